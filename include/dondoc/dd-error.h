@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define DD_STORE_ERROR  (dd_store_error_quark ())
+#define DD_IMPORT_ERROR (dd_import_error_quark ())
+
+/**
+ * DdStoreError:
+ * @DD_STORE_ERROR_NOT_FOUND: the database file does not exist
+ * @DD_STORE_ERROR_EXISTS: asked to create a database where a file already exists
+ * @DD_STORE_ERROR_NOT_DATABASE: the file is not an SQLite database (or is damaged)
+ * @DD_STORE_ERROR_FOREIGN: an SQLite database, but not a Đôn Đốc one
+ * @DD_STORE_ERROR_TOO_NEW: written by a newer version of Đôn Đốc
+ * @DD_STORE_ERROR_READ_ONLY: a write was attempted on a file opened read-only
+ * @DD_STORE_ERROR_BUSY: another desktop holds the file's lock for too long
+ * @DD_STORE_ERROR_CONFLICT: the row was changed by someone else since it was read
+ * @DD_STORE_ERROR_NO_SUCH_ROW: the task, plan or unit does not exist
+ * @DD_STORE_ERROR_INVALID: a value out of range (progress over 100, …)
+ * @DD_STORE_ERROR_FAILED: any other SQLite failure
+ */
+typedef enum
+{
+  DD_STORE_ERROR_NOT_FOUND,
+  DD_STORE_ERROR_EXISTS,
+  DD_STORE_ERROR_NOT_DATABASE,
+  DD_STORE_ERROR_FOREIGN,
+  DD_STORE_ERROR_TOO_NEW,
+  DD_STORE_ERROR_READ_ONLY,
+  DD_STORE_ERROR_BUSY,
+  DD_STORE_ERROR_CONFLICT,
+  DD_STORE_ERROR_NO_SUCH_ROW,
+  DD_STORE_ERROR_INVALID,
+  DD_STORE_ERROR_FAILED,
+} DdStoreError;
+
+/**
+ * DdImportError:
+ * @DD_IMPORT_ERROR_IO: the file could not be read
+ * @DD_IMPORT_ERROR_ENCODING: the file is not UTF-8
+ * @DD_IMPORT_ERROR_FORMAT: the file's layout is not a plan table (no "Phụ lục", bad CSV quoting, …)
+ * @DD_IMPORT_ERROR_COLUMNS: a row with too few (or too many) columns, or a missing header column
+ * @DD_IMPORT_ERROR_DATE: a date that does not exist ("31/02/2026") or cannot be read
+ * @DD_IMPORT_ERROR_VALUE: a required cell is empty (task without a title, …)
+ * @DD_IMPORT_ERROR_EMPTY: the file holds no task
+ */
+typedef enum
+{
+  DD_IMPORT_ERROR_IO,
+  DD_IMPORT_ERROR_ENCODING,
+  DD_IMPORT_ERROR_FORMAT,
+  DD_IMPORT_ERROR_COLUMNS,
+  DD_IMPORT_ERROR_DATE,
+  DD_IMPORT_ERROR_VALUE,
+  DD_IMPORT_ERROR_EMPTY,
+} DdImportError;
+
+GQuark dd_store_error_quark (void);
+GQuark dd_import_error_quark (void);
+
+G_END_DECLS

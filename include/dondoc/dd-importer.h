@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include "dd-deadline.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The importer reads a plan's appendix table into plain data, without
+ * touching any database: dd_store_import_plan() then writes it in one
+ * transaction, so a bad file changes nothing.
+ */
+
+typedef struct
+{
+  guint line;              /* line of the file where the row starts (1-based) */
+  char *number;            /* TT as written ("1.") */
+  char *title;             /* Nhiệm vụ */
+  char *lead;              /* Cơ quan chủ trì; nullable */
+  GPtrArray *coordinators; /* of char*: each a unit or a collective group */
+  char *deadline_text;     /* Thời gian as written; nullable */
+  DdDeadline deadline;
+  char *product;           /* Sản phẩm; nullable */
+  char *directing;         /* Trách nhiệm chỉ đạo; nullable */
+} DdImportedTask;
+
+typedef struct
+{
+  char *title;             /* "100% văn bản trao đổi công việc (trừ văn bản mật) …" */
+  double target;           /* percent: 100.0 */
+} DdImportedIndicator;
+
+typedef enum
+{
+  DD_IMPORT_FORMAT_AUTO = 0,
+  DD_IMPORT_FORMAT_TEXT,   /* the plan document as plain text, with its "Phụ lục" */
+  DD_IMPORT_FORMAT_CSV,    /* RFC 4180, UTF-8 (BOM allowed), a header row */
+} DdImportFormat;
+
+typedef struct
+{
+  char *number;            /* "662/KH-VPUB"; never NULL after a successful parse */
+  GDate issued_on;         /* may be invalid (CSV) */
+  char *title;             /* never NULL after a successful parse */
+  char *issuer;            /* nullable */
+  char *basis;             /* nullable: basis documents, one per line */
+  char *source_name;       /* file name it came from; nullable */
+  GPtrArray *tasks;        /* of DdImportedTask* */
+  GPtrArray *indicators;   /* of DdImportedIndicator* */
+} DdImportedPlan;
+
+DdImportedPlan *dd_imported_plan_new  (void);
+void            dd_imported_plan_free (DdImportedPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdImportedPlan, dd_imported_plan_free)
+
+/**
+ * dd_importer_parse_data:
+ * @data: the file's bytes
+ * @length: their length
+ * @format: the format, or %DD_IMPORT_FORMAT_AUTO to detect it (a plan
+ *   document has a "Phụ lục" line; a CSV file has a header row with the
+ *   appendix's column names, separated by commas or semicolons)
+ * @source_name: (nullable): the file's name, for messages and a CSV plan's default number
+ * @error: a %DD_IMPORT_ERROR whose translated message names the line (and the
+ *   column where it applies): "Dòng 12, cột “Thời gian”: ngày “31/02/2026” không tồn tại."
+ *
+ * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
+ */
+DdImportedPlan *dd_importer_parse_data (const char     *data,
+                                        gsize           length,
+                                        DdImportFormat  format,
+                                        const char     *source_name,
+                                        GError        **error);
+
+/* Reads @path and calls dd_importer_parse_data(); the format is guessed from
+ * the content and the extension (.csv, .txt). */
+DdImportedPlan *dd_importer_parse_file (const char     *path,
+                                        DdImportFormat  format,
+                                        GError        **error);
+
+G_END_DECLS

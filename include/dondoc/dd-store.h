@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-types.h"
+#include "dd-importer.h"
+#include "dd-task-list.h"
+
+G_BEGIN_DECLS
+
+#define DD_TYPE_STORE (dd_store_get_type ())
+G_DECLARE_FINAL_TYPE (DdStore, dd_store, DD, STORE, GObject)
+
+typedef enum
+{
+  DD_STORE_OPEN_EXISTING  = 0,      /* the file must exist and be a Đôn Đốc database */
+  DD_STORE_OPEN_CREATE    = 1 << 0, /* create a new database; fail if the file exists */
+  DD_STORE_OPEN_READ_ONLY = 1 << 1, /* never write */
+} DdStoreOpenFlags;
+
+/**
+ * dd_store_open:
+ * @path: the database file, or ":memory:" (always created, for tests)
+ * @flags: how to open it
+ * @error: a %DD_STORE_ERROR: NOT_FOUND, EXISTS, NOT_DATABASE, FOREIGN, TOO_NEW, …
+ *
+ * Opens a Đôn Đốc database, creating or upgrading its schema by the numbered
+ * migrations. A file that is not an SQLite database, or is one of another
+ * application (its application_id is not ours and it has tables), is refused
+ * and never written to. A file the user may not write is opened read-only
+ * (see dd_store_is_read_only()). All SQL of the application lives behind
+ * this interface. Main thread only.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+DdStore   *dd_store_open            (const char        *path,
+                                     DdStoreOpenFlags   flags,
+                                     GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+
+const char *dd_store_get_path       (DdStore *self);
+gboolean    dd_store_is_read_only   (DdStore *self);
+/* Why the store is read-only (translated), or NULL. */
+const char *dd_store_get_read_only_reason (DdStore *self);
+/* TRUE for a database made by dd_store_load_sample(). */
+gboolean    dd_store_is_sample      (DdStore *self);
+int         dd_store_get_schema_version (DdStore *self);
+
+/* The default database in the user's data directory (XDG): (transfer full) */
+char       *dd_store_default_path   (void);
+
+/**
+ * dd_store_open_default:
+ * Opens the default database, creating it and loading the embedded plan
+ * 662/KH-VPUB on first use.
+ */
+DdStore   *dd_store_open_default    (GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Loads the embedded plan 662/KH-VPUB (and the progress the plan itself
+ * proves: task 1 done on 28/4/2026). In one transaction. */
+gboolean    dd_store_load_default   (DdStore *self, GError **error);
+/* Fills an empty store with the labelled sample data set ("Dữ liệu mẫu"):
+ * several plans, a dozen units, tasks in every status as of @today. */
+gboolean    dd_store_load_sample    (DdStore *self, const GDate *today, GError **error);
+
+/* Settings (key → text). */
+char       *dd_store_get_setting    (DdStore *self, const char *key);
+gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char *value, GError **error);
+guint       dd_store_get_due_soon_days (DdStore *self);
+
+/* Small lists, read at once. (transfer full) GListModel of DdPlan / DdUnit. */
+GListModel *dd_store_list_plans     (DdStore *self, GError **error);
+/* Units sorted in Vietnamese order, with task counts (of @plan_id, or all when 0). */
+GListModel *dd_store_list_units     (DdStore *self, gint64 plan_id, GError **error);
+
+/* A lazy list of tasks (see DdTaskList). (transfer full) */
+DdTaskList *dd_store_query_tasks    (DdStore *self, const DdTaskQuery *query, GError **error);
+/* Counts tasks per status (array of DD_N_STATUSES) for the query's filters
+ * except its status. */
+gboolean    dd_store_count_by_status (DdStore *self, const DdTaskQuery *query,
+                                      guint counts[DD_N_STATUSES], GError **error);
+/* One task with its status as of @as_of (today when NULL). (transfer full) */
+DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate *as_of, GError **error);
+
+/**
+ * dd_store_save_task:
+ * @task: an edited copy (dd_task_copy()) or a new task (dd_task_new())
+ *
+ * Writes every field of @task in one transaction, resolving its lead and
+ * coordinators by name (creating units that do not exist). When the progress,
+ * completion date or actual product changed, a progress update is recorded
+ * too. Fails with DD_STORE_ERROR_CONFLICT, writing nothing, if the task's
+ * revision in the file is not the one @task was read at.
+ * On success @task gets its new id (for a new task) and revision.
+ */
+gboolean    dd_store_save_task      (DdStore *self, DdTask *task, GError **error);
+
+/**
+ * dd_store_record_progress:
+ * @progress: 0–100, or -1 to leave it
+ * @completed_on: (nullable): the completion date; %NULL leaves it
+ * @actual_product: (nullable): the product that proves the work; %NULL leaves it
+ * @note: (nullable): a remark stored with the update
+ *
+ * Records a progress update as a unit reports it (the editor and
+ * `dondoc-cli update` use it). A completion date implies progress 100.
+ */
+gboolean    dd_store_record_progress (DdStore *self, gint64 task_id, int progress,
+                                      const GDate *completed_on, const char *actual_product,
+                                      const char *note, GError **error);
+
+typedef struct
+{
+  gint64 plan_id;
+  gboolean plan_existed;   /* TRUE: the plan was updated in place */
+  guint tasks_added;
+  guint tasks_updated;
+  guint tasks_kept;        /* in the database but not in the file: left as they were */
+  guint units_added;
+  guint indicators;
+  guint tasks_flagged;     /* deadline text not understood */
+} DdImportSummary;
+
+/**
+ * dd_store_import_plan:
+ * Writes an imported plan in one transaction. A plan with the same number
+ * (and date, when both have one) is updated in place: tasks are matched by
+ * their TT, their progress is kept, nothing is duplicated.
+ */
+gboolean    dd_store_import_plan    (DdStore *self, const DdImportedPlan *plan,
+                                     DdImportSummary *summary, GError **error);
+
+/* Emitted after every committed write of this store ("changed"). */
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dondoc.h: the one header that users of the Đôn Đốc core include. */
+#pragma once
+
+#define DONDOC_INSIDE
+#include "dd-types.h"
+#include "dd-error.h"
+#include "dd-date.h"
+#include "dd-text.h"
+#include "dd-deadline.h"
+#include "dd-rules.h"
+#include "dd-plan.h"
+#include "dd-unit.h"
+#include "dd-task.h"
+#include "dd-task-list.h"
+#include "dd-importer.h"
+#include "dd-store.h"
+#undef DONDOC_INSIDE

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dondoc/dondoc.h"
+
+G_BEGIN_DECLS
+
+struct _DdTask
+{
+  GObject parent_instance;
+
+  gint64 id;
+  gint64 plan_id;
+  gint64 revision;
+  gint64 lead_id;
+  guint position;
+  char *plan_number;
+  char *number;
+  char *title;
+  char *lead;
+  GStrv coordinators;
+  DdDeadlineKind deadline_kind;
+  char *deadline_text;
+  gboolean deadline_understood;
+  guint periods;
+  guint8 annual_month;
+  guint8 annual_day;
+  GDate due;
+  char *product;
+  char *directing;
+  guint progress;
+  GDate completed_on;
+  char *actual_product;
+  char *note;
+  DdTaskStatus status;
+  GDate as_of;
+  char *updated_by;
+  char *updated_at;
+};
+
+DdPlan *_dd_plan_new (gint64       id,
+                      const char  *number,
+                      const GDate *issued_on,
+                      const char  *title,
+                      const char  *issuer,
+                      const char  *basis,
+                      guint        n_tasks,
+                      gboolean     is_sample);
+
+DdUnit *_dd_unit_new (gint64      id,
+                      const char *name,
+                      gboolean    is_group,
+                      guint       n_led,
+                      guint       n_coordinated);
+
+DdTask *_dd_task_new_empty (void);
+
+/* Lets the task list read tasks from its store. */
+DdTask *_dd_store_load_task (DdStore     *self,
+                             gint64       task_id,
+                             const GDate *as_of,
+                             const GDate *soon_limit,
+                             GError     **error);
+GArray *_dd_store_query_task_ids (DdStore           *self,
+                                  const DdTaskQuery *query,
+                                  GError           **error);
+DdTaskList *_dd_task_list_new (DdStore           *store,
+                               const DdTaskQuery *query);
+
+G_END_DECLS

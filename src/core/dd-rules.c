@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-rules"
+
+#include "config.h"
+
+#include "dondoc/dondoc.h"
+
+void
+dd_rules_due_soon_limit (const GDate *as_of,
+                         guint        due_soon_days,
+                         GDate       *out_limit)
+{
+  g_return_if_fail (dd_date_is_set (as_of));
+  g_return_if_fail (out_limit != NULL);
+
+  /* Calendar days for now: the working-day calendar replaces this. */
+  *out_limit = *as_of;
+  g_date_add_days (out_limit, due_soon_days);
+}
+
+DdTaskStatus
+dd_rules_task_status (DdDeadlineKind kind,
+                      const GDate   *due,
+                      const GDate   *completed_on,
+                      const GDate   *as_of,
+                      const GDate   *soon_limit)
+{
+  gboolean has_due = dd_date_is_set (due);
+
+  g_return_val_if_fail (dd_date_is_set (as_of), DD_STATUS_NO_DEADLINE);
+
+  /* Completed on or before the reference date: judged against the due date. */
+  if (dd_date_is_set (completed_on) && g_date_compare (completed_on, as_of) <= 0)
+    {
+      if (has_due && g_date_compare (completed_on, due) > 0)
+        return DD_STATUS_DONE_LATE;
+      return DD_STATUS_DONE_ON_TIME;
+    }
+
+  if (has_due)
+    {
+      if (g_date_compare (due, as_of) < 0)
+        return DD_STATUS_OVERDUE;
+      if (dd_date_is_set (soon_limit) && g_date_compare (due, soon_limit) <= 0)
+        return DD_STATUS_DUE_SOON;
+      return DD_STATUS_IN_PROGRESS;
+    }
+
+  switch (kind)
+    {
+    case DD_DEADLINE_ONGOING:
+    case DD_DEADLINE_PERIODIC:
+    case DD_DEADLINE_STATUTORY:
+      return DD_STATUS_IN_PROGRESS;
+    case DD_DEADLINE_DATE:
+    case DD_DEADLINE_EXTERNAL:
+    case DD_DEADLINE_NONE:
+    default:
+      return DD_STATUS_NO_DEADLINE;
+    }
+}

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-task"
+
+#include "config.h"
+
+#include "dd-core-private.h"
+
+G_DEFINE_FINAL_TYPE (DdTask, dd_task, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PLAN_NUMBER,
+  PROP_NUMBER,
+  PROP_TITLE,
+  PROP_LEAD,
+  PROP_COORDINATORS_TEXT,
+  PROP_DEADLINE_TEXT,
+  PROP_DUE_TEXT,
+  PROP_PRODUCT,
+  PROP_DIRECTING,
+  PROP_STATUS,
+  PROP_STATUS_NAME,
+  PROP_STATUS_LABEL,
+  PROP_PROGRESS,
+  PROP_COMPLETED_TEXT,
+  PROP_ACTUAL_PRODUCT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+dd_task_finalize (GObject *object)
+{
+  DdTask *self = (DdTask *) object;
+
+  g_free (self->plan_number);
+  g_free (self->number);
+  g_free (self->title);
+  g_free (self->lead);
+  g_strfreev (self->coordinators);
+  g_free (self->deadline_text);
+  g_free (self->product);
+  g_free (self->directing);
+  g_free (self->actual_product);
+  g_free (self->note);
+  g_free (self->updated_by);
+  g_free (self->updated_at);
+
+  G_OBJECT_CLASS (dd_task_parent_class)->finalize (object);
+}
+
+static void
+dd_task_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  DdTask *self = DD_TASK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_PLAN_NUMBER:
+      g_value_set_string (value, self->plan_number);
+      break;
+    case PROP_NUMBER:
+      g_value_set_string (value, self->number);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_LEAD:
+      g_value_set_string (value, self->lead);
+      break;
+    case PROP_COORDINATORS_TEXT:
+      g_value_take_string (value, dd_task_dup_coordinators_text (self));
+      break;
+    case PROP_DEADLINE_TEXT:
+      g_value_set_string (value, self->deadline_text);
+      break;
+    case PROP_DUE_TEXT:
+      g_value_take_string (value, dd_date_to_dmy (dd_task_get_due (self)));
+      break;
+    case PROP_PRODUCT:
+      g_value_set_string (value, self->product);
+      break;
+    case PROP_DIRECTING:
+      g_value_set_string (value, self->directing);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_STATUS_NAME:
+      g_value_set_string (value, dd_task_status_to_string (self->status));
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, dd_task_status_get_label (self->status));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_uint (value, self->progress);
+      break;
+    case PROP_COMPLETED_TEXT:
+      g_value_take_string (value, dd_date_to_dmy (dd_task_get_completed_on (self)));
+      break;
+    case PROP_ACTUAL_PRODUCT:
+      g_value_set_string (value, self->actual_product);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+dd_task_class_init (DdTaskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dd_task_finalize;
+  object_class->get_property = dd_task_get_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PLAN_NUMBER] = string_property ("plan-number");
+  properties [PROP_NUMBER] = string_property ("number");
+  properties [PROP_TITLE] = string_property ("title");
+  properties [PROP_LEAD] = string_property ("lead");
+  properties [PROP_COORDINATORS_TEXT] = string_property ("coordinators-text");
+  properties [PROP_DEADLINE_TEXT] = string_property ("deadline-text");
+  properties [PROP_DUE_TEXT] = string_property ("due-text");
+  properties [PROP_PRODUCT] = string_property ("product");
+  properties [PROP_DIRECTING] = string_property ("directing");
+  properties [PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, 0, DD_N_STATUSES - 1, DD_STATUS_NO_DEADLINE,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_STATUS_NAME] = string_property ("status-name");
+  properties [PROP_STATUS_LABEL] = string_property ("status-label");
+  properties [PROP_PROGRESS] =
+    g_param_spec_uint ("progress", NULL, NULL, 0, 100, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_COMPLETED_TEXT] = string_property ("completed-text");
+  properties [PROP_ACTUAL_PRODUCT] = string_property ("actual-product");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dd_task_init (DdTask *self)
+{
+  g_date_clear (&self->due, 1);
+  g_date_clear (&self->completed_on, 1);
+  g_date_clear (&self->as_of, 1);
+  self->coordinators = g_new0 (char *, 1);
+  self->deadline_understood = TRUE;
+  self->status = DD_STATUS_NO_DEADLINE;
+  self->number = g_strdup ("");
+  self->title = g_strdup ("");
+}
+
+DdTask *
+_dd_task_new_empty (void)
+{
+  return g_object_new (DD_TYPE_TASK, NULL);
+}
+
+DdTask *
+dd_task_new (gint64 plan_id)
+{
+  DdTask *self = _dd_task_new_empty ();
+
+  self->plan_id = plan_id;
+  return self;
+}
+
+DdTask *
+dd_task_copy (DdTask *self)
+{
+  DdTask *copy;
+
+  g_return_val_if_fail (DD_IS_TASK (self), NULL);
+
+  copy = _dd_task_new_empty ();
+  copy->id = self->id;
+  copy->plan_id = self->plan_id;
+  copy->revision = self->revision;
+  copy->lead_id = self->lead_id;
+  copy->position = self->position;
+  copy->plan_number = g_strdup (self->plan_number);
+  g_free (copy->number);
+  copy->number = g_strdup (self->number);
+  g_free (copy->title);
+  copy->title = g_strdup (self->title);
+  copy->lead = g_strdup (self->lead);
+  g_strfreev (copy->coordinators);
+  copy->coordinators = g_strdupv (self->coordinators);
+  copy->deadline_kind = self->deadline_kind;
+  copy->deadline_text = g_strdup (self->deadline_text);
+  copy->deadline_understood = self->deadline_understood;
+  copy->periods = self->periods;
+  copy->annual_month = self->annual_month;
+  copy->annual_day = self->annual_day;
+  copy->due = self->due;
+  copy->product = g_strdup (self->product);
+  copy->directing = g_strdup (self->directing);
+  copy->progress = self->progress;
+  copy->completed_on = self->completed_on;
+  copy->actual_product = g_strdup (self->actual_product);
+  copy->note = g_strdup (self->note);
+  copy->status = self->status;
+  copy->as_of = self->as_of;
+  copy->updated_by = g_strdup (self->updated_by);
+  copy->updated_at = g_strdup (self->updated_at);
+
+  return copy;
+}
+
+#define GETTER(type, name, expr) \
+  type dd_task_get_##name (DdTask *self) \
+  { \
+    g_return_val_if_fail (DD_IS_TASK (self), (type) 0); \
+    return (expr); \
+  }
+
+GETTER (gint64, id, self->id)
+GETTER (gint64, plan_id, self->plan_id)
+GETTER (const char *, plan_number, self->plan_number)
+GETTER (gint64, revision, self->revision)
+GETTER (const char *, number, self->number)
+GETTER (const char *, title, self->title)
+GETTER (gint64, lead_id, self->lead_id)
+GETTER (const char *, lead, self->lead)
+GETTER (const char * const *, coordinators, (const char * const *) self->coordinators)
+GETTER (DdDeadlineKind, deadline_kind, self->deadline_kind)
+GETTER (const char *, deadline_text, self->deadline_text)
+GETTER (gboolean, deadline_understood, self->deadline_understood)
+GETTER (guint, periods, self->periods)
+GETTER (const GDate *, due, dd_date_is_set (&self->due) ? &self->due : NULL)
+GETTER (const char *, product, self->product)
+GETTER (const char *, directing, self->directing)
+GETTER (guint, progress, self->progress)
+GETTER (const GDate *, completed_on, dd_date_is_set (&self->completed_on) ? &self->completed_on : NULL)
+GETTER (const char *, actual_product, self->actual_product)
+GETTER (const char *, note, self->note)
+GETTER (DdTaskStatus, status, self->status)
+GETTER (const GDate *, as_of, dd_date_is_set (&self->as_of) ? &self->as_of : NULL)
+GETTER (const char *, updated_by, self->updated_by)
+GETTER (const char *, updated_at, self->updated_at)
+
+#undef GETTER
+
+char *
+dd_task_dup_coordinators_text (DdTask *self)
+{
+  g_return_val_if_fail (DD_IS_TASK (self), NULL);
+  return g_strjoinv ("; ", self->coordinators);
+}
+
+/* Stores a trimmed copy, or NULL for empty text. */
+static void
+set_text (char       **field,
+          const char  *value)
+{
+  g_autofree char *copy = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+
+  g_free (*field);
+  *field = (copy != NULL && *copy != '\0') ? g_steal_pointer (&copy) : NULL;
+}
+
+void
+dd_task_set_number (DdTask     *self,
+                    const char *number)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->number, number);
+  if (self->number == NULL)
+    self->number = g_strdup ("");
+}
+
+void
+dd_task_set_title (DdTask     *self,
+                   const char *title)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->title, title);
+  if (self->title == NULL)
+    self->title = g_strdup ("");
+}
+
+void
+dd_task_set_lead (DdTask     *self,
+                  const char *lead)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->lead, lead);
+  self->lead_id = 0;
+}
+
+void
+dd_task_set_coordinators (DdTask             *self,
+                          const char * const *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_if_fail (DD_IS_TASK (self));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+
+      if (*name != '\0')
+        g_strv_builder_add (builder, name);
+    }
+  g_strfreev (self->coordinators);
+  self->coordinators = g_strv_builder_end (builder);
+}
+
+gboolean
+dd_task_set_deadline_text (DdTask      *self,
+                           const char  *text,
+                           GError     **error)
+{
+  DdDeadline deadline;
+
+  g_return_val_if_fail (DD_IS_TASK (self), FALSE);
+
+  if (!dd_deadline_parse (text, &deadline, error))
+    return FALSE;
+
+  set_text (&self->deadline_text, text);
+  self->deadline_kind = deadline.kind;
+  self->deadline_understood = deadline.understood;
+  self->due = deadline.due;
+  self->periods = deadline.periods;
+  self->annual_month = deadline.annual_month;
+  self->annual_day = deadline.annual_day;
+  return TRUE;
+}
+
+void
+dd_task_set_product (DdTask     *self,
+                     const char *product)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->product, product);
+}
+
+void
+dd_task_set_directing (DdTask     *self,
+                       const char *directing)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->directing, directing);
+}
+
+void
+dd_task_set_progress (DdTask *self,
+                      guint   progress)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  self->progress = MIN (progress, 100);
+}
+
+void
+dd_task_set_completed_on (DdTask      *self,
+                          const GDate *date)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  if (dd_date_is_set (date))
+    self->completed_on = *date;
+  else
+    g_date_clear (&self->completed_on, 1);
+}
+
+void
+dd_task_set_actual_product (DdTask     *self,
+                            const char *product)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->actual_product, product);
+}
+
+void
+dd_task_set_note (DdTask     *self,
+                  const char *note)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->note, note);
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-types"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "dondoc/dondoc.h"
+
+G_DEFINE_QUARK (dd-store-error-quark, dd_store_error)
+G_DEFINE_QUARK (dd-import-error-quark, dd_import_error)
+
+static const char * const deadline_kind_names[DD_N_DEADLINE_KINDS] = {
+  "none", "date", "ongoing", "periodic", "statutory", "external",
+};
+
+static const char * const status_names[DD_N_STATUSES] = {
+  "done_on_time", "done_late", "in_progress", "due_soon", "overdue", "no_deadline",
+};
+
+void
+dd_init_i18n (void)
+{
+  const char *dir = g_getenv ("DONDOC_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+const char *
+dd_deadline_kind_to_string (DdDeadlineKind kind)
+{
+  g_return_val_if_fail ((guint) kind < DD_N_DEADLINE_KINDS, "none");
+  return deadline_kind_names[kind];
+}
+
+gboolean
+dd_deadline_kind_from_string (const char     *str,
+                              DdDeadlineKind *out_kind)
+{
+  g_return_val_if_fail (out_kind != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < DD_N_DEADLINE_KINDS; i++)
+    if (g_str_equal (str, deadline_kind_names[i]))
+      {
+        *out_kind = (DdDeadlineKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+dd_deadline_kind_get_label (DdDeadlineKind kind)
+{
+  switch (kind)
+    {
+    case DD_DEADLINE_DATE:
+      return _("Due date");
+    case DD_DEADLINE_ONGOING:
+      return _("Ongoing");
+    case DD_DEADLINE_PERIODIC:
+      return _("Periodic");
+    case DD_DEADLINE_STATUTORY:
+      return _("By statutory time limits");
+    case DD_DEADLINE_EXTERNAL:
+      return _("Set by another body’s plan");
+    case DD_DEADLINE_NONE:
+    default:
+      return _("No deadline");
+    }
+}
+
+const char *
+dd_task_status_to_string (DdTaskStatus status)
+{
+  g_return_val_if_fail ((guint) status < DD_N_STATUSES, "no_deadline");
+  return status_names[status];
+}
+
+gboolean
+dd_task_status_from_string (const char   *str,
+                            DdTaskStatus *out_status)
+{
+  g_return_val_if_fail (out_status != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < DD_N_STATUSES; i++)
+    if (g_str_equal (str, status_names[i]))
+      {
+        *out_status = (DdTaskStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+dd_task_status_get_label (DdTaskStatus status)
+{
+  switch (status)
+    {
+    case DD_STATUS_DONE_ON_TIME:
+      return _("Done on time");
+    case DD_STATUS_DONE_LATE:
+      return _("Done late");
+    case DD_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case DD_STATUS_DUE_SOON:
+      return _("Due soon");
+    case DD_STATUS_OVERDUE:
+      return _("Overdue");
+    case DD_STATUS_NO_DEADLINE:
+    default:
+      return _("No deadline");
+    }
+}

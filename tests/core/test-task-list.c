@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dd-store-private.h"
+
+static DdStore *
+seeded_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  DdStore *store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dd_store_load_default (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static DdTaskQuery
+query_at (const char *iso)
+{
+  DdTaskQuery q;
+
+  dd_task_query_init (&q);
+  g_assert_true (dd_date_parse_iso (iso, &q.as_of));
+  return q;
+}
+
+static GPtrArray *
+titles_of (DdTaskList *list)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_ptr_array_add (titles, g_strdup (dd_task_get_title (task)));
+    }
+  return titles;
+}
+
+static void
+test_appendix_order (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = dd_store_query_tasks (store, &q, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == DD_TYPE_TASK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("%u.", i + 1);
+      g_assert_cmpstr (dd_task_get_number (task), ==, expected);
+      g_assert_cmpstr (dd_task_get_plan_number (task), ==, "662/KH-VPUB");
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 8));
+}
+
+static void
+test_search_ignores_diacritics (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  guint n;
+
+  q.text = "hanh chinh";
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  /* Every task whose text holds "Hành chính", and no other: all but task 6
+   * ("Thẩm tra … giải quyết TTHC", led by "Các phòng chuyên môn liên quan"). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *all = g_strjoin (" ", dd_task_get_title (task), dd_task_get_lead (task), NULL);
+      g_autofree char *folded = dd_text_fold_for_search (all);
+      g_assert_nonnull (strstr (folded, "hanh chinh"));
+    }
+  g_assert_cmpuint (n, ==, 7);
+
+  q.text = "LƯU TRU";
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (dd_task_get_number (task), ==, "5.");
+  }
+
+  /* All words must match, in any order. */
+  q.text = "tham tra   luu tru";
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  q.text = "TTHC   tra tham";
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Text that looks like SQL is only text. */
+  q.text = "%' OR 1=1 --";
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+static void
+test_filter_unit_status (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  guint counts[DD_N_STATUSES];
+  gint64 hcqt = 0, group = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) u = g_list_model_get_item (units, i);
+      if (g_str_equal (dd_unit_get_name (u), "Phòng Hành chính - Quản trị"))
+        hcqt = dd_unit_get_id (u);
+      if (g_str_equal (dd_unit_get_name (u), "Các phòng, ban, đơn vị"))
+        group = dd_unit_get_id (u);
+    }
+  g_assert_cmpint (hcqt, >, 0);
+  g_assert_cmpint (group, >, 0);
+
+  q.unit_id = hcqt;
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  q.unit_id = group;   /* coordinates tasks 3 and 4 */
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  q.unit_id = 0;
+  g_assert_true (dd_store_count_by_status (store, &q, counts, &error));
+  /* As of 15/5/2026: task 1 done on time; 2,3,4,6,7,8 in progress
+   * (ongoing, statutory, periodic); 5 set by another body's plan. */
+  g_assert_cmpuint (counts[DD_STATUS_DONE_ON_TIME], ==, 1);
+  g_assert_cmpuint (counts[DD_STATUS_IN_PROGRESS], ==, 6);
+  g_assert_cmpuint (counts[DD_STATUS_NO_DEADLINE], ==, 1);
+  g_assert_cmpuint (counts[DD_STATUS_OVERDUE], ==, 0);
+
+  q.status = DD_STATUS_NO_DEADLINE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Before task 1 was done, as of 27/4/2026, it was due soon. */
+  q = query_at ("2026-04-27");
+  q.status = DD_STATUS_DUE_SOON;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+static void
+test_sort (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+
+  q.sort = DD_TASK_SORT_TITLE;
+  list = dd_store_query_tasks (store, &q, &error);
+  titles = titles_of (list);
+  g_assert_cmpuint (titles->len, ==, 8);
+  for (guint i = 0; i + 1 < titles->len; i++)
+    g_assert_cmpint (dd_text_collate (g_ptr_array_index (titles, i), g_ptr_array_index (titles, i + 1)), <=, 0);
+  g_clear_pointer (&titles, g_ptr_array_unref);
+
+  q.descending = TRUE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  titles = titles_of (list);
+  for (guint i = 0; i + 1 < titles->len; i++)
+    g_assert_cmpint (dd_text_collate (g_ptr_array_index (titles, i), g_ptr_array_index (titles, i + 1)), >=, 0);
+
+  /* Every sort column works. */
+  for (int s = DD_TASK_SORT_NUMBER; s <= DD_TASK_SORT_PROGRESS; s++)
+    {
+      q.sort = s;
+      g_assert_true (dd_task_list_set_query (list, &q, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+    }
+
+  /* By deadline: the only dated task first, ascending. */
+  q.sort = DD_TASK_SORT_DEADLINE;
+  q.descending = FALSE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  {
+    g_autoptr(DdTask) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (dd_task_get_number (first), ==, "1.");
+  }
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  guint *calls = user_data;
+  (*calls)++;
+}
+
+static void
+test_refresh_after_change (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(DdTask) task = NULL;
+  guint calls = 0;
+
+  q.status = DD_STATUS_DONE_ON_TIME;
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &calls);
+
+  {
+    GDate done;
+    g_date_clear (&done, 1);
+    g_date_set_dmy (&done, 1, 5, 2026);
+    g_assert_true (dd_store_record_progress (store, 3, 100, &done, "Kế hoạch đào tạo", NULL, &error));
+  }
+  g_assert_true (dd_task_list_refresh (list, &error));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpint (dd_task_list_find (list, 3), >=, 0);
+  task = g_list_model_get_item (G_LIST_MODEL (list), (guint) dd_task_list_find (list, 3));
+  g_assert_cmpstr (dd_task_get_actual_product (task), ==, "Kế hoạch đào tạo");
+}
+
+/* A larger plan: the list holds ids only and reads rows on demand. */
+static void
+test_many_tasks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  g_autoptr(DdTaskList) list = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  const guint n = 3000;
+
+  plan->number = g_strdup ("1/KH-LON");
+  plan->title = g_strdup ("Kế hoạch lớn");
+  for (guint i = 0; i < n; i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup_printf ("Nhiệm vụ %s số %u", i % 3 == 0 ? "số hóa" : "kiểm tra", i + 1);
+      task->lead = g_strdup_printf ("Phòng %u", i % 30);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      task->deadline_text = g_strdup ("Thường xuyên");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, &error));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  g_assert_true (dd_store_import_plan (store, plan, NULL, &error));
+  g_assert_no_error (error);
+
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  q.text = "so hoa";
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n / 3);
+  {
+    g_autoptr(DdTask) last = g_list_model_get_item (G_LIST_MODEL (list), n / 3 - 1);
+    g_assert_cmpstr (dd_task_get_number (last), ==, "2998.");
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/task-list/appendix-order", test_appendix_order);
+  g_test_add_func ("/core/task-list/search-ignores-diacritics", test_search_ignores_diacritics);
+  g_test_add_func ("/core/task-list/filter-unit-status", test_filter_unit_status);
+  g_test_add_func ("/core/task-list/sort", test_sort);
+  g_test_add_func ("/core/task-list/refresh-after-change", test_refresh_after_change);
+  g_test_add_func ("/core/task-list/many-tasks", test_many_tasks);
+  return g_test_run ();
+}
