@@ -1091,6 +1091,23 @@ read_meta (CsvRecord  *record,
   return META_NONE;
 }
 
+static gboolean
+is_header_again (CsvRecord *record,
+                 CsvRecord *header)
+{
+  if (record->fields->len != header->fields->len)
+    return FALSE;
+  for (guint i = 0; i < record->fields->len; i++)
+    {
+      g_autofree char *a = fold_key (g_ptr_array_index (record->fields, i));
+      g_autofree char *b = fold_key (g_ptr_array_index (header->fields, i));
+
+      if (!g_str_equal (a, b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Excel's "sep=;" first line, which names the delimiter. */
 static gboolean
 is_separator_hint (CsvRecord *record)
@@ -1180,6 +1197,7 @@ parse_csv (DdImportedPlan  *plan,
   const char *names[N_COLUMNS];
   int columns[N_COLUMNS];
   CsvRecord *header;
+  CsvRecord *subheader = NULL;
   guint header_index = 0;
   guint score = 0;
   guint ordinal = 0;
@@ -1253,6 +1271,29 @@ parse_csv (DdImportedPlan  *plan,
       if (columns[j] >= 0)
         names[j] = g_ptr_array_index (header->fields, columns[j]);
     }
+
+  /* The appendix's two-line header, saved as CSV: "TT, Nhiệm vụ, Cơ quan, ,
+   * Thời gian, …" then ", , Chủ trì, Phối hợp, , …". The second line names
+   * the columns the first one spans. */
+  if (header_index + 1 < records->len)
+    {
+      CsvRecord *next = g_ptr_array_index (records, header_index + 1);
+      int sub_columns[N_COLUMNS];
+
+      if (next->fields->len == header->fields->len &&
+          map_header (next, sub_columns) > 0 && sub_columns[COL_TITLE] < 0 &&
+          (columns[COL_TITLE] < 0 || is_blank (g_ptr_array_index (next->fields, columns[COL_TITLE]))))
+        {
+          for (guint j = 0; j < N_COLUMNS; j++)
+            if (sub_columns[j] >= 0)
+              {
+                columns[j] = sub_columns[j];
+                names[j] = g_ptr_array_index (next->fields, sub_columns[j]);
+              }
+          subheader = next;
+          header_index++;
+        }
+    }
   if (columns[COL_TITLE] < 0)
     {
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_COLUMNS,
@@ -1271,6 +1312,10 @@ parse_csv (DdImportedPlan  *plan,
 
       /* A blank line, or a row of empty cells as spreadsheets write them. */
       if (record_is_blank (record))
+        continue;
+      /* The header again, as when pages of a table were pasted together. */
+      if (is_header_again (record, header) ||
+          (subheader != NULL && is_header_again (record, subheader)))
         continue;
       if (record->fields->len != header->fields->len)
         {

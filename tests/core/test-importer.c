@@ -277,6 +277,32 @@ test_importer_csv_semicolon (void)
   assert_tasks (plan, semicolon_tasks, G_N_ELEMENTS (semicolon_tasks));
 }
 
+static const ExpectedTask two_line_tasks[] = {
+  { 3, "1.", "Xây dựng kế hoạch triển khai tại cơ quan",
+    "Phòng Hành chính - Quản trị", "Các phòng, ban, đơn vị liên quan",
+    "Trước 30/4/2026", DD_DEADLINE_DATE, "2026-04-30", 0,
+    "Kế hoạch được ban hành", "Thủ trưởng cơ quan" },
+  { 7, "6.", "Thẩm tra trình UBND tỉnh, Chủ tịch UBND tỉnh",
+    "Các phòng chuyên môn liên quan", "",
+    "Theo quy định của Pháp luật", DD_DEADLINE_STATUTORY, NULL, 0,
+    "Kết quả giải quyết TTHC", "Thủ trưởng cơ quan" },
+};
+
+/* The appendix's two-line header ("Cơ quan" over "Chủ trì" and "Phối hợp"),
+ * repeated as at a page break, saved as CSV. */
+static void
+test_importer_csv_two_line_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autofree char *path = fixture_path ("plan-two-line-header.csv");
+
+  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  assert_tasks (plan, two_line_tasks, G_N_ELEMENTS (two_line_tasks));
+}
+
 /* CSV given as data with no name: detected from its header alone. */
 static void
 test_importer_csv_data (void)
@@ -497,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/core/importer/seed-crlf", test_importer_seed_crlf);
   g_test_add_func ("/core/importer/csv", test_importer_csv);
   g_test_add_func ("/core/importer/csv-semicolon", test_importer_csv_semicolon);
+  g_test_add_func ("/core/importer/csv-two-line-header", test_importer_csv_two_line_header);
   g_test_add_func ("/core/importer/csv-data", test_importer_csv_data);
   g_test_add_func ("/core/importer/csv-sep-hint", test_importer_csv_sep_hint);
   g_test_add_func ("/core/importer/official-layout", test_importer_official_layout);
