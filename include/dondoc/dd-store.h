@@ -117,7 +117,8 @@ typedef struct
   gint64 plan_id;
   gboolean plan_existed;   /* TRUE: the plan was updated in place */
   guint tasks_added;
-  guint tasks_updated;
+  guint tasks_updated;     /* in the file and changed by it */
+  guint tasks_unchanged;   /* in the file, and the same as in the database */
   guint tasks_kept;        /* in the database but not in the file: left as they were */
   guint units_added;
   guint indicators;

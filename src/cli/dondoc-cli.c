@@ -963,8 +963,11 @@ command_import (Globals  *globals,
     /* Translators: %s is the plan's number ("662/KH-VPUB"), then its title. */
     g_print (_("Imported plan %s: %s\n"), plan->number, plan->title);
 
-  g_print (_("  Tasks: %u added, %u updated, %u kept as they were\n"),
-           summary.tasks_added, summary.tasks_updated, summary.tasks_kept);
+  g_print (_("  Tasks: %u added, %u updated, %u unchanged\n"),
+           summary.tasks_added, summary.tasks_updated, summary.tasks_unchanged);
+  if (summary.tasks_kept > 0)
+    g_print (_("  Tasks in the database but not in the file, kept as they were: %u\n"),
+             summary.tasks_kept);
   g_print (_("  Units added: %u\n"), summary.units_added);
   g_print (_("  Indicators: %u\n"), summary.indicators);
   g_print (_("  Deadlines not understood: %u\n"), summary.tasks_flagged);

@@ -996,7 +996,7 @@ _dd_store_load_task (DdStore      *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                   _("There is no task with number %" G_GINT64_FORMAT "."), task_id);
+                   _("There is no task with id %lld."), (long long) task_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1736,12 +1736,42 @@ write_indicators (DdStore               *self,
   return TRUE;
 }
 
+/* Whether the coordinators of a task, as stored, differ from @names (in
+ * order, by their tolerant unit key). */
+static gboolean
+coordinators_differ (DdStore            *self,
+                     gint64              task_id,
+                     const char * const *names)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+                                          "SELECT u.match_key FROM task_coordinators c "
+                                          "JOIN units u ON u.id = c.unit_id WHERE c.task_id = ?1 "
+                                          "ORDER BY c.position", NULL);
+  guint i = 0;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = NULL;
+
+      if (names == NULL || names[i] == NULL)
+        return TRUE;
+      key = dd_text_unit_match_key (names[i++]);
+      if (g_strcmp0 (key, column_text (stmt, 0)) != 0)
+        return TRUE;
+    }
+  return names != NULL && names[i] != NULL;
+}
+
 static gboolean
 write_imported_task (DdStore               *self,
                      gint64                 plan_id,
                      guint                  position,
                      const DdImportedTask  *in,
                      gboolean              *added,
+                     gboolean              *changed,
                      guint                 *units_added,
                      GError               **error)
 {
@@ -1826,8 +1856,13 @@ write_imported_task (DdStore               *self,
   bind_text (stmt, 17, self->user);
   if (!step_done (self, stmt, error))
     return FALSE;
+  *changed = sqlite3_changes (self->db) > 0;
   if (task_id == 0)
     task_id = sqlite3_last_insert_rowid (self->db);
+  else if (!*changed && !coordinators_differ (self, task_id, (const char * const *) names->pdata))
+    return TRUE;
+  else
+    *changed = TRUE;
 
   return replace_coordinators (self, task_id, (const char * const *) names->pdata, units_added, error);
 }
@@ -1893,14 +1928,16 @@ _dd_store_import_plan_locked (DdStore               *self,
   for (guint i = 0; i < plan->tasks->len; i++)
     {
       const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
-      gboolean added = FALSE;
+      gboolean added = FALSE, changed = FALSE;
 
-      if (!write_imported_task (self, plan_id, i + 1, task, &added, &local.units_added, error))
+      if (!write_imported_task (self, plan_id, i + 1, task, &added, &changed, &local.units_added, error))
         return FALSE;
       if (added)
         local.tasks_added++;
-      else
+      else if (changed)
         local.tasks_updated++;
+      else
+        local.tasks_unchanged++;
       if (!task->deadline.understood)
         local.tasks_flagged++;
     }
@@ -1910,7 +1947,7 @@ _dd_store_import_plan_locked (DdStore               *self,
 
   local.plan_id = plan_id;
   local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
-  local.tasks_kept = n_before > local.tasks_updated ? n_before - local.tasks_updated : 0;
+  local.tasks_kept = n_before - MIN (n_before, local.tasks_updated + local.tasks_unchanged);
   if (summary != NULL)
     *summary = local;
   return TRUE;

@@ -347,7 +347,9 @@ test_import_idempotent (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (summary.plan_existed);
   g_assert_cmpuint (summary.tasks_added, ==, 0);
-  g_assert_cmpuint (summary.tasks_updated, ==, 8);
+  g_assert_cmpuint (summary.tasks_updated, ==, 0);
+  g_assert_cmpuint (summary.tasks_unchanged, ==, 8);
+  g_assert_cmpuint (summary.tasks_kept, ==, 0);
   g_assert_cmpuint (summary.units_added, ==, 0);
   g_assert_cmpuint (count_tasks (store), ==, 8);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM units"), ==, units_before);
@@ -363,6 +365,25 @@ test_import_idempotent (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (dd_task_get_progress (task), ==, 40);
     g_assert_cmpstr (dd_task_get_actual_product (task), ==, "bản nháp");
+  }
+
+  /* A revised plan: one task reworded, the last one gone. */
+  {
+    g_autoptr(DdImportedPlan) revised = dd_importer_parse_file (seed, DD_IMPORT_FORMAT_AUTO, &error);
+    DdImportedTask *second;
+
+    g_assert_no_error (error);
+    second = g_ptr_array_index (revised->tasks, 1);
+    g_free (second->title);
+    second->title = g_strdup ("Tham mưu quy trình nội bộ, quy trình điện tử (sửa đổi)");
+    g_ptr_array_remove_index (revised->tasks, 7);
+    g_assert_true (dd_store_import_plan (store, revised, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.tasks_added, ==, 0);
+    g_assert_cmpuint (summary.tasks_updated, ==, 1);
+    g_assert_cmpuint (summary.tasks_unchanged, ==, 6);
+    g_assert_cmpuint (summary.tasks_kept, ==, 1);
+    g_assert_cmpuint (count_tasks (store), ==, 8);
   }
 
   /* "Trung tâm Phục vụ Hành chính công" (appendix) is one unit, whatever
