@@ -1067,8 +1067,8 @@ build_where (const DdTaskQuery *query,
     g_string_append (q->sql, " AND t.plan_id = ?3");
   if (query->unit_id > 0)
     g_string_append (q->sql,
-                     " AND (t.lead_unit_id = ?4 OR EXISTS (SELECT 1 FROM task_coordinators c "
-                     "WHERE c.task_id = t.id AND c.unit_id = ?4))");
+                     " AND t.id IN (SELECT id FROM tasks WHERE lead_unit_id = ?4 "
+                     "UNION SELECT task_id FROM task_coordinators WHERE unit_id = ?4)");
   if (with_status && query->status >= 0)
     g_string_append (q->sql, " AND " STATUS_EXPR " = ?5");
 
@@ -1153,7 +1153,12 @@ _dd_store_query_task_ids (DdStore           *self,
       if (parts[i + 1] != NULL)
         g_string_append (sql, dir);
     }
-  g_string_append (sql, ", t.plan_id, t.position, t.id");
+  /* Ties keep the order of entry (ids grow as plans are imported), which
+   * lets SQLite walk an index such as (title_key, id) instead of sorting. */
+  if (query->sort == DD_TASK_SORT_NUMBER)
+    g_string_append (sql, ", t.id");
+  else
+    g_string_append_printf (sql, ", t.id %s", dir);
 
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)
