@@ -6,6 +6,7 @@
 #include "dd-types.h"
 #include "dd-error.h"
 #include "dd-date.h"
+#include "dd-format.h"
 #include "dd-text.h"
 #include "dd-deadline.h"
 #include "dd-rules.h"

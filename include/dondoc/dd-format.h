@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Dates, numbers and percentages for people, in one place: the window, the
+ * exports and the command line all format through these functions, in the
+ * language the interface speaks (not the C library's LC_NUMERIC, which may be
+ * English on a Vietnamese-speaking desktop or missing altogether).
+ */
+
+typedef enum
+{
+  DD_LANGUAGE_ENGLISH = 0,
+  DD_LANGUAGE_VIETNAMESE = 1,
+} DdLanguage;
+
+/* The language of the interface: the one set with dd_format_set_language(),
+ * or else the one the message catalogue answers in. */
+DdLanguage dd_format_get_language (void);
+/* Forces a language (the Preferences choice); -1 goes back to following the catalogue. */
+void       dd_format_set_language (int language);
+
+/* "28/04/2026" in both languages; NULL for an unset date. (transfer full) */
+char *dd_format_date       (const GDate *date);
+/* "ngày 28 tháng 4 năm 2026" / "28 April 2026". (transfer full) */
+char *dd_format_date_long  (const GDate *date);
+/* "Thứ Hai" … "Chủ nhật" / "Monday" … "Sunday". */
+const char *dd_format_weekday (GDateWeekday weekday);
+/* The first day of the week: Monday, as in Vietnam (and ISO 8601). */
+GDateWeekday dd_format_first_weekday (void);
+/* "1.234,5" / "1,234.5", with @decimals digits after the separator
+ * (trailing zeros kept). (transfer full) */
+char *dd_format_number     (double value,
+                            guint  decimals);
+/* "95,2%" / "95.2%". (transfer full) */
+char *dd_format_percent    (double value,
+                            guint  decimals);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+
+#include "dondoc/dondoc.h"
+
+static void
+check_number (double v, guint decimals, const char *expected)
+{
+  g_autofree char *s = dd_format_number (v, decimals);
+  g_assert_cmpstr (s, ==, expected);
+}
+
+static void
+test_numbers (void)
+{
+  dd_format_set_language (DD_LANGUAGE_VIETNAMESE);
+  check_number (1234.5, 1, "1.234,5");
+  check_number (1234567, 0, "1.234.567");
+  check_number (999, 0, "999");
+  check_number (-1234.56, 2, "-1.234,56");
+  check_number (-0.001, 1, "0,0");
+  check_number (0.5, 0, "0");
+  {
+    g_autofree char *p = dd_format_percent (95.2, 1);
+    g_assert_cmpstr (p, ==, "95,2%");
+  }
+
+  dd_format_set_language (DD_LANGUAGE_ENGLISH);
+  check_number (1234.5, 1, "1,234.5");
+  check_number (1234567.891, 2, "1,234,567.89");
+  {
+    g_autofree char *p = dd_format_percent (95.2, 1);
+    g_assert_cmpstr (p, ==, "95.2%");
+  }
+  dd_format_set_language (-1);
+}
+
+static void
+test_dates (void)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 28, 4, 2026);
+
+  dd_format_set_language (DD_LANGUAGE_VIETNAMESE);
+  {
+    g_autofree char *s = dd_format_date (&d);
+    g_autofree char *l = dd_format_date_long (&d);
+    g_assert_cmpstr (s, ==, "28/04/2026");
+    g_assert_cmpstr (l, ==, "ngày 28 tháng 4 năm 2026");
+  }
+  g_assert_cmpstr (dd_format_weekday (g_date_get_weekday (&d)), ==, "Thứ Ba");
+  g_assert_cmpstr (dd_format_weekday (G_DATE_SUNDAY), ==, "Chủ nhật");
+  g_assert_cmpint (dd_format_first_weekday (), ==, G_DATE_MONDAY);
+
+  dd_format_set_language (DD_LANGUAGE_ENGLISH);
+  {
+    g_autofree char *l = dd_format_date_long (&d);
+    g_assert_cmpstr (l, ==, "28 April 2026");
+  }
+  g_assert_cmpstr (dd_format_weekday (G_DATE_TUESDAY), ==, "Tuesday");
+  g_assert_null (dd_format_date_long (NULL));
+  dd_format_set_language (-1);
+}
+
+/* Without a forced choice, the language is the catalogue's. */
+static void
+test_follows_catalogue (void)
+{
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  dd_init_i18n ();
+  if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Done on time"), "Done on time") == 0)
+    {
+      /* The build-tree catalogue (DONDOC_LOCALEDIR) is missing: say so. */
+      g_test_fail_printf ("No Vietnamese catalogue under %s", g_getenv ("DONDOC_LOCALEDIR"));
+      return;
+    }
+  g_assert_cmpint (dd_format_get_language (), ==, DD_LANGUAGE_VIETNAMESE);
+  {
+    g_autofree char *s = dd_format_number (1234.5, 1);
+    g_assert_cmpstr (s, ==, "1.234,5");
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/format/numbers", test_numbers);
+  g_test_add_func ("/core/format/dates", test_dates);
+  g_test_add_func ("/core/format/follows-catalogue", test_follows_catalogue);
+  return g_test_run ();
+}
