@@ -11,473 +11,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
-#include <dondoc/dondoc.h>
+#include "dd-cli.h"
 
-#include "dd-cli-table.h"
-
-/*
- * dondoc-cli: the command line of Đôn Đốc. It links the core only (never
- * GTK), so that an office IT officer can import a plan, list tasks and record
- * progress from a script or a scheduled job.
- *
- * Exit codes: 0 success, 1 bad input or refused, 2 usage error.
- */
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_BAD_INPUT = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef enum
-{
-  FORMAT_TEXT,
-  FORMAT_JSON,
-} OutputFormat;
-
-/* The global options, which come before the subcommand. */
-typedef struct
-{
-  char *db_path;
-  gboolean sample_data;
-  gboolean version;
-  char *main_help;
-} Globals;
-
-/* A command gets its arguments with its own name first; it may change
- * the array (the options it parses are taken out). */
-typedef int (*CommandFunc) (Globals  *globals,
-                            char   ***argv);
-
-typedef struct
-{
-  const char *name;
-  CommandFunc func;
-} Command;
-
-#define MESSAGE_PREFIX "dondoc-cli: "
-
-/* Auxiliary methods */
-
-/* The default print handlers convert to the locale's charset; the contract
- * of the command line is UTF-8 always (scripts parse it), so write as is. */
-static void
-print_utf8_stdout (const char *string)
-{
-  fputs (string, stdout);
-}
-
-static void
-print_utf8_stderr (const char *string)
-{
-  fputs (string, stderr);
-}
-
-static void
-print_error (const GError *error)
-{
-  g_printerr (MESSAGE_PREFIX "%s\n", error->message);
-}
-
-/* Prints a refusal on stderr: "dondoc-cli: " and the formatted message. */
-static void G_GNUC_PRINTF (1, 2)
-refuse (const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr (MESSAGE_PREFIX "%s\n", message);
-}
-
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = NULL;
-
-  if (message != NULL)
-    g_printerr (MESSAGE_PREFIX "%s\n\n", message);
-
-  help = g_option_context_get_help (context, TRUE, NULL);
-  g_printerr ("%s", help);
-
-  return EXIT_USAGE;
-}
-
-static int
-usage_error_main (Globals    *globals,
-                  const char *message)
-{
-  if (message != NULL)
-    g_printerr (MESSAGE_PREFIX "%s\n\n", message);
-  if (globals->main_help != NULL)
-    g_printerr ("%s", globals->main_help);
-
-  return EXIT_USAGE;
-}
-
-/* Parses the options of a subcommand. argv[0] is the subcommand's name; on
- * return argv holds the name and the positional arguments. */
-static gboolean
-parse_command_options (GOptionContext  *context,
-                       char          ***argv,
-                       int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, argv, &error))
-    {
-      *status = usage_error (context, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_format (const char   *text,
-              OutputFormat *out_format)
-{
-  if (text == NULL || g_str_equal (text, "text"))
-    *out_format = FORMAT_TEXT;
-  else if (g_str_equal (text, "json"))
-    *out_format = FORMAT_JSON;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-print_invalid_date (const char *option,
-                    const char *text)
-{
-  /* Translators: the first %s is an option name ("--as-of"), the second
-   * what the user typed. */
-  refuse (_("%s: “%s” is not a valid date (use YYYY-MM-DD or dd/mm/yyyy)"),
-          option, text);
-}
-
-static char *
-dup_date_iso (const GDate *date)
-{
-  return dd_date_is_set (date) ? dd_date_to_iso (date) : NULL;
-}
-
-static char *
-dup_date_dmy (const GDate *date)
-{
-  return dd_date_is_set (date) ? dd_date_to_dmy (date) : NULL;
-}
-
-static void
-builder_add_string_or_null (JsonBuilder *builder,
-                            const char  *member,
-                            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *data = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", data);
-}
-
-static void
-print_table (DdCliTable *table)
-{
-  g_autofree char *text = dd_cli_table_to_string (table);
-
-  g_print ("%s", text);
-}
-
-/* Store */
-
-static char *
-sample_default_path (void)
-{
-  g_autofree char *default_path = dd_store_default_path ();
-  g_autofree char *dir = g_path_get_dirname (default_path);
-
-  return g_build_filename (dir, "dondoc-mau.sqlite", NULL);
-}
-
-/* Creates @path with the sample data set. Nothing is left behind on failure. */
-static DdStore *
-create_sample_store (const char  *path,
-                     GError     **error)
-{
-  g_autoptr(DdStore) store = NULL;
-  GDate today;
-
-  store = dd_store_open (path, DD_STORE_OPEN_CREATE, error);
-  if (store == NULL)
-    return NULL;
-
-  dd_date_set_today (&today);
-  if (!dd_store_load_sample (store, &today, error))
-    {
-      g_clear_object (&store);
-      g_unlink (path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&store);
-}
-
-/* Opens the database the global options name:
- *  --db FILE            FILE, which must exist and be a Đôn Đốc database;
- *  --sample-data        the sample database, created when it does not exist
- *                       (FILE when --db is given, else next to the default);
- *  nothing              the default database, created with plan 662 on
- *                       first use.
- * A file named by --db is never created here (see "init"). */
-static DdStore *
-open_store (Globals  *globals,
-            GError  **error)
-{
-  if (globals->sample_data)
-    {
-      g_autofree char *path = NULL;
-
-      if (globals->db_path != NULL)
-        path = g_strdup (globals->db_path);
-      else
-        {
-          g_autofree char *dir = NULL;
-
-          path = sample_default_path ();
-          dir = g_path_get_dirname (path);
-          if (g_mkdir_with_parents (dir, 0700) != 0)
-            {
-              int saved_errno = errno;
-
-              g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           _("Cannot create the folder “%s”: %s"),
-                           dir, g_strerror (saved_errno));
-              return NULL;
-            }
-        }
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return create_sample_store (path, error);
-
-      return dd_store_open (path, DD_STORE_OPEN_EXISTING, error);
-    }
-
-  if (globals->db_path != NULL)
-    return dd_store_open (globals->db_path, DD_STORE_OPEN_EXISTING, error);
-
-  return dd_store_open_default (error);
-}
-
-static DdPlan *
-find_plan (DdStore     *store,
-           const char  *number,
-           GError     **error)
-{
-  g_autoptr(GListModel) plans = NULL;
-  g_autofree char *wanted = NULL;
-  guint n;
-
-  plans = dd_store_list_plans (store, error);
-  if (plans == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (plans);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
-
-      if (g_strcmp0 (dd_plan_get_number (plan), number) == 0)
-        return g_steal_pointer (&plan);
-    }
-
-  /* "662/kh-vpub" or "662 / KH-VPUB" as typed by a person. */
-  wanted = dd_text_fold_for_search (number);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
-      g_autofree char *folded = dd_text_fold_for_search (dd_plan_get_number (plan));
-
-      if (g_strcmp0 (folded, wanted) == 0)
-        return g_steal_pointer (&plan);
-    }
-
-  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-               _("There is no plan numbered “%s”"), number);
-  return NULL;
-}
-
-static DdUnit *
-find_unit (DdStore     *store,
-           const char  *name,
-           GError     **error)
-{
-  g_autoptr(GListModel) units = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *folded = NULL;
-  guint n;
-
-  units = dd_store_list_units (store, 0, error);
-  if (units == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (units);
-
-  /* First the store's own notion of "the same unit", which keeps
-   * diacritics; then a diacritic-blind match for a name typed without them. */
-  key = dd_text_unit_match_key (name);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
-      g_autofree char *unit_key = dd_text_unit_match_key (dd_unit_get_name (unit));
-
-      if (g_strcmp0 (unit_key, key) == 0)
-        return g_steal_pointer (&unit);
-    }
-
-  folded = dd_text_fold_for_search (name);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
-      g_autofree char *unit_folded = dd_text_fold_for_search (dd_unit_get_name (unit));
-
-      if (g_strcmp0 (unit_folded, folded) == 0)
-        return g_steal_pointer (&unit);
-    }
-
-  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-               _("There is no unit named “%s”"), name);
-  return NULL;
-}
-
-/* Tasks */
-
-static void
-add_task_json (JsonBuilder *builder,
-               DdTask      *task)
-{
-  const char * const *coordinators = dd_task_get_coordinators (task);
-  g_autofree char *due = dup_date_iso (dd_task_get_due (task));
-  g_autofree char *completed_on = dup_date_iso (dd_task_get_completed_on (task));
-
-  json_builder_begin_object (builder);
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, dd_task_get_id (task));
-  builder_add_string_or_null (builder, "plan", dd_task_get_plan_number (task));
-  builder_add_string_or_null (builder, "number", dd_task_get_number (task));
-  builder_add_string_or_null (builder, "title", dd_task_get_title (task));
-  builder_add_string_or_null (builder, "lead", dd_task_get_lead (task));
-
-  json_builder_set_member_name (builder, "coordinators");
-  json_builder_begin_array (builder);
-  for (guint i = 0; coordinators != NULL && coordinators[i] != NULL; i++)
-    json_builder_add_string_value (builder, coordinators[i]);
-  json_builder_end_array (builder);
-
-  builder_add_string_or_null (builder, "deadline_kind",
-                              dd_deadline_kind_to_string (dd_task_get_deadline_kind (task)));
-  builder_add_string_or_null (builder, "due", due);
-  builder_add_string_or_null (builder, "deadline_text", dd_task_get_deadline_text (task));
-  json_builder_set_member_name (builder, "deadline_understood");
-  json_builder_add_boolean_value (builder, dd_task_get_deadline_understood (task));
-  builder_add_string_or_null (builder, "product", dd_task_get_product (task));
-  builder_add_string_or_null (builder, "directing", dd_task_get_directing (task));
-  builder_add_string_or_null (builder, "status",
-                              dd_task_status_to_string (dd_task_get_status (task)));
-  builder_add_string_or_null (builder, "completed_on", completed_on);
-  json_builder_set_member_name (builder, "progress");
-  json_builder_add_int_value (builder, dd_task_get_progress (task));
-  builder_add_string_or_null (builder, "actual_product", dd_task_get_actual_product (task));
-  builder_add_string_or_null (builder, "note", dd_task_get_note (task));
-  json_builder_set_member_name (builder, "revision");
-  json_builder_add_int_value (builder, dd_task_get_revision (task));
-
-  json_builder_end_object (builder);
-}
-
-/* What the "Deadline" column shows: the date, else the kind of deadline,
- * else the text as written. */
-static char *
-dup_task_deadline_cell (DdTask *task)
-{
-  const GDate *due = dd_task_get_due (task);
-  DdDeadlineKind kind = dd_task_get_deadline_kind (task);
-  const char *text = dd_task_get_deadline_text (task);
-
-  if (dd_date_is_set (due))
-    return dd_date_to_dmy (due);
-  if (kind != DD_DEADLINE_NONE)
-    return g_strdup (dd_deadline_kind_get_label (kind));
-  if (text != NULL && *text != '\0')
-    return g_strdup (text);
-
-  return g_strdup ("—");
-}
-
-static DdCliTable *
-new_task_table (void)
-{
-  DdCliTable *table = dd_cli_table_new (8);
-
-  dd_cli_table_set_column (table, 0, C_("cli column", "ID"), DD_CLI_ALIGN_RIGHT, 0);
-  dd_cli_table_set_column (table, 1, C_("cli column", "Plan"), DD_CLI_ALIGN_LEFT, 16);
-  /* Translators: the task's number in the plan's appendix (TT). */
-  dd_cli_table_set_column (table, 2, C_("cli column", "No."), DD_CLI_ALIGN_LEFT, 6);
-  dd_cli_table_set_column (table, 3, C_("cli column", "Task"), DD_CLI_ALIGN_LEFT, 48);
-  dd_cli_table_set_column (table, 4, C_("cli column", "Lead"), DD_CLI_ALIGN_LEFT, 28);
-  dd_cli_table_set_column (table, 5, C_("cli column", "Deadline"), DD_CLI_ALIGN_LEFT, 30);
-  dd_cli_table_set_column (table, 6, C_("cli column", "Status"), DD_CLI_ALIGN_LEFT, 0);
-  dd_cli_table_set_column (table, 7, C_("cli column", "Progress"), DD_CLI_ALIGN_RIGHT, 0);
-
-  return table;
-}
-
-static void
-add_task_row (DdCliTable *table,
-              DdTask     *task)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dd_task_get_id (task));
-  g_autofree char *deadline = dup_task_deadline_cell (task);
-  g_autofree char *progress = g_strdup_printf ("%u%%", dd_task_get_progress (task));
-  const char *cells[] = {
-    id,
-    dd_task_get_plan_number (task),
-    dd_task_get_number (task),
-    dd_task_get_title (task),
-    dd_task_get_lead (task) != NULL ? dd_task_get_lead (task) : "—",
-    deadline,
-    dd_task_status_get_label (dd_task_get_status (task)),
-    progress,
-  };
-
-  dd_cli_table_add_row (table, cells);
-}
+/* Commands */
 
 static int
 command_tasks (Globals  *globals,
@@ -517,28 +54,28 @@ command_tasks (Globals  *globals,
 
   context = g_option_context_new (_("tasks — list the tasks and their status"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) > 1)
-    return usage_error (context, _("“tasks” takes no arguments"));
-  if (!parse_format (format_text, &format))
-    return usage_error (context, _("The format must be “text” or “json”"));
+    return dd_cli_usage_error (context, _("“tasks” takes no arguments"));
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
   if (status_text != NULL && !dd_task_status_from_string (status_text, &status))
-    return usage_error (context,
+    return dd_cli_usage_error (context,
                         _("The status must be one of done_on_time, done_late, in_progress, due_soon, overdue, no_deadline"));
 
   dd_task_query_init (&query);
   if (as_of_text != NULL && !dd_date_parse_any (as_of_text, &query.as_of))
     {
-      print_invalid_date ("--as-of", as_of_text);
+      dd_cli_print_invalid_date ("--as-of", as_of_text);
       return EXIT_BAD_INPUT;
     }
 
-  store = open_store (globals, &error);
+  store = dd_cli_open_store (globals, &error);
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -550,11 +87,11 @@ command_tasks (Globals  *globals,
 
   if (plan_number != NULL)
     {
-      g_autoptr(DdPlan) plan = find_plan (store, plan_number, &error);
+      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
 
       if (plan == NULL)
         {
-          print_error (error);
+          dd_cli_print_error (error);
           return EXIT_BAD_INPUT;
         }
       query.plan_id = dd_plan_get_id (plan);
@@ -562,11 +99,11 @@ command_tasks (Globals  *globals,
 
   if (unit_name != NULL)
     {
-      g_autoptr(DdUnit) unit = find_unit (store, unit_name, &error);
+      g_autoptr(DdUnit) unit = dd_cli_find_unit (store, unit_name, &error);
 
       if (unit == NULL)
         {
-          print_error (error);
+          dd_cli_print_error (error);
           return EXIT_BAD_INPUT;
         }
       query.unit_id = dd_unit_get_id (unit);
@@ -575,7 +112,7 @@ command_tasks (Globals  *globals,
   list = dd_store_query_tasks (store, &query, &error);
   if (list == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -592,14 +129,14 @@ command_tasks (Globals  *globals,
 
           if (task == NULL)
             continue;
-          add_task_json (builder, task);
+          dd_cli_add_task_json (builder, task);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      dd_cli_print_json (builder);
     }
   else
     {
-      g_autoptr(DdCliTable) table = new_task_table ();
+      g_autoptr(DdCliTable) table = dd_cli_new_task_table ();
       g_autofree char *as_of = dd_date_to_dmy (&query.as_of);
 
       for (guint i = 0; i < n; i++)
@@ -608,11 +145,11 @@ command_tasks (Globals  *globals,
 
           if (task == NULL)
             continue;
-          add_task_row (table, task);
+          dd_cli_add_task_row (table, task);
         }
 
       if (dd_cli_table_get_n_rows (table) > 0)
-        print_table (table);
+        dd_cli_print_table (table);
       g_print (ngettext ("%u task as of %s\n",
                          "%u tasks as of %s\n",
                          dd_cli_table_get_n_rows (table)),
@@ -648,28 +185,28 @@ command_units (Globals  *globals,
 
   context = g_option_context_new (_("units — list the units and their tasks"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) > 1)
-    return usage_error (context, _("“units” takes no arguments"));
-  if (!parse_format (format_text, &format))
-    return usage_error (context, _("The format must be “text” or “json”"));
+    return dd_cli_usage_error (context, _("“units” takes no arguments"));
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
-  store = open_store (globals, &error);
+  store = dd_cli_open_store (globals, &error);
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
   if (plan_number != NULL)
     {
-      g_autoptr(DdPlan) plan = find_plan (store, plan_number, &error);
+      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
 
       if (plan == NULL)
         {
-          print_error (error);
+          dd_cli_print_error (error);
           return EXIT_BAD_INPUT;
         }
       plan_id = dd_plan_get_id (plan);
@@ -678,7 +215,7 @@ command_units (Globals  *globals,
   units = dd_store_list_units (store, plan_id, &error);
   if (units == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -696,7 +233,7 @@ command_units (Globals  *globals,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, dd_unit_get_id (unit));
-          builder_add_string_or_null (builder, "name", dd_unit_get_name (unit));
+          dd_cli_builder_add_string_or_null (builder, "name", dd_unit_get_name (unit));
           json_builder_set_member_name (builder, "is_group");
           json_builder_add_boolean_value (builder, dd_unit_get_is_group (unit));
           json_builder_set_member_name (builder, "tasks_led");
@@ -706,7 +243,7 @@ command_units (Globals  *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      dd_cli_print_json (builder);
     }
   else
     {
@@ -738,7 +275,7 @@ command_units (Globals  *globals,
         }
 
       if (n > 0)
-        print_table (table);
+        dd_cli_print_table (table);
       g_print (ngettext ("%u unit\n", "%u units\n", n), n);
     }
 
@@ -767,25 +304,25 @@ command_plans (Globals  *globals,
 
   context = g_option_context_new (_("plans — list the plans"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) > 1)
-    return usage_error (context, _("“plans” takes no arguments"));
-  if (!parse_format (format_text, &format))
-    return usage_error (context, _("The format must be “text” or “json”"));
+    return dd_cli_usage_error (context, _("“plans” takes no arguments"));
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
-  store = open_store (globals, &error);
+  store = dd_cli_open_store (globals, &error);
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
   plans = dd_store_list_plans (store, &error);
   if (plans == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -799,15 +336,15 @@ command_plans (Globals  *globals,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
-          g_autofree char *issued_on = dup_date_iso (dd_plan_get_issued_on (plan));
+          g_autofree char *issued_on = dd_cli_dup_date_iso (dd_plan_get_issued_on (plan));
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, dd_plan_get_id (plan));
-          builder_add_string_or_null (builder, "number", dd_plan_get_number (plan));
-          builder_add_string_or_null (builder, "issued_on", issued_on);
-          builder_add_string_or_null (builder, "title", dd_plan_get_title (plan));
-          builder_add_string_or_null (builder, "issuer", dd_plan_get_issuer (plan));
+          dd_cli_builder_add_string_or_null (builder, "number", dd_plan_get_number (plan));
+          dd_cli_builder_add_string_or_null (builder, "issued_on", issued_on);
+          dd_cli_builder_add_string_or_null (builder, "title", dd_plan_get_title (plan));
+          dd_cli_builder_add_string_or_null (builder, "issuer", dd_plan_get_issuer (plan));
           json_builder_set_member_name (builder, "tasks");
           json_builder_add_int_value (builder, dd_plan_get_n_tasks (plan));
           json_builder_set_member_name (builder, "is_sample");
@@ -815,7 +352,7 @@ command_plans (Globals  *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      dd_cli_print_json (builder);
     }
   else
     {
@@ -832,7 +369,7 @@ command_plans (Globals  *globals,
         {
           g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dd_plan_get_id (plan));
-          g_autofree char *issued_on = dup_date_dmy (dd_plan_get_issued_on (plan));
+          g_autofree char *issued_on = dd_cli_dup_date_dmy (dd_plan_get_issued_on (plan));
           g_autofree char *tasks = g_strdup_printf ("%u", dd_plan_get_n_tasks (plan));
           const char *cells[] = {
             id,
@@ -847,7 +384,7 @@ command_plans (Globals  *globals,
         }
 
       if (n > 0)
-        print_table (table);
+        dd_cli_print_table (table);
       g_print (ngettext ("%u plan\n", "%u plans\n", n), n);
     }
 
@@ -870,30 +407,30 @@ command_init (Globals  *globals,
 
   context = g_option_context_new (_("init — create a new, empty database (needs --db FILE)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) > 1)
-    return usage_error (context, _("“init” takes no arguments"));
+    return dd_cli_usage_error (context, _("“init” takes no arguments"));
   if (globals->db_path == NULL)
-    return usage_error_main (globals, _("“init” needs the database file: dondoc-cli --db FILE init"));
+    return dd_cli_usage_error_main (globals, _("“init” needs the database file: dondoc-cli --db FILE init"));
 
   /* The store refuses too; asking first gives the plainer message and
    * makes sure not a byte of an existing file is touched. */
   if (g_file_test (globals->db_path, G_FILE_TEST_EXISTS))
     {
-      refuse (_("“%s” already exists; not overwriting it"), globals->db_path);
+      dd_cli_refuse (_("“%s” already exists; not overwriting it"), globals->db_path);
       return EXIT_BAD_INPUT;
     }
 
   if (globals->sample_data)
-    store = create_sample_store (globals->db_path, &error);
+    store = dd_cli_create_sample_store (globals->db_path, &error);
   else
     store = dd_store_open (globals->db_path, DD_STORE_OPEN_CREATE, &error);
 
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -925,11 +462,11 @@ command_import (Globals  *globals,
 
   context = g_option_context_new (_("import FILE — import a plan's appendix table (plan text or CSV)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) != 2)
-    return usage_error (context, _("“import” needs exactly one file"));
+    return dd_cli_usage_error (context, _("“import” needs exactly one file"));
 
   path = (*argv)[1];
   display_path = g_filename_display_name (path);
@@ -943,10 +480,10 @@ command_import (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = open_store (globals, &error);
+  store = dd_cli_open_store (globals, &error);
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -994,9 +531,9 @@ command_import (Globals  *globals,
 static void
 print_task_state (DdTask *task)
 {
-  g_autofree char *deadline = dup_task_deadline_cell (task);
-  g_autofree char *completed_on = dup_date_dmy (dd_task_get_completed_on (task));
-  g_autofree char *as_of = dup_date_dmy (dd_task_get_as_of (task));
+  g_autofree char *deadline = dd_cli_dup_task_deadline_cell (task);
+  g_autofree char *completed_on = dd_cli_dup_date_dmy (dd_task_get_completed_on (task));
+  g_autofree char *as_of = dd_cli_dup_date_dmy (dd_task_get_as_of (task));
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dd_task_get_id (task));
   const char *actual_product = dd_task_get_actual_product (task);
   const char *note = dd_task_get_note (task);
@@ -1057,47 +594,47 @@ command_update (Globals  *globals,
 
   context = g_option_context_new (_("update TASK_ID — record the progress of a task"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, argv, &exit_status))
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
 
   if (g_strv_length (*argv) != 2)
-    return usage_error (context, _("“update” needs exactly one task ID"));
+    return dd_cli_usage_error (context, _("“update” needs exactly one task ID"));
   if (progress_text == NULL && completed_text == NULL && product == NULL && note == NULL)
-    return usage_error (context,
+    return dd_cli_usage_error (context,
                         _("Say what to record: --progress, --completed-on, --product or --note"));
-  if (!parse_format (format_text, &format))
-    return usage_error (context, _("The format must be “text” or “json”"));
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
   if (!g_ascii_string_to_unsigned ((*argv)[1], 10, 1, G_MAXINT64, &task_id, NULL))
     {
-      refuse (_("“%s” is not a task ID (a positive whole number)"), (*argv)[1]);
+      dd_cli_refuse (_("“%s” is not a task ID (a positive whole number)"), (*argv)[1]);
       return EXIT_BAD_INPUT;
     }
 
   if (progress_text != NULL
       && !g_ascii_string_to_signed (progress_text, 10, 0, 100, &progress, NULL))
     {
-      refuse (_("The progress must be a whole number from 0 to 100, not “%s”"),
+      dd_cli_refuse (_("The progress must be a whole number from 0 to 100, not “%s”"),
                   progress_text);
       return EXIT_BAD_INPUT;
     }
 
   if (completed_text != NULL && !dd_date_parse_any (completed_text, &completed_on))
     {
-      print_invalid_date ("--completed-on", completed_text);
+      dd_cli_print_invalid_date ("--completed-on", completed_text);
       return EXIT_BAD_INPUT;
     }
 
   if (completed_text != NULL && progress_text != NULL && progress != 100)
     {
-      refuse (_("A completed task has progress 100, not %d"), (int) progress);
+      dd_cli_refuse (_("A completed task has progress 100, not %d"), (int) progress);
       return EXIT_BAD_INPUT;
     }
 
-  store = open_store (globals, &error);
+  store = dd_cli_open_store (globals, &error);
   if (store == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -1108,9 +645,9 @@ command_update (Globals  *globals,
   if (task == NULL)
     {
       if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW) || error == NULL)
-        refuse (_("There is no task with ID %s"), (*argv)[1]);
+        dd_cli_refuse (_("There is no task with ID %s"), (*argv)[1]);
       else
-        print_error (error);
+        dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
   g_clear_object (&task);
@@ -1119,14 +656,14 @@ command_update (Globals  *globals,
                                  completed_text != NULL ? &completed_on : NULL,
                                  product, note, &error))
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
   task = dd_store_get_task (store, (gint64) task_id, &today, &error);
   if (task == NULL)
     {
-      print_error (error);
+      dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
 
@@ -1134,8 +671,8 @@ command_update (Globals  *globals,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      add_task_json (builder, task);
-      print_json (builder);
+      dd_cli_add_task_json (builder, task);
+      dd_cli_print_json (builder);
     }
   else
     {
@@ -1206,8 +743,8 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname ("dondoc-cli");
-  g_set_print_handler (print_utf8_stdout);
-  g_set_printerr_handler (print_utf8_stderr);
+  g_set_print_handler (dd_cli_print_utf8_stdout);
+  g_set_printerr_handler (dd_cli_print_utf8_stderr);
 
   context = g_option_context_new (_("COMMAND [OPTION…] — follow up the tasks of a plan"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -1220,7 +757,7 @@ main (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      status = usage_error_main (&globals, error->message);
+      status = dd_cli_usage_error_main (&globals, error->message);
       goto out;
     }
   globals.db_path = db_path;
@@ -1234,7 +771,7 @@ main (int    argc,
 
   if (g_strv_length (args) < 2)
     {
-      status = usage_error_main (&globals, _("No command given"));
+      status = dd_cli_usage_error_main (&globals, _("No command given"));
       goto out;
     }
 
@@ -1254,7 +791,7 @@ main (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), name);
 
-    status = usage_error_main (&globals, message);
+    status = dd_cli_usage_error_main (&globals, message);
   }
 
 out:

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include <dondoc/dondoc.h>
+
+#include "dd-cli-table.h"
+
+G_BEGIN_DECLS
+/*
+ * dondoc-cli: the command line of Đôn Đốc. It links the core only (never
+ * GTK), so that an office IT officer can import a plan, list tasks and record
+ * progress from a script or a scheduled job.
+ *
+ * Exit codes: 0 success, 1 bad input or refused, 2 usage error.
+ */
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+} OutputFormat;
+
+/* The global options, which come before the subcommand. */
+typedef struct
+{
+  char *db_path;
+  gboolean sample_data;
+  gboolean version;
+  char *main_help;
+} Globals;
+
+/* A command gets its arguments with its own name first; it may change
+ * the array (the options it parses are taken out). */
+typedef int (*CommandFunc) (Globals  *globals,
+                            char   ***argv);
+
+typedef struct
+{
+  const char *name;
+  CommandFunc func;
+} Command;
+
+#define MESSAGE_PREFIX "dondoc-cli: "
+
+/* Shared by the commands (dd-cli-common.c). A new command goes in a file of
+ * its own (dd-cli-<name>.c), declared below, with one line in the table of
+ * dondoc-cli.c. */
+void dd_cli_print_utf8_stdout (const char *string);
+void dd_cli_print_utf8_stderr (const char *string);
+void dd_cli_print_error (const GError *error);
+void dd_cli_refuse (const char *format, ...) G_GNUC_PRINTF (1, 2);
+int dd_cli_usage_error (GOptionContext *context, const char *message);
+int dd_cli_usage_error_main (Globals *globals, const char *message);
+gboolean dd_cli_parse_command_options (GOptionContext *context, char ***argv, int *status);
+gboolean dd_cli_parse_format (const char *text, OutputFormat *out_format);
+void dd_cli_print_invalid_date (const char *option, const char *text);
+char * dd_cli_dup_date_iso (const GDate *date);
+char * dd_cli_dup_date_dmy (const GDate *date);
+void dd_cli_builder_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
+void dd_cli_print_json (JsonBuilder *builder);
+void dd_cli_print_table (DdCliTable *table);
+char * dd_cli_sample_default_path (void);
+DdStore * dd_cli_create_sample_store (const char *path, GError **error);
+DdStore * dd_cli_open_store (Globals *globals, GError **error);
+DdPlan * dd_cli_find_plan (DdStore *store, const char *number, GError **error);
+DdUnit * dd_cli_find_unit (DdStore *store, const char *name, GError **error);
+void dd_cli_add_task_json (JsonBuilder *builder, DdTask *task);
+char * dd_cli_dup_task_deadline_cell (DdTask *task);
+DdCliTable * dd_cli_new_task_table (void);
+void dd_cli_add_task_row (DdCliTable *table, DdTask *task);
+
+G_END_DECLS
