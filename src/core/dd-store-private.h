@@ -28,4 +28,36 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 
+/* Shared by the dd-store-*.c files; nobody else touches it. */
+struct _DdStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *user;
+  char *read_only_reason;
+  int schema_version;
+  guint in_transaction : 1;
+  guint read_only : 1;
+};
+
+/* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value
+ * is bound; SQL text never contains user input. */
+gboolean      dd_sql_set_sqlite_error (DdStore *self, int rc, GError **error);
+sqlite3_stmt *dd_sql_prepare       (DdStore *self, const char *sql, GError **error);
+void          dd_sql_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
+void          dd_sql_bind_date     (sqlite3_stmt *stmt, int index, const GDate *date);
+/* Takes ownership of @data (g_free). */
+void          dd_sql_bind_blob     (sqlite3_stmt *stmt, int index, guint8 *data, gsize len);
+/* Binds NULL for an id <= 0. */
+void          dd_sql_bind_id       (sqlite3_stmt *stmt, int index, gint64 id);
+const char   *dd_sql_column_text   (sqlite3_stmt *stmt, int column);
+void          dd_sql_column_date   (sqlite3_stmt *stmt, int column, GDate *out);
+gboolean      dd_sql_step_done     (DdStore *self, sqlite3_stmt *stmt, GError **error);
+gboolean      dd_sql_exec          (DdStore *self, const char *sql, GError **error);
+gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallback);
+char         *dd_sql_now_utc       (void);
+void          dd_sql_today         (GDate *date);
+
 G_END_DECLS
