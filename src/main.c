@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dondoc"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <dondoc/dondoc.h>
+
+#include "dd-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DdApplication) app = NULL;
+  const char *localedir = g_getenv ("DONDOC_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+
+  /* The core binds the same domain to the installed catalogue: let it do so
+   * first, so that DONDOC_LOCALEDIR (tests, running from the build tree)
+   * wins. */
+  dd_init_i18n ();
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = dd_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  return status != 0 ? status : dd_application_get_exit_status (app);
+}

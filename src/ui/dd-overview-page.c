@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-overview-page.h"
+#include "dd-status-pill.h"
+
+/*
+ * DdOverviewPage: how the plans stand as of today. The counts of tasks by
+ * status over all plans, then each plan's header (number, date, title,
+ * issuer, basis documents) with its own counts. Every count opens the
+ * tasks behind it ("show-tasks").
+ */
+
+struct _DdOverviewPage
+{
+  GtkWidget parent_instance;
+
+  DdStore *store;
+  gboolean dirty;
+
+  /* Template children */
+  GtkWidget *scrolled_window;
+  GtkLabel *as_of_label;
+  GtkFlowBox *totals_box;
+  GtkBox *plans_box;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  SHOW_TASKS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DdOverviewPage, dd_overview_page, GTK_TYPE_WIDGET)
+
+/* Auxiliary methods */
+
+static void
+on_count_clicked_cb (GtkButton      *button,
+                     DdOverviewPage *self)
+{
+  gint64 plan_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "dd-plan-id");
+  int status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "dd-status"));
+
+  g_signal_emit (self, signals [SHOW_TASKS], 0, plan_id, (gint64) 0, status);
+}
+
+static GtkWidget *
+new_count_button (DdOverviewPage *self,
+                  gint64          plan_id,
+                  int             status,
+                  guint           count,
+                  gboolean        big)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *pill = dd_status_pill_new ();
+  g_autofree char *number = g_strdup_printf ("%u", count);
+  GtkWidget *number_label = gtk_label_new (number);
+  gint64 *plan_id_data = g_new (gint64, 1);
+
+  *plan_id_data = plan_id;
+
+  gtk_widget_add_css_class (number_label, big ? "count-number" : "count-number-small");
+  gtk_label_set_xalign (GTK_LABEL (number_label), 0.0);
+  dd_status_pill_set_status (pill, status, NULL);
+  gtk_box_append (GTK_BOX (box), number_label);
+  gtk_box_append (GTK_BOX (box), pill);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "count-button");
+  gtk_widget_set_tooltip_text (button, _("Show these tasks"));
+  g_object_set_data_full (G_OBJECT (button), "dd-plan-id", plan_id_data, g_free);
+  g_object_set_data (G_OBJECT (button), "dd-status", GINT_TO_POINTER (status));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_count_clicked_cb), self, 0);
+
+  return button;
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static gboolean
+count (DdOverviewPage *self,
+       gint64          plan_id,
+       const GDate    *today,
+       guint           counts[DD_N_STATUSES])
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  query.as_of = *today;
+  query.due_soon_days = dd_store_get_due_soon_days (self->store);
+  query.plan_id = plan_id;
+
+  if (!dd_store_count_by_status (self->store, &query, counts, &error))
+    {
+      g_debug ("Could not count the tasks: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GtkWidget *
+new_plan_card (DdOverviewPage *self,
+               DdPlan         *plan,
+               const GDate    *today)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *counts_box;
+  GtkWidget *button;
+  g_autofree char *name = dd_plan_dup_display_name (plan);
+  g_autofree char *n_tasks = NULL;
+  guint counts[DD_N_STATUSES] = { 0, };
+  const char *basis = dd_plan_get_basis (plan);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "plan-card");
+
+  gtk_box_append (GTK_BOX (card), new_label (name != NULL ? name : dd_plan_get_number (plan), "title-3"));
+  gtk_box_append (GTK_BOX (card), new_label (dd_plan_get_title (plan), "plan-title"));
+
+  if (dd_plan_get_issuer (plan) != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the body that issued a plan. */
+      text = g_strdup_printf (_("Issued by: %s"), dd_plan_get_issuer (plan));
+      gtk_box_append (GTK_BOX (card), new_label (text, NULL));
+    }
+
+  if (basis != NULL && *basis != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (basis, "\n", -1);
+
+      gtk_box_append (GTK_BOX (card), new_label (_("Based on:"), "heading"));
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *line = NULL;
+
+          g_strstrip (lines[i]);
+          if (*lines[i] == '\0')
+            continue;
+
+          line = g_strdup_printf ("• %s", lines[i]);
+          gtk_box_append (GTK_BOX (card), new_label (line, "basis"));
+        }
+    }
+
+  n_tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", dd_plan_get_n_tasks (plan)),
+                             dd_plan_get_n_tasks (plan));
+  if (dd_plan_get_is_sample (plan))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the number of tasks of a plan that is sample data. */
+      text = g_strdup_printf (_("%s — sample data"), n_tasks);
+      gtk_box_append (GTK_BOX (card), new_label (text, "dim-label"));
+    }
+  else
+    gtk_box_append (GTK_BOX (card), new_label (n_tasks, "dim-label"));
+
+  counts_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (counts_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (counts_box), 6);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (counts_box), 2);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (counts_box), TRUE);
+  if (count (self, dd_plan_get_id (plan), today, counts))
+    for (guint i = 0; i < DD_N_STATUSES; i++)
+      gtk_flow_box_append (GTK_FLOW_BOX (counts_box),
+                           new_count_button (self, dd_plan_get_id (plan), i, counts[i], FALSE));
+  gtk_box_append (GTK_BOX (card), counts_box);
+
+  button = gtk_button_new_with_mnemonic (_("Show the plan’s _tasks"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_object_set_data_full (G_OBJECT (button), "dd-plan-id",
+                          g_memdup2 (&(gint64) { dd_plan_get_id (plan) }, sizeof (gint64)), g_free);
+  g_object_set_data (G_OBJECT (button), "dd-status", GINT_TO_POINTER (-1));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_count_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (card), button);
+
+  return card;
+}
+
+/* Callbacks */
+
+static void
+on_store_changed_cb (DdOverviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dd_overview_page_reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+/* GObject overrides */
+
+static void
+dd_overview_page_map (GtkWidget *widget)
+{
+  DdOverviewPage *self = DD_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dd_overview_page_parent_class)->map (widget);
+
+  /* Tasks may have been edited on the task page meanwhile: the counts are
+   * cheap, read them again each time the page is shown. */
+  if (self->dirty || self->store != NULL)
+    dd_overview_page_reload (self);
+}
+
+static void
+dd_overview_page_dispose (GObject *object)
+{
+  DdOverviewPage *self = DD_OVERVIEW_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (dd_overview_page_parent_class)->dispose (object);
+}
+
+static void
+dd_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DdOverviewPage *self = DD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DdOverviewPage *self = DD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dd_overview_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_overview_page_class_init (DdOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_overview_page_dispose;
+  object_class->get_property = dd_overview_page_get_property;
+  object_class->set_property = dd_overview_page_set_property;
+
+  widget_class->map = dd_overview_page_map;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DdOverviewPage::show-tasks:
+   * @plan_id: the plan, or 0 for all
+   * @unit_id: 0
+   * @status: the status, or -1 for all
+   *
+   * Asks the window to show the tasks behind a count.
+   */
+  signals [SHOW_TASKS] =
+    g_signal_new ("show-tasks",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, totals_box);
+  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, plans_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dd_overview_page_init (DdOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+dd_overview_page_new (DdStore *store)
+{
+  return g_object_new (DD_TYPE_OVERVIEW_PAGE, "store", store, NULL);
+}
+
+DdStore *
+dd_overview_page_get_store (DdOverviewPage *self)
+{
+  g_return_val_if_fail (DD_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+dd_overview_page_set_store (DdOverviewPage *self,
+                            DdStore        *store)
+{
+  g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || DD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+
+  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
+    g_signal_connect_object (self->store, "changed",
+                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  dd_overview_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * dd_overview_page_reload:
+ *
+ * Reads the plans and the counts from the store again, as of today.
+ */
+void
+dd_overview_page_reload (DdOverviewPage *self)
+{
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *heading = NULL;
+  guint counts[DD_N_STATUSES] = { 0, };
+  GtkWidget *child;
+  GDate today;
+
+  g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
+
+  self->dirty = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_box))) != NULL)
+    gtk_flow_box_remove (self->totals_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_box))) != NULL)
+    gtk_box_remove (self->plans_box, child);
+
+  dd_date_set_today (&today);
+  date = dd_date_to_dmy (&today);
+  /* Translators: the heading of the overview: "Tình hình tính đến ngày 28/04/2026". */
+  heading = g_strdup_printf (_("Situation as of %s"), date);
+  gtk_label_set_text (self->as_of_label, heading);
+
+  if (self->store == NULL)
+    return;
+
+  if (count (self, 0, &today, counts))
+    for (guint i = 0; i < DD_N_STATUSES; i++)
+      gtk_flow_box_append (self->totals_box, new_count_button (self, 0, i, counts[i], TRUE));
+
+  plans = dd_store_list_plans (self->store, &error);
+  if (plans == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("The plans could not be read: %s"), error->message);
+      gtk_box_append (self->plans_box, new_label (text, "error"));
+      return;
+    }
+
+  if (g_list_model_get_n_items (plans) == 0)
+    gtk_box_append (self->plans_box,
+                    new_label (_("There is no plan in this database yet. Import one with “Import Plan…” in the main menu."),
+                               "dim-label"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+
+      gtk_box_append (self->plans_box, new_plan_card (self, plan, &today));
+    }
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <dondoc/dondoc.h>
+
+G_BEGIN_DECLS
+
+#define DD_TYPE_TASK_EDITOR (dd_task_editor_get_type ())
+G_DECLARE_FINAL_TYPE (DdTaskEditor, dd_task_editor, DD, TASK_EDITOR, GtkWindow)
+
+DdTaskEditor *dd_task_editor_new       (GtkWindow    *parent,
+                                        DdStore      *store,
+                                        DdTask       *task) G_GNUC_WARN_UNUSED_RESULT;
+DdTask       *dd_task_editor_get_task  (DdTaskEditor *self);
+DdStore      *dd_task_editor_get_store (DdTaskEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-task-editor.h"
+#include "dd-window-private.h"
+
+/*
+ * The window's actions ("win.*"), installed on the class so that tests can
+ * fire them with gtk_widget_activate_action(). Their keys are listed in
+ * ui/gtk/help-overlay.ui.
+ */
+
+/* Auxiliary methods */
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+
+  return filter;
+}
+
+static void
+add_filters (GtkFileChooser     *chooser,
+             const char         *name,
+             const char * const *patterns)
+{
+  static const char * const all[] = { "*", NULL };
+  g_autoptr(GtkFileFilter) filter = new_filter (name, patterns);
+  g_autoptr(GtkFileFilter) all_filter = new_filter (_("All files"), all);
+
+  gtk_file_chooser_add_filter (chooser, filter);
+  gtk_file_chooser_add_filter (chooser, all_filter);
+  gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static char *
+take_chosen_path (DdWindow        *self,
+                  GtkNativeDialog *dialog,
+                  int              response)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        path = g_file_get_path (file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  if (self->chooser == dialog)
+    g_clear_object (&self->chooser);
+
+  return path;
+}
+
+static void
+show_chooser (DdWindow             *self,
+              GtkFileChooserNative *chooser,
+              GCallback             callback)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect_object (chooser, "response", callback, self, 0);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_store (DdWindow         *self,
+            const char       *path,
+            DdStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+
+  store = dd_store_open (path, flags, &error);
+  if (store == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *primary = NULL;
+
+      /* Translators: %s is a file name. */
+      primary = g_strdup_printf ((flags & DD_STORE_OPEN_CREATE) != 0
+                                 ? _("Could not create “%s”")
+                                 : _("Could not open “%s”"),
+                                 name);
+      _dd_window_show_error (self, primary, error);
+      return;
+    }
+
+  dd_window_set_store (self, store);
+}
+
+/* Callbacks */
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DdWindow        *self)
+{
+  g_autofree char *path = take_chosen_path (self, dialog, response);
+
+  if (path != NULL)
+    open_store (self, path, DD_STORE_OPEN_EXISTING);
+}
+
+static void
+on_new_database_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             DdWindow        *self)
+{
+  g_autofree char *path = take_chosen_path (self, dialog, response);
+
+  if (path != NULL)
+    open_store (self, path, DD_STORE_OPEN_CREATE);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DdWindow        *self)
+{
+  g_autofree char *path = take_chosen_path (self, dialog, response);
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  DdImportSummary summary = { 0, };
+
+  if (path == NULL || self->store == NULL)
+    return;
+
+  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  if (plan == NULL)
+    {
+      _dd_window_show_error (self, _("The plan could not be imported"), error);
+      return;
+    }
+
+  if (!dd_store_import_plan (self->store, plan, &summary, &error))
+    {
+      _dd_window_show_error (self, _("The plan could not be imported"), error);
+      return;
+    }
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, ngettext ("%u task added", "%u tasks added", summary.tasks_added),
+                          summary.tasks_added);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u task updated", "%u tasks updated", summary.tasks_updated),
+                          summary.tasks_updated);
+  if (summary.tasks_kept > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("%u task not in the file was kept as it was",
+                                        "%u tasks not in the file were kept as they were",
+                                        summary.tasks_kept),
+                              summary.tasks_kept);
+    }
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u unit added", "%u units added", summary.units_added),
+                          summary.units_added);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u indicator", "%u indicators", summary.indicators),
+                          summary.indicators);
+  if (summary.tasks_flagged > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("%u task has a time frame that could not be read: please check it",
+                                        "%u tasks have a time frame that could not be read: please check them",
+                                        summary.tasks_flagged),
+                              summary.tasks_flagged);
+    }
+
+  {
+    g_autofree char *primary = NULL;
+
+    primary = g_strdup_printf (summary.plan_existed
+                               /* Translators: %s is the plan's number, "662/KH-VPUB". */
+                               ? _("Plan %s updated")
+                               : _("Plan %s imported"),
+                               plan->number);
+    _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, primary, text->str);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+static void
+on_editor_saved_cb (DdWindow     *self,
+                    gint64        task_id,
+                    DdTaskEditor *editor)
+{
+  _dd_window_reload (self, task_id);
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  static const char * const patterns[] = { "*.sqlite", "*.db", "*.sqlite3", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser), _("Đôn Đốc databases"), patterns);
+  show_chooser (self, chooser, G_CALLBACK (on_open_response_cb));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  static const char * const patterns[] = { "*.sqlite", "*.db", "*.sqlite3", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("C_reate"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser), _("Đôn Đốc databases"), patterns);
+  /* Translators: the proposed file name of a new database. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("dondoc.sqlite"));
+  show_chooser (self, chooser, G_CALLBACK (on_new_database_response_cb));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  static const char * const patterns[] = { "*.txt", "*.csv", "*.tsv", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser), _("Plan tables (text, CSV)"), patterns);
+  show_chooser (self, chooser, G_CALLBACK (on_import_response_cb));
+}
+
+static void
+edit_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdTask) selected = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  DdTaskEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  selected = _dd_window_dup_selected_task (self);
+  if (selected == NULL)
+    return;
+
+  /* Read the task again: the list may hold an older copy, and editing an
+   * older copy would end in a conflict. */
+  task = dd_store_get_task (self->store, dd_task_get_id (selected),
+                            dd_task_get_as_of (selected), &error);
+  if (task == NULL)
+    {
+      _dd_window_show_error (self, _("Could not read the task"), error);
+      return;
+    }
+
+  editor = dd_task_editor_new (GTK_WINDOW (self), self->store, task);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "tasks");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  _dd_window_reload_all (DD_WINDOW (widget));
+}
+
+/* Public to the window */
+
+void
+_dd_window_actions_update (DdWindow *self)
+{
+  gboolean writable;
+  gboolean selected;
+
+  g_assert (DD_IS_WINDOW (self));
+
+  writable = self->store != NULL && !dd_store_is_read_only (self->store);
+  selected = self->selection != NULL
+             && gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
+}
+
+void
+_dd_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-task", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+}

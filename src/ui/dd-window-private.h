@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dd-column-sorter.h"
+#include "dd-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's state, shared by dd-window.c and dd-window-actions.c. */
+struct _DdWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Owned state */
+  DdStore *store;
+  DdTaskList *tasks;
+  GtkSingleSelection *selection;
+  GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
+  GArray *plan_ids;               /* gint64, parallel to the plan dropdown */
+  GDate as_of;
+  DdColumnSorterProbe probe;
+  DdTaskSort sort;
+  gboolean descending;
+  guint updating_filters;
+  GtkNativeDialog *chooser;
+  GPtrArray *pages;               /* the pages of the table in dd-window.c */
+  GtkWidget *status_buttons[DD_N_STATUSES];
+  GtkWidget *status_pills[DD_N_STATUSES];
+
+  /* Template children */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkInfoBar *read_only_bar;
+  GtkLabel *read_only_label;
+  GtkStack *stack;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *unit_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *plan_dropdown;
+  GtkMenuButton *as_of_button;
+  GtkPopover *as_of_popover;
+  GtkCalendar *as_of_calendar;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *plan_column;
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *lead_column;
+  GtkColumnViewColumn *coordinators_column;
+  GtkColumnViewColumn *deadline_column;
+  GtkColumnViewColumn *product_column;
+  GtkColumnViewColumn *directing_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *progress_column;
+  GtkLabel *count_label;
+  GtkBox *status_counts_box;
+};
+
+/* dd-window-actions.c */
+void    _dd_window_class_actions_init (GtkWidgetClass *widget_class);
+void    _dd_window_actions_update     (DdWindow       *self);
+
+/* dd-window.c */
+DdTask *_dd_window_dup_selected_task  (DdWindow       *self);
+void    _dd_window_reload             (DdWindow       *self,
+                                       gint64          select_id);
+void    _dd_window_reload_all         (DdWindow       *self);
+void    _dd_window_show_error         (DdWindow       *self,
+                                       const char     *primary,
+                                       const GError   *error);
+void    _dd_window_show_message       (GtkWindow      *parent,
+                                       GtkMessageType  type,
+                                       const char     *primary,
+                                       const char     *secondary);
+
+G_END_DECLS

@@ -1,0 +1,1043 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-column-sorter.h"
+#include "dd-overview-page.h"
+#include "dd-status-pill.h"
+#include "dd-task-editor.h"
+#include "dd-units-page.h"
+#include "dd-window-private.h"
+
+/*
+ * DdWindow: the main window. A sidebar chooses among the pages of a
+ * GtkStack; the first, "Tasks", is built by the template: a filter bar over
+ * a GtkColumnView of the lazy DdTaskList of the store, and a status bar with
+ * the counts by status.
+ *
+ * The list is filtered and sorted by the database (DdTaskQuery), never by a
+ * GtkFilterListModel or GtkSortListModel: those read every item, and a plan
+ * archive may hold 100,000 tasks.
+ */
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DdWindow, dd_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* The columns of the task list; each one sorts by the DdTaskSort of the
+ * same value. */
+typedef enum
+{
+  COLUMN_NUMBER = DD_TASK_SORT_NUMBER,
+  COLUMN_TITLE = DD_TASK_SORT_TITLE,
+  COLUMN_LEAD = DD_TASK_SORT_LEAD,
+  COLUMN_COORDINATORS = DD_TASK_SORT_COORDINATORS,
+  COLUMN_DEADLINE = DD_TASK_SORT_DEADLINE,
+  COLUMN_PRODUCT = DD_TASK_SORT_PRODUCT,
+  COLUMN_DIRECTING = DD_TASK_SORT_DIRECTING,
+  COLUMN_STATUS = DD_TASK_SORT_STATUS,
+  COLUMN_PROGRESS = DD_TASK_SORT_PROGRESS,
+  /* Sorted like the TT column: by plan, then the appendix order. */
+  COLUMN_PLAN = 100,
+} Column;
+
+/*
+ * The pages after "Tasks". Each is a widget with a read-write "store"
+ * property and, optionally, a "show-tasks" signal (plan id, unit id,
+ * status or -1) to open the task list filtered. Adding a page is adding a
+ * line here.
+ */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GType (*get_type) (void);
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", dd_overview_page_get_type },
+  { "units", N_("Units"), "system-users-symbolic", dd_units_page_get_type },
+};
+
+/* Auxiliary methods */
+
+void
+_dd_window_show_message (GtkWindow      *parent,
+                         GtkMessageType  type,
+                         const char     *primary,
+                         const char     *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   type,
+                                   GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_dd_window_show_error (DdWindow     *self,
+                       const char   *primary,
+                       const GError *error)
+{
+  g_assert (DD_IS_WINDOW (self));
+
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_ERROR, primary,
+                           error != NULL ? error->message : NULL);
+}
+
+static gint64
+get_selected_id (DdWindow *self)
+{
+  DdTask *task;
+
+  if (self->selection == NULL)
+    return 0;
+
+  task = gtk_single_selection_get_selected_item (self->selection);
+  return task != NULL ? dd_task_get_id (task) : 0;
+}
+
+DdTask *
+_dd_window_dup_selected_task (DdWindow *self)
+{
+  DdTask *task;
+
+  g_assert (DD_IS_WINDOW (self));
+
+  if (self->selection == NULL)
+    return NULL;
+
+  task = gtk_single_selection_get_selected_item (self->selection);
+  return task != NULL ? g_object_ref (task) : NULL;
+}
+
+static void
+select_task (DdWindow *self,
+             gint64    task_id)
+{
+  int position = -1;
+
+  if (self->tasks != NULL && task_id > 0)
+    position = dd_task_list_find (self->tasks, task_id);
+
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  _dd_window_actions_update (self);
+}
+
+static gint64
+get_id_at (GArray *ids,
+           guint   position)
+{
+  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return 0;
+
+  return g_array_index (ids, gint64, position);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static void
+build_query (DdWindow    *self,
+             DdTaskQuery *query)
+{
+  guint status;
+
+  dd_task_query_init (query);
+
+  query->as_of = self->as_of;
+  if (self->store != NULL)
+    query->due_soon_days = dd_store_get_due_soon_days (self->store);
+  query->plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+  query->unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  query->status = (status == 0 || status == GTK_INVALID_LIST_POSITION) ? -1 : (int) status - 1;
+
+  query->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (query->text != NULL && query->text[0] == '\0')
+    query->text = NULL;
+
+  query->sort = self->sort;
+  query->descending = self->descending;
+}
+
+static void
+update_counts (DdWindow          *self,
+               const DdTaskQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint counts[DD_N_STATUSES] = { 0, };
+  guint n_items = 0;
+
+  if (self->tasks != NULL)
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+
+  text = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
+  gtk_label_set_text (self->count_label, text);
+
+  if (self->store != NULL
+      && !dd_store_count_by_status (self->store, query, counts, &error))
+    g_debug ("Could not count the tasks by status: %s", error->message);
+
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    {
+      g_autofree char *pill_text = NULL;
+
+      /* Translators: a status and the number of tasks in it, in the status
+       * bar: "Quá hạn: 2". */
+      pill_text = g_strdup_printf (_("%s: %u"), dd_task_status_get_label (i), counts[i]);
+      dd_status_pill_set_status (self->status_pills[i], i, pill_text);
+    }
+}
+
+/* Runs the query of the filters and the sort order again and selects
+ * @select_id (or keeps the selection when it is -1). */
+static void
+apply_query (DdWindow *self,
+             gint64    select_id)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+
+  if (self->store == NULL || self->updating_filters > 0)
+    return;
+
+  if (select_id < 0)
+    select_id = get_selected_id (self);
+
+  build_query (self, &query);
+
+  if (self->tasks == NULL)
+    {
+      self->tasks = dd_store_query_tasks (self->store, &query, &error);
+      if (self->tasks == NULL)
+        {
+          _dd_window_show_error (self, _("Could not read the tasks"), error);
+          return;
+        }
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+    }
+  else if (!dd_task_list_set_query (self->tasks, &query, &error))
+    {
+      _dd_window_show_error (self, _("Could not read the tasks"), error);
+      return;
+    }
+
+  select_task (self, select_id);
+  update_counts (self, &query);
+}
+
+void
+_dd_window_reload (DdWindow *self,
+                   gint64    select_id)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+
+  g_assert (DD_IS_WINDOW (self));
+
+  if (self->tasks == NULL)
+    {
+      apply_query (self, select_id);
+      return;
+    }
+
+  if (select_id < 0)
+    select_id = get_selected_id (self);
+
+  if (!dd_task_list_refresh (self->tasks, &error))
+    {
+      _dd_window_show_error (self, _("Could not read the tasks"), error);
+      return;
+    }
+
+  build_query (self, &query);
+  select_task (self, select_id);
+  update_counts (self, &query);
+}
+
+static void
+update_as_of_button (DdWindow *self)
+{
+  g_autofree char *date = dd_date_to_dmy (&self->as_of);
+  g_autofree char *label = NULL;
+
+  /* Translators: the reference date of the task statuses: "Tính đến 28/04/2026". */
+  label = g_strdup_printf (_("As of %s"), date);
+  gtk_menu_button_set_label (self->as_of_button, label);
+}
+
+static void
+populate_filters (DdWindow *self)
+{
+  g_autoptr(GtkStringList) units = NULL;
+  g_autoptr(GtkStringList) plans = NULL;
+  g_autoptr(GListModel) unit_list = NULL;
+  g_autoptr(GListModel) plan_list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 unit_id;
+  gint64 plan_id;
+
+  unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+
+  self->updating_filters++;
+
+  g_array_set_size (self->unit_ids, 0);
+  g_array_set_size (self->plan_ids, 0);
+
+  units = gtk_string_list_new (NULL);
+  gtk_string_list_append (units, _("All units"));
+  g_array_append_val (self->unit_ids, (gint64) { 0 });
+
+  plans = gtk_string_list_new (NULL);
+  gtk_string_list_append (plans, _("All plans"));
+  g_array_append_val (self->plan_ids, (gint64) { 0 });
+
+  if (self->store != NULL)
+    {
+      unit_list = dd_store_list_units (self->store, 0, &error);
+      if (unit_list == NULL)
+        {
+          g_debug ("Could not list the units: %s", error->message);
+          g_clear_error (&error);
+        }
+
+      plan_list = dd_store_list_plans (self->store, &error);
+      if (plan_list == NULL)
+        {
+          g_debug ("Could not list the plans: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
+      gint64 id = dd_unit_get_id (unit);
+
+      gtk_string_list_append (units, dd_unit_get_name (unit));
+      g_array_append_val (self->unit_ids, id);
+    }
+
+  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
+      g_autofree char *name = dd_plan_dup_display_name (plan);
+      gint64 id = dd_plan_get_id (plan);
+
+      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
+      g_array_append_val (self->plan_ids, id);
+    }
+
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
+  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
+  /* With several plans in the file, TT alone is ambiguous: show the plan. */
+  gtk_column_view_column_set_visible (self->plan_column, self->plan_ids->len > 2);
+  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+
+  self->updating_filters--;
+}
+
+static void
+update_title (DdWindow *self)
+{
+  const char *path = self->store != NULL ? dd_store_get_path (self->store) : NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  const char *subtitle = NULL;
+  g_autofree char *dirname = NULL;
+
+  if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
+    {
+      basename = g_path_get_basename (path);
+      dirname = g_path_get_dirname (path);
+    }
+
+  if (self->store != NULL && dd_store_is_sample (self->store))
+    subtitle = _("Sample data");
+  else
+    subtitle = dirname;
+
+  gtk_label_set_text (self->title_label, basename != NULL ? basename : _("Đôn Đốc"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), path);
+  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+
+  if (basename != NULL)
+    /* Translators: the window title: the database file, then the application. */
+    title = g_strdup_printf (_("%s — Đôn Đốc"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Đôn Đốc"));
+}
+
+static void
+update_read_only (DdWindow *self)
+{
+  gboolean read_only = self->store != NULL && dd_store_is_read_only (self->store);
+
+  if (read_only)
+    {
+      const char *reason = dd_store_get_read_only_reason (self->store);
+      g_autofree char *text = NULL;
+
+      /* Translators: shown above the task list of a read-only database; %s is why. */
+      text = g_strdup_printf (_("This database is open read-only: %s"),
+                              reason != NULL ? reason : _("the file cannot be written."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  _dd_window_actions_update (self);
+}
+
+static void
+go_to_tasks (DdWindow *self,
+             gint64    plan_id,
+             gint64    unit_id,
+             int       status)
+{
+  self->updating_filters++;
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              status >= 0 && status < DD_N_STATUSES ? (guint) status + 1 : 0);
+  self->updating_filters--;
+
+  gtk_stack_set_visible_child_name (self->stack, "tasks");
+  apply_query (self, -1);
+}
+
+static char *
+dup_column_text (Column  column,
+                 DdTask *task)
+{
+  switch (column)
+    {
+    case COLUMN_PLAN:
+      return g_strdup (dd_task_get_plan_number (task));
+    case COLUMN_NUMBER:
+      return g_strdup (dd_task_get_number (task));
+    case COLUMN_TITLE:
+      return g_strdup (dd_task_get_title (task));
+    case COLUMN_LEAD:
+      return g_strdup (dd_task_get_lead (task));
+    case COLUMN_COORDINATORS:
+      return dd_task_dup_coordinators_text (task);
+    case COLUMN_DEADLINE:
+      return g_strdup (dd_task_get_deadline_text (task));
+    case COLUMN_PRODUCT:
+      return g_strdup (dd_task_get_product (task));
+    case COLUMN_DIRECTING:
+      return g_strdup (dd_task_get_directing (task));
+    case COLUMN_STATUS:
+    case COLUMN_PROGRESS:
+    default:
+      return NULL;
+    }
+}
+
+/* Callbacks */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *child;
+
+  switch (column)
+    {
+    case COLUMN_STATUS:
+      child = dd_status_pill_new ();
+      break;
+
+    case COLUMN_PROGRESS:
+      {
+        GtkWidget *label = gtk_label_new (NULL);
+        GtkWidget *bar = gtk_progress_bar_new ();
+
+        /* The figure in words above a thin bar. */
+        child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+        gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (child, "progress-cell");
+        gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+        gtk_widget_add_css_class (label, "numeric");
+        gtk_box_append (GTK_BOX (child), label);
+        gtk_box_append (GTK_BOX (child), bar);
+      }
+      break;
+
+    case COLUMN_PLAN:
+    case COLUMN_NUMBER:
+    case COLUMN_TITLE:
+    case COLUMN_LEAD:
+    case COLUMN_COORDINATORS:
+    case COLUMN_DEADLINE:
+    case COLUMN_PRODUCT:
+    case COLUMN_DIRECTING:
+    default:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      if (column != COLUMN_NUMBER && column != COLUMN_PLAN)
+        {
+          /* Long cells wrap to a few lines, then end in "…"; the tooltip
+           * has the whole text. */
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_lines (GTK_LABEL (child), column == COLUMN_TITLE ? 3 : 2);
+          gtk_label_set_width_chars (GTK_LABEL (child), 6);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), column == COLUMN_TITLE ? 40 : 20);
+        }
+      break;
+    }
+
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  DdTask *task = gtk_list_item_get_item (list_item);
+
+  if (task == NULL)
+    return;
+
+  if (column == COLUMN_STATUS)
+    {
+      dd_status_pill_set_status (child, dd_task_get_status (task), NULL);
+    }
+  else if (column == COLUMN_PROGRESS)
+    {
+      guint progress = dd_task_get_progress (task);
+      g_autofree char *text = NULL;
+
+      /* Translators: a task's progress in percent. */
+      text = g_strdup_printf (_("%u %%"), progress);
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), text);
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (gtk_widget_get_last_child (child)),
+                                     MIN (progress, 100) / 100.0);
+    }
+  else
+    {
+      g_autofree char *text = dup_column_text (column, task);
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+
+      if (column == COLUMN_DEADLINE)
+        {
+          const GDate *due = dd_task_get_due (task);
+
+          if (!dd_task_get_deadline_understood (task))
+            tooltip = g_strdup_printf (_("%s\nThis time frame could not be read."),
+                                       text != NULL ? text : "");
+          else if (dd_date_is_set (due))
+            {
+              g_autofree char *date = dd_date_to_dmy (due);
+
+              /* Translators: tooltip of the time frame: the text, then the due date. */
+              tooltip = g_strdup_printf (_("%s\nDue: %s"), text != NULL ? text : "", date);
+            }
+          else
+            tooltip = g_strdup_printf ("%s\n%s", text != NULL ? text : "",
+                                       dd_deadline_kind_get_label (dd_task_get_deadline_kind (task)));
+        }
+
+      gtk_widget_set_tooltip_text (child,
+                                   tooltip != NULL ? tooltip
+                                   : (text != NULL && *text != '\0') ? text : NULL);
+    }
+}
+
+static void
+on_view_sorter_changed_cb (DdWindow        *self,
+                           GtkSorterChange  change,
+                           GtkSorter       *sorter)
+{
+  DdTaskSort sort;
+  gboolean descending;
+
+  /* The columns leave the sorter while the window is disposed. */
+  if (self->store == NULL)
+    return;
+
+  dd_column_sorter_probe (sorter, &self->probe, &sort, &descending);
+
+  if (sort == self->sort && descending == self->descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  apply_query (self, -1);
+}
+
+static void
+on_selection_changed_cb (DdWindow *self)
+{
+  _dd_window_actions_update (self);
+}
+
+static void
+on_column_view_activate_cb (DdWindow *self,
+                            guint     position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-task", NULL);
+}
+
+static void
+on_search_entry_search_changed_cb (DdWindow *self)
+{
+  apply_query (self, -1);
+}
+
+static void
+on_filter_changed_cb (DdWindow *self)
+{
+  apply_query (self, -1);
+}
+
+static void
+on_as_of_calendar_day_selected_cb (DdWindow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->as_of_calendar);
+
+  g_date_set_dmy (&self->as_of,
+                  g_date_time_get_day_of_month (date),
+                  g_date_time_get_month (date),
+                  g_date_time_get_year (date));
+  update_as_of_button (self);
+  apply_query (self, -1);
+}
+
+static void
+on_as_of_today_clicked_cb (DdWindow *self)
+{
+  GDate today;
+  g_autoptr(GDateTime) date = NULL;
+
+  dd_date_set_today (&today);
+  date = g_date_time_new_local (g_date_get_year (&today), g_date_get_month (&today),
+                                g_date_get_day (&today), 0, 0, 0);
+  /* Selecting the day in the calendar runs the query. */
+  gtk_calendar_select_day (self->as_of_calendar, date);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+on_status_button_clicked_cb (GtkButton *button,
+                             DdWindow  *self)
+{
+  guint status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dd-status"));
+
+  if (gtk_drop_down_get_selected (self->status_dropdown) == status + 1)
+    gtk_drop_down_set_selected (self->status_dropdown, 0);
+  else
+    gtk_drop_down_set_selected (self->status_dropdown, status + 1);
+}
+
+static void
+on_page_show_tasks_cb (GtkWidget *page,
+                       gint64     plan_id,
+                       gint64     unit_id,
+                       int        status,
+                       DdWindow  *self)
+{
+  go_to_tasks (self, plan_id, unit_id, status);
+}
+
+static void
+on_store_changed_cb (DdWindow *self)
+{
+  populate_filters (self);
+  _dd_window_reload (self, -1);
+}
+
+/* Reads everything from the store anew: the filters, the list and the pages
+ * (a page reads its store again when it is given it again). */
+void
+_dd_window_reload_all (DdWindow *self)
+{
+  g_autoptr(DdStore) store = NULL;
+
+  g_assert (DD_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  store = g_object_ref (self->store);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      g_object_set (g_ptr_array_index (self->pages, i), "store", NULL, NULL);
+      g_object_set (g_ptr_array_index (self->pages, i), "store", store, NULL);
+    }
+
+  populate_filters (self);
+  _dd_window_reload (self, -1);
+}
+
+/* GObject overrides */
+
+static void
+dd_window_dispose (GObject *object)
+{
+  DdWindow *self = (DdWindow *)object;
+
+  /* Without a store, the signals that the columns emit while they go away
+   * no longer reach the database. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tasks);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dd_window_parent_class)->dispose (object);
+}
+
+static void
+dd_window_finalize (GObject *object)
+{
+  DdWindow *self = (DdWindow *)object;
+
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->plan_ids, g_array_unref);
+
+  G_OBJECT_CLASS (dd_window_parent_class)->finalize (object);
+}
+
+static void
+dd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DdWindow *self = DD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DdWindow *self = DD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dd_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_window_class_init (DdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_window_dispose;
+  object_class->finalize = dd_window_finalize;
+  object_class->get_property = dd_window_get_property;
+  object_class->set_property = dd_window_set_property;
+
+  /**
+   * DdWindow:store:
+   *
+   * The database the window shows. Given at construction; dd_window_set_store()
+   * replaces it when the user opens another file.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, plan_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, number_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, title_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, lead_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, coordinators_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, deadline_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, product_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, directing_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, status_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, progress_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, status_counts_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
+
+  _dd_window_class_actions_init (widget_class);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_type_ensure (pages[i].get_type ());
+}
+
+static void
+setup_column (DdWindow            *self,
+              GtkColumnViewColumn *view_column,
+              Column               column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  DdTaskSort sort = column == COLUMN_PLAN ? DD_TASK_SORT_NUMBER : (DdTaskSort) column;
+  g_autoptr(DdColumnSorter) sorter = dd_column_sorter_new (sort, &self->probe);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
+  gtk_column_view_column_set_factory (view_column, factory);
+  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+}
+
+static void
+dd_window_init (DdWindow *self)
+{
+  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
+
+  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->pages = g_ptr_array_new ();
+  self->sort = DD_TASK_SORT_NUMBER;
+  dd_date_set_today (&self->as_of);
+
+  self->updating_filters++;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_column (self, self->plan_column, COLUMN_PLAN);
+  setup_column (self, self->number_column, COLUMN_NUMBER);
+  setup_column (self, self->title_column, COLUMN_TITLE);
+  setup_column (self, self->lead_column, COLUMN_LEAD);
+  setup_column (self, self->coordinators_column, COLUMN_COORDINATORS);
+  setup_column (self, self->deadline_column, COLUMN_DEADLINE);
+  setup_column (self, self->product_column, COLUMN_PRODUCT);
+  setup_column (self, self->directing_column, COLUMN_DIRECTING);
+  setup_column (self, self->status_column, COLUMN_STATUS);
+  setup_column (self, self->progress_column, COLUMN_PROGRESS);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The filters. Units and plans are filled from the store. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->unit_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
+  gtk_drop_down_set_expression (self->plan_dropdown, expression);
+
+  statuses = gtk_string_list_new (NULL);
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    gtk_string_list_append (statuses, dd_task_status_get_label (i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *pill = dd_status_pill_new ();
+
+      gtk_button_set_child (GTK_BUTTON (button), pill);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "status-button");
+      gtk_widget_set_tooltip_text (button, _("Show only the tasks in this status"));
+      g_object_set_data (G_OBJECT (button), "dd-status", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_status_button_clicked_cb), self, 0);
+      gtk_box_append (self->status_counts_box, button);
+      self->status_buttons[i] = button;
+      self->status_pills[i] = pill;
+      dd_status_pill_set_status (pill, i, NULL);
+    }
+
+  update_as_of_button (self);
+  {
+    g_autoptr(GDateTime) date = g_date_time_new_local (g_date_get_year (&self->as_of),
+                                                       g_date_get_month (&self->as_of),
+                                                       g_date_get_day (&self->as_of),
+                                                       0, 0, 0);
+    gtk_calendar_select_day (self->as_of_calendar, date);
+  }
+
+  /* The other pages: see the table at the top. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = g_object_new (pages[i].get_type (), NULL);
+      GtkStackPage *stack_page;
+
+      stack_page = gtk_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      gtk_stack_page_set_icon_name (stack_page, pages[i].icon_name);
+      if (g_signal_lookup ("show-tasks", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
+      g_ptr_array_add (self->pages, page);
+    }
+
+  self->updating_filters--;
+
+  /* The appendix order, marked on the TT column. */
+  gtk_column_view_sort_by_column (self->column_view, self->number_column, GTK_SORT_ASCENDING);
+
+  populate_filters (self);
+  update_title (self);
+  update_read_only (self);
+}
+
+/* Public API */
+
+/**
+ * dd_window_new:
+ * @application: (nullable): the application
+ * @store: (nullable): the database to show
+ *
+ * Returns: (transfer full): a new window
+ */
+DdWindow *
+dd_window_new (GtkApplication *application,
+               DdStore        *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * dd_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database the window shows
+ */
+DdStore *
+dd_window_get_store (DdWindow *self)
+{
+  g_return_val_if_fail (DD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * dd_window_set_store:
+ * @store: (nullable): the database to show
+ *
+ * Shows another database: the filters, the list and every page are read
+ * from it again.
+ */
+void
+dd_window_set_store (DdWindow *self,
+                     DdStore  *store)
+{
+  g_return_if_fail (DD_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || DD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+
+  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
+    g_signal_connect_object (self->store, "changed",
+                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* A new list for the new store. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->tasks);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    g_object_set (g_ptr_array_index (self->pages, i), "store", store, NULL);
+
+  populate_filters (self);
+  update_title (self);
+  update_read_only (self);
+  apply_query (self, 0);
+  if (self->store == NULL)
+    update_counts (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}

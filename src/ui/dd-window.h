@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <dondoc/dondoc.h>
+
+G_BEGIN_DECLS
+
+#define DD_TYPE_WINDOW (dd_window_get_type ())
+G_DECLARE_FINAL_TYPE (DdWindow, dd_window, DD, WINDOW, GtkApplicationWindow)
+
+DdWindow *dd_window_new       (GtkApplication *application,
+                               DdStore        *store) G_GNUC_WARN_UNUSED_RESULT;
+DdStore  *dd_window_get_store (DdWindow       *self);
+void      dd_window_set_store (DdWindow       *self,
+                               DdStore        *store);
+
+G_END_DECLS

@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dd-task-editor.h"
+#include "dd-window.h"
+#include "dd-ui-test-utils.h"
+
+/*
+ * The main window over a temporary database with plan 662/KH-VPUB: the
+ * list, its filters and sort order, and saving a task through the editor.
+ */
+
+typedef struct
+{
+  char *path;
+  DdStore *store;
+  DdWindow *window;
+  GtkColumnView *column_view;
+  GListModel *model;
+} Fixture;
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->window), DD_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+first_row_shown (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(DdTask) first = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (f->column_view))
+      || g_list_model_get_n_items (f->model) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (f->model, 0);
+  return dd_test_find_label (GTK_WIDGET (f->column_view), dd_task_get_title (first)) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkSelectionModel *selection;
+
+  f->store = dd_test_create_store (&f->path);
+  f->window = g_object_ref (dd_window_new (NULL, f->store));
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  f->column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                   DD_TYPE_WINDOW, "column_view"));
+  g_assert_true (GTK_IS_COLUMN_VIEW (f->column_view));
+
+  /* The view shows the store's lazy list itself, not a sorted or filtered
+   * copy of it. */
+  selection = gtk_column_view_get_model (f->column_view);
+  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
+  f->model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  g_assert_true (DD_IS_TASK_LIST (f->model));
+
+  dd_test_wait_for (first_row_shown, f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      dd_test_iterate (50);
+      g_assert_finalize_object (f->window);
+    }
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
+
+  dd_test_remove_store_file (f->path);
+  g_free (f->path);
+}
+
+/* All tasks of the store, in appendix order, as of today. */
+static GListModel *
+all_tasks (DdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+  DdTaskList *list;
+
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+
+  return G_LIST_MODEL (list);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint n_items;
+} NItems;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  NItems *n = data;
+
+  return g_list_model_get_n_items (n->model) == n->n_items;
+}
+
+static void
+wait_for_n_items (Fixture *f,
+                  guint    n_items)
+{
+  NItems n = { f->model, n_items };
+
+  dd_test_wait_for (has_n_items, &n);
+}
+
+static char *
+fold_task (DdTask *task)
+{
+  g_autofree char *coordinators = dd_task_dup_coordinators_text (task);
+  g_autofree char *all = NULL;
+
+  all = g_strjoin (" ",
+                   dd_task_get_number (task) ? dd_task_get_number (task) : "",
+                   dd_task_get_title (task) ? dd_task_get_title (task) : "",
+                   dd_task_get_lead (task) ? dd_task_get_lead (task) : "",
+                   coordinators ? coordinators : "",
+                   dd_task_get_deadline_text (task) ? dd_task_get_deadline_text (task) : "",
+                   dd_task_get_product (task) ? dd_task_get_product (task) : "",
+                   dd_task_get_directing (task) ? dd_task_get_directing (task) : "",
+                   NULL);
+  return dd_text_fold_for_search (all);
+}
+
+static void
+test_window_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) all = all_tasks (f->store);
+  g_autoptr(DdTask) first = NULL;
+  GtkLabel *count_label = GTK_LABEL (child (f, "count_label"));
+  GtkStack *stack = GTK_STACK (child (f, "stack"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, g_list_model_get_n_items (all));
+
+  first = g_list_model_get_item (f->model, 0);
+  g_assert_cmpstr (dd_task_get_number (first), ==, "1.");
+  g_assert_nonnull (strstr (gtk_label_get_text (count_label), "8"));
+
+  /* The pages beside the task list. */
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "tasks"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "overview"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "units"));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "test.sqlite — Đôn Đốc");
+}
+
+static void
+test_window_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) all = all_tasks (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) found = NULL;
+  GtkEditable *search = GTK_EDITABLE (child (f, "search_entry"));
+  guint expected = 0;
+  guint with_title = 0;
+  DdTaskQuery query;
+
+  /* What the search must find, computed from the tasks themselves. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (all, i);
+      g_autofree char *folded = fold_task (task);
+
+      if (strstr (folded, "hanh chinh") != NULL)
+        expected++;
+      if (strstr (dd_task_get_title (task), "hành chính") != NULL
+          || strstr (dd_task_get_title (task), "Hành chính") != NULL)
+        with_title++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, 8);
+  g_assert_cmpuint (expected, >=, with_title);
+
+  /* … and by the store's own query. */
+  dd_task_query_init (&query);
+  query.text = "hanh chinh";
+  found = dd_store_query_tasks (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, expected);
+
+  gtk_editable_set_text (search, "hanh chinh");
+  wait_for_n_items (f, expected);
+
+  for (guint i = 0; i < g_list_model_get_n_items (f->model); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (f->model, i);
+      g_autofree char *folded = fold_task (task);
+
+      g_assert_nonnull (strstr (folded, "hanh chinh"));
+    }
+
+  gtk_editable_set_text (search, "");
+  wait_for_n_items (f, 8);
+}
+
+static void
+test_window_status_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) all = all_tasks (f->store);
+  GtkDropDown *status_dropdown = GTK_DROP_DOWN (child (f, "status_dropdown"));
+  guint counts[DD_N_STATUSES] = { 0, };
+  DdTaskStatus status = DD_STATUS_NO_DEADLINE;
+  guint best = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (all, i);
+
+      counts[dd_task_get_status (task)]++;
+    }
+
+  /* The commonest status that does not hold every task. */
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    if (counts[i] > best && counts[i] < 8)
+      {
+        best = counts[i];
+        status = i;
+      }
+  g_assert_cmpuint (best, >, 0);
+
+  /* Entry 0 is "all statuses". */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (status_dropdown)), ==,
+                    DD_N_STATUSES + 1);
+  gtk_drop_down_set_selected (status_dropdown, status + 1);
+  wait_for_n_items (f, best);
+
+  for (guint i = 0; i < g_list_model_get_n_items (f->model); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (f->model, i);
+
+      g_assert_cmpint (dd_task_get_status (task), ==, status);
+    }
+
+  gtk_drop_down_set_selected (status_dropdown, 0);
+  wait_for_n_items (f, 8);
+}
+
+static void
+test_window_unit_filter (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (child (f, "unit_dropdown"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (f->store, 0, &error);
+  g_autoptr(DdUnit) unit = NULL;
+  guint expected;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (units), >, 0);
+  /* "All units", then the store's units in its order. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (unit_dropdown)), ==,
+                    g_list_model_get_n_items (units) + 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) candidate = g_list_model_get_item (units, i);
+
+      if (dd_unit_get_n_led (candidate) + dd_unit_get_n_coordinated (candidate) > 0
+          && dd_unit_get_n_led (candidate) + dd_unit_get_n_coordinated (candidate) < 8)
+        {
+          gtk_drop_down_set_selected (unit_dropdown, i + 1);
+          unit = g_steal_pointer (&candidate);
+          break;
+        }
+    }
+  g_assert_nonnull (unit);
+
+  {
+    g_autoptr(DdTaskList) list = NULL;
+    DdTaskQuery query;
+
+    dd_task_query_init (&query);
+    query.unit_id = dd_unit_get_id (unit);
+    list = dd_store_query_tasks (f->store, &query, &error);
+    g_assert_no_error (error);
+    expected = g_list_model_get_n_items (G_LIST_MODEL (list));
+  }
+  g_assert_cmpuint (expected, >, 0);
+  wait_for_n_items (f, expected);
+
+  gtk_drop_down_set_selected (unit_dropdown, 0);
+  wait_for_n_items (f, 8);
+}
+
+static void
+test_window_sort (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) all = all_tasks (f->store);
+  g_autoptr(DdTask) first = NULL;
+  g_autoptr(DdTask) last = NULL;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *number_column;
+  const DdTaskQuery *query;
+  g_autofree char *greatest = NULL;
+  g_autofree char *least = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (all, i);
+      const char *title = dd_task_get_title (task);
+
+      if (greatest == NULL || dd_text_collate (title, greatest) > 0)
+        {
+          g_free (greatest);
+          greatest = g_strdup (title);
+        }
+      if (least == NULL || dd_text_collate (title, least) < 0)
+        {
+          g_free (least);
+          least = g_strdup (title);
+        }
+    }
+
+  title_column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                        DD_TYPE_WINDOW, "title_column"));
+  number_column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                         DD_TYPE_WINDOW, "number_column"));
+
+  gtk_column_view_sort_by_column (f->column_view, title_column, GTK_SORT_DESCENDING);
+  query = dd_task_list_get_query (DD_TASK_LIST (f->model));
+  g_assert_cmpint (query->sort, ==, DD_TASK_SORT_TITLE);
+  g_assert_true (query->descending);
+
+  first = g_list_model_get_item (f->model, 0);
+  last = g_list_model_get_item (f->model, g_list_model_get_n_items (f->model) - 1);
+  g_assert_cmpstr (dd_task_get_title (first), ==, greatest);
+  g_assert_cmpstr (dd_task_get_title (last), ==, least);
+  g_clear_object (&first);
+
+  gtk_column_view_sort_by_column (f->column_view, title_column, GTK_SORT_ASCENDING);
+  query = dd_task_list_get_query (DD_TASK_LIST (f->model));
+  g_assert_cmpint (query->sort, ==, DD_TASK_SORT_TITLE);
+  g_assert_false (query->descending);
+  first = g_list_model_get_item (f->model, 0);
+  g_assert_cmpstr (dd_task_get_title (first), ==, least);
+  g_clear_object (&first);
+
+  /* Back to the appendix order. */
+  gtk_column_view_sort_by_column (f->column_view, number_column, GTK_SORT_ASCENDING);
+  query = dd_task_list_get_query (DD_TASK_LIST (f->model));
+  g_assert_cmpint (query->sort, ==, DD_TASK_SORT_NUMBER);
+  first = g_list_model_get_item (f->model, 0);
+  g_assert_cmpstr (dd_task_get_number (first), ==, "1.");
+}
+
+static gboolean
+editor_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_TASK_EDITOR) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_window_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *product = "Báo cáo số 15/BC-VPUB ngày 05/5/2026";
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (f->column_view));
+  g_autoptr(DdStore) reopened = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  DdTaskEditor *editor;
+  GObject *spin;
+  GObject *entry;
+  gint64 task_id;
+
+  /* Nothing selected: nothing to edit. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_single_selection_set_selected (selection, 2);
+  task = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  task_id = dd_task_get_id (task);
+  g_assert_cmpuint (dd_task_get_progress (task), !=, 60);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-task", NULL);
+  dd_test_wait_for (editor_shown, NULL);
+  editor = DD_TASK_EDITOR (dd_test_find_toplevel (DD_TYPE_TASK_EDITOR));
+  g_assert_cmpint (dd_task_get_id (dd_task_editor_get_task (editor)), ==, task_id);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  spin = gtk_widget_get_template_child (GTK_WIDGET (editor), DD_TYPE_TASK_EDITOR, "progress_spin");
+  entry = gtk_widget_get_template_child (GTK_WIDGET (editor), DD_TYPE_TASK_EDITOR, "actual_product_entry");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==,
+                   (int) dd_task_get_progress (task));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 60);
+  gtk_editable_set_text (GTK_EDITABLE (entry), product);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+  /* Saved and closed; the list shows the new progress, same selection. */
+  dd_test_wait_for (pointer_cleared, &editor);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  {
+    g_autoptr(DdTask) shown = g_list_model_get_item (f->model, 2);
+
+    g_assert_cmpint (dd_task_get_id (shown), ==, task_id);
+    g_assert_cmpuint (dd_task_get_progress (shown), ==, 60);
+  }
+
+  /* Close everything, then read the file with a new store. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (g_steal_pointer (&f->window));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+
+  reopened = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  saved = dd_store_get_task (reopened, task_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_task_get_progress (saved), ==, 60);
+  g_assert_cmpstr (dd_task_get_actual_product (saved), ==, product);
+  g_assert_cmpstr (dd_task_get_title (saved), ==, dd_task_get_title (task));
+}
+
+static void
+test_window_units_page (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (f, "stack"));
+  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (child (f, "unit_dropdown"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "units");
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdUnit) unit = NULL;
+  GtkColumnView *view;
+  GListModel *model;
+  guint position = 0;
+
+  gtk_stack_set_visible_child_name (stack, "units");
+  dd_test_iterate (100);
+
+  view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "column_view"));
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, g_list_model_get_n_items (units));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+
+  /* Activating a unit shows its tasks. */
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) candidate = g_list_model_get_item (units, i);
+
+      if (dd_unit_get_n_led (candidate) > 0)
+        {
+          unit = g_steal_pointer (&candidate);
+          position = i;
+          break;
+        }
+    }
+  g_assert_nonnull (unit);
+
+  g_signal_emit_by_name (view, "activate", position);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tasks");
+  g_assert_cmpuint (gtk_drop_down_get_selected (unit_dropdown), ==, position + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), >=, dd_unit_get_n_led (unit));
+
+  /* The overview shows the plan's header. */
+  gtk_stack_set_visible_child_name (stack, "overview");
+  dd_test_iterate (100);
+  {
+    g_autoptr(GListModel) plans = dd_store_list_plans (f->store, &error);
+    g_autoptr(DdPlan) plan = NULL;
+    g_autofree char *name = NULL;
+    GtkWidget *overview = gtk_stack_get_child_by_name (stack, "overview");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+    plan = g_list_model_get_item (plans, 0);
+    g_assert_cmpstr (dd_plan_get_number (plan), ==, "662/KH-VPUB");
+    name = dd_plan_dup_display_name (plan);
+    g_assert_nonnull (strstr (name, "662/KH-VPUB"));
+    g_assert_nonnull (dd_test_find_label (overview, name));
+    g_assert_nonnull (dd_test_find_label (overview, dd_plan_get_title (plan)));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests.\n");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("list", test_window_list);
+  ADD ("search", test_window_search);
+  ADD ("status-filter", test_window_status_filter);
+  ADD ("unit-filter", test_window_unit_filter);
+  ADD ("sort", test_window_sort);
+  ADD ("edit", test_window_edit);
+  ADD ("units-page", test_window_units_page);
+
+#undef ADD
+
+  return g_test_run ();
+}
