@@ -132,76 +132,142 @@ on_new_database_response_cb (GtkNativeDialog *dialog,
     open_store (self, path, DD_STORE_OPEN_CREATE);
 }
 
+/* Parsing a file runs in a worker thread (it may be large); writing it to the
+ * store happens back on the main thread, where the sqlite3 handle lives. */
 static void
-on_import_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       DdWindow        *self)
+import_parse_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  g_autofree char *path = take_chosen_path (self, dialog, response);
-  g_autoptr(DdImportedPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = NULL;
-  DdImportSummary summary = { 0, };
-
-  if (path == NULL || self->store == NULL)
-    return;
+  const char *path = task_data;
+  GError *error = NULL;
+  DdImportedPlan *plan;
 
   plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) dd_imported_plan_free);
+}
+
+static char *
+dup_import_summary_text (const DdImportSummary *summary)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, ngettext ("%u task added", "%u tasks added", summary->tasks_added),
+                          summary->tasks_added);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u task updated", "%u tasks updated", summary->tasks_updated),
+                          summary->tasks_updated);
+  if (summary->tasks_unchanged > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("%u task unchanged", "%u tasks unchanged",
+                                        summary->tasks_unchanged),
+                              summary->tasks_unchanged);
+    }
+  if (summary->tasks_kept > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("%u task not in the file was kept as it was",
+                                        "%u tasks not in the file were kept as they were",
+                                        summary->tasks_kept),
+                              summary->tasks_kept);
+    }
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u unit added", "%u units added", summary->units_added),
+                          summary->units_added);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("%u indicator", "%u indicators", summary->indicators),
+                          summary->indicators);
+  if (summary->tasks_flagged > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("%u task has a time frame that could not be read: please check it",
+                                        "%u tasks have a time frame that could not be read: please check them",
+                                        summary->tasks_flagged),
+                              summary->tasks_flagged);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+on_import_parsed_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DdWindow *self = DD_WINDOW (source_object);
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *primary = NULL;
+  DdImportSummary summary = { 0, };
+
+  self->importing = FALSE;
+  _dd_window_actions_update (self);
+
+  plan = g_task_propagate_pointer (G_TASK (result), &error);
   if (plan == NULL)
     {
       _dd_window_show_error (self, _("The plan could not be imported"), error);
       return;
     }
 
+  if (self->store == NULL)
+    return;
+
+  /* One transaction: a plan that cannot be written leaves the file as it was. */
   if (!dd_store_import_plan (self->store, plan, &summary, &error))
     {
       _dd_window_show_error (self, _("The plan could not be imported"), error);
       return;
     }
 
-  text = g_string_new (NULL);
-  g_string_append_printf (text, ngettext ("%u task added", "%u tasks added", summary.tasks_added),
-                          summary.tasks_added);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, ngettext ("%u task updated", "%u tasks updated", summary.tasks_updated),
-                          summary.tasks_updated);
-  if (summary.tasks_kept > 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              ngettext ("%u task not in the file was kept as it was",
-                                        "%u tasks not in the file were kept as they were",
-                                        summary.tasks_kept),
-                              summary.tasks_kept);
-    }
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, ngettext ("%u unit added", "%u units added", summary.units_added),
-                          summary.units_added);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, ngettext ("%u indicator", "%u indicators", summary.indicators),
-                          summary.indicators);
-  if (summary.tasks_flagged > 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              ngettext ("%u task has a time frame that could not be read: please check it",
-                                        "%u tasks have a time frame that could not be read: please check them",
-                                        summary.tasks_flagged),
-                              summary.tasks_flagged);
-    }
-
-  {
-    g_autofree char *primary = NULL;
-
-    primary = g_strdup_printf (summary.plan_existed
-                               /* Translators: %s is the plan's number, "662/KH-VPUB". */
-                               ? _("Plan %s updated")
-                               : _("Plan %s imported"),
-                               plan->number);
-    _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, primary, text->str);
-  }
-
+  text = dup_import_summary_text (&summary);
+  primary = g_strdup_printf (summary.plan_existed
+                             /* Translators: %s is the plan's number, "662/KH-VPUB". */
+                             ? _("Plan %s updated")
+                             : _("Plan %s imported"),
+                             plan->number);
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, primary, text);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+void
+_dd_window_import_path (DdWindow   *self,
+                        const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->store == NULL || self->importing)
+    return;
+
+  self->importing = TRUE;
+  _dd_window_actions_update (self);
+
+  task = g_task_new (self, NULL, on_import_parsed_cb, NULL);
+  g_task_set_source_tag (task, _dd_window_import_path);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, import_parse_thread);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DdWindow        *self)
+{
+  g_autofree char *path = take_chosen_path (self, dialog, response);
+
+  if (path != NULL)
+    _dd_window_import_path (self, path);
 }
 
 static void
@@ -330,7 +396,7 @@ _dd_window_actions_update (DdWindow *self)
   selected = self->selection != NULL
              && gtk_single_selection_get_selected_item (self->selection) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
 }

@@ -14,6 +14,7 @@ struct _DdWindow
   /* Owned state */
   DdStore *store;
   DdTaskList *tasks;
+  gboolean importing;             /* a file is being read in a worker thread */
   GtkSingleSelection *selection;
   GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
   GArray *plan_ids;               /* gint64, parallel to the plan dropdown */
@@ -64,6 +65,10 @@ DdTask *_dd_window_dup_selected_task  (DdWindow       *self);
 void    _dd_window_reload             (DdWindow       *self,
                                        gint64          select_id);
 void    _dd_window_reload_all         (DdWindow       *self);
+/* Imports a plan's file: parsed in a thread, written in one transaction,
+ * the outcome shown in a dialog. */
+void    _dd_window_import_path        (DdWindow       *self,
+                                       const char     *path);
 void    _dd_window_show_error         (DdWindow       *self,
                                        const char     *primary,
                                        const GError   *error);

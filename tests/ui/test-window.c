@@ -7,6 +7,7 @@
 
 #include "dd-task-editor.h"
 #include "dd-window.h"
+#include "dd-window-private.h"
 #include "dd-ui-test-utils.h"
 
 /*
@@ -508,6 +509,66 @@ test_window_units_page (Fixture       *f,
   }
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Takes the message dialog the window showed: its text and secondary text. */
+static void
+take_message_dialog (char **text,
+                     char **secondary)
+{
+  GtkWindow *dialog;
+
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", text, "secondary-text", secondary, NULL);
+  gtk_window_destroy (dialog);
+  dd_test_iterate (50);
+}
+
+static void
+test_window_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "plan-official.txt", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-date.csv", NULL);
+  g_autoptr(DdImportedPlan) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+  guint n_new;
+
+  expected = dd_importer_parse_file (good, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  n_new = expected->tasks->len;
+  g_assert_cmpuint (n_new, >, 0);
+
+  /* A good file: a summary, and its tasks in the list. */
+  _dd_window_import_path (f->window, good);
+  take_message_dialog (&text, &secondary);
+  g_assert_nonnull (strstr (text, expected->number));
+  g_assert_nonnull (strstr (secondary, "added"));
+  wait_for_n_items (f, 8 + n_new);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&secondary, g_free);
+
+  /* A bad one: the error names the line, and nothing changes. */
+  _dd_window_import_path (f->window, bad);
+  take_message_dialog (&text, &secondary);
+  g_assert_nonnull (strstr (text, "could not be imported"));
+  g_assert_nonnull (strstr (secondary, "Line "));
+  dd_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8 + n_new);
+  {
+    g_autoptr(GListModel) plans = dd_store_list_plans (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +591,7 @@ main (int   argc,
   ADD ("sort", test_window_sort);
   ADD ("edit", test_window_edit);
   ADD ("units-page", test_window_units_page);
+  ADD ("import", test_window_import);
 
 #undef ADD
 
