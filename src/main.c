@@ -18,7 +18,15 @@ main (int   argc,
   const char *localedir = g_getenv ("DONDOC_LOCALEDIR");
   int status;
 
+  g_autofree char *language = NULL;
+
   setlocale (LC_ALL, "");
+
+  /* The language chosen in Preferences, before anything is translated. */
+  language = dd_language_load_choice ();
+  dd_language_apply (language);
+  /* GTK would call setlocale (LC_ALL, "") again and undo the choice. */
+  gtk_disable_setlocale ();
 
   /* The core binds the same domain to the installed catalogue: let it do so
    * first, so that DONDOC_LOCALEDIR (tests, running from the build tree)

@@ -7,6 +7,7 @@
 #include "dd-error.h"
 #include "dd-date.h"
 #include "dd-format.h"
+#include "dd-language.h"
 #include "dd-text.h"
 #include "dd-deadline.h"
 #include "dd-rules.h"

@@ -129,7 +129,7 @@ dd_cli_dup_date_iso (const GDate *date)
 char *
 dd_cli_dup_date_dmy (const GDate *date)
 {
-  return dd_date_is_set (date) ? dd_date_to_dmy (date) : NULL;
+  return dd_date_is_set (date) ? dd_format_date (date) : NULL;
 }
 
 void
@@ -384,7 +384,7 @@ dd_cli_dup_task_deadline_cell (DdTask *task)
   const char *text = dd_task_get_deadline_text (task);
 
   if (dd_date_is_set (due))
-    return dd_date_to_dmy (due);
+    return dd_format_date (due);
   if (kind != DD_DEADLINE_NONE)
     return g_strdup (dd_deadline_kind_get_label (kind));
   if (text != NULL && *text != '\0')
@@ -417,7 +417,7 @@ dd_cli_add_task_row (DdCliTable *table,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dd_task_get_id (task));
   g_autofree char *deadline = dd_cli_dup_task_deadline_cell (task);
-  g_autofree char *progress = g_strdup_printf ("%u%%", dd_task_get_progress (task));
+  g_autofree char *progress = dd_format_percent (dd_task_get_progress (task), 0);
   const char *cells[] = {
     id,
     dd_task_get_plan_number (task),

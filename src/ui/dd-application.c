@@ -10,6 +10,7 @@
 #include <dondoc/dondoc.h>
 
 #include "dd-application.h"
+#include "dd-preferences-window.h"
 #include "dd-window.h"
 
 /*
@@ -159,8 +160,22 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  DdStore *store = DD_IS_WINDOW (parent) ? dd_window_get_store (DD_WINDOW (parent)) : NULL;
+  DdPreferencesWindow *preferences = dd_preferences_window_new (parent, store);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
 };
 
@@ -170,6 +185,7 @@ static void
 dd_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dd_application_parent_class)->startup (application);
@@ -177,6 +193,8 @@ dd_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   /* A plain GtkApplication does not load the style sheet by itself. */
   provider = gtk_css_provider_new ();

@@ -404,7 +404,7 @@ dd_overview_page_reload (DdOverviewPage *self)
     gtk_box_remove (self->plans_box, child);
 
   dd_date_set_today (&today);
-  date = dd_date_to_dmy (&today);
+  date = dd_format_date (&today);
   /* Translators: the heading of the overview: "Tình hình tính đến ngày 28/04/2026". */
   heading = g_strdup_printf (_("Situation as of %s"), date);
   gtk_label_set_text (self->as_of_label, heading);

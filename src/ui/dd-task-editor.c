@@ -154,7 +154,7 @@ check_deadline (DdTaskEditor *self)
     }
   else if (deadline.kind == DD_DEADLINE_DATE && dd_date_is_set (&deadline.due))
     {
-      g_autofree char *date = dd_date_to_dmy (&deadline.due);
+      g_autofree char *date = dd_format_date (&deadline.due);
 
       /* Translators: what the time frame was read as: "Hạn: 30/04/2026". */
       hint = g_strdup_printf (_("Due date: %s"), date);
@@ -249,7 +249,7 @@ load_task (DdTaskEditor *self)
 
   completed_on = dd_task_get_completed_on (self->task);
   if (dd_date_is_set (completed_on))
-    completed = dd_date_to_dmy (completed_on);
+    completed = dd_format_date (completed_on);
   set_entry_text (self->completed_entry, completed);
   gtk_check_button_set_active (self->done_check, completed != NULL);
 
@@ -475,7 +475,7 @@ on_done_check_toggled_cb (DdTaskEditor *self)
           g_autofree char *today = NULL;
 
           dd_date_set_today (&date);
-          today = dd_date_to_dmy (&date);
+          today = dd_format_date (&date);
           set_entry_text (self->completed_entry, today);
         }
       gtk_spin_button_set_value (self->progress_spin, 100);
@@ -521,7 +521,7 @@ on_completed_calendar_day_selected_cb (DdTaskEditor *self)
                   g_date_time_get_day_of_month (date_time),
                   g_date_time_get_month (date_time),
                   g_date_time_get_year (date_time));
-  text = dd_date_to_dmy (&date);
+  text = dd_format_date (&date);
   set_entry_text (self->completed_entry, text);
   gtk_popover_popdown (self->calendar_popover);
 }

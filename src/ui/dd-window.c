@@ -287,7 +287,7 @@ _dd_window_reload (DdWindow *self,
 static void
 update_as_of_button (DdWindow *self)
 {
-  g_autofree char *date = dd_date_to_dmy (&self->as_of);
+  g_autofree char *date = dd_format_date (&self->as_of);
   g_autofree char *label = NULL;
 
   /* Translators: the reference date of the task statuses: "Tính đến 28/04/2026". */
@@ -546,8 +546,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       guint progress = dd_task_get_progress (task);
       g_autofree char *text = NULL;
 
-      /* Translators: a task's progress in percent. */
-      text = g_strdup_printf (_("%u %%"), progress);
+      text = dd_format_percent (progress, 0);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), text);
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (gtk_widget_get_last_child (child)),
                                      MIN (progress, 100) / 100.0);
@@ -568,7 +567,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                                        text != NULL ? text : "");
           else if (dd_date_is_set (due))
             {
-              g_autofree char *date = dd_date_to_dmy (due);
+              g_autofree char *date = dd_format_date (due);
 
               /* Translators: tooltip of the time frame: the text, then the due date. */
               tooltip = g_strdup_printf (_("%s\nDue: %s"), text != NULL ? text : "", date);

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-preferences-window.h"
+
+struct _DdPreferencesWindow
+{
+  GtkWindow parent_instance;
+
+  /* Template children */
+  GtkDropDown *language_dropdown;
+  GtkLabel *language_note;
+  GtkSpinButton *due_soon_spin;
+  GtkWidget *due_soon_row;
+  GtkLabel *error_label;
+
+  /* Owned state */
+  DdStore *store;
+  char *initial_language;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (DdPreferencesWindow, dd_preferences_window, GTK_TYPE_WINDOW)
+
+/* In the order of the drop-down. */
+static const char * const language_choices[] = {
+  DD_LANGUAGE_SYSTEM, DD_LANGUAGE_VI, DD_LANGUAGE_EN,
+};
+
+/* Auxiliary methods */
+
+static void
+show_error (DdPreferencesWindow *self,
+            const GError        *error)
+{
+  gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+static void
+load (DdPreferencesWindow *self)
+{
+  g_autofree char *choice = dd_language_load_choice ();
+  gboolean writable;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (language_choices); i++)
+    if (g_str_equal (choice, language_choices[i]))
+      gtk_drop_down_set_selected (self->language_dropdown, i);
+  self->initial_language = g_steal_pointer (&choice);
+
+  writable = self->store != NULL && !dd_store_is_read_only (self->store);
+  gtk_widget_set_visible (self->due_soon_row, self->store != NULL);
+  gtk_widget_set_sensitive (self->due_soon_row, writable);
+  if (self->store != NULL)
+    gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store));
+  self->loading = FALSE;
+}
+
+/* Callbacks */
+
+static void
+on_language_selected_cb (DdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+  const char *choice;
+
+  if (self->loading || selected >= G_N_ELEMENTS (language_choices))
+    return;
+
+  choice = language_choices[selected];
+  if (!dd_language_save_choice (choice, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_error (self, NULL);
+  /* gettext and GTK read the language once, at start. */
+  gtk_widget_set_visible (GTK_WIDGET (self->language_note),
+                          g_strcmp0 (choice, self->initial_language) != 0);
+}
+
+static void
+on_due_soon_changed_cb (DdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->due_soon_spin));
+  if (!dd_store_set_setting (self->store, "due_soon_days", value, &error))
+    show_error (self, error);
+  else
+    show_error (self, NULL);
+}
+
+/* GObject overrides */
+
+static void
+dd_preferences_window_dispose (GObject *object)
+{
+  DdPreferencesWindow *self = (DdPreferencesWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+dd_preferences_window_finalize (GObject *object)
+{
+  DdPreferencesWindow *self = (DdPreferencesWindow *) object;
+
+  g_free (self->initial_language);
+
+  G_OBJECT_CLASS (dd_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_preferences_window_dispose;
+  object_class->finalize = dd_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/dd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_note);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_row);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dd_preferences_window_init (DdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+DdPreferencesWindow *
+dd_preferences_window_new (GtkWindow *parent,
+                           DdStore   *store)
+{
+  DdPreferencesWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store == NULL || DD_IS_STORE (store), NULL);
+
+  self = g_object_new (DD_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  g_set_object (&self->store, store);
+  load (self);
+  return self;
+}
