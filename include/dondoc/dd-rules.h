@@ -7,23 +7,27 @@
 
 #include <glib.h>
 #include "dd-types.h"
+#include "dd-workdays.h"
 
 G_BEGIN_DECLS
 
-/* The default of the "due soon" window, in days (a setting: "due_soon_days"). */
+/* The default of the "due soon" window, in working days (a setting: "due_soon_days"). */
 #define DD_DEFAULT_DUE_SOON_DAYS 5
 
 /**
  * dd_rules_due_soon_limit:
+ * @workdays: (nullable): the working-day calendar (the store's, with each
+ *   year's official days off); %NULL for the Labor Code defaults
  * @as_of: the reference date
- * @due_soon_days: the "due soon" window
+ * @due_soon_days: the "due soon" window, in working days
  * @out_limit: (out caller-allocates): the last due date that counts as "due soon"
  *
- * A task not done whose due date lies in [@as_of, @out_limit] is due soon.
- * Today this counts calendar days; the working-day calendar replaces this
- * one function (and nothing else) when it lands.
+ * A task not done whose due date lies in [@as_of, @out_limit] is due soon:
+ * @out_limit is @due_soon_days working days after @as_of
+ * (dd_workdays_add()). The one place the window is computed.
  */
-void dd_rules_due_soon_limit (const GDate *as_of,
+void dd_rules_due_soon_limit (DdWorkdays  *workdays,
+                              const GDate *as_of,
                               guint        due_soon_days,
                               GDate       *out_limit);
 

@@ -47,6 +47,10 @@ const char   *dd_task_get_product         (DdTask *self);   /* planned product; 
 const char   *dd_task_get_directing       (DdTask *self);   /* Trách nhiệm chỉ đạo; nullable */
 guint         dd_task_get_progress        (DdTask *self);   /* 0–100 */
 const GDate  *dd_task_get_completed_on    (DdTask *self);   /* nullable */
+/* The due date before the first extension (gia hạn), or NULL when never extended. */
+const GDate  *dd_task_get_original_due    (DdTask *self);
+/* How many times the due date was extended (dd_store_extend_task()). */
+guint         dd_task_get_n_extensions    (DdTask *self);
 const char   *dd_task_get_actual_product  (DdTask *self);   /* nullable */
 const char   *dd_task_get_note            (DdTask *self);   /* nullable */
 DdTaskStatus  dd_task_get_status          (DdTask *self);

@@ -65,9 +65,12 @@ typedef enum
   DD_STATUS_DUE_SOON = 3,
   DD_STATUS_OVERDUE = 4,
   DD_STATUS_NO_DEADLINE = 5,
+  DD_STATUS_FORGOTTEN = 6,
 } DdTaskStatus;
 
-#define DD_N_STATUSES 6
+/* DD_STATUS_FORGOTTEN (quên việc): an ongoing task's month, or a periodic
+ * report, that passed without the expected update or report. */
+#define DD_N_STATUSES 7
 
 /* Stable machine names ("date", "ongoing", …), as the command line prints them. */
 const char *dd_deadline_kind_to_string (DdDeadlineKind kind);

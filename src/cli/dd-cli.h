@@ -79,4 +79,12 @@ char * dd_cli_dup_task_deadline_cell (DdTask *task);
 DdCliTable * dd_cli_new_task_table (void);
 void dd_cli_add_task_row (DdCliTable *table, DdTask *task);
 
+/* The deadline engine's commands (dd-cli-calendar.c). */
+int dd_cli_command_holidays (Globals *globals, char ***argv);
+int dd_cli_command_workdays (Globals *globals, char ***argv);
+int dd_cli_command_lunar (Globals *globals, char ***argv);
+int dd_cli_command_solar (Globals *globals, char ***argv);
+int dd_cli_command_calendar (Globals *globals, char ***argv);
+
+
 G_END_DECLS

@@ -692,6 +692,11 @@ static const Command commands[] = {
   { "units", command_units },
   { "plans", command_plans },
   { "update", command_update },
+  { "holidays", dd_cli_command_holidays },
+  { "workdays", dd_cli_command_workdays },
+  { "lunar", dd_cli_command_lunar },
+  { "solar", dd_cli_command_solar },
+  { "calendar", dd_cli_command_calendar },
 };
 
 static const char *
@@ -704,6 +709,11 @@ commands_description (void)
            "  units                List the units and how many tasks they lead and coordinate\n"
            "  plans                List the plans\n"
            "  update TASK_ID       Record the progress of a task\n"
+           "  holidays YEAR        List (or edit) the days off of a year\n"
+           "  workdays add DATE N | between DATE1 DATE2   Working-day arithmetic\n"
+           "  lunar DATE           The lunar date of a solar date\n"
+           "  solar LUNAR_DATE     The solar date of a lunar date (--leap for a leap month)\n"
+           "  calendar             Everything due between --from and --to\n"
            "\n"
            "Global options come before the command; “dondoc-cli COMMAND --help” shows\n"
            "the options of a command.\n"

@@ -36,6 +36,8 @@ struct _DdTask
   GDate as_of;
   char *updated_by;
   char *updated_at;
+  GDate original_due;      /* before the first extension; invalid when never extended */
+  guint n_extensions;
 };
 
 DdPlan *_dd_plan_new (gint64       id,
@@ -66,5 +68,11 @@ GArray *_dd_store_query_task_ids (DdStore           *self,
                                   GError           **error);
 DdTaskList *_dd_task_list_new (DdStore           *store,
                                const DdTaskQuery *query);
+
+/* The "due soon" limit with the store's working-day calendar (dd-store-calendar.c). */
+void _dd_store_due_soon_limit (DdStore     *self,
+                               const GDate *as_of,
+                               guint        due_soon_days,
+                               GDate       *out_limit);
 
 G_END_DECLS

@@ -6,16 +6,25 @@
 #include "dondoc/dondoc.h"
 
 void
-dd_rules_due_soon_limit (const GDate *as_of,
+dd_rules_due_soon_limit (DdWorkdays  *workdays,
+                         const GDate *as_of,
                          guint        due_soon_days,
                          GDate       *out_limit)
 {
+  g_autoptr(DdWorkdays) defaults = NULL;
+
+  g_return_if_fail (workdays == NULL || DD_IS_WORKDAYS (workdays));
   g_return_if_fail (dd_date_is_set (as_of));
   g_return_if_fail (out_limit != NULL);
 
-  /* Calendar days for now: the working-day calendar replaces this. */
-  *out_limit = *as_of;
-  g_date_add_days (out_limit, due_soon_days);
+  if (workdays == NULL)
+    workdays = defaults = dd_workdays_new ();
+
+  /* A window of 0 working days still counts a task due today as due soon. */
+  if (due_soon_days == 0)
+    *out_limit = *as_of;
+  else
+    dd_workdays_add (workdays, as_of, (int) due_soon_days, out_limit);
 }
 
 DdTaskStatus

@@ -11,7 +11,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 1
+#define DD_SCHEMA_VERSION 2
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin(). */

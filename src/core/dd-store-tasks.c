@@ -21,7 +21,9 @@
   "t.id, t.plan_id, p.number, t.revision, t.position, t.number, t.title, " \
   "t.lead_unit_id, lu.name, t.deadline_kind, t.deadline_text, t.deadline_understood, " \
   "t.due_on, t.periods, t.annual_due, t.product, t.directing, t.progress, " \
-  "t.completed_on, t.actual_product, t.note, t.updated_by, t.updated_at"
+  "t.completed_on, t.actual_product, t.note, t.updated_by, t.updated_at, " \
+  "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
+  "(SELECT count(*) FROM task_extensions e WHERE e.task_id = t.id)"
 
 #define STATUS_EXPR "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2)"
 
@@ -195,6 +197,8 @@ read_task (sqlite3_stmt *stmt)
   task->note = g_strdup (dd_sql_column_text (stmt, 20));
   task->updated_by = g_strdup (dd_sql_column_text (stmt, 21));
   task->updated_at = g_strdup (dd_sql_column_text (stmt, 22));
+  dd_sql_column_date (stmt, 23, &task->original_due);
+  task->n_extensions = (guint) sqlite3_column_int (stmt, 24);
   return task;
 }
 
@@ -277,7 +281,7 @@ dd_store_get_task (DdStore      *self,
     day = *as_of;
   else
     dd_sql_today (&day);
-  dd_rules_due_soon_limit (&day, dd_store_get_due_soon_days (self), &soon);
+  _dd_store_due_soon_limit (self, &day, dd_store_get_due_soon_days (self), &soon);
   return _dd_store_load_task (self, task_id, &day, &soon, error);
 }
 
@@ -388,7 +392,7 @@ _dd_store_query_task_ids (DdStore           *self,
   GDate soon;
   int rc;
 
-  dd_rules_due_soon_limit (&query->as_of, query->due_soon_days, &soon);
+  _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
   build_where (query, TRUE, &q);
   g_string_append (sql, q.sql->str);
 
@@ -457,7 +461,7 @@ dd_store_count_by_status (DdStore            *self,
   g_return_val_if_fail (query != NULL, FALSE);
 
   memset (counts, 0, sizeof (guint) * DD_N_STATUSES);
-  dd_rules_due_soon_limit (&query->as_of, query->due_soon_days, &soon);
+  _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
   build_where (query, FALSE, &q);
   g_string_append (sql, q.sql->str);
   g_string_append (sql, " GROUP BY 1");

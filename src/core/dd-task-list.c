@@ -136,7 +136,8 @@ take_query (DdTaskList        *self,
   self->query.text = self->text;
   if (!dd_date_is_set (&self->query.as_of))
     dd_date_set_today (&self->query.as_of);
-  dd_rules_due_soon_limit (&self->query.as_of, self->query.due_soon_days, &self->soon_limit);
+  _dd_store_due_soon_limit (self->store, &self->query.as_of, self->query.due_soon_days,
+                            &self->soon_limit);
 }
 
 DdTaskList *

@@ -161,6 +161,7 @@ dd_task_init (DdTask *self)
   g_date_clear (&self->due, 1);
   g_date_clear (&self->completed_on, 1);
   g_date_clear (&self->as_of, 1);
+  g_date_clear (&self->original_due, 1);
   self->coordinators = g_new0 (char *, 1);
   self->deadline_understood = TRUE;
   self->status = DD_STATUS_NO_DEADLINE;
@@ -221,6 +222,8 @@ dd_task_copy (DdTask *self)
   copy->as_of = self->as_of;
   copy->updated_by = g_strdup (self->updated_by);
   copy->updated_at = g_strdup (self->updated_at);
+  copy->original_due = self->original_due;
+  copy->n_extensions = self->n_extensions;
 
   return copy;
 }
@@ -250,6 +253,8 @@ GETTER (const char *, product, self->product)
 GETTER (const char *, directing, self->directing)
 GETTER (guint, progress, self->progress)
 GETTER (const GDate *, completed_on, dd_date_is_set (&self->completed_on) ? &self->completed_on : NULL)
+GETTER (const GDate *, original_due, dd_date_is_set (&self->original_due) ? &self->original_due : NULL)
+GETTER (guint, n_extensions, self->n_extensions)
 GETTER (const char *, actual_product, self->actual_product)
 GETTER (const char *, note, self->note)
 GETTER (DdTaskStatus, status, self->status)

@@ -17,6 +17,7 @@ static const char * const deadline_kind_names[DD_N_DEADLINE_KINDS] = {
 
 static const char * const status_names[DD_N_STATUSES] = {
   "done_on_time", "done_late", "in_progress", "due_soon", "overdue", "no_deadline",
+  "forgotten",
 };
 
 void
@@ -108,6 +109,9 @@ dd_task_status_get_label (DdTaskStatus status)
       return _("Due soon");
     case DD_STATUS_OVERDUE:
       return _("Overdue");
+    case DD_STATUS_FORGOTTEN:
+      /* Translators: the plan's "quên việc": a period passed without the expected report. */
+      return _("Forgotten");
     case DD_STATUS_NO_DEADLINE:
     default:
       return _("No deadline");

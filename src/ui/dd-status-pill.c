@@ -12,6 +12,7 @@ static const char * const css_classes[DD_N_STATUSES] = {
   [DD_STATUS_DUE_SOON] = "due-soon",
   [DD_STATUS_OVERDUE] = "overdue",
   [DD_STATUS_NO_DEADLINE] = "no-deadline",
+  [DD_STATUS_FORGOTTEN] = "forgotten",
 };
 
 const char *

@@ -34,7 +34,14 @@ test_status_table (void)
     { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-05-01", DD_STATUS_OVERDUE },
     { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-30", DD_STATUS_DUE_SOON },
     { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-25", DD_STATUS_DUE_SOON },
-    { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-24", DD_STATUS_IN_PROGRESS },
+    /* Five working days: from Friday 24/4 the window skips the compensatory
+     * Monday 27/4 (Giỗ Tổ fell on Sunday 26/4), 30/4, 1/5 and the weekend:
+     * 28, 29/4, 4, 5, 6/5. */
+    { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-24", DD_STATUS_DUE_SOON },
+    { DD_DEADLINE_DATE, "2026-05-06", NULL, "2026-04-24", DD_STATUS_DUE_SOON },
+    { DD_DEADLINE_DATE, "2026-05-07", NULL, "2026-04-24", DD_STATUS_IN_PROGRESS },
+    { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-22", DD_STATUS_DUE_SOON },
+    { DD_DEADLINE_DATE, "2026-04-30", NULL, "2026-04-21", DD_STATUS_IN_PROGRESS },
     { DD_DEADLINE_ONGOING, NULL, NULL, "2026-05-01", DD_STATUS_IN_PROGRESS },
     { DD_DEADLINE_PERIODIC, NULL, NULL, "2026-05-01", DD_STATUS_IN_PROGRESS },
     { DD_DEADLINE_STATUTORY, NULL, NULL, "2026-05-01", DD_STATUS_IN_PROGRESS },
@@ -51,7 +58,7 @@ test_status_table (void)
       GDate soon;
       DdTaskStatus status;
 
-      dd_rules_due_soon_limit (&as_of, DD_DEFAULT_DUE_SOON_DAYS, &soon);
+      dd_rules_due_soon_limit (NULL, &as_of, DD_DEFAULT_DUE_SOON_DAYS, &soon);
       status = dd_rules_task_status (cases[i].kind, &due, &completed, &as_of, &soon);
       g_test_message ("case %u: %s", i, dd_task_status_to_string (status));
       g_assert_cmpstr (dd_task_status_to_string (status), ==,

@@ -637,7 +637,10 @@ test_sample (Fixture       *f,
   for (guint i = 0; i < DD_N_STATUSES; i++)
     {
       g_test_message ("%s: %u", dd_task_status_to_string (i), counts[i]);
-      g_assert_cmpuint (counts[i], >, 0);
+      /* "Forgotten" is the status of an occurrence (a month or a report
+       * period), not yet of a task as a whole. */
+      if (i != DD_STATUS_FORGOTTEN)
+        g_assert_cmpuint (counts[i], >, 0);
     }
 }
 

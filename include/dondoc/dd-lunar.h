@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The Vietnamese lunisolar calendar (âm lịch), computed for UTC+7 from the
+ * astronomy: a month starts on the local day of a new moon; the month that
+ * holds the December solstice is month 11; in a year of 13 months the first
+ * month without a principal solar term (a multiple of 30° of the sun's
+ * longitude) is the leap month and repeats the number of the month before.
+ * New moons follow Meeus, "Astronomical Algorithms", ch. 49; the sun's
+ * apparent longitude ch. 25. Valid for solar dates 1900-01-01 … 2100-12-31.
+ * Pure functions, any thread.
+ */
+
+#define DD_LUNAR_ERROR (dd_lunar_error_quark ())
+
+/**
+ * DdLunarError:
+ * @DD_LUNAR_ERROR_RANGE: the date lies outside 1900–2100
+ * @DD_LUNAR_ERROR_INVALID: no such lunar date (day 30 of a 29-day month, a leap month the year does not have)
+ */
+typedef enum
+{
+  DD_LUNAR_ERROR_RANGE,
+  DD_LUNAR_ERROR_INVALID,
+} DdLunarError;
+
+/* The first and last solar years the conversions accept. */
+#define DD_LUNAR_MIN_YEAR 1900
+#define DD_LUNAR_MAX_YEAR 2100
+
+/**
+ * DdLunarDate:
+ * @day: 1–30
+ * @month: 1–12
+ * @year: the lunar year, numbered as the solar year in which it starts
+ * @leap: TRUE for the leap month (tháng nhuận) that repeats @month
+ */
+typedef struct
+{
+  int day;
+  int month;
+  int year;
+  gboolean leap;
+} DdLunarDate;
+
+GQuark   dd_lunar_error_quark (void);
+
+/**
+ * dd_lunar_from_solar:
+ * @solar: a valid date
+ * @out: (out caller-allocates): the lunar date
+ * @error: %DD_LUNAR_ERROR_RANGE outside 1900–2100
+ *
+ * Returns: TRUE on success
+ */
+gboolean dd_lunar_from_solar  (const GDate  *solar,
+                               DdLunarDate  *out,
+                               GError      **error);
+
+/**
+ * dd_lunar_to_solar:
+ * @lunar: the lunar date
+ * @out: (out caller-allocates): the solar date
+ * @error: %DD_LUNAR_ERROR_INVALID for a lunar date that does not exist,
+ *   %DD_LUNAR_ERROR_RANGE outside 1900–2100
+ *
+ * Returns: TRUE on success
+ */
+gboolean dd_lunar_to_solar    (const DdLunarDate  *lunar,
+                               GDate              *out,
+                               GError            **error);
+
+/* The leap month of lunar year @year (1–12), or 0 when it has none. */
+int      dd_lunar_leap_month  (int year);
+
+/* The number of days (29 or 30) of a lunar month, or 0 when it does not exist. */
+int      dd_lunar_month_length (int      year,
+                                int      month,
+                                gboolean leap);
+
+/* "DD/MM/YYYY", with " (nhuận)" after a leap month. (transfer full) */
+char    *dd_lunar_date_format (const DdLunarDate *lunar);
+
+/* Parses "D/M/YYYY" or "DD/MM/YYYY" (no leap flag: @out->leap is FALSE). */
+gboolean dd_lunar_date_parse  (const char  *text,
+                               DdLunarDate *out);
+
+G_END_DECLS

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-occurrence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dondoc/dondoc.h"
+
+static const char * const kind_names[DD_N_OCCURRENCE_KINDS] = {
+  "month", "quarter", "half_year", "year", "ad_hoc", "update",
+};
+
+const char *
+dd_occurrence_kind_to_string (DdOccurrenceKind kind)
+{
+  g_return_val_if_fail ((guint) kind < DD_N_OCCURRENCE_KINDS, "ad_hoc");
+  return kind_names[kind];
+}
+
+G_DEFINE_BOXED_TYPE (DdOccurrence, dd_occurrence, dd_occurrence_copy, dd_occurrence_free)
+
+DdOccurrence *
+dd_occurrence_copy (const DdOccurrence *occurrence)
+{
+  DdOccurrence *copy;
+
+  g_return_val_if_fail (occurrence != NULL, NULL);
+
+  copy = g_new (DdOccurrence, 1);
+  *copy = *occurrence;
+  copy->label = g_strdup (occurrence->label);
+  return copy;
+}
+
+void
+dd_occurrence_free (DdOccurrence *occurrence)
+{
+  if (occurrence == NULL)
+    return;
+  g_free (occurrence->label);
+  g_free (occurrence);
+}
+
+/* Auxiliary methods */
+
+static void
+set_dmy (GDate *date,
+         int    day,
+         int    month,
+         int    year)
+{
+  /* Months before January belong to the year before. */
+  while (month < 1)
+    {
+      month += 12;
+      year--;
+    }
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+void
+dd_period_bounds (DdOccurrenceKind  kind,
+                  int               year,
+                  int               index,
+                  GDate            *out_start,
+                  GDate            *out_end)
+{
+  g_return_if_fail (out_start != NULL && out_end != NULL);
+
+  switch (kind)
+    {
+    case DD_OCCURRENCE_MONTH:
+      set_dmy (out_start, 15, index - 1, year);
+      set_dmy (out_end, 14, index, year);
+      break;
+    case DD_OCCURRENCE_QUARTER:
+      set_dmy (out_start, 15, 3 * (index - 1), year);
+      set_dmy (out_end, 14, 3 * index, year);
+      break;
+    case DD_OCCURRENCE_HALF_YEAR:
+      set_dmy (out_start, 15, 0, year);
+      set_dmy (out_end, 14, 6, year);
+      break;
+    case DD_OCCURRENCE_YEAR:
+      set_dmy (out_start, 15, 0, year);
+      set_dmy (out_end, 14, 12, year);
+      break;
+    case DD_OCCURRENCE_UPDATE:
+      set_dmy (out_start, 1, index, year);
+      set_dmy (out_end, 1, index + 1 > 12 ? 1 : index + 1, index + 1 > 12 ? year + 1 : year);
+      g_date_subtract_days (out_end, 1);
+      break;
+    case DD_OCCURRENCE_AD_HOC:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static const char *
+roman (int quarter)
+{
+  static const char * const numerals[] = { "I", "II", "III", "IV" };
+
+  return numerals[CLAMP (quarter, 1, 4) - 1];
+}
+
+static char *
+label_for (DdOccurrenceKind kind,
+           int              year,
+           int              index)
+{
+  switch (kind)
+    {
+    case DD_OCCURRENCE_MONTH:
+    case DD_OCCURRENCE_UPDATE:
+      /* Translators: a month of a year, "Tháng 5/2026". */
+      return g_strdup_printf (_("Month %d/%d"), index, year);
+    case DD_OCCURRENCE_QUARTER:
+      /* Translators: %s is the quarter in Roman numerals, "Quý II/2026". */
+      return g_strdup_printf (_("Quarter %s/%d"), roman (index), year);
+    case DD_OCCURRENCE_HALF_YEAR:
+      return g_strdup_printf (_("6 months of %d"), year);
+    case DD_OCCURRENCE_YEAR:
+      return g_strdup_printf (_("Year %d"), year);
+    case DD_OCCURRENCE_AD_HOC:
+    default:
+      return g_strdup (_("Ad hoc report"));
+    }
+}
+
+static void
+due_by_rule (DdWorkdays  *workdays,
+             const GDate *end,
+             DdDueRule    rule,
+             int          param,
+             GDate       *out)
+{
+  GDate due = *end;
+
+  switch (rule)
+    {
+    case DD_DUE_RULE_DAY_OF_MONTH:
+      {
+        int day = CLAMP (param, 1, 31);
+
+        /* The first day numbered @day after the end, clamped to short months. */
+        do
+          {
+            g_date_add_days (&due, 1);
+          }
+        while ((int) g_date_get_day (&due) != MIN (day, (int) g_date_get_days_in_month (g_date_get_month (&due), g_date_get_year (&due))));
+      }
+      break;
+    case DD_DUE_RULE_WORKDAYS_AFTER:
+      dd_workdays_add (workdays, end, MAX (param, 0), &due);
+      break;
+    case DD_DUE_RULE_PERIOD_END:
+    default:
+      break;
+    }
+  dd_workdays_roll_forward (workdays, &due, out);
+}
+
+static DdOccurrence *
+occurrence_new (DdOccurrenceKind kind,
+                int              year,
+                int              index)
+{
+  DdOccurrence *occ = g_new0 (DdOccurrence, 1);
+
+  occ->kind = kind;
+  occ->year = year;
+  occ->index = index;
+  g_date_clear (&occ->due, 1);
+  g_date_clear (&occ->reported_on, 1);
+  occ->status = DD_STATUS_IN_PROGRESS;
+  occ->label = label_for (kind, year, index);
+  return occ;
+}
+
+static int
+compare_occurrences (gconstpointer a,
+                     gconstpointer b)
+{
+  const DdOccurrence *oa = *(const DdOccurrence * const *) a;
+  const DdOccurrence *ob = *(const DdOccurrence * const *) b;
+  int c = g_date_compare (&oa->due, &ob->due);
+
+  if (c != 0)
+    return c;
+  /* Same due date: the shorter period first (quarter before 6 months). */
+  return (int) oa->kind - (int) ob->kind;
+}
+
+static void
+add_if_due_in (GPtrArray    *list,
+               DdOccurrence *occ,
+               const GDate  *from,
+               const GDate  *to)
+{
+  if (g_date_compare (&occ->due, from) >= 0 && g_date_compare (&occ->due, to) <= 0)
+    g_ptr_array_add (list, occ);
+  else
+    dd_occurrence_free (occ);
+}
+
+/* Public API */
+
+GPtrArray *
+dd_occurrences_expand (guint        periods,
+                       DdDueRule    rule,
+                       int          param,
+                       DdWorkdays  *workdays,
+                       const GDate *from,
+                       const GDate *to)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
+  g_autoptr(DdWorkdays) defaults = NULL;
+  int first, last;
+
+  g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
+
+  if (workdays == NULL)
+    workdays = defaults = dd_workdays_new ();
+  if ((periods & ~DD_PERIOD_AD_HOC) == 0)
+    periods |= DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+
+  /* A due date can fall up to a couple of months after its period's year
+   * (a rule of "N working days after"), so look at the neighbours too. */
+  first = g_date_get_year (from) - 1;
+  last = g_date_get_year (to) + 1;
+  for (int year = first; year <= last; year++)
+    {
+      struct { guint flag; DdOccurrenceKind kind; int n; } kinds[] = {
+        { DD_PERIOD_MONTHLY, DD_OCCURRENCE_MONTH, 12 },
+        { DD_PERIOD_QUARTERLY, DD_OCCURRENCE_QUARTER, 4 },
+        { DD_PERIOD_HALF_YEAR, DD_OCCURRENCE_HALF_YEAR, 1 },
+        { DD_PERIOD_YEARLY, DD_OCCURRENCE_YEAR, 1 },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          if ((periods & kinds[k].flag) == 0)
+            continue;
+          for (int index = 1; index <= kinds[k].n; index++)
+            {
+              DdOccurrence *occ = occurrence_new (kinds[k].kind, year, index);
+
+              dd_period_bounds (occ->kind, year, index, &occ->start, &occ->end);
+              due_by_rule (workdays, &occ->end, rule, param, &occ->due);
+              add_if_due_in (list, occ, from, to);
+            }
+        }
+    }
+  g_ptr_array_sort (list, compare_occurrences);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+dd_occurrences_expand_updates (guint        every_months,
+                               DdWorkdays  *workdays,
+                               const GDate *from,
+                               const GDate *to)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
+  g_autoptr(DdWorkdays) defaults = NULL;
+
+  g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
+
+  if (workdays == NULL)
+    workdays = defaults = dd_workdays_new ();
+  if (every_months == 0 || every_months > 12)
+    every_months = 1;
+
+  for (int year = g_date_get_year (from) - 1; year <= (int) g_date_get_year (to); year++)
+    for (int month = 1; month <= 12; month += (int) every_months)
+      {
+        DdOccurrence *occ = occurrence_new (DD_OCCURRENCE_UPDATE, year, month);
+        int last_month = MIN (12, month + (int) every_months - 1);
+        GDate last_start, unused;
+
+        dd_period_bounds (DD_OCCURRENCE_UPDATE, year, month, &occ->start, &unused);
+        dd_period_bounds (DD_OCCURRENCE_UPDATE, year, last_month, &last_start, &occ->end);
+        dd_workdays_roll_forward (workdays, &occ->end, &occ->due);
+        add_if_due_in (list, occ, from, to);
+      }
+  g_ptr_array_sort (list, compare_occurrences);
+  return g_steal_pointer (&list);
+}
+
+void
+dd_occurrence_judge (DdOccurrence *self,
+                     const GDate  *reported_on,
+                     const GDate  *as_of,
+                     const GDate  *soon_limit)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (dd_date_is_set (as_of));
+
+  if (dd_date_is_set (reported_on))
+    self->reported_on = *reported_on;
+  else
+    g_date_clear (&self->reported_on, 1);
+
+  /* The one status rule decides; a report missed is "forgotten" rather than
+   * merely overdue: the plan's "quên việc". */
+  self->status = dd_rules_task_status (DD_DEADLINE_DATE, &self->due, reported_on, as_of, soon_limit);
+  if (self->status == DD_STATUS_OVERDUE)
+    self->status = DD_STATUS_FORGOTTEN;
+}

@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-calendar"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+/*
+ * The deadline commands of dondoc-cli: holidays, workdays, lunar, solar and
+ * calendar. Runs the built dondoc-cli (path in $DONDOC_CLI) as a user or a script
+ * would, each case in its own temporary folder that is also HOME and the XDG
+ * data folder, so that the default database lands there.
+ */
+
+
+typedef struct
+{
+  char *dir;
+  char *db;       /* dir/test.sqlite, not created */
+  char **envp;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+/* Auxiliary methods */
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static const char *
+cli_path (void)
+{
+  return g_getenv ("DONDOC_CLI");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+
+  f->dir = g_dir_make_tmp ("dondoc-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "test.sqlite", NULL);
+
+  data_home = g_build_filename (f->dir, "data", NULL);
+  config_home = g_build_filename (f->dir, "config", NULL);
+  cache_home = g_build_filename (f->dir, "cache", NULL);
+
+  f->envp = g_get_environ ();
+  f->envp = g_environ_setenv (f->envp, "HOME", f->dir, TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_DATA_HOME", data_home, TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_CONFIG_HOME", config_home, TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_CACHE_HOME", cache_home, TRUE);
+  f->envp = g_environ_setenv (f->envp, "LANGUAGE", "en", TRUE);
+  f->envp = g_environ_setenv (f->envp, "LC_ALL", "C.UTF-8", TRUE);
+  f->envp = g_environ_unsetenv (f->envp, "LANG");
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_strfreev (f->envp);
+}
+
+/* Runs dondoc-cli with the NULL-terminated @args in @f's environment. */
+static Result
+run_argv (Fixture            *f,
+          const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result r = { 0, NULL, NULL };
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (f->dir, (char **) argv->pdata, f->envp, G_SPAWN_DEFAULT,
+                NULL, NULL, &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (g_test_verbose ())
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) argv->pdata);
+
+      g_test_message ("$ %s\n%s%s", line, r.out, r.err);
+    }
+
+  /* A crash or an abort (a failed assertion, a fatal warning) is a bug. */
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_assert_true (g_utf8_validate (r.err, -1, NULL));
+
+  return r;
+}
+
+#define run(f, ...) run_argv ((f), (const char * const []) { __VA_ARGS__, NULL })
+
+static void
+assert_ok (Result *r)
+{
+  if (r->status != 0)
+    g_test_message ("stderr: %s", r->err);
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+static void
+assert_refused (Result *r,
+                int     status)
+{
+  g_assert_cmpint (r->status, ==, status);
+  g_assert_true (g_str_has_prefix (r->err, "dondoc-cli: "));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Runs a command whose output is one line and compares it. */
+static void
+assert_line (Fixture            *f,
+             const char * const *args,
+             const char         *expected)
+{
+  Result r = run_argv (f, args);
+  g_autofree char *want = g_strconcat (expected, "\n", NULL);
+
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, want);
+  result_clear (&r);
+}
+
+#define line(f, expected, ...) assert_line ((f), (const char * const []) { __VA_ARGS__, NULL }, (expected))
+
+static void
+test_holidays_json (Fixture       *f,
+                    gconstpointer  data)
+{
+  struct { const char *date; const char *kind; } y2026[] = {
+    { "2026-01-01", "holiday" },
+    { "2026-02-16", "holiday" }, { "2026-02-17", "holiday" }, { "2026-02-18", "holiday" },
+    { "2026-02-19", "holiday" }, { "2026-02-20", "holiday" },
+    { "2026-04-26", "holiday" }, { "2026-04-27", "compensatory" },
+    { "2026-04-30", "holiday" }, { "2026-05-01", "holiday" },
+    { "2026-09-01", "holiday" }, { "2026-09-02", "holiday" },
+  };
+  Result r = run (f, "--db", f->db, "init");
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  assert_ok (&r);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "holidays", "2026", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (y2026));
+  for (guint i = 0; i < G_N_ELEMENTS (y2026); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "date"), ==, y2026[i].date);
+      g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, y2026[i].kind);
+      g_assert_cmpstr (json_object_get_string_member (o, "name"), !=, "");
+    }
+  result_clear (&r);
+
+  /* 2027: Tết from Friday 5/2 over the weekend, two compensatory days. */
+  r = run (f, "--db", f->db, "holidays", "2027", "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"2027-02-10\""));
+  g_assert_nonnull (strstr (r.out, "\"2027-02-11\""));
+  g_assert_nonnull (strstr (r.out, "\"2027-05-03\""));
+  g_assert_nonnull (strstr (r.out, "\"compensatory\""));
+  result_clear (&r);
+}
+
+static void
+test_holidays_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  Result r = run (f, "--db", f->db, "init");
+
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* The Government's Tết 2026: Friday 13/2 off, Saturday 28/2 worked. */
+  r = run (f, "--db", f->db, "holidays", "2026", "--add", "2026-02-13", "--kind", "compensatory",
+           "--name", "Nghỉ hoán đổi Tết");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "13/02/2026"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "holidays", "2026", "--add", "28/2/2026", "--kind", "working_saturday",
+           "--name", "Làm bù");
+  assert_ok (&r);
+  result_clear (&r);
+
+  line (f, "2026-02-28", "--db", f->db, "workdays", "add", "2026-02-27", "1");
+  line (f, "2026-02-23", "--db", f->db, "workdays", "add", "2026-02-12", "1");
+
+  r = run (f, "--db", f->db, "holidays", "2026", "--add", "2026-03-03", "--kind", "working_saturday",
+           "--name", "x");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "holidays", "2026", "--remove", "2026-03-03");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "holidays", "2026", "--kind", "sunday");
+  assert_refused (&r, 2);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "holidays", "1850");
+  assert_refused (&r, 2);
+  result_clear (&r);
+}
+
+static void
+test_workdays (Fixture       *f,
+               gconstpointer  data)
+{
+  Result r = run (f, "--db", f->db, "init");
+
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* Across Tết 2026 and the compensatory Monday 27/4/2026. */
+  line (f, "2026-02-23", "--db", f->db, "workdays", "add", "2026-02-13", "1");
+  line (f, "2026-05-04", "--db", f->db, "workdays", "add", "2026-04-24", "3");
+  line (f, "2027-02-12", "--db", f->db, "workdays", "add", "2027-02-04", "1");
+  line (f, "2026-02-13", "--db", f->db, "workdays", "add", "2026-02-23", "--", "-1");
+  line (f, "1", "--db", f->db, "workdays", "between", "2026-02-13", "2026-02-23");
+  line (f, "250", "--db", f->db, "workdays", "between", "2026-01-01", "2026-12-31");
+
+  r = run (f, "--db", f->db, "workdays", "add", "2026-02-30", "1");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "workdays", "plus", "2026-02-13", "1");
+  assert_refused (&r, 2);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "workdays", "add", "2026-02-13", "one");
+  assert_refused (&r, 2);
+  result_clear (&r);
+}
+
+static void
+test_lunar_solar (Fixture       *f,
+                  gconstpointer  data)
+{
+  Result r;
+
+  line (f, "01/01/2026", "lunar", "2026-02-17");
+  line (f, "29/12/2025", "lunar", "2026-02-16");
+  line (f, "10/03/2026", "lunar", "26/4/2026");
+  line (f, "01/01/1985", "lunar", "1985-01-21");
+  line (f, "01/06/2025 (nhuận)", "lunar", "2025-07-25");
+  line (f, "2026-04-26", "solar", "10/3/2026");
+  line (f, "2025-07-25", "solar", "1/6/2025", "--leap");
+  line (f, "2025-06-25", "solar", "01/06/2025");
+  line (f, "2007-02-17", "solar", "1/1/2007");
+
+  r = run (f, "solar", "1/3/2026", "--leap");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "solar", "30/13/2026");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "lunar", "1800-01-01");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "lunar");
+  assert_refused (&r, 2);
+  result_clear (&r);
+}
+
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  Result r;
+  guint n_task8 = 0, n_forgotten = 0;
+  gint64 task8 = 0;
+
+  /* The default database: the seed plan 662/KH-VPUB. */
+  r = run (f, "tasks", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "number"), "8.") == 0)
+        task8 = json_object_get_int_member (o, "id");
+    }
+  g_assert_cmpint (task8, >, 0);
+  result_clear (&r);
+  g_clear_pointer (&root, json_node_unref);
+
+  r = run (f, "calendar", "--from", "2026-01-01", "--to", "2026-12-31", "--as-of", "2026-07-01",
+           "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (o, "date"));
+      g_assert_true (json_object_has_member (o, "title"));
+      g_assert_true (json_object_has_member (o, "lead"));
+      if (json_object_get_int_member (o, "task_id") == task8)
+        n_task8++;
+      if (g_strcmp0 (json_object_get_string_member (o, "status"), "forgotten") == 0)
+        n_forgotten++;
+    }
+  /* Task 8 in 2026: quarters II–IV, the 6 months and the year. */
+  g_assert_cmpuint (n_task8, ==, 5);
+  /* The "Thường xuyên" tasks have no update in May and June. */
+  g_assert_cmpuint (n_forgotten, >=, 4);
+  g_assert_nonnull (strstr (r.out, "\"2026-06-15\""));
+  result_clear (&r);
+
+  r = run (f, "calendar", "--from", "2026-06-01", "--to", "2026-06-30", "--as-of", "2026-07-01");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "15/06/2026"));
+  g_assert_nonnull (strstr (r.out, "Forgotten"));
+  result_clear (&r);
+
+  r = run (f, "calendar", "--from", "2026-06-30", "--to", "2026-06-01");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "calendar", "--from", "2026-06-30");
+  assert_refused (&r, 2);
+  result_clear (&r);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/holidays/json", test_holidays_json);
+  ADD ("/cli/holidays/edit", test_holidays_edit);
+  ADD ("/cli/workdays", test_workdays);
+  ADD ("/cli/lunar-solar", test_lunar_solar);
+  ADD ("/cli/calendar", test_calendar);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "dondoc/dondoc.h"
+
+static GDate
+day (const char *iso)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_assert_true (dd_date_parse_iso (iso, &d));
+  return d;
+}
+
+static void
+assert_solar (int         d,
+              int         m,
+              int         y,
+              gboolean    leap,
+              const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  DdLunarDate lunar = { d, m, y, leap };
+  DdLunarDate back;
+  g_autofree char *got = NULL;
+  GDate solar;
+
+  g_assert_true (dd_lunar_to_solar (&lunar, &solar, &error));
+  g_assert_no_error (error);
+  got = dd_date_to_iso (&solar);
+  g_assert_cmpstr (got, ==, iso);
+
+  g_assert_true (dd_lunar_from_solar (&solar, &back, &error));
+  g_assert_cmpint (back.day, ==, d);
+  g_assert_cmpint (back.month, ==, m);
+  g_assert_cmpint (back.year, ==, y);
+  g_assert_cmpint (back.leap, ==, leap);
+}
+
+/* Tết Nguyên đán as published by Vietnamese calendars (UTC+7). */
+static void
+test_tet (void)
+{
+  static const char * const tet[] = {
+    "1900-01-31", "1901-02-19", "1910-02-10", "1920-02-20", "1930-01-30",
+    "1940-02-08", "1945-02-13", "1950-02-17", "1960-01-28", "1970-02-06",
+    "1975-02-11", "1980-02-16", "1985-01-21", "1990-01-27", "1995-01-31",
+    "2000-02-05", "2001-01-24", "2005-02-09", "2007-02-17", "2010-02-14",
+    "2012-01-23", "2015-02-19", "2016-02-08", "2017-01-28", "2018-02-16",
+    "2019-02-05", "2020-01-25", "2021-02-12", "2022-02-01", "2023-01-22",
+    "2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2028-01-26",
+    "2029-02-13", "2050-01-23", "2100-02-09",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tet); i++)
+    {
+      g_autofree char *year = g_strndup (tet[i], 4);
+
+      g_test_message ("Tet %s", year);
+      assert_solar (1, 1, atoi (year), FALSE, tet[i]);
+    }
+}
+
+/* The years where the calendar of UTC+7 and the Chinese one (UTC+8) part:
+ * Tết Ất Sửu fell on 21/1/1985 in Vietnam, a month before China's 20/2/1985,
+ * because month 11 and the leap month fall differently; Tết Đinh Hợi on
+ * 17/2/2007, a day before China's 18/2/2007 (the new moon at 23:14 UTC+7). */
+static void
+test_vietnam_differs_from_china (void)
+{
+  DdLunarDate lunar;
+  GDate d;
+
+  d = day ("1985-01-21");
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.day, ==, 1);
+  g_assert_cmpint (lunar.month, ==, 1);
+  g_assert_cmpint (lunar.year, ==, 1985);
+
+  d = day ("1985-02-20");
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.month, !=, 1);
+
+  d = day ("2007-02-17");
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.day, ==, 1);
+  g_assert_cmpint (lunar.month, ==, 1);
+  g_assert_cmpint (lunar.year, ==, 2007);
+
+  d = day ("2007-02-18");
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.day, ==, 2);
+}
+
+static void
+test_leap_months (void)
+{
+  struct { int year; int leap; } years[] = {
+    { 2001, 4 }, { 2004, 2 }, { 2006, 7 }, { 2009, 5 }, { 2012, 4 }, { 2014, 9 },
+    { 2017, 6 }, { 2020, 4 }, { 2023, 2 }, { 2025, 6 }, { 2028, 5 },
+    { 2019, 0 }, { 2024, 0 }, { 2026, 0 }, { 2027, 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  DdLunarDate lunar = { 1, 3, 2026, TRUE };
+  GDate d;
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_test_message ("leap month of %d", years[i].year);
+      g_assert_cmpint (dd_lunar_leap_month (years[i].year), ==, years[i].leap);
+    }
+
+  /* The first days of the leap months of 2020, 2023 and 2025. */
+  assert_solar (1, 4, 2020, TRUE, "2020-05-23");
+  assert_solar (1, 2, 2023, TRUE, "2023-03-22");
+  assert_solar (1, 6, 2025, TRUE, "2025-07-25");
+  assert_solar (1, 7, 2025, FALSE, "2025-08-23");
+
+  /* No leap month 3 in 2026. */
+  g_assert_false (dd_lunar_to_solar (&lunar, &d, &error));
+  g_assert_error (error, DD_LUNAR_ERROR, DD_LUNAR_ERROR_INVALID);
+}
+
+static void
+test_known_days (void)
+{
+  /* Giỗ Tổ Hùng Vương (10/3) and Tết Trung thu (15/8). */
+  assert_solar (10, 3, 2024, FALSE, "2024-04-18");
+  assert_solar (10, 3, 2025, FALSE, "2025-04-07");
+  assert_solar (10, 3, 2026, FALSE, "2026-04-26");
+  assert_solar (15, 8, 2025, FALSE, "2025-10-06");
+  /* The last day of the year Ất Tỵ: 29 Tết, a 29-day twelfth month. */
+  assert_solar (29, 12, 2025, FALSE, "2026-02-16");
+  g_assert_cmpint (dd_lunar_month_length (2025, 12, FALSE), ==, 29);
+}
+
+static void
+test_round_trip_range (void)
+{
+  GDate d, end, back;
+  DdLunarDate lunar, previous = { 0, };
+  guint n = 0;
+
+  d = day ("1900-01-01");
+  end = day ("2100-12-31");
+  while (g_date_compare (&d, &end) <= 0)
+    {
+      g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+      g_assert_true (dd_lunar_to_solar (&lunar, &back, NULL));
+      g_assert_cmpint (g_date_compare (&d, &back), ==, 0);
+
+      /* Days run 1, 2, … 29 or 30, then 1 of the next month. */
+      if (previous.day != 0)
+        {
+          if (lunar.day == 1)
+            g_assert_cmpint (previous.day, >=, 29);
+          else
+            g_assert_cmpint (lunar.day, ==, previous.day + 1);
+        }
+      previous = lunar;
+      g_date_add_days (&d, 1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 73414);
+}
+
+static void
+test_range_and_format (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DdLunarDate lunar = { 1, 6, 2025, TRUE };
+  DdLunarDate parsed;
+  GDate d = day ("1899-12-31");
+
+  g_assert_false (dd_lunar_from_solar (&d, &parsed, &error));
+  g_assert_error (error, DD_LUNAR_ERROR, DD_LUNAR_ERROR_RANGE);
+
+  text = dd_lunar_date_format (&lunar);
+  g_assert_cmpstr (text, ==, "01/06/2025 (nhuận)");
+  g_assert_true (dd_lunar_date_parse ("10/3/2026", &parsed));
+  g_assert_cmpint (parsed.day, ==, 10);
+  g_assert_cmpint (parsed.month, ==, 3);
+  g_assert_cmpint (parsed.year, ==, 2026);
+  g_assert_false (dd_lunar_date_parse ("31/1/2026", &parsed));
+  g_assert_false (dd_lunar_date_parse ("1/13/2026", &parsed));
+  g_assert_false (dd_lunar_date_parse ("x", &parsed));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lunar/tet", test_tet);
+  g_test_add_func ("/lunar/vietnam-differs-from-china", test_vietnam_differs_from_china);
+  g_test_add_func ("/lunar/leap-months", test_leap_months);
+  g_test_add_func ("/lunar/known-days", test_known_days);
+  g_test_add_func ("/lunar/round-trip-range", test_round_trip_range);
+  g_test_add_func ("/lunar/range-and-format", test_range_and_format);
+
+  return g_test_run ();
+}
