@@ -433,7 +433,7 @@ dd_cli_command_calendar (Globals  *globals,
       g_autoptr(DdCliTable) table = dd_cli_table_new (5);
 
       dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 1, _("ID"), DD_CLI_ALIGN_RIGHT, 0);
+      dd_cli_table_set_column (table, 1, C_("cli column", "ID"), DD_CLI_ALIGN_RIGHT, 0);
       dd_cli_table_set_column (table, 2, _("Task"), DD_CLI_ALIGN_LEFT, 50);
       dd_cli_table_set_column (table, 3, _("Period"), DD_CLI_ALIGN_LEFT, 0);
       dd_cli_table_set_column (table, 4, _("Status"), DD_CLI_ALIGN_LEFT, 0);
