@@ -20,5 +20,7 @@
 #include "dd-task-list.h"
 #include "dd-importer.h"
 #include "dd-store.h"
+#include "dd-stats.h"
+#include "dd-chart.h"
 #include "dd-store-calendar.h"
 #undef DONDOC_INSIDE

@@ -86,5 +86,8 @@ int dd_cli_command_lunar (Globals *globals, char ***argv);
 int dd_cli_command_solar (Globals *globals, char ***argv);
 int dd_cli_command_calendar (Globals *globals, char ***argv);
 
+/* dd-cli-chart.c */
+int dd_cli_command_chart (Globals *globals, char ***argv);
+int dd_cli_command_summary (Globals *globals, char ***argv);
 
 G_END_DECLS

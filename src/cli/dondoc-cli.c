@@ -697,6 +697,8 @@ static const Command commands[] = {
   { "lunar", dd_cli_command_lunar },
   { "solar", dd_cli_command_solar },
   { "calendar", dd_cli_command_calendar },
+  { "chart", dd_cli_command_chart },
+  { "summary", dd_cli_command_summary },
 };
 
 static const char *
@@ -714,6 +716,8 @@ commands_description (void)
            "  lunar DATE           The lunar date of a solar date\n"
            "  solar LUNAR_DATE     The solar date of a lunar date (--leap for a leap month)\n"
            "  calendar             Everything due between --from and --to\n"
+           "  chart KIND           Draw a chart (status, units, progress, indicators) into --out FILE\n"
+           "  summary              Print the headline figures: tasks per status, completion rate\n"
            "\n"
            "Global options come before the command; “dondoc-cli COMMAND --help” shows\n"
            "the options of a command.\n"

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include "dd-types.h"
+#include "dd-task-list.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The figures behind the dashboard, as plain structs: computed by the store
+ * (dd_store_stats_*(), in dd-store.h's family, declared below) and drawn by
+ * DdChart. Every status count is an array of DD_N_STATUSES, indexed by
+ * DdTaskStatus, so a new status needs no change here.
+ */
+
+typedef enum
+{
+  DD_STATS_BY_WEEK = 0,   /* weeks from Monday to Sunday */
+  DD_STATS_BY_MONTH = 1,
+} DdStatsInterval;
+
+/**
+ * DdStatsQuery:
+ * @tasks: which tasks: its @as_of, @due_soon_days, @plan_id, @unit_id (led or
+ *   coordinated) and @text are used; its @status, @sort and @descending are ignored
+ * @from: (nullable): first day of the period, or an invalid date for no limit
+ * @to: (nullable): last day of the period, or an invalid date for no limit
+ * @interval: the buckets of the completion-over-time series
+ *
+ * The period bounds the completion-over-time series and selects the
+ * indicator figures whose reporting period lies inside it. The status
+ * counts are as of @tasks.as_of over all the matching tasks.
+ */
+typedef struct
+{
+  DdTaskQuery tasks;
+  GDate from;
+  GDate to;
+  DdStatsInterval interval;
+} DdStatsQuery;
+
+/* Fills @query: dd_task_query_init(), no period, by week. */
+void dd_stats_query_init (DdStatsQuery *query);
+
+/**
+ * DdStatsHeadline:
+ * @tasks: the number of matching tasks
+ * @counts: tasks per status
+ * @done: tasks done (on time or late)
+ * @late_not_done: tasks overdue and not done
+ * @has_rate: %FALSE when @done + @late_not_done is 0: there is no rate
+ * @completion_rate: @done ÷ (@done + @late_not_done), 0–1, as the
+ *   Government Office counts it
+ */
+typedef struct
+{
+  guint tasks;
+  guint counts[DD_N_STATUSES];
+  guint done;
+  guint late_not_done;
+  gboolean has_rate;
+  double completion_rate;
+} DdStatsHeadline;
+
+/* Recomputes @done, @late_not_done, @tasks and the rate from @counts. */
+void dd_stats_headline_update (DdStatsHeadline *headline);
+
+/**
+ * DdStatsUnit:
+ * @unit_id: the lead unit, or 0 for the tasks without one
+ * @name: (nullable): the unit's name; %NULL when @unit_id is 0
+ * @total: the unit's tasks
+ * @counts: its tasks per status
+ */
+typedef struct
+{
+  gint64 unit_id;
+  char *name;
+  guint total;
+  guint counts[DD_N_STATUSES];
+} DdStatsUnit;
+
+DdStatsUnit *dd_stats_unit_copy (const DdStatsUnit *unit);
+void         dd_stats_unit_free (DdStatsUnit *unit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsUnit, dd_stats_unit_free)
+
+/**
+ * DdStatsPoint:
+ * @start: first day of the bucket
+ * @end: last day of the bucket
+ * @due: tasks due on or before @end (cumulative: the plan line)
+ * @completed: tasks completed on or before @end and the reference date
+ *   (cumulative), among the tasks that have a due date
+ * @future: %TRUE when the bucket starts after the reference date (@completed
+ *   is then not known yet and is not drawn)
+ */
+typedef struct
+{
+  GDate start;
+  GDate end;
+  guint due;
+  guint completed;
+  gboolean future;
+} DdStatsPoint;
+
+/**
+ * DdStatsProgress:
+ * @interval: week or month
+ * @as_of: the reference date
+ * @points: (element-type DdStatsPoint): the buckets in date order (at most 1,000)
+ * @total_due: the matching tasks that have a due date
+ *
+ * Only tasks with a due date count on both lines: the plan line cannot place
+ * the others. Clear with dd_stats_progress_clear().
+ */
+typedef struct
+{
+  DdStatsInterval interval;
+  GDate as_of;
+  GArray *points;
+  guint total_due;
+} DdStatsProgress;
+
+void dd_stats_progress_clear (DdStatsProgress *progress);
+void dd_stats_progress_copy  (const DdStatsProgress *src,
+                              DdStatsProgress       *dest);
+
+/**
+ * DdStatsIndicator:
+ * @indicator_id: the indicator
+ * @title: its text
+ * @target: the target in percent (100)
+ * @has_data: %FALSE when no figure (or only a zero denominator) was recorded
+ * @numerator: the sum of the figures' numerators
+ * @denominator: the sum of their denominators
+ * @achieved: 100 × @numerator ÷ @denominator (percent); 0 without data
+ */
+typedef struct
+{
+  gint64 indicator_id;
+  char *title;
+  double target;
+  gboolean has_data;
+  double numerator;
+  double denominator;
+  double achieved;
+} DdStatsIndicator;
+
+DdStatsIndicator *dd_stats_indicator_copy (const DdStatsIndicator *indicator);
+void              dd_stats_indicator_free (DdStatsIndicator *indicator);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsIndicator, dd_stats_indicator_free)
+
+/**
+ * DdStatsDashboard:
+ * Everything the dashboard shows, from dd_store_stats_dashboard().
+ * Clear with dd_stats_dashboard_clear().
+ */
+typedef struct
+{
+  DdStatsHeadline headline;
+  GPtrArray *units;        /* of DdStatsUnit*, in Vietnamese order of name */
+  DdStatsProgress progress;
+  GPtrArray *indicators;   /* of DdStatsIndicator* */
+} DdStatsDashboard;
+
+void dd_stats_dashboard_clear (DdStatsDashboard *dashboard);
+
+/*
+ * The aggregates. Each reads the store with bound parameters only, on the
+ * main thread, and fails with a %DD_STORE_ERROR. The status of every task
+ * is the one of dd_rules_task_status() as of @query->tasks.as_of.
+ */
+
+/* The headline figures: tasks, per status, completion rate. */
+gboolean   dd_store_stats_headline   (DdStore            *store,
+                                      const DdStatsQuery *query,
+                                      DdStatsHeadline    *out_headline,
+                                      GError            **error);
+/* Status counts per lead unit, units in Vietnamese order of name (the tasks
+ * without a lead unit last); only units that lead a matching task.
+ * Returns: (transfer full) (element-type DdStatsUnit): or %NULL on error */
+GPtrArray *dd_store_stats_units      (DdStore            *store,
+                                      const DdStatsQuery *query,
+                                      GError            **error);
+/* Cumulative completed and due per week or month (see DdStatsProgress). */
+gboolean   dd_store_stats_progress   (DdStore            *store,
+                                      const DdStatsQuery *query,
+                                      DdStatsProgress    *out_progress,
+                                      GError            **error);
+/*
+ * Indicators against target: the indicators of @query's plan (all plans
+ * when 0), each with the sums of the figures whose period lies in the
+ * query's period. With a unit, that unit's figures; without, the figures
+ * for the whole office (unit NULL) when there are any in the period, else
+ * the sum of the units' figures (never both: that would count twice).
+ * Returns: (transfer full) (element-type DdStatsIndicator): or %NULL on error
+ */
+GPtrArray *dd_store_stats_indicators (DdStore            *store,
+                                      const DdStatsQuery *query,
+                                      GError            **error);
+/* All of the above, reading the tasks once. */
+gboolean   dd_store_stats_dashboard  (DdStore            *store,
+                                      const DdStatsQuery *query,
+                                      DdStatsDashboard   *out_dashboard,
+                                      GError            **error);
+
+G_END_DECLS

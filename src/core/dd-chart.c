@@ -1,0 +1,1018 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-chart"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "dd-chart-private.h"
+
+/*
+ * DdChart: the data and style of one chart, its scene (dd-chart-layout.c
+ * builds it), and what is done with a scene: painting it on a cairo_t,
+ * hit-testing it, saving it to PNG, SVG or PDF.
+ */
+
+G_DEFINE_FINAL_TYPE (DdChart, dd_chart, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (dd-chart-error-quark, dd_chart_error)
+
+/* Colours */
+
+/*
+ * Okabe & Ito's palette ("Color Universal Design", 2002), with the lightness
+ * of some entries moved so that the statuses also differ in grey (CIE L*
+ * in brackets) and under simulated colour blindness. See dd-chart.h.
+ */
+static const struct
+{
+  const char *hex;
+  double rgb[3];
+} status_colors[] = {
+  { "#00573F", { 0x00 / 255.0, 0x57 / 255.0, 0x3F / 255.0 } }, /* done on time: dark bluish green (32) */
+  { "#0072B2", { 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0 } }, /* done late: blue (46) */
+  { "#56B4E9", { 0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0 } }, /* in progress: sky blue (70) */
+  { "#F0E442", { 0xF0 / 255.0, 0xE4 / 255.0, 0x42 / 255.0 } }, /* due soon: yellow (89) */
+  { "#D55E00", { 0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0 } }, /* overdue: vermillion (54) */
+  { "#C8C8C8", { 0xC8 / 255.0, 0xC8 / 255.0, 0xC8 / 255.0 } }, /* no deadline: light grey (81) */
+  { "#3A1830", { 0x3A / 255.0, 0x18 / 255.0, 0x30 / 255.0 } }, /* forgotten: darkest reddish purple (14) */
+};
+
+static const char *unknown_status_hex = "#999999";
+
+G_STATIC_ASSERT (DD_N_STATUSES <= G_N_ELEMENTS (status_colors));
+
+void
+dd_status_get_color (DdTaskStatus status,
+                     double       rgba[4])
+{
+  g_return_if_fail (rgba != NULL);
+
+  if ((int) status >= 0 && (int) status < DD_N_STATUSES)
+    {
+      rgba[0] = status_colors[status].rgb[0];
+      rgba[1] = status_colors[status].rgb[1];
+      rgba[2] = status_colors[status].rgb[2];
+    }
+  else
+    rgba[0] = rgba[1] = rgba[2] = 0x99 / 255.0;
+  rgba[3] = 1.0;
+}
+
+const char *
+dd_status_get_color_hex (DdTaskStatus status)
+{
+  if ((int) status >= 0 && (int) status < DD_N_STATUSES)
+    return status_colors[status].hex;
+  return unknown_status_hex;
+}
+
+DdIndicatorLevel
+dd_indicator_level_for (const DdStatsIndicator *indicator)
+{
+  g_return_val_if_fail (indicator != NULL, DD_INDICATOR_NO_DATA);
+
+  if (!indicator->has_data)
+    return DD_INDICATOR_NO_DATA;
+  /* A rounding hair below the target counts as reached. */
+  if (indicator->achieved + 1e-9 >= indicator->target)
+    return DD_INDICATOR_GREEN;
+  if (indicator->achieved + 1e-9 >= DD_INDICATOR_AMBER_RATIO * indicator->target)
+    return DD_INDICATOR_AMBER;
+  return DD_INDICATOR_RED;
+}
+
+void
+dd_indicator_level_get_color (DdIndicatorLevel level,
+                              double           rgba[4])
+{
+  switch (level)
+    {
+    case DD_INDICATOR_GREEN:
+      dd_status_get_color (DD_STATUS_DONE_ON_TIME, rgba);
+      break;
+    case DD_INDICATOR_AMBER:
+      dd_status_get_color (DD_STATUS_DUE_SOON, rgba);
+      break;
+    case DD_INDICATOR_RED:
+      dd_status_get_color (DD_STATUS_OVERDUE, rgba);
+      break;
+    case DD_INDICATOR_NO_DATA:
+    default:
+      dd_status_get_color (DD_STATUS_NO_DEADLINE, rgba);
+      break;
+    }
+}
+
+const char *
+dd_indicator_level_get_label (DdIndicatorLevel level)
+{
+  switch (level)
+    {
+    case DD_INDICATOR_GREEN:
+      return _("Target reached");
+    case DD_INDICATOR_AMBER:
+      return _("Close to target");
+    case DD_INDICATOR_RED:
+      return _("Below target");
+    case DD_INDICATOR_NO_DATA:
+    default:
+      return _("No data");
+    }
+}
+
+static const char * const kind_names[] = { "status", "units", "progress", "indicators" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == DD_N_CHART_KINDS);
+
+const char *
+dd_chart_kind_to_string (DdChartKind kind)
+{
+  g_return_val_if_fail ((guint) kind < DD_N_CHART_KINDS, "status");
+  return kind_names[kind];
+}
+
+gboolean
+dd_chart_kind_from_string (const char  *str,
+                           DdChartKind *out_kind)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (kind_names); i++)
+    if (g_str_equal (str, kind_names[i]))
+      {
+        if (out_kind != NULL)
+          *out_kind = (DdChartKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Scene */
+
+DdChartScene *
+_dd_chart_scene_new (double width,
+                     double height)
+{
+  DdChartScene *scene = g_new0 (DdChartScene, 1);
+
+  scene->width = width;
+  scene->height = height;
+  scene->items = g_array_new (FALSE, TRUE, sizeof (DdChartItem));
+  scene->hits = g_array_new (FALSE, TRUE, sizeof (DdChartHit));
+  return scene;
+}
+
+void
+_dd_chart_scene_free (DdChartScene *scene)
+{
+  if (scene == NULL)
+    return;
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      DdChartItem *item = &g_array_index (scene->items, DdChartItem, i);
+
+      g_clear_pointer (&item->points, g_array_unref);
+      g_clear_object (&item->layout);
+    }
+  for (guint i = 0; i < scene->hits->len; i++)
+    dd_chart_hit_clear (&g_array_index (scene->hits, DdChartHit, i));
+  g_array_unref (scene->items);
+  g_array_unref (scene->hits);
+  g_free (scene);
+}
+
+static DdChartItem *
+add_item (DdChartLayout *l,
+          ItemType       type,
+          const double   rgba[4],
+          int            hit)
+{
+  DdChartItem item = { 0 };
+
+  item.type = type;
+  memcpy (item.rgba, rgba, sizeof item.rgba);
+  item.hit = hit;
+  g_array_append_val (l->scene->items, item);
+  return &g_array_index (l->scene->items, DdChartItem, l->scene->items->len - 1);
+}
+
+DdChartItem *
+_dd_chart_add_rect (DdChartLayout *l,
+                    double         x,
+                    double         y,
+                    double         w,
+                    double         h,
+                    const double   rgba[4],
+                    int            hit)
+{
+  DdChartItem *item = add_item (l, ITEM_RECT, rgba, hit);
+
+  item->x = x;
+  item->y = y;
+  item->w = w;
+  item->h = h;
+  return item;
+}
+
+DdChartItem *
+_dd_chart_add_arc (DdChartLayout *l,
+                   double         cx,
+                   double         cy,
+                   double         r0,
+                   double         r1,
+                   double         a0,
+                   double         a1,
+                   const double   rgba[4],
+                   int            hit)
+{
+  DdChartItem *item = add_item (l, ITEM_ARC, rgba, hit);
+
+  item->cx = cx;
+  item->cy = cy;
+  item->r0 = r0;
+  item->r1 = r1;
+  item->a0 = a0;
+  item->a1 = a1;
+  return item;
+}
+
+DdChartItem *
+_dd_chart_add_line (DdChartLayout *l,
+                    const double  *xy,
+                    guint          n_points,
+                    double         line_width,
+                    gboolean       dashed,
+                    const double   rgba[4])
+{
+  DdChartItem *item = add_item (l, ITEM_LINE, rgba, -1);
+
+  item->points = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points * 2);
+  g_array_append_vals (item->points, xy, n_points * 2);
+  item->line_width = line_width;
+  item->dashed = dashed;
+  return item;
+}
+
+DdChartItem *
+_dd_chart_add_circle (DdChartLayout *l,
+                      double         cx,
+                      double         cy,
+                      double         r,
+                      const double   rgba[4],
+                      int            hit)
+{
+  DdChartItem *item = add_item (l, ITEM_CIRCLE, rgba, hit);
+
+  item->cx = cx;
+  item->cy = cy;
+  item->r1 = r;
+  return item;
+}
+
+PangoLayout *
+_dd_chart_make_text (DdChartLayout  *l,
+                     const char     *text,
+                     double          scale,
+                     gboolean        bold,
+                     double          max_width,
+                     int             max_lines,
+                     PangoAlignment  align,
+                     double         *out_w,
+                     double         *out_h)
+{
+  PangoLayout *layout = pango_layout_new (l->pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  PangoRectangle logical;
+
+  pango_font_description_set_family (font, l->chart->font_family != NULL ? l->chart->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, MAX (1.0, l->font_px * scale) * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, align);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (MAX (1.0, max_width) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -MAX (1, max_lines));
+    }
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (out_w != NULL)
+    *out_w = max_width > 0 ? MIN (max_width, logical.x + logical.width) : logical.x + logical.width;
+  if (out_h != NULL)
+    *out_h = logical.height;
+  return layout;
+}
+
+DdChartItem *
+_dd_chart_place_text (DdChartLayout *l,
+                      PangoLayout   *layout,
+                      double         x,
+                      double         y,
+                      const double   rgba[4],
+                      int            hit)
+{
+  DdChartItem *item = add_item (l, ITEM_TEXT, rgba, hit);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  item->layout = layout;
+  item->x = x;
+  item->y = y;
+  item->w = pango_layout_get_width (layout) > 0
+    ? pango_layout_get_width (layout) / (double) PANGO_SCALE
+    : logical.x + logical.width;
+  item->h = logical.height;
+  return item;
+}
+
+int
+_dd_chart_add_hit (DdChartLayout    *l,
+                   const DdChartHit *hit)
+{
+  g_array_append_vals (l->scene->hits, hit, 1);
+  return (int) l->scene->hits->len - 1;
+}
+
+static void
+paint_scene (DdChartScene *scene,
+             cairo_t      *cr)
+{
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const DdChartItem *item = &g_array_index (scene->items, DdChartItem, i);
+
+      cairo_set_source_rgba (cr, item->rgba[0], item->rgba[1], item->rgba[2], item->rgba[3]);
+      switch (item->type)
+        {
+        case ITEM_RECT:
+          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
+          cairo_fill (cr);
+          break;
+
+        case ITEM_ARC:
+          cairo_new_path (cr);
+          cairo_arc (cr, item->cx, item->cy, item->r1, item->a0, item->a1);
+          cairo_arc_negative (cr, item->cx, item->cy, item->r0, item->a1, item->a0);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          break;
+
+        case ITEM_CIRCLE:
+          cairo_new_path (cr);
+          cairo_arc (cr, item->cx, item->cy, item->r1, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+
+        case ITEM_LINE:
+          {
+            const double *xy = (const double *) item->points->data;
+            static const double dash[] = { 6.0, 4.0 };
+
+            cairo_new_path (cr);
+            for (guint p = 0; p < item->points->len / 2; p++)
+              cairo_line_to (cr, xy[2 * p], xy[2 * p + 1]);
+            cairo_set_line_width (cr, item->line_width);
+            cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+            cairo_set_dash (cr, dash, item->dashed ? 2 : 0, 0);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+          }
+          break;
+
+        case ITEM_TEXT:
+          cairo_move_to (cr, item->x, item->y);
+          pango_cairo_update_layout (cr, item->layout);
+          pango_cairo_show_layout (cr, item->layout);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Whether (@x, @y) lies on @item. */
+static gboolean
+item_contains (const DdChartItem *item,
+               double             x,
+               double             y)
+{
+  switch (item->type)
+    {
+    case ITEM_RECT:
+    case ITEM_TEXT:
+      return x >= item->x && x < item->x + item->w && y >= item->y && y < item->y + item->h;
+
+    case ITEM_CIRCLE:
+      return hypot (x - item->cx, y - item->cy) <= item->r1 + 3.0;
+
+    case ITEM_ARC:
+      {
+        double r = hypot (x - item->cx, y - item->cy);
+        double a = atan2 (y - item->cy, x - item->cx);
+
+        if (r < item->r0 || r > item->r1)
+          return FALSE;
+        /* Bring the angle into [a0, a0 + 2π). */
+        while (a < item->a0)
+          a += 2 * G_PI;
+        while (a >= item->a0 + 2 * G_PI)
+          a -= 2 * G_PI;
+        return a <= item->a1;
+      }
+
+    case ITEM_LINE:
+    default:
+      return FALSE;
+    }
+}
+
+/* GObject overrides */
+
+static void
+dd_chart_finalize (GObject *object)
+{
+  DdChart *self = DD_CHART (object);
+
+  g_free (self->title);
+  g_free (self->font_family);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  dd_stats_progress_clear (&self->progress);
+  g_clear_pointer (&self->scene, _dd_chart_scene_free);
+
+  G_OBJECT_CLASS (dd_chart_parent_class)->finalize (object);
+}
+
+static void
+dd_chart_class_init (DdChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dd_chart_finalize;
+}
+
+static void
+dd_chart_init (DdChart *self)
+{
+  static const double black[4] = { 0.12, 0.12, 0.12, 1.0 };
+
+  memcpy (self->foreground, black, sizeof self->foreground);
+  g_date_clear (&self->as_of, 1);
+  g_date_clear (&self->progress.as_of, 1);
+}
+
+/* Public API */
+
+DdChart *
+dd_chart_new (DdChartKind kind)
+{
+  DdChart *self;
+
+  g_return_val_if_fail ((guint) kind < DD_N_CHART_KINDS, NULL);
+
+  self = g_object_new (DD_TYPE_CHART, NULL);
+  self->kind = kind;
+  return self;
+}
+
+DdChartKind
+dd_chart_get_kind (DdChart *self)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), DD_CHART_STATUS);
+  return self->kind;
+}
+
+static gpointer
+copy_unit (gconstpointer src,
+           gpointer      user_data)
+{
+  return dd_stats_unit_copy (src);
+}
+
+static gpointer
+copy_indicator (gconstpointer src,
+                gpointer      user_data)
+{
+  return dd_stats_indicator_copy (src);
+}
+
+static void
+invalidate (DdChart *self)
+{
+  g_clear_pointer (&self->scene, _dd_chart_scene_free);
+}
+
+void
+dd_chart_set_title (DdChart    *self,
+                    const char *title)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  invalidate (self);
+}
+
+const char *
+dd_chart_get_title (DdChart *self)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), NULL);
+  return self->title;
+}
+
+char *
+dd_chart_dup_default_title (DdChart *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (DD_IS_CHART (self), NULL);
+
+  date = dd_format_date (&self->as_of);
+  switch (self->kind)
+    {
+    case DD_CHART_UNITS:
+      /* Translators: a chart's title; %s is the reference date. */
+      return date != NULL ? g_strdup_printf (_("Task status by lead unit as of %s"), date)
+                          : g_strdup (_("Task status by lead unit"));
+    case DD_CHART_PROGRESS:
+      return date != NULL ? g_strdup_printf (_("Completion over time as of %s"), date)
+                          : g_strdup (_("Completion over time"));
+    case DD_CHART_INDICATORS:
+      return g_strdup (_("Indicators against target"));
+    case DD_CHART_STATUS:
+    default:
+      return date != NULL ? g_strdup_printf (_("Task status as of %s"), date)
+                          : g_strdup (_("Task status"));
+    }
+}
+
+void
+dd_chart_set_colors (DdChart      *self,
+                     const double  foreground[4],
+                     const double  background[4])
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  if (foreground != NULL)
+    memcpy (self->foreground, foreground, sizeof self->foreground);
+  if (background != NULL)
+    memcpy (self->background, background, sizeof self->background);
+  invalidate (self);
+}
+
+void
+dd_chart_set_font (DdChart    *self,
+                   const char *family,
+                   double      size)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+  g_return_if_fail (size >= 0);
+
+  g_free (self->font_family);
+  self->font_family = g_strdup (family);
+  self->font_size = size;
+  invalidate (self);
+}
+
+void
+dd_chart_set_unit_sort (DdChart         *self,
+                        DdChartUnitSort  sort)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  if (self->unit_sort == sort)
+    return;
+  self->unit_sort = sort;
+  invalidate (self);
+}
+
+DdChartUnitSort
+dd_chart_get_unit_sort (DdChart *self)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), DD_CHART_SORT_BY_NAME);
+  return self->unit_sort;
+}
+
+void
+dd_chart_set_headline (DdChart               *self,
+                       const DdStatsHeadline *headline)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  self->has_headline = headline != NULL;
+  if (headline != NULL)
+    self->headline = *headline;
+  invalidate (self);
+}
+
+void
+dd_chart_set_units (DdChart   *self,
+                    GPtrArray *units)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  if (units != NULL)
+    self->units = g_ptr_array_copy (units, copy_unit, NULL);
+  if (self->units != NULL)
+    g_ptr_array_set_free_func (self->units, (GDestroyNotify) dd_stats_unit_free);
+  invalidate (self);
+}
+
+void
+dd_chart_set_progress (DdChart               *self,
+                       const DdStatsProgress *progress)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  dd_stats_progress_clear (&self->progress);
+  if (progress != NULL)
+    {
+      dd_stats_progress_copy (progress, &self->progress);
+      if (dd_date_is_set (&progress->as_of))
+        self->as_of = progress->as_of;
+    }
+  invalidate (self);
+}
+
+void
+dd_chart_set_indicators (DdChart   *self,
+                         GPtrArray *indicators)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  if (indicators != NULL)
+    {
+      self->indicators = g_ptr_array_copy (indicators, copy_indicator, NULL);
+      g_ptr_array_set_free_func (self->indicators, (GDestroyNotify) dd_stats_indicator_free);
+    }
+  invalidate (self);
+}
+
+void
+dd_chart_set_as_of (DdChart     *self,
+                    const GDate *as_of)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+
+  if (dd_date_is_set (as_of))
+    self->as_of = *as_of;
+  else
+    g_date_clear (&self->as_of, 1);
+  invalidate (self);
+}
+
+void
+dd_chart_set_dashboard (DdChart                *self,
+                        const DdStatsDashboard *dashboard)
+{
+  g_return_if_fail (DD_IS_CHART (self));
+  g_return_if_fail (dashboard != NULL);
+
+  dd_chart_set_headline (self, &dashboard->headline);
+  dd_chart_set_units (self, dashboard->units);
+  dd_chart_set_progress (self, &dashboard->progress);
+  dd_chart_set_indicators (self, dashboard->indicators);
+}
+
+gboolean
+dd_chart_load (DdChart            *self,
+               DdStore            *store,
+               const DdStatsQuery *query,
+               GError            **error)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), FALSE);
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  dd_chart_set_as_of (self, &query->tasks.as_of);
+  switch (self->kind)
+    {
+    case DD_CHART_STATUS:
+      {
+        DdStatsHeadline headline;
+
+        if (!dd_store_stats_headline (store, query, &headline, error))
+          return FALSE;
+        dd_chart_set_headline (self, &headline);
+      }
+      break;
+
+    case DD_CHART_UNITS:
+      {
+        g_autoptr(GPtrArray) units = dd_store_stats_units (store, query, error);
+
+        if (units == NULL)
+          return FALSE;
+        dd_chart_set_units (self, units);
+      }
+      break;
+
+    case DD_CHART_PROGRESS:
+      {
+        DdStatsProgress progress;
+
+        if (!dd_store_stats_progress (store, query, &progress, error))
+          return FALSE;
+        dd_chart_set_progress (self, &progress);
+        dd_stats_progress_clear (&progress);
+      }
+      break;
+
+    case DD_CHART_INDICATORS:
+      {
+        g_autoptr(GPtrArray) indicators = dd_store_stats_indicators (store, query, error);
+
+        if (indicators == NULL)
+          return FALSE;
+        dd_chart_set_indicators (self, indicators);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+gboolean
+dd_chart_has_data (DdChart *self)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), FALSE);
+
+  switch (self->kind)
+    {
+    case DD_CHART_STATUS:
+      return self->has_headline && self->headline.tasks > 0;
+    case DD_CHART_UNITS:
+      for (guint i = 0; self->units != NULL && i < self->units->len; i++)
+        if (((DdStatsUnit *) g_ptr_array_index (self->units, i))->total > 0)
+          return TRUE;
+      return FALSE;
+    case DD_CHART_PROGRESS:
+      return self->progress.points != NULL && self->progress.points->len > 0
+             && self->progress.total_due > 0;
+    case DD_CHART_INDICATORS:
+      for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
+        if (((DdStatsIndicator *) g_ptr_array_index (self->indicators, i))->has_data)
+          return TRUE;
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+void
+dd_chart_render (DdChart *self,
+                 cairo_t *cr,
+                 double   width,
+                 double   height)
+{
+  PangoContext *pango;
+
+  g_return_if_fail (DD_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  if (!(width >= 1.0 && height >= 1.0))
+    return;
+
+  pango = pango_cairo_create_context (cr);
+  g_clear_pointer (&self->scene, _dd_chart_scene_free);
+  self->scene = _dd_chart_layout (self, pango, width, height);
+  g_object_unref (pango);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (self->background[3] > 0)
+    {
+      cairo_set_source_rgba (cr, self->background[0], self->background[1],
+                             self->background[2], self->background[3]);
+      cairo_paint (cr);
+    }
+  paint_scene (self->scene, cr);
+  cairo_restore (cr);
+}
+
+void
+dd_chart_hit_clear (DdChartHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_clear_pointer (&hit->label, g_free);
+}
+
+gboolean
+dd_chart_hit_test (DdChart    *self,
+                   double      width,
+                   double      height,
+                   double      x,
+                   double      y,
+                   DdChartHit *out_hit)
+{
+  g_return_val_if_fail (DD_IS_CHART (self), FALSE);
+  g_return_val_if_fail (out_hit != NULL, FALSE);
+
+  memset (out_hit, 0, sizeof *out_hit);
+  out_hit->status = -1;
+  out_hit->index = -1;
+  g_date_clear (&out_hit->date, 1);
+
+  if (!(width >= 1.0 && height >= 1.0) || x < 0 || y < 0 || x >= width || y >= height)
+    return FALSE;
+
+  /* Lay the chart out again only when it was drawn at another size: the
+   * texts are measured on a scratch surface with the same font options. */
+  if (self->scene == NULL || self->scene->width != width || self->scene->height != height)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      PangoContext *pango = pango_cairo_create_context (cr);
+
+      g_clear_pointer (&self->scene, _dd_chart_scene_free);
+      self->scene = _dd_chart_layout (self, pango, width, height);
+      g_object_unref (pango);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  /* The topmost item first. */
+  for (guint i = self->scene->items->len; i > 0; i--)
+    {
+      const DdChartItem *item = &g_array_index (self->scene->items, DdChartItem, i - 1);
+      const DdChartHit *hit;
+
+      if (item->hit < 0 || !item_contains (item, x, y))
+        continue;
+      hit = &g_array_index (self->scene->hits, DdChartHit, item->hit);
+      *out_hit = *hit;
+      out_hit->label = g_strdup (hit->label);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+} FileFormat;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+dd_chart_save (DdChart     *self,
+               const char  *path,
+               double       width,
+               double       height,
+               GError     **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autoptr(GFile) tmp_file = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GOutputStream *out;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  FileFormat format;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DD_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  display = g_filename_display_name (path);
+  if (g_str_has_suffix (lower, ".png"))
+    format = FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = FORMAT_PDF;
+  else
+    {
+      g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_FORMAT,
+                   /* Translators: %s is a file name. */
+                   _("Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf."),
+                   display);
+      return FALSE;
+    }
+
+  /* A temporary file in the same folder, renamed over @path at the end. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  template = g_strdup_printf (".%s.XXXXXX", base);
+  {
+    g_autofree char *tmpl_path = g_build_filename (dir, template, NULL);
+    int fd = g_mkstemp (tmpl_path);
+
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
+                     /* Translators: %s is a file name, then the system's reason. */
+                     _("Cannot write “%s”: %s"), display, g_strerror (saved));
+        return FALSE;
+      }
+    g_close (fd, NULL);
+    /* mkstemp's 0600 would make a chart only its author can open. */
+    g_chmod (tmpl_path, 0644);
+    tmp_file = g_file_new_for_path (tmpl_path);
+  }
+
+  io = g_file_open_readwrite (tmp_file, NULL, &local_error);
+  if (io == NULL)
+    {
+      g_file_delete (tmp_file, NULL, NULL);
+      g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  out = g_io_stream_get_output_stream (G_IO_STREAM (io));
+
+  switch (format)
+    {
+    case FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, out, width, height);
+      break;
+    case FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, out, width, height);
+      break;
+    case FORMAT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+      break;
+    }
+
+  cr = cairo_create (surface);
+  /* A file stands alone: without a background of its own, white. */
+  if (self->background[3] <= 0)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  dd_chart_render (self, cr, width, height);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_stream, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS
+      || !g_io_stream_close (G_IO_STREAM (io), NULL, &local_error))
+    {
+      g_file_delete (tmp_file, NULL, NULL);
+      g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display,
+                   local_error != NULL ? local_error->message : cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *tmp_path = g_file_get_path (tmp_file);
+
+    if (g_rename (tmp_path, path) != 0)
+      {
+        int saved = errno;
+
+        g_unlink (tmp_path);
+        g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
+                     _("Cannot write “%s”: %s"), display, g_strerror (saved));
+        return FALSE;
+      }
+  }
+  return TRUE;
+}

@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-stats"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "dd-store-private.h"
+
+/*
+ * The dashboard's aggregates against figures worked out by hand on a small
+ * plan built here, as of Monday 15/06/2026:
+ *
+ *   TT  lead     deadline                     completed     status
+ *   1   Phòng A  Trước 31/5/2026              30/05/2026    done on time
+ *   2   Phòng A  Trước 31/5/2026              05/06/2026    done late
+ *   3   Phòng A  Trước 10/6/2026              —             overdue
+ *   4   Phòng A  Trước 30/9/2026              —             in progress
+ *   5   Ban B    Trước 16/6/2026              —             due soon
+ *   6   Ban B    Thường xuyên                 —             in progress
+ *   7   Ban B    Trước 20/5/2026              20/05/2026    done on time
+ *   8   Đội C    Theo Kế hoạch của Sở Nội vụ  —             no deadline
+ *   9   Đội C    Trước 1/6/2026               —             overdue
+ *   10  —        Trước 30/6/2026              20/06/2026    in progress (completed after the date)
+ *
+ * Completion rate 3 ÷ (3 + 2) = 0.6.
+ */
+
+typedef struct
+{
+  DdStore *store;
+  DdStatsQuery query;
+  gint64 unit_a;
+  gint64 unit_b;
+} Fixture;
+
+static const struct
+{
+  const char *lead;
+  const char *deadline;
+  const char *completed;
+} fixture_tasks[] = {
+  { "Phòng A", "Trước 31/5/2026", "2026-05-30" },
+  { "Phòng A", "Trước 31/5/2026", "2026-06-05" },
+  { "Phòng A", "Trước 10/6/2026", NULL },
+  { "Phòng A", "Trước 30/9/2026", NULL },
+  { "Ban B", "Trước 16/6/2026", NULL },
+  { "Ban B", "Thường xuyên", NULL },
+  { "Ban B", "Trước 20/5/2026", "2026-05-20" },
+  { "Đội C", "Theo Kế hoạch của Sở Nội vụ", NULL },
+  { "Đội C", "Trước 1/6/2026", NULL },
+  { NULL, "Trước 30/6/2026", "2026-06-20" },
+};
+
+static gint64
+unit_id (DdStore    *store,
+         const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), "SELECT id FROM units WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+exec_sql (DdStore    *store,
+          const char *sql)
+{
+  char *message = NULL;
+
+  sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  const double targets[] = { 100, 90, 100 };
+  gint64 plan_id;
+
+  f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  plan->number = g_strdup ("1/KH-TEST");
+  plan->title = g_strdup ("Kế hoạch thử");
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup_printf ("Nhiệm vụ số %u%s", i + 1, i == 0 || i == 9 ? ", kiểm tra" : "");
+      task->lead = g_strdup (fixture_tasks[i].lead);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      if (i == 0)
+        g_ptr_array_add (task->coordinators, g_strdup ("Ban B"));
+      task->deadline_text = g_strdup (fixture_tasks[i].deadline);
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
+
+      indicator->title = g_strdup_printf ("Chỉ tiêu %u", i + 1);
+      indicator->target = targets[i];
+      g_ptr_array_add (plan->indicators, indicator);
+    }
+  g_assert_true (dd_store_import_plan (f->store, plan, NULL, &error));
+  g_assert_no_error (error);
+
+  plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans", 0);
+  g_assert_cmpint (plan_id, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    {
+      GDate done;
+      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+
+      if (fixture_tasks[i].completed == NULL)
+        continue;
+      g_assert_true (dd_date_parse_iso (fixture_tasks[i].completed, &done));
+      g_assert_true (dd_store_record_progress (f->store, _dd_store_find_task_by_number (f->store, plan_id, number),
+                                               100, &done, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  f->unit_a = unit_id (f->store, "Phòng A");
+  f->unit_b = unit_id (f->store, "Ban B");
+
+  /* Indicator 1: office-wide 95/100, and a unit's 40/50 that must not be
+   * added to it. Indicator 2: units only, 30/40 + 52/60 = 82%. Indicator 3:
+   * nothing. All in the second quarter. Indicator ids follow positions. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, numerator, denominator) VALUES "
+      "((SELECT id FROM indicators ORDER BY position LIMIT 1), NULL, '2026-04-01', '2026-06-30', 95, 100), "
+      "((SELECT id FROM indicators ORDER BY position LIMIT 1), %" G_GINT64_FORMAT ", '2026-04-01', '2026-06-30', 40, 50), "
+      "((SELECT id FROM indicators ORDER BY position LIMIT 1 OFFSET 1), %" G_GINT64_FORMAT ", '2026-04-01', '2026-06-30', 30, 40), "
+      "((SELECT id FROM indicators ORDER BY position LIMIT 1 OFFSET 1), %" G_GINT64_FORMAT ", '2026-04-01', '2026-06-30', 52, 60)",
+      f->unit_a, f->unit_a, f->unit_b);
+
+    exec_sql (f->store, sql);
+  }
+
+  dd_stats_query_init (&f->query);
+  g_assert_true (dd_date_parse_iso ("2026-06-15", &f->query.tasks.as_of));
+  f->query.tasks.due_soon_days = 5;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+}
+
+/* Tests */
+
+static void
+test_headline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsHeadline h;
+  guint counts[DD_N_STATUSES];
+
+  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (h.tasks, ==, 10);
+  g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 2);
+  g_assert_cmpuint (h.counts[DD_STATUS_DONE_LATE], ==, 1);
+  g_assert_cmpuint (h.counts[DD_STATUS_IN_PROGRESS], ==, 3);
+  g_assert_cmpuint (h.counts[DD_STATUS_DUE_SOON], ==, 1);
+  g_assert_cmpuint (h.counts[DD_STATUS_OVERDUE], ==, 2);
+  g_assert_cmpuint (h.counts[DD_STATUS_NO_DEADLINE], ==, 1);
+  g_assert_cmpuint (h.done, ==, 3);
+  g_assert_cmpuint (h.late_not_done, ==, 2);
+  g_assert_true (h.has_rate);
+  g_assert_cmpfloat_with_epsilon (h.completion_rate, 0.6, 1e-12);
+
+  /* The same figures as the status filter of the task list (dd_status in SQL). */
+  g_assert_true (dd_store_count_by_status (f->store, &f->query.tasks, counts, &error));
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (counts[s], ==, h.counts[s]);
+
+  /* One unit's tasks, led or coordinated: Phòng A's four and task 1's
+   * coordinator Ban B sees its own three plus task 1. */
+  f->query.tasks.unit_id = f->unit_b;
+  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_cmpuint (h.tasks, ==, 4);
+  g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 2);
+
+  /* A plan that does not exist: nothing, and no rate. */
+  f->query.tasks.unit_id = 0;
+  f->query.tasks.plan_id = 999;
+  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_cmpuint (h.tasks, ==, 0);
+  g_assert_false (h.has_rate);
+}
+
+static void
+test_headline_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  DdStatsHeadline h;
+
+  f->query.tasks.text = "Kiểm tra";   /* tasks 1 and 10 */
+  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, NULL));
+  g_assert_cmpuint (h.tasks, ==, 2);
+  g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 1);
+  g_assert_cmpuint (h.counts[DD_STATUS_IN_PROGRESS], ==, 1);
+}
+
+static void
+test_rate_update (void)
+{
+  DdStatsHeadline h = { 0 };
+
+  dd_stats_headline_update (&h);
+  g_assert_false (h.has_rate);
+  h.counts[DD_STATUS_IN_PROGRESS] = 4;
+  dd_stats_headline_update (&h);
+  g_assert_false (h.has_rate);
+  h.counts[DD_STATUS_OVERDUE] = 1;
+  dd_stats_headline_update (&h);
+  g_assert_true (h.has_rate);
+  g_assert_cmpfloat (h.completion_rate, ==, 0.0);
+  h.counts[DD_STATUS_DONE_LATE] = 3;
+  dd_stats_headline_update (&h);
+  g_assert_cmpfloat_with_epsilon (h.completion_rate, 0.75, 1e-12);
+  g_assert_cmpuint (h.tasks, ==, 8);
+}
+
+static void
+test_units (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = dd_store_stats_units (f->store, &f->query, &error);
+  const DdStatsUnit *u;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (units);
+  g_assert_cmpuint (units->len, ==, 4);
+
+  /* Vietnamese order: B < Đ < P; the tasks without a lead last. */
+  u = g_ptr_array_index (units, 0);
+  g_assert_cmpstr (u->name, ==, "Ban B");
+  g_assert_cmpuint (u->total, ==, 3);
+  g_assert_cmpuint (u->counts[DD_STATUS_DUE_SOON], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_IN_PROGRESS], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_DONE_ON_TIME], ==, 1);
+
+  u = g_ptr_array_index (units, 1);
+  g_assert_cmpstr (u->name, ==, "Đội C");
+  g_assert_cmpuint (u->total, ==, 2);
+  g_assert_cmpuint (u->counts[DD_STATUS_NO_DEADLINE], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_OVERDUE], ==, 1);
+
+  u = g_ptr_array_index (units, 2);
+  g_assert_cmpstr (u->name, ==, "Phòng A");
+  g_assert_cmpint (u->unit_id, ==, f->unit_a);
+  g_assert_cmpuint (u->total, ==, 4);
+  g_assert_cmpuint (u->counts[DD_STATUS_DONE_ON_TIME], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_DONE_LATE], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_OVERDUE], ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_IN_PROGRESS], ==, 1);
+
+  u = g_ptr_array_index (units, 3);
+  g_assert_null (u->name);
+  g_assert_cmpint (u->unit_id, ==, 0);
+  g_assert_cmpuint (u->total, ==, 1);
+  g_assert_cmpuint (u->counts[DD_STATUS_IN_PROGRESS], ==, 1);
+}
+
+static void
+assert_point (const DdStatsProgress *p,
+              guint                  index,
+              const char            *start,
+              guint                  due,
+              guint                  completed,
+              gboolean               future)
+{
+  const DdStatsPoint *point = &g_array_index (p->points, DdStatsPoint, index);
+  g_autofree char *iso = dd_date_to_iso (&point->start);
+
+  g_assert_cmpstr (iso, ==, start);
+  g_assert_cmpuint (point->due, ==, due);
+  if (!future)
+    g_assert_cmpuint (point->completed, ==, completed);
+  g_assert_cmpint (point->future, ==, future);
+}
+
+static void
+test_progress_month (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsProgress p;
+
+  f->query.interval = DD_STATS_BY_MONTH;
+  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.total_due, ==, 8);
+  g_assert_cmpuint (p.points->len, ==, 5);
+  assert_point (&p, 0, "2026-05-01", 3, 2, FALSE);
+  assert_point (&p, 1, "2026-06-01", 7, 3, FALSE);
+  assert_point (&p, 2, "2026-07-01", 7, 3, TRUE);
+  assert_point (&p, 3, "2026-08-01", 7, 3, TRUE);
+  assert_point (&p, 4, "2026-09-01", 8, 3, TRUE);
+  dd_stats_progress_clear (&p);
+}
+
+static void
+test_progress_week_period (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsProgress p;
+
+  /* June only, by week: cumulative counts include what came before. */
+  g_assert_true (dd_date_parse_iso ("2026-06-01", &f->query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &f->query.to));
+  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.points->len, ==, 5);
+  assert_point (&p, 0, "2026-06-01", 4, 3, FALSE);
+  assert_point (&p, 1, "2026-06-08", 5, 3, FALSE);
+  assert_point (&p, 2, "2026-06-15", 6, 3, FALSE);
+  assert_point (&p, 3, "2026-06-22", 6, 3, TRUE);
+  assert_point (&p, 4, "2026-06-29", 7, 3, TRUE);
+  for (guint i = 0; i < p.points->len; i++)
+    g_assert_cmpint (g_date_get_weekday (&g_array_index (p.points, DdStatsPoint, i).start), ==, G_DATE_MONDAY);
+  dd_stats_progress_clear (&p);
+
+  /* Nothing due: no point. */
+  f->query.tasks.plan_id = 999;
+  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_cmpuint (p.points->len, ==, 0);
+  g_assert_cmpuint (p.total_due, ==, 0);
+  dd_stats_progress_clear (&p);
+}
+
+static void
+test_indicators (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = dd_store_stats_indicators (f->store, &f->query, &error);
+  g_autoptr(GPtrArray) unit = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  const DdStatsIndicator *i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  i = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (i->title, ==, "Chỉ tiêu 1");
+  g_assert_true (i->has_data);
+  g_assert_cmpfloat (i->numerator, ==, 95);     /* office-wide, the unit's not added */
+  g_assert_cmpfloat (i->denominator, ==, 100);
+  g_assert_cmpfloat_with_epsilon (i->achieved, 95.0, 1e-9);
+  g_assert_cmpint (dd_indicator_level_for (i), ==, DD_INDICATOR_AMBER);
+
+  i = g_ptr_array_index (all, 1);
+  g_assert_true (i->has_data);
+  g_assert_cmpfloat (i->numerator, ==, 82);
+  g_assert_cmpfloat (i->denominator, ==, 100);
+  g_assert_cmpfloat (i->target, ==, 90);
+  g_assert_cmpint (dd_indicator_level_for (i), ==, DD_INDICATOR_AMBER);   /* 82 ≥ 0.9 × 90 */
+
+  i = g_ptr_array_index (all, 2);
+  g_assert_false (i->has_data);
+  g_assert_cmpint (dd_indicator_level_for (i), ==, DD_INDICATOR_NO_DATA);
+
+  /* One unit: its own figures only. */
+  f->query.tasks.unit_id = f->unit_a;
+  unit = dd_store_stats_indicators (f->store, &f->query, &error);
+  g_assert_cmpfloat_with_epsilon (((DdStatsIndicator *) g_ptr_array_index (unit, 0))->achieved, 80.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (((DdStatsIndicator *) g_ptr_array_index (unit, 1))->achieved, 75.0, 1e-9);
+  g_assert_cmpint (dd_indicator_level_for (g_ptr_array_index (unit, 1)), ==, DD_INDICATOR_RED);
+
+  /* A period with no figure: no data anywhere. */
+  f->query.tasks.unit_id = 0;
+  g_assert_true (dd_date_parse_iso ("2026-07-01", &f->query.from));
+  later = dd_store_stats_indicators (f->store, &f->query, &error);
+  for (guint k = 0; k < later->len; k++)
+    g_assert_false (((DdStatsIndicator *) g_ptr_array_index (later, k))->has_data);
+}
+
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsDashboard d;
+  DdStatsHeadline h;
+
+  g_assert_true (dd_store_stats_dashboard (f->store, &f->query, &d, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, NULL));
+  g_assert_cmpmem (&d.headline, sizeof h, &h, sizeof h);
+  g_assert_cmpuint (d.units->len, ==, 4);
+  g_assert_cmpuint (d.indicators->len, ==, 3);
+  g_assert_cmpuint (d.progress.total_due, ==, 8);
+  dd_stats_dashboard_clear (&d);
+  g_assert_null (d.units);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  DdStatsQuery query;
+  DdStatsDashboard d;
+  guint counts[DD_N_STATUSES];
+  guint sum = 0;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+
+  g_assert_true (dd_store_stats_dashboard (store, &query, &d, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_count_by_status (store, &query.tasks, counts, &error));
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (d.headline.counts[s], ==, counts[s]);
+  /* The sample has every status of the rule: the bars add up to the total. */
+  for (guint i = 0; i < d.units->len; i++)
+    sum += ((DdStatsUnit *) g_ptr_array_index (d.units, i))->total;
+  g_assert_cmpuint (sum, ==, d.headline.tasks);
+  g_assert_cmpuint (d.headline.counts[DD_STATUS_OVERDUE], >, 0);
+  g_assert_cmpuint (d.headline.counts[DD_STATUS_DONE_ON_TIME], >, 0);
+  dd_stats_dashboard_clear (&d);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/stats/headline", test_headline);
+  ADD ("/core/stats/headline-text", test_headline_text);
+  g_test_add_func ("/core/stats/rate", test_rate_update);
+  ADD ("/core/stats/units", test_units);
+  ADD ("/core/stats/progress-month", test_progress_month);
+  ADD ("/core/stats/progress-week-period", test_progress_week_period);
+  ADD ("/core/stats/indicators", test_indicators);
+  ADD ("/core/stats/dashboard", test_dashboard);
+  g_test_add_func ("/core/stats/sample", test_sample);
+#undef ADD
+
+  return g_test_run ();
+}
