@@ -44,10 +44,14 @@ typedef struct
 typedef int (*CommandFunc) (Globals  *globals,
                             char   ***argv);
 
+/* One line of the command table: its name, its function, and for --help its
+ * arguments and what it does (both N_() strings, translated when shown). */
 typedef struct
 {
   const char *name;
   CommandFunc func;
+  const char *synopsis;
+  const char *description;
 } Command;
 
 #define MESSAGE_PREFIX "dondoc-cli: "

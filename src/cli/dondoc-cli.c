@@ -685,44 +685,67 @@ command_update (Globals  *globals,
 
 /* Main */
 
+/* A new command: one line here, its function in a file of its own. */
 static const Command commands[] = {
-  { "init", command_init },
-  { "import", command_import },
-  { "tasks", command_tasks },
-  { "units", command_units },
-  { "plans", command_plans },
-  { "update", command_update },
-  { "holidays", dd_cli_command_holidays },
-  { "workdays", dd_cli_command_workdays },
-  { "lunar", dd_cli_command_lunar },
-  { "solar", dd_cli_command_solar },
-  { "calendar", dd_cli_command_calendar },
-  { "chart", dd_cli_command_chart },
-  { "summary", dd_cli_command_summary },
+  { "init", command_init, N_("init"),
+    N_("Create a new, empty database (with --db FILE)") },
+  { "import", command_import, N_("import FILE"),
+    N_("Import a plan's appendix table (plan text or CSV)") },
+  { "tasks", command_tasks, N_("tasks"),
+    N_("List the tasks and their status") },
+  { "units", command_units, N_("units"),
+    N_("List the units and how many tasks they lead and coordinate") },
+  { "plans", command_plans, N_("plans"),
+    N_("List the plans") },
+  { "update", command_update, N_("update TASK_ID"),
+    N_("Record the progress of a task") },
+  { "holidays", dd_cli_command_holidays, N_("holidays YEAR"),
+    N_("List (or edit) the days off of a year") },
+  { "workdays", dd_cli_command_workdays, N_("workdays add DATE N | between DATE1 DATE2"),
+    N_("Working-day arithmetic") },
+  { "lunar", dd_cli_command_lunar, N_("lunar DATE"),
+    N_("The lunar date of a solar date") },
+  { "solar", dd_cli_command_solar, N_("solar LUNAR_DATE"),
+    N_("The solar date of a lunar date (--leap for a leap month)") },
+  { "calendar", dd_cli_command_calendar, N_("calendar"),
+    N_("Everything due between --from and --to") },
+  { "chart", dd_cli_command_chart, N_("chart KIND"),
+    N_("Draw a chart (status, units, progress, indicators) into --out FILE") },
+  { "summary", dd_cli_command_summary, N_("summary"),
+    N_("Print the headline figures: tasks per status, completion rate") },
 };
 
-static const char *
+/* The commands for --help, aligned in characters (not bytes: the
+ * Vietnamese synopses have multi-byte letters). */
+static char *
 commands_description (void)
 {
-  return _("Commands:\n"
-           "  init                 Create a new, empty database (with --db FILE)\n"
-           "  import FILE          Import a plan's appendix table (plan text or CSV)\n"
-           "  tasks                List the tasks and their status\n"
-           "  units                List the units and how many tasks they lead and coordinate\n"
-           "  plans                List the plans\n"
-           "  update TASK_ID       Record the progress of a task\n"
-           "  holidays YEAR        List (or edit) the days off of a year\n"
-           "  workdays add DATE N | between DATE1 DATE2   Working-day arithmetic\n"
-           "  lunar DATE           The lunar date of a solar date\n"
-           "  solar LUNAR_DATE     The solar date of a lunar date (--leap for a leap month)\n"
-           "  calendar             Everything due between --from and --to\n"
-           "  chart KIND           Draw a chart (status, units, progress, indicators) into --out FILE\n"
-           "  summary              Print the headline figures: tasks per status, completion rate\n"
-           "\n"
-           "Global options come before the command; “dondoc-cli COMMAND --help” shows\n"
-           "the options of a command.\n"
-           "\n"
-           "Exit status: 0 success, 1 bad input or refused, 2 usage error.");
+  GString *text = g_string_new (_("Commands:"));
+  glong width = 0;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, g_utf8_strlen (_(commands[i].synopsis), -1));
+  width = MIN (width, 22);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *synopsis = _(commands[i].synopsis);
+      glong len = g_utf8_strlen (synopsis, -1);
+
+      g_string_append_printf (text, "  %s", synopsis);
+      if (len > width)
+        g_string_append_printf (text, "\n  %*s", (int) width, "");
+      else
+        g_string_append_printf (text, "%*s", (int) (width - len), "");
+      g_string_append_printf (text, "  %s\n", _(commands[i].description));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Global options come before the command; “dondoc-cli COMMAND --help” "
+                           "shows the options of a command."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Exit status: 0 success, 1 bad input or refused, 2 usage error."));
+  return g_string_free (text, FALSE);
 }
 
 int
@@ -733,6 +756,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *description = NULL;
   Globals globals = { NULL, };
   const char *localedir;
   const char *name;
@@ -763,7 +787,8 @@ main (int    argc,
   context = g_option_context_new (_("COMMAND [OPTION…] — follow up the tasks of a plan"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, commands_description ());
+  description = commands_description ();
+  g_option_context_set_description (context, description);
   /* Options after the command belong to the command. */
   g_option_context_set_strict_posix (context, TRUE);
   globals.main_help = g_option_context_get_help (context, TRUE, NULL);
