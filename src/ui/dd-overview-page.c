@@ -210,6 +210,9 @@ new_plan_card (DdOverviewPage *self,
   return card;
 }
 
+/* Plans shown with their own counts; a file may hold hundreds. */
+#define MAX_PLAN_CARDS 12
+
 /* Callbacks */
 
 static void
@@ -374,7 +377,12 @@ dd_overview_page_set_store (DdOverviewPage *self,
     g_signal_connect_object (self->store, "changed",
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
-  dd_overview_page_reload (self);
+  /* Read when shown: a file with years of plans is not read for a page
+   * nobody looks at. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dd_overview_page_reload (self);
+  else
+    self->dirty = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
@@ -392,6 +400,7 @@ dd_overview_page_reload (DdOverviewPage *self)
   g_autofree char *heading = NULL;
   guint counts[DD_N_STATUSES] = { 0, };
   GtkWidget *child;
+  guint n_plans;
   GDate today;
 
   g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
@@ -431,10 +440,23 @@ dd_overview_page_reload (DdOverviewPage *self)
                     new_label (_("There is no plan in this database yet. Import one with “Import Plan…” in the main menu."),
                                "dim-label"));
 
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+  /* The most recent plans (the list comes newest first); older ones are a
+   * choice of the plan filter away on the task page. */
+  n_plans = g_list_model_get_n_items (plans);
+  for (guint i = 0; i < MIN (n_plans, MAX_PLAN_CARDS); i++)
     {
       g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
 
       gtk_box_append (self->plans_box, new_plan_card (self, plan, &today));
+    }
+  if (n_plans > MAX_PLAN_CARDS)
+    {
+      g_autofree char *more = NULL;
+
+      more = g_strdup_printf (ngettext ("%u older plan is not shown here: choose it in the plan filter of the task list.",
+                                        "%u older plans are not shown here: choose them in the plan filter of the task list.",
+                                        n_plans - MAX_PLAN_CARDS),
+                              n_plans - MAX_PLAN_CARDS);
+      gtk_box_append (self->plans_box, new_label (more, "dim-label"));
     }
 }
