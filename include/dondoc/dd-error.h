@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @DD_STORE_ERROR_NO_SUCH_ROW: the task, plan or unit does not exist
  * @DD_STORE_ERROR_INVALID: a value out of range (progress over 100, …)
  * @DD_STORE_ERROR_FAILED: any other SQLite failure
+ * @DD_STORE_ERROR_PERMISSION: the user's role does not allow the change
+ * @DD_STORE_ERROR_UNSAFE_FILESYSTEM: the file lies on a filesystem whose locks do
+ *   not work (dd_store_get_lock_warning()) and the warning was not acknowledged
  */
 typedef enum
 {
@@ -39,6 +42,8 @@ typedef enum
   DD_STORE_ERROR_NO_SUCH_ROW,
   DD_STORE_ERROR_INVALID,
   DD_STORE_ERROR_FAILED,
+  DD_STORE_ERROR_PERMISSION,
+  DD_STORE_ERROR_UNSAFE_FILESYSTEM,
 } DdStoreError;
 
 /**

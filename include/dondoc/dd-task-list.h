@@ -34,6 +34,8 @@ typedef enum
  *   task's number, title, units, deadline, product or directing
  * @sort: the column to sort by; ties keep the appendix order
  * @descending: reverse the order
+ * @lead_only: with @unit_id, only the tasks that unit leads (not those it
+ *   only coordinates); %FALSE after dd_task_query_init()
  *
  * A plain value: copy it freely (own the @text yourself).
  */
@@ -47,6 +49,7 @@ typedef struct
   const char *text;
   DdTaskSort sort;
   gboolean descending;
+  gboolean lead_only;
 } DdTaskQuery;
 
 /* Fills @query with: today, the default window, everything, appendix order. */

@@ -94,4 +94,22 @@ int dd_cli_command_calendar (Globals *globals, char ***argv);
 int dd_cli_command_chart (Globals *globals, char ***argv);
 int dd_cli_command_summary (Globals *globals, char ***argv);
 
+/* The shared file: history, backups, checks, recycle bin (dd-cli-shared.c). */
+int dd_cli_command_history (Globals *globals, char ***argv);
+int dd_cli_command_backup (Globals *globals, char ***argv);
+int dd_cli_command_restore (Globals *globals, char ***argv);
+int dd_cli_command_verify (Globals *globals, char ***argv);
+int dd_cli_command_delete (Globals *globals, char ***argv);
+int dd_cli_command_restore_task (Globals *globals, char ***argv);
+
+/* Meeting exports (dd-cli-export.c). */
+int dd_cli_command_export (Globals *globals, char ***argv);
+int dd_cli_command_report (Globals *globals, char ***argv);
+
+/* Scorecards, indicators, dossiers, "6 rõ" (dd-cli-scorecard.c). */
+int dd_cli_command_scorecard (Globals *globals, char ***argv);
+int dd_cli_command_indicator (Globals *globals, char ***argv);
+int dd_cli_command_dossier (Globals *globals, char ***argv);
+int dd_cli_command_check (Globals *globals, char ***argv);
+
 G_END_DECLS

@@ -241,7 +241,7 @@ _dd_store_due_soon_limit (DdStore     *self,
   /* An unreadable table of days off falls back on the Labor Code: the
    * window is then at worst a day or two off, which is better than none. */
   if (workdays == NULL)
-    g_warning ("Cannot read the days off: %s", error->message);
+    g_debug ("Cannot read the days off, using the Labor Code's: %s", error->message);
   dd_rules_due_soon_limit (workdays, as_of, due_soon_days, out_limit);
 }
 
@@ -1011,7 +1011,8 @@ dd_store_list_calendar (DdStore      *self,
   /* Tasks with a date of their own (tasks_due index). */
   dated = dd_sql_prepare (self,
                           "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM
-                          "WHERE t.due_on BETWEEN ?1 AND ?2 ORDER BY t.due_on, t.id", error);
+                          "WHERE t.deleted_at IS NULL AND t.due_on BETWEEN ?1 AND ?2 "
+                          "ORDER BY t.due_on, t.id", error);
   if (dated == NULL)
     return NULL;
   dd_sql_bind_date (dated, 1, from);
@@ -1038,9 +1039,9 @@ dd_store_list_calendar (DdStore      *self,
   /* Periodic and ongoing tasks, and any task with ad hoc reports. */
   recurring = dd_sql_prepare (self,
                               "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM
-                              "WHERE t.deadline_kind IN (2, 3) "
+                              "WHERE t.deleted_at IS NULL AND (t.deadline_kind IN (2, 3) "
                               "OR t.id IN (SELECT task_id FROM occurrence_reports WHERE kind = 4 "
-                              "AND due_on BETWEEN ?1 AND ?2) ORDER BY t.id", error);
+                              "AND due_on BETWEEN ?1 AND ?2)) ORDER BY t.id", error);
   if (recurring == NULL)
     return NULL;
   dd_sql_bind_date (recurring, 1, from);

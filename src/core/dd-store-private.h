@@ -11,11 +11,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 2
+#define DD_SCHEMA_VERSION 4
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin(). */
 gboolean _dd_store_begin              (DdStore *self, GError **error);
+/* Like _dd_store_begin(), for a change a viewer may make too (their own
+ * display name). */
+gboolean _dd_store_begin_own_row      (DdStore *self, GError **error);
 gboolean _dd_store_commit             (DdStore *self, GError **error);
 void     _dd_store_rollback           (DdStore *self);
 gboolean _dd_store_import_plan_locked (DdStore *self, const DdImportedPlan *plan,
@@ -40,6 +43,21 @@ struct _DdStore
   int schema_version;
   guint in_transaction : 1;
   guint read_only : 1;
+
+  /* Shared use (dd-store-shared.c). */
+  guint damaged : 1;
+  guint migrating : 1;          /* schema upgrade at opening: runs as admin */
+  guint lock_acknowledged : 1;
+  DdRole role;
+  gint64 role_unit_id;
+  char *lock_warning;
+  char *backup_warning;
+  gint64 data_version;
+  int busy_tries;               /* BEGIN IMMEDIATE / COMMIT attempts */
+  int busy_attempt_ms;          /* busy timeout of one attempt */
+  int busy_backoff_ms;          /* first pause between attempts, doubled each time */
+  int busy_budget_ms;           /* how long on_busy_cb() waits for a lock now */
+  gint64 busy_since;
 };
 
 /* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value
@@ -59,5 +77,20 @@ gboolean      dd_sql_exec          (DdStore *self, const char *sql, GError **err
 gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallback);
 char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
+
+/* Shared use (dd-store-shared.c). */
+#define DD_BUSY_TIMEOUT_MS 5000
+void     _dd_store_register_shared_functions (DdStore *self);
+void     _dd_store_refresh_role              (DdStore *self);
+gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
+gboolean _dd_store_trigger_error             (DdStore *self, const char *message, GError **error);
+void     _dd_store_append_check_lines        (GString *problems, const char *line);
+char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const char *file_path);
+gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
+                                              GError **error);
+gboolean _dd_store_record_creator            (DdStore *self, GError **error);
+/* Tests: act as another account; shorten the busy retries. */
+void     _dd_store_set_user                  (DdStore *self, const char *account);
+void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
 
 G_END_DECLS

@@ -41,7 +41,7 @@ dd_store_list_plans (DdStore  *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT p.id, p.number, p.issued_on, p.title, p.issuer, p.basis, "
-                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id), p.is_sample "
+                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), p.is_sample "
                   "FROM plans p ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC",
                   error);
   if (stmt == NULL)
@@ -78,10 +78,10 @@ dd_store_list_units (DdStore  *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT u.id, u.name, u.is_group, "
-                  "(SELECT count(*) FROM tasks t WHERE t.lead_unit_id = u.id "
+                  "(SELECT count(*) FROM tasks t WHERE t.lead_unit_id = u.id AND t.deleted_at IS NULL "
                   " AND (?1 = 0 OR t.plan_id = ?1)), "
                   "(SELECT count(*) FROM task_coordinators c JOIN tasks t ON t.id = c.task_id "
-                  " WHERE c.unit_id = u.id AND (?1 = 0 OR t.plan_id = ?1)) "
+                  " WHERE c.unit_id = u.id AND t.deleted_at IS NULL AND (?1 = 0 OR t.plan_id = ?1)) "
                   "FROM units u ORDER BY u.sort_key, u.id",
                   error);
   if (stmt == NULL)
@@ -239,7 +239,7 @@ _dd_store_load_task (DdStore      *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT " TASK_COLUMNS " FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1",
+                  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1 AND t.deleted_at IS NULL",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -312,12 +312,15 @@ build_where (const DdTaskQuery *query,
   g_autofree char *folded = dd_text_fold_for_search (query->text);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
 
-  q->sql = g_string_new (" FROM tasks t WHERE 1");
+  /* Tasks in the recycle bin are in no query. */
+  q->sql = g_string_new (" FROM tasks t WHERE t.deleted_at IS NULL");
   q->words = g_ptr_array_new_with_free_func (g_free);
 
   if (query->plan_id > 0)
     g_string_append (q->sql, " AND t.plan_id = ?3");
-  if (query->unit_id > 0)
+  if (query->unit_id > 0 && query->lead_only)
+    g_string_append (q->sql, " AND t.lead_unit_id = ?4");
+  else if (query->unit_id > 0)
     g_string_append (q->sql,
                      " AND t.id IN (SELECT id FROM tasks WHERE lead_unit_id = ?4 "
                      "UNION SELECT task_id FROM task_coordinators WHERE unit_id = ?4)");
@@ -622,7 +625,7 @@ save_task_locked (DdStore  *self,
 
       check = dd_sql_prepare (self,
                        "SELECT revision, progress, completed_on, actual_product, updated_by, updated_at "
-                       "FROM tasks WHERE id = ?1", error);
+                       "FROM tasks WHERE id = ?1 AND deleted_at IS NULL", error);
       if (check == NULL)
         return FALSE;
       sqlite3_bind_int64 (check, 1, task->id);

@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (DdStore, dd_store, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
@@ -40,7 +41,21 @@ dd_sql_set_sqlite_error (DdStore  *self,
 {
   int primary = rc & 0xff;
 
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+  /* The guard triggers of 0003-shared.sql raise codes, not sentences. */
+  if (rc == SQLITE_CONSTRAINT_TRIGGER && self->db != NULL &&
+      g_str_has_prefix (sqlite3_errmsg (self->db), "dd:"))
+    return _dd_store_trigger_error (self, sqlite3_errmsg (self->db), error);
+
+  if (rc == SQLITE_READONLY_DBMOVED)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND,
+                   _("The database file “%s” was moved, renamed, replaced or deleted while it was "
+                     "open (or its network share was disconnected). Nothing was written; open the "
+                     "file again."), display);
+    }
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_BUSY,
                  _("The database is in use by another user and did not become free in time. "
                    "Please try again in a moment."));
@@ -237,9 +252,79 @@ sql_collate_vi (void       *user_data,
 
 /* Transactions */
 
-gboolean
-_dd_store_begin (DdStore  *self,
+/* Whether the file at the store's path is still the one it opened: a file
+ * renamed, deleted or replaced while open (or a share that went away) must
+ * not be written through the old handle. */
+static gboolean
+check_not_moved (DdStore  *self,
                  GError  **error)
+{
+  int moved = 0;
+
+  if (g_str_equal (self->path, ":memory:"))
+    return TRUE;
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+    moved = 0;
+  if (moved || !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return dd_sql_set_sqlite_error (self, SQLITE_READONLY_DBMOVED, error);
+  return TRUE;
+}
+
+/* SQLite's own busy handler sleeps up to 100 ms between looks at the lock;
+ * against desktops that write in quick succession it seldom finds the lock
+ * free. This one looks every few milliseconds, with jitter so that waiting
+ * desktops do not all wake together, until its budget is spent. */
+static int
+on_busy_cb (void *data,
+            int   count)
+{
+  DdStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= (gint64) self->busy_budget_ms * 1000)
+    return 0;
+  g_usleep ((gulong) g_random_int_range (500, 4000));
+  return 1;
+}
+
+/* Runs BEGIN IMMEDIATE or COMMIT. The busy handler waits up to
+ * busy_attempt_ms for the other desktop's lock; when the lock persists the
+ * statement is tried again after a growing, jittered pause, a bounded number
+ * of times (by default 5 tries, about 10 s in all), and then the caller gets
+ * DD_STORE_ERROR_BUSY: a write never fails silently, and never waits for
+ * ever. A failed COMMIT leaves the transaction open, so trying it again is
+ * safe. */
+static int
+exec_with_retry (DdStore    *self,
+                 const char *sql)
+{
+  int backoff = self->busy_backoff_ms;
+  int rc = SQLITE_BUSY;
+
+  self->busy_budget_ms = self->busy_attempt_ms;
+  for (int attempt = 0; attempt < MAX (self->busy_tries, 1); attempt++)
+    {
+      if (attempt > 0)
+        {
+          g_usleep ((gulong) g_random_int_range (backoff * 750, backoff * 1250 + 1));
+          backoff *= 2;
+        }
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_BUSY)
+        break;
+      g_debug ("%s: the database is locked by someone else (attempt %d of %d)",
+               sql, attempt + 1, self->busy_tries);
+    }
+  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  return rc;
+}
+
+static gboolean
+begin_write (DdStore   *self,
+             gboolean   own_row_only,
+             GError   **error)
 {
   int rc;
 
@@ -253,14 +338,44 @@ _dd_store_begin (DdStore  *self,
                    : _("The database is open read-only."));
       return FALSE;
     }
+  if (self->lock_warning != NULL && !self->lock_acknowledged && !self->migrating)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s",
+                   self->lock_warning);
+      return FALSE;
+    }
+  if (!check_not_moved (self, error))
+    return FALSE;
 
   /* BEGIN IMMEDIATE takes the write lock now, so that a write never fails
    * half-way because another desktop started writing first. */
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  rc = exec_with_retry (self, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK)
     return dd_sql_set_sqlite_error (self, rc, error);
   self->in_transaction = TRUE;
+
+  /* The role as the file says now, under the lock. */
+  _dd_store_refresh_role (self);
+  if (!_dd_store_check_role (self, own_row_only, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
   return TRUE;
+}
+
+gboolean
+_dd_store_begin (DdStore  *self,
+                 GError  **error)
+{
+  return begin_write (self, FALSE, error);
+}
+
+gboolean
+_dd_store_begin_own_row (DdStore  *self,
+                         GError  **error)
+{
+  return begin_write (self, TRUE, error);
 }
 
 gboolean
@@ -271,7 +386,7 @@ _dd_store_commit (DdStore  *self,
 
   g_assert (self->in_transaction);
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  rc = exec_with_retry (self, "COMMIT");
   if (rc != SQLITE_OK)
     {
       dd_sql_set_sqlite_error (self, rc, error);
@@ -346,16 +461,22 @@ migrate (DdStore  *self,
 
       /* Each migration runs in one transaction with the version bump, so an
        * interrupted upgrade leaves the file at the previous version. */
+      self->migrating = TRUE;
       if (!_dd_store_begin (self, error))
-        return FALSE;
+        {
+          self->migrating = FALSE;
+          return FALSE;
+        }
       pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  version, DD_APPLICATION_ID);
       if (!dd_sql_exec (self, sql, error) || !dd_sql_exec (self, pragmas, error) ||
           !_dd_store_commit (self, error))
         {
           _dd_store_rollback (self);
+          self->migrating = FALSE;
           return FALSE;
         }
+      self->migrating = FALSE;
       self->schema_version = version;
     }
   return TRUE;
@@ -402,6 +523,24 @@ check_sqlite_header (const char  *path,
   return TRUE;
 }
 
+/* The application id as written in the file's header (bytes 68–71, big
+ * endian), for a file too damaged for SQLite to read it. */
+static gint64
+header_application_id (const char *path)
+{
+  guint8 header[72];
+  FILE *file = g_fopen (path, "rb");
+  size_t n;
+
+  if (file == NULL)
+    return -1;
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (n < sizeof header)
+    return -1;
+  return ((gint64) header[68] << 24) | (header[69] << 16) | (header[70] << 8) | header[71];
+}
+
 static gboolean
 can_write (const char *path)
 {
@@ -439,12 +578,64 @@ open_handle (DdStore     *self,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  sqlite3_busy_handler (self->db, on_busy_cb, self);
+  _dd_store_register_shared_functions (self);
   sqlite3_create_function_v2 (self->db, "dd_status", 5,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_status, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   return TRUE;
+}
+
+/* PRAGMA quick_check on opening. A file that fails it is reopened
+ * read-only and never written: writing to a damaged file can only make it
+ * worse. (A file that cannot be read at all was refused before.) */
+static gboolean
+check_damage (DdStore     *self,
+              const char  *display,
+              GError     **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = dd_sql_prepare (self, "PRAGMA quick_check (5)", NULL);
+  if (stmt == NULL)
+    g_string_append (problems, sqlite3_errmsg (self->db));
+  else
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *line = dd_sql_column_text (stmt, 0);
+
+          if (g_strcmp0 (line, "ok") == 0)
+            continue;
+          _dd_store_append_check_lines (problems, line);
+        }
+      if ((rc & 0xff) == SQLITE_BUSY)
+        {
+          /* Someone is writing right now: the check is skipped, not failed. */
+          g_debug ("quick_check skipped: the database is busy");
+          g_string_truncate (problems, 0);
+        }
+      else if (rc != SQLITE_DONE && problems->len == 0)
+        g_string_append (problems, sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+    }
+  if (problems->len == 0)
+    return TRUE;
+
+  g_debug ("quick_check of %s: %s", self->path, problems->str);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->read_only_reason);
+  self->damaged = TRUE;
+  self->read_only = TRUE;
+  self->read_only_reason =
+    g_strdup_printf (_("“%s” is damaged (%s). It was opened read-only so that nothing makes it "
+                       "worse: you can still read what is left, and you should restore the newest "
+                       "good backup."), display, problems->str);
+  return open_handle (self, FALSE, error);
 }
 
 static gboolean
@@ -503,6 +694,16 @@ dd_store_setup (DdStore           *self,
   /* A damaged file shows up here, on the first read. */
   app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
   n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+  if (app_id < 0 && !create)
+    app_id = header_application_id (self->path);
+  if (app_id == DD_APPLICATION_ID && n_tables < 0)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a Đôn Đốc database, but it is damaged so badly that it cannot be "
+                     "read (%s). It was left untouched; restore the newest good backup."),
+                   display, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
   if (app_id < 0 || n_tables < 0)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
@@ -518,8 +719,11 @@ dd_store_setup (DdStore           *self,
       return FALSE;
     }
 
+  if (exists && !check_damage (self, display, error))
+    return FALSE;
+
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
-  if (self->schema_version > DD_SCHEMA_VERSION)
+  if (self->schema_version > DD_SCHEMA_VERSION && !self->damaged)
     {
       /* A newer Đôn Đốc wrote it: reading is safe, writing is not. */
       g_clear_pointer (&self->db, sqlite3_close);
@@ -543,8 +747,17 @@ dd_store_setup (DdStore           *self,
         return FALSE;
     }
 
+  if (!memory)
+    self->lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
+
   if (self->schema_version < DD_SCHEMA_VERSION)
     {
+      if (self->damaged)
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
+                       self->read_only_reason);
+          return FALSE;
+        }
       if (self->read_only)
         {
           g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
@@ -552,9 +765,38 @@ dd_store_setup (DdStore           *self,
                          "but it cannot be written to."), display);
           return FALSE;
         }
+      /* An older file is copied before it is changed: the upgrade cannot be
+       * undone otherwise. */
+      if (exists && n_tables > 0)
+        {
+          g_autofree char *tag = g_strdup_printf ("v%d", self->schema_version);
+          g_autoptr(GError) local = NULL;
+
+          if (!_dd_store_auto_backup (self, TRUE, tag, &local))
+            {
+              g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                           _("“%s” must be upgraded, but the backup that is made before an "
+                             "upgrade failed, so it was left untouched: %s"),
+                           display, local->message);
+              return FALSE;
+            }
+        }
       if (!migrate (self, error))
         return FALSE;
     }
+  else if (exists && !self->read_only)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!_dd_store_auto_backup (self, FALSE, NULL, &local))
+        self->backup_warning = g_strdup (local->message);
+    }
+
+  if (create && !_dd_store_record_creator (self, error))
+    return FALSE;
+
+  _dd_store_refresh_role (self);
+  self->data_version = dd_sql_query_int64 (self, "PRAGMA data_version", 0);
   return TRUE;
 }
 
@@ -570,6 +812,8 @@ dd_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->user);
   g_free (self->read_only_reason);
+  g_free (self->lock_warning);
+  g_free (self->backup_warning);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
@@ -588,12 +832,25 @@ dd_store_class_init (DdStoreClass *klass)
   signals [SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * DdStore::external-change:
+   * Emitted by dd_store_poll_external_changes() when another connection
+   * (another desktop) committed a change to the file.
+   */
+  signals [SIGNAL_EXTERNAL_CHANGE] =
+    g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 dd_store_init (DdStore *self)
 {
   self->user = g_strdup (g_get_user_name ());
+  self->role = DD_ROLE_ADMIN;
+  self->busy_tries = 5;
+  self->busy_attempt_ms = 1500;
+  self->busy_backoff_ms = 250;
 }
 
 /* Public API: opening */
@@ -689,6 +946,25 @@ dd_store_open_default (GError **error)
       return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+gboolean
+dd_store_poll_external_changes (DdStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* data_version changes when another connection commits; never for this
+   * connection's own commits (those emit "changed"). */
+  version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  _dd_store_refresh_role (self);
+  g_signal_emit (self, signals[SIGNAL_EXTERNAL_CHANGE], 0);
+  return TRUE;
 }
 
 /* Settings */

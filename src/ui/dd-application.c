@@ -114,6 +114,7 @@ open_window (DdApplication *self,
 {
   DdWindow *window = dd_window_new (GTK_APPLICATION (self), store);
 
+  dd_window_show_start_page (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 

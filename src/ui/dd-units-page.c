@@ -3,15 +3,20 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "dd-units-page.h"
+#include "dd-status-pill.h"
 
 /*
- * DdUnitsPage: the units of the store (dd_store_list_units(): a few hundred
- * at most, read at once) with the number of tasks each leads and
- * coordinates. Activating a unit asks the window to show its tasks
- * ("show-tasks").
+ * DdUnitsPage: the scorecard of every unit for a chosen period
+ * (dd_store_list_scorecards(): a few hundred rows, read at once), sortable
+ * by any column (by name, in Vietnamese order, at first), each row with a
+ * small trend line. Selecting a unit shows its card: the points of each
+ * component of its score, its tasks by status, its indicators, its overdue
+ * tasks. Units are renamed and merged here. Activating a unit asks the
+ * window to show its tasks ("show-tasks").
  */
 
 struct _DdUnitsPage
@@ -19,16 +24,33 @@ struct _DdUnitsPage
   GtkWidget parent_instance;
 
   DdStore *store;
+  GListStore *cards;
+  GtkSortListModel *sorted;
   GtkSingleSelection *selection;
+  DdScorePeriod period;
+  GDate as_of;
   gboolean dirty;
 
   /* Template children */
   GtkWidget *box;
+  GtkDropDown *kind_dropdown;
+  GtkLabel *period_label;
   GtkLabel *summary_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *led_column;
   GtkColumnViewColumn *coordinated_column;
+  GtkColumnViewColumn *on_time_column;
+  GtkColumnViewColumn *late_column;
+  GtkColumnViewColumn *overdue_column;
+  GtkColumnViewColumn *forgotten_column;
+  GtkColumnViewColumn *rate_column;
+  GtkColumnViewColumn *score_column;
+  GtkColumnViewColumn *level_column;
+  GtkColumnViewColumn *rank_column;
+  GtkColumnViewColumn *trend_column;
+  GtkLabel *card_title;
+  GtkBox *card_content;
 };
 
 enum {
@@ -52,7 +74,373 @@ typedef enum
   COLUMN_NAME,
   COLUMN_LED,
   COLUMN_COORDINATED,
+  COLUMN_ON_TIME,
+  COLUMN_LATE,
+  COLUMN_OVERDUE,
+  COLUMN_FORGOTTEN,
+  COLUMN_RATE,
+  COLUMN_SCORE,
+  COLUMN_LEVEL,
+  COLUMN_RANK,
+  COLUMN_TREND,
 } Column;
+
+static const DdOccurrenceKind dropdown_kinds[] = {
+  DD_OCCURRENCE_QUARTER, DD_OCCURRENCE_HALF_YEAR, DD_OCCURRENCE_YEAR, DD_OCCURRENCE_MONTH,
+};
+
+/* Auxiliary methods */
+
+static double
+column_value (DdScorecard *card,
+              Column       column)
+{
+  double rate;
+
+  switch (column)
+    {
+    case COLUMN_LED:
+      return dd_scorecard_get_n_led (card);
+    case COLUMN_COORDINATED:
+      return dd_scorecard_get_n_coordinated (card);
+    case COLUMN_ON_TIME:
+      return dd_scorecard_get_count (card, DD_STATUS_DONE_ON_TIME);
+    case COLUMN_LATE:
+      return dd_scorecard_get_count (card, DD_STATUS_DONE_LATE);
+    case COLUMN_OVERDUE:
+      return dd_scorecard_get_count (card, DD_STATUS_OVERDUE);
+    case COLUMN_FORGOTTEN:
+      return dd_scorecard_get_n_forgotten (card);
+    case COLUMN_RATE:
+      return dd_scorecard_get_completion_rate (card, &rate) ? rate : NAN;
+    case COLUMN_SCORE:
+    case COLUMN_TREND:
+      return dd_scorecard_has_score (card) ? dd_scorecard_get_score (card) : NAN;
+    case COLUMN_LEVEL:
+      return dd_scorecard_has_score (card) ? (double) dd_scorecard_get_level (card) : NAN;
+    case COLUMN_RANK:
+      return dd_scorecard_has_score (card) ? (double) dd_scorecard_get_rank (card) : NAN;
+    case COLUMN_NAME:
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_cards (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  DdScorecard *ca = DD_SCORECARD ((gpointer) a);
+  DdScorecard *cb = DD_SCORECARD ((gpointer) b);
+  Column column = GPOINTER_TO_INT (user_data);
+  double va, vb;
+
+  if (column == COLUMN_NAME)
+    return dd_text_collate (dd_scorecard_get_unit_name (ca), dd_scorecard_get_unit_name (cb));
+
+  /* A row without a value (no score) counts as the worst: after the others
+   * when the best come first (score and rate descending, rank and level
+   * ascending). Ties by name. */
+  va = column_value (ca, column);
+  vb = column_value (cb, column);
+  if (isnan (va) || isnan (vb))
+    {
+      double worst = column == COLUMN_RANK || column == COLUMN_LEVEL ? INFINITY : -INFINITY;
+
+      va = isnan (va) ? worst : va;
+      vb = isnan (vb) ? worst : vb;
+    }
+  if (va != vb)
+    return va < vb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return dd_text_collate (dd_scorecard_get_unit_name (ca), dd_scorecard_get_unit_name (cb));
+}
+
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf ("%u", n);
+}
+
+static char *
+format_score (double score)
+{
+  return isnan (score) ? g_strdup ("—") : dd_format_number (score, 1);
+}
+
+static void
+update_period_label (DdUnitsPage *self)
+{
+  g_autofree char *label = dd_score_period_dup_label (&self->period);
+  g_autofree char *from = dd_format_date (&self->period.start);
+  g_autofree char *to = dd_format_date (&self->period.end);
+  /* Translators: a period and its days, "Quý II/2026 (15/03/2026 – 14/06/2026)". */
+  g_autofree char *text = g_strdup_printf (_("%s (%s – %s)"), label, from, to);
+
+  gtk_label_set_text (self->period_label, text);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+add_label (GtkBox     *box,
+           const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static void
+add_heading (GtkBox     *box,
+             const char *text)
+{
+  GtkWidget *label = add_label (box, text, "heading");
+
+  gtk_widget_set_margin_top (label, 6);
+}
+
+static void
+show_card (DdUnitsPage *self,
+           DdScorecard *card)
+{
+  g_autofree char *score = NULL;
+  GtkWidget *grid;
+  GPtrArray *indicators;
+  GPtrArray *tasks;
+  guint row = 0, overdue = 0;
+  double total_weight = 0.0;
+
+  clear_box (self->card_content);
+  if (card == NULL)
+    {
+      gtk_label_set_text (self->card_title, _("Select a unit to see its scorecard."));
+      return;
+    }
+  gtk_label_set_text (self->card_title, dd_scorecard_get_unit_name (card));
+
+  if (dd_scorecard_has_score (card))
+    {
+      g_autofree char *number = format_score (dd_scorecard_get_score (card));
+      /* Translators: "Điểm 87,5/100 — Hoàn thành tốt nhiệm vụ (hạng 2)". */
+      score = g_strdup_printf (_("Score %s/100 — %s (rank %u)"), number,
+                               dd_score_level_get_label (dd_scorecard_get_level (card)),
+                               dd_scorecard_get_rank (card));
+      add_label (self->card_content, score, "title-4");
+    }
+  else
+    add_label (self->card_content, dd_scorecard_get_no_score_reason (card), "dim-label");
+
+  /* The components: where each point comes from. */
+  add_heading (self->card_content, _("How the score is made"));
+  for (guint c = 0; c < DD_N_SCORE_COMPONENTS; c++)
+    if (dd_scorecard_get_component (card, (DdScoreComponent) c)->applies)
+      total_weight += dd_scorecard_get_component (card, (DdScoreComponent) c)->weight;
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  for (guint c = 0; c < DD_N_SCORE_COMPONENTS; c++)
+    {
+      const DdScoreComponentResult *result = dd_scorecard_get_component (card, (DdScoreComponent) c);
+      g_autofree char *points = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *earned = dd_format_number (result->earned, 2);
+      g_autofree char *possible = dd_format_number (result->possible, 2);
+      GtkWidget *name, *value, *note;
+
+      if (result->applies && total_weight > 0)
+        {
+          g_autofree char *p = dd_format_number (result->points, 1);
+          g_autofree char *most = dd_format_number (result->weight * 100.0 / total_weight, 1);
+
+          /* Translators: points earned of the most a component can give
+           * (its weight scaled to 100 over the components that apply): "43,8 / 75,0". */
+          points = g_strdup_printf (_("%s / %s"), p, most);
+        }
+      else
+        points = g_strdup (result->weight > 0 ? _("no data") : _("not scored"));
+      /* Translators: what a component's points come from: "1,75 of 3". */
+      detail = g_strdup_printf (_("%s of %s"), earned, possible);
+
+      name = gtk_label_new (dd_score_component_get_label ((DdScoreComponent) c));
+      value = gtk_label_new (points);
+      note = gtk_label_new (detail);
+      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+      gtk_label_set_xalign (GTK_LABEL (value), 1.0);
+      gtk_label_set_xalign (GTK_LABEL (note), 1.0);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) c, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 1, (int) c, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), note, 2, (int) c, 1, 1);
+    }
+  gtk_box_append (self->card_content, grid);
+
+  /* Tasks by status. */
+  add_heading (self->card_content, _("Tasks by status"));
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    {
+      guint n = dd_scorecard_get_count (card, (DdTaskStatus) s);
+      g_autofree char *count = NULL;
+      GtkWidget *pill, *label;
+
+      if (n == 0)
+        continue;
+      count = format_count (n);
+      pill = dd_status_pill_new ();
+      dd_status_pill_set_status (pill, (DdTaskStatus) s, NULL);
+      gtk_widget_set_halign (pill, GTK_ALIGN_START);
+      label = gtk_label_new (count);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_grid_attach (GTK_GRID (grid), pill, 0, (int) row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), label, 1, (int) row, 1, 1);
+      row++;
+    }
+  if (dd_scorecard_get_n_forgotten (card) > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u report forgotten (quên việc)",
+                                                         "%u reports forgotten (quên việc)",
+                                                         dd_scorecard_get_n_forgotten (card)),
+                                               dd_scorecard_get_n_forgotten (card));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) row, 2, 1);
+      row++;
+    }
+  if (row == 0)
+    add_label (self->card_content, _("No task in this period."), "dim-label");
+  else
+    gtk_box_append (self->card_content, grid);
+
+  /* Indicators. */
+  indicators = dd_scorecard_get_indicators (card);
+  if (indicators != NULL && indicators->len > 0)
+    {
+      add_heading (self->card_content, _("Indicators"));
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          const DdScoreIndicator *indicator = g_ptr_array_index (indicators, i);
+          g_autofree char *achieved = dd_format_percent (indicator->achieved, 1);
+          g_autofree char *target = dd_format_percent (indicator->target, 0);
+          g_autofree char *num = dd_format_number (indicator->numerator, 0);
+          g_autofree char *den = dd_format_number (indicator->denominator, 0);
+          /* Translators: "412/415 = 99,3% (chỉ tiêu 100%): 100% văn bản …". */
+          g_autofree char *text = g_strdup_printf (_("%s/%s = %s (target %s): %s"), num, den, achieved, target,
+                                                   indicator->title);
+
+          add_label (self->card_content, text, NULL);
+        }
+    }
+
+  /* Overdue tasks. */
+  tasks = dd_scorecard_get_tasks (card);
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      const DdScoreTask *task = g_ptr_array_index (tasks, i);
+      g_autofree char *due = NULL;
+      g_autofree char *text = NULL;
+
+      if (task->status != DD_STATUS_OVERDUE)
+        continue;
+      if (overdue++ == 0)
+        add_heading (self->card_content, _("Overdue"));
+      due = dd_format_date (&task->due);
+      /* Translators: an overdue task: "3. Số hoá hồ sơ (hạn 30/04/2026)". */
+      text = g_strdup_printf (task->led ? _("%s %s (due %s)") : _("%s %s (due %s, coordinating)"),
+                              task->number != NULL ? task->number : "", task->title, due != NULL ? due : "—");
+      add_label (self->card_content, text, NULL);
+    }
+}
+
+static void
+update_actions (DdUnitsPage *self)
+{
+  gboolean selected = dd_units_page_get_selected (self) != NULL;
+  gboolean writable = self->store != NULL && !dd_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", selected && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", selected && writable);
+}
+
+/* The trend of a row */
+
+static void
+draw_trend (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  DdScorecard *card = user_data;
+  GArray *trend = dd_scorecard_get_trend (card);
+  GdkRGBA color;
+  gboolean pen_down = FALSE;
+  double step;
+
+  if (trend == NULL || trend->len == 0)
+    return;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+
+  /* A faint line at the "good" level (70) as the reference. */
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.2);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, 0, 2 + (height - 4) * 0.3);
+  cairo_line_to (cr, width, 2 + (height - 4) * 0.3);
+  cairo_stroke (cr);
+
+  step = trend->len > 1 ? (width - 6.0) / (trend->len - 1) : 0;
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.9);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < trend->len; i++)
+    {
+      double value = g_array_index (trend, double, i);
+      double x = 3 + step * i;
+      double y;
+
+      if (isnan (value))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      y = 2 + (height - 4) * (1.0 - CLAMP (value, 0, 100) / 100.0);
+      if (pen_down)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      pen_down = TRUE;
+    }
+  cairo_stroke (cr);
+
+  /* The last point, where the line ends today. */
+  {
+    double last = g_array_index (trend, double, trend->len - 1);
+
+    if (!isnan (last))
+      {
+        cairo_arc (cr, 3 + step * (trend->len - 1), 2 + (height - 4) * (1.0 - CLAMP (last, 0, 100) / 100.0),
+                   2.5, 0, 2 * G_PI);
+        cairo_fill (cr);
+      }
+  }
+}
 
 /* Callbacks */
 
@@ -62,20 +450,29 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child;
 
-  if (column == COLUMN_NAME)
+  if (column == COLUMN_TREND)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      child = gtk_drawing_area_new ();
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (child), 72);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (child), 20);
     }
   else
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
+      child = gtk_label_new (NULL);
+      if (column == COLUMN_NAME || column == COLUMN_LEVEL)
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
+      else
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 1.0);
+          gtk_widget_add_css_class (child, "numeric");
+        }
     }
-
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, child);
 }
 
 static void
@@ -84,51 +481,123 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  DdUnit *unit = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  DdScorecard *card = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
+  double rate;
 
-  if (unit == NULL)
+  if (card == NULL)
     return;
 
   switch (column)
     {
+    case COLUMN_TREND:
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (child), draw_trend, g_object_ref (card), g_object_unref);
+      {
+        GArray *trend = dd_scorecard_get_trend (card);
+        g_autoptr(GString) tip = g_string_new (NULL);
+
+        for (guint i = 0; trend != NULL && i < trend->len; i++)
+          {
+            g_autofree char *value = format_score (g_array_index (trend, double, i));
+
+            g_string_append_printf (tip, "%s%s", i > 0 ? " → " : "", value);
+          }
+        gtk_widget_set_tooltip_text (child, tip->str);
+      }
+      return;
+
     case COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (label), dd_unit_get_name (unit));
-      if (dd_unit_get_is_group (unit))
-        {
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_set_tooltip_text (label, _("A group of units named collectively in the plan"));
-        }
+      gtk_label_set_text (GTK_LABEL (child), dd_scorecard_get_unit_name (card));
+      gtk_widget_set_tooltip_text (child, dd_scorecard_get_is_group (card)
+                                   ? _("A group of units named collectively in the plan")
+                                   : dd_scorecard_get_unit_name (card));
+      if (dd_scorecard_get_is_group (card))
+        gtk_widget_add_css_class (child, "dim-label");
       else
-        {
-          gtk_widget_remove_css_class (label, "dim-label");
-          gtk_widget_set_tooltip_text (label, dd_unit_get_name (unit));
-        }
+        gtk_widget_remove_css_class (child, "dim-label");
+      return;
+
+    case COLUMN_RATE:
+      text = dd_scorecard_get_completion_rate (card, &rate) ? dd_format_percent (100.0 * rate, 1)
+                                                            : g_strdup ("—");
+      break;
+
+    case COLUMN_SCORE:
+      text = format_score (column_value (card, column));
+      break;
+
+    case COLUMN_LEVEL:
+      if (dd_scorecard_has_score (card))
+        text = g_strdup (dd_score_level_get_label (dd_scorecard_get_level (card)));
+      else
+        text = g_strdup (dd_scorecard_get_no_score_reason (card));
+      gtk_widget_set_tooltip_text (child, text);
+      break;
+
+    case COLUMN_RANK:
+      text = dd_scorecard_has_score (card) ? format_count (dd_scorecard_get_rank (card)) : g_strdup ("—");
       break;
 
     case COLUMN_LED:
-      text = g_strdup_printf ("%u", dd_unit_get_n_led (unit));
-      gtk_label_set_text (GTK_LABEL (label), text);
-      break;
-
     case COLUMN_COORDINATED:
+    case COLUMN_ON_TIME:
+    case COLUMN_LATE:
+    case COLUMN_OVERDUE:
+    case COLUMN_FORGOTTEN:
     default:
-      text = g_strdup_printf ("%u", dd_unit_get_n_coordinated (unit));
-      gtk_label_set_text (GTK_LABEL (label), text);
+      text = format_count ((guint) column_value (card, column));
       break;
     }
+  gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (GPOINTER_TO_INT (user_data) == COLUMN_TREND)
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (child), NULL, NULL, NULL);
+}
+
+static void
+on_selection_changed_cb (DdUnitsPage *self)
+{
+  show_card (self, dd_units_page_get_selected (self));
+  update_actions (self);
 }
 
 static void
 on_column_view_activate_cb (DdUnitsPage *self,
                             guint        position)
 {
-  g_autoptr(DdUnit) unit = NULL;
+  g_autoptr(DdScorecard) card = NULL;
 
-  unit = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (unit != NULL)
-    g_signal_emit (self, signals [SHOW_TASKS], 0, (gint64) 0, dd_unit_get_id (unit), -1);
+  card = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (card != NULL)
+    g_signal_emit (self, signals [SHOW_TASKS], 0, (gint64) 0, dd_scorecard_get_unit_id (card), -1);
+}
+
+static void
+on_kind_dropdown_selected_cb (DdUnitsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  DdOccurrenceKind kind;
+  DdScorePeriod period;
+  GDate day;
+
+  if (selected >= G_N_ELEMENTS (dropdown_kinds))
+    return;
+  kind = dropdown_kinds[selected];
+  if (kind == self->period.kind)
+    return;
+  /* The period of the new kind that holds the end of the one shown. */
+  day = self->period.end;
+  dd_score_period_for_date (&period, kind, &day);
+  dd_units_page_set_period (self, &period);
 }
 
 static void
@@ -140,6 +609,181 @@ on_store_changed_cb (DdUnitsPage *self)
     self->dirty = TRUE;
 }
 
+/* Actions */
+
+static void
+shift_period (DdUnitsPage *self,
+              int          offset)
+{
+  DdScorePeriod period;
+
+  dd_score_period_shift (&self->period, offset, &period);
+  dd_units_page_set_period (self, &period);
+}
+
+static void
+previous_period_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  shift_period (DD_UNITS_PAGE (widget), -1);
+}
+
+static void
+next_period_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  shift_period (DD_UNITS_PAGE (widget), 1);
+}
+
+static void
+show_error (DdUnitsPage  *self,
+            const char   *primary,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A small dialog: a message, one input widget, Cancel and an action. */
+static GtkWidget *
+new_dialog (DdUnitsPage *self,
+            const char  *title,
+            const char  *message,
+            GtkWidget   *input,
+            const char  *action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = gtk_dialog_new_with_buttons (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT |
+                                                   GTK_DIALOG_USE_HEADER_BAR,
+                                                   _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                                   action, GTK_RESPONSE_ACCEPT,
+                                                   NULL);
+  GtkWidget *area = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_box_set_spacing (GTK_BOX (area), 12);
+  gtk_widget_set_margin_start (area, 18);
+  gtk_widget_set_margin_end (area, 18);
+  gtk_widget_set_margin_top (area, 18);
+  gtk_widget_set_margin_bottom (area, 18);
+  gtk_box_append (GTK_BOX (area), label);
+  gtk_box_append (GTK_BOX (area), input);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  return dialog;
+}
+
+static void
+on_rename_response_cb (GtkDialog *dialog,
+                       int        response,
+                       gpointer   user_data)
+{
+  DdUnitsPage *self = DD_UNITS_PAGE (user_data);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      !dd_units_page_rename_selected (self, gtk_editable_get_text (entry), &error))
+    show_error (self, _("The unit could not be renamed"), error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdUnitsPage *self = DD_UNITS_PAGE (widget);
+  DdScorecard *card = dd_units_page_get_selected (self);
+  GtkWidget *entry, *dialog;
+  g_autofree char *message = NULL;
+
+  if (card == NULL)
+    return;
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), dd_scorecard_get_unit_name (card));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  message = g_strdup_printf (_("New name of “%s”:"), dd_scorecard_get_unit_name (card));
+  dialog = new_dialog (self, _("Rename Unit"), message, entry, _("_Rename"));
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_merge_response_cb (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  DdUnitsPage *self = DD_UNITS_PAGE (user_data);
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && selected < ids->len &&
+      !dd_units_page_merge_selected (self, g_array_index (ids, gint64, selected), &error))
+    show_error (self, _("The units could not be merged"), error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DdUnitsPage *self = DD_UNITS_PAGE (widget);
+  DdScorecard *card = dd_units_page_get_selected (self);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *message = NULL;
+  GtkWidget *dropdown, *dialog;
+  guint n;
+
+  if (card == NULL)
+    {
+      g_array_unref (ids);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) other = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
+      gint64 id = dd_scorecard_get_unit_id (other);
+
+      if (id == dd_scorecard_get_unit_id (card))
+        continue;
+      gtk_string_list_append (names, dd_scorecard_get_unit_name (other));
+      g_array_append_val (ids, id);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  message = g_strdup_printf (_("Move the tasks, coordinations and figures of “%s” to the unit below, "
+                               "then remove “%s”. Figures of the same period are added up."),
+                             dd_scorecard_get_unit_name (card), dd_scorecard_get_unit_name (card));
+  dialog = new_dialog (self, _("Merge Units"), message, dropdown, _("_Merge"));
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject overrides */
 
 static void
@@ -149,7 +793,7 @@ dd_units_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dd_units_page_parent_class)->map (widget);
 
-  /* The counts may have changed while another page was shown. */
+  /* The figures may have changed while another page was shown. */
   if (self->dirty)
     dd_units_page_reload (self);
 }
@@ -165,6 +809,8 @@ dd_units_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_UNITS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->cards);
 
   G_OBJECT_CLASS (dd_units_page_parent_class)->dispose (object);
 }
@@ -243,14 +889,33 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
 
+  gtk_widget_class_install_action (widget_class, "units.previous-period", NULL, previous_period_action);
+  gtk_widget_class_install_action (widget_class, "units.next-period", NULL, next_period_action);
+  gtk_widget_class_install_action (widget_class, "units.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "units.merge", NULL, merge_action);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, led_column);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, coordinated_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, on_time_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, late_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, overdue_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, forgotten_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, rate_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, score_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, level_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, rank_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, trend_column);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, card_title);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, card_content);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -260,25 +925,64 @@ setup_column (GtkColumnViewColumn *view_column,
               Column               column)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), GINT_TO_POINTER (column));
   gtk_column_view_column_set_factory (view_column, factory);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cards, GINT_TO_POINTER (column), NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
 }
 
 static void
 dd_units_page_init (DdUnitsPage *self)
 {
+  GtkColumnViewColumn *columns[] = {
+    self->name_column, self->led_column, self->coordinated_column, self->on_time_column,
+    self->late_column, self->overdue_column, self->forgotten_column, self->rate_column,
+    self->score_column, self->level_column, self->rank_column, self->trend_column,
+  };
+  GDate today;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
+  /* The template children exist only now. */
+  columns[COLUMN_NAME] = self->name_column;
+  columns[COLUMN_LED] = self->led_column;
+  columns[COLUMN_COORDINATED] = self->coordinated_column;
+  columns[COLUMN_ON_TIME] = self->on_time_column;
+  columns[COLUMN_LATE] = self->late_column;
+  columns[COLUMN_OVERDUE] = self->overdue_column;
+  columns[COLUMN_FORGOTTEN] = self->forgotten_column;
+  columns[COLUMN_RATE] = self->rate_column;
+  columns[COLUMN_SCORE] = self->score_column;
+  columns[COLUMN_LEVEL] = self->level_column;
+  columns[COLUMN_RANK] = self->rank_column;
+  columns[COLUMN_TREND] = self->trend_column;
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    setup_column (columns[i], (Column) i);
+
+  self->cards = g_list_store_new (DD_TYPE_SCORECARD);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->cards)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  setup_column (self->name_column, COLUMN_NAME);
-  setup_column (self->led_column, COLUMN_LED);
-  setup_column (self->coordinated_column, COLUMN_COORDINATED);
+  /* By name, in Vietnamese order. */
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+
+  g_date_clear (&self->as_of, 1);
+  dd_date_set_today (&today);
+  dd_score_period_for_date (&self->period, DD_OCCURRENCE_QUARTER, &today);
+  update_period_label (self);
+  update_actions (self);
 }
 
 /* Public API */
@@ -320,41 +1024,201 @@ dd_units_page_set_store (DdUnitsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
+const DdScorePeriod *
+dd_units_page_get_period (DdUnitsPage *self)
+{
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), NULL);
+
+  return &self->period;
+}
+
+void
+dd_units_page_set_period (DdUnitsPage         *self,
+                          const DdScorePeriod *period)
+{
+  g_return_if_fail (DD_IS_UNITS_PAGE (self));
+  g_return_if_fail (period != NULL);
+
+  self->period = *period;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdown_kinds); i++)
+    if (dropdown_kinds[i] == period->kind && gtk_drop_down_get_selected (self->kind_dropdown) != i)
+      gtk_drop_down_set_selected (self->kind_dropdown, i);
+  update_period_label (self);
+  dd_units_page_reload (self);
+}
+
+void
+dd_units_page_set_as_of (DdUnitsPage *self,
+                         const GDate *as_of)
+{
+  g_return_if_fail (DD_IS_UNITS_PAGE (self));
+
+  if (dd_date_is_set (as_of))
+    self->as_of = *as_of;
+  else
+    g_date_clear (&self->as_of, 1);
+  dd_units_page_reload (self);
+}
+
+GListModel *
+dd_units_page_get_model (DdUnitsPage *self)
+{
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+gboolean
+dd_units_page_select_unit (DdUnitsPage *self,
+                           gint64       unit_id)
+{
+  guint n;
+
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (dd_scorecard_get_unit_id (card) == unit_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+DdScorecard *
+dd_units_page_get_selected (DdUnitsPage *self)
+{
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+char *
+dd_units_page_dup_card_text (DdUnitsPage *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), NULL);
+
+  text = g_string_new (gtk_label_get_text (self->card_title));
+  g_string_append_c (text, '\n');
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->card_content));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      else
+        for (GtkWidget *cell = gtk_widget_get_first_child (child); cell != NULL;
+             cell = gtk_widget_get_next_sibling (cell))
+          if (GTK_IS_LABEL (cell))
+            g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (cell)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+dd_units_page_rename_selected (DdUnitsPage  *self,
+                               const char   *name,
+                               GError      **error)
+{
+  DdScorecard *card;
+  gint64 unit_id;
+
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), FALSE);
+
+  card = dd_units_page_get_selected (self);
+  if (card == NULL || self->store == NULL)
+    return TRUE;
+  unit_id = dd_scorecard_get_unit_id (card);
+  if (!dd_store_rename_unit (self->store, unit_id, name, error))
+    return FALSE;
+  dd_units_page_reload (self);
+  dd_units_page_select_unit (self, unit_id);
+  return TRUE;
+}
+
+gboolean
+dd_units_page_merge_selected (DdUnitsPage  *self,
+                              gint64        into_unit_id,
+                              GError      **error)
+{
+  DdScorecard *card;
+
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), FALSE);
+
+  card = dd_units_page_get_selected (self);
+  if (card == NULL || self->store == NULL)
+    return TRUE;
+  if (!dd_store_merge_units (self->store, dd_scorecard_get_unit_id (card), into_unit_id, error))
+    return FALSE;
+  dd_units_page_reload (self);
+  dd_units_page_select_unit (self, into_unit_id);
+  return TRUE;
+}
+
 /**
  * dd_units_page_reload:
  *
- * Reads the units and their counts from the store again.
+ * Reads the scorecards of the period from the store again, keeping the
+ * selected unit selected.
  */
 void
 dd_units_page_reload (DdUnitsPage *self)
 {
-  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GListModel) cards = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  guint n_units = 0;
+  DdScorecard *selected;
+  gint64 selected_id = 0;
+  guint n = 0, scored = 0;
 
   g_return_if_fail (DD_IS_UNITS_PAGE (self));
 
   self->dirty = FALSE;
+  selected = dd_units_page_get_selected (self);
+  if (selected != NULL)
+    selected_id = dd_scorecard_get_unit_id (selected);
 
   if (self->store != NULL)
     {
-      units = dd_store_list_units (self->store, 0, &error);
-      if (units == NULL)
-        summary = g_strdup_printf (_("The units could not be read: %s"), error->message);
+      cards = dd_store_list_scorecards (self->store, &self->period,
+                                        dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
+      if (cards == NULL)
+        summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
     }
 
-  gtk_single_selection_set_model (self->selection, units);
+  g_list_store_remove_all (self->cards);
+  if (cards != NULL)
+    {
+      n = g_list_model_get_n_items (cards);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+
+          if (dd_scorecard_has_score (card))
+            scored++;
+          g_list_store_append (self->cards, card);
+        }
+    }
 
   if (summary == NULL)
-    {
-      if (units != NULL)
-        n_units = g_list_model_get_n_items (units);
-      summary = g_strdup_printf (ngettext ("%u unit. Activate a unit to see its tasks.",
-                                           "%u units. Activate a unit to see its tasks.",
-                                           n_units),
-                                 n_units);
-    }
-
+    summary = g_strdup_printf (ngettext ("%u unit, %u with a score. Select a unit to see how its score is made; "
+                                         "activate it to see its tasks.",
+                                         "%u units, %u with a score. Select a unit to see how its score is made; "
+                                         "activate it to see its tasks.",
+                                         n),
+                               n, scored);
   gtk_label_set_text (self->summary_label, summary);
+
+  if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_card (self, dd_units_page_get_selected (self));
+  update_actions (self);
 }

@@ -331,27 +331,22 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-edit_task_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+open_editor (DdWindow    *self,
+             gint64       task_id,
+             const GDate *as_of)
 {
-  DdWindow *self = DD_WINDOW (widget);
-  g_autoptr(DdTask) selected = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(GError) error = NULL;
   DdTaskEditor *editor;
 
-  if (self->store == NULL)
-    return;
+  g_assert (DD_IS_WINDOW (self));
 
-  selected = _dd_window_dup_selected_task (self);
-  if (selected == NULL)
+  if (self->store == NULL || task_id <= 0)
     return;
 
   /* Read the task again: the list may hold an older copy, and editing an
    * older copy would end in a conflict. */
-  task = dd_store_get_task (self->store, dd_task_get_id (selected),
-                            dd_task_get_as_of (selected), &error);
+  task = dd_store_get_task (self->store, task_id, as_of, &error);
   if (task == NULL)
     {
       _dd_window_show_error (self, _("Could not read the task"), error);
@@ -361,6 +356,24 @@ edit_task_action (GtkWidget  *widget,
   editor = dd_task_editor_new (GTK_WINDOW (self), self->store, task);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdTask) selected = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  selected = _dd_window_dup_selected_task (self);
+  if (selected == NULL)
+    return;
+
+  open_editor (self, dd_task_get_id (selected), dd_task_get_as_of (selected));
 }
 
 static void
@@ -383,6 +396,17 @@ refresh_action (GtkWidget  *widget,
 }
 
 /* Public to the window */
+
+/* The editor of a task that is not (necessarily) selected in the list:
+ * the calendar opens the task of a deadline. */
+void
+_dd_window_edit_task (DdWindow *self,
+                      gint64    task_id)
+{
+  g_assert (DD_IS_WINDOW (self));
+
+  open_editor (self, task_id, &self->as_of);
+}
 
 void
 _dd_window_actions_update (DdWindow *self)

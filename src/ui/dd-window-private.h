@@ -25,6 +25,7 @@ struct _DdWindow
   guint updating_filters;
   GtkNativeDialog *chooser;
   GPtrArray *pages;               /* the pages of the table in dd-window.c */
+  GtkWidget *reminder;            /* DdReminder: overdue and due soon, on opening */
   GtkWidget *status_buttons[DD_N_STATUSES];
   GtkWidget *status_pills[DD_N_STATUSES];
 
@@ -36,6 +37,7 @@ struct _DdWindow
   GtkStack *stack;
   GtkSearchEntry *search_entry;
   GtkDropDown *unit_dropdown;
+  GtkToggleButton *lead_only_button;
   GtkDropDown *status_dropdown;
   GtkDropDown *plan_dropdown;
   GtkMenuButton *as_of_button;
@@ -59,6 +61,9 @@ struct _DdWindow
 /* dd-window-actions.c */
 void    _dd_window_class_actions_init (GtkWidgetClass *widget_class);
 void    _dd_window_actions_update     (DdWindow       *self);
+/* Opens the task editor on a task (read anew from the store). */
+void    _dd_window_edit_task          (DdWindow       *self,
+                                       gint64          task_id);
 
 /* dd-window.c */
 DdTask *_dd_window_dup_selected_task  (DdWindow       *self);

@@ -5,8 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-calendar-page.h"
 #include "dd-column-sorter.h"
+#include "dd-dashboard-page.h"
+#include "dd-indicators-page.h"
 #include "dd-overview-page.h"
+#include "dd-reminder.h"
 #include "dd-status-pill.h"
 #include "dd-task-editor.h"
 #include "dd-units-page.h"
@@ -65,8 +69,11 @@ typedef struct
 } PageInfo;
 
 static const PageInfo pages[] = {
+  { "dashboard", N_("Dashboard"), "x-office-presentation-symbolic", dd_dashboard_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", dd_overview_page_get_type },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic", dd_calendar_page_get_type },
   { "units", N_("Units"), "system-users-symbolic", dd_units_page_get_type },
+  { "indicators", N_("Indicators"), "emblem-ok-symbolic", dd_indicators_page_get_type },
 };
 
 /* Auxiliary methods */
@@ -176,6 +183,7 @@ build_query (DdWindow    *self,
     query->due_soon_days = dd_store_get_due_soon_days (self->store);
   query->plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
   query->unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  query->lead_only = query->unit_id > 0 && gtk_toggle_button_get_active (self->lead_only_button);
 
   status = gtk_drop_down_get_selected (self->status_dropdown);
   query->status = (status == 0 || status == GTK_INVALID_LIST_POSITION) ? -1 : (int) status - 1;
@@ -234,6 +242,8 @@ apply_query (DdWindow *self,
     select_id = get_selected_id (self);
 
   build_query (self, &query);
+  /* "Lead" narrows a unit's tasks: without a unit it has nothing to do. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_button), query.unit_id > 0);
 
   if (self->tasks == NULL)
     {
@@ -419,15 +429,44 @@ update_read_only (DdWindow *self)
   _dd_window_actions_update (self);
 }
 
+/* A page with an "as-of" date (the dashboard) counted its tasks as of that
+ * day: the list takes it, so that it shows the same tasks. */
 static void
-go_to_tasks (DdWindow *self,
-             gint64    plan_id,
-             gint64    unit_id,
-             int       status)
+take_page_as_of (DdWindow  *self,
+                 GtkWidget *page)
+{
+  GDate *as_of = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "as-of") == NULL)
+    return;
+
+  g_object_get (page, "as-of", &as_of, NULL);
+  if (as_of != NULL && g_date_valid (as_of) && g_date_compare (as_of, &self->as_of) != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (g_date_get_year (as_of),
+                                                         g_date_get_month (as_of),
+                                                         g_date_get_day (as_of), 0, 0, 0);
+
+      self->as_of = *as_of;
+      gtk_calendar_select_day (self->as_of_calendar, date);
+      update_as_of_button (self);
+    }
+  g_clear_pointer (&as_of, g_date_free);
+}
+
+static void
+go_to_tasks (DdWindow  *self,
+             GtkWidget *page,
+             gint64     plan_id,
+             gint64     unit_id,
+             int        status,
+             gboolean   lead_only)
 {
   self->updating_filters++;
+  take_page_as_of (self, page);
   gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
   gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
+  gtk_toggle_button_set_active (self->lead_only_button, lead_only);
   gtk_drop_down_set_selected (self->status_dropdown,
                               status >= 0 && status < DD_N_STATUSES ? (guint) status + 1 : 0);
   self->updating_filters--;
@@ -677,7 +716,25 @@ on_page_show_tasks_cb (GtkWidget *page,
                        int        status,
                        DdWindow  *self)
 {
-  go_to_tasks (self, plan_id, unit_id, status);
+  go_to_tasks (self, page, plan_id, unit_id, status, FALSE);
+}
+
+static void
+on_page_open_task_cb (GtkWidget *page,
+                      gint64     task_id,
+                      DdWindow  *self)
+{
+  _dd_window_edit_task (self, task_id);
+}
+
+static void
+on_page_show_lead_tasks_cb (GtkWidget *page,
+                            gint64     plan_id,
+                            gint64     unit_id,
+                            int        status,
+                            DdWindow  *self)
+{
+  go_to_tasks (self, page, plan_id, unit_id, status, TRUE);
 }
 
 static void
@@ -820,6 +877,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, lead_only_button);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_button);
@@ -950,8 +1008,18 @@ dd_window_init (DdWindow *self)
       gtk_stack_page_set_icon_name (stack_page, pages[i].icon_name);
       if (g_signal_lookup ("show-tasks", G_OBJECT_TYPE (page)) != 0)
         g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
+      if (g_signal_lookup ("open-task", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "open-task", G_CALLBACK (on_page_open_task_cb), self, 0);
+      if (g_signal_lookup ("show-lead-tasks", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "show-lead-tasks", G_CALLBACK (on_page_show_lead_tasks_cb), self, 0);
       g_ptr_array_add (self->pages, page);
     }
+
+  /* What is overdue or due soon, said as soon as a database is open. */
+  self->reminder = dd_reminder_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->read_only_bar))),
+                              self->reminder, GTK_WIDGET (self->read_only_bar));
+  g_signal_connect_object (self->reminder, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
 
   self->updating_filters--;
 
@@ -1030,6 +1098,7 @@ dd_window_set_store (DdWindow *self,
 
   for (guint i = 0; i < self->pages->len; i++)
     g_object_set (g_ptr_array_index (self->pages, i), "store", store, NULL);
+  dd_reminder_set_store (DD_REMINDER (self->reminder), store);
 
   populate_filters (self);
   update_title (self);
@@ -1039,4 +1108,23 @@ dd_window_set_store (DdWindow *self,
     update_counts (self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * dd_window_show_start_page:
+ *
+ * Shows the page a window opens on: the dashboard, which answers "how does
+ * the plan stand?" at once, when the store has tasks; otherwise the task
+ * list, where a plan is imported. The task list stays one click away in
+ * the sidebar.
+ */
+void
+dd_window_show_start_page (DdWindow *self)
+{
+  gboolean has_tasks;
+
+  g_return_if_fail (DD_IS_WINDOW (self));
+
+  has_tasks = self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0;
+  gtk_stack_set_visible_child_name (self->stack, has_tasks ? "dashboard" : "tasks");
 }

@@ -14,5 +14,7 @@ DdWindow *dd_window_new       (GtkApplication *application,
 DdStore  *dd_window_get_store (DdWindow       *self);
 void      dd_window_set_store (DdWindow       *self,
                                DdStore        *store);
+/* The dashboard when the store has tasks, else the task list. */
+void      dd_window_show_start_page (DdWindow *self);
 
 G_END_DECLS

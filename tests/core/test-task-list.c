@@ -157,6 +157,68 @@ test_filter_unit_status (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* lead_only: a unit's filter keeps only the tasks it leads. */
+static void
+test_filter_lead_only (void)
+{
+  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  guint narrower = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (q.lead_only);
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) u = g_list_model_get_item (units, i);
+      guint counts[DD_N_STATUSES];
+      guint total = 0;
+      guint n_led, n_any;
+
+      q.unit_id = dd_unit_get_id (u);
+      q.lead_only = FALSE;
+      g_assert_true (dd_task_list_set_query (list, &q, &error));
+      g_assert_no_error (error);
+      n_any = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      q.lead_only = TRUE;
+      g_assert_true (dd_task_list_set_query (list, &q, &error));
+      g_assert_no_error (error);
+      n_led = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      /* Exactly the tasks it leads, each one led by it. */
+      g_assert_cmpuint (n_led, ==, dd_unit_get_n_led (u));
+      g_assert_cmpuint (n_led, <=, n_any);
+      for (guint j = 0; j < n_led; j++)
+        {
+          g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), j);
+          g_assert_cmpstr (dd_task_get_lead (task), ==, dd_unit_get_name (u));
+        }
+      if (n_led < n_any)
+        narrower++;
+
+      /* The counts follow the same filter. */
+      g_assert_true (dd_store_count_by_status (store, &q, counts, &error));
+      g_assert_no_error (error);
+      for (guint j = 0; j < DD_N_STATUSES; j++)
+        total += counts[j];
+      g_assert_cmpuint (total, ==, n_led);
+    }
+  /* Some unit of the plan only coordinates some of its tasks. */
+  g_assert_cmpuint (narrower, >, 0);
+
+  /* Without a unit, lead_only changes nothing. */
+  q.unit_id = 0;
+  q.lead_only = TRUE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+}
+
 static void
 test_sort (void)
 {
@@ -285,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/task-list/appendix-order", test_appendix_order);
   g_test_add_func ("/core/task-list/search-ignores-diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/core/task-list/filter-unit-status", test_filter_unit_status);
+  g_test_add_func ("/core/task-list/filter-lead-only", test_filter_lead_only);
   g_test_add_func ("/core/task-list/sort", test_sort);
   g_test_add_func ("/core/task-list/refresh-after-change", test_refresh_after_change);
   g_test_add_func ("/core/task-list/many-tasks", test_many_tasks);

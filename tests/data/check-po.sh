@@ -15,6 +15,18 @@ xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:
   --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
   -f "$tmp/files" -o "$tmp/dondoc.pot"
 
+# Every source with translatable strings is listed in POTFILES.in, so that
+# none escapes the checks below.
+missing=0
+for f in $(grep -l -E '(^|[^A-Za-z_])(N?_|C_|ngettext|g_dngettext) ?\(' src/*/*.c 2>/dev/null) \
+         $(grep -l 'translatable="yes"' ui/*.ui ui/gtk/*.ui 2>/dev/null); do
+  if ! grep -qx "$f" po/POTFILES.in; then
+    echo "$f has translatable strings but is not in po/POTFILES.in" >&2
+    missing=1
+  fi
+done
+[ $missing -eq 0 ] || exit 1
+
 stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null po/vi.po 2>&1)
 echo "vi.po: $stats"
 case "$stats" in

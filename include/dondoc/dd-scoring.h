@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-types.h"
+#include "dd-occurrence.h"
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Unit scorecards (đánh giá, xếp loại): per unit and period, the tasks it
+ * led and coordinated and how they stand, its periodic reports, its
+ * indicators, the "6 rõ" completeness of its tasks, a score from 0 to 100,
+ * the level it maps to, its rank and its trend. Every score is explained by
+ * the points of its components.
+ *
+ * The default score (in the spirit of Nghị định 335/2025/NĐ-CP: results of
+ * the tasks weigh most), each weight and threshold a setting (key):
+ *
+ *   tasks       60 points ("score.weight.tasks"): the tasks with a due date
+ *               judged in the period; done on time earns a task's full
+ *               weight, done late earns "score.late_factor" (0.75: a product
+ *               delivered late loses 25% of its points), overdue earns 0.
+ *               A led task weighs 1, a coordinated one
+ *               "score.coordinator_share" (0.3).
+ *   reports     20 points ("score.weight.reports"): discipline — the
+ *               periodic reports and monthly updates owed by the tasks the
+ *               unit leads, due in the period: on time 1, late the late
+ *               factor, forgotten (quên việc) 0.
+ *   indicators  20 points ("score.weight.indicators"): each indicator's
+ *               achievement is the ratio of the sums of its figures (never
+ *               a mean of ratios) against its target, at most 100%; the
+ *               component is the mean over the unit's indicators with data.
+ *   six_clear    0 points ("score.weight.six_clear"): the share of the tasks
+ *               the unit leads that pass the "6 rõ" check. Shown, not
+ *               scored, unless given a weight.
+ *
+ * A component with nothing to judge (or weight 0) is left out and the
+ * others are scaled to 100. A unit with nothing to judge at all, and a
+ * group of units ("Các phòng, ban, đơn vị liên quan"), get no score.
+ *
+ * Levels: ≥ 90 ("score.level.excellent") Hoàn thành xuất sắc nhiệm vụ;
+ * ≥ 70 ("score.level.good") Hoàn thành tốt nhiệm vụ; ≥ 50
+ * ("score.level.pass") Hoàn thành nhiệm vụ; below, Không hoàn thành nhiệm vụ.
+ * The trend shows the "score.trend_periods" (4) last periods of the kind.
+ */
+
+#define DD_SCORING_ERROR (dd_scoring_error_quark ())
+
+/**
+ * DdScoringError:
+ * @DD_SCORING_ERROR_PERIOD: a period that cannot be read ("2026-Q5")
+ * @DD_SCORING_ERROR_WEIGHTS: weights or thresholds out of range
+ */
+typedef enum
+{
+  DD_SCORING_ERROR_PERIOD,
+  DD_SCORING_ERROR_WEIGHTS,
+} DdScoringError;
+
+GQuark dd_scoring_error_quark (void);
+
+/* Periods */
+
+/**
+ * DdScorePeriod:
+ * @kind: %DD_OCCURRENCE_MONTH, _QUARTER, _HALF_YEAR or _YEAR
+ * @year: the year
+ * @index: the month (1–12), quarter (1–4), half (1–2), or 1 for a year
+ * @start: the first day of its data (Nghị định 09/2019/NĐ-CP, art. 12:
+ *   from the 15th of the month before)
+ * @end: the last day of its data (the 14th of its last month)
+ *
+ * A scoring period. Its days are the reporting window of Nghị định
+ * 09/2019: a quarter runs from the 15th of the month before it to the 14th
+ * of its last month, the first 6 months from 15/12 of the year before to
+ * 14/6, the year from 15/12 to 14/12; the second half (not in the decree)
+ * from 15/6 to 14/12, and a month from the 15th of the month before to its
+ * 14th. Windows of a kind nest in those of the longer kinds.
+ */
+typedef struct
+{
+  DdOccurrenceKind kind;
+  int year;
+  int index;
+  GDate start;
+  GDate end;
+} DdScorePeriod;
+
+/**
+ * dd_score_period_parse:
+ * @text: "2026-Q2", "2026-H1", "2026", or "2026-05"
+ * @out: (out caller-allocates): the period
+ *
+ * The one place periods are read (command line, Indicators page, CSV).
+ * Returns: %FALSE with a %DD_SCORING_ERROR_PERIOD (translated) otherwise
+ */
+gboolean dd_score_period_parse     (const char     *text,
+                                    DdScorePeriod  *out,
+                                    GError        **error);
+/* Fills @out for @kind, @year, @index (which must be valid). */
+void     dd_score_period_init      (DdScorePeriod    *out,
+                                    DdOccurrenceKind  kind,
+                                    int               year,
+                                    int               index);
+/* The period of @kind whose window holds @date. */
+void     dd_score_period_for_date  (DdScorePeriod    *out,
+                                    DdOccurrenceKind  kind,
+                                    const GDate      *date);
+/* The period of the same kind before (@offset -1) or after (+1) @period. */
+void     dd_score_period_shift     (const DdScorePeriod *period,
+                                    int                  offset,
+                                    DdScorePeriod       *out);
+/* "2026-Q2", as parsed. (transfer full) */
+char    *dd_score_period_to_string (const DdScorePeriod *period);
+/* "Quý II/2026", "Tháng 5/2026", … (translated). (transfer full) */
+char    *dd_score_period_dup_label (const DdScorePeriod *period);
+
+/* Weights and thresholds */
+
+/**
+ * DdScoreWeights:
+ * The settings of the score (see the top of this header for keys and
+ * defaults). Component weights are points (≥ 0, not all 0); factors are
+ * 0–1; thresholds 0–100 with pass ≤ good ≤ excellent; trend 1–12.
+ */
+typedef struct
+{
+  double weight_tasks;
+  double weight_reports;
+  double weight_indicators;
+  double weight_six_clear;
+  double late_factor;
+  double coordinator_share;
+  double level_excellent;
+  double level_good;
+  double level_pass;
+  guint trend_periods;
+} DdScoreWeights;
+
+#define DD_SCORE_DEFAULT_WEIGHT_TASKS       60.0
+#define DD_SCORE_DEFAULT_WEIGHT_REPORTS     20.0
+#define DD_SCORE_DEFAULT_WEIGHT_INDICATORS  20.0
+#define DD_SCORE_DEFAULT_WEIGHT_SIX_CLEAR    0.0
+#define DD_SCORE_DEFAULT_LATE_FACTOR         0.75
+#define DD_SCORE_DEFAULT_COORDINATOR_SHARE   0.3
+#define DD_SCORE_DEFAULT_LEVEL_EXCELLENT    90.0
+#define DD_SCORE_DEFAULT_LEVEL_GOOD         70.0
+#define DD_SCORE_DEFAULT_LEVEL_PASS         50.0
+#define DD_SCORE_DEFAULT_TREND_PERIODS       4
+
+void     dd_score_weights_init_defaults (DdScoreWeights       *weights);
+/* %FALSE with %DD_SCORING_ERROR_WEIGHTS (translated, naming the setting). */
+gboolean dd_score_weights_validate      (const DdScoreWeights *weights,
+                                         GError              **error);
+
+/* Levels */
+
+/**
+ * DdScoreLevel:
+ * @DD_SCORE_LEVEL_NONE: no score
+ * @DD_SCORE_LEVEL_EXCELLENT: "xuat_sac", Hoàn thành xuất sắc nhiệm vụ
+ * @DD_SCORE_LEVEL_GOOD: "tot", Hoàn thành tốt nhiệm vụ
+ * @DD_SCORE_LEVEL_PASS: "hoan_thanh", Hoàn thành nhiệm vụ
+ * @DD_SCORE_LEVEL_FAIL: "khong_hoan_thanh", Không hoàn thành nhiệm vụ
+ */
+typedef enum
+{
+  DD_SCORE_LEVEL_NONE = -1,
+  DD_SCORE_LEVEL_EXCELLENT = 0,
+  DD_SCORE_LEVEL_GOOD = 1,
+  DD_SCORE_LEVEL_PASS = 2,
+  DD_SCORE_LEVEL_FAIL = 3,
+} DdScoreLevel;
+
+DdScoreLevel dd_score_level_for       (double                score,
+                                       const DdScoreWeights *weights);
+/* "xuat_sac", …; NULL for %DD_SCORE_LEVEL_NONE. */
+const char  *dd_score_level_to_string (DdScoreLevel level);
+/* "Hoàn thành xuất sắc nhiệm vụ", … (translated); "" for none. */
+const char  *dd_score_level_get_label (DdScoreLevel level);
+
+/* Components */
+
+typedef enum
+{
+  DD_SCORE_COMPONENT_TASKS = 0,
+  DD_SCORE_COMPONENT_REPORTS = 1,
+  DD_SCORE_COMPONENT_INDICATORS = 2,
+  DD_SCORE_COMPONENT_SIX_CLEAR = 3,
+} DdScoreComponent;
+
+#define DD_N_SCORE_COMPONENTS 4
+
+/* "tasks", "reports", "indicators", "six_clear". */
+const char *dd_score_component_to_string (DdScoreComponent component);
+/* Translated name ("Kết quả thực hiện nhiệm vụ", …). */
+const char *dd_score_component_get_label (DdScoreComponent component);
+
+/**
+ * DdScoreComponentResult:
+ * @applies: %FALSE when there is nothing to judge or its weight is 0
+ * @weight: its configured points
+ * @earned: what the unit earned, in the component's own units (task
+ *   weights, reports, indicator attainments, tasks)
+ * @possible: what it could have earned
+ * @ratio: @earned ÷ @possible (0–1); 0 when it does not apply
+ * @points: its share of the 0–100 score: @weight × @ratio, scaled by 100 ÷
+ *   the sum of the weights of the components that apply. The points of
+ *   the components add up to the score.
+ */
+typedef struct
+{
+  gboolean applies;
+  double weight;
+  double earned;
+  double possible;
+  double ratio;
+  double points;
+} DdScoreComponentResult;
+
+/**
+ * DdScoreIndicator:
+ * @indicator_id: the indicator
+ * @title: its text
+ * @target: its target in percent
+ * @derived: %TRUE when derived from the tasks and dossiers ('on_time' rule)
+ * @numerator: the sum of the numerators in the period
+ * @denominator: the sum of the denominators
+ * @has_data: @denominator > 0
+ * @achieved: 100 × @numerator ÷ @denominator
+ * @attainment: @achieved ÷ @target, at most 1 (1 for a target of 0)
+ */
+typedef struct
+{
+  gint64 indicator_id;
+  char *title;
+  double target;
+  gboolean derived;
+  double numerator;
+  double denominator;
+  gboolean has_data;
+  double achieved;
+  double attainment;
+} DdScoreIndicator;
+
+DdScoreIndicator *dd_score_indicator_copy (const DdScoreIndicator *indicator);
+void              dd_score_indicator_free (DdScoreIndicator *indicator);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdScoreIndicator, dd_score_indicator_free)
+
+/**
+ * DdScoreTask:
+ * A task in a unit's scorecard: its id, TT, title, due date (may be
+ * invalid), status as of the scorecard's date, and whether the unit leads it.
+ */
+typedef struct
+{
+  gint64 task_id;
+  char *number;
+  char *title;
+  GDate due;
+  DdTaskStatus status;
+  gboolean led;
+} DdScoreTask;
+
+void dd_score_task_free (DdScoreTask *task);
+
+/**
+ * DdScoreInput:
+ * What a unit's score is computed from, for one period. Filled by the store
+ * (dd_store_list_scorecards()), or by hand in tests.
+ * @led_counts, @coordinated_counts: tasks per status (each task once)
+ * @reports_on_time, @reports_late, @reports_forgotten, @reports_pending:
+ *   the report occurrences owed by the tasks the unit leads, due in the period
+ * @indicators: (element-type DdScoreIndicator) (nullable): with their sums
+ * @six_clear_checked: tasks led checked against "6 rõ"; @six_clear_passed: those that pass
+ */
+typedef struct
+{
+  guint led_counts[DD_N_STATUSES];
+  guint coordinated_counts[DD_N_STATUSES];
+  guint reports_on_time;
+  guint reports_late;
+  guint reports_forgotten;
+  guint reports_pending;
+  GPtrArray *indicators;
+  guint six_clear_checked;
+  guint six_clear_passed;
+} DdScoreInput;
+
+/* The scorecard */
+
+#define DD_TYPE_SCORECARD (dd_scorecard_get_type ())
+G_DECLARE_FINAL_TYPE (DdScorecard, dd_scorecard, DD, SCORECARD, GObject)
+
+/**
+ * dd_scorecard_new:
+ * @unit_id: the unit (0 in tests)
+ * @unit_name: its name
+ * @is_group: a group of units is never scored
+ * @period: the period
+ * @input: the figures; copied (its indicators are copied too)
+ * @weights: the settings
+ *
+ * Computes the scorecard of one unit: components, score, level. The rank
+ * and trend are set by dd_store_list_scorecards().
+ *
+ * Returns: (transfer full)
+ */
+DdScorecard *dd_scorecard_new (gint64                unit_id,
+                               const char           *unit_name,
+                               gboolean              is_group,
+                               const DdScorePeriod  *period,
+                               const DdScoreInput   *input,
+                               const DdScoreWeights *weights) G_GNUC_WARN_UNUSED_RESULT;
+
+gint64               dd_scorecard_get_unit_id       (DdScorecard *self);
+const char          *dd_scorecard_get_unit_name     (DdScorecard *self);
+gboolean             dd_scorecard_get_is_group      (DdScorecard *self);
+const DdScorePeriod *dd_scorecard_get_period        (DdScorecard *self);
+const GDate         *dd_scorecard_get_as_of         (DdScorecard *self);
+const DdScoreInput  *dd_scorecard_get_input         (DdScorecard *self);
+guint                dd_scorecard_get_n_led         (DdScorecard *self);
+guint                dd_scorecard_get_n_coordinated (DdScorecard *self);
+/* Led and coordinated tasks in @status (due soon counts as in progress in
+ * the command line's figures, not here). */
+guint                dd_scorecard_get_count         (DdScorecard *self,
+                                                     DdTaskStatus status);
+/* The forgotten reports (quên việc) of the period. */
+guint                dd_scorecard_get_n_forgotten   (DdScorecard *self);
+/* done ÷ (done + overdue not done), over the tasks led and coordinated;
+ * %FALSE when nothing is done or overdue. */
+gboolean             dd_scorecard_get_completion_rate (DdScorecard *self,
+                                                       double      *out_rate);
+gboolean             dd_scorecard_has_score         (DdScorecard *self);
+/* Why there is no score (translated), or %NULL when there is one. */
+const char          *dd_scorecard_get_no_score_reason (DdScorecard *self);
+/* 0–100; meaningless without a score. */
+double               dd_scorecard_get_score         (DdScorecard *self);
+DdScoreLevel         dd_scorecard_get_level         (DdScorecard *self);
+/* 1 for the best; 0 without a score. Equal scores share a rank. */
+guint                dd_scorecard_get_rank          (DdScorecard *self);
+const DdScoreComponentResult *
+                     dd_scorecard_get_component     (DdScorecard     *self,
+                                                     DdScoreComponent component);
+/* (element-type DdScoreIndicator) (transfer none) */
+GPtrArray           *dd_scorecard_get_indicators    (DdScorecard *self);
+/* The tasks behind the counts, led first, by TT. (element-type DdScoreTask) (transfer none) */
+GPtrArray           *dd_scorecard_get_tasks         (DdScorecard *self);
+/* The scores of the last periods, oldest first, ending with this one; NAN
+ * where a period had no score. (element-type double) (transfer none) */
+GArray              *dd_scorecard_get_trend         (DdScorecard *self);
+
+/* Store side (dd-store-scoring.c). Main thread; errors in DD_STORE_ERROR. */
+
+/* The settings, defaults for keys not set; a value that cannot be read is
+ * an error naming its key. */
+gboolean    dd_store_get_score_weights (DdStore        *store,
+                                        DdScoreWeights *out,
+                                        GError        **error);
+/* Validates, then writes every key in one transaction (administrators). */
+gboolean    dd_store_set_score_weights (DdStore              *store,
+                                        const DdScoreWeights *weights,
+                                        GError              **error);
+
+/**
+ * dd_store_list_scorecards:
+ * @period: the period
+ * @as_of: (nullable): the reference date; %NULL: today, or the period's
+ *   end when it has passed
+ *
+ * The scorecards of every unit, in Vietnamese order of name, with ranks
+ * and trends (each earlier period judged as of its own end, or @as_of).
+ * A task counts in a period when it is due in it, or was due before and
+ * was not done when the period began (it stays overdue until done, and
+ * counts as done late in the period it is done in); tasks without a due
+ * date count while not done. Deleted tasks do not count.
+ *
+ * Returns: (transfer full): a GListModel of #DdScorecard, or %NULL
+ */
+GListModel *dd_store_list_scorecards   (DdStore              *store,
+                                        const DdScorePeriod  *period,
+                                        const GDate          *as_of,
+                                        GError              **error);
+
+/* Indicators and their figures */
+
+/**
+ * DdIndicatorInfo:
+ * An indicator of a plan: id, plan, position, title, target (percent),
+ * and whether it is derived ('on_time') rather than typed.
+ */
+typedef struct
+{
+  gint64 id;
+  gint64 plan_id;
+  int position;
+  char *title;
+  double target;
+  gboolean derived;
+} DdIndicatorInfo;
+
+void        dd_indicator_info_free     (DdIndicatorInfo *info);
+
+/* The indicators of @plan_id (all when 0), by plan and position.
+ * (transfer full) (element-type DdIndicatorInfo) */
+GPtrArray  *dd_store_list_indicators   (DdStore  *store,
+                                        gint64    plan_id,
+                                        GError  **error);
+
+/**
+ * DdIndicatorFigure:
+ * One figure: numerator of denominator for an indicator, a unit (0: the
+ * whole office) and a period window, with its source ("Báo cáo số …").
+ */
+typedef struct
+{
+  gint64 id;
+  gint64 indicator_id;
+  gint64 unit_id;
+  char *unit_name;
+  GDate period_start;
+  GDate period_end;
+  double numerator;
+  double denominator;
+  char *source;
+} DdIndicatorFigure;
+
+void        dd_indicator_figure_free   (DdIndicatorFigure *figure);
+
+/**
+ * dd_store_set_indicator_figure:
+ * @unit_id: the unit, or 0 for the whole office
+ * @period: the figure's period
+ * @source: (nullable): where the figure comes from
+ *
+ * Records (or replaces) a figure. %DD_STORE_ERROR_INVALID (translated) when
+ * a number is negative or not finite, @numerator > @denominator, or
+ * @denominator is 0 while @numerator is not, or the indicator is derived;
+ * %DD_STORE_ERROR_NO_SUCH_ROW when the indicator or unit does not exist.
+ */
+gboolean    dd_store_set_indicator_figure (DdStore             *store,
+                                           gint64               indicator_id,
+                                           gint64               unit_id,
+                                           const DdScorePeriod *period,
+                                           double               numerator,
+                                           double               denominator,
+                                           const char          *source,
+                                           GError             **error);
+/* Removes the figure of exactly that indicator, unit and period; TRUE
+ * when there was none. */
+gboolean    dd_store_clear_indicator_figure (DdStore             *store,
+                                             gint64               indicator_id,
+                                             gint64               unit_id,
+                                             const DdScorePeriod *period,
+                                             GError             **error);
+/* The figures of @indicator_id (all when 0) whose window lies inside
+ * @period (all when %NULL). (transfer full) (element-type DdIndicatorFigure) */
+GPtrArray  *dd_store_list_indicator_figures (DdStore             *store,
+                                             gint64               indicator_id,
+                                             const DdScorePeriod *period,
+                                             GError             **error);
+
+/**
+ * dd_store_sum_indicator:
+ * @unit_ids: (array length=n_units) (nullable): the units; %NULL: every figure
+ * @periods: (array length=n_periods): the periods
+ * @out: (out caller-allocates): the indicator with its sums
+ *
+ * An indicator over several units and periods: the sum of the numerators
+ * over the sum of the denominators (never a mean of ratios).
+ */
+gboolean    dd_store_sum_indicator     (DdStore             *store,
+                                        gint64               indicator_id,
+                                        const gint64        *unit_ids,
+                                        guint                n_units,
+                                        const DdScorePeriod *periods,
+                                        guint                n_periods,
+                                        DdScoreIndicator    *out,
+                                        GError             **error);
+
+/**
+ * DdDossierFigures:
+ * The dossier figures (hồ sơ TTHC) of a period: received, resolved on
+ * time, resolved late, pending, and apology letters sent for late dossiers.
+ */
+typedef struct
+{
+  guint received;
+  guint on_time;
+  guint late;
+  guint pending;
+  guint apologies;
+} DdDossierFigures;
+
+/* Records (or replaces) the figures of @unit_id (0: the whole office) for
+ * @period. @source is nullable. Administrators and the unit's editors. */
+gboolean    dd_store_set_dossier_figures (DdStore                *store,
+                                          gint64                  unit_id,
+                                          const DdScorePeriod    *period,
+                                          const DdDossierFigures *figures,
+                                          const char             *source,
+                                          GError                **error);
+/* The sums over the figures of @unit_id (0: the whole office; -1: every
+ * unit and the office) whose window lies in @period. *@out_found is
+ * %FALSE when there are none. */
+gboolean    dd_store_get_dossier_figures (DdStore             *store,
+                                          gint64               unit_id,
+                                          const DdScorePeriod *period,
+                                          DdDossierFigures    *out,
+                                          gboolean            *out_found,
+                                          GError             **error);
+
+/* The person in charge of a task (rõ người); %NULL or "" clears it. */
+gboolean    dd_store_set_task_person   (DdStore     *store,
+                                        gint64       task_id,
+                                        const char  *person,
+                                        GError     **error);
+/* (transfer full) (nullable) */
+char       *dd_store_dup_task_person   (DdStore     *store,
+                                        gint64       task_id);
+
+/* Units */
+
+/**
+ * dd_store_rename_unit:
+ * Renames a unit (administrators). %DD_STORE_ERROR_INVALID for an empty
+ * name; %DD_STORE_ERROR_EXISTS when another unit already answers to the
+ * name (merge them instead).
+ */
+gboolean    dd_store_rename_unit       (DdStore     *store,
+                                        gint64       unit_id,
+                                        const char  *name,
+                                        GError     **error);
+
+/**
+ * dd_store_merge_units:
+ * @from_id: the unit that disappears
+ * @into_id: the unit that stays
+ *
+ * Moves the tasks @from_id leads and coordinates, its indicator and
+ * dossier figures (adding them to @into_id's of the same period) and its
+ * users to @into_id, then removes @from_id, in one transaction
+ * (administrators). A task both coordinated by both keeps one line; a task
+ * @into_id leads and @from_id coordinated loses that coordination.
+ */
+gboolean    dd_store_merge_units       (DdStore     *store,
+                                        gint64       from_id,
+                                        gint64       into_id,
+                                        GError     **error);
+
+G_END_DECLS

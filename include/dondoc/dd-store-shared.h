@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * One database file shared by many desktops: who is who, roles, the audit
+ * history, the recycle bin, others' changes, filesystems whose locks do not
+ * work, damaged files and backups. Everything here is main thread only, like
+ * the rest of DdStore, unless said otherwise.
+ */
+
+/**
+ * DdRole:
+ * @DD_ROLE_VIEWER: reads and exports; never writes
+ * @DD_ROLE_UNIT_EDITOR: edits the tasks its unit leads and records their
+ *   progress (and its unit's indicator figures and periodic reports)
+ * @DD_ROLE_ADMIN: everything: plans, imports, units, settings, roles, the
+ *   recycle bin
+ *
+ * Roles are recorded in the file (table users) and enforced by the store and
+ * by the file's own triggers. An account that is not listed is a viewer.
+ * While no account is recorded as administrator (a file made before roles
+ * existed, or whose users were all removed), everyone is an administrator;
+ * the account that creates a new file is recorded as its first
+ * administrator. The permissions of the network share remain the real
+ * security boundary: roles prevent mistakes and make every change
+ * accountable, they do not stop someone who can write the file directly.
+ */
+typedef enum
+{
+  DD_ROLE_VIEWER,
+  DD_ROLE_UNIT_EDITOR,
+  DD_ROLE_ADMIN,
+} DdRole;
+
+/* "viewer", "unit_editor", "admin" (the values stored in the file). */
+const char *dd_role_to_string   (DdRole role);
+gboolean    dd_role_from_string (const char *text, DdRole *out_role);
+/* The translated name of a role, for people. */
+const char *dd_role_get_label   (DdRole role);
+
+/* Who: the OS account (g_get_user_name()); recorded on every change. */
+const char *dd_store_get_user          (DdStore *self);
+/* The display name recorded for the account, or the account itself.
+ * (transfer full) */
+char       *dd_store_dup_display_name  (DdStore *self);
+/* Records the user's own display name; every role may do this. */
+gboolean    dd_store_set_display_name  (DdStore     *self,
+                                        const char  *display_name,
+                                        GError     **error);
+/* The user's role and, for a unit editor, the unit's id (0 otherwise), as
+ * of the last write or poll. */
+DdRole      dd_store_get_role          (DdStore *self);
+gint64      dd_store_get_role_unit_id  (DdStore *self);
+/* Administrators only: gives @account a role (@unit_id: the unit of a unit
+ * editor, 0 for the other roles). @display_name may be %NULL to keep it. */
+gboolean    dd_store_set_user_role     (DdStore     *self,
+                                        const char  *account,
+                                        const char  *display_name,
+                                        DdRole       role,
+                                        gint64       unit_id,
+                                        GError     **error);
+
+/* The recycle bin. Deleting moves a task to the bin (administrators only);
+ * it disappears from every task query until restored. Nothing is erased. */
+gboolean    dd_store_delete_task       (DdStore  *self,
+                                        gint64    task_id,
+                                        GError  **error);
+gboolean    dd_store_restore_task      (DdStore  *self,
+                                        gint64    task_id,
+                                        GError  **error);
+
+typedef struct
+{
+  gint64 task_id;
+  char *number;
+  char *title;
+  char *plan_number;
+  char *deleted_at;   /* ISO 8601 UTC */
+  char *deleted_by;
+} DdBinEntry;
+
+#define DD_TYPE_BIN_ENTRY (dd_bin_entry_get_type ())
+GType       dd_bin_entry_get_type      (void) G_GNUC_CONST;
+DdBinEntry *dd_bin_entry_copy          (const DdBinEntry *entry);
+void        dd_bin_entry_free          (DdBinEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBinEntry, dd_bin_entry_free)
+
+/* The tasks in the bin, most recently deleted first.
+ * Returns: (transfer full) (element-type DdBinEntry) */
+GPtrArray  *dd_store_list_recycle_bin  (DdStore  *self,
+                                        GError  **error);
+
+/* The audit history: one entry per inserted, updated or deleted row. */
+typedef struct
+{
+  gint64 id;
+  char *at;            /* ISO 8601 UTC, with milliseconds */
+  char *user;          /* OS account */
+  char *table_name;
+  gint64 row_id;
+  gint64 task_id;      /* 0 when the row belongs to no task */
+  char *action;        /* "insert", "update", "delete" (to the bin, for a task), "restore" */
+  char *old_values;    /* JSON object or NULL; an update lists only the changed columns */
+  char *new_values;    /* JSON object or NULL */
+} DdAuditEntry;
+
+#define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
+GType         dd_audit_entry_get_type (void) G_GNUC_CONST;
+DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *entry);
+void          dd_audit_entry_free     (DdAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditEntry, dd_audit_entry_free)
+
+/**
+ * dd_store_list_history:
+ * @task_id: only the rows of this task (its own, its coordinators, progress,
+ *   extensions, reports), or 0 for all
+ * @since: (nullable): only changes on or after this day (UTC)
+ * @user: (nullable): only the changes of this account
+ * @unit_id: only the rows of the tasks this unit leads, or 0 for all
+ *
+ * Returns: (transfer full) (element-type DdAuditEntry): the entries in the
+ * order they were made, or %NULL with @error set
+ */
+GPtrArray  *dd_store_list_history      (DdStore      *self,
+                                        gint64        task_id,
+                                        const GDate  *since,
+                                        const char   *user,
+                                        gint64        unit_id,
+                                        GError      **error);
+
+/**
+ * dd_store_get_lock_warning:
+ *
+ * On Linux the store looks up the filesystem that holds the file
+ * (/proc/self/mountinfo). A CIFS/SMB mount with `nobrl` (byte-range locks
+ * off), NFS with `nolock` or local locks, sshfs and GNOME's gvfs FUSE mounts
+ * do not give SQLite working locks between desktops, and concurrent writes
+ * can then corrupt the file. On such a filesystem every write is refused
+ * with %DD_STORE_ERROR_UNSAFE_FILESYSTEM until the caller has shown the
+ * warning and called dd_store_acknowledge_lock_warning().
+ *
+ * Returns: (nullable): the translated warning, or %NULL when the
+ * filesystem is not known to be unsafe
+ */
+const char *dd_store_get_lock_warning        (DdStore *self);
+void        dd_store_acknowledge_lock_warning (DdStore *self);
+
+/**
+ * dd_store_poll_external_changes:
+ *
+ * Cheap (PRAGMA data_version): tells whether another connection — another
+ * desktop, process or DdStore — committed a change since the last call (or
+ * since opening). When it did, the store also emits "external-change" and
+ * reloads the user's role. Meant to be called every couple of seconds from
+ * a timeout; never inside a write.
+ *
+ * Returns: %TRUE when the file was changed by someone else
+ */
+gboolean    dd_store_poll_external_changes (DdStore *self);
+
+/* TRUE when PRAGMA quick_check found the file damaged at opening: it is
+ * then open read-only (dd_store_get_read_only_reason() says why). */
+gboolean    dd_store_is_damaged        (DdStore *self);
+
+/**
+ * dd_store_verify:
+ * @out_report: (out) (optional) (transfer full): what was checked, one line each
+ *
+ * Runs PRAGMA integrity_check (the full one) and checks the application id
+ * and the schema version.
+ *
+ * Returns: %TRUE when all is well; otherwise %FALSE with @error saying why
+ * (%DD_STORE_ERROR_NOT_DATABASE for a damaged file, TOO_NEW, …)
+ */
+gboolean    dd_store_verify            (DdStore   *self,
+                                        char     **out_report,
+                                        GError   **error);
+
+/* Backups */
+
+typedef struct
+{
+  char *path;
+  GDateTime *made_at;   /* local time, from the name */
+  char *tag;            /* NULL, or why it was made: "v2" (before an upgrade), "replaced" */
+  gboolean readable;    /* FALSE: not a readable Đôn Đốc database */
+  int schema_version;
+  guint n_plans;
+  guint n_tasks;        /* not in the recycle bin */
+} DdBackupInfo;
+
+#define DD_TYPE_BACKUP_INFO (dd_backup_info_get_type ())
+GType         dd_backup_info_get_type (void) G_GNUC_CONST;
+DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
+void          dd_backup_info_free     (DdBackupInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
+
+/* The folder of the store's backups: the setting "backup_dir" when set,
+ * otherwise "backups" beside the file. (transfer full) (nullable: ":memory:") */
+char       *dd_store_dup_backup_dir    (DdStore *self);
+/* A warning (translated) when the automatic backup at opening failed. */
+const char *dd_store_get_backup_warning (DdStore *self);
+
+/**
+ * dd_store_backup:
+ * @folder: (nullable): where to write; %NULL for dd_store_dup_backup_dir()
+ *
+ * Copies the open database with the online backup API (a consistent copy
+ * even while others write) into @folder, named
+ * "<name>-YYYYMMDD-HHMMSS.sqlite", and keeps the newest "backup_keep"
+ * (default 10) backups of this database there. The store also does this on
+ * opening a writable file, at most once a day, and always before upgrading
+ * an older file.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char       *dd_store_backup            (DdStore     *self,
+                                        const char  *folder,
+                                        GError     **error);
+
+/**
+ * dd_store_list_backups:
+ *
+ * The backups in @folder, newest first, with what each holds. Files that are
+ * not readable Đôn Đốc databases are listed with readable = %FALSE.
+ *
+ * Returns: (transfer full) (element-type DdBackupInfo)
+ */
+GPtrArray  *dd_store_list_backups      (const char  *folder,
+                                        GError     **error);
+
+/**
+ * dd_store_restore_backup:
+ * @db_path: the database file to replace (it may be damaged, or missing)
+ * @backup_path: a backup
+ *
+ * Verifies the backup (application id, schema version, integrity_check),
+ * keeps the current file as a backup "…-replaced.sqlite" in the backups
+ * folder beside it, copies the backup to a temporary name beside @db_path,
+ * flushes it to disk and renames it over @db_path, so that the file is
+ * either the old one or the whole backup, never half of each. Other desktops
+ * that have the old file open can no longer write to it and are told to
+ * open it again. Close your own stores of @db_path first.
+ */
+gboolean    dd_store_restore_backup    (const char  *db_path,
+                                        const char  *backup_path,
+                                        GError     **error);
+
+/* Emitted by dd_store_poll_external_changes() when another connection
+ * committed a change ("external-change"). */
+
+G_END_DECLS

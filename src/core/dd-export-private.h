@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dd-core-private.h"
+#include "dondoc/dd-export.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The figures shared by the workbook and the PDF (dd-report.c), and the
+ * reading of them (dd-store-export.c).
+ */
+
+/* One task as an export writes it. The strings point into the store's
+ * current row: valid only during the callback. */
+typedef struct
+{
+  gint64 id;
+  const char *plan_number;
+  const char *number;
+  const char *title;
+  const char *lead;            /* nullable */
+  gint64 lead_id;              /* 0 when none */
+  const char *coordinators;    /* "; "-joined; nullable */
+  DdDeadlineKind deadline_kind;
+  const char *deadline_text;   /* nullable */
+  gboolean deadline_understood;
+  GDate due;                   /* invalid when none */
+  GDate original_due;          /* before the first extension; invalid when never extended */
+  const char *product;
+  const char *directing;
+  guint progress;
+  GDate completed_on;
+  const char *actual_product;
+  const char *note;
+  DdTaskStatus status;
+} DdExportTask;
+
+typedef gboolean (*DdExportTaskFunc) (const DdExportTask *task,
+                                      gpointer            user_data,
+                                      GError            **error);
+
+/* Reads the tasks @ids (in that order) with their status as of @as_of;
+ * stops at the first FALSE of @func. Without @with_text only the id, lead,
+ * deadline kind, dates and status are read (the strings are NULL). */
+gboolean _dd_store_export_foreach_task (DdStore          *store,
+                                        GArray           *ids,
+                                        gboolean          with_text,
+                                        const GDate      *as_of,
+                                        guint             due_soon_days,
+                                        DdExportTaskFunc  func,
+                                        gpointer          user_data,
+                                        GError          **error);
+
+/* One figure of an indicator: the sums over the period for one unit or
+ * (@unit NULL) for the whole office. @has_data FALSE: no figure at all. */
+typedef struct
+{
+  gint64 indicator_id;
+  char *title;
+  double target;               /* percent */
+  char *unit;                  /* nullable: the whole office */
+  gboolean has_data;
+  double numerator;
+  double denominator;
+} DdExportIndicator;
+
+void _dd_export_indicator_free (DdExportIndicator *row);
+
+/* The indicators of @plan_id (0: all), each followed by its figures per
+ * unit (whole office first, then units in Vietnamese order) summed over
+ * the figures whose period lies in [@from, @to] (either may be invalid).
+ * (transfer full) (element-type DdExportIndicator) */
+GPtrArray *_dd_store_export_indicators (DdStore      *store,
+                                        gint64        plan_id,
+                                        const GDate  *from,
+                                        const GDate  *to,
+                                        GError      **error);
+
+/* A task of the list for action: overdue (days late) or due soon (days left). */
+typedef struct
+{
+  gint64 id;
+  DdTaskStatus status;
+  int days;
+} DdExportAction;
+
+/* The report's figures (dd-report.c). */
+typedef struct
+{
+  DdExportOptions options;
+  char *font_name;
+  char *period_label;
+  char *place;
+  char *issuer;
+  char *title;                 /* "Báo cáo tiến độ … — tính đến ngày dd/mm/yyyy" */
+  char *subtitle;              /* the plan's title, or "All plans" */
+  char *date_line;             /* "Nghệ An, ngày 25 tháng 11 năm 2026" */
+  gboolean all_plans;
+  GArray *ids;                 /* gint64: the tasks, in the list's order */
+  DdStatsHeadline headline;
+  GPtrArray *units;            /* DdStatsUnit*: per lead unit, Vietnamese order, no lead last */
+  GArray *actions;             /* DdExportAction: overdue (most late first), then due soon */
+  GPtrArray *indicators;       /* DdExportIndicator* */
+} DdExportData;
+
+/* Reads everything but the tasks' text (which the writers read in order). */
+DdExportData *_dd_export_data_new  (DdStore               *store,
+                                    const DdExportOptions *options,
+                                    GError               **error);
+void          _dd_export_data_free (DdExportData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportData, _dd_export_data_free)
+
+/* The units chart shows at most this many units; the rest are summed in
+ * one "Other units" bar (the full table is on the units sheet). */
+#define DD_EXPORT_CHART_UNITS 15
+
+/* The units for the charts: most overdue first, at most
+ * DD_EXPORT_CHART_UNITS and one "Other units". (transfer full) */
+GPtrArray    *_dd_export_chart_units (const DdExportData *data);
+/* Completion rate of one set of counts: done ÷ (done + overdue); FALSE
+ * when there is nothing to divide by. */
+gboolean      _dd_export_rate        (const guint counts[DD_N_STATUSES],
+                                      double     *out_rate);
+
+/* One read transaction over a whole export: one snapshot of a file other
+ * desktops may be writing, and one shared lock instead of one per
+ * statement (each of which re-reads the file's header: 20× slower).
+ * Returns TRUE when it began one (none when the store is already in a
+ * transaction); give that to _dd_export_read_end(). */
+gboolean      _dd_export_read_begin  (DdStore *store);
+void          _dd_export_read_end    (DdStore *store,
+                                      gboolean began);
+
+/* A temporary file beside @path ("<dir>/.<name>.XXXXXX.part"), created
+ * empty; %NULL with DD_EXPORT_ERROR_WRITE when the folder is not writable.
+ * (transfer full) */
+char         *_dd_export_temp_path   (const char *path,
+                                      GError    **error);
+/* Renames @tmp onto @path, or removes @tmp and fails. */
+gboolean      _dd_export_commit      (const char *tmp,
+                                      const char *path,
+                                      GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "dd-export-private.h"
+
+/*
+ * The meeting handout: DdReport lays the report out in blocks (the
+ * document header, paragraphs, charts, table rows), cuts them into pages
+ * and draws any page on any cairo_t, so that the PDF export and the
+ * window's print operation share one drawing. Text goes through Pango:
+ * fontconfig falls back from the chosen font (Times New Roman) to an
+ * installed one that has every Vietnamese glyph.
+ */
+
+#define A4_WIDTH 595.28
+#define A4_HEIGHT 841.89
+/* Nghị định 30/2020/NĐ-CP: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm. */
+#define MARGIN_LEFT (30 / 25.4 * 72)
+#define MARGIN_RIGHT (20 / 25.4 * 72)
+#define MARGIN_TOP (20 / 25.4 * 72)
+#define MARGIN_BOTTOM (20 / 25.4 * 72)
+#define CELL_PAD 2.5
+#define MAX_COLS 12
+
+typedef enum
+{
+  BLOCK_HEADER,                /* the document header */
+  BLOCK_TEXT,                  /* a paragraph */
+  BLOCK_CHART,
+  BLOCK_ROW,                   /* a row of a table */
+  BLOCK_GAP,
+} BlockKind;
+
+typedef enum
+{
+  TEXT_BODY,
+  TEXT_TITLE,
+  TEXT_SUBTITLE,
+  TEXT_SECTION,
+  TEXT_NOTE,
+} TextStyle;
+
+typedef struct
+{
+  guint n_cols;
+  double widths[MAX_COLS];     /* fractions of the width */
+  char *head[MAX_COLS];
+  double head_height;
+  double font_size;
+  double head_size;
+} Table;
+
+typedef struct
+{
+  BlockKind kind;
+  double height;
+  gboolean keep_with_next;
+  /* BLOCK_TEXT */
+  char *text;
+  TextStyle style;
+  /* BLOCK_CHART */
+  DdChart *chart;
+  double chart_height;
+  /* BLOCK_ROW */
+  Table *table;
+  char *cells[MAX_COLS];
+  int status_col;              /* a cell coloured as its status, or -1 */
+  DdTaskStatus status;
+  gboolean bold;
+  gboolean span;               /* one cell over the whole row (a sub-heading) */
+} Block;
+
+typedef struct
+{
+  Block *block;
+  double y;
+  gboolean with_head;          /* the table's header row goes above it */
+} Placement;
+
+struct _DdReport
+{
+  GObject parent_instance;
+
+  DdExportData *data;
+  char *family;                /* the font with its fallbacks */
+  GPtrArray *tables;           /* Table* */
+  GPtrArray *blocks;           /* Block* */
+  GPtrArray *pages;            /* GArray of Placement, one per page */
+  double width;
+  double height;
+  gboolean char_wrap;          /* table cells may break inside a long word */
+};
+
+G_DEFINE_FINAL_TYPE (DdReport, dd_report, G_TYPE_OBJECT)
+
+/* Auxiliary methods */
+
+static void
+table_free (Table *table)
+{
+  for (guint i = 0; i < table->n_cols; i++)
+    g_free (table->head[i]);
+  g_free (table);
+}
+
+static void
+block_free (Block *block)
+{
+  g_free (block->text);
+  g_clear_object (&block->chart);
+  for (guint i = 0; i < MAX_COLS; i++)
+    g_free (block->cells[i]);
+  g_free (block);
+}
+
+static Block *
+add_block (DdReport  *self,
+           BlockKind  kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->status_col = -1;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+static void
+add_text (DdReport   *self,
+          TextStyle   style,
+          const char *text)
+{
+  Block *block = add_block (self, BLOCK_TEXT);
+
+  block->style = style;
+  block->text = g_strdup (text);
+  block->keep_with_next = style == TEXT_SECTION;
+}
+
+static void
+add_gap (DdReport *self,
+         double    height)
+{
+  Block *block = add_block (self, BLOCK_GAP);
+
+  block->height = height;
+}
+
+static Table *
+add_table (DdReport    *self,
+           double       font_size,
+           guint        n_cols,
+           const double widths[],
+           const char  *head[])
+{
+  Table *table = g_new0 (Table, 1);
+  double sum = 0;
+
+  g_assert (n_cols <= MAX_COLS);
+  table->n_cols = n_cols;
+  table->font_size = font_size;
+  table->head_size = font_size;
+  for (guint i = 0; i < n_cols; i++)
+    sum += widths[i];
+  for (guint i = 0; i < n_cols; i++)
+    {
+      table->widths[i] = widths[i] / sum;
+      table->head[i] = g_strdup (head[i]);
+    }
+  g_ptr_array_add (self->tables, table);
+  return table;
+}
+
+static Block *
+add_row (DdReport *self,
+         Table    *table)
+{
+  Block *block = add_block (self, BLOCK_ROW);
+
+  block->table = table;
+  return block;
+}
+
+/* Document numbers and dates ("662/KH-VPUB", "15-CT/TU", "19/3/2026") are
+ * never cut at the end of a line, although Unicode allows a break after "/". */
+static void
+keep_numbers_whole (PangoLayout *layout)
+{
+  static GRegex *number_re;
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr(GMatchInfo) match = NULL;
+  PangoAttrList *attrs = NULL;
+
+  if (strchr (text, '/') == NULL)
+    return;
+  if (g_once_init_enter (&number_re))
+    g_once_init_leave (&number_re, g_regex_new ("[[:alnum:]]+(?:[-/.][[:alnum:]]+)*/[[:alnum:]]+(?:[-/.][[:alnum:]]+)*",
+                                                G_REGEX_OPTIMIZE, 0, NULL));
+  g_regex_match (number_re, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      PangoAttribute *attr;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      if (attrs == NULL)
+        attrs = pango_attr_list_new ();
+      attr = pango_attr_allow_breaks_new (FALSE);
+      attr->start_index = (guint) start;
+      attr->end_index = (guint) end;
+      pango_attr_list_insert (attrs, attr);
+      g_match_info_next (match, NULL);
+    }
+  if (attrs != NULL)
+    {
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+static PangoLayout *
+new_layout (DdReport   *self,
+            cairo_t    *cr,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            gboolean    italic,
+            double      width,
+            PangoAlignment align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (self->family);
+
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, self->char_wrap ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+    }
+  pango_layout_set_alignment (layout, align);
+  /* A cell of 32,767 characters would take pages: a handout shows the
+   * first lines (the workbook has all of it). */
+  if (strlen (text) > 2000)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, 600);
+      g_autofree char *with_mark = g_strconcat (cut, " …", NULL);
+
+      pango_layout_set_text (layout, with_mark, -1);
+    }
+  else
+    pango_layout_set_text (layout, text, -1);
+  keep_numbers_whole (layout);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  return layout_height (layout);
+}
+
+static void
+text_style (DdReport  *self,
+            TextStyle  style,
+            double    *size,
+            gboolean  *bold,
+            gboolean  *italic,
+            PangoAlignment *align)
+{
+  double body = self->data->options.font_size;
+
+  *bold = style == TEXT_TITLE || style == TEXT_SECTION;
+  *italic = style == TEXT_SUBTITLE || style == TEXT_NOTE;
+  *size = style == TEXT_TITLE ? body + 1 : style == TEXT_NOTE ? body - 2 : body;
+  *align = style == TEXT_TITLE || style == TEXT_SUBTITLE ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+}
+
+/* The document header (Nghị định 30/2020): the issuing body at the top
+ * left in capitals, the national title and motto at the top right, the
+ * place and date in italics under them. Draws when @draw, returns its height. */
+static double
+header_do (DdReport *self,
+           cairo_t  *cr,
+           gboolean  draw)
+{
+  DdExportData *d = self->data;
+  double size = d->options.font_size - 2.5;
+  double left_w = self->width * 0.36;
+  double right_x = self->width * 0.38;
+  double right_w = self->width - right_x;
+  double yl = 0, yr = 0, h;
+  g_autofree char *issuer = d->issuer != NULL ? g_utf8_strup (d->issuer, -1) : NULL;
+  g_autoptr(PangoLayout) l1 = NULL;
+  g_autoptr(PangoLayout) r1 = NULL;
+  g_autoptr(PangoLayout) r2 = NULL;
+  g_autoptr(PangoLayout) r3 = NULL;
+
+  if (issuer != NULL)
+    {
+      l1 = new_layout (self, cr, issuer, size, TRUE, FALSE, left_w, PANGO_ALIGN_CENTER);
+      h = layout_height (l1);
+      if (draw)
+        {
+          show_layout (cr, l1, 0, 0);
+          cairo_set_line_width (cr, 0.6);
+          cairo_move_to (cr, left_w * 0.3, h + 3);
+          cairo_line_to (cr, left_w * 0.7, h + 3);
+          cairo_stroke (cr);
+        }
+      yl = h + 6;
+    }
+
+  /* The national title stays on one line: a wide fallback font gets smaller. */
+  {
+    g_autoptr(PangoLayout) probe = new_layout (self, cr, _("SOCIALIST REPUBLIC OF VIETNAM"), size, TRUE, FALSE, -1,
+                                               PANGO_ALIGN_LEFT);
+    int pw, ph;
+
+    pango_layout_get_size (probe, &pw, &ph);
+    if ((double) pw / PANGO_SCALE > right_w - 2)
+      size *= (right_w - 2) / ((double) pw / PANGO_SCALE);
+  }
+  r1 = new_layout (self, cr, _("SOCIALIST REPUBLIC OF VIETNAM"), size, TRUE, FALSE, right_w, PANGO_ALIGN_CENTER);
+  r2 = new_layout (self, cr, _("Independence - Freedom - Happiness"), size, TRUE, FALSE, right_w, PANGO_ALIGN_CENTER);
+  r3 = new_layout (self, cr, d->date_line, size, FALSE, TRUE, right_w, PANGO_ALIGN_CENTER);
+  if (draw)
+    show_layout (cr, r1, right_x, 0);
+  yr = layout_height (r1);
+  if (draw)
+    {
+      PangoRectangle ink, logical;
+
+      show_layout (cr, r2, right_x, yr);
+      pango_layout_get_pixel_extents (r2, &ink, &logical);
+      cairo_set_line_width (cr, 0.6);
+      cairo_move_to (cr, right_x + logical.x, yr + logical.height + 2);
+      cairo_line_to (cr, right_x + logical.x + logical.width, yr + logical.height + 2);
+      cairo_stroke (cr);
+    }
+  yr += layout_height (r2) + 10;
+  if (draw)
+    show_layout (cr, r3, right_x, yr);
+  yr += layout_height (r3);
+  return MAX (yl, yr) + 12;
+}
+
+static double
+row_do (DdReport *self,
+        cairo_t  *cr,
+        Block    *block,
+        double    y,
+        gboolean  draw,
+        gboolean  head)
+{
+  Table *t = block->table;
+  double x = 0, height = 0;
+  PangoLayout *layouts[MAX_COLS] = { NULL, };
+  guint n = block->span && !head ? 1 : t->n_cols;
+
+  self->char_wrap = TRUE;
+  for (guint c = 0; c < n; c++)
+    {
+      double w = (block->span && !head ? 1.0 : t->widths[c]) * self->width;
+      const char *text = head ? t->head[c] : block->cells[c];
+      gboolean numeric = !head && !block->span && c > 0 && text != NULL && g_ascii_isdigit (text[0])
+                         && (int) c != block->status_col;
+
+      layouts[c] = new_layout (self, cr, text != NULL ? text : "", head ? t->head_size : t->font_size,
+                               head || block->bold, FALSE,
+                               w - 2 * CELL_PAD,
+                               head || (int) c == block->status_col ? PANGO_ALIGN_CENTER
+                               : numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      height = MAX (height, layout_height (layouts[c]) + 2 * CELL_PAD);
+    }
+  self->char_wrap = FALSE;
+
+  if (draw)
+    {
+      for (guint c = 0; c < n; c++)
+        {
+          double w = (block->span && !head ? 1.0 : t->widths[c]) * self->width;
+          gboolean dark = FALSE;
+
+          cairo_rectangle (cr, x, y, w, height);
+          if (head)
+            {
+              cairo_set_source_rgb (cr, 0.906, 0.902, 0.902);
+              cairo_fill_preserve (cr);
+            }
+          else if ((int) c == block->status_col)
+            {
+              double rgba[4];
+
+              dd_status_get_color (block->status, rgba);
+              cairo_set_source_rgb (cr, rgba[0], rgba[1], rgba[2]);
+              cairo_fill_preserve (cr);
+              dark = 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 0.5;
+            }
+          else if (block->span)
+            {
+              cairo_set_source_rgb (cr, 0.97, 0.97, 0.97);
+              cairo_fill_preserve (cr);
+            }
+          cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
+          if (dark)
+            cairo_set_source_rgb (cr, 1, 1, 1);
+          else
+            cairo_set_source_rgb (cr, 0, 0, 0);
+          show_layout (cr, layouts[c], x + CELL_PAD, y + CELL_PAD);
+          x += w;
+        }
+    }
+  for (guint c = 0; c < n; c++)
+    g_object_unref (layouts[c]);
+  return height;
+}
+
+static double
+block_do (DdReport *self,
+          cairo_t  *cr,
+          Block    *block,
+          double    y,
+          gboolean  draw)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADER:
+      if (draw)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, y);
+          header_do (self, cr, TRUE);
+          cairo_restore (cr);
+          return block->height;
+        }
+      return header_do (self, cr, FALSE);
+
+    case BLOCK_TEXT:
+      {
+        double size;
+        gboolean bold, italic;
+        PangoAlignment align;
+        g_autoptr(PangoLayout) layout = NULL;
+
+        text_style (self, block->style, &size, &bold, &italic, &align);
+        layout = new_layout (self, cr, block->text, size, bold, italic, self->width, align);
+        if (draw)
+          {
+            cairo_set_source_rgb (cr, 0, 0, 0);
+            show_layout (cr, layout, 0, y);
+          }
+        return layout_height (layout) + (block->style == TEXT_SECTION ? 8 : 4);
+      }
+
+    case BLOCK_CHART:
+      if (draw)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, y);
+          dd_chart_render (block->chart, cr, self->width, block->height);
+          cairo_restore (cr);
+        }
+      return block->height;
+
+    case BLOCK_ROW:
+      return row_do (self, cr, block, y, draw, FALSE);
+
+    case BLOCK_GAP:
+    default:
+      return block->height;
+    }
+}
+
+/* Building the blocks */
+
+static char *
+dup_number (guint value)
+{
+  return dd_format_number (value, 0);
+}
+
+static void
+build (DdReport *self)
+{
+  DdExportData *d = self->data;
+  double body = d->options.font_size;
+  g_autoptr(GPtrArray) chart_units = _dd_export_chart_units (d);
+  g_autofree char *rate_text = NULL;
+  double rate;
+  Table *t;
+  Block *b;
+
+  add_block (self, BLOCK_HEADER);
+  add_text (self, TEXT_TITLE, d->title);
+  if (d->subtitle != NULL)
+    add_text (self, TEXT_SUBTITLE, d->subtitle);
+  if (d->period_label != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Reporting period: %s"), d->period_label);
+
+      add_text (self, TEXT_SUBTITLE, line);
+    }
+  add_gap (self, 8);
+
+  /* I. Headline figures */
+  add_text (self, TEXT_SECTION, _("I. HEADLINE FIGURES"));
+  {
+    const double widths[] = { 3, 1.2, 1.2 };
+    const char *head[] = { C_("export column", "Status"), C_("export column", "Tasks"),
+                           C_("export column", "Share") };
+
+    t = add_table (self, body - 2, 3, widths, head);
+    for (int s = 0; s < DD_N_STATUSES; s++)
+      {
+        b = add_row (self, t);
+        b->cells[0] = g_strdup (dd_task_status_get_label ((DdTaskStatus) s));
+        b->cells[1] = dup_number (d->headline.counts[s]);
+        b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100.0 * d->headline.counts[s] / d->headline.tasks : 0, 1);
+        b->status_col = 0;
+        b->status = (DdTaskStatus) s;
+      }
+    b = add_row (self, t);
+    b->bold = TRUE;
+    b->cells[0] = g_strdup (_("Total"));
+    b->cells[1] = dup_number (d->headline.tasks);
+    b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100 : 0, 1);
+  }
+  add_gap (self, 6);
+  if (_dd_export_rate (d->headline.counts, &rate))
+    {
+      g_autofree char *pct = dd_format_percent (100 * rate, 1);
+
+      /* Translators: under the headline figures of the handout. */
+      rate_text = g_strdup_printf (_("Completion rate: %s (done ÷ (done + overdue))."), pct);
+    }
+  else
+    rate_text = g_strdup (_("Completion rate: none yet (no task done or overdue)."));
+  add_text (self, TEXT_BODY, rate_text);
+  add_gap (self, 6);
+
+  /* The charts, by the dashboard's code. */
+  b = add_block (self, BLOCK_CHART);
+  b->chart = dd_chart_new (DD_CHART_STATUS);
+  dd_chart_set_headline (b->chart, &d->headline);
+  dd_chart_set_as_of (b->chart, &d->options.tasks.as_of);
+  dd_chart_set_font (b->chart, self->family, body - 4);
+  {
+    g_autofree char *title = dd_chart_dup_default_title (b->chart);
+    dd_chart_set_title (b->chart, title);
+  }
+  b->chart_height = 220;
+
+  /* II. By lead unit */
+  add_gap (self, 8);
+  add_text (self, TEXT_SECTION, _("II. BY LEAD UNIT"));
+  if (chart_units->len > 0)
+    {
+      b = add_block (self, BLOCK_CHART);
+      b->chart = dd_chart_new (DD_CHART_UNITS);
+      dd_chart_set_units (b->chart, chart_units);
+      dd_chart_set_headline (b->chart, &d->headline);
+      dd_chart_set_as_of (b->chart, &d->options.tasks.as_of);
+      dd_chart_set_unit_sort (b->chart, DD_CHART_SORT_BY_LATENESS);
+      dd_chart_set_font (b->chart, self->family, body - 4);
+      {
+        g_autofree char *title = dd_chart_dup_default_title (b->chart);
+        dd_chart_set_title (b->chart, title);
+      }
+      b->chart_height = MIN (560, 100 + 26.0 * chart_units->len);
+      add_gap (self, 6);
+    }
+  {
+    double widths[MAX_COLS] = { 0, };
+    const char *head[MAX_COLS] = { NULL, };
+    guint n = 0;
+    guint totals[DD_N_STATUSES] = { 0, };
+    guint total = 0;
+
+    widths[n] = 2.6;
+    head[n++] = C_("export column", "Lead unit");
+    widths[n] = 1.4;
+    head[n++] = C_("export column", "Tasks");
+    for (int s = 0; s < DD_N_STATUSES && n < MAX_COLS - 1; s++)
+      {
+        widths[n] = 1.3;
+        head[n++] = dd_task_status_get_label ((DdTaskStatus) s);
+      }
+    widths[n] = 1.7;
+    head[n++] = _("Completion rate");
+    t = add_table (self, body - 5, n, widths, head);
+    /* Ten columns on a portrait page: the status names wrap in smaller type. */
+    t->head_size = body - 6;
+    for (guint u = 0; u <= d->units->len; u++)
+      {
+        gboolean is_total = u == d->units->len;
+        const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
+        const guint *counts = is_total ? totals : unit->counts;
+        guint c = 0;
+
+        if (is_total && d->units->len == 0)
+          break;
+        b = add_row (self, t);
+        b->bold = is_total;
+        b->cells[c++] = g_strdup (is_total ? _("Total") : unit->name != NULL ? unit->name : _("No lead unit"));
+        b->cells[c++] = dup_number (is_total ? total : unit->total);
+        for (int s = 0; s < DD_N_STATUSES && c < n - 1; s++)
+          b->cells[c++] = dup_number (counts[s]);
+        b->cells[c++] = _dd_export_rate (counts, &rate) ? dd_format_percent (100 * rate, 1) : g_strdup ("—");
+        if (!is_total)
+          {
+            for (int s = 0; s < DD_N_STATUSES; s++)
+              totals[s] += unit->counts[s];
+            total += unit->total;
+          }
+      }
+  }
+}
+
+typedef struct
+{
+  DdReport *self;
+  Table *table;
+  DdTaskStatus section;
+  guint n_overdue;
+  guint n_soon;
+  guint32 as_of;
+} ActionRows;
+
+static gboolean
+add_action_row (const DdExportTask  *task,
+                gpointer             user_data,
+                GError             **error)
+{
+  ActionRows *a = user_data;
+  Block *b;
+  int days;
+
+  if (task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
+    return TRUE;
+  if (a->section != task->status)
+    {
+      b = add_row (a->self, a->table);
+      b->span = TRUE;
+      b->bold = TRUE;
+      if (task->status == DD_STATUS_OVERDUE)
+        b->cells[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "I. Overdue: %u task", "I. Overdue: %u tasks",
+                                                    a->n_overdue), a->n_overdue);
+      else
+        b->cells[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks",
+                                                    a->n_soon), a->n_soon);
+      a->section = task->status;
+    }
+  days = task->status == DD_STATUS_OVERDUE
+           ? (int) a->as_of - (int) g_date_get_julian (&task->due)
+           : (int) g_date_get_julian (&task->due) - (int) a->as_of;
+  b = add_row (a->self, a->table);
+  b->cells[0] = g_strdup (task->number);
+  b->cells[1] = g_strdup (task->title);
+  b->cells[2] = g_strdup (task->lead);
+  b->cells[3] = dd_format_date (&task->due);
+  b->cells[4] = task->status == DD_STATUS_OVERDUE
+                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", days), days)
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+  b->status_col = 4;
+  b->status = task->status;
+  return TRUE;
+}
+
+static gboolean
+build_actions (DdReport  *self,
+               DdStore   *store,
+               GError   **error)
+{
+  DdExportData *d = self->data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const double widths[] = { 1.0, 4.6, 2.6, 1.7, 2.1 };
+  const char *head[] = { C_("export column", "No."), C_("export column", "Task"),
+                         C_("export column", "Lead unit"), C_("export column", "Due"),
+                         C_("export column", "Status") };
+  ActionRows a = { self, NULL, (DdTaskStatus) -1, 0, 0, 0 };
+
+  add_gap (self, 10);
+  add_text (self, TEXT_SECTION, _("III. OVERDUE AND DUE SOON"));
+  if (d->actions->len == 0)
+    {
+      add_text (self, TEXT_NOTE, _("No task is overdue or due soon."));
+      return TRUE;
+    }
+  for (guint i = 0; i < d->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (d->actions, DdExportAction, i);
+
+      g_array_append_val (ids, action->id);
+      if (action->status == DD_STATUS_OVERDUE)
+        a.n_overdue++;
+      else
+        a.n_soon++;
+    }
+  a.table = add_table (self, d->options.font_size - 3, G_N_ELEMENTS (widths), widths, head);
+  a.as_of = g_date_get_julian (&d->options.tasks.as_of);
+  return _dd_store_export_foreach_task (store, ids, TRUE, &d->options.tasks.as_of, d->options.tasks.due_soon_days,
+                                        add_action_row, &a, error);
+}
+
+/* GObject overrides */
+
+static void
+dd_report_finalize (GObject *object)
+{
+  DdReport *self = DD_REPORT (object);
+
+  g_clear_pointer (&self->data, _dd_export_data_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->family);
+
+  G_OBJECT_CLASS (dd_report_parent_class)->finalize (object);
+}
+
+static void
+dd_report_class_init (DdReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dd_report_finalize;
+}
+
+static void
+dd_report_init (DdReport *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+}
+
+/* Public API */
+
+DdReport *
+dd_report_new (DdStore                *store,
+               const DdExportOptions  *options,
+               GError                **error)
+{
+  g_autoptr(DdReport) self = g_object_new (DD_TYPE_REPORT, NULL);
+  gboolean began, ok;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  began = _dd_export_read_begin (store);
+  self->data = _dd_export_data_new (store, options, error);
+  if (self->data == NULL)
+    {
+      _dd_export_read_end (store, began);
+      return NULL;
+    }
+  /* The chosen font, then serif fonts that cover Vietnamese. */
+  self->family = g_strdup_printf ("%s, DejaVu Serif, Liberation Serif, serif", self->data->font_name);
+  build (self);
+  ok = build_actions (self, store, error);
+  _dd_export_read_end (store, began);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+dd_report_get_title (DdReport *self)
+{
+  g_return_val_if_fail (DD_IS_REPORT (self), NULL);
+  return self->data->title;
+}
+
+static double
+footer_height (DdReport *self)
+{
+  return self->data->options.font_size + 10;
+}
+
+guint
+dd_report_paginate (DdReport *self,
+                    cairo_t  *cr,
+                    double    width,
+                    double    height)
+{
+  GArray *page;
+  double y = 0, avail;
+  Table *head_on_page = NULL;
+
+  g_return_val_if_fail (DD_IS_REPORT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  self->width = MAX (width, 100);
+  self->height = MAX (height, 100);
+  avail = self->height - footer_height (self);
+  g_ptr_array_set_size (self->pages, 0);
+  page = g_array_new (FALSE, FALSE, sizeof (Placement));
+  g_ptr_array_add (self->pages, page);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      Table *t = g_ptr_array_index (self->tables, i);
+      Block head = { 0, };
+
+      head.table = t;
+      head.status_col = -1;
+      t->head_height = row_do (self, cr, &head, 0, FALSE, TRUE);
+    }
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (self->blocks, i);
+      Placement p = { b, 0, FALSE };
+      double need;
+      gboolean with_head = FALSE;
+
+      if (b->kind == BLOCK_CHART)
+        {
+          b->height = MIN (b->chart_height, avail);
+          /* A chart may shrink a little rather than leave half a page empty. */
+          if (y > 0 && y + b->height > avail && avail - y >= 0.75 * b->height)
+            b->height = avail - y;
+        }
+      b->height = block_do (self, cr, b, 0, FALSE);
+      need = b->height;
+      if (b->kind == BLOCK_ROW && head_on_page != b->table)
+        {
+          with_head = TRUE;
+          need += b->table->head_height;
+        }
+      if (b->keep_with_next && i + 1 < self->blocks->len)
+        {
+          Block *next = g_ptr_array_index (self->blocks, i + 1);
+
+          need += next->kind == BLOCK_CHART ? MIN (next->chart_height, avail) * 0.75
+                  : block_do (self, cr, next, 0, FALSE);
+          if (next->kind == BLOCK_ROW)
+            need += next->table->head_height;
+        }
+      if (b->kind == BLOCK_GAP && y + need > avail)
+        continue;
+      if (y > 0 && y + need > avail)
+        {
+          page = g_array_new (FALSE, FALSE, sizeof (Placement));
+          g_ptr_array_add (self->pages, page);
+          y = 0;
+          head_on_page = NULL;
+          if (b->kind == BLOCK_GAP)
+            continue;
+          if (b->kind == BLOCK_ROW)
+            with_head = TRUE;
+        }
+      if (with_head)
+        {
+          p.with_head = TRUE;
+          y += b->table->head_height;
+          head_on_page = b->table;
+        }
+      else if (b->kind != BLOCK_ROW)
+        head_on_page = NULL;
+      p.y = y;
+      g_array_append_val (page, p);
+      y += b->height;
+    }
+  return self->pages->len;
+}
+
+guint
+dd_report_get_n_pages (DdReport *self)
+{
+  g_return_val_if_fail (DD_IS_REPORT (self), 0);
+  return MAX (self->pages->len, 1);
+}
+
+void
+dd_report_draw_page (DdReport *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  GArray *placements;
+  g_autofree char *footer = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (DD_IS_REPORT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  placements = g_ptr_array_index (self->pages, page);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+
+      if (p->with_head)
+        {
+          Block head = { 0, };
+
+          head.table = p->block->table;
+          head.status_col = -1;
+          row_do (self, cr, &head, p->y - head.table->head_height, TRUE, TRUE);
+        }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      block_do (self, cr, p->block, p->y, TRUE);
+    }
+
+  /* Translators: the page number at the bottom of the handout: "Trang 1/3". */
+  footer = g_strdup_printf (_("Page %u/%u"), page + 1, self->pages->len);
+  layout = new_layout (self, cr, footer, self->data->options.font_size - 2, FALSE, FALSE, self->width,
+                       PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_layout (cr, layout, 0, self->height - layout_height (layout));
+  cairo_restore (cr);
+}
+
+gboolean
+dd_export_pdf (DdStore                *store,
+               const DdExportOptions  *options,
+               const char             *path,
+               GError                **error)
+{
+  g_autoptr(DdReport) report = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n;
+
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = _dd_export_temp_path (path, error);
+  if (tmp == NULL)
+    return FALSE;
+  report = dd_report_new (store, options, error);
+  if (report == NULL)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->data->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Đôn Đốc");
+  cr = cairo_create (surface);
+  n = dd_report_paginate (report, cr, A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
+                          A4_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN_LEFT, MARGIN_TOP);
+      dd_report_draw_page (report, cr, i);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (tmp);
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return _dd_export_commit (tmp, path, error);
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-six-clear"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dd-core-private.h"
+#include "dondoc/dd-six-clear.h"
+
+/*
+ * The "6 rõ" check: a pure function of a task's fields, so that the task
+ * list, the scorecard and the command line all judge a task the same way.
+ */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+  return words;
+}
+
+static void
+add_message (GPtrArray  *messages,
+             const char *message)
+{
+  if (messages != NULL)
+    g_ptr_array_add (messages, g_strdup (message));
+}
+
+guint
+dd_six_clear_check (const DdSixClearInput *input,
+                    GPtrArray             *messages)
+{
+  guint missing = 0;
+  gboolean lead_coordinates = FALSE;
+
+  g_return_val_if_fail (input != NULL, DD_SIX_CLEAR_ALL);
+
+  if (is_blank (input->lead))
+    {
+      missing |= DD_SIX_CLEAR_PERSON;
+      add_message (messages, _("No lead unit is named."));
+    }
+  else if (input->lead_is_group)
+    {
+      missing |= DD_SIX_CLEAR_PERSON;
+      add_message (messages, _("The lead is a group of units, not one named unit."));
+    }
+
+  if (is_blank (input->title))
+    {
+      missing |= DD_SIX_CLEAR_WORK;
+      add_message (messages, _("The task has no title."));
+    }
+  else if (count_words (input->title) < 3)
+    {
+      missing |= DD_SIX_CLEAR_WORK;
+      add_message (messages, _("The title is too short to say what is to be done."));
+    }
+
+  if (is_blank (input->directing))
+    {
+      missing |= DD_SIX_CLEAR_AUTHORITY;
+      add_message (messages, _("No leader is named as accountable (Trách nhiệm chỉ đạo)."));
+    }
+
+  if (!is_blank (input->lead) && input->coordinators != NULL)
+    {
+      g_autofree char *lead_key = dd_text_unit_match_key (input->lead);
+
+      for (guint i = 0; input->coordinators[i] != NULL; i++)
+        {
+          g_autofree char *key = dd_text_unit_match_key (input->coordinators[i]);
+
+          if (g_strcmp0 (key, lead_key) == 0)
+            lead_coordinates = TRUE;
+        }
+    }
+  if (is_blank (input->lead))
+    {
+      missing |= DD_SIX_CLEAR_RESPONSIBILITY;
+      add_message (messages, _("No unit is responsible for the task."));
+    }
+  else if (lead_coordinates)
+    {
+      missing |= DD_SIX_CLEAR_RESPONSIBILITY;
+      add_message (messages, _("The lead unit is also listed among the coordinators."));
+    }
+
+  switch (input->kind)
+    {
+    case DD_DEADLINE_DATE:
+      if (!input->has_due)
+        {
+          missing |= DD_SIX_CLEAR_TIME;
+          add_message (messages, _("The due date is missing."));
+        }
+      break;
+    case DD_DEADLINE_ONGOING:
+    case DD_DEADLINE_PERIODIC:
+    case DD_DEADLINE_STATUTORY:
+      if (!input->deadline_understood)
+        {
+          missing |= DD_SIX_CLEAR_TIME;
+          add_message (messages, _("The time (Thời gian) could not be understood."));
+        }
+      break;
+    case DD_DEADLINE_EXTERNAL:
+      if (!input->has_due)
+        {
+          missing |= DD_SIX_CLEAR_TIME;
+          add_message (messages, _("The time is set by another body's plan and no date has been entered yet."));
+        }
+      break;
+    case DD_DEADLINE_NONE:
+    default:
+      missing |= DD_SIX_CLEAR_TIME;
+      add_message (messages, _("No due date or period can be derived from the time (Thời gian)."));
+      break;
+    }
+
+  if (is_blank (input->product))
+    {
+      missing |= DD_SIX_CLEAR_RESULT;
+      add_message (messages, _("No expected product (Sản phẩm) is given."));
+    }
+
+  return missing;
+}
+
+const char *
+dd_six_clear_to_string (DdSixClear flag)
+{
+  switch (flag)
+    {
+    case DD_SIX_CLEAR_PERSON:
+      return "person";
+    case DD_SIX_CLEAR_WORK:
+      return "work";
+    case DD_SIX_CLEAR_AUTHORITY:
+      return "authority";
+    case DD_SIX_CLEAR_RESPONSIBILITY:
+      return "responsibility";
+    case DD_SIX_CLEAR_TIME:
+      return "time";
+    case DD_SIX_CLEAR_RESULT:
+      return "result";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+dd_six_clear_get_label (DdSixClear flag)
+{
+  switch (flag)
+    {
+    case DD_SIX_CLEAR_PERSON:
+      /* Translators: the "6 rõ" rule: clear who. */
+      return _("clear who");
+    case DD_SIX_CLEAR_WORK:
+      /* Translators: the "6 rõ" rule: clear what. */
+      return _("clear what");
+    case DD_SIX_CLEAR_AUTHORITY:
+      /* Translators: the "6 rõ" rule: clear authority. */
+      return _("clear authority");
+    case DD_SIX_CLEAR_RESPONSIBILITY:
+      /* Translators: the "6 rõ" rule: clear responsibility. */
+      return _("clear responsibility");
+    case DD_SIX_CLEAR_TIME:
+      /* Translators: the "6 rõ" rule: clear time. */
+      return _("clear time");
+    case DD_SIX_CLEAR_RESULT:
+      /* Translators: the "6 rõ" rule: clear result. */
+      return _("clear result");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+char *
+dd_six_clear_dup_summary (guint missing)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint bit = 0; bit < DD_N_SIX_CLEAR; bit++)
+    {
+      if ((missing & (1u << bit)) == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, dd_six_clear_get_label ((DdSixClear) (1u << bit)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+dd_six_clear_finding_free (DdSixClearFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->number);
+  g_free (finding->title);
+  g_clear_pointer (&finding->messages, g_ptr_array_unref);
+  g_free (finding);
+}

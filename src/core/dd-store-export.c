@@ -1,0 +1,791 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+#include "dd-export-private.h"
+
+/*
+ * What the exports read from the store: the tasks in the list's order,
+ * read with one prepared statement (a 100,000-task export must not prepare
+ * 200,000 statements), the indicators per unit, and the figures of the
+ * report computed from the same task list as the task sheet, so that the
+ * summary always adds up to the rows exported.
+ */
+
+G_DEFINE_QUARK (dd-export-error-quark, dd_export_error)
+
+void
+dd_export_options_init (DdExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  dd_task_query_init (&options->tasks);
+  g_date_clear (&options->from, 1);
+  g_date_clear (&options->to, 1);
+  g_date_clear (&options->report_date, 1);
+}
+
+/* Tasks */
+
+#define EXPORT_TASK_SQL \
+  "SELECT t.id, p.number, t.number, t.title, t.lead_unit_id, lu.name, " \
+  "(SELECT group_concat (name, '; ') FROM (SELECT u.name AS name FROM task_coordinators c " \
+  "  JOIN units u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.position)), " \
+  "t.deadline_kind, t.deadline_text, t.deadline_understood, t.due_on, " \
+  "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
+  "t.product, t.directing, t.progress, t.completed_on, t.actual_product, t.note " \
+  "FROM tasks t JOIN plans p ON p.id = t.plan_id " \
+  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1"
+
+/* Only what the figures need: no join, no text. */
+#define EXPORT_STATUS_SQL \
+  "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on FROM tasks t WHERE t.id = ?1"
+
+gboolean
+_dd_store_export_foreach_task (DdStore          *store,
+                               GArray           *ids,
+                               gboolean          with_text,
+                               const GDate      *as_of,
+                               guint             due_soon_days,
+                               DdExportTaskFunc  func,
+                               gpointer          user_data,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate soon;
+
+  g_assert (DD_IS_STORE (store));
+  g_assert (dd_date_is_set (as_of));
+
+  _dd_store_due_soon_limit (store, as_of, due_soon_days, &soon);
+  stmt = dd_sql_prepare (store, with_text ? EXPORT_TASK_SQL : EXPORT_STATUS_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      DdExportTask task = { 0, };
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;   /* deleted meanwhile by another desktop */
+      if (rc != SQLITE_ROW)
+        return dd_sql_set_sqlite_error (store, rc, error);
+
+      if (!with_text)
+        {
+          task.id = sqlite3_column_int64 (stmt, 0);
+          task.lead_id = sqlite3_column_int64 (stmt, 1);
+          task.deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+          dd_sql_column_date (stmt, 3, &task.due);
+          dd_sql_column_date (stmt, 4, &task.completed_on);
+          g_date_clear (&task.original_due, 1);
+          task.deadline_understood = TRUE;
+          task.status = dd_rules_task_status (task.deadline_kind, &task.due, &task.completed_on, as_of, &soon);
+          if (!func (&task, user_data, error))
+            return FALSE;
+          continue;
+        }
+      task.id = sqlite3_column_int64 (stmt, 0);
+      task.plan_number = dd_sql_column_text (stmt, 1);
+      task.number = dd_sql_column_text (stmt, 2);
+      task.title = dd_sql_column_text (stmt, 3);
+      task.lead_id = sqlite3_column_int64 (stmt, 4);
+      task.lead = dd_sql_column_text (stmt, 5);
+      task.coordinators = dd_sql_column_text (stmt, 6);
+      task.deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 7), 0, DD_N_DEADLINE_KINDS - 1);
+      task.deadline_text = dd_sql_column_text (stmt, 8);
+      task.deadline_understood = sqlite3_column_int (stmt, 9) != 0;
+      dd_sql_column_date (stmt, 10, &task.due);
+      dd_sql_column_date (stmt, 11, &task.original_due);
+      task.product = dd_sql_column_text (stmt, 12);
+      task.directing = dd_sql_column_text (stmt, 13);
+      task.progress = (guint) CLAMP (sqlite3_column_int (stmt, 14), 0, 100);
+      dd_sql_column_date (stmt, 15, &task.completed_on);
+      task.actual_product = dd_sql_column_text (stmt, 16);
+      task.note = dd_sql_column_text (stmt, 17);
+      task.status = dd_rules_task_status (task.deadline_kind, &task.due, &task.completed_on, as_of, &soon);
+
+      if (!func (&task, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Indicators */
+
+void
+_dd_export_indicator_free (DdExportIndicator *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->title);
+  g_free (row->unit);
+  g_free (row);
+}
+
+GPtrArray *
+_dd_store_export_indicators (DdStore      *store,
+                             gint64        plan_id,
+                             const GDate  *from,
+                             const GDate  *to,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_export_indicator_free);
+  g_autoptr(sqlite3_stmt) indicators = NULL;
+  g_autoptr(sqlite3_stmt) figures = NULL;
+  int rc;
+
+  indicators = dd_sql_prepare (store,
+                               "SELECT i.id, i.title, i.target FROM indicators i "
+                               "JOIN plans p ON p.id = i.plan_id "
+                               "WHERE ?1 = 0 OR i.plan_id = ?1 "
+                               "ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC, i.position",
+                               error);
+  if (indicators == NULL)
+    return NULL;
+  /* Figures whose period lies inside [from, to]; the whole office (unit
+   * NULL) first, then units in Vietnamese order. */
+  figures = dd_sql_prepare (store,
+                            "SELECT u.name, sum (f.numerator), sum (f.denominator) "
+                            "FROM indicator_figures f LEFT JOIN units u ON u.id = f.unit_id "
+                            "WHERE f.indicator_id = ?1 "
+                            "AND (?2 IS NULL OR f.period_start >= ?2) "
+                            "AND (?3 IS NULL OR f.period_end <= ?3) "
+                            "GROUP BY f.unit_id "
+                            "ORDER BY f.unit_id IS NOT NULL, u.sort_key, f.unit_id",
+                            error);
+  if (figures == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (indicators, 1, plan_id);
+  while ((rc = sqlite3_step (indicators)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (indicators, 0);
+      const char *title = dd_sql_column_text (indicators, 1);
+      double target = sqlite3_column_double (indicators, 2);
+      guint n = 0;
+      int frc;
+
+      sqlite3_reset (figures);
+      sqlite3_bind_int64 (figures, 1, id);
+      dd_sql_bind_date (figures, 2, from);
+      dd_sql_bind_date (figures, 3, to);
+      while ((frc = sqlite3_step (figures)) == SQLITE_ROW)
+        {
+          DdExportIndicator *row = g_new0 (DdExportIndicator, 1);
+
+          row->indicator_id = id;
+          row->title = g_strdup (title != NULL ? title : "");
+          row->target = target;
+          row->unit = g_strdup (dd_sql_column_text (figures, 0));
+          row->numerator = sqlite3_column_double (figures, 1);
+          row->denominator = sqlite3_column_double (figures, 2);
+          row->has_data = row->denominator > 0;
+          g_ptr_array_add (rows, row);
+          n++;
+        }
+      if (frc != SQLITE_DONE)
+        {
+          dd_sql_set_sqlite_error (store, frc, error);
+          return NULL;
+        }
+      if (n == 0)
+        {
+          DdExportIndicator *row = g_new0 (DdExportIndicator, 1);
+
+          row->indicator_id = id;
+          row->title = g_strdup (title != NULL ? title : "");
+          row->target = target;
+          g_ptr_array_add (rows, row);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The report's figures */
+
+gboolean
+_dd_export_rate (const guint  counts[DD_N_STATUSES],
+                 double      *out_rate)
+{
+  DdStatsHeadline headline = { 0, };
+
+  memcpy (headline.counts, counts, sizeof headline.counts);
+  dd_stats_headline_update (&headline);
+  *out_rate = headline.completion_rate;
+  return headline.has_rate;
+}
+
+typedef struct
+{
+  DdExportData *data;
+  GHashTable *units;   /* lead id → guint[DD_N_STATUSES] */
+  guint32 as_of;
+} Gather;
+
+static gboolean
+gather_task (const DdExportTask  *task,
+             gpointer             user_data,
+             GError             **error)
+{
+  Gather *g = user_data;
+  guint *counts;
+
+  if ((guint) task->status >= DD_N_STATUSES)
+    return TRUE;
+  g->data->headline.counts[task->status]++;
+
+  counts = g_hash_table_lookup (g->units, &task->lead_id);
+  if (counts == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = task->lead_id;
+      counts = g_new0 (guint, DD_N_STATUSES);
+      g_hash_table_insert (g->units, key, counts);
+    }
+  counts[task->status]++;
+
+  if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+      && dd_date_is_set (&task->due))
+    {
+      DdExportAction action;
+
+      action.id = task->id;
+      action.status = task->status;
+      action.days = task->status == DD_STATUS_OVERDUE
+                      ? (int) (g->as_of - g_date_get_julian (&task->due))
+                      : (int) (g_date_get_julian (&task->due) - g->as_of);
+      g_array_append_val (g->data->actions, action);
+    }
+  return TRUE;
+}
+
+/* Overdue first, most days late first; then due soon, the nearest first;
+ * ties in the list's order (the sort is stable on ids' positions). */
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b)
+{
+  const DdExportAction *x = a, *y = b;
+
+  if (x->status != y->status)
+    return x->status == DD_STATUS_OVERDUE ? -1 : 1;
+  if (x->status == DD_STATUS_OVERDUE)
+    return (x->days < y->days) - (x->days > y->days);
+  return (x->days > y->days) - (x->days < y->days);
+}
+
+/* The province named at the end of an issuer ("… tỉnh Nghệ An" → "Nghệ An"). */
+static char *
+place_from_issuer (const char *issuer)
+{
+  static const char * const markers[] = { "thành phố ", "Thành phố ", "tỉnh ", "Tỉnh ", "TỈNH ", "THÀNH PHỐ " };
+  const char *best = NULL;
+  g_autofree char *place = NULL;
+
+  if (issuer == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const char *p = issuer, *hit;
+
+      while ((hit = strstr (p, markers[i])) != NULL)
+        {
+          if (best == NULL || hit + strlen (markers[i]) > best)
+            best = hit + strlen (markers[i]);
+          p = hit + 1;
+        }
+    }
+  if (best == NULL || *best == '\0')
+    return NULL;
+  place = g_strstrip (g_strdup (best));
+  /* "NGHỆ AN" in a header in capitals: write it as a name. */
+  if (g_utf8_validate (place, -1, NULL))
+    {
+      g_autofree char *lower = g_utf8_strdown (place, -1);
+      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean start = TRUE;
+
+      for (const char *c = lower; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          gunichar ch = g_utf8_get_char (c);
+
+          g_string_append_unichar (out, start ? g_unichar_totitle (ch) : ch);
+          start = g_unichar_isspace (ch) || ch == '-';
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  return g_steal_pointer (&place);
+}
+
+static char *
+dup_nonempty (const char *a,
+              const char *b)
+{
+  if (a != NULL && *a != '\0')
+    return g_strdup (a);
+  if (b != NULL && *b != '\0')
+    return g_strdup (b);
+  return NULL;
+}
+
+DdExportData *
+_dd_export_data_new (DdStore               *store,
+                     const DdExportOptions *options,
+                     GError               **error)
+{
+  g_autoptr(DdExportData) data = g_new0 (DdExportData, 1);
+  g_autoptr(GHashTable) units = NULL;
+  g_autoptr(DdPlan) plan = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *setting_place = NULL;
+  g_autofree char *setting_issuer = NULL;
+  g_autofree char *long_date = NULL;
+  Gather gather;
+  GDate report_date;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (dd_date_is_set (&options->tasks.as_of), NULL);
+
+  data->options = *options;
+  data->options.tasks.text = NULL;   /* not owned; the query below uses the caller's */
+  data->font_name = g_strdup (options->font_name != NULL && *options->font_name != '\0'
+                                ? options->font_name : DD_EXPORT_DEFAULT_FONT);
+  data->options.font_name = data->font_name;
+  if (data->options.font_size <= 0)
+    data->options.font_size = DD_EXPORT_DEFAULT_FONT_SIZE;
+  data->options.font_size = CLAMP (data->options.font_size, 6.0, 72.0);
+  data->units = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_unit_free);
+  data->actions = g_array_new (FALSE, FALSE, sizeof (DdExportAction));
+
+  /* The plan, for the title and the header. */
+  if (options->tasks.plan_id > 0)
+    {
+      g_autoptr(GListModel) plans = dd_store_list_plans (store, error);
+
+      if (plans == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (plans) && plan == NULL; i++)
+        {
+          g_autoptr(DdPlan) p = g_list_model_get_item (plans, i);
+
+          if (dd_plan_get_id (p) == options->tasks.plan_id)
+            plan = g_steal_pointer (&p);
+        }
+      if (plan == NULL)
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                       _("There is no plan with id %lld."), (long long) options->tasks.plan_id);
+          return NULL;
+        }
+    }
+  data->all_plans = plan == NULL;
+
+  /* The tasks, once: the counts, the units and the list for action. */
+  data->ids = _dd_store_query_task_ids (store, &options->tasks, error);
+  if (data->ids == NULL)
+    return NULL;
+  units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gather.data = data;
+  gather.units = units;
+  gather.as_of = g_date_get_julian (&options->tasks.as_of);
+  if (!_dd_store_export_foreach_task (store, data->ids, FALSE, &options->tasks.as_of,
+                                      options->tasks.due_soon_days, gather_task, &gather, error))
+    return NULL;
+  dd_stats_headline_update (&data->headline);
+  g_array_sort (data->actions, compare_actions);
+
+  /* Units in Vietnamese order (the store's order), the tasks without a lead last. */
+  {
+    g_autoptr(GListModel) list = dd_store_list_units (store, 0, error);
+    guint *counts;
+
+    if (list == NULL)
+      return NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(DdUnit) unit = g_list_model_get_item (list, i);
+        gint64 id = dd_unit_get_id (unit);
+        DdStatsUnit *row;
+
+        counts = g_hash_table_lookup (units, &id);
+        if (counts == NULL)
+          continue;
+        row = g_new0 (DdStatsUnit, 1);
+        row->unit_id = id;
+        row->name = g_strdup (dd_unit_get_name (unit));
+        for (int s = 0; s < DD_N_STATUSES; s++)
+          {
+            row->counts[s] = counts[s];
+            row->total += counts[s];
+          }
+        g_ptr_array_add (data->units, row);
+      }
+    counts = g_hash_table_lookup (units, &(gint64) { 0 });
+    if (counts != NULL)
+      {
+        DdStatsUnit *row = g_new0 (DdStatsUnit, 1);
+
+        for (int s = 0; s < DD_N_STATUSES; s++)
+          {
+            row->counts[s] = counts[s];
+            row->total += counts[s];
+          }
+        g_ptr_array_add (data->units, row);
+      }
+  }
+
+  data->indicators = _dd_store_export_indicators (store, options->tasks.plan_id,
+                                                  &options->from, &options->to, error);
+  if (data->indicators == NULL)
+    return NULL;
+
+  /* Texts of the header. */
+  setting_place = dd_store_get_setting (store, "report_place");
+  setting_issuer = dd_store_get_setting (store, "report_issuer");
+  data->issuer = dup_nonempty (options->issuer, setting_issuer);
+  if (data->issuer == NULL && plan != NULL)
+    data->issuer = dup_nonempty (dd_plan_get_issuer (plan), NULL);
+  data->place = dup_nonempty (options->place, setting_place);
+  if (data->place == NULL)
+    data->place = place_from_issuer (data->issuer);
+
+  as_of_text = dd_format_date (&options->tasks.as_of);
+  if (plan != NULL)
+    /* Translators: the title of the meeting report; %s: the plan's number, then the reference date. */
+    data->title = g_strdup_printf (_("Progress report on Plan No. %s — as of %s"),
+                                   dd_plan_get_number (plan), as_of_text);
+  else
+    data->title = g_strdup_printf (_("Progress report on all plans — as of %s"), as_of_text);
+  data->subtitle = plan != NULL ? g_strdup (dd_plan_get_title (plan)) : NULL;
+
+  if (options->period_label != NULL && *options->period_label != '\0')
+    data->period_label = g_strdup (options->period_label);
+  else if (dd_date_is_set (&options->from) || dd_date_is_set (&options->to))
+    {
+      g_autofree char *f = dd_date_is_set (&options->from) ? dd_format_date (&options->from) : g_strdup ("…");
+      g_autofree char *t = dd_date_is_set (&options->to) ? dd_format_date (&options->to) : g_strdup ("…");
+
+      /* Translators: a reporting period, "from 15/03/2026 to 14/06/2026". */
+      data->period_label = g_strdup_printf (_("from %s to %s"), f, t);
+    }
+
+  report_date = dd_date_is_set (&options->report_date) ? options->report_date : options->tasks.as_of;
+  long_date = dd_format_date_long (&report_date);
+  if (data->place != NULL)
+    /* Translators: the place and date line of a document: "Nghệ An, ngày 25 tháng 11 năm 2026". */
+    data->date_line = g_strdup_printf (_("%s, %s"), data->place, long_date);
+  else
+    data->date_line = g_strdup (long_date);
+
+  return g_steal_pointer (&data);
+}
+
+void
+_dd_export_data_free (DdExportData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->font_name);
+  g_free (data->period_label);
+  g_free (data->place);
+  g_free (data->issuer);
+  g_free (data->title);
+  g_free (data->subtitle);
+  g_free (data->date_line);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_clear_pointer (&data->units, g_ptr_array_unref);
+  g_clear_pointer (&data->actions, g_array_unref);
+  g_clear_pointer (&data->indicators, g_ptr_array_unref);
+  g_free (data);
+}
+
+static guint
+unit_late (const DdStatsUnit *unit)
+{
+  return unit->counts[DD_STATUS_OVERDUE] + unit->counts[DD_STATUS_FORGOTTEN];
+}
+
+static int
+compare_lateness (gconstpointer a,
+                  gconstpointer b)
+{
+  const DdStatsUnit *x = *(DdStatsUnit * const *) a;
+  const DdStatsUnit *y = *(DdStatsUnit * const *) b;
+
+  if (unit_late (x) != unit_late (y))
+    return unit_late (x) > unit_late (y) ? -1 : 1;
+  if (x->counts[DD_STATUS_DONE_LATE] != y->counts[DD_STATUS_DONE_LATE])
+    return x->counts[DD_STATUS_DONE_LATE] > y->counts[DD_STATUS_DONE_LATE] ? -1 : 1;
+  if (x->total != y->total)
+    return x->total > y->total ? -1 : 1;
+  return 0;
+}
+
+GPtrArray *
+_dd_export_chart_units (const DdExportData *data)
+{
+  /* Not g_ptr_array_copy(): the copy would free the units with it. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (data->units->len);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_unit_free);
+  DdStatsUnit *rest = NULL;
+  guint n_rest = 0;
+
+  for (guint i = 0; i < data->units->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (data->units, i));
+  g_ptr_array_sort (sorted, compare_lateness);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const DdStatsUnit *unit = g_ptr_array_index (sorted, i);
+
+      if (i < DD_EXPORT_CHART_UNITS || sorted->len == DD_EXPORT_CHART_UNITS + 1)
+        {
+          DdStatsUnit *copy = dd_stats_unit_copy (unit);
+
+          if (copy->name == NULL)
+            copy->name = g_strdup (_("No lead unit"));
+          g_ptr_array_add (out, copy);
+          continue;
+        }
+      if (rest == NULL)
+        {
+          rest = g_new0 (DdStatsUnit, 1);
+          rest->unit_id = -1;
+        }
+      for (int s = 0; s < DD_N_STATUSES; s++)
+        rest->counts[s] += unit->counts[s];
+      rest->total += unit->total;
+      n_rest++;
+    }
+  if (rest != NULL)
+    {
+      rest->name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other unit", "%u other units", n_rest), n_rest);
+      g_ptr_array_add (out, rest);
+    }
+  return out;
+}
+
+/* Reading */
+
+gboolean
+_dd_export_read_begin (DdStore *store)
+{
+  sqlite3 *db = _dd_store_get_db (store);
+
+  if (!sqlite3_get_autocommit (db))
+    return FALSE;
+  return sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+_dd_export_read_end (DdStore  *store,
+                     gboolean  began)
+{
+  if (began)
+    sqlite3_exec (_dd_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+}
+
+/* Files */
+
+char *
+_dd_export_temp_path (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = NULL;
+  int fd;
+
+  tmpl = g_strdup_printf ("%s%c.%s.XXXXXX.part", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmpl);
+}
+
+gboolean
+_dd_export_commit (const char  *tmp,
+                   const char  *path,
+                   GError     **error)
+{
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (tmp);
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Periods */
+
+static const char * const roman[] = { "I", "II", "III", "IV" };
+
+static gboolean
+parse_int (const char *text,
+           int         min,
+           int         max,
+           int        *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, (guint64) min, (guint64) max, &value, NULL))
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+gboolean
+dd_export_parse_period (const char  *text,
+                        GDate       *out_from,
+                        GDate       *out_to,
+                        char       **out_label,
+                        GError     **error)
+{
+  g_autofree char *t = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *label = NULL;
+  const char *sep;
+  int year = 0, index = 0;
+  DdOccurrenceKind kind = DD_OCCURRENCE_YEAR;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_from != NULL && out_to != NULL, FALSE);
+
+  g_date_clear (out_from, 1);
+  g_date_clear (out_to, 1);
+  t = g_strstrip (g_ascii_strup (text, -1));
+
+  if ((sep = strstr (t, "..")) != NULL)
+    {
+      g_autofree char *a = g_strndup (t, (gsize) (sep - t));
+      GDate from, to;
+
+      if (!dd_date_parse_any (g_strstrip (a), &from) || !dd_date_parse_any (sep + 2, &to)
+          || g_date_compare (&from, &to) > 0)
+        goto invalid;
+      *out_from = from;
+      *out_to = to;
+      if (out_label != NULL)
+        {
+          g_autofree char *f = dd_format_date (&from);
+          g_autofree char *e = dd_format_date (&to);
+
+          *out_label = g_strdup_printf (_("from %s to %s"), f, e);
+        }
+      return TRUE;
+    }
+
+  /* "Q2/2026", "2026-Q2", "H1/2026", "2026-05", "5/2026", "2026". */
+  parts = g_strsplit_set (t, "/-", 2);
+  if (parts[0] == NULL)
+    goto invalid;
+  if (parts[1] == NULL)
+    {
+      if (!parse_int (parts[0], 1900, 9999, &year))
+        goto invalid;
+      kind = DD_OCCURRENCE_YEAR;
+      index = 1;
+    }
+  else
+    {
+      const char *a = parts[0], *b = parts[1];
+      const char *p = NULL;
+
+      /* The year may come first or last. */
+      if (strlen (a) == 4 && g_ascii_isdigit (a[0]))
+        {
+          const char *tmp = a;
+          a = b;
+          b = tmp;
+        }
+      if (!parse_int (b, 1900, 9999, &year))
+        goto invalid;
+      if (a[0] == 'Q')
+        {
+          kind = DD_OCCURRENCE_QUARTER;
+          p = a + 1;
+          if (!parse_int (p, 1, 4, &index))
+            goto invalid;
+        }
+      else if (a[0] == 'H')
+        {
+          kind = DD_OCCURRENCE_HALF_YEAR;
+          if (!g_str_equal (a + 1, "1"))
+            goto invalid;
+          index = 1;
+        }
+      else
+        {
+          kind = DD_OCCURRENCE_MONTH;
+          if (!parse_int (a, 1, 12, &index))
+            goto invalid;
+        }
+    }
+
+  dd_period_bounds (kind, year, index, out_from, out_to);
+  switch (kind)
+    {
+    case DD_OCCURRENCE_QUARTER:
+      /* Translators: a reporting period: "Quý II/2026". */
+      label = g_strdup_printf (_("Quarter %s/%d"), roman[index - 1], year);
+      break;
+    case DD_OCCURRENCE_HALF_YEAR:
+      /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
+      label = g_strdup_printf (_("First 6 months of %d"), year);
+      break;
+    case DD_OCCURRENCE_MONTH:
+      /* Translators: a monthly reporting period: "Tháng 5/2026". */
+      label = g_strdup_printf (_("Month %d/%d"), index, year);
+      break;
+    case DD_OCCURRENCE_YEAR:
+    case DD_OCCURRENCE_AD_HOC:
+    case DD_OCCURRENCE_UPDATE:
+    default:
+      /* Translators: the annual reporting period: "Năm 2026". */
+      label = g_strdup_printf (_("Year %d"), year);
+      break;
+    }
+  if (out_label != NULL)
+    *out_label = g_steal_pointer (&label);
+  return TRUE;
+
+invalid:
+  g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID,
+               _("Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 5/2026 or DATE..DATE."),
+               text);
+  return FALSE;
+}

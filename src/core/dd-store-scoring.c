@@ -1,0 +1,1471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-store-scoring"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-store-private.h"
+#include "dd-scoring-private.h"
+
+/*
+ * The scorecard's side of DdStore: the settings of the score, indicator and
+ * dossier figures, the person of a task, renaming and merging units, the
+ * "6 rõ" check of a plan, and the figures each unit is scored on
+ * (dd_store_list_scorecards()). Bound parameters only.
+ */
+
+/* Settings */
+
+typedef struct
+{
+  const char *key;
+  gsize offset;
+  gboolean is_uint;
+} WeightKey;
+
+static const WeightKey weight_keys[] = {
+  { "score.weight.tasks", G_STRUCT_OFFSET (DdScoreWeights, weight_tasks), FALSE },
+  { "score.weight.reports", G_STRUCT_OFFSET (DdScoreWeights, weight_reports), FALSE },
+  { "score.weight.indicators", G_STRUCT_OFFSET (DdScoreWeights, weight_indicators), FALSE },
+  { "score.weight.six_clear", G_STRUCT_OFFSET (DdScoreWeights, weight_six_clear), FALSE },
+  { "score.late_factor", G_STRUCT_OFFSET (DdScoreWeights, late_factor), FALSE },
+  { "score.coordinator_share", G_STRUCT_OFFSET (DdScoreWeights, coordinator_share), FALSE },
+  { "score.level.excellent", G_STRUCT_OFFSET (DdScoreWeights, level_excellent), FALSE },
+  { "score.level.good", G_STRUCT_OFFSET (DdScoreWeights, level_good), FALSE },
+  { "score.level.pass", G_STRUCT_OFFSET (DdScoreWeights, level_pass), FALSE },
+  { "score.trend_periods", G_STRUCT_OFFSET (DdScoreWeights, trend_periods), TRUE },
+};
+
+gboolean
+dd_store_get_score_weights (DdStore         *self,
+                            DdScoreWeights  *out,
+                            GError         **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  dd_score_weights_init_defaults (out);
+  for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)
+    {
+      g_autofree char *value = dd_store_get_setting (self, weight_keys[i].key);
+      guint8 *field = (guint8 *) out + weight_keys[i].offset;
+      char *end = NULL;
+      double number;
+
+      if (value == NULL)
+        continue;
+      /* Settings are written with g_ascii_dtostr(): a dot, whatever the locale. */
+      number = g_ascii_strtod (value, &end);
+      if (end == value || *end != '\0' || !isfinite (number))
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                       _("The setting “%s” is not a number: “%s”"), weight_keys[i].key, value);
+          return FALSE;
+        }
+      if (weight_keys[i].is_uint)
+        *(guint *) field = number < 0 ? 0 : (guint) number;
+      else
+        *(double *) field = number;
+    }
+
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (!dd_score_weights_validate (out, &local))
+      {
+        g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, local->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+gboolean
+dd_store_set_score_weights (DdStore               *self,
+                            const DdScoreWeights  *weights,
+                            GError               **error)
+{
+  g_autofree char *now = dd_sql_now_utc ();
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (!dd_score_weights_validate (weights, error))
+    return FALSE;
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const guint8 *field = (const guint8 *) weights + weight_keys[i].offset;
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (weight_keys[i].is_uint)
+        g_snprintf (buffer, sizeof buffer, "%u", *(const guint *) field);
+      else
+        g_ascii_dtostr (buffer, sizeof buffer, *(const double *) field);
+
+      stmt = dd_sql_prepare (self,
+                             "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value, revision = revision + 1, "
+                             "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+                             "WHERE value IS NOT excluded.value",
+                             error);
+      if (stmt == NULL)
+        goto fail;
+      dd_sql_bind_text (stmt, 1, weight_keys[i].key);
+      dd_sql_bind_text (stmt, 2, buffer);
+      dd_sql_bind_text (stmt, 3, now);
+      dd_sql_bind_text (stmt, 4, dd_store_get_user (self));
+      if (!dd_sql_step_done (self, stmt, error))
+        goto fail;
+    }
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+/* Auxiliary methods */
+
+static gboolean
+unit_exists (DdStore *self,
+             gint64   unit_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, "SELECT 1 FROM units WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+no_such_unit (gint64   unit_id,
+              GError **error)
+{
+  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+               _("There is no unit with id %lld."), (long long) unit_id);
+  return FALSE;
+}
+
+static gboolean
+read_rows_done (DdStore  *self,
+                int       rc,
+                GError  **error)
+{
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Indicators */
+
+void
+dd_indicator_info_free (DdIndicatorInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->title);
+  g_free (info);
+}
+
+void
+dd_indicator_figure_free (DdIndicatorFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  g_free (figure->unit_name);
+  g_free (figure->source);
+  g_free (figure);
+}
+
+GPtrArray *
+dd_store_list_indicators (DdStore  *self,
+                          gint64    plan_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_indicator_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT i.id, i.plan_id, i.position, i.title, i.target, "
+                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) "
+                         "FROM indicators i WHERE ?1 = 0 OR i.plan_id = ?1 "
+                         "ORDER BY i.plan_id, i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdIndicatorInfo *info = g_new0 (DdIndicatorInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->plan_id = sqlite3_column_int64 (stmt, 1);
+      info->position = sqlite3_column_int (stmt, 2);
+      info->title = g_strdup (dd_sql_column_text (stmt, 3));
+      info->target = sqlite3_column_double (stmt, 4);
+      info->derived = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (list, info);
+    }
+  if (!read_rows_done (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gboolean
+dd_store_set_indicator_figure (DdStore              *self,
+                               gint64                indicator_id,
+                               gint64                unit_id,
+                               const DdScorePeriod  *period,
+                               double                numerator,
+                               double                denominator,
+                               const char           *source,
+                               GError              **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autofree char *clean_source = dd_text_normalize_space (source);
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!isfinite (numerator) || !isfinite (denominator) || numerator < 0 || denominator < 0)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The numerator and the denominator must be numbers of at least 0"));
+      return FALSE;
+    }
+  if (denominator == 0 && numerator != 0)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The denominator is 0: the numerator must be 0 too"));
+      return FALSE;
+    }
+  if (numerator > denominator)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The numerator (%g) is larger than the denominator (%g)"), numerator, denominator);
+      return FALSE;
+    }
+
+  find = dd_sql_prepare (self,
+                         "SELECT EXISTS (SELECT 1 FROM indicator_rules WHERE indicator_id = i.id) "
+                         "FROM indicators i WHERE i.id = ?1", error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, indicator_id);
+  rc = sqlite3_step (find);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        return dd_sql_set_sqlite_error (self, rc, error);
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("There is no indicator with id %lld."), (long long) indicator_id);
+      return FALSE;
+    }
+  if (sqlite3_column_int (find, 0) != 0)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("Indicator %lld is derived from the tasks and dossier figures; it is not typed"),
+                   (long long) indicator_id);
+      return FALSE;
+    }
+  if (unit_id > 0 && !unit_exists (self, unit_id))
+    return no_such_unit (unit_id, error);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                         "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
+                         "numerator, denominator, source, updated_at, updated_by) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                         "ON CONFLICT (indicator_id, ifnull (unit_id, 0), period_start, period_end) DO UPDATE SET "
+                         "numerator = excluded.numerator, denominator = excluded.denominator, "
+                         "source = excluded.source, revision = revision + 1, "
+                         "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                         error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  dd_sql_bind_id (stmt, 2, unit_id);
+  dd_sql_bind_date (stmt, 3, &period->start);
+  dd_sql_bind_date (stmt, 4, &period->end);
+  sqlite3_bind_double (stmt, 5, numerator);
+  sqlite3_bind_double (stmt, 6, denominator);
+  dd_sql_bind_text (stmt, 7, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
+  dd_sql_bind_text (stmt, 8, now);
+  dd_sql_bind_text (stmt, 9, dd_store_get_user (self));
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dd_store_clear_indicator_figure (DdStore              *self,
+                                 gint64                indicator_id,
+                                 gint64                unit_id,
+                                 const DdScorePeriod  *period,
+                                 GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                         "DELETE FROM indicator_figures WHERE indicator_id = ?1 AND ifnull (unit_id, 0) = ?2 "
+                         "AND period_start = ?3 AND period_end = ?4", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int64 (stmt, 2, MAX (unit_id, 0));
+  dd_sql_bind_date (stmt, 3, &period->start);
+  dd_sql_bind_date (stmt, 4, &period->end);
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+dd_store_list_indicator_figures (DdStore              *self,
+                                 gint64                indicator_id,
+                                 const DdScorePeriod  *period,
+                                 GError              **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_indicator_figure_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT f.id, f.indicator_id, ifnull (f.unit_id, 0), u.name, f.period_start, "
+                         "f.period_end, f.numerator, f.denominator, f.source "
+                         "FROM indicator_figures f LEFT JOIN units u ON u.id = f.unit_id "
+                         "WHERE (?1 = 0 OR f.indicator_id = ?1) "
+                         "AND (?2 IS NULL OR (f.period_start >= ?2 AND f.period_end <= ?3)) "
+                         "ORDER BY f.indicator_id, u.sort_key, f.period_start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (period != NULL)
+    {
+      dd_sql_bind_date (stmt, 2, &period->start);
+      dd_sql_bind_date (stmt, 3, &period->end);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdIndicatorFigure *figure = g_new0 (DdIndicatorFigure, 1);
+
+      figure->id = sqlite3_column_int64 (stmt, 0);
+      figure->indicator_id = sqlite3_column_int64 (stmt, 1);
+      figure->unit_id = sqlite3_column_int64 (stmt, 2);
+      figure->unit_name = g_strdup (dd_sql_column_text (stmt, 3));
+      dd_sql_column_date (stmt, 4, &figure->period_start);
+      dd_sql_column_date (stmt, 5, &figure->period_end);
+      figure->numerator = sqlite3_column_double (stmt, 6);
+      figure->denominator = sqlite3_column_double (stmt, 7);
+      figure->source = g_strdup (dd_sql_column_text (stmt, 8));
+      g_ptr_array_add (list, figure);
+    }
+  if (!read_rows_done (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gboolean
+dd_store_sum_indicator (DdStore              *self,
+                        gint64                indicator_id,
+                        const gint64         *unit_ids,
+                        guint                 n_units,
+                        const DdScorePeriod  *periods,
+                        guint                 n_periods,
+                        DdScoreIndicator     *out,
+                        GError              **error)
+{
+  g_autoptr(sqlite3_stmt) info = NULL;
+  g_autoptr(sqlite3_stmt) sum = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (periods != NULL || n_periods == 0, FALSE);
+
+  memset (out, 0, sizeof *out);
+  info = dd_sql_prepare (self, "SELECT title, target FROM indicators WHERE id = ?1", error);
+  if (info == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (info, 1, indicator_id);
+  rc = sqlite3_step (info);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        return dd_sql_set_sqlite_error (self, rc, error);
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("There is no indicator with id %lld."), (long long) indicator_id);
+      return FALSE;
+    }
+  out->indicator_id = indicator_id;
+  out->title = g_strdup (dd_sql_column_text (info, 0));
+  out->target = sqlite3_column_double (info, 1);
+
+  /* Sums, not ratios: each (unit, period) adds its numerator and its
+   * denominator, and the ratio is taken once at the end. */
+  sum = dd_sql_prepare (self,
+                        "SELECT total (numerator), total (denominator) FROM indicator_figures "
+                        "WHERE indicator_id = ?1 AND period_start >= ?2 AND period_end <= ?3 "
+                        "AND (?4 = 0 OR unit_id = ?5)", error);
+  if (sum == NULL)
+    return FALSE;
+  for (guint p = 0; p < n_periods; p++)
+    for (guint u = 0; u < MAX (n_units, 1); u++)
+      {
+        if (unit_ids != NULL && n_units == 0)
+          break;
+        sqlite3_reset (sum);
+        sqlite3_bind_int64 (sum, 1, indicator_id);
+        dd_sql_bind_date (sum, 2, &periods[p].start);
+        dd_sql_bind_date (sum, 3, &periods[p].end);
+        sqlite3_bind_int (sum, 4, unit_ids != NULL);
+        sqlite3_bind_int64 (sum, 5, unit_ids != NULL ? unit_ids[u] : 0);
+        rc = sqlite3_step (sum);
+        if (rc != SQLITE_ROW)
+          return dd_sql_set_sqlite_error (self, rc, error);
+        out->numerator += sqlite3_column_double (sum, 0);
+        out->denominator += sqlite3_column_double (sum, 1);
+      }
+  _dd_score_indicator_update (out);
+  return TRUE;
+}
+
+/* Dossiers */
+
+gboolean
+dd_store_set_dossier_figures (DdStore                 *self,
+                              gint64                   unit_id,
+                              const DdScorePeriod     *period,
+                              const DdDossierFigures  *figures,
+                              const char              *source,
+                              GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autofree char *clean_source = dd_text_normalize_space (source);
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL && figures != NULL, FALSE);
+
+  if (figures->on_time > G_MAXINT32 || figures->late > G_MAXINT32 || figures->received > G_MAXINT32 ||
+      figures->pending > G_MAXINT32 || figures->apologies > G_MAXINT32)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A dossier figure is too large"));
+      return FALSE;
+    }
+  if (unit_id > 0 && !unit_exists (self, unit_id))
+    return no_such_unit (unit_id, error);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                         "INSERT INTO dossier_figures (unit_id, period_start, period_end, received, on_time, "
+                         "late, pending, apologies, source, updated_at, updated_by) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                         "ON CONFLICT (ifnull (unit_id, 0), period_start, period_end) DO UPDATE SET "
+                         "received = excluded.received, on_time = excluded.on_time, late = excluded.late, "
+                         "pending = excluded.pending, apologies = excluded.apologies, source = excluded.source, "
+                         "revision = revision + 1, updated_at = excluded.updated_at, "
+                         "updated_by = excluded.updated_by", error);
+  if (stmt == NULL)
+    goto fail;
+  dd_sql_bind_id (stmt, 1, unit_id);
+  dd_sql_bind_date (stmt, 2, &period->start);
+  dd_sql_bind_date (stmt, 3, &period->end);
+  sqlite3_bind_int64 (stmt, 4, figures->received);
+  sqlite3_bind_int64 (stmt, 5, figures->on_time);
+  sqlite3_bind_int64 (stmt, 6, figures->late);
+  sqlite3_bind_int64 (stmt, 7, figures->pending);
+  sqlite3_bind_int64 (stmt, 8, figures->apologies);
+  dd_sql_bind_text (stmt, 9, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
+  dd_sql_bind_text (stmt, 10, now);
+  dd_sql_bind_text (stmt, 11, dd_store_get_user (self));
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dd_store_get_dossier_figures (DdStore              *self,
+                              gint64                unit_id,
+                              const DdScorePeriod  *period,
+                              DdDossierFigures     *out,
+                              gboolean             *out_found,
+                              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL && out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  stmt = dd_sql_prepare (self,
+                         "SELECT count (*), total (received), total (on_time), total (late), total (pending), "
+                         "total (apologies) FROM dossier_figures "
+                         "WHERE (?1 < 0 OR ifnull (unit_id, 0) = ?1) AND period_start >= ?2 AND period_end <= ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  dd_sql_bind_date (stmt, 2, &period->start);
+  dd_sql_bind_date (stmt, 3, &period->end);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  if (out_found != NULL)
+    *out_found = sqlite3_column_int (stmt, 0) > 0;
+  out->received = (guint) sqlite3_column_double (stmt, 1);
+  out->on_time = (guint) sqlite3_column_double (stmt, 2);
+  out->late = (guint) sqlite3_column_double (stmt, 3);
+  out->pending = (guint) sqlite3_column_double (stmt, 4);
+  out->apologies = (guint) sqlite3_column_double (stmt, 5);
+  return TRUE;
+}
+
+/* The person of a task */
+
+gboolean
+dd_store_set_task_person (DdStore     *self,
+                          gint64       task_id,
+                          const char  *person,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = dd_text_normalize_space (person);
+  g_autofree char *now = dd_sql_now_utc ();
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(sqlite3_stmt) find = dd_sql_prepare (self, "SELECT 1 FROM tasks WHERE id = ?1", error);
+
+    if (find == NULL)
+      goto fail;
+    sqlite3_bind_int64 (find, 1, task_id);
+    if (sqlite3_step (find) != SQLITE_ROW)
+      {
+        g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                     _("There is no task with id %lld."), (long long) task_id);
+        goto fail;
+      }
+  }
+  if (clean == NULL || *clean == '\0')
+    stmt = dd_sql_prepare (self, "DELETE FROM task_people WHERE task_id = ?1", error);
+  else
+    stmt = dd_sql_prepare (self,
+                           "INSERT INTO task_people (task_id, person, updated_at, updated_by) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (task_id) DO UPDATE SET "
+                           "person = excluded.person, revision = revision + 1, "
+                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+                           "WHERE person IS NOT excluded.person", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (clean != NULL && *clean != '\0')
+    {
+      dd_sql_bind_text (stmt, 2, clean);
+      dd_sql_bind_text (stmt, 3, now);
+      dd_sql_bind_text (stmt, 4, dd_store_get_user (self));
+    }
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+char *
+dd_store_dup_task_person (DdStore *self,
+                          gint64   task_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self, "SELECT person FROM task_people WHERE task_id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  return NULL;
+}
+
+/* Units: rename and merge */
+
+/* The tasks of a unit answer a search for its new name too (the old one
+ * stays in their search text: a name people still use). */
+static gboolean
+add_search_name (DdStore     *self,
+                 gint64       unit_id,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *folded = dd_text_fold_for_search (name);
+
+  stmt = dd_sql_prepare (self,
+                         "UPDATE tasks SET search_text = search_text || char (10) || ?1 "
+                         "WHERE (lead_unit_id = ?2 OR id IN (SELECT task_id FROM task_coordinators "
+                         "WHERE unit_id = ?2)) AND instr (search_text, ?1) = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_text (stmt, 1, folded);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  return dd_sql_step_done (self, stmt, error);
+}
+
+gboolean
+dd_store_rename_unit (DdStore     *self,
+                      gint64       unit_id,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = dd_text_normalize_space (name);
+  g_autofree char *key = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autoptr(sqlite3_stmt) other = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 *sort_key;
+  gsize sort_len;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  if (clean == NULL || *clean == '\0')
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A unit needs a name"));
+      return FALSE;
+    }
+  if (!unit_exists (self, unit_id))
+    return no_such_unit (unit_id, error);
+
+  key = dd_text_unit_match_key (clean);
+  other = dd_sql_prepare (self, "SELECT name FROM units WHERE match_key = ?1 AND id <> ?2", error);
+  if (other == NULL)
+    return FALSE;
+  dd_sql_bind_text (other, 1, key);
+  sqlite3_bind_int64 (other, 2, unit_id);
+  rc = sqlite3_step (other);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_EXISTS,
+                   _("Another unit is already called “%s”: merge the two units instead"),
+                   dd_sql_column_text (other, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                         "UPDATE units SET name = ?1, match_key = ?2, sort_key = ?3, "
+                         "revision = revision + 1, updated_at = ?4, updated_by = ?5 WHERE id = ?6 "
+                         "AND name IS NOT ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sort_key = dd_text_collate_key (clean, &sort_len);
+  dd_sql_bind_text (stmt, 1, clean);
+  dd_sql_bind_text (stmt, 2, key);
+  dd_sql_bind_blob (stmt, 3, sort_key, sort_len);
+  dd_sql_bind_text (stmt, 4, now);
+  dd_sql_bind_text (stmt, 5, dd_store_get_user (self));
+  sqlite3_bind_int64 (stmt, 6, unit_id);
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  if (!add_search_name (self, unit_id, clean, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+run_bound (DdStore     *self,
+           const char  *sql,
+           gint64       from_id,
+           gint64       into_id,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, into_id);
+  return dd_sql_step_done (self, stmt, error);
+}
+
+gboolean
+dd_store_merge_units (DdStore  *self,
+                      gint64    from_id,
+                      gint64    into_id,
+                      GError  **error)
+{
+  /* Each statement binds ?1 = the unit that goes, ?2 = the unit that stays.
+   * Figures of the same period are added (sums, so ratios stay right). */
+  static const char * const steps[] = {
+    "UPDATE tasks SET lead_unit_id = ?2, revision = revision + 1 WHERE lead_unit_id = ?1",
+    /* A task led by the unit that stays does not coordinate with itself. */
+    "DELETE FROM task_coordinators WHERE unit_id = ?1 "
+    "AND task_id IN (SELECT id FROM tasks WHERE lead_unit_id = ?2)",
+    "DELETE FROM task_coordinators WHERE unit_id = ?1 "
+    "AND task_id IN (SELECT task_id FROM task_coordinators WHERE unit_id = ?2)",
+    "UPDATE task_coordinators SET unit_id = ?2 WHERE unit_id = ?1",
+    "UPDATE indicator_figures AS k SET numerator = k.numerator + g.numerator, "
+    "denominator = k.denominator + g.denominator, revision = k.revision + 1 "
+    "FROM indicator_figures AS g WHERE g.unit_id = ?1 AND k.unit_id = ?2 "
+    "AND g.indicator_id = k.indicator_id AND g.period_start = k.period_start "
+    "AND g.period_end = k.period_end",
+    "DELETE FROM indicator_figures WHERE unit_id = ?1 AND EXISTS (SELECT 1 FROM indicator_figures k "
+    "WHERE k.unit_id = ?2 AND k.indicator_id = indicator_figures.indicator_id "
+    "AND k.period_start = indicator_figures.period_start AND k.period_end = indicator_figures.period_end)",
+    "UPDATE indicator_figures SET unit_id = ?2, revision = revision + 1 WHERE unit_id = ?1",
+    "UPDATE dossier_figures AS k SET received = k.received + g.received, on_time = k.on_time + g.on_time, "
+    "late = k.late + g.late, pending = k.pending + g.pending, apologies = k.apologies + g.apologies, "
+    "revision = k.revision + 1 FROM dossier_figures AS g WHERE g.unit_id = ?1 AND k.unit_id = ?2 "
+    "AND g.period_start = k.period_start AND g.period_end = k.period_end",
+    "DELETE FROM dossier_figures WHERE unit_id = ?1 AND EXISTS (SELECT 1 FROM dossier_figures k "
+    "WHERE k.unit_id = ?2 AND k.period_start = dossier_figures.period_start "
+    "AND k.period_end = dossier_figures.period_end)",
+    "UPDATE dossier_figures SET unit_id = ?2, revision = revision + 1 WHERE unit_id = ?1",
+    "UPDATE users SET unit_id = ?2 WHERE unit_id = ?1",
+    "DELETE FROM units WHERE id = ?1 AND ?1 <> ?2",
+  };
+  g_autoptr(sqlite3_stmt) into_name = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  if (from_id == into_id)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A unit cannot be merged into itself"));
+      return FALSE;
+    }
+  if (!unit_exists (self, from_id))
+    return no_such_unit (from_id, error);
+  if (!unit_exists (self, into_id))
+    return no_such_unit (into_id, error);
+
+  into_name = dd_sql_prepare (self, "SELECT name FROM units WHERE id = ?1", error);
+  if (into_name == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (into_name, 1, into_id);
+  if (sqlite3_step (into_name) != SQLITE_ROW)
+    return no_such_unit (into_id, error);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_bound (self, steps[i], from_id, into_id, error))
+      {
+        _dd_store_rollback (self);
+        return FALSE;
+      }
+  if (!add_search_name (self, into_id, dd_sql_column_text (into_name, 0), error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  return _dd_store_commit (self, error);
+}
+
+/* The "6 rõ" check of a plan */
+
+GPtrArray *
+dd_store_check_six_clear (DdStore  *self,
+                          gint64    plan_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_six_clear_finding_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) coordinators = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT t.id, t.number, t.title, u.name, ifnull (u.is_group, 0), tp.person, "
+                         "t.deadline_kind, t.due_on IS NOT NULL, t.deadline_understood, t.product, t.directing "
+                         "FROM tasks t LEFT JOIN units u ON u.id = t.lead_unit_id "
+                         "LEFT JOIN task_people tp ON tp.task_id = t.id "
+                         "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.plan_id = ?1) "
+                         "ORDER BY t.plan_id, t.position, t.id", error);
+  if (stmt == NULL)
+    return NULL;
+  coordinators = dd_sql_prepare (self,
+                                 "SELECT u.name FROM task_coordinators c JOIN units u ON u.id = c.unit_id "
+                                 "WHERE c.task_id = ?1 ORDER BY c.position", error);
+  if (coordinators == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      DdSixClearFinding *finding = g_new0 (DdSixClearFinding, 1);
+      DdSixClearInput input = { 0 };
+      int crc;
+
+      finding->task_id = sqlite3_column_int64 (stmt, 0);
+      finding->number = g_strdup (dd_sql_column_text (stmt, 1));
+      finding->title = g_strdup (dd_sql_column_text (stmt, 2));
+      finding->messages = g_ptr_array_new_with_free_func (g_free);
+
+      sqlite3_reset (coordinators);
+      sqlite3_bind_int64 (coordinators, 1, finding->task_id);
+      while ((crc = sqlite3_step (coordinators)) == SQLITE_ROW)
+        g_ptr_array_add (names, g_strdup (dd_sql_column_text (coordinators, 0)));
+      g_ptr_array_add (names, NULL);
+
+      input.title = finding->title;
+      input.lead = dd_sql_column_text (stmt, 3);
+      input.lead_is_group = sqlite3_column_int (stmt, 4) != 0;
+      input.person = dd_sql_column_text (stmt, 5);
+      input.coordinators = (const char * const *) names->pdata;
+      input.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 6), 0, DD_N_DEADLINE_KINDS - 1);
+      input.has_due = sqlite3_column_int (stmt, 7) != 0;
+      input.deadline_understood = sqlite3_column_int (stmt, 8) != 0;
+      input.product = dd_sql_column_text (stmt, 9);
+      input.directing = dd_sql_column_text (stmt, 10);
+      finding->missing = dd_six_clear_check (&input, finding->messages);
+      g_ptr_array_add (findings, finding);
+      if (crc != SQLITE_DONE)
+        {
+          dd_sql_set_sqlite_error (self, crc, error);
+          return NULL;
+        }
+    }
+  if (!read_rows_done (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&findings);
+}
+
+/* Scorecards */
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  gboolean is_group;
+} UnitRow;
+
+static void
+unit_row_free (UnitRow *row)
+{
+  g_free (row->name);
+  g_free (row);
+}
+
+/* What one period's scoring needs, read once per dd_store_list_scorecards(). */
+typedef struct
+{
+  DdScoreWeights weights;
+  GPtrArray *units;             /* UnitRow*, Vietnamese order */
+  GHashTable *unit_index;       /* unit id → position in units + 1 */
+  GHashTable *coordinators;     /* task id → GArray of gint64 unit ids */
+  GPtrArray *indicators;        /* DdIndicatorInfo* */
+  DdWorkdays *workdays;
+  guint due_soon_days;
+} Context;
+
+static void
+context_clear (Context *ctx)
+{
+  g_clear_pointer (&ctx->units, g_ptr_array_unref);
+  g_clear_pointer (&ctx->unit_index, g_hash_table_unref);
+  g_clear_pointer (&ctx->coordinators, g_hash_table_unref);
+  g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
+  g_clear_object (&ctx->workdays);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+
+static gboolean
+context_load (DdStore  *self,
+              Context  *ctx,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) coords = NULL;
+  int rc;
+
+  if (!dd_store_get_score_weights (self, &ctx->weights, error))
+    return FALSE;
+  ctx->workdays = dd_store_get_workdays (self, error);
+  if (ctx->workdays == NULL)
+    return FALSE;
+  ctx->due_soon_days = dd_store_get_due_soon_days (self);
+  ctx->indicators = dd_store_list_indicators (self, 0, error);
+  if (ctx->indicators == NULL)
+    return FALSE;
+
+  ctx->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_row_free);
+  ctx->unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  units = dd_sql_prepare (self, "SELECT id, name, is_group FROM units ORDER BY sort_key, id", error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      UnitRow *row = g_new0 (UnitRow, 1);
+
+      row->id = sqlite3_column_int64 (units, 0);
+      row->name = g_strdup (dd_sql_column_text (units, 1));
+      row->is_group = sqlite3_column_int (units, 2) != 0;
+      g_ptr_array_add (ctx->units, row);
+      g_hash_table_insert (ctx->unit_index, &row->id, GUINT_TO_POINTER (ctx->units->len));
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+
+  ctx->coordinators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
+  coords = dd_sql_prepare (self, "SELECT task_id, unit_id FROM task_coordinators ORDER BY task_id, position",
+                           error);
+  if (coords == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (coords)) == SQLITE_ROW)
+    {
+      gint64 task_id = sqlite3_column_int64 (coords, 0);
+      gint64 unit_id = sqlite3_column_int64 (coords, 1);
+      GArray *list = g_hash_table_lookup (ctx->coordinators, &task_id);
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (ctx->coordinators, g_memdup2 (&task_id, sizeof task_id), list);
+        }
+      g_array_append_val (list, unit_id);
+    }
+  return read_rows_done (self, rc, error);
+}
+
+/* One unit's figures while a period is read. */
+typedef struct
+{
+  DdScoreInput input;
+  GPtrArray *tasks;                      /* DdScoreTask* */
+  GHashTable *on_time;                   /* plan id → guint[2]: tasks done on time, judged */
+  guint dossier_on_time;
+  guint dossier_judged;
+} Tally;
+
+static void
+tally_free (Tally *tally)
+{
+  g_clear_pointer (&tally->input.indicators, g_ptr_array_unref);
+  g_clear_pointer (&tally->tasks, g_ptr_array_unref);
+  g_clear_pointer (&tally->on_time, g_hash_table_unref);
+  g_free (tally);
+}
+
+static Tally *
+tally_new (void)
+{
+  Tally *tally = g_new0 (Tally, 1);
+
+  tally->input.indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_indicator_free);
+  tally->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
+  tally->on_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return tally;
+}
+
+static Tally *
+tally_for (Context    *ctx,
+           GPtrArray  *tallies,
+           gint64      unit_id)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+
+  if (position == 0)
+    return NULL;
+  return g_ptr_array_index (tallies, position - 1);
+}
+
+static void
+count_on_time (Tally        *tally,
+               gint64        plan_id,
+               DdTaskStatus  status)
+{
+  guint *pair = g_hash_table_lookup (tally->on_time, &plan_id);
+  gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE ||
+                    status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
+
+  if (!judged)
+    return;
+  if (pair == NULL)
+    {
+      pair = g_new0 (guint, 2);
+      g_hash_table_insert (tally->on_time, g_memdup2 (&plan_id, sizeof plan_id), pair);
+    }
+  if (status == DD_STATUS_DONE_ON_TIME)
+    pair[0]++;
+  pair[1]++;
+}
+
+static DdScoreTask *
+score_task_new (sqlite3_stmt *stmt,
+                const GDate  *due,
+                DdTaskStatus  status,
+                gboolean      led)
+{
+  DdScoreTask *task = g_new0 (DdScoreTask, 1);
+
+  task->task_id = sqlite3_column_int64 (stmt, 0);
+  task->number = g_strdup (dd_sql_column_text (stmt, 1));
+  task->title = g_strdup (dd_sql_column_text (stmt, 2));
+  task->due = *due;
+  task->status = status;
+  task->led = led;
+  return task;
+}
+
+static int
+compare_score_tasks (gconstpointer a,
+                     gconstpointer b)
+{
+  const DdScoreTask *ta = *(const DdScoreTask * const *) a;
+  const DdScoreTask *tb = *(const DdScoreTask * const *) b;
+
+  if (ta->led != tb->led)
+    return ta->led ? -1 : 1;
+  return ta->task_id < tb->task_id ? -1 : ta->task_id > tb->task_id;
+}
+
+/* The tasks of the period, counted per lead and coordinating unit. */
+static gboolean
+scan_tasks (DdStore              *self,
+            Context              *ctx,
+            GPtrArray            *tallies,
+            const DdScorePeriod  *period,
+            const GDate          *as_of,
+            gboolean              want_tasks,
+            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate soon;
+  int rc;
+
+  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT t.id, t.number, t.title, t.lead_unit_id, t.deadline_kind, t.due_on, "
+                         "t.completed_on, t.plan_id, t.product, t.directing, t.deadline_understood "
+                         "FROM tasks t JOIN plans p ON p.id = t.plan_id "
+                         "WHERE t.deleted_at IS NULL AND ("
+                         " (t.due_on IS NOT NULL AND (t.due_on BETWEEN ?1 AND ?2 OR "
+                         "   (t.due_on < ?1 AND (t.completed_on IS NULL OR t.completed_on >= ?1)))) "
+                         " OR (t.due_on IS NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1) "
+                         "   AND coalesce (p.issued_on, substr (t.created_at, 1, 10)) <= ?2))",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &period->start);
+  dd_sql_bind_date (stmt, 2, &period->end);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 task_id = sqlite3_column_int64 (stmt, 0);
+      gint64 lead_id = sqlite3_column_int64 (stmt, 3);
+      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 4), 0, DD_N_DEADLINE_KINDS - 1);
+      gint64 plan_id = sqlite3_column_int64 (stmt, 7);
+      GArray *coordinators = g_hash_table_lookup (ctx->coordinators, &task_id);
+      Tally *lead = lead_id > 0 ? tally_for (ctx, tallies, lead_id) : NULL;
+      GDate due, done;
+      DdTaskStatus status;
+
+      dd_sql_column_date (stmt, 5, &due);
+      dd_sql_column_date (stmt, 6, &done);
+      status = dd_rules_task_status (kind, &due, &done, as_of, &soon);
+      if ((int) status < 0 || (int) status >= DD_N_STATUSES)
+        continue;
+
+      if (lead != NULL)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          const UnitRow *lead_row = g_ptr_array_index (ctx->units,
+                                                       GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index,
+                                                                                              &lead_id)) - 1);
+          DdSixClearInput input = { 0 };
+
+          lead->input.led_counts[status]++;
+          count_on_time (lead, plan_id, status);
+          if (want_tasks)
+            g_ptr_array_add (lead->tasks, score_task_new (stmt, &due, status, TRUE));
+
+          for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+            {
+              gint64 unit_id = g_array_index (coordinators, gint64, i);
+              guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+
+              if (position > 0)
+                g_ptr_array_add (names, ((UnitRow *) g_ptr_array_index (ctx->units, position - 1))->name);
+            }
+          g_ptr_array_add (names, NULL);
+          input.title = dd_sql_column_text (stmt, 2);
+          input.lead = lead_row->name;
+          input.lead_is_group = lead_row->is_group;
+          input.coordinators = (const char * const *) names->pdata;
+          input.kind = kind;
+          input.has_due = dd_date_is_set (&due);
+          input.deadline_understood = sqlite3_column_int (stmt, 10) != 0;
+          input.product = dd_sql_column_text (stmt, 8);
+          input.directing = dd_sql_column_text (stmt, 9);
+          lead->input.six_clear_checked++;
+          if (dd_six_clear_check (&input, NULL) == 0)
+            lead->input.six_clear_passed++;
+        }
+
+      for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+        {
+          gint64 unit_id = g_array_index (coordinators, gint64, i);
+          Tally *tally = unit_id != lead_id ? tally_for (ctx, tallies, unit_id) : NULL;
+
+          if (tally == NULL)
+            continue;
+          tally->input.coordinated_counts[status]++;
+          if (want_tasks)
+            g_ptr_array_add (tally->tasks, score_task_new (stmt, &due, status, FALSE));
+        }
+    }
+  return read_rows_done (self, rc, error);
+}
+
+/* The reports owed by the periodic and ongoing tasks each unit leads. */
+static gboolean
+scan_reports (DdStore              *self,
+              Context              *ctx,
+              GPtrArray            *tallies,
+              const DdScorePeriod  *period,
+              const GDate          *as_of,
+              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  int rc;
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT t.id, t.lead_unit_id FROM tasks t "
+                         "WHERE t.deleted_at IS NULL AND t.lead_unit_id IS NOT NULL "
+                         "AND (t.deadline_kind IN (2, 3) OR t.id IN (SELECT task_id FROM occurrence_reports "
+                         "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)) "
+                         "AND (t.completed_on IS NULL OR t.completed_on >= ?1) ORDER BY t.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &period->start);
+  dd_sql_bind_date (stmt, 2, &period->end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (ids, pair);
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const gint64 *pair = &g_array_index (ids, gint64, 2 * i);
+      Tally *tally = tally_for (ctx, tallies, pair[1]);
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      if (tally == NULL)
+        continue;
+      occurrences = dd_store_list_occurrences (self, pair[0], &period->start, &period->end, as_of, error);
+      if (occurrences == NULL)
+        return FALSE;
+      for (guint j = 0; j < occurrences->len; j++)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (occurrences, j);
+
+          switch (occ->status)
+            {
+            case DD_STATUS_DONE_ON_TIME:
+              tally->input.reports_on_time++;
+              break;
+            case DD_STATUS_DONE_LATE:
+              tally->input.reports_late++;
+              break;
+            case DD_STATUS_FORGOTTEN:
+            case DD_STATUS_OVERDUE:
+              tally->input.reports_forgotten++;
+              break;
+            default:
+              tally->input.reports_pending++;
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The indicators of each unit: typed figures summed over the period, and
+ * the derived ones from the tasks and dossiers. */
+static gboolean
+scan_indicators (DdStore              *self,
+                 Context              *ctx,
+                 GPtrArray            *tallies,
+                 const DdScorePeriod  *period,
+                 GError              **error)
+{
+  g_autoptr(sqlite3_stmt) typed = NULL;
+  g_autoptr(sqlite3_stmt) dossiers = NULL;
+  int rc;
+
+  dossiers = dd_sql_prepare (self,
+                             "SELECT unit_id, total (on_time), total (late) FROM dossier_figures "
+                             "WHERE unit_id IS NOT NULL AND period_start >= ?1 AND period_end <= ?2 "
+                             "GROUP BY unit_id", error);
+  if (dossiers == NULL)
+    return FALSE;
+  dd_sql_bind_date (dossiers, 1, &period->start);
+  dd_sql_bind_date (dossiers, 2, &period->end);
+  while ((rc = sqlite3_step (dossiers)) == SQLITE_ROW)
+    {
+      Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (dossiers, 0));
+
+      if (tally == NULL)
+        continue;
+      tally->dossier_on_time = (guint) sqlite3_column_double (dossiers, 1);
+      tally->dossier_judged = (guint) (sqlite3_column_double (dossiers, 1) + sqlite3_column_double (dossiers, 2));
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+
+  typed = dd_sql_prepare (self,
+                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
+                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
+                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
+  if (typed == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ctx->indicators->len; i++)
+    {
+      const DdIndicatorInfo *info = g_ptr_array_index (ctx->indicators, i);
+
+      if (info->derived)
+        {
+          for (guint u = 0; u < tallies->len; u++)
+            {
+              Tally *tally = g_ptr_array_index (tallies, u);
+              const guint *pair = g_hash_table_lookup (tally->on_time, &info->plan_id);
+              DdScoreIndicator *indicator;
+
+              if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
+                continue;
+              indicator = g_new0 (DdScoreIndicator, 1);
+              indicator->indicator_id = info->id;
+              indicator->title = g_strdup (info->title);
+              indicator->target = info->target;
+              indicator->derived = TRUE;
+              indicator->numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
+              indicator->denominator = (pair != NULL ? pair[1] : 0) + tally->dossier_judged;
+              _dd_score_indicator_update (indicator);
+              g_ptr_array_add (tally->input.indicators, indicator);
+            }
+          continue;
+        }
+
+      sqlite3_reset (typed);
+      sqlite3_bind_int64 (typed, 1, info->id);
+      dd_sql_bind_date (typed, 2, &period->start);
+      dd_sql_bind_date (typed, 3, &period->end);
+      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+        {
+          Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (typed, 0));
+          DdScoreIndicator *indicator;
+
+          if (tally == NULL)
+            continue;
+          indicator = g_new0 (DdScoreIndicator, 1);
+          indicator->indicator_id = info->id;
+          indicator->title = g_strdup (info->title);
+          indicator->target = info->target;
+          indicator->numerator = sqlite3_column_double (typed, 1);
+          indicator->denominator = sqlite3_column_double (typed, 2);
+          _dd_score_indicator_update (indicator);
+          g_ptr_array_add (tally->input.indicators, indicator);
+        }
+      if (!read_rows_done (self, rc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The scorecards of one period, in the order of ctx->units. */
+static GPtrArray *
+score_period (DdStore              *self,
+              Context              *ctx,
+              const DdScorePeriod  *period,
+              const GDate          *as_of,
+              gboolean              want_tasks,
+              GError              **error)
+{
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    g_ptr_array_add (tallies, tally_new ());
+
+  if (!scan_tasks (self, ctx, tallies, period, as_of, want_tasks, error) ||
+      !scan_reports (self, ctx, tallies, period, as_of, error) ||
+      !scan_indicators (self, ctx, tallies, period, error))
+    return NULL;
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      const UnitRow *row = g_ptr_array_index (ctx->units, i);
+      Tally *tally = g_ptr_array_index (tallies, i);
+      DdScorecard *card = dd_scorecard_new (row->id, row->name, row->is_group, period,
+                                            &tally->input, &ctx->weights);
+
+      _dd_scorecard_set_as_of (card, as_of);
+      if (want_tasks)
+        {
+          g_ptr_array_sort (tally->tasks, compare_score_tasks);
+          _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
+        }
+      g_ptr_array_add (cards, card);
+    }
+  return g_steal_pointer (&cards);
+}
+
+static int
+compare_scores_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  double sa = dd_scorecard_get_score (*(DdScorecard * const *) a);
+  double sb = dd_scorecard_get_score (*(DdScorecard * const *) b);
+
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+static void
+set_ranks (GPtrArray *cards)
+{
+  g_autoptr(GPtrArray) scored = g_ptr_array_new ();
+
+  for (guint i = 0; i < cards->len; i++)
+    if (dd_scorecard_has_score (g_ptr_array_index (cards, i)))
+      g_ptr_array_add (scored, g_ptr_array_index (cards, i));
+  g_ptr_array_sort (scored, compare_scores_desc);
+
+  /* Equal scores share a rank; the next one skips (1, 2, 2, 4). */
+  for (guint i = 0; i < scored->len; i++)
+    {
+      DdScorecard *card = g_ptr_array_index (scored, i);
+      guint rank = i + 1;
+
+      if (i > 0 && dd_scorecard_get_score (card) == dd_scorecard_get_score (g_ptr_array_index (scored, i - 1)))
+        rank = dd_scorecard_get_rank (g_ptr_array_index (scored, i - 1));
+      _dd_scorecard_set_rank (card, rank);
+    }
+}
+
+GListModel *
+dd_store_list_scorecards (DdStore              *self,
+                          const DdScorePeriod  *period,
+                          const GDate          *as_of,
+                          GError              **error)
+{
+  g_auto(Context) ctx = { 0 };
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GListStore) model = g_list_store_new (DD_TYPE_SCORECARD);
+  GDate day;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (dd_date_is_set (as_of))
+    day = *as_of;
+  else
+    dd_sql_today (&day);
+  /* A period is judged as it stood at its end at the latest. */
+  if (g_date_compare (&day, &period->end) > 0)
+    day = period->end;
+
+  if (!context_load (self, &ctx, error))
+    return NULL;
+
+  cards = score_period (self, &ctx, period, &day, TRUE, error);
+  if (cards == NULL)
+    return NULL;
+  set_ranks (cards);
+
+  /* The earlier periods, oldest first. */
+  for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
+    {
+      DdScorePeriod earlier;
+      GDate earlier_day = day;
+      GPtrArray *scores;
+
+      dd_score_period_shift (period, -(int) k, &earlier);
+      if (g_date_compare (&earlier_day, &earlier.end) > 0)
+        earlier_day = earlier.end;
+      scores = score_period (self, &ctx, &earlier, &earlier_day, FALSE, error);
+      if (scores == NULL)
+        return NULL;
+      g_ptr_array_add (history, scores);
+    }
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      DdScorecard *card = g_ptr_array_index (cards, i);
+      GArray *trend = g_array_new (FALSE, FALSE, sizeof (double));
+      double score;
+
+      for (guint h = 0; h < history->len; h++)
+        {
+          DdScorecard *old = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (history, h), i);
+
+          score = dd_scorecard_has_score (old) ? dd_scorecard_get_score (old) : NAN;
+          g_array_append_val (trend, score);
+        }
+      score = dd_scorecard_has_score (card) ? dd_scorecard_get_score (card) : NAN;
+      g_array_append_val (trend, score);
+      _dd_scorecard_set_trend (card, trend);
+      g_list_store_append (model, card);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&model));
+}

@@ -1,0 +1,991 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-chart-view.h"
+#include "dd-dashboard-page.h"
+#include "dd-status-pill.h"
+
+/*
+ * DdDashboardPage: how the plan stands, in one look. A row of headline
+ * figures over the four charts of the core (DdChart), for one plan or all,
+ * as of a reference date, the completion chart and the indicators over a
+ * period. Every figure, segment and bar opens the tasks behind it:
+ * "show-tasks" (plan, unit, status), or "show-lead-tasks" for a unit's bar,
+ * which stands for the tasks that unit leads.
+ *
+ * The figures are read once per reload (dd_store_stats_dashboard()) and
+ * handed to the charts; the page draws nothing itself.
+ */
+
+struct _DdDashboardPage
+{
+  GtkWidget parent_instance;
+
+  DdStore *store;
+  GDate as_of;
+  GDate custom_from;
+  GDate custom_to;
+  GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
+  guint updating;
+  DdStatsHeadline headline;
+  DdChart *charts[DD_N_CHART_KINDS];
+  DdChartView *views[DD_N_CHART_KINDS];
+  GtkLabel *chart_titles[DD_N_CHART_KINDS];
+
+  /* Template children */
+  GtkWidget *content_box;         /* bound so that dispose unparents it */
+  GtkDropDown *plan_dropdown;
+  GtkDropDown *period_dropdown;
+  GtkMenuButton *from_button;
+  GtkPopover *from_popover;
+  GtkCalendar *from_calendar;
+  GtkMenuButton *to_button;
+  GtkPopover *to_popover;
+  GtkCalendar *to_calendar;
+  GtkLabel *period_label;
+  GtkMenuButton *as_of_button;
+  GtkPopover *as_of_popover;
+  GtkCalendar *as_of_calendar;
+  GtkFlowBox *headline_box;
+  GtkFlowBox *charts_box;
+  GtkButton *tasks_button;
+  GtkLabel *tasks_value;
+  GtkButton *on_time_button;
+  GtkLabel *on_time_value;
+  GtkLabel *on_time_caption;
+  GtkButton *late_button;
+  GtkLabel *late_value;
+  GtkLabel *late_caption;
+  GtkButton *overdue_button;
+  GtkLabel *overdue_value;
+  GtkLabel *overdue_caption;
+  GtkButton *due_soon_button;
+  GtkLabel *due_soon_value;
+  GtkLabel *due_soon_caption;
+  GtkLabel *rate_value;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_AS_OF,
+  N_PROPS
+};
+
+enum {
+  SHOW_TASKS,
+  SHOW_LEAD_TASKS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDGET)
+
+/* Auxiliary methods */
+
+static gint64
+get_id_at (GArray *ids,
+           guint   position)
+{
+  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return 0;
+
+  return g_array_index (ids, gint64, position);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static void
+select_calendar_day (GtkCalendar *calendar,
+                     const GDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!dd_date_is_set (date))
+    return;
+
+  dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 0, 0, 0);
+  gtk_calendar_select_day (calendar, dt);
+}
+
+static void
+get_calendar_day (GtkCalendar *calendar,
+                  GDate       *out_date)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date,
+                  g_date_time_get_day_of_month (dt),
+                  g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+}
+
+static DdDashboardPeriod
+get_period (DdDashboardPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (selected > DD_DASHBOARD_PERIOD_CUSTOM)
+    return DD_DASHBOARD_PERIOD_QUARTER;
+  return (DdDashboardPeriod) selected;
+}
+
+static void
+update_date_buttons (DdDashboardPage *self)
+{
+  g_autofree char *as_of = dd_format_date (&self->as_of);
+  g_autofree char *as_of_text = NULL;
+  gboolean custom = get_period (self) == DD_DASHBOARD_PERIOD_CUSTOM;
+  GDate from, to;
+
+  /* Translators: the reference date of the task statuses: "Tính đến 28/04/2026". */
+  as_of_text = g_strdup_printf (_("As of %s"), as_of);
+  gtk_menu_button_set_label (self->as_of_button, as_of_text);
+
+  dd_dashboard_page_get_period (self, &from, &to);
+
+  if (custom)
+    {
+      g_autofree char *from_date = dd_format_date (&from);
+      g_autofree char *to_date = dd_format_date (&to);
+      g_autofree char *from_text = NULL;
+      g_autofree char *to_text = NULL;
+
+      /* Translators: the first day of the dashboard's custom period: "Từ 01/04/2026". */
+      from_text = g_strdup_printf (_("From %s"), from_date);
+      /* Translators: the last day of the dashboard's custom period: "Đến 30/06/2026". */
+      to_text = g_strdup_printf (_("To %s"), to_date);
+      gtk_menu_button_set_label (self->from_button, from_text);
+      gtk_menu_button_set_label (self->to_button, to_text);
+    }
+  else
+    {
+      g_autofree char *from_date = dd_format_date (&from);
+      g_autofree char *to_date = dd_format_date (&to);
+      g_autofree char *range = NULL;
+
+      /* Translators: the dates of the dashboard's period: "01/04/2026 – 30/06/2026". */
+      range = g_strdup_printf (_("%s – %s"), from_date, to_date);
+      gtk_label_set_text (self->period_label, range);
+    }
+
+  /* The parents are the GtkFlowBoxChild of the tool bar. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->from_button)), custom);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->to_button)), custom);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->period_label)), !custom);
+}
+
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  n = g_list_model_get_n_items (a);
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) sa = g_list_model_get_item (a, i);
+      g_autoptr(GtkStringObject) sb = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (sa), gtk_string_object_get_string (sb)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+populate_plans (DdDashboardPage *self)
+{
+  g_autoptr(GtkStringList) plans = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) plan_list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+
+  self->updating++;
+
+  g_array_set_size (self->plan_ids, 0);
+  gtk_string_list_append (plans, _("All plans"));
+  g_array_append_val (self->plan_ids, (gint64) { 0 });
+
+  if (self->store != NULL)
+    {
+      plan_list = dd_store_list_plans (self->store, &error);
+      if (plan_list == NULL)
+        g_debug ("Could not list the plans: %s", error->message);
+    }
+
+  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
+      g_autofree char *name = dd_plan_dup_display_name (plan);
+      gint64 id = dd_plan_get_id (plan);
+
+      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
+      g_array_append_val (self->plan_ids, id);
+    }
+
+  /* The same plans: keep the drop-down as it is (it may be the one whose
+   * change is being handled). */
+  if (!same_strings (gtk_drop_down_get_model (self->plan_dropdown), G_LIST_MODEL (plans)))
+    {
+      gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
+      gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+    }
+
+  self->updating--;
+}
+
+/* Reads the plans again, then the figures. */
+static void
+reload_all (DdDashboardPage *self)
+{
+  populate_plans (self);
+  dd_dashboard_page_reload (self);
+}
+
+static void
+set_number (GtkLabel *label,
+            guint     value)
+{
+  g_autofree char *text = dd_format_number (value, 0);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+update_headline (DdDashboardPage *self)
+{
+  const DdStatsHeadline *hl = &self->headline;
+
+  set_number (self->tasks_value, hl->tasks);
+  set_number (self->on_time_value, hl->counts[DD_STATUS_DONE_ON_TIME]);
+  set_number (self->late_value, hl->counts[DD_STATUS_DONE_LATE]);
+  set_number (self->overdue_value, hl->counts[DD_STATUS_OVERDUE]);
+  set_number (self->due_soon_value, hl->counts[DD_STATUS_DUE_SOON]);
+
+  if (hl->has_rate)
+    {
+      g_autofree char *rate = dd_format_percent (100.0 * hl->completion_rate, 1);
+
+      gtk_label_set_text (self->rate_value, rate);
+    }
+  else
+    /* Translators: the completion rate when no task is done or overdue yet. */
+    gtk_label_set_text (self->rate_value, C_("completion rate", "—"));
+}
+
+/* The units chart needs a row per unit to stay legible. */
+static int
+units_min_height (guint n_units)
+{
+  return CLAMP (90 + 26 * (int) n_units, 220, 1200);
+}
+
+/* Callbacks */
+
+static void
+on_segment_activated_cb (DdChartView      *view,
+                         const DdChartHit *hit,
+                         DdDashboardPage  *self)
+{
+  gint64 plan_id = dd_dashboard_page_get_plan_id (self);
+
+  switch (hit->kind)
+    {
+    case DD_CHART_STATUS:
+      if (hit->status >= 0)
+        g_signal_emit (self, signals [SHOW_TASKS], 0, plan_id, (gint64) 0, hit->status);
+      break;
+
+    case DD_CHART_UNITS:
+      /* A bar stands for the tasks its unit leads. The tasks without a
+       * lead unit (unit 0) cannot be filtered apart: they open nothing. */
+      if (hit->has_unit && hit->unit_id > 0)
+        g_signal_emit (self, signals [SHOW_LEAD_TASKS], 0, plan_id, hit->unit_id, hit->status);
+      else if (!hit->has_unit && hit->status >= 0)
+        g_signal_emit (self, signals [SHOW_TASKS], 0, plan_id, (gint64) 0, hit->status);
+      break;
+
+    case DD_CHART_PROGRESS:
+    case DD_CHART_INDICATORS:
+    default:
+      break;
+    }
+}
+
+static void
+on_headline_clicked_cb (GtkButton       *button,
+                        DdDashboardPage *self)
+{
+  int status = -1;
+
+  if (button == self->on_time_button)
+    status = DD_STATUS_DONE_ON_TIME;
+  else if (button == self->late_button)
+    status = DD_STATUS_DONE_LATE;
+  else if (button == self->overdue_button)
+    status = DD_STATUS_OVERDUE;
+  else if (button == self->due_soon_button)
+    status = DD_STATUS_DUE_SOON;
+
+  g_signal_emit (self, signals [SHOW_TASKS], 0, dd_dashboard_page_get_plan_id (self), (gint64) 0, status);
+}
+
+static void
+on_filter_changed_cb (DdDashboardPage *self)
+{
+  if (self->updating == 0)
+    dd_dashboard_page_reload (self);
+}
+
+static void
+on_period_changed_cb (DdDashboardPage *self)
+{
+  if (self->updating > 0)
+    return;
+
+  /* A custom period starts from the one shown until now. */
+  if (get_period (self) == DD_DASHBOARD_PERIOD_CUSTOM && !dd_date_is_set (&self->custom_from))
+    {
+      dd_dashboard_period_get_range (DD_DASHBOARD_PERIOD_QUARTER, &self->as_of, NULL, NULL,
+                                     &self->custom_from, &self->custom_to);
+      self->updating++;
+      select_calendar_day (self->from_calendar, &self->custom_from);
+      select_calendar_day (self->to_calendar, &self->custom_to);
+      self->updating--;
+    }
+
+  dd_dashboard_page_reload (self);
+}
+
+static void
+on_from_calendar_day_selected_cb (DdDashboardPage *self)
+{
+  if (self->updating > 0)
+    return;
+
+  get_calendar_day (self->from_calendar, &self->custom_from);
+  gtk_popover_popdown (self->from_popover);
+  dd_dashboard_page_reload (self);
+}
+
+static void
+on_to_calendar_day_selected_cb (DdDashboardPage *self)
+{
+  if (self->updating > 0)
+    return;
+
+  get_calendar_day (self->to_calendar, &self->custom_to);
+  gtk_popover_popdown (self->to_popover);
+  dd_dashboard_page_reload (self);
+}
+
+static void
+on_as_of_calendar_day_selected_cb (DdDashboardPage *self)
+{
+  GDate date;
+
+  if (self->updating > 0)
+    return;
+
+  get_calendar_day (self->as_of_calendar, &date);
+  dd_dashboard_page_set_as_of (self, &date);
+}
+
+static void
+on_as_of_today_clicked_cb (DdDashboardPage *self)
+{
+  GDate today;
+
+  dd_date_set_today (&today);
+  gtk_popover_popdown (self->as_of_popover);
+  dd_dashboard_page_set_as_of (self, &today);
+}
+
+static void
+on_store_changed_cb (DdDashboardPage *self)
+{
+  /* A hidden page reads the store again when it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_all (self);
+}
+
+static GtkWidget *
+new_chart_card (DdDashboardPage *self,
+                DdChartKind      kind)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *view;
+
+  self->charts[kind] = dd_chart_new (kind);
+  view = dd_chart_view_new (self->charts[kind]);
+  self->views[kind] = DD_CHART_VIEW (view);
+  self->chart_titles[kind] = GTK_LABEL (title);
+
+  gtk_widget_add_css_class (card, "chart-card");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* A long title wraps rather than widening the card: two cards must fit
+   * side by side on an office screen. */
+  gtk_label_set_width_chars (GTK_LABEL (title), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (header), title);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button),
+                                  dd_chart_view_get_menu_model (DD_CHART_VIEW (view)));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Save or copy this chart"));
+  gtk_box_append (GTK_BOX (header), menu_button);
+
+  /* The menu button's items reach the view's actions through the card. */
+  gtk_widget_insert_action_group (card, "chart", dd_chart_view_get_actions (DD_CHART_VIEW (view)));
+
+  gtk_widget_set_vexpand (view, TRUE);
+  g_signal_connect_object (view, "segment-activated", G_CALLBACK (on_segment_activated_cb), self, 0);
+
+  gtk_box_append (GTK_BOX (card), header);
+  gtk_box_append (GTK_BOX (card), view);
+
+  return card;
+}
+
+/* GObject overrides */
+
+static void
+dd_dashboard_page_map (GtkWidget *widget)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dd_dashboard_page_parent_class)->map (widget);
+
+  /* Shown again: the tasks may have changed meanwhile, here or on
+   * another desktop. */
+  if (self->store != NULL)
+    reload_all (self);
+}
+
+static void
+dd_dashboard_page_dispose (GObject *object)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_DASHBOARD_PAGE);
+
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    {
+      g_clear_object (&self->charts[i]);
+      self->views[i] = NULL;
+      self->chart_titles[i] = NULL;
+    }
+
+  G_OBJECT_CLASS (dd_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+dd_dashboard_page_finalize (GObject *object)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
+
+  g_clear_pointer (&self->plan_ids, g_array_unref);
+
+  G_OBJECT_CLASS (dd_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+dd_dashboard_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AS_OF:
+      g_value_set_boxed (value, &self->as_of);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_dashboard_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dd_dashboard_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_AS_OF:
+      if (g_value_get_boxed (value) != NULL)
+        dd_dashboard_page_set_as_of (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_dashboard_page_class_init (DdDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_dashboard_page_dispose;
+  object_class->finalize = dd_dashboard_page_finalize;
+  object_class->get_property = dd_dashboard_page_get_property;
+  object_class->set_property = dd_dashboard_page_set_property;
+
+  widget_class->map = dd_dashboard_page_map;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DdDashboardPage:as-of:
+   *
+   * The reference date of the statuses (a #GDate). The window lists the
+   * tasks behind a chart as of this date, so that they are the same tasks.
+   */
+  properties [PROP_AS_OF] =
+    g_param_spec_boxed ("as-of", NULL, NULL,
+                        G_TYPE_DATE,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DdDashboardPage::show-tasks:
+   * @plan_id: the plan, or 0 for all
+   * @unit_id: 0
+   * @status: the status, or -1 for all
+   *
+   * Asks the window to show the tasks behind a figure or a segment.
+   */
+  signals [SHOW_TASKS] =
+    g_signal_new ("show-tasks",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * DdDashboardPage::show-lead-tasks:
+   * @plan_id: the plan, or 0 for all
+   * @unit_id: the unit
+   * @status: the status, or -1 for all
+   *
+   * Asks the window to show the tasks @unit_id leads (not those it only
+   * coordinates): a bar of the units chart.
+   */
+  signals [SHOW_LEAD_TASKS] =
+    g_signal_new ("show-lead-tasks",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+
+  g_type_ensure (DD_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dd_dashboard_page_init (DdDashboardPage *self)
+{
+  self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_date_clear (&self->as_of, 1);
+  g_date_clear (&self->custom_from, 1);
+  g_date_clear (&self->custom_to, 1);
+  dd_date_set_today (&self->as_of);
+
+  self->updating++;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A quarter at first: long enough for a trend, short enough to act on. */
+  gtk_drop_down_set_selected (self->period_dropdown, DD_DASHBOARD_PERIOD_QUARTER);
+  select_calendar_day (self->as_of_calendar, &self->as_of);
+
+  dd_status_pill_set_status (GTK_WIDGET (self->on_time_caption), DD_STATUS_DONE_ON_TIME, NULL);
+  dd_status_pill_set_status (GTK_WIDGET (self->late_caption), DD_STATUS_DONE_LATE, NULL);
+  dd_status_pill_set_status (GTK_WIDGET (self->overdue_caption), DD_STATUS_OVERDUE, NULL);
+  dd_status_pill_set_status (GTK_WIDGET (self->due_soon_caption), DD_STATUS_DUE_SOON, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->on_time_caption), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->late_caption), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_caption), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_soon_caption), "status-pill");
+
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    gtk_flow_box_append (self->charts_box, new_chart_card (self, i));
+
+  /* Nothing in the grids is selected or activated: only their buttons and
+   * charts are. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->headline_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  populate_plans (self);
+  update_date_buttons (self);
+  update_headline (self);
+
+  self->updating--;
+}
+
+/* Public API */
+
+/**
+ * dd_dashboard_page_new:
+ * @store: (nullable): the database
+ *
+ * Returns: (transfer full): a new page
+ */
+GtkWidget *
+dd_dashboard_page_new (DdStore *store)
+{
+  g_return_val_if_fail (store == NULL || DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_DASHBOARD_PAGE, "store", store, NULL);
+}
+
+/**
+ * dd_dashboard_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database
+ */
+DdStore *
+dd_dashboard_page_get_store (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+dd_dashboard_page_set_store (DdDashboardPage *self,
+                             DdStore         *store)
+{
+  g_return_if_fail (DD_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (store == NULL || DD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+
+  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
+    g_signal_connect_object (self->store, "changed",
+                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  reload_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+const GDate *
+dd_dashboard_page_get_as_of (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), NULL);
+
+  return &self->as_of;
+}
+
+/**
+ * dd_dashboard_page_set_as_of:
+ * @as_of: a valid date
+ *
+ * Sets the reference date and reads the figures again.
+ */
+void
+dd_dashboard_page_set_as_of (DdDashboardPage *self,
+                             const GDate     *as_of)
+{
+  g_return_if_fail (DD_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  if (g_date_compare (&self->as_of, as_of) == 0)
+    return;
+
+  self->as_of = *as_of;
+
+  self->updating++;
+  select_calendar_day (self->as_of_calendar, &self->as_of);
+  self->updating--;
+
+  dd_dashboard_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+}
+
+gint64
+dd_dashboard_page_get_plan_id (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
+
+  return get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+}
+
+void
+dd_dashboard_period_get_range (DdDashboardPeriod  period,
+                               const GDate       *as_of,
+                               const GDate       *custom_from,
+                               const GDate       *custom_to,
+                               GDate             *out_from,
+                               GDate             *out_to)
+{
+  GDateYear year;
+  guint first_month;
+  guint n_months;
+
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+  g_return_if_fail (out_from != NULL && out_to != NULL);
+
+  g_date_clear (out_from, 1);
+  g_date_clear (out_to, 1);
+  year = g_date_get_year (as_of);
+
+  switch (period)
+    {
+    case DD_DASHBOARD_PERIOD_CUSTOM:
+      if (custom_from != NULL && custom_to != NULL
+          && g_date_valid (custom_from) && g_date_valid (custom_to))
+        {
+          *out_from = *custom_from;
+          *out_to = *custom_to;
+          if (g_date_compare (out_from, out_to) > 0)
+            {
+              GDate tmp = *out_from;
+
+              *out_from = *out_to;
+              *out_to = tmp;
+            }
+          return;
+        }
+      /* No dates yet: the quarter. */
+      G_GNUC_FALLTHROUGH;
+    case DD_DASHBOARD_PERIOD_QUARTER:
+      first_month = 3 * ((g_date_get_month (as_of) - 1) / 3) + 1;
+      n_months = 3;
+      break;
+
+    case DD_DASHBOARD_PERIOD_MONTH:
+      first_month = g_date_get_month (as_of);
+      n_months = 1;
+      break;
+
+    case DD_DASHBOARD_PERIOD_HALF_YEAR:
+      first_month = g_date_get_month (as_of) <= 6 ? 1 : 7;
+      n_months = 6;
+      break;
+
+    case DD_DASHBOARD_PERIOD_YEAR:
+    default:
+      first_month = 1;
+      n_months = 12;
+      break;
+    }
+
+  g_date_set_dmy (out_from, 1, first_month, year);
+  g_date_set_dmy (out_to,
+                  g_date_get_days_in_month (first_month + n_months - 1, year),
+                  first_month + n_months - 1, year);
+}
+
+void
+dd_dashboard_page_get_period (DdDashboardPage *self,
+                              GDate           *out_from,
+                              GDate           *out_to)
+{
+  g_return_if_fail (DD_IS_DASHBOARD_PAGE (self));
+
+  dd_dashboard_period_get_range (get_period (self), &self->as_of,
+                                 &self->custom_from, &self->custom_to,
+                                 out_from, out_to);
+}
+
+const DdStatsHeadline *
+dd_dashboard_page_get_headline (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), NULL);
+
+  return &self->headline;
+}
+
+DdChartView *
+dd_dashboard_page_get_chart_view (DdDashboardPage *self,
+                                  DdChartKind      kind)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail ((guint) kind < DD_N_CHART_KINDS, NULL);
+
+  return self->views[kind];
+}
+
+/**
+ * dd_dashboard_page_reload:
+ *
+ * Reads every figure from the store again (the plans are read again when
+ * the store changes or the page is shown).
+ */
+void
+dd_dashboard_page_reload (DdDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsDashboard dashboard;
+  DdStatsQuery query;
+  gboolean ok = FALSE;
+
+  g_return_if_fail (DD_IS_DASHBOARD_PAGE (self));
+
+  if (self->views[0] == NULL)
+    return;
+
+  memset (&dashboard, 0, sizeof dashboard);
+  memset (&self->headline, 0, sizeof self->headline);
+
+  update_date_buttons (self);
+
+  dd_stats_query_init (&query);
+  query.tasks.as_of = self->as_of;
+  query.tasks.plan_id = dd_dashboard_page_get_plan_id (self);
+  dd_dashboard_page_get_period (self, &query.from, &query.to);
+  /* Weeks over a quarter at most, months beyond. */
+  query.interval = g_date_days_between (&query.from, &query.to) <= 92
+                   ? DD_STATS_BY_WEEK : DD_STATS_BY_MONTH;
+
+  if (self->store != NULL)
+    {
+      query.tasks.due_soon_days = dd_store_get_due_soon_days (self->store);
+      ok = dd_store_stats_dashboard (self->store, &query, &dashboard, &error);
+      if (!ok)
+        g_debug ("Could not read the figures of the dashboard: %s", error->message);
+    }
+
+  if (ok)
+    self->headline = dashboard.headline;
+  update_headline (self);
+
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    {
+      g_autofree char *title = NULL;
+
+      dd_chart_set_as_of (self->charts[i], &self->as_of);
+      if (ok)
+        dd_chart_set_dashboard (self->charts[i], &dashboard);
+      else
+        {
+          DdStatsDashboard empty;
+
+          memset (&empty, 0, sizeof empty);
+          dd_chart_set_dashboard (self->charts[i], &empty);
+        }
+
+      title = dd_chart_dup_default_title (self->charts[i]);
+      gtk_label_set_text (self->chart_titles[i], title);
+      dd_chart_view_update (self->views[i]);
+    }
+
+  dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
+                                units_min_height (ok && dashboard.units != NULL ? dashboard.units->len : 0));
+
+  if (ok)
+    dd_stats_dashboard_clear (&dashboard);
+}

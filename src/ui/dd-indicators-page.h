@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <dondoc/dondoc.h>
+
+G_BEGIN_DECLS
+
+#define DD_TYPE_INDICATORS_PAGE (dd_indicators_page_get_type ())
+G_DECLARE_FINAL_TYPE (DdIndicatorsPage, dd_indicators_page, DD, INDICATORS_PAGE, GtkWidget)
+
+GtkWidget *dd_indicators_page_new       (DdStore          *store);
+DdStore   *dd_indicators_page_get_store (DdIndicatorsPage *self);
+void       dd_indicators_page_set_store (DdIndicatorsPage *self,
+                                         DdStore          *store);
+void       dd_indicators_page_reload    (DdIndicatorsPage *self);
+
+/* What a cell's Enter does: records "N/D" (empty clears it) for the shown
+ * indicator, @unit_id and quarter @quarter (1–4) of the shown year. */
+gboolean   dd_indicators_page_enter     (DdIndicatorsPage  *self,
+                                         gint64             unit_id,
+                                         int                quarter,
+                                         const char        *text,
+                                         GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,219 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reads a workbook of Đôn Đốc back as real clients do, and checks it.
+
+Usage: check-xlsx.py WORKBOOK.xlsx EXPECT.json
+
+EXPECT.json (written by tests/core/test-export.c):
+  sheets        the sheet names, in order
+  landscape     the names of the sheets printed in landscape
+  repeat_rows   {sheet: "2:2"}: the rows repeated on every printed page
+  font, size    the font of the cells
+  header        {sheet: [texts of the header row (row 2)]}
+  rows          {sheet: number of rows below the header}
+  cells         [[sheet, "B3", value, kind]]: kind is "s" (text), "n"
+                (number), "d" (date, value "YYYY-MM-DD"), "pct" (a number
+                with a % format), "prefix" (text that starts with value),
+                "truncated" (text of 32,767 characters ending with value)
+  date_columns  {sheet: [column letters whose data cells are dates or empty]}
+  charts        {sheet: [["doughnut"|"bar", n_series, "categories ref"]]}
+  libreoffice   [texts the PDF that LibreOffice makes must contain]
+  lo_pages_min  the least number of pages of that PDF
+
+Prints what it checked; exits 1 with the first difference. It must never
+skip: a missing openpyxl or soffice is a failure (CI installs them).
+"""
+
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+try:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+except ImportError as e:  # a failure, not a skip
+    print("FAIL: python3-openpyxl is missing: %s" % e)
+    sys.exit(1)
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+
+
+def chart_kind(chart):
+    name = type(chart).__name__
+    if name == "DoughnutChart":
+        return "doughnut"
+    if name == "BarChart":
+        return "bar"
+    return name
+
+
+def check_print_setup(ws, expect):
+    name = ws.title
+    check(str(ws.page_setup.paperSize) == "9", "%s: paper is %r, not A4 (9)" % (name, ws.page_setup.paperSize))
+    want = "landscape" if name in expect["landscape"] else "portrait"
+    check(ws.page_setup.orientation == want,
+          "%s: orientation %r, expected %s" % (name, ws.page_setup.orientation, want))
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+          "%s: not fitted to the page" % name)
+    check(ws.page_setup.fitToWidth in (1, "1", None), "%s: fitToWidth %r" % (name, ws.page_setup.fitToWidth))
+    # Any height (0), but the summary fits on one page.
+    want_height = "1" if name == expect["sheets"][0] else "0"
+    check(("1" if ws.page_setup.fitToHeight is None else str(ws.page_setup.fitToHeight)) == want_height, "%s: fitToHeight %r, expected %s"
+          % (name, ws.page_setup.fitToHeight, want_height))
+    footer = ws.oddFooter.center.text or ""
+    check("&P" in footer and "&N" in footer, "%s: footer %r has no page numbers" % (name, footer))
+    repeat = expect.get("repeat_rows", {}).get(name)
+    if repeat is not None:
+        got = str(ws.print_title_rows or "")
+        check(got.replace("$", "") == repeat, "%s: repeated rows %r, expected %r" % (name, got, repeat))
+
+
+def check_cell(wb, sheet, ref, value, kind):
+    ws = wb[sheet]
+    cell = ws[ref]
+    where = "%s!%s" % (sheet, ref)
+    if kind == "s":
+        check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
+        check(cell.value == value, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "prefix":
+        check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
+        check(isinstance(cell.value, str) and cell.value.startswith(value),
+              "%s: %r does not start with %r" % (where, cell.value, value))
+    elif kind == "truncated":
+        check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
+        text = cell.value or ""
+        units = sum(2 if ord(c) > 0xFFFF else 1 for c in text)
+        check(units == 32767, "%s: %d characters, expected 32767" % (where, units))
+        check(text.endswith(value), "%s: does not end with the mark %r" % (where, value))
+    elif kind == "n":
+        check(cell.data_type == "n" and not isinstance(cell.value, datetime.datetime),
+              "%s: type %r, expected a number" % (where, cell.data_type))
+        check(abs(float(cell.value) - float(value)) < 1e-9, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "pct":
+        check(cell.data_type == "n", "%s: type %r, expected a number" % (where, cell.data_type))
+        check("%" in cell.number_format, "%s: format %r is not a percentage" % (where, cell.number_format))
+        check(abs(float(cell.value) - float(value)) < 1e-6, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "d":
+        check(isinstance(cell.value, datetime.datetime), "%s: %r is not a date" % (where, cell.value))
+        check(cell.value.date().isoformat() == value, "%s: %s, expected %s" % (where, cell.value.date(), value))
+        check(cell.number_format == "dd/mm/yyyy", "%s: date format %r" % (where, cell.number_format))
+    else:
+        fail("unknown kind %r" % kind)
+
+
+def check_libreoffice(path, expect):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    check(soffice is not None, "soffice is missing (install libreoffice-calc-nogui)")
+    check(shutil.which("pdftotext") is not None, "pdftotext is missing (install poppler-utils)")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = "file://" + os.path.join(tmp, "profile")
+        env = dict(os.environ, HOME=tmp)
+        run = subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--norestore",
+                              "--convert-to", "pdf", "--outdir", tmp, path],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=240)
+        pdf = os.path.join(tmp, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+        check(run.returncode == 0 and os.path.exists(pdf),
+              "soffice --convert-to pdf failed (%d): %s" % (run.returncode, run.stdout.decode(errors="replace")))
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], stdout=subprocess.PIPE,
+                              check=True).stdout.decode("utf-8")
+        info = subprocess.run(["pdfinfo", pdf], stdout=subprocess.PIPE, check=True).stdout.decode()
+        pages = int([l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")][0])
+        check(pages >= expect.get("lo_pages_min", 1), "LibreOffice's PDF has %d pages" % pages)
+        flat = " ".join(text.split())
+        for want in expect["libreoffice"]:
+            check(" ".join(want.split()) in flat, "LibreOffice's PDF lacks %r" % want)
+        print("ok: LibreOffice made a PDF of %d pages with the expected text" % pages)
+
+
+def main():
+    if len(sys.argv) != 3:
+        fail("usage: check-xlsx.py WORKBOOK.xlsx EXPECT.json")
+    path = sys.argv[1]
+    with open(sys.argv[2], encoding="utf-8") as f:
+        expect = json.load(f)
+
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames == expect["sheets"], "sheets %r, expected %r" % (wb.sheetnames, expect["sheets"]))
+    print("ok: sheets %s" % ", ".join(wb.sheetnames))
+
+    for ws in wb.worksheets:
+        check_print_setup(ws, expect)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None or cell.data_type != "s":
+                    continue
+                check(cell.font.name == expect["font"], "%s!%s: font %r" % (ws.title, cell.coordinate,
+                                                                             cell.font.name))
+                check(cell.font.sz is not None and float(cell.font.sz) >= expect["size"] - 2,
+                      "%s!%s: size %r" % (ws.title, cell.coordinate, cell.font.sz))
+    print("ok: A4, orientation, fit to width, footer, repeated rows, font %s" % expect["font"])
+
+    for sheet, texts in expect.get("header", {}).items():
+        ws = wb[sheet]
+        got = [ws.cell(row=2, column=i + 1).value for i in range(len(texts))]
+        check(got == texts, "%s: header %r, expected %r" % (sheet, got, texts))
+        check(ws.freeze_panes == "A3", "%s: frozen at %r, expected A3" % (sheet, ws.freeze_panes))
+    for sheet, n in expect.get("rows", {}).items():
+        ws = wb[sheet]
+        check(ws.max_row - 2 == n, "%s: %d rows under the header, expected %d" % (sheet, ws.max_row - 2, n))
+        if ws.auto_filter.ref:
+            check(ws.auto_filter.ref.startswith("A2:"), "%s: autofilter %r" % (sheet, ws.auto_filter.ref))
+    if expect.get("autofilter"):
+        ws = wb[expect["autofilter"]]
+        check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A2:"),
+              "%s: no autofilter on the header" % ws.title)
+
+    for sheet, cols in expect.get("date_columns", {}).items():
+        ws = wb[sheet]
+        for col in cols:
+            for r in range(3, ws.max_row + 1):
+                cell = ws["%s%d" % (col, r)]
+                if cell.value is None:
+                    continue
+                check(isinstance(cell.value, datetime.datetime), "%s!%s: %r is not a date"
+                      % (sheet, cell.coordinate, cell.value))
+                check(cell.number_format == "dd/mm/yyyy", "%s!%s: format %r" % (sheet, cell.coordinate,
+                                                                                 cell.number_format))
+
+    for sheet, ref, value, kind in expect.get("cells", []):
+        check_cell(wb, sheet, ref, value, kind)
+    print("ok: %d cells, dates and percentages" % len(expect.get("cells", [])))
+
+    for sheet, charts in expect.get("charts", {}).items():
+        ws = wb[sheet]
+        got = ws._charts
+        check(len(got) == len(charts), "%s: %d charts, expected %d" % (sheet, len(got), len(charts)))
+        for chart, (kind, n_series, categories) in zip(got, charts):
+            check(chart_kind(chart) == kind, "%s: a %s chart, expected %s" % (sheet, chart_kind(chart), kind))
+            check(len(chart.series) == n_series, "%s: %s chart with %d series, expected %d"
+                  % (sheet, kind, len(chart.series), n_series))
+            for s in chart.series:
+                cat = s.cat.strRef.f if s.cat is not None and s.cat.strRef is not None else None
+                if cat is None and s.cat is not None and s.cat.numRef is not None:
+                    cat = s.cat.numRef.f
+                check(cat == categories, "%s: %s chart categories %r, expected %r" % (sheet, kind, cat, categories))
+                check(s.val is not None and s.val.numRef is not None and s.val.numRef.f.startswith(
+                    categories.split("!")[0] + "!"), "%s: %s chart values %r" % (sheet, kind, s.val))
+            if kind == "bar":
+                check(chart.grouping == "stacked", "%s: bars are %r, not stacked" % (sheet, chart.grouping))
+    print("ok: charts")
+
+    if expect.get("libreoffice"):
+        check_libreoffice(path, expect)
+    print("PASS")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <cairo-pdf.h>
+
+#include "dd-store-private.h"
+#include "dd-export-private.h"
+
+/*
+ * The meeting exports, read back as their users' programs read them: the
+ * workbook by openpyxl and LibreOffice (tests/core/check-xlsx.py), the
+ * handout by poppler's pdfinfo and pdftotext. Everything runs in
+ * Vietnamese, as in the offices. A missing python3-openpyxl, soffice or
+ * poppler-utils fails the test: CI installs them.
+ */
+
+#define SHEET_SUMMARY "Tổng hợp"
+#define SHEET_TASKS "Nhiệm vụ"
+#define SHEET_UNITS "Đơn vị"
+#define SHEET_ACTIONS "Quá hạn - sắp đến hạn"
+#define SHEET_INDICATORS "Chỉ tiêu"
+#define MARK "… [đã cắt bớt]"
+
+static char *tmp_dir;
+
+/* Auxiliary methods */
+
+static char *
+run (const char * const *argv,
+     int                *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  if (error != NULL)
+    {
+      g_test_message ("%s: %s", argv[0], error->message);
+      *out_status = -1;
+      return g_strdup ("");
+    }
+  *out_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  if (*out_status != 0)
+    g_test_message ("%s failed:\n%s\n%s", argv[0], out, err);
+  return g_steal_pointer (&out);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static DdStore *
+seed_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  GDate done;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_store_load_default (store, &error));
+  g_assert_no_error (error);
+  /* Task 3 done late; task 1 is done on 28/4/2026 by the seed itself. */
+  g_date_set_dmy (&done, 2, 6, 2026);
+  g_assert_true (dd_store_record_progress (store, _dd_store_find_task_by_number (store, 1, "3."), 100, &done,
+                                           "Báo cáo số 12/BC-VPUB", NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static void
+options_for (DdExportOptions *options,
+             int              d,
+             int              m,
+             int              y)
+{
+  dd_export_options_init (options);
+  g_date_set_dmy (&options->tasks.as_of, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  g_date_set_dmy (&options->report_date, 25, 11, 2026);
+}
+
+/* A plan of @n tasks, titles from @titles (cycled) or numbered. */
+static gint64
+add_plan (DdStore            *store,
+          const char         *number,
+          guint               n,
+          const char * const *titles,
+          const char         *deadline)
+{
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  g_autoptr(GError) error = NULL;
+  DdImportSummary summary = { 0, };
+
+  plan->number = g_strdup (number);
+  plan->title = g_strdup ("Kế hoạch kiểm thử xuất báo cáo");
+  plan->issuer = g_strdup ("Văn phòng Ủy ban nhân dân tỉnh Nghệ An");
+  for (guint i = 0; i < n; i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = titles != NULL ? g_strdup (titles[i]) : g_strdup_printf ("Nhiệm vụ kiểm thử số %u", i + 1);
+      task->lead = g_strdup_printf ("Phòng số %u", i % 7 + 1);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      task->deadline_text = g_strdup (deadline);
+      task->product = g_strdup ("Báo cáo");
+      task->directing = g_strdup ("Chánh Văn phòng");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  g_assert_true (dd_store_import_plan (store, plan, &summary, &error));
+  g_assert_no_error (error);
+  return summary.plan_id;
+}
+
+/* Runs check-xlsx.py on @path with @expect. */
+static void
+check_workbook (const char  *path,
+                JsonBuilder *expect)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (expect);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_strconcat (path, ".json", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "check-xlsx.py", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "/usr/bin/python3", script, path, json_path, NULL };
+  int status;
+
+  json_generator_set_root (gen, root);
+  g_assert_true (json_generator_to_file (gen, json_path, &error));
+  g_assert_no_error (error);
+  out = run (argv, &status);
+  g_test_message ("%s", out);
+  if (status != 0)
+    g_test_message ("check-xlsx.py said:\n%s", out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "PASS"));
+}
+
+static void
+add_strings (JsonBuilder        *b,
+             const char         *member,
+             const char * const *values)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+}
+
+static void
+add_cell (JsonBuilder *b,
+          const char  *sheet,
+          const char  *ref,
+          const char  *value,
+          double       number,
+          const char  *kind)
+{
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, sheet);
+  json_builder_add_string_value (b, ref);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_double_value (b, number);
+  json_builder_add_string_value (b, kind);
+  json_builder_end_array (b);
+}
+
+/* What every workbook has. Leaves the object open at "cells" (an open array). */
+static JsonBuilder *
+expect_begin (guint n_tasks)
+{
+  JsonBuilder *b = json_builder_new ();
+  const char * const sheets[] = { SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_ACTIONS, SHEET_INDICATORS, NULL };
+  const char * const landscape[] = { SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_ACTIONS, NULL };
+
+  json_builder_begin_object (b);
+  add_strings (b, "sheets", sheets);
+  add_strings (b, "landscape", landscape);
+  json_builder_set_member_name (b, "font");
+  json_builder_add_string_value (b, "Times New Roman");
+  json_builder_set_member_name (b, "size");
+  json_builder_add_double_value (b, 13);
+  json_builder_set_member_name (b, "repeat_rows");
+  json_builder_begin_object (b);
+  for (guint i = 1; sheets[i] != NULL; i++)
+    {
+      json_builder_set_member_name (b, sheets[i]);
+      json_builder_add_string_value (b, "2:2");
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_TASKS);
+  json_builder_add_int_value (b, n_tasks);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "autofilter");
+  json_builder_add_string_value (b, SHEET_TASKS);
+  json_builder_set_member_name (b, "date_columns");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_TASKS);
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "I");
+  json_builder_add_string_value (b, "J");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  return b;
+}
+
+/* Tests */
+
+static void
+test_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate f, t;
+
+  g_assert_true (dd_export_parse_period ("Q2/2026", &f, &t, &label, &error));
+  g_assert_no_error (error);
+  from = dd_date_to_iso (&f);
+  to = dd_date_to_iso (&t);
+  g_assert_cmpstr (from, ==, "2026-03-15");
+  g_assert_cmpstr (to, ==, "2026-06-14");
+  g_assert_cmpstr (label, ==, "Quý II/2026");
+  g_clear_pointer (&label, g_free);
+
+  g_assert_true (dd_export_parse_period ("2026-H1", &f, &t, &label, &error));
+  g_assert_cmpstr (label, ==, "6 tháng đầu năm 2026");
+  g_assert_cmpint (g_date_get_day (&f), ==, 15);
+  g_assert_cmpint (g_date_get_month (&f), ==, 12);
+  g_assert_cmpint (g_date_get_year (&f), ==, 2025);
+  g_clear_pointer (&label, g_free);
+
+  g_assert_true (dd_export_parse_period ("2026", &f, &t, NULL, &error));
+  g_assert_cmpint (g_date_get_month (&t), ==, 12);
+  g_assert_cmpint (g_date_get_day (&t), ==, 14);
+  g_assert_true (dd_export_parse_period ("1/5/2026..31/5/2026", &f, &t, NULL, &error));
+  g_assert_true (dd_export_parse_period ("2026-05", &f, &t, &label, &error));
+  g_assert_cmpstr (label, ==, "Tháng 5/2026");
+  g_assert_no_error (error);
+
+  g_assert_false (dd_export_parse_period ("Q5/2026", &f, &t, NULL, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dd_export_parse_period ("hôm qua", &f, &t, NULL, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID);
+}
+
+static void
+test_xlsx_seed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *path = tmp_path ("seed.xlsx");
+  g_autofree char *period_label = NULL;
+  const char * const header[] = {
+    "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Thời gian", "Sản phẩm", "Trách nhiệm chỉ đạo",
+    "Tình trạng", "Hạn", "Ngày hoàn thành", "Kết quả / sản phẩm thực tế", "Ghi chú", NULL };
+  const char * const lo_text[] = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Nghệ An, ngày 25 tháng 11 năm 2026", "Kế hoạch số 662/KH-VPUB", "Phòng Hành chính - Quản trị",
+    "Hoàn thành đúng hạn", "Trang 1/", NULL };
+  DdExportOptions options;
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  g_assert_true (dd_export_parse_period ("Q2/2026", &options.from, &options.to, &period_label, &error));
+  options.period_label = period_label;
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  b = expect_begin (8);
+  add_cell (b, SHEET_SUMMARY, "E1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "E2", "Độc lập - Tự do - Hạnh phúc", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "E4", "Nghệ An, ngày 25 tháng 11 năm 2026", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A1", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A6",
+            "Báo cáo tiến độ thực hiện Kế hoạch số 662/KH-VPUB — tính đến ngày 20/06/2026", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A8", "Kỳ báo cáo: Quý II/2026", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A12", "Hoàn thành đúng hạn", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "B12", NULL, 2, "n");
+  add_cell (b, SHEET_SUMMARY, "B13", NULL, 0, "n");
+  add_cell (b, SHEET_SUMMARY, "C12", NULL, 0.25, "pct");
+  add_cell (b, SHEET_SUMMARY, "C17", NULL, 0.125, "pct");
+  add_cell (b, SHEET_SUMMARY, "B19", NULL, 8, "n");
+  /* 2 done, none overdue: 100%. */
+  add_cell (b, SHEET_SUMMARY, "B20", NULL, 1.0, "pct");
+  add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
+  add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
+  add_cell (b, SHEET_TASKS, "H3", "Hoàn thành đúng hạn", 0, "s");
+  add_cell (b, SHEET_TASKS, "I3", "2026-04-30", 0, "d");
+  add_cell (b, SHEET_TASKS, "J3", "2026-04-28", 0, "d");
+  add_cell (b, SHEET_TASKS, "C3", "Phòng Hành chính - Quản trị", 0, "s");
+  /* An ongoing task completed: done on time; its completion date as a date. */
+  add_cell (b, SHEET_TASKS, "H5", "Hoàn thành đúng hạn", 0, "s");
+  add_cell (b, SHEET_TASKS, "J5", "2026-06-02", 0, "d");
+  add_cell (b, SHEET_TASKS, "E4", "Thường xuyên", 0, "s");
+  add_cell (b, SHEET_UNITS, "A2", "Cơ quan chủ trì", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A3", "1. 100% văn bản trao đổi công việc", 0, "prefix");
+  add_cell (b, SHEET_INDICATORS, "F4", "Chưa có dữ liệu", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "E4", NULL, 1.0, "pct");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "header");
+  json_builder_begin_object (b);
+  add_strings (b, SHEET_TASKS, header);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "charts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_SUMMARY);
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "doughnut");
+  json_builder_add_int_value (b, 1);
+  json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$12:$A$18");
+  json_builder_end_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "bar");
+  /* Statuses that occur: done on time, in progress, no deadline. */
+  json_builder_add_int_value (b, 3);
+  json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$29:$A$31");
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  add_strings (b, "libreoffice", lo_text);
+  json_builder_end_object (b);
+  check_workbook (path, b);
+}
+
+static void
+test_xlsx_injection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autofree char *path = tmp_path ("injection.xlsx");
+  const char *titles[] = { "=1+2", "+SUM(A1:A2)", "-2+3", "@cmd|' /C calc'!A0", NULL, "=HYPERLINK(\"http://x\")" };
+  DdExportOptions options;
+
+  /* 40,000 characters, and a control character XML cannot carry. */
+  g_string_append (huge, "Rà soát\x01 ");
+  while (huge->len < 60000)
+    g_string_append (huge, "thủ tục hành chính ");
+  titles[4] = huge->str;
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = add_plan (store, "1/KH-TEST", G_N_ELEMENTS (titles), titles, "Trước 30/4/2026");
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  b = expect_begin (G_N_ELEMENTS (titles));
+  add_cell (b, SHEET_TASKS, "B3", "=1+2", 0, "s");
+  add_cell (b, SHEET_TASKS, "B4", "+SUM(A1:A2)", 0, "s");
+  add_cell (b, SHEET_TASKS, "B5", "-2+3", 0, "s");
+  add_cell (b, SHEET_TASKS, "B6", "@cmd|' /C calc'!A0", 0, "s");
+  add_cell (b, SHEET_TASKS, "B7", MARK, 0, "truncated");
+  add_cell (b, SHEET_TASKS, "B7", "Rà soát  thủ tục", 0, "prefix");
+  add_cell (b, SHEET_TASKS, "B8", "=HYPERLINK(\"http://x\")", 0, "s");
+  add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
+  /* The list for action: overdue since 30/4/2026, 51 days on 20/6/2026. */
+  add_cell (b, SHEET_ACTIONS, "A3", "I. Quá hạn: 6 nhiệm vụ", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "B4", "=1+2", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "G4", NULL, 51, "n");
+  add_cell (b, SHEET_ACTIONS, "E4", "2026-04-30", 0, "d");
+  add_cell (b, SHEET_SUMMARY, "B20", NULL, 0, "pct");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (path, b);
+}
+
+static void
+test_xlsx_empty_and_one (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autofree char *empty = tmp_path ("empty.xlsx");
+  g_autofree char *one = tmp_path ("one.xlsx");
+  g_autoptr(JsonBuilder) b = NULL;
+  const char *titles[] = { "Nhiệm vụ duy nhất" };
+  const char * const lo_text[] = { "Nhiệm vụ duy nhất", "Phòng số 1", NULL };
+  DdExportOptions options;
+
+  /* An empty database: every sheet, no row. */
+  options_for (&options, 20, 6, 2026);
+  g_assert_true (dd_export_xlsx (store, &options, empty, &error));
+  g_assert_no_error (error);
+  b = expect_begin (0);
+  add_cell (b, SHEET_SUMMARY, "B19", NULL, 0, "n");
+  add_cell (b, SHEET_SUMMARY, "A6", "Báo cáo tiến độ thực hiện các kế hoạch — tính đến ngày 20/06/2026", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "A3", "Không có nhiệm vụ quá hạn hoặc sắp đến hạn.", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A3", "Kế hoạch chưa có chỉ tiêu.", 0, "s");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "charts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_SUMMARY);
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "doughnut");
+  json_builder_add_int_value (b, 1);
+  json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$12:$A$18");
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  check_workbook (empty, b);
+  g_clear_object (&b);
+
+  /* One task, due soon (25/6 is 3 working days after 20/6). */
+  options.tasks.plan_id = add_plan (store, "2/KH-TEST", 1, titles, "Trước 25/6/2026");
+  g_assert_true (dd_export_xlsx (store, &options, one, &error));
+  g_assert_no_error (error);
+  b = expect_begin (1);
+  add_cell (b, SHEET_TASKS, "B3", "Nhiệm vụ duy nhất", 0, "s");
+  add_cell (b, SHEET_TASKS, "H3", "Sắp đến hạn", 0, "s");
+  add_cell (b, SHEET_TASKS, "I3", "2026-06-25", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "A3", "II. Sắp đến hạn: 1 nhiệm vụ", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "H4", NULL, 5, "n");
+  add_cell (b, SHEET_UNITS, "A3", "Phòng số 1", 0, "s");
+  add_cell (b, SHEET_UNITS, "B3", NULL, 1, "n");
+  json_builder_end_array (b);
+  add_strings (b, "libreoffice", lo_text);
+  json_builder_end_object (b);
+  check_workbook (one, b);
+}
+
+static void
+test_write_failures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-folder", "x.xlsx", NULL);
+  g_autofree char *folder = tmp_path ("a-folder.xlsx");
+  g_autofree char *existing = tmp_path ("existing.pdf");
+  g_autofree char *content = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  DdExportOptions options;
+
+  options_for (&options, 20, 6, 2026);
+
+  g_assert_false (dd_export_xlsx (store, &options, nowhere, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (dd_export_pdf (store, &options, nowhere, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* The target is a folder: the rename fails after the whole workbook was
+   * written; the temporary file goes, the folder stays. */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (dd_export_xlsx (store, &options, folder, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* An unknown plan: the existing file is left as it was. */
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  options.tasks.plan_id = 999;
+  g_assert_false (dd_export_pdf (store, &options, existing, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+  g_assert_true (g_file_get_contents (existing, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "old");
+
+  /* No temporary file anywhere. */
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+  g_rmdir (folder);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  int status;
+  char *out = run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+  const char *p;
+
+  g_assert_cmpint (status, ==, 0);
+  p = strstr (out, "Pages:");
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + 6 + strspn (p + 6, " "), NULL, 10);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(DdReport) report = NULL;
+  g_autofree char *path = tmp_path ("seed.pdf");
+  g_autofree char *big = tmp_path ("big.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *footer = NULL;
+  const char *expected[] = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Nghệ An, ngày 25 tháng 11 năm 2026", "Kế hoạch số 662/KH-VPUB", "I. SỐ LIỆU TỔNG HỢP",
+    "Hoàn thành đúng hạn", "Phòng Hành chính - Quản trị", "Trang 1/", "VĂN PHÒNG ỦY BAN",
+  };
+  DdExportOptions options;
+  guint pages;
+  GRegex *spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  g_assert_true (dd_export_pdf (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  report = dd_report_new (store, &options, &error);
+  g_assert_no_error (error);
+  {
+    /* Laid out for a PDF (no output), as dd_export_pdf() does. */
+    cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595.28, 841.89);
+    cairo_t *cr = cairo_create (surface);
+
+    pages = dd_report_paginate (report, cr, 595.28 - (30 + 20) / 25.4 * 72, 841.89 - 40 / 25.4 * 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_assert_cmpuint (pdf_pages (path), ==, pages);
+  g_assert_cmpuint (pages, >=, 2);
+
+  text = pdf_text (path);
+  flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (strstr (flat, expected[i]) == NULL)
+        g_test_message ("missing “%s” in:\n%s", expected[i], flat);
+      g_assert_nonnull (strstr (flat, expected[i]));
+    }
+  footer = g_strdup_printf ("Trang %u/%u", pages, pages);
+  g_assert_nonnull (strstr (flat, footer));
+  g_free (flat);
+  g_free (text);
+
+  /* 300 overdue tasks: the list runs over several pages, each with its
+   * number and the table's header again. */
+  {
+    g_autoptr(DdStore) store2 = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+
+    options.tasks.plan_id = add_plan (store2, "3/KH-TEST", 300, NULL, "Trước 30/4/2026");
+    g_assert_true (dd_export_pdf (store2, &options, big, &error));
+    g_assert_no_error (error);
+    pages = pdf_pages (big);
+    g_assert_cmpuint (pages, >=, 8);
+    text = pdf_text (big);
+    flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+    g_assert_nonnull (strstr (flat, "I. Quá hạn: 300 nhiệm vụ"));
+    g_assert_nonnull (strstr (flat, "Quá hạn 51 ngày"));
+    /* The last row (its text may wrap in its cell). */
+    g_assert_nonnull (strstr (flat, "300."));
+    g_assert_nonnull (strstr (flat, "Nhiệm vụ kiểm thử"));
+    footer = (g_free (footer), g_strdup_printf ("Trang %u/%u", pages, pages));
+    g_assert_nonnull (strstr (flat, footer));
+  }
+  g_regex_unref (spaces);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int result;
+
+  tmp_dir = g_dir_make_tmp ("dondoc-export-XXXXXX", NULL);
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  dd_init_i18n ();
+
+  g_test_add_func ("/core/export/period", test_period);
+  g_test_add_func ("/core/export/xlsx/seed", test_xlsx_seed);
+  g_test_add_func ("/core/export/xlsx/injection-and-long-text", test_xlsx_injection);
+  g_test_add_func ("/core/export/xlsx/empty-and-one-task", test_xlsx_empty_and_one);
+  g_test_add_func ("/core/export/write-failures", test_write_failures);
+  g_test_add_func ("/core/export/pdf", test_pdf);
+
+  result = g_test_run ();
+  if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)
+    remove_tree (tmp_dir);
+  else
+    g_printerr ("exports kept in %s\n", tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}

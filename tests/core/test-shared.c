@@ -1,0 +1,1123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-shared"
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+
+/*
+ * One file, many desktops: audit history, recycle bin, roles, filesystems
+ * without locks, others' changes, damaged files, busy retries, backups.
+ * Each test has its own folder with a database holding plan 662/KH-VPUB.
+ */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  DdStore *store;
+} Fixture;
+
+/* Auxiliary methods */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_chmod (path, 0700);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dondoc-shared-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  dd_store_load_default (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static gint64
+sql_int (DdStore    *store,
+         const char *sql)
+{
+  return dd_sql_query_int64 (store, sql, -1);
+}
+
+static char *
+sql_text (DdStore    *store,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("absent");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static guint
+n_tasks (DdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+become (DdStore    *store,
+        const char *account)
+{
+  _dd_store_set_user (store, account);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
+/* Audit history */
+
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) copy = NULL;
+  g_autoptr(DdTask) stale = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *old_product = NULL;
+  g_autofree char *text = NULL;
+  GDate day;
+  gint64 before;
+
+  /* The import wrote an insert for every row, by the user. */
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'plans' "
+                                      "AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'tasks' "
+                                      "AND action = 'insert'"), ==, 8);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'units'"), >, 0);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'indicators'"), >, 0);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'task_coordinators'"), >, 0);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'progress_updates'"), ==, 1);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'users'"), ==, 1);
+  text = sql_text (f->store, "SELECT DISTINCT user FROM audit_log");
+  g_assert_cmpstr (text, ==, g_get_user_name ());
+  g_clear_pointer (&text, g_free);
+
+  /* An update by alice: only the changed columns, old and new. */
+  dd_store_set_user_role (f->store, "alice", "Nguyễn Thị Alice", DD_ROLE_ADMIN, 0, &error);
+  g_assert_no_error (error);
+  become (f->store, "alice");
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  old_product = g_strdup (dd_task_get_product (task));
+  stale = dd_task_copy (task);
+  copy = dd_task_copy (task);
+  dd_task_set_product (copy, "Quyết định số 12/QĐ-VPUB");
+  dd_store_save_task (f->store, copy, &error);
+  g_assert_no_error (error);
+
+  text = sql_text (f->store, "SELECT user || ' ' || action || ' ' || old_values || ' ' || new_values "
+                             "FROM audit_log WHERE table_name = 'tasks' ORDER BY id DESC LIMIT 1");
+  {
+    g_autofree char *expected = g_strdup_printf ("alice update {\"product\":\"%s\",\"revision\":1} "
+                                                 "{\"product\":\"Quyết định số 12/QĐ-VPUB\",\"revision\":2}",
+                                                 old_product);
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_clear_pointer (&text, g_free);
+
+  /* A conflict writes nothing, not even to the history. */
+  before = sql_int (f->store, "SELECT count(*) FROM audit_log");
+  dd_task_set_product (stale, "Sản phẩm khác");
+  g_assert_false (dd_store_save_task (f->store, stale, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
+
+  /* Progress: the update and the new progress row. */
+  dd_store_record_progress (f->store, 2, 60, NULL, NULL, "giữa kỳ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->store, "SELECT json_extract (new_values, '$.progress') FROM audit_log "
+                                      "WHERE table_name = 'tasks' ORDER BY id DESC LIMIT 1"), ==, 60);
+  g_assert_cmpint (sql_int (f->store, "SELECT json_extract (old_values, '$.progress') FROM audit_log "
+                                      "WHERE table_name = 'tasks' ORDER BY id DESC LIMIT 1"), ==, 0);
+  text = sql_text (f->store, "SELECT json_extract (new_values, '$.note') FROM audit_log "
+                             "WHERE table_name = 'progress_updates' ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (text, ==, "giữa kỳ");
+  g_clear_pointer (&text, g_free);
+
+  /* Settings: insert, then update with the old value. */
+  dd_store_set_setting (f->store, "due_soon_days", "7", &error);
+  g_assert_no_error (error);
+  dd_store_set_setting (f->store, "due_soon_days", "3", &error);
+  g_assert_no_error (error);
+  text = sql_text (f->store, "SELECT action || ' ' || old_values || ' ' || new_values FROM audit_log "
+                             "WHERE table_name = 'settings' ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (text, ==, "update {\"value\":\"7\",\"revision\":1} {\"value\":\"3\",\"revision\":2}");
+  g_clear_pointer (&text, g_free);
+
+  /* The deadline engine's tables are covered too. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 10, G_DATE_JUNE, 2026);
+  dd_store_add_holiday (f->store, &day, DD_HOLIDAY_KIND_COMPENSATORY, "Nghỉ bù", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'holidays' "
+                                      "AND action = 'insert' AND user = 'alice'"), >=, 1);
+
+  /* To the recycle bin and back. */
+  dd_store_delete_task (f->store, 3, &error);
+  g_assert_no_error (error);
+  dd_store_restore_task (f->store, 3, &error);
+  g_assert_no_error (error);
+  text = sql_text (f->store, "SELECT group_concat (action, ',') FROM audit_log WHERE table_name = 'tasks' "
+                             "AND row_id = 3 AND action <> 'insert'");
+  g_assert_cmpstr (text, ==, "delete,restore");
+  g_clear_pointer (&text, g_free);
+
+  /* Reading it back. */
+  history = dd_store_list_history (f->store, 2, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 4);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_cmpint (((DdAuditEntry *) g_ptr_array_index (history, i))->task_id, ==, 2);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = dd_store_list_history (f->store, 0, NULL, "alice", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 8);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  dd_date_set_today (&day);
+  g_date_add_days (&day, 2);
+  history = dd_store_list_history (f->store, 0, &day, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+}
+
+/* Recycle bin */
+
+static void
+test_recycle_bin (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) copy = NULL;
+  g_autoptr(GPtrArray) bin = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(DdPlan) plan = NULL;
+  DdBinEntry *entry;
+  DdTaskQuery query;
+  guint counts[DD_N_STATUSES], total = 0;
+
+  task = dd_store_get_task (f->store, 3, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+
+  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  dd_store_delete_task (f->store, 3, &error);
+  g_assert_no_error (error);
+
+  /* Gone from every query … */
+  g_assert_cmpuint (n_tasks (f->store), ==, 7);
+  g_clear_object (&task);
+  task = dd_store_get_task (f->store, 3, NULL, &error);
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+  g_assert_null (task);
+  g_clear_error (&error);
+  dd_task_query_init (&query);
+  dd_store_count_by_status (f->store, &query, counts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    total += counts[i];
+  g_assert_cmpuint (total, ==, 7);
+  plans = dd_store_list_plans (f->store, &error);
+  g_assert_no_error (error);
+  plan = g_list_model_get_item (plans, 0);
+  g_assert_cmpuint (dd_plan_get_n_tasks (plan), ==, 7);
+
+  /* … an edit of it is refused … */
+  dd_task_set_product (copy, "x");
+  g_assert_false (dd_store_save_task (f->store, copy, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+  g_clear_error (&error);
+  g_assert_false (dd_store_record_progress (f->store, 3, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+  g_clear_error (&error);
+  g_assert_false (dd_store_delete_task (f->store, 3, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+  g_clear_error (&error);
+
+  /* … but it is all still in the file, in the bin. */
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM tasks"), ==, 8);
+  bin = dd_store_list_recycle_bin (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bin->len, ==, 1);
+  entry = g_ptr_array_index (bin, 0);
+  g_assert_cmpint (entry->task_id, ==, 3);
+  g_assert_cmpstr (entry->deleted_by, ==, g_get_user_name ());
+  g_assert_cmpstr (entry->plan_number, ==, "662/KH-VPUB");
+  g_assert_nonnull (entry->deleted_at);
+
+  dd_store_restore_task (f->store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_false (dd_store_restore_task (f->store, 3, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
+}
+
+/* Roles */
+
+static gint64
+lead_of (DdStore *store,
+         gint64   task_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, task_id, NULL, &error);
+
+  g_assert_no_error (error);
+  return dd_task_get_lead_id (task);
+}
+
+static void
+assert_permission_error (GError **error)
+{
+  g_assert_error (*error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+  g_assert_null (strstr ((*error)->message, "dd:"));
+  g_assert_cmpuint (strlen ((*error)->message), >, 20);
+  g_clear_error (error);
+}
+
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *seed = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  gint64 unit, other_task = 0, before;
+
+  /* The account that made the file is its administrator. */
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM users WHERE role = 'admin'"), ==, 1);
+
+  unit = lead_of (f->store, 2);
+  for (gint64 id = 1; id <= 8; id++)
+    if (lead_of (f->store, id) != unit)
+      other_task = id;
+  g_assert_cmpint (other_task, >, 0);
+
+  dd_store_set_user_role (f->store, "xem", NULL, DD_ROLE_VIEWER, 0, &error);
+  g_assert_no_error (error);
+  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_set_user_role (f->store, "donvi2", NULL, DD_ROLE_UNIT_EDITOR, 0, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The only administrator cannot step down. */
+  g_assert_false (dd_store_set_user_role (f->store, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A viewer writes nothing, but may set their display name. */
+  become (f->store, "xem");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
+  before = sql_int (f->store, "SELECT count(*) FROM audit_log");
+  g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  assert_permission_error (&error);
+  g_assert_false (dd_store_set_setting (f->store, "due_soon_days", "9", &error));
+  assert_permission_error (&error);
+  g_assert_false (dd_store_delete_task (f->store, 2, &error));
+  assert_permission_error (&error);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
+  dd_store_set_display_name (f->store, "Trần Văn Xem", &error);
+  g_assert_no_error (error);
+  name = dd_store_dup_display_name (f->store);
+  g_assert_cmpstr (name, ==, "Trần Văn Xem");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
+
+  /* An account nobody listed is a viewer. */
+  become (f->store, "la");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
+  g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  assert_permission_error (&error);
+
+  /* A unit editor: the tasks its unit leads, nothing else. */
+  become (f->store, "donvi");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_UNIT_EDITOR);
+  g_assert_cmpint (dd_store_get_role_unit_id (f->store), ==, unit);
+  dd_store_record_progress (f->store, 2, 30, NULL, "Báo cáo", NULL, &error);
+  g_assert_no_error (error);
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_note (copy, "Đơn vị cập nhật");
+  dd_store_save_task (f->store, copy, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  g_clear_object (&task);
+
+  g_assert_false (dd_store_record_progress (f->store, other_task, 30, NULL, NULL, NULL, &error));
+  assert_permission_error (&error);
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_lead (copy, "Một đơn vị khác hẳn");
+  g_assert_false (dd_store_save_task (f->store, copy, &error));
+  assert_permission_error (&error);
+  g_assert_false (dd_store_delete_task (f->store, 2, &error));
+  assert_permission_error (&error);
+  g_assert_false (dd_store_set_setting (f->store, "due_soon_days", "9", &error));
+  assert_permission_error (&error);
+  g_assert_false (dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
+  assert_permission_error (&error);
+
+  seed = g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
+  plan = dd_importer_parse_file (seed, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_import_plan (f->store, plan, NULL, &error));
+  assert_permission_error (&error);
+
+  /* While no account is an administrator, everyone is. */
+  become (f->store, g_get_user_name ());
+  g_assert_true (dd_sql_exec (f->store, "DELETE FROM users", NULL));
+  become (f->store, "bat-ky-ai");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
+  dd_store_record_progress (f->store, other_task, 40, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Filesystems without working locks */
+
+static char *
+check_mountinfo (const char *fixture,
+                 const char *path)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
+
+  return _dd_store_check_mountinfo (file, path);
+}
+
+static void
+test_mountinfo (void)
+{
+  g_autofree char *w = NULL;
+
+#define CHECK(fixture, path, warned)                                         \
+  G_STMT_START {                                                             \
+    g_autofree char *warning = check_mountinfo (fixture, path);              \
+    if (warned)                                                              \
+      g_assert_nonnull (warning);                                            \
+    else                                                                     \
+      g_assert_null (warning);                                               \
+  } G_STMT_END
+
+  CHECK ("mountinfo-cifs-nobrl.txt", "/mnt/share/vp/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-cifs-nobrl.txt", "/mnt/share/local/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-cifs-nobrl.txt", "/mnt/sharp/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-cifs-nobrl.txt", "/mnt/other/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-cifs-nobrl.txt", "/home/canbo/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-cifs-ok.txt", "/mnt/share/vp/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-nfs.txt", "/srv/nfs-nolock/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-nfs.txt", "/srv/nfs-local/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-nfs.txt", "/srv/nfs-ok/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-fuse.txt", "/home/canbo/may-chu/vp/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-fuse.txt", "/run/user/1000/gvfs/smb-share:server=srv,share=chung/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-fuse.txt", "/mnt/Ổ đĩa chung/dondoc.sqlite", TRUE);
+  CHECK ("mountinfo-fuse.txt", "/mnt/Ổ/dondoc.sqlite", FALSE);
+  CHECK ("mountinfo-missing.txt", "/mnt/share/dondoc.sqlite", FALSE);
+#undef CHECK
+
+  /* The warning names the mount and the option. */
+  w = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/vp/dondoc.sqlite");
+  g_assert_nonnull (strstr (w, "/mnt/share"));
+  g_assert_nonnull (strstr (w, "nobrl"));
+}
+
+static void
+test_lock_warning (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  /* This folder is on a local disk. */
+  g_assert_null (dd_store_get_lock_warning (f->store));
+
+  /* As if it were on a share mounted with nobrl. */
+  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+  g_assert_nonnull (dd_store_get_lock_warning (f->store));
+  g_clear_object (&f->store);
+  sum = file_checksum (f->db);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+
+  g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM);
+  g_assert_cmpstr (error->message, ==, dd_store_get_lock_warning (f->store));
+  g_clear_error (&error);
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+
+  dd_store_acknowledge_lock_warning (f->store);
+  dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Others' changes */
+
+static void
+on_external_change_cb (DdStore *store,
+                       guint   *count)
+{
+  (*count)++;
+}
+
+static void
+test_data_version (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = NULL;
+  guint seen = 0, seen_self = 0;
+
+  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_signal_connect (other, "external-change", G_CALLBACK (on_external_change_cb), &seen);
+  g_signal_connect (f->store, "external-change", G_CALLBACK (on_external_change_cb), &seen_self);
+
+  g_assert_false (dd_store_poll_external_changes (other));
+  g_assert_false (dd_store_poll_external_changes (f->store));
+
+  dd_store_record_progress (f->store, 2, 20, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* One's own commits are not "external". */
+  g_assert_false (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (other));
+  g_assert_cmpuint (seen, ==, 1);
+  g_assert_false (dd_store_poll_external_changes (other));
+  g_assert_cmpuint (seen, ==, 1);
+
+  /* A role given on one desktop reaches the other at its next poll. */
+  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  g_assert_no_error (error);
+  _dd_store_set_user (other, "tham-quan");
+  g_assert_true (dd_store_poll_external_changes (other));
+  g_assert_cmpint (dd_store_get_role (other), ==, DD_ROLE_VIEWER);
+
+  _dd_store_set_user (other, "nguoi-khac");
+  dd_store_record_progress (other, 3, 50, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen_self, ==, 1);
+  g_assert_false (dd_store_poll_external_changes (other));
+}
+
+/* Busy retries */
+
+static gpointer
+release_later (gpointer data)
+{
+  DdStore *holder = data;
+
+  g_usleep (400 * 1000);
+  _dd_store_rollback (holder);
+  return NULL;
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = NULL;
+  GThread *thread;
+  gint64 start, elapsed;
+
+  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  /* The other desktop holds the write lock for longer than we wait. */
+  g_assert_true (_dd_store_begin (f->store, &error));
+  _dd_store_set_busy_policy (other, 3, 100, 50);
+  start = g_get_monotonic_time ();
+  g_assert_false (dd_store_record_progress (other, 2, 10, NULL, NULL, NULL, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_BUSY);
+  g_assert_null (strstr (error->message, "locked"));
+  g_clear_error (&error);
+  /* 3 tries of 100 ms with pauses of about 50 and 100 ms between them. */
+  g_assert_cmpint (elapsed, >=, 380 * 1000);
+  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
+  _dd_store_rollback (f->store);
+
+  /* The lock is released while we retry: the write goes through. */
+  g_assert_true (_dd_store_begin (f->store, &error));
+  thread = g_thread_new ("release", release_later, f->store);
+  _dd_store_set_busy_policy (other, 5, 100, 100);
+  start = g_get_monotonic_time ();
+  dd_store_record_progress (other, 2, 15, NULL, NULL, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  g_assert_cmpint (elapsed, >=, 300 * 1000);
+  g_test_message ("write went through after %.0f ms of retries", elapsed / 1000.0);
+}
+
+/* Damaged and foreign files: each refused or read-only, and never written */
+
+typedef struct
+{
+  const char *name;
+  void (*damage) (const char *path);
+  gboolean opens;     /* TRUE: opened read-only; FALSE: refused */
+  int code;           /* when refused */
+  gboolean either;    /* refused or opened read-only, depending on what was cut */
+} Damage;
+
+static void
+truncate_half (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  write_bytes (path, contents, len / 2);
+}
+
+/* Overwrites the root page of the tasks table: the schema stays readable,
+ * the data does not. */
+static void
+scramble_middle (const char *path)
+{
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root = 0, page_size = 0;
+  gsize len;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT rootpage FROM sqlite_master WHERE name = 'tasks'), "
+                                       "(SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (root, >, 1);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, (gsize) (root * page_size));
+  for (gsize i = (gsize) ((root - 1) * page_size); i < (gsize) (root * page_size); i++)
+    contents[i] = (char) (i * 7 + 3);
+  write_bytes (path, contents, len);
+}
+
+static void
+random_bytes (const char *path)
+{
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_test_rand_int_range (0, 256);
+  write_bytes (path, bytes, sizeof bytes);
+}
+
+static void
+sqlite_header_then_garbage (const char *path)
+{
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_test_rand_int_range (0, 256);
+  memcpy (bytes, "SQLite format 3", 16);
+  write_bytes (path, bytes, sizeof bytes);
+}
+
+static void
+foreign_sqlite (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_unlink (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  const Damage *damage = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  /* A bigger file: the sample data set on top of the plan. */
+  {
+    GDate today;
+
+    dd_date_set_today (&today);
+    dd_store_load_sample (f->store, &today, NULL);
+  }
+  g_clear_object (&f->store);
+  damage->damage (f->db);
+  sum = file_checksum (f->db);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  if (damage->opens || (damage->either && store != NULL))
+    {
+      g_assert_no_error (error);
+      g_assert_true (dd_store_is_damaged (store));
+      g_assert_true (dd_store_is_read_only (store));
+      g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "damaged"));
+      g_test_message ("%s: %s", damage->name, dd_store_get_read_only_reason (store));
+      g_assert_false (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
+      g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_false (dd_store_verify (store, NULL, &error));
+      g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
+      g_clear_object (&store);
+    }
+  else
+    {
+      g_assert_null (store);
+      g_assert_error (error, DD_STORE_ERROR, damage->code);
+      if (damage->either)
+        g_assert_nonnull (strstr (error->message, "damaged"));
+      g_test_message ("%s: %s", damage->name, error->message);
+    }
+
+  /* Not a byte written, no journal, no backup. */
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  gboolean root = geteuid () == 0;
+
+  g_clear_object (&f->store);
+  sum = file_checksum (f->db);
+  /* root may write any file: then the read-only flag stands in for it. */
+  g_chmod (f->db, 0444);
+  g_chmod (f->dir, 0555);
+  f->store = dd_store_open (f->db, root ? DD_STORE_OPEN_READ_ONLY : DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_read_only (f->store));
+  g_assert_nonnull (dd_store_get_read_only_reason (f->store));
+  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (dd_store_set_display_name (f->store, "x", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_object (&f->store);
+  g_chmod (f->dir, 0700);
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+static void
+test_path_disappears (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_build_filename (f->dir, "moved.sqlite", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  /* Renamed (or the share remounted elsewhere) while open. */
+  g_assert_cmpint (g_rename (f->db, moved), ==, 0);
+  sum = file_checksum (moved);
+  g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "moved"));
+  g_clear_error (&error);
+  after = file_checksum (moved);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  /* Deleted while open. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_rename (moved, f->db), ==, 0);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (f->db), ==, 0);
+  g_assert_false (dd_store_set_setting (f->store, "due_soon_days", "4", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* Backups */
+
+static guint
+count_backups (const char *dir)
+{
+  g_autoptr(GPtrArray) list = dd_store_list_backups (dir, NULL);
+
+  return list != NULL ? list->len : 0;
+}
+
+static void
+test_backup_daily (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+  g_autoptr(GPtrArray) list = NULL;
+  DdBackupInfo *info;
+
+  /* A new file has nothing to back up yet. */
+  g_assert_cmpuint (count_backups (dir), ==, 0);
+
+  g_clear_object (&f->store);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_null (dd_store_get_backup_warning (f->store));
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  /* At most once a day. */
+  g_clear_object (&f->store);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  list = dd_store_list_backups (dir, &error);
+  g_assert_no_error (error);
+  info = g_ptr_array_index (list, 0);
+  g_assert_true (info->readable);
+  g_assert_cmpint (info->schema_version, ==, DD_SCHEMA_VERSION);
+  g_assert_cmpuint (info->n_plans, ==, 1);
+  g_assert_cmpuint (info->n_tasks, ==, 8);
+  g_assert_null (info->tag);
+  g_assert_nonnull (info->made_at);
+  g_assert_true (g_str_has_prefix (strrchr (info->path, '/') + 1, "dondoc-"));
+}
+
+static void
+test_backup_keep (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+
+  dd_store_set_setting (f->store, "backup_keep", "3", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      char *path;
+
+      dd_store_record_progress (f->store, 2, (int) i * 10, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      path = dd_store_backup (f->store, folder, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_ptr_array_add (made, path);
+    }
+  /* The newest three are kept. */
+  list = dd_store_list_backups (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (((DdBackupInfo *) g_ptr_array_index (list, i))->path, ==,
+                     g_ptr_array_index (made, 4 - i));
+  g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
+
+  /* The setting "backup_dir" moves the backups. */
+  dd_store_set_setting (f->store, "backup_dir", folder, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+
+    g_assert_cmpstr (dir, ==, folder);
+  }
+}
+
+static void
+test_backup_before_upgrade (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "cu.sqlite", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DdStore) store = NULL;
+  DdBackupInfo *info;
+  sqlite3 *db = NULL;
+
+  /* A file of data version 2, as an older Đôn Đốc left it. */
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  for (guint v = 1; v <= 2; v++)
+    {
+      g_autofree char *name = g_strdup_printf (v == 1 ? "0001-initial.sql" : "0002-deadlines.sql");
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sql", name, NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO plans (number, title) VALUES ('1/KH', 'Kế hoạch cũ'); "
+                                            "PRAGMA user_version = 2; PRAGMA application_id = %d",
+                                            DD_APPLICATION_ID);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  store = dd_store_open (old, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_store_get_schema_version (store), ==, DD_SCHEMA_VERSION);
+
+  list = dd_store_list_backups (backups, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (info->tag, ==, "v2");
+  g_assert_true (info->readable);
+  g_assert_cmpint (info->schema_version, ==, 2);
+  g_assert_cmpuint (info->n_plans, ==, 1);
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) old_handle = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *foreign = g_build_filename (f->dir, "foreign.sqlite", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.sqlite", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  gboolean found_replaced = FALSE;
+
+  backup = dd_store_backup (f->store, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Changes made after the backup. */
+  dd_store_delete_task (f->store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks (f->store), ==, 7);
+
+  /* Bad backups are refused, and the database is untouched. */
+  g_clear_object (&f->store);
+  sum = file_checksum (f->db);
+  foreign_sqlite (foreign);
+  g_assert_false (dd_store_restore_backup (f->db, foreign, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (backup, &contents, &len, NULL));
+    write_bytes (broken, contents, len);
+    scramble_middle (broken);
+  }
+  g_assert_false (dd_store_restore_backup (f->db, broken, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+
+  /* Another desktop still has the file open while it is restored. */
+  old_handle = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  dd_store_restore_backup (f->db, backup, &error);
+  g_assert_no_error (error);
+
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+
+  /* The old handle cannot write into the replaced file. */
+  g_assert_false (dd_store_record_progress (old_handle, 3, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The replaced file was kept as a backup, with what it held. */
+  list = dd_store_list_backups (backups, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DdBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (info->tag, "replaced") == 0)
+        {
+          found_replaced = TRUE;
+          g_assert_true (info->readable);
+          g_assert_cmpuint (info->n_tasks, ==, 7);
+        }
+    }
+  g_assert_true (found_replaced);
+
+  /* A damaged database is replaced just the same. */
+  g_clear_object (&f->store);
+  g_clear_object (&old_handle);
+  random_bytes (f->db);
+  dd_store_restore_backup (f->db, backup, &error);
+  g_assert_no_error (error);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_damaged (f->store));
+  g_assert_true (dd_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_verify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_true (dd_store_verify (f->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "ok"));
+  g_assert_false (dd_store_is_damaged (f->store));
+}
+
+static const Damage damages[] = {
+  { "truncated", truncate_half, FALSE, DD_STORE_ERROR_NOT_DATABASE, TRUE },
+  { "scrambled", scramble_middle, TRUE, 0, FALSE },
+  { "random-bytes", random_bytes, FALSE, DD_STORE_ERROR_NOT_DATABASE, FALSE },
+  { "sqlite-header-garbage", sqlite_header_then_garbage, FALSE, DD_STORE_ERROR_NOT_DATABASE, FALSE },
+  { "foreign", foreign_sqlite, FALSE, DD_STORE_ERROR_FOREIGN, FALSE },
+};
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/core/shared/audit", test_audit);
+  ADD ("/core/shared/recycle-bin", test_recycle_bin);
+  ADD ("/core/shared/roles", test_roles);
+  g_test_add_func ("/core/shared/mountinfo", test_mountinfo);
+  ADD ("/core/shared/lock-warning", test_lock_warning);
+  ADD ("/core/shared/data-version", test_data_version);
+  ADD ("/core/shared/busy-retry", test_busy);
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/shared/damaged/%s", damages[i].name);
+
+      g_test_add (path, Fixture, &damages[i], fixture_set_up, test_damaged, fixture_tear_down);
+    }
+  ADD ("/core/shared/damaged/read-only-file", test_read_only_file);
+  ADD ("/core/shared/damaged/path-disappears", test_path_disappears);
+  ADD ("/core/shared/verify", test_verify);
+  ADD ("/core/shared/backup/daily", test_backup_daily);
+  ADD ("/core/shared/backup/keep", test_backup_keep);
+  ADD ("/core/shared/backup/before-upgrade", test_backup_before_upgrade);
+  ADD ("/core/shared/backup/restore", test_restore);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,836 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-calendar"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dd-calendar-page.h"
+#include "dd-holiday-editor.h"
+#include "dd-reminder.h"
+#include "dd-task-editor.h"
+#include "dd-window.h"
+#include "dd-window-private.h"
+#include "dd-ui-test-utils.h"
+
+/*
+ * The deadline calendar over a temporary database with plan 662/KH-VPUB:
+ * navigation by buttons and keys, the days off of 2026, the occurrences of
+ * the periodic task 8, opening a task from a deadline, the holiday editor;
+ * and the reminder bar over the sample data.
+ */
+
+typedef struct
+{
+  char *path;
+  DdStore *store;
+  GtkWindow *window;
+  DdCalendarPage *page;
+  gint64 opened;
+  guint n_opened;
+} Fixture;
+
+static void
+set_dmy (GDate *date,
+         guint  day,
+         guint  month,
+         guint  year)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = dd_test_create_store (&f->path);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (f->window);
+  gtk_window_set_default_size (f->window, 1280, 800);
+
+  f->page = DD_CALENDAR_PAGE (dd_calendar_page_new (f->store));
+  g_object_ref (f->page);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  dd_test_wait_for (is_mapped, f->page);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  dd_test_iterate (50);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->page);
+  g_assert_finalize_object (f->store);
+
+  dd_test_remove_store_file (f->path);
+  g_free (f->path);
+}
+
+static GtkWidget *
+page_child (DdCalendarPage *page,
+            const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_CALENDAR_PAGE, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gint64
+first_plan_id (DdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);
+  g_autoptr(DdPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), >, 0);
+  plan = g_list_model_get_item (plans, 0);
+  return dd_plan_get_id (plan);
+}
+
+/* Saves a new task of the first plan due "Trước" @due. */
+static gint64
+add_task (DdStore     *store,
+          const char  *title,
+          const GDate *due)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_task_new (first_plan_id (store));
+  g_autofree char *dmy = dd_date_to_dmy (due);
+  g_autofree char *deadline = g_strdup_printf ("Trước %s", dmy);
+
+  dd_task_set_title (task, title);
+  dd_task_set_lead (task, "Phòng Hành chính - Quản trị");
+  g_assert_true (dd_task_set_deadline_text (task, deadline, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_save_task (store, task, &error));
+  g_assert_no_error (error);
+
+  return dd_task_get_id (task);
+}
+
+static gint64
+task_id_of_number (DdStore    *store,
+                   const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (dd_task_get_number (task), number) == 0)
+        return dd_task_get_id (task);
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The widgets under @widget (a day, a list) that stand for a deadline of
+ * @task_id (0: of any task), popovers left out. */
+static void
+collect_deadlines (GtkWidget *widget,
+                   gint64     task_id,
+                   GPtrArray *out)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (widget), "dd-task-id");
+
+  if (id != NULL && (task_id == 0 || *id == task_id))
+    g_ptr_array_add (out, widget);
+
+  /* Not those of a "+N" popover, which is not shown. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      collect_deadlines (child, task_id, out);
+}
+
+static guint
+count_deadlines (GtkWidget *widget,
+                 gint64     task_id)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_deadlines (widget, task_id, found);
+  return found->len;
+}
+
+static GtkWidget *
+day_widget (Fixture *f,
+            guint    day,
+            guint    month,
+            guint    year)
+{
+  GtkWidget *cell;
+  GDate date;
+
+  set_dmy (&date, day, month, year);
+  cell = dd_calendar_page_get_day_widget (f->page, &date);
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static void
+assert_selected (Fixture *f,
+                 guint    day,
+                 guint    month,
+                 guint    year)
+{
+  GDate date;
+
+  dd_calendar_page_get_date (f->page, &date);
+  g_assert_cmpuint (g_date_get_day (&date), ==, day);
+  g_assert_cmpuint (g_date_get_month (&date), ==, month);
+  g_assert_cmpuint (g_date_get_year (&date), ==, year);
+}
+
+static gboolean
+press_key (Fixture *f,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static void
+test_calendar_navigate (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkLabel *title = GTK_LABEL (page_child (f->page, "title_label"));
+  GtkWidget *focus;
+  GDate date, today;
+
+  g_assert_cmpint (dd_calendar_page_get_view (f->page), ==, DD_CALENDAR_VIEW_MONTH);
+
+  /* It opens on today. */
+  g_date_clear (&today, 1);
+  dd_date_set_today (&today);
+  assert_selected (f, g_date_get_day (&today), g_date_get_month (&today), g_date_get_year (&today));
+  g_assert_true (gtk_widget_has_css_class (dd_calendar_page_get_day_widget (f->page, &today), "today"));
+
+  set_dmy (&date, 15, 5, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "May 2026");
+
+  /* May 2026 begins on a Friday: the grid starts on Monday 27 April and
+   * shows five weeks, to Sunday 31 May. */
+  g_assert_nonnull (day_widget (f, 27, 4, 2026));
+  g_assert_nonnull (day_widget (f, 31, 5, 2026));
+  set_dmy (&date, 26, 4, 2026);
+  g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
+  set_dmy (&date, 1, 6, 2026);
+  g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 27, 4, 2026), "other-month"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 15, 5, 2026), "selected"));
+
+  /* The buttons. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  assert_selected (f, 15, 6, 2026);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "June 2026");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.previous", NULL);
+  assert_selected (f, 15, 4, 2026);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "April 2026");
+
+  /* The keys: arrows between days, Page Up/Down between months. */
+  g_assert_true (press_key (f, GDK_KEY_Right));
+  assert_selected (f, 16, 4, 2026);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == day_widget (f, 16, 4, 2026));
+  g_assert_true (gtk_widget_has_css_class (focus, "selected"));
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 15, 4, 2026), "selected"));
+
+  g_assert_true (press_key (f, GDK_KEY_Down));
+  assert_selected (f, 23, 4, 2026);
+  g_assert_true (press_key (f, GDK_KEY_Left));
+  assert_selected (f, 22, 4, 2026);
+  g_assert_true (press_key (f, GDK_KEY_Up));
+  assert_selected (f, 15, 4, 2026);
+  g_assert_true (press_key (f, GDK_KEY_Page_Down));
+  assert_selected (f, 15, 5, 2026);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "May 2026");
+  g_assert_true (press_key (f, GDK_KEY_Page_Up));
+  g_assert_true (press_key (f, GDK_KEY_Page_Up));
+  assert_selected (f, 15, 3, 2026);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "March 2026");
+  /* Across the end of a month and of a year. */
+  set_dmy (&date, 31, 12, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_true (press_key (f, GDK_KEY_Right));
+  assert_selected (f, 1, 1, 2027);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "January 2027");
+  g_assert_true (press_key (f, GDK_KEY_Home));
+  assert_selected (f, g_date_get_day (&today), g_date_get_month (&today), g_date_get_year (&today));
+  g_assert_false (press_key (f, GDK_KEY_a));
+
+  /* The week view moves by weeks. */
+  set_dmy (&date, 15, 6, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  g_assert_cmpint (dd_calendar_page_get_view (f->page), ==, DD_CALENDAR_VIEW_WEEK);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Week 25: 15/06/2026 – 21/06/2026");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  assert_selected (f, 22, 6, 2026);
+  g_assert_nonnull (day_widget (f, 28, 6, 2026));
+  set_dmy (&date, 21, 6, 2026);
+  g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
+
+  /* The agenda has no previous and next; its keys scroll it. */
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
+  g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "next_button")));
+  g_assert_false (press_key (f, GDK_KEY_Page_Down));
+  g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
+}
+
+typedef struct
+{
+  guint day;
+  guint month;
+  DdHolidayKind kind;
+} ExpectedDay;
+
+static void
+test_calendar_holidays (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const ExpectedDay expected[] = {
+    { 1, 1, DD_HOLIDAY_KIND_HOLIDAY },
+    { 16, 2, DD_HOLIDAY_KIND_HOLIDAY },
+    { 17, 2, DD_HOLIDAY_KIND_HOLIDAY },
+    { 18, 2, DD_HOLIDAY_KIND_HOLIDAY },
+    { 19, 2, DD_HOLIDAY_KIND_HOLIDAY },
+    { 20, 2, DD_HOLIDAY_KIND_HOLIDAY },
+    { 26, 4, DD_HOLIDAY_KIND_HOLIDAY },
+    { 27, 4, DD_HOLIDAY_KIND_COMPENSATORY },
+    { 30, 4, DD_HOLIDAY_KIND_HOLIDAY },
+    { 1, 5, DD_HOLIDAY_KIND_HOLIDAY },
+    { 1, 9, DD_HOLIDAY_KIND_HOLIDAY },
+    { 2, 9, DD_HOLIDAY_KIND_HOLIDAY },
+  };
+  g_autoptr(GPtrArray) defaults = dd_holidays_default_for_year (2026);
+  GDate date;
+
+  /* The page shows the Labor Code days of 2026 … */
+  g_assert_cmpuint (defaults->len, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DdHoliday *holiday = g_ptr_array_index (defaults, i);
+      GtkWidget *cell;
+
+      g_assert_cmpuint (g_date_get_day (&holiday->date), ==, expected[i].day);
+      g_assert_cmpuint (g_date_get_month (&holiday->date), ==, expected[i].month);
+      g_assert_cmpint (holiday->kind, ==, expected[i].kind);
+
+      /* … each on its day, shaded and named. */
+      set_dmy (&date, expected[i].day, expected[i].month, 2026);
+      dd_calendar_page_set_date (f->page, &date);
+      cell = day_widget (f, expected[i].day, expected[i].month, 2026);
+      g_assert_true (gtk_widget_has_css_class (cell, "holiday"));
+      g_assert_nonnull (dd_test_find_label (cell, holiday->name));
+    }
+
+  /* Tết: 17/2/2026 is the first day of the first lunar month. */
+  set_dmy (&date, 1, 2, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_nonnull (dd_test_find_label (day_widget (f, 17, 2, 2026), "1/1"));
+  g_assert_nonnull (dd_test_find_label (day_widget (f, 18, 2, 2026), "2"));
+  g_assert_nonnull (dd_test_find_label (day_widget (f, 16, 2, 2026), "29"));
+
+  /* Around them: a working Monday, a weekend not off. */
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 23, 2, 2026), "holiday"));
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 23, 2, 2026), "weekend"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 21, 2, 2026), "weekend"));
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 21, 2, 2026), "holiday"));
+
+  /* 2027: Tết falls on 6/2/2027 (a Saturday): 5/2 to 9/2 off, and a
+   * compensatory day after. */
+  set_dmy (&date, 1, 2, 2027);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_nonnull (dd_test_find_label (day_widget (f, 6, 2, 2027), "1/1"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 5, 2, 2027), "holiday"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 9, 2, 2027), "holiday"));
+}
+
+static void
+on_open_task_cb (DdCalendarPage *page,
+                 gint64          task_id,
+                 Fixture        *f)
+{
+  f->opened = task_id;
+  f->n_opened++;
+}
+
+static void
+test_calendar_periodic (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* Task 8: "báo cáo định kỳ hằng quý, 6 tháng, năm". Its 2026 reports
+   * fall due at the ends of the periods of Nghị định 09/2019: Q2 and the
+   * 6 months on 14/6 (a Sunday: Monday 15/6), Q3 on 14/9, Q4 and the year
+   * on 14/12. */
+  static const struct { guint day, month, n; } due[] = {
+    { 15, 6, 2 }, { 14, 9, 1 }, { 14, 12, 2 },
+  };
+  gint64 task_8 = task_id_of_number (f->store, "8.");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint total = 0;
+  GDate date;
+
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    {
+      set_dmy (&date, due[i].day, due[i].month, 2026);
+      dd_calendar_page_set_date (f->page, &date);
+      g_assert_cmpuint (count_deadlines (day_widget (f, due[i].day, due[i].month, 2026), task_8),
+                        ==, due[i].n);
+    }
+
+  /* Nothing else of task 8 in 2026: week by week through the year. */
+  set_dmy (&date, 1, 1, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  while (TRUE)
+    {
+      GDate shown;
+
+      total += count_deadlines (page_child (f->page, "week_grid"), task_8);
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+      dd_calendar_page_get_date (f->page, &shown);
+      if (g_date_get_year (&shown) > 2026)
+        break;
+    }
+  g_assert_cmpuint (total, ==, 5);
+
+  /* In the month view, activating a deadline asks for its task. */
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_MONTH);
+  set_dmy (&date, 14, 9, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  collect_deadlines (day_widget (f, 14, 9, 2026), task_8, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_true (GTK_IS_BUTTON (g_ptr_array_index (buttons, 0)));
+
+  g_signal_connect (f->page, "open-task", G_CALLBACK (on_open_task_cb), f);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  g_assert_cmpuint (f->n_opened, ==, 1);
+  g_assert_cmpint (f->opened, ==, task_8);
+}
+
+static void
+test_calendar_more (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *cell;
+  GtkWidget *more = NULL;
+  GDate date;
+
+  /* Five deadlines on one day: three shown, "+2" for the rest. */
+  set_dmy (&date, 9, 7, 2026);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Nhiệm vụ thử số %u có tên rất dài để xem có bị tràn ô hay không", i);
+
+      add_task (f->store, title, &date);
+    }
+
+  dd_calendar_page_set_date (f->page, &date);
+  cell = day_widget (f, 9, 7, 2026);
+  g_assert_cmpuint (count_deadlines (cell, 0), ==, 3);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_last_child (cell));
+       w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_MENU_BUTTON (w))
+      more = w;
+  g_assert_nonnull (more);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, "+2 more");
+  /* Its popover lists all five. */
+  g_assert_cmpuint (count_deadlines (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), 0), ==, 5);
+
+  /* The week view shows them all. */
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  g_assert_cmpuint (count_deadlines (day_widget (f, 9, 7, 2026), 0), ==, 5);
+}
+
+static void
+test_calendar_agenda (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list = page_child (f->page, "agenda_list");
+  GtkWidget *first_row;
+  gint64 task_id;
+  GDate soon, today;
+
+  /* A task due in three days. */
+  g_date_clear (&today, 1);
+  dd_date_set_today (&today);
+  soon = today;
+  g_date_add_days (&soon, 3);
+  task_id = add_task (f->store, "Nhiệm vụ của chương trình nghị sự", &soon);
+
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
+  collect_deadlines (list, 0, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (count_deadlines (list, task_id), ==, 1);
+  g_assert_nonnull (dd_test_find_label (list, "Nhiệm vụ của chương trình nghị sự"));
+
+  /* Overdue ones on top: the seed plan's task 1 was due on 30/4/2026, and
+   * the ongoing tasks' forgotten months. */
+  first_row = gtk_widget_get_first_child (list);
+  g_assert_true (gtk_widget_has_css_class (first_row, "overdue"));
+
+  g_signal_connect (f->page, "open-task", G_CALLBACK (on_open_task_cb), f);
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  g_assert_cmpuint (f->n_opened, ==, 1);
+  g_assert_cmpint (f->opened, ==, *(gint64 *) g_object_get_data (g_ptr_array_index (rows, 0), "dd-task-id"));
+}
+
+static gboolean
+has_holiday_editor (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR) != NULL;
+}
+
+static GtkWidget *
+editor_child (GtkWindow  *editor,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), DD_TYPE_HOLIDAY_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+test_calendar_holiday_editor (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) holidays = NULL;
+  GtkWindow *editor;
+  GtkWidget *cell;
+  GDate date;
+
+  set_dmy (&date, 10, 6, 2026);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 10, 6, 2026), "holiday"));
+  g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "holidays_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.holidays", NULL);
+  dd_test_wait_for (has_holiday_editor, NULL);
+  editor = dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR);
+  g_assert_cmpint (dd_holiday_editor_get_year (DD_HOLIDAY_EDITOR (editor)), ==, 2026);
+  g_assert_true (gtk_window_get_transient_for (editor) == f->window);
+  /* The year's twelve days, one row each. */
+  g_assert_nonnull (dd_test_find_label (editor_child (editor, "list_box"), "16/02/2026"));
+
+  /* A day off … */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "date_entry")), "10/06/2026");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_entry")), "Ngày nghỉ thử nghiệm");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor_child (editor, "kind_dropdown")), DD_HOLIDAY_KIND_HOLIDAY);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.add", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  g_assert_nonnull (dd_test_find_label (editor_child (editor, "list_box"), "Ngày nghỉ thử nghiệm"));
+
+  /* … and a Saturday worked. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "date_entry")), "13/06/2026");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor_child (editor, "kind_dropdown")),
+                              DD_HOLIDAY_KIND_WORKING_SATURDAY);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.add", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+
+  /* A weekday cannot be a working Saturday: said, not written. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "date_entry")), "11/06/2026");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.add", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "date_entry")), "31/02/2026");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.add", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+
+  holidays = dd_store_list_holidays (f->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (holidays->len, ==, 14);
+
+  /* The month shows both at once. */
+  cell = day_widget (f, 10, 6, 2026);
+  g_assert_true (gtk_widget_has_css_class (cell, "holiday"));
+  g_assert_nonnull (dd_test_find_label (cell, "Ngày nghỉ thử nghiệm"));
+  cell = day_widget (f, 13, 6, 2026);
+  g_assert_false (gtk_widget_has_css_class (cell, "weekend"));
+  g_assert_true (gtk_widget_has_css_class (cell, "working-day"));
+
+  /* Removing a day (the first row's button: 1/1/2026). */
+  {
+    g_autoptr(GPtrArray) after = NULL;
+    GtkWidget *list = editor_child (editor, "list_box");
+    GtkWidget *row = gtk_widget_get_first_child (list);
+    GtkWidget *button = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+    g_assert_true (GTK_IS_BUTTON (button));
+    g_signal_emit_by_name (button, "clicked");
+    after = dd_store_list_holidays (f->store, 2026, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 13);
+    g_assert_cmpuint (g_date_get_month (&((DdHoliday *) g_ptr_array_index (after, 0))->date), ==, 2);
+  }
+
+  gtk_window_destroy (editor);
+  dd_test_iterate (20);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR));
+}
+
+static void
+test_calendar_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) read_only = dd_store_open (f->path, DD_STORE_OPEN_READ_ONLY, &error);
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_read_only (read_only));
+
+  page = g_object_ref_sink (dd_calendar_page_new (read_only));
+  g_assert_false (gtk_widget_get_sensitive (page_child (DD_CALENDAR_PAGE (page), "holidays_button")));
+  /* Nothing opens. */
+  gtk_widget_activate_action (page, "calendar.holidays", NULL);
+  dd_test_iterate (20);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR));
+
+  dd_calendar_page_set_store (DD_CALENDAR_PAGE (page), NULL);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&read_only));
+}
+
+/* In the window */
+
+static gboolean
+has_task_editor (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_TASK_EDITOR) != NULL;
+}
+
+static void
+test_calendar_window (void)
+{
+  g_autofree char *path = NULL;
+  DdStore *store = dd_test_create_store (&path);
+  DdWindow *window = g_object_ref (dd_window_new (NULL, store));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkStack *stack;
+  GtkWidget *page;
+  GtkWindow *editor;
+  gint64 task_8 = task_id_of_number (store, "8.");
+  GtkStackPage *stack_page;
+  GDate date;
+
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW, "stack"));
+  page = gtk_stack_get_child_by_name (stack, "calendar");
+  g_assert_true (DD_IS_CALENDAR_PAGE (page));
+  stack_page = gtk_stack_get_page (stack, page);
+  g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "Calendar");
+  g_assert_cmpstr (gtk_stack_page_get_icon_name (stack_page), ==, "x-office-calendar-symbolic");
+  g_assert_true (gtk_widget_get_prev_sibling (page) == gtk_stack_get_child_by_name (stack, "overview"));
+
+  gtk_stack_set_visible_child (stack, page);
+  dd_test_wait_for (is_mapped, page);
+
+  set_dmy (&date, 15, 6, 2026);
+  dd_calendar_page_set_date (DD_CALENDAR_PAGE (page), &date);
+  collect_deadlines (dd_calendar_page_get_day_widget (DD_CALENDAR_PAGE (page), &date), task_8, buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  dd_test_wait_for (has_task_editor, NULL);
+  editor = dd_test_find_toplevel (DD_TYPE_TASK_EDITOR);
+  g_assert_cmpint (dd_task_get_id (dd_task_editor_get_task (DD_TASK_EDITOR (editor))), ==, task_8);
+  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
+  gtk_window_destroy (editor);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  dd_test_remove_store_file (path);
+}
+
+/* The reminder */
+
+static void
+test_reminder_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dondoc-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sample.sqlite", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected_text = NULL;
+  DdStore *store;
+  DdWindow *window;
+  DdReminder *reminder;
+  GtkWidget *button;
+  GtkStack *stack;
+  GtkDropDown *status_dropdown;
+  GtkColumnView *column_view;
+  GListModel *model;
+  guint counts[DD_N_STATUSES] = { 0, };
+  DdTaskQuery query;
+  GDate today;
+
+  g_assert_no_error (error);
+  store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  dd_date_set_today (&today);
+  dd_store_load_sample (store, &today, &error);
+  g_assert_no_error (error);
+
+  dd_task_query_init (&query);
+  query.due_soon_days = dd_store_get_due_soon_days (store);
+  dd_store_count_by_status (store, &query, counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[DD_STATUS_OVERDUE], >, 0);
+  g_assert_cmpuint (counts[DD_STATUS_DUE_SOON], >, 0);
+
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (window));
+  dd_test_iterate (50);
+
+  reminder = DD_REMINDER (window->reminder);
+  g_assert_true (dd_reminder_get_store (reminder) == store);
+  g_assert_true (dd_reminder_get_revealed (reminder));
+  g_assert_cmpuint (dd_reminder_get_n_overdue (reminder), ==, counts[DD_STATUS_OVERDUE]);
+  g_assert_cmpuint (dd_reminder_get_n_due_soon (reminder), ==, counts[DD_STATUS_DUE_SOON]);
+  /* Under the title bar, above the pages. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reminder)));
+
+  expected_text = g_strdup_printf ("%u tasks overdue, %u tasks due soon",
+                                   counts[DD_STATUS_OVERDUE], counts[DD_STATUS_DUE_SOON]);
+  text = dd_reminder_dup_text (reminder);
+  if (counts[DD_STATUS_OVERDUE] > 1 && counts[DD_STATUS_DUE_SOON] > 1)
+    g_assert_cmpstr (text, ==, expected_text);
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (reminder), text));
+
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW, "stack"));
+  status_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW,
+                                                                  "status_dropdown"));
+  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW,
+                                                               "column_view"));
+  gtk_stack_set_visible_child_name (stack, "calendar");
+
+  /* "Show overdue" opens the list of the overdue tasks. */
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (reminder), DD_TYPE_REMINDER, "overdue_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tasks");
+  g_assert_cmpuint (gtk_drop_down_get_selected (status_dropdown), ==, DD_STATUS_OVERDUE + 1);
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts[DD_STATUS_OVERDUE]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (dd_task_get_status (task), ==, DD_STATUS_OVERDUE);
+    }
+
+  /* "Show due soon" the others. */
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (reminder), DD_TYPE_REMINDER, "due_soon_button"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (status_dropdown), ==, DD_STATUS_DUE_SOON + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts[DD_STATUS_DUE_SOON]);
+
+  /* Closed, it stays closed for this database. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (reminder), DD_TYPE_REMINDER, "info_bar"),
+                         "response", GTK_RESPONSE_CLOSE);
+  g_assert_false (dd_reminder_get_revealed (reminder));
+  dd_reminder_update (reminder);
+  g_assert_false (dd_reminder_get_revealed (reminder));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  dd_test_remove_store_file (path);
+}
+
+static void
+test_reminder_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  GtkWidget *reminder = g_object_ref_sink (dd_reminder_new ());
+
+  g_assert_no_error (error);
+  g_assert_false (dd_reminder_get_revealed (DD_REMINDER (reminder)));
+
+  /* An empty database: nothing to say. */
+  dd_reminder_set_store (DD_REMINDER (reminder), store);
+  g_assert_false (dd_reminder_get_revealed (DD_REMINDER (reminder)));
+  g_assert_cmpuint (dd_reminder_get_n_overdue (DD_REMINDER (reminder)), ==, 0);
+
+  dd_reminder_set_store (DD_REMINDER (reminder), NULL);
+  g_assert_finalize_object (reminder);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests.\n");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/ui/calendar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("navigate", test_calendar_navigate);
+  ADD ("holidays", test_calendar_holidays);
+  ADD ("periodic", test_calendar_periodic);
+  ADD ("more", test_calendar_more);
+  ADD ("agenda", test_calendar_agenda);
+  ADD ("holiday-editor", test_calendar_holiday_editor);
+  ADD ("read-only", test_calendar_read_only);
+  g_test_add_func ("/ui/calendar/window", test_calendar_window);
+  g_test_add_func ("/ui/reminder/sample", test_reminder_sample);
+  g_test_add_func ("/ui/reminder/nothing", test_reminder_nothing);
+
+  return g_test_run ();
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-units-page"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dd-indicators-page.h"
+#include "dd-units-page.h"
+#include "dd-ui-test-utils.h"
+
+/*
+ * The Units page over the seed plan 662/KH-VPUB (task 1 done on
+ * 28/04/2026), second quarter of 2026 judged at its end: rows sorted by
+ * name in Vietnamese order, by score on demand; selecting a unit shows its
+ * card; rename and merge. And the Indicators page's grid.
+ */
+
+#define HCQT "Phòng Hành chính - Quản trị"
+#define TTPV "Trung tâm Phục vụ Hành chính công"
+
+typedef struct
+{
+  DdStore *store;
+  char *path;
+  GtkWindow *window;
+  DdUnitsPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DdScorePeriod q2;
+  GDate as_of;
+
+  f->store = dd_test_create_store (&f->path);
+  f->page = DD_UNITS_PAGE (dd_units_page_new (f->store));
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 14, G_DATE_JUNE, 2026);
+  dd_units_page_set_as_of (f->page, &as_of);
+  dd_score_period_init (&q2, DD_OCCURRENCE_QUARTER, 2026, 2);
+  dd_units_page_set_period (f->page, &q2);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  dd_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  dd_test_iterate (50);
+  g_clear_object (&f->store);
+  dd_test_remove_store_file (f->path);
+  g_free (f->path);
+}
+
+static gint64
+unit_id (Fixture    *f,
+         const char *name)
+{
+  GListModel *model = dd_units_page_get_model (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (dd_scorecard_get_unit_name (card), name) == 0)
+        return dd_scorecard_get_unit_id (card);
+    }
+  return 0;
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *model = dd_units_page_get_model (f->page);
+  GtkColumnView *view = NULL;
+  GtkColumnViewColumn *score_column = NULL;
+  guint n = g_list_model_get_n_items (model);
+  double previous = INFINITY;
+  gboolean seen_unscored = FALSE;
+
+  g_assert_cmpuint (n, >=, 3);
+  /* By name at first, in Vietnamese order ("Các…" before "Phòng…" before "Trung…"). */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(DdScorecard) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(DdScorecard) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (dd_text_collate (dd_scorecard_get_unit_name (a), dd_scorecard_get_unit_name (b)), <=, 0);
+    }
+
+  /* By score, best first; units without a score last. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->page)); w != NULL && view == NULL; )
+    {
+      if (GTK_IS_COLUMN_VIEW (w))
+        view = GTK_COLUMN_VIEW (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (view);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (view)); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Score") == 0)
+        score_column = column;
+    }
+  g_assert_nonnull (score_column);
+  gtk_column_view_sort_by_column (view, score_column, GTK_SORT_DESCENDING);
+  dd_test_iterate (50);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (model, i);
+
+      if (!dd_scorecard_has_score (card))
+        {
+          seen_unscored = TRUE;
+          continue;
+        }
+      g_assert_false (seen_unscored);
+      g_assert_cmpfloat (dd_scorecard_get_score (card), <=, previous);
+      previous = dd_scorecard_get_score (card);
+    }
+}
+
+static void
+test_card (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  gint64 hcqt = unit_id (f, HCQT);
+  DdScorecard *card;
+
+  g_assert_cmpint (hcqt, >, 0);
+  g_assert_null (dd_units_page_get_selected (f->page));
+  g_assert_true (dd_units_page_select_unit (f->page, hcqt));
+  dd_test_iterate (50);
+  card = dd_units_page_get_selected (f->page);
+  g_assert_nonnull (card);
+  g_assert_cmpint (dd_scorecard_get_unit_id (card), ==, hcqt);
+
+  text = dd_units_page_dup_card_text (f->page);
+  g_assert_true (g_str_has_prefix (text, HCQT));
+  /* The components with their points, and the tasks by status. */
+  g_assert_nonnull (strstr (text, dd_score_component_get_label (DD_SCORE_COMPONENT_TASKS)));
+  g_assert_nonnull (strstr (text, dd_score_component_get_label (DD_SCORE_COMPONENT_REPORTS)));
+  g_assert_nonnull (strstr (text, dd_task_status_get_label (DD_STATUS_DONE_ON_TIME)));
+  if (dd_scorecard_has_score (card))
+    g_assert_nonnull (strstr (text, dd_score_level_get_label (dd_scorecard_get_level (card))));
+
+  /* Unselecting empties the card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "units.next-period", NULL));
+  g_assert_cmpint (dd_units_page_get_period (f->page)->index, ==, 3);
+}
+
+static void
+test_rename_merge (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ttpv = unit_id (f, TTPV);
+  gint64 hcqt = unit_id (f, HCQT);
+  guint before = g_list_model_get_n_items (dd_units_page_get_model (f->page));
+
+  g_assert_cmpint (ttpv, >, 0);
+  g_assert_true (dd_units_page_select_unit (f->page, ttpv));
+  g_assert_true (dd_units_page_rename_selected (f->page, "Trung tâm Phục vụ hành chính công tỉnh", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_id (f, "Trung tâm Phục vụ hành chính công tỉnh"), ==, ttpv);
+  g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, ttpv);
+
+  /* A name another unit answers to is refused. */
+  g_assert_false (dd_units_page_rename_selected (f->page, HCQT, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Merge it into HCQT: one row less, HCQT selected, leading its task. */
+  g_assert_true (dd_units_page_merge_selected (f->page, hcqt, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dd_units_page_get_model (f->page)), ==, before - 1);
+  g_assert_cmpint (unit_id (f, "Trung tâm Phục vụ hành chính công tỉnh"), ==, 0);
+  g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, hcqt);
+}
+
+static void
+test_indicators_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  GtkWidget *page = dd_indicators_page_new (f->store);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 hcqt = unit_id (f, HCQT);
+
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  dd_test_iterate (50);
+
+  g_assert_true (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, "412/415", &error));
+  g_assert_no_error (error);
+  figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  g_assert_false (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, "416/415", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, "nhiều", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, " ", &error));
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+  g_assert_cmpuint (figures->len, ==, 0);
+
+  gtk_window_destroy (window);
+  dd_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests.\n");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/ui/units-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("sort", test_sort);
+  ADD ("card", test_card);
+  ADD ("rename-merge", test_rename_merge);
+  ADD ("indicators-page", test_indicators_page);
+
+#undef ADD
+
+  return g_test_run ();
+}
