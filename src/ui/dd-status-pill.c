@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "dd-status-pill.h"
 
 static const char * const css_classes[DD_N_STATUSES] = {
@@ -14,6 +16,52 @@ static const char * const css_classes[DD_N_STATUSES] = {
   [DD_STATUS_NO_DEADLINE] = "no-deadline",
   [DD_STATUS_FORGOTTEN] = "forgotten",
 };
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* The pills take their colours from the core's status colours
+ * (dd_status_get_color), the same as the charts and the exports: one
+ * scheme everywhere. The text is white or near-black, whichever contrasts
+ * more with the background (WCAG relative luminance); the border is the
+ * background darkened, and style.css gives overdue, forgotten and "no
+ * deadline" their own border styles so that they differ in grey print too. */
+static void
+ensure_css (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GString) css = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "dd-status-pill-css") != NULL)
+    return;
+
+  css = g_string_new (NULL);
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    {
+      double rgba[4];
+      double luminance;
+
+      dd_status_get_color ((DdTaskStatus) i, rgba);
+      luminance = 0.2126 * linear (rgba[0]) + 0.7152 * linear (rgba[1]) + 0.0722 * linear (rgba[2]);
+      g_string_append_printf (css,
+                              ".status-pill.%s { background-color: %s; color: %s; "
+                              "border-color: rgb(%d,%d,%d); }\n",
+                              css_classes[i], dd_status_get_color_hex ((DdTaskStatus) i),
+                              luminance > 0.179 ? "#1a1a1a" : "#ffffff",
+                              (int) (rgba[0] * 153), (int) (rgba[1] * 153), (int) (rgba[2] * 153));
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "dd-status-pill-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
 
 const char *
 dd_status_pill_get_css_class (DdTaskStatus status)
@@ -29,6 +77,7 @@ dd_status_pill_new (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  ensure_css ();
   gtk_widget_add_css_class (label, "status-pill");
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
