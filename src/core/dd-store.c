@@ -827,7 +827,9 @@ dd_store_class_init (DdStoreClass *klass)
 
   /**
    * DdStore::changed:
-   * Emitted after each committed write made through this store.
+   * Emitted when the data changed: after each committed write made through
+   * this store, and when dd_store_poll_external_changes() finds that another
+   * desktop committed one. Views refresh on it.
    */
   signals [SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -964,6 +966,7 @@ dd_store_poll_external_changes (DdStore *self)
   self->data_version = version;
   _dd_store_refresh_role (self);
   g_signal_emit (self, signals[SIGNAL_EXTERNAL_CHANGE], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
 

@@ -14,7 +14,8 @@ struct _DdWindow
   /* Owned state */
   DdStore *store;
   DdTaskList *tasks;
-  gboolean importing;             /* a file is being read in a worker thread */
+  gboolean importing;
+  guint poll_id;                  /* looks for other desktops' changes */             /* a file is being read in a worker thread */
   GtkSingleSelection *selection;
   GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
   GArray *plan_ids;               /* gint64, parallel to the plan dropdown */

@@ -76,6 +76,9 @@ static const PageInfo pages[] = {
   { "indicators", N_("Indicators"), "emblem-ok-symbolic", dd_indicators_page_get_type },
 };
 
+/* How often the window looks for changes made on other desktops. */
+#define POLL_SECONDS 2
+
 /* Auxiliary methods */
 
 void
@@ -737,6 +740,16 @@ on_page_show_lead_tasks_cb (GtkWidget *page,
   go_to_tasks (self, page, plan_id, unit_id, status, TRUE);
 }
 
+static gboolean
+poll_external_changes_cb (gpointer user_data)
+{
+  DdWindow *self = user_data;
+
+  if (self->store != NULL)
+    dd_store_poll_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_store_changed_cb (DdWindow *self)
 {
@@ -776,6 +789,7 @@ dd_window_dispose (GObject *object)
 
   /* Without a store, the signals that the columns emit while they go away
    * no longer reach the database. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1091,6 +1105,13 @@ dd_window_set_store (DdWindow *self,
   if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "changed",
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Other desktops write to the same file: look every couple of seconds
+   * (PRAGMA data_version is cheap); the store then says "changed" and every
+   * view refreshes in place. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  if (self->store != NULL)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_changes_cb, self);
 
   /* A new list for the new store. */
   gtk_single_selection_set_model (self->selection, NULL);

@@ -569,6 +569,56 @@ test_window_import (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  GListModel *model;
+  gint64 task_id;
+} ProgressDone;
+
+static gboolean
+task_shows_done (gpointer data)
+{
+  ProgressDone *p = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (p->model); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (p->model, i);
+
+      if (dd_task_get_id (task) == p->task_id)
+        return dd_task_get_progress (task) == 100;
+    }
+  return FALSE;
+}
+
+/* Another desktop (a second connection to the same file) records progress:
+ * the open window shows it without anyone pressing anything. */
+static void
+test_window_live_refresh (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
+  g_autoptr(DdTask) task = NULL;
+  ProgressDone p = { f->model, 0 };
+  gint64 start;
+  GDate done;
+
+  g_assert_no_error (error);
+  task = g_list_model_get_item (f->model, 2);
+  p.task_id = dd_task_get_id (task);
+  g_assert_cmpuint (dd_task_get_progress (task), <, 100);
+
+  g_date_clear (&done, 1);
+  dd_date_set_today (&done);
+  g_assert_true (dd_store_record_progress (other, p.task_id, 100, &done, "Báo cáo", NULL, &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  dd_test_wait_for (task_shows_done, &p);
+  g_test_message ("the change showed after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +642,7 @@ main (int   argc,
   ADD ("edit", test_window_edit);
   ADD ("units-page", test_window_units_page);
   ADD ("import", test_window_import);
+  ADD ("live-refresh", test_window_live_refresh);
 
 #undef ADD
 
