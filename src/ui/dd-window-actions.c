@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-task-editor.h"
+#include "dd-export-dialog.h"
 #include "dd-window-private.h"
 
 /*
@@ -281,6 +282,64 @@ on_editor_saved_cb (DdWindow     *self,
 /* Actions */
 
 static void
+on_export_message_response_cb (GtkDialog *dialog,
+                               int        response,
+                               DdWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_show_uri (GTK_WINDOW (self), g_object_get_data (G_OBJECT (dialog), "uri"), GDK_CURRENT_TIME);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The file is written: say where, and offer to open it. (A failure stays in
+ * the export dialog, which shows the error.) */
+static void
+on_export_finished_cb (DdExportDialog *dialog,
+                       gboolean        ok,
+                       const char     *detail,
+                       DdWindow       *self)
+{
+  GtkWidget *message;
+
+  if (!ok)
+    return;
+
+  message = gtk_message_dialog_new (GTK_WINDOW (self),
+                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                    GTK_MESSAGE_INFO, GTK_BUTTONS_NONE,
+                                    "%s", _("The report was exported"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", detail);
+  gtk_dialog_add_buttons (GTK_DIALOG (message),
+                          _("_Close"), GTK_RESPONSE_CLOSE,
+                          _("_Open the File"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (message), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (message), "uri", g_filename_to_uri (detail, NULL, NULL), g_free);
+  g_signal_connect_object (message, "response", G_CALLBACK (on_export_message_response_cb), self, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  DdExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  /* What is exported follows what the user is looking at: the task list's
+   * filter and reference date (a choice in the dialog). */
+  dialog = dd_export_dialog_new (GTK_WINDOW (self), self->store,
+                                 self->tasks != NULL ? dd_task_list_get_query (self->tasks) : NULL);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -423,6 +482,7 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
 }
 
 void
@@ -431,6 +491,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -439,7 +500,8 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-task", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-task", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
 }

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "dd-task-editor.h"
+#include "dd-export-dialog.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-ui-test-utils.h"
@@ -619,6 +621,47 @@ test_window_live_refresh (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8);
 }
 
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG) != NULL;
+}
+
+/* Export… (Ctrl+E): the workbook and the handout are written in a worker
+ * thread, and the window says where they are. */
+static void
+test_window_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  const DdExportFormat formats[] = { DD_EXPORT_FORMAT_XLSX, DD_EXPORT_FORMAT_PDF };
+  const char *names[] = { "bao-cao.xlsx", "bao-cao.pdf" };
+  const char *magic[] = { "PK", "%PDF" };
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, names[i], NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *secondary = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      GtkWindow *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+      dd_test_wait_for (export_dialog_shown, NULL);
+      dialog = dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG);
+      dd_export_dialog_export_to (DD_EXPORT_DIALOG (dialog), formats[i], out);
+
+      take_message_dialog (&text, &secondary);
+      g_assert_cmpstr (secondary, ==, out);
+      g_assert_null (dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG));
+      g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+      g_unlink (out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +686,7 @@ main (int   argc,
   ADD ("units-page", test_window_units_page);
   ADD ("import", test_window_import);
   ADD ("live-refresh", test_window_live_refresh);
+  ADD ("export", test_window_export);
 
 #undef ADD
 

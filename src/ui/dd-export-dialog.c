@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-export-dialog.h"
+
+struct _DdExportDialog
+{
+  GtkWindow parent_instance;
+
+  /* Template children */
+  GtkDropDown *format_dropdown;
+  GtkDropDown *period_dropdown;
+  GtkCheckButton *filter_check;
+  GtkWidget *progress_box;
+  GtkSpinner *spinner;
+  GtkLabel *error_label;
+  GtkWidget *export_button;
+
+  /* Owned state */
+  DdStore *store;
+  DdTaskQuery filter;
+  char *filter_text;          /* owns filter.text */
+  GPtrArray *period_texts;    /* for dd_export_parse_period; NULL entry = whole plan */
+  GtkFileChooserNative *chooser;
+  gboolean busy;
+};
+
+G_DEFINE_FINAL_TYPE (DdExportDialog, dd_export_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* What the worker thread needs, copied: it never touches the window's store. */
+typedef struct
+{
+  char *db_path;
+  char *path;
+  DdExportFormat format;
+  DdExportOptions options;
+  char *text;
+  char *period_label;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->text);
+  g_free (job->period_label);
+  g_free (job);
+}
+
+/* Auxiliary methods */
+
+static void
+add_period (DdExportDialog *self,
+            GtkStringList  *labels,
+            const char     *label,
+            char           *period)
+{
+  gtk_string_list_append (labels, label);
+  g_ptr_array_add (self->period_texts, period);
+}
+
+/* The periods a meeting asks about, around the reference date. */
+static void
+fill_periods (DdExportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint year = g_date_get_year (&self->filter.as_of);
+  guint month = g_date_get_month (&self->filter.as_of);
+  guint quarter = (month - 1) / 3 + 1;
+  guint half = month <= 6 ? 1 : 2;
+  g_autofree char *l_month = NULL, *l_quarter = NULL, *l_prev = NULL, *l_half = NULL, *l_year = NULL;
+
+  g_clear_pointer (&self->period_texts, g_ptr_array_unref);
+  self->period_texts = g_ptr_array_new_with_free_func (g_free);
+
+  add_period (self, labels, _("The whole plan"), NULL);
+  /* Translators: a period: "Quý 4/2026". */
+  l_quarter = g_strdup_printf (_("Quarter %u/%u"), quarter, year);
+  add_period (self, labels, l_quarter, g_strdup_printf ("Q%u/%u", quarter, year));
+  l_prev = g_strdup_printf (_("Quarter %u/%u"), quarter == 1 ? 4 : quarter - 1,
+                            quarter == 1 ? year - 1 : year);
+  add_period (self, labels, l_prev, g_strdup_printf ("Q%u/%u", quarter == 1 ? 4 : quarter - 1,
+                                                     quarter == 1 ? year - 1 : year));
+  l_half = half == 1
+           /* Translators: "6 tháng đầu năm 2026". */
+           ? g_strdup_printf (_("First 6 months of %u"), year)
+           /* Translators: "6 tháng cuối năm 2026". */
+           : g_strdup_printf (_("Last 6 months of %u"), year);
+  add_period (self, labels, l_half, g_strdup_printf ("H%u/%u", half, year));
+  /* Translators: "Năm 2026". */
+  l_year = g_strdup_printf (_("Year %u"), year);
+  add_period (self, labels, l_year, g_strdup_printf ("%u", year));
+  /* Translators: "Tháng 11/2026". */
+  l_month = g_strdup_printf (_("Month %u/%u"), month, year);
+  add_period (self, labels, l_month, g_strdup_printf ("%u/%u", month, year));
+
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->period_dropdown, 0);
+}
+
+static void
+set_busy (DdExportDialog *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  gtk_widget_set_visible (self->progress_box, busy);
+  if (busy)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_dropdown), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_check), !busy);
+}
+
+static void
+show_error (DdExportDialog *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static char *
+dup_suggested_name (DdExportDialog *self,
+                    DdExportFormat  format)
+{
+  g_autofree char *date = dd_date_to_iso (&self->filter.as_of);
+
+  /* Translators: the file name offered for an export; keep it short, with
+   * no "/" (%s is the date, 2026-11-25). */
+  return g_strdup_printf (format == DD_EXPORT_FORMAT_PDF ? _("progress-report-%s.pdf")
+                                                         : _("progress-report-%s.xlsx"),
+                          date);
+}
+
+/* Worker thread */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  gboolean ok;
+
+  /* Its own connection: the window's sqlite3 handle stays on the main thread. */
+  store = dd_store_open (job->db_path, DD_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->format == DD_EXPORT_FORMAT_PDF)
+    ok = dd_export_pdf (store, &job->options, job->path, &error);
+  else
+    ok = dd_export_xlsx (store, &job->options, job->path, &error);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Callbacks */
+
+static void
+on_export_done_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DdExportDialog *self = DD_EXPORT_DIALOG (source_object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error->message);
+      g_signal_emit (self, signals [SIGNAL_FINISHED], 0, FALSE, error->message);
+      return;
+    }
+  g_signal_emit (self, signals [SIGNAL_FINISHED], 0, TRUE, job->path);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        DdExportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  DdExportFormat format = gtk_drop_down_get_selected (self->format_dropdown) == 1
+                          ? DD_EXPORT_FORMAT_PDF : DD_EXPORT_FORMAT_XLSX;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+
+  if (path != NULL)
+    {
+      /* A name typed without its extension gets it. */
+      const char *ext = format == DD_EXPORT_FORMAT_PDF ? ".pdf" : ".xlsx";
+
+      if (!g_str_has_suffix (path, ext))
+        {
+          char *with_ext = g_strconcat (path, ext, NULL);
+
+          g_free (path);
+          path = with_ext;
+        }
+      dd_export_dialog_export_to (self, format, path);
+    }
+}
+
+static void
+on_export_clicked_cb (DdExportDialog *self)
+{
+  DdExportFormat format = gtk_drop_down_get_selected (self->format_dropdown) == 1
+                          ? DD_EXPORT_FORMAT_PDF : DD_EXPORT_FORMAT_XLSX;
+  g_autofree char *name = dup_suggested_name (self, format);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->busy || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, format == DD_EXPORT_FORMAT_PDF ? _("PDF documents")
+                                                                   : _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, format == DD_EXPORT_FORMAT_PDF ? "*.pdf" : "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* GObject overrides */
+
+static void
+dd_export_dialog_dispose (GObject *object)
+{
+  DdExportDialog *self = (DdExportDialog *) object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+dd_export_dialog_finalize (GObject *object)
+{
+  DdExportDialog *self = (DdExportDialog *) object;
+
+  g_free (self->filter_text);
+  g_clear_pointer (&self->period_texts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dd_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+dd_export_dialog_class_init (DdExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_export_dialog_dispose;
+  object_class->finalize = dd_export_dialog_finalize;
+
+  /**
+   * DdExportDialog::finished:
+   * @ok: whether the file was written
+   * @detail: the file's path, or the error message
+   */
+  signals [SIGNAL_FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, filter_check);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dd_export_dialog_init (DdExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+DdExportDialog *
+dd_export_dialog_new (GtkWindow         *parent,
+                      DdStore           *store,
+                      const DdTaskQuery *current_filter)
+{
+  DdExportDialog *self;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  self = g_object_new (DD_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  if (current_filter != NULL)
+    {
+      self->filter = *current_filter;
+      self->filter_text = g_strdup (current_filter->text);
+      self->filter.text = self->filter_text;
+    }
+  else
+    dd_task_query_init (&self->filter);
+  if (!dd_date_is_set (&self->filter.as_of))
+    dd_date_set_today (&self->filter.as_of);
+  fill_periods (self);
+  return self;
+}
+
+void
+dd_export_dialog_export_to (DdExportDialog *self,
+                            DdExportFormat  format,
+                            const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected;
+  const char *period;
+  Job *job;
+
+  g_return_if_fail (DD_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->busy)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (dd_store_get_path (self->store));
+  job->path = g_strdup (path);
+  job->format = format;
+  dd_export_options_init (&job->options);
+
+  if (gtk_check_button_get_active (self->filter_check))
+    {
+      job->options.tasks = self->filter;
+      job->text = g_strdup (self->filter.text);
+      job->options.tasks.text = job->text;
+    }
+  else
+    {
+      job->options.tasks.as_of = self->filter.as_of;
+      job->options.tasks.due_soon_days = self->filter.due_soon_days;
+    }
+
+  selected = gtk_drop_down_get_selected (self->period_dropdown);
+  period = selected < self->period_texts->len ? g_ptr_array_index (self->period_texts, selected) : NULL;
+  if (period != NULL &&
+      !dd_export_parse_period (period, &job->options.from, &job->options.to, &job->period_label, &error))
+    {
+      show_error (self, error->message);
+      job_free (job);
+      return;
+    }
+  job->options.period_label = job->period_label;
+
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, on_export_done_cb, NULL);
+  g_task_set_source_tag (task, dd_export_dialog_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_thread);
+}
