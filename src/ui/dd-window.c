@@ -740,6 +740,37 @@ on_page_show_lead_tasks_cb (GtkWidget *page,
   go_to_tasks (self, page, plan_id, unit_id, status, TRUE);
 }
 
+/* A page gets the window's store when it is first shown (or now, if it is
+ * showing): a file with years of plans is not read for pages nobody looks
+ * at (the unit scorecards of 100,000 tasks take seconds). */
+static void
+give_store_to_page (DdWindow  *self,
+                    GtkWidget *page,
+                    gboolean   force)
+{
+  g_autoptr(DdStore) current = NULL;
+
+  g_object_get (page, "store", &current, NULL);
+  if (current == self->store && !force)
+    return;
+  if (force && current != NULL)
+    g_object_set (page, "store", NULL, NULL);
+  if (self->store == NULL || gtk_stack_get_visible_child (self->stack) == page)
+    g_object_set (page, "store", self->store, NULL);
+  else if (current != NULL)
+    /* Not shown: drop the old store now, read the new one when shown. */
+    g_object_set (page, "store", NULL, NULL);
+}
+
+static void
+on_stack_visible_child_cb (DdWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page != NULL && self->pages != NULL && g_ptr_array_find (self->pages, page, NULL))
+    give_store_to_page (self, page, FALSE);
+}
+
 static gboolean
 poll_external_changes_cb (gpointer user_data)
 {
@@ -771,10 +802,7 @@ _dd_window_reload_all (DdWindow *self)
 
   store = g_object_ref (self->store);
   for (guint i = 0; i < self->pages->len; i++)
-    {
-      g_object_set (g_ptr_array_index (self->pages, i), "store", NULL, NULL);
-      g_object_set (g_ptr_array_index (self->pages, i), "store", store, NULL);
-    }
+    give_store_to_page (self, g_ptr_array_index (self->pages, i), TRUE);
 
   populate_filters (self);
   _dd_window_reload (self, -1);
@@ -1028,6 +1056,8 @@ dd_window_init (DdWindow *self)
         g_signal_connect_object (page, "show-lead-tasks", G_CALLBACK (on_page_show_lead_tasks_cb), self, 0);
       g_ptr_array_add (self->pages, page);
     }
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_stack_visible_child_cb), self, G_CONNECT_SWAPPED);
 
   /* What is overdue or due soon, said as soon as a database is open. */
   self->reminder = dd_reminder_new ();
@@ -1118,7 +1148,7 @@ dd_window_set_store (DdWindow *self,
   g_clear_object (&self->tasks);
 
   for (guint i = 0; i < self->pages->len; i++)
-    g_object_set (g_ptr_array_index (self->pages, i), "store", store, NULL);
+    give_store_to_page (self, g_ptr_array_index (self->pages, i), FALSE);
   dd_reminder_set_store (DD_REMINDER (self->reminder), store);
 
   populate_filters (self);
