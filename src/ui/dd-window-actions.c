@@ -339,6 +339,88 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Printing: the PDF handout's pages, drawn by the same code (DdReport). */
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   DdReport          *report)
+{
+  guint n_pages = dd_report_paginate (report, gtk_print_context_get_cairo_context (context),
+                                      gtk_print_context_get_width (context),
+                                      gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, (int) n_pages);
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 DdReport          *report)
+{
+  dd_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/**
+ * _dd_window_print:
+ * @export_filename: (nullable): write the pages to this PDF instead of
+ *   asking for a printer (tests)
+ *
+ * Prints the meeting report for the task list's current filter.
+ */
+gboolean
+_dd_window_print (DdWindow    *self,
+                  const char  *export_filename,
+                  GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(DdReport) report = NULL;
+  DdExportOptions options;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (DD_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  dd_export_options_init (&options);
+  if (self->tasks != NULL)
+    options.tasks = *dd_task_list_get_query (self->tasks);
+  report = dd_report_new (self->store, &options, error);
+  if (report == NULL)
+    return FALSE;
+
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (setup, gtk_paper_size_new (GTK_PAPER_NAME_A4));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, dd_report_get_title (report));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), report);
+
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  result = gtk_print_operation_run (operation,
+                                    export_filename != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                            : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_dd_window_print (self, NULL, &error))
+    _dd_window_show_error (self, _("The report could not be printed"), error);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -483,6 +565,7 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
 }
 
 void
@@ -492,6 +575,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -502,6 +586,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
 }

@@ -75,6 +75,9 @@ void    _dd_window_reload_all         (DdWindow       *self);
  * the outcome shown in a dialog. */
 void    _dd_window_import_path        (DdWindow       *self,
                                        const char     *path);
+gboolean _dd_window_print             (DdWindow       *self,
+                                       const char     *export_filename,
+                                       GError        **error);
 void    _dd_window_show_error         (DdWindow       *self,
                                        const char     *primary,
                                        const GError   *error);
