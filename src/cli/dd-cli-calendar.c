@@ -92,12 +92,9 @@ dd_cli_command_holidays (Globals  *globals,
   if (add_text != NULL && name == NULL)
     return dd_cli_usage_error (context, _("--add needs --name"));
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   if (add_text != NULL || remove_text != NULL)
     {
@@ -224,12 +221,9 @@ dd_cli_command_workdays (Globals  *globals,
   if (g_str_equal (action, "between") && !parse_date_arg ((*argv)[3], &second))
     return EXIT_BAD_INPUT;
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   workdays = dd_store_get_workdays (store, &error);
   if (workdays == NULL)
     {
@@ -389,12 +383,9 @@ dd_cli_command_calendar (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   entries_list = dd_store_list_calendar (store, &from, &to, dd_date_is_set (&as_of) ? &as_of : NULL,
                                          &error);
   if (entries_list == NULL)

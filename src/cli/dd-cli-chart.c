@@ -22,17 +22,8 @@ fill_query (DdStore      *store,
   g_autoptr(GError) error = NULL;
 
   query->tasks.due_soon_days = dd_store_get_due_soon_days (store);
-  if (plan_number != NULL)
-    {
-      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
-
-      if (plan == NULL)
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      query->tasks.plan_id = dd_plan_get_id (plan);
-    }
+  if (!dd_cli_resolve_plan (store, plan_number, &query->tasks.plan_id))
+    return EXIT_BAD_INPUT;
   return -1;
 }
 
@@ -120,12 +111,9 @@ dd_cli_command_chart (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   exit_status = fill_query (store, plan_number, &query);
   if (exit_status >= 0)
     return exit_status;
@@ -213,12 +201,9 @@ dd_cli_command_summary (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   exit_status = fill_query (store, plan_number, &query);
   if (exit_status >= 0)
     return exit_status;

@@ -432,3 +432,39 @@ dd_cli_add_task_row (DdCliTable *table,
   dd_cli_table_add_row (table, cells);
 }
 
+
+/* Opens the database of the command line, or prints why it cannot be
+ * opened: NULL then, and the command exits with EXIT_BAD_INPUT. */
+DdStore *
+dd_cli_open_store_or_report (Globals *globals)
+{
+  g_autoptr(GError) error = NULL;
+  DdStore *store = dd_cli_open_store (globals, &error);
+
+  if (store == NULL)
+    dd_cli_print_error (error);
+  return store;
+}
+
+/* The id of the plan numbered @number (when @number is not NULL), or FALSE
+ * after printing that there is no such plan. @out_id is left as it is when
+ * @number is NULL. */
+gboolean
+dd_cli_resolve_plan (DdStore    *store,
+                     const char *number,
+                     gint64     *out_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPlan) plan = NULL;
+
+  if (number == NULL)
+    return TRUE;
+  plan = dd_cli_find_plan (store, number, &error);
+  if (plan == NULL)
+    {
+      dd_cli_print_error (error);
+      return FALSE;
+    }
+  *out_id = dd_plan_get_id (plan);
+  return TRUE;
+}

@@ -116,25 +116,13 @@ run_export (Globals     *globals,
   options.font_size = font_size;
   options.place = place;
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   options.tasks.due_soon_days = dd_store_get_due_soon_days (store);
 
-  if (plan_number != NULL)
-    {
-      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
-
-      if (plan == NULL)
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      options.tasks.plan_id = dd_plan_get_id (plan);
-    }
+  if (!dd_cli_resolve_plan (store, plan_number, &options.tasks.plan_id))
+    return EXIT_BAD_INPUT;
   else
     {
       g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);

@@ -267,12 +267,9 @@ dd_cli_command_scorecard (Globals  *globals,
       dd_score_period_for_date (&period, DD_OCCURRENCE_QUARTER, &today);
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   cards = dd_store_list_scorecards (store, &period, dd_date_is_set (&as_of) ? &as_of : NULL, &error);
   if (cards == NULL)
@@ -378,12 +375,9 @@ indicator_list (Globals        *globals,
   if (period_text != NULL && !parse_period_option (period_text, &period))
     return EXIT_BAD_INPUT;
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   indicators = dd_store_list_indicators (store, 0, &error);
   if (indicators != NULL)
     figures = dd_store_list_indicator_figures (store, 0, period_text != NULL ? &period : NULL, &error);
@@ -543,12 +537,9 @@ dd_cli_command_indicator (Globals  *globals,
   if (!parse_period_option (period_text, &period))
     return EXIT_BAD_INPUT;
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   unit = dd_cli_find_unit (store, unit_name, &error);
   if (unit == NULL)
     {
@@ -658,12 +649,9 @@ dd_cli_command_dossier (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   if (unit_name != NULL)
     {
       unit = dd_cli_find_unit (store, unit_name, &error);
@@ -761,23 +749,11 @@ dd_cli_command_check (Globals  *globals,
   if (!dd_cli_parse_format (format_text, &format))
     return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-  if (plan_number != NULL)
-    {
-      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
-
-      if (plan == NULL)
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      plan_id = dd_plan_get_id (plan);
-    }
+    return EXIT_BAD_INPUT;
+  if (!dd_cli_resolve_plan (store, plan_number, &plan_id))
+    return EXIT_BAD_INPUT;
   findings = dd_store_check_six_clear (store, plan_id, &error);
   if (findings == NULL)
     {

@@ -105,12 +105,9 @@ dd_cli_command_history (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   entries = dd_store_list_history (store, task_id, &since, user, 0, &error);
   if (entries == NULL)
@@ -195,12 +192,9 @@ dd_cli_command_backup (Globals  *globals,
   if (g_strv_length (*argv) > 1)
     return dd_cli_usage_error (context, _("“backup” takes no arguments"));
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   path = dd_store_backup (store, to, &error);
   if (path == NULL)
     {
@@ -316,12 +310,9 @@ delete_or_restore (Globals    *globals,
   if (!parse_task_id ((*argv)[1], &task_id))
     return EXIT_BAD_INPUT;
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   if (!(delete ? dd_store_delete_task (store, task_id, &error)
                : dd_store_restore_task (store, task_id, &error)))
     {

@@ -76,6 +76,8 @@ void dd_cli_print_table (DdCliTable *table);
 char * dd_cli_sample_default_path (void);
 DdStore * dd_cli_create_sample_store (const char *path, GError **error);
 DdStore * dd_cli_open_store (Globals *globals, GError **error);
+DdStore * dd_cli_open_store_or_report (Globals *globals);
+gboolean dd_cli_resolve_plan (DdStore *store, const char *number, gint64 *out_id);
 DdPlan * dd_cli_find_plan (DdStore *store, const char *number, GError **error);
 DdUnit * dd_cli_find_unit (DdStore *store, const char *name, GError **error);
 void dd_cli_add_task_json (JsonBuilder *builder, DdTask *task);

@@ -72,12 +72,9 @@ command_tasks (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   query.due_soon_days = dd_store_get_due_soon_days (store);
   if (status_text != NULL)
@@ -85,17 +82,8 @@ command_tasks (Globals  *globals,
   if (search != NULL)
     query.text = search;
 
-  if (plan_number != NULL)
-    {
-      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
-
-      if (plan == NULL)
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      query.plan_id = dd_plan_get_id (plan);
-    }
+  if (!dd_cli_resolve_plan (store, plan_number, &query.plan_id))
+    return EXIT_BAD_INPUT;
 
   if (unit_name != NULL)
     {
@@ -193,24 +181,12 @@ command_units (Globals  *globals,
   if (!dd_cli_parse_format (format_text, &format))
     return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
-  if (plan_number != NULL)
-    {
-      g_autoptr(DdPlan) plan = dd_cli_find_plan (store, plan_number, &error);
-
-      if (plan == NULL)
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      plan_id = dd_plan_get_id (plan);
-    }
+  if (!dd_cli_resolve_plan (store, plan_number, &plan_id))
+    return EXIT_BAD_INPUT;
 
   units = dd_store_list_units (store, plan_id, &error);
   if (units == NULL)
@@ -312,12 +288,9 @@ command_plans (Globals  *globals,
   if (!dd_cli_parse_format (format_text, &format))
     return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   plans = dd_store_list_plans (store, &error);
   if (plans == NULL)
@@ -480,12 +453,9 @@ command_import (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   if (!dd_store_import_plan (store, plan, &summary, &error))
     {
@@ -631,12 +601,9 @@ command_update (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store (globals, &error);
+  store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   dd_date_set_today (&today);
 
