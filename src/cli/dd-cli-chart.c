@@ -154,7 +154,7 @@ print_rate_line (const DdStatsHeadline *headline)
     {
       g_autofree char *rate = dd_format_percent (100.0 * headline->completion_rate, 1);
 
-      g_print (_("Completion rate: %s (done ÷ (done + overdue))\n"), rate);
+      g_print (_("Completion rate: %s (done ÷ (done + overdue or forgotten))\n"), rate);
     }
   else
     g_print (_("Completion rate: none (nothing done or overdue)\n"));

@@ -118,7 +118,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportData, _dd_export_data_free)
 /* The units for the charts: most overdue first, at most
  * DD_EXPORT_CHART_UNITS and one "Other units". (transfer full) */
 GPtrArray    *_dd_export_chart_units (const DdExportData *data);
-/* Completion rate of one set of counts: done ÷ (done + overdue); FALSE
+/* Completion rate of one set of counts: done ÷ (done + overdue or forgotten); FALSE
  * when there is nothing to divide by. */
 gboolean      _dd_export_rate        (const guint counts[DD_N_STATUSES],
                                       double     *out_rate);

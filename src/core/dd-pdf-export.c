@@ -558,7 +558,7 @@ build (DdReport *self)
       g_autofree char *pct = dd_format_percent (100 * rate, 1);
 
       /* Translators: under the headline figures of the handout. */
-      rate_text = g_strdup_printf (_("Completion rate: %s (done ÷ (done + overdue))."), pct);
+      rate_text = g_strdup_printf (_("Completion rate: %s (done ÷ (done + overdue or forgotten))."), pct);
     }
   else
     rate_text = g_strdup (_("Completion rate: none yet (no task done or overdue)."));

@@ -68,6 +68,8 @@ _dd_store_export_foreach_task (DdStore          *store,
   g_assert (dd_date_is_set (as_of));
 
   _dd_store_due_soon_limit (store, as_of, due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (store, as_of, &soon, error))
+    return FALSE;
   stmt = dd_sql_prepare (store, with_text ? EXPORT_TASK_SQL : EXPORT_STATUS_SQL, error);
   if (stmt == NULL)
     return FALSE;
@@ -94,7 +96,8 @@ _dd_store_export_foreach_task (DdStore          *store,
           dd_sql_column_date (stmt, 4, &task.completed_on);
           g_date_clear (&task.original_due, 1);
           task.deadline_understood = TRUE;
-          task.status = dd_rules_task_status (task.deadline_kind, &task.due, &task.completed_on, as_of, &soon);
+          task.status = _dd_store_task_status (store, task.id, task.deadline_kind, &task.due, &task.completed_on,
+                                            as_of, &soon);
           if (!func (&task, user_data, error))
             return FALSE;
           continue;
@@ -117,7 +120,8 @@ _dd_store_export_foreach_task (DdStore          *store,
       dd_sql_column_date (stmt, 15, &task.completed_on);
       task.actual_product = dd_sql_column_text (stmt, 16);
       task.note = dd_sql_column_text (stmt, 17);
-      task.status = dd_rules_task_status (task.deadline_kind, &task.due, &task.completed_on, as_of, &soon);
+      task.status = _dd_store_task_status (store, task.id, task.deadline_kind, &task.due, &task.completed_on,
+                                            as_of, &soon);
 
       if (!func (&task, user_data, error))
         return FALSE;

@@ -32,6 +32,22 @@ gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const cha
 sqlite3 *_dd_store_get_db             (DdStore *self);
 
 /* Shared by the dd-store-*.c files; nobody else touches it. */
+/* dd-store-recurring.c: the status of ongoing and periodic tasks as a
+ * whole (forgotten, due soon), computed for all of them at once and cached.
+ * _dd_store_prepare_recurring() must be called before a read that judges
+ * tasks as of that date; _dd_store_task_status() is then the status rule. */
+typedef struct _DdRecurringCache DdRecurringCache;
+void         _dd_recurring_cache_free    (DdRecurringCache *cache);
+gboolean     _dd_store_prepare_recurring (DdStore *self, const GDate *as_of, const GDate *soon,
+                                          GError **error);
+DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadlineKind kind,
+                                          const GDate *due, const GDate *completed_on,
+                                          const GDate *as_of, const GDate *soon);
+/* Sets @task's status as of @as_of: through the cache when it is current,
+ * else by judging this one task. */
+gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDate *as_of,
+                                          const GDate *soon, GError **error);
+
 struct _DdStore
 {
   GObject parent_instance;
@@ -58,6 +74,8 @@ struct _DdStore
   int busy_backoff_ms;          /* first pause between attempts, doubled each time */
   int busy_budget_ms;           /* how long on_busy_cb() waits for a lock now */
   gint64 busy_since;
+  guint64 commit_serial;        /* bumped by every commit of this connection */
+  DdRecurringCache *recurring;  /* dd-store-recurring.c */
 };
 
 /* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value

@@ -13,7 +13,8 @@
  * The dashboard's aggregates. The tasks are read once, in one indexed scan
  * of four narrow columns (lead unit, deadline kind, due date, completion
  * date), and every figure is counted in C while reading: the status of each
- * task comes from dd_rules_task_status(), the one rule, without calling the
+ * task comes from _dd_store_task_status() (the one rule, with recurring
+ * tasks judged by their occurrences), without calling the
  * SQL function dd_status() per row (which parses four dates each time and
  * costs more than the whole scan). Indicators are summed by SQL.
  */
@@ -293,7 +294,7 @@ prepare_scan (DdStore             *self,
               const DdTaskQuery   *query,
               GError             **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on "
+  g_autoptr(GString) sql = g_string_new ("SELECT t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.id "
                                          "FROM tasks t WHERE t.deleted_at IS NULL");
   g_autofree char *folded = dd_text_fold_for_search (query->text);
   g_auto(GStrv) words = g_strsplit (folded != NULL ? folded : "", " ", -1);
@@ -349,6 +350,8 @@ run_scan (DdStore            *self,
   if (scan->want_progress && !prepare_days (self, scan, error))
     return FALSE;
 
+  if (!_dd_store_prepare_recurring (self, &tq->as_of, &soon, error))
+    return FALSE;
   stmt = prepare_scan (self, tq, error);
   if (stmt == NULL)
     return FALSE;
@@ -366,8 +369,9 @@ run_scan (DdStore            *self,
       g_date_clear (&done, 1);
       if (done_day > 0)
         g_date_set_julian (&done, done_day);
-      status = dd_rules_task_status ((DdDeadlineKind) sqlite3_column_int (stmt, 1),
-                                     &due, &done, &tq->as_of, &soon);
+      status = _dd_store_task_status (self, sqlite3_column_int64 (stmt, 4),
+                                      (DdDeadlineKind) sqlite3_column_int (stmt, 1),
+                                      &due, &done, &tq->as_of, &soon);
       if ((int) status < 0 || (int) status >= DD_N_STATUSES)
         continue;
       scan->headline.counts[status]++;

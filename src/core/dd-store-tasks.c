@@ -25,7 +25,7 @@
   "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
   "(SELECT count(*) FROM task_extensions e WHERE e.task_id = t.id)"
 
-#define STATUS_EXPR "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2)"
+#define STATUS_EXPR "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2, t.id)"
 
 /* Plans and units */
 
@@ -262,8 +262,8 @@ _dd_store_load_task (DdStore      *self,
     return NULL;
 
   task->as_of = *as_of;
-  task->status = dd_rules_task_status (task->deadline_kind, &task->due, &task->completed_on,
-                                       as_of, soon_limit);
+  if (!_dd_store_judge_task (self, task, as_of, soon_limit, error))
+    return NULL;
   return g_steal_pointer (&task);
 }
 
@@ -396,6 +396,8 @@ _dd_store_query_task_ids (DdStore           *self,
   int rc;
 
   _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (self, &query->as_of, &soon, error))
+    return NULL;
   build_where (query, TRUE, &q);
   g_string_append (sql, q.sql->str);
 
@@ -465,6 +467,8 @@ dd_store_count_by_status (DdStore            *self,
 
   memset (counts, 0, sizeof (guint) * DD_N_STATUSES);
   _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (self, &query->as_of, &soon, error))
+    return FALSE;
   build_where (query, FALSE, &q);
   g_string_append (sql, q.sql->str);
   g_string_append (sql, " GROUP BY 1");

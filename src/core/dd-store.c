@@ -208,17 +208,21 @@ dd_sql_today (GDate *date)
   dd_date_set_today (date);
 }
 
-/* SQL function dd_status(kind, due, completed_on, as_of, soon_limit): the
- * one status rule of dd-rules.c, so that SQL filters and sorts by exactly the
- * status the application shows. */
+/* SQL function dd_status(kind, due, completed_on, as_of, soon_limit[, id]):
+ * the one status rule of dd-rules.c, so that SQL filters and sorts by
+ * exactly the status the application shows. With the task's id, an ongoing
+ * or periodic task is judged by its occurrences too (forgotten, due soon),
+ * as prepared by _dd_store_prepare_recurring() for that date. */
 static void
 sql_status (sqlite3_context *ctx,
             int              argc,
             sqlite3_value  **argv)
 {
+  DdStore *self = sqlite3_user_data (ctx);
+  DdDeadlineKind kind = (DdDeadlineKind) sqlite3_value_int (argv[0]);
   GDate due, completed, as_of, soon;
 
-  g_assert (argc == 5);
+  g_assert (argc == 5 || argc == 6);
 
   if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[1]), &due))
     g_date_clear (&due, 1);
@@ -232,8 +236,11 @@ sql_status (sqlite3_context *ctx,
   if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[4]), &soon))
     g_date_clear (&soon, 1);
 
-  sqlite3_result_int (ctx, dd_rules_task_status ((DdDeadlineKind) sqlite3_value_int (argv[0]),
-                                                 &due, &completed, &as_of, &soon));
+  if (argc == 6)
+    sqlite3_result_int (ctx, _dd_store_task_status (self, sqlite3_value_int64 (argv[5]), kind,
+                                                    &due, &completed, &as_of, &soon));
+  else
+    sqlite3_result_int (ctx, dd_rules_task_status (kind, &due, &completed, &as_of, &soon));
 }
 
 /* Collation "dd_vi": Vietnamese order (ICU) for columns without a stored key. */
@@ -394,6 +401,7 @@ _dd_store_commit (DdStore  *self,
       return FALSE;
     }
   self->in_transaction = FALSE;
+  self->commit_serial++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
@@ -581,9 +589,10 @@ open_handle (DdStore     *self,
   self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
   sqlite3_busy_handler (self->db, on_busy_cb, self);
   _dd_store_register_shared_functions (self);
-  sqlite3_create_function_v2 (self->db, "dd_status", 5,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_status, NULL, NULL, NULL);
+  for (int n_args = 5; n_args <= 6; n_args++)
+    sqlite3_create_function_v2 (self->db, "dd_status", n_args,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                self, sql_status, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   return TRUE;
 }
@@ -814,6 +823,7 @@ dd_store_finalize (GObject *object)
   g_free (self->read_only_reason);
   g_free (self->lock_warning);
   g_free (self->backup_warning);
+  g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }

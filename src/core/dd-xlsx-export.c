@@ -805,7 +805,7 @@ write_summary_sheet (Xlsx          *x,
   CHECK (x, worksheet_write_blank (ws, r, 2, x->f_text));
   r++;
   /* Translators: how the completion rate is counted, under it. */
-  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue)."), x->f_note));
+  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue or forgotten)."), x->f_note));
 
   /* The doughnut of statuses, beside the table. */
   donut = workbook_add_chart (x->wb, LXW_CHART_DOUGHNUT);
@@ -991,7 +991,7 @@ write_units_sheet (Xlsx          *x,
         }
     }
   r++;
-  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue)."), x->f_note));
+  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue or forgotten)."), x->f_note));
 
   CHECK (x, worksheet_set_row (ws, 1, x->size * 3.2, NULL));
   worksheet_freeze_panes (ws, 2, 1);

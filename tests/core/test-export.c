@@ -303,8 +303,11 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "C12", NULL, 0.25, "pct");
   add_cell (b, SHEET_SUMMARY, "C17", NULL, 0.125, "pct");
   add_cell (b, SHEET_SUMMARY, "B19", NULL, 8, "n");
-  /* 2 done, none overdue: 100%. */
-  add_cell (b, SHEET_SUMMARY, "B20", NULL, 1.0, "pct");
+  /* 2 done; none overdue, but the ongoing tasks 2, 4 and 7 had no update in May and the periodic
+   * task 8 missed its Q2 report (due 14/6): 4 forgotten, so 2 / (2 + 4). */
+  add_cell (b, SHEET_SUMMARY, "B20", NULL, 2.0 / 6.0, "pct");
+  add_cell (b, SHEET_TASKS, "H4", "Quên việc", 0, "s");
+  add_cell (b, SHEET_TASKS, "H10", "Quên việc", 0, "s");
   add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
   add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
   add_cell (b, SHEET_TASKS, "H3", "Hoàn thành đúng hạn", 0, "s");
@@ -335,8 +338,8 @@ test_xlsx_seed (void)
   json_builder_end_array (b);
   json_builder_begin_array (b);
   json_builder_add_string_value (b, "bar");
-  /* Statuses that occur: done on time, in progress, no deadline. */
-  json_builder_add_int_value (b, 3);
+  /* Statuses that occur: done on time, in progress, forgotten, no deadline. */
+  json_builder_add_int_value (b, 4);
   json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$29:$A$31");
   json_builder_end_array (b);
   json_builder_end_array (b);

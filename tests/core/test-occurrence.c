@@ -268,6 +268,139 @@ test_forgotten_months (void)
   g_assert_cmpint (((DdOccurrence *) g_ptr_array_index (after, 0))->status, ==, DD_STATUS_IN_PROGRESS);
 }
 
+
+static DdTaskStatus
+status_of (DdStore    *store,
+           gint64      task_id,
+           const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate as_of = day (iso);
+  g_autoptr(DdTask) task = dd_store_get_task (store, task_id, &as_of, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (task);
+  return dd_task_get_status (task);
+}
+
+/* The single task, the filtered list and the counts judge alike. */
+static void
+assert_list_agrees (DdStore    *store,
+                    const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+  guint counts[DD_N_STATUSES];
+  guint total = 0;
+
+  dd_task_query_init (&query);
+  query.as_of = day (iso);
+  g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
+  g_assert_no_error (error);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    {
+      g_autoptr(DdTaskList) list = NULL;
+      guint n;
+
+      query.status = s;
+      list = dd_store_query_tasks (store, &query, &error);
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_assert_cmpuint (n, ==, counts[s]);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (status_of (store, dd_task_list_get_id_at (list, i), iso), ==, s);
+      total += n;
+    }
+  g_assert_cmpuint (total, ==, 8);
+}
+
+/* A recurring task as a whole: forgotten when its latest occurrence passed
+ * unreported, due soon when the next one is near, and so everywhere. */
+static void
+test_task_status (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+  g_autoptr(DdStore) store = seed_store (&plan_id);
+  gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
+  gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
+  GDate may29 = day ("2026-05-29");
+  GDate june12 = day ("2026-06-12");
+  guint counts[DD_N_STATUSES];
+  DdTaskQuery query;
+
+  /* May's update is due on Monday 1/6: not yet near on 20/5 (the window of
+   * five working days ends 27/5), near on 27/5, missed on 2/6. */
+  g_assert_cmpint (status_of (store, task2, "2026-05-20"), ==, DD_STATUS_IN_PROGRESS);
+  g_assert_cmpint (status_of (store, task2, "2026-05-27"), ==, DD_STATUS_DUE_SOON);
+  g_assert_cmpint (status_of (store, task2, "2026-06-02"), ==, DD_STATUS_FORGOTTEN);
+  assert_list_agrees (store, "2026-05-27");
+  assert_list_agrees (store, "2026-06-02");
+
+  /* The four ongoing tasks 2, 3, 4, 7 and the periodic task 8 on 2/7. */
+  dd_task_query_init (&query);
+  query.as_of = day ("2026-07-02");
+  g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[DD_STATUS_FORGOTTEN], ==, 5);
+
+  /* An update within May clears May; June's is due 30/6, still far on 2/6. */
+  g_assert_true (_dd_store_begin (store, &error));
+  g_assert_true (_dd_store_record_progress_locked (store, task2, 30, NULL, NULL, "Tháng 5", &may29, &error));
+  g_assert_true (_dd_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, task2, "2026-06-02"), ==, DD_STATUS_IN_PROGRESS);
+  g_assert_cmpint (status_of (store, task2, "2026-07-02"), ==, DD_STATUS_FORGOTTEN);
+  assert_list_agrees (store, "2026-06-02");
+
+  /* Task 8 owes the Q2 and the 6-month reports, both due 14/6 (a Sunday:
+   * Monday 15/6). One of them made is not enough. */
+  g_assert_cmpint (status_of (store, task8, "2026-06-10"), ==, DD_STATUS_DUE_SOON);
+  g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_FORGOTTEN);
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_FORGOTTEN);
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &june12, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_IN_PROGRESS);
+  assert_list_agrees (store, "2026-07-01");
+}
+
+/* Another desktop's update reaches this one's statuses (the cache follows the file). */
+static void
+test_task_status_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* In the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS removes it). */
+  const char *dir = g_get_user_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.sqlite", NULL);
+  g_autoptr(DdStore) mine = NULL;
+  g_autoptr(DdStore) theirs = NULL;
+  gint64 plan_id, task4;
+  GDate may15 = day ("2026-05-15");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  mine = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_load_default (mine, &error));
+  g_assert_no_error (error);
+  plan_id = dd_sql_query_int64 (mine, "SELECT id FROM plans LIMIT 1", 0);
+  task4 = _dd_store_find_task_by_number (mine, plan_id, "4.");
+  g_assert_cmpint (status_of (mine, task4, "2026-06-05"), ==, DD_STATUS_FORGOTTEN);
+
+  theirs = dd_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (_dd_store_begin (theirs, &error));
+  g_assert_true (_dd_store_record_progress_locked (theirs, task4, 20, NULL, NULL, "Tháng 5", &may15, &error));
+  g_assert_true (_dd_store_commit (theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (status_of (mine, task4, "2026-06-05"), ==, DD_STATUS_IN_PROGRESS);
+  assert_list_agrees (mine, "2026-06-05");
+  g_clear_object (&theirs);
+  g_clear_object (&mine);
+}
+
 static void
 test_calendar (void)
 {
@@ -349,7 +482,7 @@ main (int    argc,
       char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/occurrence/period-bounds", test_period_bounds);
   g_test_add_func ("/occurrence/expand-year", test_expand_year);
@@ -358,6 +491,8 @@ main (int    argc,
   g_test_add_func ("/occurrence/expand-updates", test_expand_updates);
   g_test_add_func ("/occurrence/seed-task-8", test_seed_task_8);
   g_test_add_func ("/occurrence/forgotten-months", test_forgotten_months);
+  g_test_add_func ("/occurrence/task-status", test_task_status);
+  g_test_add_func ("/occurrence/task-status-shared", test_task_status_shared);
   g_test_add_func ("/occurrence/calendar", test_calendar);
   g_test_add_func ("/occurrence/extension", test_extension);
 
