@@ -11,7 +11,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 4
+#define DD_SCHEMA_VERSION 5
+
+/* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
+#define DD_STORE_CACHE_KIB 40960
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin(). */
@@ -30,6 +33,11 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
                                            GError **error);
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
+/* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
+ * in the list's order (dd-store-tasks.c). @joins may be NULL. */
+sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *query,
+                                            const char *columns, const char *joins,
+                                            GError **error);
 
 /* Shared by the dd-store-*.c files; nobody else touches it. */
 struct _DdStore

@@ -307,13 +307,17 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QuerySql, query_sql_clear)
 static void
 build_where (const DdTaskQuery *query,
              gboolean           with_status,
+             const char        *joins,
              QuerySql          *q)
 {
   g_autofree char *folded = dd_text_fold_for_search (query->text);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
 
   /* Tasks in the recycle bin are in no query. */
-  q->sql = g_string_new (" FROM tasks t WHERE t.deleted_at IS NULL");
+  q->sql = g_string_new (" FROM tasks t ");
+  if (joins != NULL)
+    g_string_append (q->sql, joins);
+  g_string_append (q->sql, " WHERE t.deleted_at IS NULL");
   q->words = g_ptr_array_new_with_free_func (g_free);
 
   if (query->plan_id > 0)
@@ -327,15 +331,28 @@ build_where (const DdTaskQuery *query,
   if (with_status && query->status >= 0)
     g_string_append (q->sql, " AND " STATUS_EXPR " = ?5");
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      /* Numbered parameters from ?10: the SQL text is fixed; only the
-       * values come from the user. */
-      g_string_append_printf (q->sql, " AND instr (t.search_text, ?%u) > 0", 10 + q->words->len);
-      g_ptr_array_add (q->words, g_strdup (words[i]));
-    }
+  {
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (*words[i] == '\0')
+          continue;
+        if (joined->len > 0)
+          g_string_append_c (joined, ' ');
+        g_string_append (joined, words[i]);
+      }
+    /* Every word, anywhere in the folded text (dd_search_match() in
+     * dd-store.c: instr() for each word, in one call). "search_text > ''"
+     * is always true when there is a word to find: it lets SQLite read the
+     * index that holds the text (tasks_live_text, 0005-performance.sql).
+     * The SQL text is fixed; only the value comes from the user. */
+    if (joined->len > 0)
+      {
+        g_string_append (q->sql, " AND t.search_text > '' AND dd_search_match (t.search_text, ?10)");
+        g_ptr_array_add (q->words, g_string_free (g_steal_pointer (&joined), FALSE));
+      }
+  }
 }
 
 static void
@@ -381,22 +398,26 @@ sort_expression (DdTaskSort sort)
     }
 }
 
-GArray *
-_dd_store_query_task_ids (DdStore           *self,
-                          const DdTaskQuery *query,
-                          GError           **error)
+/* Prepares "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for
+ * @query, with every parameter bound: the tasks of the list in the list's
+ * order, read in one statement. */
+sqlite3_stmt *
+_dd_store_prepare_task_query (DdStore           *self,
+                              const DdTaskQuery *query,
+                              const char        *columns,
+                              const char        *joins,
+                              GError           **error)
 {
   g_auto(QuerySql) q = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) sql = g_string_new ("SELECT t.id");
+  sqlite3_stmt *stmt;
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
   const char *dir = query->descending ? "DESC" : "ASC";
   g_auto(GStrv) parts = NULL;
   GDate soon;
-  int rc;
 
   _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
-  build_where (query, TRUE, &q);
+  build_where (query, TRUE, joins, &q);
+  g_string_append (sql, columns);
   g_string_append (sql, q.sql->str);
 
   /* The order: the chosen column, then the appendix order for ties. */
@@ -419,6 +440,21 @@ _dd_store_query_task_ids (DdStore           *self,
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query, &soon, &q);
+  return stmt;
+}
+
+GArray *
+_dd_store_query_task_ids (DdStore           *self,
+                          const DdTaskQuery *query,
+                          GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = _dd_store_prepare_task_query (self, query, "t.id", NULL, error);
+  if (stmt == NULL)
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -456,7 +492,8 @@ dd_store_count_by_status (DdStore            *self,
 {
   g_auto(QuerySql) q = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT " STATUS_EXPR ", count(*)");
+  /* Counted here rather than with GROUP BY, which sorts every row first. */
+  g_autoptr(GString) sql = g_string_new ("SELECT " STATUS_EXPR);
   GDate soon;
   int rc;
 
@@ -465,9 +502,8 @@ dd_store_count_by_status (DdStore            *self,
 
   memset (counts, 0, sizeof (guint) * DD_N_STATUSES);
   _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
-  build_where (query, FALSE, &q);
+  build_where (query, FALSE, NULL, &q);
   g_string_append (sql, q.sql->str);
-  g_string_append (sql, " GROUP BY 1");
 
   stmt = dd_sql_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -478,7 +514,7 @@ dd_store_count_by_status (DdStore            *self,
       int status = sqlite3_column_int (stmt, 0);
 
       if (status >= 0 && status < DD_N_STATUSES)
-        counts[status] = (guint) sqlite3_column_int (stmt, 1);
+        counts[status]++;
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);

@@ -91,6 +91,11 @@ typedef struct
   lxw_format *f_pct_bold;
   lxw_format *f_status[DD_N_STATUSES];
 
+  /* Copies of the tasks for action read with the task sheet, so that
+   * their sheet need not read them again (id → CachedTask). */
+  GHashTable *action_rows;
+  gsize action_bytes;
+
   /* Where the summary's tables are, for the charts. */
   guint n_columns;
   int col[N_TASK_COLUMNS];     /* column of each, or -1 */
@@ -482,6 +487,60 @@ typedef struct
   lxw_row_t row;
 } TaskSheet;
 
+/* At most this much is kept of the tasks for action; past it, the rest are
+ * read again by id for their sheet (as many overdue tasks as that is rare). */
+#define ACTION_CACHE_MAX_BYTES (24u << 20)
+
+/* The strings of a DdExportTask. */
+static const gsize text_fields[] = {
+  G_STRUCT_OFFSET (DdExportTask, plan_number), G_STRUCT_OFFSET (DdExportTask, number),
+  G_STRUCT_OFFSET (DdExportTask, title), G_STRUCT_OFFSET (DdExportTask, lead),
+  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, deadline_text),
+  G_STRUCT_OFFSET (DdExportTask, product), G_STRUCT_OFFSET (DdExportTask, directing),
+  G_STRUCT_OFFSET (DdExportTask, actual_product), G_STRUCT_OFFSET (DdExportTask, note),
+};
+#define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
+
+/* A copy of a task with its strings in the same block (g_free). */
+static DdExportTask *
+copy_task (const DdExportTask *task,
+           gsize              *out_size)
+{
+  gsize size = sizeof (DdExportTask);
+  DdExportTask *copy;
+  char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      size += strlen (TEXT_FIELD (task, text_fields[i])) + 1;
+  copy = g_malloc (size);
+  *copy = *task;
+  p = (char *) (copy + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      {
+        TEXT_FIELD (copy, text_fields[i]) = p;
+        p = g_stpcpy (p, TEXT_FIELD (task, text_fields[i])) + 1;
+      }
+  *out_size = size;
+  return copy;
+}
+
+static void
+keep_action_row (Xlsx               *x,
+                 const DdExportTask *task)
+{
+  DdExportTask *copy;
+  gsize size;
+
+  if ((task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
+      || !dd_date_is_set (&task->due) || x->action_bytes >= ACTION_CACHE_MAX_BYTES)
+    return;
+  copy = copy_task (task, &size);
+  x->action_bytes += size;
+  g_hash_table_insert (x->action_rows, &copy->id, copy);
+}
+
 static gboolean
 write_task_row (const DdExportTask  *task,
                 gpointer             user_data,
@@ -493,6 +552,10 @@ write_task_row (const DdExportTask  *task,
   lxw_row_t r = t->row++;
   g_autofree char *note = task_note (task);
   DdTaskStatus status = (guint) task->status < DD_N_STATUSES ? task->status : DD_STATUS_NO_DEADLINE;
+
+  /* The figures come from the same rows as the sheet. */
+  _dd_export_data_add_task (x->data, task);
+  keep_action_row (x, task);
 
   if (x->col[COL_PLAN] >= 0)
     write_text (x, ws, r, (lxw_col_t) x->col[COL_PLAN], task->plan_number, x->f_text);
@@ -541,8 +604,7 @@ write_tasks_sheet (Xlsx           *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
 
-  if (!_dd_store_export_foreach_task (x->store, x->data->ids, TRUE, &x->data->options.tasks.as_of,
-                                      x->data->options.tasks.due_soon_days, write_task_row, &t, error))
+  if (!_dd_store_export_foreach_query (x->store, &x->data->options.tasks, TRUE, write_task_row, &t, error))
     return FALSE;
 
   worksheet_freeze_panes (ws, 2, 0);
@@ -641,7 +703,7 @@ write_actions_sheet (Xlsx           *x,
                      GError        **error)
 {
   ActionSheet a = { 0, };
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), x->data->actions->len);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int c = 0;
   struct { int *col; const char *title; double width; } cols[] = {
     { &a.c_plan, C_("export column", "Plan"), 14 },
@@ -666,7 +728,6 @@ write_actions_sheet (Xlsx           *x,
     {
       const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
 
-      g_array_append_val (ids, action->id);
       if (action->status == DD_STATUS_OVERDUE)
         a.n_overdue++;
       else
@@ -691,12 +752,32 @@ write_actions_sheet (Xlsx           *x,
     if (*cols[i].col >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
 
-  if (ids->len == 0)
+  if (x->data->actions->len == 0)
     CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
-  else if (!_dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
-                                           x->data->options.tasks.due_soon_days,
-                                           write_action_row, &a, error))
-    return FALSE;
+  /* In the list's order for action: the copies kept from the task sheet,
+   * and the others (if any) read again by id, in runs. */
+  for (guint i = 0; i < x->data->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
+      const DdExportTask *kept = g_hash_table_lookup (x->action_rows, &action->id);
+
+      if (kept == NULL)
+        {
+          g_array_append_val (ids, action->id);
+          if (i + 1 < x->data->actions->len)
+            continue;
+        }
+      if (ids->len > 0)
+        {
+          if (!_dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
+                                              x->data->options.tasks.due_soon_days,
+                                              write_action_row, &a, error))
+            return FALSE;
+          g_array_set_size (ids, 0);
+        }
+      if (kept != NULL && !write_action_row (kept, &a, error))
+        return FALSE;
+    }
 
   worksheet_freeze_panes (ws, 2, 0);
   setup_print (x, ws, TRUE, 1, 1);
@@ -1116,7 +1197,8 @@ write_workbook (Xlsx    *x,
       return FALSE;
     }
 
-  if (!write_tasks_sheet (x, tasks, error))
+  if (!write_tasks_sheet (x, tasks, error)
+      || !_dd_export_data_finish (x->data, x->store, error))
     return FALSE;
   if (!write_actions_sheet (x, actions, error))
     return FALSE;
@@ -1160,7 +1242,7 @@ dd_export_xlsx (DdStore                *store,
     return FALSE;
 
   began = _dd_export_read_begin (store);
-  data = _dd_export_data_new (store, options, error);
+  data = _dd_export_data_prepare (store, options, error);
   if (data == NULL)
     {
       _dd_export_read_end (store, began);
@@ -1172,6 +1254,7 @@ dd_export_xlsx (DdStore                *store,
   x.store = store;
   x.size = data->options.font_size;
   x.buf = g_string_sized_new (256);
+  x.action_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   /* Translators: ends a text cut at Excel's limit of 32,767 characters. */
   x.mark = g_strdup (_("… [truncated]"));
   x.sheet_summary = sheet_name (C_("sheet", "Summary"));
@@ -1208,6 +1291,7 @@ dd_export_xlsx (DdStore                *store,
 
   _dd_export_read_end (store, began);
   g_string_free (x.buf, TRUE);
+  g_hash_table_unref (x.action_rows);
   g_free (x.mark);
   g_free (x.sheet_summary);
   g_free (x.sheet_tasks);
