@@ -29,5 +29,5 @@ CREATE INDEX task_coordinators_order ON task_coordinators (task_id, position, un
 
 -- The tasks a unit leads (the unit list's counts, the scorecards), without
 -- reading each task's row.
-CREATE INDEX tasks_lead_live ON tasks (lead_unit_id, plan_id, deadline_kind, due_on, completed_on)
+CREATE INDEX tasks_lead_live ON tasks (lead_unit_id, plan_id, deleted_at, deadline_kind, due_on, completed_on)
   WHERE deleted_at IS NULL;

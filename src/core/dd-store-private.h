@@ -51,6 +51,8 @@ struct _DdStore
   int schema_version;
   guint in_transaction : 1;
   guint read_only : 1;
+  guint checking : 1;           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
+  guint read_only_for_check : 1; /* read-only only until the check passes */
 
   /* Shared use (dd-store-shared.c). */
   guint damaged : 1;
@@ -97,6 +99,17 @@ char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const 
 gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
                                               GError **error);
 gboolean _dd_store_record_creator            (DdStore *self, GError **error);
+/* The daily backup for a copy on another thread (dd-store-shared.c). */
+typedef struct
+{
+  char *db_path;
+  char *dir;
+  char *stem;
+  guint keep;
+} DdAutoBackupPlan;
+gboolean _dd_store_auto_backup_plan          (DdStore *self, DdAutoBackupPlan *plan);
+char    *_dd_store_auto_backup_run           (const DdAutoBackupPlan *plan, GError **error);
+void     _dd_auto_backup_plan_clear          (DdAutoBackupPlan *plan);
 /* Tests: act as another account; shorten the busy retries. */
 void     _dd_store_set_user                  (DdStore *self, const char *account);
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
