@@ -134,6 +134,10 @@ gboolean      _dd_export_data_finish   (DdExportData  *data,
                                         GError       **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportData, _dd_export_data_free)
 
+/* How much of the tasks for action the workbook keeps from its task sheet
+ * (bytes) before it reads the others again by id; tests set it to 0. */
+extern gsize _dd_export_action_cache_max;
+
 /* The units chart shows at most this many units; the rest are summed in
  * one "Other units" bar (the full table is on the units sheet). */
 #define DD_EXPORT_CHART_UNITS 15

@@ -490,6 +490,7 @@ typedef struct
 /* At most this much is kept of the tasks for action; past it, the rest are
  * read again by id for their sheet (as many overdue tasks as that is rare). */
 #define ACTION_CACHE_MAX_BYTES (24u << 20)
+gsize _dd_export_action_cache_max = ACTION_CACHE_MAX_BYTES;
 
 /* The strings of a DdExportTask. */
 static const gsize text_fields[] = {
@@ -501,18 +502,26 @@ static const gsize text_fields[] = {
 };
 #define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
 
+static gsize
+task_size (const DdExportTask *task)
+{
+  gsize size = sizeof (DdExportTask);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      size += strlen (TEXT_FIELD (task, text_fields[i])) + 1;
+  return size;
+}
+
 /* A copy of a task with its strings in the same block (g_free). */
 static DdExportTask *
 copy_task (const DdExportTask *task,
            gsize              *out_size)
 {
-  gsize size = sizeof (DdExportTask);
+  gsize size = task_size (task);
   DdExportTask *copy;
   char *p;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    if (TEXT_FIELD (task, text_fields[i]) != NULL)
-      size += strlen (TEXT_FIELD (task, text_fields[i])) + 1;
   copy = g_malloc (size);
   *copy = *task;
   p = (char *) (copy + 1);
@@ -526,20 +535,6 @@ copy_task (const DdExportTask *task,
   return copy;
 }
 
-static void
-keep_action_row (Xlsx               *x,
-                 const DdExportTask *task)
-{
-  DdExportTask *copy;
-  gsize size;
-
-  if ((task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
-      || !dd_date_is_set (&task->due) || x->action_bytes >= ACTION_CACHE_MAX_BYTES)
-    return;
-  copy = copy_task (task, &size);
-  x->action_bytes += size;
-  g_hash_table_insert (x->action_rows, &copy->id, copy);
-}
 
 static gboolean
 write_task_row (const DdExportTask  *task,
@@ -555,7 +550,6 @@ write_task_row (const DdExportTask  *task,
 
   /* The figures come from the same rows as the sheet. */
   _dd_export_data_add_task (x->data, task);
-  keep_action_row (x, task);
 
   if (x->col[COL_PLAN] >= 0)
     write_text (x, ws, r, (lxw_col_t) x->col[COL_PLAN], task->plan_number, x->f_text);
@@ -582,6 +576,153 @@ write_task_row (const DdExportTask  *task,
   return TRUE;
 }
 
+/* The task sheet is read on a thread of its own and written here: SQLite
+ * and libxlsxwriter each take about half of the time before the workbook is
+ * compressed, and the machine has a core for each. The reader hands over
+ * copies of the rows in batches, at most READ_AHEAD batches ahead (so the
+ * memory stays bounded); the store's connection is used by the reader
+ * alone until it is done. */
+#define BATCH_ROWS 256
+#define READ_AHEAD 16
+
+typedef struct
+{
+  Xlsx *x;
+  GMutex lock;
+  GCond cond;
+  GQueue batches;              /* GPtrArray* of DdExportTask* (copies) */
+  GPtrArray *filling;
+  gboolean done;               /* the reader has finished (or failed) */
+  gboolean stop;               /* the writer failed: the reader gives up */
+  GError *error;               /* the reader's */
+} Reader;
+
+static gboolean
+reader_push (Reader    *rd,
+             GPtrArray *batch)
+{
+  gboolean stop;
+
+  g_mutex_lock (&rd->lock);
+  while (rd->batches.length >= READ_AHEAD && !rd->stop)
+    g_cond_wait (&rd->cond, &rd->lock);
+  stop = rd->stop;
+  if (!stop)
+    g_queue_push_tail (&rd->batches, batch);
+  g_cond_broadcast (&rd->cond);
+  g_mutex_unlock (&rd->lock);
+  if (stop)
+    g_ptr_array_unref (batch);
+  return !stop;
+}
+
+static gboolean
+reader_take_row (const DdExportTask  *task,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  Reader *rd = user_data;
+  gsize size;
+
+  if (rd->filling == NULL)
+    rd->filling = g_ptr_array_new_full (BATCH_ROWS, g_free);
+  g_ptr_array_add (rd->filling, copy_task (task, &size));
+  if (rd->filling->len < BATCH_ROWS)
+    return TRUE;
+  if (!reader_push (rd, g_steal_pointer (&rd->filling)))
+    {
+      /* The writer's error is the one reported. */
+      g_set_error_literal (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED, "stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *rd = data;
+  GError *error = NULL;
+
+  if (_dd_store_export_foreach_query (rd->x->store, &rd->x->data->options.tasks, TRUE,
+                                      reader_take_row, rd, &error)
+      && rd->filling != NULL)
+    reader_push (rd, g_steal_pointer (&rd->filling));
+  g_clear_pointer (&rd->filling, g_ptr_array_unref);
+  g_mutex_lock (&rd->lock);
+  rd->error = error;
+  rd->done = TRUE;
+  g_cond_broadcast (&rd->cond);
+  g_mutex_unlock (&rd->lock);
+  return NULL;
+}
+
+static gboolean
+read_and_write_tasks (Xlsx       *x,
+                      TaskSheet  *t,
+                      GError    **error)
+{
+  Reader rd = { 0, };
+  GThread *thread;
+  gboolean ok = TRUE;
+
+  rd.x = x;
+  g_mutex_init (&rd.lock);
+  g_cond_init (&rd.cond);
+  g_queue_init (&rd.batches);
+  thread = g_thread_new ("dd-export-reader", reader_thread, &rd);
+
+  for (;;)
+    {
+      GPtrArray *batch;
+
+      g_mutex_lock (&rd.lock);
+      while (rd.batches.length == 0 && !rd.done)
+        g_cond_wait (&rd.cond, &rd.lock);
+      batch = g_queue_pop_head (&rd.batches);
+      g_cond_broadcast (&rd.cond);
+      g_mutex_unlock (&rd.lock);
+      if (batch == NULL)
+        break;
+
+      for (guint i = 0; i < batch->len && ok; i++)
+        {
+          DdExportTask *task = g_ptr_array_index (batch, i);
+
+          ok = write_task_row (task, t, error);
+          /* A task for action keeps its copy for the sheet of its own. */
+          if (ok && (task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+              && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+              && !g_hash_table_contains (x->action_rows, &task->id))
+            {
+              x->action_bytes += task_size (task);
+              g_hash_table_insert (x->action_rows, &task->id, g_steal_pointer (&g_ptr_array_index (batch, i)));
+            }
+        }
+      g_ptr_array_unref (batch);
+      if (!ok)
+        {
+          g_mutex_lock (&rd.lock);
+          rd.stop = TRUE;
+          g_cond_broadcast (&rd.cond);
+          g_mutex_unlock (&rd.lock);
+          break;
+        }
+    }
+
+  g_thread_join (thread);
+  g_queue_clear_full (&rd.batches, (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_clear (&rd.lock);
+  g_cond_clear (&rd.cond);
+  if (ok && rd.error != NULL)
+    {
+      g_propagate_error (error, rd.error);
+      return FALSE;
+    }
+  g_clear_error (&rd.error);
+  return ok;
+}
+
 static gboolean
 write_tasks_sheet (Xlsx           *x,
                    lxw_worksheet  *ws,
@@ -604,7 +745,7 @@ write_tasks_sheet (Xlsx           *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
 
-  if (!_dd_store_export_foreach_query (x->store, &x->data->options.tasks, TRUE, write_task_row, &t, error))
+  if (!read_and_write_tasks (x, &t, error))
     return FALSE;
 
   worksheet_freeze_panes (ws, 2, 0);
