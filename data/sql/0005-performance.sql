@@ -31,3 +31,8 @@ CREATE INDEX task_coordinators_order ON task_coordinators (task_id, position, un
 -- reading each task's row.
 CREATE INDEX tasks_lead_live ON tasks (lead_unit_id, plan_id, deleted_at, deadline_kind, due_on, completed_on)
   WHERE deleted_at IS NULL;
+
+-- The sums of an indicator's figures over a period (the dashboard, the
+-- workbook, the scorecards), from the index alone.
+CREATE INDEX indicator_figures_sums ON indicator_figures
+  (indicator_id, period_start, period_end, unit_id, numerator, denominator);

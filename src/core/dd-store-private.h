@@ -51,7 +51,10 @@ struct _DdStore
   int schema_version;
   guint in_transaction : 1;
   guint read_only : 1;
-  guint checking : 1;           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
+  guint checking : 1;
+  /* The status counts of the last task list read (dd-store-tasks.c). */
+  char *counts_key;
+  guint counts[DD_N_STATUSES];           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
   guint read_only_for_check : 1; /* read-only only until the check passes */
 
   /* Shared use (dd-store-shared.c). */

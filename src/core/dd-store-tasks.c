@@ -496,6 +496,21 @@ _dd_store_prepare_task_query (DdStore           *self,
   return stmt;
 }
 
+/* What the status counts of @query depend on: the query but its status
+ * filter and sort, and the state of the file (changes of this connection
+ * and of others). */
+static char *
+counts_key (DdStore           *self,
+            const DdTaskQuery *query)
+{
+  g_autofree char *as_of = dd_date_to_iso (&query->as_of);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%s|%u|%" G_GINT64_FORMAT "|%d|%s",
+                          query->plan_id, query->unit_id, query->lead_only ? 1 : 0, as_of,
+                          query->due_soon_days, dd_sql_query_int64 (self, "PRAGMA data_version", -1),
+                          sqlite3_total_changes (self->db), query->text != NULL ? query->text : "");
+}
+
 GArray *
 _dd_store_query_task_ids (DdStore           *self,
                           const DdTaskQuery *query,
@@ -503,21 +518,36 @@ _dd_store_query_task_ids (DdStore           *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DdTaskQuery all = *query;
+  guint counts[DD_N_STATUSES] = { 0, };
   int rc;
 
-  stmt = _dd_store_prepare_task_query (self, query, "t.id", NULL, error);
+  /* One pass gives both the list and its status counts (which the window
+   * asks for next, dd_store_count_by_status()): the rows of every status
+   * are read, each one's status with them, and the status filter applied
+   * here. */
+  all.status = -1;
+  stmt = _dd_store_prepare_task_query (self, &all, "t.id, " STATUS_EXPR, NULL, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      int status = sqlite3_column_int (stmt, 1);
+
+      if (status >= 0 && status < DD_N_STATUSES)
+        counts[status]++;
+      if (query->status < 0 || status == query->status)
+        g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
       return NULL;
     }
+  g_free (self->counts_key);
+  self->counts_key = counts_key (self, query);
+  memcpy (self->counts, counts, sizeof counts);
   return g_steal_pointer (&ids);
 }
 
@@ -554,6 +584,18 @@ dd_store_count_by_status (DdStore            *self,
   g_return_val_if_fail (query != NULL, FALSE);
 
   memset (counts, 0, sizeof (guint) * DD_N_STATUSES);
+  /* The counts of the list just read for the same filters, if nothing
+   * changed since (_dd_store_query_task_ids()). */
+  if (self->counts_key != NULL)
+    {
+      g_autofree char *key = counts_key (self, query);
+
+      if (g_str_equal (key, self->counts_key))
+        {
+          memcpy (counts, self->counts, sizeof (guint) * DD_N_STATUSES);
+          return TRUE;
+        }
+    }
   _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
   build_where (query, FALSE, NULL, &q);
   g_string_append (sql, q.sql->str);

@@ -928,6 +928,7 @@ dd_store_finalize (GObject *object)
   g_free (self->read_only_reason);
   g_free (self->lock_warning);
   g_free (self->backup_warning);
+  g_free (self->counts_key);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }

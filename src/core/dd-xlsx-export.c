@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "dd-store-private.h"
 #include "dd-export-private.h"
 
 /*
@@ -1357,6 +1358,15 @@ write_workbook (Xlsx    *x,
   return TRUE;
 }
 
+static void
+restore_cache (DdStore *store,
+               gint64   cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+
+  dd_sql_exec (store, sql, NULL);
+}
+
 gboolean
 dd_export_xlsx (DdStore                *store,
                 const DdExportOptions  *options,
@@ -1369,6 +1379,7 @@ dd_export_xlsx (DdStore                *store,
   lxw_workbook_options wopts = { 0, };
   Xlsx x = { 0, };
   lxw_error closed;
+  gint64 cache_kib;
   gboolean began;
   gboolean ok;
 
@@ -1382,11 +1393,16 @@ dd_export_xlsx (DdStore                *store,
   if (tmp == NULL)
     return FALSE;
 
+  /* The rows are read once, in order: a large page cache would only hold
+   * pages that are not read again (and count in the peak memory). */
+  cache_kib = dd_sql_query_int64 (store, "PRAGMA cache_size", -2000);
+  dd_sql_exec (store, "PRAGMA cache_size = -4096", NULL);
   began = _dd_export_read_begin (store);
   data = _dd_export_data_prepare (store, options, error);
   if (data == NULL)
     {
       _dd_export_read_end (store, began);
+      restore_cache (store, cache_kib);
       g_unlink (tmp);
       return FALSE;
     }
@@ -1431,6 +1447,7 @@ dd_export_xlsx (DdStore                *store,
     }
 
   _dd_export_read_end (store, began);
+  restore_cache (store, cache_kib);
   g_string_free (x.buf, TRUE);
   g_hash_table_unref (x.action_rows);
   g_free (x.mark);
