@@ -20,6 +20,10 @@ typedef enum
   DD_STORE_OPEN_EXISTING  = 0,      /* the file must exist and be a Đôn Đốc database */
   DD_STORE_OPEN_CREATE    = 1 << 0, /* create a new database; fail if the file exists */
   DD_STORE_OPEN_READ_ONLY = 1 << 1, /* never write */
+  /* Leave the damage check (PRAGMA quick_check, half a second and more on a
+   * large file) and the daily backup to dd_store_check_async(): the store
+   * stays read-only until the check has passed (dd_store_is_checking()). */
+  DD_STORE_OPEN_CHECK_LATER = 1 << 2,
 } DdStoreOpenFlags;
 
 /**
@@ -43,6 +47,27 @@ DdStore   *dd_store_open            (const char        *path,
 
 const char *dd_store_get_path       (DdStore *self);
 gboolean    dd_store_is_read_only   (DdStore *self);
+
+/**
+ * dd_store_check_async:
+ *
+ * For a store opened with %DD_STORE_OPEN_CHECK_LATER: checks the file for
+ * damage on another thread (with a connection of its own), then makes the
+ * daily backup there if one is due. When it is done (on the store's
+ * thread), a sound file becomes writable (unless it is read-only for
+ * another reason) and a damaged one stays read-only for good, with
+ * dd_store_is_damaged() set and the reason in
+ * dd_store_get_read_only_reason(), exactly as if the check had run while
+ * opening. Nothing is ever written to the file before the check passes.
+ */
+gboolean    dd_store_is_checking    (DdStore *self);
+void        dd_store_check_async    (DdStore              *self,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gboolean    dd_store_check_finish   (DdStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error);
 /* Why the store is read-only (translated), or NULL. */
 const char *dd_store_get_read_only_reason (DdStore *self);
 /* TRUE for a database made by dd_store_load_sample(). */

@@ -52,6 +52,15 @@ gboolean _dd_store_export_foreach_task (DdStore          *store,
                                         gpointer          user_data,
                                         GError          **error);
 
+/* Reads the tasks of @query in the list's order, in one statement, as
+ * _dd_store_export_foreach_task() does. */
+gboolean _dd_store_export_foreach_query (DdStore           *store,
+                                         const DdTaskQuery *query,
+                                         gboolean           with_text,
+                                         DdExportTaskFunc   func,
+                                         gpointer           user_data,
+                                         GError           **error);
+
 /* One figure of an indicator: the sums over the period for one unit or
  * (@unit NULL) for the whole office. @has_data FALSE: no figure at all. */
 typedef struct
@@ -97,7 +106,8 @@ typedef struct
   char *subtitle;              /* the plan's title, or "All plans" */
   char *date_line;             /* "Nghệ An, ngày 25 tháng 11 năm 2026" */
   gboolean all_plans;
-  GArray *ids;                 /* gint64: the tasks, in the list's order */
+  char *text;                  /* options.tasks.text, owned */
+  GHashTable *unit_counts;     /* lead id → guint[DD_N_STATUSES], while gathering */
   DdStatsHeadline headline;
   GPtrArray *units;            /* DdStatsUnit*: per lead unit, Vietnamese order, no lead last */
   GArray *actions;             /* DdExportAction: overdue (most late first), then due soon */
@@ -109,7 +119,24 @@ DdExportData *_dd_export_data_new  (DdStore               *store,
                                     const DdExportOptions *options,
                                     GError               **error);
 void          _dd_export_data_free (DdExportData *data);
+
+/* The same in steps, for a writer that reads the tasks' text anyway and
+ * gathers the figures from the same rows (one pass instead of two):
+ * _dd_export_data_prepare(), _dd_export_data_add_task() for each task of
+ * options.tasks in the list's order, then _dd_export_data_finish(). */
+DdExportData *_dd_export_data_prepare  (DdStore               *store,
+                                        const DdExportOptions *options,
+                                        GError               **error);
+void          _dd_export_data_add_task (DdExportData       *data,
+                                        const DdExportTask *task);
+gboolean      _dd_export_data_finish   (DdExportData  *data,
+                                        DdStore       *store,
+                                        GError       **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportData, _dd_export_data_free)
+
+/* How much of the tasks for action the workbook keeps from its task sheet
+ * (bytes) before it reads the others again by id; tests set it to 0. */
+extern gsize _dd_export_action_cache_max;
 
 /* The units chart shows at most this many units; the rest are summed in
  * one "Other units" bar (the full table is on the units sheet). */

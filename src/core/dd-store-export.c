@@ -37,19 +37,101 @@ dd_export_options_init (DdExportOptions *options)
 
 /* Tasks */
 
-#define EXPORT_TASK_SQL \
-  "SELECT t.id, p.number, t.number, t.title, t.lead_unit_id, lu.name, " \
+#define EXPORT_TEXT_COLUMNS \
+  "t.id, p.number, t.number, t.title, t.lead_unit_id, lu.name, " \
   "(SELECT group_concat (name, '; ') FROM (SELECT u.name AS name FROM task_coordinators c " \
   "  JOIN units u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.position)), " \
   "t.deadline_kind, t.deadline_text, t.deadline_understood, t.due_on, " \
   "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
-  "t.product, t.directing, t.progress, t.completed_on, t.actual_product, t.note " \
-  "FROM tasks t JOIN plans p ON p.id = t.plan_id " \
-  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1"
+  "t.product, t.directing, t.progress, t.completed_on, t.actual_product, t.note"
+#define EXPORT_TEXT_JOINS \
+  "JOIN plans p ON p.id = t.plan_id LEFT JOIN units lu ON lu.id = t.lead_unit_id"
 
 /* Only what the figures need: no join, no text. */
-#define EXPORT_STATUS_SQL \
-  "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on FROM tasks t WHERE t.id = ?1"
+#define EXPORT_STATUS_COLUMNS "t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on"
+
+/* One row of either column list into @task (its strings point into @stmt). */
+static void
+read_task_row (DdStore      *store,
+               sqlite3_stmt *stmt,
+               gboolean      with_text,
+               const GDate  *as_of,
+               const GDate  *soon,
+               DdExportTask *task)
+{
+  memset (task, 0, sizeof *task);
+  if (!with_text)
+    {
+      task->id = sqlite3_column_int64 (stmt, 0);
+      task->lead_id = sqlite3_column_int64 (stmt, 1);
+      task->deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      dd_sql_column_date (stmt, 3, &task->due);
+      dd_sql_column_date (stmt, 4, &task->completed_on);
+      g_date_clear (&task->original_due, 1);
+      task->deadline_understood = TRUE;
+    }
+  else
+    {
+      task->id = sqlite3_column_int64 (stmt, 0);
+      task->plan_number = dd_sql_column_text (stmt, 1);
+      task->number = dd_sql_column_text (stmt, 2);
+      task->title = dd_sql_column_text (stmt, 3);
+      task->lead_id = sqlite3_column_int64 (stmt, 4);
+      task->lead = dd_sql_column_text (stmt, 5);
+      task->coordinators = dd_sql_column_text (stmt, 6);
+      task->deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 7), 0, DD_N_DEADLINE_KINDS - 1);
+      task->deadline_text = dd_sql_column_text (stmt, 8);
+      task->deadline_understood = sqlite3_column_int (stmt, 9) != 0;
+      dd_sql_column_date (stmt, 10, &task->due);
+      dd_sql_column_date (stmt, 11, &task->original_due);
+      task->product = dd_sql_column_text (stmt, 12);
+      task->directing = dd_sql_column_text (stmt, 13);
+      task->progress = (guint) CLAMP (sqlite3_column_int (stmt, 14), 0, 100);
+      dd_sql_column_date (stmt, 15, &task->completed_on);
+      task->actual_product = dd_sql_column_text (stmt, 16);
+      task->note = dd_sql_column_text (stmt, 17);
+    }
+  task->status = _dd_store_task_status (store, task->id, task->deadline_kind, &task->due, &task->completed_on,
+                                        as_of, soon);
+}
+
+gboolean
+_dd_store_export_foreach_query (DdStore           *store,
+                                const DdTaskQuery *query,
+                                gboolean           with_text,
+                                DdExportTaskFunc   func,
+                                gpointer           user_data,
+                                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate soon;
+  int rc;
+
+  g_assert (DD_IS_STORE (store));
+  g_assert (dd_date_is_set (&query->as_of));
+
+  /* One statement in the list's order: the rows are read as the pages lie,
+   * not looked up one id at a time. */
+  _dd_store_due_soon_limit (store, &query->as_of, query->due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (store, &query->as_of, &soon, error))
+    return FALSE;
+  stmt = _dd_store_prepare_task_query (store, query,
+                                       with_text ? EXPORT_TEXT_COLUMNS : EXPORT_STATUS_COLUMNS,
+                                       with_text ? EXPORT_TEXT_JOINS : NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdExportTask task;
+
+      read_task_row (store, stmt, with_text, &query->as_of, &soon, &task);
+      if (!func (&task, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (store, rc, error);
+  return TRUE;
+}
 
 gboolean
 _dd_store_export_foreach_task (DdStore          *store,
@@ -70,13 +152,17 @@ _dd_store_export_foreach_task (DdStore          *store,
   _dd_store_due_soon_limit (store, as_of, due_soon_days, &soon);
   if (!_dd_store_prepare_recurring (store, as_of, &soon, error))
     return FALSE;
-  stmt = dd_sql_prepare (store, with_text ? EXPORT_TASK_SQL : EXPORT_STATUS_SQL, error);
+  stmt = dd_sql_prepare (store,
+                         with_text
+                           ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS " WHERE t.id = ?1"
+                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {
-      DdExportTask task = { 0, };
+      DdExportTask task;
       int rc;
 
       sqlite3_reset (stmt);
@@ -86,43 +172,7 @@ _dd_store_export_foreach_task (DdStore          *store,
         continue;   /* deleted meanwhile by another desktop */
       if (rc != SQLITE_ROW)
         return dd_sql_set_sqlite_error (store, rc, error);
-
-      if (!with_text)
-        {
-          task.id = sqlite3_column_int64 (stmt, 0);
-          task.lead_id = sqlite3_column_int64 (stmt, 1);
-          task.deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
-          dd_sql_column_date (stmt, 3, &task.due);
-          dd_sql_column_date (stmt, 4, &task.completed_on);
-          g_date_clear (&task.original_due, 1);
-          task.deadline_understood = TRUE;
-          task.status = _dd_store_task_status (store, task.id, task.deadline_kind, &task.due, &task.completed_on,
-                                            as_of, &soon);
-          if (!func (&task, user_data, error))
-            return FALSE;
-          continue;
-        }
-      task.id = sqlite3_column_int64 (stmt, 0);
-      task.plan_number = dd_sql_column_text (stmt, 1);
-      task.number = dd_sql_column_text (stmt, 2);
-      task.title = dd_sql_column_text (stmt, 3);
-      task.lead_id = sqlite3_column_int64 (stmt, 4);
-      task.lead = dd_sql_column_text (stmt, 5);
-      task.coordinators = dd_sql_column_text (stmt, 6);
-      task.deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 7), 0, DD_N_DEADLINE_KINDS - 1);
-      task.deadline_text = dd_sql_column_text (stmt, 8);
-      task.deadline_understood = sqlite3_column_int (stmt, 9) != 0;
-      dd_sql_column_date (stmt, 10, &task.due);
-      dd_sql_column_date (stmt, 11, &task.original_due);
-      task.product = dd_sql_column_text (stmt, 12);
-      task.directing = dd_sql_column_text (stmt, 13);
-      task.progress = (guint) CLAMP (sqlite3_column_int (stmt, 14), 0, 100);
-      dd_sql_column_date (stmt, 15, &task.completed_on);
-      task.actual_product = dd_sql_column_text (stmt, 16);
-      task.note = dd_sql_column_text (stmt, 17);
-      task.status = _dd_store_task_status (store, task.id, task.deadline_kind, &task.due, &task.completed_on,
-                                            as_of, &soon);
-
+      read_task_row (store, stmt, with_text, as_of, &soon, &task);
       if (!func (&task, user_data, error))
         return FALSE;
     }
@@ -239,33 +289,24 @@ _dd_export_rate (const guint  counts[DD_N_STATUSES],
   return headline.has_rate;
 }
 
-typedef struct
+void
+_dd_export_data_add_task (DdExportData       *data,
+                          const DdExportTask *task)
 {
-  DdExportData *data;
-  GHashTable *units;   /* lead id → guint[DD_N_STATUSES] */
-  guint32 as_of;
-} Gather;
-
-static gboolean
-gather_task (const DdExportTask  *task,
-             gpointer             user_data,
-             GError             **error)
-{
-  Gather *g = user_data;
   guint *counts;
 
   if ((guint) task->status >= DD_N_STATUSES)
-    return TRUE;
-  g->data->headline.counts[task->status]++;
+    return;
+  data->headline.counts[task->status]++;
 
-  counts = g_hash_table_lookup (g->units, &task->lead_id);
+  counts = g_hash_table_lookup (data->unit_counts, &task->lead_id);
   if (counts == NULL)
     {
       gint64 *key = g_new (gint64, 1);
 
       *key = task->lead_id;
       counts = g_new0 (guint, DD_N_STATUSES);
-      g_hash_table_insert (g->units, key, counts);
+      g_hash_table_insert (data->unit_counts, key, counts);
     }
   counts[task->status]++;
 
@@ -273,14 +314,23 @@ gather_task (const DdExportTask  *task,
       && dd_date_is_set (&task->due))
     {
       DdExportAction action;
+      guint32 as_of = g_date_get_julian (&data->options.tasks.as_of);
 
       action.id = task->id;
       action.status = task->status;
       action.days = task->status == DD_STATUS_OVERDUE
-                      ? (int) (g->as_of - g_date_get_julian (&task->due))
-                      : (int) (g_date_get_julian (&task->due) - g->as_of);
-      g_array_append_val (g->data->actions, action);
+                      ? (int) (as_of - g_date_get_julian (&task->due))
+                      : (int) (g_date_get_julian (&task->due) - as_of);
+      g_array_append_val (data->actions, action);
     }
+}
+
+static gboolean
+gather_task (const DdExportTask  *task,
+             gpointer             user_data,
+             GError             **error)
+{
+  _dd_export_data_add_task (user_data, task);
   return TRUE;
 }
 
@@ -353,19 +403,54 @@ dup_nonempty (const char *a,
   return NULL;
 }
 
+/* The plan @plan_id, or NULL with @error set. */
+static DdPlan *
+load_plan (DdStore  *store,
+           gint64    plan_id,
+           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate issued;
+  int rc;
+
+  /* One plan: not dd_store_list_plans(), which counts the tasks of all. */
+  stmt = dd_sql_prepare (store,
+                         "SELECT p.id, p.number, p.issued_on, p.title, p.issuer, p.basis, "
+                         "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), "
+                         "p.is_sample FROM plans p WHERE p.id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("There is no plan with id %lld."), (long long) plan_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  dd_sql_column_date (stmt, 2, &issued);
+  return _dd_plan_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1), &issued,
+                       dd_sql_column_text (stmt, 3), dd_sql_column_text (stmt, 4), dd_sql_column_text (stmt, 5),
+                       (guint) sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) != 0);
+}
+
 DdExportData *
-_dd_export_data_new (DdStore               *store,
-                     const DdExportOptions *options,
-                     GError               **error)
+_dd_export_data_prepare (DdStore               *store,
+                         const DdExportOptions *options,
+                         GError               **error)
 {
   g_autoptr(DdExportData) data = g_new0 (DdExportData, 1);
-  g_autoptr(GHashTable) units = NULL;
   g_autoptr(DdPlan) plan = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *setting_place = NULL;
   g_autofree char *setting_issuer = NULL;
   g_autofree char *long_date = NULL;
-  Gather gather;
   GDate report_date;
 
   g_return_val_if_fail (DD_IS_STORE (store), NULL);
@@ -373,7 +458,8 @@ _dd_export_data_new (DdStore               *store,
   g_return_val_if_fail (dd_date_is_set (&options->tasks.as_of), NULL);
 
   data->options = *options;
-  data->options.tasks.text = NULL;   /* not owned; the query below uses the caller's */
+  data->text = g_strdup (options->tasks.text);
+  data->options.tasks.text = data->text;
   data->font_name = g_strdup (options->font_name != NULL && *options->font_name != '\0'
                                 ? options->font_name : DD_EXPORT_DEFAULT_FONT);
   data->options.font_name = data->font_name;
@@ -382,83 +468,16 @@ _dd_export_data_new (DdStore               *store,
   data->options.font_size = CLAMP (data->options.font_size, 6.0, 72.0);
   data->units = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_unit_free);
   data->actions = g_array_new (FALSE, FALSE, sizeof (DdExportAction));
+  data->unit_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   /* The plan, for the title and the header. */
   if (options->tasks.plan_id > 0)
     {
-      g_autoptr(GListModel) plans = dd_store_list_plans (store, error);
-
-      if (plans == NULL)
-        return NULL;
-      for (guint i = 0; i < g_list_model_get_n_items (plans) && plan == NULL; i++)
-        {
-          g_autoptr(DdPlan) p = g_list_model_get_item (plans, i);
-
-          if (dd_plan_get_id (p) == options->tasks.plan_id)
-            plan = g_steal_pointer (&p);
-        }
+      plan = load_plan (store, options->tasks.plan_id, error);
       if (plan == NULL)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                       _("There is no plan with id %lld."), (long long) options->tasks.plan_id);
-          return NULL;
-        }
+        return NULL;
     }
   data->all_plans = plan == NULL;
-
-  /* The tasks, once: the counts, the units and the list for action. */
-  data->ids = _dd_store_query_task_ids (store, &options->tasks, error);
-  if (data->ids == NULL)
-    return NULL;
-  units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gather.data = data;
-  gather.units = units;
-  gather.as_of = g_date_get_julian (&options->tasks.as_of);
-  if (!_dd_store_export_foreach_task (store, data->ids, FALSE, &options->tasks.as_of,
-                                      options->tasks.due_soon_days, gather_task, &gather, error))
-    return NULL;
-  dd_stats_headline_update (&data->headline);
-  g_array_sort (data->actions, compare_actions);
-
-  /* Units in Vietnamese order (the store's order), the tasks without a lead last. */
-  {
-    g_autoptr(GListModel) list = dd_store_list_units (store, 0, error);
-    guint *counts;
-
-    if (list == NULL)
-      return NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-      {
-        g_autoptr(DdUnit) unit = g_list_model_get_item (list, i);
-        gint64 id = dd_unit_get_id (unit);
-        DdStatsUnit *row;
-
-        counts = g_hash_table_lookup (units, &id);
-        if (counts == NULL)
-          continue;
-        row = g_new0 (DdStatsUnit, 1);
-        row->unit_id = id;
-        row->name = g_strdup (dd_unit_get_name (unit));
-        for (int s = 0; s < DD_N_STATUSES; s++)
-          {
-            row->counts[s] = counts[s];
-            row->total += counts[s];
-          }
-        g_ptr_array_add (data->units, row);
-      }
-    counts = g_hash_table_lookup (units, &(gint64) { 0 });
-    if (counts != NULL)
-      {
-        DdStatsUnit *row = g_new0 (DdStatsUnit, 1);
-
-        for (int s = 0; s < DD_N_STATUSES; s++)
-          {
-            row->counts[s] = counts[s];
-            row->total += counts[s];
-          }
-        g_ptr_array_add (data->units, row);
-      }
-  }
 
   data->indicators = _dd_store_export_indicators (store, options->tasks.plan_id,
                                                   &options->from, &options->to, error);
@@ -506,6 +525,82 @@ _dd_export_data_new (DdStore               *store,
   return g_steal_pointer (&data);
 }
 
+gboolean
+_dd_export_data_finish (DdExportData  *data,
+                        DdStore       *store,
+                        GError       **error)
+{
+  GHashTable *units = data->unit_counts;
+
+  dd_stats_headline_update (&data->headline);
+  g_array_sort (data->actions, compare_actions);
+
+  /* Units in Vietnamese order (the store's order), the tasks without a lead
+   * last. Only their names: the counts are those gathered above. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    guint *counts;
+    int rc;
+
+    stmt = dd_sql_prepare (store, "SELECT u.id, u.name FROM units u ORDER BY u.sort_key, u.id", error);
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        DdStatsUnit *row;
+
+        counts = g_hash_table_lookup (units, &id);
+        if (counts == NULL)
+          continue;
+        row = g_new0 (DdStatsUnit, 1);
+        row->unit_id = id;
+        row->name = g_strdup (dd_sql_column_text (stmt, 1));
+        for (int s = 0; s < DD_N_STATUSES; s++)
+          {
+            row->counts[s] = counts[s];
+            row->total += counts[s];
+          }
+        g_ptr_array_add (data->units, row);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        dd_sql_set_sqlite_error (store, rc, error);
+        return FALSE;
+      }
+    counts = g_hash_table_lookup (units, &(gint64) { 0 });
+    if (counts != NULL)
+      {
+        DdStatsUnit *row = g_new0 (DdStatsUnit, 1);
+
+        for (int s = 0; s < DD_N_STATUSES; s++)
+          {
+            row->counts[s] = counts[s];
+            row->total += counts[s];
+          }
+        g_ptr_array_add (data->units, row);
+      }
+  }
+
+  return TRUE;
+}
+
+DdExportData *
+_dd_export_data_new (DdStore               *store,
+                     const DdExportOptions *options,
+                     GError               **error)
+{
+  g_autoptr(DdExportData) data = _dd_export_data_prepare (store, options, error);
+
+  if (data == NULL)
+    return NULL;
+  /* The tasks, once: the counts, the units and the list for action. */
+  if (!_dd_store_export_foreach_query (store, &data->options.tasks, FALSE, gather_task, data, error)
+      || !_dd_export_data_finish (data, store, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
 void
 _dd_export_data_free (DdExportData *data)
 {
@@ -518,7 +613,8 @@ _dd_export_data_free (DdExportData *data)
   g_free (data->title);
   g_free (data->subtitle);
   g_free (data->date_line);
-  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data->text);
+  g_clear_pointer (&data->unit_counts, g_hash_table_unref);
   g_clear_pointer (&data->units, g_ptr_array_unref);
   g_clear_pointer (&data->actions, g_array_unref);
   g_clear_pointer (&data->indicators, g_ptr_array_unref);

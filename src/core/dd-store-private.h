@@ -11,7 +11,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 4
+#define DD_SCHEMA_VERSION 5
+
+/* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
+#define DD_STORE_CACHE_KIB 40960
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin(). */
@@ -30,6 +33,11 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
                                            GError **error);
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
+/* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
+ * in the list's order (dd-store-tasks.c). @joins may be NULL. */
+sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *query,
+                                            const char *columns, const char *joins,
+                                            GError **error);
 
 /* Shared by the dd-store-*.c files; nobody else touches it. */
 /* dd-store-recurring.c: the status of ongoing and periodic tasks as a
@@ -59,6 +67,11 @@ struct _DdStore
   int schema_version;
   guint in_transaction : 1;
   guint read_only : 1;
+  guint checking : 1;
+  /* The status counts of the last task list read (dd-store-tasks.c). */
+  char *counts_key;
+  guint counts[DD_N_STATUSES];           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
+  guint read_only_for_check : 1; /* read-only only until the check passes */
 
   /* Shared use (dd-store-shared.c). */
   guint damaged : 1;
@@ -107,6 +120,17 @@ char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const 
 gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
                                               GError **error);
 gboolean _dd_store_record_creator            (DdStore *self, GError **error);
+/* The daily backup for a copy on another thread (dd-store-shared.c). */
+typedef struct
+{
+  char *db_path;
+  char *dir;
+  char *stem;
+  guint keep;
+} DdAutoBackupPlan;
+gboolean _dd_store_auto_backup_plan          (DdStore *self, DdAutoBackupPlan *plan);
+char    *_dd_store_auto_backup_run           (const DdAutoBackupPlan *plan, GError **error);
+void     _dd_auto_backup_plan_clear          (DdAutoBackupPlan *plan);
 /* Tests: act as another account; shorten the busy retries. */
 void     _dd_store_set_user                  (DdStore *self, const char *account);
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);

@@ -1028,9 +1028,22 @@ list_own_backups (const char *folder,
 }
 
 static gboolean
+copy_db_with_backup_api (sqlite3     *source,
+                         const char  *dest_path,
+                         GError     **error);
+
+static gboolean
 copy_with_backup_api (DdStore     *self,
                       const char  *dest_path,
                       GError     **error)
+{
+  return copy_db_with_backup_api (self->db, dest_path, error);
+}
+
+static gboolean
+copy_db_with_backup_api (sqlite3     *source,
+                         const char  *dest_path,
+                         GError     **error)
 {
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
@@ -1045,7 +1058,7 @@ copy_with_backup_api (DdStore     *self,
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Cannot write the backup: %s"),
@@ -1228,6 +1241,102 @@ _dd_store_auto_backup (DdStore     *self,
   if (made != NULL)
     g_debug ("Backup made: %s", made);
   return made != NULL;
+}
+
+/* The daily backup, in two halves: what to do, decided on the store's
+ * thread (it reads settings), and the copy, which may run on any thread
+ * since it reads the file through a connection of its own (the opening's
+ * damage check runs it; dd-store.c). */
+gboolean
+_dd_store_auto_backup_plan (DdStore          *self,
+                            DdAutoBackupPlan *plan)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y%m%d");
+
+  memset (plan, 0, sizeof *plan);
+  plan->dir = dd_store_dup_backup_dir (self);
+  if (plan->dir == NULL)
+    return FALSE;
+  plan->stem = backup_stem (self->path);
+  existing = list_own_backups (plan->dir, plan->stem);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      const char *name = g_ptr_array_index (existing, i);
+
+      if (strncmp (name + strlen (plan->stem) + 1, today, 8) == 0)
+        {
+          _dd_auto_backup_plan_clear (plan);
+          return FALSE;
+        }
+    }
+  plan->db_path = g_strdup (self->path);
+  plan->keep = backup_keep (self);
+  return TRUE;
+}
+
+char *
+_dd_store_auto_backup_run (const DdAutoBackupPlan  *plan,
+                           GError                 **error)
+{
+  g_autofree char *display = g_filename_display_name (plan->dir);
+  g_autofree char *path = NULL;
+  g_autofree char *part = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  sqlite3 *source = NULL;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (plan->dir, 0775) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                   _("Cannot create the backup folder “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  if (sqlite3_open_v2 (plan->db_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Cannot write the backup: %s"),
+                   source != NULL ? sqlite3_errmsg (source) : "");
+      sqlite3_close (source);
+      return NULL;
+    }
+  path = new_backup_path (plan->dir, plan->stem, NULL);
+  part = g_strconcat (path, ".part", NULL);
+  g_unlink (part);
+  ok = copy_db_with_backup_api (source, part, error);
+  sqlite3_close (source);
+  if (!ok)
+    {
+      g_unlink (part);
+      return NULL;
+    }
+  if (g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (part);
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                   _("Cannot write the backup in “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  existing = list_own_backups (plan->dir, plan->stem);
+  for (guint i = plan->keep; i < existing->len; i++)
+    {
+      g_autofree char *old = g_build_filename (plan->dir, g_ptr_array_index (existing, i), NULL);
+
+      g_unlink (old);
+    }
+  return g_steal_pointer (&path);
+}
+
+void
+_dd_auto_backup_plan_clear (DdAutoBackupPlan *plan)
+{
+  g_clear_pointer (&plan->db_path, g_free);
+  g_clear_pointer (&plan->dir, g_free);
+  g_clear_pointer (&plan->stem, g_free);
 }
 
 static void

@@ -243,6 +243,74 @@ sql_status (sqlite3_context *ctx,
     sqlite3_result_int (ctx, dd_rules_task_status (kind, &due, &completed, &as_of, &soon));
 }
 
+/* dd_search_match(text, words): whether every word of @words (folded,
+ * separated by one space) is in @text (the folded tasks.search_text), as
+ * instr() would say for each, in one call per row. The words are split
+ * once per statement (auxiliary data) and looked for with memmem(), which
+ * is several times faster than instr() on the long texts. */
+typedef struct
+{
+  guint n;
+  char **words;
+  gsize *lengths;
+} SearchWords;
+
+static void
+search_words_free (gpointer data)
+{
+  SearchWords *w = data;
+
+  g_strfreev (w->words);
+  g_free (w->lengths);
+  g_free (w);
+}
+
+static SearchWords *
+search_words_new (const char *all)
+{
+  g_auto(GStrv) split = g_strsplit (all != NULL ? all : "", " ", -1);
+  GPtrArray *kept = g_ptr_array_new ();
+  SearchWords *w = g_new0 (SearchWords, 1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*split[i] != '\0')
+      g_ptr_array_add (kept, g_strdup (split[i]));
+  w->n = kept->len;
+  w->lengths = g_new (gsize, MAX (kept->len, 1));
+  for (guint i = 0; i < kept->len; i++)
+    w->lengths[i] = strlen (g_ptr_array_index (kept, i));
+  g_ptr_array_add (kept, NULL);
+  w->words = (char **) g_ptr_array_free (kept, FALSE);
+  return w;
+}
+
+static void
+sql_search_match (sqlite3_context *ctx,
+                  int              argc,
+                  sqlite3_value  **argv)
+{
+  SearchWords *w = sqlite3_get_auxdata (ctx, 1);
+  gboolean made = FALSE;
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  gsize len = (gsize) sqlite3_value_bytes (argv[0]);
+  gboolean found = TRUE;
+
+  g_assert (argc == 2);
+
+  if (w == NULL)
+    {
+      w = search_words_new ((const char *) sqlite3_value_text (argv[1]));
+      made = TRUE;
+    }
+  for (guint i = 0; i < w->n && found; i++)
+    found = text != NULL && memmem (text, len, w->words[i], w->lengths[i]) != NULL;
+  sqlite3_result_int (ctx, found);
+  /* Kept for the next rows while the words stay the same (a bound value);
+   * SQLite frees it otherwise. */
+  if (made)
+    sqlite3_set_auxdata (ctx, 1, w, search_words_free);
+}
+
 /* Collation "dd_vi": Vietnamese order (ICU) for columns without a stored key. */
 static int
 sql_collate_vi (void       *user_data,
@@ -586,6 +654,12 @@ open_handle (DdStore     *self,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
+  /* SQLite's page cache holds at most this much of the file (it grows only
+   * as pages are read). SQLite's default, 2 MiB, is less than the task
+   * list's indexes on a file of 100,000 tasks, so each keystroke of a search
+   * read them again from the system; 40 MiB holds them (issue 9: the
+   * resident memory with such a file open stays under 150 MB). */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (DD_STORE_CACHE_KIB), NULL, NULL, NULL);
   self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
   sqlite3_busy_handler (self->db, on_busy_cb, self);
   _dd_store_register_shared_functions (self);
@@ -593,30 +667,29 @@ open_handle (DdStore     *self,
     sqlite3_create_function_v2 (self->db, "dd_status", n_args,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 self, sql_status, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dd_search_match", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_search_match, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   return TRUE;
 }
 
-/* PRAGMA quick_check on opening. A file that fails it is reopened
- * read-only and never written: writing to a damaged file can only make it
- * worse. (A file that cannot be read at all was refused before.) */
-static gboolean
-check_damage (DdStore     *self,
-              const char  *display,
-              GError     **error)
+/* The problems PRAGMA quick_check finds in @db, "" when none (or when the
+ * file is busy: the check is skipped, not failed). Any thread. */
+static char *
+run_quick_check (sqlite3 *db)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  stmt = dd_sql_prepare (self, "PRAGMA quick_check (5)", NULL);
-  if (stmt == NULL)
-    g_string_append (problems, sqlite3_errmsg (self->db));
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check (5)", -1, &stmt, NULL) != SQLITE_OK)
+    g_string_append (problems, sqlite3_errmsg (db));
   else
     {
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          const char *line = dd_sql_column_text (stmt, 0);
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
           if (g_strcmp0 (line, "ok") == 0)
             continue;
@@ -629,22 +702,56 @@ check_damage (DdStore     *self,
           g_string_truncate (problems, 0);
         }
       else if (rc != SQLITE_DONE && problems->len == 0)
-        g_string_append (problems, sqlite3_errmsg (self->db));
-      sqlite3_finalize (stmt);
+        g_string_append (problems, sqlite3_errmsg (db));
     }
-  if (problems->len == 0)
-    return TRUE;
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&problems), FALSE);
+}
 
-  g_debug ("quick_check of %s: %s", self->path, problems->str);
+/* A file that failed the check is reopened read-only and never written:
+ * writing to a damaged file can only make it worse. */
+static gboolean
+mark_damaged (DdStore     *self,
+              const char  *problems,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_debug ("quick_check of %s: %s", self->path, problems);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->read_only_reason);
   self->damaged = TRUE;
   self->read_only = TRUE;
+  self->read_only_for_check = FALSE;
   self->read_only_reason =
     g_strdup_printf (_("“%s” is damaged (%s). It was opened read-only so that nothing makes it "
                        "worse: you can still read what is left, and you should restore the newest "
-                       "good backup."), display, problems->str);
+                       "good backup."), display, problems);
   return open_handle (self, FALSE, error);
+}
+
+/* PRAGMA quick_check on opening. (A file that cannot be read at all was
+ * refused before.) */
+static gboolean
+check_damage (DdStore     *self,
+              const char  *display,
+              GError     **error)
+{
+  g_autofree char *problems = run_quick_check (self->db);
+
+  if (*problems == '\0')
+    return TRUE;
+  return mark_damaged (self, problems, error);
+}
+
+/* The settings of a file that may be written (after its check). */
+static gboolean
+set_write_pragmas (DdStore  *self,
+                   GError  **error)
+{
+  /* The file may live on a network share, where WAL is unsafe: keep the
+   * rollback journal and full syncs. */
+  return dd_sql_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL", error);
 }
 
 static gboolean
@@ -728,7 +835,19 @@ dd_store_setup (DdStore           *self,
       return FALSE;
     }
 
-  if (exists && !check_damage (self, display, error))
+  /* The check may wait (DD_STORE_OPEN_CHECK_LATER) only for a file of this
+   * version: an upgrade needs a sound file, a newer file is read-only. */
+  if (exists && (flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->read_only
+      && dd_sql_query_int64 (self, "PRAGMA user_version", 0) == DD_SCHEMA_VERSION)
+    {
+      self->checking = TRUE;
+      self->read_only = TRUE;
+      self->read_only_for_check = TRUE;
+      g_free (self->read_only_reason);
+      self->read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
+                                           "in a moment."));
+    }
+  else if (exists && !check_damage (self, display, error))
     return FALSE;
 
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
@@ -748,13 +867,8 @@ dd_store_setup (DdStore           *self,
   if (!dd_sql_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
-  if (!self->read_only && !memory)
-    {
-      /* The file may live on a network share, where WAL is unsafe: keep the
-       * rollback journal and full syncs. */
-      if (!dd_sql_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL", error))
-        return FALSE;
-    }
+  if (!self->read_only && !memory && !set_write_pragmas (self, error))
+    return FALSE;
 
   if (!memory)
     self->lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
@@ -824,6 +938,7 @@ dd_store_finalize (GObject *object)
   g_free (self->lock_warning);
   g_free (self->backup_warning);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
+  g_free (self->counts_key);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
@@ -884,6 +999,141 @@ dd_store_open (const char        *path,
   if (!dd_store_setup (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* The check of DD_STORE_OPEN_CHECK_LATER */
+
+typedef struct
+{
+  char *path;
+  gboolean backup_due;
+  DdAutoBackupPlan plan;
+  char *problems;       /* "" when none */
+  char *backup_error;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  _dd_auto_backup_plan_clear (&job->plan);
+  g_free (job->problems);
+  g_free (job->backup_error);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  sqlite3 *db = NULL;
+
+  /* A connection of its own, read-only: the store's stays free for the
+   * window, and nothing here can write to the file. */
+  if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    job->problems = g_strdup (db != NULL ? sqlite3_errmsg (db) : "cannot open");
+  else
+    {
+      sqlite3_busy_timeout (db, DD_BUSY_TIMEOUT_MS);
+      job->problems = run_quick_check (db);
+    }
+  sqlite3_close (db);
+
+  if (*job->problems == '\0' && job->backup_due && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *made = _dd_store_auto_backup_run (&job->plan, &error);
+
+      if (made == NULL)
+        job->backup_error = g_strdup (error->message);
+      else
+        g_debug ("Backup made: %s", made);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DdStore *self = DD_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  CheckJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->checking = FALSE;
+  if (*job->problems != '\0')
+    {
+      if (!mark_damaged (self, job->problems, &error))
+        {
+          g_task_return_error (outer, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else if (self->read_only_for_check)
+    {
+      self->read_only = FALSE;
+      self->read_only_for_check = FALSE;
+      g_clear_pointer (&self->read_only_reason, g_free);
+      if (!set_write_pragmas (self, &error))
+        {
+          g_task_return_error (outer, g_steal_pointer (&error));
+          return;
+        }
+    }
+  if (job->backup_error != NULL && self->backup_warning == NULL)
+    self->backup_warning = g_strdup (job->backup_error);
+  g_task_return_boolean (outer, TRUE);
+}
+
+gboolean
+dd_store_is_checking (DdStore *self)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  return self->checking;
+}
+
+void
+dd_store_check_async (DdStore             *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  CheckJob *job;
+
+  g_return_if_fail (DD_IS_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, dd_store_check_async);
+  if (!self->checking)
+    {
+      g_task_return_boolean (outer, TRUE);
+      g_object_unref (outer);
+      return;
+    }
+
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (self->path);
+  /* The backup is decided here (it reads settings) and copied there. */
+  job->backup_due = self->read_only_for_check && _dd_store_auto_backup_plan (self, &job->plan);
+  inner = g_task_new (self, cancellable, check_done_cb, outer);
+  g_task_set_task_data (inner, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (inner, check_thread);
+}
+
+gboolean
+dd_store_check_finish (DdStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "dd-store-private.h"
 #include "dd-export-private.h"
 
 /*
@@ -90,6 +91,11 @@ typedef struct
   lxw_format *f_pct;
   lxw_format *f_pct_bold;
   lxw_format *f_status[DD_N_STATUSES];
+
+  /* Copies of the tasks for action read with the task sheet, so that
+   * their sheet need not read them again (id → CachedTask). */
+  GHashTable *action_rows;
+  gsize action_bytes;
 
   /* Where the summary's tables are, for the charts. */
   guint n_columns;
@@ -482,6 +488,55 @@ typedef struct
   lxw_row_t row;
 } TaskSheet;
 
+/* At most this much is kept of the tasks for action; past it, the rest are
+ * read again by id for their sheet (as many overdue tasks as that is rare). */
+#define ACTION_CACHE_MAX_BYTES (24u << 20)
+gsize _dd_export_action_cache_max = ACTION_CACHE_MAX_BYTES;
+
+/* The strings of a DdExportTask. */
+static const gsize text_fields[] = {
+  G_STRUCT_OFFSET (DdExportTask, plan_number), G_STRUCT_OFFSET (DdExportTask, number),
+  G_STRUCT_OFFSET (DdExportTask, title), G_STRUCT_OFFSET (DdExportTask, lead),
+  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, deadline_text),
+  G_STRUCT_OFFSET (DdExportTask, product), G_STRUCT_OFFSET (DdExportTask, directing),
+  G_STRUCT_OFFSET (DdExportTask, actual_product), G_STRUCT_OFFSET (DdExportTask, note),
+};
+#define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
+
+static gsize
+task_size (const DdExportTask *task)
+{
+  gsize size = sizeof (DdExportTask);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      size += strlen (TEXT_FIELD (task, text_fields[i])) + 1;
+  return size;
+}
+
+/* A copy of a task with its strings in the same block (g_free). */
+static DdExportTask *
+copy_task (const DdExportTask *task,
+           gsize              *out_size)
+{
+  gsize size = task_size (task);
+  DdExportTask *copy;
+  char *p;
+
+  copy = g_malloc (size);
+  *copy = *task;
+  p = (char *) (copy + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      {
+        TEXT_FIELD (copy, text_fields[i]) = p;
+        p = g_stpcpy (p, TEXT_FIELD (task, text_fields[i])) + 1;
+      }
+  *out_size = size;
+  return copy;
+}
+
+
 static gboolean
 write_task_row (const DdExportTask  *task,
                 gpointer             user_data,
@@ -493,6 +548,9 @@ write_task_row (const DdExportTask  *task,
   lxw_row_t r = t->row++;
   g_autofree char *note = task_note (task);
   DdTaskStatus status = (guint) task->status < DD_N_STATUSES ? task->status : DD_STATUS_NO_DEADLINE;
+
+  /* The figures come from the same rows as the sheet. */
+  _dd_export_data_add_task (x->data, task);
 
   if (x->col[COL_PLAN] >= 0)
     write_text (x, ws, r, (lxw_col_t) x->col[COL_PLAN], task->plan_number, x->f_text);
@@ -519,6 +577,153 @@ write_task_row (const DdExportTask  *task,
   return TRUE;
 }
 
+/* The task sheet is read on a thread of its own and written here: SQLite
+ * and libxlsxwriter each take about half of the time before the workbook is
+ * compressed, and the machine has a core for each. The reader hands over
+ * copies of the rows in batches, at most READ_AHEAD batches ahead (so the
+ * memory stays bounded); the store's connection is used by the reader
+ * alone until it is done. */
+#define BATCH_ROWS 256
+#define READ_AHEAD 16
+
+typedef struct
+{
+  Xlsx *x;
+  GMutex lock;
+  GCond cond;
+  GQueue batches;              /* GPtrArray* of DdExportTask* (copies) */
+  GPtrArray *filling;
+  gboolean done;               /* the reader has finished (or failed) */
+  gboolean stop;               /* the writer failed: the reader gives up */
+  GError *error;               /* the reader's */
+} Reader;
+
+static gboolean
+reader_push (Reader    *rd,
+             GPtrArray *batch)
+{
+  gboolean stop;
+
+  g_mutex_lock (&rd->lock);
+  while (rd->batches.length >= READ_AHEAD && !rd->stop)
+    g_cond_wait (&rd->cond, &rd->lock);
+  stop = rd->stop;
+  if (!stop)
+    g_queue_push_tail (&rd->batches, batch);
+  g_cond_broadcast (&rd->cond);
+  g_mutex_unlock (&rd->lock);
+  if (stop)
+    g_ptr_array_unref (batch);
+  return !stop;
+}
+
+static gboolean
+reader_take_row (const DdExportTask  *task,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  Reader *rd = user_data;
+  gsize size;
+
+  if (rd->filling == NULL)
+    rd->filling = g_ptr_array_new_full (BATCH_ROWS, g_free);
+  g_ptr_array_add (rd->filling, copy_task (task, &size));
+  if (rd->filling->len < BATCH_ROWS)
+    return TRUE;
+  if (!reader_push (rd, g_steal_pointer (&rd->filling)))
+    {
+      /* The writer's error is the one reported. */
+      g_set_error_literal (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED, "stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *rd = data;
+  GError *error = NULL;
+
+  if (_dd_store_export_foreach_query (rd->x->store, &rd->x->data->options.tasks, TRUE,
+                                      reader_take_row, rd, &error)
+      && rd->filling != NULL)
+    reader_push (rd, g_steal_pointer (&rd->filling));
+  g_clear_pointer (&rd->filling, g_ptr_array_unref);
+  g_mutex_lock (&rd->lock);
+  rd->error = error;
+  rd->done = TRUE;
+  g_cond_broadcast (&rd->cond);
+  g_mutex_unlock (&rd->lock);
+  return NULL;
+}
+
+static gboolean
+read_and_write_tasks (Xlsx       *x,
+                      TaskSheet  *t,
+                      GError    **error)
+{
+  Reader rd = { 0, };
+  GThread *thread;
+  gboolean ok = TRUE;
+
+  rd.x = x;
+  g_mutex_init (&rd.lock);
+  g_cond_init (&rd.cond);
+  g_queue_init (&rd.batches);
+  thread = g_thread_new ("dd-export-reader", reader_thread, &rd);
+
+  for (;;)
+    {
+      GPtrArray *batch;
+
+      g_mutex_lock (&rd.lock);
+      while (rd.batches.length == 0 && !rd.done)
+        g_cond_wait (&rd.cond, &rd.lock);
+      batch = g_queue_pop_head (&rd.batches);
+      g_cond_broadcast (&rd.cond);
+      g_mutex_unlock (&rd.lock);
+      if (batch == NULL)
+        break;
+
+      for (guint i = 0; i < batch->len && ok; i++)
+        {
+          DdExportTask *task = g_ptr_array_index (batch, i);
+
+          ok = write_task_row (task, t, error);
+          /* A task for action keeps its copy for the sheet of its own. */
+          if (ok && (task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+              && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+              && !g_hash_table_contains (x->action_rows, &task->id))
+            {
+              x->action_bytes += task_size (task);
+              g_hash_table_insert (x->action_rows, &task->id, g_steal_pointer (&g_ptr_array_index (batch, i)));
+            }
+        }
+      g_ptr_array_unref (batch);
+      if (!ok)
+        {
+          g_mutex_lock (&rd.lock);
+          rd.stop = TRUE;
+          g_cond_broadcast (&rd.cond);
+          g_mutex_unlock (&rd.lock);
+          break;
+        }
+    }
+
+  g_thread_join (thread);
+  g_queue_clear_full (&rd.batches, (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_clear (&rd.lock);
+  g_cond_clear (&rd.cond);
+  if (ok && rd.error != NULL)
+    {
+      g_propagate_error (error, rd.error);
+      return FALSE;
+    }
+  g_clear_error (&rd.error);
+  return ok;
+}
+
 static gboolean
 write_tasks_sheet (Xlsx           *x,
                    lxw_worksheet  *ws,
@@ -541,8 +746,7 @@ write_tasks_sheet (Xlsx           *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
 
-  if (!_dd_store_export_foreach_task (x->store, x->data->ids, TRUE, &x->data->options.tasks.as_of,
-                                      x->data->options.tasks.due_soon_days, write_task_row, &t, error))
+  if (!read_and_write_tasks (x, &t, error))
     return FALSE;
 
   worksheet_freeze_panes (ws, 2, 0);
@@ -641,7 +845,7 @@ write_actions_sheet (Xlsx           *x,
                      GError        **error)
 {
   ActionSheet a = { 0, };
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), x->data->actions->len);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int c = 0;
   struct { int *col; const char *title; double width; } cols[] = {
     { &a.c_plan, C_("export column", "Plan"), 14 },
@@ -666,7 +870,6 @@ write_actions_sheet (Xlsx           *x,
     {
       const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
 
-      g_array_append_val (ids, action->id);
       if (action->status == DD_STATUS_OVERDUE)
         a.n_overdue++;
       else
@@ -691,12 +894,32 @@ write_actions_sheet (Xlsx           *x,
     if (*cols[i].col >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
 
-  if (ids->len == 0)
+  if (x->data->actions->len == 0)
     CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
-  else if (!_dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
-                                           x->data->options.tasks.due_soon_days,
-                                           write_action_row, &a, error))
-    return FALSE;
+  /* In the list's order for action: the copies kept from the task sheet,
+   * and the others (if any) read again by id, in runs. */
+  for (guint i = 0; i < x->data->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
+      const DdExportTask *kept = g_hash_table_lookup (x->action_rows, &action->id);
+
+      if (kept == NULL)
+        {
+          g_array_append_val (ids, action->id);
+          if (i + 1 < x->data->actions->len)
+            continue;
+        }
+      if (ids->len > 0)
+        {
+          if (!_dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
+                                              x->data->options.tasks.due_soon_days,
+                                              write_action_row, &a, error))
+            return FALSE;
+          g_array_set_size (ids, 0);
+        }
+      if (kept != NULL && !write_action_row (kept, &a, error))
+        return FALSE;
+    }
 
   worksheet_freeze_panes (ws, 2, 0);
   setup_print (x, ws, TRUE, 1, 1);
@@ -1116,7 +1339,8 @@ write_workbook (Xlsx    *x,
       return FALSE;
     }
 
-  if (!write_tasks_sheet (x, tasks, error))
+  if (!write_tasks_sheet (x, tasks, error)
+      || !_dd_export_data_finish (x->data, x->store, error))
     return FALSE;
   if (!write_actions_sheet (x, actions, error))
     return FALSE;
@@ -1134,6 +1358,15 @@ write_workbook (Xlsx    *x,
   return TRUE;
 }
 
+static void
+restore_cache (DdStore *store,
+               gint64   cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+
+  dd_sql_exec (store, sql, NULL);
+}
+
 gboolean
 dd_export_xlsx (DdStore                *store,
                 const DdExportOptions  *options,
@@ -1146,6 +1379,7 @@ dd_export_xlsx (DdStore                *store,
   lxw_workbook_options wopts = { 0, };
   Xlsx x = { 0, };
   lxw_error closed;
+  gint64 cache_kib;
   gboolean began;
   gboolean ok;
 
@@ -1159,11 +1393,16 @@ dd_export_xlsx (DdStore                *store,
   if (tmp == NULL)
     return FALSE;
 
+  /* The rows are read once, in order: a large page cache would only hold
+   * pages that are not read again (and count in the peak memory). */
+  cache_kib = dd_sql_query_int64 (store, "PRAGMA cache_size", -2000);
+  dd_sql_exec (store, "PRAGMA cache_size = -4096", NULL);
   began = _dd_export_read_begin (store);
-  data = _dd_export_data_new (store, options, error);
+  data = _dd_export_data_prepare (store, options, error);
   if (data == NULL)
     {
       _dd_export_read_end (store, began);
+      restore_cache (store, cache_kib);
       g_unlink (tmp);
       return FALSE;
     }
@@ -1172,6 +1411,7 @@ dd_export_xlsx (DdStore                *store,
   x.store = store;
   x.size = data->options.font_size;
   x.buf = g_string_sized_new (256);
+  x.action_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   /* Translators: ends a text cut at Excel's limit of 32,767 characters. */
   x.mark = g_strdup (_("… [truncated]"));
   x.sheet_summary = sheet_name (C_("sheet", "Summary"));
@@ -1207,7 +1447,9 @@ dd_export_xlsx (DdStore                *store,
     }
 
   _dd_export_read_end (store, began);
+  restore_cache (store, cache_kib);
   g_string_free (x.buf, TRUE);
+  g_hash_table_unref (x.action_rows);
   g_free (x.mark);
   g_free (x.sheet_summary);
   g_free (x.sheet_tasks);

@@ -45,7 +45,7 @@ open_sample (const char  *path,
   GDate today;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return dd_store_open (path, DD_STORE_OPEN_EXISTING, error);
+    return dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, error);
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -108,12 +108,66 @@ show_startup_error (DdApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* DONDOC_BENCH_FIRST_FRAME=SECONDS (tests/bench/bench-first-frame.py):
+ * prints the monotonic time of the window's first painted frame, then,
+ * SECONDS later (the work left to the background done), the resident
+ * memory, and quits. Nothing happens without the variable. */
+static void
+bench_report_memory (void)
+{
+  g_autofree char *status = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (status, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "VmRSS:") || g_str_has_prefix (lines[i], "VmHWM:"))
+          g_print ("bench %s\n", lines[i]);
+    }
+}
+
+static gboolean
+bench_quit_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  bench_report_memory ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWindow *window = user_data;
+  double seconds = g_ascii_strtod (g_getenv ("DONDOC_BENCH_FIRST_FRAME"), NULL);
+
+  g_print ("bench first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
+  g_timeout_add ((guint) (CLAMP (seconds, 0, 60) * 1000), bench_quit_cb,
+                 gtk_window_get_application (window));
+}
+
+static void
+bench_on_map_cb (GtkWidget *widget,
+                 gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), widget);
+}
+
 static void
 open_window (DdApplication *self,
              DdStore       *store)
 {
   DdWindow *window = dd_window_new (GTK_APPLICATION (self), store);
 
+  if (g_getenv ("DONDOC_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (bench_on_map_cb), NULL);
   dd_window_show_start_page (window);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -261,7 +315,7 @@ dd_application_command_line (GApplication            *application,
   if (sample)
     store = open_sample (path, &error);
   else
-    store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+    store = dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
 
   if (store == NULL)
     {

@@ -91,6 +91,10 @@ open_store (DdWindow         *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
 
+  /* The damage check of a file that exists runs after the window shows
+   * it (dd_window_set_store()). */
+  if ((flags & DD_STORE_OPEN_CREATE) == 0)
+    flags |= DD_STORE_OPEN_CHECK_LATER;
   store = dd_store_open (path, flags, &error);
   if (store == NULL)
     {

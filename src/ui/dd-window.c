@@ -416,6 +416,9 @@ static void
 update_read_only (DdWindow *self)
 {
   gboolean read_only = self->store != NULL && dd_store_is_read_only (self->store);
+  /* While the file is checked (a second at most), editing waits but there
+   * is nothing to tell. */
+  gboolean checking = self->store != NULL && dd_store_is_checking (self->store);
 
   if (read_only)
     {
@@ -428,8 +431,26 @@ update_read_only (DdWindow *self)
       gtk_label_set_text (self->read_only_label, text);
     }
 
-  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only && !checking);
   _dd_window_actions_update (self);
+}
+
+static void
+on_store_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DdWindow) self = user_data;
+  DdStore *store = DD_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!dd_store_check_finish (store, result, &error))
+    g_warning ("Could not check the database: %s", error->message);
+  if (self->store != store)
+    return;
+  /* Writable now, or damaged and read-only for good: either way the bar
+   * and the actions follow. */
+  update_read_only (self);
 }
 
 /* A page with an "as-of" date (the dashboard) counted its tasks as of that
@@ -509,6 +530,26 @@ dup_column_text (Column  column,
 
 /* Callbacks */
 
+/* A cell's tooltip is kept as data and given when GTK asks for it:
+ * gtk_widget_set_tooltip_text() at each bind asks the display where the
+ * pointer is (a round trip to the X server per cell), which made the
+ * first screenful of the list cost half a second. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *widget,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "dd-cell-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -561,6 +602,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
           gtk_label_set_width_chars (GTK_LABEL (child), 6);
           gtk_label_set_max_width_chars (GTK_LABEL (child), column == COLUMN_TITLE ? 40 : 20);
         }
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
       break;
     }
 
@@ -619,9 +662,9 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                                        dd_deadline_kind_get_label (dd_task_get_deadline_kind (task)));
         }
 
-      gtk_widget_set_tooltip_text (child,
-                                   tooltip != NULL ? tooltip
-                                   : (text != NULL && *text != '\0') ? text : NULL);
+      g_object_set_data_full (G_OBJECT (child), "dd-cell-tooltip",
+                              tooltip != NULL ? g_steal_pointer (&tooltip) : g_strdup (text),
+                              g_free);
     }
 }
 
@@ -1157,6 +1200,10 @@ dd_window_set_store (DdWindow *self,
   apply_query (self, 0);
   if (self->store == NULL)
     update_counts (self, NULL);
+  /* A file opened with DD_STORE_OPEN_CHECK_LATER: its damage check runs on
+   * another thread while the window shows it. */
+  if (self->store != NULL && dd_store_is_checking (self->store))
+    dd_store_check_async (self->store, NULL, on_store_checked_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }

@@ -1,127 +1,126 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Prints how long the dashboard takes over a large database: every
- * aggregate, and each chart drawn at 1200×800. Not a test: no assertion on
- * time. Usage: bench-charts [N_TASKS] (default 100,000, over 300 units). */
+/* The dashboard, the calendar and the scorecards over the large database
+ * (dd-bench-generate), with two peers in the same run:
+ *   - the sqlite3 shell running the same "status per lead unit" aggregate
+ *     (the status written as a CASE, the shell having no dd_status());
+ *     ours must be within 1.5× of it;
+ *   - python3-matplotlib drawing the same stacked bars (status per lead
+ *     unit) to a 1200×800 PNG (bench-charts-peer.py); ours (drawn and
+ *     written to PNG the same way) must be 20× faster.
+ * Not a test: no assertion on time.
+ *
+ * Usage: bench-charts DB [AS_OF] [SQLITE3] [PYTHON3] */
 #include "config.h"
 
-#include <stdlib.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
-
-static const char * const deadlines[] = {
-  "Trước 30/4/2026", "Thường xuyên", "Định kỳ", "Theo quy định của Pháp luật",
-  "Theo Kế hoạch của Sở Nội vụ", "Quý II/2026", "Tháng 9/2026", "Năm 2026", "Trước 15/12/2026",
-  "Trước 15/5/2026", "Trước 31/5/2026", "Tháng 6/2026", "Trước 20/7/2026",
-};
+#include "dd-bench.h"
 
 #define RUNS 9
+#define PEER_UNITS 30
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
+/* The status of DdTaskStatus in plain SQL (dd-rules.c), for the shell. */
+#define STATUS_CASE \
+  "CASE WHEN completed_on IS NOT NULL AND completed_on <= '%s' " \
+  "THEN (CASE WHEN due_on IS NOT NULL AND completed_on > due_on THEN 1 ELSE 0 END) " \
+  "WHEN due_on IS NOT NULL THEN (CASE WHEN due_on < '%s' THEN 4 WHEN due_on <= '%s' THEN 3 ELSE 2 END) " \
+  "WHEN deadline_kind IN (2, 3, 4) THEN 2 ELSE 5 END"
 
-  return x < y ? -1 : x > y;
-}
-
+/* The shell's own timer ("Run Time: real …") over @runs runs of @sql. */
 static double
-median (double *times)
+shell_median_ms (const char *sqlite3,
+                 const char *db,
+                 const char *sql,
+                 guint       runs)
 {
-  qsort (times, RUNS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
-  return times[RUNS / 2];
+  g_autoptr(GString) script = g_string_new (".timer on\n.output /dev/null\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *script_path = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) lines = NULL;
+  double times[64];
+  guint n = 0;
+  int fd, status;
+
+  for (guint i = 0; i < runs; i++)
+    g_string_append_printf (script, "%s;\n", sql);
+  fd = g_file_open_tmp ("dondoc-bench-XXXXXX.sql", &script_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (script_path, script->str, -1, NULL));
+  command = g_strdup_printf ("%s -bail %s -init %s .quit", sqlite3, db, script_path);
+  if (!g_spawn_command_line_sync (command, &out, NULL, &status, &error) || out == NULL)
+    {
+      g_printerr ("%s: %s\n", sqlite3, error != NULL ? error->message : "failed");
+      g_unlink (script_path);
+      return -1;
+    }
+  g_unlink (script_path);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && n < G_N_ELEMENTS (times); i++)
+    if (g_str_has_prefix (lines[i], "Run Time: real "))
+      times[n++] = g_ascii_strtod (lines[i] + strlen ("Run Time: real "), NULL) * 1000;
+  return n == 0 ? -1 : dd_bench_median (times, n);
 }
 
-#define MEASURE(label, code)                                         \
-  G_STMT_START {                                                     \
-    double times[RUNS];                                              \
-    for (int run = 0; run < RUNS; run++)                             \
-      {                                                              \
-        gint64 t0 = g_get_monotonic_time ();                         \
-        code;                                                        \
-        times[run] = (g_get_monotonic_time () - t0) / 1000.0;        \
-      }                                                              \
-    g_print ("| %-44s | %8.2f ms |\n", label, median (times));       \
-  } G_STMT_END
+/* As the app and dondoc-cli save a chart: dd_chart_save() to PNG. */
+static void
+draw_units_png (DdChart    *chart,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dd_chart_save (chart, path, 1200, 800, &error));
+  g_assert_no_error (error);
+}
 
 int
 main (int argc, char *argv[])
 {
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 100000;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dondoc-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
-  g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
-  GRand *rand = g_rand_new_with_seed (662);
+  g_autoptr(DdStore) store = NULL;
+  const char *as_of_text = argc > 2 ? argv[2] : "2026-11-25";
+  const char *sqlite3 = argc > 3 ? argv[3] : "sqlite3";
+  const char *python3 = argc > 4 ? argv[4] : "/usr/bin/python3";
+  g_autofree char *dir = g_dir_make_tmp ("dondoc-bench-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "ours.png", NULL);
+  g_autofree char *their_png = g_build_filename (dir, "theirs.png", NULL);
+  g_autofree char *units_tsv = g_build_filename (dir, "units.tsv", NULL);
   DdStatsQuery query;
   DdStatsDashboard dashboard;
-  guint per_plan = 500;
-  gint64 start;
+  double ours_sql, theirs_sql, ours_png_ms = 0;
+  GDate soon;
 
-  g_assert_no_error (error);
-  start = g_get_monotonic_time ();
-  for (guint p = 0; p * per_plan < n; p++)
+  if (argc < 2)
     {
-      g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
-
-      plan->number = g_strdup_printf ("%u/KH-BENCH", p + 1);
-      plan->title = g_strdup_printf ("Kế hoạch thử số %u", p + 1);
-      for (guint i = 0; i < per_plan && p * per_plan + i < n; i++)
-        {
-          DdImportedTask *task = g_new0 (DdImportedTask, 1);
-
-          task->line = i + 1;
-          task->number = g_strdup_printf ("%u.", i + 1);
-          task->title = g_strdup_printf ("Nhiệm vụ thử số %u", i);
-          task->lead = g_strdup_printf ("Phòng số %u", g_rand_int_range (rand, 0, 300));
-          task->coordinators = g_ptr_array_new_with_free_func (g_free);
-          task->deadline_text = g_strdup (deadlines[g_rand_int_range (rand, 0, G_N_ELEMENTS (deadlines))]);
-          g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
-          g_ptr_array_add (plan->tasks, task);
-        }
-      if (p == 0)
-        for (guint i = 0; i < 4; i++)
-          {
-            DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
-
-            indicator->title = g_strdup_printf ("Chỉ tiêu thử %u", i + 1);
-            indicator->target = 100;
-            g_ptr_array_add (plan->indicators, indicator);
-          }
-      g_assert_true (dd_store_import_plan (store, plan, NULL, &error));
+      g_printerr ("Usage: %s DB [AS_OF] [SQLITE3] [PYTHON3]\n", argv[0]);
+      return 2;
     }
-
-  /* About half of the dated tasks done, some of them late; figures for the
-   * indicators, per unit and quarter. */
-  g_assert_true (dd_sql_exec (store,
-                              "UPDATE tasks SET progress = 100, completed_on = "
-                              "date (due_on, (abs (random ()) % 40 - 25) || ' days') "
-                              "WHERE due_on IS NOT NULL AND abs (random ()) % 2 = 0", &error));
-  g_assert_true (dd_sql_exec (store,
-                              "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
-                              "numerator, denominator) "
-                              "SELECT i.id, u.id, '2026-04-01', '2026-06-30', abs (random ()) % 50 + 50, 100 "
-                              "FROM indicators i, units u", &error));
-  g_assert_no_error (error);
-  g_print ("Made %u tasks, %" G_GINT64_FORMAT " units in %.1f s (%s)\n\n", n,
-           dd_sql_query_int64 (store, "SELECT count(*) FROM units", 0),
-           (g_get_monotonic_time () - start) / 1e6, path);
+  store = dd_store_open (argv[1], DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
 
   dd_stats_query_init (&query);
-  g_assert_true (dd_date_parse_iso ("2026-06-15", &query.tasks.as_of));
+  g_assert_true (dd_date_parse_iso (as_of_text, &query.tasks.as_of));
   query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  _dd_store_due_soon_limit (store, &query.tasks.as_of, query.tasks.due_soon_days, &soon);
 
   g_print ("| what (median of %d) | time |\n|---|---:|\n", RUNS);
-  MEASURE ("headline figures", { DdStatsHeadline h; dd_store_stats_headline (store, &query, &h, NULL); });
-  MEASURE ("status per lead unit", { g_ptr_array_unref (dd_store_stats_units (store, &query, NULL)); });
-  MEASURE ("completion over time, by week", {
+  DD_BENCH_MEASURE ("dash_headline", "dashboard: headline figures", RUNS,
+                    { DdStatsHeadline h; dd_store_stats_headline (store, &query, &h, NULL); });
+  DD_BENCH_MEASURE ("dash_units", "dashboard: status per lead unit", RUNS,
+                    { g_ptr_array_unref (dd_store_stats_units (store, &query, NULL)); });
+  DD_BENCH_MEASURE ("dash_progress", "dashboard: completion over time", RUNS, {
     DdStatsProgress p; dd_store_stats_progress (store, &query, &p, NULL); dd_stats_progress_clear (&p); });
-  MEASURE ("indicators against target", { g_ptr_array_unref (dd_store_stats_indicators (store, &query, NULL)); });
-  MEASURE ("all dashboard aggregates (one call)", {
+  DD_BENCH_MEASURE ("dash_indicators", "dashboard: indicators against target", RUNS,
+                    { g_ptr_array_unref (dd_store_stats_indicators (store, &query, NULL)); });
+  DD_BENCH_MEASURE ("dash_all", "dashboard: all aggregates (one call)", RUNS, {
     dd_store_stats_dashboard (store, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
   query.tasks.plan_id = 7;
-  MEASURE ("all dashboard aggregates, one plan", {
+  DD_BENCH_MEASURE ("dash_plan", "dashboard: all aggregates, one plan", RUNS, {
     dd_store_stats_dashboard (store, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
   query.tasks.plan_id = 0;
 
@@ -129,34 +128,136 @@ main (int argc, char *argv[])
   for (int k = 0; k < DD_N_CHART_KINDS; k++)
     {
       g_autoptr(DdChart) chart = dd_chart_new ((DdChartKind) k);
-      g_autofree char *label = g_strdup_printf ("draw %s chart at 1200x800", dd_chart_kind_to_string (k));
-      g_autofree char *label2 = g_strdup_printf ("hit-test %s chart (same size)", dd_chart_kind_to_string (k));
+      g_autofree char *key = g_strdup_printf ("chart_%s", dd_chart_kind_to_string (k));
+      g_autofree char *label = g_strdup_printf ("chart \"%s\" drawn at 1200×800", dd_chart_kind_to_string (k));
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
-      DdChartHit hit;
 
       dd_chart_set_as_of (chart, &query.tasks.as_of);
       dd_chart_set_dashboard (chart, &dashboard);
       dd_chart_set_title (chart, "Tình hình thực hiện nhiệm vụ");
-      MEASURE (label, {
+      DD_BENCH_MEASURE (key, label, RUNS, {
         cairo_t *cr = cairo_create (surface);
         dd_chart_render (chart, cr, 1200, 800);
         cairo_destroy (cr);
         cairo_surface_flush (surface);
       });
-      MEASURE (label2, { dd_chart_hit_test (chart, 1200, 800, 600, 400, &hit); dd_chart_hit_clear (&hit); });
       cairo_surface_destroy (surface);
+
+      if (k == DD_CHART_UNITS)
+        {
+          double times[RUNS];
+          GPtrArray *all = dashboard.units;
+          g_autoptr(GPtrArray) first = g_ptr_array_new ();
+
+          /* The peer draws every bar it is given: both draw the first
+           * PEER_UNITS units (what fits at 1200×800), from the same figures. */
+          for (guint i = 0; i < MIN (all->len, PEER_UNITS); i++)
+            g_ptr_array_add (first, g_ptr_array_index (all, i));
+          dashboard.units = first;
+          dd_chart_set_dashboard (chart, &dashboard);
+          dashboard.units = all;
+          for (int run = 0; run < RUNS; run++)
+            {
+              double t0 = dd_bench_now_ms ();
+              draw_units_png (chart, png);
+              times[run] = dd_bench_now_ms () - t0;
+            }
+          ours_png_ms = dd_bench_median (times, RUNS);
+          dd_bench_result ("chart_units_png", "chart \"units\" (30 units) drawn and written to PNG", ours_png_ms, "ms");
+        }
     }
+
+  /* The calendar: a month of everything due, occurrences included. */
+  {
+    GDate from, to;
+
+    g_date_clear (&from, 1);
+    g_date_set_dmy (&from, 1, g_date_get_month (&query.tasks.as_of), g_date_get_year (&query.tasks.as_of));
+    to = from;
+    g_date_add_months (&to, 1);
+    g_date_subtract_days (&to, 1);
+    DD_BENCH_MEASURE ("calendar_month", "calendar: a month with its occurrences", RUNS, {
+      g_ptr_array_unref (dd_store_list_calendar (store, &from, &to, &query.tasks.as_of, NULL)); });
+    {
+      g_autoptr(GPtrArray) entries = dd_store_list_calendar (store, &from, &to, &query.tasks.as_of, NULL);
+      g_print ("(%u calendar entries in the month)\n", entries != NULL ? entries->len : 0);
+    }
+  }
+
+  /* Scorecards: every unit, for a year. */
+  {
+    DdScorePeriod period;
+
+    dd_score_period_init (&period, DD_OCCURRENCE_YEAR, g_date_get_year (&query.tasks.as_of), 1);
+    DD_BENCH_MEASURE ("scorecards_year", "scorecards: every unit, one year", 5, {
+      g_object_unref (dd_store_list_scorecards (store, &period, &query.tasks.as_of, NULL)); });
+  }
+
+  /* Peer 1: the sqlite3 shell on the same aggregate. */
+  {
+    g_autofree char *as_of_iso = g_strdup (as_of_text);
+    g_autofree char *soon_iso = dd_date_to_iso (&soon);
+    g_autofree char *status_case = g_strdup_printf (STATUS_CASE, as_of_iso, as_of_iso, soon_iso);
+    g_autofree char *sql = g_strdup_printf ("SELECT lead_unit_id, %s AS status, count(*) FROM tasks "
+                                            "WHERE deleted_at IS NULL GROUP BY 1, 2", status_case);
+
+    ours_sql = 0;
+    {
+      double times[RUNS];
+
+      for (int run = 0; run < RUNS; run++)
+        {
+          double t0 = dd_bench_now_ms ();
+          g_ptr_array_unref (dd_store_stats_units (store, &query, NULL));
+          times[run] = dd_bench_now_ms () - t0;
+        }
+      ours_sql = dd_bench_median (times, RUNS);
+    }
+    theirs_sql = shell_median_ms (sqlite3, argv[1], sql, RUNS);
+    if (theirs_sql > 0)
+      {
+        dd_bench_result ("peer_sqlite3_units", "peer: sqlite3 shell, status per lead unit", theirs_sql, "ms");
+        dd_bench_result ("ratio_units_vs_sqlite3", "ratio: ours ÷ sqlite3 shell (target ≤ 1.5)",
+                         ours_sql / theirs_sql, "×");
+      }
+  }
+
+  /* Peer 2: python3-matplotlib, the same stacked bars to PNG. */
+  {
+    g_autoptr(GString) tsv = g_string_new (NULL);
+    g_autofree char *peer = g_build_filename (SRCDIR, "bench-charts-peer.py", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *pargv[] = { python3, peer, units_tsv, their_png, NULL };
+    int status;
+
+    for (guint i = 0; i < MIN (dashboard.units->len, PEER_UNITS); i++)
+      {
+        const DdStatsUnit *u = g_ptr_array_index (dashboard.units, i);
+
+        g_string_append (tsv, u->name != NULL ? u->name : "—");
+        for (int s = 0; s < DD_N_STATUSES; s++)
+          g_string_append_printf (tsv, "\t%u", u->counts[s]);
+        g_string_append_c (tsv, '\n');
+      }
+    g_assert_true (g_file_set_contents (units_tsv, tsv->str, -1, NULL));
+    if (g_spawn_sync (NULL, (char **) pargv, NULL, 0, NULL, NULL, &out, &err, &status, NULL)
+        && g_spawn_check_wait_status (status, NULL) && out != NULL)
+      {
+        double theirs = g_ascii_strtod (out, NULL);
+
+        dd_bench_result ("peer_matplotlib_units", "peer: python3-matplotlib, same bars to PNG", theirs, "ms");
+        dd_bench_result ("ratio_matplotlib_vs_units", "ratio: matplotlib ÷ ours (target ≥ 20)",
+                         theirs / ours_png_ms, "×");
+      }
+    else
+      g_printerr ("matplotlib peer failed (is python3-matplotlib installed?): %s\n", err != NULL ? err : "");
+  }
   dd_stats_dashboard_clear (&dashboard);
 
-  g_clear_object (&store);
-  /* "bench-charts N keep" leaves the database, for sqlite3 and EXPLAIN. */
-  if (argc > 2 && g_str_equal (argv[2], "keep"))
-    g_print ("\nKept %s\n", path);
-  else
-    {
-      g_unlink (path);
-      g_rmdir (dir);
-    }
-  g_rand_free (rand);
+  g_unlink (png);
+  g_unlink (their_png);
+  g_unlink (units_tsv);
+  g_rmdir (dir);
   return 0;
 }

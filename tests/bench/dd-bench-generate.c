@@ -3,15 +3,21 @@
  * dd-bench-generate: makes a realistic large Đôn Đốc database for the
  * benchmarks, deterministic from a seed.
  *
- *   dd-bench-generate --out FILE [--tasks 100000] [--units 300] [--plans 500]
- *                     [--years 5] [--seed 662] [--as-of 2026-11-25]
+ *   dd-bench-generate --out FILE [--size large|medium] [--tasks 100000]
+ *                     [--units 300] [--plans 500] [--years 5] [--seed 662]
+ *                     [--as-of 2026-11-25]
+ *
+ * --size large (the default) is 100,000 tasks in 500 plans; --size medium
+ * is 10,000 tasks in 50 plans, for quick runs; --tasks and --plans, when
+ * given, win.
  *
  * Units have Vietnamese names; plans spread over the years before the
  * reference date; every deadline kind appears ("Trước dd/mm/yyyy", "Quý
  * II/2026", "Tháng 6/2026", "Thường xuyên", "Định kỳ", "hằng quý", "Theo quy
  * định của Pháp luật", "Theo Kế hoạch của Sở Nội vụ"); statuses in realistic
  * proportions (most done on time, some late, some overdue); progress updates
- * for the work in hand; indicator figures per unit and quarter.
+ * for the work in hand; the plan's three indicators in each plan, with
+ * figures per unit and quarter for the last two years.
  */
 #include "config.h"
 
@@ -151,6 +157,22 @@ make_plan (Generator   *g,
       task->directing = g_strdup (i % 4 == 0 ? "Phó Chủ tịch UBND tỉnh" : "Thủ trưởng cơ quan");
       g_ptr_array_add (plan->tasks, task);
     }
+  {
+    static const char * const indicators[] = {
+      "Tỷ lệ văn bản được xử lý trên môi trường điện tử, ký số (trừ văn bản mật)",
+      "Tỷ lệ hồ sơ, nhiệm vụ được giải quyết đúng hạn, bảo đảm chất lượng",
+      "Tỷ lệ cán bộ, công chức chấp hành kỷ luật, kỷ cương hành chính",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+      {
+        DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
+
+        indicator->title = g_strdup (indicators[i]);
+        indicator->target = 100;
+        g_ptr_array_add (plan->indicators, indicator);
+      }
+  }
   return plan;
 }
 
@@ -208,12 +230,14 @@ main (int    argc,
   g_autoptr(DdStore) store = NULL;
   g_autofree char *out = NULL;
   g_autofree char *as_of_text = NULL;
-  int n_tasks = 100000, n_units = 300, n_plans = 500, n_years = 5, seed = 662;
+  g_autofree char *size = NULL;
+  int n_tasks = 0, n_units = 300, n_plans = 0, n_years = 5, seed = 662;
   Generator g = { 0, };
   gint64 start = g_get_monotonic_time ();
   guint made = 0;
   const GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "The database to create", "FILE" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "large (100,000 tasks) or medium (10,000)", "SIZE" },
     { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Number of tasks", "N" },
     { "units", 0, 0, G_OPTION_ARG_INT, &n_units, "Number of units", "N" },
     { "plans", 0, 0, G_OPTION_ARG_INT, &n_plans, "Number of plans", "N" },
@@ -226,11 +250,17 @@ main (int    argc,
   context = g_option_context_new ("— make a large Đôn Đốc database for benchmarks");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || out == NULL ||
-      n_tasks < 1 || n_units < 1 || n_plans < 1 || n_years < 1)
+      (size != NULL && !g_str_equal (size, "large") && !g_str_equal (size, "medium")) ||
+      n_tasks < 0 || n_units < 1 || n_plans < 0 || n_years < 1)
     {
-      g_printerr ("%s\n", error != NULL ? error->message : "--out FILE is required; counts must be positive");
+      g_printerr ("%s\n", error != NULL ? error->message
+                                        : "--out FILE is required; --size is large or medium; counts must be positive");
       return 2;
     }
+  if (n_tasks == 0)
+    n_tasks = size != NULL && g_str_equal (size, "medium") ? 10000 : 100000;
+  if (n_plans == 0)
+    n_plans = MAX (1, n_tasks / 200);
 
   g.rand = g_rand_new_with_seed ((guint32) seed);
   g.n_units = (guint) n_units;
@@ -267,6 +297,24 @@ main (int    argc,
         goto fail;
       made += share;
     }
+  /* Figures of the indicators of the plans of the last two years, per unit
+   * and quarter (Nghị định 09/2019 windows: 15th of the month before). */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "WITH RECURSIVE q (n, start) AS (SELECT 0, date ('%04u-%02u-15', '-24 months') "
+      "  UNION ALL SELECT n + 1, date (start, '+3 months') FROM q WHERE n < 7) "
+      "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, numerator, denominator) "
+      "SELECT i.id, u.id, q.start, date (q.start, '+3 months', '-1 day'), "
+      "  80 + abs ((i.id * 7 + u.id * 13 + q.n * 17) %% 21), 100 "
+      "FROM indicators i JOIN plans p ON p.id = i.plan_id, q, "
+      "  (SELECT id FROM units WHERE id %% 10 = 0) u "
+      "WHERE p.issued_on >= date ('%04u-%02u-%02u', '-2 years')",
+      g_date_get_year (&g.as_of), g_date_get_month (&g.as_of),
+      g_date_get_year (&g.as_of), g_date_get_month (&g.as_of), g_date_get_day (&g.as_of));
+
+    if (!dd_sql_exec (store, sql, &error))
+      goto fail;
+  }
   if (!_dd_store_commit (store, &error))
     goto fail;
 

@@ -445,6 +445,45 @@ test_xlsx_empty_and_one (void)
   check_workbook (one, b);
 }
 
+/* The sheet for action is the same whether its rows come from the copies
+ * kept while the task sheet was written or are read again by id (past the
+ * memory budget, on a file with very many overdue tasks). */
+static void
+test_xlsx_actions_read_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autofree char *kept = tmp_path ("actions-kept.xlsx");
+  g_autofree char *again = tmp_path ("actions-again.xlsx");
+  g_autofree char *xml_kept = NULL;
+  g_autofree char *xml_again = NULL;
+  gsize saved = _dd_export_action_cache_max;
+  DdExportOptions options;
+  int status;
+
+  /* Late in the year: most of the seed's dated tasks are overdue. */
+  options_for (&options, 20, 11, 2026);
+  g_assert_true (dd_export_xlsx (store, &options, kept, &error));
+  g_assert_no_error (error);
+  _dd_export_action_cache_max = 0;
+  g_assert_true (dd_export_xlsx (store, &options, again, &error));
+  _dd_export_action_cache_max = saved;
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "unzip", "-p", kept, "xl/worksheets/sheet4.xml", NULL };
+    xml_kept = run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    const char *argv[] = { "unzip", "-p", again, "xl/worksheets/sheet4.xml", NULL };
+    xml_again = run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_assert_nonnull (strstr (xml_kept, "Quá hạn"));
+  g_assert_cmpstr (xml_kept, ==, xml_again);
+}
+
 static void
 test_write_failures (void)
 {
@@ -626,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/core/export/xlsx/seed", test_xlsx_seed);
   g_test_add_func ("/core/export/xlsx/injection-and-long-text", test_xlsx_injection);
   g_test_add_func ("/core/export/xlsx/empty-and-one-task", test_xlsx_empty_and_one);
+  g_test_add_func ("/core/export/xlsx/actions-read-again", test_xlsx_actions_read_again);
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
 

@@ -778,6 +778,113 @@ test_damaged (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 1);
 }
 
+/* DD_STORE_OPEN_CHECK_LATER: the window opens a file at once and checks it
+ * on another thread. Until the check has passed nothing may be written. */
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dd_store_check_finish (DD_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+run_check (DdStore *store)
+{
+  gboolean done = FALSE;
+
+  dd_store_check_async (store, NULL, on_checked, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_check_later (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+
+  g_clear_object (&f->store);
+  sum = file_checksum (f->db);
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_checking (store));
+  g_assert_true (dd_store_is_read_only (store));
+  g_assert_false (dd_store_is_damaged (store));
+  /* Readable at once, not writable yet, and nothing written. */
+  g_assert_cmpuint (n_tasks (store), ==, 8);
+  g_assert_false (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_files (backups), ==, 0);
+
+  run_check (store);
+  g_assert_false (dd_store_is_checking (store));
+  g_assert_false (dd_store_is_read_only (store));
+  g_assert_null (dd_store_get_read_only_reason (store));
+  g_assert_true (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The daily backup was made by the check, from a sound file. */
+  g_assert_cmpuint (count_files (backups), ==, 1);
+
+  /* Checking a store that was checked already is nothing. */
+  run_check (store);
+  g_assert_false (dd_store_is_read_only (store));
+}
+
+static void
+test_check_later_damaged (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    GDate today;
+
+    dd_date_set_today (&today);
+    dd_store_load_sample (f->store, &today, NULL);
+  }
+  g_clear_object (&f->store);
+  scramble_middle (f->db);
+  sum = file_checksum (f->db);
+
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_checking (store));
+  g_assert_true (dd_store_is_read_only (store));
+  g_assert_false (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  run_check (store);
+  g_assert_false (dd_store_is_checking (store));
+  g_assert_true (dd_store_is_damaged (store));
+  g_assert_true (dd_store_is_read_only (store));
+  g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "damaged"));
+  g_assert_false (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+
+  /* Not a byte written, no journal, no backup. */
+  after = file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
 static void
 test_read_only_file (Fixture       *f,
                      gconstpointer  data)
@@ -1111,6 +1218,8 @@ main (int    argc,
       g_test_add (path, Fixture, &damages[i], fixture_set_up, test_damaged, fixture_tear_down);
     }
   ADD ("/core/shared/damaged/read-only-file", test_read_only_file);
+  ADD ("/core/shared/damaged/checked-later", test_check_later_damaged);
+  ADD ("/core/shared/check-later", test_check_later);
   ADD ("/core/shared/damaged/path-disappears", test_path_disappears);
   ADD ("/core/shared/verify", test_verify);
   ADD ("/core/shared/backup/daily", test_backup_daily);

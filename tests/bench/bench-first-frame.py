@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Cold start of the window on a large database: from starting the process
+to the window's first painted frame (GdkFrameClock "after-paint"), median
+of several runs, and the resident memory (VmRSS, VmHWM) once the work left
+to the background is done. Runs the app with DONDOC_BENCH_FIRST_FRAME
+(dd-application.c), which prints those figures and quits. Needs a display:
+run it under xvfb-run. Not a test: no assertion on time.
+
+Usage: bench-first-frame.py DONDOC DB [RUNS] [SETTLE_SECONDS]
+Prints a Markdown table and RESULT lines (see dd-bench.h).
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def result(key, label, value, unit):
+    print("| %-52s | %10.2f %-4s |" % (label, value, unit))
+    print("RESULT\t%s\t%.4f\t%s" % (key, value, unit))
+    sys.stdout.flush()
+
+
+def one_run(app, db, settle, home, renderer=None):
+    env = dict(os.environ)
+    if renderer is not None:
+        env["GSK_RENDERER"] = renderer
+    env["DONDOC_BENCH_FIRST_FRAME"] = str(settle)
+    env["GSETTINGS_BACKEND"] = "memory"
+    env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
+    env["XDG_DATA_HOME"] = os.path.join(home, "data")
+    env["XDG_CACHE_HOME"] = os.path.join(home, "cache")
+    env["NO_AT_BRIDGE"] = "1"
+    start = time.monotonic()
+    proc = subprocess.run([app, "--db", db], env=env, capture_output=True, text=True, timeout=120)
+    first = rss = hwm = None
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if line.startswith("bench first-frame"):
+            first = int(parts[2]) / 1e6 - start
+        elif line.startswith("bench VmRSS:"):
+            rss = int(parts[2]) / 1024
+        elif line.startswith("bench VmHWM:"):
+            hwm = int(parts[2]) / 1024
+    if first is None:
+        sys.exit("no first frame: %s\n%s" % (proc.stdout, proc.stderr))
+    return first * 1000, rss, hwm
+
+
+def main():
+    app, db = sys.argv[1], sys.argv[2]
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    settle = float(sys.argv[4]) if len(sys.argv) > 4 else 4
+    home = tempfile.mkdtemp(prefix="dondoc-bench-ff-")
+    try:
+        # The app makes its daily backup beside the file on the first
+        # opening of the day; a warm-up run makes it, as on any desktop
+        # after the first opening of the day.
+        one_run(app, db, 0.5, home)
+        frames, rss, hwm = [], [], []
+        for _ in range(runs):
+            f, r, h = one_run(app, db, settle, home)
+            frames.append(f)
+            rss.append(r)
+            hwm.append(h)
+        # Under Xvfb GTK draws with Mesa's software OpenGL (llvmpipe), whose
+        # own memory is most of the figure above; with GTK's cairo renderer
+        # what is left is the application's.
+        rss_cairo = [one_run(app, db, settle, home, "cairo")[1] for _ in range(3)]
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    print("| first frame and memory (median of %d runs) | figure |\n|---|---:|" % runs)
+    result("first_frame", "open the large file: first frame of the window", statistics.median(frames), "ms")
+    result("first_frame_max", "open the large file: slowest first frame", max(frames), "ms")
+    result("rss", "resident memory with the file open (VmRSS, settled)", statistics.median(rss), "MiB")
+    result("rss_peak", "peak resident memory (VmHWM)", statistics.median(hwm), "MiB")
+    result("rss_cairo", "resident memory, GSK_RENDERER=cairo (no software GL)", statistics.median(rss_cairo), "MiB")
+
+
+if __name__ == "__main__":
+    main()
