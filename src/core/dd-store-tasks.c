@@ -23,9 +23,19 @@
   "t.due_on, t.periods, t.annual_due, t.product, t.directing, t.progress, " \
   "t.completed_on, t.actual_product, t.note, t.updated_by, t.updated_at, " \
   "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
-  "(SELECT count(*) FROM task_extensions e WHERE e.task_id = t.id)"
+  "(SELECT count(*) FROM task_extensions e WHERE e.task_id = t.id), " \
+  "ifnull (lu.is_group, 0), (SELECT tp.person FROM task_people tp WHERE tp.task_id = t.id)"
 
 #define STATUS_EXPR "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2)"
+
+/* The missing "6 rõ" flags of a task (dd_six_clear() in dd-store.c): the
+ * same check as dd_task_check_six_clear() on the row. */
+#define SIX_CLEAR_EXPR \
+  "dd_six_clear (t.title, (SELECT u.name FROM units u WHERE u.id = t.lead_unit_id), " \
+  "(SELECT u.is_group FROM units u WHERE u.id = t.lead_unit_id), " \
+  "(SELECT tp.person FROM task_people tp WHERE tp.task_id = t.id), " \
+  "t.deadline_kind, t.due_on IS NOT NULL, t.deadline_understood, t.product, t.directing, " \
+  "EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.unit_id = t.lead_unit_id))"
 
 /* Plans and units */
 
@@ -199,6 +209,8 @@ read_task (sqlite3_stmt *stmt)
   task->updated_at = g_strdup (dd_sql_column_text (stmt, 22));
   dd_sql_column_date (stmt, 23, &task->original_due);
   task->n_extensions = (guint) sqlite3_column_int (stmt, 24);
+  task->lead_is_group = sqlite3_column_int (stmt, 25) != 0;
+  task->person = g_strdup (dd_sql_column_text (stmt, 26));
   return task;
 }
 
@@ -326,6 +338,8 @@ build_where (const DdTaskQuery *query,
                      "UNION SELECT task_id FROM task_coordinators WHERE unit_id = ?4)");
   if (with_status && query->status >= 0)
     g_string_append (q->sql, " AND " STATUS_EXPR " = ?5");
+  if (query->six_clear_incomplete)
+    g_string_append (q->sql, " AND " SIX_CLEAR_EXPR " <> 0");
 
   for (guint i = 0; words[i] != NULL; i++)
     {
