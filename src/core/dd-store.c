@@ -236,37 +236,29 @@ sql_status (sqlite3_context *ctx,
                                                  &due, &completed, &as_of, &soon));
 }
 
-/* SQL function dd_six_clear(title, lead, lead_is_group, person, kind,
- * has_due, understood, product, directing, lead_coordinates): the missing
- * flags of the "6 rõ" check (dd-six-clear.c), so that the task list filters
- * and the dashboard counts by exactly the check each row shows. The lead
- * coordinating is given as a flag: units of one name are one row. */
+/* SQL function dd_six_clear_text(title, product, directing): the flags of
+ * the "6 rõ" check that depend on text alone (what, authority, result), by
+ * the check's own code (dd-six-clear.c); the others are plain SQL (see
+ * SIX_CLEAR_EXPR in dd-store-tasks.c). */
 static void
-sql_six_clear (sqlite3_context *ctx,
-               int              argc,
-               sqlite3_value  **argv)
+sql_six_clear_text (sqlite3_context *ctx,
+                    int              argc,
+                    sqlite3_value  **argv)
 {
-  const char *lead_twice[2] = { NULL, NULL };
   DdSixClearInput input = { 0 };
+  const guint text_flags = DD_SIX_CLEAR_WORK | DD_SIX_CLEAR_AUTHORITY | DD_SIX_CLEAR_RESULT;
 
-  g_assert (argc == 10);
+  g_assert (argc == 3);
 
   input.title = (const char *) sqlite3_value_text (argv[0]);
-  input.lead = (const char *) sqlite3_value_text (argv[1]);
-  input.lead_is_group = sqlite3_value_int (argv[2]) != 0;
-  input.person = (const char *) sqlite3_value_text (argv[3]);
-  input.kind = (DdDeadlineKind) CLAMP (sqlite3_value_int (argv[4]), 0, DD_N_DEADLINE_KINDS - 1);
-  input.has_due = sqlite3_value_int (argv[5]) != 0;
-  input.deadline_understood = sqlite3_value_int (argv[6]) != 0;
-  input.product = (const char *) sqlite3_value_text (argv[7]);
-  input.directing = (const char *) sqlite3_value_text (argv[8]);
-  if (sqlite3_value_int (argv[9]) != 0 && input.lead != NULL)
-    {
-      /* The check compares names: give it the lead's own. */
-      lead_twice[0] = input.lead;
-      input.coordinators = lead_twice;
-    }
-  sqlite3_result_int (ctx, (int) dd_six_clear_check (&input, NULL));
+  input.product = (const char *) sqlite3_value_text (argv[1]);
+  input.directing = (const char *) sqlite3_value_text (argv[2]);
+  /* A named lead and a clear time, so that only the text is judged. */
+  input.lead = "-";
+  input.kind = DD_DEADLINE_DATE;
+  input.has_due = TRUE;
+  input.deadline_understood = TRUE;
+  sqlite3_result_int (ctx, (int) (dd_six_clear_check (&input, NULL) & text_flags));
 }
 
 /* Collation "dd_vi": Vietnamese order (ICU) for columns without a stored key. */
@@ -617,9 +609,9 @@ open_handle (DdStore     *self,
   sqlite3_create_function_v2 (self->db, "dd_status", 5,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_status, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dd_six_clear", 10,
+  sqlite3_create_function_v2 (self->db, "dd_six_clear_text", 3,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_six_clear, NULL, NULL, NULL);
+                              NULL, sql_six_clear_text, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   return TRUE;
 }

@@ -236,6 +236,8 @@ test_rows_and_filter (void)
   for (guint i = 0; i < DD_N_STATUSES; i++)
     total += counts[i];
   g_assert_cmpuint (total, ==, n_unclear);
+  g_assert_true (dd_store_count_tasks (store, &query, &total, &error));
+  g_assert_cmpuint (total, ==, n_unclear);
 
   /* The person is read with the task. */
   g_assert_true (dd_store_set_task_person (store, task5, "Nguyễn Thị B", &error));
@@ -254,6 +256,48 @@ test_rows_and_filter (void)
   }
 }
 
+/* On the sample data (every deadline kind, groups, short titles…), the
+ * SQL filter keeps exactly the tasks whose row check fails. */
+static void
+test_filter_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdTaskList) all = NULL;
+  g_autoptr(DdTaskList) unclear = NULL;
+  DdTaskQuery query;
+  GDate day;
+  guint n_unclear = 0;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, G_DATE_MAY, 2026);
+  g_assert_true (dd_store_load_sample (store, &day, &error));
+  g_assert_no_error (error);
+  /* A title too short, a product of spaces, a task with no time. */
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET title = 'Kế hoạch' WHERE id = (SELECT min(id) FROM tasks)", &error));
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET product = '   ' WHERE id = (SELECT max(id) FROM tasks)", &error));
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET deadline_kind = 0, due_on = NULL "
+                                     "WHERE id = (SELECT min(id) + 1 FROM tasks)", &error));
+  g_assert_no_error (error);
+
+  dd_task_query_init (&query);
+  query.as_of = day;
+  all = dd_store_query_tasks (store, &query, &error);
+  query.six_clear_incomplete = TRUE;
+  unclear = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (all), i);
+      gboolean fails = dd_task_check_six_clear (task, NULL) != 0;
+
+      g_assert_cmpint (fails, ==, dd_task_list_find (unclear, dd_task_get_id (task)) >= 0);
+      n_unclear += fails;
+    }
+  g_assert_cmpuint (n_unclear, >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unclear)), ==, n_unclear);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/core/six-clear/each", test_each);
   g_test_add_func ("/core/six-clear/seed", test_seed);
   g_test_add_func ("/core/six-clear/rows-and-filter", test_rows_and_filter);
+  g_test_add_func ("/core/six-clear/filter-sample", test_filter_sample);
 
   return g_test_run ();
 }
