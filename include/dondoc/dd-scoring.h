@@ -547,8 +547,13 @@ typedef struct
   guint apologies;
 } DdDossierFigures;
 
+/* %FALSE with a %DD_STORE_ERROR_INVALID (translated, with the figures)
+ * when on time + late > received, on time + late + pending > received, or
+ * there are more apology letters than late dossiers. */
+gboolean    dd_dossier_figures_validate  (const DdDossierFigures *figures,
+                                          GError                **error);
 /* Records (or replaces) the figures of @unit_id (0: the whole office) for
- * @period. @source is nullable. Administrators and the unit's editors. */
+ * @period, once dd_dossier_figures_validate() accepts them. @source is nullable. Administrators and the unit's editors. */
 gboolean    dd_store_set_dossier_figures (DdStore                *store,
                                           gint64                  unit_id,
                                           const DdScorePeriod    *period,

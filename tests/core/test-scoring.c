@@ -781,6 +781,25 @@ test_store_dossiers (Fixture       *f,
   g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
   g_assert_false (found);
 
+  /* Figures that cannot be: refused, with the figures in the message. */
+  {
+    const struct { DdDossierFigures figures; const char *message; } bad[] = {
+      { { 10, 8, 3, 0, 0 }, "on time (8) and late (3) add up to 11, more than the 10 received" },
+      { { 10, 5, 3, 4, 0 }, "resolved (8) and pending (4) add up to 12, more than the 10 received" },
+      { { 10, 5, 3, 2, 4 }, "more apology letters (4) than dossiers resolved late (3)" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (dd_store_set_dossier_figures (f->store, f->unit_b, &april, &bad[i].figures, NULL, &error));
+        g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, bad[i].message));
+        g_clear_error (&error);
+      }
+    g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+    g_assert_false (found);
+  }
+
   /* The derived indicator adds the dossiers: (1 + 18) ÷ (3 + 20). */
   cards = list_cards (f, &f->q2, &f->as_of);
   a = find_card (cards, f->unit_a);
