@@ -567,7 +567,7 @@ bind_six_clear (GtkWidget *child,
   else
     {
       /* Translators: the "6 rõ" badge of a task that passes every check. */
-      gtk_label_set_text (GTK_LABEL (child), _("Clear"));
+      gtk_label_set_text (GTK_LABEL (child), C_("6 rõ badge", "Clear"));
       gtk_widget_remove_css_class (child, "six-clear-missing");
       gtk_widget_add_css_class (child, "six-clear-ok");
     }
