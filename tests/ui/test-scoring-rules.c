@@ -20,6 +20,9 @@
 
 #define HCQT "Phòng Hành chính - Quản trị"
 
+/* From dd-store-private.h (which needs sqlite3.h): act as another account. */
+void _dd_store_set_user (DdStore *self, const char *account);
+
 typedef struct
 {
   DdStore *store;
@@ -90,6 +93,15 @@ dialog_child (DdScoringDialog *dialog,
   return GTK_WIDGET (object);
 }
 
+static GtkWidget *
+scoring_button (Fixture *f)
+{
+  GtkWidget *label = dd_test_find_label (GTK_WIDGET (f->page), "Scoring Rules…");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+}
+
 static double
 tasks_weight_on_page (Fixture *f)
 {
@@ -117,10 +129,9 @@ test_edit (Fixture       *f,
   g_autoptr(GtkWidget) keep = NULL;
 
   /* The button is there and, for the administrator, enabled. */
-  button = dd_test_find_label (GTK_WIDGET (f->page), "_Scoring Rules…");
-  if (button == NULL)
-    button = dd_test_find_label (GTK_WIDGET (f->page), "Scoring Rules…");
+  button = scoring_button (f);
   g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
   g_assert_cmpfloat (tasks_weight_on_page (f), ==, 60.0);
 
@@ -187,6 +198,45 @@ test_edit (Fixture       *f,
   g_assert_cmpfloat (tasks_weight_on_page (f), ==, 60.0);
 }
 
+/* A viewer sees the rules and cannot change them. */
+static void
+test_viewer (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  DdScoreWeights weights;
+
+  g_assert_true (dd_store_set_user_role (f->store, "xem", "Người xem", DD_ROLE_VIEWER, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->page)));
+  _dd_store_set_user (f->store, "xem");
+  g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
+  dd_units_page_reload (f->page);
+  dd_test_iterate (50);
+  /* The button follows its action: disabled; activating it opens nothing. */
+  g_assert_false (gtk_widget_get_sensitive (scoring_button (f)));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "units.scoring-rules", NULL);
+  dd_test_iterate (50);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_SCORING_DIALOG));
+
+  dialog = dd_scoring_dialog_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dd_test_iterate (50);
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (DD_SCORING_DIALOG (dialog), "save_button")));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (DD_SCORING_DIALOG (dialog), "reset_button")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (DD_SCORING_DIALOG (dialog), "error_label"))), ==,
+                   "Only an administrator can change the scoring rules.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The file itself refuses a viewer's change. */
+  dd_score_weights_init_defaults (&weights);
+  weights.weight_tasks = 70;
+  weights.weight_reports = 10;
+  g_assert_false (dd_store_set_score_weights (f->store, &weights, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +250,7 @@ main (int   argc,
     }
 
   g_test_add ("/ui/scoring-rules/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/ui/scoring-rules/viewer", Fixture, NULL, fixture_set_up, test_viewer, fixture_tear_down);
 
   return g_test_run ();
 }
