@@ -44,6 +44,8 @@ G_BEGIN_DECLS
  * others are scaled to 100. A unit with nothing to judge at all, and a
  * group of units ("Các phòng, ban, đơn vị liên quan"), get no score.
  *
+ * The four weights add up to 100 points.
+ *
  * Levels: ≥ 90 ("score.level.excellent") Hoàn thành xuất sắc nhiệm vụ;
  * ≥ 70 ("score.level.good") Hoàn thành tốt nhiệm vụ; ≥ 50
  * ("score.level.pass") Hoàn thành nhiệm vụ; below, Không hoàn thành nhiệm vụ.
@@ -155,8 +157,27 @@ typedef struct
 #define DD_SCORE_DEFAULT_TREND_PERIODS       4
 
 void     dd_score_weights_init_defaults (DdScoreWeights       *weights);
-/* %FALSE with %DD_SCORING_ERROR_WEIGHTS (translated, naming the setting). */
+/* %FALSE with %DD_SCORING_ERROR_WEIGHTS (translated, naming the setting
+ * and why): a value out of its range, thresholds out of order
+ * (pass ≤ good ≤ excellent), or component weights that do not add up to
+ * 100 points. */
 gboolean dd_score_weights_validate      (const DdScoreWeights *weights,
+                                         GError              **error);
+/* The setting keys ("score.weight.tasks", …), in a fixed order; static. */
+const char * const *dd_score_weights_list_keys (void);
+/* The translated name of a setting ("Weight of the task results (points)"),
+ * or %NULL for an unknown key. */
+const char *dd_score_weights_get_label  (const char           *key);
+/* Reads one setting by key; %FALSE for an unknown key. */
+gboolean dd_score_weights_get_value     (const DdScoreWeights *weights,
+                                         const char           *key,
+                                         double               *out_value);
+/* Changes one setting by key (no other check: validate the whole);
+ * %DD_SCORING_ERROR_WEIGHTS for an unknown key or a trend that is not a
+ * whole number. */
+gboolean dd_score_weights_set_value     (DdScoreWeights       *weights,
+                                         const char           *key,
+                                         double                value,
                                          GError              **error);
 
 /* Levels */
@@ -363,7 +384,9 @@ GArray              *dd_scorecard_get_trend         (DdScorecard *self);
 gboolean    dd_store_get_score_weights (DdStore        *store,
                                         DdScoreWeights *out,
                                         GError        **error);
-/* Validates, then writes every key in one transaction (administrators). */
+/* Validates, then writes every key in one transaction (administrators;
+ * %DD_STORE_ERROR_PERMISSION otherwise). An invalid set is a
+ * %DD_SCORING_ERROR_WEIGHTS and writes nothing. */
 gboolean    dd_store_set_score_weights (DdStore              *store,
                                         const DdScoreWeights *weights,
                                         GError              **error);
@@ -485,6 +508,32 @@ gboolean    dd_store_sum_indicator     (DdStore             *store,
                                         GError             **error);
 
 /**
+ * dd_store_import_indicator_figures:
+ * @text: the CSV file's content (UTF-8, a BOM allowed)
+ * @length: its length, or -1 when NUL-terminated
+ * @out_n_figures: (out) (optional): the figures written
+ *
+ * Imports indicator figures, one a row, in six columns: indicator (its id,
+ * or the plan's number and its position: "662/KH-VPUB#1"), unit (a name;
+ * empty: the whole office), period ("2026-Q2", "2026-H1", "2026",
+ * "2026-05"), numerator, denominator, source (optional). A first row whose
+ * numerator is not a number is a header. Comma, semicolon or tab
+ * separated; RFC 4180 quoting; decimal dot or comma. A figure already
+ * recorded for the same indicator, unit and period is replaced.
+ *
+ * Every row is checked before anything is written, then all are written in
+ * one transaction: one bad row and nothing is imported.
+ *
+ * Returns: %FALSE with a %DD_IMPORT_ERROR (translated, "Line 4, column 3
+ *   (period): …") for bad input, or a %DD_STORE_ERROR
+ */
+gboolean    dd_store_import_indicator_figures (DdStore     *store,
+                                               const char  *text,
+                                               gssize       length,
+                                               guint       *out_n_figures,
+                                               GError     **error);
+
+/**
  * DdDossierFigures:
  * The dossier figures (hồ sơ TTHC) of a period: received, resolved on
  * time, resolved late, pending, and apology letters sent for late dossiers.
@@ -498,8 +547,13 @@ typedef struct
   guint apologies;
 } DdDossierFigures;
 
+/* %FALSE with a %DD_STORE_ERROR_INVALID (translated, with the figures)
+ * when on time + late > received, on time + late + pending > received, or
+ * there are more apology letters than late dossiers. */
+gboolean    dd_dossier_figures_validate  (const DdDossierFigures *figures,
+                                          GError                **error);
 /* Records (or replaces) the figures of @unit_id (0: the whole office) for
- * @period. @source is nullable. Administrators and the unit's editors. */
+ * @period, once dd_dossier_figures_validate() accepts them. @source is nullable. Administrators and the unit's editors. */
 gboolean    dd_store_set_dossier_figures (DdStore                *store,
                                           gint64                  unit_id,
                                           const DdScorePeriod    *period,

@@ -83,6 +83,19 @@ typedef struct
 guint       dd_six_clear_check        (const DdSixClearInput *input,
                                        GPtrArray             *messages);
 
+/**
+ * dd_task_check_six_clear:
+ * @task: a task read from the store (its person and lead group included)
+ * @messages: (nullable) (element-type utf8): as for dd_six_clear_check()
+ *
+ * The check of one task from its own fields, with no query: what the task
+ * list shows on each row.
+ *
+ * Returns: the missing #DdSixClear flags
+ */
+guint       dd_task_check_six_clear   (DdTask    *task,
+                                       GPtrArray *messages);
+
 /* "person", "work", "authority", "responsibility", "time", "result". */
 const char *dd_six_clear_to_string    (DdSixClear flag);
 /* "rõ người", … (translated). */

@@ -107,6 +107,10 @@ DdTaskList *dd_store_query_tasks    (DdStore *self, const DdTaskQuery *query, GE
  * except its status. */
 gboolean    dd_store_count_by_status (DdStore *self, const DdTaskQuery *query,
                                       guint counts[DD_N_STATUSES], GError **error);
+/* Counts the tasks of the query (all its filters, status included),
+ * without reading them: the dashboard's "6 rõ" figure. */
+gboolean    dd_store_count_tasks    (DdStore *self, const DdTaskQuery *query,
+                                     guint *out_count, GError **error);
 /* One task with its status as of @as_of (today when NULL). (transfer full) */
 DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate *as_of, GError **error);
 

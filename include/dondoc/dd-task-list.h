@@ -36,6 +36,8 @@ typedef enum
  * @descending: reverse the order
  * @lead_only: with @unit_id, only the tasks that unit leads (not those it
  *   only coordinates); %FALSE after dd_task_query_init()
+ * @six_clear_incomplete: only the tasks that fail the "6 rõ" check
+ *   (dd_task_check_six_clear()); %FALSE after dd_task_query_init()
  *
  * A plain value: copy it freely (own the @text yourself).
  */
@@ -50,6 +52,7 @@ typedef struct
   DdTaskSort sort;
   gboolean descending;
   gboolean lead_only;
+  gboolean six_clear_incomplete;
 } DdTaskQuery;
 
 /* Fills @query with: today, the default window, everything, appendix order. */

@@ -57,6 +57,11 @@ DdTaskStatus  dd_task_get_status          (DdTask *self);
 const GDate  *dd_task_get_as_of           (DdTask *self);
 const char   *dd_task_get_updated_by      (DdTask *self);   /* nullable */
 const char   *dd_task_get_updated_at      (DdTask *self);   /* ISO 8601 UTC; nullable */
+/* The person in charge in the lead unit ("rõ người"), as read from the
+ * store; set with dd_store_set_task_person(). Nullable. */
+const char   *dd_task_get_person          (DdTask *self);
+/* The lead is a group of units ("Các phòng, ban, đơn vị liên quan"). */
+gboolean      dd_task_get_lead_is_group   (DdTask *self);
 
 /* A detached, editable copy (same id and revision). (transfer full) */
 DdTask       *dd_task_copy                (DdTask *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -469,6 +469,50 @@ indicator_list (Globals        *globals,
   return EXIT_OK;
 }
 
+static int
+indicator_import (Globals      *globals,
+                  const char   *path,
+                  OutputFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      dd_cli_print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+  store = dd_cli_open_store_or_report (globals);
+  if (store == NULL)
+    return EXIT_BAD_INPUT;
+  if (!dd_store_import_indicator_figures (store, contents, (gssize) length, &n, &error))
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+
+      /* Translators: an indicator figures file that was refused: the file,
+       * then why ("Line 4, column 3 (period): …"). Nothing was imported. */
+      dd_cli_refuse (_("%s: %s — nothing was imported"), basename, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "imported");
+      json_builder_add_int_value (builder, n);
+      json_builder_end_object (builder);
+      dd_cli_print_json (builder);
+    }
+  else
+    g_print (ngettext ("Imported %u figure.\n", "Imported %u figures.\n", n), n);
+  return EXIT_OK;
+}
+
 int
 dd_cli_command_indicator (Globals  *globals,
                           char   ***argv)
@@ -504,7 +548,14 @@ dd_cli_command_indicator (Globals  *globals,
     { NULL }
   };
 
-  context = g_option_context_new (_("set INDICATOR_ID | list — the figures of the plan's indicators"));
+  context = g_option_context_new (_("set INDICATOR_ID | list | import FILE.csv — the figures of the plan's indicators"));
+  g_option_context_set_summary (context,
+                                _("“import” reads a CSV file (comma, semicolon or tab separated, UTF-8) with one "
+                                  "figure a row in six columns: indicator (its ID, or the plan's number and its "
+                                  "position: “662/KH-VPUB#1”), unit (empty: the whole office), period (2026-Q2, "
+                                  "2026-H1, 2026 or 2026-05), numerator, denominator, source (may be empty). A "
+                                  "first row of column names is skipped. One bad row and nothing is imported: "
+                                  "the error gives its line and column."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dd_cli_parse_command_options (context, argv, &exit_status))
     return exit_status;
@@ -513,9 +564,12 @@ dd_cli_command_indicator (Globals  *globals,
 
   if (g_strv_length (*argv) == 2 && g_str_equal ((*argv)[1], "list"))
     return indicator_list (globals, context, period_text, format);
+  if (g_strv_length (*argv) == 3 && g_str_equal ((*argv)[1], "import"))
+    return indicator_import (globals, (*argv)[2], format);
 
   if (g_strv_length (*argv) != 3 || !g_str_equal ((*argv)[1], "set"))
-    return dd_cli_usage_error (context, _("Write “indicator set INDICATOR_ID …” or “indicator list”"));
+    return dd_cli_usage_error (context, _("Write “indicator set INDICATOR_ID …”, “indicator list” or "
+                                          "“indicator import FILE.csv”"));
   if (unit_name == NULL || period_text == NULL || num_text == NULL || den_text == NULL)
     return dd_cli_usage_error (context, _("“indicator set” needs --unit, --period, --num and --den"));
 
@@ -813,5 +867,126 @@ dd_cli_command_check (Globals  *globals,
                      "%u of %u tasks are not clear in every way (“6 rõ”)\n",
                      findings->len),
            incomplete, findings->len);
+  return EXIT_OK;
+}
+
+/* scoring */
+
+static void
+print_weights (const DdScoreWeights *weights,
+               OutputFormat          format)
+{
+  const char * const *keys = dd_score_weights_list_keys ();
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          double value = 0;
+
+          dd_score_weights_get_value (weights, keys[i], &value);
+          add_number_or_null (builder, keys[i], TRUE, value);
+        }
+      json_builder_end_object (builder);
+      dd_cli_print_json (builder);
+      return;
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      double value = 0;
+
+      dd_score_weights_get_value (weights, keys[i], &value);
+      g_ascii_formatd (buffer, sizeof buffer, "%g", value);
+      g_print ("%-24s %8s  %s\n", keys[i], buffer, dd_score_weights_get_label (keys[i]));
+    }
+}
+
+int
+dd_cli_command_scoring (Globals  *globals,
+                        char   ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *format_text = NULL;
+  OutputFormat format;
+  DdScoreWeights weights;
+  const char *action;
+  guint argc;
+  int exit_status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("show | set KEY VALUE [KEY VALUE…] | reset — the rules of the unit scores"));
+  g_option_context_set_summary (context,
+                                _("The weights of the score's components (points that add up to 100), the share "
+                                  "of its points a late product keeps, the share of a task a coordinating unit "
+                                  "carries, the lowest score of each rating level and the periods of the trend. "
+                                  "“set” changes the keys given and checks the whole before writing; “reset” "
+                                  "brings back the defaults. Administrators only."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
+    return exit_status;
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
+
+  argc = g_strv_length (*argv);
+  action = argc >= 2 ? (*argv)[1] : "show";
+  if (!g_str_equal (action, "show") && !g_str_equal (action, "set") && !g_str_equal (action, "reset"))
+    return dd_cli_usage_error (context, _("Write “scoring show”, “scoring set KEY VALUE” or “scoring reset”"));
+  if ((g_str_equal (action, "show") || g_str_equal (action, "reset")) && argc > 2)
+    return dd_cli_usage_error (context, _("Write “scoring show”, “scoring set KEY VALUE” or “scoring reset”"));
+  if (g_str_equal (action, "set") && (argc < 4 || argc % 2 != 0))
+    return dd_cli_usage_error (context, _("“scoring set” needs pairs of KEY VALUE"));
+
+  store = dd_cli_open_store_or_report (globals);
+  if (store == NULL)
+    return EXIT_BAD_INPUT;
+  if (!dd_store_get_score_weights (store, &weights, &error))
+    {
+      /* A value that cannot be read: "reset" is the way out. */
+      if (!g_str_equal (action, "reset"))
+        {
+          dd_cli_print_error (error);
+          return EXIT_BAD_INPUT;
+        }
+      g_clear_error (&error);
+    }
+
+  if (g_str_equal (action, "reset"))
+    dd_score_weights_init_defaults (&weights);
+  else if (g_str_equal (action, "set"))
+    for (guint i = 2; i + 1 < argc; i += 2)
+      {
+        const char *key = (*argv)[i];
+        const char *text = (*argv)[i + 1];
+        double value;
+
+        if (!parse_figure (text, &value))
+          {
+            dd_cli_refuse (_("The value of %s must be a number, not “%s”"), key, text);
+            return EXIT_BAD_INPUT;
+          }
+        if (!dd_score_weights_set_value (&weights, key, value, &error))
+          {
+            dd_cli_print_error (error);
+            return EXIT_BAD_INPUT;
+          }
+      }
+
+  if (!g_str_equal (action, "show") && !dd_store_set_score_weights (store, &weights, &error))
+    {
+      dd_cli_print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+  print_weights (&weights, format);
   return EXIT_OK;
 }

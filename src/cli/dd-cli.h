@@ -113,5 +113,6 @@ int dd_cli_command_scorecard (Globals *globals, char ***argv);
 int dd_cli_command_indicator (Globals *globals, char ***argv);
 int dd_cli_command_dossier (Globals *globals, char ***argv);
 int dd_cli_command_check (Globals *globals, char ***argv);
+int dd_cli_command_scoring (Globals *globals, char ***argv);
 
 G_END_DECLS

@@ -698,12 +698,14 @@ static const Command commands[] = {
     N_("Bring a task back from the recycle bin") },
   { "scorecard", dd_cli_command_scorecard, N_("scorecard"),
     N_("Score each unit for a period (--period, --as-of)") },
-  { "indicator", dd_cli_command_indicator, N_("indicator set INDICATOR_ID | list"),
-    N_("Record or list the figures of the plan's indicators") },
+  { "indicator", dd_cli_command_indicator, N_("indicator set INDICATOR_ID | list | import FILE.csv"),
+    N_("Record, list or import (CSV) the figures of the plan's indicators") },
   { "dossier", dd_cli_command_dossier, N_("dossier set | show"),
     N_("Record or show the dossier figures of a period") },
   { "check", dd_cli_command_check, N_("check"),
     N_("Check every task against the “6 rõ” rule") },
+  { "scoring", dd_cli_command_scoring, N_("scoring show | set KEY VALUE | reset"),
+    N_("Show or change the rules of the unit scores (weights, thresholds)") },
 };
 
 /* The commands for --help, aligned in characters (not bytes: the

@@ -38,6 +38,8 @@ struct _DdTask
   char *updated_at;
   GDate original_due;      /* before the first extension; invalid when never extended */
   guint n_extensions;
+  gboolean lead_is_group;  /* the lead is a collective phrase (units.is_group) */
+  char *person;            /* the person in charge (task_people), or NULL */
 };
 
 DdPlan *_dd_plan_new (gint64       id,

@@ -275,45 +275,180 @@ in_range (double value,
   return isfinite (value) && value >= min && value <= max;
 }
 
+/* The settings of the score: key, label, field, bounds. The thresholds'
+ * order (pass ≤ good ≤ excellent) and the weights' sum (100) are checked
+ * apart. */
+typedef struct
+{
+  const char *key;
+  const char *label;
+  gsize offset;
+  gboolean is_uint;
+  double min;
+  double max;
+} WeightSetting;
+
+static const WeightSetting weight_settings[] = {
+  { "score.weight.tasks", N_("Weight of the task results (points)"),
+    G_STRUCT_OFFSET (DdScoreWeights, weight_tasks), FALSE, 0, 100 },
+  { "score.weight.reports", N_("Weight of the periodic reports (points)"),
+    G_STRUCT_OFFSET (DdScoreWeights, weight_reports), FALSE, 0, 100 },
+  { "score.weight.indicators", N_("Weight of the indicators (points)"),
+    G_STRUCT_OFFSET (DdScoreWeights, weight_indicators), FALSE, 0, 100 },
+  { "score.weight.six_clear", N_("Weight of the “6 rõ” check (points)"),
+    G_STRUCT_OFFSET (DdScoreWeights, weight_six_clear), FALSE, 0, 100 },
+  { "score.late_factor", N_("Share of its points a late product keeps"),
+    G_STRUCT_OFFSET (DdScoreWeights, late_factor), FALSE, 0, 1 },
+  { "score.coordinator_share", N_("Share of a task a coordinating unit carries"),
+    G_STRUCT_OFFSET (DdScoreWeights, coordinator_share), FALSE, 0, 1 },
+  { "score.level.excellent", N_("Lowest score of “Hoàn thành xuất sắc nhiệm vụ”"),
+    G_STRUCT_OFFSET (DdScoreWeights, level_excellent), FALSE, 0, 100 },
+  { "score.level.good", N_("Lowest score of “Hoàn thành tốt nhiệm vụ”"),
+    G_STRUCT_OFFSET (DdScoreWeights, level_good), FALSE, 0, 100 },
+  { "score.level.pass", N_("Lowest score of “Hoàn thành nhiệm vụ”"),
+    G_STRUCT_OFFSET (DdScoreWeights, level_pass), FALSE, 0, 100 },
+  { "score.trend_periods", N_("Periods shown in the trend"),
+    G_STRUCT_OFFSET (DdScoreWeights, trend_periods), TRUE, 1, 12 },
+};
+
+static const WeightSetting *
+find_setting (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (weight_settings); i++)
+    if (g_strcmp0 (weight_settings[i].key, key) == 0)
+      return &weight_settings[i];
+  return NULL;
+}
+
+static double
+setting_value (const DdScoreWeights *w,
+               const WeightSetting  *setting)
+{
+  const guint8 *field = (const guint8 *) w + setting->offset;
+
+  return setting->is_uint ? (double) *(const guint *) field : *(const double *) field;
+}
+
+const char * const *
+dd_score_weights_list_keys (void)
+{
+  static const char *keys[G_N_ELEMENTS (weight_settings) + 1] = { NULL, };
+
+  if (keys[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (weight_settings); i++)
+      keys[i] = weight_settings[i].key;
+  return keys;
+}
+
+const char *
+dd_score_weights_get_label (const char *key)
+{
+  const WeightSetting *setting = find_setting (key);
+
+  return setting != NULL ? _(setting->label) : NULL;
+}
+
+gboolean
+dd_score_weights_get_value (const DdScoreWeights *weights,
+                            const char           *key,
+                            double               *out_value)
+{
+  const WeightSetting *setting = find_setting (key);
+
+  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  if (setting == NULL)
+    return FALSE;
+  *out_value = setting_value (weights, setting);
+  return TRUE;
+}
+
+gboolean
+dd_score_weights_set_value (DdScoreWeights  *weights,
+                            const char      *key,
+                            double           value,
+                            GError         **error)
+{
+  const WeightSetting *setting = find_setting (key);
+  guint8 *field;
+
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (setting == NULL)
+    {
+      g_autofree char *keys = g_strjoinv (", ", (char **) dd_score_weights_list_keys ());
+
+      g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
+                   _("There is no score setting “%s” (the settings are: %s)"), key, keys);
+      return FALSE;
+    }
+  field = (guint8 *) weights + setting->offset;
+  if (setting->is_uint)
+    {
+      if (!isfinite (value) || value != floor (value) || value < setting->min || value > setting->max)
+        {
+          g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
+                       _("%s must be a whole number from %g to %g"), _(setting->label),
+                       setting->min, setting->max);
+          return FALSE;
+        }
+      *(guint *) field = (guint) value;
+    }
+  else
+    *(double *) field = value;
+  return TRUE;
+}
+
+/* The weights add up to 100 within this (typed with decimals). */
+#define WEIGHT_SUM_TOLERANCE 0.001
+
 gboolean
 dd_score_weights_validate (const DdScoreWeights *w,
                            GError              **error)
 {
-  const char *bad = NULL;
+  double sum;
 
   g_return_val_if_fail (w != NULL, FALSE);
 
-  if (!in_range (w->weight_tasks, 0, 1000))
-    bad = "score.weight.tasks";
-  else if (!in_range (w->weight_reports, 0, 1000))
-    bad = "score.weight.reports";
-  else if (!in_range (w->weight_indicators, 0, 1000))
-    bad = "score.weight.indicators";
-  else if (!in_range (w->weight_six_clear, 0, 1000))
-    bad = "score.weight.six_clear";
-  else if (!in_range (w->late_factor, 0, 1))
-    bad = "score.late_factor";
-  else if (!in_range (w->coordinator_share, 0, 1))
-    bad = "score.coordinator_share";
-  else if (!in_range (w->level_excellent, 0, 100))
-    bad = "score.level.excellent";
-  else if (!in_range (w->level_good, 0, w->level_excellent))
-    bad = "score.level.good";
-  else if (!in_range (w->level_pass, 0, w->level_good))
-    bad = "score.level.pass";
-  else if (w->trend_periods < 1 || w->trend_periods > 12)
-    bad = "score.trend_periods";
+  for (guint i = 0; i < G_N_ELEMENTS (weight_settings); i++)
+    {
+      const WeightSetting *setting = &weight_settings[i];
+      double value = setting_value (w, setting);
 
-  if (bad != NULL)
+      if (!in_range (value, setting->min, setting->max))
+        {
+          /* Translators: "Weight of the indicators (points) must be from 0
+           * to 100, not 120 (score.weight.indicators)". */
+          g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
+                       _("%s must be from %g to %g, not %g (%s)"), _(setting->label),
+                       setting->min, setting->max, value, setting->key);
+          return FALSE;
+        }
+    }
+
+  if (w->level_good > w->level_excellent)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
-                   _("The scorecard setting “%s” is out of range"), bad);
+                   _("The threshold of “Hoàn thành tốt nhiệm vụ” (%g) is above that of "
+                     "“Hoàn thành xuất sắc nhiệm vụ” (%g) (score.level.good)"),
+                   w->level_good, w->level_excellent);
       return FALSE;
     }
-  if (w->weight_tasks + w->weight_reports + w->weight_indicators + w->weight_six_clear <= 0)
+  if (w->level_pass > w->level_good)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
-                   _("At least one component of the score must have a weight"));
+                   _("The threshold of “Hoàn thành nhiệm vụ” (%g) is above that of "
+                     "“Hoàn thành tốt nhiệm vụ” (%g) (score.level.pass)"),
+                   w->level_pass, w->level_good);
+      return FALSE;
+    }
+
+  sum = w->weight_tasks + w->weight_reports + w->weight_indicators + w->weight_six_clear;
+  if (fabs (sum - 100.0) > WEIGHT_SUM_TOLERANCE)
+    {
+      g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
+                   _("The weights of the score must add up to 100 points; they add up to %g"), sum);
       return FALSE;
     }
   return TRUE;

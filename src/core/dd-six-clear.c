@@ -157,6 +157,27 @@ dd_six_clear_check (const DdSixClearInput *input,
   return missing;
 }
 
+guint
+dd_task_check_six_clear (DdTask    *task,
+                         GPtrArray *messages)
+{
+  DdSixClearInput input = { 0 };
+
+  g_return_val_if_fail (DD_IS_TASK (task), DD_SIX_CLEAR_ALL);
+
+  input.title = task->title;
+  input.lead = task->lead;
+  input.lead_is_group = task->lead_is_group;
+  input.person = task->person;
+  input.coordinators = (const char * const *) task->coordinators;
+  input.kind = task->deadline_kind;
+  input.has_due = dd_date_is_set (&task->due);
+  input.deadline_understood = task->deadline_understood;
+  input.product = task->product;
+  input.directing = task->directing;
+  return dd_six_clear_check (&input, messages);
+}
+
 const char *
 dd_six_clear_to_string (DdSixClear flag)
 {

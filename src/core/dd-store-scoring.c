@@ -462,6 +462,46 @@ dd_store_sum_indicator (DdStore              *self,
 /* Dossiers */
 
 gboolean
+dd_dossier_figures_validate (const DdDossierFigures  *figures,
+                             GError                 **error)
+{
+  guint64 resolved;
+
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (figures->on_time > G_MAXINT32 || figures->late > G_MAXINT32 || figures->received > G_MAXINT32 ||
+      figures->pending > G_MAXINT32 || figures->apologies > G_MAXINT32)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A dossier figure is too large"));
+      return FALSE;
+    }
+  resolved = (guint64) figures->on_time + figures->late;
+  if (resolved > figures->received)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The dossiers resolved on time (%u) and late (%u) add up to %u, more than the %u received"),
+                   figures->on_time, figures->late, (guint) resolved, figures->received);
+      return FALSE;
+    }
+  if (resolved + figures->pending > figures->received)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The dossiers resolved (%u) and pending (%u) add up to %u, more than the %u received"),
+                   (guint) resolved, figures->pending, (guint) (resolved + figures->pending),
+                   figures->received);
+      return FALSE;
+    }
+  if (figures->apologies > figures->late)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("There are more apology letters (%u) than dossiers resolved late (%u)"),
+                   figures->apologies, figures->late);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 dd_store_set_dossier_figures (DdStore                 *self,
                               gint64                   unit_id,
                               const DdScorePeriod     *period,
@@ -476,12 +516,8 @@ dd_store_set_dossier_figures (DdStore                 *self,
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL && figures != NULL, FALSE);
 
-  if (figures->on_time > G_MAXINT32 || figures->late > G_MAXINT32 || figures->received > G_MAXINT32 ||
-      figures->pending > G_MAXINT32 || figures->apologies > G_MAXINT32)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A dossier figure is too large"));
-      return FALSE;
-    }
+  if (!dd_dossier_figures_validate (figures, error))
+    return FALSE;
   if (unit_id > 0 && !unit_exists (self, unit_id))
     return no_such_unit (unit_id, error);
 

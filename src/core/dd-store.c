@@ -311,6 +311,31 @@ sql_search_match (sqlite3_context *ctx,
     sqlite3_set_auxdata (ctx, 1, w, search_words_free);
 }
 
+/* SQL function dd_six_clear_text(title, product, directing): the flags of
+ * the "6 rõ" check that depend on text alone (what, authority, result), by
+ * the check's own code (dd-six-clear.c); the others are plain SQL (see
+ * SIX_CLEAR_EXPR in dd-store-tasks.c). */
+static void
+sql_six_clear_text (sqlite3_context *ctx,
+                    int              argc,
+                    sqlite3_value  **argv)
+{
+  DdSixClearInput input = { 0 };
+  const guint text_flags = DD_SIX_CLEAR_WORK | DD_SIX_CLEAR_AUTHORITY | DD_SIX_CLEAR_RESULT;
+
+  g_assert (argc == 3);
+
+  input.title = (const char *) sqlite3_value_text (argv[0]);
+  input.product = (const char *) sqlite3_value_text (argv[1]);
+  input.directing = (const char *) sqlite3_value_text (argv[2]);
+  /* A named lead and a clear time, so that only the text is judged. */
+  input.lead = "-";
+  input.kind = DD_DEADLINE_DATE;
+  input.has_due = TRUE;
+  input.deadline_understood = TRUE;
+  sqlite3_result_int (ctx, (int) (dd_six_clear_check (&input, NULL) & text_flags));
+}
+
 /* Collation "dd_vi": Vietnamese order (ICU) for columns without a stored key. */
 static int
 sql_collate_vi (void       *user_data,
@@ -670,6 +695,9 @@ open_handle (DdStore     *self,
   sqlite3_create_function_v2 (self->db, "dd_search_match", 2,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_search_match, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dd_six_clear_text", 3,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_six_clear_text, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   return TRUE;
 }

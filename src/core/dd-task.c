@@ -47,6 +47,7 @@ dd_task_finalize (GObject *object)
   g_free (self->note);
   g_free (self->updated_by);
   g_free (self->updated_at);
+  g_free (self->person);
 
   G_OBJECT_CLASS (dd_task_parent_class)->finalize (object);
 }
@@ -224,6 +225,8 @@ dd_task_copy (DdTask *self)
   copy->updated_at = g_strdup (self->updated_at);
   copy->original_due = self->original_due;
   copy->n_extensions = self->n_extensions;
+  copy->lead_is_group = self->lead_is_group;
+  copy->person = g_strdup (self->person);
 
   return copy;
 }
@@ -261,6 +264,8 @@ GETTER (DdTaskStatus, status, self->status)
 GETTER (const GDate *, as_of, dd_date_is_set (&self->as_of) ? &self->as_of : NULL)
 GETTER (const char *, updated_by, self->updated_by)
 GETTER (const char *, updated_at, self->updated_at)
+GETTER (const char *, person, self->person)
+GETTER (gboolean, lead_is_group, self->lead_is_group)
 
 #undef GETTER
 

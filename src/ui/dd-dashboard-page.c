@@ -67,6 +67,9 @@ struct _DdDashboardPage
   GtkLabel *due_soon_value;
   GtkLabel *due_soon_caption;
   GtkLabel *rate_value;
+  GtkButton *six_clear_button;
+  GtkLabel *six_clear_value;
+  guint n_six_clear;
 };
 
 enum {
@@ -79,6 +82,7 @@ enum {
 enum {
   SHOW_TASKS,
   SHOW_LEAD_TASKS,
+  SHOW_SIX_CLEAR_TASKS,
   N_SIGNALS
 };
 
@@ -352,6 +356,12 @@ on_headline_clicked_cb (GtkButton       *button,
     status = DD_STATUS_DUE_SOON;
 
   g_signal_emit (self, signals [SHOW_TASKS], 0, dd_dashboard_page_get_plan_id (self), (gint64) 0, status);
+}
+
+static void
+on_six_clear_clicked_cb (DdDashboardPage *self)
+{
+  g_signal_emit (self, signals [SHOW_SIX_CLEAR_TASKS], 0, dd_dashboard_page_get_plan_id (self));
 }
 
 static void
@@ -640,6 +650,19 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
 
+  /**
+   * DdDashboardPage::show-six-clear-tasks:
+   * @plan_id: the plan, or 0 for all
+   *
+   * Asks the window to show the tasks that fail the "6 rõ" check.
+   */
+  signals [SHOW_SIX_CLEAR_TASKS] =
+    g_signal_new ("show-six-clear-tasks",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   g_type_ensure (DD_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
@@ -673,6 +696,9 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
+  gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
@@ -920,6 +946,19 @@ dd_dashboard_page_get_chart_view (DdDashboardPage *self,
 }
 
 /**
+ * dd_dashboard_page_get_n_six_clear:
+ *
+ * Returns: the number of tasks shown as failing the "6 rõ" check
+ */
+guint
+dd_dashboard_page_get_n_six_clear (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
+
+  return self->n_six_clear;
+}
+
+/**
  * dd_dashboard_page_reload:
  *
  * Reads every figure from the store again (the plans are read again when
@@ -962,6 +1001,20 @@ dd_dashboard_page_reload (DdDashboardPage *self)
   if (ok)
     self->headline = dashboard.headline;
   update_headline (self);
+
+  /* The tasks that fail the "6 rõ" check, by the same SQL filter the task
+   * list uses when this figure is clicked. */
+  self->n_six_clear = 0;
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) count_error = NULL;
+      DdTaskQuery unclear = query.tasks;
+
+      unclear.six_clear_incomplete = TRUE;
+      if (!dd_store_count_tasks (self->store, &unclear, &self->n_six_clear, &count_error))
+        g_debug ("Could not count the tasks not clear in 6 ways: %s", count_error->message);
+    }
+  set_number (self->six_clear_value, self->n_six_clear);
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     {

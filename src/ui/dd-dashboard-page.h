@@ -51,5 +51,7 @@ const DdStatsHeadline *dd_dashboard_page_get_headline (DdDashboardPage *self);
 DdChartView       *dd_dashboard_page_get_chart_view (DdDashboardPage  *self,
                                                      DdChartKind       kind);
 void               dd_dashboard_page_reload         (DdDashboardPage  *self);
+/* The tasks failing the "6 rõ" check, as last counted. */
+guint              dd_dashboard_page_get_n_six_clear (DdDashboardPage *self);
 
 G_END_DECLS

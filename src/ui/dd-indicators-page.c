@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dd-indicators-page.h"
@@ -13,6 +14,15 @@
  * quarters of a year. A cell holds "numerator/denominator" ("412/415");
  * Enter records it with the source typed above (empty clears it). An
  * indicator derived from the tasks and dossiers is shown, not typed.
+ * "Import Figures…" reads a CSV file (dd_store_import_indicator_figures():
+ * all rows or none).
+ *
+ * Below, the dossier figures (hồ sơ TTHC) of a unit — the Public
+ * Administration Service Center by default — for a quarter or a month of
+ * the year: received, resolved on time and late, pending, apology letters,
+ * with the late dossiers still owed an apology. A quarter whose months
+ * have figures shows their sums and is edited month by month (and a
+ * month of a quarter recorded whole is not), so nothing is counted twice.
  */
 
 struct _DdIndicatorsPage
@@ -31,6 +41,24 @@ struct _DdIndicatorsPage
   GtkEntry *source_entry;
   GtkLabel *summary_label;
   GtkGrid *grid;
+  GtkButton *import_button;
+  GtkDropDown *dossier_unit_dropdown;
+  GtkDropDown *dossier_period_dropdown;
+  GtkSpinButton *received_spin;
+  GtkSpinButton *on_time_spin;
+  GtkSpinButton *late_spin;
+  GtkSpinButton *pending_spin;
+  GtkSpinButton *apologies_spin;
+  GtkEntry *dossier_source_entry;
+  GtkButton *dossier_save_button;
+  GtkLabel *apology_gap_label;
+  GtkLabel *dossier_message_label;
+
+  GArray *dossier_unit_ids;     /* gint64: 0 the whole office, then units */
+  GArray *dossier_periods;      /* DdScorePeriod, parallel to the period drop-down */
+  gboolean dossier_filling;
+  gboolean dossier_locked;      /* the period's figures are those of other periods */
+  GtkNativeDialog *chooser;
 };
 
 enum {
@@ -195,7 +223,340 @@ fill_grid (DdIndicatorsPage *self)
     }
 }
 
+/* Dossier figures */
+
+static const DdScorePeriod *
+current_dossier_period (DdIndicatorsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
+
+  if (self->dossier_periods == NULL || selected >= self->dossier_periods->len)
+    return NULL;
+  return &g_array_index (self->dossier_periods, DdScorePeriod, selected);
+}
+
+static gint64
+current_dossier_unit (DdIndicatorsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->dossier_unit_dropdown);
+
+  if (self->dossier_unit_ids == NULL || selected >= self->dossier_unit_ids->len)
+    return 0;
+  return g_array_index (self->dossier_unit_ids, gint64, selected);
+}
+
+static void
+read_dossier_spins (DdIndicatorsPage *self,
+                    DdDossierFigures *out)
+{
+  out->received = (guint) gtk_spin_button_get_value_as_int (self->received_spin);
+  out->on_time = (guint) gtk_spin_button_get_value_as_int (self->on_time_spin);
+  out->late = (guint) gtk_spin_button_get_value_as_int (self->late_spin);
+  out->pending = (guint) gtk_spin_button_get_value_as_int (self->pending_spin);
+  out->apologies = (guint) gtk_spin_button_get_value_as_int (self->apologies_spin);
+}
+
+/* The gap the plan asks to close: a late dossier without an apology. */
+static void
+update_apology_gap (DdIndicatorsPage *self)
+{
+  DdDossierFigures figures;
+  g_autofree char *text = NULL;
+
+  read_dossier_spins (self, &figures);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->apology_gap_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->apology_gap_label), "success");
+  if (figures.late == 0)
+    text = g_strdup (_("No dossier was resolved late."));
+  else if (figures.apologies >= figures.late)
+    {
+      text = g_strdup_printf (ngettext ("An apology letter was sent for the %u late dossier.",
+                                        "Apology letters were sent for all %u late dossiers.",
+                                        figures.late), figures.late);
+      gtk_widget_add_css_class (GTK_WIDGET (self->apology_gap_label), "success");
+    }
+  else
+    {
+      guint gap = figures.late - figures.apologies;
+
+      /* Translators: the plan asks for an apology for every late dossier. */
+      text = g_strdup_printf (ngettext ("%u late dossier has no apology letter (%u late, %u letters).",
+                                        "%u late dossiers have no apology letter (%u late, %u letters).",
+                                        gap), gap, figures.late, figures.apologies);
+      gtk_widget_add_css_class (GTK_WIDGET (self->apology_gap_label), "error");
+    }
+  gtk_label_set_text (self->apology_gap_label, text);
+}
+
+static gboolean
+same_figures (const DdDossierFigures *a,
+              const DdDossierFigures *b)
+{
+  return a->received == b->received && a->on_time == b->on_time && a->late == b->late &&
+         a->pending == b->pending && a->apologies == b->apologies;
+}
+
+static void
+add_figures (DdDossierFigures       *sum,
+             const DdDossierFigures *figures)
+{
+  sum->received += figures->received;
+  sum->on_time += figures->on_time;
+  sum->late += figures->late;
+  sum->pending += figures->pending;
+  sum->apologies += figures->apologies;
+}
+
+/* Whether the figures of @period come from other periods: the months of a
+ * quarter, or the quarter a month lies in. Sets @out_reason. */
+static gboolean
+dossier_period_is_derived (DdIndicatorsPage     *self,
+                           gint64                unit_id,
+                           const DdScorePeriod  *period,
+                           const char          **out_reason)
+{
+  DdScorePeriod quarter;
+  DdDossierFigures months = { 0, }, whole = { 0, };
+  gboolean any_month = FALSE, found = FALSE;
+  int first_month;
+
+  if (period->kind == DD_OCCURRENCE_QUARTER)
+    quarter = *period;
+  else
+    dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, period->year, (period->index + 2) / 3);
+
+  first_month = (quarter.index - 1) * 3 + 1;
+  for (int m = first_month; m < first_month + 3; m++)
+    {
+      DdScorePeriod month;
+      DdDossierFigures figures;
+
+      dd_score_period_init (&month, DD_OCCURRENCE_MONTH, quarter.year, m);
+      if (dd_store_get_dossier_figures (self->store, unit_id, &month, &figures, &found, NULL) && found)
+        {
+          any_month = TRUE;
+          add_figures (&months, &figures);
+        }
+    }
+  if (!dd_store_get_dossier_figures (self->store, unit_id, &quarter, &whole, &found, NULL) || !found)
+    return FALSE;
+
+  if (period->kind == DD_OCCURRENCE_QUARTER && any_month)
+    {
+      *out_reason = _("These are the sums of the quarter's months: edit the months.");
+      return TRUE;
+    }
+  if (period->kind == DD_OCCURRENCE_MONTH && !same_figures (&whole, &months))
+    {
+      *out_reason = _("The figures of this quarter were recorded for the whole quarter: edit the quarter.");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_dossier (DdIndicatorsPage *self)
+{
+  const DdScorePeriod *period = current_dossier_period (self);
+  g_autoptr(GError) error = NULL;
+  DdDossierFigures figures = { 0, };
+  const char *reason = NULL;
+  gboolean found = FALSE;
+  gboolean writable;
+  gint64 unit_id = current_dossier_unit (self);
+
+  self->dossier_filling = TRUE;
+  self->dossier_locked = FALSE;
+  gtk_label_set_text (self->dossier_message_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
+  if (self->store != NULL && period != NULL)
+    {
+      if (!dd_store_get_dossier_figures (self->store, unit_id, period, &figures, &found, &error))
+        gtk_label_set_text (self->dossier_message_label, error->message);
+      self->dossier_locked = dossier_period_is_derived (self, unit_id, period, &reason);
+      if (reason != NULL)
+        gtk_label_set_text (self->dossier_message_label, reason);
+    }
+  gtk_spin_button_set_value (self->received_spin, figures.received);
+  gtk_spin_button_set_value (self->on_time_spin, figures.on_time);
+  gtk_spin_button_set_value (self->late_spin, figures.late);
+  gtk_spin_button_set_value (self->pending_spin, figures.pending);
+  gtk_spin_button_set_value (self->apologies_spin, figures.apologies);
+  gtk_editable_set_text (GTK_EDITABLE (self->dossier_source_entry), "");
+
+  writable = self->store != NULL && period != NULL && !dd_store_is_read_only (self->store)
+             && !self->dossier_locked;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->received_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->late_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
+  self->dossier_filling = FALSE;
+  update_apology_gap (self);
+}
+
+/* The units (the Service Center first chosen) and the quarters and months
+ * of the shown year. */
+static void
+populate_dossier_choices (DdIndicatorsPage *self)
+{
+  g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) period_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) units = NULL;
+  gint64 unit_id = current_dossier_unit (self);
+  guint period_selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
+  guint unit_selected = 0;
+  int year = current_year (self);
+
+  self->dossier_filling = TRUE;
+
+  g_array_set_size (self->dossier_unit_ids, 0);
+  gtk_string_list_append (unit_names, _("The whole office"));
+  g_array_append_val (self->dossier_unit_ids, (gint64) { 0 });
+  if (self->store != NULL)
+    units = dd_store_list_units (self->store, 0, NULL);
+  for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+      gint64 id = dd_unit_get_id (unit);
+      g_autofree char *folded = NULL;
+
+      if (dd_unit_get_is_group (unit))
+        continue;
+      gtk_string_list_append (unit_names, dd_unit_get_name (unit));
+      g_array_append_val (self->dossier_unit_ids, id);
+      folded = dd_text_fold_for_search (dd_unit_get_name (unit));
+      if (id == unit_id || (unit_id == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
+        unit_selected = self->dossier_unit_ids->len - 1;
+    }
+
+  g_array_set_size (self->dossier_periods, 0);
+  for (int q = 1; q <= 4; q++)
+    {
+      DdScorePeriod period;
+      g_autofree char *label = NULL;
+
+      dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, year, q);
+      label = dd_score_period_dup_label (&period);
+      gtk_string_list_append (period_names, label);
+      g_array_append_val (self->dossier_periods, period);
+      for (int m = (q - 1) * 3 + 1; m <= q * 3; m++)
+        {
+          g_autofree char *month_label = NULL;
+          g_autofree char *indented = NULL;
+
+          dd_score_period_init (&period, DD_OCCURRENCE_MONTH, year, m);
+          month_label = dd_score_period_dup_label (&period);
+          indented = g_strdup_printf ("    %s", month_label);
+          gtk_string_list_append (period_names, indented);
+          g_array_append_val (self->dossier_periods, period);
+        }
+    }
+
+  gtk_drop_down_set_model (self->dossier_unit_dropdown, G_LIST_MODEL (unit_names));
+  gtk_drop_down_set_selected (self->dossier_unit_dropdown, unit_selected);
+  gtk_drop_down_set_model (self->dossier_period_dropdown, G_LIST_MODEL (period_names));
+  if (period_selected == GTK_INVALID_LIST_POSITION || period_selected >= self->dossier_periods->len)
+    {
+      GDate today;
+      DdScorePeriod now;
+
+      /* The current quarter when the year is this one. */
+      dd_date_set_today (&today);
+      dd_score_period_for_date (&now, DD_OCCURRENCE_QUARTER, &today);
+      period_selected = now.year == year ? (guint) (now.index - 1) * 4 : 0;
+    }
+  gtk_drop_down_set_selected (self->dossier_period_dropdown, period_selected);
+  self->dossier_filling = FALSE;
+  fill_dossier (self);
+}
+
 /* Callbacks */
+
+static void
+on_dossier_selection_changed_cb (DdIndicatorsPage *self)
+{
+  if (!self->dossier_filling)
+    fill_dossier (self);
+}
+
+static void
+on_dossier_value_changed_cb (DdIndicatorsPage *self)
+{
+  if (!self->dossier_filling)
+    update_apology_gap (self);
+}
+
+static void
+on_dossier_save_clicked_cb (DdIndicatorsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dd_indicators_page_save_dossier (self, &error))
+    {
+      gtk_label_set_text (self->dossier_message_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->dossier_message_label), "error");
+    }
+}
+
+static void
+on_import_response_cb (GtkNativeDialog  *chooser,
+                       int               response,
+                       DdIndicatorsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  if (!dd_indicators_page_import_file (self, file, &n, &error))
+    {
+      GtkWidget *dialog;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                       "%s", _("The figures were not imported"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_import_button_clicked_cb (DdIndicatorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  chooser = gtk_file_chooser_native_new (_("Import Indicator Figures"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (self->chooser);
+}
 
 static void
 on_indicator_dropdown_selected_cb (DdIndicatorsPage *self)
@@ -208,7 +569,10 @@ static void
 on_year_spin_value_changed_cb (DdIndicatorsPage *self)
 {
   if (!self->filling)
-    fill_grid (self);
+    {
+      fill_grid (self);
+      populate_dossier_choices (self);
+    }
 }
 
 static void
@@ -241,10 +605,24 @@ dd_indicators_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_INDICATORS_PAGE);
 
   G_OBJECT_CLASS (dd_indicators_page_parent_class)->dispose (object);
+}
+
+static void
+dd_indicators_page_finalize (GObject *object)
+{
+  DdIndicatorsPage *self = DD_INDICATORS_PAGE (object);
+
+  g_clear_pointer (&self->dossier_unit_ids, g_array_unref);
+  g_clear_pointer (&self->dossier_periods, g_array_unref);
+
+  G_OBJECT_CLASS (dd_indicators_page_parent_class)->finalize (object);
 }
 
 static void
@@ -292,6 +670,7 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dd_indicators_page_dispose;
+  object_class->finalize = dd_indicators_page_finalize;
   object_class->get_property = dd_indicators_page_get_property;
   object_class->set_property = dd_indicators_page_set_property;
 
@@ -313,6 +692,22 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, source_entry);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, received_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, on_time_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, late_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, pending_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, apologies_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_source_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_save_button);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, apology_gap_label);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_message_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dossier_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dossier_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dossier_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_year_spin_value_changed_cb);
 
@@ -324,6 +719,8 @@ dd_indicators_page_init (DdIndicatorsPage *self)
 {
   GDate today;
 
+  self->dossier_unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->dossier_periods = g_array_new (FALSE, TRUE, sizeof (DdScorePeriod));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   dd_date_set_today (&today);
@@ -395,6 +792,9 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
     gtk_drop_down_set_selected (self->indicator_dropdown, selected);
   self->filling = FALSE;
   fill_grid (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            self->store != NULL && !dd_store_is_read_only (self->store));
+  populate_dossier_choices (self);
 }
 
 gboolean
@@ -432,4 +832,77 @@ dd_indicators_page_enter (DdIndicatorsPage  *self,
     }
   return dd_store_set_indicator_figure (self->store, info->id, unit_id, &period, num, den,
                                         gtk_editable_get_text (GTK_EDITABLE (self->source_entry)), error);
+}
+
+/**
+ * dd_indicators_page_import_file:
+ * @file: a CSV file of indicator figures
+ * @out_n_figures: (out) (optional): the figures imported
+ *
+ * What "Import Figures…" does once a file is chosen: all its rows, or
+ * (one bad row) none; the summary line says how many.
+ */
+gboolean
+dd_indicators_page_import_file (DdIndicatorsPage  *self,
+                                GFile             *file,
+                                guint             *out_n_figures,
+                                GError           **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  /* A figures file is a few kilobytes: read at once. */
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+  if (!dd_store_import_indicator_figures (self->store, contents, (gssize) length, &n, error))
+    return FALSE;
+  /* The store's "changed" refilled the grid; then say what happened. */
+  text = g_strdup_printf (ngettext ("Imported %u figure.", "Imported %u figures.", n), n);
+  gtk_label_set_text (self->summary_label, text);
+  if (out_n_figures != NULL)
+    *out_n_figures = n;
+  return TRUE;
+}
+
+/**
+ * dd_indicators_page_save_dossier:
+ *
+ * What "Save Dossier Figures" does: records the figures of the form for
+ * the chosen unit and period, once they add up.
+ */
+gboolean
+dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
+                                 GError           **error)
+{
+  const DdScorePeriod *period;
+  DdDossierFigures figures;
+  const char *source;
+
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
+
+  period = current_dossier_period (self);
+  if (self->store == NULL || period == NULL || self->dossier_locked)
+    return TRUE;
+  read_dossier_spins (self, &figures);
+  source = gtk_editable_get_text (GTK_EDITABLE (self->dossier_source_entry));
+  if (!dd_store_set_dossier_figures (self->store, current_dossier_unit (self), period, &figures,
+                                     source, error))
+    return FALSE;
+  {
+    g_autofree char *label = dd_score_period_dup_label (period);
+    g_autofree char *text = NULL;
+
+    /* Translators: after saving the dossier figures of a period. */
+    text = g_strdup_printf (_("Dossier figures of %s saved."), label);
+    gtk_label_set_text (self->dossier_message_label, text);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
+  }
+  return TRUE;
 }

@@ -23,4 +23,13 @@ gboolean   dd_indicators_page_enter     (DdIndicatorsPage  *self,
                                          const char        *text,
                                          GError           **error);
 
+/* "Import Figures…" once a file is chosen. */
+gboolean   dd_indicators_page_import_file (DdIndicatorsPage  *self,
+                                           GFile             *file,
+                                           guint             *out_n_figures,
+                                           GError           **error);
+/* "Save Dossier Figures": the form's figures for its unit and period. */
+gboolean   dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
+                                            GError           **error);
+
 G_END_DECLS

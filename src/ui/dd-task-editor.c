@@ -30,6 +30,7 @@ struct _DdTaskEditor
   GtkEntry *number_entry;
   GtkTextView *title_view;
   GtkEntry *lead_entry;
+  GtkEntry *person_entry;
   GtkEntry *coordinators_entry;
   GtkEntry *deadline_entry;
   GtkLabel *deadline_hint;
@@ -240,6 +241,7 @@ load_task (DdTaskEditor *self)
                             dd_task_get_title (self->task) != NULL ? dd_task_get_title (self->task) : "",
                             -1);
   set_entry_text (self->lead_entry, dd_task_get_lead (self->task));
+  set_entry_text (self->person_entry, dd_task_get_person (self->task));
   coordinators = dd_task_dup_coordinators_text (self->task);
   set_entry_text (self->coordinators_entry, coordinators);
   set_entry_text (self->deadline_entry, dd_task_get_deadline_text (self->task));
@@ -365,6 +367,30 @@ show_conflict (DdTaskEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The person in charge ("rõ người") is kept apart from the task's row
+ * (dd_store_set_task_person()): written after the task, when it changed. */
+static gboolean
+save_person (DdTaskEditor *self,
+             gint64        task_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = dup_entry_text (self->person_entry);
+
+  if (g_strcmp0 (person != NULL ? person : "", dd_task_get_person (self->task) != NULL
+                 ? dd_task_get_person (self->task) : "") == 0)
+    return TRUE;
+  if (!dd_store_set_task_person (self->store, task_id, person, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason. */
+      message = g_strdup_printf (_("The task was saved, but not its person in charge: %s"), error->message);
+      show_error (self, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 save (DdTaskEditor *self)
 {
@@ -429,6 +455,8 @@ save (DdTaskEditor *self)
     }
 
   show_error (self, NULL);
+  if (!save_person (self, dd_task_get_id (copy)))
+    return FALSE;
   g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (copy));
 
   return TRUE;
@@ -669,6 +697,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, number_entry);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, lead_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, person_entry);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, coordinators_entry);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_entry);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_hint);

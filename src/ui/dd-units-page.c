@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-units-page.h"
+#include "dd-scoring-dialog.h"
 #include "dd-status-pill.h"
 
 /*
@@ -377,6 +378,9 @@ update_actions (DdUnitsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", selected && writable);
+  /* The rules are the same for every unit: an administrator's matter. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.scoring-rules",
+                                 writable && dd_store_get_role (self->store) == DD_ROLE_ADMIN);
 }
 
 /* The trend of a row */
@@ -784,6 +788,21 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+scoring_rules_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DdUnitsPage *self = DD_UNITS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = dd_scoring_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject overrides */
 
 static void
@@ -893,6 +912,7 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.next-period", NULL, next_period_action);
   gtk_widget_class_install_action (widget_class, "units.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "units.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "units.scoring-rules", NULL, scoring_rules_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, box);

@@ -40,6 +40,7 @@ struct _DdWindow
   GtkDropDown *unit_dropdown;
   GtkToggleButton *lead_only_button;
   GtkDropDown *status_dropdown;
+  GtkToggleButton *six_clear_button;
   GtkDropDown *plan_dropdown;
   GtkMenuButton *as_of_button;
   GtkPopover *as_of_popover;
@@ -55,6 +56,7 @@ struct _DdWindow
   GtkColumnViewColumn *directing_column;
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *progress_column;
+  GtkColumnViewColumn *six_clear_column;
   GtkLabel *count_label;
   GtkBox *status_counts_box;
 };

@@ -52,6 +52,8 @@ typedef enum
   COLUMN_PROGRESS = DD_TASK_SORT_PROGRESS,
   /* Sorted like the TT column: by plan, then the appendix order. */
   COLUMN_PLAN = 100,
+  /* What the "6 rõ" check finds missing; not sorted (filter instead). */
+  COLUMN_SIX_CLEAR = 101,
 } Column;
 
 /*
@@ -190,6 +192,8 @@ build_query (DdWindow    *self,
 
   status = gtk_drop_down_get_selected (self->status_dropdown);
   query->status = (status == 0 || status == GTK_INVALID_LIST_POSITION) ? -1 : (int) status - 1;
+
+  query->six_clear_incomplete = gtk_toggle_button_get_active (self->six_clear_button);
 
   query->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (query->text != NULL && query->text[0] == '\0')
@@ -479,15 +483,17 @@ take_page_as_of (DdWindow  *self,
 }
 
 static void
-go_to_tasks (DdWindow  *self,
-             GtkWidget *page,
-             gint64     plan_id,
-             gint64     unit_id,
-             int        status,
-             gboolean   lead_only)
+go_to_tasks_full (DdWindow  *self,
+                  GtkWidget *page,
+                  gint64     plan_id,
+                  gint64     unit_id,
+                  int        status,
+                  gboolean   lead_only,
+                  gboolean   six_clear_incomplete)
 {
   self->updating_filters++;
   take_page_as_of (self, page);
+  gtk_toggle_button_set_active (self->six_clear_button, six_clear_incomplete);
   gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
   gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
   gtk_toggle_button_set_active (self->lead_only_button, lead_only);
@@ -497,6 +503,96 @@ go_to_tasks (DdWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, "tasks");
   apply_query (self, -1);
+}
+
+static void
+go_to_tasks (DdWindow  *self,
+             GtkWidget *page,
+             gint64     plan_id,
+             gint64     unit_id,
+             int        status,
+             gboolean   lead_only)
+{
+  go_to_tasks_full (self, page, plan_id, unit_id, status, lead_only, FALSE);
+}
+
+/* Short names of the six checks for the badge: "thời gian, kết quả". */
+static const char *
+six_clear_short_label (DdSixClear flag)
+{
+  switch (flag)
+    {
+    case DD_SIX_CLEAR_PERSON:
+      return C_("6 rõ", "who");
+    case DD_SIX_CLEAR_WORK:
+      return C_("6 rõ", "what");
+    case DD_SIX_CLEAR_AUTHORITY:
+      return C_("6 rõ", "authority");
+    case DD_SIX_CLEAR_RESPONSIBILITY:
+      return C_("6 rõ", "responsibility");
+    case DD_SIX_CLEAR_TIME:
+      return C_("6 rõ", "time");
+    case DD_SIX_CLEAR_RESULT:
+      return C_("6 rõ", "result");
+    default:
+      return "";
+    }
+}
+
+/* The badge of a row: what is missing, and the six checks in its tooltip,
+ * from the row's task alone (no query per row). */
+static void
+bind_six_clear (GtkWidget *child,
+                DdTask    *task)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  guint missing = dd_task_check_six_clear (task, messages);
+  guint next_message = 0;
+
+  /* Translators: the first line of the tooltip of the "6 rõ" column. */
+  g_string_append (tooltip, _("The “6 rõ” rule: every task clear in six ways"));
+  for (guint bit = 0; bit < DD_N_SIX_CLEAR; bit++)
+    {
+      DdSixClear flag = (DdSixClear) (1u << bit);
+
+      g_string_append_c (tooltip, '\n');
+      if ((missing & flag) != 0)
+        {
+          const char *why = next_message < messages->len ? g_ptr_array_index (messages, next_message++) : "";
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, six_clear_short_label (flag));
+          /* Translators: a line of the "6 rõ" tooltip for a check that
+           * fails: the check, then why ("✗ rõ thời gian: …"). */
+          g_string_append_printf (tooltip, _("✗ %s: %s"), dd_six_clear_get_label (flag), why);
+        }
+      else
+        /* Translators: a line of the "6 rõ" tooltip for a check that passes. */
+        g_string_append_printf (tooltip, _("✓ %s"), dd_six_clear_get_label (flag));
+    }
+
+  if (missing != 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the "6 rõ" badge of a task: what is missing
+       * ("Thiếu: thời gian, kết quả"). */
+      text = g_strdup_printf (_("Missing: %s"), names->str);
+      gtk_label_set_text (GTK_LABEL (child), text);
+      gtk_widget_remove_css_class (child, "six-clear-ok");
+      gtk_widget_add_css_class (child, "six-clear-missing");
+    }
+  else
+    {
+      /* Translators: the "6 rõ" badge of a task that passes every check. */
+      gtk_label_set_text (GTK_LABEL (child), C_("6 rõ badge", "Clear"));
+      gtk_widget_remove_css_class (child, "six-clear-missing");
+      gtk_widget_add_css_class (child, "six-clear-ok");
+    }
+  gtk_widget_set_tooltip_text (child, tooltip->str);
 }
 
 static char *
@@ -523,6 +619,7 @@ dup_column_text (Column  column,
       return g_strdup (dd_task_get_directing (task));
     case COLUMN_STATUS:
     case COLUMN_PROGRESS:
+    case COLUMN_SIX_CLEAR:
     default:
       return NULL;
     }
@@ -580,6 +677,16 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       }
       break;
 
+    case COLUMN_SIX_CLEAR:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (child), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (child, "six-clear-badge");
+      break;
+
     case COLUMN_PLAN:
     case COLUMN_NUMBER:
     case COLUMN_TITLE:
@@ -625,6 +732,10 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_STATUS)
     {
       dd_status_pill_set_status (child, dd_task_get_status (task), NULL);
+    }
+  else if (column == COLUMN_SIX_CLEAR)
+    {
+      bind_six_clear (child, task);
     }
   else if (column == COLUMN_PROGRESS)
     {
@@ -763,6 +874,14 @@ on_page_show_tasks_cb (GtkWidget *page,
                        DdWindow  *self)
 {
   go_to_tasks (self, page, plan_id, unit_id, status, FALSE);
+}
+
+static void
+on_page_show_six_clear_tasks_cb (GtkWidget *page,
+                                 gint64     plan_id,
+                                 DdWindow  *self)
+{
+  go_to_tasks_full (self, page, plan_id, 0, -1, FALSE, TRUE);
 }
 
 static void
@@ -964,6 +1083,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, lead_only_button);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, six_clear_button);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, as_of_popover);
@@ -979,6 +1099,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, directing_column);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, status_column);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, progress_column);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, six_clear_column);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, status_counts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
@@ -1000,12 +1121,15 @@ setup_column (DdWindow            *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   DdTaskSort sort = column == COLUMN_PLAN ? DD_TASK_SORT_NUMBER : (DdTaskSort) column;
-  g_autoptr(DdColumnSorter) sorter = dd_column_sorter_new (sort, &self->probe);
-
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
   gtk_column_view_column_set_factory (view_column, factory);
-  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+  if (column != COLUMN_SIX_CLEAR)
+    {
+      g_autoptr(DdColumnSorter) sorter = dd_column_sorter_new (sort, &self->probe);
+
+      gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+    }
 }
 
 static void
@@ -1041,6 +1165,7 @@ dd_window_init (DdWindow *self)
   setup_column (self, self->directing_column, COLUMN_DIRECTING);
   setup_column (self, self->status_column, COLUMN_STATUS);
   setup_column (self, self->progress_column, COLUMN_PROGRESS);
+  setup_column (self, self->six_clear_column, COLUMN_SIX_CLEAR);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1095,6 +1220,9 @@ dd_window_init (DdWindow *self)
         g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
       if (g_signal_lookup ("open-task", G_OBJECT_TYPE (page)) != 0)
         g_signal_connect_object (page, "open-task", G_CALLBACK (on_page_open_task_cb), self, 0);
+      if (g_signal_lookup ("show-six-clear-tasks", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "show-six-clear-tasks",
+                                 G_CALLBACK (on_page_show_six_clear_tasks_cb), self, 0);
       if (g_signal_lookup ("show-lead-tasks", G_OBJECT_TYPE (page)) != 0)
         g_signal_connect_object (page, "show-lead-tasks", G_CALLBACK (on_page_show_lead_tasks_cb), self, 0);
       g_ptr_array_add (self->pages, page);

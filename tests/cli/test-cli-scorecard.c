@@ -261,6 +261,135 @@ test_indicator_refused (Fixture       *f,
   result_clear (&r);
 }
 
+/* `indicator import FILE.csv`: all rows, or (one bad row) none. */
+static void
+test_indicator_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (f->dir, "figures.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *figures;
+  Result r;
+
+  init_seed (f);
+  g_assert_true (g_file_set_contents (good,
+                                      "Chỉ tiêu;Đơn vị;Kỳ;Tử số;Mẫu số;Nguồn\n"
+                                      "1;" HCQT ";2026-Q2;412;415;Báo cáo số 12/BC-HCQT\n"
+                                      "662/KH-VPUB#3;;2026-05;40;40;\n", -1, &error));
+  g_assert_true (g_file_set_contents (bad,
+                                      "1;" HCQT ";2026-Q3;1;1;\n"
+                                      "3;" HCQT ";2026-Q3;7;5;\n", -1, &error));
+
+  r = run (f, "--db", f->db, "indicator", "import", good);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "Imported 2 figures.\n");
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "indicator", "import", bad, "--format", "json");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "bad.csv: Line 2, column 4 (numerator): the numerator (7) is larger than "
+                                   "the denominator (5) — nothing was imported"));
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "indicator", "list", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  figures = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                          "figures");
+  /* The good file's one figure of indicator 1, not the bad file's. */
+  g_assert_cmpuint (json_array_get_length (figures), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (figures, 0), "source"),
+                   ==, "Báo cáo số 12/BC-HCQT");
+  figures = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 2),
+                                          "figures");
+  g_assert_cmpuint (json_array_get_length (figures), ==, 1);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "indicator", "import", good, "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"imported\" : 2"));
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "indicator", "import", "/nonexistent/x.csv");
+  assert_refused (&r, 1);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "indicator", "--help");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "import FILE.csv"));
+  g_assert_nonnull (strstr (r.out, "numerator, denominator, source"));
+  result_clear (&r);
+}
+
+/* `scoring show | set | reset`, and the scorecard follows. */
+static void
+test_scoring (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  Result r;
+
+  make_db (f);
+  r = run (f, "--db", f->db, "scoring", "show", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score.weight.tasks"), ==, 60);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score.late_factor"), ==, 0.75);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "scoring");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "score.level.excellent"));
+  g_assert_nonnull (strstr (r.out, "Lowest score of “Hoàn thành xuất sắc nhiệm vụ”"));
+  result_clear (&r);
+
+  /* Weights that do not add up to 100 are refused; nothing changes. */
+  r = run (f, "--db", f->db, "scoring", "set", "score.weight.tasks", "70");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "add up to 100 points; they add up to 110"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "scoring", "set", "score.level.good", "95");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "above that of “Hoàn thành xuất sắc nhiệm vụ”"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "scoring", "set", "score.bogus", "1");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "scoring", "set", "score.late_factor", "một nửa");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "scoring", "set", "score.late_factor");
+  assert_refused (&r, 2);
+  result_clear (&r);
+
+  /* A late product worth nothing: HCQT (1 + 0) ÷ 2 → 50, hoàn thành. */
+  r = run (f, "--db", f->db, "scoring", "set", "score.late_factor", "0", "score.weight.tasks", "80",
+           "score.weight.reports", "0");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "scorecard", "--period", "2026-Q2", "--as-of", "2026-06-14", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  {
+    JsonObject *hcqt = unit_object (json_node_get_array (root), HCQT);
+
+    g_assert_cmpfloat (json_object_get_double_member (hcqt, "score"), ==, 50.0);
+    g_assert_cmpstr (json_object_get_string_member (hcqt, "level"), ==, "hoan_thanh");
+  }
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "scoring", "reset", "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score.late_factor"), ==, 0.75);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score.weight.tasks"), ==, 60);
+  result_clear (&r);
+}
+
 static void
 test_dossier (Fixture       *f,
               gconstpointer  data)
@@ -351,6 +480,8 @@ main (int   argc,
   ADD ("/cli/scorecard/text", test_scorecard_text);
   ADD ("/cli/indicator/set", test_indicator_set);
   ADD ("/cli/indicator/refused", test_indicator_refused);
+  ADD ("/cli/indicator/import", test_indicator_import);
+  ADD ("/cli/scoring", test_scoring);
   ADD ("/cli/dossier", test_dossier);
   ADD ("/cli/check", test_check);
 #undef ADD

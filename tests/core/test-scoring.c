@@ -338,6 +338,53 @@ test_weights (void)
   dd_score_weights_init_defaults (&weights);
   weights.weight_tasks = weights.weight_reports = weights.weight_indicators = weights.weight_six_clear = 0;
   g_assert_false (dd_score_weights_validate (&weights, &error));
+  g_clear_error (&error);
+
+  /* The weights add up to 100 points; at 100 they pass, at 99.5 not. */
+  dd_score_weights_init_defaults (&weights);
+  weights.weight_indicators = 10;
+  weights.weight_six_clear = 9.5;
+  g_assert_false (dd_score_weights_validate (&weights, &error));
+  g_assert_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS);
+  g_assert_nonnull (strstr (error->message, "add up to 100 points; they add up to 99.5"));
+  g_clear_error (&error);
+  weights.weight_six_clear = 10;
+  g_assert_true (dd_score_weights_validate (&weights, &error));
+  g_assert_no_error (error);
+
+  /* Each message names the setting, in words and by key. */
+  weights.late_factor = 1.5;
+  g_assert_false (dd_score_weights_validate (&weights, &error));
+  g_assert_nonnull (strstr (error->message, "Share of its points a late product keeps must be from 0 to 1, not 1.5"));
+  g_assert_nonnull (strstr (error->message, "score.late_factor"));
+  g_clear_error (&error);
+
+  dd_score_weights_init_defaults (&weights);
+  weights.level_pass = 75;
+  g_assert_false (dd_score_weights_validate (&weights, &error));
+  g_assert_nonnull (strstr (error->message, "“Hoàn thành nhiệm vụ” (75) is above"));
+  g_clear_error (&error);
+
+  /* By key. */
+  {
+    const char * const *keys = dd_score_weights_list_keys ();
+    double value = 0;
+
+    g_assert_cmpuint (g_strv_length ((char **) keys), ==, 10);
+    g_assert_cmpstr (keys[0], ==, "score.weight.tasks");
+    dd_score_weights_init_defaults (&weights);
+    g_assert_true (dd_score_weights_get_value (&weights, "score.coordinator_share", &value));
+    g_assert_cmpfloat (value, ==, 0.3);
+    g_assert_true (dd_score_weights_set_value (&weights, "score.trend_periods", 6, &error));
+    g_assert_cmpuint (weights.trend_periods, ==, 6);
+    g_assert_false (dd_score_weights_set_value (&weights, "score.trend_periods", 2.5, &error));
+    g_clear_error (&error);
+    g_assert_false (dd_score_weights_set_value (&weights, "score.nothing", 1, &error));
+    g_assert_nonnull (strstr (error->message, "score.weight.tasks"));
+    g_clear_error (&error);
+    g_assert_false (dd_score_weights_get_value (&weights, "score.nothing", &value));
+    g_assert_nonnull (dd_score_weights_get_label ("score.level.good"));
+  }
 }
 
 /* The store */
@@ -602,6 +649,7 @@ test_store_weights (Fixture       *f,
 
   /* Tasks only, late products worth half: A = 1.5 ÷ 3. */
   weights.weight_indicators = 0;
+  weights.weight_tasks = 80;
   weights.late_factor = 0.5;
   g_assert_true (dd_store_set_score_weights (f->store, &weights, &error));
   g_assert_no_error (error);
@@ -732,6 +780,25 @@ test_store_dossiers (Fixture       *f,
 
   g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
   g_assert_false (found);
+
+  /* Figures that cannot be: refused, with the figures in the message. */
+  {
+    const struct { DdDossierFigures figures; const char *message; } bad[] = {
+      { { 10, 8, 3, 0, 0 }, "on time (8) and late (3) add up to 11, more than the 10 received" },
+      { { 10, 5, 3, 4, 0 }, "resolved (8) and pending (4) add up to 12, more than the 10 received" },
+      { { 10, 5, 3, 2, 4 }, "more apology letters (4) than dossiers resolved late (3)" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (dd_store_set_dossier_figures (f->store, f->unit_b, &april, &bad[i].figures, NULL, &error));
+        g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, bad[i].message));
+        g_clear_error (&error);
+      }
+    g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+    g_assert_false (found);
+  }
 
   /* The derived indicator adds the dossiers: (1 + 18) ÷ (3 + 20). */
   cards = list_cards (f, &f->q2, &f->as_of);

@@ -166,6 +166,138 @@ test_seed (void)
   g_assert_cmpuint (finding_for (findings, "6.")->missing, ==, DD_SIX_CLEAR_PERSON);
 }
 
+/* The task list's badge (dd_task_check_six_clear() on each row), the
+ * query's filter (SQL) and the store's check agree on every task. */
+static void
+test_rows_and_filter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(DdTaskList) all = NULL;
+  g_autoptr(DdTaskList) unclear = NULL;
+  DdTaskQuery query;
+  guint counts[DD_N_STATUSES];
+  guint n_unclear = 0, total = 0;
+  gint64 plan_id, task2, task5;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_store_load_default (store, &error));
+  plan_id = dd_sql_query_int64 (store, "SELECT id FROM plans", 0);
+  task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
+  task5 = _dd_store_find_task_by_number (store, plan_id, "5.");
+
+  /* Task 2 without a product, its lead also coordinating: two findings
+   * that the SQL must see as the row does. */
+  {
+    g_autoptr(DdTask) stored = dd_store_get_task (store, task2, NULL, &error);
+    g_autoptr(DdTask) copy = dd_task_copy (stored);
+    const char *coordinators[] = { "Văn phòng Đảng ủy", NULL };
+
+    coordinators[0] = dd_task_get_lead (stored);
+    dd_task_set_product (copy, "");
+    dd_task_set_coordinators (copy, coordinators);
+    g_assert_true (dd_store_save_task (store, copy, &error));
+    g_assert_no_error (error);
+  }
+
+  findings = dd_store_check_six_clear (store, plan_id, &error);
+  g_assert_no_error (error);
+
+  dd_task_query_init (&query);
+  all = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const DdSixClearFinding *finding = g_ptr_array_index (findings, i);
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (all), i);
+      g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpint (dd_task_get_id (task), ==, finding->task_id);
+      g_assert_cmpuint (dd_task_check_six_clear (task, messages), ==, finding->missing);
+      g_assert_cmpuint (messages->len, ==, finding->messages->len);
+      if (finding->missing != 0)
+        n_unclear++;
+    }
+  g_assert_cmpuint (finding_for (findings, "2.")->missing, ==,
+                    DD_SIX_CLEAR_RESPONSIBILITY | DD_SIX_CLEAR_RESULT);
+  g_assert_cmpuint (finding_for (findings, "5.")->missing, ==, DD_SIX_CLEAR_TIME);
+  g_assert_cmpuint (n_unclear, ==, 3);
+
+  query.six_clear_incomplete = TRUE;
+  unclear = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unclear)), ==, n_unclear);
+  g_assert_cmpint (dd_task_list_find (unclear, task5), >=, 0);
+  g_assert_cmpint (dd_task_list_find (unclear, task2), >=, 0);
+
+  g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    total += counts[i];
+  g_assert_cmpuint (total, ==, n_unclear);
+  g_assert_true (dd_store_count_tasks (store, &query, &total, &error));
+  g_assert_cmpuint (total, ==, n_unclear);
+
+  /* The person is read with the task. */
+  g_assert_true (dd_store_set_task_person (store, task5, "Nguyễn Thị B", &error));
+  {
+    g_autoptr(DdTask) task = dd_store_get_task (store, task5, NULL, &error);
+
+    g_assert_cmpstr (dd_task_get_person (task), ==, "Nguyễn Thị B");
+    g_assert_false (dd_task_get_lead_is_group (task));
+  }
+  {
+    g_autoptr(DdTask) task = dd_store_get_task (store, _dd_store_find_task_by_number (store, plan_id, "6."),
+                                                NULL, &error);
+
+    g_assert_true (dd_task_get_lead_is_group (task));
+    g_assert_cmpuint (dd_task_check_six_clear (task, NULL), ==, DD_SIX_CLEAR_PERSON);
+  }
+}
+
+/* On the sample data (every deadline kind, groups, short titles…), the
+ * SQL filter keeps exactly the tasks whose row check fails. */
+static void
+test_filter_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdTaskList) all = NULL;
+  g_autoptr(DdTaskList) unclear = NULL;
+  DdTaskQuery query;
+  GDate day;
+  guint n_unclear = 0;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, G_DATE_MAY, 2026);
+  g_assert_true (dd_store_load_sample (store, &day, &error));
+  g_assert_no_error (error);
+  /* A title too short, a product of spaces, a task with no time. */
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET title = 'Kế hoạch' WHERE id = (SELECT min(id) FROM tasks)", &error));
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET product = '   ' WHERE id = (SELECT max(id) FROM tasks)", &error));
+  g_assert_true (dd_sql_exec (store, "UPDATE tasks SET deadline_kind = 0, due_on = NULL "
+                                     "WHERE id = (SELECT min(id) + 1 FROM tasks)", &error));
+  g_assert_no_error (error);
+
+  dd_task_query_init (&query);
+  query.as_of = day;
+  all = dd_store_query_tasks (store, &query, &error);
+  query.six_clear_incomplete = TRUE;
+  unclear = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (all), i);
+      gboolean fails = dd_task_check_six_clear (task, NULL) != 0;
+
+      g_assert_cmpint (fails, ==, dd_task_list_find (unclear, dd_task_get_id (task)) >= 0);
+      n_unclear += fails;
+    }
+  g_assert_cmpuint (n_unclear, >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unclear)), ==, n_unclear);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +307,8 @@ main (int   argc,
 
   g_test_add_func ("/core/six-clear/each", test_each);
   g_test_add_func ("/core/six-clear/seed", test_seed);
+  g_test_add_func ("/core/six-clear/rows-and-filter", test_rows_and_filter);
+  g_test_add_func ("/core/six-clear/filter-sample", test_filter_sample);
 
   return g_test_run ();
 }

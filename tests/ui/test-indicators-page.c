@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-indicators-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "dd-indicators-page.h"
+#include "dd-ui-test-shot.h"
+#include "dd-ui-test-utils.h"
+
+/*
+ * The Indicators page over plan 662/KH-VPUB: "Import Figures…" (a good
+ * file fills the grid; a bad one changes nothing and says where), and the
+ * dossier figures form of the Public Administration Service Center: the
+ * gap between late dossiers and apology letters, the checks, saving, and
+ * a quarter whose months have figures.
+ */
+
+typedef struct
+{
+  char *path;
+  DdStore *store;
+  GtkWindow *window;
+  DdIndicatorsPage *page;
+  gint64 typed;
+} Fixture;
+
+static GObject *
+child (Fixture    *f,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->page), DD_TYPE_INDICATORS_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->store = dd_test_create_store (&f->path);
+  indicators = dd_store_list_indicators (f->store, 0, &error);
+  g_assert_no_error (error);
+  f->typed = ((DdIndicatorInfo *) g_ptr_array_index (indicators, 0))->id;
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (f->window);
+  gtk_window_set_default_size (f->window, 1300, 800);
+  f->page = DD_INDICATORS_PAGE (dd_indicators_page_new (f->store));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  /* The figures of 2026, whatever the year of the clock. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "year_spin")), 2026);
+  dd_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  dd_test_iterate (50);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->store);
+  dd_test_remove_store_file (f->path);
+  g_free (f->path);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  return path;
+}
+
+static gint64
+n_figures (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return figures->len;
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *good = write_file (f, "good.csv",
+                                      "Chỉ tiêu;Đơn vị;Kỳ;Tử số;Mẫu số;Nguồn\n"
+                                      "662/KH-VPUB#1;Phòng Hành chính - Quản trị;2026-Q2;412;415;BC 12\n"
+                                      "662/KH-VPUB#1;Trung tâm Phục vụ Hành chính công;2026-Q3;98;100;\n");
+  g_autofree char *bad = write_file (f, "bad.csv",
+                                     "662/KH-VPUB#1;Phòng Hành chính - Quản trị;2026-Q1;1;1;\n"
+                                     "662/KH-VPUB#1;Phòng Hành chính - Quản trị;2026-Q7;1;1;\n");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button = GTK_WIDGET (child (f, "import_button"));
+  guint n = 0;
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Import Figures…");
+
+  /* The button opens a file chooser (not driven here: it is the
+   * platform's); the chosen file goes to dd_indicators_page_import_file(). */
+  g_assert_true (dd_indicators_page_import_file (f->page, good_file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (n_figures (f), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "summary_label"))), ==, "Imported 2 figures.");
+  /* The grid shows them at once. */
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->page), "Phòng Hành chính - Quản trị"));
+  {
+    GtkWidget *grid = GTK_WIDGET (child (f, "grid"));
+    gboolean seen = FALSE;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_ENTRY (w) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (w)), "412/415") == 0)
+        seen = TRUE;
+    g_assert_true (seen);
+  }
+  dd_test_screenshot ("indicators-imported");
+
+  g_assert_false (dd_indicators_page_import_file (f->page, bad_file, &n, &error));
+  g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "Line 2, column 3 (period)"));
+  g_assert_cmpint (n_figures (f), ==, 2);
+}
+
+static void
+set_spins (Fixture *f,
+           int      received,
+           int      on_time,
+           int      late,
+           int      pending,
+           int      apologies)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "received_spin")), received);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "on_time_spin")), on_time);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "late_spin")), late);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "pending_spin")), pending);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "apologies_spin")), apologies);
+}
+
+/* Selects the period of the drop-down whose label is @label. */
+static void
+select_period (Fixture    *f,
+               const char *label)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (f, "dossier_period_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_str_has_suffix (text, label))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("No period “%s”", label);
+}
+
+static void
+test_dossier (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkLabel *gap = GTK_LABEL (child (f, "apology_gap_label"));
+  GtkLabel *message = GTK_LABEL (child (f, "dossier_message_label"));
+  GtkDropDown *units = GTK_DROP_DOWN (child (f, "dossier_unit_dropdown"));
+  g_autoptr(GError) error = NULL;
+  DdDossierFigures sum;
+  DdScorePeriod q2, may;
+  gboolean found = FALSE;
+
+  /* The Service Center is chosen at first. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (units)),
+                                               gtk_drop_down_get_selected (units)),
+                   ==, "Trung tâm Phục vụ Hành chính công");
+
+  select_period (f, "Month 5/2026");
+  set_spins (f, 1200, 1150, 12, 38, 9);
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "3 late dossiers have no apology letter (12 late, 9 letters).");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gap), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "dossier_source_entry")), "Báo cáo số 45/BC-TTPVHCC");
+  g_signal_emit_by_name (child (f, "dossier_save_button"), "clicked");
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "Dossier figures of Month 5/2026 saved.");
+  dd_test_screenshot ("indicators-dossier");
+
+  dd_score_period_init (&may, DD_OCCURRENCE_MONTH, 2026, 5);
+  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &may, &sum, &found, &error));
+  g_assert_true (found);
+  g_assert_cmpuint (sum.received, ==, 1200);
+  g_assert_cmpuint (sum.late, ==, 12);
+  g_assert_cmpuint (sum.apologies, ==, 9);
+
+  /* Figures that cannot be: refused, said in the form, nothing written. */
+  set_spins (f, 100, 90, 20, 0, 0);
+  g_signal_emit_by_name (child (f, "dossier_save_button"), "clicked");
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "on time (90) and late (20) add up to 110, more than the 100 received"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  set_spins (f, 100, 80, 5, 0, 6);
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "Apology letters were sent for all 5 late dossiers.");
+  g_assert_false (dd_indicators_page_save_dossier (f->page, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &may, &sum, &found, &error));
+  g_assert_cmpuint (sum.received, ==, 1200);
+
+  /* The quarter shows the sums of its months, and is not edited whole. */
+  select_period (f, "Quarter II/2026");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (f, "received_spin"))), ==, 1200);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "These are the sums of the quarter's months: edit the months.");
+
+  /* Back to May: what was saved is read again. */
+  select_period (f, "Month 5/2026");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (f, "late_spin"))), ==, 12);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
+
+  /* A quarter recorded whole locks its months. */
+  select_period (f, "Quarter III/2026");
+  set_spins (f, 50, 45, 2, 3, 2);
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "Apology letters were sent for all 2 late dossiers.");
+  g_assert_true (dd_indicators_page_save_dossier (f->page, &error));
+  g_assert_no_error (error);
+  dd_score_period_init (&q2, DD_OCCURRENCE_QUARTER, 2026, 3);
+  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &q2, &sum, &found, &error));
+  g_assert_cmpuint (sum.received, ==, 50);
+  select_period (f, "Month 8/2026");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests.\n");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/ui/indicators/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("import", test_import);
+  ADD ("dossier", test_dossier);
+
+#undef ADD
+
+  return g_test_run ();
+}
