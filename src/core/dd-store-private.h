@@ -92,5 +92,7 @@ gboolean _dd_store_record_creator            (DdStore *self, GError **error);
 /* Tests: act as another account; shorten the busy retries. */
 void     _dd_store_set_user                  (DdStore *self, const char *account);
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
+/* Tests: as if the file lay on a filesystem without working locks. */
+void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 
 G_END_DECLS
