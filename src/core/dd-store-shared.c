@@ -954,6 +954,12 @@ backup_stem (const char *db_path)
   return g_steal_pointer (&base);
 }
 
+int
+dd_store_get_schema_version_supported (void)
+{
+  return DD_SCHEMA_VERSION;
+}
+
 char *
 dd_store_dup_backup_dir (DdStore *self)
 {
