@@ -207,6 +207,10 @@ DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
 void          dd_backup_info_free     (DdBackupInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
 
+/* The newest data version this build of Đôn Đốc reads and writes: a backup
+ * with a higher schema_version cannot be restored. */
+int         dd_store_get_schema_version_supported (void) G_GNUC_CONST;
+
 /* The folder of the store's backups: the setting "backup_dir" when set,
  * otherwise "backups" beside the file. (transfer full) (nullable: ":memory:") */
 char       *dd_store_dup_backup_dir    (DdStore *self);
