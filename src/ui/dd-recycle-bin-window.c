@@ -23,6 +23,8 @@ struct _DdRecycleBinWindow
   DdStore *store;
   GPtrArray *entries;             /* DdBinEntry, in the order of the rows */
 
+  GtkSizeGroup *columns[5];      /* keep the cells of a column as wide as its header */
+
   /* Template children */
   GtkLabel *hint_label;
   GtkRevealer *error_revealer;
@@ -68,21 +70,33 @@ new_cell (const char *text,
   return label;
 }
 
+static void
+add_cell (DdRecycleBinWindow *self,
+          GtkWidget          *box,
+          guint               column,
+          GtkWidget          *cell)
+{
+  gtk_box_append (GTK_BOX (box), cell);
+  if (!gtk_widget_get_hexpand (cell))
+    gtk_size_group_add_widget (self->columns[column], cell);
+}
+
 static GtkWidget *
-new_row_box (const char *number,
-             const char *title,
-             const char *plan,
-             const char *who,
-             const char *when)
+new_row_box (DdRecycleBinWindow *self,
+             const char         *number,
+             const char         *title,
+             const char         *plan,
+             const char         *who,
+             const char         *when)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_add_css_class (box, "admin-row");
-  gtk_box_append (GTK_BOX (box), new_cell (number, 4, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (title, 30, TRUE));
-  gtk_box_append (GTK_BOX (box), new_cell (plan, 14, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (who, 18, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (when, 16, FALSE));
+  add_cell (self, box, 0, new_cell (number, 4, FALSE));
+  add_cell (self, box, 1, new_cell (title, 30, TRUE));
+  add_cell (self, box, 2, new_cell (plan, 14, FALSE));
+  add_cell (self, box, 3, new_cell (who, 18, FALSE));
+  add_cell (self, box, 4, new_cell (when, 16, FALSE));
   return box;
 }
 
@@ -210,6 +224,8 @@ dd_recycle_bin_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_RECYCLE_BIN_WINDOW);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_recycle_bin_window_parent_class)->dispose (object);
@@ -291,6 +307,9 @@ static void
 dd_recycle_bin_window_init (DdRecycleBinWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 /* Public API */
@@ -354,11 +373,12 @@ dd_recycle_bin_window_reload (DdRecycleBinWindow *self)
     }
 
   /* The column titles, as the first row (neither selectable nor activatable). */
-  header = new_row_box (C_("column", "No."), _("Task"), _("Plan"), _("Deleted by"), _("Deleted on"));
+  header = new_row_box (self, C_("column", "No."), _("Task"), _("Plan"), _("Deleted by"), _("Deleted on"));
   gtk_widget_add_css_class (header, "admin-header");
   gtk_list_box_append (self->list_box, header);
   gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
   gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
 
   for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
     {
@@ -367,7 +387,7 @@ dd_recycle_bin_window_reload (DdRecycleBinWindow *self)
       g_autofree char *when = dd_admin_format_iso_time (entry->deleted_at);
 
       gtk_list_box_append (self->list_box,
-                           new_row_box (entry->number, entry->title, entry->plan_number, who, when));
+                           new_row_box (self, entry->number, entry->title, entry->plan_number, who, when));
     }
 
   if (self->entries != NULL && self->entries->len == 0)

@@ -24,6 +24,8 @@ struct _DdRestoreDialog
   DdStore *store;
   GPtrArray *backups;             /* DdBackupInfo, in the order of the rows */
 
+  GtkSizeGroup *columns[4];      /* keep the cells of a column as wide as its header */
+
   /* Template children */
   GtkLabel *hint_label;
   GtkRevealer *error_revealer;
@@ -74,19 +76,31 @@ new_cell (const char *text,
   return label;
 }
 
+static void
+add_cell (DdRestoreDialog *self,
+          GtkWidget       *box,
+          guint            column,
+          GtkWidget       *cell)
+{
+  gtk_box_append (GTK_BOX (box), cell);
+  if (!gtk_widget_get_hexpand (cell))
+    gtk_size_group_add_widget (self->columns[column], cell);
+}
+
 static GtkWidget *
-new_row_box (const char *when,
-             const char *what,
-             const char *holds,
-             const char *file)
+new_row_box (DdRestoreDialog *self,
+             const char      *when,
+             const char      *what,
+             const char      *holds,
+             const char      *file)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_add_css_class (box, "admin-row");
-  gtk_box_append (GTK_BOX (box), new_cell (when, 16, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (what, 22, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (holds, 22, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (file, 20, TRUE));
+  add_cell (self, box, 0, new_cell (when, 16, FALSE));
+  add_cell (self, box, 1, new_cell (what, 22, FALSE));
+  add_cell (self, box, 2, new_cell (holds, 22, FALSE));
+  add_cell (self, box, 3, new_cell (file, 20, TRUE));
   return box;
 }
 
@@ -269,6 +283,8 @@ dd_restore_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_RESTORE_DIALOG);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_restore_dialog_parent_class)->dispose (object);
@@ -363,6 +379,9 @@ static void
 dd_restore_dialog_init (DdRestoreDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 /* Public API */
@@ -417,11 +436,12 @@ dd_restore_dialog_reload (DdRestoreDialog *self)
         }
     }
 
-  header = new_row_box (_("Made on"), _("Kind"), _("Holds"), _("File"));
+  header = new_row_box (self, _("Made on"), _("Kind"), _("Holds"), _("File"));
   gtk_widget_add_css_class (header, "admin-header");
   gtk_list_box_append (self->list_box, header);
   gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
   gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
 
   for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
     {
@@ -430,7 +450,7 @@ dd_restore_dialog_reload (DdRestoreDialog *self)
       g_autofree char *kind = dup_kind (info);
       g_autofree char *holds = dup_holds (info);
       g_autofree char *file = g_filename_display_basename (info->path);
-      GtkWidget *box = new_row_box (when, kind, holds, file);
+      GtkWidget *box = new_row_box (self, when, kind, holds, file);
 
       if (!can_restore (info))
         gtk_widget_add_css_class (box, "dim-label");

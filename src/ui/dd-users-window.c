@@ -25,6 +25,8 @@ struct _DdUsersWindow
   GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
   guint updating;
 
+  GtkSizeGroup *columns[4];      /* keep the cells of a column as wide as its header */
+
   /* Template children */
   GtkLabel *hint_label;
   GtkRevealer *error_revealer;
@@ -78,19 +80,31 @@ new_cell (const char *text,
   return label;
 }
 
+static void
+add_cell (DdUsersWindow *self,
+          GtkWidget     *box,
+          guint          column,
+          GtkWidget     *cell)
+{
+  gtk_box_append (GTK_BOX (box), cell);
+  if (!gtk_widget_get_hexpand (cell))
+    gtk_size_group_add_widget (self->columns[column], cell);
+}
+
 static GtkWidget *
-new_row_box (const char *name,
-             const char *account,
-             const char *role,
-             const char *unit)
+new_row_box (DdUsersWindow *self,
+             const char    *name,
+             const char    *account,
+             const char    *role,
+             const char    *unit)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_add_css_class (box, "admin-row");
-  gtk_box_append (GTK_BOX (box), new_cell (name, 20, TRUE));
-  gtk_box_append (GTK_BOX (box), new_cell (account, 14, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (role, 22, FALSE));
-  gtk_box_append (GTK_BOX (box), new_cell (unit, 22, FALSE));
+  add_cell (self, box, 0, new_cell (name, 20, TRUE));
+  add_cell (self, box, 1, new_cell (account, 14, FALSE));
+  add_cell (self, box, 2, new_cell (role, 22, FALSE));
+  add_cell (self, box, 3, new_cell (unit, 22, FALSE));
   return box;
 }
 
@@ -285,6 +299,8 @@ dd_users_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_USERS_WINDOW);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->users, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_users_window_parent_class)->dispose (object);
@@ -388,6 +404,9 @@ dd_users_window_init (DdUsersWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     gtk_string_list_append (role_names, dd_role_get_label (roles[i]));
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (role_names));
@@ -446,11 +465,12 @@ dd_users_window_reload (DdUsersWindow *self)
         }
     }
 
-  header = new_row_box (_("Name"), _("Account"), _("Role"), _("Unit"));
+  header = new_row_box (self, _("Name"), _("Account"), _("Role"), _("Unit"));
   gtk_widget_add_css_class (header, "admin-header");
   gtk_list_box_append (self->list_box, header);
   gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
   gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
 
   me = self->store != NULL ? dd_store_get_user (self->store) : NULL;
   for (guint i = 0; self->users != NULL && i < self->users->len; i++)
@@ -464,7 +484,7 @@ dd_users_window_reload (DdUsersWindow *self)
       else
         name = g_strdup (info->display_name != NULL ? info->display_name : info->account);
       gtk_list_box_append (self->list_box,
-                           new_row_box (name, info->account, dd_role_get_label (info->role),
+                           new_row_box (self, name, info->account, dd_role_get_label (info->role),
                                         info->unit_name != NULL ? info->unit_name : ""));
     }
   self->updating--;
