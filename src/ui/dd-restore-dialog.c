@@ -31,6 +31,7 @@ struct _DdRestoreDialog
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkListBox *list_box;
+  GtkButton *restore_button;
 };
 
 enum {
@@ -367,6 +368,7 @@ dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
 

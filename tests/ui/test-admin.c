@@ -144,6 +144,21 @@ fixture_tear_down (Fixture       *f,
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
 
+  /* The backups some tests make (and the daily one of a second opening). */
+  {
+    g_autofree char *dir = g_path_get_dirname (f->path);
+    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (backups, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (backups);
+  }
   dd_test_remove_store_file (f->path);
   g_free (f->path);
 }
@@ -223,6 +238,33 @@ editor_can_save (DdTaskEditor *editor)
   return gtk_widget_get_sensitive (save);
 }
 
+/* The key that fires @action_name among the window's own shortcuts, as
+ * text ("Delete"), or NULL. (transfer full) */
+static char *
+dup_key_of_action (GtkWidget  *widget,
+                   const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -237,6 +279,13 @@ test_delete_and_restore (Fixture       *f,
 
   open_window (f);
   before = g_list_model_get_n_items (f->model);
+
+  /* The task list's Delete key is the action's. */
+  {
+    g_autofree char *key = dup_key_of_action (GTK_WIDGET (f->window), "win.delete-task");
+
+    g_assert_cmpstr (key, ==, "Delete");
+  }
 
   /* The administrator deletes the third task. */
   select_row (f, 2);
@@ -342,6 +391,28 @@ test_viewer (Fixture       *f,
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (users), "Trần Văn Xem (you)"));
   screenshot ("viewer-users.png");
   gtk_window_destroy (GTK_WINDOW (users));
+
+  /* Restore…: the backups are listed, restoring is for administrators. */
+  {
+    g_autofree char *backup = NULL;
+    DdRestoreDialog *dialog;
+
+    _dd_store_set_user (f->store, g_get_user_name ());
+    backup = dd_store_backup (f->store, NULL, &error);
+    g_assert_no_error (error);
+    _dd_store_set_user (f->store, "xem");
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL);
+    dd_test_iterate (50);
+    dialog = DD_RESTORE_DIALOG (dd_test_find_toplevel (DD_TYPE_RESTORE_DIALOG));
+    g_assert_cmpuint (dd_restore_dialog_get_n_backups (dialog), >=, 1);
+    g_assert_true (dd_restore_dialog_select_newest_good (dialog));
+    g_assert_false (gtk_widget_get_sensitive (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "restore_button")));
+    g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "hint_label")),
+                              "viewer"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dd_test_iterate (50);
+    g_remove (backup);
+  }
 
   /* The bin: listed, not restorable. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.recycle-bin", NULL);
