@@ -153,6 +153,9 @@ GPtrArray  *dd_store_list_history      (DdStore      *self,
  */
 const char *dd_store_get_lock_warning        (DdStore *self);
 void        dd_store_acknowledge_lock_warning (DdStore *self);
+/* TRUE once dd_store_acknowledge_lock_warning() was called (or when there
+ * is no warning): writes are then allowed. */
+gboolean    dd_store_is_lock_warning_acknowledged (DdStore *self);
 
 /**
  * dd_store_poll_external_changes:
@@ -203,6 +206,10 @@ GType         dd_backup_info_get_type (void) G_GNUC_CONST;
 DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
 void          dd_backup_info_free     (DdBackupInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
+
+/* The newest data version this build of Đôn Đốc reads and writes: a backup
+ * with a higher schema_version cannot be restored. */
+int         dd_store_get_schema_version_supported (void) G_GNUC_CONST;
 
 /* The folder of the store's backups: the setting "backup_dir" when set,
  * otherwise "backups" beside the file. (transfer full) (nullable: ":memory:") */
@@ -257,5 +264,53 @@ gboolean    dd_store_restore_backup    (const char  *db_path,
 
 /* Emitted by dd_store_poll_external_changes() when another connection
  * committed a change ("external-change"). */
+
+/* The accounts recorded in the file (table users). */
+typedef struct
+{
+  char *account;        /* OS account */
+  char *display_name;   /* NULL when none was set */
+  DdRole role;
+  gint64 unit_id;       /* a unit editor's unit, 0 otherwise */
+  char *unit_name;      /* NULL when unit_id is 0 */
+} DdUserInfo;
+
+#define DD_TYPE_USER_INFO (dd_user_info_get_type ())
+GType       dd_user_info_get_type      (void) G_GNUC_CONST;
+DdUserInfo *dd_user_info_copy          (const DdUserInfo *info);
+void        dd_user_info_free          (DdUserInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdUserInfo, dd_user_info_free)
+
+/**
+ * dd_store_list_users:
+ *
+ * The accounts recorded in the file (given a role, or that set their display
+ * name), administrators first, then unit editors, then viewers, each in
+ * Vietnamese order of their display name (or account). Every role may read
+ * it; only administrators change it (dd_store_set_user_role()).
+ *
+ * Returns: (transfer full) (element-type DdUserInfo): the users, or %NULL
+ * with @error set
+ */
+GPtrArray  *dd_store_list_users        (DdStore  *self,
+                                        GError  **error);
+
+/**
+ * dd_store_open_sibling:
+ *
+ * Opens a second connection to the file of @self, for a worker thread: the
+ * same user, read-only state, role and acknowledgement of the lock warning
+ * as @self now, without the checks, migrations and backup of opening (the
+ * file was opened and checked through @self). Opening reads nothing from the
+ * file, so it never waits for another desktop's lock. Call it on the thread
+ * of @self; the new store may then be used by one other thread at a time.
+ * Its writes are other-connection changes for @self: call
+ * dd_store_poll_external_changes() on @self afterwards to refresh.
+ *
+ * Returns: (transfer full): the new store, or %NULL with @error set
+ * (%DD_STORE_ERROR_INVALID for a database in memory, which has no file)
+ */
+DdStore    *dd_store_open_sibling      (DdStore  *self,
+                                        GError  **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 G_DEFINE_BOXED_TYPE (DdBinEntry, dd_bin_entry, dd_bin_entry_copy, dd_bin_entry_free)
 G_DEFINE_BOXED_TYPE (DdAuditEntry, dd_audit_entry, dd_audit_entry_copy, dd_audit_entry_free)
 G_DEFINE_BOXED_TYPE (DdBackupInfo, dd_backup_info, dd_backup_info_copy, dd_backup_info_free)
+G_DEFINE_BOXED_TYPE (DdUserInfo, dd_user_info, dd_user_info_copy, dd_user_info_free)
 
 /* Boxed types */
 
@@ -294,6 +295,15 @@ _dd_store_set_busy_policy (DdStore *self,
   self->busy_tries = tries;
   self->busy_attempt_ms = attempt_ms;
   self->busy_backoff_ms = backoff_ms;
+}
+
+void
+_dd_store_set_lock_warning (DdStore    *self,
+                            const char *warning)
+{
+  g_free (self->lock_warning);
+  self->lock_warning = g_strdup (warning);
+  self->lock_acknowledged = FALSE;
 }
 
 gboolean
@@ -807,6 +817,13 @@ dd_store_acknowledge_lock_warning (DdStore *self)
   self->lock_acknowledged = TRUE;
 }
 
+gboolean
+dd_store_is_lock_warning_acknowledged (DdStore *self)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  return self->lock_warning == NULL || self->lock_acknowledged;
+}
+
 /* Damage */
 
 gboolean
@@ -935,6 +952,12 @@ backup_stem (const char *db_path)
   if (dot != NULL && dot != base)
     *dot = '\0';
   return g_steal_pointer (&base);
+}
+
+int
+dd_store_get_schema_version_supported (void)
+{
+  return DD_SCHEMA_VERSION;
 }
 
 char *
@@ -1657,4 +1680,74 @@ out:
     sqlite3_exec (lock, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (lock);
   return ok;
+}
+
+/* Public API: the users recorded in the file */
+
+DdUserInfo *
+dd_user_info_copy (const DdUserInfo *info)
+{
+  DdUserInfo *copy = g_new0 (DdUserInfo, 1);
+
+  *copy = *info;
+  copy->account = g_strdup (info->account);
+  copy->display_name = g_strdup (info->display_name);
+  copy->unit_name = g_strdup (info->unit_name);
+  return copy;
+}
+
+void
+dd_user_info_free (DdUserInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->account);
+  g_free (info->display_name);
+  g_free (info->unit_name);
+  g_free (info);
+}
+
+GPtrArray *
+dd_store_list_users (DdStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_user_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  if (self->schema_version < 3)
+    return g_steal_pointer (&users);
+
+  stmt = dd_sql_prepare (self,
+                         "SELECT u.account, u.display_name, u.role, u.unit_id, n.name FROM users u "
+                         "LEFT JOIN units n ON n.id = u.unit_id "
+                         "ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'unit_editor' THEN 1 ELSE 2 END, "
+                         "ifnull (nullif (u.display_name, ''), u.account) COLLATE dd_vi, u.account",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdUserInfo *info = g_new0 (DdUserInfo, 1);
+      const char *display_name = dd_sql_column_text (stmt, 1);
+
+      info->account = g_strdup (dd_sql_column_text (stmt, 0));
+      info->display_name = display_name != NULL && *display_name != '\0' ? g_strdup (display_name) : NULL;
+      if (!dd_role_from_string (dd_sql_column_text (stmt, 2), &info->role))
+        info->role = DD_ROLE_VIEWER;
+      if (info->role == DD_ROLE_UNIT_EDITOR)
+        {
+          info->unit_id = sqlite3_column_int64 (stmt, 3);
+          info->unit_name = g_strdup (dd_sql_column_text (stmt, 4));
+        }
+      g_ptr_array_add (users, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&users);
 }

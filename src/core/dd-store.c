@@ -1164,6 +1164,48 @@ dd_store_check_finish (DdStore       *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+DdStore *
+dd_store_open_sibling (DdStore  *self,
+                       GError  **error)
+{
+  g_autoptr(DdStore) sibling = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_str_equal (self->path, ":memory:") || self->db == NULL)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("A database in memory cannot be opened a second time."));
+      return NULL;
+    }
+
+  sibling = g_object_new (DD_TYPE_STORE, NULL);
+  sibling->path = g_strdup (self->path);
+  g_free (sibling->user);
+  sibling->user = g_strdup (self->user);
+  sibling->read_only = self->read_only;
+  sibling->read_only_reason = g_strdup (self->read_only_reason);
+  sibling->damaged = self->damaged;
+  sibling->schema_version = self->schema_version;
+  sibling->lock_warning = g_strdup (self->lock_warning);
+  sibling->lock_acknowledged = self->lock_acknowledged;
+  sibling->role = self->role;
+  sibling->role_unit_id = self->role_unit_id;
+  sibling->busy_tries = self->busy_tries;
+  sibling->busy_attempt_ms = self->busy_attempt_ms;
+  sibling->busy_backoff_ms = self->busy_backoff_ms;
+
+  /* SQLite reads the file on the first statement, not on opening; these
+   * pragmas only set the connection. */
+  if (!open_handle (sibling, FALSE, error) ||
+      !dd_sql_exec (sibling, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (!sibling->read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
+    return NULL;
+  return g_steal_pointer (&sibling);
+}
+
 const char *
 dd_store_get_path (DdStore *self)
 {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-access.h"
 #include "dd-task-editor.h"
 
 /*
@@ -14,6 +15,16 @@
  * changed. It edits a copy (dd_task_copy()) and saves it with
  * dd_store_save_task(); the store refuses the save when someone else changed
  * the task meanwhile, and the user's edit then stays open.
+ *
+ * The save runs in a worker thread on its own connection to the file
+ * (dd_store_open_sibling()): when another desktop holds the write lock, the
+ * store waits and retries for up to ~10 s, and the window must not freeze
+ * meanwhile. A spinner shows, the form is insensitive, and the outcome is
+ * handled back on the main thread.
+ *
+ * Whoever may not change the task (a viewer, a unit editor and another
+ * unit's task, a read-only file, an unacknowledged lock warning: see
+ * dd-access.h) gets the editor read-only, with the reason on top.
  */
 
 struct _DdTaskEditor
@@ -23,8 +34,15 @@ struct _DdTaskEditor
   DdStore *store;
   DdTask *task;
   guint updating;
+  char *read_only_reason;         /* why the user may not change the task, or NULL */
+  gboolean saving;
 
   /* Template children */
+  GtkInfoBar *read_only_bar;
+  GtkLabel *read_only_label;
+  GtkSpinner *save_spinner;
+  GtkButton *save_button;
+  GtkGrid *grid;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkEntry *number_entry;
@@ -218,9 +236,55 @@ validate (DdTaskEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
                                  valid && self->store != NULL && self->task != NULL
-                                 && !dd_store_is_read_only (self->store));
+                                 && self->read_only_reason == NULL && !self->saving);
 
   return valid;
+}
+
+/* Makes the fields read-only (their text can still be selected and
+ * copied), or the other widgets insensitive. */
+static void
+make_read_only (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SPIN_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+        gtk_widget_set_sensitive (child, FALSE);
+      else if (GTK_IS_EDITABLE (child))
+        gtk_editable_set_editable (GTK_EDITABLE (child), FALSE);
+      else if (GTK_IS_TEXT_VIEW (child))
+        gtk_text_view_set_editable (GTK_TEXT_VIEW (child), FALSE);
+      else
+        make_read_only (child);
+    }
+}
+
+static void
+update_access (DdTaskEditor *self)
+{
+  g_clear_pointer (&self->read_only_reason, g_free);
+  if (self->store != NULL && self->task != NULL)
+    self->read_only_reason = dd_access_dup_task_reason (self->store, self->task);
+
+  if (self->read_only_reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on top of a read-only task editor; %s says why. */
+      text = g_strdup_printf (_("You can read this task but not change it. %s"), self->read_only_reason);
+      gtk_label_set_text (self->read_only_label, text);
+      make_read_only (GTK_WIDGET (self->grid));
+    }
+  else if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
+    {
+      /* The store refuses to move a task to another unit for a unit editor. */
+      gtk_editable_set_editable (GTK_EDITABLE (self->lead_entry), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry),
+                                   _("Only an administrator can give the task to another unit."));
+    }
+  gtk_info_bar_set_revealed (self->read_only_bar, self->read_only_reason != NULL);
 }
 
 static void
@@ -368,29 +432,174 @@ show_conflict (DdTaskEditor *self)
 }
 
 /* The person in charge ("rõ người") is kept apart from the task's row
- * (dd_store_set_task_person()): written after the task, when it changed. */
-static gboolean
-save_person (DdTaskEditor *self,
-             gint64        task_id)
+ * (dd_store_set_task_person()): written after the task, when it changed.
+ * Returns the new text ("" to clear it), or NULL when it did not change. */
+static char *
+dup_changed_person (DdTaskEditor *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *person = dup_entry_text (self->person_entry);
+  const char *was = dd_task_get_person (self->task);
 
-  if (g_strcmp0 (person != NULL ? person : "", dd_task_get_person (self->task) != NULL
-                 ? dd_task_get_person (self->task) : "") == 0)
-    return TRUE;
-  if (!dd_store_set_task_person (self->store, task_id, person, &error))
+  if (g_strcmp0 (person != NULL ? person : "", was != NULL ? was : "") == 0)
+    return NULL;
+  return person != NULL ? g_steal_pointer (&person) : g_strdup ("");
+}
+
+/* Saving, in a worker thread */
+
+typedef struct
+{
+  DdStore *writer;      /* a sibling of the editor's store; NULL: saved in place */
+  DdTask *copy;
+  char *person;         /* the new person in charge; NULL: unchanged */
+  char *person_error;   /* why the person could not be written, the task being saved */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->writer);
+  g_clear_object (&data->copy);
+  g_free (data->person);
+  g_free (data->person_error);
+  g_free (data);
+}
+
+/* The task, then its person in charge if it changed: a failure of the
+ * latter is told apart (the task itself is saved). */
+static gboolean
+save_task_and_person (DdStore   *store,
+                      SaveData  *data,
+                      GError   **error)
+{
+  g_autoptr(GError) person_error = NULL;
+
+  if (!dd_store_save_task (store, data->copy, error))
+    return FALSE;
+  if (data->person != NULL &&
+      !dd_store_set_task_person (store, dd_task_get_id (data->copy),
+                                 *data->person != '\0' ? data->person : NULL, &person_error))
+    data->person_error = g_strdup (person_error->message);
+  return TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (save_task_and_person (data->writer, data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_saving (DdTaskEditor *self,
+            gboolean      saving)
+{
+  self->saving = saving;
+  /* A field that loses its sensitivity while it has the focus does not
+   * get its focus-out: let go of the focus first. */
+  if (saving)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_spinner), saving);
+  gtk_spinner_set_spinning (self->save_spinner, saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->grid), !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !saving);
+  validate (self);
+}
+
+static void
+on_save_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DdTaskEditor *self = DD_TASK_EDITOR (source_object);
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Closed with its parent meanwhile. */
+  if (self->store == NULL)
+    return;
+
+  set_saving (self, FALSE);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
+        {
+          show_error (self, error->message);
+          show_conflict (self);
+        }
+      else
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is the reason. */
+          message = g_strdup_printf (_("The task could not be saved: %s"), error->message);
+          show_error (self, message);
+        }
+      return;
+    }
+
+  /* The worker's commit came through another connection: the window's
+   * store sees it now rather than at its next poll. */
+  if (data->writer != NULL)
+    dd_store_poll_external_changes (self->store);
+
+  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (data->copy));
+  if (data->person_error != NULL)
     {
       g_autofree char *message = NULL;
 
       /* Translators: %s is the reason. */
-      message = g_strdup_printf (_("The task was saved, but not its person in charge: %s"), error->message);
+      message = g_strdup_printf (_("The task was saved, but not its person in charge: %s"), data->person_error);
       show_error (self, message);
-      return FALSE;
+      return;
     }
-  return TRUE;
+  show_error (self, NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+save_async (DdTaskEditor *self,
+            DdTask       *copy)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->copy = g_object_ref (copy);
+  data->person = dup_changed_person (self);
+  data->writer = dd_store_open_sibling (self->store, &error);
+
+  task = g_task_new (self, NULL, on_save_done_cb, NULL);
+  g_task_set_source_tag (task, save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  set_saving (self, TRUE);
+
+  if (data->writer != NULL)
+    g_task_run_in_thread (task, save_thread);
+  else if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID))
+    {
+      /* A database in memory (tests): no other desktop can hold its lock. */
+      g_clear_error (&error);
+      if (save_task_and_person (self->store, data, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Starts saving the form; FALSE when it cannot be saved as it is. */
 static gboolean
 save (DdTaskEditor *self)
 {
@@ -436,29 +645,7 @@ save (DdTaskEditor *self)
   dd_task_set_actual_product (copy, actual_product);
   dd_task_set_note (copy, *note != '\0' ? note : NULL);
 
-  if (!dd_store_save_task (self->store, copy, &error))
-    {
-      if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
-        {
-          show_error (self, error->message);
-          show_conflict (self);
-        }
-      else
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is the reason. */
-          message = g_strdup_printf (_("The task could not be saved: %s"), error->message);
-          show_error (self, message);
-        }
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  if (!save_person (self, dd_task_get_id (copy)))
-    return FALSE;
-  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (copy));
-
+  save_async (self, copy);
   return TRUE;
 }
 
@@ -561,8 +748,9 @@ save_action (GtkWidget  *widget,
 {
   DdTaskEditor *self = DD_TASK_EDITOR (widget);
 
-  if (save (self))
-    gtk_window_destroy (GTK_WINDOW (self));
+  /* The editor closes when the save is done (on_save_done_cb()). */
+  if (!self->saving && self->read_only_reason == NULL)
+    save (self);
 }
 
 static void
@@ -570,7 +758,17 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  if (!DD_TASK_EDITOR (widget)->saving)
+    gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+/* While a save is under way the editor stays: it shows the outcome. */
+static gboolean
+dd_task_editor_close_request (GtkWindow *window)
+{
+  if (DD_TASK_EDITOR (window)->saving)
+    return TRUE;
+  return GTK_WINDOW_CLASS (dd_task_editor_parent_class)->close_request (window);
 }
 
 /* GObject overrides */
@@ -584,6 +782,8 @@ dd_task_editor_constructed (GObject *object)
 
   setup_lead_completion (self);
   load_task (self);
+  update_access (self);
+  validate (self);
 }
 
 static void
@@ -595,6 +795,7 @@ dd_task_editor_dispose (GObject *object)
 
   g_clear_object (&self->task);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (dd_task_editor_parent_class)->dispose (object);
 }
@@ -655,6 +856,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
   object_class->dispose = dd_task_editor_dispose;
   object_class->get_property = dd_task_editor_get_property;
   object_class->set_property = dd_task_editor_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = dd_task_editor_close_request;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -692,6 +894,11 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-task-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, grid);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, number_entry);

@@ -5,8 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-access.h"
 #include "dd-task-editor.h"
 #include "dd-export-dialog.h"
+#include "dd-recycle-bin-window.h"
+#include "dd-restore-dialog.h"
+#include "dd-users-window.h"
 #include "dd-window-private.h"
 
 /*
@@ -540,6 +544,193 @@ refresh_action (GtkWidget  *widget,
   _dd_window_reload_all (DD_WINDOW (widget));
 }
 
+/* Shared file: deleting tasks, the recycle bin, roles, backups, the lock
+ * warning */
+
+static void
+on_delete_response_cb (GtkDialog *dialog,
+                       int        response,
+                       DdWindow  *self)
+{
+  gint64 task_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "dd-task-id"));
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return;
+
+  /* The store says "changed" and the list drops the task. */
+  if (!dd_store_delete_task (self->store, task_id, &error))
+    _dd_window_show_error (self, _("The task could not be deleted"), error);
+}
+
+static void
+delete_task_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdTask) task = _dd_window_dup_selected_task (self);
+  g_autofree char *reason = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  if (self->store == NULL || task == NULL)
+    return;
+
+  reason = dd_access_dup_write_reason (self->store, TRUE);
+  if (reason != NULL)
+    {
+      _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO,
+                               _("The task cannot be deleted"), reason);
+      return;
+    }
+
+  /* Translators: %s is the task's number in its plan ("3."). */
+  primary = g_strdup_printf (_("Move task %s to the recycle bin?"),
+                             dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "");
+  /* Translators: %s is the task's title. */
+  secondary = g_strdup_printf (_("“%s” will no longer appear in the lists, charts and reports. "
+                                 "Nothing is erased: an administrator can restore it from "
+                                 "Recycle Bin in the main menu, with its progress and history."),
+                               dd_task_get_title (task));
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Move to Recycle Bin"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data (G_OBJECT (dialog), "dd-task-id", GSIZE_TO_POINTER ((gsize) dd_task_get_id (task)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+recycle_bin_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_recycle_bin_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+users_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_users_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The restore dialog's choice, confirmed: let go of the file, replace it,
+ * open it again. */
+static void
+on_restore_cb (DdRestoreDialog *dialog,
+               const char      *backup_path,
+               DdWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reopen_error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean restored;
+
+  if (self->store == NULL)
+    return;
+
+  path = g_strdup (dd_store_get_path (self->store));
+  name = g_filename_display_basename (path);
+
+  /* The dialog and the pages hold the store too: they let go with it. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dd_window_set_store (self, NULL);
+
+  restored = dd_store_restore_backup (path, backup_path, &error);
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &reopen_error);
+  if (store != NULL)
+    dd_window_set_store (self, store);
+
+  if (!restored)
+    {
+      _dd_window_show_error (self, _("The backup could not be restored"), error);
+      return;
+    }
+  if (store == NULL)
+    {
+      /* Translators: %s is a file name. */
+      message = g_strdup_printf (_("Could not open “%s”"), name);
+      _dd_window_show_error (self, message, reopen_error);
+      return;
+    }
+
+  /* Translators: %s is the database file. */
+  message = g_strdup_printf (_("The backup was restored into “%s”"), name);
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, message,
+                           _("The file as it was before is kept among the backups (its name ends "
+                             "in “-replaced”). Ask the others who have the database open to open "
+                             "it again."));
+}
+
+static DdRestoreDialog *
+show_restore_dialog (DdWindow *self)
+{
+  DdRestoreDialog *dialog;
+
+  dialog = dd_restore_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_restore_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    show_restore_dialog (self);
+}
+
+static void
+restore_newest_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    dd_restore_dialog_select_newest_good (show_restore_dialog (self));
+}
+
+static void
+acknowledge_lock_warning_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  dd_store_acknowledge_lock_warning (self->store);
+  _dd_window_update_banners (self);
+  _dd_window_actions_update (self);
+}
+
 /* Public to the window */
 
 /* The editor of a task that is not (necessarily) selected in the list:
@@ -554,19 +745,55 @@ _dd_window_edit_task (DdWindow *self,
 }
 
 void
+_dd_window_update_banners (DdWindow *self)
+{
+  const char *warning = self->store != NULL ? dd_store_get_lock_warning (self->store) : NULL;
+  gboolean damaged = self->store != NULL && dd_store_is_damaged (self->store);
+
+  g_assert (DD_IS_WINDOW (self));
+
+  /* Before any write: the store refuses them until this is acknowledged
+   * (DD_STORE_ERROR_UNSAFE_FILESYSTEM), and the actions say so meanwhile. */
+  if (warning != NULL)
+    gtk_label_set_text (self->lock_label, warning);
+  gtk_info_bar_set_revealed (self->lock_bar,
+                             warning != NULL && !dd_store_is_read_only (self->store)
+                             && !dd_store_is_lock_warning_acknowledged (self->store));
+
+  /* A damaged file: the read-only bar says why, and offers the way out. */
+  gtk_info_bar_set_message_type (self->read_only_bar, damaged ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_newest_button), damaged);
+}
+
+void
 _dd_window_actions_update (DdWindow *self)
 {
+  g_autofree char *reason = NULL;
   gboolean writable;
+  gboolean admin;
   gboolean selected;
 
   g_assert (DD_IS_WINDOW (self));
 
-  writable = self->store != NULL && !dd_store_is_read_only (self->store);
+  reason = dd_access_dup_write_reason (self->store, TRUE);
+  admin = reason == NULL;
+  /* Importing a plan is an administrator's change, like every plan change. */
+  writable = admin;
   selected = self->selection != NULL
              && gtk_single_selection_get_selected_item (self->selection) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && !self->importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", writable && selected);
+  /* The editor opens read-only, saying why, for whoever may not change the
+   * task; deleting and restoring are for administrators (see dd-access.h). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", self->store != NULL && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-task", admin && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recycle-bin", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.users", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-newest", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.acknowledge-lock-warning",
+                                 self->store != NULL
+                                 && !dd_store_is_lock_warning_acknowledged (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
@@ -583,6 +810,13 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-task", NULL, delete_task_action);
+  gtk_widget_class_install_action (widget_class, "win.recycle-bin", NULL, recycle_bin_action);
+  gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-newest", NULL, restore_newest_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-lock-warning", NULL,
+                                   acknowledge_lock_warning_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -593,4 +827,5 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-task", NULL);
 }

@@ -35,6 +35,10 @@ struct _DdWindow
   GtkLabel *subtitle_label;
   GtkInfoBar *read_only_bar;
   GtkLabel *read_only_label;
+  GtkButton *restore_newest_button;
+  GtkInfoBar *lock_bar;
+  GtkLabel *lock_label;
+  GtkButton *lock_button;
   GtkStack *stack;
   GtkSearchEntry *search_entry;
   GtkDropDown *unit_dropdown;
@@ -67,6 +71,9 @@ void    _dd_window_actions_update     (DdWindow       *self);
 /* Opens the task editor on a task (read anew from the store). */
 void    _dd_window_edit_task          (DdWindow       *self,
                                        gint64          task_id);
+
+/* Shows the lock warning and the damaged-file banner as the store says. */
+void    _dd_window_update_banners     (DdWindow       *self);
 
 /* dd-window.c */
 DdTask *_dd_window_dup_selected_task  (DdWindow       *self);

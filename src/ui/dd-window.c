@@ -436,6 +436,7 @@ update_read_only (DdWindow *self)
     }
 
   gtk_info_bar_set_revealed (self->read_only_bar, read_only && !checking);
+  _dd_window_update_banners (self);
   _dd_window_actions_update (self);
 }
 
@@ -1078,6 +1079,10 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, restore_newest_button);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_label);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, unit_dropdown);

@@ -1196,6 +1196,150 @@ static const Damage damages[] = {
   { "foreign", foreign_sqlite, FALSE, DD_STORE_ERROR_FOREIGN, FALSE },
 };
 
+/* The users screen's list, and a second connection for a worker thread */
+
+static void
+test_list_users (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  gint64 unit = lead_of (f->store, 2);
+  const DdUserInfo *info;
+
+  dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
+  g_assert_no_error (error);
+  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  g_assert_no_error (error);
+  dd_store_set_user_role (f->store, "an", "Ánh", DD_ROLE_VIEWER, 0, &error);
+  g_assert_no_error (error);
+
+  users = dd_store_list_users (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 4);
+
+  /* Administrators, unit editors, viewers; each in Vietnamese order. */
+  info = g_ptr_array_index (users, 0);
+  g_assert_cmpstr (info->account, ==, g_get_user_name ());
+  g_assert_cmpint (info->role, ==, DD_ROLE_ADMIN);
+  g_assert_null (info->display_name);
+  g_assert_cmpint (info->unit_id, ==, 0);
+  info = g_ptr_array_index (users, 1);
+  g_assert_cmpstr (info->account, ==, "donvi");
+  g_assert_cmpint (info->role, ==, DD_ROLE_UNIT_EDITOR);
+  g_assert_cmpint (info->unit_id, ==, unit);
+  g_assert_nonnull (info->unit_name);
+  g_assert_cmpstr (info->display_name, ==, "Đầu mối đơn vị");
+  info = g_ptr_array_index (users, 2);
+  g_assert_cmpstr (info->display_name, ==, "Ánh");
+  info = g_ptr_array_index (users, 3);
+  g_assert_cmpstr (info->display_name, ==, "Trần Văn Xem");
+  g_assert_cmpint (info->role, ==, DD_ROLE_VIEWER);
+
+  /* Every role may read it. */
+  become (f->store, "xem");
+  g_clear_pointer (&users, g_ptr_array_unref);
+  users = dd_store_list_users (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 4);
+}
+
+typedef struct
+{
+  DdStore *store;
+  DdTask *task;
+  gboolean ok;
+  GError *error;
+} SiblingSave;
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  SiblingSave *save = data;
+
+  save->ok = dd_store_save_task (save->store, save->task, &save->error);
+  return NULL;
+}
+
+static void
+test_sibling (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) sibling = NULL;
+  g_autoptr(DdStore) memory = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) copy = NULL;
+  g_autoptr(DdTask) again = NULL;
+  SiblingSave save = { 0, };
+  GThread *thread;
+  gint64 start;
+
+  /* A database in memory has no file to open again. */
+  memory = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_null (dd_store_open_sibling (memory, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Opening reads nothing: it does not wait for a writer's lock. */
+  g_assert_true (_dd_store_begin (f->store, &error));
+  start = g_get_monotonic_time ();
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * 1000);
+  _dd_store_rollback (f->store);
+  g_assert_cmpstr (dd_store_get_path (sibling), ==, dd_store_get_path (f->store));
+  g_assert_cmpint (dd_store_get_role (sibling), ==, DD_ROLE_ADMIN);
+
+  /* A save in another thread, through the sibling, is an outside change
+   * for the first store; the audit names the same user. */
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_actual_product (copy, "Báo cáo số 1");
+  save.store = sibling;
+  save.task = copy;
+  thread = g_thread_new ("save", save_in_thread, &save);
+  g_thread_join (thread);
+  g_assert_no_error (save.error);
+  g_assert_true (save.ok);
+  g_assert_cmpint (dd_task_get_revision (copy), ==, dd_task_get_revision (task) + 1);
+  g_assert_true (dd_store_poll_external_changes (f->store));
+  again = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_actual_product (again), ==, "Báo cáo số 1");
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'tasks' "
+                                       "AND row_id = 2 AND action = 'update' AND user IS NOT NULL"), >=, 1);
+  {
+    g_autofree char *user = sql_text (f->store, "SELECT user FROM audit_log WHERE table_name = 'tasks' "
+                                                "AND row_id = 2 ORDER BY id DESC LIMIT 1");
+    g_assert_cmpstr (user, ==, dd_store_get_user (f->store));
+  }
+
+  /* It takes the first store's user, role and acknowledgement as they are. */
+  g_assert_true (dd_store_is_lock_warning_acknowledged (f->store));
+  _dd_store_set_lock_warning (f->store, "Không an toàn");
+  become (f->store, "xem");
+  g_clear_object (&sibling);
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_store_get_user (sibling), ==, "xem");
+  g_assert_cmpstr (dd_store_get_lock_warning (sibling), ==, "Không an toàn");
+  g_assert_false (dd_store_record_progress (sibling, 2, 40, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM);
+  g_clear_error (&error);
+  g_assert_false (dd_store_is_lock_warning_acknowledged (f->store));
+  dd_store_acknowledge_lock_warning (f->store);
+  g_assert_true (dd_store_is_lock_warning_acknowledged (f->store));
+  g_clear_object (&sibling);
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  /* "xem" is not recorded: while an administrator exists, a viewer. */
+  g_assert_false (dd_store_record_progress (sibling, 2, 40, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1226,6 +1370,8 @@ main (int    argc,
   ADD ("/core/shared/backup/keep", test_backup_keep);
   ADD ("/core/shared/backup/before-upgrade", test_backup_before_upgrade);
   ADD ("/core/shared/backup/restore", test_restore);
+  ADD ("/core/shared/users", test_list_users);
+  ADD ("/core/shared/sibling", test_sibling);
 #undef ADD
 
   return g_test_run ();

@@ -42,6 +42,18 @@ on_saved_cb (DdTaskEditor *editor,
   f->n_saved++;
 }
 
+static gboolean
+editor_closed (gpointer data)
+{
+  return ((Fixture *) data)->editor == NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -175,7 +187,8 @@ test_editor_save (Fixture       *f,
   gtk_editable_set_text (child (f, "directing_entry"),
                          "Lãnh đạo Văn phòng");
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
-  dd_test_iterate (50);
+  /* The save runs in a worker thread; the editor closes when it is done. */
+  dd_test_wait_for (editor_closed, f);
   g_assert_null (f->editor);
   g_assert_cmpuint (f->n_saved, ==, 1);
 
@@ -211,7 +224,7 @@ test_editor_conflict (Fixture       *f,
 
   gtk_spin_button_set_value (child (f, "progress_spin"), 80);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
-  dd_test_iterate (50);
+  dd_test_wait_for (message_shown, NULL);
 
   /* The edit stays open, the user is told, and nothing was overwritten. */
   g_assert_nonnull (f->editor);

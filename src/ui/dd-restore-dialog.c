@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-restore-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-access.h"
+#include "dd-admin-format.h"
+#include "dd-restore-dialog.h"
+
+/*
+ * DdRestoreDialog: the backups of the database (dd_store_list_backups()),
+ * newest first, with their date and what they hold, and Restore…, which
+ * asks for confirmation (saying that the current file is kept as a backup
+ * first) and then emits "restore". The window does the restoring: it has to
+ * let go of the file first, and opens the restored file afterwards.
+ */
+
+struct _DdRestoreDialog
+{
+  GtkWindow parent_instance;
+
+  DdStore *store;
+  GPtrArray *backups;             /* DdBackupInfo, in the order of the rows */
+
+  GtkSizeGroup *columns[4];      /* keep the cells of a column as wide as its header */
+
+  /* Template children */
+  GtkLabel *hint_label;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  GtkListBox *list_box;
+  GtkButton *restore_button;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_RESTORE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DdRestoreDialog, dd_restore_dialog, GTK_TYPE_WINDOW)
+
+/* Auxiliary methods */
+
+static void
+show_error (DdRestoreDialog *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static GtkWidget *
+new_cell (const char *text,
+          int         width_chars,
+          gboolean    expand)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), expand ? 60 : width_chars);
+  gtk_widget_set_hexpand (label, expand);
+  if (text != NULL && *text != '\0')
+    gtk_widget_set_tooltip_text (label, text);
+  return label;
+}
+
+static void
+add_cell (DdRestoreDialog *self,
+          GtkWidget       *box,
+          guint            column,
+          GtkWidget       *cell)
+{
+  gtk_box_append (GTK_BOX (box), cell);
+  if (!gtk_widget_get_hexpand (cell))
+    gtk_size_group_add_widget (self->columns[column], cell);
+}
+
+static GtkWidget *
+new_row_box (DdRestoreDialog *self,
+             const char      *when,
+             const char      *what,
+             const char      *holds,
+             const char      *file)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_widget_add_css_class (box, "admin-row");
+  add_cell (self, box, 0, new_cell (when, 16, FALSE));
+  add_cell (self, box, 1, new_cell (what, 22, FALSE));
+  add_cell (self, box, 2, new_cell (holds, 22, FALSE));
+  add_cell (self, box, 3, new_cell (file, 20, TRUE));
+  return box;
+}
+
+static gboolean
+can_restore (const DdBackupInfo *info)
+{
+  return info != NULL && info->readable && info->schema_version >= 1
+         && info->schema_version <= dd_store_get_schema_version_supported ();
+}
+
+static char *
+dup_kind (const DdBackupInfo *info)
+{
+  if (info->tag == NULL)
+    return g_strdup (_("Daily backup"));
+  if (g_str_equal (info->tag, "replaced"))
+    return g_strdup (_("The file as it was before a restore"));
+  if (info->tag[0] == 'v' && g_ascii_isdigit (info->tag[1]))
+    /* Translators: %s is the data version ("2") the file had before an upgrade. */
+    return g_strdup_printf (_("Before an upgrade (data version %s)"), info->tag + 1);
+  if (g_ascii_isdigit (info->tag[0]))
+    return g_strdup (_("Daily backup"));
+  return g_strdup (info->tag);
+}
+
+static char *
+dup_holds (const DdBackupInfo *info)
+{
+  g_autofree char *plans = NULL;
+  g_autofree char *tasks = NULL;
+
+  if (!info->readable)
+    return g_strdup (_("Cannot be read"));
+  if (info->schema_version > dd_store_get_schema_version_supported ())
+    return g_strdup (_("Made by a newer version"));
+  plans = g_strdup_printf (ngettext ("%u plan", "%u plans", info->n_plans), info->n_plans);
+  tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", info->n_tasks), info->n_tasks);
+  /* Translators: what a backup holds: "2 kế hoạch, 31 nhiệm vụ". */
+  return g_strdup_printf (_("%s, %s"), plans, tasks);
+}
+
+static const DdBackupInfo *
+get_selected (DdRestoreDialog *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  int index;
+
+  if (row == NULL || self->backups == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (row) - 1;   /* the first row is the header */
+  if (index < 0 || (guint) index >= self->backups->len)
+    return NULL;
+  return g_ptr_array_index (self->backups, index);
+}
+
+static void
+update_actions (DdRestoreDialog *self)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
+  g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
+  g_autofree char *text = NULL;
+
+  /* A damaged file is read-only, and restoring is exactly what it needs:
+   * only the role counts here. */
+  if (self->store != NULL && dd_store_get_role (self->store) != DD_ROLE_ADMIN)
+    reason = dd_access_dup_write_reason (self->store, TRUE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore",
+                                 reason == NULL && can_restore (get_selected (self)));
+  if (reason != NULL)
+    /* Translators: %s is the backup folder; then why the user cannot restore. */
+    text = g_strdup_printf (_("Backups in %s. %s"), display, reason);
+  else
+    text = g_strdup_printf (_("Backups in %s, newest first. Restoring one replaces the whole "
+                              "database with it; the current file is kept as a backup first."),
+                            display);
+  gtk_label_set_text (self->hint_label, text);
+}
+
+/* Callbacks */
+
+static void
+on_list_box_row_selected_cb (DdRestoreDialog *self)
+{
+  /* The rows go away with the template too: nothing to update then. */
+  if (self->hint_label == NULL)
+    return;
+  update_actions (self);
+}
+
+static void
+on_list_box_row_activated_cb (DdRestoreDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "restore.restore", NULL);
+}
+
+static void
+on_confirm_response_cb (GtkDialog       *dialog,
+                        int              response,
+                        DdRestoreDialog *self)
+{
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (dialog), "dd-backup"));
+
+  /* The handler of "restore" closes this window, the question's parent,
+   * while the question is still being let go of. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    g_signal_emit (self, signals [SIGNAL_RESTORE], 0, path);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (widget);
+  const DdBackupInfo *info = get_selected (self);
+  g_autofree char *when = NULL;
+  g_autofree char *holds = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  if (!can_restore (info) || self->store == NULL)
+    return;
+
+  when = dd_admin_format_date_time (info->made_at);
+  holds = dup_holds (info);
+  name = g_path_get_basename (dd_store_get_path (self->store));
+  /* Translators: %s is the date and time of the backup. */
+  primary = g_strdup_printf (_("Restore the backup of %s?"), when);
+  /* Translators: %s: the database file; %s: what the backup holds ("2 plans, 31 tasks"). */
+  secondary = g_strdup_printf (_("“%s” will be replaced by this backup (%s). The current file is "
+                                 "first kept as a backup (its name ends in “-replaced”), so this "
+                                 "can be undone. Changes made after the backup was taken will no "
+                                 "longer be in the database, and other desktops that have it open "
+                                 "must open it again."), name, holds);
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "dd-backup", g_strdup (info->path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+/* GObject overrides */
+
+static void
+dd_restore_dialog_constructed (GObject *object)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
+
+  G_OBJECT_CLASS (dd_restore_dialog_parent_class)->constructed (object);
+
+  dd_restore_dialog_reload (self);
+}
+
+static void
+dd_restore_dialog_dispose (GObject *object)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_RESTORE_DIALOG);
+  g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dd_restore_dialog_parent_class)->dispose (object);
+}
+
+static void
+dd_restore_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_restore_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dd_restore_dialog_constructed;
+  object_class->dispose = dd_restore_dialog_dispose;
+  object_class->get_property = dd_restore_dialog_get_property;
+  object_class->set_property = dd_restore_dialog_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DdRestoreDialog::restore:
+   * @backup_path: the backup the user chose and confirmed
+   *
+   * Emitted when the user confirmed restoring a backup. The handler
+   * restores it (dd_store_restore_backup()) and closes the dialog.
+   */
+  signals [SIGNAL_RESTORE] =
+    g_signal_new ("restore",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-restore-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, restore_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "restore.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "restore.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "restore.close", NULL);
+}
+
+static void
+dd_restore_dialog_init (DdRestoreDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+}
+
+/* Public API */
+
+/**
+ * dd_restore_dialog_new:
+ * @parent: (nullable): the window it is modal to
+ * @store: the database whose backups are listed
+ *
+ * Returns: (transfer none): a new dialog, owned by GTK like every toplevel
+ */
+DdRestoreDialog *
+dd_restore_dialog_new (GtkWindow *parent,
+                       DdStore   *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_RESTORE_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+void
+dd_restore_dialog_reload (DdRestoreDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  GtkWidget *child;
+  GtkWidget *header;
+
+  g_return_if_fail (DD_IS_RESTORE_DIALOG (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  show_error (self, NULL);
+
+  dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
+  if (dir != NULL)
+    {
+      /* Reading a backup's counts opens it: a few milliseconds each, and
+       * the store keeps 10 by default. */
+      self->backups = dd_store_list_backups (dir, &error);
+      if (self->backups == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Could not read the backup folder: %s"), error->message);
+          show_error (self, message);
+        }
+    }
+
+  header = new_row_box (self, _("Made on"), _("Kind"), _("Holds"), _("File"));
+  gtk_widget_add_css_class (header, "admin-header");
+  gtk_list_box_append (self->list_box, header);
+  gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
+  gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
+
+  for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
+    {
+      DdBackupInfo *info = g_ptr_array_index (self->backups, i);
+      g_autofree char *when = dd_admin_format_date_time (info->made_at);
+      g_autofree char *kind = dup_kind (info);
+      g_autofree char *holds = dup_holds (info);
+      g_autofree char *file = g_filename_display_basename (info->path);
+      GtkWidget *box = new_row_box (self, when, kind, holds, file);
+
+      if (!can_restore (info))
+        gtk_widget_add_css_class (box, "dim-label");
+      gtk_list_box_append (self->list_box, box);
+    }
+
+  if (self->backups == NULL || self->backups->len == 0)
+    {
+      GtkWidget *placeholder = gtk_label_new (_("There is no backup of this database yet."));
+
+      gtk_widget_add_css_class (placeholder, "dim-label");
+      gtk_widget_set_margin_top (placeholder, 24);
+      gtk_list_box_append (self->list_box, placeholder);
+      gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 1), FALSE);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 1), FALSE);
+    }
+
+  update_actions (self);
+}
+
+guint
+dd_restore_dialog_get_n_backups (DdRestoreDialog *self)
+{
+  g_return_val_if_fail (DD_IS_RESTORE_DIALOG (self), 0);
+
+  return self->backups != NULL ? self->backups->len : 0;
+}
+
+void
+dd_restore_dialog_select (DdRestoreDialog *self,
+                          guint            index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (DD_IS_RESTORE_DIALOG (self));
+
+  row = gtk_list_box_get_row_at_index (self->list_box, (int) index + 1);
+  if (row != NULL && index < dd_restore_dialog_get_n_backups (self))
+    gtk_list_box_select_row (self->list_box, row);
+}
+
+gboolean
+dd_restore_dialog_select_newest_good (DdRestoreDialog *self)
+{
+  g_return_val_if_fail (DD_IS_RESTORE_DIALOG (self), FALSE);
+
+  /* Newest first: the first that can be restored. */
+  for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
+    if (can_restore (g_ptr_array_index (self->backups, i)))
+      {
+        dd_restore_dialog_select (self, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const DdBackupInfo *
+dd_restore_dialog_get_selected (DdRestoreDialog *self)
+{
+  g_return_val_if_fail (DD_IS_RESTORE_DIALOG (self), NULL);
+
+  return get_selected (self);
+}
