@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-conflict-dialog.h"
 #include "dd-task-editor.h"
 
 /*
@@ -346,22 +347,80 @@ split_names (const char *text)
   return g_strv_builder_end (builder);
 }
 
-static void
-show_conflict (DdTaskEditor *self)
-{
-  GtkWidget *dialog;
+static void show_conflict (DdTaskEditor *self,
+                           DdTask       *base,
+                           DdTask       *mine);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING,
-                                   GTK_BUTTONS_CLOSE,
-                                   "%s", _("Someone else changed this task"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("The task was changed on another computer after you opened it, "
-                                              "so your changes were not saved. They are still in the editor: "
-                                              "copy what you need, cancel, open the task again to see the "
-                                              "other changes, and enter yours once more."));
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+/* Writes @task; on a conflict shows what differs, field by field, and
+ * keeps the editor open with the user's edit. Returns TRUE once saved. */
+static gboolean
+save_task (DdTaskEditor *self,
+           DdTask       *base,
+           DdTask       *task)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dd_store_save_task (self->store, task, &error))
+    {
+      if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
+        {
+          show_error (self, error->message);
+          show_conflict (self, base, task);
+        }
+      else
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is the reason. */
+          message = g_strdup_printf (_("The task could not be saved: %s"), error->message);
+          show_error (self, message);
+        }
+      return FALSE;
+    }
+
+  show_error (self, NULL);
+  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (task));
+
+  return TRUE;
+}
+
+static void
+on_conflict_resolved_cb (DdTaskEditor     *self,
+                         DdTask           *merged,
+                         DdConflictDialog *dialog)
+{
+  DdTask *shown = g_object_get_data (G_OBJECT (dialog), "dd-theirs");
+
+  /* If yet another save came in meanwhile, the dialog comes back with the
+   * merged task as the user's version and what they saw as the base. */
+  if (save_task (self, shown, merged))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+show_conflict (DdTaskEditor *self,
+               DdTask       *base,
+               DdTask       *mine)
+{
+  g_autoptr(DdTask) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  DdConflictDialog *dialog;
+
+  theirs = dd_store_get_task (self->store, dd_task_get_id (mine), dd_task_get_as_of (self->task), &error);
+  if (theirs == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the task was changed by someone else, and reading it again failed; %s says why. */
+      message = g_strdup_printf (_("Someone else changed this task, and it could not be read again: %s. "
+                                   "Your changes are still in the editor."), error->message);
+      show_error (self, message);
+      return;
+    }
+
+  dialog = dd_conflict_dialog_new (GTK_WINDOW (self), self->store, base, mine, theirs);
+  g_object_set_data_full (G_OBJECT (dialog), "dd-theirs", g_object_ref (theirs), g_object_unref);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -410,28 +469,7 @@ save (DdTaskEditor *self)
   dd_task_set_actual_product (copy, actual_product);
   dd_task_set_note (copy, *note != '\0' ? note : NULL);
 
-  if (!dd_store_save_task (self->store, copy, &error))
-    {
-      if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
-        {
-          show_error (self, error->message);
-          show_conflict (self);
-        }
-      else
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is the reason. */
-          message = g_strdup_printf (_("The task could not be saved: %s"), error->message);
-          show_error (self, message);
-        }
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (copy));
-
-  return TRUE;
+  return save_task (self, self->task, copy);
 }
 
 /* Callbacks */

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dd-conflict-dialog.h"
 #include "dd-task-editor.h"
 #include "dd-ui-test-utils.h"
 
@@ -70,7 +71,7 @@ fixture_tear_down (Fixture       *f,
 {
   GtkWindow *dialog;
 
-  while ((dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   if (f->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -216,7 +217,7 @@ test_editor_conflict (Fixture       *f,
   /* The edit stays open, the user is told, and nothing was overwritten. */
   g_assert_nonnull (f->editor);
   g_assert_cmpuint (f->n_saved, ==, 0);
-  g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG));
   g_assert_true (gtk_revealer_get_reveal_child (child (f, "error_revealer")));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (f, "progress_spin")), ==, 80);
 
