@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-conflict-dialog.h"
+#include "dd-history-window.h"
 #include "dd-task-editor.h"
 
 /*
@@ -576,6 +577,21 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdTaskEditor *self = DD_TASK_EDITOR (widget);
+  DdHistoryWindow *window;
+
+  if (self->task == NULL || dd_task_get_id (self->task) <= 0)
+    return;
+
+  window = dd_history_window_new (GTK_WINDOW (self), self->store, dd_task_get_id (self->task));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -594,6 +610,8 @@ dd_task_editor_constructed (GObject *object)
 
   setup_lead_completion (self);
   load_task (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history",
+                                 self->task != NULL && dd_task_get_id (self->task) > 0);
 }
 
 static void
@@ -728,6 +746,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
