@@ -48,7 +48,7 @@ static const struct
   { "tasks", "title", N_("Task"), VALUE_TEXT },
   { "tasks", "lead_unit_id", N_("Lead unit"), VALUE_UNIT },
   { "tasks", "deadline_text", N_("Time frame"), VALUE_TEXT },
-  { "tasks", "due_on", N_("Due date"), VALUE_DATE },
+  { "tasks", "due_on", N_("Due on"), VALUE_DATE },
   { "tasks", "annual_due", N_("Yearly due date"), VALUE_TEXT },
   { "tasks", "product", N_("Product"), VALUE_TEXT },
   { "tasks", "directing", N_("Directing leader"), VALUE_TEXT },
@@ -88,10 +88,10 @@ static const struct
   { "dossier_figures", "period_start", N_("Period from"), VALUE_DATE },
   { "dossier_figures", "period_end", N_("Period to"), VALUE_DATE },
   { "dossier_figures", "received", N_("Dossiers received"), VALUE_TEXT },
-  { "dossier_figures", "on_time", N_("Resolved on time"), VALUE_TEXT },
-  { "dossier_figures", "late", N_("Resolved late"), VALUE_TEXT },
-  { "dossier_figures", "pending", N_("Pending"), VALUE_TEXT },
-  { "dossier_figures", "apologies", N_("Apology letters"), VALUE_TEXT },
+  { "dossier_figures", "on_time", N_("Dossiers resolved on time"), VALUE_TEXT },
+  { "dossier_figures", "late", N_("Dossiers resolved late"), VALUE_TEXT },
+  { "dossier_figures", "pending", N_("Dossiers pending"), VALUE_TEXT },
+  { "dossier_figures", "apologies", N_("Apology letters sent for late dossiers"), VALUE_TEXT },
   { "dossier_figures", "source", N_("Source"), VALUE_TEXT },
   { "holidays", "day", N_("Day"), VALUE_DATE },
   { "holidays", "name", N_("Name"), VALUE_TEXT },
@@ -324,7 +324,7 @@ task_label (DdHistoryContext *context,
         text = g_strdup_printf (_("Task %s"), dd_task_get_number (task));
       else
         /* Translators: a task without a number, by its id in the database. */
-        text = g_strdup_printf (_("Task #%" G_GINT64_FORMAT), task_id);
+        text = g_strdup_printf (_("Task #%lld"), (long long) task_id);
 
       *key = task_id;
       g_hash_table_insert (context->task_labels, key, text);
@@ -356,7 +356,7 @@ describe_subject (DdHistoryContext   *context,
     }
   if (g_strcmp0 (table, "plans") == 0)
     /* Translators: what a change was made to: a plan, by its id in the database. */
-    return g_strdup_printf (_("Plan #%" G_GINT64_FORMAT), entry->row_id);
+    return g_strdup_printf (_("Plan #%lld"), (long long) entry->row_id);
   if (g_strcmp0 (table, "settings") == 0)
     {
       g_autofree char *key = member_text (any, "key");
