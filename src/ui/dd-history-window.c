@@ -94,6 +94,7 @@ load_page (DdHistoryWindow *self)
   GDate from_date, to_date;
   guint selected;
   guint shown;
+  guint n_rows;
   guint page;
 
   dd_history_query_init (&query);
@@ -149,14 +150,15 @@ load_page (DdHistoryWindow *self)
   gtk_widget_set_sensitive (self->newer_button, self->page_starts->len > 1);
 
   page = self->page_starts->len;
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   if (shown == 0)
     status = g_strdup (self->task_id > 0 ? _("No changes recorded for this task.")
                                          : _("No changes match these filters."));
   else
     /* Translators: the page of the history shown: "Page 2: 200 changes, newest first." */
     status = g_strdup_printf (ngettext ("Page %u: %u change, newest first.",
-                                        "Page %u: %u changes, newest first.", shown),
-                              page, shown);
+                                        "Page %u: %u changes, newest first.", n_rows),
+                              page, n_rows);
   gtk_label_set_text (self->status_label, status);
 }
 
@@ -397,13 +399,13 @@ dd_history_window_new (GtkWindow *parent,
   self->task_id = task_id;
 
   /* Translators: column titles of the change history. */
-  add_column (self, C_("history", "When"), dd_history_row_get_when, 130, FALSE);
-  add_column (self, C_("history", "Who"), dd_history_row_get_who, 170, FALSE);
+  add_column (self, C_("history", "When"), dd_history_row_get_when, 125, FALSE);
+  add_column (self, C_("history", "Who"), dd_history_row_get_who, 150, FALSE);
   if (task_id == 0)
-    add_column (self, C_("history", "What"), dd_history_row_get_subject, 170, FALSE);
-  add_column (self, C_("history", "Field"), dd_history_row_get_field, 190, FALSE);
-  add_column (self, C_("history", "Old value"), dd_history_row_get_old_value, 230, TRUE);
-  add_column (self, C_("history", "New value"), dd_history_row_get_new_value, 230, TRUE);
+    add_column (self, C_("history", "What"), dd_history_row_get_subject, 150, FALSE);
+  add_column (self, C_("history", "Field"), dd_history_row_get_field, 170, FALSE);
+  add_column (self, C_("history", "Old value"), dd_history_row_get_old_value, 180, TRUE);
+  add_column (self, C_("history", "New value"), dd_history_row_get_new_value, 180, TRUE);
 
   if (task_id > 0)
     {

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "dd-conflict-dialog.h"
 #include "dd-store-private.h"
@@ -324,6 +327,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The language of the environment, as the application takes it (the
+   * tests themselves run in English; a screenshot may be taken in
+   * Vietnamese with LANGUAGE=vi LC_ALL=vi_VN.UTF-8). */
+  setlocale (LC_ALL, "");
+  dd_init_i18n ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (!gtk_init_check ())
     {

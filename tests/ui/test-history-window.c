@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "dd-history-row.h"
 #include "dd-history-window.h"
@@ -179,6 +182,10 @@ test_task_history (Fixture       *f,
       g_assert_cmpstr (dd_history_row_get_field (any), !=, "progress");
     }
 
+  /* On screen. */
+  wait_for_label (GTK_WIDGET (window), "45 %");
+  maybe_pause ();
+
   row = find_row (rows, "Progress", &progress_at);
   g_assert_nonnull (row);
   g_assert_cmpstr (dd_history_row_get_who (row), ==, OTHER_NAME);
@@ -196,10 +203,7 @@ test_task_history (Fixture       *f,
   g_assert_cmpuint (bin_at, <, progress_at);
   g_assert_nonnull (find_row (rows, "Task created", NULL));
 
-  /* And on screen. */
-  wait_for_label (GTK_WIDGET (window), "45 %");
   wait_for_label (GTK_WIDGET (window), "Moved to the recycle bin");
-  maybe_pause ();
 
   gtk_window_destroy (GTK_WINDOW (editor));
   dd_test_iterate (50);
@@ -290,15 +294,17 @@ test_browser (Fixture       *f,
 
     /* Newest first: the other person's last save. */
     g_assert_cmpstr (dd_history_row_get_who (first), ==, OTHER_NAME);
-    g_assert_cmpstr (dd_history_row_get_subject (first), ==, "Task 5.");
+    g_autofree char *subject = g_strdup_printf (_("Task %s"), "5.");
+
+    g_assert_cmpstr (dd_history_row_get_subject (first), ==, subject);
   }
 
   /* By person. */
   gtk_drop_down_set_selected (person, find_string (person, OTHER_NAME));
+  maybe_pause ();
   /* Two saves, each: progress, note and the progress report it records. */
   g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_true (all_rows_by (window, OTHER_NAME));
-  maybe_pause ();
 
   /* By unit: only the tasks the unit leads. */
   task5 = dd_store_get_task (f->store, 5, NULL, &error);
@@ -320,7 +326,7 @@ test_browser (Fixture       *f,
   g_assert_cmpuint (n_rows (window), ==, all);
   gtk_editable_set_text (from, tomorrow_text);
   g_assert_cmpuint (n_rows (window), ==, 0);
-  g_assert_cmpstr (gtk_label_get_text (status), ==, "No changes match these filters.");
+  g_assert_cmpstr (gtk_label_get_text (status), ==, _("No changes match these filters."));
   gtk_editable_set_text (from, "");
   gtk_editable_set_text (to, today_text);
   g_assert_cmpuint (n_rows (window), ==, all);
@@ -392,6 +398,7 @@ test_display_name (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *subject = NULL;
   DdPreferencesWindow *prefs;
   DdHistoryWindow *window;
   GtkEditable *entry;
@@ -432,7 +439,8 @@ test_display_name (Fixture       *f,
   rows = dd_history_window_get_rows (window);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (dd_history_row_get_who (first), ==, "Lê Văn An (Văn phòng)");
-  g_assert_cmpstr (dd_history_row_get_subject (first), ==, "Task 3.");
+  subject = g_strdup_printf (_("Task %s"), "3.");
+  g_assert_cmpstr (dd_history_row_get_subject (first), ==, subject);
   wait_for_label (GTK_WIDGET (window), "Lê Văn An (Văn phòng)");
   gtk_window_destroy (GTK_WINDOW (window));
   dd_test_iterate (50);
@@ -444,7 +452,16 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  /* The language of the environment, as the application takes it (the
+   * tests themselves run in English; a screenshot may be taken in
+   * Vietnamese with LANGUAGE=vi LC_ALL=vi_VN.UTF-8). */
+  if (g_getenv ("DD_TEST_PAUSE_MS") == NULL)
+    g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  dd_init_i18n ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (!gtk_init_check ())
     {
