@@ -112,6 +112,7 @@ typedef struct
   char *old_values;    /* JSON object or NULL; an update lists only the changed columns */
   char *new_values;    /* JSON object or NULL */
   char *display_name;  /* the account's display name (users), or NULL when none was set */
+  char *task_number;   /* the task's number ("3."), or NULL when the row belongs to no task */
 } DdAuditEntry;
 
 #define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
@@ -170,7 +171,8 @@ void        dd_history_query_init      (DdHistoryQuery *query);
  *
  * The audit history newest first, filtered and paged in SQL (each filter
  * has an index behind it), so that a page of a log of millions of entries
- * is read in milliseconds. Each entry carries the account's display name.
+ * is read in milliseconds. Each entry carries the account's display name
+ * and its task's number.
  *
  * Returns: (transfer full) (element-type DdAuditEntry): at most
  * @query->limit entries, newest first, or %NULL with @error set

@@ -72,6 +72,7 @@ dd_audit_entry_copy (const DdAuditEntry *entry)
   copy->old_values = g_strdup (entry->old_values);
   copy->new_values = g_strdup (entry->new_values);
   copy->display_name = g_strdup (entry->display_name);
+  copy->task_number = g_strdup (entry->task_number);
   return copy;
 }
 
@@ -87,6 +88,7 @@ dd_audit_entry_free (DdAuditEntry *entry)
   g_free (entry->old_values);
   g_free (entry->new_values);
   g_free (entry->display_name);
+  g_free (entry->task_number);
   g_free (entry);
 }
 
@@ -590,9 +592,11 @@ dd_store_list_recycle_bin (DdStore  *self,
 
 /* Public API: the audit history */
 
-/* The columns read_audit_entries() expects, from audit_log a LEFT JOIN users u. */
+/* The columns read_audit_entries() expects, from AUDIT_TABLES. */
 #define AUDIT_COLUMNS "a.id, a.at, a.user, a.table_name, a.row_id, a.task_id, a.action, " \
-                      "a.old_values, a.new_values, u.display_name "
+                      "a.old_values, a.new_values, u.display_name, t.number "
+#define AUDIT_TABLES "audit_log a LEFT JOIN users u ON u.account = a.user " \
+                     "LEFT JOIN tasks t ON t.id = a.task_id "
 
 static GPtrArray *
 read_audit_entries (DdStore       *self,
@@ -616,6 +620,7 @@ read_audit_entries (DdStore       *self,
       entry->old_values = g_strdup (dd_sql_column_text (stmt, 7));
       entry->new_values = g_strdup (dd_sql_column_text (stmt, 8));
       entry->display_name = g_strdup (dd_sql_column_text (stmt, 9));
+      entry->task_number = g_strdup (dd_sql_column_text (stmt, 10));
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)
@@ -634,8 +639,7 @@ dd_store_list_history (DdStore      *self,
                        gint64        unit_id,
                        GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " AUDIT_COLUMNS "FROM audit_log a "
-                                         "LEFT JOIN users u ON u.account = a.user WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
@@ -707,8 +711,7 @@ dd_store_query_history (DdStore               *self,
   if (query->unit_id > 0)
     g_string_append (sql, "WITH unit_tasks (id) AS MATERIALIZED "
                           "(SELECT id FROM tasks WHERE lead_unit_id = ?4) ");
-  g_string_append (sql, "SELECT " AUDIT_COLUMNS "FROM audit_log a "
-                        "LEFT JOIN users u ON u.account = a.user WHERE 1");
+  g_string_append (sql, "SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
   if (query->task_id > 0)
     g_string_append (sql, " AND a.task_id = ?1");
   if (query->user != NULL)

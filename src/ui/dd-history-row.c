@@ -103,9 +103,7 @@ static const struct
 
 struct _DdHistoryContext
 {
-  DdStore *store;
   GHashTable *unit_names;   /* gint64* → char* */
-  GHashTable *task_labels;  /* gint64* → char* */
 };
 
 /* DdHistoryRow */
@@ -307,30 +305,14 @@ format_value (DdHistoryContext *context,
     }
 }
 
-static const char *
-task_label (DdHistoryContext *context,
-            gint64            task_id)
+static char *
+task_label (const DdAuditEntry *entry)
 {
-  const char *label = g_hash_table_lookup (context->task_labels, &task_id);
-
-  if (label == NULL)
-    {
-      g_autoptr(DdTask) task = dd_store_get_task (context->store, task_id, NULL, NULL);
-      gint64 *key = g_new (gint64, 1);
-      char *text;
-
-      if (task != NULL && dd_task_get_number (task) != NULL && *dd_task_get_number (task) != '\0')
-        /* Translators: what a change was made to: a task, by its number ("Nhiệm vụ 3."). */
-        text = g_strdup_printf (_("Task %s"), dd_task_get_number (task));
-      else
-        /* Translators: a task without a number, by its id in the database. */
-        text = g_strdup_printf (_("Task #%lld"), (long long) task_id);
-
-      *key = task_id;
-      g_hash_table_insert (context->task_labels, key, text);
-      label = text;
-    }
-  return label;
+  if (entry->task_number != NULL && *entry->task_number != '\0')
+    /* Translators: what a change was made to: a task, by its number ("Nhiệm vụ 3."). */
+    return g_strdup_printf (_("Task %s"), entry->task_number);
+  /* Translators: a task without a number, by its id in the database. */
+  return g_strdup_printf (_("Task #%lld"), (long long) entry->task_id);
 }
 
 /* What an entry changed, in words. (transfer full) */
@@ -344,7 +326,7 @@ describe_subject (DdHistoryContext   *context,
   const char *table = entry->table_name;
 
   if (entry->task_id > 0)
-    return g_strdup (task_label (context, entry->task_id));
+    return task_label (entry);
 
   if (g_strcmp0 (table, "units") == 0)
     {
@@ -455,9 +437,7 @@ dd_history_context_new (DdStore *store)
 
   g_return_val_if_fail (DD_IS_STORE (store), NULL);
 
-  context->store = g_object_ref (store);
   context->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  context->task_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   units = dd_store_list_units (store, 0, &error);
   if (units == NULL)
@@ -478,9 +458,7 @@ dd_history_context_free (DdHistoryContext *context)
 {
   if (context == NULL)
     return;
-  g_clear_object (&context->store);
   g_hash_table_unref (context->unit_names);
-  g_hash_table_unref (context->task_labels);
   g_free (context);
 }
 

@@ -32,7 +32,7 @@ const char *dd_history_row_get_new_value (DdHistoryRow *self);   /* "" when none
 
 typedef struct _DdHistoryContext DdHistoryContext;
 
-/* Looks up unit names and task numbers in @store (cached). */
+/* Reads the unit names of @store once. */
 DdHistoryContext *dd_history_context_new    (DdStore          *store);
 void              dd_history_context_free   (DdHistoryContext *context);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHistoryContext, dd_history_context_free)
