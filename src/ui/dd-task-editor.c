@@ -420,6 +420,23 @@ show_conflict (DdTaskEditor *self,
     }
 
   dialog = dd_conflict_dialog_new (GTK_WINDOW (self), self->store, base, mine, theirs);
+
+  /* The other save left every field the way the user has it: nothing to
+   * choose, and saving over it loses nothing. */
+  {
+    g_auto(GStrv) fields = dd_conflict_dialog_dup_fields (dialog);
+
+    if (fields[0] == NULL)
+      {
+        g_autoptr(DdTask) merged = dd_conflict_dialog_dup_merged (dialog);
+
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        if (save_task (self, theirs, merged))
+          gtk_window_destroy (GTK_WINDOW (self));
+        return;
+      }
+  }
+
   g_object_set_data_full (G_OBJECT (dialog), "dd-theirs", g_object_ref (theirs), g_object_unref);
   g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -322,6 +322,26 @@ test_conflict_again (Fixture       *f,
   g_assert_cmpstr (dd_task_get_directing (now), ==, "Phó Chánh Văn phòng phụ trách");
 }
 
+static void
+test_same_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DdTask) now = NULL;
+
+  /* The other person saved exactly what the user is about to save. */
+  other_saves (f, 80, NULL);
+  gtk_spin_button_set_value (child (f, "progress_spin"), 80);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_iterate (100);
+
+  /* Nothing to choose: saved without a dialog. */
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG));
+  g_assert_null (f->editor);
+  g_assert_cmpuint (f->n_saved, ==, 1);
+  now = stored (f);
+  g_assert_cmpuint (dd_task_get_progress (now), ==, 80);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +370,7 @@ main (int   argc,
   ADD ("take-theirs", test_take_theirs);
   ADD ("cancel-keeps-edit", test_cancel_keeps_edit);
   ADD ("conflict-again", test_conflict_again);
+  ADD ("same-values", test_same_values);
 
 #undef ADD
 
