@@ -513,6 +513,8 @@ dd_history_context_expand (DdHistoryContext   *context,
         what = insert ? _("Progress reported") : _("Progress report removed");
       else if (g_str_equal (table, "task_extensions"))
         what = insert ? _("Deadline extended") : _("Extension removed");
+      else if (g_str_equal (table, "indicator_rules"))
+        what = insert ? _("Figures computed from the tasks and dossiers") : _("Figures entered by hand");
       else
         what = insert ? _("Added") : _("Removed");
 
