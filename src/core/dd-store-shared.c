@@ -800,6 +800,34 @@ dd_store_list_history_people (DdStore  *self,
   return g_steal_pointer (&people);
 }
 
+GListModel *
+dd_store_list_unit_names (DdStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GListStore) units = g_list_store_new (DD_TYPE_UNIT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self, "SELECT id, name, is_group FROM units ORDER BY sort_key, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DdUnit) unit = _dd_unit_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1),
+                                             sqlite3_column_int (stmt, 2) != 0, 0, 0);
+
+      g_list_store_append (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&units));
+}
+
 /* Filesystems without working locks */
 
 /* Mount points in mountinfo escape space, tab, newline and backslash as

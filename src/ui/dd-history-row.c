@@ -439,7 +439,7 @@ dd_history_context_new (DdStore *store)
 
   context->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  units = dd_store_list_units (store, 0, &error);
+  units = dd_store_list_unit_names (store, &error);
   if (units == NULL)
     g_debug ("No unit names for the history: %s", error->message);
   for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)

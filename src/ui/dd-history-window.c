@@ -18,7 +18,7 @@
  * millions of entries opens as fast as a small one.
  */
 
-#define DEFAULT_PAGE_SIZE 200
+#define DEFAULT_PAGE_SIZE 100
 
 struct _DdHistoryWindow
 {
@@ -28,6 +28,7 @@ struct _DdHistoryWindow
   gint64 task_id;
   guint page_size;
   GListStore *rows;           /* DdHistoryRow */
+  DdHistoryContext *context;  /* unit names, read once */
   GArray *page_starts;        /* gint64: before_id of each page up to this one */
   gint64 next_before_id;      /* 0 when this is the oldest page */
   GPtrArray *people;          /* DdHistoryPerson, parallel to person_dropdown after "Everyone" */
@@ -87,8 +88,8 @@ load_page (DdHistoryWindow *self)
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListStore) page_rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdHistoryContext) context = NULL;
   g_autofree char *status = NULL;
   DdHistoryQuery query;
   GDate from_date, to_date;
@@ -127,7 +128,6 @@ load_page (DdHistoryWindow *self)
   /* One more than a page tells whether there is an older one. */
   query.limit = self->page_size + 1;
   entries = dd_store_query_history (self->store, &query, &error);
-  g_list_store_remove_all (self->rows);
   if (entries == NULL)
     {
       g_autofree char *message = NULL;
@@ -136,13 +136,27 @@ load_page (DdHistoryWindow *self)
       message = g_strdup_printf (_("The history could not be read: %s"), error->message);
       gtk_label_set_text (self->status_label, message);
       gtk_widget_set_sensitive (self->older_button, FALSE);
+      g_list_store_remove_all (self->rows);
       return;
     }
 
   shown = MIN (entries->len, self->page_size);
-  context = dd_history_context_new (self->store);
+  if (self->context == NULL)
+    self->context = dd_history_context_new (self->store);
+  page_rows = g_list_store_new (DD_TYPE_HISTORY_ROW);
   for (guint i = 0; i < shown; i++)
-    dd_history_context_expand (context, g_ptr_array_index (entries, i), self->rows);
+    dd_history_context_expand (self->context, g_ptr_array_index (entries, i), page_rows);
+
+  /* One change of the model, not one per row: the view relays out once. */
+  {
+    guint n_new = g_list_model_get_n_items (G_LIST_MODEL (page_rows));
+    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
+
+    for (guint i = 0; i < n_new; i++)
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (page_rows), i));
+    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         items->pdata, n_new);
+  }
 
   self->next_before_id = entries->len > self->page_size
                          ? ((DdAuditEntry *) g_ptr_array_index (entries, shown - 1))->id : 0;
@@ -204,7 +218,7 @@ fill_filters (DdHistoryWindow *self)
 
   gtk_string_list_append (units, _("All units"));
   g_array_set_size (self->unit_ids, 0);
-  unit_list = dd_store_list_units (self->store, 0, &error);
+  unit_list = dd_store_list_unit_names (self->store, &error);
   if (unit_list == NULL)
     g_debug ("No units to filter the history by: %s", error->message);
   for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
@@ -301,6 +315,7 @@ dd_history_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HISTORY_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->context, dd_history_context_free);
 
   G_OBJECT_CLASS (dd_history_window_parent_class)->dispose (object);
 }

@@ -447,6 +447,52 @@ test_display_name (Fixture       *f,
   (void) error;
 }
 
+/* With DD_TEST_HISTORY_DB=FILE (a large file, e.g. from dd-bench-generate):
+ * how long the browser takes to open and to change filters there. */
+static void
+test_large_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (g_getenv ("DD_TEST_HISTORY_DB"), DD_STORE_OPEN_EXISTING, &error);
+  DdHistoryWindow *window;
+  GtkDropDown *person;
+  GtkDropDown *unit;
+  gint64 start;
+  double ms;
+
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  window = dd_history_window_new (NULL, store, 0);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("open the browser: %.1f ms (%u rows)", ms, n_rows (window));
+  gtk_window_present (GTK_WINDOW (window));
+  dd_test_iterate (200);
+
+  person = template_child (window, DD_TYPE_HISTORY_WINDOW, "person_dropdown");
+  unit = template_child (window, DD_TYPE_HISTORY_WINDOW, "unit_dropdown");
+  start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (person, 1);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("filter by a person: %.1f ms (%u rows)", ms, n_rows (window));
+  start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (person, 0);
+  gtk_drop_down_set_selected (unit, 150);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("filter by a unit: %.1f ms (%u rows)", ms, n_rows (window));
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (template_child (window, DD_TYPE_HISTORY_WINDOW, "from_entry"), "1/1/2025");
+  gtk_editable_set_text (template_child (window, DD_TYPE_HISTORY_WINDOW, "to_entry"), "31/1/2025");
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("and by dates: %.1f ms (%u rows)", ms, n_rows (window));
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (template_child (window, DD_TYPE_HISTORY_WINDOW, "older_button"), "clicked");
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("older page: %.1f ms (%u rows)", ms, n_rows (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +522,8 @@ main (int   argc,
   ADD ("browser", test_browser);
   ADD ("browser-for-administrators", test_browser_for_administrators);
   ADD ("display-name", test_display_name);
+  if (g_getenv ("DD_TEST_HISTORY_DB") != NULL)
+    g_test_add_func ("/ui/history/large-file", test_large_file);
 
 #undef ADD
 
