@@ -318,6 +318,32 @@ test_query_large_log (Fixture       *f,
   g_assert_cmpfloat (ms, <, 100);
 }
 
+static void
+test_unit_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) full = dd_store_list_units (f->store, 0, &error);
+  g_autoptr(GListModel) names = NULL;
+
+  g_assert_no_error (error);
+  names = dd_store_list_unit_names (f->store, &error);
+  g_assert_no_error (error);
+
+  /* The same units in the same order, without the counts. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (full));
+  g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(DdUnit) a = g_list_model_get_item (full, i);
+      g_autoptr(DdUnit) b = g_list_model_get_item (names, i);
+
+      g_assert_cmpint (dd_unit_get_id (a), ==, dd_unit_get_id (b));
+      g_assert_cmpstr (dd_unit_get_name (a), ==, dd_unit_get_name (b));
+      g_assert_cmpint (dd_unit_get_is_group (a), ==, dd_unit_get_is_group (b));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +352,8 @@ main (int    argc,
   g_setenv ("LANGUAGE", "en", TRUE);
 
   g_test_add ("/core/history/query-filters", Fixture, NULL, fixture_set_up, test_query_filters,
+              fixture_tear_down);
+  g_test_add ("/core/history/unit-names", Fixture, NULL, fixture_set_up, test_unit_names,
               fixture_tear_down);
   g_test_add ("/core/history/query-large-log", Fixture, NULL, fixture_set_up, test_query_large_log,
               fixture_tear_down);
