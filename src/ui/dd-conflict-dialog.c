@@ -454,6 +454,14 @@ dd_conflict_dialog_get_choice (DdConflictDialog *self,
 }
 
 DdTask *
+dd_conflict_dialog_get_theirs (DdConflictDialog *self)
+{
+  g_return_val_if_fail (DD_IS_CONFLICT_DIALOG (self), NULL);
+
+  return self->theirs;
+}
+
+DdTask *
 dd_conflict_dialog_dup_merged (DdConflictDialog *self)
 {
   DdTask *merged;

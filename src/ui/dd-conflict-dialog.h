@@ -20,6 +20,8 @@ GStrv             dd_conflict_dialog_dup_fields   (DdConflictDialog *self);
 GtkCheckButton   *dd_conflict_dialog_get_choice   (DdConflictDialog *self,
                                                    const char       *field,
                                                    gboolean          mine);
+/* The task as it was in the file when the dialog was made. */
+DdTask           *dd_conflict_dialog_get_theirs   (DdConflictDialog *self);
 /* The task as it will be saved: the file's version with the fields where
  * "Keep mine" is chosen taken from the user's. (transfer full) */
 DdTask           *dd_conflict_dialog_dup_merged   (DdConflictDialog *self);

@@ -390,7 +390,7 @@ on_conflict_resolved_cb (DdTaskEditor     *self,
                          DdTask           *merged,
                          DdConflictDialog *dialog)
 {
-  DdTask *shown = g_object_get_data (G_OBJECT (dialog), "dd-theirs");
+  g_autoptr(DdTask) shown = g_object_ref (dd_conflict_dialog_get_theirs (dialog));
 
   /* If yet another save came in meanwhile, the dialog comes back with the
    * merged task as the user's version and what they saw as the base. */
@@ -437,7 +437,6 @@ show_conflict (DdTaskEditor *self,
       }
   }
 
-  g_object_set_data_full (G_OBJECT (dialog), "dd-theirs", g_object_ref (theirs), g_object_unref);
   g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
