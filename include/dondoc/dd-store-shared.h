@@ -111,6 +111,8 @@ typedef struct
   char *action;        /* "insert", "update", "delete" (to the bin, for a task), "restore" */
   char *old_values;    /* JSON object or NULL; an update lists only the changed columns */
   char *new_values;    /* JSON object or NULL */
+  char *display_name;  /* the account's display name (users), or NULL when none was set */
+  char *task_number;   /* the task's number ("3."), or NULL when the row belongs to no task */
 } DdAuditEntry;
 
 #define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
@@ -136,6 +138,82 @@ GPtrArray  *dd_store_list_history      (DdStore      *self,
                                         const char   *user,
                                         gint64        unit_id,
                                         GError      **error);
+
+/**
+ * DdHistoryQuery:
+ * @task_id: only the rows of this task (as for dd_store_list_history()), or 0
+ * @user: (nullable): only the changes of this account
+ * @unit_id: only the rows of the tasks this unit leads, or 0
+ * @from: (nullable): only changes made at or after this moment
+ * @to: (nullable): only changes made before this moment
+ * @before_id: only entries older than the entry with this id (the next page
+ *   after a page whose oldest entry had this id), or 0 to start at the newest
+ * @limit: at most this many entries, or 0 for all
+ *
+ * What dd_store_query_history() reads. Initialise with
+ * dd_history_query_init(); the pointers are borrowed.
+ */
+typedef struct
+{
+  gint64 task_id;
+  const char *user;
+  gint64 unit_id;
+  GDateTime *from;
+  GDateTime *to;
+  gint64 before_id;
+  guint limit;
+} DdHistoryQuery;
+
+void        dd_history_query_init      (DdHistoryQuery *query);
+
+/**
+ * dd_store_query_history:
+ *
+ * The audit history newest first, filtered and paged in SQL (each filter
+ * has an index behind it), so that a page of a log of millions of entries
+ * is read in milliseconds. Each entry carries the account's display name
+ * and its task's number.
+ *
+ * Returns: (transfer full) (element-type DdAuditEntry): at most
+ * @query->limit entries, newest first, or %NULL with @error set
+ */
+GPtrArray  *dd_store_query_history     (DdStore               *self,
+                                        const DdHistoryQuery  *query,
+                                        GError               **error);
+
+/* Someone who appears in the history or has a role. */
+typedef struct
+{
+  char *account;
+  char *display_name;  /* NULL when none was set */
+} DdHistoryPerson;
+
+void        dd_history_person_free     (DdHistoryPerson *person);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHistoryPerson, dd_history_person_free)
+
+/**
+ * dd_store_list_history_people:
+ *
+ * Everyone who made a change recorded in the history, and everyone recorded
+ * in the users table, sorted by account. The log's accounts are read by
+ * skipping through its index, one lookup per person, not by scanning it.
+ *
+ * Returns: (transfer full) (element-type DdHistoryPerson)
+ */
+GPtrArray  *dd_store_list_history_people (DdStore  *self,
+                                          GError  **error);
+
+/**
+ * dd_store_list_unit_names:
+ *
+ * The units in Vietnamese order like dd_store_list_units(), but without
+ * their task counts (which cost a pass over the tasks): for pickers and for
+ * naming units in the history, cheap on a file of 100,000 tasks.
+ *
+ * Returns: (transfer full): a GListModel of DdUnit whose counts are 0
+ */
+GListModel *dd_store_list_unit_names   (DdStore  *self,
+                                        GError  **error);
 
 /**
  * dd_store_get_lock_warning:

@@ -72,6 +72,8 @@ dd_audit_entry_copy (const DdAuditEntry *entry)
   copy->action = g_strdup (entry->action);
   copy->old_values = g_strdup (entry->old_values);
   copy->new_values = g_strdup (entry->new_values);
+  copy->display_name = g_strdup (entry->display_name);
+  copy->task_number = g_strdup (entry->task_number);
   return copy;
 }
 
@@ -86,6 +88,8 @@ dd_audit_entry_free (DdAuditEntry *entry)
   g_free (entry->action);
   g_free (entry->old_values);
   g_free (entry->new_values);
+  g_free (entry->display_name);
+  g_free (entry->task_number);
   g_free (entry);
 }
 
@@ -598,44 +602,19 @@ dd_store_list_recycle_bin (DdStore  *self,
 
 /* Public API: the audit history */
 
-GPtrArray *
-dd_store_list_history (DdStore      *self,
-                       gint64        task_id,
-                       const GDate  *since,
-                       const char   *user,
-                       gint64        unit_id,
-                       GError      **error)
+/* The columns read_audit_entries() expects, from AUDIT_TABLES. */
+#define AUDIT_COLUMNS "a.id, a.at, a.user, a.table_name, a.row_id, a.task_id, a.action, " \
+                      "a.old_values, a.new_values, u.display_name, t.number "
+#define AUDIT_TABLES "audit_log a LEFT JOIN users u ON u.account = a.user " \
+                     "LEFT JOIN tasks t ON t.id = a.task_id "
+
+static GPtrArray *
+read_audit_entries (DdStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_audit_entry_free);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, at, user, table_name, row_id, task_id, action, "
-                                         "old_values, new_values FROM audit_log WHERE 1");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-
-  /* Fixed fragments only; the values are bound. */
-  if (task_id > 0)
-    g_string_append (sql, " AND task_id = ?1");
-  if (dd_date_is_set (since))
-    g_string_append (sql, " AND at >= ?2");
-  if (user != NULL)
-    g_string_append (sql, " AND user = ?3");
-  if (unit_id > 0)
-    g_string_append (sql, " AND task_id IN (SELECT id FROM tasks WHERE lead_unit_id = ?4)");
-  g_string_append (sql, " ORDER BY id");
-
-  stmt = dd_sql_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  if (task_id > 0)
-    sqlite3_bind_int64 (stmt, 1, task_id);
-  if (dd_date_is_set (since))
-    dd_sql_bind_date (stmt, 2, since);
-  if (user != NULL)
-    dd_sql_bind_text (stmt, 3, user);
-  if (unit_id > 0)
-    sqlite3_bind_int64 (stmt, 4, unit_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -650,6 +629,8 @@ dd_store_list_history (DdStore      *self,
       entry->action = g_strdup (dd_sql_column_text (stmt, 6));
       entry->old_values = g_strdup (dd_sql_column_text (stmt, 7));
       entry->new_values = g_strdup (dd_sql_column_text (stmt, 8));
+      entry->display_name = g_strdup (dd_sql_column_text (stmt, 9));
+      entry->task_number = g_strdup (dd_sql_column_text (stmt, 10));
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)
@@ -658,6 +639,203 @@ dd_store_list_history (DdStore      *self,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+dd_store_list_history (DdStore      *self,
+                       gint64        task_id,
+                       const GDate  *since,
+                       const char   *user,
+                       gint64        unit_id,
+                       GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  /* Fixed fragments only; the values are bound. */
+  if (task_id > 0)
+    g_string_append (sql, " AND a.task_id = ?1");
+  if (dd_date_is_set (since))
+    g_string_append (sql, " AND a.at >= ?2");
+  if (user != NULL)
+    g_string_append (sql, " AND a.user = ?3");
+  if (unit_id > 0)
+    g_string_append (sql, " AND a.task_id IN (SELECT id FROM tasks WHERE lead_unit_id = ?4)");
+  g_string_append (sql, " ORDER BY a.id");
+
+  stmt = dd_sql_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, task_id);
+  if (dd_date_is_set (since))
+    dd_sql_bind_date (stmt, 2, since);
+  if (user != NULL)
+    dd_sql_bind_text (stmt, 3, user);
+  if (unit_id > 0)
+    sqlite3_bind_int64 (stmt, 4, unit_id);
+
+  return read_audit_entries (self, stmt, error);
+}
+
+void
+dd_history_query_init (DdHistoryQuery *query)
+{
+  g_return_if_fail (query != NULL);
+
+  memset (query, 0, sizeof *query);
+}
+
+/* The log's "at" format ('%Y-%m-%dT%H:%M:%fZ'), which sorts as text. */
+static char *
+format_log_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+}
+
+GPtrArray *
+dd_store_query_history (DdStore               *self,
+                        const DdHistoryQuery  *query,
+                        GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->from != NULL)
+    from = format_log_time (query->from);
+  if (query->to != NULL)
+    to = format_log_time (query->to);
+
+  /* Fixed fragments only; the values are bound. The unit's tasks are
+   * looked up first and their entries read through audit_log_task, so a
+   * unit with few changes does not make SQLite walk the whole log. */
+  if (query->unit_id > 0)
+    g_string_append (sql, "WITH unit_tasks (id) AS MATERIALIZED "
+                          "(SELECT id FROM tasks WHERE lead_unit_id = ?4) ");
+  g_string_append (sql, "SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
+  if (query->task_id > 0)
+    g_string_append (sql, " AND a.task_id = ?1");
+  if (query->user != NULL)
+    g_string_append (sql, " AND a.user = ?2");
+  if (query->unit_id > 0)
+    g_string_append (sql, " AND a.task_id IN unit_tasks");
+  if (from != NULL)
+    g_string_append (sql, " AND a.at >= ?5");
+  if (to != NULL)
+    g_string_append (sql, " AND a.at < ?6");
+  if (query->before_id > 0)
+    g_string_append (sql, " AND a.id < ?7");
+  g_string_append (sql, " ORDER BY a.id DESC");
+  if (query->limit > 0)
+    g_string_append (sql, " LIMIT ?8");
+
+  stmt = dd_sql_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (query->task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, query->task_id);
+  if (query->user != NULL)
+    dd_sql_bind_text (stmt, 2, query->user);
+  if (query->unit_id > 0)
+    sqlite3_bind_int64 (stmt, 4, query->unit_id);
+  if (from != NULL)
+    dd_sql_bind_text (stmt, 5, from);
+  if (to != NULL)
+    dd_sql_bind_text (stmt, 6, to);
+  if (query->before_id > 0)
+    sqlite3_bind_int64 (stmt, 7, query->before_id);
+  if (query->limit > 0)
+    sqlite3_bind_int64 (stmt, 8, query->limit);
+
+  return read_audit_entries (self, stmt, error);
+}
+
+void
+dd_history_person_free (DdHistoryPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->account);
+  g_free (person->display_name);
+  g_free (person);
+}
+
+GPtrArray *
+dd_store_list_history_people (DdStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_history_person_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  /* DISTINCT over a million entries reads them all; the recursive query
+   * jumps from one account to the next through audit_log_user instead. */
+  stmt = dd_sql_prepare (self,
+                         "WITH RECURSIVE logged (account) AS ("
+                         "  SELECT (SELECT min (user) FROM audit_log) "
+                         "  UNION ALL "
+                         "  SELECT (SELECT min (user) FROM audit_log WHERE user > logged.account) "
+                         "  FROM logged WHERE logged.account IS NOT NULL), "
+                         "everyone (account) AS ("
+                         "  SELECT account FROM logged WHERE account IS NOT NULL "
+                         "  UNION SELECT account FROM users) "
+                         "SELECT e.account, u.display_name FROM everyone e "
+                         "LEFT JOIN users u ON u.account = e.account ORDER BY e.account", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdHistoryPerson *person = g_new0 (DdHistoryPerson, 1);
+
+      person->account = g_strdup (dd_sql_column_text (stmt, 0));
+      person->display_name = g_strdup (dd_sql_column_text (stmt, 1));
+      g_ptr_array_add (people, person);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}
+
+GListModel *
+dd_store_list_unit_names (DdStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GListStore) units = g_list_store_new (DD_TYPE_UNIT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self, "SELECT id, name, is_group FROM units ORDER BY sort_key, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DdUnit) unit = _dd_unit_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1),
+                                             sqlite3_column_int (stmt, 2) != 0, 0, 0);
+
+      g_list_store_append (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&units));
 }
 
 /* Filesystems without working locks */

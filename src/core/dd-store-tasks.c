@@ -699,6 +699,10 @@ search_text_for (const char         *number,
   return dd_text_fold_for_search (all->str);
 }
 
+/* Leaves the rows of units that stay as they are, so that saving a task
+ * whose coordinators did not change writes nothing to the audit history
+ * about them (a delete and re-insert would record a removal and an
+ * addition of every coordinator on every save). */
 static gboolean
 replace_coordinators (DdStore             *self,
                       gint64               task_id,
@@ -708,31 +712,51 @@ replace_coordinators (DdStore             *self,
 {
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) json = g_string_new ("[");
 
-  del = dd_sql_prepare (self, "DELETE FROM task_coordinators WHERE task_id = ?1", error);
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, task_id);
-  if (!dd_sql_step_done (self, del, error))
-    return FALSE;
-
-  ins = dd_sql_prepare (self,
-                 "INSERT OR IGNORE INTO task_coordinators (task_id, unit_id, position) VALUES (?1, ?2, ?3)",
-                 error);
-  if (ins == NULL)
-    return FALSE;
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       gboolean created = FALSE;
+      gboolean seen = FALSE;
       gint64 unit_id = find_or_create_unit (self, names[i], &created, error);
 
       if (unit_id < 0)
         return FALSE;
       if (created && units_added != NULL)
         (*units_added)++;
+      /* A unit named twice keeps its first place. */
+      for (guint j = 0; j < ids->len; j++)
+        seen |= g_array_index (ids, gint64, j) == unit_id;
+      if (seen)
+        continue;
+      g_array_append_val (ids, unit_id);
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", unit_id);
+    }
+  g_string_append_c (json, ']');
+
+  del = dd_sql_prepare (self,
+                        "DELETE FROM task_coordinators WHERE task_id = ?1 "
+                        "AND unit_id NOT IN (SELECT value FROM json_each (?2))", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, task_id);
+  dd_sql_bind_text (del, 2, json->str);
+  if (!dd_sql_step_done (self, del, error))
+    return FALSE;
+
+  ins = dd_sql_prepare (self,
+                        "INSERT INTO task_coordinators (task_id, unit_id, position) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (task_id, unit_id) DO UPDATE SET position = excluded.position "
+                        "WHERE position IS NOT excluded.position",
+                        error);
+  if (ins == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, task_id);
-      sqlite3_bind_int64 (ins, 2, unit_id);
+      sqlite3_bind_int64 (ins, 2, g_array_index (ids, gint64, i));
       sqlite3_bind_int (ins, 3, (int) i);
       if (!dd_sql_step_done (self, ins, error))
         return FALSE;

@@ -17,8 +17,14 @@ struct _DdPreferencesWindow
   GtkSpinButton *due_soon_spin;
   GtkWidget *due_soon_row;
   GtkLabel *error_label;
+  GtkWidget *display_name_label;
+  GtkWidget *display_name_row;
+  GtkEntry *display_name_entry;
+  GtkWidget *display_name_button;
+  GtkLabel *display_name_hint;
 
   /* Owned state */
+  char *display_name;             /* as recorded in the file; "" when none */
   DdStore *store;
   char *initial_language;
   gboolean loading;
@@ -58,7 +64,53 @@ load (DdPreferencesWindow *self)
   gtk_widget_set_sensitive (self->due_soon_row, writable);
   if (self->store != NULL)
     gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store));
+
+  /* Everyone, viewers too, may set their own name. */
+  gtk_widget_set_visible (self->display_name_label, self->store != NULL);
+  gtk_widget_set_visible (self->display_name_row, self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->display_name_hint), self->store != NULL);
+  if (self->store != NULL)
+    {
+      g_autofree char *name = dd_store_dup_display_name (self->store);
+      const char *account = dd_store_get_user (self->store);
+      g_autofree char *hint = NULL;
+
+      /* The store gives the account when no name was set. */
+      g_free (self->display_name);
+      self->display_name = g_strdup (g_strcmp0 (name, account) != 0 ? name : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->display_name_entry), self->display_name);
+      gtk_entry_set_placeholder_text (self->display_name_entry, account);
+      /* Translators: %s is the user's account on the computer. */
+      hint = g_strdup_printf (_("Shown in the change history and when your changes meet someone else’s, "
+                                "instead of your account “%s”."), account);
+      gtk_label_set_text (self->display_name_hint, hint);
+      gtk_widget_set_sensitive (self->display_name_row, !dd_store_is_read_only (self->store));
+    }
   self->loading = FALSE;
+}
+
+static void
+save_display_name (DdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || dd_store_is_read_only (self->store))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->display_name_entry))));
+  if (g_strcmp0 (name, self->display_name) == 0)
+    return;
+
+  if (!dd_store_set_display_name (self->store, name, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_error (self, NULL);
+  g_free (self->display_name);
+  self->display_name = g_steal_pointer (&name);
+  gtk_widget_set_sensitive (self->display_name_button, FALSE);
 }
 
 /* Callbacks */
@@ -101,6 +153,33 @@ on_due_soon_changed_cb (DdPreferencesWindow *self)
     show_error (self, NULL);
 }
 
+static void
+on_display_name_changed_cb (DdPreferencesWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->loading)
+    return;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->display_name_entry))));
+  gtk_widget_set_sensitive (self->display_name_button, g_strcmp0 (name, self->display_name) != 0);
+}
+
+static void
+on_display_name_activate_cb (DdPreferencesWindow *self)
+{
+  save_display_name (self);
+}
+
+/* A name typed but not yet set is set when the window closes, as the
+ * other preferences are. */
+static gboolean
+dd_preferences_window_close_request (GtkWindow *window)
+{
+  save_display_name (DD_PREFERENCES_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (dd_preferences_window_parent_class)->close_request (window);
+}
+
 /* GObject overrides */
 
 static void
@@ -120,6 +199,7 @@ dd_preferences_window_finalize (GObject *object)
   DdPreferencesWindow *self = (DdPreferencesWindow *) object;
 
   g_free (self->initial_language);
+  g_free (self->display_name);
 
   G_OBJECT_CLASS (dd_preferences_window_parent_class)->finalize (object);
 }
@@ -132,6 +212,7 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
 
   object_class->dispose = dd_preferences_window_dispose;
   object_class->finalize = dd_preferences_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = dd_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/dd-preferences-window.ui");
@@ -140,8 +221,15 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_row);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_label);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_row);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_button);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_display_name_activate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
+#include "dd-conflict-dialog.h"
+#include "dd-history-window.h"
 #include "dd-task-editor.h"
 
 /*
@@ -412,22 +414,68 @@ split_names (const char *text)
   return g_strv_builder_end (builder);
 }
 
-static void
-show_conflict (DdTaskEditor *self)
-{
-  GtkWidget *dialog;
+static void show_conflict (DdTaskEditor *self,
+                           DdTask       *base,
+                           DdTask       *mine);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING,
-                                   GTK_BUTTONS_CLOSE,
-                                   "%s", _("Someone else changed this task"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("The task was changed on another computer after you opened it, "
-                                              "so your changes were not saved. They are still in the editor: "
-                                              "copy what you need, cancel, open the task again to see the "
-                                              "other changes, and enter yours once more."));
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+/* Writes @copy in a worker; on a conflict shows what differs from @base,
+ * field by field, keeping the editor open with the user's edit; closes the
+ * editor once saved (on_save_done_cb()). */
+static void save_async (DdTaskEditor *self,
+                        DdTask       *base,
+                        DdTask       *copy);
+
+static void
+on_conflict_resolved_cb (DdTaskEditor     *self,
+                         DdTask           *merged,
+                         DdConflictDialog *dialog)
+{
+  g_autoptr(DdTask) shown = g_object_ref (dd_conflict_dialog_get_theirs (dialog));
+
+  /* If yet another save came in meanwhile, the dialog comes back with the
+   * merged task as the user's version and what they saw as the base. */
+  save_async (self, shown, merged);
+}
+
+static void
+show_conflict (DdTaskEditor *self,
+               DdTask       *base,
+               DdTask       *mine)
+{
+  g_autoptr(DdTask) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  DdConflictDialog *dialog;
+
+  theirs = dd_store_get_task (self->store, dd_task_get_id (mine), dd_task_get_as_of (self->task), &error);
+  if (theirs == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the task was changed by someone else, and reading it again failed; %s says why. */
+      message = g_strdup_printf (_("Someone else changed this task, and it could not be read again: %s. "
+                                   "Your changes are still in the editor."), error->message);
+      show_error (self, message);
+      return;
+    }
+
+  dialog = dd_conflict_dialog_new (GTK_WINDOW (self), self->store, base, mine, theirs);
+
+  /* The other save left every field the way the user has it: nothing to
+   * choose, and saving over it loses nothing. */
+  {
+    g_auto(GStrv) fields = dd_conflict_dialog_dup_fields (dialog);
+
+    if (fields[0] == NULL)
+      {
+        g_autoptr(DdTask) merged = dd_conflict_dialog_dup_merged (dialog);
+
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        save_async (self, theirs, merged);
+        return;
+      }
+  }
+
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -450,6 +498,7 @@ dup_changed_person (DdTaskEditor *self)
 typedef struct
 {
   DdStore *writer;      /* a sibling of the editor's store; NULL: saved in place */
+  DdTask *base;         /* the task as the user saw it before editing */
   DdTask *copy;
   char *person;         /* the new person in charge; NULL: unchanged */
   char *person_error;   /* why the person could not be written, the task being saved */
@@ -459,6 +508,7 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->writer);
+  g_clear_object (&data->base);
   g_clear_object (&data->copy);
   g_free (data->person);
   g_free (data->person_error);
@@ -535,7 +585,7 @@ on_save_done_cb (GObject      *source_object,
       if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
         {
           show_error (self, error->message);
-          show_conflict (self);
+          show_conflict (self, data->base, data->copy);
         }
       else
         {
@@ -569,12 +619,14 @@ on_save_done_cb (GObject      *source_object,
 
 static void
 save_async (DdTaskEditor *self,
+            DdTask       *base,
             DdTask       *copy)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   SaveData *data = g_new0 (SaveData, 1);
 
+  data->base = g_object_ref (base);
   data->copy = g_object_ref (copy);
   data->person = dup_changed_person (self);
   data->writer = dd_store_open_sibling (self->store, &error);
@@ -645,7 +697,7 @@ save (DdTaskEditor *self)
   dd_task_set_actual_product (copy, actual_product);
   dd_task_set_note (copy, *note != '\0' ? note : NULL);
 
-  save_async (self, copy);
+  save_async (self, self->task, copy);
   return TRUE;
 }
 
@@ -754,6 +806,21 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdTaskEditor *self = DD_TASK_EDITOR (widget);
+  DdHistoryWindow *window;
+
+  if (self->task == NULL || dd_task_get_id (self->task) <= 0)
+    return;
+
+  window = dd_history_window_new (GTK_WINDOW (self), self->store, dd_task_get_id (self->task));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -784,6 +851,8 @@ dd_task_editor_constructed (GObject *object)
   load_task (self);
   update_access (self);
   validate (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history",
+                                 self->task != NULL && dd_task_get_id (self->task) > 0);
 }
 
 static void
@@ -926,6 +995,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }

@@ -11,6 +11,7 @@
 #include "dd-recycle-bin-window.h"
 #include "dd-restore-dialog.h"
 #include "dd-users-window.h"
+#include "dd-history-window.h"
 #include "dd-window-private.h"
 
 /*
@@ -537,6 +538,21 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  DdHistoryWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = dd_history_window_new (GTK_WINDOW (self), self->store, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -797,6 +813,8 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
+                                 self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_ADMIN);
 }
 
 void
@@ -817,6 +835,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-newest", NULL, restore_newest_action);
   gtk_widget_class_install_action (widget_class, "win.acknowledge-lock-warning", NULL,
                                    acknowledge_lock_warning_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dd-conflict-dialog.h"
 #include "dd-task-editor.h"
 #include "dd-ui-test-utils.h"
 
@@ -49,9 +50,9 @@ editor_closed (gpointer data)
 }
 
 static gboolean
-message_shown (gpointer data)
+conflict_shown (gpointer data)
 {
-  return dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+  return dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG) != NULL;
 }
 
 static void
@@ -82,7 +83,7 @@ fixture_tear_down (Fixture       *f,
 {
   GtkWindow *dialog;
 
-  while ((dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   if (f->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -224,12 +225,13 @@ test_editor_conflict (Fixture       *f,
 
   gtk_spin_button_set_value (child (f, "progress_spin"), 80);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
-  dd_test_wait_for (message_shown, NULL);
+  /* The save runs in a worker thread; the conflict comes back from it. */
+  dd_test_wait_for (conflict_shown, NULL);
 
   /* The edit stays open, the user is told, and nothing was overwritten. */
   g_assert_nonnull (f->editor);
   g_assert_cmpuint (f->n_saved, ==, 0);
-  g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG));
   g_assert_true (gtk_revealer_get_reveal_child (child (f, "error_revealer")));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (f, "progress_spin")), ==, 80);
 

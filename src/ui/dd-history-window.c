@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-history-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-history-row.h"
+#include "dd-history-window.h"
+
+/*
+ * DdHistoryWindow: the audit history, one row per changed field (when,
+ * who, what, field, old → new), newest first. For one task (from the task
+ * editor) it shows that task's whole history; for the whole file (the
+ * administrator's "Change History…") it filters by person, unit and date
+ * range. Either way it reads one page at a time through
+ * dd_store_query_history(), which filters and pages in SQL, so a log of
+ * millions of entries opens as fast as a small one.
+ */
+
+#define DEFAULT_PAGE_SIZE 100
+
+struct _DdHistoryWindow
+{
+  GtkWindow parent_instance;
+
+  DdStore *store;
+  gint64 task_id;
+  guint page_size;
+  GListStore *rows;           /* DdHistoryRow */
+  DdHistoryContext *context;  /* unit names, read once */
+  GArray *page_starts;        /* gint64: before_id of each page up to this one */
+  gint64 next_before_id;      /* 0 when this is the oldest page */
+  GPtrArray *people;          /* DdHistoryPerson, parallel to person_dropdown after "Everyone" */
+  GArray *unit_ids;           /* gint64, parallel to unit_dropdown after "All units" */
+  guint loading;
+
+  /* Template children */
+  GtkWidget *filter_bar;
+  GtkDropDown *person_dropdown;
+  GtkDropDown *unit_dropdown;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
+  GtkWidget *clear_button;
+  GtkColumnView *column_view;
+  GtkLabel *status_label;
+  GtkWidget *newer_button;
+  GtkWidget *older_button;
+};
+
+G_DEFINE_FINAL_TYPE (DdHistoryWindow, dd_history_window, GTK_TYPE_WINDOW)
+
+typedef const char *(*RowGetter) (DdHistoryRow *row);
+
+/* Auxiliary methods */
+
+/* Reads a date entry: FALSE when it holds something that is not a date
+ * (marked as an error); @out is cleared when it is empty. */
+static gboolean
+read_date_entry (GtkEntry *entry,
+                 GDate    *out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_date_clear (out, 1);
+  if (*text == '\0' || dd_date_parse_any (text, out))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return TRUE;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return FALSE;
+}
+
+static GDateTime *
+local_midnight (const GDate *date,
+                int          plus_days)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                    g_date_get_day (date), 0, 0, 0);
+
+  return g_date_time_add_days (day, plus_days);
+}
+
+static void
+load_page (DdHistoryWindow *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListStore) page_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  DdHistoryQuery query;
+  GDate from_date, to_date;
+  guint selected;
+  guint shown;
+  guint n_rows;
+  guint page;
+
+  dd_history_query_init (&query);
+  query.task_id = self->task_id;
+
+  if (self->task_id == 0)
+    {
+      gboolean from_ok = read_date_entry (self->from_entry, &from_date);
+      gboolean to_ok = read_date_entry (self->to_entry, &to_date);
+
+      if (!from_ok || !to_ok)
+        {
+          gtk_label_set_text (self->status_label, _("Write dates as dd/mm/yyyy."));
+          return;
+        }
+      if (dd_date_is_set (&from_date))
+        query.from = from = local_midnight (&from_date, 0);
+      if (dd_date_is_set (&to_date))
+        query.to = to = local_midnight (&to_date, 1);
+
+      selected = gtk_drop_down_get_selected (self->person_dropdown);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people->len)
+        query.user = ((DdHistoryPerson *) g_ptr_array_index (self->people, selected - 1))->account;
+      selected = gtk_drop_down_get_selected (self->unit_dropdown);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->unit_ids->len)
+        query.unit_id = g_array_index (self->unit_ids, gint64, selected - 1);
+    }
+
+  query.before_id = g_array_index (self->page_starts, gint64, self->page_starts->len - 1);
+  /* One more than a page tells whether there is an older one. */
+  query.limit = self->page_size + 1;
+  entries = dd_store_query_history (self->store, &query, &error);
+  if (entries == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the history could not be read. */
+      message = g_strdup_printf (_("The history could not be read: %s"), error->message);
+      gtk_label_set_text (self->status_label, message);
+      gtk_widget_set_sensitive (self->older_button, FALSE);
+      g_list_store_remove_all (self->rows);
+      return;
+    }
+
+  shown = MIN (entries->len, self->page_size);
+  if (self->context == NULL)
+    self->context = dd_history_context_new (self->store);
+  page_rows = g_list_store_new (DD_TYPE_HISTORY_ROW);
+  for (guint i = 0; i < shown; i++)
+    dd_history_context_expand (self->context, g_ptr_array_index (entries, i), page_rows);
+
+  /* One change of the model, not one per row: the view relays out once. */
+  {
+    guint n_new = g_list_model_get_n_items (G_LIST_MODEL (page_rows));
+    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
+
+    for (guint i = 0; i < n_new; i++)
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (page_rows), i));
+    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         items->pdata, n_new);
+  }
+
+  self->next_before_id = entries->len > self->page_size
+                         ? ((DdAuditEntry *) g_ptr_array_index (entries, shown - 1))->id : 0;
+  gtk_widget_set_sensitive (self->older_button, self->next_before_id > 0);
+  gtk_widget_set_sensitive (self->newer_button, self->page_starts->len > 1);
+
+  page = self->page_starts->len;
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (shown == 0)
+    status = g_strdup (self->task_id > 0 ? _("No changes recorded for this task.")
+                                         : _("No changes match these filters."));
+  else
+    /* Translators: the page of the history shown: "Page 2: 200 changes, newest first." */
+    status = g_strdup_printf (ngettext ("Page %u: %u change, newest first.",
+                                        "Page %u: %u changes, newest first.", n_rows),
+                              page, n_rows);
+  gtk_label_set_text (self->status_label, status);
+}
+
+static void
+restart (DdHistoryWindow *self)
+{
+  gint64 first = 0;
+
+  g_array_set_size (self->page_starts, 0);
+  g_array_append_val (self->page_starts, first);
+  load_page (self);
+}
+
+static void
+fill_filters (DdHistoryWindow *self)
+{
+  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) unit_list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_string_list_append (people, _("Everyone"));
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->people = dd_store_list_history_people (self->store, &error);
+  if (self->people == NULL)
+    {
+      g_debug ("No people to filter the history by: %s", error->message);
+      self->people = g_ptr_array_new ();
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      DdHistoryPerson *person = g_ptr_array_index (self->people, i);
+      g_autofree char *text = NULL;
+
+      if (person->display_name != NULL && *person->display_name != '\0')
+        /* Translators: a person in the history filter: display name (account). */
+        text = g_strdup_printf (_("%s (%s)"), person->display_name, person->account);
+      else
+        text = g_strdup (person->account);
+      gtk_string_list_append (people, text);
+    }
+
+  gtk_string_list_append (units, _("All units"));
+  g_array_set_size (self->unit_ids, 0);
+  unit_list = dd_store_list_unit_names (self->store, &error);
+  if (unit_list == NULL)
+    g_debug ("No units to filter the history by: %s", error->message);
+  for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
+      gint64 id = dd_unit_get_id (unit);
+
+      if (dd_unit_get_is_group (unit))
+        continue;
+      gtk_string_list_append (units, dd_unit_get_name (unit));
+      g_array_append_val (self->unit_ids, id);
+    }
+
+  self->loading++;
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (people));
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  self->loading--;
+}
+
+/* Callbacks */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  RowGetter getter = user_data;
+  DdHistoryRow *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), getter (row));
+}
+
+static void
+on_filter_changed_cb (DdHistoryWindow *self)
+{
+  if (self->loading > 0 || self->store == NULL || self->task_id > 0)
+    return;
+  restart (self);
+}
+
+static void
+on_clear_clicked_cb (DdHistoryWindow *self)
+{
+  self->loading++;
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  self->loading--;
+  restart (self);
+}
+
+static void
+on_older_clicked_cb (DdHistoryWindow *self)
+{
+  if (self->next_before_id <= 0)
+    return;
+  g_array_append_val (self->page_starts, self->next_before_id);
+  load_page (self);
+}
+
+static void
+on_newer_clicked_cb (DdHistoryWindow *self)
+{
+  if (self->page_starts->len <= 1)
+    return;
+  g_array_set_size (self->page_starts, self->page_starts->len - 1);
+  load_page (self);
+}
+
+/* GObject overrides */
+
+static void
+dd_history_window_dispose (GObject *object)
+{
+  DdHistoryWindow *self = DD_HISTORY_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HISTORY_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->context, dd_history_context_free);
+
+  G_OBJECT_CLASS (dd_history_window_parent_class)->dispose (object);
+}
+
+static void
+dd_history_window_finalize (GObject *object)
+{
+  DdHistoryWindow *self = DD_HISTORY_WINDOW (object);
+
+  g_array_unref (self->page_starts);
+  g_array_unref (self->unit_ids);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dd_history_window_parent_class)->finalize (object);
+}
+
+static void
+dd_history_window_class_init (DdHistoryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_history_window_dispose;
+  object_class->finalize = dd_history_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-history-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, newer_button);
+  gtk_widget_class_bind_template_child (widget_class, DdHistoryWindow, older_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_older_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_newer_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+add_column (DdHistoryWindow *self,
+            const char      *title,
+            RowGetter        getter,
+            int              width,
+            gboolean         expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), getter);
+  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+dd_history_window_init (DdHistoryWindow *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->page_size = DEFAULT_PAGE_SIZE;
+  self->rows = g_list_store_new (DD_TYPE_HISTORY_ROW);
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Public API */
+
+DdHistoryWindow *
+dd_history_window_new (GtkWindow *parent,
+                       DdStore   *store,
+                       gint64     task_id)
+{
+  DdHistoryWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  self = g_object_new (DD_TYPE_HISTORY_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->task_id = task_id;
+
+  /* Translators: column titles of the change history. */
+  add_column (self, C_("history", "When"), dd_history_row_get_when, 125, FALSE);
+  add_column (self, C_("history", "Who"), dd_history_row_get_who, 150, FALSE);
+  if (task_id == 0)
+    add_column (self, C_("history", "What"), dd_history_row_get_subject, 150, FALSE);
+  add_column (self, C_("history", "Field"), dd_history_row_get_field, 170, FALSE);
+  add_column (self, C_("history", "Old value"), dd_history_row_get_old_value, 180, TRUE);
+  add_column (self, C_("history", "New value"), dd_history_row_get_new_value, 180, TRUE);
+
+  if (task_id > 0)
+    {
+      g_autoptr(DdTask) task = dd_store_get_task (store, task_id, NULL, NULL);
+      g_autofree char *title = NULL;
+
+      gtk_widget_set_visible (self->filter_bar, FALSE);
+      /* Translators: the title of a task's history window; %s is its number. */
+      title = g_strdup_printf (_("History of Task %s"),
+                               task != NULL && dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "");
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      gtk_window_set_modal (GTK_WINDOW (self), parent != NULL);
+      gtk_window_set_default_size (GTK_WINDOW (self), 900, 520);
+    }
+  else
+    fill_filters (self);
+
+  restart (self);
+  return self;
+}
+
+GListModel *
+dd_history_window_get_rows (DdHistoryWindow *self)
+{
+  g_return_val_if_fail (DD_IS_HISTORY_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+void
+dd_history_window_set_page_size (DdHistoryWindow *self,
+                                 guint            page_size)
+{
+  g_return_if_fail (DD_IS_HISTORY_WINDOW (self));
+  g_return_if_fail (page_size > 0);
+
+  self->page_size = page_size;
+  restart (self);
+}

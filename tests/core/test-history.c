@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-history"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+
+/*
+ * The history browser's queries: dd_store_query_history() filtered by
+ * person, unit and date range, newest first, paged; the people it can be
+ * filtered by; and that a page stays fast on a log of hundreds of
+ * thousands of entries.
+ */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  DdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dondoc-history-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  dd_store_load_default (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
+          const char *inner;
+
+          while (sub != NULL && (inner = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *file = g_build_filename (path, inner, NULL);
+
+              g_unlink (file);
+            }
+          g_rmdir (path);
+        }
+      else
+        g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static void
+save_product (DdStore    *store,
+              gint64      task_id,
+              const char *product)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, task_id, NULL, &error);
+  g_autoptr(DdTask) copy = NULL;
+
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_product (copy, product);
+  dd_store_save_task (store, copy, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_query_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(DdTask) task2 = NULL;
+  DdHistoryQuery query;
+  gint64 unit_id;
+  gint64 last_id;
+  gboolean found_bob = FALSE;
+
+  dd_store_set_display_name (f->store, "Phó Chánh Văn phòng", &error);
+  g_assert_no_error (error);
+  dd_store_set_user_role (f->store, "bob", "Trần Thị Bình", DD_ROLE_ADMIN, 0, &error);
+  g_assert_no_error (error);
+
+  save_product (f->store, 1, "Sản phẩm của tôi");
+  _dd_store_set_user (f->store, "bob");
+  save_product (f->store, 2, "Sản phẩm của Bình");
+  save_product (f->store, 3, "Sản phẩm khác của Bình");
+  _dd_store_set_user (f->store, g_get_user_name ());
+
+  /* Everything, newest first, with display names. */
+  dd_history_query_init (&query);
+  all = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 10);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (((DdAuditEntry *) all->pdata[i - 1])->id, >, ((DdAuditEntry *) all->pdata[i])->id);
+  g_assert_cmpstr (((DdAuditEntry *) all->pdata[0])->user, ==, "bob");
+  g_assert_cmpstr (((DdAuditEntry *) all->pdata[0])->display_name, ==, "Trần Thị Bình");
+
+  /* By person. */
+  query.user = "bob";
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >=, 2);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpstr (((DdAuditEntry *) entries->pdata[i])->user, ==, "bob");
+  g_assert_cmpint (((DdAuditEntry *) entries->pdata[0])->task_id, ==, 3);
+  g_assert_cmpint (((DdAuditEntry *) entries->pdata[entries->len - 1])->task_id, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* By unit: only the tasks it leads. */
+  task2 = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  unit_id = dd_task_get_lead_id (task2);
+  g_assert_cmpint (unit_id, >, 0);
+  dd_history_query_init (&query);
+  query.unit_id = unit_id;
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >=, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(DdTask) task = dd_store_get_task (f->store, ((DdAuditEntry *) entries->pdata[i])->task_id,
+                                                  NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (dd_task_get_lead_id (task), ==, unit_id);
+    }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* By date range. */
+  dd_history_query_init (&query);
+  query.from = earlier;
+  query.to = later;
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, all->len);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  query.from = later;
+  query.to = tomorrow;
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  query.from = NULL;
+  query.to = earlier;
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Pages of 4 put together give the whole log, in order, once. */
+  dd_history_query_init (&query);
+  query.limit = 4;
+  last_id = 0;
+  for (guint seen = 0; seen < all->len;)
+    {
+      query.before_id = last_id;
+      entries = dd_store_query_history (f->store, &query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, ==, MIN (4, all->len - seen));
+      for (guint i = 0; i < entries->len; i++)
+        g_assert_cmpint (((DdAuditEntry *) entries->pdata[i])->id, ==,
+                         ((DdAuditEntry *) all->pdata[seen + i])->id);
+      seen += entries->len;
+      last_id = ((DdAuditEntry *) entries->pdata[entries->len - 1])->id;
+      g_clear_pointer (&entries, g_ptr_array_unref);
+    }
+  query.before_id = last_id;
+  entries = dd_store_query_history (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  /* The people to filter by. */
+  people = dd_store_list_history_people (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      DdHistoryPerson *person = people->pdata[i];
+
+      if (g_str_equal (person->account, "bob"))
+        {
+          g_assert_cmpstr (person->display_name, ==, "Trần Thị Bình");
+          found_bob = TRUE;
+        }
+      if (i > 0)
+        g_assert_cmpstr (((DdHistoryPerson *) people->pdata[i - 1])->account, <, person->account);
+    }
+  g_assert_true (found_bob);
+}
+
+static double
+time_query (DdStore              *store,
+            const DdHistoryQuery *query,
+            guint                *out_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  entries = dd_store_query_history (store, query, &error);
+  g_assert_no_error (error);
+  *out_len = entries->len;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+test_query_large_log (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2025, 3, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_utc (2025, 3, 2, 0, 0, 0);
+  g_autoptr(DdTask) task2 = dd_store_get_task (f->store, 2, NULL, &error);
+  DdHistoryQuery query;
+  const guint n = 300000;
+  g_autofree char *sql = NULL;
+  double ms;
+  guint len;
+
+  g_assert_no_error (error);
+
+  /* Years of changes by 40 people over 100,000 tasks, one every ~5 minutes
+   * from 1/1/2024; the task ids of the file's own tasks (1–8) are among them. */
+  sql = g_strdup_printf ("WITH RECURSIVE i (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < %u) "
+                         "INSERT INTO audit_log (at, user, table_name, row_id, task_id, action, "
+                         "old_values, new_values) "
+                         "SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%fZ', '2024-01-01', '+' || (n * 5) || ' minutes'), "
+                         "'user' || (n %% 40), 'tasks', (n * 7) %% 100000 + 9, (n * 7) %% 100000 + 9, 'update', "
+                         "'{\"progress\":10}', '{\"progress\":20}' FROM i", n);
+  dd_sql_exec (f->store, "BEGIN", &error);
+  g_assert_no_error (error);
+  dd_sql_exec (f->store, sql, &error);
+  g_assert_no_error (error);
+  dd_sql_exec (f->store, "COMMIT", &error);
+  g_assert_no_error (error);
+  dd_sql_exec (f->store, "ANALYZE", &error);
+  g_assert_no_error (error);
+
+  dd_history_query_init (&query);
+  query.limit = 200;
+  ms = time_query (f->store, &query, &len);
+  g_test_message ("newest page of %u entries: %.1f ms", n, ms);
+  g_assert_cmpuint (len, ==, 200);
+  g_assert_cmpfloat (ms, <, 100);
+
+  query.user = "user7";
+  ms = time_query (f->store, &query, &len);
+  g_test_message ("one person's page: %.1f ms", ms);
+  g_assert_cmpuint (len, ==, 200);
+  g_assert_cmpfloat (ms, <, 100);
+
+  /* A unit whose few tasks were rarely changed, far down the log. */
+  query.user = NULL;
+  query.unit_id = dd_task_get_lead_id (task2);
+  ms = time_query (f->store, &query, &len);
+  g_test_message ("one unit's page: %.1f ms (%u entries)", ms, len);
+  g_assert_cmpuint (len, >, 0);
+  g_assert_cmpfloat (ms, <, 100);
+
+  query.unit_id = 0;
+  query.from = from;
+  query.to = to;
+  ms = time_query (f->store, &query, &len);
+  g_test_message ("one day's page: %.1f ms (%u entries)", ms, len);
+  g_assert_cmpuint (len, ==, 200);
+  g_assert_cmpfloat (ms, <, 100);
+
+  query.user = "user3";
+  ms = time_query (f->store, &query, &len);
+  g_test_message ("one person on one day: %.1f ms (%u entries)", ms, len);
+  /* 288 entries a day, one in 40 of them this person's. */
+  g_assert_cmpuint (len, >=, 7);
+  g_assert_cmpuint (len, <=, 8);
+  g_assert_cmpfloat (ms, <, 100);
+
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    people = dd_store_list_history_people (f->store, &error);
+    g_assert_no_error (error);
+    ms = (g_get_monotonic_time () - start) / 1000.0;
+  }
+  g_test_message ("people in the log: %u in %.1f ms", people->len, ms);
+  g_assert_cmpuint (people->len, >=, 40);
+  g_assert_cmpfloat (ms, <, 100);
+}
+
+static void
+test_unit_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) full = dd_store_list_units (f->store, 0, &error);
+  g_autoptr(GListModel) names = NULL;
+
+  g_assert_no_error (error);
+  names = dd_store_list_unit_names (f->store, &error);
+  g_assert_no_error (error);
+
+  /* The same units in the same order, without the counts. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (full));
+  g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(DdUnit) a = g_list_model_get_item (full, i);
+      g_autoptr(DdUnit) b = g_list_model_get_item (names, i);
+
+      g_assert_cmpint (dd_unit_get_id (a), ==, dd_unit_get_id (b));
+      g_assert_cmpstr (dd_unit_get_name (a), ==, dd_unit_get_name (b));
+      g_assert_cmpint (dd_unit_get_is_group (a), ==, dd_unit_get_is_group (b));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  g_test_add ("/core/history/query-filters", Fixture, NULL, fixture_set_up, test_query_filters,
+              fixture_tear_down);
+  g_test_add ("/core/history/unit-names", Fixture, NULL, fixture_set_up, test_unit_names,
+              fixture_tear_down);
+  g_test_add ("/core/history/query-large-log", Fixture, NULL, fixture_set_up, test_query_large_log,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
