@@ -127,6 +127,22 @@ dd_access_set_tooltip (GtkWidget  *widget,
 }
 
 void
+dd_access_set_sensitive (GtkWidget *widget,
+                         gboolean   sensitive)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (!sensitive && focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
+void
 dd_access_connect (DdStore   *store,
                    GCallback  callback,
                    gpointer   object)

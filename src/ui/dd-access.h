@@ -44,6 +44,12 @@ char *dd_access_dup_figures_reason (DdStore *store,
 void  dd_access_set_tooltip      (GtkWidget  *widget,
                                   const char *reason);
 
+/* gtk_widget_set_sensitive(), moving the window's focus out of @widget
+ * first when it goes off: a text field losing its sensitivity with the
+ * focus would miss its focus-out (the role may change while one types). */
+void  dd_access_set_sensitive    (GtkWidget  *widget,
+                                  gboolean    sensitive);
+
 /*
  * Connects @callback (swapped: it gets @object) to the signals after which
  * what the user may change must be looked at again: "access-changed" of

@@ -82,13 +82,8 @@ static void
 update_access (DdHolidayEditor *self)
 {
   g_autofree char *reason = dup_access_reason (self);
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
 
-  /* Out of the form before it goes insensitive (a text field would miss
-   * its focus-out). */
-  if (reason != NULL && focus != NULL && gtk_widget_is_ancestor (focus, self->add_grid))
-    gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_set_sensitive (self->add_grid, reason == NULL);
+  dd_access_set_sensitive (self->add_grid, reason == NULL);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -96,7 +91,7 @@ update_access (DdHolidayEditor *self)
 
       if (button == NULL)
         continue;
-      gtk_widget_set_sensitive (button, reason == NULL);
+      dd_access_set_sensitive (button, reason == NULL);
       dd_access_set_tooltip (button, reason);
     }
 

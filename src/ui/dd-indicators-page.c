@@ -158,7 +158,7 @@ apply_access (DdIndicatorsPage *self)
       if (cell_reason == NULL && own > 0 && unit_id != own)
         cell_reason = other_reason;
       /* A derived indicator is computed, not typed, whoever looks. */
-      gtk_widget_set_sensitive (child, info != NULL && !info->derived && cell_reason == NULL);
+      dd_access_set_sensitive (child, info != NULL && !info->derived && cell_reason == NULL);
       if (cell_reason != NULL && info != NULL && !info->derived)
         {
           g_autofree char *text = tip != NULL ? g_strdup_printf ("%s\n%s", tip, cell_reason)
@@ -172,7 +172,7 @@ apply_access (DdIndicatorsPage *self)
 
   /* An import is all its rows or none: a unit editor's file must hold its
    * unit's figures only (the store says which line is not). */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->store != NULL && reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->import_button), self->store != NULL && reason == NULL);
   dd_access_set_tooltip (GTK_WIDGET (self->import_button), reason);
 
   if (reason != NULL)
@@ -486,13 +486,13 @@ apply_dossier_access (DdIndicatorsPage *self)
   if (self->store != NULL)
     reason = dd_access_dup_figures_reason (self->store, current_dossier_unit (self));
   writable = self->store != NULL && period != NULL && reason == NULL && !self->dossier_locked;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->received_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->late_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->received_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->late_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
   dd_access_set_tooltip (GTK_WIDGET (self->dossier_save_button), reason);
 
   /* A message of the last save (or a read error) stays until the form is

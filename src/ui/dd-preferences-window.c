@@ -66,7 +66,7 @@ update_access (DdPreferencesWindow *self)
   admin_reason = dd_access_dup_write_reason (self->store, TRUE);
   file_reason = dd_access_dup_file_reason (self->store);
 
-  gtk_widget_set_sensitive (self->due_soon_row, admin_reason == NULL);
+  dd_access_set_sensitive (self->due_soon_row, admin_reason == NULL);
   if (admin_reason != NULL)
     {
       g_autofree char *text = NULL;
@@ -77,7 +77,7 @@ update_access (DdPreferencesWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->due_soon_hint), admin_reason != NULL);
 
-  gtk_widget_set_sensitive (self->display_name_row, file_reason == NULL);
+  dd_access_set_sensitive (self->display_name_row, file_reason == NULL);
   if (file_reason != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%s\n%s", self->display_name_usual_hint, file_reason);

@@ -139,9 +139,9 @@ update_access (DdScoringDialog *self)
 {
   g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->grid), reason == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), reason == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->grid), reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->reset_button), reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->save_button), reason == NULL);
   dd_access_set_tooltip (GTK_WIDGET (self->save_button), reason);
   if (reason != NULL)
     {
