@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -966,19 +967,49 @@ dd_store_list_occurrences (DdStore      *self,
 
 /* The calendar */
 
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+/* An entry's place: by date, then task, then kind of occurrence; entries
+ * equal in all three keep the order they were found in (as a stable sort
+ * would). Julian days, so that sorting tens of thousands of entries
+ * compares integers. */
+typedef struct
 {
-  const DdCalendarEntry *ea = *(const DdCalendarEntry * const *) a;
-  const DdCalendarEntry *eb = *(const DdCalendarEntry * const *) b;
-  int c = g_date_compare (&ea->date, &eb->date);
+  guint32 day;
+  guint position;
+  gint64 task_id;
+  int kind;
+  DdCalendarEntry *entry;
+} EntryKey;
 
-  if (c != 0)
-    return c;
-  if (ea->task_id != eb->task_id)
-    return ea->task_id < eb->task_id ? -1 : 1;
-  return (int) ea->kind - (int) eb->kind;
+static int
+compare_entry_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const EntryKey *ka = a;
+  const EntryKey *kb = b;
+
+  if (ka->day != kb->day)
+    return ka->day < kb->day ? -1 : 1;
+  if (ka->task_id != kb->task_id)
+    return ka->task_id < kb->task_id ? -1 : 1;
+  if (ka->kind != kb->kind)
+    return ka->kind < kb->kind ? -1 : 1;
+  return ka->position < kb->position ? -1 : ka->position > kb->position;
+}
+
+static void
+sort_entries (GPtrArray *entries)
+{
+  g_autofree EntryKey *keys = g_new (EntryKey, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DdCalendarEntry *entry = g_ptr_array_index (entries, i);
+
+      keys[i] = (EntryKey) { g_date_get_julian (&entry->date), i, entry->task_id, (int) entry->kind, entry };
+    }
+  qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  for (guint i = 0; i < entries->len; i++)
+    entries->pdata[i] = keys[i].entry;
 }
 
 GPtrArray *
@@ -1065,6 +1096,6 @@ dd_store_list_calendar (DdStore      *self,
         }
     }
 
-  g_ptr_array_sort (entries, compare_entries);
+  sort_entries (entries);
   return g_steal_pointer (&entries);
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dd-store-private.h"
@@ -61,6 +62,7 @@ struct _DdOccurrenceSet
   GArray *updates;          /* GDate */
   GArray *ad_hoc;           /* AdHoc */
   GPtrArray *expansions;    /* Expansion */
+  GStringChunk *strings;    /* the tasks' titles and lead units' names */
 };
 
 static void
@@ -76,13 +78,6 @@ ad_hoc_clear (AdHoc *a)
   g_free (a->title);
 }
 
-static void
-task_clear (DdOccurrenceTask *task)
-{
-  g_free (task->title);
-  g_free (task->lead);
-}
-
 void
 _dd_occurrence_set_free (DdOccurrenceSet *set)
 {
@@ -94,6 +89,7 @@ _dd_occurrence_set_free (DdOccurrenceSet *set)
   g_clear_pointer (&set->updates, g_array_unref);
   g_clear_pointer (&set->ad_hoc, g_array_unref);
   g_clear_pointer (&set->expansions, g_ptr_array_unref);
+  g_clear_pointer (&set->strings, g_string_chunk_free);
   g_free (set);
 }
 
@@ -166,58 +162,95 @@ compare_task_ids (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+/* The tasks' own columns only, from the covering index tasks_recurring
+ * (0006-occurrences.sql): joining the plan, the schedule and the lead unit
+ * row by row would cost three lookups a task; the few plans and units are
+ * read beside (plans_and_units()) and the schedules in their own scan. */
 #define TASK_COLUMNS \
-  "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, " \
-  "coalesce (p.issued_on, substr (t.created_at, 1, 10)), ifnull (s.due_rule, 0), " \
-  "ifnull (s.due_param, 0), ifnull (s.update_every_months, 1)"
-#define TASK_FROM \
-  " FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN task_schedules s ON s.task_id = t.id "
-/* The tasks that have occurrences in [?1, ?2]: periodic, ongoing, or with
- * an ad hoc report due then (as the calendar always chose them). */
-#define WITH_OCCURRENCES \
-  "(t.deadline_kind IN (2, 3) OR t.id IN (SELECT task_id FROM occurrence_reports " \
-  "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2))"
+  "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at, t.title"
+
+/* What a task takes from its plan and its lead unit. */
+typedef struct
+{
+  GHashTable *plans;        /* plan id → GDate *: the plan's date; an unset date for none */
+  GHashTable *units;        /* unit id → name (calendar only) */
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->plans, g_hash_table_unref);
+  g_clear_pointer (&names->units, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
 
 static gboolean
-load_tasks (DdStore            *self,
-            DdOccurrenceSet    *set,
-            DdOccurrenceScope   scope,
-            gint64              only_id,
-            const GDate        *as_of,
-            GError            **error)
+plans_and_units (DdStore  *self,
+                 Names    *names,
+                 gboolean  named,
+                 GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  gboolean named = scope == DD_OCCURRENCE_SCOPE_CALENDAR;
+  g_autoptr(sqlite3_stmt) plans = NULL;
+  g_autoptr(sqlite3_stmt) units = NULL;
   int rc;
 
-  switch (scope)
+  names->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  plans = dd_sql_prepare (self, "SELECT id, issued_on FROM plans", error);
+  if (plans == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
     {
-    case DD_OCCURRENCE_SCOPE_CALENDAR:
-      sql = g_strconcat ("SELECT " TASK_COLUMNS ", t.title, lu.name" TASK_FROM
-                         "LEFT JOIN units lu ON lu.id = t.lead_unit_id "
-                         "WHERE t.deleted_at IS NULL AND " WITH_OCCURRENCES, NULL);
-      break;
-    case DD_OCCURRENCE_SCOPE_LED:
-      sql = g_strconcat ("SELECT " TASK_COLUMNS TASK_FROM
-                         "WHERE t.deleted_at IS NULL AND t.lead_unit_id IS NOT NULL AND " WITH_OCCURRENCES
-                         " AND (t.completed_on IS NULL OR t.completed_on >= ?1)", NULL);
-      break;
-    case DD_OCCURRENCE_SCOPE_OPEN:
-    default:
-      sql = g_strconcat ("SELECT " TASK_COLUMNS TASK_FROM
-                         "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
-                         "AND (t.completed_on IS NULL OR t.completed_on > ?3)", NULL);
-      break;
+      gint64 id = sqlite3_column_int64 (plans, 0);
+      GDate *issued = g_new (GDate, 1);
+
+      /* NULL: the task's creation stands for it (below). */
+      if (sqlite3_column_type (plans, 1) == SQLITE_NULL)
+        {
+          g_free (issued);
+          issued = NULL;
+        }
+      else
+        dd_sql_column_date (plans, 1, issued);
+      g_hash_table_insert (names->plans, g_memdup2 (&id, sizeof id), issued);
     }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  if (!named)
+    return TRUE;
+
+  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  units = dd_sql_prepare (self, "SELECT id, name FROM units", error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (units, 0);
+
+      g_hash_table_insert (names->units, g_memdup2 (&id, sizeof id),
+                           g_strdup (dd_sql_column_text (units, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+read_tasks (DdStore          *self,
+            DdOccurrenceSet  *set,
+            Names            *names,
+            const char       *sql,
+            gint64            only_id,
+            const GDate      *as_of,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *one = NULL;
+  int rc;
+
   /* A separate statement for one task, so that SQLite uses the index on the id. */
   if (only_id > 0)
-    {
-      char *one = g_strconcat (sql, " AND t.id = ?9", NULL);
-
-      g_free (sql);
-      sql = one;
-    }
+    sql = one = g_strconcat (sql, " AND t.id = ?9", NULL);
   stmt = dd_sql_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -230,30 +263,134 @@ load_tasks (DdStore            *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask task = { 0 };
+      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+      gpointer issued;
 
+      /* As "JOIN plans": a task's plan is always there. */
+      if (!g_hash_table_lookup_extended (names->plans, &plan_id, NULL, &issued))
+        continue;
       task.id = sqlite3_column_int64 (stmt, 0);
       task.lead_unit_id = sqlite3_column_int64 (stmt, 1);
       task.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
       task.periods = (guint) sqlite3_column_int (stmt, 3);
       dd_sql_column_date (stmt, 4, &task.completed_on);
-      dd_sql_column_date (stmt, 5, &task.starts_on);
-      /* As dd_store_get_task_schedule() reads them. */
-      task.due_rule = CLAMP (sqlite3_column_int (stmt, 6), 0, 2);
-      task.due_param = sqlite3_column_int (stmt, 7);
-      task.every = (guint) CLAMP (sqlite3_column_int (stmt, 8), 0, 12);
-      if (named)
+      /* coalesce (p.issued_on, substr (t.created_at, 1, 10)) */
+      if (issued != NULL)
+        task.starts_on = *(const GDate *) issued;
+      else
         {
-          task.title = g_strdup (dd_sql_column_text (stmt, 9));
-          task.lead = g_strdup (dd_sql_column_text (stmt, 10));
+          char created[11] = { 0 };
+
+          g_strlcpy (created, dd_sql_column_text (stmt, 6) != NULL ? dd_sql_column_text (stmt, 6) : "",
+                     sizeof created);
+          if (!dd_date_parse_iso (created, &task.starts_on))
+            g_date_clear (&task.starts_on, 1);
+        }
+      /* The defaults of dd_store_get_task_schedule(); load_schedules() sets
+       * the others. */
+      task.due_rule = DD_DUE_RULE_PERIOD_END;
+      task.due_param = 0;
+      task.every = 1;
+      if (names->units != NULL)
+        {
+          const char *title = dd_sql_column_text (stmt, 7);
+          const char *lead = g_hash_table_lookup (names->units, &task.lead_unit_id);
+
+          /* One block for all, instead of two allocations a task. */
+          task.title = title != NULL ? g_string_chunk_insert (set->strings, title) : NULL;
+          task.lead = lead != NULL ? g_string_chunk_insert_const (set->strings, lead) : NULL;
         }
       g_array_append_val (set->tasks, task);
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
-  /* The tasks come in the order of the index SQLite chose; the scans below
-   * come in task order. */
-  g_array_sort (set->tasks, compare_task_ids);
   return TRUE;
+}
+
+/* The rules of the tasks that have their own (the primary key's order). */
+static gboolean
+load_schedules (DdStore          *self,
+                DdOccurrenceSet  *set,
+                gint64            only_id,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint cursor = 0;
+  int rc;
+
+  stmt = dd_sql_prepare (self,
+                         only_id > 0
+                         ? "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                           "WHERE task_id = ?9"
+                         : "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                           "ORDER BY task_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
+
+      if (task == NULL)
+        continue;
+      /* As dd_store_get_task_schedule() reads them. */
+      task->due_rule = CLAMP (sqlite3_column_int (stmt, 1), 0, 2);
+      task->due_param = sqlite3_column_int (stmt, 2);
+      task->every = (guint) CLAMP (sqlite3_column_int (stmt, 3), 0, 12);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_tasks (DdStore            *self,
+            DdOccurrenceSet    *set,
+            DdOccurrenceScope   scope,
+            gint64              only_id,
+            const GDate        *as_of,
+            GError            **error)
+{
+  g_auto(Names) names = { NULL };
+  const char *recurring, *ad_hoc = NULL;
+
+  /* The ongoing and periodic tasks from the covering index tasks_recurring
+   * (0006-occurrences.sql), and for the calendar and the scorecards the
+   * few other tasks with an ad hoc report due in the range, through
+   * occurrence_reports_due. */
+  switch (scope)
+    {
+    case DD_OCCURRENCE_SCOPE_CALENDAR:
+      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3)";
+      ad_hoc = "SELECT " TASK_COLUMNS " FROM tasks t "
+               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)";
+      break;
+    case DD_OCCURRENCE_SCOPE_LED:
+      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.lead_unit_id IS NOT NULL "
+                  "AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
+      ad_hoc = "SELECT " TASK_COLUMNS " FROM tasks t "
+               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2) "
+               "AND t.lead_unit_id IS NOT NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
+      break;
+    case DD_OCCURRENCE_SCOPE_OPEN:
+    default:
+      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
+                  "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
+      break;
+    }
+  if (!plans_and_units (self, &names, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
+      !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
+      (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))
+    return FALSE;
+  /* In task order, as the scans below come. */
+  g_array_sort (set->tasks, compare_task_ids);
+  return load_schedules (self, set, only_id, error);
 }
 
 /* The reports made for the periods of the periodic tasks. An expansion
@@ -312,8 +449,14 @@ load_updates (DdStore          *self,
               gint64            only_id,
               GError          **error)
 {
+  typedef struct
+  {
+    guint task;
+    GDate day;
+  } Found;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint cursor = 0;
+  g_autoptr(GArray) found = NULL;
+  guint everies = 0;
   GDate first;
   int rc;
 
@@ -323,14 +466,21 @@ load_updates (DdStore          *self,
   for (guint i = 0; i < set->tasks->len; i++)
     {
       const DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+
+      if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
+        everies |= 1u << task->every;
+    }
+  for (guint every = 1; every <= 12; every++)
+    {
       GPtrArray *occs;
 
-      if (task->kind != DD_DEADLINE_ONGOING || task->every == 0)
+      if ((everies & (1u << every)) == 0)
         continue;
-      occs = expansion (set, TRUE, 0, 0, 0, task->every, &set->from, &set->to);
-      for (guint j = 0; j < occs->len; j++)
+      occs = expansion (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
+      /* In date order, and the windows of one schedule do not overlap. */
+      if (occs->len > 0)
         {
-          const DdOccurrence *occ = g_ptr_array_index (occs, j);
+          const DdOccurrence *occ = g_ptr_array_index (occs, 0);
 
           if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
             first = occ->start;
@@ -339,37 +489,58 @@ load_updates (DdStore          *self,
   if (!dd_date_is_set (&first))
     return TRUE;
 
-  /* progress_updates_task, in task order. */
+  /* progress_updates_day (0006-occurrences.sql): the days of the windows
+   * only, in date order; then gathered per task, still in date order. */
   stmt = dd_sql_prepare (self,
                          only_id > 0
                          ? "SELECT task_id, reported_on FROM progress_updates "
                            "WHERE task_id = ?9 AND reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on"
                          : "SELECT task_id, reported_on FROM progress_updates "
-                           "WHERE reported_on BETWEEN ?1 AND ?2 ORDER BY task_id, reported_on", error);
+                           "WHERE reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on", error);
   if (stmt == NULL)
     return FALSE;
   dd_sql_bind_date (stmt, 1, &first);
   dd_sql_bind_date (stmt, 2, &set->to);
   if (only_id > 0)
     sqlite3_bind_int64 (stmt, 9, only_id);
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
-      GDate day;
+      DdOccurrenceTask key = { .id = sqlite3_column_int64 (stmt, 0) };
+      DdOccurrenceTask *task = bsearch (&key, set->tasks->data, set->tasks->len, sizeof (DdOccurrenceTask),
+                                        compare_task_ids);
+      Found f;
 
       if (task == NULL || task->kind != DD_DEADLINE_ONGOING)
         continue;
-      dd_sql_column_date (stmt, 1, &day);
-      if (!dd_date_is_set (&day))
+      dd_sql_column_date (stmt, 1, &f.day);
+      if (!dd_date_is_set (&f.day))
         continue;
-      (void) g_date_get_julian (&day);
-      if (task->n_updates == 0)
-        task->updates = set->updates->len;
-      g_array_append_val (set->updates, day);
+      (void) g_date_get_julian (&f.day);
+      f.task = (guint) (task - (DdOccurrenceTask *) set->tasks->data);
+      g_array_append_val (found, f);
       task->n_updates++;
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
+
+  /* Each task's run of set->updates, then the days into them in order. */
+  for (guint i = 0, next = 0; i < set->tasks->len; i++)
+    {
+      DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+
+      task->updates = next;
+      next += task->n_updates;
+      task->n_updates = 0;
+    }
+  g_array_set_size (set->updates, found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Found *f = &g_array_index (found, Found, i);
+      DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, f->task);
+
+      g_array_index (set->updates, GDate, task->updates + task->n_updates++) = f->day;
+    }
   return TRUE;
 }
 
@@ -436,7 +607,6 @@ _dd_occurrence_set_load (DdStore            *self,
   g_return_val_if_fail (scope != DD_OCCURRENCE_SCOPE_OPEN || dd_date_is_set (as_of), NULL);
 
   set->tasks = g_array_new (FALSE, FALSE, sizeof (DdOccurrenceTask));
-  g_array_set_clear_func (set->tasks, (GDestroyNotify) task_clear);
   set->workdays = g_object_ref (workdays);
   set->from = *from;
   set->to = *to;
@@ -445,6 +615,7 @@ _dd_occurrence_set_load (DdStore            *self,
   set->ad_hoc = g_array_new (FALSE, FALSE, sizeof (AdHoc));
   g_array_set_clear_func (set->ad_hoc, (GDestroyNotify) ad_hoc_clear);
   set->expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) expansion_free);
+  set->strings = g_string_chunk_new (64 * 1024);
 
   if (!load_tasks (self, set, scope, only_id, as_of, error) ||
       !load_reports (self, set, only_id, error) ||

@@ -11,7 +11,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 5
+#define DD_SCHEMA_VERSION 6
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -73,8 +73,8 @@ typedef struct
   gint64 id;
   gint64 lead_unit_id;          /* 0: none */
   DdDeadlineKind kind;
-  char *title;                  /* DD_OCCURRENCE_SCOPE_CALENDAR only */
-  char *lead;                   /* the lead unit's name, likewise */
+  const char *title;            /* DD_OCCURRENCE_SCOPE_CALENDAR only (owned by the set) */
+  const char *lead;             /* the lead unit's name, likewise */
   GDate completed_on;
   /* Private to dd-store-occurrences.c. */
   GDate starts_on;              /* the plan's date, else the task's creation */
