@@ -15,13 +15,14 @@
  *
  * One task at a time costs a handful of queries per task, and there are
  * tens of thousands of ongoing and periodic tasks in a province's file.
- * Here the tasks with their schedules, the reports of the periodic ones,
- * the updates of the ongoing ones and the ad hoc reports are read in four
- * scans, each in task order, and matched to the tasks by walking them side
- * by side. Most tasks share a handful of schedules, so an expansion is
- * computed once per schedule and range. The occurrences of one task are
- * then judged in memory, as dd_store_list_occurrences() judges them; the
- * equivalence is checked in tests/core/test-occurrence.c.
+ * Here the tasks (from the covering index tasks_recurring), their
+ * schedules, the reports of the periodic ones, the updates of the ongoing
+ * ones (by day, progress_updates_day) and the ad hoc reports are read in
+ * one scan each and matched to the tasks by id. Most tasks share a handful
+ * of schedules, so an expansion is computed once per schedule and range.
+ * The occurrences of one task are then judged in memory, as
+ * dd_store_list_occurrences() judges them; "/occurrence/bulk" in
+ * tests/core/test-occurrence.c checks that they are the same.
  */
 
 typedef struct
@@ -34,7 +35,6 @@ typedef struct
 
 typedef struct
 {
-  gint64 task_id;
   int id;
   char *title;
   GDate due;
@@ -577,7 +577,6 @@ load_ad_hoc (DdStore          *self,
       dd_sql_column_date (stmt, 3, &a.due);
       if (!dd_date_is_set (&a.due))
         continue;
-      a.task_id = task->id;
       a.id = sqlite3_column_int (stmt, 1);
       a.title = g_strdup (dd_sql_column_text (stmt, 2));
       dd_sql_column_date (stmt, 4, &a.reported_on);

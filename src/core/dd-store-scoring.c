@@ -923,6 +923,7 @@ typedef struct
 {
   gint64 id;
   char *name;
+  char *match_key;      /* dd_text_unit_match_key (name), computed once */
   gboolean is_group;
 } UnitRow;
 
@@ -930,6 +931,7 @@ static void
 unit_row_free (UnitRow *row)
 {
   g_free (row->name);
+  g_free (row->match_key);
   g_free (row);
 }
 
@@ -989,6 +991,7 @@ context_load (DdStore  *self,
 
       row->id = sqlite3_column_int64 (units, 0);
       row->name = g_strdup (dd_sql_column_text (units, 1));
+      row->match_key = dd_text_unit_match_key (row->name);
       row->is_group = sqlite3_column_int (units, 2) != 0;
       g_ptr_array_add (ctx->units, row);
       g_hash_table_insert (ctx->unit_index, &row->id, GUINT_TO_POINTER (ctx->units->len));
@@ -1165,6 +1168,7 @@ scan_tasks (DdStore              *self,
                                                        GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index,
                                                                                               &lead_id)) - 1);
           DdSixClearInput input = { 0 };
+          gboolean lead_coordinates = FALSE;
 
           lead->input.led_counts[status]++;
           count_on_time (lead, plan_id, status);
@@ -1177,7 +1181,15 @@ scan_tasks (DdStore              *self,
               guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
 
               if (position > 0)
-                g_ptr_array_add (names, ((UnitRow *) g_ptr_array_index (ctx->units, position - 1))->name);
+                {
+                  const UnitRow *row = g_ptr_array_index (ctx->units, position - 1);
+
+                  g_ptr_array_add (names, row->name);
+                  /* As dd_six_clear_check() compares them, from the keys of
+                   * the units computed once instead of twice a task. */
+                  if (!lead_coordinates && g_strcmp0 (row->match_key, lead_row->match_key) == 0)
+                    lead_coordinates = TRUE;
+                }
             }
           g_ptr_array_add (names, NULL);
           input.title = dd_sql_column_text (stmt, 2);
@@ -1190,7 +1202,7 @@ scan_tasks (DdStore              *self,
           input.product = dd_sql_column_text (stmt, 8);
           input.directing = dd_sql_column_text (stmt, 9);
           lead->input.six_clear_checked++;
-          if (dd_six_clear_check (&input, NULL) == 0)
+          if (_dd_six_clear_check_with (&input, lead_coordinates, NULL) == 0)
             lead->input.six_clear_passed++;
         }
 
