@@ -167,7 +167,7 @@ compare_task_ids (gconstpointer a,
  * row by row would cost three lookups a task; the few plans and units are
  * read beside (plans_and_units()) and the schedules in their own scan. */
 #define TASK_COLUMNS \
-  "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at, t.title"
+  "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
 
 /* What a task takes from its plan and its lead unit. */
 typedef struct
@@ -362,24 +362,24 @@ load_tasks (DdStore            *self,
   switch (scope)
     {
     case DD_OCCURRENCE_SCOPE_CALENDAR:
-      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+      recurring = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
                   "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3)";
-      ad_hoc = "SELECT " TASK_COLUMNS " FROM tasks t "
+      ad_hoc = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
                "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
                "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)";
       break;
     case DD_OCCURRENCE_SCOPE_LED:
-      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+      recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
                   "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.lead_unit_id IS NOT NULL "
                   "AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
-      ad_hoc = "SELECT " TASK_COLUMNS " FROM tasks t "
+      ad_hoc = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
                "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
                "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2) "
                "AND t.lead_unit_id IS NOT NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
       break;
     case DD_OCCURRENCE_SCOPE_OPEN:
     default:
-      recurring = "SELECT " TASK_COLUMNS " FROM tasks t "
+      recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
                   "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
                   "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
       break;
