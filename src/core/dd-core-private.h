@@ -77,4 +77,10 @@ void _dd_store_due_soon_limit (DdStore     *self,
                                guint        due_soon_days,
                                GDate       *out_limit);
 
+/* dd_six_clear_check() with whether the lead is among the coordinators
+ * already answered (1 or 0; -1: compare their names' match keys here), for
+ * a caller that judges many tasks of the same few units (the scorecards). */
+guint _dd_six_clear_check_with (const DdSixClearInput *input, int lead_coordinates_known,
+                                GPtrArray *messages);
+
 G_END_DECLS

@@ -60,8 +60,16 @@ guint
 dd_six_clear_check (const DdSixClearInput *input,
                     GPtrArray             *messages)
 {
+  return _dd_six_clear_check_with (input, -1, messages);
+}
+
+guint
+_dd_six_clear_check_with (const DdSixClearInput *input,
+                          int                    lead_coordinates_known,
+                          GPtrArray             *messages)
+{
   guint missing = 0;
-  gboolean lead_coordinates = FALSE;
+  gboolean lead_coordinates = lead_coordinates_known > 0;
 
   g_return_val_if_fail (input != NULL, DD_SIX_CLEAR_ALL);
 
@@ -93,7 +101,7 @@ dd_six_clear_check (const DdSixClearInput *input,
       add_message (messages, _("No leader is named as accountable (Trách nhiệm chỉ đạo)."));
     }
 
-  if (!is_blank (input->lead) && input->coordinators != NULL)
+  if (lead_coordinates_known < 0 && !is_blank (input->lead) && input->coordinators != NULL)
     {
       g_autofree char *lead_key = dd_text_unit_match_key (input->lead);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -966,19 +967,49 @@ dd_store_list_occurrences (DdStore      *self,
 
 /* The calendar */
 
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+/* An entry's place: by date, then task, then kind of occurrence; entries
+ * equal in all three keep the order they were found in (as a stable sort
+ * would). Julian days, so that sorting tens of thousands of entries
+ * compares integers. */
+typedef struct
 {
-  const DdCalendarEntry *ea = *(const DdCalendarEntry * const *) a;
-  const DdCalendarEntry *eb = *(const DdCalendarEntry * const *) b;
-  int c = g_date_compare (&ea->date, &eb->date);
+  guint32 day;
+  guint position;
+  gint64 task_id;
+  int kind;
+  DdCalendarEntry *entry;
+} EntryKey;
 
-  if (c != 0)
-    return c;
-  if (ea->task_id != eb->task_id)
-    return ea->task_id < eb->task_id ? -1 : 1;
-  return (int) ea->kind - (int) eb->kind;
+static int
+compare_entry_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const EntryKey *ka = a;
+  const EntryKey *kb = b;
+
+  if (ka->day != kb->day)
+    return ka->day < kb->day ? -1 : 1;
+  if (ka->task_id != kb->task_id)
+    return ka->task_id < kb->task_id ? -1 : 1;
+  if (ka->kind != kb->kind)
+    return ka->kind < kb->kind ? -1 : 1;
+  return ka->position < kb->position ? -1 : ka->position > kb->position;
+}
+
+static void
+sort_entries (GPtrArray *entries)
+{
+  g_autofree EntryKey *keys = g_new (EntryKey, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DdCalendarEntry *entry = g_ptr_array_index (entries, i);
+
+      keys[i] = (EntryKey) { g_date_get_julian (&entry->date), i, entry->task_id, (int) entry->kind, entry };
+    }
+  qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  for (guint i = 0; i < entries->len; i++)
+    entries->pdata[i] = keys[i].entry;
 }
 
 GPtrArray *
@@ -991,7 +1022,8 @@ dd_store_list_calendar (DdStore      *self,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_calendar_entry_free);
   g_autoptr(DdWorkdays) workdays = NULL;
   g_autoptr(sqlite3_stmt) dated = NULL;
-  g_autoptr(sqlite3_stmt) recurring = NULL;
+  g_autoptr(DdOccurrenceSet) set = NULL;
+  g_autoptr(GArray) occurrences = NULL;
   GDate day, soon;
   int rc;
 
@@ -1036,46 +1068,34 @@ dd_store_list_calendar (DdStore      *self,
       return NULL;
     }
 
-  /* Periodic and ongoing tasks, and any task with ad hoc reports. */
-  recurring = dd_sql_prepare (self,
-                              "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM
-                              "WHERE t.deleted_at IS NULL AND (t.deadline_kind IN (2, 3) "
-                              "OR t.id IN (SELECT task_id FROM occurrence_reports WHERE kind = 4 "
-                              "AND due_on BETWEEN ?1 AND ?2)) ORDER BY t.id", error);
-  if (recurring == NULL)
+  /* Periodic and ongoing tasks, and any task with ad hoc reports: all of
+   * them in one pass (dd-store-occurrences.c). */
+  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
+  if (set == NULL)
     return NULL;
-  dd_sql_bind_date (recurring, 1, from);
-  dd_sql_bind_date (recurring, 2, to);
-  while ((rc = sqlite3_step (recurring)) == SQLITE_ROW)
+  occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
-      g_auto(TaskInfo) info = { 0 };
-      g_autoptr(GPtrArray) occurrences = NULL;
+      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
 
-      read_task_info (recurring, &info);
-      occurrences = task_occurrences (self, workdays, &info, from, to, &day, &soon, error);
-      if (occurrences == NULL)
-        return NULL;
+      g_array_set_size (occurrences, 0);
+      _dd_occurrence_set_judge (set, t, from, to, &day, &soon, occurrences);
       for (guint i = 0; i < occurrences->len; i++)
         {
-          const DdOccurrence *occ = g_ptr_array_index (occurrences, i);
+          const DdOccurrence *occ = &g_array_index (occurrences, DdOccurrence, i);
           DdCalendarEntry *entry = g_new0 (DdCalendarEntry, 1);
 
           entry->date = occ->due;
-          entry->task_id = info.id;
-          entry->title = g_strdup (info.title);
-          entry->lead = g_strdup (info.lead);
+          entry->task_id = task->id;
+          entry->title = g_strdup (task->title);
+          entry->lead = g_strdup (task->lead);
           entry->status = occ->status;
           entry->occurrence = g_strdup (occ->label);
           entry->kind = occ->kind;
           g_ptr_array_add (entries, entry);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
 
-  g_ptr_array_sort (entries, compare_entries);
+  sort_entries (entries);
   return g_steal_pointer (&entries);
 }

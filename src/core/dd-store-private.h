@@ -11,7 +11,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 5
+#define DD_SCHEMA_VERSION 6
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -55,6 +55,53 @@ DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadl
  * else by judging this one task. */
 gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDate *as_of,
                                           const GDate *soon, GError **error);
+
+/* dd-store-occurrences.c: the occurrences of many tasks at once, as
+ * dd_store_list_occurrences() gives them for one, from one read of the
+ * tasks, their schedules, reports and updates over [from, to]. */
+typedef enum
+{
+  DD_OCCURRENCE_SCOPE_CALENDAR, /* live tasks that are periodic, ongoing or have ad hoc reports due
+                                 * in the range; with their titles and lead units' names */
+  DD_OCCURRENCE_SCOPE_LED,      /* the same led by a unit and not completed before the range */
+  DD_OCCURRENCE_SCOPE_OPEN,     /* live periodic and ongoing tasks with no date, not completed as of
+                                 * @as_of; without ad hoc reports (the recurring status) */
+} DdOccurrenceScope;
+
+typedef struct
+{
+  gint64 id;
+  gint64 lead_unit_id;          /* 0: none */
+  DdDeadlineKind kind;
+  const char *title;            /* DD_OCCURRENCE_SCOPE_CALENDAR only (owned by the set) */
+  const char *lead;             /* the lead unit's name, likewise */
+  GDate completed_on;
+  /* Private to dd-store-occurrences.c. */
+  GDate starts_on;              /* the plan's date, else the task's creation */
+  guint periods;
+  int due_rule;
+  int due_param;
+  guint every;
+  guint reports, n_reports;
+  guint updates, n_updates;
+  guint ad_hoc, n_ad_hoc;
+} DdOccurrenceTask;
+
+typedef struct _DdOccurrenceSet DdOccurrenceSet;
+DdOccurrenceSet *_dd_occurrence_set_load (DdStore *self, DdOccurrenceScope scope, gint64 only_id,
+                                          DdWorkdays *workdays, const GDate *from, const GDate *to,
+                                          const GDate *as_of, GError **error);
+void             _dd_occurrence_set_free (DdOccurrenceSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdOccurrenceSet, _dd_occurrence_set_free)
+guint                   _dd_occurrence_set_get_n_tasks (DdOccurrenceSet *set);
+const DdOccurrenceTask *_dd_occurrence_set_get_task    (DdOccurrenceSet *set, guint i);
+/* Appends to @out (a GArray of DdOccurrence whose labels belong to @set)
+ * the occurrences of task @i due in [@from, @to] (within the range loaded),
+ * judged as of @as_of: those of dd_store_list_occurrences(), in its order
+ * before it sorts them by due date. */
+void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const GDate *from,
+                                           const GDate *to, const GDate *as_of, const GDate *soon,
+                                           GArray *out);
 
 struct _DdStore
 {

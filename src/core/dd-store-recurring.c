@@ -22,11 +22,11 @@
  *   - in progress otherwise.
  *
  * The occurrences are exactly those of dd_store_list_occurrences() (same
- * expansion, same start at the plan's date, same judging), computed here for
- * every recurring task at once: three scans (tasks, reports, updates) instead
- * of three queries per task, and cached until the reference date, the
- * due-soon window or the file changes. Ad hoc (đột xuất) reports count on the
- * calendar but not here.
+ * expansion, same start at the plan's date, same judging), computed for
+ * every recurring task at once by dd-store-occurrences.c (three scans:
+ * tasks, reports, updates, instead of three queries per task), and cached
+ * here until the reference date, the due-soon window or the file changes.
+ * Ad hoc (đột xuất) reports count on the calendar but not here.
  */
 
 /* How far back the latest past occurrence is looked for: a year and a bit
@@ -57,221 +57,34 @@ julian_or_zero (const GDate *date)
   return dd_date_is_set (date) ? g_date_get_julian (date) : 0;
 }
 
-/* The latest past occurrence and the next one, per kind. */
-typedef struct
-{
-  const DdOccurrence *latest[DD_N_OCCURRENCE_KINDS];
-  DdTaskStatus status;
-} Judgement;
-
-static char *
-report_key (gint64 task_id,
-            int    kind,
-            int    year,
-            int    index)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%d:%d", task_id, kind, year, index);
-}
-
-/* Judges one occurrence into @j: the latest past one of each kind decides
- * "forgotten", the first one not made within the window "due soon". */
-static void
-judge (Judgement          *j,
-       const DdOccurrence *occ,
-       const GDate        *reported,
-       const GDate        *as_of,
-       const GDate        *soon)
-{
-  DdOccurrence copy = *occ;
-
-  dd_occurrence_judge (&copy, reported, as_of, soon);
-  if (g_date_compare (&occ->due, as_of) < 0)
-    {
-      if ((int) occ->kind >= 0 && occ->kind < DD_N_OCCURRENCE_KINDS)
-        j->latest[occ->kind] = occ;
-      /* Remember the judgement of the latest of this kind only: a later one
-       * of the same kind replaces it below. */
-    }
-  else if (copy.status == DD_STATUS_DUE_SOON && j->status == DD_STATUS_IN_PROGRESS)
-    j->status = DD_STATUS_DUE_SOON;
-}
-
-typedef struct
-{
-  GHashTable *expansions;    /* signature → GPtrArray of DdOccurrence */
-  GHashTable *reports;       /* report_key → GDate * */
-  GHashTable *updates;       /* task id → GArray of GDate, in order */
-  DdWorkdays *workdays;
-  GDate from, to, as_of, soon;
-  gint64 only_id;            /* > 0: judge this task only */
-} Context;
-
-static GPtrArray *
-expansion (Context  *ctx,
-           gboolean  ongoing,
-           guint     periods,
-           int       rule,
-           int       param,
-           guint     every)
-{
-  g_autofree char *key = ongoing ? g_strdup_printf ("u:%u", every)
-                                 : g_strdup_printf ("p:%u:%d:%d", periods, rule, param);
-  GPtrArray *list = g_hash_table_lookup (ctx->expansions, key);
-
-  if (list == NULL)
-    {
-      list = ongoing ? dd_occurrences_expand_updates (every, ctx->workdays, &ctx->from, &ctx->to)
-                     : dd_occurrences_expand (periods, (DdDueRule) rule, param, ctx->workdays,
-                                              &ctx->from, &ctx->to);
-      g_hash_table_insert (ctx->expansions, g_steal_pointer (&key), list);
-    }
-  return list;
-}
-
-/* The update of an ongoing task that falls in an occurrence's window. */
-static const GDate *
-update_in (GArray             *updates,
-           const DdOccurrence *occ)
-{
-  for (guint i = 0; updates != NULL && i < updates->len; i++)
-    {
-      const GDate *day = &g_array_index (updates, GDate, i);
-
-      if (g_date_compare (day, &occ->start) >= 0 && g_date_compare (day, &occ->due) <= 0)
-        return day;
-    }
-  return NULL;
-}
-
+/* The status of one task from its occurrences, judged as of @as_of: the
+ * latest past one of each kind decides "forgotten", one not made within the
+ * window "due soon". */
 static DdTaskStatus
-task_status (Context     *ctx,
-             gint64       task_id,
-             gboolean     ongoing,
-             GPtrArray   *occs,
-             const GDate *starts_on)
+task_status (GArray      *occurrences,
+             const GDate *as_of)
 {
-  Judgement j = { { NULL }, DD_STATUS_IN_PROGRESS };
-  GArray *updates = ongoing ? g_hash_table_lookup (ctx->updates, &task_id) : NULL;
+  const DdOccurrence *latest[DD_N_OCCURRENCE_KINDS] = { NULL };
+  DdTaskStatus status = DD_STATUS_IN_PROGRESS;
 
-  for (guint i = 0; i < occs->len; i++)
+  for (guint i = 0; i < occurrences->len; i++)
     {
-      const DdOccurrence *occ = g_ptr_array_index (occs, i);
-      const GDate *reported = NULL;
+      const DdOccurrence *occ = &g_array_index (occurrences, DdOccurrence, i);
 
-      /* As dd_store_list_occurrences(): nothing is owed before the plan. */
-      if (dd_date_is_set (starts_on) &&
-          g_date_compare (ongoing ? &occ->start : &occ->due, starts_on) < 0)
-        continue;
-      if (ongoing)
-        reported = update_in (updates, occ);
-      else
+      if (g_date_compare (&occ->due, as_of) < 0)
         {
-          g_autofree char *key = report_key (task_id, occ->kind, occ->year, occ->index);
-          reported = g_hash_table_lookup (ctx->reports, key);
+          /* A later one of the same kind replaces it (they are in date
+           * order). */
+          if ((int) occ->kind >= 0 && occ->kind < DD_N_OCCURRENCE_KINDS)
+            latest[occ->kind] = occ;
         }
-      judge (&j, occ, reported, &ctx->as_of, &ctx->soon);
+      else if (occ->status == DD_STATUS_DUE_SOON)
+        status = DD_STATUS_DUE_SOON;
     }
-
-  /* The latest past occurrence of each kind, judged on its own. */
   for (int k = 0; k < DD_N_OCCURRENCE_KINDS; k++)
-    {
-      const DdOccurrence *occ = j.latest[k];
-      const GDate *reported = NULL;
-      DdOccurrence copy;
-
-      if (occ == NULL)
-        continue;
-      if (ongoing)
-        reported = update_in (updates, occ);
-      else
-        {
-          g_autofree char *key = report_key (task_id, occ->kind, occ->year, occ->index);
-          reported = g_hash_table_lookup (ctx->reports, key);
-        }
-      copy = *occ;
-      dd_occurrence_judge (&copy, reported, &ctx->as_of, &ctx->soon);
-      if (copy.status == DD_STATUS_FORGOTTEN)
-        return DD_STATUS_FORGOTTEN;
-    }
-  return j.status;
-}
-
-/* " AND t.id = ?9" when only one task is judged: a separate statement, so
- * that SQLite uses the index on the id. */
-#define ONE_TASK(ctx) ((ctx)->only_id > 0 ? " AND t.id = ?9" : "")
-
-static gboolean
-load_reports (DdStore  *self,
-              Context  *ctx,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
-
-  sql = g_strconcat ("SELECT r.task_id, r.kind, r.year, r.period_index, r.reported_on "
-                     "FROM occurrence_reports r JOIN tasks t ON t.id = r.task_id "
-                     "WHERE r.kind <> 4 AND r.reported_on IS NOT NULL AND r.year >= ?1 "
-                     "AND t.deadline_kind = ?2 AND t.deleted_at IS NULL", ONE_TASK (ctx), NULL);
-  stmt = dd_sql_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, g_date_get_year (&ctx->from) - 1);
-  sqlite3_bind_int (stmt, 2, DD_DEADLINE_PERIODIC);
-  sqlite3_bind_int64 (stmt, 9, ctx->only_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate *day = g_new (GDate, 1);
-
-      dd_sql_column_date (stmt, 4, day);
-      g_hash_table_insert (ctx->reports,
-                           report_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
-                                       sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3)),
-                           day);
-    }
-  if (rc != SQLITE_DONE)
-    return dd_sql_set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-static gboolean
-load_updates (DdStore  *self,
-              Context  *ctx,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
-
-  sql = g_strconcat ("SELECT u.task_id, u.reported_on FROM progress_updates u "
-                     "JOIN tasks t ON t.id = u.task_id "
-                     "WHERE u.reported_on >= ?1 AND t.deadline_kind = ?2 AND t.deleted_at IS NULL",
-                     ONE_TASK (ctx), " ORDER BY u.task_id, u.reported_on", NULL);
-  stmt = dd_sql_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  dd_sql_bind_date (stmt, 1, &ctx->from);
-  sqlite3_bind_int (stmt, 2, DD_DEADLINE_ONGOING);
-  sqlite3_bind_int64 (stmt, 9, ctx->only_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      GArray *days = g_hash_table_lookup (ctx->updates, &id);
-      GDate day;
-
-      dd_sql_column_date (stmt, 1, &day);
-      if (!dd_date_is_set (&day))
-        continue;
-      if (days == NULL)
-        {
-          days = g_array_new (FALSE, FALSE, sizeof (GDate));
-          g_hash_table_insert (ctx->updates, g_memdup2 (&id, sizeof id), days);
-        }
-      g_array_append_val (days, day);
-    }
-  if (rc != SQLITE_DONE)
-    return dd_sql_set_sqlite_error (self, rc, error);
-  return TRUE;
+    if (latest[k] != NULL && latest[k]->status == DD_STATUS_FORGOTTEN)
+      return DD_STATUS_FORGOTTEN;
+  return status;
 }
 
 static GHashTable *
@@ -282,77 +95,35 @@ compute (DdStore      *self,
          GError      **error)
 {
   g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  Context ctx = { 0 };
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(DdWorkdays) workdays = NULL;
+  g_autoptr(DdOccurrenceSet) set = NULL;
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  GDate from, to, near;
 
-  ctx.workdays = dd_store_get_workdays (self, error);
-  if (ctx.workdays == NULL)
+  workdays = dd_store_get_workdays (self, error);
+  if (workdays == NULL)
     return NULL;
-  ctx.only_id = only_id;
-  ctx.as_of = *as_of;
-  ctx.soon = dd_date_is_set (soon) ? *soon : *as_of;
-  ctx.from = *as_of;
-  g_date_subtract_days (&ctx.from, LOOK_BACK_DAYS);
-  ctx.to = g_date_compare (&ctx.soon, as_of) > 0 ? ctx.soon : *as_of;
-  ctx.expansions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
-  ctx.reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.updates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
+  near = dd_date_is_set (soon) ? *soon : *as_of;
+  from = *as_of;
+  g_date_subtract_days (&from, LOOK_BACK_DAYS);
+  to = g_date_compare (&near, as_of) > 0 ? near : *as_of;
 
-  if (!load_reports (self, &ctx, error) || !load_updates (self, &ctx, error))
-    goto out;
-
-  sql = g_strconcat ("SELECT t.id, t.deadline_kind, t.periods, "
-                     "coalesce (p.issued_on, substr (t.created_at, 1, 10)), "
-                     "ifnull (s.due_rule, 0), ifnull (s.due_param, 0), "
-                     "ifnull (s.update_every_months, 1) "
-                     "FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                     "LEFT JOIN task_schedules s ON s.task_id = t.id "
-                     "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (?2, ?3) AND t.due_on IS NULL "
-                     "AND (t.completed_on IS NULL OR t.completed_on > ?1)", ONE_TASK (&ctx), NULL);
-  stmt = dd_sql_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto out;
-  dd_sql_bind_date (stmt, 1, as_of);
-  sqlite3_bind_int (stmt, 2, DD_DEADLINE_ONGOING);
-  sqlite3_bind_int (stmt, 3, DD_DEADLINE_PERIODIC);
-  sqlite3_bind_int64 (stmt, 9, only_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The tasks, reports and updates in four scans (dd-store-occurrences.c). */
+  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_OPEN, only_id, workdays, &from, &to, as_of, error);
+  if (set == NULL)
+    return NULL;
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean ongoing = sqlite3_column_int (stmt, 1) == DD_DEADLINE_ONGOING;
-      guint every = (guint) CLAMP (sqlite3_column_int (stmt, 6), 0, 12);
-      GPtrArray *occs;
+      gint64 id = _dd_occurrence_set_get_task (set, t)->id;
       DdTaskStatus status;
-      GDate starts_on;
 
-      /* An ongoing task asked for no updates owes none. */
-      if (ongoing && every == 0)
-        continue;
-      dd_sql_column_date (stmt, 3, &starts_on);
-      occs = expansion (&ctx, ongoing, (guint) sqlite3_column_int (stmt, 2),
-                        CLAMP (sqlite3_column_int (stmt, 4), 0, 2), sqlite3_column_int (stmt, 5), every);
-      status = task_status (&ctx, id, ongoing, occs, &starts_on);
+      g_array_set_size (occurrences, 0);
+      _dd_occurrence_set_judge (set, t, &from, &to, as_of, &near, occurrences);
+      status = task_status (occurrences, as_of);
       if (status != DD_STATUS_IN_PROGRESS)
         g_hash_table_insert (result, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (status));
     }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  g_hash_table_unref (ctx.expansions);
-  g_hash_table_unref (ctx.reports);
-  g_hash_table_unref (ctx.updates);
-  g_object_unref (ctx.workdays);
-  return ok ? g_steal_pointer (&result) : NULL;
+  return g_steal_pointer (&result);
 }
 
 gboolean

@@ -923,6 +923,7 @@ typedef struct
 {
   gint64 id;
   char *name;
+  char *match_key;      /* dd_text_unit_match_key (name), computed once */
   gboolean is_group;
 } UnitRow;
 
@@ -930,6 +931,7 @@ static void
 unit_row_free (UnitRow *row)
 {
   g_free (row->name);
+  g_free (row->match_key);
   g_free (row);
 }
 
@@ -943,6 +945,7 @@ typedef struct
   GPtrArray *indicators;        /* DdIndicatorInfo* */
   DdWorkdays *workdays;
   guint due_soon_days;
+  DdOccurrenceSet *occurrences; /* of every period scored, read once */
 } Context;
 
 static void
@@ -953,6 +956,7 @@ context_clear (Context *ctx)
   g_clear_pointer (&ctx->coordinators, g_hash_table_unref);
   g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
   g_clear_object (&ctx->workdays);
+  g_clear_pointer (&ctx->occurrences, _dd_occurrence_set_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
@@ -987,6 +991,7 @@ context_load (DdStore  *self,
 
       row->id = sqlite3_column_int64 (units, 0);
       row->name = g_strdup (dd_sql_column_text (units, 1));
+      row->match_key = dd_text_unit_match_key (row->name);
       row->is_group = sqlite3_column_int (units, 2) != 0;
       g_ptr_array_add (ctx->units, row);
       g_hash_table_insert (ctx->unit_index, &row->id, GUINT_TO_POINTER (ctx->units->len));
@@ -1163,6 +1168,7 @@ scan_tasks (DdStore              *self,
                                                        GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index,
                                                                                               &lead_id)) - 1);
           DdSixClearInput input = { 0 };
+          gboolean lead_coordinates = FALSE;
 
           lead->input.led_counts[status]++;
           count_on_time (lead, plan_id, status);
@@ -1175,7 +1181,15 @@ scan_tasks (DdStore              *self,
               guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
 
               if (position > 0)
-                g_ptr_array_add (names, ((UnitRow *) g_ptr_array_index (ctx->units, position - 1))->name);
+                {
+                  const UnitRow *row = g_ptr_array_index (ctx->units, position - 1);
+
+                  g_ptr_array_add (names, row->name);
+                  /* As dd_six_clear_check() compares them, from the keys of
+                   * the units computed once instead of twice a task. */
+                  if (!lead_coordinates && g_strcmp0 (row->match_key, lead_row->match_key) == 0)
+                    lead_coordinates = TRUE;
+                }
             }
           g_ptr_array_add (names, NULL);
           input.title = dd_sql_column_text (stmt, 2);
@@ -1188,7 +1202,7 @@ scan_tasks (DdStore              *self,
           input.product = dd_sql_column_text (stmt, 8);
           input.directing = dd_sql_column_text (stmt, 9);
           lead->input.six_clear_checked++;
-          if (dd_six_clear_check (&input, NULL) == 0)
+          if (_dd_six_clear_check_with (&input, lead_coordinates, NULL) == 0)
             lead->input.six_clear_passed++;
         }
 
@@ -1207,54 +1221,34 @@ scan_tasks (DdStore              *self,
   return read_rows_done (self, rc, error);
 }
 
-/* The reports owed by the periodic and ongoing tasks each unit leads. */
-static gboolean
-scan_reports (DdStore              *self,
-              Context              *ctx,
+/* The reports owed by the periodic and ongoing tasks each unit leads, from
+ * the occurrences of every period read at once (ctx->occurrences). */
+static void
+scan_reports (Context              *ctx,
               GPtrArray            *tallies,
               const DdScorePeriod  *period,
-              const GDate          *as_of,
-              GError              **error)
+              const GDate          *as_of)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  int rc;
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  GDate soon;
 
-  stmt = dd_sql_prepare (self,
-                         "SELECT t.id, t.lead_unit_id FROM tasks t "
-                         "WHERE t.deleted_at IS NULL AND t.lead_unit_id IS NOT NULL "
-                         "AND (t.deadline_kind IN (2, 3) OR t.id IN (SELECT task_id FROM occurrence_reports "
-                         "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)) "
-                         "AND (t.completed_on IS NULL OR t.completed_on >= ?1) ORDER BY t.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  dd_sql_bind_date (stmt, 1, &period->start);
-  dd_sql_bind_date (stmt, 2, &period->end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (ctx->occurrences); t++)
     {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (ctx->occurrences, t);
+      Tally *tally;
 
-      g_array_append_val (ids, pair);
-    }
-  if (!read_rows_done (self, rc, error))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const gint64 *pair = &g_array_index (ids, gint64, 2 * i);
-      Tally *tally = tally_for (ctx, tallies, pair[1]);
-      g_autoptr(GPtrArray) occurrences = NULL;
-
+      /* As each period chose its tasks: not completed before it began. */
+      if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &period->start) < 0)
+        continue;
+      tally = tally_for (ctx, tallies, task->lead_unit_id);
       if (tally == NULL)
         continue;
-      occurrences = dd_store_list_occurrences (self, pair[0], &period->start, &period->end, as_of, error);
-      if (occurrences == NULL)
-        return FALSE;
+      g_array_set_size (occurrences, 0);
+      _dd_occurrence_set_judge (ctx->occurrences, t, &period->start, &period->end, as_of, &soon, occurrences);
       for (guint j = 0; j < occurrences->len; j++)
         {
-          const DdOccurrence *occ = g_ptr_array_index (occurrences, j);
-
-          switch (occ->status)
+          switch (g_array_index (occurrences, DdOccurrence, j).status)
             {
             case DD_STATUS_DONE_ON_TIME:
               tally->input.reports_on_time++;
@@ -1272,7 +1266,6 @@ scan_reports (DdStore              *self,
             }
         }
     }
-  return TRUE;
 }
 
 /* The indicators of each unit: typed figures summed over the period, and
@@ -1383,9 +1376,10 @@ score_period (DdStore              *self,
   for (guint i = 0; i < ctx->units->len; i++)
     g_ptr_array_add (tallies, tally_new ());
 
-  if (!scan_tasks (self, ctx, tallies, period, as_of, want_tasks, error) ||
-      !scan_reports (self, ctx, tallies, period, as_of, error) ||
-      !scan_indicators (self, ctx, tallies, period, error))
+  if (!scan_tasks (self, ctx, tallies, period, as_of, want_tasks, error))
+    return NULL;
+  scan_reports (ctx, tallies, period, as_of);
+  if (!scan_indicators (self, ctx, tallies, period, error))
     return NULL;
 
   for (guint i = 0; i < ctx->units->len; i++)
@@ -1463,6 +1457,27 @@ dd_store_list_scorecards (DdStore              *self,
 
   if (!context_load (self, &ctx, error))
     return NULL;
+
+  /* The occurrences of the tasks over this period and the earlier ones of
+   * the trend, read in one pass; each period judges its own. */
+  {
+    GDate from = period->start, to = period->end;
+
+    for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
+      {
+        DdScorePeriod earlier;
+
+        dd_score_period_shift (period, -(int) k, &earlier);
+        if (g_date_compare (&earlier.start, &from) < 0)
+          from = earlier.start;
+        if (g_date_compare (&earlier.end, &to) > 0)
+          to = earlier.end;
+      }
+    ctx.occurrences = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_LED, 0, ctx.workdays, &from, &to,
+                                               NULL, error);
+    if (ctx.occurrences == NULL)
+      return NULL;
+  }
 
   cards = score_period (self, &ctx, period, &day, TRUE, error);
   if (cards == NULL)

@@ -433,6 +433,225 @@ test_calendar (void)
   g_assert_cmpuint (n_forgotten, >=, 2);
 }
 
+/* Runs @sql (no user input) in a transaction of its own. */
+static void
+exec_sql (DdStore    *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+
+  g_assert_true (_dd_store_begin (store, &error));
+  g_assert_no_error (error);
+  if (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_true (_dd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  return g_date_compare (&(*(const DdOccurrence * const *) a)->due, &(*(const DdOccurrence * const *) b)->due);
+}
+
+static void
+assert_same_date (const GDate *a,
+                  const GDate *b)
+{
+  g_assert_cmpint (dd_date_is_set (a), ==, dd_date_is_set (b));
+  if (dd_date_is_set (a))
+    g_assert_cmpint (g_date_compare (a, b), ==, 0);
+}
+
+/* The occurrences of every task of @set over [from, to] as of @as_of are
+ * those of dd_store_list_occurrences(), one by one: kind, period, dates,
+ * report and status. Returns how many were compared. */
+static guint
+assert_set_agrees (DdStore         *store,
+                   DdOccurrenceSet *set,
+                   const char      *from_iso,
+                   const char      *to_iso,
+                   const char      *as_of_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
+  g_autoptr(GArray) bulk = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  GDate from = day (from_iso), to = day (to_iso), as_of = day (as_of_iso), soon;
+  guint compared = 0;
+
+  g_assert_no_error (error);
+  dd_rules_due_soon_limit (workdays, &as_of, dd_store_get_due_soon_days (store), &soon);
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+    {
+      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
+      g_autoptr(GPtrArray) one = dd_store_list_occurrences (store, task->id, &from, &to, &as_of, &error);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      g_assert_no_error (error);
+      g_array_set_size (bulk, 0);
+      _dd_occurrence_set_judge (set, t, &from, &to, &as_of, &soon, bulk);
+      /* dd_store_list_occurrences() sorts by due date (a stable sort). */
+      for (guint i = 0; i < bulk->len; i++)
+        g_ptr_array_add (sorted, &g_array_index (bulk, DdOccurrence, i));
+      g_ptr_array_sort (sorted, compare_due);
+
+      g_assert_cmpuint (sorted->len, ==, one->len);
+      for (guint i = 0; i < one->len; i++)
+        {
+          const DdOccurrence *a = g_ptr_array_index (sorted, i);
+          const DdOccurrence *b = g_ptr_array_index (one, i);
+
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpint (a->year, ==, b->year);
+          g_assert_cmpint (a->index, ==, b->index);
+          assert_same_date (&a->start, &b->start);
+          assert_same_date (&a->end, &b->end);
+          assert_same_date (&a->due, &b->due);
+          assert_same_date (&a->reported_on, &b->reported_on);
+          g_assert_cmpint (a->status, ==, b->status);
+          g_assert_cmpstr (a->label, ==, b->label);
+          compared++;
+        }
+    }
+  return compared;
+}
+
+/* The ids of the live tasks that have occurrences in [from, to] one by one. */
+static GArray *
+tasks_with_occurrences (DdStore    *store,
+                        const char *from_iso,
+                        const char *to_iso,
+                        const char *as_of_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate from = day (from_iso), to = day (to_iso), as_of = day (as_of_iso);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store),
+                                       "SELECT id FROM tasks WHERE deleted_at IS NULL ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(GPtrArray) one = dd_store_list_occurrences (store, id, &from, &to, &as_of, &error);
+
+      g_assert_no_error (error);
+      if (one->len > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The occurrences of every task read at once (dd-store-occurrences.c: the
+ * calendar, the scorecards, the recurring status) are those of
+ * dd_store_list_occurrences() task by task, on the seed plan and on tasks
+ * with other schedules, reports, updates, completions and ad hoc reports. */
+static void
+test_bulk (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+  g_autoptr(DdStore) store = seed_store (&plan_id);
+  gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
+  gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
+  g_autofree char *sql = NULL;
+  const char *as_ofs[] = { "2026-03-10", "2026-07-01", "2026-11-25", "2027-02-01" };
+  GDate june12 = day ("2026-06-12"), july20 = day ("2026-07-20"), oct5 = day ("2026-10-05");
+  g_autoptr(GArray) found = NULL;
+  guint compared = 0;
+
+  /* A plan of 2025 (its tasks owe occurrences from then) and tasks of every
+   * sort: periodic with other periods and due rules, one completed, ongoing
+   * with updates every 3 and 12 months and none, one completed within a
+   * window, dated tasks with ad hoc reports, one in the recycle bin. */
+  sql = g_strdup_printf (
+    "INSERT INTO plans (id, number, issued_on, title) VALUES (900, '1/KH-TEST', '2025-02-10', 'Kế hoạch thử');"
+    "INSERT INTO tasks (id, plan_id, position, number, title, lead_unit_id, deadline_kind, periods, completed_on) VALUES "
+    " (901, %1$" G_GINT64_FORMAT ", 901, '901.', 'Báo cáo tháng và quý', (SELECT min (id) FROM units), 3, 3, NULL),"
+    " (902, 900, 1, '1.', 'Báo cáo định kỳ, đã xong', (SELECT min (id) FROM units), 3, 0, '2026-08-20'),"
+    " (903, 900, 2, '2.', 'Cập nhật hằng quý', (SELECT max (id) FROM units), 2, 0, NULL),"
+    " (904, 900, 3, '3.', 'Cập nhật hằng năm', NULL, 2, 0, NULL),"
+    " (905, %1$" G_GINT64_FORMAT ", 905, '905.', 'Thường xuyên, xong tháng 9', (SELECT min (id) FROM units), 2, 0, '2026-09-10'),"
+    " (906, %1$" G_GINT64_FORMAT ", 906, '906.', 'Không phải cập nhật', (SELECT min (id) FROM units), 2, 0, NULL),"
+    " (907, 900, 4, '4.', 'Có hạn, có báo cáo đột xuất', (SELECT min (id) FROM units), 1, 0, NULL),"
+    " (908, 900, 5, '5.', 'Định kỳ trong thùng rác', (SELECT min (id) FROM units), 3, 8, NULL),"
+    " (909, 900, 6, '6.', 'Báo cáo năm, 20 ngày làm việc sau', (SELECT min (id) FROM units), 3, 8, NULL);"
+    "UPDATE tasks SET due_on = '2026-12-31' WHERE id = 907;"
+    "UPDATE tasks SET deleted_at = '2026-05-01T00:00:00Z' WHERE id = 908;"
+    "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months) VALUES "
+    " (901, 1, 18, 1), (902, 2, 10, 1), (903, 0, 0, 3), (904, 0, 0, 12), (906, 0, 0, 0), (909, 2, 20, 1);"
+    "INSERT INTO progress_updates (task_id, reported_on, progress) VALUES "
+    " (903, '2025-12-20', 10), (903, '2026-03-02', 20), (903, '2026-09-30', 30), (903, '2026-10-01', 35),"
+    " (904, '2025-03-15', 10), (904, '2026-02-10', 20), (%2$" G_GINT64_FORMAT ", '2026-07-15', 50),"
+    " (%2$" G_GINT64_FORMAT ", '2026-07-28', 55), (905, '2026-06-05', 60);"
+    "INSERT INTO occurrence_reports (task_id, kind, year, period_index, reported_on) VALUES "
+    " (901, 0, 2026, 5, '2026-05-14'), (901, 0, 2026, 6, '2026-06-30'), (901, 1, 2026, 3, '2026-09-01'),"
+    " (902, 1, 2025, 4, '2025-12-20'), (902, 1, 2026, 1, '2026-03-30'), (902, 2, 2026, 1, '2026-06-20'),"
+    " (909, 3, 2025, 1, '2026-01-05'), (909, 3, 2024, 1, '2025-01-10');",
+    plan_id, task2);
+  exec_sql (store, sql);
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, &error));
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_YEAR, 2026, 1, &oct5, NULL, &error));
+  g_assert_cmpint (dd_store_add_ad_hoc_report (store, 907, "Báo cáo đột xuất 1", &july20, &error), >, 0);
+  g_assert_cmpint (dd_store_add_ad_hoc_report (store, 907, "Báo cáo đột xuất 2", &july20, &error), >, 0);
+  g_assert_cmpint (dd_store_add_ad_hoc_report (store, 906, "Báo cáo đột xuất 3", &oct5, &error), >, 0);
+  g_assert_cmpint (dd_store_add_ad_hoc_report (store, task8, "Báo cáo đột xuất 4", &june12, &error), >, 0);
+  g_assert_no_error (error);
+  exec_sql (store, "UPDATE occurrence_reports SET reported_on = '2026-07-25' "
+                   "WHERE kind = 4 AND title = 'Báo cáo đột xuất 1'");
+
+  for (guint a = 0; a < G_N_ELEMENTS (as_ofs); a++)
+    {
+      g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
+      g_autoptr(DdOccurrenceSet) calendar = NULL;
+      g_autoptr(DdOccurrenceSet) led = NULL;
+      GDate from = day ("2026-01-01"), to = day ("2026-12-31");
+      GDate led_from = day ("2025-01-01");
+
+      g_assert_no_error (error);
+      /* The calendar's year, and every live task with occurrences in it is there. */
+      calendar = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &from, &to,
+                                          NULL, &error);
+      g_assert_no_error (error);
+      compared += assert_set_agrees (store, calendar, "2026-01-01", "2026-12-31", as_ofs[a]);
+      g_clear_pointer (&found, g_array_unref);
+      found = tasks_with_occurrences (store, "2026-01-01", "2026-12-31", as_ofs[a]);
+      for (guint i = 0; i < found->len; i++)
+        {
+          gboolean in_set = FALSE;
+
+          for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (calendar); t++)
+            in_set |= _dd_occurrence_set_get_task (calendar, t)->id == g_array_index (found, gint64, i);
+          g_assert_true (in_set);
+        }
+      g_assert_cmpuint (found->len, >=, 12);
+
+      /* A half year: the windows due in it began before it (an update made
+       * in February counts for the year's window). */
+      {
+        g_autoptr(DdOccurrenceSet) half = NULL;
+        GDate july = day ("2026-07-01");
+
+        half = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &july, &to, NULL, &error);
+        g_assert_no_error (error);
+        compared += assert_set_agrees (store, half, "2026-07-01", "2026-12-31", as_ofs[a]);
+      }
+
+      /* The scorecards read two years at once and judge each quarter. */
+      led = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, workdays, &led_from, &to, NULL, &error);
+      g_assert_no_error (error);
+      compared += assert_set_agrees (store, led, "2025-01-01", "2026-12-31", as_ofs[a]);
+      compared += assert_set_agrees (store, led, "2025-10-01", "2025-12-31", as_ofs[a]);
+      compared += assert_set_agrees (store, led, "2026-04-01", "2026-06-30", as_ofs[a]);
+      compared += assert_set_agrees (store, led, "2026-07-01", "2026-09-30", as_ofs[a]);
+    }
+  /* Not a comparison of nothing. */
+  g_assert_cmpuint (compared, >, 500);
+}
+
 static void
 test_extension (void)
 {
@@ -495,6 +714,7 @@ main (int    argc,
   g_test_add_func ("/occurrence/task-status-shared", test_task_status_shared);
   g_test_add_func ("/occurrence/calendar", test_calendar);
   g_test_add_func ("/occurrence/extension", test_extension);
+  g_test_add_func ("/occurrence/bulk", test_bulk);
 
   return g_test_run ();
 }

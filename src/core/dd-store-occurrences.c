@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-store"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dd-store-private.h"
+
+/*
+ * The occurrences of many tasks at once: what dd_store_list_occurrences()
+ * gives for one task (dd-store-calendar.c), for every task the calendar,
+ * the scorecards or the recurring status (dd-store-recurring.c) look at.
+ *
+ * One task at a time costs a handful of queries per task, and there are
+ * tens of thousands of ongoing and periodic tasks in a province's file.
+ * Here the tasks (from the covering index tasks_recurring), their
+ * schedules, the reports of the periodic ones, the updates of the ongoing
+ * ones (by day, progress_updates_day) and the ad hoc reports are read in
+ * one scan each and matched to the tasks by id. Most tasks share a handful
+ * of schedules, so an expansion is computed once per schedule and range.
+ * The occurrences of one task are then judged in memory, as
+ * dd_store_list_occurrences() judges them; "/occurrence/bulk" in
+ * tests/core/test-occurrence.c checks that they are the same.
+ */
+
+typedef struct
+{
+  int kind;
+  int year;
+  int index;
+  GDate reported_on;
+} Report;
+
+typedef struct
+{
+  int id;
+  char *title;
+  GDate due;
+  GDate reported_on;
+} AdHoc;
+
+/* One schedule expanded over one range. */
+typedef struct
+{
+  gboolean ongoing;
+  guint periods;
+  int rule;
+  int param;
+  guint every;
+  guint32 from, to;
+  GPtrArray *occurrences;   /* DdOccurrence, sorted by due date */
+} Expansion;
+
+struct _DdOccurrenceSet
+{
+  GArray *tasks;            /* DdOccurrenceTask, by id */
+  DdWorkdays *workdays;
+  GDate from, to;
+  GArray *reports;          /* Report */
+  GArray *updates;          /* GDate */
+  GArray *ad_hoc;           /* AdHoc */
+  GPtrArray *expansions;    /* Expansion */
+  GStringChunk *strings;    /* the tasks' titles and lead units' names */
+};
+
+static void
+expansion_free (Expansion *e)
+{
+  g_ptr_array_unref (e->occurrences);
+  g_free (e);
+}
+
+static void
+ad_hoc_clear (AdHoc *a)
+{
+  g_free (a->title);
+}
+
+void
+_dd_occurrence_set_free (DdOccurrenceSet *set)
+{
+  if (set == NULL)
+    return;
+  g_clear_pointer (&set->tasks, g_array_unref);
+  g_clear_object (&set->workdays);
+  g_clear_pointer (&set->reports, g_array_unref);
+  g_clear_pointer (&set->updates, g_array_unref);
+  g_clear_pointer (&set->ad_hoc, g_array_unref);
+  g_clear_pointer (&set->expansions, g_ptr_array_unref);
+  g_clear_pointer (&set->strings, g_string_chunk_free);
+  g_free (set);
+}
+
+/* The expansion of one schedule over [from, to], computed once. */
+static GPtrArray *
+expansion (DdOccurrenceSet *set,
+           gboolean         ongoing,
+           guint            periods,
+           int              rule,
+           int              param,
+           guint            every,
+           const GDate     *from,
+           const GDate     *to)
+{
+  guint32 from_j = g_date_get_julian (from);
+  guint32 to_j = g_date_get_julian (to);
+  Expansion *e;
+
+  /* A handful of schedules: a linear search beats hashing a key. */
+  for (guint i = 0; i < set->expansions->len; i++)
+    {
+      e = g_ptr_array_index (set->expansions, i);
+      if (e->ongoing == ongoing && e->from == from_j && e->to == to_j &&
+          (ongoing ? e->every == every : (e->periods == periods && e->rule == rule && e->param == param)))
+        return e->occurrences;
+    }
+  e = g_new0 (Expansion, 1);
+  e->ongoing = ongoing;
+  e->periods = periods;
+  e->rule = rule;
+  e->param = param;
+  e->every = every;
+  e->from = from_j;
+  e->to = to_j;
+  e->occurrences = ongoing ? dd_occurrences_expand_updates (every, set->workdays, from, to)
+                           : dd_occurrences_expand (periods, (DdDueRule) rule, param, set->workdays, from, to);
+  /* Julian days from now on: every comparison below is then one integer's. */
+  for (guint i = 0; i < e->occurrences->len; i++)
+    {
+      DdOccurrence *occ = g_ptr_array_index (e->occurrences, i);
+
+      (void) g_date_get_julian (&occ->start);
+      (void) g_date_get_julian (&occ->due);
+    }
+  g_ptr_array_add (set->expansions, e);
+  return e->occurrences;
+}
+
+/* The task of @set with id @id, at or after *@cursor (rows come in task
+ * order, so the search goes on from where the last one stopped). */
+static DdOccurrenceTask *
+task_at (DdOccurrenceSet *set,
+         gint64           id,
+         guint           *cursor)
+{
+  while (*cursor < set->tasks->len && g_array_index (set->tasks, DdOccurrenceTask, *cursor).id < id)
+    (*cursor)++;
+  if (*cursor < set->tasks->len && g_array_index (set->tasks, DdOccurrenceTask, *cursor).id == id)
+    return &g_array_index (set->tasks, DdOccurrenceTask, *cursor);
+  return NULL;
+}
+
+static int
+compare_task_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = ((const DdOccurrenceTask *) a)->id;
+  gint64 ib = ((const DdOccurrenceTask *) b)->id;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* The tasks' own columns only, from the covering index tasks_recurring
+ * (0006-occurrences.sql): joining the plan, the schedule and the lead unit
+ * row by row would cost three lookups a task; the few plans and units are
+ * read beside (plans_and_units()) and the schedules in their own scan. */
+#define TASK_COLUMNS \
+  "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
+
+/* What a task takes from its plan and its lead unit. */
+typedef struct
+{
+  GHashTable *plans;        /* plan id → GDate *: the plan's date; an unset date for none */
+  GHashTable *units;        /* unit id → name (calendar only) */
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->plans, g_hash_table_unref);
+  g_clear_pointer (&names->units, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+static gboolean
+plans_and_units (DdStore  *self,
+                 Names    *names,
+                 gboolean  named,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) plans = NULL;
+  g_autoptr(sqlite3_stmt) units = NULL;
+  int rc;
+
+  names->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  plans = dd_sql_prepare (self, "SELECT id, issued_on FROM plans", error);
+  if (plans == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (plans, 0);
+      GDate *issued = g_new (GDate, 1);
+
+      /* NULL: the task's creation stands for it (below). */
+      if (sqlite3_column_type (plans, 1) == SQLITE_NULL)
+        {
+          g_free (issued);
+          issued = NULL;
+        }
+      else
+        dd_sql_column_date (plans, 1, issued);
+      g_hash_table_insert (names->plans, g_memdup2 (&id, sizeof id), issued);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  if (!named)
+    return TRUE;
+
+  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  units = dd_sql_prepare (self, "SELECT id, name FROM units", error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (units, 0);
+
+      g_hash_table_insert (names->units, g_memdup2 (&id, sizeof id),
+                           g_strdup (dd_sql_column_text (units, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+read_tasks (DdStore          *self,
+            DdOccurrenceSet  *set,
+            Names            *names,
+            const char       *sql,
+            gint64            only_id,
+            const GDate      *as_of,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *one = NULL;
+  int rc;
+
+  /* A separate statement for one task, so that SQLite uses the index on the id. */
+  if (only_id > 0)
+    sql = one = g_strconcat (sql, " AND t.id = ?9", NULL);
+  stmt = dd_sql_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &set->from);
+  dd_sql_bind_date (stmt, 2, &set->to);
+  if (as_of != NULL)
+    dd_sql_bind_date (stmt, 3, as_of);
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask task = { 0 };
+      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+      gpointer issued;
+
+      /* As "JOIN plans": a task's plan is always there. */
+      if (!g_hash_table_lookup_extended (names->plans, &plan_id, NULL, &issued))
+        continue;
+      task.id = sqlite3_column_int64 (stmt, 0);
+      task.lead_unit_id = sqlite3_column_int64 (stmt, 1);
+      task.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      task.periods = (guint) sqlite3_column_int (stmt, 3);
+      dd_sql_column_date (stmt, 4, &task.completed_on);
+      /* coalesce (p.issued_on, substr (t.created_at, 1, 10)) */
+      if (issued != NULL)
+        task.starts_on = *(const GDate *) issued;
+      else
+        {
+          char created[11] = { 0 };
+
+          g_strlcpy (created, dd_sql_column_text (stmt, 6) != NULL ? dd_sql_column_text (stmt, 6) : "",
+                     sizeof created);
+          if (!dd_date_parse_iso (created, &task.starts_on))
+            g_date_clear (&task.starts_on, 1);
+        }
+      /* The defaults of dd_store_get_task_schedule(); load_schedules() sets
+       * the others. */
+      task.due_rule = DD_DUE_RULE_PERIOD_END;
+      task.due_param = 0;
+      task.every = 1;
+      if (names->units != NULL)
+        {
+          const char *title = dd_sql_column_text (stmt, 7);
+          const char *lead = g_hash_table_lookup (names->units, &task.lead_unit_id);
+
+          /* One block for all, instead of two allocations a task. */
+          task.title = title != NULL ? g_string_chunk_insert (set->strings, title) : NULL;
+          task.lead = lead != NULL ? g_string_chunk_insert_const (set->strings, lead) : NULL;
+        }
+      g_array_append_val (set->tasks, task);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* The rules of the tasks that have their own (the primary key's order). */
+static gboolean
+load_schedules (DdStore          *self,
+                DdOccurrenceSet  *set,
+                gint64            only_id,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint cursor = 0;
+  int rc;
+
+  stmt = dd_sql_prepare (self,
+                         only_id > 0
+                         ? "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                           "WHERE task_id = ?9"
+                         : "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                           "ORDER BY task_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
+
+      if (task == NULL)
+        continue;
+      /* As dd_store_get_task_schedule() reads them. */
+      task->due_rule = CLAMP (sqlite3_column_int (stmt, 1), 0, 2);
+      task->due_param = sqlite3_column_int (stmt, 2);
+      task->every = (guint) CLAMP (sqlite3_column_int (stmt, 3), 0, 12);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_tasks (DdStore            *self,
+            DdOccurrenceSet    *set,
+            DdOccurrenceScope   scope,
+            gint64              only_id,
+            const GDate        *as_of,
+            GError            **error)
+{
+  g_auto(Names) names = { NULL };
+  const char *recurring, *ad_hoc = NULL;
+
+  /* The ongoing and periodic tasks from the covering index tasks_recurring
+   * (0006-occurrences.sql), and for the calendar and the scorecards the
+   * few other tasks with an ad hoc report due in the range, through
+   * occurrence_reports_due. */
+  switch (scope)
+    {
+    case DD_OCCURRENCE_SCOPE_CALENDAR:
+      recurring = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3)";
+      ad_hoc = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
+               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)";
+      break;
+    case DD_OCCURRENCE_SCOPE_LED:
+      recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.lead_unit_id IS NOT NULL "
+                  "AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
+      ad_hoc = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
+               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2) "
+               "AND t.lead_unit_id IS NOT NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
+      break;
+    case DD_OCCURRENCE_SCOPE_OPEN:
+    default:
+      recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
+                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
+                  "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
+      break;
+    }
+  if (!plans_and_units (self, &names, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
+      !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
+      (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))
+    return FALSE;
+  /* In task order, as the scans below come. */
+  g_array_sort (set->tasks, compare_task_ids);
+  return load_schedules (self, set, only_id, error);
+}
+
+/* The reports made for the periods of the periodic tasks. An expansion
+ * over [from, to] has periods of the years around them only. */
+static gboolean
+load_reports (DdStore          *self,
+              DdOccurrenceSet  *set,
+              gint64            only_id,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint cursor = 0;
+  int rc;
+
+  /* occurrence_reports_period, in task order. */
+  stmt = dd_sql_prepare (self,
+                         only_id > 0
+                         ? "SELECT task_id, kind, year, period_index, reported_on FROM occurrence_reports "
+                           "WHERE kind <> 4 AND reported_on IS NOT NULL AND year BETWEEN ?1 AND ?2 "
+                           "AND task_id = ?9"
+                         : "SELECT task_id, kind, year, period_index, reported_on FROM occurrence_reports "
+                           "WHERE kind <> 4 AND reported_on IS NOT NULL AND year BETWEEN ?1 AND ?2 "
+                           "ORDER BY task_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, g_date_get_year (&set->from) - 1);
+  sqlite3_bind_int (stmt, 2, g_date_get_year (&set->to) + 1);
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
+      Report report;
+
+      if (task == NULL || task->kind != DD_DEADLINE_PERIODIC)
+        continue;
+      if (task->n_reports == 0)
+        task->reports = set->reports->len;
+      report.kind = sqlite3_column_int (stmt, 1);
+      report.year = sqlite3_column_int (stmt, 2);
+      report.index = sqlite3_column_int (stmt, 3);
+      dd_sql_column_date (stmt, 4, &report.reported_on);
+      g_array_append_val (set->reports, report);
+      task->n_reports++;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* The progress updates of the ongoing tasks: those that can fall in one of
+ * their windows only. */
+static gboolean
+load_updates (DdStore          *self,
+              DdOccurrenceSet  *set,
+              gint64            only_id,
+              GError          **error)
+{
+  typedef struct
+  {
+    guint task;
+    GDate day;
+  } Found;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) found = NULL;
+  guint everies = 0;
+  GDate first;
+  int rc;
+
+  /* The earliest window: a window due in [from, to] is in the expansion of
+   * the whole range, and so is any window of a part of it. */
+  g_date_clear (&first, 1);
+  for (guint i = 0; i < set->tasks->len; i++)
+    {
+      const DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+
+      if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
+        everies |= 1u << task->every;
+    }
+  for (guint every = 1; every <= 12; every++)
+    {
+      GPtrArray *occs;
+
+      if ((everies & (1u << every)) == 0)
+        continue;
+      occs = expansion (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
+      /* In date order, and the windows of one schedule do not overlap. */
+      if (occs->len > 0)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (occs, 0);
+
+          if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
+            first = occ->start;
+        }
+    }
+  if (!dd_date_is_set (&first))
+    return TRUE;
+
+  /* progress_updates_day (0006-occurrences.sql): the days of the windows
+   * only, in date order; then gathered per task, still in date order. */
+  stmt = dd_sql_prepare (self,
+                         only_id > 0
+                         ? "SELECT task_id, reported_on FROM progress_updates "
+                           "WHERE task_id = ?9 AND reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on"
+                         : "SELECT task_id, reported_on FROM progress_updates "
+                           "WHERE reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &first);
+  dd_sql_bind_date (stmt, 2, &set->to);
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask key = { .id = sqlite3_column_int64 (stmt, 0) };
+      DdOccurrenceTask *task = bsearch (&key, set->tasks->data, set->tasks->len, sizeof (DdOccurrenceTask),
+                                        compare_task_ids);
+      Found f;
+
+      if (task == NULL || task->kind != DD_DEADLINE_ONGOING)
+        continue;
+      dd_sql_column_date (stmt, 1, &f.day);
+      if (!dd_date_is_set (&f.day))
+        continue;
+      (void) g_date_get_julian (&f.day);
+      f.task = (guint) (task - (DdOccurrenceTask *) set->tasks->data);
+      g_array_append_val (found, f);
+      task->n_updates++;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+
+  /* Each task's run of set->updates, then the days into them in order. */
+  for (guint i = 0, next = 0; i < set->tasks->len; i++)
+    {
+      DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+
+      task->updates = next;
+      next += task->n_updates;
+      task->n_updates = 0;
+    }
+  g_array_set_size (set->updates, found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Found *f = &g_array_index (found, Found, i);
+      DdOccurrenceTask *task = &g_array_index (set->tasks, DdOccurrenceTask, f->task);
+
+      g_array_index (set->updates, GDate, task->updates + task->n_updates++) = f->day;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_ad_hoc (DdStore          *self,
+             DdOccurrenceSet  *set,
+             gint64            only_id,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint cursor = 0;
+  int rc;
+
+  /* occurrence_reports_due, then a sort of the few found. */
+  stmt = dd_sql_prepare (self,
+                         only_id > 0
+                         ? "SELECT task_id, id, title, due_on, reported_on FROM occurrence_reports "
+                           "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 AND task_id = ?9 ORDER BY due_on, id"
+                         : "SELECT task_id, id, title, due_on, reported_on FROM occurrence_reports "
+                           "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 ORDER BY task_id, due_on, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &set->from);
+  dd_sql_bind_date (stmt, 2, &set->to);
+  if (only_id > 0)
+    sqlite3_bind_int64 (stmt, 9, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
+      AdHoc a;
+
+      if (task == NULL)
+        continue;
+      dd_sql_column_date (stmt, 3, &a.due);
+      if (!dd_date_is_set (&a.due))
+        continue;
+      a.id = sqlite3_column_int (stmt, 1);
+      a.title = g_strdup (dd_sql_column_text (stmt, 2));
+      dd_sql_column_date (stmt, 4, &a.reported_on);
+      if (task->n_ad_hoc == 0)
+        task->ad_hoc = set->ad_hoc->len;
+      g_array_append_val (set->ad_hoc, a);
+      task->n_ad_hoc++;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+DdOccurrenceSet *
+_dd_occurrence_set_load (DdStore            *self,
+                         DdOccurrenceScope   scope,
+                         gint64              only_id,
+                         DdWorkdays         *workdays,
+                         const GDate        *from,
+                         const GDate        *to,
+                         const GDate        *as_of,
+                         GError            **error)
+{
+  g_autoptr(DdOccurrenceSet) set = g_new0 (DdOccurrenceSet, 1);
+
+  g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
+  g_return_val_if_fail (scope != DD_OCCURRENCE_SCOPE_OPEN || dd_date_is_set (as_of), NULL);
+
+  set->tasks = g_array_new (FALSE, FALSE, sizeof (DdOccurrenceTask));
+  set->workdays = g_object_ref (workdays);
+  set->from = *from;
+  set->to = *to;
+  set->reports = g_array_new (FALSE, FALSE, sizeof (Report));
+  set->updates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  set->ad_hoc = g_array_new (FALSE, FALSE, sizeof (AdHoc));
+  g_array_set_clear_func (set->ad_hoc, (GDestroyNotify) ad_hoc_clear);
+  set->expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) expansion_free);
+  set->strings = g_string_chunk_new (64 * 1024);
+
+  if (!load_tasks (self, set, scope, only_id, as_of, error) ||
+      !load_reports (self, set, only_id, error) ||
+      !load_updates (self, set, only_id, error))
+    return NULL;
+  /* The recurring status does not count ad hoc reports. */
+  if (scope != DD_OCCURRENCE_SCOPE_OPEN && !load_ad_hoc (self, set, only_id, error))
+    return NULL;
+  return g_steal_pointer (&set);
+}
+
+guint
+_dd_occurrence_set_get_n_tasks (DdOccurrenceSet *set)
+{
+  return set->tasks->len;
+}
+
+const DdOccurrenceTask *
+_dd_occurrence_set_get_task (DdOccurrenceSet *set,
+                             guint            i)
+{
+  g_return_val_if_fail (i < set->tasks->len, NULL);
+  return &g_array_index (set->tasks, DdOccurrenceTask, i);
+}
+
+static const GDate *
+report_for (DdOccurrenceSet        *set,
+            const DdOccurrenceTask *task,
+            const DdOccurrence     *occ)
+{
+  for (guint i = 0; i < task->n_reports; i++)
+    {
+      const Report *r = &g_array_index (set->reports, Report, task->reports + i);
+
+      if (r->kind == (int) occ->kind && r->year == occ->year && r->index == occ->index)
+        return &r->reported_on;
+    }
+  return NULL;
+}
+
+/* The first update (they are in date order) within the window. */
+static const GDate *
+update_in (DdOccurrenceSet        *set,
+           const DdOccurrenceTask *task,
+           const DdOccurrence     *occ)
+{
+  for (guint i = 0; i < task->n_updates; i++)
+    {
+      const GDate *day = &g_array_index (set->updates, GDate, task->updates + i);
+
+      if (g_date_compare (day, &occ->start) >= 0 && g_date_compare (day, &occ->due) <= 0)
+        return day;
+    }
+  return NULL;
+}
+
+/* Keep this in step with task_occurrences() in dd-store-calendar.c: the
+ * test "/occurrence/bulk" compares the two over a year. */
+void
+_dd_occurrence_set_judge (DdOccurrenceSet *set,
+                          guint            i,
+                          const GDate     *from,
+                          const GDate     *to,
+                          const GDate     *as_of,
+                          const GDate     *soon,
+                          GArray          *out)
+{
+  const DdOccurrenceTask *task;
+  gboolean done, starts;
+
+  g_return_if_fail (i < set->tasks->len);
+  g_return_if_fail (g_date_compare (from, &set->from) >= 0 && g_date_compare (to, &set->to) <= 0);
+
+  task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+  done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
+  starts = dd_date_is_set (&task->starts_on);
+
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    {
+      GPtrArray *occs = expansion (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+
+      for (guint j = 0; j < occs->len; j++)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (occs, j);
+          DdOccurrence copy;
+
+          /* A plan cannot ask for a report due before it was issued, nor
+           * after the task was closed. */
+          if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
+            continue;
+          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
+            continue;
+          copy = *occ;
+          dd_occurrence_judge (&copy, report_for (set, task, occ), as_of, soon);
+          g_array_append_val (out, copy);
+        }
+    }
+  else if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
+    {
+      GPtrArray *occs = expansion (set, TRUE, 0, 0, 0, task->every, from, to);
+
+      for (guint j = 0; j < occs->len; j++)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (occs, j);
+          const GDate *reported;
+          DdOccurrence copy;
+
+          /* The first whole month after the plan's date is the first owed. */
+          if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
+            continue;
+          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
+            continue;
+          reported = update_in (set, task, occ);
+          /* Completing the task within the window is its last update. */
+          if (reported == NULL && done && g_date_compare (&task->completed_on, &occ->start) >= 0 &&
+              g_date_compare (&task->completed_on, &occ->due) <= 0)
+            reported = &task->completed_on;
+          copy = *occ;
+          dd_occurrence_judge (&copy, reported, as_of, soon);
+          g_array_append_val (out, copy);
+        }
+    }
+
+  /* Ad hoc reports, whatever the task's kind. */
+  for (guint j = 0; j < task->n_ad_hoc; j++)
+    {
+      const AdHoc *a = &g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + j);
+      DdOccurrence occ = { 0 };
+
+      if (g_date_compare (&a->due, from) < 0 || g_date_compare (&a->due, to) > 0)
+        continue;
+      occ.kind = DD_OCCURRENCE_AD_HOC;
+      occ.index = a->id;
+      occ.label = a->title;
+      occ.due = a->due;
+      occ.year = g_date_get_year (&occ.due);
+      occ.start = occ.due;
+      occ.end = occ.due;
+      dd_occurrence_judge (&occ, dd_date_is_set (&a->reported_on) ? &a->reported_on : NULL, as_of, soon);
+      g_array_append_val (out, occ);
+    }
+}
