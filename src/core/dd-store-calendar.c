@@ -263,7 +263,11 @@ dd_store_list_holidays (DdStore  *self,
 
   if (!year_is_stored (self, year))
     {
-      if (self->read_only)
+      /* The year's table is a setting: whoever may not write settings (a
+       * read-only file, anyone but an administrator, a lock warning not
+       * yet acknowledged) sees the defaults it would start from. */
+      if (self->read_only || self->role != DD_ROLE_ADMIN ||
+          (self->lock_warning != NULL && !self->lock_acknowledged))
         return dd_holidays_default_for_year (year);
       if (!_dd_store_begin (self, error))
         return NULL;

@@ -406,6 +406,16 @@ test_roles (Fixture       *f,
   assert_permission_error (&error);
   g_assert_false (dd_store_delete_task (f->store, 2, &error));
   assert_permission_error (&error);
+  /* A year nobody opened yet: the viewer sees its default days off, and
+   * nothing is written for it. */
+  {
+    g_autoptr(GPtrArray) days = dd_store_list_holidays (f->store, 2031, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (days);
+    g_assert_cmpuint (days->len, >, 5);
+    g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM holiday_years WHERE year = 2031"), ==, 0);
+  }
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
   dd_store_set_display_name (f->store, "Trần Văn Xem", &error);
   g_assert_no_error (error);
