@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -27,6 +28,17 @@
  * options when the sheet is added (workbook_add_worksheet() copies
  * options.constant_memory into the sheet), so it is switched on just for
  * the two big sheets.
+ *
+ * Speed: the data rows of those two sheets are not given to libxlsxwriter
+ * cell by cell (an allocation, a copy and an fprintf() each, then the whole
+ * sheet compressed in workbook_close() after everything else). They are
+ * formatted here into the very XML its constant-memory mode writes (inline
+ * strings, numbers, blanks, each with the style index libxlsxwriter gives
+ * its format) and deflated on a thread of their own as they are made; the
+ * workbook libxlsxwriter writes holds the rest of those sheets (title,
+ * head, frozen panes, autofilter, print setup) and the rows are put in
+ * when it is closed (dd-xlsx-stream.c). Reading, formatting and
+ * compressing then run at once on the machine's cores.
  *
  * Safety: every text from the database goes through write_text():
  * worksheet_write_string() always (a title "=1+1" stays text: spreadsheet
@@ -55,11 +67,32 @@ typedef enum
   N_TASK_COLUMNS
 } TaskColumn;
 
+/* The data rows of a big sheet, formatted here (see the top). */
+typedef struct
+{
+  lxw_worksheet *ws;
+  DdDeflateStream *deflate;
+  GString *xml;                /* waiting for the deflater */
+  lxw_row_t row;               /* of the open <row>, when row_open */
+  gboolean row_open;
+  gboolean any;
+  char row_ref[12];            /* row + 1 in decimal */
+  lxw_row_t last_row;
+  lxw_col_t last_col;
+  char *entry;                 /* "xl/worksheets/sheetN.xml" */
+} RowStream;
+
+#define ROW_CHUNK (256u << 10)
+#define MAX_STREAMS 2
+
 typedef struct
 {
   DdExportData *data;
   DdStore *store;
   lxw_workbook *wb;
+  RowStream *streams[MAX_STREAMS];
+  guint n_streams;
+  RowStream *current;          /* the sheet being streamed, or NULL */
   lxw_error lxw;               /* the first error of libxlsxwriter */
   GString *buf;                /* scratch for write_text() */
   char *mark;                  /* the truncation mark */
@@ -219,6 +252,243 @@ clean_text (Xlsx       *x,
   return x->buf->str;
 }
 
+static void
+append_uint (GString *out,
+             guint64  v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static RowStream *
+stream_of (Xlsx          *x,
+           lxw_worksheet *ws)
+{
+  return x->current != NULL && x->current->ws == ws ? x->current : NULL;
+}
+
+/* `<c r="B3" s="4"`: a cell of @row (rows come in order, and the cells of
+ * a row in the order of their columns, as in constant-memory mode). */
+static void
+stream_cell (RowStream  *s,
+             lxw_row_t   row,
+             lxw_col_t   col,
+             lxw_format *format)
+{
+  char name[4];
+  int n = sizeof name;
+  int32_t xf;
+
+  if (!s->row_open || row != s->row)
+    {
+      if (s->row_open)
+        g_string_append (s->xml, "</row>");
+      if (s->xml->len >= ROW_CHUNK)
+        {
+          _dd_deflate_stream_push (s->deflate, s->xml);
+          s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+        }
+      g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
+      g_string_append (s->xml, "<row r=\"");
+      g_string_append (s->xml, s->row_ref);
+      g_string_append (s->xml, "\">");
+      s->row = row;
+      s->row_open = TRUE;
+      s->last_row = MAX (s->last_row, row);
+    }
+  s->last_col = MAX (s->last_col, col);
+  s->any = TRUE;
+
+  /* Column letters: A–Z, AA–ZZ, AAA–XFD. */
+  for (guint c = (guint) col + 1; c > 0 && n > 0; c = (c - 1) / 26)
+    name[--n] = (char) ('A' + (c - 1) % 26);
+  g_string_append (s->xml, "<c r=\"");
+  g_string_append_len (s->xml, name + n, (gssize) sizeof name - n);
+  g_string_append (s->xml, s->row_ref);
+  g_string_append_c (s->xml, '"');
+  xf = format != NULL ? lxw_format_get_xf_index (format) : 0;
+  if (xf > 0)
+    {
+      g_string_append (s->xml, " s=\"");
+      append_uint (s->xml, (guint64) xf);
+      g_string_append_c (s->xml, '"');
+    }
+}
+
+/* An inline string, escaped as libxlsxwriter's lxw_escape_data() does;
+ * @text has been through clean_text() (no control character but \n, \t). */
+static void
+stream_string (RowStream  *s,
+               lxw_row_t   row,
+               lxw_col_t   col,
+               const char *text,
+               lxw_format *format)
+{
+  gsize len = strlen (text);
+  const char *p = text;
+
+  stream_cell (s, row, col, format);
+  if (len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
+    g_string_append (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+  else
+    g_string_append (s->xml, " t=\"inlineStr\"><is><t>");
+  for (;;)
+    {
+      gsize plain = strcspn (p, "&<>");
+
+      g_string_append_len (s->xml, p, (gssize) plain);
+      p += plain;
+      if (*p == '\0')
+        break;
+      g_string_append (s->xml, *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : "&gt;");
+      p++;
+    }
+  g_string_append (s->xml, "</t></is></c>");
+}
+
+static void
+stream_number (RowStream  *s,
+               lxw_row_t   row,
+               lxw_col_t   col,
+               double      value,
+               lxw_format *format)
+{
+  stream_cell (s, row, col, format);
+  g_string_append (s->xml, "><v>");
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      if (value < 0)
+        g_string_append_c (s->xml, '-');
+      append_uint (s->xml, (guint64) fabs (value));
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* As libxlsxwriter prints numbers, in the C locale. */
+      g_string_append (s->xml, g_ascii_formatd (buf, sizeof buf, "%.16G", value));
+    }
+  g_string_append (s->xml, "</v></c>");
+}
+
+static void
+stream_blank (RowStream  *s,
+              lxw_row_t   row,
+              lxw_col_t   col,
+              lxw_format *format)
+{
+  /* libxlsxwriter leaves out a blank cell without a format. */
+  if (format == NULL)
+    return;
+  stream_cell (s, row, col, format);
+  g_string_append (s->xml, "/>");
+}
+
+/* From here the data rows of @ws are streamed. The rows libxlsxwriter
+ * already has (title and head) are written to its file first. */
+static gboolean
+stream_begin (Xlsx           *x,
+              lxw_worksheet  *ws,
+              GError        **error)
+{
+  RowStream *s;
+  DdDeflateStream *deflate;
+
+  g_return_val_if_fail (x->n_streams < MAX_STREAMS, FALSE);
+  lxw_worksheet_write_single_row (ws);
+  deflate = _dd_deflate_stream_new ();
+  if (deflate == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write the workbook: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  s = g_new0 (RowStream, 1);
+  s->ws = ws;
+  s->deflate = deflate;
+  s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+  /* libxlsxwriter numbers the parts of the worksheets from 1, in the
+   * order they were added (the workbook has no chart sheet). */
+  s->entry = g_strdup_printf ("xl/worksheets/sheet%u.xml", (guint) ws->index + 1);
+  x->streams[x->n_streams++] = s;
+  x->current = s;
+  return TRUE;
+}
+
+/* The rows of the current stream are all made: the sheet's dimension
+ * covers them, as if libxlsxwriter had written them. */
+static void
+stream_end (Xlsx *x)
+{
+  RowStream *s = x->current;
+  lxw_worksheet *ws = s->ws;
+
+  if (s->row_open)
+    g_string_append (s->xml, "</row>");
+  s->row_open = FALSE;
+  _dd_deflate_stream_push (s->deflate, s->xml);
+  s->xml = NULL;
+  if (s->any)
+    {
+      ws->dim_rowmax = MAX (ws->dim_rowmax, s->last_row);
+      ws->dim_colmax = MAX (ws->dim_colmax, s->last_col);
+      ws->dim_rowmin = MIN (ws->dim_rowmin, s->last_row);
+      ws->dim_colmin = MIN (ws->dim_colmin, s->last_col);
+      /* No row before the last may be written any more. */
+      ws->optimize_row->row_num = s->last_row;
+    }
+  x->current = NULL;
+}
+
+static void
+stream_free (RowStream *s)
+{
+  if (s->xml != NULL)
+    g_string_free (s->xml, TRUE);
+  _dd_deflate_stream_free (s->deflate);
+  g_free (s->entry);
+  g_free (s);
+}
+
+/* A string from the program (a label, a section line). */
+static void
+put_string (Xlsx          *x,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text,
+            lxw_format    *format)
+{
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_string (s, row, col, text, format);
+  else
+    CHECK (x, worksheet_write_string (ws, row, col, text, format));
+}
+
+static void
+put_blank (Xlsx          *x,
+           lxw_worksheet *ws,
+           lxw_row_t      row,
+           lxw_col_t      col,
+           lxw_format    *format)
+{
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_blank (s, row, col, format);
+  else
+    CHECK (x, worksheet_write_blank (ws, row, col, format));
+}
+
 /* Text from the database: always a string cell, never a formula. */
 static void
 write_text (Xlsx          *x,
@@ -229,11 +499,9 @@ write_text (Xlsx          *x,
             lxw_format    *format)
 {
   if (text == NULL || *text == '\0')
-    {
-      CHECK (x, worksheet_write_blank (ws, row, col, format));
-      return;
-    }
-  CHECK (x, worksheet_write_string (ws, row, col, clean_text (x, text), format));
+    put_blank (x, ws, row, col, format);
+  else
+    put_string (x, ws, row, col, clean_text (x, text), format);
 }
 
 static void
@@ -246,15 +514,20 @@ write_date (Xlsx          *x,
 {
   lxw_datetime dt = { 0, };
 
+  RowStream *s = stream_of (x, ws);
+
   if (!dd_date_is_set (date))
     {
-      CHECK (x, worksheet_write_blank (ws, row, col, format));
+      put_blank (x, ws, row, col, format);
       return;
     }
   dt.year = g_date_get_year (date);
   dt.month = g_date_get_month (date);
   dt.day = g_date_get_day (date);
-  CHECK (x, worksheet_write_datetime (ws, row, col, &dt, format));
+  if (s != NULL)
+    stream_number (s, row, col, lxw_datetime_to_excel_datetime (&dt), format);
+  else
+    CHECK (x, worksheet_write_datetime (ws, row, col, &dt, format));
 }
 
 static void
@@ -265,7 +538,12 @@ write_number (Xlsx          *x,
               double         value,
               lxw_format    *format)
 {
-  CHECK (x, worksheet_write_number (ws, row, col, value, format));
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_number (s, row, col, value, format);
+  else
+    CHECK (x, worksheet_write_number (ws, row, col, value, format));
 }
 
 static lxw_format *
@@ -561,8 +839,7 @@ write_task_row (const DdExportTask  *task,
   write_text (x, ws, r, (lxw_col_t) x->col[COL_TIME_FRAME], task->deadline_text, x->f_text);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_PRODUCT], task->product, x->f_text);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_DIRECTING], task->directing, x->f_text);
-  CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) x->col[COL_STATUS],
-                                    dd_task_status_get_label (status), x->f_status[status]));
+  put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], dd_task_status_get_label (status), x->f_status[status]);
   write_date (x, ws, r, (lxw_col_t) x->col[COL_DUE], &task->due, x->f_date);
   write_date (x, ws, r, (lxw_col_t) x->col[COL_COMPLETED], &task->completed_on, x->f_date);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_ACTUAL], task->actual_product, x->f_text);
@@ -746,8 +1023,11 @@ write_tasks_sheet (Xlsx           *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
 
+  if (!stream_begin (x, ws, error))
+    return FALSE;
   if (!read_and_write_tasks (x, &t, error))
     return FALSE;
+  stream_end (x);
 
   worksheet_freeze_panes (ws, 2, 0);
   CHECK (x, worksheet_autofilter (ws, 1, 0, MAX (t.row - 1, 1), (lxw_col_t) (n - 1)));
@@ -782,7 +1062,7 @@ write_section (ActionSheet  *a,
   else
     line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks", a->n_soon),
                             a->n_soon);
-  CHECK (a->x, worksheet_write_string (a->ws, a->row, 0, line, a->x->f_section));
+  put_string (a->x, a->ws, a->row, 0, line, a->x->f_section);
   a->row++;
   a->section = status;
 }
@@ -815,16 +1095,15 @@ write_action_row (const DdExportTask  *task,
   write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
   write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
   write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
-  CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) a->c_status,
-                                    dd_task_status_get_label (task->status), x->f_status[task->status]));
+  put_string (x, ws, r, (lxw_col_t) a->c_status, dd_task_status_get_label (task->status), x->f_status[task->status]);
   if (task->status == DD_STATUS_OVERDUE)
     {
       write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
-      CHECK (x, worksheet_write_blank (ws, r, (lxw_col_t) a->c_left, x->f_int));
+      put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
     }
   else
     {
-      CHECK (x, worksheet_write_blank (ws, r, (lxw_col_t) a->c_late, x->f_int));
+      put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
       write_number (x, ws, r, (lxw_col_t) a->c_left, days, x->f_int);
     }
   write_text (x, ws, r, (lxw_col_t) a->c_directing, task->directing, x->f_text);
@@ -896,6 +1175,8 @@ write_actions_sheet (Xlsx           *x,
 
   if (x->data->actions->len == 0)
     CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
+  if (!stream_begin (x, ws, error))
+    return FALSE;
   /* In the list's order for action: the copies kept from the task sheet,
    * and the others (if any) read again by id, in runs. */
   for (guint i = 0; i < x->data->actions->len; i++)
@@ -920,6 +1201,7 @@ write_actions_sheet (Xlsx           *x,
       if (kept != NULL && !write_action_row (kept, &a, error))
         return FALSE;
     }
+  stream_end (x);
 
   worksheet_freeze_panes (ws, 2, 0);
   setup_print (x, ws, TRUE, 1, 1);
@@ -1375,6 +1657,7 @@ dd_export_xlsx (DdStore                *store,
 {
   g_autoptr(DdExportData) data = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *lxw_tmp = NULL;
   g_autoptr(GError) local = NULL;
   lxw_workbook_options wopts = { 0, };
   Xlsx x = { 0, };
@@ -1392,6 +1675,13 @@ dd_export_xlsx (DdStore                *store,
   tmp = _dd_export_temp_path (path, error);
   if (tmp == NULL)
     return FALSE;
+  /* What libxlsxwriter writes, before the big sheets' rows are put in. */
+  lxw_tmp = _dd_export_temp_path (path, error);
+  if (lxw_tmp == NULL)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
 
   /* The rows are read once, in order: a large page cache would only hold
    * pages that are not read again (and count in the peak memory). */
@@ -1404,6 +1694,7 @@ dd_export_xlsx (DdStore                *store,
       _dd_export_read_end (store, began);
       restore_cache (store, cache_kib);
       g_unlink (tmp);
+      g_unlink (lxw_tmp);
       return FALSE;
     }
 
@@ -1421,7 +1712,7 @@ dd_export_xlsx (DdStore                *store,
   x.sheet_indicators = sheet_name (C_("sheet", "Indicators"));
 
   wopts.constant_memory = LXW_FALSE;
-  x.wb = workbook_new_opt (tmp, &wopts);
+  x.wb = workbook_new_opt (lxw_tmp, &wopts);
   if (x.wb == NULL)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
@@ -1445,6 +1736,33 @@ dd_export_xlsx (DdStore                *store,
           ok = FALSE;
         }
     }
+
+  /* The big sheets' rows, deflated meanwhile, into the workbook. */
+  if (ok)
+    {
+      const char *names[MAX_STREAMS];
+      DdDeflateStream *rows[MAX_STREAMS];
+
+      for (guint i = 0; i < x.n_streams && ok; i++)
+        {
+          names[i] = x.streams[i]->entry;
+          rows[i] = x.streams[i]->deflate;
+          ok = _dd_deflate_stream_finish (rows[i]);
+        }
+      if (ok)
+        ok = _dd_xlsx_splice (lxw_tmp, tmp, names, rows, x.n_streams);
+      if (!ok)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (&local, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                       _("Cannot write “%s”: %s"), display, g_strerror (saved));
+        }
+    }
+  g_unlink (lxw_tmp);
+  for (guint i = 0; i < x.n_streams; i++)
+    stream_free (x.streams[i]);
 
   _dd_export_read_end (store, began);
   restore_cache (store, cache_kib);
