@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -1661,6 +1662,9 @@ dd_export_xlsx (DdStore                *store,
   g_autoptr(GError) local = NULL;
   lxw_workbook_options wopts = { 0, };
   Xlsx x = { 0, };
+  locale_t base_locale;
+  locale_t c_numeric;
+  locale_t saved_locale = (locale_t) 0;
   lxw_error closed;
   gint64 cache_kib;
   gboolean began;
@@ -1683,6 +1687,19 @@ dd_export_xlsx (DdStore                *store,
       return FALSE;
     }
 
+  /* libxlsxwriter prints its numbers (column widths, row heights, the
+   * figures of the small sheets, the charts' cached values) with printf():
+   * under a locale with a decimal comma, as vi_VN, "0,42" is what it wrote,
+   * and Excel and LibreOffice read nothing there. The C numeric locale is
+   * taken for this thread alone (the rest of the locale kept: messages stay
+   * translated) while the workbook is made. */
+  base_locale = duplocale (uselocale ((locale_t) 0));
+  c_numeric = base_locale != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base_locale) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0 && base_locale != (locale_t) 0)
+    freelocale (base_locale);
+  if (c_numeric != (locale_t) 0)
+    saved_locale = uselocale (c_numeric);
+
   /* The rows are read once, in order: a large page cache would only hold
    * pages that are not read again (and count in the peak memory). */
   cache_kib = dd_sql_query_int64 (store, "PRAGMA cache_size", -2000);
@@ -1695,6 +1712,11 @@ dd_export_xlsx (DdStore                *store,
       restore_cache (store, cache_kib);
       g_unlink (tmp);
       g_unlink (lxw_tmp);
+      if (c_numeric != (locale_t) 0)
+        {
+          uselocale (saved_locale);
+          freelocale (c_numeric);
+        }
       return FALSE;
     }
 
@@ -1766,6 +1788,11 @@ dd_export_xlsx (DdStore                *store,
 
   _dd_export_read_end (store, began);
   restore_cache (store, cache_kib);
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (saved_locale);
+      freelocale (c_numeric);
+    }
   g_string_free (x.buf, TRUE);
   g_hash_table_unref (x.action_rows);
   g_free (x.mark);
