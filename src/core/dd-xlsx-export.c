@@ -78,7 +78,10 @@ typedef struct
   gboolean row_open;
   gboolean any;
   char row_ref[12];            /* row + 1 in decimal */
+  gsize row_ref_len;
+  lxw_row_t first_row;
   lxw_row_t last_row;
+  lxw_col_t first_col;
   lxw_col_t last_col;
   char *entry;                 /* "xl/worksheets/sheetN.xml" */
 } RowStream;
@@ -266,6 +269,25 @@ append_uint (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
+/* g_string_append_len() without its checks, for the many small pieces of
+ * a row. */
+static inline void
+xml_put (GString    *out,
+         const char *p,
+         gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      g_string_append_len (out, p, (gssize) n);
+      return;
+    }
+  memcpy (out->str + out->len, p, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+#define XML_PUT(out, literal) xml_put ((out), "" literal "", sizeof (literal) - 1)
+
 static RowStream *
 stream_of (Xlsx          *x,
            lxw_worksheet *ws)
@@ -288,36 +310,38 @@ stream_cell (RowStream  *s,
   if (!s->row_open || row != s->row)
     {
       if (s->row_open)
-        g_string_append (s->xml, "</row>");
+        XML_PUT (s->xml, "</row>");
       if (s->xml->len >= ROW_CHUNK)
         {
           _dd_deflate_stream_push (s->deflate, s->xml);
           s->xml = g_string_sized_new (ROW_CHUNK + 65536);
         }
-      g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
-      g_string_append (s->xml, "<row r=\"");
-      g_string_append (s->xml, s->row_ref);
-      g_string_append (s->xml, "\">");
+      s->row_ref_len = (gsize) g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
+      XML_PUT (s->xml, "<row r=\"");
+      xml_put (s->xml, s->row_ref, s->row_ref_len);
+      XML_PUT (s->xml, "\">");
       s->row = row;
       s->row_open = TRUE;
-      s->last_row = MAX (s->last_row, row);
+      s->first_row = s->any ? MIN (s->first_row, row) : row;
+      s->last_row = s->any ? MAX (s->last_row, row) : row;
     }
-  s->last_col = MAX (s->last_col, col);
+  s->first_col = s->any ? MIN (s->first_col, col) : col;
+  s->last_col = s->any ? MAX (s->last_col, col) : col;
   s->any = TRUE;
 
   /* Column letters: A–Z, AA–ZZ, AAA–XFD. */
   for (guint c = (guint) col + 1; c > 0 && n > 0; c = (c - 1) / 26)
     name[--n] = (char) ('A' + (c - 1) % 26);
-  g_string_append (s->xml, "<c r=\"");
-  g_string_append_len (s->xml, name + n, (gssize) sizeof name - n);
-  g_string_append (s->xml, s->row_ref);
-  g_string_append_c (s->xml, '"');
+  XML_PUT (s->xml, "<c r=\"");
+  xml_put (s->xml, name + n, sizeof name - (gsize) n);
+  xml_put (s->xml, s->row_ref, s->row_ref_len);
+  XML_PUT (s->xml, "\"");
   xf = format != NULL ? lxw_format_get_xf_index (format) : 0;
   if (xf > 0)
     {
-      g_string_append (s->xml, " s=\"");
+      XML_PUT (s->xml, " s=\"");
       append_uint (s->xml, (guint64) xf);
-      g_string_append_c (s->xml, '"');
+      XML_PUT (s->xml, "\"");
     }
 }
 
@@ -335,21 +359,21 @@ stream_string (RowStream  *s,
 
   stream_cell (s, row, col, format);
   if (len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
-    g_string_append (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
   else
-    g_string_append (s->xml, " t=\"inlineStr\"><is><t>");
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t>");
   for (;;)
     {
       gsize plain = strcspn (p, "&<>");
 
-      g_string_append_len (s->xml, p, (gssize) plain);
+      xml_put (s->xml, p, plain);
       p += plain;
       if (*p == '\0')
         break;
       g_string_append (s->xml, *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : "&gt;");
       p++;
     }
-  g_string_append (s->xml, "</t></is></c>");
+  XML_PUT (s->xml, "</t></is></c>");
 }
 
 static void
@@ -360,7 +384,7 @@ stream_number (RowStream  *s,
                lxw_format *format)
 {
   stream_cell (s, row, col, format);
-  g_string_append (s->xml, "><v>");
+  XML_PUT (s->xml, "><v>");
   if (value == floor (value) && fabs (value) < 1e15)
     {
       if (value < 0)
@@ -374,7 +398,7 @@ stream_number (RowStream  *s,
       /* As libxlsxwriter prints numbers, in the C locale. */
       g_string_append (s->xml, g_ascii_formatd (buf, sizeof buf, "%.16G", value));
     }
-  g_string_append (s->xml, "</v></c>");
+  XML_PUT (s->xml, "</v></c>");
 }
 
 static void
@@ -387,7 +411,7 @@ stream_blank (RowStream  *s,
   if (format == NULL)
     return;
   stream_cell (s, row, col, format);
-  g_string_append (s->xml, "/>");
+  XML_PUT (s->xml, "/>");
 }
 
 /* From here the data rows of @ws are streamed. The rows libxlsxwriter
@@ -440,8 +464,8 @@ stream_end (Xlsx *x)
     {
       ws->dim_rowmax = MAX (ws->dim_rowmax, s->last_row);
       ws->dim_colmax = MAX (ws->dim_colmax, s->last_col);
-      ws->dim_rowmin = MIN (ws->dim_rowmin, s->last_row);
-      ws->dim_colmin = MIN (ws->dim_colmin, s->last_col);
+      ws->dim_rowmin = MIN (ws->dim_rowmin, s->first_row);
+      ws->dim_colmin = MIN (ws->dim_colmin, s->first_col);
       /* No row before the last may be written any more. */
       ws->optimize_row->row_num = s->last_row;
     }
@@ -734,11 +758,19 @@ column_title (TaskColumn column)
   return g_dpgettext2 (GETTEXT_PACKAGE, "export column", task_columns[column].name);
 }
 
-/* The note of a task, with what the export knows besides it. (transfer full) */
-static char *
-task_note (const DdExportTask *task)
+/* The note of a task, with what the export knows besides it: the task's
+ * own note when there is nothing to add (most rows: no allocation), else
+ * a new string put in @out_owned. */
+static const char *
+task_note (const DdExportTask  *task,
+           char               **out_owned)
 {
-  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GString) note = NULL;
+
+  *out_owned = NULL;
+  if (!dd_date_is_set (&task->original_due) && task->deadline_understood)
+    return task->note;
+  note = g_string_new (NULL);
 
   if (task->note != NULL && *task->note != '\0')
     g_string_append (note, task->note);
@@ -757,7 +789,8 @@ task_note (const DdExportTask *task)
         g_string_append_c (note, '\n');
       g_string_append (note, _("Time frame not understood"));
     }
-  return g_string_free (g_steal_pointer (&note), FALSE);
+  *out_owned = g_string_free (g_steal_pointer (&note), FALSE);
+  return *out_owned;
 }
 
 typedef struct
@@ -825,7 +858,8 @@ write_task_row (const DdExportTask  *task,
   Xlsx *x = t->x;
   lxw_worksheet *ws = t->ws;
   lxw_row_t r = t->row++;
-  g_autofree char *note = task_note (task);
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
   DdTaskStatus status = (guint) task->status < DD_N_STATUSES ? task->status : DD_STATUS_NO_DEADLINE;
 
   /* The figures come from the same rows as the sheet. */
@@ -855,85 +889,33 @@ write_task_row (const DdExportTask  *task,
   return TRUE;
 }
 
-/* The task sheet is read on a thread of its own and written here: SQLite
- * and libxlsxwriter each take about half of the time before the workbook is
- * compressed, and the machine has a core for each. The reader hands over
- * copies of the rows in batches, at most READ_AHEAD batches ahead (so the
- * memory stays bounded); the store's connection is used by the reader
- * alone until it is done. */
-#define BATCH_ROWS 256
-#define READ_AHEAD 16
-
-typedef struct
-{
-  Xlsx *x;
-  GMutex lock;
-  GCond cond;
-  GQueue batches;              /* GPtrArray* of DdExportTask* (copies) */
-  GPtrArray *filling;
-  gboolean done;               /* the reader has finished (or failed) */
-  gboolean stop;               /* the writer failed: the reader gives up */
-  GError *error;               /* the reader's */
-} Reader;
-
+/* One row read, one row written: the rows are formatted straight from the
+ * statement's row, while the thread of the stream deflates what was
+ * formatted before. (A thread that read ahead used to overlap SQLite with
+ * libxlsxwriter's slow formatting; with the formatting done here, copying
+ * every row across threads cost more than it saved.) */
 static gboolean
-reader_push (Reader    *rd,
-             GPtrArray *batch)
+write_and_keep_task_row (const DdExportTask  *task,
+                         gpointer             user_data,
+                         GError             **error)
 {
-  gboolean stop;
+  TaskSheet *t = user_data;
+  Xlsx *x = t->x;
 
-  g_mutex_lock (&rd->lock);
-  while (rd->batches.length >= READ_AHEAD && !rd->stop)
-    g_cond_wait (&rd->cond, &rd->lock);
-  stop = rd->stop;
-  if (!stop)
-    g_queue_push_tail (&rd->batches, batch);
-  g_cond_broadcast (&rd->cond);
-  g_mutex_unlock (&rd->lock);
-  if (stop)
-    g_ptr_array_unref (batch);
-  return !stop;
-}
-
-static gboolean
-reader_take_row (const DdExportTask  *task,
-                 gpointer             user_data,
-                 GError             **error)
-{
-  Reader *rd = user_data;
-  gsize size;
-
-  if (rd->filling == NULL)
-    rd->filling = g_ptr_array_new_full (BATCH_ROWS, g_free);
-  g_ptr_array_add (rd->filling, copy_task (task, &size));
-  if (rd->filling->len < BATCH_ROWS)
-    return TRUE;
-  if (!reader_push (rd, g_steal_pointer (&rd->filling)))
+  if (!write_task_row (task, t, error))
+    return FALSE;
+  /* A task for action keeps a copy for the sheet of its own. */
+  if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+      && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+      && !g_hash_table_contains (x->action_rows, &task->id))
     {
-      /* The writer's error is the one reported. */
-      g_set_error_literal (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED, "stopped");
-      return FALSE;
+      gsize size;
+      DdExportTask *copy = copy_task (task, &size);
+
+      x->action_bytes += size;
+      g_hash_table_insert (x->action_rows, &copy->id, copy);
     }
   return TRUE;
-}
-
-static gpointer
-reader_thread (gpointer data)
-{
-  Reader *rd = data;
-  GError *error = NULL;
-
-  if (_dd_store_export_foreach_query (rd->x->store, &rd->x->data->options.tasks, TRUE,
-                                      reader_take_row, rd, &error)
-      && rd->filling != NULL)
-    reader_push (rd, g_steal_pointer (&rd->filling));
-  g_clear_pointer (&rd->filling, g_ptr_array_unref);
-  g_mutex_lock (&rd->lock);
-  rd->error = error;
-  rd->done = TRUE;
-  g_cond_broadcast (&rd->cond);
-  g_mutex_unlock (&rd->lock);
-  return NULL;
 }
 
 static gboolean
@@ -941,65 +923,8 @@ read_and_write_tasks (Xlsx       *x,
                       TaskSheet  *t,
                       GError    **error)
 {
-  Reader rd = { 0, };
-  GThread *thread;
-  gboolean ok = TRUE;
-
-  rd.x = x;
-  g_mutex_init (&rd.lock);
-  g_cond_init (&rd.cond);
-  g_queue_init (&rd.batches);
-  thread = g_thread_new ("dd-export-reader", reader_thread, &rd);
-
-  for (;;)
-    {
-      GPtrArray *batch;
-
-      g_mutex_lock (&rd.lock);
-      while (rd.batches.length == 0 && !rd.done)
-        g_cond_wait (&rd.cond, &rd.lock);
-      batch = g_queue_pop_head (&rd.batches);
-      g_cond_broadcast (&rd.cond);
-      g_mutex_unlock (&rd.lock);
-      if (batch == NULL)
-        break;
-
-      for (guint i = 0; i < batch->len && ok; i++)
-        {
-          DdExportTask *task = g_ptr_array_index (batch, i);
-
-          ok = write_task_row (task, t, error);
-          /* A task for action keeps its copy for the sheet of its own. */
-          if (ok && (task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
-              && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
-              && !g_hash_table_contains (x->action_rows, &task->id))
-            {
-              x->action_bytes += task_size (task);
-              g_hash_table_insert (x->action_rows, &task->id, g_steal_pointer (&g_ptr_array_index (batch, i)));
-            }
-        }
-      g_ptr_array_unref (batch);
-      if (!ok)
-        {
-          g_mutex_lock (&rd.lock);
-          rd.stop = TRUE;
-          g_cond_broadcast (&rd.cond);
-          g_mutex_unlock (&rd.lock);
-          break;
-        }
-    }
-
-  g_thread_join (thread);
-  g_queue_clear_full (&rd.batches, (GDestroyNotify) g_ptr_array_unref);
-  g_mutex_clear (&rd.lock);
-  g_cond_clear (&rd.cond);
-  if (ok && rd.error != NULL)
-    {
-      g_propagate_error (error, rd.error);
-      return FALSE;
-    }
-  g_clear_error (&rd.error);
-  return ok;
+  return _dd_store_export_foreach_query (x->store, &x->data->options.tasks, TRUE,
+                                         write_and_keep_task_row, t, error);
 }
 
 static gboolean
@@ -1076,7 +1001,8 @@ write_action_row (const DdExportTask  *task,
   ActionSheet *a = user_data;
   Xlsx *x = a->x;
   lxw_worksheet *ws = a->ws;
-  g_autofree char *note = task_note (task);
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
   lxw_row_t r;
   int days;
 
