@@ -169,4 +169,25 @@ gboolean      _dd_export_commit      (const char *tmp,
                                       const char *path,
                                       GError    **error);
 
+/* The rows of a big sheet, deflated on a thread of their own while they are
+ * made, then put into the workbook libxlsxwriter wrote (dd-xlsx-stream.c).
+ * Failures set errno. */
+typedef struct _DdDeflateStream DdDeflateStream;
+
+DdDeflateStream *_dd_deflate_stream_new    (void);
+/* Takes @chunk (XML, in order); waits while the thread is far behind. */
+void             _dd_deflate_stream_push   (DdDeflateStream *stream,
+                                            GString         *chunk);
+gboolean         _dd_deflate_stream_finish (DdDeflateStream *stream);
+void             _dd_deflate_stream_free   (DdDeflateStream *stream);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdDeflateStream, _dd_deflate_stream_free)
+
+/* Copies the zip @from to @to with the entries @names[i] holding their
+ * own XML up to "</sheetData>", then @rows[i], then the rest. */
+gboolean         _dd_xlsx_splice           (const char             *from,
+                                            const char             *to,
+                                            const char * const     *names,
+                                            DdDeflateStream *const *rows,
+                                            guint                   n_splices);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -27,6 +29,17 @@
  * options when the sheet is added (workbook_add_worksheet() copies
  * options.constant_memory into the sheet), so it is switched on just for
  * the two big sheets.
+ *
+ * Speed: the data rows of those two sheets are not given to libxlsxwriter
+ * cell by cell (an allocation, a copy and an fprintf() each, then the whole
+ * sheet compressed in workbook_close() after everything else). They are
+ * formatted here into the very XML its constant-memory mode writes (inline
+ * strings, numbers, blanks, each with the style index libxlsxwriter gives
+ * its format) and deflated on a thread of their own as they are made; the
+ * workbook libxlsxwriter writes holds the rest of those sheets (title,
+ * head, frozen panes, autofilter, print setup) and the rows are put in
+ * when it is closed (dd-xlsx-stream.c). Reading, formatting and
+ * compressing then run at once on the machine's cores.
  *
  * Safety: every text from the database goes through write_text():
  * worksheet_write_string() always (a title "=1+1" stays text: spreadsheet
@@ -55,11 +68,35 @@ typedef enum
   N_TASK_COLUMNS
 } TaskColumn;
 
+/* The data rows of a big sheet, formatted here (see the top). */
+typedef struct
+{
+  lxw_worksheet *ws;
+  DdDeflateStream *deflate;
+  GString *xml;                /* waiting for the deflater */
+  lxw_row_t row;               /* of the open <row>, when row_open */
+  gboolean row_open;
+  gboolean any;
+  char row_ref[12];            /* row + 1 in decimal */
+  gsize row_ref_len;
+  lxw_row_t first_row;
+  lxw_row_t last_row;
+  lxw_col_t first_col;
+  lxw_col_t last_col;
+  char *entry;                 /* "xl/worksheets/sheetN.xml" */
+} RowStream;
+
+#define ROW_CHUNK (256u << 10)
+#define MAX_STREAMS 2
+
 typedef struct
 {
   DdExportData *data;
   DdStore *store;
   lxw_workbook *wb;
+  RowStream *streams[MAX_STREAMS];
+  guint n_streams;
+  RowStream *current;          /* the sheet being streamed, or NULL */
   lxw_error lxw;               /* the first error of libxlsxwriter */
   GString *buf;                /* scratch for write_text() */
   char *mark;                  /* the truncation mark */
@@ -219,6 +256,264 @@ clean_text (Xlsx       *x,
   return x->buf->str;
 }
 
+static void
+append_uint (GString *out,
+             guint64  v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* g_string_append_len() without its checks, for the many small pieces of
+ * a row. */
+static inline void
+xml_put (GString    *out,
+         const char *p,
+         gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      g_string_append_len (out, p, (gssize) n);
+      return;
+    }
+  memcpy (out->str + out->len, p, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+#define XML_PUT(out, literal) xml_put ((out), "" literal "", sizeof (literal) - 1)
+
+static RowStream *
+stream_of (Xlsx          *x,
+           lxw_worksheet *ws)
+{
+  return x->current != NULL && x->current->ws == ws ? x->current : NULL;
+}
+
+/* `<c r="B3" s="4"`: a cell of @row (rows come in order, and the cells of
+ * a row in the order of their columns, as in constant-memory mode). */
+static void
+stream_cell (RowStream  *s,
+             lxw_row_t   row,
+             lxw_col_t   col,
+             lxw_format *format)
+{
+  char name[4];
+  int n = sizeof name;
+  int32_t xf;
+
+  if (!s->row_open || row != s->row)
+    {
+      if (s->row_open)
+        XML_PUT (s->xml, "</row>");
+      if (s->xml->len >= ROW_CHUNK)
+        {
+          _dd_deflate_stream_push (s->deflate, s->xml);
+          s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+        }
+      s->row_ref_len = (gsize) g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
+      XML_PUT (s->xml, "<row r=\"");
+      xml_put (s->xml, s->row_ref, s->row_ref_len);
+      XML_PUT (s->xml, "\">");
+      s->row = row;
+      s->row_open = TRUE;
+      s->first_row = s->any ? MIN (s->first_row, row) : row;
+      s->last_row = s->any ? MAX (s->last_row, row) : row;
+    }
+  s->first_col = s->any ? MIN (s->first_col, col) : col;
+  s->last_col = s->any ? MAX (s->last_col, col) : col;
+  s->any = TRUE;
+
+  /* Column letters: A–Z, AA–ZZ, AAA–XFD. */
+  for (guint c = (guint) col + 1; c > 0 && n > 0; c = (c - 1) / 26)
+    name[--n] = (char) ('A' + (c - 1) % 26);
+  XML_PUT (s->xml, "<c r=\"");
+  xml_put (s->xml, name + n, sizeof name - (gsize) n);
+  xml_put (s->xml, s->row_ref, s->row_ref_len);
+  XML_PUT (s->xml, "\"");
+  xf = format != NULL ? lxw_format_get_xf_index (format) : 0;
+  if (xf > 0)
+    {
+      XML_PUT (s->xml, " s=\"");
+      append_uint (s->xml, (guint64) xf);
+      XML_PUT (s->xml, "\"");
+    }
+}
+
+/* An inline string, escaped as libxlsxwriter's lxw_escape_data() does;
+ * @text has been through clean_text() (no control character but \n, \t). */
+static void
+stream_string (RowStream  *s,
+               lxw_row_t   row,
+               lxw_col_t   col,
+               const char *text,
+               lxw_format *format)
+{
+  gsize len = strlen (text);
+  const char *p = text;
+
+  stream_cell (s, row, col, format);
+  if (len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+  else
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t>");
+  for (;;)
+    {
+      gsize plain = strcspn (p, "&<>");
+
+      xml_put (s->xml, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
+      g_string_append (s->xml, *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : "&gt;");
+      p++;
+    }
+  XML_PUT (s->xml, "</t></is></c>");
+}
+
+static void
+stream_number (RowStream  *s,
+               lxw_row_t   row,
+               lxw_col_t   col,
+               double      value,
+               lxw_format *format)
+{
+  stream_cell (s, row, col, format);
+  XML_PUT (s->xml, "><v>");
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      if (value < 0)
+        g_string_append_c (s->xml, '-');
+      append_uint (s->xml, (guint64) fabs (value));
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* As libxlsxwriter prints numbers, in the C locale. */
+      g_string_append (s->xml, g_ascii_formatd (buf, sizeof buf, "%.16G", value));
+    }
+  XML_PUT (s->xml, "</v></c>");
+}
+
+static void
+stream_blank (RowStream  *s,
+              lxw_row_t   row,
+              lxw_col_t   col,
+              lxw_format *format)
+{
+  /* libxlsxwriter leaves out a blank cell without a format. */
+  if (format == NULL)
+    return;
+  stream_cell (s, row, col, format);
+  XML_PUT (s->xml, "/>");
+}
+
+/* From here the data rows of @ws are streamed. The rows libxlsxwriter
+ * already has (title and head) are written to its file first. */
+static gboolean
+stream_begin (Xlsx           *x,
+              lxw_worksheet  *ws,
+              GError        **error)
+{
+  RowStream *s;
+  DdDeflateStream *deflate;
+
+  g_return_val_if_fail (x->n_streams < MAX_STREAMS, FALSE);
+  lxw_worksheet_write_single_row (ws);
+  deflate = _dd_deflate_stream_new ();
+  if (deflate == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write the workbook: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  s = g_new0 (RowStream, 1);
+  s->ws = ws;
+  s->deflate = deflate;
+  s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+  /* libxlsxwriter numbers the parts of the worksheets from 1, in the
+   * order they were added (the workbook has no chart sheet). */
+  s->entry = g_strdup_printf ("xl/worksheets/sheet%u.xml", (guint) ws->index + 1);
+  x->streams[x->n_streams++] = s;
+  x->current = s;
+  return TRUE;
+}
+
+/* The rows of the current stream are all made: the sheet's dimension
+ * covers them, as if libxlsxwriter had written them. */
+static void
+stream_end (Xlsx *x)
+{
+  RowStream *s = x->current;
+  lxw_worksheet *ws = s->ws;
+
+  if (s->row_open)
+    g_string_append (s->xml, "</row>");
+  s->row_open = FALSE;
+  _dd_deflate_stream_push (s->deflate, s->xml);
+  s->xml = NULL;
+  if (s->any)
+    {
+      ws->dim_rowmax = MAX (ws->dim_rowmax, s->last_row);
+      ws->dim_colmax = MAX (ws->dim_colmax, s->last_col);
+      ws->dim_rowmin = MIN (ws->dim_rowmin, s->first_row);
+      ws->dim_colmin = MIN (ws->dim_colmin, s->first_col);
+      /* No row before the last may be written any more. */
+      ws->optimize_row->row_num = s->last_row;
+    }
+  x->current = NULL;
+}
+
+static void
+stream_free (RowStream *s)
+{
+  if (s->xml != NULL)
+    g_string_free (s->xml, TRUE);
+  _dd_deflate_stream_free (s->deflate);
+  g_free (s->entry);
+  g_free (s);
+}
+
+/* A string from the program (a label, a section line). */
+static void
+put_string (Xlsx          *x,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text,
+            lxw_format    *format)
+{
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_string (s, row, col, text, format);
+  else
+    CHECK (x, worksheet_write_string (ws, row, col, text, format));
+}
+
+static void
+put_blank (Xlsx          *x,
+           lxw_worksheet *ws,
+           lxw_row_t      row,
+           lxw_col_t      col,
+           lxw_format    *format)
+{
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_blank (s, row, col, format);
+  else
+    CHECK (x, worksheet_write_blank (ws, row, col, format));
+}
+
 /* Text from the database: always a string cell, never a formula. */
 static void
 write_text (Xlsx          *x,
@@ -229,11 +524,9 @@ write_text (Xlsx          *x,
             lxw_format    *format)
 {
   if (text == NULL || *text == '\0')
-    {
-      CHECK (x, worksheet_write_blank (ws, row, col, format));
-      return;
-    }
-  CHECK (x, worksheet_write_string (ws, row, col, clean_text (x, text), format));
+    put_blank (x, ws, row, col, format);
+  else
+    put_string (x, ws, row, col, clean_text (x, text), format);
 }
 
 static void
@@ -246,15 +539,20 @@ write_date (Xlsx          *x,
 {
   lxw_datetime dt = { 0, };
 
+  RowStream *s = stream_of (x, ws);
+
   if (!dd_date_is_set (date))
     {
-      CHECK (x, worksheet_write_blank (ws, row, col, format));
+      put_blank (x, ws, row, col, format);
       return;
     }
   dt.year = g_date_get_year (date);
   dt.month = g_date_get_month (date);
   dt.day = g_date_get_day (date);
-  CHECK (x, worksheet_write_datetime (ws, row, col, &dt, format));
+  if (s != NULL)
+    stream_number (s, row, col, lxw_datetime_to_excel_datetime (&dt), format);
+  else
+    CHECK (x, worksheet_write_datetime (ws, row, col, &dt, format));
 }
 
 static void
@@ -265,7 +563,12 @@ write_number (Xlsx          *x,
               double         value,
               lxw_format    *format)
 {
-  CHECK (x, worksheet_write_number (ws, row, col, value, format));
+  RowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_number (s, row, col, value, format);
+  else
+    CHECK (x, worksheet_write_number (ws, row, col, value, format));
 }
 
 static lxw_format *
@@ -455,11 +758,19 @@ column_title (TaskColumn column)
   return g_dpgettext2 (GETTEXT_PACKAGE, "export column", task_columns[column].name);
 }
 
-/* The note of a task, with what the export knows besides it. (transfer full) */
-static char *
-task_note (const DdExportTask *task)
+/* The note of a task, with what the export knows besides it: the task's
+ * own note when there is nothing to add (most rows: no allocation), else
+ * a new string put in @out_owned. */
+static const char *
+task_note (const DdExportTask  *task,
+           char               **out_owned)
 {
-  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GString) note = NULL;
+
+  *out_owned = NULL;
+  if (!dd_date_is_set (&task->original_due) && task->deadline_understood)
+    return task->note;
+  note = g_string_new (NULL);
 
   if (task->note != NULL && *task->note != '\0')
     g_string_append (note, task->note);
@@ -478,7 +789,8 @@ task_note (const DdExportTask *task)
         g_string_append_c (note, '\n');
       g_string_append (note, _("Time frame not understood"));
     }
-  return g_string_free (g_steal_pointer (&note), FALSE);
+  *out_owned = g_string_free (g_steal_pointer (&note), FALSE);
+  return *out_owned;
 }
 
 typedef struct
@@ -546,7 +858,8 @@ write_task_row (const DdExportTask  *task,
   Xlsx *x = t->x;
   lxw_worksheet *ws = t->ws;
   lxw_row_t r = t->row++;
-  g_autofree char *note = task_note (task);
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
   DdTaskStatus status = (guint) task->status < DD_N_STATUSES ? task->status : DD_STATUS_NO_DEADLINE;
 
   /* The figures come from the same rows as the sheet. */
@@ -561,8 +874,7 @@ write_task_row (const DdExportTask  *task,
   write_text (x, ws, r, (lxw_col_t) x->col[COL_TIME_FRAME], task->deadline_text, x->f_text);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_PRODUCT], task->product, x->f_text);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_DIRECTING], task->directing, x->f_text);
-  CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) x->col[COL_STATUS],
-                                    dd_task_status_get_label (status), x->f_status[status]));
+  put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], dd_task_status_get_label (status), x->f_status[status]);
   write_date (x, ws, r, (lxw_col_t) x->col[COL_DUE], &task->due, x->f_date);
   write_date (x, ws, r, (lxw_col_t) x->col[COL_COMPLETED], &task->completed_on, x->f_date);
   write_text (x, ws, r, (lxw_col_t) x->col[COL_ACTUAL], task->actual_product, x->f_text);
@@ -577,85 +889,33 @@ write_task_row (const DdExportTask  *task,
   return TRUE;
 }
 
-/* The task sheet is read on a thread of its own and written here: SQLite
- * and libxlsxwriter each take about half of the time before the workbook is
- * compressed, and the machine has a core for each. The reader hands over
- * copies of the rows in batches, at most READ_AHEAD batches ahead (so the
- * memory stays bounded); the store's connection is used by the reader
- * alone until it is done. */
-#define BATCH_ROWS 256
-#define READ_AHEAD 16
-
-typedef struct
-{
-  Xlsx *x;
-  GMutex lock;
-  GCond cond;
-  GQueue batches;              /* GPtrArray* of DdExportTask* (copies) */
-  GPtrArray *filling;
-  gboolean done;               /* the reader has finished (or failed) */
-  gboolean stop;               /* the writer failed: the reader gives up */
-  GError *error;               /* the reader's */
-} Reader;
-
+/* One row read, one row written: the rows are formatted straight from the
+ * statement's row, while the thread of the stream deflates what was
+ * formatted before. (A thread that read ahead used to overlap SQLite with
+ * libxlsxwriter's slow formatting; with the formatting done here, copying
+ * every row across threads cost more than it saved.) */
 static gboolean
-reader_push (Reader    *rd,
-             GPtrArray *batch)
+write_and_keep_task_row (const DdExportTask  *task,
+                         gpointer             user_data,
+                         GError             **error)
 {
-  gboolean stop;
+  TaskSheet *t = user_data;
+  Xlsx *x = t->x;
 
-  g_mutex_lock (&rd->lock);
-  while (rd->batches.length >= READ_AHEAD && !rd->stop)
-    g_cond_wait (&rd->cond, &rd->lock);
-  stop = rd->stop;
-  if (!stop)
-    g_queue_push_tail (&rd->batches, batch);
-  g_cond_broadcast (&rd->cond);
-  g_mutex_unlock (&rd->lock);
-  if (stop)
-    g_ptr_array_unref (batch);
-  return !stop;
-}
-
-static gboolean
-reader_take_row (const DdExportTask  *task,
-                 gpointer             user_data,
-                 GError             **error)
-{
-  Reader *rd = user_data;
-  gsize size;
-
-  if (rd->filling == NULL)
-    rd->filling = g_ptr_array_new_full (BATCH_ROWS, g_free);
-  g_ptr_array_add (rd->filling, copy_task (task, &size));
-  if (rd->filling->len < BATCH_ROWS)
-    return TRUE;
-  if (!reader_push (rd, g_steal_pointer (&rd->filling)))
+  if (!write_task_row (task, t, error))
+    return FALSE;
+  /* A task for action keeps a copy for the sheet of its own. */
+  if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+      && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+      && !g_hash_table_contains (x->action_rows, &task->id))
     {
-      /* The writer's error is the one reported. */
-      g_set_error_literal (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED, "stopped");
-      return FALSE;
+      gsize size;
+      DdExportTask *copy = copy_task (task, &size);
+
+      x->action_bytes += size;
+      g_hash_table_insert (x->action_rows, &copy->id, copy);
     }
   return TRUE;
-}
-
-static gpointer
-reader_thread (gpointer data)
-{
-  Reader *rd = data;
-  GError *error = NULL;
-
-  if (_dd_store_export_foreach_query (rd->x->store, &rd->x->data->options.tasks, TRUE,
-                                      reader_take_row, rd, &error)
-      && rd->filling != NULL)
-    reader_push (rd, g_steal_pointer (&rd->filling));
-  g_clear_pointer (&rd->filling, g_ptr_array_unref);
-  g_mutex_lock (&rd->lock);
-  rd->error = error;
-  rd->done = TRUE;
-  g_cond_broadcast (&rd->cond);
-  g_mutex_unlock (&rd->lock);
-  return NULL;
 }
 
 static gboolean
@@ -663,65 +923,8 @@ read_and_write_tasks (Xlsx       *x,
                       TaskSheet  *t,
                       GError    **error)
 {
-  Reader rd = { 0, };
-  GThread *thread;
-  gboolean ok = TRUE;
-
-  rd.x = x;
-  g_mutex_init (&rd.lock);
-  g_cond_init (&rd.cond);
-  g_queue_init (&rd.batches);
-  thread = g_thread_new ("dd-export-reader", reader_thread, &rd);
-
-  for (;;)
-    {
-      GPtrArray *batch;
-
-      g_mutex_lock (&rd.lock);
-      while (rd.batches.length == 0 && !rd.done)
-        g_cond_wait (&rd.cond, &rd.lock);
-      batch = g_queue_pop_head (&rd.batches);
-      g_cond_broadcast (&rd.cond);
-      g_mutex_unlock (&rd.lock);
-      if (batch == NULL)
-        break;
-
-      for (guint i = 0; i < batch->len && ok; i++)
-        {
-          DdExportTask *task = g_ptr_array_index (batch, i);
-
-          ok = write_task_row (task, t, error);
-          /* A task for action keeps its copy for the sheet of its own. */
-          if (ok && (task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
-              && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
-              && !g_hash_table_contains (x->action_rows, &task->id))
-            {
-              x->action_bytes += task_size (task);
-              g_hash_table_insert (x->action_rows, &task->id, g_steal_pointer (&g_ptr_array_index (batch, i)));
-            }
-        }
-      g_ptr_array_unref (batch);
-      if (!ok)
-        {
-          g_mutex_lock (&rd.lock);
-          rd.stop = TRUE;
-          g_cond_broadcast (&rd.cond);
-          g_mutex_unlock (&rd.lock);
-          break;
-        }
-    }
-
-  g_thread_join (thread);
-  g_queue_clear_full (&rd.batches, (GDestroyNotify) g_ptr_array_unref);
-  g_mutex_clear (&rd.lock);
-  g_cond_clear (&rd.cond);
-  if (ok && rd.error != NULL)
-    {
-      g_propagate_error (error, rd.error);
-      return FALSE;
-    }
-  g_clear_error (&rd.error);
-  return ok;
+  return _dd_store_export_foreach_query (x->store, &x->data->options.tasks, TRUE,
+                                         write_and_keep_task_row, t, error);
 }
 
 static gboolean
@@ -746,8 +949,11 @@ write_tasks_sheet (Xlsx           *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
 
+  if (!stream_begin (x, ws, error))
+    return FALSE;
   if (!read_and_write_tasks (x, &t, error))
     return FALSE;
+  stream_end (x);
 
   worksheet_freeze_panes (ws, 2, 0);
   CHECK (x, worksheet_autofilter (ws, 1, 0, MAX (t.row - 1, 1), (lxw_col_t) (n - 1)));
@@ -782,7 +988,7 @@ write_section (ActionSheet  *a,
   else
     line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks", a->n_soon),
                             a->n_soon);
-  CHECK (a->x, worksheet_write_string (a->ws, a->row, 0, line, a->x->f_section));
+  put_string (a->x, a->ws, a->row, 0, line, a->x->f_section);
   a->row++;
   a->section = status;
 }
@@ -795,7 +1001,8 @@ write_action_row (const DdExportTask  *task,
   ActionSheet *a = user_data;
   Xlsx *x = a->x;
   lxw_worksheet *ws = a->ws;
-  g_autofree char *note = task_note (task);
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
   lxw_row_t r;
   int days;
 
@@ -815,16 +1022,15 @@ write_action_row (const DdExportTask  *task,
   write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
   write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
   write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
-  CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) a->c_status,
-                                    dd_task_status_get_label (task->status), x->f_status[task->status]));
+  put_string (x, ws, r, (lxw_col_t) a->c_status, dd_task_status_get_label (task->status), x->f_status[task->status]);
   if (task->status == DD_STATUS_OVERDUE)
     {
       write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
-      CHECK (x, worksheet_write_blank (ws, r, (lxw_col_t) a->c_left, x->f_int));
+      put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
     }
   else
     {
-      CHECK (x, worksheet_write_blank (ws, r, (lxw_col_t) a->c_late, x->f_int));
+      put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
       write_number (x, ws, r, (lxw_col_t) a->c_left, days, x->f_int);
     }
   write_text (x, ws, r, (lxw_col_t) a->c_directing, task->directing, x->f_text);
@@ -896,6 +1102,8 @@ write_actions_sheet (Xlsx           *x,
 
   if (x->data->actions->len == 0)
     CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
+  if (!stream_begin (x, ws, error))
+    return FALSE;
   /* In the list's order for action: the copies kept from the task sheet,
    * and the others (if any) read again by id, in runs. */
   for (guint i = 0; i < x->data->actions->len; i++)
@@ -920,6 +1128,7 @@ write_actions_sheet (Xlsx           *x,
       if (kept != NULL && !write_action_row (kept, &a, error))
         return FALSE;
     }
+  stream_end (x);
 
   worksheet_freeze_panes (ws, 2, 0);
   setup_print (x, ws, TRUE, 1, 1);
@@ -1375,9 +1584,13 @@ dd_export_xlsx (DdStore                *store,
 {
   g_autoptr(DdExportData) data = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *lxw_tmp = NULL;
   g_autoptr(GError) local = NULL;
   lxw_workbook_options wopts = { 0, };
   Xlsx x = { 0, };
+  locale_t base_locale;
+  locale_t c_numeric;
+  locale_t saved_locale = (locale_t) 0;
   lxw_error closed;
   gint64 cache_kib;
   gboolean began;
@@ -1392,6 +1605,26 @@ dd_export_xlsx (DdStore                *store,
   tmp = _dd_export_temp_path (path, error);
   if (tmp == NULL)
     return FALSE;
+  /* What libxlsxwriter writes, before the big sheets' rows are put in. */
+  lxw_tmp = _dd_export_temp_path (path, error);
+  if (lxw_tmp == NULL)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  /* libxlsxwriter prints its numbers (column widths, row heights, the
+   * figures of the small sheets, the charts' cached values) with printf():
+   * under a locale with a decimal comma, as vi_VN, "0,42" is what it wrote,
+   * and Excel and LibreOffice read nothing there. The C numeric locale is
+   * taken for this thread alone (the rest of the locale kept: messages stay
+   * translated) while the workbook is made. */
+  base_locale = duplocale (uselocale ((locale_t) 0));
+  c_numeric = base_locale != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base_locale) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0 && base_locale != (locale_t) 0)
+    freelocale (base_locale);
+  if (c_numeric != (locale_t) 0)
+    saved_locale = uselocale (c_numeric);
 
   /* The rows are read once, in order: a large page cache would only hold
    * pages that are not read again (and count in the peak memory). */
@@ -1404,6 +1637,12 @@ dd_export_xlsx (DdStore                *store,
       _dd_export_read_end (store, began);
       restore_cache (store, cache_kib);
       g_unlink (tmp);
+      g_unlink (lxw_tmp);
+      if (c_numeric != (locale_t) 0)
+        {
+          uselocale (saved_locale);
+          freelocale (c_numeric);
+        }
       return FALSE;
     }
 
@@ -1421,7 +1660,7 @@ dd_export_xlsx (DdStore                *store,
   x.sheet_indicators = sheet_name (C_("sheet", "Indicators"));
 
   wopts.constant_memory = LXW_FALSE;
-  x.wb = workbook_new_opt (tmp, &wopts);
+  x.wb = workbook_new_opt (lxw_tmp, &wopts);
   if (x.wb == NULL)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
@@ -1446,8 +1685,40 @@ dd_export_xlsx (DdStore                *store,
         }
     }
 
+  /* The big sheets' rows, deflated meanwhile, into the workbook. */
+  if (ok)
+    {
+      const char *names[MAX_STREAMS];
+      DdDeflateStream *rows[MAX_STREAMS];
+
+      for (guint i = 0; i < x.n_streams && ok; i++)
+        {
+          names[i] = x.streams[i]->entry;
+          rows[i] = x.streams[i]->deflate;
+          ok = _dd_deflate_stream_finish (rows[i]);
+        }
+      if (ok)
+        ok = _dd_xlsx_splice (lxw_tmp, tmp, names, rows, x.n_streams);
+      if (!ok)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (&local, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                       _("Cannot write “%s”: %s"), display, g_strerror (saved));
+        }
+    }
+  g_unlink (lxw_tmp);
+  for (guint i = 0; i < x.n_streams; i++)
+    stream_free (x.streams[i]);
+
   _dd_export_read_end (store, began);
   restore_cache (store, cache_kib);
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (saved_locale);
+      freelocale (c_numeric);
+    }
   g_string_free (x.buf, TRUE);
   g_hash_table_unref (x.action_rows);
   g_free (x.mark);

@@ -7,6 +7,18 @@
  * Each writer runs in a process of its own, so that its peak memory
  * (getrusage ru_maxrss) is its own.
  *
+ * What the floor is, exactly: the task sheet (xl/worksheets/sheet2.xml)
+ * taken out of the workbook we just wrote, in memory, deflated once on one
+ * thread (raw deflate as in a zip, zlib's default level, window and memory
+ * level; no CRC, no file written): the part of the work no writer of that
+ * same XML can skip. Our figure is the whole export: reading the database,
+ * all five sheets, the charts, the ~85 MB of task sheet XML deflated at
+ * that same level (plus the sheet for action, ~8 MB), the zip written and
+ * renamed into place. The export deflates the task sheet on a thread of its
+ * own while it reads and formats the rows (dd-xlsx-stream.c), so on two
+ * cores "ours ÷ floor" can come near 1 but not under it; it says how much
+ * of the export is not compression.
+ *
  * Usage: bench-export DB [PYTHON3]   (DB from dd-bench-generate; needs
  * python3-xlsxwriter, python3-openpyxl, unzip) */
 #include "config.h"

@@ -484,6 +484,60 @@ test_xlsx_actions_read_again (void)
   g_assert_cmpstr (xml_kept, ==, xml_again);
 }
 
+/* The rows of the big sheets are formatted by the export itself: what XML
+ * must escape comes back as it was. And under a locale with a decimal
+ * comma (as vi_VN) the numbers libxlsxwriter prints keep their point. */
+static void
+test_xlsx_markup_and_decimal_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(GRegex) comma = g_regex_new ("(width|ht)=\"[0-9]+,[0-9]", 0, 0, NULL);
+  g_autoptr(GRegex) point = g_regex_new ("width=\"[0-9]+\\.[0-9]+\"", 0, 0, NULL);
+  g_autofree char *path = tmp_path ("markup.xlsx");
+  const char *titles[] = { "Sở A & Sở B <phối hợp> \"rà soát\" > 2 lần", "Báo cáo 6 tháng", "Nhiệm vụ cuối" };
+  const char *locales[] = { "vi_VN.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8" };
+  const char *sheets[] = { "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml" };
+  const char *numeric = NULL;
+  DdExportOptions options;
+
+  g_assert_no_error (error);
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = add_plan (store, "1/KH-TEST", G_N_ELEMENTS (titles), titles, "Trước 30/4/2026");
+  for (guint i = 0; i < G_N_ELEMENTS (locales) && numeric == NULL; i++)
+    numeric = setlocale (LC_NUMERIC, locales[i]);
+  if (numeric == NULL)
+    g_test_message ("no locale with a decimal comma here: only the markup is checked");
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      const char *argv[] = { "unzip", "-p", path, sheets[i], NULL };
+      g_autofree char *xml = NULL;
+      int status;
+
+      xml = run (argv, &status);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_false (g_regex_match (comma, xml, 0, NULL));
+      g_assert_true (g_regex_match (point, xml, 0, NULL));
+    }
+
+  b = expect_begin (G_N_ELEMENTS (titles));
+  add_cell (b, SHEET_TASKS, "B3", titles[0], 0, "s");
+  add_cell (b, SHEET_TASKS, "B4", titles[1], 0, "s");
+  add_cell (b, SHEET_TASKS, "B5", titles[2], 0, "s");
+  add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
+  add_cell (b, SHEET_TASKS, "I5", "2026-04-30", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "B4", titles[0], 0, "s");
+  add_cell (b, SHEET_ACTIONS, "G6", NULL, 51, "n");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (path, b);
+}
+
 static void
 test_write_failures (void)
 {
@@ -666,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/core/export/xlsx/injection-and-long-text", test_xlsx_injection);
   g_test_add_func ("/core/export/xlsx/empty-and-one-task", test_xlsx_empty_and_one);
   g_test_add_func ("/core/export/xlsx/actions-read-again", test_xlsx_actions_read_again);
+  g_test_add_func ("/core/export/xlsx/markup-and-decimal-comma", test_xlsx_markup_and_decimal_comma);
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
 
