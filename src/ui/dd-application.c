@@ -170,11 +170,13 @@ static void
 open_window (DdApplication *self,
              DdStore       *store)
 {
-  DdWindow *window = dd_window_new (GTK_APPLICATION (self), store);
+  /* The start page chosen before the store is given: the task list is
+   * not read for a window that opens on the dashboard. */
+  DdWindow *window = dd_window_new (GTK_APPLICATION (self), NULL);
 
   if (g_getenv ("DONDOC_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (bench_on_map_cb), NULL);
-  dd_window_show_start_page (window);
+  dd_window_open (window, store);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -96,7 +96,7 @@ show_window (Fixture *f)
   f->window = GTK_WINDOW (g_object_ref (dd_window_new (NULL, f->store)));
   gtk_window_set_default_size (f->window, 1300, 900);
   stack = DD_WINDOW (f->window)->stack;
-  f->page = DD_DASHBOARD_PAGE (gtk_stack_get_child_by_name (stack, "dashboard"));
+  f->page = DD_DASHBOARD_PAGE (dd_window_get_page (DD_WINDOW (f->window), "dashboard"));
   g_assert_true (DD_IS_DASHBOARD_PAGE (f->page));
   dd_dashboard_page_set_as_of (f->page, &f->day);
 
