@@ -1471,25 +1471,16 @@ dd_window_set_store (DdWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
-/* Whether the start page is the dashboard: a count over an index when the
- * task list has not been read. */
+/* Whether the start page is the dashboard, without reading the list if it
+ * has not been read. */
 static gboolean
 store_has_tasks (DdStore    *store,
                  DdTaskList *tasks)
 {
-  g_autoptr(GError) error = NULL;
-  DdTaskQuery query;
-  guint n = 0;
-
   if (tasks != NULL)
     return g_list_model_get_n_items (G_LIST_MODEL (tasks)) > 0;
-  if (store == NULL)
-    return FALSE;
 
-  dd_task_query_init (&query);
-  if (!dd_store_count_tasks (store, &query, &n, &error))
-    g_debug ("Could not count the tasks: %s", error->message);
-  return n > 0;
+  return store != NULL && dd_store_has_tasks (store);
 }
 
 /**
