@@ -384,9 +384,15 @@ dd_application_init (DdApplication *self)
  * context to read its renderer would load llvmpipe, the cost being avoided.
  * LIBGL_ALWAYS_SOFTWARE says the same outright.
  *
- * A GSK_RENDERER chosen by the user is kept; a Wayland session (GDK's first
- * choice when it has one) and a desktop with a GPU keep GTK's default. GTK
- * reads the variable when the first window is realised.
+ * Drawing with cairo, the window has no use for OpenGL; yet GDK 4.8 loads
+ * the GL driver (llvmpipe and LLVM, ~60 MiB resident and a sixth of the
+ * start-up) when it opens the display, unless GDK_DEBUG says "gl-disable"
+ * (honoured by release builds of GTK 4.8; no widget of ours uses GL). It
+ * is set too, unless the user set GDK_DEBUG.
+ *
+ * A GSK_RENDERER chosen by the user is kept, and then nothing is changed;
+ * a Wayland session (GDK's first choice when it has one) and a desktop with
+ * a GPU keep GTK's defaults. GTK reads both variables when it starts.
  */
 void
 dd_application_choose_renderer (void)
@@ -422,7 +428,10 @@ dd_application_choose_renderer (void)
 #endif
 
   if (software_gl)
-    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+    {
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+    }
 }
 
 /**
