@@ -57,7 +57,8 @@ gboolean    dd_store_set_display_name  (DdStore     *self,
                                         const char  *display_name,
                                         GError     **error);
 /* The user's role and, for a unit editor, the unit's id (0 otherwise), as
- * of the last write or poll. */
+ * of the last write or poll. DdStore::access-changed says when they (or
+ * the read-only state, or the lock warning's acknowledgement) change. */
 DdRole      dd_store_get_role          (DdStore *self);
 gint64      dd_store_get_role_unit_id  (DdStore *self);
 /* Administrators only: gives @account a role (@unit_id: the unit of a unit

@@ -77,6 +77,7 @@ struct _DdStore
   guint damaged : 1;
   guint migrating : 1;          /* schema upgrade at opening: runs as admin */
   guint lock_acknowledged : 1;
+  guint access_pending : 1;     /* "access-changed" is due once the write is over */
   DdRole role;
   gint64 role_unit_id;
   char *lock_warning;
@@ -113,6 +114,8 @@ void          dd_sql_today         (GDate *date);
 #define DD_BUSY_TIMEOUT_MS 5000
 void     _dd_store_register_shared_functions (DdStore *self);
 void     _dd_store_refresh_role              (DdStore *self);
+/* Emits DdStore::access-changed (after the write transaction, in one). */
+void     _dd_store_access_changed            (DdStore *self);
 gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
 gboolean _dd_store_trigger_error             (DdStore *self, const char *message, GError **error);
 void     _dd_store_append_check_lines        (GString *problems, const char *line);

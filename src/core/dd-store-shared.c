@@ -209,15 +209,22 @@ _dd_store_register_shared_functions (DdStore *self)
   sqlite3_create_function_v2 (self->db, "dd_unit", 0, SQLITE_UTF8, self, sql_unit, NULL, NULL, NULL);
 }
 
-void
-_dd_store_refresh_role (DdStore *self)
+/* Reads the role anew; keeps the one known when the file cannot be read
+ * now (another desktop's commit outlasted the busy timeout): a failed read
+ * must not make anyone an administrator, even until the next poll. */
+static void
+read_role (DdStore *self,
+           DdRole  *role,
+           gint64  *unit_id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  self->role = DD_ROLE_ADMIN;
-  self->role_unit_id = 0;
   if (self->schema_version < 3 || self->db == NULL)
-    return;
+    {
+      *role = DD_ROLE_ADMIN;
+      *unit_id = 0;
+      return;
+    }
 
   stmt = dd_sql_prepare (self,
                          "SELECT (SELECT count(*) FROM users WHERE role = 'admin'), "
@@ -228,13 +235,31 @@ _dd_store_refresh_role (DdStore *self)
   dd_sql_bind_text (stmt, 1, self->user);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return;
+  *unit_id = 0;
   /* While nobody is an administrator, everyone is (see dd-store-shared.h). */
   if (sqlite3_column_int64 (stmt, 0) == 0)
+    {
+      *role = DD_ROLE_ADMIN;
+      return;
+    }
+  if (!dd_role_from_string (dd_sql_column_text (stmt, 1), role))
+    *role = DD_ROLE_VIEWER;
+  if (*role == DD_ROLE_UNIT_EDITOR)
+    *unit_id = sqlite3_column_int64 (stmt, 2);
+}
+
+void
+_dd_store_refresh_role (DdStore *self)
+{
+  DdRole role = self->role;
+  gint64 unit_id = self->role_unit_id;
+
+  read_role (self, &role, &unit_id);
+  if (role == self->role && unit_id == self->role_unit_id)
     return;
-  if (!dd_role_from_string (dd_sql_column_text (stmt, 1), &self->role))
-    self->role = DD_ROLE_VIEWER;
-  if (self->role == DD_ROLE_UNIT_EDITOR)
-    self->role_unit_id = sqlite3_column_int64 (stmt, 2);
+  self->role = role;
+  self->role_unit_id = unit_id;
+  _dd_store_access_changed (self);
 }
 
 static gboolean
@@ -308,6 +333,7 @@ _dd_store_set_lock_warning (DdStore    *self,
   g_free (self->lock_warning);
   self->lock_warning = g_strdup (warning);
   self->lock_acknowledged = FALSE;
+  _dd_store_access_changed (self);
 }
 
 gboolean
@@ -992,7 +1018,10 @@ void
 dd_store_acknowledge_lock_warning (DdStore *self)
 {
   g_return_if_fail (DD_IS_STORE (self));
+  if (self->lock_acknowledged)
+    return;
   self->lock_acknowledged = TRUE;
+  _dd_store_access_changed (self);
 }
 
 gboolean

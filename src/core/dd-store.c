@@ -27,12 +27,22 @@ G_DEFINE_FINAL_TYPE (DdStore, dd_store, G_TYPE_OBJECT)
 enum {
   SIGNAL_CHANGED,
   SIGNAL_EXTERNAL_CHANGE,
+  SIGNAL_ACCESS_CHANGED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
 
 /* Auxiliary methods */
+
+static void
+flush_access_changed (DdStore *self)
+{
+  if (!self->access_pending || self->in_transaction)
+    return;
+  self->access_pending = FALSE;
+  g_signal_emit (self, signals[SIGNAL_ACCESS_CHANGED], 0);
+}
 
 gboolean
 dd_sql_set_sqlite_error (DdStore  *self,
@@ -496,6 +506,7 @@ _dd_store_commit (DdStore  *self,
   self->in_transaction = FALSE;
   self->commit_serial++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  flush_access_changed (self);
   return TRUE;
 }
 
@@ -507,6 +518,18 @@ _dd_store_rollback (DdStore *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  /* A write refused because the role changed meanwhile: say so now. */
+  flush_access_changed (self);
+}
+
+/* Emits "access-changed" now, or, inside a write transaction (begin_write()
+ * reads the role again under the lock), once the transaction is over: its
+ * handlers may read the store, never in the middle of a write. */
+void
+_dd_store_access_changed (DdStore *self)
+{
+  self->access_pending = TRUE;
+  flush_access_changed (self);
 }
 
 sqlite3 *
@@ -958,6 +981,8 @@ dd_store_finalize (GObject *object)
 {
   DdStore *self = (DdStore *) object;
 
+  /* Nobody is listening any more. */
+  self->access_pending = FALSE;
   _dd_store_rollback (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
@@ -995,6 +1020,19 @@ dd_store_class_init (DdStoreClass *klass)
    */
   signals [SIGNAL_EXTERNAL_CHANGE] =
     g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * DdStore::access-changed:
+   * Emitted when what the user may change changed: their role or unit
+   * (given on this desktop or, found by dd_store_poll_external_changes(),
+   * on another), the file becoming writable or staying read-only after
+   * the damage check, the lock warning acknowledged. Never inside a write.
+   * Views enable and disable their controls on it (dd_store_get_role(),
+   * dd_store_is_read_only(), dd_store_is_lock_warning_acknowledged()).
+   */
+  signals [SIGNAL_ACCESS_CHANGED] =
+    g_signal_new ("access-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -1098,6 +1136,7 @@ check_done_cb (GObject      *source,
     {
       if (!mark_damaged (self, job->problems, &error))
         {
+          _dd_store_access_changed (self);
           g_task_return_error (outer, g_steal_pointer (&error));
           return;
         }
@@ -1109,12 +1148,15 @@ check_done_cb (GObject      *source,
       g_clear_pointer (&self->read_only_reason, g_free);
       if (!set_write_pragmas (self, &error))
         {
+          _dd_store_access_changed (self);
           g_task_return_error (outer, g_steal_pointer (&error));
           return;
         }
     }
   if (job->backup_error != NULL && self->backup_warning == NULL)
     self->backup_warning = g_strdup (job->backup_error);
+  /* Writable now, or read-only for good with another reason. */
+  _dd_store_access_changed (self);
   g_task_return_boolean (outer, TRUE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-calendar-page.h"
+#include "dd-access.h"
 #include "dd-holiday-editor.h"
 #include "dd-status-pill.h"
 
@@ -967,11 +968,16 @@ static void
 update_actions (DdCalendarPage *self)
 {
   gboolean agenda = self->view == DD_CALENDAR_VIEW_AGENDA;
-  gboolean writable = self->store != NULL && !dd_store_is_read_only (self->store);
+  g_autofree char *reason = NULL;
+
+  /* The days off are settings, an administrator's; everyone else sees them
+   * in the editor, read-only, with the reason on top. */
+  if (self->store != NULL)
+    reason = dd_access_dup_write_reason (self->store, TRUE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.previous", !agenda);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.next", !agenda);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.holidays", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.holidays", self->store != NULL);
 
   gtk_widget_set_tooltip_text (self->previous_button,
                                self->view == DD_CALENDAR_VIEW_WEEK
@@ -979,10 +985,17 @@ update_actions (DdCalendarPage *self)
   gtk_widget_set_tooltip_text (self->next_button,
                                self->view == DD_CALENDAR_VIEW_WEEK
                                ? _("Next week") : _("Next month (Page Down)"));
-  gtk_widget_set_tooltip_text (self->holidays_button,
-                               writable
-                               ? _("Add or remove the days off of the year shown, or mark a Saturday as a working day")
-                               : _("The days off cannot be changed: the database is open read-only"));
+  if (reason == NULL)
+    gtk_widget_set_tooltip_text (self->holidays_button,
+                                 _("Add or remove the days off of the year shown, or mark a Saturday as a working day"));
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the tooltip of "Days Off…" for whoever may not change them; %s says why. */
+      text = g_strdup_printf (_("See the days off of the year shown. %s"), reason);
+      gtk_widget_set_tooltip_text (self->holidays_button, text);
+    }
 }
 
 /* Shows the view: reads the store again when the range it needs is not the
@@ -1274,7 +1287,7 @@ holidays_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   DdHolidayEditor *editor;
 
-  if (self->store == NULL || dd_store_is_read_only (self->store))
+  if (self->store == NULL)
     return;
 
   editor = dd_holiday_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1541,6 +1554,7 @@ dd_calendar_page_set_store (DdCalendarPage *self,
       if (g_signal_lookup ("external-change", DD_TYPE_STORE) != 0)
         g_signal_connect_object (self->store, "external-change",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      dd_access_connect (self->store, G_CALLBACK (update_actions), self);
     }
 
   dd_calendar_page_reload (self);

@@ -68,6 +68,9 @@ struct _DdDashboardPage
   GtkButton *due_soon_button;
   GtkLabel *due_soon_value;
   GtkLabel *due_soon_caption;
+  GtkButton *forgotten_button;
+  GtkLabel *forgotten_value;
+  GtkLabel *forgotten_caption;
   GtkLabel *rate_value;
   GtkButton *six_clear_button;
   GtkLabel *six_clear_value;
@@ -332,6 +335,7 @@ update_headline (DdDashboardPage *self)
   set_number (self->late_value, hl->counts[DD_STATUS_DONE_LATE]);
   set_number (self->overdue_value, hl->counts[DD_STATUS_OVERDUE]);
   set_number (self->due_soon_value, hl->counts[DD_STATUS_DUE_SOON]);
+  set_number (self->forgotten_value, hl->counts[DD_STATUS_FORGOTTEN]);
 
   if (hl->has_rate)
     {
@@ -397,6 +401,8 @@ on_headline_clicked_cb (GtkButton       *button,
     status = DD_STATUS_OVERDUE;
   else if (button == self->due_soon_button)
     status = DD_STATUS_DUE_SOON;
+  else if (button == self->forgotten_button)
+    status = DD_STATUS_FORGOTTEN;
 
   g_signal_emit (self, signals [SHOW_TASKS], 0, dd_dashboard_page_get_plan_id (self), (gint64) 0, status);
 }
@@ -757,6 +763,9 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_caption);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
@@ -793,10 +802,12 @@ dd_dashboard_page_init (DdDashboardPage *self)
   dd_status_pill_set_status (GTK_WIDGET (self->late_caption), DD_STATUS_DONE_LATE, NULL);
   dd_status_pill_set_status (GTK_WIDGET (self->overdue_caption), DD_STATUS_OVERDUE, NULL);
   dd_status_pill_set_status (GTK_WIDGET (self->due_soon_caption), DD_STATUS_DUE_SOON, NULL);
+  dd_status_pill_set_status (GTK_WIDGET (self->forgotten_caption), DD_STATUS_FORGOTTEN, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->on_time_caption), "status-pill");
   gtk_widget_add_css_class (GTK_WIDGET (self->late_caption), "status-pill");
   gtk_widget_add_css_class (GTK_WIDGET (self->overdue_caption), "status-pill");
   gtk_widget_add_css_class (GTK_WIDGET (self->due_soon_caption), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->forgotten_caption), "status-pill");
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     gtk_flow_box_append (self->charts_box, new_chart_card (self, i));

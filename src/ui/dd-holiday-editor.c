@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-holiday-editor.h"
+#include "dd-access.h"
 
 /*
  * DdHolidayEditor: the days off of one year, as the store keeps them
@@ -14,6 +15,10 @@
  * day (a holiday, a compensatory day off), remove one, or mark a Saturday
  * as a working day. Every change is written at once; the calendar and the
  * working-day arithmetic follow the store's "changed" signal.
+ *
+ * The days off are settings: an administrator changes them. Anyone else
+ * (or anyone, on a file that cannot be written now) sees them read-only,
+ * with the reason on top, until DdStore::access-changed says otherwise.
  */
 
 struct _DdHolidayEditor
@@ -26,6 +31,8 @@ struct _DdHolidayEditor
 
   /* Template children */
   GtkLabel *title_label;
+  GtkInfoBar *access_bar;
+  GtkLabel *access_label;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkListBox *list_box;
@@ -56,10 +63,47 @@ static const char * const kind_labels[DD_N_HOLIDAY_KINDS] = {
 
 /* Auxiliary methods */
 
+static char *
+dup_access_reason (DdHolidayEditor *self)
+{
+  return dd_access_dup_write_reason (self->store, TRUE);
+}
+
 static gboolean
 is_writable (DdHolidayEditor *self)
 {
-  return self->store != NULL && !dd_store_is_read_only (self->store);
+  g_autofree char *reason = dup_access_reason (self);
+
+  return reason == NULL;
+}
+
+/* The add form, the remove buttons and the bar, as the user may now. */
+static void
+update_access (DdHolidayEditor *self)
+{
+  g_autofree char *reason = dup_access_reason (self);
+
+  dd_access_set_sensitive (self->add_grid, reason == NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "remove-button");
+
+      if (button == NULL)
+        continue;
+      dd_access_set_sensitive (button, reason == NULL);
+      dd_access_set_tooltip (button, reason);
+    }
+
+  if (reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on top of the days off of a year; %s says why. */
+      text = g_strdup_printf (_("You can see the days off, but not change them. %s"), reason);
+      gtk_label_set_text (self->access_label, text);
+    }
+  gtk_info_bar_set_revealed (self->access_bar, reason != NULL);
 }
 
 static void
@@ -119,11 +163,11 @@ new_row (DdHolidayEditor *self,
   gtk_widget_set_tooltip_text (remove_button, remove_label);
   gtk_widget_add_css_class (remove_button, "flat");
   gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (remove_button, is_writable (self));
   *row_date = holiday->date;
   g_object_set_data_full (G_OBJECT (remove_button), "dd-date", row_date, g_free);
   g_signal_connect_object (remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (box), remove_button);
+  g_object_set_data (G_OBJECT (row), "remove-button", remove_button);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
@@ -145,21 +189,33 @@ reload (DdHolidayEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
-  gtk_widget_set_sensitive (self->add_grid, is_writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holidays.previous-year", self->year > DD_LUNAR_MIN_YEAR);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holidays.next-year", self->year < DD_LUNAR_MAX_YEAR);
 
   if (self->store == NULL)
-    return;
+    {
+      update_access (self);
+      return;
+    }
 
   /* The first time a year is listed its table is written from the
-   * defaults (and the store says it changed). */
+   * defaults (and the store says it changed). Whoever may not write the
+   * settings gets an error instead, as a read-only file would get the
+   * defaults: they are what the calendar counts with too. */
   holidays = dd_store_list_holidays (self->store, self->year, &error);
+  if (holidays == NULL
+      && (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION)
+          || g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM)))
+    {
+      g_clear_error (&error);
+      holidays = dd_holidays_default_for_year (self->year);
+    }
   if (holidays == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The days off could not be read: %s"), error->message);
 
       show_error (self, text);
+      update_access (self);
       return;
     }
 
@@ -174,6 +230,7 @@ reload (DdHolidayEditor *self)
       gtk_widget_add_css_class (label, "page-summary");
       gtk_list_box_append (self->list_box, label);
     }
+  update_access (self);
 }
 
 /* Callbacks */
@@ -309,6 +366,8 @@ dd_holiday_editor_constructed (GObject *object)
   G_OBJECT_CLASS (dd_holiday_editor_parent_class)->constructed (object);
 
   self->constructed = TRUE;
+  if (self->store != NULL)
+    dd_access_connect (self->store, G_CALLBACK (update_access), self);
   reload (self);
 }
 
@@ -399,6 +458,8 @@ dd_holiday_editor_class_init (DdHolidayEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-holiday-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, access_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, access_label);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, list_box);

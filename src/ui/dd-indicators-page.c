@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-indicators-page.h"
+#include "dd-access.h"
 
 /*
  * DdIndicatorsPage: the figures of one indicator as a grid of units ×
@@ -23,6 +24,13 @@
  * with the late dossiers still owed an apology. A quarter whose months
  * have figures shows their sums and is edited month by month (and a
  * month of a quarter recorded whole is not), so nothing is counted twice.
+ *
+ * Who may record figures follows the guard triggers of indicator_figures
+ * and dossier_figures: an administrator any unit's, a unit editor its own
+ * unit's (its row of the grid, its dossier form; an import whose rows are
+ * all its unit's), a viewer none. The bar on top says so; the cells and
+ * buttons that cannot be used are off, their tooltips say why; all of it
+ * follows DdStore::access-changed.
  */
 
 struct _DdIndicatorsPage
@@ -36,6 +44,8 @@ struct _DdIndicatorsPage
 
   /* Template children */
   GtkWidget *box;
+  GtkInfoBar *access_bar;
+  GtkLabel *access_label;
   GtkDropDown *indicator_dropdown;
   GtkSpinButton *year_spin;
   GtkEntry *source_entry;
@@ -58,6 +68,8 @@ struct _DdIndicatorsPage
   GArray *dossier_periods;      /* DdScorePeriod, parallel to the period drop-down */
   gboolean dossier_filling;
   gboolean dossier_locked;      /* the period's figures are those of other periods */
+  const char *dossier_locked_reason;
+  gboolean dossier_access_shown;  /* the message label says why the form is off */
   GtkNativeDialog *chooser;
 };
 
@@ -111,6 +123,79 @@ clear_grid (DdIndicatorsPage *self)
     gtk_grid_remove (self->grid, child);
 }
 
+static void apply_dossier_access (DdIndicatorsPage *self);
+
+/* What this user may record, on the cells of the grid, Import Figures…,
+ * the dossier form and the bar on top. Reads no figure: the cells keep
+ * what is typed in them. */
+static void
+apply_access (DdIndicatorsPage *self)
+{
+  const DdIndicatorInfo *info = current_indicator (self);
+  g_autofree char *reason = NULL;
+  g_autofree char *other_reason = NULL;
+  gint64 own = 0;
+
+  if (self->store != NULL)
+    {
+      reason = dd_access_dup_write_reason (self->store, FALSE);
+      if (reason == NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
+        {
+          own = dd_store_get_role_unit_id (self->store);
+          other_reason = dd_access_dup_figures_reason (self->store, 0);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "unit-id"));
+      const char *tip = g_object_get_data (G_OBJECT (child), "figure-tip");
+      const char *cell_reason = reason;
+
+      if (!GTK_IS_ENTRY (child))
+        continue;
+      if (cell_reason == NULL && own > 0 && unit_id != own)
+        cell_reason = other_reason;
+      /* A derived indicator is computed, not typed, whoever looks. */
+      dd_access_set_sensitive (child, info != NULL && !info->derived && cell_reason == NULL);
+      if (cell_reason != NULL && info != NULL && !info->derived)
+        {
+          g_autofree char *text = tip != NULL ? g_strdup_printf ("%s\n%s", tip, cell_reason)
+                                              : g_strdup (cell_reason);
+
+          gtk_widget_set_tooltip_text (child, text);
+        }
+      else
+        gtk_widget_set_tooltip_text (child, tip);
+    }
+
+  /* An import is all its rows or none: a unit editor's file must hold its
+   * unit's figures only (the store says which line is not). */
+  dd_access_set_sensitive (GTK_WIDGET (self->import_button), self->store != NULL && reason == NULL);
+  dd_access_set_tooltip (GTK_WIDGET (self->import_button), reason);
+
+  if (reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on top of the Indicators page; %s says why. */
+      text = g_strdup_printf (_("You can see the figures, but not enter or import them. %s"), reason);
+      gtk_label_set_text (self->access_label, text);
+    }
+  else if (other_reason != NULL)
+    gtk_label_set_text (self->access_label, other_reason);
+  gtk_info_bar_set_revealed (self->access_bar, self->store != NULL && (reason != NULL || other_reason != NULL));
+
+  apply_dossier_access (self);
+}
+
+static void
+on_access_changed_cb (DdIndicatorsPage *self)
+{
+  apply_access (self);
+}
+
 static void
 on_cell_activate_cb (GtkEntry         *entry,
                      DdIndicatorsPage *self)
@@ -141,6 +226,7 @@ fill_grid (DdIndicatorsPage *self)
   if (self->store == NULL || info == NULL)
     {
       gtk_label_set_text (self->summary_label, _("No indicator: import a plan with its indicators."));
+      apply_access (self);
       return;
     }
 
@@ -151,6 +237,7 @@ fill_grid (DdIndicatorsPage *self)
   if (figures == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
+      apply_access (self);
       return;
     }
 
@@ -195,7 +282,6 @@ fill_grid (DdIndicatorsPage *self)
           dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, current_year (self), q);
           gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
           gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
-          gtk_widget_set_sensitive (entry, !info->derived && !dd_store_is_read_only (self->store));
           for (guint f = 0; f < figures->len; f++)
             {
               const DdIndicatorFigure *figure = g_ptr_array_index (figures, f);
@@ -211,7 +297,7 @@ fill_grid (DdIndicatorsPage *self)
                                                           figure->source != NULL ? figure->source : "—");
 
                   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-                  gtk_widget_set_tooltip_text (entry, tip);
+                  g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip), g_free);
                 }
             }
           g_object_set_data (G_OBJECT (entry), "unit-id", GSIZE_TO_POINTER ((gsize) dd_unit_get_id (unit)));
@@ -221,6 +307,7 @@ fill_grid (DdIndicatorsPage *self)
         }
       row++;
     }
+  apply_access (self);
 }
 
 /* Dossier figures */
@@ -362,11 +449,11 @@ fill_dossier (DdIndicatorsPage *self)
   DdDossierFigures figures = { 0, };
   const char *reason = NULL;
   gboolean found = FALSE;
-  gboolean writable;
   gint64 unit_id = current_dossier_unit (self);
 
   self->dossier_filling = TRUE;
   self->dossier_locked = FALSE;
+  self->dossier_locked_reason = NULL;
   gtk_label_set_text (self->dossier_message_label, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
   if (self->store != NULL && period != NULL)
@@ -374,8 +461,7 @@ fill_dossier (DdIndicatorsPage *self)
       if (!dd_store_get_dossier_figures (self->store, unit_id, period, &figures, &found, &error))
         gtk_label_set_text (self->dossier_message_label, error->message);
       self->dossier_locked = dossier_period_is_derived (self, unit_id, period, &reason);
-      if (reason != NULL)
-        gtk_label_set_text (self->dossier_message_label, reason);
+      self->dossier_locked_reason = reason;
     }
   gtk_spin_button_set_value (self->received_spin, figures.received);
   gtk_spin_button_set_value (self->on_time_spin, figures.on_time);
@@ -383,18 +469,43 @@ fill_dossier (DdIndicatorsPage *self)
   gtk_spin_button_set_value (self->pending_spin, figures.pending);
   gtk_spin_button_set_value (self->apologies_spin, figures.apologies);
   gtk_editable_set_text (GTK_EDITABLE (self->dossier_source_entry), "");
-
-  writable = self->store != NULL && period != NULL && !dd_store_is_read_only (self->store)
-             && !self->dossier_locked;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->received_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->late_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
   self->dossier_filling = FALSE;
+  apply_dossier_access (self);
   update_apology_gap (self);
+}
+
+/* The form is for whoever may record the chosen unit's figures, on a
+ * period that is not the sum (or part) of others; the label says why not. */
+static void
+apply_dossier_access (DdIndicatorsPage *self)
+{
+  const DdScorePeriod *period = current_dossier_period (self);
+  g_autofree char *reason = NULL;
+  gboolean writable;
+
+  if (self->store != NULL)
+    reason = dd_access_dup_figures_reason (self->store, current_dossier_unit (self));
+  writable = self->store != NULL && period != NULL && reason == NULL && !self->dossier_locked;
+  dd_access_set_sensitive (GTK_WIDGET (self->received_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->late_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
+  dd_access_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
+  dd_access_set_tooltip (GTK_WIDGET (self->dossier_save_button), reason);
+
+  /* A message of the last save (or a read error) stays until the form is
+   * filled again. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->dossier_message_label), "error"))
+    return;
+  if (reason != NULL && self->store != NULL && period != NULL)
+    gtk_label_set_text (self->dossier_message_label, reason);
+  else if (self->dossier_locked_reason != NULL)
+    gtk_label_set_text (self->dossier_message_label, self->dossier_locked_reason);
+  else if (self->dossier_access_shown)
+    gtk_label_set_text (self->dossier_message_label, "");
+  self->dossier_access_shown = reason != NULL;
 }
 
 /* The units (the Service Center first chosen) and the quarters and months
@@ -409,8 +520,12 @@ populate_dossier_choices (DdIndicatorsPage *self)
   guint period_selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
   guint unit_selected = 0;
   int year = current_year (self);
+  gint64 own = 0;
 
   self->dossier_filling = TRUE;
+  /* A unit editor records its own unit's dossiers: shown first. */
+  if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
+    own = dd_store_get_role_unit_id (self->store);
 
   g_array_set_size (self->dossier_unit_ids, 0);
   gtk_string_list_append (unit_names, _("The whole office"));
@@ -428,7 +543,8 @@ populate_dossier_choices (DdIndicatorsPage *self)
       gtk_string_list_append (unit_names, dd_unit_get_name (unit));
       g_array_append_val (self->dossier_unit_ids, id);
       folded = dd_text_fold_for_search (dd_unit_get_name (unit));
-      if (id == unit_id || (unit_id == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
+      if (id == unit_id || (unit_id == 0 && own > 0 && id == own)
+          || (unit_id == 0 && own == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
         unit_selected = self->dossier_unit_ids->len - 1;
     }
 
@@ -687,6 +803,8 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, access_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, access_label);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, indicator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, source_entry);
@@ -760,6 +878,8 @@ dd_indicators_page_set_store (DdIndicatorsPage *self,
   if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "changed",
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    dd_access_connect (self->store, G_CALLBACK (on_access_changed_cb), self);
   dd_indicators_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
@@ -792,8 +912,6 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
     gtk_drop_down_set_selected (self->indicator_dropdown, selected);
   self->filling = FALSE;
   fill_grid (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            self->store != NULL && !dd_store_is_read_only (self->store));
   populate_dossier_choices (self);
 }
 

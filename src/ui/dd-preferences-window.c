@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-preferences-window.h"
+#include "dd-access.h"
 
 struct _DdPreferencesWindow
 {
@@ -16,6 +17,7 @@ struct _DdPreferencesWindow
   GtkLabel *language_note;
   GtkSpinButton *due_soon_spin;
   GtkWidget *due_soon_row;
+  GtkLabel *due_soon_hint;
   GtkLabel *error_label;
   GtkWidget *display_name_label;
   GtkWidget *display_name_row;
@@ -24,6 +26,7 @@ struct _DdPreferencesWindow
   GtkLabel *display_name_hint;
 
   /* Owned state */
+  char *display_name_usual_hint;
   char *display_name;             /* as recorded in the file; "" when none */
   DdStore *store;
   char *initial_language;
@@ -47,11 +50,48 @@ show_error (DdPreferencesWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
 }
 
+/* The days of warning are a setting of the file, the same for everyone:
+ * an administrator's (the guard triggers of settings). Anyone may set their
+ * own name, unless the file cannot be written now. Called again on
+ * DdStore::access-changed. */
+static void
+update_access (DdPreferencesWindow *self)
+{
+  g_autofree char *admin_reason = NULL;
+  g_autofree char *file_reason = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  admin_reason = dd_access_dup_write_reason (self->store, TRUE);
+  file_reason = dd_access_dup_file_reason (self->store);
+
+  dd_access_set_sensitive (self->due_soon_row, admin_reason == NULL);
+  if (admin_reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: under the days of warning, when the user may not change them; %s says why. */
+      text = g_strdup_printf (_("This setting is the same for everyone who opens the file. %s"), admin_reason);
+      gtk_label_set_text (self->due_soon_hint, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_soon_hint), admin_reason != NULL);
+
+  dd_access_set_sensitive (self->display_name_row, file_reason == NULL);
+  if (file_reason != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", self->display_name_usual_hint, file_reason);
+
+      gtk_label_set_text (self->display_name_hint, text);
+    }
+  else
+    gtk_label_set_text (self->display_name_hint, self->display_name_usual_hint);
+}
+
 static void
 load (DdPreferencesWindow *self)
 {
   g_autofree char *choice = dd_language_load_choice ();
-  gboolean writable;
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (language_choices); i++)
@@ -59,9 +99,7 @@ load (DdPreferencesWindow *self)
       gtk_drop_down_set_selected (self->language_dropdown, i);
   self->initial_language = g_steal_pointer (&choice);
 
-  writable = self->store != NULL && !dd_store_is_read_only (self->store);
   gtk_widget_set_visible (self->due_soon_row, self->store != NULL);
-  gtk_widget_set_sensitive (self->due_soon_row, writable);
   if (self->store != NULL)
     gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store));
 
@@ -73,7 +111,6 @@ load (DdPreferencesWindow *self)
     {
       g_autofree char *name = dd_store_dup_display_name (self->store);
       const char *account = dd_store_get_user (self->store);
-      g_autofree char *hint = NULL;
 
       /* The store gives the account when no name was set. */
       g_free (self->display_name);
@@ -81,10 +118,11 @@ load (DdPreferencesWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->display_name_entry), self->display_name);
       gtk_entry_set_placeholder_text (self->display_name_entry, account);
       /* Translators: %s is the user's account on the computer. */
-      hint = g_strdup_printf (_("Shown in the change history and when your changes meet someone else’s, "
-                                "instead of your account “%s”."), account);
-      gtk_label_set_text (self->display_name_hint, hint);
-      gtk_widget_set_sensitive (self->display_name_row, !dd_store_is_read_only (self->store));
+      g_free (self->display_name_usual_hint);
+      self->display_name_usual_hint =
+        g_strdup_printf (_("Shown in the change history and when your changes meet someone else’s, "
+                           "instead of your account “%s”."), account);
+      update_access (self);
     }
   self->loading = FALSE;
 }
@@ -95,7 +133,7 @@ save_display_name (DdPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
-  if (self->store == NULL || dd_store_is_read_only (self->store))
+  if (self->store == NULL || !gtk_widget_get_sensitive (self->display_name_row))
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->display_name_entry))));
@@ -200,6 +238,7 @@ dd_preferences_window_finalize (GObject *object)
 
   g_free (self->initial_language);
   g_free (self->display_name);
+  g_free (self->display_name_usual_hint);
 
   G_OBJECT_CLASS (dd_preferences_window_parent_class)->finalize (object);
 }
@@ -220,6 +259,7 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_note);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_row);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_hint);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_label);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_row);
@@ -256,6 +296,8 @@ dd_preferences_window_new (GtkWindow *parent,
                        "modal", parent != NULL,
                        NULL);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    dd_access_connect (store, G_CALLBACK (update_access), self);
   load (self);
   return self;
 }

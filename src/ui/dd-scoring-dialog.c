@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-scoring-dialog.h"
+#include "dd-access.h"
 
 /*
  * DdScoringDialog: the rules of the unit scores (dd-scoring.h), for an
@@ -26,6 +27,7 @@ struct _DdScoringDialog
   GHashTable *spins;            /* key → GtkSpinButton (borrowed) */
 
   /* Template children */
+  GtkLabel *access_label;
   GtkGrid *grid;
   GtkLabel *sum_label;
   GtkLabel *error_label;
@@ -129,6 +131,29 @@ build_fields (DdScoringDialog *self)
     }
 }
 
+/* The rules are settings: an administrator's, on a file that can be
+ * written now. Anyone else sees them, and why they cannot change them.
+ * Called again on DdStore::access-changed. */
+static void
+update_access (DdScoringDialog *self)
+{
+  g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
+
+  dd_access_set_sensitive (GTK_WIDGET (self->grid), reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->reset_button), reason == NULL);
+  dd_access_set_sensitive (GTK_WIDGET (self->save_button), reason == NULL);
+  dd_access_set_tooltip (GTK_WIDGET (self->save_button), reason);
+  if (reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on top of the scoring rules; %s says why they cannot be changed. */
+      text = g_strdup_printf (_("You can see the scoring rules, but not change them. %s"), reason);
+      gtk_label_set_text (self->access_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->access_label), reason != NULL);
+}
+
 /* Callbacks */
 
 static void
@@ -168,6 +193,7 @@ dd_scoring_dialog_class_init (DdScoringDialogClass *klass)
   object_class->dispose = dd_scoring_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-scoring-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdScoringDialog, access_label);
   gtk_widget_class_bind_template_child (widget_class, DdScoringDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, DdScoringDialog, sum_label);
   gtk_widget_class_bind_template_child (widget_class, DdScoringDialog, error_label);
@@ -208,7 +234,6 @@ dd_scoring_dialog_new (GtkWindow *parent,
   DdScoringDialog *self;
   g_autoptr(GError) error = NULL;
   DdScoreWeights weights;
-  gboolean may_edit;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DD_IS_STORE (store), NULL);
@@ -224,12 +249,8 @@ dd_scoring_dialog_new (GtkWindow *parent,
   write_fields (self, &weights);
   update_sum (self);
 
-  may_edit = dd_store_get_role (store) == DD_ROLE_ADMIN && !dd_store_is_read_only (store);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->grid), may_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), may_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), may_edit);
-  if (!may_edit)
-    show_error (self, _("Only an administrator can change the scoring rules."));
+  update_access (self);
+  dd_access_connect (store, G_CALLBACK (update_access), self);
   return GTK_WIDGET (self);
 }
 

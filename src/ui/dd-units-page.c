@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-units-page.h"
+#include "dd-access.h"
 #include "dd-scoring-dialog.h"
 #include "dd-status-pill.h"
 
@@ -36,6 +37,11 @@ struct _DdUnitsPage
   GtkWidget *box;
   GtkDropDown *kind_dropdown;
   GtkLabel *period_label;
+  GtkWidget *rename_button;
+  GtkWidget *merge_button;
+  GtkWidget *scoring_button;
+  GtkInfoBar *access_bar;
+  GtkLabel *access_label;
   GtkLabel *summary_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
@@ -370,17 +376,39 @@ show_card (DdUnitsPage *self,
     }
 }
 
+/* Units and the scoring rules are an administrator's (the guard triggers of
+ * units and settings): for anyone else, or on a file that cannot be
+ * written now, the buttons are off and the bar and their tooltips say why.
+ * Called again on DdStore::access-changed. */
 static void
 update_actions (DdUnitsPage *self)
 {
   gboolean selected = dd_units_page_get_selected (self) != NULL;
-  gboolean writable = self->store != NULL && !dd_store_is_read_only (self->store);
+  g_autofree char *reason = NULL;
+  gboolean admin;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", selected && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", selected && writable);
+  if (self->store != NULL)
+    reason = dd_access_dup_write_reason (self->store, TRUE);
+  admin = self->store != NULL && reason == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", selected && admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", selected && admin);
   /* The rules are the same for every unit: an administrator's matter. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.scoring-rules",
-                                 writable && dd_store_get_role (self->store) == DD_ROLE_ADMIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.scoring-rules", admin);
+  dd_access_set_tooltip (self->rename_button, reason);
+  dd_access_set_tooltip (self->merge_button, reason);
+  dd_access_set_tooltip (self->scoring_button, reason);
+
+  if (reason != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on top of the Units page; %s says why. */
+      text = g_strdup_printf (_("You can see the scorecards, but not rename or merge units or change "
+                                "the scoring rules. %s"), reason);
+      gtk_label_set_text (self->access_label, text);
+    }
+  gtk_info_bar_set_revealed (self->access_bar, reason != NULL);
 }
 
 /* The trend of a row */
@@ -918,6 +946,11 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, box);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, scoring_button);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, access_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, access_label);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, name_column);
@@ -1039,6 +1072,8 @@ dd_units_page_set_store (DdUnitsPage *self,
   if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "changed",
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    dd_access_connect (self->store, G_CALLBACK (update_actions), self);
 
   dd_units_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);

@@ -1340,6 +1340,104 @@ test_sibling (Fixture       *f,
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
 }
 
+/* What the user may change, said when it changes */
+
+typedef struct
+{
+  guint count;
+  gboolean in_write;    /* a handler ran inside a write transaction */
+  DdRole role;          /* the role its last emission saw */
+} AccessSeen;
+
+static void
+on_access_changed_cb (DdStore    *store,
+                      AccessSeen *seen)
+{
+  seen->count++;
+  seen->in_write |= store->in_transaction;
+  seen->role = dd_store_get_role (store);
+}
+
+static void
+test_access_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autoptr(DdStore) later = NULL;
+  AccessSeen seen = { 0, }, seen_later = { 0, };
+  const char *me = g_get_user_name ();
+  gint64 unit = lead_of (f->store, 2);
+
+  g_signal_connect (f->store, "access-changed", G_CALLBACK (on_access_changed_cb), &seen);
+
+  /* Giving others roles changes nothing for this user. */
+  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, ==, 0);
+
+  /* Another desktop makes this user a unit editor: said at the next poll,
+   * once. */
+  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  _dd_store_set_user (other, "nguoi-khac");
+  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, ==, 0);
+  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen.count, ==, 1);
+  g_assert_cmpint (seen.role, ==, DD_ROLE_UNIT_EDITOR);
+  g_assert_cmpint (dd_store_get_role_unit_id (f->store), ==, unit);
+  g_assert_false (dd_store_poll_external_changes (f->store));
+  /* Another change of the file that leaves the role as it was. */
+  g_assert_true (dd_store_record_progress (other, 3, 20, NULL, NULL, NULL, &error));
+  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen.count, ==, 1);
+
+  /* Made a viewer there, and this desktop writes before it polls: the
+   * write reads the role under the lock and is refused, and the signal
+   * comes once the transaction is over, never inside it. */
+  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (dd_store_record_progress (f->store, 2, 30, NULL, NULL, NULL, &error));
+  assert_permission_error (&error);
+  g_assert_cmpuint (seen.count, ==, 2);
+  g_assert_cmpint (seen.role, ==, DD_ROLE_VIEWER);
+  g_assert_false (seen.in_write);
+  /* The poll finds the change already known. */
+  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen.count, ==, 2);
+
+  /* Administrator again (on the other desktop), then a write of one's
+   * own: the role is read under the lock, the signal follows the commit. */
+  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_true (dd_store_record_progress (f->store, 2, 40, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, ==, 3);
+  g_assert_cmpint (seen.role, ==, DD_ROLE_ADMIN);
+  g_assert_false (seen.in_write);
+
+  /* The lock warning: shown, then acknowledged (once). */
+  _dd_store_set_lock_warning (f->store, "Không có khoá tệp");
+  g_assert_cmpuint (seen.count, ==, 4);
+  dd_store_acknowledge_lock_warning (f->store);
+  g_assert_cmpuint (seen.count, ==, 5);
+  dd_store_acknowledge_lock_warning (f->store);
+  g_assert_cmpuint (seen.count, ==, 5);
+
+  /* A file checked after opening: writable once the check passed. */
+  g_clear_object (&other);
+  later = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (later, "access-changed", G_CALLBACK (on_access_changed_cb), &seen_later);
+  g_assert_true (dd_store_is_read_only (later));
+  run_check (later);
+  g_assert_false (dd_store_is_read_only (later));
+  g_assert_cmpuint (seen_later.count, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1364,6 +1462,7 @@ main (int    argc,
   ADD ("/core/shared/damaged/read-only-file", test_read_only_file);
   ADD ("/core/shared/damaged/checked-later", test_check_later_damaged);
   ADD ("/core/shared/check-later", test_check_later);
+  ADD ("/core/shared/access-changed", test_access_changed);
   ADD ("/core/shared/damaged/path-disappears", test_path_disappears);
   ADD ("/core/shared/verify", test_verify);
   ADD ("/core/shared/backup/daily", test_backup_daily);

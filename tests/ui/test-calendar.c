@@ -619,16 +619,36 @@ test_calendar_read_only (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) read_only = dd_store_open (f->path, DD_STORE_OPEN_READ_ONLY, &error);
   GtkWidget *page;
+  GtkWidget *window;
+  GtkWindow *editor;
 
   g_assert_no_error (error);
   g_assert_true (dd_store_is_read_only (read_only));
 
   page = g_object_ref_sink (dd_calendar_page_new (read_only));
-  g_assert_false (gtk_widget_get_sensitive (page_child (DD_CALENDAR_PAGE (page), "holidays_button")));
-  /* Nothing opens. */
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  dd_test_iterate (20);
+  /* The days off can be seen, not changed: the editor opens read-only and
+   * says why. */
+  g_assert_true (gtk_widget_get_sensitive (page_child (DD_CALENDAR_PAGE (page), "holidays_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (page_child (DD_CALENDAR_PAGE (page), "holidays_button")),
+                            "See the days off"));
   gtk_widget_activate_action (page, "calendar.holidays", NULL);
   dd_test_iterate (20);
-  g_assert_null (dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR));
+  editor = dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                                      DD_TYPE_HOLIDAY_EDITOR,
+                                                                                      "add_grid"))));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                                       DD_TYPE_HOLIDAY_EDITOR,
+                                                                                       "access_bar"))));
+  gtk_window_destroy (editor);
+  dd_test_iterate (20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (20);
 
   dd_calendar_page_set_store (DD_CALENDAR_PAGE (page), NULL);
   g_assert_finalize_object (page);

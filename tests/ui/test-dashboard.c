@@ -170,6 +170,7 @@ test_headline (Fixture       *f,
   assert_number (f, "late_value", counts[DD_STATUS_DONE_LATE]);
   assert_number (f, "overdue_value", counts[DD_STATUS_OVERDUE]);
   assert_number (f, "due_soon_value", counts[DD_STATUS_DUE_SOON]);
+  assert_number (f, "forgotten_value", counts[DD_STATUS_FORGOTTEN]);
 
   /* The rate as the Government Office counts it. */
   done = counts[DD_STATUS_DONE_ON_TIME] + counts[DD_STATUS_DONE_LATE];
@@ -449,6 +450,44 @@ test_click_status (Fixture       *f,
   check_segment (f, DD_STATUS_OVERDUE);
   check_segment (f, DD_STATUS_DONE_LATE);
   check_segment (f, DD_STATUS_DUE_SOON);
+  check_segment (f, DD_STATUS_FORGOTTEN);
+}
+
+/* A headline card opens exactly the tasks it counts. */
+static void
+test_click_headline (Fixture       *f,
+                     gconstpointer  data)
+{
+  const struct { const char *button; int status; } cards[] = {
+    { "overdue_button", DD_STATUS_OVERDUE },
+    { "due_soon_button", DD_STATUS_DUE_SOON },
+    { "forgotten_button", DD_STATUS_FORGOTTEN },
+  };
+  GtkStack *stack;
+
+  show_window (f);
+  stack = DD_WINDOW (f->window)->stack;
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DdTaskList) expected = NULL;
+      DdTaskQuery query = query_as_of (f);
+      GtkWidget *button;
+
+      gtk_stack_set_visible_child_name (stack, "dashboard");
+      button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (f->page), DD_TYPE_DASHBOARD_PAGE, cards[i].button);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tasks");
+      g_assert_cmpuint (gtk_drop_down_get_selected (DD_WINDOW (f->window)->status_dropdown), ==, cards[i].status + 1);
+      query.status = cards[i].status;
+      expected = dd_store_query_tasks (f->store, &query, &error);
+      g_assert_no_error (error);
+      /* The sample has tasks in each of these statuses. */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (expected)), >, 0);
+      assert_same_tasks (window_list (f), G_LIST_MODEL (expected));
+    }
 }
 
 /* A unit's bar opens the tasks that unit leads, in that status. */
@@ -737,6 +776,7 @@ main (int   argc,
   ADD ("headline", test_headline);
   ADD ("charts-draw", test_charts_draw);
   ADD ("click-status", test_click_status);
+  ADD ("click-headline", test_click_headline);
   ADD ("click-unit", test_click_unit);
   ADD ("save", test_save);
   ADD ("store-changed", test_store_changed);

@@ -225,8 +225,12 @@ test_viewer (Fixture       *f,
   dd_test_iterate (50);
   g_assert_false (gtk_widget_get_sensitive (dialog_child (DD_SCORING_DIALOG (dialog), "save_button")));
   g_assert_false (gtk_widget_get_sensitive (dialog_child (DD_SCORING_DIALOG (dialog), "reset_button")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (DD_SCORING_DIALOG (dialog), "error_label"))), ==,
-                   "Only an administrator can change the scoring rules.");
+  g_assert_true (gtk_widget_get_visible (dialog_child (DD_SCORING_DIALOG (dialog), "access_label")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (dialog_child (DD_SCORING_DIALOG (dialog),
+                                                                                "access_label"))),
+                                   "You can see the scoring rules, but not change them. Your role in this "
+                                   "database is “viewer”"));
+  g_assert_false (gtk_widget_get_visible (dialog_child (DD_SCORING_DIALOG (dialog), "error_label")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The file itself refuses a viewer's change. */
