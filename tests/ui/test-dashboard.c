@@ -417,7 +417,7 @@ check_segment (Fixture *f,
   DdTaskQuery query = query_as_of (f);
   GtkStack *stack = DD_WINDOW (f->window)->stack;
   DdChartHit hit;
-  double x, y;
+  double x = 0, y = 0;
 
   gtk_stack_set_visible_child_name (stack, "dashboard");
   dd_test_wait_for (views_allocated, f);
@@ -505,7 +505,7 @@ test_click_unit (Fixture       *f,
   DdTaskQuery query;
   GListModel *shown;
   DdChartHit hit;
-  double x, y;
+  double x = 0, y = 0;
 
   show_window (f);
   view = dd_dashboard_page_get_chart_view (f->page, DD_CHART_UNITS);
