@@ -37,6 +37,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Before GTK starts (and any thread that could read the environment). */
+  dd_application_choose_renderer ();
+
   app = dd_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
 

@@ -72,6 +72,9 @@ gboolean    dd_store_check_finish   (DdStore       *self,
 const char *dd_store_get_read_only_reason (DdStore *self);
 /* TRUE for a database made by dd_store_load_sample(). */
 gboolean    dd_store_is_sample      (DdStore *self);
+/* Whether the file holds a task not in the recycle bin: reads one entry
+ * of an index (the window's start page). */
+gboolean    dd_store_has_tasks      (DdStore *self);
 int         dd_store_get_schema_version (DdStore *self);
 
 /* The default database in the user's data directory (XDG): (transfer full) */

@@ -1276,6 +1276,14 @@ dd_store_is_sample (DdStore *self)
   return dd_sql_query_int64 (self, "SELECT count(*) FROM plans WHERE is_sample = 1", 0) > 0;
 }
 
+gboolean
+dd_store_has_tasks (DdStore *self)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  /* tasks_live_order holds the live tasks alone: its first entry answers. */
+  return dd_sql_query_int64 (self, "SELECT EXISTS (SELECT 1 FROM tasks WHERE deleted_at IS NULL)", 0) > 0;
+}
+
 int
 dd_store_get_schema_version (DdStore *self)
 {

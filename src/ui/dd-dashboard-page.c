@@ -31,6 +31,8 @@ struct _DdDashboardPage
   GDate custom_to;
   GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
   guint updating;
+  guint six_clear_id;             /* counts them after the first frame */
+  gboolean fresh;                 /* read since the page was last hidden */
   DdStatsHeadline headline;
   DdChart *charts[DD_N_CHART_KINDS];
   DdChartView *views[DD_N_CHART_KINDS];
@@ -73,6 +75,9 @@ struct _DdDashboardPage
   GtkButton *six_clear_button;
   GtkLabel *six_clear_value;
   guint n_six_clear;
+  DdTaskQuery six_clear_query;    /* the count still to make, if pending */
+  gboolean six_clear_pending;
+  gboolean painted;               /* a frame drawn since the page was shown */
 };
 
 enum {
@@ -271,6 +276,7 @@ reload_all (DdDashboardPage *self)
 {
   populate_plans (self);
   dd_dashboard_page_reload (self);
+  self->fresh = TRUE;
 }
 
 static void
@@ -280,6 +286,43 @@ set_number (GtkLabel *label,
   g_autofree char *text = dd_format_number (value, 0);
 
   gtk_label_set_text (label, text);
+}
+
+static void
+count_six_clear (DdDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->six_clear_pending)
+    return;
+
+  self->six_clear_pending = FALSE;
+  self->n_six_clear = 0;
+  if (self->store != NULL
+      && !dd_store_count_tasks (self->store, &self->six_clear_query, &self->n_six_clear, &error))
+    g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
+  set_number (self->six_clear_value, self->n_six_clear);
+}
+
+static gboolean
+count_six_clear_cb (gpointer user_data)
+{
+  DdDashboardPage *self = user_data;
+
+  self->six_clear_id = 0;
+  count_six_clear (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock   *clock,
+                   DdDashboardPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  self->painted = TRUE;
+  /* Below drawing and input. */
+  if (self->six_clear_pending && self->six_clear_id == 0)
+    self->six_clear_id = g_idle_add_full (G_PRIORITY_LOW, count_six_clear_cb, self, NULL);
 }
 
 static void
@@ -507,9 +550,25 @@ dd_dashboard_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (dd_dashboard_page_parent_class)->map (widget);
 
   /* Shown again: the tasks may have changed meanwhile, here or on
-   * another desktop. */
-  if (self->store != NULL)
+   * another desktop. (Not when the store was just given: the window opens
+   * on this page, and the figures of 100,000 tasks are read once.) */
+  if (self->store != NULL && !self->fresh)
     reload_all (self);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+static void
+dd_dashboard_page_unmap (GtkWidget *widget)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (widget);
+
+  self->fresh = FALSE;
+  self->painted = FALSE;
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint_cb, self);
+
+  GTK_WIDGET_CLASS (dd_dashboard_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -517,6 +576,8 @@ dd_dashboard_page_dispose (GObject *object)
 {
   DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
 
+  g_clear_handle_id (&self->six_clear_id, g_source_remove);
+  self->six_clear_pending = FALSE;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -602,6 +663,7 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   object_class->set_property = dd_dashboard_page_set_property;
 
   widget_class->map = dd_dashboard_page_map;
+  widget_class->unmap = dd_dashboard_page_unmap;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -966,6 +1028,9 @@ dd_dashboard_page_get_n_six_clear (DdDashboardPage *self)
 {
   g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
 
+  /* Not counted yet (see dd_dashboard_page_reload()): now. */
+  count_six_clear (self);
+
   return self->n_six_clear;
 }
 
@@ -1014,18 +1079,16 @@ dd_dashboard_page_reload (DdDashboardPage *self)
   update_headline (self);
 
   /* The tasks that fail the "6 rõ" check, by the same SQL filter the task
-   * list uses when this figure is clicked. */
-  self->n_six_clear = 0;
-  if (self->store != NULL)
-    {
-      g_autoptr(GError) count_error = NULL;
-      DdTaskQuery unclear = query.tasks;
-
-      unclear.six_clear_incomplete = TRUE;
-      if (!dd_store_count_tasks (self->store, &unclear, &self->n_six_clear, &count_error))
-        g_debug ("Could not count the tasks not clear in 6 ways: %s", count_error->message);
-    }
-  set_number (self->six_clear_value, self->n_six_clear);
+   * list uses when this figure is clicked. It reads every row of the table
+   * (the other figures read indexes): on the page the window opens on, it
+   * waits for the first frame. */
+  self->six_clear_query = query.tasks;
+  self->six_clear_query.six_clear_incomplete = TRUE;
+  self->six_clear_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->painted)
+    count_six_clear (self);
+  else
+    gtk_label_set_text (self->six_clear_value, "…");
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     {

@@ -24,9 +24,13 @@ struct _DdWindow
   DdTaskSort sort;
   gboolean descending;
   guint updating_filters;
+  gboolean filters_stale;         /* the filters' units and plans to read again */
   GtkNativeDialog *chooser;
   GPtrArray *pages;               /* the pages of the table in dd-window.c */
   GtkWidget *reminder;            /* DdReminder: overdue and due soon, on opening */
+  guint deferred_id;              /* the work after the first frame */
+  gboolean painted;               /* the first frame is drawn */
+  gboolean check_started;         /* the store's damage check is running */
   GtkWidget *status_buttons[DD_N_STATUSES];
   GtkWidget *status_pills[DD_N_STATUSES];
 

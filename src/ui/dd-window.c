@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dd-calendar-page.h"
@@ -61,6 +63,12 @@ typedef enum
  * property and, optionally, a "show-tasks" signal (plan id, unit id,
  * status or -1) to open the task list filtered. Adding a page is adding a
  * line here.
+ *
+ * A page is built when it is first shown (or asked for by
+ * dd_window_get_page()): the stack holds an empty box for each, which the
+ * page then fills. Building, styling and measuring every page (the stack
+ * sizes itself to the largest) was most of the time the window took to
+ * appear on a large file, for pages the user may not open.
  */
 typedef struct
 {
@@ -203,6 +211,12 @@ build_query (DdWindow    *self,
   query->descending = self->descending;
 }
 
+static gboolean
+tasks_page_visible (DdWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0;
+}
+
 static void
 update_counts (DdWindow          *self,
                const DdTaskQuery *query)
@@ -218,7 +232,7 @@ update_counts (DdWindow          *self,
   text = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
   gtk_label_set_text (self->count_label, text);
 
-  if (self->store != NULL
+  if (self->store != NULL && query != NULL
       && !dd_store_count_by_status (self->store, query, counts, &error))
     g_debug ("Could not count the tasks by status: %s", error->message);
 
@@ -243,6 +257,11 @@ apply_query (DdWindow *self,
   DdTaskQuery query;
 
   if (self->store == NULL || self->updating_filters > 0)
+    return;
+
+  /* The list is first read when its page is shown (a window opens on the
+   * dashboard): see on_stack_visible_child_cb(). */
+  if (self->tasks == NULL && !tasks_page_visible (self))
     return;
 
   if (select_id < 0)
@@ -313,7 +332,7 @@ update_as_of_button (DdWindow *self)
 }
 
 static void
-populate_filters (DdWindow *self)
+fill_filters (DdWindow *self)
 {
   g_autoptr(GtkStringList) units = NULL;
   g_autoptr(GtkStringList) plans = NULL;
@@ -383,6 +402,21 @@ populate_filters (DdWindow *self)
   gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
 
   self->updating_filters--;
+}
+
+/* The units and plans of the filters, read with the list: when its page is
+ * first shown, or when a page asks for its tasks (go_to_tasks_full()). */
+static void
+populate_filters (DdWindow *self)
+{
+  if (self->store != NULL && self->tasks == NULL && !tasks_page_visible (self))
+    {
+      self->filters_stale = TRUE;
+      return;
+    }
+
+  self->filters_stale = FALSE;
+  fill_filters (self);
 }
 
 static void
@@ -492,6 +526,12 @@ go_to_tasks_full (DdWindow  *self,
                   gboolean   lead_only,
                   gboolean   six_clear_incomplete)
 {
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      fill_filters (self);
+    }
+
   self->updating_filters++;
   take_page_as_of (self, page);
   gtk_toggle_button_set_active (self->six_clear_button, six_clear_incomplete);
@@ -918,20 +958,120 @@ give_store_to_page (DdWindow  *self,
     return;
   if (force && current != NULL)
     g_object_set (page, "store", NULL, NULL);
-  if (self->store == NULL || gtk_stack_get_visible_child (self->stack) == page)
+  if (self->store == NULL || gtk_stack_get_visible_child (self->stack) == gtk_widget_get_parent (page))
     g_object_set (page, "store", self->store, NULL);
   else if (current != NULL)
     /* Not shown: drop the old store now, read the new one when shown. */
     g_object_set (page, "store", NULL, NULL);
 }
 
+/* Builds the page @i of the table at the top in its box of the stack, or
+ * returns it if it is built. */
+static GtkWidget *
+ensure_page (DdWindow *self,
+             guint     i)
+{
+  GtkWidget *holder = gtk_stack_get_child_by_name (self->stack, pages[i].name);
+  GtkWidget *page = gtk_widget_get_first_child (holder);
+
+  if (page != NULL)
+    return page;
+
+  page = g_object_new (pages[i].get_type (), NULL);
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  if (g_signal_lookup ("show-tasks", G_OBJECT_TYPE (page)) != 0)
+    g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
+  if (g_signal_lookup ("open-task", G_OBJECT_TYPE (page)) != 0)
+    g_signal_connect_object (page, "open-task", G_CALLBACK (on_page_open_task_cb), self, 0);
+  if (g_signal_lookup ("show-six-clear-tasks", G_OBJECT_TYPE (page)) != 0)
+    g_signal_connect_object (page, "show-six-clear-tasks",
+                             G_CALLBACK (on_page_show_six_clear_tasks_cb), self, 0);
+  if (g_signal_lookup ("show-lead-tasks", G_OBJECT_TYPE (page)) != 0)
+    g_signal_connect_object (page, "show-lead-tasks", G_CALLBACK (on_page_show_lead_tasks_cb), self, 0);
+  gtk_box_append (GTK_BOX (holder), page);
+  g_ptr_array_add (self->pages, page);
+
+  return page;
+}
+
 static void
 on_stack_visible_child_cb (DdWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
 
-  if (page != NULL && self->pages != NULL && g_ptr_array_find (self->pages, page, NULL))
-    give_store_to_page (self, page, FALSE);
+  if (self->pages == NULL || name == NULL)
+    return;
+
+  if (strcmp (name, "tasks") == 0)
+    {
+      if (self->filters_stale)
+        populate_filters (self);
+      if (self->tasks == NULL)
+        apply_query (self, -1);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (strcmp (name, pages[i].name) == 0)
+      give_store_to_page (self, ensure_page (self, i), FALSE);
+}
+
+/* What the first frame of the window need not wait for: the reminder's
+ * counts (a pass over every task) and the damage check and daily backup of
+ * a file opened with DD_STORE_OPEN_CHECK_LATER (a thread that reads the
+ * whole file, on a machine with two cores). They start once the window has
+ * drawn its first frame, or at once for a window that is not shown. */
+static void
+run_deferred_work (DdWindow *self)
+{
+  dd_reminder_set_store (DD_REMINDER (self->reminder), self->store);
+
+  if (self->store != NULL && dd_store_is_checking (self->store) && !self->check_started)
+    {
+      self->check_started = TRUE;
+      dd_store_check_async (self->store, NULL, on_store_checked_cb, g_object_ref (self));
+    }
+}
+
+static void schedule_deferred_work (DdWindow *self);
+
+static void
+on_after_first_paint_cb (GdkFrameClock *clock,
+                         DdWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint_cb, self);
+  self->painted = TRUE;
+  schedule_deferred_work (self);
+}
+
+static gboolean
+deferred_work_cb (gpointer user_data)
+{
+  DdWindow *self = user_data;
+  GdkFrameClock *clock;
+
+  self->deferred_id = 0;
+
+  /* Shown but not drawn yet: after the first frame. */
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->painted
+          ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock != NULL)
+    {
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_first_paint_cb), self, 0);
+      return G_SOURCE_REMOVE;
+    }
+
+  run_deferred_work (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At a low priority, below drawing (GDK_PRIORITY_REDRAW) and input. */
+static void
+schedule_deferred_work (DdWindow *self)
+{
+  if (self->deferred_id == 0)
+    self->deferred_id = g_idle_add_full (G_PRIORITY_LOW, deferred_work_cb, self, NULL);
 }
 
 static gboolean
@@ -981,6 +1121,7 @@ dd_window_dispose (GObject *object)
   /* Without a store, the signals that the columns emit while they go away
    * no longer reach the database. */
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1213,24 +1354,14 @@ dd_window_init (DdWindow *self)
     gtk_calendar_select_day (self->as_of_calendar, date);
   }
 
-  /* The other pages: see the table at the top. */
+  /* The other pages, built when first shown: see the table at the top. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      GtkWidget *page = g_object_new (pages[i].get_type (), NULL);
+      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkStackPage *stack_page;
 
-      stack_page = gtk_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      stack_page = gtk_stack_add_titled (self->stack, holder, pages[i].name, _(pages[i].title));
       gtk_stack_page_set_icon_name (stack_page, pages[i].icon_name);
-      if (g_signal_lookup ("show-tasks", G_OBJECT_TYPE (page)) != 0)
-        g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
-      if (g_signal_lookup ("open-task", G_OBJECT_TYPE (page)) != 0)
-        g_signal_connect_object (page, "open-task", G_CALLBACK (on_page_open_task_cb), self, 0);
-      if (g_signal_lookup ("show-six-clear-tasks", G_OBJECT_TYPE (page)) != 0)
-        g_signal_connect_object (page, "show-six-clear-tasks",
-                                 G_CALLBACK (on_page_show_six_clear_tasks_cb), self, 0);
-      if (g_signal_lookup ("show-lead-tasks", G_OBJECT_TYPE (page)) != 0)
-        g_signal_connect_object (page, "show-lead-tasks", G_CALLBACK (on_page_show_lead_tasks_cb), self, 0);
-      g_ptr_array_add (self->pages, page);
     }
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_stack_visible_child_cb), self, G_CONNECT_SWAPPED);
@@ -1325,20 +1456,31 @@ dd_window_set_store (DdWindow *self,
 
   for (guint i = 0; i < self->pages->len; i++)
     give_store_to_page (self, g_ptr_array_index (self->pages, i), FALSE);
-  dd_reminder_set_store (DD_REMINDER (self->reminder), store);
+  /* The reminder speaks of the new store once the window is drawn. */
+  dd_reminder_set_store (DD_REMINDER (self->reminder), NULL);
+  self->check_started = FALSE;
+  schedule_deferred_work (self);
 
   populate_filters (self);
   update_title (self);
   update_read_only (self);
   apply_query (self, 0);
-  if (self->store == NULL)
+  if (self->store == NULL || self->tasks == NULL)
     update_counts (self, NULL);
-  /* A file opened with DD_STORE_OPEN_CHECK_LATER: its damage check runs on
-   * another thread while the window shows it. */
-  if (self->store != NULL && dd_store_is_checking (self->store))
-    dd_store_check_async (self->store, NULL, on_store_checked_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/* Whether the start page is the dashboard, without reading the list if it
+ * has not been read. */
+static gboolean
+store_has_tasks (DdStore    *store,
+                 DdTaskList *tasks)
+{
+  if (tasks != NULL)
+    return g_list_model_get_n_items (G_LIST_MODEL (tasks)) > 0;
+
+  return store != NULL && dd_store_has_tasks (store);
 }
 
 /**
@@ -1356,6 +1498,49 @@ dd_window_show_start_page (DdWindow *self)
 
   g_return_if_fail (DD_IS_WINDOW (self));
 
-  has_tasks = self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0;
+  has_tasks = store_has_tasks (self->store, self->tasks);
   gtk_stack_set_visible_child_name (self->stack, has_tasks ? "dashboard" : "tasks");
+}
+
+/**
+ * dd_window_open:
+ * @store: (nullable): the database to show
+ *
+ * Shows @store on the page a window opens on (see
+ * dd_window_show_start_page()), the page chosen first: on the dashboard the
+ * task list is not read until its page is shown.
+ */
+void
+dd_window_open (DdWindow *self,
+                DdStore  *store)
+{
+  g_return_if_fail (DD_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || DD_IS_STORE (store));
+
+  if (store != self->store)
+    gtk_stack_set_visible_child_name (self->stack, store_has_tasks (store, NULL) ? "dashboard" : "tasks");
+  dd_window_set_store (self, store);
+}
+
+/**
+ * dd_window_get_page:
+ * @name: the name of a page of the stack after "tasks": "dashboard",
+ *   "overview", "calendar", "units" or "indicators"
+ *
+ * Pages are built when first shown; this builds the page if it is not.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL for an unknown name
+ */
+GtkWidget *
+dd_window_get_page (DdWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (DD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (strcmp (name, pages[i].name) == 0)
+      return ensure_page (self, i);
+
+  return NULL;
 }

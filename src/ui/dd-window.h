@@ -16,5 +16,9 @@ void      dd_window_set_store (DdWindow       *self,
                                DdStore        *store);
 /* The dashboard when the store has tasks, else the task list. */
 void      dd_window_show_start_page (DdWindow *self);
+void      dd_window_open      (DdWindow       *self,
+                               DdStore        *store);
+GtkWidget *dd_window_get_page (DdWindow       *self,
+                               const char     *name);
 
 G_END_DECLS

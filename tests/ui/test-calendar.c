@@ -679,14 +679,18 @@ test_calendar_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW, "stack"));
-  page = gtk_stack_get_child_by_name (stack, "calendar");
-  g_assert_true (DD_IS_CALENDAR_PAGE (page));
-  stack_page = gtk_stack_get_page (stack, page);
+  /* The page is built when first shown, in its box of the stack. */
+  stack_page = gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, "calendar"));
   g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "Calendar");
   g_assert_cmpstr (gtk_stack_page_get_icon_name (stack_page), ==, "x-office-calendar-symbolic");
-  g_assert_true (gtk_widget_get_prev_sibling (page) == gtk_stack_get_child_by_name (stack, "overview"));
+  g_assert_true (gtk_widget_get_prev_sibling (gtk_stack_page_get_child (stack_page))
+                 == gtk_stack_get_child_by_name (stack, "overview"));
+  g_assert_null (gtk_widget_get_first_child (gtk_stack_page_get_child (stack_page)));
 
-  gtk_stack_set_visible_child (stack, page);
+  gtk_stack_set_visible_child_name (stack, "calendar");
+  page = gtk_widget_get_first_child (gtk_stack_page_get_child (stack_page));
+  g_assert_true (DD_IS_CALENDAR_PAGE (page));
+  g_assert_true (dd_window_get_page (window, "calendar") == page);
   dd_test_wait_for (is_mapped, page);
 
   set_dmy (&date, 15, 6, 2026);
@@ -709,6 +713,12 @@ test_calendar_window (void)
 }
 
 /* The reminder */
+
+static gboolean
+reminder_has_store (gpointer data)
+{
+  return dd_reminder_get_store (DD_REMINDER (data)) != NULL;
+}
 
 static void
 test_reminder_sample (void)
@@ -747,9 +757,11 @@ test_reminder_sample (void)
 
   window = g_object_ref (dd_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
+  reminder = DD_REMINDER (window->reminder);
+  /* It counts once the window has drawn its first frame. */
+  dd_test_wait_for (reminder_has_store, reminder);
   dd_test_iterate (50);
 
-  reminder = DD_REMINDER (window->reminder);
   g_assert_true (dd_reminder_get_store (reminder) == store);
   g_assert_true (dd_reminder_get_revealed (reminder));
   g_assert_cmpuint (dd_reminder_get_n_overdue (reminder), ==, counts[DD_STATUS_OVERDUE]);

@@ -96,7 +96,7 @@ show_window (Fixture *f)
   f->window = GTK_WINDOW (g_object_ref (dd_window_new (NULL, f->store)));
   gtk_window_set_default_size (f->window, 1300, 900);
   stack = DD_WINDOW (f->window)->stack;
-  f->page = DD_DASHBOARD_PAGE (gtk_stack_get_child_by_name (stack, "dashboard"));
+  f->page = DD_DASHBOARD_PAGE (dd_window_get_page (DD_WINDOW (f->window), "dashboard"));
   g_assert_true (DD_IS_DASHBOARD_PAGE (f->page));
   dd_dashboard_page_set_as_of (f->page, &f->day);
 
@@ -417,7 +417,7 @@ check_segment (Fixture *f,
   DdTaskQuery query = query_as_of (f);
   GtkStack *stack = DD_WINDOW (f->window)->stack;
   DdChartHit hit;
-  double x, y;
+  double x = 0, y = 0;
 
   gtk_stack_set_visible_child_name (stack, "dashboard");
   dd_test_wait_for (views_allocated, f);
@@ -505,7 +505,7 @@ test_click_unit (Fixture       *f,
   DdTaskQuery query;
   GListModel *shown;
   DdChartHit hit;
-  double x, y;
+  double x = 0, y = 0;
 
   show_window (f);
   view = dd_dashboard_page_get_chart_view (f->page, DD_CHART_UNITS);

@@ -178,7 +178,7 @@ test_dashboard (Fixture       *f,
 
   dd_window_show_start_page (f->window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "dashboard");
-  page = DD_DASHBOARD_PAGE (gtk_stack_get_child_by_name (f->window->stack, "dashboard"));
+  page = DD_DASHBOARD_PAGE (dd_window_get_page (f->window, "dashboard"));
   dd_test_iterate (200);
 
   g_assert_cmpuint (dd_dashboard_page_get_n_six_clear (page), ==, 2);
