@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
+#include "dd-table-row.h"
 #include "dd-admin-format.h"
 #include "dd-recycle-bin-window.h"
 
@@ -54,34 +55,6 @@ show_error (DdRecycleBinWindow *self,
 }
 
 static GtkWidget *
-new_cell (const char *text,
-          int         width_chars,
-          gboolean    expand)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), expand ? 60 : width_chars);
-  gtk_widget_set_hexpand (label, expand);
-  if (text != NULL && *text != '\0')
-    gtk_widget_set_tooltip_text (label, text);
-  return label;
-}
-
-static void
-add_cell (DdRecycleBinWindow *self,
-          GtkWidget          *box,
-          guint               column,
-          GtkWidget          *cell)
-{
-  gtk_box_append (GTK_BOX (box), cell);
-  if (!gtk_widget_get_hexpand (cell))
-    gtk_size_group_add_widget (self->columns[column], cell);
-}
-
-static GtkWidget *
 new_row_box (DdRecycleBinWindow *self,
              const char         *number,
              const char         *title,
@@ -92,11 +65,11 @@ new_row_box (DdRecycleBinWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_add_css_class (box, "admin-row");
-  add_cell (self, box, 0, new_cell (number, 4, FALSE));
-  add_cell (self, box, 1, new_cell (title, 30, TRUE));
-  add_cell (self, box, 2, new_cell (plan, 14, FALSE));
-  add_cell (self, box, 3, new_cell (who, 18, FALSE));
-  add_cell (self, box, 4, new_cell (when, 16, FALSE));
+  dd_table_row_append (box, self->columns[0], dd_table_cell_new (number, 4, 0));
+  dd_table_row_append (box, self->columns[1], dd_table_cell_new (title, 30, 60));
+  dd_table_row_append (box, self->columns[2], dd_table_cell_new (plan, 14, 0));
+  dd_table_row_append (box, self->columns[3], dd_table_cell_new (who, 18, 0));
+  dd_table_row_append (box, self->columns[4], dd_table_cell_new (when, 16, 0));
   return box;
 }
 

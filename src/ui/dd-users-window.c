@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
+#include "dd-table-row.h"
 #include "dd-users-window.h"
 
 /*
@@ -64,34 +65,6 @@ show_error (DdUsersWindow *self,
 }
 
 static GtkWidget *
-new_cell (const char *text,
-          int         width_chars,
-          gboolean    expand)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), expand ? 40 : width_chars);
-  gtk_widget_set_hexpand (label, expand);
-  if (text != NULL && *text != '\0')
-    gtk_widget_set_tooltip_text (label, text);
-  return label;
-}
-
-static void
-add_cell (DdUsersWindow *self,
-          GtkWidget     *box,
-          guint          column,
-          GtkWidget     *cell)
-{
-  gtk_box_append (GTK_BOX (box), cell);
-  if (!gtk_widget_get_hexpand (cell))
-    gtk_size_group_add_widget (self->columns[column], cell);
-}
-
-static GtkWidget *
 new_row_box (DdUsersWindow *self,
              const char    *name,
              const char    *account,
@@ -101,10 +74,10 @@ new_row_box (DdUsersWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_add_css_class (box, "admin-row");
-  add_cell (self, box, 0, new_cell (name, 20, TRUE));
-  add_cell (self, box, 1, new_cell (account, 14, FALSE));
-  add_cell (self, box, 2, new_cell (role, 22, FALSE));
-  add_cell (self, box, 3, new_cell (unit, 22, FALSE));
+  dd_table_row_append (box, self->columns[0], dd_table_cell_new (name, 20, 40));
+  dd_table_row_append (box, self->columns[1], dd_table_cell_new (account, 14, 0));
+  dd_table_row_append (box, self->columns[2], dd_table_cell_new (role, 22, 0));
+  dd_table_row_append (box, self->columns[3], dd_table_cell_new (unit, 22, 0));
   return box;
 }
 
