@@ -1283,7 +1283,6 @@ test_sibling (Fixture       *f,
   g_autoptr(DdTask) again = NULL;
   SiblingSave save = { 0, };
   GThread *thread;
-  gint64 start;
 
   /* A database in memory has no file to open again. */
   memory = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
@@ -1292,12 +1291,11 @@ test_sibling (Fixture       *f,
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  /* Opening reads nothing: it does not wait for a writer's lock. */
+  /* Opening needs no lock of its own: it succeeds while a write is under
+   * way (how long it takes is bench-save-blocking's business, not a test's). */
   g_assert_true (_dd_store_begin (f->store, &error));
-  start = g_get_monotonic_time ();
   sibling = dd_store_open_sibling (f->store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * 1000);
   _dd_store_rollback (f->store);
   g_assert_cmpstr (dd_store_get_path (sibling), ==, dd_store_get_path (f->store));
   g_assert_cmpint (dd_store_get_role (sibling), ==, DD_ROLE_ADMIN);
