@@ -169,6 +169,14 @@ format_count (guint n)
   return g_strdup_printf ("%u", n);
 }
 
+/* An amount a component is made of: whole task counts as "4", weighted
+ * ones (a late report counts half) as "1,75". */
+static char *
+format_amount (double value)
+{
+  return dd_format_number (value, value == floor (value) ? 0 : 2);
+}
+
 static char *
 format_score (double score)
 {
@@ -265,8 +273,8 @@ show_card (DdUnitsPage *self,
       const DdScoreComponentResult *result = dd_scorecard_get_component (card, (DdScoreComponent) c);
       g_autofree char *points = NULL;
       g_autofree char *detail = NULL;
-      g_autofree char *earned = dd_format_number (result->earned, 2);
-      g_autofree char *possible = dd_format_number (result->possible, 2);
+      g_autofree char *earned = format_amount (result->earned);
+      g_autofree char *possible = format_amount (result->possible);
       GtkWidget *name, *value, *note;
 
       if (result->applies && total_weight > 0)

@@ -163,6 +163,18 @@ test_card (Fixture       *f,
   g_assert_nonnull (strstr (text, dd_task_status_get_label (DD_STATUS_DONE_ON_TIME)));
   if (dd_scorecard_has_score (card))
     g_assert_nonnull (strstr (text, dd_score_level_get_label (dd_scorecard_get_level (card))));
+  /* The "6 rõ" component is made of task counts, shown as whole numbers
+   * ("4 of 5", not "4.00 of 5.00"). */
+  {
+    const DdScoreComponentResult *six = dd_scorecard_get_component (card, DD_SCORE_COMPONENT_SIX_CLEAR);
+    g_autofree char *expected = NULL;
+
+    g_assert_cmpfloat (six->possible, >, 0);
+    g_assert_cmpfloat (six->earned, ==, floor (six->earned));
+    /* Each cell of the card is a line of its text. */
+    expected = g_strdup_printf ("\n%.0f of %.0f\n", six->earned, six->possible);
+    g_assert_nonnull (strstr (text, expected));
+  }
 
   /* Unselecting empties the card. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "units.next-period", NULL));
