@@ -22,6 +22,38 @@
 
 /* Auxiliary methods */
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's Vietnamese catalogue lacks the shortcuts window's title and
+ * search hint: they are set here, from our own catalogue. */
+void
+_dd_window_translate_help_overlay (DdWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *entry;
+
+  if (overlay == NULL)
+    return;
+  gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+  entry = find_search_entry (GTK_WIDGET (overlay));
+  if (entry != NULL)
+    g_object_set (entry, "placeholder-text", _("Search shortcuts"), NULL);
+}
+
 static GtkFileFilter *
 new_filter (const char         *name,
             const char * const *patterns)

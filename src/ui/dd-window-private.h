@@ -71,6 +71,7 @@ struct _DdWindow
 
 /* dd-window-actions.c */
 void    _dd_window_class_actions_init (GtkWidgetClass *widget_class);
+void    _dd_window_translate_help_overlay (DdWindow       *self);
 void    _dd_window_actions_update     (DdWindow       *self);
 /* Opens the task editor on a task (read anew from the store). */
 void    _dd_window_edit_task          (DdWindow       *self,

@@ -1398,10 +1398,14 @@ dd_window_new (GtkApplication *application,
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (store == NULL || DD_IS_STORE (store), NULL);
 
-  return g_object_new (DD_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  DdWindow *window = g_object_new (DD_TYPE_WINDOW,
+                                   "application", application,
+                                   "store", store,
+                                   NULL);
+
+  /* The shortcuts window exists once the application has the window. */
+  _dd_window_translate_help_overlay (window);
+  return window;
 }
 
 /**
