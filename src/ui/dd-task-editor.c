@@ -244,25 +244,29 @@ validate (DdTaskEditor *self)
 }
 
 /* Makes the fields read-only (their text can still be selected and
- * copied), or the other widgets insensitive. */
+ * copied) and the other widgets insensitive, or editable again. */
 static void
-make_read_only (GtkWidget *widget)
+set_read_only (GtkWidget *widget,
+               gboolean   read_only)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_SPIN_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
-        gtk_widget_set_sensitive (child, FALSE);
+        gtk_widget_set_sensitive (child, !read_only);
       else if (GTK_IS_EDITABLE (child))
-        gtk_editable_set_editable (GTK_EDITABLE (child), FALSE);
+        gtk_editable_set_editable (GTK_EDITABLE (child), !read_only);
       else if (GTK_IS_TEXT_VIEW (child))
-        gtk_text_view_set_editable (GTK_TEXT_VIEW (child), FALSE);
+        gtk_text_view_set_editable (GTK_TEXT_VIEW (child), !read_only);
       else
-        make_read_only (child);
+        set_read_only (child, read_only);
     }
 }
 
+/* What the user may change of the task: when the editor opens, and again
+ * on DdStore::access-changed (a role given or taken away on this desktop or
+ * another while the editor is open). The fields typed so far are kept. */
 static void
 update_access (DdTaskEditor *self)
 {
@@ -270,6 +274,8 @@ update_access (DdTaskEditor *self)
   if (self->store != NULL && self->task != NULL)
     self->read_only_reason = dd_access_dup_task_reason (self->store, self->task);
 
+  set_read_only (GTK_WIDGET (self->grid), self->read_only_reason != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry), NULL);
   if (self->read_only_reason != NULL)
     {
       g_autofree char *text = NULL;
@@ -277,7 +283,6 @@ update_access (DdTaskEditor *self)
       /* Translators: on top of a read-only task editor; %s says why. */
       text = g_strdup_printf (_("You can read this task but not change it. %s"), self->read_only_reason);
       gtk_label_set_text (self->read_only_label, text);
-      make_read_only (GTK_WIDGET (self->grid));
     }
   else if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
     {
@@ -287,6 +292,13 @@ update_access (DdTaskEditor *self)
                                    _("Only an administrator can give the task to another unit."));
     }
   gtk_info_bar_set_revealed (self->read_only_bar, self->read_only_reason != NULL);
+}
+
+static void
+on_access_changed (DdTaskEditor *self)
+{
+  update_access (self);
+  validate (self);
 }
 
 static void
@@ -851,6 +863,8 @@ dd_task_editor_constructed (GObject *object)
   load_task (self);
   update_access (self);
   validate (self);
+  if (self->store != NULL)
+    dd_access_connect (self->store, G_CALLBACK (on_access_changed), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history",
                                  self->task != NULL && dd_task_get_id (self->task) > 0);
 }

@@ -10,6 +10,7 @@
 #include "dd-indicators-page.h"
 #include "dd-preferences-window.h"
 #include "dd-scoring-dialog.h"
+#include "dd-task-editor.h"
 #include "dd-store-private.h"
 #include "dd-units-page.h"
 #include "dd-ui-test-shot.h"
@@ -588,6 +589,111 @@ test_read_only (Fixture       *f,
   dd_indicators_page_set_store (f->indicators, f->store);
 }
 
+/* The first task @unit_id leads. (transfer full) */
+static DdTask *
+task_led_by (DdStore *store,
+             gint64   unit_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  query.unit_id = unit_id;
+  query.lead_only = TRUE;
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  return g_list_model_get_item (G_LIST_MODEL (list), 0);
+}
+
+#define EDITOR(editor, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), DD_TYPE_TASK_EDITOR, name))
+
+static gboolean
+editor_can_save (DdTaskEditor *editor)
+{
+  gboolean enabled = FALSE;
+
+  /* As the Save button asks. */
+  g_object_get (EDITOR (editor, "save_button"), "sensitive", &enabled, NULL);
+  return enabled;
+}
+
+/* A task editor left open follows the role both ways: read-only with the
+ * reason when the user may no longer change the task, editable again when
+ * they may; the text typed meanwhile is kept. */
+static void
+test_task_editor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DdTask) other_task = task_led_by (f->store, f->other_unit);
+  g_autoptr(DdTask) own_task = task_led_by (f->store, f->unit);
+  const char *me = g_get_user_name ();
+  DdTaskEditor *editor;
+  GtkTextView *title;
+  GtkEditable *lead;
+
+  editor = dd_task_editor_new (NULL, f->store, other_task);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  dd_test_iterate (50);
+  title = GTK_TEXT_VIEW (EDITOR (editor, "title_view"));
+  lead = GTK_EDITABLE (EDITOR (editor, "lead_entry"));
+  g_assert_true (gtk_text_view_get_editable (title));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (EDITOR (editor, "read_only_bar"))));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (title), "Tiêu đề đang sửa", -1);
+  dd_test_iterate (20);
+  g_assert_true (editor_can_save (editor));
+
+  /* Made a unit editor of another unit while the editor is open. */
+  _dd_store_set_user (f->store, "donvi");
+  dd_test_iterate (50);
+  g_assert_false (gtk_text_view_get_editable (title));
+  g_assert_false (gtk_editable_get_editable (lead));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (EDITOR (editor, "read_only_bar"))));
+  g_assert_false (editor_can_save (editor));
+
+  /* An administrator again: editable, and the typed title is still there. */
+  _dd_store_set_user (f->store, me);
+  dd_test_iterate (50);
+  g_assert_true (gtk_text_view_get_editable (title));
+  g_assert_true (gtk_editable_get_editable (lead));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (EDITOR (editor, "read_only_bar"))));
+  g_assert_true (editor_can_save (editor));
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (title), &start, &end);
+    text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (title), &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Tiêu đề đang sửa");
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+  dd_test_iterate (50);
+  g_assert_null (editor);
+
+  /* A task of the unit editor's own unit: editable, but not its lead unit;
+   * and the lead unit editable again once an administrator. */
+  _dd_store_set_user (f->store, "donvi");
+  editor = dd_task_editor_new (NULL, f->store, own_task);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  dd_test_iterate (50);
+  title = GTK_TEXT_VIEW (EDITOR (editor, "title_view"));
+  lead = GTK_EDITABLE (EDITOR (editor, "lead_entry"));
+  g_assert_true (gtk_text_view_get_editable (title));
+  g_assert_false (gtk_editable_get_editable (lead));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (lead)));
+  _dd_store_set_user (f->store, me);
+  dd_test_iterate (50);
+  g_assert_true (gtk_editable_get_editable (lead));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (lead)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  dd_test_iterate (50);
+  g_assert_null (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +711,7 @@ main (int   argc,
   ADD ("each-role", test_roles);
   ADD ("lock-warning", test_lock_warning);
   ADD ("read-only", test_read_only);
+  ADD ("task-editor", test_task_editor);
 #undef ADD
 
   return g_test_run ();
