@@ -935,17 +935,37 @@ unit_row_free (UnitRow *row)
   g_free (row);
 }
 
-/* What one period's scoring needs, read once per dd_store_list_scorecards(). */
+/* A task's coordinating units: @n unit ids from @first in Context.coordinator_units. */
+typedef struct
+{
+  gint64 task_id;
+  guint first;
+  guint n;
+} TaskCoordinators;
+
+/* What the task's own words give the scorecards: its TT and title for the
+ * list of a card, and the "6 rõ" bits they decide. */
+typedef struct
+{
+  gint64 id;
+  const char *number;   /* in DdScoringCache.strings; NULL for NULL */
+  const char *title;
+  guint missing;        /* _dd_six_clear_check_words() */
+} TaskWords;
+
+/* What the scoring reads besides the tasks' dates, kept between calls
+ * (DdScoringCache) while nothing is written. */
 typedef struct
 {
   DdScoreWeights weights;
   GPtrArray *units;             /* UnitRow*, Vietnamese order */
   GHashTable *unit_index;       /* unit id → position in units + 1 */
-  GHashTable *coordinators;     /* task id → GArray of gint64 unit ids */
+  GArray *coordinators;         /* TaskCoordinators, by task id */
+  GArray *coordinator_units;    /* gint64 unit ids, each task's in its order */
+  GHashTable *plans;            /* plan id → its date (the ISO text, NULL for none) */
   GPtrArray *indicators;        /* DdIndicatorInfo* */
   DdWorkdays *workdays;
   guint due_soon_days;
-  DdOccurrenceSet *occurrences; /* of every period scored, read once */
 } Context;
 
 static void
@@ -953,13 +973,56 @@ context_clear (Context *ctx)
 {
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
   g_clear_pointer (&ctx->unit_index, g_hash_table_unref);
-  g_clear_pointer (&ctx->coordinators, g_hash_table_unref);
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  g_clear_pointer (&ctx->plans, g_hash_table_unref);
   g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
   g_clear_object (&ctx->workdays);
-  g_clear_pointer (&ctx->occurrences, _dd_occurrence_set_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+/*
+ * The scorecards of a year are asked for again and again (each time the
+ * page is shown, another period chosen, the window refreshed) while the
+ * file rarely changed in between; what they read besides the tasks' dates
+ * is kept here: the units, the coordinators, the settings, the
+ * occurrences of the periods, and what each task's words give (reading
+ * those is reading the whole tasks table: 55 MB on the benchmark file).
+ * Valid while neither another connection (PRAGMA data_version) nor this
+ * one (commit_serial) committed, like the recurring status
+ * (dd-store-recurring.c): any write, a unit renamed or merged, a
+ * coordinator added, a task edited on another desktop, drops all of it.
+ */
+struct _DdScoringCache
+{
+  gint64 data_version;
+  guint64 serial;
+  Context ctx;
+  GArray *words;                /* TaskWords of every live task, by id; NULL until needed */
+  GStringChunk *strings;
+  DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
+  GDate occurrences_from;
+  GDate occurrences_to;
+};
+
+static void
+scoring_cache_clear (DdScoringCache *cache)
+{
+  context_clear (&cache->ctx);
+  g_clear_pointer (&cache->words, g_array_unref);
+  g_clear_pointer (&cache->strings, g_string_chunk_free);
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+}
+
+void
+_dd_scoring_cache_free (DdScoringCache *cache)
+{
+  if (cache == NULL)
+    return;
+  scoring_cache_clear (cache);
+  g_free (cache);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdScoringCache, _dd_scoring_cache_free)
 
 static gboolean
 context_load (DdStore  *self,
@@ -968,6 +1031,7 @@ context_load (DdStore  *self,
 {
   g_autoptr(sqlite3_stmt) units = NULL;
   g_autoptr(sqlite3_stmt) coords = NULL;
+  g_autoptr(sqlite3_stmt) plans = NULL;
   int rc;
 
   if (!dd_store_get_score_weights (self, &ctx->weights, error))
@@ -999,8 +1063,25 @@ context_load (DdStore  *self,
   if (!read_rows_done (self, rc, error))
     return FALSE;
 
-  ctx->coordinators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+  /* The plans' dates, read beside: joining the plan row by row costs the
+   * task scan a lookup a task (a third of its time). */
+  ctx->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  plans = dd_sql_prepare (self, "SELECT id, issued_on FROM plans", error);
+  if (plans == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
+    {
+      gint64 plan_id = sqlite3_column_int64 (plans, 0);
+
+      g_hash_table_insert (ctx->plans, g_memdup2 (&plan_id, sizeof plan_id),
+                           g_strdup (dd_sql_column_text (plans, 1)));
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+
+  /* In task order, as the tasks are scanned: one cursor walks both. */
+  ctx->coordinators = g_array_new (FALSE, FALSE, sizeof (TaskCoordinators));
+  ctx->coordinator_units = g_array_new (FALSE, FALSE, sizeof (gint64));
   coords = dd_sql_prepare (self, "SELECT task_id, unit_id FROM task_coordinators ORDER BY task_id, position",
                            error);
   if (coords == NULL)
@@ -1009,16 +1090,108 @@ context_load (DdStore  *self,
     {
       gint64 task_id = sqlite3_column_int64 (coords, 0);
       gint64 unit_id = sqlite3_column_int64 (coords, 1);
-      GArray *list = g_hash_table_lookup (ctx->coordinators, &task_id);
+      TaskCoordinators *last = ctx->coordinators->len > 0
+        ? &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1) : NULL;
 
-      if (list == NULL)
+      if (last == NULL || last->task_id != task_id)
         {
-          list = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_hash_table_insert (ctx->coordinators, g_memdup2 (&task_id, sizeof task_id), list);
+          TaskCoordinators entry = { task_id, ctx->coordinator_units->len, 0 };
+
+          g_array_append_val (ctx->coordinators, entry);
+          last = &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1);
         }
-      g_array_append_val (list, unit_id);
+      g_array_append_val (ctx->coordinator_units, unit_id);
+      last->n++;
     }
   return read_rows_done (self, rc, error);
+}
+
+/* The cache, current: kept when nothing was committed since it was filled,
+ * else emptied and its context read again. NULL (with @error set) when
+ * that read fails. Within a transaction of this connection the file may
+ * hold writes not yet committed: @out_temporary is then a cache of this
+ * call only, which the caller frees. */
+static DdScoringCache *
+scoring_cache_get (DdStore          *self,
+                   DdScoringCache  **out_temporary,
+                   GError          **error)
+{
+  gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  DdScoringCache *cache = self->scoring;
+
+  *out_temporary = NULL;
+  if (self->in_transaction)
+    cache = *out_temporary = g_new0 (DdScoringCache, 1);
+  else if (cache != NULL && version >= 0 && cache->data_version == version &&
+           cache->serial == self->commit_serial)
+    return cache;
+  else if (cache == NULL)
+    cache = self->scoring = g_new0 (DdScoringCache, 1);
+
+  scoring_cache_clear (cache);
+  /* Never current until filled: a failed read is read again next time. */
+  cache->data_version = -1;
+  if (!context_load (self, &cache->ctx, error))
+    {
+      scoring_cache_clear (cache);
+      g_clear_pointer (out_temporary, _dd_scoring_cache_free);
+      return NULL;
+    }
+  cache->data_version = version;
+  cache->serial = self->commit_serial;
+  return cache;
+}
+
+static void
+task_words_set (DdScoringCache *cache,
+                TaskWords      *words,
+                gint64          id,
+                sqlite3_stmt   *stmt,
+                int             first_column)
+{
+  const char *number = dd_sql_column_text (stmt, first_column);
+  const char *title = dd_sql_column_text (stmt, first_column + 1);
+
+  words->id = id;
+  words->number = number != NULL ? g_string_chunk_insert_const (cache->strings, number) : NULL;
+  words->title = title != NULL ? g_string_chunk_insert (cache->strings, title) : NULL;
+  words->missing = _dd_six_clear_check_words (title, dd_sql_column_text (stmt, first_column + 2),
+                                              dd_sql_column_text (stmt, first_column + 3));
+}
+
+/* The words of every live task, in one pass over the table in id order:
+ * most of them are in the periods of a scorecard and its trend (86% on
+ * the benchmark file for a year), so picking them one by one would read
+ * nearly every page anyway, and in no order. */
+static gboolean
+load_words (DdStore         *self,
+            DdScoringCache  *cache,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (TaskWords));
+  int rc;
+
+  if (cache->words != NULL)
+    return TRUE;
+  stmt = dd_sql_prepare (self,
+                         "SELECT id, number, title, product, directing FROM tasks "
+                         "WHERE deleted_at IS NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (cache->strings == NULL)
+    cache->strings = g_string_chunk_new (256 * 1024);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaskWords entry;
+
+      task_words_set (cache, &entry, sqlite3_column_int64 (stmt, 0), stmt, 1);
+      g_array_append_val (words, entry);
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+  cache->words = g_steal_pointer (&words);
+  return TRUE;
 }
 
 /* One unit's figures while a period is read. */
@@ -1051,12 +1224,19 @@ tally_new (void)
   return tally;
 }
 
+static guint
+unit_position (Context *ctx,
+               gint64   unit_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+}
+
 static Tally *
 tally_for (Context    *ctx,
            GPtrArray  *tallies,
            gint64      unit_id)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+  guint position = unit_position (ctx, unit_id);
 
   if (position == 0)
     return NULL;
@@ -1085,16 +1265,16 @@ count_on_time (Tally        *tally,
 }
 
 static DdScoreTask *
-score_task_new (sqlite3_stmt *stmt,
-                const GDate  *due,
-                DdTaskStatus  status,
-                gboolean      led)
+score_task_new (const TaskWords *words,
+                const GDate     *due,
+                DdTaskStatus     status,
+                gboolean         led)
 {
   DdScoreTask *task = g_new0 (DdScoreTask, 1);
 
-  task->task_id = sqlite3_column_int64 (stmt, 0);
-  task->number = g_strdup (dd_sql_column_text (stmt, 1));
-  task->title = g_strdup (dd_sql_column_text (stmt, 2));
+  task->task_id = words->id;
+  task->number = g_strdup (words->number);
+  task->title = g_strdup (words->title);
   task->due = *due;
   task->status = status;
   task->led = led;
@@ -1113,139 +1293,280 @@ compare_score_tasks (gconstpointer a,
   return ta->task_id < tb->task_id ? -1 : ta->task_id > tb->task_id;
 }
 
-/* The tasks of the period, counted per lead and coordinating unit. */
-static gboolean
-scan_tasks (DdStore              *self,
-            Context              *ctx,
-            GPtrArray            *tallies,
-            const DdScorePeriod  *period,
-            const GDate          *as_of,
-            gboolean              want_tasks,
-            GError              **error)
+/* One period being scored: the year asked for, or an earlier one of its trend. */
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  DdScorePeriod period;
+  GDate as_of;                  /* the period is judged as it stood then */
   GDate soon;
+  char *start;                  /* its days as the SQL of the tasks compared them: ISO text */
+  char *end;
+  gboolean want_tasks;          /* the cards list their tasks (the period asked for only) */
+  GPtrArray *tallies;           /* Tally*, in the order of Context.units */
+} Period;
+
+static void
+period_clear (Period *p)
+{
+  g_clear_pointer (&p->start, g_free);
+  g_clear_pointer (&p->end, g_free);
+  g_clear_pointer (&p->tallies, g_ptr_array_unref);
+}
+
+/* Whether the task is one of @p's: the rule the period's own query had,
+ *   due_on BETWEEN start AND end
+ *   OR (due_on < start AND (completed_on IS NULL OR completed_on >= start))
+ *   OR (due_on IS NULL AND (completed_on IS NULL OR completed_on >= start)
+ *       AND coalesce (plan's issued_on, substr (created_at, 1, 10)) <= end),
+ * compared as SQLite compares the texts (bytewise), so that a malformed
+ * date is taken or left as it was. */
+static gboolean
+period_has (const Period *p,
+            const char   *due,
+            const char   *completed,
+            const char   *starts)
+{
+  gboolean open_at_start = completed == NULL || strcmp (completed, p->start) >= 0;
+
+  if (due != NULL)
+    {
+      if (strcmp (due, p->start) >= 0)
+        return strcmp (due, p->end) <= 0;
+      return open_at_start;
+    }
+  return open_at_start && starts != NULL && strcmp (starts, p->end) <= 0;
+}
+
+/* The words of task @id, from the cache's (in id order, as the tasks come:
+ * *@cursor goes on from the last one); a task not there (written by another
+ * connection since the cache was filled) is read on its own into @spare. */
+static const TaskWords *
+words_for (DdStore         *self,
+           DdScoringCache  *cache,
+           gint64           id,
+           guint           *cursor,
+           sqlite3_stmt   **one,
+           TaskWords       *spare,
+           GError         **error)
+{
+  GArray *words = cache->words;
   int rc;
 
-  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
+  while (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id < id)
+    (*cursor)++;
+  if (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id == id)
+    return &g_array_index (words, TaskWords, *cursor);
 
+  if (*one == NULL)
+    {
+      *one = dd_sql_prepare (self, "SELECT number, title, product, directing FROM tasks WHERE id = ?1", error);
+      if (*one == NULL)
+        return NULL;
+    }
+  sqlite3_reset (*one);
+  sqlite3_bind_int64 (*one, 1, id);
+  rc = sqlite3_step (*one);
+  if (rc != SQLITE_ROW)
+    {
+      /* Gone meanwhile: judged without words, as a task with none. */
+      if (rc != SQLITE_DONE)
+        {
+          dd_sql_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+      spare->id = id;
+      spare->number = spare->title = NULL;
+      spare->missing = _dd_six_clear_check_words (NULL, NULL, NULL);
+      return spare;
+    }
+  task_words_set (cache, spare, id, *one, 0);
+  return spare;
+}
+
+/* The tasks of every period, counted per lead and coordinating unit, in one
+ * scan of the covering index tasks_scoring (0007-scoring.sql): each task
+ * is counted in each period it belongs to, judged as of that period's day.
+ * The task's "6 rõ" check does not depend on the period: it is made once. */
+static gboolean
+scan_tasks (DdStore         *self,
+            DdScoringCache  *cache,
+            Period          *periods,
+            guint            n_periods,
+            GError         **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  const char *earliest = periods[0].start;
+  guint coordinator_cursor = 0, words_cursor = 0;
+  int rc;
+
+  for (guint k = 1; k < n_periods; k++)
+    if (strcmp (periods[k].start, earliest) < 0)
+      earliest = periods[k].start;
+
+  /* The SQL only leaves out what no period takes: done before the earliest
+   * period began and due before it (or never). INDEXED BY: the OR with
+   * due_on would otherwise tempt the planner into tasks_due and a lookup
+   * of each task's row. */
   stmt = dd_sql_prepare (self,
-                         "SELECT t.id, t.number, t.title, t.lead_unit_id, t.deadline_kind, t.due_on, "
-                         "t.completed_on, t.plan_id, t.product, t.directing, t.deadline_understood "
-                         "FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                         "WHERE t.deleted_at IS NULL AND ("
-                         " (t.due_on IS NOT NULL AND (t.due_on BETWEEN ?1 AND ?2 OR "
-                         "   (t.due_on < ?1 AND (t.completed_on IS NULL OR t.completed_on >= ?1)))) "
-                         " OR (t.due_on IS NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1) "
-                         "   AND coalesce (p.issued_on, substr (t.created_at, 1, 10)) <= ?2))",
+                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id, "
+                         "t.deadline_understood, t.created_at "
+                         "FROM tasks t INDEXED BY tasks_scoring "
+                         "WHERE t.deleted_at IS NULL "
+                         "AND (t.completed_on IS NULL OR t.completed_on >= ?1 OR t.due_on >= ?1) "
+                         "ORDER BY t.id",
                          error);
   if (stmt == NULL)
     return FALSE;
-  dd_sql_bind_date (stmt, 1, &period->start);
-  dd_sql_bind_date (stmt, 2, &period->end);
+  dd_sql_bind_text (stmt, 1, earliest);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 task_id = sqlite3_column_int64 (stmt, 0);
-      gint64 lead_id = sqlite3_column_int64 (stmt, 3);
-      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 4), 0, DD_N_DEADLINE_KINDS - 1);
-      gint64 plan_id = sqlite3_column_int64 (stmt, 7);
-      GArray *coordinators = g_hash_table_lookup (ctx->coordinators, &task_id);
-      Tally *lead = lead_id > 0 ? tally_for (ctx, tallies, lead_id) : NULL;
+      gint64 lead_id = sqlite3_column_int64 (stmt, 1);
+      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      const char *due_text = dd_sql_column_text (stmt, 3);
+      const char *done_text = dd_sql_column_text (stmt, 4);
+      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+      const char *starts = NULL;
+      g_autofree char *created_day = NULL;
+      const TaskCoordinators *coordinators = NULL;
+      const gint64 *coordinator_ids = NULL;
+      guint lead_position = lead_id > 0 ? unit_position (ctx, lead_id) : 0;
+      const TaskWords *words = NULL;
+      TaskWords spare;
+      gboolean six_clear_passed = FALSE;
+      gboolean any = FALSE;
+      gpointer issued_on;
       GDate due, done;
-      DdTaskStatus status;
 
-      dd_sql_column_date (stmt, 5, &due);
-      dd_sql_column_date (stmt, 6, &done);
-      status = dd_rules_task_status (kind, &due, &done, as_of, &soon);
-      if ((int) status < 0 || (int) status >= DD_N_STATUSES)
+      /* An inner join with the plans, as the query of each period had. */
+      if (!g_hash_table_lookup_extended (ctx->plans, &plan_id, NULL, &issued_on))
+        continue;
+      if (due_text == NULL)
+        {
+          starts = issued_on;
+          if (starts == NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+            {
+              /* substr (created_at, 1, 10): ten characters, not bytes. */
+              const char *created = dd_sql_column_text (stmt, 7);
+              const char *end = created;
+
+              for (guint i = 0; i < 10 && *end != '\0'; i++)
+                end = g_utf8_next_char (end);
+              starts = created_day = g_strndup (created, end - created);
+            }
+        }
+      for (guint k = 0; k < n_periods && !any; k++)
+        any = period_has (&periods[k], due_text, done_text, starts);
+      if (!any)
         continue;
 
-      if (lead != NULL)
+      dd_sql_column_date (stmt, 3, &due);
+      dd_sql_column_date (stmt, 4, &done);
+      while (coordinator_cursor < ctx->coordinators->len &&
+             g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor).task_id < task_id)
+        coordinator_cursor++;
+      if (coordinator_cursor < ctx->coordinators->len &&
+          g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor).task_id == task_id)
         {
-          g_autoptr(GPtrArray) names = g_ptr_array_new ();
-          const UnitRow *lead_row = g_ptr_array_index (ctx->units,
-                                                       GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index,
-                                                                                              &lead_id)) - 1);
+          coordinators = &g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor);
+          coordinator_ids = &g_array_index (ctx->coordinator_units, gint64, coordinators->first);
+        }
+      words = words_for (self, cache, task_id, &words_cursor, &one, &spare, error);
+      if (words == NULL)
+        return FALSE;
+
+      if (lead_position > 0)
+        {
+          const UnitRow *lead_row = g_ptr_array_index (ctx->units, lead_position - 1);
           DdSixClearInput input = { 0 };
           gboolean lead_coordinates = FALSE;
 
-          lead->input.led_counts[status]++;
-          count_on_time (lead, plan_id, status);
-          if (want_tasks)
-            g_ptr_array_add (lead->tasks, score_task_new (stmt, &due, status, TRUE));
-
-          for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+          for (guint i = 0; coordinators != NULL && i < coordinators->n && !lead_coordinates; i++)
             {
-              gint64 unit_id = g_array_index (coordinators, gint64, i);
-              guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+              guint position = unit_position (ctx, coordinator_ids[i]);
 
+              /* As dd_six_clear_check() compares the names, from the keys
+               * of the units computed once instead of twice a task; the
+               * names themselves are then not read. */
               if (position > 0)
                 {
                   const UnitRow *row = g_ptr_array_index (ctx->units, position - 1);
 
-                  g_ptr_array_add (names, row->name);
-                  /* As dd_six_clear_check() compares them, from the keys of
-                   * the units computed once instead of twice a task. */
-                  if (!lead_coordinates && g_strcmp0 (row->match_key, lead_row->match_key) == 0)
-                    lead_coordinates = TRUE;
+                  lead_coordinates = g_strcmp0 (row->match_key, lead_row->match_key) == 0;
                 }
             }
-          g_ptr_array_add (names, NULL);
-          input.title = dd_sql_column_text (stmt, 2);
           input.lead = lead_row->name;
           input.lead_is_group = lead_row->is_group;
-          input.coordinators = (const char * const *) names->pdata;
           input.kind = kind;
           input.has_due = dd_date_is_set (&due);
-          input.deadline_understood = sqlite3_column_int (stmt, 10) != 0;
-          input.product = dd_sql_column_text (stmt, 8);
-          input.directing = dd_sql_column_text (stmt, 9);
-          lead->input.six_clear_checked++;
-          if (_dd_six_clear_check_with (&input, lead_coordinates, NULL) == 0)
-            lead->input.six_clear_passed++;
+          input.deadline_understood = sqlite3_column_int (stmt, 6) != 0;
+          six_clear_passed = _dd_six_clear_check_known_words (&input, lead_coordinates, words->missing) == 0;
         }
 
-      for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+      for (guint k = 0; k < n_periods; k++)
         {
-          gint64 unit_id = g_array_index (coordinators, gint64, i);
-          Tally *tally = unit_id != lead_id ? tally_for (ctx, tallies, unit_id) : NULL;
+          Period *p = &periods[k];
+          DdTaskStatus status;
 
-          if (tally == NULL)
+          if (!period_has (p, due_text, done_text, starts))
             continue;
-          tally->input.coordinated_counts[status]++;
-          if (want_tasks)
-            g_ptr_array_add (tally->tasks, score_task_new (stmt, &due, status, FALSE));
+          status = dd_rules_task_status (kind, &due, &done, &p->as_of, &p->soon);
+          if ((int) status < 0 || (int) status >= DD_N_STATUSES)
+            continue;
+
+          if (lead_position > 0)
+            {
+              Tally *lead = g_ptr_array_index (p->tallies, lead_position - 1);
+
+              lead->input.led_counts[status]++;
+              count_on_time (lead, plan_id, status);
+              if (p->want_tasks)
+                g_ptr_array_add (lead->tasks, score_task_new (words, &due, status, TRUE));
+              lead->input.six_clear_checked++;
+              if (six_clear_passed)
+                lead->input.six_clear_passed++;
+            }
+
+          for (guint i = 0; coordinators != NULL && i < coordinators->n; i++)
+            {
+              Tally *tally = coordinator_ids[i] != lead_id ? tally_for (ctx, p->tallies, coordinator_ids[i]) : NULL;
+
+              if (tally == NULL)
+                continue;
+              tally->input.coordinated_counts[status]++;
+              if (p->want_tasks)
+                g_ptr_array_add (tally->tasks, score_task_new (words, &due, status, FALSE));
+            }
         }
     }
   return read_rows_done (self, rc, error);
 }
 
 /* The reports owed by the periodic and ongoing tasks each unit leads, from
- * the occurrences of every period read at once (ctx->occurrences). */
+ * the occurrences of every period read at once. */
 static void
-scan_reports (Context              *ctx,
-              GPtrArray            *tallies,
-              const DdScorePeriod  *period,
-              const GDate          *as_of)
+scan_reports (Context          *ctx,
+              DdOccurrenceSet  *set,
+              Period           *p)
 {
   g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
-  GDate soon;
 
-  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
-  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (ctx->occurrences); t++)
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
-      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (ctx->occurrences, t);
+      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
       Tally *tally;
 
       /* As each period chose its tasks: not completed before it began. */
-      if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &period->start) < 0)
+      if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &p->period.start) < 0)
         continue;
-      tally = tally_for (ctx, tallies, task->lead_unit_id);
+      tally = tally_for (ctx, p->tallies, task->lead_unit_id);
       if (tally == NULL)
         continue;
       g_array_set_size (occurrences, 0);
-      _dd_occurrence_set_judge (ctx->occurrences, t, &period->start, &period->end, as_of, &soon, occurrences);
+      _dd_occurrence_set_judge (set, t, &p->period.start, &p->period.end, &p->as_of, &p->soon, occurrences);
       for (guint j = 0; j < occurrences->len; j++)
         {
           switch (g_array_index (occurrences, DdOccurrence, j).status)
@@ -1267,7 +1588,6 @@ scan_reports (Context              *ctx,
         }
     }
 }
-
 /* The indicators of each unit: typed figures summed over the period, and
  * the derived ones from the tasks and dossiers. */
 static gboolean
@@ -1361,36 +1681,30 @@ scan_indicators (DdStore              *self,
   return TRUE;
 }
 
-/* The scorecards of one period, in the order of ctx->units. */
+/* The scorecards of one period once its tasks are counted, in the order of
+ * the units. */
 static GPtrArray *
-score_period (DdStore              *self,
-              Context              *ctx,
-              const DdScorePeriod  *period,
-              const GDate          *as_of,
-              gboolean              want_tasks,
-              GError              **error)
+score_period (DdStore          *self,
+              DdScoringCache   *cache,
+              Period           *p,
+              GError          **error)
 {
-  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  Context *ctx = &cache->ctx;
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < ctx->units->len; i++)
-    g_ptr_array_add (tallies, tally_new ());
-
-  if (!scan_tasks (self, ctx, tallies, period, as_of, want_tasks, error))
-    return NULL;
-  scan_reports (ctx, tallies, period, as_of);
-  if (!scan_indicators (self, ctx, tallies, period, error))
+  scan_reports (ctx, cache->occurrences, p);
+  if (!scan_indicators (self, ctx, p->tallies, &p->period, error))
     return NULL;
 
   for (guint i = 0; i < ctx->units->len; i++)
     {
       const UnitRow *row = g_ptr_array_index (ctx->units, i);
-      Tally *tally = g_ptr_array_index (tallies, i);
-      DdScorecard *card = dd_scorecard_new (row->id, row->name, row->is_group, period,
+      Tally *tally = g_ptr_array_index (p->tallies, i);
+      DdScorecard *card = dd_scorecard_new (row->id, row->name, row->is_group, &p->period,
                                             &tally->input, &ctx->weights);
 
-      _dd_scorecard_set_as_of (card, as_of);
-      if (want_tasks)
+      _dd_scorecard_set_as_of (card, &p->as_of);
+      if (p->want_tasks)
         {
           g_ptr_array_sort (tally->tasks, compare_score_tasks);
           _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
@@ -1432,16 +1746,51 @@ set_ranks (GPtrArray *cards)
     }
 }
 
+/* The occurrences of the tasks over all the periods, read in one pass and
+ * kept with the cache; each period judges its own. */
+static gboolean
+load_occurrences (DdStore         *self,
+                  DdScoringCache  *cache,
+                  const Period    *periods,
+                  guint            n_periods,
+                  GError         **error)
+{
+  GDate from = periods[0].period.start, to = periods[0].period.end;
+
+  for (guint k = 1; k < n_periods; k++)
+    {
+      if (g_date_compare (&periods[k].period.start, &from) < 0)
+        from = periods[k].period.start;
+      if (g_date_compare (&periods[k].period.end, &to) > 0)
+        to = periods[k].period.end;
+    }
+  if (cache->occurrences != NULL && g_date_compare (&cache->occurrences_from, &from) == 0 &&
+      g_date_compare (&cache->occurrences_to, &to) == 0)
+    return TRUE;
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  cache->occurrences = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_LED, 0, cache->ctx.workdays,
+                                                &from, &to, NULL, error);
+  if (cache->occurrences == NULL)
+    return FALSE;
+  cache->occurrences_from = from;
+  cache->occurrences_to = to;
+  return TRUE;
+}
+
 GListModel *
 dd_store_list_scorecards (DdStore              *self,
                           const DdScorePeriod  *period,
                           const GDate          *as_of,
                           GError              **error)
 {
-  g_auto(Context) ctx = { 0 };
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(DdScoringCache) temporary = NULL;
   g_autoptr(GListStore) model = g_list_store_new (DD_TYPE_SCORECARD);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) cards = NULL;
+  DdScoringCache *cache;
+  Period *periods;
+  guint n_periods;
+  gboolean ok = FALSE;
   GDate day;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
@@ -1455,48 +1804,54 @@ dd_store_list_scorecards (DdStore              *self,
   if (g_date_compare (&day, &period->end) > 0)
     day = period->end;
 
-  if (!context_load (self, &ctx, error))
+  cache = scoring_cache_get (self, &temporary, error);
+  if (cache == NULL)
     return NULL;
 
-  /* The occurrences of the tasks over this period and the earlier ones of
-   * the trend, read in one pass; each period judges its own. */
-  {
-    GDate from = period->start, to = period->end;
-
-    for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
-      {
-        DdScorePeriod earlier;
-
-        dd_score_period_shift (period, -(int) k, &earlier);
-        if (g_date_compare (&earlier.start, &from) < 0)
-          from = earlier.start;
-        if (g_date_compare (&earlier.end, &to) > 0)
-          to = earlier.end;
-      }
-    ctx.occurrences = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_LED, 0, ctx.workdays, &from, &to,
-                                               NULL, error);
-    if (ctx.occurrences == NULL)
-      return NULL;
-  }
-
-  cards = score_period (self, &ctx, period, &day, TRUE, error);
-  if (cards == NULL)
-    return NULL;
-  set_ranks (cards);
-
-  /* The earlier periods, oldest first. */
-  for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
+  /* periods[0] is the period asked for; then the earlier ones of the trend,
+   * oldest first (periods[1] is trend_periods - 1 periods back). */
+  n_periods = MAX (cache->ctx.weights.trend_periods, 1);
+  periods = g_new0 (Period, n_periods);
+  for (guint k = 0; k < n_periods; k++)
     {
-      DdScorePeriod earlier;
-      GDate earlier_day = day;
-      GPtrArray *scores;
+      Period *p = &periods[k];
 
-      dd_score_period_shift (period, -(int) k, &earlier);
-      if (g_date_compare (&earlier_day, &earlier.end) > 0)
-        earlier_day = earlier.end;
-      scores = score_period (self, &ctx, &earlier, &earlier_day, FALSE, error);
+      if (k == 0)
+        {
+          p->period = *period;
+          p->as_of = day;
+          p->want_tasks = TRUE;
+        }
+      else
+        {
+          dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
+          p->as_of = day;
+          if (g_date_compare (&p->as_of, &p->period.end) > 0)
+            p->as_of = p->period.end;
+        }
+      dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
+      p->start = dd_date_to_iso (&p->period.start);
+      p->end = dd_date_to_iso (&p->period.end);
+      p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+      for (guint i = 0; i < cache->ctx.units->len; i++)
+        g_ptr_array_add (p->tallies, tally_new ());
+    }
+
+  if (!load_occurrences (self, cache, periods, n_periods, error) ||
+      !load_words (self, cache, error) ||
+      !scan_tasks (self, cache, periods, n_periods, error))
+    goto out;
+
+  cards = score_period (self, cache, &periods[0], error);
+  if (cards == NULL)
+    goto out;
+  set_ranks (cards);
+  for (guint k = 1; k < n_periods; k++)
+    {
+      GPtrArray *scores = score_period (self, cache, &periods[k], error);
+
       if (scores == NULL)
-        return NULL;
+        goto out;
       g_ptr_array_add (history, scores);
     }
 
@@ -1518,5 +1873,17 @@ dd_store_list_scorecards (DdStore              *self,
       _dd_scorecard_set_trend (card, trend);
       g_list_store_append (model, card);
     }
+  ok = TRUE;
+
+out:
+  for (guint k = 0; k < n_periods; k++)
+    period_clear (&periods[k]);
+  g_free (periods);
+  /* Another connection may have committed while this read: what was read
+   * is then not kept (the file may have changed between two statements). */
+  if (cache == self->scoring && cache->data_version != dd_sql_query_int64 (self, "PRAGMA data_version", -1))
+    cache->data_version = -1;
+  if (!ok)
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&model));
 }
