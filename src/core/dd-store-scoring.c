@@ -1264,23 +1264,6 @@ count_on_time (Tally        *tally,
   pair[1]++;
 }
 
-static DdScoreTask *
-score_task_new (const TaskWords *words,
-                const GDate     *due,
-                DdTaskStatus     status,
-                gboolean         led)
-{
-  DdScoreTask *task = g_new0 (DdScoreTask, 1);
-
-  task->task_id = words->id;
-  task->number = g_strdup (words->number);
-  task->title = g_strdup (words->title);
-  task->due = *due;
-  task->status = status;
-  task->led = led;
-  return task;
-}
-
 static int
 compare_score_tasks (gconstpointer a,
                      gconstpointer b)
@@ -1524,7 +1507,8 @@ scan_tasks (DdStore         *self,
               lead->input.led_counts[status]++;
               count_on_time (lead, plan_id, status);
               if (p->want_tasks)
-                g_ptr_array_add (lead->tasks, score_task_new (words, &due, status, TRUE));
+                g_ptr_array_add (lead->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
+                                                                  status, TRUE));
               lead->input.six_clear_checked++;
               if (six_clear_passed)
                 lead->input.six_clear_passed++;
@@ -1538,7 +1522,8 @@ scan_tasks (DdStore         *self,
                 continue;
               tally->input.coordinated_counts[status]++;
               if (p->want_tasks)
-                g_ptr_array_add (tally->tasks, score_task_new (words, &due, status, FALSE));
+                g_ptr_array_add (tally->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
+                                                                   status, FALSE));
             }
         }
     }
@@ -1589,12 +1574,14 @@ scan_reports (Context          *ctx,
     }
 }
 /* The indicators of each unit: typed figures summed over the period, and
- * the derived ones from the tasks and dossiers. */
+ * the derived ones from the tasks and dossiers. A period of the trend needs
+ * only their scores: not their titles. */
 static gboolean
 scan_indicators (DdStore              *self,
                  Context              *ctx,
                  GPtrArray            *tallies,
                  const DdScorePeriod  *period,
+                 gboolean              want_titles,
                  GError              **error)
 {
   g_autoptr(sqlite3_stmt) typed = NULL;
@@ -1644,7 +1631,7 @@ scan_indicators (DdStore              *self,
                 continue;
               indicator = g_new0 (DdScoreIndicator, 1);
               indicator->indicator_id = info->id;
-              indicator->title = g_strdup (info->title);
+              indicator->title = want_titles ? g_strdup (info->title) : NULL;
               indicator->target = info->target;
               indicator->derived = TRUE;
               indicator->numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
@@ -1668,7 +1655,7 @@ scan_indicators (DdStore              *self,
             continue;
           indicator = g_new0 (DdScoreIndicator, 1);
           indicator->indicator_id = info->id;
-          indicator->title = g_strdup (info->title);
+          indicator->title = want_titles ? g_strdup (info->title) : NULL;
           indicator->target = info->target;
           indicator->numerator = sqlite3_column_double (typed, 1);
           indicator->denominator = sqlite3_column_double (typed, 2);
@@ -1682,36 +1669,43 @@ scan_indicators (DdStore              *self,
 }
 
 /* The scorecards of one period once its tasks are counted, in the order of
- * the units. */
-static GPtrArray *
+ * the units, into @cards; for a period of the trend, only their scores
+ * (NAN: none) into @scores. */
+static gboolean
 score_period (DdStore          *self,
               DdScoringCache   *cache,
               Period           *p,
+              GPtrArray        *cards,
+              GArray           *scores,
               GError          **error)
 {
   Context *ctx = &cache->ctx;
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   scan_reports (ctx, cache->occurrences, p);
-  if (!scan_indicators (self, ctx, p->tallies, &p->period, error))
-    return NULL;
+  if (!scan_indicators (self, ctx, p->tallies, &p->period, cards != NULL, error))
+    return FALSE;
 
   for (guint i = 0; i < ctx->units->len; i++)
     {
       const UnitRow *row = g_ptr_array_index (ctx->units, i);
       Tally *tally = g_ptr_array_index (p->tallies, i);
-      DdScorecard *card = dd_scorecard_new (row->id, row->name, row->is_group, &p->period,
-                                            &tally->input, &ctx->weights);
+      DdScorecard *card;
+      double score;
 
-      _dd_scorecard_set_as_of (card, &p->as_of);
-      if (p->want_tasks)
+      if (cards == NULL)
         {
-          g_ptr_array_sort (tally->tasks, compare_score_tasks);
-          _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
+          score = _dd_score_input_score (&tally->input, row->is_group, &ctx->weights);
+          g_array_append_val (scores, score);
+          continue;
         }
+      card = _dd_scorecard_new_take (row->id, row->name, row->is_group, &p->period, &tally->input,
+                                     &ctx->weights);
+      _dd_scorecard_set_as_of (card, &p->as_of);
+      g_ptr_array_sort (tally->tasks, compare_score_tasks);
+      _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
       g_ptr_array_add (cards, card);
     }
-  return g_steal_pointer (&cards);
+  return TRUE;
 }
 
 static int
@@ -1785,7 +1779,7 @@ dd_store_list_scorecards (DdStore              *self,
 {
   g_autoptr(DdScoringCache) temporary = NULL;
   g_autoptr(GListStore) model = g_list_store_new (DD_TYPE_SCORECARD);
-  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) cards = NULL;
   DdScoringCache *cache;
   Period *periods;
@@ -1842,17 +1836,17 @@ dd_store_list_scorecards (DdStore              *self,
       !scan_tasks (self, cache, periods, n_periods, error))
     goto out;
 
-  cards = score_period (self, cache, &periods[0], error);
-  if (cards == NULL)
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!score_period (self, cache, &periods[0], cards, NULL, error))
     goto out;
   set_ranks (cards);
   for (guint k = 1; k < n_periods; k++)
     {
-      GPtrArray *scores = score_period (self, cache, &periods[k], error);
+      GArray *scores = g_array_new (FALSE, FALSE, sizeof (double));
 
-      if (scores == NULL)
-        goto out;
       g_ptr_array_add (history, scores);
+      if (!score_period (self, cache, &periods[k], NULL, scores, error))
+        goto out;
     }
 
   for (guint i = 0; i < cards->len; i++)
@@ -1862,12 +1856,7 @@ dd_store_list_scorecards (DdStore              *self,
       double score;
 
       for (guint h = 0; h < history->len; h++)
-        {
-          DdScorecard *old = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (history, h), i);
-
-          score = dd_scorecard_has_score (old) ? dd_scorecard_get_score (old) : NAN;
-          g_array_append_val (trend, score);
-        }
+        g_array_append_val (trend, g_array_index ((GArray *) g_ptr_array_index (history, h), double, i));
       score = dd_scorecard_has_score (card) ? dd_scorecard_get_score (card) : NAN;
       g_array_append_val (trend, score);
       _dd_scorecard_set_trend (card, trend);
