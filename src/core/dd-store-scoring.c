@@ -943,6 +943,20 @@ typedef struct
   guint n;
 } TaskCoordinators;
 
+/* A plan as the scorecards see it. */
+typedef struct
+{
+  char *issued_on;      /* the ISO text, NULL for none */
+  guint index;          /* 0, 1, …: its place in Period.on_time */
+} PlanRow;
+
+static void
+plan_row_free (PlanRow *row)
+{
+  g_free (row->issued_on);
+  g_free (row);
+}
+
 /* What the task's own words give the scorecards: its TT and title for the
  * list of a card, and the "6 rõ" bits they decide. */
 typedef struct
@@ -962,7 +976,7 @@ typedef struct
   GHashTable *unit_index;       /* unit id → position in units + 1 */
   GArray *coordinators;         /* TaskCoordinators, by task id */
   GArray *coordinator_units;    /* gint64 unit ids, each task's in its order */
-  GHashTable *plans;            /* plan id → its date (the ISO text, NULL for none) */
+  GHashTable *plans;            /* plan id → PlanRow* */
   GPtrArray *indicators;        /* DdIndicatorInfo* */
   DdWorkdays *workdays;
   guint due_soon_days;
@@ -1002,6 +1016,7 @@ struct _DdScoringCache
   DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
   GDate occurrences_from;
   GDate occurrences_to;
+  GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (typed_sums()) */
 };
 
 static void
@@ -1011,6 +1026,7 @@ scoring_cache_clear (DdScoringCache *cache)
   g_clear_pointer (&cache->words, g_array_unref);
   g_clear_pointer (&cache->strings, g_string_chunk_free);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
 }
 
 void
@@ -1065,16 +1081,18 @@ context_load (DdStore  *self,
 
   /* The plans' dates, read beside: joining the plan row by row costs the
    * task scan a lookup a task (a third of its time). */
-  ctx->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ctx->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) plan_row_free);
   plans = dd_sql_prepare (self, "SELECT id, issued_on FROM plans", error);
   if (plans == NULL)
     return FALSE;
   while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
     {
       gint64 plan_id = sqlite3_column_int64 (plans, 0);
+      PlanRow *row = g_new0 (PlanRow, 1);
 
-      g_hash_table_insert (ctx->plans, g_memdup2 (&plan_id, sizeof plan_id),
-                           g_strdup (dd_sql_column_text (plans, 1)));
+      row->issued_on = g_strdup (dd_sql_column_text (plans, 1));
+      row->index = g_hash_table_size (ctx->plans);
+      g_hash_table_insert (ctx->plans, g_memdup2 (&plan_id, sizeof plan_id), row);
     }
   if (!read_rows_done (self, rc, error))
     return FALSE;
@@ -1199,7 +1217,6 @@ typedef struct
 {
   DdScoreInput input;
   GPtrArray *tasks;                      /* DdScoreTask* */
-  GHashTable *on_time;                   /* plan id → guint[2]: tasks done on time, judged */
   guint dossier_on_time;
   guint dossier_judged;
 } Tally;
@@ -1209,7 +1226,6 @@ tally_free (Tally *tally)
 {
   g_clear_pointer (&tally->input.indicators, g_ptr_array_unref);
   g_clear_pointer (&tally->tasks, g_ptr_array_unref);
-  g_clear_pointer (&tally->on_time, g_hash_table_unref);
   g_free (tally);
 }
 
@@ -1220,7 +1236,6 @@ tally_new (void)
 
   tally->input.indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_indicator_free);
   tally->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
-  tally->on_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   return tally;
 }
 
@@ -1241,27 +1256,6 @@ tally_for (Context    *ctx,
   if (position == 0)
     return NULL;
   return g_ptr_array_index (tallies, position - 1);
-}
-
-static void
-count_on_time (Tally        *tally,
-               gint64        plan_id,
-               DdTaskStatus  status)
-{
-  guint *pair = g_hash_table_lookup (tally->on_time, &plan_id);
-  gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE ||
-                    status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
-
-  if (!judged)
-    return;
-  if (pair == NULL)
-    {
-      pair = g_new0 (guint, 2);
-      g_hash_table_insert (tally->on_time, g_memdup2 (&plan_id, sizeof plan_id), pair);
-    }
-  if (status == DD_STATUS_DONE_ON_TIME)
-    pair[0]++;
-  pair[1]++;
 }
 
 static int
@@ -1286,6 +1280,12 @@ typedef struct
   char *end;
   gboolean want_tasks;          /* the cards list their tasks (the period asked for only) */
   GPtrArray *tallies;           /* Tally*, in the order of Context.units */
+  /* For the indicators derived from the tasks, per unit and plan (unit
+   * position × number of plans + plan index): the tasks done on time and
+   * those judged. An array, not a table per unit: it is counted for each
+   * task of each period and read for each unit and derived indicator. */
+  guint (*on_time)[2];
+  guint n_plans;
 } Period;
 
 static void
@@ -1294,6 +1294,24 @@ period_clear (Period *p)
   g_clear_pointer (&p->start, g_free);
   g_clear_pointer (&p->end, g_free);
   g_clear_pointer (&p->tallies, g_ptr_array_unref);
+  g_clear_pointer (&p->on_time, g_free);
+}
+
+static void
+count_on_time (Period       *p,
+               guint         unit,
+               guint         plan,
+               DdTaskStatus  status)
+{
+  guint *pair = p->on_time[(gsize) unit * p->n_plans + plan];
+  gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE ||
+                    status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
+
+  if (!judged)
+    return;
+  if (status == DD_STATUS_DONE_ON_TIME)
+    pair[0]++;
+  pair[1]++;
 }
 
 /* Whether the task is one of @p's: the rule the period's own query had,
@@ -1380,6 +1398,7 @@ scan_tasks (DdStore         *self,
   Context *ctx = &cache->ctx;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) one = NULL;
+  g_autoptr(GArray) coordinator_positions = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *earliest = periods[0].start;
   guint coordinator_cursor = 0, words_cursor = 0;
   int rc;
@@ -1421,15 +1440,16 @@ scan_tasks (DdStore         *self,
       TaskWords spare;
       gboolean six_clear_passed = FALSE;
       gboolean any = FALSE;
-      gpointer issued_on;
+      const PlanRow *plan;
       GDate due, done;
 
       /* An inner join with the plans, as the query of each period had. */
-      if (!g_hash_table_lookup_extended (ctx->plans, &plan_id, NULL, &issued_on))
+      plan = g_hash_table_lookup (ctx->plans, &plan_id);
+      if (plan == NULL)
         continue;
       if (due_text == NULL)
         {
-          starts = issued_on;
+          starts = plan->issued_on;
           if (starts == NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL)
             {
               /* substr (created_at, 1, 10): ten characters, not bytes. */
@@ -1460,6 +1480,17 @@ scan_tasks (DdStore         *self,
       words = words_for (self, cache, task_id, &words_cursor, &one, &spare, error);
       if (words == NULL)
         return FALSE;
+      /* The coordinating units' places, once for all the periods; 0 for
+       * the lead itself (it does not coordinate its own task) and for a
+       * unit that is gone. */
+      g_array_set_size (coordinator_positions, 0);
+      for (guint i = 0; coordinators != NULL && i < coordinators->n; i++)
+        {
+          guint position = coordinator_ids[i] != lead_id ? unit_position (ctx, coordinator_ids[i]) : 0;
+
+          if (position > 0)
+            g_array_append_val (coordinator_positions, position);
+        }
 
       if (lead_position > 0)
         {
@@ -1505,7 +1536,7 @@ scan_tasks (DdStore         *self,
               Tally *lead = g_ptr_array_index (p->tallies, lead_position - 1);
 
               lead->input.led_counts[status]++;
-              count_on_time (lead, plan_id, status);
+              count_on_time (p, lead_position - 1, plan->index, status);
               if (p->want_tasks)
                 g_ptr_array_add (lead->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
                                                                   status, TRUE));
@@ -1514,12 +1545,10 @@ scan_tasks (DdStore         *self,
                 lead->input.six_clear_passed++;
             }
 
-          for (guint i = 0; coordinators != NULL && i < coordinators->n; i++)
+          for (guint i = 0; i < coordinator_positions->len; i++)
             {
-              Tally *tally = coordinator_ids[i] != lead_id ? tally_for (ctx, p->tallies, coordinator_ids[i]) : NULL;
+              Tally *tally = g_ptr_array_index (p->tallies, g_array_index (coordinator_positions, guint, i) - 1);
 
-              if (tally == NULL)
-                continue;
               tally->input.coordinated_counts[status]++;
               if (p->want_tasks)
                 g_ptr_array_add (tally->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
@@ -1573,19 +1602,92 @@ scan_reports (Context          *ctx,
         }
     }
 }
+/* The typed figures of a unit summed over a period, for one indicator. */
+typedef struct
+{
+  guint indicator;      /* its place in Context.indicators */
+  guint unit;           /* the unit's place in Context.units */
+  double numerator;
+  double denominator;
+} TypedSum;
+
+/* The sums of every typed indicator over @period, in the order of
+ * Context.indicators: read once per period while the cache holds (a
+ * query an indicator, a thousand on the benchmark file, each period). */
+static GArray *
+typed_sums (DdStore              *self,
+            DdScoringCache       *cache,
+            const DdScorePeriod  *period,
+            GError              **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autofree char *start = dd_date_to_iso (&period->start);
+  g_autofree char *end = dd_date_to_iso (&period->end);
+  g_autofree char *key = g_strconcat (start, " ", end, NULL);
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(sqlite3_stmt) typed = NULL;
+  GArray *found;
+  int rc;
+
+  if (cache->typed_sums == NULL)
+    cache->typed_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  found = g_hash_table_lookup (cache->typed_sums, key);
+  if (found != NULL)
+    return found;
+
+  typed = dd_sql_prepare (self,
+                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
+                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
+                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
+  if (typed == NULL)
+    return NULL;
+  sums = g_array_new (FALSE, FALSE, sizeof (TypedSum));
+  for (guint i = 0; i < ctx->indicators->len; i++)
+    {
+      const DdIndicatorInfo *info = g_ptr_array_index (ctx->indicators, i);
+
+      if (info->derived)
+        continue;
+      sqlite3_reset (typed);
+      sqlite3_bind_int64 (typed, 1, info->id);
+      dd_sql_bind_text (typed, 2, start);
+      dd_sql_bind_text (typed, 3, end);
+      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+        {
+          TypedSum sum = { i, unit_position (ctx, sqlite3_column_int64 (typed, 0)),
+                           sqlite3_column_double (typed, 1), sqlite3_column_double (typed, 2) };
+
+          if (sum.unit == 0)
+            continue;
+          sum.unit--;
+          g_array_append_val (sums, sum);
+        }
+      if (!read_rows_done (self, rc, error))
+        return NULL;
+    }
+  /* A few periods are asked for at a time; not every one ever asked for. */
+  if (g_hash_table_size (cache->typed_sums) >= 32)
+    g_hash_table_remove_all (cache->typed_sums);
+  found = g_steal_pointer (&sums);
+  g_hash_table_insert (cache->typed_sums, g_steal_pointer (&key), found);
+  return found;
+}
+
 /* The indicators of each unit: typed figures summed over the period, and
  * the derived ones from the tasks and dossiers. A period of the trend needs
  * only their scores: not their titles. */
 static gboolean
-scan_indicators (DdStore              *self,
-                 Context              *ctx,
-                 GPtrArray            *tallies,
-                 const DdScorePeriod  *period,
-                 gboolean              want_titles,
-                 GError              **error)
+scan_indicators (DdStore          *self,
+                 DdScoringCache   *cache,
+                 Period           *p,
+                 gboolean          want_titles,
+                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) typed = NULL;
+  Context *ctx = &cache->ctx;
+  GPtrArray *tallies = p->tallies;
   g_autoptr(sqlite3_stmt) dossiers = NULL;
+  GArray *sums;
+  guint cursor = 0;
   int rc;
 
   dossiers = dd_sql_prepare (self,
@@ -1594,8 +1696,8 @@ scan_indicators (DdStore              *self,
                              "GROUP BY unit_id", error);
   if (dossiers == NULL)
     return FALSE;
-  dd_sql_bind_date (dossiers, 1, &period->start);
-  dd_sql_bind_date (dossiers, 2, &period->end);
+  dd_sql_bind_date (dossiers, 1, &p->period.start);
+  dd_sql_bind_date (dossiers, 2, &p->period.end);
   while ((rc = sqlite3_step (dossiers)) == SQLITE_ROW)
     {
       Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (dossiers, 0));
@@ -1608,11 +1710,8 @@ scan_indicators (DdStore              *self,
   if (!read_rows_done (self, rc, error))
     return FALSE;
 
-  typed = dd_sql_prepare (self,
-                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
-                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
-                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
-  if (typed == NULL)
+  sums = typed_sums (self, cache, &p->period, error);
+  if (sums == NULL)
     return FALSE;
 
   for (guint i = 0; i < ctx->indicators->len; i++)
@@ -1621,10 +1720,12 @@ scan_indicators (DdStore              *self,
 
       if (info->derived)
         {
+          const PlanRow *plan = g_hash_table_lookup (ctx->plans, &info->plan_id);
+
           for (guint u = 0; u < tallies->len; u++)
             {
               Tally *tally = g_ptr_array_index (tallies, u);
-              const guint *pair = g_hash_table_lookup (tally->on_time, &info->plan_id);
+              const guint *pair = plan != NULL ? p->on_time[(gsize) u * p->n_plans + plan->index] : NULL;
               DdScoreIndicator *indicator;
 
               if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
@@ -1642,28 +1743,20 @@ scan_indicators (DdStore              *self,
           continue;
         }
 
-      sqlite3_reset (typed);
-      sqlite3_bind_int64 (typed, 1, info->id);
-      dd_sql_bind_date (typed, 2, &period->start);
-      dd_sql_bind_date (typed, 3, &period->end);
-      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+      for (; cursor < sums->len && g_array_index (sums, TypedSum, cursor).indicator == i; cursor++)
         {
-          Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (typed, 0));
-          DdScoreIndicator *indicator;
+          const TypedSum *sum = &g_array_index (sums, TypedSum, cursor);
+          Tally *tally = g_ptr_array_index (tallies, sum->unit);
+          DdScoreIndicator *indicator = g_new0 (DdScoreIndicator, 1);
 
-          if (tally == NULL)
-            continue;
-          indicator = g_new0 (DdScoreIndicator, 1);
           indicator->indicator_id = info->id;
           indicator->title = want_titles ? g_strdup (info->title) : NULL;
           indicator->target = info->target;
-          indicator->numerator = sqlite3_column_double (typed, 1);
-          indicator->denominator = sqlite3_column_double (typed, 2);
+          indicator->numerator = sum->numerator;
+          indicator->denominator = sum->denominator;
           _dd_score_indicator_update (indicator);
           g_ptr_array_add (tally->input.indicators, indicator);
         }
-      if (!read_rows_done (self, rc, error))
-        return FALSE;
     }
   return TRUE;
 }
@@ -1682,7 +1775,7 @@ score_period (DdStore          *self,
   Context *ctx = &cache->ctx;
 
   scan_reports (ctx, cache->occurrences, p);
-  if (!scan_indicators (self, ctx, p->tallies, &p->period, cards != NULL, error))
+  if (!scan_indicators (self, cache, p, cards != NULL, error))
     return FALSE;
 
   for (guint i = 0; i < ctx->units->len; i++)
@@ -1827,6 +1920,8 @@ dd_store_list_scorecards (DdStore              *self,
       p->start = dd_date_to_iso (&p->period.start);
       p->end = dd_date_to_iso (&p->period.end);
       p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+      p->n_plans = g_hash_table_size (cache->ctx.plans);
+      p->on_time = g_malloc0_n ((gsize) MAX (cache->ctx.units->len, 1) * MAX (p->n_plans, 1), sizeof *p->on_time);
       for (guint i = 0; i < cache->ctx.units->len; i++)
         g_ptr_array_add (p->tallies, tally_new ());
     }
