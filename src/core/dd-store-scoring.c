@@ -1216,7 +1216,8 @@ load_words (DdStore         *self,
 typedef struct
 {
   DdScoreInput input;
-  GPtrArray *tasks;                      /* DdScoreTask* */
+  GPtrArray *tasks;                      /* DdScoreTask* it leads, by id (the order of the scan) */
+  GPtrArray *coordinated;                /* DdScoreTask* it coordinates, likewise */
   guint dossier_on_time;
   guint dossier_judged;
 } Tally;
@@ -1226,16 +1227,21 @@ tally_free (Tally *tally)
 {
   g_clear_pointer (&tally->input.indicators, g_ptr_array_unref);
   g_clear_pointer (&tally->tasks, g_ptr_array_unref);
+  g_clear_pointer (&tally->coordinated, g_ptr_array_unref);
   g_free (tally);
 }
 
+/* A period of the trend keeps its indicators in slabs of the period's
+ * (Period.slabs), not one by one: its cards are only scored. */
 static Tally *
-tally_new (void)
+tally_new (gboolean history)
 {
   Tally *tally = g_new0 (Tally, 1);
 
-  tally->input.indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_indicator_free);
+  tally->input.indicators = history ? g_ptr_array_new ()
+                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_indicator_free);
   tally->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
+  tally->coordinated = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
   return tally;
 }
 
@@ -1258,18 +1264,6 @@ tally_for (Context    *ctx,
   return g_ptr_array_index (tallies, position - 1);
 }
 
-static int
-compare_score_tasks (gconstpointer a,
-                     gconstpointer b)
-{
-  const DdScoreTask *ta = *(const DdScoreTask * const *) a;
-  const DdScoreTask *tb = *(const DdScoreTask * const *) b;
-
-  if (ta->led != tb->led)
-    return ta->led ? -1 : 1;
-  return ta->task_id < tb->task_id ? -1 : ta->task_id > tb->task_id;
-}
-
 /* One period being scored: the year asked for, or an earlier one of its trend. */
 typedef struct
 {
@@ -1286,6 +1280,8 @@ typedef struct
    * task of each period and read for each unit and derived indicator. */
   guint (*on_time)[2];
   guint n_plans;
+  GPtrArray *slabs;             /* the indicators of a period of the trend (tally_new()) */
+  guint slab_used;
 } Period;
 
 static void
@@ -1295,6 +1291,30 @@ period_clear (Period *p)
   g_clear_pointer (&p->end, g_free);
   g_clear_pointer (&p->tallies, g_ptr_array_unref);
   g_clear_pointer (&p->on_time, g_free);
+  g_clear_pointer (&p->slabs, g_ptr_array_unref);
+}
+
+#define SLAB_INDICATORS 4096
+
+/* A new indicator of a unit's card in @p: owned by the card's list for
+ * the period asked for, by @p's slabs for one of the trend (a hundred
+ * thousand a period on the benchmark file, never seen by anyone). */
+static DdScoreIndicator *
+period_indicator_new (Period *p)
+{
+  DdScoreIndicator *slab;
+
+  if (p->want_tasks)
+    return g_new0 (DdScoreIndicator, 1);
+  if (p->slabs == NULL)
+    p->slabs = g_ptr_array_new_with_free_func (g_free);
+  if (p->slabs->len == 0 || p->slab_used == SLAB_INDICATORS)
+    {
+      g_ptr_array_add (p->slabs, g_new0 (DdScoreIndicator, SLAB_INDICATORS));
+      p->slab_used = 0;
+    }
+  slab = g_ptr_array_index (p->slabs, p->slabs->len - 1);
+  return &slab[p->slab_used++];
 }
 
 static void
@@ -1551,7 +1571,7 @@ scan_tasks (DdStore         *self,
 
               tally->input.coordinated_counts[status]++;
               if (p->want_tasks)
-                g_ptr_array_add (tally->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
+                g_ptr_array_add (tally->coordinated, _dd_score_task_new (words->id, words->number, words->title, &due,
                                                                    status, FALSE));
             }
         }
@@ -1675,12 +1695,11 @@ typed_sums (DdStore              *self,
 
 /* The indicators of each unit: typed figures summed over the period, and
  * the derived ones from the tasks and dossiers. A period of the trend needs
- * only their scores: not their titles. */
+ * only the scores: not their titles (period_indicator_new()). */
 static gboolean
 scan_indicators (DdStore          *self,
                  DdScoringCache   *cache,
                  Period           *p,
-                 gboolean          want_titles,
                  GError          **error)
 {
   Context *ctx = &cache->ctx;
@@ -1730,9 +1749,9 @@ scan_indicators (DdStore          *self,
 
               if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
                 continue;
-              indicator = g_new0 (DdScoreIndicator, 1);
+              indicator = period_indicator_new (p);
               indicator->indicator_id = info->id;
-              indicator->title = want_titles ? g_strdup (info->title) : NULL;
+              indicator->title = p->want_tasks ? g_strdup (info->title) : NULL;
               indicator->target = info->target;
               indicator->derived = TRUE;
               indicator->numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
@@ -1747,10 +1766,10 @@ scan_indicators (DdStore          *self,
         {
           const TypedSum *sum = &g_array_index (sums, TypedSum, cursor);
           Tally *tally = g_ptr_array_index (tallies, sum->unit);
-          DdScoreIndicator *indicator = g_new0 (DdScoreIndicator, 1);
+          DdScoreIndicator *indicator = period_indicator_new (p);
 
           indicator->indicator_id = info->id;
-          indicator->title = want_titles ? g_strdup (info->title) : NULL;
+          indicator->title = p->want_tasks ? g_strdup (info->title) : NULL;
           indicator->target = info->target;
           indicator->numerator = sum->numerator;
           indicator->denominator = sum->denominator;
@@ -1775,7 +1794,7 @@ score_period (DdStore          *self,
   Context *ctx = &cache->ctx;
 
   scan_reports (ctx, cache->occurrences, p);
-  if (!scan_indicators (self, cache, p, cards != NULL, error))
+  if (!scan_indicators (self, cache, p, error))
     return FALSE;
 
   for (guint i = 0; i < ctx->units->len; i++)
@@ -1794,7 +1813,9 @@ score_period (DdStore          *self,
       card = _dd_scorecard_new_take (row->id, row->name, row->is_group, &p->period, &tally->input,
                                      &ctx->weights);
       _dd_scorecard_set_as_of (card, &p->as_of);
-      g_ptr_array_sort (tally->tasks, compare_score_tasks);
+      /* The tasks led, then those coordinated, each by id: the scan gave
+       * them in id order, so the two lists end to end need no sorting. */
+      g_ptr_array_extend_and_steal (tally->tasks, g_steal_pointer (&tally->coordinated));
       _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
       g_ptr_array_add (cards, card);
     }
@@ -1923,7 +1944,7 @@ dd_store_list_scorecards (DdStore              *self,
       p->n_plans = g_hash_table_size (cache->ctx.plans);
       p->on_time = g_malloc0_n ((gsize) MAX (cache->ctx.units->len, 1) * MAX (p->n_plans, 1), sizeof *p->on_time);
       for (guint i = 0; i < cache->ctx.units->len; i++)
-        g_ptr_array_add (p->tallies, tally_new ());
+        g_ptr_array_add (p->tallies, tally_new (!p->want_tasks));
     }
 
   if (!load_occurrences (self, cache, periods, n_periods, error) ||
