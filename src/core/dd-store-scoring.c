@@ -1017,6 +1017,9 @@ struct _DdScoringCache
   GDate occurrences_from;
   GDate occurrences_to;
   GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (typed_sums()) */
+  GArray *rows;                 /* ScanRow, by task id (load_rows()) */
+  GArray *row_units;            /* guint: ScanRow.coordinators */
+  GPtrArray *extra_words;       /* TaskWords* read one by one */
 };
 
 static void
@@ -1027,6 +1030,9 @@ scoring_cache_clear (DdScoringCache *cache)
   g_clear_pointer (&cache->strings, g_string_chunk_free);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
   g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
 }
 
 void
@@ -1334,6 +1340,26 @@ count_on_time (Period       *p,
   pair[1]++;
 }
 
+/* What a live task is scored on, from one scan of the covering index
+ * tasks_scoring (0007-scoring.sql), its words and its coordinators: all
+ * that its status and counts in any period need, kept with the cache. */
+typedef struct
+{
+  const TaskWords *words;       /* its id, TT, title and "6 rõ" words */
+  /* The texts as SQL compared them (period_has()), in DdScoringCache.strings. */
+  const char *due_text;
+  const char *done_text;
+  const char *starts;           /* coalesce (plan's issued_on, substr (created_at, 1, 10)) */
+  GDate due;
+  GDate done;
+  guint lead;                   /* its place in Context.units + 1; 0: none */
+  guint plan;                   /* PlanRow.index */
+  guint coordinators;           /* from here in DdScoringCache.row_units: the places of */
+  guint n_coordinators;         /* the units it coordinates with, but the lead */
+  DdDeadlineKind kind;
+  gboolean six_clear_passed;    /* led and passing the "6 rõ" check */
+} ScanRow;
+
 /* Whether the task is one of @p's: the rule the period's own query had,
  *   due_on BETWEEN start AND end
  *   OR (due_on < start AND (completed_on IS NULL OR completed_on >= start))
@@ -1342,35 +1368,40 @@ count_on_time (Period       *p,
  * compared as SQLite compares the texts (bytewise), so that a malformed
  * date is taken or left as it was. */
 static gboolean
-period_has (const Period *p,
-            const char   *due,
-            const char   *completed,
-            const char   *starts)
+period_has (const Period  *p,
+            const ScanRow *row)
 {
-  gboolean open_at_start = completed == NULL || strcmp (completed, p->start) >= 0;
+  gboolean open_at_start = row->done_text == NULL || strcmp (row->done_text, p->start) >= 0;
 
-  if (due != NULL)
+  if (row->due_text != NULL)
     {
-      if (strcmp (due, p->start) >= 0)
-        return strcmp (due, p->end) <= 0;
+      if (strcmp (row->due_text, p->start) >= 0)
+        return strcmp (row->due_text, p->end) <= 0;
       return open_at_start;
     }
-  return open_at_start && starts != NULL && strcmp (starts, p->end) <= 0;
+  return open_at_start && row->starts != NULL && strcmp (row->starts, p->end) <= 0;
+}
+
+static const char *
+intern (DdScoringCache *cache,
+        const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (cache->strings, text) : NULL;
 }
 
 /* The words of task @id, from the cache's (in id order, as the tasks come:
  * *@cursor goes on from the last one); a task not there (written by another
- * connection since the cache was filled) is read on its own into @spare. */
+ * connection since they were read) is read on its own. */
 static const TaskWords *
 words_for (DdStore         *self,
            DdScoringCache  *cache,
            gint64           id,
            guint           *cursor,
            sqlite3_stmt   **one,
-           TaskWords       *spare,
            GError         **error)
 {
   GArray *words = cache->words;
+  TaskWords *spare;
   int rc;
 
   while (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id < id)
@@ -1387,107 +1418,99 @@ words_for (DdStore         *self,
   sqlite3_reset (*one);
   sqlite3_bind_int64 (*one, 1, id);
   rc = sqlite3_step (*one);
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      /* Gone meanwhile: judged without words, as a task with none. */
-      if (rc != SQLITE_DONE)
-        {
-          dd_sql_set_sqlite_error (self, rc, error);
-          return NULL;
-        }
-      spare->id = id;
-      spare->number = spare->title = NULL;
-      spare->missing = _dd_six_clear_check_words (NULL, NULL, NULL);
-      return spare;
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
     }
-  task_words_set (cache, spare, id, *one, 0);
+  spare = g_new0 (TaskWords, 1);
+  g_ptr_array_add (cache->extra_words, spare);
+  if (rc == SQLITE_ROW)
+    task_words_set (cache, spare, id, *one, 0);
+  else
+    {
+      /* Gone meanwhile: judged as a task without words. */
+      spare->id = id;
+      spare->missing = _dd_six_clear_check_words (NULL, NULL, NULL);
+    }
   return spare;
 }
 
-/* The tasks of every period, counted per lead and coordinating unit, in one
- * scan of the covering index tasks_scoring (0007-scoring.sql): each task
- * is counted in each period it belongs to, judged as of that period's day.
- * The task's "6 rõ" check does not depend on the period: it is made once. */
+/* The ScanRow of every live task with a plan, in id order, once while the
+ * cache holds. INDEXED BY: the planner would not pick a partial index for a
+ * whole scan by itself in every case; the table's rows are eleven times its
+ * size. */
 static gboolean
-scan_tasks (DdStore         *self,
-            DdScoringCache  *cache,
-            Period          *periods,
-            guint            n_periods,
-            GError         **error)
+load_rows (DdStore         *self,
+           DdScoringCache  *cache,
+           GError         **error)
 {
   Context *ctx = &cache->ctx;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) one = NULL;
-  g_autoptr(GArray) coordinator_positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  const char *earliest = periods[0].start;
+  g_autoptr(GArray) rows = NULL;
   guint coordinator_cursor = 0, words_cursor = 0;
   int rc;
 
-  for (guint k = 1; k < n_periods; k++)
-    if (strcmp (periods[k].start, earliest) < 0)
-      earliest = periods[k].start;
+  if (cache->rows != NULL)
+    return TRUE;
+  if (!load_words (self, cache, error))
+    return FALSE;
 
-  /* The SQL only leaves out what no period takes: done before the earliest
-   * period began and due before it (or never). INDEXED BY: the OR with
-   * due_on would otherwise tempt the planner into tasks_due and a lookup
-   * of each task's row. */
   stmt = dd_sql_prepare (self,
                          "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id, "
                          "t.deadline_understood, t.created_at "
-                         "FROM tasks t INDEXED BY tasks_scoring "
-                         "WHERE t.deleted_at IS NULL "
-                         "AND (t.completed_on IS NULL OR t.completed_on >= ?1 OR t.due_on >= ?1) "
-                         "ORDER BY t.id",
+                         "FROM tasks t INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
                          error);
   if (stmt == NULL)
     return FALSE;
-  dd_sql_bind_text (stmt, 1, earliest);
+  rows = g_array_new (FALSE, TRUE, sizeof (ScanRow));
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  cache->row_units = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (cache->extra_words == NULL)
+    cache->extra_words = g_ptr_array_new_with_free_func (g_free);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 task_id = sqlite3_column_int64 (stmt, 0);
       gint64 lead_id = sqlite3_column_int64 (stmt, 1);
-      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
-      const char *due_text = dd_sql_column_text (stmt, 3);
-      const char *done_text = dd_sql_column_text (stmt, 4);
       gint64 plan_id = sqlite3_column_int64 (stmt, 5);
-      const char *starts = NULL;
-      g_autofree char *created_day = NULL;
       const TaskCoordinators *coordinators = NULL;
       const gint64 *coordinator_ids = NULL;
-      guint lead_position = lead_id > 0 ? unit_position (ctx, lead_id) : 0;
-      const TaskWords *words = NULL;
-      TaskWords spare;
-      gboolean six_clear_passed = FALSE;
-      gboolean any = FALSE;
       const PlanRow *plan;
-      GDate due, done;
+      ScanRow row = { 0 };
 
       /* An inner join with the plans, as the query of each period had. */
       plan = g_hash_table_lookup (ctx->plans, &plan_id);
       if (plan == NULL)
         continue;
-      if (due_text == NULL)
+      row.plan = plan->index;
+      row.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      row.due_text = intern (cache, dd_sql_column_text (stmt, 3));
+      row.done_text = intern (cache, dd_sql_column_text (stmt, 4));
+      dd_sql_column_date (stmt, 3, &row.due);
+      dd_sql_column_date (stmt, 4, &row.done);
+      if (row.due_text == NULL)
         {
-          starts = plan->issued_on;
-          if (starts == NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+          row.starts = plan->issued_on;
+          if (row.starts == NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL)
             {
               /* substr (created_at, 1, 10): ten characters, not bytes. */
               const char *created = dd_sql_column_text (stmt, 7);
               const char *end = created;
+              g_autofree char *day = NULL;
 
               for (guint i = 0; i < 10 && *end != '\0'; i++)
                 end = g_utf8_next_char (end);
-              starts = created_day = g_strndup (created, end - created);
+              day = g_strndup (created, end - created);
+              row.starts = intern (cache, day);
             }
         }
-      for (guint k = 0; k < n_periods && !any; k++)
-        any = period_has (&periods[k], due_text, done_text, starts);
-      if (!any)
-        continue;
+      row.words = words_for (self, cache, task_id, &words_cursor, &one, error);
+      if (row.words == NULL)
+        return FALSE;
+      row.lead = lead_id > 0 ? unit_position (ctx, lead_id) : 0;
 
-      dd_sql_column_date (stmt, 3, &due);
-      dd_sql_column_date (stmt, 4, &done);
       while (coordinator_cursor < ctx->coordinators->len &&
              g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor).task_id < task_id)
         coordinator_cursor++;
@@ -1497,24 +1520,25 @@ scan_tasks (DdStore         *self,
           coordinators = &g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor);
           coordinator_ids = &g_array_index (ctx->coordinator_units, gint64, coordinators->first);
         }
-      words = words_for (self, cache, task_id, &words_cursor, &one, &spare, error);
-      if (words == NULL)
-        return FALSE;
-      /* The coordinating units' places, once for all the periods; 0 for
-       * the lead itself (it does not coordinate its own task) and for a
-       * unit that is gone. */
-      g_array_set_size (coordinator_positions, 0);
+      /* The units it coordinates with, counted in each period: not the
+       * lead itself (it does not coordinate its own task), nor a unit
+       * that is gone. */
+      row.coordinators = cache->row_units->len;
       for (guint i = 0; coordinators != NULL && i < coordinators->n; i++)
         {
           guint position = coordinator_ids[i] != lead_id ? unit_position (ctx, coordinator_ids[i]) : 0;
 
           if (position > 0)
-            g_array_append_val (coordinator_positions, position);
+            {
+              g_array_append_val (cache->row_units, position);
+              row.n_coordinators++;
+            }
         }
 
-      if (lead_position > 0)
+      /* The "6 rõ" check does not depend on the period: made once. */
+      if (row.lead > 0)
         {
-          const UnitRow *lead_row = g_ptr_array_index (ctx->units, lead_position - 1);
+          const UnitRow *lead_row = g_ptr_array_index (ctx->units, row.lead - 1);
           DdSixClearInput input = { 0 };
           gboolean lead_coordinates = FALSE;
 
@@ -1527,56 +1551,77 @@ scan_tasks (DdStore         *self,
                * names themselves are then not read. */
               if (position > 0)
                 {
-                  const UnitRow *row = g_ptr_array_index (ctx->units, position - 1);
+                  const UnitRow *unit = g_ptr_array_index (ctx->units, position - 1);
 
-                  lead_coordinates = g_strcmp0 (row->match_key, lead_row->match_key) == 0;
+                  lead_coordinates = g_strcmp0 (unit->match_key, lead_row->match_key) == 0;
                 }
             }
           input.lead = lead_row->name;
           input.lead_is_group = lead_row->is_group;
-          input.kind = kind;
-          input.has_due = dd_date_is_set (&due);
+          input.kind = row.kind;
+          input.has_due = dd_date_is_set (&row.due);
           input.deadline_understood = sqlite3_column_int (stmt, 6) != 0;
-          six_clear_passed = _dd_six_clear_check_known_words (&input, lead_coordinates, words->missing) == 0;
+          row.six_clear_passed = _dd_six_clear_check_known_words (&input, lead_coordinates,
+                                                                  row.words->missing) == 0;
         }
+      g_array_append_val (rows, row);
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+  cache->rows = g_steal_pointer (&rows);
+  return TRUE;
+}
+
+/* The tasks of every period, counted per lead and coordinating unit, from
+ * one pass over the rows: each task is counted in each period it belongs
+ * to, judged as of that period's day. */
+static void
+scan_tasks (DdScoringCache *cache,
+            Period         *periods,
+            guint           n_periods)
+{
+  for (guint r = 0; r < cache->rows->len; r++)
+    {
+      const ScanRow *row = &g_array_index (cache->rows, ScanRow, r);
+      const guint *coordinators = &g_array_index (cache->row_units, guint, row->coordinators);
 
       for (guint k = 0; k < n_periods; k++)
         {
           Period *p = &periods[k];
           DdTaskStatus status;
 
-          if (!period_has (p, due_text, done_text, starts))
+          if (!period_has (p, row))
             continue;
-          status = dd_rules_task_status (kind, &due, &done, &p->as_of, &p->soon);
+          status = dd_rules_task_status (row->kind, &row->due, &row->done, &p->as_of, &p->soon);
           if ((int) status < 0 || (int) status >= DD_N_STATUSES)
             continue;
 
-          if (lead_position > 0)
+          if (row->lead > 0)
             {
-              Tally *lead = g_ptr_array_index (p->tallies, lead_position - 1);
+              Tally *lead = g_ptr_array_index (p->tallies, row->lead - 1);
 
               lead->input.led_counts[status]++;
-              count_on_time (p, lead_position - 1, plan->index, status);
+              count_on_time (p, row->lead - 1, row->plan, status);
               if (p->want_tasks)
-                g_ptr_array_add (lead->tasks, _dd_score_task_new (words->id, words->number, words->title, &due,
-                                                                  status, TRUE));
+                g_ptr_array_add (lead->tasks, _dd_score_task_new (row->words->id, row->words->number,
+                                                                  row->words->title, &row->due, status, TRUE));
               lead->input.six_clear_checked++;
-              if (six_clear_passed)
+              if (row->six_clear_passed)
                 lead->input.six_clear_passed++;
             }
 
-          for (guint i = 0; i < coordinator_positions->len; i++)
+          for (guint i = 0; i < row->n_coordinators; i++)
             {
-              Tally *tally = g_ptr_array_index (p->tallies, g_array_index (coordinator_positions, guint, i) - 1);
+              Tally *tally = g_ptr_array_index (p->tallies, coordinators[i] - 1);
 
               tally->input.coordinated_counts[status]++;
               if (p->want_tasks)
-                g_ptr_array_add (tally->coordinated, _dd_score_task_new (words->id, words->number, words->title, &due,
-                                                                   status, FALSE));
+                g_ptr_array_add (tally->coordinated, _dd_score_task_new (row->words->id, row->words->number,
+                                                                         row->words->title, &row->due, status,
+                                                                         FALSE));
             }
         }
     }
-  return read_rows_done (self, rc, error);
 }
 
 /* The reports owed by the periodic and ongoing tasks each unit leads, from
@@ -1948,9 +1993,9 @@ dd_store_list_scorecards (DdStore              *self,
     }
 
   if (!load_occurrences (self, cache, periods, n_periods, error) ||
-      !load_words (self, cache, error) ||
-      !scan_tasks (self, cache, periods, n_periods, error))
+      !load_rows (self, cache, error))
     goto out;
+  scan_tasks (cache, periods, n_periods);
 
   cards = g_ptr_array_new_with_free_func (g_object_unref);
   if (!score_period (self, cache, &periods[0], cards, NULL, error))
