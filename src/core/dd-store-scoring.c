@@ -1017,6 +1017,7 @@ struct _DdScoringCache
   GDate occurrences_from;
   GDate occurrences_to;
   GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (typed_sums()) */
+  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (scan_reports()) */
   GArray *rows;                 /* ScanRow, by task id (load_rows()) */
   GArray *row_units;            /* guint: ScanRow.coordinators */
   GPtrArray *extra_words;       /* TaskWords* read one by one */
@@ -1030,6 +1031,7 @@ scoring_cache_clear (DdScoringCache *cache)
   g_clear_pointer (&cache->strings, g_string_chunk_free);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
   g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
   g_clear_pointer (&cache->rows, g_array_unref);
   g_clear_pointer (&cache->row_units, g_array_unref);
   g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
@@ -1624,49 +1626,81 @@ scan_tasks (DdScoringCache *cache,
     }
 }
 
+/* The reports of a unit in a period: on time, late, forgotten, pending. */
+typedef guint ReportCounts[4];
+
 /* The reports owed by the periodic and ongoing tasks each unit leads, from
- * the occurrences of every period read at once. */
+ * the occurrences of every period read at once; judged once per period and
+ * day while the cache holds (each period judges every occurrence of every
+ * recurring task: a fifth of the tasks on the benchmark file). */
 static void
-scan_reports (Context          *ctx,
-              DdOccurrenceSet  *set,
-              Period           *p)
+scan_reports (DdScoringCache *cache,
+              Period         *p)
 {
-  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  Context *ctx = &cache->ctx;
+  DdOccurrenceSet *set = cache->occurrences;
+  g_autofree char *as_of = dd_date_to_iso (&p->as_of);
+  g_autofree char *soon = dd_date_is_set (&p->soon) ? dd_date_to_iso (&p->soon) : g_strdup ("-");
+  g_autofree char *key = g_strjoin (" ", p->start, p->end, as_of, soon, NULL);
+  ReportCounts *counts;
 
-  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+  if (cache->reports == NULL)
+    cache->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  counts = g_hash_table_lookup (cache->reports, key);
+  if (counts == NULL)
     {
-      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
-      Tally *tally;
+      g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
 
-      /* As each period chose its tasks: not completed before it began. */
-      if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &p->period.start) < 0)
-        continue;
-      tally = tally_for (ctx, p->tallies, task->lead_unit_id);
-      if (tally == NULL)
-        continue;
-      g_array_set_size (occurrences, 0);
-      _dd_occurrence_set_judge (set, t, &p->period.start, &p->period.end, &p->as_of, &p->soon, occurrences);
-      for (guint j = 0; j < occurrences->len; j++)
+      counts = g_new0 (ReportCounts, MAX (ctx->units->len, 1));
+      for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
         {
-          switch (g_array_index (occurrences, DdOccurrence, j).status)
+          const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
+          guint unit;
+
+          /* As each period chose its tasks: not completed before it began. */
+          if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &p->period.start) < 0)
+            continue;
+          unit = unit_position (ctx, task->lead_unit_id);
+          if (unit == 0)
+            continue;
+          g_array_set_size (occurrences, 0);
+          _dd_occurrence_set_judge (set, t, &p->period.start, &p->period.end, &p->as_of, &p->soon, occurrences);
+          for (guint j = 0; j < occurrences->len; j++)
             {
-            case DD_STATUS_DONE_ON_TIME:
-              tally->input.reports_on_time++;
-              break;
-            case DD_STATUS_DONE_LATE:
-              tally->input.reports_late++;
-              break;
-            case DD_STATUS_FORGOTTEN:
-            case DD_STATUS_OVERDUE:
-              tally->input.reports_forgotten++;
-              break;
-            default:
-              tally->input.reports_pending++;
-              break;
+              switch (g_array_index (occurrences, DdOccurrence, j).status)
+                {
+                case DD_STATUS_DONE_ON_TIME:
+                  counts[unit - 1][0]++;
+                  break;
+                case DD_STATUS_DONE_LATE:
+                  counts[unit - 1][1]++;
+                  break;
+                case DD_STATUS_FORGOTTEN:
+                case DD_STATUS_OVERDUE:
+                  counts[unit - 1][2]++;
+                  break;
+                default:
+                  counts[unit - 1][3]++;
+                  break;
+                }
             }
         }
+      if (g_hash_table_size (cache->reports) >= 32)
+        g_hash_table_remove_all (cache->reports);
+      g_hash_table_insert (cache->reports, g_steal_pointer (&key), counts);
+    }
+
+  for (guint u = 0; u < ctx->units->len; u++)
+    {
+      Tally *tally = g_ptr_array_index (p->tallies, u);
+
+      tally->input.reports_on_time += counts[u][0];
+      tally->input.reports_late += counts[u][1];
+      tally->input.reports_forgotten += counts[u][2];
+      tally->input.reports_pending += counts[u][3];
     }
 }
+
 /* The typed figures of a unit summed over a period, for one indicator. */
 typedef struct
 {
@@ -1838,7 +1872,7 @@ score_period (DdStore          *self,
 {
   Context *ctx = &cache->ctx;
 
-  scan_reports (ctx, cache->occurrences, p);
+  scan_reports (cache, p);
   if (!scan_indicators (self, cache, p, error))
     return FALSE;
 
