@@ -974,8 +974,8 @@ typedef struct
   DdScoreWeights weights;
   GPtrArray *units;             /* UnitRow*, Vietnamese order */
   GHashTable *unit_index;       /* unit id → position in units + 1 */
-  GArray *coordinators;         /* TaskCoordinators, by task id */
-  GArray *coordinator_units;    /* gint64 unit ids, each task's in its order */
+  GArray *coordinators;         /* TaskCoordinators, by task id; until load_rows() */
+  GArray *coordinator_units;    /* gint64 unit ids, each task's in its order; likewise */
   GHashTable *plans;            /* plan id → PlanRow* */
   GPtrArray *indicators;        /* DdIndicatorInfo* */
   DdWorkdays *workdays;
@@ -997,12 +997,14 @@ context_clear (Context *ctx)
 /*
  * The scorecards of a year are asked for again and again (each time the
  * page is shown, another period chosen, the window refreshed) while the
- * file rarely changed in between; what they read besides the tasks' dates
- * is kept here: the units, the coordinators, the settings, the
- * occurrences of the periods, and what each task's words give (reading
- * those is reading the whole tasks table: 55 MB on the benchmark file).
- * Valid while neither another connection (PRAGMA data_version) nor this
- * one (commit_serial) committed, like the recurring status
+ * file rarely changed in between; what they read is kept here: the units
+ * and the settings, what each live task is scored on (its dates, units,
+ * "6 rõ" result, TT and title: reading its words is reading the whole
+ * tasks table, 55 MB on the benchmark file), the occurrences of the
+ * periods, and per period the typed indicator sums and the reports as
+ * judged on a day. A call then only counts the tasks of each period from
+ * memory. Valid while neither another connection (PRAGMA data_version)
+ * nor this one (commit_serial) committed, like the recurring status
  * (dd-store-recurring.c): any write, a unit renamed or merged, a
  * coordinator added, a task edited on another desktop, drops all of it.
  */
@@ -1582,6 +1584,9 @@ load_rows (DdStore         *self,
   if (!read_rows_done (self, rc, error))
     return FALSE;
   cache->rows = g_steal_pointer (&rows);
+  /* In the rows now (row_units). */
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
   return TRUE;
 }
 
