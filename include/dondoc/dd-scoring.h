@@ -289,6 +289,8 @@ typedef struct
   gboolean led;
 } DdScoreTask;
 
+/* Frees a task of dd_scorecard_get_tasks()'s list: the store makes each in
+ * one block with its number and title, which are not freed apart. */
 void dd_score_task_free (DdScoreTask *task);
 
 /**

@@ -82,5 +82,15 @@ void _dd_store_due_soon_limit (DdStore     *self,
  * a caller that judges many tasks of the same few units (the scorecards). */
 guint _dd_six_clear_check_with (const DdSixClearInput *input, int lead_coordinates_known,
                                 GPtrArray *messages);
+/* What the check finds in a task's own words alone (a title of three words
+ * or more, the directing leader, the product): the DD_SIX_CLEAR_WORDS bits,
+ * which the scorecards keep between calls instead of reading every task's
+ * text again. _dd_six_clear_check_known_words() is then the whole check
+ * without reading @input's title, product and directing; together they
+ * equal _dd_six_clear_check_with(). */
+#define DD_SIX_CLEAR_WORDS (DD_SIX_CLEAR_WORK | DD_SIX_CLEAR_AUTHORITY | DD_SIX_CLEAR_RESULT)
+guint _dd_six_clear_check_words       (const char *title, const char *product, const char *directing);
+guint _dd_six_clear_check_known_words (const DdSixClearInput *input, int lead_coordinates_known,
+                                       guint words_missing);
 
 G_END_DECLS

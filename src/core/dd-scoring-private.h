@@ -17,6 +17,20 @@ void _dd_scorecard_set_trend (DdScorecard *self,
 void _dd_scorecard_set_tasks (DdScorecard *self,
                               GPtrArray   *tasks);
 
+/* dd_scorecard_new() taking @input's indicators instead of copying them
+ * (input->indicators is NULL afterwards). */
+DdScorecard *_dd_scorecard_new_take (gint64 unit_id, const char *unit_name, gboolean is_group,
+                                     const DdScorePeriod *period, DdScoreInput *input,
+                                     const DdScoreWeights *weights);
+/* The score a scorecard of @input would have (NAN: none), as for a period
+ * of a trend: without making the card's copies of the indicators. */
+double _dd_score_input_score (const DdScoreInput *input, gboolean is_group,
+                              const DdScoreWeights *weights);
+/* A DdScoreTask in one block with its texts (dd_score_task_free() frees
+ * it): the only way they are made. */
+DdScoreTask *_dd_score_task_new (gint64 task_id, const char *number, const char *title,
+                                 const GDate *due, DdTaskStatus status, gboolean led);
+
 /* Fills in @indicator's achieved and attainment from its sums and target. */
 void _dd_score_indicator_update (DdScoreIndicator *indicator);
 

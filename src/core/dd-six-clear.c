@@ -64,14 +64,33 @@ dd_six_clear_check (const DdSixClearInput *input,
 }
 
 guint
-_dd_six_clear_check_with (const DdSixClearInput *input,
-                          int                    lead_coordinates_known,
-                          GPtrArray             *messages)
+_dd_six_clear_check_words (const char *title,
+                           const char *product,
+                           const char *directing)
+{
+  guint missing = 0;
+
+  if (is_blank (title) || count_words (title) < 3)
+    missing |= DD_SIX_CLEAR_WORK;
+  if (is_blank (directing))
+    missing |= DD_SIX_CLEAR_AUTHORITY;
+  if (is_blank (product))
+    missing |= DD_SIX_CLEAR_RESULT;
+  return missing;
+}
+
+/* The check itself; with @words_known, the bits the task's words decide
+ * are @words_missing and its title, product and directing are not read
+ * (nor is any message written: only the scorecards know them). */
+static guint
+check (const DdSixClearInput *input,
+       int                    lead_coordinates_known,
+       gboolean               words_known,
+       guint                  words_missing,
+       GPtrArray             *messages)
 {
   guint missing = 0;
   gboolean lead_coordinates = lead_coordinates_known > 0;
-
-  g_return_val_if_fail (input != NULL, DD_SIX_CLEAR_ALL);
 
   if (is_blank (input->lead))
     {
@@ -84,7 +103,9 @@ _dd_six_clear_check_with (const DdSixClearInput *input,
       add_message (messages, _("The lead is a group of units, not one named unit."));
     }
 
-  if (is_blank (input->title))
+  if (words_known)
+    missing |= words_missing & DD_SIX_CLEAR_WORDS;
+  else if (is_blank (input->title))
     {
       missing |= DD_SIX_CLEAR_WORK;
       add_message (messages, _("The task has no title."));
@@ -95,7 +116,7 @@ _dd_six_clear_check_with (const DdSixClearInput *input,
       add_message (messages, _("The title is too short to say what is to be done."));
     }
 
-  if (is_blank (input->directing))
+  if (!words_known && is_blank (input->directing))
     {
       missing |= DD_SIX_CLEAR_AUTHORITY;
       add_message (messages, _("No leader is named as accountable (Trách nhiệm chỉ đạo)."));
@@ -156,13 +177,33 @@ _dd_six_clear_check_with (const DdSixClearInput *input,
       break;
     }
 
-  if (is_blank (input->product))
+  if (!words_known && is_blank (input->product))
     {
       missing |= DD_SIX_CLEAR_RESULT;
       add_message (messages, _("No expected product (Sản phẩm) is given."));
     }
 
   return missing;
+}
+
+guint
+_dd_six_clear_check_with (const DdSixClearInput *input,
+                          int                    lead_coordinates_known,
+                          GPtrArray             *messages)
+{
+  g_return_val_if_fail (input != NULL, DD_SIX_CLEAR_ALL);
+
+  return check (input, lead_coordinates_known, FALSE, 0, messages);
+}
+
+guint
+_dd_six_clear_check_known_words (const DdSixClearInput *input,
+                                 int                    lead_coordinates_known,
+                                 guint                  words_missing)
+{
+  g_return_val_if_fail (input != NULL, DD_SIX_CLEAR_ALL);
+
+  return check (input, lead_coordinates_known, TRUE, words_missing, NULL);
 }
 
 guint

@@ -11,7 +11,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 6
+#define DD_SCHEMA_VERSION 7
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -103,6 +103,11 @@ void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const 
                                            const GDate *to, const GDate *as_of, const GDate *soon,
                                            GArray *out);
 
+/* dd-store-scoring.c: what the scorecards read besides the tasks' dates,
+ * kept between calls while nothing is committed. */
+typedef struct _DdScoringCache DdScoringCache;
+void _dd_scoring_cache_free (DdScoringCache *cache);
+
 struct _DdStore
 {
   GObject parent_instance;
@@ -137,6 +142,7 @@ struct _DdStore
   gint64 busy_since;
   guint64 commit_serial;        /* bumped by every commit of this connection */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
+  DdScoringCache *scoring;      /* dd-store-scoring.c */
 };
 
 /* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value

@@ -935,17 +935,51 @@ unit_row_free (UnitRow *row)
   g_free (row);
 }
 
-/* What one period's scoring needs, read once per dd_store_list_scorecards(). */
+/* A task's coordinating units: @n unit ids from @first in Context.coordinator_units. */
+typedef struct
+{
+  gint64 task_id;
+  guint first;
+  guint n;
+} TaskCoordinators;
+
+/* A plan as the scorecards see it. */
+typedef struct
+{
+  char *issued_on;      /* the ISO text, NULL for none */
+  guint index;          /* 0, 1, …: its place in Period.on_time */
+} PlanRow;
+
+static void
+plan_row_free (PlanRow *row)
+{
+  g_free (row->issued_on);
+  g_free (row);
+}
+
+/* What the task's own words give the scorecards: its TT and title for the
+ * list of a card, and the "6 rõ" bits they decide. */
+typedef struct
+{
+  gint64 id;
+  const char *number;   /* in DdScoringCache.strings; NULL for NULL */
+  const char *title;
+  guint missing;        /* _dd_six_clear_check_words() */
+} TaskWords;
+
+/* What the scoring reads besides the tasks' dates, kept between calls
+ * (DdScoringCache) while nothing is written. */
 typedef struct
 {
   DdScoreWeights weights;
   GPtrArray *units;             /* UnitRow*, Vietnamese order */
   GHashTable *unit_index;       /* unit id → position in units + 1 */
-  GHashTable *coordinators;     /* task id → GArray of gint64 unit ids */
+  GArray *coordinators;         /* TaskCoordinators, by task id; until load_rows() */
+  GArray *coordinator_units;    /* gint64 unit ids, each task's in its order; likewise */
+  GHashTable *plans;            /* plan id → PlanRow* */
   GPtrArray *indicators;        /* DdIndicatorInfo* */
   DdWorkdays *workdays;
   guint due_soon_days;
-  DdOccurrenceSet *occurrences; /* of every period scored, read once */
 } Context;
 
 static void
@@ -953,13 +987,68 @@ context_clear (Context *ctx)
 {
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
   g_clear_pointer (&ctx->unit_index, g_hash_table_unref);
-  g_clear_pointer (&ctx->coordinators, g_hash_table_unref);
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  g_clear_pointer (&ctx->plans, g_hash_table_unref);
   g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
   g_clear_object (&ctx->workdays);
-  g_clear_pointer (&ctx->occurrences, _dd_occurrence_set_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+/*
+ * The scorecards of a year are asked for again and again (each time the
+ * page is shown, another period chosen, the window refreshed) while the
+ * file rarely changed in between; what they read is kept here: the units
+ * and the settings, what each live task is scored on (its dates, units,
+ * "6 rõ" result, TT and title: reading its words is reading the whole
+ * tasks table, 55 MB on the benchmark file), the occurrences of the
+ * periods, and per period the typed indicator sums and the reports as
+ * judged on a day. A call then only counts the tasks of each period from
+ * memory. Valid while neither another connection (PRAGMA data_version)
+ * nor this one (commit_serial) committed, like the recurring status
+ * (dd-store-recurring.c): any write, a unit renamed or merged, a
+ * coordinator added, a task edited on another desktop, drops all of it.
+ */
+struct _DdScoringCache
+{
+  gint64 data_version;
+  guint64 serial;
+  Context ctx;
+  GArray *words;                /* TaskWords of every live task, by id; NULL until needed */
+  GStringChunk *strings;
+  DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
+  GDate occurrences_from;
+  GDate occurrences_to;
+  GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (typed_sums()) */
+  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (scan_reports()) */
+  GArray *rows;                 /* ScanRow, by task id (load_rows()) */
+  GArray *row_units;            /* guint: ScanRow.coordinators */
+  GPtrArray *extra_words;       /* TaskWords* read one by one */
+};
+
+static void
+scoring_cache_clear (DdScoringCache *cache)
+{
+  context_clear (&cache->ctx);
+  g_clear_pointer (&cache->words, g_array_unref);
+  g_clear_pointer (&cache->strings, g_string_chunk_free);
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
+}
+
+void
+_dd_scoring_cache_free (DdScoringCache *cache)
+{
+  if (cache == NULL)
+    return;
+  scoring_cache_clear (cache);
+  g_free (cache);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdScoringCache, _dd_scoring_cache_free)
 
 static gboolean
 context_load (DdStore  *self,
@@ -968,6 +1057,7 @@ context_load (DdStore  *self,
 {
   g_autoptr(sqlite3_stmt) units = NULL;
   g_autoptr(sqlite3_stmt) coords = NULL;
+  g_autoptr(sqlite3_stmt) plans = NULL;
   int rc;
 
   if (!dd_store_get_score_weights (self, &ctx->weights, error))
@@ -999,8 +1089,27 @@ context_load (DdStore  *self,
   if (!read_rows_done (self, rc, error))
     return FALSE;
 
-  ctx->coordinators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+  /* The plans' dates, read beside: joining the plan row by row costs the
+   * task scan a lookup a task (a third of its time). */
+  ctx->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) plan_row_free);
+  plans = dd_sql_prepare (self, "SELECT id, issued_on FROM plans", error);
+  if (plans == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
+    {
+      gint64 plan_id = sqlite3_column_int64 (plans, 0);
+      PlanRow *row = g_new0 (PlanRow, 1);
+
+      row->issued_on = g_strdup (dd_sql_column_text (plans, 1));
+      row->index = g_hash_table_size (ctx->plans);
+      g_hash_table_insert (ctx->plans, g_memdup2 (&plan_id, sizeof plan_id), row);
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+
+  /* In task order, as the tasks are scanned: one cursor walks both. */
+  ctx->coordinators = g_array_new (FALSE, FALSE, sizeof (TaskCoordinators));
+  ctx->coordinator_units = g_array_new (FALSE, FALSE, sizeof (gint64));
   coords = dd_sql_prepare (self, "SELECT task_id, unit_id FROM task_coordinators ORDER BY task_id, position",
                            error);
   if (coords == NULL)
@@ -1009,24 +1118,118 @@ context_load (DdStore  *self,
     {
       gint64 task_id = sqlite3_column_int64 (coords, 0);
       gint64 unit_id = sqlite3_column_int64 (coords, 1);
-      GArray *list = g_hash_table_lookup (ctx->coordinators, &task_id);
+      TaskCoordinators *last = ctx->coordinators->len > 0
+        ? &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1) : NULL;
 
-      if (list == NULL)
+      if (last == NULL || last->task_id != task_id)
         {
-          list = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_hash_table_insert (ctx->coordinators, g_memdup2 (&task_id, sizeof task_id), list);
+          TaskCoordinators entry = { task_id, ctx->coordinator_units->len, 0 };
+
+          g_array_append_val (ctx->coordinators, entry);
+          last = &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1);
         }
-      g_array_append_val (list, unit_id);
+      g_array_append_val (ctx->coordinator_units, unit_id);
+      last->n++;
     }
   return read_rows_done (self, rc, error);
+}
+
+/* The cache, current: kept when nothing was committed since it was filled,
+ * else emptied and its context read again. NULL (with @error set) when
+ * that read fails. Within a transaction of this connection the file may
+ * hold writes not yet committed: @out_temporary is then a cache of this
+ * call only, which the caller frees. */
+static DdScoringCache *
+scoring_cache_get (DdStore          *self,
+                   DdScoringCache  **out_temporary,
+                   GError          **error)
+{
+  gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  DdScoringCache *cache = self->scoring;
+
+  *out_temporary = NULL;
+  if (self->in_transaction)
+    cache = *out_temporary = g_new0 (DdScoringCache, 1);
+  else if (cache != NULL && version >= 0 && cache->data_version == version &&
+           cache->serial == self->commit_serial)
+    return cache;
+  else if (cache == NULL)
+    cache = self->scoring = g_new0 (DdScoringCache, 1);
+
+  scoring_cache_clear (cache);
+  /* Never current until filled: a failed read is read again next time. */
+  cache->data_version = -1;
+  if (!context_load (self, &cache->ctx, error))
+    {
+      scoring_cache_clear (cache);
+      g_clear_pointer (out_temporary, _dd_scoring_cache_free);
+      return NULL;
+    }
+  cache->data_version = version;
+  cache->serial = self->commit_serial;
+  return cache;
+}
+
+static void
+task_words_set (DdScoringCache *cache,
+                TaskWords      *words,
+                gint64          id,
+                sqlite3_stmt   *stmt,
+                int             first_column)
+{
+  const char *number = dd_sql_column_text (stmt, first_column);
+  const char *title = dd_sql_column_text (stmt, first_column + 1);
+
+  words->id = id;
+  words->number = number != NULL ? g_string_chunk_insert_const (cache->strings, number) : NULL;
+  words->title = title != NULL ? g_string_chunk_insert (cache->strings, title) : NULL;
+  words->missing = _dd_six_clear_check_words (title, dd_sql_column_text (stmt, first_column + 2),
+                                              dd_sql_column_text (stmt, first_column + 3));
+}
+
+/* The words of every live task, in one pass over the table in id order:
+ * most of them are in the periods of a scorecard and its trend (86% on
+ * the benchmark file for a year), so picking them one by one would read
+ * nearly every page anyway, and in no order. */
+static gboolean
+load_words (DdStore         *self,
+            DdScoringCache  *cache,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (TaskWords));
+  int rc;
+
+  if (cache->words != NULL)
+    return TRUE;
+  /* NOT INDEXED: the table in its own order is already by id; through
+   * tasks_scoring it would be an index walk and a seek a row besides. */
+  stmt = dd_sql_prepare (self,
+                         "SELECT id, number, title, product, directing FROM tasks NOT INDEXED "
+                         "WHERE deleted_at IS NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (cache->strings == NULL)
+    cache->strings = g_string_chunk_new (256 * 1024);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaskWords entry;
+
+      task_words_set (cache, &entry, sqlite3_column_int64 (stmt, 0), stmt, 1);
+      g_array_append_val (words, entry);
+    }
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+  cache->words = g_steal_pointer (&words);
+  return TRUE;
 }
 
 /* One unit's figures while a period is read. */
 typedef struct
 {
   DdScoreInput input;
-  GPtrArray *tasks;                      /* DdScoreTask* */
-  GHashTable *on_time;                   /* plan id → guint[2]: tasks done on time, judged */
+  GPtrArray *tasks;                      /* DdScoreTask* it leads, by id (the order of the scan) */
+  GPtrArray *coordinated;                /* DdScoreTask* it coordinates, likewise */
   guint dossier_on_time;
   guint dossier_judged;
 } Tally;
@@ -1036,19 +1239,29 @@ tally_free (Tally *tally)
 {
   g_clear_pointer (&tally->input.indicators, g_ptr_array_unref);
   g_clear_pointer (&tally->tasks, g_ptr_array_unref);
-  g_clear_pointer (&tally->on_time, g_hash_table_unref);
+  g_clear_pointer (&tally->coordinated, g_ptr_array_unref);
   g_free (tally);
 }
 
+/* The indicators are made by period_indicator_new(): for the period asked
+ * for, each in one block with its title; for a period of the trend, in
+ * slabs of the period's (its cards are only scored). */
 static Tally *
-tally_new (void)
+tally_new (gboolean history)
 {
   Tally *tally = g_new0 (Tally, 1);
 
-  tally->input.indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_indicator_free);
+  tally->input.indicators = history ? g_ptr_array_new () : g_ptr_array_new_with_free_func (g_free);
   tally->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
-  tally->on_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  tally->coordinated = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_score_task_free);
   return tally;
+}
+
+static guint
+unit_position (Context *ctx,
+               gint64   unit_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
 }
 
 static Tally *
@@ -1056,229 +1269,539 @@ tally_for (Context    *ctx,
            GPtrArray  *tallies,
            gint64      unit_id)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+  guint position = unit_position (ctx, unit_id);
 
   if (position == 0)
     return NULL;
   return g_ptr_array_index (tallies, position - 1);
 }
 
+/* One period being scored: the year asked for, or an earlier one of its trend. */
+typedef struct
+{
+  DdScorePeriod period;
+  GDate as_of;                  /* the period is judged as it stood then */
+  GDate soon;
+  char *start;                  /* its days as the SQL of the tasks compared them: ISO text */
+  char *end;
+  gboolean want_tasks;          /* the cards list their tasks (the period asked for only) */
+  GPtrArray *tallies;           /* Tally*, in the order of Context.units */
+  /* For the indicators derived from the tasks, per unit and plan (unit
+   * position × number of plans + plan index): the tasks done on time and
+   * those judged. An array, not a table per unit: it is counted for each
+   * task of each period and read for each unit and derived indicator. */
+  guint (*on_time)[2];
+  guint n_plans;
+  GPtrArray *slabs;             /* the indicators of a period of the trend (tally_new()) */
+  guint slab_used;
+} Period;
+
 static void
-count_on_time (Tally        *tally,
-               gint64        plan_id,
+period_clear (Period *p)
+{
+  g_clear_pointer (&p->start, g_free);
+  g_clear_pointer (&p->end, g_free);
+  g_clear_pointer (&p->tallies, g_ptr_array_unref);
+  g_clear_pointer (&p->on_time, g_free);
+  g_clear_pointer (&p->slabs, g_ptr_array_unref);
+}
+
+#define SLAB_INDICATORS 4096
+
+/* A new indicator of a unit's card in @p, titled @title: for the period
+ * asked for, one block with its title, owned by the card's list (a hundred
+ * thousand a period on the benchmark file: one allocation each instead of
+ * two); for one of the trend, untitled in @p's slabs, never seen by anyone. */
+static DdScoreIndicator *
+period_indicator_new (Period     *p,
+                      const char *title)
+{
+  DdScoreIndicator *slab;
+
+  if (p->want_tasks)
+    {
+      gsize size = title != NULL ? strlen (title) + 1 : 0;
+      DdScoreIndicator *indicator = g_malloc0 (sizeof *indicator + size);
+
+      if (title != NULL)
+        indicator->title = memcpy (indicator + 1, title, size);
+      return indicator;
+    }
+  if (p->slabs == NULL)
+    p->slabs = g_ptr_array_new_with_free_func (g_free);
+  if (p->slabs->len == 0 || p->slab_used == SLAB_INDICATORS)
+    {
+      g_ptr_array_add (p->slabs, g_new0 (DdScoreIndicator, SLAB_INDICATORS));
+      p->slab_used = 0;
+    }
+  slab = g_ptr_array_index (p->slabs, p->slabs->len - 1);
+  return &slab[p->slab_used++];
+}
+
+static void
+count_on_time (Period       *p,
+               guint         unit,
+               guint         plan,
                DdTaskStatus  status)
 {
-  guint *pair = g_hash_table_lookup (tally->on_time, &plan_id);
+  guint *pair = p->on_time[(gsize) unit * p->n_plans + plan];
   gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE ||
                     status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
 
   if (!judged)
     return;
-  if (pair == NULL)
-    {
-      pair = g_new0 (guint, 2);
-      g_hash_table_insert (tally->on_time, g_memdup2 (&plan_id, sizeof plan_id), pair);
-    }
   if (status == DD_STATUS_DONE_ON_TIME)
     pair[0]++;
   pair[1]++;
 }
 
-static DdScoreTask *
-score_task_new (sqlite3_stmt *stmt,
-                const GDate  *due,
-                DdTaskStatus  status,
-                gboolean      led)
+/* What a live task is scored on, from one scan of the covering index
+ * tasks_scoring (0007-scoring.sql), its words and its coordinators: all
+ * that its status and counts in any period need, kept with the cache. */
+typedef struct
 {
-  DdScoreTask *task = g_new0 (DdScoreTask, 1);
+  const TaskWords *words;       /* its id, TT, title and "6 rõ" words */
+  /* The texts as SQL compared them (period_has()), in DdScoringCache.strings. */
+  const char *due_text;
+  const char *done_text;
+  const char *starts;           /* coalesce (plan's issued_on, substr (created_at, 1, 10)) */
+  GDate due;
+  GDate done;
+  guint lead;                   /* its place in Context.units + 1; 0: none */
+  guint plan;                   /* PlanRow.index */
+  guint coordinators;           /* from here in DdScoringCache.row_units: the places of */
+  guint n_coordinators;         /* the units it coordinates with, but the lead */
+  DdDeadlineKind kind;
+  gboolean six_clear_passed;    /* led and passing the "6 rõ" check */
+} ScanRow;
 
-  task->task_id = sqlite3_column_int64 (stmt, 0);
-  task->number = g_strdup (dd_sql_column_text (stmt, 1));
-  task->title = g_strdup (dd_sql_column_text (stmt, 2));
-  task->due = *due;
-  task->status = status;
-  task->led = led;
-  return task;
-}
-
-static int
-compare_score_tasks (gconstpointer a,
-                     gconstpointer b)
-{
-  const DdScoreTask *ta = *(const DdScoreTask * const *) a;
-  const DdScoreTask *tb = *(const DdScoreTask * const *) b;
-
-  if (ta->led != tb->led)
-    return ta->led ? -1 : 1;
-  return ta->task_id < tb->task_id ? -1 : ta->task_id > tb->task_id;
-}
-
-/* The tasks of the period, counted per lead and coordinating unit. */
+/* Whether the task is one of @p's: the rule the period's own query had,
+ *   due_on BETWEEN start AND end
+ *   OR (due_on < start AND (completed_on IS NULL OR completed_on >= start))
+ *   OR (due_on IS NULL AND (completed_on IS NULL OR completed_on >= start)
+ *       AND coalesce (plan's issued_on, substr (created_at, 1, 10)) <= end),
+ * compared as SQLite compares the texts (bytewise), so that a malformed
+ * date is taken or left as it was. */
 static gboolean
-scan_tasks (DdStore              *self,
-            Context              *ctx,
-            GPtrArray            *tallies,
-            const DdScorePeriod  *period,
-            const GDate          *as_of,
-            gboolean              want_tasks,
-            GError              **error)
+period_has (const Period  *p,
+            const ScanRow *row)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GDate soon;
+  gboolean open_at_start = row->done_text == NULL || strcmp (row->done_text, p->start) >= 0;
+
+  if (row->due_text != NULL)
+    {
+      if (strcmp (row->due_text, p->start) >= 0)
+        return strcmp (row->due_text, p->end) <= 0;
+      return open_at_start;
+    }
+  return open_at_start && row->starts != NULL && strcmp (row->starts, p->end) <= 0;
+}
+
+static const char *
+intern (DdScoringCache *cache,
+        const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (cache->strings, text) : NULL;
+}
+
+/* The words of task @id, from the cache's (in id order, as the tasks come:
+ * *@cursor goes on from the last one); a task not there (written by another
+ * connection since they were read) is read on its own. */
+static const TaskWords *
+words_for (DdStore         *self,
+           DdScoringCache  *cache,
+           gint64           id,
+           guint           *cursor,
+           sqlite3_stmt   **one,
+           GError         **error)
+{
+  GArray *words = cache->words;
+  TaskWords *spare;
   int rc;
 
-  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
+  while (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id < id)
+    (*cursor)++;
+  if (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id == id)
+    return &g_array_index (words, TaskWords, *cursor);
+
+  if (*one == NULL)
+    {
+      *one = dd_sql_prepare (self, "SELECT number, title, product, directing FROM tasks WHERE id = ?1", error);
+      if (*one == NULL)
+        return NULL;
+    }
+  sqlite3_reset (*one);
+  sqlite3_bind_int64 (*one, 1, id);
+  rc = sqlite3_step (*one);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  spare = g_new0 (TaskWords, 1);
+  g_ptr_array_add (cache->extra_words, spare);
+  if (rc == SQLITE_ROW)
+    task_words_set (cache, spare, id, *one, 0);
+  else
+    {
+      /* Gone meanwhile: judged as a task without words. */
+      spare->id = id;
+      spare->missing = _dd_six_clear_check_words (NULL, NULL, NULL);
+    }
+  return spare;
+}
+
+/* The ScanRow of every live task with a plan, in id order, once while the
+ * cache holds. INDEXED BY: the planner would not pick a partial index for a
+ * whole scan by itself in every case; the table's rows are eleven times its
+ * size. */
+static gboolean
+load_rows (DdStore         *self,
+           DdScoringCache  *cache,
+           GError         **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint coordinator_cursor = 0, words_cursor = 0;
+  int rc;
+
+  if (cache->rows != NULL)
+    return TRUE;
+  if (!load_words (self, cache, error))
+    return FALSE;
 
   stmt = dd_sql_prepare (self,
-                         "SELECT t.id, t.number, t.title, t.lead_unit_id, t.deadline_kind, t.due_on, "
-                         "t.completed_on, t.plan_id, t.product, t.directing, t.deadline_understood "
-                         "FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                         "WHERE t.deleted_at IS NULL AND ("
-                         " (t.due_on IS NOT NULL AND (t.due_on BETWEEN ?1 AND ?2 OR "
-                         "   (t.due_on < ?1 AND (t.completed_on IS NULL OR t.completed_on >= ?1)))) "
-                         " OR (t.due_on IS NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1) "
-                         "   AND coalesce (p.issued_on, substr (t.created_at, 1, 10)) <= ?2))",
+                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id, "
+                         "t.deadline_understood, t.created_at "
+                         "FROM tasks t INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
                          error);
   if (stmt == NULL)
     return FALSE;
-  dd_sql_bind_date (stmt, 1, &period->start);
-  dd_sql_bind_date (stmt, 2, &period->end);
+  rows = g_array_new (FALSE, TRUE, sizeof (ScanRow));
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  cache->row_units = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (cache->extra_words == NULL)
+    cache->extra_words = g_ptr_array_new_with_free_func (g_free);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 task_id = sqlite3_column_int64 (stmt, 0);
-      gint64 lead_id = sqlite3_column_int64 (stmt, 3);
-      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 4), 0, DD_N_DEADLINE_KINDS - 1);
-      gint64 plan_id = sqlite3_column_int64 (stmt, 7);
-      GArray *coordinators = g_hash_table_lookup (ctx->coordinators, &task_id);
-      Tally *lead = lead_id > 0 ? tally_for (ctx, tallies, lead_id) : NULL;
-      GDate due, done;
-      DdTaskStatus status;
+      gint64 lead_id = sqlite3_column_int64 (stmt, 1);
+      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+      const TaskCoordinators *coordinators = NULL;
+      const gint64 *coordinator_ids = NULL;
+      const PlanRow *plan;
+      ScanRow row = { 0 };
 
-      dd_sql_column_date (stmt, 5, &due);
-      dd_sql_column_date (stmt, 6, &done);
-      status = dd_rules_task_status (kind, &due, &done, as_of, &soon);
-      if ((int) status < 0 || (int) status >= DD_N_STATUSES)
+      /* An inner join with the plans, as the query of each period had. */
+      plan = g_hash_table_lookup (ctx->plans, &plan_id);
+      if (plan == NULL)
         continue;
-
-      if (lead != NULL)
+      row.plan = plan->index;
+      row.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      row.due_text = intern (cache, dd_sql_column_text (stmt, 3));
+      row.done_text = intern (cache, dd_sql_column_text (stmt, 4));
+      dd_sql_column_date (stmt, 3, &row.due);
+      dd_sql_column_date (stmt, 4, &row.done);
+      if (row.due_text == NULL)
         {
-          g_autoptr(GPtrArray) names = g_ptr_array_new ();
-          const UnitRow *lead_row = g_ptr_array_index (ctx->units,
-                                                       GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index,
-                                                                                              &lead_id)) - 1);
+          row.starts = plan->issued_on;
+          if (row.starts == NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+            {
+              /* substr (created_at, 1, 10): ten characters, not bytes. */
+              const char *created = dd_sql_column_text (stmt, 7);
+              const char *end = created;
+              g_autofree char *day = NULL;
+
+              for (guint i = 0; i < 10 && *end != '\0'; i++)
+                end = g_utf8_next_char (end);
+              day = g_strndup (created, end - created);
+              row.starts = intern (cache, day);
+            }
+        }
+      row.words = words_for (self, cache, task_id, &words_cursor, &one, error);
+      if (row.words == NULL)
+        return FALSE;
+      row.lead = lead_id > 0 ? unit_position (ctx, lead_id) : 0;
+
+      while (coordinator_cursor < ctx->coordinators->len &&
+             g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor).task_id < task_id)
+        coordinator_cursor++;
+      if (coordinator_cursor < ctx->coordinators->len &&
+          g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor).task_id == task_id)
+        {
+          coordinators = &g_array_index (ctx->coordinators, TaskCoordinators, coordinator_cursor);
+          coordinator_ids = &g_array_index (ctx->coordinator_units, gint64, coordinators->first);
+        }
+      /* The units it coordinates with, counted in each period: not the
+       * lead itself (it does not coordinate its own task), nor a unit
+       * that is gone. */
+      row.coordinators = cache->row_units->len;
+      for (guint i = 0; coordinators != NULL && i < coordinators->n; i++)
+        {
+          guint position = coordinator_ids[i] != lead_id ? unit_position (ctx, coordinator_ids[i]) : 0;
+
+          if (position > 0)
+            {
+              g_array_append_val (cache->row_units, position);
+              row.n_coordinators++;
+            }
+        }
+
+      /* The "6 rõ" check does not depend on the period: made once. */
+      if (row.lead > 0)
+        {
+          const UnitRow *lead_row = g_ptr_array_index (ctx->units, row.lead - 1);
           DdSixClearInput input = { 0 };
           gboolean lead_coordinates = FALSE;
 
-          lead->input.led_counts[status]++;
-          count_on_time (lead, plan_id, status);
-          if (want_tasks)
-            g_ptr_array_add (lead->tasks, score_task_new (stmt, &due, status, TRUE));
-
-          for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+          for (guint i = 0; coordinators != NULL && i < coordinators->n && !lead_coordinates; i++)
             {
-              gint64 unit_id = g_array_index (coordinators, gint64, i);
-              guint position = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->unit_index, &unit_id));
+              guint position = unit_position (ctx, coordinator_ids[i]);
 
+              /* As dd_six_clear_check() compares the names, from the keys
+               * of the units computed once instead of twice a task; the
+               * names themselves are then not read. */
               if (position > 0)
                 {
-                  const UnitRow *row = g_ptr_array_index (ctx->units, position - 1);
+                  const UnitRow *unit = g_ptr_array_index (ctx->units, position - 1);
 
-                  g_ptr_array_add (names, row->name);
-                  /* As dd_six_clear_check() compares them, from the keys of
-                   * the units computed once instead of twice a task. */
-                  if (!lead_coordinates && g_strcmp0 (row->match_key, lead_row->match_key) == 0)
-                    lead_coordinates = TRUE;
+                  lead_coordinates = g_strcmp0 (unit->match_key, lead_row->match_key) == 0;
                 }
             }
-          g_ptr_array_add (names, NULL);
-          input.title = dd_sql_column_text (stmt, 2);
           input.lead = lead_row->name;
           input.lead_is_group = lead_row->is_group;
-          input.coordinators = (const char * const *) names->pdata;
-          input.kind = kind;
-          input.has_due = dd_date_is_set (&due);
-          input.deadline_understood = sqlite3_column_int (stmt, 10) != 0;
-          input.product = dd_sql_column_text (stmt, 8);
-          input.directing = dd_sql_column_text (stmt, 9);
-          lead->input.six_clear_checked++;
-          if (_dd_six_clear_check_with (&input, lead_coordinates, NULL) == 0)
-            lead->input.six_clear_passed++;
+          input.kind = row.kind;
+          input.has_due = dd_date_is_set (&row.due);
+          input.deadline_understood = sqlite3_column_int (stmt, 6) != 0;
+          row.six_clear_passed = _dd_six_clear_check_known_words (&input, lead_coordinates,
+                                                                  row.words->missing) == 0;
         }
-
-      for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
-        {
-          gint64 unit_id = g_array_index (coordinators, gint64, i);
-          Tally *tally = unit_id != lead_id ? tally_for (ctx, tallies, unit_id) : NULL;
-
-          if (tally == NULL)
-            continue;
-          tally->input.coordinated_counts[status]++;
-          if (want_tasks)
-            g_ptr_array_add (tally->tasks, score_task_new (stmt, &due, status, FALSE));
-        }
+      g_array_append_val (rows, row);
     }
-  return read_rows_done (self, rc, error);
+  if (!read_rows_done (self, rc, error))
+    return FALSE;
+  cache->rows = g_steal_pointer (&rows);
+  /* In the rows now (row_units). */
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  return TRUE;
 }
 
-/* The reports owed by the periodic and ongoing tasks each unit leads, from
- * the occurrences of every period read at once (ctx->occurrences). */
+/* The tasks of every period, counted per lead and coordinating unit, from
+ * one pass over the rows: each task is counted in each period it belongs
+ * to, judged as of that period's day. */
 static void
-scan_reports (Context              *ctx,
-              GPtrArray            *tallies,
-              const DdScorePeriod  *period,
-              const GDate          *as_of)
+scan_tasks (DdScoringCache *cache,
+            Period         *periods,
+            guint           n_periods)
 {
-  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
-  GDate soon;
-
-  dd_rules_due_soon_limit (ctx->workdays, as_of, ctx->due_soon_days, &soon);
-  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (ctx->occurrences); t++)
+  for (guint r = 0; r < cache->rows->len; r++)
     {
-      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (ctx->occurrences, t);
-      Tally *tally;
+      const ScanRow *row = &g_array_index (cache->rows, ScanRow, r);
+      const guint *coordinators = &g_array_index (cache->row_units, guint, row->coordinators);
 
-      /* As each period chose its tasks: not completed before it began. */
-      if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &period->start) < 0)
-        continue;
-      tally = tally_for (ctx, tallies, task->lead_unit_id);
-      if (tally == NULL)
-        continue;
-      g_array_set_size (occurrences, 0);
-      _dd_occurrence_set_judge (ctx->occurrences, t, &period->start, &period->end, as_of, &soon, occurrences);
-      for (guint j = 0; j < occurrences->len; j++)
+      for (guint k = 0; k < n_periods; k++)
         {
-          switch (g_array_index (occurrences, DdOccurrence, j).status)
+          Period *p = &periods[k];
+          DdTaskStatus status;
+
+          if (!period_has (p, row))
+            continue;
+          status = dd_rules_task_status (row->kind, &row->due, &row->done, &p->as_of, &p->soon);
+          if ((int) status < 0 || (int) status >= DD_N_STATUSES)
+            continue;
+
+          if (row->lead > 0)
             {
-            case DD_STATUS_DONE_ON_TIME:
-              tally->input.reports_on_time++;
-              break;
-            case DD_STATUS_DONE_LATE:
-              tally->input.reports_late++;
-              break;
-            case DD_STATUS_FORGOTTEN:
-            case DD_STATUS_OVERDUE:
-              tally->input.reports_forgotten++;
-              break;
-            default:
-              tally->input.reports_pending++;
-              break;
+              Tally *lead = g_ptr_array_index (p->tallies, row->lead - 1);
+
+              lead->input.led_counts[status]++;
+              count_on_time (p, row->lead - 1, row->plan, status);
+              if (p->want_tasks)
+                g_ptr_array_add (lead->tasks, _dd_score_task_new (row->words->id, row->words->number,
+                                                                  row->words->title, &row->due, status, TRUE));
+              lead->input.six_clear_checked++;
+              if (row->six_clear_passed)
+                lead->input.six_clear_passed++;
+            }
+
+          for (guint i = 0; i < row->n_coordinators; i++)
+            {
+              Tally *tally = g_ptr_array_index (p->tallies, coordinators[i] - 1);
+
+              tally->input.coordinated_counts[status]++;
+              if (p->want_tasks)
+                g_ptr_array_add (tally->coordinated, _dd_score_task_new (row->words->id, row->words->number,
+                                                                         row->words->title, &row->due, status,
+                                                                         FALSE));
             }
         }
     }
+}
+
+/* The reports of a unit in a period: on time, late, forgotten, pending. */
+typedef guint ReportCounts[4];
+
+/* The reports owed by the periodic and ongoing tasks each unit leads, from
+ * the occurrences of every period read at once; judged once per period and
+ * day while the cache holds (each period judges every occurrence of every
+ * recurring task: a fifth of the tasks on the benchmark file). */
+static void
+scan_reports (DdScoringCache *cache,
+              Period         *p)
+{
+  Context *ctx = &cache->ctx;
+  DdOccurrenceSet *set = cache->occurrences;
+  g_autofree char *as_of = dd_date_to_iso (&p->as_of);
+  g_autofree char *soon = dd_date_is_set (&p->soon) ? dd_date_to_iso (&p->soon) : g_strdup ("-");
+  g_autofree char *key = g_strjoin (" ", p->start, p->end, as_of, soon, NULL);
+  ReportCounts *counts;
+
+  if (cache->reports == NULL)
+    cache->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  counts = g_hash_table_lookup (cache->reports, key);
+  if (counts == NULL)
+    {
+      g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+
+      counts = g_new0 (ReportCounts, MAX (ctx->units->len, 1));
+      for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+        {
+          const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
+          guint unit;
+
+          /* As each period chose its tasks: not completed before it began. */
+          if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &p->period.start) < 0)
+            continue;
+          unit = unit_position (ctx, task->lead_unit_id);
+          if (unit == 0)
+            continue;
+          g_array_set_size (occurrences, 0);
+          _dd_occurrence_set_judge (set, t, &p->period.start, &p->period.end, &p->as_of, &p->soon, occurrences);
+          for (guint j = 0; j < occurrences->len; j++)
+            {
+              switch (g_array_index (occurrences, DdOccurrence, j).status)
+                {
+                case DD_STATUS_DONE_ON_TIME:
+                  counts[unit - 1][0]++;
+                  break;
+                case DD_STATUS_DONE_LATE:
+                  counts[unit - 1][1]++;
+                  break;
+                case DD_STATUS_FORGOTTEN:
+                case DD_STATUS_OVERDUE:
+                  counts[unit - 1][2]++;
+                  break;
+                default:
+                  counts[unit - 1][3]++;
+                  break;
+                }
+            }
+        }
+      if (g_hash_table_size (cache->reports) >= 32)
+        g_hash_table_remove_all (cache->reports);
+      g_hash_table_insert (cache->reports, g_steal_pointer (&key), counts);
+    }
+
+  for (guint u = 0; u < ctx->units->len; u++)
+    {
+      Tally *tally = g_ptr_array_index (p->tallies, u);
+
+      tally->input.reports_on_time += counts[u][0];
+      tally->input.reports_late += counts[u][1];
+      tally->input.reports_forgotten += counts[u][2];
+      tally->input.reports_pending += counts[u][3];
+    }
+}
+
+/* The typed figures of a unit summed over a period, for one indicator. */
+typedef struct
+{
+  guint indicator;      /* its place in Context.indicators */
+  guint unit;           /* the unit's place in Context.units */
+  double numerator;
+  double denominator;
+} TypedSum;
+
+/* The sums of every typed indicator over @period, in the order of
+ * Context.indicators: read once per period while the cache holds (a
+ * query an indicator, a thousand on the benchmark file, each period). */
+static GArray *
+typed_sums (DdStore              *self,
+            DdScoringCache       *cache,
+            const DdScorePeriod  *period,
+            GError              **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autofree char *start = dd_date_to_iso (&period->start);
+  g_autofree char *end = dd_date_to_iso (&period->end);
+  g_autofree char *key = g_strconcat (start, " ", end, NULL);
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(sqlite3_stmt) typed = NULL;
+  GArray *found;
+  int rc;
+
+  if (cache->typed_sums == NULL)
+    cache->typed_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  found = g_hash_table_lookup (cache->typed_sums, key);
+  if (found != NULL)
+    return found;
+
+  typed = dd_sql_prepare (self,
+                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
+                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
+                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
+  if (typed == NULL)
+    return NULL;
+  sums = g_array_new (FALSE, FALSE, sizeof (TypedSum));
+  for (guint i = 0; i < ctx->indicators->len; i++)
+    {
+      const DdIndicatorInfo *info = g_ptr_array_index (ctx->indicators, i);
+
+      if (info->derived)
+        continue;
+      sqlite3_reset (typed);
+      sqlite3_bind_int64 (typed, 1, info->id);
+      dd_sql_bind_text (typed, 2, start);
+      dd_sql_bind_text (typed, 3, end);
+      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+        {
+          TypedSum sum = { i, unit_position (ctx, sqlite3_column_int64 (typed, 0)),
+                           sqlite3_column_double (typed, 1), sqlite3_column_double (typed, 2) };
+
+          if (sum.unit == 0)
+            continue;
+          sum.unit--;
+          g_array_append_val (sums, sum);
+        }
+      if (!read_rows_done (self, rc, error))
+        return NULL;
+    }
+  /* A few periods are asked for at a time; not every one ever asked for. */
+  if (g_hash_table_size (cache->typed_sums) >= 32)
+    g_hash_table_remove_all (cache->typed_sums);
+  found = g_steal_pointer (&sums);
+  g_hash_table_insert (cache->typed_sums, g_steal_pointer (&key), found);
+  return found;
 }
 
 /* The indicators of each unit: typed figures summed over the period, and
- * the derived ones from the tasks and dossiers. */
+ * the derived ones from the tasks and dossiers. A period of the trend needs
+ * only the scores: not their titles (period_indicator_new()). */
 static gboolean
-scan_indicators (DdStore              *self,
-                 Context              *ctx,
-                 GPtrArray            *tallies,
-                 const DdScorePeriod  *period,
-                 GError              **error)
+scan_indicators (DdStore          *self,
+                 DdScoringCache   *cache,
+                 Period           *p,
+                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) typed = NULL;
+  Context *ctx = &cache->ctx;
+  GPtrArray *tallies = p->tallies;
   g_autoptr(sqlite3_stmt) dossiers = NULL;
+  GArray *sums;
+  guint cursor = 0;
   int rc;
 
   dossiers = dd_sql_prepare (self,
@@ -1287,8 +1810,8 @@ scan_indicators (DdStore              *self,
                              "GROUP BY unit_id", error);
   if (dossiers == NULL)
     return FALSE;
-  dd_sql_bind_date (dossiers, 1, &period->start);
-  dd_sql_bind_date (dossiers, 2, &period->end);
+  dd_sql_bind_date (dossiers, 1, &p->period.start);
+  dd_sql_bind_date (dossiers, 2, &p->period.end);
   while ((rc = sqlite3_step (dossiers)) == SQLITE_ROW)
     {
       Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (dossiers, 0));
@@ -1301,11 +1824,8 @@ scan_indicators (DdStore              *self,
   if (!read_rows_done (self, rc, error))
     return FALSE;
 
-  typed = dd_sql_prepare (self,
-                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
-                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
-                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
-  if (typed == NULL)
+  sums = typed_sums (self, cache, &p->period, error);
+  if (sums == NULL)
     return FALSE;
 
   for (guint i = 0; i < ctx->indicators->len; i++)
@@ -1314,17 +1834,18 @@ scan_indicators (DdStore              *self,
 
       if (info->derived)
         {
+          const PlanRow *plan = g_hash_table_lookup (ctx->plans, &info->plan_id);
+
           for (guint u = 0; u < tallies->len; u++)
             {
               Tally *tally = g_ptr_array_index (tallies, u);
-              const guint *pair = g_hash_table_lookup (tally->on_time, &info->plan_id);
+              const guint *pair = plan != NULL ? p->on_time[(gsize) u * p->n_plans + plan->index] : NULL;
               DdScoreIndicator *indicator;
 
               if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
                 continue;
-              indicator = g_new0 (DdScoreIndicator, 1);
+              indicator = period_indicator_new (p, info->title);
               indicator->indicator_id = info->id;
-              indicator->title = g_strdup (info->title);
               indicator->target = info->target;
               indicator->derived = TRUE;
               indicator->numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
@@ -1335,69 +1856,63 @@ scan_indicators (DdStore              *self,
           continue;
         }
 
-      sqlite3_reset (typed);
-      sqlite3_bind_int64 (typed, 1, info->id);
-      dd_sql_bind_date (typed, 2, &period->start);
-      dd_sql_bind_date (typed, 3, &period->end);
-      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+      for (; cursor < sums->len && g_array_index (sums, TypedSum, cursor).indicator == i; cursor++)
         {
-          Tally *tally = tally_for (ctx, tallies, sqlite3_column_int64 (typed, 0));
-          DdScoreIndicator *indicator;
+          const TypedSum *sum = &g_array_index (sums, TypedSum, cursor);
+          Tally *tally = g_ptr_array_index (tallies, sum->unit);
+          DdScoreIndicator *indicator = period_indicator_new (p, info->title);
 
-          if (tally == NULL)
-            continue;
-          indicator = g_new0 (DdScoreIndicator, 1);
           indicator->indicator_id = info->id;
-          indicator->title = g_strdup (info->title);
           indicator->target = info->target;
-          indicator->numerator = sqlite3_column_double (typed, 1);
-          indicator->denominator = sqlite3_column_double (typed, 2);
+          indicator->numerator = sum->numerator;
+          indicator->denominator = sum->denominator;
           _dd_score_indicator_update (indicator);
           g_ptr_array_add (tally->input.indicators, indicator);
         }
-      if (!read_rows_done (self, rc, error))
-        return FALSE;
     }
   return TRUE;
 }
 
-/* The scorecards of one period, in the order of ctx->units. */
-static GPtrArray *
-score_period (DdStore              *self,
-              Context              *ctx,
-              const DdScorePeriod  *period,
-              const GDate          *as_of,
-              gboolean              want_tasks,
-              GError              **error)
+/* The scorecards of one period once its tasks are counted, in the order of
+ * the units, into @cards; for a period of the trend, only their scores
+ * (NAN: none) into @scores. */
+static gboolean
+score_period (DdStore          *self,
+              DdScoringCache   *cache,
+              Period           *p,
+              GPtrArray        *cards,
+              GArray           *scores,
+              GError          **error)
 {
-  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  Context *ctx = &cache->ctx;
 
-  for (guint i = 0; i < ctx->units->len; i++)
-    g_ptr_array_add (tallies, tally_new ());
-
-  if (!scan_tasks (self, ctx, tallies, period, as_of, want_tasks, error))
-    return NULL;
-  scan_reports (ctx, tallies, period, as_of);
-  if (!scan_indicators (self, ctx, tallies, period, error))
-    return NULL;
+  scan_reports (cache, p);
+  if (!scan_indicators (self, cache, p, error))
+    return FALSE;
 
   for (guint i = 0; i < ctx->units->len; i++)
     {
       const UnitRow *row = g_ptr_array_index (ctx->units, i);
-      Tally *tally = g_ptr_array_index (tallies, i);
-      DdScorecard *card = dd_scorecard_new (row->id, row->name, row->is_group, period,
-                                            &tally->input, &ctx->weights);
+      Tally *tally = g_ptr_array_index (p->tallies, i);
+      DdScorecard *card;
+      double score;
 
-      _dd_scorecard_set_as_of (card, as_of);
-      if (want_tasks)
+      if (cards == NULL)
         {
-          g_ptr_array_sort (tally->tasks, compare_score_tasks);
-          _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
+          score = _dd_score_input_score (&tally->input, row->is_group, &ctx->weights);
+          g_array_append_val (scores, score);
+          continue;
         }
+      card = _dd_scorecard_new_take (row->id, row->name, row->is_group, &p->period, &tally->input,
+                                     &ctx->weights);
+      _dd_scorecard_set_as_of (card, &p->as_of);
+      /* The tasks led, then those coordinated, each by id: the scan gave
+       * them in id order, so the two lists end to end need no sorting. */
+      g_ptr_array_extend_and_steal (tally->tasks, g_steal_pointer (&tally->coordinated));
+      _dd_scorecard_set_tasks (card, g_steal_pointer (&tally->tasks));
       g_ptr_array_add (cards, card);
     }
-  return g_steal_pointer (&cards);
+  return TRUE;
 }
 
 static int
@@ -1432,16 +1947,51 @@ set_ranks (GPtrArray *cards)
     }
 }
 
+/* The occurrences of the tasks over all the periods, read in one pass and
+ * kept with the cache; each period judges its own. */
+static gboolean
+load_occurrences (DdStore         *self,
+                  DdScoringCache  *cache,
+                  const Period    *periods,
+                  guint            n_periods,
+                  GError         **error)
+{
+  GDate from = periods[0].period.start, to = periods[0].period.end;
+
+  for (guint k = 1; k < n_periods; k++)
+    {
+      if (g_date_compare (&periods[k].period.start, &from) < 0)
+        from = periods[k].period.start;
+      if (g_date_compare (&periods[k].period.end, &to) > 0)
+        to = periods[k].period.end;
+    }
+  if (cache->occurrences != NULL && g_date_compare (&cache->occurrences_from, &from) == 0 &&
+      g_date_compare (&cache->occurrences_to, &to) == 0)
+    return TRUE;
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  cache->occurrences = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_LED, 0, cache->ctx.workdays,
+                                                &from, &to, NULL, error);
+  if (cache->occurrences == NULL)
+    return FALSE;
+  cache->occurrences_from = from;
+  cache->occurrences_to = to;
+  return TRUE;
+}
+
 GListModel *
 dd_store_list_scorecards (DdStore              *self,
                           const DdScorePeriod  *period,
                           const GDate          *as_of,
                           GError              **error)
 {
-  g_auto(Context) ctx = { 0 };
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(DdScoringCache) temporary = NULL;
   g_autoptr(GListStore) model = g_list_store_new (DD_TYPE_SCORECARD);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) cards = NULL;
+  DdScoringCache *cache;
+  Period *periods;
+  guint n_periods;
+  gboolean ok = FALSE;
   GDate day;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
@@ -1455,49 +2005,57 @@ dd_store_list_scorecards (DdStore              *self,
   if (g_date_compare (&day, &period->end) > 0)
     day = period->end;
 
-  if (!context_load (self, &ctx, error))
+  cache = scoring_cache_get (self, &temporary, error);
+  if (cache == NULL)
     return NULL;
 
-  /* The occurrences of the tasks over this period and the earlier ones of
-   * the trend, read in one pass; each period judges its own. */
-  {
-    GDate from = period->start, to = period->end;
-
-    for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
-      {
-        DdScorePeriod earlier;
-
-        dd_score_period_shift (period, -(int) k, &earlier);
-        if (g_date_compare (&earlier.start, &from) < 0)
-          from = earlier.start;
-        if (g_date_compare (&earlier.end, &to) > 0)
-          to = earlier.end;
-      }
-    ctx.occurrences = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_LED, 0, ctx.workdays, &from, &to,
-                                               NULL, error);
-    if (ctx.occurrences == NULL)
-      return NULL;
-  }
-
-  cards = score_period (self, &ctx, period, &day, TRUE, error);
-  if (cards == NULL)
-    return NULL;
-  set_ranks (cards);
-
-  /* The earlier periods, oldest first. */
-  for (guint k = ctx.weights.trend_periods - 1; k >= 1; k--)
+  /* periods[0] is the period asked for; then the earlier ones of the trend,
+   * oldest first (periods[1] is trend_periods - 1 periods back). */
+  n_periods = MAX (cache->ctx.weights.trend_periods, 1);
+  periods = g_new0 (Period, n_periods);
+  for (guint k = 0; k < n_periods; k++)
     {
-      DdScorePeriod earlier;
-      GDate earlier_day = day;
-      GPtrArray *scores;
+      Period *p = &periods[k];
 
-      dd_score_period_shift (period, -(int) k, &earlier);
-      if (g_date_compare (&earlier_day, &earlier.end) > 0)
-        earlier_day = earlier.end;
-      scores = score_period (self, &ctx, &earlier, &earlier_day, FALSE, error);
-      if (scores == NULL)
-        return NULL;
+      if (k == 0)
+        {
+          p->period = *period;
+          p->as_of = day;
+          p->want_tasks = TRUE;
+        }
+      else
+        {
+          dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
+          p->as_of = day;
+          if (g_date_compare (&p->as_of, &p->period.end) > 0)
+            p->as_of = p->period.end;
+        }
+      dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
+      p->start = dd_date_to_iso (&p->period.start);
+      p->end = dd_date_to_iso (&p->period.end);
+      p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+      p->n_plans = g_hash_table_size (cache->ctx.plans);
+      p->on_time = g_malloc0_n ((gsize) MAX (cache->ctx.units->len, 1) * MAX (p->n_plans, 1), sizeof *p->on_time);
+      for (guint i = 0; i < cache->ctx.units->len; i++)
+        g_ptr_array_add (p->tallies, tally_new (!p->want_tasks));
+    }
+
+  if (!load_occurrences (self, cache, periods, n_periods, error) ||
+      !load_rows (self, cache, error))
+    goto out;
+  scan_tasks (cache, periods, n_periods);
+
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!score_period (self, cache, &periods[0], cards, NULL, error))
+    goto out;
+  set_ranks (cards);
+  for (guint k = 1; k < n_periods; k++)
+    {
+      GArray *scores = g_array_new (FALSE, FALSE, sizeof (double));
+
       g_ptr_array_add (history, scores);
+      if (!score_period (self, cache, &periods[k], NULL, scores, error))
+        goto out;
     }
 
   for (guint i = 0; i < cards->len; i++)
@@ -1507,16 +2065,23 @@ dd_store_list_scorecards (DdStore              *self,
       double score;
 
       for (guint h = 0; h < history->len; h++)
-        {
-          DdScorecard *old = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (history, h), i);
-
-          score = dd_scorecard_has_score (old) ? dd_scorecard_get_score (old) : NAN;
-          g_array_append_val (trend, score);
-        }
+        g_array_append_val (trend, g_array_index ((GArray *) g_ptr_array_index (history, h), double, i));
       score = dd_scorecard_has_score (card) ? dd_scorecard_get_score (card) : NAN;
       g_array_append_val (trend, score);
       _dd_scorecard_set_trend (card, trend);
       g_list_store_append (model, card);
     }
+  ok = TRUE;
+
+out:
+  for (guint k = 0; k < n_periods; k++)
+    period_clear (&periods[k]);
+  g_free (periods);
+  /* Another connection may have committed while this read: what was read
+   * is then not kept (the file may have changed between two statements). */
+  if (cache == self->scoring && cache->data_version != dd_sql_query_int64 (self, "PRAGMA data_version", -1))
+    cache->data_version = -1;
+  if (!ok)
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&model));
 }

@@ -65,6 +65,8 @@ TARGETS = {
     "chart_indicators": ("Chart \"indicators\" drawn at 1200×800", "< 10 ms", lambda v: v < 10),
     "chart_units_png": ("Chart \"units\" (30 units) drawn and written to PNG", "-", None),
     "calendar_month": ("Calendar: a month with its occurrences", "< 20 ms", lambda v: v < 20),
+    "scorecards_year_first": ("Scorecards: every unit, one year, first call after opening (or after a write)",
+                              "-", None),
     "scorecards_year": ("Scorecards: every unit, one year", "< 100 ms", lambda v: v < 100),
     "export_time": ("Excel export of every task (whole workbook)", "< 2 s", lambda v: v < 2),
     "export_peak": ("Excel export: peak memory (ru_maxrss)", "< 100 MiB", lambda v: v < 100),

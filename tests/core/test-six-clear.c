@@ -298,6 +298,57 @@ test_filter_sample (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unclear)), ==, n_unclear);
 }
 
+/* The check split as the scorecards make it (the task's words once, kept;
+ * the rest each time) equals the whole check, over every combination of
+ * blank, short and full words with the other fields. */
+static void
+test_known_words (void)
+{
+  const char *titles[] = { NULL, "", "  ", "Ký số", "Ký số văn bản", "Rà soát thủ tục hành chính" };
+  const char *texts[] = { NULL, "", " \t", "Báo cáo" };
+  const char *leads[] = { NULL, "", "Phòng A" };
+  const char *coordinators_a[] = { "Ban B", NULL };
+  const char *coordinators_self[] = { "phòng  a", NULL };
+  const char * const *coordinators[] = { NULL, coordinators_a, coordinators_self };
+  guint compared = 0, differing = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    for (guint p = 0; p < G_N_ELEMENTS (texts); p++)
+      for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
+        for (guint l = 0; l < G_N_ELEMENTS (leads); l++)
+          for (guint c = 0; c < G_N_ELEMENTS (coordinators); c++)
+            for (int kind = 0; kind < DD_N_DEADLINE_KINDS; kind++)
+              for (guint bits = 0; bits < 8; bits++)
+                {
+                  DdSixClearInput input = { 0 };
+                  guint words = _dd_six_clear_check_words (titles[t], texts[p], texts[d]);
+                  guint whole;
+
+                  input.title = titles[t];
+                  input.product = texts[p];
+                  input.directing = texts[d];
+                  input.lead = leads[l];
+                  input.lead_is_group = (bits & 1) != 0;
+                  input.coordinators = coordinators[c];
+                  input.kind = (DdDeadlineKind) kind;
+                  input.has_due = (bits & 2) != 0;
+                  input.deadline_understood = (bits & 4) != 0;
+                  whole = dd_six_clear_check (&input, NULL);
+                  g_assert_cmpuint (words & ~DD_SIX_CLEAR_WORDS, ==, 0);
+                  g_assert_cmpuint (_dd_six_clear_check_known_words (&input, -1, words), ==, whole);
+                  /* The words alone decide their bits: the rest of the
+                   * input does not read them. */
+                  input.title = input.product = input.directing = NULL;
+                  g_assert_cmpuint (_dd_six_clear_check_known_words (&input, -1, words), ==, whole);
+                  compared++;
+                  if (whole != 0)
+                    differing++;
+                }
+  /* Not a comparison of clear tasks only, nor of unclear ones only. */
+  g_assert_cmpuint (differing, >, compared / 2);
+  g_assert_cmpuint (differing, <, compared);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/core/six-clear/seed", test_seed);
   g_test_add_func ("/core/six-clear/rows-and-filter", test_rows_and_filter);
   g_test_add_func ("/core/six-clear/filter-sample", test_filter_sample);
+  g_test_add_func ("/core/six-clear/known-words", test_known_words);
 
   return g_test_run ();
 }

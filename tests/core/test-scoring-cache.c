@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-scoring-cache"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+#include "dd-scoring-private.h"
+
+/*
+ * The scorecards read every period of a trend in one pass and keep what
+ * they read between calls (dd-store-scoring.c). Here:
+ *
+ *   - the trend of a card equals the scores of its earlier periods asked
+ *     for one by one, over the kinds of period and several dates;
+ *   - what is kept follows every write: a task's title (the "6 rõ" check
+ *     and the list of a card), its coordinators, a unit renamed or merged,
+ *     from this connection and from a second DdStore on the same file;
+ *   - the "6 rõ" check made from a task's words checked beforehand equals
+ *     the whole check.
+ *
+ * The plan, issued 1/3/2025, led by Phòng A, Ban B, Đội C, with tasks due
+ * in every quarter from 2025 to 2026, some done on time, some late, some
+ * never, a periodic and an ongoing one; task 2's title is too short for
+ * "6 rõ".
+ */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  DdStore *store;
+  gint64 unit_a;
+  gint64 unit_b;
+  gint64 unit_c;
+} Fixture;
+
+static const struct
+{
+  const char *title;
+  const char *lead;
+  const char *coordinator;
+  const char *deadline;
+  const char *completed;
+} fixture_tasks[] = {
+  { "Rà soát thủ tục hành chính cấp tỉnh", "Phòng A", "Ban B", "Trước 10/4/2025", "2025-04-05" },
+  { "Ký số", "Phòng A", NULL, "Trước 20/7/2025", "2025-07-25" },
+  { "Số hóa hồ sơ một cửa", "Phòng A", "Đội C", "Trước 30/10/2025", NULL },
+  { "Cập nhật cơ sở dữ liệu cán bộ", "Ban B", "Phòng A", "Trước 15/1/2026", "2026-01-10" },
+  { "Tập huấn chuyển đổi số cho cấp xã", "Ban B", NULL, "Trước 30/4/2026", NULL },
+  { "Báo cáo kết quả cải cách hành chính", "Đội C", "Ban B", "Định kỳ hằng quý", NULL },
+  { "Theo dõi việc giải quyết hồ sơ", "Đội C", NULL, "Thường xuyên", NULL },
+  { "Đánh giá chỉ số hài lòng của người dân", "Phòng A", "Ban B", "Trước 30/9/2026", "2026-10-02" },
+  { "Công khai kết quả giải quyết hồ sơ", "Đội C", "Phòng A", "Trước 31/12/2026", NULL },
+};
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static gint64
+unit_id (DdStore    *store,
+         const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), "SELECT id FROM units WHERE name = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  DdImportedIndicator *indicator;
+  gint64 plan_id;
+
+  f->dir = g_dir_make_tmp ("dondoc-scoring-cache-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  plan->number = g_strdup ("12/KH-TEST");
+  plan->title = g_strdup ("Kế hoạch cải cách hành chính");
+  g_date_set_dmy (&plan->issued_on, 1, G_DATE_MARCH, 2025);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup (fixture_tasks[i].title);
+      task->lead = g_strdup (fixture_tasks[i].lead);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      if (fixture_tasks[i].coordinator != NULL)
+        g_ptr_array_add (task->coordinators, g_strdup (fixture_tasks[i].coordinator));
+      task->deadline_text = g_strdup (fixture_tasks[i].deadline);
+      task->product = g_strdup ("Báo cáo");
+      task->directing = g_strdup ("Thủ trưởng cơ quan");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  indicator = g_new0 (DdImportedIndicator, 1);
+  indicator->title = g_strdup ("Tỷ lệ văn bản ký số");
+  indicator->target = 90;
+  g_ptr_array_add (plan->indicators, indicator);
+  indicator = g_new0 (DdImportedIndicator, 1);
+  indicator->title = g_strdup ("Tỷ lệ hồ sơ, nhiệm vụ đúng hạn");
+  indicator->target = 100;
+  g_ptr_array_add (plan->indicators, indicator);
+  g_assert_true (dd_store_import_plan (f->store, plan, NULL, &error));
+  g_assert_no_error (error);
+
+  plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+      GDate done;
+
+      if (fixture_tasks[i].completed == NULL)
+        continue;
+      g_assert_true (dd_date_parse_iso (fixture_tasks[i].completed, &done));
+      g_assert_true (dd_store_record_progress (f->store, _dd_store_find_task_by_number (f->store, plan_id, number),
+                                               100, &done, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  f->unit_a = unit_id (f->store, "Phòng A");
+  f->unit_b = unit_id (f->store, "Ban B");
+  f->unit_c = unit_id (f->store, "Đội C");
+  g_assert_cmpint (f->unit_a * f->unit_b * f->unit_c, >, 0);
+
+  /* Typed figures of the first indicator in two quarters, for A and B. */
+  {
+    gint64 typed = dd_sql_query_int64 (f->store, "SELECT id FROM indicators ORDER BY position LIMIT 1", 0);
+    DdScorePeriod q;
+
+    dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2025, 3);
+    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 7, 10, NULL, &error));
+    dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2026, 2);
+    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 9, 10, NULL, &error));
+    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_b, &q, 3, 4, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static GListModel *
+list_cards (DdStore             *store,
+            const DdScorePeriod *period,
+            const GDate         *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *cards = dd_store_list_scorecards (store, period, as_of, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cards);
+  return cards;
+}
+
+static DdScorecard *
+find_card (GListModel *cards,
+           gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+
+      if (dd_scorecard_get_unit_id (card) == id)
+        return g_steal_pointer (&card);
+    }
+  return NULL;
+}
+
+static void
+assert_same_score (double expected,
+                   double actual)
+{
+  if (isnan (expected))
+    g_assert_true (isnan (actual));
+  else
+    g_assert_cmpfloat (expected, ==, actual);
+}
+
+/* The trend of every card against the earlier periods asked for alone. */
+static void
+test_trend_equals_periods (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    DdOccurrenceKind kind;
+    int year;
+    int index;
+    const char *as_of;
+  } cases[] = {
+    { DD_OCCURRENCE_YEAR, 2026, 1, "2026-11-25" },
+    { DD_OCCURRENCE_YEAR, 2026, 1, "2026-03-01" },
+    { DD_OCCURRENCE_HALF_YEAR, 2026, 1, "2026-11-25" },
+    { DD_OCCURRENCE_QUARTER, 2026, 2, "2026-05-02" },
+    { DD_OCCURRENCE_QUARTER, 2026, 4, "2026-12-30" },
+    { DD_OCCURRENCE_MONTH, 2026, 1, "2026-01-10" },
+    { DD_OCCURRENCE_MONTH, 2025, 8, "2026-11-25" },
+  };
+  guint scored = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GListModel) cards = NULL;
+      DdScorePeriod period;
+      GDate as_of;
+
+      dd_score_period_init (&period, cases[c].kind, cases[c].year, cases[c].index);
+      g_assert_true (dd_date_parse_iso (cases[c].as_of, &as_of));
+      cards = list_cards (f->store, &period, &as_of);
+
+      for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+        {
+          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+          GArray *trend = dd_scorecard_get_trend (card);
+
+          g_assert_cmpuint (trend->len, ==, DD_SCORE_DEFAULT_TREND_PERIODS);
+          assert_same_score (dd_scorecard_has_score (card) ? dd_scorecard_get_score (card) : NAN,
+                             g_array_index (trend, double, trend->len - 1));
+          for (guint h = 0; h + 1 < trend->len; h++)
+            {
+              g_autoptr(GListModel) alone = NULL;
+              g_autoptr(DdScorecard) same = NULL;
+              DdScorePeriod earlier;
+
+              dd_score_period_shift (&period, -(int) (trend->len - 1 - h), &earlier);
+              alone = list_cards (f->store, &earlier, &as_of);
+              same = find_card (alone, dd_scorecard_get_unit_id (card));
+              g_assert_nonnull (same);
+              assert_same_score (dd_scorecard_has_score (same) ? dd_scorecard_get_score (same) : NAN,
+                                 g_array_index (trend, double, h));
+              if (!isnan (g_array_index (trend, double, h)))
+                scored++;
+            }
+        }
+    }
+  /* Not a comparison of nothing with nothing. */
+  g_assert_cmpuint (scored, >=, 10);
+}
+
+static guint
+six_clear_passed (GListModel *cards,
+                  gint64      id)
+{
+  g_autoptr(DdScorecard) card = find_card (cards, id);
+
+  g_assert_nonnull (card);
+  return dd_scorecard_get_input (card)->six_clear_passed;
+}
+
+static const char *
+task_title (GListModel *cards,
+            gint64      unit,
+            gint64      task_id)
+{
+  g_autoptr(DdScorecard) card = find_card (cards, unit);
+  GPtrArray *tasks = dd_scorecard_get_tasks (card);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const DdScoreTask *task = g_ptr_array_index (tasks, i);
+
+      if (task->task_id == task_id)
+        return task->title;
+    }
+  return NULL;
+}
+
+static void
+retitle (DdStore    *store,
+         gint64      task_id,
+         const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, task_id, NULL, &error);
+
+  g_assert_no_error (error);
+  dd_task_set_title (task, title);
+  g_assert_true (dd_store_save_task (store, task, &error));
+  g_assert_no_error (error);
+}
+
+/* What is kept between calls follows the writes of this connection and of
+ * another one on the same file. */
+static void
+test_follows_writes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = NULL;
+  DdScorePeriod year;
+  GDate as_of;
+  gint64 task1 = _dd_store_find_task_by_number (f->store, 1, "1.");
+  gint64 task2 = _dd_store_find_task_by_number (f->store, 1, "2.");
+  guint passed;
+
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
+
+  /* Tasks 1, 2 and 3 of Phòng A are in 2025; "Ký số" fails "6 rõ". */
+  {
+    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) again = list_cards (f->store, &year, &as_of);
+
+    passed = six_clear_passed (cards, f->unit_a);
+    g_assert_cmpuint (passed, ==, 2);
+    g_assert_cmpuint (six_clear_passed (again, f->unit_a), ==, passed);
+    g_assert_cmpstr (task_title (again, f->unit_a, task2), ==, "Ký số");
+  }
+
+  /* This connection's write. */
+  retitle (f->store, task2, "Ký số văn bản đi");
+  {
+    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+
+    g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed + 1);
+    g_assert_cmpstr (task_title (cards, f->unit_a, task2), ==, "Ký số văn bản đi");
+  }
+
+  /* Another connection's: a title, a coordinator, a unit's name. */
+  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  retitle (other, task1, "Rà soát");
+  {
+    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+
+    g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed);
+    g_assert_cmpstr (task_title (cards, f->unit_a, task1), ==, "Rà soát");
+  }
+
+  {
+    g_autoptr(DdTask) task = dd_store_get_task (other, task2, NULL, &error);
+    const char *names[] = { "Đội C", NULL };
+    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(DdScorecard) c_before = find_card (before, f->unit_c);
+    g_autoptr(DdScorecard) c_after = NULL;
+
+    g_assert_no_error (error);
+    dd_task_set_coordinators (task, names);
+    g_assert_true (dd_store_save_task (other, task, &error));
+    g_assert_no_error (error);
+    after = list_cards (f->store, &year, &as_of);
+    c_after = find_card (after, f->unit_c);
+    g_assert_cmpuint (dd_scorecard_get_n_coordinated (c_after), ==, dd_scorecard_get_n_coordinated (c_before) + 1);
+    g_assert_nonnull (task_title (after, f->unit_c, task2));
+  }
+
+  g_assert_true (dd_store_rename_unit (other, f->unit_b, "Ban B (mới)", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(DdScorecard) b = find_card (cards, f->unit_b);
+
+    g_assert_cmpstr (dd_scorecard_get_unit_name (b), ==, "Ban B (mới)");
+  }
+
+  /* Merged: Ban B's card is gone, its task counts for Phòng A. */
+  {
+    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(DdScorecard) a_before = find_card (before, f->unit_a);
+    g_autoptr(DdScorecard) b_before = find_card (before, f->unit_b);
+    g_autoptr(DdScorecard) a_after = NULL;
+
+    g_assert_true (dd_store_merge_units (other, f->unit_b, f->unit_a, &error));
+    g_assert_no_error (error);
+    after = list_cards (f->store, &year, &as_of);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) - 1);
+    g_assert_null (find_card (after, f->unit_b));
+    a_after = find_card (after, f->unit_a);
+    g_assert_cmpuint (dd_scorecard_get_n_led (a_after), ==,
+                      dd_scorecard_get_n_led (a_before) + dd_scorecard_get_n_led (b_before));
+  }
+}
+
+/* Inside a transaction of this connection, its writes not yet committed
+ * count, and are not kept once rolled back. */
+static void
+test_in_transaction (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) inside = NULL;
+  g_autoptr(GListModel) after = NULL;
+  DdScorePeriod year;
+  GDate as_of;
+
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
+  before = list_cards (f->store, &year, &as_of);
+
+  g_assert_true (_dd_store_begin (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_sql_exec (f->store, "UPDATE tasks SET title = 'Ký' WHERE number = '1.'", &error));
+  g_assert_no_error (error);
+  inside = list_cards (f->store, &year, &as_of);
+  _dd_store_rollback (f->store);
+  after = list_cards (f->store, &year, &as_of);
+
+  g_assert_cmpuint (six_clear_passed (inside, f->unit_a), ==, six_clear_passed (before, f->unit_a) - 1);
+  g_assert_cmpuint (six_clear_passed (after, f->unit_a), ==, six_clear_passed (before, f->unit_a));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/scoring-cache/trend-equals-periods", test_trend_equals_periods);
+  ADD ("/core/scoring-cache/follows-writes", test_follows_writes);
+  ADD ("/core/scoring-cache/in-transaction", test_in_transaction);
+#undef ADD
+
+  return g_test_run ();
+}
