@@ -51,10 +51,17 @@ typedef struct
   guint every;
   guint32 from, to;
   GPtrArray *occurrences;   /* DdOccurrence, sorted by due date */
+  /* The first occurrence due on or after split_as_of, and the kinds
+   * (bits) due before it: see expansion_split(). */
+  guint32 split_as_of;
+  guint split;
+  guint past_kinds;
 } Expansion;
 
 struct _DdOccurrenceSet
 {
+  DdOccurrenceScope scope;
+  GDate as_of;              /* DD_OCCURRENCE_SCOPE_OPEN only */
   GArray *tasks;            /* DdOccurrenceTask, by id */
   DdWorkdays *workdays;
   GDate from, to;
@@ -94,8 +101,8 @@ _dd_occurrence_set_free (DdOccurrenceSet *set)
 }
 
 /* The expansion of one schedule over [from, to], computed once. */
-static GPtrArray *
-expansion (DdOccurrenceSet *set,
+static Expansion *
+expansion_find (DdOccurrenceSet *set,
            gboolean         ongoing,
            guint            periods,
            int              rule,
@@ -114,7 +121,7 @@ expansion (DdOccurrenceSet *set,
       e = g_ptr_array_index (set->expansions, i);
       if (e->ongoing == ongoing && e->from == from_j && e->to == to_j &&
           (ongoing ? e->every == every : (e->periods == periods && e->rule == rule && e->param == param)))
-        return e->occurrences;
+        return e;
     }
   e = g_new0 (Expansion, 1);
   e->ongoing = ongoing;
@@ -135,7 +142,37 @@ expansion (DdOccurrenceSet *set,
       (void) g_date_get_julian (&occ->due);
     }
   g_ptr_array_add (set->expansions, e);
-  return e->occurrences;
+  return e;
+}
+
+/* The index of @e's first occurrence due on or after @as_of (a Julian day),
+ * found once for all the tasks sharing the schedule; e->past_kinds is then
+ * the set of the kinds due before it. */
+static guint
+expansion_split (Expansion *e,
+                 guint32    as_of)
+{
+  guint lo = 0, hi = e->occurrences->len;
+
+  if (e->split_as_of == as_of && as_of != 0)
+    return e->split;
+  /* Sorted by due date. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const DdOccurrence *occ = g_ptr_array_index (e->occurrences, mid);
+
+      if (g_date_get_julian (&occ->due) < as_of)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  e->split = lo;
+  e->split_as_of = as_of;
+  e->past_kinds = 0;
+  for (guint j = 0; j < lo; j++)
+    e->past_kinds |= 1u << ((const DdOccurrence *) g_ptr_array_index (e->occurrences, j))->kind;
+  return lo;
 }
 
 /* The task of @set with id @id, at or after *@cursor (rows come in task
@@ -472,19 +509,30 @@ load_updates (DdStore          *self,
     }
   for (guint every = 1; every <= 12; every++)
     {
-      GPtrArray *occs;
+      Expansion *e;
+      const DdOccurrence *occ;
+      guint earliest = 0;
 
       if ((everies & (1u << every)) == 0)
         continue;
-      occs = expansion (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
-      /* In date order, and the windows of one schedule do not overlap. */
-      if (occs->len > 0)
+      e = expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
+      if (e->occurrences->len == 0)
+        continue;
+      /* The recurring status judges the latest window due before the
+       * reference date and the later ones only
+       * (_dd_occurrence_set_judge_latest()), and its tasks are not
+       * completed by then (which could make an earlier window the last
+       * owed): the updates of the year before are not read. */
+      if (set->scope == DD_OCCURRENCE_SCOPE_OPEN)
         {
-          const DdOccurrence *occ = g_ptr_array_index (occs, 0);
+          guint split = expansion_split (e, g_date_get_julian (&set->as_of));
 
-          if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
-            first = occ->start;
+          earliest = split > 0 ? split - 1 : 0;
         }
+      /* In date order, and the windows of one schedule do not overlap. */
+      occ = g_ptr_array_index (e->occurrences, earliest);
+      if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
+        first = occ->start;
     }
   if (!dd_date_is_set (&first))
     return TRUE;
@@ -605,6 +653,10 @@ _dd_occurrence_set_load (DdStore            *self,
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
   g_return_val_if_fail (scope != DD_OCCURRENCE_SCOPE_OPEN || dd_date_is_set (as_of), NULL);
 
+  set->scope = scope;
+  g_date_clear (&set->as_of, 1);
+  if (scope == DD_OCCURRENCE_SCOPE_OPEN)
+    set->as_of = *as_of;
   set->tasks = g_array_new (FALSE, FALSE, sizeof (DdOccurrenceTask));
   set->workdays = g_object_ref (workdays);
   set->from = *from;
@@ -671,6 +723,100 @@ update_in (DdOccurrenceSet        *set,
   return NULL;
 }
 
+/* Whether @task owes @occ (an occurrence of its own schedule): */
+typedef enum
+{
+  OWED,
+  NOT_OWED_BEFORE_START,    /* before the plan's date, as every earlier one of its kind */
+  NOT_OWED_AFTER_DONE,      /* after the task was closed */
+} Owed;
+
+static Owed
+owed (const DdOccurrenceTask *task,
+      const DdOccurrence     *occ,
+      gboolean                starts,
+      gboolean                done)
+{
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    {
+      /* A plan cannot ask for a report due before it was issued, nor
+       * after the task was closed. */
+      if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
+        return NOT_OWED_BEFORE_START;
+    }
+  else
+    {
+      /* The first whole month after the plan's date is the first owed. */
+      if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
+        return NOT_OWED_BEFORE_START;
+    }
+  if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
+    return NOT_OWED_AFTER_DONE;
+  return OWED;
+}
+
+/* Appends @occ, owed by @task, judged. */
+static void
+judge_one (DdOccurrenceSet        *set,
+           const DdOccurrenceTask *task,
+           const DdOccurrence     *occ,
+           gboolean                done,
+           const GDate            *as_of,
+           const GDate            *soon,
+           GArray                 *out)
+{
+  const GDate *reported;
+  DdOccurrence copy;
+
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    reported = report_for (set, task, occ);
+  else
+    {
+      reported = update_in (set, task, occ);
+      /* Completing the task within the window is its last update. */
+      if (reported == NULL && done && g_date_compare (&task->completed_on, &occ->start) >= 0 &&
+          g_date_compare (&task->completed_on, &occ->due) <= 0)
+        reported = &task->completed_on;
+    }
+  copy = *occ;
+  dd_occurrence_judge (&copy, reported, as_of, soon);
+  g_array_append_val (out, copy);
+}
+
+static void
+judge_ad_hoc (const AdHoc  *a,
+              const GDate  *as_of,
+              const GDate  *soon,
+              GArray       *out)
+{
+  DdOccurrence occ = { 0 };
+
+  occ.kind = DD_OCCURRENCE_AD_HOC;
+  occ.index = a->id;
+  occ.label = a->title;
+  occ.due = a->due;
+  occ.year = g_date_get_year (&occ.due);
+  occ.start = occ.due;
+  occ.end = occ.due;
+  dd_occurrence_judge (&occ, dd_date_is_set (&a->reported_on) ? &a->reported_on : NULL, as_of, soon);
+  g_array_append_val (out, occ);
+}
+
+/* The expansion of @task's schedule over [from, to], or %NULL when it owes
+ * no periodic report nor update. */
+static Expansion *
+task_expansion (DdOccurrenceSet        *set,
+                const DdOccurrenceTask *task,
+                const GDate            *from,
+                const GDate            *to)
+{
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    return expansion_find (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+  if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
+    return expansion_find (set, TRUE, 0, 0, 0, task->every, from, to);
+  return NULL;
+}
+
 /* Keep this in step with task_occurrences() in dd-store-calendar.c: the
  * test "/occurrence/bulk" compares the two over a year. */
 void
@@ -683,6 +829,7 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
                           GArray          *out)
 {
   const DdOccurrenceTask *task;
+  Expansion *e;
   gboolean done, starts;
 
   g_return_if_fail (i < set->tasks->len);
@@ -692,68 +839,111 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
   done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
   starts = dd_date_is_set (&task->starts_on);
 
-  if (task->kind == DD_DEADLINE_PERIODIC)
+  e = task_expansion (set, task, from, to);
+  for (guint j = 0; e != NULL && j < e->occurrences->len; j++)
     {
-      GPtrArray *occs = expansion (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+      const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
 
-      for (guint j = 0; j < occs->len; j++)
-        {
-          const DdOccurrence *occ = g_ptr_array_index (occs, j);
-          DdOccurrence copy;
-
-          /* A plan cannot ask for a report due before it was issued, nor
-           * after the task was closed. */
-          if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
-            continue;
-          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
-            continue;
-          copy = *occ;
-          dd_occurrence_judge (&copy, report_for (set, task, occ), as_of, soon);
-          g_array_append_val (out, copy);
-        }
-    }
-  else if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
-    {
-      GPtrArray *occs = expansion (set, TRUE, 0, 0, 0, task->every, from, to);
-
-      for (guint j = 0; j < occs->len; j++)
-        {
-          const DdOccurrence *occ = g_ptr_array_index (occs, j);
-          const GDate *reported;
-          DdOccurrence copy;
-
-          /* The first whole month after the plan's date is the first owed. */
-          if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
-            continue;
-          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
-            continue;
-          reported = update_in (set, task, occ);
-          /* Completing the task within the window is its last update. */
-          if (reported == NULL && done && g_date_compare (&task->completed_on, &occ->start) >= 0 &&
-              g_date_compare (&task->completed_on, &occ->due) <= 0)
-            reported = &task->completed_on;
-          copy = *occ;
-          dd_occurrence_judge (&copy, reported, as_of, soon);
-          g_array_append_val (out, copy);
-        }
+      if (owed (task, occ, starts, done) == OWED)
+        judge_one (set, task, occ, done, as_of, soon, out);
     }
 
   /* Ad hoc reports, whatever the task's kind. */
   for (guint j = 0; j < task->n_ad_hoc; j++)
     {
       const AdHoc *a = &g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + j);
-      DdOccurrence occ = { 0 };
 
-      if (g_date_compare (&a->due, from) < 0 || g_date_compare (&a->due, to) > 0)
-        continue;
-      occ.kind = DD_OCCURRENCE_AD_HOC;
-      occ.index = a->id;
-      occ.label = a->title;
-      occ.due = a->due;
-      occ.year = g_date_get_year (&occ.due);
-      occ.start = occ.due;
-      occ.end = occ.due;
-      dd_occurrence_judge (&occ, dd_date_is_set (&a->reported_on) ? &a->reported_on : NULL, as_of, soon);
-      g_array_append_val (out, occ);
+      if (g_date_compare (&a->due, from) >= 0 && g_date_compare (&a->due, to) <= 0)
+        judge_ad_hoc (a, as_of, soon, out);
     }
+}
+
+/* What the recurring status looks at (dd-store-recurring.c): of all the
+ * occurrences _dd_occurrence_set_judge() gives over the whole range loaded,
+ * the latest of each kind due before @as_of and every one due from @as_of
+ * on; the others cannot change the task's status as a whole, and they are
+ * most of a year's. The occurrences of one kind are in date order, and
+ * those before the plan's date are a run at the start of each kind, so the
+ * latest owed one is found walking back from @as_of. */
+void
+_dd_occurrence_set_judge_latest (DdOccurrenceSet *set,
+                                 guint            i,
+                                 const GDate     *as_of,
+                                 const GDate     *soon,
+                                 GArray          *out)
+{
+  const DdOccurrenceTask *task;
+  guint32 as_of_j;
+  Expansion *e;
+  gboolean done, starts;
+  int latest_ad_hoc = -1;
+
+  g_return_if_fail (i < set->tasks->len);
+  g_return_if_fail (set->scope != DD_OCCURRENCE_SCOPE_OPEN || g_date_compare (as_of, &set->as_of) == 0);
+
+  task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+  done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
+  starts = dd_date_is_set (&task->starts_on);
+  as_of_j = g_date_get_julian (as_of);
+
+  e = task_expansion (set, task, &set->from, &set->to);
+  if (e != NULL)
+    {
+      guint split = expansion_split (e, as_of_j);
+      guint picked[DD_N_OCCURRENCE_KINDS];
+      guint n_picked = 0, settled = 0;
+
+      /* A kind is settled when its latest owed occurrence is found, or
+       * when it has none (the rest of it is before the plan's date). */
+      for (guint j = split; j-- > 0 && settled != e->past_kinds;)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
+          guint bit = 1u << occ->kind;
+
+          if ((settled & bit) != 0)
+            continue;
+          switch (owed (task, occ, starts, done))
+            {
+            case OWED:
+              picked[n_picked++] = j;
+              settled |= bit;
+              break;
+            case NOT_OWED_BEFORE_START:
+              settled |= bit;
+              break;
+            case NOT_OWED_AFTER_DONE:
+              break;
+            }
+        }
+      /* In date order, as _dd_occurrence_set_judge() gives them. */
+      while (n_picked > 0)
+        judge_one (set, task, g_ptr_array_index (e->occurrences, picked[--n_picked]), done, as_of, soon, out);
+      for (guint j = split; j < e->occurrences->len; j++)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
+
+          if (owed (task, occ, starts, done) == OWED)
+            judge_one (set, task, occ, done, as_of, soon, out);
+        }
+    }
+
+  /* Ad hoc reports (in date order): likewise. */
+  for (guint j = 0; j < task->n_ad_hoc; j++)
+    {
+      const AdHoc *a = &g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + j);
+
+      if (g_date_compare (&a->due, &set->from) < 0 || g_date_compare (&a->due, &set->to) > 0)
+        continue;
+      if (g_date_get_julian (&a->due) < as_of_j)
+        latest_ad_hoc = (int) j;
+      else
+        {
+          if (latest_ad_hoc >= 0)
+            judge_ad_hoc (&g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + latest_ad_hoc), as_of, soon, out);
+          latest_ad_hoc = -1;
+          judge_ad_hoc (a, as_of, soon, out);
+        }
+    }
+  if (latest_ad_hoc >= 0)
+    judge_ad_hoc (&g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + latest_ad_hoc), as_of, soon, out);
 }
