@@ -51,6 +51,9 @@ gboolean     _dd_store_prepare_recurring (DdStore *self, const GDate *as_of, con
 DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadlineKind kind,
                                           const GDate *due, const GDate *completed_on,
                                           const GDate *as_of, const GDate *soon);
+/* The same on Julian days (0: not set), for the scans of every task. */
+DdTaskStatus _dd_store_task_status_days  (DdStore *self, gint64 task_id, DdDeadlineKind kind,
+                                          guint32 due, guint32 completed_on, guint32 as_of, guint32 soon);
 /* Sets @task's status as of @as_of: through the cache when it is current,
  * else by judging this one task. */
 gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDate *as_of,

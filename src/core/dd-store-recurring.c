@@ -205,6 +205,26 @@ cache_is_for (DdRecurringCache *cache,
 }
 
 DdTaskStatus
+_dd_store_task_status_days (DdStore        *self,
+                            gint64          task_id,
+                            DdDeadlineKind  kind,
+                            guint32         due,
+                            guint32         completed_on,
+                            guint32         as_of,
+                            guint32         soon)
+{
+  DdRecurringCache *cache = self->recurring;
+  DdTaskStatus status = _dd_rules_task_status_days (kind, due, completed_on, as_of, soon);
+
+  if (status != DD_STATUS_IN_PROGRESS ||
+      (kind != DD_DEADLINE_ONGOING && kind != DD_DEADLINE_PERIODIC) ||
+      cache == NULL || cache->as_of != as_of || cache->soon != soon)
+    return status;
+  lookup (cache->status, task_id, &status);
+  return status;
+}
+
+DdTaskStatus
 _dd_store_task_status (DdStore        *self,
                        gint64          task_id,
                        DdDeadlineKind  kind,
@@ -213,14 +233,10 @@ _dd_store_task_status (DdStore        *self,
                        const GDate    *as_of,
                        const GDate    *soon)
 {
-  DdTaskStatus status = dd_rules_task_status (kind, due, completed_on, as_of, soon);
+  g_return_val_if_fail (dd_date_is_set (as_of), DD_STATUS_NO_DEADLINE);
 
-  if (status != DD_STATUS_IN_PROGRESS ||
-      (kind != DD_DEADLINE_ONGOING && kind != DD_DEADLINE_PERIODIC) ||
-      !cache_is_for (self->recurring, as_of, soon))
-    return status;
-  lookup (self->recurring->status, task_id, &status);
-  return status;
+  return _dd_store_task_status_days (self, task_id, kind, julian_or_zero (due), julian_or_zero (completed_on),
+                                     g_date_get_julian (as_of), julian_or_zero (soon));
 }
 
 gboolean

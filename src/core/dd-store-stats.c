@@ -335,13 +335,14 @@ run_scan (DdStore            *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const DdTaskQuery *tq = &query->tasks;
   GDate soon;
-  guint32 as_of;
+  guint32 as_of, soon_day;
   int rc;
 
   g_return_val_if_fail (dd_date_is_set (&tq->as_of), FALSE);
 
   _dd_store_due_soon_limit (self, &tq->as_of, tq->due_soon_days, &soon);
   as_of = g_date_get_julian (&tq->as_of);
+  soon_day = dd_date_is_set (&soon) ? g_date_get_julian (&soon) : 0;
   if (scan->want_units)
     {
       scan->units = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -361,18 +362,12 @@ run_scan (DdStore            *self,
     {
       guint32 due_day = parse_julian (sqlite3_column_text (stmt, 2));
       guint32 done_day = parse_julian (sqlite3_column_text (stmt, 3));
-      GDate due, done;
       DdTaskStatus status;
 
-      g_date_clear (&due, 1);
-      if (due_day > 0)
-        g_date_set_julian (&due, due_day);
-      g_date_clear (&done, 1);
-      if (done_day > 0)
-        g_date_set_julian (&done, done_day);
-      status = _dd_store_task_status (self, sqlite3_column_int64 (stmt, 4),
-                                      (DdDeadlineKind) sqlite3_column_int (stmt, 1),
-                                      &due, &done, &tq->as_of, &soon);
+      /* On the days as read: no GDate made and compared per task. */
+      status = _dd_store_task_status_days (self, sqlite3_column_int64 (stmt, 4),
+                                           (DdDeadlineKind) sqlite3_column_int (stmt, 1),
+                                           due_day, done_day, as_of, soon_day);
       if ((int) status < 0 || (int) status >= DD_N_STATUSES)
         continue;
       scan->headline.counts[status]++;
