@@ -1026,18 +1026,46 @@ compare_entry_keys (gconstpointer a,
   return ka->position < kb->position ? -1 : ka->position > kb->position;
 }
 
+/* Sorts @entries, all dated in [@from, @to]. A month has tens of thousands
+ * of entries on thirty-odd days: they are put in their days first (a
+ * counting sort, stable), and each day sorted by itself, with keys that
+ * stay in the cache instead of one sort of all. */
 static void
-sort_entries (GPtrArray *entries)
+sort_entries (GPtrArray   *entries,
+              const GDate *from,
+              const GDate *to)
 {
+  guint32 first = g_date_get_julian (from);
+  guint n_days = g_date_get_julian (to) - first + 1;
   g_autofree EntryKey *keys = g_new (EntryKey, MAX (entries->len, 1));
+  gboolean in_range = g_date_compare (from, to) <= 0;
 
   for (guint i = 0; i < entries->len; i++)
     {
       DdCalendarEntry *entry = g_ptr_array_index (entries, i);
 
       keys[i] = (EntryKey) { g_date_get_julian (&entry->date), i, entry->task_id, (int) entry->kind, entry };
+      in_range &= keys[i].day >= first && keys[i].day - first < n_days;
     }
-  qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  /* Days far more than entries (a range of years): one sort. */
+  if (!in_range || n_days > entries->len)
+    qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  else
+    {
+      g_autofree guint *starts = g_new0 (guint, n_days + 1);
+      g_autofree EntryKey *by_day = g_new (EntryKey, MAX (entries->len, 1));
+
+      for (guint i = 0; i < entries->len; i++)
+        starts[keys[i].day - first + 1]++;
+      for (guint d = 0; d < n_days; d++)
+        starts[d + 1] += starts[d];
+      for (guint i = 0; i < entries->len; i++)
+        by_day[starts[keys[i].day - first]++] = keys[i];
+      /* starts[d] is now where day d + 1 begins. */
+      for (guint d = 0, start = 0; d < n_days; start = starts[d], d++)
+        qsort (by_day + start, starts[d] - start, sizeof (EntryKey), compare_entry_keys);
+      memcpy (keys, by_day, entries->len * sizeof (EntryKey));
+    }
   for (guint i = 0; i < entries->len; i++)
     entries->pdata[i] = keys[i].entry;
 }
@@ -1124,6 +1152,6 @@ dd_store_list_calendar (DdStore      *self,
         }
     }
 
-  sort_entries (entries);
+  sort_entries (entries, from, to);
   return g_steal_pointer (&entries);
 }

@@ -210,7 +210,7 @@ compare_task_ids (gconstpointer a,
 typedef struct
 {
   GHashTable *plans;        /* plan id → GDate *: the plan's date; an unset date for none */
-  GHashTable *units;        /* unit id → name (calendar only) */
+  GHashTable *units;        /* unit id → name in the set's strings (calendar only) */
 } Names;
 
 static void
@@ -223,10 +223,11 @@ names_clear (Names *names)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
 
 static gboolean
-plans_and_units (DdStore  *self,
-                 Names    *names,
-                 gboolean  named,
-                 GError  **error)
+plans_and_units (DdStore       *self,
+                 Names         *names,
+                 GStringChunk  *strings,
+                 gboolean       named,
+                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) plans = NULL;
   g_autoptr(sqlite3_stmt) units = NULL;
@@ -256,7 +257,8 @@ plans_and_units (DdStore  *self,
   if (!named)
     return TRUE;
 
-  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* Each name copied once, not once a task. */
+  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   units = dd_sql_prepare (self, "SELECT id, name FROM units", error);
   if (units == NULL)
     return FALSE;
@@ -264,8 +266,10 @@ plans_and_units (DdStore  *self,
     {
       gint64 id = sqlite3_column_int64 (units, 0);
 
+      const char *name = dd_sql_column_text (units, 1);
+
       g_hash_table_insert (names->units, g_memdup2 (&id, sizeof id),
-                           g_strdup (dd_sql_column_text (units, 1)));
+                           name != NULL ? g_string_chunk_insert_const (strings, name) : NULL);
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
@@ -335,7 +339,7 @@ read_tasks (DdStore          *self,
 
           /* One block for all, instead of two allocations a task. */
           task.title = title != NULL ? g_string_chunk_insert (set->strings, title) : NULL;
-          task.lead = lead != NULL ? g_string_chunk_insert_const (set->strings, lead) : NULL;
+          task.lead = lead;
         }
       g_array_append_val (set->tasks, task);
     }
@@ -421,7 +425,7 @@ load_tasks (DdStore            *self,
                   "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
       break;
     }
-  if (!plans_and_units (self, &names, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
+  if (!plans_and_units (self, &names, set->strings, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
       !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
       (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))
     return FALSE;
