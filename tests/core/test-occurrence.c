@@ -401,6 +401,9 @@ test_task_status_shared (void)
   g_clear_object (&mine);
 }
 
+static void exec_sql (DdStore    *store,
+                      const char *sql);
+
 static void
 test_calendar (void)
 {
@@ -411,9 +414,16 @@ test_calendar (void)
   GDate from = day ("2026-06-01");
   GDate to = day ("2026-06-30");
   GDate as_of = day ("2026-07-01");
-  g_autoptr(GPtrArray) entries = dd_store_list_calendar (store, &from, &to, &as_of, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sql = NULL;
   guint n_task8 = 0, n_forgotten = 0;
 
+  /* A dated task read before the ongoing ones due the same day, with a
+   * larger id: its place is after them. */
+  sql = g_strdup_printf ("INSERT INTO tasks (id, plan_id, position, number, title, deadline_kind, due_on) VALUES "
+                         "(5000, %" G_GINT64_FORMAT ", 5000, '5000.', 'Có hạn 30/6', 1, '2026-06-30')", plan_id);
+  exec_sql (store, sql);
+  entries = dd_store_list_calendar (store, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -431,6 +441,46 @@ test_calendar (void)
   /* Task 8: Quarter II and 6 months, both 15/6. */
   g_assert_cmpuint (n_task8, ==, 2);
   g_assert_cmpuint (n_forgotten, >=, 2);
+
+  /* Two days with more entries than days (sorted day by day): in order of
+   * date, task and kind, and the same entries as the month's on them. */
+  {
+    GDate last = day ("2026-06-29");
+    g_autoptr(GPtrArray) two = dd_store_list_calendar (store, &last, &to, &as_of, &error);
+    guint k = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (two->len, >, 2);
+    for (guint i = 0; i < two->len; i++)
+      {
+        const DdCalendarEntry *e = g_ptr_array_index (two, i);
+        g_autoptr(DdCalendarEntry) copy = dd_calendar_entry_copy (e);
+
+        if (i > 0)
+          {
+            const DdCalendarEntry *p = g_ptr_array_index (two, i - 1);
+            int by_date = g_date_compare (&p->date, &e->date);
+
+            g_assert_cmpint (by_date, <=, 0);
+            if (by_date == 0)
+              g_assert_true (p->task_id < e->task_id || (p->task_id == e->task_id && p->kind <= e->kind));
+          }
+        while (g_date_compare (&((DdCalendarEntry *) g_ptr_array_index (entries, k))->date, &last) < 0)
+          k++;
+        g_assert_cmpint (((DdCalendarEntry *) g_ptr_array_index (entries, k + i))->task_id, ==, e->task_id);
+        g_assert_cmpstr (((DdCalendarEntry *) g_ptr_array_index (entries, k + i))->occurrence, ==, e->occurrence);
+
+        /* A copy is one block too, with its own strings. */
+        g_assert_cmpint (copy->task_id, ==, e->task_id);
+        g_assert_cmpint (g_date_compare (&copy->date, &e->date), ==, 0);
+        g_assert_cmpstr (copy->title, ==, e->title);
+        g_assert_true (copy->title != e->title);
+        g_assert_cmpstr (copy->lead, ==, e->lead);
+        g_assert_cmpstr (copy->occurrence, ==, e->occurrence);
+        g_assert_cmpint (copy->status, ==, e->status);
+      }
+    g_assert_cmpuint (k + two->len, ==, entries->len);
+  }
 }
 
 /* Runs @sql (no user input) in a transaction of its own. */
