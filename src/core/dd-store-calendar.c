@@ -1064,7 +1064,9 @@ sort_entries (GPtrArray   *entries,
       /* starts[d] is now where day d + 1 begins. */
       for (guint d = 0, start = 0; d < n_days; start = starts[d], d++)
         qsort (by_day + start, starts[d] - start, sizeof (EntryKey), compare_entry_keys);
-      memcpy (keys, by_day, entries->len * sizeof (EntryKey));
+      for (guint i = 0; i < entries->len; i++)
+        entries->pdata[i] = by_day[i].entry;
+      return;
     }
   for (guint i = 0; i < entries->len; i++)
     entries->pdata[i] = keys[i].entry;
