@@ -103,13 +103,13 @@ _dd_occurrence_set_free (DdOccurrenceSet *set)
 /* The expansion of one schedule over [from, to], computed once. */
 static Expansion *
 expansion_find (DdOccurrenceSet *set,
-           gboolean         ongoing,
-           guint            periods,
-           int              rule,
-           int              param,
-           guint            every,
-           const GDate     *from,
-           const GDate     *to)
+                gboolean         ongoing,
+                guint            periods,
+                int              rule,
+                int              param,
+                guint            every,
+                const GDate     *from,
+                const GDate     *to)
 {
   guint32 from_j = g_date_get_julian (from);
   guint32 to_j = g_date_get_julian (to);
@@ -265,7 +265,6 @@ plans_and_units (DdStore       *self,
   while ((rc = sqlite3_step (units)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (units, 0);
-
       const char *name = dd_sql_column_text (units, 1);
 
       g_hash_table_insert (names->units, g_memdup2 (&id, sizeof id),
@@ -727,7 +726,7 @@ update_in (DdOccurrenceSet        *set,
   return NULL;
 }
 
-/* Whether @task owes @occ (an occurrence of its own schedule): */
+/* Whether a task owes an occurrence of its schedule, and if not, why. */
 typedef enum
 {
   OWED,
@@ -743,8 +742,7 @@ owed (const DdOccurrenceTask *task,
 {
   if (task->kind == DD_DEADLINE_PERIODIC)
     {
-      /* A plan cannot ask for a report due before it was issued, nor
-       * after the task was closed. */
+      /* A plan cannot ask for a report due before it was issued. */
       if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
         return NOT_OWED_BEFORE_START;
     }
@@ -754,6 +752,7 @@ owed (const DdOccurrenceTask *task,
       if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
         return NOT_OWED_BEFORE_START;
     }
+  /* Nor anything after the task was closed. */
   if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
     return NOT_OWED_AFTER_DONE;
   return OWED;
