@@ -206,11 +206,23 @@ compare_task_ids (gconstpointer a,
 #define TASK_COLUMNS \
   "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
 
-/* What a task takes from its plan and its lead unit. */
+/* A task's own rules (task_schedules), as dd_store_get_task_schedule() reads them. */
+typedef struct
+{
+  gint64 task_id;
+  int due_rule;
+  int due_param;
+  guint every;
+} Schedule;
+
+/* What a task takes from its plan and its lead unit; for the calendar,
+ * what tells whether it has anything due in the range. */
 typedef struct
 {
   GHashTable *plans;        /* plan id → GDate *: the plan's date; an unset date for none */
   GHashTable *units;        /* unit id → name in the set's strings (calendar only) */
+  GArray *schedules;        /* Schedule, by task id (calendar only) */
+  GArray *ad_hoc_ids;       /* gint64: the tasks with ad hoc reports due in the range, in order (likewise) */
 } Names;
 
 static void
@@ -218,6 +230,8 @@ names_clear (Names *names)
 {
   g_clear_pointer (&names->plans, g_hash_table_unref);
   g_clear_pointer (&names->units, g_hash_table_unref);
+  g_clear_pointer (&names->schedules, g_array_unref);
+  g_clear_pointer (&names->ad_hoc_ids, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
@@ -273,6 +287,91 @@ plans_and_units (DdStore       *self,
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
   return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* For the calendar: the tasks' own rules, and the tasks with ad hoc reports
+ * due in the range (occurrence_reports_due), before the tasks are read. */
+static gboolean
+due_in_range_context (DdStore          *self,
+                      DdOccurrenceSet  *set,
+                      Names            *names,
+                      GError          **error)
+{
+  g_autoptr(sqlite3_stmt) schedules = NULL;
+  g_autoptr(sqlite3_stmt) ad_hoc = NULL;
+  int rc;
+
+  names->schedules = g_array_new (FALSE, FALSE, sizeof (Schedule));
+  schedules = dd_sql_prepare (self, "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                                    "ORDER BY task_id", error);
+  if (schedules == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (schedules)) == SQLITE_ROW)
+    {
+      /* As load_schedules() and dd_store_get_task_schedule() read them. */
+      Schedule schedule = {
+        sqlite3_column_int64 (schedules, 0),
+        CLAMP (sqlite3_column_int (schedules, 1), 0, 2),
+        sqlite3_column_int (schedules, 2),
+        (guint) CLAMP (sqlite3_column_int (schedules, 3), 0, 12),
+      };
+
+      g_array_append_val (names->schedules, schedule);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+
+  names->ad_hoc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ad_hoc = dd_sql_prepare (self, "SELECT DISTINCT task_id FROM occurrence_reports "
+                                 "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 ORDER BY task_id", error);
+  if (ad_hoc == NULL)
+    return FALSE;
+  dd_sql_bind_date (ad_hoc, 1, &set->from);
+  dd_sql_bind_date (ad_hoc, 2, &set->to);
+  while ((rc = sqlite3_step (ad_hoc)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (ad_hoc, 0);
+
+      g_array_append_val (names->ad_hoc_ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Whether @task (its rules not yet read) has anything due in the set's
+ * range: an occurrence of its schedule's expansion (owed or not), or an ad
+ * hoc report. Most periodic tasks have nothing due in a given month, and
+ * the calendar need not copy their titles. */
+static gboolean
+due_in_range (DdOccurrenceSet        *set,
+              Names                  *names,
+              const DdOccurrenceTask *task)
+{
+  const Schedule *own = bsearch (&task->id, names->schedules->data, names->schedules->len, sizeof (Schedule),
+                                 compare_ids);
+  int rule = own != NULL ? own->due_rule : task->due_rule;
+  int param = own != NULL ? own->due_param : task->due_param;
+  guint every = own != NULL ? own->every : task->every;
+
+  if (task->kind == DD_DEADLINE_PERIODIC &&
+      expansion_find (set, FALSE, task->periods, rule, param, 0, &set->from, &set->to)->occurrences->len > 0)
+    return TRUE;
+  if (task->kind == DD_DEADLINE_ONGOING && every > 0 &&
+      expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to)->occurrences->len > 0)
+    return TRUE;
+  return bsearch (&task->id, names->ad_hoc_ids->data, names->ad_hoc_ids->len, sizeof (gint64),
+                  compare_ids) != NULL;
 }
 
 static gboolean
@@ -331,6 +430,8 @@ read_tasks (DdStore          *self,
       task.due_rule = DD_DUE_RULE_PERIOD_END;
       task.due_param = 0;
       task.every = 1;
+      if (names->schedules != NULL && !due_in_range (set, names, &task))
+        continue;
       if (names->units != NULL)
         {
           const char *title = dd_sql_column_text (stmt, 7);
@@ -424,6 +525,8 @@ load_tasks (DdStore            *self,
                   "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
       break;
     }
+  if (scope == DD_OCCURRENCE_SCOPE_CALENDAR && !due_in_range_context (self, set, &names, error))
+    return FALSE;
   if (!plans_and_units (self, &names, set->strings, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
       !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
       (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))

@@ -690,6 +690,26 @@ test_bulk (void)
         compared += assert_set_agrees (store, half, "2026-07-01", "2026-12-31", as_ofs[a]);
       }
 
+      /* A month: a task with nothing due in it is not read at all (909's
+       * annual report is due in January), one with only an ad hoc report
+       * due is (906 in October). */
+      {
+        g_autoptr(DdOccurrenceSet) month = NULL;
+        GDate oct1 = day ("2026-10-01"), oct31 = day ("2026-10-31");
+        gboolean has_906 = FALSE;
+
+        month = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &oct1, &oct31, NULL,
+                                         &error);
+        g_assert_no_error (error);
+        compared += assert_set_agrees (store, month, "2026-10-01", "2026-10-31", as_ofs[a]);
+        for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (month); t++)
+          {
+            g_assert_cmpint (_dd_occurrence_set_get_task (month, t)->id, !=, 909);
+            has_906 |= _dd_occurrence_set_get_task (month, t)->id == 906;
+          }
+        g_assert_true (has_906);
+      }
+
       /* The scorecards read two years at once and judge each quarter. */
       led = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, workdays, &led_from, &to, NULL, &error);
       g_assert_no_error (error);
