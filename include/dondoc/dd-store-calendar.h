@@ -202,6 +202,10 @@ GPtrArray  *dd_store_list_occurrences (DdStore      *self,
  * @status: as of the reference date
  * @occurrence: (nullable): for an occurrence, what it is ("Quý II/2026"); %NULL for a task's own due date
  * @kind: the occurrence's kind (meaningless when @occurrence is %NULL)
+ *
+ * The strings are in the entry's own block: entries are made by
+ * dd_store_list_calendar() and dd_calendar_entry_copy() only, and their
+ * strings are read, never replaced.
  */
 typedef struct
 {

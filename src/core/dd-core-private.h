@@ -71,6 +71,10 @@ GArray *_dd_store_query_task_ids (DdStore           *self,
 DdTaskList *_dd_task_list_new (DdStore           *store,
                                const DdTaskQuery *query);
 
+/* dd_rules_task_status() on Julian days, 0 for a date not set (dd-rules.c). */
+DdTaskStatus _dd_rules_task_status_days (DdDeadlineKind kind, guint32 due, guint32 completed_on,
+                                         guint32 as_of, guint32 soon_limit);
+
 /* The "due soon" limit with the store's working-day calendar (dd-store-calendar.c). */
 void _dd_store_due_soon_limit (DdStore     *self,
                                const GDate *as_of,

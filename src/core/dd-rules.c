@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "dondoc/dondoc.h"
+#include "dd-core-private.h"
 
 void
 dd_rules_due_soon_limit (DdWorkdays  *workdays,
@@ -27,30 +27,30 @@ dd_rules_due_soon_limit (DdWorkdays  *workdays,
     dd_workdays_add (workdays, as_of, (int) due_soon_days, out_limit);
 }
 
+/* The rule itself, on Julian days (0: none), for the scans that read
+ * dates as days and judge a hundred thousand tasks (dd-store-stats.c). */
 DdTaskStatus
-dd_rules_task_status (DdDeadlineKind kind,
-                      const GDate   *due,
-                      const GDate   *completed_on,
-                      const GDate   *as_of,
-                      const GDate   *soon_limit)
+_dd_rules_task_status_days (DdDeadlineKind kind,
+                            guint32        due,
+                            guint32        completed_on,
+                            guint32        as_of,
+                            guint32        soon_limit)
 {
-  gboolean has_due = dd_date_is_set (due);
-
-  g_return_val_if_fail (dd_date_is_set (as_of), DD_STATUS_NO_DEADLINE);
+  g_return_val_if_fail (as_of > 0, DD_STATUS_NO_DEADLINE);
 
   /* Completed on or before the reference date: judged against the due date. */
-  if (dd_date_is_set (completed_on) && g_date_compare (completed_on, as_of) <= 0)
+  if (completed_on > 0 && completed_on <= as_of)
     {
-      if (has_due && g_date_compare (completed_on, due) > 0)
+      if (due > 0 && completed_on > due)
         return DD_STATUS_DONE_LATE;
       return DD_STATUS_DONE_ON_TIME;
     }
 
-  if (has_due)
+  if (due > 0)
     {
-      if (g_date_compare (due, as_of) < 0)
+      if (due < as_of)
         return DD_STATUS_OVERDUE;
-      if (dd_date_is_set (soon_limit) && g_date_compare (due, soon_limit) <= 0)
+      if (soon_limit > 0 && due <= soon_limit)
         return DD_STATUS_DUE_SOON;
       return DD_STATUS_IN_PROGRESS;
     }
@@ -67,4 +67,23 @@ dd_rules_task_status (DdDeadlineKind kind,
     default:
       return DD_STATUS_NO_DEADLINE;
     }
+}
+
+static guint32
+julian_or_zero (const GDate *date)
+{
+  return dd_date_is_set (date) ? g_date_get_julian (date) : 0;
+}
+
+DdTaskStatus
+dd_rules_task_status (DdDeadlineKind kind,
+                      const GDate   *due,
+                      const GDate   *completed_on,
+                      const GDate   *as_of,
+                      const GDate   *soon_limit)
+{
+  g_return_val_if_fail (dd_date_is_set (as_of), DD_STATUS_NO_DEADLINE);
+
+  return _dd_rules_task_status_days (kind, julian_or_zero (due), julian_or_zero (completed_on),
+                                     g_date_get_julian (as_of), julian_or_zero (soon_limit));
 }

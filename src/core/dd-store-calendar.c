@@ -48,29 +48,55 @@ dd_extension_free (DdExtension *extension)
   g_free (extension);
 }
 
+/* Copies @text to *@at and moves *@at past it; %NULL stays %NULL. */
+static char *
+entry_string (char       **at,
+              const char  *text,
+              gsize        size)
+{
+  char *copy = *at;
+
+  if (text == NULL)
+    return NULL;
+  memcpy (copy, text, size);
+  *at += size;
+  return copy;
+}
+
+/* An entry and its three strings in one block: a month's calendar has tens
+ * of thousands of entries, and four allocations each cost more than all
+ * the rest of reading it. dd_calendar_entry_free() frees the block. */
+static DdCalendarEntry *
+entry_new (const DdCalendarEntry *fields,
+           const char            *title,
+           const char            *lead,
+           const char            *occurrence)
+{
+  gsize title_size = title != NULL ? strlen (title) + 1 : 0;
+  gsize lead_size = lead != NULL ? strlen (lead) + 1 : 0;
+  gsize occurrence_size = occurrence != NULL ? strlen (occurrence) + 1 : 0;
+  DdCalendarEntry *entry = g_malloc (sizeof (DdCalendarEntry) + title_size + lead_size + occurrence_size);
+  char *at = (char *) (entry + 1);
+
+  *entry = *fields;
+  entry->title = entry_string (&at, title, title_size);
+  entry->lead = entry_string (&at, lead, lead_size);
+  entry->occurrence = entry_string (&at, occurrence, occurrence_size);
+  return entry;
+}
+
 DdCalendarEntry *
 dd_calendar_entry_copy (const DdCalendarEntry *entry)
 {
-  DdCalendarEntry *copy;
-
   g_return_val_if_fail (entry != NULL, NULL);
 
-  copy = g_new (DdCalendarEntry, 1);
-  *copy = *entry;
-  copy->title = g_strdup (entry->title);
-  copy->lead = g_strdup (entry->lead);
-  copy->occurrence = g_strdup (entry->occurrence);
-  return copy;
+  return entry_new (entry, entry->title, entry->lead, entry->occurrence);
 }
 
 void
 dd_calendar_entry_free (DdCalendarEntry *entry)
 {
-  if (entry == NULL)
-    return;
-  g_free (entry->title);
-  g_free (entry->lead);
-  g_free (entry->occurrence);
+  /* The strings are in the same block (entry_new()). */
   g_free (entry);
 }
 
@@ -1000,18 +1026,48 @@ compare_entry_keys (gconstpointer a,
   return ka->position < kb->position ? -1 : ka->position > kb->position;
 }
 
+/* Sorts @entries, all dated in [@from, @to]. A month has tens of thousands
+ * of entries on thirty-odd days: they are put in their days first (a
+ * counting sort, stable), and each day sorted by itself, with keys that
+ * stay in the cache instead of one sort of all. */
 static void
-sort_entries (GPtrArray *entries)
+sort_entries (GPtrArray   *entries,
+              const GDate *from,
+              const GDate *to)
 {
+  guint32 first = g_date_get_julian (from);
+  guint n_days = g_date_get_julian (to) - first + 1;
   g_autofree EntryKey *keys = g_new (EntryKey, MAX (entries->len, 1));
+  gboolean in_range = g_date_compare (from, to) <= 0;
 
   for (guint i = 0; i < entries->len; i++)
     {
       DdCalendarEntry *entry = g_ptr_array_index (entries, i);
 
       keys[i] = (EntryKey) { g_date_get_julian (&entry->date), i, entry->task_id, (int) entry->kind, entry };
+      in_range &= keys[i].day >= first && keys[i].day - first < n_days;
     }
-  qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  /* Days far more than entries (a range of years): one sort. */
+  if (!in_range || n_days > entries->len)
+    qsort (keys, entries->len, sizeof (EntryKey), compare_entry_keys);
+  else
+    {
+      g_autofree guint *starts = g_new0 (guint, n_days + 1);
+      g_autofree EntryKey *by_day = g_new (EntryKey, MAX (entries->len, 1));
+
+      for (guint i = 0; i < entries->len; i++)
+        starts[keys[i].day - first + 1]++;
+      for (guint d = 0; d < n_days; d++)
+        starts[d + 1] += starts[d];
+      for (guint i = 0; i < entries->len; i++)
+        by_day[starts[keys[i].day - first]++] = keys[i];
+      /* starts[d] is now where day d + 1 begins. */
+      for (guint d = 0, start = 0; d < n_days; start = starts[d], d++)
+        qsort (by_day + start, starts[d] - start, sizeof (EntryKey), compare_entry_keys);
+      for (guint i = 0; i < entries->len; i++)
+        entries->pdata[i] = by_day[i].entry;
+      return;
+    }
   for (guint i = 0; i < entries->len; i++)
     entries->pdata[i] = keys[i].entry;
 }
@@ -1055,16 +1111,17 @@ dd_store_list_calendar (DdStore      *self,
   dd_sql_bind_date (dated, 2, to);
   while ((rc = sqlite3_step (dated)) == SQLITE_ROW)
     {
-      g_auto(TaskInfo) info = { 0 };
-      DdCalendarEntry *entry = g_new0 (DdCalendarEntry, 1);
+      DdCalendarEntry fields = { 0 };
+      DdDeadlineKind kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (dated, 3), 0, DD_N_DEADLINE_KINDS - 1);
+      GDate completed_on;
 
-      read_task_info (dated, &info);
-      entry->date = info.due;
-      entry->task_id = info.id;
-      entry->title = g_steal_pointer (&info.title);
-      entry->lead = g_steal_pointer (&info.lead);
-      entry->status = dd_rules_task_status (info.kind, &info.due, &info.completed_on, &day, &soon);
-      g_ptr_array_add (entries, entry);
+      /* The columns of read_task_info(), without copying the strings twice. */
+      fields.task_id = sqlite3_column_int64 (dated, 0);
+      dd_sql_column_date (dated, 5, &fields.date);
+      dd_sql_column_date (dated, 6, &completed_on);
+      fields.status = dd_rules_task_status (kind, &fields.date, &completed_on, &day, &soon);
+      g_ptr_array_add (entries, entry_new (&fields, dd_sql_column_text (dated, 1), dd_sql_column_text (dated, 2),
+                                           NULL));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1087,19 +1144,16 @@ dd_store_list_calendar (DdStore      *self,
       for (guint i = 0; i < occurrences->len; i++)
         {
           const DdOccurrence *occ = &g_array_index (occurrences, DdOccurrence, i);
-          DdCalendarEntry *entry = g_new0 (DdCalendarEntry, 1);
+          DdCalendarEntry fields = { 0 };
 
-          entry->date = occ->due;
-          entry->task_id = task->id;
-          entry->title = g_strdup (task->title);
-          entry->lead = g_strdup (task->lead);
-          entry->status = occ->status;
-          entry->occurrence = g_strdup (occ->label);
-          entry->kind = occ->kind;
-          g_ptr_array_add (entries, entry);
+          fields.date = occ->due;
+          fields.task_id = task->id;
+          fields.status = occ->status;
+          fields.kind = occ->kind;
+          g_ptr_array_add (entries, entry_new (&fields, task->title, task->lead, occ->label));
         }
     }
 
-  sort_entries (entries);
+  sort_entries (entries, from, to);
   return g_steal_pointer (&entries);
 }

@@ -51,10 +51,17 @@ typedef struct
   guint every;
   guint32 from, to;
   GPtrArray *occurrences;   /* DdOccurrence, sorted by due date */
+  /* The first occurrence due on or after split_as_of, and the kinds
+   * (bits) due before it: see expansion_split(). */
+  guint32 split_as_of;
+  guint split;
+  guint past_kinds;
 } Expansion;
 
 struct _DdOccurrenceSet
 {
+  DdOccurrenceScope scope;
+  GDate as_of;              /* DD_OCCURRENCE_SCOPE_OPEN only */
   GArray *tasks;            /* DdOccurrenceTask, by id */
   DdWorkdays *workdays;
   GDate from, to;
@@ -94,15 +101,15 @@ _dd_occurrence_set_free (DdOccurrenceSet *set)
 }
 
 /* The expansion of one schedule over [from, to], computed once. */
-static GPtrArray *
-expansion (DdOccurrenceSet *set,
-           gboolean         ongoing,
-           guint            periods,
-           int              rule,
-           int              param,
-           guint            every,
-           const GDate     *from,
-           const GDate     *to)
+static Expansion *
+expansion_find (DdOccurrenceSet *set,
+                gboolean         ongoing,
+                guint            periods,
+                int              rule,
+                int              param,
+                guint            every,
+                const GDate     *from,
+                const GDate     *to)
 {
   guint32 from_j = g_date_get_julian (from);
   guint32 to_j = g_date_get_julian (to);
@@ -114,7 +121,7 @@ expansion (DdOccurrenceSet *set,
       e = g_ptr_array_index (set->expansions, i);
       if (e->ongoing == ongoing && e->from == from_j && e->to == to_j &&
           (ongoing ? e->every == every : (e->periods == periods && e->rule == rule && e->param == param)))
-        return e->occurrences;
+        return e;
     }
   e = g_new0 (Expansion, 1);
   e->ongoing = ongoing;
@@ -135,7 +142,37 @@ expansion (DdOccurrenceSet *set,
       (void) g_date_get_julian (&occ->due);
     }
   g_ptr_array_add (set->expansions, e);
-  return e->occurrences;
+  return e;
+}
+
+/* The index of @e's first occurrence due on or after @as_of (a Julian day),
+ * found once for all the tasks sharing the schedule; e->past_kinds is then
+ * the set of the kinds due before it. */
+static guint
+expansion_split (Expansion *e,
+                 guint32    as_of)
+{
+  guint lo = 0, hi = e->occurrences->len;
+
+  if (e->split_as_of == as_of && as_of != 0)
+    return e->split;
+  /* Sorted by due date. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const DdOccurrence *occ = g_ptr_array_index (e->occurrences, mid);
+
+      if (g_date_get_julian (&occ->due) < as_of)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  e->split = lo;
+  e->split_as_of = as_of;
+  e->past_kinds = 0;
+  for (guint j = 0; j < lo; j++)
+    e->past_kinds |= 1u << ((const DdOccurrence *) g_ptr_array_index (e->occurrences, j))->kind;
+  return lo;
 }
 
 /* The task of @set with id @id, at or after *@cursor (rows come in task
@@ -169,11 +206,23 @@ compare_task_ids (gconstpointer a,
 #define TASK_COLUMNS \
   "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
 
-/* What a task takes from its plan and its lead unit. */
+/* A task's own rules (task_schedules), as dd_store_get_task_schedule() reads them. */
+typedef struct
+{
+  gint64 task_id;
+  int due_rule;
+  int due_param;
+  guint every;
+} Schedule;
+
+/* What a task takes from its plan and its lead unit; for the calendar,
+ * what tells whether it has anything due in the range. */
 typedef struct
 {
   GHashTable *plans;        /* plan id → GDate *: the plan's date; an unset date for none */
-  GHashTable *units;        /* unit id → name (calendar only) */
+  GHashTable *units;        /* unit id → name in the set's strings (calendar only) */
+  GArray *schedules;        /* Schedule, by task id (calendar only) */
+  GArray *ad_hoc_ids;       /* gint64: the tasks with ad hoc reports due in the range, in order (likewise) */
 } Names;
 
 static void
@@ -181,15 +230,18 @@ names_clear (Names *names)
 {
   g_clear_pointer (&names->plans, g_hash_table_unref);
   g_clear_pointer (&names->units, g_hash_table_unref);
+  g_clear_pointer (&names->schedules, g_array_unref);
+  g_clear_pointer (&names->ad_hoc_ids, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
 
 static gboolean
-plans_and_units (DdStore  *self,
-                 Names    *names,
-                 gboolean  named,
-                 GError  **error)
+plans_and_units (DdStore       *self,
+                 Names         *names,
+                 GStringChunk  *strings,
+                 gboolean       named,
+                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) plans = NULL;
   g_autoptr(sqlite3_stmt) units = NULL;
@@ -219,20 +271,107 @@ plans_and_units (DdStore  *self,
   if (!named)
     return TRUE;
 
-  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* Each name copied once, not once a task. */
+  names->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   units = dd_sql_prepare (self, "SELECT id, name FROM units", error);
   if (units == NULL)
     return FALSE;
   while ((rc = sqlite3_step (units)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (units, 0);
+      const char *name = dd_sql_column_text (units, 1);
 
       g_hash_table_insert (names->units, g_memdup2 (&id, sizeof id),
-                           g_strdup (dd_sql_column_text (units, 1)));
+                           name != NULL ? g_string_chunk_insert_const (strings, name) : NULL);
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
   return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* For the calendar: the tasks' own rules, and the tasks with ad hoc reports
+ * due in the range (occurrence_reports_due), before the tasks are read. */
+static gboolean
+due_in_range_context (DdStore          *self,
+                      DdOccurrenceSet  *set,
+                      Names            *names,
+                      GError          **error)
+{
+  g_autoptr(sqlite3_stmt) schedules = NULL;
+  g_autoptr(sqlite3_stmt) ad_hoc = NULL;
+  int rc;
+
+  names->schedules = g_array_new (FALSE, FALSE, sizeof (Schedule));
+  schedules = dd_sql_prepare (self, "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
+                                    "ORDER BY task_id", error);
+  if (schedules == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (schedules)) == SQLITE_ROW)
+    {
+      /* As load_schedules() and dd_store_get_task_schedule() read them. */
+      Schedule schedule = {
+        sqlite3_column_int64 (schedules, 0),
+        CLAMP (sqlite3_column_int (schedules, 1), 0, 2),
+        sqlite3_column_int (schedules, 2),
+        (guint) CLAMP (sqlite3_column_int (schedules, 3), 0, 12),
+      };
+
+      g_array_append_val (names->schedules, schedule);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+
+  names->ad_hoc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ad_hoc = dd_sql_prepare (self, "SELECT DISTINCT task_id FROM occurrence_reports "
+                                 "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 ORDER BY task_id", error);
+  if (ad_hoc == NULL)
+    return FALSE;
+  dd_sql_bind_date (ad_hoc, 1, &set->from);
+  dd_sql_bind_date (ad_hoc, 2, &set->to);
+  while ((rc = sqlite3_step (ad_hoc)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (ad_hoc, 0);
+
+      g_array_append_val (names->ad_hoc_ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Whether @task (its rules not yet read) has anything due in the set's
+ * range: an occurrence of its schedule's expansion (owed or not), or an ad
+ * hoc report. Most periodic tasks have nothing due in a given month, and
+ * the calendar need not copy their titles. */
+static gboolean
+due_in_range (DdOccurrenceSet        *set,
+              Names                  *names,
+              const DdOccurrenceTask *task)
+{
+  const Schedule *own = bsearch (&task->id, names->schedules->data, names->schedules->len, sizeof (Schedule),
+                                 compare_ids);
+  int rule = own != NULL ? own->due_rule : task->due_rule;
+  int param = own != NULL ? own->due_param : task->due_param;
+  guint every = own != NULL ? own->every : task->every;
+
+  if (task->kind == DD_DEADLINE_PERIODIC &&
+      expansion_find (set, FALSE, task->periods, rule, param, 0, &set->from, &set->to)->occurrences->len > 0)
+    return TRUE;
+  if (task->kind == DD_DEADLINE_ONGOING && every > 0 &&
+      expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to)->occurrences->len > 0)
+    return TRUE;
+  return bsearch (&task->id, names->ad_hoc_ids->data, names->ad_hoc_ids->len, sizeof (gint64),
+                  compare_ids) != NULL;
 }
 
 static gboolean
@@ -291,6 +430,8 @@ read_tasks (DdStore          *self,
       task.due_rule = DD_DUE_RULE_PERIOD_END;
       task.due_param = 0;
       task.every = 1;
+      if (names->schedules != NULL && !due_in_range (set, names, &task))
+        continue;
       if (names->units != NULL)
         {
           const char *title = dd_sql_column_text (stmt, 7);
@@ -298,7 +439,7 @@ read_tasks (DdStore          *self,
 
           /* One block for all, instead of two allocations a task. */
           task.title = title != NULL ? g_string_chunk_insert (set->strings, title) : NULL;
-          task.lead = lead != NULL ? g_string_chunk_insert_const (set->strings, lead) : NULL;
+          task.lead = lead;
         }
       g_array_append_val (set->tasks, task);
     }
@@ -384,7 +525,9 @@ load_tasks (DdStore            *self,
                   "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
       break;
     }
-  if (!plans_and_units (self, &names, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
+  if (scope == DD_OCCURRENCE_SCOPE_CALENDAR && !due_in_range_context (self, set, &names, error))
+    return FALSE;
+  if (!plans_and_units (self, &names, set->strings, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
       !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
       (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))
     return FALSE;
@@ -472,19 +615,30 @@ load_updates (DdStore          *self,
     }
   for (guint every = 1; every <= 12; every++)
     {
-      GPtrArray *occs;
+      Expansion *e;
+      const DdOccurrence *occ;
+      guint earliest = 0;
 
       if ((everies & (1u << every)) == 0)
         continue;
-      occs = expansion (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
-      /* In date order, and the windows of one schedule do not overlap. */
-      if (occs->len > 0)
+      e = expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to);
+      if (e->occurrences->len == 0)
+        continue;
+      /* The recurring status judges the latest window due before the
+       * reference date and the later ones only
+       * (_dd_occurrence_set_judge_latest()), and its tasks are not
+       * completed by then (which could make an earlier window the last
+       * owed): the updates of the year before are not read. */
+      if (set->scope == DD_OCCURRENCE_SCOPE_OPEN)
         {
-          const DdOccurrence *occ = g_ptr_array_index (occs, 0);
+          guint split = expansion_split (e, g_date_get_julian (&set->as_of));
 
-          if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
-            first = occ->start;
+          earliest = split > 0 ? split - 1 : 0;
         }
+      /* In date order, and the windows of one schedule do not overlap. */
+      occ = g_ptr_array_index (e->occurrences, earliest);
+      if (!dd_date_is_set (&first) || g_date_compare (&occ->start, &first) < 0)
+        first = occ->start;
     }
   if (!dd_date_is_set (&first))
     return TRUE;
@@ -605,6 +759,10 @@ _dd_occurrence_set_load (DdStore            *self,
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
   g_return_val_if_fail (scope != DD_OCCURRENCE_SCOPE_OPEN || dd_date_is_set (as_of), NULL);
 
+  set->scope = scope;
+  g_date_clear (&set->as_of, 1);
+  if (scope == DD_OCCURRENCE_SCOPE_OPEN)
+    set->as_of = *as_of;
   set->tasks = g_array_new (FALSE, FALSE, sizeof (DdOccurrenceTask));
   set->workdays = g_object_ref (workdays);
   set->from = *from;
@@ -671,6 +829,100 @@ update_in (DdOccurrenceSet        *set,
   return NULL;
 }
 
+/* Whether a task owes an occurrence of its schedule, and if not, why. */
+typedef enum
+{
+  OWED,
+  NOT_OWED_BEFORE_START,    /* before the plan's date, as every earlier one of its kind */
+  NOT_OWED_AFTER_DONE,      /* after the task was closed */
+} Owed;
+
+static Owed
+owed (const DdOccurrenceTask *task,
+      const DdOccurrence     *occ,
+      gboolean                starts,
+      gboolean                done)
+{
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    {
+      /* A plan cannot ask for a report due before it was issued. */
+      if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
+        return NOT_OWED_BEFORE_START;
+    }
+  else
+    {
+      /* The first whole month after the plan's date is the first owed. */
+      if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
+        return NOT_OWED_BEFORE_START;
+    }
+  /* Nor anything after the task was closed. */
+  if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
+    return NOT_OWED_AFTER_DONE;
+  return OWED;
+}
+
+/* Appends @occ, owed by @task, judged. */
+static void
+judge_one (DdOccurrenceSet        *set,
+           const DdOccurrenceTask *task,
+           const DdOccurrence     *occ,
+           gboolean                done,
+           const GDate            *as_of,
+           const GDate            *soon,
+           GArray                 *out)
+{
+  const GDate *reported;
+  DdOccurrence copy;
+
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    reported = report_for (set, task, occ);
+  else
+    {
+      reported = update_in (set, task, occ);
+      /* Completing the task within the window is its last update. */
+      if (reported == NULL && done && g_date_compare (&task->completed_on, &occ->start) >= 0 &&
+          g_date_compare (&task->completed_on, &occ->due) <= 0)
+        reported = &task->completed_on;
+    }
+  copy = *occ;
+  dd_occurrence_judge (&copy, reported, as_of, soon);
+  g_array_append_val (out, copy);
+}
+
+static void
+judge_ad_hoc (const AdHoc  *a,
+              const GDate  *as_of,
+              const GDate  *soon,
+              GArray       *out)
+{
+  DdOccurrence occ = { 0 };
+
+  occ.kind = DD_OCCURRENCE_AD_HOC;
+  occ.index = a->id;
+  occ.label = a->title;
+  occ.due = a->due;
+  occ.year = g_date_get_year (&occ.due);
+  occ.start = occ.due;
+  occ.end = occ.due;
+  dd_occurrence_judge (&occ, dd_date_is_set (&a->reported_on) ? &a->reported_on : NULL, as_of, soon);
+  g_array_append_val (out, occ);
+}
+
+/* The expansion of @task's schedule over [from, to], or %NULL when it owes
+ * no periodic report nor update. */
+static Expansion *
+task_expansion (DdOccurrenceSet        *set,
+                const DdOccurrenceTask *task,
+                const GDate            *from,
+                const GDate            *to)
+{
+  if (task->kind == DD_DEADLINE_PERIODIC)
+    return expansion_find (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+  if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
+    return expansion_find (set, TRUE, 0, 0, 0, task->every, from, to);
+  return NULL;
+}
+
 /* Keep this in step with task_occurrences() in dd-store-calendar.c: the
  * test "/occurrence/bulk" compares the two over a year. */
 void
@@ -683,6 +935,7 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
                           GArray          *out)
 {
   const DdOccurrenceTask *task;
+  Expansion *e;
   gboolean done, starts;
 
   g_return_if_fail (i < set->tasks->len);
@@ -692,68 +945,111 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
   done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
   starts = dd_date_is_set (&task->starts_on);
 
-  if (task->kind == DD_DEADLINE_PERIODIC)
+  e = task_expansion (set, task, from, to);
+  for (guint j = 0; e != NULL && j < e->occurrences->len; j++)
     {
-      GPtrArray *occs = expansion (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+      const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
 
-      for (guint j = 0; j < occs->len; j++)
-        {
-          const DdOccurrence *occ = g_ptr_array_index (occs, j);
-          DdOccurrence copy;
-
-          /* A plan cannot ask for a report due before it was issued, nor
-           * after the task was closed. */
-          if (starts && g_date_compare (&occ->due, &task->starts_on) < 0)
-            continue;
-          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
-            continue;
-          copy = *occ;
-          dd_occurrence_judge (&copy, report_for (set, task, occ), as_of, soon);
-          g_array_append_val (out, copy);
-        }
-    }
-  else if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
-    {
-      GPtrArray *occs = expansion (set, TRUE, 0, 0, 0, task->every, from, to);
-
-      for (guint j = 0; j < occs->len; j++)
-        {
-          const DdOccurrence *occ = g_ptr_array_index (occs, j);
-          const GDate *reported;
-          DdOccurrence copy;
-
-          /* The first whole month after the plan's date is the first owed. */
-          if (starts && g_date_compare (&occ->start, &task->starts_on) < 0)
-            continue;
-          if (done && g_date_compare (&occ->start, &task->completed_on) > 0)
-            continue;
-          reported = update_in (set, task, occ);
-          /* Completing the task within the window is its last update. */
-          if (reported == NULL && done && g_date_compare (&task->completed_on, &occ->start) >= 0 &&
-              g_date_compare (&task->completed_on, &occ->due) <= 0)
-            reported = &task->completed_on;
-          copy = *occ;
-          dd_occurrence_judge (&copy, reported, as_of, soon);
-          g_array_append_val (out, copy);
-        }
+      if (owed (task, occ, starts, done) == OWED)
+        judge_one (set, task, occ, done, as_of, soon, out);
     }
 
   /* Ad hoc reports, whatever the task's kind. */
   for (guint j = 0; j < task->n_ad_hoc; j++)
     {
       const AdHoc *a = &g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + j);
-      DdOccurrence occ = { 0 };
 
-      if (g_date_compare (&a->due, from) < 0 || g_date_compare (&a->due, to) > 0)
-        continue;
-      occ.kind = DD_OCCURRENCE_AD_HOC;
-      occ.index = a->id;
-      occ.label = a->title;
-      occ.due = a->due;
-      occ.year = g_date_get_year (&occ.due);
-      occ.start = occ.due;
-      occ.end = occ.due;
-      dd_occurrence_judge (&occ, dd_date_is_set (&a->reported_on) ? &a->reported_on : NULL, as_of, soon);
-      g_array_append_val (out, occ);
+      if (g_date_compare (&a->due, from) >= 0 && g_date_compare (&a->due, to) <= 0)
+        judge_ad_hoc (a, as_of, soon, out);
     }
+}
+
+/* What the recurring status looks at (dd-store-recurring.c): of all the
+ * occurrences _dd_occurrence_set_judge() gives over the whole range loaded,
+ * the latest of each kind due before @as_of and every one due from @as_of
+ * on; the others cannot change the task's status as a whole, and they are
+ * most of a year's. The occurrences of one kind are in date order, and
+ * those before the plan's date are a run at the start of each kind, so the
+ * latest owed one is found walking back from @as_of. */
+void
+_dd_occurrence_set_judge_latest (DdOccurrenceSet *set,
+                                 guint            i,
+                                 const GDate     *as_of,
+                                 const GDate     *soon,
+                                 GArray          *out)
+{
+  const DdOccurrenceTask *task;
+  guint32 as_of_j;
+  Expansion *e;
+  gboolean done, starts;
+  int latest_ad_hoc = -1;
+
+  g_return_if_fail (i < set->tasks->len);
+  g_return_if_fail (set->scope != DD_OCCURRENCE_SCOPE_OPEN || g_date_compare (as_of, &set->as_of) == 0);
+
+  task = &g_array_index (set->tasks, DdOccurrenceTask, i);
+  done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
+  starts = dd_date_is_set (&task->starts_on);
+  as_of_j = g_date_get_julian (as_of);
+
+  e = task_expansion (set, task, &set->from, &set->to);
+  if (e != NULL)
+    {
+      guint split = expansion_split (e, as_of_j);
+      guint picked[DD_N_OCCURRENCE_KINDS];
+      guint n_picked = 0, settled = 0;
+
+      /* A kind is settled when its latest owed occurrence is found, or
+       * when it has none (the rest of it is before the plan's date). */
+      for (guint j = split; j-- > 0 && settled != e->past_kinds;)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
+          guint bit = 1u << occ->kind;
+
+          if ((settled & bit) != 0)
+            continue;
+          switch (owed (task, occ, starts, done))
+            {
+            case OWED:
+              picked[n_picked++] = j;
+              settled |= bit;
+              break;
+            case NOT_OWED_BEFORE_START:
+              settled |= bit;
+              break;
+            case NOT_OWED_AFTER_DONE:
+              break;
+            }
+        }
+      /* In date order, as _dd_occurrence_set_judge() gives them. */
+      while (n_picked > 0)
+        judge_one (set, task, g_ptr_array_index (e->occurrences, picked[--n_picked]), done, as_of, soon, out);
+      for (guint j = split; j < e->occurrences->len; j++)
+        {
+          const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
+
+          if (owed (task, occ, starts, done) == OWED)
+            judge_one (set, task, occ, done, as_of, soon, out);
+        }
+    }
+
+  /* Ad hoc reports (in date order): likewise. */
+  for (guint j = 0; j < task->n_ad_hoc; j++)
+    {
+      const AdHoc *a = &g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + j);
+
+      if (g_date_compare (&a->due, &set->from) < 0 || g_date_compare (&a->due, &set->to) > 0)
+        continue;
+      if (g_date_get_julian (&a->due) < as_of_j)
+        latest_ad_hoc = (int) j;
+      else
+        {
+          if (latest_ad_hoc >= 0)
+            judge_ad_hoc (&g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + latest_ad_hoc), as_of, soon, out);
+          latest_ad_hoc = -1;
+          judge_ad_hoc (a, as_of, soon, out);
+        }
+    }
+  if (latest_ad_hoc >= 0)
+    judge_ad_hoc (&g_array_index (set->ad_hoc, AdHoc, task->ad_hoc + latest_ad_hoc), as_of, soon, out);
 }

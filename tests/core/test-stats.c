@@ -360,6 +360,8 @@ test_indicators (Fixture       *f,
   g_autoptr(GPtrArray) all = dd_store_stats_indicators (f->store, &f->query, &error);
   g_autoptr(GPtrArray) unit = NULL;
   g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) one_plan = NULL;
+  g_autoptr(GPtrArray) no_plan = NULL;
   const DdStatsIndicator *i;
 
   g_assert_no_error (error);
@@ -391,8 +393,30 @@ test_indicators (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (((DdStatsIndicator *) g_ptr_array_index (unit, 1))->achieved, 75.0, 1e-9);
   g_assert_cmpint (dd_indicator_level_for (g_ptr_array_index (unit, 1)), ==, DD_INDICATOR_RED);
 
-  /* A period with no figure: no data anywhere. */
+  /* One plan: its indicators, summed over the runs of its figures only
+   * (another statement); another plan's: none. */
   f->query.tasks.unit_id = 0;
+  f->query.tasks.plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans", 0);
+  one_plan = dd_store_stats_indicators (f->store, &f->query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one_plan->len, ==, 3);
+  for (guint k = 0; k < one_plan->len; k++)
+    {
+      const DdStatsIndicator *a = g_ptr_array_index (all, k);
+      const DdStatsIndicator *b = g_ptr_array_index (one_plan, k);
+
+      g_assert_cmpint (a->indicator_id, ==, b->indicator_id);
+      g_assert_cmpint (a->has_data, ==, b->has_data);
+      g_assert_cmpfloat (a->numerator, ==, b->numerator);
+      g_assert_cmpfloat (a->denominator, ==, b->denominator);
+    }
+  f->query.tasks.plan_id = 999;
+  no_plan = dd_store_stats_indicators (f->store, &f->query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (no_plan->len, ==, 0);
+  f->query.tasks.plan_id = 0;
+
+  /* A period with no figure: no data anywhere. */
   g_assert_true (dd_date_parse_iso ("2026-07-01", &f->query.from));
   later = dd_store_stats_indicators (f->store, &f->query, &error);
   for (guint k = 0; k < later->len; k++)
