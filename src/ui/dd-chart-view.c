@@ -26,6 +26,7 @@ struct _DdChartView
 
   DdChart *chart;
   int min_height;
+  gboolean loading;               /* figures on their way: nothing to show */
   double foreground[4];
 
   GSimpleActionGroup *actions;
@@ -407,7 +408,7 @@ dd_chart_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -709,6 +710,42 @@ dd_chart_view_update (DdChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * dd_chart_view_set_loading:
+ * @loading: whether the chart's figures are being read
+ *
+ * While the figures are on their way the view draws nothing, answers no
+ * click or tooltip and offers nothing to save: the chart's data are those
+ * of before (or none yet), and the user must not take them for the new
+ * ones; "No data" would be as wrong.
+ */
+void
+dd_chart_view_set_loading (DdChartView *self,
+                           gboolean     loading)
+{
+  g_return_if_fail (DD_IS_CHART_VIEW (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "save-as")), !loading);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "copy")), !loading);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dd_chart_view_get_loading (DdChartView *self)
+{
+  g_return_val_if_fail (DD_IS_CHART_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
 void
 dd_chart_view_set_min_height (DdChartView *self,
                               int          min_height)
@@ -740,7 +777,7 @@ dd_chart_view_hit_test (DdChartView *self,
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return FALSE;
 
   return dd_chart_hit_test (self->chart, width, height, x, y, out_hit);

@@ -51,6 +51,8 @@ const DdStatsHeadline *dd_dashboard_page_get_headline (DdDashboardPage *self);
 DdChartView       *dd_dashboard_page_get_chart_view (DdDashboardPage  *self,
                                                      DdChartKind       kind);
 void               dd_dashboard_page_reload         (DdDashboardPage  *self);
+/* Whether the figures asked for last are still being read. */
+gboolean           dd_dashboard_page_is_loading     (DdDashboardPage  *self);
 /* The tasks failing the "6 rõ" check, as last counted. */
 guint              dd_dashboard_page_get_n_six_clear (DdDashboardPage *self);
 
