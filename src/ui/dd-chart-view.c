@@ -221,6 +221,16 @@ popup_context_menu (DdChartView *self,
 {
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
+  /* Made when first asked for: building a menu per chart was part of the
+   * time the dashboard took to appear. */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->menu_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
@@ -456,7 +466,8 @@ dd_chart_view_size_allocate (GtkWidget *widget,
 {
   DdChartView *self = DD_CHART_VIEW (widget);
 
-  gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 static void
@@ -622,10 +633,6 @@ dd_chart_view_init (DdChartView *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
   self->menu_model = G_MENU_MODEL (g_steal_pointer (&menu));
 
-  self->context_menu = gtk_popover_menu_new_from_model (self->menu_model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -806,6 +806,19 @@ on_store_changed_cb (DdDashboardPage *self)
     reload_all (self);
 }
 
+/* A card's menu, made when first opened: four menus built with the page
+ * were part of the time the window took to appear. */
+static void
+create_card_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  DdChartView *view = user_data;
+
+  gtk_menu_button_set_menu_model (button, dd_chart_view_get_menu_model (view));
+  /* Once is enough: the menu stays. */
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
 static GtkWidget *
 new_chart_card (DdDashboardPage *self,
                 DdChartKind      kind)
@@ -835,8 +848,9 @@ new_chart_card (DdDashboardPage *self,
   gtk_box_append (GTK_BOX (header), title);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button),
-                                  dd_chart_view_get_menu_model (DD_CHART_VIEW (view)));
+  /* The menu is made when first opened (see create_card_menu()). */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_card_menu,
+                                         view, NULL);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Save or copy this chart"));
