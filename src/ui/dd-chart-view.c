@@ -26,6 +26,7 @@ struct _DdChartView
 
   DdChart *chart;
   int min_height;
+  gboolean loading;               /* figures on their way: nothing to show */
   double foreground[4];
 
   GSimpleActionGroup *actions;
@@ -220,6 +221,16 @@ popup_context_menu (DdChartView *self,
 {
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
+  /* Made when first asked for: building a menu per chart was part of the
+   * time the dashboard took to appear. */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->menu_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
@@ -407,7 +418,7 @@ dd_chart_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -455,7 +466,8 @@ dd_chart_view_size_allocate (GtkWidget *widget,
 {
   DdChartView *self = DD_CHART_VIEW (widget);
 
-  gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 static void
@@ -621,10 +633,6 @@ dd_chart_view_init (DdChartView *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
   self->menu_model = G_MENU_MODEL (g_steal_pointer (&menu));
 
-  self->context_menu = gtk_popover_menu_new_from_model (self->menu_model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -709,6 +717,42 @@ dd_chart_view_update (DdChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * dd_chart_view_set_loading:
+ * @loading: whether the chart's figures are being read
+ *
+ * While the figures are on their way the view draws nothing, answers no
+ * click or tooltip and offers nothing to save: the chart's data are those
+ * of before (or none yet), and the user must not take them for the new
+ * ones; "No data" would be as wrong.
+ */
+void
+dd_chart_view_set_loading (DdChartView *self,
+                           gboolean     loading)
+{
+  g_return_if_fail (DD_IS_CHART_VIEW (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "save-as")), !loading);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "copy")), !loading);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dd_chart_view_get_loading (DdChartView *self)
+{
+  g_return_val_if_fail (DD_IS_CHART_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
 void
 dd_chart_view_set_min_height (DdChartView *self,
                               int          min_height)
@@ -740,7 +784,7 @@ dd_chart_view_hit_test (DdChartView *self,
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return FALSE;
 
   return dd_chart_hit_test (self->chart, width, height, x, y, out_hit);

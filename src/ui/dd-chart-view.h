@@ -15,6 +15,10 @@ void          dd_chart_view_set_chart      (DdChartView *self,
                                             DdChart     *chart);
 /* Redraws after the chart's data changed. */
 void          dd_chart_view_update         (DdChartView *self);
+/* Draws nothing while the chart's figures are being read. */
+void          dd_chart_view_set_loading    (DdChartView *self,
+                                            gboolean     loading);
+gboolean      dd_chart_view_get_loading    (DdChartView *self);
 /* The smallest height the chart is given (the units chart needs a row
  * per unit). */
 void          dd_chart_view_set_min_height (DdChartView *self,

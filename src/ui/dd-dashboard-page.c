@@ -3,6 +3,12 @@
 
 #include "config.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <glib/gi18n.h>
 
 #include "dd-chart-view.h"
@@ -19,6 +25,15 @@
  *
  * The figures are read once per reload (dd_store_stats_dashboard()) and
  * handed to the charts; the page draws nothing itself.
+ *
+ * They are read on a worker thread, through a second connection to the
+ * file (dd_store_open_sibling()): on a file of years of plans they take a
+ * few hundred milliseconds, which the window opening on this page would
+ * otherwise wait for before its first frame, and a change of filter would
+ * freeze it for. Until they arrive the figures show "…" and the charts
+ * nothing ("loading"); figures asked for before them (other filters, the
+ * file changed meanwhile) are dropped when they arrive. A database in
+ * memory has no second connection: it is read at once.
  */
 
 struct _DdDashboardPage
@@ -31,8 +46,13 @@ struct _DdDashboardPage
   GDate custom_to;
   GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
   guint updating;
-  guint six_clear_id;             /* counts them after the first frame */
   gboolean fresh;                 /* read since the page was last hidden */
+  DdStore *reader;                /* the worker's connection while idle, or NULL */
+  guint store_serial;             /* counts the stores given, for the reader */
+  guint generation;               /* of the figures asked for last */
+  gboolean loading;               /* those figures are still being read */
+  gboolean counting;              /* the "6 rõ" count likewise (read after them) */
+  gboolean plans_pending;         /* the plans asked for have not arrived */
   DdStatsHeadline headline;
   DdChart *charts[DD_N_CHART_KINDS];
   DdChartView *views[DD_N_CHART_KINDS];
@@ -75,15 +95,13 @@ struct _DdDashboardPage
   GtkButton *six_clear_button;
   GtkLabel *six_clear_value;
   guint n_six_clear;
-  DdTaskQuery six_clear_query;    /* the count still to make, if pending */
-  gboolean six_clear_pending;
-  gboolean painted;               /* a frame drawn since the page was shown */
 };
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_AS_OF,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -228,26 +246,20 @@ same_strings (GListModel *a,
   return TRUE;
 }
 
+/* Fills the plan drop-down with "All plans" and @plan_list (nullable),
+ * selecting @plan_id (or all plans when it is not there). */
 static void
-populate_plans (DdDashboardPage *self)
+set_plans (DdDashboardPage *self,
+           GListModel      *plan_list,
+           gint64           plan_id)
 {
   g_autoptr(GtkStringList) plans = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) plan_list = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
 
   self->updating++;
 
   g_array_set_size (self->plan_ids, 0);
   gtk_string_list_append (plans, _("All plans"));
   g_array_append_val (self->plan_ids, (gint64) { 0 });
-
-  if (self->store != NULL)
-    {
-      plan_list = dd_store_list_plans (self->store, &error);
-      if (plan_list == NULL)
-        g_debug ("Could not list the plans: %s", error->message);
-    }
 
   for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
     {
@@ -262,20 +274,34 @@ populate_plans (DdDashboardPage *self)
   /* The same plans: keep the drop-down as it is (it may be the one whose
    * change is being handled). */
   if (!same_strings (gtk_drop_down_get_model (self->plan_dropdown), G_LIST_MODEL (plans)))
-    {
-      gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
-      gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
-    }
+    gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
 
   self->updating--;
 }
+
+static gboolean
+has_plan (GListModel *plan_list,
+          gint64      plan_id)
+{
+  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
+
+      if (dd_plan_get_id (plan) == plan_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void start_load (DdDashboardPage *self,
+                        gboolean         with_plans);
 
 /* Reads the plans again, then the figures. */
 static void
 reload_all (DdDashboardPage *self)
 {
-  populate_plans (self);
-  dd_dashboard_page_reload (self);
+  start_load (self, TRUE);
   self->fresh = TRUE;
 }
 
@@ -289,46 +315,27 @@ set_number (GtkLabel *label,
 }
 
 static void
-count_six_clear (DdDashboardPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->six_clear_pending)
-    return;
-
-  self->six_clear_pending = FALSE;
-  self->n_six_clear = 0;
-  if (self->store != NULL
-      && !dd_store_count_tasks (self->store, &self->six_clear_query, &self->n_six_clear, &error))
-    g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
-  set_number (self->six_clear_value, self->n_six_clear);
-}
-
-static gboolean
-count_six_clear_cb (gpointer user_data)
-{
-  DdDashboardPage *self = user_data;
-
-  self->six_clear_id = 0;
-  count_six_clear (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock   *clock,
-                   DdDashboardPage *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
-  self->painted = TRUE;
-  /* Below drawing and input. */
-  if (self->six_clear_pending && self->six_clear_id == 0)
-    self->six_clear_id = g_idle_add_full (G_PRIORITY_LOW, count_six_clear_cb, self, NULL);
-}
-
-static void
 update_headline (DdDashboardPage *self)
 {
   const DdStatsHeadline *hl = &self->headline;
+  GtkLabel *values[] = {
+    self->tasks_value, self->on_time_value, self->late_value, self->overdue_value,
+    self->due_soon_value, self->forgotten_value, self->rate_value,
+  };
+
+  /* Neither zeros nor the figures of other filters while they are read. */
+  if (self->counting)
+    /* Translators: a dashboard figure that is still being read. */
+    gtk_label_set_text (self->six_clear_value, C_("figure being read", "…"));
+  else
+    set_number (self->six_clear_value, self->n_six_clear);
+
+  if (self->loading)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        gtk_label_set_text (values[i], C_("figure being read", "…"));
+      return;
+    }
 
   set_number (self->tasks_value, hl->tasks);
   set_number (self->on_time_value, hl->counts[DD_STATUS_DONE_ON_TIME]);
@@ -348,11 +355,318 @@ update_headline (DdDashboardPage *self)
     gtk_label_set_text (self->rate_value, C_("completion rate", "—"));
 }
 
+/* @loading: the figures and charts are being read; @counting: the "6 rõ"
+ * count, read after them. */
+static void
+set_loading (DdDashboardPage *self,
+             gboolean         loading,
+             gboolean         counting)
+{
+  gboolean was = self->loading || self->counting;
+
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    dd_chart_view_set_loading (self->views[i], loading);
+
+  self->loading = loading;
+  self->counting = counting;
+  update_headline (self);
+
+  if (was != (loading || counting))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
 /* The units chart needs a row per unit to stay legible. */
 static int
 units_min_height (guint n_units)
 {
   return CLAMP (90 + 26 * (int) n_units, 220, 1200);
+}
+
+/* One reading: on a worker thread through a connection of its own, or at
+ * once through the page's store for a database in memory. A reading of
+ * the figures is followed by one of the "6 rõ" count: that one reads every
+ * task's text (seconds on a large file while the file is checked after
+ * opening), and the figures need not wait for it. */
+typedef struct
+{
+  GWeakRef page;                  /* a reading on a thread: where it goes back */
+  GMainContext *context;          /* the page's thread */
+  guint store_serial;             /* the page's store it was asked for */
+  DdStore *reader;                /* the connection it reads with */
+  guint generation;
+  gboolean counting;              /* the "6 rõ" count, not the figures */
+  gboolean with_plans;
+  DdStatsQuery query;
+
+  GListModel *plans;              /* with_plans: the plans, or NULL */
+  DdStatsDashboard dashboard;
+  gboolean ok;                    /* dashboard was read */
+  guint n_six_clear;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  if (job->ok)
+    dd_stats_dashboard_clear (&job->dashboard);
+  g_clear_object (&job->plans);
+  g_clear_object (&job->reader);
+  g_weak_ref_clear (&job->page);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
+}
+
+/* Touches nothing of the page: it may run on another thread. */
+static void
+load_job_run (LoadJob *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (job->counting)
+    {
+      /* The tasks that fail the "6 rõ" check, by the same SQL filter the
+       * task list uses when this figure is clicked. */
+      DdTaskQuery six_clear = job->query.tasks;
+
+      six_clear.six_clear_incomplete = TRUE;
+      if (!dd_store_count_tasks (job->reader, &six_clear, &job->n_six_clear, &error))
+        {
+          g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
+          job->n_six_clear = 0;
+        }
+      return;
+    }
+
+  if (job->with_plans)
+    {
+      job->plans = dd_store_list_plans (job->reader, &error);
+      if (job->plans == NULL)
+        {
+          g_debug ("Could not list the plans: %s", error->message);
+          g_clear_error (&error);
+        }
+      /* The plan shown is gone (deleted here or on another desktop): the
+       * drop-down shows all plans, and so do the figures. */
+      if (!has_plan (job->plans, job->query.tasks.plan_id))
+        job->query.tasks.plan_id = 0;
+    }
+
+  job->query.tasks.due_soon_days = dd_store_get_due_soon_days (job->reader);
+  job->ok = dd_store_stats_dashboard (job->reader, &job->query, &job->dashboard, &error);
+  if (!job->ok)
+    g_debug ("Could not read the figures of the dashboard: %s", error->message);
+}
+
+static gboolean on_load_done_cb (gpointer data);
+
+static gpointer
+load_thread (gpointer data)
+{
+  LoadJob *job = data;
+  GSource *source;
+
+#ifdef __linux__
+  /* Below drawing and input: on the office's two cores, busy with other
+   * work, the window's first frame and the user's clicks come first. (A
+   * thread of its own: the niceness stays with the thread.) */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+
+  load_job_run (job);
+
+  /* Back through the page's main loop, always: g_main_context_invoke()
+   * would run the callback here, on this thread, whenever the main thread
+   * is between two iterations. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, on_load_done_cb, job, NULL);
+  g_source_set_static_name (source, "[dondoc] dashboard figures");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+  return NULL;
+}
+
+/* Shows what @job read (the empty dashboard if it failed). */
+static void
+apply_job (DdDashboardPage *self,
+           LoadJob         *job)
+{
+  DdStatsDashboard empty;
+  const DdStatsDashboard *dashboard = &job->dashboard;
+
+  if (job->counting)
+    {
+      self->n_six_clear = job->n_six_clear;
+      set_loading (self, FALSE, FALSE);
+      return;
+    }
+
+  if (job->with_plans)
+    {
+      set_plans (self, job->plans, job->query.tasks.plan_id);
+      self->plans_pending = FALSE;
+    }
+
+  memset (&empty, 0, sizeof empty);
+  if (!job->ok)
+    dashboard = &empty;
+
+  self->headline = dashboard->headline;
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    {
+      dd_chart_set_dashboard (self->charts[i], dashboard);
+      dd_chart_view_update (self->views[i]);
+    }
+  dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
+                                units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
+
+  set_loading (self, FALSE, TRUE);
+}
+
+/* Runs @job (taken) on a thread of its own, or here if none can start. */
+static void
+run_in_thread (DdDashboardPage *self,
+               LoadJob         *job)
+{
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+
+  g_weak_ref_set (&job->page, self);
+  job->context = g_main_context_ref_thread_default ();
+  thread = g_thread_try_new ("dd-dashboard", load_thread, job, &error);
+  if (thread == NULL)
+    {
+      g_debug ("Could not start a thread, reading at once: %s", error->message);
+      load_job_run (job);
+      on_load_done_cb (job);
+      return;
+    }
+  g_thread_unref (thread);
+}
+
+/* A job for the "6 rõ" count after @job, through the same connection
+ * (taken from @job). */
+static LoadJob *
+new_count_job (LoadJob *job)
+{
+  LoadJob *count = g_new0 (LoadJob, 1);
+
+  g_weak_ref_init (&count->page, NULL);
+  count->store_serial = job->store_serial;
+  count->reader = g_steal_pointer (&job->reader);
+  count->generation = job->generation;
+  count->counting = TRUE;
+  count->query = job->query;
+  return count;
+}
+
+/* Back on the page's thread. */
+static gboolean
+on_load_done_cb (gpointer data)
+{
+  LoadJob *job = data;
+  g_autoptr(DdDashboardPage) self = g_weak_ref_get (&job->page);
+
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    {
+      load_job_free (job);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Disposed, or other figures asked for since (other filters, the file
+   * changed): these are not the ones to show. */
+  if (self->views[0] != NULL && job->generation == self->generation)
+    {
+      apply_job (self, job);
+      if (!job->counting)
+        run_in_thread (self, new_count_job (job));
+    }
+
+  /* The connection serves the next reading of the same file. */
+  if (self->views[0] != NULL && job->reader != NULL
+      && job->store_serial == self->store_serial && self->reader == NULL)
+    self->reader = g_steal_pointer (&job->reader);
+
+  load_job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* Asks for the figures of the filters as they are now (and the plans of
+ * the drop-down first when @with_plans); those asked for before are
+ * dropped when they arrive. */
+static void
+start_load (DdDashboardPage *self,
+            gboolean         with_plans)
+{
+  g_autoptr(GError) error = NULL;
+  LoadJob *job;
+  LoadJob *count;
+
+  if (self->views[0] == NULL)
+    return;
+
+  update_date_buttons (self);
+  memset (&self->headline, 0, sizeof self->headline);
+  self->n_six_clear = 0;
+  /* Plans asked for by a reading that was dropped are still to read. */
+  self->plans_pending |= with_plans;
+
+  job = g_new0 (LoadJob, 1);
+  g_weak_ref_init (&job->page, NULL);
+  job->store_serial = self->store_serial;
+  job->generation = ++self->generation;
+  job->with_plans = self->plans_pending;
+  dd_stats_query_init (&job->query);
+  job->query.tasks.as_of = self->as_of;
+  job->query.tasks.plan_id = dd_dashboard_page_get_plan_id (self);
+  dd_dashboard_page_get_period (self, &job->query.from, &job->query.to);
+  /* Weeks over a quarter at most, months beyond. */
+  job->query.interval = g_date_days_between (&job->query.from, &job->query.to) <= 92
+                        ? DD_STATS_BY_WEEK : DD_STATS_BY_MONTH;
+
+  /* The titles say the reference date: right at once. */
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    {
+      g_autofree char *title = NULL;
+
+      dd_chart_set_as_of (self->charts[i], &self->as_of);
+      title = dd_chart_dup_default_title (self->charts[i]);
+      gtk_label_set_text (self->chart_titles[i], title);
+    }
+
+  if (self->store == NULL)
+    {
+      /* Nothing to read: the empty dashboard. */
+      apply_job (self, job);
+      set_loading (self, FALSE, FALSE);
+      load_job_free (job);
+      return;
+    }
+
+  job->reader = g_steal_pointer (&self->reader);
+  if (job->reader == NULL)
+    job->reader = dd_store_open_sibling (self->store, &error);
+  if (job->reader == NULL)
+    {
+      /* A database in memory (or a second connection refused): read here. */
+      if (!g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID))
+        g_debug ("Could not open a second connection, reading at once: %s", error->message);
+      job->reader = g_object_ref (self->store);
+      load_job_run (job);
+      apply_job (self, job);
+      count = new_count_job (job);
+      load_job_run (count);
+      apply_job (self, count);
+      load_job_free (count);
+      load_job_free (job);
+      return;
+    }
+
+  set_loading (self, TRUE, TRUE);
+  run_in_thread (self, job);
 }
 
 /* Callbacks */
@@ -492,6 +806,19 @@ on_store_changed_cb (DdDashboardPage *self)
     reload_all (self);
 }
 
+/* A card's menu, made when first opened: four menus built with the page
+ * were part of the time the window took to appear. */
+static void
+create_card_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  DdChartView *view = user_data;
+
+  gtk_menu_button_set_menu_model (button, dd_chart_view_get_menu_model (view));
+  /* Once is enough: the menu stays. */
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
 static GtkWidget *
 new_chart_card (DdDashboardPage *self,
                 DdChartKind      kind)
@@ -521,8 +848,9 @@ new_chart_card (DdDashboardPage *self,
   gtk_box_append (GTK_BOX (header), title);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button),
-                                  dd_chart_view_get_menu_model (DD_CHART_VIEW (view)));
+  /* The menu is made when first opened (see create_card_menu()). */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_card_menu,
+                                         view, NULL);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Save or copy this chart"));
@@ -554,9 +882,6 @@ dd_dashboard_page_map (GtkWidget *widget)
    * on this page, and the figures of 100,000 tasks are read once.) */
   if (self->store != NULL && !self->fresh)
     reload_all (self);
-
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (on_after_paint_cb), self, 0);
 }
 
 static void
@@ -565,8 +890,6 @@ dd_dashboard_page_unmap (GtkWidget *widget)
   DdDashboardPage *self = DD_DASHBOARD_PAGE (widget);
 
   self->fresh = FALSE;
-  self->painted = FALSE;
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint_cb, self);
 
   GTK_WIDGET_CLASS (dd_dashboard_page_parent_class)->unmap (widget);
 }
@@ -576,8 +899,9 @@ dd_dashboard_page_dispose (GObject *object)
 {
   DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
 
-  g_clear_handle_id (&self->six_clear_id, g_source_remove);
-  self->six_clear_pending = FALSE;
+  /* A reading still running is dropped when it ends. */
+  self->generation++;
+  g_clear_object (&self->reader);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -620,6 +944,10 @@ dd_dashboard_page_get_property (GObject    *object,
 
     case PROP_AS_OF:
       g_value_set_boxed (value, &self->as_of);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading || self->counting);
       break;
 
     default:
@@ -684,6 +1012,19 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DdDashboardPage:loading:
+   *
+   * Whether the figures asked for last are still being read (on a worker
+   * thread); the page shows "…" until they arrive.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -821,7 +1162,7 @@ dd_dashboard_page_init (DdDashboardPage *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 
-  populate_plans (self);
+  set_plans (self, NULL, 0);
   update_date_buttons (self);
   update_headline (self);
 
@@ -871,6 +1212,9 @@ dd_dashboard_page_set_store (DdDashboardPage *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   g_set_object (&self->store, store);
+  /* The worker's connection was to the other file. */
+  g_clear_object (&self->reader);
+  self->store_serial++;
 
   if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "changed",
@@ -1028,9 +1372,6 @@ dd_dashboard_page_get_n_six_clear (DdDashboardPage *self)
 {
   g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
 
-  /* Not counted yet (see dd_dashboard_page_reload()): now. */
-  count_six_clear (self);
-
   return self->n_six_clear;
 }
 
@@ -1038,81 +1379,27 @@ dd_dashboard_page_get_n_six_clear (DdDashboardPage *self)
  * dd_dashboard_page_reload:
  *
  * Reads every figure from the store again (the plans are read again when
- * the store changes or the page is shown).
+ * the store changes or the page is shown). On a file they arrive later,
+ * from a worker thread: see dd_dashboard_page_is_loading().
  */
 void
 dd_dashboard_page_reload (DdDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  DdStatsDashboard dashboard;
-  DdStatsQuery query;
-  gboolean ok = FALSE;
-
   g_return_if_fail (DD_IS_DASHBOARD_PAGE (self));
 
-  if (self->views[0] == NULL)
-    return;
+  start_load (self, FALSE);
+}
 
-  memset (&dashboard, 0, sizeof dashboard);
-  memset (&self->headline, 0, sizeof self->headline);
+/**
+ * dd_dashboard_page_is_loading:
+ *
+ * Returns: whether the figures asked for last are still being read; the
+ *   headline figures and the charts are those figures once it is %FALSE
+ */
+gboolean
+dd_dashboard_page_is_loading (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), FALSE);
 
-  update_date_buttons (self);
-
-  dd_stats_query_init (&query);
-  query.tasks.as_of = self->as_of;
-  query.tasks.plan_id = dd_dashboard_page_get_plan_id (self);
-  dd_dashboard_page_get_period (self, &query.from, &query.to);
-  /* Weeks over a quarter at most, months beyond. */
-  query.interval = g_date_days_between (&query.from, &query.to) <= 92
-                   ? DD_STATS_BY_WEEK : DD_STATS_BY_MONTH;
-
-  if (self->store != NULL)
-    {
-      query.tasks.due_soon_days = dd_store_get_due_soon_days (self->store);
-      ok = dd_store_stats_dashboard (self->store, &query, &dashboard, &error);
-      if (!ok)
-        g_debug ("Could not read the figures of the dashboard: %s", error->message);
-    }
-
-  if (ok)
-    self->headline = dashboard.headline;
-  update_headline (self);
-
-  /* The tasks that fail the "6 rõ" check, by the same SQL filter the task
-   * list uses when this figure is clicked. It reads every row of the table
-   * (the other figures read indexes): on the page the window opens on, it
-   * waits for the first frame. */
-  self->six_clear_query = query.tasks;
-  self->six_clear_query.six_clear_incomplete = TRUE;
-  self->six_clear_pending = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->painted)
-    count_six_clear (self);
-  else
-    gtk_label_set_text (self->six_clear_value, "…");
-
-  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    {
-      g_autofree char *title = NULL;
-
-      dd_chart_set_as_of (self->charts[i], &self->as_of);
-      if (ok)
-        dd_chart_set_dashboard (self->charts[i], &dashboard);
-      else
-        {
-          DdStatsDashboard empty;
-
-          memset (&empty, 0, sizeof empty);
-          dd_chart_set_dashboard (self->charts[i], &empty);
-        }
-
-      title = dd_chart_dup_default_title (self->charts[i]);
-      gtk_label_set_text (self->chart_titles[i], title);
-      dd_chart_view_update (self->views[i]);
-    }
-
-  dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
-                                units_min_height (ok && dashboard.units != NULL ? dashboard.units->len : 0));
-
-  if (ok)
-    dd_stats_dashboard_clear (&dashboard);
+  return self->loading || self->counting;
 }

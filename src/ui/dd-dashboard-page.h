@@ -45,13 +45,16 @@ void               dd_dashboard_period_get_range    (DdDashboardPeriod period,
                                                      const GDate      *custom_to,
                                                      GDate            *out_from,
                                                      GDate            *out_to);
-/* The figures of the headline row, as last read. */
+/* The figures of the headline row, as last read (zeros while the figures
+ * asked for are being read: see dd_dashboard_page_is_loading()). */
 const DdStatsHeadline *dd_dashboard_page_get_headline (DdDashboardPage *self);
 /* (transfer none) */
 DdChartView       *dd_dashboard_page_get_chart_view (DdDashboardPage  *self,
                                                      DdChartKind       kind);
 void               dd_dashboard_page_reload         (DdDashboardPage  *self);
-/* The tasks failing the "6 rõ" check, as last counted. */
+/* Whether the figures asked for last are still being read. */
+gboolean           dd_dashboard_page_is_loading     (DdDashboardPage  *self);
+/* The tasks failing the "6 rõ" check, as last counted (0 while counted). */
 guint              dd_dashboard_page_get_n_six_clear (DdDashboardPage *self);
 
 G_END_DECLS

@@ -89,7 +89,33 @@ static const PageInfo pages[] = {
 /* How often the window looks for changes made on other desktops. */
 #define POLL_SECONDS 2
 
+/* The width the task list needs to show every column without scrolling
+ * (the sidebar, the fixed columns of dd-window.ui, a title column of a
+ * couple of hundred pixels): the window's default width on a screen that
+ * wide, like the office's 1,400 × 900 ones. */
+#define TASK_LIST_WIDTH 1400
+
 /* Auxiliary methods */
+
+/* The default width: that of the task list, within the screen (the .ui's
+ * 1,280 px, for a smaller screen or one whose size is unknown). */
+static void
+fit_default_size (DdWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle geometry;
+  int width, height;
+
+  if (monitors == NULL || g_list_model_get_n_items (monitors) == 0)
+    return;
+
+  monitor = g_list_model_get_item (monitors, 0);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (geometry.width > width)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (geometry.width, TASK_LIST_WIDTH), height);
+}
 
 void
 _dd_window_show_message (GtkWindow      *parent,
@@ -1293,6 +1319,7 @@ dd_window_init (DdWindow *self)
   self->updating_filters++;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fit_default_size (self);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Cold start of the window on a large database: from starting the process
 to the window's first painted frame (GdkFrameClock "after-paint"), median
-of several runs, and the resident memory (VmRSS, VmHWM) once the work left
+of several runs; to the first frames that show the dashboard's figures and
+charts, then its "6 rõ" count too (read on a thread, after the first frame
+on a large file); and the resident memory (VmRSS, VmHWM) once the work left
 to the background is done. Runs the app with DONDOC_BENCH_FIRST_FRAME
 (dd-application.c), which prints those figures and quits. Needs a display:
 run it under xvfb-run. Not a test: no assertion on time.
@@ -38,18 +40,22 @@ def one_run(app, db, settle, home, renderer=None):
     env["NO_AT_BRIDGE"] = "1"
     start = time.monotonic()
     proc = subprocess.run([app, "--db", db], env=env, capture_output=True, text=True, timeout=120)
-    first = rss = hwm = None
+    first = figures = all_figures = rss = hwm = None
     for line in proc.stdout.splitlines():
         parts = line.split()
         if line.startswith("bench first-frame"):
             first = int(parts[2]) / 1e6 - start
+        elif line.startswith("bench figures-shown"):
+            figures = (int(parts[2]) / 1e6 - start) * 1000
+        elif line.startswith("bench all-figures-shown"):
+            all_figures = (int(parts[2]) / 1e6 - start) * 1000
         elif line.startswith("bench VmRSS:"):
             rss = int(parts[2]) / 1024
         elif line.startswith("bench VmHWM:"):
             hwm = int(parts[2]) / 1024
     if first is None:
         sys.exit("no first frame: %s\n%s" % (proc.stdout, proc.stderr))
-    return first * 1000, rss, hwm
+    return first * 1000, rss, hwm, figures, all_figures
 
 
 def main():
@@ -62,12 +68,18 @@ def main():
         # opening of the day; a warm-up run makes it, as on any desktop
         # after the first opening of the day.
         one_run(app, db, 0.5, home)
-        frames, rss, hwm = [], [], []
+        frames, rss, hwm, figures, all_figures = [], [], [], [], []
         for _ in range(runs):
-            f, r, h = one_run(app, db, settle, home)
+            f, r, h, d, a = one_run(app, db, settle, home)
             frames.append(f)
             rss.append(r)
             hwm.append(h)
+            # Not within SETTLE_SECONDS of the first frame (or an app
+            # before these figures): left out.
+            if d is not None:
+                figures.append(d)
+            if a is not None:
+                all_figures.append(a)
         # Under Xvfb OpenGL is Mesa's llvmpipe: the app draws with cairo and
         # keeps GDK from loading the GL driver (dd_application_choose_renderer()).
         # A renderer the user chose is kept as it is: with GSK_RENDERER=cairo
@@ -78,6 +90,12 @@ def main():
     print("| first frame and memory (median of %d runs) | figure |\n|---|---:|" % runs)
     result("first_frame", "open the large file: first frame of the window", statistics.median(frames), "ms")
     result("first_frame_max", "open the large file: slowest first frame", max(frames), "ms")
+    if figures:
+        result("dash_figures_shown", "open the large file: dashboard figures drawn (%d runs)" % len(figures),
+               statistics.median(figures), "ms")
+    if all_figures:
+        result("dash_all_shown", "open the large file: with the 6 ro count too (%d runs)" % len(all_figures),
+               statistics.median(all_figures), "ms")
     result("rss", "resident memory with the file open (VmRSS, settled)", statistics.median(rss), "MiB")
     result("rss_peak", "peak resident memory (VmHWM)", statistics.median(hwm), "MiB")
     result("rss_cairo", "resident memory, GSK_RENDERER=cairo set (GL loaded)", statistics.median(rss_cairo), "MiB")

@@ -33,6 +33,9 @@ TARGETS = {
     "first_frame": ("Open the large file: first frame of the window (cold start, Xvfb)", "< 500 ms",
                     lambda v: v < 500),
     "first_frame_max": ("Open the large file: slowest first frame of the runs", "-", None),
+    "dash_figures_shown": ("Open the large file: first frame with the dashboard's figures and charts "
+                           "(read on a thread)", "-", None),
+    "dash_all_shown": ("Open the large file: first frame with the dashboard's \"6 rõ\" count too", "-", None),
     "rss": ("Resident memory with the large file open (VmRSS, settled)", "< 150 MiB", lambda v: v < 150),
     "rss_peak": ("Peak resident memory while opening (VmHWM)", "-", None),
     "rss_cairo": ("Resident memory, GSK_RENDERER=cairo set by the user (GDK still loads llvmpipe)", "-", None),

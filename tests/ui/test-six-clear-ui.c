@@ -167,6 +167,12 @@ test_badge_follows_edit (Fixture       *f,
   g_assert_null (dd_test_find_label (GTK_WIDGET (f->window->column_view), "Missing: time"));
 }
 
+static gboolean
+dashboard_loaded (gpointer data)
+{
+  return !dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (data));
+}
+
 /* The dashboard counts the unclear tasks; the figure opens them. */
 static void
 test_dashboard (Fixture       *f,
@@ -179,7 +185,9 @@ test_dashboard (Fixture       *f,
   dd_window_show_start_page (f->window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "dashboard");
   page = DD_DASHBOARD_PAGE (dd_window_get_page (f->window, "dashboard"));
-  dd_test_iterate (200);
+  /* The figures are read on a worker thread. */
+  dd_test_wait_for (dashboard_loaded, page);
+  dd_test_iterate (50);
 
   g_assert_cmpuint (dd_dashboard_page_get_n_six_clear (page), ==, 2);
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_DASHBOARD_PAGE,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "dd-dashboard-page.h"
 #include "dd-task-editor.h"
 #include "dd-export-dialog.h"
 #include "dd-window.h"
@@ -707,6 +708,129 @@ test_window_print (Fixture       *f,
   g_unlink (out);
 }
 
+static gboolean
+dashboard_loaded (gpointer data)
+{
+  return !dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (data));
+}
+
+static const char *
+dashboard_label (DdDashboardPage *page,
+                 const char      *name)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_DASHBOARD_PAGE, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* What the dashboard must show for @store as of today, all plans. */
+static void
+expected_headline (DdStore         *store,
+                   DdStatsHeadline *out_headline,
+                   guint           *out_six_clear)
+{
+  g_autoptr(GError) error = NULL;
+  DdStatsQuery query;
+
+  dd_stats_query_init (&query);
+  dd_date_set_today (&query.tasks.as_of);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  g_assert_true (dd_store_stats_headline (store, &query, out_headline, &error));
+  g_assert_no_error (error);
+
+  query.tasks.six_clear_incomplete = TRUE;
+  g_assert_true (dd_store_count_tasks (store, &query.tasks, out_six_clear, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_dashboard_shows (DdDashboardPage *page,
+                        DdStore         *store)
+{
+  const DdStatsHeadline *shown = dd_dashboard_page_get_headline (page);
+  g_autofree char *tasks = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *six_clear = NULL;
+  DdStatsHeadline expected;
+  guint n_six_clear;
+
+  expected_headline (store, &expected, &n_six_clear);
+  g_assert_cmpuint (shown->tasks, ==, expected.tasks);
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    g_assert_cmpuint (shown->counts[i], ==, expected.counts[i]);
+  g_assert_cmpuint (dd_dashboard_page_get_n_six_clear (page), ==, n_six_clear);
+
+  tasks = dd_format_number (expected.tasks, 0);
+  overdue = dd_format_number (expected.counts[DD_STATUS_OVERDUE], 0);
+  six_clear = dd_format_number (n_six_clear, 0);
+  g_assert_cmpstr (dashboard_label (page, "tasks_value"), ==, tasks);
+  g_assert_cmpstr (dashboard_label (page, "overdue_value"), ==, overdue);
+  g_assert_cmpstr (dashboard_label (page, "six_clear_value"), ==, six_clear);
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    g_assert_false (dd_chart_view_get_loading (dd_dashboard_page_get_chart_view (page, i)));
+}
+
+/* The window opens on the dashboard without waiting for its figures: they
+ * are read on a worker thread, "…" until they arrive; and those shown in
+ * the end are the file's as it is then, not as it was when they were
+ * first asked for. */
+static void
+test_window_dashboard_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  DdStore *store = dd_test_create_store (&path);
+  DdDashboardPage *page;
+  DdWindow *window;
+  guint tasks_before;
+
+  /* As the application opens a file. */
+  window = g_object_ref (dd_window_new (NULL, NULL));
+  dd_window_open (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "dashboard");
+  page = DD_DASHBOARD_PAGE (dd_window_get_page (window, "dashboard"));
+
+  /* Asked for, not arrived (they come back through the main loop): no
+   * zeros, no empty charts. */
+  g_assert_true (dd_dashboard_page_is_loading (page));
+  g_assert_cmpstr (dashboard_label (page, "tasks_value"), ==, "…");
+  g_assert_cmpstr (dashboard_label (page, "overdue_value"), ==, "…");
+  g_assert_cmpstr (dashboard_label (page, "six_clear_value"), ==, "…");
+  g_assert_true (dd_chart_view_get_loading (dd_dashboard_page_get_chart_view (page, DD_CHART_STATUS)));
+
+  dd_test_wait_for (dashboard_loaded, page);
+  assert_dashboard_shows (page, store);
+  tasks_before = dd_dashboard_page_get_headline (page)->tasks;
+  g_assert_cmpuint (tasks_before, >, 1);
+
+  /* The file changes while the figures are read: "changed" asks for them
+   * again, and only those arrive. */
+  dd_dashboard_page_reload (page);
+  g_assert_true (dd_dashboard_page_is_loading (page));
+  g_assert_true (dd_store_delete_task (store, 1, &error));
+  g_assert_no_error (error);
+  dd_test_wait_for (dashboard_loaded, page);
+  assert_dashboard_shows (page, store);
+  g_assert_cmpuint (dd_dashboard_page_get_headline (page)->tasks, ==, tasks_before - 1);
+
+  /* Another filter while they are read: the figures of the last one. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                            DD_TYPE_DASHBOARD_PAGE,
+                                                                            "period_dropdown")),
+                              DD_DASHBOARD_PERIOD_YEAR);
+  dd_dashboard_page_reload (page);
+  dd_test_wait_for (dashboard_loaded, page);
+  assert_dashboard_shows (page, store);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  dd_test_remove_store_file (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +859,8 @@ main (int   argc,
   ADD ("print", test_window_print);
 
 #undef ADD
+
+  g_test_add_func ("/ui/window/dashboard-figures", test_window_dashboard_figures);
 
   return g_test_run ();
 }
