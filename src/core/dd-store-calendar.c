@@ -1072,6 +1072,46 @@ sort_entries (GPtrArray   *entries,
     entries->pdata[i] = keys[i].entry;
 }
 
+/* The occurrences of [@from, @to], loaded once and kept on the store
+ * while neither another connection (PRAGMA data_version) nor this one
+ * (commit_serial) committed: the calendar page lists the same month again
+ * on every refresh, and going back to a month should not read it again.
+ * The set does not depend on the day they are judged on. Inside a
+ * transaction of this connection, or when another connection committed
+ * while the set was read, the set is this call's only (@out_temporary). */
+static DdOccurrenceSet *
+calendar_set_get (DdStore           *self,
+                  DdWorkdays        *workdays,
+                  const GDate       *from,
+                  const GDate       *to,
+                  DdOccurrenceSet  **out_temporary,
+                  GError           **error)
+{
+  gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  DdOccurrenceSet *set;
+
+  *out_temporary = NULL;
+  if (!self->in_transaction && self->calendar_set != NULL && version >= 0
+      && self->calendar_version == version && self->calendar_serial == self->commit_serial
+      && g_date_compare (&self->calendar_from, from) == 0 && g_date_compare (&self->calendar_to, to) == 0)
+    return self->calendar_set;
+
+  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
+  if (set == NULL)
+    return NULL;
+  if (self->in_transaction || version < 0
+      || version != dd_sql_query_int64 (self, "PRAGMA data_version", -1))
+    return *out_temporary = set;
+
+  g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
+  self->calendar_set = set;
+  self->calendar_from = *from;
+  self->calendar_to = *to;
+  self->calendar_version = version;
+  self->calendar_serial = self->commit_serial;
+  return set;
+}
+
 GPtrArray *
 dd_store_list_calendar (DdStore      *self,
                         const GDate  *from,
@@ -1082,7 +1122,8 @@ dd_store_list_calendar (DdStore      *self,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_calendar_entry_free);
   g_autoptr(DdWorkdays) workdays = NULL;
   g_autoptr(sqlite3_stmt) dated = NULL;
-  g_autoptr(DdOccurrenceSet) set = NULL;
+  DdOccurrenceSet *set = NULL;
+  g_autoptr(DdOccurrenceSet) temporary = NULL;
   g_autoptr(GArray) occurrences = NULL;
   GDate day, soon;
   int rc;
@@ -1130,8 +1171,9 @@ dd_store_list_calendar (DdStore      *self,
     }
 
   /* Periodic and ongoing tasks, and any task with ad hoc reports: all of
-   * them in one pass (dd-store-occurrences.c). */
-  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
+   * them in one pass (dd-store-occurrences.c), or as kept from the last
+   * listing of the same range (calendar_set_get()). */
+  set = calendar_set_get (self, workdays, from, to, &temporary, error);
   if (set == NULL)
     return NULL;
   occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));

@@ -154,6 +154,12 @@ struct _DdStore
   guint64 commit_serial;        /* bumped by every commit of this connection */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
   DdScoringCache *scoring;      /* dd-store-scoring.c */
+  /* dd-store-calendar.c: the occurrences of the range last listed, kept
+   * while neither another connection nor this one committed. */
+  DdOccurrenceSet *calendar_set;
+  GDate calendar_from, calendar_to;
+  gint64 calendar_version;
+  guint64 calendar_serial;
 };
 
 /* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value

@@ -67,6 +67,8 @@ TARGETS = {
     "chart_progress": ("Chart \"progress\" drawn at 1200×800", "< 10 ms", lambda v: v < 10),
     "chart_indicators": ("Chart \"indicators\" drawn at 1200×800", "< 10 ms", lambda v: v < 10),
     "chart_units_png": ("Chart \"units\" (30 units) drawn and written to PNG", "-", None),
+    "calendar_month_first": ("Calendar: a month with its occurrences, first listing (opening, another month, "
+                             "or after a write)", "-", None),
     "calendar_month": ("Calendar: a month with its occurrences", "< 20 ms", lambda v: v < 20),
     "scorecards_year_first": ("Scorecards: every unit, one year, first call after opening (or after a write)",
                               "-", None),

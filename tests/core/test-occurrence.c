@@ -401,6 +401,129 @@ test_task_status_shared (void)
   g_clear_object (&mine);
 }
 
+
+/* Task @task_id's entry of @kind in @entries: its status, or -1. */
+static int
+calendar_status (GPtrArray          *entries,
+                 gint64              task_id,
+                 DdOccurrenceKind    kind)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DdCalendarEntry *e = g_ptr_array_index (entries, i);
+
+      if (e->task_id == task_id && e->kind == kind)
+        return (int) e->status;
+    }
+  return -1;
+}
+
+static void
+assert_same_entries (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const DdCalendarEntry *x = g_ptr_array_index (a, i);
+      const DdCalendarEntry *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->task_id, ==, y->task_id);
+      g_assert_cmpint (g_date_compare (&x->date, &y->date), ==, 0);
+      g_assert_cmpint (x->status, ==, y->status);
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->occurrence, ==, y->occurrence);
+      g_assert_cmpstr (x->lead, ==, y->lead);
+    }
+}
+
+/* The occurrences a month's calendar keeps between two listings follow
+ * the file: a listing again, on other days, after a write of this
+ * connection, of another one, and inside a transaction, is what a
+ * connection that kept nothing lists. */
+static void
+test_calendar_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_get_user_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "calendar-kept.sqlite", NULL);
+  g_autoptr(DdStore) mine = NULL;
+  g_autoptr(DdStore) theirs = NULL;
+  gint64 plan_id, task8;
+  GDate from = day ("2026-06-01");
+  GDate to = day ("2026-06-30");
+  GDate reported = day ("2026-06-12");
+  const char *days[] = { "2026-06-10", "2026-07-01", "2026-06-16" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  mine = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_load_default (mine, &error));
+  g_assert_no_error (error);
+  plan_id = dd_sql_query_int64 (mine, "SELECT id FROM plans LIMIT 1", 0);
+  task8 = _dd_store_find_task_by_number (mine, plan_id, "8.");
+  theirs = dd_store_open (path, 0, &error);
+  g_assert_no_error (error);
+
+  /* The same month listed again, judged on other days: as read anew. */
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      GDate as_of = day (days[i]);
+      g_autoptr(GPtrArray) kept = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+      g_autoptr(DdStore) other = dd_store_open (path, 0, &error);
+
+      g_assert_no_error (error);
+      kept = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+      g_assert_no_error (error);
+      fresh = dd_store_list_calendar (other, &from, &to, &as_of, &error);
+      g_assert_no_error (error);
+      assert_same_entries (kept, fresh);
+    }
+
+  {
+    GDate as_of = day ("2026-07-01");
+    g_autoptr(GPtrArray) before = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_autoptr(GPtrArray) after_mine = NULL;
+    g_autoptr(GPtrArray) after_theirs = NULL;
+    g_autoptr(GPtrArray) inside = NULL;
+    g_autoptr(GPtrArray) after_rollback = NULL;
+
+    g_assert_cmpint (calendar_status (before, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_FORGOTTEN);
+    g_assert_cmpint (calendar_status (before, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_FORGOTTEN);
+
+    /* This connection's write. */
+    g_assert_true (dd_store_record_report (mine, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &reported, NULL, &error));
+    g_assert_no_error (error);
+    after_mine = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_DONE_ON_TIME);
+    g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_FORGOTTEN);
+
+    /* Another desktop's. */
+    g_assert_true (dd_store_record_report (theirs, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &reported, NULL,
+                                           &error));
+    g_assert_no_error (error);
+    after_theirs = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_assert_cmpint (calendar_status (after_theirs, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_DONE_ON_TIME);
+
+    /* Inside a transaction of this connection, what it wrote counts; after
+     * the rollback, it is gone. */
+    g_assert_true (_dd_store_begin (mine, &error));
+    if (sqlite3_exec (_dd_store_get_db (mine), "DELETE FROM occurrence_reports", NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("%s", sqlite3_errmsg (_dd_store_get_db (mine)));
+    inside = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (calendar_status (inside, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_FORGOTTEN);
+    _dd_store_rollback (mine);
+    after_rollback = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_assert_no_error (error);
+    assert_same_entries (after_rollback, after_theirs);
+  }
+  g_clear_object (&theirs);
+  g_clear_object (&mine);
+}
+
 static void exec_sql (DdStore    *store,
                       const char *sql);
 
@@ -1024,6 +1147,7 @@ main (int    argc,
   g_test_add_func ("/occurrence/task-status", test_task_status);
   g_test_add_func ("/occurrence/task-status-shared", test_task_status_shared);
   g_test_add_func ("/occurrence/calendar", test_calendar);
+  g_test_add_func ("/occurrence/calendar-kept", test_calendar_kept);
   g_test_add_func ("/occurrence/extension", test_extension);
   g_test_add_func ("/occurrence/bulk", test_bulk);
   g_test_add_func ("/occurrence/latest-status", test_latest_status);
