@@ -358,8 +358,10 @@ due_in_range (DdOccurrenceSet        *set,
               Names                  *names,
               const DdOccurrenceTask *task)
 {
-  const Schedule *own = bsearch (&task->id, names->schedules->data, names->schedules->len, sizeof (Schedule),
-                                 compare_ids);
+  /* (bsearch() must not be given the NULL data of an empty array.) */
+  const Schedule *own = names->schedules->len == 0 ? NULL
+                        : bsearch (&task->id, names->schedules->data, names->schedules->len, sizeof (Schedule),
+                                   compare_ids);
   int rule = own != NULL ? own->due_rule : task->due_rule;
   int param = own != NULL ? own->due_param : task->due_param;
   guint every = own != NULL ? own->every : task->every;
@@ -370,8 +372,9 @@ due_in_range (DdOccurrenceSet        *set,
   if (task->kind == DD_DEADLINE_ONGOING && every > 0 &&
       expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to)->occurrences->len > 0)
     return TRUE;
-  return bsearch (&task->id, names->ad_hoc_ids->data, names->ad_hoc_ids->len, sizeof (gint64),
-                  compare_ids) != NULL;
+  return names->ad_hoc_ids->len > 0
+         && bsearch (&task->id, names->ad_hoc_ids->data, names->ad_hoc_ids->len, sizeof (gint64),
+                     compare_ids) != NULL;
 }
 
 static gboolean
@@ -661,8 +664,9 @@ load_updates (DdStore          *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask key = { .id = sqlite3_column_int64 (stmt, 0) };
-      DdOccurrenceTask *task = bsearch (&key, set->tasks->data, set->tasks->len, sizeof (DdOccurrenceTask),
-                                        compare_task_ids);
+      DdOccurrenceTask *task = set->tasks->len == 0 ? NULL
+                               : bsearch (&key, set->tasks->data, set->tasks->len, sizeof (DdOccurrenceTask),
+                                          compare_task_ids);
       Found f;
 
       if (task == NULL || task->kind != DD_DEADLINE_ONGOING)

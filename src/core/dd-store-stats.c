@@ -724,7 +724,8 @@ dd_store_stats_indicators (DdStore            *self,
       DdStatsIndicator *indicator = g_new0 (DdStatsIndicator, 1);
       FigureSums key = { .indicator_id = sqlite3_column_int64 (stmt, 0) };
       /* In id order (ORDER BY above); none found: no figure, all zero. */
-      const FigureSums *sum = bsearch (&key, sums->data, sums->len, sizeof (FigureSums), compare_figure_sums);
+      const FigureSums *sum = sums->len == 0 ? NULL
+                              : bsearch (&key, sums->data, sums->len, sizeof (FigureSums), compare_figure_sums);
 
       if (sum == NULL)
         sum = &key;
