@@ -18,7 +18,7 @@ xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:
 # Every source with translatable strings is listed in POTFILES.in, so that
 # none escapes the checks below.
 missing=0
-for f in $(grep -l -E '(^|[^A-Za-z_])(N?_|C_|ngettext|g_dngettext) ?\(' src/*/*.c 2>/dev/null) \
+for f in $(find src -name '*.c' -print0 | xargs -0 grep -l -E '(^|[^A-Za-z_])(N?_|C_|ngettext|g_dngettext) ?\(' 2>/dev/null) \
          $(grep -l 'translatable="yes"' ui/*.ui ui/gtk/*.ui 2>/dev/null); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "$f has translatable strings but is not in po/POTFILES.in" >&2
