@@ -9,6 +9,7 @@
 #include <dondoc/dondoc.h>
 
 #include "dd-application.h"
+#include "dd-renderer.h"
 
 int
 main (int   argc,
@@ -38,7 +39,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   /* Before GTK starts (and any thread that could read the environment). */
-  dd_application_choose_renderer ();
+  dd_renderer_choose ();
 
   app = dd_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);

@@ -4,21 +4,15 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <dondoc/dondoc.h>
 
 #include "dd-application.h"
-#include "dd-dashboard-page.h"
+#include "dd-debug.h"
 #include "dd-preferences-window.h"
 #include "dd-window.h"
-
-/* GDK_WINDOWING_X11 comes with <gtk/gtk.h>. */
-#if defined (DD_HAVE_X11) && defined (GDK_WINDOWING_X11)
-#include <X11/Xlib.h>
-#endif
 
 /*
  * DdApplication: opens a window on a database chosen by the command line:
@@ -115,90 +109,6 @@ show_startup_error (DdApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* DONDOC_BENCH_FIRST_FRAME=SECONDS (tests/bench/bench-first-frame.py):
- * prints the monotonic time of the window's first painted frame and of the
- * first frames that show the dashboard's figures (read on a thread), then,
- * SECONDS after the first frame (the work left to the background done),
- * the resident memory, and quits. Nothing happens without the variable. */
-static void
-bench_report_memory (void)
-{
-  g_autofree char *status = NULL;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    {
-      g_auto(GStrv) lines = g_strsplit (status, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (g_str_has_prefix (lines[i], "VmRSS:") || g_str_has_prefix (lines[i], "VmHWM:"))
-          g_print ("bench %s\n", lines[i]);
-    }
-}
-
-static gboolean
-bench_quit_cb (gpointer user_data)
-{
-  GApplication *app = user_data;
-
-  bench_report_memory ();
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Each frame from the first: the first that shows the dashboard's headline
- * figures and charts, then the first that shows its "6 rõ" count too (both
- * read on a thread, see dd-dashboard-page.c). */
-static void
-bench_frames_cb (GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  static gboolean figures_shown = FALSE;
-  DdWindow *window = user_data;
-  DdDashboardPage *page = DD_DASHBOARD_PAGE (dd_window_get_page (window, "dashboard"));
-  gint64 now = g_get_monotonic_time ();
-
-  if (!figures_shown && !dd_chart_view_get_loading (dd_dashboard_page_get_chart_view (page, DD_CHART_STATUS)))
-    {
-      g_print ("bench figures-shown %" G_GINT64_FORMAT "\n", now);
-      figures_shown = TRUE;
-    }
-  if (!dd_dashboard_page_is_loading (page))
-    {
-      g_print ("bench all-figures-shown %" G_GINT64_FORMAT "\n", now);
-      g_signal_handlers_disconnect_by_func (clock, bench_frames_cb, user_data);
-    }
-}
-
-static void
-bench_after_paint_cb (GdkFrameClock *clock,
-                      gpointer       user_data)
-{
-  GtkWindow *window = user_data;
-  double seconds = g_ascii_strtod (g_getenv ("DONDOC_BENCH_FIRST_FRAME"), NULL);
-
-  g_print ("bench first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
-  g_timeout_add ((guint) (CLAMP (seconds, 0, 60) * 1000), bench_quit_cb,
-                 gtk_window_get_application (window));
-
-  /* A window that opened on the dashboard (a file with tasks). */
-  if (gtk_widget_get_mapped (dd_window_get_page (DD_WINDOW (window), "dashboard")))
-    {
-      g_signal_connect (clock, "after-paint", G_CALLBACK (bench_frames_cb), window);
-      bench_frames_cb (clock, window);
-    }
-}
-
-static void
-bench_on_map_cb (GtkWidget *widget,
-                 gpointer   user_data)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-
-  if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), widget);
-}
-
 static void
 open_window (DdApplication *self,
              DdStore       *store)
@@ -207,8 +117,7 @@ open_window (DdApplication *self,
    * not read for a window that opens on the dashboard. */
   DdWindow *window = dd_window_new (GTK_APPLICATION (self), NULL);
 
-  if (g_getenv ("DONDOC_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (bench_on_map_cb), NULL);
+  dd_debug_watch_window (window);
   dd_window_open (window, store);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -400,72 +309,6 @@ dd_application_init (DdApplication *self)
 }
 
 /* Public API */
-
-/**
- * dd_application_choose_renderer:
- *
- * Chooses GTK's cairo renderer when OpenGL can only be software; call it
- * before GTK starts, from main().
- *
- * On a virtual X server (Xvfb, a VNC or remote-desktop session) OpenGL is
- * Mesa's software rasteriser, llvmpipe: GTK's GL renderer then compiles its
- * shaders with LLVM on the CPU (about a second of start-up on the office's
- * 2-core machines) and keeps ~85 MiB for llvmpipe, to draw on the same CPU
- * no faster than cairo does. Such a server offers none of the extensions
- * through which a GL driver reaches a GPU (DRI3, DRI2, NVIDIA's NV-GLX):
- * asking for them is three replies from the server, where creating a GL
- * context to read its renderer would load llvmpipe, the cost being avoided.
- * LIBGL_ALWAYS_SOFTWARE says the same outright.
- *
- * Drawing with cairo, the window has no use for OpenGL; yet GDK 4.8 loads
- * the GL driver (llvmpipe and LLVM, ~60 MiB resident and a sixth of the
- * start-up) when it opens the display, unless GDK_DEBUG says "gl-disable"
- * (honoured by release builds of GTK 4.8; no widget of ours uses GL). It
- * is set too, unless the user set GDK_DEBUG.
- *
- * A GSK_RENDERER chosen by the user is kept, and then nothing is changed;
- * a Wayland session (GDK's first choice when it has one) and a desktop with
- * a GPU keep GTK's defaults. GTK reads both variables when it starts.
- */
-void
-dd_application_choose_renderer (void)
-{
-  const char *software = g_getenv ("LIBGL_ALWAYS_SOFTWARE");
-  gboolean software_gl = software != NULL && *software != '\0' && g_strcmp0 (software, "0") != 0
-                         && g_ascii_strcasecmp (software, "false") != 0;
-
-  if (g_getenv ("GSK_RENDERER") != NULL)
-    return;
-
-#if defined (DD_HAVE_X11) && defined (GDK_WINDOWING_X11)
-  if (!software_gl)
-    {
-      const char *backend = g_getenv ("GDK_BACKEND");
-      const char *wayland = g_getenv ("WAYLAND_DISPLAY");
-      Display *xdisplay;
-      int opcode, event, error;
-
-      if (backend != NULL && strstr (backend, "x11") == NULL && strcmp (backend, "*") != 0)
-        return;
-      if ((backend == NULL || strncmp (backend, "x11", 3) != 0) && wayland != NULL && *wayland != '\0')
-        return;
-
-      xdisplay = XOpenDisplay (NULL);
-      if (xdisplay == NULL)
-        return;
-      software_gl = !XQueryExtension (xdisplay, "DRI3", &opcode, &event, &error)
-                    && !XQueryExtension (xdisplay, "DRI2", &opcode, &event, &error)
-                    && !XQueryExtension (xdisplay, "NV-GLX", &opcode, &event, &error);
-      XCloseDisplay (xdisplay);
-    }
-#endif
-
-  if (software_gl)
-    {
-      g_setenv ("GSK_RENDERER", "cairo", FALSE);
-      g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-    }
-}
 
 /**
  * dd_application_get_exit_status:

@@ -11,6 +11,4 @@ G_DECLARE_FINAL_TYPE (DdApplication, dd_application, DD, APPLICATION, GtkApplica
 DdApplication *dd_application_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 int            dd_application_get_exit_status (DdApplication *self);
 
-void           dd_application_choose_renderer (void);
-
 G_END_DECLS

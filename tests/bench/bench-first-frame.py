@@ -5,8 +5,8 @@ to the window's first painted frame (GdkFrameClock "after-paint"), median
 of several runs; to the first frames that show the dashboard's figures and
 charts, then its "6 rõ" count too (read on a thread, after the first frame
 on a large file); and the resident memory (VmRSS, VmHWM) once the work left
-to the background is done. Runs the app with DONDOC_BENCH_FIRST_FRAME
-(dd-application.c), which prints those figures and quits. Needs a display:
+to the background is done. Runs the app with DONDOC_DEBUG=first-frame
+(src/ui/dd-debug.c), which prints those figures and quits. Needs a display:
 run it under xvfb-run. Not a test: no assertion on time.
 
 Usage: bench-first-frame.py DONDOC DB [RUNS] [SETTLE_SECONDS]
@@ -32,7 +32,7 @@ def one_run(app, db, settle, home, renderer=None):
     env = dict(os.environ)
     if renderer is not None:
         env["GSK_RENDERER"] = renderer
-    env["DONDOC_BENCH_FIRST_FRAME"] = str(settle)
+    env["DONDOC_DEBUG"] = "first-frame=%s" % settle
     env["GSETTINGS_BACKEND"] = "memory"
     env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
     env["XDG_DATA_HOME"] = os.path.join(home, "data")
