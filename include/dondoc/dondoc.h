@@ -18,6 +18,7 @@
 #include "dd-unit.h"
 #include "dd-task.h"
 #include "dd-task-list.h"
+#include "dd-store-worker.h"
 #include "dd-importer.h"
 #include "dd-store.h"
 #include "dd-store-shared.h"

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+
+/* DdStoreWorker: jobs on a thread and a connection of their own, in order,
+ * cancellable; a writing worker's change reaches the store before the
+ * caller's callback; a database in memory runs its jobs on the main
+ * thread, on the store itself. */
+
+typedef struct
+{
+  char *dir;
+  DdStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("dondoc-worker-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.sqlite", NULL);
+  f->store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+typedef struct
+{
+  GThread *thread;              /* the job's */
+  DdStore *connection;          /* not a reference */
+  int order;
+} Seen;
+
+static int next_order;
+
+static gpointer
+record_job (DdStore       *connection,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Seen *seen = g_new0 (Seen, 1);
+
+  seen->thread = g_thread_self ();
+  seen->connection = connection;
+  seen->order = g_atomic_int_add (&next_order, 1);
+  /* The connection works on this thread. */
+  g_assert_null (dd_store_get_setting (connection, "no-such-key"));
+  return seen;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint pending;
+  GPtrArray *results;           /* Seen*, or NULL for an error */
+  GPtrArray *errors;            /* GError* */
+  gboolean store_changed_first; /* a write: the store had emitted "changed" */
+  guint changes;
+} Wait;
+
+static void
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Wait *wait = user_data;
+  GError *error = NULL;
+  gpointer value = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  /* The callback runs on the main thread. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_ptr_array_add (wait->results, value);
+  g_ptr_array_add (wait->errors, error);
+  wait->store_changed_first = wait->changes > 0;
+  if (--wait->pending == 0)
+    g_main_loop_quit (wait->loop);
+}
+
+static void
+wait_init (Wait  *wait,
+           guint  pending)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  wait->pending = pending;
+  wait->results = g_ptr_array_new_with_free_func (g_free);
+  wait->errors = g_ptr_array_new ();
+  wait->changes = 0;
+}
+
+static void
+wait_clear (Wait *wait)
+{
+  for (guint i = 0; i < wait->errors->len; i++)
+    g_clear_error ((GError **) &wait->errors->pdata[i]);
+  g_ptr_array_unref (wait->errors);
+  g_ptr_array_unref (wait->results);
+  g_main_loop_unref (wait->loop);
+}
+
+static void
+test_worker_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DdStoreWorker) worker = dd_store_worker_new (f->store, DD_STORE_WORKER_BACKGROUND);
+  Wait wait;
+
+  g_assert_true (dd_store_worker_get_store (worker) == f->store);
+  next_order = 0;
+  wait_init (&wait, 3);
+  for (guint i = 0; i < 3; i++)
+    dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+
+  g_assert_cmpuint (wait.results->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      Seen *seen = g_ptr_array_index (wait.results, i);
+
+      g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, i));
+      g_assert_nonnull (seen);
+      /* In the order asked, on one thread that is not this one, through a
+       * connection that is not the store's. */
+      g_assert_cmpint (seen->order, ==, (int) i);
+      g_assert_true (seen->thread != g_thread_self ());
+      g_assert_true (seen->thread == ((Seen *) g_ptr_array_index (wait.results, 0))->thread);
+      g_assert_true (seen->connection != f->store);
+      g_assert_true (DD_IS_STORE (seen->connection));
+    }
+  wait_clear (&wait);
+}
+
+static void
+test_worker_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DdStoreWorker) worker = dd_store_worker_new (f->store, DD_STORE_WORKER_READS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Wait wait;
+
+  next_order = 0;
+  wait_init (&wait, 2);
+  g_cancellable_cancel (cancellable);
+  dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, cancellable, on_job_done_cb, &wait);
+  dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+
+  /* The cancelled job did not run; the next one did, as the first. */
+  g_assert_null (g_ptr_array_index (wait.results, 0));
+  g_assert_error ((GError *) g_ptr_array_index (wait.errors, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 1));
+  g_assert_cmpint (((Seen *) g_ptr_array_index (wait.results, 1))->order, ==, 0);
+  wait_clear (&wait);
+}
+
+static gpointer
+write_setting_job (DdStore       *connection,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  if (!dd_store_set_setting (connection, "due_soon_days", data, error))
+    return NULL;
+  return g_strdup (data);
+}
+
+static gpointer
+failing_job (DdStore       *connection,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, "refused");
+  return NULL;
+}
+
+static void
+on_store_changed_cb (DdStore *store,
+                     Wait    *wait)
+{
+  wait->changes++;
+}
+
+static void
+test_worker_write (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DdStoreWorker) worker = dd_store_worker_new (f->store, DD_STORE_WORKER_WRITES);
+  Wait wait;
+  gulong handler;
+
+  g_assert_cmpint (dd_store_get_due_soon_days (f->store), !=, 9);
+  wait_init (&wait, 1);
+  handler = g_signal_connect (f->store, "external-change", G_CALLBACK (on_store_changed_cb), &wait);
+  dd_store_worker_run_async (worker, write_setting_job, g_strdup ("9"), g_free, g_free, NULL,
+                             on_job_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_signal_handler_disconnect (f->store, handler);
+
+  g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 0));
+  g_assert_cmpstr (g_ptr_array_index (wait.results, 0), ==, "9");
+  /* The store had read the other connection's change before the callback. */
+  g_assert_true (wait.store_changed_first);
+  g_assert_cmpint (dd_store_get_due_soon_days (f->store), ==, 9);
+  wait_clear (&wait);
+
+  /* A job's error reaches the caller as it was set. */
+  wait_init (&wait, 1);
+  dd_store_worker_run_async (worker, failing_job, NULL, NULL, NULL, NULL, on_job_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_error ((GError *) g_ptr_array_index (wait.errors, 0), DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_assert_null (g_ptr_array_index (wait.results, 0));
+  wait_clear (&wait);
+}
+
+static void
+test_worker_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStoreWorker) worker = NULL;
+  Wait wait;
+  Seen *seen;
+
+  g_assert_no_error (error);
+  worker = dd_store_worker_new (store, DD_STORE_WORKER_READS);
+  next_order = 0;
+  wait_init (&wait, 2);
+  dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
+  dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
+  /* Never at once: the caller's code after the call runs first. */
+  g_assert_cmpuint (wait.results->len, ==, 0);
+  g_main_loop_run (wait.loop);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      seen = g_ptr_array_index (wait.results, i);
+      g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, i));
+      g_assert_true (seen->connection == store);
+      g_assert_true (seen->thread == g_thread_self ());
+      g_assert_cmpint (seen->order, ==, (int) i);
+    }
+  wait_clear (&wait);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store-worker/order", Fixture, NULL, fixture_setup, test_worker_order, fixture_teardown);
+  g_test_add ("/store-worker/cancel", Fixture, NULL, fixture_setup, test_worker_cancel, fixture_teardown);
+  g_test_add ("/store-worker/write", Fixture, NULL, fixture_setup, test_worker_write, fixture_teardown);
+  g_test_add_func ("/store-worker/memory", test_worker_memory);
+
+  return g_test_run ();
+}
