@@ -144,7 +144,7 @@ void        dd_chart_set_indicators  (DdChart               *self,
 void        dd_chart_set_as_of       (DdChart               *self,
                                       const GDate           *as_of);
 
-/* Fills the chart of its kind from the store (dd_store_stats_*()). */
+/* Fills the chart of its kind from the store's figures (DdStats). */
 gboolean    dd_chart_load            (DdChart            *self,
                                       DdStore            *store,
                                       const DdStatsQuery *query,

@@ -5,7 +5,7 @@
 # error "Only <dondoc/dondoc.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <gio/gio.h>
 #include "dd-types.h"
 #include "dd-task-list.h"
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /*
  * The figures behind the dashboard, as plain structs: computed by the store
- * (dd_store_stats_*(), in dd-store.h's family, declared below) and drawn by
+ * (DdStats, declared below) and drawn by
  * DdChart. Every status count is an array of DD_N_STATUSES, indexed by
  * DdTaskStatus, so a new status needs no change here.
  */
@@ -157,7 +157,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsIndicator, dd_stats_indicator_free)
 
 /**
  * DdStatsDashboard:
- * Everything the dashboard shows, from dd_store_stats_dashboard().
+ * Everything the dashboard shows, from dd_stats_get_dashboard().
  * Clear with dd_stats_dashboard_clear().
  */
 typedef struct
@@ -170,6 +170,22 @@ typedef struct
 
 void dd_stats_dashboard_clear (DdStatsDashboard *dashboard);
 
+/**
+ * DdStats:
+ *
+ * The dashboard's statistics over one store's file. The figures are read
+ * at once on the calling thread with the dd_stats_get_*() and
+ * dd_stats_list_*() methods, or on a thread and a connection of the
+ * object's own with dd_stats_load_dashboard_async() (the window: on a file
+ * of years of plans they take a few hundred milliseconds, which a frame
+ * must not wait for).
+ */
+#define DD_TYPE_STATS (dd_stats_get_type ())
+G_DECLARE_FINAL_TYPE (DdStats, dd_stats, DD, STATS, GObject)
+
+DdStats   *dd_stats_new              (DdStore            *store) G_GNUC_WARN_UNUSED_RESULT;
+DdStore   *dd_stats_get_store        (DdStats            *self);
+
 /*
  * The aggregates. Each reads the store with bound parameters only, on the
  * main thread, and fails with a %DD_STORE_ERROR. The status of every task
@@ -177,18 +193,18 @@ void dd_stats_dashboard_clear (DdStatsDashboard *dashboard);
  */
 
 /* The headline figures: tasks, per status, completion rate. */
-gboolean   dd_store_stats_headline   (DdStore            *store,
+gboolean   dd_stats_get_headline     (DdStats            *self,
                                       const DdStatsQuery *query,
                                       DdStatsHeadline    *out_headline,
                                       GError            **error);
 /* Status counts per lead unit, units in Vietnamese order of name (the tasks
  * without a lead unit last); only units that lead a matching task.
  * Returns: (transfer full) (element-type DdStatsUnit): or %NULL on error */
-GPtrArray *dd_store_stats_units      (DdStore            *store,
+GPtrArray *dd_stats_list_units       (DdStats            *self,
                                       const DdStatsQuery *query,
                                       GError            **error);
 /* Cumulative completed and due per week or month (see DdStatsProgress). */
-gboolean   dd_store_stats_progress   (DdStore            *store,
+gboolean   dd_stats_get_progress     (DdStats            *self,
                                       const DdStatsQuery *query,
                                       DdStatsProgress    *out_progress,
                                       GError            **error);
@@ -200,13 +216,60 @@ gboolean   dd_store_stats_progress   (DdStore            *store,
  * the sum of the units' figures (never both: that would count twice).
  * Returns: (transfer full) (element-type DdStatsIndicator): or %NULL on error
  */
-GPtrArray *dd_store_stats_indicators (DdStore            *store,
+GPtrArray *dd_stats_list_indicators  (DdStats            *self,
                                       const DdStatsQuery *query,
                                       GError            **error);
 /* All of the above, reading the tasks once. */
-gboolean   dd_store_stats_dashboard  (DdStore            *store,
+gboolean   dd_stats_get_dashboard    (DdStats            *self,
                                       const DdStatsQuery *query,
                                       DdStatsDashboard   *out_dashboard,
                                       GError            **error);
+
+
+/**
+ * DdStatsLoad:
+ * @DD_STATS_LOAD_FIGURES: the headline, the units, the progress and the
+ *   indicators (DdStatsReading.dashboard)
+ * @DD_STATS_LOAD_PLANS: the plans too (DdStatsReading.plans), for a
+ *   plan drop-down; a plan of the query that no longer exists is dropped
+ *   from it (the figures are then those of every plan)
+ * @DD_STATS_LOAD_SIX_CLEAR: the count of the tasks not clear in the six
+ *   ways ("6 rõ"), which reads every task's text
+ */
+typedef enum
+{
+  DD_STATS_LOAD_FIGURES = 1 << 0,
+  DD_STATS_LOAD_PLANS = 1 << 1,
+  DD_STATS_LOAD_SIX_CLEAR = 1 << 2,
+} DdStatsLoad;
+
+/* What dd_stats_load_dashboard_finish() gives. */
+typedef struct
+{
+  DdStatsLoad loaded;
+  DdStatsQuery query;          /* as read: the plan dropped if it is gone */
+  DdStatsDashboard dashboard;  /* DD_STATS_LOAD_FIGURES */
+  GListModel *plans;           /* DD_STATS_LOAD_PLANS: of DdPlan, or NULL */
+  guint n_six_clear;           /* DD_STATS_LOAD_SIX_CLEAR */
+} DdStatsReading;
+
+void dd_stats_reading_free (DdStatsReading *reading);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsReading, dd_stats_reading_free)
+
+/*
+ * Reads what @what says for @query on the object's own thread and
+ * connection, one reading after the other, below drawing and input. The
+ * due-soon setting of the file replaces @query's. A reading cancelled
+ * before it starts is not made.
+ */
+void            dd_stats_load_dashboard_async  (DdStats             *self,
+                                                const DdStatsQuery  *query,
+                                                DdStatsLoad          what,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+DdStatsReading *dd_stats_load_dashboard_finish (DdStats             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

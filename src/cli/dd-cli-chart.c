@@ -167,6 +167,7 @@ dd_cli_command_summary (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStats) stats = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *plan_number = NULL;
@@ -208,7 +209,8 @@ dd_cli_command_summary (Globals  *globals,
   if (exit_status >= 0)
     return exit_status;
 
-  if (!dd_store_stats_headline (store, &query, &headline, &error))
+  stats = dd_stats_new (store);
+  if (!dd_stats_get_headline (stats, &query, &headline, &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;

@@ -23,7 +23,7 @@
  * "show-tasks" (plan, unit, status), or "show-lead-tasks" for a unit's bar,
  * which stands for the tasks that unit leads.
  *
- * The figures are read once per reload (dd_store_stats_dashboard()) and
+ * The figures are read once per reload (dd_stats_get_dashboard()) and
  * handed to the charts; the page draws nothing itself.
  *
  * They are read on a worker thread, through a second connection to the
@@ -454,7 +454,11 @@ load_job_run (LoadJob *job)
     }
 
   job->query.tasks.due_soon_days = dd_store_get_due_soon_days (job->reader);
-  job->ok = dd_store_stats_dashboard (job->reader, &job->query, &job->dashboard, &error);
+  {
+    g_autoptr(DdStats) stats = dd_stats_new (job->reader);
+
+    job->ok = dd_stats_get_dashboard (stats, &job->query, &job->dashboard, &error);
+  }
   if (!job->ok)
     g_debug ("Could not read the figures of the dashboard: %s", error->message);
 }

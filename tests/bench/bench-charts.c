@@ -82,6 +82,7 @@ main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStats) stats = NULL;
   const char *as_of_text = argc > 2 ? argv[2] : "2026-11-25";
   const char *sqlite3 = argc > 3 ? argv[3] : "sqlite3";
   const char *python3 = argc > 4 ? argv[4] : "/usr/bin/python3";
@@ -102,6 +103,7 @@ main (int argc, char *argv[])
   store = dd_store_open (argv[1], DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     g_error ("%s", error->message);
+  stats = dd_stats_new (store);
 
   dd_stats_query_init (&query);
   g_assert_true (dd_date_parse_iso (as_of_text, &query.tasks.as_of));
@@ -125,28 +127,32 @@ main (int argc, char *argv[])
         if (fresh == NULL)
           g_error ("%s", error->message);
         t0 = dd_bench_now_ms ();
-        dd_store_stats_headline (fresh, &query, &h, NULL);
+        {
+          g_autoptr(DdStats) fresh_stats = dd_stats_new (fresh);
+
+          dd_stats_get_headline (fresh_stats, &query, &h, NULL);
+        }
         times[run] = dd_bench_now_ms () - t0;
       }
     dd_bench_result ("dash_headline_first", "dashboard: headline figures, first call",
                      dd_bench_median (times, G_N_ELEMENTS (times)), "ms");
   }
   DD_BENCH_MEASURE ("dash_headline", "dashboard: headline figures", RUNS,
-                    { DdStatsHeadline h; dd_store_stats_headline (store, &query, &h, NULL); });
+                    { DdStatsHeadline h; dd_stats_get_headline (stats, &query, &h, NULL); });
   DD_BENCH_MEASURE ("dash_units", "dashboard: status per lead unit", RUNS,
-                    { g_ptr_array_unref (dd_store_stats_units (store, &query, NULL)); });
+                    { g_ptr_array_unref (dd_stats_list_units (stats, &query, NULL)); });
   DD_BENCH_MEASURE ("dash_progress", "dashboard: completion over time", RUNS, {
-    DdStatsProgress p; dd_store_stats_progress (store, &query, &p, NULL); dd_stats_progress_clear (&p); });
+    DdStatsProgress p; dd_stats_get_progress (stats, &query, &p, NULL); dd_stats_progress_clear (&p); });
   DD_BENCH_MEASURE ("dash_indicators", "dashboard: indicators against target", RUNS,
-                    { g_ptr_array_unref (dd_store_stats_indicators (store, &query, NULL)); });
+                    { g_ptr_array_unref (dd_stats_list_indicators (stats, &query, NULL)); });
   DD_BENCH_MEASURE ("dash_all", "dashboard: all aggregates (one call)", RUNS, {
-    dd_store_stats_dashboard (store, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
+    dd_stats_get_dashboard (stats, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
   query.tasks.plan_id = 7;
   DD_BENCH_MEASURE ("dash_plan", "dashboard: all aggregates, one plan", RUNS, {
-    dd_store_stats_dashboard (store, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
+    dd_stats_get_dashboard (stats, &query, &dashboard, NULL); dd_stats_dashboard_clear (&dashboard); });
   query.tasks.plan_id = 0;
 
-  g_assert_true (dd_store_stats_dashboard (store, &query, &dashboard, &error));
+  g_assert_true (dd_stats_get_dashboard (stats, &query, &dashboard, &error));
   for (int k = 0; k < DD_N_CHART_KINDS; k++)
     {
       g_autoptr(DdChart) chart = dd_chart_new ((DdChartKind) k);
@@ -214,9 +220,10 @@ main (int argc, char *argv[])
           if (fresh == NULL)
             g_error ("%s", error->message);
           {
+            g_autoptr(DdStats) fresh_stats = dd_stats_new (fresh);
             DdStatsHeadline h;
 
-            dd_store_stats_headline (fresh, &query, &h, NULL);
+            dd_stats_get_headline (fresh_stats, &query, &h, NULL);
           }
           t0 = dd_bench_now_ms ();
           g_ptr_array_unref (dd_store_list_calendar (fresh, &from, &to, &query.tasks.as_of, NULL));
@@ -277,7 +284,7 @@ main (int argc, char *argv[])
       for (int run = 0; run < RUNS; run++)
         {
           double t0 = dd_bench_now_ms ();
-          g_ptr_array_unref (dd_store_stats_units (store, &query, NULL));
+          g_ptr_array_unref (dd_stats_list_units (stats, &query, NULL));
           times[run] = dd_bench_now_ms () - t0;
         }
       ours_sql = dd_bench_median (times, RUNS);

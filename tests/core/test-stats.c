@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
 
@@ -30,6 +31,7 @@
 typedef struct
 {
   DdStore *store;
+  DdStats *stats;
   DdStatsQuery query;
   gint64 unit_a;
   gint64 unit_b;
@@ -153,6 +155,7 @@ fixture_set_up (Fixture       *f,
     exec_sql (f->store, sql);
   }
 
+  f->stats = dd_stats_new (f->store);
   dd_stats_query_init (&f->query);
   g_assert_true (dd_date_parse_iso ("2026-06-15", &f->query.tasks.as_of));
   f->query.tasks.due_soon_days = 5;
@@ -162,6 +165,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->stats);
   g_clear_object (&f->store);
 }
 
@@ -175,7 +179,7 @@ test_headline (Fixture       *f,
   DdStatsHeadline h;
   guint counts[DD_N_STATUSES];
 
-  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_true (dd_stats_get_headline (f->stats, &f->query, &h, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (h.tasks, ==, 10);
   g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 2);
@@ -197,14 +201,14 @@ test_headline (Fixture       *f,
   /* One unit's tasks, led or coordinated: Phòng A's four and task 1's
    * coordinator Ban B sees its own three plus task 1. */
   f->query.tasks.unit_id = f->unit_b;
-  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_true (dd_stats_get_headline (f->stats, &f->query, &h, &error));
   g_assert_cmpuint (h.tasks, ==, 4);
   g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 2);
 
   /* A plan that does not exist: nothing, and no rate. */
   f->query.tasks.unit_id = 0;
   f->query.tasks.plan_id = 999;
-  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, &error));
+  g_assert_true (dd_stats_get_headline (f->stats, &f->query, &h, &error));
   g_assert_cmpuint (h.tasks, ==, 0);
   g_assert_false (h.has_rate);
 }
@@ -216,7 +220,7 @@ test_headline_text (Fixture       *f,
   DdStatsHeadline h;
 
   f->query.tasks.text = "Kiểm tra";   /* tasks 1 and 10 */
-  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, NULL));
+  g_assert_true (dd_stats_get_headline (f->stats, &f->query, &h, NULL));
   g_assert_cmpuint (h.tasks, ==, 2);
   g_assert_cmpuint (h.counts[DD_STATUS_DONE_ON_TIME], ==, 1);
   g_assert_cmpuint (h.counts[DD_STATUS_IN_PROGRESS], ==, 1);
@@ -247,7 +251,7 @@ test_units (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = dd_store_stats_units (f->store, &f->query, &error);
+  g_autoptr(GPtrArray) units = dd_stats_list_units (f->stats, &f->query, &error);
   const DdStatsUnit *u;
 
   g_assert_no_error (error);
@@ -310,7 +314,7 @@ test_progress_month (Fixture       *f,
   DdStatsProgress p;
 
   f->query.interval = DD_STATS_BY_MONTH;
-  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_true (dd_stats_get_progress (f->stats, &f->query, &p, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (p.total_due, ==, 8);
   g_assert_cmpuint (p.points->len, ==, 5);
@@ -332,7 +336,7 @@ test_progress_week_period (Fixture       *f,
   /* June only, by week: cumulative counts include what came before. */
   g_assert_true (dd_date_parse_iso ("2026-06-01", &f->query.from));
   g_assert_true (dd_date_parse_iso ("2026-06-30", &f->query.to));
-  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_true (dd_stats_get_progress (f->stats, &f->query, &p, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (p.points->len, ==, 5);
   assert_point (&p, 0, "2026-06-01", 4, 3, FALSE);
@@ -346,7 +350,7 @@ test_progress_week_period (Fixture       *f,
 
   /* Nothing due: no point. */
   f->query.tasks.plan_id = 999;
-  g_assert_true (dd_store_stats_progress (f->store, &f->query, &p, &error));
+  g_assert_true (dd_stats_get_progress (f->stats, &f->query, &p, &error));
   g_assert_cmpuint (p.points->len, ==, 0);
   g_assert_cmpuint (p.total_due, ==, 0);
   dd_stats_progress_clear (&p);
@@ -357,7 +361,7 @@ test_indicators (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = dd_store_stats_indicators (f->store, &f->query, &error);
+  g_autoptr(GPtrArray) all = dd_stats_list_indicators (f->stats, &f->query, &error);
   g_autoptr(GPtrArray) unit = NULL;
   g_autoptr(GPtrArray) later = NULL;
   g_autoptr(GPtrArray) one_plan = NULL;
@@ -388,7 +392,7 @@ test_indicators (Fixture       *f,
 
   /* One unit: its own figures only. */
   f->query.tasks.unit_id = f->unit_a;
-  unit = dd_store_stats_indicators (f->store, &f->query, &error);
+  unit = dd_stats_list_indicators (f->stats, &f->query, &error);
   g_assert_cmpfloat_with_epsilon (((DdStatsIndicator *) g_ptr_array_index (unit, 0))->achieved, 80.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (((DdStatsIndicator *) g_ptr_array_index (unit, 1))->achieved, 75.0, 1e-9);
   g_assert_cmpint (dd_indicator_level_for (g_ptr_array_index (unit, 1)), ==, DD_INDICATOR_RED);
@@ -397,7 +401,7 @@ test_indicators (Fixture       *f,
    * (another statement); another plan's: none. */
   f->query.tasks.unit_id = 0;
   f->query.tasks.plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans", 0);
-  one_plan = dd_store_stats_indicators (f->store, &f->query, &error);
+  one_plan = dd_stats_list_indicators (f->stats, &f->query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (one_plan->len, ==, 3);
   for (guint k = 0; k < one_plan->len; k++)
@@ -411,14 +415,14 @@ test_indicators (Fixture       *f,
       g_assert_cmpfloat (a->denominator, ==, b->denominator);
     }
   f->query.tasks.plan_id = 999;
-  no_plan = dd_store_stats_indicators (f->store, &f->query, &error);
+  no_plan = dd_stats_list_indicators (f->stats, &f->query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (no_plan->len, ==, 0);
   f->query.tasks.plan_id = 0;
 
   /* A period with no figure: no data anywhere. */
   g_assert_true (dd_date_parse_iso ("2026-07-01", &f->query.from));
-  later = dd_store_stats_indicators (f->store, &f->query, &error);
+  later = dd_stats_list_indicators (f->stats, &f->query, &error);
   for (guint k = 0; k < later->len; k++)
     g_assert_false (((DdStatsIndicator *) g_ptr_array_index (later, k))->has_data);
 }
@@ -431,9 +435,9 @@ test_dashboard (Fixture       *f,
   DdStatsDashboard d;
   DdStatsHeadline h;
 
-  g_assert_true (dd_store_stats_dashboard (f->store, &f->query, &d, &error));
+  g_assert_true (dd_stats_get_dashboard (f->stats, &f->query, &d, &error));
   g_assert_no_error (error);
-  g_assert_true (dd_store_stats_headline (f->store, &f->query, &h, NULL));
+  g_assert_true (dd_stats_get_headline (f->stats, &f->query, &h, NULL));
   g_assert_cmpmem (&d.headline, sizeof h, &h, sizeof h);
   g_assert_cmpuint (d.units->len, ==, 4);
   g_assert_cmpuint (d.indicators->len, ==, 3);
@@ -447,6 +451,7 @@ test_sample (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
   DdStatsQuery query;
   DdStatsDashboard d;
   guint counts[DD_N_STATUSES];
@@ -459,7 +464,8 @@ test_sample (void)
   g_assert_no_error (error);
   query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
 
-  g_assert_true (dd_store_stats_dashboard (store, &query, &d, &error));
+  stats = dd_stats_new (store);
+  g_assert_true (dd_stats_get_dashboard (stats, &query, &d, &error));
   g_assert_no_error (error);
   g_assert_true (dd_store_count_by_status (store, &query.tasks, counts, &error));
   for (int s = 0; s < DD_N_STATUSES; s++)
@@ -471,6 +477,128 @@ test_sample (void)
   g_assert_cmpuint (d.headline.counts[DD_STATUS_OVERDUE], >, 0);
   g_assert_cmpuint (d.headline.counts[DD_STATUS_DONE_ON_TIME], >, 0);
   dd_stats_dashboard_clear (&d);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  DdStatsReading *reading;
+  GError *error;
+} AsyncWait;
+
+static void
+on_reading_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->reading = dd_stats_load_dashboard_finish (DD_STATS (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static DdStatsReading *
+load_and_wait (DdStats            *stats,
+               const DdStatsQuery *query,
+               DdStatsLoad         what,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  AsyncWait wait = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+
+  dd_stats_load_dashboard_async (stats, query, what, cancellable, on_reading_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.reading;
+}
+
+/* The reading on a worker gives what the methods give at once; a plan
+ * that is gone is dropped from the query; a cancelled reading is not made.
+ * On a file (a thread and a connection of its own) and in memory (on the
+ * main thread, the store itself). */
+static void
+check_async_reading (DdStore           *store,
+                     const DdStatsQuery *base)
+{
+  g_autoptr(DdStats) stats = dd_stats_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStatsReading) reading = NULL;
+  g_autoptr(DdStatsReading) gone = NULL;
+  g_autoptr(DdStatsReading) cancelled = NULL;
+  g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  DdStatsQuery query = *base;
+  DdStatsDashboard d;
+  DdTaskQuery six_clear;
+  guint n_six_clear = 0;
+
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  g_assert_true (dd_stats_get_dashboard (stats, &query, &d, &error));
+  g_assert_no_error (error);
+  six_clear = query.tasks;
+  six_clear.six_clear_incomplete = TRUE;
+  g_assert_true (dd_store_count_tasks (store, &six_clear, &n_six_clear, &error));
+
+  reading = load_and_wait (stats, &query,
+                           DD_STATS_LOAD_FIGURES | DD_STATS_LOAD_PLANS | DD_STATS_LOAD_SIX_CLEAR,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reading);
+  g_assert_cmpint (reading->loaded, ==, DD_STATS_LOAD_FIGURES | DD_STATS_LOAD_PLANS | DD_STATS_LOAD_SIX_CLEAR);
+  g_assert_cmpuint (reading->dashboard.headline.tasks, ==, d.headline.tasks);
+  g_assert_cmpuint (reading->dashboard.headline.tasks, >, 0);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (reading->dashboard.headline.counts[s], ==, d.headline.counts[s]);
+  g_assert_cmpuint (reading->dashboard.units->len, ==, d.units->len);
+  g_assert_cmpuint (reading->dashboard.indicators->len, ==, d.indicators->len);
+  g_assert_cmpuint (reading->n_six_clear, ==, n_six_clear);
+  g_assert_cmpuint (g_list_model_get_n_items (reading->plans), ==, g_list_model_get_n_items (plans));
+  dd_stats_dashboard_clear (&d);
+
+  /* A plan that is not (or no longer) in the file: every plan's figures. */
+  query.tasks.plan_id = 999999;
+  gone = load_and_wait (stats, &query, DD_STATS_LOAD_FIGURES | DD_STATS_LOAD_PLANS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gone->query.tasks.plan_id, ==, 0);
+  g_assert_cmpuint (gone->dashboard.headline.tasks, ==, reading->dashboard.headline.tasks);
+  g_assert_false (gone->loaded & DD_STATS_LOAD_SIX_CLEAR);
+
+  g_cancellable_cancel (cancellable);
+  cancelled = load_and_wait (stats, &query, DD_STATS_LOAD_FIGURES, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
+static void
+test_async_memory (Fixture       *f,
+                   gconstpointer  data)
+{
+  check_async_reading (f->store, &f->query);
+}
+
+static void
+test_async_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dondoc-stats-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "stats.sqlite", NULL);
+  DdStatsQuery query;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  {
+    g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+    check_async_reading (store, &query);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 int
@@ -489,6 +617,8 @@ main (int   argc,
   ADD ("/core/stats/progress-week-period", test_progress_week_period);
   ADD ("/core/stats/indicators", test_indicators);
   ADD ("/core/stats/dashboard", test_dashboard);
+  ADD ("/core/stats/async/memory", test_async_memory);
+  g_test_add_func ("/core/stats/async/file", test_async_file);
   g_test_add_func ("/core/stats/sample", test_sample);
 #undef ADD
 

@@ -182,7 +182,11 @@ test_headline (Fixture       *f,
   /* … and the stats API agrees. */
   dd_stats_query_init (&stats_query);
   stats_query.tasks = query;
-  g_assert_true (dd_store_stats_headline (f->store, &stats_query, &expected, &error));
+  {
+    g_autoptr(DdStats) stats = dd_stats_new (f->store);
+
+    g_assert_true (dd_stats_get_headline (stats, &stats_query, &expected, &error));
+  }
   g_assert_no_error (error);
   shown = dd_dashboard_page_get_headline (f->page);
   g_assert_cmpuint (shown->tasks, ==, expected.tasks);

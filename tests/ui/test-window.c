@@ -696,7 +696,11 @@ test_window_print (Fixture       *f,
    * seed's completion rate as the core counts it today (task 1 done on time;
    * the ongoing and periodic tasks forgotten, dated ones overdue by then). */
   dd_stats_query_init (&query);
-  g_assert_true (dd_store_stats_headline (f->store, &query, &headline, &error));
+  {
+    g_autoptr(DdStats) stats = dd_stats_new (f->store);
+
+    g_assert_true (dd_stats_get_headline (stats, &query, &headline, &error));
+  }
   g_assert_no_error (error);
   g_assert_cmpuint (headline.done, ==, 1);
   g_assert_cmpuint (headline.late_not_done, >=, 4);
@@ -736,7 +740,11 @@ expected_headline (DdStore         *store,
   dd_stats_query_init (&query);
   dd_date_set_today (&query.tasks.as_of);
   query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
-  g_assert_true (dd_store_stats_headline (store, &query, out_headline, &error));
+  {
+    g_autoptr(DdStats) stats = dd_stats_new (store);
+
+    g_assert_true (dd_stats_get_headline (stats, &query, out_headline, &error));
+  }
   g_assert_no_error (error);
 
   query.tasks.six_clear_incomplete = TRUE;

@@ -694,10 +694,13 @@ dd_chart_load (DdChart            *self,
                const DdStatsQuery *query,
                GError            **error)
 {
+  g_autoptr(DdStats) stats = NULL;
+
   g_return_val_if_fail (DD_IS_CHART (self), FALSE);
   g_return_val_if_fail (DD_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
+  stats = dd_stats_new (store);
   dd_chart_set_as_of (self, &query->tasks.as_of);
   switch (self->kind)
     {
@@ -705,7 +708,7 @@ dd_chart_load (DdChart            *self,
       {
         DdStatsHeadline headline;
 
-        if (!dd_store_stats_headline (store, query, &headline, error))
+        if (!dd_stats_get_headline (stats, query, &headline, error))
           return FALSE;
         dd_chart_set_headline (self, &headline);
       }
@@ -713,7 +716,7 @@ dd_chart_load (DdChart            *self,
 
     case DD_CHART_UNITS:
       {
-        g_autoptr(GPtrArray) units = dd_store_stats_units (store, query, error);
+        g_autoptr(GPtrArray) units = dd_stats_list_units (stats, query, error);
 
         if (units == NULL)
           return FALSE;
@@ -725,7 +728,7 @@ dd_chart_load (DdChart            *self,
       {
         DdStatsProgress progress;
 
-        if (!dd_store_stats_progress (store, query, &progress, error))
+        if (!dd_stats_get_progress (stats, query, &progress, error))
           return FALSE;
         dd_chart_set_progress (self, &progress);
         dd_stats_progress_clear (&progress);
@@ -734,7 +737,7 @@ dd_chart_load (DdChart            *self,
 
     case DD_CHART_INDICATORS:
       {
-        g_autoptr(GPtrArray) indicators = dd_store_stats_indicators (store, query, error);
+        g_autoptr(GPtrArray) indicators = dd_stats_list_indicators (stats, query, error);
 
         if (indicators == NULL)
           return FALSE;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "dd-store-stats"
+#define G_LOG_DOMAIN "dd-stats"
 
 #include "config.h"
 
@@ -9,6 +9,7 @@
 
 #include "dd-store-private.h"
 #include "dondoc/dd-stats.h"
+#include "dd-stats-private.h"
 
 /*
  * The dashboard's aggregates. The tasks are read once, in one indexed scan
@@ -564,10 +565,10 @@ progress_from_scan (const DdStatsQuery *query,
     }
 }
 
-/* Public API */
+/* Readers on one connection (the store's, or a worker's) */
 
 gboolean
-dd_store_stats_headline (DdStore            *self,
+_dd_stats_read_headline (DdStore            *self,
                          const DdStatsQuery *query,
                          DdStatsHeadline    *out_headline,
                          GError            **error)
@@ -585,7 +586,7 @@ dd_store_stats_headline (DdStore            *self,
 }
 
 GPtrArray *
-dd_store_stats_units (DdStore            *self,
+_dd_stats_read_units (DdStore            *self,
                       const DdStatsQuery *query,
                       GError            **error)
 {
@@ -601,7 +602,7 @@ dd_store_stats_units (DdStore            *self,
 }
 
 gboolean
-dd_store_stats_progress (DdStore            *self,
+_dd_stats_read_progress (DdStore            *self,
                          const DdStatsQuery *query,
                          DdStatsProgress    *out_progress,
                          GError            **error)
@@ -641,7 +642,7 @@ compare_figure_sums (const void *a,
 }
 
 GPtrArray *
-dd_store_stats_indicators (DdStore            *self,
+_dd_stats_read_indicators (DdStore            *self,
                            const DdStatsQuery *query,
                            GError            **error)
 {
@@ -757,7 +758,7 @@ dd_store_stats_indicators (DdStore            *self,
 }
 
 gboolean
-dd_store_stats_dashboard (DdStore            *self,
+_dd_stats_read_dashboard (DdStore            *self,
                           const DdStatsQuery *query,
                           DdStatsDashboard   *out_dashboard,
                           GError            **error)
@@ -778,7 +779,7 @@ dd_store_stats_dashboard (DdStore            *self,
   units = units_from_scan (self, &scan, error);
   if (units == NULL)
     return FALSE;
-  indicators = dd_store_stats_indicators (self, query, error);
+  indicators = _dd_stats_read_indicators (self, query, error);
   if (indicators == NULL)
     return FALSE;
 

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dondoc/dd-stats.h"
+
+G_BEGIN_DECLS
+
+/* dd-stats-scan.c: the figures read through one connection (the store's,
+ * or a worker's on its thread). DdStats's methods are these on its store. */
+gboolean   _dd_stats_read_headline   (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      DdStatsHeadline    *out_headline,
+                                      GError            **error);
+GPtrArray *_dd_stats_read_units      (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      GError            **error);
+gboolean   _dd_stats_read_progress   (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      DdStatsProgress    *out_progress,
+                                      GError            **error);
+GPtrArray *_dd_stats_read_indicators (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      GError            **error);
+gboolean   _dd_stats_read_dashboard  (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      DdStatsDashboard   *out_dashboard,
+                                      GError            **error);
+
+G_END_DECLS

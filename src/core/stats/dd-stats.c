@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-stats"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dondoc/dondoc.h"
+#include "dd-stats-private.h"
+
+/*
+ * DdStats: the dashboard's statistics over one store's file. Its methods
+ * read at once through the store; dd_stats_load_dashboard_async() reads on
+ * the object's own worker (a thread and a connection of its own, below
+ * drawing and input), made when first needed.
+ */
+
+struct _DdStats
+{
+  GObject parent_instance;
+
+  DdStore *store;
+  DdStoreWorker *worker;
+};
+
+G_DEFINE_FINAL_TYPE (DdStats, dd_stats, G_TYPE_OBJECT)
+
+typedef struct
+{
+  DdStatsQuery query;
+  DdStatsLoad what;
+} LoadData;
+
+static gboolean
+has_plan (GListModel *plans,
+          gint64      plan_id)
+{
+  guint n = plans != NULL ? g_list_model_get_n_items (plans) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+
+      if (dd_plan_get_id (plan) == plan_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The job: on the worker's thread, through its connection. */
+static gpointer
+load_dashboard_job (DdStore       *connection,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  const LoadData *load = data;
+  g_autoptr(DdStatsReading) reading = g_new0 (DdStatsReading, 1);
+
+  reading->query = load->query;
+  if (load->what & DD_STATS_LOAD_PLANS)
+    {
+      reading->plans = dd_store_list_plans (connection, error);
+      if (reading->plans == NULL)
+        return NULL;
+      reading->loaded |= DD_STATS_LOAD_PLANS;
+      /* The plan asked for is gone (deleted here or on another desktop):
+       * the figures are those of every plan. */
+      if (reading->query.tasks.plan_id != 0 && !has_plan (reading->plans, reading->query.tasks.plan_id))
+        reading->query.tasks.plan_id = 0;
+    }
+
+  reading->query.tasks.due_soon_days = dd_store_get_due_soon_days (connection);
+  if (load->what & DD_STATS_LOAD_FIGURES)
+    {
+      if (!_dd_stats_read_dashboard (connection, &reading->query, &reading->dashboard, error))
+        return NULL;
+      reading->loaded |= DD_STATS_LOAD_FIGURES;
+    }
+
+  if ((load->what & DD_STATS_LOAD_SIX_CLEAR) && !g_cancellable_is_cancelled (cancellable))
+    {
+      /* By the same SQL filter the task list uses when the figure is
+       * clicked. */
+      DdTaskQuery six_clear = reading->query.tasks;
+
+      six_clear.six_clear_incomplete = TRUE;
+      if (!dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error))
+        return NULL;
+      reading->loaded |= DD_STATS_LOAD_SIX_CLEAR;
+    }
+
+  return g_steal_pointer (&reading);
+}
+
+static void
+on_load_dashboard_done_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DdStatsReading *reading = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  if (reading == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reading, (GDestroyNotify) dd_stats_reading_free);
+}
+
+static void
+dd_stats_dispose (GObject *object)
+{
+  DdStats *self = DD_STATS (object);
+
+  g_clear_object (&self->worker);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_stats_parent_class)->dispose (object);
+}
+
+static void
+dd_stats_class_init (DdStatsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dd_stats_dispose;
+}
+
+static void
+dd_stats_init (DdStats *self)
+{
+}
+
+/* Public API */
+
+DdStats *
+dd_stats_new (DdStore *store)
+{
+  DdStats *self;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  self = g_object_new (DD_TYPE_STATS, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/**
+ * dd_stats_get_store:
+ *
+ * Returns: (transfer none): the store whose file the figures are read from
+ */
+DdStore *
+dd_stats_get_store (DdStats *self)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+dd_stats_get_headline (DdStats            *self,
+                       const DdStatsQuery *query,
+                       DdStatsHeadline    *out_headline,
+                       GError            **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), FALSE);
+
+  return _dd_stats_read_headline (self->store, query, out_headline, error);
+}
+
+GPtrArray *
+dd_stats_list_units (DdStats            *self,
+                     const DdStatsQuery *query,
+                     GError            **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), NULL);
+
+  return _dd_stats_read_units (self->store, query, error);
+}
+
+gboolean
+dd_stats_get_progress (DdStats            *self,
+                       const DdStatsQuery *query,
+                       DdStatsProgress    *out_progress,
+                       GError            **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), FALSE);
+
+  return _dd_stats_read_progress (self->store, query, out_progress, error);
+}
+
+GPtrArray *
+dd_stats_list_indicators (DdStats            *self,
+                          const DdStatsQuery *query,
+                          GError            **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), NULL);
+
+  return _dd_stats_read_indicators (self->store, query, error);
+}
+
+gboolean
+dd_stats_get_dashboard (DdStats            *self,
+                        const DdStatsQuery *query,
+                        DdStatsDashboard   *out_dashboard,
+                        GError            **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), FALSE);
+
+  return _dd_stats_read_dashboard (self->store, query, out_dashboard, error);
+}
+
+void
+dd_stats_reading_free (DdStatsReading *reading)
+{
+  if (reading == NULL)
+    return;
+  if (reading->loaded & DD_STATS_LOAD_FIGURES)
+    dd_stats_dashboard_clear (&reading->dashboard);
+  g_clear_object (&reading->plans);
+  g_free (reading);
+}
+
+void
+dd_stats_load_dashboard_async (DdStats             *self,
+                               const DdStatsQuery  *query,
+                               DdStatsLoad          what,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (DD_IS_STATS (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND);
+
+  load = g_new0 (LoadData, 1);
+  load->query = *query;
+  load->what = what;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_stats_load_dashboard_async);
+  dd_store_worker_run_async (self->worker, load_dashboard_job, load, g_free,
+                             (GDestroyNotify) dd_stats_reading_free, cancellable,
+                             on_load_dashboard_done_cb, g_steal_pointer (&task));
+}
+
+DdStatsReading *
+dd_stats_load_dashboard_finish (DdStats       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (DD_IS_STATS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
