@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dd-scoring-dialog.h"
+#include "dd-store-private.h"
 #include "dd-units-page.h"
 #include "dd-ui-test-shot.h"
 #include "dd-ui-test-utils.h"
@@ -19,9 +20,6 @@
  */
 
 #define HCQT "Phòng Hành chính - Quản trị"
-
-/* From dd-store-private.h (which needs sqlite3.h): act as another account. */
-void _dd_store_set_user (DdStore *self, const char *account);
 
 typedef struct
 {
