@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-cli-test"
 
 #include <string.h>
 #include <sys/wait.h>
-#include <glib/gstdio.h>
 
 #include "dd-cli-test.h"
 
@@ -23,13 +23,11 @@ void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   g_autofree char *config_home = NULL;
   g_autofree char *cache_home = NULL;
 
-  f->dir = g_dir_make_tmp ("dondoc-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-cli-XXXXXX");
   f->db = g_build_filename (f->dir, "test.sqlite", NULL);
 
   data_home = g_build_filename (f->dir, "data", NULL);
@@ -47,30 +45,10 @@ fixture_set_up (Fixture       *f,
 }
 
 void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_strfreev (f->envp);
@@ -137,4 +115,34 @@ parse_json (const char *text)
   g_assert_no_error (error);
 
   return json_node_copy (json_parser_get_root (parser));
+}
+
+void
+init_seed (Fixture *f)
+{
+  g_autofree char *seed = dd_test_seed_path ();
+  Result r;
+
+  r = run (f, "--db", f->db, "init");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "import", seed);
+  assert_ok (&r);
+  result_clear (&r);
+}
+
+void
+init_csv (Fixture    *f,
+          const char *csv)
+{
+  g_autofree char *path = g_build_filename (f->dir, "plan.csv", NULL);
+  Result r;
+
+  dd_test_write_file (path, csv, -1);
+  r = run (f, "--db", f->db, "init");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "import", path);
+  assert_ok (&r);
+  result_clear (&r);
 }

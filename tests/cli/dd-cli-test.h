@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "dd-test-files.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -25,12 +27,18 @@ typedef struct
 const char *cli_path (void);
 void result_clear (Result *r);
 void fixture_set_up (Fixture *f, gconstpointer data);
-void remove_tree (const char *path);
 void fixture_tear_down (Fixture *f, gconstpointer data);
 Result run_argv (Fixture *f, const char * const *args);
 void assert_ok (Result *r);
 void assert_refused (Result *r, int status);
 JsonNode * parse_json (const char *text);
+/* Creates f->db and imports the seed plan 662/KH-VPUB into it. */
+void init_seed (Fixture *f);
+/* Creates f->db and imports the plan @csv (a CSV text, written to
+ * plan.csv in the case's folder) into it. */
+void init_csv (Fixture *f, const char *csv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 /* Runs dondoc-cli with the arguments given. */
 #define run(f, ...) run_argv ((f), (const char * const []) { __VA_ARGS__, NULL })

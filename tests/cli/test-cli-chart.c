@@ -28,8 +28,6 @@
 static void
 make_db (Fixture *f)
 {
-  g_autofree char *csv = g_build_filename (f->dir, "plan.csv", NULL);
-  g_autoptr(GError) error = NULL;
   const char *text =
     "TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
     "1,Rà soát thủ tục hành chính," HCQT ",,Trước 31/5/2026,Báo cáo,Chánh Văn phòng\n"
@@ -37,13 +35,7 @@ make_db (Fixture *f)
     "3,Đối thoại doanh nghiệp," HCQT ",,Trước 30/9/2026,Biên bản,Chánh Văn phòng\n";
   Result r;
 
-  g_assert_true (g_file_set_contents (csv, text, -1, &error));
-  r = run (f, "--db", f->db, "init");
-  assert_ok (&r);
-  result_clear (&r);
-  r = run (f, "--db", f->db, "import", csv);
-  assert_ok (&r);
-  result_clear (&r);
+  init_csv (f, text);
   r = run (f, "--db", f->db, "update", "1", "--completed-on", "2026-05-30");
   assert_ok (&r);
   result_clear (&r);

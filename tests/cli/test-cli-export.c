@@ -3,116 +3,23 @@
 
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
+
+#include "dd-cli-test.h"
 
 /*
  * `dondoc-cli export` and `report` as a scheduled job runs them (the
  * built program in $DONDOC_CLI), each case in its own temporary folder.
  */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char **envp;
-} Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
 static void
-result_clear (Result *r)
+export_set_up (Fixture       *f,
+               gconstpointer  data)
 {
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_argv (Fixture            *f,
-          const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Result r = { 0, NULL, NULL };
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("DONDOC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (f->dir, (char **) argv->pdata, f->envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  if (r.status != 0)
-    g_test_message ("stderr: %s", r.err);
-  return r;
-}
-
-#define run(f, ...) run_argv ((f), (const char * const []) { __VA_ARGS__, NULL })
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
-  g_auto(Result) r1 = { 0, };
-  g_auto(Result) r2 = { 0, };
-
-  f->dir = g_dir_make_tmp ("dondoc-cli-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "test.sqlite", NULL);
-  f->envp = g_get_environ ();
-  f->envp = g_environ_setenv (f->envp, "HOME", f->dir, TRUE);
-  f->envp = g_environ_setenv (f->envp, "XDG_DATA_HOME", f->dir, TRUE);
-  f->envp = g_environ_setenv (f->envp, "XDG_CONFIG_HOME", f->dir, TRUE);
-  f->envp = g_environ_setenv (f->envp, "LANGUAGE", "en", TRUE);
-  f->envp = g_environ_setenv (f->envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  r1 = run (f, "--db", f->db, "init");
-  g_assert_cmpint (r1.status, ==, 0);
-  r2 = run (f, "--db", f->db, "import", seed);
-  g_assert_cmpint (r2.status, ==, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_strfreev (f->envp);
+  fixture_set_up (f, data);
+  init_seed (f);
 }
 
 static gboolean
@@ -205,8 +112,8 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/export/xlsx", Fixture, NULL, fixture_set_up, test_export_xlsx, fixture_tear_down);
-  g_test_add ("/cli/export/report-pdf", Fixture, NULL, fixture_set_up, test_report_pdf, fixture_tear_down);
-  g_test_add ("/cli/export/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/cli/export/xlsx", Fixture, NULL, export_set_up, test_export_xlsx, fixture_tear_down);
+  g_test_add ("/cli/export/report-pdf", Fixture, NULL, export_set_up, test_report_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/refusals", Fixture, NULL, export_set_up, test_refusals, fixture_tear_down);
   return g_test_run ();
 }

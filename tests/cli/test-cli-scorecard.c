@@ -22,13 +22,6 @@
 
 /* Runs dondoc-cli with the NULL-terminated @args in @f's environment. */
 
-static char *
-seed_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "seed",
-                                "ke-hoach-662-KH-VPUB.txt", NULL);
-}
-
 /* Second quarter of 2026 (15/03–14/06), as of 14/06/2026:
  *   1  HCQT                      Trước 31/5/2026  done 30/05   on time
  *   2  Trung tâm Tin học - …     Trước 10/6/2026  —            overdue
@@ -41,8 +34,6 @@ seed_path (void)
 static void
 make_db (Fixture *f)
 {
-  g_autofree char *csv = g_build_filename (f->dir, "plan.csv", NULL);
-  g_autoptr(GError) error = NULL;
   const char *text =
     "TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
     "1,Rà soát thủ tục hành chính," HCQT ",,Trước 31/5/2026,Báo cáo,Chánh Văn phòng\n"
@@ -51,13 +42,7 @@ make_db (Fixture *f)
     "4,Kiểm tra công vụ đột xuất,Đội C,,Trước 30/9/2026,,\n";
   Result r;
 
-  g_assert_true (g_file_set_contents (csv, text, -1, &error));
-  r = run (f, "--db", f->db, "init");
-  assert_ok (&r);
-  result_clear (&r);
-  r = run (f, "--db", f->db, "import", csv);
-  assert_ok (&r);
-  result_clear (&r);
+  init_csv (f, text);
   r = run (f, "--db", f->db, "update", "1", "--completed-on", "2026-05-30");
   assert_ok (&r);
   result_clear (&r);
@@ -166,20 +151,6 @@ test_scorecard_text (Fixture       *f,
 }
 
 static void
-init_seed (Fixture *f)
-{
-  g_autofree char *seed = seed_path ();
-  Result r;
-
-  r = run (f, "--db", f->db, "init");
-  assert_ok (&r);
-  result_clear (&r);
-  r = run (f, "--db", f->db, "import", seed);
-  assert_ok (&r);
-  result_clear (&r);
-}
-
-static void
 test_indicator_set (Fixture       *f,
                     gconstpointer  data)
 {
@@ -268,19 +239,18 @@ test_indicator_import (Fixture       *f,
 {
   g_autofree char *good = g_build_filename (f->dir, "figures.csv", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *figures;
   Result r;
 
   init_seed (f);
-  g_assert_true (g_file_set_contents (good,
-                                      "Chỉ tiêu;Đơn vị;Kỳ;Tử số;Mẫu số;Nguồn\n"
-                                      "1;" HCQT ";2026-Q2;412;415;Báo cáo số 12/BC-HCQT\n"
-                                      "662/KH-VPUB#3;;2026-05;40;40;\n", -1, &error));
-  g_assert_true (g_file_set_contents (bad,
-                                      "1;" HCQT ";2026-Q3;1;1;\n"
-                                      "3;" HCQT ";2026-Q3;7;5;\n", -1, &error));
+  dd_test_write_file (good,
+                      "Chỉ tiêu;Đơn vị;Kỳ;Tử số;Mẫu số;Nguồn\n"
+                      "1;" HCQT ";2026-Q2;412;415;Báo cáo số 12/BC-HCQT\n"
+                      "662/KH-VPUB#3;;2026-05;40;40;\n", -1);
+  dd_test_write_file (bad,
+                      "1;" HCQT ";2026-Q3;1;1;\n"
+                      "3;" HCQT ";2026-Q3;7;5;\n", -1);
 
   r = run (f, "--db", f->db, "indicator", "import", good);
   assert_ok (&r);

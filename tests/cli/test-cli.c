@@ -23,13 +23,6 @@
 
 /* Auxiliary methods */
 
-static char *
-seed_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "seed",
-                                "ke-hoach-662-KH-VPUB.txt", NULL);
-}
-
 /* Runs dondoc-cli with the NULL-terminated @args in @f's environment. */
 
 static GBytes *
@@ -99,21 +92,6 @@ n_elements (JsonNode *array)
   return json_array_get_length (json_node_get_array (array));
 }
 
-static void
-init_and_import_seed (Fixture *f)
-{
-  g_autofree char *seed = seed_path ();
-  Result r;
-
-  r = run (f, "--db", f->db, "init");
-  assert_ok (&r);
-  result_clear (&r);
-
-  r = run (f, "--db", f->db, "import", seed);
-  assert_ok (&r);
-  result_clear (&r);
-}
-
 static gboolean
 skip_without_cli (void)
 {
@@ -165,7 +143,6 @@ static void
 test_init_refuses_existing (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) db_before = NULL;
   g_autofree char *other = g_build_filename (f->dir, "notes.txt", NULL);
@@ -174,8 +151,7 @@ test_init_refuses_existing (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  g_file_set_contents (other, "Biên bản họp giao ban\n", -1, &error);
-  g_assert_no_error (error);
+  dd_test_write_file (other, "Biên bản họp giao ban\n", -1);
   before = read_bytes (other);
 
   r = run (f, "--db", other, "init");
@@ -185,7 +161,7 @@ test_init_refuses_existing (Fixture       *f,
   assert_bytes_unchanged (other, before);
 
   /* A real database is not overwritten either. */
-  init_and_import_seed (f);
+  init_seed (f);
   db_before = read_bytes (f->db);
   r = run (f, "--db", f->db, "init");
   assert_refused (&r, 1);
@@ -197,7 +173,7 @@ static void
 test_import_seed (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *seed = seed_path ();
+  g_autofree char *seed = dd_test_seed_path ();
   g_autoptr(JsonNode) tasks = NULL;
   g_autoptr(JsonNode) again = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -323,7 +299,7 @@ test_update (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  init_and_import_seed (f);
+  init_seed (f);
   before = tasks_json (f, f->db, "2026-05-15");
   id1 = g_strdup_printf ("%" G_GINT64_FORMAT, task_id (before, "1."));
   id3 = g_strdup_printf ("%" G_GINT64_FORMAT, task_id (before, "3."));
@@ -391,7 +367,7 @@ test_update_invalid (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  init_and_import_seed (f);
+  init_seed (f);
   before = tasks_json (f, f->db, "2026-05-15");
   id1 = g_strdup_printf ("%" G_GINT64_FORMAT, task_id (before, "1."));
   bytes = read_bytes (f->db);
@@ -456,7 +432,7 @@ test_missing_file (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "missing.sqlite", NULL);
-  g_autofree char *seed = seed_path ();
+  g_autofree char *seed = dd_test_seed_path ();
   Result r;
 
   if (skip_without_cli ())
@@ -496,7 +472,6 @@ test_foreign_file (Fixture       *f,
   g_autofree char *text = g_build_filename (f->dir, "van-ban.sqlite", NULL);
   g_autoptr(GBytes) foreign_bytes = NULL;
   g_autoptr(GBytes) text_bytes = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   Result r;
 
@@ -523,8 +498,7 @@ test_foreign_file (Fixture       *f,
   assert_bytes_unchanged (foreign, foreign_bytes);
 
   /* Not a database at all. */
-  g_file_set_contents (text, "Kế hoạch số 662/KH-VPUB ngày 28/4/2026\n", -1, &error);
-  g_assert_no_error (error);
+  dd_test_write_file (text, "Kế hoạch số 662/KH-VPUB ngày 28/4/2026\n", -1);
   text_bytes = read_bytes (text);
 
   r = run (f, "--db", text, "units");
@@ -671,7 +645,6 @@ test_import_bad_csv (Fixture       *f,
 {
   g_autofree char *csv = g_build_filename (f->dir, "phu-luc.csv", NULL);
   g_autofree char *lower = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) tasks = NULL;
   Result r;
@@ -679,16 +652,15 @@ test_import_bad_csv (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  init_and_import_seed (f);
+  init_seed (f);
   bytes = read_bytes (f->db);
 
   /* Line 2 is fine; line 3 holds a date that does not exist. */
-  g_file_set_contents (csv,
-                       "TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
-                       "1.,Rà soát quy chế làm việc,Phòng Hành chính - Quản trị,,Trước 30/6/2026,Quy chế,Chánh Văn phòng\n"
-                       "2.,Kiểm tra công vụ,Phòng Hành chính - Quản trị,,Trước 31/02/2026,Thông báo,Chánh Văn phòng\n",
-                       -1, &error);
-  g_assert_no_error (error);
+  dd_test_write_file (csv,
+                      "TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
+                      "1.,Rà soát quy chế làm việc,Phòng Hành chính - Quản trị,,Trước 30/6/2026,Quy chế,Chánh Văn phòng\n"
+                      "2.,Kiểm tra công vụ,Phòng Hành chính - Quản trị,,Trước 31/02/2026,Thông báo,Chánh Văn phòng\n",
+                      -1);
 
   r = run (f, "--db", f->db, "import", csv);
   assert_refused (&r, 1);
@@ -721,7 +693,7 @@ test_tasks_filters (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  init_and_import_seed (f);
+  init_seed (f);
 
   r = run (f, "--db", f->db, "tasks", "--format", "json", "--as-of", "2026-05-15", "--status", "overdue");
   assert_ok (&r);
@@ -803,7 +775,7 @@ test_text_output (Fixture       *f,
   if (skip_without_cli ())
     return;
 
-  init_and_import_seed (f);
+  init_seed (f);
 
   r = run (f, "--db", f->db, "tasks", "--as-of", "2026-05-15");
   assert_ok (&r);
@@ -905,7 +877,7 @@ test_vietnamese (Fixture       *f,
   have_vi = setlocale (LC_ALL, "vi_VN.UTF-8") != NULL;
   setlocale (LC_ALL, old_locale);
 
-  init_and_import_seed (f);
+  init_seed (f);
   tasks = tasks_json (f, f->db, "2026-05-15");
   id1 = g_strdup_printf ("%" G_GINT64_FORMAT, task_id (tasks, "1."));
 

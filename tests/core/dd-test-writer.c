@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * A worker process of test-shared-processes: it writes to one database file
@@ -71,15 +72,13 @@ run_edits (const char *db,
            guint       n,
            guint32     seed)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   FILE *log;
 
-  store = dd_store_open (db, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  _dd_store_set_user (store, account);
+  /* One desktop among several, as @account. */
+  store = dd_test_open_other (db, account);
   ids = task_ids (store);
   log = fopen (log_path, "w");
   g_assert_nonnull (log);

@@ -10,6 +10,7 @@
 #include <cairo.h>
 
 #include "dd-chart-private.h"
+#include "dd-test-core.h"
 
 /*
  * Charts drawn into image surfaces, and what can be measured of them: the
@@ -619,27 +620,6 @@ test_indicator_levels (void)
 
 /* Files */
 
-static char *
-tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dondoc-chart-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
 typedef struct
 {
   gboolean svg_root;
@@ -662,7 +642,7 @@ svg_start (GMarkupParseContext  *context,
 static void
 test_save (void)
 {
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-chart-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "chart.SVG", NULL);
   g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
@@ -735,7 +715,7 @@ test_save (void)
   }
 
   /* No temporary file is left beside them. */
-  g_assert_cmpuint (count_files (dir), ==, 3);
+  g_assert_cmpuint (dd_test_count_files (dir), ==, 3);
   g_unlink (png);
   g_unlink (svg);
   g_unlink (pdf);
@@ -745,7 +725,7 @@ test_save (void)
 static void
 test_save_errors (void)
 {
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-chart-XXXXXX");
   g_autofree char *jpg = g_build_filename (dir, "chart.jpg", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -758,7 +738,7 @@ test_save_errors (void)
   g_assert_false (dd_chart_save (chart, missing, 100, 100, &error));
   g_assert_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE);
 
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (dd_test_count_files (dir), ==, 0);
   g_rmdir (dir);
 }
 

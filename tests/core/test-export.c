@@ -11,6 +11,7 @@
 
 #include "dd-store-private.h"
 #include "dd-export-private.h"
+#include "dd-test-core.h"
 
 /*
  * The meeting exports, read back as their users' programs read them: the
@@ -63,12 +64,9 @@ static DdStore *
 seed_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   GDate done;
 
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (store, &error));
-  g_assert_no_error (error);
   /* Task 3 done late; task 1 is done on 28/4/2026 by the seed itself. */
   g_date_set_dmy (&done, 2, 6, 2026);
   g_assert_true (dd_store_record_progress (store, _dd_store_find_task_by_number (store, 1, "3."), 100, &done,
@@ -684,32 +682,13 @@ test_pdf (void)
   g_regex_unref (spaces);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
 {
   int result;
 
-  tmp_dir = g_dir_make_tmp ("dondoc-export-XXXXXX", NULL);
+  tmp_dir = dd_test_make_tmp_dir ("dondoc-export-XXXXXX");
   g_setenv ("LANGUAGE", "vi", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
@@ -726,7 +705,7 @@ main (int    argc,
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)
-    remove_tree (tmp_dir);
+    dd_test_remove_tree (tmp_dir);
   else
     g_printerr ("exports kept in %s\n", tmp_dir);
   g_free (tmp_dir);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * Indicator figures from CSV (dd_store_import_indicator_figures()) over
@@ -27,12 +28,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (f->store, &error));
-  g_assert_no_error (error);
+  f->store = dd_test_new_store (":memory:");
   f->typed = dd_sql_query_int64 (f->store, "SELECT id FROM indicators WHERE position = 1", 0);
   f->derived = dd_sql_query_int64 (f->store, "SELECT indicator_id FROM indicator_rules", 0);
   g_assert_cmpint (f->typed, >, 0);

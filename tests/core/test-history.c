@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * The history browser's queries: dd_store_query_history() filtered by
@@ -28,47 +28,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dondoc-history-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-history-XXXXXX");
   f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
-  f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  dd_store_load_default (f->store, &error);
-  g_assert_no_error (error);
+  f->store = dd_test_new_store (f->db);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
-          const char *inner;
-
-          while (sub != NULL && (inner = g_dir_read_name (sub)) != NULL)
-            {
-              g_autofree char *file = g_build_filename (path, inner, NULL);
-
-              g_unlink (file);
-            }
-          g_rmdir (path);
-        }
-      else
-        g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dondoc/dondoc.h"
+#include "dd-test-core.h"
 
 /* What one imported task must be. Coordinators are joined with " | ". */
 typedef struct
@@ -23,12 +24,6 @@ typedef struct
   const char *product;
   const char *directing;
 } ExpectedTask;
-
-static char *
-seed_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
-}
 
 static char *
 fixture_path (const char *name)
@@ -161,7 +156,7 @@ test_importer_seed (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdImportedPlan) plan = NULL;
-  g_autofree char *path = seed_path ();
+  g_autofree char *path = dd_test_seed_path ();
 
   plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
   g_assert_no_error (error);
@@ -176,7 +171,7 @@ test_importer_seed_crlf (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdImportedPlan) plan = NULL;
-  g_autofree char *path = seed_path ();
+  g_autofree char *path = dd_test_seed_path ();
   g_autofree char *contents = NULL;
   g_autofree char *crlf = NULL;
   g_auto(GStrv) lines = NULL;

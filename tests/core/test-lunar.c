@@ -4,16 +4,7 @@
 #include <stdlib.h>
 
 #include "dondoc/dondoc.h"
-
-static GDate
-day (const char *iso)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_assert_true (dd_date_parse_iso (iso, &d));
-  return d;
-}
+#include "dd-test-core.h"
 
 static void
 assert_solar (int         d,
@@ -74,23 +65,23 @@ test_vietnam_differs_from_china (void)
   DdLunarDate lunar;
   GDate d;
 
-  d = day ("1985-01-21");
+  d = dd_test_date ("1985-01-21");
   g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
   g_assert_cmpint (lunar.day, ==, 1);
   g_assert_cmpint (lunar.month, ==, 1);
   g_assert_cmpint (lunar.year, ==, 1985);
 
-  d = day ("1985-02-20");
+  d = dd_test_date ("1985-02-20");
   g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
   g_assert_cmpint (lunar.month, !=, 1);
 
-  d = day ("2007-02-17");
+  d = dd_test_date ("2007-02-17");
   g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
   g_assert_cmpint (lunar.day, ==, 1);
   g_assert_cmpint (lunar.month, ==, 1);
   g_assert_cmpint (lunar.year, ==, 2007);
 
-  d = day ("2007-02-18");
+  d = dd_test_date ("2007-02-18");
   g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
   g_assert_cmpint (lunar.day, ==, 2);
 }
@@ -144,8 +135,8 @@ test_round_trip_range (void)
   DdLunarDate lunar, previous = { 0, };
   guint n = 0;
 
-  d = day ("1900-01-01");
-  end = day ("2100-12-31");
+  d = dd_test_date ("1900-01-01");
+  end = dd_test_date ("2100-12-31");
   while (g_date_compare (&d, &end) <= 0)
     {
       g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
@@ -174,7 +165,7 @@ test_range_and_format (void)
   g_autofree char *text = NULL;
   DdLunarDate lunar = { 1, 6, 2025, TRUE };
   DdLunarDate parsed;
-  GDate d = day ("1899-12-31");
+  GDate d = dd_test_date ("1899-12-31");
 
   g_assert_false (dd_lunar_from_solar (&d, &parsed, &error));
   g_assert_error (error, DD_LUNAR_ERROR, DD_LUNAR_ERROR_RANGE);

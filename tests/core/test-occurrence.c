@@ -2,16 +2,7 @@
 #include "config.h"
 
 #include "dd-store-private.h"
-
-static GDate
-day (const char *iso)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_assert_true (dd_date_parse_iso (iso, &d));
-  return d;
-}
+#include "dd-test-core.h"
 
 static void
 assert_date (const GDate *date,
@@ -51,8 +42,8 @@ test_period_bounds (void)
 static void
 test_expand_year (void)
 {
-  GDate from = day ("2026-01-01");
-  GDate to = day ("2026-12-31");
+  GDate from = dd_test_date ("2026-01-01");
+  GDate to = dd_test_date ("2026-12-31");
   g_autoptr(GPtrArray) list = dd_occurrences_expand (0, DD_DUE_RULE_PERIOD_END, 0, NULL, &from, &to);
   struct { DdOccurrenceKind kind; int index; const char *due; const char *label; } expected[] = {
     /* 14/3/2026 is a Saturday, 14/6 a Sunday: the time limit runs to Monday. */
@@ -80,8 +71,8 @@ test_expand_year (void)
 static void
 test_expand_rules (void)
 {
-  GDate from = day ("2026-01-01");
-  GDate to = day ("2026-06-30");
+  GDate from = dd_test_date ("2026-01-01");
+  GDate to = dd_test_date ("2026-06-30");
   g_autoptr(GPtrArray) day18 = dd_occurrences_expand (DD_PERIOD_QUARTERLY, DD_DUE_RULE_DAY_OF_MONTH, 18,
                                                       NULL, &from, &to);
   g_autoptr(GPtrArray) five = dd_occurrences_expand (DD_PERIOD_QUARTERLY, DD_DUE_RULE_WORKDAYS_AFTER, 5,
@@ -103,15 +94,15 @@ test_expand_rules (void)
 static void
 test_judge (void)
 {
-  GDate from = day ("2026-06-01");
-  GDate to = day ("2026-09-30");
+  GDate from = dd_test_date ("2026-06-01");
+  GDate to = dd_test_date ("2026-09-30");
   g_autoptr(GPtrArray) list = dd_occurrences_expand (DD_PERIOD_QUARTERLY, DD_DUE_RULE_PERIOD_END, 0,
                                                      NULL, &from, &to);
   DdOccurrence *q2 = g_ptr_array_index (list, 0);
   DdOccurrence *q3 = g_ptr_array_index (list, 1);
-  GDate as_of = day ("2026-06-20");
-  GDate early = day ("2026-06-12");
-  GDate late = day ("2026-06-16");
+  GDate as_of = dd_test_date ("2026-06-20");
+  GDate early = dd_test_date ("2026-06-12");
+  GDate late = dd_test_date ("2026-06-16");
   GDate soon;
 
   dd_rules_due_soon_limit (NULL, &as_of, 5, &soon);
@@ -124,7 +115,7 @@ test_judge (void)
   dd_occurrence_judge (q3, NULL, &as_of, &soon);
   g_assert_cmpint (q3->status, ==, DD_STATUS_IN_PROGRESS);
 
-  as_of = day ("2026-09-08");
+  as_of = dd_test_date ("2026-09-08");
   dd_rules_due_soon_limit (NULL, &as_of, 5, &soon);
   dd_occurrence_judge (q3, NULL, &as_of, &soon);
   g_assert_cmpint (q3->status, ==, DD_STATUS_DUE_SOON);
@@ -136,8 +127,8 @@ test_judge (void)
 static void
 test_expand_updates (void)
 {
-  GDate from = day ("2026-05-01");
-  GDate to = day ("2026-12-31");
+  GDate from = dd_test_date ("2026-05-01");
+  GDate to = dd_test_date ("2026-12-31");
   g_autoptr(GPtrArray) monthly = dd_occurrences_expand_updates (1, NULL, &from, &to);
   g_autoptr(GPtrArray) quarterly = dd_occurrences_expand_updates (3, NULL, &from, &to);
   const DdOccurrence *may;
@@ -160,12 +151,8 @@ test_expand_updates (void)
 static DdStore *
 seed_store (gint64 *plan_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
 
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (store, &error));
-  g_assert_no_error (error);
   *plan_id = dd_sql_query_int64 (store, "SELECT id FROM plans LIMIT 1", 0);
   return g_steal_pointer (&store);
 }
@@ -177,10 +164,10 @@ test_seed_task_8 (void)
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
-  GDate from = day ("2026-01-01");
-  GDate to = day ("2026-12-31");
-  GDate as_of = day ("2026-07-01");
-  GDate reported = day ("2026-06-12");
+  GDate from = dd_test_date ("2026-01-01");
+  GDate to = dd_test_date ("2026-12-31");
+  GDate as_of = dd_test_date ("2026-07-01");
+  GDate reported = dd_test_date ("2026-06-12");
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) again = NULL;
   const DdOccurrence *occ;
@@ -229,10 +216,10 @@ test_forgotten_months (void)
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
   gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
-  GDate from = day ("2026-01-01");
-  GDate to = day ("2026-12-31");
-  GDate as_of = day ("2026-08-15");
-  GDate june = day ("2026-06-20");
+  GDate from = dd_test_date ("2026-01-01");
+  GDate to = dd_test_date ("2026-12-31");
+  GDate as_of = dd_test_date ("2026-08-15");
+  GDate june = dd_test_date ("2026-06-20");
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) after = NULL;
   DdTaskSchedule schedule;
@@ -275,7 +262,7 @@ status_of (DdStore    *store,
            const char *iso)
 {
   g_autoptr(GError) error = NULL;
-  GDate as_of = day (iso);
+  GDate as_of = dd_test_date (iso);
   g_autoptr(DdTask) task = dd_store_get_task (store, task_id, &as_of, &error);
 
   g_assert_no_error (error);
@@ -294,7 +281,7 @@ assert_list_agrees (DdStore    *store,
   guint total = 0;
 
   dd_task_query_init (&query);
-  query.as_of = day (iso);
+  query.as_of = dd_test_date (iso);
   g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
   g_assert_no_error (error);
   for (int s = 0; s < DD_N_STATUSES; s++)
@@ -324,8 +311,8 @@ test_task_status (void)
   g_autoptr(DdStore) store = seed_store (&plan_id);
   gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
-  GDate may29 = day ("2026-05-29");
-  GDate june12 = day ("2026-06-12");
+  GDate may29 = dd_test_date ("2026-05-29");
+  GDate june12 = dd_test_date ("2026-06-12");
   guint counts[DD_N_STATUSES];
   DdTaskQuery query;
 
@@ -339,7 +326,7 @@ test_task_status (void)
 
   /* The four ongoing tasks 2, 3, 4, 7 and the periodic task 8 on 2/7. */
   dd_task_query_init (&query);
-  query.as_of = day ("2026-07-02");
+  query.as_of = dd_test_date ("2026-07-02");
   g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts[DD_STATUS_FORGOTTEN], ==, 5);
@@ -377,19 +364,15 @@ test_task_status_shared (void)
   g_autoptr(DdStore) mine = NULL;
   g_autoptr(DdStore) theirs = NULL;
   gint64 plan_id, task4;
-  GDate may15 = day ("2026-05-15");
+  GDate may15 = dd_test_date ("2026-05-15");
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  mine = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (mine, &error));
-  g_assert_no_error (error);
+  mine = dd_test_new_store (path);
   plan_id = dd_sql_query_int64 (mine, "SELECT id FROM plans LIMIT 1", 0);
   task4 = _dd_store_find_task_by_number (mine, plan_id, "4.");
   g_assert_cmpint (status_of (mine, task4, "2026-06-05"), ==, DD_STATUS_FORGOTTEN);
 
-  theirs = dd_store_open (path, 0, &error);
-  g_assert_no_error (error);
+  theirs = dd_test_open_other (path, NULL);
   g_assert_true (_dd_store_begin (theirs, &error));
   g_assert_true (_dd_store_record_progress_locked (theirs, task4, 20, NULL, NULL, "Tháng 5", &may15, &error));
   g_assert_true (_dd_store_commit (theirs, &error));
@@ -451,30 +434,25 @@ test_calendar_kept (void)
   g_autoptr(DdStore) mine = NULL;
   g_autoptr(DdStore) theirs = NULL;
   gint64 plan_id, task8;
-  GDate from = day ("2026-06-01");
-  GDate to = day ("2026-06-30");
-  GDate reported = day ("2026-06-12");
+  GDate from = dd_test_date ("2026-06-01");
+  GDate to = dd_test_date ("2026-06-30");
+  GDate reported = dd_test_date ("2026-06-12");
   const char *days[] = { "2026-06-10", "2026-07-01", "2026-06-16" };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  mine = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (mine, &error));
-  g_assert_no_error (error);
+  mine = dd_test_new_store (path);
   plan_id = dd_sql_query_int64 (mine, "SELECT id FROM plans LIMIT 1", 0);
   task8 = _dd_store_find_task_by_number (mine, plan_id, "8.");
-  theirs = dd_store_open (path, 0, &error);
-  g_assert_no_error (error);
+  theirs = dd_test_open_other (path, NULL);
 
   /* The same month listed again, judged on other days: as read anew. */
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      GDate as_of = day (days[i]);
+      GDate as_of = dd_test_date (days[i]);
       g_autoptr(GPtrArray) kept = NULL;
       g_autoptr(GPtrArray) fresh = NULL;
-      g_autoptr(DdStore) other = dd_store_open (path, 0, &error);
+      g_autoptr(DdStore) other = dd_test_open_other (path, NULL);
 
-      g_assert_no_error (error);
       kept = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
       g_assert_no_error (error);
       fresh = dd_store_list_calendar (other, &from, &to, &as_of, &error);
@@ -483,7 +461,7 @@ test_calendar_kept (void)
     }
 
   {
-    GDate as_of = day ("2026-07-01");
+    GDate as_of = dd_test_date ("2026-07-01");
     g_autoptr(GPtrArray) before = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
     g_autoptr(GPtrArray) after_mine = NULL;
     g_autoptr(GPtrArray) after_theirs = NULL;
@@ -534,9 +512,9 @@ test_calendar (void)
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
-  GDate from = day ("2026-06-01");
-  GDate to = day ("2026-06-30");
-  GDate as_of = day ("2026-07-01");
+  GDate from = dd_test_date ("2026-06-01");
+  GDate to = dd_test_date ("2026-06-30");
+  GDate as_of = dd_test_date ("2026-07-01");
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *sql = NULL;
   guint n_task8 = 0, n_forgotten = 0;
@@ -568,7 +546,7 @@ test_calendar (void)
   /* Two days with more entries than days (sorted day by day): in order of
    * date, task and kind, and the same entries as the month's on them. */
   {
-    GDate last = day ("2026-06-29");
+    GDate last = dd_test_date ("2026-06-29");
     g_autoptr(GPtrArray) two = dd_store_list_calendar (store, &last, &to, &as_of, &error);
     guint k = 0;
 
@@ -651,7 +629,7 @@ assert_set_agrees (DdStore         *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
   g_autoptr(GArray) bulk = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
-  GDate from = day (from_iso), to = day (to_iso), as_of = day (as_of_iso), soon;
+  GDate from = dd_test_date (from_iso), to = dd_test_date (to_iso), as_of = dd_test_date (as_of_iso), soon;
   guint compared = 0;
 
   g_assert_no_error (error);
@@ -701,7 +679,7 @@ tasks_with_occurrences (DdStore    *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GDate from = day (from_iso), to = day (to_iso), as_of = day (as_of_iso);
+  GDate from = dd_test_date (from_iso), to = dd_test_date (to_iso), as_of = dd_test_date (as_of_iso);
 
   g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store),
                                        "SELECT id FROM tasks WHERE deleted_at IS NULL ORDER BY id",
@@ -732,7 +710,7 @@ test_bulk (void)
   gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
   g_autofree char *sql = NULL;
   const char *as_ofs[] = { "2026-03-10", "2026-07-01", "2026-11-25", "2027-02-01" };
-  GDate june12 = day ("2026-06-12"), july20 = day ("2026-07-20"), oct5 = day ("2026-10-05");
+  GDate june12 = dd_test_date ("2026-06-12"), july20 = dd_test_date ("2026-07-20"), oct5 = dd_test_date ("2026-10-05");
   g_autoptr(GArray) found = NULL;
   guint compared = 0;
 
@@ -781,8 +759,8 @@ test_bulk (void)
       g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
       g_autoptr(DdOccurrenceSet) calendar = NULL;
       g_autoptr(DdOccurrenceSet) led = NULL;
-      GDate from = day ("2026-01-01"), to = day ("2026-12-31");
-      GDate led_from = day ("2025-01-01");
+      GDate from = dd_test_date ("2026-01-01"), to = dd_test_date ("2026-12-31");
+      GDate led_from = dd_test_date ("2025-01-01");
 
       g_assert_no_error (error);
       /* The calendar's year, and every live task with occurrences in it is there. */
@@ -806,7 +784,7 @@ test_bulk (void)
        * in February counts for the year's window). */
       {
         g_autoptr(DdOccurrenceSet) half = NULL;
-        GDate july = day ("2026-07-01");
+        GDate july = dd_test_date ("2026-07-01");
 
         half = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &july, &to, NULL, &error);
         g_assert_no_error (error);
@@ -818,7 +796,7 @@ test_bulk (void)
        * due is (906 in October). */
       {
         g_autoptr(DdOccurrenceSet) month = NULL;
-        GDate oct1 = day ("2026-10-01"), oct31 = day ("2026-10-31");
+        GDate oct1 = dd_test_date ("2026-10-01"), oct31 = dd_test_date ("2026-10-31");
         gboolean has_906 = FALSE;
 
         month = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, &oct1, &oct31, NULL,
@@ -895,7 +873,7 @@ random_day (GRand      *rand,
             const char *from_iso,
             const char *to_iso)
 {
-  GDate from = day (from_iso), to = day (to_iso);
+  GDate from = dd_test_date (from_iso), to = dd_test_date (to_iso);
 
   g_date_add_days (&from, (guint) g_rand_int_range (rand, 0, (gint32) g_date_days_between (&from, &to) + 1));
   return from;
@@ -1015,13 +993,13 @@ test_latest_status (void)
   }
 
   /* Every fourth day, then the due dates of some tasks' occurrences. */
-  last = day ("2027-02-28");
-  for (d = day ("2026-01-02"); g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 4))
+  last = dd_test_date ("2027-02-28");
+  for (d = dd_test_date ("2026-01-02"); g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 4))
     g_array_append_val (as_ofs, d);
   n_every_fourth = as_ofs->len;
   for (guint i = 0; i < ids->len; i += 7)
     {
-      GDate from = day ("2026-01-01"), to = day ("2027-02-28"), as_of = day ("2026-01-01");
+      GDate from = dd_test_date ("2026-01-01"), to = dd_test_date ("2027-02-28"), as_of = dd_test_date ("2026-01-01");
       g_autoptr(GPtrArray) list = dd_store_list_occurrences (store, g_array_index (ids, gint64, i), &from, &to,
                                                              &as_of, &error);
 
@@ -1093,8 +1071,8 @@ test_extension (void)
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
   gint64 task = dd_sql_query_int64 (store, "SELECT id FROM tasks WHERE due_on IS NOT NULL ORDER BY id LIMIT 1", 0);
-  GDate new_due = day ("2026-12-31");
-  GDate approved = day ("2026-06-01");
+  GDate new_due = dd_test_date ("2026-12-31");
+  GDate approved = dd_test_date ("2026-06-01");
   g_autoptr(DdTask) before = dd_store_get_task (store, task, NULL, &error);
   g_autoptr(DdTask) after = NULL;
   g_autoptr(GPtrArray) extensions = NULL;
@@ -1112,7 +1090,7 @@ test_extension (void)
   g_assert_true (dd_store_extend_task (store, task, &new_due, "Chờ ý kiến của Sở Nội vụ",
                                        "Chánh Văn phòng", &approved, &error));
   g_assert_no_error (error);
-  new_due = day ("2027-01-15");
+  new_due = dd_test_date ("2027-01-15");
   g_assert_true (dd_store_extend_task (store, task, &new_due, "Lùi lần hai", "Chánh Văn phòng", NULL, &error));
   g_assert_no_error (error);
 

@@ -2,17 +2,7 @@
 #include "config.h"
 
 #include "dondoc/dondoc.h"
-
-static GDate
-day (const char *iso)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (iso != NULL)
-    g_assert_true (dd_date_parse_iso (iso, &d));
-  return d;
-}
+#include "dd-test-core.h"
 
 static void
 test_status_table (void)
@@ -52,9 +42,9 @@ test_status_table (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate due = day (cases[i].due);
-      GDate completed = day (cases[i].completed);
-      GDate as_of = day (cases[i].as_of);
+      GDate due = dd_test_date (cases[i].due);
+      GDate completed = dd_test_date (cases[i].completed);
+      GDate as_of = dd_test_date (cases[i].as_of);
       GDate soon;
       DdTaskStatus status;
 

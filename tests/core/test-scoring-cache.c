@@ -5,10 +5,10 @@
 
 #include <locale.h>
 #include <math.h>
-#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
 #include "dd-scoring-private.h"
+#include "dd-test-core.h"
 
 /*
  * The scorecards read every period of a trend in one pass and keep what
@@ -58,42 +58,6 @@ static const struct
 };
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static gint64
-unit_id (DdStore    *store,
-         const char *name)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), "SELECT id FROM units WHERE name = ?1", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -102,8 +66,7 @@ fixture_set_up (Fixture       *f,
   DdImportedIndicator *indicator;
   gint64 plan_id;
 
-  f->dir = g_dir_make_tmp ("dondoc-scoring-cache-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-scoring-cache-XXXXXX");
   f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -143,19 +106,14 @@ fixture_set_up (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
     {
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      GDate done;
 
-      if (fixture_tasks[i].completed == NULL)
-        continue;
-      g_assert_true (dd_date_parse_iso (fixture_tasks[i].completed, &done));
-      g_assert_true (dd_store_record_progress (f->store, _dd_store_find_task_by_number (f->store, plan_id, number),
-                                               100, &done, NULL, NULL, &error));
-      g_assert_no_error (error);
+      if (fixture_tasks[i].completed != NULL)
+        dd_test_complete_task (f->store, plan_id, number, fixture_tasks[i].completed);
     }
 
-  f->unit_a = unit_id (f->store, "Phòng A");
-  f->unit_b = unit_id (f->store, "Ban B");
-  f->unit_c = unit_id (f->store, "Đội C");
+  f->unit_a = dd_test_unit_id (f->store, "Phòng A");
+  f->unit_b = dd_test_unit_id (f->store, "Ban B");
+  f->unit_c = dd_test_unit_id (f->store, "Đội C");
   g_assert_cmpint (f->unit_a * f->unit_b * f->unit_c, >, 0);
 
   /* Typed figures of the first indicator in two quarters, for A and B. */
@@ -177,7 +135,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
@@ -361,8 +319,7 @@ test_follows_writes (Fixture       *f,
   }
 
   /* Another connection's: a title, a coordinator, a unit's name. */
-  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
+  other = dd_test_open_other (f->db, NULL);
   retitle (other, task1, "Rà soát");
   {
     g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);

@@ -9,6 +9,7 @@
 
 #include "dd-store-private.h"
 #include "dd-scoring-private.h"
+#include "dd-test-core.h"
 
 /*
  * The scorecard against figures worked out by hand.
@@ -479,14 +480,9 @@ fixture_set_up (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
     {
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      GDate done;
 
-      if (fixture_tasks[i].completed == NULL)
-        continue;
-      g_assert_true (dd_date_parse_iso (fixture_tasks[i].completed, &done));
-      g_assert_true (dd_store_record_progress (f->store, _dd_store_find_task_by_number (f->store, plan_id, number),
-                                               100, &done, NULL, NULL, &error));
-      g_assert_no_error (error);
+      if (fixture_tasks[i].completed != NULL)
+        dd_test_complete_task (f->store, plan_id, number, fixture_tasks[i].completed);
     }
 
   f->unit_a = query_id (f->store, "SELECT id FROM units WHERE name = ?1", "Phòng A");

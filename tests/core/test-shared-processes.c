@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * Several processes on one database file, as several desktops on one share:
@@ -30,32 +31,11 @@ typedef struct
 
 /* Auxiliary methods */
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* A memory filesystem when there is one: the test is about locks and
  * atomicity, not about the speed of the disk. */
 static char *
 make_work_dir (void)
 {
-  g_autoptr(GError) error = NULL;
   char *dir = NULL;
 
   if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
@@ -65,8 +45,7 @@ make_work_dir (void)
       dir = g_mkdtemp (g_steal_pointer (&tmpl));
     }
   if (dir == NULL)
-    dir = g_dir_make_tmp ("dondoc-proc-XXXXXX", &error);
-  g_assert_no_error (error);
+    dir = dd_test_make_tmp_dir ("dondoc-proc-XXXXXX");
   return dir;
 }
 
@@ -80,10 +59,7 @@ fixture_set_up (Fixture       *f,
   f->dir = make_work_dir ();
   f->db = g_build_filename (f->dir, "shared.sqlite", NULL);
 
-  store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  dd_store_load_default (store, &error);
-  g_assert_no_error (error);
+  store = dd_test_new_store (f->db);
   for (guint i = 0; i < N_WRITERS; i++)
     {
       g_autofree char *account = g_strdup_printf ("writer%u", i);
@@ -97,7 +73,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * One file, many desktops: audit history, recycle bin, roles, filesystems
@@ -27,39 +28,12 @@ typedef struct
 /* Auxiliary methods */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_chmod (path, 0700);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dondoc-shared-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-shared-XXXXXX");
   f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
-  f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  dd_store_load_default (f->store, &error);
-  g_assert_no_error (error);
+  f->store = dd_test_new_store (f->db);
 }
 
 static void
@@ -67,7 +41,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
@@ -93,57 +67,11 @@ sql_text (DdStore    *store,
   return value;
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &contents, &len, NULL))
-    return g_strdup ("absent");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
-static guint
-n_tasks (DdStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdTaskList) list = NULL;
-  DdTaskQuery query;
-
-  dd_task_query_init (&query);
-  list = dd_store_query_tasks (store, &query, &error);
-  g_assert_no_error (error);
-  return g_list_model_get_n_items (G_LIST_MODEL (list));
-}
-
 static void
 become (DdStore    *store,
         const char *account)
 {
   _dd_store_set_user (store, account);
-}
-
-static void
-write_bytes (const char *path,
-             const void *data,
-             gsize       len)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, (gssize) len, &error);
-  g_assert_no_error (error);
 }
 
 /* Audit history */
@@ -287,12 +215,12 @@ test_recycle_bin (Fixture       *f,
   g_assert_no_error (error);
   copy = dd_task_copy (task);
 
-  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 8);
   dd_store_delete_task (f->store, 3, &error);
   g_assert_no_error (error);
 
   /* Gone from every query … */
-  g_assert_cmpuint (n_tasks (f->store), ==, 7);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 7);
   g_clear_object (&task);
   task = dd_store_get_task (f->store, 3, NULL, &error);
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
@@ -334,7 +262,7 @@ test_recycle_bin (Fixture       *f,
 
   dd_store_restore_task (f->store, 3, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 8);
   g_assert_false (dd_store_restore_task (f->store, 3, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
 }
@@ -537,7 +465,7 @@ test_lock_warning (Fixture       *f,
   f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
   g_assert_nonnull (dd_store_get_lock_warning (f->store));
   g_clear_object (&f->store);
-  sum = file_checksum (f->db);
+  sum = dd_test_file_checksum (f->db);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
@@ -546,7 +474,7 @@ test_lock_warning (Fixture       *f,
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM);
   g_assert_cmpstr (error->message, ==, dd_store_get_lock_warning (f->store));
   g_clear_error (&error);
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
 
   dd_store_acknowledge_lock_warning (f->store);
@@ -571,8 +499,7 @@ test_data_version (Fixture       *f,
   g_autoptr(DdStore) other = NULL;
   guint seen = 0, seen_self = 0;
 
-  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
+  other = dd_test_open_other (f->db, NULL);
   g_signal_connect (other, "external-change", G_CALLBACK (on_external_change_cb), &seen);
   g_signal_connect (f->store, "external-change", G_CALLBACK (on_external_change_cb), &seen_self);
 
@@ -624,8 +551,7 @@ test_busy (Fixture       *f,
   GThread *thread;
   gint64 start, elapsed;
 
-  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
+  other = dd_test_open_other (f->db, NULL);
 
   /* The other desktop holds the write lock for longer than we wait. */
   g_assert_true (_dd_store_begin (f->store, &error));
@@ -672,35 +598,7 @@ truncate_half (const char *path)
   gsize len;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  write_bytes (path, contents, len / 2);
-}
-
-/* Overwrites the root page of the tasks table: the schema stays readable,
- * the data does not. */
-static void
-scramble_middle (const char *path)
-{
-  g_autofree char *contents = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 root = 0, page_size = 0;
-  gsize len;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT rootpage FROM sqlite_master WHERE name = 'tasks'), "
-                                       "(SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_cmpint (root, >, 1);
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  g_assert_cmpuint (len, >=, (gsize) (root * page_size));
-  for (gsize i = (gsize) ((root - 1) * page_size); i < (gsize) (root * page_size); i++)
-    contents[i] = (char) (i * 7 + 3);
-  write_bytes (path, contents, len);
+  dd_test_write_file (path, contents, (gssize) (len / 2));
 }
 
 static void
@@ -710,7 +608,7 @@ random_bytes (const char *path)
 
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = (guint8) g_test_rand_int_range (0, 256);
-  write_bytes (path, bytes, sizeof bytes);
+  dd_test_write_file (path, bytes, (gssize) sizeof bytes);
 }
 
 static void
@@ -721,7 +619,7 @@ sqlite_header_then_garbage (const char *path)
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = (guint8) g_test_rand_int_range (0, 256);
   memcpy (bytes, "SQLite format 3", 16);
-  write_bytes (path, bytes, sizeof bytes);
+  dd_test_write_file (path, bytes, (gssize) sizeof bytes);
 }
 
 static void
@@ -755,8 +653,8 @@ test_damaged (Fixture       *f,
   }
   g_clear_object (&f->store);
   damage->damage (f->db);
-  sum = file_checksum (f->db);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  sum = dd_test_file_checksum (f->db);
+  g_assert_cmpuint (dd_test_count_files (f->dir), ==, 1);
 
   store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   if (damage->opens || (damage->either && store != NULL))
@@ -783,9 +681,9 @@ test_damaged (Fixture       *f,
     }
 
   /* Not a byte written, no journal, no backup. */
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (dd_test_count_files (f->dir), ==, 1);
 }
 
 /* DD_STORE_OPEN_CHECK_LATER: the window opens a file at once and checks it
@@ -824,20 +722,20 @@ test_check_later (Fixture       *f,
   g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
 
   g_clear_object (&f->store);
-  sum = file_checksum (f->db);
+  sum = dd_test_file_checksum (f->db);
   store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
   g_assert_true (dd_store_is_checking (store));
   g_assert_true (dd_store_is_read_only (store));
   g_assert_false (dd_store_is_damaged (store));
   /* Readable at once, not writable yet, and nothing written. */
-  g_assert_cmpuint (n_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_false (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
-  g_assert_cmpuint (count_files (backups), ==, 0);
+  g_assert_cmpuint (dd_test_count_files (backups), ==, 0);
 
   run_check (store);
   g_assert_false (dd_store_is_checking (store));
@@ -846,7 +744,7 @@ test_check_later (Fixture       *f,
   g_assert_true (dd_store_record_progress (store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   /* The daily backup was made by the check, from a sound file. */
-  g_assert_cmpuint (count_files (backups), ==, 1);
+  g_assert_cmpuint (dd_test_count_files (backups), ==, 1);
 
   /* Checking a store that was checked already is nothing. */
   run_check (store);
@@ -869,8 +767,8 @@ test_check_later_damaged (Fixture       *f,
     dd_store_load_sample (f->store, &today, NULL);
   }
   g_clear_object (&f->store);
-  scramble_middle (f->db);
-  sum = file_checksum (f->db);
+  dd_test_damage_tasks_page (f->db);
+  sum = dd_test_file_checksum (f->db);
 
   store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
@@ -890,9 +788,9 @@ test_check_later_damaged (Fixture       *f,
   g_clear_object (&store);
 
   /* Not a byte written, no journal, no backup. */
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (dd_test_count_files (f->dir), ==, 1);
 }
 
 static void
@@ -905,7 +803,7 @@ test_read_only_file (Fixture       *f,
   gboolean root = geteuid () == 0;
 
   g_clear_object (&f->store);
-  sum = file_checksum (f->db);
+  sum = dd_test_file_checksum (f->db);
   /* root may write any file: then the read-only flag stands in for it. */
   g_chmod (f->db, 0444);
   g_chmod (f->dir, 0555);
@@ -913,7 +811,7 @@ test_read_only_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dd_store_is_read_only (f->store));
   g_assert_nonnull (dd_store_get_read_only_reason (f->store));
-  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 8);
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -921,9 +819,9 @@ test_read_only_file (Fixture       *f,
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_object (&f->store);
   g_chmod (f->dir, 0700);
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (dd_test_count_files (f->dir), ==, 1);
 }
 
 static void
@@ -937,12 +835,12 @@ test_path_disappears (Fixture       *f,
 
   /* Renamed (or the share remounted elsewhere) while open. */
   g_assert_cmpint (g_rename (f->db, moved), ==, 0);
-  sum = file_checksum (moved);
+  sum = dd_test_file_checksum (moved);
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "moved"));
   g_clear_error (&error);
-  after = file_checksum (moved);
+  after = dd_test_file_checksum (moved);
   g_assert_cmpstr (sum, ==, after);
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
@@ -1117,11 +1015,11 @@ test_restore (Fixture       *f,
   /* Changes made after the backup. */
   dd_store_delete_task (f->store, 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_tasks (f->store), ==, 7);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 7);
 
   /* Bad backups are refused, and the database is untouched. */
   g_clear_object (&f->store);
-  sum = file_checksum (f->db);
+  sum = dd_test_file_checksum (f->db);
   foreign_sqlite (foreign);
   g_assert_false (dd_store_restore_backup (f->db, foreign, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
@@ -1131,13 +1029,13 @@ test_restore (Fixture       *f,
     gsize len;
 
     g_assert_true (g_file_get_contents (backup, &contents, &len, NULL));
-    write_bytes (broken, contents, len);
-    scramble_middle (broken);
+    dd_test_write_file (broken, contents, (gssize) len);
+    dd_test_damage_tasks_page (broken);
   }
   g_assert_false (dd_store_restore_backup (f->db, broken, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
   g_clear_error (&error);
-  after = file_checksum (f->db);
+  after = dd_test_file_checksum (f->db);
   g_assert_cmpstr (sum, ==, after);
 
   /* Another desktop still has the file open while it is restored. */
@@ -1149,7 +1047,7 @@ test_restore (Fixture       *f,
 
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_tasks (f->store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 8);
 
   /* The old handle cannot write into the replaced file. */
   g_assert_false (dd_store_record_progress (old_handle, 3, 10, NULL, NULL, NULL, &error));
@@ -1200,7 +1098,7 @@ test_verify (Fixture       *f,
 
 static const Damage damages[] = {
   { "truncated", truncate_half, FALSE, DD_STORE_ERROR_NOT_DATABASE, TRUE },
-  { "scrambled", scramble_middle, TRUE, 0, FALSE },
+  { "scrambled", dd_test_damage_tasks_page, TRUE, 0, FALSE },
   { "random-bytes", random_bytes, FALSE, DD_STORE_ERROR_NOT_DATABASE, FALSE },
   { "sqlite-header-garbage", sqlite_header_then_garbage, FALSE, DD_STORE_ERROR_NOT_DATABASE, FALSE },
   { "foreign", foreign_sqlite, FALSE, DD_STORE_ERROR_FOREIGN, FALSE },
@@ -1388,9 +1286,7 @@ test_access_changed (Fixture       *f,
 
   /* Another desktop makes this user a unit editor: said at the next poll,
    * once. */
-  other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  _dd_store_set_user (other, "nguoi-khac");
+  other = dd_test_open_other (f->db, "nguoi-khac");
   g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * The "6 rõ" check: each of the six on a task written here, then the
@@ -114,14 +115,11 @@ static void
 test_seed (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(DdTask) task = NULL;
   gint64 plan_id, task5;
 
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (store, &error));
-  g_assert_no_error (error);
 
   findings = dd_store_check_six_clear (store, 0, &error);
   g_assert_no_error (error);
@@ -172,7 +170,7 @@ static void
 test_rows_and_filter (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(DdTaskList) all = NULL;
   g_autoptr(DdTaskList) unclear = NULL;
@@ -181,8 +179,6 @@ test_rows_and_filter (void)
   guint n_unclear = 0, total = 0;
   gint64 plan_id, task2, task5;
 
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (store, &error));
   plan_id = dd_sql_query_int64 (store, "SELECT id FROM plans", 0);
   task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
   task5 = _dd_store_find_task_by_number (store, plan_id, "5.");

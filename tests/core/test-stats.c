@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 /*
  * The dashboard's aggregates against figures worked out by hand on a small
@@ -54,23 +55,6 @@ static const struct
   { "Đội C", "Trước 1/6/2026", NULL },
   { NULL, "Trước 30/6/2026", "2026-06-20" },
 };
-
-static gint64
-unit_id (DdStore    *store,
-         const char *name)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), "SELECT id FROM units WHERE name = ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static void
 exec_sql (DdStore    *store,
@@ -126,19 +110,14 @@ fixture_set_up (Fixture       *f,
   g_assert_cmpint (plan_id, >, 0);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
     {
-      GDate done;
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
 
-      if (fixture_tasks[i].completed == NULL)
-        continue;
-      g_assert_true (dd_date_parse_iso (fixture_tasks[i].completed, &done));
-      g_assert_true (dd_store_record_progress (f->store, _dd_store_find_task_by_number (f->store, plan_id, number),
-                                               100, &done, NULL, NULL, &error));
-      g_assert_no_error (error);
+      if (fixture_tasks[i].completed != NULL)
+        dd_test_complete_task (f->store, plan_id, number, fixture_tasks[i].completed);
     }
 
-  f->unit_a = unit_id (f->store, "Phòng A");
-  f->unit_b = unit_id (f->store, "Ban B");
+  f->unit_a = dd_test_unit_id (f->store, "Phòng A");
+  f->unit_b = dd_test_unit_id (f->store, "Ban B");
 
   /* Indicator 1: office-wide 95/100, and a unit's 40/50 that must not be
    * added to it. Indicator 2: units only, 30/40 + 52/60 = 82%. Indicator 3:

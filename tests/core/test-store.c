@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "dd-store-private.h"
+#include "dd-test-core.h"
 
 typedef struct
 {
@@ -19,71 +20,17 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  GError *error = NULL;
-
-  f->dir = g_dir_make_tmp ("dondoc-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-store-XXXXXX");
   f->path = g_build_filename (f->dir, "test.sqlite", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_chmod (p, 0600);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_dir_close (d);
-  g_chmod (dir, 0700);
-  g_rmdir (dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static char *
-seed_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
-}
-
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
-static guint
-count_tasks (DdStore *store)
-{
-  DdTaskQuery q;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdTaskList) list = NULL;
-
-  dd_task_query_init (&q);
-  list = dd_store_query_tasks (store, &q, &error);
-  g_assert_no_error (error);
-  return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
 static gint64
@@ -104,7 +51,7 @@ static DdStore *
 open_with_seed (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *seed = seed_path ();
+  g_autofree char *seed = dd_test_seed_path ();
   g_autoptr(DdImportedPlan) plan = NULL;
   DdStore *store;
   DdImportSummary summary;
@@ -136,7 +83,7 @@ test_migrate_from_empty (Fixture       *f,
                                    "('plans','units','tasks','task_coordinators','progress_updates',"
                                    "'indicators','indicator_figures','settings','deadline_kinds')"), ==, 9);
   g_assert_false (dd_store_is_read_only (store));
-  g_assert_cmpuint (count_tasks (store), ==, 0);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 0);
 }
 
 static void
@@ -149,11 +96,11 @@ test_create_refuses_existing (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_assert_true (g_file_set_contents (f->path, "precious notes", -1, NULL));
-  before = file_digest (f->path);
+  before = dd_test_file_checksum (f->path);
   store = dd_store_open (f->path, DD_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_EXISTS);
-  after = file_digest (f->path);
+  after = dd_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -179,7 +126,7 @@ test_reopen (Fixture       *f,
   g_clear_object (&store);
   store = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_cmpint (dd_store_get_schema_version (store), ==, DD_SCHEMA_VERSION);
   /* The shared-file rule: rollback journal, never WAL. */
   {
@@ -205,12 +152,12 @@ test_foreign_refused (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_digest (f->path);
+  before = dd_test_file_checksum (f->path);
 
   store = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
   g_assert_null (store);
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FOREIGN);
-  after = file_digest (f->path);
+  after = dd_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -228,11 +175,11 @@ test_not_database (Fixture       *f,
       g_autofree char *after = NULL;
 
       g_assert_true (g_file_set_contents (f->path, contents[i], -1, NULL));
-      before = file_digest (f->path);
+      before = dd_test_file_checksum (f->path);
       store = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
       g_assert_null (store);
       g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
-      after = file_digest (f->path);
+      after = dd_test_file_checksum (f->path);
       g_assert_cmpstr (before, ==, after);
     }
 }
@@ -248,16 +195,16 @@ test_read_only_flag (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_clear_object (&store);
-  before = file_digest (f->path);
+  before = dd_test_file_checksum (f->path);
   store = dd_store_open (f->path, DD_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (dd_store_is_read_only (store));
   g_assert_nonnull (dd_store_get_read_only_reason (store));
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_false (dd_store_record_progress (store, 1, 50, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_object (&store);
-  after = file_digest (f->path);
+  after = dd_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -282,7 +229,7 @@ test_read_only_permissions (Fixture       *f,
       g_assert_no_error (error);
       g_assert_true (dd_store_is_read_only (store));
       g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "test.sqlite"));
-      g_assert_cmpuint (count_tasks (store), ==, 8);
+      g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
       g_assert_false (dd_store_set_setting (store, "x", "y", &error));
       g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
       return;
@@ -296,11 +243,11 @@ test_read_only_permissions (Fixture       *f,
       g_clear_object (&store);
       g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
       g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
-      before = file_digest (f->path);
+      before = dd_test_file_checksum (f->path);
       g_setenv ("DD_TEST_RO_PATH", f->path, TRUE);
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
-      after = file_digest (f->path);
+      after = dd_test_file_checksum (f->path);
       g_assert_cmpstr (before, ==, after);
     }
 }
@@ -322,7 +269,7 @@ test_newer_version_read_only (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dd_store_is_read_only (store));
   g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "99"));
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
 }
 
 static void
@@ -331,7 +278,7 @@ test_import_idempotent (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = open_with_seed (f);
-  g_autofree char *seed = seed_path ();
+  g_autofree char *seed = dd_test_seed_path ();
   g_autoptr(DdImportedPlan) plan = dd_importer_parse_file (seed, DD_IMPORT_FORMAT_AUTO, &error);
   g_autoptr(GListModel) plans = NULL;
   g_autoptr(GListModel) units = NULL;
@@ -351,7 +298,7 @@ test_import_idempotent (Fixture       *f,
   g_assert_cmpuint (summary.tasks_unchanged, ==, 8);
   g_assert_cmpuint (summary.tasks_kept, ==, 0);
   g_assert_cmpuint (summary.units_added, ==, 0);
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM units"), ==, units_before);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM indicators"), ==, 3);
 
@@ -383,7 +330,7 @@ test_import_idempotent (Fixture       *f,
     g_assert_cmpuint (summary.tasks_updated, ==, 1);
     g_assert_cmpuint (summary.tasks_unchanged, ==, 6);
     g_assert_cmpuint (summary.tasks_kept, ==, 1);
-    g_assert_cmpuint (count_tasks (store), ==, 8);
+    g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   }
 
   /* "Trung tâm Phục vụ Hành chính công" (appendix) is one unit, whatever
@@ -441,7 +388,7 @@ test_failed_import_changes_nothing (Fixture       *f,
   g_assert_false (dd_store_import_plan (store, plan, NULL, &error));
   g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE);
   g_assert_nonnull (strstr (error->message, "12"));
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM plans"), ==, 1);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM units"), ==, units_before);
   g_assert_cmpint (sql_int (store, "SELECT total_changes ()"), ==, changes_before);
@@ -556,7 +503,7 @@ test_load_default (Fixture       *f,
   g_assert_false (dd_store_has_tasks (store));
   g_assert_true (dd_store_load_default (store, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_assert_true (dd_store_has_tasks (store));
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM indicators"), ==, 3);
   g_assert_false (dd_store_is_sample (store));
@@ -594,16 +541,16 @@ test_open_default (Fixture       *f,
   store = dd_store_open_default (&error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_clear_object (&store);
   /* Second start: the same file, not loaded twice. */
   store = dd_store_open_default (&error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_tasks (store), ==, 8);
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
   g_clear_object (&store);
   {
     g_autofree char *dir = g_path_get_dirname (path);
-    remove_tree (dir);
+    dd_test_remove_tree (dir);
   }
 }
 

@@ -4,18 +4,7 @@
 #include <string.h>
 
 #include "dd-store-private.h"
-
-static DdStore *
-seeded_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  DdStore *store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (dd_store_load_default (store, &error));
-  g_assert_no_error (error);
-  return store;
-}
+#include "dd-test-core.h"
 
 static DdTaskQuery
 query_at (const char *iso)
@@ -43,7 +32,7 @@ titles_of (DdTaskList *list)
 static void
 test_appendix_order (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   DdTaskQuery q = query_at ("2026-05-15");
   g_autoptr(DdTaskList) list = dd_store_query_tasks (store, &q, &error);
@@ -64,7 +53,7 @@ test_appendix_order (void)
 static void
 test_search_ignores_diacritics (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   DdTaskQuery q = query_at ("2026-05-15");
   g_autoptr(DdTaskList) list = NULL;
@@ -111,7 +100,7 @@ test_search_ignores_diacritics (void)
 static void
 test_filter_unit_status (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
   DdTaskQuery q = query_at ("2026-05-15");
@@ -161,7 +150,7 @@ test_filter_unit_status (void)
 static void
 test_filter_lead_only (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
   DdTaskQuery q = query_at ("2026-05-15");
@@ -222,7 +211,7 @@ test_filter_lead_only (void)
 static void
 test_sort (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   DdTaskQuery q = query_at ("2026-05-15");
   g_autoptr(DdTaskList) list = NULL;
@@ -275,7 +264,7 @@ on_items_changed (GListModel *model,
 static void
 test_refresh_after_change (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   DdTaskQuery q = query_at ("2026-05-15");
   g_autoptr(DdTaskList) list = NULL;
@@ -328,7 +317,7 @@ count_matching (DdStore    *store,
 static void
 test_search_follows_changes (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) again = NULL;
@@ -381,7 +370,7 @@ test_search_follows_changes (void)
 static void
 test_search_uses_index (void)
 {
-  g_autoptr(DdStore) store = seeded_store ();
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);

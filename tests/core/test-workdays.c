@@ -2,16 +2,7 @@
 #include "config.h"
 
 #include "dondoc/dondoc.h"
-
-static GDate
-day (const char *iso)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_assert_true (dd_date_parse_iso (iso, &d));
-  return d;
-}
+#include "dd-test-core.h"
 
 typedef struct
 {
@@ -108,7 +99,7 @@ assert_add (DdWorkdays *w,
             int         n,
             const char *expected)
 {
-  GDate d = day (from);
+  GDate d = dd_test_date (from);
   GDate out;
   g_autofree char *iso = NULL;
 
@@ -141,19 +132,19 @@ test_arithmetic (void)
   assert_add (w, "2026-06-03", 0, "2026-06-03");
   assert_add (w, "2026-04-26", 0, "2026-04-28");
 
-  a = day ("2026-01-01");
-  b = day ("2026-12-31");
+  a = dd_test_date ("2026-01-01");
+  b = dd_test_date ("2026-12-31");
   /* 261 weekdays in 2026, 11 of them off (26/4 is a Sunday, 27/4 makes up for it). */
   g_assert_cmpint (dd_workdays_between (w, &a, &b), ==, 261 - 11 - 0);
   g_assert_cmpint (dd_workdays_between (w, &b, &a), ==, -(261 - 11));
 
-  a = day ("2026-02-14");
+  a = dd_test_date ("2026-02-14");
   dd_workdays_next (w, &a, &out);
   g_assert_cmpint (g_date_get_day (&out), ==, 23);
-  a = day ("2026-04-27");
+  a = dd_test_date ("2026-04-27");
   g_assert_false (dd_workdays_is_working_day (w, &a));
   g_assert_nonnull (dd_workdays_lookup (w, &a));
-  a = day ("2026-04-28");
+  a = dd_test_date ("2026-04-28");
   g_assert_true (dd_workdays_is_working_day (w, &a));
   g_assert_null (dd_workdays_lookup (w, &a));
 }
@@ -163,8 +154,8 @@ test_edited_year (void)
 {
   g_autoptr(DdWorkdays) w = dd_workdays_new ();
   g_autoptr(GPtrArray) table = dd_holidays_default_for_year (2026);
-  GDate sat = day ("2026-02-28");
-  GDate fri = day ("2026-02-13");
+  GDate sat = dd_test_date ("2026-02-28");
+  GDate fri = dd_test_date ("2026-02-13");
 
   /* The Government's Tết 2026: 14/2 to 22/2, with Friday 13/2 off and the
    * Saturday 28/2 worked in exchange. */
@@ -181,7 +172,7 @@ test_edited_year (void)
 static void
 test_due_soon_limit (void)
 {
-  GDate as_of = day ("2026-02-11");
+  GDate as_of = dd_test_date ("2026-02-11");
   GDate limit;
   g_autofree char *iso = NULL;
 
@@ -199,9 +190,9 @@ test_store_holidays (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) edited = NULL;
   g_autoptr(DdWorkdays) w = NULL;
-  GDate sat = day ("2026-02-28");
-  GDate mon = day ("2026-04-27");
-  GDate tue = day ("2026-03-03");
+  GDate sat = dd_test_date ("2026-02-28");
+  GDate mon = dd_test_date ("2026-04-27");
+  GDate tue = dd_test_date ("2026-03-03");
 
   g_assert_no_error (error);
   list = dd_store_list_holidays (store, 2026, &error);

@@ -13,7 +13,7 @@
 #include "dd-users-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * One shared file, seen from the window: deleting a task to the recycle
@@ -22,7 +22,7 @@
  * about a filesystem without locks, a damaged file, and a save that waits
  * for another desktop's lock without freezing the window.
  *
- * With DD_TEST_SCREENSHOTS=folder, each test also captures the screen
+ * With DD_TEST_SCREENSHOT_DIR=folder, each test also captures the screen
  * (import -window root) at its telling moment.
  */
 
@@ -40,51 +40,7 @@ static gpointer
 window_child (Fixture    *f,
               const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->window), DD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-/* Like dd_test_iterate(), but one event at a time: a spinning spinner
- * always has a frame pending, and dd_test_iterate() would not come back
- * until it stops. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("DD_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-  run_for (600);
-  path = g_build_filename (dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
-    g_test_message ("No screenshot: %s", error->message);
+  return dd_test_template_child (f->window, DD_TYPE_WINDOW, name);
 }
 
 static gboolean
@@ -143,49 +99,16 @@ fixture_tear_down (Fixture       *f,
     }
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-
-  /* The backups some tests make (and the daily one of a second opening). */
-  {
-    g_autofree char *dir = g_path_get_dirname (f->path);
-    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (backups, name, NULL);
-
-        g_remove (file);
-      }
-    g_rmdir (backups);
-  }
+  /* With the backups some tests make (and the daily one of a second
+   * opening). */
   dd_test_remove_store_file (f->path);
   g_free (f->path);
-}
-
-static guint
-n_tasks (DdStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdTaskList) list = NULL;
-  DdTaskQuery query;
-
-  dd_task_query_init (&query);
-  list = dd_store_query_tasks (store, &query, &error);
-  g_assert_no_error (error);
-  return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
 static gboolean
 message_shown (gpointer data)
 {
   return dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static char *
@@ -233,36 +156,9 @@ open_editor_on (Fixture *f,
 static gboolean
 editor_can_save (DdTaskEditor *editor)
 {
-  GtkWidget *save = template_child (editor, DD_TYPE_TASK_EDITOR, "save_button");
+  GtkWidget *save = dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "save_button");
 
   return gtk_widget_get_sensitive (save);
-}
-
-/* The key that fires @action_name among the window's own shortcuts, as
- * text ("Delete"), or NULL. (transfer full) */
-static char *
-dup_key_of_action (GtkWidget  *widget,
-                   const char *action_name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_NAMED_ACTION (action)
-              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
-            return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-        }
-    }
-  return NULL;
 }
 
 /* Tests */
@@ -282,7 +178,7 @@ test_delete_and_restore (Fixture       *f,
 
   /* The task list's Delete key is the action's. */
   {
-    g_autofree char *key = dup_key_of_action (GTK_WIDGET (f->window), "win.delete-task");
+    g_autofree char *key = dd_test_dup_key_of_action (GTK_WIDGET (f->window), "win.delete-task");
 
     g_assert_cmpstr (key, ==, "Delete");
   }
@@ -296,7 +192,7 @@ test_delete_and_restore (Fixture       *f,
   text = dup_message_text (confirm);
   g_assert_nonnull (strstr (text, "recycle bin"));
   g_assert_nonnull (strstr (text, dd_task_get_title (task)));
-  screenshot ("delete-confirm.png");
+  dd_test_screenshot ("admin-delete-confirm");
 
   /* Cancelled: nothing happens. */
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
@@ -319,12 +215,12 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpuint (dd_recycle_bin_window_get_n_entries (bin), ==, 1);
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (bin), dd_task_get_title (task)));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (bin), dd_store_get_user (f->store)));
-  g_assert_false (gtk_widget_get_sensitive (template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
                                                              "restore_button")));
   dd_recycle_bin_window_select (bin, 0);
-  g_assert_true (gtk_widget_get_sensitive (template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
+  g_assert_true (gtk_widget_get_sensitive (dd_test_template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
                                                             "restore_button")));
-  screenshot ("recycle-bin.png");
+  dd_test_screenshot ("admin-recycle-bin");
   gtk_widget_activate_action (GTK_WIDGET (bin), "bin.restore", NULL);
   dd_test_iterate (50);
   g_assert_cmpuint (dd_recycle_bin_window_get_n_entries (bin), ==, 0);
@@ -335,7 +231,7 @@ test_delete_and_restore (Fixture       *f,
     g_assert_nonnull (back);
   }
   gtk_window_destroy (GTK_WINDOW (bin));
-  dd_test_wait_for (pointer_cleared, &bin);
+  dd_test_wait_for (dd_test_pointer_cleared, &bin);
 }
 
 static void
@@ -347,7 +243,7 @@ test_viewer (Fixture       *f,
   DdUsersWindow *users;
   DdRecycleBinWindow *bin;
   GtkWidget *bar;
-  guint before = n_tasks (f->store);
+  guint before = dd_test_count_tasks (f->store);
 
   dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
@@ -362,18 +258,18 @@ test_viewer (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-task", NULL);
   dd_test_iterate (50);
   g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpuint (n_tasks (f->store), ==, before - 1);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, before - 1);
 
   editor = open_editor_on (f, 2);
   g_assert_nonnull (editor);
-  bar = template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar");
+  bar = dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar");
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (editor, DD_TYPE_TASK_EDITOR,
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR,
                                                                 "read_only_label")), "viewer"));
   g_assert_false (editor_can_save (editor));
-  g_assert_false (gtk_editable_get_editable (template_child (editor, DD_TYPE_TASK_EDITOR, "number_entry")));
-  g_assert_false (gtk_text_view_get_editable (template_child (editor, DD_TYPE_TASK_EDITOR, "title_view")));
-  screenshot ("viewer-editor.png");
+  g_assert_false (gtk_editable_get_editable (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "number_entry")));
+  g_assert_false (gtk_text_view_get_editable (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "title_view")));
+  dd_test_screenshot ("admin-viewer-editor");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   dd_test_iterate (50);
   g_assert_nonnull (dd_test_find_toplevel (DD_TYPE_TASK_EDITOR));
@@ -385,11 +281,11 @@ test_viewer (Fixture       *f,
   users = DD_USERS_WINDOW (dd_test_find_toplevel (DD_TYPE_USERS_WINDOW));
   g_assert_nonnull (users);
   g_assert_cmpuint (dd_users_window_get_n_users (users), ==, 2);
-  g_assert_false (gtk_widget_get_sensitive (template_child (users, DD_TYPE_USERS_WINDOW, "form")));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (users, DD_TYPE_USERS_WINDOW, "hint_label")),
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (users, DD_TYPE_USERS_WINDOW, "form")));
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (users, DD_TYPE_USERS_WINDOW, "hint_label")),
                             "viewer"));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (users), "Trần Văn Xem (you)"));
-  screenshot ("viewer-users.png");
+  dd_test_screenshot ("admin-viewer-users");
   gtk_window_destroy (GTK_WINDOW (users));
 
   /* Restore…: the backups are listed, restoring is for administrators. */
@@ -406,8 +302,10 @@ test_viewer (Fixture       *f,
     dialog = DD_RESTORE_DIALOG (dd_test_find_toplevel (DD_TYPE_RESTORE_DIALOG));
     g_assert_cmpuint (dd_restore_dialog_get_n_backups (dialog), >=, 1);
     g_assert_true (dd_restore_dialog_select_newest_good (dialog));
-    g_assert_false (gtk_widget_get_sensitive (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "restore_button")));
-    g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "hint_label")),
+    g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (dialog, DD_TYPE_RESTORE_DIALOG,
+                                                                      "restore_button")));
+    g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (dialog, DD_TYPE_RESTORE_DIALOG,
+                                                                          "hint_label")),
                               "viewer"));
     gtk_window_destroy (GTK_WINDOW (dialog));
     dd_test_iterate (50);
@@ -420,7 +318,7 @@ test_viewer (Fixture       *f,
   bin = DD_RECYCLE_BIN_WINDOW (dd_test_find_toplevel (DD_TYPE_RECYCLE_BIN_WINDOW));
   g_assert_cmpuint (dd_recycle_bin_window_get_n_entries (bin), ==, 1);
   dd_recycle_bin_window_select (bin, 0);
-  g_assert_false (gtk_widget_get_sensitive (template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (bin, DD_TYPE_RECYCLE_BIN_WINDOW,
                                                              "restore_button")));
   gtk_window_destroy (GTK_WINDOW (bin));
   dd_test_iterate (50);
@@ -459,21 +357,23 @@ test_unit_editor (Fixture       *f,
 
   /* Another unit's task: read-only, saying why. */
   editor = open_editor_on (f, other);
-  g_assert_true (gtk_info_bar_get_revealed (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_label")),
+  g_assert_true (gtk_info_bar_get_revealed (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR,
+                                                                        "read_only_label")),
                             "unit"));
   g_assert_false (editor_can_save (editor));
-  screenshot ("unit-editor-other-task.png");
+  dd_test_screenshot ("admin-unit-editor-other-task");
   gtk_window_destroy (GTK_WINDOW (editor));
   dd_test_iterate (50);
 
   /* Its own unit's task: editable, but not to be given to another unit. */
   editor = open_editor_on (f, 2);
-  g_assert_false (gtk_info_bar_get_revealed (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
+  g_assert_false (gtk_info_bar_get_revealed (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
   g_assert_true (editor_can_save (editor));
-  g_assert_false (gtk_editable_get_editable (template_child (editor, DD_TYPE_TASK_EDITOR, "lead_entry")));
-  g_assert_true (gtk_editable_get_editable (template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry")));
-  gtk_editable_set_text (template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"),
+  g_assert_false (gtk_editable_get_editable (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "lead_entry")));
+  g_assert_true (gtk_editable_get_editable (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR,
+                                                                    "actual_product_entry")));
+  gtk_editable_set_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"),
                          "Báo cáo của đơn vị");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   dd_test_wait_for (editor_gone, NULL);
@@ -499,16 +399,17 @@ test_users (Fixture       *f,
   window = DD_USERS_WINDOW (dd_test_find_toplevel (DD_TYPE_USERS_WINDOW));
   g_assert_nonnull (window);
   g_assert_cmpuint (dd_users_window_get_n_users (window), ==, 1);
-  g_assert_true (gtk_widget_get_sensitive (template_child (window, DD_TYPE_USERS_WINDOW, "form")));
+  g_assert_true (gtk_widget_get_sensitive (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "form")));
 
   /* A new account, as the unit editor of the task's lead unit. */
-  gtk_editable_set_text (template_child (window, DD_TYPE_USERS_WINDOW, "account_entry"), "canbo1");
-  gtk_editable_set_text (template_child (window, DD_TYPE_USERS_WINDOW, "name_entry"), "Nguyễn Thị Cán Bộ");
-  gtk_drop_down_set_selected (template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 1);
+  gtk_editable_set_text (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "account_entry"), "canbo1");
+  gtk_editable_set_text (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "name_entry"),
+                         "Nguyễn Thị Cán Bộ");
+  gtk_drop_down_set_selected (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 1);
   /* A unit editor needs a unit before the role can be given. */
-  g_assert_false (gtk_widget_get_sensitive (template_child (window, DD_TYPE_USERS_WINDOW, "apply_button")));
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "apply_button")));
   g_assert_true (dd_users_window_choose_unit (window, dd_task_get_lead (task)));
-  g_assert_true (gtk_widget_get_sensitive (template_child (window, DD_TYPE_USERS_WINDOW, "apply_button")));
+  g_assert_true (gtk_widget_get_sensitive (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "apply_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "users.apply", NULL);
   dd_test_iterate (50);
   g_assert_cmpuint (dd_users_window_get_n_users (window), ==, 2);
@@ -525,15 +426,16 @@ test_users (Fixture       *f,
 
   /* The only administrator cannot step down: the store's reason shows. */
   dd_users_window_select (window, 0);
-  g_assert_cmpstr (gtk_editable_get_text (template_child (window, DD_TYPE_USERS_WINDOW, "account_entry")),
+  g_assert_cmpstr (gtk_editable_get_text (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "account_entry")),
                    ==, dd_store_get_user (f->store));
-  gtk_drop_down_set_selected (template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 0);
+  gtk_drop_down_set_selected (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "users.apply", NULL);
   dd_test_iterate (50);
-  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, DD_TYPE_USERS_WINDOW, "error_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (dd_test_template_child (window, DD_TYPE_USERS_WINDOW,
+                                                                        "error_revealer")));
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
   dd_users_window_select (window, 1);
-  screenshot ("users.png");
+  dd_test_screenshot ("admin-users");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -555,7 +457,7 @@ test_restore (Fixture       *f,
   DdRestoreDialog *dialog;
   GtkMessageDialog *confirm;
   DdStore *old_store = f->store;
-  guint all = n_tasks (f->store);
+  guint all = dd_test_count_tasks (f->store);
   gboolean replaced_kept = FALSE;
 
   /* A backup of the whole plan, then two tasks deleted. */
@@ -585,7 +487,7 @@ test_restore (Fixture       *f,
   confirm = GTK_MESSAGE_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   text = dup_message_text (confirm);
   g_assert_nonnull (strstr (text, "kept as a backup"));
-  screenshot ("restore-confirm.png");
+  dd_test_screenshot ("admin-restore-confirm");
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
   dd_test_iterate (100);
 
@@ -594,7 +496,7 @@ test_restore (Fixture       *f,
   g_assert_true (dd_window_get_store (f->window) != old_store);
   f->store = g_object_ref (dd_window_get_store (f->window));
   g_assert_finalize_object (old_store);
-  g_assert_cmpuint (n_tasks (f->store), ==, all);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, all);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->tasks)), ==, all);
   /* It says so, and the replaced file was kept. */
   g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
@@ -611,22 +513,11 @@ test_restore (Fixture       *f,
         }
     }
   g_assert_true (replaced_kept);
-  screenshot ("restored.png");
+  dd_test_screenshot ("admin-restored");
   destroy_toplevels ();
 
   /* The kept files go with the test folder. */
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_remove (file);
-      }
-    g_rmdir (dir);
-  }
+  dd_test_remove_tree (dir);
 }
 
 static void
@@ -647,12 +538,13 @@ test_lock_warning (Fixture       *f,
   dd_test_iterate (50);
   g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   editor = open_editor_on (f, 2);
-  g_assert_true (gtk_info_bar_get_revealed (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_label")),
+  g_assert_true (gtk_info_bar_get_revealed (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR,
+                                                                        "read_only_label")),
                             "I Understand"));
   g_assert_false (editor_can_save (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
-  screenshot ("lock-warning.png");
+  dd_test_screenshot ("admin-lock-warning");
 
   /* "I Understand": the bar goes, writes are allowed. */
   g_signal_emit_by_name (window_child (f, "lock_button"), "clicked");
@@ -660,37 +552,11 @@ test_lock_warning (Fixture       *f,
   g_assert_true (dd_store_is_lock_warning_acknowledged (f->store));
   g_assert_false (gtk_info_bar_get_revealed (window_child (f, "lock_bar")));
   editor = open_editor_on (f, 2);
-  g_assert_false (gtk_info_bar_get_revealed (template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
+  g_assert_false (gtk_info_bar_get_revealed (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "read_only_bar")));
   g_assert_true (editor_can_save (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-task", NULL);
   dd_test_wait_for (message_shown, NULL);
-}
-
-/* Overwrites the root page of the tasks table: the schema stays readable,
- * the data does not (as tests/core/test-shared.c does). */
-static void
-damage_tasks (const char *path)
-{
-  g_autofree char *contents = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 root, page_size;
-  gsize len;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT rootpage FROM sqlite_master WHERE name = 'tasks'), "
-                                       "(SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  for (gsize i = (gsize) ((root - 1) * page_size); i < (gsize) (root * page_size); i++)
-    contents[i] = (char) (i * 7 + 3);
-  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
 }
 
 static void
@@ -702,8 +568,6 @@ test_damaged (Fixture       *f,
   g_autofree char *newest = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *sum = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
   DdRestoreDialog *dialog;
 
   /* Two good backups, then the file is damaged. */
@@ -714,9 +578,8 @@ test_damaged (Fixture       *f,
   g_assert_no_error (error);
   dir = dd_store_dup_backup_dir (f->store);
   g_clear_object (&f->store);
-  damage_tasks (f->path);
-  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  dd_test_damage_tasks_page (f->path);
+  sum = dd_test_file_checksum (f->path);
 
   f->store = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
@@ -731,7 +594,7 @@ test_damaged (Fixture       *f,
   g_assert_cmpint (gtk_info_bar_get_message_type (window_child (f, "read_only_bar")), ==, GTK_MESSAGE_ERROR);
   g_assert_nonnull (strstr (gtk_label_get_text (window_child (f, "read_only_label")), "damaged"));
   g_assert_true (gtk_widget_get_visible (window_child (f, "restore_newest_button")));
-  screenshot ("damaged.png");
+  dd_test_screenshot ("admin-damaged");
 
   g_signal_emit_by_name (window_child (f, "restore_newest_button"), "clicked");
   dd_test_wait_for (restore_dialog_shown, NULL);
@@ -739,32 +602,18 @@ test_damaged (Fixture       *f,
   g_assert_cmpuint (dd_restore_dialog_get_n_backups (dialog), ==, 2);
   g_assert_nonnull (dd_restore_dialog_get_selected (dialog));
   g_assert_cmpstr (dd_restore_dialog_get_selected (dialog)->path, ==, newest);
-  screenshot ("damaged-restore.png");
+  dd_test_screenshot ("admin-damaged-restore");
   gtk_window_destroy (GTK_WINDOW (dialog));
   dd_test_iterate (50);
 
   /* Nothing was written to the damaged file. */
   {
-    g_autofree char *after = NULL;
-    g_autofree char *again = NULL;
+    g_autofree char *after = dd_test_file_checksum (f->path);
 
-    g_assert_true (g_file_get_contents (f->path, &again, &len, NULL));
-    after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) again, len);
     g_assert_cmpstr (after, ==, sum);
   }
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_remove (file);
-      }
-    g_rmdir (dir);
-  }
+  dd_test_remove_tree (dir);
 }
 
 /* A save while another desktop holds the write lock */
@@ -808,42 +657,41 @@ test_save_does_not_freeze (Fixture       *f,
     Ticker idle = { 0, };
     guint id = g_timeout_add (10, tick_cb, &idle);
 
-    run_for (1000);
+    dd_test_run_for (1000);
     g_source_remove (id);
     g_printerr ("# idle window: the main loop's longest pause in 1 s %.1f ms (%u ticks of 10 ms)\n",
                 idle.max_gap / 1000.0, idle.ticks);
   }
 
   /* Another desktop holds the write lock for 1.5 s. */
-  other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
+  other = dd_test_open_other (f->path, NULL);
   g_assert_true (_dd_store_begin (other, &error));
 
   editor = open_editor_on (f, 2);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_editable_set_text (template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"),
+  gtk_editable_set_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"),
                          "Kế hoạch số 1/KH-VP");
   tick_id = g_timeout_add (10, tick_cb, &ticker);
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
 
   /* Saving: a spinner, the form insensitive, the window alive. */
-  run_for (300);
+  dd_test_run_for (300);
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_label_get_text (template_child (editor, DD_TYPE_TASK_EDITOR, "error_label")), ==, "");
-  g_assert_true (gtk_widget_get_visible (template_child (editor, DD_TYPE_TASK_EDITOR, "save_spinner")));
-  g_assert_false (gtk_widget_get_sensitive (template_child (editor, DD_TYPE_TASK_EDITOR, "grid")));
+  g_assert_cmpstr (gtk_label_get_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "error_label")), ==, "");
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "save_spinner")));
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "grid")));
   g_assert_false (editor_can_save (editor));
   /* The screenshot blocks the main loop: not a pause of the window's. */
-  screenshot ("saving.png");
+  dd_test_screenshot ("admin-saving");
   ticker.last = 0;
 
   /* The other desktop lets go after 1.5 s; the save then goes through. */
   while (g_get_monotonic_time () - start < 1500 * 1000)
-    run_for (10);
+    dd_test_run_for (10);
   g_assert_nonnull (editor);
   _dd_store_rollback (other);
-  dd_test_wait_for (pointer_cleared, &editor);
+  dd_test_wait_for (dd_test_pointer_cleared, &editor);
   elapsed = g_get_monotonic_time () - start;
   g_source_remove (tick_id);
   g_test_message ("save under a 1.5 s lock: done after %.0f ms; the main loop's longest pause "
@@ -868,15 +716,16 @@ test_save_does_not_freeze (Fixture       *f,
   g_assert_true (_dd_store_begin (other, &error));
   editor = open_editor_on (f, 2);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_editable_set_text (template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"), "Lần hai");
+  gtk_editable_set_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry"), "Lần hai");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  run_for (1000);
+  dd_test_run_for (1000);
   g_assert_nonnull (editor);
-  g_assert_true (gtk_revealer_get_reveal_child (template_child (editor, DD_TYPE_TASK_EDITOR, "error_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR,
+                                                                        "error_revealer")));
   g_assert_true (editor_can_save (editor));
-  g_assert_cmpstr (gtk_editable_get_text (template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry")),
+  g_assert_cmpstr (gtk_editable_get_text (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "actual_product_entry")),
                    ==, "Lần hai");
-  screenshot ("save-busy.png");
+  dd_test_screenshot ("admin-save-busy");
   _dd_store_rollback (other);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -890,11 +739,8 @@ main (int   argc,
    * frame, which would hide the figures the save test measures. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/admin/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -11,7 +11,7 @@
 #include "dd-task-editor.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The deadline calendar over a temporary database with plan 662/KH-VPUB:
@@ -80,10 +80,7 @@ static GtkWidget *
 page_child (DdCalendarPage *page,
             const char     *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_CALENDAR_PAGE, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return dd_test_template_child (page, DD_TYPE_CALENDAR_PAGE, name);
 }
 
 static gint64
@@ -528,10 +525,7 @@ static GtkWidget *
 editor_child (GtkWindow  *editor,
               const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), DD_TYPE_HOLIDAY_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return dd_test_template_child (editor, DD_TYPE_HOLIDAY_EDITOR, name);
 }
 
 static void
@@ -724,7 +718,7 @@ static void
 test_reminder_sample (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dondoc-ui-XXXXXX", &error);
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-ui-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "sample.sqlite", NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected_text = NULL;
@@ -740,7 +734,6 @@ test_reminder_sample (void)
   DdTaskQuery query;
   GDate today;
 
-  g_assert_no_error (error);
   store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_date_clear (&today, 1);
@@ -844,11 +837,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/calendar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

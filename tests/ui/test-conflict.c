@@ -9,9 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "dd-conflict-dialog.h"
-#include "dd-store-private.h"
 #include "dd-task-editor.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * Two people edit the same task of one file: the task editor's save meets
@@ -41,10 +40,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->editor), DD_TYPE_TASK_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return dd_test_template_child (f->editor, DD_TYPE_TASK_EDITOR, name);
 }
 
 static void
@@ -67,9 +63,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   /* The other desktop: another connection to the same file, as another person. */
-  f->other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  _dd_store_set_user (f->other, OTHER_ACCOUNT);
+  f->other = dd_test_open_other (f->path, OTHER_ACCOUNT);
 
   f->task = dd_store_get_task (f->store, 2, NULL, &error);
   g_assert_no_error (error);
@@ -119,15 +113,6 @@ other_saves (Fixture    *f,
     dd_task_set_note (copy, note);
   dd_store_save_task (f->other, copy, &error);
   g_assert_no_error (error);
-}
-
-static void
-maybe_pause (void)
-{
-  const char *pause = g_getenv ("DD_TEST_PAUSE_MS");
-
-  if (pause != NULL)
-    dd_test_iterate ((guint) g_ascii_strtoull (pause, NULL, 10));
 }
 
 /* The user edits progress and the directing leader, and saves. */
@@ -202,7 +187,7 @@ test_dialog_lists_fields (Fixture       *f,
   now = stored (f);
   g_assert_cmpuint (dd_task_get_progress (now), ==, 30);
 
-  maybe_pause ();
+  dd_test_maybe_pause ();
 }
 
 static void
@@ -351,16 +336,10 @@ main (int   argc,
    * tests themselves run in English; a screenshot may be taken in
    * Vietnamese with LANGUAGE=vi LC_ALL=vi_VN.UTF-8). */
   setlocale (LC_ALL, "");
-  dd_init_i18n ();
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  dd_test_init_i18n ();
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/conflict/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

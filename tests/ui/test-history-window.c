@@ -14,7 +14,7 @@
 #include "dd-store-private.h"
 #include "dd-task-editor.h"
 #include "dd-window.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The change history for people: a task's history from its editor (field
@@ -34,15 +34,6 @@ typedef struct
   char *path;
   DdStore *store;
 } Fixture;
-
-static void
-maybe_pause (void)
-{
-  const char *pause = g_getenv ("DD_TEST_PAUSE_MS");
-
-  if (pause != NULL)
-    dd_test_iterate ((guint) g_ascii_strtoull (pause, NULL, 10));
-}
 
 static void
 save_as (DdStore    *store,
@@ -111,17 +102,6 @@ find_row (GListModel *rows,
   return NULL;
 }
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static gboolean
 label_shown (gpointer data)
 {
@@ -169,7 +149,7 @@ test_task_history (Fixture       *f,
   g_assert_nonnull (window);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (editor));
   /* One task's history has no filters. */
-  g_assert_false (gtk_widget_get_visible (template_child (window, DD_TYPE_HISTORY_WINDOW, "filter_bar")));
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "filter_bar")));
 
   rows = dd_history_window_get_rows (window);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -184,7 +164,7 @@ test_task_history (Fixture       *f,
 
   /* On screen. */
   wait_for_label (GTK_WIDGET (window), "45 %");
-  maybe_pause ();
+  dd_test_maybe_pause ();
 
   row = find_row (rows, "Progress", &progress_at);
   g_assert_nonnull (row);
@@ -278,14 +258,14 @@ test_browser (Fixture       *f,
   dd_test_iterate (100);
   window = DD_HISTORY_WINDOW (dd_test_find_toplevel (DD_TYPE_HISTORY_WINDOW));
   g_assert_nonnull (window);
-  person = template_child (window, DD_TYPE_HISTORY_WINDOW, "person_dropdown");
-  unit = template_child (window, DD_TYPE_HISTORY_WINDOW, "unit_dropdown");
-  from = template_child (window, DD_TYPE_HISTORY_WINDOW, "from_entry");
-  to = template_child (window, DD_TYPE_HISTORY_WINDOW, "to_entry");
-  status = template_child (window, DD_TYPE_HISTORY_WINDOW, "status_label");
-  older = template_child (window, DD_TYPE_HISTORY_WINDOW, "older_button");
-  newer = template_child (window, DD_TYPE_HISTORY_WINDOW, "newer_button");
-  g_assert_true (gtk_widget_get_visible (template_child (window, DD_TYPE_HISTORY_WINDOW, "filter_bar")));
+  person = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "person_dropdown");
+  unit = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "unit_dropdown");
+  from = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "from_entry");
+  to = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "to_entry");
+  status = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "status_label");
+  older = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "older_button");
+  newer = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "newer_button");
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "filter_bar")));
 
   all = n_rows (window);
   g_assert_cmpuint (all, >, 4);
@@ -301,7 +281,7 @@ test_browser (Fixture       *f,
 
   /* By person. */
   gtk_drop_down_set_selected (person, find_string (person, OTHER_NAME));
-  maybe_pause ();
+  dd_test_maybe_pause ();
   /* Two saves, each: progress, note and the progress report it records. */
   g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_true (all_rows_by (window, OTHER_NAME));
@@ -334,7 +314,7 @@ test_browser (Fixture       *f,
   gtk_editable_set_text (from, "31/02/2026");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
   g_assert_cmpuint (n_rows (window), ==, all);
-  g_signal_emit_by_name (template_child (window, DD_TYPE_HISTORY_WINDOW, "clear_button"), "clicked");
+  g_signal_emit_by_name (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "clear_button"), "clicked");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
   g_assert_cmpstr (gtk_editable_get_text (to), ==, "");
 
@@ -410,15 +390,15 @@ test_display_name (Fixture       *f,
   gtk_window_present (GTK_WINDOW (prefs));
   dd_test_iterate (50);
 
-  entry = template_child (prefs, DD_TYPE_PREFERENCES_WINDOW, "display_name_entry");
-  button = template_child (prefs, DD_TYPE_PREFERENCES_WINDOW, "display_name_button");
+  entry = dd_test_template_child (prefs, DD_TYPE_PREFERENCES_WINDOW, "display_name_entry");
+  button = dd_test_template_child (prefs, DD_TYPE_PREFERENCES_WINDOW, "display_name_button");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry)));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   g_assert_false (gtk_widget_get_sensitive (button));
 
   gtk_editable_set_text (entry, "  Lê Văn An  ");
   g_assert_true (gtk_widget_get_sensitive (button));
-  maybe_pause ();
+  dd_test_maybe_pause ();
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (gtk_widget_get_sensitive (button));
   name = dd_store_dup_display_name (f->store);
@@ -469,8 +449,8 @@ test_large_file (void)
   gtk_window_present (GTK_WINDOW (window));
   dd_test_iterate (200);
 
-  person = template_child (window, DD_TYPE_HISTORY_WINDOW, "person_dropdown");
-  unit = template_child (window, DD_TYPE_HISTORY_WINDOW, "unit_dropdown");
+  person = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "person_dropdown");
+  unit = dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "unit_dropdown");
   start = g_get_monotonic_time ();
   gtk_drop_down_set_selected (person, 1);
   ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -481,12 +461,12 @@ test_large_file (void)
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("filter by a unit: %.1f ms (%u rows)", ms, n_rows (window));
   start = g_get_monotonic_time ();
-  gtk_editable_set_text (template_child (window, DD_TYPE_HISTORY_WINDOW, "from_entry"), "1/1/2025");
-  gtk_editable_set_text (template_child (window, DD_TYPE_HISTORY_WINDOW, "to_entry"), "31/1/2025");
+  gtk_editable_set_text (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "from_entry"), "1/1/2025");
+  gtk_editable_set_text (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "to_entry"), "31/1/2025");
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("and by dates: %.1f ms (%u rows)", ms, n_rows (window));
   start = g_get_monotonic_time ();
-  g_signal_emit_by_name (template_child (window, DD_TYPE_HISTORY_WINDOW, "older_button"), "clicked");
+  g_signal_emit_by_name (dd_test_template_child (window, DD_TYPE_HISTORY_WINDOW, "older_button"), "clicked");
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("older page: %.1f ms (%u rows)", ms, n_rows (window));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -504,16 +484,10 @@ main (int   argc,
   if (g_getenv ("DD_TEST_PAUSE_MS") == NULL)
     g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, "");
-  dd_init_i18n ();
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  dd_test_init_i18n ();
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/history/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

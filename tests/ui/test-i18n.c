@@ -14,11 +14,10 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "dd-preferences-window.h"
 #include "dd-window.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 typedef struct
 {
@@ -319,29 +318,13 @@ collect_data_texts (DdStore *store)
   return data;
 }
 
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Walks every page of a window over the sample data; returns the texts of all
  * pages, each page shown in turn, less those that are data. */
 static GPtrArray *
 collect_all_pages (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dondoc-i18n-XXXXXX", &error);
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-i18n-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "sample.sqlite", NULL);
   g_autoptr(DdStore) store = NULL;
   g_autoptr(DdWindow) window = NULL;
@@ -350,7 +333,6 @@ collect_all_pages (void)
   GListModel *pages;
   GDate today;
 
-  g_assert_no_error (error);
   store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_date_clear (&today, 1);
@@ -402,7 +384,7 @@ collect_all_pages (void)
     /* Its search field's hint, read without showing the window (its icons
      * would need the MIME database, which the test's own data dirs lack). */
     {
-      GtkWidget *entry = find_search_entry (GTK_WIDGET (overlay));
+      GtkWidget *entry = dd_test_find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY);
       g_autofree char *hint = NULL;
 
       g_assert_nonnull (entry);
@@ -426,8 +408,7 @@ collect_all_pages (void)
   dd_test_iterate (50);
   g_clear_object (&window);
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
+  dd_test_remove_tree (dir);
   return texts;
 }
 
@@ -598,7 +579,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("DONDOC_LOCALEDIR");
   const char *choice = g_getenv ("DD_TEST_CHOICE");
 
   /* As src/main.c does: the locale, then the chosen language, before GTK. */
@@ -606,18 +586,12 @@ main (int   argc,
   if (choice != NULL)
     dd_language_apply (choice);
   gtk_disable_setlocale ();
-  dd_init_i18n ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  dd_test_init_i18n ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
   g_test_add_func ("/ui/i18n/vietnamese", test_vietnamese);
   g_test_add_func ("/ui/i18n/english", test_english);

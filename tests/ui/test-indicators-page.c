@@ -8,8 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-indicators-page.h"
-#include "dd-ui-test-shot.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The Indicators page over plan 662/KH-VPUB: "Import Figures…" (a good
@@ -32,10 +31,7 @@ static GObject *
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->page), DD_TYPE_INDICATORS_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return dd_test_template_child (f->page, DD_TYPE_INDICATORS_PAGE, name);
 }
 
 static void
@@ -80,9 +76,8 @@ write_file (Fixture    *f,
 {
   g_autofree char *dir = g_path_get_dirname (f->path);
   char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  dd_test_write_file (path, text, -1);
   return path;
 }
 
@@ -255,11 +250,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/indicators/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

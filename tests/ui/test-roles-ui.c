@@ -13,8 +13,7 @@
 #include "dd-task-editor.h"
 #include "dd-store-private.h"
 #include "dd-units-page.h"
-#include "dd-ui-test-shot.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The write controls of the pages follow the role recorded in the file, as
@@ -51,21 +50,11 @@ typedef struct
 
 /* Auxiliary methods */
 
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-#define UNITS(f, name) child ((f)->units, DD_TYPE_UNITS_PAGE, name)
-#define INDICATORS(f, name) child ((f)->indicators, DD_TYPE_INDICATORS_PAGE, name)
-#define HOLIDAYS(f, name) child ((f)->holidays, DD_TYPE_HOLIDAY_EDITOR, name)
-#define PREFERENCES(f, name) child ((f)->preferences, DD_TYPE_PREFERENCES_WINDOW, name)
+#define UNITS(f, name) dd_test_template_child ((f)->units, DD_TYPE_UNITS_PAGE, name)
+#define INDICATORS(f, name) dd_test_template_child ((f)->indicators, DD_TYPE_INDICATORS_PAGE, name)
+#define HOLIDAYS(f, name) dd_test_template_child ((f)->holidays, DD_TYPE_HOLIDAY_EDITOR, name)
+#define PREFERENCES(f, name) dd_test_template_child ((f)->preferences, DD_TYPE_PREFERENCES_WINDOW, name)
+#define CALENDAR(f, name) dd_test_template_child ((f)->calendar, DD_TYPE_CALENDAR_PAGE, name)
 
 static gint64
 find_unit (DdStore    *store,
@@ -347,8 +336,8 @@ assert_admin (Fixture *f)
   g_assert_true (gtk_widget_get_sensitive (INDICATORS (f, "received_spin")));
 
   /* The days off. */
-  g_assert_true (gtk_widget_get_sensitive (child (f->calendar, DD_TYPE_CALENDAR_PAGE, "holidays_button")));
-  g_assert_true (tooltip_has (child (f->calendar, DD_TYPE_CALENDAR_PAGE, "holidays_button"), "Add or remove"));
+  g_assert_true (gtk_widget_get_sensitive (CALENDAR (f, "holidays_button")));
+  g_assert_true (tooltip_has (CALENDAR (f, "holidays_button"), "Add or remove"));
   g_assert_true (gtk_widget_get_sensitive (HOLIDAYS (f, "add_grid")));
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (HOLIDAYS (f, "access_bar"))));
 
@@ -400,8 +389,8 @@ assert_unit_editor (Fixture *f)
   dd_test_iterate (50);
 
   /* The days off are settings. */
-  g_assert_true (gtk_widget_get_sensitive (child (f->calendar, DD_TYPE_CALENDAR_PAGE, "holidays_button")));
-  g_assert_true (tooltip_has (child (f->calendar, DD_TYPE_CALENDAR_PAGE, "holidays_button"), "See the days off"));
+  g_assert_true (gtk_widget_get_sensitive (CALENDAR (f, "holidays_button")));
+  g_assert_true (tooltip_has (CALENDAR (f, "holidays_button"), "See the days off"));
   g_assert_false (gtk_widget_get_sensitive (HOLIDAYS (f, "add_grid")));
   g_assert_true (bar_shown (HOLIDAYS (f, "access_bar"), "your role is “unit editor”"));
 
@@ -433,7 +422,7 @@ assert_viewer (Fixture *f)
   g_assert_false (gtk_widget_get_sensitive (INDICATORS (f, "dossier_save_button")));
   g_assert_false (gtk_widget_get_sensitive (INDICATORS (f, "dossier_source_entry")));
 
-  g_assert_true (gtk_widget_get_sensitive (child (f->calendar, DD_TYPE_CALENDAR_PAGE, "holidays_button")));
+  g_assert_true (gtk_widget_get_sensitive (CALENDAR (f, "holidays_button")));
   g_assert_false (gtk_widget_get_sensitive (HOLIDAYS (f, "add_grid")));
   g_assert_true (bar_shown (HOLIDAYS (f, "access_bar"), "“viewer”"));
   {
@@ -465,15 +454,15 @@ test_roles (Fixture       *f,
   /* The scoring rules, open while the role changes. */
   dialog = open_scoring_rules (f);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_sensitive (child (dialog, DD_TYPE_SCORING_DIALOG, "save_button")));
-  g_assert_false (gtk_widget_get_visible (child (dialog, DD_TYPE_SCORING_DIALOG, "access_label")));
+  g_assert_true (gtk_widget_get_sensitive (dd_test_template_child (dialog, DD_TYPE_SCORING_DIALOG, "save_button")));
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (dialog, DD_TYPE_SCORING_DIALOG, "access_label")));
 
   /* The same pages, as a unit editor: they follow at once. */
   _dd_store_set_user (f->store, "donvi");
   dd_test_iterate (50);
   assert_unit_editor (f);
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, DD_TYPE_SCORING_DIALOG, "save_button")));
-  g_assert_true (gtk_widget_get_visible (child (dialog, DD_TYPE_SCORING_DIALOG, "access_label")));
+  g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (dialog, DD_TYPE_SCORING_DIALOG, "save_button")));
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (dialog, DD_TYPE_SCORING_DIALOG, "access_label")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   show_only (f, f->indicators_window);
   select_dossier_unit (f, f->other_unit);
@@ -507,9 +496,7 @@ test_roles (Fixture       *f,
 
   /* Another desktop makes the viewer a unit editor, then an administrator:
    * the pages follow at the next poll (the window polls every 2 s). */
-  other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  _dd_store_set_user (other, me);
+  other = dd_test_open_other (f->path, me);
   g_assert_cmpint (dd_store_get_role (other), ==, DD_ROLE_ADMIN);
   g_assert_true (dd_store_set_user_role (other, "xem", NULL, DD_ROLE_UNIT_EDITOR, f->unit, &error));
   g_assert_no_error (error);
@@ -700,11 +687,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/roles/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

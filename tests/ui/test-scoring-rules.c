@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "dd-scoring-dialog.h"
+#include "dd-store-private.h"
 #include "dd-units-page.h"
-#include "dd-ui-test-shot.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * "Scoring Rules…" of the Units page, for the administrator (the account
@@ -19,9 +19,6 @@
  */
 
 #define HCQT "Phòng Hành chính - Quản trị"
-
-/* From dd-store-private.h (which needs sqlite3.h): act as another account. */
-void _dd_store_set_user (DdStore *self, const char *account);
 
 typedef struct
 {
@@ -87,10 +84,7 @@ static GtkWidget *
 dialog_child (DdScoringDialog *dialog,
               const char      *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), DD_TYPE_SCORING_DIALOG, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return dd_test_template_child (dialog, DD_TYPE_SCORING_DIALOG, name);
 }
 
 static GtkWidget *
@@ -247,11 +241,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
   g_test_add ("/ui/scoring-rules/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/ui/scoring-rules/viewer", Fixture, NULL, fixture_set_up, test_viewer, fixture_tear_down);

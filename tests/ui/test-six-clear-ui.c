@@ -8,8 +8,7 @@
 #include "dd-dashboard-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
-#include "dd-ui-test-shot.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The "6 rõ" check in the window, over plan 662/KH-VPUB: the badge of the
@@ -224,11 +223,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/six-clear/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -7,7 +7,7 @@
 
 #include "dd-conflict-dialog.h"
 #include "dd-task-editor.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The task editor alone, over a temporary database: what it makes of the
@@ -28,10 +28,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->editor), DD_TYPE_TASK_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return dd_test_template_child (f->editor, DD_TYPE_TASK_EDITOR, name);
 }
 
 static void
@@ -214,8 +211,7 @@ test_editor_conflict (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* Someone else saves the task first, on another connection. */
-  other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
+  other = dd_test_open_other (f->path, NULL);
   theirs = dd_store_get_task (other, dd_task_get_id (f->task), NULL, &error);
   g_assert_no_error (error);
   copy = dd_task_copy (theirs);
@@ -246,11 +242,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/task-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "dd-task-editor.h"
-#include "dd-ui-test-shot.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The person in charge of a task ("rõ người") in the task editor, beside
@@ -27,10 +26,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->editor), DD_TYPE_TASK_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return dd_test_template_child (f->editor, DD_TYPE_TASK_EDITOR, name);
 }
 
 static void
@@ -163,11 +159,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
   g_test_add ("/ui/task-editor/person", Fixture, NULL, fixture_set_up, test_person, fixture_tear_down);
 

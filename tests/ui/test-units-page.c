@@ -8,7 +8,7 @@
 
 #include "dd-indicators-page.h"
 #include "dd-units-page.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The Units page over the seed plan 662/KH-VPUB (task 1 done on
@@ -99,20 +99,7 @@ test_sort (Fixture       *f,
     }
 
   /* By score, best first; units without a score last. */
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->page)); w != NULL && view == NULL; )
-    {
-      if (GTK_IS_COLUMN_VIEW (w))
-        view = GTK_COLUMN_VIEW (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  view = GTK_COLUMN_VIEW (dd_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
   for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (view)); i++)
     {
@@ -249,11 +236,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/units-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -11,7 +11,7 @@
 #include "dd-export-dialog.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
-#include "dd-ui-test-utils.h"
+#include "dd-test-gtk.h"
 
 /*
  * The main window over a temporary database with plan 662/KH-VPUB: the
@@ -31,10 +31,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->window), DD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return dd_test_template_child (f->window, DD_TYPE_WINDOW, name);
 }
 
 static gboolean
@@ -383,12 +380,6 @@ editor_shown (gpointer data)
   return dd_test_find_toplevel (DD_TYPE_TASK_EDITOR) != NULL;
 }
 
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 test_window_edit (Fixture       *f,
                   gconstpointer  data)
@@ -428,7 +419,7 @@ test_window_edit (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
 
   /* Saved and closed; the list shows the new progress, same selection. */
-  dd_test_wait_for (pointer_cleared, &editor);
+  dd_test_wait_for (dd_test_pointer_cleared, &editor);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
   {
     g_autoptr(DdTask) shown = g_list_model_get_item (f->model, 2);
@@ -603,13 +594,12 @@ test_window_live_refresh (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) other = dd_store_open (f->path, DD_STORE_OPEN_EXISTING, &error);
+  g_autoptr(DdStore) other = dd_test_open_other (f->path, NULL);
   g_autoptr(DdTask) task = NULL;
   ProgressDone p = { f->model, 0 };
   gint64 start;
   GDate done;
 
-  g_assert_no_error (error);
   task = g_list_model_get_item (f->model, 2);
   p.task_id = dd_task_get_id (task);
   g_assert_cmpuint (dd_task_get_progress (task), <, 100);
@@ -845,11 +835,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests.\n");
-      return 77;
-    }
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
 
 #define ADD(path, func) \
   g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the core and GUI tests share about the core: stores with the seed
+ * plan, another desktop on the same file, dates, the catalogue. */
+#pragma once
+
+#include <dondoc/dondoc.h>
+
+#include "dd-test-files.h"
+
+G_BEGIN_DECLS
+
+/* A new database at @path (":memory:" for one in memory) holding plan
+ * 662/KH-VPUB; fails the test when it cannot be made. (transfer full) */
+DdStore *dd_test_new_store          (const char  *path);
+/* The same in a new temporary folder: the file's path in @out_path, for
+ * dd_test_remove_store_file(). (transfer full) */
+DdStore *dd_test_create_store       (char       **out_path);
+/* Removes the folder of a file made by dd_test_create_store() and all in it
+ * (journals, backups). */
+void     dd_test_remove_store_file  (const char  *path);
+/* Another desktop on the file @path: a second store of its own over the
+ * same file, acting as @account (NULL: as the user running the test).
+ * (transfer full) */
+DdStore *dd_test_open_other         (const char  *path,
+                                     const char  *account);
+/* How many tasks @store lists with the default query. */
+guint    dd_test_count_tasks        (DdStore     *store);
+/* The id of the unit called @name; fails the test when there is none. */
+gint64   dd_test_unit_id            (DdStore     *store,
+                                     const char  *name);
+/* Records task @number of plan @plan_id as done (100 %) on @iso_date
+ * (YYYY-MM-DD). */
+void     dd_test_complete_task      (DdStore     *store,
+                                     gint64       plan_id,
+                                     const char  *number,
+                                     const char  *iso_date);
+/* The day @iso (YYYY-MM-DD); NULL gives a cleared date. */
+GDate    dd_test_date               (const char  *iso);
+/* The application's message catalogue, bound as src/main.c binds it (from
+ * $DONDOC_LOCALEDIR, the build tree's, when it is set). Call it after
+ * setlocale(). */
+void     dd_test_init_i18n          (void);
+
+G_END_DECLS
