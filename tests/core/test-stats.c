@@ -5,9 +5,9 @@
 
 #include <locale.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
+#include "dd-test-files.h"
 #include "dd-test-core.h"
 
 /*
@@ -562,11 +562,10 @@ static void
 test_async_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dondoc-stats-XXXXXX", &error);
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-stats-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "stats.sqlite", NULL);
   DdStatsQuery query;
 
-  g_assert_no_error (error);
   dd_stats_query_init (&query);
   g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
   {
@@ -576,8 +575,7 @@ test_async_file (void)
     g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
     check_async_reading (store, &query);
   }
-  g_unlink (path);
-  g_rmdir (dir);
+  dd_test_remove_tree (dir);
 }
 
 int

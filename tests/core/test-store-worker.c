@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "dd-store-private.h"
+#include "dd-test-core.h"
+#include "dd-test-files.h"
 
 /* DdStoreWorker: jobs on a thread and a connection of their own, in order,
  * cancellable; a writing worker's change reaches the store before the
@@ -23,8 +23,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("dondoc-worker-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dd_test_make_tmp_dir ("dondoc-worker-XXXXXX");
   path = g_build_filename (f->dir, "test.sqlite", NULL);
   f->store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -34,16 +33,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  dd_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
