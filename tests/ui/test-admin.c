@@ -10,6 +10,7 @@
 #include "dd-restore-dialog.h"
 #include "dd-store-private.h"
 #include "dd-task-editor.h"
+#include "dd-tasks-page.h"
 #include "dd-users-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -57,6 +58,20 @@ template_child (gpointer    widget,
   return object;
 }
 
+static DdTasksPage *
+tasks_page (Fixture *f)
+{
+  return DD_TASKS_PAGE (dd_window_get_page (f->window, "tasks"));
+}
+
+/* A template child of the window's task list. */
+static gpointer
+tasks_child (Fixture    *f,
+             const char *name)
+{
+  return template_child (tasks_page (f), DD_TYPE_TASKS_PAGE, name);
+}
+
 /* Like dd_test_iterate(), but one event at a time: a spinning spinner
  * always has a frame pending, and dd_test_iterate() would not come back
  * until it stops. */
@@ -93,7 +108,7 @@ first_row_shown (gpointer data)
   Fixture *f = data;
 
   return g_list_model_get_n_items (f->model) > 0
-         && gtk_widget_get_mapped (GTK_WIDGET (window_child (f, "column_view")));
+         && gtk_widget_get_mapped (GTK_WIDGET (tasks_child (f, "column_view")));
 }
 
 static void
@@ -104,7 +119,7 @@ open_window (Fixture *f)
   f->window = g_object_ref (dd_window_new (NULL, f->store));
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_stack_set_visible_child_name (window_child (f, "stack"), "tasks");
-  selection = gtk_column_view_get_model (window_child (f, "column_view"));
+  selection = gtk_column_view_get_model (tasks_child (f, "column_view"));
   f->model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
   dd_test_wait_for (first_row_shown, f);
 }
@@ -202,7 +217,7 @@ static void
 select_row (Fixture *f,
             guint    position)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (window_child (f, "column_view"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (tasks_child (f, "column_view"));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), position);
 }
@@ -595,7 +610,7 @@ test_restore (Fixture       *f,
   f->store = g_object_ref (dd_window_get_store (f->window));
   g_assert_finalize_object (old_store);
   g_assert_cmpuint (n_tasks (f->store), ==, all);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->tasks)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dd_tasks_page_get_tasks (tasks_page (f)))), ==, all);
   /* It says so, and the replaced file was kept. */
   g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   backups = dd_store_list_backups (dir, &error);
