@@ -401,7 +401,7 @@ test_viewer (Fixture       *f,
   g_assert_nonnull (users);
   g_assert_cmpuint (dd_users_window_get_n_users (users), ==, 2);
   g_assert_false (gtk_widget_get_sensitive (template_child (users, DD_TYPE_USERS_WINDOW, "form")));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (users, DD_TYPE_USERS_WINDOW, "hint_label")),
+  g_assert_nonnull (strstr (gtk_label_get_text (template_child (users, DD_TYPE_ADMIN_LIST_WINDOW, "hint_label")),
                             "viewer"));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (users), "Trần Văn Xem (you)"));
   screenshot ("viewer-users.png");
@@ -422,7 +422,7 @@ test_viewer (Fixture       *f,
     g_assert_cmpuint (dd_restore_dialog_get_n_backups (dialog), >=, 1);
     g_assert_true (dd_restore_dialog_select_newest_good (dialog));
     g_assert_false (gtk_widget_get_sensitive (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "restore_button")));
-    g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, DD_TYPE_RESTORE_DIALOG, "hint_label")),
+    g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, DD_TYPE_ADMIN_LIST_WINDOW, "hint_label")),
                               "viewer"));
     gtk_window_destroy (GTK_WINDOW (dialog));
     dd_test_iterate (50);
@@ -545,7 +545,7 @@ test_users (Fixture       *f,
   gtk_drop_down_set_selected (template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "users.apply", NULL);
   dd_test_iterate (50);
-  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, DD_TYPE_USERS_WINDOW, "error_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, DD_TYPE_ADMIN_LIST_WINDOW, "error_revealer")));
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
   dd_users_window_select (window, 1);
   screenshot ("users.png");
