@@ -8,6 +8,7 @@
 #include "dd-calendar-page.h"
 #include "dd-access.h"
 #include "dd-holiday-editor.h"
+#include "dd-page.h"
 #include "dd-status-pill.h"
 
 /*
@@ -96,10 +97,12 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DdCalendarPage, dd_calendar_page, GTK_TYPE_WIDGET)
+static void dd_calendar_page_page_init (DdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdCalendarPage, dd_calendar_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_calendar_page_page_init))
 
 static const char * const view_names[] = { "month", "week", "agenda" };
 
@@ -1375,6 +1378,20 @@ dd_calendar_page_set_property (GObject      *object,
 }
 
 static void
+dd_calendar_page_refresh (DdPage *page)
+{
+  dd_calendar_page_reload (DD_CALENDAR_PAGE (page));
+}
+
+static void
+dd_calendar_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Calendar");
+  iface->icon_name = "x-office-calendar-symbolic";
+  iface->refresh = dd_calendar_page_refresh;
+}
+
+static void
 dd_calendar_page_class_init (DdCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1386,14 +1403,7 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
 
   widget_class->map = dd_calendar_page_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
    * DdCalendarPage::open-task:
@@ -1538,27 +1548,12 @@ dd_calendar_page_set_store (DdCalendarPage *self,
   g_return_if_fail (DD_IS_CALENDAR_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
-  if (self->store == store)
+  /* "changed": the page's own writes (the days off) and, found by the
+   * window's polling, those of other desktops. */
+  if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
-
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
-    {
-      /* The page's own writes (the days off) and those of other desktops. */
-      g_signal_connect_object (self->store, "changed",
-                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-      if (g_signal_lookup ("external-change", DD_TYPE_STORE) != 0)
-        g_signal_connect_object (self->store, "external-change",
-                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-      dd_access_connect (self->store, G_CALLBACK (update_actions), self);
-    }
-
-  dd_calendar_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+    dd_access_connect (self->store, G_CALLBACK (update_actions), self);
 }
 
 /**

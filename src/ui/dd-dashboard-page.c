@@ -13,6 +13,7 @@
 
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
+#include "dd-page.h"
 #include "dd-status-pill.h"
 
 /*
@@ -99,10 +100,12 @@ struct _DdDashboardPage
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_AS_OF,
   PROP_LOADING,
-  N_PROPS
+  N_PROPS,
+
+  /* DdPage */
+  PROP_STORE = N_PROPS,
 };
 
 enum {
@@ -115,7 +118,10 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDGET)
+static void dd_dashboard_page_page_init (DdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_dashboard_page_page_init))
 
 /* Auxiliary methods */
 
@@ -984,6 +990,33 @@ dd_dashboard_page_set_property (GObject      *object,
 }
 
 static void
+dd_dashboard_page_refresh (DdPage *page)
+{
+  reload_all (DD_DASHBOARD_PAGE (page));
+}
+
+/* The reference date and the plan of the figures: the window lists the
+ * tasks behind a figure as of that date, so that they are the same tasks. */
+static void
+dd_dashboard_page_save_state (DdPage      *page,
+                              DdPageState *state)
+{
+  DdDashboardPage *self = DD_DASHBOARD_PAGE (page);
+
+  state->as_of = self->as_of;
+  state->plan_id = dd_dashboard_page_get_plan_id (self);
+}
+
+static void
+dd_dashboard_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Dashboard");
+  iface->icon_name = "x-office-presentation-symbolic";
+  iface->refresh = dd_dashboard_page_refresh;
+  iface->save_state = dd_dashboard_page_save_state;
+}
+
+static void
 dd_dashboard_page_class_init (DdDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -997,12 +1030,7 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   widget_class->map = dd_dashboard_page_map;
   widget_class->unmap = dd_dashboard_page_unmap;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
    * DdDashboardPage:as-of:
@@ -1212,20 +1240,11 @@ dd_dashboard_page_set_store (DdDashboardPage *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
   /* The worker's connection was to the other file. */
   g_clear_object (&self->reader);
   self->store_serial++;
 
-  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "changed",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  reload_all (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
 }
 
 const GDate *

@@ -9,6 +9,7 @@
 
 #include "dd-indicators-page.h"
 #include "dd-access.h"
+#include "dd-page.h"
 
 /*
  * DdIndicatorsPage: the figures of one indicator as a grid of units ×
@@ -79,9 +80,10 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static void dd_indicators_page_page_init (DdPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE (DdIndicatorsPage, dd_indicators_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdIndicatorsPage, dd_indicators_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_indicators_page_page_init))
 
 /* Auxiliary methods */
 
@@ -700,6 +702,22 @@ on_store_changed_cb (DdIndicatorsPage *self)
     self->dirty = TRUE;
 }
 
+/* DdPage */
+
+static void
+dd_indicators_page_refresh (DdPage *page)
+{
+  dd_indicators_page_reload (DD_INDICATORS_PAGE (page));
+}
+
+static void
+dd_indicators_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Indicators");
+  iface->icon_name = "emblem-ok-symbolic";
+  iface->refresh = dd_indicators_page_refresh;
+}
+
 /* GObject overrides */
 
 static void
@@ -792,14 +810,7 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
 
   widget_class->map = dd_indicators_page_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, box);
@@ -870,18 +881,10 @@ dd_indicators_page_set_store (DdIndicatorsPage *self,
   g_return_if_fail (DD_IS_INDICATORS_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
-  if (self->store == store)
+  if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "changed",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  if (self->store != NULL)
     dd_access_connect (self->store, G_CALLBACK (on_access_changed_cb), self);
-  dd_indicators_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-overview-page.h"
+#include "dd-page.h"
 #include "dd-status-pill.h"
 
 /*
@@ -40,10 +41,12 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DdOverviewPage, dd_overview_page, GTK_TYPE_WIDGET)
+static void dd_overview_page_page_init (DdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdOverviewPage, dd_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_overview_page_page_init))
 
 /* Auxiliary methods */
 
@@ -218,10 +221,30 @@ new_plan_card (DdOverviewPage *self,
 static void
 on_store_changed_cb (DdOverviewPage *self)
 {
+  dd_page_refresh (DD_PAGE (self));
+}
+
+/* DdPage */
+
+/* Read when shown: a file with years of plans is not read for a page
+ * nobody looks at. */
+static void
+dd_overview_page_refresh (DdPage *page)
+{
+  DdOverviewPage *self = DD_OVERVIEW_PAGE (page);
+
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     dd_overview_page_reload (self);
   else
     self->dirty = TRUE;
+}
+
+static void
+dd_overview_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Overview");
+  iface->icon_name = "view-grid-symbolic";
+  iface->refresh = dd_overview_page_refresh;
 }
 
 /* GObject overrides */
@@ -303,14 +326,7 @@ dd_overview_page_class_init (DdOverviewPageClass *klass)
 
   widget_class->map = dd_overview_page_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
    * DdOverviewPage::show-tasks:
@@ -365,25 +381,7 @@ dd_overview_page_set_store (DdOverviewPage *self,
   g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "changed",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  /* Read when shown: a file with years of plans is not read for a page
-   * nobody looks at. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    dd_overview_page_reload (self);
-  else
-    self->dirty = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
 }
 
 /**

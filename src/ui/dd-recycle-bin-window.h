@@ -4,10 +4,12 @@
 #include <gtk/gtk.h>
 #include <dondoc/dondoc.h>
 
+#include "dd-admin-list-window.h"
+
 G_BEGIN_DECLS
 
 #define DD_TYPE_RECYCLE_BIN_WINDOW (dd_recycle_bin_window_get_type ())
-G_DECLARE_FINAL_TYPE (DdRecycleBinWindow, dd_recycle_bin_window, DD, RECYCLE_BIN_WINDOW, GtkWindow)
+G_DECLARE_FINAL_TYPE (DdRecycleBinWindow, dd_recycle_bin_window, DD, RECYCLE_BIN_WINDOW, DdAdminListWindow)
 
 DdRecycleBinWindow *dd_recycle_bin_window_new    (GtkWindow          *parent,
                                                   DdStore            *store) G_GNUC_WARN_UNUSED_RESULT;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-page.h"
 #include "dd-reminder.h"
 
 /*
@@ -309,17 +310,9 @@ dd_reminder_set_store (DdReminder *self,
   g_return_if_fail (DD_IS_REMINDER (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
-  if (self->store == store)
+  /* The pages' setter: the reminder counts what they show. */
+  if (!dd_page_swap_store (self, &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A newly opened database is announced again. */
   self->dismissed = FALSE;

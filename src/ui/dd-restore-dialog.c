@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
-#include "dd-table-row.h"
 #include "dd-admin-format.h"
 #include "dd-restore-dialog.h"
 
@@ -20,25 +19,12 @@
 
 struct _DdRestoreDialog
 {
-  GtkWindow parent_instance;
+  DdAdminListWindow parent_instance;
 
-  DdStore *store;
   GPtrArray *backups;             /* DdBackupInfo, in the order of the rows */
 
-  GtkSizeGroup *columns[4];      /* keep the cells of a column as wide as its header */
-
   /* Template children */
-  GtkLabel *hint_label;
-  GtkRevealer *error_revealer;
-  GtkLabel *error_label;
-  GtkListBox *list_box;
   GtkButton *restore_button;
-};
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
 };
 
 enum {
@@ -46,36 +32,16 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DdRestoreDialog, dd_restore_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DdRestoreDialog, dd_restore_dialog, DD_TYPE_ADMIN_LIST_WINDOW)
 
 /* Auxiliary methods */
 
-static void
-show_error (DdRestoreDialog *self,
-            const char      *message)
+static DdStore *
+get_store (DdRestoreDialog *self)
 {
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
-
-static GtkWidget *
-new_row_box (DdRestoreDialog *self,
-             const char      *when,
-             const char      *what,
-             const char      *holds,
-             const char      *file)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_widget_add_css_class (box, "admin-row");
-  dd_table_row_append (box, self->columns[0], dd_table_cell_new (when, 16, 0));
-  dd_table_row_append (box, self->columns[1], dd_table_cell_new (what, 22, 0));
-  dd_table_row_append (box, self->columns[2], dd_table_cell_new (holds, 22, 0));
-  dd_table_row_append (box, self->columns[3], dd_table_cell_new (file, 20, 60));
-  return box;
+  return dd_admin_list_window_get_store (DD_ADMIN_LIST_WINDOW (self));
 }
 
 static gboolean
@@ -119,58 +85,14 @@ dup_holds (const DdBackupInfo *info)
 static const DdBackupInfo *
 get_selected (DdRestoreDialog *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
-  int index;
+  int index = dd_admin_list_window_get_selected (DD_ADMIN_LIST_WINDOW (self));
 
-  if (row == NULL || self->backups == NULL)
-    return NULL;
-  index = gtk_list_box_row_get_index (row) - 1;   /* the first row is the header */
-  if (index < 0 || (guint) index >= self->backups->len)
+  if (index < 0 || self->backups == NULL || (guint) index >= self->backups->len)
     return NULL;
   return g_ptr_array_index (self->backups, index);
 }
 
-static void
-update_actions (DdRestoreDialog *self)
-{
-  g_autofree char *reason = NULL;
-  g_autofree char *dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
-  g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
-  g_autofree char *text = NULL;
-
-  /* A damaged file is read-only, and restoring is exactly what it needs:
-   * only the role counts here. */
-  if (self->store != NULL && dd_store_get_role (self->store) != DD_ROLE_ADMIN)
-    reason = dd_access_dup_write_reason (self->store, TRUE);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore",
-                                 reason == NULL && can_restore (get_selected (self)));
-  if (reason != NULL)
-    /* Translators: %s is the backup folder; then why the user cannot restore. */
-    text = g_strdup_printf (_("Backups in %s. %s"), display, reason);
-  else
-    text = g_strdup_printf (_("Backups in %s, newest first. Restoring one replaces the whole "
-                              "database with it; the current file is kept as a backup first."),
-                            display);
-  gtk_label_set_text (self->hint_label, text);
-}
-
 /* Callbacks */
-
-static void
-on_list_box_row_selected_cb (DdRestoreDialog *self)
-{
-  /* The rows go away with the template too: nothing to update then. */
-  if (self->hint_label == NULL)
-    return;
-  update_actions (self);
-}
-
-static void
-on_list_box_row_activated_cb (DdRestoreDialog *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "restore.restore", NULL);
-}
 
 static void
 on_confirm_response_cb (GtkDialog       *dialog,
@@ -202,12 +124,12 @@ restore_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *button;
 
-  if (!can_restore (info) || self->store == NULL)
+  if (!can_restore (info) || get_store (self) == NULL)
     return;
 
   when = dd_admin_format_date_time (info->made_at);
   holds = dup_holds (info);
-  name = g_path_get_basename (dd_store_get_path (self->store));
+  name = g_path_get_basename (dd_store_get_path (get_store (self)));
   /* Translators: %s is the date and time of the backup. */
   primary = g_strdup_printf (_("Restore the backup of %s?"), when);
   /* Translators: %s: the database file; %s: what the backup holds ("2 plans, 31 tasks"). */
@@ -230,25 +152,88 @@ restore_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+/* DdAdminListWindow */
+
+static int
+dd_restore_dialog_load (DdAdminListWindow *list)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (list);
+  DdStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  dd_admin_list_window_show_error (list, NULL);
+
+  dir = store != NULL ? dd_store_dup_backup_dir (store) : NULL;
+  if (dir != NULL)
+    {
+      /* Reading a backup's counts opens it: a few milliseconds each, and
+       * the store keeps 10 by default. */
+      self->backups = dd_store_list_backups (dir, &error);
+      if (self->backups == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Could not read the backup folder: %s"), error->message);
+          dd_admin_list_window_show_error (list, message);
+        }
+    }
+
+  for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
+    {
+      DdBackupInfo *info = g_ptr_array_index (self->backups, i);
+      g_autofree char *when = dd_admin_format_date_time (info->made_at);
+      g_autofree char *kind = dup_kind (info);
+      g_autofree char *holds = dup_holds (info);
+      g_autofree char *file = g_filename_display_basename (info->path);
+      const char *cells[] = { when, kind, holds, file };
+      GtkWidget *box = dd_admin_list_window_append_row (list, cells);
+
+      if (!can_restore (info))
+        gtk_widget_add_css_class (box, "dim-label");
+    }
+
+  /* No folder yet, or one that cannot be read: no backup to show. */
+  return self->backups != NULL ? (int) self->backups->len : 0;
+}
+
+static void
+dd_restore_dialog_update (DdAdminListWindow *list)
+{
+  DdRestoreDialog *self = DD_RESTORE_DIALOG (list);
+  DdStore *store = get_store (self);
+  g_autofree char *reason = NULL;
+  g_autofree char *dir = store != NULL ? dd_store_dup_backup_dir (store) : NULL;
+  g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
+  g_autofree char *text = NULL;
+
+  /* A damaged file is read-only, and restoring is exactly what it needs:
+   * only the role counts here. */
+  if (store != NULL && dd_store_get_role (store) != DD_ROLE_ADMIN)
+    reason = dd_access_dup_write_reason (store, TRUE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore",
+                                 reason == NULL && can_restore (get_selected (self)));
+  if (reason != NULL)
+    /* Translators: %s is the backup folder; then why the user cannot restore. */
+    text = g_strdup_printf (_("Backups in %s. %s"), display, reason);
+  else
+    text = g_strdup_printf (_("Backups in %s, newest first. Restoring one replaces the whole "
+                              "database with it; the current file is kept as a backup first."),
+                            display);
+  dd_admin_list_window_set_hint (list, text);
+}
+
+
+static void
+dd_restore_dialog_row_activated (DdAdminListWindow *list,
+                                 int                index)
+{
+  gtk_widget_activate_action (GTK_WIDGET (list), "restore.restore", NULL);
 }
 
 /* GObject overrides */
-
-static void
-dd_restore_dialog_constructed (GObject *object)
-{
-  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
-
-  G_OBJECT_CLASS (dd_restore_dialog_parent_class)->constructed (object);
-
-  dd_restore_dialog_reload (self);
-}
 
 static void
 dd_restore_dialog_dispose (GObject *object)
@@ -256,50 +241,9 @@ dd_restore_dialog_dispose (GObject *object)
   DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_RESTORE_DIALOG);
-  g_clear_object (&self->store);
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_restore_dialog_parent_class)->dispose (object);
-}
-
-static void
-dd_restore_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dd_restore_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DdRestoreDialog *self = DD_RESTORE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -307,20 +251,15 @@ dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DdAdminListWindowClass *list_class = DD_ADMIN_LIST_WINDOW_CLASS (klass);
 
-  object_class->constructed = dd_restore_dialog_constructed;
   object_class->dispose = dd_restore_dialog_dispose;
-  object_class->get_property = dd_restore_dialog_get_property;
-  object_class->set_property = dd_restore_dialog_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_class->load = dd_restore_dialog_load;
+  list_class->update = dd_restore_dialog_update;
+  list_class->row_activated = dd_restore_dialog_row_activated;
+  /* The backups do not change with what the file holds. */
+  list_class->store_changed = NULL;
 
   /**
    * DdRestoreDialog::restore:
@@ -337,26 +276,23 @@ dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-restore-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, list_box);
   gtk_widget_class_bind_template_child (widget_class, DdRestoreDialog, restore_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "restore.restore", NULL, restore_action);
-  gtk_widget_class_install_action (widget_class, "restore.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "restore.close", NULL);
 }
 
 static void
 dd_restore_dialog_init (DdRestoreDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  const DdAdminColumn columns[] = {
+    { _("Made on"), 16, 0 },
+    { _("Kind"), 22, 0 },
+    { _("Holds"), 22, 0 },
+    { _("File"), 20, 60 },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dd_admin_list_window_set_columns (DD_ADMIN_LIST_WINDOW (self), columns, G_N_ELEMENTS (columns));
 }
 
 /* Public API */
@@ -384,66 +320,9 @@ dd_restore_dialog_new (GtkWindow *parent,
 void
 dd_restore_dialog_reload (DdRestoreDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  GtkWidget *child;
-  GtkWidget *header;
-
   g_return_if_fail (DD_IS_RESTORE_DIALOG (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
-  g_clear_pointer (&self->backups, g_ptr_array_unref);
-  show_error (self, NULL);
-
-  dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
-  if (dir != NULL)
-    {
-      /* Reading a backup's counts opens it: a few milliseconds each, and
-       * the store keeps 10 by default. */
-      self->backups = dd_store_list_backups (dir, &error);
-      if (self->backups == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("Could not read the backup folder: %s"), error->message);
-          show_error (self, message);
-        }
-    }
-
-  header = new_row_box (self, _("Made on"), _("Kind"), _("Holds"), _("File"));
-  gtk_widget_add_css_class (header, "admin-header");
-  gtk_list_box_append (self->list_box, header);
-  gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
-  gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
-  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
-
-  for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
-    {
-      DdBackupInfo *info = g_ptr_array_index (self->backups, i);
-      g_autofree char *when = dd_admin_format_date_time (info->made_at);
-      g_autofree char *kind = dup_kind (info);
-      g_autofree char *holds = dup_holds (info);
-      g_autofree char *file = g_filename_display_basename (info->path);
-      GtkWidget *box = new_row_box (self, when, kind, holds, file);
-
-      if (!can_restore (info))
-        gtk_widget_add_css_class (box, "dim-label");
-      gtk_list_box_append (self->list_box, box);
-    }
-
-  if (self->backups == NULL || self->backups->len == 0)
-    {
-      GtkWidget *placeholder = gtk_label_new (_("There is no backup of this database yet."));
-
-      gtk_widget_add_css_class (placeholder, "dim-label");
-      gtk_widget_set_margin_top (placeholder, 24);
-      gtk_list_box_append (self->list_box, placeholder);
-      gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 1), FALSE);
-      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 1), FALSE);
-    }
-
-  update_actions (self);
+  dd_admin_list_window_reload (DD_ADMIN_LIST_WINDOW (self));
 }
 
 guint
@@ -458,13 +337,9 @@ void
 dd_restore_dialog_select (DdRestoreDialog *self,
                           guint            index)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (DD_IS_RESTORE_DIALOG (self));
 
-  row = gtk_list_box_get_row_at_index (self->list_box, (int) index + 1);
-  if (row != NULL && index < dd_restore_dialog_get_n_backups (self))
-    gtk_list_box_select_row (self->list_box, row);
+  dd_admin_list_window_select (DD_ADMIN_LIST_WINDOW (self), index);
 }
 
 gboolean

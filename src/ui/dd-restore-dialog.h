@@ -4,10 +4,12 @@
 #include <gtk/gtk.h>
 #include <dondoc/dondoc.h>
 
+#include "dd-admin-list-window.h"
+
 G_BEGIN_DECLS
 
 #define DD_TYPE_RESTORE_DIALOG (dd_restore_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (DdRestoreDialog, dd_restore_dialog, DD, RESTORE_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (DdRestoreDialog, dd_restore_dialog, DD, RESTORE_DIALOG, DdAdminListWindow)
 
 DdRestoreDialog *dd_restore_dialog_new                (GtkWindow       *parent,
                                                        DdStore         *store) G_GNUC_WARN_UNUSED_RESULT;

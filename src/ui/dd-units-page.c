@@ -8,6 +8,7 @@
 
 #include "dd-units-page.h"
 #include "dd-access.h"
+#include "dd-page.h"
 #include "dd-scoring-dialog.h"
 #include "dd-status-pill.h"
 
@@ -71,10 +72,12 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DdUnitsPage, dd_units_page, GTK_TYPE_WIDGET)
+static void dd_units_page_page_init (DdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdUnitsPage, dd_units_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_units_page_page_init))
 
 typedef enum
 {
@@ -909,6 +912,20 @@ dd_units_page_set_property (GObject      *object,
 }
 
 static void
+dd_units_page_refresh (DdPage *page)
+{
+  dd_units_page_reload (DD_UNITS_PAGE (page));
+}
+
+static void
+dd_units_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Units");
+  iface->icon_name = "system-users-symbolic";
+  iface->refresh = dd_units_page_refresh;
+}
+
+static void
 dd_units_page_class_init (DdUnitsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -920,14 +937,7 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
 
   widget_class->map = dd_units_page_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
    * DdUnitsPage::show-tasks:
@@ -1069,22 +1079,10 @@ dd_units_page_set_store (DdUnitsPage *self,
   g_return_if_fail (DD_IS_UNITS_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
-  if (self->store == store)
+  if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "changed",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->store != NULL)
     dd_access_connect (self->store, G_CALLBACK (update_actions), self);
-
-  dd_units_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
 const DdScorePeriod *

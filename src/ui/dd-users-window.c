@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
-#include "dd-table-row.h"
 #include "dd-users-window.h"
 
 /*
@@ -19,20 +18,13 @@
 
 struct _DdUsersWindow
 {
-  GtkWindow parent_instance;
+  DdAdminListWindow parent_instance;
 
-  DdStore *store;
   GPtrArray *users;               /* DdUserInfo, in the order of the rows */
   GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
   guint updating;
 
-  GtkSizeGroup *columns[4];      /* keep the cells of a column as wide as its header */
-
   /* Template children */
-  GtkLabel *hint_label;
-  GtkRevealer *error_revealer;
-  GtkLabel *error_label;
-  GtkListBox *list_box;
   GtkGrid *form;
   GtkEntry *account_entry;
   GtkEntry *name_entry;
@@ -41,44 +33,24 @@ struct _DdUsersWindow
   GtkButton *apply_button;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-G_DEFINE_FINAL_TYPE (DdUsersWindow, dd_users_window, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DdUsersWindow, dd_users_window, DD_TYPE_ADMIN_LIST_WINDOW)
 
 /* The roles in the order of the dropdown. */
 static const DdRole roles[] = { DD_ROLE_VIEWER, DD_ROLE_UNIT_EDITOR, DD_ROLE_ADMIN };
 
 /* Auxiliary methods */
 
+static DdStore *
+get_store (DdUsersWindow *self)
+{
+  return dd_admin_list_window_get_store (DD_ADMIN_LIST_WINDOW (self));
+}
+
 static void
 show_error (DdUsersWindow *self,
             const char    *message)
 {
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
-
-static GtkWidget *
-new_row_box (DdUsersWindow *self,
-             const char    *name,
-             const char    *account,
-             const char    *role,
-             const char    *unit)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_widget_add_css_class (box, "admin-row");
-  dd_table_row_append (box, self->columns[0], dd_table_cell_new (name, 20, 40));
-  dd_table_row_append (box, self->columns[1], dd_table_cell_new (account, 14, 0));
-  dd_table_row_append (box, self->columns[2], dd_table_cell_new (role, 22, 0));
-  dd_table_row_append (box, self->columns[3], dd_table_cell_new (unit, 22, 0));
-  return box;
+  dd_admin_list_window_show_error (DD_ADMIN_LIST_WINDOW (self), message);
 }
 
 static DdRole
@@ -102,7 +74,7 @@ get_chosen_unit (DdUsersWindow *self)
 static void
 update_form (DdUsersWindow *self)
 {
-  g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
+  g_autofree char *reason = dd_access_dup_write_reason (get_store (self), TRUE);
   const char *account = gtk_editable_get_text (GTK_EDITABLE (self->account_entry));
   gboolean unit_editor = get_chosen_role (self) == DD_ROLE_UNIT_EDITOR;
   g_autofree char *trimmed = g_strstrip (g_strdup (account));
@@ -119,14 +91,15 @@ update_form (DdUsersWindow *self)
 
       /* Translators: %s says why the user cannot change roles. */
       text = g_strdup_printf (_("You can see who has which role, but not change it. %s"), reason);
-      gtk_label_set_text (self->hint_label, text);
+      dd_admin_list_window_set_hint (DD_ADMIN_LIST_WINDOW (self), text);
     }
   else
-    gtk_label_set_text (self->hint_label,
-                        _("Viewers read and export; unit editors update the tasks their unit leads; "
-                          "administrators change plans, units, settings and roles. Select a person, "
-                          "or type a new account, then choose a role. The file-share permissions "
-                          "remain the real protection of the file."));
+    dd_admin_list_window_set_hint (DD_ADMIN_LIST_WINDOW (self),
+                                   _("Viewers read and export; unit editors update the tasks their "
+                                     "unit leads; administrators change plans, units, settings and "
+                                     "roles. Select a person, or type a new account, then choose a "
+                                     "role. The file-share permissions remain the real protection "
+                                     "of the file."));
 }
 
 static void
@@ -141,8 +114,8 @@ fill_units (DdUsersWindow *self)
   gtk_string_list_append (names, _("(none)"));
   g_array_append_val (self->unit_ids, none);
 
-  if (self->store != NULL)
-    units = dd_store_list_units (self->store, 0, &error);
+  if (get_store (self) != NULL)
+    units = dd_store_list_units (get_store (self), 0, &error);
   if (units == NULL && error != NULL)
     g_debug ("No units to choose: %s", error->message);
 
@@ -186,29 +159,10 @@ show_user (DdUsersWindow    *self,
 /* Callbacks */
 
 static void
-on_list_box_row_selected_cb (DdUsersWindow *self,
-                             GtkListBoxRow *row)
-{
-  int index;
-
-  if (self->updating > 0 || row == NULL || self->users == NULL || self->hint_label == NULL)
-    return;
-  index = gtk_list_box_row_get_index (row) - 1;     /* the first row is the header */
-  if (index >= 0 && (guint) index < self->users->len)
-    show_user (self, g_ptr_array_index (self->users, index));
-}
-
-static void
 on_form_changed_cb (DdUsersWindow *self)
 {
   if (self->updating == 0)
     update_form (self);
-}
-
-static void
-on_store_changed_cb (DdUsersWindow *self)
-{
-  dd_users_window_reload (self);
 }
 
 static void
@@ -222,10 +176,10 @@ apply_action (GtkWidget  *widget,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
   DdRole role = get_chosen_role (self);
 
-  if (self->store == NULL || *account == '\0')
+  if (get_store (self) == NULL || *account == '\0')
     return;
 
-  if (!dd_store_set_user_role (self->store, account, *name != '\0' ? name : NULL, role,
+  if (!dd_store_set_user_role (get_store (self), account, *name != '\0' ? name : NULL, role,
                                role == DD_ROLE_UNIT_EDITOR ? get_chosen_unit (self) : 0, &error))
     {
       g_autofree char *message = NULL;
@@ -241,12 +195,67 @@ apply_action (GtkWidget  *widget,
   update_form (self);
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+/* DdAdminListWindow */
+
+static int
+dd_users_window_load (DdAdminListWindow *list)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  DdUsersWindow *self = DD_USERS_WINDOW (list);
+  DdStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  const char *me;
+
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+  if (store != NULL)
+    {
+      self->users = dd_store_list_users (store, &error);
+      if (self->users == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Could not read the users: %s"), error->message);
+          show_error (self, message);
+        }
+    }
+
+  me = store != NULL ? dd_store_get_user (store) : NULL;
+  for (guint i = 0; self->users != NULL && i < self->users->len; i++)
+    {
+      DdUserInfo *info = g_ptr_array_index (self->users, i);
+      g_autofree char *name = NULL;
+      const char *cells[4];
+
+      if (g_strcmp0 (info->account, me) == 0)
+        /* Translators: the user's own row in Users and Roles: "Nguyễn Văn A (bạn)". */
+        name = g_strdup_printf (_("%s (you)"), info->display_name != NULL ? info->display_name : info->account);
+      else
+        name = g_strdup (info->display_name != NULL ? info->display_name : info->account);
+      cells[0] = name;
+      cells[1] = info->account;
+      cells[2] = dd_role_get_label (info->role);
+      cells[3] = info->unit_name != NULL ? info->unit_name : "";
+      dd_admin_list_window_append_row (list, cells);
+    }
+
+  return self->users != NULL ? (int) self->users->len : -1;
+}
+
+static void
+dd_users_window_update (DdAdminListWindow *list)
+{
+  update_form (DD_USERS_WINDOW (list));
+}
+
+/* The form shows the person selected. */
+static void
+dd_users_window_row_selected (DdAdminListWindow *list,
+                              int                index)
+{
+  DdUsersWindow *self = DD_USERS_WINDOW (list);
+
+  if (self->updating > 0 || index < 0 || self->users == NULL || (guint) index >= self->users->len)
+    return;
+  show_user (self, g_ptr_array_index (self->users, index));
 }
 
 /* GObject overrides */
@@ -256,13 +265,10 @@ dd_users_window_constructed (GObject *object)
 {
   DdUsersWindow *self = DD_USERS_WINDOW (object);
 
-  G_OBJECT_CLASS (dd_users_window_parent_class)->constructed (object);
-
-  if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  /* The units to choose from, before the list (the parent class reads it). */
   fill_units (self);
-  dd_users_window_reload (self);
+
+  G_OBJECT_CLASS (dd_users_window_parent_class)->constructed (object);
 }
 
 static void
@@ -271,9 +277,6 @@ dd_users_window_dispose (GObject *object)
   DdUsersWindow *self = DD_USERS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_USERS_WINDOW);
-  g_clear_object (&self->store);
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->users, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_users_window_parent_class)->dispose (object);
@@ -290,81 +293,30 @@ dd_users_window_finalize (GObject *object)
 }
 
 static void
-dd_users_window_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  DdUsersWindow *self = DD_USERS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dd_users_window_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  DdUsersWindow *self = DD_USERS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dd_users_window_class_init (DdUsersWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DdAdminListWindowClass *list_class = DD_ADMIN_LIST_WINDOW_CLASS (klass);
 
   object_class->constructed = dd_users_window_constructed;
   object_class->dispose = dd_users_window_dispose;
   object_class->finalize = dd_users_window_finalize;
-  object_class->get_property = dd_users_window_get_property;
-  object_class->set_property = dd_users_window_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DD_TYPE_STORE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_class->load = dd_users_window_load;
+  list_class->update = dd_users_window_update;
+  list_class->row_selected = dd_users_window_row_selected;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-users-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, list_box);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, form);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, account_entry);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdUsersWindow, apply_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "users.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "users.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "users.close", NULL);
 }
 
 static void
@@ -372,13 +324,17 @@ dd_users_window_init (DdUsersWindow *self)
 {
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
+  const DdAdminColumn columns[] = {
+    { _("Name"), 20, 40 },
+    { _("Account"), 14, 0 },
+    { _("Role"), 22, 0 },
+    { _("Unit"), 22, 0 },
+  };
 
   self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  dd_admin_list_window_set_columns (DD_ADMIN_LIST_WINDOW (self), columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     gtk_string_list_append (role_names, dd_role_get_label (roles[i]));
@@ -414,55 +370,9 @@ dd_users_window_new (GtkWindow *parent,
 void
 dd_users_window_reload (DdUsersWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  GtkWidget *header;
-  const char *me;
-
   g_return_if_fail (DD_IS_USERS_WINDOW (self));
 
-  self->updating++;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
-  g_clear_pointer (&self->users, g_ptr_array_unref);
-
-  if (self->store != NULL)
-    {
-      self->users = dd_store_list_users (self->store, &error);
-      if (self->users == NULL)
-        {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("Could not read the users: %s"), error->message);
-          show_error (self, message);
-        }
-    }
-
-  header = new_row_box (self, _("Name"), _("Account"), _("Role"), _("Unit"));
-  gtk_widget_add_css_class (header, "admin-header");
-  gtk_list_box_append (self->list_box, header);
-  gtk_list_box_row_set_selectable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
-  gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list_box, 0), FALSE);
-  gtk_widget_set_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)), FALSE);
-
-  me = self->store != NULL ? dd_store_get_user (self->store) : NULL;
-  for (guint i = 0; self->users != NULL && i < self->users->len; i++)
-    {
-      DdUserInfo *info = g_ptr_array_index (self->users, i);
-      g_autofree char *name = NULL;
-
-      if (g_strcmp0 (info->account, me) == 0)
-        /* Translators: the user's own row in Users and Roles: "Nguyễn Văn A (bạn)". */
-        name = g_strdup_printf (_("%s (you)"), info->display_name != NULL ? info->display_name : info->account);
-      else
-        name = g_strdup (info->display_name != NULL ? info->display_name : info->account);
-      gtk_list_box_append (self->list_box,
-                           new_row_box (self, name, info->account, dd_role_get_label (info->role),
-                                        info->unit_name != NULL ? info->unit_name : ""));
-    }
-  self->updating--;
-
-  update_form (self);
+  dd_admin_list_window_reload (DD_ADMIN_LIST_WINDOW (self));
 }
 
 guint
@@ -477,13 +387,9 @@ void
 dd_users_window_select (DdUsersWindow *self,
                         guint          index)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (DD_IS_USERS_WINDOW (self));
 
-  row = gtk_list_box_get_row_at_index (self->list_box, (int) index + 1);
-  if (row != NULL && index < dd_users_window_get_n_users (self))
-    gtk_list_box_select_row (self->list_box, row);
+  dd_admin_list_window_select (DD_ADMIN_LIST_WINDOW (self), index);
 }
 
 gboolean

@@ -4,10 +4,12 @@
 #include <gtk/gtk.h>
 #include <dondoc/dondoc.h>
 
+#include "dd-admin-list-window.h"
+
 G_BEGIN_DECLS
 
 #define DD_TYPE_USERS_WINDOW (dd_users_window_get_type ())
-G_DECLARE_FINAL_TYPE (DdUsersWindow, dd_users_window, DD, USERS_WINDOW, GtkWindow)
+G_DECLARE_FINAL_TYPE (DdUsersWindow, dd_users_window, DD, USERS_WINDOW, DdAdminListWindow)
 
 DdUsersWindow *dd_users_window_new         (GtkWindow     *parent,
                                             DdStore       *store) G_GNUC_WARN_UNUSED_RESULT;

@@ -317,7 +317,7 @@ on_editor_saved_cb (DdWindow     *self,
                     gint64        task_id,
                     DdTaskEditor *editor)
 {
-  _dd_window_reload (self, task_id);
+  dd_tasks_page_reload (self->tasks_page, task_id);
 }
 
 /* Actions */
@@ -375,7 +375,7 @@ export_action (GtkWidget  *widget,
   /* What is exported follows what the user is looking at: the task list's
    * filter and reference date (a choice in the dialog). */
   dialog = dd_export_dialog_new (GTK_WINDOW (self), self->store,
-                                 self->tasks != NULL ? dd_task_list_get_query (self->tasks) : NULL);
+                                 dd_tasks_page_get_query (self->tasks_page));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -417,6 +417,7 @@ _dd_window_print (DdWindow    *self,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(DdReport) report = NULL;
+  const DdTaskQuery *query;
   DdExportOptions options;
   GtkPrintOperationResult result;
 
@@ -426,8 +427,9 @@ _dd_window_print (DdWindow    *self,
     return FALSE;
 
   dd_export_options_init (&options);
-  if (self->tasks != NULL)
-    options.tasks = *dd_task_list_get_query (self->tasks);
+  query = dd_tasks_page_get_query (self->tasks_page);
+  if (query != NULL)
+    options.tasks = *query;
   report = dd_report_new (self->store, &options, error);
   if (report == NULL)
     return FALSE;
@@ -564,9 +566,15 @@ find_action (GtkWidget  *widget,
              GVariant   *param)
 {
   DdWindow *self = DD_WINDOW (widget);
+  DdPage *page = _dd_window_get_visible_page (self);
 
-  gtk_stack_set_visible_child_name (self->stack, "tasks");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* The page shown takes the search when it has one; otherwise the task
+   * list does. */
+  if (page != NULL && dd_page_search (page, NULL))
+    return;
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->tasks_page));
+  dd_page_search (DD_PAGE (self->tasks_page), NULL);
 }
 
 static void
@@ -789,7 +797,7 @@ _dd_window_edit_task (DdWindow *self,
 {
   g_assert (DD_IS_WINDOW (self));
 
-  open_editor (self, task_id, &self->as_of);
+  open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
 }
 
 void
@@ -817,6 +825,7 @@ void
 _dd_window_actions_update (DdWindow *self)
 {
   g_autofree char *reason = NULL;
+  g_autoptr(DdTask) task = NULL;
   gboolean writable;
   gboolean admin;
   gboolean selected;
@@ -827,8 +836,8 @@ _dd_window_actions_update (DdWindow *self)
   admin = reason == NULL;
   /* Importing a plan is an administrator's change, like every plan change. */
   writable = admin;
-  selected = self->selection != NULL
-             && gtk_single_selection_get_selected_item (self->selection) != NULL;
+  task = _dd_window_dup_selected_task (self);
+  selected = task != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && !self->importing);
   /* The editor opens read-only, saying why, for whoever may not change the

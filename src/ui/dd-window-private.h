@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "dd-column-sorter.h"
+#include "dd-page.h"
+#include "dd-tasks-page.h"
 #include "dd-window.h"
 
 G_BEGIN_DECLS
@@ -13,26 +14,14 @@ struct _DdWindow
 
   /* Owned state */
   DdStore *store;
-  DdTaskList *tasks;
-  gboolean importing;
-  guint poll_id;                  /* looks for other desktops' changes */             /* a file is being read in a worker thread */
-  GtkSingleSelection *selection;
-  GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
-  GArray *plan_ids;               /* gint64, parallel to the plan dropdown */
-  GDate as_of;
-  DdColumnSorterProbe probe;
-  DdTaskSort sort;
-  gboolean descending;
-  guint updating_filters;
-  gboolean filters_stale;         /* the filters' units and plans to read again */
+  gboolean importing;             /* a file is being read in a worker thread */
+  guint poll_id;                  /* looks for other desktops' changes */
   GtkNativeDialog *chooser;
-  GPtrArray *pages;               /* the pages of the table in dd-window.c */
+  GPtrArray *pages;               /* the pages built, of the table in dd-window.c */
   GtkWidget *reminder;            /* DdReminder: overdue and due soon, on opening */
   guint deferred_id;              /* the work after the first frame */
   gboolean painted;               /* the first frame is drawn */
   gboolean check_started;         /* the store's damage check is running */
-  GtkWidget *status_buttons[DD_N_STATUSES];
-  GtkWidget *status_pills[DD_N_STATUSES];
 
   /* Template children */
   GtkLabel *title_label;
@@ -44,29 +33,7 @@ struct _DdWindow
   GtkLabel *lock_label;
   GtkButton *lock_button;
   GtkStack *stack;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *unit_dropdown;
-  GtkToggleButton *lead_only_button;
-  GtkDropDown *status_dropdown;
-  GtkToggleButton *six_clear_button;
-  GtkDropDown *plan_dropdown;
-  GtkMenuButton *as_of_button;
-  GtkPopover *as_of_popover;
-  GtkCalendar *as_of_calendar;
-  GtkColumnView *column_view;
-  GtkColumnViewColumn *plan_column;
-  GtkColumnViewColumn *number_column;
-  GtkColumnViewColumn *title_column;
-  GtkColumnViewColumn *lead_column;
-  GtkColumnViewColumn *coordinators_column;
-  GtkColumnViewColumn *deadline_column;
-  GtkColumnViewColumn *product_column;
-  GtkColumnViewColumn *directing_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *progress_column;
-  GtkColumnViewColumn *six_clear_column;
-  GtkLabel *count_label;
-  GtkBox *status_counts_box;
+  DdTasksPage *tasks_page;
 };
 
 /* dd-window-actions.c */
@@ -82,8 +49,8 @@ void    _dd_window_update_banners     (DdWindow       *self);
 
 /* dd-window.c */
 DdTask *_dd_window_dup_selected_task  (DdWindow       *self);
-void    _dd_window_reload             (DdWindow       *self,
-                                       gint64          select_id);
+/* The page the window shows. */
+DdPage *_dd_window_get_visible_page   (DdWindow       *self);
 void    _dd_window_reload_all         (DdWindow       *self);
 /* Imports a plan's file: parsed in a thread, written in one transaction,
  * the outcome shown in a dialog. */

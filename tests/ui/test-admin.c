@@ -10,6 +10,7 @@
 #include "dd-restore-dialog.h"
 #include "dd-store-private.h"
 #include "dd-task-editor.h"
+#include "dd-tasks-page.h"
 #include "dd-users-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -43,13 +44,27 @@ window_child (Fixture    *f,
   return dd_test_template_child (f->window, DD_TYPE_WINDOW, name);
 }
 
+static DdTasksPage *
+tasks_page (Fixture *f)
+{
+  return DD_TASKS_PAGE (dd_window_get_page (f->window, "tasks"));
+}
+
+/* A template child of the window's task list. */
+static gpointer
+tasks_child (Fixture    *f,
+             const char *name)
+{
+  return dd_test_template_child (tasks_page (f), DD_TYPE_TASKS_PAGE, name);
+}
+
 static gboolean
 first_row_shown (gpointer data)
 {
   Fixture *f = data;
 
   return g_list_model_get_n_items (f->model) > 0
-         && gtk_widget_get_mapped (GTK_WIDGET (window_child (f, "column_view")));
+         && gtk_widget_get_mapped (GTK_WIDGET (tasks_child (f, "column_view")));
 }
 
 static void
@@ -60,7 +75,7 @@ open_window (Fixture *f)
   f->window = g_object_ref (dd_window_new (NULL, f->store));
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_stack_set_visible_child_name (window_child (f, "stack"), "tasks");
-  selection = gtk_column_view_get_model (window_child (f, "column_view"));
+  selection = gtk_column_view_get_model (tasks_child (f, "column_view"));
   f->model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
   dd_test_wait_for (first_row_shown, f);
 }
@@ -125,7 +140,7 @@ static void
 select_row (Fixture *f,
             guint    position)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (window_child (f, "column_view"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (tasks_child (f, "column_view"));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), position);
 }
@@ -282,7 +297,7 @@ test_viewer (Fixture       *f,
   g_assert_nonnull (users);
   g_assert_cmpuint (dd_users_window_get_n_users (users), ==, 2);
   g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (users, DD_TYPE_USERS_WINDOW, "form")));
-  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (users, DD_TYPE_USERS_WINDOW, "hint_label")),
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (users, DD_TYPE_ADMIN_LIST_WINDOW, "hint_label")),
                             "viewer"));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (users), "Trần Văn Xem (you)"));
   dd_test_screenshot ("admin-viewer-users");
@@ -302,10 +317,8 @@ test_viewer (Fixture       *f,
     dialog = DD_RESTORE_DIALOG (dd_test_find_toplevel (DD_TYPE_RESTORE_DIALOG));
     g_assert_cmpuint (dd_restore_dialog_get_n_backups (dialog), >=, 1);
     g_assert_true (dd_restore_dialog_select_newest_good (dialog));
-    g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (dialog, DD_TYPE_RESTORE_DIALOG,
-                                                                      "restore_button")));
-    g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (dialog, DD_TYPE_RESTORE_DIALOG,
-                                                                          "hint_label")),
+    g_assert_false (gtk_widget_get_sensitive (dd_test_template_child (dialog, DD_TYPE_RESTORE_DIALOG, "restore_button")));
+    g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (dialog, DD_TYPE_ADMIN_LIST_WINDOW, "hint_label")),
                               "viewer"));
     gtk_window_destroy (GTK_WINDOW (dialog));
     dd_test_iterate (50);
@@ -431,8 +444,7 @@ test_users (Fixture       *f,
   gtk_drop_down_set_selected (dd_test_template_child (window, DD_TYPE_USERS_WINDOW, "role_dropdown"), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "users.apply", NULL);
   dd_test_iterate (50);
-  g_assert_true (gtk_revealer_get_reveal_child (dd_test_template_child (window, DD_TYPE_USERS_WINDOW,
-                                                                        "error_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (dd_test_template_child (window, DD_TYPE_ADMIN_LIST_WINDOW, "error_revealer")));
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_ADMIN);
   dd_users_window_select (window, 1);
   dd_test_screenshot ("admin-users");
@@ -497,7 +509,7 @@ test_restore (Fixture       *f,
   f->store = g_object_ref (dd_window_get_store (f->window));
   g_assert_finalize_object (old_store);
   g_assert_cmpuint (dd_test_count_tasks (f->store), ==, all);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->tasks)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dd_tasks_page_get_tasks (tasks_page (f)))), ==, all);
   /* It says so, and the replaced file was kept. */
   g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   backups = dd_store_list_backups (dir, &error);

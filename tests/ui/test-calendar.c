@@ -9,6 +9,7 @@
 #include "dd-holiday-editor.h"
 #include "dd-reminder.h"
 #include "dd-task-editor.h"
+#include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
@@ -727,6 +728,7 @@ test_reminder_sample (void)
   DdReminder *reminder;
   GtkWidget *button;
   GtkStack *stack;
+  GtkWidget *tasks;
   GtkDropDown *status_dropdown;
   GtkColumnView *column_view;
   GListModel *model;
@@ -770,10 +772,9 @@ test_reminder_sample (void)
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (reminder), text));
 
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW, "stack"));
-  status_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW,
-                                                                  "status_dropdown"));
-  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), DD_TYPE_WINDOW,
-                                                               "column_view"));
+  tasks = dd_window_get_page (window, "tasks");
+  status_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (tasks, DD_TYPE_TASKS_PAGE, "status_dropdown"));
+  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (tasks, DD_TYPE_TASKS_PAGE, "column_view"));
   gtk_stack_set_visible_child_name (stack, "calendar");
 
   /* "Show overdue" opens the list of the overdue tasks. */

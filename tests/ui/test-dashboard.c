@@ -9,6 +9,7 @@
 
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
+#include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
@@ -388,10 +389,27 @@ wanted_hit (const DdChartHit *hit,
   return w->unit ? (hit->has_unit && hit->unit_id > 0) : !hit->has_unit;
 }
 
+static DdTasksPage *
+tasks_page (Fixture *f)
+{
+  return DD_TASKS_PAGE (dd_window_get_page (DD_WINDOW (f->window), "tasks"));
+}
+
+/* A template child of the window's task list. */
+static gpointer
+tasks_child (Fixture    *f,
+             const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (tasks_page (f)), DD_TYPE_TASKS_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 static GListModel *
 window_list (Fixture *f)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (DD_WINDOW (f->window)->column_view);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (f, "column_view")));
 
   return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 }
@@ -430,10 +448,10 @@ check_segment (Fixture *f,
   g_assert_true (dd_chart_view_activate_at (view, x, y));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tasks");
-  g_assert_cmpuint (gtk_drop_down_get_selected (DD_WINDOW (f->window)->status_dropdown), ==, status + 1);
-  g_assert_false (gtk_toggle_button_get_active (DD_WINDOW (f->window)->lead_only_button));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (tasks_child (f, "status_dropdown"))), ==, status + 1);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tasks_child (f, "lead_only_button"))));
   /* The list counts the statuses as of the dashboard's day. */
-  g_assert_cmpint (g_date_compare (&DD_WINDOW (f->window)->as_of, &f->day), ==, 0);
+  g_assert_cmpint (g_date_compare (dd_tasks_page_get_as_of (tasks_page (f)), &f->day), ==, 0);
 
   query.status = status;
   expected = dd_store_query_tasks (f->store, &query, &error);
@@ -484,7 +502,7 @@ test_click_headline (Fixture       *f,
       g_signal_emit_by_name (button, "clicked");
 
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tasks");
-      g_assert_cmpuint (gtk_drop_down_get_selected (DD_WINDOW (f->window)->status_dropdown), ==, cards[i].status + 1);
+      g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (tasks_child (f, "status_dropdown"))), ==, cards[i].status + 1);
       query.status = cards[i].status;
       expected = dd_store_query_tasks (f->store, &query, &error);
       g_assert_no_error (error);
@@ -518,8 +536,8 @@ test_click_unit (Fixture       *f,
   g_assert_true (dd_chart_view_activate_at (view, x, y));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (DD_WINDOW (f->window)->stack), ==, "tasks");
-  g_assert_true (gtk_toggle_button_get_active (DD_WINDOW (f->window)->lead_only_button));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (DD_WINDOW (f->window)->lead_only_button)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tasks_child (f, "lead_only_button"))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tasks_child (f, "lead_only_button"))));
 
   query = query_as_of (f);
   query.unit_id = hit.unit_id;
@@ -550,7 +568,7 @@ test_click_unit (Fixture       *f,
     }
 
   /* The "Lead" toggle off: the tasks it coordinates come back. */
-  gtk_toggle_button_set_active (DD_WINDOW (f->window)->lead_only_button, FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tasks_child (f, "lead_only_button")), FALSE);
   query.lead_only = FALSE;
   led_or_coordinated = dd_store_query_tasks (f->store, &query, &error);
   g_assert_no_error (error);

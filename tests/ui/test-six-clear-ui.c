@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dd-dashboard-page.h"
+#include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
@@ -47,10 +48,22 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+/* A template child of the window's task list. */
+static gpointer
+tasks_child (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *page = dd_window_get_page (f->window, "tasks");
+  GObject *object = gtk_widget_get_template_child (page, DD_TYPE_TASKS_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 static GListModel *
 window_list (Fixture *f)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (f->window->column_view);
+  GtkSelectionModel *selection = gtk_column_view_get_model (tasks_child (f, "column_view"));
 
   return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 }
@@ -65,7 +78,7 @@ static gboolean
 label_shown (gpointer data)
 {
   Wanted *w = data;
-  GtkWidget *label = dd_test_find_label (GTK_WIDGET (w->f->window->column_view), w->text);
+  GtkWidget *label = dd_test_find_label (GTK_WIDGET (tasks_child (w->f, "column_view")), w->text);
 
   return label != NULL && gtk_widget_get_mapped (label);
 }
@@ -92,7 +105,7 @@ test_badge (Fixture       *f,
 
   gtk_stack_set_visible_child_name (f->window->stack, "tasks");
   dd_test_wait_for (label_shown, &wanted);
-  badge = dd_test_find_label (GTK_WIDGET (f->window->column_view), "Missing: time");
+  badge = dd_test_find_label (GTK_WIDGET (tasks_child (f, "column_view")), "Missing: time");
   g_assert_true (gtk_widget_has_css_class (badge, "six-clear-missing"));
   row = row_of (badge);
   g_assert_nonnull (dd_test_find_label (row, "5."));
@@ -108,18 +121,18 @@ test_badge (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, "✓ clear result"));
 
   /* Task 6 is led by a group of units: no named person. */
-  badge = dd_test_find_label (GTK_WIDGET (f->window->column_view), "Missing: who");
+  badge = dd_test_find_label (GTK_WIDGET (tasks_child (f, "column_view")), "Missing: who");
   g_assert_nonnull (badge);
   g_assert_nonnull (dd_test_find_label (row_of (badge), "6."));
 
   /* A clear task says so, quietly. */
-  badge = dd_test_find_label (GTK_WIDGET (f->window->column_view), "Clear");
+  badge = dd_test_find_label (GTK_WIDGET (tasks_child (f, "column_view")), "Clear");
   g_assert_nonnull (badge);
   g_assert_true (gtk_widget_has_css_class (badge, "six-clear-ok"));
   dd_test_screenshot ("six-clear-task-list");
 
   /* The filter keeps exactly the two unclear tasks. */
-  gtk_toggle_button_set_active (f->window->six_clear_button, TRUE);
+  gtk_toggle_button_set_active (tasks_child (f, "six_clear_button"), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (window_list (f)), ==, 2);
   {
     g_autoptr(DdTask) a = g_list_model_get_item (window_list (f), 0);
@@ -128,7 +141,7 @@ test_badge (Fixture       *f,
     g_assert_cmpstr (dd_task_get_number (a), ==, "5.");
     g_assert_cmpstr (dd_task_get_number (b), ==, "6.");
   }
-  gtk_toggle_button_set_active (f->window->six_clear_button, FALSE);
+  gtk_toggle_button_set_active (tasks_child (f, "six_clear_button"), FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (window_list (f)), >, 2);
 }
 
@@ -163,7 +176,7 @@ test_badge_follows_edit (Fixture       *f,
   g_assert_cmpint (task5, >, 0);
   g_assert_cmpint (plan_id, >, 0);
   dd_test_iterate (100);
-  g_assert_null (dd_test_find_label (GTK_WIDGET (f->window->column_view), "Missing: time"));
+  g_assert_null (dd_test_find_label (GTK_WIDGET (tasks_child (f, "column_view")), "Missing: time"));
 }
 
 static gboolean
@@ -198,7 +211,7 @@ test_dashboard (Fixture       *f,
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "tasks");
-  g_assert_true (gtk_toggle_button_get_active (f->window->six_clear_button));
+  g_assert_true (gtk_toggle_button_get_active (tasks_child (f, "six_clear_button")));
   shown = window_list (f);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -213,7 +226,7 @@ test_dashboard (Fixture       *f,
   gtk_stack_set_visible_child_name (f->window->stack, "dashboard");
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_DASHBOARD_PAGE,
                                                         "tasks_button"), "clicked");
-  g_assert_false (gtk_toggle_button_get_active (f->window->six_clear_button));
+  g_assert_false (gtk_toggle_button_get_active (tasks_child (f, "six_clear_button")));
   g_assert_cmpuint (g_list_model_get_n_items (window_list (f)), >, 2);
 }
 

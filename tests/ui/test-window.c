@@ -8,6 +8,7 @@
 
 #include "dd-dashboard-page.h"
 #include "dd-task-editor.h"
+#include "dd-tasks-page.h"
 #include "dd-export-dialog.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -34,6 +35,18 @@ child (Fixture    *f,
   return dd_test_template_child (f->window, DD_TYPE_WINDOW, name);
 }
 
+/* A template child of the window's task list. */
+static gpointer
+tasks_child (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *page = dd_window_get_page (f->window, "tasks");
+  GObject *object = gtk_widget_get_template_child (page, DD_TYPE_TASKS_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 static gboolean
 first_row_shown (gpointer data)
 {
@@ -58,8 +71,7 @@ fixture_set_up (Fixture       *f,
   f->window = g_object_ref (dd_window_new (NULL, f->store));
   gtk_window_present (GTK_WINDOW (f->window));
 
-  f->column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                   DD_TYPE_WINDOW, "column_view"));
+  f->column_view = GTK_COLUMN_VIEW (tasks_child (f, "column_view"));
   g_assert_true (GTK_IS_COLUMN_VIEW (f->column_view));
 
   /* The view shows the store's lazy list itself, not a sorted or filtered
@@ -151,7 +163,7 @@ test_window_list (Fixture       *f,
 {
   g_autoptr(GListModel) all = all_tasks (f->store);
   g_autoptr(DdTask) first = NULL;
-  GtkLabel *count_label = GTK_LABEL (child (f, "count_label"));
+  GtkLabel *count_label = GTK_LABEL (tasks_child (f, "count_label"));
   GtkStack *stack = GTK_STACK (child (f, "stack"));
 
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8);
@@ -179,7 +191,7 @@ test_window_search (Fixture       *f,
   g_autoptr(GListModel) all = all_tasks (f->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTaskList) found = NULL;
-  GtkEditable *search = GTK_EDITABLE (child (f, "search_entry"));
+  GtkEditable *search = GTK_EDITABLE (tasks_child (f, "search_entry"));
   guint expected = 0;
   guint with_title = 0;
   DdTaskQuery query;
@@ -227,7 +239,7 @@ test_window_status_filter (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GListModel) all = all_tasks (f->store);
-  GtkDropDown *status_dropdown = GTK_DROP_DOWN (child (f, "status_dropdown"));
+  GtkDropDown *status_dropdown = GTK_DROP_DOWN (tasks_child (f, "status_dropdown"));
   guint counts[DD_N_STATUSES] = { 0, };
   DdTaskStatus status = DD_STATUS_NO_DEADLINE;
   guint best = 0;
@@ -269,7 +281,7 @@ static void
 test_window_unit_filter (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (child (f, "unit_dropdown"));
+  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (tasks_child (f, "unit_dropdown"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) units = dd_store_list_units (f->store, 0, &error);
   g_autoptr(DdUnit) unit = NULL;
@@ -342,10 +354,8 @@ test_window_sort (Fixture       *f,
         }
     }
 
-  title_column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                        DD_TYPE_WINDOW, "title_column"));
-  number_column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                         DD_TYPE_WINDOW, "number_column"));
+  title_column = GTK_COLUMN_VIEW_COLUMN (tasks_child (f, "title_column"));
+  number_column = GTK_COLUMN_VIEW_COLUMN (tasks_child (f, "number_column"));
 
   gtk_column_view_sort_by_column (f->column_view, title_column, GTK_SORT_DESCENDING);
   query = dd_task_list_get_query (DD_TASK_LIST (f->model));
@@ -448,7 +458,7 @@ test_window_units_page (Fixture       *f,
                         gconstpointer  data)
 {
   GtkStack *stack = GTK_STACK (child (f, "stack"));
-  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (child (f, "unit_dropdown"));
+  GtkDropDown *unit_dropdown = GTK_DROP_DOWN (tasks_child (f, "unit_dropdown"));
   GtkWidget *page = dd_window_get_page (DD_WINDOW (f->window), "units");
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GError) error = NULL;

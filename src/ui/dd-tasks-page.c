@@ -1,0 +1,946 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-tasks-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dd-column-sorter.h"
+#include "dd-page.h"
+#include "dd-status-pill.h"
+#include "dd-task-column.h"
+#include "dd-tasks-page.h"
+
+/*
+ * DdTasksPage: the task list, the first page of the window. A filter bar
+ * (search, unit, status, "6 rõ", plan, reference date) over a
+ * GtkColumnView of the lazy DdTaskList of the store, and a status bar with
+ * the counts by status, each a button that filters the list.
+ *
+ * The list is filtered and sorted by the database (DdTaskQuery), never by a
+ * GtkFilterListModel or GtkSortListModel: those read every item, and a plan
+ * archive may hold 100,000 tasks. It is first read when the page is first
+ * shown: a window opens on the dashboard.
+ *
+ * Activating a row fires the window's "win.edit-task", as the Edit button
+ * of the filter bar does.
+ */
+
+struct _DdTasksPage
+{
+  GtkWidget parent_instance;
+
+  DdStore *store;
+  DdTaskList *tasks;
+  GtkSingleSelection *selection;
+  GArray *unit_ids;               /* gint64, parallel to the unit dropdown */
+  GArray *plan_ids;               /* gint64, parallel to the plan dropdown */
+  GDate as_of;
+  DdColumnSorterProbe probe;
+  DdTaskSort sort;
+  gboolean descending;
+  guint updating_filters;
+  gboolean filters_stale;         /* the filters' units and plans to read again */
+  GtkWidget *status_pills[DD_N_STATUSES];
+
+  /* Template children */
+  GtkWidget *box;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *unit_dropdown;
+  GtkToggleButton *lead_only_button;
+  GtkDropDown *status_dropdown;
+  GtkToggleButton *six_clear_button;
+  GtkDropDown *plan_dropdown;
+  GtkMenuButton *as_of_button;
+  GtkPopover *as_of_popover;
+  GtkCalendar *as_of_calendar;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *plan_column;
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *lead_column;
+  GtkColumnViewColumn *coordinators_column;
+  GtkColumnViewColumn *deadline_column;
+  GtkColumnViewColumn *product_column;
+  GtkColumnViewColumn *directing_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *progress_column;
+  GtkColumnViewColumn *six_clear_column;
+  GtkLabel *count_label;
+  GtkBox *status_counts_box;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void dd_tasks_page_page_init (DdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DdTasksPage, dd_tasks_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_tasks_page_page_init))
+
+
+/* Auxiliary methods */
+
+static void
+show_error (DdTasksPage  *self,
+            const char   *primary,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
+  if (error != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Whether the page is the one its window shows: the visible child of the
+ * window's stack (a page on its own always is). */
+static gboolean
+is_shown (DdTasksPage *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return !GTK_IS_STACK (parent) || gtk_stack_get_visible_child (GTK_STACK (parent)) == GTK_WIDGET (self);
+}
+
+static gint64
+get_selected_id (DdTasksPage *self)
+{
+  DdTask *task;
+
+  if (self->selection == NULL)
+    return 0;
+
+  task = gtk_single_selection_get_selected_item (self->selection);
+  return task != NULL ? dd_task_get_id (task) : 0;
+}
+
+static void
+select_task (DdTasksPage *self,
+             gint64       task_id)
+{
+  int position = -1;
+
+  if (self->tasks != NULL && task_id > 0)
+    position = dd_task_list_find (self->tasks, task_id);
+
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  /* Also when it is the same task: what may be done with it may have
+   * changed with the store. */
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+}
+
+static gint64
+get_id_at (GArray *ids,
+           guint   position)
+{
+  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return 0;
+
+  return g_array_index (ids, gint64, position);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static void
+build_query (DdTasksPage *self,
+             DdTaskQuery *query)
+{
+  guint status;
+
+  dd_task_query_init (query);
+
+  query->as_of = self->as_of;
+  if (self->store != NULL)
+    query->due_soon_days = dd_store_get_due_soon_days (self->store);
+  query->plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+  query->unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  query->lead_only = query->unit_id > 0 && gtk_toggle_button_get_active (self->lead_only_button);
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  query->status = (status == 0 || status == GTK_INVALID_LIST_POSITION) ? -1 : (int) status - 1;
+
+  query->six_clear_incomplete = gtk_toggle_button_get_active (self->six_clear_button);
+
+  query->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (query->text != NULL && query->text[0] == '\0')
+    query->text = NULL;
+
+  query->sort = self->sort;
+  query->descending = self->descending;
+}
+
+static void
+update_counts (DdTasksPage       *self,
+               const DdTaskQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint counts[DD_N_STATUSES] = { 0, };
+  guint n_items = 0;
+
+  if (self->tasks != NULL)
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+
+  text = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
+  gtk_label_set_text (self->count_label, text);
+
+  if (self->store != NULL && query != NULL
+      && !dd_store_count_by_status (self->store, query, counts, &error))
+    g_debug ("Could not count the tasks by status: %s", error->message);
+
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    {
+      g_autofree char *pill_text = NULL;
+
+      /* Translators: a status and the number of tasks in it, in the status
+       * bar: "Quá hạn: 2". */
+      pill_text = g_strdup_printf (_("%s: %u"), dd_task_status_get_label (i), counts[i]);
+      dd_status_pill_set_status (self->status_pills[i], i, pill_text);
+    }
+}
+
+/* Runs the query of the filters and the sort order again and selects
+ * @select_id (or keeps the selection when it is -1). */
+static void
+apply_query (DdTasksPage *self,
+             gint64       select_id)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+
+  if (self->store == NULL || self->updating_filters > 0)
+    return;
+
+  /* The list is first read when the page is shown (a window opens on the
+   * dashboard): see dd_tasks_page_map(). */
+  if (self->tasks == NULL && !is_shown (self))
+    return;
+
+  if (select_id < 0)
+    select_id = get_selected_id (self);
+
+  build_query (self, &query);
+  /* "Lead" narrows a unit's tasks: without a unit it has nothing to do. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_button), query.unit_id > 0);
+
+  if (self->tasks == NULL)
+    {
+      self->tasks = dd_store_query_tasks (self->store, &query, &error);
+      if (self->tasks == NULL)
+        {
+          show_error (self, _("Could not read the tasks"), error);
+          return;
+        }
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+    }
+  else if (!dd_task_list_set_query (self->tasks, &query, &error))
+    {
+      show_error (self, _("Could not read the tasks"), error);
+      return;
+    }
+
+  select_task (self, select_id);
+  update_counts (self, &query);
+}
+
+static void
+update_as_of_button (DdTasksPage *self)
+{
+  g_autofree char *date = dd_format_date (&self->as_of);
+  g_autofree char *label = NULL;
+
+  /* Translators: the reference date of the task statuses: "Tính đến 28/04/2026". */
+  label = g_strdup_printf (_("As of %s"), date);
+  gtk_menu_button_set_label (self->as_of_button, label);
+}
+
+/* Selects @date in the calendar of the reference date (which runs the
+ * query, unless the filters are being set). */
+static void
+select_calendar_day (DdTasksPage *self,
+                     const GDate *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date),
+                                                    g_date_get_month (date),
+                                                    g_date_get_day (date), 0, 0, 0);
+
+  gtk_calendar_select_day (self->as_of_calendar, day);
+}
+
+static void
+fill_filters (DdTasksPage *self)
+{
+  g_autoptr(GtkStringList) units = NULL;
+  g_autoptr(GtkStringList) plans = NULL;
+  g_autoptr(GListModel) unit_list = NULL;
+  g_autoptr(GListModel) plan_list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 unit_id;
+  gint64 plan_id;
+
+  unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+
+  self->updating_filters++;
+
+  g_array_set_size (self->unit_ids, 0);
+  g_array_set_size (self->plan_ids, 0);
+
+  units = gtk_string_list_new (NULL);
+  gtk_string_list_append (units, _("All units"));
+  g_array_append_val (self->unit_ids, (gint64) { 0 });
+
+  plans = gtk_string_list_new (NULL);
+  gtk_string_list_append (plans, _("All plans"));
+  g_array_append_val (self->plan_ids, (gint64) { 0 });
+
+  if (self->store != NULL)
+    {
+      unit_list = dd_store_list_units (self->store, 0, &error);
+      if (unit_list == NULL)
+        {
+          g_debug ("Could not list the units: %s", error->message);
+          g_clear_error (&error);
+        }
+
+      plan_list = dd_store_list_plans (self->store, &error);
+      if (plan_list == NULL)
+        {
+          g_debug ("Could not list the plans: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
+      gint64 id = dd_unit_get_id (unit);
+
+      gtk_string_list_append (units, dd_unit_get_name (unit));
+      g_array_append_val (self->unit_ids, id);
+    }
+
+  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
+      g_autofree char *name = dd_plan_dup_display_name (plan);
+      gint64 id = dd_plan_get_id (plan);
+
+      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
+      g_array_append_val (self->plan_ids, id);
+    }
+
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
+  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
+  /* With several plans in the file, TT alone is ambiguous: show the plan. */
+  gtk_column_view_column_set_visible (self->plan_column, self->plan_ids->len > 2);
+  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+
+  self->updating_filters--;
+}
+
+/* The units and plans of the filters, read with the list: when the page is
+ * first shown, or when another page asks for its tasks
+ * (dd_page_restore_state()). */
+static void
+populate_filters (DdTasksPage *self)
+{
+  if (self->store != NULL && self->tasks == NULL && !is_shown (self))
+    {
+      self->filters_stale = TRUE;
+      return;
+    }
+
+  self->filters_stale = FALSE;
+  fill_filters (self);
+}
+
+/* Callbacks */
+
+static void
+on_view_sorter_changed_cb (DdTasksPage     *self,
+                           GtkSorterChange  change,
+                           GtkSorter       *sorter)
+{
+  DdTaskSort sort;
+  gboolean descending;
+
+  /* The columns leave the sorter while the page is disposed. */
+  if (self->store == NULL)
+    return;
+
+  dd_column_sorter_probe (sorter, &self->probe, &sort, &descending);
+
+  if (sort == self->sort && descending == self->descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  apply_query (self, -1);
+}
+
+static void
+on_selection_changed_cb (DdTasksPage *self)
+{
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+}
+
+static void
+on_column_view_activate_cb (DdTasksPage *self,
+                            guint        position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-task", NULL);
+}
+
+static void
+on_search_entry_search_changed_cb (DdTasksPage *self)
+{
+  apply_query (self, -1);
+}
+
+static void
+on_filter_changed_cb (DdTasksPage *self)
+{
+  apply_query (self, -1);
+}
+
+static void
+on_as_of_calendar_day_selected_cb (DdTasksPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->as_of_calendar);
+
+  g_date_set_dmy (&self->as_of,
+                  g_date_time_get_day_of_month (date),
+                  g_date_time_get_month (date),
+                  g_date_time_get_year (date));
+  update_as_of_button (self);
+  apply_query (self, -1);
+}
+
+static void
+on_as_of_today_clicked_cb (DdTasksPage *self)
+{
+  GDate today;
+
+  dd_date_set_today (&today);
+  /* Selecting the day in the calendar runs the query. */
+  select_calendar_day (self, &today);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+on_status_button_clicked_cb (GtkButton   *button,
+                             DdTasksPage *self)
+{
+  guint status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dd-status"));
+
+  if (gtk_drop_down_get_selected (self->status_dropdown) == status + 1)
+    gtk_drop_down_set_selected (self->status_dropdown, 0);
+  else
+    gtk_drop_down_set_selected (self->status_dropdown, status + 1);
+}
+
+static void
+on_store_changed_cb (DdTasksPage *self)
+{
+  populate_filters (self);
+  dd_tasks_page_reload (self, -1);
+}
+
+/* DdPage */
+
+/* Reads the filters' units and plans and the list again, keeping the
+ * filters and the selection. */
+static void
+dd_tasks_page_refresh (DdPage *page)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (page);
+
+  populate_filters (self);
+  dd_tasks_page_reload (self, -1);
+  /* Not read (no store, or not shown yet): nothing counted. */
+  if (self->store == NULL || self->tasks == NULL)
+    update_counts (self, NULL);
+}
+
+static gboolean
+dd_tasks_page_search (DdPage     *page,
+                      const char *text)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (page);
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static void
+dd_tasks_page_save_state (DdPage      *page,
+                          DdPageState *state)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (page);
+  DdTaskQuery query;
+
+  build_query (self, &query);
+  state->as_of = self->as_of;
+  state->plan_id = query.plan_id;
+  state->unit_id = query.unit_id;
+  state->status = query.status;
+  state->lead_only = query.lead_only;
+  state->six_clear_incomplete = query.six_clear_incomplete;
+}
+
+/* Sets the filters (and the reference date, when @state has one) as
+ * @state says and reads the list again, when the page is shown. */
+static void
+dd_tasks_page_restore_state (DdPage            *page,
+                             const DdPageState *state)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (page);
+  int status = state->status;
+
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      fill_filters (self);
+    }
+
+  self->updating_filters++;
+  if (g_date_valid (&state->as_of) && g_date_compare (&state->as_of, &self->as_of) != 0)
+    {
+      self->as_of = state->as_of;
+      select_calendar_day (self, &self->as_of);
+      update_as_of_button (self);
+    }
+  gtk_toggle_button_set_active (self->six_clear_button, state->six_clear_incomplete);
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, state->plan_id));
+  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, state->unit_id));
+  gtk_toggle_button_set_active (self->lead_only_button, state->lead_only);
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              status >= 0 && status < DD_N_STATUSES ? (guint) status + 1 : 0);
+  self->updating_filters--;
+
+  apply_query (self, -1);
+}
+
+static void
+dd_tasks_page_page_init (DdPageInterface *iface)
+{
+  iface->title = N_("Tasks");
+  iface->icon_name = "view-list-symbolic";
+  iface->refresh = dd_tasks_page_refresh;
+  iface->search = dd_tasks_page_search;
+  iface->save_state = dd_tasks_page_save_state;
+  iface->restore_state = dd_tasks_page_restore_state;
+}
+
+/* GObject overrides */
+
+static void
+dd_tasks_page_map (GtkWidget *widget)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dd_tasks_page_parent_class)->map (widget);
+
+  /* Shown for the first time since the store was given: read the filters
+   * and the list now. */
+  if (self->filters_stale)
+    populate_filters (self);
+  if (self->tasks == NULL)
+    apply_query (self, -1);
+}
+
+static void
+dd_tasks_page_dispose (GObject *object)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (object);
+
+  /* Without a store, the signals that the columns emit while they go away
+   * no longer reach the database. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_TASKS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tasks);
+
+  G_OBJECT_CLASS (dd_tasks_page_parent_class)->dispose (object);
+}
+
+static void
+dd_tasks_page_finalize (GObject *object)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (object);
+
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->plan_ids, g_array_unref);
+
+  G_OBJECT_CLASS (dd_tasks_page_parent_class)->finalize (object);
+}
+
+static void
+dd_tasks_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_tasks_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dd_tasks_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_tasks_page_class_init (DdTasksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dd_tasks_page_dispose;
+  object_class->finalize = dd_tasks_page_finalize;
+  object_class->get_property = dd_tasks_page_get_property;
+  object_class->set_property = dd_tasks_page_set_property;
+
+  widget_class->map = dd_tasks_page_map;
+
+  g_object_class_override_property (object_class, PROP_STORE, "store");
+
+  /**
+   * DdTasksPage::selection-changed:
+   *
+   * Emitted when the selected task changed, and after each reading of the
+   * list (what may be done with the task may have changed with the store).
+   */
+  signals [SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-tasks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, box);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, lead_only_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, six_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, plan_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, number_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, lead_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, coordinators_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, deadline_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, product_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, directing_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, progress_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, six_clear_column);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, status_counts_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+setup_column (DdTasksPage         *self,
+              GtkColumnViewColumn *view_column,
+              DdTaskColumn         column)
+{
+  g_autoptr(GtkListItemFactory) factory = dd_task_column_new_factory (column);
+  DdTaskSort sort = column == DD_TASK_COLUMN_PLAN ? DD_TASK_SORT_NUMBER : (DdTaskSort) column;
+
+  gtk_column_view_column_set_factory (view_column, factory);
+  if (column != DD_TASK_COLUMN_SIX_CLEAR)
+    {
+      g_autoptr(DdColumnSorter) sorter = dd_column_sorter_new (sort, &self->probe);
+
+      gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+    }
+}
+
+static void
+setup_columns (DdTasksPage *self)
+{
+  setup_column (self, self->plan_column, DD_TASK_COLUMN_PLAN);
+  setup_column (self, self->number_column, DD_TASK_COLUMN_NUMBER);
+  setup_column (self, self->title_column, DD_TASK_COLUMN_TITLE);
+  setup_column (self, self->lead_column, DD_TASK_COLUMN_LEAD);
+  setup_column (self, self->coordinators_column, DD_TASK_COLUMN_COORDINATORS);
+  setup_column (self, self->deadline_column, DD_TASK_COLUMN_DEADLINE);
+  setup_column (self, self->product_column, DD_TASK_COLUMN_PRODUCT);
+  setup_column (self, self->directing_column, DD_TASK_COLUMN_DIRECTING);
+  setup_column (self, self->status_column, DD_TASK_COLUMN_STATUS);
+  setup_column (self, self->progress_column, DD_TASK_COLUMN_PROGRESS);
+  setup_column (self, self->six_clear_column, DD_TASK_COLUMN_SIX_CLEAR);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* The filters (units and plans are filled from the store) and the status
+ * bar's buttons, one per status. */
+static void
+setup_filters (DdTasksPage *self)
+{
+  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->unit_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
+  gtk_drop_down_set_expression (self->plan_dropdown, expression);
+
+  statuses = gtk_string_list_new (NULL);
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    gtk_string_list_append (statuses, dd_task_status_get_label (i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *pill = dd_status_pill_new ();
+
+      gtk_button_set_child (GTK_BUTTON (button), pill);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "status-button");
+      gtk_widget_set_tooltip_text (button, _("Show only the tasks in this status"));
+      g_object_set_data (G_OBJECT (button), "dd-status", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_status_button_clicked_cb), self, 0);
+      gtk_box_append (self->status_counts_box, button);
+      self->status_pills[i] = pill;
+      dd_status_pill_set_status (pill, i, NULL);
+    }
+}
+
+static void
+dd_tasks_page_init (DdTasksPage *self)
+{
+  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->sort = DD_TASK_SORT_NUMBER;
+  g_date_clear (&self->as_of, 1);
+  dd_date_set_today (&self->as_of);
+
+  self->updating_filters++;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_columns (self);
+  setup_filters (self);
+
+  update_as_of_button (self);
+  select_calendar_day (self, &self->as_of);
+
+  self->updating_filters--;
+
+  /* The appendix order, marked on the TT column. */
+  gtk_column_view_sort_by_column (self->column_view, self->number_column, GTK_SORT_ASCENDING);
+
+  populate_filters (self);
+}
+
+/* Public API */
+
+/**
+ * dd_tasks_page_new:
+ * @store: (nullable): the database
+ *
+ * Returns: (transfer floating): a new task list
+ */
+GtkWidget *
+dd_tasks_page_new (DdStore *store)
+{
+  g_return_val_if_fail (store == NULL || DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_TASKS_PAGE, "store", store, NULL);
+}
+
+/**
+ * dd_tasks_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database listed
+ */
+DdStore *
+dd_tasks_page_get_store (DdTasksPage *self)
+{
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * dd_tasks_page_set_store:
+ * @store: (nullable): the database to list
+ *
+ * Lists @store: its units and plans in the filters (the filters stay on
+ * the ones with the same ids), its tasks from the first, when the page is
+ * shown.
+ */
+void
+dd_tasks_page_set_store (DdTasksPage *self,
+                         DdStore     *store)
+{
+  g_return_if_fail (DD_IS_TASKS_PAGE (self));
+  g_return_if_fail (store == NULL || DD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  /* A new list for the new store. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->tasks);
+
+  dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
+}
+
+/**
+ * dd_tasks_page_reload:
+ * @select_id: the task to select, or -1 to keep the selection
+ *
+ * Reads the list again, with the same filters (or reads it the first
+ * time, when the page is shown).
+ */
+void
+dd_tasks_page_reload (DdTasksPage *self,
+                      gint64       select_id)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query;
+
+  g_return_if_fail (DD_IS_TASKS_PAGE (self));
+
+  if (self->tasks == NULL)
+    {
+      apply_query (self, select_id);
+      return;
+    }
+
+  if (select_id < 0)
+    select_id = get_selected_id (self);
+
+  if (!dd_task_list_refresh (self->tasks, &error))
+    {
+      show_error (self, _("Could not read the tasks"), error);
+      return;
+    }
+
+  build_query (self, &query);
+  select_task (self, select_id);
+  update_counts (self, &query);
+}
+
+DdTaskList *
+dd_tasks_page_get_tasks (DdTasksPage *self)
+{
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), NULL);
+
+  return self->tasks;
+}
+
+const DdTaskQuery *
+dd_tasks_page_get_query (DdTasksPage *self)
+{
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), NULL);
+
+  return self->tasks != NULL ? dd_task_list_get_query (self->tasks) : NULL;
+}
+
+DdTask *
+dd_tasks_page_dup_selected_task (DdTasksPage *self)
+{
+  DdTask *task;
+
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  task = gtk_single_selection_get_selected_item (self->selection);
+  return task != NULL ? g_object_ref (task) : NULL;
+}
+
+const GDate *
+dd_tasks_page_get_as_of (DdTasksPage *self)
+{
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), NULL);
+
+  return &self->as_of;
+}
