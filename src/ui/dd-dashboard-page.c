@@ -3,12 +3,6 @@
 
 #include "config.h"
 
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include <glib/gi18n.h>
 
 #include "dd-chart-view.h"
@@ -24,17 +18,16 @@
  * "show-tasks" (plan, unit, status), or "show-lead-tasks" for a unit's bar,
  * which stands for the tasks that unit leads.
  *
- * The figures are read once per reload (dd_stats_get_dashboard()) and
- * handed to the charts; the page draws nothing itself.
+ * The figures are read once per reload and handed to the charts; the page
+ * draws nothing itself.
  *
- * They are read on a worker thread, through a second connection to the
- * file (dd_store_open_sibling()): on a file of years of plans they take a
- * few hundred milliseconds, which the window opening on this page would
+ * They are read off the main thread by the core
+ * (dd_stats_load_dashboard_async()): on a file of years of plans they take
+ * a few hundred milliseconds, which the window opening on this page would
  * otherwise wait for before its first frame, and a change of filter would
  * freeze it for. Until they arrive the figures show "…" and the charts
  * nothing ("loading"); figures asked for before them (other filters, the
- * file changed meanwhile) are dropped when they arrive. A database in
- * memory has no second connection: it is read at once.
+ * file changed meanwhile) are dropped when they arrive.
  */
 
 struct _DdDashboardPage
@@ -48,9 +41,9 @@ struct _DdDashboardPage
   GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
   guint updating;
   gboolean fresh;                 /* read since the page was last hidden */
-  DdStore *reader;                /* the worker's connection while idle, or NULL */
-  guint store_serial;             /* counts the stores given, for the reader */
-  guint generation;               /* of the figures asked for last */
+  DdStats *stats;                 /* reads the figures on a worker of its own */
+  GCancellable *cancellable;      /* of the reading asked for last */
+  DdStatsQuery query;             /* the figures asked for last */
   gboolean loading;               /* those figures are still being read */
   gboolean counting;              /* the "6 rõ" count likewise (read after them) */
   gboolean plans_pending;         /* the plans asked for have not arrived */
@@ -286,20 +279,6 @@ set_plans (DdDashboardPage *self,
   self->updating--;
 }
 
-static gboolean
-has_plan (GListModel *plan_list,
-          gint64      plan_id)
-{
-  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
-
-      if (dd_plan_get_id (plan) == plan_id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void start_load (DdDashboardPage *self,
                         gboolean         with_plans);
 
@@ -388,140 +367,29 @@ units_min_height (guint n_units)
   return CLAMP (90 + 26 * (int) n_units, 220, 1200);
 }
 
-/* One reading: on a worker thread through a connection of its own, or at
- * once through the page's store for a database in memory. A reading of
- * the figures is followed by one of the "6 rõ" count: that one reads every
- * task's text (seconds on a large file while the file is checked after
- * opening), and the figures need not wait for it. */
-typedef struct
-{
-  GWeakRef page;                  /* a reading on a thread: where it goes back */
-  GMainContext *context;          /* the page's thread */
-  guint store_serial;             /* the page's store it was asked for */
-  DdStore *reader;                /* the connection it reads with */
-  guint generation;
-  gboolean counting;              /* the "6 rõ" count, not the figures */
-  gboolean with_plans;
-  DdStatsQuery query;
+/* The figures are read on the DdStats's worker (a thread and a connection
+ * of its own, below drawing and input); a reading of the figures is
+ * followed by one of the "6 rõ" count: that one reads every task's text
+ * (seconds on a large file while the file is checked after opening), and
+ * the figures need not wait for it. A new reading cancels the one before:
+ * what it brings is dropped. */
 
-  GListModel *plans;              /* with_plans: the plans, or NULL */
-  DdStatsDashboard dashboard;
-  gboolean ok;                    /* dashboard was read */
-  guint n_six_clear;
-} LoadJob;
-
+/* Shows the figures of @reading (the empty dashboard when NULL). */
 static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  if (job->ok)
-    dd_stats_dashboard_clear (&job->dashboard);
-  g_clear_object (&job->plans);
-  g_clear_object (&job->reader);
-  g_weak_ref_clear (&job->page);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_free (job);
-}
-
-/* Touches nothing of the page: it may run on another thread. */
-static void
-load_job_run (LoadJob *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (job->counting)
-    {
-      /* The tasks that fail the "6 rõ" check, by the same SQL filter the
-       * task list uses when this figure is clicked. */
-      DdTaskQuery six_clear = job->query.tasks;
-
-      six_clear.six_clear_incomplete = TRUE;
-      if (!dd_store_count_tasks (job->reader, &six_clear, &job->n_six_clear, &error))
-        {
-          g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
-          job->n_six_clear = 0;
-        }
-      return;
-    }
-
-  if (job->with_plans)
-    {
-      job->plans = dd_store_list_plans (job->reader, &error);
-      if (job->plans == NULL)
-        {
-          g_debug ("Could not list the plans: %s", error->message);
-          g_clear_error (&error);
-        }
-      /* The plan shown is gone (deleted here or on another desktop): the
-       * drop-down shows all plans, and so do the figures. */
-      if (!has_plan (job->plans, job->query.tasks.plan_id))
-        job->query.tasks.plan_id = 0;
-    }
-
-  job->query.tasks.due_soon_days = dd_store_get_due_soon_days (job->reader);
-  {
-    g_autoptr(DdStats) stats = dd_stats_new (job->reader);
-
-    job->ok = dd_stats_get_dashboard (stats, &job->query, &job->dashboard, &error);
-  }
-  if (!job->ok)
-    g_debug ("Could not read the figures of the dashboard: %s", error->message);
-}
-
-static gboolean on_load_done_cb (gpointer data);
-
-static gpointer
-load_thread (gpointer data)
-{
-  LoadJob *job = data;
-  GSource *source;
-
-#ifdef __linux__
-  /* Below drawing and input: on the office's two cores, busy with other
-   * work, the window's first frame and the user's clicks come first. (A
-   * thread of its own: the niceness stays with the thread.) */
-  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
-#endif
-
-  load_job_run (job);
-
-  /* Back through the page's main loop, always: g_main_context_invoke()
-   * would run the callback here, on this thread, whenever the main thread
-   * is between two iterations. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, on_load_done_cb, job, NULL);
-  g_source_set_static_name (source, "[dondoc] dashboard figures");
-  g_source_attach (source, job->context);
-  g_source_unref (source);
-  return NULL;
-}
-
-/* Shows what @job read (the empty dashboard if it failed). */
-static void
-apply_job (DdDashboardPage *self,
-           LoadJob         *job)
+apply_figures (DdDashboardPage      *self,
+               const DdStatsReading *reading)
 {
   DdStatsDashboard empty;
-  const DdStatsDashboard *dashboard = &job->dashboard;
-
-  if (job->counting)
-    {
-      self->n_six_clear = job->n_six_clear;
-      set_loading (self, FALSE, FALSE);
-      return;
-    }
-
-  if (job->with_plans)
-    {
-      set_plans (self, job->plans, job->query.tasks.plan_id);
-      self->plans_pending = FALSE;
-    }
+  const DdStatsDashboard *dashboard = &empty;
 
   memset (&empty, 0, sizeof empty);
-  if (!job->ok)
-    dashboard = &empty;
+  if (reading != NULL && (reading->loaded & DD_STATS_LOAD_PLANS))
+    {
+      set_plans (self, reading->plans, reading->query.tasks.plan_id);
+      self->plans_pending = FALSE;
+    }
+  if (reading != NULL && (reading->loaded & DD_STATS_LOAD_FIGURES))
+    dashboard = &reading->dashboard;
 
   self->headline = dashboard->headline;
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
@@ -531,89 +399,79 @@ apply_job (DdDashboardPage *self,
     }
   dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
                                 units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
-
-  set_loading (self, FALSE, TRUE);
 }
 
-/* Runs @job (taken) on a thread of its own, or here if none can start. */
+/* A reading holds the page weakly: a page closed meanwhile is not kept
+ * alive for its figures. */
+static gpointer
+weak_page_new (DdDashboardPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static DdDashboardPage *
+weak_page_steal (gpointer data)
+{
+  GWeakRef *ref = data;
+  DdDashboardPage *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 static void
-run_in_thread (DdDashboardPage *self,
-               LoadJob         *job)
+on_six_clear_read_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
+  g_autoptr(DdDashboardPage) self = weak_page_steal (user_data);
   g_autoptr(GError) error = NULL;
-  GThread *thread;
+  g_autoptr(DdStatsReading) reading = dd_stats_load_dashboard_finish (DD_STATS (source), result, &error);
 
-  g_weak_ref_set (&job->page, self);
-  job->context = g_main_context_ref_thread_default ();
-  thread = g_thread_try_new ("dd-dashboard", load_thread, job, &error);
-  if (thread == NULL)
-    {
-      g_debug ("Could not start a thread, reading at once: %s", error->message);
-      load_job_run (job);
-      on_load_done_cb (job);
-      return;
-    }
-  g_thread_unref (thread);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->views[0] == NULL)
+    return;
+  if (reading == NULL)
+    g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
+  self->n_six_clear = reading != NULL ? reading->n_six_clear : 0;
+  set_loading (self, FALSE, FALSE);
 }
 
-/* A job for the "6 rõ" count after @job, through the same connection
- * (taken from @job). */
-static LoadJob *
-new_count_job (LoadJob *job)
+static void
+on_figures_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  LoadJob *count = g_new0 (LoadJob, 1);
+  g_autoptr(DdDashboardPage) self = weak_page_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStatsReading) reading = dd_stats_load_dashboard_finish (DD_STATS (source), result, &error);
 
-  g_weak_ref_init (&count->page, NULL);
-  count->store_serial = job->store_serial;
-  count->reader = g_steal_pointer (&job->reader);
-  count->generation = job->generation;
-  count->counting = TRUE;
-  count->query = job->query;
-  return count;
-}
+  /* Other figures asked for since (other filters, the file changed), or
+   * the page is gone: these are not the ones to show. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->views[0] == NULL)
+    return;
+  if (reading == NULL)
+    g_debug ("Could not read the figures of the dashboard: %s", error->message);
 
-/* Back on the page's thread. */
-static gboolean
-on_load_done_cb (gpointer data)
-{
-  LoadJob *job = data;
-  g_autoptr(DdDashboardPage) self = g_weak_ref_get (&job->page);
-
-  /* The window was closed meanwhile. */
-  if (self == NULL)
-    {
-      load_job_free (job);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Disposed, or other figures asked for since (other filters, the file
-   * changed): these are not the ones to show. */
-  if (self->views[0] != NULL && job->generation == self->generation)
-    {
-      apply_job (self, job);
-      if (!job->counting)
-        run_in_thread (self, new_count_job (job));
-    }
-
-  /* The connection serves the next reading of the same file. */
-  if (self->views[0] != NULL && job->reader != NULL
-      && job->store_serial == self->store_serial && self->reader == NULL)
-    self->reader = g_steal_pointer (&job->reader);
-
-  load_job_free (job);
-  return G_SOURCE_REMOVE;
+  apply_figures (self, reading);
+  set_loading (self, FALSE, TRUE);
+  dd_stats_load_dashboard_async (DD_STATS (source),
+                                 reading != NULL ? &reading->query : &self->query,
+                                 DD_STATS_LOAD_SIX_CLEAR, self->cancellable,
+                                 on_six_clear_read_cb, weak_page_new (self));
 }
 
 /* Asks for the figures of the filters as they are now (and the plans of
  * the drop-down first when @with_plans); those asked for before are
- * dropped when they arrive. */
+ * dropped. */
 static void
 start_load (DdDashboardPage *self,
             gboolean         with_plans)
 {
-  g_autoptr(GError) error = NULL;
-  LoadJob *job;
-  LoadJob *count;
+  DdStatsQuery *query = &self->query;
 
   if (self->views[0] == NULL)
     return;
@@ -624,18 +482,13 @@ start_load (DdDashboardPage *self,
   /* Plans asked for by a reading that was dropped are still to read. */
   self->plans_pending |= with_plans;
 
-  job = g_new0 (LoadJob, 1);
-  g_weak_ref_init (&job->page, NULL);
-  job->store_serial = self->store_serial;
-  job->generation = ++self->generation;
-  job->with_plans = self->plans_pending;
-  dd_stats_query_init (&job->query);
-  job->query.tasks.as_of = self->as_of;
-  job->query.tasks.plan_id = dd_dashboard_page_get_plan_id (self);
-  dd_dashboard_page_get_period (self, &job->query.from, &job->query.to);
+  dd_stats_query_init (query);
+  query->tasks.as_of = self->as_of;
+  query->tasks.plan_id = dd_dashboard_page_get_plan_id (self);
+  dd_dashboard_page_get_period (self, &query->from, &query->to);
   /* Weeks over a quarter at most, months beyond. */
-  job->query.interval = g_date_days_between (&job->query.from, &job->query.to) <= 92
-                        ? DD_STATS_BY_WEEK : DD_STATS_BY_MONTH;
+  query->interval = g_date_days_between (&query->from, &query->to) <= 92
+                    ? DD_STATS_BY_WEEK : DD_STATS_BY_MONTH;
 
   /* The titles say the reference date: right at once. */
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
@@ -647,36 +500,21 @@ start_load (DdDashboardPage *self,
       gtk_label_set_text (self->chart_titles[i], title);
     }
 
-  if (self->store == NULL)
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->stats == NULL)
     {
       /* Nothing to read: the empty dashboard. */
-      apply_job (self, job);
+      apply_figures (self, NULL);
       set_loading (self, FALSE, FALSE);
-      load_job_free (job);
       return;
     }
 
-  job->reader = g_steal_pointer (&self->reader);
-  if (job->reader == NULL)
-    job->reader = dd_store_open_sibling (self->store, &error);
-  if (job->reader == NULL)
-    {
-      /* A database in memory (or a second connection refused): read here. */
-      if (!g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID))
-        g_debug ("Could not open a second connection, reading at once: %s", error->message);
-      job->reader = g_object_ref (self->store);
-      load_job_run (job);
-      apply_job (self, job);
-      count = new_count_job (job);
-      load_job_run (count);
-      apply_job (self, count);
-      load_job_free (count);
-      load_job_free (job);
-      return;
-    }
-
+  self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE, TRUE);
-  run_in_thread (self, job);
+  dd_stats_load_dashboard_async (self->stats, query,
+                                 DD_STATS_LOAD_FIGURES | (self->plans_pending ? DD_STATS_LOAD_PLANS : 0),
+                                 self->cancellable, on_figures_read_cb, weak_page_new (self));
 }
 
 /* Callbacks */
@@ -910,8 +748,9 @@ dd_dashboard_page_dispose (GObject *object)
   DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
 
   /* A reading still running is dropped when it ends. */
-  self->generation++;
-  g_clear_object (&self->reader);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stats);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1241,8 +1080,11 @@ dd_dashboard_page_set_store (DdDashboardPage *self,
     return;
 
   /* The worker's connection was to the other file. */
-  g_clear_object (&self->reader);
-  self->store_serial++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stats);
+  if (store != NULL)
+    self->stats = dd_stats_new (store);
 
   dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
 }
