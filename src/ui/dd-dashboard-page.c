@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-chart-card.h"
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
 #include "dd-status-pill.h"
@@ -54,9 +55,8 @@ struct _DdDashboardPage
   gboolean counting;              /* the "6 rõ" count likewise (read after them) */
   gboolean plans_pending;         /* the plans asked for have not arrived */
   DdStatsHeadline headline;
-  DdChart *charts[DD_N_CHART_KINDS];
-  DdChartView *views[DD_N_CHART_KINDS];
-  GtkLabel *chart_titles[DD_N_CHART_KINDS];
+  DdChartCard *cards[DD_N_CHART_KINDS];
+  DdChartView *views[DD_N_CHART_KINDS];     /* the cards' */
 
   /* Template children */
   GtkWidget *content_box;         /* bound so that dispose unparents it */
@@ -515,10 +515,7 @@ apply_job (DdDashboardPage *self,
 
   self->headline = dashboard->headline;
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    {
-      dd_chart_set_dashboard (self->charts[i], dashboard);
-      dd_chart_view_update (self->views[i]);
-    }
+    dd_chart_card_set_dashboard (self->cards[i], dashboard);
   dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
                                 units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
 
@@ -629,13 +626,7 @@ start_load (DdDashboardPage *self,
 
   /* The titles say the reference date: right at once. */
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    {
-      g_autofree char *title = NULL;
-
-      dd_chart_set_as_of (self->charts[i], &self->as_of);
-      title = dd_chart_dup_default_title (self->charts[i]);
-      gtk_label_set_text (self->chart_titles[i], title);
-    }
+    dd_chart_card_set_as_of (self->cards[i], &self->as_of);
 
   if (self->store == NULL)
     {
@@ -806,64 +797,17 @@ on_store_changed_cb (DdDashboardPage *self)
     reload_all (self);
 }
 
-/* A card's menu, made when first opened: four menus built with the page
- * were part of the time the window took to appear. */
-static void
-create_card_menu (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  DdChartView *view = user_data;
-
-  gtk_menu_button_set_menu_model (button, dd_chart_view_get_menu_model (view));
-  /* Once is enough: the menu stays. */
-  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
-}
-
 static GtkWidget *
 new_chart_card (DdDashboardPage *self,
                 DdChartKind      kind)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *view;
+  g_autoptr(DdChart) chart = dd_chart_new (kind);
+  GtkWidget *card = dd_chart_card_new (chart);
 
-  self->charts[kind] = dd_chart_new (kind);
-  view = dd_chart_view_new (self->charts[kind]);
-  self->views[kind] = DD_CHART_VIEW (view);
-  self->chart_titles[kind] = GTK_LABEL (title);
-
-  gtk_widget_add_css_class (card, "chart-card");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  /* A long title wraps rather than widening the card: two cards must fit
-   * side by side on an office screen. */
-  gtk_label_set_width_chars (GTK_LABEL (title), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (header), title);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  /* The menu is made when first opened (see create_card_menu()). */
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_card_menu,
-                                         view, NULL);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Save or copy this chart"));
-  gtk_box_append (GTK_BOX (header), menu_button);
-
-  /* The menu button's items reach the view's actions through the card. */
-  gtk_widget_insert_action_group (card, "chart", dd_chart_view_get_actions (DD_CHART_VIEW (view)));
-
-  gtk_widget_set_vexpand (view, TRUE);
-  g_signal_connect_object (view, "segment-activated", G_CALLBACK (on_segment_activated_cb), self, 0);
-
-  gtk_box_append (GTK_BOX (card), header);
-  gtk_box_append (GTK_BOX (card), view);
+  self->cards[kind] = DD_CHART_CARD (card);
+  self->views[kind] = dd_chart_card_get_view (self->cards[kind]);
+  g_signal_connect_object (self->views[kind], "segment-activated",
+                           G_CALLBACK (on_segment_activated_cb), self, 0);
 
   return card;
 }
@@ -910,9 +854,8 @@ dd_dashboard_page_dispose (GObject *object)
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     {
-      g_clear_object (&self->charts[i]);
+      self->cards[i] = NULL;
       self->views[i] = NULL;
-      self->chart_titles[i] = NULL;
     }
 
   G_OBJECT_CLASS (dd_dashboard_page_parent_class)->dispose (object);
