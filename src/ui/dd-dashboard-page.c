@@ -15,6 +15,7 @@
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
 #include "dd-status-pill.h"
+#include "dd-plan-dropdown.h"
 
 /*
  * DdDashboardPage: how the plan stands, in one look. A row of headline
@@ -45,7 +46,6 @@ struct _DdDashboardPage
   GDate as_of;
   GDate custom_from;
   GDate custom_to;
-  GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
   guint updating;
   gboolean fresh;                 /* read since the page was last hidden */
   DdStore *reader;                /* the worker's connection while idle, or NULL */
@@ -118,27 +118,6 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDGET)
 
 /* Auxiliary methods */
-
-static gint64
-get_id_at (GArray *ids,
-           guint   position)
-{
-  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position);
-}
-
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
-}
 
 static void
 select_calendar_day (GtkCalendar *calendar,
@@ -222,30 +201,6 @@ update_date_buttons (DdDashboardPage *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->period_label)), !custom);
 }
 
-static gboolean
-same_strings (GListModel *a,
-              GListModel *b)
-{
-  guint n;
-
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  n = g_list_model_get_n_items (a);
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkStringObject) sa = g_list_model_get_item (a, i);
-      g_autoptr(GtkStringObject) sb = g_list_model_get_item (b, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (sa), gtk_string_object_get_string (sb)) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Fills the plan drop-down with "All plans" and @plan_list (nullable),
  * selecting @plan_id (or all plans when it is not there). */
 static void
@@ -253,30 +208,8 @@ set_plans (DdDashboardPage *self,
            GListModel      *plan_list,
            gint64           plan_id)
 {
-  g_autoptr(GtkStringList) plans = gtk_string_list_new (NULL);
-
   self->updating++;
-
-  g_array_set_size (self->plan_ids, 0);
-  gtk_string_list_append (plans, _("All plans"));
-  g_array_append_val (self->plan_ids, (gint64) { 0 });
-
-  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
-      g_autofree char *name = dd_plan_dup_display_name (plan);
-      gint64 id = dd_plan_get_id (plan);
-
-      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
-      g_array_append_val (self->plan_ids, id);
-    }
-
-  /* The same plans: keep the drop-down as it is (it may be the one whose
-   * change is being handled). */
-  if (!same_strings (gtk_drop_down_get_model (self->plan_dropdown), G_LIST_MODEL (plans)))
-    gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
-  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
-
+  dd_plan_dropdown_set_plans (self->plan_dropdown, plan_list, plan_id);
   self->updating--;
 }
 
@@ -862,16 +795,6 @@ dd_dashboard_page_dispose (GObject *object)
 }
 
 static void
-dd_dashboard_page_finalize (GObject *object)
-{
-  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
-
-  g_clear_pointer (&self->plan_ids, g_array_unref);
-
-  G_OBJECT_CLASS (dd_dashboard_page_parent_class)->finalize (object);
-}
-
-static void
 dd_dashboard_page_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
@@ -929,7 +852,6 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dd_dashboard_page_dispose;
-  object_class->finalize = dd_dashboard_page_finalize;
   object_class->get_property = dd_dashboard_page_get_property;
   object_class->set_property = dd_dashboard_page_set_property;
 
@@ -1068,7 +990,6 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
 static void
 dd_dashboard_page_init (DdDashboardPage *self)
 {
-  self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_date_clear (&self->as_of, 1);
   g_date_clear (&self->custom_from, 1);
   g_date_clear (&self->custom_to, 1);
@@ -1206,7 +1127,7 @@ dd_dashboard_page_get_plan_id (DdDashboardPage *self)
 {
   g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
 
-  return get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+  return dd_plan_dropdown_get_plan_id (self->plan_dropdown);
 }
 
 void
