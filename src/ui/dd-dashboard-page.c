@@ -15,6 +15,7 @@
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
 #include "dd-status-pill.h"
+#include "dd-date-popover.h"
 #include "dd-plan-dropdown.h"
 
 /*
@@ -63,15 +64,12 @@ struct _DdDashboardPage
   GtkDropDown *plan_dropdown;
   GtkDropDown *period_dropdown;
   GtkMenuButton *from_button;
-  GtkPopover *from_popover;
-  GtkCalendar *from_calendar;
+  DdDatePopover *from_popover;
   GtkMenuButton *to_button;
-  GtkPopover *to_popover;
-  GtkCalendar *to_calendar;
+  DdDatePopover *to_popover;
   GtkLabel *period_label;
   GtkMenuButton *as_of_button;
-  GtkPopover *as_of_popover;
-  GtkCalendar *as_of_calendar;
+  DdDatePopover *as_of_popover;
   GtkFlowBox *headline_box;
   GtkFlowBox *charts_box;
   GtkButton *tasks_button;
@@ -118,33 +116,6 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDGET)
 
 /* Auxiliary methods */
-
-static void
-select_calendar_day (GtkCalendar *calendar,
-                     const GDate *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (!dd_date_is_set (date))
-    return;
-
-  dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                              g_date_get_day (date), 0, 0, 0);
-  gtk_calendar_select_day (calendar, dt);
-}
-
-static void
-get_calendar_day (GtkCalendar *calendar,
-                  GDate       *out_date)
-{
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
-
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date,
-                  g_date_time_get_day_of_month (dt),
-                  g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-}
 
 static DdDashboardPeriod
 get_period (DdDashboardPage *self)
@@ -670,8 +641,8 @@ on_period_changed_cb (DdDashboardPage *self)
       dd_dashboard_period_get_range (DD_DASHBOARD_PERIOD_QUARTER, &self->as_of, NULL, NULL,
                                      &self->custom_from, &self->custom_to);
       self->updating++;
-      select_calendar_day (self->from_calendar, &self->custom_from);
-      select_calendar_day (self->to_calendar, &self->custom_to);
+      dd_date_popover_set_date (self->from_popover, &self->custom_from);
+      dd_date_popover_set_date (self->to_popover, &self->custom_to);
       self->updating--;
     }
 
@@ -679,47 +650,38 @@ on_period_changed_cb (DdDashboardPage *self)
 }
 
 static void
-on_from_calendar_day_selected_cb (DdDashboardPage *self)
+on_from_popover_day_selected_cb (DdDashboardPage *self)
 {
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->from_calendar, &self->custom_from);
-  gtk_popover_popdown (self->from_popover);
+  dd_date_popover_get_date (self->from_popover, &self->custom_from);
+  gtk_popover_popdown (GTK_POPOVER (self->from_popover));
   dd_dashboard_page_reload (self);
 }
 
 static void
-on_to_calendar_day_selected_cb (DdDashboardPage *self)
+on_to_popover_day_selected_cb (DdDashboardPage *self)
 {
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->to_calendar, &self->custom_to);
-  gtk_popover_popdown (self->to_popover);
+  dd_date_popover_get_date (self->to_popover, &self->custom_to);
+  gtk_popover_popdown (GTK_POPOVER (self->to_popover));
   dd_dashboard_page_reload (self);
 }
 
+/* A day, or Today (which closes the popover). */
 static void
-on_as_of_calendar_day_selected_cb (DdDashboardPage *self)
+on_as_of_popover_day_selected_cb (DdDashboardPage *self)
 {
   GDate date;
 
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->as_of_calendar, &date);
+  dd_date_popover_get_date (self->as_of_popover, &date);
   dd_dashboard_page_set_as_of (self, &date);
-}
-
-static void
-on_as_of_today_clicked_cb (DdDashboardPage *self)
-{
-  GDate today;
-
-  dd_date_set_today (&today);
-  gtk_popover_popdown (self->as_of_popover);
-  dd_dashboard_page_set_as_of (self, &today);
 }
 
 static void
@@ -938,6 +900,7 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (DD_TYPE_CHART_VIEW);
+  g_type_ensure (DD_TYPE_DATE_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
@@ -945,14 +908,11 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_calendar);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
@@ -978,10 +938,9 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1001,7 +960,7 @@ dd_dashboard_page_init (DdDashboardPage *self)
 
   /* A quarter at first: long enough for a trend, short enough to act on. */
   gtk_drop_down_set_selected (self->period_dropdown, DD_DASHBOARD_PERIOD_QUARTER);
-  select_calendar_day (self->as_of_calendar, &self->as_of);
+  dd_date_popover_set_date (self->as_of_popover, &self->as_of);
 
   dd_status_pill_set_status (GTK_WIDGET (self->on_time_caption), DD_STATUS_DONE_ON_TIME, NULL);
   dd_status_pill_set_status (GTK_WIDGET (self->late_caption), DD_STATUS_DONE_LATE, NULL);
@@ -1115,7 +1074,7 @@ dd_dashboard_page_set_as_of (DdDashboardPage *self,
   self->as_of = *as_of;
 
   self->updating++;
-  select_calendar_day (self->as_of_calendar, &self->as_of);
+  dd_date_popover_set_date (self->as_of_popover, &self->as_of);
   self->updating--;
 
   dd_dashboard_page_reload (self);
