@@ -807,6 +807,52 @@ dd_dashboard_page_set_property (GObject      *object,
     }
 }
 
+/* The template, its children and its callbacks. */
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
+  gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+}
+
 static void
 dd_dashboard_page_class_init (DdDashboardPageClass *klass)
 {
@@ -902,46 +948,7 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   g_type_ensure (DD_TYPE_CHART_VIEW);
   g_type_ensure (DD_TYPE_DATE_POPOVER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
-  gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_from_popover_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_popover_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+  bind_template (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
