@@ -35,6 +35,15 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DdChartCard, dd_chart_card, GTK_TYPE_WIDGET)
 
+/* Auxiliary methods */
+
+/* The units chart needs a row per unit to stay legible. */
+static int
+units_min_height (guint n_units)
+{
+  return CLAMP (90 + 26 * (int) n_units, 220, 1200);
+}
+
 /* Callbacks */
 
 /* The menu, made when first opened: four menus built with the page were
@@ -256,4 +265,7 @@ dd_chart_card_set_dashboard (DdChartCard            *self,
 
   dd_chart_set_dashboard (self->chart, dashboard);
   dd_chart_view_update (self->view);
+  if (dd_chart_get_kind (self->chart) == DD_CHART_UNITS)
+    dd_chart_view_set_min_height (self->view,
+                                  units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
 }

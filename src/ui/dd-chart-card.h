@@ -17,7 +17,8 @@ DdChartView *dd_chart_card_get_view      (DdChartCard            *self);
 /* Sets the chart's reference date; the title says it. */
 void         dd_chart_card_set_as_of     (DdChartCard            *self,
                                           const GDate            *as_of);
-/* Gives the chart its figures and redraws it. */
+/* Gives the chart its figures and redraws it; the units chart's card
+ * grows with the units. */
 void         dd_chart_card_set_dashboard (DdChartCard            *self,
                                           const DdStatsDashboard *dashboard);
 

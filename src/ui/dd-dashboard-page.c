@@ -279,13 +279,6 @@ set_loading (DdDashboardPage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
-/* The units chart needs a row per unit to stay legible. */
-static int
-units_min_height (guint n_units)
-{
-  return CLAMP (90 + 26 * (int) n_units, 220, 1200);
-}
-
 /* One reading: on a worker thread through a connection of its own, or at
  * once through the page's store for a database in memory. A reading of
  * the figures is followed by one of the "6 rõ" count: that one reads every
@@ -420,8 +413,6 @@ apply_job (DdDashboardPage *self,
   self->headline = dashboard->headline;
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     dd_chart_card_set_dashboard (self->cards[i], dashboard);
-  dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
-                                units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
 
   set_loading (self, FALSE, TRUE);
 }
