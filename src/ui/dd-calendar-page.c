@@ -7,6 +7,9 @@
 
 #include "dd-calendar-page.h"
 #include "dd-access.h"
+#include "dd-calendar-agenda.h"
+#include "dd-calendar-day.h"
+#include "dd-calendar-deadline.h"
 #include "dd-holiday-editor.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
@@ -27,28 +30,15 @@
  * Statuses are judged as of today. Arrow keys move between days, Page Up
  * and Page Down between months, Home goes to today. Activating a deadline
  * emits "open-task".
+ *
+ * Each day of the month and week views is a DdCalendarDay; the agenda is
+ * filled by dd_calendar_agenda_fill(). The page reads the deadlines of the
+ * days shown, keeps the selection and moves it.
  */
 
-/* Deadlines shown in a day of the month view before "+N". */
-#define MAX_MONTH_ENTRIES 3
 /* How far back the agenda looks for what is still overdue. */
 #define OVERDUE_LOOKBACK_DAYS 730
-#define AGENDA_DAYS 30
 #define N_MONTH_CELLS 42
-/* Widgets are made for this many deadlines of a list at most: a plan
- * archive may have thousands overdue; the task list shows them all. */
-#define MAX_LISTED 200
-
-typedef struct
-{
-  GtkWidget *widget;        /* the focusable box of the day */
-  GtkWidget *weekday_label; /* week view only */
-  GtkWidget *day_label;
-  GtkWidget *holiday_label;
-  GtkWidget *lunar_label;
-  GtkWidget *entries;       /* a box of the deadlines */
-  GDate date;
-} DayCell;
 
 struct _DdCalendarPage
 {
@@ -65,8 +55,8 @@ struct _DdCalendarPage
   DdCalendarView view;
   gboolean dirty;
   guint n_month_rows;
-  DayCell month_cells[N_MONTH_CELLS];
-  DayCell week_cells[7];
+  DdCalendarDay *month_cells[N_MONTH_CELLS];
+  DdCalendarDay *week_cells[7];
 
   /* Template children */
   GtkWidget *box;
@@ -107,47 +97,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DdCalendarPage, dd_calendar_page, GTK_TYPE_WIDGET
 static const char * const view_names[] = { "month", "week", "agenda" };
 
 /* Auxiliary methods */
-
-static int
-status_rank (DdTaskStatus status)
-{
-  /* The most urgent first: what a deputy chief must see in a full day. */
-  switch (status)
-    {
-    case DD_STATUS_OVERDUE:
-      return 0;
-    case DD_STATUS_FORGOTTEN:
-      return 1;
-    case DD_STATUS_DUE_SOON:
-      return 2;
-    case DD_STATUS_IN_PROGRESS:
-      return 3;
-    case DD_STATUS_NO_DEADLINE:
-      return 4;
-    case DD_STATUS_DONE_LATE:
-      return 5;
-    case DD_STATUS_DONE_ON_TIME:
-    default:
-      return 6;
-    }
-}
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const DdCalendarEntry *x = *(const DdCalendarEntry **) a;
-  const DdCalendarEntry *y = *(const DdCalendarEntry **) b;
-  int cmp;
-
-  cmp = g_date_compare (&x->date, &y->date);
-  if (cmp != 0)
-    return cmp;
-  cmp = status_rank (x->status) - status_rank (y->status);
-  if (cmp != 0)
-    return cmp;
-  return (x->task_id > y->task_id) - (x->task_id < y->task_id);
-}
 
 static void
 date_add_days (GDate *date,
@@ -209,7 +158,7 @@ view_range (DdCalendarPage *self,
       *out_start = self->today;
       date_add_days (out_start, -OVERDUE_LOOKBACK_DAYS);
       *out_end = self->today;
-      g_date_add_days (out_end, AGENDA_DAYS - 1);
+      g_date_add_days (out_end, DD_CALENDAR_AGENDA_DAYS - 1);
       break;
 
     case DD_CALENDAR_VIEW_MONTH:
@@ -265,74 +214,6 @@ entries_of_day (DdCalendarPage *self,
   return g_hash_table_lookup (self->by_day, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
 
-static char *
-dup_entry_text (const DdCalendarEntry *entry)
-{
-  if (entry->occurrence != NULL)
-    /* Translators: a deadline in the calendar: the period ("Quý II/2026"),
-     * then the task. */
-    return g_strdup_printf (C_("calendar deadline", "%s: %s"), entry->occurrence, entry->title);
-
-  return g_strdup (entry->title);
-}
-
-static char *
-dup_entry_tooltip (const DdCalendarEntry *entry)
-{
-  g_autofree char *date = dd_format_date (&entry->date);
-  GString *text = g_string_new (entry->title);
-
-  g_string_append_c (text, '\n');
-  if (entry->occurrence != NULL)
-    {
-      /* Translators: in the tooltip of a deadline: which period it is for. */
-      g_string_append_printf (text, _("Period: %s"), entry->occurrence);
-      g_string_append_c (text, '\n');
-    }
-  if (entry->lead != NULL)
-    {
-      /* Translators: in the tooltip of a deadline: its lead unit. */
-      g_string_append_printf (text, _("Lead unit: %s"), entry->lead);
-      g_string_append_c (text, '\n');
-    }
-  /* Translators: in the tooltip of a deadline: the due date, then the status. */
-  g_string_append_printf (text, _("Due %s — %s"), date, dd_task_status_get_label (entry->status));
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-set_task_id (GObject *object,
-             gint64   task_id)
-{
-  g_object_set_data_full (object, "dd-task-id", g_memdup2 (&task_id, sizeof task_id), g_free);
-}
-
-static gint64
-get_task_id (GObject *object)
-{
-  const gint64 *id = g_object_get_data (object, "dd-task-id");
-
-  return id != NULL ? *id : 0;
-}
-
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static gboolean
-is_weekend (const GDate *date)
-{
-  GDateWeekday weekday = g_date_get_weekday (date);
-
-  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
-}
-
 static const DdHoliday *
 lookup_holiday (DdCalendarPage *self,
                 const GDate    *date)
@@ -351,524 +232,56 @@ move_selection (DdCalendarPage *self,
 /* Callbacks */
 
 static void
-on_entry_clicked_cb (GtkButton      *button,
+on_day_open_task_cb (DdCalendarDay  *day,
+                     gint64          task_id,
                      DdCalendarPage *self)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  gint64 task_id = get_task_id (G_OBJECT (button));
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-
-  if (task_id > 0)
-    g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
+  g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
 }
 
 static void
-on_day_pressed_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   DdCalendarPage  *self)
+on_day_pressed_cb (DdCalendarDay  *day,
+                   DdCalendarPage *self)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  const GDate *date = g_object_get_data (G_OBJECT (cell), "dd-date");
+  const GDate *date = dd_calendar_day_get_date (day);
 
-  if (date != NULL && g_date_valid (date))
+  if (g_date_valid (date))
     {
-      GDate day = *date;
+      GDate selected = *date;
 
-      move_selection (self, &day, TRUE);
+      move_selection (self, &selected, TRUE);
     }
 }
 
-/* Widgets */
+/* The days */
 
-static GtkWidget *
-new_entry_button (DdCalendarPage        *self,
-                  const DdCalendarEntry *entry,
-                  gboolean               detailed)
+static DdCalendarDay *
+new_day (DdCalendarPage *self,
+         gboolean        week)
 {
-  g_autofree char *text = dup_entry_text (entry);
-  g_autofree char *tooltip = dup_entry_tooltip (entry);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *pill = dd_status_pill_new ();
+  GtkWidget *day = dd_calendar_day_new (week);
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "calendar-entry");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  set_task_id (G_OBJECT (button), entry->task_id);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_entry_clicked_cb), self, 0);
-
-  gtk_widget_set_halign (pill, GTK_ALIGN_FILL);
-  gtk_widget_set_hexpand (pill, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (pill), 0.0);
-
-  if (!detailed)
-    {
-      /* Cut short: the cell's width decides, not the title's. */
-      gtk_label_set_max_width_chars (GTK_LABEL (pill), 12);
-      dd_status_pill_set_status (pill, entry->status, text);
-      gtk_button_set_child (GTK_BUTTON (button), pill);
-    }
-  else
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (text);
-
-      /* The status in words on top, then the whole task. */
-      dd_status_pill_set_status (pill, entry->status, NULL);
-      gtk_box_append (GTK_BOX (box), pill);
-
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (title), 6);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-      gtk_label_set_width_chars (GTK_LABEL (title), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
-      gtk_box_append (GTK_BOX (box), title);
-
-      if (entry->lead != NULL)
-        {
-          GtkWidget *lead = gtk_label_new (entry->lead);
-
-          gtk_label_set_wrap (GTK_LABEL (lead), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (lead), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_xalign (GTK_LABEL (lead), 0.0);
-          gtk_label_set_width_chars (GTK_LABEL (lead), 8);
-          gtk_label_set_max_width_chars (GTK_LABEL (lead), 30);
-          gtk_widget_add_css_class (lead, "dim-label");
-          gtk_widget_add_css_class (lead, "field-hint");
-          gtk_box_append (GTK_BOX (box), lead);
-        }
-
-      gtk_widget_add_css_class (button, "detailed");
-      gtk_button_set_child (GTK_BUTTON (button), box);
-    }
-
-  return button;
-}
-
-static GtkWidget *
-new_more_label (guint n_more)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *label;
-
-  /* Translators: at the end of a long list of deadlines. */
-  text = g_strdup_printf (ngettext ("… and %u more deadline: see the task list",
-                                    "… and %u more deadlines: see the task list",
-                                    n_more),
-                          n_more);
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-/* "+N": a menu button whose popover lists every deadline of the day. */
-static GtkWidget *
-new_more_button (DdCalendarPage *self,
-                 const GDate    *date,
-                 GPtrArray      *day_entries,
-                 guint           n_hidden)
-{
-  g_autofree char *label = NULL;
-  g_autofree char *heading_text = dd_format_date_long (date);
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (heading_text);
-
-  /* Translators: in a full day of the month view, the deadlines that do not fit. */
-  label = g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "calendar-more");
-  gtk_widget_set_tooltip_text (button, _("Show every deadline of this day"));
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_box_append (GTK_BOX (list), heading);
-  for (guint i = 0; i < MIN (day_entries->len, MAX_LISTED); i++)
-    gtk_box_append (GTK_BOX (list), new_entry_button (self, g_ptr_array_index (day_entries, i), TRUE));
-  if (day_entries->len > MAX_LISTED)
-    gtk_box_append (GTK_BOX (list), new_more_label (day_entries->len - MAX_LISTED));
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  return button;
+  g_signal_connect_object (day, "open-task", G_CALLBACK (on_day_open_task_cb), self, 0);
+  g_signal_connect_object (day, "pressed", G_CALLBACK (on_day_pressed_cb), self, 0);
+  return DD_CALENDAR_DAY (day);
 }
 
 static void
-init_cell (DdCalendarPage *self,
-           DayCell        *cell,
-           gboolean        week)
+show_day (DdCalendarPage *self,
+          DdCalendarDay  *day,
+          const GDate    *date,
+          gboolean        other_month)
 {
-  GtkGesture *gesture;
-  GtkWidget *top;
+  DdCalendarDayFlags flags = 0;
 
-  cell->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_focusable (cell->widget, TRUE);
-  gtk_widget_add_css_class (cell->widget, "calendar-day");
-  gtk_widget_set_overflow (cell->widget, GTK_OVERFLOW_HIDDEN);
-  g_date_clear (&cell->date, 1);
-  g_object_set_data (G_OBJECT (cell->widget), "dd-date", &cell->date);
-
-  gesture = gtk_gesture_click_new ();
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_day_pressed_cb), self, 0);
-  gtk_widget_add_controller (cell->widget, GTK_EVENT_CONTROLLER (gesture));
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_box_append (GTK_BOX (cell->widget), top);
-
-  cell->day_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (cell->day_label, "day-number");
-  gtk_widget_set_valign (cell->day_label, GTK_ALIGN_START);
-
-  cell->holiday_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (cell->holiday_label, "holiday-name");
-  gtk_label_set_xalign (GTK_LABEL (cell->holiday_label), 0.0);
-
-  cell->lunar_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (cell->lunar_label, "lunar-day");
-  gtk_widget_set_valign (cell->lunar_label, GTK_ALIGN_START);
-  gtk_widget_set_halign (cell->lunar_label, GTK_ALIGN_END);
-
-  if (week)
-    {
-      /* Weekday and lunar day; the date; the day off, in full. */
-      cell->weekday_label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (cell->weekday_label, "weekday-name");
-      gtk_label_set_xalign (GTK_LABEL (cell->weekday_label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (cell->weekday_label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (cell->weekday_label, TRUE);
-      gtk_box_append (GTK_BOX (top), cell->weekday_label);
-      gtk_box_append (GTK_BOX (top), cell->lunar_label);
-
-      gtk_label_set_xalign (GTK_LABEL (cell->day_label), 0.0);
-      gtk_widget_set_halign (cell->day_label, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (cell->widget), cell->day_label);
-
-      gtk_label_set_wrap (GTK_LABEL (cell->holiday_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (cell->holiday_label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (cell->holiday_label), 6);
-      gtk_label_set_max_width_chars (GTK_LABEL (cell->holiday_label), 20);
-      gtk_box_append (GTK_BOX (cell->widget), cell->holiday_label);
-    }
-  else
-    {
-      /* Day, day off (cut short, whole in the tooltip), lunar day. */
-      gtk_label_set_ellipsize (GTK_LABEL (cell->holiday_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (cell->holiday_label), 1);
-      gtk_widget_set_hexpand (cell->holiday_label, TRUE);
-      gtk_box_append (GTK_BOX (top), cell->day_label);
-      gtk_box_append (GTK_BOX (top), cell->holiday_label);
-      gtk_box_append (GTK_BOX (top), cell->lunar_label);
-    }
-
-  cell->entries = gtk_box_new (GTK_ORIENTATION_VERTICAL, week ? 4 : 1);
-  gtk_box_append (GTK_BOX (cell->widget), cell->entries);
-}
-
-static void
-update_cell (DdCalendarPage *self,
-             DayCell        *cell,
-             const GDate    *date,
-             gboolean        week,
-             gboolean        other_month)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *day_text = NULL;
-  g_autofree char *lunar_text = NULL;
-  g_autofree char *lunar_tooltip = NULL;
-  g_autofree char *date_long = dd_format_date_long (date);
-  g_autofree char *cell_tooltip = NULL;
-  const DdHoliday *holiday = lookup_holiday (self, date);
-  gboolean day_off = holiday != NULL && holiday->kind != DD_HOLIDAY_KIND_WORKING_SATURDAY;
-  gboolean working_saturday = holiday != NULL && holiday->kind == DD_HOLIDAY_KIND_WORKING_SATURDAY;
-  GPtrArray *day_entries = entries_of_day (self, date);
-  guint n_entries = day_entries != NULL ? day_entries->len : 0;
-  guint n_shown;
-  DdLunarDate lunar;
-
-  cell->date = *date;
-
-  /* Day number; the weekday and full date in the week view. */
-  if (week)
-    {
-      day_text = dd_format_date (date);
-      gtk_label_set_text (GTK_LABEL (cell->weekday_label), dd_format_weekday (g_date_get_weekday (date)));
-    }
-  else
-    day_text = g_strdup_printf ("%u", g_date_get_day (date));
-  gtk_label_set_text (GTK_LABEL (cell->day_label), day_text);
-
-  /* The lunar day: "1/M" on the first day of a lunar month, as wall
-   * calendars print it, else the day alone. */
-  if (dd_lunar_from_solar (date, &lunar, &error))
-    {
-      g_autofree char *lunar_full = dd_lunar_date_format (&lunar);
-
-      if (lunar.day == 1 && lunar.leap)
-        /* Translators: the first day of a leap lunar month, short, in a
-         * corner of a day of the calendar: "1/4N" (N: nhuận). */
-        lunar_text = g_strdup_printf (_("%d/%dL"), lunar.day, lunar.month);
-      else if (lunar.day == 1)
-        lunar_text = g_strdup_printf ("%d/%d", lunar.day, lunar.month);
-      else
-        lunar_text = g_strdup_printf ("%d", lunar.day);
-
-      /* Translators: %s is a lunar date, "15/3/2026". */
-      lunar_tooltip = g_strdup_printf (_("Lunar date: %s"), lunar_full);
-      if (lunar.day == 1)
-        gtk_widget_add_css_class (cell->lunar_label, "month-start");
-      else
-        gtk_widget_remove_css_class (cell->lunar_label, "month-start");
-    }
-  gtk_label_set_text (GTK_LABEL (cell->lunar_label), lunar_text != NULL ? lunar_text : "");
-  gtk_widget_set_tooltip_text (cell->lunar_label, lunar_tooltip);
-
-  /* The day off, or the Saturday worked. */
-  gtk_label_set_text (GTK_LABEL (cell->holiday_label), holiday != NULL ? holiday->name : "");
-  gtk_widget_set_tooltip_text (cell->holiday_label, holiday != NULL ? holiday->name : NULL);
-  if (week)
-    gtk_widget_set_visible (cell->holiday_label, holiday != NULL);
-
-  if (holiday != NULL)
-    /* Translators: the tooltip of a day of the calendar: the date, then its day off. */
-    cell_tooltip = g_strdup_printf (C_("calendar day", "%s\n%s"), date_long, holiday->name);
-  else
-    cell_tooltip = g_strdup (date_long);
-  gtk_widget_set_tooltip_text (cell->widget, cell_tooltip);
-
-  /* Shading. */
-  if (day_off)
-    gtk_widget_add_css_class (cell->widget, "holiday");
-  else
-    gtk_widget_remove_css_class (cell->widget, "holiday");
-  if (is_weekend (date) && !working_saturday)
-    gtk_widget_add_css_class (cell->widget, "weekend");
-  else
-    gtk_widget_remove_css_class (cell->widget, "weekend");
-  if (working_saturday)
-    gtk_widget_add_css_class (cell->widget, "working-day");
-  else
-    gtk_widget_remove_css_class (cell->widget, "working-day");
   if (other_month)
-    gtk_widget_add_css_class (cell->widget, "other-month");
-  else
-    gtk_widget_remove_css_class (cell->widget, "other-month");
+    flags |= DD_CALENDAR_DAY_OTHER_MONTH;
   if (g_date_compare (date, &self->today) == 0)
-    gtk_widget_add_css_class (cell->widget, "today");
-  else
-    gtk_widget_remove_css_class (cell->widget, "today");
+    flags |= DD_CALENDAR_DAY_TODAY;
   if (g_date_compare (date, &self->selected) == 0)
-    gtk_widget_add_css_class (cell->widget, "selected");
-  else
-    gtk_widget_remove_css_class (cell->widget, "selected");
+    flags |= DD_CALENDAR_DAY_SELECTED;
 
-  /* The deadlines. */
-  remove_children (cell->entries);
-  n_shown = week ? n_entries : MIN (n_entries, MAX_MONTH_ENTRIES);
-  /* "+1" would take the room of the deadline it hides. */
-  if (!week && n_entries == MAX_MONTH_ENTRIES + 1)
-    n_shown = n_entries;
-  if (week && n_shown > MAX_LISTED)
-    n_shown = MAX_LISTED;
-  for (guint i = 0; i < n_shown; i++)
-    gtk_box_append (GTK_BOX (cell->entries),
-                    new_entry_button (self, g_ptr_array_index (day_entries, i), week));
-  if (week && n_shown < n_entries)
-    gtk_box_append (GTK_BOX (cell->entries), new_more_label (n_entries - n_shown));
-  if (!week && n_shown < n_entries)
-    gtk_box_append (GTK_BOX (cell->entries),
-                    new_more_button (self, date, day_entries, n_entries - n_shown));
-}
-
-/* The agenda */
-
-static GtkWidget *
-new_agenda_heading (const char *text,
-                    const char *css_class)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (row, "agenda-heading");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (row, css_class);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-
-  return row;
-}
-
-static GtkWidget *
-new_agenda_row (const DdCalendarEntry *entry,
-                gboolean               show_date)
-{
-  g_autofree char *tooltip = dup_entry_tooltip (entry);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (entry->title);
-  GtkWidget *pill = dd_status_pill_new ();
-  GString *detail = g_string_new (NULL);
-  GtkWidget *detail_label;
-
-  gtk_widget_add_css_class (row, "agenda-row");
-  gtk_widget_set_tooltip_text (row, tooltip);
-  set_task_id (G_OBJECT (row), entry->task_id);
-
-  if (show_date)
-    {
-      g_autofree char *date = dd_format_date (&entry->date);
-      GtkWidget *date_label = gtk_label_new (date);
-
-      gtk_widget_add_css_class (date_label, "numeric");
-      gtk_widget_set_valign (date_label, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), date_label);
-    }
-
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_box_append (GTK_BOX (text_box), title);
-
-  if (entry->occurrence != NULL)
-    g_string_append (detail, entry->occurrence);
-  if (entry->lead != NULL)
-    {
-      if (detail->len > 0)
-        g_string_append (detail, " · ");
-      g_string_append (detail, entry->lead);
-    }
-  detail_label = gtk_label_new (detail->str);
-  gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (detail_label), 0.0);
-  gtk_widget_add_css_class (detail_label, "dim-label");
-  gtk_widget_set_visible (detail_label, detail->len > 0);
-  gtk_box_append (GTK_BOX (text_box), detail_label);
-  g_string_free (detail, TRUE);
-
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (box), text_box);
-
-  dd_status_pill_set_status (pill, entry->status, NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), pill);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static void
-fill_agenda (DdCalendarPage *self)
-{
-  GtkWidget *child;
-  guint n_overdue = 0;
-  guint n_upcoming = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list))) != NULL)
-    gtk_list_box_remove (self->agenda_list, child);
-
-  /* What is overdue or forgotten, oldest first, on top. */
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
-    {
-      const DdCalendarEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_date_compare (&entry->date, &self->today) < 0
-          && (entry->status == DD_STATUS_OVERDUE || entry->status == DD_STATUS_FORGOTTEN))
-        n_overdue++;
-    }
-
-  if (n_overdue > 0)
-    {
-      g_autofree char *heading = NULL;
-
-      /* Translators: the first heading of the agenda. */
-      heading = g_strdup_printf (ngettext ("Overdue or forgotten: %u deadline",
-                                           "Overdue or forgotten: %u deadlines",
-                                           n_overdue),
-                                 n_overdue);
-      gtk_list_box_append (self->agenda_list, new_agenda_heading (heading, "overdue"));
-
-      guint n_listed = 0;
-
-      for (guint i = 0; i < self->entries->len && n_listed < MAX_LISTED; i++)
-        {
-          const DdCalendarEntry *entry = g_ptr_array_index (self->entries, i);
-
-          if (g_date_compare (&entry->date, &self->today) < 0
-              && (entry->status == DD_STATUS_OVERDUE || entry->status == DD_STATUS_FORGOTTEN))
-            {
-              gtk_list_box_append (self->agenda_list, new_agenda_row (entry, TRUE));
-              n_listed++;
-            }
-        }
-      if (n_listed < n_overdue)
-        gtk_list_box_append (self->agenda_list, new_more_label (n_overdue - n_listed));
-    }
-
-  /* Then the next 30 days, day by day. */
-  for (guint d = 0; d < AGENDA_DAYS; d++)
-    {
-      GDate day = self->today;
-      GPtrArray *day_entries;
-      const DdHoliday *holiday;
-      g_autofree char *date_long = NULL;
-      g_autofree char *heading = NULL;
-
-      g_date_add_days (&day, d);
-      day_entries = entries_of_day (self, &day);
-      if (day_entries == NULL || day_entries->len == 0)
-        continue;
-
-      date_long = dd_format_date_long (&day);
-      holiday = lookup_holiday (self, &day);
-      if (d == 0)
-        /* Translators: a day heading of the agenda: "Hôm nay, Thứ Tư, ngày 25 tháng 11 năm 2026". */
-        heading = g_strdup_printf (_("Today, %s, %s"),
-                                   dd_format_weekday (g_date_get_weekday (&day)), date_long);
-      else
-        /* Translators: a day heading of the agenda: "Thứ Năm, ngày 26 tháng 11 năm 2026". */
-        heading = g_strdup_printf (C_("agenda day", "%s, %s"),
-                                   dd_format_weekday (g_date_get_weekday (&day)), date_long);
-      if (holiday != NULL)
-        {
-          char *with_holiday;
-
-          /* Translators: a day heading of the agenda, then the day off it is. */
-          with_holiday = g_strdup_printf (C_("agenda day", "%s (%s)"), heading, holiday->name);
-          g_free (heading);
-          heading = with_holiday;
-        }
-
-      gtk_list_box_append (self->agenda_list, new_agenda_heading (heading, d == 0 ? "today" : NULL));
-      for (guint i = 0; i < MIN (day_entries->len, MAX_LISTED); i++)
-        gtk_list_box_append (self->agenda_list, new_agenda_row (g_ptr_array_index (day_entries, i), FALSE));
-      if (day_entries->len > MAX_LISTED)
-        gtk_list_box_append (self->agenda_list, new_more_label (day_entries->len - MAX_LISTED));
-      n_upcoming += day_entries->len;
-    }
-
-  if (n_upcoming == 0)
-    gtk_list_box_append (self->agenda_list,
-                         new_agenda_heading (_("Nothing falls due in the next 30 days."), "empty"));
+  dd_calendar_day_show (day, date, lookup_holiday (self, date), entries_of_day (self, date), flags);
 }
 
 /* Loading and showing */
@@ -907,7 +320,7 @@ load_range (DdCalendarPage *self,
       return;
     }
 
-  g_ptr_array_sort (self->entries, compare_entries);
+  g_ptr_array_sort (self->entries, dd_calendar_deadline_compare);
   for (guint i = 0; i < self->entries->len; i++)
     {
       DdCalendarEntry *entry = g_ptr_array_index (self->entries, i);
@@ -951,7 +364,7 @@ update_title (DdCalendarPage *self)
         g_autofree char *last = NULL;
         GDate end = self->today;
 
-        g_date_add_days (&end, AGENDA_DAYS - 1);
+        g_date_add_days (&end, DD_CALENDAR_AGENDA_DAYS - 1);
         last = dd_format_date (&end);
         /* Translators: the title of the agenda view. */
         title = g_strdup_printf (_("The next 30 days: %s – %s"), first, last);
@@ -1022,12 +435,12 @@ refresh (DdCalendarPage *self)
           GDate day = start;
 
           g_date_add_days (&day, i);
-          update_cell (self, &self->week_cells[i], &day, TRUE, FALSE);
+          show_day (self, self->week_cells[i], &day, FALSE);
         }
       break;
 
     case DD_CALENDAR_VIEW_AGENDA:
-      fill_agenda (self);
+      dd_calendar_agenda_fill (self->agenda_list, self->entries, self->by_day, self->workdays, &self->today);
       break;
 
     case DD_CALENDAR_VIEW_MONTH:
@@ -1039,12 +452,12 @@ refresh (DdCalendarPage *self)
           gboolean shown = i < self->n_month_rows * 7;
 
           g_date_add_days (&day, i);
-          gtk_widget_set_visible (self->month_cells[i].widget, shown);
+          gtk_widget_set_visible (GTK_WIDGET (self->month_cells[i]), shown);
           if (shown)
-            update_cell (self, &self->month_cells[i], &day, FALSE,
-                         g_date_get_month (&day) != g_date_get_month (&self->selected));
+            show_day (self, self->month_cells[i], &day,
+                      g_date_get_month (&day) != g_date_get_month (&self->selected));
           else
-            g_date_clear (&self->month_cells[i].date, 1);
+            dd_calendar_day_clear (self->month_cells[i]);
         }
       break;
     }
@@ -1053,23 +466,31 @@ refresh (DdCalendarPage *self)
   update_actions (self);
 }
 
-static DayCell *
+/* The day of @date in the month or week view shown, or %NULL. */
+static DdCalendarDay *
 find_cell (DdCalendarPage *self,
            const GDate    *date)
 {
+  DdCalendarDay **cells = NULL;
+  guint n_cells = 0;
+
   if (self->view == DD_CALENDAR_VIEW_MONTH)
     {
-      for (guint i = 0; i < self->n_month_rows * 7; i++)
-        if (g_date_valid (&self->month_cells[i].date)
-            && g_date_compare (&self->month_cells[i].date, date) == 0)
-          return &self->month_cells[i];
+      cells = self->month_cells;
+      n_cells = self->n_month_rows * 7;
     }
   else if (self->view == DD_CALENDAR_VIEW_WEEK)
     {
-      for (guint i = 0; i < 7; i++)
-        if (g_date_valid (&self->week_cells[i].date)
-            && g_date_compare (&self->week_cells[i].date, date) == 0)
-          return &self->week_cells[i];
+      cells = self->week_cells;
+      n_cells = 7;
+    }
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const GDate *cell_date = dd_calendar_day_get_date (cells[i]);
+
+      if (g_date_valid (cell_date) && g_date_compare (cell_date, date) == 0)
+        return cells[i];
     }
 
   return NULL;
@@ -1081,8 +502,8 @@ move_selection (DdCalendarPage *self,
                 gboolean        grab_focus)
 {
   GDate start, end;
-  DayCell *old_cell;
-  DayCell *new_cell;
+  DdCalendarDay *old_cell;
+  DdCalendarDay *new_cell;
 
   if (!g_date_valid (date)
       || g_date_get_year (date) < DD_LUNAR_MIN_YEAR
@@ -1100,10 +521,10 @@ move_selection (DdCalendarPage *self,
     {
       /* The same month or week: only the selection moves. */
       if (old_cell != NULL)
-        gtk_widget_remove_css_class (old_cell->widget, "selected");
+        dd_calendar_day_set_selected (old_cell, FALSE);
       new_cell = find_cell (self, &self->selected);
       if (new_cell != NULL)
-        gtk_widget_add_css_class (new_cell->widget, "selected");
+        dd_calendar_day_set_selected (new_cell, TRUE);
       update_title (self);
     }
   else
@@ -1111,7 +532,7 @@ move_selection (DdCalendarPage *self,
 
   new_cell = find_cell (self, &self->selected);
   if (grab_focus && new_cell != NULL)
-    gtk_widget_grab_focus (new_cell->widget);
+    gtk_widget_grab_focus (GTK_WIDGET (new_cell));
 }
 
 static void
@@ -1231,7 +652,7 @@ static void
 on_agenda_list_row_activated_cb (DdCalendarPage *self,
                                  GtkListBoxRow  *row)
 {
-  gint64 task_id = get_task_id (G_OBJECT (row));
+  gint64 task_id = dd_calendar_deadline_get_task_id (G_OBJECT (row));
 
   if (task_id > 0)
     g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
@@ -1476,14 +897,14 @@ dd_calendar_page_init (DdCalendarPage *self)
 
   for (guint i = 0; i < N_MONTH_CELLS; i++)
     {
-      init_cell (self, &self->month_cells[i], FALSE);
-      gtk_grid_attach (self->month_grid, self->month_cells[i].widget, i % 7, i / 7, 1, 1);
+      self->month_cells[i] = new_day (self, FALSE);
+      gtk_grid_attach (self->month_grid, GTK_WIDGET (self->month_cells[i]), i % 7, i / 7, 1, 1);
     }
 
   for (guint i = 0; i < 7; i++)
     {
-      init_cell (self, &self->week_cells[i], TRUE);
-      gtk_grid_attach (self->week_grid, self->week_cells[i].widget, i, 0, 1, 1);
+      self->week_cells[i] = new_day (self, TRUE);
+      gtk_grid_attach (self->week_grid, GTK_WIDGET (self->week_cells[i]), i, 0, 1, 1);
     }
 
   /* What the colours mean. */
@@ -1613,11 +1034,11 @@ GtkWidget *
 dd_calendar_page_get_day_widget (DdCalendarPage *self,
                                  const GDate    *date)
 {
-  DayCell *cell;
+  DdCalendarDay *cell;
 
   g_return_val_if_fail (DD_IS_CALENDAR_PAGE (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   cell = find_cell (self, date);
-  return cell != NULL ? cell->widget : NULL;
+  return cell != NULL ? GTK_WIDGET (cell) : NULL;
 }

@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-chart-card.h"
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
+#include "dd-date-popover.h"
+#include "dd-plan-dropdown.h"
 
 /*
  * DdDashboardPage: how the plan stands, in one look. A row of headline
@@ -38,7 +41,6 @@ struct _DdDashboardPage
   GDate as_of;
   GDate custom_from;
   GDate custom_to;
-  GArray *plan_ids;               /* gint64, parallel to the plan drop-down */
   guint updating;
   gboolean fresh;                 /* read since the page was last hidden */
   DdStats *stats;                 /* reads the figures on a worker of its own */
@@ -48,24 +50,20 @@ struct _DdDashboardPage
   gboolean counting;              /* the "6 rõ" count likewise (read after them) */
   gboolean plans_pending;         /* the plans asked for have not arrived */
   DdStatsHeadline headline;
-  DdChart *charts[DD_N_CHART_KINDS];
-  DdChartView *views[DD_N_CHART_KINDS];
-  GtkLabel *chart_titles[DD_N_CHART_KINDS];
+  DdChartCard *cards[DD_N_CHART_KINDS];
+  DdChartView *views[DD_N_CHART_KINDS];     /* the cards' */
 
   /* Template children */
   GtkWidget *content_box;         /* bound so that dispose unparents it */
   GtkDropDown *plan_dropdown;
   GtkDropDown *period_dropdown;
   GtkMenuButton *from_button;
-  GtkPopover *from_popover;
-  GtkCalendar *from_calendar;
+  DdDatePopover *from_popover;
   GtkMenuButton *to_button;
-  GtkPopover *to_popover;
-  GtkCalendar *to_calendar;
+  DdDatePopover *to_popover;
   GtkLabel *period_label;
   GtkMenuButton *as_of_button;
-  GtkPopover *as_of_popover;
-  GtkCalendar *as_of_calendar;
+  DdDatePopover *as_of_popover;
   GtkFlowBox *headline_box;
   GtkFlowBox *charts_box;
   GtkButton *tasks_button;
@@ -117,54 +115,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DdDashboardPage, dd_dashboard_page, GTK_TYPE_WIDG
                                G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_dashboard_page_page_init))
 
 /* Auxiliary methods */
-
-static gint64
-get_id_at (GArray *ids,
-           guint   position)
-{
-  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position);
-}
-
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
-}
-
-static void
-select_calendar_day (GtkCalendar *calendar,
-                     const GDate *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (!dd_date_is_set (date))
-    return;
-
-  dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                              g_date_get_day (date), 0, 0, 0);
-  gtk_calendar_select_day (calendar, dt);
-}
-
-static void
-get_calendar_day (GtkCalendar *calendar,
-                  GDate       *out_date)
-{
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
-
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date,
-                  g_date_time_get_day_of_month (dt),
-                  g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-}
 
 static DdDashboardPeriod
 get_period (DdDashboardPage *self)
@@ -221,30 +171,6 @@ update_date_buttons (DdDashboardPage *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->period_label)), !custom);
 }
 
-static gboolean
-same_strings (GListModel *a,
-              GListModel *b)
-{
-  guint n;
-
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  n = g_list_model_get_n_items (a);
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkStringObject) sa = g_list_model_get_item (a, i);
-      g_autoptr(GtkStringObject) sb = g_list_model_get_item (b, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (sa), gtk_string_object_get_string (sb)) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Fills the plan drop-down with "All plans" and @plan_list (nullable),
  * selecting @plan_id (or all plans when it is not there). */
 static void
@@ -252,30 +178,8 @@ set_plans (DdDashboardPage *self,
            GListModel      *plan_list,
            gint64           plan_id)
 {
-  g_autoptr(GtkStringList) plans = gtk_string_list_new (NULL);
-
   self->updating++;
-
-  g_array_set_size (self->plan_ids, 0);
-  gtk_string_list_append (plans, _("All plans"));
-  g_array_append_val (self->plan_ids, (gint64) { 0 });
-
-  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
-      g_autofree char *name = dd_plan_dup_display_name (plan);
-      gint64 id = dd_plan_get_id (plan);
-
-      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
-      g_array_append_val (self->plan_ids, id);
-    }
-
-  /* The same plans: keep the drop-down as it is (it may be the one whose
-   * change is being handled). */
-  if (!same_strings (gtk_drop_down_get_model (self->plan_dropdown), G_LIST_MODEL (plans)))
-    gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
-  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
-
+  dd_plan_dropdown_set_plans (self->plan_dropdown, plan_list, plan_id);
   self->updating--;
 }
 
@@ -360,13 +264,6 @@ set_loading (DdDashboardPage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
-/* The units chart needs a row per unit to stay legible. */
-static int
-units_min_height (guint n_units)
-{
-  return CLAMP (90 + 26 * (int) n_units, 220, 1200);
-}
-
 /* The figures are read on the DdStats's worker (a thread and a connection
  * of its own, below drawing and input); a reading of the figures is
  * followed by one of the "6 rõ" count: that one reads every task's text
@@ -393,12 +290,7 @@ apply_figures (DdDashboardPage      *self,
 
   self->headline = dashboard->headline;
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    {
-      dd_chart_set_dashboard (self->charts[i], dashboard);
-      dd_chart_view_update (self->views[i]);
-    }
-  dd_chart_view_set_min_height (self->views[DD_CHART_UNITS],
-                                units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));
+    dd_chart_card_set_dashboard (self->cards[i], dashboard);
 }
 
 /* A reading holds the page weakly: a page closed meanwhile is not kept
@@ -492,13 +384,7 @@ start_load (DdDashboardPage *self,
 
   /* The titles say the reference date: right at once. */
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    {
-      g_autofree char *title = NULL;
-
-      dd_chart_set_as_of (self->charts[i], &self->as_of);
-      title = dd_chart_dup_default_title (self->charts[i]);
-      gtk_label_set_text (self->chart_titles[i], title);
-    }
+    dd_chart_card_set_as_of (self->cards[i], &self->as_of);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -594,8 +480,8 @@ on_period_changed_cb (DdDashboardPage *self)
       dd_dashboard_period_get_range (DD_DASHBOARD_PERIOD_QUARTER, &self->as_of, NULL, NULL,
                                      &self->custom_from, &self->custom_to);
       self->updating++;
-      select_calendar_day (self->from_calendar, &self->custom_from);
-      select_calendar_day (self->to_calendar, &self->custom_to);
+      dd_date_popover_set_date (self->from_popover, &self->custom_from);
+      dd_date_popover_set_date (self->to_popover, &self->custom_to);
       self->updating--;
     }
 
@@ -603,47 +489,38 @@ on_period_changed_cb (DdDashboardPage *self)
 }
 
 static void
-on_from_calendar_day_selected_cb (DdDashboardPage *self)
+on_from_popover_day_selected_cb (DdDashboardPage *self)
 {
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->from_calendar, &self->custom_from);
-  gtk_popover_popdown (self->from_popover);
+  dd_date_popover_get_date (self->from_popover, &self->custom_from);
+  gtk_popover_popdown (GTK_POPOVER (self->from_popover));
   dd_dashboard_page_reload (self);
 }
 
 static void
-on_to_calendar_day_selected_cb (DdDashboardPage *self)
+on_to_popover_day_selected_cb (DdDashboardPage *self)
 {
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->to_calendar, &self->custom_to);
-  gtk_popover_popdown (self->to_popover);
+  dd_date_popover_get_date (self->to_popover, &self->custom_to);
+  gtk_popover_popdown (GTK_POPOVER (self->to_popover));
   dd_dashboard_page_reload (self);
 }
 
+/* A day, or Today (which closes the popover). */
 static void
-on_as_of_calendar_day_selected_cb (DdDashboardPage *self)
+on_as_of_popover_day_selected_cb (DdDashboardPage *self)
 {
   GDate date;
 
   if (self->updating > 0)
     return;
 
-  get_calendar_day (self->as_of_calendar, &date);
+  dd_date_popover_get_date (self->as_of_popover, &date);
   dd_dashboard_page_set_as_of (self, &date);
-}
-
-static void
-on_as_of_today_clicked_cb (DdDashboardPage *self)
-{
-  GDate today;
-
-  dd_date_set_today (&today);
-  gtk_popover_popdown (self->as_of_popover);
-  dd_dashboard_page_set_as_of (self, &today);
 }
 
 static void
@@ -654,64 +531,17 @@ on_store_changed_cb (DdDashboardPage *self)
     reload_all (self);
 }
 
-/* A card's menu, made when first opened: four menus built with the page
- * were part of the time the window took to appear. */
-static void
-create_card_menu (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  DdChartView *view = user_data;
-
-  gtk_menu_button_set_menu_model (button, dd_chart_view_get_menu_model (view));
-  /* Once is enough: the menu stays. */
-  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
-}
-
 static GtkWidget *
 new_chart_card (DdDashboardPage *self,
                 DdChartKind      kind)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *view;
+  g_autoptr(DdChart) chart = dd_chart_new (kind);
+  GtkWidget *card = dd_chart_card_new (chart);
 
-  self->charts[kind] = dd_chart_new (kind);
-  view = dd_chart_view_new (self->charts[kind]);
-  self->views[kind] = DD_CHART_VIEW (view);
-  self->chart_titles[kind] = GTK_LABEL (title);
-
-  gtk_widget_add_css_class (card, "chart-card");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  /* A long title wraps rather than widening the card: two cards must fit
-   * side by side on an office screen. */
-  gtk_label_set_width_chars (GTK_LABEL (title), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (header), title);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  /* The menu is made when first opened (see create_card_menu()). */
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_card_menu,
-                                         view, NULL);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Save or copy this chart"));
-  gtk_box_append (GTK_BOX (header), menu_button);
-
-  /* The menu button's items reach the view's actions through the card. */
-  gtk_widget_insert_action_group (card, "chart", dd_chart_view_get_actions (DD_CHART_VIEW (view)));
-
-  gtk_widget_set_vexpand (view, TRUE);
-  g_signal_connect_object (view, "segment-activated", G_CALLBACK (on_segment_activated_cb), self, 0);
-
-  gtk_box_append (GTK_BOX (card), header);
-  gtk_box_append (GTK_BOX (card), view);
+  self->cards[kind] = DD_CHART_CARD (card);
+  self->views[kind] = dd_chart_card_get_view (self->cards[kind]);
+  g_signal_connect_object (self->views[kind], "segment-activated",
+                           G_CALLBACK (on_segment_activated_cb), self, 0);
 
   return card;
 }
@@ -759,22 +589,11 @@ dd_dashboard_page_dispose (GObject *object)
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
     {
-      g_clear_object (&self->charts[i]);
+      self->cards[i] = NULL;
       self->views[i] = NULL;
-      self->chart_titles[i] = NULL;
     }
 
   G_OBJECT_CLASS (dd_dashboard_page_parent_class)->dispose (object);
-}
-
-static void
-dd_dashboard_page_finalize (GObject *object)
-{
-  DdDashboardPage *self = DD_DASHBOARD_PAGE (object);
-
-  g_clear_pointer (&self->plan_ids, g_array_unref);
-
-  G_OBJECT_CLASS (dd_dashboard_page_parent_class)->finalize (object);
 }
 
 static void
@@ -828,6 +647,52 @@ dd_dashboard_page_set_property (GObject      *object,
     }
 }
 
+/* The template, its children and its callbacks. */
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_caption);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
+  gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+}
+
 static void
 dd_dashboard_page_refresh (DdPage *page)
 {
@@ -862,7 +727,6 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dd_dashboard_page_dispose;
-  object_class->finalize = dd_dashboard_page_finalize;
   object_class->get_property = dd_dashboard_page_get_property;
   object_class->set_property = dd_dashboard_page_set_property;
 
@@ -944,51 +808,9 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (DD_TYPE_CHART_VIEW);
+  g_type_ensure (DD_TYPE_DATE_POPOVER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, from_calendar);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, to_calendar);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_label);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, as_of_calendar);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, headline_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, charts_box);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, tasks_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, on_time_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, late_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overdue_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, due_soon_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, forgotten_caption);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, rate_value);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, six_clear_value);
-  gtk_widget_class_bind_template_callback (widget_class, on_six_clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+  bind_template (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -996,7 +818,6 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
 static void
 dd_dashboard_page_init (DdDashboardPage *self)
 {
-  self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_date_clear (&self->as_of, 1);
   g_date_clear (&self->custom_from, 1);
   g_date_clear (&self->custom_to, 1);
@@ -1008,7 +829,7 @@ dd_dashboard_page_init (DdDashboardPage *self)
 
   /* A quarter at first: long enough for a trend, short enough to act on. */
   gtk_drop_down_set_selected (self->period_dropdown, DD_DASHBOARD_PERIOD_QUARTER);
-  select_calendar_day (self->as_of_calendar, &self->as_of);
+  dd_date_popover_set_date (self->as_of_popover, &self->as_of);
 
   dd_status_pill_set_status (GTK_WIDGET (self->on_time_caption), DD_STATUS_DONE_ON_TIME, NULL);
   dd_status_pill_set_status (GTK_WIDGET (self->late_caption), DD_STATUS_DONE_LATE, NULL);
@@ -1116,7 +937,7 @@ dd_dashboard_page_set_as_of (DdDashboardPage *self,
   self->as_of = *as_of;
 
   self->updating++;
-  select_calendar_day (self->as_of_calendar, &self->as_of);
+  dd_date_popover_set_date (self->as_of_popover, &self->as_of);
   self->updating--;
 
   dd_dashboard_page_reload (self);
@@ -1128,73 +949,7 @@ dd_dashboard_page_get_plan_id (DdDashboardPage *self)
 {
   g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), 0);
 
-  return get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
-}
-
-void
-dd_dashboard_period_get_range (DdDashboardPeriod  period,
-                               const GDate       *as_of,
-                               const GDate       *custom_from,
-                               const GDate       *custom_to,
-                               GDate             *out_from,
-                               GDate             *out_to)
-{
-  GDateYear year;
-  guint first_month;
-  guint n_months;
-
-  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
-  g_return_if_fail (out_from != NULL && out_to != NULL);
-
-  g_date_clear (out_from, 1);
-  g_date_clear (out_to, 1);
-  year = g_date_get_year (as_of);
-
-  switch (period)
-    {
-    case DD_DASHBOARD_PERIOD_CUSTOM:
-      if (custom_from != NULL && custom_to != NULL
-          && g_date_valid (custom_from) && g_date_valid (custom_to))
-        {
-          *out_from = *custom_from;
-          *out_to = *custom_to;
-          if (g_date_compare (out_from, out_to) > 0)
-            {
-              GDate tmp = *out_from;
-
-              *out_from = *out_to;
-              *out_to = tmp;
-            }
-          return;
-        }
-      /* No dates yet: the quarter. */
-      G_GNUC_FALLTHROUGH;
-    case DD_DASHBOARD_PERIOD_QUARTER:
-      first_month = 3 * ((g_date_get_month (as_of) - 1) / 3) + 1;
-      n_months = 3;
-      break;
-
-    case DD_DASHBOARD_PERIOD_MONTH:
-      first_month = g_date_get_month (as_of);
-      n_months = 1;
-      break;
-
-    case DD_DASHBOARD_PERIOD_HALF_YEAR:
-      first_month = g_date_get_month (as_of) <= 6 ? 1 : 7;
-      n_months = 6;
-      break;
-
-    case DD_DASHBOARD_PERIOD_YEAR:
-    default:
-      first_month = 1;
-      n_months = 12;
-      break;
-    }
-
-  g_date_set_dmy (out_from, 1, first_month, year);
-  g_date_set_dmy (out_to,
-                  g_date_get_days_in_month (first_month + n_months - 1, year),
-                  first_month + n_months - 1, year);
+  return dd_plan_dropdown_get_plan_id (self->plan_dropdown);
 }
 
 void

@@ -10,7 +10,7 @@
 #include "dd-access.h"
 #include "dd-page.h"
 #include "dd-scoring-dialog.h"
-#include "dd-status-pill.h"
+#include "dd-unit-card.h"
 
 /*
  * DdUnitsPage: the scorecard of every unit for a chosen period
@@ -18,8 +18,8 @@
  * by any column (by name, in Vietnamese order, at first), each row with a
  * small trend line. Selecting a unit shows its card: the points of each
  * component of its score, its tasks by status, its indicators, its overdue
- * tasks. Units are renamed and merged here. Activating a unit asks the
- * window to show its tasks ("show-tasks").
+ * tasks (a DdUnitCard). Units are renamed and merged here. Activating a
+ * unit asks the window to show its tasks ("show-tasks").
  */
 
 struct _DdUnitsPage
@@ -57,8 +57,7 @@ struct _DdUnitsPage
   GtkColumnViewColumn *level_column;
   GtkColumnViewColumn *rank_column;
   GtkColumnViewColumn *trend_column;
-  GtkLabel *card_title;
-  GtkBox *card_content;
+  DdUnitCard *card;
 };
 
 enum {
@@ -172,14 +171,6 @@ format_count (guint n)
   return g_strdup_printf ("%u", n);
 }
 
-/* An amount a component is made of: whole task counts as "4", weighted
- * ones (a late report counts half) as "1,75". */
-static char *
-format_amount (double value)
-{
-  return dd_format_number (value, value == floor (value) ? 0 : 2);
-}
-
 static char *
 format_score (double score)
 {
@@ -196,195 +187,6 @@ update_period_label (DdUnitsPage *self)
   g_autofree char *text = g_strdup_printf (_("%s (%s – %s)"), label, from, to);
 
   gtk_label_set_text (self->period_label, text);
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return label;
-}
-
-static void
-add_heading (GtkBox     *box,
-             const char *text)
-{
-  GtkWidget *label = add_label (box, text, "heading");
-
-  gtk_widget_set_margin_top (label, 6);
-}
-
-static void
-show_card (DdUnitsPage *self,
-           DdScorecard *card)
-{
-  g_autofree char *score = NULL;
-  GtkWidget *grid;
-  GPtrArray *indicators;
-  GPtrArray *tasks;
-  guint row = 0, overdue = 0;
-  double total_weight = 0.0;
-
-  clear_box (self->card_content);
-  if (card == NULL)
-    {
-      gtk_label_set_text (self->card_title, _("Select a unit to see its scorecard."));
-      return;
-    }
-  gtk_label_set_text (self->card_title, dd_scorecard_get_unit_name (card));
-
-  if (dd_scorecard_has_score (card))
-    {
-      g_autofree char *number = format_score (dd_scorecard_get_score (card));
-      /* Translators: "Điểm 87,5/100 — Hoàn thành tốt nhiệm vụ (hạng 2)". */
-      score = g_strdup_printf (_("Score %s/100 — %s (rank %u)"), number,
-                               dd_score_level_get_label (dd_scorecard_get_level (card)),
-                               dd_scorecard_get_rank (card));
-      add_label (self->card_content, score, "title-4");
-    }
-  else
-    add_label (self->card_content, dd_scorecard_get_no_score_reason (card), "dim-label");
-
-  /* The components: where each point comes from. */
-  add_heading (self->card_content, _("How the score is made"));
-  for (guint c = 0; c < DD_N_SCORE_COMPONENTS; c++)
-    if (dd_scorecard_get_component (card, (DdScoreComponent) c)->applies)
-      total_weight += dd_scorecard_get_component (card, (DdScoreComponent) c)->weight;
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
-  for (guint c = 0; c < DD_N_SCORE_COMPONENTS; c++)
-    {
-      const DdScoreComponentResult *result = dd_scorecard_get_component (card, (DdScoreComponent) c);
-      g_autofree char *points = NULL;
-      g_autofree char *detail = NULL;
-      g_autofree char *earned = format_amount (result->earned);
-      g_autofree char *possible = format_amount (result->possible);
-      GtkWidget *name, *value, *note;
-
-      if (result->applies && total_weight > 0)
-        {
-          g_autofree char *p = dd_format_number (result->points, 1);
-          g_autofree char *most = dd_format_number (result->weight * 100.0 / total_weight, 1);
-
-          /* Translators: points earned of the most a component can give
-           * (its weight scaled to 100 over the components that apply): "43,8 / 75,0". */
-          points = g_strdup_printf (_("%s / %s"), p, most);
-        }
-      else
-        points = g_strdup (result->weight > 0 ? _("no data") : _("not scored"));
-      /* Translators: what a component's points come from: "1,75 of 3". */
-      detail = g_strdup_printf (_("%s of %s"), earned, possible);
-
-      name = gtk_label_new (dd_score_component_get_label ((DdScoreComponent) c));
-      value = gtk_label_new (points);
-      note = gtk_label_new (detail);
-      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_label_set_xalign (GTK_LABEL (value), 1.0);
-      gtk_label_set_xalign (GTK_LABEL (note), 1.0);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) c, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), value, 1, (int) c, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), note, 2, (int) c, 1, 1);
-    }
-  gtk_box_append (self->card_content, grid);
-
-  /* Tasks by status. */
-  add_heading (self->card_content, _("Tasks by status"));
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (int s = 0; s < DD_N_STATUSES; s++)
-    {
-      guint n = dd_scorecard_get_count (card, (DdTaskStatus) s);
-      g_autofree char *count = NULL;
-      GtkWidget *pill, *label;
-
-      if (n == 0)
-        continue;
-      count = format_count (n);
-      pill = dd_status_pill_new ();
-      dd_status_pill_set_status (pill, (DdTaskStatus) s, NULL);
-      gtk_widget_set_halign (pill, GTK_ALIGN_START);
-      label = gtk_label_new (count);
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_grid_attach (GTK_GRID (grid), pill, 0, (int) row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), label, 1, (int) row, 1, 1);
-      row++;
-    }
-  if (dd_scorecard_get_n_forgotten (card) > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u report forgotten (quên việc)",
-                                                         "%u reports forgotten (quên việc)",
-                                                         dd_scorecard_get_n_forgotten (card)),
-                                               dd_scorecard_get_n_forgotten (card));
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) row, 2, 1);
-      row++;
-    }
-  if (row == 0)
-    add_label (self->card_content, _("No task in this period."), "dim-label");
-  else
-    gtk_box_append (self->card_content, grid);
-
-  /* Indicators. */
-  indicators = dd_scorecard_get_indicators (card);
-  if (indicators != NULL && indicators->len > 0)
-    {
-      add_heading (self->card_content, _("Indicators"));
-      for (guint i = 0; i < indicators->len; i++)
-        {
-          const DdScoreIndicator *indicator = g_ptr_array_index (indicators, i);
-          g_autofree char *achieved = dd_format_percent (indicator->achieved, 1);
-          g_autofree char *target = dd_format_percent (indicator->target, 0);
-          g_autofree char *num = dd_format_number (indicator->numerator, 0);
-          g_autofree char *den = dd_format_number (indicator->denominator, 0);
-          /* Translators: "412/415 = 99,3% (chỉ tiêu 100%): 100% văn bản …". */
-          g_autofree char *text = g_strdup_printf (_("%s/%s = %s (target %s): %s"), num, den, achieved, target,
-                                                   indicator->title);
-
-          add_label (self->card_content, text, NULL);
-        }
-    }
-
-  /* Overdue tasks. */
-  tasks = dd_scorecard_get_tasks (card);
-  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
-    {
-      const DdScoreTask *task = g_ptr_array_index (tasks, i);
-      g_autofree char *due = NULL;
-      g_autofree char *text = NULL;
-
-      if (task->status != DD_STATUS_OVERDUE)
-        continue;
-      if (overdue++ == 0)
-        add_heading (self->card_content, _("Overdue"));
-      due = dd_format_date (&task->due);
-      /* Translators: an overdue task: "3. Số hoá hồ sơ (hạn 30/04/2026)". */
-      text = g_strdup_printf (task->led ? _("%s %s (due %s)") : _("%s %s (due %s, coordinating)"),
-                              task->number != NULL ? task->number : "", task->title, due != NULL ? due : "—");
-      add_label (self->card_content, text, NULL);
-    }
 }
 
 /* Units and the scoring rules are an administrator's (the guard triggers of
@@ -609,7 +411,7 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 on_selection_changed_cb (DdUnitsPage *self)
 {
-  show_card (self, dd_units_page_get_selected (self));
+  dd_unit_card_show (self->card, dd_units_page_get_selected (self));
   update_actions (self);
 }
 
@@ -960,6 +762,8 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "units.scoring-rules", NULL, scoring_rules_action);
 
+  g_type_ensure (DD_TYPE_UNIT_CARD);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, box);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, kind_dropdown);
@@ -983,8 +787,7 @@ dd_units_page_class_init (DdUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, level_column);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, rank_column);
   gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, trend_column);
-  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, card_title);
-  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, card_content);
+  gtk_widget_class_bind_template_child (widget_class, DdUnitsPage, card);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
 
@@ -1164,24 +967,9 @@ dd_units_page_get_selected (DdUnitsPage *self)
 char *
 dd_units_page_dup_card_text (DdUnitsPage *self)
 {
-  GString *text;
-
   g_return_val_if_fail (DD_IS_UNITS_PAGE (self), NULL);
 
-  text = g_string_new (gtk_label_get_text (self->card_title));
-  g_string_append_c (text, '\n');
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->card_content));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
-      else
-        for (GtkWidget *cell = gtk_widget_get_first_child (child); cell != NULL;
-             cell = gtk_widget_get_next_sibling (cell))
-          if (GTK_IS_LABEL (cell))
-            g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (cell)));
-    }
-  return g_string_free (text, FALSE);
+  return dd_unit_card_dup_text (self->card);
 }
 
 gboolean
@@ -1280,6 +1068,6 @@ dd_units_page_reload (DdUnitsPage *self)
 
   if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  show_card (self, dd_units_page_get_selected (self));
+  dd_unit_card_show (self->card, dd_units_page_get_selected (self));
   update_actions (self);
 }
