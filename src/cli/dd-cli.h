@@ -85,6 +85,16 @@ char * dd_cli_dup_task_deadline_cell (DdTask *task);
 DdCliTable * dd_cli_new_task_table (void);
 void dd_cli_add_task_row (DdCliTable *table, DdTask *task);
 
+/* Plans and units: init, import, plans, units (dd-cli-plans.c). */
+int dd_cli_command_init (Globals *globals, char ***argv);
+int dd_cli_command_import (Globals *globals, char ***argv);
+int dd_cli_command_plans (Globals *globals, char ***argv);
+int dd_cli_command_units (Globals *globals, char ***argv);
+
+/* Tasks: tasks, update (dd-cli-tasks.c). */
+int dd_cli_command_tasks (Globals *globals, char ***argv);
+int dd_cli_command_update (Globals *globals, char ***argv);
+
 /* The deadline engine's commands (dd-cli-calendar.c). */
 int dd_cli_command_holidays (Globals *globals, char ***argv);
 int dd_cli_command_workdays (Globals *globals, char ***argv);
