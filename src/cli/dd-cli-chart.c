@@ -22,7 +22,7 @@ fill_query (DdStore      *store,
   g_autoptr(GError) error = NULL;
 
   query->tasks.due_soon_days = dd_store_get_due_soon_days (store);
-  if (!dd_cli_resolve_plan (store, plan_number, &query->tasks.plan_id))
+  if (!dd_cli_resolve_plan_or_report (store, plan_number, &query->tasks.plan_id))
     return EXIT_BAD_INPUT;
   return -1;
 }

@@ -121,7 +121,7 @@ run_export (Globals     *globals,
     return EXIT_BAD_INPUT;
   options.tasks.due_soon_days = dd_store_get_due_soon_days (store);
 
-  if (!dd_cli_resolve_plan (store, plan_number, &options.tasks.plan_id))
+  if (!dd_cli_resolve_plan_or_report (store, plan_number, &options.tasks.plan_id))
     return EXIT_BAD_INPUT;
   else
     {

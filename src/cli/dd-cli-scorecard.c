@@ -806,7 +806,7 @@ dd_cli_command_check (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  if (!dd_cli_resolve_plan (store, plan_number, &plan_id))
+  if (!dd_cli_resolve_plan_or_report (store, plan_number, &plan_id))
     return EXIT_BAD_INPUT;
   findings = dd_store_check_six_clear (store, plan_id, &error);
   if (findings == NULL)

@@ -80,7 +80,7 @@ dd_cli_command_tasks (Globals  *globals,
   if (search != NULL)
     query.text = search;
 
-  if (!dd_cli_resolve_plan (store, plan_number, &query.plan_id))
+  if (!dd_cli_resolve_plan_or_report (store, plan_number, &query.plan_id))
     return EXIT_BAD_INPUT;
 
   if (unit_name != NULL)

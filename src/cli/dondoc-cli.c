@@ -12,60 +12,169 @@
 
 /* Main */
 
-/* A new command: one line here, its function in a file of its own. */
-static const Command commands[] = {
-  { "init", dd_cli_command_init, N_("init"),
-    N_("Create a new, empty database (with --db FILE)") },
-  { "import", dd_cli_command_import, N_("import FILE"),
-    N_("Import a plan's appendix table (plan text or CSV)") },
-  { "tasks", dd_cli_command_tasks, N_("tasks"),
-    N_("List the tasks and their status") },
-  { "units", dd_cli_command_units, N_("units"),
-    N_("List the units and how many tasks they lead and coordinate") },
-  { "plans", dd_cli_command_plans, N_("plans"),
-    N_("List the plans") },
-  { "update", dd_cli_command_update, N_("update TASK_ID"),
-    N_("Record the progress of a task") },
-  { "holidays", dd_cli_command_holidays, N_("holidays YEAR"),
-    N_("List (or edit) the days off of a year") },
-  { "workdays", dd_cli_command_workdays, N_("workdays add DATE N | between DATE1 DATE2"),
-    N_("Working-day arithmetic") },
-  { "lunar", dd_cli_command_lunar, N_("lunar DATE"),
-    N_("The lunar date of a solar date") },
-  { "solar", dd_cli_command_solar, N_("solar LUNAR_DATE"),
-    N_("The solar date of a lunar date (--leap for a leap month)") },
-  { "calendar", dd_cli_command_calendar, N_("calendar"),
-    N_("Everything due between --from and --to") },
-  { "chart", dd_cli_command_chart, N_("chart KIND"),
-    N_("Draw a chart (status, units, progress, indicators) into --out FILE") },
-  { "summary", dd_cli_command_summary, N_("summary"),
-    N_("Print the headline figures: tasks per status, completion rate") },
-  { "export", dd_cli_command_export, N_("export --out FILE.xlsx"),
-    N_("Write the meeting workbook (--plan, --period, --as-of)") },
-  { "report", dd_cli_command_report, N_("report --out FILE.pdf"),
-    N_("Write the printable meeting handout (--plan, --period, --as-of)") },
-  { "history", dd_cli_command_history, N_("history"),
-    N_("Who changed what and when (--task ID, --since DATE)") },
-  { "backup", dd_cli_command_backup, N_("backup"),
-    N_("Copy the database into its backup folder (--to DIR)") },
-  { "restore", dd_cli_command_restore, N_("restore BACKUP_FILE"),
-    N_("Replace the database by a backup (the current file is kept as a backup)") },
-  { "verify", dd_cli_command_verify, N_("verify"),
-    N_("Check the database's integrity and data version") },
-  { "delete", dd_cli_command_delete, N_("delete TASK_ID"),
-    N_("Move a task to the recycle bin") },
-  { "restore-task", dd_cli_command_restore_task, N_("restore-task TASK_ID"),
-    N_("Bring a task back from the recycle bin") },
-  { "scorecard", dd_cli_command_scorecard, N_("scorecard"),
-    N_("Score each unit for a period (--period, --as-of)") },
-  { "indicator", dd_cli_command_indicator, N_("indicator set INDICATOR_ID | list | import FILE.csv"),
-    N_("Record, list or import (CSV) the figures of the plan's indicators") },
-  { "dossier", dd_cli_command_dossier, N_("dossier set | show"),
-    N_("Record or show the dossier figures of a period") },
-  { "check", dd_cli_command_check, N_("check"),
-    N_("Check every task against the “6 rõ” rule") },
-  { "scoring", dd_cli_command_scoring, N_("scoring show | set KEY VALUE | reset"),
-    N_("Show or change the rules of the unit scores (weights, thresholds)") },
+/* The commands not yet run through the preamble. */
+static const DdCliCommand legacy_tasks = {
+  .name = "tasks",
+  .synopsis = N_("tasks"),
+  .description = N_("List the tasks and their status"),
+  .legacy = dd_cli_command_tasks,
+};
+static const DdCliCommand legacy_update = {
+  .name = "update",
+  .synopsis = N_("update TASK_ID"),
+  .description = N_("Record the progress of a task"),
+  .legacy = dd_cli_command_update,
+};
+static const DdCliCommand legacy_holidays = {
+  .name = "holidays",
+  .synopsis = N_("holidays YEAR"),
+  .description = N_("List (or edit) the days off of a year"),
+  .legacy = dd_cli_command_holidays,
+};
+static const DdCliCommand legacy_workdays = {
+  .name = "workdays",
+  .synopsis = N_("workdays add DATE N | between DATE1 DATE2"),
+  .description = N_("Working-day arithmetic"),
+  .legacy = dd_cli_command_workdays,
+};
+static const DdCliCommand legacy_lunar = {
+  .name = "lunar",
+  .synopsis = N_("lunar DATE"),
+  .description = N_("The lunar date of a solar date"),
+  .legacy = dd_cli_command_lunar,
+};
+static const DdCliCommand legacy_solar = {
+  .name = "solar",
+  .synopsis = N_("solar LUNAR_DATE"),
+  .description = N_("The solar date of a lunar date (--leap for a leap month)"),
+  .legacy = dd_cli_command_solar,
+};
+static const DdCliCommand legacy_calendar = {
+  .name = "calendar",
+  .synopsis = N_("calendar"),
+  .description = N_("Everything due between --from and --to"),
+  .legacy = dd_cli_command_calendar,
+};
+static const DdCliCommand legacy_chart = {
+  .name = "chart",
+  .synopsis = N_("chart KIND"),
+  .description = N_("Draw a chart (status, units, progress, indicators) into --out FILE"),
+  .legacy = dd_cli_command_chart,
+};
+static const DdCliCommand legacy_summary = {
+  .name = "summary",
+  .synopsis = N_("summary"),
+  .description = N_("Print the headline figures: tasks per status, completion rate"),
+  .legacy = dd_cli_command_summary,
+};
+static const DdCliCommand legacy_history = {
+  .name = "history",
+  .synopsis = N_("history"),
+  .description = N_("Who changed what and when (--task ID, --since DATE)"),
+  .legacy = dd_cli_command_history,
+};
+static const DdCliCommand legacy_backup = {
+  .name = "backup",
+  .synopsis = N_("backup"),
+  .description = N_("Copy the database into its backup folder (--to DIR)"),
+  .legacy = dd_cli_command_backup,
+};
+static const DdCliCommand legacy_restore = {
+  .name = "restore",
+  .synopsis = N_("restore BACKUP_FILE"),
+  .description = N_("Replace the database by a backup (the current file is kept as a backup)"),
+  .legacy = dd_cli_command_restore,
+};
+static const DdCliCommand legacy_verify = {
+  .name = "verify",
+  .synopsis = N_("verify"),
+  .description = N_("Check the database's integrity and data version"),
+  .legacy = dd_cli_command_verify,
+};
+static const DdCliCommand legacy_delete = {
+  .name = "delete",
+  .synopsis = N_("delete TASK_ID"),
+  .description = N_("Move a task to the recycle bin"),
+  .legacy = dd_cli_command_delete,
+};
+static const DdCliCommand legacy_restore_task = {
+  .name = "restore-task",
+  .synopsis = N_("restore-task TASK_ID"),
+  .description = N_("Bring a task back from the recycle bin"),
+  .legacy = dd_cli_command_restore_task,
+};
+static const DdCliCommand legacy_export = {
+  .name = "export",
+  .synopsis = N_("export --out FILE.xlsx"),
+  .description = N_("Write the meeting workbook (--plan, --period, --as-of)"),
+  .legacy = dd_cli_command_export,
+};
+static const DdCliCommand legacy_report = {
+  .name = "report",
+  .synopsis = N_("report --out FILE.pdf"),
+  .description = N_("Write the printable meeting handout (--plan, --period, --as-of)"),
+  .legacy = dd_cli_command_report,
+};
+static const DdCliCommand legacy_scorecard = {
+  .name = "scorecard",
+  .synopsis = N_("scorecard"),
+  .description = N_("Score each unit for a period (--period, --as-of)"),
+  .legacy = dd_cli_command_scorecard,
+};
+static const DdCliCommand legacy_indicator = {
+  .name = "indicator",
+  .synopsis = N_("indicator set INDICATOR_ID | list | import FILE.csv"),
+  .description = N_("Record, list or import (CSV) the figures of the plan's indicators"),
+  .legacy = dd_cli_command_indicator,
+};
+static const DdCliCommand legacy_dossier = {
+  .name = "dossier",
+  .synopsis = N_("dossier set | show"),
+  .description = N_("Record or show the dossier figures of a period"),
+  .legacy = dd_cli_command_dossier,
+};
+static const DdCliCommand legacy_check = {
+  .name = "check",
+  .synopsis = N_("check"),
+  .description = N_("Check every task against the “6 rõ” rule"),
+  .legacy = dd_cli_command_check,
+};
+static const DdCliCommand legacy_scoring = {
+  .name = "scoring",
+  .synopsis = N_("scoring show | set KEY VALUE | reset"),
+  .description = N_("Show or change the rules of the unit scores (weights, thresholds)"),
+  .legacy = dd_cli_command_scoring,
+};
+
+/* The commands in the order of --help. A new command: one line here, its
+ * DdCliCommand in a file of its own. */
+static const DdCliCommand * const commands[] = {
+  &dd_cli_command_init,
+  &dd_cli_command_import,
+  &legacy_tasks,
+  &dd_cli_command_units,
+  &dd_cli_command_plans,
+  &legacy_update,
+  &legacy_holidays,
+  &legacy_workdays,
+  &legacy_lunar,
+  &legacy_solar,
+  &legacy_calendar,
+  &legacy_chart,
+  &legacy_summary,
+  &legacy_export,
+  &legacy_report,
+  &legacy_history,
+  &legacy_backup,
+  &legacy_restore,
+  &legacy_verify,
+  &legacy_delete,
+  &legacy_restore_task,
+  &legacy_scorecard,
+  &legacy_indicator,
+  &legacy_dossier,
+  &legacy_check,
+  &legacy_scoring,
 };
 
 /* The commands for --help, aligned in characters (not bytes: the
@@ -78,12 +187,12 @@ commands_description (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    width = MAX (width, g_utf8_strlen (_(commands[i].synopsis), -1));
+    width = MAX (width, g_utf8_strlen (_(commands[i]->synopsis), -1));
   width = MIN (width, 22);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      const char *synopsis = _(commands[i].synopsis);
+      const char *synopsis = _(commands[i]->synopsis);
       glong len = g_utf8_strlen (synopsis, -1);
 
       g_string_append_printf (text, "  %s", synopsis);
@@ -91,7 +200,7 @@ commands_description (void)
         g_string_append_printf (text, "\n  %*s", (int) width, "");
       else
         g_string_append_printf (text, "%*s", (int) (width - len), "");
-      g_string_append_printf (text, "  %s\n", _(commands[i].description));
+      g_string_append_printf (text, "  %s\n", _(commands[i]->description));
     }
   g_string_append_c (text, '\n');
   g_string_append (text, _("Global options come before the command; “dondoc-cli COMMAND --help” "
@@ -170,12 +279,12 @@ main (int    argc,
   name = args[1];
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_str_equal (name, commands[i].name))
+      if (g_str_equal (name, commands[i]->name))
         {
           /* The command sees its own name as argv[0]. */
           g_auto(GStrv) command_argv = g_strdupv (args + 1);
 
-          status = commands[i].func (&globals, &command_argv);
+          status = dd_cli_run_command (commands[i], &globals, &command_argv);
           goto out;
         }
     }
