@@ -182,8 +182,8 @@ extern const DdCliCommand dd_cli_command_plans;
 extern const DdCliCommand dd_cli_command_units;
 
 /* Tasks: tasks, update (dd-cli-tasks.c). */
-int dd_cli_command_tasks (Globals *globals, char ***argv);
-int dd_cli_command_update (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_tasks;
+extern const DdCliCommand dd_cli_command_update;
 
 /* The deadline engine's commands (dd-cli-calendar.c). */
 int dd_cli_command_holidays (Globals *globals, char ***argv);

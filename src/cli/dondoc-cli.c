@@ -13,18 +13,6 @@
 /* Main */
 
 /* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_tasks = {
-  .name = "tasks",
-  .synopsis = N_("tasks"),
-  .description = N_("List the tasks and their status"),
-  .legacy = dd_cli_command_tasks,
-};
-static const DdCliCommand legacy_update = {
-  .name = "update",
-  .synopsis = N_("update TASK_ID"),
-  .description = N_("Record the progress of a task"),
-  .legacy = dd_cli_command_update,
-};
 static const DdCliCommand legacy_holidays = {
   .name = "holidays",
   .synopsis = N_("holidays YEAR"),
@@ -151,10 +139,10 @@ static const DdCliCommand legacy_scoring = {
 static const DdCliCommand * const commands[] = {
   &dd_cli_command_init,
   &dd_cli_command_import,
-  &legacy_tasks,
+  &dd_cli_command_tasks,
   &dd_cli_command_units,
   &dd_cli_command_plans,
-  &legacy_update,
+  &dd_cli_command_update,
   &legacy_holidays,
   &legacy_workdays,
   &legacy_lunar,
