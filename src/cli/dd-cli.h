@@ -186,11 +186,11 @@ extern const DdCliCommand dd_cli_command_tasks;
 extern const DdCliCommand dd_cli_command_update;
 
 /* The deadline engine's commands (dd-cli-calendar.c). */
-int dd_cli_command_holidays (Globals *globals, char ***argv);
-int dd_cli_command_workdays (Globals *globals, char ***argv);
-int dd_cli_command_lunar (Globals *globals, char ***argv);
-int dd_cli_command_solar (Globals *globals, char ***argv);
-int dd_cli_command_calendar (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_holidays;
+extern const DdCliCommand dd_cli_command_workdays;
+extern const DdCliCommand dd_cli_command_lunar;
+extern const DdCliCommand dd_cli_command_solar;
+extern const DdCliCommand dd_cli_command_calendar;
 
 /* dd-cli-chart.c */
 int dd_cli_command_chart (Globals *globals, char ***argv);

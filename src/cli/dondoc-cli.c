@@ -13,36 +13,6 @@
 /* Main */
 
 /* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_holidays = {
-  .name = "holidays",
-  .synopsis = N_("holidays YEAR"),
-  .description = N_("List (or edit) the days off of a year"),
-  .legacy = dd_cli_command_holidays,
-};
-static const DdCliCommand legacy_workdays = {
-  .name = "workdays",
-  .synopsis = N_("workdays add DATE N | between DATE1 DATE2"),
-  .description = N_("Working-day arithmetic"),
-  .legacy = dd_cli_command_workdays,
-};
-static const DdCliCommand legacy_lunar = {
-  .name = "lunar",
-  .synopsis = N_("lunar DATE"),
-  .description = N_("The lunar date of a solar date"),
-  .legacy = dd_cli_command_lunar,
-};
-static const DdCliCommand legacy_solar = {
-  .name = "solar",
-  .synopsis = N_("solar LUNAR_DATE"),
-  .description = N_("The solar date of a lunar date (--leap for a leap month)"),
-  .legacy = dd_cli_command_solar,
-};
-static const DdCliCommand legacy_calendar = {
-  .name = "calendar",
-  .synopsis = N_("calendar"),
-  .description = N_("Everything due between --from and --to"),
-  .legacy = dd_cli_command_calendar,
-};
 static const DdCliCommand legacy_chart = {
   .name = "chart",
   .synopsis = N_("chart KIND"),
@@ -143,11 +113,11 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_units,
   &dd_cli_command_plans,
   &dd_cli_command_update,
-  &legacy_holidays,
-  &legacy_workdays,
-  &legacy_lunar,
-  &legacy_solar,
-  &legacy_calendar,
+  &dd_cli_command_holidays,
+  &dd_cli_command_workdays,
+  &dd_cli_command_lunar,
+  &dd_cli_command_solar,
+  &dd_cli_command_calendar,
   &legacy_chart,
   &legacy_summary,
   &legacy_export,
