@@ -193,8 +193,8 @@ extern const DdCliCommand dd_cli_command_solar;
 extern const DdCliCommand dd_cli_command_calendar;
 
 /* dd-cli-chart.c */
-int dd_cli_command_chart (Globals *globals, char ***argv);
-int dd_cli_command_summary (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_chart;
+extern const DdCliCommand dd_cli_command_summary;
 
 /* The shared file: history, backups, checks, recycle bin (dd-cli-shared.c). */
 int dd_cli_command_history (Globals *globals, char ***argv);

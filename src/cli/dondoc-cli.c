@@ -13,18 +13,6 @@
 /* Main */
 
 /* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_chart = {
-  .name = "chart",
-  .synopsis = N_("chart KIND"),
-  .description = N_("Draw a chart (status, units, progress, indicators) into --out FILE"),
-  .legacy = dd_cli_command_chart,
-};
-static const DdCliCommand legacy_summary = {
-  .name = "summary",
-  .synopsis = N_("summary"),
-  .description = N_("Print the headline figures: tasks per status, completion rate"),
-  .legacy = dd_cli_command_summary,
-};
 static const DdCliCommand legacy_history = {
   .name = "history",
   .synopsis = N_("history"),
@@ -118,8 +106,8 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_lunar,
   &dd_cli_command_solar,
   &dd_cli_command_calendar,
-  &legacy_chart,
-  &legacy_summary,
+  &dd_cli_command_chart,
+  &dd_cli_command_summary,
   &legacy_export,
   &legacy_report,
   &legacy_history,
