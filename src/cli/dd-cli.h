@@ -197,12 +197,12 @@ extern const DdCliCommand dd_cli_command_chart;
 extern const DdCliCommand dd_cli_command_summary;
 
 /* The shared file: history, backups, checks, recycle bin (dd-cli-shared.c). */
-int dd_cli_command_history (Globals *globals, char ***argv);
-int dd_cli_command_backup (Globals *globals, char ***argv);
-int dd_cli_command_restore (Globals *globals, char ***argv);
-int dd_cli_command_verify (Globals *globals, char ***argv);
-int dd_cli_command_delete (Globals *globals, char ***argv);
-int dd_cli_command_restore_task (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_history;
+extern const DdCliCommand dd_cli_command_backup;
+extern const DdCliCommand dd_cli_command_restore;
+extern const DdCliCommand dd_cli_command_verify;
+extern const DdCliCommand dd_cli_command_delete;
+extern const DdCliCommand dd_cli_command_restore_task;
 
 /* Meeting exports (dd-cli-export.c). */
 int dd_cli_command_export (Globals *globals, char ***argv);

@@ -13,42 +13,6 @@
 /* Main */
 
 /* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_history = {
-  .name = "history",
-  .synopsis = N_("history"),
-  .description = N_("Who changed what and when (--task ID, --since DATE)"),
-  .legacy = dd_cli_command_history,
-};
-static const DdCliCommand legacy_backup = {
-  .name = "backup",
-  .synopsis = N_("backup"),
-  .description = N_("Copy the database into its backup folder (--to DIR)"),
-  .legacy = dd_cli_command_backup,
-};
-static const DdCliCommand legacy_restore = {
-  .name = "restore",
-  .synopsis = N_("restore BACKUP_FILE"),
-  .description = N_("Replace the database by a backup (the current file is kept as a backup)"),
-  .legacy = dd_cli_command_restore,
-};
-static const DdCliCommand legacy_verify = {
-  .name = "verify",
-  .synopsis = N_("verify"),
-  .description = N_("Check the database's integrity and data version"),
-  .legacy = dd_cli_command_verify,
-};
-static const DdCliCommand legacy_delete = {
-  .name = "delete",
-  .synopsis = N_("delete TASK_ID"),
-  .description = N_("Move a task to the recycle bin"),
-  .legacy = dd_cli_command_delete,
-};
-static const DdCliCommand legacy_restore_task = {
-  .name = "restore-task",
-  .synopsis = N_("restore-task TASK_ID"),
-  .description = N_("Bring a task back from the recycle bin"),
-  .legacy = dd_cli_command_restore_task,
-};
 static const DdCliCommand legacy_export = {
   .name = "export",
   .synopsis = N_("export --out FILE.xlsx"),
@@ -110,12 +74,12 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_summary,
   &legacy_export,
   &legacy_report,
-  &legacy_history,
-  &legacy_backup,
-  &legacy_restore,
-  &legacy_verify,
-  &legacy_delete,
-  &legacy_restore_task,
+  &dd_cli_command_history,
+  &dd_cli_command_backup,
+  &dd_cli_command_restore,
+  &dd_cli_command_verify,
+  &dd_cli_command_delete,
+  &dd_cli_command_restore_task,
   &legacy_scorecard,
   &legacy_indicator,
   &legacy_dossier,
