@@ -205,8 +205,8 @@ extern const DdCliCommand dd_cli_command_delete;
 extern const DdCliCommand dd_cli_command_restore_task;
 
 /* Meeting exports (dd-cli-export.c). */
-int dd_cli_command_export (Globals *globals, char ***argv);
-int dd_cli_command_report (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_export;
+extern const DdCliCommand dd_cli_command_report;
 
 /* Scorecards, indicators, dossiers, "6 rõ" (dd-cli-scorecard.c). */
 int dd_cli_command_scorecard (Globals *globals, char ***argv);

@@ -13,18 +13,6 @@
 /* Main */
 
 /* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_export = {
-  .name = "export",
-  .synopsis = N_("export --out FILE.xlsx"),
-  .description = N_("Write the meeting workbook (--plan, --period, --as-of)"),
-  .legacy = dd_cli_command_export,
-};
-static const DdCliCommand legacy_report = {
-  .name = "report",
-  .synopsis = N_("report --out FILE.pdf"),
-  .description = N_("Write the printable meeting handout (--plan, --period, --as-of)"),
-  .legacy = dd_cli_command_report,
-};
 static const DdCliCommand legacy_scorecard = {
   .name = "scorecard",
   .synopsis = N_("scorecard"),
@@ -72,8 +60,8 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_calendar,
   &dd_cli_command_chart,
   &dd_cli_command_summary,
-  &legacy_export,
-  &legacy_report,
+  &dd_cli_command_export,
+  &dd_cli_command_report,
   &dd_cli_command_history,
   &dd_cli_command_backup,
   &dd_cli_command_restore,
