@@ -209,10 +209,10 @@ extern const DdCliCommand dd_cli_command_export;
 extern const DdCliCommand dd_cli_command_report;
 
 /* Scorecards, indicators, dossiers, "6 rõ" (dd-cli-scorecard.c). */
-int dd_cli_command_scorecard (Globals *globals, char ***argv);
-int dd_cli_command_indicator (Globals *globals, char ***argv);
-int dd_cli_command_dossier (Globals *globals, char ***argv);
-int dd_cli_command_check (Globals *globals, char ***argv);
-int dd_cli_command_scoring (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_scorecard;
+extern const DdCliCommand dd_cli_command_indicator;
+extern const DdCliCommand dd_cli_command_dossier;
+extern const DdCliCommand dd_cli_command_check;
+extern const DdCliCommand dd_cli_command_scoring;
 
 G_END_DECLS

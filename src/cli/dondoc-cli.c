@@ -12,38 +12,6 @@
 
 /* Main */
 
-/* The commands not yet run through the preamble. */
-static const DdCliCommand legacy_scorecard = {
-  .name = "scorecard",
-  .synopsis = N_("scorecard"),
-  .description = N_("Score each unit for a period (--period, --as-of)"),
-  .legacy = dd_cli_command_scorecard,
-};
-static const DdCliCommand legacy_indicator = {
-  .name = "indicator",
-  .synopsis = N_("indicator set INDICATOR_ID | list | import FILE.csv"),
-  .description = N_("Record, list or import (CSV) the figures of the plan's indicators"),
-  .legacy = dd_cli_command_indicator,
-};
-static const DdCliCommand legacy_dossier = {
-  .name = "dossier",
-  .synopsis = N_("dossier set | show"),
-  .description = N_("Record or show the dossier figures of a period"),
-  .legacy = dd_cli_command_dossier,
-};
-static const DdCliCommand legacy_check = {
-  .name = "check",
-  .synopsis = N_("check"),
-  .description = N_("Check every task against the “6 rõ” rule"),
-  .legacy = dd_cli_command_check,
-};
-static const DdCliCommand legacy_scoring = {
-  .name = "scoring",
-  .synopsis = N_("scoring show | set KEY VALUE | reset"),
-  .description = N_("Show or change the rules of the unit scores (weights, thresholds)"),
-  .legacy = dd_cli_command_scoring,
-};
-
 /* The commands in the order of --help. A new command: one line here, its
  * DdCliCommand in a file of its own. */
 static const DdCliCommand * const commands[] = {
@@ -68,11 +36,11 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_verify,
   &dd_cli_command_delete,
   &dd_cli_command_restore_task,
-  &legacy_scorecard,
-  &legacy_indicator,
-  &legacy_dossier,
-  &legacy_check,
-  &legacy_scoring,
+  &dd_cli_command_scorecard,
+  &dd_cli_command_indicator,
+  &dd_cli_command_dossier,
+  &dd_cli_command_check,
+  &dd_cli_command_scoring,
 };
 
 /* The commands for --help, aligned in characters (not bytes: the
