@@ -310,9 +310,6 @@ dd_cli_run_command (const DdCliCommand   *command,
   GOptionEntry *entries;
   int status;
 
-  if (command->legacy != NULL)
-    return command->legacy (globals, argv);
-
   if (command->init != NULL)
     command->init (options);
   entries = bind_entries (command, options, &format_text);
@@ -327,95 +324,6 @@ dd_cli_run_command (const DdCliCommand   *command,
   *argv = cli.argv;
   free_options (command, entries, options);
   return status;
-}
-
-/* For the commands not yet run through the preamble */
-
-/* Prints a refusal on stderr: "dondoc-cli: " and the formatted message. */
-void G_GNUC_PRINTF (1, 2)
-dd_cli_refuse (const char *format,
-               ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr (MESSAGE_PREFIX "%s\n", message);
-}
-
-int
-dd_cli_usage_error (GOptionContext *context,
-                    const char     *message)
-{
-  return usage_error (context, message);
-}
-
-/* Parses the options of a subcommand. argv[0] is the subcommand's name; on
- * return argv holds the name and the positional arguments. */
-gboolean
-dd_cli_parse_command_options (GOptionContext  *context,
-                              char          ***argv,
-                              int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, argv, &error))
-    {
-      *status = usage_error (context, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-dd_cli_parse_format (const char   *text,
-                     OutputFormat *out_format)
-{
-  return parse_format (text, out_format);
-}
-
-void
-dd_cli_print_invalid_date (const char *option,
-                           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  GDate date;
-
-  /* Called with a text that is no date: this sets the error. */
-  if (!dd_cli_parse_date_option (option, text, &date, &error))
-    dd_cli_print_error (error);
-}
-
-/* Opens the database of the command line, or prints why it cannot be
- * opened: NULL then, and the command exits with EXIT_BAD_INPUT. */
-DdStore *
-dd_cli_open_store_or_report (Globals *globals)
-{
-  g_autoptr(GError) error = NULL;
-  DdStore *store = dd_cli_open_store (globals, &error);
-
-  if (store == NULL)
-    dd_cli_print_error (error);
-  return store;
-}
-
-/* dd_cli_resolve_plan(), printing the error. */
-gboolean
-dd_cli_resolve_plan_or_report (DdStore    *store,
-                               const char *number,
-                               gint64     *out_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (dd_cli_resolve_plan (store, number, out_id, &error))
-    return TRUE;
-  dd_cli_print_error (error);
-  return FALSE;
 }
 
 /* Store */

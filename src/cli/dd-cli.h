@@ -97,11 +97,6 @@ typedef gboolean (*DdCliFunc) (DdCliInvocation  *cli,
                                gpointer          options,
                                GError          **error);
 
-/* A command that still parses its own options and opens the database itself,
- * until every command has moved to the preamble. */
-typedef int (*CommandFunc) (Globals  *globals,
-                            char   ***argv);
-
 /*
  * A command of the table in dondoc-cli.c. The preamble (dd_cli_run_command)
  * runs, in this order, each step ending the command on an error:
@@ -133,7 +128,6 @@ typedef struct
   DdCliFunc check_usage;         /* or NULL */
   DdCliFunc check;               /* or NULL */
   DdCliFunc run;
-  CommandFunc legacy;            /* the whole command, until it moves to the preamble */
 } DdCliCommand;
 
 #define MESSAGE_PREFIX "dondoc-cli: "
@@ -165,15 +159,6 @@ void dd_cli_add_task_json (JsonBuilder *builder, DdTask *task);
 char * dd_cli_dup_task_deadline_cell (DdTask *task);
 DdCliTable * dd_cli_new_task_table (void);
 void dd_cli_add_task_row (DdCliTable *table, DdTask *task);
-
-/* For the commands not yet run through the preamble. */
-void dd_cli_refuse (const char *format, ...) G_GNUC_PRINTF (1, 2);
-int dd_cli_usage_error (GOptionContext *context, const char *message);
-gboolean dd_cli_parse_command_options (GOptionContext *context, char ***argv, int *status);
-gboolean dd_cli_parse_format (const char *text, OutputFormat *out_format);
-void dd_cli_print_invalid_date (const char *option, const char *text);
-DdStore * dd_cli_open_store_or_report (Globals *globals);
-gboolean dd_cli_resolve_plan_or_report (DdStore *store, const char *number, gint64 *out_id);
 
 /* Plans and units: init, import, plans, units (dd-cli-plans.c). */
 extern const DdCliCommand dd_cli_command_init;
