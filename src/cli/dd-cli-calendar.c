@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "dd-cli.h"
@@ -17,13 +15,13 @@
 /* Auxiliary methods */
 
 static gboolean
-parse_date_arg (const char *text,
-                GDate      *out)
+parse_date_arg (const char  *text,
+                GDate       *out,
+                GError     **error)
 {
   if (dd_date_parse_any (text, out))
     return TRUE;
-  dd_cli_refuse (_("“%s” is not a date (write YYYY-MM-DD or DD/MM/YYYY)"), text);
-  return FALSE;
+  return dd_cli_set_refused (error, _("“%s” is not a date (write YYYY-MM-DD or DD/MM/YYYY)"), text);
 }
 
 static gboolean
@@ -45,404 +43,467 @@ print_date_line (const GDate *date)
 
 /* holidays */
 
-int
-dd_cli_command_holidays (Globals  *globals,
-                         char   ***argv)
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *add_text = NULL;
-  g_autofree char *remove_text = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *name = NULL;
-  DdHolidayKind kind = DD_HOLIDAY_KIND_HOLIDAY;
-  OutputFormat format;
-  int exit_status = EXIT_OK;
+  char *add_text;
+  char *remove_text;
+  char *kind_text;
+  char *name;
   gint64 year;
-  const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Output format: text or json"), N_("FORMAT") },
-    { "add", 0, 0, G_OPTION_ARG_STRING, &add_text,
-      N_("Add (or replace) the day off on DATE, with --name and --kind"), N_("DATE") },
-    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove_text,
-      N_("Remove the day off on DATE"), N_("DATE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("With --add: holiday, compensatory or working_saturday (default: holiday)"), N_("KIND") },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
-      N_("With --add: the name of the day"), N_("NAME") },
-    { NULL }
-  };
+  DdHolidayKind kind;
+} HolidaysOptions;
 
-  context = g_option_context_new (_("YEAR — list (or edit) the days off of a year"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
+static gboolean
+holidays_check_usage (DdCliInvocation  *cli,
+                      gpointer          data,
+                      GError          **error)
+{
+  HolidaysOptions *options = data;
 
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("“holidays” takes one argument, the year"));
-  if (!parse_int_arg ((*argv)[1], DD_LUNAR_MIN_YEAR, DD_LUNAR_MAX_YEAR, &year))
-    return dd_cli_usage_error (context, _("The year must be a number from 1900 to 2100"));
-  if (!dd_cli_parse_format (format_text, &format))
-    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
-  if (kind_text != NULL && !dd_holiday_kind_from_string (kind_text, &kind))
-    return dd_cli_usage_error (context, _("The kind must be one of holiday, compensatory, working_saturday"));
-  if (add_text != NULL && name == NULL)
-    return dd_cli_usage_error (context, _("--add needs --name"));
-
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-
-  if (add_text != NULL || remove_text != NULL)
-    {
-      GDate date;
-      const char *text = add_text != NULL ? add_text : remove_text;
-
-      if (!parse_date_arg (text, &date))
-        return EXIT_BAD_INPUT;
-      if ((gint64) g_date_get_year (&date) != year)
-        {
-          dd_cli_refuse (_("%s is not in %d"), text, (int) year);
-          return EXIT_BAD_INPUT;
-        }
-      if (add_text != NULL && !dd_store_add_holiday (store, &date, kind, name, &error))
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      if (remove_text != NULL && !dd_store_remove_holiday (store, &date, &error))
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-    }
-
-  list = dd_store_list_holidays (store, (int) year, &error);
-  if (list == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        {
-          const DdHoliday *holiday = g_ptr_array_index (list, i);
-          g_autofree char *iso = dd_date_to_iso (&holiday->date);
-
-          json_builder_begin_object (builder);
-          dd_cli_builder_add_string_or_null (builder, "date", iso);
-          dd_cli_builder_add_string_or_null (builder, "name", holiday->name);
-          dd_cli_builder_add_string_or_null (builder, "kind", dd_holiday_kind_to_string (holiday->kind));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      dd_cli_print_json (builder);
-    }
-  else
-    {
-      g_autoptr(DdCliTable) table = dd_cli_table_new (4);
-
-      dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 1, _("Weekday"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 2, _("Kind"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 3, _("Name"), DD_CLI_ALIGN_LEFT, 0);
-      for (guint i = 0; i < list->len; i++)
-        {
-          const DdHoliday *holiday = g_ptr_array_index (list, i);
-          g_autofree char *dmy = dd_date_to_dmy (&holiday->date);
-          const char *cells[4];
-
-          cells[0] = dmy;
-          cells[1] = dd_format_weekday (g_date_get_weekday (&holiday->date));
-          cells[2] = dd_holiday_kind_to_string (holiday->kind);
-          cells[3] = holiday->name;
-          dd_cli_table_add_row (table, cells);
-        }
-      dd_cli_print_table (table);
-    }
-  return EXIT_OK;
+  if (!parse_int_arg (cli->argv[1], DD_LUNAR_MIN_YEAR, DD_LUNAR_MAX_YEAR, &options->year))
+    return dd_cli_set_usage_error (error, _("The year must be a number from 1900 to 2100"));
+  return TRUE;
 }
+
+static gboolean
+holidays_check (DdCliInvocation  *cli,
+                gpointer          data,
+                GError          **error)
+{
+  HolidaysOptions *options = data;
+
+  options->kind = DD_HOLIDAY_KIND_HOLIDAY;
+  if (options->kind_text != NULL && !dd_holiday_kind_from_string (options->kind_text, &options->kind))
+    return dd_cli_set_usage_error (error, _("The kind must be one of holiday, compensatory, working_saturday"));
+  if (options->add_text != NULL && options->name == NULL)
+    return dd_cli_set_usage_error (error, _("--add needs --name"));
+  return TRUE;
+}
+
+/* Adds or removes the day off that --add or --remove names. */
+static gboolean
+edit_holidays (DdStore          *store,
+               HolidaysOptions  *options,
+               GError          **error)
+{
+  const char *text = options->add_text != NULL ? options->add_text : options->remove_text;
+  GDate date;
+
+  if (!parse_date_arg (text, &date, error))
+    return FALSE;
+  if ((gint64) g_date_get_year (&date) != options->year)
+    return dd_cli_set_refused (error, _("%s is not in %d"), text, (int) options->year);
+  if (options->add_text != NULL)
+    return dd_store_add_holiday (store, &date, options->kind, options->name, error);
+  return dd_store_remove_holiday (store, &date, error);
+}
+
+static void
+print_holidays_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const DdHoliday *holiday = g_ptr_array_index (list, i);
+      g_autofree char *iso = dd_date_to_iso (&holiday->date);
+
+      json_builder_begin_object (builder);
+      dd_cli_builder_add_string_or_null (builder, "date", iso);
+      dd_cli_builder_add_string_or_null (builder, "name", holiday->name);
+      dd_cli_builder_add_string_or_null (builder, "kind", dd_holiday_kind_to_string (holiday->kind));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  dd_cli_print_json (builder);
+}
+
+static void
+print_holidays_text (GPtrArray *list)
+{
+  g_autoptr(DdCliTable) table = dd_cli_table_new (4);
+
+  dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
+  dd_cli_table_set_column (table, 1, _("Weekday"), DD_CLI_ALIGN_LEFT, 0);
+  dd_cli_table_set_column (table, 2, _("Kind"), DD_CLI_ALIGN_LEFT, 0);
+  dd_cli_table_set_column (table, 3, _("Name"), DD_CLI_ALIGN_LEFT, 0);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const DdHoliday *holiday = g_ptr_array_index (list, i);
+      g_autofree char *dmy = dd_date_to_dmy (&holiday->date);
+      const char *cells[4];
+
+      cells[0] = dmy;
+      cells[1] = dd_format_weekday (g_date_get_weekday (&holiday->date));
+      cells[2] = dd_holiday_kind_to_string (holiday->kind);
+      cells[3] = holiday->name;
+      dd_cli_table_add_row (table, cells);
+    }
+  dd_cli_print_table (table);
+}
+
+static gboolean
+holidays_run (DdCliInvocation  *cli,
+              gpointer          data,
+              GError          **error)
+{
+  HolidaysOptions *options = data;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if ((options->add_text != NULL || options->remove_text != NULL)
+      && !edit_holidays (cli->store, options, error))
+    return FALSE;
+
+  list = dd_store_list_holidays (cli->store, (int) options->year, error);
+  if (list == NULL)
+    return FALSE;
+
+  if (cli->format == FORMAT_JSON)
+    print_holidays_json (list);
+  else
+    print_holidays_text (list);
+  return TRUE;
+}
+
+static const GOptionEntry holidays_entries[] = {
+  DD_CLI_FORMAT_ENTRY,
+  { "add", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HolidaysOptions, add_text),
+    N_("Add (or replace) the day off on DATE, with --name and --kind"), N_("DATE") },
+  { "remove", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HolidaysOptions, remove_text),
+    N_("Remove the day off on DATE"), N_("DATE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HolidaysOptions, kind_text),
+    N_("With --add: holiday, compensatory or working_saturday (default: holiday)"), N_("KIND") },
+  { "name", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HolidaysOptions, name),
+    N_("With --add: the name of the day"), N_("NAME") },
+  { NULL }
+};
+
+const DdCliCommand dd_cli_command_holidays = {
+  .name = "holidays",
+  .synopsis = N_("holidays YEAR"),
+  .description = N_("List (or edit) the days off of a year"),
+  .parameter_string = N_("YEAR — list (or edit) the days off of a year"),
+  .entries = holidays_entries,
+  .options_size = sizeof (HolidaysOptions),
+  .n_args = 1,
+  .args_error = N_("“holidays” takes one argument, the year"),
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check_usage = holidays_check_usage,
+  .check = holidays_check,
+  .run = holidays_run,
+};
 
 /* workdays */
 
-int
-dd_cli_command_workdays (Globals  *globals,
-                         char   ***argv)
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autoptr(DdWorkdays) workdays = NULL;
-  int exit_status = EXIT_OK;
-  const char *action;
-  GDate first, second;
-  gint64 n = 0;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
+  const char *args[3];  /* the action and its two arguments, in the invocation's argv */
+  gboolean add;
+  gint64 n;
+  GDate first;
+  GDate second;
+} WorkdaysOptions;
 
-  context = g_option_context_new (_("add DATE N | between DATE1 DATE2 — working-day arithmetic"));
-  g_option_context_set_summary (context,
-                                _("“add” prints the date N working days after DATE (before it for a negative N, "
-                                  "written after “--”); “between” counts the working days after DATE1 up to "
-                                  "and including DATE2. Weekends and the days off of each year (see "
-                                  "“holidays”) are skipped."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
+static gboolean
+workdays_check_usage (DdCliInvocation  *cli,
+                      gpointer          data,
+                      GError          **error)
+{
+  WorkdaysOptions *options = data;
+  gboolean dashes_seen = FALSE;
+  guint n_args = 0;
 
   /* "--" lets a negative N through the option parser; it is no argument. */
-  for (guint i = 1; (*argv)[i] != NULL; i++)
-    if (g_str_equal ((*argv)[i], "--"))
-      {
-        g_free ((*argv)[i]);
-        memmove (&(*argv)[i], &(*argv)[i + 1], sizeof (char *) * g_strv_length (&(*argv)[i + 1]) + sizeof (char *));
-        break;
-      }
-
-  if (g_strv_length (*argv) != 4)
-    return dd_cli_usage_error (context, _("“workdays” takes an action and two arguments"));
-  action = (*argv)[1];
-  if (!g_str_equal (action, "add") && !g_str_equal (action, "between"))
-    return dd_cli_usage_error (context, _("The action must be “add” or “between”"));
-  if (g_str_equal (action, "add") && !parse_int_arg ((*argv)[3], -100000, 100000, &n))
-    return dd_cli_usage_error (context, _("N must be a whole number of working days"));
-
-  if (!parse_date_arg ((*argv)[2], &first))
-    return EXIT_BAD_INPUT;
-  if (g_str_equal (action, "between") && !parse_date_arg ((*argv)[3], &second))
-    return EXIT_BAD_INPUT;
-
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-  workdays = dd_store_get_workdays (store, &error);
-  if (workdays == NULL)
+  for (guint i = 1; i < cli->argc; i++)
     {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
+      if (!dashes_seen && g_str_equal (cli->argv[i], "--"))
+        dashes_seen = TRUE;
+      else if (n_args++ < G_N_ELEMENTS (options->args))
+        options->args[n_args - 1] = cli->argv[i];
     }
 
-  if (g_str_equal (action, "add"))
-    {
-      GDate out;
-
-      dd_workdays_add (workdays, &first, (int) n, &out);
-      if (!g_date_valid (&out) || g_date_get_year (&out) > DD_LUNAR_MAX_YEAR + 1)
-        {
-          dd_cli_refuse (_("The result lies outside the years the calendar knows."));
-          return EXIT_BAD_INPUT;
-        }
-      print_date_line (&out);
-    }
-  else
-    g_print ("%d\n", dd_workdays_between (workdays, &first, &second));
-  return EXIT_OK;
+  if (n_args != G_N_ELEMENTS (options->args))
+    return dd_cli_set_usage_error (error, _("“workdays” takes an action and two arguments"));
+  options->add = g_str_equal (options->args[0], "add");
+  if (!options->add && !g_str_equal (options->args[0], "between"))
+    return dd_cli_set_usage_error (error, _("The action must be “add” or “between”"));
+  if (options->add && !parse_int_arg (options->args[2], -100000, 100000, &options->n))
+    return dd_cli_set_usage_error (error, _("N must be a whole number of working days"));
+  return TRUE;
 }
+
+static gboolean
+workdays_check (DdCliInvocation  *cli,
+                gpointer          data,
+                GError          **error)
+{
+  WorkdaysOptions *options = data;
+
+  if (!parse_date_arg (options->args[1], &options->first, error))
+    return FALSE;
+  return options->add || parse_date_arg (options->args[2], &options->second, error);
+}
+
+static gboolean
+workdays_run (DdCliInvocation  *cli,
+              gpointer          data,
+              GError          **error)
+{
+  WorkdaysOptions *options = data;
+  g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (cli->store, error);
+  GDate out;
+
+  if (workdays == NULL)
+    return FALSE;
+
+  if (!options->add)
+    {
+      g_print ("%d\n", dd_workdays_between (workdays, &options->first, &options->second));
+      return TRUE;
+    }
+
+  dd_workdays_add (workdays, &options->first, (int) options->n, &out);
+  if (!g_date_valid (&out) || g_date_get_year (&out) > DD_LUNAR_MAX_YEAR + 1)
+    return dd_cli_set_refused (error, _("The result lies outside the years the calendar knows."));
+  print_date_line (&out);
+  return TRUE;
+}
+
+const DdCliCommand dd_cli_command_workdays = {
+  .name = "workdays",
+  .synopsis = N_("workdays add DATE N | between DATE1 DATE2"),
+  .description = N_("Working-day arithmetic"),
+  .parameter_string = N_("add DATE N | between DATE1 DATE2 — working-day arithmetic"),
+  .summary = N_("“add” prints the date N working days after DATE (before it for a negative N, "
+                "written after “--”); “between” counts the working days after DATE1 up to "
+                "and including DATE2. Weekends and the days off of each year (see "
+                "“holidays”) are skipped."),
+  .options_size = sizeof (WorkdaysOptions),
+  .n_args = DD_CLI_ARGS_ANY,
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check_usage = workdays_check_usage,
+  .check = workdays_check,
+  .run = workdays_run,
+};
 
 /* lunar, solar */
 
-int
-dd_cli_command_lunar (Globals  *globals,
-                      char   ***argv)
+static gboolean
+lunar_run (DdCliInvocation  *cli,
+           gpointer          options,
+           GError          **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  int exit_status = EXIT_OK;
   DdLunarDate lunar;
   GDate date;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
 
-  context = g_option_context_new (_("DATE — the Vietnamese lunar date of a solar date"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("“lunar” takes one argument, the date"));
-  if (!parse_date_arg ((*argv)[1], &date))
-    return EXIT_BAD_INPUT;
-  if (!dd_lunar_from_solar (&date, &lunar, &error))
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+  if (!parse_date_arg (cli->argv[1], &date, error))
+    return FALSE;
+  if (!dd_lunar_from_solar (&date, &lunar, error))
+    return FALSE;
   text = dd_lunar_date_format (&lunar);
   g_print ("%s\n", text);
-  return EXIT_OK;
+  return TRUE;
 }
 
-int
-dd_cli_command_solar (Globals  *globals,
-                      char   ***argv)
+const DdCliCommand dd_cli_command_lunar = {
+  .name = "lunar",
+  .synopsis = N_("lunar DATE"),
+  .description = N_("The lunar date of a solar date"),
+  .parameter_string = N_("DATE — the Vietnamese lunar date of a solar date"),
+  .n_args = 1,
+  .args_error = N_("“lunar” takes one argument, the date"),
+  .store = DD_CLI_STORE_NONE,
+  .run = lunar_run,
+};
+
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean leap = FALSE;
-  int exit_status = EXIT_OK;
+  gboolean leap;
+} SolarOptions;
+
+static gboolean
+solar_run (DdCliInvocation  *cli,
+           gpointer          data,
+           GError          **error)
+{
+  SolarOptions *options = data;
   DdLunarDate lunar;
   GDate date;
-  const GOptionEntry entries[] = {
-    { "leap", 0, 0, G_OPTION_ARG_NONE, &leap,
-      N_("The date is in the leap month (tháng nhuận)"), NULL },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("LUNAR_DD/MM/YYYY — the solar date of a Vietnamese lunar date"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("“solar” takes one argument, the lunar date"));
-  if (!dd_lunar_date_parse ((*argv)[1], &lunar))
-    {
-      dd_cli_refuse (_("“%s” is not a lunar date (write DD/MM/YYYY)"), (*argv)[1]);
-      return EXIT_BAD_INPUT;
-    }
-  lunar.leap = leap;
-  if (!dd_lunar_to_solar (&lunar, &date, &error))
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+  if (!dd_lunar_date_parse (cli->argv[1], &lunar))
+    return dd_cli_set_refused (error, _("“%s” is not a lunar date (write DD/MM/YYYY)"), cli->argv[1]);
+  lunar.leap = options->leap;
+  if (!dd_lunar_to_solar (&lunar, &date, error))
+    return FALSE;
   print_date_line (&date);
-  return EXIT_OK;
+  return TRUE;
 }
+
+static const GOptionEntry solar_entries[] = {
+  { "leap", 0, 0, G_OPTION_ARG_NONE, DD_CLI_OPTION (SolarOptions, leap),
+    N_("The date is in the leap month (tháng nhuận)"), NULL },
+  { NULL }
+};
+
+const DdCliCommand dd_cli_command_solar = {
+  .name = "solar",
+  .synopsis = N_("solar LUNAR_DATE"),
+  .description = N_("The solar date of a lunar date (--leap for a leap month)"),
+  .parameter_string = N_("LUNAR_DD/MM/YYYY — the solar date of a Vietnamese lunar date"),
+  .entries = solar_entries,
+  .options_size = sizeof (SolarOptions),
+  .n_args = 1,
+  .args_error = N_("“solar” takes one argument, the lunar date"),
+  .store = DD_CLI_STORE_NONE,
+  .run = solar_run,
+};
 
 /* calendar */
 
-int
-dd_cli_command_calendar (Globals  *globals,
-                         char   ***argv)
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autoptr(GPtrArray) entries_list = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *format_text = NULL;
-  OutputFormat format;
-  int exit_status = EXIT_OK;
-  GDate from, to, as_of;
-  const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
-      N_("First day (required)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
-      N_("Last day (required)"), N_("DATE") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("Work out the status as of DATE (default: today)"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Output format: text or json"), N_("FORMAT") },
-    { NULL }
-  };
+  char *from_text;
+  char *to_text;
+  char *as_of_text;
+  GDate from;
+  GDate to;
+  GDate as_of;
+} CalendarOptions;
 
-  context = g_option_context_new (_("— everything due between two dates"));
-  g_option_context_set_summary (context,
-                                _("Tasks due in the range, the occurrences of periodic tasks and the "
-                                  "monthly updates of ongoing tasks (a month without one is “forgotten”)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
+static gboolean
+calendar_check_usage (DdCliInvocation  *cli,
+                      gpointer          data,
+                      GError          **error)
+{
+  CalendarOptions *options = data;
 
-  if (g_strv_length (*argv) > 1)
-    return dd_cli_usage_error (context, _("“calendar” takes no arguments"));
-  if (from_text == NULL || to_text == NULL)
-    return dd_cli_usage_error (context, _("“calendar” needs --from and --to"));
-  if (!dd_cli_parse_format (format_text, &format))
-    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
-  if (!parse_date_arg (from_text, &from) || !parse_date_arg (to_text, &to))
-    return EXIT_BAD_INPUT;
-  g_date_clear (&as_of, 1);
-  if (as_of_text != NULL && !dd_date_parse_any (as_of_text, &as_of))
-    {
-      dd_cli_print_invalid_date ("--as-of", as_of_text);
-      return EXIT_BAD_INPUT;
-    }
-  if (g_date_compare (&from, &to) > 0)
-    {
-      dd_cli_refuse (_("--from must not be after --to"));
-      return EXIT_BAD_INPUT;
-    }
-  if (g_date_days_between (&from, &to) > 3700)
-    {
-      dd_cli_refuse (_("The range may span ten years at most"));
-      return EXIT_BAD_INPUT;
-    }
-
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-  entries_list = dd_store_list_calendar (store, &from, &to, dd_date_is_set (&as_of) ? &as_of : NULL,
-                                         &error);
-  if (entries_list == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < entries_list->len; i++)
-        {
-          const DdCalendarEntry *e = g_ptr_array_index (entries_list, i);
-          g_autofree char *iso = dd_date_to_iso (&e->date);
-
-          json_builder_begin_object (builder);
-          dd_cli_builder_add_string_or_null (builder, "date", iso);
-          json_builder_set_member_name (builder, "task_id");
-          json_builder_add_int_value (builder, e->task_id);
-          dd_cli_builder_add_string_or_null (builder, "title", e->title);
-          dd_cli_builder_add_string_or_null (builder, "lead", e->lead);
-          dd_cli_builder_add_string_or_null (builder, "status", dd_task_status_to_string (e->status));
-          dd_cli_builder_add_string_or_null (builder, "occurrence", e->occurrence);
-          dd_cli_builder_add_string_or_null (builder, "occurrence_kind",
-                                             e->occurrence != NULL ? dd_occurrence_kind_to_string (e->kind) : NULL);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      dd_cli_print_json (builder);
-    }
-  else
-    {
-      g_autoptr(DdCliTable) table = dd_cli_table_new (5);
-
-      dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 1, C_("cli column", "ID"), DD_CLI_ALIGN_RIGHT, 0);
-      dd_cli_table_set_column (table, 2, _("Task"), DD_CLI_ALIGN_LEFT, 50);
-      dd_cli_table_set_column (table, 3, _("Period"), DD_CLI_ALIGN_LEFT, 0);
-      dd_cli_table_set_column (table, 4, _("Status"), DD_CLI_ALIGN_LEFT, 0);
-      for (guint i = 0; i < entries_list->len; i++)
-        {
-          const DdCalendarEntry *e = g_ptr_array_index (entries_list, i);
-          g_autofree char *dmy = dd_date_to_dmy (&e->date);
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->task_id);
-          const char *cells[5];
-
-          cells[0] = dmy;
-          cells[1] = id;
-          cells[2] = e->title;
-          cells[3] = e->occurrence;
-          cells[4] = dd_task_status_get_label (e->status);
-          dd_cli_table_add_row (table, cells);
-        }
-      dd_cli_print_table (table);
-    }
-  return EXIT_OK;
+  if (options->from_text == NULL || options->to_text == NULL)
+    return dd_cli_set_usage_error (error, _("“calendar” needs --from and --to"));
+  return TRUE;
 }
+
+static gboolean
+calendar_check (DdCliInvocation  *cli,
+                gpointer          data,
+                GError          **error)
+{
+  CalendarOptions *options = data;
+
+  if (!parse_date_arg (options->from_text, &options->from, error)
+      || !parse_date_arg (options->to_text, &options->to, error))
+    return FALSE;
+  g_date_clear (&options->as_of, 1);
+  if (!dd_cli_parse_date_option ("--as-of", options->as_of_text, &options->as_of, error))
+    return FALSE;
+  if (g_date_compare (&options->from, &options->to) > 0)
+    return dd_cli_set_refused (error, _("--from must not be after --to"));
+  if (g_date_days_between (&options->from, &options->to) > 3700)
+    return dd_cli_set_refused (error, _("The range may span ten years at most"));
+  return TRUE;
+}
+
+static void
+print_calendar_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DdCalendarEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *iso = dd_date_to_iso (&e->date);
+
+      json_builder_begin_object (builder);
+      dd_cli_builder_add_string_or_null (builder, "date", iso);
+      json_builder_set_member_name (builder, "task_id");
+      json_builder_add_int_value (builder, e->task_id);
+      dd_cli_builder_add_string_or_null (builder, "title", e->title);
+      dd_cli_builder_add_string_or_null (builder, "lead", e->lead);
+      dd_cli_builder_add_string_or_null (builder, "status", dd_task_status_to_string (e->status));
+      dd_cli_builder_add_string_or_null (builder, "occurrence", e->occurrence);
+      dd_cli_builder_add_string_or_null (builder, "occurrence_kind",
+                                         e->occurrence != NULL ? dd_occurrence_kind_to_string (e->kind) : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  dd_cli_print_json (builder);
+}
+
+static void
+print_calendar_text (GPtrArray *entries)
+{
+  g_autoptr(DdCliTable) table = dd_cli_table_new (5);
+
+  dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
+  dd_cli_table_set_column (table, 1, C_("cli column", "ID"), DD_CLI_ALIGN_RIGHT, 0);
+  dd_cli_table_set_column (table, 2, _("Task"), DD_CLI_ALIGN_LEFT, 50);
+  dd_cli_table_set_column (table, 3, _("Period"), DD_CLI_ALIGN_LEFT, 0);
+  dd_cli_table_set_column (table, 4, _("Status"), DD_CLI_ALIGN_LEFT, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DdCalendarEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *dmy = dd_date_to_dmy (&e->date);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->task_id);
+      const char *cells[5];
+
+      cells[0] = dmy;
+      cells[1] = id;
+      cells[2] = e->title;
+      cells[3] = e->occurrence;
+      cells[4] = dd_task_status_get_label (e->status);
+      dd_cli_table_add_row (table, cells);
+    }
+  dd_cli_print_table (table);
+}
+
+static gboolean
+calendar_run (DdCliInvocation  *cli,
+              gpointer          data,
+              GError          **error)
+{
+  CalendarOptions *options = data;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  entries = dd_store_list_calendar (cli->store, &options->from, &options->to,
+                                    dd_date_is_set (&options->as_of) ? &options->as_of : NULL, error);
+  if (entries == NULL)
+    return FALSE;
+
+  if (cli->format == FORMAT_JSON)
+    print_calendar_json (entries);
+  else
+    print_calendar_text (entries);
+  return TRUE;
+}
+
+static const GOptionEntry calendar_entries[] = {
+  { "from", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (CalendarOptions, from_text),
+    N_("First day (required)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (CalendarOptions, to_text),
+    N_("Last day (required)"), N_("DATE") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (CalendarOptions, as_of_text),
+    N_("Work out the status as of DATE (default: today)"), N_("DATE") },
+  DD_CLI_FORMAT_ENTRY,
+  { NULL }
+};
+
+const DdCliCommand dd_cli_command_calendar = {
+  .name = "calendar",
+  .synopsis = N_("calendar"),
+  .description = N_("Everything due between --from and --to"),
+  .parameter_string = N_("— everything due between two dates"),
+  .summary = N_("Tasks due in the range, the occurrences of periodic tasks and the "
+                "monthly updates of ongoing tasks (a month without one is “forgotten”)."),
+  .entries = calendar_entries,
+  .options_size = sizeof (CalendarOptions),
+  .n_args = 0,
+  .args_error = N_("“calendar” takes no arguments"),
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check_usage = calendar_check_usage,
+  .check = calendar_check,
+  .run = calendar_run,
+};

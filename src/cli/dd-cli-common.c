@@ -35,23 +35,9 @@ dd_cli_print_error (const GError *error)
   g_printerr (MESSAGE_PREFIX "%s\n", error->message);
 }
 
-/* Prints a refusal on stderr: "dondoc-cli: " and the formatted message. */
-void G_GNUC_PRINTF (1, 2)
-dd_cli_refuse (const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr (MESSAGE_PREFIX "%s\n", message);
-}
-
-int
-dd_cli_usage_error (GOptionContext *context,
+/* Prints @message, then the help of the command (@context), on stderr. */
+static int
+usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *help = NULL;
@@ -67,7 +53,7 @@ dd_cli_usage_error (GOptionContext *context,
 
 int
 dd_cli_usage_error_main (Globals    *globals,
-                  const char *message)
+                         const char *message)
 {
   if (message != NULL)
     g_printerr (MESSAGE_PREFIX "%s\n\n", message);
@@ -77,27 +63,33 @@ dd_cli_usage_error_main (Globals    *globals,
   return EXIT_USAGE;
 }
 
-/* Parses the options of a subcommand. argv[0] is the subcommand's name; on
- * return argv holds the name and the positional arguments. */
+/* Sets @error to the usage error @message and returns FALSE, for a
+ * check's "return dd_cli_set_usage_error (error, _(…));". */
 gboolean
-dd_cli_parse_command_options (GOptionContext  *context,
-                       char          ***argv,
-                       int             *status)
+dd_cli_set_usage_error (GError     **error,
+                        const char  *message)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, argv, &error))
-    {
-      *status = dd_cli_usage_error (context, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  g_set_error_literal (error, DD_CLI_ERROR, DD_CLI_ERROR_USAGE, message);
+  return FALSE;
 }
 
+/* Sets @error to the refusal (exit 1) of the formatted message and returns
+ * FALSE. */
 gboolean
-dd_cli_parse_format (const char   *text,
+dd_cli_set_refused (GError     **error,
+                    const char  *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DD_CLI_ERROR, DD_CLI_ERROR_REFUSED, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+parse_format (const char   *text,
               OutputFormat *out_format)
 {
   if (text == NULL || g_str_equal (text, "text"))
@@ -110,14 +102,21 @@ dd_cli_parse_format (const char   *text,
   return TRUE;
 }
 
-void
-dd_cli_print_invalid_date (const char *option,
-                    const char *text)
+/* Reads the date @text given to @option ("--as-of") into @date, or refuses
+ * it. A NULL @text (the option not given) leaves @date as it is. */
+gboolean
+dd_cli_parse_date_option (const char  *option,
+                          const char  *text,
+                          GDate       *date,
+                          GError     **error)
 {
+  if (text == NULL || dd_date_parse_any (text, date))
+    return TRUE;
+
   /* Translators: the first %s is an option name ("--as-of"), the second
    * what the user typed. */
-  dd_cli_refuse (_("%s: “%s” is not a valid date (use YYYY-MM-DD or dd/mm/yyyy)"),
-          option, text);
+  return dd_cli_set_refused (error, _("%s: “%s” is not a valid date (use YYYY-MM-DD or dd/mm/yyyy)"),
+                             option, text);
 }
 
 char *
@@ -134,8 +133,8 @@ dd_cli_dup_date_dmy (const GDate *date)
 
 void
 dd_cli_builder_add_string_or_null (JsonBuilder *builder,
-                            const char  *member,
-                            const char  *value)
+                                   const char  *member,
+                                   const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -166,6 +165,167 @@ dd_cli_print_table (DdCliTable *table)
   g_print ("%s", text);
 }
 
+/* The preamble */
+
+G_DEFINE_QUARK (dd-cli-error-quark, dd_cli_error)
+
+/* A copy of the command's table of options whose values point into
+ * @options, and for --format at @format_text. Free with g_free(). */
+static GOptionEntry *
+bind_entries (const DdCliCommand  *command,
+              gpointer             options,
+              char               **format_text)
+{
+  gboolean has_format = FALSE;
+  GOptionEntry *entries;
+  guint n = 0;
+
+  while (command->entries != NULL && command->entries[n].long_name != NULL)
+    n++;
+
+  entries = g_new0 (GOptionEntry, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i] = command->entries[i];
+      if (entries[i].arg_data == DD_CLI_FORMAT_OPTION)
+        {
+          has_format = TRUE;
+          entries[i].arg_data = format_text;
+          entries[i].description = N_("Output format: text or json");
+          entries[i].arg_description = N_("FORMAT");
+        }
+      else
+        {
+          g_assert (GPOINTER_TO_SIZE (entries[i].arg_data) < command->options_size);
+          entries[i].arg_data = (char *) options + GPOINTER_TO_SIZE (entries[i].arg_data);
+        }
+    }
+  g_assert (has_format == (command->formats == DD_CLI_FORMATS_TEXT_JSON));
+
+  return entries;
+}
+
+/* Frees what the options hold, @options and @entries. */
+static void
+free_options (const DdCliCommand *command,
+              GOptionEntry       *entries,
+              gpointer            options)
+{
+  if (command->clear != NULL)
+    command->clear (options);
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      if (entries[i].arg == G_OPTION_ARG_STRING || entries[i].arg == G_OPTION_ARG_FILENAME)
+        g_clear_pointer ((char **) entries[i].arg_data, g_free);
+      else if (entries[i].arg == G_OPTION_ARG_STRING_ARRAY || entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY)
+        g_clear_pointer ((char ***) entries[i].arg_data, g_strfreev);
+    }
+
+  g_free (entries);
+  g_free (options);
+}
+
+/* Prints @error and returns the exit status it calls for. */
+static int
+report_error (GOptionContext *context,
+              Globals        *globals,
+              const GError   *error)
+{
+  if (g_error_matches (error, DD_CLI_ERROR, DD_CLI_ERROR_USAGE))
+    return usage_error (context, error->message);
+  if (g_error_matches (error, DD_CLI_ERROR, DD_CLI_ERROR_USAGE_MAIN))
+    return dd_cli_usage_error_main (globals, error->message);
+
+  dd_cli_print_error (error);
+  return EXIT_BAD_INPUT;
+}
+
+static DdStore *
+open_store (DdCliStoreMode   mode,
+            Globals         *globals,
+            GError         **error)
+{
+  g_autofree char *path = NULL;
+
+  if (mode == DD_CLI_STORE_READ_WRITE)
+    return dd_cli_open_store (globals, error);
+
+  /* Read-only: checking a file never changes it (no upgrade, no backup). */
+  g_assert (mode == DD_CLI_STORE_READ_ONLY);
+  path = dd_cli_dup_database_path (globals);
+  return dd_store_open (path, DD_STORE_OPEN_READ_ONLY, error);
+}
+
+/* Steps 1 to 7 of DdCliCommand; @cli->argv holds the arguments. */
+static int
+run_steps (const DdCliCommand  *command,
+           DdCliInvocation     *cli,
+           GOptionContext      *context,
+           gpointer             options,
+           char               **format_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &cli->argv, &error))
+    return usage_error (context, error->message);
+  cli->argc = g_strv_length (cli->argv);
+
+  if (command->n_args != DD_CLI_ARGS_ANY && cli->argc != (guint) command->n_args + 1)
+    return usage_error (context, _(command->args_error));
+  if (command->check_usage != NULL && !command->check_usage (cli, options, &error))
+    return report_error (context, cli->globals, error);
+  if (!parse_format (*format_text, &cli->format))
+    return usage_error (context, _("The format must be “text” or “json”"));
+  if (command->check != NULL && !command->check (cli, options, &error))
+    return report_error (context, cli->globals, error);
+
+  if (command->store != DD_CLI_STORE_NONE)
+    {
+      store = open_store (command->store, cli->globals, &error);
+      if (store == NULL)
+        return report_error (context, cli->globals, error);
+    }
+
+  cli->store = store;
+  if (!command->run (cli, options, &error))
+    return report_error (context, cli->globals, error);
+
+  return EXIT_OK;
+}
+
+/* Runs @command with its arguments @argv (its own name first), which it
+ * may change: the options it parses are taken out. Returns the exit status. */
+int
+dd_cli_run_command (const DdCliCommand   *command,
+                    Globals              *globals,
+                    char               ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  DdCliInvocation cli = { globals, *argv, 0, FORMAT_TEXT, NULL };
+  char *format_text = NULL;
+  gpointer options = g_malloc0 (command->options_size);
+  GOptionEntry *entries;
+  int status;
+
+  if (command->init != NULL)
+    command->init (options);
+  entries = bind_entries (command, options, &format_text);
+
+  context = g_option_context_new (_(command->parameter_string));
+  if (command->summary != NULL)
+    g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  status = run_steps (command, &cli, context, options, &format_text);
+
+  *argv = cli.argv;
+  free_options (command, entries, options);
+  return status;
+}
+
 /* Store */
 
 char *
@@ -175,6 +335,17 @@ dd_cli_sample_default_path (void)
   g_autofree char *dir = g_path_get_dirname (default_path);
 
   return g_build_filename (dir, "dondoc-mau.sqlite", NULL);
+}
+
+/* The file the global options name, whether or not it exists. */
+char *
+dd_cli_dup_database_path (Globals *globals)
+{
+  if (globals->db_path != NULL)
+    return g_strdup (globals->db_path);
+  if (globals->sample_data)
+    return dd_cli_sample_default_path ();
+  return dd_store_default_path ();
 }
 
 /* Creates @path with the sample data set. Nothing is left behind on failure. */
@@ -328,6 +499,26 @@ dd_cli_find_unit (DdStore     *store,
   return NULL;
 }
 
+/* The id of the plan numbered @number (when @number is not NULL), or FALSE
+ * with the error that there is no such plan. @out_id is left as it is when
+ * @number is NULL. */
+gboolean
+dd_cli_resolve_plan (DdStore     *store,
+                     const char  *number,
+                     gint64      *out_id,
+                     GError     **error)
+{
+  g_autoptr(DdPlan) plan = NULL;
+
+  if (number == NULL)
+    return TRUE;
+  plan = dd_cli_find_plan (store, number, error);
+  if (plan == NULL)
+    return FALSE;
+  *out_id = dd_plan_get_id (plan);
+  return TRUE;
+}
+
 /* Tasks */
 
 void
@@ -432,39 +623,3 @@ dd_cli_add_task_row (DdCliTable *table,
   dd_cli_table_add_row (table, cells);
 }
 
-
-/* Opens the database of the command line, or prints why it cannot be
- * opened: NULL then, and the command exits with EXIT_BAD_INPUT. */
-DdStore *
-dd_cli_open_store_or_report (Globals *globals)
-{
-  g_autoptr(GError) error = NULL;
-  DdStore *store = dd_cli_open_store (globals, &error);
-
-  if (store == NULL)
-    dd_cli_print_error (error);
-  return store;
-}
-
-/* The id of the plan numbered @number (when @number is not NULL), or FALSE
- * after printing that there is no such plan. @out_id is left as it is when
- * @number is NULL. */
-gboolean
-dd_cli_resolve_plan (DdStore    *store,
-                     const char *number,
-                     gint64     *out_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdPlan) plan = NULL;
-
-  if (number == NULL)
-    return TRUE;
-  plan = dd_cli_find_plan (store, number, &error);
-  if (plan == NULL)
-    {
-      dd_cli_print_error (error);
-      return FALSE;
-    }
-  *out_id = dd_plan_get_id (plan);
-  return TRUE;
-}

@@ -14,27 +14,15 @@
 
 /* Auxiliary methods */
 
-static char *
-database_path (Globals *globals)
-{
-  if (globals->db_path != NULL)
-    return g_strdup (globals->db_path);
-  if (globals->sample_data)
-    return dd_cli_sample_default_path ();
-  return dd_store_default_path ();
-}
-
 static gboolean
-parse_task_id (const char *text,
-               gint64     *out_id)
+parse_task_id (const char  *text,
+               gint64      *out_id,
+               GError     **error)
 {
   guint64 id;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      dd_cli_refuse (_("“%s” is not a task ID (a positive whole number)"), text);
-      return FALSE;
-    }
+    return dd_cli_set_refused (error, _("“%s” is not a task ID (a positive whole number)"), text);
   *out_id = (gint64) id;
   return TRUE;
 }
@@ -56,286 +44,296 @@ add_json_text (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* History */
+/* history */
 
-int
-dd_cli_command_history (Globals  *globals,
-                        char   ***argv)
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *task_text = NULL;
-  g_autofree char *since_text = NULL;
-  g_autofree char *user = NULL;
-  g_autofree char *format_text = NULL;
-  OutputFormat format;
-  gint64 task_id = 0;
+  char *task_text;
+  char *since_text;
+  char *user;
+  gint64 task_id;
   GDate since;
-  int exit_status = EXIT_OK;
-  const GOptionEntry entries_options[] = {
-    { "task", 0, 0, G_OPTION_ARG_STRING, &task_text,
-      N_("Only the changes of the task ID"), N_("ID") },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
-      N_("Only the changes made on or after DATE (UTC)"), N_("DATE") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user,
-      N_("Only the changes made by the account ACCOUNT"), N_("ACCOUNT") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Output format: text or json"), N_("FORMAT") },
-    { NULL }
-  };
+} HistoryOptions;
 
-  g_date_clear (&since, 1);
+static gboolean
+history_check (DdCliInvocation  *cli,
+               gpointer          data,
+               GError          **error)
+{
+  HistoryOptions *options = data;
 
-  context = g_option_context_new (_("history — who changed what, and when"));
-  g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
+  if (options->task_text != NULL && !parse_task_id (options->task_text, &options->task_id, error))
+    return FALSE;
+  g_date_clear (&options->since, 1);
+  return dd_cli_parse_date_option ("--since", options->since_text, &options->since, error);
+}
 
-  if (g_strv_length (*argv) > 1)
-    return dd_cli_usage_error (context, _("“history” takes no arguments"));
-  if (!dd_cli_parse_format (format_text, &format))
-    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
-  if (task_text != NULL && !parse_task_id (task_text, &task_id))
-    return EXIT_BAD_INPUT;
-  if (since_text != NULL && !dd_date_parse_any (since_text, &since))
+static void
+print_history_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
     {
-      dd_cli_print_invalid_date ("--since", since_text);
-      return EXIT_BAD_INPUT;
+      const DdAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, entry->id);
+      dd_cli_builder_add_string_or_null (builder, "at", entry->at);
+      dd_cli_builder_add_string_or_null (builder, "user", entry->user);
+      dd_cli_builder_add_string_or_null (builder, "table", entry->table_name);
+      json_builder_set_member_name (builder, "row_id");
+      json_builder_add_int_value (builder, entry->row_id);
+      json_builder_set_member_name (builder, "task_id");
+      if (entry->task_id > 0)
+        json_builder_add_int_value (builder, entry->task_id);
+      else
+        json_builder_add_null_value (builder);
+      dd_cli_builder_add_string_or_null (builder, "action", entry->action);
+      add_json_text (builder, "old", entry->old_values);
+      add_json_text (builder, "new", entry->new_values);
+      json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+  dd_cli_print_json (builder);
+}
 
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
+static void
+print_history_text (GPtrArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DdAuditEntry *entry = g_ptr_array_index (entries, i);
 
-  entries = dd_store_list_history (store, task_id, &since, user, 0, &error);
+      /* Translators: the time (UTC), the account, the action (insert,
+       * update, delete, restore), the table and the row's id. */
+      g_print (_("%s %s %s %s #%lld\n"), entry->at,
+               entry->user != NULL ? entry->user : "?", entry->action, entry->table_name,
+               (long long) entry->row_id);
+      if (entry->old_values != NULL)
+        g_print (_("    old: %s\n"), entry->old_values);
+      if (entry->new_values != NULL)
+        g_print (_("    new: %s\n"), entry->new_values);
+    }
+  g_print (ngettext ("%u change\n", "%u changes\n", entries->len), entries->len);
+}
+
+static gboolean
+history_run (DdCliInvocation  *cli,
+             gpointer          data,
+             GError          **error)
+{
+  HistoryOptions *options = data;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  entries = dd_store_list_history (cli->store, options->task_id, &options->since, options->user, 0, error);
   if (entries == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return FALSE;
 
-  if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          const DdAuditEntry *entry = g_ptr_array_index (entries, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, entry->id);
-          dd_cli_builder_add_string_or_null (builder, "at", entry->at);
-          dd_cli_builder_add_string_or_null (builder, "user", entry->user);
-          dd_cli_builder_add_string_or_null (builder, "table", entry->table_name);
-          json_builder_set_member_name (builder, "row_id");
-          json_builder_add_int_value (builder, entry->row_id);
-          json_builder_set_member_name (builder, "task_id");
-          if (entry->task_id > 0)
-            json_builder_add_int_value (builder, entry->task_id);
-          else
-            json_builder_add_null_value (builder);
-          dd_cli_builder_add_string_or_null (builder, "action", entry->action);
-          add_json_text (builder, "old", entry->old_values);
-          add_json_text (builder, "new", entry->new_values);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      dd_cli_print_json (builder);
-    }
+  if (cli->format == FORMAT_JSON)
+    print_history_json (entries);
   else
-    {
-      for (guint i = 0; i < entries->len; i++)
-        {
-          const DdAuditEntry *entry = g_ptr_array_index (entries, i);
-
-          /* Translators: the time (UTC), the account, the action (insert,
-           * update, delete, restore), the table and the row's id. */
-          g_print (_("%s %s %s %s #%lld\n"), entry->at,
-                   entry->user != NULL ? entry->user : "?", entry->action, entry->table_name,
-                   (long long) entry->row_id);
-          if (entry->old_values != NULL)
-            g_print (_("    old: %s\n"), entry->old_values);
-          if (entry->new_values != NULL)
-            g_print (_("    new: %s\n"), entry->new_values);
-        }
-      g_print (ngettext ("%u change\n", "%u changes\n", entries->len), entries->len);
-    }
-  return EXIT_OK;
+    print_history_text (entries);
+  return TRUE;
 }
 
-/* Backup */
+static const GOptionEntry history_entries[] = {
+  { "task", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HistoryOptions, task_text),
+    N_("Only the changes of the task ID"), N_("ID") },
+  { "since", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HistoryOptions, since_text),
+    N_("Only the changes made on or after DATE (UTC)"), N_("DATE") },
+  { "user", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HistoryOptions, user),
+    N_("Only the changes made by the account ACCOUNT"), N_("ACCOUNT") },
+  DD_CLI_FORMAT_ENTRY,
+  { NULL }
+};
 
-int
-dd_cli_command_backup (Globals  *globals,
-                       char   ***argv)
+const DdCliCommand dd_cli_command_history = {
+  .name = "history",
+  .synopsis = N_("history"),
+  .description = N_("Who changed what and when (--task ID, --since DATE)"),
+  .parameter_string = N_("history — who changed what, and when"),
+  .entries = history_entries,
+  .options_size = sizeof (HistoryOptions),
+  .n_args = 0,
+  .args_error = N_("“history” takes no arguments"),
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check = history_check,
+  .run = history_run,
+};
+
+/* backup */
+
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *path = NULL;
-  int exit_status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to,
-      N_("Write the backup into the folder DIR (default: the database's backup folder)"), N_("DIR") },
-    { NULL }
-  };
+  char *to;
+} BackupOptions;
 
-  context = g_option_context_new (_("backup — copy the database into its backup folder"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-  if (g_strv_length (*argv) > 1)
-    return dd_cli_usage_error (context, _("“backup” takes no arguments"));
+static gboolean
+backup_run (DdCliInvocation  *cli,
+            gpointer          data,
+            GError          **error)
+{
+  BackupOptions *options = data;
+  g_autofree char *path = dd_store_backup (cli->store, options->to, error);
 
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-  path = dd_store_backup (store, to, &error);
   if (path == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+    return FALSE;
   g_print ("%s\n", path);
-  return EXIT_OK;
+  return TRUE;
 }
 
-/* Restore */
+static const GOptionEntry backup_entries[] = {
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, DD_CLI_OPTION (BackupOptions, to),
+    N_("Write the backup into the folder DIR (default: the database's backup folder)"), N_("DIR") },
+  { NULL }
+};
 
-int
-dd_cli_command_restore (Globals  *globals,
-                        char   ***argv)
+const DdCliCommand dd_cli_command_backup = {
+  .name = "backup",
+  .synopsis = N_("backup"),
+  .description = N_("Copy the database into its backup folder (--to DIR)"),
+  .parameter_string = N_("backup — copy the database into its backup folder"),
+  .entries = backup_entries,
+  .options_size = sizeof (BackupOptions),
+  .n_args = 0,
+  .args_error = N_("“backup” takes no arguments"),
+  .store = DD_CLI_STORE_READ_WRITE,
+  .run = backup_run,
+};
+
+/* restore */
+
+static gboolean
+restore_run (DdCliInvocation  *cli,
+             gpointer          options,
+             GError          **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  int exit_status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
+  g_autofree char *path = dd_cli_dup_database_path (cli->globals);
 
-  context = g_option_context_new (_("restore BACKUP_FILE — replace the database by a backup "
-                                    "(the current file is kept as a backup too)"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("“restore” needs exactly one backup file"));
-
-  path = database_path (globals);
-  if (!dd_store_restore_backup (path, (*argv)[1], &error))
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+  /* The database is not opened: the file is replaced whole. */
+  if (!dd_store_restore_backup (path, cli->argv[1], error))
+    return FALSE;
   /* Translators: the database file, then the backup it was restored from. */
-  g_print (_("Restored %s from %s\n"), path, (*argv)[1]);
-  return EXIT_OK;
+  g_print (_("Restored %s from %s\n"), path, cli->argv[1]);
+  return TRUE;
 }
 
-/* Verify */
+const DdCliCommand dd_cli_command_restore = {
+  .name = "restore",
+  .synopsis = N_("restore BACKUP_FILE"),
+  .description = N_("Replace the database by a backup (the current file is kept as a backup)"),
+  .parameter_string = N_("restore BACKUP_FILE — replace the database by a backup "
+                         "(the current file is kept as a backup too)"),
+  .n_args = 1,
+  .args_error = N_("“restore” needs exactly one backup file"),
+  .store = DD_CLI_STORE_NONE,
+  .run = restore_run,
+};
 
-int
-dd_cli_command_verify (Globals  *globals,
-                       char   ***argv)
+/* verify */
+
+static gboolean
+verify_run (DdCliInvocation  *cli,
+            gpointer          options,
+            GError          **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *report = NULL;
-  int exit_status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
+  const char *lock_warning;
 
-  context = g_option_context_new (_("verify — check the database's integrity and data version"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-  if (g_strv_length (*argv) > 1)
-    return dd_cli_usage_error (context, _("“verify” takes no arguments"));
-
-  /* Read-only: checking a file never changes it (no upgrade, no backup). */
-  path = database_path (globals);
-  store = dd_store_open (path, DD_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-  if (!dd_store_verify (store, &report, &error))
+  if (!dd_store_verify (cli->store, &report, error))
     {
       if (report != NULL)
         g_print ("%s", report);
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
+      return FALSE;
     }
   g_print ("%s", report);
-  if (dd_store_get_lock_warning (store) != NULL)
-    g_printerr (MESSAGE_PREFIX "%s\n", dd_store_get_lock_warning (store));
+  lock_warning = dd_store_get_lock_warning (cli->store);
+  if (lock_warning != NULL)
+    g_printerr (MESSAGE_PREFIX "%s\n", lock_warning);
   g_print (_("The database is in good order.\n"));
-  return EXIT_OK;
+  return TRUE;
 }
 
-/* The recycle bin */
+const DdCliCommand dd_cli_command_verify = {
+  .name = "verify",
+  .synopsis = N_("verify"),
+  .description = N_("Check the database's integrity and data version"),
+  .parameter_string = N_("verify — check the database's integrity and data version"),
+  .n_args = 0,
+  .args_error = N_("“verify” takes no arguments"),
+  .store = DD_CLI_STORE_READ_ONLY,
+  .run = verify_run,
+};
 
-static int
-delete_or_restore (Globals    *globals,
-                   char     ***argv,
-                   gboolean    delete)
+/* delete, restore-task: the recycle bin */
+
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
   gint64 task_id;
-  int exit_status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
+} RecycleOptions;
 
-  context = g_option_context_new (delete
-                                  ? _("delete TASK_ID — move a task to the recycle bin")
-                                  : _("restore-task TASK_ID — bring a task back from the recycle bin"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("Give exactly one task ID"));
-  if (!parse_task_id ((*argv)[1], &task_id))
-    return EXIT_BAD_INPUT;
-
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-  if (!(delete ? dd_store_delete_task (store, task_id, &error)
-               : dd_store_restore_task (store, task_id, &error)))
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-  if (delete)
-    g_print (_("Task %s moved to the recycle bin.\n"), (*argv)[1]);
-  else
-    g_print (_("Task %s restored from the recycle bin.\n"), (*argv)[1]);
-  return EXIT_OK;
-}
-
-int
-dd_cli_command_delete (Globals  *globals,
-                       char   ***argv)
+static gboolean
+recycle_check (DdCliInvocation  *cli,
+               gpointer          data,
+               GError          **error)
 {
-  return delete_or_restore (globals, argv, TRUE);
+  RecycleOptions *options = data;
+
+  return parse_task_id (cli->argv[1], &options->task_id, error);
 }
 
-int
-dd_cli_command_restore_task (Globals  *globals,
-                             char   ***argv)
+static gboolean
+delete_run (DdCliInvocation  *cli,
+            gpointer          data,
+            GError          **error)
 {
-  return delete_or_restore (globals, argv, FALSE);
+  RecycleOptions *options = data;
+
+  if (!dd_store_delete_task (cli->store, options->task_id, error))
+    return FALSE;
+  g_print (_("Task %s moved to the recycle bin.\n"), cli->argv[1]);
+  return TRUE;
 }
+
+static gboolean
+restore_task_run (DdCliInvocation  *cli,
+                  gpointer          data,
+                  GError          **error)
+{
+  RecycleOptions *options = data;
+
+  if (!dd_store_restore_task (cli->store, options->task_id, error))
+    return FALSE;
+  g_print (_("Task %s restored from the recycle bin.\n"), cli->argv[1]);
+  return TRUE;
+}
+
+const DdCliCommand dd_cli_command_delete = {
+  .name = "delete",
+  .synopsis = N_("delete TASK_ID"),
+  .description = N_("Move a task to the recycle bin"),
+  .parameter_string = N_("delete TASK_ID — move a task to the recycle bin"),
+  .options_size = sizeof (RecycleOptions),
+  .n_args = 1,
+  .args_error = N_("Give exactly one task ID"),
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check = recycle_check,
+  .run = delete_run,
+};
+
+const DdCliCommand dd_cli_command_restore_task = {
+  .name = "restore-task",
+  .synopsis = N_("restore-task TASK_ID"),
+  .description = N_("Bring a task back from the recycle bin"),
+  .parameter_string = N_("restore-task TASK_ID — bring a task back from the recycle bin"),
+  .options_size = sizeof (RecycleOptions),
+  .n_args = 1,
+  .args_error = N_("Give exactly one task ID"),
+  .store = DD_CLI_STORE_READ_WRITE,
+  .check = recycle_check,
+  .run = restore_task_run,
+};

@@ -39,45 +39,120 @@ typedef struct
   char *main_help;
 } Globals;
 
-/* A command gets its arguments with its own name first; it may change
- * the array (the options it parses are taken out). */
-typedef int (*CommandFunc) (Globals  *globals,
-                            char   ***argv);
+/* What a command is given once the common preamble has run: the global
+ * options, its positional arguments, the output format and the database. */
+typedef struct
+{
+  Globals *globals;
+  char **argv;          /* the command's name, then its positional arguments */
+  guint argc;
+  OutputFormat format;  /* FORMAT_TEXT unless the command has --format */
+  DdStore *store;       /* opened as the command's DdCliStoreMode says, else NULL */
+} DdCliInvocation;
 
-/* One line of the command table: its name, its function, and for --help its
- * arguments and what it does (both N_() strings, translated when shown). */
+/* How a command reaches the database, opened after its checks and before it
+ * runs; the preamble reports a file it cannot open (exit 1). */
+typedef enum
+{
+  DD_CLI_STORE_NONE,        /* no database, or one the command handles itself */
+  DD_CLI_STORE_READ_WRITE,  /* --db FILE, the sample or the default database */
+  DD_CLI_STORE_READ_ONLY,   /* the same file, read-only: never created or upgraded */
+} DdCliStoreMode;
+
+/* The output formats a command offers. */
+typedef enum
+{
+  DD_CLI_FORMATS_TEXT,       /* text only, no --format */
+  DD_CLI_FORMATS_TEXT_JSON,  /* --format text|json, placed by DD_CLI_FORMAT_ENTRY */
+} DdCliFormats;
+
+/* The errors a command returns; the preamble prints them (with the prefix
+ * "dondoc-cli: ") and picks the exit status. Any other error is printed
+ * the same way and exits with EXIT_BAD_INPUT. */
+#define DD_CLI_ERROR (dd_cli_error_quark ())
+
+typedef enum
+{
+  DD_CLI_ERROR_USAGE,       /* EXIT_USAGE, the command's help after the message */
+  DD_CLI_ERROR_USAGE_MAIN,  /* EXIT_USAGE, the main help after the message */
+  DD_CLI_ERROR_REFUSED,     /* EXIT_BAD_INPUT */
+} DdCliError;
+
+GQuark dd_cli_error_quark (void);
+
+/* In a command's table of options (GOptionEntry), where an option's value
+ * goes: a member of the command's options structure, whose strings the
+ * preamble frees. DD_CLI_FORMAT_ENTRY places the common --format. */
+#define DD_CLI_OPTION(Type, member) GSIZE_TO_POINTER (G_STRUCT_OFFSET (Type, member))
+#define DD_CLI_FORMAT_OPTION GSIZE_TO_POINTER (G_MAXSIZE)
+#define DD_CLI_FORMAT_ENTRY { "format", 0, 0, G_OPTION_ARG_STRING, DD_CLI_FORMAT_OPTION, NULL, NULL }
+
+/* Any number of positional arguments, checked by the command itself. */
+#define DD_CLI_ARGS_ANY (-1)
+
+/* A check before the store is opened, or the command's work with it. On
+ * failure it sets @error (DD_CLI_ERROR or any other domain) and returns
+ * FALSE. @options is the command's options structure. */
+typedef gboolean (*DdCliFunc) (DdCliInvocation  *cli,
+                               gpointer          options,
+                               GError          **error);
+
+/*
+ * A command of the table in dondoc-cli.c. The preamble (dd_cli_run_command)
+ * runs, in this order, each step ending the command on an error:
+ *  1. parses the options into a fresh options structure (after @init);
+ *  2. checks that there are exactly @n_args positional arguments, else the
+ *     usage error @args_error (DD_CLI_ARGS_ANY: the command checks them);
+ *  3. @check_usage: the checks that come before --format is read;
+ *  4. reads --format;
+ *  5. @check: the checks of the input before the database is opened;
+ *  6. opens the database as @store says;
+ *  7. @run: the query and its output;
+ * and finally frees the options (@clear, then the strings of @entries).
+ */
 typedef struct
 {
   const char *name;
-  CommandFunc func;
-  const char *synopsis;
-  const char *description;
-} Command;
+  const char *synopsis;          /* N_(): "tasks", in the main --help */
+  const char *description;       /* N_(): what it does, in the main --help */
+  const char *parameter_string;  /* N_(): the usage line of its own --help */
+  const char *summary;           /* N_(), or NULL: the paragraph under it */
+  const GOptionEntry *entries;   /* NULL when it has no options */
+  gsize options_size;            /* the size of its options structure, or 0 */
+  void (*init) (gpointer options);   /* the defaults, or NULL */
+  void (*clear) (gpointer options);  /* frees what the checks kept, or NULL */
+  int n_args;
+  const char *args_error;        /* N_() */
+  DdCliFormats formats;
+  DdCliStoreMode store;
+  DdCliFunc check_usage;         /* or NULL */
+  DdCliFunc check;               /* or NULL */
+  DdCliFunc run;
+} DdCliCommand;
 
 #define MESSAGE_PREFIX "dondoc-cli: "
 
-/* Shared by the commands (dd-cli-common.c). A new command goes in a file of
- * its own (dd-cli-<name>.c), declared below, with one line in the table of
- * dondoc-cli.c. */
+/* The preamble and what the commands share (dd-cli-common.c). A new
+ * command goes in a file of its own (dd-cli-<name>.c) as a DdCliCommand,
+ * declared below, with one line in the table of dondoc-cli.c. */
+int dd_cli_run_command (const DdCliCommand *command, Globals *globals, char ***argv);
 void dd_cli_print_utf8_stdout (const char *string);
 void dd_cli_print_utf8_stderr (const char *string);
 void dd_cli_print_error (const GError *error);
-void dd_cli_refuse (const char *format, ...) G_GNUC_PRINTF (1, 2);
-int dd_cli_usage_error (GOptionContext *context, const char *message);
 int dd_cli_usage_error_main (Globals *globals, const char *message);
-gboolean dd_cli_parse_command_options (GOptionContext *context, char ***argv, int *status);
-gboolean dd_cli_parse_format (const char *text, OutputFormat *out_format);
-void dd_cli_print_invalid_date (const char *option, const char *text);
+gboolean dd_cli_set_usage_error (GError **error, const char *message);
+gboolean dd_cli_set_refused (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+gboolean dd_cli_parse_date_option (const char *option, const char *text, GDate *date, GError **error);
 char * dd_cli_dup_date_iso (const GDate *date);
 char * dd_cli_dup_date_dmy (const GDate *date);
 void dd_cli_builder_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
 void dd_cli_print_json (JsonBuilder *builder);
 void dd_cli_print_table (DdCliTable *table);
 char * dd_cli_sample_default_path (void);
+char * dd_cli_dup_database_path (Globals *globals);
 DdStore * dd_cli_create_sample_store (const char *path, GError **error);
 DdStore * dd_cli_open_store (Globals *globals, GError **error);
-DdStore * dd_cli_open_store_or_report (Globals *globals);
-gboolean dd_cli_resolve_plan (DdStore *store, const char *number, gint64 *out_id);
+gboolean dd_cli_resolve_plan (DdStore *store, const char *number, gint64 *out_id, GError **error);
 DdPlan * dd_cli_find_plan (DdStore *store, const char *number, GError **error);
 DdUnit * dd_cli_find_unit (DdStore *store, const char *name, GError **error);
 void dd_cli_add_task_json (JsonBuilder *builder, DdTask *task);
@@ -85,34 +160,44 @@ char * dd_cli_dup_task_deadline_cell (DdTask *task);
 DdCliTable * dd_cli_new_task_table (void);
 void dd_cli_add_task_row (DdCliTable *table, DdTask *task);
 
+/* Plans and units: init, import, plans, units (dd-cli-plans.c). */
+extern const DdCliCommand dd_cli_command_init;
+extern const DdCliCommand dd_cli_command_import;
+extern const DdCliCommand dd_cli_command_plans;
+extern const DdCliCommand dd_cli_command_units;
+
+/* Tasks: tasks, update (dd-cli-tasks.c). */
+extern const DdCliCommand dd_cli_command_tasks;
+extern const DdCliCommand dd_cli_command_update;
+
 /* The deadline engine's commands (dd-cli-calendar.c). */
-int dd_cli_command_holidays (Globals *globals, char ***argv);
-int dd_cli_command_workdays (Globals *globals, char ***argv);
-int dd_cli_command_lunar (Globals *globals, char ***argv);
-int dd_cli_command_solar (Globals *globals, char ***argv);
-int dd_cli_command_calendar (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_holidays;
+extern const DdCliCommand dd_cli_command_workdays;
+extern const DdCliCommand dd_cli_command_lunar;
+extern const DdCliCommand dd_cli_command_solar;
+extern const DdCliCommand dd_cli_command_calendar;
 
 /* dd-cli-chart.c */
-int dd_cli_command_chart (Globals *globals, char ***argv);
-int dd_cli_command_summary (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_chart;
+extern const DdCliCommand dd_cli_command_summary;
 
 /* The shared file: history, backups, checks, recycle bin (dd-cli-shared.c). */
-int dd_cli_command_history (Globals *globals, char ***argv);
-int dd_cli_command_backup (Globals *globals, char ***argv);
-int dd_cli_command_restore (Globals *globals, char ***argv);
-int dd_cli_command_verify (Globals *globals, char ***argv);
-int dd_cli_command_delete (Globals *globals, char ***argv);
-int dd_cli_command_restore_task (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_history;
+extern const DdCliCommand dd_cli_command_backup;
+extern const DdCliCommand dd_cli_command_restore;
+extern const DdCliCommand dd_cli_command_verify;
+extern const DdCliCommand dd_cli_command_delete;
+extern const DdCliCommand dd_cli_command_restore_task;
 
 /* Meeting exports (dd-cli-export.c). */
-int dd_cli_command_export (Globals *globals, char ***argv);
-int dd_cli_command_report (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_export;
+extern const DdCliCommand dd_cli_command_report;
 
 /* Scorecards, indicators, dossiers, "6 rõ" (dd-cli-scorecard.c). */
-int dd_cli_command_scorecard (Globals *globals, char ***argv);
-int dd_cli_command_indicator (Globals *globals, char ***argv);
-int dd_cli_command_dossier (Globals *globals, char ***argv);
-int dd_cli_command_check (Globals *globals, char ***argv);
-int dd_cli_command_scoring (Globals *globals, char ***argv);
+extern const DdCliCommand dd_cli_command_scorecard;
+extern const DdCliCommand dd_cli_command_indicator;
+extern const DdCliCommand dd_cli_command_dossier;
+extern const DdCliCommand dd_cli_command_check;
+extern const DdCliCommand dd_cli_command_scoring;
 
 G_END_DECLS
