@@ -263,52 +263,71 @@ is_task_number (const char *cell)
                         folded, 0, NULL);
 }
 
-static gboolean
-parse_text_body (DdImportedPlan  *plan,
-                 char           **lines,
-                 int              appendix,
-                 GError         **error)
+/* The heading "KẾ HOẠCH" above @appendix: above it the number and date of
+ * an official document ("Số: 662/KH-VPUB", "Nghệ An, ngày 28 tháng 4 năm
+ * 2026"), below it the title. -1 when there is none. */
+static int
+find_heading (char **lines,
+              int    appendix)
 {
-  g_autoptr(GPtrArray) basis = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int heading = -1;
-  gboolean seen_section = FALSE;
-  gboolean in_basis = FALSE, basis_done = FALSE;
-  gboolean in_indicators = FALSE;
-
-  /* The heading "KẾ HOẠCH": above it the number and date of an official
-   * document ("Số: 662/KH-VPUB", "Nghệ An, ngày 28 tháng 4 năm 2026"),
-   * below it the title. */
-  for (int i = 0; i < appendix && heading < 0; i++)
+  for (int i = 0; i < appendix; i++)
     {
       g_autofree char *folded = _dd_import_fold_key (lines[i]);
 
       if (g_str_equal (folded, "ke hoach"))
-        heading = i;
+        return i;
     }
+  return -1;
+}
 
-  for (int i = 0; i < appendix; i++)
+/* The lines above the heading: the plan's number, date and issuer. */
+static gboolean
+read_document_head (DdImportedPlan  *plan,
+                    char           **lines,
+                    int              heading,
+                    GError         **error)
+{
+  for (int i = 0; i < heading; i++)
     {
       g_autofree char *folded = _dd_import_fold_key (lines[i]);
       guint line = (guint) i + 1;
 
-      if (*folded == '\0' || i == heading)
+      if (*folded == '\0')
         continue;
-
-      if (i < heading)
+      if (_dd_import_has_word_prefix (folded, "so") &&
+          !read_plan_reference (plan, line, lines[i], error))
+        return FALSE;
+      if (!g_date_valid (&plan->issued_on) && strstr (folded, "ngay") != NULL)
         {
-          if (_dd_import_has_word_prefix (folded, "so") &&
-              !read_plan_reference (plan, line, lines[i], error))
-            return FALSE;
-          if (!g_date_valid (&plan->issued_on) && strstr (folded, "ngay") != NULL)
-            {
-              gboolean found;
+          gboolean found;
 
-              if (!_dd_import_read_plan_date (plan, line, lines[i], &found, error))
-                return FALSE;
-            }
-          continue;
+          if (!_dd_import_read_plan_date (plan, line, lines[i], &found, error))
+            return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* The lines between the heading (or the top) and the appendix: the title,
+ * the basis documents, the indicators. */
+static void
+read_document_body (DdImportedPlan  *plan,
+                    char           **lines,
+                    int              heading,
+                    int              appendix)
+{
+  g_autoptr(GPtrArray) basis = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean seen_section = FALSE;
+  gboolean in_basis = FALSE, basis_done = FALSE;
+  gboolean in_indicators = FALSE;
+
+  for (int i = heading + 1; i < appendix; i++)
+    {
+      g_autofree char *folded = _dd_import_fold_key (lines[i]);
+
+      if (*folded == '\0')
+        continue;
 
       /* The title: the first line after the heading. */
       if (heading >= 0 && plan->title == NULL)
@@ -353,6 +372,20 @@ parse_text_body (DdImportedPlan  *plan,
       g_ptr_array_add (basis, NULL);
       plan->basis = g_strjoinv ("\n", (char **) basis->pdata);
     }
+}
+
+/* Everything above the appendix. */
+static gboolean
+parse_text_body (DdImportedPlan  *plan,
+                 char           **lines,
+                 int              appendix,
+                 GError         **error)
+{
+  int heading = find_heading (lines, appendix);
+
+  if (!read_document_head (plan, lines, heading, error))
+    return FALSE;
+  read_document_body (plan, lines, heading, appendix);
   return TRUE;
 }
 
