@@ -108,4 +108,37 @@ DdChartItem *_dd_chart_place_text (DdChartLayout *l, PangoLayout *layout, double
 /* Adds a hit (the label is taken) and returns its index. */
 int          _dd_chart_add_hit    (DdChartLayout *l, const DdChartHit *hit);
 
+/* Layout parts shared by the kinds of chart (dd-chart-layout.c). */
+
+/* @rgba with its alpha times @alpha, in @out. */
+void    _dd_chart_with_alpha    (const double rgba[4], double alpha, double out[4]);
+/* A step of 1, 2 or 5 × 10ⁿ giving about @n_ticks ticks up to @max. */
+double  _dd_chart_nice_step     (double max, int n_ticks, gboolean integer);
+/* The height of a line of body text. */
+double  _dd_chart_line_height   (DdChartLayout *l);
+/* Percentages of @counts adding up to exactly 100 at one decimal. */
+void    _dd_chart_percentages   (const guint *counts, guint n, double *out);
+/* @count as the interface writes numbers. (transfer full) */
+char   *_dd_chart_count_label   (guint count);
+/* "Done on time: 12 of 40 tasks (30,0%)", after "@prefix — " if any. (transfer full) */
+char   *_dd_chart_segment_label (const char *prefix, int status, guint count, guint total,
+                                 double percent);
+/* A legend entry, a swatch and a text, at (@x, @y) when @place (else only
+ * measured); returns its width, 0 when it does not fit in @max_width. */
+double  _dd_chart_legend_entry  (DdChartLayout *l, double x, double y, double max_width,
+                                 const double swatch[4], const char *text, double line_h,
+                                 int hit, gboolean place);
+/* A horizontal value axis from 0 to @max at @step over [@px0, @px1]: grid
+ * lines from @gy0 to @gy1, labels under them that do not touch. */
+void    _dd_chart_value_axis    (DdChartLayout *l, double px0, double px1, double gy0, double gy1,
+                                 double max, double step, gboolean percent);
+
+/* The kinds of chart, each laid out in the rectangle (@x0, @y0)–(@x1, @y1):
+ * dd-chart-status.c, dd-chart-units.c, dd-chart-progress.c,
+ * dd-chart-indicators.c. */
+void    _dd_chart_layout_status     (DdChartLayout *l, double x0, double y0, double x1, double y1);
+void    _dd_chart_layout_units      (DdChartLayout *l, double x0, double y0, double x1, double y1);
+void    _dd_chart_layout_progress   (DdChartLayout *l, double x0, double y0, double x1, double y1);
+void    _dd_chart_layout_indicators (DdChartLayout *l, double x0, double y0, double x1, double y1);
+
 G_END_DECLS

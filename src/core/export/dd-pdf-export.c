@@ -506,16 +506,11 @@ dup_number (guint value)
   return dd_format_number (value, 0);
 }
 
+/* The document header, the title and what it covers. */
 static void
-build (DdReport *self)
+build_heading (DdReport *self)
 {
   DdExportData *d = self->data;
-  double body = d->options.font_size;
-  g_autoptr(GPtrArray) chart_units = _dd_export_chart_units (d);
-  g_autofree char *rate_text = NULL;
-  double rate;
-  Table *t;
-  Block *b;
 
   add_block (self, BLOCK_HEADER);
   add_text (self, TEXT_TITLE, d->title);
@@ -528,31 +523,39 @@ build (DdReport *self)
       add_text (self, TEXT_SUBTITLE, line);
     }
   add_gap (self, 8);
+}
 
-  /* I. Headline figures */
+/* I. Headline figures: tasks per status, the total, the completion rate. */
+static void
+build_headline (DdReport *self)
+{
+  DdExportData *d = self->data;
+  const double widths[] = { 3, 1.2, 1.2 };
+  const char *head[] = { C_("export column", "Status"), C_("export column", "Tasks"),
+                         C_("export column", "Share") };
+  g_autofree char *rate_text = NULL;
+  double rate;
+  Table *t;
+  Block *b;
+
   add_text (self, TEXT_SECTION, _("I. HEADLINE FIGURES"));
-  {
-    const double widths[] = { 3, 1.2, 1.2 };
-    const char *head[] = { C_("export column", "Status"), C_("export column", "Tasks"),
-                           C_("export column", "Share") };
-
-    t = add_table (self, body - 2, 3, widths, head);
-    for (int s = 0; s < DD_N_STATUSES; s++)
-      {
-        b = add_row (self, t);
-        b->cells[0] = g_strdup (dd_task_status_get_label ((DdTaskStatus) s));
-        b->cells[1] = dup_number (d->headline.counts[s]);
-        b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100.0 * d->headline.counts[s] / d->headline.tasks : 0, 1);
-        b->status_col = 0;
-        b->status = (DdTaskStatus) s;
-      }
-    b = add_row (self, t);
-    b->bold = TRUE;
-    b->cells[0] = g_strdup (_("Total"));
-    b->cells[1] = dup_number (d->headline.tasks);
-    b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100 : 0, 1);
-  }
+  t = add_table (self, d->options.font_size - 2, 3, widths, head);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    {
+      b = add_row (self, t);
+      b->cells[0] = g_strdup (dd_task_status_get_label ((DdTaskStatus) s));
+      b->cells[1] = dup_number (d->headline.counts[s]);
+      b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100.0 * d->headline.counts[s] / d->headline.tasks : 0, 1);
+      b->status_col = 0;
+      b->status = (DdTaskStatus) s;
+    }
+  b = add_row (self, t);
+  b->bold = TRUE;
+  b->cells[0] = g_strdup (_("Total"));
+  b->cells[1] = dup_number (d->headline.tasks);
+  b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100 : 0, 1);
   add_gap (self, 6);
+
   if (_dd_export_rate (d->headline.counts, &rate))
     {
       g_autofree char *pct = dd_format_percent (100 * rate, 1);
@@ -564,83 +567,105 @@ build (DdReport *self)
     rate_text = g_strdup (_("Completion rate: none yet (no task done or overdue)."));
   add_text (self, TEXT_BODY, rate_text);
   add_gap (self, 6);
+}
 
-  /* The charts, by the dashboard's code. */
-  b = add_block (self, BLOCK_CHART);
-  b->chart = dd_chart_new (DD_CHART_STATUS);
+/* A chart drawn by the dashboard's code, with its default title; @units
+ * for the units chart (the most overdue first). */
+static void
+add_chart (DdReport    *self,
+           DdChartKind  kind,
+           GPtrArray   *units,
+           double       height)
+{
+  DdExportData *d = self->data;
+  Block *b = add_block (self, BLOCK_CHART);
+  g_autofree char *title = NULL;
+
+  b->chart = dd_chart_new (kind);
+  if (units != NULL)
+    dd_chart_set_units (b->chart, units);
   dd_chart_set_headline (b->chart, &d->headline);
   dd_chart_set_as_of (b->chart, &d->options.tasks.as_of);
-  dd_chart_set_font (b->chart, self->family, body - 4);
-  {
-    g_autofree char *title = dd_chart_dup_default_title (b->chart);
-    dd_chart_set_title (b->chart, title);
-  }
-  b->chart_height = 220;
+  if (units != NULL)
+    dd_chart_set_unit_sort (b->chart, DD_CHART_SORT_BY_LATENESS);
+  dd_chart_set_font (b->chart, self->family, d->options.font_size - 4);
+  title = dd_chart_dup_default_title (b->chart);
+  dd_chart_set_title (b->chart, title);
+  b->chart_height = height;
+}
+
+/* The table of II: each lead unit's tasks per status and completion rate,
+ * then their total. */
+static void
+build_units_table (DdReport *self)
+{
+  DdExportData *d = self->data;
+  double widths[MAX_COLS] = { 0, };
+  const char *head[MAX_COLS] = { NULL, };
+  guint n = 0;
+  guint totals[DD_N_STATUSES] = { 0, };
+  guint total = 0;
+  double rate;
+  Table *t;
+
+  widths[n] = 2.6;
+  head[n++] = C_("export column", "Lead unit");
+  widths[n] = 1.4;
+  head[n++] = C_("export column", "Tasks");
+  for (int s = 0; s < DD_N_STATUSES && n < MAX_COLS - 1; s++)
+    {
+      widths[n] = 1.3;
+      head[n++] = dd_task_status_get_label ((DdTaskStatus) s);
+    }
+  widths[n] = 1.7;
+  head[n++] = _("Completion rate");
+  t = add_table (self, d->options.font_size - 5, n, widths, head);
+  /* Ten columns on a portrait page: the status names wrap in smaller type. */
+  t->head_size = d->options.font_size - 6;
+  for (guint u = 0; u <= d->units->len; u++)
+    {
+      gboolean is_total = u == d->units->len;
+      const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
+      const guint *counts = is_total ? totals : unit->counts;
+      guint c = 0;
+      Block *b;
+
+      if (is_total && d->units->len == 0)
+        break;
+      b = add_row (self, t);
+      b->bold = is_total;
+      b->cells[c++] = g_strdup (is_total ? _("Total") : unit->name != NULL ? unit->name : _("No lead unit"));
+      b->cells[c++] = dup_number (is_total ? total : unit->total);
+      for (int s = 0; s < DD_N_STATUSES && c < n - 1; s++)
+        b->cells[c++] = dup_number (counts[s]);
+      b->cells[c++] = _dd_export_rate (counts, &rate) ? dd_format_percent (100 * rate, 1) : g_strdup ("—");
+      if (!is_total)
+        {
+          for (int s = 0; s < DD_N_STATUSES; s++)
+            totals[s] += unit->counts[s];
+          total += unit->total;
+        }
+    }
+}
+
+static void
+build (DdReport *self)
+{
+  g_autoptr(GPtrArray) chart_units = _dd_export_chart_units (self->data);
+
+  build_heading (self);
+  build_headline (self);
+  add_chart (self, DD_CHART_STATUS, NULL, 220);
 
   /* II. By lead unit */
   add_gap (self, 8);
   add_text (self, TEXT_SECTION, _("II. BY LEAD UNIT"));
   if (chart_units->len > 0)
     {
-      b = add_block (self, BLOCK_CHART);
-      b->chart = dd_chart_new (DD_CHART_UNITS);
-      dd_chart_set_units (b->chart, chart_units);
-      dd_chart_set_headline (b->chart, &d->headline);
-      dd_chart_set_as_of (b->chart, &d->options.tasks.as_of);
-      dd_chart_set_unit_sort (b->chart, DD_CHART_SORT_BY_LATENESS);
-      dd_chart_set_font (b->chart, self->family, body - 4);
-      {
-        g_autofree char *title = dd_chart_dup_default_title (b->chart);
-        dd_chart_set_title (b->chart, title);
-      }
-      b->chart_height = MIN (560, 100 + 26.0 * chart_units->len);
+      add_chart (self, DD_CHART_UNITS, chart_units, MIN (560, 100 + 26.0 * chart_units->len));
       add_gap (self, 6);
     }
-  {
-    double widths[MAX_COLS] = { 0, };
-    const char *head[MAX_COLS] = { NULL, };
-    guint n = 0;
-    guint totals[DD_N_STATUSES] = { 0, };
-    guint total = 0;
-
-    widths[n] = 2.6;
-    head[n++] = C_("export column", "Lead unit");
-    widths[n] = 1.4;
-    head[n++] = C_("export column", "Tasks");
-    for (int s = 0; s < DD_N_STATUSES && n < MAX_COLS - 1; s++)
-      {
-        widths[n] = 1.3;
-        head[n++] = dd_task_status_get_label ((DdTaskStatus) s);
-      }
-    widths[n] = 1.7;
-    head[n++] = _("Completion rate");
-    t = add_table (self, body - 5, n, widths, head);
-    /* Ten columns on a portrait page: the status names wrap in smaller type. */
-    t->head_size = body - 6;
-    for (guint u = 0; u <= d->units->len; u++)
-      {
-        gboolean is_total = u == d->units->len;
-        const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
-        const guint *counts = is_total ? totals : unit->counts;
-        guint c = 0;
-
-        if (is_total && d->units->len == 0)
-          break;
-        b = add_row (self, t);
-        b->bold = is_total;
-        b->cells[c++] = g_strdup (is_total ? _("Total") : unit->name != NULL ? unit->name : _("No lead unit"));
-        b->cells[c++] = dup_number (is_total ? total : unit->total);
-        for (int s = 0; s < DD_N_STATUSES && c < n - 1; s++)
-          b->cells[c++] = dup_number (counts[s]);
-        b->cells[c++] = _dd_export_rate (counts, &rate) ? dd_format_percent (100 * rate, 1) : g_strdup ("—");
-        if (!is_total)
-          {
-            for (int s = 0; s < DD_N_STATUSES; s++)
-              totals[s] += unit->counts[s];
-            total += unit->total;
-          }
-      }
-  }
+  build_units_table (self);
 }
 
 typedef struct

@@ -768,6 +768,103 @@ parse_int (const char *text,
   return TRUE;
 }
 
+/* "DATE..DATE", @sep pointing at the "..": both days included. */
+static gboolean
+parse_range (const char  *t,
+             const char  *sep,
+             GDate       *out_from,
+             GDate       *out_to,
+             char       **out_label)
+{
+  g_autofree char *a = g_strndup (t, (gsize) (sep - t));
+  GDate from, to;
+
+  if (!dd_date_parse_any (g_strstrip (a), &from) || !dd_date_parse_any (sep + 2, &to)
+      || g_date_compare (&from, &to) > 0)
+    return FALSE;
+  *out_from = from;
+  *out_to = to;
+  if (out_label != NULL)
+    {
+      g_autofree char *f = dd_format_date (&from);
+      g_autofree char *e = dd_format_date (&to);
+
+      *out_label = g_strdup_printf (_("from %s to %s"), f, e);
+    }
+  return TRUE;
+}
+
+/* "Q2/2026", "2026-Q2", "H1/2026", "2026-05", "5/2026", "2026" (in upper
+ * case): the kind of period, its year and its index in the year. */
+static gboolean
+parse_named_period (const char       *t,
+                    DdOccurrenceKind *out_kind,
+                    int              *out_year,
+                    int              *out_index)
+{
+  g_auto(GStrv) parts = g_strsplit_set (t, "/-", 2);
+  const char *a, *b;
+
+  if (parts[0] == NULL)
+    return FALSE;
+  if (parts[1] == NULL)
+    {
+      *out_kind = DD_OCCURRENCE_YEAR;
+      *out_index = 1;
+      return parse_int (parts[0], 1900, 9999, out_year);
+    }
+
+  a = parts[0];
+  b = parts[1];
+  /* The year may come first or last. */
+  if (strlen (a) == 4 && g_ascii_isdigit (a[0]))
+    {
+      const char *tmp = a;
+      a = b;
+      b = tmp;
+    }
+  if (!parse_int (b, 1900, 9999, out_year))
+    return FALSE;
+  if (a[0] == 'Q')
+    {
+      *out_kind = DD_OCCURRENCE_QUARTER;
+      return parse_int (a + 1, 1, 4, out_index);
+    }
+  if (a[0] == 'H')
+    {
+      *out_kind = DD_OCCURRENCE_HALF_YEAR;
+      *out_index = 1;
+      return g_str_equal (a + 1, "1");
+    }
+  *out_kind = DD_OCCURRENCE_MONTH;
+  return parse_int (a, 1, 12, out_index);
+}
+
+static char *
+period_label (DdOccurrenceKind kind,
+              int              year,
+              int              index)
+{
+  switch (kind)
+    {
+    case DD_OCCURRENCE_QUARTER:
+      /* Translators: a reporting period: "Quý II/2026". */
+      return g_strdup_printf (_("Quarter %s/%d"), roman[index - 1], year);
+    case DD_OCCURRENCE_HALF_YEAR:
+      /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
+      return g_strdup_printf (_("First 6 months of %d"), year);
+    case DD_OCCURRENCE_MONTH:
+      /* Translators: a monthly reporting period: "Tháng 5/2026". */
+      return g_strdup_printf (_("Month %d/%d"), index, year);
+    case DD_OCCURRENCE_YEAR:
+    case DD_OCCURRENCE_AD_HOC:
+    case DD_OCCURRENCE_UPDATE:
+    default:
+      /* Translators: the annual reporting period: "Năm 2026". */
+      return g_strdup_printf (_("Year %d"), year);
+    }
+}
+
 gboolean
 dd_export_parse_period (const char  *text,
                         GDate       *out_from,
@@ -776,8 +873,6 @@ dd_export_parse_period (const char  *text,
                         GError     **error)
 {
   g_autofree char *t = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *label = NULL;
   const char *sep;
   int year = 0, index = 0;
   DdOccurrenceKind kind = DD_OCCURRENCE_YEAR;
@@ -791,99 +886,17 @@ dd_export_parse_period (const char  *text,
 
   if ((sep = strstr (t, "..")) != NULL)
     {
-      g_autofree char *a = g_strndup (t, (gsize) (sep - t));
-      GDate from, to;
-
-      if (!dd_date_parse_any (g_strstrip (a), &from) || !dd_date_parse_any (sep + 2, &to)
-          || g_date_compare (&from, &to) > 0)
-        goto invalid;
-      *out_from = from;
-      *out_to = to;
+      if (parse_range (t, sep, out_from, out_to, out_label))
+        return TRUE;
+    }
+  else if (parse_named_period (t, &kind, &year, &index))
+    {
+      dd_period_bounds (kind, year, index, out_from, out_to);
       if (out_label != NULL)
-        {
-          g_autofree char *f = dd_format_date (&from);
-          g_autofree char *e = dd_format_date (&to);
-
-          *out_label = g_strdup_printf (_("from %s to %s"), f, e);
-        }
+        *out_label = period_label (kind, year, index);
       return TRUE;
     }
 
-  /* "Q2/2026", "2026-Q2", "H1/2026", "2026-05", "5/2026", "2026". */
-  parts = g_strsplit_set (t, "/-", 2);
-  if (parts[0] == NULL)
-    goto invalid;
-  if (parts[1] == NULL)
-    {
-      if (!parse_int (parts[0], 1900, 9999, &year))
-        goto invalid;
-      kind = DD_OCCURRENCE_YEAR;
-      index = 1;
-    }
-  else
-    {
-      const char *a = parts[0], *b = parts[1];
-      const char *p = NULL;
-
-      /* The year may come first or last. */
-      if (strlen (a) == 4 && g_ascii_isdigit (a[0]))
-        {
-          const char *tmp = a;
-          a = b;
-          b = tmp;
-        }
-      if (!parse_int (b, 1900, 9999, &year))
-        goto invalid;
-      if (a[0] == 'Q')
-        {
-          kind = DD_OCCURRENCE_QUARTER;
-          p = a + 1;
-          if (!parse_int (p, 1, 4, &index))
-            goto invalid;
-        }
-      else if (a[0] == 'H')
-        {
-          kind = DD_OCCURRENCE_HALF_YEAR;
-          if (!g_str_equal (a + 1, "1"))
-            goto invalid;
-          index = 1;
-        }
-      else
-        {
-          kind = DD_OCCURRENCE_MONTH;
-          if (!parse_int (a, 1, 12, &index))
-            goto invalid;
-        }
-    }
-
-  dd_period_bounds (kind, year, index, out_from, out_to);
-  switch (kind)
-    {
-    case DD_OCCURRENCE_QUARTER:
-      /* Translators: a reporting period: "Quý II/2026". */
-      label = g_strdup_printf (_("Quarter %s/%d"), roman[index - 1], year);
-      break;
-    case DD_OCCURRENCE_HALF_YEAR:
-      /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
-      label = g_strdup_printf (_("First 6 months of %d"), year);
-      break;
-    case DD_OCCURRENCE_MONTH:
-      /* Translators: a monthly reporting period: "Tháng 5/2026". */
-      label = g_strdup_printf (_("Month %d/%d"), index, year);
-      break;
-    case DD_OCCURRENCE_YEAR:
-    case DD_OCCURRENCE_AD_HOC:
-    case DD_OCCURRENCE_UPDATE:
-    default:
-      /* Translators: the annual reporting period: "Năm 2026". */
-      label = g_strdup_printf (_("Year %d"), year);
-      break;
-    }
-  if (out_label != NULL)
-    *out_label = g_steal_pointer (&label);
-  return TRUE;
-
-invalid:
   g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID,
                _("Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 5/2026 or DATE..DATE."),
                text);

@@ -410,76 +410,102 @@ write_spliced (FILE            *out,
          && write_all (out, tail->data, tail->len);
 }
 
-gboolean
-_dd_xlsx_splice (const char             *from,
-                 const char             *to,
-                 const char * const     *names,
-                 DdDeflateStream *const *rows,
-                 guint                   n_splices)
+/* The zip libxlsxwriter wrote, read whole, and where its entries are. */
+typedef struct
 {
-  g_autofree guchar *zip = NULL;
-  g_autofree guchar *central = NULL;
-  gsize len = 0;
-  const guchar *end = NULL;
-  guint32 cd_offset, cd_size;
+  guchar *zip;
+  gsize len;
+  const guchar *end;           /* its end of central directory record */
+  guchar *central;             /* a copy of its central directory */
+  guint32 cd_offset;
+  guint32 cd_size;
   guint16 n_entries;
-  g_autofree guint32 *offsets = NULL;
-  FILE *out;
-  gboolean ok = TRUE;
+  guint32 *offsets;            /* where each entry starts; then cd_offset */
+} ZipIndex;
+
+static void
+zip_index_clear (ZipIndex *z)
+{
+  g_free (z->zip);
+  g_free (z->central);
+  g_free (z->offsets);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZipIndex, zip_index_clear)
+
+/* Reads the zip @path and finds its entries. FALSE with errno set. */
+static gboolean
+zip_index_read (ZipIndex   *z,
+                const char *path)
+{
   const guchar *p;
 
-  if (!g_file_get_contents (from, (char **) &zip, &len, NULL))
+  if (!g_file_get_contents (path, (char **) &z->zip, &z->len, NULL))
     {
       errno = EIO;
       return FALSE;
     }
   /* The end of central directory record: the last one (a comment may follow). */
-  for (gsize i = len >= END_SIZE ? len - END_SIZE + 1 : 0; i-- > 0 && len - i <= END_SIZE + 0xffff;)
-    if (get32 (zip + i) == SIG_END)
+  for (gsize i = z->len >= END_SIZE ? z->len - END_SIZE + 1 : 0; i-- > 0 && z->len - i <= END_SIZE + 0xffff;)
+    if (get32 (z->zip + i) == SIG_END)
       {
-        end = zip + i;
+        z->end = z->zip + i;
         break;
       }
-  if (end == NULL)
+  if (z->end == NULL)
     goto bad;
-  n_entries = get16 (end + 10);
-  cd_size = get32 (end + 12);
-  cd_offset = get32 (end + 16);
-  if ((gsize) cd_offset + cd_size > (gsize) (end - zip))
+  z->n_entries = get16 (z->end + 10);
+  z->cd_size = get32 (z->end + 12);
+  z->cd_offset = get32 (z->end + 16);
+  if ((gsize) z->cd_offset + z->cd_size > (gsize) (z->end - z->zip))
     goto bad;
-  central = g_memdup2 (zip + cd_offset, cd_size);
+  z->central = g_memdup2 (z->zip + z->cd_offset, z->cd_size);
 
   /* Where each entry starts, so that its bytes run to the next one's start. */
-  offsets = g_new (guint32, n_entries + 1);
-  p = central;
-  for (guint i = 0; i < n_entries; i++)
+  z->offsets = g_new (guint32, z->n_entries + 1);
+  p = z->central;
+  for (guint i = 0; i < z->n_entries; i++)
     {
-      if ((gsize) (p - central) + CENTRAL_SIZE > cd_size || get32 (p) != SIG_CENTRAL)
+      if ((gsize) (p - z->central) + CENTRAL_SIZE > z->cd_size || get32 (p) != SIG_CENTRAL)
         goto bad;
-      offsets[i] = get32 (p + 42);
-      if (offsets[i] >= cd_offset || get32 (zip + offsets[i]) != SIG_LOCAL)
+      z->offsets[i] = get32 (p + 42);
+      if (z->offsets[i] >= z->cd_offset || get32 (z->zip + z->offsets[i]) != SIG_LOCAL)
         goto bad;
       p += CENTRAL_SIZE + get16 (p + 28) + get16 (p + 30) + get16 (p + 32);
     }
-  offsets[n_entries] = cd_offset;
+  z->offsets[z->n_entries] = z->cd_offset;
+  return TRUE;
 
-  out = g_fopen (to, "wb");
-  if (out == NULL)
-    return FALSE;
-  p = central;
-  for (guint i = 0; i < n_entries && ok; i++)
+bad:
+  errno = EINVAL;
+  return FALSE;
+}
+
+/* Copies the entries of @z to @out, those named in @names with the rows of
+ * @rows put in; their new offsets go into @z's central directory. */
+static gboolean
+copy_entries (FILE                   *out,
+              ZipIndex               *z,
+              const char * const     *names,
+              DdDeflateStream *const *rows,
+              guint                   n_splices)
+{
+  const guchar *p = z->central;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < z->n_entries && ok; i++)
     {
       guchar *entry = (guchar *) p;
       guint16 name_len = get16 (p + 28);
       const char *name = (const char *) p + CENTRAL_SIZE;
-      guint32 start = offsets[i];
-      guint32 next = cd_offset;
+      guint32 start = z->offsets[i];
+      guint32 next = z->cd_offset;
       long here = ftell (out);
       int splice = -1;
 
-      for (guint j = 0; j < n_entries; j++)
-        if (offsets[j] > start && offsets[j] < next)
-          next = offsets[j];
+      for (guint j = 0; j < z->n_entries; j++)
+        if (z->offsets[j] > start && z->offsets[j] < next)
+          next = z->offsets[j];
       for (guint k = 0; k < n_splices; k++)
         if (strlen (names[k]) == name_len && memcmp (names[k], name, name_len) == 0)
           splice = (int) k;
@@ -492,10 +518,10 @@ _dd_xlsx_splice (const char             *from,
       put32 (entry + 42, (guint32) here);
 
       if (splice < 0)
-        ok = write_all (out, zip + start, next - start);
+        ok = write_all (out, z->zip + start, next - start);
       else
         {
-          const guchar *local = zip + start;
+          const guchar *local = z->zip + start;
           gsize data_at = start + LOCAL_SIZE + get16 (local + 26) + get16 (local + 28);
 
           if (data_at + get32 (p + 20) > next)
@@ -504,28 +530,47 @@ _dd_xlsx_splice (const char             *from,
               ok = FALSE;
             }
           else
-            ok = write_spliced (out, local, zip + data_at, get32 (p + 20), entry, rows[splice]);
+            ok = write_spliced (out, local, z->zip + data_at, get32 (p + 20), entry, rows[splice]);
         }
       p += CENTRAL_SIZE + name_len + get16 (p + 30) + get16 (p + 32);
     }
+  return ok;
+}
 
-  if (ok)
-    {
-      long here = ftell (out);
-      guchar tail[END_SIZE];
+/* The central directory, where the entries now are, and its end record. */
+static gboolean
+write_directory (FILE           *out,
+                 const ZipIndex *z)
+{
+  long here = ftell (out);
+  guchar tail[END_SIZE];
 
-      memcpy (tail, end, END_SIZE);
-      put32 (tail + 16, (guint32) here);
-      ok = here >= 0 && here <= (long) G_MAXUINT32
-           && write_all (out, central, cd_size)
-           && write_all (out, tail, END_SIZE)
-           && write_all (out, end + END_SIZE, get16 (end + 20));
-    }
+  memcpy (tail, z->end, END_SIZE);
+  put32 (tail + 16, (guint32) here);
+  return here >= 0 && here <= (long) G_MAXUINT32
+         && write_all (out, z->central, z->cd_size)
+         && write_all (out, tail, END_SIZE)
+         && write_all (out, z->end + END_SIZE, get16 (z->end + 20));
+}
+
+gboolean
+_dd_xlsx_splice (const char             *from,
+                 const char             *to,
+                 const char * const     *names,
+                 DdDeflateStream *const *rows,
+                 guint                   n_splices)
+{
+  g_auto(ZipIndex) z = { 0, };
+  FILE *out;
+  gboolean ok;
+
+  if (!zip_index_read (&z, from))
+    return FALSE;
+  out = g_fopen (to, "wb");
+  if (out == NULL)
+    return FALSE;
+  ok = copy_entries (out, &z, names, rows, n_splices) && write_directory (out, &z);
   if (fclose (out) != 0 && ok)
     ok = FALSE;
   return ok;
-
-bad:
-  errno = EINVAL;
-  return FALSE;
 }

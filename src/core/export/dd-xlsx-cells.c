@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-xlsx-private.h"
+
+/*
+ * The cells of the workbook. Every text from the database goes through
+ * _dd_xlsx_write_text() (see dd-xlsx-export.c); the data rows of the two
+ * big sheets are formatted here into the XML libxlsxwriter's
+ * constant-memory mode writes and deflated on a thread of their own.
+ */
+
+#define ROW_CHUNK (256u << 10)
+
+/* The data rows of a big sheet (see dd-xlsx-export.c). */
+struct _DdXlsxRowStream
+{
+  lxw_worksheet *ws;
+  DdDeflateStream *deflate;
+  GString *xml;                /* waiting for the deflater */
+  lxw_row_t row;               /* of the open <row>, when row_open */
+  gboolean row_open;
+  gboolean any;
+  char row_ref[12];            /* row + 1 in decimal */
+  gsize row_ref_len;
+  lxw_row_t first_row;
+  lxw_row_t last_row;
+  lxw_col_t first_col;
+  lxw_col_t last_col;
+  char *entry;                 /* "xl/worksheets/sheetN.xml" */
+};
+
+/* Auxiliary methods */
+
+static void
+append_uint (GString *out,
+             guint64  v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* g_string_append_len() without its checks, for the many small pieces of
+ * a row. */
+static inline void
+xml_put (GString    *out,
+         const char *p,
+         gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      g_string_append_len (out, p, (gssize) n);
+      return;
+    }
+  memcpy (out->str + out->len, p, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+#define XML_PUT(out, literal) xml_put ((out), "" literal "", sizeof (literal) - 1)
+
+static DdXlsxRowStream *
+stream_of (DdXlsx        *x,
+           lxw_worksheet *ws)
+{
+  return x->current != NULL && x->current->ws == ws ? x->current : NULL;
+}
+
+/* `<c r="B3" s="4"`: a cell of @row (rows come in order, and the cells of
+ * a row in the order of their columns, as in constant-memory mode). */
+static void
+stream_cell (DdXlsxRowStream *s,
+             lxw_row_t        row,
+             lxw_col_t        col,
+             lxw_format      *format)
+{
+  char name[4];
+  int n = sizeof name;
+  int32_t xf;
+
+  if (!s->row_open || row != s->row)
+    {
+      if (s->row_open)
+        XML_PUT (s->xml, "</row>");
+      if (s->xml->len >= ROW_CHUNK)
+        {
+          _dd_deflate_stream_push (s->deflate, s->xml);
+          s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+        }
+      s->row_ref_len = (gsize) g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
+      XML_PUT (s->xml, "<row r=\"");
+      xml_put (s->xml, s->row_ref, s->row_ref_len);
+      XML_PUT (s->xml, "\">");
+      s->row = row;
+      s->row_open = TRUE;
+      s->first_row = s->any ? MIN (s->first_row, row) : row;
+      s->last_row = s->any ? MAX (s->last_row, row) : row;
+    }
+  s->first_col = s->any ? MIN (s->first_col, col) : col;
+  s->last_col = s->any ? MAX (s->last_col, col) : col;
+  s->any = TRUE;
+
+  /* Column letters: A–Z, AA–ZZ, AAA–XFD. */
+  for (guint c = (guint) col + 1; c > 0 && n > 0; c = (c - 1) / 26)
+    name[--n] = (char) ('A' + (c - 1) % 26);
+  XML_PUT (s->xml, "<c r=\"");
+  xml_put (s->xml, name + n, sizeof name - (gsize) n);
+  xml_put (s->xml, s->row_ref, s->row_ref_len);
+  XML_PUT (s->xml, "\"");
+  xf = format != NULL ? lxw_format_get_xf_index (format) : 0;
+  if (xf > 0)
+    {
+      XML_PUT (s->xml, " s=\"");
+      append_uint (s->xml, (guint64) xf);
+      XML_PUT (s->xml, "\"");
+    }
+}
+
+/* An inline string, escaped as libxlsxwriter's lxw_escape_data() does;
+ * @text has been through _dd_xlsx_clean_text() (no control character but \n, \t). */
+static void
+stream_string (DdXlsxRowStream *s,
+               lxw_row_t        row,
+               lxw_col_t        col,
+               const char      *text,
+               lxw_format      *format)
+{
+  gsize len = strlen (text);
+  const char *p = text;
+
+  stream_cell (s, row, col, format);
+  if (len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+  else
+    XML_PUT (s->xml, " t=\"inlineStr\"><is><t>");
+  for (;;)
+    {
+      gsize plain = strcspn (p, "&<>");
+
+      xml_put (s->xml, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
+      g_string_append (s->xml, *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : "&gt;");
+      p++;
+    }
+  XML_PUT (s->xml, "</t></is></c>");
+}
+
+static void
+stream_number (DdXlsxRowStream *s,
+               lxw_row_t        row,
+               lxw_col_t        col,
+               double           value,
+               lxw_format      *format)
+{
+  stream_cell (s, row, col, format);
+  XML_PUT (s->xml, "><v>");
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      if (value < 0)
+        g_string_append_c (s->xml, '-');
+      append_uint (s->xml, (guint64) fabs (value));
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* As libxlsxwriter prints numbers, in the C locale. */
+      g_string_append (s->xml, g_ascii_formatd (buf, sizeof buf, "%.16G", value));
+    }
+  XML_PUT (s->xml, "</v></c>");
+}
+
+static void
+stream_blank (DdXlsxRowStream *s,
+              lxw_row_t        row,
+              lxw_col_t        col,
+              lxw_format      *format)
+{
+  /* libxlsxwriter leaves out a blank cell without a format. */
+  if (format == NULL)
+    return;
+  stream_cell (s, row, col, format);
+  XML_PUT (s->xml, "/>");
+}
+
+/* Shared with the sheets */
+
+/* Prepares a text for a cell: valid UTF-8, no control character XML
+ * cannot carry, at most DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
+ * counts) with the mark at the end of a cut text. Returns @text itself
+ * when nothing needs changing (the common case, checked in one pass). */
+const char *
+_dd_xlsx_clean_text (DdXlsx     *x,
+                     const char *text)
+{
+  gsize len = strlen (text);
+  gboolean control = FALSE;
+  const char *end;
+  g_autofree char *valid = NULL;
+  const char *src = text;
+  glong units = 0;
+  glong limit;
+
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] < 0x20 && text[i] != '\n' && text[i] != '\t')
+      {
+        control = TRUE;
+        break;
+      }
+  if (!g_utf8_validate (text, (gssize) len, &end))
+    {
+      valid = g_utf8_make_valid (text, (gssize) len);
+      src = valid;
+      len = strlen (src);
+    }
+  else if (!control && len <= DD_EXPORT_MAX_CELL_CHARS)
+    return text;   /* bytes ≥ UTF-16 units: it fits */
+
+  g_string_truncate (x->buf, 0);
+  limit = DD_EXPORT_MAX_CELL_CHARS - (glong) g_utf8_strlen (x->mark, -1);
+  for (const char *c = src; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+      glong w = ch > 0xFFFF ? 2 : 1;
+
+      if (units + w > limit)
+        {
+          /* Only cut when what is left does not fit whole. */
+          glong rest = units;
+
+          for (const char *d = c; *d != '\0'; d = g_utf8_next_char (d))
+            {
+              rest += g_utf8_get_char (d) > 0xFFFF ? 2 : 1;
+              if (rest > DD_EXPORT_MAX_CELL_CHARS)
+                break;
+            }
+          if (rest > DD_EXPORT_MAX_CELL_CHARS)
+            {
+              g_string_append (x->buf, x->mark);
+              return x->buf->str;
+            }
+        }
+      units += w;
+      if (ch < 0x20 && ch != '\n' && ch != '\t')
+        g_string_append_c (x->buf, ' ');
+      else
+        g_string_append_unichar (x->buf, ch);
+    }
+  return x->buf->str;
+}
+
+/* From here the data rows of @ws are streamed. The rows libxlsxwriter
+ * already has (title and head) are written to its file first. */
+gboolean
+_dd_xlsx_stream_begin (DdXlsx         *x,
+                       lxw_worksheet  *ws,
+                       GError        **error)
+{
+  DdXlsxRowStream *s;
+  DdDeflateStream *deflate;
+
+  g_return_val_if_fail (x->n_streams < MAX_STREAMS, FALSE);
+  lxw_worksheet_write_single_row (ws);
+  deflate = _dd_deflate_stream_new ();
+  if (deflate == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
+                   _("Cannot write the workbook: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  s = g_new0 (DdXlsxRowStream, 1);
+  s->ws = ws;
+  s->deflate = deflate;
+  s->xml = g_string_sized_new (ROW_CHUNK + 65536);
+  /* libxlsxwriter numbers the parts of the worksheets from 1, in the
+   * order they were added (the workbook has no chart sheet). */
+  s->entry = g_strdup_printf ("xl/worksheets/sheet%u.xml", (guint) ws->index + 1);
+  x->streams[x->n_streams++] = s;
+  x->current = s;
+  return TRUE;
+}
+
+/* The rows of the current stream are all made: the sheet's dimension
+ * covers them, as if libxlsxwriter had written them. */
+void
+_dd_xlsx_stream_end (DdXlsx *x)
+{
+  DdXlsxRowStream *s = x->current;
+  lxw_worksheet *ws = s->ws;
+
+  if (s->row_open)
+    g_string_append (s->xml, "</row>");
+  s->row_open = FALSE;
+  _dd_deflate_stream_push (s->deflate, s->xml);
+  s->xml = NULL;
+  if (s->any)
+    {
+      ws->dim_rowmax = MAX (ws->dim_rowmax, s->last_row);
+      ws->dim_colmax = MAX (ws->dim_colmax, s->last_col);
+      ws->dim_rowmin = MIN (ws->dim_rowmin, s->first_row);
+      ws->dim_colmin = MIN (ws->dim_colmin, s->first_col);
+      /* No row before the last may be written any more. */
+      ws->optimize_row->row_num = s->last_row;
+    }
+  x->current = NULL;
+}
+
+void
+_dd_xlsx_stream_free (DdXlsxRowStream *s)
+{
+  if (s->xml != NULL)
+    g_string_free (s->xml, TRUE);
+  _dd_deflate_stream_free (s->deflate);
+  g_free (s->entry);
+  g_free (s);
+}
+
+gboolean
+_dd_xlsx_stream_splice (DdXlsx     *x,
+                        const char *from,
+                        const char *to)
+{
+  const char *names[MAX_STREAMS];
+  DdDeflateStream *rows[MAX_STREAMS];
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < x->n_streams && ok; i++)
+    {
+      names[i] = x->streams[i]->entry;
+      rows[i] = x->streams[i]->deflate;
+      ok = _dd_deflate_stream_finish (rows[i]);
+    }
+  if (ok)
+    ok = _dd_xlsx_splice (from, to, names, rows, x->n_streams);
+  return ok;
+}
+
+/* A string from the program (a label, a section line). */
+void
+_dd_xlsx_put_string (DdXlsx        *x,
+                     lxw_worksheet *ws,
+                     lxw_row_t      row,
+                     lxw_col_t      col,
+                     const char    *text,
+                     lxw_format    *format)
+{
+  DdXlsxRowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_string (s, row, col, text, format);
+  else
+    CHECK (x, worksheet_write_string (ws, row, col, text, format));
+}
+
+void
+_dd_xlsx_put_blank (DdXlsx        *x,
+                    lxw_worksheet *ws,
+                    lxw_row_t      row,
+                    lxw_col_t      col,
+                    lxw_format    *format)
+{
+  DdXlsxRowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_blank (s, row, col, format);
+  else
+    CHECK (x, worksheet_write_blank (ws, row, col, format));
+}
+
+/* Text from the database: always a string cell, never a formula. */
+void
+_dd_xlsx_write_text (DdXlsx        *x,
+                     lxw_worksheet *ws,
+                     lxw_row_t      row,
+                     lxw_col_t      col,
+                     const char    *text,
+                     lxw_format    *format)
+{
+  if (text == NULL || *text == '\0')
+    _dd_xlsx_put_blank (x, ws, row, col, format);
+  else
+    _dd_xlsx_put_string (x, ws, row, col, _dd_xlsx_clean_text (x, text), format);
+}
+
+void
+_dd_xlsx_write_date (DdXlsx        *x,
+                     lxw_worksheet *ws,
+                     lxw_row_t      row,
+                     lxw_col_t      col,
+                     const GDate   *date,
+                     lxw_format    *format)
+{
+  lxw_datetime dt = { 0, };
+
+  DdXlsxRowStream *s = stream_of (x, ws);
+
+  if (!dd_date_is_set (date))
+    {
+      _dd_xlsx_put_blank (x, ws, row, col, format);
+      return;
+    }
+  dt.year = g_date_get_year (date);
+  dt.month = g_date_get_month (date);
+  dt.day = g_date_get_day (date);
+  if (s != NULL)
+    stream_number (s, row, col, lxw_datetime_to_excel_datetime (&dt), format);
+  else
+    CHECK (x, worksheet_write_datetime (ws, row, col, &dt, format));
+}
+
+void
+_dd_xlsx_write_number (DdXlsx        *x,
+                       lxw_worksheet *ws,
+                       lxw_row_t      row,
+                       lxw_col_t      col,
+                       double         value,
+                       lxw_format    *format)
+{
+  DdXlsxRowStream *s = stream_of (x, ws);
+
+  if (s != NULL)
+    stream_number (s, row, col, value, format);
+  else
+    CHECK (x, worksheet_write_number (ws, row, col, value, format));
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "dd-export-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The parts of the meeting workbook (dd-xlsx-export.c): the workbook and
+ * its formats, the cell writers (dd-xlsx-cells.c) and one writer per sheet
+ * (dd-xlsx-summary.c, dd-xlsx-tasks.c, dd-xlsx-figures.c). Only these
+ * files include xlsxwriter.h.
+ */
+
+/* The columns of the tasks sheet. */
+typedef enum
+{
+  COL_PLAN,
+  COL_NUMBER,
+  COL_TITLE,
+  COL_LEAD,
+  COL_COORDINATORS,
+  COL_TIME_FRAME,
+  COL_PRODUCT,
+  COL_DIRECTING,
+  COL_STATUS,
+  COL_DUE,
+  COL_COMPLETED,
+  COL_ACTUAL,
+  COL_NOTE,
+  N_TASK_COLUMNS
+} TaskColumn;
+
+/* The data rows of a big sheet, formatted as XML (dd-xlsx-cells.c). */
+typedef struct _DdXlsxRowStream DdXlsxRowStream;
+
+#define MAX_STREAMS 2
+
+/* One workbook being written. */
+typedef struct
+{
+  DdExportData *data;
+  DdStore *store;
+  lxw_workbook *wb;
+  DdXlsxRowStream *streams[MAX_STREAMS];
+  guint n_streams;
+  DdXlsxRowStream *current;    /* the sheet being streamed, or NULL */
+  lxw_error lxw;               /* the first error of libxlsxwriter */
+  GString *buf;                /* scratch for _dd_xlsx_clean_text() */
+  char *mark;                  /* the truncation mark */
+  double size;
+
+  char *sheet_summary;
+  char *sheet_tasks;
+  char *sheet_units;
+  char *sheet_actions;
+  char *sheet_indicators;
+
+  lxw_format *f_text;
+  lxw_format *f_text_bold;
+  lxw_format *f_center;
+  lxw_format *f_head;
+  lxw_format *f_sheet_title;
+  lxw_format *f_title;
+  lxw_format *f_subtitle;
+  lxw_format *f_issuer;
+  lxw_format *f_motto;
+  lxw_format *f_motto2;
+  lxw_format *f_date_line;
+  lxw_format *f_section;
+  lxw_format *f_plain;
+  lxw_format *f_note;
+  lxw_format *f_date;
+  lxw_format *f_int;
+  lxw_format *f_int_bold;
+  lxw_format *f_pct;
+  lxw_format *f_pct_bold;
+  lxw_format *f_status[DD_N_STATUSES];
+
+  /* Copies of the tasks for action read with the task sheet, so that
+   * their sheet need not read them again (id → DdExportTask copy). */
+  GHashTable *action_rows;
+  gsize action_bytes;
+
+  /* The columns of the tasks sheet. */
+  guint n_columns;
+  int col[N_TASK_COLUMNS];     /* column of each, or -1 */
+} DdXlsx;
+
+/* Keeps the first error of libxlsxwriter in @x; the workbook fails with it. */
+#define CHECK(x, expr) \
+  G_STMT_START { lxw_error e_ = (expr); if (e_ != LXW_NO_ERROR && (x)->lxw == LXW_NO_ERROR) (x)->lxw = e_; } G_STMT_END
+
+/* The workbook (dd-xlsx-export.c) */
+
+lxw_color_t  _dd_xlsx_status_color      (DdTaskStatus status);
+/* A4, fitted to the page's width; rows @repeat_first to @repeat_last on
+ * every page (-1: none, and the sheet on one page). */
+void         _dd_xlsx_setup_print       (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         gboolean       landscape,
+                                         int            repeat_first,
+                                         int            repeat_last);
+/* The first line of a sheet: @title, then the report's. */
+void         _dd_xlsx_write_sheet_title (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         const char    *title);
+
+/* The cells (dd-xlsx-cells.c). In a sheet being streamed, rows come in
+ * order and the cells of a row in the order of their columns. */
+
+/* @text made fit for a cell; @text itself, or a string of @x valid until
+ * the next call. */
+const char  *_dd_xlsx_clean_text        (DdXlsx     *x,
+                                         const char *text);
+/* Text from the database: always a string cell, never a formula; a blank
+ * cell for NULL or "". */
+void         _dd_xlsx_write_text        (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         const char    *text,
+                                         lxw_format    *format);
+/* A date cell, or a blank one for an unset date. */
+void         _dd_xlsx_write_date        (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         const GDate   *date,
+                                         lxw_format    *format);
+void         _dd_xlsx_write_number      (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         double         value,
+                                         lxw_format    *format);
+/* A string from the program (a label, a section line), taken as it is. */
+void         _dd_xlsx_put_string        (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         const char    *text,
+                                         lxw_format    *format);
+void         _dd_xlsx_put_blank         (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         lxw_format    *format);
+/* The data rows of @ws are streamed from here to _dd_xlsx_stream_end(). */
+gboolean     _dd_xlsx_stream_begin      (DdXlsx         *x,
+                                         lxw_worksheet  *ws,
+                                         GError        **error);
+void         _dd_xlsx_stream_end        (DdXlsx *x);
+/* Once the workbook @from is closed: waits for the rows to be deflated and
+ * writes @to, the workbook with them. FALSE with errno set on failure. */
+gboolean     _dd_xlsx_stream_splice     (DdXlsx     *x,
+                                         const char *from,
+                                         const char *to);
+void         _dd_xlsx_stream_free       (DdXlsxRowStream *s);
+
+/* The sheets */
+
+gboolean     _dd_xlsx_write_tasks_sheet      (DdXlsx         *x,
+                                              lxw_worksheet  *ws,
+                                              GError        **error);
+gboolean     _dd_xlsx_write_actions_sheet    (DdXlsx         *x,
+                                              lxw_worksheet  *ws,
+                                              GError        **error);
+void         _dd_xlsx_write_summary_sheet    (DdXlsx        *x,
+                                              lxw_worksheet *ws);
+void         _dd_xlsx_write_units_sheet      (DdXlsx        *x,
+                                              lxw_worksheet *ws);
+void         _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
+                                              lxw_worksheet *ws);
+
+G_END_DECLS

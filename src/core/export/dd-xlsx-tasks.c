@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-xlsx-private.h"
+
+/*
+ * The two sheets that grow with the plan, written row after row: every task
+ * ("Nhiệm vụ"), then the tasks overdue or due soon ("Quá hạn - sắp đến
+ * hạn"), most of them copied from the first sheet's rows as they pass.
+ */
+
+/* The tasks sheet */
+
+typedef struct
+{
+  const char *name;            /* English msgid, context "export column" */
+  double width;
+} ColumnSpec;
+
+static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
+  [COL_PLAN] = { NC_("export column", "Plan"), 14 },
+  [COL_NUMBER] = { NC_("export column", "No."), 6 },
+  [COL_TITLE] = { NC_("export column", "Task"), 44 },
+  [COL_LEAD] = { NC_("export column", "Lead unit"), 20 },
+  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 20 },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 14 },
+  [COL_PRODUCT] = { NC_("export column", "Product"), 22 },
+  [COL_DIRECTING] = { NC_("export column", "Directing leader"), 16 },
+  [COL_STATUS] = { NC_("export column", "Status"), 14 },
+  [COL_DUE] = { NC_("export column", "Due"), 12 },
+  [COL_COMPLETED] = { NC_("export column", "Completed on"), 12 },
+  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), 26 },
+  [COL_NOTE] = { NC_("export column", "Note"), 20 },
+};
+
+static const char *
+column_title (TaskColumn column)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "export column", task_columns[column].name);
+}
+
+/* The note of a task, with what the export knows besides it: the task's
+ * own note when there is nothing to add (most rows: no allocation), else
+ * a new string put in @out_owned. */
+static const char *
+task_note (const DdExportTask  *task,
+           char               **out_owned)
+{
+  g_autoptr(GString) note = NULL;
+
+  *out_owned = NULL;
+  if (!dd_date_is_set (&task->original_due) && task->deadline_understood)
+    return task->note;
+  note = g_string_new (NULL);
+
+  if (task->note != NULL && *task->note != '\0')
+    g_string_append (note, task->note);
+  if (dd_date_is_set (&task->original_due))
+    {
+      g_autofree char *old = dd_format_date (&task->original_due);
+
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      /* Translators: in the note of an extended task. */
+      g_string_append_printf (note, _("Extended; first due %s"), old);
+    }
+  if (!task->deadline_understood)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      g_string_append (note, _("Time frame not understood"));
+    }
+  *out_owned = g_string_free (g_steal_pointer (&note), FALSE);
+  return *out_owned;
+}
+
+typedef struct
+{
+  DdXlsx *x;
+  lxw_worksheet *ws;
+  lxw_row_t row;
+} TaskSheet;
+
+/* At most this much is kept of the tasks for action; past it, the rest are
+ * read again by id for their sheet (as many overdue tasks as that is rare). */
+#define ACTION_CACHE_MAX_BYTES (24u << 20)
+gsize _dd_export_action_cache_max = ACTION_CACHE_MAX_BYTES;
+
+/* The strings of a DdExportTask. */
+static const gsize text_fields[] = {
+  G_STRUCT_OFFSET (DdExportTask, plan_number), G_STRUCT_OFFSET (DdExportTask, number),
+  G_STRUCT_OFFSET (DdExportTask, title), G_STRUCT_OFFSET (DdExportTask, lead),
+  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, deadline_text),
+  G_STRUCT_OFFSET (DdExportTask, product), G_STRUCT_OFFSET (DdExportTask, directing),
+  G_STRUCT_OFFSET (DdExportTask, actual_product), G_STRUCT_OFFSET (DdExportTask, note),
+};
+
+#define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
+
+static gsize
+task_size (const DdExportTask *task)
+{
+  gsize size = sizeof (DdExportTask);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      size += strlen (TEXT_FIELD (task, text_fields[i])) + 1;
+  return size;
+}
+
+/* A copy of a task with its strings in the same block (g_free). */
+static DdExportTask *
+copy_task (const DdExportTask *task,
+           gsize              *out_size)
+{
+  gsize size = task_size (task);
+  DdExportTask *copy;
+  char *p;
+
+  copy = g_malloc (size);
+  *copy = *task;
+  p = (char *) (copy + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (task, text_fields[i]) != NULL)
+      {
+        TEXT_FIELD (copy, text_fields[i]) = p;
+        p = g_stpcpy (p, TEXT_FIELD (task, text_fields[i])) + 1;
+      }
+  *out_size = size;
+  return copy;
+}
+
+static gboolean
+write_task_row (const DdExportTask  *task,
+                gpointer             user_data,
+                GError             **error)
+{
+  TaskSheet *t = user_data;
+  DdXlsx *x = t->x;
+  lxw_worksheet *ws = t->ws;
+  lxw_row_t r = t->row++;
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
+  DdTaskStatus status = (guint) task->status < DD_N_STATUSES ? task->status : DD_STATUS_NO_DEADLINE;
+
+  /* The figures come from the same rows as the sheet. */
+  _dd_export_data_add_task (x->data, task);
+
+  if (x->col[COL_PLAN] >= 0)
+    _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_PLAN], task->plan_number, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_NUMBER], task->number, x->f_center);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_TITLE], task->title, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_LEAD], task->lead, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_COORDINATORS], task->coordinators, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_TIME_FRAME], task->deadline_text, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_PRODUCT], task->product, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_DIRECTING], task->directing, x->f_text);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], dd_task_status_get_label (status), x->f_status[status]);
+  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_DUE], &task->due, x->f_date);
+  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_COMPLETED], &task->completed_on, x->f_date);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_ACTUAL], task->actual_product, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_NOTE], note, x->f_text);
+
+  if (x->lxw != LXW_NO_ERROR)
+    {
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
+                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One row read, one row written: the rows are formatted straight from the
+ * statement's row, while the thread of the stream deflates what was
+ * formatted before. (A thread that read ahead used to overlap SQLite with
+ * libxlsxwriter's slow formatting; with the formatting done here, copying
+ * every row across threads cost more than it saved.) */
+static gboolean
+write_and_keep_task_row (const DdExportTask  *task,
+                         gpointer             user_data,
+                         GError             **error)
+{
+  TaskSheet *t = user_data;
+  DdXlsx *x = t->x;
+
+  if (!write_task_row (task, t, error))
+    return FALSE;
+  /* A task for action keeps a copy for the sheet of its own. */
+  if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
+      && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+      && !g_hash_table_contains (x->action_rows, &task->id))
+    {
+      gsize size;
+      DdExportTask *copy = copy_task (task, &size);
+
+      x->action_bytes += size;
+      g_hash_table_insert (x->action_rows, &copy->id, copy);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_and_write_tasks (DdXlsx     *x,
+                      TaskSheet  *t,
+                      GError    **error)
+{
+  return _dd_store_export_foreach_query (x->store, &x->data->options.tasks, TRUE,
+                                         write_and_keep_task_row, t, error);
+}
+
+gboolean
+_dd_xlsx_write_tasks_sheet (DdXlsx         *x,
+                            lxw_worksheet  *ws,
+                            GError        **error)
+{
+  TaskSheet t = { x, ws, 2 };
+  guint n = 0;
+
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    x->col[c] = (c == COL_PLAN && !x->data->all_plans) ? -1 : (int) n++;
+  x->n_columns = n;
+
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    if (x->col[c] >= 0)
+      CHECK (x, worksheet_set_column (ws, (lxw_col_t) x->col[c], (lxw_col_t) x->col[c],
+                                      task_columns[c].width, NULL));
+
+  _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks);
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    if (x->col[c] >= 0)
+      CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
+
+  if (!_dd_xlsx_stream_begin (x, ws, error))
+    return FALSE;
+  if (!read_and_write_tasks (x, &t, error))
+    return FALSE;
+  _dd_xlsx_stream_end (x);
+
+  worksheet_freeze_panes (ws, 2, 0);
+  CHECK (x, worksheet_autofilter (ws, 1, 0, MAX (t.row - 1, 1), (lxw_col_t) (n - 1)));
+  _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
+  return TRUE;
+}
+
+/* The overdue and due-soon sheet */
+
+typedef struct
+{
+  DdXlsx *x;
+  lxw_worksheet *ws;
+  lxw_row_t row;
+  int section;                 /* the status of the last row, -1 before any */
+  guint n_overdue;
+  guint n_soon;
+  guint32 as_of;
+  int c_plan, c_number, c_title, c_lead, c_coord, c_due, c_status, c_late, c_left, c_directing, c_note;
+  guint n_cols;
+} ActionSheet;
+
+static void
+write_section (ActionSheet  *a,
+               DdTaskStatus  status)
+{
+  g_autofree char *line = NULL;
+
+  if (status == DD_STATUS_OVERDUE)
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "I. Overdue: %u task", "I. Overdue: %u tasks", a->n_overdue),
+                            a->n_overdue);
+  else
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks", a->n_soon),
+                            a->n_soon);
+  _dd_xlsx_put_string (a->x, a->ws, a->row, 0, line, a->x->f_section);
+  a->row++;
+  a->section = status;
+}
+
+static gboolean
+write_action_row (const DdExportTask  *task,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  ActionSheet *a = user_data;
+  DdXlsx *x = a->x;
+  lxw_worksheet *ws = a->ws;
+  g_autofree char *owned_note = NULL;
+  const char *note = task_note (task, &owned_note);
+  lxw_row_t r;
+  int days;
+
+  if (task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
+    return TRUE;   /* changed meanwhile */
+  if (a->section != (int) task->status)
+    write_section (a, task->status);
+  r = a->row++;
+  days = task->status == DD_STATUS_OVERDUE
+           ? (int) a->as_of - (int) g_date_get_julian (&task->due)
+           : (int) g_date_get_julian (&task->due) - (int) a->as_of;
+
+  if (a->c_plan >= 0)
+    _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_plan, task->plan_number, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_number, task->number, x->f_center);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_title, task->title, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
+  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, dd_task_status_get_label (task->status), x->f_status[task->status]);
+  if (task->status == DD_STATUS_OVERDUE)
+    {
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
+    }
+  else
+    {
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_left, days, x->f_int);
+    }
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_directing, task->directing, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_note, note, x->f_text);
+
+  if (x->lxw != LXW_NO_ERROR)
+    {
+      g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
+                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_dd_xlsx_write_actions_sheet (DdXlsx         *x,
+                              lxw_worksheet  *ws,
+                              GError        **error)
+{
+  ActionSheet a = { 0, };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int c = 0;
+  struct { int *col; const char *title; double width; } cols[] = {
+    { &a.c_plan, C_("export column", "Plan"), 14 },
+    { &a.c_number, C_("export column", "No."), 6 },
+    { &a.c_title, C_("export column", "Task"), 46 },
+    { &a.c_lead, C_("export column", "Lead unit"), 22 },
+    { &a.c_coord, C_("export column", "Coordinating units"), 22 },
+    { &a.c_due, C_("export column", "Due"), 12 },
+    { &a.c_status, C_("export column", "Status"), 14 },
+    { &a.c_late, C_("export column", "Days overdue"), 10 },
+    { &a.c_left, C_("export column", "Days left"), 10 },
+    { &a.c_directing, C_("export column", "Directing leader"), 18 },
+    { &a.c_note, C_("export column", "Note"), 22 },
+  };
+
+  a.x = x;
+  a.ws = ws;
+  a.row = 2;
+  a.section = -1;
+  a.as_of = g_date_get_julian (&x->data->options.tasks.as_of);
+  for (guint i = 0; i < x->data->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
+
+      if (action->status == DD_STATUS_OVERDUE)
+        a.n_overdue++;
+      else
+        a.n_soon++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      if (cols[i].col == &a.c_plan && !x->data->all_plans)
+        {
+          a.c_plan = -1;
+          continue;
+        }
+      *cols[i].col = c;
+      CHECK (x, worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, cols[i].width, NULL));
+      c++;
+    }
+  a.n_cols = (guint) c;
+
+  _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions);
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    if (*cols[i].col >= 0)
+      CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
+
+  if (x->data->actions->len == 0)
+    CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
+  if (!_dd_xlsx_stream_begin (x, ws, error))
+    return FALSE;
+  /* In the list's order for action: the copies kept from the task sheet,
+   * and the others (if any) read again by id, in runs. */
+  for (guint i = 0; i < x->data->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
+      const DdExportTask *kept = g_hash_table_lookup (x->action_rows, &action->id);
+
+      if (kept == NULL)
+        {
+          g_array_append_val (ids, action->id);
+          if (i + 1 < x->data->actions->len)
+            continue;
+        }
+      if (ids->len > 0)
+        {
+          if (!_dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
+                                              x->data->options.tasks.due_soon_days,
+                                              write_action_row, &a, error))
+            return FALSE;
+          g_array_set_size (ids, 0);
+        }
+      if (kept != NULL && !write_action_row (kept, &a, error))
+        return FALSE;
+    }
+  _dd_xlsx_stream_end (x);
+
+  worksheet_freeze_panes (ws, 2, 0);
+  _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
+  return TRUE;
+}
