@@ -572,42 +572,4 @@ gboolean    dd_store_get_dossier_figures (DdStore             *store,
                                           gboolean            *out_found,
                                           GError             **error);
 
-/* The person in charge of a task (rõ người); %NULL or "" clears it. */
-gboolean    dd_store_set_task_person   (DdStore     *store,
-                                        gint64       task_id,
-                                        const char  *person,
-                                        GError     **error);
-/* (transfer full) (nullable) */
-char       *dd_store_dup_task_person   (DdStore     *store,
-                                        gint64       task_id);
-
-/* Units */
-
-/**
- * dd_store_rename_unit:
- * Renames a unit (administrators). %DD_STORE_ERROR_INVALID for an empty
- * name; %DD_STORE_ERROR_EXISTS when another unit already answers to the
- * name (merge them instead).
- */
-gboolean    dd_store_rename_unit       (DdStore     *store,
-                                        gint64       unit_id,
-                                        const char  *name,
-                                        GError     **error);
-
-/**
- * dd_store_merge_units:
- * @from_id: the unit that disappears
- * @into_id: the unit that stays
- *
- * Moves the tasks @from_id leads and coordinates, its indicator and
- * dossier figures (adding them to @into_id's of the same period) and its
- * users to @into_id, then removes @from_id, in one transaction
- * (administrators). A task both coordinated by both keeps one line; a task
- * @into_id leads and @from_id coordinated loses that coordination.
- */
-gboolean    dd_store_merge_units       (DdStore     *store,
-                                        gint64       from_id,
-                                        gint64       into_id,
-                                        GError     **error);
-
 G_END_DECLS
