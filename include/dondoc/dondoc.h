@@ -26,6 +26,7 @@
 #include "dd-chart.h"
 #include "dd-store-calendar.h"
 #include "dd-scoring.h"
+#include "dd-figures.h"
 #include "dd-six-clear.h"
 #include "dd-export.h"
 #undef DONDOC_INSIDE

@@ -367,6 +367,7 @@ indicator_list (Globals        *globals,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   DdScorePeriod period;
@@ -378,9 +379,10 @@ indicator_list (Globals        *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  indicators = dd_store_list_indicators (store, 0, &error);
+  store_figures = dd_figures_new (store);
+  indicators = dd_figures_list_indicators (store_figures, 0, &error);
   if (indicators != NULL)
-    figures = dd_store_list_indicator_figures (store, 0, period_text != NULL ? &period : NULL, &error);
+    figures = dd_figures_list_indicator_figures (store_figures, 0, period_text != NULL ? &period : NULL, &error);
   if (figures == NULL)
     {
       dd_cli_print_error (error);
@@ -476,6 +478,7 @@ indicator_import (Globals      *globals,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   guint n = 0;
@@ -488,7 +491,8 @@ indicator_import (Globals      *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  if (!dd_store_import_indicator_figures (store, contents, (gssize) length, &n, &error))
+  store_figures = dd_figures_new (store);
+  if (!dd_figures_import_indicator_figures (store_figures, contents, (gssize) length, &n, &error))
     {
       g_autofree char *basename = g_path_get_basename (path);
 
@@ -520,6 +524,7 @@ dd_cli_command_indicator (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(DdUnit) unit = NULL;
   g_autofree char *unit_name = NULL;
   g_autofree char *period_text = NULL;
@@ -600,8 +605,9 @@ dd_cli_command_indicator (Globals  *globals,
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
-  if (!dd_store_set_indicator_figure (store, (gint64) indicator_id, dd_unit_get_id (unit), &period,
-                                      num, den, source, &error))
+  store_figures = dd_figures_new (store);
+  if (!dd_figures_set_indicator_figure (store_figures, (gint64) indicator_id, dd_unit_get_id (unit), &period,
+                                        num, den, source, &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
@@ -648,6 +654,7 @@ dd_cli_command_dossier (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(DdUnit) unit = NULL;
   g_autofree char *unit_name = NULL;
   g_autofree char *period_text = NULL;
@@ -715,14 +722,15 @@ dd_cli_command_dossier (Globals  *globals,
           return EXIT_BAD_INPUT;
         }
     }
-  if (setting && !dd_store_set_dossier_figures (store, unit != NULL ? dd_unit_get_id (unit) : 0, &period,
-                                                &figures, source, &error))
+  store_figures = dd_figures_new (store);
+  if (setting && !dd_figures_set_dossier_figures (store_figures, unit != NULL ? dd_unit_get_id (unit) : 0, &period,
+                                                  &figures, source, &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;
     }
-  if (!dd_store_get_dossier_figures (store, unit != NULL ? dd_unit_get_id (unit) : 0, &period,
-                                     &figures, &found, &error))
+  if (!dd_figures_get_dossier_figures (store_figures, unit != NULL ? dd_unit_get_id (unit) : 0, &period,
+                                       &figures, &found, &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;

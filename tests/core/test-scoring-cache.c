@@ -161,13 +161,14 @@ fixture_set_up (Fixture       *f,
   /* Typed figures of the first indicator in two quarters, for A and B. */
   {
     gint64 typed = dd_sql_query_int64 (f->store, "SELECT id FROM indicators ORDER BY position LIMIT 1", 0);
+    g_autoptr(DdFigures) figures = dd_figures_new (f->store);
     DdScorePeriod q;
 
     dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2025, 3);
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 7, 10, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_a, &q, 7, 10, NULL, &error));
     dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2026, 2);
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 9, 10, NULL, &error));
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_b, &q, 3, 4, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_a, &q, 9, 10, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_b, &q, 3, 4, NULL, &error));
     g_assert_no_error (error);
   }
 }

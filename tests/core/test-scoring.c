@@ -392,6 +392,7 @@ test_weights (void)
 typedef struct
 {
   DdStore *store;
+  DdFigures *figures;
   gint64 unit_a;
   gint64 unit_b;
   gint64 unit_c;
@@ -443,6 +444,7 @@ fixture_set_up (Fixture       *f,
 
   f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  f->figures = dd_figures_new (f->store);
 
   plan->number = g_strdup ("9/KH-TEST");
   plan->title = g_strdup ("Kế hoạch thử");
@@ -505,6 +507,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->figures);
   g_clear_object (&f->store);
 }
 
@@ -686,26 +689,26 @@ test_store_indicators (Fixture       *f,
   dd_score_period_init (&h1, DD_OCCURRENCE_HALF_YEAR, 2026, 1);
 
   /* Q1: A 9/10, B 1/100; Q2: A 90/90. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 9, 10, "Báo cáo 1", &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &f->q2, 90, 90, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 9, 10, "Báo cáo 1", &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &f->q2, 90, 90, NULL, &error));
   g_assert_no_error (error);
 
   /* Across units in Q1: (9 + 1) ÷ (10 + 100) = 9.09%, not the mean of
    * 90% and 1% (45.5%). */
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, units, 2, &q1, 1, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, units, 2, &q1, 1, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.achieved, 1000.0 / 110.0, 1e-9);
   g_free (sum.title);
 
   /* Across units and periods: (9 + 1 + 90) ÷ (10 + 100 + 90) = 50%. */
   periods[0] = q1;
   periods[1] = f->q2;
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, NULL, 0, periods, 2, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, NULL, 0, periods, 2, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.achieved, 50.0, 1e-9);
   g_free (sum.title);
 
   /* The first 6 months hold both quarters (the windows nest). */
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, NULL, 0, &h1, 1, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, NULL, 0, &h1, 1, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.numerator, 100.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (sum.denominator, 200.0, 1e-9);
   g_free (sum.title);
@@ -725,28 +728,28 @@ test_store_indicators (Fixture       *f,
   }
 
   /* Replacing a figure keeps one row. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 10, 10, "Báo cáo 2", &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 10, 10, "Báo cáo 2", &error));
   g_assert_cmpint (dd_sql_query_int64 (f->store, "SELECT count (*) FROM indicator_figures", 0), ==, 3);
 
   /* Refusals. */
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 11, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 11, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 1, 0, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 1, 0, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 0, 0, NULL, &error));
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, -1, 10, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 0, 0, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, -1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, 9999, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, 9999, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, 9999, f->unit_a, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, 9999, f->unit_a, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
   g_clear_error (&error);
   /* The derived indicator is computed, never typed. */
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->derived, f->unit_a, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->derived, f->unit_a, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
 }
 
@@ -764,21 +767,21 @@ test_store_dossiers (Fixture       *f,
 
   dd_score_period_init (&april, DD_OCCURRENCE_MONTH, 2026, 4);
   dd_score_period_init (&may, DD_OCCURRENCE_MONTH, 2026, 5);
-  g_assert_true (dd_store_set_dossier_figures (f->store, f->unit_a, &april, &figures, "Báo cáo TTHC", &error));
+  g_assert_true (dd_figures_set_dossier_figures (f->figures, f->unit_a, &april, &figures, "Báo cáo TTHC", &error));
   figures.on_time = 10;
   figures.late = 0;
   figures.apologies = 0;
-  g_assert_true (dd_store_set_dossier_figures (f->store, f->unit_a, &may, &figures, NULL, &error));
+  g_assert_true (dd_figures_set_dossier_figures (f->figures, f->unit_a, &may, &figures, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_a, &f->q2, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_a, &f->q2, &sum, &found, &error));
   g_assert_true (found);
   g_assert_cmpuint (sum.received, ==, 240);
   g_assert_cmpuint (sum.on_time, ==, 18);
   g_assert_cmpuint (sum.late, ==, 2);
   g_assert_cmpuint (sum.apologies, ==, 1);   /* one late dossier without an apology */
 
-  g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_b, &f->q2, &sum, &found, &error));
   g_assert_false (found);
 
   /* Figures that cannot be: refused, with the figures in the message. */
@@ -791,12 +794,12 @@ test_store_dossiers (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_assert_false (dd_store_set_dossier_figures (f->store, f->unit_b, &april, &bad[i].figures, NULL, &error));
+        g_assert_false (dd_figures_set_dossier_figures (f->figures, f->unit_b, &april, &bad[i].figures, NULL, &error));
         g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
         g_assert_nonnull (strstr (error->message, bad[i].message));
         g_clear_error (&error);
       }
-    g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+    g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_b, &f->q2, &sum, &found, &error));
     g_assert_false (found);
   }
 
@@ -840,9 +843,9 @@ test_store_rename_merge (Fixture       *f,
   g_clear_error (&error);
 
   /* Figures of the same period add up on merge. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 9, 10, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &f->q2, 5, 5, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 9, 10, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &f->q2, 5, 5, NULL, &error));
 
   /* Merge B into A: B coordinated tasks 1 and 3, both led by A. */
   g_assert_true (dd_store_merge_units (f->store, f->unit_b, f->unit_a, &error));

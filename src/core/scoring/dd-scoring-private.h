@@ -34,4 +34,7 @@ DdScoreTask *_dd_score_task_new (gint64 task_id, const char *number, const char 
 /* Fills in @indicator's achieved and attainment from its sums and target. */
 void _dd_score_indicator_update (DdScoreIndicator *indicator);
 
+/* dd_figures_list_indicators() for @store, without a DdFigures. */
+GPtrArray *_dd_figures_read_indicators (DdStore *store, gint64 plan_id, GError **error);
+
 G_END_DECLS
