@@ -9,6 +9,7 @@
 #include "dd-types.h"
 #include "dd-occurrence.h"
 #include "dd-store.h"
+#include "dd-six-clear.h"
 
 G_BEGIN_DECLS
 
@@ -289,14 +290,14 @@ typedef struct
   gboolean led;
 } DdScoreTask;
 
-/* Frees a task of dd_scorecard_get_tasks()'s list: the store makes each in
+/* Frees a task of dd_scorecard_get_tasks()'s list: DdScoring makes each in
  * one block with its number and title, which are not freed apart. */
 void dd_score_task_free (DdScoreTask *task);
 
 /**
  * DdScoreInput:
- * What a unit's score is computed from, for one period. Filled by the store
- * (dd_store_list_scorecards()), or by hand in tests.
+ * What a unit's score is computed from, for one period. Filled by DdScoring
+ * (dd_scoring_list_scorecards()), or by hand in tests.
  * @led_counts, @coordinated_counts: tasks per status (each task once)
  * @reports_on_time, @reports_late, @reports_forgotten, @reports_pending:
  *   the report occurrences owed by the tasks the unit leads, due in the period
@@ -331,7 +332,7 @@ G_DECLARE_FINAL_TYPE (DdScorecard, dd_scorecard, DD, SCORECARD, GObject)
  * @weights: the settings
  *
  * Computes the scorecard of one unit: components, score, level. The rank
- * and trend are set by dd_store_list_scorecards().
+ * and trend are set by dd_scoring_list_scorecards().
  *
  * Returns: (transfer full)
  */
@@ -379,22 +380,41 @@ GPtrArray           *dd_scorecard_get_tasks         (DdScorecard *self);
  * where a period had no score. (element-type double) (transfer none) */
 GArray              *dd_scorecard_get_trend         (DdScorecard *self);
 
-/* Store side (dd-store-scoring.c). Main thread; errors in DD_STORE_ERROR. */
+/* The scoring of a store */
+
+#define DD_TYPE_SCORING (dd_scoring_get_type ())
+G_DECLARE_FINAL_TYPE (DdScoring, dd_scoring, DD, SCORING, GObject)
+
+/**
+ * dd_scoring_new:
+ * @store: the store whose units are scored
+ *
+ * The scorecards of @store's units and the settings of their score. What
+ * the scorecards read is kept in the object between calls, while nothing
+ * is committed to the file (by this connection or another) and no
+ * transaction is open: keep one DdScoring for a store and ask it again.
+ * Main thread, like the store; errors in DD_STORE_ERROR.
+ *
+ * Returns: (transfer full)
+ */
+DdScoring  *dd_scoring_new             (DdStore *store) G_GNUC_WARN_UNUSED_RESULT;
+/* (transfer none) */
+DdStore    *dd_scoring_get_store       (DdScoring *self);
 
 /* The settings, defaults for keys not set; a value that cannot be read is
  * an error naming its key. */
-gboolean    dd_store_get_score_weights (DdStore        *store,
-                                        DdScoreWeights *out,
-                                        GError        **error);
+gboolean    dd_scoring_get_weights     (DdScoring       *self,
+                                        DdScoreWeights  *out,
+                                        GError         **error);
 /* Validates, then writes every key in one transaction (administrators;
  * %DD_STORE_ERROR_PERMISSION otherwise). An invalid set is a
  * %DD_SCORING_ERROR_WEIGHTS and writes nothing. */
-gboolean    dd_store_set_score_weights (DdStore              *store,
-                                        const DdScoreWeights *weights,
-                                        GError              **error);
+gboolean    dd_scoring_set_weights     (DdScoring             *self,
+                                        const DdScoreWeights  *weights,
+                                        GError               **error);
 
 /**
- * dd_store_list_scorecards:
+ * dd_scoring_list_scorecards:
  * @period: the period
  * @as_of: (nullable): the reference date; %NULL: today, or the period's
  *   end when it has passed
@@ -408,9 +428,23 @@ gboolean    dd_store_set_score_weights (DdStore              *store,
  *
  * Returns: (transfer full): a GListModel of #DdScorecard, or %NULL
  */
-GListModel *dd_store_list_scorecards   (DdStore              *store,
+GListModel *dd_scoring_list_scorecards (DdScoring            *self,
                                         const DdScorePeriod  *period,
                                         const GDate          *as_of,
                                         GError              **error);
+
+/**
+ * dd_scoring_check_six_clear:
+ * @plan_id: a plan, or 0 for every plan
+ *
+ * Checks every task (not deleted) of @plan_id against the "6 rõ" rule
+ * (dd_six_clear_check()), in the plan's order.
+ *
+ * Returns: (transfer full) (element-type DdSixClearFinding): one per task,
+ *   clear ones included (missing 0), or %NULL with @error
+ */
+GPtrArray  *dd_scoring_check_six_clear (DdScoring  *self,
+                                        gint64      plan_id,
+                                        GError    **error);
 
 G_END_DECLS

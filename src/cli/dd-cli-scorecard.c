@@ -216,6 +216,7 @@ dd_cli_command_scorecard (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdScoring) scoring = NULL;
   g_autoptr(GListModel) cards = NULL;
   g_autofree char *period_text = NULL;
   g_autofree char *as_of_text = NULL;
@@ -271,7 +272,8 @@ dd_cli_command_scorecard (Globals  *globals,
   if (store == NULL)
     return EXIT_BAD_INPUT;
 
-  cards = dd_store_list_scorecards (store, &period, dd_date_is_set (&as_of) ? &as_of : NULL, &error);
+  scoring = dd_scoring_new (store);
+  cards = dd_scoring_list_scorecards (scoring, &period, dd_date_is_set (&as_of) ? &as_of : NULL, &error);
   if (cards == NULL)
     {
       dd_cli_print_error (error);
@@ -787,6 +789,7 @@ dd_cli_command_check (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdScoring) scoring = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *plan_number = NULL;
@@ -816,7 +819,8 @@ dd_cli_command_check (Globals  *globals,
     return EXIT_BAD_INPUT;
   if (!dd_cli_resolve_plan (store, plan_number, &plan_id))
     return EXIT_BAD_INPUT;
-  findings = dd_store_check_six_clear (store, plan_id, &error);
+  scoring = dd_scoring_new (store);
+  findings = dd_scoring_check_six_clear (scoring, plan_id, &error);
   if (findings == NULL)
     {
       dd_cli_print_error (error);
@@ -921,6 +925,7 @@ dd_cli_command_scoring (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdScoring) scoring = NULL;
   g_autofree char *format_text = NULL;
   OutputFormat format;
   DdScoreWeights weights;
@@ -958,7 +963,8 @@ dd_cli_command_scoring (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  if (!dd_store_get_score_weights (store, &weights, &error))
+  scoring = dd_scoring_new (store);
+  if (!dd_scoring_get_weights (scoring, &weights, &error))
     {
       /* A value that cannot be read: "reset" is the way out. */
       if (!g_str_equal (action, "reset"))
@@ -990,7 +996,7 @@ dd_cli_command_scoring (Globals  *globals,
           }
       }
 
-  if (!g_str_equal (action, "show") && !dd_store_set_score_weights (store, &weights, &error))
+  if (!g_str_equal (action, "show") && !dd_scoring_set_weights (scoring, &weights, &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;

@@ -13,7 +13,7 @@
 
 /*
  * DdUnitsPage: the scorecard of every unit for a chosen period
- * (dd_store_list_scorecards(): a few hundred rows, read at once), sortable
+ * (dd_scoring_list_scorecards(): a few hundred rows, read at once), sortable
  * by any column (by name, in Vietnamese order, at first), each row with a
  * small trend line. Selecting a unit shows its card: the points of each
  * component of its score, its tasks by status, its indicators, its overdue
@@ -26,6 +26,7 @@ struct _DdUnitsPage
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdScoring *scoring;           /* of the store: keeps what the scorecards read */
   GListStore *cards;
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
@@ -861,6 +862,7 @@ dd_units_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->scoring);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_UNITS_PAGE);
   g_clear_object (&self->selection);
@@ -1076,6 +1078,9 @@ dd_units_page_set_store (DdUnitsPage *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   g_set_object (&self->store, store);
+  g_clear_object (&self->scoring);
+  if (self->store != NULL)
+    self->scoring = dd_scoring_new (self->store);
 
   if (self->store != NULL && g_signal_lookup ("changed", DD_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "changed",
@@ -1251,8 +1256,8 @@ dd_units_page_reload (DdUnitsPage *self)
 
   if (self->store != NULL)
     {
-      cards = dd_store_list_scorecards (self->store, &self->period,
-                                        dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
+      cards = dd_scoring_list_scorecards (self->scoring, &self->period,
+                                          dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
       if (cards == NULL)
         summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
     }

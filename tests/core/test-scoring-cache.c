@@ -12,7 +12,7 @@
 
 /*
  * The scorecards read every period of a trend in one pass and keep what
- * they read between calls (dd-store-scoring.c). Here:
+ * they read between calls in their DdScoring (dd-scoring-cache.c). Here:
  *
  *   - the trend of a card equals the scores of its earlier periods asked
  *     for one by one, over the kinds of period and several dates;
@@ -33,6 +33,7 @@ typedef struct
   char *dir;
   char *db;
   DdStore *store;
+  DdScoring *scoring;
   gint64 unit_a;
   gint64 unit_b;
   gint64 unit_c;
@@ -171,12 +172,14 @@ fixture_set_up (Fixture       *f,
     g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_b, &q, 3, 4, NULL, &error));
     g_assert_no_error (error);
   }
+  f->scoring = dd_scoring_new (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->scoring);
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->dir);
@@ -184,12 +187,12 @@ fixture_tear_down (Fixture       *f,
 }
 
 static GListModel *
-list_cards (DdStore             *store,
+list_cards (DdScoring           *scoring,
             const DdScorePeriod *period,
             const GDate         *as_of)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *cards = dd_store_list_scorecards (store, period, as_of, &error);
+  GListModel *cards = dd_scoring_list_scorecards (scoring, period, as_of, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (cards);
@@ -250,7 +253,7 @@ test_trend_equals_periods (Fixture       *f,
 
       dd_score_period_init (&period, cases[c].kind, cases[c].year, cases[c].index);
       g_assert_true (dd_date_parse_iso (cases[c].as_of, &as_of));
-      cards = list_cards (f->store, &period, &as_of);
+      cards = list_cards (f->scoring, &period, &as_of);
 
       for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
         {
@@ -267,7 +270,7 @@ test_trend_equals_periods (Fixture       *f,
               DdScorePeriod earlier;
 
               dd_score_period_shift (&period, -(int) (trend->len - 1 - h), &earlier);
-              alone = list_cards (f->store, &earlier, &as_of);
+              alone = list_cards (f->scoring, &earlier, &as_of);
               same = find_card (alone, dd_scorecard_get_unit_id (card));
               g_assert_nonnull (same);
               assert_same_score (dd_scorecard_has_score (same) ? dd_scorecard_get_score (same) : NAN,
@@ -343,8 +346,8 @@ test_follows_writes (Fixture       *f,
 
   /* Tasks 1, 2 and 3 of Phòng A are in 2025; "Ký số" fails "6 rõ". */
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
-    g_autoptr(GListModel) again = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
+    g_autoptr(GListModel) again = list_cards (f->scoring, &year, &as_of);
 
     passed = six_clear_passed (cards, f->unit_a);
     g_assert_cmpuint (passed, ==, 2);
@@ -355,7 +358,7 @@ test_follows_writes (Fixture       *f,
   /* This connection's write. */
   retitle (f->store, task2, "Ký số văn bản đi");
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
 
     g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed + 1);
     g_assert_cmpstr (task_title (cards, f->unit_a, task2), ==, "Ký số văn bản đi");
@@ -366,7 +369,7 @@ test_follows_writes (Fixture       *f,
   g_assert_no_error (error);
   retitle (other, task1, "Rà soát");
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
 
     g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed);
     g_assert_cmpstr (task_title (cards, f->unit_a, task1), ==, "Rà soát");
@@ -375,7 +378,7 @@ test_follows_writes (Fixture       *f,
   {
     g_autoptr(DdTask) task = dd_store_get_task (other, task2, NULL, &error);
     const char *names[] = { "Đội C", NULL };
-    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) before = list_cards (f->scoring, &year, &as_of);
     g_autoptr(GListModel) after = NULL;
     g_autoptr(DdScorecard) c_before = find_card (before, f->unit_c);
     g_autoptr(DdScorecard) c_after = NULL;
@@ -384,7 +387,7 @@ test_follows_writes (Fixture       *f,
     dd_task_set_coordinators (task, names);
     g_assert_true (dd_store_save_task (other, task, &error));
     g_assert_no_error (error);
-    after = list_cards (f->store, &year, &as_of);
+    after = list_cards (f->scoring, &year, &as_of);
     c_after = find_card (after, f->unit_c);
     g_assert_cmpuint (dd_scorecard_get_n_coordinated (c_after), ==, dd_scorecard_get_n_coordinated (c_before) + 1);
     g_assert_nonnull (task_title (after, f->unit_c, task2));
@@ -393,7 +396,7 @@ test_follows_writes (Fixture       *f,
   g_assert_true (dd_store_rename_unit (other, f->unit_b, "Ban B (mới)", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
     g_autoptr(DdScorecard) b = find_card (cards, f->unit_b);
 
     g_assert_cmpstr (dd_scorecard_get_unit_name (b), ==, "Ban B (mới)");
@@ -401,7 +404,7 @@ test_follows_writes (Fixture       *f,
 
   /* Merged: Ban B's card is gone, its task counts for Phòng A. */
   {
-    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) before = list_cards (f->scoring, &year, &as_of);
     g_autoptr(GListModel) after = NULL;
     g_autoptr(DdScorecard) a_before = find_card (before, f->unit_a);
     g_autoptr(DdScorecard) b_before = find_card (before, f->unit_b);
@@ -409,7 +412,7 @@ test_follows_writes (Fixture       *f,
 
     g_assert_true (dd_store_merge_units (other, f->unit_b, f->unit_a, &error));
     g_assert_no_error (error);
-    after = list_cards (f->store, &year, &as_of);
+    after = list_cards (f->scoring, &year, &as_of);
     g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) - 1);
     g_assert_null (find_card (after, f->unit_b));
     a_after = find_card (after, f->unit_a);
@@ -434,15 +437,15 @@ test_in_transaction (Fixture       *f,
   dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
-  before = list_cards (f->store, &year, &as_of);
+  before = list_cards (f->scoring, &year, &as_of);
 
   g_assert_true (_dd_store_begin (f->store, &error));
   g_assert_no_error (error);
   g_assert_true (dd_sql_exec (f->store, "UPDATE tasks SET title = 'Ký' WHERE number = '1.'", &error));
   g_assert_no_error (error);
-  inside = list_cards (f->store, &year, &as_of);
+  inside = list_cards (f->scoring, &year, &as_of);
   _dd_store_rollback (f->store);
-  after = list_cards (f->store, &year, &as_of);
+  after = list_cards (f->scoring, &year, &as_of);
 
   g_assert_cmpuint (six_clear_passed (inside, f->unit_a), ==, six_clear_passed (before, f->unit_a) - 1);
   g_assert_cmpuint (six_clear_passed (after, f->unit_a), ==, six_clear_passed (before, f->unit_a));

@@ -393,6 +393,7 @@ typedef struct
 {
   DdStore *store;
   DdFigures *figures;
+  DdScoring *scoring;
   gint64 unit_a;
   gint64 unit_b;
   gint64 unit_c;
@@ -445,6 +446,7 @@ fixture_set_up (Fixture       *f,
   f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   f->figures = dd_figures_new (f->store);
+  f->scoring = dd_scoring_new (f->store);
 
   plan->number = g_strdup ("9/KH-TEST");
   plan->title = g_strdup ("Kế hoạch thử");
@@ -507,6 +509,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->scoring);
   g_clear_object (&f->figures);
   g_clear_object (&f->store);
 }
@@ -531,7 +534,7 @@ list_cards (Fixture             *f,
             const GDate         *as_of)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *cards = dd_store_list_scorecards (f->store, period, as_of, &error);
+  GListModel *cards = dd_scoring_list_scorecards (f->scoring, period, as_of, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (cards);
@@ -647,14 +650,14 @@ test_store_weights (Fixture       *f,
   g_autoptr(DdScorecard) b = NULL;
   DdScoreWeights weights;
 
-  g_assert_true (dd_store_get_score_weights (f->store, &weights, &error));
+  g_assert_true (dd_scoring_get_weights (f->scoring, &weights, &error));
   g_assert_cmpfloat (weights.late_factor, ==, 0.75);
 
   /* Tasks only, late products worth half: A = 1.5 ÷ 3. */
   weights.weight_indicators = 0;
   weights.weight_tasks = 80;
   weights.late_factor = 0.5;
-  g_assert_true (dd_store_set_score_weights (f->store, &weights, &error));
+  g_assert_true (dd_scoring_set_weights (f->scoring, &weights, &error));
   g_assert_no_error (error);
   {
     g_autofree char *stored = dd_store_get_setting (f->store, "score.late_factor");
@@ -671,7 +674,7 @@ test_store_weights (Fixture       *f,
 
   /* A setting that is not a number is an error naming it. */
   g_assert_true (dd_store_set_setting (f->store, "score.level.good", "bảy mươi", &error));
-  g_assert_false (dd_store_get_score_weights (f->store, &weights, &error));
+  g_assert_false (dd_scoring_get_weights (f->scoring, &weights, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "score.level.good"));
 }
