@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "dd-store-private.h"
@@ -451,6 +452,61 @@ test_in_transaction (Fixture       *f,
   g_assert_cmpuint (six_clear_passed (after, f->unit_a), ==, six_clear_passed (before, f->unit_a));
 }
 
+/* The statements a connection runs that read the tasks table. */
+static int
+on_trace_cb (unsigned  type,
+             void     *data,
+             void     *stmt,
+             void     *sql)
+{
+  guint *n_task_reads = data;
+  const char *text = sqlite3_sql (stmt);
+
+  if (text != NULL && strstr (text, "FROM tasks") != NULL)
+    (*n_task_reads)++;
+  return 0;
+}
+
+static guint
+task_reads_of_listing (DdScoring           *scoring,
+                       const DdScorePeriod *period,
+                       const GDate         *as_of)
+{
+  sqlite3 *db = _dd_store_get_db (dd_scoring_get_store (scoring));
+  g_autoptr(GListModel) cards = NULL;
+  guint n_task_reads = 0;
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_trace_cb, &n_task_reads);
+  cards = list_cards (scoring, period, as_of);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  return n_task_reads;
+}
+
+/* What one DdScoring read is kept for its next call, and only in it: a
+ * second call reads no task while nothing is committed; another DdScoring
+ * of the same store reads them for itself; a commit has them read again. */
+static void
+test_kept_between_calls (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DdScoring) second = dd_scoring_new (f->store);
+  DdScorePeriod year;
+  GDate as_of;
+
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
+
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), ==, 0);
+  g_assert_cmpuint (task_reads_of_listing (second, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (second, &year, &as_of), ==, 0);
+
+  retitle (f->store, _dd_store_find_task_by_number (f->store, 1, "1."), "Rà soát thủ tục hành chính");
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +518,7 @@ main (int   argc,
   ADD ("/core/scoring-cache/trend-equals-periods", test_trend_equals_periods);
   ADD ("/core/scoring-cache/follows-writes", test_follows_writes);
   ADD ("/core/scoring-cache/in-transaction", test_in_transaction);
+  ADD ("/core/scoring-cache/kept-between-calls", test_kept_between_calls);
 #undef ADD
 
   return g_test_run ();
