@@ -9,6 +9,7 @@
 #include "dd-types.h"
 #include "dd-occurrence.h"
 #include "dd-store.h"
+#include "dd-six-clear.h"
 
 G_BEGIN_DECLS
 
@@ -289,14 +290,14 @@ typedef struct
   gboolean led;
 } DdScoreTask;
 
-/* Frees a task of dd_scorecard_get_tasks()'s list: the store makes each in
+/* Frees a task of dd_scorecard_get_tasks()'s list: DdScoring makes each in
  * one block with its number and title, which are not freed apart. */
 void dd_score_task_free (DdScoreTask *task);
 
 /**
  * DdScoreInput:
- * What a unit's score is computed from, for one period. Filled by the store
- * (dd_store_list_scorecards()), or by hand in tests.
+ * What a unit's score is computed from, for one period. Filled by DdScoring
+ * (dd_scoring_list_scorecards()), or by hand in tests.
  * @led_counts, @coordinated_counts: tasks per status (each task once)
  * @reports_on_time, @reports_late, @reports_forgotten, @reports_pending:
  *   the report occurrences owed by the tasks the unit leads, due in the period
@@ -331,7 +332,7 @@ G_DECLARE_FINAL_TYPE (DdScorecard, dd_scorecard, DD, SCORECARD, GObject)
  * @weights: the settings
  *
  * Computes the scorecard of one unit: components, score, level. The rank
- * and trend are set by dd_store_list_scorecards().
+ * and trend are set by dd_scoring_list_scorecards().
  *
  * Returns: (transfer full)
  */
@@ -379,22 +380,41 @@ GPtrArray           *dd_scorecard_get_tasks         (DdScorecard *self);
  * where a period had no score. (element-type double) (transfer none) */
 GArray              *dd_scorecard_get_trend         (DdScorecard *self);
 
-/* Store side (dd-store-scoring.c). Main thread; errors in DD_STORE_ERROR. */
+/* The scoring of a store */
+
+#define DD_TYPE_SCORING (dd_scoring_get_type ())
+G_DECLARE_FINAL_TYPE (DdScoring, dd_scoring, DD, SCORING, GObject)
+
+/**
+ * dd_scoring_new:
+ * @store: the store whose units are scored
+ *
+ * The scorecards of @store's units and the settings of their score. What
+ * the scorecards read is kept in the object between calls, while nothing
+ * is committed to the file (by this connection or another) and no
+ * transaction is open: keep one DdScoring for a store and ask it again.
+ * Main thread, like the store; errors in DD_STORE_ERROR.
+ *
+ * Returns: (transfer full)
+ */
+DdScoring  *dd_scoring_new             (DdStore *store) G_GNUC_WARN_UNUSED_RESULT;
+/* (transfer none) */
+DdStore    *dd_scoring_get_store       (DdScoring *self);
 
 /* The settings, defaults for keys not set; a value that cannot be read is
  * an error naming its key. */
-gboolean    dd_store_get_score_weights (DdStore        *store,
-                                        DdScoreWeights *out,
-                                        GError        **error);
+gboolean    dd_scoring_get_weights     (DdScoring       *self,
+                                        DdScoreWeights  *out,
+                                        GError         **error);
 /* Validates, then writes every key in one transaction (administrators;
  * %DD_STORE_ERROR_PERMISSION otherwise). An invalid set is a
  * %DD_SCORING_ERROR_WEIGHTS and writes nothing. */
-gboolean    dd_store_set_score_weights (DdStore              *store,
-                                        const DdScoreWeights *weights,
-                                        GError              **error);
+gboolean    dd_scoring_set_weights     (DdScoring             *self,
+                                        const DdScoreWeights  *weights,
+                                        GError               **error);
 
 /**
- * dd_store_list_scorecards:
+ * dd_scoring_list_scorecards:
  * @period: the period
  * @as_of: (nullable): the reference date; %NULL: today, or the period's
  *   end when it has passed
@@ -408,206 +428,23 @@ gboolean    dd_store_set_score_weights (DdStore              *store,
  *
  * Returns: (transfer full): a GListModel of #DdScorecard, or %NULL
  */
-GListModel *dd_store_list_scorecards   (DdStore              *store,
+GListModel *dd_scoring_list_scorecards (DdScoring            *self,
                                         const DdScorePeriod  *period,
                                         const GDate          *as_of,
                                         GError              **error);
 
-/* Indicators and their figures */
-
 /**
- * DdIndicatorInfo:
- * An indicator of a plan: id, plan, position, title, target (percent),
- * and whether it is derived ('on_time') rather than typed.
- */
-typedef struct
-{
-  gint64 id;
-  gint64 plan_id;
-  int position;
-  char *title;
-  double target;
-  gboolean derived;
-} DdIndicatorInfo;
-
-void        dd_indicator_info_free     (DdIndicatorInfo *info);
-
-/* The indicators of @plan_id (all when 0), by plan and position.
- * (transfer full) (element-type DdIndicatorInfo) */
-GPtrArray  *dd_store_list_indicators   (DdStore  *store,
-                                        gint64    plan_id,
-                                        GError  **error);
-
-/**
- * DdIndicatorFigure:
- * One figure: numerator of denominator for an indicator, a unit (0: the
- * whole office) and a period window, with its source ("Báo cáo số …").
- */
-typedef struct
-{
-  gint64 id;
-  gint64 indicator_id;
-  gint64 unit_id;
-  char *unit_name;
-  GDate period_start;
-  GDate period_end;
-  double numerator;
-  double denominator;
-  char *source;
-} DdIndicatorFigure;
-
-void        dd_indicator_figure_free   (DdIndicatorFigure *figure);
-
-/**
- * dd_store_set_indicator_figure:
- * @unit_id: the unit, or 0 for the whole office
- * @period: the figure's period
- * @source: (nullable): where the figure comes from
+ * dd_scoring_check_six_clear:
+ * @plan_id: a plan, or 0 for every plan
  *
- * Records (or replaces) a figure. %DD_STORE_ERROR_INVALID (translated) when
- * a number is negative or not finite, @numerator > @denominator, or
- * @denominator is 0 while @numerator is not, or the indicator is derived;
- * %DD_STORE_ERROR_NO_SUCH_ROW when the indicator or unit does not exist.
- */
-gboolean    dd_store_set_indicator_figure (DdStore             *store,
-                                           gint64               indicator_id,
-                                           gint64               unit_id,
-                                           const DdScorePeriod *period,
-                                           double               numerator,
-                                           double               denominator,
-                                           const char          *source,
-                                           GError             **error);
-/* Removes the figure of exactly that indicator, unit and period; TRUE
- * when there was none. */
-gboolean    dd_store_clear_indicator_figure (DdStore             *store,
-                                             gint64               indicator_id,
-                                             gint64               unit_id,
-                                             const DdScorePeriod *period,
-                                             GError             **error);
-/* The figures of @indicator_id (all when 0) whose window lies inside
- * @period (all when %NULL). (transfer full) (element-type DdIndicatorFigure) */
-GPtrArray  *dd_store_list_indicator_figures (DdStore             *store,
-                                             gint64               indicator_id,
-                                             const DdScorePeriod *period,
-                                             GError             **error);
-
-/**
- * dd_store_sum_indicator:
- * @unit_ids: (array length=n_units) (nullable): the units; %NULL: every figure
- * @periods: (array length=n_periods): the periods
- * @out: (out caller-allocates): the indicator with its sums
+ * Checks every task (not deleted) of @plan_id against the "6 rõ" rule
+ * (dd_six_clear_check()), in the plan's order.
  *
- * An indicator over several units and periods: the sum of the numerators
- * over the sum of the denominators (never a mean of ratios).
+ * Returns: (transfer full) (element-type DdSixClearFinding): one per task,
+ *   clear ones included (missing 0), or %NULL with @error
  */
-gboolean    dd_store_sum_indicator     (DdStore             *store,
-                                        gint64               indicator_id,
-                                        const gint64        *unit_ids,
-                                        guint                n_units,
-                                        const DdScorePeriod *periods,
-                                        guint                n_periods,
-                                        DdScoreIndicator    *out,
-                                        GError             **error);
-
-/**
- * dd_store_import_indicator_figures:
- * @text: the CSV file's content (UTF-8, a BOM allowed)
- * @length: its length, or -1 when NUL-terminated
- * @out_n_figures: (out) (optional): the figures written
- *
- * Imports indicator figures, one a row, in six columns: indicator (its id,
- * or the plan's number and its position: "662/KH-VPUB#1"), unit (a name;
- * empty: the whole office), period ("2026-Q2", "2026-H1", "2026",
- * "2026-05"), numerator, denominator, source (optional). A first row whose
- * numerator is not a number is a header. Comma, semicolon or tab
- * separated; RFC 4180 quoting; decimal dot or comma. A figure already
- * recorded for the same indicator, unit and period is replaced.
- *
- * Every row is checked before anything is written, then all are written in
- * one transaction: one bad row and nothing is imported.
- *
- * Returns: %FALSE with a %DD_IMPORT_ERROR (translated, "Line 4, column 3
- *   (period): …") for bad input, or a %DD_STORE_ERROR
- */
-gboolean    dd_store_import_indicator_figures (DdStore     *store,
-                                               const char  *text,
-                                               gssize       length,
-                                               guint       *out_n_figures,
-                                               GError     **error);
-
-/**
- * DdDossierFigures:
- * The dossier figures (hồ sơ TTHC) of a period: received, resolved on
- * time, resolved late, pending, and apology letters sent for late dossiers.
- */
-typedef struct
-{
-  guint received;
-  guint on_time;
-  guint late;
-  guint pending;
-  guint apologies;
-} DdDossierFigures;
-
-/* %FALSE with a %DD_STORE_ERROR_INVALID (translated, with the figures)
- * when on time + late > received, on time + late + pending > received, or
- * there are more apology letters than late dossiers. */
-gboolean    dd_dossier_figures_validate  (const DdDossierFigures *figures,
-                                          GError                **error);
-/* Records (or replaces) the figures of @unit_id (0: the whole office) for
- * @period, once dd_dossier_figures_validate() accepts them. @source is nullable. Administrators and the unit's editors. */
-gboolean    dd_store_set_dossier_figures (DdStore                *store,
-                                          gint64                  unit_id,
-                                          const DdScorePeriod    *period,
-                                          const DdDossierFigures *figures,
-                                          const char             *source,
-                                          GError                **error);
-/* The sums over the figures of @unit_id (0: the whole office; -1: every
- * unit and the office) whose window lies in @period. *@out_found is
- * %FALSE when there are none. */
-gboolean    dd_store_get_dossier_figures (DdStore             *store,
-                                          gint64               unit_id,
-                                          const DdScorePeriod *period,
-                                          DdDossierFigures    *out,
-                                          gboolean            *out_found,
-                                          GError             **error);
-
-/* The person in charge of a task (rõ người); %NULL or "" clears it. */
-gboolean    dd_store_set_task_person   (DdStore     *store,
-                                        gint64       task_id,
-                                        const char  *person,
-                                        GError     **error);
-/* (transfer full) (nullable) */
-char       *dd_store_dup_task_person   (DdStore     *store,
-                                        gint64       task_id);
-
-/* Units */
-
-/**
- * dd_store_rename_unit:
- * Renames a unit (administrators). %DD_STORE_ERROR_INVALID for an empty
- * name; %DD_STORE_ERROR_EXISTS when another unit already answers to the
- * name (merge them instead).
- */
-gboolean    dd_store_rename_unit       (DdStore     *store,
-                                        gint64       unit_id,
-                                        const char  *name,
-                                        GError     **error);
-
-/**
- * dd_store_merge_units:
- * @from_id: the unit that disappears
- * @into_id: the unit that stays
- *
- * Moves the tasks @from_id leads and coordinates, its indicator and
- * dossier figures (adding them to @into_id's of the same period) and its
- * users to @into_id, then removes @from_id, in one transaction
- * (administrators). A task both coordinated by both keeps one line; a task
- * @into_id leads and @from_id coordinated loses that coordination.
- */
-gboolean    dd_store_merge_units       (DdStore     *store,
-                                        gint64       from_id,
-                                        gint64       into_id,
-                                        GError     **error);
+GPtrArray  *dd_scoring_check_six_clear (DdScoring  *self,
+                                        gint64      plan_id,
+                                        GError    **error);
 
 G_END_DECLS

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /*
  * The "6 rõ" rule of the plan: every task clear in six ways. The check is
- * one pure function of a task's fields (dd_six_clear_check()); the store
- * runs it over a plan (dd_store_check_six_clear()).
+ * one pure function of a task's fields (dd_six_clear_check()); DdScoring
+ * runs it over a plan (dd_scoring_check_six_clear()).
  */
 
 /**
@@ -119,18 +119,5 @@ typedef struct
 
 void        dd_six_clear_finding_free (DdSixClearFinding *finding);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdSixClearFinding, dd_six_clear_finding_free)
-
-/**
- * dd_store_check_six_clear:
- * @plan_id: a plan, or 0 for every plan
- *
- * Checks every task (not deleted) of @plan_id, in the plan's order.
- *
- * Returns: (transfer full) (element-type DdSixClearFinding): one per task,
- *   clear ones included (missing 0), or %NULL with @error
- */
-GPtrArray  *dd_store_check_six_clear  (DdStore  *store,
-                                       gint64    plan_id,
-                                       GError  **error);
 
 G_END_DECLS

@@ -22,10 +22,12 @@
 #include "dd-importer.h"
 #include "dd-store.h"
 #include "dd-store-shared.h"
+#include "dd-store-units.h"
 #include "dd-stats.h"
 #include "dd-chart.h"
 #include "dd-store-calendar.h"
 #include "dd-scoring.h"
+#include "dd-figures.h"
 #include "dd-six-clear.h"
 #include "dd-export.h"
 #undef DONDOC_INSIDE

@@ -339,10 +339,12 @@ scorecard_run (DdCliInvocation  *cli,
                gpointer          data,
                GError          **error)
 {
+  g_autoptr(DdScoring) scoring = NULL;
   ScorecardOptions *options = data;
   g_autoptr(GListModel) cards = NULL;
 
-  cards = dd_store_list_scorecards (cli->store, &options->period,
+  scoring = dd_scoring_new (cli->store);
+  cards = dd_scoring_list_scorecards (scoring, &options->period,
                                     dd_date_is_set (&options->as_of) ? &options->as_of : NULL, error);
   if (cards == NULL)
     return FALSE;
@@ -547,13 +549,15 @@ indicator_list (DdCliInvocation   *cli,
                 IndicatorOptions  *options,
                 GError           **error)
 {
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) figures = NULL;
 
-  indicators = dd_store_list_indicators (cli->store, 0, error);
+  store_figures = dd_figures_new (cli->store);
+  indicators = dd_figures_list_indicators (store_figures, 0, error);
   if (indicators == NULL)
     return FALSE;
-  figures = dd_store_list_indicator_figures (cli->store, 0,
+  figures = dd_figures_list_indicator_figures (store_figures, 0,
                                              options->period_text != NULL ? &options->period : NULL, error);
   if (figures == NULL)
     return FALSE;
@@ -570,10 +574,12 @@ indicator_import (DdCliInvocation   *cli,
                   IndicatorOptions  *options,
                   GError           **error)
 {
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(GError) local_error = NULL;
   guint n = 0;
 
-  if (!dd_store_import_indicator_figures (cli->store, options->contents, (gssize) options->length,
+  store_figures = dd_figures_new (cli->store);
+  if (!dd_figures_import_indicator_figures (store_figures, options->contents, (gssize) options->length,
                                           &n, &local_error))
     {
       g_autofree char *basename = g_path_get_basename (cli->argv[2]);
@@ -603,11 +609,13 @@ indicator_set (DdCliInvocation   *cli,
                IndicatorOptions  *options,
                GError           **error)
 {
+  g_autoptr(DdFigures) store_figures = NULL;
   g_autoptr(DdUnit) unit = dd_cli_find_unit (cli->store, options->unit_name, error);
 
+  store_figures = dd_figures_new (cli->store);
   if (unit == NULL)
     return FALSE;
-  if (!dd_store_set_indicator_figure (cli->store, (gint64) options->indicator_id, dd_unit_get_id (unit),
+  if (!dd_figures_set_indicator_figure (store_figures, (gint64) options->indicator_id, dd_unit_get_id (unit),
                                       &options->period, options->num, options->den, options->source, error))
     return FALSE;
 
@@ -793,11 +801,13 @@ dossier_run (DdCliInvocation  *cli,
              gpointer          data,
              GError          **error)
 {
+  g_autoptr(DdFigures) store_figures = NULL;
   DossierOptions *options = data;
   g_autoptr(DdUnit) unit = NULL;
   gboolean found = FALSE;
   gint64 unit_id;
 
+  store_figures = dd_figures_new (cli->store);
   if (options->unit_name != NULL)
     {
       unit = dd_cli_find_unit (cli->store, options->unit_name, error);
@@ -805,10 +815,10 @@ dossier_run (DdCliInvocation  *cli,
         return FALSE;
     }
   unit_id = unit != NULL ? dd_unit_get_id (unit) : 0;
-  if (options->setting && !dd_store_set_dossier_figures (cli->store, unit_id, &options->period,
+  if (options->setting && !dd_figures_set_dossier_figures (store_figures, unit_id, &options->period,
                                                          &options->figures, options->source, error))
     return FALSE;
-  if (!dd_store_get_dossier_figures (cli->store, unit_id, &options->period, &options->figures, &found, error))
+  if (!dd_figures_get_dossier_figures (store_figures, unit_id, &options->period, &options->figures, &found, error))
     return FALSE;
 
   if (cli->format == FORMAT_JSON)
@@ -924,13 +934,15 @@ check_run (DdCliInvocation  *cli,
            gpointer          data,
            GError          **error)
 {
+  g_autoptr(DdScoring) scoring = NULL;
   CheckOptions *options = data;
   g_autoptr(GPtrArray) findings = NULL;
   gint64 plan_id = 0;
 
+  scoring = dd_scoring_new (cli->store);
   if (!dd_cli_resolve_plan (cli->store, options->plan_number, &plan_id, error))
     return FALSE;
-  findings = dd_store_check_six_clear (cli->store, plan_id, error);
+  findings = dd_scoring_check_six_clear (scoring, plan_id, error);
   if (findings == NULL)
     return FALSE;
 
@@ -1039,11 +1051,13 @@ scoring_run (DdCliInvocation  *cli,
              gpointer          options,
              GError          **error)
 {
+  g_autoptr(DdScoring) scoring = NULL;
   const char *action = cli->argc >= 2 ? cli->argv[1] : "show";
   g_autoptr(GError) local_error = NULL;
   DdScoreWeights weights;
 
-  if (!dd_store_get_score_weights (cli->store, &weights, &local_error))
+  scoring = dd_scoring_new (cli->store);
+  if (!dd_scoring_get_weights (scoring, &weights, &local_error))
     {
       /* A value that cannot be read: "reset" is the way out. */
       if (!g_str_equal (action, "reset"))
@@ -1058,7 +1072,7 @@ scoring_run (DdCliInvocation  *cli,
   else if (g_str_equal (action, "set") && !set_weights (&weights, cli->argv + 2, error))
     return FALSE;
 
-  if (!g_str_equal (action, "show") && !dd_store_set_score_weights (cli->store, &weights, error))
+  if (!g_str_equal (action, "show") && !dd_scoring_set_weights (scoring, &weights, error))
     return FALSE;
   print_weights (&weights, cli->format);
   return TRUE;

@@ -16,7 +16,7 @@
  * quarters of a year. A cell holds "numerator/denominator" ("412/415");
  * Enter records it with the source typed above (empty clears it). An
  * indicator derived from the tasks and dossiers is shown, not typed.
- * "Import Figures…" reads a CSV file (dd_store_import_indicator_figures():
+ * "Import Figures…" reads a CSV file (dd_figures_import_indicator_figures():
  * all rows or none).
  *
  * Below, the dossier figures (hồ sơ TTHC) of a unit — the Public
@@ -39,6 +39,7 @@ struct _DdIndicatorsPage
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdFigures *figures;          /* of the store */
   GPtrArray *indicators;       /* DdIndicatorInfo* */
   gboolean dirty;
   gboolean filling;
@@ -235,7 +236,7 @@ fill_grid (DdIndicatorsPage *self)
   dd_score_period_init (&year, DD_OCCURRENCE_YEAR, current_year (self), 1);
   units = dd_store_list_units (self->store, 0, &error);
   if (units != NULL)
-    figures = dd_store_list_indicator_figures (self->store, info->id, &year, &error);
+    figures = dd_figures_list_indicator_figures (self->figures, info->id, &year, &error);
   if (figures == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
@@ -421,13 +422,13 @@ dossier_period_is_derived (DdIndicatorsPage     *self,
       DdDossierFigures figures;
 
       dd_score_period_init (&month, DD_OCCURRENCE_MONTH, quarter.year, m);
-      if (dd_store_get_dossier_figures (self->store, unit_id, &month, &figures, &found, NULL) && found)
+      if (dd_figures_get_dossier_figures (self->figures, unit_id, &month, &figures, &found, NULL) && found)
         {
           any_month = TRUE;
           add_figures (&months, &figures);
         }
     }
-  if (!dd_store_get_dossier_figures (self->store, unit_id, &quarter, &whole, &found, NULL) || !found)
+  if (!dd_figures_get_dossier_figures (self->figures, unit_id, &quarter, &whole, &found, NULL) || !found)
     return FALSE;
 
   if (period->kind == DD_OCCURRENCE_QUARTER && any_month)
@@ -460,7 +461,7 @@ fill_dossier (DdIndicatorsPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
   if (self->store != NULL && period != NULL)
     {
-      if (!dd_store_get_dossier_figures (self->store, unit_id, period, &figures, &found, &error))
+      if (!dd_figures_get_dossier_figures (self->figures, unit_id, period, &figures, &found, &error))
         gtk_label_set_text (self->dossier_message_label, error->message);
       self->dossier_locked = dossier_period_is_derived (self, unit_id, period, &reason);
       self->dossier_locked_reason = reason;
@@ -738,6 +739,7 @@ dd_indicators_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->figures);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -881,6 +883,12 @@ dd_indicators_page_set_store (DdIndicatorsPage *self,
   g_return_if_fail (DD_IS_INDICATORS_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
+  if (store == self->store)
+    return;
+  /* The figures' object first: the refresh below reads through it. */
+  g_clear_object (&self->figures);
+  if (store != NULL)
+    self->figures = dd_figures_new (store);
   if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
   if (self->store != NULL)
@@ -900,7 +908,7 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
   selected = gtk_drop_down_get_selected (self->indicator_dropdown);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   if (self->store != NULL)
-    self->indicators = dd_store_list_indicators (self->store, 0, &error);
+    self->indicators = dd_figures_list_indicators (self->figures, 0, &error);
   for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
     {
       const DdIndicatorInfo *info = g_ptr_array_index (self->indicators, i);
@@ -942,7 +950,7 @@ dd_indicators_page_enter (DdIndicatorsPage  *self,
     g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
     if (*trimmed == '\0')
-      return dd_store_clear_indicator_figure (self->store, info->id, unit_id, &period, error);
+      return dd_figures_clear_indicator_figure (self->figures, info->id, unit_id, &period, error);
   }
   parts = g_strsplit (text, "/", 2);
   if (g_strv_length (parts) != 2 || !parse_number (parts[0], &num) || !parse_number (parts[1], &den))
@@ -951,8 +959,8 @@ dd_indicators_page_enter (DdIndicatorsPage  *self,
                    _("Write the figure as done/total, for example 412/415, not “%s”"), text);
       return FALSE;
     }
-  return dd_store_set_indicator_figure (self->store, info->id, unit_id, &period, num, den,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->source_entry)), error);
+  return dd_figures_set_indicator_figure (self->figures, info->id, unit_id, &period, num, den,
+                                          gtk_editable_get_text (GTK_EDITABLE (self->source_entry)), error);
 }
 
 /**
@@ -982,7 +990,7 @@ dd_indicators_page_import_file (DdIndicatorsPage  *self,
   /* A figures file is a few kilobytes: read at once. */
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return FALSE;
-  if (!dd_store_import_indicator_figures (self->store, contents, (gssize) length, &n, error))
+  if (!dd_figures_import_indicator_figures (self->figures, contents, (gssize) length, &n, error))
     return FALSE;
   /* The store's "changed" refilled the grid; then say what happened. */
   text = g_strdup_printf (ngettext ("Imported %u figure.", "Imported %u figures.", n), n);
@@ -1013,8 +1021,8 @@ dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
     return TRUE;
   read_dossier_spins (self, &figures);
   source = gtk_editable_get_text (GTK_EDITABLE (self->dossier_source_entry));
-  if (!dd_store_set_dossier_figures (self->store, current_dossier_unit (self), period, &figures,
-                                     source, error))
+  if (!dd_figures_set_dossier_figures (self->figures, current_dossier_unit (self), period, &figures,
+                                       source, error))
     return FALSE;
   {
     g_autofree char *label = dd_score_period_dup_label (period);

@@ -24,6 +24,7 @@ struct _DdScoringDialog
   GtkWindow parent_instance;
 
   DdStore *store;
+  DdScoring *scoring;           /* of the store */
   GHashTable *spins;            /* key → GtkSpinButton (borrowed) */
 
   /* Template children */
@@ -178,6 +179,7 @@ dd_scoring_dialog_dispose (GObject *object)
   DdScoringDialog *self = DD_SCORING_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->scoring);
   g_clear_pointer (&self->spins, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_SCORING_DIALOG);
 
@@ -240,8 +242,9 @@ dd_scoring_dialog_new (GtkWindow *parent,
 
   self = g_object_new (DD_TYPE_SCORING_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->scoring = dd_scoring_new (store);
 
-  if (!dd_store_get_score_weights (store, &weights, &error))
+  if (!dd_scoring_get_weights (self->scoring, &weights, &error))
     {
       dd_score_weights_init_defaults (&weights);
       show_error (self, error->message);
@@ -295,7 +298,7 @@ dd_scoring_dialog_save (DdScoringDialog  *self,
   }
   read_fields (self, &weights);
   if (!dd_score_weights_validate (&weights, &local) ||
-      !dd_store_set_score_weights (self->store, &weights, &local))
+      !dd_scoring_set_weights (self->scoring, &weights, &local))
     {
       show_error (self, local->message);
       g_propagate_error (error, g_steal_pointer (&local));

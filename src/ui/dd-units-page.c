@@ -14,7 +14,7 @@
 
 /*
  * DdUnitsPage: the scorecard of every unit for a chosen period
- * (dd_store_list_scorecards(): a few hundred rows, read at once), sortable
+ * (dd_scoring_list_scorecards(): a few hundred rows, read at once), sortable
  * by any column (by name, in Vietnamese order, at first), each row with a
  * small trend line. Selecting a unit shows its card: the points of each
  * component of its score, its tasks by status, its indicators, its overdue
@@ -27,6 +27,7 @@ struct _DdUnitsPage
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdScoring *scoring;           /* of the store: keeps what the scorecards read */
   GListStore *cards;
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
@@ -666,6 +667,7 @@ dd_units_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->scoring);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_UNITS_PAGE);
   g_clear_object (&self->selection);
@@ -882,6 +884,12 @@ dd_units_page_set_store (DdUnitsPage *self,
   g_return_if_fail (DD_IS_UNITS_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
+  if (store == self->store)
+    return;
+  /* The scorecards' object first: the refresh below reads through it. */
+  g_clear_object (&self->scoring);
+  if (store != NULL)
+    self->scoring = dd_scoring_new (store);
   if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
   if (self->store != NULL)
@@ -1037,8 +1045,8 @@ dd_units_page_reload (DdUnitsPage *self)
 
   if (self->store != NULL)
     {
-      cards = dd_store_list_scorecards (self->store, &self->period,
-                                        dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
+      cards = dd_scoring_list_scorecards (self->scoring, &self->period,
+                                          dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
       if (cards == NULL)
         summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
     }

@@ -10,7 +10,7 @@
 #include "dd-test-core.h"
 
 /*
- * Indicator figures from CSV (dd_store_import_indicator_figures()) over
+ * Indicator figures from CSV (dd_figures_import_indicator_figures()) over
  * plan 662/KH-VPUB: a good file with a header, semicolons and decimal
  * commas; the id or the plan's number and position; the whole office;
  * replacing a figure; and bad files, each refused whole, the error saying
@@ -20,6 +20,7 @@
 typedef struct
 {
   DdStore *store;
+  DdFigures *figures;
   gint64 typed;      /* indicator 1: documents signed digitally */
   gint64 derived;    /* indicator 2: on time, derived */
 } Fixture;
@@ -29,6 +30,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = dd_test_new_store (":memory:");
+  f->figures = dd_figures_new (f->store);
   f->typed = dd_sql_query_int64 (f->store, "SELECT id FROM indicators WHERE position = 1", 0);
   f->derived = dd_sql_query_int64 (f->store, "SELECT indicator_id FROM indicator_rules", 0);
   g_assert_cmpint (f->typed, >, 0);
@@ -39,6 +41,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_assert_finalize_object (f->figures);
   g_assert_finalize_object (f->store);
 }
 
@@ -64,13 +67,13 @@ test_good (Fixture       *f,
                          "\r\n"
                          "%" G_GINT64_FORMAT ";;2026-05;\"30\";30;\"Sổ theo dõi; tháng 5\"\r\n",
                          f->typed, f->typed);
-  g_assert_true (dd_store_import_indicator_figures (f->store, csv, -1, &n, &error));
+  g_assert_true (dd_figures_import_indicator_figures (f->figures, csv, -1, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpint (n_figures (f), ==, 3);
 
   g_assert_true (dd_score_period_parse ("2026-Q2", &q2, &error));
-  figures = dd_store_list_indicator_figures (f->store, f->typed, &q2, &error);
+  figures = dd_figures_list_indicator_figures (f->figures, f->typed, &q2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (figures->len, ==, 3);
   for (guint i = 0; i < figures->len; i++)
@@ -98,7 +101,7 @@ test_good (Fixture       *f,
   /* Again, with new figures and commas: replaced, not added. */
   g_free (csv);
   csv = g_strdup_printf ("%" G_GINT64_FORMAT ",Phòng Hành chính - Quản trị,2026-Q2,415,415\n", f->typed);
-  g_assert_true (dd_store_import_indicator_figures (f->store, csv, -1, &n, &error));
+  g_assert_true (dd_figures_import_indicator_figures (f->figures, csv, -1, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpint (n_figures (f), ==, 3);
@@ -154,7 +157,7 @@ test_bad (Fixture       *f,
       parts = g_strsplit (half, "{D}", -1);
       bad = g_strjoinv (derived, parts);
       csv = g_strdup_printf ("%ld;Phòng Hành chính - Quản trị;2026-Q1;1;1\n%s\n", (long) f->typed, bad);
-      g_assert_false (dd_store_import_indicator_figures (f->store, csv, -1, NULL, &error));
+      g_assert_false (dd_figures_import_indicator_figures (f->figures, csv, -1, NULL, &error));
       g_test_message ("%s → %s", bad, error->message);
       g_assert_error (error, DD_IMPORT_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].message));
@@ -164,12 +167,12 @@ test_bad (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (dd_store_import_indicator_figures (f->store, "a,b\n\xff\xfe,1\n", -1, NULL, &error));
+    g_assert_false (dd_figures_import_indicator_figures (f->figures, "a,b\n\xff\xfe,1\n", -1, NULL, &error));
     g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_ENCODING);
     g_assert_nonnull (strstr (error->message, "Line 2"));
     g_clear_error (&error);
-    g_assert_false (dd_store_import_indicator_figures (f->store, "Chỉ tiêu,Đơn vị,Kỳ,Tử số,Mẫu số\n", -1,
-                                                       NULL, &error));
+    g_assert_false (dd_figures_import_indicator_figures (f->figures, "Chỉ tiêu,Đơn vị,Kỳ,Tử số,Mẫu số\n", -1,
+                                                         NULL, &error));
     g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_EMPTY);
   }
   g_assert_cmpint (n_figures (f), ==, 0);
@@ -186,7 +189,7 @@ test_translated (Fixture       *f,
   g_setenv ("LANGUAGE", "vi", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   dd_init_i18n ();
-  g_assert_false (dd_store_import_indicator_figures (f->store, csv, -1, NULL, &error));
+  g_assert_false (dd_figures_import_indicator_figures (f->figures, csv, -1, NULL, &error));
   g_unsetenv ("LANGUAGE");
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "Dòng 1, cột 4 (tử số)"));

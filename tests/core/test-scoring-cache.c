@@ -5,6 +5,8 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
 #include "dd-scoring-private.h"
@@ -12,7 +14,7 @@
 
 /*
  * The scorecards read every period of a trend in one pass and keep what
- * they read between calls (dd-store-scoring.c). Here:
+ * they read between calls in their DdScoring (dd-scoring-cache.c). Here:
  *
  *   - the trend of a card equals the scores of its earlier periods asked
  *     for one by one, over the kinds of period and several dates;
@@ -33,6 +35,7 @@ typedef struct
   char *dir;
   char *db;
   DdStore *store;
+  DdScoring *scoring;
   gint64 unit_a;
   gint64 unit_b;
   gint64 unit_c;
@@ -119,21 +122,24 @@ fixture_set_up (Fixture       *f,
   /* Typed figures of the first indicator in two quarters, for A and B. */
   {
     gint64 typed = dd_sql_query_int64 (f->store, "SELECT id FROM indicators ORDER BY position LIMIT 1", 0);
+    g_autoptr(DdFigures) figures = dd_figures_new (f->store);
     DdScorePeriod q;
 
     dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2025, 3);
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 7, 10, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_a, &q, 7, 10, NULL, &error));
     dd_score_period_init (&q, DD_OCCURRENCE_QUARTER, 2026, 2);
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_a, &q, 9, 10, NULL, &error));
-    g_assert_true (dd_store_set_indicator_figure (f->store, typed, f->unit_b, &q, 3, 4, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_a, &q, 9, 10, NULL, &error));
+    g_assert_true (dd_figures_set_indicator_figure (figures, typed, f->unit_b, &q, 3, 4, NULL, &error));
     g_assert_no_error (error);
   }
+  f->scoring = dd_scoring_new (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->scoring);
   g_clear_object (&f->store);
   dd_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -141,12 +147,12 @@ fixture_tear_down (Fixture       *f,
 }
 
 static GListModel *
-list_cards (DdStore             *store,
+list_cards (DdScoring           *scoring,
             const DdScorePeriod *period,
             const GDate         *as_of)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *cards = dd_store_list_scorecards (store, period, as_of, &error);
+  GListModel *cards = dd_scoring_list_scorecards (scoring, period, as_of, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (cards);
@@ -207,7 +213,7 @@ test_trend_equals_periods (Fixture       *f,
 
       dd_score_period_init (&period, cases[c].kind, cases[c].year, cases[c].index);
       g_assert_true (dd_date_parse_iso (cases[c].as_of, &as_of));
-      cards = list_cards (f->store, &period, &as_of);
+      cards = list_cards (f->scoring, &period, &as_of);
 
       for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
         {
@@ -224,7 +230,7 @@ test_trend_equals_periods (Fixture       *f,
               DdScorePeriod earlier;
 
               dd_score_period_shift (&period, -(int) (trend->len - 1 - h), &earlier);
-              alone = list_cards (f->store, &earlier, &as_of);
+              alone = list_cards (f->scoring, &earlier, &as_of);
               same = find_card (alone, dd_scorecard_get_unit_id (card));
               g_assert_nonnull (same);
               assert_same_score (dd_scorecard_has_score (same) ? dd_scorecard_get_score (same) : NAN,
@@ -300,8 +306,8 @@ test_follows_writes (Fixture       *f,
 
   /* Tasks 1, 2 and 3 of Phòng A are in 2025; "Ký số" fails "6 rõ". */
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
-    g_autoptr(GListModel) again = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
+    g_autoptr(GListModel) again = list_cards (f->scoring, &year, &as_of);
 
     passed = six_clear_passed (cards, f->unit_a);
     g_assert_cmpuint (passed, ==, 2);
@@ -312,7 +318,7 @@ test_follows_writes (Fixture       *f,
   /* This connection's write. */
   retitle (f->store, task2, "Ký số văn bản đi");
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
 
     g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed + 1);
     g_assert_cmpstr (task_title (cards, f->unit_a, task2), ==, "Ký số văn bản đi");
@@ -322,7 +328,7 @@ test_follows_writes (Fixture       *f,
   other = dd_test_open_other (f->db, NULL);
   retitle (other, task1, "Rà soát");
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
 
     g_assert_cmpuint (six_clear_passed (cards, f->unit_a), ==, passed);
     g_assert_cmpstr (task_title (cards, f->unit_a, task1), ==, "Rà soát");
@@ -331,7 +337,7 @@ test_follows_writes (Fixture       *f,
   {
     g_autoptr(DdTask) task = dd_store_get_task (other, task2, NULL, &error);
     const char *names[] = { "Đội C", NULL };
-    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) before = list_cards (f->scoring, &year, &as_of);
     g_autoptr(GListModel) after = NULL;
     g_autoptr(DdScorecard) c_before = find_card (before, f->unit_c);
     g_autoptr(DdScorecard) c_after = NULL;
@@ -340,7 +346,7 @@ test_follows_writes (Fixture       *f,
     dd_task_set_coordinators (task, names);
     g_assert_true (dd_store_save_task (other, task, &error));
     g_assert_no_error (error);
-    after = list_cards (f->store, &year, &as_of);
+    after = list_cards (f->scoring, &year, &as_of);
     c_after = find_card (after, f->unit_c);
     g_assert_cmpuint (dd_scorecard_get_n_coordinated (c_after), ==, dd_scorecard_get_n_coordinated (c_before) + 1);
     g_assert_nonnull (task_title (after, f->unit_c, task2));
@@ -349,7 +355,7 @@ test_follows_writes (Fixture       *f,
   g_assert_true (dd_store_rename_unit (other, f->unit_b, "Ban B (mới)", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GListModel) cards = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) cards = list_cards (f->scoring, &year, &as_of);
     g_autoptr(DdScorecard) b = find_card (cards, f->unit_b);
 
     g_assert_cmpstr (dd_scorecard_get_unit_name (b), ==, "Ban B (mới)");
@@ -357,7 +363,7 @@ test_follows_writes (Fixture       *f,
 
   /* Merged: Ban B's card is gone, its task counts for Phòng A. */
   {
-    g_autoptr(GListModel) before = list_cards (f->store, &year, &as_of);
+    g_autoptr(GListModel) before = list_cards (f->scoring, &year, &as_of);
     g_autoptr(GListModel) after = NULL;
     g_autoptr(DdScorecard) a_before = find_card (before, f->unit_a);
     g_autoptr(DdScorecard) b_before = find_card (before, f->unit_b);
@@ -365,7 +371,7 @@ test_follows_writes (Fixture       *f,
 
     g_assert_true (dd_store_merge_units (other, f->unit_b, f->unit_a, &error));
     g_assert_no_error (error);
-    after = list_cards (f->store, &year, &as_of);
+    after = list_cards (f->scoring, &year, &as_of);
     g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) - 1);
     g_assert_null (find_card (after, f->unit_b));
     a_after = find_card (after, f->unit_a);
@@ -390,18 +396,73 @@ test_in_transaction (Fixture       *f,
   dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
-  before = list_cards (f->store, &year, &as_of);
+  before = list_cards (f->scoring, &year, &as_of);
 
   g_assert_true (_dd_store_begin (f->store, &error));
   g_assert_no_error (error);
   g_assert_true (dd_sql_exec (f->store, "UPDATE tasks SET title = 'Ký' WHERE number = '1.'", &error));
   g_assert_no_error (error);
-  inside = list_cards (f->store, &year, &as_of);
+  inside = list_cards (f->scoring, &year, &as_of);
   _dd_store_rollback (f->store);
-  after = list_cards (f->store, &year, &as_of);
+  after = list_cards (f->scoring, &year, &as_of);
 
   g_assert_cmpuint (six_clear_passed (inside, f->unit_a), ==, six_clear_passed (before, f->unit_a) - 1);
   g_assert_cmpuint (six_clear_passed (after, f->unit_a), ==, six_clear_passed (before, f->unit_a));
+}
+
+/* The statements a connection runs that read the tasks table. */
+static int
+on_trace_cb (unsigned  type,
+             void     *data,
+             void     *stmt,
+             void     *sql)
+{
+  guint *n_task_reads = data;
+  const char *text = sqlite3_sql (stmt);
+
+  if (text != NULL && strstr (text, "FROM tasks") != NULL)
+    (*n_task_reads)++;
+  return 0;
+}
+
+static guint
+task_reads_of_listing (DdScoring           *scoring,
+                       const DdScorePeriod *period,
+                       const GDate         *as_of)
+{
+  sqlite3 *db = _dd_store_get_db (dd_scoring_get_store (scoring));
+  g_autoptr(GListModel) cards = NULL;
+  guint n_task_reads = 0;
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_trace_cb, &n_task_reads);
+  cards = list_cards (scoring, period, as_of);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  return n_task_reads;
+}
+
+/* What one DdScoring read is kept for its next call, and only in it: a
+ * second call reads no task while nothing is committed; another DdScoring
+ * of the same store reads them for itself; a commit has them read again. */
+static void
+test_kept_between_calls (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DdScoring) second = dd_scoring_new (f->store);
+  DdScorePeriod year;
+  GDate as_of;
+
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
+
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), ==, 0);
+  g_assert_cmpuint (task_reads_of_listing (second, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (second, &year, &as_of), ==, 0);
+
+  retitle (f->store, _dd_store_find_task_by_number (f->store, 1, "1."), "Rà soát thủ tục hành chính");
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), >, 0);
+  g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), ==, 0);
 }
 
 int
@@ -415,6 +476,7 @@ main (int   argc,
   ADD ("/core/scoring-cache/trend-equals-periods", test_trend_equals_periods);
   ADD ("/core/scoring-cache/follows-writes", test_follows_writes);
   ADD ("/core/scoring-cache/in-transaction", test_in_transaction);
+  ADD ("/core/scoring-cache/kept-between-calls", test_kept_between_calls);
 #undef ADD
 
   return g_test_run ();

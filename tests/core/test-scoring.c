@@ -393,6 +393,8 @@ test_weights (void)
 typedef struct
 {
   DdStore *store;
+  DdFigures *figures;
+  DdScoring *scoring;
   gint64 unit_a;
   gint64 unit_b;
   gint64 unit_c;
@@ -444,6 +446,8 @@ fixture_set_up (Fixture       *f,
 
   f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  f->figures = dd_figures_new (f->store);
+  f->scoring = dd_scoring_new (f->store);
 
   plan->number = g_strdup ("9/KH-TEST");
   plan->title = g_strdup ("Kế hoạch thử");
@@ -501,6 +505,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->scoring);
+  g_clear_object (&f->figures);
   g_clear_object (&f->store);
 }
 
@@ -524,7 +530,7 @@ list_cards (Fixture             *f,
             const GDate         *as_of)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *cards = dd_store_list_scorecards (f->store, period, as_of, &error);
+  GListModel *cards = dd_scoring_list_scorecards (f->scoring, period, as_of, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (cards);
@@ -640,14 +646,14 @@ test_store_weights (Fixture       *f,
   g_autoptr(DdScorecard) b = NULL;
   DdScoreWeights weights;
 
-  g_assert_true (dd_store_get_score_weights (f->store, &weights, &error));
+  g_assert_true (dd_scoring_get_weights (f->scoring, &weights, &error));
   g_assert_cmpfloat (weights.late_factor, ==, 0.75);
 
   /* Tasks only, late products worth half: A = 1.5 ÷ 3. */
   weights.weight_indicators = 0;
   weights.weight_tasks = 80;
   weights.late_factor = 0.5;
-  g_assert_true (dd_store_set_score_weights (f->store, &weights, &error));
+  g_assert_true (dd_scoring_set_weights (f->scoring, &weights, &error));
   g_assert_no_error (error);
   {
     g_autofree char *stored = dd_store_get_setting (f->store, "score.late_factor");
@@ -664,7 +670,7 @@ test_store_weights (Fixture       *f,
 
   /* A setting that is not a number is an error naming it. */
   g_assert_true (dd_store_set_setting (f->store, "score.level.good", "bảy mươi", &error));
-  g_assert_false (dd_store_get_score_weights (f->store, &weights, &error));
+  g_assert_false (dd_scoring_get_weights (f->scoring, &weights, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "score.level.good"));
 }
@@ -682,26 +688,26 @@ test_store_indicators (Fixture       *f,
   dd_score_period_init (&h1, DD_OCCURRENCE_HALF_YEAR, 2026, 1);
 
   /* Q1: A 9/10, B 1/100; Q2: A 90/90. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 9, 10, "Báo cáo 1", &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &f->q2, 90, 90, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 9, 10, "Báo cáo 1", &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &f->q2, 90, 90, NULL, &error));
   g_assert_no_error (error);
 
   /* Across units in Q1: (9 + 1) ÷ (10 + 100) = 9.09%, not the mean of
    * 90% and 1% (45.5%). */
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, units, 2, &q1, 1, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, units, 2, &q1, 1, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.achieved, 1000.0 / 110.0, 1e-9);
   g_free (sum.title);
 
   /* Across units and periods: (9 + 1 + 90) ÷ (10 + 100 + 90) = 50%. */
   periods[0] = q1;
   periods[1] = f->q2;
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, NULL, 0, periods, 2, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, NULL, 0, periods, 2, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.achieved, 50.0, 1e-9);
   g_free (sum.title);
 
   /* The first 6 months hold both quarters (the windows nest). */
-  g_assert_true (dd_store_sum_indicator (f->store, f->typed, NULL, 0, &h1, 1, &sum, &error));
+  g_assert_true (dd_figures_sum_indicator (f->figures, f->typed, NULL, 0, &h1, 1, &sum, &error));
   g_assert_cmpfloat_with_epsilon (sum.numerator, 100.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (sum.denominator, 200.0, 1e-9);
   g_free (sum.title);
@@ -721,28 +727,28 @@ test_store_indicators (Fixture       *f,
   }
 
   /* Replacing a figure keeps one row. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 10, 10, "Báo cáo 2", &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 10, 10, "Báo cáo 2", &error));
   g_assert_cmpint (dd_sql_query_int64 (f->store, "SELECT count (*) FROM indicator_figures", 0), ==, 3);
 
   /* Refusals. */
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 11, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 11, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 1, 0, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 1, 0, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 0, 0, NULL, &error));
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, -1, 10, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 0, 0, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, -1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->typed, 9999, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, 9999, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_indicator_figure (f->store, 9999, f->unit_a, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, 9999, f->unit_a, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
   g_clear_error (&error);
   /* The derived indicator is computed, never typed. */
-  g_assert_false (dd_store_set_indicator_figure (f->store, f->derived, f->unit_a, &q1, 1, 10, NULL, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->derived, f->unit_a, &q1, 1, 10, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
 }
 
@@ -760,21 +766,21 @@ test_store_dossiers (Fixture       *f,
 
   dd_score_period_init (&april, DD_OCCURRENCE_MONTH, 2026, 4);
   dd_score_period_init (&may, DD_OCCURRENCE_MONTH, 2026, 5);
-  g_assert_true (dd_store_set_dossier_figures (f->store, f->unit_a, &april, &figures, "Báo cáo TTHC", &error));
+  g_assert_true (dd_figures_set_dossier_figures (f->figures, f->unit_a, &april, &figures, "Báo cáo TTHC", &error));
   figures.on_time = 10;
   figures.late = 0;
   figures.apologies = 0;
-  g_assert_true (dd_store_set_dossier_figures (f->store, f->unit_a, &may, &figures, NULL, &error));
+  g_assert_true (dd_figures_set_dossier_figures (f->figures, f->unit_a, &may, &figures, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_a, &f->q2, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_a, &f->q2, &sum, &found, &error));
   g_assert_true (found);
   g_assert_cmpuint (sum.received, ==, 240);
   g_assert_cmpuint (sum.on_time, ==, 18);
   g_assert_cmpuint (sum.late, ==, 2);
   g_assert_cmpuint (sum.apologies, ==, 1);   /* one late dossier without an apology */
 
-  g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_b, &f->q2, &sum, &found, &error));
   g_assert_false (found);
 
   /* Figures that cannot be: refused, with the figures in the message. */
@@ -787,12 +793,12 @@ test_store_dossiers (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_assert_false (dd_store_set_dossier_figures (f->store, f->unit_b, &april, &bad[i].figures, NULL, &error));
+        g_assert_false (dd_figures_set_dossier_figures (f->figures, f->unit_b, &april, &bad[i].figures, NULL, &error));
         g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
         g_assert_nonnull (strstr (error->message, bad[i].message));
         g_clear_error (&error);
       }
-    g_assert_true (dd_store_get_dossier_figures (f->store, f->unit_b, &f->q2, &sum, &found, &error));
+    g_assert_true (dd_figures_get_dossier_figures (f->figures, f->unit_b, &f->q2, &sum, &found, &error));
     g_assert_false (found);
   }
 
@@ -836,9 +842,9 @@ test_store_rename_merge (Fixture       *f,
   g_clear_error (&error);
 
   /* Figures of the same period add up on merge. */
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_a, &q1, 9, 10, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
-  g_assert_true (dd_store_set_indicator_figure (f->store, f->typed, f->unit_b, &f->q2, 5, 5, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_a, &q1, 9, 10, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &q1, 1, 100, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, f->unit_b, &f->q2, 5, 5, NULL, &error));
 
   /* Merge B into A: B coordinated tasks 1 and 3, both led by A. */
   g_assert_true (dd_store_merge_units (f->store, f->unit_b, f->unit_a, &error));

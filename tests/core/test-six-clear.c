@@ -116,12 +116,14 @@ test_seed (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = dd_test_new_store (":memory:");
+  g_autoptr(DdScoring) scoring = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(DdTask) task = NULL;
   gint64 plan_id, task5;
 
 
-  findings = dd_store_check_six_clear (store, 0, &error);
+  scoring = dd_scoring_new (store);
+  findings = dd_scoring_check_six_clear (scoring, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (findings->len, >=, 7);
   for (guint i = 0; i < findings->len; i++)
@@ -153,14 +155,14 @@ test_seed (void)
     g_assert_no_error (error);
   }
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = dd_store_check_six_clear (store, plan_id, &error);
+  findings = dd_scoring_check_six_clear (scoring, plan_id, &error);
   g_assert_cmpuint (finding_for (findings, "5.")->missing, ==, 0);
 
   /* A person in charge does not change a group lead into a named unit. */
   g_assert_true (dd_store_set_task_person (store, _dd_store_find_task_by_number (store, plan_id, "6."),
                                            "Nguyễn Văn A", &error));
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = dd_store_check_six_clear (store, plan_id, &error);
+  findings = dd_scoring_check_six_clear (scoring, plan_id, &error);
   g_assert_cmpuint (finding_for (findings, "6.")->missing, ==, DD_SIX_CLEAR_PERSON);
 }
 
@@ -171,6 +173,7 @@ test_rows_and_filter (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = dd_test_new_store (":memory:");
+  g_autoptr(DdScoring) scoring = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(DdTaskList) all = NULL;
   g_autoptr(DdTaskList) unclear = NULL;
@@ -197,7 +200,8 @@ test_rows_and_filter (void)
     g_assert_no_error (error);
   }
 
-  findings = dd_store_check_six_clear (store, plan_id, &error);
+  scoring = dd_scoring_new (store);
+  findings = dd_scoring_check_six_clear (scoring, plan_id, &error);
   g_assert_no_error (error);
 
   dd_task_query_init (&query);

@@ -22,6 +22,7 @@ typedef struct
 {
   char *path;
   DdStore *store;
+  DdFigures *figures;
   GtkWindow *window;
   DdIndicatorsPage *page;
   gint64 typed;
@@ -42,7 +43,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->store = dd_test_create_store (&f->path);
-  indicators = dd_store_list_indicators (f->store, 0, &error);
+  f->figures = dd_figures_new (f->store);
+  indicators = dd_figures_list_indicators (f->figures, 0, &error);
   g_assert_no_error (error);
   f->typed = ((DdIndicatorInfo *) g_ptr_array_index (indicators, 0))->id;
 
@@ -64,6 +66,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   dd_test_iterate (50);
   g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->figures);
   g_assert_finalize_object (f->store);
   dd_test_remove_store_file (f->path);
   g_free (f->path);
@@ -85,7 +88,7 @@ static gint64
 n_figures (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+  g_autoptr(GPtrArray) figures = dd_figures_list_indicator_figures (f->figures, 0, NULL, &error);
 
   g_assert_no_error (error);
   return figures->len;
@@ -201,7 +204,7 @@ test_dossier (Fixture       *f,
   dd_test_screenshot ("indicators-dossier");
 
   dd_score_period_init (&may, DD_OCCURRENCE_MONTH, 2026, 5);
-  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &may, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, -1, &may, &sum, &found, &error));
   g_assert_true (found);
   g_assert_cmpuint (sum.received, ==, 1200);
   g_assert_cmpuint (sum.late, ==, 12);
@@ -217,7 +220,7 @@ test_dossier (Fixture       *f,
   g_assert_false (dd_indicators_page_save_dossier (f->page, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &may, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, -1, &may, &sum, &found, &error));
   g_assert_cmpuint (sum.received, ==, 1200);
 
   /* The quarter shows the sums of its months, and is not edited whole. */
@@ -238,7 +241,7 @@ test_dossier (Fixture       *f,
   g_assert_true (dd_indicators_page_save_dossier (f->page, &error));
   g_assert_no_error (error);
   dd_score_period_init (&q2, DD_OCCURRENCE_QUARTER, 2026, 3);
-  g_assert_true (dd_store_get_dossier_figures (f->store, -1, &q2, &sum, &found, &error));
+  g_assert_true (dd_figures_get_dossier_figures (f->figures, -1, &q2, &sum, &found, &error));
   g_assert_cmpuint (sum.received, ==, 50);
   select_period (f, "Month 8/2026");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));

@@ -239,6 +239,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdFigures) figures = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
 
   f->store = dd_test_create_store (&f->path);
@@ -260,7 +261,8 @@ fixture_set_up (Fixture       *f,
   f->indicators_window = new_window (GTK_WIDGET (f->indicators));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (INDICATORS (f, "year_spin")), 2026);
   /* A typed indicator (the first; the second is derived). */
-  indicators = dd_store_list_indicators (f->store, 0, &error);
+  figures = dd_figures_new (f->store);
+  indicators = dd_figures_list_indicators (figures, 0, &error);
   g_assert_no_error (error);
   g_assert_false (((DdIndicatorInfo *) g_ptr_array_index (indicators, 0))->derived);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (INDICATORS (f, "indicator_dropdown")), 0);

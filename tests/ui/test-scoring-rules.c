@@ -23,6 +23,7 @@
 typedef struct
 {
   DdStore *store;
+  DdScoring *scoring;
   char *path;
   GtkWindow *window;
   DdUnitsPage *page;
@@ -36,6 +37,7 @@ fixture_set_up (Fixture       *f,
   GDate as_of;
 
   f->store = dd_test_create_store (&f->path);
+  f->scoring = dd_scoring_new (f->store);
   f->page = DD_UNITS_PAGE (dd_units_page_new (f->store));
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 14, G_DATE_JUNE, 2026);
@@ -62,6 +64,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   dd_test_iterate (50);
   g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->scoring);
   g_assert_finalize_object (f->store);
   dd_test_remove_store_file (f->path);
   g_free (f->path);
@@ -151,7 +154,7 @@ test_edit (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
                             "must add up to 100 points; they add up to 110"));
   dd_test_screenshot ("scoring-rules-refused");
-  g_assert_true (dd_store_get_score_weights (f->store, &stored, &error));
+  g_assert_true (dd_scoring_get_weights (f->scoring, &stored, &error));
   g_assert_cmpfloat (stored.weight_tasks, ==, 60);
 
   /* Thresholds out of order. */
@@ -168,7 +171,7 @@ test_edit (Fixture       *f,
   g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
   dd_test_iterate (100);
   g_assert_null (dd_test_find_toplevel (DD_TYPE_SCORING_DIALOG));
-  g_assert_true (dd_store_get_score_weights (f->store, &stored, &error));
+  g_assert_true (dd_scoring_get_weights (f->scoring, &stored, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (stored.weight_tasks, ==, 70);
   g_assert_cmpfloat (stored.weight_reports, ==, 10);
@@ -186,7 +189,7 @@ test_edit (Fixture       *f,
   g_assert_true (dd_scoring_dialog_save (dialog, &error));
   g_assert_no_error (error);
   dd_test_iterate (100);
-  g_assert_true (dd_store_get_score_weights (f->store, &stored, &error));
+  g_assert_true (dd_scoring_get_weights (f->scoring, &stored, &error));
   g_assert_cmpfloat (stored.weight_tasks, ==, 60);
   g_assert_cmpfloat (stored.late_factor, ==, 0.75);
   g_assert_cmpfloat (tasks_weight_on_page (f), ==, 60.0);
@@ -231,7 +234,7 @@ test_viewer (Fixture       *f,
   dd_score_weights_init_defaults (&weights);
   weights.weight_tasks = 70;
   weights.weight_reports = 10;
-  g_assert_false (dd_store_set_score_weights (f->store, &weights, &error));
+  g_assert_false (dd_scoring_set_weights (f->scoring, &weights, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
 }
 

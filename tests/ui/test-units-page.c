@@ -202,6 +202,7 @@ test_indicators_page (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdFigures) store_figures = dd_figures_new (f->store);
   g_autoptr(GPtrArray) figures = NULL;
   GtkWidget *page = dd_indicators_page_new (f->store);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
@@ -213,7 +214,7 @@ test_indicators_page (Fixture       *f,
 
   g_assert_true (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, "412/415", &error));
   g_assert_no_error (error);
-  figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+  figures = dd_figures_list_indicator_figures (store_figures, 0, NULL, &error);
   g_assert_cmpuint (figures->len, ==, 1);
   g_assert_false (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, "416/415", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
@@ -223,7 +224,7 @@ test_indicators_page (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (dd_indicators_page_enter (DD_INDICATORS_PAGE (page), hcqt, 2, " ", &error));
   g_clear_pointer (&figures, g_ptr_array_unref);
-  figures = dd_store_list_indicator_figures (f->store, 0, NULL, &error);
+  figures = dd_figures_list_indicator_figures (store_figures, 0, NULL, &error);
   g_assert_cmpuint (figures->len, ==, 0);
 
   gtk_window_destroy (window);

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Set by the store (dd-store-scoring.c) after dd_scorecard_new(). */
+/* Set by DdScoring (dd-scoring-scan.c) after dd_scorecard_new(). */
 void _dd_scorecard_set_rank  (DdScorecard *self,
                               guint        rank);
 void _dd_scorecard_set_as_of (DdScorecard *self,
@@ -33,5 +33,13 @@ DdScoreTask *_dd_score_task_new (gint64 task_id, const char *number, const char 
 
 /* Fills in @indicator's achieved and attainment from its sums and target. */
 void _dd_score_indicator_update (DdScoreIndicator *indicator);
+
+/* The settings of the score as @store keeps them (dd-scoring-settings.c):
+ * dd_scoring_get_weights() and dd_scoring_set_weights() without a DdScoring. */
+gboolean _dd_scoring_read_weights  (DdStore *store, DdScoreWeights *out, GError **error);
+gboolean _dd_scoring_write_weights (DdStore *store, const DdScoreWeights *weights, GError **error);
+
+/* dd_figures_list_indicators() for @store, without a DdFigures. */
+GPtrArray *_dd_figures_read_indicators (DdStore *store, gint64 plan_id, GError **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "dd-core-private.h"
+#include "dd-store-stamp.h"
 
 G_BEGIN_DECLS
 
@@ -114,11 +115,6 @@ void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const 
 void             _dd_occurrence_set_judge_latest (DdOccurrenceSet *set, guint i, const GDate *as_of,
                                                   const GDate *soon, GArray *out);
 
-/* dd-store-scoring.c: what the scorecards read besides the tasks' dates,
- * kept between calls while nothing is committed. */
-typedef struct _DdScoringCache DdScoringCache;
-void _dd_scoring_cache_free (DdScoringCache *cache);
-
 struct _DdStore
 {
   GObject parent_instance;
@@ -153,7 +149,6 @@ struct _DdStore
   gint64 busy_since;
   guint64 commit_serial;        /* bumped by every commit of this connection */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
-  DdScoringCache *scoring;      /* dd-store-scoring.c */
   /* dd-store-calendar.c: the occurrences of the range last listed, kept
    * while neither another connection nor this one committed. */
   DdOccurrenceSet *calendar_set;

@@ -991,7 +991,6 @@ dd_store_finalize (GObject *object)
   g_free (self->lock_warning);
   g_free (self->backup_warning);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
-  g_clear_pointer (&self->scoring, _dd_scoring_cache_free);
   g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
   g_free (self->counts_key);
 

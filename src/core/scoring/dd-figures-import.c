@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "dd-store-figures"
+#define G_LOG_DOMAIN "dd-figures-import"
 
 #include "config.h"
 
@@ -8,9 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
+#include "dd-scoring-private.h"
 
 /*
- * Indicator figures imported from a CSV file (dd_store_import_indicator_figures()):
+ * Indicator figures imported from a CSV file (dd_figures_import_indicator_figures()):
  * one figure a row, in six columns —
  *
  *   indicator, unit, period, numerator, denominator, source
@@ -250,14 +251,14 @@ indicator_key_free (gpointer data)
 }
 
 static GPtrArray *
-read_indicators (DdStore  *self,
+read_indicators (DdStore  *store,
                  GError  **error)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (indicator_key_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (store,
                          "SELECT i.id, i.plan_id, p.number, i.position, "
                          "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) "
                          "FROM indicators i JOIN plans p ON p.id = i.plan_id ORDER BY i.id", error);
@@ -276,7 +277,7 @@ read_indicators (DdStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
+      dd_sql_set_sqlite_error (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&keys);
@@ -435,14 +436,14 @@ read_row (const Record  *record,
 }
 
 static gboolean
-write_row (DdStore     *self,
+write_row (DdStore     *store,
            const Row   *row,
            const char  *now,
            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (store,
                          "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
                          "numerator, denominator, source, updated_at, updated_by) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
@@ -461,39 +462,26 @@ write_row (DdStore     *self,
   sqlite3_bind_double (stmt, 6, row->denominator);
   dd_sql_bind_text (stmt, 7, row->source);
   dd_sql_bind_text (stmt, 8, now);
-  dd_sql_bind_text (stmt, 9, dd_store_get_user (self));
-  return dd_sql_step_done (self, stmt, error);
+  dd_sql_bind_text (stmt, 9, dd_store_get_user (store));
+  return dd_sql_step_done (store, stmt, error);
 }
 
-gboolean
-dd_store_import_indicator_figures (DdStore     *self,
-                                   const char  *text,
-                                   gssize       length,
-                                   guint       *out_n_figures,
-                                   GError     **error)
+/* @text as a C string once it is known to be text: no NUL byte within
+ * @length, valid UTF-8. */
+static char *
+decode_text (const char  *text,
+             gssize       length,
+             GError     **error)
 {
   g_autofree char *copy = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  const char *body;
   const char *bad = NULL;
-  guint first = 0;
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-
-  if (out_n_figures != NULL)
-    *out_n_figures = 0;
 
   copy = length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
   if (length >= 0 && strlen (copy) != (gsize) length)
     {
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_ENCODING,
                    _("The file holds a NUL byte: it is not a text file."));
-      return FALSE;
+      return NULL;
     }
   if (!g_utf8_validate (copy, -1, &bad))
     {
@@ -504,15 +492,18 @@ dd_store_import_indicator_figures (DdStore     *self,
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_ENCODING,
                    _("Line %u: the file is not UTF-8 text (save it as UTF-8, or as “CSV UTF-8”, and try again)."),
                    line);
-      return FALSE;
+      return NULL;
     }
-  body = g_str_has_prefix (copy, "\xef\xbb\xbf") ? copy + 3 : copy;
+  return g_steal_pointer (&copy);
+}
 
-  records = split_records (body, sniff_delimiter (body), error);
-  if (records == NULL)
-    return FALSE;
+/* The first record that may be a figure: after blank lines and a header
+ * (a first row whose numerator is not a number). */
+static guint
+first_figure (GPtrArray *records)
+{
+  guint first = 0;
 
-  /* A header: a first row whose numerator is not a number. */
   while (first < records->len && record_is_blank (g_ptr_array_index (records, first)))
     first++;
   if (first < records->len)
@@ -524,15 +515,19 @@ dd_store_import_indicator_figures (DdStore     *self,
           || !parse_number (g_ptr_array_index (record->fields, COL_NUMERATOR), &number))
         first++;
     }
+  return first;
+}
 
-  indicators = read_indicators (self, error);
-  if (indicators == NULL)
-    return FALSE;
-  units = dd_store_list_units (self, 0, error);
-  if (units == NULL)
-    return FALSE;
+/* Every figure of @records from @first on, read and checked; none twice. */
+static GArray *
+read_rows (GPtrArray   *records,
+           guint        first,
+           GPtrArray   *indicators,
+           GListModel  *units,
+           GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
 
-  rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (rows, row_clear);
   for (guint i = first; i < records->len; i++)
     {
@@ -544,7 +539,7 @@ dd_store_import_indicator_figures (DdStore     *self,
       if (!read_row (record, indicators, units, &row, error))
         {
           row_clear (&row);
-          return FALSE;
+          return NULL;
         }
       /* The same figure twice: which one is meant? */
       for (guint j = 0; j < rows->len; j++)
@@ -559,7 +554,7 @@ dd_store_import_indicator_figures (DdStore     *self,
                            _("Line %u: the same indicator, unit and period as line %u."),
                            record->line, other->line);
               row_clear (&row);
-              return FALSE;
+              return NULL;
             }
         }
       g_array_append_val (rows, row);
@@ -568,26 +563,78 @@ dd_store_import_indicator_figures (DdStore     *self,
     {
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_EMPTY,
                    _("The file holds no figure."));
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&rows);
+}
 
-  if (!_dd_store_begin (self, error))
+/* All of @rows in one transaction. */
+static gboolean
+write_rows (DdStore  *store,
+            GArray   *rows,
+            GError  **error)
+{
+  g_autofree char *now = dd_sql_now_utc ();
+
+  if (!_dd_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
       g_autoptr(GError) local = NULL;
 
-      if (!write_row (self, row, now, &local))
+      if (!write_row (store, row, now, &local))
         {
-          _dd_store_rollback (self);
+          _dd_store_rollback (store);
           /* Translators: a figure the database refused (a permission, a
            * busy file…): "Line 4: …". */
           g_set_error (error, local->domain, local->code, _("Line %u: %s"), row->line, local->message);
           return FALSE;
         }
     }
-  if (!_dd_store_commit (self, error))
+  return _dd_store_commit (store, error);
+}
+
+gboolean
+dd_figures_import_indicator_figures (DdFigures   *self,
+                                     const char  *text,
+                                     gssize       length,
+                                     guint       *out_n_figures,
+                                     GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GArray) rows = NULL;
+  DdStore *store;
+  const char *body;
+
+  g_return_val_if_fail (DD_IS_FIGURES (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  store = dd_figures_get_store (self);
+  if (out_n_figures != NULL)
+    *out_n_figures = 0;
+
+  copy = decode_text (text, length, error);
+  if (copy == NULL)
+    return FALSE;
+  body = g_str_has_prefix (copy, "\xef\xbb\xbf") ? copy + 3 : copy;
+
+  records = split_records (body, sniff_delimiter (body), error);
+  if (records == NULL)
+    return FALSE;
+
+  indicators = read_indicators (store, error);
+  if (indicators == NULL)
+    return FALSE;
+  units = dd_store_list_units (store, 0, error);
+  if (units == NULL)
+    return FALSE;
+
+  rows = read_rows (records, first_figure (records), indicators, units, error);
+  if (rows == NULL || !write_rows (store, rows, error))
     return FALSE;
   if (out_n_figures != NULL)
     *out_n_figures = rows->len;

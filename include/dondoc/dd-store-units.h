@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-types.h"
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * DdStore's writes to units (renaming, merging) and to the person in
+ * charge of a task in its lead unit (rõ người). Main thread only, like the
+ * rest of DdStore; errors in DD_STORE_ERROR.
+ */
+
+/* Units */
+
+/**
+ * dd_store_rename_unit:
+ * Renames a unit (administrators). %DD_STORE_ERROR_INVALID for an empty
+ * name; %DD_STORE_ERROR_EXISTS when another unit already answers to the
+ * name (merge them instead).
+ */
+gboolean    dd_store_rename_unit       (DdStore     *store,
+                                        gint64       unit_id,
+                                        const char  *name,
+                                        GError     **error);
+
+/**
+ * dd_store_merge_units:
+ * @from_id: the unit that disappears
+ * @into_id: the unit that stays
+ *
+ * Moves the tasks @from_id leads and coordinates, its indicator and
+ * dossier figures (adding them to @into_id's of the same period) and its
+ * users to @into_id, then removes @from_id, in one transaction
+ * (administrators). A task both coordinated by both keeps one line; a task
+ * @into_id leads and @from_id coordinated loses that coordination.
+ */
+gboolean    dd_store_merge_units       (DdStore     *store,
+                                        gint64       from_id,
+                                        gint64       into_id,
+                                        GError     **error);
+
+/* The person in charge of a task */
+
+/* Sets the person in charge of a task (rõ người); %NULL or "" clears it. */
+gboolean    dd_store_set_task_person   (DdStore     *store,
+                                        gint64       task_id,
+                                        const char  *person,
+                                        GError     **error);
+/* (transfer full) (nullable) */
+char       *dd_store_dup_task_person   (DdStore     *store,
+                                        gint64       task_id);
+
+G_END_DECLS

@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-scoring-cache"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dd-scoring-cache-private.h"
+
+/*
+ * What the scorecards read from the file, kept by their DdScoring while
+ * the store's stamp says nothing was committed (dd-scoring-cache-private.h):
+ * the context (units, plans, settings, indicators, coordinators), the
+ * words and dates of every live task, the occurrences of the periods, the
+ * typed indicator sums. Bound parameters only.
+ */
+
+static void
+unit_row_free (UnitRow *row)
+{
+  g_free (row->name);
+  g_free (row->match_key);
+  g_free (row);
+}
+
+static void
+plan_row_free (PlanRow *row)
+{
+  g_free (row->issued_on);
+  g_free (row);
+}
+
+static void
+context_clear (Context *ctx)
+{
+  g_clear_pointer (&ctx->units, g_ptr_array_unref);
+  g_clear_pointer (&ctx->unit_index, g_hash_table_unref);
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  g_clear_pointer (&ctx->plans, g_hash_table_unref);
+  g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
+  g_clear_object (&ctx->workdays);
+}
+
+static void
+scoring_cache_clear (DdScoringCache *cache)
+{
+  context_clear (&cache->ctx);
+  g_clear_pointer (&cache->words, g_array_unref);
+  g_clear_pointer (&cache->strings, g_string_chunk_free);
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
+}
+
+DdScoringCache *
+_dd_scoring_cache_new (void)
+{
+  DdScoringCache *cache = g_new0 (DdScoringCache, 1);
+
+  dd_store_stamp_clear (&cache->stamp);
+  return cache;
+}
+
+void
+_dd_scoring_cache_free (DdScoringCache *cache)
+{
+  if (cache == NULL)
+    return;
+  scoring_cache_clear (cache);
+  g_free (cache);
+}
+
+static gboolean
+context_load (DdStore  *store,
+              Context  *ctx,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) coords = NULL;
+  g_autoptr(sqlite3_stmt) plans = NULL;
+  int rc;
+
+  if (!_dd_scoring_read_weights (store, &ctx->weights, error))
+    return FALSE;
+  ctx->workdays = dd_store_get_workdays (store, error);
+  if (ctx->workdays == NULL)
+    return FALSE;
+  ctx->due_soon_days = dd_store_get_due_soon_days (store);
+  ctx->indicators = _dd_figures_read_indicators (store, 0, error);
+  if (ctx->indicators == NULL)
+    return FALSE;
+
+  ctx->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_row_free);
+  ctx->unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  units = dd_sql_prepare (store, "SELECT id, name, is_group FROM units ORDER BY sort_key, id", error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      UnitRow *row = g_new0 (UnitRow, 1);
+
+      row->id = sqlite3_column_int64 (units, 0);
+      row->name = g_strdup (dd_sql_column_text (units, 1));
+      row->match_key = dd_text_unit_match_key (row->name);
+      row->is_group = sqlite3_column_int (units, 2) != 0;
+      g_ptr_array_add (ctx->units, row);
+      g_hash_table_insert (ctx->unit_index, &row->id, GUINT_TO_POINTER (ctx->units->len));
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+
+  /* The plans' dates, read beside: joining the plan row by row costs the
+   * task scan a lookup a task (a third of its time). */
+  ctx->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) plan_row_free);
+  plans = dd_sql_prepare (store, "SELECT id, issued_on FROM plans", error);
+  if (plans == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
+    {
+      gint64 plan_id = sqlite3_column_int64 (plans, 0);
+      PlanRow *row = g_new0 (PlanRow, 1);
+
+      row->issued_on = g_strdup (dd_sql_column_text (plans, 1));
+      row->index = g_hash_table_size (ctx->plans);
+      g_hash_table_insert (ctx->plans, g_memdup2 (&plan_id, sizeof plan_id), row);
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+
+  /* In task order, as the tasks are scanned: one cursor walks both. */
+  ctx->coordinators = g_array_new (FALSE, FALSE, sizeof (TaskCoordinators));
+  ctx->coordinator_units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  coords = dd_sql_prepare (store, "SELECT task_id, unit_id FROM task_coordinators ORDER BY task_id, position",
+                           error);
+  if (coords == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (coords)) == SQLITE_ROW)
+    {
+      gint64 task_id = sqlite3_column_int64 (coords, 0);
+      gint64 unit_id = sqlite3_column_int64 (coords, 1);
+      TaskCoordinators *last = ctx->coordinators->len > 0
+        ? &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1) : NULL;
+
+      if (last == NULL || last->task_id != task_id)
+        {
+          TaskCoordinators entry = { task_id, ctx->coordinator_units->len, 0 };
+
+          g_array_append_val (ctx->coordinators, entry);
+          last = &g_array_index (ctx->coordinators, TaskCoordinators, ctx->coordinators->len - 1);
+        }
+      g_array_append_val (ctx->coordinator_units, unit_id);
+      last->n++;
+    }
+  return _dd_scoring_read_done (store, rc, error);
+}
+
+DdScoringCache *
+_dd_scoring_cache_get (DdScoringCache  *kept,
+                       DdStore         *store,
+                       DdScoringCache **out_temporary,
+                       GError         **error)
+{
+  DdScoringCache *cache = kept;
+  DdStoreStamp stamp;
+
+  *out_temporary = NULL;
+  if (dd_store_stamp_is_current (store, &kept->stamp))
+    return kept;
+
+  /* Taken before reading: a commit while it reads makes it not current. */
+  if (!dd_store_stamp_take (store, &stamp))
+    cache = *out_temporary = _dd_scoring_cache_new ();
+  scoring_cache_clear (cache);
+  /* Never current until filled: a failed read is read again next time. */
+  dd_store_stamp_clear (&cache->stamp);
+  if (!context_load (store, &cache->ctx, error))
+    {
+      scoring_cache_clear (cache);
+      g_clear_pointer (out_temporary, _dd_scoring_cache_free);
+      return NULL;
+    }
+  if (cache == kept)
+    cache->stamp = stamp;
+  return cache;
+}
+
+void
+_dd_scoring_cache_check_after (DdScoringCache *cache,
+                               DdStore        *store)
+{
+  if (!dd_store_stamp_is_current (store, &cache->stamp))
+    dd_store_stamp_clear (&cache->stamp);
+}
+
+static void
+task_words_set (DdScoringCache *cache,
+                TaskWords      *words,
+                gint64          id,
+                sqlite3_stmt   *stmt,
+                int             first_column)
+{
+  const char *number = dd_sql_column_text (stmt, first_column);
+  const char *title = dd_sql_column_text (stmt, first_column + 1);
+
+  words->id = id;
+  words->number = number != NULL ? g_string_chunk_insert_const (cache->strings, number) : NULL;
+  words->title = title != NULL ? g_string_chunk_insert (cache->strings, title) : NULL;
+  words->missing = _dd_six_clear_check_words (title, dd_sql_column_text (stmt, first_column + 2),
+                                              dd_sql_column_text (stmt, first_column + 3));
+}
+
+/* The words of every live task, in one pass over the table in id order:
+ * most of them are in the periods of a scorecard and its trend (86% on
+ * the benchmark file for a year), so picking them one by one would read
+ * nearly every page anyway, and in no order. */
+static gboolean
+load_words (DdStore         *store,
+            DdScoringCache  *cache,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (TaskWords));
+  int rc;
+
+  if (cache->words != NULL)
+    return TRUE;
+  /* NOT INDEXED: the table in its own order is already by id; through
+   * tasks_scoring it would be an index walk and a seek a row besides. */
+  stmt = dd_sql_prepare (store,
+                         "SELECT id, number, title, product, directing FROM tasks NOT INDEXED "
+                         "WHERE deleted_at IS NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (cache->strings == NULL)
+    cache->strings = g_string_chunk_new (256 * 1024);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaskWords entry;
+
+      task_words_set (cache, &entry, sqlite3_column_int64 (stmt, 0), stmt, 1);
+      g_array_append_val (words, entry);
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+  cache->words = g_steal_pointer (&words);
+  return TRUE;
+}
+
+static const char *
+intern (DdScoringCache *cache,
+        const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (cache->strings, text) : NULL;
+}
+
+/* The words of task @id, from the cache's (in id order, as the tasks come:
+ * *@cursor goes on from the last one); a task not there (written by another
+ * connection since they were read) is read on its own. */
+static const TaskWords *
+words_for (DdStore         *store,
+           DdScoringCache  *cache,
+           gint64           id,
+           guint           *cursor,
+           sqlite3_stmt   **one,
+           GError         **error)
+{
+  GArray *words = cache->words;
+  TaskWords *spare;
+  int rc;
+
+  while (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id < id)
+    (*cursor)++;
+  if (*cursor < words->len && g_array_index (words, TaskWords, *cursor).id == id)
+    return &g_array_index (words, TaskWords, *cursor);
+
+  if (*one == NULL)
+    {
+      *one = dd_sql_prepare (store, "SELECT number, title, product, directing FROM tasks WHERE id = ?1", error);
+      if (*one == NULL)
+        return NULL;
+    }
+  sqlite3_reset (*one);
+  sqlite3_bind_int64 (*one, 1, id);
+  rc = sqlite3_step (*one);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  spare = g_new0 (TaskWords, 1);
+  g_ptr_array_add (cache->extra_words, spare);
+  if (rc == SQLITE_ROW)
+    task_words_set (cache, spare, id, *one, 0);
+  else
+    {
+      /* Gone meanwhile: judged as a task without words. */
+      spare->id = id;
+      spare->missing = _dd_six_clear_check_words (NULL, NULL, NULL);
+    }
+  return spare;
+}
+
+/* The day a task without a due date starts counting in: its plan's date,
+ * else the day it was created (column @column: created_at). */
+static const char *
+row_starts (DdScoringCache *cache,
+            const PlanRow  *plan,
+            sqlite3_stmt   *stmt,
+            int             column)
+{
+  const char *created;
+  const char *end;
+  g_autofree char *day = NULL;
+
+  if (plan->issued_on != NULL || sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return plan->issued_on;
+  /* substr (created_at, 1, 10): ten characters, not bytes. */
+  created = dd_sql_column_text (stmt, column);
+  end = created;
+  for (guint i = 0; i < 10 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  day = g_strndup (created, end - created);
+  return intern (cache, day);
+}
+
+/* The coordinators of task @task_id in the context's list, or %NULL: in
+ * task order, as the tasks come (*@cursor goes on from the last one). */
+static const TaskCoordinators *
+coordinators_for (const Context *ctx,
+                  gint64         task_id,
+                  guint         *cursor)
+{
+  while (*cursor < ctx->coordinators->len &&
+         g_array_index (ctx->coordinators, TaskCoordinators, *cursor).task_id < task_id)
+    (*cursor)++;
+  if (*cursor < ctx->coordinators->len &&
+      g_array_index (ctx->coordinators, TaskCoordinators, *cursor).task_id == task_id)
+    return &g_array_index (ctx->coordinators, TaskCoordinators, *cursor);
+  return NULL;
+}
+
+/* The units @row's task coordinates with, counted in each period, into
+ * the cache's row_units: not the lead itself (it does not coordinate its
+ * own task), nor a unit that is gone. */
+static void
+row_add_coordinators (DdScoringCache         *cache,
+                      ScanRow                *row,
+                      const TaskCoordinators *coordinators,
+                      gint64                  lead_id)
+{
+  const Context *ctx = &cache->ctx;
+  const gint64 *ids;
+
+  row->coordinators = cache->row_units->len;
+  if (coordinators == NULL)
+    return;
+  ids = &g_array_index (ctx->coordinator_units, gint64, coordinators->first);
+  for (guint i = 0; i < coordinators->n; i++)
+    {
+      guint position = ids[i] != lead_id ? _dd_scoring_context_unit_position (ctx, ids[i]) : 0;
+
+      if (position > 0)
+        {
+          g_array_append_val (cache->row_units, position);
+          row->n_coordinators++;
+        }
+    }
+}
+
+/* Whether @row's task, which a unit leads, passes the "6 rõ" check: it
+ * does not depend on the period, so it is made once. */
+static gboolean
+row_passes_six_clear (const Context          *ctx,
+                      const ScanRow          *row,
+                      const TaskCoordinators *coordinators,
+                      gboolean                deadline_understood)
+{
+  const UnitRow *lead_row = g_ptr_array_index (ctx->units, row->lead - 1);
+  const gint64 *ids = coordinators != NULL
+    ? &g_array_index (ctx->coordinator_units, gint64, coordinators->first) : NULL;
+  DdSixClearInput input = { 0 };
+  gboolean lead_coordinates = FALSE;
+
+  for (guint i = 0; coordinators != NULL && i < coordinators->n && !lead_coordinates; i++)
+    {
+      guint position = _dd_scoring_context_unit_position (ctx, ids[i]);
+
+      /* As dd_six_clear_check() compares the names, from the keys of the
+       * units computed once instead of twice a task; the names themselves
+       * are then not read. */
+      if (position > 0)
+        {
+          const UnitRow *unit = g_ptr_array_index (ctx->units, position - 1);
+
+          lead_coordinates = g_strcmp0 (unit->match_key, lead_row->match_key) == 0;
+        }
+    }
+  input.lead = lead_row->name;
+  input.lead_is_group = lead_row->is_group;
+  input.kind = row->kind;
+  input.has_due = dd_date_is_set (&row->due);
+  input.deadline_understood = deadline_understood;
+  return _dd_six_clear_check_known_words (&input, lead_coordinates, row->words->missing) == 0;
+}
+
+/* INDEXED BY: the planner would not pick a partial index for a whole scan
+ * by itself in every case; the table's rows are eleven times its size. */
+gboolean
+_dd_scoring_cache_load_rows (DdScoringCache  *cache,
+                             DdStore         *store,
+                             GError         **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint coordinator_cursor = 0, words_cursor = 0;
+  int rc;
+
+  if (cache->rows != NULL)
+    return TRUE;
+  if (!load_words (store, cache, error))
+    return FALSE;
+
+  stmt = dd_sql_prepare (store,
+                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id, "
+                         "t.deadline_understood, t.created_at "
+                         "FROM tasks t INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  rows = g_array_new (FALSE, TRUE, sizeof (ScanRow));
+  g_clear_pointer (&cache->row_units, g_array_unref);
+  cache->row_units = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (cache->extra_words == NULL)
+    cache->extra_words = g_ptr_array_new_with_free_func (g_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 task_id = sqlite3_column_int64 (stmt, 0);
+      gint64 lead_id = sqlite3_column_int64 (stmt, 1);
+      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+      const TaskCoordinators *coordinators;
+      const PlanRow *plan;
+      ScanRow row = { 0 };
+
+      /* An inner join with the plans, as the query of each period had. */
+      plan = g_hash_table_lookup (ctx->plans, &plan_id);
+      if (plan == NULL)
+        continue;
+      row.plan = plan->index;
+      row.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+      row.due_text = intern (cache, dd_sql_column_text (stmt, 3));
+      row.done_text = intern (cache, dd_sql_column_text (stmt, 4));
+      dd_sql_column_date (stmt, 3, &row.due);
+      dd_sql_column_date (stmt, 4, &row.done);
+      if (row.due_text == NULL)
+        row.starts = row_starts (cache, plan, stmt, 7);
+      row.words = words_for (store, cache, task_id, &words_cursor, &one, error);
+      if (row.words == NULL)
+        return FALSE;
+      row.lead = lead_id > 0 ? _dd_scoring_context_unit_position (ctx, lead_id) : 0;
+
+      coordinators = coordinators_for (ctx, task_id, &coordinator_cursor);
+      row_add_coordinators (cache, &row, coordinators, lead_id);
+      if (row.lead > 0)
+        row.six_clear_passed = row_passes_six_clear (ctx, &row, coordinators, sqlite3_column_int (stmt, 6) != 0);
+      g_array_append_val (rows, row);
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+  cache->rows = g_steal_pointer (&rows);
+  /* In the rows now (row_units). */
+  g_clear_pointer (&ctx->coordinators, g_array_unref);
+  g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  return TRUE;
+}
+
+gboolean
+_dd_scoring_cache_load_occurrences (DdScoringCache  *cache,
+                                    DdStore         *store,
+                                    const GDate     *from,
+                                    const GDate     *to,
+                                    GError         **error)
+{
+  if (cache->occurrences != NULL && g_date_compare (&cache->occurrences_from, from) == 0 &&
+      g_date_compare (&cache->occurrences_to, to) == 0)
+    return TRUE;
+  g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  cache->occurrences = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, cache->ctx.workdays,
+                                                from, to, NULL, error);
+  if (cache->occurrences == NULL)
+    return FALSE;
+  cache->occurrences_from = *from;
+  cache->occurrences_to = *to;
+  return TRUE;
+}
+
+/* The sums of every typed indicator over @period, in the order of
+ * Context.indicators: read once per period while the cache holds (a
+ * query an indicator, a thousand on the benchmark file, each period). */
+GArray *
+_dd_scoring_cache_typed_sums (DdScoringCache       *cache,
+                              DdStore              *store,
+                              const DdScorePeriod  *period,
+                              GError              **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autofree char *start = dd_date_to_iso (&period->start);
+  g_autofree char *end = dd_date_to_iso (&period->end);
+  g_autofree char *key = g_strconcat (start, " ", end, NULL);
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(sqlite3_stmt) typed = NULL;
+  GArray *found;
+  int rc;
+
+  if (cache->typed_sums == NULL)
+    cache->typed_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  found = g_hash_table_lookup (cache->typed_sums, key);
+  if (found != NULL)
+    return found;
+
+  typed = dd_sql_prepare (store,
+                          "SELECT unit_id, total (numerator), total (denominator) FROM indicator_figures "
+                          "WHERE indicator_id = ?1 AND unit_id IS NOT NULL "
+                          "AND period_start >= ?2 AND period_end <= ?3 GROUP BY unit_id", error);
+  if (typed == NULL)
+    return NULL;
+  sums = g_array_new (FALSE, FALSE, sizeof (TypedSum));
+  for (guint i = 0; i < ctx->indicators->len; i++)
+    {
+      const DdIndicatorInfo *info = g_ptr_array_index (ctx->indicators, i);
+
+      if (info->derived)
+        continue;
+      sqlite3_reset (typed);
+      sqlite3_bind_int64 (typed, 1, info->id);
+      dd_sql_bind_text (typed, 2, start);
+      dd_sql_bind_text (typed, 3, end);
+      while ((rc = sqlite3_step (typed)) == SQLITE_ROW)
+        {
+          TypedSum sum = { i, _dd_scoring_context_unit_position (ctx, sqlite3_column_int64 (typed, 0)),
+                           sqlite3_column_double (typed, 1), sqlite3_column_double (typed, 2) };
+
+          if (sum.unit == 0)
+            continue;
+          sum.unit--;
+          g_array_append_val (sums, sum);
+        }
+      if (!_dd_scoring_read_done (store, rc, error))
+        return NULL;
+    }
+  /* A few periods are asked for at a time; not every one ever asked for. */
+  if (g_hash_table_size (cache->typed_sums) >= 32)
+    g_hash_table_remove_all (cache->typed_sums);
+  found = g_steal_pointer (&sums);
+  g_hash_table_insert (cache->typed_sums, g_steal_pointer (&key), found);
+  return found;
+}
