@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "dd-core-private.h"
+#include "dd-store-stamp.h"
 
 G_BEGIN_DECLS
 
