@@ -534,13 +534,13 @@ test_lock_warning (Fixture       *f,
   g_assert_null (dd_store_get_lock_warning (f->store));
 
   /* As if it were on a share mounted with nobrl. */
-  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+  f->store->access.lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
   g_assert_nonnull (dd_store_get_lock_warning (f->store));
   g_clear_object (&f->store);
   sum = file_checksum (f->db);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+  f->store->access.lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
 
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM);
@@ -1362,7 +1362,7 @@ on_access_changed_cb (DdStore    *store,
                       AccessSeen *seen)
 {
   seen->count++;
-  seen->in_write |= store->in_transaction;
+  seen->in_write |= store->flags.in_transaction;
   seen->role = dd_store_get_role (store);
 }
 

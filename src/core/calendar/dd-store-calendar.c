@@ -186,7 +186,7 @@ ensure_year_locked (DdStore  *self,
   g_autoptr(GPtrArray) defaults = NULL;
   g_autofree char *now = dd_sql_now_utc ();
 
-  g_assert (self->in_transaction);
+  g_assert (self->flags.in_transaction);
 
   if (year_is_stored (self, year))
     return TRUE;
@@ -197,7 +197,7 @@ ensure_year_locked (DdStore  *self,
     return FALSE;
   sqlite3_bind_int (mark, 1, year);
   dd_sql_bind_text (mark, 2, now);
-  dd_sql_bind_text (mark, 3, self->user);
+  dd_sql_bind_text (mark, 3, self->access.user);
   if (!dd_sql_step_done (self, mark, error))
     return FALSE;
 
@@ -217,7 +217,7 @@ ensure_year_locked (DdStore  *self,
       sqlite3_bind_int (insert, 3, holiday->kind);
       dd_sql_bind_text (insert, 4, holiday->name);
       dd_sql_bind_text (insert, 5, now);
-      dd_sql_bind_text (insert, 6, self->user);
+      dd_sql_bind_text (insert, 6, self->access.user);
       if (!dd_sql_step_done (self, insert, error))
         return FALSE;
     }
@@ -292,8 +292,8 @@ dd_store_list_holidays (DdStore  *self,
       /* The year's table is a setting: whoever may not write settings (a
        * read-only file, anyone but an administrator, a lock warning not
        * yet acknowledged) sees the defaults it would start from. */
-      if (self->read_only || self->role != DD_ROLE_ADMIN ||
-          (self->lock_warning != NULL && !self->lock_acknowledged))
+      if (self->access.read_only || self->access.role != DD_ROLE_ADMIN ||
+          (self->access.lock_warning != NULL && !self->access.lock_acknowledged))
         return dd_holidays_default_for_year (year);
       if (!_dd_store_begin (self, error))
         return NULL;
@@ -354,7 +354,7 @@ dd_store_add_holiday (DdStore       *self,
   sqlite3_bind_int (stmt, 3, kind);
   dd_sql_bind_text (stmt, 4, clean);
   dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->user);
+  dd_sql_bind_text (stmt, 6, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   return _dd_store_commit (self, error);
@@ -474,7 +474,7 @@ dd_store_extend_task (DdStore      *self,
   dd_sql_bind_text (insert, 5, approved_by);
   dd_sql_bind_date (insert, 6, &approved);
   dd_sql_bind_text (insert, 7, now);
-  dd_sql_bind_text (insert, 8, self->user);
+  dd_sql_bind_text (insert, 8, self->access.user);
   if (!dd_sql_step_done (self, insert, error))
     goto fail;
 
@@ -486,7 +486,7 @@ dd_store_extend_task (DdStore      *self,
   sqlite3_bind_int64 (update, 1, task_id);
   dd_sql_bind_date (update, 2, new_due);
   dd_sql_bind_text (update, 3, now);
-  dd_sql_bind_text (update, 4, self->user);
+  dd_sql_bind_text (update, 4, self->access.user);
   if (!dd_sql_step_done (self, update, error))
     goto fail;
   return _dd_store_commit (self, error);
@@ -608,7 +608,7 @@ dd_store_set_task_schedule (DdStore               *self,
   sqlite3_bind_int (stmt, 3, schedule->due_param);
   sqlite3_bind_int (stmt, 4, (int) schedule->update_every_months);
   dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->user);
+  dd_sql_bind_text (stmt, 6, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   return _dd_store_commit (self, error);
@@ -667,7 +667,7 @@ dd_store_record_report (DdStore           *self,
   dd_sql_bind_date (stmt, 3, reported_on);
   dd_sql_bind_text (stmt, 4, note);
   dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->user);
+  dd_sql_bind_text (stmt, 6, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
@@ -714,7 +714,7 @@ dd_store_add_ad_hoc_report (DdStore      *self,
   dd_sql_bind_text (stmt, 3, title);
   dd_sql_bind_date (stmt, 4, due);
   dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->user);
+  dd_sql_bind_text (stmt, 6, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
@@ -1091,7 +1091,7 @@ calendar_set_get (DdStore           *self,
   DdOccurrenceSet *set;
 
   *out_temporary = NULL;
-  if (!self->in_transaction && self->calendar_set != NULL && version >= 0
+  if (!self->flags.in_transaction && self->calendar_set != NULL && version >= 0
       && self->calendar_version == version && self->calendar_serial == self->commit_serial
       && g_date_compare (&self->calendar_from, from) == 0 && g_date_compare (&self->calendar_to, to) == 0)
     return self->calendar_set;
@@ -1099,7 +1099,7 @@ calendar_set_get (DdStore           *self,
   set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
   if (set == NULL)
     return NULL;
-  if (self->in_transaction || version < 0
+  if (self->flags.in_transaction || version < 0
       || version != dd_sql_query_int64 (self, "PRAGMA data_version", -1))
     return *out_temporary = set;
 

@@ -1148,7 +1148,7 @@ scoring_cache_get (DdStore          *self,
   DdScoringCache *cache = self->scoring;
 
   *out_temporary = NULL;
-  if (self->in_transaction)
+  if (self->flags.in_transaction)
     cache = *out_temporary = g_new0 (DdScoringCache, 1);
   else if (cache != NULL && version >= 0 && cache->data_version == version &&
            cache->serial == self->commit_serial)

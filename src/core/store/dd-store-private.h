@@ -120,39 +120,63 @@ void             _dd_occurrence_set_judge_latest (DdOccurrenceSet *set, guint i,
 typedef struct _DdScoringCache DdScoringCache;
 void _dd_scoring_cache_free (DdScoringCache *cache);
 
+/* Who works on the file and what they may do there. A sibling connection
+ * (dd_store_open_sibling()) shares it: _dd_store_access_copy() copies it
+ * whole, so a field added here is shared without more code (a string
+ * field must be added to _dd_store_access_copy() and _clear() too). */
+typedef struct
+{
+  char *user;                   /* the OS account, recorded on every change */
+  DdRole role;                  /* as the file says (dd-store-shared.c) */
+  gint64 role_unit_id;          /* a unit editor's unit, else 0 */
+  char *read_only_reason;
+  char *lock_warning;           /* the file's filesystem has no working locks */
+  char *backup_warning;         /* the daily backup at opening failed */
+  guint read_only : 1;
+  guint damaged : 1;            /* PRAGMA quick_check failed: read-only for good */
+  guint lock_acknowledged : 1;
+} DdStoreAccess;
+
+void _dd_store_access_copy  (DdStoreAccess *dest, const DdStoreAccess *src);
+void _dd_store_access_clear (DdStoreAccess *access);
+
+/* How BEGIN IMMEDIATE and COMMIT wait for another desktop's lock
+ * (exec_with_retry() in dd-store.c): the policy, copied to a sibling, and
+ * the wait under way. */
+typedef struct
+{
+  int tries;                    /* attempts */
+  int attempt_ms;               /* busy timeout of one attempt */
+  int backoff_ms;               /* first pause between attempts, doubled each time */
+  int budget_ms;                /* how long on_busy_cb() waits for a lock now */
+  gint64 since;                 /* when the current wait began */
+} DdStoreBusy;
+
+/* The state of this connection (never copied to a sibling). */
+typedef struct
+{
+  guint in_transaction : 1;
+  guint checking : 1;           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
+  guint read_only_for_check : 1; /* read-only only until the check passes */
+  guint migrating : 1;          /* schema upgrade at opening: runs as admin */
+  guint access_pending : 1;     /* "access-changed" is due once the write is over */
+} DdStoreFlags;
+
 struct _DdStore
 {
   GObject parent_instance;
 
   sqlite3 *db;
   char *path;
-  char *user;
-  char *read_only_reason;
   int schema_version;
-  guint in_transaction : 1;
-  guint read_only : 1;
-  guint checking : 1;
+  DdStoreFlags flags;
+  DdStoreAccess access;
+  DdStoreBusy busy;
+  gint64 data_version;          /* as dd_store_poll_external_changes() last saw it */
+  guint64 commit_serial;        /* bumped by every commit of this connection */
   /* The status counts of the last task list read (dd-store-tasks.c). */
   char *counts_key;
-  guint counts[DD_N_STATUSES];           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
-  guint read_only_for_check : 1; /* read-only only until the check passes */
-
-  /* Shared use (dd-store-shared.c). */
-  guint damaged : 1;
-  guint migrating : 1;          /* schema upgrade at opening: runs as admin */
-  guint lock_acknowledged : 1;
-  guint access_pending : 1;     /* "access-changed" is due once the write is over */
-  DdRole role;
-  gint64 role_unit_id;
-  char *lock_warning;
-  char *backup_warning;
-  gint64 data_version;
-  int busy_tries;               /* BEGIN IMMEDIATE / COMMIT attempts */
-  int busy_attempt_ms;          /* busy timeout of one attempt */
-  int busy_backoff_ms;          /* first pause between attempts, doubled each time */
-  int busy_budget_ms;           /* how long on_busy_cb() waits for a lock now */
-  gint64 busy_since;
-  guint64 commit_serial;        /* bumped by every commit of this connection */
+  guint counts[DD_N_STATUSES];
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
   DdScoringCache *scoring;      /* dd-store-scoring.c */
   /* dd-store-calendar.c: the occurrences of the range last listed, kept

@@ -199,7 +199,7 @@ find_or_create_unit (DdStore     *self,
   guint8 *sort_key;
   gsize sort_len;
 
-  g_assert (self->in_transaction);
+  g_assert (self->flags.in_transaction);
   if (created != NULL)
     *created = FALSE;
 
@@ -221,7 +221,7 @@ find_or_create_unit (DdStore     *self,
   dd_sql_bind_blob (insert, 3, sort_key, sort_len);
   sqlite3_bind_int (insert, 4, is_group_name (clean));
   dd_sql_bind_text (insert, 5, now);
-  dd_sql_bind_text (insert, 6, self->user);
+  dd_sql_bind_text (insert, 6, self->access.user);
   if (!dd_sql_step_done (self, insert, error))
     return -1;
   if (created != NULL)
@@ -802,7 +802,7 @@ insert_progress_update (DdStore      *self,
   dd_sql_bind_text (stmt, 5, actual_product);
   dd_sql_bind_text (stmt, 6, note);
   dd_sql_bind_text (stmt, 7, now);
-  dd_sql_bind_text (stmt, 8, self->user);
+  dd_sql_bind_text (stmt, 8, self->access.user);
   return dd_sql_step_done (self, stmt, error);
 }
 
@@ -931,7 +931,7 @@ save_task_locked (DdStore  *self,
   dd_sql_bind_text (stmt, 17, search);
   dd_sql_bind_blob (stmt, 18, title_key, title_key_len);
   dd_sql_bind_text (stmt, 19, now);
-  dd_sql_bind_text (stmt, 20, self->user);
+  dd_sql_bind_text (stmt, 20, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
 
@@ -962,7 +962,7 @@ save_task_locked (DdStore  *self,
   }
   task->lead_id = lead_id;
   g_free (task->updated_by);
-  task->updated_by = g_strdup (self->user);
+  task->updated_by = g_strdup (self->access.user);
   g_free (task->updated_at);
   task->updated_at = g_steal_pointer (&now);
   return TRUE;
@@ -1060,7 +1060,7 @@ _dd_store_record_progress_locked (DdStore      *self,
   dd_sql_bind_text (stmt, 4, task->actual_product);
   dd_sql_bind_text (stmt, 5, search);
   dd_sql_bind_text (stmt, 6, now);
-  dd_sql_bind_text (stmt, 7, self->user);
+  dd_sql_bind_text (stmt, 7, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
 
@@ -1165,7 +1165,7 @@ write_plan_row (DdStore               *self,
   dd_sql_bind_text (stmt, 6, plan->basis);
   dd_sql_bind_text (stmt, 7, plan->source_name);
   dd_sql_bind_text (stmt, 8, now);
-  dd_sql_bind_text (stmt, 9, self->user);
+  dd_sql_bind_text (stmt, 9, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
   if (*plan_id <= 0)
@@ -1204,7 +1204,7 @@ write_indicators (DdStore               *self,
       dd_sql_bind_text (stmt, 3, indicator->title);
       sqlite3_bind_double (stmt, 4, indicator->target);
       dd_sql_bind_text (stmt, 5, now);
-      dd_sql_bind_text (stmt, 6, self->user);
+      dd_sql_bind_text (stmt, 6, self->access.user);
       if (!dd_sql_step_done (self, stmt, error))
         return FALSE;
     }
@@ -1328,7 +1328,7 @@ write_imported_task (DdStore               *self,
   dd_sql_bind_text (stmt, 14, search);
   dd_sql_bind_blob (stmt, 15, title_key, title_key_len);
   dd_sql_bind_text (stmt, 16, now);
-  dd_sql_bind_text (stmt, 17, self->user);
+  dd_sql_bind_text (stmt, 17, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
   *changed = sqlite3_changes (self->db) > 0;
@@ -1354,7 +1354,7 @@ _dd_store_import_plan_locked (DdStore               *self,
   gint64 plan_id;
   guint n_before;
 
-  g_assert (self->in_transaction);
+  g_assert (self->flags.in_transaction);
 
   if (plan->number == NULL || *plan->number == '\0' || plan->title == NULL ||
       plan->tasks == NULL || plan->tasks->len == 0)

@@ -35,12 +35,33 @@ static guint signals [N_SIGNALS];
 
 /* Auxiliary methods */
 
+void
+_dd_store_access_copy (DdStoreAccess       *dest,
+                       const DdStoreAccess *src)
+{
+  _dd_store_access_clear (dest);
+  *dest = *src;
+  dest->user = g_strdup (src->user);
+  dest->read_only_reason = g_strdup (src->read_only_reason);
+  dest->lock_warning = g_strdup (src->lock_warning);
+  dest->backup_warning = g_strdup (src->backup_warning);
+}
+
+void
+_dd_store_access_clear (DdStoreAccess *access)
+{
+  g_clear_pointer (&access->user, g_free);
+  g_clear_pointer (&access->read_only_reason, g_free);
+  g_clear_pointer (&access->lock_warning, g_free);
+  g_clear_pointer (&access->backup_warning, g_free);
+}
+
 static void
 flush_access_changed (DdStore *self)
 {
-  if (!self->access_pending || self->in_transaction)
+  if (!self->flags.access_pending || self->flags.in_transaction)
     return;
-  self->access_pending = FALSE;
+  self->flags.access_pending = FALSE;
   g_signal_emit (self, signals[SIGNAL_ACCESS_CHANGED], 0);
 }
 
@@ -392,8 +413,8 @@ on_busy_cb (void *data,
   gint64 now = g_get_monotonic_time ();
 
   if (count == 0)
-    self->busy_since = now;
-  if (now - self->busy_since >= (gint64) self->busy_budget_ms * 1000)
+    self->busy.since = now;
+  if (now - self->busy.since >= (gint64) self->busy.budget_ms * 1000)
     return 0;
   g_usleep ((gulong) g_random_int_range (500, 4000));
   return 1;
@@ -410,11 +431,11 @@ static int
 exec_with_retry (DdStore    *self,
                  const char *sql)
 {
-  int backoff = self->busy_backoff_ms;
+  int backoff = self->busy.backoff_ms;
   int rc = SQLITE_BUSY;
 
-  self->busy_budget_ms = self->busy_attempt_ms;
-  for (int attempt = 0; attempt < MAX (self->busy_tries, 1); attempt++)
+  self->busy.budget_ms = self->busy.attempt_ms;
+  for (int attempt = 0; attempt < MAX (self->busy.tries, 1); attempt++)
     {
       if (attempt > 0)
         {
@@ -425,9 +446,9 @@ exec_with_retry (DdStore    *self,
       if ((rc & 0xff) != SQLITE_BUSY)
         break;
       g_debug ("%s: the database is locked by someone else (attempt %d of %d)",
-               sql, attempt + 1, self->busy_tries);
+               sql, attempt + 1, self->busy.tries);
     }
-  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
   return rc;
 }
 
@@ -438,20 +459,20 @@ begin_write (DdStore   *self,
 {
   int rc;
 
-  g_assert (!self->in_transaction);
+  g_assert (!self->flags.in_transaction);
 
-  if (self->read_only)
+  if (self->access.read_only)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY, "%s",
-                   self->read_only_reason != NULL
-                   ? self->read_only_reason
+                   self->access.read_only_reason != NULL
+                   ? self->access.read_only_reason
                    : _("The database is open read-only."));
       return FALSE;
     }
-  if (self->lock_warning != NULL && !self->lock_acknowledged && !self->migrating)
+  if (self->access.lock_warning != NULL && !self->access.lock_acknowledged && !self->flags.migrating)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s",
-                   self->lock_warning);
+                   self->access.lock_warning);
       return FALSE;
     }
   if (!check_not_moved (self, error))
@@ -462,7 +483,7 @@ begin_write (DdStore   *self,
   rc = exec_with_retry (self, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK)
     return dd_sql_set_sqlite_error (self, rc, error);
-  self->in_transaction = TRUE;
+  self->flags.in_transaction = TRUE;
 
   /* The role as the file says now, under the lock. */
   _dd_store_refresh_role (self);
@@ -494,7 +515,7 @@ _dd_store_commit (DdStore  *self,
 {
   int rc;
 
-  g_assert (self->in_transaction);
+  g_assert (self->flags.in_transaction);
 
   rc = exec_with_retry (self, "COMMIT");
   if (rc != SQLITE_OK)
@@ -503,7 +524,7 @@ _dd_store_commit (DdStore  *self,
       _dd_store_rollback (self);
       return FALSE;
     }
-  self->in_transaction = FALSE;
+  self->flags.in_transaction = FALSE;
   self->commit_serial++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   flush_access_changed (self);
@@ -513,11 +534,11 @@ _dd_store_commit (DdStore  *self,
 void
 _dd_store_rollback (DdStore *self)
 {
-  if (!self->in_transaction)
+  if (!self->flags.in_transaction)
     return;
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
+  self->flags.in_transaction = FALSE;
   /* A write refused because the role changed meanwhile: say so now. */
   flush_access_changed (self);
 }
@@ -528,7 +549,7 @@ _dd_store_rollback (DdStore *self)
 void
 _dd_store_access_changed (DdStore *self)
 {
-  self->access_pending = TRUE;
+  self->flags.access_pending = TRUE;
   flush_access_changed (self);
 }
 
@@ -585,10 +606,10 @@ migrate (DdStore  *self,
 
       /* Each migration runs in one transaction with the version bump, so an
        * interrupted upgrade leaves the file at the previous version. */
-      self->migrating = TRUE;
+      self->flags.migrating = TRUE;
       if (!_dd_store_begin (self, error))
         {
-          self->migrating = FALSE;
+          self->flags.migrating = FALSE;
           return FALSE;
         }
       pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
@@ -597,10 +618,10 @@ migrate (DdStore  *self,
           !_dd_store_commit (self, error))
         {
           _dd_store_rollback (self);
-          self->migrating = FALSE;
+          self->flags.migrating = FALSE;
           return FALSE;
         }
-      self->migrating = FALSE;
+      self->flags.migrating = FALSE;
       self->schema_version = version;
     }
   return TRUE;
@@ -683,7 +704,7 @@ open_handle (DdStore     *self,
   int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
   int rc;
 
-  if (self->read_only)
+  if (self->access.read_only)
     flags |= SQLITE_OPEN_READONLY;
   else
     flags |= SQLITE_OPEN_READWRITE;
@@ -708,7 +729,7 @@ open_handle (DdStore     *self,
    * read them again from the system; 40 MiB holds them (issue 9: the
    * resident memory with such a file open stays under 150 MB). */
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (DD_STORE_CACHE_KIB), NULL, NULL, NULL);
-  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
   sqlite3_busy_handler (self->db, on_busy_cb, self);
   _dd_store_register_shared_functions (self);
   for (int n_args = 5; n_args <= 6; n_args++)
@@ -770,11 +791,11 @@ mark_damaged (DdStore     *self,
 
   g_debug ("quick_check of %s: %s", self->path, problems);
   g_clear_pointer (&self->db, sqlite3_close);
-  g_free (self->read_only_reason);
-  self->damaged = TRUE;
-  self->read_only = TRUE;
-  self->read_only_for_check = FALSE;
-  self->read_only_reason =
+  g_free (self->access.read_only_reason);
+  self->access.damaged = TRUE;
+  self->access.read_only = TRUE;
+  self->flags.read_only_for_check = FALSE;
+  self->access.read_only_reason =
     g_strdup_printf (_("“%s” is damaged (%s). It was opened read-only so that nothing makes it "
                        "worse: you can still read what is left, and you should restore the newest "
                        "good backup."), display, problems);
@@ -843,13 +864,13 @@ dd_store_setup (DdStore           *self,
 
   if ((flags & DD_STORE_OPEN_READ_ONLY) != 0)
     {
-      self->read_only = TRUE;
-      self->read_only_reason = g_strdup (_("The database was opened read-only."));
+      self->access.read_only = TRUE;
+      self->access.read_only_reason = g_strdup (_("The database was opened read-only."));
     }
   else if (exists && !can_write (self->path))
     {
-      self->read_only = TRUE;
-      self->read_only_reason =
+      self->access.read_only = TRUE;
+      self->access.read_only_reason =
         g_strdup_printf (_("You do not have permission to change “%s” (or its folder), "
                            "so it is open read-only: you can view and export, but not edit."),
                          display);
@@ -888,27 +909,27 @@ dd_store_setup (DdStore           *self,
 
   /* The check may wait (DD_STORE_OPEN_CHECK_LATER) only for a file of this
    * version: an upgrade needs a sound file, a newer file is read-only. */
-  if (exists && (flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->read_only
+  if (exists && (flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->access.read_only
       && dd_sql_query_int64 (self, "PRAGMA user_version", 0) == DD_SCHEMA_VERSION)
     {
-      self->checking = TRUE;
-      self->read_only = TRUE;
-      self->read_only_for_check = TRUE;
-      g_free (self->read_only_reason);
-      self->read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
+      self->flags.checking = TRUE;
+      self->access.read_only = TRUE;
+      self->flags.read_only_for_check = TRUE;
+      g_free (self->access.read_only_reason);
+      self->access.read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
                                            "in a moment."));
     }
   else if (exists && !check_damage (self, display, error))
     return FALSE;
 
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
-  if (self->schema_version > DD_SCHEMA_VERSION && !self->damaged)
+  if (self->schema_version > DD_SCHEMA_VERSION && !self->access.damaged)
     {
       /* A newer Đôn Đốc wrote it: reading is safe, writing is not. */
       g_clear_pointer (&self->db, sqlite3_close);
-      g_free (self->read_only_reason);
-      self->read_only = TRUE;
-      self->read_only_reason =
+      g_free (self->access.read_only_reason);
+      self->access.read_only = TRUE;
+      self->access.read_only_reason =
         g_strdup_printf (_("“%s” was made by a newer version of Đôn Đốc (data version %d; this "
                            "version knows up to %d). It is open read-only; update the application "
                            "to edit it."), display, self->schema_version, DD_SCHEMA_VERSION);
@@ -918,21 +939,21 @@ dd_store_setup (DdStore           *self,
   if (!dd_sql_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
-  if (!self->read_only && !memory && !set_write_pragmas (self, error))
+  if (!self->access.read_only && !memory && !set_write_pragmas (self, error))
     return FALSE;
 
   if (!memory)
-    self->lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
+    self->access.lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
 
   if (self->schema_version < DD_SCHEMA_VERSION)
     {
-      if (self->damaged)
+      if (self->access.damaged)
         {
           g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
-                       self->read_only_reason);
+                       self->access.read_only_reason);
           return FALSE;
         }
-      if (self->read_only)
+      if (self->access.read_only)
         {
           g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
                        _("“%s” was made by an older version of Đôn Đốc and must be upgraded, "
@@ -958,12 +979,12 @@ dd_store_setup (DdStore           *self,
       if (!migrate (self, error))
         return FALSE;
     }
-  else if (exists && !self->read_only)
+  else if (exists && !self->access.read_only)
     {
       g_autoptr(GError) local = NULL;
 
       if (!_dd_store_auto_backup (self, FALSE, NULL, &local))
-        self->backup_warning = g_strdup (local->message);
+        self->access.backup_warning = g_strdup (local->message);
     }
 
   if (create && !_dd_store_record_creator (self, error))
@@ -982,14 +1003,11 @@ dd_store_finalize (GObject *object)
   DdStore *self = (DdStore *) object;
 
   /* Nobody is listening any more. */
-  self->access_pending = FALSE;
+  self->flags.access_pending = FALSE;
   _dd_store_rollback (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
-  g_free (self->user);
-  g_free (self->read_only_reason);
-  g_free (self->lock_warning);
-  g_free (self->backup_warning);
+  _dd_store_access_clear (&self->access);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
   g_clear_pointer (&self->scoring, _dd_scoring_cache_free);
   g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
@@ -1041,11 +1059,11 @@ dd_store_class_init (DdStoreClass *klass)
 static void
 dd_store_init (DdStore *self)
 {
-  self->user = g_strdup (g_get_user_name ());
-  self->role = DD_ROLE_ADMIN;
-  self->busy_tries = 5;
-  self->busy_attempt_ms = 1500;
-  self->busy_backoff_ms = 250;
+  self->access.user = g_strdup (g_get_user_name ());
+  self->access.role = DD_ROLE_ADMIN;
+  self->busy.tries = 5;
+  self->busy.attempt_ms = 1500;
+  self->busy.backoff_ms = 250;
 }
 
 /* Public API: opening */
@@ -1133,7 +1151,7 @@ check_done_cb (GObject      *source,
   CheckJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  self->checking = FALSE;
+  self->flags.checking = FALSE;
   if (*job->problems != '\0')
     {
       if (!mark_damaged (self, job->problems, &error))
@@ -1143,11 +1161,11 @@ check_done_cb (GObject      *source,
           return;
         }
     }
-  else if (self->read_only_for_check)
+  else if (self->flags.read_only_for_check)
     {
-      self->read_only = FALSE;
-      self->read_only_for_check = FALSE;
-      g_clear_pointer (&self->read_only_reason, g_free);
+      self->access.read_only = FALSE;
+      self->flags.read_only_for_check = FALSE;
+      g_clear_pointer (&self->access.read_only_reason, g_free);
       if (!set_write_pragmas (self, &error))
         {
           _dd_store_access_changed (self);
@@ -1155,8 +1173,8 @@ check_done_cb (GObject      *source,
           return;
         }
     }
-  if (job->backup_error != NULL && self->backup_warning == NULL)
-    self->backup_warning = g_strdup (job->backup_error);
+  if (job->backup_error != NULL && self->access.backup_warning == NULL)
+    self->access.backup_warning = g_strdup (job->backup_error);
   /* Writable now, or read-only for good with another reason. */
   _dd_store_access_changed (self);
   g_task_return_boolean (outer, TRUE);
@@ -1166,7 +1184,7 @@ gboolean
 dd_store_is_checking (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  return self->checking;
+  return self->flags.checking;
 }
 
 void
@@ -1183,7 +1201,7 @@ dd_store_check_async (DdStore             *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, dd_store_check_async);
-  if (!self->checking)
+  if (!self->flags.checking)
     {
       g_task_return_boolean (outer, TRUE);
       g_object_unref (outer);
@@ -1193,7 +1211,7 @@ dd_store_check_async (DdStore             *self,
   job = g_new0 (CheckJob, 1);
   job->path = g_strdup (self->path);
   /* The backup is decided here (it reads settings) and copied there. */
-  job->backup_due = self->read_only_for_check && _dd_store_auto_backup_plan (self, &job->plan);
+  job->backup_due = self->flags.read_only_for_check && _dd_store_auto_backup_plan (self, &job->plan);
   inner = g_task_new (self, cancellable, check_done_cb, outer);
   g_task_set_task_data (inner, job, (GDestroyNotify) check_job_free);
   g_task_run_in_thread (inner, check_thread);
@@ -1226,26 +1244,18 @@ dd_store_open_sibling (DdStore  *self,
 
   sibling = g_object_new (DD_TYPE_STORE, NULL);
   sibling->path = g_strdup (self->path);
-  g_free (sibling->user);
-  sibling->user = g_strdup (self->user);
-  sibling->read_only = self->read_only;
-  sibling->read_only_reason = g_strdup (self->read_only_reason);
-  sibling->damaged = self->damaged;
   sibling->schema_version = self->schema_version;
-  sibling->lock_warning = g_strdup (self->lock_warning);
-  sibling->lock_acknowledged = self->lock_acknowledged;
-  sibling->role = self->role;
-  sibling->role_unit_id = self->role_unit_id;
-  sibling->busy_tries = self->busy_tries;
-  sibling->busy_attempt_ms = self->busy_attempt_ms;
-  sibling->busy_backoff_ms = self->busy_backoff_ms;
+  /* Who works on the file, what they may do and how they wait for a lock,
+   * whole: the sibling acts for the same person on the same file. */
+  _dd_store_access_copy (&sibling->access, &self->access);
+  sibling->busy = self->busy;
 
   /* SQLite reads the file on the first statement, not on opening; these
    * pragmas only set the connection. */
   if (!open_handle (sibling, FALSE, error) ||
       !dd_sql_exec (sibling, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (!sibling->read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
+  if (!sibling->access.read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
     return NULL;
   return g_steal_pointer (&sibling);
 }
@@ -1261,14 +1271,14 @@ gboolean
 dd_store_is_read_only (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), TRUE);
-  return self->read_only;
+  return self->access.read_only;
 }
 
 const char *
 dd_store_get_read_only_reason (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  return self->read_only ? self->read_only_reason : NULL;
+  return self->access.read_only ? self->access.read_only_reason : NULL;
 }
 
 gboolean
@@ -1338,7 +1348,7 @@ dd_store_poll_external_changes (DdStore *self)
   gint64 version;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (!self->flags.in_transaction, FALSE);
 
   /* data_version changes when another connection commits; never for this
    * connection's own commits (those emit "changed"). */
@@ -1396,7 +1406,7 @@ dd_store_set_setting (DdStore     *self,
   dd_sql_bind_text (stmt, 1, key);
   dd_sql_bind_text (stmt, 2, value);
   dd_sql_bind_text (stmt, 3, now);
-  dd_sql_bind_text (stmt, 4, self->user);
+  dd_sql_bind_text (stmt, 4, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   return _dd_store_commit (self, error);
