@@ -127,40 +127,6 @@ year_in_range (int year)
   return year >= DD_LUNAR_MIN_YEAR && year <= DD_LUNAR_MAX_YEAR;
 }
 
-static GPtrArray *
-read_holidays (DdStore  *self,
-               int       year,
-               GError  **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = dd_sql_prepare (self, "SELECT day, kind, name FROM holidays WHERE year = ?1 ORDER BY day",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate day;
-
-      dd_sql_column_date (stmt, 0, &day);
-      if (!dd_date_is_set (&day))
-        continue;
-      g_ptr_array_add (list, dd_holiday_new (&day,
-                                             (DdHolidayKind) CLAMP (sqlite3_column_int (stmt, 1), 0,
-                                                                    DD_N_HOLIDAY_KINDS - 1),
-                                             dd_sql_column_text (stmt, 2)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 static gboolean
 year_is_stored (DdStore *self,
                 int      year)
@@ -230,46 +196,9 @@ DdWorkdays *
 dd_store_get_workdays (DdStore  *self,
                        GError  **error)
 {
-  g_autoptr(DdWorkdays) workdays = dd_workdays_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
 
-  stmt = dd_sql_prepare (self, "SELECT year FROM holiday_years ORDER BY year", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int year = sqlite3_column_int (stmt, 0);
-      g_autoptr(GPtrArray) list = read_holidays (self, year, error);
-
-      if (list == NULL)
-        return NULL;
-      dd_workdays_set_year (workdays, year, list);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&workdays);
-}
-
-void
-_dd_store_due_soon_limit (DdStore     *self,
-                          const GDate *as_of,
-                          guint        due_soon_days,
-                          GDate       *out_limit)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (self, &error);
-
-  /* An unreadable table of days off falls back on the Labor Code: the
-   * window is then at worst a day or two off, which is better than none. */
-  if (workdays == NULL)
-    g_debug ("Cannot read the days off, using the Labor Code's: %s", error->message);
-  dd_rules_due_soon_limit (workdays, as_of, due_soon_days, out_limit);
+  return _dd_store_read_workdays (self, error);
 }
 
 GPtrArray *
@@ -303,7 +232,7 @@ dd_store_list_holidays (DdStore  *self,
           return NULL;
         }
     }
-  return read_holidays (self, year, error);
+  return _dd_store_read_holidays (self, year, error);
 }
 
 gboolean

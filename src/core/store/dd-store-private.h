@@ -40,13 +40,20 @@ sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *qu
                                             const char *columns, const char *joins,
                                             GError **error);
 
-/* Shared by the dd-store-*.c files; nobody else touches it. */
+/* dd-store-workdays.c: the file's days off as the store's reads need
+ * them (stored years, the Labor Code defaults for the others). */
+DdWorkdays *_dd_store_read_workdays (DdStore *self, GError **error);
+/* The stored days off of @year (sorted; empty when the year is not stored). */
+GPtrArray  *_dd_store_read_holidays (DdStore *self, int year, GError **error);
+
 /* dd-store-recurring.c: the status of ongoing and periodic tasks as a
  * whole (forgotten, due soon), computed for all of them at once and cached.
  * _dd_store_prepare_recurring() must be called before a read that judges
  * tasks as of that date; _dd_store_task_status() is then the status rule. */
 typedef struct _DdRecurringCache DdRecurringCache;
 void         _dd_recurring_cache_free    (DdRecurringCache *cache);
+/* The SQL function dd_status() of @self's connection, by that rule. */
+void         _dd_store_register_status_function (DdStore *self);
 gboolean     _dd_store_prepare_recurring (DdStore *self, const GDate *as_of, const GDate *soon,
                                           GError **error);
 DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadlineKind kind,
@@ -187,8 +194,8 @@ struct _DdStore
   guint64 calendar_serial;
 };
 
-/* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value
- * is bound; SQL text never contains user input. */
+/* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
+ * value is bound; SQL text never contains user input. */
 gboolean      dd_sql_set_sqlite_error (DdStore *self, int rc, GError **error);
 sqlite3_stmt *dd_sql_prepare       (DdStore *self, const char *sql, GError **error);
 void          dd_sql_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
@@ -204,6 +211,8 @@ gboolean      dd_sql_exec          (DdStore *self, const char *sql, GError **err
 gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallback);
 char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
+/* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
+void          _dd_sql_register_functions (sqlite3 *db);
 
 /* Shared use (dd-store-shared.c). */
 #define DD_BUSY_TIMEOUT_MS 5000

@@ -14,8 +14,6 @@
  * dd-store.c.
  */
 
-#define SEED_PATH "/io/github/dondoc/Dondoc/core/seed/ke-hoach-662-KH-VPUB.txt"
-
 /* The task columns every task query reads, in the order read_task() expects. */
 #define TASK_COLUMNS \
   "t.id, t.plan_id, p.number, t.revision, t.position, t.number, t.title, " \
@@ -573,22 +571,6 @@ _dd_store_query_task_ids (DdStore           *self,
   self->counts_key = counts_key (self, query);
   memcpy (self->counts, counts, sizeof counts);
   return g_steal_pointer (&ids);
-}
-
-DdTaskList *
-dd_store_query_tasks (DdStore            *self,
-                      const DdTaskQuery  *query,
-                      GError            **error)
-{
-  g_autoptr(DdTaskList) list = NULL;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  list = _dd_task_list_new (self, query);
-  if (!dd_task_list_refresh (list, error))
-    return NULL;
-  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -1447,55 +1429,3 @@ dd_store_import_plan (DdStore               *self,
     }
   return TRUE;
 }
-
-/* The embedded default */
-
-gboolean
-dd_store_load_default (DdStore  *self,
-                       GError  **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(DdImportedPlan) plan = NULL;
-  DdImportSummary summary = { 0 };
-  GDate issued;
-  gint64 first_task;
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-
-  bytes = g_resources_lookup_data (SEED_PATH, 0, NULL);
-  g_assert (bytes != NULL);
-  plan = dd_importer_parse_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 DD_IMPORT_FORMAT_TEXT, "ke-hoach-662-KH-VPUB.txt", error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  if (!_dd_store_import_plan_locked (self, plan, FALSE, &summary, error))
-    goto fail;
-
-  /* What the seed itself proves, and nothing more: task 1 ("Xây dựng kế
-   * hoạch triển khai tại cơ quan", product "Kế hoạch được ban hành") was done
-   * by issuing this very plan on the plan's own date. */
-  first_task = _dd_store_find_task_by_number (self, summary.plan_id, "1.");
-  if (first_task > 0 && dd_date_is_set (&plan->issued_on))
-    {
-      g_autofree char *dmy = NULL;
-      g_autofree char *product = NULL;
-
-      issued = plan->issued_on;
-      dmy = g_strdup_printf ("%u/%u/%u", g_date_get_day (&issued), g_date_get_month (&issued),
-                             g_date_get_year (&issued));
-      product = g_strdup_printf ("Kế hoạch số %s ngày %s", plan->number, dmy);
-      if (!_dd_store_record_progress_locked (self, first_task, 100, &issued, product, NULL,
-                                             &issued, error))
-        goto fail;
-    }
-
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
-
