@@ -52,6 +52,7 @@ dd_cli_command_holidays (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *add_text = NULL;
@@ -95,6 +96,7 @@ dd_cli_command_holidays (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
+  calendar = dd_calendar_new (store);
 
   if (add_text != NULL || remove_text != NULL)
     {
@@ -108,19 +110,19 @@ dd_cli_command_holidays (Globals  *globals,
           dd_cli_refuse (_("%s is not in %d"), text, (int) year);
           return EXIT_BAD_INPUT;
         }
-      if (add_text != NULL && !dd_store_add_holiday (store, &date, kind, name, &error))
+      if (add_text != NULL && !dd_calendar_add_holiday (calendar, &date, kind, name, &error))
         {
           dd_cli_print_error (error);
           return EXIT_BAD_INPUT;
         }
-      if (remove_text != NULL && !dd_store_remove_holiday (store, &date, &error))
+      if (remove_text != NULL && !dd_calendar_remove_holiday (calendar, &date, &error))
         {
           dd_cli_print_error (error);
           return EXIT_BAD_INPUT;
         }
     }
 
-  list = dd_store_list_holidays (store, (int) year, &error);
+  list = dd_calendar_list_holidays (calendar, (int) year, &error);
   if (list == NULL)
     {
       dd_cli_print_error (error);
@@ -180,6 +182,7 @@ dd_cli_command_workdays (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(DdWorkdays) workdays = NULL;
   int exit_status = EXIT_OK;
   const char *action;
@@ -224,7 +227,8 @@ dd_cli_command_workdays (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  workdays = dd_store_get_workdays (store, &error);
+  calendar = dd_calendar_new (store);
+  workdays = dd_calendar_get_workdays (calendar, &error);
   if (workdays == NULL)
     {
       dd_cli_print_error (error);
@@ -330,6 +334,7 @@ dd_cli_command_calendar (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(GPtrArray) entries_list = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
@@ -386,8 +391,9 @@ dd_cli_command_calendar (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  entries_list = dd_store_list_calendar (store, &from, &to, dd_date_is_set (&as_of) ? &as_of : NULL,
-                                         &error);
+  calendar = dd_calendar_new (store);
+  entries_list = dd_calendar_list_entries (calendar, &from, &to, dd_date_is_set (&as_of) ? &as_of : NULL,
+                                           &error);
   if (entries_list == NULL)
     {
       dd_cli_print_error (error);

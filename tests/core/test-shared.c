@@ -232,8 +232,12 @@ test_audit (Fixture       *f,
   /* The deadline engine's tables are covered too. */
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 10, G_DATE_JUNE, 2026);
-  dd_store_add_holiday (f->store, &day, DD_HOLIDAY_KIND_COMPENSATORY, "Nghỉ bù", &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+
+    dd_calendar_add_holiday (calendar, &day, DD_HOLIDAY_KIND_COMPENSATORY, "Nghỉ bù", &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'holidays' "
                                       "AND action = 'insert' AND user = 'alice'"), >=, 1);
 
@@ -409,7 +413,8 @@ test_roles (Fixture       *f,
   /* A year nobody opened yet: the viewer sees its default days off, and
    * nothing is written for it. */
   {
-    g_autoptr(GPtrArray) days = dd_store_list_holidays (f->store, 2031, &error);
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+    g_autoptr(GPtrArray) days = dd_calendar_list_holidays (calendar, 2031, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (days);

@@ -1062,7 +1062,7 @@ context_load (DdStore  *self,
 
   if (!dd_store_get_score_weights (self, &ctx->weights, error))
     return FALSE;
-  ctx->workdays = dd_store_get_workdays (self, error);
+  ctx->workdays = _dd_store_read_workdays (self, error);
   if (ctx->workdays == NULL)
     return FALSE;
   ctx->due_soon_days = dd_store_get_due_soon_days (self);

@@ -35,10 +35,29 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 /* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
- * in the list's order (dd-store-tasks.c). @joins may be NULL. */
+ * in the list's order (dd-store-query.c). @joins may be NULL. */
 sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *query,
                                             const char *columns, const char *joins,
                                             GError **error);
+/* dd-store-query.c: the status counts of the last task list read. */
+typedef struct _DdStatusCounts DdStatusCounts;
+void     _dd_status_counts_free        (DdStatusCounts *counts);
+
+/* What saving a task and importing a plan share (dd-store-plans.c,
+ * dd-store-tasks.c). Inside a transaction. */
+/* Finds a unit by its tolerant key, or creates it; -1 on error. */
+gint64   _dd_store_find_or_create_unit (DdStore *self, const char *name, gboolean *created,
+                                        GError **error);
+/* Makes @names (in order) the coordinators of @task_id. */
+gboolean _dd_store_replace_coordinators (DdStore *self, gint64 task_id, const char * const *names,
+                                         guint *units_added, GError **error);
+/* The folded text a task is searched by (tasks.search_text). */
+char    *_dd_store_search_text         (const char *number, const char *title, const char *lead,
+                                        const char * const *coordinators, const char *deadline_text,
+                                        const char *product, const char *directing,
+                                        const char *actual_product);
+/* "MM-DD", or NULL when not set (tasks.annual_due). */
+char    *_dd_store_annual_due_text     (guint8 month, guint8 day);
 
 /* dd-store-workdays.c: the file's days off as the store's reads need
  * them (stored years, the Labor Code defaults for the others). */
@@ -181,9 +200,7 @@ struct _DdStore
   DdStoreBusy busy;
   gint64 data_version;          /* as dd_store_poll_external_changes() last saw it */
   guint64 commit_serial;        /* bumped by every commit of this connection */
-  /* The status counts of the last task list read (dd-store-tasks.c). */
-  char *counts_key;
-  guint counts[DD_N_STATUSES];
+  DdStatusCounts *counts;       /* dd-store-query.c */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
   DdScoringCache *scoring;      /* dd-store-scoring.c */
   /* dd-store-calendar.c: the occurrences of the range last listed, kept

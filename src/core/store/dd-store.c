@@ -686,7 +686,7 @@ dd_store_finalize (GObject *object)
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
   g_clear_pointer (&self->scoring, _dd_scoring_cache_free);
   g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
-  g_free (self->counts_key);
+  g_clear_pointer (&self->counts, _dd_status_counts_free);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "dd-store"
+#define G_LOG_DOMAIN "dd-calendar"
 
 #include "config.h"
 
@@ -10,43 +10,52 @@
 #include "dd-store-private.h"
 
 /*
- * The deadline engine's tables: days off per year, extensions, the rules
- * and reports of periodic and ongoing tasks, and the calendar that puts
- * them together. Opening, transactions and SQL helpers are in dd-store.c.
+ * DdCalendar: the time of a file (see dd-calendar.h). The days off, the
+ * occurrences of one task and the deadline calendar are read here through
+ * the store; the occurrences of many tasks at once come from the store's
+ * occurrence sets (dd-store-occurrences.c), of which the calendar keeps the
+ * range it listed last. The computations on dates (working days, lunar
+ * dates, expanding and judging occurrences) are dd-workdays.c's and
+ * dd-occurrence.c's, which know nothing of the store.
  */
+
+/* The occurrences of the range listed last (month_get()). */
+typedef struct
+{
+  DdOccurrenceSet *set;
+  GDate from;
+  GDate to;
+  DdStoreStamp stamp;   /* the file when the set was read */
+} Month;
+
+struct _DdCalendar
+{
+  GObject parent_instance;
+
+  DdStore *store;
+  Month month;
+};
+
+G_DEFINE_FINAL_TYPE (DdCalendar, dd_calendar, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+month_clear (Month *month)
+{
+  g_clear_pointer (&month->set, _dd_occurrence_set_free);
+  dd_store_stamp_clear (&month->stamp);
+}
 
 /* Boxed types */
 
-G_DEFINE_BOXED_TYPE (DdExtension, dd_extension, dd_extension_copy, dd_extension_free)
 G_DEFINE_BOXED_TYPE (DdCalendarEntry, dd_calendar_entry, dd_calendar_entry_copy, dd_calendar_entry_free)
-
-DdExtension *
-dd_extension_copy (const DdExtension *extension)
-{
-  DdExtension *copy;
-
-  g_return_val_if_fail (extension != NULL, NULL);
-
-  copy = g_new (DdExtension, 1);
-  *copy = *extension;
-  copy->reason = g_strdup (extension->reason);
-  copy->approved_by = g_strdup (extension->approved_by);
-  copy->recorded_at = g_strdup (extension->recorded_at);
-  copy->recorded_by = g_strdup (extension->recorded_by);
-  return copy;
-}
-
-void
-dd_extension_free (DdExtension *extension)
-{
-  if (extension == NULL)
-    return;
-  g_free (extension->reason);
-  g_free (extension->approved_by);
-  g_free (extension->recorded_at);
-  g_free (extension->recorded_by);
-  g_free (extension);
-}
 
 /* Copies @text to *@at and moves *@at past it; %NULL stays %NULL. */
 static char *
@@ -128,10 +137,10 @@ year_in_range (int year)
 }
 
 static gboolean
-year_is_stored (DdStore *self,
+year_is_stored (DdStore *store,
                 int      year)
 {
-  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, "SELECT 1 FROM holiday_years WHERE year = ?1",
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT 1 FROM holiday_years WHERE year = ?1",
                                                  NULL);
 
   if (stmt == NULL)
@@ -143,7 +152,7 @@ year_is_stored (DdStore *self,
 /* Writes the defaults of @year if its table is not stored yet. Inside a
  * transaction. */
 static gboolean
-ensure_year_locked (DdStore  *self,
+ensure_year_locked (DdStore  *store,
                     int       year,
                     GError  **error)
 {
@@ -152,22 +161,22 @@ ensure_year_locked (DdStore  *self,
   g_autoptr(GPtrArray) defaults = NULL;
   g_autofree char *now = dd_sql_now_utc ();
 
-  g_assert (self->flags.in_transaction);
+  g_assert (store->flags.in_transaction);
 
-  if (year_is_stored (self, year))
+  if (year_is_stored (store, year))
     return TRUE;
 
-  mark = dd_sql_prepare (self, "INSERT INTO holiday_years (year, created_at, created_by) VALUES (?1, ?2, ?3)",
+  mark = dd_sql_prepare (store, "INSERT INTO holiday_years (year, created_at, created_by) VALUES (?1, ?2, ?3)",
                          error);
   if (mark == NULL)
     return FALSE;
   sqlite3_bind_int (mark, 1, year);
   dd_sql_bind_text (mark, 2, now);
-  dd_sql_bind_text (mark, 3, self->access.user);
-  if (!dd_sql_step_done (self, mark, error))
+  dd_sql_bind_text (mark, 3, dd_store_get_user (store));
+  if (!dd_sql_step_done (store, mark, error))
     return FALSE;
 
-  insert = dd_sql_prepare (self,
+  insert = dd_sql_prepare (store,
                            "INSERT OR IGNORE INTO holidays (year, day, kind, name, updated_at, updated_by) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (insert == NULL)
@@ -183,30 +192,124 @@ ensure_year_locked (DdStore  *self,
       sqlite3_bind_int (insert, 3, holiday->kind);
       dd_sql_bind_text (insert, 4, holiday->name);
       dd_sql_bind_text (insert, 5, now);
-      dd_sql_bind_text (insert, 6, self->access.user);
-      if (!dd_sql_step_done (self, insert, error))
+      dd_sql_bind_text (insert, 6, dd_store_get_user (store));
+      if (!dd_sql_step_done (store, insert, error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* GObject overrides */
+
+static void
+dd_calendar_finalize (GObject *object)
+{
+  DdCalendar *self = (DdCalendar *) object;
+
+  month_clear (&self->month);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_calendar_parent_class)->finalize (object);
+}
+
+static void
+dd_calendar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DdCalendar *self = DD_CALENDAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_calendar_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DdCalendar *self = DD_CALENDAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_calendar_class_init (DdCalendarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dd_calendar_finalize;
+  object_class->get_property = dd_calendar_get_property;
+  object_class->set_property = dd_calendar_set_property;
+
+  /**
+   * DdCalendar:store:
+   * The store whose file this is the calendar of. Construct-only.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dd_calendar_init (DdCalendar *self)
+{
+}
+
+/* Public API */
+
+DdCalendar *
+dd_calendar_new (DdStore *store)
+{
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_CALENDAR, "store", store, NULL);
+}
+
+DdStore *
+dd_calendar_get_store (DdCalendar *self)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
+
+  return self->store;
+}
+
 /* Days off */
 
 DdWorkdays *
-dd_store_get_workdays (DdStore  *self,
-                       GError  **error)
+dd_calendar_get_workdays (DdCalendar *self,
+                          GError  **error)
 {
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
 
-  return _dd_store_read_workdays (self, error);
+  return _dd_store_read_workdays (self->store, error);
 }
 
 GPtrArray *
-dd_store_list_holidays (DdStore  *self,
-                        int       year,
-                        GError  **error)
+dd_calendar_list_holidays (DdCalendar *self,
+                           int       year,
+                           GError  **error)
 {
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
 
   if (!year_in_range (year))
     {
@@ -216,38 +319,38 @@ dd_store_list_holidays (DdStore  *self,
       return NULL;
     }
 
-  if (!year_is_stored (self, year))
+  if (!year_is_stored (self->store, year))
     {
       /* The year's table is a setting: whoever may not write settings (a
        * read-only file, anyone but an administrator, a lock warning not
        * yet acknowledged) sees the defaults it would start from. */
-      if (self->access.read_only || self->access.role != DD_ROLE_ADMIN ||
-          (self->access.lock_warning != NULL && !self->access.lock_acknowledged))
+      if (dd_store_is_read_only (self->store) || dd_store_get_role (self->store) != DD_ROLE_ADMIN ||
+          !dd_store_is_lock_warning_acknowledged (self->store))
         return dd_holidays_default_for_year (year);
-      if (!_dd_store_begin (self, error))
+      if (!_dd_store_begin (self->store, error))
         return NULL;
-      if (!ensure_year_locked (self, year, error) || !_dd_store_commit (self, error))
+      if (!ensure_year_locked (self->store, year, error) || !_dd_store_commit (self->store, error))
         {
-          _dd_store_rollback (self);
+          _dd_store_rollback (self->store);
           return NULL;
         }
     }
-  return _dd_store_read_holidays (self, year, error);
+  return _dd_store_read_holidays (self->store, year, error);
 }
 
 gboolean
-dd_store_add_holiday (DdStore       *self,
-                      const GDate   *date,
-                      DdHolidayKind  kind,
-                      const char    *name,
-                      GError       **error)
+dd_calendar_add_holiday (DdCalendar    *self,
+                         const GDate   *date,
+                         DdHolidayKind  kind,
+                         const char    *name,
+                         GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *clean = NULL;
   int year;
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
   g_return_val_if_fail (dd_date_is_set (date), FALSE);
 
   year = g_date_get_year (date);
@@ -266,11 +369,11 @@ dd_store_add_holiday (DdStore       *self,
     return invalid (error, _("A day off needs a name."));
   clean = dd_text_normalize_space (name);
 
-  if (!_dd_store_begin (self, error))
+  if (!_dd_store_begin (self->store, error))
     return FALSE;
-  if (!ensure_year_locked (self, year, error))
+  if (!ensure_year_locked (self->store, year, error))
     goto fail;
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (self->store,
                          "INSERT INTO holidays (year, day, kind, name, updated_at, updated_by) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                          "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
@@ -283,43 +386,43 @@ dd_store_add_holiday (DdStore       *self,
   sqlite3_bind_int (stmt, 3, kind);
   dd_sql_bind_text (stmt, 4, clean);
   dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
+  dd_sql_bind_text (stmt, 6, dd_store_get_user (self->store));
+  if (!dd_sql_step_done (self->store, stmt, error))
     goto fail;
-  return _dd_store_commit (self, error);
+  return _dd_store_commit (self->store, error);
 
 fail:
-  _dd_store_rollback (self);
+  _dd_store_rollback (self->store);
   return FALSE;
 }
 
 gboolean
-dd_store_remove_holiday (DdStore      *self,
-                         const GDate  *date,
-                         GError      **error)
+dd_calendar_remove_holiday (DdCalendar   *self,
+                            const GDate  *date,
+                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int year;
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
   g_return_val_if_fail (dd_date_is_set (date), FALSE);
 
   year = g_date_get_year (date);
   if (!year_in_range (year))
     return invalid (error, _("There is no day off on that date."));
 
-  if (!_dd_store_begin (self, error))
+  if (!_dd_store_begin (self->store, error))
     return FALSE;
   /* Removing a default day first makes the year's table its own. */
-  if (!ensure_year_locked (self, year, error))
+  if (!ensure_year_locked (self->store, year, error))
     goto fail;
-  stmt = dd_sql_prepare (self, "DELETE FROM holidays WHERE day = ?1", error);
+  stmt = dd_sql_prepare (self->store, "DELETE FROM holidays WHERE day = ?1", error);
   if (stmt == NULL)
     goto fail;
   dd_sql_bind_date (stmt, 1, date);
-  if (!dd_sql_step_done (self, stmt, error))
+  if (!dd_sql_step_done (self->store, stmt, error))
     goto fail;
-  if (sqlite3_changes (self->db) == 0)
+  if (sqlite3_changes (_dd_store_get_db (self->store)) == 0)
     {
       g_autofree char *dmy = dd_date_to_dmy (date);
 
@@ -327,116 +430,27 @@ dd_store_remove_holiday (DdStore      *self,
                    _("There is no day off on %s."), dmy);
       goto fail;
     }
-  return _dd_store_commit (self, error);
+  return _dd_store_commit (self->store, error);
 
 fail:
-  _dd_store_rollback (self);
+  _dd_store_rollback (self->store);
   return FALSE;
 }
 
-/* Extensions */
-
-gboolean
-dd_store_extend_task (DdStore      *self,
-                      gint64        task_id,
-                      const GDate  *new_due,
-                      const char   *reason,
-                      const char   *approved_by,
-                      const GDate  *approved_on,
-                      GError      **error)
-{
-  g_autoptr(sqlite3_stmt) read = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  GDate old_due, approved;
-  int rc;
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dd_date_is_set (new_due), FALSE);
-
-  if (is_blank (reason))
-    return invalid (error, _("An extension needs a reason."));
-  if (is_blank (approved_by))
-    return invalid (error, _("An extension needs the name of who approved it."));
-  if (dd_date_is_set (approved_on))
-    approved = *approved_on;
-  else
-    dd_sql_today (&approved);
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-
-  read = dd_sql_prepare (self, "SELECT due_on FROM tasks WHERE id = ?1", error);
-  if (read == NULL)
-    goto fail;
-  sqlite3_bind_int64 (read, 1, task_id);
-  rc = sqlite3_step (read);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                   _("There is no task with id %lld."), (long long) task_id);
-      goto fail;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  dd_sql_column_date (read, 0, &old_due);
-  if (!dd_date_is_set (&old_due))
-    {
-      invalid (error, _("Only a task with a due date can be extended."));
-      goto fail;
-    }
-
-  insert = dd_sql_prepare (self,
-                           "INSERT INTO task_extensions (task_id, old_due, new_due, reason, approved_by, "
-                           "approved_on, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                           error);
-  if (insert == NULL)
-    goto fail;
-  sqlite3_bind_int64 (insert, 1, task_id);
-  dd_sql_bind_date (insert, 2, &old_due);
-  dd_sql_bind_date (insert, 3, new_due);
-  dd_sql_bind_text (insert, 4, reason);
-  dd_sql_bind_text (insert, 5, approved_by);
-  dd_sql_bind_date (insert, 6, &approved);
-  dd_sql_bind_text (insert, 7, now);
-  dd_sql_bind_text (insert, 8, self->access.user);
-  if (!dd_sql_step_done (self, insert, error))
-    goto fail;
-
-  update = dd_sql_prepare (self,
-                           "UPDATE tasks SET due_on = ?2, revision = revision + 1, updated_at = ?3, "
-                           "updated_by = ?4 WHERE id = ?1", error);
-  if (update == NULL)
-    goto fail;
-  sqlite3_bind_int64 (update, 1, task_id);
-  dd_sql_bind_date (update, 2, new_due);
-  dd_sql_bind_text (update, 3, now);
-  dd_sql_bind_text (update, 4, self->access.user);
-  if (!dd_sql_step_done (self, update, error))
-    goto fail;
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
+/* A task's time */
 
 GPtrArray *
-dd_store_list_extensions (DdStore  *self,
-                          gint64    task_id,
-                          GError  **error)
+dd_calendar_list_extensions (DdCalendar *self,
+                             gint64    task_id,
+                             GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_extension_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
 
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (self->store,
                          "SELECT id, old_due, new_due, reason, approved_by, approved_on, recorded_at, "
                          "recorded_by FROM task_extensions WHERE task_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
@@ -459,31 +473,27 @@ dd_store_list_extensions (DdStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
+      dd_sql_set_sqlite_error (self->store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&list);
 }
 
-/* Periodic and ongoing tasks */
-
-gboolean
-dd_store_get_task_schedule (DdStore         *self,
-                            gint64           task_id,
-                            DdTaskSchedule  *out,
-                            GError         **error)
+/* The rules of a task (the defaults when none were set). */
+static gboolean
+read_task_schedule (DdStore         *store,
+                    gint64           task_id,
+                    DdTaskSchedule  *out,
+                    GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
 
   out->due_rule = DD_DUE_RULE_PERIOD_END;
   out->due_param = 0;
   out->update_every_months = 1;
 
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (store,
                          "SELECT due_rule, due_param, update_every_months FROM task_schedules "
                          "WHERE task_id = ?1", error);
   if (stmt == NULL)
@@ -497,163 +507,20 @@ dd_store_get_task_schedule (DdStore         *self,
       out->update_every_months = (guint) CLAMP (sqlite3_column_int (stmt, 2), 0, 12);
     }
   else if (rc != SQLITE_DONE)
-    return dd_sql_set_sqlite_error (self, rc, error);
+    return dd_sql_set_sqlite_error (store, rc, error);
   return TRUE;
 }
 
 gboolean
-dd_store_set_task_schedule (DdStore               *self,
-                            gint64                 task_id,
-                            const DdTaskSchedule  *schedule,
-                            GError               **error)
+dd_calendar_get_task_schedule (DdCalendar      *self,
+                               gint64           task_id,
+                               DdTaskSchedule  *out,
+                               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
+  g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  if ((guint) schedule->due_rule > DD_DUE_RULE_WORKDAYS_AFTER ||
-      schedule->due_param < 0 || schedule->due_param > 366 ||
-      schedule->update_every_months > 12)
-    return invalid (error, _("The rule of the task’s occurrences is out of range."));
-  if (schedule->due_rule == DD_DUE_RULE_DAY_OF_MONTH &&
-      (schedule->due_param < 1 || schedule->due_param > 31))
-    return invalid (error, _("The day of the month must be between 1 and 31."));
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  stmt = dd_sql_prepare (self,
-                         "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months, "
-                         "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                         "ON CONFLICT (task_id) DO UPDATE SET due_rule = excluded.due_rule, "
-                         "due_param = excluded.due_param, update_every_months = excluded.update_every_months, "
-                         "revision = revision + 1, updated_at = excluded.updated_at, "
-                         "updated_by = excluded.updated_by", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int (stmt, 2, schedule->due_rule);
-  sqlite3_bind_int (stmt, 3, schedule->due_param);
-  sqlite3_bind_int (stmt, 4, (int) schedule->update_every_months);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-dd_store_record_report (DdStore           *self,
-                        gint64             task_id,
-                        DdOccurrenceKind   kind,
-                        int                year,
-                        int                index,
-                        const GDate       *reported_on,
-                        const char        *note,
-                        GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-
-  if ((guint) kind > DD_OCCURRENCE_AD_HOC)
-    return invalid (error, _("Progress updates of ongoing tasks are recorded as progress, not as reports."));
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  if (kind == DD_OCCURRENCE_AD_HOC)
-    {
-      stmt = dd_sql_prepare (self,
-                             "UPDATE occurrence_reports SET reported_on = ?3, note = coalesce (?4, note), "
-                             "revision = revision + 1, updated_at = ?5, updated_by = ?6 "
-                             "WHERE id = ?2 AND task_id = ?1 AND kind = 4", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 2, index);
-    }
-  else
-    {
-      stmt = dd_sql_prepare (self,
-                             "INSERT INTO occurrence_reports (task_id, kind, year, period_index, reported_on, "
-                             "note, updated_at, updated_by) VALUES (?1, ?7, ?8, ?2, ?3, ?4, ?5, ?6) "
-                             "ON CONFLICT (task_id, kind, year, period_index) WHERE kind <> 4 DO UPDATE SET "
-                             "reported_on = excluded.reported_on, note = coalesce (excluded.note, note), "
-                             "revision = revision + 1, updated_at = excluded.updated_at, "
-                             "updated_by = excluded.updated_by", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 2, index);
-      sqlite3_bind_int (stmt, 7, kind);
-      sqlite3_bind_int (stmt, 8, year);
-    }
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  dd_sql_bind_date (stmt, 3, reported_on);
-  dd_sql_bind_text (stmt, 4, note);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                   _("There is no ad hoc report with id %d for this task."), index);
-      goto fail;
-    }
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
-
-gint64
-dd_store_add_ad_hoc_report (DdStore      *self,
-                            gint64        task_id,
-                            const char   *title,
-                            const GDate  *due,
-                            GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  gint64 id;
-
-  g_return_val_if_fail (DD_IS_STORE (self), 0);
-  g_return_val_if_fail (dd_date_is_set (due), 0);
-
-  if (is_blank (title))
-    {
-      invalid (error, _("An ad hoc report needs a title."));
-      return 0;
-    }
-  if (!_dd_store_begin (self, error))
-    return 0;
-  stmt = dd_sql_prepare (self,
-                         "INSERT INTO occurrence_reports (task_id, kind, year, title, due_on, updated_at, "
-                         "updated_by) VALUES (?1, 4, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int (stmt, 2, g_date_get_year (due));
-  dd_sql_bind_text (stmt, 3, title);
-  dd_sql_bind_date (stmt, 4, due);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_dd_store_commit (self, error))
-    return 0;
-  return id;
-
-fail:
-  _dd_store_rollback (self);
-  return 0;
+  return read_task_schedule (self->store, task_id, out, error);
 }
 
 /* Occurrences */
@@ -710,7 +577,7 @@ period_key (int kind,
 
 /* The occurrences of one task due in [from, to], judged as of @as_of. */
 static GPtrArray *
-task_occurrences (DdStore         *self,
+task_occurrences (DdStore         *store,
                   DdWorkdays      *workdays,
                   const TaskInfo  *info,
                   const GDate     *from,
@@ -726,14 +593,14 @@ task_occurrences (DdStore         *self,
   gboolean done = dd_date_is_set (&info->completed_on) && g_date_compare (&info->completed_on, as_of) <= 0;
   int rc;
 
-  if (!dd_store_get_task_schedule (self, info->id, &schedule, error))
+  if (!read_task_schedule (store, info->id, &schedule, error))
     return NULL;
 
   if (info->kind == DD_DEADLINE_PERIODIC)
     {
       g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-      stmt = dd_sql_prepare (self,
+      stmt = dd_sql_prepare (store,
                              "SELECT kind, year, period_index, reported_on FROM occurrence_reports "
                              "WHERE task_id = ?1 AND kind <> 4 AND reported_on IS NOT NULL", error);
       if (stmt == NULL)
@@ -751,7 +618,7 @@ task_occurrences (DdStore         *self,
         }
       if (rc != SQLITE_DONE)
         {
-          dd_sql_set_sqlite_error (self, rc, error);
+          dd_sql_set_sqlite_error (store, rc, error);
           return NULL;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
@@ -778,7 +645,7 @@ task_occurrences (DdStore         *self,
     {
       g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (GDate));
 
-      stmt = dd_sql_prepare (self,
+      stmt = dd_sql_prepare (store,
                              "SELECT reported_on FROM progress_updates WHERE task_id = ?1 "
                              "ORDER BY reported_on", error);
       if (stmt == NULL)
@@ -794,7 +661,7 @@ task_occurrences (DdStore         *self,
         }
       if (rc != SQLITE_DONE)
         {
-          dd_sql_set_sqlite_error (self, rc, error);
+          dd_sql_set_sqlite_error (store, rc, error);
           return NULL;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
@@ -830,7 +697,7 @@ task_occurrences (DdStore         *self,
     }
 
   /* Ad hoc reports, whatever the task's kind. */
-  stmt = dd_sql_prepare (self,
+  stmt = dd_sql_prepare (store,
                          "SELECT id, title, due_on, reported_on FROM occurrence_reports "
                          "WHERE task_id = ?1 AND kind = 4 AND due_on BETWEEN ?2 AND ?3", error);
   if (stmt == NULL)
@@ -856,7 +723,7 @@ task_occurrences (DdStore         *self,
     }
   if (rc != SQLITE_DONE)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
+      dd_sql_set_sqlite_error (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -873,12 +740,12 @@ compare_occurrence_due (gconstpointer a,
 }
 
 GPtrArray *
-dd_store_list_occurrences (DdStore      *self,
-                           gint64        task_id,
-                           const GDate  *from,
-                           const GDate  *to,
-                           const GDate  *as_of,
-                           GError      **error)
+dd_calendar_list_occurrences (DdCalendar   *self,
+                              gint64        task_id,
+                              const GDate  *from,
+                              const GDate  *to,
+                              const GDate  *as_of,
+                              GError      **error)
 {
   g_autoptr(DdWorkdays) workdays = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -887,7 +754,7 @@ dd_store_list_occurrences (DdStore      *self,
   GDate day, soon;
   int rc;
 
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
 
   if (dd_date_is_set (as_of))
@@ -895,12 +762,12 @@ dd_store_list_occurrences (DdStore      *self,
   else
     dd_sql_today (&day);
 
-  workdays = dd_store_get_workdays (self, error);
+  workdays = _dd_store_read_workdays (self->store, error);
   if (workdays == NULL)
     return NULL;
-  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self), &soon);
+  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self->store), &soon);
 
-  stmt = dd_sql_prepare (self, "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM "WHERE t.id = ?1", error);
+  stmt = dd_sql_prepare (self->store, "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM "WHERE t.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
@@ -913,12 +780,12 @@ dd_store_list_occurrences (DdStore      *self,
     }
   if (rc != SQLITE_ROW)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
+      dd_sql_set_sqlite_error (self->store, rc, error);
       return NULL;
     }
   read_task_info (stmt, &info);
 
-  result = task_occurrences (self, workdays, &info, from, to, &day, &soon, error);
+  result = task_occurrences (self->store, workdays, &info, from, to, &day, &soon, error);
   if (result != NULL)
     g_ptr_array_sort (result, compare_occurrence_due);
   return result;
@@ -1001,52 +868,51 @@ sort_entries (GPtrArray   *entries,
     entries->pdata[i] = keys[i].entry;
 }
 
-/* The occurrences of [@from, @to], loaded once and kept on the store
- * while neither another connection (PRAGMA data_version) nor this one
- * (commit_serial) committed: the calendar page lists the same month again
- * on every refresh, and going back to a month should not read it again.
- * The set does not depend on the day they are judged on. Inside a
- * transaction of this connection, or when another connection committed
- * while the set was read, the set is this call's only (@out_temporary). */
+/* The occurrences of [@from, @to], loaded once and kept while neither
+ * another connection nor the store committed (dd_store_stamp_is_current()):
+ * the calendar page lists the same month again on every refresh, and going
+ * back to a month should not read it again. The set does not depend on the
+ * day they are judged on. Inside a transaction of the store, or when
+ * another connection committed while the set was read, the set is this
+ * call's only (@out_temporary). */
 static DdOccurrenceSet *
-calendar_set_get (DdStore           *self,
-                  DdWorkdays        *workdays,
-                  const GDate       *from,
-                  const GDate       *to,
-                  DdOccurrenceSet  **out_temporary,
-                  GError           **error)
+month_get (DdCalendar        *self,
+           DdWorkdays        *workdays,
+           const GDate       *from,
+           const GDate       *to,
+           DdOccurrenceSet  **out_temporary,
+           GError           **error)
 {
-  gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  DdStoreStamp stamp;
   DdOccurrenceSet *set;
 
   *out_temporary = NULL;
-  if (!self->flags.in_transaction && self->calendar_set != NULL && version >= 0
-      && self->calendar_version == version && self->calendar_serial == self->commit_serial
-      && g_date_compare (&self->calendar_from, from) == 0 && g_date_compare (&self->calendar_to, to) == 0)
-    return self->calendar_set;
+  if (self->month.set != NULL
+      && g_date_compare (&self->month.from, from) == 0 && g_date_compare (&self->month.to, to) == 0
+      && dd_store_stamp_is_current (self->store, &self->month.stamp))
+    return self->month.set;
 
-  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
+  dd_store_stamp_take (self->store, &stamp);
+  set = _dd_occurrence_set_load (self->store, DD_OCCURRENCE_SCOPE_CALENDAR, 0, workdays, from, to, NULL, error);
   if (set == NULL)
     return NULL;
-  if (self->flags.in_transaction || version < 0
-      || version != dd_sql_query_int64 (self, "PRAGMA data_version", -1))
+  if (!dd_store_stamp_is_current (self->store, &stamp))
     return *out_temporary = set;
 
-  g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
-  self->calendar_set = set;
-  self->calendar_from = *from;
-  self->calendar_to = *to;
-  self->calendar_version = version;
-  self->calendar_serial = self->commit_serial;
+  month_clear (&self->month);
+  self->month.set = set;
+  self->month.from = *from;
+  self->month.to = *to;
+  self->month.stamp = stamp;
   return set;
 }
 
 GPtrArray *
-dd_store_list_calendar (DdStore      *self,
-                        const GDate  *from,
-                        const GDate  *to,
-                        const GDate  *as_of,
-                        GError      **error)
+dd_calendar_list_entries (DdCalendar   *self,
+                          const GDate  *from,
+                          const GDate  *to,
+                          const GDate  *as_of,
+                          GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_calendar_entry_free);
   g_autoptr(DdWorkdays) workdays = NULL;
@@ -1057,7 +923,7 @@ dd_store_list_calendar (DdStore      *self,
   GDate day, soon;
   int rc;
 
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
 
   if (dd_date_is_set (as_of))
@@ -1065,13 +931,13 @@ dd_store_list_calendar (DdStore      *self,
   else
     dd_sql_today (&day);
 
-  workdays = dd_store_get_workdays (self, error);
+  workdays = _dd_store_read_workdays (self->store, error);
   if (workdays == NULL)
     return NULL;
-  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self), &soon);
+  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self->store), &soon);
 
   /* Tasks with a date of their own (tasks_due index). */
-  dated = dd_sql_prepare (self,
+  dated = dd_sql_prepare (self->store,
                           "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM
                           "WHERE t.deleted_at IS NULL AND t.due_on BETWEEN ?1 AND ?2 "
                           "ORDER BY t.due_on, t.id", error);
@@ -1095,14 +961,14 @@ dd_store_list_calendar (DdStore      *self,
     }
   if (rc != SQLITE_DONE)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
+      dd_sql_set_sqlite_error (self->store, rc, error);
       return NULL;
     }
 
   /* Periodic and ongoing tasks, and any task with ad hoc reports: all of
    * them in one pass (dd-store-occurrences.c), or as kept from the last
-   * listing of the same range (calendar_set_get()). */
-  set = calendar_set_get (self, workdays, from, to, &temporary, error);
+   * listing of the same range (month_get()). */
+  set = month_get (self, workdays, from, to, &temporary, error);
   if (set == NULL)
     return NULL;
   occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
