@@ -575,6 +575,121 @@ period_key (int kind,
   return g_strdup_printf ("%d:%d:%d", kind, year, index);
 }
 
+/* The periodic reports made for task @task_id: "kind:year:index" →
+ * (GDate *) the day each was made. */
+static GHashTable *
+read_period_reports (DdStore  *store,
+                     gint64    task_id,
+                     GError  **error)
+{
+  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = dd_sql_prepare (store,
+                         "SELECT kind, year, period_index, reported_on FROM occurrence_reports "
+                         "WHERE task_id = ?1 AND kind <> 4 AND reported_on IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate *day = g_new (GDate, 1);
+
+      dd_sql_column_date (stmt, 3, day);
+      g_hash_table_insert (reports,
+                           period_key (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                                       sqlite3_column_int (stmt, 2)),
+                           day);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&reports);
+}
+
+/* The days task @task_id's progress updates were reported on, in order
+ * (a GArray of GDate). */
+static GArray *
+read_update_days (DdStore  *store,
+                  gint64    task_id,
+                  GError  **error)
+{
+  g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = dd_sql_prepare (store,
+                         "SELECT reported_on FROM progress_updates WHERE task_id = ?1 "
+                         "ORDER BY reported_on", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate day;
+
+      dd_sql_column_date (stmt, 0, &day);
+      if (dd_date_is_set (&day))
+        g_array_append_val (updates, day);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&updates);
+}
+
+/* Appends to @result the ad hoc reports of task @task_id due in
+ * [@from, @to], judged as of @as_of. */
+static gboolean
+add_ad_hoc (DdStore      *store,
+            gint64        task_id,
+            const GDate  *from,
+            const GDate  *to,
+            const GDate  *as_of,
+            const GDate  *soon,
+            GPtrArray    *result,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = dd_sql_prepare (store,
+                         "SELECT id, title, due_on, reported_on FROM occurrence_reports "
+                         "WHERE task_id = ?1 AND kind = 4 AND due_on BETWEEN ?2 AND ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  dd_sql_bind_date (stmt, 2, from);
+  dd_sql_bind_date (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdOccurrence *occ = g_new0 (DdOccurrence, 1);
+      GDate reported;
+
+      occ->kind = DD_OCCURRENCE_AD_HOC;
+      occ->index = sqlite3_column_int (stmt, 0);
+      occ->label = g_strdup (dd_sql_column_text (stmt, 1));
+      dd_sql_column_date (stmt, 2, &occ->due);
+      occ->year = g_date_get_year (&occ->due);
+      occ->start = occ->due;
+      occ->end = occ->due;
+      dd_sql_column_date (stmt, 3, &reported);
+      dd_occurrence_judge (occ, dd_date_is_set (&reported) ? &reported : NULL, as_of, soon);
+      g_ptr_array_add (result, occ);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The occurrences of one task due in [from, to], judged as of @as_of. */
 static GPtrArray *
 task_occurrences (DdStore         *store,
@@ -588,40 +703,19 @@ task_occurrences (DdStore         *store,
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
   g_autoptr(GPtrArray) expanded = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   DdTaskSchedule schedule;
   gboolean done = dd_date_is_set (&info->completed_on) && g_date_compare (&info->completed_on, as_of) <= 0;
-  int rc;
 
   if (!read_task_schedule (store, info->id, &schedule, error))
     return NULL;
 
   if (info->kind == DD_DEADLINE_PERIODIC)
     {
-      g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GHashTable) reports = NULL;
 
-      stmt = dd_sql_prepare (store,
-                             "SELECT kind, year, period_index, reported_on FROM occurrence_reports "
-                             "WHERE task_id = ?1 AND kind <> 4 AND reported_on IS NOT NULL", error);
-      if (stmt == NULL)
+      reports = read_period_reports (store, info->id, error);
+      if (reports == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, info->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          GDate *day = g_new (GDate, 1);
-
-          dd_sql_column_date (stmt, 3, day);
-          g_hash_table_insert (reports,
-                               period_key (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-                                           sqlite3_column_int (stmt, 2)),
-                               day);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          dd_sql_set_sqlite_error (store, rc, error);
-          return NULL;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
 
       expanded = dd_occurrences_expand (info->periods, schedule.due_rule, schedule.due_param,
                                         workdays, from, to);
@@ -643,28 +737,11 @@ task_occurrences (DdStore         *store,
     }
   else if (info->kind == DD_DEADLINE_ONGOING && schedule.update_every_months > 0)
     {
-      g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (GDate));
+      g_autoptr(GArray) updates = NULL;
 
-      stmt = dd_sql_prepare (store,
-                             "SELECT reported_on FROM progress_updates WHERE task_id = ?1 "
-                             "ORDER BY reported_on", error);
-      if (stmt == NULL)
+      updates = read_update_days (store, info->id, error);
+      if (updates == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, info->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          GDate day;
-
-          dd_sql_column_date (stmt, 0, &day);
-          if (dd_date_is_set (&day))
-            g_array_append_val (updates, day);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          dd_sql_set_sqlite_error (store, rc, error);
-          return NULL;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
 
       expanded = dd_occurrences_expand_updates (schedule.update_every_months, workdays, from, to);
       for (guint i = 0; i < expanded->len; i++)
@@ -697,35 +774,8 @@ task_occurrences (DdStore         *store,
     }
 
   /* Ad hoc reports, whatever the task's kind. */
-  stmt = dd_sql_prepare (store,
-                         "SELECT id, title, due_on, reported_on FROM occurrence_reports "
-                         "WHERE task_id = ?1 AND kind = 4 AND due_on BETWEEN ?2 AND ?3", error);
-  if (stmt == NULL)
+  if (!add_ad_hoc (store, info->id, from, to, as_of, soon, result, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  dd_sql_bind_date (stmt, 2, from);
-  dd_sql_bind_date (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DdOccurrence *occ = g_new0 (DdOccurrence, 1);
-      GDate reported;
-
-      occ->kind = DD_OCCURRENCE_AD_HOC;
-      occ->index = sqlite3_column_int (stmt, 0);
-      occ->label = g_strdup (dd_sql_column_text (stmt, 1));
-      dd_sql_column_date (stmt, 2, &occ->due);
-      occ->year = g_date_get_year (&occ->due);
-      occ->start = occ->due;
-      occ->end = occ->due;
-      dd_sql_column_date (stmt, 3, &reported);
-      dd_occurrence_judge (occ, dd_date_is_set (&reported) ? &reported : NULL, as_of, soon);
-      g_ptr_array_add (result, occ);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (store, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&result);
 }
 

@@ -87,7 +87,7 @@ gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDa
                                           const GDate *soon, GError **error);
 
 /* dd-store-occurrences.c: the occurrences of many tasks at once, as
- * dd_store_list_occurrences() gives them for one, from one read of the
+ * dd_calendar_list_occurrences() gives them for one, from one read of the
  * tasks, their schedules, reports and updates over [from, to]. */
 typedef enum
 {
@@ -128,7 +128,7 @@ guint                   _dd_occurrence_set_get_n_tasks (DdOccurrenceSet *set);
 const DdOccurrenceTask *_dd_occurrence_set_get_task    (DdOccurrenceSet *set, guint i);
 /* Appends to @out (a GArray of DdOccurrence whose labels belong to @set)
  * the occurrences of task @i due in [@from, @to] (within the range loaded),
- * judged as of @as_of: those of dd_store_list_occurrences(), in its order
+ * judged as of @as_of: those of dd_calendar_list_occurrences(), in its order
  * before it sorts them by due date. */
 void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const GDate *from,
                                            const GDate *to, const GDate *as_of, const GDate *soon,
@@ -203,12 +203,6 @@ struct _DdStore
   DdStatusCounts *counts;       /* dd-store-query.c */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
   DdScoringCache *scoring;      /* dd-store-scoring.c */
-  /* dd-store-calendar.c: the occurrences of the range last listed, kept
-   * while neither another connection nor this one committed. */
-  DdOccurrenceSet *calendar_set;
-  GDate calendar_from, calendar_to;
-  gint64 calendar_version;
-  guint64 calendar_serial;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every

@@ -32,7 +32,7 @@
  * dd_six_clear_check() (a test compares the two on every task), written
  * so that SQLite judges 100,000 tasks in about 0.1 s. The text rules (a
  * title of three words, a directing leader, a product) are the check's own
- * C code (dd_six_clear_text() in dd-store.c); the person in charge does
+ * C code (dd_six_clear_text() in dd-store-sql.c); the person in charge does
  * not change the outcome (a group lead stays unclear). Kinds: 0 none,
  * 1 date, 2 ongoing, 3 periodic, 4 statutory, 5 external. */
 #define SIX_CLEAR_FAILS_EXPR \
@@ -248,7 +248,7 @@ build_where (const DdTaskQuery *query,
         g_string_append (joined, words[i]);
       }
     /* Every word, anywhere in the folded text (dd_search_match() in
-     * dd-store.c: instr() for each word, in one call). "search_text > ''"
+     * dd-store-sql.c: instr() for each word, in one call). "search_text > ''"
      * is always true when there is a word to find: it lets SQLite read the
      * index that holds the text (tasks_live_text, 0005-performance.sql).
      * The SQL text is fixed; only the value comes from the user. */

@@ -20,7 +20,7 @@
  *     the due-soon window;
  *   - in progress otherwise.
  *
- * The occurrences are exactly those of dd_store_list_occurrences() (same
+ * The occurrences are exactly those of dd_calendar_list_occurrences() (same
  * expansion, same start at the plan's date, same judging), computed for
  * every recurring task at once by dd-store-occurrences.c (three scans:
  * tasks, reports, updates, instead of three queries per task), and cached

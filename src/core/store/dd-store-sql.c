@@ -260,7 +260,7 @@ sql_search_match (sqlite3_context *ctx,
 /* SQL function dd_six_clear_text(title, product, directing): the flags of
  * the "6 rõ" check that depend on text alone (what, authority, result), by
  * the check's own code (dd-six-clear.c); the others are plain SQL (see
- * SIX_CLEAR_EXPR in dd-store-tasks.c). */
+ * SIX_CLEAR_FAILS_EXPR in dd-store-query.c). */
 static void
 sql_six_clear_text (sqlite3_context *ctx,
                     int              argc,

@@ -196,20 +196,11 @@ insert_progress_update (DdStore      *self,
   return dd_sql_step_done (self, stmt, error);
 }
 
+/* Refuses a task that says nothing, or whose progress is out of range. */
 static gboolean
-save_task_locked (DdStore  *self,
-                  DdTask   *task,
-                  GError  **error)
+check_task_fields (DdTask  *task,
+                   GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *search = NULL;
-  g_autofree char *annual = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  guint8 *title_key;
-  gsize title_key_len;
-  gint64 lead_id = 0;
-  gboolean progress_changed = FALSE;
-
   if (task->title == NULL || *task->title == '\0')
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
@@ -222,58 +213,67 @@ save_task_locked (DdStore  *self,
                    _("Progress must be between 0 and 100%%."));
       return FALSE;
     }
+  return TRUE;
+}
 
-  if (task->id > 0)
+/* For a task already in the file: refuses the save when the task was
+ * deleted or changed by someone else since @task was read, and says
+ * whether its progress, completion or actual product change. */
+static gboolean
+check_revision (DdStore   *self,
+                DdTask    *task,
+                gboolean  *out_progress_changed,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  GDate old_completed;
+
+  check = dd_sql_prepare (self,
+                   "SELECT revision, progress, completed_on, actual_product, updated_by, updated_at "
+                   "FROM tasks WHERE id = ?1 AND deleted_at IS NULL", error);
+  if (check == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (check, 1, task->id);
+  if (sqlite3_step (check) != SQLITE_ROW)
     {
-      g_autoptr(sqlite3_stmt) check = NULL;
-      GDate old_completed;
-
-      check = dd_sql_prepare (self,
-                       "SELECT revision, progress, completed_on, actual_product, updated_by, updated_at "
-                       "FROM tasks WHERE id = ?1 AND deleted_at IS NULL", error);
-      if (check == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (check, 1, task->id);
-      if (sqlite3_step (check) != SQLITE_ROW)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                       _("The task “%s” no longer exists: it was deleted by someone else."),
-                       task->title);
-          return FALSE;
-        }
-      if (sqlite3_column_int64 (check, 0) != task->revision)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT,
-                       _("The task “%s” was changed by %s at %s after you opened it. "
-                         "Your changes were not saved, so as not to overwrite theirs."),
-                       task->title,
-                       dd_sql_column_text (check, 4) != NULL ? dd_sql_column_text (check, 4) : "?",
-                       dd_sql_column_text (check, 5) != NULL ? dd_sql_column_text (check, 5) : "?");
-          return FALSE;
-        }
-      dd_sql_column_date (check, 2, &old_completed);
-      progress_changed = (guint) sqlite3_column_int (check, 1) != task->progress ||
-                         g_strcmp0 (dd_sql_column_text (check, 3), task->actual_product) != 0 ||
-                         dd_date_is_set (&old_completed) != dd_date_is_set (&task->completed_on) ||
-                         (dd_date_is_set (&old_completed) &&
-                          g_date_compare (&old_completed, &task->completed_on) != 0);
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("The task “%s” no longer exists: it was deleted by someone else."),
+                   task->title);
+      return FALSE;
     }
-  else
-    progress_changed = task->progress > 0 || dd_date_is_set (&task->completed_on) ||
-                       task->actual_product != NULL;
-
-  if (task->lead != NULL)
+  if (sqlite3_column_int64 (check, 0) != task->revision)
     {
-      lead_id = _dd_store_find_or_create_unit (self, task->lead, NULL, error);
-      if (lead_id < 0)
-        return FALSE;
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT,
+                   _("The task “%s” was changed by %s at %s after you opened it. "
+                     "Your changes were not saved, so as not to overwrite theirs."),
+                   task->title,
+                   dd_sql_column_text (check, 4) != NULL ? dd_sql_column_text (check, 4) : "?",
+                   dd_sql_column_text (check, 5) != NULL ? dd_sql_column_text (check, 5) : "?");
+      return FALSE;
     }
+  dd_sql_column_date (check, 2, &old_completed);
+  *out_progress_changed = (guint) sqlite3_column_int (check, 1) != task->progress ||
+                          g_strcmp0 (dd_sql_column_text (check, 3), task->actual_product) != 0 ||
+                          dd_date_is_set (&old_completed) != dd_date_is_set (&task->completed_on) ||
+                          (dd_date_is_set (&old_completed) &&
+                           g_date_compare (&old_completed, &task->completed_on) != 0);
+  return TRUE;
+}
 
-  search = _dd_store_search_text (task->number, task->title, task->lead,
-                            (const char * const *) task->coordinators, task->deadline_text,
-                            task->product, task->directing, task->actual_product);
-  annual = _dd_store_annual_due_text (task->annual_month, task->annual_day);
-  title_key = dd_text_collate_key (task->title, &title_key_len);
+/* Writes the task's own row (an update, or an insert at the end of its
+ * plan); @task gets its id when new. */
+static gboolean
+write_task_row (DdStore     *self,
+                DdTask      *task,
+                gint64       lead_id,
+                const char  *now,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *annual = NULL;
+  guint8 *title_key;
+  gsize title_key_len;
 
   if (task->id > 0)
     stmt = dd_sql_prepare (self,
@@ -294,11 +294,13 @@ save_task_locked (DdStore  *self,
                     "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20)",
                     error);
   if (stmt == NULL)
-    {
-      g_free (title_key);
-      return FALSE;
-    }
+    return FALSE;
 
+  search = _dd_store_search_text (task->number, task->title, task->lead,
+                                  (const char * const *) task->coordinators, task->deadline_text,
+                                  task->product, task->directing, task->actual_product);
+  annual = _dd_store_annual_due_text (task->annual_month, task->annual_day);
+  title_key = dd_text_collate_key (task->title, &title_key_len);
   if (task->id > 0)
     sqlite3_bind_int64 (stmt, 1, task->id);
   else
@@ -327,6 +329,39 @@ save_task_locked (DdStore  *self,
 
   if (task->id <= 0)
     task->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+save_task_locked (DdStore  *self,
+                  DdTask   *task,
+                  GError  **error)
+{
+  g_autofree char *now = dd_sql_now_utc ();
+  gint64 lead_id = 0;
+  gboolean progress_changed = FALSE;
+
+  if (!check_task_fields (task, error))
+    return FALSE;
+
+  if (task->id > 0)
+    {
+      if (!check_revision (self, task, &progress_changed, error))
+        return FALSE;
+    }
+  else
+    progress_changed = task->progress > 0 || dd_date_is_set (&task->completed_on) ||
+                       task->actual_product != NULL;
+
+  if (task->lead != NULL)
+    {
+      lead_id = _dd_store_find_or_create_unit (self, task->lead, NULL, error);
+      if (lead_id < 0)
+        return FALSE;
+    }
+
+  if (!write_task_row (self, task, lead_id, now, error))
+    return FALSE;
 
   if (!_dd_store_replace_coordinators (self, task->id, (const char * const *) task->coordinators, NULL, error))
     return FALSE;

@@ -501,17 +501,15 @@ set_write_pragmas (DdStore  *self,
   return dd_sql_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL", error);
 }
 
+/* Refuses to create over an existing file, and to open what is missing,
+ * a folder or not an SQLite file, before SQLite touches it. */
 static gboolean
-dd_store_setup (DdStore           *self,
-                DdStoreOpenFlags   flags,
-                GError           **error)
+check_path (DdStore      *self,
+            const char   *display,
+            gboolean      create,
+            gboolean      exists,
+            GError      **error)
 {
-  g_autofree char *display = g_filename_display_name (self->path);
-  gboolean memory = g_str_equal (self->path, ":memory:");
-  gboolean create = memory || (flags & DD_STORE_OPEN_CREATE) != 0;
-  gboolean exists = !memory && g_file_test (self->path, G_FILE_TEST_EXISTS);
-  gint64 app_id, n_tables;
-
   if (create && exists)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_EXISTS,
@@ -525,18 +523,22 @@ dd_store_setup (DdStore           *self,
                    _("The database file “%s” does not exist."), display);
       return FALSE;
     }
-  if (exists)
+  if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
-      if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
-                       _("“%s” is a folder, not a Đôn Đốc database."), display);
-          return FALSE;
-        }
-      if (!check_sqlite_header (self->path, error))
-        return FALSE;
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a Đôn Đốc database."), display);
+      return FALSE;
     }
+  return !exists || check_sqlite_header (self->path, error);
+}
 
+/* Read-only by request, or because the user may not write the file. */
+static void
+set_read_only_at_open (DdStore          *self,
+                       const char       *display,
+                       DdStoreOpenFlags  flags,
+                       gboolean          exists)
+{
   if ((flags & DD_STORE_OPEN_READ_ONLY) != 0)
     {
       self->access.read_only = TRUE;
@@ -550,13 +552,22 @@ dd_store_setup (DdStore           *self,
                            "so it is open read-only: you can view and export, but not edit."),
                          display);
     }
+}
 
-  if (!open_handle (self, create, error))
-    return FALSE;
-
+/* Whether the file just opened is a Đôn Đốc database (any file, for one
+ * being created): refuses a damaged one that cannot be read and another
+ * application's. @out_n_tables: how many tables it has. */
+static gboolean
+check_identity (DdStore      *self,
+                const char   *display,
+                gboolean      create,
+                gint64       *out_n_tables,
+                GError      **error)
+{
   /* A damaged file shows up here, on the first read. */
-  app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
-  n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+  gint64 app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
+  gint64 n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+
   if (app_id < 0 && !create)
     app_id = header_application_id (self->path);
   if (app_id == DD_APPLICATION_ID && n_tables < 0)
@@ -581,10 +592,20 @@ dd_store_setup (DdStore           *self,
                      "It was left untouched."), display);
       return FALSE;
     }
+  *out_n_tables = n_tables;
+  return TRUE;
+}
 
-  /* The check may wait (DD_STORE_OPEN_CHECK_LATER) only for a file of this
-   * version: an upgrade needs a sound file, a newer file is read-only. */
-  if (exists && (flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->access.read_only
+/* The damage check of an existing file: now, or left to
+ * dd_store_check_async() (DD_STORE_OPEN_CHECK_LATER) for a file of this
+ * version: an upgrade needs a sound file, a newer file is read-only. */
+static gboolean
+check_or_defer_damage (DdStore           *self,
+                       const char        *display,
+                       DdStoreOpenFlags   flags,
+                       GError           **error)
+{
+  if ((flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->access.read_only
       && dd_sql_query_int64 (self, "PRAGMA user_version", 0) == DD_SCHEMA_VERSION)
     {
       self->flags.checking = TRUE;
@@ -592,66 +613,99 @@ dd_store_setup (DdStore           *self,
       self->flags.read_only_for_check = TRUE;
       g_free (self->access.read_only_reason);
       self->access.read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
-                                           "in a moment."));
+                                                  "in a moment."));
+      return TRUE;
     }
-  else if (exists && !check_damage (self, display, error))
+  return check_damage (self, display, error);
+}
+
+/* A newer Đôn Đốc wrote the file: reading is safe, writing is not. */
+static gboolean
+reopen_newer_read_only (DdStore     *self,
+                        const char  *display,
+                        GError     **error)
+{
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->access.read_only_reason);
+  self->access.read_only = TRUE;
+  self->access.read_only_reason =
+    g_strdup_printf (_("“%s” was made by a newer version of Đôn Đốc (data version %d; this "
+                       "version knows up to %d). It is open read-only; update the application "
+                       "to edit it."), display, self->schema_version, DD_SCHEMA_VERSION);
+  return open_handle (self, FALSE, error);
+}
+
+/* Upgrades a file of an older version, copied first: the upgrade cannot
+ * be undone otherwise. */
+static gboolean
+upgrade (DdStore     *self,
+         const char  *display,
+         gboolean     has_tables,
+         GError     **error)
+{
+  if (self->access.damaged)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
+                   self->access.read_only_reason);
+      return FALSE;
+    }
+  if (self->access.read_only)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
+                   _("“%s” was made by an older version of Đôn Đốc and must be upgraded, "
+                     "but it cannot be written to."), display);
+      return FALSE;
+    }
+  if (has_tables)
+    {
+      g_autofree char *tag = g_strdup_printf ("v%d", self->schema_version);
+      g_autoptr(GError) local = NULL;
+
+      if (!_dd_store_auto_backup (self, TRUE, tag, &local))
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                       _("“%s” must be upgraded, but the backup that is made before an "
+                         "upgrade failed, so it was left untouched: %s"),
+                       display, local->message);
+          return FALSE;
+        }
+    }
+  return migrate (self, error);
+}
+
+static gboolean
+dd_store_setup (DdStore           *self,
+                DdStoreOpenFlags   flags,
+                GError           **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  gboolean memory = g_str_equal (self->path, ":memory:");
+  gboolean create = memory || (flags & DD_STORE_OPEN_CREATE) != 0;
+  gboolean exists = !memory && g_file_test (self->path, G_FILE_TEST_EXISTS);
+  gint64 n_tables = 0;
+
+  if (!check_path (self, display, create, exists, error))
+    return FALSE;
+  set_read_only_at_open (self, display, flags, exists);
+  if (!open_handle (self, create, error) || !check_identity (self, display, create, &n_tables, error))
+    return FALSE;
+  if (exists && !check_or_defer_damage (self, display, flags, error))
     return FALSE;
 
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
   if (self->schema_version > DD_SCHEMA_VERSION && !self->access.damaged)
-    {
-      /* A newer Đôn Đốc wrote it: reading is safe, writing is not. */
-      g_clear_pointer (&self->db, sqlite3_close);
-      g_free (self->access.read_only_reason);
-      self->access.read_only = TRUE;
-      self->access.read_only_reason =
-        g_strdup_printf (_("“%s” was made by a newer version of Đôn Đốc (data version %d; this "
-                           "version knows up to %d). It is open read-only; update the application "
-                           "to edit it."), display, self->schema_version, DD_SCHEMA_VERSION);
-      return open_handle (self, FALSE, error);
-    }
+    return reopen_newer_read_only (self, display, error);
 
   if (!dd_sql_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
-
   if (!self->access.read_only && !memory && !set_write_pragmas (self, error))
     return FALSE;
-
   if (!memory)
     self->access.lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
 
   if (self->schema_version < DD_SCHEMA_VERSION)
     {
-      if (self->access.damaged)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
-                       self->access.read_only_reason);
-          return FALSE;
-        }
-      if (self->access.read_only)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
-                       _("“%s” was made by an older version of Đôn Đốc and must be upgraded, "
-                         "but it cannot be written to."), display);
-          return FALSE;
-        }
-      /* An older file is copied before it is changed: the upgrade cannot be
-       * undone otherwise. */
-      if (exists && n_tables > 0)
-        {
-          g_autofree char *tag = g_strdup_printf ("v%d", self->schema_version);
-          g_autoptr(GError) local = NULL;
-
-          if (!_dd_store_auto_backup (self, TRUE, tag, &local))
-            {
-              g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
-                           _("“%s” must be upgraded, but the backup that is made before an "
-                             "upgrade failed, so it was left untouched: %s"),
-                           display, local->message);
-              return FALSE;
-            }
-        }
-      if (!migrate (self, error))
+      if (!upgrade (self, display, exists && n_tables > 0, error))
         return FALSE;
     }
   else if (exists && !self->access.read_only)
@@ -685,7 +739,6 @@ dd_store_finalize (GObject *object)
   _dd_store_access_clear (&self->access);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
   g_clear_pointer (&self->scoring, _dd_scoring_cache_free);
-  g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
   g_clear_pointer (&self->counts, _dd_status_counts_free);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
