@@ -1351,6 +1351,24 @@ test_sibling (Fixture       *f,
   /* "xem" is not recorded: while an administrator exists, a viewer. */
   g_assert_false (dd_store_record_progress (sibling, 2, 40, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* The access state and the busy policy are copied whole, as they are. */
+  _dd_store_set_busy_policy (f->store, 2, 150, 50);
+  g_clear_object (&sibling);
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sibling->busy.tries, ==, 2);
+  g_assert_cmpint (sibling->busy.attempt_ms, ==, 150);
+  g_assert_cmpint (sibling->busy.backoff_ms, ==, 50);
+  g_assert_cmpint (sibling->access.role, ==, f->store->access.role);
+  g_assert_cmpint (sibling->access.role_unit_id, ==, f->store->access.role_unit_id);
+  g_assert_cmpint (sibling->access.read_only, ==, f->store->access.read_only);
+  g_assert_cmpint (sibling->access.lock_acknowledged, ==, f->store->access.lock_acknowledged);
+  g_assert_cmpstr (sibling->access.user, ==, f->store->access.user);
+  g_assert_true (sibling->access.user != f->store->access.user);
+  g_assert_cmpstr (sibling->access.lock_warning, ==, f->store->access.lock_warning);
+  g_assert_true (sibling->access.lock_warning != f->store->access.lock_warning);
 }
 
 /* What the user may change, said when it changes */

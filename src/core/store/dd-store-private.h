@@ -43,8 +43,8 @@ sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *qu
 typedef struct _DdStatusCounts DdStatusCounts;
 void     _dd_status_counts_free        (DdStatusCounts *counts);
 
-/* What saving a task and importing a plan share (dd-store-plans.c,
- * dd-store-tasks.c). Inside a transaction. */
+/* What saving a task (dd-store-tasks.c) and importing a plan
+ * (dd-store-import.c) share. Inside a transaction. */
 /* Finds a unit by its tolerant key, or creates it; -1 on error. */
 gint64   _dd_store_find_or_create_unit (DdStore *self, const char *name, gboolean *created,
                                         GError **error);
