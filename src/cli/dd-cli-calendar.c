@@ -16,6 +16,16 @@
 
 /* Auxiliary methods */
 
+/* The calendar of the file the options name, or NULL when the file cannot
+ * be opened (said on stderr). The calendar holds the store. */
+static DdCalendar *
+open_calendar_or_report (Globals *globals)
+{
+  g_autoptr(DdStore) store = dd_cli_open_store_or_report (globals);
+
+  return store != NULL ? dd_calendar_new (store) : NULL;
+}
+
 static gboolean
 parse_date_arg (const char *text,
                 GDate      *out)
@@ -45,90 +55,11 @@ print_date_line (const GDate *date)
 
 /* holidays */
 
-int
-dd_cli_command_holidays (Globals  *globals,
-                         char   ***argv)
+/* The days off of a year, as a table or as JSON. */
+static void
+print_holidays (GPtrArray    *list,
+                OutputFormat  format)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  g_autoptr(DdCalendar) calendar = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *add_text = NULL;
-  g_autofree char *remove_text = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *name = NULL;
-  DdHolidayKind kind = DD_HOLIDAY_KIND_HOLIDAY;
-  OutputFormat format;
-  int exit_status = EXIT_OK;
-  gint64 year;
-  const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Output format: text or json"), N_("FORMAT") },
-    { "add", 0, 0, G_OPTION_ARG_STRING, &add_text,
-      N_("Add (or replace) the day off on DATE, with --name and --kind"), N_("DATE") },
-    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove_text,
-      N_("Remove the day off on DATE"), N_("DATE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("With --add: holiday, compensatory or working_saturday (default: holiday)"), N_("KIND") },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
-      N_("With --add: the name of the day"), N_("NAME") },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("YEAR — list (or edit) the days off of a year"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dd_cli_parse_command_options (context, argv, &exit_status))
-    return exit_status;
-
-  if (g_strv_length (*argv) != 2)
-    return dd_cli_usage_error (context, _("“holidays” takes one argument, the year"));
-  if (!parse_int_arg ((*argv)[1], DD_LUNAR_MIN_YEAR, DD_LUNAR_MAX_YEAR, &year))
-    return dd_cli_usage_error (context, _("The year must be a number from 1900 to 2100"));
-  if (!dd_cli_parse_format (format_text, &format))
-    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
-  if (kind_text != NULL && !dd_holiday_kind_from_string (kind_text, &kind))
-    return dd_cli_usage_error (context, _("The kind must be one of holiday, compensatory, working_saturday"));
-  if (add_text != NULL && name == NULL)
-    return dd_cli_usage_error (context, _("--add needs --name"));
-
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
-    return EXIT_BAD_INPUT;
-  calendar = dd_calendar_new (store);
-
-  if (add_text != NULL || remove_text != NULL)
-    {
-      GDate date;
-      const char *text = add_text != NULL ? add_text : remove_text;
-
-      if (!parse_date_arg (text, &date))
-        return EXIT_BAD_INPUT;
-      if ((gint64) g_date_get_year (&date) != year)
-        {
-          dd_cli_refuse (_("%s is not in %d"), text, (int) year);
-          return EXIT_BAD_INPUT;
-        }
-      if (add_text != NULL && !dd_calendar_add_holiday (calendar, &date, kind, name, &error))
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-      if (remove_text != NULL && !dd_calendar_remove_holiday (calendar, &date, &error))
-        {
-          dd_cli_print_error (error);
-          return EXIT_BAD_INPUT;
-        }
-    }
-
-  list = dd_calendar_list_holidays (calendar, (int) year, &error);
-  if (list == NULL)
-    {
-      dd_cli_print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-
   if (format == FORMAT_JSON)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -170,6 +101,91 @@ dd_cli_command_holidays (Globals  *globals,
         }
       dd_cli_print_table (table);
     }
+}
+
+int
+dd_cli_command_holidays (Globals  *globals,
+                         char   ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *add_text = NULL;
+  g_autofree char *remove_text = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *name = NULL;
+  DdHolidayKind kind = DD_HOLIDAY_KIND_HOLIDAY;
+  OutputFormat format;
+  int exit_status = EXIT_OK;
+  gint64 year;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("Output format: text or json"), N_("FORMAT") },
+    { "add", 0, 0, G_OPTION_ARG_STRING, &add_text,
+      N_("Add (or replace) the day off on DATE, with --name and --kind"), N_("DATE") },
+    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove_text,
+      N_("Remove the day off on DATE"), N_("DATE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
+      N_("With --add: holiday, compensatory or working_saturday (default: holiday)"), N_("KIND") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      N_("With --add: the name of the day"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("YEAR — list (or edit) the days off of a year"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dd_cli_parse_command_options (context, argv, &exit_status))
+    return exit_status;
+
+  if (g_strv_length (*argv) != 2)
+    return dd_cli_usage_error (context, _("“holidays” takes one argument, the year"));
+  if (!parse_int_arg ((*argv)[1], DD_LUNAR_MIN_YEAR, DD_LUNAR_MAX_YEAR, &year))
+    return dd_cli_usage_error (context, _("The year must be a number from 1900 to 2100"));
+  if (!dd_cli_parse_format (format_text, &format))
+    return dd_cli_usage_error (context, _("The format must be “text” or “json”"));
+  if (kind_text != NULL && !dd_holiday_kind_from_string (kind_text, &kind))
+    return dd_cli_usage_error (context, _("The kind must be one of holiday, compensatory, working_saturday"));
+  if (add_text != NULL && name == NULL)
+    return dd_cli_usage_error (context, _("--add needs --name"));
+
+  calendar = open_calendar_or_report (globals);
+  if (calendar == NULL)
+    return EXIT_BAD_INPUT;
+
+  if (add_text != NULL || remove_text != NULL)
+    {
+      GDate date;
+      const char *text = add_text != NULL ? add_text : remove_text;
+
+      if (!parse_date_arg (text, &date))
+        return EXIT_BAD_INPUT;
+      if ((gint64) g_date_get_year (&date) != year)
+        {
+          dd_cli_refuse (_("%s is not in %d"), text, (int) year);
+          return EXIT_BAD_INPUT;
+        }
+      if (add_text != NULL && !dd_calendar_add_holiday (calendar, &date, kind, name, &error))
+        {
+          dd_cli_print_error (error);
+          return EXIT_BAD_INPUT;
+        }
+      if (remove_text != NULL && !dd_calendar_remove_holiday (calendar, &date, &error))
+        {
+          dd_cli_print_error (error);
+          return EXIT_BAD_INPUT;
+        }
+    }
+
+  list = dd_calendar_list_holidays (calendar, (int) year, &error);
+  if (list == NULL)
+    {
+      dd_cli_print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+
+  print_holidays (list, format);
   return EXIT_OK;
 }
 
@@ -181,7 +197,6 @@ dd_cli_command_workdays (Globals  *globals,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
   g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(DdWorkdays) workdays = NULL;
   int exit_status = EXIT_OK;
@@ -224,10 +239,9 @@ dd_cli_command_workdays (Globals  *globals,
   if (g_str_equal (action, "between") && !parse_date_arg ((*argv)[3], &second))
     return EXIT_BAD_INPUT;
 
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
+  calendar = open_calendar_or_report (globals);
+  if (calendar == NULL)
     return EXIT_BAD_INPUT;
-  calendar = dd_calendar_new (store);
   workdays = dd_calendar_get_workdays (calendar, &error);
   if (workdays == NULL)
     {
@@ -333,7 +347,6 @@ dd_cli_command_calendar (Globals  *globals,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
   g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(GPtrArray) entries_list = NULL;
   g_autofree char *from_text = NULL;
@@ -388,10 +401,9 @@ dd_cli_command_calendar (Globals  *globals,
       return EXIT_BAD_INPUT;
     }
 
-  store = dd_cli_open_store_or_report (globals);
-  if (store == NULL)
+  calendar = open_calendar_or_report (globals);
+  if (calendar == NULL)
     return EXIT_BAD_INPUT;
-  calendar = dd_calendar_new (store);
   entries_list = dd_calendar_list_entries (calendar, &from, &to, dd_date_is_set (&as_of) ? &as_of : NULL,
                                            &error);
   if (entries_list == NULL)
