@@ -104,46 +104,6 @@ GListModel *dd_store_list_plans     (DdStore *self, GError **error);
 /* Units sorted in Vietnamese order, with task counts (of @plan_id, or all when 0). */
 GListModel *dd_store_list_units     (DdStore *self, gint64 plan_id, GError **error);
 
-/* A lazy list of tasks (see DdTaskList). (transfer full) */
-DdTaskList *dd_store_query_tasks    (DdStore *self, const DdTaskQuery *query, GError **error);
-/* Counts tasks per status (array of DD_N_STATUSES) for the query's filters
- * except its status. */
-gboolean    dd_store_count_by_status (DdStore *self, const DdTaskQuery *query,
-                                      guint counts[DD_N_STATUSES], GError **error);
-/* Counts the tasks of the query (all its filters, status included),
- * without reading them: the dashboard's "6 rõ" figure. */
-gboolean    dd_store_count_tasks    (DdStore *self, const DdTaskQuery *query,
-                                     guint *out_count, GError **error);
-/* One task with its status as of @as_of (today when NULL). (transfer full) */
-DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate *as_of, GError **error);
-
-/**
- * dd_store_save_task:
- * @task: an edited copy (dd_task_copy()) or a new task (dd_task_new())
- *
- * Writes every field of @task in one transaction, resolving its lead and
- * coordinators by name (creating units that do not exist). When the progress,
- * completion date or actual product changed, a progress update is recorded
- * too. Fails with DD_STORE_ERROR_CONFLICT, writing nothing, if the task's
- * revision in the file is not the one @task was read at.
- * On success @task gets its new id (for a new task) and revision.
- */
-gboolean    dd_store_save_task      (DdStore *self, DdTask *task, GError **error);
-
-/**
- * dd_store_record_progress:
- * @progress: 0–100, or -1 to leave it
- * @completed_on: (nullable): the completion date; %NULL leaves it
- * @actual_product: (nullable): the product that proves the work; %NULL leaves it
- * @note: (nullable): a remark stored with the update
- *
- * Records a progress update as a unit reports it (the editor and
- * `dondoc-cli update` use it). A completion date implies progress 100.
- */
-gboolean    dd_store_record_progress (DdStore *self, gint64 task_id, int progress,
-                                      const GDate *completed_on, const char *actual_product,
-                                      const char *note, GError **error);
-
 typedef struct
 {
   gint64 plan_id;
@@ -165,7 +125,5 @@ typedef struct
  */
 gboolean    dd_store_import_plan    (DdStore *self, const DdImportedPlan *plan,
                                      DdImportSummary *summary, GError **error);
-
-/* Emitted after every committed write of this store ("changed"). */
 
 G_END_DECLS

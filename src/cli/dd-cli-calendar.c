@@ -82,7 +82,7 @@ holidays_check (DdCliInvocation  *cli,
 
 /* Adds or removes the day off that --add or --remove names. */
 static gboolean
-edit_holidays (DdStore          *store,
+edit_holidays (DdCalendar       *calendar,
                HolidaysOptions  *options,
                GError          **error)
 {
@@ -94,8 +94,8 @@ edit_holidays (DdStore          *store,
   if ((gint64) g_date_get_year (&date) != options->year)
     return dd_cli_set_refused (error, _("%s is not in %d"), text, (int) options->year);
   if (options->add_text != NULL)
-    return dd_store_add_holiday (store, &date, options->kind, options->name, error);
-  return dd_store_remove_holiday (store, &date, error);
+    return dd_calendar_add_holiday (calendar, &date, options->kind, options->name, error);
+  return dd_calendar_remove_holiday (calendar, &date, error);
 }
 
 static void
@@ -149,13 +149,14 @@ holidays_run (DdCliInvocation  *cli,
               GError          **error)
 {
   HolidaysOptions *options = data;
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (cli->store);
   g_autoptr(GPtrArray) list = NULL;
 
   if ((options->add_text != NULL || options->remove_text != NULL)
-      && !edit_holidays (cli->store, options, error))
+      && !edit_holidays (calendar, options, error))
     return FALSE;
 
-  list = dd_store_list_holidays (cli->store, (int) options->year, error);
+  list = dd_calendar_list_holidays (calendar, (int) options->year, error);
   if (list == NULL)
     return FALSE;
 
@@ -252,7 +253,8 @@ workdays_run (DdCliInvocation  *cli,
               GError          **error)
 {
   WorkdaysOptions *options = data;
-  g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (cli->store, error);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (cli->store);
+  g_autoptr(DdWorkdays) workdays = dd_calendar_get_workdays (calendar, error);
   GDate out;
 
   if (workdays == NULL)
@@ -465,10 +467,11 @@ calendar_run (DdCliInvocation  *cli,
               GError          **error)
 {
   CalendarOptions *options = data;
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (cli->store);
   g_autoptr(GPtrArray) entries = NULL;
 
-  entries = dd_store_list_calendar (cli->store, &options->from, &options->to,
-                                    dd_date_is_set (&options->as_of) ? &options->as_of : NULL, error);
+  entries = dd_calendar_list_entries (calendar, &options->from, &options->to,
+                                      dd_date_is_set (&options->as_of) ? &options->as_of : NULL, error);
   if (entries == NULL)
     return FALSE;
 

@@ -16,7 +16,7 @@
 
 /*
  * DdCalendarPage: the deadline calendar. Three views of the same data, the
- * store's deadline calendar (dd_store_list_calendar(): tasks with a date,
+ * store's deadline calendar (dd_calendar_list_entries(): tasks with a date,
  * the occurrences of periodic tasks, the update months of ongoing tasks,
  * forgotten ones included — what `dondoc-cli calendar` prints):
  *
@@ -45,6 +45,7 @@ struct _DdCalendarPage
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdCalendar *calendar;     /* of the store: keeps the month last listed */
   DdWorkdays *workdays;
   GPtrArray *entries;       /* DdCalendarEntry of [loaded_start, loaded_end] */
   GHashTable *by_day;       /* julian day → GPtrArray of entries (not owned) */
@@ -306,9 +307,9 @@ load_range (DdCalendarPage *self,
   if (self->store == NULL)
     return;
 
-  self->workdays = dd_store_get_workdays (self->store, &error);
+  self->workdays = dd_calendar_get_workdays (self->calendar, &error);
   if (self->workdays != NULL)
-    self->entries = dd_store_list_calendar (self->store, start, end, &self->today, &error);
+    self->entries = dd_calendar_list_entries (self->calendar, start, end, &self->today, &error);
 
   if (self->workdays == NULL || self->entries == NULL)
     {
@@ -749,6 +750,7 @@ dd_calendar_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_CALENDAR_PAGE);
@@ -969,6 +971,12 @@ dd_calendar_page_set_store (DdCalendarPage *self,
   g_return_if_fail (DD_IS_CALENDAR_PAGE (self));
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
+  if (store == self->store)
+    return;
+  /* The calendar's object first: the refresh below reads through it. */
+  g_clear_object (&self->calendar);
+  if (store != NULL)
+    self->calendar = dd_calendar_new (store);
   /* "changed": the page's own writes (the days off) and, found by the
    * window's polling, those of other desktops. */
   if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))

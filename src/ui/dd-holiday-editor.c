@@ -10,7 +10,7 @@
 
 /*
  * DdHolidayEditor: the days off of one year, as the store keeps them
- * (dd_store_list_holidays(): the Labor Code defaults until the year is
+ * (dd_calendar_list_holidays(): the Labor Code defaults until the year is
  * edited). The Government's yearly announcement is entered here: add a
  * day (a holiday, a compensatory day off), remove one, or mark a Saturday
  * as a working day. Every change is written at once; the calendar and the
@@ -26,6 +26,7 @@ struct _DdHolidayEditor
   GtkWindow parent_instance;
 
   DdStore *store;
+  DdCalendar *calendar;     /* of the store */
   int year;
   gboolean constructed;
 
@@ -202,7 +203,7 @@ reload (DdHolidayEditor *self)
    * defaults (and the store says it changed). Whoever may not write the
    * settings gets an error instead, as a read-only file would get the
    * defaults: they are what the calendar counts with too. */
-  holidays = dd_store_list_holidays (self->store, self->year, &error);
+  holidays = dd_calendar_list_holidays (self->calendar, self->year, &error);
   if (holidays == NULL
       && (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION)
           || g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM)))
@@ -245,7 +246,7 @@ on_remove_clicked_cb (GtkButton       *button,
   if (self->store == NULL || date == NULL)
     return;
 
-  if (!dd_store_remove_holiday (self->store, date, &error))
+  if (!dd_calendar_remove_holiday (self->calendar, date, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The day could not be removed: %s"), error->message);
 
@@ -318,7 +319,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  if (!dd_store_add_holiday (self->store, &date, kind, name, &error))
+  if (!dd_calendar_add_holiday (self->calendar, &date, kind, name, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The day could not be added: %s"), error->message);
 
@@ -367,7 +368,10 @@ dd_holiday_editor_constructed (GObject *object)
 
   self->constructed = TRUE;
   if (self->store != NULL)
-    dd_access_connect (self->store, G_CALLBACK (update_access), self);
+    {
+      self->calendar = dd_calendar_new (self->store);
+      dd_access_connect (self->store, G_CALLBACK (update_access), self);
+    }
   reload (self);
 }
 
@@ -377,6 +381,7 @@ dd_holiday_editor_dispose (GObject *object)
   DdHolidayEditor *self = DD_HOLIDAY_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HOLIDAY_EDITOR);
+  g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dd_holiday_editor_parent_class)->dispose (object);

@@ -197,6 +197,7 @@ main (int argc, char *argv[])
 
   /* The calendar: a month of everything due, occurrences included. */
   {
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
     GDate from, to;
 
     g_date_clear (&from, 1);
@@ -206,7 +207,7 @@ main (int argc, char *argv[])
     g_date_subtract_days (&to, 1);
     /* A month listed for the first time (opening, another month, or after
      * a write) reads its occurrences; listing it again (the page's
-     * refresh) finds them kept (dd-store-calendar.c). A fresh connection
+     * refresh) finds them kept (dd-calendar.c). A fresh connection
      * each run, after the dashboard's first figures as in the window. */
     {
       double times[RUNS];
@@ -215,6 +216,7 @@ main (int argc, char *argv[])
         {
           g_autoptr(DdStore) fresh = dd_store_open (argv[1], DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_READ_ONLY,
                                                     &error);
+          g_autoptr(DdCalendar) fresh_calendar = NULL;
           double t0;
 
           if (fresh == NULL)
@@ -225,17 +227,18 @@ main (int argc, char *argv[])
 
             dd_stats_get_headline (fresh_stats, &query, &h, NULL);
           }
+          fresh_calendar = dd_calendar_new (fresh);
           t0 = dd_bench_now_ms ();
-          g_ptr_array_unref (dd_store_list_calendar (fresh, &from, &to, &query.tasks.as_of, NULL));
+          g_ptr_array_unref (dd_calendar_list_entries (fresh_calendar, &from, &to, &query.tasks.as_of, NULL));
           times[run] = dd_bench_now_ms () - t0;
         }
       dd_bench_result ("calendar_month_first", "calendar: a month, first listing",
                        dd_bench_median (times, RUNS), "ms");
     }
     DD_BENCH_MEASURE ("calendar_month", "calendar: a month with its occurrences", RUNS, {
-      g_ptr_array_unref (dd_store_list_calendar (store, &from, &to, &query.tasks.as_of, NULL)); });
+      g_ptr_array_unref (dd_calendar_list_entries (calendar, &from, &to, &query.tasks.as_of, NULL)); });
     {
-      g_autoptr(GPtrArray) entries = dd_store_list_calendar (store, &from, &to, &query.tasks.as_of, NULL);
+      g_autoptr(GPtrArray) entries = dd_calendar_list_entries (calendar, &from, &to, &query.tasks.as_of, NULL);
       g_print ("(%u calendar entries in the month)\n", entries != NULL ? entries->len : 0);
     }
   }

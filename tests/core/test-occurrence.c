@@ -163,6 +163,7 @@ test_seed_task_8 (void)
   g_autoptr(GError) error = NULL;
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
   GDate from = dd_test_date ("2026-01-01");
   GDate to = dd_test_date ("2026-12-31");
@@ -174,7 +175,7 @@ test_seed_task_8 (void)
   gint64 ad_hoc;
 
   g_assert_cmpint (task8, >, 0);
-  list = dd_store_list_occurrences (store, task8, &from, &to, &as_of, &error);
+  list = dd_calendar_list_occurrences (calendar, task8, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   /* Quarter I (due 16/3) is before the plan: Q2, 6 months, Q3, Q4, year. */
   g_assert_cmpuint (list->len, ==, 5);
@@ -193,7 +194,7 @@ test_seed_task_8 (void)
   g_assert_no_error (error);
   g_assert_cmpint (ad_hoc, >, 0);
 
-  again = dd_store_list_occurrences (store, task8, &from, &to, &as_of, &error);
+  again = dd_calendar_list_occurrences (calendar, task8, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 6);
   occ = g_ptr_array_index (again, 0);
@@ -215,6 +216,7 @@ test_forgotten_months (void)
   g_autoptr(GError) error = NULL;
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
   GDate from = dd_test_date ("2026-01-01");
   GDate to = dd_test_date ("2026-12-31");
@@ -225,7 +227,7 @@ test_forgotten_months (void)
   DdTaskSchedule schedule;
 
   g_assert_cmpint (task2, >, 0);
-  list = dd_store_list_occurrences (store, task2, &from, &to, &as_of, &error);
+  list = dd_calendar_list_occurrences (calendar, task2, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   /* From May (the first whole month after 28/4) to December. */
   g_assert_cmpuint (list->len, ==, 8);
@@ -238,7 +240,7 @@ test_forgotten_months (void)
   g_assert_true (_dd_store_commit (store, &error));
   g_assert_no_error (error);
 
-  after = dd_store_list_occurrences (store, task2, &from, &to, &as_of, &error);
+  after = dd_calendar_list_occurrences (calendar, task2, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   g_assert_cmpint (((DdOccurrence *) g_ptr_array_index (after, 0))->status, ==, DD_STATUS_FORGOTTEN);
   g_assert_cmpint (((DdOccurrence *) g_ptr_array_index (after, 1))->status, ==, DD_STATUS_DONE_ON_TIME);
@@ -249,7 +251,7 @@ test_forgotten_months (void)
   g_assert_true (dd_store_set_task_schedule (store, task2, &schedule, &error));
   g_assert_no_error (error);
   g_clear_pointer (&after, g_ptr_array_unref);
-  after = dd_store_list_occurrences (store, task2, &from, &to, &as_of, &error);
+  after = dd_calendar_list_occurrences (calendar, task2, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 2);
   g_assert_cmpint (((DdOccurrence *) g_ptr_array_index (after, 0))->status, ==, DD_STATUS_IN_PROGRESS);
@@ -433,6 +435,7 @@ test_calendar_kept (void)
   g_autofree char *path = g_build_filename (dir, "calendar-kept.sqlite", NULL);
   g_autoptr(DdStore) mine = NULL;
   g_autoptr(DdStore) theirs = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
   gint64 plan_id, task8;
   GDate from = dd_test_date ("2026-06-01");
   GDate to = dd_test_date ("2026-06-30");
@@ -444,6 +447,7 @@ test_calendar_kept (void)
   plan_id = dd_sql_query_int64 (mine, "SELECT id FROM plans LIMIT 1", 0);
   task8 = _dd_store_find_task_by_number (mine, plan_id, "8.");
   theirs = dd_test_open_other (path, NULL);
+  calendar = dd_calendar_new (mine);
 
   /* The same month listed again, judged on other days: as read anew. */
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
@@ -452,17 +456,20 @@ test_calendar_kept (void)
       g_autoptr(GPtrArray) kept = NULL;
       g_autoptr(GPtrArray) fresh = NULL;
       g_autoptr(DdStore) other = dd_test_open_other (path, NULL);
+      g_autoptr(DdCalendar) other_calendar = NULL;
 
-      kept = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
       g_assert_no_error (error);
-      fresh = dd_store_list_calendar (other, &from, &to, &as_of, &error);
+      other_calendar = dd_calendar_new (other);
+      kept = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
+      g_assert_no_error (error);
+      fresh = dd_calendar_list_entries (other_calendar, &from, &to, &as_of, &error);
       g_assert_no_error (error);
       assert_same_entries (kept, fresh);
     }
 
   {
     GDate as_of = dd_test_date ("2026-07-01");
-    g_autoptr(GPtrArray) before = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    g_autoptr(GPtrArray) before = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_autoptr(GPtrArray) after_mine = NULL;
     g_autoptr(GPtrArray) after_theirs = NULL;
     g_autoptr(GPtrArray) inside = NULL;
@@ -474,7 +481,7 @@ test_calendar_kept (void)
     /* This connection's write. */
     g_assert_true (dd_store_record_report (mine, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &reported, NULL, &error));
     g_assert_no_error (error);
-    after_mine = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    after_mine = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_DONE_ON_TIME);
     g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_FORGOTTEN);
 
@@ -482,7 +489,7 @@ test_calendar_kept (void)
     g_assert_true (dd_store_record_report (theirs, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &reported, NULL,
                                            &error));
     g_assert_no_error (error);
-    after_theirs = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    after_theirs = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_assert_cmpint (calendar_status (after_theirs, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_DONE_ON_TIME);
 
     /* Inside a transaction of this connection, what it wrote counts; after
@@ -490,14 +497,15 @@ test_calendar_kept (void)
     g_assert_true (_dd_store_begin (mine, &error));
     if (sqlite3_exec (_dd_store_get_db (mine), "DELETE FROM occurrence_reports", NULL, NULL, NULL) != SQLITE_OK)
       g_error ("%s", sqlite3_errmsg (_dd_store_get_db (mine)));
-    inside = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    inside = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_assert_no_error (error);
     g_assert_cmpint (calendar_status (inside, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_FORGOTTEN);
     _dd_store_rollback (mine);
-    after_rollback = dd_store_list_calendar (mine, &from, &to, &as_of, &error);
+    after_rollback = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_assert_no_error (error);
     assert_same_entries (after_rollback, after_theirs);
   }
+  g_clear_object (&calendar);
   g_clear_object (&theirs);
   g_clear_object (&mine);
 }
@@ -511,6 +519,7 @@ test_calendar (void)
   g_autoptr(GError) error = NULL;
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
   GDate from = dd_test_date ("2026-06-01");
   GDate to = dd_test_date ("2026-06-30");
@@ -524,7 +533,7 @@ test_calendar (void)
   sql = g_strdup_printf ("INSERT INTO tasks (id, plan_id, position, number, title, deadline_kind, due_on) VALUES "
                          "(5000, %" G_GINT64_FORMAT ", 5000, '5000.', 'Có hạn 30/6', 1, '2026-06-30')", plan_id);
   exec_sql (store, sql);
-  entries = dd_store_list_calendar (store, &from, &to, &as_of, &error);
+  entries = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -547,7 +556,7 @@ test_calendar (void)
    * date, task and kind, and the same entries as the month's on them. */
   {
     GDate last = dd_test_date ("2026-06-29");
-    g_autoptr(GPtrArray) two = dd_store_list_calendar (store, &last, &to, &as_of, &error);
+    g_autoptr(GPtrArray) two = dd_calendar_list_entries (calendar, &last, &to, &as_of, &error);
     guint k = 0;
 
     g_assert_no_error (error);
@@ -617,7 +626,7 @@ assert_same_date (const GDate *a,
 }
 
 /* The occurrences of every task of @set over [from, to] as of @as_of are
- * those of dd_store_list_occurrences(), one by one: kind, period, dates,
+ * those of dd_calendar_list_occurrences(), one by one: kind, period, dates,
  * report and status. Returns how many were compared. */
 static guint
 assert_set_agrees (DdStore         *store,
@@ -626,8 +635,9 @@ assert_set_agrees (DdStore         *store,
                    const char      *to_iso,
                    const char      *as_of_iso)
 {
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
+  g_autoptr(DdWorkdays) workdays = dd_calendar_get_workdays (calendar, &error);
   g_autoptr(GArray) bulk = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
   GDate from = dd_test_date (from_iso), to = dd_test_date (to_iso), as_of = dd_test_date (as_of_iso), soon;
   guint compared = 0;
@@ -637,13 +647,13 @@ assert_set_agrees (DdStore         *store,
   for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
       const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
-      g_autoptr(GPtrArray) one = dd_store_list_occurrences (store, task->id, &from, &to, &as_of, &error);
+      g_autoptr(GPtrArray) one = dd_calendar_list_occurrences (calendar, task->id, &from, &to, &as_of, &error);
       g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
       g_assert_no_error (error);
       g_array_set_size (bulk, 0);
       _dd_occurrence_set_judge (set, t, &from, &to, &as_of, &soon, bulk);
-      /* dd_store_list_occurrences() sorts by due date (a stable sort). */
+      /* dd_calendar_list_occurrences() sorts by due date (a stable sort). */
       for (guint i = 0; i < bulk->len; i++)
         g_ptr_array_add (sorted, &g_array_index (bulk, DdOccurrence, i));
       g_ptr_array_sort (sorted, compare_due);
@@ -676,6 +686,7 @@ tasks_with_occurrences (DdStore    *store,
                         const char *to_iso,
                         const char *as_of_iso)
 {
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -687,7 +698,7 @@ tasks_with_occurrences (DdStore    *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autoptr(GPtrArray) one = dd_store_list_occurrences (store, id, &from, &to, &as_of, &error);
+      g_autoptr(GPtrArray) one = dd_calendar_list_occurrences (calendar, id, &from, &to, &as_of, &error);
 
       g_assert_no_error (error);
       if (one->len > 0)
@@ -698,7 +709,7 @@ tasks_with_occurrences (DdStore    *store,
 
 /* The occurrences of every task read at once (dd-store-occurrences.c: the
  * calendar, the scorecards, the recurring status) are those of
- * dd_store_list_occurrences() task by task, on the seed plan and on tasks
+ * dd_calendar_list_occurrences() task by task, on the seed plan and on tasks
  * with other schedules, reports, updates, completions and ad hoc reports. */
 static void
 test_bulk (void)
@@ -706,6 +717,7 @@ test_bulk (void)
   g_autoptr(GError) error = NULL;
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) store_calendar = dd_calendar_new (store);
   gint64 task8 = _dd_store_find_task_by_number (store, plan_id, "8.");
   gint64 task2 = _dd_store_find_task_by_number (store, plan_id, "2.");
   g_autofree char *sql = NULL;
@@ -756,7 +768,7 @@ test_bulk (void)
 
   for (guint a = 0; a < G_N_ELEMENTS (as_ofs); a++)
     {
-      g_autoptr(DdWorkdays) workdays = dd_store_get_workdays (store, &error);
+      g_autoptr(DdWorkdays) workdays = dd_calendar_get_workdays (store_calendar, &error);
       g_autoptr(DdOccurrenceSet) calendar = NULL;
       g_autoptr(DdOccurrenceSet) led = NULL;
       GDate from = dd_test_date ("2026-01-01"), to = dd_test_date ("2026-12-31");
@@ -826,7 +838,7 @@ test_bulk (void)
 /* How dd-store-recurring.c judged a task as a whole before it judged only
  * the latest past occurrence of each kind and the coming ones: every
  * occurrence of the 430 days before @as_of to the due-soon limit, one task
- * at a time (dd_store_list_occurrences(), not the set of all tasks), ad
+ * at a time (dd_calendar_list_occurrences(), not the set of all tasks), ad
  * hoc reports aside; the latest past one of a kind unmade is forgotten, a
  * coming one near is due soon. */
 static DdTaskStatus
@@ -835,6 +847,7 @@ reference_status (DdStore     *store,
                   const GDate *as_of,
                   const GDate *soon)
 {
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = dd_store_get_task (store, task_id, as_of, &error);
   g_autoptr(GPtrArray) list = NULL;
@@ -849,7 +862,7 @@ reference_status (DdStore     *store,
     return status;
   g_date_subtract_days (&from, 430);
   to = g_date_compare (soon, as_of) > 0 ? *soon : *as_of;
-  list = dd_store_list_occurrences (store, task_id, &from, &to, as_of, &error);
+  list = dd_calendar_list_occurrences (calendar, task_id, &from, &to, as_of, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < list->len; i++)
     {
@@ -896,6 +909,7 @@ test_latest_status (void)
   g_autoptr(GString) sql = g_string_new (NULL);
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   const int everies[] = { 0, 1, 1, 2, 3, 4, 6, 12 };
   guint counts[DD_N_STATUSES] = { 0 };
   guint exact = 0, over_holiday = 0, n_every_fourth;
@@ -1000,8 +1014,8 @@ test_latest_status (void)
   for (guint i = 0; i < ids->len; i += 7)
     {
       GDate from = dd_test_date ("2026-01-01"), to = dd_test_date ("2027-02-28"), as_of = dd_test_date ("2026-01-01");
-      g_autoptr(GPtrArray) list = dd_store_list_occurrences (store, g_array_index (ids, gint64, i), &from, &to,
-                                                             &as_of, &error);
+      g_autoptr(GPtrArray) list = dd_calendar_list_occurrences (calendar, g_array_index (ids, gint64, i), &from, &to,
+                                                                &as_of, &error);
 
       g_assert_no_error (error);
       for (guint j = 0; j < list->len; j += 3)
@@ -1070,6 +1084,7 @@ test_extension (void)
   g_autoptr(GError) error = NULL;
   gint64 plan_id;
   g_autoptr(DdStore) store = seed_store (&plan_id);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
   gint64 task = dd_sql_query_int64 (store, "SELECT id FROM tasks WHERE due_on IS NOT NULL ORDER BY id LIMIT 1", 0);
   GDate new_due = dd_test_date ("2026-12-31");
   GDate approved = dd_test_date ("2026-06-01");
@@ -1101,7 +1116,7 @@ test_extension (void)
   g_assert_cmpuint (dd_task_get_n_extensions (after), ==, 2);
   g_assert_cmpint (dd_task_get_revision (after), ==, dd_task_get_revision (before) + 2);
 
-  extensions = dd_store_list_extensions (store, task, &error);
+  extensions = dd_calendar_list_extensions (calendar, task, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (extensions->len, ==, 2);
   assert_date (&((DdExtension *) g_ptr_array_index (extensions, 0))->approved_on, "2026-06-01");

@@ -160,8 +160,12 @@ test_audit (Fixture       *f,
   /* The deadline engine's tables are covered too. */
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 10, G_DATE_JUNE, 2026);
-  dd_store_add_holiday (f->store, &day, DD_HOLIDAY_KIND_COMPENSATORY, "Nghỉ bù", &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+
+    dd_calendar_add_holiday (calendar, &day, DD_HOLIDAY_KIND_COMPENSATORY, "Nghỉ bù", &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'holidays' "
                                       "AND action = 'insert' AND user = 'alice'"), >=, 1);
 
@@ -337,7 +341,8 @@ test_roles (Fixture       *f,
   /* A year nobody opened yet: the viewer sees its default days off, and
    * nothing is written for it. */
   {
-    g_autoptr(GPtrArray) days = dd_store_list_holidays (f->store, 2031, &error);
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+    g_autoptr(GPtrArray) days = dd_calendar_list_holidays (calendar, 2031, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (days);
@@ -462,13 +467,13 @@ test_lock_warning (Fixture       *f,
   g_assert_null (dd_store_get_lock_warning (f->store));
 
   /* As if it were on a share mounted with nobrl. */
-  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+  f->store->access.lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
   g_assert_nonnull (dd_store_get_lock_warning (f->store));
   g_clear_object (&f->store);
   sum = dd_test_file_checksum (f->db);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  f->store->lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
+  f->store->access.lock_warning = check_mountinfo ("mountinfo-cifs-nobrl.txt", "/mnt/share/dondoc.sqlite");
 
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM);
@@ -1244,6 +1249,24 @@ test_sibling (Fixture       *f,
   /* "xem" is not recorded: while an administrator exists, a viewer. */
   g_assert_false (dd_store_record_progress (sibling, 2, 40, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* The access state and the busy policy are copied whole, as they are. */
+  _dd_store_set_busy_policy (f->store, 2, 150, 50);
+  g_clear_object (&sibling);
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sibling->busy.tries, ==, 2);
+  g_assert_cmpint (sibling->busy.attempt_ms, ==, 150);
+  g_assert_cmpint (sibling->busy.backoff_ms, ==, 50);
+  g_assert_cmpint (sibling->access.role, ==, f->store->access.role);
+  g_assert_cmpint (sibling->access.role_unit_id, ==, f->store->access.role_unit_id);
+  g_assert_cmpint (sibling->access.read_only, ==, f->store->access.read_only);
+  g_assert_cmpint (sibling->access.lock_acknowledged, ==, f->store->access.lock_acknowledged);
+  g_assert_cmpstr (sibling->access.user, ==, f->store->access.user);
+  g_assert_true (sibling->access.user != f->store->access.user);
+  g_assert_cmpstr (sibling->access.lock_warning, ==, f->store->access.lock_warning);
+  g_assert_true (sibling->access.lock_warning != f->store->access.lock_warning);
 }
 
 /* What the user may change, said when it changes */
@@ -1260,7 +1283,7 @@ on_access_changed_cb (DdStore    *store,
                       AccessSeen *seen)
 {
   seen->count++;
-  seen->in_write |= store->in_transaction;
+  seen->in_write |= store->flags.in_transaction;
   seen->role = dd_store_get_role (store);
 }
 

@@ -187,6 +187,7 @@ test_store_holidays (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdCalendar) calendar = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) edited = NULL;
   g_autoptr(DdWorkdays) w = NULL;
@@ -195,29 +196,30 @@ test_store_holidays (void)
   GDate tue = dd_test_date ("2026-03-03");
 
   g_assert_no_error (error);
-  list = dd_store_list_holidays (store, 2026, &error);
+  calendar = dd_calendar_new (store);
+  list = dd_calendar_list_holidays (calendar, 2026, &error);
   g_assert_no_error (error);
   assert_table (list, table_2026, G_N_ELEMENTS (table_2026));
 
-  g_assert_true (dd_store_add_holiday (store, &sat, DD_HOLIDAY_KIND_WORKING_SATURDAY, "Làm bù Tết", &error));
+  g_assert_true (dd_calendar_add_holiday (calendar, &sat, DD_HOLIDAY_KIND_WORKING_SATURDAY, "Làm bù Tết", &error));
   g_assert_no_error (error);
-  g_assert_true (dd_store_remove_holiday (store, &mon, &error));
+  g_assert_true (dd_calendar_remove_holiday (calendar, &mon, &error));
   g_assert_no_error (error);
-  g_assert_false (dd_store_remove_holiday (store, &mon, &error));
+  g_assert_false (dd_calendar_remove_holiday (calendar, &mon, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
   g_clear_error (&error);
-  g_assert_false (dd_store_add_holiday (store, &tue, DD_HOLIDAY_KIND_WORKING_SATURDAY, "x", &error));
+  g_assert_false (dd_calendar_add_holiday (calendar, &tue, DD_HOLIDAY_KIND_WORKING_SATURDAY, "x", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (dd_store_add_holiday (store, &tue, DD_HOLIDAY_KIND_HOLIDAY, "  ", &error));
+  g_assert_false (dd_calendar_add_holiday (calendar, &tue, DD_HOLIDAY_KIND_HOLIDAY, "  ", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  edited = dd_store_list_holidays (store, 2026, &error);
+  edited = dd_calendar_list_holidays (calendar, 2026, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (edited->len, ==, G_N_ELEMENTS (table_2026));
 
-  w = dd_store_get_workdays (store, &error);
+  w = dd_calendar_get_workdays (calendar, &error);
   g_assert_no_error (error);
   g_assert_true (dd_workdays_is_working_day (w, &sat));
   g_assert_true (dd_workdays_is_working_day (w, &mon));

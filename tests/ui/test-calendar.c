@@ -535,6 +535,7 @@ test_calendar_holiday_editor (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) holidays = NULL;
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
   GtkWindow *editor;
   GtkWidget *cell;
   GDate date;
@@ -575,7 +576,7 @@ test_calendar_holiday_editor (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.add", NULL);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
 
-  holidays = dd_store_list_holidays (f->store, 2026, &error);
+  holidays = dd_calendar_list_holidays (calendar, 2026, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (holidays->len, ==, 14);
 
@@ -596,7 +597,7 @@ test_calendar_holiday_editor (Fixture       *f,
 
     g_assert_true (GTK_IS_BUTTON (button));
     g_signal_emit_by_name (button, "clicked");
-    after = dd_store_list_holidays (f->store, 2026, &error);
+    after = dd_calendar_list_holidays (calendar, 2026, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (after->len, ==, 13);
     g_assert_cmpuint (g_date_get_month (&((DdHoliday *) g_ptr_array_index (after, 0))->date), ==, 2);

@@ -171,7 +171,7 @@ sql_user (sqlite3_context *ctx,
 {
   DdStore *self = sqlite3_user_data (ctx);
 
-  sqlite3_result_text (ctx, self->user, -1, SQLITE_TRANSIENT);
+  sqlite3_result_text (ctx, self->access.user, -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -182,7 +182,7 @@ sql_role (sqlite3_context *ctx,
   DdStore *self = sqlite3_user_data (ctx);
 
   /* A schema upgrade runs as the application, whoever opens the file. */
-  sqlite3_result_text (ctx, dd_role_to_string (self->migrating ? DD_ROLE_ADMIN : self->role),
+  sqlite3_result_text (ctx, dd_role_to_string (self->flags.migrating ? DD_ROLE_ADMIN : self->access.role),
                        -1, SQLITE_STATIC);
 }
 
@@ -193,8 +193,8 @@ sql_unit (sqlite3_context *ctx,
 {
   DdStore *self = sqlite3_user_data (ctx);
 
-  if (self->role_unit_id > 0)
-    sqlite3_result_int64 (ctx, self->role_unit_id);
+  if (self->access.role_unit_id > 0)
+    sqlite3_result_int64 (ctx, self->access.role_unit_id);
   else
     sqlite3_result_null (ctx);
 }
@@ -232,7 +232,7 @@ read_role (DdStore *self,
                          "(SELECT unit_id FROM users WHERE account = ?1)", NULL);
   if (stmt == NULL)
     return;
-  dd_sql_bind_text (stmt, 1, self->user);
+  dd_sql_bind_text (stmt, 1, self->access.user);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return;
   *unit_id = 0;
@@ -251,14 +251,14 @@ read_role (DdStore *self,
 void
 _dd_store_refresh_role (DdStore *self)
 {
-  DdRole role = self->role;
-  gint64 unit_id = self->role_unit_id;
+  DdRole role = self->access.role;
+  gint64 unit_id = self->access.role_unit_id;
 
   read_role (self, &role, &unit_id);
-  if (role == self->role && unit_id == self->role_unit_id)
+  if (role == self->access.role && unit_id == self->access.role_unit_id)
     return;
-  self->role = role;
-  self->role_unit_id = unit_id;
+  self->access.role = role;
+  self->access.role_unit_id = unit_id;
   _dd_store_access_changed (self);
 }
 
@@ -267,7 +267,7 @@ permission_error (DdStore     *self,
                   gboolean     admin_only,
                   GError     **error)
 {
-  if (self->role == DD_ROLE_VIEWER)
+  if (self->access.role == DD_ROLE_VIEWER)
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
                  _("Your role in this database is “viewer”: you can read and export, but not "
                    "change anything. An administrator can give you more rights."));
@@ -275,7 +275,7 @@ permission_error (DdStore     *self,
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
                  _("Only an administrator can do this (plans, imports, units, settings, roles, "
                    "deadline changes and the recycle bin); your role is “%s”."),
-                 dd_role_get_label (self->role));
+                 dd_role_get_label (self->access.role));
   else
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
                  _("As a unit editor you can change only the tasks your unit leads, and record "
@@ -288,7 +288,7 @@ _dd_store_check_role (DdStore   *self,
                       gboolean   own_row_only,
                       GError   **error)
 {
-  if (self->migrating || own_row_only || self->role != DD_ROLE_VIEWER)
+  if (self->flags.migrating || own_row_only || self->access.role != DD_ROLE_VIEWER)
     return TRUE;
   return permission_error (self, FALSE, error);
 }
@@ -310,8 +310,8 @@ void
 _dd_store_set_user (DdStore    *self,
                     const char *account)
 {
-  g_free (self->user);
-  self->user = g_strdup (account);
+  g_free (self->access.user);
+  self->access.user = g_strdup (account);
   _dd_store_refresh_role (self);
 }
 
@@ -321,18 +321,18 @@ _dd_store_set_busy_policy (DdStore *self,
                            int      attempt_ms,
                            int      backoff_ms)
 {
-  self->busy_tries = tries;
-  self->busy_attempt_ms = attempt_ms;
-  self->busy_backoff_ms = backoff_ms;
+  self->busy.tries = tries;
+  self->busy.attempt_ms = attempt_ms;
+  self->busy.backoff_ms = backoff_ms;
 }
 
 void
 _dd_store_set_lock_warning (DdStore    *self,
                             const char *warning)
 {
-  g_free (self->lock_warning);
-  self->lock_warning = g_strdup (warning);
-  self->lock_acknowledged = FALSE;
+  g_free (self->access.lock_warning);
+  self->access.lock_warning = g_strdup (warning);
+  self->access.lock_acknowledged = FALSE;
   _dd_store_access_changed (self);
 }
 
@@ -348,7 +348,7 @@ _dd_store_record_creator (DdStore  *self,
                          error);
   if (stmt == NULL)
     goto fail;
-  dd_sql_bind_text (stmt, 1, self->user);
+  dd_sql_bind_text (stmt, 1, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -382,7 +382,7 @@ const char *
 dd_store_get_user (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  return self->user;
+  return self->access.user;
 }
 
 char *
@@ -395,12 +395,12 @@ dd_store_dup_display_name (DdStore *self)
   stmt = dd_sql_prepare (self, "SELECT display_name FROM users WHERE account = ?1", NULL);
   if (stmt != NULL)
     {
-      dd_sql_bind_text (stmt, 1, self->user);
+      dd_sql_bind_text (stmt, 1, self->access.user);
       if (sqlite3_step (stmt) == SQLITE_ROW && dd_sql_column_text (stmt, 0) != NULL &&
           *dd_sql_column_text (stmt, 0) != '\0')
         return g_strdup (dd_sql_column_text (stmt, 0));
     }
-  return g_strdup (self->user);
+  return g_strdup (self->access.user);
 }
 
 gboolean
@@ -423,7 +423,7 @@ dd_store_set_display_name (DdStore     *self,
                          "WHERE display_name IS NOT excluded.display_name", error);
   if (stmt == NULL)
     goto fail;
-  dd_sql_bind_text (stmt, 1, self->user);
+  dd_sql_bind_text (stmt, 1, self->access.user);
   dd_sql_bind_text (stmt, 2, *clean != '\0' ? clean : NULL);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
@@ -439,14 +439,14 @@ DdRole
 dd_store_get_role (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), DD_ROLE_VIEWER);
-  return self->role;
+  return self->access.role;
 }
 
 gint64
 dd_store_get_role_unit_id (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), 0);
-  return self->role_unit_id;
+  return self->access.role_unit_id;
 }
 
 gboolean
@@ -472,7 +472,7 @@ dd_store_set_user_role (DdStore     *self,
 
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (self->role != DD_ROLE_ADMIN)
+  if (self->access.role != DD_ROLE_ADMIN)
     {
       permission_error (self, TRUE, error);
       goto fail;
@@ -550,7 +550,7 @@ set_task_deleted (DdStore   *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, task_id);
   dd_sql_bind_text (stmt, 2, now);
-  dd_sql_bind_text (stmt, 3, self->user);
+  dd_sql_bind_text (stmt, 3, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
@@ -1011,16 +1011,16 @@ const char *
 dd_store_get_lock_warning (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  return self->lock_warning;
+  return self->access.lock_warning;
 }
 
 void
 dd_store_acknowledge_lock_warning (DdStore *self)
 {
   g_return_if_fail (DD_IS_STORE (self));
-  if (self->lock_acknowledged)
+  if (self->access.lock_acknowledged)
     return;
-  self->lock_acknowledged = TRUE;
+  self->access.lock_acknowledged = TRUE;
   _dd_store_access_changed (self);
 }
 
@@ -1028,7 +1028,7 @@ gboolean
 dd_store_is_lock_warning_acknowledged (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  return self->lock_warning == NULL || self->lock_acknowledged;
+  return self->access.lock_warning == NULL || self->access.lock_acknowledged;
 }
 
 /* Damage */
@@ -1037,7 +1037,7 @@ gboolean
 dd_store_is_damaged (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  return self->damaged;
+  return self->access.damaged;
 }
 
 gboolean
@@ -1188,7 +1188,7 @@ const char *
 dd_store_get_backup_warning (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  return self->backup_warning;
+  return self->access.backup_warning;
 }
 
 static guint
@@ -1424,7 +1424,7 @@ dd_store_backup (DdStore     *self,
   g_autofree char *dir = NULL;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (!self->in_transaction, NULL);
+  g_return_val_if_fail (!self->flags.in_transaction, NULL);
 
   dir = folder != NULL ? g_strdup (folder) : dd_store_dup_backup_dir (self);
   if (dir == NULL)

@@ -75,7 +75,7 @@ DdTaskList *_dd_task_list_new (DdStore           *store,
 DdTaskStatus _dd_rules_task_status_days (DdDeadlineKind kind, guint32 due, guint32 completed_on,
                                          guint32 as_of, guint32 soon_limit);
 
-/* The "due soon" limit with the store's working-day calendar (dd-store-calendar.c). */
+/* The "due soon" limit with the store's working-day calendar (dd-store-workdays.c). */
 void _dd_store_due_soon_limit (DdStore     *self,
                                const GDate *as_of,
                                guint        due_soon_days,

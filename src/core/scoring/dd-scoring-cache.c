@@ -86,7 +86,7 @@ context_load (DdStore  *store,
 
   if (!_dd_scoring_read_weights (store, &ctx->weights, error))
     return FALSE;
-  ctx->workdays = dd_store_get_workdays (store, error);
+  ctx->workdays = _dd_store_read_workdays (store, error);
   if (ctx->workdays == NULL)
     return FALSE;
   ctx->due_soon_days = dd_store_get_due_soon_days (store);

@@ -3,11 +3,19 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "dd-store-private.h"
 
+#define SEED_PATH "/io/github/dondoc/Dondoc/core/seed/ke-hoach-662-KH-VPUB.txt"
+
 /*
+ * What a new database starts with: the embedded plan 662/KH-VPUB of the
+ * default database (dd_store_open_default()), or the sample data set.
+ * Both write through the store's import, as any plan does.
+ *
  * The sample data set ("Dữ liệu mẫu"): made-up plans of a provincial office,
  * for trying the application and for screenshots. Every plan is marked as
  * sample data in the database and its title says so. Dates are placed
@@ -289,4 +297,90 @@ dd_store_load_sample (DdStore      *self,
         }
     }
   return _dd_store_commit (self, error);
+}
+
+/* The embedded default */
+
+gboolean
+dd_store_load_default (DdStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  DdImportSummary summary = { 0 };
+  GDate issued;
+  gint64 first_task;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  bytes = g_resources_lookup_data (SEED_PATH, 0, NULL);
+  g_assert (bytes != NULL);
+  plan = dd_importer_parse_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 DD_IMPORT_FORMAT_TEXT, "ke-hoach-662-KH-VPUB.txt", error);
+  if (plan == NULL)
+    return FALSE;
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  if (!_dd_store_import_plan_locked (self, plan, FALSE, &summary, error))
+    goto fail;
+
+  /* What the seed itself proves, and nothing more: task 1 ("Xây dựng kế
+   * hoạch triển khai tại cơ quan", product "Kế hoạch được ban hành") was done
+   * by issuing this very plan on the plan's own date. */
+  first_task = _dd_store_find_task_by_number (self, summary.plan_id, "1.");
+  if (first_task > 0 && dd_date_is_set (&plan->issued_on))
+    {
+      g_autofree char *dmy = NULL;
+      g_autofree char *product = NULL;
+
+      issued = plan->issued_on;
+      dmy = g_strdup_printf ("%u/%u/%u", g_date_get_day (&issued), g_date_get_month (&issued),
+                             g_date_get_year (&issued));
+      product = g_strdup_printf ("Kế hoạch số %s ngày %s", plan->number, dmy);
+      if (!_dd_store_record_progress_locked (self, first_task, 100, &issued, product, NULL,
+                                             &issued, error))
+        goto fail;
+    }
+
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
+/* The default database */
+
+DdStore *
+dd_store_open_default (GError **error)
+{
+  g_autofree char *path = dd_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(DdStore) store = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return dd_store_open (path, DD_STORE_OPEN_EXISTING, error);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                   _("Cannot create the folder “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+
+  store = dd_store_open (path, DD_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return NULL;
+  if (!dd_store_load_default (store, error))
+    {
+      /* Leave no half-made default behind: the next start tries again. */
+      g_clear_object (&store);
+      g_unlink (path);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
 }

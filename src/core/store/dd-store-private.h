@@ -35,18 +35,44 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 /* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
- * in the list's order (dd-store-tasks.c). @joins may be NULL. */
+ * in the list's order (dd-store-query.c). @joins may be NULL. */
 sqlite3_stmt *_dd_store_prepare_task_query (DdStore *self, const DdTaskQuery *query,
                                             const char *columns, const char *joins,
                                             GError **error);
+/* dd-store-query.c: the status counts of the last task list read. */
+typedef struct _DdStatusCounts DdStatusCounts;
+void     _dd_status_counts_free        (DdStatusCounts *counts);
 
-/* Shared by the dd-store-*.c files; nobody else touches it. */
+/* What saving a task (dd-store-tasks.c) and importing a plan
+ * (dd-store-import.c) share. Inside a transaction. */
+/* Finds a unit by its tolerant key, or creates it; -1 on error. */
+gint64   _dd_store_find_or_create_unit (DdStore *self, const char *name, gboolean *created,
+                                        GError **error);
+/* Makes @names (in order) the coordinators of @task_id. */
+gboolean _dd_store_replace_coordinators (DdStore *self, gint64 task_id, const char * const *names,
+                                         guint *units_added, GError **error);
+/* The folded text a task is searched by (tasks.search_text). */
+char    *_dd_store_search_text         (const char *number, const char *title, const char *lead,
+                                        const char * const *coordinators, const char *deadline_text,
+                                        const char *product, const char *directing,
+                                        const char *actual_product);
+/* "MM-DD", or NULL when not set (tasks.annual_due). */
+char    *_dd_store_annual_due_text     (guint8 month, guint8 day);
+
+/* dd-store-workdays.c: the file's days off as the store's reads need
+ * them (stored years, the Labor Code defaults for the others). */
+DdWorkdays *_dd_store_read_workdays (DdStore *self, GError **error);
+/* The stored days off of @year (sorted; empty when the year is not stored). */
+GPtrArray  *_dd_store_read_holidays (DdStore *self, int year, GError **error);
+
 /* dd-store-recurring.c: the status of ongoing and periodic tasks as a
  * whole (forgotten, due soon), computed for all of them at once and cached.
  * _dd_store_prepare_recurring() must be called before a read that judges
  * tasks as of that date; _dd_store_task_status() is then the status rule. */
 typedef struct _DdRecurringCache DdRecurringCache;
 void         _dd_recurring_cache_free    (DdRecurringCache *cache);
+/* The SQL function dd_status() of @self's connection, by that rule. */
+void         _dd_store_register_status_function (DdStore *self);
 gboolean     _dd_store_prepare_recurring (DdStore *self, const GDate *as_of, const GDate *soon,
                                           GError **error);
 DdTaskStatus _dd_store_task_status       (DdStore *self, gint64 task_id, DdDeadlineKind kind,
@@ -61,7 +87,7 @@ gboolean     _dd_store_judge_task        (DdStore *self, DdTask *task, const GDa
                                           const GDate *soon, GError **error);
 
 /* dd-store-occurrences.c: the occurrences of many tasks at once, as
- * dd_store_list_occurrences() gives them for one, from one read of the
+ * dd_calendar_list_occurrences() gives them for one, from one read of the
  * tasks, their schedules, reports and updates over [from, to]. */
 typedef enum
 {
@@ -102,7 +128,7 @@ guint                   _dd_occurrence_set_get_n_tasks (DdOccurrenceSet *set);
 const DdOccurrenceTask *_dd_occurrence_set_get_task    (DdOccurrenceSet *set, guint i);
 /* Appends to @out (a GArray of DdOccurrence whose labels belong to @set)
  * the occurrences of task @i due in [@from, @to] (within the range loaded),
- * judged as of @as_of: those of dd_store_list_occurrences(), in its order
+ * judged as of @as_of: those of dd_calendar_list_occurrences(), in its order
  * before it sorts them by due date. */
 void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const GDate *from,
                                            const GDate *to, const GDate *as_of, const GDate *soon,
@@ -115,50 +141,66 @@ void             _dd_occurrence_set_judge (DdOccurrenceSet *set, guint i, const 
 void             _dd_occurrence_set_judge_latest (DdOccurrenceSet *set, guint i, const GDate *as_of,
                                                   const GDate *soon, GArray *out);
 
+/* Who works on the file and what they may do there. A sibling connection
+ * (dd_store_open_sibling()) shares it: _dd_store_access_copy() copies it
+ * whole, so a field added here is shared without more code (a string
+ * field must be added to _dd_store_access_copy() and _clear() too). */
+typedef struct
+{
+  char *user;                   /* the OS account, recorded on every change */
+  DdRole role;                  /* as the file says (dd-store-shared.c) */
+  gint64 role_unit_id;          /* a unit editor's unit, else 0 */
+  char *read_only_reason;
+  char *lock_warning;           /* the file's filesystem has no working locks */
+  char *backup_warning;         /* the daily backup at opening failed */
+  guint read_only : 1;
+  guint damaged : 1;            /* PRAGMA quick_check failed: read-only for good */
+  guint lock_acknowledged : 1;
+} DdStoreAccess;
+
+void _dd_store_access_copy  (DdStoreAccess *dest, const DdStoreAccess *src);
+void _dd_store_access_clear (DdStoreAccess *access);
+
+/* How BEGIN IMMEDIATE and COMMIT wait for another desktop's lock
+ * (exec_with_retry() in dd-store.c): the policy, copied to a sibling, and
+ * the wait under way. */
+typedef struct
+{
+  int tries;                    /* attempts */
+  int attempt_ms;               /* busy timeout of one attempt */
+  int backoff_ms;               /* first pause between attempts, doubled each time */
+  int budget_ms;                /* how long on_busy_cb() waits for a lock now */
+  gint64 since;                 /* when the current wait began */
+} DdStoreBusy;
+
+/* The state of this connection (never copied to a sibling). */
+typedef struct
+{
+  guint in_transaction : 1;
+  guint checking : 1;           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
+  guint read_only_for_check : 1; /* read-only only until the check passes */
+  guint migrating : 1;          /* schema upgrade at opening: runs as admin */
+  guint access_pending : 1;     /* "access-changed" is due once the write is over */
+} DdStoreFlags;
+
 struct _DdStore
 {
   GObject parent_instance;
 
   sqlite3 *db;
   char *path;
-  char *user;
-  char *read_only_reason;
   int schema_version;
-  guint in_transaction : 1;
-  guint read_only : 1;
-  guint checking : 1;
-  /* The status counts of the last task list read (dd-store-tasks.c). */
-  char *counts_key;
-  guint counts[DD_N_STATUSES];           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
-  guint read_only_for_check : 1; /* read-only only until the check passes */
-
-  /* Shared use (dd-store-shared.c). */
-  guint damaged : 1;
-  guint migrating : 1;          /* schema upgrade at opening: runs as admin */
-  guint lock_acknowledged : 1;
-  guint access_pending : 1;     /* "access-changed" is due once the write is over */
-  DdRole role;
-  gint64 role_unit_id;
-  char *lock_warning;
-  char *backup_warning;
-  gint64 data_version;
-  int busy_tries;               /* BEGIN IMMEDIATE / COMMIT attempts */
-  int busy_attempt_ms;          /* busy timeout of one attempt */
-  int busy_backoff_ms;          /* first pause between attempts, doubled each time */
-  int busy_budget_ms;           /* how long on_busy_cb() waits for a lock now */
-  gint64 busy_since;
+  DdStoreFlags flags;
+  DdStoreAccess access;
+  DdStoreBusy busy;
+  gint64 data_version;          /* as dd_store_poll_external_changes() last saw it */
   guint64 commit_serial;        /* bumped by every commit of this connection */
+  DdStatusCounts *counts;       /* dd-store-query.c */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
-  /* dd-store-calendar.c: the occurrences of the range last listed, kept
-   * while neither another connection nor this one committed. */
-  DdOccurrenceSet *calendar_set;
-  GDate calendar_from, calendar_to;
-  gint64 calendar_version;
-  guint64 calendar_serial;
 };
 
-/* SQL helpers of dd-store.c, shared by the dd-store-*.c files. Every value
- * is bound; SQL text never contains user input. */
+/* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
+ * value is bound; SQL text never contains user input. */
 gboolean      dd_sql_set_sqlite_error (DdStore *self, int rc, GError **error);
 sqlite3_stmt *dd_sql_prepare       (DdStore *self, const char *sql, GError **error);
 void          dd_sql_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
@@ -174,6 +216,8 @@ gboolean      dd_sql_exec          (DdStore *self, const char *sql, GError **err
 gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallback);
 char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
+/* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
+void          _dd_sql_register_functions (sqlite3 *db);
 
 /* Shared use (dd-store-shared.c). */
 #define DD_BUSY_TIMEOUT_MS 5000

@@ -14,7 +14,7 @@ dd_store_stamp_take (DdStore      *self,
   g_return_val_if_fail (stamp != NULL, FALSE);
 
   stamp->serial = self->commit_serial;
-  stamp->data_version = self->in_transaction ? -1 : dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  stamp->data_version = self->flags.in_transaction ? -1 : dd_sql_query_int64 (self, "PRAGMA data_version", -1);
   stamp->valid = stamp->data_version >= 0;
   return stamp->valid;
 }
@@ -26,7 +26,7 @@ dd_store_stamp_is_current (DdStore            *self,
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   g_return_val_if_fail (stamp != NULL, FALSE);
 
-  if (!stamp->valid || self->in_transaction || stamp->serial != self->commit_serial)
+  if (!stamp->valid || self->flags.in_transaction || stamp->serial != self->commit_serial)
     return FALSE;
   return stamp->data_version == dd_sql_query_int64 (self, "PRAGMA data_version", -1);
 }

@@ -35,329 +35,34 @@ static guint signals [N_SIGNALS];
 
 /* Auxiliary methods */
 
+void
+_dd_store_access_copy (DdStoreAccess       *dest,
+                       const DdStoreAccess *src)
+{
+  _dd_store_access_clear (dest);
+  *dest = *src;
+  dest->user = g_strdup (src->user);
+  dest->read_only_reason = g_strdup (src->read_only_reason);
+  dest->lock_warning = g_strdup (src->lock_warning);
+  dest->backup_warning = g_strdup (src->backup_warning);
+}
+
+void
+_dd_store_access_clear (DdStoreAccess *access)
+{
+  g_clear_pointer (&access->user, g_free);
+  g_clear_pointer (&access->read_only_reason, g_free);
+  g_clear_pointer (&access->lock_warning, g_free);
+  g_clear_pointer (&access->backup_warning, g_free);
+}
+
 static void
 flush_access_changed (DdStore *self)
 {
-  if (!self->access_pending || self->in_transaction)
+  if (!self->flags.access_pending || self->flags.in_transaction)
     return;
-  self->access_pending = FALSE;
+  self->flags.access_pending = FALSE;
   g_signal_emit (self, signals[SIGNAL_ACCESS_CHANGED], 0);
-}
-
-gboolean
-dd_sql_set_sqlite_error (DdStore  *self,
-                         int       rc,
-                         GError  **error)
-{
-  int primary = rc & 0xff;
-
-  /* The guard triggers of 0003-shared.sql raise codes, not sentences. */
-  if (rc == SQLITE_CONSTRAINT_TRIGGER && self->db != NULL &&
-      g_str_has_prefix (sqlite3_errmsg (self->db), "dd:"))
-    return _dd_store_trigger_error (self, sqlite3_errmsg (self->db), error);
-
-  if (rc == SQLITE_READONLY_DBMOVED)
-    {
-      g_autofree char *display = g_filename_display_name (self->path);
-
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_FOUND,
-                   _("The database file “%s” was moved, renamed, replaced or deleted while it was "
-                     "open (or its network share was disconnected). Nothing was written; open the "
-                     "file again."), display);
-    }
-  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_BUSY,
-                 _("The database is in use by another user and did not become free in time. "
-                   "Please try again in a moment."));
-  else if (primary == SQLITE_READONLY)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
-                 _("The database file cannot be written to."));
-  else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
-                 _("The file is not a Đôn Đốc database, or it is damaged."));
-  else if (primary == SQLITE_CONSTRAINT)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
-                 _("The change breaks a rule of the database: %s"),
-                 self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-  else
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
-                 _("Database error: %s"),
-                 self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-sqlite3_stmt *
-dd_sql_prepare (DdStore     *self,
-                const char  *sql,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-void
-dd_sql_bind_text (sqlite3_stmt *stmt,
-                  int           index,
-                  const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-void
-dd_sql_bind_date (sqlite3_stmt *stmt,
-                  int           index,
-                  const GDate  *date)
-{
-  g_autofree char *iso = dd_date_to_iso (date);
-
-  dd_sql_bind_text (stmt, index, iso);
-}
-
-void
-dd_sql_bind_blob (sqlite3_stmt *stmt,
-                  int           index,
-                  guint8       *data,
-                  gsize         len)
-{
-  sqlite3_bind_blob (stmt, index, data, (int) len, g_free);
-}
-
-void
-dd_sql_bind_id (sqlite3_stmt *stmt,
-                int           index,
-                gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-const char *
-dd_sql_column_text (sqlite3_stmt *stmt,
-                    int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-void
-dd_sql_column_date (sqlite3_stmt *stmt,
-                    int           column,
-                    GDate        *out)
-{
-  if (!dd_date_parse_iso (dd_sql_column_text (stmt, column), out))
-    g_date_clear (out, 1);
-}
-
-/* Runs a statement that returns no row (or whose rows are not needed). */
-gboolean
-dd_sql_step_done (DdStore       *self,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    return dd_sql_set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-gboolean
-dd_sql_exec (DdStore     *self,
-             const char  *sql,
-             GError     **error)
-{
-  char *errmsg = NULL;
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
-
-  if (rc != SQLITE_OK)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      sqlite3_free (errmsg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gint64
-dd_sql_query_int64 (DdStore     *self,
-                    const char  *sql,
-                    gint64       fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, sql, NULL);
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return fallback;
-}
-
-char *
-dd_sql_now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-void
-dd_sql_today (GDate *date)
-{
-  g_date_clear (date, 1);
-  dd_date_set_today (date);
-}
-
-/* SQL function dd_status(kind, due, completed_on, as_of, soon_limit[, id]):
- * the one status rule of dd-rules.c, so that SQL filters and sorts by
- * exactly the status the application shows. With the task's id, an ongoing
- * or periodic task is judged by its occurrences too (forgotten, due soon),
- * as prepared by _dd_store_prepare_recurring() for that date. */
-static void
-sql_status (sqlite3_context *ctx,
-            int              argc,
-            sqlite3_value  **argv)
-{
-  DdStore *self = sqlite3_user_data (ctx);
-  DdDeadlineKind kind = (DdDeadlineKind) sqlite3_value_int (argv[0]);
-  GDate due, completed, as_of, soon;
-
-  g_assert (argc == 5 || argc == 6);
-
-  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[1]), &due))
-    g_date_clear (&due, 1);
-  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[2]), &completed))
-    g_date_clear (&completed, 1);
-  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[3]), &as_of))
-    {
-      sqlite3_result_error (ctx, "dd_status: invalid reference date", -1);
-      return;
-    }
-  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[4]), &soon))
-    g_date_clear (&soon, 1);
-
-  if (argc == 6)
-    sqlite3_result_int (ctx, _dd_store_task_status (self, sqlite3_value_int64 (argv[5]), kind,
-                                                    &due, &completed, &as_of, &soon));
-  else
-    sqlite3_result_int (ctx, dd_rules_task_status (kind, &due, &completed, &as_of, &soon));
-}
-
-/* dd_search_match(text, words): whether every word of @words (folded,
- * separated by one space) is in @text (the folded tasks.search_text), as
- * instr() would say for each, in one call per row. The words are split
- * once per statement (auxiliary data) and looked for with memmem(), which
- * is several times faster than instr() on the long texts. */
-typedef struct
-{
-  guint n;
-  char **words;
-  gsize *lengths;
-} SearchWords;
-
-static void
-search_words_free (gpointer data)
-{
-  SearchWords *w = data;
-
-  g_strfreev (w->words);
-  g_free (w->lengths);
-  g_free (w);
-}
-
-static SearchWords *
-search_words_new (const char *all)
-{
-  g_auto(GStrv) split = g_strsplit (all != NULL ? all : "", " ", -1);
-  GPtrArray *kept = g_ptr_array_new ();
-  SearchWords *w = g_new0 (SearchWords, 1);
-
-  for (guint i = 0; split[i] != NULL; i++)
-    if (*split[i] != '\0')
-      g_ptr_array_add (kept, g_strdup (split[i]));
-  w->n = kept->len;
-  w->lengths = g_new (gsize, MAX (kept->len, 1));
-  for (guint i = 0; i < kept->len; i++)
-    w->lengths[i] = strlen (g_ptr_array_index (kept, i));
-  g_ptr_array_add (kept, NULL);
-  w->words = (char **) g_ptr_array_free (kept, FALSE);
-  return w;
-}
-
-static void
-sql_search_match (sqlite3_context *ctx,
-                  int              argc,
-                  sqlite3_value  **argv)
-{
-  SearchWords *w = sqlite3_get_auxdata (ctx, 1);
-  gboolean made = FALSE;
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-  gsize len = (gsize) sqlite3_value_bytes (argv[0]);
-  gboolean found = TRUE;
-
-  g_assert (argc == 2);
-
-  if (w == NULL)
-    {
-      w = search_words_new ((const char *) sqlite3_value_text (argv[1]));
-      made = TRUE;
-    }
-  for (guint i = 0; i < w->n && found; i++)
-    found = text != NULL && memmem (text, len, w->words[i], w->lengths[i]) != NULL;
-  sqlite3_result_int (ctx, found);
-  /* Kept for the next rows while the words stay the same (a bound value);
-   * SQLite frees it otherwise. */
-  if (made)
-    sqlite3_set_auxdata (ctx, 1, w, search_words_free);
-}
-
-/* SQL function dd_six_clear_text(title, product, directing): the flags of
- * the "6 rõ" check that depend on text alone (what, authority, result), by
- * the check's own code (dd-six-clear.c); the others are plain SQL (see
- * SIX_CLEAR_EXPR in dd-store-tasks.c). */
-static void
-sql_six_clear_text (sqlite3_context *ctx,
-                    int              argc,
-                    sqlite3_value  **argv)
-{
-  DdSixClearInput input = { 0 };
-  const guint text_flags = DD_SIX_CLEAR_WORK | DD_SIX_CLEAR_AUTHORITY | DD_SIX_CLEAR_RESULT;
-
-  g_assert (argc == 3);
-
-  input.title = (const char *) sqlite3_value_text (argv[0]);
-  input.product = (const char *) sqlite3_value_text (argv[1]);
-  input.directing = (const char *) sqlite3_value_text (argv[2]);
-  /* A named lead and a clear time, so that only the text is judged. */
-  input.lead = "-";
-  input.kind = DD_DEADLINE_DATE;
-  input.has_due = TRUE;
-  input.deadline_understood = TRUE;
-  sqlite3_result_int (ctx, (int) (dd_six_clear_check (&input, NULL) & text_flags));
-}
-
-/* Collation "dd_vi": Vietnamese order (ICU) for columns without a stored key. */
-static int
-sql_collate_vi (void       *user_data,
-                int         len_a,
-                const void *a,
-                int         len_b,
-                const void *b)
-{
-  g_autofree char *sa = g_strndup (a, len_a);
-  g_autofree char *sb = g_strndup (b, len_b);
-
-  return dd_text_collate (sa, sb);
 }
 
 /* Transactions */
@@ -392,8 +97,8 @@ on_busy_cb (void *data,
   gint64 now = g_get_monotonic_time ();
 
   if (count == 0)
-    self->busy_since = now;
-  if (now - self->busy_since >= (gint64) self->busy_budget_ms * 1000)
+    self->busy.since = now;
+  if (now - self->busy.since >= (gint64) self->busy.budget_ms * 1000)
     return 0;
   g_usleep ((gulong) g_random_int_range (500, 4000));
   return 1;
@@ -410,11 +115,11 @@ static int
 exec_with_retry (DdStore    *self,
                  const char *sql)
 {
-  int backoff = self->busy_backoff_ms;
+  int backoff = self->busy.backoff_ms;
   int rc = SQLITE_BUSY;
 
-  self->busy_budget_ms = self->busy_attempt_ms;
-  for (int attempt = 0; attempt < MAX (self->busy_tries, 1); attempt++)
+  self->busy.budget_ms = self->busy.attempt_ms;
+  for (int attempt = 0; attempt < MAX (self->busy.tries, 1); attempt++)
     {
       if (attempt > 0)
         {
@@ -425,9 +130,9 @@ exec_with_retry (DdStore    *self,
       if ((rc & 0xff) != SQLITE_BUSY)
         break;
       g_debug ("%s: the database is locked by someone else (attempt %d of %d)",
-               sql, attempt + 1, self->busy_tries);
+               sql, attempt + 1, self->busy.tries);
     }
-  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
   return rc;
 }
 
@@ -438,20 +143,20 @@ begin_write (DdStore   *self,
 {
   int rc;
 
-  g_assert (!self->in_transaction);
+  g_assert (!self->flags.in_transaction);
 
-  if (self->read_only)
+  if (self->access.read_only)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY, "%s",
-                   self->read_only_reason != NULL
-                   ? self->read_only_reason
+                   self->access.read_only_reason != NULL
+                   ? self->access.read_only_reason
                    : _("The database is open read-only."));
       return FALSE;
     }
-  if (self->lock_warning != NULL && !self->lock_acknowledged && !self->migrating)
+  if (self->access.lock_warning != NULL && !self->access.lock_acknowledged && !self->flags.migrating)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s",
-                   self->lock_warning);
+                   self->access.lock_warning);
       return FALSE;
     }
   if (!check_not_moved (self, error))
@@ -462,7 +167,7 @@ begin_write (DdStore   *self,
   rc = exec_with_retry (self, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK)
     return dd_sql_set_sqlite_error (self, rc, error);
-  self->in_transaction = TRUE;
+  self->flags.in_transaction = TRUE;
 
   /* The role as the file says now, under the lock. */
   _dd_store_refresh_role (self);
@@ -494,7 +199,7 @@ _dd_store_commit (DdStore  *self,
 {
   int rc;
 
-  g_assert (self->in_transaction);
+  g_assert (self->flags.in_transaction);
 
   rc = exec_with_retry (self, "COMMIT");
   if (rc != SQLITE_OK)
@@ -503,7 +208,7 @@ _dd_store_commit (DdStore  *self,
       _dd_store_rollback (self);
       return FALSE;
     }
-  self->in_transaction = FALSE;
+  self->flags.in_transaction = FALSE;
   self->commit_serial++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   flush_access_changed (self);
@@ -513,11 +218,11 @@ _dd_store_commit (DdStore  *self,
 void
 _dd_store_rollback (DdStore *self)
 {
-  if (!self->in_transaction)
+  if (!self->flags.in_transaction)
     return;
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
+  self->flags.in_transaction = FALSE;
   /* A write refused because the role changed meanwhile: say so now. */
   flush_access_changed (self);
 }
@@ -528,7 +233,7 @@ _dd_store_rollback (DdStore *self)
 void
 _dd_store_access_changed (DdStore *self)
 {
-  self->access_pending = TRUE;
+  self->flags.access_pending = TRUE;
   flush_access_changed (self);
 }
 
@@ -585,10 +290,10 @@ migrate (DdStore  *self,
 
       /* Each migration runs in one transaction with the version bump, so an
        * interrupted upgrade leaves the file at the previous version. */
-      self->migrating = TRUE;
+      self->flags.migrating = TRUE;
       if (!_dd_store_begin (self, error))
         {
-          self->migrating = FALSE;
+          self->flags.migrating = FALSE;
           return FALSE;
         }
       pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
@@ -597,10 +302,10 @@ migrate (DdStore  *self,
           !_dd_store_commit (self, error))
         {
           _dd_store_rollback (self);
-          self->migrating = FALSE;
+          self->flags.migrating = FALSE;
           return FALSE;
         }
-      self->migrating = FALSE;
+      self->flags.migrating = FALSE;
       self->schema_version = version;
     }
   return TRUE;
@@ -683,7 +388,7 @@ open_handle (DdStore     *self,
   int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
   int rc;
 
-  if (self->read_only)
+  if (self->access.read_only)
     flags |= SQLITE_OPEN_READONLY;
   else
     flags |= SQLITE_OPEN_READWRITE;
@@ -708,20 +413,11 @@ open_handle (DdStore     *self,
    * read them again from the system; 40 MiB holds them (issue 9: the
    * resident memory with such a file open stays under 150 MB). */
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (DD_STORE_CACHE_KIB), NULL, NULL, NULL);
-  self->busy_budget_ms = DD_BUSY_TIMEOUT_MS;
+  self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
   sqlite3_busy_handler (self->db, on_busy_cb, self);
   _dd_store_register_shared_functions (self);
-  for (int n_args = 5; n_args <= 6; n_args++)
-    sqlite3_create_function_v2 (self->db, "dd_status", n_args,
-                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                self, sql_status, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dd_search_match", 2,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_search_match, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dd_six_clear_text", 3,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_six_clear_text, NULL, NULL, NULL);
-  sqlite3_create_collation_v2 (self->db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
+  _dd_store_register_status_function (self);
+  _dd_sql_register_functions (self->db);
   return TRUE;
 }
 
@@ -770,11 +466,11 @@ mark_damaged (DdStore     *self,
 
   g_debug ("quick_check of %s: %s", self->path, problems);
   g_clear_pointer (&self->db, sqlite3_close);
-  g_free (self->read_only_reason);
-  self->damaged = TRUE;
-  self->read_only = TRUE;
-  self->read_only_for_check = FALSE;
-  self->read_only_reason =
+  g_free (self->access.read_only_reason);
+  self->access.damaged = TRUE;
+  self->access.read_only = TRUE;
+  self->flags.read_only_for_check = FALSE;
+  self->access.read_only_reason =
     g_strdup_printf (_("“%s” is damaged (%s). It was opened read-only so that nothing makes it "
                        "worse: you can still read what is left, and you should restore the newest "
                        "good backup."), display, problems);
@@ -805,17 +501,15 @@ set_write_pragmas (DdStore  *self,
   return dd_sql_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL", error);
 }
 
+/* Refuses to create over an existing file, and to open what is missing,
+ * a folder or not an SQLite file, before SQLite touches it. */
 static gboolean
-dd_store_setup (DdStore           *self,
-                DdStoreOpenFlags   flags,
-                GError           **error)
+check_path (DdStore      *self,
+            const char   *display,
+            gboolean      create,
+            gboolean      exists,
+            GError      **error)
 {
-  g_autofree char *display = g_filename_display_name (self->path);
-  gboolean memory = g_str_equal (self->path, ":memory:");
-  gboolean create = memory || (flags & DD_STORE_OPEN_CREATE) != 0;
-  gboolean exists = !memory && g_file_test (self->path, G_FILE_TEST_EXISTS);
-  gint64 app_id, n_tables;
-
   if (create && exists)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_EXISTS,
@@ -829,38 +523,51 @@ dd_store_setup (DdStore           *self,
                    _("The database file “%s” does not exist."), display);
       return FALSE;
     }
-  if (exists)
+  if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
-      if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
-                       _("“%s” is a folder, not a Đôn Đốc database."), display);
-          return FALSE;
-        }
-      if (!check_sqlite_header (self->path, error))
-        return FALSE;
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a Đôn Đốc database."), display);
+      return FALSE;
     }
+  return !exists || check_sqlite_header (self->path, error);
+}
 
+/* Read-only by request, or because the user may not write the file. */
+static void
+set_read_only_at_open (DdStore          *self,
+                       const char       *display,
+                       DdStoreOpenFlags  flags,
+                       gboolean          exists)
+{
   if ((flags & DD_STORE_OPEN_READ_ONLY) != 0)
     {
-      self->read_only = TRUE;
-      self->read_only_reason = g_strdup (_("The database was opened read-only."));
+      self->access.read_only = TRUE;
+      self->access.read_only_reason = g_strdup (_("The database was opened read-only."));
     }
   else if (exists && !can_write (self->path))
     {
-      self->read_only = TRUE;
-      self->read_only_reason =
+      self->access.read_only = TRUE;
+      self->access.read_only_reason =
         g_strdup_printf (_("You do not have permission to change “%s” (or its folder), "
                            "so it is open read-only: you can view and export, but not edit."),
                          display);
     }
+}
 
-  if (!open_handle (self, create, error))
-    return FALSE;
-
+/* Whether the file just opened is a Đôn Đốc database (any file, for one
+ * being created): refuses a damaged one that cannot be read and another
+ * application's. @out_n_tables: how many tables it has. */
+static gboolean
+check_identity (DdStore      *self,
+                const char   *display,
+                gboolean      create,
+                gint64       *out_n_tables,
+                GError      **error)
+{
   /* A damaged file shows up here, on the first read. */
-  app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
-  n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+  gint64 app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
+  gint64 n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+
   if (app_id < 0 && !create)
     app_id = header_application_id (self->path);
   if (app_id == DD_APPLICATION_ID && n_tables < 0)
@@ -885,85 +592,128 @@ dd_store_setup (DdStore           *self,
                      "It was left untouched."), display);
       return FALSE;
     }
+  *out_n_tables = n_tables;
+  return TRUE;
+}
 
-  /* The check may wait (DD_STORE_OPEN_CHECK_LATER) only for a file of this
-   * version: an upgrade needs a sound file, a newer file is read-only. */
-  if (exists && (flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->read_only
+/* The damage check of an existing file: now, or left to
+ * dd_store_check_async() (DD_STORE_OPEN_CHECK_LATER) for a file of this
+ * version: an upgrade needs a sound file, a newer file is read-only. */
+static gboolean
+check_or_defer_damage (DdStore           *self,
+                       const char        *display,
+                       DdStoreOpenFlags   flags,
+                       GError           **error)
+{
+  if ((flags & DD_STORE_OPEN_CHECK_LATER) != 0 && !self->access.read_only
       && dd_sql_query_int64 (self, "PRAGMA user_version", 0) == DD_SCHEMA_VERSION)
     {
-      self->checking = TRUE;
-      self->read_only = TRUE;
-      self->read_only_for_check = TRUE;
-      g_free (self->read_only_reason);
-      self->read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
-                                           "in a moment."));
+      self->flags.checking = TRUE;
+      self->access.read_only = TRUE;
+      self->flags.read_only_for_check = TRUE;
+      g_free (self->access.read_only_reason);
+      self->access.read_only_reason = g_strdup (_("The file is being checked for damage; it can be changed "
+                                                  "in a moment."));
+      return TRUE;
     }
-  else if (exists && !check_damage (self, display, error))
+  return check_damage (self, display, error);
+}
+
+/* A newer Đôn Đốc wrote the file: reading is safe, writing is not. */
+static gboolean
+reopen_newer_read_only (DdStore     *self,
+                        const char  *display,
+                        GError     **error)
+{
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->access.read_only_reason);
+  self->access.read_only = TRUE;
+  self->access.read_only_reason =
+    g_strdup_printf (_("“%s” was made by a newer version of Đôn Đốc (data version %d; this "
+                       "version knows up to %d). It is open read-only; update the application "
+                       "to edit it."), display, self->schema_version, DD_SCHEMA_VERSION);
+  return open_handle (self, FALSE, error);
+}
+
+/* Upgrades a file of an older version, copied first: the upgrade cannot
+ * be undone otherwise. */
+static gboolean
+upgrade (DdStore     *self,
+         const char  *display,
+         gboolean     has_tables,
+         GError     **error)
+{
+  if (self->access.damaged)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
+                   self->access.read_only_reason);
+      return FALSE;
+    }
+  if (self->access.read_only)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
+                   _("“%s” was made by an older version of Đôn Đốc and must be upgraded, "
+                     "but it cannot be written to."), display);
+      return FALSE;
+    }
+  if (has_tables)
+    {
+      g_autofree char *tag = g_strdup_printf ("v%d", self->schema_version);
+      g_autoptr(GError) local = NULL;
+
+      if (!_dd_store_auto_backup (self, TRUE, tag, &local))
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                       _("“%s” must be upgraded, but the backup that is made before an "
+                         "upgrade failed, so it was left untouched: %s"),
+                       display, local->message);
+          return FALSE;
+        }
+    }
+  return migrate (self, error);
+}
+
+static gboolean
+dd_store_setup (DdStore           *self,
+                DdStoreOpenFlags   flags,
+                GError           **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  gboolean memory = g_str_equal (self->path, ":memory:");
+  gboolean create = memory || (flags & DD_STORE_OPEN_CREATE) != 0;
+  gboolean exists = !memory && g_file_test (self->path, G_FILE_TEST_EXISTS);
+  gint64 n_tables = 0;
+
+  if (!check_path (self, display, create, exists, error))
+    return FALSE;
+  set_read_only_at_open (self, display, flags, exists);
+  if (!open_handle (self, create, error) || !check_identity (self, display, create, &n_tables, error))
+    return FALSE;
+  if (exists && !check_or_defer_damage (self, display, flags, error))
     return FALSE;
 
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
-  if (self->schema_version > DD_SCHEMA_VERSION && !self->damaged)
-    {
-      /* A newer Đôn Đốc wrote it: reading is safe, writing is not. */
-      g_clear_pointer (&self->db, sqlite3_close);
-      g_free (self->read_only_reason);
-      self->read_only = TRUE;
-      self->read_only_reason =
-        g_strdup_printf (_("“%s” was made by a newer version of Đôn Đốc (data version %d; this "
-                           "version knows up to %d). It is open read-only; update the application "
-                           "to edit it."), display, self->schema_version, DD_SCHEMA_VERSION);
-      return open_handle (self, FALSE, error);
-    }
+  if (self->schema_version > DD_SCHEMA_VERSION && !self->access.damaged)
+    return reopen_newer_read_only (self, display, error);
 
   if (!dd_sql_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
-
-  if (!self->read_only && !memory && !set_write_pragmas (self, error))
+  if (!self->access.read_only && !memory && !set_write_pragmas (self, error))
     return FALSE;
-
   if (!memory)
-    self->lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
+    self->access.lock_warning = _dd_store_check_mountinfo ("/proc/self/mountinfo", self->path);
 
   if (self->schema_version < DD_SCHEMA_VERSION)
     {
-      if (self->damaged)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE, "%s",
-                       self->read_only_reason);
-          return FALSE;
-        }
-      if (self->read_only)
-        {
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
-                       _("“%s” was made by an older version of Đôn Đốc and must be upgraded, "
-                         "but it cannot be written to."), display);
-          return FALSE;
-        }
-      /* An older file is copied before it is changed: the upgrade cannot be
-       * undone otherwise. */
-      if (exists && n_tables > 0)
-        {
-          g_autofree char *tag = g_strdup_printf ("v%d", self->schema_version);
-          g_autoptr(GError) local = NULL;
-
-          if (!_dd_store_auto_backup (self, TRUE, tag, &local))
-            {
-              g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
-                           _("“%s” must be upgraded, but the backup that is made before an "
-                             "upgrade failed, so it was left untouched: %s"),
-                           display, local->message);
-              return FALSE;
-            }
-        }
-      if (!migrate (self, error))
+      if (!upgrade (self, display, exists && n_tables > 0, error))
         return FALSE;
     }
-  else if (exists && !self->read_only)
+  else if (exists && !self->access.read_only)
     {
       g_autoptr(GError) local = NULL;
 
       if (!_dd_store_auto_backup (self, FALSE, NULL, &local))
-        self->backup_warning = g_strdup (local->message);
+        self->access.backup_warning = g_strdup (local->message);
     }
 
   if (create && !_dd_store_record_creator (self, error))
@@ -982,17 +732,13 @@ dd_store_finalize (GObject *object)
   DdStore *self = (DdStore *) object;
 
   /* Nobody is listening any more. */
-  self->access_pending = FALSE;
+  self->flags.access_pending = FALSE;
   _dd_store_rollback (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
-  g_free (self->user);
-  g_free (self->read_only_reason);
-  g_free (self->lock_warning);
-  g_free (self->backup_warning);
+  _dd_store_access_clear (&self->access);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
-  g_clear_pointer (&self->calendar_set, _dd_occurrence_set_free);
-  g_free (self->counts_key);
+  g_clear_pointer (&self->counts, _dd_status_counts_free);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
@@ -1040,11 +786,11 @@ dd_store_class_init (DdStoreClass *klass)
 static void
 dd_store_init (DdStore *self)
 {
-  self->user = g_strdup (g_get_user_name ());
-  self->role = DD_ROLE_ADMIN;
-  self->busy_tries = 5;
-  self->busy_attempt_ms = 1500;
-  self->busy_backoff_ms = 250;
+  self->access.user = g_strdup (g_get_user_name ());
+  self->access.role = DD_ROLE_ADMIN;
+  self->busy.tries = 5;
+  self->busy.attempt_ms = 1500;
+  self->busy.backoff_ms = 250;
 }
 
 /* Public API: opening */
@@ -1132,7 +878,7 @@ check_done_cb (GObject      *source,
   CheckJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  self->checking = FALSE;
+  self->flags.checking = FALSE;
   if (*job->problems != '\0')
     {
       if (!mark_damaged (self, job->problems, &error))
@@ -1142,11 +888,11 @@ check_done_cb (GObject      *source,
           return;
         }
     }
-  else if (self->read_only_for_check)
+  else if (self->flags.read_only_for_check)
     {
-      self->read_only = FALSE;
-      self->read_only_for_check = FALSE;
-      g_clear_pointer (&self->read_only_reason, g_free);
+      self->access.read_only = FALSE;
+      self->flags.read_only_for_check = FALSE;
+      g_clear_pointer (&self->access.read_only_reason, g_free);
       if (!set_write_pragmas (self, &error))
         {
           _dd_store_access_changed (self);
@@ -1154,8 +900,8 @@ check_done_cb (GObject      *source,
           return;
         }
     }
-  if (job->backup_error != NULL && self->backup_warning == NULL)
-    self->backup_warning = g_strdup (job->backup_error);
+  if (job->backup_error != NULL && self->access.backup_warning == NULL)
+    self->access.backup_warning = g_strdup (job->backup_error);
   /* Writable now, or read-only for good with another reason. */
   _dd_store_access_changed (self);
   g_task_return_boolean (outer, TRUE);
@@ -1165,7 +911,7 @@ gboolean
 dd_store_is_checking (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  return self->checking;
+  return self->flags.checking;
 }
 
 void
@@ -1182,7 +928,7 @@ dd_store_check_async (DdStore             *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, dd_store_check_async);
-  if (!self->checking)
+  if (!self->flags.checking)
     {
       g_task_return_boolean (outer, TRUE);
       g_object_unref (outer);
@@ -1192,7 +938,7 @@ dd_store_check_async (DdStore             *self,
   job = g_new0 (CheckJob, 1);
   job->path = g_strdup (self->path);
   /* The backup is decided here (it reads settings) and copied there. */
-  job->backup_due = self->read_only_for_check && _dd_store_auto_backup_plan (self, &job->plan);
+  job->backup_due = self->flags.read_only_for_check && _dd_store_auto_backup_plan (self, &job->plan);
   inner = g_task_new (self, cancellable, check_done_cb, outer);
   g_task_set_task_data (inner, job, (GDestroyNotify) check_job_free);
   g_task_run_in_thread (inner, check_thread);
@@ -1225,26 +971,18 @@ dd_store_open_sibling (DdStore  *self,
 
   sibling = g_object_new (DD_TYPE_STORE, NULL);
   sibling->path = g_strdup (self->path);
-  g_free (sibling->user);
-  sibling->user = g_strdup (self->user);
-  sibling->read_only = self->read_only;
-  sibling->read_only_reason = g_strdup (self->read_only_reason);
-  sibling->damaged = self->damaged;
   sibling->schema_version = self->schema_version;
-  sibling->lock_warning = g_strdup (self->lock_warning);
-  sibling->lock_acknowledged = self->lock_acknowledged;
-  sibling->role = self->role;
-  sibling->role_unit_id = self->role_unit_id;
-  sibling->busy_tries = self->busy_tries;
-  sibling->busy_attempt_ms = self->busy_attempt_ms;
-  sibling->busy_backoff_ms = self->busy_backoff_ms;
+  /* Who works on the file, what they may do and how they wait for a lock,
+   * whole: the sibling acts for the same person on the same file. */
+  _dd_store_access_copy (&sibling->access, &self->access);
+  sibling->busy = self->busy;
 
   /* SQLite reads the file on the first statement, not on opening; these
    * pragmas only set the connection. */
   if (!open_handle (sibling, FALSE, error) ||
       !dd_sql_exec (sibling, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (!sibling->read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
+  if (!sibling->access.read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
     return NULL;
   return g_steal_pointer (&sibling);
 }
@@ -1260,14 +998,14 @@ gboolean
 dd_store_is_read_only (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), TRUE);
-  return self->read_only;
+  return self->access.read_only;
 }
 
 const char *
 dd_store_get_read_only_reason (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  return self->read_only ? self->read_only_reason : NULL;
+  return self->access.read_only ? self->access.read_only_reason : NULL;
 }
 
 gboolean
@@ -1298,46 +1036,13 @@ dd_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dondoc", "dondoc.sqlite", NULL);
 }
 
-DdStore *
-dd_store_open_default (GError **error)
-{
-  g_autofree char *path = dd_store_default_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(DdStore) store = NULL;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return dd_store_open (path, DD_STORE_OPEN_EXISTING, error);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
-                   _("Cannot create the folder “%s”: %s"), display, g_strerror (saved));
-      return NULL;
-    }
-
-  store = dd_store_open (path, DD_STORE_OPEN_CREATE, error);
-  if (store == NULL)
-    return NULL;
-  if (!dd_store_load_default (store, error))
-    {
-      /* Leave no half-made default behind: the next start tries again. */
-      g_clear_object (&store);
-      g_unlink (path);
-      return NULL;
-    }
-  return g_steal_pointer (&store);
-}
-
 gboolean
 dd_store_poll_external_changes (DdStore *self)
 {
   gint64 version;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (!self->flags.in_transaction, FALSE);
 
   /* data_version changes when another connection commits; never for this
    * connection's own commits (those emit "changed"). */
@@ -1352,24 +1057,6 @@ dd_store_poll_external_changes (DdStore *self)
 }
 
 /* Settings */
-
-char *
-dd_store_get_setting (DdStore    *self,
-                      const char *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = dd_sql_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  dd_sql_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup (dd_sql_column_text (stmt, 0));
-  return NULL;
-}
 
 gboolean
 dd_store_set_setting (DdStore     *self,
@@ -1395,7 +1082,7 @@ dd_store_set_setting (DdStore     *self,
   dd_sql_bind_text (stmt, 1, key);
   dd_sql_bind_text (stmt, 2, value);
   dd_sql_bind_text (stmt, 3, now);
-  dd_sql_bind_text (stmt, 4, self->user);
+  dd_sql_bind_text (stmt, 4, self->access.user);
   if (!dd_sql_step_done (self, stmt, error))
     goto fail;
   return _dd_store_commit (self, error);
@@ -1404,15 +1091,3 @@ fail:
   _dd_store_rollback (self);
   return FALSE;
 }
-
-guint
-dd_store_get_due_soon_days (DdStore *self)
-{
-  g_autofree char *value = dd_store_get_setting (self, "due_soon_days");
-  guint64 days;
-
-  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))
-    return (guint) days;
-  return DD_DEFAULT_DUE_SOON_DAYS;
-}
-

@@ -216,3 +216,19 @@ dd_task_list_find (DdTaskList *self,
       return (int) i;
   return -1;
 }
+
+DdTaskList *
+dd_store_query_tasks (DdStore            *self,
+                      const DdTaskQuery  *query,
+                      GError            **error)
+{
+  g_autoptr(DdTaskList) list = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  list = _dd_task_list_new (self, query);
+  if (!dd_task_list_refresh (list, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}

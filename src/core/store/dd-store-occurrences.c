@@ -9,8 +9,8 @@
 #include "dd-store-private.h"
 
 /*
- * The occurrences of many tasks at once: what dd_store_list_occurrences()
- * gives for one task (dd-store-calendar.c), for every task the calendar,
+ * The occurrences of many tasks at once: what dd_calendar_list_occurrences()
+ * gives for one task (dd-calendar.c), for every task the calendar,
  * the scorecards or the recurring status (dd-store-recurring.c) look at.
  *
  * One task at a time costs a handful of queries per task, and there are
@@ -21,7 +21,7 @@
  * one scan each and matched to the tasks by id. Most tasks share a handful
  * of schedules, so an expansion is computed once per schedule and range.
  * The occurrences of one task are then judged in memory, as
- * dd_store_list_occurrences() judges them; "/occurrence/bulk" in
+ * dd_calendar_list_occurrences() judges them; "/occurrence/bulk" in
  * tests/core/test-occurrence.c checks that they are the same.
  */
 
@@ -206,7 +206,7 @@ compare_task_ids (gconstpointer a,
 #define TASK_COLUMNS \
   "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
 
-/* A task's own rules (task_schedules), as dd_store_get_task_schedule() reads them. */
+/* A task's own rules (task_schedules), as dd_calendar_get_task_schedule() reads them. */
 typedef struct
 {
   gint64 task_id;
@@ -318,7 +318,7 @@ due_in_range_context (DdStore          *self,
     return FALSE;
   while ((rc = sqlite3_step (schedules)) == SQLITE_ROW)
     {
-      /* As load_schedules() and dd_store_get_task_schedule() read them. */
+      /* As load_schedules() and dd_calendar_get_task_schedule() read them. */
       Schedule schedule = {
         sqlite3_column_int64 (schedules, 0),
         CLAMP (sqlite3_column_int (schedules, 1), 0, 2),
@@ -428,7 +428,7 @@ read_tasks (DdStore          *self,
           if (!dd_date_parse_iso (created, &task.starts_on))
             g_date_clear (&task.starts_on, 1);
         }
-      /* The defaults of dd_store_get_task_schedule(); load_schedules() sets
+      /* The defaults of dd_calendar_get_task_schedule(); load_schedules() sets
        * the others. */
       task.due_rule = DD_DUE_RULE_PERIOD_END;
       task.due_param = 0;
@@ -478,7 +478,7 @@ load_schedules (DdStore          *self,
 
       if (task == NULL)
         continue;
-      /* As dd_store_get_task_schedule() reads them. */
+      /* As dd_calendar_get_task_schedule() reads them. */
       task->due_rule = CLAMP (sqlite3_column_int (stmt, 1), 0, 2);
       task->due_param = sqlite3_column_int (stmt, 2);
       task->every = (guint) CLAMP (sqlite3_column_int (stmt, 3), 0, 12);
@@ -927,7 +927,7 @@ task_expansion (DdOccurrenceSet        *set,
   return NULL;
 }
 
-/* Keep this in step with task_occurrences() in dd-store-calendar.c: the
+/* Keep this in step with task_occurrences() in dd-calendar.c: the
  * test "/occurrence/bulk" compares the two over a year. */
 void
 _dd_occurrence_set_judge (DdOccurrenceSet *set,

@@ -6,7 +6,6 @@
 #include "dd-store-private.h"
 #include "dondoc/dd-occurrence.h"
 #include "dondoc/dd-rules.h"
-#include "dondoc/dd-store-calendar.h"
 
 /*
  * The status of a recurring task as a whole. An ongoing ("Thường xuyên") or
@@ -21,7 +20,7 @@
  *     the due-soon window;
  *   - in progress otherwise.
  *
- * The occurrences are exactly those of dd_store_list_occurrences() (same
+ * The occurrences are exactly those of dd_calendar_list_occurrences() (same
  * expansion, same start at the plan's date, same judging), computed for
  * every recurring task at once by dd-store-occurrences.c (three scans:
  * tasks, reports, updates, instead of three queries per task), and cached
@@ -40,8 +39,7 @@ struct _DdRecurringCache
 {
   guint32 as_of;
   guint32 soon;
-  gint64 data_version;
-  guint64 serial;
+  DdStoreStamp stamp;   /* what the file was when it was computed */
   GArray *status;       /* Judged, only where it differs from "in progress": by task id */
 };
 
@@ -125,6 +123,14 @@ lookup (GArray       *status,
   return FALSE;
 }
 
+static gboolean
+cache_is_for (DdRecurringCache *cache,
+              const GDate      *as_of,
+              const GDate      *soon)
+{
+  return cache != NULL && cache->as_of == julian_or_zero (as_of) && cache->soon == julian_or_zero (soon);
+}
+
 static GArray *
 compute (DdStore      *self,
          const GDate  *as_of,
@@ -138,7 +144,7 @@ compute (DdStore      *self,
   g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
   GDate from, to, near;
 
-  workdays = dd_store_get_workdays (self, error);
+  workdays = _dd_store_read_workdays (self, error);
   if (workdays == NULL)
     return NULL;
   near = dd_date_is_set (soon) ? *soon : *as_of;
@@ -173,15 +179,17 @@ _dd_store_prepare_recurring (DdStore      *self,
                              GError      **error)
 {
   DdRecurringCache *cache = self->recurring;
-  gint64 version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
+  DdStoreStamp stamp;
   GArray *status;
 
   g_return_val_if_fail (dd_date_is_set (as_of), FALSE);
 
-  if (cache != NULL && cache->as_of == julian_or_zero (as_of) && cache->soon == julian_or_zero (soon) &&
-      cache->data_version == version && cache->serial == self->commit_serial)
+  if (cache_is_for (cache, as_of, soon) && dd_store_stamp_is_current (self, &cache->stamp))
     return TRUE;
 
+  /* Inside a transaction the stamp is never current: what this one wrote
+   * is judged, and the result is not kept beyond it. */
+  dd_store_stamp_take (self, &stamp);
   status = compute (self, as_of, soon, 0, error);
   if (status == NULL)
     return FALSE;
@@ -191,17 +199,8 @@ _dd_store_prepare_recurring (DdStore      *self,
   cache->status = status;
   cache->as_of = julian_or_zero (as_of);
   cache->soon = julian_or_zero (soon);
-  cache->data_version = version;
-  cache->serial = self->commit_serial;
+  cache->stamp = stamp;
   return TRUE;
-}
-
-static gboolean
-cache_is_for (DdRecurringCache *cache,
-              const GDate      *as_of,
-              const GDate      *soon)
-{
-  return cache != NULL && cache->as_of == julian_or_zero (as_of) && cache->soon == julian_or_zero (soon);
 }
 
 DdTaskStatus
@@ -257,8 +256,7 @@ _dd_store_judge_task (DdStore       *self,
        * a task read on its own is judged on its own, which is three
        * indexed reads instead of all recurring tasks. */
       if (cache_is_for (self->recurring, as_of, soon) &&
-          self->recurring->data_version == dd_sql_query_int64 (self, "PRAGMA data_version", -1) &&
-          self->recurring->serial == self->commit_serial)
+          dd_store_stamp_is_current (self, &self->recurring->stamp))
         status = _dd_store_task_status (self, task->id, task->deadline_kind, &task->due,
                                         &task->completed_on, as_of, soon);
       else
@@ -271,4 +269,48 @@ _dd_store_judge_task (DdStore       *self,
     }
   task->status = status;
   return TRUE;
+}
+
+/* SQL function dd_status(kind, due, completed_on, as_of, soon_limit[, id]):
+ * the one status rule of dd-rules.c, so that SQL filters and sorts by
+ * exactly the status the application shows. With the task's id, an ongoing
+ * or periodic task is judged by its occurrences too (forgotten, due soon),
+ * as prepared by _dd_store_prepare_recurring() for that date. */
+static void
+sql_status (sqlite3_context *ctx,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  DdStore *self = sqlite3_user_data (ctx);
+  DdDeadlineKind kind = (DdDeadlineKind) sqlite3_value_int (argv[0]);
+  GDate due, completed, as_of, soon;
+
+  g_assert (argc == 5 || argc == 6);
+
+  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[1]), &due))
+    g_date_clear (&due, 1);
+  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[2]), &completed))
+    g_date_clear (&completed, 1);
+  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[3]), &as_of))
+    {
+      sqlite3_result_error (ctx, "dd_status: invalid reference date", -1);
+      return;
+    }
+  if (!dd_date_parse_iso ((const char *) sqlite3_value_text (argv[4]), &soon))
+    g_date_clear (&soon, 1);
+
+  if (argc == 6)
+    sqlite3_result_int (ctx, _dd_store_task_status (self, sqlite3_value_int64 (argv[5]), kind,
+                                                    &due, &completed, &as_of, &soon));
+  else
+    sqlite3_result_int (ctx, dd_rules_task_status (kind, &due, &completed, &as_of, &soon));
+}
+
+void
+_dd_store_register_status_function (DdStore *self)
+{
+  for (int n_args = 5; n_args <= 6; n_args++)
+    sqlite3_create_function_v2 (self->db, "dd_status", n_args,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                self, sql_status, NULL, NULL, NULL);
 }

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-types.h"
+#include "dd-workdays.h"
+#include "dd-occurrence.h"
+#include "dd-store.h"
+#include "dd-store-tasks.h"
+
+G_BEGIN_DECLS
+
+/*
+ * DdCalendar: the time of a file. Each year's days off (the working-day
+ * calendar), the occurrences of periodic and ongoing tasks, a task's
+ * extensions and the rules of its occurrences, and the deadline calendar
+ * that puts them together. It reads through its DdStore and keeps the
+ * occurrences of the range it last listed while nothing was committed
+ * since (listing the same month again costs a few milliseconds): a view
+ * that lists the calendar keeps one DdCalendar for its store. Main thread
+ * only, like DdStore. Errors are in DD_STORE_ERROR.
+ *
+ * The writes that are events of a task's life (extending a deadline,
+ * setting the rules, recording a report) are DdStore's (dd-store-tasks.h).
+ */
+
+#define DD_TYPE_CALENDAR (dd_calendar_get_type ())
+G_DECLARE_FINAL_TYPE (DdCalendar, dd_calendar, DD, CALENDAR, GObject)
+
+/* A calendar of @store's file (holds a reference on @store). */
+DdCalendar *dd_calendar_new          (DdStore *store) G_GNUC_WARN_UNUSED_RESULT;
+DdStore    *dd_calendar_get_store    (DdCalendar *self);
+
+/* Days off */
+
+/**
+ * dd_calendar_get_workdays:
+ *
+ * The working-day calendar of the file: the years whose table is stored,
+ * and the Labor Code defaults for the others.
+ *
+ * Returns: (transfer full): a calendar, or %NULL with @error set
+ */
+DdWorkdays *dd_calendar_get_workdays (DdCalendar  *self,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
+ * dd_calendar_list_holidays:
+ *
+ * The days off of @year. The first time a year is needed its table is
+ * written from the Labor Code defaults (dd_holidays_default_for_year());
+ * a read-only store, or a user who may not change settings, gets the
+ * defaults without writing them.
+ *
+ * Returns: (transfer full) (element-type DdHoliday): sorted by date, or %NULL with @error
+ */
+GPtrArray  *dd_calendar_list_holidays (DdCalendar  *self,
+                                       int          year,
+                                       GError     **error);
+
+/**
+ * dd_calendar_add_holiday:
+ * @kind: a working Saturday must be a Saturday
+ * @name: its name (not empty)
+ *
+ * Adds a day to its year's table, or replaces the entry already on that day.
+ * Fails with %DD_STORE_ERROR_INVALID for a weekday marked as a working
+ * Saturday, an empty name, or a year outside 1900–2100.
+ */
+gboolean    dd_calendar_add_holiday  (DdCalendar     *self,
+                                      const GDate    *date,
+                                      DdHolidayKind   kind,
+                                      const char     *name,
+                                      GError        **error);
+
+/* Removes the entry of @date. %DD_STORE_ERROR_NO_SUCH_ROW when there is none. */
+gboolean    dd_calendar_remove_holiday (DdCalendar   *self,
+                                        const GDate  *date,
+                                        GError      **error);
+
+/* A task's time */
+
+/* The extensions of a task, oldest first. (transfer full) (element-type DdExtension) */
+GPtrArray  *dd_calendar_list_extensions (DdCalendar  *self,
+                                         gint64       task_id,
+                                         GError     **error);
+
+/* The rules of a task's occurrences (the defaults when none were set;
+ * dd_store_set_task_schedule() sets them). */
+gboolean    dd_calendar_get_task_schedule (DdCalendar      *self,
+                                           gint64           task_id,
+                                           DdTaskSchedule  *out,
+                                           GError         **error);
+
+/**
+ * dd_calendar_list_occurrences:
+ * @from: first due date
+ * @to: last due date
+ * @as_of: (nullable): the reference date (today when %NULL)
+ *
+ * The occurrences of a task whose due date lies in [@from, @to], judged as
+ * of @as_of: the periodic reports (from the plan's date on), its ad hoc
+ * reports, and for an ongoing task the monthly updates (from the first
+ * whole month after the plan's date, to the task's completion); an update
+ * month without a progress update recorded in it is forgotten.
+ *
+ * Returns: (transfer full) (element-type DdOccurrence): sorted by due date, or %NULL with @error
+ */
+GPtrArray  *dd_calendar_list_occurrences (DdCalendar   *self,
+                                          gint64        task_id,
+                                          const GDate  *from,
+                                          const GDate  *to,
+                                          const GDate  *as_of,
+                                          GError      **error);
+
+/* The deadline calendar */
+
+/**
+ * DdCalendarEntry:
+ * @date: the day it is due
+ * @task_id: the task
+ * @title: the task's title
+ * @lead: (nullable): its lead unit
+ * @status: as of the reference date
+ * @occurrence: (nullable): for an occurrence, what it is ("Quý II/2026"); %NULL for a task's own due date
+ * @kind: the occurrence's kind (meaningless when @occurrence is %NULL)
+ *
+ * The strings are in the entry's own block: entries are made by
+ * dd_calendar_list_entries() and dd_calendar_entry_copy() only, and their
+ * strings are read, never replaced.
+ */
+typedef struct
+{
+  GDate date;
+  gint64 task_id;
+  char *title;
+  char *lead;
+  DdTaskStatus status;
+  char *occurrence;
+  DdOccurrenceKind kind;
+} DdCalendarEntry;
+
+#define DD_TYPE_CALENDAR_ENTRY (dd_calendar_entry_get_type ())
+GType            dd_calendar_entry_get_type (void) G_GNUC_CONST;
+DdCalendarEntry *dd_calendar_entry_copy     (const DdCalendarEntry *entry) G_GNUC_WARN_UNUSED_RESULT;
+void             dd_calendar_entry_free     (DdCalendarEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdCalendarEntry, dd_calendar_entry_free)
+
+/**
+ * dd_calendar_list_entries:
+ * @from: first day
+ * @to: last day
+ * @as_of: (nullable): the reference date (today when %NULL)
+ *
+ * Everything due in [@from, @to]: tasks with a due date, the occurrences of
+ * periodic tasks, the update months of ongoing tasks (forgotten ones
+ * included), ad hoc reports; sorted by date, then task. The occurrences
+ * of the range are kept until the next listing of another range or the
+ * next commit (of this store or another desktop).
+ *
+ * Returns: (transfer full) (element-type DdCalendarEntry), or %NULL with @error
+ */
+GPtrArray  *dd_calendar_list_entries (DdCalendar   *self,
+                                      const GDate  *from,
+                                      const GDate  *to,
+                                      const GDate  *as_of,
+                                      GError      **error);
+
+G_END_DECLS

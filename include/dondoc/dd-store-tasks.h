@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "dd-types.h"
+#include "dd-occurrence.h"
+#include "dd-task-list.h"
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * DdStore's tasks: reading them (one, or a lazy list for a query, and its
+ * counts) and every event of a task's life that writes it: saving it,
+ * recording its progress, extending its deadline, setting the rules of its
+ * occurrences, recording its reports. Main thread only, like the rest of
+ * DdStore. Errors are in DD_STORE_ERROR. The reads of time (days off,
+ * occurrences, the deadline calendar, a task's extensions and rules) are
+ * DdCalendar's (dd-calendar.h).
+ */
+
+/* A lazy list of tasks (see DdTaskList). (transfer full) */
+DdTaskList *dd_store_query_tasks    (DdStore *self, const DdTaskQuery *query, GError **error);
+/* Counts tasks per status (array of DD_N_STATUSES) for the query's filters
+ * except its status. */
+gboolean    dd_store_count_by_status (DdStore *self, const DdTaskQuery *query,
+                                      guint counts[DD_N_STATUSES], GError **error);
+/* Counts the tasks of the query (all its filters, status included),
+ * without reading them: the dashboard's "6 rõ" figure. */
+gboolean    dd_store_count_tasks    (DdStore *self, const DdTaskQuery *query,
+                                     guint *out_count, GError **error);
+/* One task with its status as of @as_of (today when NULL). (transfer full) */
+DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate *as_of, GError **error);
+
+/**
+ * dd_store_save_task:
+ * @task: an edited copy (dd_task_copy()) or a new task (dd_task_new())
+ *
+ * Writes every field of @task in one transaction, resolving its lead and
+ * coordinators by name (creating units that do not exist). When the progress,
+ * completion date or actual product changed, a progress update is recorded
+ * too. Fails with DD_STORE_ERROR_CONFLICT, writing nothing, if the task's
+ * revision in the file is not the one @task was read at.
+ * On success @task gets its new id (for a new task) and revision.
+ */
+gboolean    dd_store_save_task      (DdStore *self, DdTask *task, GError **error);
+
+/**
+ * dd_store_record_progress:
+ * @progress: 0–100, or -1 to leave it
+ * @completed_on: (nullable): the completion date; %NULL leaves it
+ * @actual_product: (nullable): the product that proves the work; %NULL leaves it
+ * @note: (nullable): a remark stored with the update
+ *
+ * Records a progress update as a unit reports it (the editor and
+ * `dondoc-cli update` use it). A completion date implies progress 100.
+ */
+gboolean    dd_store_record_progress (DdStore *self, gint64 task_id, int progress,
+                                      const GDate *completed_on, const char *actual_product,
+                                      const char *note, GError **error);
+
+/* Extensions (gia hạn) */
+
+/**
+ * DdExtension:
+ * One change of a task's due date: the old and new dates, why, who approved
+ * it and when, and who recorded it. A boxed value type.
+ */
+typedef struct
+{
+  gint64 id;
+  gint64 task_id;
+  GDate old_due;
+  GDate new_due;
+  char *reason;
+  char *approved_by;
+  GDate approved_on;
+  char *recorded_at;
+  char *recorded_by;
+} DdExtension;
+
+#define DD_TYPE_EXTENSION (dd_extension_get_type ())
+GType        dd_extension_get_type (void) G_GNUC_CONST;
+DdExtension *dd_extension_copy     (const DdExtension *extension) G_GNUC_WARN_UNUSED_RESULT;
+void         dd_extension_free     (DdExtension *extension);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExtension, dd_extension_free)
+
+/**
+ * dd_store_extend_task:
+ * @task_id: a task with a due date
+ * @new_due: the new due date
+ * @reason: why (not empty)
+ * @approved_by: who approved it (not empty)
+ * @approved_on: (nullable): when it was approved (today when %NULL)
+ *
+ * Moves the due date of a task and records the change in one transaction;
+ * the original due date stays in the history (dd_task_get_original_due()).
+ * %DD_STORE_ERROR_INVALID when the task has no due date or a text is empty.
+ */
+gboolean     dd_store_extend_task     (DdStore      *self,
+                                       gint64        task_id,
+                                       const GDate  *new_due,
+                                       const char   *reason,
+                                       const char   *approved_by,
+                                       const GDate  *approved_on,
+                                       GError      **error);
+
+/* Periodic and ongoing tasks */
+
+/**
+ * DdTaskSchedule:
+ * @due_rule: how occurrences of a periodic task get their due date
+ * @due_param: the rule's number
+ * @update_every_months: an ongoing task owes an update every this many
+ *   months (1 by default); 0 expects none
+ */
+typedef struct
+{
+  DdDueRule due_rule;
+  int due_param;
+  guint update_every_months;
+} DdTaskSchedule;
+
+/* Sets the rules of a periodic or ongoing task's occurrences (see
+ * dd_calendar_get_task_schedule()). */
+gboolean    dd_store_set_task_schedule (DdStore              *self,
+                                        gint64                task_id,
+                                        const DdTaskSchedule *schedule,
+                                        GError              **error);
+
+/**
+ * dd_store_record_report:
+ * @kind: the occurrence's kind (not %DD_OCCURRENCE_UPDATE: those are progress updates)
+ * @year: its year
+ * @index: its index (the report's id for an ad hoc one)
+ * @reported_on: (nullable): the date of the report; %NULL takes it back
+ * @note: (nullable): a remark
+ *
+ * Records that a periodic task's report for one period (or an ad hoc
+ * report) was made.
+ */
+gboolean    dd_store_record_report  (DdStore          *self,
+                                     gint64            task_id,
+                                     DdOccurrenceKind  kind,
+                                     int               year,
+                                     int               index,
+                                     const GDate      *reported_on,
+                                     const char       *note,
+                                     GError          **error);
+
+/* Adds an ad hoc (đột xuất) report asked of a task. Returns its id, or 0 with @error. */
+gint64      dd_store_add_ad_hoc_report (DdStore      *self,
+                                        gint64        task_id,
+                                        const char   *title,
+                                        const GDate  *due,
+                                        GError      **error);
+
+G_END_DECLS

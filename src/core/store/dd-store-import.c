@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-store"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-store-private.h"
+
+/*
+ * Writing an imported plan: its row, its tasks matched by their number
+ * (TT) so that importing the same plan again updates it in place and keeps
+ * the progress the units reported, its indicators.
+ */
+
+gint64
+_dd_store_find_task_by_number (DdStore    *self,
+                               gint64      plan_id,
+                               const char *number)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self,
+                                          "SELECT id FROM tasks WHERE plan_id = ?1 AND number = ?2 "
+                                          "ORDER BY position LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  dd_sql_bind_text (stmt, 2, number);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+/* The plan that an import updates: same number, and the same date when both
+ * the file and the database know it. */
+static gint64
+find_plan (DdStore              *self,
+           const DdImportedPlan *plan)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = dd_sql_prepare (self,
+                  "SELECT id FROM plans WHERE number = ?1 AND "
+                  "(?2 IS NULL OR issued_on IS NULL OR issued_on = ?2) ORDER BY id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  dd_sql_bind_text (stmt, 1, plan->number);
+  dd_sql_bind_date (stmt, 2, &plan->issued_on);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+static gboolean
+write_plan_row (DdStore               *self,
+                const DdImportedPlan  *plan,
+                gboolean               is_sample,
+                gint64                *plan_id,
+                GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+
+  if (*plan_id > 0)
+    stmt = dd_sql_prepare (self,
+                    "UPDATE plans SET number = ?2, issued_on = ifnull (?3, issued_on), title = ?4, "
+                    "issuer = ifnull (?5, issuer), basis = ifnull (?6, basis), "
+                    "source_name = ifnull (?7, source_name), updated_at = ?8, updated_by = ?9, "
+                    "revision = revision + 1 WHERE id = ?1", error);
+  else
+    stmt = dd_sql_prepare (self,
+                    "INSERT INTO plans (number, issued_on, title, issuer, basis, source_name, is_sample, "
+                    "created_at, updated_at, updated_by) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?10, ?8, ?8, ?9)",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  if (*plan_id > 0)
+    sqlite3_bind_int64 (stmt, 1, *plan_id);
+  else
+    sqlite3_bind_int (stmt, 10, is_sample);
+  dd_sql_bind_text (stmt, 2, plan->number);
+  dd_sql_bind_date (stmt, 3, &plan->issued_on);
+  dd_sql_bind_text (stmt, 4, plan->title);
+  dd_sql_bind_text (stmt, 5, plan->issuer);
+  dd_sql_bind_text (stmt, 6, plan->basis);
+  dd_sql_bind_text (stmt, 7, plan->source_name);
+  dd_sql_bind_text (stmt, 8, now);
+  dd_sql_bind_text (stmt, 9, self->access.user);
+  if (!dd_sql_step_done (self, stmt, error))
+    return FALSE;
+  if (*plan_id <= 0)
+    *plan_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+write_indicators (DdStore               *self,
+                  gint64                 plan_id,
+                  const DdImportedPlan  *plan,
+                  GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+
+  if (plan->indicators == NULL)
+    return TRUE;
+
+  stmt = dd_sql_prepare (self,
+                  "INSERT INTO indicators (plan_id, position, title, target, updated_at, updated_by) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (plan_id, position) DO UPDATE SET "
+                  "title = excluded.title, target = excluded.target, revision = revision + 1, "
+                  "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+                  "WHERE title IS NOT excluded.title OR target IS NOT excluded.target",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->indicators->len; i++)
+    {
+      const DdImportedIndicator *indicator = g_ptr_array_index (plan->indicators, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      dd_sql_bind_text (stmt, 3, indicator->title);
+      sqlite3_bind_double (stmt, 4, indicator->target);
+      dd_sql_bind_text (stmt, 5, now);
+      dd_sql_bind_text (stmt, 6, self->access.user);
+      if (!dd_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the coordinators of a task, as stored, differ from @names (in
+ * order, by their tolerant unit key). */
+static gboolean
+coordinators_differ (DdStore            *self,
+                     gint64              task_id,
+                     const char * const *names)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self,
+                                          "SELECT u.match_key FROM task_coordinators c "
+                                          "JOIN units u ON u.id = c.unit_id WHERE c.task_id = ?1 "
+                                          "ORDER BY c.position", NULL);
+  guint i = 0;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = NULL;
+
+      if (names == NULL || names[i] == NULL)
+        return TRUE;
+      key = dd_text_unit_match_key (names[i++]);
+      if (g_strcmp0 (key, dd_sql_column_text (stmt, 0)) != 0)
+        return TRUE;
+    }
+  return names != NULL && names[i] != NULL;
+}
+
+static gboolean
+write_imported_task (DdStore               *self,
+                     gint64                 plan_id,
+                     guint                  position,
+                     const DdImportedTask  *in,
+                     gboolean              *added,
+                     gboolean              *changed,
+                     guint                 *units_added,
+                     GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *search = NULL;
+  g_autofree char *annual = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  guint8 *title_key;
+  gsize title_key_len;
+  gint64 task_id, lead_id = 0;
+
+  if (in->coordinators != NULL)
+    for (guint i = 0; i < in->coordinators->len; i++)
+      g_ptr_array_add (names, g_ptr_array_index (in->coordinators, i));
+  g_ptr_array_add (names, NULL);
+
+  if (in->lead != NULL && *in->lead != '\0')
+    {
+      gboolean created = FALSE;
+
+      lead_id = _dd_store_find_or_create_unit (self, in->lead, &created, error);
+      if (lead_id < 0)
+        return FALSE;
+      if (created)
+        (*units_added)++;
+    }
+
+  task_id = _dd_store_find_task_by_number (self, plan_id, in->number);
+  *added = task_id == 0;
+
+  search = _dd_store_search_text (in->number, in->title, in->lead, (const char * const *) names->pdata,
+                            in->deadline_text, in->product, in->directing, NULL);
+  annual = _dd_store_annual_due_text (in->deadline.annual_month, in->deadline.annual_day);
+  title_key = dd_text_collate_key (in->title, &title_key_len);
+
+  /* An update keeps the progress the units reported; only the plan's own
+   * columns are taken from the file. */
+  if (task_id > 0)
+    stmt = dd_sql_prepare (self,
+                    "UPDATE tasks SET position = ?2, title = ?4, lead_unit_id = ?5, deadline_kind = ?6, "
+                    "deadline_text = ?7, deadline_understood = ?8, due_on = ?9, periods = ?10, "
+                    "annual_due = ?11, product = ?12, directing = ?13, "
+                    "search_text = ?14 || ifnull (char (10) || actual_product, ''), title_key = ?15, "
+                    "updated_at = ?16, updated_by = ?17, revision = revision + 1 WHERE id = ?1 AND ("
+                    "position IS NOT ?2 OR title IS NOT ?4 OR lead_unit_id IS NOT ?5 OR "
+                    "deadline_kind IS NOT ?6 OR deadline_text IS NOT ?7 OR due_on IS NOT ?9 OR "
+                    "periods IS NOT ?10 OR annual_due IS NOT ?11 OR product IS NOT ?12 OR "
+                    "directing IS NOT ?13)",
+                    error);
+  else
+    stmt = dd_sql_prepare (self,
+                    "INSERT INTO tasks (plan_id, position, number, title, lead_unit_id, deadline_kind, "
+                    "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, "
+                    "search_text, title_key, created_at, updated_at, updated_by) VALUES "
+                    "(?18, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)",
+                    error);
+  if (stmt == NULL)
+    {
+      g_free (title_key);
+      return FALSE;
+    }
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, task_id);
+  else
+    sqlite3_bind_int64 (stmt, 18, plan_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  dd_sql_bind_text (stmt, 3, in->number != NULL ? in->number : "");
+  dd_sql_bind_text (stmt, 4, in->title);
+  dd_sql_bind_id (stmt, 5, lead_id);
+  sqlite3_bind_int (stmt, 6, in->deadline.kind);
+  dd_sql_bind_text (stmt, 7, in->deadline_text);
+  sqlite3_bind_int (stmt, 8, in->deadline.understood);
+  dd_sql_bind_date (stmt, 9, &in->deadline.due);
+  sqlite3_bind_int (stmt, 10, (int) in->deadline.periods);
+  dd_sql_bind_text (stmt, 11, annual);
+  dd_sql_bind_text (stmt, 12, in->product);
+  dd_sql_bind_text (stmt, 13, in->directing);
+  dd_sql_bind_text (stmt, 14, search);
+  dd_sql_bind_blob (stmt, 15, title_key, title_key_len);
+  dd_sql_bind_text (stmt, 16, now);
+  dd_sql_bind_text (stmt, 17, self->access.user);
+  if (!dd_sql_step_done (self, stmt, error))
+    return FALSE;
+  *changed = sqlite3_changes (self->db) > 0;
+  if (task_id == 0)
+    task_id = sqlite3_last_insert_rowid (self->db);
+  else if (!*changed && !coordinators_differ (self, task_id, (const char * const *) names->pdata))
+    return TRUE;
+  else
+    *changed = TRUE;
+
+  return _dd_store_replace_coordinators (self, task_id, (const char * const *) names->pdata, units_added, error);
+}
+
+gboolean
+_dd_store_import_plan_locked (DdStore               *self,
+                              const DdImportedPlan  *plan,
+                              gboolean               is_sample,
+                              DdImportSummary       *summary,
+                              GError               **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  DdImportSummary local = { 0 };
+  gint64 plan_id;
+  guint n_before;
+
+  g_assert (self->flags.in_transaction);
+
+  if (plan->number == NULL || *plan->number == '\0' || plan->title == NULL ||
+      plan->tasks == NULL || plan->tasks->len == 0)
+    {
+      g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_EMPTY,
+                   _("The plan has no number, no title or no task; nothing was imported."));
+      return FALSE;
+    }
+
+  /* Tasks are matched by their TT on re-import, so a TT may appear once. */
+  for (guint i = 0; i < plan->tasks->len; i++)
+    {
+      const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
+      const DdImportedTask *other;
+
+      if (task->number == NULL || *task->number == '\0')
+        continue;
+      other = g_hash_table_lookup (seen, task->number);
+      if (other != NULL)
+        {
+          g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE,
+                       _("Line %u, column “TT”: the number “%s” was already used on line %u."),
+                       task->line, task->number, other->line);
+          return FALSE;
+        }
+      g_hash_table_insert (seen, task->number, (gpointer) task);
+    }
+
+  plan_id = find_plan (self, plan);
+  local.plan_existed = plan_id > 0;
+  n_before = 0;
+  if (plan_id > 0)
+    {
+      g_autoptr(sqlite3_stmt) count = dd_sql_prepare (self, "SELECT count(*) FROM tasks WHERE plan_id = ?1", error);
+
+      if (count == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (count, 1, plan_id);
+      if (sqlite3_step (count) == SQLITE_ROW)
+        n_before = (guint) sqlite3_column_int (count, 0);
+    }
+
+  if (!write_plan_row (self, plan, is_sample, &plan_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < plan->tasks->len; i++)
+    {
+      const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
+      gboolean added = FALSE, changed = FALSE;
+
+      if (!write_imported_task (self, plan_id, i + 1, task, &added, &changed, &local.units_added, error))
+        return FALSE;
+      if (added)
+        local.tasks_added++;
+      else if (changed)
+        local.tasks_updated++;
+      else
+        local.tasks_unchanged++;
+      if (!task->deadline.understood)
+        local.tasks_flagged++;
+    }
+
+  if (!write_indicators (self, plan_id, plan, error))
+    return FALSE;
+
+  local.plan_id = plan_id;
+  local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  local.tasks_kept = n_before - MIN (n_before, local.tasks_updated + local.tasks_unchanged);
+  if (summary != NULL)
+    *summary = local;
+  return TRUE;
+}
+
+gboolean
+dd_store_import_plan (DdStore               *self,
+                      const DdImportedPlan  *plan,
+                      DdImportSummary       *summary,
+                      GError               **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  if (!_dd_store_import_plan_locked (self, plan, FALSE, summary, error) ||
+      !_dd_store_commit (self, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}

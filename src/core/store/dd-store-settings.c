@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-store"
+
+#include "config.h"
+
+#include "dd-store-private.h"
+
+/*
+ * Reading the file's settings (table settings), which the store's own reads
+ * need (the "due soon" window of a task's status): plain reads that call
+ * nothing above the SQL helpers. dd_store_set_setting(), a write in a
+ * transaction, is in dd-store.c.
+ */
+
+char *
+dd_store_get_setting (DdStore    *self,
+                      const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = dd_sql_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  dd_sql_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  return NULL;
+}
+
+guint
+dd_store_get_due_soon_days (DdStore *self)
+{
+  g_autofree char *value = dd_store_get_setting (self, "due_soon_days");
+  guint64 days;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))
+    return (guint) days;
+  return DD_DEFAULT_DUE_SOON_DAYS;
+}
