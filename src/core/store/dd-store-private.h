@@ -136,7 +136,7 @@ struct _DdStore
   guint counts[DD_N_STATUSES];           /* DD_STORE_OPEN_CHECK_LATER: the damage check is running */
   guint read_only_for_check : 1; /* read-only only until the check passes */
 
-  /* Shared use (dd-store-shared.c). */
+  /* Shared use (dd-store-access.c, dd-store-health.c, dd-store-backup.c). */
   guint damaged : 1;
   guint migrating : 1;          /* schema upgrade at opening: runs as admin */
   guint lock_acknowledged : 1;
@@ -180,20 +180,25 @@ gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallb
 char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
 
-/* Shared use (dd-store-shared.c). */
+/* The shared file: who writes and whether they may (dd-store-access.c),
+ * the file's health (dd-store-health.c), the daily backup of opening
+ * (dd-store-backup.c). */
 #define DD_BUSY_TIMEOUT_MS 5000
 void     _dd_store_register_shared_functions (DdStore *self);
 void     _dd_store_refresh_role              (DdStore *self);
 /* Emits DdStore::access-changed (after the write transaction, in one). */
 void     _dd_store_access_changed            (DdStore *self);
 gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
+/* The refusal of a write the guard triggers stopped: an administrator's
+ * change (@admin_only), or a row of another unit. */
+gboolean _dd_store_permission_error          (DdStore *self, gboolean admin_only, GError **error);
 gboolean _dd_store_trigger_error             (DdStore *self, const char *message, GError **error);
 void     _dd_store_append_check_lines        (GString *problems, const char *line);
 char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const char *file_path);
 gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
                                               GError **error);
 gboolean _dd_store_record_creator            (DdStore *self, GError **error);
-/* The daily backup for a copy on another thread (dd-store-shared.c). */
+/* The daily backup for a copy on another thread (dd-store-backup.c). */
 typedef struct
 {
   char *db_path;
