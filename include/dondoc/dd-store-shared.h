@@ -61,6 +61,89 @@ gboolean    dd_store_set_display_name  (DdStore     *self,
  * the read-only state, or the lock warning's acknowledgement) change. */
 DdRole      dd_store_get_role          (DdStore *self);
 gint64      dd_store_get_role_unit_id  (DdStore *self);
+/**
+ * DdAction:
+ * @DD_ACTION_SET_DISPLAY_NAME: record one's own display name (every role)
+ * @DD_ACTION_EDIT_TASK: change a task and record its progress: an
+ *   administrator's, or a unit editor's for the tasks its unit leads
+ * @DD_ACTION_CHANGE_TASK_LEAD: give a task to another unit
+ * @DD_ACTION_DELETE_TASK: move a task to the recycle bin
+ * @DD_ACTION_RESTORE_TASK: bring a task back from the recycle bin
+ * @DD_ACTION_IMPORT_PLAN: import a plan (or change plans)
+ * @DD_ACTION_EDIT_UNITS: rename and merge units
+ * @DD_ACTION_EDIT_SCORING: change the scoring rules and weights
+ * @DD_ACTION_EDIT_HOLIDAYS: change the days off
+ * @DD_ACTION_EDIT_SETTINGS: change the settings shared by everyone
+ * @DD_ACTION_MANAGE_USERS: give accounts their roles
+ * @DD_ACTION_RESTORE_BACKUP: replace the file by a backup: the role alone
+ *   counts, since a damaged (read-only) file is what needs it
+ * @DD_ACTION_READ_HISTORY: read the whole file's change history (the role
+ *   alone counts)
+ * @DD_ACTION_RECORD_FIGURES: record indicator and dossier figures: an
+ *   administrator's, or a unit editor's for its own unit
+ *
+ * What dd_store_can() is asked about. Apart from the two that only look at
+ * the role, every action needs a file that may be written now (not
+ * read-only, the lock warning acknowledged), and all but
+ * %DD_ACTION_SET_DISPLAY_NAME need a role other than viewer.
+ */
+typedef enum
+{
+  DD_ACTION_SET_DISPLAY_NAME,
+  DD_ACTION_EDIT_TASK,
+  DD_ACTION_CHANGE_TASK_LEAD,
+  DD_ACTION_DELETE_TASK,
+  DD_ACTION_RESTORE_TASK,
+  DD_ACTION_IMPORT_PLAN,
+  DD_ACTION_EDIT_UNITS,
+  DD_ACTION_EDIT_SCORING,
+  DD_ACTION_EDIT_HOLIDAYS,
+  DD_ACTION_EDIT_SETTINGS,
+  DD_ACTION_MANAGE_USERS,
+  DD_ACTION_RESTORE_BACKUP,
+  DD_ACTION_READ_HISTORY,
+  DD_ACTION_RECORD_FIGURES,
+} DdAction;
+
+/**
+ * dd_store_can:
+ * @action: what the user is about to do
+ * @task: (nullable): the task of %DD_ACTION_EDIT_TASK, whose lead unit
+ *   counts for a unit editor; %NULL for any task (and for other actions)
+ * @reason: (out) (optional) (transfer full) (nullable): why not, translated,
+ *   for someone about to try it in the application; %NULL when allowed
+ *
+ * Whether the store would let the user do @action now, by the rules it
+ * enforces on every write (the read-only state, the lock warning, the role
+ * and the guard triggers of 0003-shared.sql), judged on the role as of the
+ * last write or poll. Asked before offering an action; the store stays the
+ * one that refuses (with the same rules, in the words of a refusal: see
+ * DD_STORE_ERROR_PERMISSION). %DD_ACTION_RECORD_FIGURES with no unit is
+ * "the figures of some unit". Reads nothing from the file.
+ *
+ * Returns: %TRUE when allowed
+ */
+gboolean    dd_store_can               (DdStore   *self,
+                                        DdAction   action,
+                                        DdTask    *task,
+                                        char     **reason);
+
+/**
+ * dd_store_can_for_unit:
+ * @action: %DD_ACTION_RECORD_FIGURES or %DD_ACTION_EDIT_TASK
+ * @unit_id: the unit whose figures (0: the whole office's) or whose tasks
+ * @reason: (out) (optional) (transfer full) (nullable): as for dd_store_can()
+ *
+ * dd_store_can() for the figures or the tasks of one unit. The reason for
+ * another unit's figures names the unit editor's own unit (one read).
+ *
+ * Returns: %TRUE when allowed
+ */
+gboolean    dd_store_can_for_unit      (DdStore   *self,
+                                        DdAction   action,
+                                        gint64     unit_id,
+                                        char     **reason);
+
 /* Administrators only: gives @account a role (@unit_id: the unit of a unit
  * editor, 0 for the other roles). @display_name may be %NULL to keep it. */
 gboolean    dd_store_set_user_role     (DdStore     *self,

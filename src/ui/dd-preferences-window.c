@@ -63,8 +63,8 @@ update_access (DdPreferencesWindow *self)
   if (self->store == NULL)
     return;
 
-  admin_reason = dd_access_dup_write_reason (self->store, TRUE);
-  file_reason = dd_access_dup_file_reason (self->store);
+  admin_reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_SETTINGS, NULL);
+  file_reason = dd_access_dup_reason (self->store, DD_ACTION_SET_DISPLAY_NAME, NULL);
 
   dd_access_set_sensitive (self->due_soon_row, admin_reason == NULL);
   if (admin_reason != NULL)

@@ -90,7 +90,7 @@ get_selected_entry (DdRecycleBinWindow *self)
 static void
 update_actions (DdRecycleBinWindow *self)
 {
-  g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
+  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_RESTORE_TASK, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bin.restore",
                                  reason == NULL && get_selected_entry (self) != NULL);

@@ -140,8 +140,8 @@ update_actions (DdRestoreDialog *self)
 
   /* A damaged file is read-only, and restoring is exactly what it needs:
    * only the role counts here. */
-  if (self->store != NULL && dd_store_get_role (self->store) != DD_ROLE_ADMIN)
-    reason = dd_access_dup_write_reason (self->store, TRUE);
+  if (self->store != NULL)
+    dd_store_can (self->store, DD_ACTION_RESTORE_BACKUP, NULL, &reason);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore",
                                  reason == NULL && can_restore (get_selected (self)));

@@ -102,7 +102,7 @@ get_chosen_unit (DdUsersWindow *self)
 static void
 update_form (DdUsersWindow *self)
 {
-  g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
+  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_MANAGE_USERS, NULL);
   const char *account = gtk_editable_get_text (GTK_EDITABLE (self->account_entry));
   gboolean unit_editor = get_chosen_role (self) == DD_ROLE_UNIT_EDITOR;
   g_autofree char *trimmed = g_strstrip (g_strdup (account));

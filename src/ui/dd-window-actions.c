@@ -628,8 +628,7 @@ delete_task_action (GtkWidget  *widget,
   if (self->store == NULL || task == NULL)
     return;
 
-  reason = dd_access_dup_write_reason (self->store, TRUE);
-  if (reason != NULL)
+  if (!dd_store_can (self->store, DD_ACTION_DELETE_TASK, task, &reason))
     {
       _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO,
                                _("The task cannot be deleted"), reason);
@@ -816,17 +815,16 @@ _dd_window_update_banners (DdWindow *self)
 void
 _dd_window_actions_update (DdWindow *self)
 {
-  g_autofree char *reason = NULL;
   gboolean writable;
   gboolean admin;
   gboolean selected;
 
   g_assert (DD_IS_WINDOW (self));
 
-  reason = dd_access_dup_write_reason (self->store, TRUE);
-  admin = reason == NULL;
-  /* Importing a plan is an administrator's change, like every plan change. */
-  writable = admin;
+  /* Importing a plan is an administrator's change, like every plan change;
+   * so is deleting a task. */
+  writable = self->store != NULL && dd_store_can (self->store, DD_ACTION_IMPORT_PLAN, NULL, NULL);
+  admin = self->store != NULL && dd_store_can (self->store, DD_ACTION_DELETE_TASK, NULL, NULL);
   selected = self->selection != NULL
              && gtk_single_selection_get_selected_item (self->selection) != NULL;
 
@@ -846,7 +844,8 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
-                                 self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_ADMIN);
+                                 self->store != NULL
+                                 && dd_store_can (self->store, DD_ACTION_READ_HISTORY, NULL, NULL));
 }
 
 void

@@ -161,11 +161,8 @@ dd_store_set_user_role (DdStore     *self,
 
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (self->role != DD_ROLE_ADMIN)
-    {
-      _dd_store_permission_error (self, TRUE, error);
-      goto fail;
-    }
+  if (!_dd_store_check_can (self, DD_ACTION_MANAGE_USERS, error))
+    goto fail;
 
   /* Giving up the last administrator would make everyone one again. */
   if (role != DD_ROLE_ADMIN)

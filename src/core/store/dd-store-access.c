@@ -12,9 +12,52 @@
  * role as the file records it (table users; begin_write() in dd-store.c
  * reads it again under the write lock), the SQL functions that the guard
  * triggers of data/sql/0003-shared.sql call, the refusals of a write, the
- * acknowledgement of the lock warning.
+ * acknowledgement of the lock warning, and dd_store_can(), which says
+ * beforehand what the store would refuse. Both judge with judge() below.
  * The accounts themselves are managed by DdUsers (audit/dd-users.c).
  */
+
+/* What an action needs besides a file that may be written now. */
+typedef enum
+{
+  NEED_FILE,          /* nothing more: any role (one's own display name) */
+  NEED_WRITER,        /* any role but viewer */
+  NEED_ADMIN,         /* an administrator */
+  NEED_ADMIN_ROLE,    /* an administrator, whatever the file (restoring a damaged one) */
+  NEED_TASK_UNIT,     /* an administrator, or the unit editor of the task's lead unit */
+  NEED_FIGURES_UNIT,  /* an administrator, or the unit editor of the figures' unit */
+} Need;
+
+static const Need action_needs[] = {
+  [DD_ACTION_SET_DISPLAY_NAME] = NEED_FILE,
+  [DD_ACTION_EDIT_TASK] = NEED_TASK_UNIT,
+  [DD_ACTION_CHANGE_TASK_LEAD] = NEED_ADMIN,
+  [DD_ACTION_DELETE_TASK] = NEED_ADMIN,
+  [DD_ACTION_RESTORE_TASK] = NEED_ADMIN,
+  [DD_ACTION_IMPORT_PLAN] = NEED_ADMIN,
+  [DD_ACTION_EDIT_UNITS] = NEED_ADMIN,
+  [DD_ACTION_EDIT_SCORING] = NEED_ADMIN,
+  [DD_ACTION_EDIT_HOLIDAYS] = NEED_ADMIN,
+  [DD_ACTION_EDIT_SETTINGS] = NEED_ADMIN,
+  [DD_ACTION_MANAGE_USERS] = NEED_ADMIN,
+  [DD_ACTION_RESTORE_BACKUP] = NEED_ADMIN_ROLE,
+  [DD_ACTION_READ_HISTORY] = NEED_ADMIN_ROLE,
+  [DD_ACTION_RECORD_FIGURES] = NEED_FIGURES_UNIT,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_RECORD_FIGURES + 1);
+
+/* Why an action is refused. */
+typedef enum
+{
+  DENIAL_NONE,
+  DENIAL_READ_ONLY,           /* the file cannot be written now */
+  DENIAL_LOCK_WARNING,        /* the lock warning is not acknowledged yet */
+  DENIAL_VIEWER,              /* a viewer writes nothing */
+  DENIAL_ADMIN_ONLY,          /* an administrator's change */
+  DENIAL_OTHER_UNIT_TASK,     /* a unit editor, and a task another unit leads */
+  DENIAL_OTHER_UNIT_FIGURES,  /* a unit editor, and another unit's figures */
+} Denial;
 
 /* Roles */
 
@@ -164,29 +207,163 @@ _dd_store_refresh_role (DdStore *self)
   _dd_store_access_changed (self);
 }
 
+/* Judging an action */
+
+static Denial
+judge (DdStore  *self,
+       DdAction  action,
+       gboolean  scoped,
+       gint64    unit_id)
+{
+  Need need = action_needs[action];
+
+  if (need == NEED_ADMIN_ROLE)
+    {
+      if (self->role == DD_ROLE_ADMIN)
+        return DENIAL_NONE;
+      need = NEED_ADMIN;
+    }
+
+  if (self->read_only)
+    return DENIAL_READ_ONLY;
+  if (self->lock_warning != NULL && !self->lock_acknowledged)
+    return DENIAL_LOCK_WARNING;
+  if (need == NEED_FILE)
+    return DENIAL_NONE;
+
+  if (self->role == DD_ROLE_VIEWER)
+    return DENIAL_VIEWER;
+  if (need == NEED_ADMIN)
+    return self->role == DD_ROLE_ADMIN ? DENIAL_NONE : DENIAL_ADMIN_ONLY;
+  if (need == NEED_WRITER || !scoped || self->role != DD_ROLE_UNIT_EDITOR)
+    return DENIAL_NONE;
+
+  /* The guard triggers of tasks (and what hangs on them), indicator_figures
+   * and dossier_figures: a unit editor writes its own unit's rows, and for
+   * figures not the whole office's (unit 0). */
+  if (need == NEED_TASK_UNIT)
+    return unit_id == self->role_unit_id ? DENIAL_NONE : DENIAL_OTHER_UNIT_TASK;
+  return unit_id > 0 && unit_id == self->role_unit_id ? DENIAL_NONE : DENIAL_OTHER_UNIT_FIGURES;
+}
+
+/* The name of the unit editor's unit, or NULL. (transfer full) */
+static char *
+dup_own_unit_name (DdStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, "SELECT name FROM units WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->role_unit_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (dd_sql_column_text (stmt, 0));
+}
+
+/* @denial in the words of someone about to try the action in the
+ * application (dd_store_can()). (transfer full) */
+static char *
+dup_reason (DdStore *self,
+            Denial   denial)
+{
+  g_autofree char *name = NULL;
+
+  switch (denial)
+    {
+    case DENIAL_READ_ONLY:
+      return g_strdup (self->read_only_reason != NULL ? self->read_only_reason
+                                                      : _("The database is open read-only."));
+
+    case DENIAL_LOCK_WARNING:
+      return g_strdup (_("Nothing can be changed until you have read the warning about where the "
+                         "database is stored, at the top of the window, and pressed “I Understand”."));
+
+    case DENIAL_VIEWER:
+      return g_strdup (_("Your role in this database is “viewer”: you can read and export, but not "
+                         "change anything. An administrator can give you more rights in Users and "
+                         "Roles."));
+
+    case DENIAL_ADMIN_ONLY:
+      /* Translators: %s is the user's role ("unit editor"). */
+      return g_strdup_printf (_("Only an administrator can do this; your role is “%s”."),
+                              dd_role_get_label (self->role));
+
+    case DENIAL_OTHER_UNIT_TASK:
+      return g_strdup (_("As a unit editor you can change only the tasks your unit leads; this task "
+                         "is led by another unit. You can read it here."));
+
+    case DENIAL_OTHER_UNIT_FIGURES:
+      name = dup_own_unit_name (self);
+      if (name == NULL)
+        return g_strdup (_("As a unit editor you can record only the figures of your own unit."));
+      /* Translators: %s is the unit editor's unit. */
+      return g_strdup_printf (_("As a unit editor you can record only the figures of your unit, “%s”."),
+                              name);
+
+    case DENIAL_NONE:
+    default:
+      return NULL;
+    }
+}
+
 /* Refusing a write */
+
+/* @denial as the store says it when it refuses a write, which may be
+ * anything the guard triggers stop (dd_sql_set_sqlite_error()). */
+static gboolean
+refuse (DdStore  *self,
+        Denial    denial,
+        GError  **error)
+{
+  switch (denial)
+    {
+    case DENIAL_READ_ONLY:
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY, "%s",
+                   self->read_only_reason != NULL ? self->read_only_reason
+                                                  : _("The database is open read-only."));
+      break;
+
+    case DENIAL_LOCK_WARNING:
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s", self->lock_warning);
+      break;
+
+    case DENIAL_VIEWER:
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
+                   _("Your role in this database is “viewer”: you can read and export, but not "
+                     "change anything. An administrator can give you more rights."));
+      break;
+
+    case DENIAL_ADMIN_ONLY:
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
+                   _("Only an administrator can do this (plans, imports, units, settings, roles, "
+                     "deadline changes and the recycle bin); your role is “%s”."),
+                   dd_role_get_label (self->role));
+      break;
+
+    case DENIAL_OTHER_UNIT_TASK:
+    case DENIAL_OTHER_UNIT_FIGURES:
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
+                   _("As a unit editor you can change only the tasks your unit leads, and record "
+                     "their progress; this task is led by another unit."));
+      break;
+
+    case DENIAL_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
 
 /* A guard trigger's refusal: a viewer's whatever the change, otherwise an
  * administrator's change or another unit's row. */
-gboolean
-_dd_store_permission_error (DdStore     *self,
-                            gboolean     admin_only,
-                            GError     **error)
+static gboolean
+permission_error (DdStore     *self,
+                  gboolean     admin_only,
+                  GError     **error)
 {
   if (self->role == DD_ROLE_VIEWER)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                 _("Your role in this database is “viewer”: you can read and export, but not "
-                   "change anything. An administrator can give you more rights."));
-  else if (admin_only)
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                 _("Only an administrator can do this (plans, imports, units, settings, roles, "
-                   "deadline changes and the recycle bin); your role is “%s”."),
-                 dd_role_get_label (self->role));
-  else
-    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                 _("As a unit editor you can change only the tasks your unit leads, and record "
-                   "their progress; this task is led by another unit."));
-  return FALSE;
+    return refuse (self, DENIAL_VIEWER, error);
+  return refuse (self, admin_only ? DENIAL_ADMIN_ONLY : DENIAL_OTHER_UNIT_TASK, error);
 }
 
 gboolean
@@ -196,7 +373,19 @@ _dd_store_check_role (DdStore   *self,
 {
   if (self->migrating || own_row_only || self->role != DD_ROLE_VIEWER)
     return TRUE;
-  return _dd_store_permission_error (self, FALSE, error);
+  return permission_error (self, FALSE, error);
+}
+
+gboolean
+_dd_store_check_can (DdStore   *self,
+                     DdAction   action,
+                     GError   **error)
+{
+  Denial denial = judge (self, action, FALSE, 0);
+
+  if (denial == DENIAL_NONE)
+    return TRUE;
+  return refuse (self, denial, error);
 }
 
 gboolean
@@ -205,9 +394,9 @@ _dd_store_trigger_error (DdStore     *self,
                          GError     **error)
 {
   if (g_str_has_prefix (message, "dd:permission:admin"))
-    return _dd_store_permission_error (self, TRUE, error);
+    return permission_error (self, TRUE, error);
   if (g_str_has_prefix (message, "dd:permission"))
-    return _dd_store_permission_error (self, FALSE, error);
+    return permission_error (self, FALSE, error);
   g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), message);
   return FALSE;
 }
@@ -288,6 +477,42 @@ dd_store_get_role_unit_id (DdStore *self)
 {
   g_return_val_if_fail (DD_IS_STORE (self), 0);
   return self->role_unit_id;
+}
+
+gboolean
+dd_store_can (DdStore   *self,
+              DdAction   action,
+              DdTask    *task,
+              char     **reason)
+{
+  Denial denial;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (action_needs), FALSE);
+  g_return_val_if_fail (task == NULL || DD_IS_TASK (task), FALSE);
+
+  denial = judge (self, action, task != NULL && action == DD_ACTION_EDIT_TASK,
+                  task != NULL ? dd_task_get_lead_id (task) : 0);
+  if (reason != NULL)
+    *reason = dup_reason (self, denial);
+  return denial == DENIAL_NONE;
+}
+
+gboolean
+dd_store_can_for_unit (DdStore   *self,
+                       DdAction   action,
+                       gint64     unit_id,
+                       char     **reason)
+{
+  Denial denial;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_RECORD_FIGURES, FALSE);
+
+  denial = judge (self, action, TRUE, unit_id);
+  if (reason != NULL)
+    *reason = dup_reason (self, denial);
+  return denial == DENIAL_NONE;
 }
 
 const char *

@@ -189,9 +189,9 @@ void     _dd_store_refresh_role              (DdStore *self);
 /* Emits DdStore::access-changed (after the write transaction, in one). */
 void     _dd_store_access_changed            (DdStore *self);
 gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
-/* The refusal of a write the guard triggers stopped: an administrator's
- * change (@admin_only), or a row of another unit. */
-gboolean _dd_store_permission_error          (DdStore *self, gboolean admin_only, GError **error);
+/* Inside a write: refuses @action as the store refuses a write, unless
+ * dd_store_can() allows it. */
+gboolean _dd_store_check_can                 (DdStore *self, DdAction action, GError **error);
 gboolean _dd_store_trigger_error             (DdStore *self, const char *message, GError **error);
 void     _dd_store_append_check_lines        (GString *problems, const char *line);
 char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const char *file_path);
