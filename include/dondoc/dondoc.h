@@ -21,6 +21,7 @@
 #include "dd-importer.h"
 #include "dd-store.h"
 #include "dd-store-shared.h"
+#include "dd-history.h"
 #include "dd-stats.h"
 #include "dd-chart.h"
 #include "dd-store-calendar.h"

@@ -65,6 +65,7 @@ dd_cli_command_history (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdHistory) history = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *task_text = NULL;
   g_autofree char *since_text = NULL;
@@ -109,7 +110,8 @@ dd_cli_command_history (Globals  *globals,
   if (store == NULL)
     return EXIT_BAD_INPUT;
 
-  entries = dd_store_list_history (store, task_id, &since, user, 0, &error);
+  history = dd_history_new (store);
+  entries = dd_history_list (history, task_id, &since, user, 0, &error);
   if (entries == NULL)
     {
       dd_cli_print_error (error);

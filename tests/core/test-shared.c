@@ -156,6 +156,7 @@ test_audit (Fixture       *f,
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) copy = NULL;
   g_autoptr(DdTask) stale = NULL;
+  g_autoptr(DdHistory) log = dd_history_new (f->store);
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *old_product = NULL;
   g_autofree char *text = NULL;
@@ -248,21 +249,21 @@ test_audit (Fixture       *f,
   g_clear_pointer (&text, g_free);
 
   /* Reading it back. */
-  history = dd_store_list_history (f->store, 2, NULL, NULL, 0, &error);
+  history = dd_history_list (log, 2, NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >=, 4);
   for (guint i = 0; i < history->len; i++)
     g_assert_cmpint (((DdAuditEntry *) g_ptr_array_index (history, i))->task_id, ==, 2);
   g_clear_pointer (&history, g_ptr_array_unref);
 
-  history = dd_store_list_history (f->store, 0, NULL, "alice", 0, &error);
+  history = dd_history_list (log, 0, NULL, "alice", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >=, 8);
   g_clear_pointer (&history, g_ptr_array_unref);
 
   dd_date_set_today (&day);
   g_date_add_days (&day, 2);
-  history = dd_store_list_history (f->store, 0, &day, NULL, 0, &error);
+  history = dd_history_list (log, 0, &day, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 0);
 }
