@@ -49,18 +49,12 @@ const char *dd_role_get_label   (DdRole role);
 
 /* Who: the OS account (g_get_user_name()); recorded on every change. */
 const char *dd_store_get_user          (DdStore *self);
-/* The display name recorded for the account, or the account itself.
- * (transfer full) */
-char       *dd_store_dup_display_name  (DdStore *self);
-/* Records the user's own display name; every role may do this. */
-gboolean    dd_store_set_display_name  (DdStore     *self,
-                                        const char  *display_name,
-                                        GError     **error);
 /* The user's role and, for a unit editor, the unit's id (0 otherwise), as
  * of the last write or poll. DdStore::access-changed says when they (or
  * the read-only state, or the lock warning's acknowledgement) change. */
 DdRole      dd_store_get_role          (DdStore *self);
 gint64      dd_store_get_role_unit_id  (DdStore *self);
+
 /**
  * DdAction:
  * @DD_ACTION_SET_DISPLAY_NAME: record one's own display name (every role)
@@ -143,15 +137,6 @@ gboolean    dd_store_can_for_unit      (DdStore   *self,
                                         DdAction   action,
                                         gint64     unit_id,
                                         char     **reason);
-
-/* Administrators only: gives @account a role (@unit_id: the unit of a unit
- * editor, 0 for the other roles). @display_name may be %NULL to keep it. */
-gboolean    dd_store_set_user_role     (DdStore     *self,
-                                        const char  *account,
-                                        const char  *display_name,
-                                        DdRole       role,
-                                        gint64       unit_id,
-                                        GError     **error);
 
 /* The recycle bin. Deleting moves a task to the bin (administrators only);
  * it disappears from every task query until restored. Nothing is erased. */
@@ -310,36 +295,6 @@ gboolean    dd_store_restore_backup    (const char  *db_path,
 
 /* Emitted by dd_store_poll_external_changes() when another connection
  * committed a change ("external-change"). */
-
-/* The accounts recorded in the file (table users). */
-typedef struct
-{
-  char *account;        /* OS account */
-  char *display_name;   /* NULL when none was set */
-  DdRole role;
-  gint64 unit_id;       /* a unit editor's unit, 0 otherwise */
-  char *unit_name;      /* NULL when unit_id is 0 */
-} DdUserInfo;
-
-#define DD_TYPE_USER_INFO (dd_user_info_get_type ())
-GType       dd_user_info_get_type      (void) G_GNUC_CONST;
-DdUserInfo *dd_user_info_copy          (const DdUserInfo *info);
-void        dd_user_info_free          (DdUserInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdUserInfo, dd_user_info_free)
-
-/**
- * dd_store_list_users:
- *
- * The accounts recorded in the file (given a role, or that set their display
- * name), administrators first, then unit editors, then viewers, each in
- * Vietnamese order of their display name (or account). Every role may read
- * it; only administrators change it (dd_store_set_user_role()).
- *
- * Returns: (transfer full) (element-type DdUserInfo): the users, or %NULL
- * with @error set
- */
-GPtrArray  *dd_store_list_users        (DdStore  *self,
-                                        GError  **error);
 
 /**
  * dd_store_open_sibling:

@@ -22,6 +22,7 @@
 #include "dd-store.h"
 #include "dd-store-shared.h"
 #include "dd-history.h"
+#include "dd-users.h"
 #include "dd-stats.h"
 #include "dd-chart.h"
 #include "dd-store-calendar.h"

@@ -325,6 +325,8 @@ dd_recycle_bin_window_reload (DdRecycleBinWindow *self)
 
   if (self->store != NULL)
     {
+      g_autoptr(DdUsers) accounts = dd_users_new (self->store);
+
       self->entries = dd_store_list_recycle_bin (self->store, &error);
       if (self->entries == NULL)
         {
@@ -333,7 +335,7 @@ dd_recycle_bin_window_reload (DdRecycleBinWindow *self)
           message = g_strdup_printf (_("Could not read the recycle bin: %s"), error->message);
           show_error (self, message);
         }
-      users = dd_store_list_users (self->store, NULL);
+      users = dd_users_list (accounts, NULL);
     }
 
   names = g_hash_table_new (g_str_hash, g_str_equal);

@@ -218,6 +218,7 @@ apply_action (GtkWidget  *widget,
 {
   DdUsersWindow *self = DD_USERS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdUsers) users = NULL;
   g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->account_entry))));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
   DdRole role = get_chosen_role (self);
@@ -225,8 +226,9 @@ apply_action (GtkWidget  *widget,
   if (self->store == NULL || *account == '\0')
     return;
 
-  if (!dd_store_set_user_role (self->store, account, *name != '\0' ? name : NULL, role,
-                               role == DD_ROLE_UNIT_EDITOR ? get_chosen_unit (self) : 0, &error))
+  users = dd_users_new (self->store);
+  if (!dd_users_set_role (users, account, *name != '\0' ? name : NULL, role,
+                          role == DD_ROLE_UNIT_EDITOR ? get_chosen_unit (self) : 0, &error))
     {
       g_autofree char *message = NULL;
 
@@ -428,7 +430,9 @@ dd_users_window_reload (DdUsersWindow *self)
 
   if (self->store != NULL)
     {
-      self->users = dd_store_list_users (self->store, &error);
+      g_autoptr(DdUsers) users = dd_users_new (self->store);
+
+      self->users = dd_users_list (users, &error);
       if (self->users == NULL)
         {
           g_autofree char *message = NULL;

@@ -22,6 +22,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
 
   f->store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
@@ -43,7 +44,8 @@ fixture_set_up (Fixture       *f,
     }
   g_assert_nonnull (f->other_task);
 
-  dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_UNIT_EDITOR, f->unit, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_UNIT_EDITOR, f->unit, &error);
   g_assert_no_error (error);
 }
 
@@ -100,6 +102,7 @@ static void
 test_unit_editor (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *unit_name = NULL;
@@ -144,7 +147,8 @@ test_unit_editor (Fixture       *f,
   g_assert_false (dd_store_save_task (f->store, copy, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
+  accounts = dd_users_new (f->store);
+  g_assert_false (dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
   assert_reason_has (error->message, "Only an administrator can do this (plans");
 }

@@ -96,6 +96,7 @@ static void
 test_query_filters (Fixture       *f,
                     gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -110,9 +111,10 @@ test_query_filters (Fixture       *f,
   gint64 last_id;
   gboolean found_bob = FALSE;
 
-  dd_store_set_display_name (f->store, "Phó Chánh Văn phòng", &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_display_name (accounts, "Phó Chánh Văn phòng", &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "bob", "Trần Thị Bình", DD_ROLE_ADMIN, 0, &error);
+  dd_users_set_role (accounts, "bob", "Trần Thị Bình", DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
 
   save_product (f->store, 1, "Sản phẩm của tôi");

@@ -74,6 +74,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
 
@@ -84,11 +85,12 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   dd_store_load_default (store, &error);
   g_assert_no_error (error);
+  accounts = dd_users_new (store);
   for (guint i = 0; i < N_WRITERS; i++)
     {
       g_autofree char *account = g_strdup_printf ("writer%u", i);
 
-      dd_store_set_user_role (store, account, NULL, DD_ROLE_ADMIN, 0, &error);
+      dd_users_set_role (accounts, account, NULL, DD_ROLE_ADMIN, 0, &error);
       g_assert_no_error (error);
     }
 }

@@ -152,6 +152,7 @@ static void
 test_audit (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) copy = NULL;
@@ -178,7 +179,8 @@ test_audit (Fixture       *f,
   g_clear_pointer (&text, g_free);
 
   /* An update by alice: only the changed columns, old and new. */
-  dd_store_set_user_role (f->store, "alice", "Nguyễn Thị Alice", DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "alice", "Nguyễn Thị Alice", DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   become (f->store, "alice");
   task = dd_store_get_task (f->store, 2, NULL, &error);
@@ -366,6 +368,7 @@ static void
 test_roles (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) copy = NULL;
@@ -384,16 +387,17 @@ test_roles (Fixture       *f,
       other_task = id;
   g_assert_cmpint (other_task, >, 0);
 
-  dd_store_set_user_role (f->store, "xem", NULL, DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", NULL, DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  dd_users_set_role (accounts, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
-  g_assert_false (dd_store_set_user_role (f->store, "donvi2", NULL, DD_ROLE_UNIT_EDITOR, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, "donvi2", NULL, DD_ROLE_UNIT_EDITOR, 0, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The only administrator cannot step down. */
-  g_assert_false (dd_store_set_user_role (f->store, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -418,9 +422,9 @@ test_roles (Fixture       *f,
     g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM holiday_years WHERE year = 2031"), ==, 0);
   }
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
-  dd_store_set_display_name (f->store, "Trần Văn Xem", &error);
+  dd_users_set_display_name (accounts, "Trần Văn Xem", &error);
   g_assert_no_error (error);
-  name = dd_store_dup_display_name (f->store);
+  name = dd_users_dup_display_name (accounts);
   g_assert_cmpstr (name, ==, "Trần Văn Xem");
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
 
@@ -457,7 +461,7 @@ test_roles (Fixture       *f,
   assert_permission_error (&error);
   g_assert_false (dd_store_set_setting (f->store, "due_soon_days", "9", &error));
   assert_permission_error (&error);
-  g_assert_false (dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
   assert_permission_error (&error);
 
   seed = g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
@@ -568,6 +572,7 @@ static void
 test_data_version (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) other = NULL;
   guint seen = 0, seen_self = 0;
@@ -590,7 +595,8 @@ test_data_version (Fixture       *f,
   g_assert_cmpuint (seen, ==, 1);
 
   /* A role given on one desktop reaches the other at its next poll. */
-  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   _dd_store_set_user (other, "tham-quan");
   g_assert_true (dd_store_poll_external_changes (other));
@@ -900,6 +906,7 @@ static void
 test_read_only_file (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *after = NULL;
@@ -918,7 +925,8 @@ test_read_only_file (Fixture       *f,
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_display_name (f->store, "x", &error));
+  accounts = dd_users_new (f->store);
+  g_assert_false (dd_users_set_display_name (accounts, "x", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_object (&f->store);
   g_chmod (f->dir, 0700);
@@ -1213,19 +1221,21 @@ static void
 test_list_users (Fixture       *f,
                  gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
   gint64 unit = lead_of (f->store, 2);
   const DdUserInfo *info;
 
-  dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  dd_users_set_role (accounts, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "an", "Ánh", DD_ROLE_VIEWER, 0, &error);
+  dd_users_set_role (accounts, "an", "Ánh", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
 
-  users = dd_store_list_users (f->store, &error);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 4);
 
@@ -1250,7 +1260,7 @@ test_list_users (Fixture       *f,
   /* Every role may read it. */
   become (f->store, "xem");
   g_clear_pointer (&users, g_ptr_array_unref);
-  users = dd_store_list_users (f->store, &error);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 4);
 }
@@ -1371,6 +1381,8 @@ static void
 test_access_changed (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(DdUsers) other_accounts = NULL;
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) other = NULL;
   g_autoptr(DdStore) later = NULL;
@@ -1381,7 +1393,8 @@ test_access_changed (Fixture       *f,
   g_signal_connect (f->store, "access-changed", G_CALLBACK (on_access_changed_cb), &seen);
 
   /* Giving others roles changes nothing for this user. */
-  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   g_assert_true (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -1392,7 +1405,8 @@ test_access_changed (Fixture       *f,
   other = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   _dd_store_set_user (other, "nguoi-khac");
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
+  other_accounts = dd_users_new (other);
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 0);
   g_assert_true (dd_store_poll_external_changes (f->store));
@@ -1408,7 +1422,7 @@ test_access_changed (Fixture       *f,
   /* Made a viewer there, and this desktop writes before it polls: the
    * write reads the role under the lock and is refused, and the signal
    * comes once the transaction is over, never inside it. */
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_VIEWER, 0, &error));
   g_assert_no_error (error);
   g_assert_false (dd_store_record_progress (f->store, 2, 30, NULL, NULL, NULL, &error));
   assert_permission_error (&error);
@@ -1421,7 +1435,7 @@ test_access_changed (Fixture       *f,
 
   /* Administrator again (on the other desktop), then a write of one's
    * own: the role is read under the lock, the signal follows the commit. */
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_ADMIN, 0, &error));
   g_assert_true (dd_store_record_progress (f->store, 2, 40, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 3);
@@ -1437,6 +1451,7 @@ test_access_changed (Fixture       *f,
   g_assert_cmpuint (seen.count, ==, 5);
 
   /* A file checked after opening: writable once the check passed. */
+  g_clear_object (&other_accounts);
   g_clear_object (&other);
   later = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);

@@ -342,6 +342,7 @@ static void
 test_viewer (Fixture       *f,
              gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   DdTaskEditor *editor;
   DdUsersWindow *users;
@@ -349,7 +350,8 @@ test_viewer (Fixture       *f,
   GtkWidget *bar;
   guint before = n_tasks (f->store);
 
-  dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 1, &error);
   g_assert_no_error (error);
@@ -436,6 +438,7 @@ static void
 test_unit_editor (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) own = NULL;
   g_autoptr(DdTask) saved = NULL;
@@ -446,7 +449,8 @@ test_unit_editor (Fixture       *f,
   g_assert_no_error (error);
   unit = dd_task_get_lead_id (own);
   other = task_led_by_another_unit (f->store, unit);
-  dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_UNIT_EDITOR, unit, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
   _dd_store_set_user (f->store, "donvi");
   open_window (f);
@@ -487,6 +491,7 @@ static void
 test_users (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(DdTask) task = dd_store_get_task (f->store, 2, NULL, NULL);
@@ -514,7 +519,8 @@ test_users (Fixture       *f,
   g_assert_cmpuint (dd_users_window_get_n_users (window), ==, 2);
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (window), "Nguyễn Thị Cán Bộ"));
 
-  users = dd_store_list_users (f->store, &error);
+  accounts = dd_users_new (f->store);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < users->len; i++)
     if (g_str_equal (((DdUserInfo *) g_ptr_array_index (users, i))->account, "canbo1"))
