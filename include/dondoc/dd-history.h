@@ -244,8 +244,6 @@ G_DECLARE_FINAL_TYPE (DdHistory, dd_history, DD, HISTORY, GObject)
 
 /* Returns: (transfer full): the history of @store (holds a reference on it) */
 DdHistory  *dd_history_new             (DdStore *store) G_GNUC_WARN_UNUSED_RESULT;
-/* Returns: (transfer none) */
-DdStore    *dd_history_get_store       (DdHistory *self);
 
 /**
  * dd_history_list:

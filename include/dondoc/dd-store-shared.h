@@ -219,79 +219,13 @@ gboolean    dd_store_verify            (DdStore   *self,
                                         char     **out_report,
                                         GError   **error);
 
-/* Backups */
-
-typedef struct
-{
-  char *path;
-  GDateTime *made_at;   /* local time, from the name */
-  char *tag;            /* NULL, or why it was made: "v2" (before an upgrade), "replaced" */
-  gboolean readable;    /* FALSE: not a readable Đôn Đốc database */
-  int schema_version;
-  guint n_plans;
-  guint n_tasks;        /* not in the recycle bin */
-} DdBackupInfo;
-
-#define DD_TYPE_BACKUP_INFO (dd_backup_info_get_type ())
-GType         dd_backup_info_get_type (void) G_GNUC_CONST;
-DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
-void          dd_backup_info_free     (DdBackupInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
-
 /* The newest data version this build of Đôn Đốc reads and writes: a backup
  * with a higher schema_version cannot be restored. */
 int         dd_store_get_schema_version_supported (void) G_GNUC_CONST;
 
-/* The folder of the store's backups: the setting "backup_dir" when set,
- * otherwise "backups" beside the file. (transfer full) (nullable: ":memory:") */
-char       *dd_store_dup_backup_dir    (DdStore *self);
-/* A warning (translated) when the automatic backup at opening failed. */
+/* A warning (translated) when the daily backup at opening failed (see
+ * dd-backups.h). */
 const char *dd_store_get_backup_warning (DdStore *self);
-
-/**
- * dd_store_backup:
- * @folder: (nullable): where to write; %NULL for dd_store_dup_backup_dir()
- *
- * Copies the open database with the online backup API (a consistent copy
- * even while others write) into @folder, named
- * "<name>-YYYYMMDD-HHMMSS.sqlite", and keeps the newest "backup_keep"
- * (default 10) backups of this database there. The store also does this on
- * opening a writable file, at most once a day, and always before upgrading
- * an older file.
- *
- * Returns: (transfer full): the backup's path, or %NULL with @error set
- */
-char       *dd_store_backup            (DdStore     *self,
-                                        const char  *folder,
-                                        GError     **error);
-
-/**
- * dd_store_list_backups:
- *
- * The backups in @folder, newest first, with what each holds. Files that are
- * not readable Đôn Đốc databases are listed with readable = %FALSE.
- *
- * Returns: (transfer full) (element-type DdBackupInfo)
- */
-GPtrArray  *dd_store_list_backups      (const char  *folder,
-                                        GError     **error);
-
-/**
- * dd_store_restore_backup:
- * @db_path: the database file to replace (it may be damaged, or missing)
- * @backup_path: a backup
- *
- * Verifies the backup (application id, schema version, integrity_check),
- * keeps the current file as a backup "…-replaced.sqlite" in the backups
- * folder beside it, copies the backup to a temporary name beside @db_path,
- * flushes it to disk and renames it over @db_path, so that the file is
- * either the old one or the whole backup, never half of each. Other desktops
- * that have the old file open can no longer write to it and are told to
- * open it again. Close your own stores of @db_path first.
- */
-gboolean    dd_store_restore_backup    (const char  *db_path,
-                                        const char  *backup_path,
-                                        GError     **error);
 
 /* Emitted by dd_store_poll_external_changes() when another connection
  * committed a change ("external-change"). */

@@ -43,8 +43,6 @@ G_DECLARE_FINAL_TYPE (DdUsers, dd_users, DD, USERS, GObject)
 
 /* Returns: (transfer full): the accounts of @store (holds a reference on it) */
 DdUsers    *dd_users_new               (DdStore *store) G_GNUC_WARN_UNUSED_RESULT;
-/* Returns: (transfer none) */
-DdStore    *dd_users_get_store         (DdUsers *self);
 
 /**
  * dd_users_list:

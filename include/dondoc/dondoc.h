@@ -23,6 +23,7 @@
 #include "dd-store-shared.h"
 #include "dd-history.h"
 #include "dd-users.h"
+#include "dd-backups.h"
 #include "dd-stats.h"
 #include "dd-chart.h"
 #include "dd-store-calendar.h"

@@ -178,6 +178,7 @@ dd_cli_command_backup (Globals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdBackups) backups = NULL;
   g_autofree char *to = NULL;
   g_autofree char *path = NULL;
   int exit_status = EXIT_OK;
@@ -197,7 +198,8 @@ dd_cli_command_backup (Globals  *globals,
   store = dd_cli_open_store_or_report (globals);
   if (store == NULL)
     return EXIT_BAD_INPUT;
-  path = dd_store_backup (store, to, &error);
+  backups = dd_backups_new (store);
+  path = dd_backups_make (backups, to, &error);
   if (path == NULL)
     {
       dd_cli_print_error (error);
@@ -230,7 +232,7 @@ dd_cli_command_restore (Globals  *globals,
     return dd_cli_usage_error (context, _("“restore” needs exactly one backup file"));
 
   path = database_path (globals);
-  if (!dd_store_restore_backup (path, (*argv)[1], &error))
+  if (!dd_backups_restore_file (path, (*argv)[1], &error))
     {
       dd_cli_print_error (error);
       return EXIT_BAD_INPUT;

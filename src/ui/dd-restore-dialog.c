@@ -11,7 +11,7 @@
 #include "dd-restore-dialog.h"
 
 /*
- * DdRestoreDialog: the backups of the database (dd_store_list_backups()),
+ * DdRestoreDialog: the backups of the database (dd_backups_list()),
  * newest first, with their date and what they hold, and Restore…, which
  * asks for confirmation (saying that the current file is kept as a backup
  * first) and then emits "restore". The window does the restoring: it has to
@@ -134,7 +134,8 @@ static void
 update_actions (DdRestoreDialog *self)
 {
   g_autofree char *reason = NULL;
-  g_autofree char *dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
+  g_autoptr(DdBackups) store_backups = self->store != NULL ? dd_backups_new (self->store) : NULL;
+  g_autofree char *dir = store_backups != NULL ? dd_backups_dup_folder (store_backups) : NULL;
   g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
   g_autofree char *text = NULL;
 
@@ -327,7 +328,7 @@ dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
    * @backup_path: the backup the user chose and confirmed
    *
    * Emitted when the user confirmed restoring a backup. The handler
-   * restores it (dd_store_restore_backup()) and closes the dialog.
+   * restores it (dd_backups_restore_file()) and closes the dialog.
    */
   signals [SIGNAL_RESTORE] =
     g_signal_new ("restore",
@@ -385,6 +386,7 @@ void
 dd_restore_dialog_reload (DdRestoreDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdBackups) store_backups = NULL;
   g_autofree char *dir = NULL;
   GtkWidget *child;
   GtkWidget *header;
@@ -396,12 +398,16 @@ dd_restore_dialog_reload (DdRestoreDialog *self)
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   show_error (self, NULL);
 
-  dir = self->store != NULL ? dd_store_dup_backup_dir (self->store) : NULL;
+  if (self->store != NULL)
+    {
+      store_backups = dd_backups_new (self->store);
+      dir = dd_backups_dup_folder (store_backups);
+    }
   if (dir != NULL)
     {
       /* Reading a backup's counts opens it: a few milliseconds each, and
        * the store keeps 10 by default. */
-      self->backups = dd_store_list_backups (dir, &error);
+      self->backups = dd_backups_list_folder (dir, &error);
       if (self->backups == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
           g_autofree char *message = NULL;

@@ -703,7 +703,7 @@ on_restore_cb (DdRestoreDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   dd_window_set_store (self, NULL);
 
-  restored = dd_store_restore_backup (path, backup_path, &error);
+  restored = dd_backups_restore_file (path, backup_path, &error);
 
   store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &reopen_error);
   if (store != NULL)

@@ -974,10 +974,30 @@ test_path_disappears (Fixture       *f,
 
 /* Backups */
 
+/* The store's backups, asked through a DdBackups of the moment: the tests
+ * close and reopen their store between calls. */
+static char *
+make_backup (DdStore     *store,
+             const char  *folder,
+             GError     **error)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_make (backups, folder, error);
+}
+
+static char *
+dup_backup_folder (DdStore *store)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_dup_folder (backups);
+}
+
 static guint
 count_backups (const char *dir)
 {
-  g_autoptr(GPtrArray) list = dd_store_list_backups (dir, NULL);
+  g_autoptr(GPtrArray) list = dd_backups_list_folder (dir, NULL);
 
   return list != NULL ? list->len : 0;
 }
@@ -987,7 +1007,7 @@ test_backup_daily (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+  g_autofree char *dir = dup_backup_folder (f->store);
   g_autoptr(GPtrArray) list = NULL;
   DdBackupInfo *info;
 
@@ -1006,7 +1026,7 @@ test_backup_daily (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (dir), ==, 1);
 
-  list = dd_store_list_backups (dir, &error);
+  list = dd_backups_list_folder (dir, &error);
   g_assert_no_error (error);
   info = g_ptr_array_index (list, 0);
   g_assert_true (info->readable);
@@ -1035,13 +1055,13 @@ test_backup_keep (Fixture       *f,
 
       dd_store_record_progress (f->store, 2, (int) i * 10, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      path = dd_store_backup (f->store, folder, &error);
+      path = make_backup (f->store, folder, &error);
       g_assert_no_error (error);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_ptr_array_add (made, path);
     }
   /* The newest three are kept. */
-  list = dd_store_list_backups (folder, &error);
+  list = dd_backups_list_folder (folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -1053,7 +1073,7 @@ test_backup_keep (Fixture       *f,
   dd_store_set_setting (f->store, "backup_dir", folder, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+    g_autofree char *dir = dup_backup_folder (f->store);
 
     g_assert_cmpstr (dir, ==, folder);
   }
@@ -1095,7 +1115,7 @@ test_backup_before_upgrade (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (dd_store_get_schema_version (store), ==, DD_SCHEMA_VERSION);
 
-  list = dd_store_list_backups (backups, &error);
+  list = dd_backups_list_folder (backups, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   info = g_ptr_array_index (list, 0);
@@ -1120,7 +1140,7 @@ test_restore (Fixture       *f,
   g_autofree char *after = NULL;
   gboolean found_replaced = FALSE;
 
-  backup = dd_store_backup (f->store, NULL, &error);
+  backup = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
 
   /* Changes made after the backup. */
@@ -1132,7 +1152,7 @@ test_restore (Fixture       *f,
   g_clear_object (&f->store);
   sum = file_checksum (f->db);
   foreign_sqlite (foreign);
-  g_assert_false (dd_store_restore_backup (f->db, foreign, &error));
+  g_assert_false (dd_backups_restore_file (f->db, foreign, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
   g_clear_error (&error);
   {
@@ -1143,7 +1163,7 @@ test_restore (Fixture       *f,
     write_bytes (broken, contents, len);
     scramble_middle (broken);
   }
-  g_assert_false (dd_store_restore_backup (f->db, broken, &error));
+  g_assert_false (dd_backups_restore_file (f->db, broken, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
   g_clear_error (&error);
   after = file_checksum (f->db);
@@ -1153,7 +1173,7 @@ test_restore (Fixture       *f,
   old_handle = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
 
-  dd_store_restore_backup (f->db, backup, &error);
+  dd_backups_restore_file (f->db, backup, &error);
   g_assert_no_error (error);
 
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
@@ -1166,7 +1186,7 @@ test_restore (Fixture       *f,
   g_clear_error (&error);
 
   /* The replaced file was kept as a backup, with what it held. */
-  list = dd_store_list_backups (backups, &error);
+  list = dd_backups_list_folder (backups, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < list->len; i++)
     {
@@ -1185,7 +1205,7 @@ test_restore (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&old_handle);
   random_bytes (f->db);
-  dd_store_restore_backup (f->db, backup, &error);
+  dd_backups_restore_file (f->db, backup, &error);
   g_assert_no_error (error);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);

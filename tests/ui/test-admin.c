@@ -36,6 +36,26 @@ typedef struct
 
 /* Auxiliary methods */
 
+/* The store's backups, asked through a DdBackups of the moment: the tests
+ * close and reopen their store between calls. */
+static char *
+make_backup (DdStore     *store,
+             const char  *folder,
+             GError     **error)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_make (backups, folder, error);
+}
+
+static char *
+dup_backup_folder (DdStore *store)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_dup_folder (backups);
+}
+
 static gpointer
 window_child (Fixture    *f,
               const char *name)
@@ -400,7 +420,7 @@ test_viewer (Fixture       *f,
     DdRestoreDialog *dialog;
 
     _dd_store_set_user (f->store, g_get_user_name ());
-    backup = dd_store_backup (f->store, NULL, &error);
+    backup = make_backup (f->store, NULL, &error);
     g_assert_no_error (error);
     _dd_store_set_user (f->store, "xem");
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL);
@@ -565,13 +585,13 @@ test_restore (Fixture       *f,
   gboolean replaced_kept = FALSE;
 
   /* A backup of the whole plan, then two tasks deleted. */
-  backup = dd_store_backup (f->store, NULL, &error);
+  backup = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 1, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 2, &error);
   g_assert_no_error (error);
-  dir = dd_store_dup_backup_dir (f->store);
+  dir = dup_backup_folder (f->store);
 
   open_window (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL);
@@ -604,7 +624,7 @@ test_restore (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->tasks)), ==, all);
   /* It says so, and the replaced file was kept. */
   g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
-  backups = dd_store_list_backups (dir, &error);
+  backups = dd_backups_list_folder (dir, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < backups->len; i++)
     {
@@ -713,12 +733,12 @@ test_damaged (Fixture       *f,
   DdRestoreDialog *dialog;
 
   /* Two good backups, then the file is damaged. */
-  older = dd_store_backup (f->store, NULL, &error);
+  older = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
   g_usleep (1100 * 1000);
-  newest = dd_store_backup (f->store, NULL, &error);
+  newest = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
-  dir = dd_store_dup_backup_dir (f->store);
+  dir = dup_backup_folder (f->store);
   g_clear_object (&f->store);
   damage_tasks (f->path);
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));

@@ -295,14 +295,6 @@ dd_history_new (DdStore *store)
   return g_object_new (DD_TYPE_HISTORY, "store", store, NULL);
 }
 
-DdStore *
-dd_history_get_store (DdHistory *self)
-{
-  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
-
-  return self->store;
-}
-
 void
 dd_history_query_init (DdHistoryQuery *query)
 {

@@ -140,14 +140,6 @@ dd_users_new (DdStore *store)
   return g_object_new (DD_TYPE_USERS, "store", store, NULL);
 }
 
-DdStore *
-dd_users_get_store (DdUsers *self)
-{
-  g_return_val_if_fail (DD_IS_USERS (self), NULL);
-
-  return self->store;
-}
-
 GPtrArray *
 dd_users_list (DdUsers  *self,
                GError  **error)

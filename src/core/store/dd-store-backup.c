@@ -16,8 +16,8 @@
  * Making backups: the names "<name>-YYYYMMDD-HHMMSS[-tag].sqlite", the copy
  * through SQLite's online backup API (consistent even while others write),
  * keeping the newest "backup_keep", and the daily backup of opening
- * (dd-store.c decides when). Listing and restoring them is DdBackups'
- * (audit/dd-backups.c).
+ * (dd-store.c decides when). Making one on demand, listing and restoring
+ * them is DdBackups' (audit/dd-backups.c).
  */
 
 #define BACKUP_SUFFIX ".sqlite"
@@ -80,12 +80,10 @@ _dd_backup_stem (const char *db_path)
 /* Making backups */
 
 char *
-dd_store_dup_backup_dir (DdStore *self)
+_dd_store_dup_backup_dir (DdStore *self)
 {
   g_autofree char *setting = NULL;
   g_autofree char *dir = NULL;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
 
   setting = dd_store_get_setting (self, "backup_dir");
   if (setting != NULL && *g_strstrip (setting) != '\0')
@@ -353,26 +351,6 @@ _dd_store_backup_to (DdStore     *self,
   return write_backup (self->db, folder, stem, tag, backup_keep (self), error);
 }
 
-char *
-dd_store_backup (DdStore     *self,
-                 const char  *folder,
-                 GError     **error)
-{
-  g_autofree char *dir = NULL;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (!self->in_transaction, NULL);
-
-  dir = folder != NULL ? g_strdup (folder) : dd_store_dup_backup_dir (self);
-  if (dir == NULL)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
-                   _("A database in memory has no backup folder; give one."));
-      return NULL;
-    }
-  return _dd_store_backup_to (self, dir, NULL, error);
-}
-
 /* The daily backup of opening */
 
 gboolean
@@ -381,7 +359,7 @@ _dd_store_auto_backup (DdStore     *self,
                        const char  *tag,
                        GError     **error)
 {
-  g_autofree char *dir = dd_store_dup_backup_dir (self);
+  g_autofree char *dir = _dd_store_dup_backup_dir (self);
   g_autofree char *made = NULL;
 
   if (dir == NULL)
@@ -411,7 +389,7 @@ _dd_store_auto_backup_plan (DdStore          *self,
                             DdAutoBackupPlan *plan)
 {
   memset (plan, 0, sizeof *plan);
-  plan->dir = dd_store_dup_backup_dir (self);
+  plan->dir = _dd_store_dup_backup_dir (self);
   if (plan->dir == NULL)
     return FALSE;
   plan->stem = _dd_backup_stem (self->path);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "dd-store"
+#define G_LOG_DOMAIN "dd-backups"
 
 #include "config.h"
 
@@ -14,11 +14,28 @@
 #include "dd-store-backup-private.h"
 
 /*
- * One database file shared by many desktops: the accounts and their roles,
- * the backups' list and restoring one. The store's side (the role enforced
- * on every write, the lock warning, damage, making backups, the recycle bin)
- * is in store/.
+ * DdBackups: a store's backups folder, making a backup now, listing the
+ * backups with what each holds, and restoring one over the file. The names
+ * and the copying are the store's (store/dd-store-backup.c), which also
+ * makes the daily backup while it opens the file.
  */
+
+struct _DdBackups
+{
+  GObject parent_instance;
+
+  DdStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (DdBackups, dd_backups, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_BOXED_TYPE (DdBackupInfo, dd_backup_info, dd_backup_info_copy, dd_backup_info_free)
 
@@ -47,8 +64,7 @@ dd_backup_info_free (DdBackupInfo *info)
   g_free (info);
 }
 
-
-/* Backups */
+/* Auxiliary methods */
 
 static void
 read_backup_info (DdBackupInfo *info)
@@ -99,38 +115,6 @@ compare_backups (gconstpointer a,
             (by.st_mtim.tv_sec == bx.st_mtim.tv_sec && by.st_mtim.tv_nsec > bx.st_mtim.tv_nsec)) ? 1 : -1;
   return g_strcmp0 (y->path, x->path);
 }
-
-GPtrArray *
-dd_store_list_backups (const char  *folder,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_backup_info_free);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_return_val_if_fail (folder != NULL, NULL);
-
-  dir = g_dir_open (folder, 0, error);
-  if (dir == NULL)
-    return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      DdBackupInfo *info = g_new0 (DdBackupInfo, 1);
-
-      if (!_dd_backup_parse_name (name, NULL, &info->made_at, &info->tag))
-        {
-          dd_backup_info_free (info);
-          continue;
-        }
-      info->path = g_build_filename (folder, name, NULL);
-      read_backup_info (info);
-      g_ptr_array_add (backups, info);
-    }
-  g_ptr_array_sort (backups, compare_backups);
-  return g_steal_pointer (&backups);
-}
-
-/* Restoring */
 
 static gboolean
 check_backup_file (const char  *backup_path,
@@ -283,8 +267,148 @@ sync_folder (const char *path)
     }
 }
 
+/* GObject overrides */
+
+static void
+dd_backups_dispose (GObject *object)
+{
+  DdBackups *self = DD_BACKUPS (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_backups_parent_class)->dispose (object);
+}
+
+static void
+dd_backups_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DdBackups *self = DD_BACKUPS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_backups_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DdBackups *self = DD_BACKUPS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_backups_class_init (DdBackupsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dd_backups_dispose;
+  object_class->get_property = dd_backups_get_property;
+  object_class->set_property = dd_backups_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dd_backups_init (DdBackups *self)
+{
+}
+
+/* Public API */
+
+DdBackups *
+dd_backups_new (DdStore *store)
+{
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_BACKUPS, "store", store, NULL);
+}
+
+char *
+dd_backups_dup_folder (DdBackups *self)
+{
+  g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
+
+  return _dd_store_dup_backup_dir (self->store);
+}
+
+char *
+dd_backups_make (DdBackups   *self,
+                 const char  *folder,
+                 GError     **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
+  g_return_val_if_fail (!self->store->in_transaction, NULL);
+
+  dir = folder != NULL ? g_strdup (folder) : _dd_store_dup_backup_dir (self->store);
+  if (dir == NULL)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("A database in memory has no backup folder; give one."));
+      return NULL;
+    }
+  return _dd_store_backup_to (self->store, dir, NULL, error);
+}
+
+GPtrArray *
+dd_backups_list_folder (const char  *folder,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_backup_info_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  dir = g_dir_open (folder, 0, error);
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      DdBackupInfo *info = g_new0 (DdBackupInfo, 1);
+
+      if (!_dd_backup_parse_name (name, NULL, &info->made_at, &info->tag))
+        {
+          dd_backup_info_free (info);
+          continue;
+        }
+      info->path = g_build_filename (folder, name, NULL);
+      read_backup_info (info);
+      g_ptr_array_add (backups, info);
+    }
+  g_ptr_array_sort (backups, compare_backups);
+  return g_steal_pointer (&backups);
+}
+
 gboolean
-dd_store_restore_backup (const char  *db_path,
+dd_backups_restore_file (const char  *db_path,
                          const char  *backup_path,
                          GError     **error)
 {
