@@ -11,10 +11,13 @@
 G_BEGIN_DECLS
 
 /*
- * One database file shared by many desktops: who is who, roles, the audit
- * history, the recycle bin, others' changes, filesystems whose locks do not
- * work, damaged files and backups. Everything here is main thread only, like
- * the rest of DdStore, unless said otherwise.
+ * The store on a file shared by many desktops: who the user is and what
+ * their role lets them do (dd_store_can()), others' changes, filesystems
+ * whose locks do not work, damaged files, the daily backup's warning and
+ * second connections. Everything here is main thread only, like the rest
+ * of DdStore, unless said otherwise. The accounts themselves are DdUsers'
+ * (dd-users.h), the history DdHistory's (dd-history.h), the backups
+ * DdBackups' (dd-backups.h); the recycle bin is in dd-store-tasks.h.
  */
 
 /**
@@ -137,36 +140,6 @@ gboolean    dd_store_can_for_unit      (DdStore   *self,
                                         DdAction   action,
                                         gint64     unit_id,
                                         char     **reason);
-
-/* The recycle bin. Deleting moves a task to the bin (administrators only);
- * it disappears from every task query until restored. Nothing is erased. */
-gboolean    dd_store_delete_task       (DdStore  *self,
-                                        gint64    task_id,
-                                        GError  **error);
-gboolean    dd_store_restore_task      (DdStore  *self,
-                                        gint64    task_id,
-                                        GError  **error);
-
-typedef struct
-{
-  gint64 task_id;
-  char *number;
-  char *title;
-  char *plan_number;
-  char *deleted_at;   /* ISO 8601 UTC */
-  char *deleted_by;
-} DdBinEntry;
-
-#define DD_TYPE_BIN_ENTRY (dd_bin_entry_get_type ())
-GType       dd_bin_entry_get_type      (void) G_GNUC_CONST;
-DdBinEntry *dd_bin_entry_copy          (const DdBinEntry *entry);
-void        dd_bin_entry_free          (DdBinEntry *entry);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBinEntry, dd_bin_entry_free)
-
-/* The tasks in the bin, most recently deleted first.
- * Returns: (transfer full) (element-type DdBinEntry) */
-GPtrArray  *dd_store_list_recycle_bin  (DdStore  *self,
-                                        GError  **error);
 
 /**
  * dd_store_get_lock_warning:

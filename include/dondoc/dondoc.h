@@ -20,6 +20,7 @@
 #include "dd-task-list.h"
 #include "dd-importer.h"
 #include "dd-store.h"
+#include "dd-store-tasks.h"
 #include "dd-store-shared.h"
 #include "dd-history.h"
 #include "dd-users.h"
