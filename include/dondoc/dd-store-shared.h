@@ -11,10 +11,13 @@
 G_BEGIN_DECLS
 
 /*
- * One database file shared by many desktops: who is who, roles, the audit
- * history, the recycle bin, others' changes, filesystems whose locks do not
- * work, damaged files and backups. Everything here is main thread only, like
- * the rest of DdStore, unless said otherwise.
+ * The store on a file shared by many desktops: who the user is and what
+ * their role lets them do (dd_store_can()), others' changes, filesystems
+ * whose locks do not work, damaged files, the daily backup's warning and
+ * second connections. Everything here is main thread only, like the rest
+ * of DdStore, unless said otherwise. The accounts themselves are DdUsers'
+ * (dd-users.h), the history DdHistory's (dd-history.h), the backups
+ * DdBackups' (dd-backups.h); the recycle bin is in dd-store-tasks.h.
  */
 
 /**
@@ -49,172 +52,94 @@ const char *dd_role_get_label   (DdRole role);
 
 /* Who: the OS account (g_get_user_name()); recorded on every change. */
 const char *dd_store_get_user          (DdStore *self);
-/* The display name recorded for the account, or the account itself.
- * (transfer full) */
-char       *dd_store_dup_display_name  (DdStore *self);
-/* Records the user's own display name; every role may do this. */
-gboolean    dd_store_set_display_name  (DdStore     *self,
-                                        const char  *display_name,
-                                        GError     **error);
 /* The user's role and, for a unit editor, the unit's id (0 otherwise), as
  * of the last write or poll. DdStore::access-changed says when they (or
  * the read-only state, or the lock warning's acknowledgement) change. */
 DdRole      dd_store_get_role          (DdStore *self);
 gint64      dd_store_get_role_unit_id  (DdStore *self);
-/* Administrators only: gives @account a role (@unit_id: the unit of a unit
- * editor, 0 for the other roles). @display_name may be %NULL to keep it. */
-gboolean    dd_store_set_user_role     (DdStore     *self,
-                                        const char  *account,
-                                        const char  *display_name,
-                                        DdRole       role,
-                                        gint64       unit_id,
-                                        GError     **error);
 
-/* The recycle bin. Deleting moves a task to the bin (administrators only);
- * it disappears from every task query until restored. Nothing is erased. */
-gboolean    dd_store_delete_task       (DdStore  *self,
-                                        gint64    task_id,
-                                        GError  **error);
-gboolean    dd_store_restore_task      (DdStore  *self,
-                                        gint64    task_id,
-                                        GError  **error);
-
-typedef struct
+/**
+ * DdAction:
+ * @DD_ACTION_SET_DISPLAY_NAME: record one's own display name (every role)
+ * @DD_ACTION_EDIT_TASK: change a task and record its progress: an
+ *   administrator's, or a unit editor's for the tasks its unit leads
+ * @DD_ACTION_CHANGE_TASK_LEAD: give a task to another unit
+ * @DD_ACTION_DELETE_TASK: move a task to the recycle bin
+ * @DD_ACTION_RESTORE_TASK: bring a task back from the recycle bin
+ * @DD_ACTION_IMPORT_PLAN: import a plan (or change plans)
+ * @DD_ACTION_EDIT_UNITS: rename and merge units
+ * @DD_ACTION_EDIT_SCORING: change the scoring rules and weights
+ * @DD_ACTION_EDIT_HOLIDAYS: change the days off
+ * @DD_ACTION_EDIT_SETTINGS: change the settings shared by everyone
+ * @DD_ACTION_MANAGE_USERS: give accounts their roles
+ * @DD_ACTION_RESTORE_BACKUP: replace the file by a backup: the role alone
+ *   counts, since a damaged (read-only) file is what needs it
+ * @DD_ACTION_READ_HISTORY: read the whole file's change history (the role
+ *   alone counts)
+ * @DD_ACTION_RECORD_FIGURES: record indicator and dossier figures: an
+ *   administrator's, or a unit editor's for its own unit
+ *
+ * What dd_store_can() is asked about. Apart from the two that only look at
+ * the role, every action needs a file that may be written now (not
+ * read-only, the lock warning acknowledged), and all but
+ * %DD_ACTION_SET_DISPLAY_NAME need a role other than viewer.
+ */
+typedef enum
 {
-  gint64 task_id;
-  char *number;
-  char *title;
-  char *plan_number;
-  char *deleted_at;   /* ISO 8601 UTC */
-  char *deleted_by;
-} DdBinEntry;
-
-#define DD_TYPE_BIN_ENTRY (dd_bin_entry_get_type ())
-GType       dd_bin_entry_get_type      (void) G_GNUC_CONST;
-DdBinEntry *dd_bin_entry_copy          (const DdBinEntry *entry);
-void        dd_bin_entry_free          (DdBinEntry *entry);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBinEntry, dd_bin_entry_free)
-
-/* The tasks in the bin, most recently deleted first.
- * Returns: (transfer full) (element-type DdBinEntry) */
-GPtrArray  *dd_store_list_recycle_bin  (DdStore  *self,
-                                        GError  **error);
-
-/* The audit history: one entry per inserted, updated or deleted row. */
-typedef struct
-{
-  gint64 id;
-  char *at;            /* ISO 8601 UTC, with milliseconds */
-  char *user;          /* OS account */
-  char *table_name;
-  gint64 row_id;
-  gint64 task_id;      /* 0 when the row belongs to no task */
-  char *action;        /* "insert", "update", "delete" (to the bin, for a task), "restore" */
-  char *old_values;    /* JSON object or NULL; an update lists only the changed columns */
-  char *new_values;    /* JSON object or NULL */
-  char *display_name;  /* the account's display name (users), or NULL when none was set */
-  char *task_number;   /* the task's number ("3."), or NULL when the row belongs to no task */
-} DdAuditEntry;
-
-#define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
-GType         dd_audit_entry_get_type (void) G_GNUC_CONST;
-DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *entry);
-void          dd_audit_entry_free     (DdAuditEntry *entry);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditEntry, dd_audit_entry_free)
+  DD_ACTION_SET_DISPLAY_NAME,
+  DD_ACTION_EDIT_TASK,
+  DD_ACTION_CHANGE_TASK_LEAD,
+  DD_ACTION_DELETE_TASK,
+  DD_ACTION_RESTORE_TASK,
+  DD_ACTION_IMPORT_PLAN,
+  DD_ACTION_EDIT_UNITS,
+  DD_ACTION_EDIT_SCORING,
+  DD_ACTION_EDIT_HOLIDAYS,
+  DD_ACTION_EDIT_SETTINGS,
+  DD_ACTION_MANAGE_USERS,
+  DD_ACTION_RESTORE_BACKUP,
+  DD_ACTION_READ_HISTORY,
+  DD_ACTION_RECORD_FIGURES,
+} DdAction;
 
 /**
- * dd_store_list_history:
- * @task_id: only the rows of this task (its own, its coordinators, progress,
- *   extensions, reports), or 0 for all
- * @since: (nullable): only changes on or after this day (UTC)
- * @user: (nullable): only the changes of this account
- * @unit_id: only the rows of the tasks this unit leads, or 0 for all
+ * dd_store_can:
+ * @action: what the user is about to do
+ * @task: (nullable): the task of %DD_ACTION_EDIT_TASK, whose lead unit
+ *   counts for a unit editor; %NULL for any task (and for other actions)
+ * @reason: (out) (optional) (transfer full) (nullable): why not, translated,
+ *   for someone about to try it in the application; %NULL when allowed
  *
- * Returns: (transfer full) (element-type DdAuditEntry): the entries in the
- * order they were made, or %NULL with @error set
+ * Whether the store would let the user do @action now, by the rules it
+ * enforces on every write (the read-only state, the lock warning, the role
+ * and the guard triggers of 0003-shared.sql), judged on the role as of the
+ * last write or poll. Asked before offering an action; the store stays the
+ * one that refuses (with the same rules, in the words of a refusal: see
+ * DD_STORE_ERROR_PERMISSION). %DD_ACTION_RECORD_FIGURES with no unit is
+ * "the figures of some unit". Reads nothing from the file.
+ *
+ * Returns: %TRUE when allowed
  */
-GPtrArray  *dd_store_list_history      (DdStore      *self,
-                                        gint64        task_id,
-                                        const GDate  *since,
-                                        const char   *user,
-                                        gint64        unit_id,
-                                        GError      **error);
+gboolean    dd_store_can               (DdStore   *self,
+                                        DdAction   action,
+                                        DdTask    *task,
+                                        char     **reason);
 
 /**
- * DdHistoryQuery:
- * @task_id: only the rows of this task (as for dd_store_list_history()), or 0
- * @user: (nullable): only the changes of this account
- * @unit_id: only the rows of the tasks this unit leads, or 0
- * @from: (nullable): only changes made at or after this moment
- * @to: (nullable): only changes made before this moment
- * @before_id: only entries older than the entry with this id (the next page
- *   after a page whose oldest entry had this id), or 0 to start at the newest
- * @limit: at most this many entries, or 0 for all
+ * dd_store_can_for_unit:
+ * @action: %DD_ACTION_RECORD_FIGURES or %DD_ACTION_EDIT_TASK
+ * @unit_id: the unit whose figures (0: the whole office's) or whose tasks
+ * @reason: (out) (optional) (transfer full) (nullable): as for dd_store_can()
  *
- * What dd_store_query_history() reads. Initialise with
- * dd_history_query_init(); the pointers are borrowed.
+ * dd_store_can() for the figures or the tasks of one unit. The reason for
+ * another unit's figures names the unit editor's own unit (one read).
+ *
+ * Returns: %TRUE when allowed
  */
-typedef struct
-{
-  gint64 task_id;
-  const char *user;
-  gint64 unit_id;
-  GDateTime *from;
-  GDateTime *to;
-  gint64 before_id;
-  guint limit;
-} DdHistoryQuery;
-
-void        dd_history_query_init      (DdHistoryQuery *query);
-
-/**
- * dd_store_query_history:
- *
- * The audit history newest first, filtered and paged in SQL (each filter
- * has an index behind it), so that a page of a log of millions of entries
- * is read in milliseconds. Each entry carries the account's display name
- * and its task's number.
- *
- * Returns: (transfer full) (element-type DdAuditEntry): at most
- * @query->limit entries, newest first, or %NULL with @error set
- */
-GPtrArray  *dd_store_query_history     (DdStore               *self,
-                                        const DdHistoryQuery  *query,
-                                        GError               **error);
-
-/* Someone who appears in the history or has a role. */
-typedef struct
-{
-  char *account;
-  char *display_name;  /* NULL when none was set */
-} DdHistoryPerson;
-
-void        dd_history_person_free     (DdHistoryPerson *person);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHistoryPerson, dd_history_person_free)
-
-/**
- * dd_store_list_history_people:
- *
- * Everyone who made a change recorded in the history, and everyone recorded
- * in the users table, sorted by account. The log's accounts are read by
- * skipping through its index, one lookup per person, not by scanning it.
- *
- * Returns: (transfer full) (element-type DdHistoryPerson)
- */
-GPtrArray  *dd_store_list_history_people (DdStore  *self,
-                                          GError  **error);
-
-/**
- * dd_store_list_unit_names:
- *
- * The units in Vietnamese order like dd_store_list_units(), but without
- * their task counts (which cost a pass over the tasks): for pickers and for
- * naming units in the history, cheap on a file of 100,000 tasks.
- *
- * Returns: (transfer full): a GListModel of DdUnit whose counts are 0
- */
-GListModel *dd_store_list_unit_names   (DdStore  *self,
-                                        GError  **error);
+gboolean    dd_store_can_for_unit      (DdStore   *self,
+                                        DdAction   action,
+                                        gint64     unit_id,
+                                        char     **reason);
 
 /**
  * dd_store_get_lock_warning:
@@ -267,112 +192,16 @@ gboolean    dd_store_verify            (DdStore   *self,
                                         char     **out_report,
                                         GError   **error);
 
-/* Backups */
-
-typedef struct
-{
-  char *path;
-  GDateTime *made_at;   /* local time, from the name */
-  char *tag;            /* NULL, or why it was made: "v2" (before an upgrade), "replaced" */
-  gboolean readable;    /* FALSE: not a readable Đôn Đốc database */
-  int schema_version;
-  guint n_plans;
-  guint n_tasks;        /* not in the recycle bin */
-} DdBackupInfo;
-
-#define DD_TYPE_BACKUP_INFO (dd_backup_info_get_type ())
-GType         dd_backup_info_get_type (void) G_GNUC_CONST;
-DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
-void          dd_backup_info_free     (DdBackupInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
-
 /* The newest data version this build of Đôn Đốc reads and writes: a backup
  * with a higher schema_version cannot be restored. */
 int         dd_store_get_schema_version_supported (void) G_GNUC_CONST;
 
-/* The folder of the store's backups: the setting "backup_dir" when set,
- * otherwise "backups" beside the file. (transfer full) (nullable: ":memory:") */
-char       *dd_store_dup_backup_dir    (DdStore *self);
-/* A warning (translated) when the automatic backup at opening failed. */
+/* A warning (translated) when the daily backup at opening failed (see
+ * dd-backups.h). */
 const char *dd_store_get_backup_warning (DdStore *self);
-
-/**
- * dd_store_backup:
- * @folder: (nullable): where to write; %NULL for dd_store_dup_backup_dir()
- *
- * Copies the open database with the online backup API (a consistent copy
- * even while others write) into @folder, named
- * "<name>-YYYYMMDD-HHMMSS.sqlite", and keeps the newest "backup_keep"
- * (default 10) backups of this database there. The store also does this on
- * opening a writable file, at most once a day, and always before upgrading
- * an older file.
- *
- * Returns: (transfer full): the backup's path, or %NULL with @error set
- */
-char       *dd_store_backup            (DdStore     *self,
-                                        const char  *folder,
-                                        GError     **error);
-
-/**
- * dd_store_list_backups:
- *
- * The backups in @folder, newest first, with what each holds. Files that are
- * not readable Đôn Đốc databases are listed with readable = %FALSE.
- *
- * Returns: (transfer full) (element-type DdBackupInfo)
- */
-GPtrArray  *dd_store_list_backups      (const char  *folder,
-                                        GError     **error);
-
-/**
- * dd_store_restore_backup:
- * @db_path: the database file to replace (it may be damaged, or missing)
- * @backup_path: a backup
- *
- * Verifies the backup (application id, schema version, integrity_check),
- * keeps the current file as a backup "…-replaced.sqlite" in the backups
- * folder beside it, copies the backup to a temporary name beside @db_path,
- * flushes it to disk and renames it over @db_path, so that the file is
- * either the old one or the whole backup, never half of each. Other desktops
- * that have the old file open can no longer write to it and are told to
- * open it again. Close your own stores of @db_path first.
- */
-gboolean    dd_store_restore_backup    (const char  *db_path,
-                                        const char  *backup_path,
-                                        GError     **error);
 
 /* Emitted by dd_store_poll_external_changes() when another connection
  * committed a change ("external-change"). */
-
-/* The accounts recorded in the file (table users). */
-typedef struct
-{
-  char *account;        /* OS account */
-  char *display_name;   /* NULL when none was set */
-  DdRole role;
-  gint64 unit_id;       /* a unit editor's unit, 0 otherwise */
-  char *unit_name;      /* NULL when unit_id is 0 */
-} DdUserInfo;
-
-#define DD_TYPE_USER_INFO (dd_user_info_get_type ())
-GType       dd_user_info_get_type      (void) G_GNUC_CONST;
-DdUserInfo *dd_user_info_copy          (const DdUserInfo *info);
-void        dd_user_info_free          (DdUserInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdUserInfo, dd_user_info_free)
-
-/**
- * dd_store_list_users:
- *
- * The accounts recorded in the file (given a role, or that set their display
- * name), administrators first, then unit editors, then viewers, each in
- * Vietnamese order of their display name (or account). Every role may read
- * it; only administrators change it (dd_store_set_user_role()).
- *
- * Returns: (transfer full) (element-type DdUserInfo): the users, or %NULL
- * with @error set
- */
-GPtrArray  *dd_store_list_users        (DdStore  *self,
-                                        GError  **error);
 
 /**
  * dd_store_open_sibling:

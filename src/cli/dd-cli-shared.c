@@ -126,9 +126,10 @@ history_run (DdCliInvocation  *cli,
              GError          **error)
 {
   HistoryOptions *options = data;
+  g_autoptr(DdHistory) history = dd_history_new (cli->store);
   g_autoptr(GPtrArray) entries = NULL;
 
-  entries = dd_store_list_history (cli->store, options->task_id, &options->since, options->user, 0, error);
+  entries = dd_history_list (history, options->task_id, &options->since, options->user, 0, error);
   if (entries == NULL)
     return FALSE;
 
@@ -178,7 +179,8 @@ backup_run (DdCliInvocation  *cli,
             GError          **error)
 {
   BackupOptions *options = data;
-  g_autofree char *path = dd_store_backup (cli->store, options->to, error);
+  g_autoptr(DdBackups) backups = dd_backups_new (cli->store);
+  g_autofree char *path = dd_backups_make (backups, options->to, error);
 
   if (path == NULL)
     return FALSE;
@@ -215,7 +217,7 @@ restore_run (DdCliInvocation  *cli,
   g_autofree char *path = dd_cli_dup_database_path (cli->globals);
 
   /* The database is not opened: the file is replaced whole. */
-  if (!dd_store_restore_backup (path, cli->argv[1], error))
+  if (!dd_backups_restore_file (path, cli->argv[1], error))
     return FALSE;
   /* Translators: the database file, then the backup it was restored from. */
   g_print (_("Restored %s from %s\n"), path, cli->argv[1]);

@@ -7,34 +7,16 @@
 G_BEGIN_DECLS
 
 /*
- * What the user may change, as the window shows it: the same rules the
- * store enforces (read-only file, the lock warning not yet acknowledged,
- * roles), said before the user tries rather than after. The store stays
- * the one that refuses.
+ * What the user may change, as the window shows it: the core judges
+ * (dd_store_can()); these helpers show its answer on the widgets.
  */
 
-/* Why nothing at all can be written to @store now, whatever the role: no
- * file, a read-only file, the lock warning not yet acknowledged; %NULL when
- * writes may be tried (a viewer records their own display name).
- * (transfer full) (nullable) */
-char *dd_access_dup_file_reason  (DdStore  *store);
-
-/* Why nothing can be written to @store now, or, with @admin_only, why
- * this user cannot make an administrator's change; %NULL when they can.
- * (transfer full) (nullable) */
-char *dd_access_dup_write_reason (DdStore  *store,
-                                  gboolean  admin_only);
-
-/* Why this user cannot change @task (a unit editor changes only the tasks
- * its unit leads); %NULL when they can. (transfer full) (nullable) */
-char *dd_access_dup_task_reason  (DdStore  *store,
+/* Why the user cannot do @action now (dd_store_can()), or "No database is
+ * open." when @store is %NULL; %NULL when they can. @task: as for
+ * dd_store_can(). (transfer full) (nullable) */
+char *dd_access_dup_reason       (DdStore  *store,
+                                  DdAction  action,
                                   DdTask   *task);
-
-/* Why this user cannot record the indicator and dossier figures of
- * @unit_id (0: the whole office): a unit editor records only its own
- * unit's; %NULL when they can. (transfer full) (nullable) */
-char *dd_access_dup_figures_reason (DdStore *store,
-                                    gint64   unit_id);
 
 /*
  * Shows on @widget why it cannot be used: @reason as its tooltip, or, with

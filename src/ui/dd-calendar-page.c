@@ -390,7 +390,7 @@ update_actions (DdCalendarPage *self)
   /* The days off are settings, an administrator's; everyone else sees them
    * in the editor, read-only, with the reason on top. */
   if (self->store != NULL)
-    reason = dd_access_dup_write_reason (self->store, TRUE);
+    reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_HOLIDAYS, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.previous", !agenda);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.next", !agenda);

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "dd-conflict-dialog.h"
-#include "dd-history-row.h"
 
 /*
  * DdConflictDialog: shown when the task editor's save meets
@@ -24,8 +23,7 @@ typedef struct
 {
   const char *key;
   const char *label;
-  const char *table;      /* where the audit history records it */
-  const char *column;     /* NULL: any change of @table */
+  DdAuditField field;     /* how the audit history knows it */
   char     *(*get)   (DdTask *task);
   void      (*apply) (DdTask *merged, DdTask *mine);
 } ConflictField;
@@ -118,17 +116,19 @@ apply_deadline (DdTask *m,
 }
 
 static const ConflictField conflict_fields[] = {
-  { "number", N_("Number"), "tasks", "number", get_number, apply_number },
-  { "title", N_("Task"), "tasks", "title", get_title, apply_title },
-  { "lead", N_("Lead unit"), "tasks", "lead_unit_id", get_lead, apply_lead },
-  { "coordinators", N_("Coordinating units"), "task_coordinators", NULL, get_coordinators, apply_coordinators },
-  { "deadline", N_("Time frame"), "tasks", "deadline_text", get_deadline, apply_deadline },
-  { "product", N_("Product"), "tasks", "product", get_product, apply_product },
-  { "directing", N_("Directing leader"), "tasks", "directing", get_directing, apply_directing },
-  { "progress", N_("Progress"), "tasks", "progress", get_progress, apply_progress },
-  { "completed", N_("Completed on"), "tasks", "completed_on", get_completed, apply_completed },
-  { "actual_product", N_("Actual result"), "tasks", "actual_product", get_actual_product, apply_actual_product },
-  { "note", N_("Note"), "tasks", "note", get_note, apply_note },
+  { "number", N_("Number"), DD_AUDIT_FIELD_TASK_NUMBER, get_number, apply_number },
+  { "title", N_("Task"), DD_AUDIT_FIELD_TASK_TITLE, get_title, apply_title },
+  { "lead", N_("Lead unit"), DD_AUDIT_FIELD_TASK_LEAD_UNIT, get_lead, apply_lead },
+  { "coordinators", N_("Coordinating units"), DD_AUDIT_FIELD_TASK_COORDINATORS, get_coordinators,
+    apply_coordinators },
+  { "deadline", N_("Time frame"), DD_AUDIT_FIELD_TASK_TIME_FRAME, get_deadline, apply_deadline },
+  { "product", N_("Product"), DD_AUDIT_FIELD_TASK_PRODUCT, get_product, apply_product },
+  { "directing", N_("Directing leader"), DD_AUDIT_FIELD_TASK_DIRECTING, get_directing, apply_directing },
+  { "progress", N_("Progress"), DD_AUDIT_FIELD_TASK_PROGRESS, get_progress, apply_progress },
+  { "completed", N_("Completed on"), DD_AUDIT_FIELD_TASK_COMPLETED_ON, get_completed, apply_completed },
+  { "actual_product", N_("Actual result"), DD_AUDIT_FIELD_TASK_ACTUAL_RESULT, get_actual_product,
+    apply_actual_product },
+  { "note", N_("Note"), DD_AUDIT_FIELD_TASK_NOTE, get_note, apply_note },
 };
 
 /* Auxiliary methods */
@@ -142,13 +142,13 @@ describe_last_change (GPtrArray           *history,
     {
       const DdAuditEntry *entry = g_ptr_array_index (history, i);
 
-      if (dd_history_entry_sets (entry, field->table, field->column))
+      if (dd_audit_entry_sets (entry, field->field))
         {
-          g_autofree char *when = dd_history_format_time (entry->at);
+          g_autofree char *when = dd_audit_entry_dup_when (entry);
 
           /* Translators: who changed the value now in the file, and when:
            * "Changed by Trần Thị Bình, 25/11/2026 14:05". */
-          return g_strdup_printf (_("Changed by %s, %s"), dd_history_entry_get_who (entry), when);
+          return g_strdup_printf (_("Changed by %s, %s"), dd_audit_entry_get_who (entry), when);
         }
     }
   return NULL;
@@ -185,6 +185,7 @@ value_box (const char *value,
 static void
 build (DdConflictDialog *self)
 {
+  g_autoptr(DdHistory) log = dd_history_new (self->store);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   DdHistoryQuery query;
@@ -193,7 +194,7 @@ build (DdConflictDialog *self)
   dd_history_query_init (&query);
   query.task_id = dd_task_get_id (self->theirs);
   query.limit = 200;
-  history = dd_store_query_history (self->store, &query, &error);
+  history = dd_history_query (log, &query, &error);
   if (history == NULL)
     g_debug ("No history for the conflict: %s", error->message);
 

@@ -14,7 +14,7 @@
  * editor) it shows that task's whole history; for the whole file (the
  * administrator's "Change History…") it filters by person, unit and date
  * range. Either way it reads one page at a time through
- * dd_store_query_history(), which filters and pages in SQL, so a log of
+ * dd_history_query(), which filters and pages in SQL, so a log of
  * millions of entries opens as fast as a small one.
  */
 
@@ -28,7 +28,7 @@ struct _DdHistoryWindow
   gint64 task_id;
   guint page_size;
   GListStore *rows;           /* DdHistoryRow */
-  DdHistoryContext *context;  /* unit names, read once */
+  DdHistory *history;         /* says the entries for people */
   GArray *page_starts;        /* gint64: before_id of each page up to this one */
   gint64 next_before_id;      /* 0 when this is the oldest page */
   GPtrArray *people;          /* DdHistoryPerson, parallel to person_dropdown after "Everyone" */
@@ -88,7 +88,7 @@ load_page (DdHistoryWindow *self)
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GListStore) page_rows = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   DdHistoryQuery query;
@@ -127,7 +127,7 @@ load_page (DdHistoryWindow *self)
   query.before_id = g_array_index (self->page_starts, gint64, self->page_starts->len - 1);
   /* One more than a page tells whether there is an older one. */
   query.limit = self->page_size + 1;
-  entries = dd_store_query_history (self->store, &query, &error);
+  entries = dd_history_query (self->history, &query, &error);
   if (entries == NULL)
     {
       g_autofree char *message = NULL;
@@ -141,22 +141,18 @@ load_page (DdHistoryWindow *self)
     }
 
   shown = MIN (entries->len, self->page_size);
-  if (self->context == NULL)
-    self->context = dd_history_context_new (self->store);
-  page_rows = g_list_store_new (DD_TYPE_HISTORY_ROW);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < shown; i++)
-    dd_history_context_expand (self->context, g_ptr_array_index (entries, i), page_rows);
+    {
+      g_autoptr(GPtrArray) changes = dd_history_list_changes (self->history, g_ptr_array_index (entries, i));
+
+      for (guint j = 0; j < changes->len; j++)
+        g_ptr_array_add (items, dd_history_row_new (g_ptr_array_index (changes, j)));
+    }
 
   /* One change of the model, not one per row: the view relays out once. */
-  {
-    guint n_new = g_list_model_get_n_items (G_LIST_MODEL (page_rows));
-    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
-
-    for (guint i = 0; i < n_new; i++)
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (page_rows), i));
-    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                         items->pdata, n_new);
-  }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
 
   self->next_before_id = entries->len > self->page_size
                          ? ((DdAuditEntry *) g_ptr_array_index (entries, shown - 1))->id : 0;
@@ -196,7 +192,7 @@ fill_filters (DdHistoryWindow *self)
 
   gtk_string_list_append (people, _("Everyone"));
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->people = dd_store_list_history_people (self->store, &error);
+  self->people = dd_history_list_people (self->history, &error);
   if (self->people == NULL)
     {
       g_debug ("No people to filter the history by: %s", error->message);
@@ -218,7 +214,7 @@ fill_filters (DdHistoryWindow *self)
 
   gtk_string_list_append (units, _("All units"));
   g_array_set_size (self->unit_ids, 0);
-  unit_list = dd_store_list_unit_names (self->store, &error);
+  unit_list = dd_history_list_units (self->history, &error);
   if (unit_list == NULL)
     g_debug ("No units to filter the history by: %s", error->message);
   for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
@@ -315,7 +311,7 @@ dd_history_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HISTORY_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
-  g_clear_pointer (&self->context, dd_history_context_free);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (dd_history_window_parent_class)->dispose (object);
 }
@@ -411,6 +407,7 @@ dd_history_window_new (GtkWindow *parent,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
+  self->history = dd_history_new (store);
   self->task_id = task_id;
 
   /* Translators: column titles of the change history. */

@@ -67,7 +67,7 @@ static const char * const kind_labels[DD_N_HOLIDAY_KINDS] = {
 static char *
 dup_access_reason (DdHolidayEditor *self)
 {
-  return dd_access_dup_write_reason (self->store, TRUE);
+  return dd_access_dup_reason (self->store, DD_ACTION_EDIT_HOLIDAYS, NULL);
 }
 
 static gboolean

@@ -137,17 +137,11 @@ apply_access (DdIndicatorsPage *self)
   const DdIndicatorInfo *info = current_indicator (self);
   g_autofree char *reason = NULL;
   g_autofree char *other_reason = NULL;
-  gint64 own = 0;
 
-  if (self->store != NULL)
-    {
-      reason = dd_access_dup_write_reason (self->store, FALSE);
-      if (reason == NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
-        {
-          own = dd_store_get_role_unit_id (self->store);
-          other_reason = dd_access_dup_figures_reason (self->store, 0);
-        }
-    }
+  /* Some unit's figures (a unit editor's own unit's); other_reason: why
+   * not the cells of a unit the user may not record. */
+  if (self->store != NULL && dd_store_can (self->store, DD_ACTION_RECORD_FIGURES, NULL, &reason))
+    dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, 0, &other_reason);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -158,7 +152,8 @@ apply_access (DdIndicatorsPage *self)
 
       if (!GTK_IS_ENTRY (child))
         continue;
-      if (cell_reason == NULL && own > 0 && unit_id != own)
+      if (cell_reason == NULL && other_reason != NULL
+          && !dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, unit_id, NULL))
         cell_reason = other_reason;
       /* A derived indicator is computed, not typed, whoever looks. */
       dd_access_set_sensitive (child, info != NULL && !info->derived && cell_reason == NULL);
@@ -487,7 +482,7 @@ apply_dossier_access (DdIndicatorsPage *self)
   gboolean writable;
 
   if (self->store != NULL)
-    reason = dd_access_dup_figures_reason (self->store, current_dossier_unit (self));
+    dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, current_dossier_unit (self), &reason);
   writable = self->store != NULL && period != NULL && reason == NULL && !self->dossier_locked;
   dd_access_set_sensitive (GTK_WIDGET (self->received_spin), writable);
   dd_access_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);

@@ -63,8 +63,8 @@ update_access (DdPreferencesWindow *self)
   if (self->store == NULL)
     return;
 
-  admin_reason = dd_access_dup_write_reason (self->store, TRUE);
-  file_reason = dd_access_dup_file_reason (self->store);
+  admin_reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_SETTINGS, NULL);
+  file_reason = dd_access_dup_reason (self->store, DD_ACTION_SET_DISPLAY_NAME, NULL);
 
   dd_access_set_sensitive (self->due_soon_row, admin_reason == NULL);
   if (admin_reason != NULL)
@@ -109,7 +109,8 @@ load (DdPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->display_name_hint), self->store != NULL);
   if (self->store != NULL)
     {
-      g_autofree char *name = dd_store_dup_display_name (self->store);
+      g_autoptr(DdUsers) users = dd_users_new (self->store);
+      g_autofree char *name = dd_users_dup_display_name (users);
       const char *account = dd_store_get_user (self->store);
 
       /* The store gives the account when no name was set. */
@@ -131,6 +132,7 @@ static void
 save_display_name (DdPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdUsers) users = NULL;
   g_autofree char *name = NULL;
 
   if (self->store == NULL || !gtk_widget_get_sensitive (self->display_name_row))
@@ -140,7 +142,8 @@ save_display_name (DdPreferencesWindow *self)
   if (g_strcmp0 (name, self->display_name) == 0)
     return;
 
-  if (!dd_store_set_display_name (self->store, name, &error))
+  users = dd_users_new (self->store);
+  if (!dd_users_set_display_name (users, name, &error))
     {
       show_error (self, error);
       return;

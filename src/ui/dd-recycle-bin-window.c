@@ -111,7 +111,9 @@ dd_recycle_bin_window_load (DdAdminListWindow *list)
           message = g_strdup_printf (_("Could not read the recycle bin: %s"), error->message);
           dd_admin_list_window_show_error (list, message);
         }
-      users = dd_store_list_users (store, NULL);
+      g_autoptr(DdUsers) accounts = dd_users_new (store);
+
+      users = dd_users_list (accounts, NULL);
     }
 
   names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -140,7 +142,7 @@ static void
 dd_recycle_bin_window_update (DdAdminListWindow *list)
 {
   DdRecycleBinWindow *self = DD_RECYCLE_BIN_WINDOW (list);
-  g_autofree char *reason = dd_access_dup_write_reason (get_store (self), TRUE);
+  g_autofree char *reason = dd_access_dup_reason (get_store (self), DD_ACTION_RESTORE_TASK, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bin.restore",
                                  reason == NULL && get_selected_entry (self) != NULL);

@@ -10,7 +10,7 @@
 #include "dd-restore-dialog.h"
 
 /*
- * DdRestoreDialog: the backups of the database (dd_store_list_backups()),
+ * DdRestoreDialog: the backups of the database (dd_backups_list()),
  * newest first, with their date and what they hold, and Restore…, which
  * asks for confirmation (saying that the current file is kept as a backup
  * first) and then emits "restore". The window does the restoring: it has to
@@ -160,17 +160,18 @@ dd_restore_dialog_load (DdAdminListWindow *list)
   DdRestoreDialog *self = DD_RESTORE_DIALOG (list);
   DdStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdBackups) store_backups = store != NULL ? dd_backups_new (store) : NULL;
   g_autofree char *dir = NULL;
 
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   dd_admin_list_window_show_error (list, NULL);
 
-  dir = store != NULL ? dd_store_dup_backup_dir (store) : NULL;
+  dir = store_backups != NULL ? dd_backups_dup_folder (store_backups) : NULL;
   if (dir != NULL)
     {
       /* Reading a backup's counts opens it: a few milliseconds each, and
        * the store keeps 10 by default. */
-      self->backups = dd_store_list_backups (dir, &error);
+      self->backups = dd_backups_list_folder (dir, &error);
       if (self->backups == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
           g_autofree char *message = NULL;
@@ -204,14 +205,15 @@ dd_restore_dialog_update (DdAdminListWindow *list)
   DdRestoreDialog *self = DD_RESTORE_DIALOG (list);
   DdStore *store = get_store (self);
   g_autofree char *reason = NULL;
-  g_autofree char *dir = store != NULL ? dd_store_dup_backup_dir (store) : NULL;
+  g_autoptr(DdBackups) store_backups = store != NULL ? dd_backups_new (store) : NULL;
+  g_autofree char *dir = store_backups != NULL ? dd_backups_dup_folder (store_backups) : NULL;
   g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
   g_autofree char *text = NULL;
 
   /* A damaged file is read-only, and restoring is exactly what it needs:
    * only the role counts here. */
-  if (store != NULL && dd_store_get_role (store) != DD_ROLE_ADMIN)
-    reason = dd_access_dup_write_reason (store, TRUE);
+  if (store != NULL)
+    dd_store_can (store, DD_ACTION_RESTORE_BACKUP, NULL, &reason);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore",
                                  reason == NULL && can_restore (get_selected (self)));
@@ -266,7 +268,7 @@ dd_restore_dialog_class_init (DdRestoreDialogClass *klass)
    * @backup_path: the backup the user chose and confirmed
    *
    * Emitted when the user confirmed restoring a backup. The handler
-   * restores it (dd_store_restore_backup()) and closes the dialog.
+   * restores it (dd_backups_restore_file()) and closes the dialog.
    */
   signals [SIGNAL_RESTORE] =
     g_signal_new ("restore",

@@ -138,7 +138,7 @@ build_fields (DdScoringDialog *self)
 static void
 update_access (DdScoringDialog *self)
 {
-  g_autofree char *reason = dd_access_dup_write_reason (self->store, TRUE);
+  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_SCORING, NULL);
 
   dd_access_set_sensitive (GTK_WIDGET (self->grid), reason == NULL);
   dd_access_set_sensitive (GTK_WIDGET (self->reset_button), reason == NULL);

@@ -272,7 +272,7 @@ update_access (DdTaskEditor *self)
 {
   g_clear_pointer (&self->read_only_reason, g_free);
   if (self->store != NULL && self->task != NULL)
-    self->read_only_reason = dd_access_dup_task_reason (self->store, self->task);
+    dd_store_can (self->store, DD_ACTION_EDIT_TASK, self->task, &self->read_only_reason);
 
   set_read_only (GTK_WIDGET (self->grid), self->read_only_reason != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry), NULL);
@@ -284,7 +284,8 @@ update_access (DdTaskEditor *self)
       text = g_strdup_printf (_("You can read this task but not change it. %s"), self->read_only_reason);
       gtk_label_set_text (self->read_only_label, text);
     }
-  else if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
+  else if (self->store != NULL && self->task != NULL
+           && !dd_store_can (self->store, DD_ACTION_CHANGE_TASK_LEAD, self->task, NULL))
     {
       /* The store refuses to move a task to another unit for a unit editor. */
       gtk_editable_set_editable (GTK_EDITABLE (self->lead_entry), FALSE);

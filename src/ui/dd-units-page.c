@@ -202,7 +202,7 @@ update_actions (DdUnitsPage *self)
   gboolean admin;
 
   if (self->store != NULL)
-    reason = dd_access_dup_write_reason (self->store, TRUE);
+    reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_UNITS, NULL);
   admin = self->store != NULL && reason == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", selected && admin);

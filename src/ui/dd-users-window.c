@@ -74,7 +74,7 @@ get_chosen_unit (DdUsersWindow *self)
 static void
 update_form (DdUsersWindow *self)
 {
-  g_autofree char *reason = dd_access_dup_write_reason (get_store (self), TRUE);
+  g_autofree char *reason = dd_access_dup_reason (get_store (self), DD_ACTION_MANAGE_USERS, NULL);
   const char *account = gtk_editable_get_text (GTK_EDITABLE (self->account_entry));
   gboolean unit_editor = get_chosen_role (self) == DD_ROLE_UNIT_EDITOR;
   g_autofree char *trimmed = g_strstrip (g_strdup (account));
@@ -172,6 +172,7 @@ apply_action (GtkWidget  *widget,
 {
   DdUsersWindow *self = DD_USERS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(DdUsers) users = NULL;
   g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->account_entry))));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
   DdRole role = get_chosen_role (self);
@@ -179,8 +180,9 @@ apply_action (GtkWidget  *widget,
   if (get_store (self) == NULL || *account == '\0')
     return;
 
-  if (!dd_store_set_user_role (get_store (self), account, *name != '\0' ? name : NULL, role,
-                               role == DD_ROLE_UNIT_EDITOR ? get_chosen_unit (self) : 0, &error))
+  users = dd_users_new (get_store (self));
+  if (!dd_users_set_role (users, account, *name != '\0' ? name : NULL, role,
+                          role == DD_ROLE_UNIT_EDITOR ? get_chosen_unit (self) : 0, &error))
     {
       g_autofree char *message = NULL;
 
@@ -208,7 +210,9 @@ dd_users_window_load (DdAdminListWindow *list)
   g_clear_pointer (&self->users, g_ptr_array_unref);
   if (store != NULL)
     {
-      self->users = dd_store_list_users (store, &error);
+      g_autoptr(DdUsers) accounts = dd_users_new (store);
+
+      self->users = dd_users_list (accounts, &error);
       if (self->users == NULL)
         {
           g_autofree char *message = NULL;

@@ -636,8 +636,7 @@ delete_task_action (GtkWidget  *widget,
   if (self->store == NULL || task == NULL)
     return;
 
-  reason = dd_access_dup_write_reason (self->store, TRUE);
-  if (reason != NULL)
+  if (!dd_store_can (self->store, DD_ACTION_DELETE_TASK, task, &reason))
     {
       _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO,
                                _("The task cannot be deleted"), reason);
@@ -712,7 +711,7 @@ on_restore_cb (DdRestoreDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   dd_window_set_store (self, NULL);
 
-  restored = dd_store_restore_backup (path, backup_path, &error);
+  restored = dd_backups_restore_file (path, backup_path, &error);
 
   store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &reopen_error);
   if (store != NULL)
@@ -824,7 +823,6 @@ _dd_window_update_banners (DdWindow *self)
 void
 _dd_window_actions_update (DdWindow *self)
 {
-  g_autofree char *reason = NULL;
   g_autoptr(DdTask) task = NULL;
   gboolean writable;
   gboolean admin;
@@ -832,10 +830,10 @@ _dd_window_actions_update (DdWindow *self)
 
   g_assert (DD_IS_WINDOW (self));
 
-  reason = dd_access_dup_write_reason (self->store, TRUE);
-  admin = reason == NULL;
-  /* Importing a plan is an administrator's change, like every plan change. */
-  writable = admin;
+  /* Importing a plan is an administrator's change, like every plan change;
+   * so is deleting a task. */
+  writable = self->store != NULL && dd_store_can (self->store, DD_ACTION_IMPORT_PLAN, NULL, NULL);
+  admin = self->store != NULL && dd_store_can (self->store, DD_ACTION_DELETE_TASK, NULL, NULL);
   task = _dd_window_dup_selected_task (self);
   selected = task != NULL;
 
@@ -855,7 +853,8 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
-                                 self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_ADMIN);
+                                 self->store != NULL
+                                 && dd_store_can (self->store, DD_ACTION_READ_HISTORY, NULL, NULL));
 }
 
 void

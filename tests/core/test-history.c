@@ -11,7 +11,7 @@
 #include "dd-test-core.h"
 
 /*
- * The history browser's queries: dd_store_query_history() filtered by
+ * The history browser's queries: dd_history_query() filtered by
  * person, unit and date range, newest first, paged; the people it can be
  * filtered by; and that a page stays fast on a log of hundreds of
  * thousands of entries.
@@ -22,6 +22,7 @@ typedef struct
   char *dir;
   char *db;
   DdStore *store;
+  DdHistory *history;
 } Fixture;
 
 static void
@@ -31,12 +32,14 @@ fixture_set_up (Fixture       *f,
   f->dir = dd_test_make_tmp_dir ("dondoc-history-XXXXXX");
   f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
   f->store = dd_test_new_store (f->db);
+  f->history = dd_history_new (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->history);
   g_clear_object (&f->store);
   dd_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -63,6 +66,7 @@ static void
 test_query_filters (Fixture       *f,
                     gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -77,9 +81,10 @@ test_query_filters (Fixture       *f,
   gint64 last_id;
   gboolean found_bob = FALSE;
 
-  dd_store_set_display_name (f->store, "Phó Chánh Văn phòng", &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_display_name (accounts, "Phó Chánh Văn phòng", &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "bob", "Trần Thị Bình", DD_ROLE_ADMIN, 0, &error);
+  dd_users_set_role (accounts, "bob", "Trần Thị Bình", DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
 
   save_product (f->store, 1, "Sản phẩm của tôi");
@@ -90,7 +95,7 @@ test_query_filters (Fixture       *f,
 
   /* Everything, newest first, with display names. */
   dd_history_query_init (&query);
-  all = dd_store_query_history (f->store, &query, &error);
+  all = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >, 10);
   for (guint i = 1; i < all->len; i++)
@@ -100,7 +105,7 @@ test_query_filters (Fixture       *f,
 
   /* By person. */
   query.user = "bob";
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, >=, 2);
   for (guint i = 0; i < entries->len; i++)
@@ -116,7 +121,7 @@ test_query_filters (Fixture       *f,
   g_assert_cmpint (unit_id, >, 0);
   dd_history_query_init (&query);
   query.unit_id = unit_id;
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, >=, 2);
   for (guint i = 0; i < entries->len; i++)
@@ -133,19 +138,19 @@ test_query_filters (Fixture       *f,
   dd_history_query_init (&query);
   query.from = earlier;
   query.to = later;
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, all->len);
   g_clear_pointer (&entries, g_ptr_array_unref);
   query.from = later;
   query.to = tomorrow;
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
   g_clear_pointer (&entries, g_ptr_array_unref);
   query.from = NULL;
   query.to = earlier;
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
   g_clear_pointer (&entries, g_ptr_array_unref);
@@ -157,7 +162,7 @@ test_query_filters (Fixture       *f,
   for (guint seen = 0; seen < all->len;)
     {
       query.before_id = last_id;
-      entries = dd_store_query_history (f->store, &query, &error);
+      entries = dd_history_query (f->history, &query, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (entries->len, ==, MIN (4, all->len - seen));
       for (guint i = 0; i < entries->len; i++)
@@ -168,12 +173,12 @@ test_query_filters (Fixture       *f,
       g_clear_pointer (&entries, g_ptr_array_unref);
     }
   query.before_id = last_id;
-  entries = dd_store_query_history (f->store, &query, &error);
+  entries = dd_history_query (f->history, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
 
   /* The people to filter by. */
-  people = dd_store_list_history_people (f->store, &error);
+  people = dd_history_list_people (f->history, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < people->len; i++)
     {
@@ -191,7 +196,7 @@ test_query_filters (Fixture       *f,
 }
 
 static double
-time_query (DdStore              *store,
+time_query (DdHistory            *history,
             const DdHistoryQuery *query,
             guint                *out_len)
 {
@@ -199,7 +204,7 @@ time_query (DdStore              *store,
   g_autoptr(GPtrArray) entries = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  entries = dd_store_query_history (store, query, &error);
+  entries = dd_history_query (history, query, &error);
   g_assert_no_error (error);
   *out_len = entries->len;
   return (g_get_monotonic_time () - start) / 1000.0;
@@ -243,31 +248,31 @@ test_query_large_log (Fixture       *f,
 
   dd_history_query_init (&query);
   query.limit = 200;
-  ms = time_query (f->store, &query, &len);
+  ms = time_query (f->history, &query, &len);
   g_test_message ("newest page of %u entries: %.1f ms", n, ms);
   g_assert_cmpuint (len, ==, 200);
 
   query.user = "user7";
-  ms = time_query (f->store, &query, &len);
+  ms = time_query (f->history, &query, &len);
   g_test_message ("one person's page: %.1f ms", ms);
   g_assert_cmpuint (len, ==, 200);
 
   /* A unit whose few tasks were rarely changed, far down the log. */
   query.user = NULL;
   query.unit_id = dd_task_get_lead_id (task2);
-  ms = time_query (f->store, &query, &len);
+  ms = time_query (f->history, &query, &len);
   g_test_message ("one unit's page: %.1f ms (%u entries)", ms, len);
   g_assert_cmpuint (len, >, 0);
 
   query.unit_id = 0;
   query.from = from;
   query.to = to;
-  ms = time_query (f->store, &query, &len);
+  ms = time_query (f->history, &query, &len);
   g_test_message ("one day's page: %.1f ms (%u entries)", ms, len);
   g_assert_cmpuint (len, ==, 200);
 
   query.user = "user3";
-  ms = time_query (f->store, &query, &len);
+  ms = time_query (f->history, &query, &len);
   g_test_message ("one person on one day: %.1f ms (%u entries)", ms, len);
   /* 288 entries a day, one in 40 of them this person's. */
   g_assert_cmpuint (len, >=, 7);
@@ -276,7 +281,7 @@ test_query_large_log (Fixture       *f,
   {
     gint64 start = g_get_monotonic_time ();
 
-    people = dd_store_list_history_people (f->store, &error);
+    people = dd_history_list_people (f->history, &error);
     g_assert_no_error (error);
     ms = (g_get_monotonic_time () - start) / 1000.0;
   }
@@ -293,7 +298,7 @@ test_unit_names (Fixture       *f,
   g_autoptr(GListModel) names = NULL;
 
   g_assert_no_error (error);
-  names = dd_store_list_unit_names (f->store, &error);
+  names = dd_history_list_units (f->history, &error);
   g_assert_no_error (error);
 
   /* The same units in the same order, without the counts. */
@@ -310,6 +315,143 @@ test_unit_names (Fixture       *f,
     }
 }
 
+/* The changes of task @task_id, newest first, from dd_history_list_changes(). */
+static GPtrArray *
+task_changes (Fixture *f,
+              gint64   task_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_audit_change_free);
+  DdHistoryQuery query;
+
+  dd_history_query_init (&query);
+  query.task_id = task_id;
+  entries = dd_history_query (f->history, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(GPtrArray) some = dd_history_list_changes (f->history, entries->pdata[i]);
+
+      for (guint j = 0; j < some->len; j++)
+        g_ptr_array_add (changes, dd_audit_change_copy (some->pdata[j]));
+    }
+  return changes;
+}
+
+static const DdAuditChange *
+find_change (GPtrArray         *changes,
+             DdAuditChangeKind  kind,
+             DdAuditField       field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const DdAuditChange *change = changes->pdata[i];
+
+      if (change->kind == kind && change->field == field)
+        return change;
+    }
+  g_error ("No change of kind %d and field %d", kind, field);
+}
+
+static void
+test_changes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_autoptr(DdTask) copy = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *old_lead = NULL;
+  g_autofree char *new_lead = NULL;
+  const DdAuditChange *change;
+  DdHistoryQuery query;
+  gint64 new_lead_id = 0;
+
+  g_assert_no_error (error);
+  subject = g_strdup_printf ("Task %s", dd_task_get_number (task));
+  old_lead = g_strdup (dd_task_get_lead (task));
+
+  /* A progress report: the task's field, and the report added. */
+  dd_store_record_progress (f->store, 2, 45, NULL, NULL, "giữa kỳ", &error);
+  g_assert_no_error (error);
+  changes = task_changes (f, 2);
+  change = find_change (changes, DD_AUDIT_CHANGE_FIELD, DD_AUDIT_FIELD_TASK_PROGRESS);
+  g_assert_cmpstr (change->label, ==, "Progress");
+  g_assert_cmpstr (change->label, ==, dd_audit_field_get_label (DD_AUDIT_FIELD_TASK_PROGRESS));
+  g_assert_cmpstr (change->new_value, ==, "45 %");
+  g_assert_cmpstr (change->subject, ==, subject);
+  g_assert_cmpstr (change->who, ==, g_get_user_name ());
+  g_assert_nonnull (strchr (change->when, '/'));
+  g_assert_cmpint (change->task_id, ==, 2);
+  change = find_change (changes, DD_AUDIT_CHANGE_ADDED, DD_AUDIT_FIELD_NONE);
+  g_assert_cmpstr (change->label, ==, "Progress reported");
+  g_assert_cmpstr (change->new_value, ==, "45 % — giữa kỳ");
+  g_assert_cmpstr (change->old_value, ==, "");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Another lead unit: both said by name, as they are called now. */
+  units = dd_history_list_units (f->history, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (units) && new_lead_id == 0; i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+
+      if (!dd_unit_get_is_group (unit) && dd_unit_get_id (unit) != dd_task_get_lead_id (task))
+        {
+          new_lead_id = dd_unit_get_id (unit);
+          new_lead = g_strdup (dd_unit_get_name (unit));
+        }
+    }
+  g_assert_cmpint (new_lead_id, >, 0);
+  g_clear_object (&task);
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_lead (copy, new_lead);
+  dd_store_save_task (f->store, copy, &error);
+  g_assert_no_error (error);
+  changes = task_changes (f, 2);
+  change = find_change (changes, DD_AUDIT_CHANGE_FIELD, DD_AUDIT_FIELD_TASK_LEAD_UNIT);
+  g_assert_cmpstr (change->label, ==, "Lead unit");
+  g_assert_cmpstr (change->old_value, ==, old_lead);
+  g_assert_cmpstr (change->new_value, ==, new_lead);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  dd_store_rename_unit (f->store, new_lead_id, "Đơn vị đổi tên", &error);
+  g_assert_no_error (error);
+  changes = task_changes (f, 2);
+  change = find_change (changes, DD_AUDIT_CHANGE_FIELD, DD_AUDIT_FIELD_TASK_LEAD_UNIT);
+  g_assert_cmpstr (change->new_value, ==, "Đơn vị đổi tên");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Which entry set which field (the conflict dialog asks). */
+  dd_history_query_init (&query);
+  query.task_id = 2;
+  query.limit = 1;
+  entries = dd_history_query (f->history, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (dd_audit_entry_sets (entries->pdata[0], DD_AUDIT_FIELD_TASK_LEAD_UNIT));
+  g_assert_false (dd_audit_entry_sets (entries->pdata[0], DD_AUDIT_FIELD_TASK_NOTE));
+  g_assert_false (dd_audit_entry_sets (entries->pdata[0], DD_AUDIT_FIELD_TASK_COORDINATORS));
+
+  /* The recycle bin. */
+  dd_store_delete_task (f->store, 2, &error);
+  g_assert_no_error (error);
+  dd_store_restore_task (f->store, 2, &error);
+  g_assert_no_error (error);
+  changes = task_changes (f, 2);
+  change = find_change (changes, DD_AUDIT_CHANGE_TO_RECYCLE_BIN, DD_AUDIT_FIELD_NONE);
+  g_assert_cmpstr (change->label, ==, "Moved to the recycle bin");
+  change = find_change (changes, DD_AUDIT_CHANGE_FROM_RECYCLE_BIN, DD_AUDIT_FIELD_NONE);
+  g_assert_cmpstr (change->label, ==, "Restored from the recycle bin");
+  g_assert_cmpstr (change->new_value, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +460,8 @@ main (int    argc,
   g_setenv ("LANGUAGE", "en", TRUE);
 
   g_test_add ("/core/history/query-filters", Fixture, NULL, fixture_set_up, test_query_filters,
+              fixture_tear_down);
+  g_test_add ("/core/history/changes", Fixture, NULL, fixture_set_up, test_changes,
               fixture_tear_down);
   g_test_add ("/core/history/unit-names", Fixture, NULL, fixture_set_up, test_unit_names,
               fixture_tear_down);

@@ -53,6 +53,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
 
@@ -60,11 +61,12 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "shared.sqlite", NULL);
 
   store = dd_test_new_store (f->db);
+  accounts = dd_users_new (store);
   for (guint i = 0; i < N_WRITERS; i++)
     {
       g_autofree char *account = g_strdup_printf ("writer%u", i);
 
-      dd_store_set_user_role (store, account, NULL, DD_ROLE_ADMIN, 0, &error);
+      dd_users_set_role (accounts, account, NULL, DD_ROLE_ADMIN, 0, &error);
       g_assert_no_error (error);
     }
 }

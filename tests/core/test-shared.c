@@ -80,10 +80,12 @@ static void
 test_audit (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) copy = NULL;
   g_autoptr(DdTask) stale = NULL;
+  g_autoptr(DdHistory) log = dd_history_new (f->store);
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *old_product = NULL;
   g_autofree char *text = NULL;
@@ -105,7 +107,8 @@ test_audit (Fixture       *f,
   g_clear_pointer (&text, g_free);
 
   /* An update by alice: only the changed columns, old and new. */
-  dd_store_set_user_role (f->store, "alice", "Nguyễn Thị Alice", DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "alice", "Nguyễn Thị Alice", DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   become (f->store, "alice");
   task = dd_store_get_task (f->store, 2, NULL, &error);
@@ -180,21 +183,21 @@ test_audit (Fixture       *f,
   g_clear_pointer (&text, g_free);
 
   /* Reading it back. */
-  history = dd_store_list_history (f->store, 2, NULL, NULL, 0, &error);
+  history = dd_history_list (log, 2, NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >=, 4);
   for (guint i = 0; i < history->len; i++)
     g_assert_cmpint (((DdAuditEntry *) g_ptr_array_index (history, i))->task_id, ==, 2);
   g_clear_pointer (&history, g_ptr_array_unref);
 
-  history = dd_store_list_history (f->store, 0, NULL, "alice", 0, &error);
+  history = dd_history_list (log, 0, NULL, "alice", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >=, 8);
   g_clear_pointer (&history, g_ptr_array_unref);
 
   dd_date_set_today (&day);
   g_date_add_days (&day, 2);
-  history = dd_store_list_history (f->store, 0, &day, NULL, 0, &error);
+  history = dd_history_list (log, 0, &day, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 0);
 }
@@ -297,6 +300,7 @@ static void
 test_roles (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autoptr(DdTask) copy = NULL;
@@ -315,16 +319,17 @@ test_roles (Fixture       *f,
       other_task = id;
   g_assert_cmpint (other_task, >, 0);
 
-  dd_store_set_user_role (f->store, "xem", NULL, DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", NULL, DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  dd_users_set_role (accounts, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
-  g_assert_false (dd_store_set_user_role (f->store, "donvi2", NULL, DD_ROLE_UNIT_EDITOR, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, "donvi2", NULL, DD_ROLE_UNIT_EDITOR, 0, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The only administrator cannot step down. */
-  g_assert_false (dd_store_set_user_role (f->store, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -350,9 +355,9 @@ test_roles (Fixture       *f,
     g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM holiday_years WHERE year = 2031"), ==, 0);
   }
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
-  dd_store_set_display_name (f->store, "Trần Văn Xem", &error);
+  dd_users_set_display_name (accounts, "Trần Văn Xem", &error);
   g_assert_no_error (error);
-  name = dd_store_dup_display_name (f->store);
+  name = dd_users_dup_display_name (accounts);
   g_assert_cmpstr (name, ==, "Trần Văn Xem");
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
 
@@ -389,7 +394,7 @@ test_roles (Fixture       *f,
   assert_permission_error (&error);
   g_assert_false (dd_store_set_setting (f->store, "due_soon_days", "9", &error));
   assert_permission_error (&error);
-  g_assert_false (dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_false (dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_ADMIN, 0, &error));
   assert_permission_error (&error);
 
   seed = g_test_build_filename (G_TEST_DIST, "..", "data", "seed", "ke-hoach-662-KH-VPUB.txt", NULL);
@@ -500,6 +505,7 @@ static void
 test_data_version (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) other = NULL;
   guint seen = 0, seen_self = 0;
@@ -521,7 +527,8 @@ test_data_version (Fixture       *f,
   g_assert_cmpuint (seen, ==, 1);
 
   /* A role given on one desktop reaches the other at its next poll. */
-  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   _dd_store_set_user (other, "tham-quan");
   g_assert_true (dd_store_poll_external_changes (other));
@@ -802,6 +809,7 @@ static void
 test_read_only_file (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *after = NULL;
@@ -820,7 +828,8 @@ test_read_only_file (Fixture       *f,
   g_assert_false (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
-  g_assert_false (dd_store_set_display_name (f->store, "x", &error));
+  accounts = dd_users_new (f->store);
+  g_assert_false (dd_users_set_display_name (accounts, "x", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
   g_clear_object (&f->store);
   g_chmod (f->dir, 0700);
@@ -868,10 +877,30 @@ test_path_disappears (Fixture       *f,
 
 /* Backups */
 
+/* The store's backups, asked through a DdBackups of the moment: the tests
+ * close and reopen their store between calls. */
+static char *
+make_backup (DdStore     *store,
+             const char  *folder,
+             GError     **error)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_make (backups, folder, error);
+}
+
+static char *
+dup_backup_folder (DdStore *store)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_dup_folder (backups);
+}
+
 static guint
 count_backups (const char *dir)
 {
-  g_autoptr(GPtrArray) list = dd_store_list_backups (dir, NULL);
+  g_autoptr(GPtrArray) list = dd_backups_list_folder (dir, NULL);
 
   return list != NULL ? list->len : 0;
 }
@@ -881,7 +910,7 @@ test_backup_daily (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+  g_autofree char *dir = dup_backup_folder (f->store);
   g_autoptr(GPtrArray) list = NULL;
   DdBackupInfo *info;
 
@@ -900,7 +929,7 @@ test_backup_daily (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (dir), ==, 1);
 
-  list = dd_store_list_backups (dir, &error);
+  list = dd_backups_list_folder (dir, &error);
   g_assert_no_error (error);
   info = g_ptr_array_index (list, 0);
   g_assert_true (info->readable);
@@ -929,13 +958,13 @@ test_backup_keep (Fixture       *f,
 
       dd_store_record_progress (f->store, 2, (int) i * 10, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      path = dd_store_backup (f->store, folder, &error);
+      path = make_backup (f->store, folder, &error);
       g_assert_no_error (error);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_ptr_array_add (made, path);
     }
   /* The newest three are kept. */
-  list = dd_store_list_backups (folder, &error);
+  list = dd_backups_list_folder (folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -947,7 +976,7 @@ test_backup_keep (Fixture       *f,
   dd_store_set_setting (f->store, "backup_dir", folder, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *dir = dd_store_dup_backup_dir (f->store);
+    g_autofree char *dir = dup_backup_folder (f->store);
 
     g_assert_cmpstr (dir, ==, folder);
   }
@@ -989,7 +1018,7 @@ test_backup_before_upgrade (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (dd_store_get_schema_version (store), ==, DD_SCHEMA_VERSION);
 
-  list = dd_store_list_backups (backups, &error);
+  list = dd_backups_list_folder (backups, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   info = g_ptr_array_index (list, 0);
@@ -1014,7 +1043,7 @@ test_restore (Fixture       *f,
   g_autofree char *after = NULL;
   gboolean found_replaced = FALSE;
 
-  backup = dd_store_backup (f->store, NULL, &error);
+  backup = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
 
   /* Changes made after the backup. */
@@ -1026,7 +1055,7 @@ test_restore (Fixture       *f,
   g_clear_object (&f->store);
   sum = dd_test_file_checksum (f->db);
   foreign_sqlite (foreign);
-  g_assert_false (dd_store_restore_backup (f->db, foreign, &error));
+  g_assert_false (dd_backups_restore_file (f->db, foreign, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
   g_clear_error (&error);
   {
@@ -1037,7 +1066,7 @@ test_restore (Fixture       *f,
     dd_test_write_file (broken, contents, (gssize) len);
     dd_test_damage_tasks_page (broken);
   }
-  g_assert_false (dd_store_restore_backup (f->db, broken, &error));
+  g_assert_false (dd_backups_restore_file (f->db, broken, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE);
   g_clear_error (&error);
   after = dd_test_file_checksum (f->db);
@@ -1047,7 +1076,7 @@ test_restore (Fixture       *f,
   old_handle = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
 
-  dd_store_restore_backup (f->db, backup, &error);
+  dd_backups_restore_file (f->db, backup, &error);
   g_assert_no_error (error);
 
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
@@ -1060,7 +1089,7 @@ test_restore (Fixture       *f,
   g_clear_error (&error);
 
   /* The replaced file was kept as a backup, with what it held. */
-  list = dd_store_list_backups (backups, &error);
+  list = dd_backups_list_folder (backups, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < list->len; i++)
     {
@@ -1079,7 +1108,7 @@ test_restore (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&old_handle);
   random_bytes (f->db);
-  dd_store_restore_backup (f->db, backup, &error);
+  dd_backups_restore_file (f->db, backup, &error);
   g_assert_no_error (error);
   f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
@@ -1115,19 +1144,21 @@ static void
 test_list_users (Fixture       *f,
                  gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
   gint64 unit = lead_of (f->store, 2);
   const DdUserInfo *info;
 
-  dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
+  dd_users_set_role (accounts, "donvi", "Đầu mối đơn vị", DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
-  dd_store_set_user_role (f->store, "an", "Ánh", DD_ROLE_VIEWER, 0, &error);
+  dd_users_set_role (accounts, "an", "Ánh", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
 
-  users = dd_store_list_users (f->store, &error);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 4);
 
@@ -1152,7 +1183,7 @@ test_list_users (Fixture       *f,
   /* Every role may read it. */
   become (f->store, "xem");
   g_clear_pointer (&users, g_ptr_array_unref);
-  users = dd_store_list_users (f->store, &error);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 4);
 }
@@ -1291,6 +1322,8 @@ static void
 test_access_changed (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(DdUsers) other_accounts = NULL;
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) other = NULL;
   g_autoptr(DdStore) later = NULL;
@@ -1301,7 +1334,8 @@ test_access_changed (Fixture       *f,
   g_signal_connect (f->store, "access-changed", G_CALLBACK (on_access_changed_cb), &seen);
 
   /* Giving others roles changes nothing for this user. */
-  dd_store_set_user_role (f->store, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   g_assert_true (dd_store_record_progress (f->store, 2, 10, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -1310,7 +1344,8 @@ test_access_changed (Fixture       *f,
   /* Another desktop makes this user a unit editor: said at the next poll,
    * once. */
   other = dd_test_open_other (f->db, "nguoi-khac");
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
+  other_accounts = dd_users_new (other);
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 0);
   g_assert_true (dd_store_poll_external_changes (f->store));
@@ -1326,7 +1361,7 @@ test_access_changed (Fixture       *f,
   /* Made a viewer there, and this desktop writes before it polls: the
    * write reads the role under the lock and is refused, and the signal
    * comes once the transaction is over, never inside it. */
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_VIEWER, 0, &error));
   g_assert_no_error (error);
   g_assert_false (dd_store_record_progress (f->store, 2, 30, NULL, NULL, NULL, &error));
   assert_permission_error (&error);
@@ -1339,7 +1374,7 @@ test_access_changed (Fixture       *f,
 
   /* Administrator again (on the other desktop), then a write of one's
    * own: the role is read under the lock, the signal follows the commit. */
-  g_assert_true (dd_store_set_user_role (other, me, NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_ADMIN, 0, &error));
   g_assert_true (dd_store_record_progress (f->store, 2, 40, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 3);
@@ -1355,6 +1390,7 @@ test_access_changed (Fixture       *f,
   g_assert_cmpuint (seen.count, ==, 5);
 
   /* A file checked after opening: writable once the check passed. */
+  g_clear_object (&other_accounts);
   g_clear_object (&other);
   later = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);

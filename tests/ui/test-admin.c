@@ -37,6 +37,26 @@ typedef struct
 
 /* Auxiliary methods */
 
+/* The store's backups, asked through a DdBackups of the moment: the tests
+ * close and reopen their store between calls. */
+static char *
+make_backup (DdStore     *store,
+             const char  *folder,
+             GError     **error)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_make (backups, folder, error);
+}
+
+static char *
+dup_backup_folder (DdStore *store)
+{
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+
+  return dd_backups_dup_folder (backups);
+}
+
 static gpointer
 window_child (Fixture    *f,
               const char *name)
@@ -253,6 +273,7 @@ static void
 test_viewer (Fixture       *f,
              gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   DdTaskEditor *editor;
   DdUsersWindow *users;
@@ -260,7 +281,8 @@ test_viewer (Fixture       *f,
   GtkWidget *bar;
   guint before = dd_test_count_tasks (f->store);
 
-  dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 1, &error);
   g_assert_no_error (error);
@@ -309,7 +331,7 @@ test_viewer (Fixture       *f,
     DdRestoreDialog *dialog;
 
     _dd_store_set_user (f->store, g_get_user_name ());
-    backup = dd_store_backup (f->store, NULL, &error);
+    backup = make_backup (f->store, NULL, &error);
     g_assert_no_error (error);
     _dd_store_set_user (f->store, "xem");
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL);
@@ -347,6 +369,7 @@ static void
 test_unit_editor (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdTask) own = NULL;
   g_autoptr(DdTask) saved = NULL;
@@ -357,7 +380,8 @@ test_unit_editor (Fixture       *f,
   g_assert_no_error (error);
   unit = dd_task_get_lead_id (own);
   other = task_led_by_another_unit (f->store, unit);
-  dd_store_set_user_role (f->store, "donvi", NULL, DD_ROLE_UNIT_EDITOR, unit, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_UNIT_EDITOR, unit, &error);
   g_assert_no_error (error);
   _dd_store_set_user (f->store, "donvi");
   open_window (f);
@@ -400,6 +424,7 @@ static void
 test_users (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(DdTask) task = dd_store_get_task (f->store, 2, NULL, NULL);
@@ -428,7 +453,8 @@ test_users (Fixture       *f,
   g_assert_cmpuint (dd_users_window_get_n_users (window), ==, 2);
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (window), "Nguyễn Thị Cán Bộ"));
 
-  users = dd_store_list_users (f->store, &error);
+  accounts = dd_users_new (f->store);
+  users = dd_users_list (accounts, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < users->len; i++)
     if (g_str_equal (((DdUserInfo *) g_ptr_array_index (users, i))->account, "canbo1"))
@@ -473,13 +499,13 @@ test_restore (Fixture       *f,
   gboolean replaced_kept = FALSE;
 
   /* A backup of the whole plan, then two tasks deleted. */
-  backup = dd_store_backup (f->store, NULL, &error);
+  backup = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 1, &error);
   g_assert_no_error (error);
   dd_store_delete_task (f->store, 2, &error);
   g_assert_no_error (error);
-  dir = dd_store_dup_backup_dir (f->store);
+  dir = dup_backup_folder (f->store);
 
   open_window (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL);
@@ -512,7 +538,7 @@ test_restore (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dd_tasks_page_get_tasks (tasks_page (f)))), ==, all);
   /* It says so, and the replaced file was kept. */
   g_assert_nonnull (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
-  backups = dd_store_list_backups (dir, &error);
+  backups = dd_backups_list_folder (dir, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < backups->len; i++)
     {
@@ -583,12 +609,12 @@ test_damaged (Fixture       *f,
   DdRestoreDialog *dialog;
 
   /* Two good backups, then the file is damaged. */
-  older = dd_store_backup (f->store, NULL, &error);
+  older = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
   g_usleep (1100 * 1000);
-  newest = dd_store_backup (f->store, NULL, &error);
+  newest = make_backup (f->store, NULL, &error);
   g_assert_no_error (error);
-  dir = dd_store_dup_backup_dir (f->store);
+  dir = dup_backup_folder (f->store);
   g_clear_object (&f->store);
   dd_test_damage_tasks_page (f->path);
   sum = dd_test_file_checksum (f->path);

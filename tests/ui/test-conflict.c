@@ -56,10 +56,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
 
   f->store = dd_test_create_store (&f->path);
-  dd_store_set_user_role (f->store, OTHER_ACCOUNT, OTHER_NAME, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, OTHER_ACCOUNT, OTHER_NAME, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
 
   /* The other desktop: another connection to the same file, as another person. */

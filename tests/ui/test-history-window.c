@@ -61,10 +61,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
 
   f->store = dd_test_create_store (&f->path);
-  dd_store_set_user_role (f->store, OTHER_ACCOUNT, OTHER_NAME, DD_ROLE_ADMIN, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, OTHER_ACCOUNT, OTHER_NAME, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   save_as (f->store, OTHER_ACCOUNT, 2, 45, "Đã trình dự thảo");
 }
@@ -354,11 +356,13 @@ static void
 test_browser_for_administrators (Fixture       *f,
                                  gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   DdWindow *main_window;
 
   /* The creator makes someone else the administrator and becomes a viewer. */
-  dd_store_set_user_role (f->store, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error);
+  accounts = dd_users_new (f->store);
+  dd_users_set_role (accounts, g_get_user_name (), NULL, DD_ROLE_VIEWER, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
 
@@ -376,6 +380,7 @@ static void
 test_display_name (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *subject = NULL;
@@ -401,7 +406,8 @@ test_display_name (Fixture       *f,
   dd_test_maybe_pause ();
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (gtk_widget_get_sensitive (button));
-  name = dd_store_dup_display_name (f->store);
+  accounts = dd_users_new (f->store);
+  name = dd_users_dup_display_name (accounts);
   g_assert_cmpstr (name, ==, "Lê Văn An");
   g_clear_pointer (&name, g_free);
 
@@ -409,7 +415,7 @@ test_display_name (Fixture       *f,
   gtk_editable_set_text (entry, "Lê Văn An (Văn phòng)");
   gtk_window_close (GTK_WINDOW (prefs));
   dd_test_iterate (50);
-  name = dd_store_dup_display_name (f->store);
+  name = dd_users_dup_display_name (accounts);
   g_assert_cmpstr (name, ==, "Lê Văn An (Văn phòng)");
 
   /* The user's next change shows under that name. */

@@ -238,6 +238,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdFigures) figures = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
@@ -247,9 +248,10 @@ fixture_set_up (Fixture       *f,
   f->other_unit = find_other_unit (f->store, f->unit);
 
   /* The creator of the file is its administrator; the others are listed. */
-  g_assert_true (dd_store_set_user_role (f->store, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error));
+  accounts = dd_users_new (f->store);
+  g_assert_true (dd_users_set_role (accounts, "xem", "Trần Văn Xem", DD_ROLE_VIEWER, 0, &error));
   g_assert_no_error (error);
-  g_assert_true (dd_store_set_user_role (f->store, "donvi", "Lê Thị Đơn Vị", DD_ROLE_UNIT_EDITOR,
+  g_assert_true (dd_users_set_role (accounts, "donvi", "Lê Thị Đơn Vị", DD_ROLE_UNIT_EDITOR,
                                          f->unit, &error));
   g_assert_no_error (error);
 
@@ -446,6 +448,7 @@ static void
 test_roles (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(DdUsers) other_accounts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) other = NULL;
   DdScoringDialog *dialog;
@@ -500,14 +503,15 @@ test_roles (Fixture       *f,
    * the pages follow at the next poll (the window polls every 2 s). */
   other = dd_test_open_other (f->path, me);
   g_assert_cmpint (dd_store_get_role (other), ==, DD_ROLE_ADMIN);
-  g_assert_true (dd_store_set_user_role (other, "xem", NULL, DD_ROLE_UNIT_EDITOR, f->unit, &error));
+  other_accounts = dd_users_new (other);
+  g_assert_true (dd_users_set_role (other_accounts, "xem", NULL, DD_ROLE_UNIT_EDITOR, f->unit, &error));
   g_assert_no_error (error);
   dd_test_iterate (50);
   assert_viewer (f);
   g_assert_true (dd_store_poll_external_changes (f->store));
   dd_test_iterate (50);
   assert_unit_editor (f);
-  g_assert_true (dd_store_set_user_role (other, "xem", NULL, DD_ROLE_ADMIN, 0, &error));
+  g_assert_true (dd_users_set_role (other_accounts, "xem", NULL, DD_ROLE_ADMIN, 0, &error));
   g_assert_no_error (error);
   g_assert_true (dd_store_poll_external_changes (f->store));
   dd_test_iterate (50);

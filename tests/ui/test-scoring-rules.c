@@ -200,11 +200,13 @@ static void
 test_viewer (Fixture       *f,
              gconstpointer  data)
 {
+  g_autoptr(DdUsers) accounts = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   DdScoreWeights weights;
 
-  g_assert_true (dd_store_set_user_role (f->store, "xem", "Người xem", DD_ROLE_VIEWER, 0, &error));
+  accounts = dd_users_new (f->store);
+  g_assert_true (dd_users_set_role (accounts, "xem", "Người xem", DD_ROLE_VIEWER, 0, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->page)));
   _dd_store_set_user (f->store, "xem");

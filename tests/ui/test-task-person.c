@@ -88,7 +88,8 @@ static guint
 n_person_changes (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = dd_store_list_history (f->store, 0, NULL, NULL, 0, &error);
+  g_autoptr(DdHistory) log = dd_history_new (f->store);
+  g_autoptr(GPtrArray) history = dd_history_list (log, 0, NULL, NULL, 0, &error);
   guint n = 0;
 
   g_assert_no_error (error);

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-history"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dd-store-private.h"
+#include "dd-audit-private.h"
+
+/*
+ * DdHistory: reads the audit log that the triggers of
+ * data/sql/0003-shared.sql write (table audit_log), filtered and paged in
+ * SQL, and says its entries for people (dd-audit-change.c), naming units by
+ * the names it keeps.
+ */
+
+struct _DdHistory
+{
+  GObject parent_instance;
+
+  DdStore *store;
+
+  /* The units, kept while neither another connection (PRAGMA
+   * data_version) nor this one (commit_serial) committed. */
+  GListModel *units;            /* DdUnit, counts 0 */
+  GHashTable *unit_names;       /* gint64* → const char* (of @units) */
+  gint64 units_version;
+  guint64 units_serial;
+};
+
+G_DEFINE_FINAL_TYPE (DdHistory, dd_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_BOXED_TYPE (DdAuditEntry, dd_audit_entry, dd_audit_entry_copy, dd_audit_entry_free)
+
+/* Boxed types */
+
+DdAuditEntry *
+dd_audit_entry_copy (const DdAuditEntry *entry)
+{
+  DdAuditEntry *copy = g_new0 (DdAuditEntry, 1);
+
+  copy->id = entry->id;
+  copy->at = g_strdup (entry->at);
+  copy->user = g_strdup (entry->user);
+  copy->table_name = g_strdup (entry->table_name);
+  copy->row_id = entry->row_id;
+  copy->task_id = entry->task_id;
+  copy->action = g_strdup (entry->action);
+  copy->old_values = g_strdup (entry->old_values);
+  copy->new_values = g_strdup (entry->new_values);
+  copy->display_name = g_strdup (entry->display_name);
+  copy->task_number = g_strdup (entry->task_number);
+  return copy;
+}
+
+void
+dd_audit_entry_free (DdAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->user);
+  g_free (entry->table_name);
+  g_free (entry->action);
+  g_free (entry->old_values);
+  g_free (entry->new_values);
+  g_free (entry->display_name);
+  g_free (entry->task_number);
+  g_free (entry);
+}
+
+void
+dd_history_person_free (DdHistoryPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->account);
+  g_free (person->display_name);
+  g_free (person);
+}
+
+/* Auxiliary methods */
+
+/* The columns read_audit_entries() expects, from AUDIT_TABLES. */
+#define AUDIT_COLUMNS "a.id, a.at, a.user, a.table_name, a.row_id, a.task_id, a.action, " \
+                      "a.old_values, a.new_values, u.display_name, t.number "
+#define AUDIT_TABLES "audit_log a LEFT JOIN users u ON u.account = a.user " \
+                     "LEFT JOIN tasks t ON t.id = a.task_id "
+
+static GPtrArray *
+read_audit_entries (DdStore       *store,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_audit_entry_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdAuditEntry *entry = g_new0 (DdAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup (dd_sql_column_text (stmt, 1));
+      entry->user = g_strdup (dd_sql_column_text (stmt, 2));
+      entry->table_name = g_strdup (dd_sql_column_text (stmt, 3));
+      entry->row_id = sqlite3_column_int64 (stmt, 4);
+      entry->task_id = sqlite3_column_int64 (stmt, 5);
+      entry->action = g_strdup (dd_sql_column_text (stmt, 6));
+      entry->old_values = g_strdup (dd_sql_column_text (stmt, 7));
+      entry->new_values = g_strdup (dd_sql_column_text (stmt, 8));
+      entry->display_name = g_strdup (dd_sql_column_text (stmt, 9));
+      entry->task_number = g_strdup (dd_sql_column_text (stmt, 10));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* The log's "at" format ('%Y-%m-%dT%H:%M:%fZ'), which sorts as text. */
+static char *
+format_log_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+}
+
+static GListModel *
+read_units (DdStore  *store,
+            GError  **error)
+{
+  g_autoptr(GListStore) units = g_list_store_new (DD_TYPE_UNIT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = dd_sql_prepare (store, "SELECT id, name, is_group FROM units ORDER BY sort_key, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DdUnit) unit = _dd_unit_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1),
+                                             sqlite3_column_int (stmt, 2) != 0, 0, 0);
+
+      g_list_store_append (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&units));
+}
+
+/* The units as the file has them now: read again when another connection
+ * or this one committed since they were read. Inside a write they are
+ * read for this call only. */
+static gboolean
+ensure_units (DdHistory  *self,
+              GError    **error)
+{
+  DdStore *store = self->store;
+  gint64 version = dd_sql_query_int64 (store, "PRAGMA data_version", -1);
+  g_autoptr(GListModel) units = NULL;
+
+  if (self->units != NULL && !store->flags.in_transaction && version >= 0
+      && self->units_version == version && self->units_serial == store->commit_serial)
+    return TRUE;
+
+  g_clear_object (&self->units);
+  g_hash_table_remove_all (self->unit_names);
+  units = read_units (store, error);
+  if (units == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = dd_unit_get_id (unit);
+      /* The name belongs to the unit, which @units keeps. */
+      g_hash_table_insert (self->unit_names, key, (gpointer) dd_unit_get_name (unit));
+    }
+  self->units = g_steal_pointer (&units);
+  self->units_version = store->flags.in_transaction ? -1 : version;
+  self->units_serial = store->commit_serial;
+  return TRUE;
+}
+
+/* GObject overrides */
+
+static void
+dd_history_dispose (GObject *object)
+{
+  DdHistory *self = DD_HISTORY (object);
+
+  g_hash_table_remove_all (self->unit_names);
+  g_clear_object (&self->units);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_history_parent_class)->dispose (object);
+}
+
+static void
+dd_history_finalize (GObject *object)
+{
+  DdHistory *self = DD_HISTORY (object);
+
+  g_hash_table_unref (self->unit_names);
+
+  G_OBJECT_CLASS (dd_history_parent_class)->finalize (object);
+}
+
+static void
+dd_history_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DdHistory *self = DD_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_history_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DdHistory *self = DD_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dd_history_class_init (DdHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dd_history_dispose;
+  object_class->finalize = dd_history_finalize;
+  object_class->get_property = dd_history_get_property;
+  object_class->set_property = dd_history_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dd_history_init (DdHistory *self)
+{
+  self->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Public API */
+
+DdHistory *
+dd_history_new (DdStore *store)
+{
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  return g_object_new (DD_TYPE_HISTORY, "store", store, NULL);
+}
+
+void
+dd_history_query_init (DdHistoryQuery *query)
+{
+  g_return_if_fail (query != NULL);
+
+  memset (query, 0, sizeof *query);
+}
+
+GPtrArray *
+dd_history_list (DdHistory    *self,
+                 gint64        task_id,
+                 const GDate  *since,
+                 const char   *user,
+                 gint64        unit_id,
+                 GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
+
+  /* Fixed fragments only; the values are bound. */
+  if (task_id > 0)
+    g_string_append (sql, " AND a.task_id = ?1");
+  if (dd_date_is_set (since))
+    g_string_append (sql, " AND a.at >= ?2");
+  if (user != NULL)
+    g_string_append (sql, " AND a.user = ?3");
+  if (unit_id > 0)
+    g_string_append (sql, " AND a.task_id IN (SELECT id FROM tasks WHERE lead_unit_id = ?4)");
+  g_string_append (sql, " ORDER BY a.id");
+
+  stmt = dd_sql_prepare (self->store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, task_id);
+  if (dd_date_is_set (since))
+    dd_sql_bind_date (stmt, 2, since);
+  if (user != NULL)
+    dd_sql_bind_text (stmt, 3, user);
+  if (unit_id > 0)
+    sqlite3_bind_int64 (stmt, 4, unit_id);
+
+  return read_audit_entries (self->store, stmt, error);
+}
+
+GPtrArray *
+dd_history_query (DdHistory             *self,
+                  const DdHistoryQuery  *query,
+                  GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->from != NULL)
+    from = format_log_time (query->from);
+  if (query->to != NULL)
+    to = format_log_time (query->to);
+
+  /* Fixed fragments only; the values are bound. The unit's tasks are
+   * looked up first and their entries read through audit_log_task, so a
+   * unit with few changes does not make SQLite walk the whole log. */
+  if (query->unit_id > 0)
+    g_string_append (sql, "WITH unit_tasks (id) AS MATERIALIZED "
+                          "(SELECT id FROM tasks WHERE lead_unit_id = ?4) ");
+  g_string_append (sql, "SELECT " AUDIT_COLUMNS "FROM " AUDIT_TABLES "WHERE 1");
+  if (query->task_id > 0)
+    g_string_append (sql, " AND a.task_id = ?1");
+  if (query->user != NULL)
+    g_string_append (sql, " AND a.user = ?2");
+  if (query->unit_id > 0)
+    g_string_append (sql, " AND a.task_id IN unit_tasks");
+  if (from != NULL)
+    g_string_append (sql, " AND a.at >= ?5");
+  if (to != NULL)
+    g_string_append (sql, " AND a.at < ?6");
+  if (query->before_id > 0)
+    g_string_append (sql, " AND a.id < ?7");
+  g_string_append (sql, " ORDER BY a.id DESC");
+  if (query->limit > 0)
+    g_string_append (sql, " LIMIT ?8");
+
+  stmt = dd_sql_prepare (self->store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (query->task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, query->task_id);
+  if (query->user != NULL)
+    dd_sql_bind_text (stmt, 2, query->user);
+  if (query->unit_id > 0)
+    sqlite3_bind_int64 (stmt, 4, query->unit_id);
+  if (from != NULL)
+    dd_sql_bind_text (stmt, 5, from);
+  if (to != NULL)
+    dd_sql_bind_text (stmt, 6, to);
+  if (query->before_id > 0)
+    sqlite3_bind_int64 (stmt, 7, query->before_id);
+  if (query->limit > 0)
+    sqlite3_bind_int64 (stmt, 8, query->limit);
+
+  return read_audit_entries (self->store, stmt, error);
+}
+
+GPtrArray *
+dd_history_list_people (DdHistory  *self,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_history_person_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
+
+  /* DISTINCT over a million entries reads them all; the recursive query
+   * jumps from one account to the next through audit_log_user instead. */
+  stmt = dd_sql_prepare (self->store,
+                         "WITH RECURSIVE logged (account) AS ("
+                         "  SELECT (SELECT min (user) FROM audit_log) "
+                         "  UNION ALL "
+                         "  SELECT (SELECT min (user) FROM audit_log WHERE user > logged.account) "
+                         "  FROM logged WHERE logged.account IS NOT NULL), "
+                         "everyone (account) AS ("
+                         "  SELECT account FROM logged WHERE account IS NOT NULL "
+                         "  UNION SELECT account FROM users) "
+                         "SELECT e.account, u.display_name FROM everyone e "
+                         "LEFT JOIN users u ON u.account = e.account ORDER BY e.account", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DdHistoryPerson *person = g_new0 (DdHistoryPerson, 1);
+
+      person->account = g_strdup (dd_sql_column_text (stmt, 0));
+      person->display_name = g_strdup (dd_sql_column_text (stmt, 1));
+      g_ptr_array_add (people, person);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self->store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}
+
+GPtrArray *
+dd_history_list_changes (DdHistory          *self,
+                         const DdAuditEntry *entry)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_audit_change_free);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  /* Without their names, units are said by their ids ("Unit #3"). */
+  if (!ensure_units (self, &error))
+    g_debug ("No unit names for the history: %s", error->message);
+  _dd_audit_entry_decode (entry, self->unit_names, changes);
+  return g_steal_pointer (&changes);
+}
+
+GListModel *
+dd_history_list_units (DdHistory  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
+
+  if (!ensure_units (self, error))
+    return NULL;
+  return g_object_ref (self->units);
+}
