@@ -50,6 +50,33 @@ DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate 
 gboolean    dd_store_save_task      (DdStore *self, DdTask *task, GError **error);
 
 /**
+ * dd_store_save_task_full:
+ * @person: (nullable): the task's person in charge to set with it ("" to
+ *   clear it), or %NULL to leave it
+ *
+ * dd_store_save_task() and dd_store_set_task_person() in one transaction:
+ * both are written, or nothing (the editor's save).
+ */
+gboolean    dd_store_save_task_full (DdStore *self, DdTask *task, const char *person, GError **error);
+
+/*
+ * The same on a writing worker (a thread and a connection of its own):
+ * another desktop's lock is waited for off the main thread, and the store
+ * has read the change when @callback runs. @task is copied; _finish gives
+ * the saved copy (its new id and revision), or %NULL with the error
+ * (DD_STORE_ERROR_CONFLICT: someone else changed the task; nothing written).
+ */
+void        dd_store_save_task_async  (DdStore             *self,
+                                       DdTask              *task,
+                                       const char          *person,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+DdTask     *dd_store_save_task_finish (DdStore             *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+
+/**
  * dd_store_record_progress:
  * @progress: 0–100, or -1 to leave it
  * @completed_on: (nullable): the completion date; %NULL leaves it

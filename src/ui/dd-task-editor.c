@@ -506,59 +506,23 @@ dup_changed_person (DdTaskEditor *self)
   return person != NULL ? g_steal_pointer (&person) : g_strdup ("");
 }
 
-/* Saving, in a worker thread */
+/* Saving: the task and its person in charge in one transaction, off the
+ * main thread (dd_store_save_task_async()). */
 
 typedef struct
 {
-  DdStore *writer;      /* a sibling of the editor's store; NULL: saved in place */
+  DdTaskEditor *self;   /* strong while the save runs */
   DdTask *base;         /* the task as the user saw it before editing */
   DdTask *copy;
-  char *person;         /* the new person in charge; NULL: unchanged */
-  char *person_error;   /* why the person could not be written, the task being saved */
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_object (&data->writer);
+  g_clear_object (&data->self);
   g_clear_object (&data->base);
   g_clear_object (&data->copy);
-  g_free (data->person);
-  g_free (data->person_error);
   g_free (data);
-}
-
-/* The task, then its person in charge if it changed: a failure of the
- * latter is told apart (the task itself is saved). */
-static gboolean
-save_task_and_person (DdStore   *store,
-                      SaveData  *data,
-                      GError   **error)
-{
-  g_autoptr(GError) person_error = NULL;
-
-  if (!dd_store_save_task (store, data->copy, error))
-    return FALSE;
-  if (data->person != NULL &&
-      !dd_store_set_task_person (store, dd_task_get_id (data->copy),
-                                 *data->person != '\0' ? data->person : NULL, &person_error))
-    data->person_error = g_strdup (person_error->message);
-  return TRUE;
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (save_task_and_person (data->writer, data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -582,18 +546,21 @@ on_save_done_cb (GObject      *source_object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  DdTaskEditor *self = DD_TASK_EDITOR (source_object);
-  SaveData *data = g_task_get_task_data (G_TASK (result));
+  SaveData *data = user_data;
+  DdTaskEditor *self = data->self;
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autoptr(DdTask) saved = dd_store_save_task_finish (DD_STORE (source_object), result, &error);
 
   /* Closed with its parent meanwhile. */
   if (self->store == NULL)
-    return;
+    {
+      save_data_free (data);
+      return;
+    }
 
   set_saving (self, FALSE);
 
-  if (!ok)
+  if (saved == NULL)
     {
       if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT))
         {
@@ -608,25 +575,13 @@ on_save_done_cb (GObject      *source_object,
           message = g_strdup_printf (_("The task could not be saved: %s"), error->message);
           show_error (self, message);
         }
+      save_data_free (data);
       return;
     }
 
-  /* The worker's commit came through another connection: the window's
-   * store sees it now rather than at its next poll. */
-  if (data->writer != NULL)
-    dd_store_poll_external_changes (self->store);
-
-  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (data->copy));
-  if (data->person_error != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the reason. */
-      message = g_strdup_printf (_("The task was saved, but not its person in charge: %s"), data->person_error);
-      show_error (self, message);
-      return;
-    }
+  g_signal_emit (self, signals [SAVED], 0, dd_task_get_id (saved));
   show_error (self, NULL);
+  save_data_free (data);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -635,33 +590,14 @@ save_async (DdTaskEditor *self,
             DdTask       *base,
             DdTask       *copy)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *person = dup_changed_person (self);
   SaveData *data = g_new0 (SaveData, 1);
 
+  data->self = g_object_ref (self);
   data->base = g_object_ref (base);
   data->copy = g_object_ref (copy);
-  data->person = dup_changed_person (self);
-  data->writer = dd_store_open_sibling (self->store, &error);
-
-  task = g_task_new (self, NULL, on_save_done_cb, NULL);
-  g_task_set_source_tag (task, save_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   set_saving (self, TRUE);
-
-  if (data->writer != NULL)
-    g_task_run_in_thread (task, save_thread);
-  else if (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID))
-    {
-      /* A database in memory (tests): no other desktop can hold its lock. */
-      g_clear_error (&error);
-      if (save_task_and_person (self->store, data, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-    }
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  dd_store_save_task_async (self->store, copy, person, NULL, on_save_done_cb, data);
 }
 
 /* Starts saving the form; FALSE when it cannot be saved as it is. */

@@ -345,6 +345,77 @@ test_worker_last_reference (Fixture       *f,
   g_cond_clear (&gate.cond);
 }
 
+static void
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+  GError *error = NULL;
+  DdTask *saved = dd_store_save_task_finish (DD_STORE (source), result, &error);
+
+  g_ptr_array_add (wait->results, saved);
+  g_ptr_array_add (wait->errors, error);
+  if (--wait->pending == 0)
+    g_main_loop_quit (wait->loop);
+}
+
+/* The editor's save: the task and its person in charge in one transaction
+ * on a worker; a refused save (a conflict) writes neither. */
+static void
+test_save_async (void)
+{
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-save-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "save.sqlite", NULL);
+  g_autoptr(DdStore) store = dd_test_new_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, 1, NULL, &error);
+  g_autoptr(DdTask) edited = NULL;
+  g_autoptr(DdTask) stale = NULL;
+  g_autoptr(DdTask) read_back = NULL;
+  g_autofree char *person = NULL;
+  Wait wait;
+
+  g_assert_no_error (error);
+  edited = dd_task_copy (task);
+  stale = dd_task_copy (task);
+  dd_task_set_title (edited, "Nhiệm vụ đã sửa");
+  wait_init (&wait, 1);
+  dd_store_save_task_async (store, edited, "Nguyễn Văn An", NULL, on_saved_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 0));
+  g_assert_nonnull (g_ptr_array_index (wait.results, 0));
+  g_object_unref (g_ptr_array_steal_index (wait.results, 0));
+  wait_clear (&wait);
+
+  /* The store read the other connection's change: both are there. */
+  read_back = dd_store_get_task (store, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_title (read_back), ==, "Nhiệm vụ đã sửa");
+  person = dd_store_dup_task_person (store, 1);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person, ==, "Nguyễn Văn An");
+
+  /* A copy read before that save conflicts: neither its title nor its
+   * person is written. */
+  dd_task_set_title (stale, "Bản cũ");
+  wait_init (&wait, 1);
+  dd_store_save_task_async (store, stale, "Trần Thị Bình", NULL, on_saved_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_error ((GError *) g_ptr_array_index (wait.errors, 0), DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
+  g_assert_null (g_ptr_array_index (wait.results, 0));
+  wait_clear (&wait);
+  g_clear_object (&read_back);
+  g_clear_pointer (&person, g_free);
+  read_back = dd_store_get_task (store, 1, NULL, &error);
+  g_assert_cmpstr (dd_task_get_title (read_back), ==, "Nhiệm vụ đã sửa");
+  person = dd_store_dup_task_person (store, 1);
+  g_assert_cmpstr (person, ==, "Nguyễn Văn An");
+
+  g_clear_object (&store);
+  dd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +426,7 @@ main (int   argc,
   g_test_add ("/store-worker/cancel", Fixture, NULL, fixture_setup, test_worker_cancel, fixture_teardown);
   g_test_add ("/store-worker/write", Fixture, NULL, fixture_setup, test_worker_write, fixture_teardown);
   g_test_add_func ("/store-worker/memory", test_worker_memory);
+  g_test_add_func ("/store-worker/save-async", test_save_async);
   g_test_add ("/store-worker/last-reference", Fixture, NULL, fixture_setup, test_worker_last_reference,
               fixture_teardown);
 

@@ -28,6 +28,9 @@ void     _dd_store_rollback           (DdStore *self);
 gboolean _dd_store_import_plan_locked (DdStore *self, const DdImportedPlan *plan,
                                        gboolean is_sample, DdImportSummary *summary,
                                        GError **error);
+/* dd-store-units.c: a task's person in charge, in the caller's transaction. */
+gboolean _dd_store_set_task_person_locked (DdStore *self, gint64 task_id, const char *person,
+                                           GError **error);
 gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int progress,
                                            const GDate *completed_on, const char *actual_product,
                                            const char *note, const GDate *reported_on,

@@ -398,6 +398,15 @@ dd_store_save_task (DdStore  *self,
                     DdTask   *task,
                     GError  **error)
 {
+  return dd_store_save_task_full (self, task, NULL, error);
+}
+
+gboolean
+dd_store_save_task_full (DdStore     *self,
+                         DdTask      *task,
+                         const char  *person,
+                         GError     **error)
+{
   gint64 old_id, old_revision;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
@@ -407,7 +416,10 @@ dd_store_save_task (DdStore  *self,
   old_revision = task->revision;
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (!save_task_locked (self, task, error) || !_dd_store_commit (self, error))
+  if (!save_task_locked (self, task, error)
+      || (person != NULL
+          && !_dd_store_set_task_person_locked (self, task->id, *person != '\0' ? person : NULL, error))
+      || !_dd_store_commit (self, error))
     {
       _dd_store_rollback (self);
       task->id = old_id;
@@ -415,6 +427,88 @@ dd_store_save_task (DdStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The async save: the task (a copy of the caller's, given back saved) on a
+ * writing worker. */
+typedef struct
+{
+  DdTask *task;
+  char *person;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->task);
+  g_free (job->person);
+  g_free (job);
+}
+
+static gpointer
+save_job_run (DdStore       *connection,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  SaveJob *job = data;
+
+  if (!dd_store_save_task_full (connection, job->task, job->person, error))
+    return NULL;
+  return g_object_ref (job->task);
+}
+
+static void
+on_save_job_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DdTask *saved = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  if (saved == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, saved, g_object_unref);
+}
+
+void
+dd_store_save_task_async (DdStore             *self,
+                          DdTask              *task,
+                          const char          *person,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(DdStoreWorker) worker = NULL;
+  GTask *outer;
+  SaveJob *job;
+
+  g_return_if_fail (DD_IS_STORE (self));
+  g_return_if_fail (DD_IS_TASK (task));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, dd_store_save_task_async);
+  job = g_new0 (SaveJob, 1);
+  job->task = dd_task_copy (task);
+  job->person = g_strdup (person);
+  /* A worker of its own: the save waits for no reading, and another
+   * desktop's lock is waited for off the main thread. */
+  worker = dd_store_worker_new (self, DD_STORE_WORKER_WRITES);
+  dd_store_worker_run_async (worker, save_job_run, job, (GDestroyNotify) save_job_free, g_object_unref,
+                             cancellable, on_save_job_done_cb, outer);
+}
+
+DdTask *
+dd_store_save_task_finish (DdStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean

@@ -38,33 +38,28 @@ no_such_unit (gint64   unit_id,
 
 /* The person of a task */
 
+/* Inside a transaction the caller opened (dd_store_save_task_full()). */
 gboolean
-dd_store_set_task_person (DdStore     *self,
-                          gint64       task_id,
-                          const char  *person,
-                          GError     **error)
+_dd_store_set_task_person_locked (DdStore     *self,
+                                  gint64       task_id,
+                                  const char  *person,
+                                  GError     **error)
 {
+  g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean = dd_text_normalize_space (person);
   g_autofree char *now = dd_sql_now_utc ();
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-
-  if (!_dd_store_begin (self, error))
+  find = dd_sql_prepare (self, "SELECT 1 FROM tasks WHERE id = ?1", error);
+  if (find == NULL)
     return FALSE;
-  {
-    g_autoptr(sqlite3_stmt) find = dd_sql_prepare (self, "SELECT 1 FROM tasks WHERE id = ?1", error);
-
-    if (find == NULL)
-      goto fail;
-    sqlite3_bind_int64 (find, 1, task_id);
-    if (sqlite3_step (find) != SQLITE_ROW)
-      {
-        g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                     _("There is no task with id %lld."), (long long) task_id);
-        goto fail;
-      }
-  }
+  sqlite3_bind_int64 (find, 1, task_id);
+  if (sqlite3_step (find) != SQLITE_ROW)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("There is no task with id %lld."), (long long) task_id);
+      return FALSE;
+    }
   if (clean == NULL || *clean == '\0')
     stmt = dd_sql_prepare (self, "DELETE FROM task_people WHERE task_id = ?1", error);
   else
@@ -75,7 +70,7 @@ dd_store_set_task_person (DdStore     *self,
                            "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
                            "WHERE person IS NOT excluded.person", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, task_id);
   if (clean != NULL && *clean != '\0')
     {
@@ -83,13 +78,25 @@ dd_store_set_task_person (DdStore     *self,
       dd_sql_bind_text (stmt, 3, now);
       dd_sql_bind_text (stmt, 4, dd_store_get_user (self));
     }
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  return _dd_store_commit (self, error);
+  return dd_sql_step_done (self, stmt, error);
+}
 
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
+gboolean
+dd_store_set_task_person (DdStore     *self,
+                          gint64       task_id,
+                          const char  *person,
+                          GError     **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  if (!_dd_store_set_task_person_locked (self, task_id, person, error) || !_dd_store_commit (self, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *
