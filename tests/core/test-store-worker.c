@@ -257,6 +257,94 @@ test_worker_memory (void)
   wait_clear (&wait);
 }
 
+/* The last reference to a worker may be the one its job's task holds: it
+ * is dropped on the main thread, never on the worker's own thread (where
+ * disposing would wait for that very thread). */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  gboolean open;                /* the caller's callback is over */
+  GThread *finalized_on;
+} Gate;
+
+static gboolean
+on_gate_open_cb (gpointer data)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->lock);
+  gate->open = TRUE;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* The job's data, freed once the job ran: on the worker's thread, it holds
+ * the job until the main thread dropped every other reference. */
+static void
+gate_wait (gpointer data)
+{
+  Gate *gate = data;
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  if (g_main_context_is_owner (g_main_context_default ()))
+    return;
+  g_mutex_lock (&gate->lock);
+  while (!gate->open)
+    if (!g_cond_wait_until (&gate->cond, &gate->lock, end))
+      break;
+  g_mutex_unlock (&gate->lock);
+}
+
+static void
+on_gated_job_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Gate *gate = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree Seen *seen = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (seen);
+  /* The owner lets go of the worker, as a window closed meanwhile would;
+   * the job is let go of once this dispatch is over. */
+  g_object_unref (source);
+  g_idle_add_full (G_PRIORITY_LOW, on_gate_open_cb, gate, NULL);
+}
+
+static void
+on_worker_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  Gate *gate = data;
+
+  gate->finalized_on = g_thread_self ();
+}
+
+static void
+test_worker_last_reference (Fixture       *f,
+                            gconstpointer  data)
+{
+  DdStoreWorker *worker = dd_store_worker_new (f->store, DD_STORE_WORKER_READS);
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  Gate gate = { 0, };
+
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  g_object_weak_ref (G_OBJECT (worker), on_worker_finalized, &gate);
+  dd_store_worker_run_async (worker, record_job, &gate, gate_wait, g_free, NULL,
+                             on_gated_job_done_cb, &gate);
+  while (gate.finalized_on == NULL && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  g_assert_true (gate.finalized_on == g_thread_self ());
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +355,8 @@ main (int   argc,
   g_test_add ("/store-worker/cancel", Fixture, NULL, fixture_setup, test_worker_cancel, fixture_teardown);
   g_test_add ("/store-worker/write", Fixture, NULL, fixture_setup, test_worker_write, fixture_teardown);
   g_test_add_func ("/store-worker/memory", test_worker_memory);
+  g_test_add ("/store-worker/last-reference", Fixture, NULL, fixture_setup, test_worker_last_reference,
+              fixture_teardown);
 
   return g_test_run ();
 }

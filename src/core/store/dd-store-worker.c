@@ -83,12 +83,20 @@ job_run (Job     *job,
     g_task_return_pointer (job->outer, result, job->result_free);
 }
 
+static gboolean
+on_release_task_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_pool_job (gpointer data,
              gpointer user_data)
 {
   Job *job = data;
   DdStoreWorker *self = user_data;
+  GTask *outer;
+  GSource *source;
 
 #ifdef __linux__
   if (self->flags & DD_STORE_WORKER_BACKGROUND)
@@ -101,7 +109,19 @@ on_pool_job (gpointer data,
 #endif
 
   job_run (job, self->connection);
+
+  /* The job's task holds the worker. Dropped here once the caller's
+   * callback ran, it would be the worker's last reference whenever its
+   * owner is gone by then, and a worker cannot be disposed on its own
+   * thread (dispose waits for that thread to be idle): it is dropped on
+   * the thread of the task's callback. */
+  outer = g_steal_pointer (&job->outer);
   job_free (job);
+  source = g_idle_source_new ();
+  g_source_set_callback (source, on_release_task_cb, outer, g_object_unref);
+  g_source_set_static_name (source, "[dondoc] release store job");
+  g_source_attach (source, g_task_get_context (outer));
+  g_source_unref (source);
 }
 
 static gboolean
