@@ -6,7 +6,7 @@
 #endif
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 #include "dd-types.h"
 #include "dd-task-list.h"
 
@@ -181,5 +181,49 @@ guint       dd_report_get_n_pages   (DdReport *self);
 void        dd_report_draw_page     (DdReport *self,
                                      cairo_t  *cr,
                                      guint     page);
+
+/**
+ * DdExporter:
+ *
+ * The meeting exports of one store's file, written off the main thread: the
+ * same work as dd_export_xlsx() and dd_export_pdf(), with the same options
+ * and errors, run on a thread and a read connection of the object's own (a
+ * #DdStoreWorker, made when the first export comes), one export after the
+ * other. The options and the path are copied at the call. The callback runs
+ * on the thread that called (the store's). Cancelled before it starts, an
+ * export writes nothing and fails with %G_IO_ERROR_CANCELLED; once started
+ * it cannot be stopped: the file is written, and the result is still
+ * %G_IO_ERROR_CANCELLED.
+ */
+#define DD_TYPE_EXPORTER (dd_exporter_get_type ())
+G_DECLARE_FINAL_TYPE (DdExporter, dd_exporter, DD, EXPORTER, GObject)
+
+/* (transfer full): holds a reference on @store */
+DdExporter *dd_exporter_new                (DdStore               *store) G_GNUC_WARN_UNUSED_RESULT;
+/* (transfer none) */
+DdStore    *dd_exporter_get_store          (DdExporter            *self);
+
+/* dd_export_xlsx() on the exporter's thread. */
+void        dd_exporter_export_xlsx_async  (DdExporter            *self,
+                                            const DdExportOptions *options,
+                                            const char            *path,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+/* Returns: %TRUE when the workbook was written; else %FALSE with @error
+ * set as dd_export_xlsx() sets it (or %G_IO_ERROR_CANCELLED) */
+gboolean    dd_exporter_export_xlsx_finish (DdExporter            *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
+/* dd_export_pdf() on the exporter's thread. */
+void        dd_exporter_export_pdf_async   (DdExporter            *self,
+                                            const DdExportOptions *options,
+                                            const char            *path,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+gboolean    dd_exporter_export_pdf_finish  (DdExporter            *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
 
 G_END_DECLS

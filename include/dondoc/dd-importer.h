@@ -84,3 +84,59 @@ DdImportedPlan *dd_importer_parse_file (const char     *path,
                                         GError        **error);
 
 G_END_DECLS
+
+/*
+ * DdImporter writes through a store: it needs the store's types
+ * (DdStore, DdImportSummary), which need the plan's above.
+ */
+#include <gio/gio.h>
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DdImporter:
+ *
+ * Imports plans' files into one store's file off the main thread: one
+ * import is read, parsed (dd_importer_parse_file()) and written in one
+ * transaction (dd_store_import_plan()) on a thread and a connection of the
+ * object's own (a writing #DdStoreWorker, made when the first import
+ * comes), one import after the other. A bad file, or a plan the store
+ * refuses, changes nothing. The store reads the change (and emits
+ * "changed") before the callback, which runs on the thread that called
+ * (the store's). Cancelled before the writing starts, an import writes
+ * nothing and fails with %G_IO_ERROR_CANCELLED; once started it cannot be
+ * stopped: the plan is written, and the result is still
+ * %G_IO_ERROR_CANCELLED.
+ */
+#define DD_TYPE_IMPORTER (dd_importer_get_type ())
+G_DECLARE_FINAL_TYPE (DdImporter, dd_importer, DD, IMPORTER, GObject)
+
+/* (transfer full): holds a reference on @store */
+DdImporter     *dd_importer_new                (DdStore              *store) G_GNUC_WARN_UNUSED_RESULT;
+/* (transfer none) */
+DdStore        *dd_importer_get_store          (DdImporter           *self);
+
+/* dd_importer_parse_file (@path, @format) and dd_store_import_plan() on
+ * the importer's thread. */
+void            dd_importer_import_file_async  (DdImporter           *self,
+                                                const char           *path,
+                                                DdImportFormat        format,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+/**
+ * dd_importer_import_file_finish:
+ * @out_summary: (out caller-allocates) (optional): what the import did
+ * @error: the %DD_IMPORT_ERROR of dd_importer_parse_file(), the errors of
+ *   dd_store_import_plan(), or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the plan as the file gave it (its
+ *   number names it in messages), or %NULL with @error set
+ */
+DdImportedPlan *dd_importer_import_file_finish (DdImporter           *self,
+                                                GAsyncResult         *result,
+                                                DdImportSummary      *out_summary,
+                                                GError              **error);
+
+G_END_DECLS

@@ -21,12 +21,14 @@ struct _DdExportDialog
   GtkWidget *export_button;
 
   /* Owned state */
-  DdStore *store;
+  DdExporter *exporter;
   DdTaskQuery filter;
   char *filter_text;          /* owns filter.text */
   GPtrArray *period_texts;    /* for dd_export_parse_period; NULL entry = whole plan */
   GtkFileChooserNative *chooser;
   gboolean busy;
+  DdExportFormat format;      /* of the export under way */
+  char *path;                 /* the file it writes */
 };
 
 G_DEFINE_FINAL_TYPE (DdExportDialog, dd_export_dialog, GTK_TYPE_WINDOW)
@@ -37,27 +39,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* What the worker thread needs, copied: it never touches the window's store. */
-typedef struct
-{
-  char *db_path;
-  char *path;
-  DdExportFormat format;
-  DdExportOptions options;
-  char *text;
-  char *period_label;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job->text);
-  g_free (job->period_label);
-  g_free (job);
-}
 
 /* Auxiliary methods */
 
@@ -147,38 +128,6 @@ dup_suggested_name (DdExportDialog *self,
                           date);
 }
 
-/* Worker thread */
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = NULL;
-  gboolean ok;
-
-  /* Its own connection: the window's sqlite3 handle stays on the main thread. */
-  store = dd_store_open (job->db_path, DD_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->format == DD_EXPORT_FORMAT_PDF)
-    ok = dd_export_pdf (store, &job->options, job->path, &error);
-  else
-    ok = dd_export_xlsx (store, &job->options, job->path, &error);
-
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* Callbacks */
 
 static void
@@ -186,18 +135,28 @@ on_export_done_cb (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  DdExportDialog *self = DD_EXPORT_DIALOG (source_object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DdExportDialog) self = user_data;
+  DdExporter *exporter = DD_EXPORTER (source_object);
+  g_autofree char *path = g_steal_pointer (&self->path);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = self->format == DD_EXPORT_FORMAT_PDF
+       ? dd_exporter_export_pdf_finish (exporter, result, &error)
+       : dd_exporter_export_xlsx_finish (exporter, result, &error);
+
+  /* Closed meanwhile: its widgets are gone. */
+  if (self->exporter == NULL)
+    return;
 
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_error (self, error->message);
       g_signal_emit (self, signals [SIGNAL_FINISHED], 0, FALSE, error->message);
       return;
     }
-  g_signal_emit (self, signals [SIGNAL_FINISHED], 0, TRUE, job->path);
+  g_signal_emit (self, signals [SIGNAL_FINISHED], 0, TRUE, path);
 }
 
 static void
@@ -269,7 +228,7 @@ dd_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_EXPORT_DIALOG);
-  g_clear_object (&self->store);
+  g_clear_object (&self->exporter);
 
   G_OBJECT_CLASS (dd_export_dialog_parent_class)->dispose (object);
 }
@@ -280,6 +239,7 @@ dd_export_dialog_finalize (GObject *object)
   DdExportDialog *self = (DdExportDialog *) object;
 
   g_free (self->filter_text);
+  g_free (self->path);
   g_clear_pointer (&self->period_texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dd_export_dialog_parent_class)->finalize (object);
@@ -337,7 +297,7 @@ dd_export_dialog_new (GtkWindow         *parent,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->store = g_object_ref (store);
+  self->exporter = dd_exporter_new (store);
   if (current_filter != NULL)
     {
       self->filter = *current_filter;
@@ -357,11 +317,11 @@ dd_export_dialog_export_to (DdExportDialog *self,
                             DdExportFormat  format,
                             const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *period_label = NULL;
+  DdExportOptions options;
   guint selected;
   const char *period;
-  Job *job;
 
   g_return_if_fail (DD_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
@@ -369,39 +329,37 @@ dd_export_dialog_export_to (DdExportDialog *self,
   if (self->busy)
     return;
 
-  job = g_new0 (Job, 1);
-  job->db_path = g_strdup (dd_store_get_path (self->store));
-  job->path = g_strdup (path);
-  job->format = format;
-  dd_export_options_init (&job->options);
-
+  dd_export_options_init (&options);
   if (gtk_check_button_get_active (self->filter_check))
-    {
-      job->options.tasks = self->filter;
-      job->text = g_strdup (self->filter.text);
-      job->options.tasks.text = job->text;
-    }
+    options.tasks = self->filter;
   else
     {
-      job->options.tasks.as_of = self->filter.as_of;
-      job->options.tasks.due_soon_days = self->filter.due_soon_days;
+      options.tasks.as_of = self->filter.as_of;
+      options.tasks.due_soon_days = self->filter.due_soon_days;
     }
 
   selected = gtk_drop_down_get_selected (self->period_dropdown);
   period = selected < self->period_texts->len ? g_ptr_array_index (self->period_texts, selected) : NULL;
   if (period != NULL &&
-      !dd_export_parse_period (period, &job->options.from, &job->options.to, &job->period_label, &error))
+      !dd_export_parse_period (period, &options.from, &options.to, &period_label, &error))
     {
       show_error (self, error->message);
-      job_free (job);
       return;
     }
-  job->options.period_label = job->period_label;
+  options.period_label = period_label;
 
   show_error (self, NULL);
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, on_export_done_cb, NULL);
-  g_task_set_source_tag (task, dd_export_dialog_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  self->format = format;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  /* Written on the exporter's own thread and connection (it copies the
+   * options): the window does not wait. The export holds the dialog until
+   * its callback. */
+  if (format == DD_EXPORT_FORMAT_PDF)
+    dd_exporter_export_pdf_async (self->exporter, &options, path, NULL,
+                                  on_export_done_cb, g_object_ref (self));
+  else
+    dd_exporter_export_xlsx_async (self->exporter, &options, path, NULL,
+                                   on_export_done_cb, g_object_ref (self));
 }

@@ -174,25 +174,6 @@ on_new_database_response_cb (GtkNativeDialog *dialog,
     open_store (self, path, DD_STORE_OPEN_CREATE);
 }
 
-/* Parsing a file runs in a worker thread (it may be large); writing it to the
- * store happens back on the main thread, where the sqlite3 handle lives. */
-static void
-import_parse_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  const char *path = task_data;
-  GError *error = NULL;
-  DdImportedPlan *plan;
-
-  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, (GDestroyNotify) dd_imported_plan_free);
-}
-
 static char *
 dup_import_summary_text (const DdImportSummary *summary)
 {
@@ -239,11 +220,11 @@ dup_import_summary_text (const DdImportSummary *summary)
 }
 
 static void
-on_import_parsed_cb (GObject      *source_object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_import_done_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  DdWindow *self = DD_WINDOW (source_object);
+  g_autoptr(DdWindow) self = user_data;
   g_autoptr(DdImportedPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -253,22 +234,18 @@ on_import_parsed_cb (GObject      *source_object,
   self->importing = FALSE;
   _dd_window_actions_update (self);
 
-  plan = g_task_propagate_pointer (G_TASK (result), &error);
+  /* One transaction: a file that cannot be read, or a plan that cannot be
+   * written, leaves the database as it was. */
+  plan = dd_importer_import_file_finish (DD_IMPORTER (source_object), result, &summary, &error);
   if (plan == NULL)
     {
       _dd_window_show_error (self, _("The plan could not be imported"), error);
       return;
     }
 
+  /* The window was closed meanwhile. */
   if (self->store == NULL)
     return;
-
-  /* One transaction: a plan that cannot be written leaves the file as it was. */
-  if (!dd_store_import_plan (self->store, plan, &summary, &error))
-    {
-      _dd_window_show_error (self, _("The plan could not be imported"), error);
-      return;
-    }
 
   text = dup_import_summary_text (&summary);
   primary = g_strdup_printf (summary.plan_existed
@@ -284,7 +261,7 @@ void
 _dd_window_import_path (DdWindow   *self,
                         const char *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(DdImporter) importer = NULL;
 
   g_return_if_fail (DD_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -295,10 +272,12 @@ _dd_window_import_path (DdWindow   *self,
   self->importing = TRUE;
   _dd_window_actions_update (self);
 
-  task = g_task_new (self, NULL, on_import_parsed_cb, NULL);
-  g_task_set_source_tag (task, _dd_window_import_path);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, import_parse_thread);
+  /* Read, parsed and written off the main thread, on the importer's own
+   * connection, opened for this import: it sees the file's access as it
+   * is now. The import holds the importer until its callback. */
+  importer = dd_importer_new (self->store);
+  dd_importer_import_file_async (importer, path, DD_IMPORT_FORMAT_AUTO, NULL,
+                                 on_import_done_cb, g_object_ref (self));
 }
 
 static void

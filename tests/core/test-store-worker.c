@@ -280,8 +280,9 @@ on_gate_open_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The job's data, freed once the job ran: on the worker's thread, it holds
- * the job until the main thread dropped every other reference. */
+/* The job's data, freed once the job is over. Were it freed on the
+ * worker's thread, this would hold the job there until the main thread
+ * dropped every other reference to the worker. */
 static void
 gate_wait (gpointer data)
 {

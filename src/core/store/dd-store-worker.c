@@ -50,6 +50,8 @@ typedef struct
   GDestroyNotify data_free;
   GDestroyNotify result_free;
   GTask *outer;                 /* the caller's */
+  gpointer result;              /* once run */
+  GError *error;
 } Job;
 
 static void
@@ -57,35 +59,39 @@ job_free (Job *job)
 {
   if (job->data_free != NULL && job->data != NULL)
     job->data_free (job->data);
+  if (job->result_free != NULL && job->result != NULL)
+    job->result_free (job->result);
+  g_clear_error (&job->error);
   g_clear_object (&job->outer);
   g_free (job);
 }
 
-/* Runs @job on @connection and returns its result through the outer task,
- * on the thread that asked for it. */
+/* Runs @job on @connection, unless it was cancelled before. */
 static void
 job_run (Job     *job,
          DdStore *connection)
 {
   GCancellable *cancellable = g_task_get_cancellable (job->outer);
-  GError *error = NULL;
-  gpointer result;
 
-  if (g_task_return_error_if_cancelled (job->outer))
+  if (g_cancellable_set_error_if_cancelled (cancellable, &job->error))
     return;
 
-  result = job->func (connection, job->data, cancellable, &error);
-  if (result == NULL && error == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "job returned no result");
-  if (error != NULL)
-    g_task_return_error (job->outer, error);
-  else
-    g_task_return_pointer (job->outer, result, job->result_free);
+  job->result = job->func (connection, job->data, cancellable, &job->error);
+  if (job->result == NULL && job->error == NULL)
+    g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_FAILED, "job returned no result");
 }
 
+/* Gives the job's outcome to its task, on the thread that asked for it;
+ * the job is freed once this source is over. */
 static gboolean
-on_release_task_cb (gpointer data)
+on_job_return_cb (gpointer data)
 {
+  Job *job = data;
+
+  if (job->error != NULL)
+    g_task_return_error (job->outer, g_steal_pointer (&job->error));
+  else
+    g_task_return_pointer (job->outer, g_steal_pointer (&job->result), job->result_free);
   return G_SOURCE_REMOVE;
 }
 
@@ -95,7 +101,6 @@ on_pool_job (gpointer data,
 {
   Job *job = data;
   DdStoreWorker *self = user_data;
-  GTask *outer;
   GSource *source;
 
 #ifdef __linux__
@@ -110,17 +115,16 @@ on_pool_job (gpointer data,
 
   job_run (job, self->connection);
 
-  /* The job's task holds the worker. Dropped here once the caller's
-   * callback ran, it would be the worker's last reference whenever its
-   * owner is gone by then, and a worker cannot be disposed on its own
-   * thread (dispose waits for that thread to be idle): it is dropped on
-   * the thread of the task's callback. */
-  outer = g_steal_pointer (&job->outer);
-  job_free (job);
+  /* The outcome goes back, and the job (with its task, which holds the
+   * worker) is freed, on the thread of the task's callback, right after
+   * it. Freed here, the task could be the worker's last reference (its
+   * owner gone meanwhile), and a worker cannot be disposed on its own
+   * thread: dispose waits for that thread to be idle. */
   source = g_idle_source_new ();
-  g_source_set_callback (source, on_release_task_cb, outer, g_object_unref);
-  g_source_set_static_name (source, "[dondoc] release store job");
-  g_source_attach (source, g_task_get_context (outer));
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, on_job_return_cb, job, (GDestroyNotify) job_free);
+  g_source_set_static_name (source, "[dondoc] store job done");
+  g_source_attach (source, g_task_get_context (job->outer));
   g_source_unref (source);
 }
 
@@ -132,7 +136,7 @@ on_idle_job_cb (gpointer data)
   DdStoreWorker *self = g_task_get_source_object (job->outer);
 
   job_run (job, self->connection);
-  return G_SOURCE_REMOVE;
+  return on_job_return_cb (job);
 }
 
 /* A write on the worker's own connection is another connection's change

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-import-async"
+
+#include "config.h"
+
+#include "dondoc/dondoc.h"
+
+/*
+ * DdImporter: imports plans' files into one store's file off the main
+ * thread. One import is one job of the object's own writing worker (a
+ * thread and a connection of its own, made when the first import comes):
+ * the file is read and parsed there (dd_importer_parse_file()), then
+ * written in one transaction (dd_store_import_plan()); the worker makes the
+ * store read the change before the caller hears of it.
+ */
+
+struct _DdImporter
+{
+  GObject parent_instance;
+
+  DdStore *store;
+  DdStoreWorker *worker;
+};
+
+G_DEFINE_FINAL_TYPE (DdImporter, dd_importer, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char *path;
+  DdImportFormat format;
+} ImportJob;
+
+typedef struct
+{
+  DdImportedPlan *plan;
+  DdImportSummary summary;
+} ImportResult;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_pointer (&result->plan, dd_imported_plan_free);
+  g_free (result);
+}
+
+/* The job: on the worker's thread, through its connection. */
+static gpointer
+import_job_run (DdStore       *connection,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const ImportJob *job = data;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  ImportResult *result;
+
+  plan = dd_importer_parse_file (job->path, job->format, error);
+  if (plan == NULL)
+    return NULL;
+
+  /* Parsing a large file takes a while: a caller who lost interest
+   * meanwhile has nothing written. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  result = g_new0 (ImportResult, 1);
+  if (!dd_store_import_plan (connection, plan, &result->summary, error))
+    {
+      import_result_free (result);
+      return NULL;
+    }
+  result->plan = g_steal_pointer (&plan);
+  return result;
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  ImportResult *imported = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  if (imported == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, imported, (GDestroyNotify) import_result_free);
+}
+
+/* GObject overrides */
+
+static void
+dd_importer_dispose (GObject *object)
+{
+  DdImporter *self = DD_IMPORTER (object);
+
+  g_clear_object (&self->worker);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dd_importer_parent_class)->dispose (object);
+}
+
+static void
+dd_importer_class_init (DdImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dd_importer_dispose;
+}
+
+static void
+dd_importer_init (DdImporter *self)
+{
+}
+
+/* Public API */
+
+DdImporter *
+dd_importer_new (DdStore *store)
+{
+  DdImporter *self;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  self = g_object_new (DD_TYPE_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+DdStore *
+dd_importer_get_store (DdImporter *self)
+{
+  g_return_val_if_fail (DD_IS_IMPORTER (self), NULL);
+
+  return self->store;
+}
+
+void
+dd_importer_import_file_async (DdImporter          *self,
+                               const char          *path,
+                               DdImportFormat       format,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (DD_IS_IMPORTER (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (path);
+  job->format = format;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_importer_import_file_async);
+  dd_store_worker_run_async (self->worker, import_job_run, job, (GDestroyNotify) import_job_free,
+                             (GDestroyNotify) import_result_free, cancellable,
+                             on_import_done_cb, g_steal_pointer (&task));
+}
+
+DdImportedPlan *
+dd_importer_import_file_finish (DdImporter       *self,
+                                GAsyncResult     *result,
+                                DdImportSummary  *out_summary,
+                                GError          **error)
+{
+  ImportResult *imported;
+  DdImportedPlan *plan;
+
+  g_return_val_if_fail (DD_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  imported = g_task_propagate_pointer (G_TASK (result), error);
+  if (imported == NULL)
+    return NULL;
+  if (out_summary != NULL)
+    *out_summary = imported->summary;
+  plan = g_steal_pointer (&imported->plan);
+  import_result_free (imported);
+  return plan;
+}
