@@ -54,5 +54,7 @@ int dd_text_collate (const char *a,
 
 /* Collapses white space and trims; NULL stays NULL. (transfer full) */
 char *dd_text_normalize_space (const char *text);
+/* NULL, empty or only white space. */
+gboolean dd_text_is_blank (const char *text);
 
 G_END_DECLS

@@ -159,11 +159,17 @@ test_worker_cancel (Fixture       *f,
   dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
   g_main_loop_run (wait.loop);
 
-  /* The cancelled job did not run; the next one did, as the first. */
-  g_assert_null (g_ptr_array_index (wait.results, 0));
-  g_assert_error ((GError *) g_ptr_array_index (wait.errors, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 1));
-  g_assert_cmpint (((Seen *) g_ptr_array_index (wait.results, 1))->order, ==, 0);
+  /* The cancelled job did not run; the next one did, as the first. (The
+   * jobs run in order, but GTask may defer the callback of a task returned
+   * in the iteration it was made in: the callbacks' order is not kept.) */
+  {
+    guint cancelled = g_ptr_array_index (wait.errors, 0) != NULL ? 0 : 1;
+
+    g_assert_null (g_ptr_array_index (wait.results, cancelled));
+    g_assert_error ((GError *) g_ptr_array_index (wait.errors, cancelled), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 1 - cancelled));
+    g_assert_cmpint (((Seen *) g_ptr_array_index (wait.results, 1 - cancelled))->order, ==, 0);
+  }
   wait_clear (&wait);
 }
 

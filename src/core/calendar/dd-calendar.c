@@ -112,25 +112,6 @@ dd_calendar_entry_free (DdCalendarEntry *entry)
 /* Auxiliary methods */
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 year_in_range (int year)
 {
   return year >= DD_LUNAR_MIN_YEAR && year <= DD_LUNAR_MAX_YEAR;
@@ -362,11 +343,11 @@ dd_calendar_add_holiday (DdCalendar    *self,
       return FALSE;
     }
   if ((guint) kind >= DD_N_HOLIDAY_KINDS)
-    return invalid (error, _("Unknown kind of day off."));
+    return _dd_store_invalid (error, _("Unknown kind of day off."));
   if (kind == DD_HOLIDAY_KIND_WORKING_SATURDAY && g_date_get_weekday (date) != G_DATE_SATURDAY)
-    return invalid (error, _("Only a Saturday can be marked as a working Saturday."));
-  if (is_blank (name))
-    return invalid (error, _("A day off needs a name."));
+    return _dd_store_invalid (error, _("Only a Saturday can be marked as a working Saturday."));
+  if (dd_text_is_blank (name))
+    return _dd_store_invalid (error, _("A day off needs a name."));
   clean = dd_text_normalize_space (name);
 
   if (!_dd_store_begin (self->store, error))
@@ -409,7 +390,7 @@ dd_calendar_remove_holiday (DdCalendar   *self,
 
   year = g_date_get_year (date);
   if (!year_in_range (year))
-    return invalid (error, _("There is no day off on that date."));
+    return _dd_store_invalid (error, _("There is no day off on that date."));
 
   if (!_dd_store_begin (self->store, error))
     return FALSE;

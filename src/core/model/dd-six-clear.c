@@ -13,17 +13,6 @@
  * list, the scorecard and the command line all judge a task the same way.
  */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static guint
 count_words (const char *text)
 {
@@ -70,11 +59,11 @@ _dd_six_clear_check_words (const char *title,
 {
   guint missing = 0;
 
-  if (is_blank (title) || count_words (title) < 3)
+  if (dd_text_is_blank (title) || count_words (title) < 3)
     missing |= DD_SIX_CLEAR_WORK;
-  if (is_blank (directing))
+  if (dd_text_is_blank (directing))
     missing |= DD_SIX_CLEAR_AUTHORITY;
-  if (is_blank (product))
+  if (dd_text_is_blank (product))
     missing |= DD_SIX_CLEAR_RESULT;
   return missing;
 }
@@ -92,7 +81,7 @@ check (const DdSixClearInput *input,
   guint missing = 0;
   gboolean lead_coordinates = lead_coordinates_known > 0;
 
-  if (is_blank (input->lead))
+  if (dd_text_is_blank (input->lead))
     {
       missing |= DD_SIX_CLEAR_PERSON;
       add_message (messages, _("No lead unit is named."));
@@ -105,7 +94,7 @@ check (const DdSixClearInput *input,
 
   if (words_known)
     missing |= words_missing & DD_SIX_CLEAR_WORDS;
-  else if (is_blank (input->title))
+  else if (dd_text_is_blank (input->title))
     {
       missing |= DD_SIX_CLEAR_WORK;
       add_message (messages, _("The task has no title."));
@@ -116,13 +105,13 @@ check (const DdSixClearInput *input,
       add_message (messages, _("The title is too short to say what is to be done."));
     }
 
-  if (!words_known && is_blank (input->directing))
+  if (!words_known && dd_text_is_blank (input->directing))
     {
       missing |= DD_SIX_CLEAR_AUTHORITY;
       add_message (messages, _("No leader is named as accountable (Trách nhiệm chỉ đạo)."));
     }
 
-  if (lead_coordinates_known < 0 && !is_blank (input->lead) && input->coordinators != NULL)
+  if (lead_coordinates_known < 0 && !dd_text_is_blank (input->lead) && input->coordinators != NULL)
     {
       g_autofree char *lead_key = dd_text_unit_match_key (input->lead);
 
@@ -134,7 +123,7 @@ check (const DdSixClearInput *input,
             lead_coordinates = TRUE;
         }
     }
-  if (is_blank (input->lead))
+  if (dd_text_is_blank (input->lead))
     {
       missing |= DD_SIX_CLEAR_RESPONSIBILITY;
       add_message (messages, _("No unit is responsible for the task."));
@@ -177,7 +166,7 @@ check (const DdSixClearInput *input,
       break;
     }
 
-  if (!words_known && is_blank (input->product))
+  if (!words_known && dd_text_is_blank (input->product))
     {
       missing |= DD_SIX_CLEAR_RESULT;
       add_message (messages, _("No expected product (Sản phẩm) is given."));

@@ -205,6 +205,8 @@ struct _DdStore
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
  * value is bound; SQL text never contains user input. */
 gboolean      dd_sql_set_sqlite_error (DdStore *self, int rc, GError **error);
+/* Sets DD_STORE_ERROR_INVALID with @message; returns FALSE. */
+gboolean      _dd_store_invalid       (GError **error, const char *message);
 sqlite3_stmt *dd_sql_prepare       (DdStore *self, const char *sql, GError **error);
 void          dd_sql_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
 void          dd_sql_bind_date     (sqlite3_stmt *stmt, int index, const GDate *date);

@@ -307,3 +307,11 @@ _dd_sql_register_functions (sqlite3 *db)
                               NULL, sql_six_clear_text, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
 }
+
+gboolean
+_dd_store_invalid (GError     **error,
+                   const char  *message)
+{
+  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, message);
+  return FALSE;
+}

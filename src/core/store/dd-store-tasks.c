@@ -47,25 +47,6 @@ dd_extension_free (DdExtension *extension)
 
 /* Auxiliary methods */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* Saving */
 
 char *
@@ -631,10 +612,10 @@ dd_store_extend_task (DdStore      *self,
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   g_return_val_if_fail (dd_date_is_set (new_due), FALSE);
 
-  if (is_blank (reason))
-    return invalid (error, _("An extension needs a reason."));
-  if (is_blank (approved_by))
-    return invalid (error, _("An extension needs the name of who approved it."));
+  if (dd_text_is_blank (reason))
+    return _dd_store_invalid (error, _("An extension needs a reason."));
+  if (dd_text_is_blank (approved_by))
+    return _dd_store_invalid (error, _("An extension needs the name of who approved it."));
   if (dd_date_is_set (approved_on))
     approved = *approved_on;
   else
@@ -662,7 +643,7 @@ dd_store_extend_task (DdStore      *self,
   dd_sql_column_date (read, 0, &old_due);
   if (!dd_date_is_set (&old_due))
     {
-      invalid (error, _("Only a task with a due date can be extended."));
+      _dd_store_invalid (error, _("Only a task with a due date can be extended."));
       goto fail;
     }
 
@@ -718,10 +699,10 @@ dd_store_set_task_schedule (DdStore               *self,
   if ((guint) schedule->due_rule > DD_DUE_RULE_WORKDAYS_AFTER ||
       schedule->due_param < 0 || schedule->due_param > 366 ||
       schedule->update_every_months > 12)
-    return invalid (error, _("The rule of the task’s occurrences is out of range."));
+    return _dd_store_invalid (error, _("The rule of the task’s occurrences is out of range."));
   if (schedule->due_rule == DD_DUE_RULE_DAY_OF_MONTH &&
       (schedule->due_param < 1 || schedule->due_param > 31))
-    return invalid (error, _("The day of the month must be between 1 and 31."));
+    return _dd_store_invalid (error, _("The day of the month must be between 1 and 31."));
 
   if (!_dd_store_begin (self, error))
     return FALSE;
@@ -765,7 +746,7 @@ dd_store_record_report (DdStore           *self,
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
 
   if ((guint) kind > DD_OCCURRENCE_AD_HOC)
-    return invalid (error, _("Progress updates of ongoing tasks are recorded as progress, not as reports."));
+    return _dd_store_invalid (error, _("Progress updates of ongoing tasks are recorded as progress, not as reports."));
 
   if (!_dd_store_begin (self, error))
     return FALSE;
@@ -828,9 +809,9 @@ dd_store_add_ad_hoc_report (DdStore      *self,
   g_return_val_if_fail (DD_IS_STORE (self), 0);
   g_return_val_if_fail (dd_date_is_set (due), 0);
 
-  if (is_blank (title))
+  if (dd_text_is_blank (title))
     {
-      invalid (error, _("An ad hoc report needs a title."));
+      _dd_store_invalid (error, _("An ad hoc report needs a title."));
       return 0;
     }
   if (!_dd_store_begin (self, error))

@@ -206,3 +206,21 @@ dd_text_collate (const char *a,
     return strcmp (a, b);
   return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
 }
+
+/**
+ * dd_text_is_blank:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: %TRUE when @text is %NULL, empty or only white space (Unicode:
+ *   a no-break space that Word inserts counts as space)
+ */
+gboolean
+dd_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
