@@ -26,7 +26,7 @@
  *
  * Whoever may not change the task (a viewer, a unit editor and another
  * unit's task, a read-only file, an unacknowledged lock warning: see
- * dd-access.h) gets the editor read-only, with the reason on top.
+ * dd_store_can()) gets the editor read-only, with the reason on top.
  */
 
 struct _DdTaskEditor

@@ -818,7 +818,7 @@ _dd_window_actions_update (DdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && !self->importing);
   /* The editor opens read-only, saying why, for whoever may not change the
-   * task; deleting and restoring are for administrators (see dd-access.h). */
+   * task; deleting and restoring are for administrators (dd_store_can()). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", self->store != NULL && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-task", admin && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recycle-bin", self->store != NULL);
