@@ -224,14 +224,16 @@ void          dd_sql_today         (GDate *date);
 /* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
 void          _dd_sql_register_functions (sqlite3 *db);
 
-/* The shared file: who writes and whether they may (dd-store-access.c),
- * the file's health (dd-store-health.c), the daily backup of opening
- * (dd-store-backup.c). */
+/* The shared file: who writes and whether they may (dd-store-access.c,
+ * the refusals in dd-store-refusal.c), the file's health
+ * (dd-store-health.c), the daily backup of opening (dd-store-backup.c). */
 #define DD_BUSY_TIMEOUT_MS 5000
 void     _dd_store_register_shared_functions (DdStore *self);
 void     _dd_store_refresh_role              (DdStore *self);
 /* Emits DdStore::access-changed (after the write transaction, in one). */
 void     _dd_store_access_changed            (DdStore *self);
+/* Emits the "access-changed" that is due, unless a write transaction is open. */
+void     _dd_store_flush_access_changed      (DdStore *self);
 gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
 /* Inside a write: refuses @action as the store refuses a write, unless
  * dd_store_can() allows it. */
@@ -241,7 +243,6 @@ void     _dd_store_append_check_lines        (GString *problems, const char *lin
 char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const char *file_path);
 gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
                                               GError **error);
-gboolean _dd_store_record_creator            (DdStore *self, GError **error);
 /* The daily backup for a copy on another thread (dd-store-backup.c). */
 typedef struct
 {
