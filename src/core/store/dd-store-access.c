@@ -43,9 +43,11 @@ static const Need action_needs[] = {
   [DD_ACTION_RESTORE_BACKUP] = NEED_ADMIN_ROLE,
   [DD_ACTION_READ_HISTORY] = NEED_ADMIN_ROLE,
   [DD_ACTION_RECORD_FIGURES] = NEED_FIGURES_UNIT,
+  [DD_ACTION_ADD_TASK] = NEED_TASK_UNIT,
+  [DD_ACTION_EXTEND_TASK] = NEED_ADMIN,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_RECORD_FIGURES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_EXTEND_TASK + 1);
 
 /* Why an action is refused. */
 typedef enum
@@ -389,6 +391,19 @@ _dd_store_check_can (DdStore   *self,
 }
 
 gboolean
+_dd_store_check_can_for_unit (DdStore   *self,
+                              DdAction   action,
+                              gint64     unit_id,
+                              GError   **error)
+{
+  Denial denial = judge (self, action, TRUE, unit_id);
+
+  if (denial == DENIAL_NONE)
+    return TRUE;
+  return refuse (self, denial, error);
+}
+
+gboolean
 _dd_store_trigger_error (DdStore     *self,
                          const char  *message,
                          GError     **error)
@@ -397,6 +412,9 @@ _dd_store_trigger_error (DdStore     *self,
     return permission_error (self, TRUE, error);
   if (g_str_has_prefix (message, "dd:permission"))
     return permission_error (self, FALSE, error);
+  if (g_str_has_prefix (message, "dd:builtin"))
+    return _dd_store_invalid (error, _("The plan “Assignments outside any plan” is built in: it cannot "
+                                       "be changed, deleted or imported over."));
   g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), message);
   return FALSE;
 }
@@ -491,7 +509,8 @@ dd_store_can (DdStore   *self,
   g_return_val_if_fail ((guint) action < G_N_ELEMENTS (action_needs), FALSE);
   g_return_val_if_fail (task == NULL || DD_IS_TASK (task), FALSE);
 
-  denial = judge (self, action, task != NULL && action == DD_ACTION_EDIT_TASK,
+  denial = judge (self, action,
+                  task != NULL && (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK),
                   task != NULL ? dd_task_get_lead_id (task) : 0);
   if (reason != NULL)
     *reason = dup_reason (self, denial);
@@ -507,7 +526,8 @@ dd_store_can_for_unit (DdStore   *self,
   Denial denial;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_RECORD_FIGURES, FALSE);
+  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK ||
+                        action == DD_ACTION_RECORD_FIGURES, FALSE);
 
   denial = judge (self, action, TRUE, unit_id);
   if (reason != NULL)
