@@ -747,6 +747,102 @@ test_roles (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+
+/* Upgrading */
+
+static void
+sql_stub (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  sqlite3_result_text (ctx, "admin", -1, SQLITE_STATIC);
+}
+
+/* A file of schema version 7 with an extension and a progress update, as
+ * an earlier Đôn Đốc wrote it, opened by this one: the rebuilt
+ * task_extensions keeps its rows, and the history of the new columns
+ * starts empty. */
+static void
+test_migrate_from_7 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) memory = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-migrate-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "v7.sqlite", NULL);
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) extensions = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  DdExtension *ext;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_create_function (db, "dd_user", 0, SQLITE_UTF8, NULL, sql_stub, NULL, NULL);
+  sqlite3_create_function (db, "dd_role", 0, SQLITE_UTF8, NULL, sql_stub, NULL, NULL);
+  sqlite3_create_function (db, "dd_unit", 0, SQLITE_UTF8, NULL, sql_stub, NULL, NULL);
+  for (int version = 1; version <= 7; version++)
+    {
+      g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/dondoc/Dondoc/core/sql/", 0, NULL);
+      g_autofree char *prefix = g_strdup_printf ("%04d-", version);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        if (g_str_has_prefix (names[i], prefix))
+          {
+            g_autofree char *resource = g_strconcat ("/io/github/dondoc/Dondoc/core/sql/", names[i], NULL);
+
+            bytes = g_resources_lookup_data (resource, 0, NULL);
+          }
+      g_assert_nonnull (bytes);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 7; PRAGMA application_id = 1148077155;"
+                                 "INSERT INTO plans (id, number, issued_on, title) VALUES (1, '1/KH', '2026-01-05', 'Kế hoạch');"
+                                 "INSERT INTO tasks (id, plan_id, position, title, due_on, deadline_kind) "
+                                 "VALUES (1, 1, 1, 'Việc cũ', '2026-03-31', 1);"
+                                 "INSERT INTO task_extensions (task_id, old_due, new_due, reason, approved_by, approved_on) "
+                                 "VALUES (1, '2026-02-28', '2026-03-31', 'Chờ số liệu', 'Chánh Văn phòng', '2026-02-20');"
+                                 "INSERT INTO progress_updates (task_id, reported_on, progress) VALUES (1, '2026-02-01', 30);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_store_get_schema_version (store), ==, DD_SCHEMA_VERSION);
+
+  calendar = dd_calendar_new (store);
+  extensions = dd_calendar_list_extensions (calendar, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (extensions->len, ==, 1);
+  ext = g_ptr_array_index (extensions, 0);
+  g_assert_null (ext->decision);
+  g_assert_cmpstr (ext->reason, ==, "Chờ số liệu");
+  g_assert_cmpstr (ext->approved_by, ==, "Chánh Văn phòng");
+  assert_date (&ext->new_due, "2026-03-31");
+
+  timeline = dd_store_list_progress (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  g_assert_false (((DdProgressUpdate *) g_ptr_array_index (timeline, 0))->reopened);
+
+  /* The rebuilt table still has its triggers: a new extension is audited. */
+  {
+    GDate new_due = dd_test_date ("2026-05-31");
+
+    g_assert_true (dd_store_extend_task (store, 1, &new_due, "Công văn số 3/VPUB", NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dd_sql_query_int64 (store, "SELECT count(*) FROM audit_log WHERE table_name = "
+                                         "'task_extensions' AND action = 'insert'", -1), ==, 2);
+  }
+  g_clear_object (&calendar);
+  g_clear_object (&store);
+  dd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -758,6 +854,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/followup/source-format-parse", test_source_format_parse);
+  g_test_add_func ("/core/followup/migrate-from-7", test_migrate_from_7);
 #define ADD(path, func) \
   g_test_add ("/core/followup/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("add-task", test_add_task);
