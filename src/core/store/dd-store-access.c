@@ -45,9 +45,11 @@ static const Need action_needs[] = {
   [DD_ACTION_RESTORE_BACKUP] = NEED_ADMIN_ROLE,
   [DD_ACTION_READ_HISTORY] = NEED_ADMIN_ROLE,
   [DD_ACTION_RECORD_FIGURES] = NEED_FIGURES_UNIT,
+  [DD_ACTION_ADD_TASK] = NEED_TASK_UNIT,
+  [DD_ACTION_EXTEND_TASK] = NEED_ADMIN,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_RECORD_FIGURES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_EXTEND_TASK + 1);
 
 /* SQL functions of each connection: the user, their role and unit, for the
  * triggers of 0003-shared.sql. */
@@ -288,6 +290,19 @@ _dd_store_check_can (DdStore   *self,
   return _dd_store_refuse (self, denial, error);
 }
 
+gboolean
+_dd_store_check_can_for_unit (DdStore   *self,
+                              DdAction   action,
+                              gint64     unit_id,
+                              GError   **error)
+{
+  Denial denial = judge (self, action, TRUE, unit_id);
+
+  if (denial == DENIAL_NONE)
+    return TRUE;
+  return _dd_store_refuse (self, denial, error);
+}
+
 /* Opening and tests */
 
 void
@@ -355,7 +370,8 @@ dd_store_can (DdStore   *self,
   g_return_val_if_fail ((guint) action < G_N_ELEMENTS (action_needs), FALSE);
   g_return_val_if_fail (task == NULL || DD_IS_TASK (task), FALSE);
 
-  denial = judge (self, action, task != NULL && action == DD_ACTION_EDIT_TASK,
+  denial = judge (self, action,
+                  task != NULL && (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK),
                   task != NULL ? dd_task_get_lead_id (task) : 0);
   if (reason != NULL)
     *reason = dup_reason (self, denial);
@@ -371,7 +387,8 @@ dd_store_can_for_unit (DdStore   *self,
   Denial denial;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_RECORD_FIGURES, FALSE);
+  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK ||
+                        action == DD_ACTION_RECORD_FIGURES, FALSE);
 
   denial = judge (self, action, TRUE, unit_id);
   if (reason != NULL)

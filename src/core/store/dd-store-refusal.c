@@ -140,6 +140,13 @@ _dd_store_trigger_error (DdStore     *self,
     return permission_error (self, TRUE, error);
   if (g_str_has_prefix (message, "dd:permission"))
     return permission_error (self, FALSE, error);
+  if (g_str_has_prefix (message, "dd:builtin"))
+    {
+      g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                           _("The plan “Assignments outside any plan” is built in: it cannot "
+                             "be changed, deleted or imported over."));
+      return FALSE;
+    }
   g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), message);
   return FALSE;
 }
