@@ -22,6 +22,7 @@
 #include "dd-importer.h"
 #include "dd-store.h"
 #include "dd-store-tasks.h"
+#include "dd-store-reports.h"
 #include "dd-store-shared.h"
 #include "dd-store-units.h"
 #include "dd-history.h"
