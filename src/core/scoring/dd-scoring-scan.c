@@ -456,9 +456,10 @@ set_ranks (GPtrArray *cards)
     }
 }
 
-/* The periods of a call: periods[0] is the period asked for, judged as of
- * @day; then the earlier ones of the trend, oldest first (periods[1] is
- * trend_periods - 1 periods back), each judged as of its end at the latest. */
+/* The periods of a call: periods[0] is the period asked for, then the
+ * earlier ones of the trend, oldest first (periods[1] is trend_periods - 1
+ * periods back); the tasks of each are judged as of @day or its end,
+ * whichever is first, and the reports of all as of @day (scan_reports()). */
 static Period *
 periods_new (DdScoringCache       *cache,
              const DdScorePeriod  *period,
@@ -475,16 +476,14 @@ periods_new (DdScoringCache       *cache,
       if (k == 0)
         {
           p->period = *period;
-          p->as_of = *day;
           p->want_tasks = TRUE;
         }
       else
-        {
-          dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
-          p->as_of = *day;
-          if (g_date_compare (&p->as_of, &p->period.end) > 0)
-            p->as_of = p->period.end;
-        }
+        dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
+      /* Its tasks as they stood at its end at the latest. */
+      p->as_of = *day;
+      if (g_date_compare (&p->as_of, &p->period.end) > 0)
+        p->as_of = p->period.end;
       dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
       p->reports_as_of = *day;
       dd_rules_due_soon_limit (cache->ctx.workdays, day, cache->ctx.due_soon_days, &p->reports_soon);
