@@ -29,6 +29,7 @@
 #include "dd-users.h"
 #include "dd-backups.h"
 #include "dd-stats.h"
+#include "dd-stats-reminders.h"
 #include "dd-chart.h"
 #include "dd-calendar.h"
 #include "dd-scoring.h"
