@@ -615,6 +615,18 @@ load_reports (DdStore          *self,
   return TRUE;
 }
 
+/* The last day an update read can count: the range's, and for the
+ * scorecards, which judge the windows ending in the range, a month more
+ * (a window's due date runs to a working day after it). */
+static void
+updates_until (const DdOccurrenceSet *set,
+               GDate                 *out)
+{
+  *out = set->to;
+  if (set->scope == DD_OCCURRENCE_SCOPE_LED)
+    g_date_add_days (out, 31);
+}
+
 /* The progress updates of the ongoing tasks: those that can fall in one of
  * their windows only. */
 static gboolean
@@ -631,7 +643,7 @@ load_updates (DdStore          *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) found = NULL;
   guint everies = 0;
-  GDate first;
+  GDate first, last;
   int rc;
 
   /* The earliest window: a window due in [from, to] is in the expansion of
@@ -685,17 +697,8 @@ load_updates (DdStore          *self,
   if (stmt == NULL)
     return FALSE;
   dd_sql_bind_date (stmt, 1, &first);
-  /* The scorecards judge the windows ending in the range, and one may be
-   * due (run to a working day) a little after it. */
-  if (set->scope == DD_OCCURRENCE_SCOPE_LED)
-    {
-      GDate last = set->to;
-
-      g_date_add_days (&last, 31);
-      dd_sql_bind_date (stmt, 2, &last);
-    }
-  else
-    dd_sql_bind_date (stmt, 2, &set->to);
+  updates_until (set, &last);
+  dd_sql_bind_date (stmt, 2, &last);
   if (only_id > 0)
     sqlite3_bind_int64 (stmt, 9, only_id);
   found = g_array_new (FALSE, FALSE, sizeof (Found));
