@@ -22,24 +22,28 @@
  * to the store; whether the lent cache holds the file as it is is judged
  * on the main thread, by the loan stamp: the stamp of the store when the
  * cache was last known to hold the file (the cache's own when it was lent
- * current), or taken before a load that reads it all again. While the
+ * current), or taken before the loads that read it all again. While the
  * loan stamp is current, nobody committed since, and a load counts from
- * what the cache holds; once it is not, the next load asked for reads the
- * file again, and a cache that comes back under a loan stamp no longer
- * current is not kept (it may mix the file before and after a commit).
+ * what the cache holds; once it is not, a new loan stamp is taken, and
+ * the first load under it that runs reads the file again (each load
+ * carries the number of its loan, and the cache the number of the loan it
+ * was read under: a load cancelled before it runs does not lose the
+ * reading). A cache that comes back under a loan stamp no longer current
+ * is not kept (it may mix the file before and after a commit).
  */
 
 typedef struct
 {
   DdScorePeriod period;
   GDate day;
-  gboolean refill;              /* the cache may not hold the file as it is */
+  guint loan;                   /* what the cache must have been read under */
   DdScoringRelay *relay;        /* the object's, which the load holds */
 } ListData;
 
-/* Lends the cache to the loads when it is not lent yet, and says whether
- * what the load asked for now will find in it holds the file as it is. */
-static gboolean
+/* Lends the cache to the loads when it is not lent yet, and gives the loan
+ * the load asked for now counts under: while its stamp is current, what
+ * the cache holds, once read under it, is the file as it is. */
+static guint
 lend_cache (DdScoring *self)
 {
   if (self->cache != NULL)
@@ -47,24 +51,27 @@ lend_cache (DdScoring *self)
       /* No load is asked for: the relay is the main thread's. */
       g_assert (self->n_loads == 0);
       self->relay.cache = g_steal_pointer (&self->cache);
-      self->relay.filled = dd_store_stamp_is_current (self->store, &self->relay.cache->stamp);
-      if (self->relay.filled)
+      self->relay.filled = FALSE;
+      if (dd_store_stamp_is_current (self->store, &self->relay.cache->stamp))
         {
+          /* Read under a loan of its own: counted from as it is. */
           self->loan_stamp = self->relay.cache->stamp;
-          return TRUE;
+          self->relay.filled = TRUE;
+          self->relay.loan = ++self->loan;
+          return self->loan;
         }
     }
   else if (dd_store_stamp_is_current (self->store, &self->loan_stamp))
     {
       /* The loads before this one leave what they read, of the file as
        * it is. */
-      return TRUE;
+      return self->loan;
     }
 
   /* Taken before the load reads: a commit from now on makes it not
    * current. Inside a transaction it never is. */
   dd_store_stamp_take (self->store, &self->loan_stamp);
-  return FALSE;
+  return ++self->loan;
 }
 
 /* When the end of the last load asked for came back: no load runs or
@@ -74,7 +81,8 @@ take_back_cache (DdScoring *self)
 {
   DdScoringCache *cache = g_steal_pointer (&self->relay.cache);
 
-  if (self->relay.filled && dd_store_stamp_is_current (self->store, &self->loan_stamp))
+  if (self->relay.filled && self->relay.loan == self->loan &&
+      dd_store_stamp_is_current (self->store, &self->loan_stamp))
     cache->stamp = self->loan_stamp;
   else
     dd_store_stamp_clear (&cache->stamp);
@@ -94,9 +102,10 @@ list_scorecards_job (DdStore       *connection,
   DdScoringCache *cache = relay->cache;
   GListModel *cards;
 
-  if (list->refill || !relay->filled)
+  if (!relay->filled || relay->loan != list->loan)
     {
       relay->filled = FALSE;
+      relay->loan = list->loan;
       /* Never current on this connection: read again. */
       dd_store_stamp_clear (&relay->cache->stamp);
       cache = _dd_scoring_cache_get (relay->cache, connection, &temporary, error);
@@ -171,7 +180,7 @@ dd_scoring_list_scorecards_async (DdScoring            *self,
   list = g_new0 (ListData, 1);
   list->period = *period;
   _dd_scoring_judged_day (period, as_of, &list->day);
-  list->refill = !lend_cache (self);
+  list->loan = lend_cache (self);
   list->relay = &self->relay;
   self->n_loads++;
 

@@ -17,6 +17,7 @@ typedef struct
 {
   DdScoringCache *cache;
   gboolean filled;              /* holds what a load read, which succeeded */
+  guint loan;                   /* the loan it was read under (DdScoring.loan) */
 } DdScoringRelay;
 
 struct _DdScoring
@@ -28,6 +29,7 @@ struct _DdScoring
   DdStoreWorker *worker;        /* made by the first load */
   DdScoringRelay relay;         /* the cache while lent */
   DdStoreStamp loan_stamp;      /* current: the lent cache holds the file as it is */
+  guint loan;                   /* counts the loan stamps taken */
   guint n_loads;                /* loads asked for whose end has not come back */
 };
 
