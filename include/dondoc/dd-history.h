@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * JSON objects keyed by column), and DdHistory reads it and says it for
  * people: each entry becomes typed changes (DdAuditChange), one per changed
  * field, with the field's translated name and the values written as people
- * write them. Main thread only, like DdStore.
+ * write them. Main thread only, like DdStore; the _async calls read on a
+ * thread and a connection of the DdHistory's own.
  */
 
 /* One entry of the log. */
@@ -329,5 +330,41 @@ GPtrArray  *dd_history_list_people     (DdHistory  *self,
  */
 GListModel *dd_history_list_units      (DdHistory  *self,
                                         GError    **error);
+
+/*
+ * The reads above on a thread and a connection of the object's own (made
+ * by the first call), for the window: the reads run one after the other,
+ * @callback runs on the calling thread (the store's), and _finish gives
+ * what the call gives, or %G_IO_ERROR_CANCELLED when @cancellable was
+ * cancelled. dd_history_query_async() reads the units' names with the
+ * entries when those kept are not current, and the units read by either
+ * are kept as the calls keep them: dd_history_list_changes() on the
+ * entries then reads nothing on the calling thread.
+ */
+void        dd_history_query_async        (DdHistory            *self,
+                                           const DdHistoryQuery *query,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full) (element-type DdAuditEntry) */
+GPtrArray  *dd_history_query_finish       (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        dd_history_list_people_async  (DdHistory            *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full) (element-type DdHistoryPerson) */
+GPtrArray  *dd_history_list_people_finish (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        dd_history_list_units_async   (DdHistory            *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full): a GListModel of DdUnit */
+GListModel *dd_history_list_units_finish  (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 
 G_END_DECLS

@@ -393,7 +393,8 @@ G_DECLARE_FINAL_TYPE (DdScoring, dd_scoring, DD, SCORING, GObject)
  * the scorecards read is kept in the object between calls, while nothing
  * is committed to the file (by this connection or another) and no
  * transaction is open: keep one DdScoring for a store and ask it again.
- * Main thread, like the store; errors in DD_STORE_ERROR.
+ * Main thread, like the store (dd_scoring_list_scorecards_async() reads
+ * on a worker of the object's own); errors in DD_STORE_ERROR.
  *
  * Returns: (transfer full)
  */
@@ -432,6 +433,26 @@ GListModel *dd_scoring_list_scorecards (DdScoring            *self,
                                         const DdScorePeriod  *period,
                                         const GDate          *as_of,
                                         GError              **error);
+
+/*
+ * The same on a thread and a connection of the object's own (made by the
+ * first call), for the window: on a file of years of plans the first
+ * count reads every task, which a frame must not wait for. The loads run
+ * one after the other; what they read is kept in the object with what
+ * dd_scoring_list_scorecards() reads, and either reads nothing again while
+ * nothing is committed. @callback runs on the calling thread (the
+ * store's); _finish gives what dd_scoring_list_scorecards() gives, or
+ * %G_IO_ERROR_CANCELLED when @cancellable was cancelled.
+ */
+void        dd_scoring_list_scorecards_async  (DdScoring            *self,
+                                               const DdScorePeriod  *period,
+                                               const GDate          *as_of,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GListModel *dd_scoring_list_scorecards_finish (DdScoring            *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 
 /**
  * dd_scoring_check_six_clear:
