@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include "dd-types.h"
+#include "dd-error.h"
 #include "dd-task-list.h"
 
 G_BEGIN_DECLS
@@ -17,23 +18,6 @@ G_BEGIN_DECLS
  * (dd_export_xlsx()) and as a printable A4 PDF (dd_export_pdf()). Both are
  * made from the same figures (DdReport), in the language of the interface.
  */
-
-#define DD_EXPORT_ERROR (dd_export_error_quark ())
-
-/**
- * DdExportError:
- * @DD_EXPORT_ERROR_WRITE: the file could not be written (no file is left behind)
- * @DD_EXPORT_ERROR_INVALID: an option is out of range (an unknown period, …)
- * @DD_EXPORT_ERROR_FAILED: the spreadsheet or PDF library failed
- */
-typedef enum
-{
-  DD_EXPORT_ERROR_WRITE,
-  DD_EXPORT_ERROR_INVALID,
-  DD_EXPORT_ERROR_FAILED,
-} DdExportError;
-
-GQuark dd_export_error_quark (void);
 
 /* The default font of the exports, as the Government's documents use it
  * (Nghị định 30/2020/NĐ-CP); a PDF falls back through fontconfig to a font

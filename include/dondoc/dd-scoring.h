@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include "dd-types.h"
+#include "dd-error.h"
 #include "dd-occurrence.h"
 #include "dd-store.h"
 #include "dd-six-clear.h"
@@ -52,21 +53,6 @@ G_BEGIN_DECLS
  * ("score.level.pass") Hoàn thành nhiệm vụ; below, Không hoàn thành nhiệm vụ.
  * The trend shows the "score.trend_periods" (4) last periods of the kind.
  */
-
-#define DD_SCORING_ERROR (dd_scoring_error_quark ())
-
-/**
- * DdScoringError:
- * @DD_SCORING_ERROR_PERIOD: a period that cannot be read ("2026-Q5")
- * @DD_SCORING_ERROR_WEIGHTS: weights or thresholds out of range
- */
-typedef enum
-{
-  DD_SCORING_ERROR_PERIOD,
-  DD_SCORING_ERROR_WEIGHTS,
-} DdScoringError;
-
-GQuark dd_scoring_error_quark (void);
 
 /* Periods */
 
