@@ -78,7 +78,7 @@ gboolean    dd_store_has_tasks      (DdStore *self);
 int         dd_store_get_schema_version (DdStore *self);
 
 /* The default database in the user's data directory (XDG): (transfer full) */
-char       *dd_store_default_path   (void);
+char       *dd_store_dup_default_path (void);
 
 /**
  * dd_store_open_default:
@@ -95,7 +95,7 @@ gboolean    dd_store_load_default   (DdStore *self, GError **error);
 gboolean    dd_store_load_sample    (DdStore *self, const GDate *today, GError **error);
 
 /* Settings (key → text). */
-char       *dd_store_get_setting    (DdStore *self, const char *key);
+char       *dd_store_dup_setting    (DdStore *self, const char *key);
 gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char *value, GError **error);
 guint       dd_store_get_due_soon_days (DdStore *self);
 

@@ -91,7 +91,7 @@ update_access (DdPreferencesWindow *self)
 static void
 load (DdPreferencesWindow *self)
 {
-  g_autofree char *choice = dd_language_load_choice ();
+  g_autofree char *choice = dd_language_dup_choice ();
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (language_choices); i++)

@@ -656,7 +656,7 @@ test_store_weights (Fixture       *f,
   g_assert_true (dd_scoring_set_weights (f->scoring, &weights, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *stored = dd_store_get_setting (f->store, "score.late_factor");
+    g_autofree char *stored = dd_store_dup_setting (f->store, "score.late_factor");
 
     g_assert_cmpstr (stored, ==, "0.5");
   }

@@ -59,7 +59,7 @@ record_job (DdStore       *connection,
   seen->connection = connection;
   seen->order = g_atomic_int_add (&next_order, 1);
   /* The connection works on this thread. */
-  g_assert_null (dd_store_get_setting (connection, "no-such-key"));
+  g_assert_null (dd_store_dup_setting (connection, "no-such-key"));
   return seen;
 }
 

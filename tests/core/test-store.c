@@ -535,7 +535,7 @@ test_open_default (Fixture       *f,
   g_autofree char *path = NULL;
 
   /* G_TEST_OPTION_ISOLATE_DIRS gives each test its own XDG data folder. */
-  path = dd_store_default_path ();
+  path = dd_store_dup_default_path ();
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   store = dd_store_open_default (&error);

@@ -485,8 +485,8 @@ _dd_export_data_prepare (DdStore               *store,
     return NULL;
 
   /* Texts of the header. */
-  setting_place = dd_store_get_setting (store, "report_place");
-  setting_issuer = dd_store_get_setting (store, "report_issuer");
+  setting_place = dd_store_dup_setting (store, "report_place");
+  setting_issuer = dd_store_dup_setting (store, "report_issuer");
   data->issuer = dup_nonempty (options->issuer, setting_issuer);
   if (data->issuer == NULL && plan != NULL)
     data->issuer = dup_nonempty (dd_plan_get_issuer (plan), NULL);

@@ -44,7 +44,7 @@ _dd_scoring_read_weights (DdStore         *store,
   dd_score_weights_init_defaults (out);
   for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)
     {
-      g_autofree char *value = dd_store_get_setting (store, weight_keys[i].key);
+      g_autofree char *value = dd_store_dup_setting (store, weight_keys[i].key);
       guint8 *field = (guint8 *) out + weight_keys[i].offset;
       char *end = NULL;
       double number;

@@ -85,7 +85,7 @@ _dd_store_dup_backup_dir (DdStore *self)
   g_autofree char *setting = NULL;
   g_autofree char *dir = NULL;
 
-  setting = dd_store_get_setting (self, "backup_dir");
+  setting = dd_store_dup_setting (self, "backup_dir");
   if (setting != NULL && *g_strstrip (setting) != '\0')
     return g_steal_pointer (&setting);
   if (g_str_equal (self->path, ":memory:"))
@@ -104,7 +104,7 @@ dd_store_get_backup_warning (DdStore *self)
 static guint
 backup_keep (DdStore *self)
 {
-  g_autofree char *value = dd_store_get_setting (self, "backup_keep");
+  g_autofree char *value = dd_store_dup_setting (self, "backup_keep");
   guint64 keep;
 
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 1000, &keep, NULL))

@@ -13,7 +13,7 @@
  */
 
 char *
-dd_store_get_setting (DdStore    *self,
+dd_store_dup_setting (DdStore    *self,
                       const char *key)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -33,7 +33,7 @@ dd_store_get_setting (DdStore    *self,
 guint
 dd_store_get_due_soon_days (DdStore *self)
 {
-  g_autofree char *value = dd_store_get_setting (self, "due_soon_days");
+  g_autofree char *value = dd_store_dup_setting (self, "due_soon_days");
   guint64 days;
 
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))

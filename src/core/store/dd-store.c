@@ -1031,7 +1031,7 @@ dd_store_get_schema_version (DdStore *self)
 }
 
 char *
-dd_store_default_path (void)
+dd_store_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "dondoc", "dondoc.sqlite", NULL);
 }
