@@ -30,8 +30,8 @@ typedef struct
 
 #define DD_TYPE_BACKUP_INFO (dd_backup_info_get_type ())
 GType         dd_backup_info_get_type (void) G_GNUC_CONST;
-DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
-void          dd_backup_info_free     (DdBackupInfo *info);
+DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *self);
+void          dd_backup_info_free     (DdBackupInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
 
 /**

@@ -188,7 +188,7 @@ typedef struct
   char *label;
 } DdChartHit;
 
-void        dd_chart_hit_clear       (DdChartHit *hit);
+void        dd_chart_hit_clear       (DdChartHit *self);
 
 /**
  * dd_chart_hit_test:

@@ -67,9 +67,9 @@ typedef struct
   double font_size;
 } DdExportOptions;
 
-/* Fills @options: dd_task_query_init() (every task, as of today), no
+/* Fills @self: dd_task_query_init() (every task, as of today), no
  * period, the default font. */
-void     dd_export_options_init  (DdExportOptions *options);
+void     dd_export_options_init  (DdExportOptions *self);
 
 /**
  * dd_export_parse_period:

@@ -74,7 +74,7 @@ int      dd_lunar_month_length (int      year,
                                 gboolean leap);
 
 /* "DD/MM/YYYY", with " (nhuận)" after a leap month. (transfer full) */
-char    *dd_lunar_date_format (const DdLunarDate *lunar);
+char    *dd_lunar_date_format (const DdLunarDate *self);
 
 /* Parses "D/M/YYYY" or "DD/MM/YYYY" (no leap flag: @out->leap is FALSE). */
 gboolean dd_lunar_date_parse  (const char  *text,

@@ -28,8 +28,8 @@ typedef struct
 
 #define DD_TYPE_USER_INFO (dd_user_info_get_type ())
 GType       dd_user_info_get_type      (void) G_GNUC_CONST;
-DdUserInfo *dd_user_info_copy          (const DdUserInfo *info);
-void        dd_user_info_free          (DdUserInfo *info);
+DdUserInfo *dd_user_info_copy          (const DdUserInfo *self);
+void        dd_user_info_free          (DdUserInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdUserInfo, dd_user_info_free)
 
 /**

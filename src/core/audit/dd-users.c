@@ -108,26 +108,26 @@ dd_users_init (DdUsers *self)
 /* Boxed types */
 
 DdUserInfo *
-dd_user_info_copy (const DdUserInfo *info)
+dd_user_info_copy (const DdUserInfo *self)
 {
   DdUserInfo *copy = g_new0 (DdUserInfo, 1);
 
-  *copy = *info;
-  copy->account = g_strdup (info->account);
-  copy->display_name = g_strdup (info->display_name);
-  copy->unit_name = g_strdup (info->unit_name);
+  *copy = *self;
+  copy->account = g_strdup (self->account);
+  copy->display_name = g_strdup (self->display_name);
+  copy->unit_name = g_strdup (self->unit_name);
   return copy;
 }
 
 void
-dd_user_info_free (DdUserInfo *info)
+dd_user_info_free (DdUserInfo *self)
 {
-  if (info == NULL)
+  if (self == NULL)
     return;
-  g_free (info->account);
-  g_free (info->display_name);
-  g_free (info->unit_name);
-  g_free (info);
+  g_free (self->account);
+  g_free (self->display_name);
+  g_free (self->unit_name);
+  g_free (self);
 }
 
 /* Public API */

@@ -95,18 +95,18 @@ entry_new (const DdCalendarEntry *fields,
 }
 
 DdCalendarEntry *
-dd_calendar_entry_copy (const DdCalendarEntry *entry)
+dd_calendar_entry_copy (const DdCalendarEntry *self)
 {
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  return entry_new (entry, entry->title, entry->lead, entry->occurrence);
+  return entry_new (self, self->title, self->lead, self->occurrence);
 }
 
 void
-dd_calendar_entry_free (DdCalendarEntry *entry)
+dd_calendar_entry_free (DdCalendarEntry *self)
 {
   /* The strings are in the same block (entry_new()). */
-  g_free (entry);
+  g_free (self);
 }
 
 /* Auxiliary methods */

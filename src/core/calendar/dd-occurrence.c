@@ -21,25 +21,25 @@ dd_occurrence_kind_to_string (DdOccurrenceKind kind)
 G_DEFINE_BOXED_TYPE (DdOccurrence, dd_occurrence, dd_occurrence_copy, dd_occurrence_free)
 
 DdOccurrence *
-dd_occurrence_copy (const DdOccurrence *occurrence)
+dd_occurrence_copy (const DdOccurrence *self)
 {
   DdOccurrence *copy;
 
-  g_return_val_if_fail (occurrence != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   copy = g_new (DdOccurrence, 1);
-  *copy = *occurrence;
-  copy->label = g_strdup (occurrence->label);
+  *copy = *self;
+  copy->label = g_strdup (self->label);
   return copy;
 }
 
 void
-dd_occurrence_free (DdOccurrence *occurrence)
+dd_occurrence_free (DdOccurrence *self)
 {
-  if (occurrence == NULL)
+  if (self == NULL)
     return;
-  g_free (occurrence->label);
-  g_free (occurrence);
+  g_free (self->label);
+  g_free (self);
 }
 
 /* Auxiliary methods */

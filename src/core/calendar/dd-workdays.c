@@ -54,19 +54,19 @@ dd_holiday_new (const GDate   *date,
 }
 
 DdHoliday *
-dd_holiday_copy (const DdHoliday *holiday)
+dd_holiday_copy (const DdHoliday *self)
 {
-  g_return_val_if_fail (holiday != NULL, NULL);
-  return dd_holiday_new (&holiday->date, holiday->kind, holiday->name);
+  g_return_val_if_fail (self != NULL, NULL);
+  return dd_holiday_new (&self->date, self->kind, self->name);
 }
 
 void
-dd_holiday_free (DdHoliday *holiday)
+dd_holiday_free (DdHoliday *self)
 {
-  if (holiday == NULL)
+  if (self == NULL)
     return;
-  g_free (holiday->name);
-  g_free (holiday);
+  g_free (self->name);
+  g_free (self);
 }
 
 static int

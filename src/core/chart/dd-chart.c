@@ -806,11 +806,11 @@ dd_chart_render (DdChart *self,
 }
 
 void
-dd_chart_hit_clear (DdChartHit *hit)
+dd_chart_hit_clear (DdChartHit *self)
 {
-  if (hit == NULL)
+  if (self == NULL)
     return;
-  g_clear_pointer (&hit->label, g_free);
+  g_clear_pointer (&self->label, g_free);
 }
 
 gboolean

@@ -24,15 +24,15 @@
 G_DEFINE_QUARK (dd-export-error-quark, dd_export_error)
 
 void
-dd_export_options_init (DdExportOptions *options)
+dd_export_options_init (DdExportOptions *self)
 {
-  g_return_if_fail (options != NULL);
+  g_return_if_fail (self != NULL);
 
-  memset (options, 0, sizeof *options);
-  dd_task_query_init (&options->tasks);
-  g_date_clear (&options->from, 1);
-  g_date_clear (&options->to, 1);
-  g_date_clear (&options->report_date, 1);
+  memset (self, 0, sizeof *self);
+  dd_task_query_init (&self->tasks);
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  g_date_clear (&self->report_date, 1);
 }
 
 /* Tasks */
