@@ -152,12 +152,11 @@ guint       dd_report_paginate      (DdReport *self,
                                      cairo_t  *cr,
                                      double    width,
                                      double    height);
-guint       dd_report_get_n_pages   (DdReport *self);
 
 /**
  * dd_report_draw_page:
  * @cr: its origin at the top left of the printable area, units in points
- * @page: from 0 to dd_report_get_n_pages() - 1
+ * @page: from 0 to the count of the last dd_report_paginate(), less one
  *
  * Draws one page of the last dd_report_paginate(), with its number
  * ("Trang 1/3") at the bottom.

@@ -15,6 +15,19 @@ G_BEGIN_DECLS
 #define DD_TYPE_STORE (dd_store_get_type ())
 G_DECLARE_FINAL_TYPE (DdStore, dd_store, DD, STORE, GObject)
 
+/*
+ * Signals of DdStore, each documented at its g_signal_new() in dd-store.c.
+ * None has arguments besides the store; all are emitted on the thread that
+ * uses the store (the main thread for the window's store), never inside a
+ * write transaction:
+ *   "changed": the data changed (a write of this store committed, or
+ *     dd_store_poll_external_changes() found another desktop's);
+ *   "external-change": dd_store_poll_external_changes() found a commit of
+ *     another connection (just before "changed");
+ *   "access-changed": the role, the read-only state or the lock warning's
+ *     acknowledgement changed.
+ */
+
 typedef enum
 {
   DD_STORE_OPEN_EXISTING  = 0,      /* the file must exist and be a Đôn Đốc database */

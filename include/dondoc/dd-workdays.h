@@ -92,10 +92,6 @@ void             dd_workdays_set_year       (DdWorkdays      *self,
                                              int              year,
                                              GPtrArray       *holidays);
 
-/* The table of @year, sorted by date. (transfer full) (element-type DdHoliday) */
-GPtrArray       *dd_workdays_list_year      (DdWorkdays      *self,
-                                             int              year);
-
 /* The entry of the table for @date, or %NULL. (transfer none) */
 const DdHoliday *dd_workdays_lookup         (DdWorkdays      *self,
                                              const GDate     *date);

@@ -282,22 +282,6 @@ dd_workdays_set_year (DdWorkdays *self,
   index_year (self, list);
 }
 
-GPtrArray *
-dd_workdays_list_year (DdWorkdays *self,
-                       int         year)
-{
-  GPtrArray *list;
-  GPtrArray *copy;
-
-  g_return_val_if_fail (DD_IS_WORKDAYS (self), NULL);
-
-  list = ensure_year (self, year);
-  copy = g_ptr_array_new_full (list->len, (GDestroyNotify) dd_holiday_free);
-  for (guint i = 0; i < list->len; i++)
-    g_ptr_array_add (copy, dd_holiday_copy (g_ptr_array_index (list, i)));
-  return copy;
-}
-
 const DdHoliday *
 dd_workdays_lookup (DdWorkdays  *self,
                     const GDate *date)
