@@ -50,8 +50,10 @@ DdBackups  *dd_backups_new             (DdStore *store) G_GNUC_WARN_UNUSED_RESUL
 
 /* The folder of the store's backups: the setting "backup_dir" when set,
  * otherwise "backups" beside the file. (transfer full) (nullable: a
- * database in memory has none) */
-char       *dd_backups_dup_folder      (DdBackups *self);
+ * database in memory has none; %NULL with @error set when the setting
+ * could not be read) */
+char       *dd_backups_dup_folder      (DdBackups  *self,
+                                        GError    **error);
 
 /**
  * dd_backups_make:

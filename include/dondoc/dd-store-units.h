@@ -53,8 +53,10 @@ gboolean    dd_store_set_task_person   (DdStore     *self,
                                         gint64       task_id,
                                         const char  *person,
                                         GError     **error);
-/* (transfer full) (nullable) */
+/* (transfer full) (nullable): the person, or %NULL when none is set (@error
+ * untouched) or with @error set when the file could not be read. */
 char       *dd_store_dup_task_person   (DdStore     *self,
-                                        gint64       task_id);
+                                        gint64       task_id,
+                                        GError     **error);
 
 G_END_DECLS

@@ -87,7 +87,7 @@ const char *dd_store_get_read_only_reason (DdStore *self);
 gboolean    dd_store_is_sample      (DdStore *self);
 /* Whether the file holds a task not in the recycle bin: reads one entry
  * of an index (the window's start page). */
-gboolean    dd_store_has_tasks      (DdStore *self);
+gboolean    dd_store_has_tasks      (DdStore *self, GError **error);
 int         dd_store_get_schema_version (DdStore *self);
 
 /* The default database in the user's data directory (XDG): (transfer full) */
@@ -107,8 +107,10 @@ gboolean    dd_store_load_default   (DdStore *self, GError **error);
  * several plans, a dozen units, tasks in every status as of @today. */
 gboolean    dd_store_load_sample    (DdStore *self, const GDate *today, GError **error);
 
-/* Settings (key → text). */
-char       *dd_store_dup_setting    (DdStore *self, const char *key);
+/* Settings (key → text). dd_store_dup_setting(): (transfer full) (nullable):
+ * the value, or %NULL for a key never set (@error untouched) or with @error
+ * set when the file could not be read. */
+char       *dd_store_dup_setting    (DdStore *self, const char *key, GError **error);
 gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char *value, GError **error);
 guint       dd_store_get_due_soon_days (DdStore *self);
 

@@ -75,8 +75,9 @@ gboolean    dd_users_set_role          (DdUsers     *self,
                                         GError     **error);
 
 /* The display name recorded for the store's user, or the account itself.
- * (transfer full) */
-char       *dd_users_dup_display_name  (DdUsers *self);
+ * (transfer full): %NULL with @error set when the file could not be read. */
+char       *dd_users_dup_display_name  (DdUsers  *self,
+                                        GError  **error);
 /* Records the store's user's own display name ("" for none); every role may
  * do this (%DD_ACTION_SET_DISPLAY_NAME). */
 gboolean    dd_users_set_display_name  (DdUsers     *self,

@@ -500,11 +500,13 @@ test_load_default (Fixture       *f,
   GDate as_of;
 
   g_assert_no_error (error);
-  g_assert_false (dd_store_has_tasks (store));
+  g_assert_false (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
   g_assert_true (dd_store_load_default (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
-  g_assert_true (dd_store_has_tasks (store));
+  g_assert_true (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM indicators"), ==, 3);
   g_assert_false (dd_store_is_sample (store));
 
@@ -523,7 +525,8 @@ test_load_default (Fixture       *f,
   /* Tasks in the recycle bin do not count. */
   g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), "UPDATE tasks SET deleted_at = '2026-05-01 00:00:00'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (dd_store_has_tasks (store));
+  g_assert_false (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
 }
 
 static void

@@ -350,11 +350,12 @@ dd_backups_new (DdStore *store)
 }
 
 char *
-dd_backups_dup_folder (DdBackups *self)
+dd_backups_dup_folder (DdBackups  *self,
+                       GError    **error)
 {
   g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
 
-  return _dd_store_dup_backup_dir (self->store);
+  return _dd_store_dup_backup_dir (self->store, error);
 }
 
 char *
@@ -363,11 +364,17 @@ dd_backups_make (DdBackups   *self,
                  GError     **error)
 {
   g_autofree char *dir = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
   g_return_val_if_fail (!self->store->flags.in_transaction, NULL);
 
-  dir = folder != NULL ? g_strdup (folder) : _dd_store_dup_backup_dir (self->store);
+  dir = folder != NULL ? g_strdup (folder) : _dd_store_dup_backup_dir (self->store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (dir == NULL)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,

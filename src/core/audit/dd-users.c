@@ -188,19 +188,25 @@ dd_users_list (DdUsers  *self,
 }
 
 char *
-dd_users_dup_display_name (DdUsers *self)
+dd_users_dup_display_name (DdUsers  *self,
+                           GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (DD_IS_USERS (self), NULL);
 
-  stmt = dd_sql_prepare (self->store, "SELECT display_name FROM users WHERE account = ?1", NULL);
-  if (stmt != NULL)
+  stmt = dd_sql_prepare (self->store, "SELECT display_name FROM users WHERE account = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  dd_sql_bind_text (stmt, 1, self->store->access.user);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && dd_sql_column_text (stmt, 0) != NULL && *dd_sql_column_text (stmt, 0) != '\0')
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      dd_sql_bind_text (stmt, 1, self->store->access.user);
-      if (sqlite3_step (stmt) == SQLITE_ROW && dd_sql_column_text (stmt, 0) != NULL &&
-          *dd_sql_column_text (stmt, 0) != '\0')
-        return g_strdup (dd_sql_column_text (stmt, 0));
+      dd_sql_set_sqlite_error (self->store, rc, error);
+      return NULL;
     }
   return g_strdup (self->store->access.user);
 }

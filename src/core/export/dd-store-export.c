@@ -450,6 +450,7 @@ _dd_export_data_prepare (DdStore               *store,
   g_autofree char *as_of_text = NULL;
   g_autofree char *setting_place = NULL;
   g_autofree char *setting_issuer = NULL;
+  GError *local_error = NULL;
   g_autofree char *long_date = NULL;
   GDate report_date;
 
@@ -485,8 +486,14 @@ _dd_export_data_prepare (DdStore               *store,
     return NULL;
 
   /* Texts of the header. */
-  setting_place = dd_store_dup_setting (store, "report_place");
-  setting_issuer = dd_store_dup_setting (store, "report_issuer");
+  setting_place = dd_store_dup_setting (store, "report_place", &local_error);
+  if (local_error == NULL)
+    setting_issuer = dd_store_dup_setting (store, "report_issuer", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   data->issuer = dup_nonempty (options->issuer, setting_issuer);
   if (data->issuer == NULL && plan != NULL)
     data->issuer = dup_nonempty (dd_plan_get_issuer (plan), NULL);

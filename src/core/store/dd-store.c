@@ -1027,11 +1027,21 @@ dd_store_is_sample (DdStore *self)
 }
 
 gboolean
-dd_store_has_tasks (DdStore *self)
+dd_store_has_tasks (DdStore  *self,
+                    GError  **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   /* tasks_live_order holds the live tasks alone: its first entry answers. */
-  return dd_sql_query_int64 (self, "SELECT EXISTS (SELECT 1 FROM tasks WHERE deleted_at IS NULL)", 0) > 0;
+  stmt = dd_sql_prepare (self, "SELECT EXISTS (SELECT 1 FROM tasks WHERE deleted_at IS NULL)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return sqlite3_column_int (stmt, 0) != 0;
 }
 
 int
