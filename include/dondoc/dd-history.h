@@ -38,8 +38,8 @@ typedef struct
 
 #define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
 GType         dd_audit_entry_get_type (void) G_GNUC_CONST;
-DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *entry);
-void          dd_audit_entry_free     (DdAuditEntry *entry);
+DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *self);
+void          dd_audit_entry_free     (DdAuditEntry *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditEntry, dd_audit_entry_free)
 
 /**
@@ -140,15 +140,15 @@ typedef enum
  * for %DD_AUDIT_FIELD_NONE. */
 const char   *dd_audit_field_get_label (DdAuditField field);
 
-/* The display name of whoever made @entry, or their account ("Unknown",
+/* The display name of whoever made @self, or their account ("Unknown",
  * translated, when neither is known). */
-const char   *dd_audit_entry_get_who   (const DdAuditEntry *entry);
-/* When @entry was made, in local time: "25/11/2026 14:05". (transfer full) */
-char         *dd_audit_entry_dup_when  (const DdAuditEntry *entry);
-/* TRUE when @entry set @field: an insert or an update of its row whose new
+const char   *dd_audit_entry_get_who   (const DdAuditEntry *self);
+/* When @self was made, in local time: "25/11/2026 14:05". (transfer full) */
+char         *dd_audit_entry_dup_when  (const DdAuditEntry *self);
+/* TRUE when @self set @field: an insert or an update of its row whose new
  * values hold it (for %DD_AUDIT_FIELD_TASK_COORDINATORS, any change of a
  * coordinating unit). */
-gboolean      dd_audit_entry_sets      (const DdAuditEntry *entry,
+gboolean      dd_audit_entry_sets      (const DdAuditEntry *self,
                                         DdAuditField        field);
 
 /**
@@ -205,8 +205,8 @@ typedef struct
 
 #define DD_TYPE_AUDIT_CHANGE (dd_audit_change_get_type ())
 GType          dd_audit_change_get_type (void) G_GNUC_CONST;
-DdAuditChange *dd_audit_change_copy     (const DdAuditChange *change);
-void           dd_audit_change_free     (DdAuditChange *change);
+DdAuditChange *dd_audit_change_copy     (const DdAuditChange *self);
+void           dd_audit_change_free     (DdAuditChange *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditChange, dd_audit_change_free)
 
 /**
@@ -235,7 +235,7 @@ typedef struct
   guint limit;
 } DdHistoryQuery;
 
-void        dd_history_query_init      (DdHistoryQuery *query);
+void        dd_history_query_init      (DdHistoryQuery *self);
 
 /* Someone who appears in the history or has a role. */
 typedef struct
@@ -244,7 +244,7 @@ typedef struct
   char *display_name;  /* NULL when none was set */
 } DdHistoryPerson;
 
-void        dd_history_person_free     (DdHistoryPerson *person);
+void        dd_history_person_free     (DdHistoryPerson *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHistoryPerson, dd_history_person_free)
 
 /**

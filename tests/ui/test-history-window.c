@@ -432,7 +432,7 @@ test_display_name (Fixture       *f,
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (gtk_widget_get_sensitive (button));
   accounts = dd_users_new (f->store);
-  name = dd_users_dup_display_name (accounts);
+  name = dd_users_dup_display_name (accounts, NULL);
   g_assert_cmpstr (name, ==, "Lê Văn An");
   g_clear_pointer (&name, g_free);
 
@@ -440,7 +440,7 @@ test_display_name (Fixture       *f,
   gtk_editable_set_text (entry, "Lê Văn An (Văn phòng)");
   gtk_window_close (GTK_WINDOW (prefs));
   dd_test_iterate (50);
-  name = dd_users_dup_display_name (accounts);
+  name = dd_users_dup_display_name (accounts, NULL);
   g_assert_cmpstr (name, ==, "Lê Văn An (Văn phòng)");
 
   /* The user's next change shows under that name. */

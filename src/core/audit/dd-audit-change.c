@@ -528,32 +528,32 @@ _dd_audit_entry_decode (const DdAuditEntry *entry,
 /* Public API */
 
 DdAuditChange *
-dd_audit_change_copy (const DdAuditChange *change)
+dd_audit_change_copy (const DdAuditChange *self)
 {
   DdAuditChange *copy = g_new0 (DdAuditChange, 1);
 
-  *copy = *change;
-  copy->label = g_strdup (change->label);
-  copy->subject = g_strdup (change->subject);
-  copy->old_value = g_strdup (change->old_value);
-  copy->new_value = g_strdup (change->new_value);
-  copy->who = g_strdup (change->who);
-  copy->when = g_strdup (change->when);
+  *copy = *self;
+  copy->label = g_strdup (self->label);
+  copy->subject = g_strdup (self->subject);
+  copy->old_value = g_strdup (self->old_value);
+  copy->new_value = g_strdup (self->new_value);
+  copy->who = g_strdup (self->who);
+  copy->when = g_strdup (self->when);
   return copy;
 }
 
 void
-dd_audit_change_free (DdAuditChange *change)
+dd_audit_change_free (DdAuditChange *self)
 {
-  if (change == NULL)
+  if (self == NULL)
     return;
-  g_free (change->label);
-  g_free (change->subject);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change->who);
-  g_free (change->when);
-  g_free (change);
+  g_free (self->label);
+  g_free (self->subject);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->who);
+  g_free (self->when);
+  g_free (self);
 }
 
 const char *
@@ -567,50 +567,50 @@ dd_audit_field_get_label (DdAuditField field)
 }
 
 const char *
-dd_audit_entry_get_who (const DdAuditEntry *entry)
+dd_audit_entry_get_who (const DdAuditEntry *self)
 {
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  if (entry->display_name != NULL && *entry->display_name != '\0')
-    return entry->display_name;
-  if (entry->user != NULL)
-    return entry->user;
+  if (self->display_name != NULL && *self->display_name != '\0')
+    return self->display_name;
+  if (self->user != NULL)
+    return self->user;
   return _("Unknown");
 }
 
 char *
-dd_audit_entry_dup_when (const DdAuditEntry *entry)
+dd_audit_entry_dup_when (const DdAuditEntry *self)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) date_time = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  if (entry->at == NULL)
+  if (self->at == NULL)
     return g_strdup ("");
-  date_time = g_date_time_new_from_iso8601 (entry->at, utc);
+  date_time = g_date_time_new_from_iso8601 (self->at, utc);
   if (date_time == NULL)
-    return g_strdup (entry->at);
+    return g_strdup (self->at);
   local = g_date_time_to_local (date_time);
   return g_date_time_format (local, "%d/%m/%Y %H:%M");
 }
 
 gboolean
-dd_audit_entry_sets (const DdAuditEntry *entry,
+dd_audit_entry_sets (const DdAuditEntry *self,
                      DdAuditField        field)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *values;
 
-  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (field > DD_AUDIT_FIELD_NONE && (guint) field < G_N_ELEMENTS (fields), FALSE);
 
-  if (g_strcmp0 (entry->table_name, fields[field].table) != 0)
+  if (g_strcmp0 (self->table_name, fields[field].table) != 0)
     return FALSE;
   if (fields[field].key == NULL)
     return TRUE;
 
-  values = parse_object (entry->new_values, &root);
+  values = parse_object (self->new_values, &root);
   return values != NULL && json_object_has_member (values, fields[field].key);
 }

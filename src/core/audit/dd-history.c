@@ -47,48 +47,48 @@ G_DEFINE_BOXED_TYPE (DdAuditEntry, dd_audit_entry, dd_audit_entry_copy, dd_audit
 /* Boxed types */
 
 DdAuditEntry *
-dd_audit_entry_copy (const DdAuditEntry *entry)
+dd_audit_entry_copy (const DdAuditEntry *self)
 {
   DdAuditEntry *copy = g_new0 (DdAuditEntry, 1);
 
-  copy->id = entry->id;
-  copy->at = g_strdup (entry->at);
-  copy->user = g_strdup (entry->user);
-  copy->table_name = g_strdup (entry->table_name);
-  copy->row_id = entry->row_id;
-  copy->task_id = entry->task_id;
-  copy->action = g_strdup (entry->action);
-  copy->old_values = g_strdup (entry->old_values);
-  copy->new_values = g_strdup (entry->new_values);
-  copy->display_name = g_strdup (entry->display_name);
-  copy->task_number = g_strdup (entry->task_number);
+  copy->id = self->id;
+  copy->at = g_strdup (self->at);
+  copy->user = g_strdup (self->user);
+  copy->table_name = g_strdup (self->table_name);
+  copy->row_id = self->row_id;
+  copy->task_id = self->task_id;
+  copy->action = g_strdup (self->action);
+  copy->old_values = g_strdup (self->old_values);
+  copy->new_values = g_strdup (self->new_values);
+  copy->display_name = g_strdup (self->display_name);
+  copy->task_number = g_strdup (self->task_number);
   return copy;
 }
 
 void
-dd_audit_entry_free (DdAuditEntry *entry)
+dd_audit_entry_free (DdAuditEntry *self)
 {
-  if (entry == NULL)
+  if (self == NULL)
     return;
-  g_free (entry->at);
-  g_free (entry->user);
-  g_free (entry->table_name);
-  g_free (entry->action);
-  g_free (entry->old_values);
-  g_free (entry->new_values);
-  g_free (entry->display_name);
-  g_free (entry->task_number);
-  g_free (entry);
+  g_free (self->at);
+  g_free (self->user);
+  g_free (self->table_name);
+  g_free (self->action);
+  g_free (self->old_values);
+  g_free (self->new_values);
+  g_free (self->display_name);
+  g_free (self->task_number);
+  g_free (self);
 }
 
 void
-dd_history_person_free (DdHistoryPerson *person)
+dd_history_person_free (DdHistoryPerson *self)
 {
-  if (person == NULL)
+  if (self == NULL)
     return;
-  g_free (person->account);
-  g_free (person->display_name);
-  g_free (person);
+  g_free (self->account);
+  g_free (self->display_name);
+  g_free (self);
 }
 
 /* Auxiliary methods */
@@ -311,11 +311,11 @@ dd_history_new (DdStore *store)
 }
 
 void
-dd_history_query_init (DdHistoryQuery *query)
+dd_history_query_init (DdHistoryQuery *self)
 {
-  g_return_if_fail (query != NULL);
+  g_return_if_fail (self != NULL);
 
-  memset (query, 0, sizeof *query);
+  memset (self, 0, sizeof *self);
 }
 
 GPtrArray *
