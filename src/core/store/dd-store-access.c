@@ -9,8 +9,8 @@
 
 /*
  * Who writes, and whether they may: the account of the connection and its
- * role as the file records it (table users; begin_write() in dd-store.c
- * reads it again under the write lock), the SQL functions that the guard
+ * role as the file records it (table users; begin_write() in
+ * dd-store-transaction.c reads it again under the write lock), the SQL functions that the guard
  * triggers of data/sql/0003-shared.sql call, the signal that the access
  * changed, the acknowledgement of the lock warning, and dd_store_can(),
  * which says beforehand what the store would refuse. Both that and

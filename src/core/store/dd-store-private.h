@@ -18,7 +18,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define DD_STORE_CACHE_KIB 40960
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
- * the caller opened with _dd_store_begin(). */
+ * the caller opened with _dd_store_begin() (dd-store-transaction.c). */
 gboolean _dd_store_begin              (DdStore *self, GError **error);
 /* Like _dd_store_begin(), for a change a viewer may make too (their own
  * display name). */
@@ -174,8 +174,8 @@ void _dd_store_access_copy  (DdStoreAccess *dest, const DdStoreAccess *src);
 void _dd_store_access_clear (DdStoreAccess *access);
 
 /* How BEGIN IMMEDIATE and COMMIT wait for another desktop's lock
- * (exec_with_retry() in dd-store.c): the policy, copied to a sibling, and
- * the wait under way. */
+ * (exec_with_retry() in dd-store-transaction.c): the policy, copied to a
+ * sibling, and the wait under way. */
 typedef struct
 {
   int tries;                    /* attempts */

@@ -10,8 +10,8 @@
 /*
  * The names of the roles, and the errors by which the store refuses a
  * write: an action judged beforehand (_dd_store_check_can() in
- * dd-store-access.c), a viewer's write at BEGIN (dd-store.c), and the
- * refusal of a guard trigger of data/sql/0003-shared.sql, which
+ * dd-store-access.c), a viewer's write at BEGIN (dd-store-transaction.c),
+ * and the refusal of a guard trigger of data/sql/0003-shared.sql, which
  * dd-store-sql.c turns into an error here. The bottom of the store's
  * access: it calls nothing else of the store.
  */

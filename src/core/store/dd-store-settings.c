@@ -6,10 +6,11 @@
 #include "dd-store-private.h"
 
 /*
- * Reading the file's settings (table settings), which the store's own reads
- * need (the "due soon" window of a task's status): plain reads that call
- * nothing above the SQL helpers. dd_store_set_setting(), a write in a
- * transaction, is in dd-store.c.
+ * The file's settings (table settings): the reads, which the store's own
+ * reads need (the "due soon" window of a task's status), and
+ * dd_store_set_setting(), a write in a transaction. They call nothing above
+ * the SQL helpers and the transactions (dd-store-transaction.c), so that
+ * every file of the store may call them.
  */
 
 char *
@@ -44,4 +45,38 @@ dd_store_get_due_soon_days (DdStore *self)
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))
     return (guint) days;
   return DD_DEFAULT_DUE_SOON_DAYS;
+}
+
+gboolean
+dd_store_set_setting (DdStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                  "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value, revision = revision + 1, "
+                  "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  dd_sql_bind_text (stmt, 1, key);
+  dd_sql_bind_text (stmt, 2, value);
+  dd_sql_bind_text (stmt, 3, now);
+  dd_sql_bind_text (stmt, 4, self->access.user);
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
 }

@@ -16,6 +16,15 @@
  * DdStore wraps one sqlite3 handle. Every statement is prepared with bound
  * parameters; the few queries whose shape depends on the filters are put
  * together from fixed fragments of this file, never from user text.
+ *
+ * This file opens the store (migrations, the checks at opening), answers
+ * what it is, and polls for another desktop's changes. It calls the files
+ * below it: the transactions (dd-store-transaction.c), the SQL helpers,
+ * the access, health and backup files, and the status caches it frees
+ * (dd-store-query.c, dd-store-recurring.c). Of the store's files only
+ * those that open or poll a store (dd-sample.c, dd-store-worker.c) call
+ * it; the reads and writes of the data never do. The settings are in
+ * dd-store-settings.c.
  */
 
 #define MIGRATIONS_PATH "/io/github/dondoc/Dondoc/core/sql/"
@@ -56,25 +65,7 @@ _dd_store_access_clear (DdStoreAccess *access)
   g_clear_pointer (&access->backup_warning, g_free);
 }
 
-/* Transactions */
-
-/* Whether the file at the store's path is still the one it opened: a file
- * renamed, deleted or replaced while open (or a share that went away) must
- * not be written through the old handle. */
-static gboolean
-check_not_moved (DdStore  *self,
-                 GError  **error)
-{
-  int moved = 0;
-
-  if (g_str_equal (self->path, ":memory:"))
-    return TRUE;
-  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
-    moved = 0;
-  if (moved || !g_file_test (self->path, G_FILE_TEST_EXISTS))
-    return dd_sql_set_sqlite_error (self, SQLITE_READONLY_DBMOVED, error);
-  return TRUE;
-}
+/* Busy waits */
 
 /* SQLite's own busy handler sleeps up to 100 ms between looks at the lock;
  * against desktops that write in quick succession it seldom finds the lock
@@ -93,129 +84,6 @@ on_busy_cb (void *data,
     return 0;
   g_usleep ((gulong) g_random_int_range (500, 4000));
   return 1;
-}
-
-/* Runs BEGIN IMMEDIATE or COMMIT. The busy handler waits up to
- * busy_attempt_ms for the other desktop's lock; when the lock persists the
- * statement is tried again after a growing, jittered pause, a bounded number
- * of times (by default 5 tries, about 10 s in all), and then the caller gets
- * DD_STORE_ERROR_BUSY: a write never fails silently, and never waits for
- * ever. A failed COMMIT leaves the transaction open, so trying it again is
- * safe. */
-static int
-exec_with_retry (DdStore    *self,
-                 const char *sql)
-{
-  int backoff = self->busy.backoff_ms;
-  int rc = SQLITE_BUSY;
-
-  self->busy.budget_ms = self->busy.attempt_ms;
-  for (int attempt = 0; attempt < MAX (self->busy.tries, 1); attempt++)
-    {
-      if (attempt > 0)
-        {
-          g_usleep ((gulong) g_random_int_range (backoff * 750, backoff * 1250 + 1));
-          backoff *= 2;
-        }
-      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-      if ((rc & 0xff) != SQLITE_BUSY)
-        break;
-      g_debug ("%s: the database is locked by someone else (attempt %d of %d)",
-               sql, attempt + 1, self->busy.tries);
-    }
-  self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
-  return rc;
-}
-
-static gboolean
-begin_write (DdStore   *self,
-             gboolean   own_row_only,
-             GError   **error)
-{
-  int rc;
-
-  g_assert (!self->flags.in_transaction);
-
-  if (self->access.read_only)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY, "%s",
-                   self->access.read_only_reason != NULL
-                   ? self->access.read_only_reason
-                   : _("The database is open read-only."));
-      return FALSE;
-    }
-  if (self->access.lock_warning != NULL && !self->access.lock_acknowledged && !self->flags.migrating)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s",
-                   self->access.lock_warning);
-      return FALSE;
-    }
-  if (!check_not_moved (self, error))
-    return FALSE;
-
-  /* BEGIN IMMEDIATE takes the write lock now, so that a write never fails
-   * half-way because another desktop started writing first. */
-  rc = exec_with_retry (self, "BEGIN IMMEDIATE");
-  if (rc != SQLITE_OK)
-    return dd_sql_set_sqlite_error (self, rc, error);
-  self->flags.in_transaction = TRUE;
-
-  /* The role as the file says now, under the lock. */
-  _dd_store_refresh_role (self);
-  if (!_dd_store_check_role (self, own_row_only, error))
-    {
-      _dd_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_dd_store_begin (DdStore  *self,
-                 GError  **error)
-{
-  return begin_write (self, FALSE, error);
-}
-
-gboolean
-_dd_store_begin_own_row (DdStore  *self,
-                         GError  **error)
-{
-  return begin_write (self, TRUE, error);
-}
-
-gboolean
-_dd_store_commit (DdStore  *self,
-                  GError  **error)
-{
-  int rc;
-
-  g_assert (self->flags.in_transaction);
-
-  rc = exec_with_retry (self, "COMMIT");
-  if (rc != SQLITE_OK)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      _dd_store_rollback (self);
-      return FALSE;
-    }
-  self->flags.in_transaction = FALSE;
-  self->commit_serial++;
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  _dd_store_flush_access_changed (self);
-  return TRUE;
-}
-
-void
-_dd_store_rollback (DdStore *self)
-{
-  if (!self->flags.in_transaction)
-    return;
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->flags.in_transaction = FALSE;
-  /* A write refused because the role changed meanwhile: say so now. */
-  _dd_store_flush_access_changed (self);
 }
 
 sqlite3 *
@@ -1080,40 +948,4 @@ dd_store_poll_external_changes (DdStore *self)
   g_signal_emit (self, signals[SIGNAL_EXTERNAL_CHANGE], 0);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
-}
-
-/* Settings */
-
-gboolean
-dd_store_set_setting (DdStore     *self,
-                      const char  *key,
-                      const char  *value,
-                      GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  stmt = dd_sql_prepare (self,
-                  "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value, revision = revision + 1, "
-                  "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                  error);
-  if (stmt == NULL)
-    goto fail;
-  dd_sql_bind_text (stmt, 1, key);
-  dd_sql_bind_text (stmt, 2, value);
-  dd_sql_bind_text (stmt, 3, now);
-  dd_sql_bind_text (stmt, 4, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
 }
