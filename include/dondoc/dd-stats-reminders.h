@@ -57,7 +57,7 @@ gboolean   dd_stats_count_reminders (DdStats            *self,
  *
  * Returns: (transfer full) (element-type DdTask): the tasks, or %NULL with @error
  */
-GPtrArray *dd_stats_list_reminders  (DdStats            *self,
+GListModel *dd_stats_list_reminders (DdStats            *self,
                                      const DdTaskQuery  *query,
                                      GError            **error);
 

@@ -5,9 +5,11 @@
  * instance parameter is `self`; owned strings come from `dd_xxx_dup_*`
  * (a `get_` returns a borrowed one); a call that reads or writes the file
  * takes `GError **error` last; error domains and codes are in dd-error.h.
- * Collections: a list is returned as a `GPtrArray` (transfer full, with its
- * element free function set and its element type in the doc comment); the
- * lazy task list DdTaskList is a GListModel, bound by views directly. */
+ * Collections: a list of objects (GObjects: plans, units, scorecards, tasks)
+ * is a GListModel, as GTK's list views take it and as the lazy task list
+ * DdTaskList is; a list of records (boxed structs) is a `GPtrArray`
+ * (transfer full, with its element free function set and its element type
+ * in the doc comment). */
 #pragma once
 
 #define DONDOC_INSIDE

@@ -758,10 +758,11 @@ look (DdStore      *store,
   g_assert_cmpuint (reminders.forgotten, ==, headline.counts[DD_STATUS_FORGOTTEN]);
   g_assert_cmpuint (reminders.overdue, ==, headline.counts[DD_STATUS_OVERDUE]);
   {
-    g_autoptr(GPtrArray) listed = dd_stats_list_reminders (stats, &query.tasks, &error);
+    g_autoptr(GListModel) listed = dd_stats_list_reminders (stats, &query.tasks, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (listed->len, ==, reminders.overdue + reminders.forgotten + reminders.due_soon);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==,
+                      reminders.overdue + reminders.forgotten + reminders.due_soon);
   }
 
   dd_score_period_init (&q3, DD_OCCURRENCE_QUARTER, 2026, 3);

@@ -39,12 +39,12 @@ dd_stats_count_reminders (DdStats            *self,
   return TRUE;
 }
 
-GPtrArray *
+GListModel *
 dd_stats_list_reminders (DdStats            *self,
                          const DdTaskQuery  *query,
                          GError            **error)
 {
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) tasks = g_list_store_new (DD_TYPE_TASK);
 
   g_return_val_if_fail (DD_IS_STATS (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -61,7 +61,11 @@ dd_stats_list_reminders (DdStats            *self,
         return NULL;
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (tasks, g_list_model_get_item (G_LIST_MODEL (list), i));
+        {
+          g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_list_store_append (tasks, task);
+        }
     }
-  return g_steal_pointer (&tasks);
+  return G_LIST_MODEL (g_steal_pointer (&tasks));
 }
