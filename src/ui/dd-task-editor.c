@@ -87,6 +87,9 @@ on_question_response_cb (GtkDialog    *dialog,
 
   if (self->question == GTK_WIDGET (dialog))
     self->question = NULL;
+  /* The dialog lives until its "response" is over, and the answer may
+   * destroy the editor: it must not look back at it then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT)

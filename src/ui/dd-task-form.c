@@ -204,6 +204,10 @@ load_plans (DdTaskEditor *self)
         selected = i;
     }
 
+  /* A new task from the list of all plans: the first plan, to begin with. */
+  if (selected == GTK_INVALID_LIST_POSITION && self->is_new && self->plan_ids->len > 0)
+    selected = 0;
+
   self->updating++;
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->plan_dropdown, selected);
