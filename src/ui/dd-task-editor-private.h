@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dd-date-popover.h"
+#include "dd-progress-timeline.h"
 #include "dd-task-editor.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ struct _DdTaskEditor
   GtkGrid *grid;
   GtkGrid *progress_grid;
   GtkBox *progress_page;
+  DdProgressTimeline *timeline;
   GtkBox *reports_box;
   GtkBox *extensions_box;
   GtkRevealer *error_revealer;

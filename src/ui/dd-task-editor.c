@@ -233,9 +233,30 @@ static gboolean
 can_change (DdTaskEditor  *self,
             char         **reason)
 {
-  /* A new task: whoever may change some task may add one (the store
-   * checks a unit editor's lead when saving). */
-  return dd_store_can (self->store, DD_ACTION_EDIT_TASK, self->is_new ? NULL : self->task, reason);
+  /* A new task: a unit editor adds those its unit leads (its lead is
+   * filled in and kept: fill_own_unit()). */
+  if (self->is_new)
+    return dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, reason);
+  return dd_store_can (self->store, DD_ACTION_EDIT_TASK, self->task, reason);
+}
+
+/* The task's progress updates, newest first. */
+static void
+load_timeline (DdTaskEditor *self)
+{
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->is_new || self->store == NULL)
+    {
+      dd_progress_timeline_set_updates (self->timeline, NULL);
+      return;
+    }
+
+  updates = dd_store_list_progress (self->store, dd_task_get_id (self->task), &error);
+  if (updates == NULL)
+    g_debug ("Could not read the progress updates: %s", error->message);
+  dd_progress_timeline_set_updates (self->timeline, updates);
 }
 
 /* A unit editor adds tasks for the unit it edits: its lead, to begin with. */
@@ -576,6 +597,7 @@ dd_task_editor_constructed (GObject *object)
   self->is_new = self->task != NULL && dd_task_get_id (self->task) <= 0;
   _dd_task_form_load_lists (self);
   _dd_task_form_load (self);
+  load_timeline (self);
   update_title (self);
   update_access (self);
   _dd_task_editor_validate (self);
@@ -664,6 +686,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, grid);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_grid);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, timeline);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, reports_box);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, extensions_box);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_revealer);

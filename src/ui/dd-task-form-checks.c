@@ -154,15 +154,22 @@ check_lead (DdTaskEditor       *self,
   return !coordinates;
 }
 
-/* The source document: its date must be a date. */
+/* The source document: a date that is a date, a kind or a number to name
+ * it by; shown as it will read ("Thông báo kết luận số 125/TB-UBND ngày
+ * 02/12/2026 của UBND tỉnh"). */
 static gboolean
 check_source (DdTaskEditor *self)
 {
+  g_autofree char *kind = _dd_task_form_dup_entry_text (self->source_kind_entry);
+  g_autofree char *number = _dd_task_form_dup_entry_text (self->source_number_entry);
   g_autofree char *date_text = _dd_task_form_dup_entry_text (self->source_date_entry);
+  g_autofree char *issuer = _dd_task_form_dup_entry_text (self->source_issuer_entry);
+  g_autoptr(DdSourceDocument) source = NULL;
   g_autofree char *message = NULL;
   GDate date;
 
   g_date_clear (&date, 1);
+  set_entry_error (self->source_date_entry, FALSE);
   if (date_text != NULL && !dd_date_parse_any (date_text, &date))
     {
       /* Translators: %s is what the user typed as the source document's date. */
@@ -172,8 +179,19 @@ check_source (DdTaskEditor *self)
       return FALSE;
     }
 
-  set_entry_error (self->source_date_entry, FALSE);
-  _dd_task_form_set_hint (self->source_hint, NULL, FALSE, FALSE);
+  if (kind == NULL && number == NULL)
+    {
+      gboolean partial = date_text != NULL || issuer != NULL;
+
+      _dd_task_form_set_hint (self->source_hint,
+                              partial ? _("Give the document's kind or number.") : NULL,
+                              partial, FALSE);
+      return !partial;
+    }
+
+  source = dd_source_document_new (kind, number, dd_date_is_set (&date) ? &date : NULL, issuer);
+  message = dd_source_document_format (source);
+  _dd_task_form_set_hint (self->source_hint, message, FALSE, FALSE);
   return TRUE;
 }
 
@@ -368,7 +386,8 @@ _dd_task_form_check (DdTaskEditor *self)
   title = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (dd_text_is_blank (title))
     valid = FALSE;
-  if (self->is_new && _dd_task_form_get_plan_id (self) <= 0)
+  /* No plan chosen (the built-in plan yet to be made is one: -1). */
+  if (_dd_task_form_get_plan_id (self) == 0)
     valid = FALSE;
 
   return valid;

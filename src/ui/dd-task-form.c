@@ -178,6 +178,11 @@ load_units (DdTaskEditor *self)
   set_completion (self->lead_entry, names);
 }
 
+/* The plan of the drop-down's entry that stands for the built-in plan of
+ * assignments outside any plan before the file has it: it is made when
+ * the task is saved (dd_store_get_adhoc_plan_id()). */
+#define ADHOC_PLAN_TO_MAKE ((gint64) -1)
+
 static void
 load_plans (DdTaskEditor *self)
 {
@@ -186,6 +191,7 @@ load_plans (DdTaskEditor *self)
   g_autoptr(GError) error = NULL;
   gint64 plan_id = dd_task_get_plan_id (self->task);
   guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean has_adhoc = FALSE;
 
   g_array_set_size (self->plan_ids, 0);
   plans = dd_store_list_plans (self->store, &error);
@@ -198,10 +204,20 @@ load_plans (DdTaskEditor *self)
       g_autofree char *name = dd_plan_dup_display_name (plan);
       gint64 id = dd_plan_get_id (plan);
 
+      /* The built-in plan has no number (dd_plan_dup_display_name()). */
+      has_adhoc |= dd_text_is_blank (dd_plan_get_number (plan));
       gtk_string_list_append (names, name != NULL ? name : dd_plan_get_number (plan));
       g_array_append_val (self->plan_ids, id);
       if (id == plan_id)
         selected = i;
+    }
+
+  if (!has_adhoc)
+    {
+      gint64 id = ADHOC_PLAN_TO_MAKE;
+
+      gtk_string_list_append (names, _("Assignments outside any plan"));
+      g_array_append_val (self->plan_ids, id);
     }
 
   /* A new task from the list of all plans: the first plan, to begin with. */
@@ -212,10 +228,50 @@ load_plans (DdTaskEditor *self)
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->plan_dropdown, selected);
   self->updating--;
+}
 
-  /* Moving a task to another plan is not something a saved task can do
-   * yet: the plan is chosen when the task is added. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_dropdown), self->is_new);
+/* The plan chosen, the built-in one made if need be; 0 with @error. */
+static gint64
+resolve_plan_id (DdTaskEditor  *self,
+                 GError       **error)
+{
+  gint64 plan_id = _dd_task_form_get_plan_id (self);
+
+  if (plan_id == ADHOC_PLAN_TO_MAKE)
+    return dd_store_get_adhoc_plan_id (self->store, error);
+  if (plan_id <= 0)
+    g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("Choose the plan of the task."));
+  return plan_id;
+}
+
+/* The source document as typed, or %NULL when none is. (transfer full) */
+static DdSourceDocument *
+dup_source (DdTaskEditor *self)
+{
+  g_autofree char *kind = _dd_task_form_dup_entry_text (self->source_kind_entry);
+  g_autofree char *number = _dd_task_form_dup_entry_text (self->source_number_entry);
+  g_autofree char *date_text = _dd_task_form_dup_entry_text (self->source_date_entry);
+  g_autofree char *issuer = _dd_task_form_dup_entry_text (self->source_issuer_entry);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (date_text != NULL)
+    dd_date_parse_any (date_text, &date);
+  if (kind == NULL && number == NULL && date_text == NULL && issuer == NULL)
+    return NULL;
+
+  return dd_source_document_new (kind, number, dd_date_is_set (&date) ? &date : NULL, issuer);
+}
+
+static void
+load_source (DdTaskEditor *self)
+{
+  const DdSourceDocument *source = dd_task_get_source (self->task);
+
+  _dd_task_form_set_entry_text (self->source_kind_entry, source != NULL ? source->kind : NULL);
+  _dd_task_form_set_entry_text (self->source_number_entry, source != NULL ? source->number : NULL);
+  set_date_entry (self->source_date_entry, source != NULL ? &source->date : NULL);
+  _dd_task_form_set_entry_text (self->source_issuer_entry, source != NULL ? source->issuer : NULL);
 }
 
 static void
@@ -389,6 +445,7 @@ void
 _dd_task_form_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (DD_TYPE_DATE_POPOVER);
+  g_type_ensure (DD_TYPE_PROGRESS_TIMELINE);
 
   gtk_widget_class_bind_template_callback (widget_class, on_completed_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_check_toggled_cb);
@@ -443,6 +500,7 @@ _dd_task_form_load (DdTaskEditor *self)
   gtk_check_button_set_active (self->done_check, dd_date_is_set (dd_task_get_completed_on (task)));
   _dd_task_form_set_entry_text (self->actual_product_entry, dd_task_get_actual_product (task));
   set_text_view_text (self->note_view, dd_task_get_note (task));
+  load_source (self);
 
   self->updating--;
 }
@@ -487,7 +545,9 @@ _dd_task_form_dup_task (DdTaskEditor  *self,
   g_autofree char *actual_product = _dd_task_form_dup_entry_text (self->actual_product_entry);
   g_autofree char *note = dup_text_view_text (self->note_view);
   g_auto(GStrv) coordinators = split_names (coordinators_text);
+  g_autoptr(DdSourceDocument) source = dup_source (self);
   GDate completed_on;
+  gint64 plan_id;
 
   if (!_dd_task_form_check_completed (self, &completed_on))
     {
@@ -499,7 +559,12 @@ _dd_task_form_dup_task (DdTaskEditor  *self,
   g_strstrip (title);
   g_strstrip (note);
 
-  copy = self->is_new ? dd_task_new (_dd_task_form_get_plan_id (self)) : dd_task_copy (self->task);
+  plan_id = resolve_plan_id (self, error);
+  if (plan_id <= 0)
+    return NULL;
+
+  copy = self->is_new ? dd_task_new (plan_id) : dd_task_copy (self->task);
+  dd_task_set_plan_id (copy, plan_id);
   dd_task_set_number (copy, number);
   dd_task_set_title (copy, title);
   dd_task_set_lead (copy, lead);
@@ -512,6 +577,7 @@ _dd_task_form_dup_task (DdTaskEditor  *self,
   dd_task_set_completed_on (copy, dd_date_is_set (&completed_on) ? &completed_on : NULL);
   dd_task_set_actual_product (copy, actual_product);
   dd_task_set_note (copy, *note != '\0' ? note : NULL);
+  dd_task_set_source (copy, source);
 
   return g_steal_pointer (&copy);
 }
@@ -583,5 +649,5 @@ _dd_task_form_set_read_only (DdTaskEditor *self,
 {
   set_read_only (GTK_WIDGET (self->grid), read_only);
   set_read_only (GTK_WIDGET (self->progress_grid), read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_dropdown), self->is_new && !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_dropdown), !read_only);
 }

@@ -476,7 +476,7 @@ on_status_button_clicked_cb (GtkButton   *button,
 static void
 update_new_button (DdTasksPage *self)
 {
-  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_TASK, NULL);
+  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_ADD_TASK, NULL);
 
   dd_access_set_tooltip (GTK_WIDGET (self->new_button), reason);
 }

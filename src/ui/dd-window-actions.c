@@ -550,7 +550,7 @@ new_task_action (GtkWidget  *widget,
   const DdTaskQuery *query;
   DdTaskEditor *editor;
 
-  if (self->store == NULL || !dd_store_can (self->store, DD_ACTION_EDIT_TASK, NULL, NULL))
+  if (self->store == NULL || !dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, NULL))
     return;
 
   /* The plan the list shows, if it shows one. */
@@ -863,7 +863,7 @@ _dd_window_actions_update (DdWindow *self)
    * task list's button says why). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task",
                                  self->store != NULL
-                                 && dd_store_can (self->store, DD_ACTION_EDIT_TASK, NULL, NULL));
+                                 && dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-task", admin && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recycle-bin", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.users", self->store != NULL);
