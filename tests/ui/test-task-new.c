@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dd-date-popover.h"
+#include "dd-progress-timeline.h"
 #include "dd-store-private.h"
 #include "dd-task-editor.h"
 #include "dd-tasks-page.h"
@@ -222,6 +223,29 @@ dup_question (void)
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, NULL);
   return g_steal_pointer (&text);
+}
+
+static DdTask *
+read_task (Fixture *f,
+           gint64   task_id)
+{
+  g_autoptr(GError) error = NULL;
+  DdTask *task = dd_store_get_task (f->store, task_id, NULL, &error);
+
+  g_assert_no_error (error);
+  return task;
+}
+
+/* The text of the first label of the timeline's row @index. */
+static const char *
+timeline_headline (Fixture *f,
+                   guint    index)
+{
+  GtkListBox *list = dd_test_template_child (child (f, "timeline"), DD_TYPE_PROGRESS_TIMELINE, "list_box");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) index);
+
+  g_assert_nonnull (row);
+  return gtk_label_get_text (GTK_LABEL (dd_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL)));
 }
 
 /* Fixture */
@@ -454,17 +478,6 @@ test_new_unit (Fixture       *f,
   g_assert_cmpint (dd_test_unit_id (f->store, unit), >, 0);
 }
 
-static DdTask *
-read_task (Fixture *f,
-           gint64   task_id)
-{
-  g_autoptr(GError) error = NULL;
-  DdTask *task = dd_store_get_task (f->store, task_id, NULL, &error);
-
-  g_assert_no_error (error);
-  return task;
-}
-
 /* Done is 100%; reopening a done task is asked, then saved. */
 static void
 test_done_and_reopen (Fixture       *f,
@@ -526,6 +539,11 @@ test_done_and_reopen (Fixture       *f,
   reopened = read_task (f, task_id);
   g_assert_false (dd_date_is_set (dd_task_get_completed_on (reopened)));
   g_assert_cmpuint (dd_task_get_progress (reopened), ==, 80);
+
+  /* The timeline says so, newest first, above the completion. */
+  open_editor (f, reopened);
+  g_assert_nonnull (strstr (timeline_headline (f, 0), "80% done — the task was reopened"));
+  g_assert_nonnull (strstr (timeline_headline (f, 1), "100% done — completed on"));
 }
 
 /* The completion date cleared by hand reopens too: asked when saving. */
@@ -607,6 +625,189 @@ test_unsaved_changes (Fixture       *f,
   g_assert_null (find_task_titled (f->store, "Một việc mới giao tại cuộc họp"));
 }
 
+/* "Giao việc ngoài kế hoạch": a task outside any plan goes to the
+ * built-in plan, made with its first task. */
+static void
+test_outside_any_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *title = "Kiểm tra tiến độ các công trình trọng điểm theo chỉ đạo tại cuộc họp";
+  g_autofree char *lead = dup_unit_name (f->store, 0);
+  g_autoptr(DdTask) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *plans;
+  GtkStringList *names;
+  guint last;
+  DdTask *selected;
+
+  open_window (f);
+  open_new_task (f);
+  plans = child (f, "plan_dropdown");
+  names = GTK_STRING_LIST (gtk_drop_down_get_model (plans));
+  last = g_list_model_get_n_items (G_LIST_MODEL (names)) - 1;
+  g_assert_cmpstr (gtk_string_list_get_string (names, last), ==, "Assignments outside any plan");
+  gtk_drop_down_set_selected (plans, last);
+  fill_clear_task (f, title, lead);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
+
+  saved = find_task_titled (f->store, title);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (dd_task_get_plan_id (saved), ==, dd_store_get_adhoc_plan_id (f->store, &error));
+  g_assert_no_error (error);
+  /* The list shows it, selected, although it showed another plan's tasks. */
+  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+    gtk_column_view_get_model (tasks_child (f, "column_view"))));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (dd_task_get_id (selected), ==, dd_task_get_id (saved));
+
+  /* The next new task offers the plan by its name, once. */
+  open_new_task (f);
+  names = GTK_STRING_LIST (gtk_drop_down_get_model (child (f, "plan_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, last + 1);
+}
+
+/* The source document: shown as it reads, kept, and read back. */
+static void
+test_source_document (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *title = "Hoàn thiện hồ sơ đề án sắp xếp đơn vị sự nghiệp công lập";
+  g_autofree char *lead = dup_unit_name (f->store, 0);
+  g_autoptr(DdTask) saved = NULL;
+  const DdSourceDocument *source;
+
+  open_editor (f, NULL);
+  fill_clear_task (f, title, lead);
+
+  /* A date and an issuer alone do not name a document. */
+  set_text (f, "source_issuer_entry", "UBND tỉnh");
+  g_assert_true (gtk_widget_has_css_class (child (f, "source_hint"), "error"));
+  g_assert_false (can_save (f));
+
+  set_text (f, "source_kind_entry", "Thông báo kết luận");
+  set_text (f, "source_number_entry", "125/TB-UBND");
+  set_text (f, "source_date_entry", "2/12/2026");
+  g_assert_false (gtk_widget_has_css_class (child (f, "source_hint"), "error"));
+  /* As the interface's language writes it (the tests run in English). */
+  g_assert_cmpstr (label_text (f, "source_hint"), ==,
+                   "Thông báo kết luận No. 125/TB-UBND dated 02/12/2026 by UBND tỉnh");
+  g_assert_true (can_save (f));
+
+  set_text (f, "source_date_entry", "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (child (f, "source_hint"), "error"));
+  g_assert_false (can_save (f));
+  set_text (f, "source_date_entry", "02/12/2026");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
+
+  saved = find_task_titled (f->store, title);
+  g_assert_nonnull (saved);
+  source = dd_task_get_source (saved);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (source->kind, ==, "Thông báo kết luận");
+  g_assert_cmpstr (source->number, ==, "125/TB-UBND");
+  g_assert_cmpint (g_date_get_day (&source->date), ==, 2);
+  g_assert_cmpstr (source->issuer, ==, "UBND tỉnh");
+
+  /* Read back into the editor, unchanged. */
+  open_editor (f, saved);
+  g_assert_cmpstr (gtk_editable_get_text (child (f, "source_number_entry")), ==, "125/TB-UBND");
+  g_assert_cmpstr (gtk_editable_get_text (child (f, "source_date_entry")), ==, "02/12/2026");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL);
+  dd_test_iterate (50);
+  g_assert_null (f->editor);
+}
+
+static void
+save_progress (Fixture    *f,
+               DdTask     *task,
+               int         progress,
+               const char *product)
+{
+  open_editor (f, task);
+  gtk_spin_button_set_value (child (f, "progress_spin"), progress);
+  set_text (f, "actual_product_entry", product);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
+}
+
+/* Each progress update is kept and shown, newest first. */
+static void
+test_progress_timeline (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DdTask) task = NULL;
+  gint64 task_id = 0;
+  guint before;
+
+  for (gint64 id = 1; task_id == 0; id++)
+    {
+      g_autoptr(DdTask) candidate = read_task (f, id);
+
+      if (!dd_date_is_set (dd_task_get_completed_on (candidate)) && dd_task_get_progress (candidate) < 40)
+        task_id = id;
+    }
+
+  /* A new task has none yet. */
+  open_editor (f, NULL);
+  g_assert_cmpuint (dd_progress_timeline_get_n_updates (child (f, "timeline")), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+
+  task = read_task (f, task_id);
+  open_editor (f, task);
+  before = dd_progress_timeline_get_n_updates (child (f, "timeline"));
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&task);
+
+  task = read_task (f, task_id);
+  save_progress (f, task, 40, "Dự thảo kế hoạch");
+  g_clear_object (&task);
+  task = read_task (f, task_id);
+  save_progress (f, task, 70, "Tờ trình số 12/TTr-VPUB");
+  g_clear_object (&task);
+
+  task = read_task (f, task_id);
+  open_editor (f, task);
+  gtk_notebook_set_current_page (child (f, "notebook"), 1);
+  g_assert_cmpuint (dd_progress_timeline_get_n_updates (child (f, "timeline")), ==, before + 2);
+  g_assert_nonnull (strstr (timeline_headline (f, 0), "70% done"));
+  g_assert_nonnull (strstr (timeline_headline (f, 1), "40% done"));
+  g_assert_nonnull (dd_test_find_label (child (f, "timeline"), "Product: Tờ trình số 12/TTr-VPUB"));
+  g_assert_nonnull (dd_test_find_label (child (f, "timeline"), "Product: Dự thảo kế hoạch"));
+}
+
+/* A unit editor adds tasks its unit leads: the lead is filled in and kept. */
+static void
+test_unit_editor (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *title = "Rà soát, cập nhật quy chế làm việc của đơn vị";
+  g_autofree char *lead = dup_unit_name (f->store, 1);
+  g_autoptr(DdUsers) accounts = dd_users_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) saved = NULL;
+
+  dd_users_set_role (accounts, "donvi", NULL, DD_ROLE_UNIT_EDITOR, dd_test_unit_id (f->store, lead), &error);
+  g_assert_no_error (error);
+  _dd_store_set_user (f->store, "donvi");
+  open_window (f);
+  g_assert_true (gtk_widget_get_sensitive (tasks_child (f, "new_button")));
+
+  open_new_task (f);
+  g_assert_cmpstr (gtk_editable_get_text (child (f, "lead_entry")), ==, lead);
+  g_assert_false (gtk_editable_get_editable (child (f, "lead_entry")));
+  g_assert_false (gtk_info_bar_get_revealed (child (f, "read_only_bar")));
+  fill_clear_task (f, title, lead);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
+
+  saved = find_task_titled (f->store, title);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (dd_task_get_lead (saved), ==, lead);
+}
+
 /* Screenshots */
 
 static void
@@ -675,6 +876,20 @@ test_screenshots (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
   dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
   dd_test_screenshot ("09-task-list-new-task-selected");
+
+  {
+    g_autoptr(DdTask) task = read_task (f, 3);
+
+    save_progress (f, task, 40, "Dự thảo kế hoạch");
+    g_clear_object (&task);
+    task = read_task (f, 3);
+    save_progress (f, task, 70, "Tờ trình số 12/TTr-VPUB");
+    g_clear_object (&task);
+    task = read_task (f, 3);
+    open_editor (f, task);
+    gtk_notebook_set_current_page (child (f, "notebook"), 1);
+    dd_test_screenshot ("10-progress-timeline");
+  }
 }
 
 int
@@ -712,6 +927,10 @@ main (int   argc,
   ADD ("done-and-reopen", test_done_and_reopen);
   ADD ("reopen-on-save", test_reopen_on_save);
   ADD ("unsaved-changes", test_unsaved_changes);
+  ADD ("outside-any-plan", test_outside_any_plan);
+  ADD ("source-document", test_source_document);
+  ADD ("progress-timeline", test_progress_timeline);
+  ADD ("unit-editor", test_unit_editor);
 
 #undef ADD
 
