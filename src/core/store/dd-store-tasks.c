@@ -18,33 +18,33 @@
 G_DEFINE_BOXED_TYPE (DdExtension, dd_extension, dd_extension_copy, dd_extension_free)
 
 DdExtension *
-dd_extension_copy (const DdExtension *extension)
+dd_extension_copy (const DdExtension *self)
 {
   DdExtension *copy;
 
-  g_return_val_if_fail (extension != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   copy = g_new (DdExtension, 1);
-  *copy = *extension;
-  copy->decision = g_strdup (extension->decision);
-  copy->reason = g_strdup (extension->reason);
-  copy->approved_by = g_strdup (extension->approved_by);
-  copy->recorded_at = g_strdup (extension->recorded_at);
-  copy->recorded_by = g_strdup (extension->recorded_by);
+  *copy = *self;
+  copy->decision = g_strdup (self->decision);
+  copy->reason = g_strdup (self->reason);
+  copy->approved_by = g_strdup (self->approved_by);
+  copy->recorded_at = g_strdup (self->recorded_at);
+  copy->recorded_by = g_strdup (self->recorded_by);
   return copy;
 }
 
 void
-dd_extension_free (DdExtension *extension)
+dd_extension_free (DdExtension *self)
 {
-  if (extension == NULL)
+  if (self == NULL)
     return;
-  g_free (extension->decision);
-  g_free (extension->reason);
-  g_free (extension->approved_by);
-  g_free (extension->recorded_at);
-  g_free (extension->recorded_by);
-  g_free (extension);
+  g_free (self->decision);
+  g_free (self->reason);
+  g_free (self->approved_by);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
+  g_free (self);
 }
 
 /* Auxiliary methods */
@@ -865,159 +865,4 @@ fail:
   return FALSE;
 }
 
-/* Periodic and ongoing tasks */
-
-gboolean
-dd_store_set_task_schedule (DdStore               *self,
-                            gint64                 task_id,
-                            const DdTaskSchedule  *schedule,
-                            GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  if ((guint) schedule->due_rule > DD_DUE_RULE_WORKDAYS_AFTER ||
-      schedule->due_param < 0 || schedule->due_param > 366 ||
-      schedule->update_every_months > 12)
-    return _dd_store_invalid (error, _("The rule of the task’s occurrences is out of range."));
-  if (schedule->due_rule == DD_DUE_RULE_DAY_OF_MONTH &&
-      (schedule->due_param < 1 || schedule->due_param > 31))
-    return _dd_store_invalid (error, _("The day of the month must be between 1 and 31."));
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  stmt = dd_sql_prepare (self,
-                         "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months, "
-                         "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                         "ON CONFLICT (task_id) DO UPDATE SET due_rule = excluded.due_rule, "
-                         "due_param = excluded.due_param, update_every_months = excluded.update_every_months, "
-                         "revision = revision + 1, updated_at = excluded.updated_at, "
-                         "updated_by = excluded.updated_by", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int (stmt, 2, schedule->due_rule);
-  sqlite3_bind_int (stmt, 3, schedule->due_param);
-  sqlite3_bind_int (stmt, 4, (int) schedule->update_every_months);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-dd_store_record_report (DdStore           *self,
-                        gint64             task_id,
-                        DdOccurrenceKind   kind,
-                        int                year,
-                        int                index,
-                        const GDate       *reported_on,
-                        const char        *note,
-                        GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-
-  if ((guint) kind > DD_OCCURRENCE_AD_HOC)
-    return _dd_store_invalid (error, _("Progress updates of ongoing tasks are recorded as progress, not as reports."));
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  if (kind == DD_OCCURRENCE_AD_HOC)
-    {
-      stmt = dd_sql_prepare (self,
-                             "UPDATE occurrence_reports SET reported_on = ?3, note = coalesce (?4, note), "
-                             "revision = revision + 1, updated_at = ?5, updated_by = ?6 "
-                             "WHERE id = ?2 AND task_id = ?1 AND kind = 4", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 2, index);
-    }
-  else
-    {
-      stmt = dd_sql_prepare (self,
-                             "INSERT INTO occurrence_reports (task_id, kind, year, period_index, reported_on, "
-                             "note, updated_at, updated_by) VALUES (?1, ?7, ?8, ?2, ?3, ?4, ?5, ?6) "
-                             "ON CONFLICT (task_id, kind, year, period_index) WHERE kind <> 4 DO UPDATE SET "
-                             "reported_on = excluded.reported_on, note = coalesce (excluded.note, note), "
-                             "revision = revision + 1, updated_at = excluded.updated_at, "
-                             "updated_by = excluded.updated_by", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 2, index);
-      sqlite3_bind_int (stmt, 7, kind);
-      sqlite3_bind_int (stmt, 8, year);
-    }
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  dd_sql_bind_date (stmt, 3, reported_on);
-  dd_sql_bind_text (stmt, 4, note);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                   _("There is no ad hoc report with id %d for this task."), index);
-      goto fail;
-    }
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
-}
-
-gint64
-dd_store_add_ad_hoc_report (DdStore      *self,
-                            gint64        task_id,
-                            const char   *title,
-                            const GDate  *due,
-                            GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  gint64 id;
-
-  g_return_val_if_fail (DD_IS_STORE (self), 0);
-  g_return_val_if_fail (dd_date_is_set (due), 0);
-
-  if (dd_text_is_blank (title))
-    {
-      _dd_store_invalid (error, _("An ad hoc report needs a title."));
-      return 0;
-    }
-  if (!_dd_store_begin (self, error))
-    return 0;
-  stmt = dd_sql_prepare (self,
-                         "INSERT INTO occurrence_reports (task_id, kind, year, title, due_on, updated_at, "
-                         "updated_by) VALUES (?1, 4, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int (stmt, 2, g_date_get_year (due));
-  dd_sql_bind_text (stmt, 3, title);
-  dd_sql_bind_date (stmt, 4, due);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_dd_store_commit (self, error))
-    return 0;
-  return id;
-
-fail:
-  _dd_store_rollback (self);
-  return 0;
-}
+/* The reports and schedules of periodic and ongoing tasks: dd-store-reports.c. */
