@@ -3,68 +3,35 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
 #include "dd-conflict-dialog.h"
 #include "dd-history-window.h"
-#include "dd-task-editor.h"
+#include "dd-task-editor-private.h"
 
 /*
  * DdTaskEditor: a modal window in which every field of one task can be
- * changed. It edits a copy (dd_task_copy()) and saves it with
- * dd_store_save_task(); the store refuses the save when someone else changed
- * the task meanwhile, and the user's edit then stays open.
+ * changed, or a new task entered (dd_task_editor_new_task()). It edits a
+ * copy (dd_task_copy()) and saves it with dd_store_save_task_async(); the
+ * store refuses the save when someone else changed the task meanwhile, and
+ * the user's edit then stays open.
  *
- * The save runs in a worker thread on its own connection to the file
- * (dd_store_open_sibling()): when another desktop holds the write lock, the
- * store waits and retries for up to ~10 s, and the window must not freeze
- * meanwhile. A spinner shows, the form is insensitive, and the outcome is
- * handled back on the main thread.
+ * The save runs on the store's writing worker: when another desktop holds
+ * the write lock, the store waits and retries for up to ~10 s, and the
+ * window must not freeze meanwhile. A spinner shows, the form is
+ * insensitive, and the outcome is handled back on the main thread.
  *
  * Whoever may not change the task (a viewer, a unit editor and another
  * unit's task, a read-only file, an unacknowledged lock warning: see
  * dd_store_can()) gets the editor read-only, with the reason on top.
+ *
+ * Nothing typed is lost without asking: closing a changed form asks
+ * first, and so do saving a lead unit the file does not have and
+ * reopening a done task. The fields live in dd-task-form.c and
+ * dd-task-form-checks.c; the "Periodic Reports" and "Extensions" pages are
+ * boxes the window fills (reports_box, extensions_box).
  */
-
-struct _DdTaskEditor
-{
-  GtkWindow parent_instance;
-
-  DdStore *store;
-  DdTask *task;
-  guint updating;
-  char *read_only_reason;         /* why the user may not change the task, or NULL */
-  gboolean saving;
-
-  /* Template children */
-  GtkInfoBar *read_only_bar;
-  GtkLabel *read_only_label;
-  GtkSpinner *save_spinner;
-  GtkButton *save_button;
-  GtkGrid *grid;
-  GtkRevealer *error_revealer;
-  GtkLabel *error_label;
-  GtkEntry *number_entry;
-  GtkTextView *title_view;
-  GtkEntry *lead_entry;
-  GtkEntry *person_entry;
-  GtkEntry *coordinators_entry;
-  GtkEntry *deadline_entry;
-  GtkLabel *deadline_hint;
-  GtkEntry *product_entry;
-  GtkEntry *directing_entry;
-  GtkSpinButton *progress_spin;
-  GtkEntry *completed_entry;
-  GtkLabel *completed_hint;
-  GtkPopover *calendar_popover;
-  GtkCalendar *completed_calendar;
-  GtkCheckButton *done_check;
-  GtkEntry *actual_product_entry;
-  GtkTextView *note_view;
-};
 
 enum {
   PROP_0,
@@ -83,57 +50,9 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DdTaskEditor, dd_task_editor, GTK_TYPE_WINDOW)
 
+static gboolean save (DdTaskEditor *self);
+
 /* Auxiliary methods */
-
-static char *
-dup_text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-/* The text of an entry, trimmed; NULL when empty. (transfer full) */
-static char *
-dup_entry_text (GtkEntry *entry)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-
-  g_strstrip (text);
-  if (*text == '\0')
-    return NULL;
-
-  return g_steal_pointer (&text);
-}
-
-static void
-set_entry_text (GtkEntry   *entry,
-                const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-}
-
-static void
-set_hint (GtkLabel   *hint,
-          const char *text,
-          gboolean    is_error,
-          gboolean    is_warning)
-{
-  gtk_label_set_text (hint, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (hint), text != NULL && *text != '\0');
-
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (hint), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");
-
-  if (is_warning)
-    gtk_widget_add_css_class (GTK_WIDGET (hint), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (hint), "warning");
-}
 
 static void
 show_error (DdTaskEditor *self,
@@ -143,124 +62,218 @@ show_error (DdTaskEditor *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-/* Reads the "Thời gian" field and says what it means. Returns FALSE for an
- * impossible date, which blocks saving. */
 static gboolean
-check_deadline (DdTaskEditor *self)
+is_changed (DdTaskEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dup_entry_text (self->deadline_entry);
-  g_autofree char *hint = NULL;
-  DdDeadline deadline;
+  g_autofree char *snapshot = NULL;
 
-  if (!dd_deadline_parse (text, &deadline, &error))
-    {
-      set_hint (self->deadline_hint, error->message, TRUE, FALSE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_entry), "error");
-      return FALSE;
-    }
+  if (self->snapshot == NULL || self->read_only_reason != NULL)
+    return FALSE;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_entry), "error");
-
-  if (text == NULL)
-    {
-      set_hint (self->deadline_hint, _("No time frame: the task will be flagged as having no deadline."),
-                FALSE, TRUE);
-    }
-  else if (!deadline.understood)
-    {
-      set_hint (self->deadline_hint,
-                _("This time frame is not understood. It will be kept as written, and the task flagged as having no deadline."),
-                FALSE, TRUE);
-    }
-  else if (deadline.kind == DD_DEADLINE_DATE && dd_date_is_set (&deadline.due))
-    {
-      g_autofree char *date = dd_format_date (&deadline.due);
-
-      /* Translators: what the time frame was read as: "Hạn: 30/04/2026". */
-      hint = g_strdup_printf (_("Due date: %s"), date);
-      set_hint (self->deadline_hint, hint, FALSE, FALSE);
-    }
-  else
-    {
-      /* Translators: what the time frame was read as: its kind ("Thường xuyên"). */
-      hint = g_strdup_printf (_("Read as: %s"), dd_deadline_kind_get_label (deadline.kind));
-      set_hint (self->deadline_hint, hint, FALSE, deadline.kind == DD_DEADLINE_NONE);
-    }
-
-  return TRUE;
+  snapshot = _dd_task_form_dup_snapshot (self);
+  return g_strcmp0 (snapshot, self->snapshot) != 0;
 }
 
-/* Reads the completion date into @out (cleared when empty). Returns FALSE
- * when the field holds something that is not a date. */
-static gboolean
-check_completed (DdTaskEditor *self,
-                 GDate        *out)
-{
-  g_autofree char *text = dup_entry_text (self->completed_entry);
-  GDate date;
+/* Questions */
 
-  g_date_clear (&date, 1);
+typedef void (*AnswerFunc) (DdTaskEditor *self);
 
-  if (text != NULL && !dd_date_parse_any (text, &date))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is what the user typed as a completion date. */
-      message = g_strdup_printf (_("“%s” is not a date. Write it as dd/mm/yyyy."), text);
-      set_hint (self->completed_hint, message, TRUE, FALSE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->completed_entry), "error");
-      if (out != NULL)
-        *out = date;
-      return FALSE;
-    }
-
-  set_hint (self->completed_hint, NULL, FALSE, FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->completed_entry), "error");
-  if (out != NULL)
-    *out = date;
-
-  return TRUE;
-}
-
-static gboolean
-validate (DdTaskEditor *self)
-{
-  g_autofree char *title = dup_text_view_text (self->title_view);
-  gboolean valid = TRUE;
-
-  valid &= check_deadline (self);
-  valid &= check_completed (self, NULL);
-
-  g_strstrip (title);
-  if (*title == '\0')
-    valid = FALSE;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 valid && self->store != NULL && self->task != NULL
-                                 && self->read_only_reason == NULL && !self->saving);
-
-  return valid;
-}
-
-/* Makes the fields read-only (their text can still be selected and
- * copied) and the other widgets insensitive, or editable again. */
 static void
-set_read_only (GtkWidget *widget,
-               gboolean   read_only)
+on_question_response_cb (GtkDialog    *dialog,
+                         int           response,
+                         DdTaskEditor *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  AnswerFunc on_yes = (AnswerFunc) g_object_get_data (G_OBJECT (dialog), "dd-on-yes");
+
+  if (self->question == GTK_WIDGET (dialog))
+    self->question = NULL;
+  /* The dialog lives until its "response" is over, and the answer may
+   * destroy the editor: it must not look back at it then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    on_yes (self);
+}
+
+/* Asks @primary; @on_yes runs when the user answers @yes_label. */
+static void
+ask (DdTaskEditor *self,
+     const char   *primary,
+     const char   *secondary,
+     const char   *no_label,
+     const char   *yes_label,
+     gboolean      destructive,
+     AnswerFunc    on_yes)
+{
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), no_label, GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), yes_label, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, destructive ? "destructive-action" : "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), "dd-on-yes", (gpointer) on_yes);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response_cb), self, 0);
+
+  self->question = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard (DdTaskEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closes the editor, asking first when the form was changed. */
+static void
+request_close (DdTaskEditor *self)
+{
+  if (!is_changed (self))
     {
-      if (GTK_IS_SPIN_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
-        gtk_widget_set_sensitive (child, !read_only);
-      else if (GTK_IS_EDITABLE (child))
-        gtk_editable_set_editable (GTK_EDITABLE (child), !read_only);
-      else if (GTK_IS_TEXT_VIEW (child))
-        gtk_text_view_set_editable (GTK_TEXT_VIEW (child), !read_only);
-      else
-        set_read_only (child, read_only);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  ask (self,
+       _("Discard the changes?"),
+       self->is_new ? _("The new task has not been saved. Closing the editor loses what was typed.")
+                    : _("The changes to this task have not been saved. Closing the editor loses them."),
+       _("_Keep Editing"), _("_Discard"), TRUE, discard);
+}
+
+static void
+confirm_new_unit (DdTaskEditor *self)
+{
+  g_autofree char *lead = _dd_task_form_dup_new_lead (self);
+
+  g_free (self->new_unit_confirmed);
+  self->new_unit_confirmed = lead != NULL ? dd_text_unit_match_key (lead) : NULL;
+  save (self);
+}
+
+static void
+ask_new_unit (DdTaskEditor *self,
+              const char   *lead)
+{
+  g_autofree char *primary = NULL;
+
+  /* Translators: asked before saving a task whose lead unit is not in the file; %s is its name. */
+  primary = g_strdup_printf (_("Create a new unit “%s”?"), lead);
+  ask (self, primary,
+       _("No unit of the file has this name. Saving the task adds it to the units. "
+         "If the unit is there under another name, choose that name instead."),
+       _("_Cancel"), _("C_reate Unit"), FALSE, confirm_new_unit);
+}
+
+static void
+reopen (DdTaskEditor *self)
+{
+  self->reopen_confirmed = TRUE;
+  /* Clears the completion date (on_done_check_toggled_cb()). */
+  gtk_check_button_set_active (self->done_check, FALSE);
+}
+
+static void
+reopen_and_save (DdTaskEditor *self)
+{
+  reopen (self);
+  save (self);
+}
+
+static void
+ask_reopen (DdTaskEditor *self,
+            AnswerFunc    on_yes)
+{
+  g_autofree char *date = dd_format_date (dd_task_get_completed_on (self->task));
+  g_autofree char *secondary = NULL;
+
+  /* Translators: asked before a done task is reopened; %s is the date it was completed. */
+  secondary = g_strdup_printf (_("The task was completed on %s. Reopening it clears its completion date; "
+                                 "the task's history keeps the change."), date);
+  ask (self, _("Reopen the task?"), secondary, _("_Cancel"), _("_Reopen"), FALSE, on_yes);
+}
+
+static gboolean
+reopens (DdTaskEditor *self)
+{
+  return !self->is_new
+         && dd_date_is_set (dd_task_get_completed_on (self->task))
+         && !gtk_check_button_get_active (self->done_check);
+}
+
+/* Access */
+
+static void
+update_title (DdTaskEditor *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->is_new)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Task"));
+      return;
+    }
+
+  /* Translators: the editor's title; %s is the task's number ("3."). */
+  title = g_strdup_printf (_("Edit Task %s"),
+                           dd_task_get_number (self->task) != NULL ? dd_task_get_number (self->task) : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static gboolean
+can_change (DdTaskEditor  *self,
+            char         **reason)
+{
+  /* A new task: a unit editor adds those its unit leads (its lead is
+   * filled in and kept: fill_own_unit()). */
+  if (self->is_new)
+    return dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, reason);
+  return dd_store_can (self->store, DD_ACTION_EDIT_TASK, self->task, reason);
+}
+
+/* The task's progress updates, newest first. */
+static void
+load_timeline (DdTaskEditor *self)
+{
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->is_new || self->store == NULL)
+    {
+      dd_progress_timeline_set_updates (self->timeline, NULL);
+      return;
+    }
+
+  updates = dd_store_list_progress (self->store, dd_task_get_id (self->task), &error);
+  if (updates == NULL)
+    g_debug ("Could not read the progress updates: %s", error->message);
+  dd_progress_timeline_set_updates (self->timeline, updates);
+}
+
+/* A unit editor adds tasks for the unit it edits: its lead, to begin with. */
+static void
+fill_own_unit (DdTaskEditor *self)
+{
+  gint64 unit_id = dd_store_get_role_unit_id (self->store);
+
+  if (!self->is_new || unit_id <= 0 || gtk_editable_get_text (GTK_EDITABLE (self->lead_entry))[0] != '\0')
+    return;
+
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      const DdTaskFormUnit *unit = g_ptr_array_index (self->units, i);
+
+      if (unit->id == unit_id)
+        _dd_task_form_set_entry_text (self->lead_entry, unit->name);
     }
 }
 
@@ -272,25 +285,29 @@ update_access (DdTaskEditor *self)
 {
   g_clear_pointer (&self->read_only_reason, g_free);
   if (self->store != NULL && self->task != NULL)
-    dd_store_can (self->store, DD_ACTION_EDIT_TASK, self->task, &self->read_only_reason);
+    can_change (self, &self->read_only_reason);
 
-  set_read_only (GTK_WIDGET (self->grid), self->read_only_reason != NULL);
+  _dd_task_form_set_read_only (self, self->read_only_reason != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry), NULL);
   if (self->read_only_reason != NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: on top of a read-only task editor; %s says why. */
-      text = g_strdup_printf (_("You can read this task but not change it. %s"), self->read_only_reason);
+      text = g_strdup_printf (self->is_new ? _("You cannot add a task. %s")
+                                           : _("You can read this task but not change it. %s"),
+                              self->read_only_reason);
       gtk_label_set_text (self->read_only_label, text);
     }
   else if (self->store != NULL && self->task != NULL
            && !dd_store_can (self->store, DD_ACTION_CHANGE_TASK_LEAD, self->task, NULL))
     {
       /* The store refuses to move a task to another unit for a unit editor. */
+      fill_own_unit (self);
       gtk_editable_set_editable (GTK_EDITABLE (self->lead_entry), FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry),
-                                   _("Only an administrator can give the task to another unit."));
+                                   self->is_new ? _("A unit editor adds tasks that its own unit leads.")
+                                                : _("Only an administrator can give the task to another unit."));
     }
   gtk_info_bar_set_revealed (self->read_only_bar, self->read_only_reason != NULL);
 }
@@ -299,133 +316,10 @@ static void
 on_access_changed (DdTaskEditor *self)
 {
   update_access (self);
-  validate (self);
+  _dd_task_editor_validate (self);
 }
 
-static void
-load_task (DdTaskEditor *self)
-{
-  g_autofree char *coordinators = NULL;
-  g_autofree char *completed = NULL;
-  g_autofree char *title = NULL;
-  const GDate *completed_on;
-
-  if (self->task == NULL)
-    return;
-
-  self->updating++;
-
-  set_entry_text (self->number_entry, dd_task_get_number (self->task));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view),
-                            dd_task_get_title (self->task) != NULL ? dd_task_get_title (self->task) : "",
-                            -1);
-  set_entry_text (self->lead_entry, dd_task_get_lead (self->task));
-  set_entry_text (self->person_entry, dd_task_get_person (self->task));
-  coordinators = dd_task_dup_coordinators_text (self->task);
-  set_entry_text (self->coordinators_entry, coordinators);
-  set_entry_text (self->deadline_entry, dd_task_get_deadline_text (self->task));
-  set_entry_text (self->product_entry, dd_task_get_product (self->task));
-  set_entry_text (self->directing_entry, dd_task_get_directing (self->task));
-  gtk_spin_button_set_value (self->progress_spin, dd_task_get_progress (self->task));
-
-  completed_on = dd_task_get_completed_on (self->task);
-  if (dd_date_is_set (completed_on))
-    completed = dd_format_date (completed_on);
-  set_entry_text (self->completed_entry, completed);
-  gtk_check_button_set_active (self->done_check, completed != NULL);
-
-  set_entry_text (self->actual_product_entry, dd_task_get_actual_product (self->task));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
-                            dd_task_get_note (self->task) != NULL ? dd_task_get_note (self->task) : "",
-                            -1);
-
-  /* Translators: the editor's title; %s is the task's number ("3."). */
-  title = g_strdup_printf (_("Edit Task %s"),
-                           dd_task_get_number (self->task) != NULL ? dd_task_get_number (self->task) : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  self->updating--;
-
-  validate (self);
-}
-
-static gboolean
-match_unit_cb (GtkEntryCompletion *completion,
-               const char         *key,
-               GtkTreeIter        *iter,
-               gpointer            user_data)
-{
-  GtkTreeModel *model = gtk_entry_completion_get_model (completion);
-  g_autofree char *name = NULL;
-  g_autofree char *folded_name = NULL;
-  g_autofree char *folded_key = NULL;
-
-  gtk_tree_model_get (model, iter, 0, &name, -1);
-  if (name == NULL)
-    return FALSE;
-
-  /* "noi vu" finds "Sở Nội vụ": match anywhere, ignoring diacritics. */
-  folded_name = dd_text_fold_for_search (name);
-  folded_key = dd_text_fold_for_search (key);
-
-  return strstr (folded_name, folded_key) != NULL;
-}
-
-static void
-setup_lead_completion (DdTaskEditor *self)
-{
-  g_autoptr(GtkEntryCompletion) completion = NULL;
-  g_autoptr(GtkListStore) names = NULL;
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  units = dd_store_list_units (self->store, 0, &error);
-  if (units == NULL)
-    {
-      g_debug ("No unit names to complete: %s", error->message);
-      return;
-    }
-
-  names = gtk_list_store_new (1, G_TYPE_STRING);
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
-
-      if (dd_unit_get_is_group (unit))
-        continue;
-      gtk_list_store_insert_with_values (names, NULL, -1, 0, dd_unit_get_name (unit), -1);
-    }
-
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (names));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_match_func (completion, match_unit_cb, NULL, NULL);
-  gtk_entry_set_completion (self->lead_entry, completion);
-}
-
-static char **
-split_names (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL)
-    return g_strv_builder_end (builder);
-
-  parts = g_strsplit (text, ";", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
+/* Saving */
 
 static void show_conflict (DdTaskEditor *self,
                            DdTask       *base,
@@ -457,6 +351,7 @@ show_conflict (DdTaskEditor *self,
 {
   g_autoptr(DdTask) theirs = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) fields = NULL;
   DdConflictDialog *dialog;
 
   theirs = dd_store_get_task (self->store, dd_task_get_id (mine), dd_task_get_as_of (self->task), &error);
@@ -475,35 +370,18 @@ show_conflict (DdTaskEditor *self,
 
   /* The other save left every field the way the user has it: nothing to
    * choose, and saving over it loses nothing. */
-  {
-    g_auto(GStrv) fields = dd_conflict_dialog_dup_fields (dialog);
+  fields = dd_conflict_dialog_dup_fields (dialog);
+  if (fields[0] == NULL)
+    {
+      g_autoptr(DdTask) merged = dd_conflict_dialog_dup_merged (dialog);
 
-    if (fields[0] == NULL)
-      {
-        g_autoptr(DdTask) merged = dd_conflict_dialog_dup_merged (dialog);
-
-        gtk_window_destroy (GTK_WINDOW (dialog));
-        save_async (self, theirs, merged);
-        return;
-      }
-  }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      save_async (self, theirs, merged);
+      return;
+    }
 
   g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The person in charge ("rõ người") is kept apart from the task's row
- * (dd_store_set_task_person()): written after the task, when it changed.
- * Returns the new text ("" to clear it), or NULL when it did not change. */
-static char *
-dup_changed_person (DdTaskEditor *self)
-{
-  g_autofree char *person = dup_entry_text (self->person_entry);
-  const char *was = dd_task_get_person (self->task);
-
-  if (g_strcmp0 (person != NULL ? person : "", was != NULL ? was : "") == 0)
-    return NULL;
-  return person != NULL ? g_steal_pointer (&person) : g_strdup ("");
 }
 
 /* Saving: the task and its person in charge in one transaction, off the
@@ -537,8 +415,9 @@ set_saving (DdTaskEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->save_spinner), saving);
   gtk_spinner_set_spinning (self->save_spinner, saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->grid), !saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->progress_grid), !saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !saving);
-  validate (self);
+  _dd_task_editor_validate (self);
 }
 
 static void
@@ -590,7 +469,7 @@ save_async (DdTaskEditor *self,
             DdTask       *base,
             DdTask       *copy)
 {
-  g_autofree char *person = dup_changed_person (self);
+  g_autofree char *person = _dd_task_form_dup_changed_person (self);
   SaveData *data = g_new0 (SaveData, 1);
 
   data->self = g_object_ref (self);
@@ -600,51 +479,43 @@ save_async (DdTaskEditor *self,
   dd_store_save_task_async (self->store, copy, person, NULL, on_save_done_cb, data);
 }
 
-/* Starts saving the form; FALSE when it cannot be saved as it is. */
+/* Starts saving the form, after the questions it needs; FALSE when it
+ * cannot be saved as it is (or a question was asked). */
 static gboolean
 save (DdTaskEditor *self)
 {
   g_autoptr(DdTask) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = dup_entry_text (self->number_entry);
-  g_autofree char *title = dup_text_view_text (self->title_view);
-  g_autofree char *lead = dup_entry_text (self->lead_entry);
-  g_autofree char *coordinators_text = dup_entry_text (self->coordinators_entry);
-  g_autofree char *deadline = dup_entry_text (self->deadline_entry);
-  g_autofree char *product = dup_entry_text (self->product_entry);
-  g_autofree char *directing = dup_entry_text (self->directing_entry);
-  g_autofree char *actual_product = dup_entry_text (self->actual_product_entry);
-  g_autofree char *note = dup_text_view_text (self->note_view);
-  g_auto(GStrv) coordinators = NULL;
-  GDate completed_on;
+  g_autofree char *new_lead = NULL;
+  g_autofree char *new_key = NULL;
 
-  if (!validate (self) || !check_completed (self, &completed_on))
+  if (!_dd_task_editor_validate (self))
     {
       show_error (self, _("Some fields need correcting before the task can be saved."));
       return FALSE;
     }
 
-  g_strstrip (title);
-  g_strstrip (note);
-  coordinators = split_names (coordinators_text);
-
-  copy = dd_task_copy (self->task);
-  dd_task_set_number (copy, number);
-  dd_task_set_title (copy, title);
-  dd_task_set_lead (copy, lead);
-  dd_task_set_coordinators (copy, (const char * const *) coordinators);
-  if (!dd_task_set_deadline_text (copy, deadline, &error))
+  new_lead = _dd_task_form_dup_new_lead (self);
+  new_key = new_lead != NULL ? dd_text_unit_match_key (new_lead) : NULL;
+  if (new_lead != NULL && g_strcmp0 (new_key, self->new_unit_confirmed) != 0)
     {
-      set_hint (self->deadline_hint, error->message, TRUE, FALSE);
+      ask_new_unit (self, new_lead);
+      return FALSE;
+    }
+
+  /* The completion date cleared by hand: reopening is asked here. */
+  if (reopens (self) && !self->reopen_confirmed)
+    {
+      ask_reopen (self, reopen_and_save);
+      return FALSE;
+    }
+
+  copy = _dd_task_form_dup_task (self, &error);
+  if (copy == NULL)
+    {
       show_error (self, error->message);
       return FALSE;
     }
-  dd_task_set_product (copy, product);
-  dd_task_set_directing (copy, directing);
-  dd_task_set_progress (copy, (guint) gtk_spin_button_get_value_as_int (self->progress_spin));
-  dd_task_set_completed_on (copy, dd_date_is_set (&completed_on) ? &completed_on : NULL);
-  dd_task_set_actual_product (copy, actual_product);
-  dd_task_set_note (copy, *note != '\0' ? note : NULL);
 
   save_async (self, self->task, copy);
   return TRUE;
@@ -656,90 +527,7 @@ static void
 on_field_changed_cb (DdTaskEditor *self)
 {
   if (self->updating == 0)
-    validate (self);
-}
-
-static void
-on_completed_entry_changed_cb (DdTaskEditor *self)
-{
-  GDate date;
-
-  if (self->updating > 0)
-    return;
-
-  self->updating++;
-  if (check_completed (self, &date))
-    gtk_check_button_set_active (self->done_check, dd_date_is_set (&date));
-  self->updating--;
-
-  validate (self);
-}
-
-static void
-on_done_check_toggled_cb (DdTaskEditor *self)
-{
-  if (self->updating > 0)
-    return;
-
-  self->updating++;
-  if (gtk_check_button_get_active (self->done_check))
-    {
-      GDate date;
-
-      if (!check_completed (self, &date) || !dd_date_is_set (&date))
-        {
-          g_autofree char *today = NULL;
-
-          dd_date_set_today (&date);
-          today = dd_format_date (&date);
-          set_entry_text (self->completed_entry, today);
-        }
-      gtk_spin_button_set_value (self->progress_spin, 100);
-    }
-  else
-    {
-      set_entry_text (self->completed_entry, NULL);
-    }
-  self->updating--;
-
-  validate (self);
-}
-
-static void
-on_calendar_popover_show_cb (DdTaskEditor *self)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-  GDate date;
-
-  if (!check_completed (self, &date) || !dd_date_is_set (&date))
-    dd_date_set_today (&date);
-
-  date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                     g_date_get_day (&date), 0, 0, 0);
-  self->updating++;
-  gtk_calendar_select_day (self->completed_calendar, date_time);
-  self->updating--;
-}
-
-static void
-on_completed_calendar_day_selected_cb (DdTaskEditor *self)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-  g_autofree char *text = NULL;
-  GDate date;
-
-  if (self->updating > 0)
-    return;
-
-  date_time = gtk_calendar_get_date (self->completed_calendar);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date,
-                  g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time),
-                  g_date_time_get_year (date_time));
-  text = dd_format_date (&date);
-  set_entry_text (self->completed_entry, text);
-  gtk_popover_popdown (self->calendar_popover);
+    _dd_task_editor_validate (self);
 }
 
 static void
@@ -774,16 +562,26 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  if (!DD_TASK_EDITOR (widget)->saving)
-    gtk_window_destroy (GTK_WINDOW (widget));
+  DdTaskEditor *self = DD_TASK_EDITOR (widget);
+
+  if (!self->saving)
+    request_close (self);
 }
 
-/* While a save is under way the editor stays: it shows the outcome. */
+/* While a save is under way the editor stays: it shows the outcome. A
+ * changed form asks first. */
 static gboolean
 dd_task_editor_close_request (GtkWindow *window)
 {
-  if (DD_TASK_EDITOR (window)->saving)
+  DdTaskEditor *self = DD_TASK_EDITOR (window);
+
+  if (self->saving)
     return TRUE;
+  if (is_changed (self))
+    {
+      request_close (self);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (dd_task_editor_parent_class)->close_request (window);
 }
 
@@ -796,14 +594,17 @@ dd_task_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (dd_task_editor_parent_class)->constructed (object);
 
-  setup_lead_completion (self);
-  load_task (self);
+  self->is_new = self->task != NULL && dd_task_get_id (self->task) <= 0;
+  _dd_task_form_load_lists (self);
+  _dd_task_form_load (self);
+  load_timeline (self);
+  update_title (self);
   update_access (self);
-  validate (self);
+  _dd_task_editor_validate (self);
+  self->snapshot = _dd_task_form_dup_snapshot (self);
   if (self->store != NULL)
     dd_access_connect (self->store, G_CALLBACK (on_access_changed), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history",
-                                 self->task != NULL && dd_task_get_id (self->task) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history", !self->is_new && self->task != NULL);
 }
 
 static void
@@ -811,11 +612,18 @@ dd_task_editor_dispose (GObject *object)
 {
   DdTaskEditor *self = DD_TASK_EDITOR (object);
 
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->question)));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_TASK_EDITOR);
 
   g_clear_object (&self->task);
   g_clear_object (&self->store);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_ids, g_array_unref);
+  g_clear_pointer (&self->snapshot, g_free);
+  g_clear_pointer (&self->new_unit_confirmed, g_free);
 
   G_OBJECT_CLASS (dd_task_editor_parent_class)->dispose (object);
 }
@@ -867,6 +675,55 @@ dd_task_editor_set_property (GObject      *object,
 }
 
 static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-task-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, notebook);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, grid);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_grid);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, timeline);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, reports_box);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, extensions_box);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, number_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, lead_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, lead_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, person_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, coordinators_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, coordinators_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, due_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, product_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, directing_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_kind_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_number_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_date_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_date_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_issuer_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, source_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, done_check);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, actual_product_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, six_clear_summary);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, six_clear_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+}
+
+static void
 dd_task_editor_class_init (DdTaskEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -888,7 +745,8 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
   /**
    * DdTaskEditor:task:
    *
-   * The task as read from the store; the editor saves an edited copy.
+   * The task as read from the store, or a new task (dd_task_new(), id 0);
+   * the editor saves an edited copy.
    */
   properties [PROP_TASK] =
     g_param_spec_object ("task", NULL, NULL,
@@ -901,7 +759,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
 
   /**
    * DdTaskEditor::saved:
-   * @task_id: the id of the saved task
+   * @task_id: the id of the saved task (the new one's, for a new task)
    *
    * Emitted after the task was written to the store, before the editor
    * closes.
@@ -913,36 +771,8 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-task-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_bar);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_label);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_spinner);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, grid);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, number_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, title_view);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, lead_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, person_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, coordinators_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, deadline_hint);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, product_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, directing_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_spin);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_hint);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, completed_calendar);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, done_check);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, actual_product_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, note_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_completed_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_done_check_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_completed_calendar_day_selected_cb);
+  bind_template (widget_class);
+  _dd_task_form_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
@@ -955,9 +785,32 @@ static void
 dd_task_editor_init (DdTaskEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _dd_task_form_init (self);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "changed",
                            G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Private API */
+
+gboolean
+_dd_task_editor_validate (DdTaskEditor *self)
+{
+  gboolean valid = _dd_task_form_check (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 valid && self->store != NULL && self->task != NULL
+                                 && self->read_only_reason == NULL && !self->saving);
+
+  return valid;
+}
+
+void
+_dd_task_editor_ask_reopen (DdTaskEditor *self)
+{
+  ask_reopen (self, reopen);
 }
 
 /* Public API */
@@ -986,6 +839,31 @@ dd_task_editor_new (GtkWindow *parent,
                        "store", store,
                        "task", task,
                        NULL);
+}
+
+/**
+ * dd_task_editor_new_task:
+ * @parent: (nullable): the window the editor is modal to
+ * @store: the store to save to
+ * @plan_id: the plan chosen at first (the user may choose another), or 0
+ *
+ * An editor of a new task ("New Task"): saving adds it to the plan chosen,
+ * and "saved" gives its id.
+ *
+ * Returns: (transfer none): a new editor, as dd_task_editor_new()
+ */
+DdTaskEditor *
+dd_task_editor_new_task (GtkWindow *parent,
+                         DdStore   *store,
+                         gint64     plan_id)
+{
+  g_autoptr(DdTask) task = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  task = dd_task_new (plan_id);
+  return dd_task_editor_new (parent, store, task);
 }
 
 DdTask *

@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (DdTaskEditor, dd_task_editor, DD, TASK_EDITOR, GtkWindow)
 DdTaskEditor *dd_task_editor_new       (GtkWindow    *parent,
                                         DdStore      *store,
                                         DdTask       *task) G_GNUC_WARN_UNUSED_RESULT;
+DdTaskEditor *dd_task_editor_new_task  (GtkWindow    *parent,
+                                        DdStore      *store,
+                                        gint64        plan_id) G_GNUC_WARN_UNUSED_RESULT;
 DdTask       *dd_task_editor_get_task  (DdTaskEditor *self);
 DdStore      *dd_task_editor_get_store (DdTaskEditor *self);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-access.h"
 #include "dd-column-sorter.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
@@ -52,6 +53,7 @@ struct _DdTasksPage
   GtkToggleButton *six_clear_button;
   GtkDropDown *plan_dropdown;
   GtkMenuButton *as_of_button;
+  GtkButton *new_button;
   GtkPopover *as_of_popover;
   GtkCalendar *as_of_calendar;
   GtkColumnView *column_view;
@@ -469,6 +471,16 @@ on_status_button_clicked_cb (GtkButton   *button,
     gtk_drop_down_set_selected (self->status_dropdown, status + 1);
 }
 
+/* The New button's action is the window's (win.new-task), enabled as the
+ * store allows; its tooltip says why not. */
+static void
+update_new_button (DdTasksPage *self)
+{
+  g_autofree char *reason = dd_access_dup_reason (self->store, DD_ACTION_ADD_TASK, NULL);
+
+  dd_access_set_tooltip (GTK_WIDGET (self->new_button), reason);
+}
+
 static void
 on_store_changed_cb (DdTasksPage *self)
 {
@@ -686,6 +698,7 @@ dd_tasks_page_class_init (DdTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, six_clear_button);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_popover);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, as_of_calendar);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, column_view);
@@ -869,6 +882,43 @@ dd_tasks_page_set_store (DdTasksPage *self,
   g_clear_object (&self->tasks);
 
   dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
+  if (store != NULL)
+    dd_access_connect (store, G_CALLBACK (update_new_button), self);
+  update_new_button (self);
+}
+
+/**
+ * dd_tasks_page_show_task:
+ * @task_id: a task just added or changed
+ * @plan_id: its plan
+ *
+ * Reads the list again and selects the task; when the filters hide it,
+ * they are cleared to show the tasks of its plan.
+ */
+void
+dd_tasks_page_show_task (DdTasksPage *self,
+                         gint64       task_id,
+                         gint64       plan_id)
+{
+  g_return_if_fail (DD_IS_TASKS_PAGE (self));
+
+  /* The plan may be new (the built-in plan of assignments outside any
+   * plan is made with its first task). */
+  populate_filters (self);
+  dd_tasks_page_reload (self, task_id);
+  if (get_selected_id (self) == task_id)
+    return;
+
+  self->updating_filters++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_toggle_button_set_active (self->lead_only_button, FALSE);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_toggle_button_set_active (self->six_clear_button, FALSE);
+  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+  self->updating_filters--;
+
+  apply_query (self, task_id);
 }
 
 /**

@@ -16,6 +16,11 @@ void               dd_tasks_page_set_store         (DdTasksPage *self,
 /* Reads the list again and selects @select_id (-1: keeps the selection). */
 void               dd_tasks_page_reload            (DdTasksPage *self,
                                                     gint64       select_id);
+/* Reads the list again and selects @task_id, clearing the filters that
+ * hide it (they then show @plan_id's tasks). */
+void               dd_tasks_page_show_task         (DdTasksPage *self,
+                                                    gint64       task_id,
+                                                    gint64       plan_id);
 /* The list shown, or %NULL until it is first read (when the page is first
  * shown). (transfer none) (nullable) */
 DdTaskList        *dd_tasks_page_get_tasks         (DdTasksPage *self);

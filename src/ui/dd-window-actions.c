@@ -522,6 +522,45 @@ open_editor (DdWindow    *self,
 }
 
 static void
+on_new_task_saved_cb (DdWindow     *self,
+                      gint64        task_id,
+                      DdTaskEditor *editor)
+{
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = 0;
+
+  /* The task list shows the new task, selected, whatever its filters
+   * were. */
+  task = dd_store_get_task (self->store, task_id, NULL, &error);
+  if (task != NULL)
+    plan_id = dd_task_get_plan_id (task);
+  else
+    g_debug ("Could not read the new task: %s", error->message);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->tasks_page));
+  dd_tasks_page_show_task (self->tasks_page, task_id, plan_id);
+}
+
+static void
+new_task_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  const DdTaskQuery *query;
+  DdTaskEditor *editor;
+
+  if (self->store == NULL || !dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, NULL))
+    return;
+
+  /* The plan the list shows, if it shows one. */
+  query = dd_tasks_page_get_query (self->tasks_page);
+  editor = dd_task_editor_new_task (GTK_WINDOW (self), self->store, query != NULL ? query->plan_id : 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_new_task_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 edit_task_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -820,6 +859,11 @@ _dd_window_actions_update (DdWindow *self)
   /* The editor opens read-only, saying why, for whoever may not change the
    * task; deleting and restoring are for administrators (dd_store_can()). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", self->store != NULL && selected);
+  /* A unit editor adds tasks its unit leads; a viewer adds none (the
+   * task list's button says why). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task",
+                                 self->store != NULL
+                                 && dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-task", admin && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recycle-bin", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.users", self->store != NULL);
@@ -844,6 +888,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_action);
   gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -860,6 +905,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
