@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "dd-dashboard-page.h"
 #include "dd-date-field.h"
@@ -151,7 +154,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (f->window);
-  gtk_window_set_default_size (f->window, 1000, 640);
+  gtk_window_set_default_size (f->window, 1000, 700);
   gtk_window_set_title (f->window, "DdTaskPeriods");
 
   /* As the editor will hold them: pages of a stack. */
@@ -290,13 +293,14 @@ test_record_late (Fixture       *f,
   guint before[DD_N_STATUSES], after[DD_N_STATUSES];
   g_autofree char *forgotten_before = NULL;
   g_autofree char *forgotten_after = NULL;
+  g_autofree char *reported = NULL;
   DdPageState state;
 
   show_task_8 (f);
   count_as_of (f, before);
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->status, ==, DD_STATUS_FORGOTTEN);
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_HALF_YEAR, 2026, 1)->status, ==, DD_STATUS_DONE_ON_TIME);
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), "Forgotten"));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), C_("report state", "Forgotten")));
   dd_test_screenshot ("task-periods");
 
   /* The task list as of the same day counts it forgotten. */
@@ -307,7 +311,8 @@ test_record_late (Fixture       *f,
   dd_page_restore_state (DD_PAGE (tasks_page), &state);
   gtk_window_present (GTK_WINDOW (tasks_window));
   dd_test_wait_for (is_mapped, tasks_page);
-  forgotten_before = g_strdup_printf ("Forgotten: %u", before[DD_STATUS_FORGOTTEN]);
+  forgotten_before = g_strdup_printf (_("%s: %u"), dd_task_status_get_label (DD_STATUS_FORGOTTEN),
+                                      before[DD_STATUS_FORGOTTEN]);
   g_assert_nonnull (dd_test_find_label (tasks_page, forgotten_before));
 
   /* Recorded late, on 25/9: the period is late, the task no longer forgotten. */
@@ -315,7 +320,8 @@ test_record_late (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_true (dd_date_is_set (&row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->reported_on));
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->status, ==, DD_STATUS_DONE_LATE);
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), "Reported on 25/09/2026"));
+  reported = g_strdup_printf (_("Reported on %s"), "25/09/2026");
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), reported));
 
   task = get_task (f, "8.");
   g_assert_cmpint (dd_task_get_status (task), ==, DD_STATUS_IN_PROGRESS);
@@ -325,7 +331,8 @@ test_record_late (Fixture       *f,
 
   /* … and so does the task list, read again on the store's change. */
   dd_test_iterate (100);
-  forgotten_after = g_strdup_printf ("Forgotten: %u", after[DD_STATUS_FORGOTTEN]);
+  forgotten_after = g_strdup_printf (_("%s: %u"), dd_task_status_get_label (DD_STATUS_FORGOTTEN),
+                                     after[DD_STATUS_FORGOTTEN]);
   g_assert_nonnull (dd_test_find_label (tasks_page, forgotten_after));
 
   gtk_window_destroy (GTK_WINDOW (tasks_window));
@@ -454,6 +461,8 @@ test_extend (Fixture       *f,
   DdExtendDialog *dialog;
   GtkWidget *extend;
   const DdExtension *extension;
+  g_autofree char *original = NULL;
+  g_autofree char *first = NULL;
   guint before[DD_N_STATUSES], after[DD_N_STATUSES];
 
   /* Due "Trước 30/4/2026": overdue on 15/5. */
@@ -463,7 +472,8 @@ test_extend (Fixture       *f,
   count_as_of (f, before);
   dd_task_extensions_set_task (f->extensions, f->store, task);
   gtk_stack_set_visible_child (f->stack, GTK_WIDGET (f->extensions));
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), "Original due date: 30/04/2026"));
+  original = g_strdup_printf (_("Original due date: %s"), "30/04/2026");
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), original));
   g_assert_cmpuint (dd_task_extensions_get_extensions (f->extensions)->len, ==, 0);
 
   dialog = DD_EXTEND_DIALOG (dd_task_extensions_open_dialog (f->extensions));
@@ -509,8 +519,9 @@ test_extend (Fixture       *f,
 
   /* The widget lists it, the original due date kept. */
   g_assert_cmpuint (dd_task_extensions_get_extensions (f->extensions)->len, ==, 1);
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), "Extension 1: 30/04/2026 → 30/06/2026"));
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), "Original due date: 30/04/2026"));
+  first = g_strdup_printf (_("Extension %u: %s → %s"), 1, "30/04/2026", "30/06/2026");
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), first));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->extensions), original));
   dd_test_screenshot ("task-extensions");
 }
 
@@ -580,40 +591,46 @@ on_show_tasks_cb (DdReminder *reminder,
   *out_status = status;
 }
 
-/* The reminder counts as of today: the seed plan's periodic and ongoing
- * tasks have forgotten reports by then whatever the day after mid-2026. */
+/* The reminder counts as of today, over the sample data (dd_store_load_sample()
+ * as of today: tasks overdue, due soon, and forgotten reports). */
 static void
 test_reminder_forgotten (Fixture       *f,
                          gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
   GtkWidget *reminder = dd_reminder_new ();
   GtkWidget *button;
   g_autofree char *text = NULL;
   g_autofree char *part = NULL;
   guint counts[DD_N_STATUSES];
+  DdTaskQuery query;
   int asked = -1;
 
+  g_assert_no_error (error);
   dd_date_set_today (&f->as_of);
-  count_as_of (f, counts);
-  if (counts[DD_STATUS_FORGOTTEN] == 0)
-    {
-      g_test_skip ("The seed plan has no forgotten report today");
-      g_object_ref_sink (reminder);
-      g_object_unref (reminder);
-      return;
-    }
+  g_assert_true (dd_store_load_sample (store, &f->as_of, &error));
+  g_assert_no_error (error);
+  dd_task_query_init (&query);
+  query.as_of = f->as_of;
+  query.due_soon_days = dd_store_get_due_soon_days (store);
+  g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[DD_STATUS_FORGOTTEN], >, 0);
 
+  gtk_widget_set_valign (reminder, GTK_ALIGN_START);
   gtk_stack_add_named (f->stack, reminder, "reminder");
   gtk_stack_set_visible_child (f->stack, reminder);
-  dd_reminder_set_store (DD_REMINDER (reminder), f->store);
+  dd_reminder_set_store (DD_REMINDER (reminder), store);
   dd_test_iterate (50);
 
   g_assert_true (dd_reminder_get_revealed (DD_REMINDER (reminder)));
   g_assert_cmpuint (dd_reminder_get_n_forgotten (DD_REMINDER (reminder)), ==, counts[DD_STATUS_FORGOTTEN]);
   g_assert_cmpuint (dd_reminder_get_n_overdue (DD_REMINDER (reminder)), ==, counts[DD_STATUS_OVERDUE]);
+  g_assert_cmpuint (dd_reminder_get_n_due_soon (DD_REMINDER (reminder)), ==, counts[DD_STATUS_DUE_SOON]);
   text = dd_reminder_dup_text (DD_REMINDER (reminder));
-  part = g_strdup_printf (counts[DD_STATUS_FORGOTTEN] == 1 ? "%u task with a forgotten report"
-                                                           : "%u tasks with a forgotten report",
+  part = g_strdup_printf (ngettext ("%u task with a forgotten report", "%u tasks with a forgotten report",
+                                    counts[DD_STATUS_FORGOTTEN]),
                           counts[DD_STATUS_FORGOTTEN]);
   g_assert_nonnull (strstr (text, part));
   g_assert_nonnull (dd_test_find_label (reminder, text));
@@ -692,9 +709,23 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The language of the environment, as the application takes it (the
+   * tests run in English; the screenshots are taken in Vietnamese with
+   * LANG=vi_VN.UTF-8). */
+  setlocale (LC_ALL, "");
+  dd_test_init_i18n ();
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
+
+  /* The application's style sheet, as DdApplication loads it. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) \
   g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
