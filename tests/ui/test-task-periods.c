@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-calendar-day.h"
+#include "dd-calendar-page.h"
 #include "dd-dashboard-page.h"
 #include "dd-date-field.h"
 #include "dd-extend-dialog.h"
@@ -704,6 +706,109 @@ test_dashboard_after (Fixture       *f,
   dd_test_iterate (50);
 }
 
+typedef struct
+{
+  gint64 task_id;
+  int kind, year, index;
+  guint n_periods;
+  guint n_tasks;
+} Opened;
+
+static void
+on_open_task_period_cb (DdCalendarPage *page,
+                        gint64          task_id,
+                        int             kind,
+                        int             year,
+                        int             index,
+                        Opened         *opened)
+{
+  opened->task_id = task_id;
+  opened->kind = kind;
+  opened->year = year;
+  opened->index = index;
+  opened->n_periods++;
+}
+
+static void
+on_open_task_cb (DdCalendarPage *page,
+                 gint64          task_id,
+                 Opened         *opened)
+{
+  opened->task_id = task_id;
+  opened->n_tasks++;
+}
+
+/* The first widget under @widget that stands for an entry of @task_id of
+ * @kind. */
+static GtkWidget *
+find_entry_widget (GtkWidget        *widget,
+                   gint64            task_id,
+                   DdOccurrenceKind  kind)
+{
+  const DdCalendarEntry *entry = dd_calendar_day_get_attached_entry (G_OBJECT (widget));
+
+  if (entry != NULL && entry->task_id == task_id && entry->occurrence != NULL && entry->kind == kind)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_widget (child, task_id, kind);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The calendar's link: a report of task 8 opens the task at its period. */
+static void
+test_calendar_link (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = dd_calendar_page_new (f->store);
+  gint64 task_8 = task_id_of_number (f->store, "8.");
+  Opened opened = { 0, };
+  GtkWidget *button;
+  GDate date = dd_test_date ("2026-09-14");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  dd_test_wait_for (is_mapped, page);
+  dd_calendar_page_set_view (DD_CALENDAR_PAGE (page), DD_CALENDAR_VIEW_MONTH);
+  dd_calendar_page_set_date (DD_CALENDAR_PAGE (page), &date);
+  dd_test_iterate (50);
+
+  /* Without a listener for the period, the task as before. */
+  g_signal_connect (page, "open-task", G_CALLBACK (on_open_task_cb), &opened);
+  button = find_entry_widget (page, task_8, DD_OCCURRENCE_QUARTER);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (opened.n_tasks, ==, 1);
+  g_assert_cmpint (opened.task_id, ==, task_8);
+
+  /* With one, the period: Q3/2026, due 14/9. */
+  g_signal_connect (page, "open-task-period", G_CALLBACK (on_open_task_period_cb), &opened);
+  button = find_entry_widget (page, task_8, DD_OCCURRENCE_QUARTER);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (opened.n_tasks, ==, 1);
+  g_assert_cmpuint (opened.n_periods, ==, 1);
+  g_assert_cmpint (opened.task_id, ==, task_8);
+  g_assert_cmpint (opened.kind, ==, DD_OCCURRENCE_QUARTER);
+  g_assert_cmpint (opened.year, ==, 2026);
+  g_assert_cmpint (opened.index, ==, 3);
+
+  /* … which the reports of the task select. */
+  show_task_8 (f);
+  gtk_stack_set_visible_child_name (f->stack, "general");
+  g_assert_true (dd_task_periods_select_period (f->periods, opened.kind, opened.year, opened.index));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, "reports");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +839,7 @@ main (int   argc,
   ADD ("task-periods/take-back", test_take_back);
   ADD ("task-periods/ad-hoc", test_ad_hoc);
   ADD ("task-periods/select-period", test_select_period);
+  ADD ("task-periods/calendar-link", test_calendar_link);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("reminder/forgotten", test_reminder_forgotten);
