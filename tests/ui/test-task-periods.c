@@ -15,6 +15,7 @@
 #include "dd-extend-dialog.h"
 #include "dd-page.h"
 #include "dd-reminder.h"
+#include "dd-store-private.h"
 #include "dd-report-dialog.h"
 #include "dd-task-extensions.h"
 #include "dd-task-periods.h"
@@ -809,6 +810,73 @@ test_calendar_link (Fixture       *f,
   dd_test_iterate (50);
 }
 
+static GtkWidget *
+row_button (Fixture          *f,
+            DdOccurrenceKind  kind,
+            int               year,
+            int               index)
+{
+  GtkListBoxRow *row = dd_task_periods_find_row (f->periods, kind, year, index);
+
+  g_assert_nonnull (row);
+  return dd_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+}
+
+/* What each role may do: a unit editor records its unit's reports but
+ * neither sets a schedule nor extends a deadline; a viewer does nothing. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DdUsers) users = dd_users_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) overdue = NULL;
+  GtkWidget *read_only = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "read_only_label");
+  GtkWidget *ad_hoc = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "ad_hoc_button");
+  GtkWidget *due_rule = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_rule_dropdown");
+  GtkWidget *extend = dd_test_template_child (f->extensions, DD_TYPE_TASK_EXTENSIONS, "extend_button");
+
+  g_assert_true (dd_users_set_role (users, "xem", NULL, DD_ROLE_VIEWER, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_users_set_role (users, "donvi", NULL, DD_ROLE_UNIT_EDITOR,
+                                    dd_test_unit_id (f->store, "Phòng Hành chính - Quản trị"), &error));
+  g_assert_no_error (error);
+
+  show_task_8 (f);
+  overdue = add_overdue_task (f);
+  dd_task_extensions_set_task (f->extensions, f->store, overdue);
+
+  /* The administrator may do everything. */
+  g_assert_true (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_QUARTER, 2026, 3)));
+  g_assert_true (gtk_widget_is_sensitive (ad_hoc));
+  g_assert_true (gtk_widget_is_sensitive (due_rule));
+  g_assert_true (gtk_widget_is_sensitive (extend));
+  g_assert_false (gtk_widget_get_visible (read_only));
+
+  /* The unit editor of the lead unit records reports only. */
+  _dd_store_set_user (f->store, "donvi");
+  dd_test_iterate (50);
+  g_assert_true (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_QUARTER, 2026, 3)));
+  g_assert_true (gtk_widget_is_sensitive (ad_hoc));
+  g_assert_false (gtk_widget_is_sensitive (due_rule));
+  g_assert_false (gtk_widget_is_sensitive (extend));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (extend));
+  dd_test_screenshot ("task-periods-unit-editor");
+
+  /* A viewer reads. */
+  _dd_store_set_user (f->store, "xem");
+  dd_test_iterate (50);
+  g_assert_false (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_QUARTER, 2026, 3)));
+  g_assert_false (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_HALF_YEAR, 2026, 1)));
+  g_assert_false (gtk_widget_is_sensitive (ad_hoc));
+  g_assert_true (gtk_widget_get_visible (read_only));
+  g_assert_false (gtk_widget_is_sensitive (extend));
+
+  _dd_store_set_user (f->store, g_get_user_name ());
+  dd_test_iterate (50);
+  g_assert_true (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_QUARTER, 2026, 3)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +908,7 @@ main (int   argc,
   ADD ("task-periods/ad-hoc", test_ad_hoc);
   ADD ("task-periods/select-period", test_select_period);
   ADD ("task-periods/calendar-link", test_calendar_link);
+  ADD ("task-periods/roles", test_roles);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("reminder/forgotten", test_reminder_forgotten);
