@@ -168,7 +168,8 @@ static void
 update_access (DdTaskExtensions *self)
 {
   g_autofree char *reason = NULL;
-  gboolean has_due = self->task != NULL && dd_date_is_set (dd_task_get_due (self->task));
+  gboolean has_due = self->task != NULL && dd_task_get_id (self->task) > 0
+                     && dd_date_is_set (dd_task_get_due (self->task));
 
   if (self->task != NULL)
     /* The store's guard lets only an administrator extend a deadline. */
@@ -189,7 +190,7 @@ load (DdTaskExtensions *self)
   remove_rows (self);
   show_error (self, NULL);
 
-  if (self->task != NULL)
+  if (self->task != NULL && dd_task_get_id (self->task) > 0)
     {
       self->extensions = dd_calendar_list_extensions (self->calendar, dd_task_get_id (self->task), &error);
       if (self->extensions == NULL)

@@ -123,6 +123,30 @@ get_window (DdTaskPeriods *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* The day the periods are judged as of: the task's reference date (today
+ * for a task not read from the store). */
+static void
+get_as_of (DdTaskPeriods *self,
+           GDate         *out)
+{
+  const GDate *as_of = self->task != NULL ? dd_task_get_as_of (self->task) : NULL;
+
+  if (dd_date_is_set (as_of))
+    *out = *as_of;
+  else
+    {
+      g_date_clear (out, 1);
+      dd_date_set_today (out);
+    }
+}
+
+/* Whether the task is in the store (a new one has no periods yet). */
+static gboolean
+has_stored_task (DdTaskPeriods *self)
+{
+  return self->task != NULL && dd_task_get_id (self->task) > 0;
+}
+
 static void
 remove_rows (DdTaskPeriods *self)
 {
@@ -269,16 +293,18 @@ update_range_label (DdTaskPeriods *self)
   g_autofree char *to = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *text = NULL;
+  GDate day;
 
-  if (self->task == NULL)
+  if (!has_stored_task (self))
     {
       gtk_label_set_text (self->range_label, "");
       return;
     }
 
+  get_as_of (self, &day);
   from = dd_format_date (&self->from);
   to = dd_format_date (&self->to);
-  as_of = dd_format_date (dd_task_get_as_of (self->task));
+  as_of = dd_format_date (&day);
   /* Translators: under the heading of a task's reports. */
   text = g_strdup_printf (_("Periods due from %s to %s, as of %s."), from, to, as_of);
   gtk_label_set_text (self->range_label, text);
@@ -287,8 +313,9 @@ update_range_label (DdTaskPeriods *self)
 static void
 set_window (DdTaskPeriods *self)
 {
-  GDate as_of = *dd_task_get_as_of (self->task);
+  GDate as_of;
 
+  get_as_of (self, &as_of);
   self->from = as_of;
   g_date_subtract_days (&self->from, WINDOW_DAYS);
   self->to = as_of;
@@ -306,11 +333,13 @@ load (DdTaskPeriods *self)
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   show_error (self, NULL);
 
-  if (self->task != NULL)
+  if (has_stored_task (self))
     {
+      GDate as_of;
+
+      get_as_of (self, &as_of);
       self->periods = dd_calendar_list_occurrences (self->calendar, dd_task_get_id (self->task),
-                                                    &self->from, &self->to,
-                                                    dd_task_get_as_of (self->task), &error);
+                                                    &self->from, &self->to, &as_of, &error);
       if (self->periods == NULL)
         show_error (self, error->message);
     }
@@ -335,7 +364,7 @@ has_schedule (DdTaskPeriods *self)
 {
   DdDeadlineKind kind;
 
-  if (self->task == NULL)
+  if (!has_stored_task (self))
     return FALSE;
   kind = dd_task_get_deadline_kind (self->task);
   return kind == DD_DEADLINE_PERIODIC || kind == DD_DEADLINE_ONGOING;
@@ -444,14 +473,14 @@ update_access (DdTaskPeriods *self)
   g_autofree char *record_reason = NULL;
   g_autofree char *schedule_reason = NULL;
 
-  if (self->task != NULL)
+  if (has_stored_task (self))
     {
       record_reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_TASK, self->task);
       /* The store's guard lets only an administrator change a schedule. */
       schedule_reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_SETTINGS, NULL);
     }
-  self->can_record = self->task != NULL && record_reason == NULL;
-  self->can_schedule = self->task != NULL && schedule_reason == NULL;
+  self->can_record = has_stored_task (self) && record_reason == NULL;
+  self->can_schedule = has_stored_task (self) && schedule_reason == NULL;
 
   gtk_label_set_text (self->read_only_label, record_reason != NULL ? record_reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_label), record_reason != NULL);
@@ -588,7 +617,7 @@ on_ad_hoc_button_clicked_cb (DdTaskPeriods *self)
 {
   DdReportDialog *dialog;
 
-  if (self->task == NULL)
+  if (!has_stored_task (self))
     return;
 
   dialog = dd_report_dialog_new_ad_hoc (get_window (self), self->store, self->task);
@@ -611,7 +640,7 @@ on_schedule_button_clicked_cb (DdTaskPeriods *self)
   g_autoptr(GError) error = NULL;
   DdTaskSchedule schedule;
 
-  if (self->task == NULL)
+  if (!has_stored_task (self))
     return;
 
   read_fields (self, &schedule);
@@ -872,7 +901,7 @@ dd_task_periods_select_period (DdTaskPeriods    *self,
 
   g_return_val_if_fail (DD_IS_TASK_PERIODS (self), FALSE);
 
-  if (self->task == NULL)
+  if (!has_stored_task (self))
     return FALSE;
 
   /* A period outside the window (an old one from the agenda) widens it. */

@@ -877,6 +877,37 @@ test_roles (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (row_button (f, DD_OCCURRENCE_QUARTER, 2026, 3)));
 }
 
+/* A task not saved yet (the editor's new task) has no periods nor
+ * extensions yet, and nothing to write. */
+static void
+test_new_task (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DdTask) task = dd_task_new (0);
+
+  dd_task_set_title (task, "Nhiệm vụ mới");
+  dd_task_periods_set_task (f->periods, f->store, task);
+  dd_task_extensions_set_task (f->extensions, f->store, task);
+  dd_test_iterate (50);
+
+  g_assert_null (dd_task_periods_get_periods (f->periods));
+  g_assert_false (gtk_revealer_get_reveal_child (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS,
+                                                                         "error_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS,
+                                                                   "ad_hoc_button")));
+  g_assert_false (dd_task_periods_select_period (f->periods, DD_OCCURRENCE_QUARTER, 2026, 3));
+  g_assert_false (gtk_revealer_get_reveal_child (dd_test_template_child (f->extensions, DD_TYPE_TASK_EXTENSIONS,
+                                                                         "error_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (dd_test_template_child (f->extensions, DD_TYPE_TASK_EXTENSIONS,
+                                                                   "extend_button")));
+  g_assert_null (dd_task_extensions_open_dialog (f->extensions));
+
+  /* And back to nothing. */
+  dd_task_periods_set_task (f->periods, NULL, NULL);
+  dd_task_extensions_set_task (f->extensions, NULL, NULL);
+  g_assert_null (dd_task_periods_get_task (f->periods));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -909,6 +940,7 @@ main (int   argc,
   ADD ("task-periods/select-period", test_select_period);
   ADD ("task-periods/calendar-link", test_calendar_link);
   ADD ("task-periods/roles", test_roles);
+  ADD ("task-periods/new-task", test_new_task);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("reminder/forgotten", test_reminder_forgotten);
