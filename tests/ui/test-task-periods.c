@@ -938,13 +938,13 @@ main (int   argc,
   ADD ("task-periods/take-back", test_take_back);
   ADD ("task-periods/ad-hoc", test_ad_hoc);
   ADD ("task-periods/select-period", test_select_period);
-  ADD ("task-periods/calendar-link", test_calendar_link);
+  ADD ("follow-up/calendar-link", test_calendar_link);
   ADD ("task-periods/roles", test_roles);
   ADD ("task-periods/new-task", test_new_task);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("reminder/forgotten", test_reminder_forgotten);
-  ADD ("task-periods/dashboard", test_dashboard_after);
+  ADD ("follow-up/dashboard", test_dashboard_after);
 
   return g_test_run ();
 }
