@@ -78,6 +78,11 @@ gint64      dd_store_get_role_unit_id  (DdStore *self);
  *   alone counts)
  * @DD_ACTION_RECORD_FIGURES: record indicator and dossier figures: an
  *   administrator's, or a unit editor's for its own unit
+ * @DD_ACTION_ADD_TASK: add a task (to a plan or outside any plan): an
+ *   administrator's, or a unit editor's for a task its unit leads (ask
+ *   with dd_store_can_for_unit() and the lead unit)
+ * @DD_ACTION_EXTEND_TASK: extend a task's deadline (gia hạn): an
+ *   administrator's
  *
  * What dd_store_can() is asked about. Apart from the two that only look at
  * the role, every action needs a file that may be written now (not
@@ -100,13 +105,16 @@ typedef enum
   DD_ACTION_RESTORE_BACKUP,
   DD_ACTION_READ_HISTORY,
   DD_ACTION_RECORD_FIGURES,
+  DD_ACTION_ADD_TASK,
+  DD_ACTION_EXTEND_TASK,
 } DdAction;
 
 /**
  * dd_store_can:
  * @action: what the user is about to do
- * @task: (nullable): the task of %DD_ACTION_EDIT_TASK, whose lead unit
- *   counts for a unit editor; %NULL for any task (and for other actions)
+ * @task: (nullable): the task of %DD_ACTION_EDIT_TASK or
+ *   %DD_ACTION_ADD_TASK, whose lead unit counts for a unit editor; %NULL
+ *   for any task (and for other actions)
  * @reason: (out) (optional) (transfer full) (nullable): why not, translated,
  *   for someone about to try it in the application; %NULL when allowed
  *
@@ -127,7 +135,7 @@ gboolean    dd_store_can               (DdStore   *self,
 
 /**
  * dd_store_can_for_unit:
- * @action: %DD_ACTION_RECORD_FIGURES or %DD_ACTION_EDIT_TASK
+ * @action: %DD_ACTION_RECORD_FIGURES, %DD_ACTION_EDIT_TASK or %DD_ACTION_ADD_TASK
  * @unit_id: the unit whose figures (0: the whole office's) or whose tasks
  * @reason: (out) (optional) (transfer full) (nullable): as for dd_store_can()
  *

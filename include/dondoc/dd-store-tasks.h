@@ -41,10 +41,20 @@ DdTask     *dd_store_get_task       (DdStore *self, gint64 task_id, const GDate 
  * @task: an edited copy (dd_task_copy()) or a new task (dd_task_new())
  *
  * Writes every field of @task in one transaction, resolving its lead and
- * coordinators by name (creating units that do not exist). When the progress,
- * completion date or actual product changed, a progress update is recorded
- * too. Fails with DD_STORE_ERROR_CONFLICT, writing nothing, if the task's
- * revision in the file is not the one @task was read at.
+ * coordinators by name (creating units that do not exist), with its person
+ * in charge and source document when they were set (dd_task_set_person(),
+ * dd_task_set_source()). When the progress, completion date or actual
+ * product changed, a progress update is recorded too (dd_store_list_progress());
+ * clearing the completion date of a done task reopens it, and that update
+ * is marked reopened. A task with a completion date is saved at 100%.
+ *
+ * Refused, with nothing written, and a translated message that names the
+ * field (%DD_STORE_ERROR_INVALID): an empty or blank title, a lead unit that
+ * is also a coordinator, a plan that does not exist, a due date before the
+ * plan's date. %DD_STORE_ERROR_CONFLICT if the task's revision in the file
+ * is not the one @task was read at; %DD_STORE_ERROR_PERMISSION for a new
+ * task a unit editor's unit does not lead (%DD_ACTION_ADD_TASK), or an edit
+ * the guard triggers refuse (%DD_ACTION_EDIT_TASK).
  * On success @task gets its new id (for a new task) and revision.
  */
 gboolean    dd_store_save_task      (DdStore *self, DdTask *task, GError **error);
@@ -94,8 +104,16 @@ gboolean    dd_store_record_progress (DdStore *self, gint64 task_id, int progres
 
 /**
  * DdExtension:
- * One change of a task's due date: the old and new dates, why, who approved
- * it and when, and who recorded it. A boxed value type.
+ * @decision: (nullable): the document that allowed it ("Công văn số
+ *   45/UBND-TH ngày 10/06/2026"); %NULL only for extensions recorded before
+ *   schema version 8
+ * @reason: (nullable): why
+ * @approved_by: (nullable): who signed the decision
+ * @approved_on: the date it was signed
+ *
+ * One change of a task's due date: the old and new dates, the decision
+ * that allowed it, why, who signed it and when, and who recorded it. A
+ * boxed value type (dd_calendar_list_extensions() lists them).
  */
 typedef struct
 {
@@ -108,6 +126,7 @@ typedef struct
   GDate approved_on;
   char *recorded_at;
   char *recorded_by;
+  char *decision;
 } DdExtension;
 
 #define DD_TYPE_EXTENSION (dd_extension_get_type ())
@@ -119,22 +138,120 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExtension, dd_extension_free)
 /**
  * dd_store_extend_task:
  * @task_id: a task with a due date
- * @new_due: the new due date
- * @reason: why (not empty)
- * @approved_by: who approved it (not empty)
- * @approved_on: (nullable): when it was approved (today when %NULL)
+ * @new_due: the new due date: after the current one, not before the plan's date
+ * @decision: the document that allows it (required)
+ * @reason: (nullable): why
+ * @signed_by: (nullable): who signed the decision
+ * @signed_on: (nullable): when it was signed (today when %NULL)
  *
- * Moves the due date of a task and records the change in one transaction;
- * the original due date stays in the history (dd_task_get_original_due()).
- * %DD_STORE_ERROR_INVALID when the task has no due date or a text is empty.
+ * Moves the due date of a task (gia hạn) and records the change with its
+ * decision, in one transaction with the audit. The task keeps its original
+ * due date (dd_task_get_original_due()) and the list of its extensions
+ * (dd_calendar_list_extensions()); its status is judged against the new
+ * due date. The scorecards count a task extended after it fell due
+ * (@signed_on after the due date it replaced) against that due date: it
+ * was late before the extension was granted (README.md, "Rules").
+ *
+ * Administrators only (%DD_ACTION_EXTEND_TASK: %DD_STORE_ERROR_PERMISSION).
+ * %DD_STORE_ERROR_INVALID, nothing written, with a message naming the
+ * field: no decision, a task without due date, a new date not after the
+ * current due date or before the plan's date; %DD_STORE_ERROR_NO_SUCH_ROW
+ * when there is no such task (or it is in the recycle bin).
  */
 gboolean     dd_store_extend_task     (DdStore      *self,
                                        gint64        task_id,
                                        const GDate  *new_due,
+                                       const char   *decision,
                                        const char   *reason,
-                                       const char   *approved_by,
-                                       const GDate  *approved_on,
+                                       const char   *signed_by,
+                                       const GDate  *signed_on,
                                        GError      **error);
+
+/* Progress as a timeline */
+
+/**
+ * DdProgressUpdate:
+ * @id: its row
+ * @task_id: the task
+ * @date: the date the progress was reported for
+ * @progress: 0–100, or -1 when the update did not say
+ * @completed_on: the completion date it recorded (cleared when none)
+ * @actual_product: (nullable): the product that proves the work
+ * @note: (nullable): a remark
+ * @recorded_by: (nullable): who recorded it (the OS account)
+ * @recorded_at: when, ISO 8601 UTC
+ * @reopened: the update reopened a done task (cleared its completion date)
+ *
+ * One progress update of a task, as dd_store_record_progress() and
+ * dd_store_save_task() record them. A boxed value type.
+ */
+typedef struct
+{
+  gint64 id;
+  gint64 task_id;
+  GDate date;
+  int progress;
+  GDate completed_on;
+  char *actual_product;
+  char *note;
+  char *recorded_by;
+  char *recorded_at;
+  gboolean reopened;
+} DdProgressUpdate;
+
+#define DD_TYPE_PROGRESS_UPDATE (dd_progress_update_get_type ())
+GType             dd_progress_update_get_type (void) G_GNUC_CONST;
+DdProgressUpdate *dd_progress_update_copy     (const DdProgressUpdate *self) G_GNUC_WARN_UNUSED_RESULT;
+void              dd_progress_update_free     (DdProgressUpdate *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdProgressUpdate, dd_progress_update_free)
+
+/**
+ * dd_store_list_progress:
+ * @task_id: the task
+ *
+ * The task's progress updates, newest first (by the date reported for,
+ * then by when they were recorded). Main thread only. An unknown task has
+ * none.
+ *
+ * Returns: (transfer full) (element-type DdProgressUpdate): the updates,
+ *   or %NULL with @error (%DD_STORE_ERROR)
+ */
+GPtrArray   *dd_store_list_progress   (DdStore  *self,
+                                       gint64    task_id,
+                                       GError  **error);
+
+/* Assignments outside any plan */
+
+/**
+ * dd_store_get_adhoc_plan_id:
+ *
+ * The id of the built-in plan "Giao việc ngoài kế hoạch" that holds the
+ * tasks assigned outside any plan (at a meeting, by an official letter),
+ * creating it the first time (a unit editor may: it is the one plan they
+ * can create). The plan lists show it with its translated name; it cannot
+ * be changed, deleted or imported over (%DD_STORE_ERROR_INVALID).
+ *
+ * Returns: the plan's id, or 0 with @error (%DD_STORE_ERROR: a viewer, a
+ *   read-only file, …)
+ */
+gint64       dd_store_get_adhoc_plan_id (DdStore  *self,
+                                         GError  **error);
+
+/**
+ * dd_store_find_unit:
+ * @name: a unit's name as typed
+ *
+ * Finds the unit a task's lead or coordinator @name would resolve to when
+ * the task is saved (tolerantly: case, spaces and punctuation as
+ * dd_text_unit_match_key() ignores them), without creating it: the editor
+ * asks before saving a task whose lead would be a new unit.
+ *
+ * Returns: the unit's id, 0 when no unit has that name (saving would
+ *   create it), or -1 with @error when the file cannot be read
+ */
+gint64       dd_store_find_unit       (DdStore     *self,
+                                       const char  *name,
+                                       GError     **error);
 
 /* Periodic and ongoing tasks */
 

@@ -10,6 +10,81 @@
 
 G_BEGIN_DECLS
 
+/**
+ * DdSourceDocument:
+ * @kind: (nullable): the kind of document: "Thông báo kết luận", "Công văn"
+ * @number: (nullable): its number: "125/TB-UBND"
+ * @date: the date it was signed (cleared when unknown)
+ * @issuer: (nullable): who issued it: "UBND tỉnh"
+ *
+ * The document that assigned a task (a plan, a meeting's conclusions, an
+ * official letter): "Thông báo kết luận số 125/TB-UBND ngày 02/12/2026 của
+ * UBND tỉnh". At least the kind or the number is set. A boxed value type;
+ * the strings are owned by it.
+ */
+typedef struct
+{
+  char *kind;
+  char *number;
+  GDate date;
+  char *issuer;
+} DdSourceDocument;
+
+#define DD_TYPE_SOURCE_DOCUMENT (dd_source_document_get_type ())
+GType             dd_source_document_get_type (void) G_GNUC_CONST;
+
+/**
+ * dd_source_document_new:
+ * @kind: (nullable): the kind
+ * @number: (nullable): the number
+ * @date: (nullable): the date signed
+ * @issuer: (nullable): the issuer
+ *
+ * A document from its parts, each trimmed (an empty text is %NULL).
+ *
+ * Returns: (transfer full): the new document
+ */
+DdSourceDocument *dd_source_document_new      (const char  *kind,
+                                               const char  *number,
+                                               const GDate *date,
+                                               const char  *issuer) G_GNUC_WARN_UNUSED_RESULT;
+/* A deep copy. (transfer full) */
+DdSourceDocument *dd_source_document_copy     (const DdSourceDocument *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Frees @self and its strings; %NULL is a no-op. */
+void              dd_source_document_free     (DdSourceDocument *self);
+/* Whether two documents (either %NULL) say the same. */
+gboolean          dd_source_document_equal    (const DdSourceDocument *a,
+                                               const DdSourceDocument *b);
+
+/**
+ * dd_source_document_format:
+ *
+ * The document as an office writes it, translated: "Thông báo kết luận số
+ * 125/TB-UBND ngày 02/12/2026 của UBND tỉnh" (each part only when known).
+ * dd_source_document_parse() reads it back.
+ *
+ * Returns: (transfer full): the text
+ */
+char             *dd_source_document_format   (const DdSourceDocument *self) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
+ * dd_source_document_parse:
+ * @text: "Thông báo kết luận số 125/TB-UBND ngày 02/12/2026 của UBND tỉnh"
+ *
+ * Reads a document as dd_source_document_format() writes it (in Vietnamese
+ * or in the words of the current language): the kind is the text before
+ * " số ", then the number, then "ngày dd/mm/yyyy" (or yyyy-mm-dd), then
+ * the issuer after " của ", the last two optional. A text without " số "
+ * is a kind alone ("Chỉ đạo tại cuộc họp giao ban").
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   (%DD_STORE_ERROR_INVALID: an empty text, a missing number after " số ",
+ *   an impossible date such as 31/02/2026)
+ */
+DdSourceDocument *dd_source_document_parse    (const char  *text,
+                                               GError     **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdSourceDocument, dd_source_document_free)
+
 #define DD_TYPE_TASK (dd_task_get_type ())
 G_DECLARE_FINAL_TYPE (DdTask, dd_task, DD, TASK, GObject)
 
@@ -62,6 +137,8 @@ const char   *dd_task_get_updated_at      (DdTask *self);   /* ISO 8601 UTC; nul
 const char   *dd_task_get_person          (DdTask *self);
 /* The lead is a group of units ("Các phòng, ban, đơn vị liên quan"). */
 gboolean      dd_task_get_lead_is_group   (DdTask *self);
+/* The document that assigned the task, or NULL. (transfer none) (nullable) */
+const DdSourceDocument *dd_task_get_source (DdTask *self);
 
 /* A detached, editable copy (same id and revision). (transfer full) */
 DdTask       *dd_task_copy                (DdTask *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -79,8 +156,48 @@ gboolean      dd_task_set_deadline_text   (DdTask *self, const char *text, GErro
 void          dd_task_set_product         (DdTask *self, const char *product);
 void          dd_task_set_directing       (DdTask *self, const char *directing);
 void          dd_task_set_progress        (DdTask *self, guint progress);
+/* Sets the completion date; a date sets the progress to 100 (a done task
+ * is 100% done), %NULL reopens the task (its progress is left). */
 void          dd_task_set_completed_on    (DdTask *self, const GDate *date);
 void          dd_task_set_actual_product  (DdTask *self, const char *product);
 void          dd_task_set_note            (DdTask *self, const char *note);
+
+/**
+ * dd_task_set_plan_id:
+ * @plan_id: the plan the task moves to (dd_store_get_adhoc_plan_id() for
+ *   an assignment outside any plan)
+ *
+ * Moves the task to another plan; dd_store_save_task() puts it last there.
+ */
+void          dd_task_set_plan_id         (DdTask *self, gint64 plan_id);
+
+/**
+ * dd_task_set_due:
+ * @due: (nullable): the due date, or %NULL for none
+ *
+ * Sets a due date directly (a date picker), as if the deadline text were
+ * that date: the kind becomes %DD_DEADLINE_DATE (or %DD_DEADLINE_NONE for
+ * %NULL) and the deadline text "Trước dd/mm/yyyy" unless the text already
+ * reads as that date.
+ */
+void          dd_task_set_due             (DdTask *self, const GDate *due);
+
+/**
+ * dd_task_set_source:
+ * @source: (nullable): the document that assigned the task; %NULL removes it
+ *
+ * Sets the source document, written by the next dd_store_save_task().
+ */
+void          dd_task_set_source          (DdTask *self, const DdSourceDocument *source);
+
+/**
+ * dd_task_set_person:
+ * @person: (nullable): the person in charge in the lead unit; %NULL or ""
+ *   removes it
+ *
+ * Sets the person in charge, written by the next dd_store_save_task() (a
+ * task whose person was not set leaves the stored one as it is).
+ */
+void          dd_task_set_person          (DdTask *self, const char *person);
 
 G_END_DECLS

@@ -170,6 +170,10 @@ extern const DdCliCommand dd_cli_command_units;
 extern const DdCliCommand dd_cli_command_tasks;
 extern const DdCliCommand dd_cli_command_update;
 
+/* The events of a task's life: task add|edit|delete, extend (dd-cli-events.c). */
+extern const DdCliCommand dd_cli_command_task;
+extern const DdCliCommand dd_cli_command_extend;
+
 /* The deadline engine's commands (dd-cli-calendar.c). */
 extern const DdCliCommand dd_cli_command_holidays;
 extern const DdCliCommand dd_cli_command_workdays;

@@ -21,6 +21,8 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_units,
   &dd_cli_command_plans,
   &dd_cli_command_update,
+  &dd_cli_command_task,
+  &dd_cli_command_extend,
   &dd_cli_command_holidays,
   &dd_cli_command_workdays,
   &dd_cli_command_lunar,

@@ -1098,15 +1098,17 @@ test_extension (void)
   g_assert_cmpuint (dd_task_get_n_extensions (before), ==, 0);
   original = *dd_task_get_due (before);
 
-  g_assert_false (dd_store_extend_task (store, task, &new_due, "", "Chánh Văn phòng", NULL, &error));
+  g_assert_false (dd_store_extend_task (store, task, &new_due, "", "Chờ ý kiến của Sở Nội vụ",
+                                        "Chánh Văn phòng", NULL, &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (dd_store_extend_task (store, task, &new_due, "Chờ ý kiến của Sở Nội vụ",
-                                       "Chánh Văn phòng", &approved, &error));
+  g_assert_true (dd_store_extend_task (store, task, &new_due, "Công văn số 45/UBND-TH",
+                                       "Chờ ý kiến của Sở Nội vụ", "Chánh Văn phòng", &approved, &error));
   g_assert_no_error (error);
   new_due = dd_test_date ("2027-01-15");
-  g_assert_true (dd_store_extend_task (store, task, &new_due, "Lùi lần hai", "Chánh Văn phòng", NULL, &error));
+  g_assert_true (dd_store_extend_task (store, task, &new_due, "Công văn số 60/UBND-TH", "Lùi lần hai",
+                                       "Chánh Văn phòng", NULL, &error));
   g_assert_no_error (error);
 
   after = dd_store_get_task (store, task, NULL, &error);

@@ -404,7 +404,8 @@ test_save_and_conflict (Fixture       *f,
   g_autoptr(DdTask) mine = NULL;
   g_autoptr(DdTask) theirs = NULL;
   g_autoptr(DdTask) reread = NULL;
-  const char *coordinators[] = { "Phòng Tổng hợp", "Trung tâm Phục vụ hành chính công tỉnh", NULL };
+  /* Not the lead: a unit cannot lead and coordinate a task (issue 15). */
+  const char *coordinators[] = { "Văn phòng Đảng ủy", "Trung tâm Phục vụ hành chính công tỉnh", NULL };
   GDate done;
 
   g_assert_no_error (error);

@@ -433,7 +433,7 @@ dd_calendar_list_extensions (DdCalendar *self,
 
   stmt = dd_sql_prepare (self->store,
                          "SELECT id, old_due, new_due, reason, approved_by, approved_on, recorded_at, "
-                         "recorded_by FROM task_extensions WHERE task_id = ?1 ORDER BY id", error);
+                         "recorded_by, decision FROM task_extensions WHERE task_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
@@ -450,6 +450,7 @@ dd_calendar_list_extensions (DdCalendar *self,
       dd_sql_column_date (stmt, 5, &ext->approved_on);
       ext->recorded_at = g_strdup (dd_sql_column_text (stmt, 6));
       ext->recorded_by = g_strdup (dd_sql_column_text (stmt, 7));
+      ext->decision = g_strdup (dd_sql_column_text (stmt, 8));
       g_ptr_array_add (list, ext);
     }
   if (rc != SQLITE_DONE)

@@ -11,35 +11,17 @@
 
 /*
  * The layout of each kind of chart: where every bar, segment, line and text
- * goes at a given size. Only the scene is built here and in the files of
- * the kinds (dd-chart-status.c, dd-chart-units.c, dd-chart-progress.c,
- * dd-chart-indicators.c); dd-chart.c paints it and hit-tests it. Rules
- * kept by every kind:
+ * goes at a given size. The files of the kinds (dd-chart-status.c,
+ * dd-chart-units.c, dd-chart-progress.c, dd-chart-indicators.c) build the
+ * scene with the parts here, which they share; dd-chart.c calls the kind
+ * (_dd_chart_layout()), paints the scene and hit-tests it. Rules kept by
+ * every kind:
  *  - value axes start at zero, lengths are proportional to the figures;
  *  - texts are Pango layouts bounded in width (ellipsized) and in lines,
  *    placed in rows that do not overlap; what has no room is left out and
  *    said so ("N more units not shown"), never drawn on top of something;
  *  - every figure is formatted by dd-format in the interface's language.
  */
-
-/* Auxiliary methods */
-
-/* Draws "No data" centred in the rectangle. */
-static void
-layout_empty (DdChartLayout *l,
-              double         x0,
-              double         y0,
-              double         x1,
-              double         y1)
-{
-  double w, h;
-  PangoLayout *layout = _dd_chart_make_text (l, _("No data"), 1.2, FALSE, MAX (1.0, x1 - x0), 2,
-                                             PANGO_ALIGN_CENTER, &w, &h);
-  double fg[4];
-
-  _dd_chart_with_alpha (l->chart->foreground, 0.7, fg);
-  _dd_chart_place_text (l, layout, x0, y0 + MAX (0.0, (y1 - y0 - h) / 2), fg, -1);
-}
 
 /* Shared with the kinds of chart */
 
@@ -215,57 +197,4 @@ _dd_chart_value_axis (DdChartLayout *l,
       _dd_chart_place_text (l, layout, MAX (0.0, x - tw / 2), gy1 + 2, muted, -1);
       last_right = x + tw / 2;
     }
-}
-
-/* The entry point */
-
-DdChartScene *
-_dd_chart_layout (DdChart      *chart,
-                  PangoContext *pango,
-                  double        width,
-                  double        height)
-{
-  DdChartLayout l = { chart, _dd_chart_scene_new (width, height), pango, 0 };
-  double pad = CLAMP (MIN (width, height) * 0.03, 1.0, 16.0);
-  double x0 = pad, y0 = pad, x1 = width - pad, y1 = height - pad;
-
-  l.font_px = chart->font_size > 0 ? chart->font_size : CLAMP (MIN (width, height) / 30.0, 6.0, 14.0);
-
-  if (x1 - x0 < 2 || y1 - y0 < 2)
-    return l.scene;
-
-  if (chart->title != NULL && *chart->title != '\0' && y1 - y0 > l.font_px * 6)
-    {
-      double th;
-      PangoLayout *layout = _dd_chart_make_text (&l, chart->title, 1.25, TRUE, x1 - x0, 1,
-                                                 PANGO_ALIGN_LEFT, NULL, &th);
-
-      _dd_chart_place_text (&l, layout, x0, y0, chart->foreground, -1);
-      y0 += th + pad;
-    }
-
-  if (!dd_chart_has_data (chart))
-    {
-      layout_empty (&l, x0, y0, x1, y1);
-      return l.scene;
-    }
-
-  switch (chart->kind)
-    {
-    case DD_CHART_STATUS:
-      _dd_chart_layout_status (&l, x0, y0, x1, y1);
-      break;
-    case DD_CHART_UNITS:
-      _dd_chart_layout_units (&l, x0, y0, x1, y1);
-      break;
-    case DD_CHART_PROGRESS:
-      _dd_chart_layout_progress (&l, x0, y0, x1, y1);
-      break;
-    case DD_CHART_INDICATORS:
-      _dd_chart_layout_indicators (&l, x0, y0, x1, y1);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  return l.scene;
 }

@@ -48,7 +48,7 @@ DdChartScene *_dd_chart_scene_new  (double width, double height);
 void          _dd_chart_scene_free (DdChartScene *scene);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdChartScene, _dd_chart_scene_free)
 
-/* The chart's state, shared by dd-chart.c and dd-chart-layout.c. */
+/* The chart's state, shared by dd-chart.c and the layout of the kinds. */
 struct _DdChart
 {
   GObject parent_instance;
@@ -80,13 +80,14 @@ typedef struct
   double font_px;            /* the body text size */
 } DdChartLayout;
 
-/* Builds the scene of @chart at @width × @height, measuring texts with @pango. */
+/* Builds the scene of @chart at @width × @height, measuring texts with @pango
+ * (dd-chart.c: the title, "No data", or the kind's layout). */
 DdChartScene *_dd_chart_layout (DdChart      *chart,
                                 PangoContext *pango,
                                 double        width,
                                 double        height);
 
-/* Scene building (dd-chart.c). */
+/* Scene building (dd-chart-scene.c). */
 DdChartItem *_dd_chart_add_rect   (DdChartLayout *l, double x, double y, double w, double h,
                                    const double rgba[4], int hit);
 DdChartItem *_dd_chart_add_arc    (DdChartLayout *l, double cx, double cy, double r0, double r1,
@@ -135,7 +136,8 @@ void    _dd_chart_value_axis    (DdChartLayout *l, double px0, double px1, doubl
 
 /* The kinds of chart, each laid out in the rectangle (@x0, @y0)–(@x1, @y1):
  * dd-chart-status.c, dd-chart-units.c, dd-chart-progress.c,
- * dd-chart-indicators.c. */
+ * dd-chart-indicators.c. Only _dd_chart_layout() calls them; they call the
+ * parts above, the scene's building and the colours, never dd-chart.c. */
 void    _dd_chart_layout_status     (DdChartLayout *l, double x0, double y0, double x1, double y1);
 void    _dd_chart_layout_units      (DdChartLayout *l, double x0, double y0, double x1, double y1);
 void    _dd_chart_layout_progress   (DdChartLayout *l, double x0, double y0, double x1, double y1);

@@ -10,118 +10,16 @@
 #include "dd-chart-private.h"
 
 /*
- * DdChart: the data and style of one chart, its scene (dd-chart-layout.c
- * builds it), and what is done with a scene: painting it on a cairo_t,
- * hit-testing it (saving it to PNG, SVG or PDF: dd-chart-save.c).
+ * DdChart: the data and style of one chart, its layout into a scene (the
+ * title here, the rest by the file of its kind, with the parts of
+ * dd-chart-layout.c and the building of dd-chart-scene.c), and what is done
+ * with a scene: painting it on a cairo_t, hit-testing it (saving it to PNG,
+ * SVG or PDF: dd-chart-save.c).
  */
 
 G_DEFINE_FINAL_TYPE (DdChart, dd_chart, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dd-chart-error-quark, dd_chart_error)
-
-/* Colours */
-
-/*
- * Okabe & Ito's palette ("Color Universal Design", 2002), with the lightness
- * of some entries moved so that the statuses also differ in grey (CIE L*
- * in brackets) and under simulated colour blindness. See dd-chart.h.
- */
-static const struct
-{
-  const char *hex;
-  double rgb[3];
-} status_colors[] = {
-  { "#00573F", { 0x00 / 255.0, 0x57 / 255.0, 0x3F / 255.0 } }, /* done on time: dark bluish green (32) */
-  { "#0072B2", { 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0 } }, /* done late: blue (46) */
-  { "#56B4E9", { 0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0 } }, /* in progress: sky blue (70) */
-  { "#F0E442", { 0xF0 / 255.0, 0xE4 / 255.0, 0x42 / 255.0 } }, /* due soon: yellow (89) */
-  { "#D55E00", { 0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0 } }, /* overdue: vermillion (54) */
-  { "#C8C8C8", { 0xC8 / 255.0, 0xC8 / 255.0, 0xC8 / 255.0 } }, /* no deadline: light grey (81) */
-  { "#3A1830", { 0x3A / 255.0, 0x18 / 255.0, 0x30 / 255.0 } }, /* forgotten: darkest reddish purple (14) */
-};
-
-static const char *unknown_status_hex = "#999999";
-
-G_STATIC_ASSERT (DD_N_STATUSES <= G_N_ELEMENTS (status_colors));
-
-void
-dd_status_get_color (DdTaskStatus status,
-                     double       rgba[4])
-{
-  g_return_if_fail (rgba != NULL);
-
-  if ((int) status >= 0 && (int) status < DD_N_STATUSES)
-    {
-      rgba[0] = status_colors[status].rgb[0];
-      rgba[1] = status_colors[status].rgb[1];
-      rgba[2] = status_colors[status].rgb[2];
-    }
-  else
-    rgba[0] = rgba[1] = rgba[2] = 0x99 / 255.0;
-  rgba[3] = 1.0;
-}
-
-const char *
-dd_status_get_color_hex (DdTaskStatus status)
-{
-  if ((int) status >= 0 && (int) status < DD_N_STATUSES)
-    return status_colors[status].hex;
-  return unknown_status_hex;
-}
-
-DdIndicatorLevel
-dd_indicator_level_for (const DdStatsIndicator *indicator)
-{
-  g_return_val_if_fail (indicator != NULL, DD_INDICATOR_NO_DATA);
-
-  if (!indicator->has_data)
-    return DD_INDICATOR_NO_DATA;
-  /* A rounding hair below the target counts as reached. */
-  if (indicator->achieved + 1e-9 >= indicator->target)
-    return DD_INDICATOR_GREEN;
-  if (indicator->achieved + 1e-9 >= DD_INDICATOR_AMBER_RATIO * indicator->target)
-    return DD_INDICATOR_AMBER;
-  return DD_INDICATOR_RED;
-}
-
-void
-dd_indicator_level_get_color (DdIndicatorLevel level,
-                              double           rgba[4])
-{
-  switch (level)
-    {
-    case DD_INDICATOR_GREEN:
-      dd_status_get_color (DD_STATUS_DONE_ON_TIME, rgba);
-      break;
-    case DD_INDICATOR_AMBER:
-      dd_status_get_color (DD_STATUS_DUE_SOON, rgba);
-      break;
-    case DD_INDICATOR_RED:
-      dd_status_get_color (DD_STATUS_OVERDUE, rgba);
-      break;
-    case DD_INDICATOR_NO_DATA:
-    default:
-      dd_status_get_color (DD_STATUS_NO_DEADLINE, rgba);
-      break;
-    }
-}
-
-const char *
-dd_indicator_level_get_label (DdIndicatorLevel level)
-{
-  switch (level)
-    {
-    case DD_INDICATOR_GREEN:
-      return _("Target reached");
-    case DD_INDICATOR_AMBER:
-      return _("Close to target");
-    case DD_INDICATOR_RED:
-      return _("Below target");
-    case DD_INDICATOR_NO_DATA:
-    default:
-      return _("No data");
-    }
-}
 
 static const char * const kind_names[] = { "status", "units", "progress", "indicators" };
 
@@ -146,195 +44,6 @@ dd_chart_kind_from_string (const char  *str,
         return TRUE;
       }
   return FALSE;
-}
-
-/* Scene */
-
-DdChartScene *
-_dd_chart_scene_new (double width,
-                     double height)
-{
-  DdChartScene *scene = g_new0 (DdChartScene, 1);
-
-  scene->width = width;
-  scene->height = height;
-  scene->items = g_array_new (FALSE, TRUE, sizeof (DdChartItem));
-  scene->hits = g_array_new (FALSE, TRUE, sizeof (DdChartHit));
-  return scene;
-}
-
-void
-_dd_chart_scene_free (DdChartScene *scene)
-{
-  if (scene == NULL)
-    return;
-  for (guint i = 0; i < scene->items->len; i++)
-    {
-      DdChartItem *item = &g_array_index (scene->items, DdChartItem, i);
-
-      g_clear_pointer (&item->points, g_array_unref);
-      g_clear_object (&item->layout);
-    }
-  for (guint i = 0; i < scene->hits->len; i++)
-    dd_chart_hit_clear (&g_array_index (scene->hits, DdChartHit, i));
-  g_array_unref (scene->items);
-  g_array_unref (scene->hits);
-  g_free (scene);
-}
-
-static DdChartItem *
-add_item (DdChartLayout *l,
-          ItemType       type,
-          const double   rgba[4],
-          int            hit)
-{
-  DdChartItem item = { 0 };
-
-  item.type = type;
-  memcpy (item.rgba, rgba, sizeof item.rgba);
-  item.hit = hit;
-  g_array_append_val (l->scene->items, item);
-  return &g_array_index (l->scene->items, DdChartItem, l->scene->items->len - 1);
-}
-
-DdChartItem *
-_dd_chart_add_rect (DdChartLayout *l,
-                    double         x,
-                    double         y,
-                    double         w,
-                    double         h,
-                    const double   rgba[4],
-                    int            hit)
-{
-  DdChartItem *item = add_item (l, ITEM_RECT, rgba, hit);
-
-  item->x = x;
-  item->y = y;
-  item->w = w;
-  item->h = h;
-  return item;
-}
-
-DdChartItem *
-_dd_chart_add_arc (DdChartLayout *l,
-                   double         cx,
-                   double         cy,
-                   double         r0,
-                   double         r1,
-                   double         a0,
-                   double         a1,
-                   const double   rgba[4],
-                   int            hit)
-{
-  DdChartItem *item = add_item (l, ITEM_ARC, rgba, hit);
-
-  item->cx = cx;
-  item->cy = cy;
-  item->r0 = r0;
-  item->r1 = r1;
-  item->a0 = a0;
-  item->a1 = a1;
-  return item;
-}
-
-DdChartItem *
-_dd_chart_add_line (DdChartLayout *l,
-                    const double  *xy,
-                    guint          n_points,
-                    double         line_width,
-                    gboolean       dashed,
-                    const double   rgba[4])
-{
-  DdChartItem *item = add_item (l, ITEM_LINE, rgba, -1);
-
-  item->points = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points * 2);
-  g_array_append_vals (item->points, xy, n_points * 2);
-  item->line_width = line_width;
-  item->dashed = dashed;
-  return item;
-}
-
-DdChartItem *
-_dd_chart_add_circle (DdChartLayout *l,
-                      double         cx,
-                      double         cy,
-                      double         r,
-                      const double   rgba[4],
-                      int            hit)
-{
-  DdChartItem *item = add_item (l, ITEM_CIRCLE, rgba, hit);
-
-  item->cx = cx;
-  item->cy = cy;
-  item->r1 = r;
-  return item;
-}
-
-PangoLayout *
-_dd_chart_make_text (DdChartLayout  *l,
-                     const char     *text,
-                     double          scale,
-                     gboolean        bold,
-                     double          max_width,
-                     int             max_lines,
-                     PangoAlignment  align,
-                     double         *out_w,
-                     double         *out_h)
-{
-  PangoLayout *layout = pango_layout_new (l->pango);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-  PangoRectangle logical;
-
-  pango_font_description_set_family (font, l->chart->font_family != NULL ? l->chart->font_family : "Sans");
-  pango_font_description_set_absolute_size (font, MAX (1.0, l->font_px * scale) * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_alignment (layout, align);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (MAX (1.0, max_width) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -MAX (1, max_lines));
-    }
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (out_w != NULL)
-    *out_w = max_width > 0 ? MIN (max_width, logical.x + logical.width) : logical.x + logical.width;
-  if (out_h != NULL)
-    *out_h = logical.height;
-  return layout;
-}
-
-DdChartItem *
-_dd_chart_place_text (DdChartLayout *l,
-                      PangoLayout   *layout,
-                      double         x,
-                      double         y,
-                      const double   rgba[4],
-                      int            hit)
-{
-  DdChartItem *item = add_item (l, ITEM_TEXT, rgba, hit);
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  item->layout = layout;
-  item->x = x;
-  item->y = y;
-  item->w = pango_layout_get_width (layout) > 0
-    ? pango_layout_get_width (layout) / (double) PANGO_SCALE
-    : logical.x + logical.width;
-  item->h = logical.height;
-  return item;
-}
-
-int
-_dd_chart_add_hit (DdChartLayout    *l,
-                   const DdChartHit *hit)
-{
-  g_array_append_vals (l->scene->hits, hit, 1);
-  return (int) l->scene->hits->len - 1;
 }
 
 static void
@@ -429,6 +138,76 @@ item_contains (const DdChartItem *item,
     default:
       return FALSE;
     }
+}
+
+/* Layout */
+
+/* Draws "No data" centred in the rectangle. */
+static void
+layout_empty (DdChartLayout *l,
+              double         x0,
+              double         y0,
+              double         x1,
+              double         y1)
+{
+  double w, h;
+  PangoLayout *layout = _dd_chart_make_text (l, _("No data"), 1.2, FALSE, MAX (1.0, x1 - x0), 2,
+                                             PANGO_ALIGN_CENTER, &w, &h);
+  double fg[4];
+
+  _dd_chart_with_alpha (l->chart->foreground, 0.7, fg);
+  _dd_chart_place_text (l, layout, x0, y0 + MAX (0.0, (y1 - y0 - h) / 2), fg, -1);
+}
+
+DdChartScene *
+_dd_chart_layout (DdChart      *chart,
+                  PangoContext *pango,
+                  double        width,
+                  double        height)
+{
+  DdChartLayout l = { chart, _dd_chart_scene_new (width, height), pango, 0 };
+  double pad = CLAMP (MIN (width, height) * 0.03, 1.0, 16.0);
+  double x0 = pad, y0 = pad, x1 = width - pad, y1 = height - pad;
+
+  l.font_px = chart->font_size > 0 ? chart->font_size : CLAMP (MIN (width, height) / 30.0, 6.0, 14.0);
+
+  if (x1 - x0 < 2 || y1 - y0 < 2)
+    return l.scene;
+
+  if (chart->title != NULL && *chart->title != '\0' && y1 - y0 > l.font_px * 6)
+    {
+      double th;
+      PangoLayout *layout = _dd_chart_make_text (&l, chart->title, 1.25, TRUE, x1 - x0, 1,
+                                                 PANGO_ALIGN_LEFT, NULL, &th);
+
+      _dd_chart_place_text (&l, layout, x0, y0, chart->foreground, -1);
+      y0 += th + pad;
+    }
+
+  if (!dd_chart_has_data (chart))
+    {
+      layout_empty (&l, x0, y0, x1, y1);
+      return l.scene;
+    }
+
+  switch (chart->kind)
+    {
+    case DD_CHART_STATUS:
+      _dd_chart_layout_status (&l, x0, y0, x1, y1);
+      break;
+    case DD_CHART_UNITS:
+      _dd_chart_layout_units (&l, x0, y0, x1, y1);
+      break;
+    case DD_CHART_PROGRESS:
+      _dd_chart_layout_progress (&l, x0, y0, x1, y1);
+      break;
+    case DD_CHART_INDICATORS:
+      _dd_chart_layout_indicators (&l, x0, y0, x1, y1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return l.scene;
 }
 
 /* GObject overrides */
@@ -803,14 +582,6 @@ dd_chart_render (DdChart *self,
     }
   paint_scene (self->scene, cr);
   cairo_restore (cr);
-}
-
-void
-dd_chart_hit_clear (DdChartHit *hit)
-{
-  if (hit == NULL)
-    return;
-  g_clear_pointer (&hit->label, g_free);
 }
 
 gboolean

@@ -18,7 +18,8 @@
  * files include xlsxwriter.h, through dd-xlsx-private.h). This file makes
  * the workbook, its formats and its sheets; each sheet's content is written
  * by dd-xlsx-summary.c, dd-xlsx-tasks.c or dd-xlsx-figures.c, through the
- * cell writers of dd-xlsx-cells.c.
+ * cell writers of dd-xlsx-cells.c and the print setup and title line of
+ * dd-xlsx-sheet.c.
  *
  * Memory: the two sheets that grow with the plan ("Nhiệm vụ" and "Quá hạn -
  * sắp đến hạn") are written in libxlsxwriter's constant-memory mode, row
@@ -53,17 +54,6 @@
 #define SHEET_NAME_MAX 31
 
 /* Auxiliary methods */
-
-lxw_color_t
-_dd_xlsx_status_color (DdTaskStatus status)
-{
-  double rgba[4];
-
-  dd_status_get_color (status, rgba);
-  return ((lxw_color_t) (CLAMP (rgba[0], 0, 1) * 255 + 0.5) << 16)
-         | ((lxw_color_t) (CLAMP (rgba[1], 0, 1) * 255 + 0.5) << 8)
-         | (lxw_color_t) (CLAMP (rgba[2], 0, 1) * 255 + 0.5);
-}
 
 /* White text on a dark status colour, black on a light one (relative
  * luminance, WCAG). */
@@ -206,57 +196,6 @@ make_formats (DdXlsx *x)
       format_set_font_color (x->f_status[s], status_is_dark ((DdTaskStatus) s) ? 0xFFFFFF : 0x000000);
       format_set_align (x->f_status[s], LXW_ALIGN_CENTER);
     }
-}
-
-/* A4, fitted to the page's width, header rows on every page, "Trang 1/3"
- * in the footer, in the report's font. */
-void
-_dd_xlsx_setup_print (DdXlsx        *x,
-                      lxw_worksheet *ws,
-                      gboolean       landscape,
-                      int            repeat_first,
-                      int            repeat_last)
-{
-  g_autofree char *footer = NULL;
-  g_autofree char *pages = NULL;
-  g_autoptr(GString) escaped = g_string_new (NULL);
-
-  worksheet_set_paper (ws, 9);   /* A4 */
-  if (landscape)
-    worksheet_set_landscape (ws);
-  else
-    worksheet_set_portrait (ws);
-  /* Any number of pages high; the summary, without repeated rows, is one page. */
-  worksheet_fit_to_pages (ws, 1, repeat_first < 0 ? 1 : 0);
-  /* Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm. */
-  worksheet_set_margins (ws, 1.18, 0.70, 0.79, 0.79);
-  worksheet_center_horizontally (ws);
-  if (repeat_first >= 0)
-    CHECK (x, worksheet_repeat_rows (ws, (lxw_row_t) repeat_first, (lxw_row_t) repeat_last));
-
-  /* Translators: the page footer of the workbook; &P is the page, &N the number of pages. */
-  pages = g_strdup (_("Page &P/&N"));
-  footer = g_strdup_printf ("&C&\"%s,Regular\"&%d%s", x->data->font_name, (int) (x->size - 1 + 0.5), pages);
-  if (strlen (footer) < 255)
-    CHECK (x, worksheet_set_footer (ws, footer));
-  else
-    {
-      g_free (footer);
-      footer = g_strdup_printf ("&C%s", pages);
-      CHECK (x, worksheet_set_footer (ws, footer));
-    }
-}
-
-void
-_dd_xlsx_write_sheet_title (DdXlsx        *x,
-                            lxw_worksheet *ws,
-                            const char    *title)
-{
-  g_autofree char *line = NULL;
-
-  /* Translators: the first line of a sheet: its name, then the report's title. */
-  line = g_strdup_printf (_("%s — %s"), title, x->data->title);
-  CHECK (x, worksheet_write_string (ws, 0, 0, _dd_xlsx_clean_text (x, line), x->f_sheet_title));
 }
 
 static lxw_worksheet *

@@ -9,9 +9,10 @@ G_BEGIN_DECLS
 
 /*
  * The parts of the meeting workbook (dd-xlsx-export.c): the workbook and
- * its formats, the cell writers (dd-xlsx-cells.c) and one writer per sheet
- * (dd-xlsx-summary.c, dd-xlsx-tasks.c, dd-xlsx-figures.c). Only these
- * files include xlsxwriter.h.
+ * its formats, what every sheet shares (dd-xlsx-sheet.c), the cell writers
+ * (dd-xlsx-cells.c) and one writer per sheet (dd-xlsx-summary.c,
+ * dd-xlsx-tasks.c, dd-xlsx-figures.c). Only these files include
+ * xlsxwriter.h.
  */
 
 /* The columns of the tasks sheet. */
@@ -93,7 +94,7 @@ typedef struct
 #define CHECK(x, expr) \
   G_STMT_START { lxw_error e_ = (expr); if (e_ != LXW_NO_ERROR && (x)->lxw == LXW_NO_ERROR) (x)->lxw = e_; } G_STMT_END
 
-/* The workbook (dd-xlsx-export.c) */
+/* What the sheets share (dd-xlsx-sheet.c) */
 
 lxw_color_t  _dd_xlsx_status_color      (DdTaskStatus status);
 /* A4, fitted to the page's width; rows @repeat_first to @repeat_last on
@@ -160,7 +161,7 @@ gboolean     _dd_xlsx_stream_splice     (DdXlsx     *x,
                                          const char *to);
 void         _dd_xlsx_stream_free       (DdXlsxRowStream *s);
 
-/* The sheets */
+/* The sheets, which only the workbook (dd-xlsx-export.c) calls */
 
 gboolean     _dd_xlsx_write_tasks_sheet      (DdXlsx         *x,
                                               lxw_worksheet  *ws,

@@ -40,6 +40,11 @@ struct _DdTask
   guint n_extensions;
   gboolean lead_is_group;  /* the lead is a collective phrase (units.is_group) */
   char *person;            /* the person in charge (task_people), or NULL */
+  DdSourceDocument *source; /* the document that assigned it (task_sources), or NULL */
+  /* Set by dd_task_set_person() / dd_task_set_source(): the next save
+   * writes them (otherwise it leaves the stored ones alone). */
+  gboolean person_set;
+  gboolean source_set;
 };
 
 DdPlan *_dd_plan_new (gint64       id,

@@ -192,6 +192,10 @@ dd_plan_dup_display_name (DdPlan *self)
 
   g_return_val_if_fail (DD_IS_PLAN (self), NULL);
 
+  /* A plan without a number is the built-in plan of assignments outside
+   * any plan: its (translated) title names it. */
+  if (self->number == NULL || *self->number == '\0')
+    return g_strdup (self->title);
   date = dd_date_to_dmy (dd_plan_get_issued_on (self));
   if (date != NULL)
     /* Translators: "Plan no. 662/KH-VPUB of 28/04/2026" */

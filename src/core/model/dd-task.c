@@ -48,6 +48,7 @@ dd_task_finalize (GObject *object)
   g_free (self->updated_by);
   g_free (self->updated_at);
   g_free (self->person);
+  dd_source_document_free (self->source);
 
   G_OBJECT_CLASS (dd_task_parent_class)->finalize (object);
 }
@@ -227,6 +228,9 @@ dd_task_copy (DdTask *self)
   copy->n_extensions = self->n_extensions;
   copy->lead_is_group = self->lead_is_group;
   copy->person = g_strdup (self->person);
+  copy->source = self->source != NULL ? dd_source_document_copy (self->source) : NULL;
+  copy->person_set = self->person_set;
+  copy->source_set = self->source_set;
 
   return copy;
 }
@@ -266,6 +270,7 @@ GETTER (const char *, updated_by, self->updated_by)
 GETTER (const char *, updated_at, self->updated_at)
 GETTER (const char *, person, self->person)
 GETTER (gboolean, lead_is_group, self->lead_is_group)
+GETTER (const DdSourceDocument *, source, self->source)
 
 #undef GETTER
 
@@ -387,7 +392,10 @@ dd_task_set_completed_on (DdTask      *self,
 {
   g_return_if_fail (DD_IS_TASK (self));
   if (dd_date_is_set (date))
-    self->completed_on = *date;
+    {
+      self->completed_on = *date;
+      self->progress = 100;
+    }
   else
     g_date_clear (&self->completed_on, 1);
 }
@@ -406,4 +414,73 @@ dd_task_set_note (DdTask     *self,
 {
   g_return_if_fail (DD_IS_TASK (self));
   set_text (&self->note, note);
+}
+
+void
+dd_task_set_plan_id (DdTask *self,
+                     gint64  plan_id)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  if (self->plan_id == plan_id)
+    return;
+  self->plan_id = plan_id;
+  g_clear_pointer (&self->plan_number, g_free);
+}
+
+void
+dd_task_set_due (DdTask      *self,
+                 const GDate *due)
+{
+  DdDeadline deadline;
+
+  g_return_if_fail (DD_IS_TASK (self));
+
+  if (!dd_date_is_set (due))
+    {
+      g_clear_pointer (&self->deadline_text, g_free);
+      self->deadline_kind = DD_DEADLINE_NONE;
+      self->deadline_understood = TRUE;
+      g_date_clear (&self->due, 1);
+      self->periods = 0;
+      self->annual_month = self->annual_day = 0;
+      return;
+    }
+
+  /* Keeps the text as written when it already says this date. */
+  if (!dd_deadline_parse (self->deadline_text, &deadline, NULL) ||
+      deadline.kind != DD_DEADLINE_DATE || g_date_compare (&deadline.due, due) != 0)
+    {
+      g_autofree char *dmy = dd_date_to_dmy (due);
+
+      g_free (self->deadline_text);
+      /* The words of the plans' own "Thời gian" column, not translated:
+       * the deadline text is data, read back by dd_deadline_parse(). */
+      self->deadline_text = g_strdup_printf ("Trước %s", dmy);
+    }
+  self->deadline_kind = DD_DEADLINE_DATE;
+  self->deadline_understood = TRUE;
+  self->due = *due;
+  self->periods = 0;
+  self->annual_month = self->annual_day = 0;
+}
+
+void
+dd_task_set_source (DdTask                 *self,
+                    const DdSourceDocument *source)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+
+  g_clear_pointer (&self->source, dd_source_document_free);
+  if (source != NULL && (source->kind != NULL || source->number != NULL))
+    self->source = dd_source_document_copy (source);
+  self->source_set = TRUE;
+}
+
+void
+dd_task_set_person (DdTask     *self,
+                    const char *person)
+{
+  g_return_if_fail (DD_IS_TASK (self));
+  set_text (&self->person, person);
+  self->person_set = TRUE;
 }

@@ -426,8 +426,13 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
   if (!load_words (store, cache, error))
     return FALSE;
 
+  /* A task is scored against its due date as extended before it fell due;
+   * an extension signed after the due date it replaced leaves the task
+   * judged against that date (README.md, "Rules": it was late already). */
   stmt = dd_sql_prepare (store,
-                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id, "
+                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, "
+                         "coalesce ((SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id "
+                         "AND e.approved_on > e.old_due ORDER BY e.id LIMIT 1), t.due_on), t.completed_on, t.plan_id, "
                          "t.deadline_understood, t.created_at "
                          "FROM tasks t INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
                          error);

@@ -5,16 +5,18 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dd-store-private.h"
+#include "dd-store-refusal-private.h"
 
 /*
  * Who writes, and whether they may: the account of the connection and its
  * role as the file records it (table users; begin_write() in dd-store.c
  * reads it again under the write lock), the SQL functions that the guard
- * triggers of data/sql/0003-shared.sql call, the refusals of a write, the
- * acknowledgement of the lock warning, and dd_store_can(), which says
- * beforehand what the store would refuse. Both judge with judge() below.
- * The accounts themselves are managed by DdUsers (audit/dd-users.c).
+ * triggers of data/sql/0003-shared.sql call, the signal that the access
+ * changed, the acknowledgement of the lock warning, and dd_store_can(),
+ * which says beforehand what the store would refuse. Both that and
+ * _dd_store_check_can() judge with judge() below; the refusals themselves
+ * are said by dd-store-refusal.c. The accounts are managed by DdUsers
+ * (audit/dd-users.c).
  */
 
 /* What an action needs besides a file that may be written now. */
@@ -43,66 +45,11 @@ static const Need action_needs[] = {
   [DD_ACTION_RESTORE_BACKUP] = NEED_ADMIN_ROLE,
   [DD_ACTION_READ_HISTORY] = NEED_ADMIN_ROLE,
   [DD_ACTION_RECORD_FIGURES] = NEED_FIGURES_UNIT,
+  [DD_ACTION_ADD_TASK] = NEED_TASK_UNIT,
+  [DD_ACTION_EXTEND_TASK] = NEED_ADMIN,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_RECORD_FIGURES + 1);
-
-/* Why an action is refused. */
-typedef enum
-{
-  DENIAL_NONE,
-  DENIAL_READ_ONLY,           /* the file cannot be written now */
-  DENIAL_LOCK_WARNING,        /* the lock warning is not acknowledged yet */
-  DENIAL_VIEWER,              /* a viewer writes nothing */
-  DENIAL_ADMIN_ONLY,          /* an administrator's change */
-  DENIAL_OTHER_UNIT_TASK,     /* a unit editor, and a task another unit leads */
-  DENIAL_OTHER_UNIT_FIGURES,  /* a unit editor, and another unit's figures */
-} Denial;
-
-/* Roles */
-
-const char *
-dd_role_to_string (DdRole role)
-{
-  switch (role)
-    {
-    case DD_ROLE_ADMIN:
-      return "admin";
-    case DD_ROLE_UNIT_EDITOR:
-      return "unit_editor";
-    case DD_ROLE_VIEWER:
-    default:
-      return "viewer";
-    }
-}
-
-gboolean
-dd_role_from_string (const char *text,
-                     DdRole     *out_role)
-{
-  for (int role = DD_ROLE_VIEWER; role <= DD_ROLE_ADMIN; role++)
-    if (g_strcmp0 (text, dd_role_to_string ((DdRole) role)) == 0)
-      {
-        *out_role = (DdRole) role;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-dd_role_get_label (DdRole role)
-{
-  switch (role)
-    {
-    case DD_ROLE_ADMIN:
-      return _("administrator");
-    case DD_ROLE_UNIT_EDITOR:
-      return _("unit editor");
-    case DD_ROLE_VIEWER:
-    default:
-      return _("viewer");
-    }
-}
+G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == DD_ACTION_EXTEND_TASK + 1);
 
 /* SQL functions of each connection: the user, their role and unit, for the
  * triggers of 0003-shared.sql. */
@@ -150,6 +97,31 @@ _dd_store_register_shared_functions (DdStore *self)
   sqlite3_create_function_v2 (self->db, "dd_user", 0, SQLITE_UTF8, self, sql_user, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dd_role", 0, SQLITE_UTF8, self, sql_role, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dd_unit", 0, SQLITE_UTF8, self, sql_unit, NULL, NULL, NULL);
+}
+
+/* DdStore::access-changed */
+
+/* Emits "access-changed" if one is due and no write transaction is open.
+ * The signal is DdStore's (dd-store.c registers it); it is emitted by name
+ * here, where the access changes, so that this file needs nothing of
+ * dd-store.c. */
+void
+_dd_store_flush_access_changed (DdStore *self)
+{
+  if (!self->flags.access_pending || self->flags.in_transaction)
+    return;
+  self->flags.access_pending = FALSE;
+  g_signal_emit_by_name (self, "access-changed");
+}
+
+/* Emits "access-changed" now, or, inside a write transaction (begin_write()
+ * reads the role again under the lock), once the transaction is over: its
+ * handlers may read the store, never in the middle of a write. */
+void
+_dd_store_access_changed (DdStore *self)
+{
+  self->flags.access_pending = TRUE;
+  _dd_store_flush_access_changed (self);
 }
 
 /* The role as the file records it */
@@ -306,76 +278,6 @@ dup_reason (DdStore *self,
     }
 }
 
-/* Refusing a write */
-
-/* @denial as the store says it when it refuses a write, which may be
- * anything the guard triggers stop (dd_sql_set_sqlite_error()). */
-static gboolean
-refuse (DdStore  *self,
-        Denial    denial,
-        GError  **error)
-{
-  switch (denial)
-    {
-    case DENIAL_READ_ONLY:
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY, "%s",
-                   self->access.read_only_reason != NULL ? self->access.read_only_reason
-                                                  : _("The database is open read-only."));
-      break;
-
-    case DENIAL_LOCK_WARNING:
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM, "%s", self->access.lock_warning);
-      break;
-
-    case DENIAL_VIEWER:
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                   _("Your role in this database is “viewer”: you can read and export, but not "
-                     "change anything. An administrator can give you more rights."));
-      break;
-
-    case DENIAL_ADMIN_ONLY:
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                   _("Only an administrator can do this (plans, imports, units, settings, roles, "
-                     "deadline changes and the recycle bin); your role is “%s”."),
-                   dd_role_get_label (self->access.role));
-      break;
-
-    case DENIAL_OTHER_UNIT_TASK:
-    case DENIAL_OTHER_UNIT_FIGURES:
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
-                   _("As a unit editor you can change only the tasks your unit leads, and record "
-                     "their progress; this task is led by another unit."));
-      break;
-
-    case DENIAL_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
-}
-
-/* A guard trigger's refusal: a viewer's whatever the change, otherwise an
- * administrator's change or another unit's row. */
-static gboolean
-permission_error (DdStore     *self,
-                  gboolean     admin_only,
-                  GError     **error)
-{
-  if (self->access.role == DD_ROLE_VIEWER)
-    return refuse (self, DENIAL_VIEWER, error);
-  return refuse (self, admin_only ? DENIAL_ADMIN_ONLY : DENIAL_OTHER_UNIT_TASK, error);
-}
-
-gboolean
-_dd_store_check_role (DdStore   *self,
-                      gboolean   own_row_only,
-                      GError   **error)
-{
-  if (self->flags.migrating || own_row_only || self->access.role != DD_ROLE_VIEWER)
-    return TRUE;
-  return permission_error (self, FALSE, error);
-}
-
 gboolean
 _dd_store_check_can (DdStore   *self,
                      DdAction   action,
@@ -385,20 +287,20 @@ _dd_store_check_can (DdStore   *self,
 
   if (denial == DENIAL_NONE)
     return TRUE;
-  return refuse (self, denial, error);
+  return _dd_store_refuse (self, denial, error);
 }
 
 gboolean
-_dd_store_trigger_error (DdStore     *self,
-                         const char  *message,
-                         GError     **error)
+_dd_store_check_can_for_unit (DdStore   *self,
+                              DdAction   action,
+                              gint64     unit_id,
+                              GError   **error)
 {
-  if (g_str_has_prefix (message, "dd:permission:admin"))
-    return permission_error (self, TRUE, error);
-  if (g_str_has_prefix (message, "dd:permission"))
-    return permission_error (self, FALSE, error);
-  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), message);
-  return FALSE;
+  Denial denial = judge (self, action, TRUE, unit_id);
+
+  if (denial == DENIAL_NONE)
+    return TRUE;
+  return _dd_store_refuse (self, denial, error);
 }
 
 /* Opening and tests */
@@ -431,29 +333,6 @@ _dd_store_set_lock_warning (DdStore    *self,
   self->access.lock_warning = g_strdup (warning);
   self->access.lock_acknowledged = FALSE;
   _dd_store_access_changed (self);
-}
-
-gboolean
-_dd_store_record_creator (DdStore  *self,
-                          GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-  stmt = dd_sql_prepare (self, "INSERT OR IGNORE INTO users (account, role) VALUES (?1, 'admin')",
-                         error);
-  if (stmt == NULL)
-    goto fail;
-  dd_sql_bind_text (stmt, 1, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
 }
 
 /* Public API */
@@ -491,7 +370,8 @@ dd_store_can (DdStore   *self,
   g_return_val_if_fail ((guint) action < G_N_ELEMENTS (action_needs), FALSE);
   g_return_val_if_fail (task == NULL || DD_IS_TASK (task), FALSE);
 
-  denial = judge (self, action, task != NULL && action == DD_ACTION_EDIT_TASK,
+  denial = judge (self, action,
+                  task != NULL && (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK),
                   task != NULL ? dd_task_get_lead_id (task) : 0);
   if (reason != NULL)
     *reason = dup_reason (self, denial);
@@ -507,7 +387,8 @@ dd_store_can_for_unit (DdStore   *self,
   Denial denial;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_RECORD_FIGURES, FALSE);
+  g_return_val_if_fail (action == DD_ACTION_EDIT_TASK || action == DD_ACTION_ADD_TASK ||
+                        action == DD_ACTION_RECORD_FIGURES, FALSE);
 
   denial = judge (self, action, TRUE, unit_id);
   if (reason != NULL)

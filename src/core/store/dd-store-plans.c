@@ -28,7 +28,8 @@ dd_store_list_plans (DdStore  *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT p.id, p.number, p.issued_on, p.title, p.issuer, p.basis, "
-                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), p.is_sample "
+                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), p.is_sample, "
+                  "p.builtin "
                   "FROM plans p ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC",
                   error);
   if (stmt == NULL)
@@ -36,11 +37,12 @@ dd_store_list_plans (DdStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(DdPlan) plan = NULL;
+      const char *builtin_title = _dd_store_builtin_plan_title (dd_sql_column_text (stmt, 8));
       GDate issued;
 
       dd_sql_column_date (stmt, 2, &issued);
       plan = _dd_plan_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1), &issued,
-                           dd_sql_column_text (stmt, 3), dd_sql_column_text (stmt, 4), dd_sql_column_text (stmt, 5),
+                           builtin_title != NULL ? builtin_title : dd_sql_column_text (stmt, 3), dd_sql_column_text (stmt, 4), dd_sql_column_text (stmt, 5),
                            (guint) sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) != 0);
       g_list_store_append (plans, plan);
     }

@@ -12,7 +12,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 7
+#define DD_SCHEMA_VERSION 8
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -35,6 +35,15 @@ gboolean _dd_store_record_progress_locked (DdStore *self, gint64 task_id, int pr
                                            const GDate *completed_on, const char *actual_product,
                                            const char *note, const GDate *reported_on,
                                            GError **error);
+/* dd-store-followup.c: a task's source document, written in the caller's
+ * transaction (%NULL removes it) and read into @task; the unit @name
+ * resolves to, without creating it (0: none, -1: error); the translated
+ * title of a built-in plan (plans.builtin), or NULL. */
+gboolean _dd_store_write_task_source  (DdStore *self, gint64 task_id, const DdSourceDocument *source,
+                                       GError **error);
+gboolean _dd_store_load_task_source   (DdStore *self, DdTask *task, GError **error);
+gint64   _dd_store_lookup_unit        (DdStore *self, const char *name, GError **error);
+const char *_dd_store_builtin_plan_title (const char *builtin);
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 /* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
@@ -224,24 +233,28 @@ void          dd_sql_today         (GDate *date);
 /* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
 void          _dd_sql_register_functions (sqlite3 *db);
 
-/* The shared file: who writes and whether they may (dd-store-access.c),
- * the file's health (dd-store-health.c), the daily backup of opening
- * (dd-store-backup.c). */
+/* The shared file: who writes and whether they may (dd-store-access.c,
+ * the refusals in dd-store-refusal.c), the file's health
+ * (dd-store-health.c), the daily backup of opening (dd-store-backup.c). */
 #define DD_BUSY_TIMEOUT_MS 5000
 void     _dd_store_register_shared_functions (DdStore *self);
 void     _dd_store_refresh_role              (DdStore *self);
 /* Emits DdStore::access-changed (after the write transaction, in one). */
 void     _dd_store_access_changed            (DdStore *self);
+/* Emits the "access-changed" that is due, unless a write transaction is open. */
+void     _dd_store_flush_access_changed      (DdStore *self);
 gboolean _dd_store_check_role                (DdStore *self, gboolean own_row_only, GError **error);
 /* Inside a write: refuses @action as the store refuses a write, unless
  * dd_store_can() allows it. */
 gboolean _dd_store_check_can                 (DdStore *self, DdAction action, GError **error);
+/* The same for the tasks of one unit (dd_store_can_for_unit()). */
+gboolean _dd_store_check_can_for_unit        (DdStore *self, DdAction action, gint64 unit_id,
+                                              GError **error);
 gboolean _dd_store_trigger_error             (DdStore *self, const char *message, GError **error);
 void     _dd_store_append_check_lines        (GString *problems, const char *line);
 char    *_dd_store_check_mountinfo           (const char *mountinfo_path, const char *file_path);
 gboolean _dd_store_auto_backup               (DdStore *self, gboolean force, const char *tag,
                                               GError **error);
-gboolean _dd_store_record_creator            (DdStore *self, GError **error);
 /* The daily backup for a copy on another thread (dd-store-backup.c). */
 typedef struct
 {

@@ -161,7 +161,7 @@ _dd_store_load_task (DdStore      *self,
     }
 
   task = read_task (stmt);
-  if (!load_coordinators (self, task, error))
+  if (!load_coordinators (self, task, error) || !_dd_store_load_task_source (self, task, error))
     return NULL;
 
   task->as_of = *as_of;

@@ -12,7 +12,8 @@
  * The SQL helpers every dd-store-*.c file uses: preparing, binding and
  * reading values, running a statement, turning SQLite's result codes into
  * DD_STORE_ERROR; and the SQL functions that depend on no state of the
- * store. The bottom of the store: it calls nothing else of it.
+ * store. Near the bottom of the store: it calls only dd-store-refusal.c
+ * (a guard trigger's refusal becomes DD_STORE_ERROR_PERMISSION there).
  */
 
 gboolean

@@ -26,6 +26,7 @@ dd_extension_copy (const DdExtension *extension)
 
   copy = g_new (DdExtension, 1);
   *copy = *extension;
+  copy->decision = g_strdup (extension->decision);
   copy->reason = g_strdup (extension->reason);
   copy->approved_by = g_strdup (extension->approved_by);
   copy->recorded_at = g_strdup (extension->recorded_at);
@@ -38,6 +39,7 @@ dd_extension_free (DdExtension *extension)
 {
   if (extension == NULL)
     return;
+  g_free (extension->decision);
   g_free (extension->reason);
   g_free (extension->approved_by);
   g_free (extension->recorded_at);
@@ -152,6 +154,7 @@ insert_progress_update (DdStore      *self,
                         const GDate  *completed_on,
                         const char   *actual_product,
                         const char   *note,
+                        gboolean      reopened,
                         GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -159,7 +162,8 @@ insert_progress_update (DdStore      *self,
 
   stmt = dd_sql_prepare (self,
                   "INSERT INTO progress_updates (task_id, reported_on, progress, completed_on, "
-                  "actual_product, note, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  "actual_product, note, recorded_at, recorded_by, reopened) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -174,15 +178,20 @@ insert_progress_update (DdStore      *self,
   dd_sql_bind_text (stmt, 6, note);
   dd_sql_bind_text (stmt, 7, now);
   dd_sql_bind_text (stmt, 8, self->access.user);
+  sqlite3_bind_int (stmt, 9, reopened);
   return dd_sql_step_done (self, stmt, error);
 }
 
-/* Refuses a task that says nothing, or whose progress is out of range. */
+/* Refuses a task that says nothing, whose progress is out of range, or
+ * whose lead unit also coordinates it; a done task is 100% done. Reads
+ * nothing: every refusal names the field. */
 static gboolean
 check_task_fields (DdTask  *task,
                    GError **error)
 {
-  if (task->title == NULL || *task->title == '\0')
+  g_autofree char *lead_key = NULL;
+
+  if (dd_text_is_blank (task->title))
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                    _("A task must say what is to be done: the task title is empty."));
@@ -192,6 +201,64 @@ check_task_fields (DdTask  *task,
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                    _("Progress must be between 0 and 100%%."));
+      return FALSE;
+    }
+  if (task->lead != NULL)
+    {
+      lead_key = dd_text_unit_match_key (task->lead);
+      for (guint i = 0; task->coordinators != NULL && task->coordinators[i] != NULL; i++)
+        {
+          g_autofree char *key = dd_text_unit_match_key (task->coordinators[i]);
+
+          if (g_strcmp0 (key, lead_key) == 0)
+            {
+              g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                           /* Translators: %s is a unit's name. */
+                           _("Coordinating units: “%s” leads the task and cannot coordinate it too."),
+                           task->coordinators[i]);
+              return FALSE;
+            }
+        }
+    }
+  if (dd_date_is_set (&task->completed_on))
+    task->progress = 100;
+  return TRUE;
+}
+
+/* Refuses a plan that does not exist, and a due date before the plan's
+ * date (a task cannot fall due before it was assigned). */
+static gboolean
+check_task_plan (DdStore  *self,
+                 DdTask   *task,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate issued;
+  int rc;
+
+  stmt = dd_sql_prepare (self, "SELECT issued_on, number FROM plans WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task->plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("Plan: there is no plan with id %lld."), (long long) task->plan_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  dd_sql_column_date (stmt, 0, &issued);
+  if (dd_date_is_set (&task->due) && dd_date_is_set (&issued) && g_date_compare (&task->due, &issued) < 0)
+    {
+      g_autofree char *due = dd_date_to_dmy (&task->due);
+      g_autofree char *plan = dd_date_to_dmy (&issued);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   /* Translators: the task's due date, then the plan's number and date. */
+                   _("Deadline: the due date %s is before the date of plan %s (%s)."),
+                   due, dd_sql_column_text (stmt, 1), plan);
       return FALSE;
     }
   return TRUE;
@@ -204,6 +271,7 @@ static gboolean
 check_revision (DdStore   *self,
                 DdTask    *task,
                 gboolean  *out_progress_changed,
+                gboolean  *out_was_done,
                 GError   **error)
 {
   g_autoptr(sqlite3_stmt) check = NULL;
@@ -233,6 +301,7 @@ check_revision (DdStore   *self,
       return FALSE;
     }
   dd_sql_column_date (check, 2, &old_completed);
+  *out_was_done = dd_date_is_set (&old_completed);
   *out_progress_changed = (guint) sqlite3_column_int (check, 1) != task->progress ||
                           g_strcmp0 (dd_sql_column_text (check, 3), task->actual_product) != 0 ||
                           dd_date_is_set (&old_completed) != dd_date_is_set (&task->completed_on) ||
@@ -262,8 +331,10 @@ write_task_row (DdStore     *self,
                     "deadline_text = ?6, deadline_understood = ?7, due_on = ?8, periods = ?9, "
                     "annual_due = ?10, product = ?11, directing = ?12, progress = ?13, "
                     "completed_on = ?14, actual_product = ?15, note = ?16, search_text = ?17, "
-                    "title_key = ?18, updated_at = ?19, updated_by = ?20, revision = revision + 1 "
-                    "WHERE id = ?1",
+                    "title_key = ?18, updated_at = ?19, updated_by = ?20, revision = revision + 1, "
+                    "position = CASE WHEN plan_id = ?21 THEN position ELSE "
+                    "(SELECT ifnull (max (position), 0) + 1 FROM tasks WHERE plan_id = ?21) END, "
+                    "plan_id = ?21 WHERE id = ?1",
                     error);
   else
     stmt = dd_sql_prepare (self,
@@ -284,8 +355,7 @@ write_task_row (DdStore     *self,
   title_key = dd_text_collate_key (task->title, &title_key_len);
   if (task->id > 0)
     sqlite3_bind_int64 (stmt, 1, task->id);
-  else
-    sqlite3_bind_int64 (stmt, 21, task->plan_id);
+  sqlite3_bind_int64 (stmt, 21, task->plan_id);
   dd_sql_bind_text (stmt, 2, task->number);
   dd_sql_bind_text (stmt, 3, task->title);
   dd_sql_bind_id (stmt, 4, lead_id);
@@ -313,6 +383,40 @@ write_task_row (DdStore     *self,
   return TRUE;
 }
 
+/* A new task: an administrator's, or a unit editor's for its own unit
+ * (found by name, without creating it: a unit editor creates no unit). */
+static gboolean
+check_can_add (DdStore  *self,
+               DdTask   *task,
+               GError  **error)
+{
+  gint64 lead_id = 0;
+
+  if (task->lead != NULL)
+    {
+      lead_id = _dd_store_lookup_unit (self, task->lead, error);
+      if (lead_id < 0)
+        return FALSE;
+    }
+  return _dd_store_check_can_for_unit (self, DD_ACTION_ADD_TASK, lead_id, error);
+}
+
+/* Reads the task's new revision back into @task. */
+static gboolean
+read_revision (DdStore  *self,
+               DdTask   *task,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) rev = dd_sql_prepare (self, "SELECT revision FROM tasks WHERE id = ?1", error);
+
+  if (rev == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rev, 1, task->id);
+  if (sqlite3_step (rev) == SQLITE_ROW)
+    task->revision = sqlite3_column_int64 (rev, 0);
+  return TRUE;
+}
+
 static gboolean
 save_task_locked (DdStore  *self,
                   DdTask   *task,
@@ -321,18 +425,23 @@ save_task_locked (DdStore  *self,
   g_autofree char *now = dd_sql_now_utc ();
   gint64 lead_id = 0;
   gboolean progress_changed = FALSE;
+  gboolean was_done = FALSE;
 
-  if (!check_task_fields (task, error))
+  if (!check_task_fields (task, error) || !check_task_plan (self, task, error))
     return FALSE;
 
   if (task->id > 0)
     {
-      if (!check_revision (self, task, &progress_changed, error))
+      if (!check_revision (self, task, &progress_changed, &was_done, error))
         return FALSE;
     }
   else
-    progress_changed = task->progress > 0 || dd_date_is_set (&task->completed_on) ||
-                       task->actual_product != NULL;
+    {
+      if (!check_can_add (self, task, error))
+        return FALSE;
+      progress_changed = task->progress > 0 || dd_date_is_set (&task->completed_on) ||
+                         task->actual_product != NULL;
+    }
 
   if (task->lead != NULL)
     {
@@ -347,25 +456,24 @@ save_task_locked (DdStore  *self,
   if (!_dd_store_replace_coordinators (self, task->id, (const char * const *) task->coordinators, NULL, error))
     return FALSE;
 
+  if (task->person_set && !_dd_store_set_task_person_locked (self, task->id, task->person, error))
+    return FALSE;
+  if (task->source_set && !_dd_store_write_task_source (self, task->id, task->source, error))
+    return FALSE;
+
   if (progress_changed)
     {
       GDate reported;
+      gboolean reopened = was_done && !dd_date_is_set (&task->completed_on);
 
       dd_sql_today (&reported);
       if (!insert_progress_update (self, task->id, &reported, (int) task->progress,
-                                   &task->completed_on, task->actual_product, NULL, error))
+                                   &task->completed_on, task->actual_product, NULL, reopened, error))
         return FALSE;
     }
 
-  {
-    g_autoptr(sqlite3_stmt) rev = dd_sql_prepare (self, "SELECT revision FROM tasks WHERE id = ?1", error);
-
-    if (rev == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (rev, 1, task->id);
-    if (sqlite3_step (rev) == SQLITE_ROW)
-      task->revision = sqlite3_column_int64 (rev, 0);
-  }
+  if (!read_revision (self, task, error))
+    return FALSE;
   task->lead_id = lead_id;
   g_free (task->updated_by);
   task->updated_by = g_strdup (self->access.user);
@@ -407,6 +515,12 @@ dd_store_save_task_full (DdStore     *self,
       task->revision = old_revision;
       return FALSE;
     }
+  if (person != NULL)
+    {
+      g_free (task->person);
+      task->person = *person != '\0' ? g_strdup (person) : NULL;
+    }
+  task->person_set = task->source_set = FALSE;
   return TRUE;
 }
 
@@ -507,6 +621,7 @@ _dd_store_record_progress_locked (DdStore      *self,
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *search = NULL;
   g_autoptr(DdTask) task = NULL;
+  gboolean was_done;
   GDate day;
 
   if (progress > 100 || progress < -1)
@@ -533,6 +648,7 @@ _dd_store_record_progress_locked (DdStore      *self,
     return FALSE;
 
   /* A progress under 100% means the task is not completed (any more). */
+  was_done = dd_date_is_set (&task->completed_on);
   if (progress >= 0)
     task->progress = (guint) progress;
   if (dd_date_is_set (completed_on))
@@ -565,7 +681,8 @@ _dd_store_record_progress_locked (DdStore      *self,
     return FALSE;
 
   return insert_progress_update (self, task_id, dd_date_is_set (reported_on) ? reported_on : &day,
-                                 progress, completed_on, actual_product, note, error);
+                                 progress, completed_on, actual_product, note,
+                                 was_done && !dd_date_is_set (&task->completed_on), error);
 }
 
 gboolean
@@ -593,75 +710,141 @@ dd_store_record_progress (DdStore      *self,
 
 /* Extensions */
 
-gboolean
-dd_store_extend_task (DdStore      *self,
-                      gint64        task_id,
-                      const GDate  *new_due,
-                      const char   *reason,
-                      const char   *approved_by,
-                      const GDate  *approved_on,
-                      GError      **error)
+/* The task's current due date and its plan's date and number, for an
+ * extension; refuses a task that is not there or has no due date. */
+static gboolean
+read_extended_task (DdStore   *self,
+                    gint64     task_id,
+                    GDate     *old_due,
+                    GDate     *plan_date,
+                    char     **plan_number,
+                    GError   **error)
 {
   g_autoptr(sqlite3_stmt) read = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
-  GDate old_due, approved;
   int rc;
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dd_date_is_set (new_due), FALSE);
-
-  if (dd_text_is_blank (reason))
-    return _dd_store_invalid (error, _("An extension needs a reason."));
-  if (dd_text_is_blank (approved_by))
-    return _dd_store_invalid (error, _("An extension needs the name of who approved it."));
-  if (dd_date_is_set (approved_on))
-    approved = *approved_on;
-  else
-    dd_sql_today (&approved);
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
-
-  read = dd_sql_prepare (self, "SELECT due_on FROM tasks WHERE id = ?1", error);
+  read = dd_sql_prepare (self,
+                         "SELECT t.due_on, p.issued_on, p.number FROM tasks t JOIN plans p ON p.id = t.plan_id "
+                         "WHERE t.id = ?1 AND t.deleted_at IS NULL", error);
   if (read == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (read, 1, task_id);
   rc = sqlite3_step (read);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
                    _("There is no task with id %lld."), (long long) task_id);
-      goto fail;
+      return FALSE;
     }
   if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  dd_sql_column_date (read, 0, old_due);
+  dd_sql_column_date (read, 1, plan_date);
+  *plan_number = g_strdup (dd_sql_column_text (read, 2));
+  if (!dd_date_is_set (old_due))
+    return _dd_store_invalid (error, _("Only a task with a due date can be extended."));
+  return TRUE;
+}
+
+/* The new date must move the deadline on, and not before the plan. */
+static gboolean
+check_new_due (const GDate  *new_due,
+               const GDate  *old_due,
+               const GDate  *plan_date,
+               const char   *plan_number,
+               GError      **error)
+{
+  g_autofree char *new_text = dd_date_to_dmy (new_due);
+
+  if (g_date_compare (new_due, old_due) <= 0)
     {
-      dd_sql_set_sqlite_error (self, rc, error);
-      goto fail;
+      g_autofree char *old_text = dd_date_to_dmy (old_due);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   /* Translators: the new due date, then the current one. */
+                   _("New due date: %s is not after the current due date, %s."), new_text, old_text);
+      return FALSE;
     }
-  dd_sql_column_date (read, 0, &old_due);
-  if (!dd_date_is_set (&old_due))
+  if (dd_date_is_set (plan_date) && g_date_compare (new_due, plan_date) < 0)
     {
-      _dd_store_invalid (error, _("Only a task with a due date can be extended."));
-      goto fail;
+      g_autofree char *plan_text = dd_date_to_dmy (plan_date);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   /* Translators: the new due date, then the plan's number and date. */
+                   _("New due date: %s is before the date of plan %s (%s)."),
+                   new_text, plan_number != NULL ? plan_number : "", plan_text);
+      return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+insert_extension (DdStore      *self,
+                  gint64        task_id,
+                  const GDate  *old_due,
+                  const GDate  *new_due,
+                  const char   *decision,
+                  const char   *reason,
+                  const char   *signed_by,
+                  const GDate  *signed_on,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autofree char *clean_decision = g_strstrip (g_strdup (decision));
+  g_autofree char *clean_reason = dd_text_is_blank (reason) ? NULL : g_strstrip (g_strdup (reason));
+  g_autofree char *clean_signer = dd_text_is_blank (signed_by) ? NULL : g_strstrip (g_strdup (signed_by));
 
   insert = dd_sql_prepare (self,
-                           "INSERT INTO task_extensions (task_id, old_due, new_due, reason, approved_by, "
-                           "approved_on, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                           error);
+                           "INSERT INTO task_extensions (task_id, old_due, new_due, decision, reason, "
+                           "approved_by, approved_on, recorded_at, recorded_by) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (insert == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (insert, 1, task_id);
-  dd_sql_bind_date (insert, 2, &old_due);
+  dd_sql_bind_date (insert, 2, old_due);
   dd_sql_bind_date (insert, 3, new_due);
-  dd_sql_bind_text (insert, 4, reason);
-  dd_sql_bind_text (insert, 5, approved_by);
-  dd_sql_bind_date (insert, 6, &approved);
-  dd_sql_bind_text (insert, 7, now);
-  dd_sql_bind_text (insert, 8, self->access.user);
-  if (!dd_sql_step_done (self, insert, error))
+  dd_sql_bind_text (insert, 4, clean_decision);
+  dd_sql_bind_text (insert, 5, clean_reason);
+  dd_sql_bind_text (insert, 6, clean_signer);
+  dd_sql_bind_date (insert, 7, signed_on);
+  dd_sql_bind_text (insert, 8, now);
+  dd_sql_bind_text (insert, 9, self->access.user);
+  return dd_sql_step_done (self, insert, error);
+}
+
+gboolean
+dd_store_extend_task (DdStore      *self,
+                      gint64        task_id,
+                      const GDate  *new_due,
+                      const char   *decision,
+                      const char   *reason,
+                      const char   *signed_by,
+                      const GDate  *signed_on,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autofree char *plan_number = NULL;
+  GDate old_due, plan_date, signed_day;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dd_date_is_set (new_due), FALSE);
+
+  if (dd_text_is_blank (decision))
+    return _dd_store_invalid (error, _("Decision: an extension needs the document that allows it "
+                                       "(for example “Công văn số 45/UBND-TH ngày 10/06/2026”)."));
+  if (dd_date_is_set (signed_on))
+    signed_day = *signed_on;
+  else
+    dd_sql_today (&signed_day);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  if (!_dd_store_check_can (self, DD_ACTION_EXTEND_TASK, error) ||
+      !read_extended_task (self, task_id, &old_due, &plan_date, &plan_number, error) ||
+      !check_new_due (new_due, &old_due, &plan_date, plan_number, error) ||
+      !insert_extension (self, task_id, &old_due, new_due, decision, reason, signed_by, &signed_day, error))
     goto fail;
 
   update = dd_sql_prepare (self,

@@ -56,15 +56,6 @@ _dd_store_access_clear (DdStoreAccess *access)
   g_clear_pointer (&access->backup_warning, g_free);
 }
 
-static void
-flush_access_changed (DdStore *self)
-{
-  if (!self->flags.access_pending || self->flags.in_transaction)
-    return;
-  self->flags.access_pending = FALSE;
-  g_signal_emit (self, signals[SIGNAL_ACCESS_CHANGED], 0);
-}
-
 /* Transactions */
 
 /* Whether the file at the store's path is still the one it opened: a file
@@ -211,7 +202,7 @@ _dd_store_commit (DdStore  *self,
   self->flags.in_transaction = FALSE;
   self->commit_serial++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  flush_access_changed (self);
+  _dd_store_flush_access_changed (self);
   return TRUE;
 }
 
@@ -224,17 +215,7 @@ _dd_store_rollback (DdStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->flags.in_transaction = FALSE;
   /* A write refused because the role changed meanwhile: say so now. */
-  flush_access_changed (self);
-}
-
-/* Emits "access-changed" now, or, inside a write transaction (begin_write()
- * reads the role again under the lock), once the transaction is over: its
- * handlers may read the store, never in the middle of a write. */
-void
-_dd_store_access_changed (DdStore *self)
-{
-  self->flags.access_pending = TRUE;
-  flush_access_changed (self);
+  _dd_store_flush_access_changed (self);
 }
 
 sqlite3 *
@@ -673,6 +654,30 @@ upgrade (DdStore     *self,
   return migrate (self, error);
 }
 
+/* A file created by this account: it is the file's first administrator. */
+static gboolean
+record_creator (DdStore  *self,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self, "INSERT OR IGNORE INTO users (account, role) VALUES (?1, 'admin')",
+                         error);
+  if (stmt == NULL)
+    goto fail;
+  dd_sql_bind_text (stmt, 1, self->access.user);
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
+
 static gboolean
 dd_store_setup (DdStore           *self,
                 DdStoreOpenFlags   flags,
@@ -716,7 +721,7 @@ dd_store_setup (DdStore           *self,
         self->access.backup_warning = g_strdup (local->message);
     }
 
-  if (create && !_dd_store_record_creator (self, error))
+  if (create && !record_creator (self, error))
     return FALSE;
 
   _dd_store_refresh_role (self);
