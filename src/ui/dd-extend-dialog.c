@@ -15,8 +15,9 @@
  *
  * The fields are checked as the user types: the new date must be a real
  * date after the current due date, and the document is required; the hint
- * under a field says what is wrong and "Extend" waits. The store checks
- * again (the plan's date, the role) and its refusal, which names the
+ * under a field says what is wrong and "Extend" waits; who signed it and
+ * why may be left out. The store checks again (the plan's date, the role)
+ * and its refusal, which names the
  * field, is shown on top with nothing written. The write is one
  * transaction on the main thread; then the dialog emits "extended" and
  * closes, and whoever opened it reads the task again (its status is judged
@@ -42,7 +43,6 @@ struct _DdExtendDialog
   DdDateField *signed_on_field;
   GtkLabel *signed_on_hint;
   GtkEntry *signer_entry;
-  GtkLabel *signer_hint;
   GtkEntry *reason_entry;
   GtkButton *extend_button;
 };
@@ -165,14 +165,12 @@ static gboolean
 validate (DdExtendDialog *self)
 {
   g_autofree char *decision = dup_entry_text (self->decision_entry);
-  g_autofree char *signer = dup_entry_text (self->signer_entry);
   gboolean ok = check_new_due (self);
 
   ok = check_signed_on (self) && ok;
   set_hint (self->decision_hint,
             decision == NULL ? _("Required: the document that allows the extension.") : NULL, FALSE);
-  set_hint (self->signer_hint, signer == NULL ? _("Required: who signed the document.") : NULL, FALSE);
-  ok = ok && decision != NULL && signer != NULL;
+  ok = ok && decision != NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->extend_button), ok);
   return ok;
@@ -185,15 +183,12 @@ extend (DdExtendDialog  *self,
   g_autofree char *decision = dup_entry_text (self->decision_entry);
   g_autofree char *signer = dup_entry_text (self->signer_entry);
   g_autofree char *reason = dup_entry_text (self->reason_entry);
-  g_autofree char *why = NULL;
   GDate new_due, signed_on;
 
   dd_date_field_get_date (self->new_due_field, &new_due);
   dd_date_field_get_date (self->signed_on_field, &signed_on);
 
-  /* The store of this version keeps the decision with the reason. */
-  why = reason != NULL ? g_strdup_printf ("%s — %s", decision, reason) : g_strdup (decision);
-  return dd_store_extend_task (self->store, dd_task_get_id (self->task), &new_due, why, signer,
+  return dd_store_extend_task (self->store, dd_task_get_id (self->task), &new_due, decision, reason, signer,
                                dd_date_is_set (&signed_on) ? &signed_on : NULL, error);
 }
 
@@ -353,7 +348,6 @@ dd_extend_dialog_class_init (DdExtendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, signed_on_field);
   gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, signed_on_hint);
   gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, signer_entry);
-  gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, signer_hint);
   gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, DdExtendDialog, extend_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);

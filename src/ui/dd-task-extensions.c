@@ -75,18 +75,34 @@ new_line (const char *text,
   return label;
 }
 
-/* "Công văn số 45/UBND-TH, signed on 10/06/2026 by Phó Chủ tịch …". (transfer full) */
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* "Công văn số 45/UBND-TH, signed on 10/06/2026, by Phó Chủ tịch …", each
+ * part when known. (transfer full) */
 static char *
 dup_document_text (const DdExtension *extension)
 {
   g_autofree char *signed_on = dd_format_date (&extension->approved_on);
-  const char *signer = extension->approved_by != NULL ? extension->approved_by : "";
+  g_autoptr(GString) text = g_string_new (NULL);
 
+  if (!is_blank (extension->decision))
+    /* Translators: the document that allowed an extension: "Theo Công văn số 45/UBND-TH". */
+    g_string_append_printf (text, _("By %s"), extension->decision);
+  else
+    /* Translators: an extension recorded before its document was kept. */
+    g_string_append (text, _("No document recorded"));
   if (signed_on != NULL)
-    /* Translators: an extension's decision: "Ký ngày 10/06/2026, người ký: Phó Chủ tịch UBND tỉnh". */
-    return g_strdup_printf (_("Signed on %s by %s"), signed_on, signer);
-  /* Translators: an extension's decision when its date is unknown. */
-  return g_strdup_printf (_("Signed by %s"), signer);
+    /* Translators: appended to the document of an extension: ", ký ngày 10/06/2026". */
+    g_string_append_printf (text, _(", signed on %s"), signed_on);
+  if (!is_blank (extension->approved_by))
+    /* Translators: appended to the document of an extension: ", người ký: Phó Chủ tịch UBND tỉnh". */
+    g_string_append_printf (text, _(", signed by %s"), extension->approved_by);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static GtkWidget *
@@ -111,9 +127,9 @@ new_row (const DdExtension *extension,
   dates = g_strdup_printf (_("Extension %u: %s → %s"), number, old_due, new_due);
   gtk_box_append (GTK_BOX (box), new_line (dates, "heading"));
   gtk_box_append (GTK_BOX (box), new_line (document, NULL));
-  if (extension->reason != NULL && *extension->reason != '\0')
+  if (!is_blank (extension->reason))
     {
-      /* Translators: the reason of an extension (and, in this version, its decision). */
+      /* Translators: the reason of an extension. */
       reason = g_strdup_printf (_("Reason: %s"), extension->reason);
       gtk_box_append (GTK_BOX (box), new_line (reason, NULL));
     }
@@ -172,8 +188,7 @@ update_access (DdTaskExtensions *self)
                      && dd_date_is_set (dd_task_get_due (self->task));
 
   if (self->task != NULL)
-    /* The store's guard lets only an administrator extend a deadline. */
-    reason = dd_access_dup_reason (self->store, DD_ACTION_EDIT_SETTINGS, NULL);
+    reason = dd_access_dup_reason (self->store, DD_ACTION_EXTEND_TASK, self->task);
 
   gtk_label_set_text (self->read_only_label, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_label), reason != NULL && has_due);

@@ -517,8 +517,10 @@ test_extend (Fixture       *f,
   extension = g_ptr_array_index (stored, 0);
   g_assert_cmpint (g_date_get_day (&extension->old_due), ==, 30);
   g_assert_cmpint (g_date_get_month (&extension->new_due), ==, 6);
+  g_assert_cmpstr (extension->decision, ==, "Công văn số 1234/UBND-TH");
   g_assert_cmpstr (extension->approved_by, ==, "Phó Chủ tịch UBND tỉnh");
-  g_assert_nonnull (strstr (extension->reason, "1234/UBND-TH"));
+  g_assert_cmpint (g_date_get_day (&extension->approved_on), ==, 12);
+  g_assert_cmpstr (extension->reason, ==, "Chờ ý kiến của Sở Nội vụ");
 
   /* The widget lists it, the original due date kept. */
   g_assert_cmpuint (dd_task_extensions_get_extensions (f->extensions)->len, ==, 1);
@@ -582,6 +584,56 @@ test_extend_refused (Fixture       *f,
   again = reread (f, task);
   g_assert_cmpint (dd_task_get_revision (again), ==, dd_task_get_revision (task));
   g_assert_cmpint (dd_task_get_status (again), ==, DD_STATUS_OVERDUE);
+}
+
+/* The store checks again: another desktop extended the task to 31/7
+ * while the dialog was open, so 30/6 is no longer after the due date. The
+ * store's refusal is shown on top, the dialog stays, nothing is written. */
+static void
+test_extend_store_refuses (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTask) again = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+  DdExtendDialog *dialog;
+  GtkWidget *error_revealer;
+  GDate july = dd_test_date ("2026-07-31");
+
+  f->as_of = dd_test_date ("2026-05-15");
+  task = add_overdue_task (f);
+  dd_task_extensions_set_task (f->extensions, f->store, task);
+  dialog = DD_EXTEND_DIALOG (dd_task_extensions_open_dialog (f->extensions));
+  error_revealer = dd_test_template_child (dialog, DD_TYPE_EXTEND_DIALOG, "error_revealer");
+  set_field (dialog, DD_TYPE_EXTEND_DIALOG, "new_due_field", "30/06/2026");
+  set_field (dialog, DD_TYPE_EXTEND_DIALOG, "decision_entry", "Công văn số 1234/UBND-TH");
+  g_assert_true (dd_extend_dialog_is_valid (dialog));
+
+  other = dd_test_open_other (f->path, NULL);
+  g_assert_true (dd_store_extend_task (other, dd_task_get_id (task), &july, "Công văn số 99/UBND-TH", NULL,
+                                       NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_poll_external_changes (f->store));
+
+  g_assert_false (dd_extend_dialog_apply (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_true (dd_test_find_toplevel (DD_TYPE_EXTEND_DIALOG) == GTK_WINDOW (dialog));
+  dd_test_iterate (50);
+  dd_test_screenshot ("extend-dialog-store-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dd_test_iterate (50);
+
+  /* Only the other desktop's extension. */
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  stored = dd_calendar_list_extensions (calendar, dd_task_get_id (task), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (((DdExtension *) g_ptr_array_index (stored, 0))->decision, ==, "Công văn số 99/UBND-TH");
+  again = reread (f, task);
+  g_assert_cmpint (g_date_get_month (dd_task_get_due (again)), ==, 7);
 }
 
 static void
@@ -943,6 +995,7 @@ main (int   argc,
   ADD ("task-periods/new-task", test_new_task);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
+  ADD ("task-extensions/store-refuses", test_extend_store_refuses);
   ADD ("reminder/forgotten", test_reminder_forgotten);
   ADD ("follow-up/dashboard", test_dashboard_after);
 
