@@ -11,6 +11,7 @@
 #include "dd-occurrence.h"
 #include "dd-store.h"
 #include "dd-store-tasks.h"
+#include "dd-store-reports.h"
 
 G_BEGIN_DECLS
 
@@ -89,8 +90,17 @@ GPtrArray  *dd_calendar_list_extensions (DdCalendar  *self,
                                          gint64       task_id,
                                          GError     **error);
 
-/* The rules of a task's occurrences (the defaults when none were set;
- * dd_store_set_task_schedule() sets them). */
+/**
+ * dd_calendar_get_task_schedule:
+ * @out: (out caller-allocates): the task's schedule
+ *
+ * The rules of a task's occurrences: its own (dd_store_set_task_schedule()),
+ * or the office-wide default (dd_store_get_default_schedule(); then
+ * @out->inherited is %TRUE). For a periodic task, @out->periods are the
+ * periods its reports follow, written out: its own, else those its text
+ * names, else the default's, else quarterly, 6-month and annual.
+ * %DD_STORE_ERROR_NO_SUCH_ROW for no such task.
+ */
 gboolean    dd_calendar_get_task_schedule (DdCalendar      *self,
                                            gint64           task_id,
                                            DdTaskSchedule  *out,
@@ -116,6 +126,29 @@ GPtrArray  *dd_calendar_list_occurrences (DdCalendar   *self,
                                           const GDate  *to,
                                           const GDate  *as_of,
                                           GError      **error);
+
+/**
+ * dd_calendar_list_task_periods:
+ * @from: first due date
+ * @to: last due date
+ * @as_of: (nullable): the reference date (today when %NULL)
+ *
+ * A task's periods for its editor: the occurrences of
+ * dd_calendar_list_occurrences() (past and coming periods of a periodic
+ * task, its ad hoc reports with their own due dates, an ongoing task's
+ * update months), each judged as of @as_of — its state is
+ * dd_occurrence_state_from_status() of its @status: on time, late,
+ * forgotten or coming —, with the report recorded: @reported_on,
+ * @report_number and @report_note (%NULL when none).
+ *
+ * Returns: (transfer full) (element-type DdOccurrence): sorted by due date, or %NULL with @error
+ */
+GPtrArray  *dd_calendar_list_task_periods (DdCalendar   *self,
+                                           gint64        task_id,
+                                           const GDate  *from,
+                                           const GDate  *to,
+                                           const GDate  *as_of,
+                                           GError      **error);
 
 /* The deadline calendar */
 

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @DD_OCCURRENCE_YEAR: the annual report: 15/12 of the year before to 14/12
  * @DD_OCCURRENCE_AD_HOC: an ad hoc (đột xuất) report, added by hand
  * @DD_OCCURRENCE_UPDATE: the progress update an ongoing task owes for a calendar month (or several)
+ * @DD_OCCURRENCE_NINE_MONTHS: the 9-month report: 15/12 of the year before to 14/9
  *
  * The reporting periods are those of Nghị định 09/2019/NĐ-CP, Article 12.
  * Stored in the database: never renumber.
@@ -31,12 +32,75 @@ typedef enum
   DD_OCCURRENCE_YEAR = 3,
   DD_OCCURRENCE_AD_HOC = 4,
   DD_OCCURRENCE_UPDATE = 5,
+  DD_OCCURRENCE_NINE_MONTHS = 6,
 } DdOccurrenceKind;
 
-#define DD_N_OCCURRENCE_KINDS 6
+#define DD_N_OCCURRENCE_KINDS 7
 
-/* "month", "quarter", "half_year", "year", "ad_hoc", "update". */
+/* "month", "quarter", "half_year", "year", "ad_hoc", "update", "nine_months". */
 const char *dd_occurrence_kind_to_string (DdOccurrenceKind kind);
+
+/**
+ * dd_occurrence_kind_from_string:
+ * @str: a name of dd_occurrence_kind_to_string()
+ * @out_kind: (out): the kind
+ *
+ * Returns: %FALSE when @str is no kind's name
+ */
+gboolean    dd_occurrence_kind_from_string (const char       *str,
+                                            DdOccurrenceKind *out_kind);
+
+/**
+ * dd_occurrence_kind_get_n_periods:
+ * @kind: a kind of periodic report (month, quarter, half year, 9 months, year)
+ *
+ * Returns: how many periods of @kind a year has (12, 4, 1, 1, 1), or 0 for
+ *   an ad hoc report or an update
+ */
+int         dd_occurrence_kind_get_n_periods (DdOccurrenceKind kind);
+
+/**
+ * dd_occurrence_kind_for_period_flag:
+ * @flag: one #DdPeriodFlags bit (not %DD_PERIOD_AD_HOC)
+ * @out_kind: (out): the kind of report it asks for
+ *
+ * Returns: %FALSE when @flag is not one periodic report's bit
+ */
+gboolean    dd_occurrence_kind_for_period_flag (guint             flag,
+                                                DdOccurrenceKind *out_kind);
+
+/**
+ * DdOccurrenceState:
+ * @DD_OCCURRENCE_STATE_COMING: not reported and not yet due (in progress or due soon)
+ * @DD_OCCURRENCE_STATE_ON_TIME: reported on or before its due date
+ * @DD_OCCURRENCE_STATE_LATE: reported after its due date
+ * @DD_OCCURRENCE_STATE_FORGOTTEN: not reported and its due date passed (quên việc)
+ *
+ * The four states a task editor lists a period in: a coarser view of the
+ * occurrence's #DdTaskStatus (dd_occurrence_state_from_status()).
+ */
+typedef enum
+{
+  DD_OCCURRENCE_STATE_COMING = 0,
+  DD_OCCURRENCE_STATE_ON_TIME = 1,
+  DD_OCCURRENCE_STATE_LATE = 2,
+  DD_OCCURRENCE_STATE_FORGOTTEN = 3,
+} DdOccurrenceState;
+
+/**
+ * dd_occurrence_state_from_status:
+ * @status: a judged occurrence's status
+ *
+ * %DD_STATUS_DONE_ON_TIME → on time, %DD_STATUS_DONE_LATE → late,
+ * %DD_STATUS_FORGOTTEN and %DD_STATUS_OVERDUE → forgotten, anything else
+ * (in progress, due soon) → coming.
+ */
+DdOccurrenceState dd_occurrence_state_from_status (DdTaskStatus status);
+
+/* "coming", "on_time", "late", "forgotten" (as the command line prints them). */
+const char *dd_occurrence_state_to_string (DdOccurrenceState state);
+/* Translated: "Chưa đến hạn", "Đúng hạn", "Trễ hạn", "Quên việc". */
+const char *dd_occurrence_state_get_label (DdOccurrenceState state);
 
 /**
  * DdDueRule:
@@ -60,14 +124,17 @@ typedef enum
  * DdOccurrence:
  * @kind: which period
  * @year: the year the period belongs to (a quarter of 15/12/2025–14/3/2026 is of 2026)
- * @index: the month (1–12), quarter (1–4), 1 for the half year and year; the
- *   report's id for an ad hoc one; the first month of an update window
+ * @index: the month (1–12), quarter (1–4), 1 for the half year, 9 months and
+ *   year; the report's id for an ad hoc one; the first month of an update window
  * @start: the first day of the period
  * @end: its last day
  * @due: the due date
  * @reported_on: when it was reported (invalid when not)
  * @status: as of the date it was judged for (dd_occurrence_judge())
  * @label: "Quý II/2026", "Tháng 5/2026", … (translated) or the ad hoc report's title
+ * @report_number: (nullable): the number of the report recorded ("45/BC-HCQT"),
+ *   set by dd_calendar_list_task_periods() only
+ * @report_note: (nullable): the note recorded with it, likewise
  *
  * One occurrence of a periodic or ongoing task. A boxed value type.
  */
@@ -82,6 +149,8 @@ typedef struct
   GDate reported_on;
   DdTaskStatus status;
   char *label;
+  char *report_number;
+  char *report_note;
 } DdOccurrence;
 
 #define DD_TYPE_OCCURRENCE (dd_occurrence_get_type ())
@@ -92,7 +161,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdOccurrence, dd_occurrence_free)
 
 /**
  * dd_period_bounds:
- * @kind: %DD_OCCURRENCE_MONTH, _QUARTER, _HALF_YEAR or _YEAR
+ * @kind: %DD_OCCURRENCE_MONTH, _QUARTER, _HALF_YEAR, _NINE_MONTHS or _YEAR
  * @year: the year
  * @index: the month or quarter (1 otherwise)
  * @out_start: (out caller-allocates): the first day (Nghị định 09/2019)

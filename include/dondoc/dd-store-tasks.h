@@ -253,55 +253,8 @@ gint64       dd_store_find_unit       (DdStore     *self,
                                        const char  *name,
                                        GError     **error);
 
-/* Periodic and ongoing tasks */
-
-/**
- * DdTaskSchedule:
- * @due_rule: how occurrences of a periodic task get their due date
- * @due_param: the rule's number
- * @update_every_months: an ongoing task owes an update every this many
- *   months (1 by default); 0 expects none
- */
-typedef struct
-{
-  DdDueRule due_rule;
-  int due_param;
-  guint update_every_months;
-} DdTaskSchedule;
-
-/* Sets the rules of a periodic or ongoing task's occurrences (see
- * dd_calendar_get_task_schedule()). */
-gboolean    dd_store_set_task_schedule (DdStore              *self,
-                                        gint64                task_id,
-                                        const DdTaskSchedule *schedule,
-                                        GError              **error);
-
-/**
- * dd_store_record_report:
- * @kind: the occurrence's kind (not %DD_OCCURRENCE_UPDATE: those are progress updates)
- * @year: its year
- * @index: its index (the report's id for an ad hoc one)
- * @reported_on: (nullable): the date of the report; %NULL takes it back
- * @note: (nullable): a remark
- *
- * Records that a periodic task's report for one period (or an ad hoc
- * report) was made.
- */
-gboolean    dd_store_record_report  (DdStore          *self,
-                                     gint64            task_id,
-                                     DdOccurrenceKind  kind,
-                                     int               year,
-                                     int               index,
-                                     const GDate      *reported_on,
-                                     const char       *note,
-                                     GError          **error);
-
-/* Adds an ad hoc (đột xuất) report asked of a task. Returns its id, or 0 with @error. */
-gint64      dd_store_add_ad_hoc_report (DdStore      *self,
-                                        gint64        task_id,
-                                        const char   *title,
-                                        const GDate  *due,
-                                        GError      **error);
+/* The reports and schedules of periodic and ongoing tasks are in
+ * dd-store-reports.h. */
 
 /* Deleting tasks: the recycle bin. */
 /*

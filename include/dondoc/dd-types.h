@@ -40,6 +40,13 @@ typedef enum
 
 /**
  * DdPeriodFlags:
+ * @DD_PERIOD_MONTHLY: monthly reports
+ * @DD_PERIOD_QUARTERLY: quarterly reports
+ * @DD_PERIOD_HALF_YEAR: the 6-month report
+ * @DD_PERIOD_YEARLY: the annual report
+ * @DD_PERIOD_AD_HOC: ad hoc (đột xuất) reports are asked for too
+ * @DD_PERIOD_NINE_MONTHS: the 9-month report (15/12 of the year before to 14/9)
+ *
  * Which reporting periods a periodic task recurs on. 0 means "Định kỳ"
  * without saying which. Stored in the database: never renumber.
  */
@@ -50,7 +57,12 @@ typedef enum
   DD_PERIOD_HALF_YEAR = 1 << 2,
   DD_PERIOD_YEARLY    = 1 << 3,
   DD_PERIOD_AD_HOC    = 1 << 4,
+  DD_PERIOD_NINE_MONTHS = 1 << 5,
 } DdPeriodFlags;
+
+/* Every reporting period of Nghị định 09/2019/NĐ-CP (not DD_PERIOD_AD_HOC). */
+#define DD_PERIOD_ALL_PERIODS (DD_PERIOD_MONTHLY | DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | \
+                               DD_PERIOD_NINE_MONTHS | DD_PERIOD_YEARLY)
 
 /**
  * DdTaskStatus:

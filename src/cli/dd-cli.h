@@ -204,4 +204,13 @@ extern const DdCliCommand dd_cli_command_dossier;
 extern const DdCliCommand dd_cli_command_check;
 extern const DdCliCommand dd_cli_command_scoring;
 
+/* A task's reports and schedule (dd-cli-reports.c): "report record|undo|
+ * add-ad-hoc|list" (sub-commands of "report", which alone is the meeting
+ * handout) and "schedule". */
+extern const DdCliCommand dd_cli_command_report_record;
+extern const DdCliCommand dd_cli_command_report_undo;
+extern const DdCliCommand dd_cli_command_report_add_ad_hoc;
+extern const DdCliCommand dd_cli_command_report_list;
+extern const DdCliCommand dd_cli_command_schedule;
+
 G_END_DECLS

@@ -43,6 +43,17 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_dossier,
   &dd_cli_command_check,
   &dd_cli_command_scoring,
+  &dd_cli_command_schedule,
+};
+
+/* The sub-commands of "report" (a task's reports, dd-cli-reports.c):
+ * "report" followed by one of their names runs it; "report" alone (or
+ * followed by anything else) is the meeting handout, as before. */
+static const DdCliCommand * const report_commands[] = {
+  &dd_cli_command_report_record,
+  &dd_cli_command_report_undo,
+  &dd_cli_command_report_add_ad_hoc,
+  &dd_cli_command_report_list,
 };
 
 /* The commands for --help, aligned in characters (not bytes: the
@@ -58,9 +69,11 @@ commands_description (void)
     width = MAX (width, g_utf8_strlen (_(commands[i]->synopsis), -1));
   width = MIN (width, 22);
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (commands) + G_N_ELEMENTS (report_commands); i++)
     {
-      const char *synopsis = _(commands[i]->synopsis);
+      const DdCliCommand *command = i < G_N_ELEMENTS (commands) ? commands[i]
+                                    : report_commands[i - G_N_ELEMENTS (commands)];
+      const char *synopsis = _(command->synopsis);
       glong len = g_utf8_strlen (synopsis, -1);
 
       g_string_append_printf (text, "  %s", synopsis);
@@ -68,7 +81,7 @@ commands_description (void)
         g_string_append_printf (text, "\n  %*s", (int) width, "");
       else
         g_string_append_printf (text, "%*s", (int) (width - len), "");
-      g_string_append_printf (text, "  %s\n", _(commands[i]->description));
+      g_string_append_printf (text, "  %s\n", _(command->description));
     }
   g_string_append_c (text, '\n');
   g_string_append (text, _("Global options come before the command; “dondoc-cli COMMAND --help” "
@@ -145,6 +158,16 @@ main (int    argc,
     }
 
   name = args[1];
+  if (g_str_equal (name, "report") && args[2] != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (report_commands); i++)
+      if (g_str_equal (args[2], report_commands[i]->name))
+        {
+          /* The sub-command sees its own name as argv[0]. */
+          g_auto(GStrv) command_argv = g_strdupv (args + 2);
+
+          status = dd_cli_run_command (report_commands[i], &globals, &command_argv);
+          goto out;
+        }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_str_equal (name, commands[i]->name))

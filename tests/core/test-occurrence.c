@@ -188,7 +188,7 @@ test_seed_task_8 (void)
   g_assert_cmpint (occ->status, ==, DD_STATUS_IN_PROGRESS);
 
   g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &reported,
-                                         "Báo cáo số 1/BC-VPUB", &error));
+                                         NULL, "Báo cáo số 1/BC-VPUB", &error));
   g_assert_no_error (error);
   ad_hoc = dd_store_add_ad_hoc_report (store, task8, "Báo cáo đột xuất về CCHC", &reported, &error);
   g_assert_no_error (error);
@@ -206,7 +206,7 @@ test_seed_task_8 (void)
   assert_date (&occ->reported_on, "2026-06-12");
 
   g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_AD_HOC, 2026, (int) ad_hoc,
-                                         &reported, NULL, &error));
+                                         &reported, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -346,10 +346,10 @@ test_task_status (void)
    * Monday 15/6). One of them made is not enough. */
   g_assert_cmpint (status_of (store, task8, "2026-06-10"), ==, DD_STATUS_DUE_SOON);
   g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_FORGOTTEN);
-  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, &error));
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_FORGOTTEN);
-  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &june12, NULL, &error));
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &june12, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (store, task8, "2026-07-01"), ==, DD_STATUS_IN_PROGRESS);
   assert_list_agrees (store, "2026-07-01");
@@ -479,14 +479,14 @@ test_calendar_kept (void)
     g_assert_cmpint (calendar_status (before, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_FORGOTTEN);
 
     /* This connection's write. */
-    g_assert_true (dd_store_record_report (mine, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &reported, NULL, &error));
+    g_assert_true (dd_store_record_report (mine, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &reported, NULL, NULL, &error));
     g_assert_no_error (error);
     after_mine = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
     g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_QUARTER), ==, DD_STATUS_DONE_ON_TIME);
     g_assert_cmpint (calendar_status (after_mine, task8, DD_OCCURRENCE_HALF_YEAR), ==, DD_STATUS_FORGOTTEN);
 
     /* Another desktop's. */
-    g_assert_true (dd_store_record_report (theirs, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &reported, NULL,
+    g_assert_true (dd_store_record_report (theirs, task8, DD_OCCURRENCE_HALF_YEAR, 2026, 1, &reported, NULL, NULL,
                                            &error));
     g_assert_no_error (error);
     after_theirs = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
@@ -756,8 +756,8 @@ test_bulk (void)
     " (909, 3, 2025, 1, '2026-01-05'), (909, 3, 2024, 1, '2025-01-10');",
     plan_id, task2);
   exec_sql (store, sql);
-  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, &error));
-  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_YEAR, 2026, 1, &oct5, NULL, &error));
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_QUARTER, 2026, 2, &june12, NULL, NULL, &error));
+  g_assert_true (dd_store_record_report (store, task8, DD_OCCURRENCE_YEAR, 2026, 1, &oct5, NULL, NULL, &error));
   g_assert_cmpint (dd_store_add_ad_hoc_report (store, 907, "Báo cáo đột xuất 1", &july20, &error), >, 0);
   g_assert_cmpint (dd_store_add_ad_hoc_report (store, 907, "Báo cáo đột xuất 2", &july20, &error), >, 0);
   g_assert_cmpint (dd_store_add_ad_hoc_report (store, 906, "Báo cáo đột xuất 3", &oct5, &error), >, 0);

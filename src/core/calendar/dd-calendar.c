@@ -7,7 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dd-store-private.h"
+#include "dd-store-reports-private.h"
 
 /*
  * DdCalendar: the time of a file (see dd-calendar.h). The days off, the
@@ -461,7 +461,8 @@ dd_calendar_list_extensions (DdCalendar *self,
   return g_steal_pointer (&list);
 }
 
-/* The rules of a task (the defaults when none were set). */
+/* The rules of a task (the office's defaults when none were set); its
+ * periods as set for it (0: its text's). */
 static gboolean
 read_task_schedule (DdStore         *store,
                     gint64           task_id,
@@ -471,13 +472,11 @@ read_task_schedule (DdStore         *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  out->due_rule = DD_DUE_RULE_PERIOD_END;
-  out->due_param = 0;
-  out->update_every_months = 1;
+  _dd_store_read_default_schedule (store, out);
 
   stmt = dd_sql_prepare (store,
-                         "SELECT due_rule, due_param, update_every_months FROM task_schedules "
-                         "WHERE task_id = ?1", error);
+                         "SELECT due_rule, due_param, update_every_months, coalesce (periods, 0) "
+                         "FROM task_schedules WHERE task_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, task_id);
@@ -487,11 +486,15 @@ read_task_schedule (DdStore         *store,
       out->due_rule = (DdDueRule) CLAMP (sqlite3_column_int (stmt, 0), 0, 2);
       out->due_param = sqlite3_column_int (stmt, 1);
       out->update_every_months = (guint) CLAMP (sqlite3_column_int (stmt, 2), 0, 12);
+      out->periods = (guint) sqlite3_column_int (stmt, 3);
+      out->inherited = FALSE;
     }
   else if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (store, rc, error);
   return TRUE;
 }
+
+static guint task_periods (DdStore *store, const DdTaskSchedule *schedule, guint text);
 
 gboolean
 dd_calendar_get_task_schedule (DdCalendar      *self,
@@ -499,10 +502,36 @@ dd_calendar_get_task_schedule (DdCalendar      *self,
                                DdTaskSchedule  *out,
                                GError         **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
   g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  return read_task_schedule (self->store, task_id, out, error);
+  if (!read_task_schedule (self->store, task_id, out, error))
+    return FALSE;
+
+  /* The periods its reports follow, written out (a periodic task only). */
+  stmt = dd_sql_prepare (self->store, "SELECT deadline_kind, periods FROM tasks WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
+                   _("There is no task with id %lld."), (long long) task_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self->store, rc, error);
+  if (sqlite3_column_int (stmt, 0) == DD_DEADLINE_PERIODIC)
+    {
+      out->periods = task_periods (self->store, out, (guint) sqlite3_column_int (stmt, 1)) & DD_PERIOD_ALL_PERIODS;
+      if (out->periods == 0)
+        out->periods = DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+    }
+  return TRUE;
 }
 
 /* Occurrences */
@@ -557,32 +586,53 @@ period_key (int kind,
   return g_strdup_printf ("%d:%d:%d", kind, year, index);
 }
 
+/* A report recorded for a period: the day it was made (the first
+ * member, so that a ReportRow * is a GDate *), its number and note. */
+typedef struct
+{
+  GDate reported_on;
+  char *number;
+  char *note;
+} ReportRow;
+
+static void
+report_row_free (ReportRow *row)
+{
+  g_free (row->number);
+  g_free (row->note);
+  g_free (row);
+}
+
 /* The periodic reports made for task @task_id: "kind:year:index" →
- * (GDate *) the day each was made. */
+ * (ReportRow *) the day each was made, its number and note. */
 static GHashTable *
 read_period_reports (DdStore  *store,
                      gint64    task_id,
                      GError  **error)
 {
-  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) report_row_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   stmt = dd_sql_prepare (store,
-                         "SELECT kind, year, period_index, reported_on FROM occurrence_reports "
+                         "SELECT kind, year, period_index, reported_on, report_number, note "
+                         "FROM occurrence_reports "
                          "WHERE task_id = ?1 AND kind <> 4 AND reported_on IS NOT NULL", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GDate *day = g_new (GDate, 1);
+      ReportRow *row = g_new0 (ReportRow, 1);
 
-      dd_sql_column_date (stmt, 3, day);
+      dd_sql_column_date (stmt, 3, &row->reported_on);
+      row->number = g_strdup (dd_sql_column_text (stmt, 4));
+      row->note = g_strdup (dd_sql_column_text (stmt, 5));
       g_hash_table_insert (reports,
                            period_key (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
                                        sqlite3_column_int (stmt, 2)),
-                           day);
+                           row);
     }
   if (rc != SQLITE_DONE)
     {
@@ -634,6 +684,7 @@ add_ad_hoc (DdStore      *store,
             const GDate  *to,
             const GDate  *as_of,
             const GDate  *soon,
+            gboolean      with_reports,
             GPtrArray    *result,
             GError      **error)
 {
@@ -641,7 +692,7 @@ add_ad_hoc (DdStore      *store,
   int rc;
 
   stmt = dd_sql_prepare (store,
-                         "SELECT id, title, due_on, reported_on FROM occurrence_reports "
+                         "SELECT id, title, due_on, reported_on, report_number, note FROM occurrence_reports "
                          "WHERE task_id = ?1 AND kind = 4 AND due_on BETWEEN ?2 AND ?3", error);
   if (stmt == NULL)
     return FALSE;
@@ -662,6 +713,11 @@ add_ad_hoc (DdStore      *store,
       occ->end = occ->due;
       dd_sql_column_date (stmt, 3, &reported);
       dd_occurrence_judge (occ, dd_date_is_set (&reported) ? &reported : NULL, as_of, soon);
+      if (with_reports && dd_date_is_set (&reported))
+        {
+          occ->report_number = g_strdup (dd_sql_column_text (stmt, 4));
+          occ->report_note = g_strdup (dd_sql_column_text (stmt, 5));
+        }
       g_ptr_array_add (result, occ);
     }
   if (rc != SQLITE_DONE)
@@ -672,7 +728,24 @@ add_ad_hoc (DdStore      *store,
   return TRUE;
 }
 
-/* The occurrences of one task due in [from, to], judged as of @as_of. */
+/* The periods a periodic task's reports follow (see
+ * _dd_store_effective_periods()), from its schedule (read_task_schedule())
+ * and its text's @text. */
+static guint
+task_periods (DdStore              *store,
+              const DdTaskSchedule *schedule,
+              guint                 text)
+{
+  DdTaskSchedule fallback;
+
+  if (schedule->inherited)
+    return _dd_store_effective_periods (0, text, schedule->periods);
+  _dd_store_read_default_schedule (store, &fallback);
+  return _dd_store_effective_periods (schedule->periods, text, fallback.periods);
+}
+
+/* The occurrences of one task due in [from, to], judged as of @as_of
+ * (@with_reports: with the numbers and notes of the reports made). */
 static GPtrArray *
 task_occurrences (DdStore         *store,
                   DdWorkdays      *workdays,
@@ -681,6 +754,7 @@ task_occurrences (DdStore         *store,
                   const GDate     *to,
                   const GDate     *as_of,
                   const GDate     *soon,
+                  gboolean         with_reports,
                   GError         **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
@@ -699,13 +773,14 @@ task_occurrences (DdStore         *store,
       if (reports == NULL)
         return NULL;
 
-      expanded = dd_occurrences_expand (info->periods, schedule.due_rule, schedule.due_param,
-                                        workdays, from, to);
+      expanded = dd_occurrences_expand (task_periods (store, &schedule, info->periods), schedule.due_rule,
+                                        schedule.due_param, workdays, from, to);
       for (guint i = 0; i < expanded->len; i++)
         {
           DdOccurrence *occ = g_ptr_array_index (expanded, i);
           g_autofree char *key = period_key (occ->kind, occ->year, occ->index);
-          const GDate *reported = g_hash_table_lookup (reports, key);
+          const ReportRow *row = g_hash_table_lookup (reports, key);
+          const GDate *reported = row != NULL ? &row->reported_on : NULL;
 
           /* A plan cannot ask for a report due before it was issued, nor
            * after the task was closed. */
@@ -714,6 +789,11 @@ task_occurrences (DdStore         *store,
           if (done && g_date_compare (&occ->start, &info->completed_on) > 0)
             continue;
           dd_occurrence_judge (occ, reported, as_of, soon);
+          if (with_reports && row != NULL)
+            {
+              occ->report_number = g_strdup (row->number);
+              occ->report_note = g_strdup (row->note);
+            }
           g_ptr_array_add (result, dd_occurrence_copy (occ));
         }
     }
@@ -756,7 +836,7 @@ task_occurrences (DdStore         *store,
     }
 
   /* Ad hoc reports, whatever the task's kind. */
-  if (!add_ad_hoc (store, info->id, from, to, as_of, soon, result, error))
+  if (!add_ad_hoc (store, info->id, from, to, as_of, soon, with_reports, result, error))
     return NULL;
   return g_steal_pointer (&result);
 }
@@ -771,13 +851,14 @@ compare_occurrence_due (gconstpointer a,
   return g_date_compare (&oa->due, &ob->due);
 }
 
-GPtrArray *
-dd_calendar_list_occurrences (DdCalendar   *self,
-                              gint64        task_id,
-                              const GDate  *from,
-                              const GDate  *to,
-                              const GDate  *as_of,
-                              GError      **error)
+static GPtrArray *
+list_occurrences (DdCalendar   *self,
+                  gint64        task_id,
+                  const GDate  *from,
+                  const GDate  *to,
+                  const GDate  *as_of,
+                  gboolean      with_reports,
+                  GError      **error)
 {
   g_autoptr(DdWorkdays) workdays = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -817,10 +898,38 @@ dd_calendar_list_occurrences (DdCalendar   *self,
     }
   read_task_info (stmt, &info);
 
-  result = task_occurrences (self->store, workdays, &info, from, to, &day, &soon, error);
+  result = task_occurrences (self->store, workdays, &info, from, to, &day, &soon, with_reports, error);
   if (result != NULL)
     g_ptr_array_sort (result, compare_occurrence_due);
   return result;
+}
+
+GPtrArray *
+dd_calendar_list_occurrences (DdCalendar   *self,
+                              gint64        task_id,
+                              const GDate  *from,
+                              const GDate  *to,
+                              const GDate  *as_of,
+                              GError      **error)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
+  g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
+
+  return list_occurrences (self, task_id, from, to, as_of, FALSE, error);
+}
+
+GPtrArray *
+dd_calendar_list_task_periods (DdCalendar   *self,
+                               gint64        task_id,
+                               const GDate  *from,
+                               const GDate  *to,
+                               const GDate  *as_of,
+                               GError      **error)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
+  g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
+
+  return list_occurrences (self, task_id, from, to, as_of, TRUE, error);
 }
 
 /* The calendar */

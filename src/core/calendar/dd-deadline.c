@@ -155,6 +155,8 @@ scan_periods (const char *folded)
         {
           if (g_str_equal (prev, "6") || g_str_equal (prev, "sau"))
             periods |= DD_PERIOD_HALF_YEAR;
+          else if (g_str_equal (prev, "9") || g_str_equal (prev, "chin"))
+            periods |= DD_PERIOD_NINE_MONTHS;
           else if (g_str_equal (prev, "3") || g_str_equal (prev, "ba"))
             periods |= DD_PERIOD_QUARTERLY;
           else if (g_str_equal (prev, "12"))
@@ -276,7 +278,8 @@ parse_full_date (const char  *folded,
   return TRUE;
 }
 
-/* "6 tháng đầu năm 2026", "Quý II/2026", "Tháng 6/2026", "Năm 2026". */
+/* "6 tháng đầu năm 2026", "9 tháng đầu năm 2026" (or "9 tháng/2026"),
+ * "Quý II/2026", "Tháng 6/2026", "Năm 2026". */
 static gboolean
 parse_period_date (const char  *folded,
                    const char  *text,
@@ -285,6 +288,7 @@ parse_period_date (const char  *folded,
                    GError     **error)
 {
   static GRegex *half_re = NULL;
+  static GRegex *nine_re = NULL;
   static GRegex *quarter_re = NULL;
   static GRegex *month_re = NULL;
   static GRegex *year_re = NULL;
@@ -302,6 +306,12 @@ parse_period_date (const char  *folded,
         return set_date (out, 30, 6, year, text, error);
       return set_date (out, 31, 12, year, text, error);
     }
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* The 9-month report of Nghị định 09/2019 covers the year to September. */
+  if (g_regex_match (get_regex (&nine_re, "\\b(?:9|chin) thang\\s*(?:dau nam|nam|[/.-])\\s*(\\d{4})(?!\\d)"),
+                     folded, 0, &match))
+    return set_date (out, 30, 9, match_uint (match, 1), text, error);
   g_clear_pointer (&match, g_match_info_free);
 
   if (g_regex_match (get_regex (&quarter_re,

@@ -6,9 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "dondoc/dondoc.h"
+#include "dd-occurrence-private.h"
 
 static const char * const kind_names[DD_N_OCCURRENCE_KINDS] = {
-  "month", "quarter", "half_year", "year", "ad_hoc", "update",
+  "month", "quarter", "half_year", "year", "ad_hoc", "update", "nine_months",
 };
 
 const char *
@@ -16,6 +17,127 @@ dd_occurrence_kind_to_string (DdOccurrenceKind kind)
 {
   g_return_val_if_fail ((guint) kind < DD_N_OCCURRENCE_KINDS, "ad_hoc");
   return kind_names[kind];
+}
+
+gboolean
+dd_occurrence_kind_from_string (const char       *str,
+                                DdOccurrenceKind *out_kind)
+{
+  g_return_val_if_fail (out_kind != NULL, FALSE);
+
+  for (guint k = 0; k < DD_N_OCCURRENCE_KINDS; k++)
+    if (g_strcmp0 (str, kind_names[k]) == 0)
+      {
+        *out_kind = (DdOccurrenceKind) k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+dd_occurrence_kind_get_n_periods (DdOccurrenceKind kind)
+{
+  switch (kind)
+    {
+    case DD_OCCURRENCE_MONTH:
+      return 12;
+    case DD_OCCURRENCE_QUARTER:
+      return 4;
+    case DD_OCCURRENCE_HALF_YEAR:
+    case DD_OCCURRENCE_NINE_MONTHS:
+    case DD_OCCURRENCE_YEAR:
+      return 1;
+    case DD_OCCURRENCE_AD_HOC:
+    case DD_OCCURRENCE_UPDATE:
+    default:
+      return 0;
+    }
+}
+
+/* The periodic kinds, shortest period first, with the flag that asks for them. */
+static const struct
+{
+  guint flag;
+  DdOccurrenceKind kind;
+} period_kinds[] = {
+  { DD_PERIOD_MONTHLY, DD_OCCURRENCE_MONTH },
+  { DD_PERIOD_QUARTERLY, DD_OCCURRENCE_QUARTER },
+  { DD_PERIOD_HALF_YEAR, DD_OCCURRENCE_HALF_YEAR },
+  { DD_PERIOD_NINE_MONTHS, DD_OCCURRENCE_NINE_MONTHS },
+  { DD_PERIOD_YEARLY, DD_OCCURRENCE_YEAR },
+};
+
+gboolean
+dd_occurrence_kind_for_period_flag (guint             flag,
+                                    DdOccurrenceKind *out_kind)
+{
+  g_return_val_if_fail (out_kind != NULL, FALSE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (period_kinds); k++)
+    if (period_kinds[k].flag == flag)
+      {
+        *out_kind = period_kinds[k].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+DdOccurrenceState
+dd_occurrence_state_from_status (DdTaskStatus status)
+{
+  switch (status)
+    {
+    case DD_STATUS_DONE_ON_TIME:
+      return DD_OCCURRENCE_STATE_ON_TIME;
+    case DD_STATUS_DONE_LATE:
+      return DD_OCCURRENCE_STATE_LATE;
+    case DD_STATUS_FORGOTTEN:
+    case DD_STATUS_OVERDUE:
+      return DD_OCCURRENCE_STATE_FORGOTTEN;
+    case DD_STATUS_IN_PROGRESS:
+    case DD_STATUS_DUE_SOON:
+    case DD_STATUS_NO_DEADLINE:
+    default:
+      return DD_OCCURRENCE_STATE_COMING;
+    }
+}
+
+const char *
+dd_occurrence_state_to_string (DdOccurrenceState state)
+{
+  switch (state)
+    {
+    case DD_OCCURRENCE_STATE_ON_TIME:
+      return "on_time";
+    case DD_OCCURRENCE_STATE_LATE:
+      return "late";
+    case DD_OCCURRENCE_STATE_FORGOTTEN:
+      return "forgotten";
+    case DD_OCCURRENCE_STATE_COMING:
+    default:
+      return "coming";
+    }
+}
+
+const char *
+dd_occurrence_state_get_label (DdOccurrenceState state)
+{
+  switch (state)
+    {
+    case DD_OCCURRENCE_STATE_ON_TIME:
+      /* Translators: a period's report, made by its due date. */
+      return C_("report", "On time");
+    case DD_OCCURRENCE_STATE_LATE:
+      /* Translators: a period's report, made after its due date. */
+      return C_("report", "Late");
+    case DD_OCCURRENCE_STATE_FORGOTTEN:
+      /* Translators: a period's report never made by its due date: "Quên việc". */
+      return C_("report", "Forgotten");
+    case DD_OCCURRENCE_STATE_COMING:
+    default:
+      /* Translators: a period's report not yet due. */
+      return C_("report", "Coming");
+    }
 }
 
 G_DEFINE_BOXED_TYPE (DdOccurrence, dd_occurrence, dd_occurrence_copy, dd_occurrence_free)
@@ -30,6 +152,8 @@ dd_occurrence_copy (const DdOccurrence *occurrence)
   copy = g_new (DdOccurrence, 1);
   *copy = *occurrence;
   copy->label = g_strdup (occurrence->label);
+  copy->report_number = g_strdup (occurrence->report_number);
+  copy->report_note = g_strdup (occurrence->report_note);
   return copy;
 }
 
@@ -39,6 +163,8 @@ dd_occurrence_free (DdOccurrence *occurrence)
   if (occurrence == NULL)
     return;
   g_free (occurrence->label);
+  g_free (occurrence->report_number);
+  g_free (occurrence->report_note);
   g_free (occurrence);
 }
 
@@ -83,6 +209,10 @@ dd_period_bounds (DdOccurrenceKind  kind,
       set_dmy (out_start, 15, 0, year);
       set_dmy (out_end, 14, 6, year);
       break;
+    case DD_OCCURRENCE_NINE_MONTHS:
+      set_dmy (out_start, 15, 0, year);
+      set_dmy (out_end, 14, 9, year);
+      break;
     case DD_OCCURRENCE_YEAR:
       set_dmy (out_start, 15, 0, year);
       set_dmy (out_end, 14, 12, year);
@@ -122,6 +252,9 @@ label_for (DdOccurrenceKind kind,
       return g_strdup_printf (_("Quarter %s/%d"), roman (index), year);
     case DD_OCCURRENCE_HALF_YEAR:
       return g_strdup_printf (_("6 months of %d"), year);
+    case DD_OCCURRENCE_NINE_MONTHS:
+      /* Translators: the 9-month report of a year, "9 tháng đầu năm 2026". */
+      return g_strdup_printf (_("First 9 months of %d"), year);
     case DD_OCCURRENCE_YEAR:
       return g_strdup_printf (_("Year %d"), year);
     case DD_OCCURRENCE_AD_HOC:
@@ -180,6 +313,13 @@ occurrence_new (DdOccurrenceKind kind,
   return occ;
 }
 
+/* The kinds by the length of their periods (the 9-month one came last). */
+static int
+kind_rank (DdOccurrenceKind kind)
+{
+  return kind == DD_OCCURRENCE_NINE_MONTHS ? (int) DD_OCCURRENCE_HALF_YEAR * 2 + 1 : (int) kind * 2;
+}
+
 static int
 compare_occurrences (gconstpointer a,
                      gconstpointer b)
@@ -191,16 +331,19 @@ compare_occurrences (gconstpointer a,
   if (c != 0)
     return c;
   /* Same due date: the shorter period first (quarter before 6 months). */
-  return (int) oa->kind - (int) ob->kind;
+  return kind_rank (oa->kind) - kind_rank (ob->kind);
 }
 
+/* Keeps @occ in @list when @date (its due date or its period's end) lies in
+ * [@from, @to]. */
 static void
-add_if_due_in (GPtrArray    *list,
-               DdOccurrence *occ,
-               const GDate  *from,
-               const GDate  *to)
+add_if_in (GPtrArray    *list,
+           DdOccurrence *occ,
+           const GDate  *date,
+           const GDate  *from,
+           const GDate  *to)
 {
-  if (g_date_compare (&occ->due, from) >= 0 && g_date_compare (&occ->due, to) <= 0)
+  if (g_date_compare (date, from) >= 0 && g_date_compare (date, to) <= 0)
     g_ptr_array_add (list, occ);
   else
     dd_occurrence_free (occ);
@@ -216,6 +359,27 @@ dd_occurrences_expand (guint        periods,
                        const GDate *from,
                        const GDate *to)
 {
+  return _dd_occurrences_expand_by (periods, rule, param, workdays, from, to, FALSE);
+}
+
+GPtrArray *
+dd_occurrences_expand_updates (guint        every_months,
+                               DdWorkdays  *workdays,
+                               const GDate *from,
+                               const GDate *to)
+{
+  return _dd_occurrences_expand_updates_by (every_months, workdays, from, to, FALSE);
+}
+
+GPtrArray *
+_dd_occurrences_expand_by (guint        periods,
+                           DdDueRule    rule,
+                           int          param,
+                           DdWorkdays  *workdays,
+                           const GDate *from,
+                           const GDate *to,
+                           gboolean     by_period)
+{
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
   g_autoptr(DdWorkdays) defaults = NULL;
   int first, last;
@@ -228,29 +392,25 @@ dd_occurrences_expand (guint        periods,
     periods |= DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
 
   /* A due date can fall up to a couple of months after its period's year
-   * (a rule of "N working days after"), so look at the neighbours too. */
-  first = g_date_get_year (from) - 1;
+   * (a rule of "N working days after"), so look at the neighbours too; a
+   * rule of up to 366 working days after the end, further still. */
+  first = g_date_get_year (from) - (by_period ? 0 : 1 + MAX (param, 0) / 240);
   last = g_date_get_year (to) + 1;
   for (int year = first; year <= last; year++)
     {
-      struct { guint flag; DdOccurrenceKind kind; int n; } kinds[] = {
-        { DD_PERIOD_MONTHLY, DD_OCCURRENCE_MONTH, 12 },
-        { DD_PERIOD_QUARTERLY, DD_OCCURRENCE_QUARTER, 4 },
-        { DD_PERIOD_HALF_YEAR, DD_OCCURRENCE_HALF_YEAR, 1 },
-        { DD_PERIOD_YEARLY, DD_OCCURRENCE_YEAR, 1 },
-      };
-
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint k = 0; k < G_N_ELEMENTS (period_kinds); k++)
         {
-          if ((periods & kinds[k].flag) == 0)
+          int n = dd_occurrence_kind_get_n_periods (period_kinds[k].kind);
+
+          if ((periods & period_kinds[k].flag) == 0)
             continue;
-          for (int index = 1; index <= kinds[k].n; index++)
+          for (int index = 1; index <= n; index++)
             {
-              DdOccurrence *occ = occurrence_new (kinds[k].kind, year, index);
+              DdOccurrence *occ = occurrence_new (period_kinds[k].kind, year, index);
 
               dd_period_bounds (occ->kind, year, index, &occ->start, &occ->end);
               due_by_rule (workdays, &occ->end, rule, param, &occ->due);
-              add_if_due_in (list, occ, from, to);
+              add_if_in (list, occ, by_period ? &occ->end : &occ->due, from, to);
             }
         }
     }
@@ -259,10 +419,11 @@ dd_occurrences_expand (guint        periods,
 }
 
 GPtrArray *
-dd_occurrences_expand_updates (guint        every_months,
-                               DdWorkdays  *workdays,
-                               const GDate *from,
-                               const GDate *to)
+_dd_occurrences_expand_updates_by (guint        every_months,
+                                   DdWorkdays  *workdays,
+                                   const GDate *from,
+                                   const GDate *to,
+                                   gboolean     by_period)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_occurrence_free);
   g_autoptr(DdWorkdays) defaults = NULL;
@@ -284,7 +445,7 @@ dd_occurrences_expand_updates (guint        every_months,
         dd_period_bounds (DD_OCCURRENCE_UPDATE, year, month, &occ->start, &unused);
         dd_period_bounds (DD_OCCURRENCE_UPDATE, year, last_month, &last_start, &occ->end);
         dd_workdays_roll_forward (workdays, &occ->end, &occ->due);
-        add_if_due_in (list, occ, from, to);
+        add_if_in (list, occ, by_period ? &occ->end : &occ->due, from, to);
       }
   g_ptr_array_sort (list, compare_occurrences);
   return g_steal_pointer (&list);

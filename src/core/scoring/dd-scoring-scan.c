@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dd-scoring-cache-private.h"
+#include "dd-store-reports-private.h"
 
 /*
  * The scorecards of a period and the scores of the earlier periods of its
@@ -64,8 +65,10 @@ tally_for (Context    *ctx,
 typedef struct
 {
   DdScorePeriod period;
-  GDate as_of;                  /* the period is judged as it stood then */
+  GDate as_of;                  /* the period's tasks are judged as they stood then */
   GDate soon;
+  GDate reports_as_of;          /* its reports, as of the day the cards are asked for */
+  GDate reports_soon;
   char *start;                  /* its days as the SQL of the tasks compared them: ISO text */
   char *end;
   gboolean want_tasks;          /* the cards list their tasks (the period asked for only) */
@@ -216,15 +219,23 @@ scan_tasks (DdScoringCache *cache,
 /* The reports owed by the periodic and ongoing tasks each unit leads, from
  * the occurrences of every period read at once; judged once per period and
  * day while the cache holds (each period judges every occurrence of every
- * recurring task: a fifth of the tasks on the benchmark file). */
+ * recurring task: a fifth of the tasks on the benchmark file).
+ *
+ * A report counts in the period it reports on (its period's last day is in
+ * the scorecard's), even when its due date runs past a weekend or a holiday
+ * into the next period; and it is judged as of the day the scorecard is
+ * asked for, in the period asked for and in those of its trend alike: a
+ * report not made by its due date is forgotten in its period (not pending
+ * for ever because the period was judged on its last day), one made late
+ * is late in its period. */
 static void
 scan_reports (DdScoringCache *cache,
               Period         *p)
 {
   Context *ctx = &cache->ctx;
   DdOccurrenceSet *set = cache->occurrences;
-  g_autofree char *as_of = dd_date_to_iso (&p->as_of);
-  g_autofree char *soon = dd_date_is_set (&p->soon) ? dd_date_to_iso (&p->soon) : g_strdup ("-");
+  g_autofree char *as_of = dd_date_to_iso (&p->reports_as_of);
+  g_autofree char *soon = dd_date_is_set (&p->reports_soon) ? dd_date_to_iso (&p->reports_soon) : g_strdup ("-");
   g_autofree char *key = g_strjoin (" ", p->start, p->end, as_of, soon, NULL);
   ReportCounts *counts;
 
@@ -248,7 +259,8 @@ scan_reports (DdScoringCache *cache,
           if (unit == 0)
             continue;
           g_array_set_size (occurrences, 0);
-          _dd_occurrence_set_judge (set, t, &p->period.start, &p->period.end, &p->as_of, &p->soon, occurrences);
+          _dd_occurrence_set_judge_periods (set, t, &p->period.start, &p->period.end, &p->reports_as_of,
+                                            &p->reports_soon, occurrences);
           for (guint j = 0; j < occurrences->len; j++)
             {
               switch (g_array_index (occurrences, DdOccurrence, j).status)
@@ -444,9 +456,10 @@ set_ranks (GPtrArray *cards)
     }
 }
 
-/* The periods of a call: periods[0] is the period asked for, judged as of
- * @day; then the earlier ones of the trend, oldest first (periods[1] is
- * trend_periods - 1 periods back), each judged as of its end at the latest. */
+/* The periods of a call: periods[0] is the period asked for, then the
+ * earlier ones of the trend, oldest first (periods[1] is trend_periods - 1
+ * periods back); the tasks of each are judged as of @day or its end,
+ * whichever is first, and the reports of all as of @day (scan_reports()). */
 static Period *
 periods_new (DdScoringCache       *cache,
              const DdScorePeriod  *period,
@@ -463,17 +476,17 @@ periods_new (DdScoringCache       *cache,
       if (k == 0)
         {
           p->period = *period;
-          p->as_of = *day;
           p->want_tasks = TRUE;
         }
       else
-        {
-          dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
-          p->as_of = *day;
-          if (g_date_compare (&p->as_of, &p->period.end) > 0)
-            p->as_of = p->period.end;
-        }
+        dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
+      /* Its tasks as they stood at its end at the latest. */
+      p->as_of = *day;
+      if (g_date_compare (&p->as_of, &p->period.end) > 0)
+        p->as_of = p->period.end;
       dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
+      p->reports_as_of = *day;
+      dd_rules_due_soon_limit (cache->ctx.workdays, day, cache->ctx.due_soon_days, &p->reports_soon);
       p->start = dd_date_to_iso (&p->period.start);
       p->end = dd_date_to_iso (&p->period.end);
       p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);

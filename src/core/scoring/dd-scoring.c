@@ -172,9 +172,8 @@ dd_scoring_list_scorecards (DdScoring            *self,
     day = *as_of;
   else
     dd_sql_today (&day);
-  /* A period is judged as it stood at its end at the latest. */
-  if (g_date_compare (&day, &period->end) > 0)
-    day = period->end;
+  /* The tasks of a period are judged as they stood at its end at the
+   * latest, its reports as of @day (dd-scoring-scan.c). */
 
   cache = _dd_scoring_cache_get (self->cache, self->store, &temporary, error);
   if (cache == NULL)

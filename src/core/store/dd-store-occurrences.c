@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dd-store-private.h"
+#include "dd-store-reports-private.h"
+#include "dd-occurrence-private.h"
 
 /*
  * The occurrences of many tasks at once: what dd_calendar_list_occurrences()
@@ -41,10 +42,12 @@ typedef struct
   GDate reported_on;
 } AdHoc;
 
-/* One schedule expanded over one range. */
+/* One schedule expanded over one range, its occurrences chosen by their due
+ * date or (@by_period) by their period's last day. */
 typedef struct
 {
   gboolean ongoing;
+  gboolean by_period;
   guint periods;
   int rule;
   int param;
@@ -70,6 +73,7 @@ struct _DdOccurrenceSet
   GArray *ad_hoc;           /* AdHoc */
   GPtrArray *expansions;    /* Expansion */
   GStringChunk *strings;    /* the tasks' titles and lead units' names */
+  DdTaskSchedule fallback;  /* the office-wide default schedule */
 };
 
 static void
@@ -102,14 +106,15 @@ _dd_occurrence_set_free (DdOccurrenceSet *set)
 
 /* The expansion of one schedule over [from, to], computed once. */
 static Expansion *
-expansion_find (DdOccurrenceSet *set,
-                gboolean         ongoing,
-                guint            periods,
-                int              rule,
-                int              param,
-                guint            every,
-                const GDate     *from,
-                const GDate     *to)
+expansion_find_by (DdOccurrenceSet *set,
+                   gboolean         ongoing,
+                   guint            periods,
+                   int              rule,
+                   int              param,
+                   guint            every,
+                   const GDate     *from,
+                   const GDate     *to,
+                   gboolean         by_period)
 {
   guint32 from_j = g_date_get_julian (from);
   guint32 to_j = g_date_get_julian (to);
@@ -119,20 +124,22 @@ expansion_find (DdOccurrenceSet *set,
   for (guint i = 0; i < set->expansions->len; i++)
     {
       e = g_ptr_array_index (set->expansions, i);
-      if (e->ongoing == ongoing && e->from == from_j && e->to == to_j &&
+      if (e->ongoing == ongoing && e->by_period == by_period && e->from == from_j && e->to == to_j &&
           (ongoing ? e->every == every : (e->periods == periods && e->rule == rule && e->param == param)))
         return e;
     }
   e = g_new0 (Expansion, 1);
   e->ongoing = ongoing;
+  e->by_period = by_period;
   e->periods = periods;
   e->rule = rule;
   e->param = param;
   e->every = every;
   e->from = from_j;
   e->to = to_j;
-  e->occurrences = ongoing ? dd_occurrences_expand_updates (every, set->workdays, from, to)
-                           : dd_occurrences_expand (periods, (DdDueRule) rule, param, set->workdays, from, to);
+  e->occurrences = ongoing ? _dd_occurrences_expand_updates_by (every, set->workdays, from, to, by_period)
+                           : _dd_occurrences_expand_by (periods, (DdDueRule) rule, param, set->workdays, from, to,
+                                                        by_period);
   /* Julian days from now on: every comparison below is then one integer's. */
   for (guint i = 0; i < e->occurrences->len; i++)
     {
@@ -143,6 +150,20 @@ expansion_find (DdOccurrenceSet *set,
     }
   g_ptr_array_add (set->expansions, e);
   return e;
+}
+
+/* The expansion by due date (the calendar's, the recurring status'). */
+static Expansion *
+expansion_find (DdOccurrenceSet *set,
+                gboolean         ongoing,
+                guint            periods,
+                int              rule,
+                int              param,
+                guint            every,
+                const GDate     *from,
+                const GDate     *to)
+{
+  return expansion_find_by (set, ongoing, periods, rule, param, every, from, to, FALSE);
 }
 
 /* The index of @e's first occurrence due on or after @as_of (a Julian day),
@@ -213,6 +234,7 @@ typedef struct
   int due_rule;
   int due_param;
   guint every;
+  guint periods;            /* 0: those of the task's text */
 } Schedule;
 
 /* What a task takes from its plan and its lead unit; for the calendar,
@@ -312,8 +334,8 @@ due_in_range_context (DdStore          *self,
   int rc;
 
   names->schedules = g_array_new (FALSE, FALSE, sizeof (Schedule));
-  schedules = dd_sql_prepare (self, "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
-                                    "ORDER BY task_id", error);
+  schedules = dd_sql_prepare (self, "SELECT task_id, due_rule, due_param, update_every_months, "
+                                    "coalesce (periods, 0) FROM task_schedules ORDER BY task_id", error);
   if (schedules == NULL)
     return FALSE;
   while ((rc = sqlite3_step (schedules)) == SQLITE_ROW)
@@ -324,6 +346,7 @@ due_in_range_context (DdStore          *self,
         CLAMP (sqlite3_column_int (schedules, 1), 0, 2),
         sqlite3_column_int (schedules, 2),
         (guint) CLAMP (sqlite3_column_int (schedules, 3), 0, 12),
+        (guint) sqlite3_column_int (schedules, 4),
       };
 
       g_array_append_val (names->schedules, schedule);
@@ -365,9 +388,11 @@ due_in_range (DdOccurrenceSet        *set,
   int rule = own != NULL ? own->due_rule : task->due_rule;
   int param = own != NULL ? own->due_param : task->due_param;
   guint every = own != NULL ? own->every : task->every;
+  guint periods = own != NULL && own->periods != 0 ? own->periods | (task->periods & DD_PERIOD_AD_HOC)
+                                                  : task->periods;
 
   if (task->kind == DD_DEADLINE_PERIODIC &&
-      expansion_find (set, FALSE, task->periods, rule, param, 0, &set->from, &set->to)->occurrences->len > 0)
+      expansion_find (set, FALSE, periods, rule, param, 0, &set->from, &set->to)->occurrences->len > 0)
     return TRUE;
   if (task->kind == DD_DEADLINE_ONGOING && every > 0 &&
       expansion_find (set, TRUE, 0, 0, 0, every, &set->from, &set->to)->occurrences->len > 0)
@@ -414,7 +439,8 @@ read_tasks (DdStore          *self,
       task.id = sqlite3_column_int64 (stmt, 0);
       task.lead_unit_id = sqlite3_column_int64 (stmt, 1);
       task.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
-      task.periods = (guint) sqlite3_column_int (stmt, 3);
+      /* The text's periods, or the default's when it named none. */
+      task.periods = _dd_store_effective_periods (0, (guint) sqlite3_column_int (stmt, 3), set->fallback.periods);
       dd_sql_column_date (stmt, 4, &task.completed_on);
       /* coalesce (p.issued_on, substr (t.created_at, 1, 10)) */
       if (issued != NULL)
@@ -428,11 +454,11 @@ read_tasks (DdStore          *self,
           if (!dd_date_parse_iso (created, &task.starts_on))
             g_date_clear (&task.starts_on, 1);
         }
-      /* The defaults of dd_calendar_get_task_schedule(); load_schedules() sets
-       * the others. */
-      task.due_rule = DD_DUE_RULE_PERIOD_END;
-      task.due_param = 0;
-      task.every = 1;
+      /* The defaults of dd_calendar_get_task_schedule() (the office's);
+       * load_schedules() sets the tasks' own. */
+      task.due_rule = set->fallback.due_rule;
+      task.due_param = set->fallback.due_param;
+      task.every = set->fallback.update_every_months;
       if (names->schedules != NULL && !due_in_range (set, names, &task))
         continue;
       if (names->units != NULL)
@@ -464,10 +490,10 @@ load_schedules (DdStore          *self,
 
   stmt = dd_sql_prepare (self,
                          only_id > 0
-                         ? "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
-                           "WHERE task_id = ?9"
-                         : "SELECT task_id, due_rule, due_param, update_every_months FROM task_schedules "
-                           "ORDER BY task_id", error);
+                         ? "SELECT task_id, due_rule, due_param, update_every_months, coalesce (periods, 0) "
+                           "FROM task_schedules WHERE task_id = ?9"
+                         : "SELECT task_id, due_rule, due_param, update_every_months, coalesce (periods, 0) "
+                           "FROM task_schedules ORDER BY task_id", error);
   if (stmt == NULL)
     return FALSE;
   if (only_id > 0)
@@ -482,6 +508,8 @@ load_schedules (DdStore          *self,
       task->due_rule = CLAMP (sqlite3_column_int (stmt, 1), 0, 2);
       task->due_param = sqlite3_column_int (stmt, 2);
       task->every = (guint) CLAMP (sqlite3_column_int (stmt, 3), 0, 12);
+      if (sqlite3_column_int (stmt, 4) != 0)
+        task->periods = (guint) sqlite3_column_int (stmt, 4) | (task->periods & DD_PERIOD_AD_HOC);
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
@@ -587,6 +615,18 @@ load_reports (DdStore          *self,
   return TRUE;
 }
 
+/* The last day an update read can count: the range's, and for the
+ * scorecards, which judge the windows ending in the range, a month more
+ * (a window's due date runs to a working day after it). */
+static void
+updates_until (const DdOccurrenceSet *set,
+               GDate                 *out)
+{
+  *out = set->to;
+  if (set->scope == DD_OCCURRENCE_SCOPE_LED)
+    g_date_add_days (out, 31);
+}
+
 /* The progress updates of the ongoing tasks: those that can fall in one of
  * their windows only. */
 static gboolean
@@ -603,7 +643,7 @@ load_updates (DdStore          *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) found = NULL;
   guint everies = 0;
-  GDate first;
+  GDate first, last;
   int rc;
 
   /* The earliest window: a window due in [from, to] is in the expansion of
@@ -657,7 +697,8 @@ load_updates (DdStore          *self,
   if (stmt == NULL)
     return FALSE;
   dd_sql_bind_date (stmt, 1, &first);
-  dd_sql_bind_date (stmt, 2, &set->to);
+  updates_until (set, &last);
+  dd_sql_bind_date (stmt, 2, &last);
   if (only_id > 0)
     sqlite3_bind_int64 (stmt, 9, only_id);
   found = g_array_new (FALSE, FALSE, sizeof (Found));
@@ -777,6 +818,7 @@ _dd_occurrence_set_load (DdStore            *self,
   g_array_set_clear_func (set->ad_hoc, (GDestroyNotify) ad_hoc_clear);
   set->expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) expansion_free);
   set->strings = g_string_chunk_new (64 * 1024);
+  _dd_store_read_default_schedule (self, &set->fallback);
 
   if (!load_tasks (self, set, scope, only_id, as_of, error) ||
       !load_reports (self, set, only_id, error) ||
@@ -918,25 +960,25 @@ static Expansion *
 task_expansion (DdOccurrenceSet        *set,
                 const DdOccurrenceTask *task,
                 const GDate            *from,
-                const GDate            *to)
+                const GDate            *to,
+                gboolean                by_period)
 {
   if (task->kind == DD_DEADLINE_PERIODIC)
-    return expansion_find (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to);
+    return expansion_find_by (set, FALSE, task->periods, task->due_rule, task->due_param, 0, from, to, by_period);
   if (task->kind == DD_DEADLINE_ONGOING && task->every > 0)
-    return expansion_find (set, TRUE, 0, 0, 0, task->every, from, to);
+    return expansion_find_by (set, TRUE, 0, 0, 0, task->every, from, to, by_period);
   return NULL;
 }
 
-/* Keep this in step with task_occurrences() in dd-calendar.c: the
- * test "/occurrence/bulk" compares the two over a year. */
-void
-_dd_occurrence_set_judge (DdOccurrenceSet *set,
-                          guint            i,
-                          const GDate     *from,
-                          const GDate     *to,
-                          const GDate     *as_of,
-                          const GDate     *soon,
-                          GArray          *out)
+static void
+judge_range (DdOccurrenceSet *set,
+             guint            i,
+             const GDate     *from,
+             const GDate     *to,
+             const GDate     *as_of,
+             const GDate     *soon,
+             gboolean         by_period,
+             GArray          *out)
 {
   const DdOccurrenceTask *task;
   Expansion *e;
@@ -949,7 +991,7 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
   done = dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, as_of) <= 0;
   starts = dd_date_is_set (&task->starts_on);
 
-  e = task_expansion (set, task, from, to);
+  e = task_expansion (set, task, from, to, by_period);
   for (guint j = 0; e != NULL && j < e->occurrences->len; j++)
     {
       const DdOccurrence *occ = g_ptr_array_index (e->occurrences, j);
@@ -966,6 +1008,32 @@ _dd_occurrence_set_judge (DdOccurrenceSet *set,
       if (g_date_compare (&a->due, from) >= 0 && g_date_compare (&a->due, to) <= 0)
         judge_ad_hoc (a, as_of, soon, out);
     }
+}
+
+/* Keep this in step with task_occurrences() in dd-calendar.c: the
+ * test "/occurrence/bulk" compares the two over a year. */
+void
+_dd_occurrence_set_judge (DdOccurrenceSet *set,
+                          guint            i,
+                          const GDate     *from,
+                          const GDate     *to,
+                          const GDate     *as_of,
+                          const GDate     *soon,
+                          GArray          *out)
+{
+  judge_range (set, i, from, to, as_of, soon, FALSE, out);
+}
+
+void
+_dd_occurrence_set_judge_periods (DdOccurrenceSet *set,
+                                  guint            i,
+                                  const GDate     *from,
+                                  const GDate     *to,
+                                  const GDate     *as_of,
+                                  const GDate     *soon,
+                                  GArray          *out)
+{
+  judge_range (set, i, from, to, as_of, soon, TRUE, out);
 }
 
 /* What the recurring status looks at (dd-store-recurring.c): of all the
@@ -996,7 +1064,7 @@ _dd_occurrence_set_judge_latest (DdOccurrenceSet *set,
   starts = dd_date_is_set (&task->starts_on);
   as_of_j = g_date_get_julian (as_of);
 
-  e = task_expansion (set, task, &set->from, &set->to);
+  e = task_expansion (set, task, &set->from, &set->to, FALSE);
   if (e != NULL)
     {
       guint split = expansion_split (e, as_of_j);
