@@ -148,13 +148,14 @@ static gboolean
 record (DdReportDialog  *self,
         GError         **error)
 {
+  g_autofree char *number = dup_entry_text (self->number_entry);
   g_autofree char *note = dup_entry_text (self->note_entry);
   GDate date;
 
   dd_date_field_get_date (self->date_field, &date);
   return dd_store_record_report (self->store, dd_task_get_id (self->task), self->period->kind,
                                  self->period->year, self->period->index, &date,
-                                 note != NULL ? note : "", error);
+                                 number != NULL ? number : "", note != NULL ? note : "", error);
 }
 
 static gboolean

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -58,7 +57,7 @@ struct _DdTaskPeriods
   gboolean can_record;
   gboolean can_schedule;
   GtkSizeGroup *columns[3];       /* period, due date, state */
-  GtkWidget *period_checks[4];
+  GtkWidget *period_checks[5];
 
   /* Template children */
   GtkWidget *box;
@@ -100,6 +99,7 @@ static const struct
   { DD_PERIOD_MONTHLY, N_("Monthly") },
   { DD_PERIOD_QUARTERLY, N_("Quarterly") },
   { DD_PERIOD_HALF_YEAR, N_("6 months") },
+  { DD_PERIOD_NINE_MONTHS, N_("9 months") },
   { DD_PERIOD_YEARLY, N_("Yearly") },
 };
 
@@ -160,31 +160,14 @@ remove_rows (DdTaskPeriods *self)
     }
 }
 
-/* The state of a period in the app's words for statuses. */
+/* The state of a period in the core's words (on time, late, forgotten,
+ * coming), a coming one due soon in the task list's. */
 static const char *
 state_label (DdTaskStatus status)
 {
-  switch (status)
-    {
-    case DD_STATUS_DONE_ON_TIME:
-      /* Translators: the state of a period's report. */
-      return C_("report state", "On time");
-    case DD_STATUS_DONE_LATE:
-      /* Translators: the state of a period's report: made after its due date. */
-      return C_("report state", "Late");
-    case DD_STATUS_OVERDUE:
-    case DD_STATUS_FORGOTTEN:
-      /* Translators: the state of a period's report: due and not made (quên việc). */
-      return C_("report state", "Forgotten");
-    case DD_STATUS_DUE_SOON:
-      /* Translators: the state of a period's report. */
-      return C_("report state", "Due soon");
-    case DD_STATUS_IN_PROGRESS:
-    case DD_STATUS_NO_DEADLINE:
-    default:
-      /* Translators: the state of a period's report: not due yet. */
-      return C_("report state", "Not yet due");
-    }
+  if (status == DD_STATUS_DUE_SOON)
+    return dd_task_status_get_label (status);
+  return dd_occurrence_state_get_label (dd_occurrence_state_from_status (status));
 }
 
 static gboolean
@@ -206,6 +189,9 @@ dup_report_text (const DdOccurrence *occ)
   if (occ->kind == DD_OCCURRENCE_UPDATE)
     /* Translators: an ongoing task's update window: "Cập nhật ngày 12/05/2026". */
     return g_strdup_printf (_("Updated on %s"), date);
+  if (occ->report_number != NULL && *occ->report_number != '\0')
+    /* Translators: a period's report: "Báo cáo ngày 20/09/2026, số 45/BC-HCQT". */
+    return g_strdup_printf (_("Reported on %s, no. %s"), date, occ->report_number);
   /* Translators: a period's report: "Báo cáo ngày 20/09/2026". */
   return g_strdup_printf (_("Reported on %s"), date);
 }
@@ -265,6 +251,15 @@ new_row (DdTaskPeriods      *self,
   label = new_cell (self, -1, report);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The note recorded with the report, and the whole text when cut short. */
+  if (occ->report_note != NULL && *occ->report_note != '\0')
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", report, occ->report_note);
+
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+  else if (*report != '\0')
+    gtk_widget_set_tooltip_text (label, report);
   gtk_box_append (GTK_BOX (box), label);
 
   button = new_row_button (self, occ, position);
@@ -338,8 +333,8 @@ load (DdTaskPeriods *self)
       GDate as_of;
 
       get_as_of (self, &as_of);
-      self->periods = dd_calendar_list_occurrences (self->calendar, dd_task_get_id (self->task),
-                                                    &self->from, &self->to, &as_of, &error);
+      self->periods = dd_calendar_list_task_periods (self->calendar, dd_task_get_id (self->task),
+                                                     &self->from, &self->to, &as_of, &error);
       if (self->periods == NULL)
         show_error (self, error->message);
     }
@@ -391,12 +386,25 @@ update_due_param (DdTaskPeriods *self)
   self->updating--;
 }
 
+static guint
+read_period_checks (DdTaskPeriods *self)
+{
+  guint periods = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->period_checks[i])))
+      periods |= period_kinds[i].flag;
+  return periods;
+}
+
 /* The schedule the fields say. */
 static void
 read_fields (DdTaskPeriods  *self,
              DdTaskSchedule *out)
 {
   *out = self->schedule;
+  if (self->task != NULL && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_PERIODIC)
+    out->periods = read_period_checks (self);
   out->due_rule = (DdDueRule) gtk_drop_down_get_selected (self->due_rule_dropdown);
   out->due_param = out->due_rule == DD_DUE_RULE_PERIOD_END
                    ? 0 : gtk_spin_button_get_value_as_int (self->due_param_spin);
@@ -411,7 +419,8 @@ schedule_edited (DdTaskPeriods *self)
   read_fields (self, &fields);
   return fields.due_rule != self->schedule.due_rule
          || fields.due_param != self->schedule.due_param
-         || fields.update_every_months != self->schedule.update_every_months;
+         || fields.update_every_months != self->schedule.update_every_months
+         || fields.periods != self->schedule.periods;
 }
 
 static void
@@ -424,9 +433,8 @@ update_schedule_button (DdTaskPeriods *self)
 static void
 show_schedule_rows (DdTaskPeriods *self)
 {
-  gboolean periodic = self->task != NULL && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_PERIODIC;
-  gboolean ongoing = self->task != NULL && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_ONGOING;
-  guint periods = self->task != NULL ? dd_task_get_periods (self->task) : 0;
+  gboolean periodic = has_schedule (self) && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_PERIODIC;
+  gboolean ongoing = has_schedule (self) && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_ONGOING;
 
   gtk_widget_set_visible (self->schedule_title, periodic || ongoing);
   gtk_widget_set_visible (self->schedule_grid, periodic || ongoing);
@@ -437,12 +445,11 @@ show_schedule_rows (DdTaskPeriods *self)
   gtk_widget_set_visible (self->update_title, ongoing);
   gtk_widget_set_visible (self->update_box, ongoing);
 
-  /* "Định kỳ" without saying which: quarterly, 6-month and annual. */
-  if (periods == 0)
-    periods = DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+  /* The periods as the store writes them out: the task's own, or those
+   * of its text, or the office's default. */
   for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (self->period_checks[i]),
-                                 (periods & period_kinds[i].flag) != 0);
+                                 (self->schedule.periods & period_kinds[i].flag) != 0);
 }
 
 static void
@@ -450,8 +457,7 @@ load_schedule (DdTaskPeriods *self)
 {
   g_autoptr(GError) error = NULL;
 
-  memset (&self->schedule, 0, sizeof self->schedule);
-  self->schedule.update_every_months = 1;
+  dd_task_schedule_init (&self->schedule);
 
   if (has_schedule (self)
       && !dd_calendar_get_task_schedule (self->calendar, dd_task_get_id (self->task),
@@ -487,10 +493,17 @@ update_access (DdTaskPeriods *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->ad_hoc_button), self->can_record);
   dd_access_set_tooltip (GTK_WIDGET (self->ad_hoc_button), record_reason);
 
+  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
+    dd_access_set_sensitive (self->period_checks[i], self->can_schedule);
   dd_access_set_sensitive (GTK_WIDGET (self->due_rule_dropdown), self->can_schedule);
   dd_access_set_sensitive (GTK_WIDGET (self->due_param_spin), self->can_schedule);
   dd_access_set_sensitive (GTK_WIDGET (self->update_spin), self->can_schedule);
-  gtk_label_set_text (self->schedule_hint, schedule_reason != NULL ? schedule_reason : "");
+  if (schedule_reason != NULL)
+    gtk_label_set_text (self->schedule_hint, schedule_reason);
+  else if (self->schedule.inherited)
+    gtk_label_set_text (self->schedule_hint, _("This task follows the office’s default schedule."));
+  else
+    gtk_label_set_text (self->schedule_hint, "");
   update_schedule_button (self);
 
   /* The rows' buttons follow the role too. */
@@ -532,7 +545,7 @@ on_take_back_response_cb (GtkDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->task != NULL)
     {
       if (dd_store_record_report (self->store, dd_task_get_id (self->task), occ->kind, occ->year,
-                                  occ->index, NULL, NULL, &error))
+                                  occ->index, NULL, NULL, NULL, &error))
         after_write (self);
       else
         show_error (self, error->message);
@@ -740,8 +753,8 @@ dd_task_periods_init (DdTaskPeriods *self)
   for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
     {
       self->period_checks[i] = gtk_check_button_new_with_label (_(period_kinds[i].label));
-      /* The periods are those of the task's "Thời gian" text. */
-      gtk_widget_set_sensitive (self->period_checks[i], FALSE);
+      g_signal_connect_object (self->period_checks[i], "toggled", G_CALLBACK (on_schedule_changed_cb),
+                               self, G_CONNECT_SWAPPED);
       gtk_box_append (self->periods_box, self->period_checks[i]);
     }
 

@@ -275,7 +275,7 @@ show_task_8 (Fixture *f)
   /* The 6-month report was made on time; Q3's (due 14/9) was not. */
   june = dd_test_date ("2026-06-12");
   g_assert_true (dd_store_record_report (f->store, dd_task_get_id (task), DD_OCCURRENCE_HALF_YEAR, 2026, 1,
-                                         &june, NULL, &error));
+                                         &june, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&task);
   task = get_task (f, "8.");
@@ -323,8 +323,12 @@ test_record_late (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_true (dd_date_is_set (&row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->reported_on));
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->status, ==, DD_STATUS_DONE_LATE);
-  reported = g_strdup_printf (_("Reported on %s"), "25/09/2026");
+  g_assert_cmpstr (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->report_number, ==, "45/BC-HCQT");
+  g_assert_cmpstr (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->report_note, ==,
+                   "Gửi qua hệ thống quản lý văn bản");
+  reported = g_strdup_printf (_("Reported on %s, no. %s"), "25/09/2026", "45/BC-HCQT");
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), reported));
+  dd_test_screenshot ("task-periods-recorded");
 
   task = get_task (f, "8.");
   g_assert_cmpint (dd_task_get_status (task), ==, DD_STATUS_IN_PROGRESS);
@@ -960,6 +964,53 @@ test_new_task (Fixture       *f,
   g_assert_null (dd_task_periods_get_task (f->periods));
 }
 
+/* The schedule: monthly reports added, due 5 working days after the
+ * cut-off day; the list follows and the store keeps it. */
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *periods_box = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "periods_box");
+  GtkWidget *due_rule = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_rule_dropdown");
+  GtkWidget *due_param = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_param_spin");
+  GtkWidget *save = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "schedule_button");
+  GtkWidget *monthly;
+  DdTaskSchedule schedule;
+  guint n_before;
+
+  show_task_8 (f);
+  n_before = dd_task_periods_get_periods (f->periods)->len;
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* The first check is "Monthly", not among task 8's periods. */
+  monthly = gtk_widget_get_first_child (periods_box);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (monthly)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (monthly), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (due_rule), DD_DUE_RULE_WORKDAYS_AFTER);
+  g_assert_true (gtk_widget_get_visible (due_param));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (due_param), 5);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  dd_test_screenshot ("task-periods-schedule");
+  g_signal_emit_by_name (save, "clicked");
+  dd_test_iterate (50);
+
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (dd_calendar_get_task_schedule (calendar, dd_task_get_id (dd_task_periods_get_task (f->periods)),
+                                                &schedule, &error));
+  g_assert_no_error (error);
+  g_assert_false (schedule.inherited);
+  g_assert_cmpint (schedule.due_rule, ==, DD_DUE_RULE_WORKDAYS_AFTER);
+  g_assert_cmpint (schedule.due_param, ==, 5);
+  g_assert_cmpuint (schedule.periods & DD_PERIOD_MONTHLY, !=, 0);
+  g_assert_cmpuint (schedule.periods & DD_PERIOD_QUARTERLY, !=, 0);
+  /* Twelve months more in the window, at least. */
+  g_assert_cmpuint (dd_task_periods_get_periods (f->periods)->len, >, n_before + 12);
+  g_assert_nonnull (dd_task_periods_find_row (f->periods, DD_OCCURRENCE_MONTH, 2026, 9));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -993,6 +1044,7 @@ main (int   argc,
   ADD ("follow-up/calendar-link", test_calendar_link);
   ADD ("task-periods/roles", test_roles);
   ADD ("task-periods/new-task", test_new_task);
+  ADD ("task-periods/schedule", test_schedule);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("task-extensions/store-refuses", test_extend_store_refuses);
