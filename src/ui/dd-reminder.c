@@ -17,11 +17,12 @@
  * a second after opening — the app was started in the background, or the
  * user went elsewhere — a desktop notification says the same.
  *
- * The counts are those of the task list (dd_store_count_by_status()), so
- * that the list a button opens holds exactly the number the bar said: the
- * forgotten ones are the tasks in DD_STATUS_FORGOTTEN (a periodic task
- * whose latest report, or an ongoing task whose latest update, was not
- * made), and "Show Forgotten" lists exactly those.
+ * The counts are the core's (dd_stats_count_reminders()), by the task
+ * list's one status rule, so that the list a button opens holds exactly
+ * the number the bar said: the forgotten ones are the tasks in
+ * DD_STATUS_FORGOTTEN (a periodic task whose latest report, or an ongoing
+ * task whose latest update, was not made), and "Show Forgotten" lists
+ * exactly those.
  */
 
 /* How long after a database is opened the window must have become active
@@ -34,6 +35,7 @@ struct _DdReminder
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdStats *stats;           /* of the store: the counts */
   guint n_overdue;
   guint n_forgotten;
   guint n_due_soon;
@@ -71,7 +73,7 @@ static gboolean
 count (DdReminder *self)
 {
   g_autoptr(GError) error = NULL;
-  guint counts[DD_N_STATUSES] = { 0, };
+  DdReminderCounts counts = { 0, };
   DdTaskQuery query;
 
   self->n_overdue = 0;
@@ -81,17 +83,23 @@ count (DdReminder *self)
   if (self->store == NULL)
     return FALSE;
 
+  if (self->stats == NULL || dd_stats_get_store (self->stats) != self->store)
+    {
+      g_clear_object (&self->stats);
+      self->stats = dd_stats_new (self->store);
+    }
+
   dd_task_query_init (&query);
   query.due_soon_days = dd_store_get_due_soon_days (self->store);
-  if (!dd_store_count_by_status (self->store, &query, counts, &error))
+  if (!dd_stats_count_reminders (self->stats, &query, &counts, &error))
     {
-      g_debug ("Could not count the tasks by status: %s", error->message);
+      g_debug ("Could not count the tasks that need attention: %s", error->message);
       return FALSE;
     }
 
-  self->n_overdue = counts[DD_STATUS_OVERDUE];
-  self->n_forgotten = counts[DD_STATUS_FORGOTTEN];
-  self->n_due_soon = counts[DD_STATUS_DUE_SOON];
+  self->n_overdue = counts.overdue;
+  self->n_forgotten = counts.forgotten;
+  self->n_due_soon = counts.due_soon;
   return TRUE;
 }
 
@@ -194,6 +202,7 @@ dd_reminder_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->stats);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_REMINDER);
 
@@ -337,6 +346,7 @@ dd_reminder_set_store (DdReminder *self,
     return;
 
   /* A newly opened database is announced again. */
+  g_clear_object (&self->stats);
   self->dismissed = FALSE;
   self->notify_pending = self->store != NULL;
   g_clear_handle_id (&self->notify_source, g_source_remove);
