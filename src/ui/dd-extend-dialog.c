@@ -192,6 +192,37 @@ extend (DdExtendDialog  *self,
                                dd_date_is_set (&signed_on) ? &signed_on : NULL, error);
 }
 
+static void
+show_current_due (DdExtendDialog *self)
+{
+  g_autofree char *due = dd_format_date (current_due (self));
+  g_autofree char *text = NULL;
+
+  /* Translators: in the dialog that extends a deadline. */
+  text = due != NULL ? g_strdup_printf (_("Current due date: %s"), due)
+                     : g_strdup (_("This task has no due date to extend."));
+  gtk_label_set_text (self->current_label, text);
+}
+
+/* After a refusal: someone may have changed the task meanwhile (another
+ * desktop extended it); the current due date shown and checked follows. */
+static void
+reread_task (DdExtendDialog *self)
+{
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  task = dd_store_get_task (self->store, dd_task_get_id (self->task), dd_task_get_as_of (self->task), &error);
+  if (task == NULL)
+    {
+      g_debug ("Could not read the task again: %s", error->message);
+      return;
+    }
+  g_set_object (&self->task, task);
+  show_current_due (self);
+  validate (self);
+}
+
 /* Callbacks */
 
 static void
@@ -218,8 +249,6 @@ static void
 dd_extend_dialog_constructed (GObject *object)
 {
   DdExtendDialog *self = DD_EXTEND_DIALOG (object);
-  g_autofree char *due = NULL;
-  g_autofree char *text = NULL;
   GDate today;
 
   G_OBJECT_CLASS (dd_extend_dialog_parent_class)->constructed (object);
@@ -228,11 +257,7 @@ dd_extend_dialog_constructed (GObject *object)
   g_assert (DD_IS_TASK (self->task));
 
   gtk_label_set_text (self->title_label, dd_task_get_title (self->task));
-  due = dd_format_date (current_due (self));
-  /* Translators: in the dialog that extends a deadline. */
-  text = due != NULL ? g_strdup_printf (_("Current due date: %s"), due)
-                     : g_strdup (_("This task has no due date to extend."));
-  gtk_label_set_text (self->current_label, text);
+  show_current_due (self);
 
   dd_date_set_today (&today);
   dd_date_field_set_date (self->signed_on_field, &today);
@@ -409,6 +434,7 @@ dd_extend_dialog_apply (DdExtendDialog *self)
   if (!extend (self, &error))
     {
       show_error (self, error->message);
+      reread_task (self);
       return FALSE;
     }
 

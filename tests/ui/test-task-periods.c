@@ -303,7 +303,8 @@ test_record_late (Fixture       *f,
   count_as_of (f, before);
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_QUARTER, 2026, 3)->status, ==, DD_STATUS_FORGOTTEN);
   g_assert_cmpint (row_period (f, DD_OCCURRENCE_HALF_YEAR, 2026, 1)->status, ==, DD_STATUS_DONE_ON_TIME);
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods), C_("report state", "Forgotten")));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->periods),
+                                        dd_occurrence_state_get_label (DD_OCCURRENCE_STATE_FORGOTTEN)));
   dd_test_screenshot ("task-periods");
 
   /* The task list as of the same day counts it forgotten. */
@@ -624,6 +625,10 @@ test_extend_store_refuses (Fixture       *f,
 
   g_assert_false (dd_extend_dialog_apply (dialog));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  /* The dialog now checks against the new due date. */
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (dialog, DD_TYPE_EXTEND_DIALOG,
+                                                                        "new_due_hint")), "31/07/2026"));
+  g_assert_false (dd_extend_dialog_is_valid (dialog));
   g_assert_true (dd_test_find_toplevel (DD_TYPE_EXTEND_DIALOG) == GTK_WINDOW (dialog));
   dd_test_iterate (50);
   dd_test_screenshot ("extend-dialog-store-refused");
