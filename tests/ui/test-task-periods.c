@@ -456,6 +456,28 @@ test_select_period (Fixture       *f,
 
   /* A period the task does not have. */
   g_assert_false (dd_task_periods_select_period (f->periods, DD_OCCURRENCE_MONTH, 2026, 5));
+
+  /* In a notebook's page, inside a box, as the task editor holds it. */
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *notebook = gtk_notebook_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *periods = dd_task_periods_new ();
+
+    gtk_box_append (GTK_BOX (box), periods);
+    gtk_notebook_append_page (GTK_NOTEBOOK (notebook), gtk_label_new ("General"), NULL);
+    gtk_notebook_append_page (GTK_NOTEBOOK (notebook), box, NULL);
+    gtk_window_set_child (GTK_WINDOW (window), notebook);
+    gtk_window_present (GTK_WINDOW (window));
+    dd_test_wait_for (is_mapped, notebook);
+    dd_task_periods_set_task (DD_TASK_PERIODS (periods), f->store, dd_task_periods_get_task (f->periods));
+    g_assert_cmpint (gtk_notebook_get_current_page (GTK_NOTEBOOK (notebook)), ==, 0);
+
+    g_assert_true (dd_task_periods_select_period (DD_TASK_PERIODS (periods), DD_OCCURRENCE_HALF_YEAR, 2026, 1));
+    g_assert_cmpint (gtk_notebook_get_current_page (GTK_NOTEBOOK (notebook)), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (window));
+    dd_test_iterate (50);
+  }
 }
 
 static void
