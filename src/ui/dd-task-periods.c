@@ -265,6 +265,9 @@ new_row (DdTaskPeriods      *self,
   button = new_row_button (self, occ, position);
   if (button != NULL)
     gtk_box_append (GTK_BOX (box), button);
+  else
+    gtk_widget_set_tooltip_text (row, _("An ongoing task’s update is its progress: record it with the task’s "
+                                        "progress, not here."));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;

@@ -1038,6 +1038,38 @@ test_schedule (Fixture       *f,
   g_assert_nonnull (dd_task_periods_find_row (f->periods, DD_OCCURRENCE_MONTH, 2026, 9));
 }
 
+/* An ongoing task (2, "Thường xuyên") lists its update windows, which are
+ * its progress updates (no report to record), and its schedule says how
+ * often one is owed. */
+static void
+test_ongoing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DdTask) task = get_task (f, "2.");
+  GPtrArray *periods;
+
+  g_assert_cmpint (dd_task_get_deadline_kind (task), ==, DD_DEADLINE_ONGOING);
+  dd_task_periods_set_task (f->periods, f->store, task);
+  gtk_stack_set_visible_child (f->stack, GTK_WIDGET (f->periods));
+  dd_test_iterate (50);
+
+  periods = dd_task_periods_get_periods (f->periods);
+  g_assert_cmpuint (periods->len, >, 0);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const DdOccurrence *occ = g_ptr_array_index (periods, i);
+      GtkListBoxRow *row = dd_task_periods_find_row (f->periods, occ->kind, occ->year, occ->index);
+
+      g_assert_cmpint (occ->kind, ==, DD_OCCURRENCE_UPDATE);
+      g_assert_null (dd_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON));
+    }
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "update_box")));
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "periods_box")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS,
+                                                                             "update_spin")), ==, 1);
+  dd_test_screenshot ("task-periods-ongoing");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1072,6 +1104,7 @@ main (int   argc,
   ADD ("task-periods/roles", test_roles);
   ADD ("task-periods/new-task", test_new_task);
   ADD ("task-periods/schedule", test_schedule);
+  ADD ("task-periods/ongoing", test_ongoing);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);
   ADD ("task-extensions/store-refuses", test_extend_store_refuses);
