@@ -24,7 +24,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   /* The language chosen in Preferences, before anything is translated. */
-  language = dd_language_load_choice ();
+  language = dd_language_dup_choice ();
   dd_language_apply (language);
   /* GTK would call setlocale (LC_ALL, "") again and undo the choice. */
   gtk_disable_setlocale ();

@@ -30,8 +30,8 @@ typedef struct
 
 #define DD_TYPE_BACKUP_INFO (dd_backup_info_get_type ())
 GType         dd_backup_info_get_type (void) G_GNUC_CONST;
-DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *info);
-void          dd_backup_info_free     (DdBackupInfo *info);
+DdBackupInfo *dd_backup_info_copy     (const DdBackupInfo *self);
+void          dd_backup_info_free     (DdBackupInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBackupInfo, dd_backup_info_free)
 
 /**
@@ -50,8 +50,10 @@ DdBackups  *dd_backups_new             (DdStore *store) G_GNUC_WARN_UNUSED_RESUL
 
 /* The folder of the store's backups: the setting "backup_dir" when set,
  * otherwise "backups" beside the file. (transfer full) (nullable: a
- * database in memory has none) */
-char       *dd_backups_dup_folder      (DdBackups *self);
+ * database in memory has none; %NULL with @error set when the setting
+ * could not be read) */
+char       *dd_backups_dup_folder      (DdBackups  *self,
+                                        GError    **error);
 
 /**
  * dd_backups_make:

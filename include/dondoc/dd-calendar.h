@@ -179,8 +179,8 @@ typedef struct
 
 #define DD_TYPE_CALENDAR_ENTRY (dd_calendar_entry_get_type ())
 GType            dd_calendar_entry_get_type (void) G_GNUC_CONST;
-DdCalendarEntry *dd_calendar_entry_copy     (const DdCalendarEntry *entry) G_GNUC_WARN_UNUSED_RESULT;
-void             dd_calendar_entry_free     (DdCalendarEntry *entry);
+DdCalendarEntry *dd_calendar_entry_copy     (const DdCalendarEntry *self) G_GNUC_WARN_UNUSED_RESULT;
+void             dd_calendar_entry_free     (DdCalendarEntry *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdCalendarEntry, dd_calendar_entry_free)
 
 /**

@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 #include "dd-types.h"
+#include "dd-error.h"
 #include "dd-stats.h"
 
 G_BEGIN_DECLS
@@ -68,21 +69,6 @@ void             dd_indicator_level_get_color  (DdIndicatorLevel        level,
 const char      *dd_indicator_level_get_label  (DdIndicatorLevel        level);
 
 /* The chart */
-
-#define DD_CHART_ERROR (dd_chart_error_quark ())
-
-/**
- * DdChartError:
- * @DD_CHART_ERROR_FORMAT: the file name's extension is not .png, .svg or .pdf
- * @DD_CHART_ERROR_WRITE: the file could not be written
- */
-typedef enum
-{
-  DD_CHART_ERROR_FORMAT,
-  DD_CHART_ERROR_WRITE,
-} DdChartError;
-
-GQuark dd_chart_error_quark (void);
 
 typedef enum
 {
@@ -202,7 +188,7 @@ typedef struct
   char *label;
 } DdChartHit;
 
-void        dd_chart_hit_clear       (DdChartHit *hit);
+void        dd_chart_hit_clear       (DdChartHit *self);
 
 /**
  * dd_chart_hit_test:

@@ -9,8 +9,20 @@
 
 G_BEGIN_DECLS
 
-#define DD_STORE_ERROR  (dd_store_error_quark ())
-#define DD_IMPORT_ERROR (dd_import_error_quark ())
+/*
+ * The error domains of the core, all in this one header: DD_STORE_ERROR (the
+ * database file), DD_IMPORT_ERROR (reading a plan file), DD_EXPORT_ERROR
+ * (meeting exports), DD_CHART_ERROR (saving a chart), DD_SCORING_ERROR
+ * (periods and weights of scorecards) and DD_LUNAR_ERROR (lunar dates).
+ * Messages are translated and name what was wrong.
+ */
+
+#define DD_STORE_ERROR   (dd_store_error_quark ())
+#define DD_IMPORT_ERROR  (dd_import_error_quark ())
+#define DD_EXPORT_ERROR  (dd_export_error_quark ())
+#define DD_CHART_ERROR   (dd_chart_error_quark ())
+#define DD_SCORING_ERROR (dd_scoring_error_quark ())
+#define DD_LUNAR_ERROR   (dd_lunar_error_quark ())
 
 /**
  * DdStoreError:
@@ -67,7 +79,57 @@ typedef enum
   DD_IMPORT_ERROR_EMPTY,
 } DdImportError;
 
+/**
+ * DdExportError:
+ * @DD_EXPORT_ERROR_WRITE: the file could not be written (no file is left behind)
+ * @DD_EXPORT_ERROR_INVALID: an option is out of range (an unknown period, …)
+ * @DD_EXPORT_ERROR_FAILED: the spreadsheet or PDF library failed
+ */
+typedef enum
+{
+  DD_EXPORT_ERROR_WRITE,
+  DD_EXPORT_ERROR_INVALID,
+  DD_EXPORT_ERROR_FAILED,
+} DdExportError;
+
+/**
+ * DdChartError:
+ * @DD_CHART_ERROR_FORMAT: the file name's extension is not .png, .svg or .pdf
+ * @DD_CHART_ERROR_WRITE: the file could not be written
+ */
+typedef enum
+{
+  DD_CHART_ERROR_FORMAT,
+  DD_CHART_ERROR_WRITE,
+} DdChartError;
+
+/**
+ * DdScoringError:
+ * @DD_SCORING_ERROR_PERIOD: a period that cannot be read ("2026-Q5")
+ * @DD_SCORING_ERROR_WEIGHTS: weights or thresholds out of range
+ */
+typedef enum
+{
+  DD_SCORING_ERROR_PERIOD,
+  DD_SCORING_ERROR_WEIGHTS,
+} DdScoringError;
+
+/**
+ * DdLunarError:
+ * @DD_LUNAR_ERROR_RANGE: the date lies outside 1900–2100
+ * @DD_LUNAR_ERROR_INVALID: no such lunar date (day 30 of a 29-day month, a leap month the year does not have)
+ */
+typedef enum
+{
+  DD_LUNAR_ERROR_RANGE,
+  DD_LUNAR_ERROR_INVALID,
+} DdLunarError;
+
 GQuark dd_store_error_quark (void);
 GQuark dd_import_error_quark (void);
+GQuark dd_export_error_quark (void);
+GQuark dd_chart_error_quark (void);
+GQuark dd_scoring_error_quark (void);
+GQuark dd_lunar_error_quark (void);
 
 G_END_DECLS

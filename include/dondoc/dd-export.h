@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include "dd-types.h"
+#include "dd-error.h"
 #include "dd-task-list.h"
 
 G_BEGIN_DECLS
@@ -17,23 +18,6 @@ G_BEGIN_DECLS
  * (dd_export_xlsx()) and as a printable A4 PDF (dd_export_pdf()). Both are
  * made from the same figures (DdReport), in the language of the interface.
  */
-
-#define DD_EXPORT_ERROR (dd_export_error_quark ())
-
-/**
- * DdExportError:
- * @DD_EXPORT_ERROR_WRITE: the file could not be written (no file is left behind)
- * @DD_EXPORT_ERROR_INVALID: an option is out of range (an unknown period, …)
- * @DD_EXPORT_ERROR_FAILED: the spreadsheet or PDF library failed
- */
-typedef enum
-{
-  DD_EXPORT_ERROR_WRITE,
-  DD_EXPORT_ERROR_INVALID,
-  DD_EXPORT_ERROR_FAILED,
-} DdExportError;
-
-GQuark dd_export_error_quark (void);
 
 /* The default font of the exports, as the Government's documents use it
  * (Nghị định 30/2020/NĐ-CP); a PDF falls back through fontconfig to a font
@@ -83,9 +67,9 @@ typedef struct
   double font_size;
 } DdExportOptions;
 
-/* Fills @options: dd_task_query_init() (every task, as of today), no
+/* Fills @self: dd_task_query_init() (every task, as of today), no
  * period, the default font. */
-void     dd_export_options_init  (DdExportOptions *options);
+void     dd_export_options_init  (DdExportOptions *self);
 
 /**
  * dd_export_parse_period:
@@ -168,12 +152,11 @@ guint       dd_report_paginate      (DdReport *self,
                                      cairo_t  *cr,
                                      double    width,
                                      double    height);
-guint       dd_report_get_n_pages   (DdReport *self);
 
 /**
  * dd_report_draw_page:
  * @cr: its origin at the top left of the printable area, units in points
- * @page: from 0 to dd_report_get_n_pages() - 1
+ * @page: from 0 to the count of the last dd_report_paginate(), less one
  *
  * Draws one page of the last dd_report_paginate(), with its number
  * ("Trang 1/3") at the bottom.

@@ -35,7 +35,7 @@ typedef struct
   gboolean derived;
 } DdIndicatorInfo;
 
-void        dd_indicator_info_free     (DdIndicatorInfo *info);
+void        dd_indicator_info_free     (DdIndicatorInfo *self);
 
 /**
  * DdIndicatorFigure:
@@ -55,7 +55,7 @@ typedef struct
   char *source;
 } DdIndicatorFigure;
 
-void        dd_indicator_figure_free   (DdIndicatorFigure *figure);
+void        dd_indicator_figure_free   (DdIndicatorFigure *self);
 
 /**
  * DdDossierFigures:
@@ -74,7 +74,7 @@ typedef struct
 /* %FALSE with a %DD_STORE_ERROR_INVALID (translated, with the figures)
  * when on time + late > received, on time + late + pending > received, or
  * there are more apology letters than late dossiers. */
-gboolean    dd_dossier_figures_validate  (const DdDossierFigures *figures,
+gboolean    dd_dossier_figures_validate  (const DdDossierFigures *self,
                                           GError                **error);
 
 #define DD_TYPE_FIGURES (dd_figures_get_type ())

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * JSON objects keyed by column), and DdHistory reads it and says it for
  * people: each entry becomes typed changes (DdAuditChange), one per changed
  * field, with the field's translated name and the values written as people
- * write them. Main thread only, like DdStore.
+ * write them. Main thread only, like DdStore; the _async calls read on a
+ * thread and a connection of the DdHistory's own.
  */
 
 /* One entry of the log. */
@@ -37,8 +38,8 @@ typedef struct
 
 #define DD_TYPE_AUDIT_ENTRY (dd_audit_entry_get_type ())
 GType         dd_audit_entry_get_type (void) G_GNUC_CONST;
-DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *entry);
-void          dd_audit_entry_free     (DdAuditEntry *entry);
+DdAuditEntry *dd_audit_entry_copy     (const DdAuditEntry *self);
+void          dd_audit_entry_free     (DdAuditEntry *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditEntry, dd_audit_entry_free)
 
 /**
@@ -68,20 +69,33 @@ typedef enum
   DD_AUDIT_FIELD_TASK_NOTE,
   DD_AUDIT_FIELD_TASK_COORDINATORS,
   DD_AUDIT_FIELD_TASK_PERSON,
+  DD_AUDIT_FIELD_TASK_SOURCE_KIND,
+  DD_AUDIT_FIELD_TASK_SOURCE_NUMBER,
+  DD_AUDIT_FIELD_TASK_SOURCE_ISSUED_ON,
+  DD_AUDIT_FIELD_TASK_SOURCE_ISSUER,
   /* A progress update of a task */
   DD_AUDIT_FIELD_UPDATE_REPORTED_ON,
   DD_AUDIT_FIELD_UPDATE_PROGRESS,
   DD_AUDIT_FIELD_UPDATE_COMPLETED_ON,
   DD_AUDIT_FIELD_UPDATE_ACTUAL_RESULT,
   DD_AUDIT_FIELD_UPDATE_NOTE,
+  DD_AUDIT_FIELD_UPDATE_REOPENED,
   /* An extension of a task's deadline */
   DD_AUDIT_FIELD_EXTENSION_NEW_DUE,
   DD_AUDIT_FIELD_EXTENSION_REASON,
   DD_AUDIT_FIELD_EXTENSION_APPROVED_BY,
+  DD_AUDIT_FIELD_EXTENSION_DECISION,
+  DD_AUDIT_FIELD_EXTENSION_APPROVED_ON,
   /* A report of a periodic task */
   DD_AUDIT_FIELD_REPORT_TITLE,
   DD_AUDIT_FIELD_REPORT_REPORTED_ON,
   DD_AUDIT_FIELD_REPORT_NOTE,
+  DD_AUDIT_FIELD_REPORT_NUMBER,
+
+  DD_AUDIT_FIELD_SCHEDULE_PERIODS,
+  DD_AUDIT_FIELD_SCHEDULE_DUE_RULE,
+  DD_AUDIT_FIELD_SCHEDULE_DUE_PARAM,
+  DD_AUDIT_FIELD_SCHEDULE_UPDATE_EVERY,
   /* A plan */
   DD_AUDIT_FIELD_PLAN_NUMBER,
   DD_AUDIT_FIELD_PLAN_ISSUED_ON,
@@ -126,15 +140,15 @@ typedef enum
  * for %DD_AUDIT_FIELD_NONE. */
 const char   *dd_audit_field_get_label (DdAuditField field);
 
-/* The display name of whoever made @entry, or their account ("Unknown",
+/* The display name of whoever made @self, or their account ("Unknown",
  * translated, when neither is known). */
-const char   *dd_audit_entry_get_who   (const DdAuditEntry *entry);
-/* When @entry was made, in local time: "25/11/2026 14:05". (transfer full) */
-char         *dd_audit_entry_dup_when  (const DdAuditEntry *entry);
-/* TRUE when @entry set @field: an insert or an update of its row whose new
+const char   *dd_audit_entry_get_who   (const DdAuditEntry *self);
+/* When @self was made, in local time: "25/11/2026 14:05". (transfer full) */
+char         *dd_audit_entry_dup_when  (const DdAuditEntry *self);
+/* TRUE when @self set @field: an insert or an update of its row whose new
  * values hold it (for %DD_AUDIT_FIELD_TASK_COORDINATORS, any change of a
  * coordinating unit). */
-gboolean      dd_audit_entry_sets      (const DdAuditEntry *entry,
+gboolean      dd_audit_entry_sets      (const DdAuditEntry *self,
                                         DdAuditField        field);
 
 /**
@@ -191,8 +205,8 @@ typedef struct
 
 #define DD_TYPE_AUDIT_CHANGE (dd_audit_change_get_type ())
 GType          dd_audit_change_get_type (void) G_GNUC_CONST;
-DdAuditChange *dd_audit_change_copy     (const DdAuditChange *change);
-void           dd_audit_change_free     (DdAuditChange *change);
+DdAuditChange *dd_audit_change_copy     (const DdAuditChange *self);
+void           dd_audit_change_free     (DdAuditChange *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAuditChange, dd_audit_change_free)
 
 /**
@@ -221,7 +235,7 @@ typedef struct
   guint limit;
 } DdHistoryQuery;
 
-void        dd_history_query_init      (DdHistoryQuery *query);
+void        dd_history_query_init      (DdHistoryQuery *self);
 
 /* Someone who appears in the history or has a role. */
 typedef struct
@@ -230,7 +244,7 @@ typedef struct
   char *display_name;  /* NULL when none was set */
 } DdHistoryPerson;
 
-void        dd_history_person_free     (DdHistoryPerson *person);
+void        dd_history_person_free     (DdHistoryPerson *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHistoryPerson, dd_history_person_free)
 
 /**
@@ -316,5 +330,41 @@ GPtrArray  *dd_history_list_people     (DdHistory  *self,
  */
 GListModel *dd_history_list_units      (DdHistory  *self,
                                         GError    **error);
+
+/*
+ * The reads above on a thread and a connection of the object's own (made
+ * by the first call), for the window: the reads run one after the other,
+ * @callback runs on the calling thread (the store's), and _finish gives
+ * what the call gives, or %G_IO_ERROR_CANCELLED when @cancellable was
+ * cancelled. dd_history_query_async() reads the units' names with the
+ * entries when those kept are not current, and the units read by either
+ * are kept as the calls keep them: dd_history_list_changes() on the
+ * entries then reads nothing on the calling thread.
+ */
+void        dd_history_query_async        (DdHistory            *self,
+                                           const DdHistoryQuery *query,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full) (element-type DdAuditEntry) */
+GPtrArray  *dd_history_query_finish       (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        dd_history_list_people_async  (DdHistory            *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full) (element-type DdHistoryPerson) */
+GPtrArray  *dd_history_list_people_finish (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        dd_history_list_units_async   (DdHistory            *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full): a GListModel of DdUnit */
+GListModel *dd_history_list_units_finish  (DdHistory            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 
 G_END_DECLS

@@ -55,7 +55,7 @@ typedef struct
 } DdImportedPlan;
 
 DdImportedPlan *dd_imported_plan_new  (void);
-void            dd_imported_plan_free (DdImportedPlan *plan);
+void            dd_imported_plan_free (DdImportedPlan *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdImportedPlan, dd_imported_plan_free)
 
 /**

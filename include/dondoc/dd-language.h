@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 /* The saved choice: DD_LANGUAGE_SYSTEM when none was saved or the file is
  * unreadable. (transfer full) */
-char     *dd_language_load_choice (void);
+char     *dd_language_dup_choice (void);
 gboolean  dd_language_save_choice (const char  *choice,
                                    GError     **error);
 

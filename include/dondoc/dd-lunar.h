@@ -6,6 +6,7 @@
 #endif
 
 #include <glib.h>
+#include "dd-error.h"
 
 G_BEGIN_DECLS
 
@@ -19,19 +20,6 @@ G_BEGIN_DECLS
  * apparent longitude ch. 25. Valid for solar dates 1900-01-01 … 2100-12-31.
  * Pure functions, any thread.
  */
-
-#define DD_LUNAR_ERROR (dd_lunar_error_quark ())
-
-/**
- * DdLunarError:
- * @DD_LUNAR_ERROR_RANGE: the date lies outside 1900–2100
- * @DD_LUNAR_ERROR_INVALID: no such lunar date (day 30 of a 29-day month, a leap month the year does not have)
- */
-typedef enum
-{
-  DD_LUNAR_ERROR_RANGE,
-  DD_LUNAR_ERROR_INVALID,
-} DdLunarError;
 
 /* The first and last solar years the conversions accept. */
 #define DD_LUNAR_MIN_YEAR 1900
@@ -51,8 +39,6 @@ typedef struct
   int year;
   gboolean leap;
 } DdLunarDate;
-
-GQuark   dd_lunar_error_quark (void);
 
 /**
  * dd_lunar_from_solar:
@@ -88,7 +74,7 @@ int      dd_lunar_month_length (int      year,
                                 gboolean leap);
 
 /* "DD/MM/YYYY", with " (nhuận)" after a leap month. (transfer full) */
-char    *dd_lunar_date_format (const DdLunarDate *lunar);
+char    *dd_lunar_date_format (const DdLunarDate *self);
 
 /* Parses "D/M/YYYY" or "DD/MM/YYYY" (no leap flag: @out->leap is FALSE). */
 gboolean dd_lunar_date_parse  (const char  *text,

@@ -155,8 +155,8 @@ typedef struct
 
 #define DD_TYPE_OCCURRENCE (dd_occurrence_get_type ())
 GType         dd_occurrence_get_type (void) G_GNUC_CONST;
-DdOccurrence *dd_occurrence_copy     (const DdOccurrence *occurrence) G_GNUC_WARN_UNUSED_RESULT;
-void          dd_occurrence_free     (DdOccurrence *occurrence);
+DdOccurrence *dd_occurrence_copy     (const DdOccurrence *self) G_GNUC_WARN_UNUSED_RESULT;
+void          dd_occurrence_free     (DdOccurrence *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdOccurrence, dd_occurrence_free)
 
 /**

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include "dd-types.h"
+#include "dd-error.h"
 #include "dd-occurrence.h"
 #include "dd-store.h"
 #include "dd-six-clear.h"
@@ -53,21 +54,6 @@ G_BEGIN_DECLS
  * The trend shows the "score.trend_periods" (4) last periods of the kind.
  */
 
-#define DD_SCORING_ERROR (dd_scoring_error_quark ())
-
-/**
- * DdScoringError:
- * @DD_SCORING_ERROR_PERIOD: a period that cannot be read ("2026-Q5")
- * @DD_SCORING_ERROR_WEIGHTS: weights or thresholds out of range
- */
-typedef enum
-{
-  DD_SCORING_ERROR_PERIOD,
-  DD_SCORING_ERROR_WEIGHTS,
-} DdScoringError;
-
-GQuark dd_scoring_error_quark (void);
-
 /* Periods */
 
 /**
@@ -106,23 +92,23 @@ typedef struct
 gboolean dd_score_period_parse     (const char     *text,
                                     DdScorePeriod  *out,
                                     GError        **error);
-/* Fills @out for @kind, @year, @index (which must be valid). */
-void     dd_score_period_init      (DdScorePeriod    *out,
+/* Fills @self for @kind, @year, @index (which must be valid). */
+void     dd_score_period_init      (DdScorePeriod    *self,
                                     DdOccurrenceKind  kind,
                                     int               year,
                                     int               index);
 /* The period of @kind whose window holds @date. */
-void     dd_score_period_for_date  (DdScorePeriod    *out,
+void     dd_score_period_for_date  (DdScorePeriod    *self,
                                     DdOccurrenceKind  kind,
                                     const GDate      *date);
-/* The period of the same kind before (@offset -1) or after (+1) @period. */
-void     dd_score_period_shift     (const DdScorePeriod *period,
+/* The period of the same kind before (@offset -1) or after (+1) @self. */
+void     dd_score_period_shift     (const DdScorePeriod *self,
                                     int                  offset,
                                     DdScorePeriod       *out);
 /* "2026-Q2", as parsed. (transfer full) */
-char    *dd_score_period_to_string (const DdScorePeriod *period);
+char    *dd_score_period_to_string (const DdScorePeriod *self);
 /* "Quý II/2026", "Tháng 5/2026", … (translated). (transfer full) */
-char    *dd_score_period_dup_label (const DdScorePeriod *period);
+char    *dd_score_period_dup_label (const DdScorePeriod *self);
 
 /* Weights and thresholds */
 
@@ -157,12 +143,12 @@ typedef struct
 #define DD_SCORE_DEFAULT_LEVEL_PASS         50.0
 #define DD_SCORE_DEFAULT_TREND_PERIODS       4
 
-void     dd_score_weights_init_defaults (DdScoreWeights       *weights);
+void     dd_score_weights_init_defaults (DdScoreWeights       *self);
 /* %FALSE with %DD_SCORING_ERROR_WEIGHTS (translated, naming the setting
  * and why): a value out of its range, thresholds out of order
  * (pass ≤ good ≤ excellent), or component weights that do not add up to
  * 100 points. */
-gboolean dd_score_weights_validate      (const DdScoreWeights *weights,
+gboolean dd_score_weights_validate      (const DdScoreWeights *self,
                                          GError              **error);
 /* The setting keys ("score.weight.tasks", …), in a fixed order; static. */
 const char * const *dd_score_weights_list_keys (void);
@@ -170,13 +156,13 @@ const char * const *dd_score_weights_list_keys (void);
  * or %NULL for an unknown key. */
 const char *dd_score_weights_get_label  (const char           *key);
 /* Reads one setting by key; %FALSE for an unknown key. */
-gboolean dd_score_weights_get_value     (const DdScoreWeights *weights,
+gboolean dd_score_weights_get_value     (const DdScoreWeights *self,
                                          const char           *key,
                                          double               *out_value);
 /* Changes one setting by key (no other check: validate the whole);
  * %DD_SCORING_ERROR_WEIGHTS for an unknown key or a trend that is not a
  * whole number. */
-gboolean dd_score_weights_set_value     (DdScoreWeights       *weights,
+gboolean dd_score_weights_set_value     (DdScoreWeights       *self,
                                          const char           *key,
                                          double                value,
                                          GError              **error);
@@ -271,8 +257,8 @@ typedef struct
   double attainment;
 } DdScoreIndicator;
 
-DdScoreIndicator *dd_score_indicator_copy (const DdScoreIndicator *indicator);
-void              dd_score_indicator_free (DdScoreIndicator *indicator);
+DdScoreIndicator *dd_score_indicator_copy (const DdScoreIndicator *self);
+void              dd_score_indicator_free (DdScoreIndicator *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdScoreIndicator, dd_score_indicator_free)
 
 /**
@@ -292,7 +278,7 @@ typedef struct
 
 /* Frees a task of dd_scorecard_get_tasks()'s list: DdScoring makes each in
  * one block with its number and title, which are not freed apart. */
-void dd_score_task_free (DdScoreTask *task);
+void dd_score_task_free (DdScoreTask *self);
 
 /**
  * DdScoreInput:
@@ -393,7 +379,8 @@ G_DECLARE_FINAL_TYPE (DdScoring, dd_scoring, DD, SCORING, GObject)
  * the scorecards read is kept in the object between calls, while nothing
  * is committed to the file (by this connection or another) and no
  * transaction is open: keep one DdScoring for a store and ask it again.
- * Main thread, like the store; errors in DD_STORE_ERROR.
+ * Main thread, like the store (dd_scoring_list_scorecards_async() reads
+ * on a worker of the object's own); errors in DD_STORE_ERROR.
  *
  * Returns: (transfer full)
  */
@@ -432,6 +419,26 @@ GListModel *dd_scoring_list_scorecards (DdScoring            *self,
                                         const DdScorePeriod  *period,
                                         const GDate          *as_of,
                                         GError              **error);
+
+/*
+ * The same on a thread and a connection of the object's own (made by the
+ * first call), for the window: on a file of years of plans the first
+ * count reads every task, which a frame must not wait for. The loads run
+ * one after the other; what they read is kept in the object with what
+ * dd_scoring_list_scorecards() reads, and either reads nothing again while
+ * nothing is committed. @callback runs on the calling thread (the
+ * store's); _finish gives what dd_scoring_list_scorecards() gives, or
+ * %G_IO_ERROR_CANCELLED when @cancellable was cancelled.
+ */
+void        dd_scoring_list_scorecards_async  (DdScoring            *self,
+                                               const DdScorePeriod  *period,
+                                               const GDate          *as_of,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GListModel *dd_scoring_list_scorecards_finish (DdScoring            *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 
 /**
  * dd_scoring_check_six_clear:

@@ -85,7 +85,7 @@ guint       dd_six_clear_check        (const DdSixClearInput *input,
 
 /**
  * dd_task_check_six_clear:
- * @task: a task read from the store (its person and lead group included)
+ * @self: a task read from the store (its person and lead group included)
  * @messages: (nullable) (element-type utf8): as for dd_six_clear_check()
  *
  * The check of one task from its own fields, with no query: what the task
@@ -93,7 +93,7 @@ guint       dd_six_clear_check        (const DdSixClearInput *input,
  *
  * Returns: the missing #DdSixClear flags
  */
-guint       dd_task_check_six_clear   (DdTask    *task,
+guint       dd_task_check_six_clear   (DdTask    *self,
                                        GPtrArray *messages);
 
 /* "person", "work", "authority", "responsibility", "time", "result". */
@@ -117,7 +117,7 @@ typedef struct
   GPtrArray *messages;
 } DdSixClearFinding;
 
-void        dd_six_clear_finding_free (DdSixClearFinding *finding);
+void        dd_six_clear_finding_free (DdSixClearFinding *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdSixClearFinding, dd_six_clear_finding_free)
 
 G_END_DECLS

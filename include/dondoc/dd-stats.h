@@ -44,8 +44,8 @@ typedef struct
   DdStatsInterval interval;
 } DdStatsQuery;
 
-/* Fills @query: dd_task_query_init(), no period, by week. */
-void dd_stats_query_init (DdStatsQuery *query);
+/* Fills @self: dd_task_query_init(), no period, by week. */
+void dd_stats_query_init (DdStatsQuery *self);
 
 /**
  * DdStatsHeadline:
@@ -68,7 +68,7 @@ typedef struct
 } DdStatsHeadline;
 
 /* Recomputes @done, @late_not_done, @tasks and the rate from @counts. */
-void dd_stats_headline_update (DdStatsHeadline *headline);
+void dd_stats_headline_update (DdStatsHeadline *self);
 
 /**
  * DdStatsUnit:
@@ -85,8 +85,8 @@ typedef struct
   guint counts[DD_N_STATUSES];
 } DdStatsUnit;
 
-DdStatsUnit *dd_stats_unit_copy (const DdStatsUnit *unit);
-void         dd_stats_unit_free (DdStatsUnit *unit);
+DdStatsUnit *dd_stats_unit_copy (const DdStatsUnit *self);
+void         dd_stats_unit_free (DdStatsUnit *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsUnit, dd_stats_unit_free)
 
 /**
@@ -126,8 +126,8 @@ typedef struct
   guint total_due;
 } DdStatsProgress;
 
-void dd_stats_progress_clear (DdStatsProgress *progress);
-void dd_stats_progress_copy  (const DdStatsProgress *src,
+void dd_stats_progress_clear (DdStatsProgress *self);
+void dd_stats_progress_copy  (const DdStatsProgress *self,
                               DdStatsProgress       *dest);
 
 /**
@@ -151,8 +151,8 @@ typedef struct
   double achieved;
 } DdStatsIndicator;
 
-DdStatsIndicator *dd_stats_indicator_copy (const DdStatsIndicator *indicator);
-void              dd_stats_indicator_free (DdStatsIndicator *indicator);
+DdStatsIndicator *dd_stats_indicator_copy (const DdStatsIndicator *self);
+void              dd_stats_indicator_free (DdStatsIndicator *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsIndicator, dd_stats_indicator_free)
 
 /**
@@ -168,7 +168,7 @@ typedef struct
   GPtrArray *indicators;   /* of DdStatsIndicator* */
 } DdStatsDashboard;
 
-void dd_stats_dashboard_clear (DdStatsDashboard *dashboard);
+void dd_stats_dashboard_clear (DdStatsDashboard *self);
 
 /**
  * DdStats:
@@ -253,7 +253,7 @@ typedef struct
   guint n_six_clear;           /* DD_STATS_LOAD_SIX_CLEAR */
 } DdStatsReading;
 
-void dd_stats_reading_free (DdStatsReading *reading);
+void dd_stats_reading_free (DdStatsReading *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsReading, dd_stats_reading_free)
 
 /*

@@ -131,8 +131,8 @@ typedef struct
 
 #define DD_TYPE_EXTENSION (dd_extension_get_type ())
 GType        dd_extension_get_type (void) G_GNUC_CONST;
-DdExtension *dd_extension_copy     (const DdExtension *extension) G_GNUC_WARN_UNUSED_RESULT;
-void         dd_extension_free     (DdExtension *extension);
+DdExtension *dd_extension_copy     (const DdExtension *self) G_GNUC_WARN_UNUSED_RESULT;
+void         dd_extension_free     (DdExtension *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExtension, dd_extension_free)
 
 /**
@@ -300,8 +300,8 @@ typedef struct
 
 #define DD_TYPE_BIN_ENTRY (dd_bin_entry_get_type ())
 GType       dd_bin_entry_get_type      (void) G_GNUC_CONST;
-DdBinEntry *dd_bin_entry_copy          (const DdBinEntry *entry);
-void        dd_bin_entry_free          (DdBinEntry *entry);
+DdBinEntry *dd_bin_entry_copy          (const DdBinEntry *self);
+void        dd_bin_entry_free          (DdBinEntry *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdBinEntry, dd_bin_entry_free)
 
 /* The tasks in the bin, most recently deleted first.

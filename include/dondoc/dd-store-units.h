@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  * name; %DD_STORE_ERROR_EXISTS when another unit already answers to the
  * name (merge them instead).
  */
-gboolean    dd_store_rename_unit       (DdStore     *store,
+gboolean    dd_store_rename_unit       (DdStore     *self,
                                         gint64       unit_id,
                                         const char  *name,
                                         GError     **error);
@@ -41,7 +41,7 @@ gboolean    dd_store_rename_unit       (DdStore     *store,
  * (administrators). A task both coordinated by both keeps one line; a task
  * @into_id leads and @from_id coordinated loses that coordination.
  */
-gboolean    dd_store_merge_units       (DdStore     *store,
+gboolean    dd_store_merge_units       (DdStore     *self,
                                         gint64       from_id,
                                         gint64       into_id,
                                         GError     **error);
@@ -49,12 +49,14 @@ gboolean    dd_store_merge_units       (DdStore     *store,
 /* The person in charge of a task */
 
 /* Sets the person in charge of a task (rõ người); %NULL or "" clears it. */
-gboolean    dd_store_set_task_person   (DdStore     *store,
+gboolean    dd_store_set_task_person   (DdStore     *self,
                                         gint64       task_id,
                                         const char  *person,
                                         GError     **error);
-/* (transfer full) (nullable) */
-char       *dd_store_dup_task_person   (DdStore     *store,
-                                        gint64       task_id);
+/* (transfer full) (nullable): the person, or %NULL when none is set (@error
+ * untouched) or with @error set when the file could not be read. */
+char       *dd_store_dup_task_person   (DdStore     *self,
+                                        gint64       task_id,
+                                        GError     **error);
 
 G_END_DECLS

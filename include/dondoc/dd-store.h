@@ -15,6 +15,19 @@ G_BEGIN_DECLS
 #define DD_TYPE_STORE (dd_store_get_type ())
 G_DECLARE_FINAL_TYPE (DdStore, dd_store, DD, STORE, GObject)
 
+/*
+ * Signals of DdStore, each documented at its g_signal_new() in dd-store.c.
+ * None has arguments besides the store; all are emitted on the thread that
+ * uses the store (the main thread for the window's store), never inside a
+ * write transaction:
+ *   "changed": the data changed (a write of this store committed, or
+ *     dd_store_poll_external_changes() found another desktop's);
+ *   "external-change": dd_store_poll_external_changes() found a commit of
+ *     another connection (just before "changed");
+ *   "access-changed": the role, the read-only state or the lock warning's
+ *     acknowledgement changed.
+ */
+
 typedef enum
 {
   DD_STORE_OPEN_EXISTING  = 0,      /* the file must exist and be a Đôn Đốc database */
@@ -74,11 +87,11 @@ const char *dd_store_get_read_only_reason (DdStore *self);
 gboolean    dd_store_is_sample      (DdStore *self);
 /* Whether the file holds a task not in the recycle bin: reads one entry
  * of an index (the window's start page). */
-gboolean    dd_store_has_tasks      (DdStore *self);
+gboolean    dd_store_has_tasks      (DdStore *self, GError **error);
 int         dd_store_get_schema_version (DdStore *self);
 
 /* The default database in the user's data directory (XDG): (transfer full) */
-char       *dd_store_default_path   (void);
+char       *dd_store_dup_default_path (void);
 
 /**
  * dd_store_open_default:
@@ -94,8 +107,10 @@ gboolean    dd_store_load_default   (DdStore *self, GError **error);
  * several plans, a dozen units, tasks in every status as of @today. */
 gboolean    dd_store_load_sample    (DdStore *self, const GDate *today, GError **error);
 
-/* Settings (key → text). */
-char       *dd_store_get_setting    (DdStore *self, const char *key);
+/* Settings (key → text). dd_store_dup_setting(): (transfer full) (nullable):
+ * the value, or %NULL for a key never set (@error untouched) or with @error
+ * set when the file could not be read. */
+char       *dd_store_dup_setting    (DdStore *self, const char *key, GError **error);
 gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char *value, GError **error);
 guint       dd_store_get_due_soon_days (DdStore *self);
 

@@ -55,8 +55,8 @@ typedef struct
   gboolean six_clear_incomplete;
 } DdTaskQuery;
 
-/* Fills @query with: today, the default window, everything, appendix order. */
-void dd_task_query_init (DdTaskQuery *query);
+/* Fills @self with: today, the default window, everything, appendix order. */
+void dd_task_query_init (DdTaskQuery *self);
 
 #define DD_TYPE_TASK_LIST (dd_task_list_get_type ())
 G_DECLARE_FINAL_TYPE (DdTaskList, dd_task_list, DD, TASK_LIST, GObject)

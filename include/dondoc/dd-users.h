@@ -28,8 +28,8 @@ typedef struct
 
 #define DD_TYPE_USER_INFO (dd_user_info_get_type ())
 GType       dd_user_info_get_type      (void) G_GNUC_CONST;
-DdUserInfo *dd_user_info_copy          (const DdUserInfo *info);
-void        dd_user_info_free          (DdUserInfo *info);
+DdUserInfo *dd_user_info_copy          (const DdUserInfo *self);
+void        dd_user_info_free          (DdUserInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdUserInfo, dd_user_info_free)
 
 /**
@@ -75,8 +75,9 @@ gboolean    dd_users_set_role          (DdUsers     *self,
                                         GError     **error);
 
 /* The display name recorded for the store's user, or the account itself.
- * (transfer full) */
-char       *dd_users_dup_display_name  (DdUsers *self);
+ * (transfer full): %NULL with @error set when the file could not be read. */
+char       *dd_users_dup_display_name  (DdUsers  *self,
+                                        GError  **error);
 /* Records the store's user's own display name ("" for none); every role may
  * do this (%DD_ACTION_SET_DISPLAY_NAME). */
 gboolean    dd_users_set_display_name  (DdUsers     *self,

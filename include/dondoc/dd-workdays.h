@@ -52,8 +52,8 @@ GType      dd_holiday_get_type (void) G_GNUC_CONST;
 DdHoliday *dd_holiday_new      (const GDate   *date,
                                 DdHolidayKind  kind,
                                 const char    *name) G_GNUC_WARN_UNUSED_RESULT;
-DdHoliday *dd_holiday_copy     (const DdHoliday *holiday) G_GNUC_WARN_UNUSED_RESULT;
-void       dd_holiday_free     (DdHoliday *holiday);
+DdHoliday *dd_holiday_copy     (const DdHoliday *self) G_GNUC_WARN_UNUSED_RESULT;
+void       dd_holiday_free     (DdHoliday *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHoliday, dd_holiday_free)
 
 /**
@@ -91,10 +91,6 @@ DdWorkdays      *dd_workdays_new            (void) G_GNUC_WARN_UNUSED_RESULT;
 void             dd_workdays_set_year       (DdWorkdays      *self,
                                              int              year,
                                              GPtrArray       *holidays);
-
-/* The table of @year, sorted by date. (transfer full) (element-type DdHoliday) */
-GPtrArray       *dd_workdays_list_year      (DdWorkdays      *self,
-                                             int              year);
 
 /* The entry of the table for @date, or %NULL. (transfer none) */
 const DdHoliday *dd_workdays_lookup         (DdWorkdays      *self,

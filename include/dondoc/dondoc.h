@@ -1,5 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dondoc.h: the one header that users of the Đôn Đốc core include. */
+/* dondoc.h: the one header that users of the Đôn Đốc core include.
+ *
+ * Rules of the whole API (src/ARCHITECTURE.md, "Public API rules"): the
+ * instance parameter is `self`; owned strings come from `dd_xxx_dup_*`
+ * (a `get_` returns a borrowed one); a call that reads or writes the file
+ * takes `GError **error` last; error domains and codes are in dd-error.h.
+ * Collections: a list is returned as a `GPtrArray` (transfer full, with its
+ * element free function set and its element type in the doc comment); the
+ * lazy task list DdTaskList is a GListModel, bound by views directly. */
 #pragma once
 
 #define DONDOC_INSIDE

@@ -331,7 +331,7 @@ dd_cli_run_command (const DdCliCommand   *command,
 char *
 dd_cli_sample_default_path (void)
 {
-  g_autofree char *default_path = dd_store_default_path ();
+  g_autofree char *default_path = dd_store_dup_default_path ();
   g_autofree char *dir = g_path_get_dirname (default_path);
 
   return g_build_filename (dir, "dondoc-mau.sqlite", NULL);
@@ -345,7 +345,7 @@ dd_cli_dup_database_path (Globals *globals)
     return g_strdup (globals->db_path);
   if (globals->sample_data)
     return dd_cli_sample_default_path ();
-  return dd_store_default_path ();
+  return dd_store_dup_default_path ();
 }
 
 /* Creates @path with the sample data set. Nothing is left behind on failure. */

@@ -73,7 +73,7 @@ open_sample (const char  *path,
 static char *
 default_sample_path (void)
 {
-  g_autofree char *default_path = dd_store_default_path ();
+  g_autofree char *default_path = dd_store_dup_default_path ();
   g_autofree char *dir = g_path_get_dirname (default_path);
 
   return g_build_filename (dir, "dondoc-mau.sqlite", NULL);

@@ -14,8 +14,10 @@
  * editor) it shows that task's whole history; for the whole file (the
  * administrator's "Change History…") it filters by person, unit and date
  * range. Either way it reads one page at a time through
- * dd_history_query(), which filters and pages in SQL, so a log of
- * millions of entries opens as fast as a small one.
+ * dd_history_query_async(), which filters and pages in SQL on the core's
+ * worker, so a log of millions of entries opens as fast as a small one
+ * and the window draws meanwhile. Until a page comes the window shows the
+ * one it had; a page asked for before (other filters) is dropped.
  */
 
 #define DEFAULT_PAGE_SIZE 100
@@ -33,7 +35,11 @@ struct _DdHistoryWindow
   gint64 next_before_id;      /* 0 when this is the oldest page */
   GPtrArray *people;          /* DdHistoryPerson, parallel to person_dropdown after "Everyone" */
   GArray *unit_ids;           /* gint64, parallel to unit_dropdown after "All units" */
-  guint loading;
+  guint updating;             /* the filters are being set by the window, not the user */
+  GCancellable *page_cancellable; /* of the page asked for last */
+  gboolean loading;           /* that page is still being read */
+  GCancellable *cancellable;  /* of the filters' lists, cancelled with the window */
+  guint filters_pending;      /* filter lists still being read */
 
   /* Template children */
   GtkWidget *filter_bar;
@@ -82,52 +88,40 @@ local_midnight (const GDate *date,
   return g_date_time_add_days (day, plus_days);
 }
 
-static void
-load_page (DdHistoryWindow *self)
+/* A read holds the window weakly: a window closed meanwhile is not kept
+ * alive for it. */
+static gpointer
+weak_window_new (DdHistoryWindow *self)
 {
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static DdHistoryWindow *
+weak_window_steal (gpointer data)
+{
+  GWeakRef *ref = data;
+  DdHistoryWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
+/* Shows the page of @entries (%NULL: @error says why it was not read). */
+static void
+show_page (DdHistoryWindow *self,
+           GPtrArray       *entries,
+           const GError    *error)
+{
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
-  DdHistoryQuery query;
-  GDate from_date, to_date;
-  guint selected;
   guint shown;
   guint n_rows;
   guint page;
 
-  dd_history_query_init (&query);
-  query.task_id = self->task_id;
-
-  if (self->task_id == 0)
-    {
-      gboolean from_ok = read_date_entry (self->from_entry, &from_date);
-      gboolean to_ok = read_date_entry (self->to_entry, &to_date);
-
-      if (!from_ok || !to_ok)
-        {
-          gtk_label_set_text (self->status_label, _("Write dates as dd/mm/yyyy."));
-          return;
-        }
-      if (dd_date_is_set (&from_date))
-        query.from = from = local_midnight (&from_date, 0);
-      if (dd_date_is_set (&to_date))
-        query.to = to = local_midnight (&to_date, 1);
-
-      selected = gtk_drop_down_get_selected (self->person_dropdown);
-      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people->len)
-        query.user = ((DdHistoryPerson *) g_ptr_array_index (self->people, selected - 1))->account;
-      selected = gtk_drop_down_get_selected (self->unit_dropdown);
-      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->unit_ids->len)
-        query.unit_id = g_array_index (self->unit_ids, gint64, selected - 1);
-    }
-
-  query.before_id = g_array_index (self->page_starts, gint64, self->page_starts->len - 1);
-  /* One more than a page tells whether there is an older one. */
-  query.limit = self->page_size + 1;
-  entries = dd_history_query (self->history, &query, &error);
   if (entries == NULL)
     {
       g_autofree char *message = NULL;
@@ -173,6 +167,76 @@ load_page (DdHistoryWindow *self)
 }
 
 static void
+on_page_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DdHistoryWindow) self = weak_window_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = dd_history_query_finish (DD_HISTORY (source), result, &error);
+
+  /* Another page asked for since (other filters), or the window is gone:
+   * not the one to show. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->page_cancellable);
+  self->loading = FALSE;
+  show_page (self, entries, error);
+}
+
+/* Asks for the page self->page_starts ends with, under the filters as
+ * they are now; the page asked for before is dropped. */
+static void
+load_page (DdHistoryWindow *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  DdHistoryQuery query;
+  GDate from_date, to_date;
+  guint selected;
+
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  self->loading = FALSE;
+
+  dd_history_query_init (&query);
+  query.task_id = self->task_id;
+
+  if (self->task_id == 0)
+    {
+      gboolean from_ok = read_date_entry (self->from_entry, &from_date);
+      gboolean to_ok = read_date_entry (self->to_entry, &to_date);
+
+      if (!from_ok || !to_ok)
+        {
+          gtk_label_set_text (self->status_label, _("Write dates as dd/mm/yyyy."));
+          return;
+        }
+      if (dd_date_is_set (&from_date))
+        query.from = from = local_midnight (&from_date, 0);
+      if (dd_date_is_set (&to_date))
+        query.to = to = local_midnight (&to_date, 1);
+
+      selected = gtk_drop_down_get_selected (self->person_dropdown);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people->len)
+        query.user = ((DdHistoryPerson *) g_ptr_array_index (self->people, selected - 1))->account;
+      selected = gtk_drop_down_get_selected (self->unit_dropdown);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->unit_ids->len)
+        query.unit_id = g_array_index (self->unit_ids, gint64, selected - 1);
+    }
+
+  query.before_id = g_array_index (self->page_starts, gint64, self->page_starts->len - 1);
+  /* One more than a page tells whether there is an older one. */
+  query.limit = self->page_size + 1;
+
+  /* Until it comes, the page shown stays. */
+  self->page_cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  dd_history_query_async (self->history, &query, self->page_cancellable, on_page_read_cb, weak_window_new (self));
+}
+
+static void
 restart (DdHistoryWindow *self)
 {
   gint64 first = 0;
@@ -182,23 +246,16 @@ restart (DdHistoryWindow *self)
   load_page (self);
 }
 
+/* The people to filter by (%NULL: none could be read). */
 static void
-fill_filters (DdHistoryWindow *self)
+set_people (DdHistoryWindow *self,
+            GPtrArray       *people)
 {
-  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) unit_list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (people, _("Everyone"));
+  gtk_string_list_append (list, _("Everyone"));
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->people = dd_history_list_people (self->history, &error);
-  if (self->people == NULL)
-    {
-      g_debug ("No people to filter the history by: %s", error->message);
-      self->people = g_ptr_array_new ();
-      g_clear_error (&error);
-    }
+  self->people = people != NULL ? g_ptr_array_ref (people) : g_ptr_array_new ();
   for (guint i = 0; i < self->people->len; i++)
     {
       DdHistoryPerson *person = g_ptr_array_index (self->people, i);
@@ -209,31 +266,82 @@ fill_filters (DdHistoryWindow *self)
         text = g_strdup_printf (_("%s (%s)"), person->display_name, person->account);
       else
         text = g_strdup (person->account);
-      gtk_string_list_append (people, text);
+      gtk_string_list_append (list, text);
     }
 
-  gtk_string_list_append (units, _("All units"));
+  self->updating++;
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
+  self->updating--;
+}
+
+/* The units to filter by (%NULL: none could be read). */
+static void
+set_units (DdHistoryWindow *self,
+           GListModel      *units)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("All units"));
   g_array_set_size (self->unit_ids, 0);
-  unit_list = dd_history_list_units (self->history, &error);
-  if (unit_list == NULL)
-    g_debug ("No units to filter the history by: %s", error->message);
-  for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
+  for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
     {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
       gint64 id = dd_unit_get_id (unit);
 
       if (dd_unit_get_is_group (unit))
         continue;
-      gtk_string_list_append (units, dd_unit_get_name (unit));
+      gtk_string_list_append (list, dd_unit_get_name (unit));
       g_array_append_val (self->unit_ids, id);
     }
 
-  self->loading++;
-  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (people));
-  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
-  gtk_drop_down_set_selected (self->person_dropdown, 0);
+  self->updating++;
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->unit_dropdown, 0);
-  self->loading--;
+  self->updating--;
+}
+
+static void
+on_people_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DdHistoryWindow) self = weak_window_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = dd_history_list_people_finish (DD_HISTORY (source), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (people == NULL)
+    g_debug ("No people to filter the history by: %s", error->message);
+  set_people (self, people);
+  self->filters_pending--;
+}
+
+static void
+on_units_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DdHistoryWindow) self = weak_window_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_history_list_units_finish (DD_HISTORY (source), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (units == NULL)
+    g_debug ("No units to filter the history by: %s", error->message);
+  set_units (self, units);
+  self->filters_pending--;
+}
+
+/* The people and units to filter by, read after the first page. */
+static void
+fill_filters (DdHistoryWindow *self)
+{
+  self->filters_pending = 2;
+  dd_history_list_people_async (self->history, self->cancellable, on_people_read_cb, weak_window_new (self));
+  dd_history_list_units_async (self->history, self->cancellable, on_units_read_cb, weak_window_new (self));
 }
 
 /* Callbacks */
@@ -266,7 +374,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 static void
 on_filter_changed_cb (DdHistoryWindow *self)
 {
-  if (self->loading > 0 || self->store == NULL || self->task_id > 0)
+  if (self->updating > 0 || self->store == NULL || self->task_id > 0)
     return;
   restart (self);
 }
@@ -274,19 +382,21 @@ on_filter_changed_cb (DdHistoryWindow *self)
 static void
 on_clear_clicked_cb (DdHistoryWindow *self)
 {
-  self->loading++;
+  self->updating++;
   gtk_drop_down_set_selected (self->person_dropdown, 0);
   gtk_drop_down_set_selected (self->unit_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
-  self->loading--;
+  self->updating--;
   restart (self);
 }
 
 static void
 on_older_clicked_cb (DdHistoryWindow *self)
 {
-  if (self->next_before_id <= 0)
+  /* The older page is the one after the page shown: none while another
+   * is being read. */
+  if (self->next_before_id <= 0 || self->loading)
     return;
   g_array_append_val (self->page_starts, self->next_before_id);
   load_page (self);
@@ -295,7 +405,7 @@ on_older_clicked_cb (DdHistoryWindow *self)
 static void
 on_newer_clicked_cb (DdHistoryWindow *self)
 {
-  if (self->page_starts->len <= 1)
+  if (self->page_starts->len <= 1 || self->loading)
     return;
   g_array_set_size (self->page_starts, self->page_starts->len - 1);
   load_page (self);
@@ -307,6 +417,12 @@ static void
 dd_history_window_dispose (GObject *object)
 {
   DdHistoryWindow *self = DD_HISTORY_WINDOW (object);
+
+  /* Reads still running are dropped when they end. */
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HISTORY_WINDOW);
   g_clear_object (&self->store);
@@ -386,6 +502,8 @@ dd_history_window_init (DdHistoryWindow *self)
   self->rows = g_list_store_new (DD_TYPE_HISTORY_ROW);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->people = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -432,10 +550,10 @@ dd_history_window_new (GtkWindow *parent,
       gtk_window_set_modal (GTK_WINDOW (self), parent != NULL);
       gtk_window_set_default_size (GTK_WINDOW (self), 900, 520);
     }
-  else
-    fill_filters (self);
 
   restart (self);
+  if (task_id == 0)
+    fill_filters (self);
   return self;
 }
 
@@ -445,6 +563,20 @@ dd_history_window_get_rows (DdHistoryWindow *self)
   g_return_val_if_fail (DD_IS_HISTORY_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * dd_history_window_is_loading:
+ *
+ * Returns: whether the page asked for last, or the people and units to
+ *   filter by, are still being read (on the core's worker thread)
+ */
+gboolean
+dd_history_window_is_loading (DdHistoryWindow *self)
+{
+  g_return_val_if_fail (DD_IS_HISTORY_WINDOW (self), FALSE);
+
+  return self->loading || self->filters_pending > 0;
 }
 
 void

@@ -16,6 +16,9 @@ DdHistoryWindow *dd_history_window_new           (GtkWindow       *parent,
                                                   gint64           task_id) G_GNUC_WARN_UNUSED_RESULT;
 /* The rows shown (DdHistoryRow), one per changed field, newest first. */
 GListModel      *dd_history_window_get_rows      (DdHistoryWindow *self);
+/* Whether the page asked for last, or the people and units to filter by,
+ * are still being read (on the core's worker thread). */
+gboolean         dd_history_window_is_loading    (DdHistoryWindow *self);
 /* How many log entries a page holds (default 100); for tests. */
 void             dd_history_window_set_page_size (DdHistoryWindow *self,
                                                   guint            page_size);

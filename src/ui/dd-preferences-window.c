@@ -91,7 +91,7 @@ update_access (DdPreferencesWindow *self)
 static void
 load (DdPreferencesWindow *self)
 {
-  g_autofree char *choice = dd_language_load_choice ();
+  g_autofree char *choice = dd_language_dup_choice ();
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (language_choices); i++)
@@ -110,12 +110,15 @@ load (DdPreferencesWindow *self)
   if (self->store != NULL)
     {
       g_autoptr(DdUsers) users = dd_users_new (self->store);
-      g_autofree char *name = dd_users_dup_display_name (users);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = dd_users_dup_display_name (users, &error);
       const char *account = dd_store_get_user (self->store);
 
+      if (name == NULL)
+        show_error (self, error);
       /* The store gives the account when no name was set. */
       g_free (self->display_name);
-      self->display_name = g_strdup (g_strcmp0 (name, account) != 0 ? name : "");
+      self->display_name = g_strdup (name != NULL && g_strcmp0 (name, account) != 0 ? name : "");
       gtk_editable_set_text (GTK_EDITABLE (self->display_name_entry), self->display_name);
       gtk_entry_set_placeholder_text (self->display_name_entry, account);
       /* Translators: %s is the user's account on the computer. */

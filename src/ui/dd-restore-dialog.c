@@ -166,7 +166,14 @@ dd_restore_dialog_load (DdAdminListWindow *list)
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   dd_admin_list_window_show_error (list, NULL);
 
-  dir = store_backups != NULL ? dd_backups_dup_folder (store_backups) : NULL;
+  dir = store_backups != NULL ? dd_backups_dup_folder (store_backups, &error) : NULL;
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Could not read the backup folder: %s"), error->message);
+      dd_admin_list_window_show_error (list, message);
+    }
   if (dir != NULL)
     {
       /* Reading a backup's counts opens it: a few milliseconds each, and
@@ -206,7 +213,7 @@ dd_restore_dialog_update (DdAdminListWindow *list)
   DdStore *store = get_store (self);
   g_autofree char *reason = NULL;
   g_autoptr(DdBackups) store_backups = store != NULL ? dd_backups_new (store) : NULL;
-  g_autofree char *dir = store_backups != NULL ? dd_backups_dup_folder (store_backups) : NULL;
+  g_autofree char *dir = store_backups != NULL ? dd_backups_dup_folder (store_backups, NULL) : NULL;
   g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : g_strdup ("");
   g_autofree char *text = NULL;
 

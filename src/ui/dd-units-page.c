@@ -13,13 +13,19 @@
 #include "dd-unit-card.h"
 
 /*
- * DdUnitsPage: the scorecard of every unit for a chosen period
- * (dd_scoring_list_scorecards(): a few hundred rows, read at once), sortable
- * by any column (by name, in Vietnamese order, at first), each row with a
- * small trend line. Selecting a unit shows its card: the points of each
- * component of its score, its tasks by status, its indicators, its overdue
- * tasks (a DdUnitCard). Units are renamed and merged here. Activating a
- * unit asks the window to show its tasks ("show-tasks").
+ * DdUnitsPage: the scorecard of every unit for a chosen period (a few
+ * hundred rows), sortable by any column (by name, in Vietnamese order, at
+ * first), each row with a small trend line. Selecting a unit shows its
+ * card: the points of each component of its score, its tasks by status,
+ * its indicators, its overdue tasks (a DdUnitCard). Units are renamed and
+ * merged here. Activating a unit asks the window to show its tasks
+ * ("show-tasks").
+ *
+ * The cards are counted off the main thread by the core
+ * (dd_scoring_list_scorecards_async()): the first count on a file of
+ * years of plans reads every task. Until they arrive the page shows the
+ * cards it had; cards asked for before (another period, the file changed
+ * meanwhile) are dropped when they arrive.
  */
 
 struct _DdUnitsPage
@@ -28,6 +34,9 @@ struct _DdUnitsPage
 
   DdStore *store;
   DdScoring *scoring;           /* of the store: keeps what the scorecards read */
+  GCancellable *cancellable;    /* of the cards asked for last */
+  gboolean loading;             /* those cards are still being counted */
+  gint64 select_after;          /* the unit to select when they come, or 0 */
   GListStore *cards;
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
@@ -288,7 +297,97 @@ draw_trend (GtkDrawingArea *area,
   }
 }
 
+/* Shows @cards (%NULL: none; @error says why when set), keeping the
+ * selected unit selected, or selecting the one a rename or a merge asked
+ * for. */
+static void
+show_cards (DdUnitsPage  *self,
+            GListModel   *cards,
+            const GError *error)
+{
+  g_autofree char *summary = NULL;
+  DdScorecard *selected = dd_units_page_get_selected (self);
+  gint64 selected_id = self->select_after;
+  guint n = 0, scored = 0;
+
+  if (selected_id == 0 && selected != NULL)
+    selected_id = dd_scorecard_get_unit_id (selected);
+  self->select_after = 0;
+
+  if (cards == NULL && error != NULL)
+    summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
+
+  g_list_store_remove_all (self->cards);
+  if (cards != NULL)
+    {
+      n = g_list_model_get_n_items (cards);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+
+          if (dd_scorecard_has_score (card))
+            scored++;
+          g_list_store_append (self->cards, card);
+        }
+    }
+
+  if (summary == NULL)
+    summary = g_strdup_printf (ngettext ("%u unit, %u with a score. Select a unit to see how its score is made; "
+                                         "activate it to see its tasks.",
+                                         "%u units, %u with a score. Select a unit to see how its score is made; "
+                                         "activate it to see its tasks.",
+                                         n),
+                               n, scored);
+  gtk_label_set_text (self->summary_label, summary);
+
+  if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  dd_unit_card_show (self->card, dd_units_page_get_selected (self));
+  update_actions (self);
+}
+
+/* A count holds the page weakly: a page gone meanwhile is not kept alive
+ * for its cards. */
+static gpointer
+weak_page_new (DdUnitsPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static DdUnitsPage *
+weak_page_steal (gpointer data)
+{
+  GWeakRef *ref = data;
+  DdUnitsPage *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 /* Callbacks */
+
+static void
+on_cards_counted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DdUnitsPage) self = weak_page_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cards = dd_scoring_list_scorecards_finish (DD_SCORING (source), result, &error);
+
+  /* Other cards asked for since (another period, the file changed), or
+   * the page is gone: these are not the ones to show. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+  show_cards (self, cards, error);
+}
 
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -664,6 +763,9 @@ dd_units_page_dispose (GObject *object)
 {
   DdUnitsPage *self = DD_UNITS_PAGE (object);
 
+  /* Cards still being counted are dropped when they come. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -886,7 +988,10 @@ dd_units_page_set_store (DdUnitsPage *self,
 
   if (store == self->store)
     return;
-  /* The scorecards' object first: the refresh below reads through it. */
+  /* The scorecards' object first: the refresh below reads through it.
+   * Cards still being counted from the other store are dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->scoring);
   if (store != NULL)
     self->scoring = dd_scoring_new (store);
@@ -996,8 +1101,8 @@ dd_units_page_rename_selected (DdUnitsPage  *self,
   unit_id = dd_scorecard_get_unit_id (card);
   if (!dd_store_rename_unit (self->store, unit_id, name, error))
     return FALSE;
+  self->select_after = unit_id;
   dd_units_page_reload (self);
-  dd_units_page_select_unit (self, unit_id);
   return TRUE;
 }
 
@@ -1015,67 +1120,53 @@ dd_units_page_merge_selected (DdUnitsPage  *self,
     return TRUE;
   if (!dd_store_merge_units (self->store, dd_scorecard_get_unit_id (card), into_unit_id, error))
     return FALSE;
+  self->select_after = into_unit_id;
   dd_units_page_reload (self);
-  dd_units_page_select_unit (self, into_unit_id);
   return TRUE;
 }
 
 /**
  * dd_units_page_reload:
  *
- * Reads the scorecards of the period from the store again, keeping the
- * selected unit selected.
+ * Counts the scorecards of the period from the store again, keeping the
+ * selected unit selected. On a file they arrive later, from a worker
+ * thread (see dd_units_page_is_loading()); the cards shown stay until then.
  */
 void
 dd_units_page_reload (DdUnitsPage *self)
 {
-  g_autoptr(GListModel) cards = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  DdScorecard *selected;
-  gint64 selected_id = 0;
-  guint n = 0, scored = 0;
-
   g_return_if_fail (DD_IS_UNITS_PAGE (self));
 
   self->dirty = FALSE;
-  selected = dd_units_page_get_selected (self);
-  if (selected != NULL)
-    selected_id = dd_scorecard_get_unit_id (selected);
-
-  if (self->store != NULL)
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->scoring == NULL)
     {
-      cards = dd_scoring_list_scorecards (self->scoring, &self->period,
-                                          dd_date_is_set (&self->as_of) ? &self->as_of : NULL, &error);
-      if (cards == NULL)
-        summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
+      /* No store: no cards. */
+      self->loading = FALSE;
+      show_cards (self, NULL, NULL);
+      return;
     }
 
-  g_list_store_remove_all (self->cards);
-  if (cards != NULL)
-    {
-      n = g_list_model_get_n_items (cards);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
-
-          if (dd_scorecard_has_score (card))
-            scored++;
-          g_list_store_append (self->cards, card);
-        }
-    }
-
-  if (summary == NULL)
-    summary = g_strdup_printf (ngettext ("%u unit, %u with a score. Select a unit to see how its score is made; "
-                                         "activate it to see its tasks.",
-                                         "%u units, %u with a score. Select a unit to see how its score is made; "
-                                         "activate it to see its tasks.",
-                                         n),
-                               n, scored);
-  gtk_label_set_text (self->summary_label, summary);
-
-  if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  dd_unit_card_show (self->card, dd_units_page_get_selected (self));
+  /* What the user may do follows the store at once, not the cards. */
   update_actions (self);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  dd_scoring_list_scorecards_async (self->scoring, &self->period,
+                                    dd_date_is_set (&self->as_of) ? &self->as_of : NULL,
+                                    self->cancellable, on_cards_counted_cb, weak_page_new (self));
+}
+
+/**
+ * dd_units_page_is_loading:
+ *
+ * Returns: whether the cards asked for last are still being counted; the
+ *   rows are those cards once it is %FALSE
+ */
+gboolean
+dd_units_page_is_loading (DdUnitsPage *self)
+{
+  g_return_val_if_fail (DD_IS_UNITS_PAGE (self), FALSE);
+
+  return self->loading;
 }

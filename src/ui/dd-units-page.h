@@ -14,6 +14,9 @@ DdStore     *dd_units_page_get_store  (DdUnitsPage *self);
 void         dd_units_page_set_store  (DdUnitsPage *self,
                                        DdStore     *store);
 void         dd_units_page_reload     (DdUnitsPage *self);
+/* Whether the cards asked for last are still being counted (on a worker
+ * thread); the rows shown until then are the ones before. */
+gboolean     dd_units_page_is_loading (DdUnitsPage *self);
 
 /* The period shown (the current quarter at first). */
 const DdScorePeriod *dd_units_page_get_period (DdUnitsPage         *self);
@@ -33,7 +36,9 @@ DdScorecard *dd_units_page_get_selected (DdUnitsPage *self);
 /* The card's text, one line per label (for tests and the clipboard). (transfer full) */
 char        *dd_units_page_dup_card_text (DdUnitsPage *self);
 
-/* What the Rename… and Merge into… dialogs do, on the selected unit. */
+/* What the Rename… and Merge into… dialogs do, on the selected unit; the
+ * unit (or the one merged into) is selected once the cards are counted
+ * again. */
 gboolean     dd_units_page_rename_selected (DdUnitsPage  *self,
                                             const char   *name,
                                             GError      **error);

@@ -452,6 +452,79 @@ test_changes (Fixture       *f,
   g_assert_cmpstr (change->new_value, ==, "");
 }
 
+/* The events of the follow-up loop (#15) said in words: the assigning
+ * document, an extension with its decision, a reopened task. */
+static const DdAuditChange *
+find_added (GPtrArray  *changes,
+            const char *label)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const DdAuditChange *change = changes->pdata[i];
+
+      if (change->kind == DD_AUDIT_CHANGE_ADDED && g_str_equal (change->label, label))
+        return change;
+    }
+  g_error ("No change added as “%s”", label);
+}
+
+static void
+test_followup_changes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_autoptr(DdTask) copy = NULL;
+  g_autoptr(DdSourceDocument) source = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const DdAuditChange *change;
+  GDate due, later, signed_on, done;
+
+  g_assert_no_error (error);
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, 15, G_DATE_JANUARY, 2027);
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 15, G_DATE_FEBRUARY, 2027);
+  g_date_clear (&signed_on, 1);
+  g_date_set_dmy (&signed_on, 2, G_DATE_DECEMBER, 2026);
+  source = dd_source_document_new ("Thông báo kết luận", "125/TB-UBND", &signed_on, "UBND tỉnh");
+  copy = dd_task_copy (task);
+  dd_task_set_due (copy, &due);
+  dd_task_set_source (copy, source);
+  g_assert_true (dd_store_save_task (f->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_extend_task (f->store, 2, &later, "Công văn số 45/UBND-TH", "Chờ số liệu",
+                                       "Nguyễn Văn A", &signed_on, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&task);
+  g_clear_object (&copy);
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  g_date_clear (&done, 1);
+  g_date_set_dmy (&done, 3, G_DATE_DECEMBER, 2026);
+  dd_task_set_completed_on (copy, &done);
+  g_assert_true (dd_store_save_task (f->store, copy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&task);
+  g_clear_object (&copy);
+  task = dd_store_get_task (f->store, 2, NULL, &error);
+  g_assert_no_error (error);
+  copy = dd_task_copy (task);
+  dd_task_set_completed_on (copy, NULL);
+  g_assert_true (dd_store_save_task (f->store, copy, &error));
+  g_assert_no_error (error);
+
+  changes = task_changes (f, 2);
+  change = find_added (changes, "Assigning document recorded");
+  g_assert_cmpstr (change->new_value, ==, "Thông báo kết luận 125/TB-UBND");
+  change = find_added (changes, "Deadline extended");
+  g_assert_cmpstr (change->new_value, ==, "15/02/2027 — Công văn số 45/UBND-TH");
+  change = find_added (changes, "Task reopened");
+  g_assert_cmpstr (change->who, ==, g_get_user_name ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -460,6 +533,8 @@ main (int    argc,
   g_setenv ("LANGUAGE", "en", TRUE);
 
   g_test_add ("/core/history/query-filters", Fixture, NULL, fixture_set_up, test_query_filters,
+              fixture_tear_down);
+  g_test_add ("/core/history/followup-changes", Fixture, NULL, fixture_set_up, test_followup_changes,
               fixture_tear_down);
   g_test_add ("/core/history/changes", Fixture, NULL, fixture_set_up, test_changes,
               fixture_tear_down);

@@ -656,7 +656,7 @@ test_store_weights (Fixture       *f,
   g_assert_true (dd_scoring_set_weights (f->scoring, &weights, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *stored = dd_store_get_setting (f->store, "score.late_factor");
+    g_autofree char *stored = dd_store_dup_setting (f->store, "score.late_factor", NULL);
 
     g_assert_cmpstr (stored, ==, "0.5");
   }
@@ -882,13 +882,16 @@ test_store_person (Fixture       *f,
   g_autofree char *person = NULL;
   gint64 task1 = _dd_store_find_task_by_number (f->store, 1, "1.");
 
-  g_assert_null (dd_store_dup_task_person (f->store, task1));
+  g_assert_null (dd_store_dup_task_person (f->store, task1, &error));
+  g_assert_no_error (error);
   g_assert_true (dd_store_set_task_person (f->store, task1, "  Nguyễn Văn  A ", &error));
   g_assert_no_error (error);
-  person = dd_store_dup_task_person (f->store, task1);
+  person = dd_store_dup_task_person (f->store, task1, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (person, ==, "Nguyễn Văn A");
   g_assert_true (dd_store_set_task_person (f->store, task1, NULL, &error));
-  g_assert_null (dd_store_dup_task_person (f->store, task1));
+  g_assert_null (dd_store_dup_task_person (f->store, task1, &error));
+  g_assert_no_error (error);
   g_assert_false (dd_store_set_task_person (f->store, 9999, "X", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW);
 }

@@ -357,7 +357,8 @@ test_roles (Fixture       *f,
   g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM audit_log"), ==, before);
   dd_users_set_display_name (accounts, "Trần Văn Xem", &error);
   g_assert_no_error (error);
-  name = dd_users_dup_display_name (accounts);
+  name = dd_users_dup_display_name (accounts, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "Trần Văn Xem");
   g_assert_cmpint (dd_store_get_role (f->store), ==, DD_ROLE_VIEWER);
 
@@ -894,7 +895,7 @@ dup_backup_folder (DdStore *store)
 {
   g_autoptr(DdBackups) backups = dd_backups_new (store);
 
-  return dd_backups_dup_folder (backups);
+  return dd_backups_dup_folder (backups, NULL);
 }
 
 static guint

@@ -59,7 +59,7 @@ record_job (DdStore       *connection,
   seen->connection = connection;
   seen->order = g_atomic_int_add (&next_order, 1);
   /* The connection works on this thread. */
-  g_assert_null (dd_store_get_setting (connection, "no-such-key"));
+  g_assert_null (dd_store_dup_setting (connection, "no-such-key", NULL));
   return seen;
 }
 
@@ -399,7 +399,7 @@ test_save_async (void)
   read_back = dd_store_get_task (store, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dd_task_get_title (read_back), ==, "Nhiệm vụ đã sửa");
-  person = dd_store_dup_task_person (store, 1);
+  person = dd_store_dup_task_person (store, 1, NULL);
   g_assert_no_error (error);
   g_assert_cmpstr (person, ==, "Nguyễn Văn An");
 
@@ -416,7 +416,7 @@ test_save_async (void)
   g_clear_pointer (&person, g_free);
   read_back = dd_store_get_task (store, 1, NULL, &error);
   g_assert_cmpstr (dd_task_get_title (read_back), ==, "Nhiệm vụ đã sửa");
-  person = dd_store_dup_task_person (store, 1);
+  person = dd_store_dup_task_person (store, 1, NULL);
   g_assert_cmpstr (person, ==, "Nguyễn Văn An");
 
   g_clear_object (&store);

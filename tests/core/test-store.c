@@ -501,11 +501,13 @@ test_load_default (Fixture       *f,
   GDate as_of;
 
   g_assert_no_error (error);
-  g_assert_false (dd_store_has_tasks (store));
+  g_assert_false (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
   g_assert_true (dd_store_load_default (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
-  g_assert_true (dd_store_has_tasks (store));
+  g_assert_true (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM indicators"), ==, 3);
   g_assert_false (dd_store_is_sample (store));
 
@@ -524,7 +526,8 @@ test_load_default (Fixture       *f,
   /* Tasks in the recycle bin do not count. */
   g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), "UPDATE tasks SET deleted_at = '2026-05-01 00:00:00'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (dd_store_has_tasks (store));
+  g_assert_false (dd_store_has_tasks (store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -536,7 +539,7 @@ test_open_default (Fixture       *f,
   g_autofree char *path = NULL;
 
   /* G_TEST_OPTION_ISOLATE_DIRS gives each test its own XDG data folder. */
-  path = dd_store_default_path ();
+  path = dd_store_dup_default_path ();
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   store = dd_store_open_default (&error);

@@ -54,7 +54,7 @@ dup_backup_folder (DdStore *store)
 {
   g_autoptr(DdBackups) backups = dd_backups_new (store);
 
-  return dd_backups_dup_folder (backups);
+  return dd_backups_dup_folder (backups, NULL);
 }
 
 static gpointer

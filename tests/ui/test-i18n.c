@@ -525,12 +525,12 @@ test_choice_saved (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *choice = NULL;
 
-  choice = dd_language_load_choice ();
+  choice = dd_language_dup_choice ();
   g_assert_cmpstr (choice, ==, DD_LANGUAGE_SYSTEM);
   g_assert_true (dd_language_save_choice (DD_LANGUAGE_EN, &error));
   g_assert_no_error (error);
   g_clear_pointer (&choice, g_free);
-  choice = dd_language_load_choice ();
+  choice = dd_language_dup_choice ();
   g_assert_cmpstr (choice, ==, DD_LANGUAGE_EN);
 }
 
@@ -563,7 +563,7 @@ test_preferences_window (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, DD_DEFAULT_DUE_SOON_DAYS);
 
   gtk_drop_down_set_selected (dropdown, 2);   /* English */
-  choice = dd_language_load_choice ();
+  choice = dd_language_dup_choice ();
   g_assert_cmpstr (choice, ==, DD_LANGUAGE_EN);
   g_assert_true (gtk_widget_get_visible (note));
 

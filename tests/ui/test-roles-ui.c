@@ -104,6 +104,19 @@ new_window (GtkWidget *content)
   return window;
 }
 
+static gboolean
+units_counted (gpointer data)
+{
+  return !dd_units_page_is_loading (data);
+}
+
+/* Waits for the Units page's cards (counted on a worker thread). */
+static void
+wait_for_units (Fixture *f)
+{
+  dd_test_wait_for (units_counted, f->units);
+}
+
 /* Only @window shown, for a screenshot of it alone. */
 static void
 show_only (Fixture   *f,
@@ -257,6 +270,7 @@ fixture_set_up (Fixture       *f,
 
   f->units = DD_UNITS_PAGE (dd_units_page_new (f->store));
   f->units_window = new_window (GTK_WIDGET (f->units));
+  wait_for_units (f);
   g_assert_true (dd_units_page_select_unit (f->units, f->unit));
 
   f->indicators = DD_INDICATORS_PAGE (dd_indicators_page_new (f->store));
@@ -561,6 +575,7 @@ test_read_only (Fixture       *f,
   dd_units_page_set_store (f->units, read_only);
   dd_indicators_page_set_store (f->indicators, read_only);
   dd_test_iterate (50);
+  wait_for_units (f);
   g_assert_true (dd_units_page_select_unit (f->units, f->unit));
   g_assert_false (gtk_widget_get_sensitive (UNITS (f, "rename_button")));
   g_assert_true (bar_shown (UNITS (f, "access_bar"), reason));
@@ -573,6 +588,7 @@ test_read_only (Fixture       *f,
   dd_units_page_set_store (f->units, f->store);
   dd_indicators_page_set_store (f->indicators, f->store);
   dd_test_iterate (50);
+  wait_for_units (f);
   g_assert_true (dd_units_page_select_unit (f->units, f->unit));
   assert_admin (f);
   dd_units_page_set_store (f->units, NULL);

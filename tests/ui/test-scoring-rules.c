@@ -29,6 +29,19 @@ typedef struct
   DdUnitsPage *page;
 } Fixture;
 
+static gboolean
+page_counted (gpointer data)
+{
+  return !dd_units_page_is_loading (data);
+}
+
+/* Waits for the page's cards, counted on a worker thread. */
+static void
+wait_for_cards (Fixture *f)
+{
+  dd_test_wait_for (page_counted, f->page);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -51,6 +64,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   dd_test_iterate (100);
+  wait_for_cards (f);
 }
 
 static void
@@ -176,6 +190,7 @@ test_edit (Fixture       *f,
   g_assert_cmpfloat (stored.weight_tasks, ==, 70);
   g_assert_cmpfloat (stored.weight_reports, ==, 10);
   g_assert_cmpfloat (stored.late_factor, ==, 0.5);
+  wait_for_cards (f);
   g_assert_cmpfloat (tasks_weight_on_page (f), ==, 70.0);
   g_clear_object (&keep);
 
@@ -192,6 +207,7 @@ test_edit (Fixture       *f,
   g_assert_true (dd_scoring_get_weights (f->scoring, &stored, &error));
   g_assert_cmpfloat (stored.weight_tasks, ==, 60);
   g_assert_cmpfloat (stored.late_factor, ==, 0.75);
+  wait_for_cards (f);
   g_assert_cmpfloat (tasks_weight_on_page (f), ==, 60.0);
 }
 

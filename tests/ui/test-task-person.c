@@ -122,7 +122,7 @@ test_person (Fixture       *f,
   gtk_editable_set_text (person, "  Nguyễn Văn An, Trưởng phòng  ");
   dd_test_screenshot ("task-editor-person");
   save_and_close (f);
-  stored = dd_store_dup_task_person (f->store, f->task_id);
+  stored = dd_store_dup_task_person (f->store, f->task_id, NULL);
   g_assert_cmpstr (stored, ==, "Nguyễn Văn An, Trưởng phòng");
 
   /* Shown again; the task as read carries it. */
@@ -141,7 +141,7 @@ test_person (Fixture       *f,
   save_and_close (f);
   g_assert_cmpuint (n_person_changes (f), ==, 1);
   g_clear_pointer (&stored, g_free);
-  stored = dd_store_dup_task_person (f->store, f->task_id);
+  stored = dd_store_dup_task_person (f->store, f->task_id, NULL);
   g_assert_cmpstr (stored, ==, "Nguyễn Văn An, Trưởng phòng");
 
   /* Emptied: cleared. */
@@ -149,7 +149,7 @@ test_person (Fixture       *f,
   gtk_editable_set_text (child (f, "person_entry"), "");
   save_and_close (f);
   g_clear_pointer (&stored, g_free);
-  stored = dd_store_dup_task_person (f->store, f->task_id);
+  stored = dd_store_dup_task_person (f->store, f->task_id, NULL);
   g_assert_null (stored);
   g_assert_cmpuint (n_person_changes (f), ==, 2);
 }

@@ -28,6 +28,19 @@ typedef struct
   DdUnitsPage *page;
 } Fixture;
 
+static gboolean
+page_counted (gpointer data)
+{
+  return !dd_units_page_is_loading (data);
+}
+
+/* Waits for the cards, counted on a worker thread. */
+static void
+wait_for_cards (Fixture *f)
+{
+  dd_test_wait_for (page_counted, f->page);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -48,6 +61,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   dd_test_iterate (100);
+  wait_for_cards (f);
 }
 
 static void
@@ -181,6 +195,10 @@ test_rename_merge (Fixture       *f,
   g_assert_true (dd_units_page_select_unit (f->page, ttpv));
   g_assert_true (dd_units_page_rename_selected (f->page, "Trung tâm Phục vụ hành chính công tỉnh", &error));
   g_assert_no_error (error);
+  /* The rows stay as they were until the cards are counted again. */
+  g_assert_true (dd_units_page_is_loading (f->page));
+  g_assert_cmpint (unit_id (f, TTPV), ==, ttpv);
+  wait_for_cards (f);
   g_assert_cmpint (unit_id (f, "Trung tâm Phục vụ hành chính công tỉnh"), ==, ttpv);
   g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, ttpv);
 
@@ -192,6 +210,7 @@ test_rename_merge (Fixture       *f,
   /* Merge it into HCQT: one row less, HCQT selected, leading its task. */
   g_assert_true (dd_units_page_merge_selected (f->page, hcqt, &error));
   g_assert_no_error (error);
+  wait_for_cards (f);
   g_assert_cmpuint (g_list_model_get_n_items (dd_units_page_get_model (f->page)), ==, before - 1);
   g_assert_cmpint (unit_id (f, "Trung tâm Phục vụ hành chính công tỉnh"), ==, 0);
   g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, hcqt);

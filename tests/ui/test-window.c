@@ -9,6 +9,7 @@
 #include "dd-dashboard-page.h"
 #include "dd-task-editor.h"
 #include "dd-tasks-page.h"
+#include "dd-units-page.h"
 #include "dd-export-dialog.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -453,6 +454,12 @@ test_window_edit (Fixture       *f,
   g_assert_cmpstr (dd_task_get_title (saved), ==, dd_task_get_title (task));
 }
 
+static gboolean
+units_counted (gpointer data)
+{
+  return !dd_units_page_is_loading (data);
+}
+
 static void
 test_window_units_page (Fixture       *f,
                         gconstpointer  data)
@@ -469,6 +476,8 @@ test_window_units_page (Fixture       *f,
 
   gtk_stack_set_visible_child_name (stack, "units");
   dd_test_iterate (100);
+  /* The cards are counted on a worker thread. */
+  dd_test_wait_for (units_counted, page);
 
   view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "column_view"));
   model = G_LIST_MODEL (gtk_column_view_get_model (view));

@@ -26,6 +26,8 @@ typedef enum
   VALUE_PERCENT,
   VALUE_BOOLEAN,
   VALUE_ROLE,
+  VALUE_PERIODS,
+  VALUE_DUE_RULE,
 } ValueKind;
 
 /* Where the log records each field, by table and column (NULL: the rows
@@ -52,17 +54,29 @@ static const struct
   [DD_AUDIT_FIELD_TASK_NOTE] = { "tasks", "note", N_("Note"), VALUE_TEXT },
   [DD_AUDIT_FIELD_TASK_COORDINATORS] = { "task_coordinators", NULL, N_("Coordinating units"), VALUE_UNIT },
   [DD_AUDIT_FIELD_TASK_PERSON] = { "task_people", "person", N_("Person in charge"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_TASK_SOURCE_KIND] = { "task_sources", "kind", N_("Assigned by (kind of document)"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_TASK_SOURCE_NUMBER] = { "task_sources", "number", N_("Assigning document’s number"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_TASK_SOURCE_ISSUED_ON] = { "task_sources", "issued_on", N_("Assigning document’s date"), VALUE_DATE },
+  [DD_AUDIT_FIELD_TASK_SOURCE_ISSUER] = { "task_sources", "issuer", N_("Assigning document’s issuer"), VALUE_TEXT },
   [DD_AUDIT_FIELD_UPDATE_REPORTED_ON] = { "progress_updates", "reported_on", N_("Reported on"), VALUE_DATE },
   [DD_AUDIT_FIELD_UPDATE_PROGRESS] = { "progress_updates", "progress", N_("Progress"), VALUE_PERCENT },
   [DD_AUDIT_FIELD_UPDATE_COMPLETED_ON] = { "progress_updates", "completed_on", N_("Completed on"), VALUE_DATE },
   [DD_AUDIT_FIELD_UPDATE_ACTUAL_RESULT] = { "progress_updates", "actual_product", N_("Actual result"), VALUE_TEXT },
   [DD_AUDIT_FIELD_UPDATE_NOTE] = { "progress_updates", "note", N_("Note"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_UPDATE_REOPENED] = { "progress_updates", "reopened", N_("Reopened"), VALUE_BOOLEAN },
   [DD_AUDIT_FIELD_EXTENSION_NEW_DUE] = { "task_extensions", "new_due", N_("Extended due date"), VALUE_DATE },
   [DD_AUDIT_FIELD_EXTENSION_REASON] = { "task_extensions", "reason", N_("Reason for the extension"), VALUE_TEXT },
   [DD_AUDIT_FIELD_EXTENSION_APPROVED_BY] = { "task_extensions", "approved_by", N_("Extension approved by"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_EXTENSION_DECISION] = { "task_extensions", "decision", N_("Document allowing the extension"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_EXTENSION_APPROVED_ON] = { "task_extensions", "approved_on", N_("Extension signed on"), VALUE_DATE },
   [DD_AUDIT_FIELD_REPORT_TITLE] = { "occurrence_reports", "title", N_("Periodic report"), VALUE_TEXT },
   [DD_AUDIT_FIELD_REPORT_REPORTED_ON] = { "occurrence_reports", "reported_on", N_("Reported on"), VALUE_DATE },
   [DD_AUDIT_FIELD_REPORT_NOTE] = { "occurrence_reports", "note", N_("Note"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_REPORT_NUMBER] = { "occurrence_reports", "report_number", N_("Report number"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_SCHEDULE_PERIODS] = { "task_schedules", "periods", N_("Reporting periods"), VALUE_PERIODS },
+  [DD_AUDIT_FIELD_SCHEDULE_DUE_RULE] = { "task_schedules", "due_rule", N_("Rule for the report’s due date"), VALUE_DUE_RULE },
+  [DD_AUDIT_FIELD_SCHEDULE_DUE_PARAM] = { "task_schedules", "due_param", N_("Day or working days of the rule"), VALUE_TEXT },
+  [DD_AUDIT_FIELD_SCHEDULE_UPDATE_EVERY] = { "task_schedules", "update_every_months", N_("Update owed every (months)"), VALUE_TEXT },
   [DD_AUDIT_FIELD_PLAN_NUMBER] = { "plans", "number", N_("Number"), VALUE_TEXT },
   [DD_AUDIT_FIELD_PLAN_ISSUED_ON] = { "plans", "issued_on", N_("Issued on"), VALUE_DATE },
   [DD_AUDIT_FIELD_PLAN_TITLE] = { "plans", "title", N_("Title"), VALUE_TEXT },
@@ -98,6 +112,7 @@ static const struct
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == DD_AUDIT_FIELD_USER_UNIT + 1);
+
 
 G_DEFINE_BOXED_TYPE (DdAuditChange, dd_audit_change, dd_audit_change_copy, dd_audit_change_free)
 
@@ -168,6 +183,46 @@ unit_name (Decoding *d,
   return d->unit_names != NULL ? g_hash_table_lookup (d->unit_names, &unit_id) : NULL;
 }
 
+/* A task's reporting periods (DdPeriodFlags), in words. (transfer full) */
+static char *
+format_periods (guint periods)
+{
+  static const struct { guint flag; const char *label; } names[] = {
+    { DD_PERIOD_MONTHLY, N_("monthly") },
+    { DD_PERIOD_QUARTERLY, N_("quarterly") },
+    { DD_PERIOD_HALF_YEAR, N_("6 months") },
+    { DD_PERIOD_NINE_MONTHS, N_("9 months") },
+    { DD_PERIOD_YEARLY, N_("yearly") },
+    { DD_PERIOD_AD_HOC, N_("ad hoc") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (periods & names[i].flag)
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, _(names[i].label));
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+due_rule_label (gint64 rule)
+{
+  switch (rule)
+    {
+    case DD_DUE_RULE_PERIOD_END:
+      return _("the cut-off day of Decree 09/2019/NĐ-CP");
+    case DD_DUE_RULE_DAY_OF_MONTH:
+      return _("a day of the month after the period");
+    case DD_DUE_RULE_WORKDAYS_AFTER:
+      return _("working days after the cut-off day");
+    default:
+      return NULL;
+    }
+}
+
 static char *
 format_value (Decoding   *d,
               JsonObject *object,
@@ -214,6 +269,16 @@ format_value (Decoding   *d,
         if (dd_role_from_string (text, &role))
           return g_strdup (dd_role_get_label (role));
         return g_steal_pointer (&text);
+      }
+
+    case VALUE_PERIODS:
+      return format_periods ((guint) g_ascii_strtoull (text, NULL, 10));
+
+    case VALUE_DUE_RULE:
+      {
+        const char *label = due_rule_label (g_ascii_strtoll (text, NULL, 10));
+
+        return label != NULL ? g_strdup (label) : g_steal_pointer (&text);
       }
 
     case VALUE_TEXT:
@@ -301,7 +366,24 @@ summarize (Decoding   *d,
       return g_steal_pointer (&progress);
     }
   if (g_strcmp0 (table, "task_extensions") == 0)
-    return format_value (d, values, "new_due", VALUE_DATE);
+    {
+      g_autofree char *due = format_value (d, values, "new_due", VALUE_DATE);
+      g_autofree char *decision = member_text (values, "decision");
+
+      if (*decision != '\0')
+        /* Translators: an extension: the new due date and the document that allowed it. */
+        return g_strdup_printf (_("%s — %s"), due, decision);
+      return g_steal_pointer (&due);
+    }
+  if (g_strcmp0 (table, "task_sources") == 0)
+    {
+      g_autofree char *kind = member_text (values, "kind");
+      g_autofree char *number = member_text (values, "number");
+
+      return g_strstrip (g_strjoin (" ", kind, number, NULL));
+    }
+  if (g_strcmp0 (table, "task_schedules") == 0)
+    return format_value (d, values, "periods", VALUE_PERIODS);
   if (g_strcmp0 (table, "indicator_figures") == 0 || g_strcmp0 (table, "dossier_figures") == 0)
     {
       g_autofree char *start = format_value (d, values, "period_start", VALUE_DATE);
@@ -361,7 +443,18 @@ decode_row (Decoding   *d,
       field = DD_AUDIT_FIELD_TASK_COORDINATORS;
     }
   else if (g_str_equal (table, "progress_updates"))
-    what = insert ? _("Progress reported") : _("Progress report removed");
+    {
+      g_autofree char *reopened = member_text (insert ? d->new_values : d->old_values, "reopened");
+
+      if (insert && g_str_equal (reopened, "1"))
+        what = _("Task reopened");
+      else
+        what = insert ? _("Progress reported") : _("Progress report removed");
+    }
+  else if (g_str_equal (table, "task_sources"))
+    what = insert ? _("Assigning document recorded") : _("Assigning document removed");
+  else if (g_str_equal (table, "task_schedules"))
+    what = insert ? _("Reporting schedule set") : _("Reporting schedule removed");
   else if (g_str_equal (table, "task_extensions"))
     what = insert ? _("Deadline extended") : _("Extension removed");
   else if (g_str_equal (table, "indicator_rules"))
@@ -435,32 +528,32 @@ _dd_audit_entry_decode (const DdAuditEntry *entry,
 /* Public API */
 
 DdAuditChange *
-dd_audit_change_copy (const DdAuditChange *change)
+dd_audit_change_copy (const DdAuditChange *self)
 {
   DdAuditChange *copy = g_new0 (DdAuditChange, 1);
 
-  *copy = *change;
-  copy->label = g_strdup (change->label);
-  copy->subject = g_strdup (change->subject);
-  copy->old_value = g_strdup (change->old_value);
-  copy->new_value = g_strdup (change->new_value);
-  copy->who = g_strdup (change->who);
-  copy->when = g_strdup (change->when);
+  *copy = *self;
+  copy->label = g_strdup (self->label);
+  copy->subject = g_strdup (self->subject);
+  copy->old_value = g_strdup (self->old_value);
+  copy->new_value = g_strdup (self->new_value);
+  copy->who = g_strdup (self->who);
+  copy->when = g_strdup (self->when);
   return copy;
 }
 
 void
-dd_audit_change_free (DdAuditChange *change)
+dd_audit_change_free (DdAuditChange *self)
 {
-  if (change == NULL)
+  if (self == NULL)
     return;
-  g_free (change->label);
-  g_free (change->subject);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change->who);
-  g_free (change->when);
-  g_free (change);
+  g_free (self->label);
+  g_free (self->subject);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->who);
+  g_free (self->when);
+  g_free (self);
 }
 
 const char *
@@ -474,50 +567,50 @@ dd_audit_field_get_label (DdAuditField field)
 }
 
 const char *
-dd_audit_entry_get_who (const DdAuditEntry *entry)
+dd_audit_entry_get_who (const DdAuditEntry *self)
 {
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  if (entry->display_name != NULL && *entry->display_name != '\0')
-    return entry->display_name;
-  if (entry->user != NULL)
-    return entry->user;
+  if (self->display_name != NULL && *self->display_name != '\0')
+    return self->display_name;
+  if (self->user != NULL)
+    return self->user;
   return _("Unknown");
 }
 
 char *
-dd_audit_entry_dup_when (const DdAuditEntry *entry)
+dd_audit_entry_dup_when (const DdAuditEntry *self)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) date_time = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  if (entry->at == NULL)
+  if (self->at == NULL)
     return g_strdup ("");
-  date_time = g_date_time_new_from_iso8601 (entry->at, utc);
+  date_time = g_date_time_new_from_iso8601 (self->at, utc);
   if (date_time == NULL)
-    return g_strdup (entry->at);
+    return g_strdup (self->at);
   local = g_date_time_to_local (date_time);
   return g_date_time_format (local, "%d/%m/%Y %H:%M");
 }
 
 gboolean
-dd_audit_entry_sets (const DdAuditEntry *entry,
+dd_audit_entry_sets (const DdAuditEntry *self,
                      DdAuditField        field)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *values;
 
-  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (field > DD_AUDIT_FIELD_NONE && (guint) field < G_N_ELEMENTS (fields), FALSE);
 
-  if (g_strcmp0 (entry->table_name, fields[field].table) != 0)
+  if (g_strcmp0 (self->table_name, fields[field].table) != 0)
     return FALSE;
   if (fields[field].key == NULL)
     return TRUE;
 
-  values = parse_object (entry->new_values, &root);
+  values = parse_object (self->new_values, &root);
   return values != NULL && json_object_has_member (values, fields[field].key);
 }

@@ -42,26 +42,26 @@ G_DEFINE_BOXED_TYPE (DdBackupInfo, dd_backup_info, dd_backup_info_copy, dd_backu
 /* Boxed types */
 
 DdBackupInfo *
-dd_backup_info_copy (const DdBackupInfo *info)
+dd_backup_info_copy (const DdBackupInfo *self)
 {
   DdBackupInfo *copy = g_new0 (DdBackupInfo, 1);
 
-  *copy = *info;
-  copy->path = g_strdup (info->path);
-  copy->tag = g_strdup (info->tag);
-  copy->made_at = info->made_at != NULL ? g_date_time_ref (info->made_at) : NULL;
+  *copy = *self;
+  copy->path = g_strdup (self->path);
+  copy->tag = g_strdup (self->tag);
+  copy->made_at = self->made_at != NULL ? g_date_time_ref (self->made_at) : NULL;
   return copy;
 }
 
 void
-dd_backup_info_free (DdBackupInfo *info)
+dd_backup_info_free (DdBackupInfo *self)
 {
-  if (info == NULL)
+  if (self == NULL)
     return;
-  g_free (info->path);
-  g_free (info->tag);
-  g_clear_pointer (&info->made_at, g_date_time_unref);
-  g_free (info);
+  g_free (self->path);
+  g_free (self->tag);
+  g_clear_pointer (&self->made_at, g_date_time_unref);
+  g_free (self);
 }
 
 /* Auxiliary methods */
@@ -350,11 +350,12 @@ dd_backups_new (DdStore *store)
 }
 
 char *
-dd_backups_dup_folder (DdBackups *self)
+dd_backups_dup_folder (DdBackups  *self,
+                       GError    **error)
 {
   g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
 
-  return _dd_store_dup_backup_dir (self->store);
+  return _dd_store_dup_backup_dir (self->store, error);
 }
 
 char *
@@ -363,11 +364,17 @@ dd_backups_make (DdBackups   *self,
                  GError     **error)
 {
   g_autofree char *dir = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
   g_return_val_if_fail (!self->store->flags.in_transaction, NULL);
 
-  dir = folder != NULL ? g_strdup (folder) : _dd_store_dup_backup_dir (self->store);
+  dir = folder != NULL ? g_strdup (folder) : _dd_store_dup_backup_dir (self->store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (dir == NULL)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,

@@ -108,26 +108,26 @@ dd_users_init (DdUsers *self)
 /* Boxed types */
 
 DdUserInfo *
-dd_user_info_copy (const DdUserInfo *info)
+dd_user_info_copy (const DdUserInfo *self)
 {
   DdUserInfo *copy = g_new0 (DdUserInfo, 1);
 
-  *copy = *info;
-  copy->account = g_strdup (info->account);
-  copy->display_name = g_strdup (info->display_name);
-  copy->unit_name = g_strdup (info->unit_name);
+  *copy = *self;
+  copy->account = g_strdup (self->account);
+  copy->display_name = g_strdup (self->display_name);
+  copy->unit_name = g_strdup (self->unit_name);
   return copy;
 }
 
 void
-dd_user_info_free (DdUserInfo *info)
+dd_user_info_free (DdUserInfo *self)
 {
-  if (info == NULL)
+  if (self == NULL)
     return;
-  g_free (info->account);
-  g_free (info->display_name);
-  g_free (info->unit_name);
-  g_free (info);
+  g_free (self->account);
+  g_free (self->display_name);
+  g_free (self->unit_name);
+  g_free (self);
 }
 
 /* Public API */
@@ -188,19 +188,25 @@ dd_users_list (DdUsers  *self,
 }
 
 char *
-dd_users_dup_display_name (DdUsers *self)
+dd_users_dup_display_name (DdUsers  *self,
+                           GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (DD_IS_USERS (self), NULL);
 
-  stmt = dd_sql_prepare (self->store, "SELECT display_name FROM users WHERE account = ?1", NULL);
-  if (stmt != NULL)
+  stmt = dd_sql_prepare (self->store, "SELECT display_name FROM users WHERE account = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  dd_sql_bind_text (stmt, 1, self->store->access.user);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && dd_sql_column_text (stmt, 0) != NULL && *dd_sql_column_text (stmt, 0) != '\0')
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      dd_sql_bind_text (stmt, 1, self->store->access.user);
-      if (sqlite3_step (stmt) == SQLITE_ROW && dd_sql_column_text (stmt, 0) != NULL &&
-          *dd_sql_column_text (stmt, 0) != '\0')
-        return g_strdup (dd_sql_column_text (stmt, 0));
+      dd_sql_set_sqlite_error (self->store, rc, error);
+      return NULL;
     }
   return g_strdup (self->store->access.user);
 }

@@ -95,18 +95,18 @@ entry_new (const DdCalendarEntry *fields,
 }
 
 DdCalendarEntry *
-dd_calendar_entry_copy (const DdCalendarEntry *entry)
+dd_calendar_entry_copy (const DdCalendarEntry *self)
 {
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  return entry_new (entry, entry->title, entry->lead, entry->occurrence);
+  return entry_new (self, self->title, self->lead, self->occurrence);
 }
 
 void
-dd_calendar_entry_free (DdCalendarEntry *entry)
+dd_calendar_entry_free (DdCalendarEntry *self)
 {
   /* The strings are in the same block (entry_new()). */
-  g_free (entry);
+  g_free (self);
 }
 
 /* Auxiliary methods */
@@ -472,8 +472,8 @@ read_task_schedule (DdStore         *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  _dd_store_read_default_schedule (store, out);
-
+  if (!_dd_store_read_default_schedule (store, out, error))
+    return FALSE;
   stmt = dd_sql_prepare (store,
                          "SELECT due_rule, due_param, update_every_months, coalesce (periods, 0) "
                          "FROM task_schedules WHERE task_id = ?1", error);
@@ -740,7 +740,9 @@ task_periods (DdStore              *store,
 
   if (schedule->inherited)
     return _dd_store_effective_periods (0, text, schedule->periods);
-  _dd_store_read_default_schedule (store, &fallback);
+  /* Unreadable, it is the rule's default (the task's own was just read). */
+  if (!_dd_store_read_default_schedule (store, &fallback, NULL))
+    dd_task_schedule_init (&fallback);
   return _dd_store_effective_periods (schedule->periods, text, fallback.periods);
 }
 

@@ -424,14 +424,14 @@ dd_lunar_month_length (int      year,
 }
 
 char *
-dd_lunar_date_format (const DdLunarDate *lunar)
+dd_lunar_date_format (const DdLunarDate *self)
 {
-  g_return_val_if_fail (lunar != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   /* Vietnamese wall calendars mark a leap month "nhuận" whatever the
    * language of the application, as the command line contract requires. */
-  return g_strdup_printf ("%02d/%02d/%04d%s", lunar->day, lunar->month, lunar->year,
-                          lunar->leap ? " (nhuận)" : "");
+  return g_strdup_printf ("%02d/%02d/%04d%s", self->day, self->month, self->year,
+                          self->leap ? " (nhuận)" : "");
 }
 
 gboolean

@@ -143,29 +143,29 @@ dd_occurrence_state_get_label (DdOccurrenceState state)
 G_DEFINE_BOXED_TYPE (DdOccurrence, dd_occurrence, dd_occurrence_copy, dd_occurrence_free)
 
 DdOccurrence *
-dd_occurrence_copy (const DdOccurrence *occurrence)
+dd_occurrence_copy (const DdOccurrence *self)
 {
   DdOccurrence *copy;
 
-  g_return_val_if_fail (occurrence != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   copy = g_new (DdOccurrence, 1);
-  *copy = *occurrence;
-  copy->label = g_strdup (occurrence->label);
-  copy->report_number = g_strdup (occurrence->report_number);
-  copy->report_note = g_strdup (occurrence->report_note);
+  *copy = *self;
+  copy->label = g_strdup (self->label);
+  copy->report_number = g_strdup (self->report_number);
+  copy->report_note = g_strdup (self->report_note);
   return copy;
 }
 
 void
-dd_occurrence_free (DdOccurrence *occurrence)
+dd_occurrence_free (DdOccurrence *self)
 {
-  if (occurrence == NULL)
+  if (self == NULL)
     return;
-  g_free (occurrence->label);
-  g_free (occurrence->report_number);
-  g_free (occurrence->report_note);
-  g_free (occurrence);
+  g_free (self->label);
+  g_free (self->report_number);
+  g_free (self->report_note);
+  g_free (self);
 }
 
 /* Auxiliary methods */

@@ -54,19 +54,19 @@ dd_holiday_new (const GDate   *date,
 }
 
 DdHoliday *
-dd_holiday_copy (const DdHoliday *holiday)
+dd_holiday_copy (const DdHoliday *self)
 {
-  g_return_val_if_fail (holiday != NULL, NULL);
-  return dd_holiday_new (&holiday->date, holiday->kind, holiday->name);
+  g_return_val_if_fail (self != NULL, NULL);
+  return dd_holiday_new (&self->date, self->kind, self->name);
 }
 
 void
-dd_holiday_free (DdHoliday *holiday)
+dd_holiday_free (DdHoliday *self)
 {
-  if (holiday == NULL)
+  if (self == NULL)
     return;
-  g_free (holiday->name);
-  g_free (holiday);
+  g_free (self->name);
+  g_free (self);
 }
 
 static int
@@ -280,22 +280,6 @@ dd_workdays_set_year (DdWorkdays *self,
   /* Replacing the entry frees the old rows after they left the index. */
   g_hash_table_insert (self->years, GINT_TO_POINTER (year), list);
   index_year (self, list);
-}
-
-GPtrArray *
-dd_workdays_list_year (DdWorkdays *self,
-                       int         year)
-{
-  GPtrArray *list;
-  GPtrArray *copy;
-
-  g_return_val_if_fail (DD_IS_WORKDAYS (self), NULL);
-
-  list = ensure_year (self, year);
-  copy = g_ptr_array_new_full (list->len, (GDestroyNotify) dd_holiday_free);
-  for (guint i = 0; i < list->len; i++)
-    g_ptr_array_add (copy, dd_holiday_copy (g_ptr_array_index (list, i)));
-  return copy;
 }
 
 const DdHoliday *

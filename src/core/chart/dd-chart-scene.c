@@ -203,9 +203,9 @@ _dd_chart_add_hit (DdChartLayout    *l,
 }
 
 void
-dd_chart_hit_clear (DdChartHit *hit)
+dd_chart_hit_clear (DdChartHit *self)
 {
-  if (hit == NULL)
+  if (self == NULL)
     return;
-  g_clear_pointer (&hit->label, g_free);
+  g_clear_pointer (&self->label, g_free);
 }

@@ -915,13 +915,6 @@ dd_report_paginate (DdReport *self,
   return self->pages->len;
 }
 
-guint
-dd_report_get_n_pages (DdReport *self)
-{
-  g_return_val_if_fail (DD_IS_REPORT (self), 0);
-  return MAX (self->pages->len, 1);
-}
-
 void
 dd_report_draw_page (DdReport *self,
                      cairo_t  *cr,

@@ -24,15 +24,15 @@
 G_DEFINE_QUARK (dd-export-error-quark, dd_export_error)
 
 void
-dd_export_options_init (DdExportOptions *options)
+dd_export_options_init (DdExportOptions *self)
 {
-  g_return_if_fail (options != NULL);
+  g_return_if_fail (self != NULL);
 
-  memset (options, 0, sizeof *options);
-  dd_task_query_init (&options->tasks);
-  g_date_clear (&options->from, 1);
-  g_date_clear (&options->to, 1);
-  g_date_clear (&options->report_date, 1);
+  memset (self, 0, sizeof *self);
+  dd_task_query_init (&self->tasks);
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  g_date_clear (&self->report_date, 1);
 }
 
 /* Tasks */
@@ -450,6 +450,7 @@ _dd_export_data_prepare (DdStore               *store,
   g_autofree char *as_of_text = NULL;
   g_autofree char *setting_place = NULL;
   g_autofree char *setting_issuer = NULL;
+  GError *local_error = NULL;
   g_autofree char *long_date = NULL;
   GDate report_date;
 
@@ -485,8 +486,14 @@ _dd_export_data_prepare (DdStore               *store,
     return NULL;
 
   /* Texts of the header. */
-  setting_place = dd_store_get_setting (store, "report_place");
-  setting_issuer = dd_store_get_setting (store, "report_issuer");
+  setting_place = dd_store_dup_setting (store, "report_place", &local_error);
+  if (local_error == NULL)
+    setting_issuer = dd_store_dup_setting (store, "report_issuer", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   data->issuer = dup_nonempty (options->issuer, setting_issuer);
   if (data->issuer == NULL && plan != NULL)
     data->issuer = dup_nonempty (dd_plan_get_issuer (plan), NULL);

@@ -64,23 +64,23 @@ dd_imported_plan_new (void)
 
 /**
  * dd_imported_plan_free:
- * @plan: (nullable) (transfer full): a plan
+ * @self: (nullable) (transfer full): a plan
  *
- * Frees @plan, its tasks and its indicators. %NULL is a harmless no-op.
+ * Frees @self, its tasks and its indicators. %NULL is a harmless no-op.
  */
 void
-dd_imported_plan_free (DdImportedPlan *plan)
+dd_imported_plan_free (DdImportedPlan *self)
 {
-  if (plan == NULL)
+  if (self == NULL)
     return;
-  g_free (plan->number);
-  g_free (plan->title);
-  g_free (plan->issuer);
-  g_free (plan->basis);
-  g_free (plan->source_name);
-  g_clear_pointer (&plan->tasks, g_ptr_array_unref);
-  g_clear_pointer (&plan->indicators, g_ptr_array_unref);
-  g_free (plan);
+  g_free (self->number);
+  g_free (self->title);
+  g_free (self->issuer);
+  g_free (self->basis);
+  g_free (self->source_name);
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_free (self);
 }
 
 DdImportedPlan *

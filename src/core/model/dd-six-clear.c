@@ -196,23 +196,23 @@ _dd_six_clear_check_known_words (const DdSixClearInput *input,
 }
 
 guint
-dd_task_check_six_clear (DdTask    *task,
+dd_task_check_six_clear (DdTask    *self,
                          GPtrArray *messages)
 {
   DdSixClearInput input = { 0 };
 
-  g_return_val_if_fail (DD_IS_TASK (task), DD_SIX_CLEAR_ALL);
+  g_return_val_if_fail (DD_IS_TASK (self), DD_SIX_CLEAR_ALL);
 
-  input.title = task->title;
-  input.lead = task->lead;
-  input.lead_is_group = task->lead_is_group;
-  input.person = task->person;
-  input.coordinators = (const char * const *) task->coordinators;
-  input.kind = task->deadline_kind;
-  input.has_due = dd_date_is_set (&task->due);
-  input.deadline_understood = task->deadline_understood;
-  input.product = task->product;
-  input.directing = task->directing;
+  input.title = self->title;
+  input.lead = self->lead;
+  input.lead_is_group = self->lead_is_group;
+  input.person = self->person;
+  input.coordinators = (const char * const *) self->coordinators;
+  input.kind = self->deadline_kind;
+  input.has_due = dd_date_is_set (&self->due);
+  input.deadline_understood = self->deadline_understood;
+  input.product = self->product;
+  input.directing = self->directing;
   return dd_six_clear_check (&input, messages);
 }
 
@@ -283,12 +283,12 @@ dd_six_clear_dup_summary (guint missing)
 }
 
 void
-dd_six_clear_finding_free (DdSixClearFinding *finding)
+dd_six_clear_finding_free (DdSixClearFinding *self)
 {
-  if (finding == NULL)
+  if (self == NULL)
     return;
-  g_free (finding->number);
-  g_free (finding->title);
-  g_clear_pointer (&finding->messages, g_ptr_array_unref);
-  g_free (finding);
+  g_free (self->number);
+  g_free (self->title);
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_free (self);
 }

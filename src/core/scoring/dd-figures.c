@@ -158,22 +158,22 @@ dd_figures_get_store (DdFigures *self)
 /* Indicators */
 
 void
-dd_indicator_info_free (DdIndicatorInfo *info)
+dd_indicator_info_free (DdIndicatorInfo *self)
 {
-  if (info == NULL)
+  if (self == NULL)
     return;
-  g_free (info->title);
-  g_free (info);
+  g_free (self->title);
+  g_free (self);
 }
 
 void
-dd_indicator_figure_free (DdIndicatorFigure *figure)
+dd_indicator_figure_free (DdIndicatorFigure *self)
 {
-  if (figure == NULL)
+  if (self == NULL)
     return;
-  g_free (figure->unit_name);
-  g_free (figure->source);
-  g_free (figure);
+  g_free (self->unit_name);
+  g_free (self->source);
+  g_free (self);
 }
 
 GPtrArray *
@@ -473,40 +473,40 @@ dd_figures_sum_indicator (DdFigures            *self,
 /* Dossiers */
 
 gboolean
-dd_dossier_figures_validate (const DdDossierFigures  *figures,
+dd_dossier_figures_validate (const DdDossierFigures  *self,
                              GError                 **error)
 {
   guint64 resolved;
 
-  g_return_val_if_fail (figures != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
-  if (figures->on_time > G_MAXINT32 || figures->late > G_MAXINT32 || figures->received > G_MAXINT32 ||
-      figures->pending > G_MAXINT32 || figures->apologies > G_MAXINT32)
+  if (self->on_time > G_MAXINT32 || self->late > G_MAXINT32 || self->received > G_MAXINT32 ||
+      self->pending > G_MAXINT32 || self->apologies > G_MAXINT32)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID, _("A dossier figure is too large"));
       return FALSE;
     }
-  resolved = (guint64) figures->on_time + figures->late;
-  if (resolved > figures->received)
+  resolved = (guint64) self->on_time + self->late;
+  if (resolved > self->received)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                    _("The dossiers resolved on time (%u) and late (%u) add up to %u, more than the %u received"),
-                   figures->on_time, figures->late, (guint) resolved, figures->received);
+                   self->on_time, self->late, (guint) resolved, self->received);
       return FALSE;
     }
-  if (resolved + figures->pending > figures->received)
+  if (resolved + self->pending > self->received)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                    _("The dossiers resolved (%u) and pending (%u) add up to %u, more than the %u received"),
-                   (guint) resolved, figures->pending, (guint) (resolved + figures->pending),
-                   figures->received);
+                   (guint) resolved, self->pending, (guint) (resolved + self->pending),
+                   self->received);
       return FALSE;
     }
-  if (figures->apologies > figures->late)
+  if (self->apologies > self->late)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                    _("There are more apology letters (%u) than dossiers resolved late (%u)"),
-                   figures->apologies, figures->late);
+                   self->apologies, self->late);
       return FALSE;
     }
   return TRUE;

@@ -52,22 +52,22 @@ max_index (DdOccurrenceKind kind)
 }
 
 void
-dd_score_period_init (DdScorePeriod    *out,
+dd_score_period_init (DdScorePeriod    *self,
                       DdOccurrenceKind  kind,
                       int               year,
                       int               index)
 {
-  g_return_if_fail (out != NULL);
+  g_return_if_fail (self != NULL);
   g_return_if_fail (kind == DD_OCCURRENCE_MONTH || kind == DD_OCCURRENCE_QUARTER ||
                     kind == DD_OCCURRENCE_HALF_YEAR || kind == DD_OCCURRENCE_YEAR);
   g_return_if_fail (year >= 1901 && year <= 2100);
   g_return_if_fail (index >= 1 && index <= max_index (kind));
 
-  memset (out, 0, sizeof *out);
-  out->kind = kind;
-  out->year = year;
-  out->index = index;
-  set_window (out);
+  memset (self, 0, sizeof *self);
+  self->kind = kind;
+  self->year = year;
+  self->index = index;
+  set_window (self);
 }
 
 static gboolean
@@ -145,13 +145,13 @@ fail:
 }
 
 void
-dd_score_period_for_date (DdScorePeriod    *out,
+dd_score_period_for_date (DdScorePeriod    *self,
                           DdOccurrenceKind  kind,
                           const GDate      *date)
 {
   int year, month;
 
-  g_return_if_fail (out != NULL);
+  g_return_if_fail (self != NULL);
   g_return_if_fail (dd_date_is_set (date));
 
   /* The month whose window (15th of the month before to the 14th) holds
@@ -172,76 +172,76 @@ dd_score_period_for_date (DdScorePeriod    *out,
   switch (kind)
     {
     case DD_OCCURRENCE_MONTH:
-      dd_score_period_init (out, kind, year, month);
+      dd_score_period_init (self, kind, year, month);
       break;
     case DD_OCCURRENCE_QUARTER:
-      dd_score_period_init (out, kind, year, (month - 1) / 3 + 1);
+      dd_score_period_init (self, kind, year, (month - 1) / 3 + 1);
       break;
     case DD_OCCURRENCE_HALF_YEAR:
-      dd_score_period_init (out, kind, year, month <= 6 ? 1 : 2);
+      dd_score_period_init (self, kind, year, month <= 6 ? 1 : 2);
       break;
     case DD_OCCURRENCE_YEAR:
     default:
-      dd_score_period_init (out, DD_OCCURRENCE_YEAR, year, 1);
+      dd_score_period_init (self, DD_OCCURRENCE_YEAR, year, 1);
       break;
     }
 }
 
 void
-dd_score_period_shift (const DdScorePeriod *period,
+dd_score_period_shift (const DdScorePeriod *self,
                        int                  offset,
                        DdScorePeriod       *out)
 {
   int n, position, year, index;
 
-  g_return_if_fail (period != NULL && out != NULL);
+  g_return_if_fail (self != NULL && out != NULL);
 
-  n = max_index (period->kind);
-  position = period->year * n + (period->index - 1) + offset;
+  n = max_index (self->kind);
+  position = self->year * n + (self->index - 1) + offset;
   year = position / n;
   index = position % n + 1;
-  dd_score_period_init (out, period->kind, CLAMP (year, 1901, 2100), index);
+  dd_score_period_init (out, self->kind, CLAMP (year, 1901, 2100), index);
 }
 
 char *
-dd_score_period_to_string (const DdScorePeriod *period)
+dd_score_period_to_string (const DdScorePeriod *self)
 {
-  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  switch (period->kind)
+  switch (self->kind)
     {
     case DD_OCCURRENCE_MONTH:
-      return g_strdup_printf ("%04d-%02d", period->year, period->index);
+      return g_strdup_printf ("%04d-%02d", self->year, self->index);
     case DD_OCCURRENCE_QUARTER:
-      return g_strdup_printf ("%04d-Q%d", period->year, period->index);
+      return g_strdup_printf ("%04d-Q%d", self->year, self->index);
     case DD_OCCURRENCE_HALF_YEAR:
-      return g_strdup_printf ("%04d-H%d", period->year, period->index);
+      return g_strdup_printf ("%04d-H%d", self->year, self->index);
     case DD_OCCURRENCE_YEAR:
     default:
-      return g_strdup_printf ("%04d", period->year);
+      return g_strdup_printf ("%04d", self->year);
     }
 }
 
 char *
-dd_score_period_dup_label (const DdScorePeriod *period)
+dd_score_period_dup_label (const DdScorePeriod *self)
 {
   static const char * const roman[] = { "I", "II", "III", "IV" };
 
-  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  switch (period->kind)
+  switch (self->kind)
     {
     case DD_OCCURRENCE_MONTH:
-      return g_strdup_printf (_("Month %d/%d"), period->index, period->year);
+      return g_strdup_printf (_("Month %d/%d"), self->index, self->year);
     case DD_OCCURRENCE_QUARTER:
-      return g_strdup_printf (_("Quarter %s/%d"), roman[CLAMP (period->index, 1, 4) - 1], period->year);
+      return g_strdup_printf (_("Quarter %s/%d"), roman[CLAMP (self->index, 1, 4) - 1], self->year);
     case DD_OCCURRENCE_HALF_YEAR:
-      if (period->index == 2)
+      if (self->index == 2)
         /* Translators: the second half of a year, "6 tháng cuối năm 2026". */
-        return g_strdup_printf (_("Last 6 months of %d"), period->year);
-      return g_strdup_printf (_("6 months of %d"), period->year);
+        return g_strdup_printf (_("Last 6 months of %d"), self->year);
+      return g_strdup_printf (_("6 months of %d"), self->year);
     case DD_OCCURRENCE_YEAR:
     default:
-      return g_strdup_printf (_("Year %d"), period->year);
+      return g_strdup_printf (_("Year %d"), self->year);
     }
 }

@@ -18,20 +18,20 @@
 /* Weights */
 
 void
-dd_score_weights_init_defaults (DdScoreWeights *weights)
+dd_score_weights_init_defaults (DdScoreWeights *self)
 {
-  g_return_if_fail (weights != NULL);
+  g_return_if_fail (self != NULL);
 
-  weights->weight_tasks = DD_SCORE_DEFAULT_WEIGHT_TASKS;
-  weights->weight_reports = DD_SCORE_DEFAULT_WEIGHT_REPORTS;
-  weights->weight_indicators = DD_SCORE_DEFAULT_WEIGHT_INDICATORS;
-  weights->weight_six_clear = DD_SCORE_DEFAULT_WEIGHT_SIX_CLEAR;
-  weights->late_factor = DD_SCORE_DEFAULT_LATE_FACTOR;
-  weights->coordinator_share = DD_SCORE_DEFAULT_COORDINATOR_SHARE;
-  weights->level_excellent = DD_SCORE_DEFAULT_LEVEL_EXCELLENT;
-  weights->level_good = DD_SCORE_DEFAULT_LEVEL_GOOD;
-  weights->level_pass = DD_SCORE_DEFAULT_LEVEL_PASS;
-  weights->trend_periods = DD_SCORE_DEFAULT_TREND_PERIODS;
+  self->weight_tasks = DD_SCORE_DEFAULT_WEIGHT_TASKS;
+  self->weight_reports = DD_SCORE_DEFAULT_WEIGHT_REPORTS;
+  self->weight_indicators = DD_SCORE_DEFAULT_WEIGHT_INDICATORS;
+  self->weight_six_clear = DD_SCORE_DEFAULT_WEIGHT_SIX_CLEAR;
+  self->late_factor = DD_SCORE_DEFAULT_LATE_FACTOR;
+  self->coordinator_share = DD_SCORE_DEFAULT_COORDINATOR_SHARE;
+  self->level_excellent = DD_SCORE_DEFAULT_LEVEL_EXCELLENT;
+  self->level_good = DD_SCORE_DEFAULT_LEVEL_GOOD;
+  self->level_pass = DD_SCORE_DEFAULT_LEVEL_PASS;
+  self->trend_periods = DD_SCORE_DEFAULT_TREND_PERIODS;
 }
 
 static gboolean
@@ -116,23 +116,23 @@ dd_score_weights_get_label (const char *key)
 }
 
 gboolean
-dd_score_weights_get_value (const DdScoreWeights *weights,
+dd_score_weights_get_value (const DdScoreWeights *self,
                             const char           *key,
                             double               *out_value)
 {
   const WeightSetting *setting = find_setting (key);
 
-  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL, FALSE);
 
   if (setting == NULL)
     return FALSE;
-  *out_value = setting_value (weights, setting);
+  *out_value = setting_value (self, setting);
   return TRUE;
 }
 
 gboolean
-dd_score_weights_set_value (DdScoreWeights  *weights,
+dd_score_weights_set_value (DdScoreWeights  *self,
                             const char      *key,
                             double           value,
                             GError         **error)
@@ -140,7 +140,7 @@ dd_score_weights_set_value (DdScoreWeights  *weights,
   const WeightSetting *setting = find_setting (key);
   guint8 *field;
 
-  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
   if (setting == NULL)
     {
@@ -150,7 +150,7 @@ dd_score_weights_set_value (DdScoreWeights  *weights,
                    _("There is no score setting “%s” (the settings are: %s)"), key, keys);
       return FALSE;
     }
-  field = (guint8 *) weights + setting->offset;
+  field = (guint8 *) self + setting->offset;
   if (setting->is_uint)
     {
       if (!isfinite (value) || value != floor (value) || value < setting->min || value > setting->max)
@@ -171,17 +171,17 @@ dd_score_weights_set_value (DdScoreWeights  *weights,
 #define WEIGHT_SUM_TOLERANCE 0.001
 
 gboolean
-dd_score_weights_validate (const DdScoreWeights *w,
+dd_score_weights_validate (const DdScoreWeights *self,
                            GError              **error)
 {
   double sum;
 
-  g_return_val_if_fail (w != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (weight_settings); i++)
     {
       const WeightSetting *setting = &weight_settings[i];
-      double value = setting_value (w, setting);
+      double value = setting_value (self, setting);
 
       if (!in_range (value, setting->min, setting->max))
         {
@@ -194,24 +194,24 @@ dd_score_weights_validate (const DdScoreWeights *w,
         }
     }
 
-  if (w->level_good > w->level_excellent)
+  if (self->level_good > self->level_excellent)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
                    _("The threshold of “Hoàn thành tốt nhiệm vụ” (%g) is above that of "
                      "“Hoàn thành xuất sắc nhiệm vụ” (%g) (score.level.good)"),
-                   w->level_good, w->level_excellent);
+                   self->level_good, self->level_excellent);
       return FALSE;
     }
-  if (w->level_pass > w->level_good)
+  if (self->level_pass > self->level_good)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
                    _("The threshold of “Hoàn thành nhiệm vụ” (%g) is above that of "
                      "“Hoàn thành tốt nhiệm vụ” (%g) (score.level.pass)"),
-                   w->level_pass, w->level_good);
+                   self->level_pass, self->level_good);
       return FALSE;
     }
 
-  sum = w->weight_tasks + w->weight_reports + w->weight_indicators + w->weight_six_clear;
+  sum = self->weight_tasks + self->weight_reports + self->weight_indicators + self->weight_six_clear;
   if (fabs (sum - 100.0) > WEIGHT_SUM_TOLERANCE)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,

@@ -32,24 +32,24 @@ _dd_score_indicator_update (DdScoreIndicator *indicator)
 }
 
 DdScoreIndicator *
-dd_score_indicator_copy (const DdScoreIndicator *indicator)
+dd_score_indicator_copy (const DdScoreIndicator *self)
 {
   DdScoreIndicator *copy;
 
-  g_return_val_if_fail (indicator != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  copy = g_memdup2 (indicator, sizeof *indicator);
-  copy->title = g_strdup (indicator->title);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->title = g_strdup (self->title);
   return copy;
 }
 
 void
-dd_score_indicator_free (DdScoreIndicator *indicator)
+dd_score_indicator_free (DdScoreIndicator *self)
 {
-  if (indicator == NULL)
+  if (self == NULL)
     return;
-  g_free (indicator->title);
-  g_free (indicator);
+  g_free (self->title);
+  g_free (self);
 }
 
 DdScoreTask *
@@ -78,9 +78,9 @@ _dd_score_task_new (gint64        task_id,
 }
 
 void
-dd_score_task_free (DdScoreTask *task)
+dd_score_task_free (DdScoreTask *self)
 {
-  g_free (task);
+  g_free (self);
 }
 
 /* DdScorecard */

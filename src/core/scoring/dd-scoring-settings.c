@@ -44,11 +44,17 @@ _dd_scoring_read_weights (DdStore         *store,
   dd_score_weights_init_defaults (out);
   for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)
     {
-      g_autofree char *value = dd_store_get_setting (store, weight_keys[i].key);
+      GError *local_error = NULL;
+      g_autofree char *value = dd_store_dup_setting (store, weight_keys[i].key, &local_error);
       guint8 *field = (guint8 *) out + weight_keys[i].offset;
       char *end = NULL;
       double number;
 
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
       if (value == NULL)
         continue;
       /* Settings are written with g_ascii_dtostr(): a dot, whatever the locale. */

@@ -3,23 +3,16 @@
 
 #include "config.h"
 
-#include "dd-scoring-cache-private.h"
+#include "dd-scoring-object-private.h"
 
 /*
  * DdScoring: the scorecards of a store's units, the settings of their
  * score, and the "6 rõ" check of a plan. What the scorecards read is kept
  * in the object (DdScoringCache, dd-scoring-cache.c) while the store's
  * stamp says nothing was committed; the counting and scoring of the
- * periods is dd-scoring-scan.c's.
+ * periods is dd-scoring-scan.c's, the loads on a worker of the object's
+ * own dd-scoring-async.c's.
  */
-
-struct _DdScoring
-{
-  GObject parent_instance;
-
-  DdStore *store;
-  DdScoringCache *cache;
-};
 
 G_DEFINE_FINAL_TYPE (DdScoring, dd_scoring, G_TYPE_OBJECT)
 
@@ -36,6 +29,8 @@ dd_scoring_dispose (GObject *object)
 {
   DdScoring *self = DD_SCORING (object);
 
+  /* No load is running: each holds the object until its end came back. */
+  g_clear_object (&self->worker);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dd_scoring_parent_class)->dispose (object);
@@ -47,6 +42,7 @@ dd_scoring_finalize (GObject *object)
   DdScoring *self = DD_SCORING (object);
 
   g_clear_pointer (&self->cache, _dd_scoring_cache_free);
+  g_clear_pointer (&self->relay.cache, _dd_scoring_cache_free);
 
   G_OBJECT_CLASS (dd_scoring_parent_class)->finalize (object);
 }
@@ -114,6 +110,20 @@ static void
 dd_scoring_init (DdScoring *self)
 {
   self->cache = _dd_scoring_cache_new ();
+  dd_store_stamp_clear (&self->loan_stamp);
+}
+
+void
+_dd_scoring_judged_day (const DdScorePeriod *period,
+                        const GDate         *as_of,
+                        GDate               *out_day)
+{
+  if (dd_date_is_set (as_of))
+    *out_day = *as_of;
+  else
+    dd_sql_today (out_day);
+  /* The tasks of a period are judged as they stood at its end at the
+   * latest, its reports as of this day (dd-scoring-scan.c). */
 }
 
 DdScoring *
@@ -161,6 +171,8 @@ dd_scoring_list_scorecards (DdScoring            *self,
                             GError              **error)
 {
   g_autoptr(DdScoringCache) temporary = NULL;
+  g_autoptr(DdScoringCache) stand_in = NULL;
+  DdScoringCache *kept = self->cache;
   DdScoringCache *cache;
   GListModel *cards;
   GDate day;
@@ -168,14 +180,13 @@ dd_scoring_list_scorecards (DdScoring            *self,
   g_return_val_if_fail (DD_IS_SCORING (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  if (dd_date_is_set (as_of))
-    day = *as_of;
-  else
-    dd_sql_today (&day);
-  /* The tasks of a period are judged as they stood at its end at the
-   * latest, its reports as of @day (dd-scoring-scan.c). */
+  _dd_scoring_judged_day (period, as_of, &day);
 
-  cache = _dd_scoring_cache_get (self->cache, self->store, &temporary, error);
+  /* Lent to the loads on the worker (dd-scoring-async.c): this call reads
+   * for itself. */
+  if (kept == NULL)
+    kept = stand_in = _dd_scoring_cache_new ();
+  cache = _dd_scoring_cache_get (kept, self->store, &temporary, error);
   if (cache == NULL)
     return NULL;
   cards = _dd_scoring_cache_list_scorecards (cache, self->store, period, &day, error);

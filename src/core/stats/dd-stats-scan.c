@@ -27,15 +27,15 @@
 /* Plain structs */
 
 void
-dd_stats_query_init (DdStatsQuery *query)
+dd_stats_query_init (DdStatsQuery *self)
 {
-  g_return_if_fail (query != NULL);
+  g_return_if_fail (self != NULL);
 
-  memset (query, 0, sizeof *query);
-  dd_task_query_init (&query->tasks);
-  g_date_clear (&query->from, 1);
-  g_date_clear (&query->to, 1);
-  query->interval = DD_STATS_BY_WEEK;
+  memset (self, 0, sizeof *self);
+  dd_task_query_init (&self->tasks);
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  self->interval = DD_STATS_BY_WEEK;
 }
 
 /* Whether a status counts against the completion rate: late and not done. */
@@ -52,100 +52,100 @@ status_is_done (int status)
 }
 
 void
-dd_stats_headline_update (DdStatsHeadline *headline)
+dd_stats_headline_update (DdStatsHeadline *self)
 {
-  g_return_if_fail (headline != NULL);
+  g_return_if_fail (self != NULL);
 
-  headline->tasks = 0;
-  headline->done = 0;
-  headline->late_not_done = 0;
+  self->tasks = 0;
+  self->done = 0;
+  self->late_not_done = 0;
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
-      headline->tasks += headline->counts[s];
+      self->tasks += self->counts[s];
       if (status_is_done (s))
-        headline->done += headline->counts[s];
+        self->done += self->counts[s];
       else if (status_is_late_not_done (s))
-        headline->late_not_done += headline->counts[s];
+        self->late_not_done += self->counts[s];
     }
-  headline->has_rate = headline->done + headline->late_not_done > 0;
-  headline->completion_rate = headline->has_rate
-    ? (double) headline->done / (double) (headline->done + headline->late_not_done)
+  self->has_rate = self->done + self->late_not_done > 0;
+  self->completion_rate = self->has_rate
+    ? (double) self->done / (double) (self->done + self->late_not_done)
     : 0.0;
 }
 
 DdStatsUnit *
-dd_stats_unit_copy (const DdStatsUnit *unit)
+dd_stats_unit_copy (const DdStatsUnit *self)
 {
   DdStatsUnit *copy;
 
-  g_return_val_if_fail (unit != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  copy = g_memdup2 (unit, sizeof *unit);
-  copy->name = g_strdup (unit->name);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->name = g_strdup (self->name);
   return copy;
 }
 
 void
-dd_stats_unit_free (DdStatsUnit *unit)
+dd_stats_unit_free (DdStatsUnit *self)
 {
-  if (unit == NULL)
+  if (self == NULL)
     return;
-  g_free (unit->name);
-  g_free (unit);
+  g_free (self->name);
+  g_free (self);
 }
 
 DdStatsIndicator *
-dd_stats_indicator_copy (const DdStatsIndicator *indicator)
+dd_stats_indicator_copy (const DdStatsIndicator *self)
 {
   DdStatsIndicator *copy;
 
-  g_return_val_if_fail (indicator != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  copy = g_memdup2 (indicator, sizeof *indicator);
-  copy->title = g_strdup (indicator->title);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->title = g_strdup (self->title);
   return copy;
 }
 
 void
-dd_stats_indicator_free (DdStatsIndicator *indicator)
+dd_stats_indicator_free (DdStatsIndicator *self)
 {
-  if (indicator == NULL)
+  if (self == NULL)
     return;
-  g_free (indicator->title);
-  g_free (indicator);
+  g_free (self->title);
+  g_free (self);
 }
 
 void
-dd_stats_progress_clear (DdStatsProgress *progress)
+dd_stats_progress_clear (DdStatsProgress *self)
 {
-  if (progress == NULL)
+  if (self == NULL)
     return;
-  g_clear_pointer (&progress->points, g_array_unref);
-  progress->total_due = 0;
+  g_clear_pointer (&self->points, g_array_unref);
+  self->total_due = 0;
 }
 
 void
-dd_stats_progress_copy (const DdStatsProgress *src,
+dd_stats_progress_copy (const DdStatsProgress *self,
                         DdStatsProgress       *dest)
 {
-  g_return_if_fail (src != NULL);
+  g_return_if_fail (self != NULL);
   g_return_if_fail (dest != NULL);
 
-  *dest = *src;
+  *dest = *self;
   dest->points = g_array_new (FALSE, FALSE, sizeof (DdStatsPoint));
-  if (src->points != NULL)
-    g_array_append_vals (dest->points, src->points->data, src->points->len);
+  if (self->points != NULL)
+    g_array_append_vals (dest->points, self->points->data, self->points->len);
 }
 
 void
-dd_stats_dashboard_clear (DdStatsDashboard *dashboard)
+dd_stats_dashboard_clear (DdStatsDashboard *self)
 {
-  if (dashboard == NULL)
+  if (self == NULL)
     return;
-  g_clear_pointer (&dashboard->units, g_ptr_array_unref);
-  g_clear_pointer (&dashboard->indicators, g_ptr_array_unref);
-  dd_stats_progress_clear (&dashboard->progress);
-  memset (&dashboard->headline, 0, sizeof dashboard->headline);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  dd_stats_progress_clear (&self->progress);
+  memset (&self->headline, 0, sizeof self->headline);
 }
 
 /* Auxiliary methods */

@@ -213,14 +213,14 @@ dd_stats_get_dashboard (DdStats            *self,
 }
 
 void
-dd_stats_reading_free (DdStatsReading *reading)
+dd_stats_reading_free (DdStatsReading *self)
 {
-  if (reading == NULL)
+  if (self == NULL)
     return;
-  if (reading->loaded & DD_STATS_LOAD_FIGURES)
-    dd_stats_dashboard_clear (&reading->dashboard);
-  g_clear_object (&reading->plans);
-  g_free (reading);
+  if (self->loaded & DD_STATS_LOAD_FIGURES)
+    dd_stats_dashboard_clear (&self->dashboard);
+  g_clear_object (&self->plans);
+  g_free (self);
 }
 
 void

@@ -355,7 +355,7 @@ fail:
 DdStore *
 dd_store_open_default (GError **error)
 {
-  g_autofree char *path = dd_store_default_path ();
+  g_autofree char *path = dd_store_dup_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(DdStore) store = NULL;
 

@@ -17,7 +17,7 @@ char    *_dd_backup_stem       (const char *db_path);
 /* A name in @folder for a backup of @stem made now, never used before. (transfer full) */
 char    *_dd_backup_new_path   (const char *folder, const char *stem, const char *tag);
 /* The folder of the store's backups (dd_backups_dup_folder()). (transfer full) (nullable) */
-char    *_dd_store_dup_backup_dir (DdStore *self);
+char    *_dd_store_dup_backup_dir (DdStore *self, GError **error);
 /* Backs the open database up into @folder (created when missing), keeping
  * the newest "backup_keep" there. (transfer full) (nullable) */
 char    *_dd_store_backup_to   (DdStore *self, const char *folder, const char *tag, GError **error);

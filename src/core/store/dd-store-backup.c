@@ -80,12 +80,19 @@ _dd_backup_stem (const char *db_path)
 /* Making backups */
 
 char *
-_dd_store_dup_backup_dir (DdStore *self)
+_dd_store_dup_backup_dir (DdStore  *self,
+                          GError  **error)
 {
   g_autofree char *setting = NULL;
   g_autofree char *dir = NULL;
+  GError *local_error = NULL;
 
-  setting = dd_store_get_setting (self, "backup_dir");
+  setting = dd_store_dup_setting (self, "backup_dir", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (setting != NULL && *g_strstrip (setting) != '\0')
     return g_steal_pointer (&setting);
   if (g_str_equal (self->path, ":memory:"))
@@ -104,7 +111,7 @@ dd_store_get_backup_warning (DdStore *self)
 static guint
 backup_keep (DdStore *self)
 {
-  g_autofree char *value = dd_store_get_setting (self, "backup_keep");
+  g_autofree char *value = dd_store_dup_setting (self, "backup_keep", NULL);
   guint64 keep;
 
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 1000, &keep, NULL))
@@ -359,9 +366,15 @@ _dd_store_auto_backup (DdStore     *self,
                        const char  *tag,
                        GError     **error)
 {
-  g_autofree char *dir = _dd_store_dup_backup_dir (self);
+  GError *local_error = NULL;
+  g_autofree char *dir = _dd_store_dup_backup_dir (self, &local_error);
   g_autofree char *made = NULL;
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   if (dir == NULL)
     return TRUE;
 
@@ -389,7 +402,7 @@ _dd_store_auto_backup_plan (DdStore          *self,
                             DdAutoBackupPlan *plan)
 {
   memset (plan, 0, sizeof *plan);
-  plan->dir = _dd_store_dup_backup_dir (self);
+  plan->dir = _dd_store_dup_backup_dir (self, NULL);
   if (plan->dir == NULL)
     return FALSE;
   plan->stem = _dd_backup_stem (self->path);

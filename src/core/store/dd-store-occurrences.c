@@ -818,9 +818,8 @@ _dd_occurrence_set_load (DdStore            *self,
   g_array_set_clear_func (set->ad_hoc, (GDestroyNotify) ad_hoc_clear);
   set->expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) expansion_free);
   set->strings = g_string_chunk_new (64 * 1024);
-  _dd_store_read_default_schedule (self, &set->fallback);
-
-  if (!load_tasks (self, set, scope, only_id, as_of, error) ||
+  if (!_dd_store_read_default_schedule (self, &set->fallback, error) ||
+      !load_tasks (self, set, scope, only_id, as_of, error) ||
       !load_reports (self, set, only_id, error) ||
       !load_updates (self, set, only_id, error))
     return NULL;

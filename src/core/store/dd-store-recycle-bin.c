@@ -16,30 +16,30 @@
 G_DEFINE_BOXED_TYPE (DdBinEntry, dd_bin_entry, dd_bin_entry_copy, dd_bin_entry_free)
 
 DdBinEntry *
-dd_bin_entry_copy (const DdBinEntry *entry)
+dd_bin_entry_copy (const DdBinEntry *self)
 {
   DdBinEntry *copy = g_new0 (DdBinEntry, 1);
 
-  copy->task_id = entry->task_id;
-  copy->number = g_strdup (entry->number);
-  copy->title = g_strdup (entry->title);
-  copy->plan_number = g_strdup (entry->plan_number);
-  copy->deleted_at = g_strdup (entry->deleted_at);
-  copy->deleted_by = g_strdup (entry->deleted_by);
+  copy->task_id = self->task_id;
+  copy->number = g_strdup (self->number);
+  copy->title = g_strdup (self->title);
+  copy->plan_number = g_strdup (self->plan_number);
+  copy->deleted_at = g_strdup (self->deleted_at);
+  copy->deleted_by = g_strdup (self->deleted_by);
   return copy;
 }
 
 void
-dd_bin_entry_free (DdBinEntry *entry)
+dd_bin_entry_free (DdBinEntry *self)
 {
-  if (entry == NULL)
+  if (self == NULL)
     return;
-  g_free (entry->number);
-  g_free (entry->title);
-  g_free (entry->plan_number);
-  g_free (entry->deleted_at);
-  g_free (entry->deleted_by);
-  g_free (entry);
+  g_free (self->number);
+  g_free (self->title);
+  g_free (self->plan_number);
+  g_free (self->deleted_at);
+  g_free (self->deleted_by);
+  g_free (self);
 }
 
 /* Deleting and restoring */

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* The office-wide default schedule (the built-in one when none is stored
  * or it cannot be read). */
-void  _dd_store_read_default_schedule (DdStore *self, DdTaskSchedule *out);
+gboolean _dd_store_read_default_schedule (DdStore *self, DdTaskSchedule *out, GError **error);
 
 /* The periods a periodic task's occurrences follow: its own schedule's
  * (@own, 0: none), else those its text named (@text), else the default's

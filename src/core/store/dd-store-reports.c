@@ -115,16 +115,24 @@ schedule_from_setting (const char     *value,
   return TRUE;
 }
 
-void
-_dd_store_read_default_schedule (DdStore        *self,
-                                 DdTaskSchedule *out)
+gboolean
+_dd_store_read_default_schedule (DdStore         *self,
+                                 DdTaskSchedule  *out,
+                                 GError         **error)
 {
-  g_autofree char *value = dd_store_get_setting (self, DEFAULT_SCHEDULE_KEY);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *value = dd_store_dup_setting (self, DEFAULT_SCHEDULE_KEY, &local_error);
 
   dd_task_schedule_init (out);
+  out->inherited = TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (value != NULL && !schedule_from_setting (value, out))
     g_debug ("Ignoring the default schedule “%s”", value);
-  out->inherited = TRUE;
+  return TRUE;
 }
 
 /* What the checks of a report need of its task. */
@@ -169,7 +177,8 @@ read_report_task (DdStore     *self,
   if (rc != SQLITE_ROW)
     return dd_sql_set_sqlite_error (self, rc, error);
 
-  _dd_store_read_default_schedule (self, &fallback);
+  if (!_dd_store_read_default_schedule (self, &fallback, error))
+    return FALSE;
   out->id = task_id;
   out->kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 0), 0, DD_N_DEADLINE_KINDS - 1);
   out->lead_unit_id = sqlite3_column_int64 (stmt, 2);
@@ -640,8 +649,7 @@ dd_store_get_default_schedule (DdStore         *self,
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  _dd_store_read_default_schedule (self, out);
-  return TRUE;
+  return _dd_store_read_default_schedule (self, out, error);
 }
 
 gboolean

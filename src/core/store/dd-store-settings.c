@@ -13,27 +13,32 @@
  */
 
 char *
-dd_store_get_setting (DdStore    *self,
-                      const char *key)
+dd_store_dup_setting (DdStore     *self,
+                      const char  *key,
+                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = dd_sql_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  stmt = dd_sql_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
   if (stmt == NULL)
     return NULL;
   dd_sql_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    dd_sql_set_sqlite_error (self, rc, error);
   return NULL;
 }
 
 guint
 dd_store_get_due_soon_days (DdStore *self)
 {
-  g_autofree char *value = dd_store_get_setting (self, "due_soon_days");
+  g_autofree char *value = dd_store_dup_setting (self, "due_soon_days", NULL);
   guint64 days;
 
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))

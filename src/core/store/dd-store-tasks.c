@@ -18,33 +18,33 @@
 G_DEFINE_BOXED_TYPE (DdExtension, dd_extension, dd_extension_copy, dd_extension_free)
 
 DdExtension *
-dd_extension_copy (const DdExtension *extension)
+dd_extension_copy (const DdExtension *self)
 {
   DdExtension *copy;
 
-  g_return_val_if_fail (extension != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   copy = g_new (DdExtension, 1);
-  *copy = *extension;
-  copy->decision = g_strdup (extension->decision);
-  copy->reason = g_strdup (extension->reason);
-  copy->approved_by = g_strdup (extension->approved_by);
-  copy->recorded_at = g_strdup (extension->recorded_at);
-  copy->recorded_by = g_strdup (extension->recorded_by);
+  *copy = *self;
+  copy->decision = g_strdup (self->decision);
+  copy->reason = g_strdup (self->reason);
+  copy->approved_by = g_strdup (self->approved_by);
+  copy->recorded_at = g_strdup (self->recorded_at);
+  copy->recorded_by = g_strdup (self->recorded_by);
   return copy;
 }
 
 void
-dd_extension_free (DdExtension *extension)
+dd_extension_free (DdExtension *self)
 {
-  if (extension == NULL)
+  if (self == NULL)
     return;
-  g_free (extension->decision);
-  g_free (extension->reason);
-  g_free (extension->approved_by);
-  g_free (extension->recorded_at);
-  g_free (extension->recorded_by);
-  g_free (extension);
+  g_free (self->decision);
+  g_free (self->reason);
+  g_free (self->approved_by);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
+  g_free (self);
 }
 
 /* Auxiliary methods */

@@ -100,19 +100,24 @@ dd_store_set_task_person (DdStore     *self,
 }
 
 char *
-dd_store_dup_task_person (DdStore *self,
-                          gint64   task_id)
+dd_store_dup_task_person (DdStore  *self,
+                          gint64    task_id,
+                          GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
 
-  stmt = dd_sql_prepare (self, "SELECT person FROM task_people WHERE task_id = ?1", NULL);
+  stmt = dd_sql_prepare (self, "SELECT person FROM task_people WHERE task_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    dd_sql_set_sqlite_error (self, rc, error);
   return NULL;
 }
 

@@ -757,9 +757,14 @@ dd_store_class_init (DdStoreClass *klass)
 
   /**
    * DdStore::changed:
+   * @self: the store
+   *
    * Emitted when the data changed: after each committed write made through
    * this store, and when dd_store_poll_external_changes() finds that another
-   * desktop committed one. Views refresh on it.
+   * desktop committed one. Views refresh on it. No arguments besides @self.
+   * Emitted on the thread that uses the store (the main thread for the
+   * window's store; a worker's own connection never has handlers), after
+   * the commit, never inside a transaction.
    */
   signals [SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -767,8 +772,12 @@ dd_store_class_init (DdStoreClass *klass)
 
   /**
    * DdStore::external-change:
+   * @self: the store
+   *
    * Emitted by dd_store_poll_external_changes() when another connection
-   * (another desktop) committed a change to the file.
+   * (another desktop, or a DdStoreWorker writing for this store) committed
+   * a change to the file; "changed" follows it at once. No arguments
+   * besides @self; on the thread that polls, the main thread.
    */
   signals [SIGNAL_EXTERNAL_CHANGE] =
     g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -782,6 +791,8 @@ dd_store_class_init (DdStoreClass *klass)
    * the damage check, the lock warning acknowledged. Never inside a write.
    * Views enable and disable their controls on it (dd_store_get_role(),
    * dd_store_is_read_only(), dd_store_is_lock_warning_acknowledged()).
+   * No arguments besides @self; on the thread that made the change, the
+   * main thread (dd_store_check_async() emits it from its callback there).
    */
   signals [SIGNAL_ACCESS_CHANGED] =
     g_signal_new ("access-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1021,11 +1032,21 @@ dd_store_is_sample (DdStore *self)
 }
 
 gboolean
-dd_store_has_tasks (DdStore *self)
+dd_store_has_tasks (DdStore  *self,
+                    GError  **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   /* tasks_live_order holds the live tasks alone: its first entry answers. */
-  return dd_sql_query_int64 (self, "SELECT EXISTS (SELECT 1 FROM tasks WHERE deleted_at IS NULL)", 0) > 0;
+  stmt = dd_sql_prepare (self, "SELECT EXISTS (SELECT 1 FROM tasks WHERE deleted_at IS NULL)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  return sqlite3_column_int (stmt, 0) != 0;
 }
 
 int
@@ -1036,7 +1057,7 @@ dd_store_get_schema_version (DdStore *self)
 }
 
 char *
-dd_store_default_path (void)
+dd_store_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "dondoc", "dondoc.sqlite", NULL);
 }

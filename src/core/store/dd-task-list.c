@@ -29,16 +29,16 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DdTaskList, dd_task_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 void
-dd_task_query_init (DdTaskQuery *query)
+dd_task_query_init (DdTaskQuery *self)
 {
-  g_return_if_fail (query != NULL);
+  g_return_if_fail (self != NULL);
 
-  memset (query, 0, sizeof *query);
-  g_date_clear (&query->as_of, 1);
-  dd_date_set_today (&query->as_of);
-  query->due_soon_days = DD_DEFAULT_DUE_SOON_DAYS;
-  query->status = -1;
-  query->sort = DD_TASK_SORT_NUMBER;
+  memset (self, 0, sizeof *self);
+  g_date_clear (&self->as_of, 1);
+  dd_date_set_today (&self->as_of);
+  self->due_soon_days = DD_DEFAULT_DUE_SOON_DAYS;
+  self->status = -1;
+  self->sort = DD_TASK_SORT_NUMBER;
 }
 
 static GType

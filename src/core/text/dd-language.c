@@ -28,7 +28,7 @@ is_valid_choice (const char *choice)
 }
 
 char *
-dd_language_load_choice (void)
+dd_language_dup_choice (void)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autofree char *path = settings_path ();
