@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-calendar-agenda.h"
+#include "dd-calendar-day.h"
 #include "dd-calendar-deadline.h"
 #include "dd-status-pill.h"
 
@@ -52,6 +53,7 @@ new_agenda_row (const DdCalendarEntry *entry,
   gtk_widget_add_css_class (row, "agenda-row");
   gtk_widget_set_tooltip_text (row, tooltip);
   dd_calendar_deadline_set_task_id (G_OBJECT (row), entry->task_id);
+  dd_calendar_day_attach_entry (G_OBJECT (row), entry);
 
   if (show_date)
     {

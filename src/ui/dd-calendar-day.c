@@ -18,7 +18,8 @@
  * the week view ("detailed") every one in full.
  *
  * A press on the day emits "pressed" (the page selects it); activating a
- * deadline emits "open-task".
+ * deadline emits "open-entry" with its DdCalendarEntry (the page opens its
+ * task, at its period for an occurrence).
  */
 
 /* Deadlines shown in a day of the month view before "+N". */
@@ -45,7 +46,7 @@ enum {
 };
 
 enum {
-  OPEN_TASK,
+  OPEN_ENTRY,
   PRESSED,
   N_SIGNALS
 };
@@ -92,13 +93,13 @@ on_entry_clicked_cb (GtkButton     *button,
                      DdCalendarDay *self)
 {
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  gint64 task_id = dd_calendar_deadline_get_task_id (G_OBJECT (button));
+  const DdCalendarEntry *entry = dd_calendar_day_get_attached_entry (G_OBJECT (button));
 
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 
-  if (task_id > 0)
-    g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
+  if (entry != NULL && entry->task_id > 0)
+    g_signal_emit (self, signals [OPEN_ENTRY], 0, entry);
 }
 
 static void
@@ -127,6 +128,7 @@ new_entry_button (DdCalendarDay         *self,
   gtk_widget_add_css_class (button, "calendar-entry");
   gtk_widget_set_tooltip_text (button, tooltip);
   dd_calendar_deadline_set_task_id (G_OBJECT (button), entry->task_id);
+  dd_calendar_day_attach_entry (G_OBJECT (button), entry);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_entry_clicked_cb), self, 0);
 
   gtk_widget_set_halign (pill, GTK_ALIGN_FILL);
@@ -427,17 +429,17 @@ dd_calendar_day_class_init (DdCalendarDayClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * DdCalendarDay::open-task:
-   * @task_id: the task of the deadline activated
+   * DdCalendarDay::open-entry:
+   * @entry: the deadline activated
    *
    * A deadline of the day (or of its "+N" popover) was activated.
    */
-  signals [OPEN_TASK] =
-    g_signal_new ("open-task",
+  signals [OPEN_ENTRY] =
+    g_signal_new ("open-entry",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+                  G_TYPE_NONE, 1, DD_TYPE_CALENDAR_ENTRY | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**
    * DdCalendarDay::pressed:
@@ -584,4 +586,37 @@ dd_calendar_day_set_selected (DdCalendarDay *self,
   g_return_if_fail (DD_IS_CALENDAR_DAY (self));
 
   set_css_class (GTK_WIDGET (self), "selected", selected);
+}
+
+#define ENTRY_KEY "dd-calendar-entry"
+
+/**
+ * dd_calendar_day_attach_entry:
+ * @object: a widget that stands for @entry
+ *
+ * Keeps a copy of @entry on @object, for the page to open its task at
+ * its period.
+ */
+void
+dd_calendar_day_attach_entry (GObject               *object,
+                              const DdCalendarEntry *entry)
+{
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (entry != NULL);
+
+  g_object_set_data_full (object, ENTRY_KEY, dd_calendar_entry_copy (entry),
+                          (GDestroyNotify) dd_calendar_entry_free);
+}
+
+/**
+ * dd_calendar_day_get_attached_entry:
+ *
+ * Returns: (transfer none) (nullable): the entry kept on @object
+ */
+const DdCalendarEntry *
+dd_calendar_day_get_attached_entry (GObject *object)
+{
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+
+  return g_object_get_data (object, ENTRY_KEY);
 }

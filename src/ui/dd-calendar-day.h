@@ -34,4 +34,10 @@ const GDate *dd_calendar_day_get_date     (DdCalendarDay      *self);
 void         dd_calendar_day_set_selected (DdCalendarDay      *self,
                                            gboolean            selected);
 
+/* The deadline a widget of the calendar stands for (a button of a day, a
+ * row of the agenda), kept as a copy on it. */
+void                   dd_calendar_day_attach_entry       (GObject               *object,
+                                                           const DdCalendarEntry *entry);
+const DdCalendarEntry *dd_calendar_day_get_attached_entry (GObject               *object);
+
 G_END_DECLS

@@ -29,7 +29,10 @@
  *
  * Statuses are judged as of today. Arrow keys move between days, Page Up
  * and Page Down between months, Home goes to today. Activating a deadline
- * emits "open-task".
+ * emits "open-task"; activating an occurrence (a periodic report, an ad hoc
+ * report, an update month, forgotten or due) emits "open-task-period"
+ * instead, with the period, when someone listens to it (the window opens
+ * the task editor on its reports at that period).
  *
  * Each day of the month and week views is a DdCalendarDay; the agenda is
  * filled by dd_calendar_agenda_fill(). The page reads the deadlines of the
@@ -85,6 +88,7 @@ enum {
 
 enum {
   OPEN_TASK,
+  OPEN_TASK_PERIOD,
   N_SIGNALS
 };
 
@@ -232,12 +236,65 @@ move_selection (DdCalendarPage *self,
 
 /* Callbacks */
 
-static void
-on_day_open_task_cb (DdCalendarDay  *day,
-                     gint64          task_id,
-                     DdCalendarPage *self)
+/* The year and index of the occurrence @entry stands for (the entry has
+ * its kind, due date and label): read from the task's occurrences due that
+ * day. */
+static gboolean
+find_period (DdCalendarPage        *self,
+             const DdCalendarEntry *entry,
+             int                   *out_year,
+             int                   *out_index)
 {
-  g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->calendar == NULL)
+    return FALSE;
+
+  occurrences = dd_calendar_list_occurrences (self->calendar, entry->task_id, &entry->date, &entry->date,
+                                              &self->today, &error);
+  if (occurrences == NULL)
+    {
+      g_debug ("Could not read the occurrences of task %" G_GINT64_FORMAT ": %s",
+               entry->task_id, error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      const DdOccurrence *occ = g_ptr_array_index (occurrences, i);
+
+      if (occ->kind == entry->kind && g_strcmp0 (occ->label, entry->occurrence) == 0)
+        {
+          *out_year = occ->year;
+          *out_index = occ->index;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Asks for the task of @entry, at its period when it is an occurrence. */
+static void
+open_entry (DdCalendarPage        *self,
+            const DdCalendarEntry *entry)
+{
+  int year, index;
+
+  if (entry->occurrence != NULL
+      && g_signal_has_handler_pending (self, signals [OPEN_TASK_PERIOD], 0, FALSE)
+      && find_period (self, entry, &year, &index))
+    g_signal_emit (self, signals [OPEN_TASK_PERIOD], 0, entry->task_id, (int) entry->kind, year, index);
+  else
+    g_signal_emit (self, signals [OPEN_TASK], 0, entry->task_id);
+}
+
+static void
+on_day_open_entry_cb (DdCalendarDay         *day,
+                      const DdCalendarEntry *entry,
+                      DdCalendarPage        *self)
+{
+  open_entry (self, entry);
 }
 
 static void
@@ -262,7 +319,7 @@ new_day (DdCalendarPage *self,
 {
   GtkWidget *day = dd_calendar_day_new (week);
 
-  g_signal_connect_object (day, "open-task", G_CALLBACK (on_day_open_task_cb), self, 0);
+  g_signal_connect_object (day, "open-entry", G_CALLBACK (on_day_open_entry_cb), self, 0);
   g_signal_connect_object (day, "pressed", G_CALLBACK (on_day_pressed_cb), self, 0);
   return DD_CALENDAR_DAY (day);
 }
@@ -653,9 +710,12 @@ static void
 on_agenda_list_row_activated_cb (DdCalendarPage *self,
                                  GtkListBoxRow  *row)
 {
+  const DdCalendarEntry *entry = dd_calendar_day_get_attached_entry (G_OBJECT (row));
   gint64 task_id = dd_calendar_deadline_get_task_id (G_OBJECT (row));
 
-  if (task_id > 0)
+  if (entry != NULL && entry->task_id > 0)
+    open_entry (self, entry);
+  else if (task_id > 0)
     g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
 }
 
@@ -840,6 +900,24 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * DdCalendarPage::open-task-period:
+   * @task_id: the task of the occurrence activated
+   * @kind: its #DdOccurrenceKind
+   * @year: its year
+   * @index: its index (the report's id for an ad hoc one)
+   *
+   * Asks the window to open a task at one of its periods (the editor's
+   * reports, that period's row selected: dd_task_periods_select_period()).
+   * Emitted instead of "open-task" for an occurrence, when connected.
+   */
+  signals [OPEN_TASK_PERIOD] =
+    g_signal_new ("open-task-period",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, box);

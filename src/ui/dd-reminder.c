@@ -10,14 +10,19 @@
 
 /*
  * DdReminder: the bar at the top of the window that says, as soon as a
- * database is opened, how many tasks are overdue and how many fall due
- * soon (as of today), with buttons that open the task list filtered
- * ("show-tasks", as the pages ask). When the window is not the active one
+ * database is opened, how many tasks are overdue, how many have forgotten
+ * a report or update (quên việc) and how many fall due soon (as of today),
+ * with buttons that open the task list filtered ("show-tasks", as the
+ * pages ask). When the window is not the active one
  * a second after opening — the app was started in the background, or the
  * user went elsewhere — a desktop notification says the same.
  *
- * The counts are those of the task list (dd_store_count_by_status()), so
- * that the list a button opens holds exactly the number the bar said.
+ * The counts are the core's (dd_stats_count_reminders()), by the task
+ * list's one status rule, so that the list a button opens holds exactly
+ * the number the bar said: the forgotten ones are the tasks in
+ * DD_STATUS_FORGOTTEN (a periodic task whose latest report, or an ongoing
+ * task whose latest update, was not made), and "Show Forgotten" lists
+ * exactly those.
  */
 
 /* How long after a database is opened the window must have become active
@@ -30,7 +35,9 @@ struct _DdReminder
   GtkWidget parent_instance;
 
   DdStore *store;
+  DdStats *stats;           /* of the store: the counts */
   guint n_overdue;
+  guint n_forgotten;
   guint n_due_soon;
   gboolean dismissed;       /* closed by the user for this store */
   gboolean notify_pending;  /* a store was set and not yet announced */
@@ -40,6 +47,7 @@ struct _DdReminder
   GtkInfoBar *info_bar;
   GtkLabel *label;
   GtkWidget *overdue_button;
+  GtkWidget *forgotten_button;
   GtkWidget *due_soon_button;
 };
 
@@ -65,26 +73,40 @@ static gboolean
 count (DdReminder *self)
 {
   g_autoptr(GError) error = NULL;
-  guint counts[DD_N_STATUSES] = { 0, };
+  DdReminderCounts counts = { 0, };
   DdTaskQuery query;
 
   self->n_overdue = 0;
+  self->n_forgotten = 0;
   self->n_due_soon = 0;
 
   if (self->store == NULL)
     return FALSE;
 
+  if (self->stats == NULL || dd_stats_get_store (self->stats) != self->store)
+    {
+      g_clear_object (&self->stats);
+      self->stats = dd_stats_new (self->store);
+    }
+
   dd_task_query_init (&query);
   query.due_soon_days = dd_store_get_due_soon_days (self->store);
-  if (!dd_store_count_by_status (self->store, &query, counts, &error))
+  if (!dd_stats_count_reminders (self->stats, &query, &counts, &error))
     {
-      g_debug ("Could not count the tasks by status: %s", error->message);
+      g_debug ("Could not count the tasks that need attention: %s", error->message);
       return FALSE;
     }
 
-  self->n_overdue = counts[DD_STATUS_OVERDUE];
-  self->n_due_soon = counts[DD_STATUS_DUE_SOON];
+  self->n_overdue = counts.overdue;
+  self->n_forgotten = counts.forgotten;
+  self->n_due_soon = counts.due_soon;
   return TRUE;
+}
+
+static gboolean
+needs_attention (DdReminder *self)
+{
+  return self->n_overdue > 0 || self->n_forgotten > 0 || self->n_due_soon > 0;
 }
 
 static void
@@ -95,7 +117,7 @@ send_notification (DdReminder *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GApplication *application = NULL;
 
-  if (self->n_overdue == 0 && self->n_due_soon == 0)
+  if (!needs_attention (self))
     return;
 
   /* The person is looking at the window: the bar says it all. */
@@ -114,7 +136,7 @@ send_notification (DdReminder *self)
   body = dd_reminder_dup_text (self);
   notification = g_notification_new (_("Tasks need attention"));
   g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, self->n_overdue > 0
+  g_notification_set_priority (notification, self->n_overdue > 0 || self->n_forgotten > 0
                                ? G_NOTIFICATION_PRIORITY_HIGH
                                : G_NOTIFICATION_PRIORITY_NORMAL);
   /* Without a default action, clicking it brings the application up. */
@@ -152,6 +174,12 @@ on_overdue_button_clicked_cb (DdReminder *self)
 }
 
 static void
+on_forgotten_button_clicked_cb (DdReminder *self)
+{
+  g_signal_emit (self, signals [SHOW_TASKS], 0, (gint64) 0, (gint64) 0, (int) DD_STATUS_FORGOTTEN);
+}
+
+static void
 on_due_soon_button_clicked_cb (DdReminder *self)
 {
   g_signal_emit (self, signals [SHOW_TASKS], 0, (gint64) 0, (gint64) 0, (int) DD_STATUS_DUE_SOON);
@@ -174,6 +202,7 @@ dd_reminder_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->stats);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_REMINDER);
 
@@ -241,7 +270,7 @@ dd_reminder_class_init (DdReminderClass *klass)
    * DdReminder::show-tasks:
    * @plan_id: 0
    * @unit_id: 0
-   * @status: %DD_STATUS_OVERDUE or %DD_STATUS_DUE_SOON
+   * @status: %DD_STATUS_OVERDUE, %DD_STATUS_FORGOTTEN or %DD_STATUS_DUE_SOON
    *
    * Asks the window to show the tasks in a status, like the pages do.
    */
@@ -256,9 +285,11 @@ dd_reminder_class_init (DdReminderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdReminder, info_bar);
   gtk_widget_class_bind_template_child (widget_class, DdReminder, label);
   gtk_widget_class_bind_template_child (widget_class, DdReminder, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, DdReminder, forgotten_button);
   gtk_widget_class_bind_template_child (widget_class, DdReminder, due_soon_button);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_forgotten_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_button_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -315,6 +346,7 @@ dd_reminder_set_store (DdReminder *self,
     return;
 
   /* A newly opened database is announced again. */
+  g_clear_object (&self->stats);
   self->dismissed = FALSE;
   self->notify_pending = self->store != NULL;
   g_clear_handle_id (&self->notify_source, g_source_remove);
@@ -331,13 +363,15 @@ dd_reminder_update (DdReminder *self)
 
   g_return_if_fail (DD_IS_REMINDER (self));
 
-  any = count (self) && (self->n_overdue > 0 || self->n_due_soon > 0);
+  any = count (self) && needs_attention (self);
 
   text = dd_reminder_dup_text (self);
   gtk_label_set_text (self->label, text);
   gtk_widget_set_visible (self->overdue_button, self->n_overdue > 0);
+  gtk_widget_set_visible (self->forgotten_button, self->n_forgotten > 0);
   gtk_widget_set_visible (self->due_soon_button, self->n_due_soon > 0);
-  gtk_info_bar_set_message_type (self->info_bar, self->n_overdue > 0 ? GTK_MESSAGE_WARNING : GTK_MESSAGE_INFO);
+  gtk_info_bar_set_message_type (self->info_bar, self->n_overdue > 0 || self->n_forgotten > 0
+                                 ? GTK_MESSAGE_WARNING : GTK_MESSAGE_INFO);
   gtk_info_bar_set_revealed (self->info_bar, any && !self->dismissed);
 
   if (any && self->notify_pending && self->notify_source == 0)
@@ -353,6 +387,14 @@ dd_reminder_get_n_overdue (DdReminder *self)
   g_return_val_if_fail (DD_IS_REMINDER (self), 0);
 
   return self->n_overdue;
+}
+
+guint
+dd_reminder_get_n_forgotten (DdReminder *self)
+{
+  g_return_val_if_fail (DD_IS_REMINDER (self), 0);
+
+  return self->n_forgotten;
 }
 
 guint
@@ -374,34 +416,41 @@ dd_reminder_get_revealed (DdReminder *self)
 /**
  * dd_reminder_dup_text:
  *
- * Returns: (transfer full): "3 tasks overdue, 2 tasks due soon" (translated),
- *   or an empty string when there is nothing to say
+ * Returns: (transfer full): "3 tasks overdue, 2 tasks with a forgotten
+ *   report, 4 tasks due soon" (translated), or an empty string when there
+ *   is nothing to say
  */
 char *
 dd_reminder_dup_text (DdReminder *self)
 {
-  g_autofree char *overdue = NULL;
-  g_autofree char *due_soon = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (DD_IS_REMINDER (self), NULL);
 
   if (self->n_overdue > 0)
     /* Translators: in the reminder shown on opening a database. */
-    overdue = g_strdup_printf (ngettext ("%u task overdue", "%u tasks overdue", self->n_overdue),
-                               self->n_overdue);
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task overdue", "%u tasks overdue", self->n_overdue),
+                                             self->n_overdue));
+  if (self->n_forgotten > 0)
+    /* Translators: in the reminder shown on opening a database: tasks
+     * "quên việc", whose latest periodic report or update was not made. */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task with a forgotten report",
+                                                       "%u tasks with a forgotten report", self->n_forgotten),
+                                             self->n_forgotten));
   if (self->n_due_soon > 0)
     /* Translators: in the reminder shown on opening a database. */
-    due_soon = g_strdup_printf (ngettext ("%u task due soon", "%u tasks due soon", self->n_due_soon),
-                                self->n_due_soon);
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task due soon", "%u tasks due soon", self->n_due_soon),
+                                             self->n_due_soon));
 
-  if (overdue != NULL && due_soon != NULL)
-    /* Translators: the reminder shown on opening a database, its two
-     * parts: "3 nhiệm vụ quá hạn, 2 nhiệm vụ sắp đến hạn". */
-    return g_strdup_printf (C_("reminder", "%s, %s"), overdue, due_soon);
-  if (overdue != NULL)
-    return g_steal_pointer (&overdue);
-  if (due_soon != NULL)
-    return g_steal_pointer (&due_soon);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        /* Translators: what separates the parts of the reminder:
+         * "3 nhiệm vụ quá hạn, 2 nhiệm vụ quên báo cáo, 4 nhiệm vụ sắp đến hạn". */
+        g_string_append (text, C_("reminder", ", "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
 
-  return g_strdup ("");
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

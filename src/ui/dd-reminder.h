@@ -16,6 +16,7 @@ void       dd_reminder_set_store     (DdReminder *self,
 /* Counts again (as of today) and shows or hides the bar. */
 void       dd_reminder_update        (DdReminder *self);
 guint      dd_reminder_get_n_overdue (DdReminder *self);
+guint      dd_reminder_get_n_forgotten (DdReminder *self);
 guint      dd_reminder_get_n_due_soon (DdReminder *self);
 /* TRUE while the bar is shown. */
 gboolean   dd_reminder_get_revealed  (DdReminder *self);

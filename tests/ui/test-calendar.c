@@ -765,8 +765,17 @@ test_reminder_sample (void)
   /* Under the title bar, above the pages. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reminder)));
 
-  expected_text = g_strdup_printf ("%u tasks overdue, %u tasks due soon",
-                                   counts[DD_STATUS_OVERDUE], counts[DD_STATUS_DUE_SOON]);
+  /* The tasks whose latest report was forgotten are counted in between. */
+  g_assert_cmpuint (dd_reminder_get_n_forgotten (reminder), ==, counts[DD_STATUS_FORGOTTEN]);
+  if (counts[DD_STATUS_FORGOTTEN] == 0)
+    expected_text = g_strdup_printf ("%u tasks overdue, %u tasks due soon",
+                                     counts[DD_STATUS_OVERDUE], counts[DD_STATUS_DUE_SOON]);
+  else
+    expected_text = g_strdup_printf (counts[DD_STATUS_FORGOTTEN] == 1
+                                     ? "%u tasks overdue, %u task with a forgotten report, %u tasks due soon"
+                                     : "%u tasks overdue, %u tasks with a forgotten report, %u tasks due soon",
+                                     counts[DD_STATUS_OVERDUE], counts[DD_STATUS_FORGOTTEN],
+                                     counts[DD_STATUS_DUE_SOON]);
   text = dd_reminder_dup_text (reminder);
   if (counts[DD_STATUS_OVERDUE] > 1 && counts[DD_STATUS_DUE_SOON] > 1)
     g_assert_cmpstr (text, ==, expected_text);
