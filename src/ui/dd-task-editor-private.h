@@ -3,6 +3,8 @@
 
 #include "dd-date-popover.h"
 #include "dd-progress-timeline.h"
+#include "dd-task-extensions.h"
+#include "dd-task-periods.h"
 #include "dd-task-editor.h"
 
 G_BEGIN_DECLS
@@ -55,6 +57,8 @@ struct _DdTaskEditor
   DdProgressTimeline *timeline;
   GtkBox *reports_box;
   GtkBox *extensions_box;
+  DdTaskPeriods *periods;         /* in reports_box */
+  DdTaskExtensions *extensions;   /* in extensions_box */
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkDropDown *plan_dropdown;

@@ -259,6 +259,49 @@ load_timeline (DdTaskEditor *self)
   dd_progress_timeline_set_updates (self->timeline, updates);
 }
 
+/* The reports' and extensions' pages: they write the task themselves
+ * (one transaction each) and say so with "changed". */
+static void
+load_followup (DdTaskEditor *self)
+{
+  DdTask *task = self->is_new ? NULL : self->task;
+
+  dd_task_periods_set_task (self->periods, self->store, task);
+  dd_task_extensions_set_task (self->extensions, self->store, task);
+}
+
+/* A report recorded or a deadline extended from the editor's pages: the
+ * task's revision and due date changed in the file. The editor takes the
+ * task as it is now, so that its own save neither conflicts with that write
+ * nor undoes it; what the user typed and did not save stays typed. */
+static void
+on_followup_changed_cb (DdTaskEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = NULL;
+  gboolean changed = is_changed (self);
+
+  task = dd_store_get_task (self->store, dd_task_get_id (self->task), dd_task_get_as_of (self->task), &error);
+  if (task == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_set_object (&self->task, task);
+  if (!changed)
+    {
+      self->updating++;
+      _dd_task_form_load (self);
+      self->updating--;
+      g_free (self->snapshot);
+      self->snapshot = _dd_task_form_dup_snapshot (self);
+    }
+  load_timeline (self);
+  load_followup (self);
+  _dd_task_editor_validate (self);
+  g_signal_emit (self, signals[SAVED], 0, dd_task_get_id (self->task));
+}
+
 /* A unit editor adds tasks for the unit it edits: its lead, to begin with. */
 static void
 fill_own_unit (DdTaskEditor *self)
@@ -598,6 +641,14 @@ dd_task_editor_constructed (GObject *object)
   _dd_task_form_load_lists (self);
   _dd_task_form_load (self);
   load_timeline (self);
+  self->periods = DD_TASK_PERIODS (dd_task_periods_new ());
+  gtk_box_append (self->reports_box, GTK_WIDGET (self->periods));
+  self->extensions = DD_TASK_EXTENSIONS (dd_task_extensions_new ());
+  gtk_box_append (self->extensions_box, GTK_WIDGET (self->extensions));
+  g_signal_connect_object (self->periods, "changed", G_CALLBACK (on_followup_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->extensions, "changed", G_CALLBACK (on_followup_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  load_followup (self);
   update_title (self);
   update_access (self);
   _dd_task_editor_validate (self);
@@ -880,4 +931,21 @@ dd_task_editor_get_store (DdTaskEditor *self)
   g_return_val_if_fail (DD_IS_TASK_EDITOR (self), NULL);
 
   return self->store;
+}
+
+/**
+ * dd_task_editor_show_period:
+ *
+ * Turns to the reports' page with the row of one period selected (the
+ * calendar opens a report or an update there).
+ */
+void
+dd_task_editor_show_period (DdTaskEditor     *self,
+                            DdOccurrenceKind  kind,
+                            int               year,
+                            int               index)
+{
+  g_return_if_fail (DD_IS_TASK_EDITOR (self));
+
+  dd_task_periods_select_period (self->periods, kind, year, index);
 }

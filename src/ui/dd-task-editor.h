@@ -16,6 +16,10 @@ DdTaskEditor *dd_task_editor_new_task  (GtkWindow    *parent,
                                         DdStore      *store,
                                         gint64        plan_id) G_GNUC_WARN_UNUSED_RESULT;
 DdTask       *dd_task_editor_get_task  (DdTaskEditor *self);
+void          dd_task_editor_show_period (DdTaskEditor    *self,
+                                          DdOccurrenceKind kind,
+                                          int              year,
+                                          int              index);
 DdStore      *dd_task_editor_get_store (DdTaskEditor *self);
 
 G_END_DECLS

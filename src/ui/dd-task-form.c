@@ -569,7 +569,12 @@ _dd_task_form_dup_task (DdTaskEditor  *self,
   dd_task_set_title (copy, title);
   dd_task_set_lead (copy, lead);
   dd_task_set_coordinators (copy, (const char * const *) coordinators);
-  if (!dd_task_set_deadline_text (copy, deadline, error))
+  /* The time frame as typed sets the due date only when it was changed: an
+   * extended task keeps its text ("Trước 30/4/2026") and its later due date,
+   * which reading the text again would undo. */
+  if ((self->is_new || g_strcmp0 (deadline, dd_task_get_deadline_text (self->task) != NULL
+                                            ? dd_task_get_deadline_text (self->task) : "") != 0)
+      && !dd_task_set_deadline_text (copy, deadline, error))
     return NULL;
   dd_task_set_product (copy, product);
   dd_task_set_directing (copy, directing);

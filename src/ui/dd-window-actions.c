@@ -493,7 +493,7 @@ import_action (GtkWidget  *widget,
   show_chooser (self, chooser, G_CALLBACK (on_import_response_cb));
 }
 
-static void
+static DdTaskEditor *
 open_editor (DdWindow    *self,
              gint64       task_id,
              const GDate *as_of)
@@ -505,7 +505,7 @@ open_editor (DdWindow    *self,
   g_assert (DD_IS_WINDOW (self));
 
   if (self->store == NULL || task_id <= 0)
-    return;
+    return NULL;
 
   /* Read the task again: the list may hold an older copy, and editing an
    * older copy would end in a conflict. */
@@ -513,12 +513,13 @@ open_editor (DdWindow    *self,
   if (task == NULL)
     {
       _dd_window_show_error (self, _("Could not read the task"), error);
-      return;
+      return NULL;
     }
 
   editor = dd_task_editor_new (GTK_WINDOW (self), self->store, task);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+  return editor;
 }
 
 static void
@@ -808,13 +809,13 @@ acknowledge_lock_warning_action (GtkWidget  *widget,
 
 /* The editor of a task that is not (necessarily) selected in the list:
  * the calendar opens the task of a deadline. */
-void
+DdTaskEditor *
 _dd_window_edit_task (DdWindow *self,
                       gint64    task_id)
 {
   g_assert (DD_IS_WINDOW (self));
 
-  open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
+  return open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
 }
 
 void

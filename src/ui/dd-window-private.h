@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dd-page.h"
+#include "dd-task-editor.h"
 #include "dd-tasks-page.h"
 #include "dd-window.h"
 
@@ -40,8 +41,9 @@ struct _DdWindow
 void    _dd_window_class_actions_init (GtkWidgetClass *widget_class);
 void    _dd_window_translate_help_overlay (DdWindow       *self);
 void    _dd_window_actions_update     (DdWindow       *self);
-/* Opens the task editor on a task (read anew from the store). */
-void    _dd_window_edit_task          (DdWindow       *self,
+/* Opens the task editor on a task (read anew from the store); the editor,
+ * or NULL when the task could not be read (the error is shown). */
+DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
                                        gint64          task_id);
 
 /* Shows the lock warning and the damaged-file banner as the store says. */

@@ -262,6 +262,21 @@ on_page_open_task_cb (GtkWidget *page,
   _dd_window_edit_task (self, task_id);
 }
 
+/* A report or an update in the calendar: its task, at that period. */
+static void
+on_page_open_task_period_cb (GtkWidget *page,
+                             gint64     task_id,
+                             int        kind,
+                             int        year,
+                             int        index,
+                             DdWindow  *self)
+{
+  DdTaskEditor *editor = _dd_window_edit_task (self, task_id);
+
+  if (editor != NULL)
+    dd_task_editor_show_period (editor, (DdOccurrenceKind) kind, year, index);
+}
+
 static void
 on_tasks_page_selection_changed_cb (DdWindow *self)
 {
@@ -300,6 +315,7 @@ connect_calendar_page (DdWindow  *self,
   g_assert (DD_IS_CALENDAR_PAGE (page));
 
   g_signal_connect_object (page, "open-task", G_CALLBACK (on_page_open_task_cb), self, 0);
+  g_signal_connect_object (page, "open-task-period", G_CALLBACK (on_page_open_task_period_cb), self, 0);
 }
 
 static void

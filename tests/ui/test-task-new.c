@@ -6,10 +6,14 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dd-conflict-dialog.h"
+#include "dd-date-field.h"
 #include "dd-date-popover.h"
+#include "dd-extend-dialog.h"
 #include "dd-progress-timeline.h"
 #include "dd-store-private.h"
 #include "dd-task-editor.h"
+#include "dd-task-extensions.h"
 #include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -892,6 +896,58 @@ test_screenshots (Fixture       *f,
   }
 }
 
+/* An extension recorded on the editor's "Gia hạn" page, then the editor's
+ * own save: the save neither conflicts with the extension (the editor took
+ * the task's new revision) nor undoes it (the time frame's text, unchanged,
+ * is not read again over the extended due date). */
+static void
+test_extend_then_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DdTask) task = dd_task_new (1);
+  g_autoptr(DdTask) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = dup_unit_name (f->store, 0);
+  DdTaskExtensions *extensions;
+  GtkWindow *dialog;
+  gpointer field;
+
+  dd_task_set_title (task, "Rà soát thủ tục hành chính quý II");
+  dd_task_set_lead (task, lead);
+  g_assert_true (dd_task_set_deadline_text (task, "Trước 30/4/2026", &error));
+  g_assert_true (dd_store_save_task (f->store, task, &error));
+  g_assert_no_error (error);
+
+  open_editor (f, task);
+  extensions = DD_TASK_EXTENSIONS (dd_test_find_descendant (child (f, "extensions_box"),
+                                                            DD_TYPE_TASK_EXTENSIONS));
+  g_assert_nonnull (extensions);
+  dialog = dd_task_extensions_open_dialog (extensions);
+  g_assert_nonnull (dialog);
+  field = dd_test_template_child (dialog, DD_TYPE_EXTEND_DIALOG, "new_due_field");
+  gtk_editable_set_text (GTK_EDITABLE (dd_date_field_get_entry (field)), "30/06/2026");
+  gtk_editable_set_text (dd_test_template_child (dialog, DD_TYPE_EXTEND_DIALOG, "decision_entry"),
+                         "Công văn số 1234/UBND-TH");
+  g_signal_emit_by_name (dd_test_template_child (dialog, DD_TYPE_EXTEND_DIALOG, "extend_button"), "clicked");
+  dd_test_iterate (50);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_EXTEND_DIALOG));
+
+  /* The editor holds the task as extended. */
+  g_assert_cmpint (g_date_get_month (dd_task_get_due (dd_task_editor_get_task (f->editor))), ==, 6);
+
+  set_text (f, "product_entry", "Báo cáo rà soát");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  dd_test_wait_for (dd_test_pointer_cleared, &f->editor);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG));
+
+  saved = dd_store_get_task (f->store, dd_task_get_id (task), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_product (saved), ==, "Báo cáo rà soát");
+  g_assert_cmpint (g_date_get_day (dd_task_get_due (saved)), ==, 30);
+  g_assert_cmpint (g_date_get_month (dd_task_get_due (saved)), ==, 6);
+  g_assert_cmpint (g_date_get_month (dd_task_get_original_due (saved)), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +987,7 @@ main (int   argc,
   ADD ("source-document", test_source_document);
   ADD ("progress-timeline", test_progress_timeline);
   ADD ("unit-editor", test_unit_editor);
+  ADD ("extend-then-save", test_extend_then_save);
 
 #undef ADD
 
