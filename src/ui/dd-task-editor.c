@@ -642,8 +642,10 @@ dd_task_editor_constructed (GObject *object)
   _dd_task_form_load (self);
   load_timeline (self);
   self->periods = DD_TASK_PERIODS (dd_task_periods_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->periods), TRUE);
   gtk_box_append (self->reports_box, GTK_WIDGET (self->periods));
   self->extensions = DD_TASK_EXTENSIONS (dd_task_extensions_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->extensions), TRUE);
   gtk_box_append (self->extensions_box, GTK_WIDGET (self->extensions));
   g_signal_connect_object (self->periods, "changed", G_CALLBACK (on_followup_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extensions, "changed", G_CALLBACK (on_followup_changed_cb), self,

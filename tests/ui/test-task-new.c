@@ -893,6 +893,20 @@ test_screenshots (Fixture       *f,
     open_editor (f, task);
     gtk_notebook_set_current_page (child (f, "notebook"), 1);
     dd_test_screenshot ("10-progress-timeline");
+    gtk_window_destroy (GTK_WINDOW (f->editor));
+    dd_test_iterate (50);
+
+    /* The seed's task 8, periodic: its reports and its extensions, in the
+     * editor as the window opens it. */
+    g_clear_object (&task);
+    task = read_task (f, 8);
+    open_editor (f, task);
+    gtk_notebook_set_current_page (child (f, "notebook"), 2);
+    dd_test_iterate (50);
+    dd_test_screenshot ("11-reports-page");
+    gtk_notebook_set_current_page (child (f, "notebook"), 3);
+    dd_test_iterate (50);
+    dd_test_screenshot ("12-extensions-page");
   }
 }
 
