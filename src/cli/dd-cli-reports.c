@@ -53,7 +53,8 @@ parse_period (const char  *text,
               Period      *out,
               GError     **error)
 {
-  g_autofree char *t = g_ascii_strup (text != NULL ? g_strstrip (g_strdup (text)) : "", -1);
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *t = g_ascii_strup (stripped, -1);
   char year_text[5] = { 0 };
   const char *rest;
 
