@@ -300,11 +300,16 @@ GPtrArray  *dd_history_query           (DdHistory             *self,
  * (an update), or one for a row added or removed, a task moved to the
  * recycle bin or restored. Units are named as they are called now.
  *
+ * The units' names are read from the file when they are not kept already
+ * (dd_history_query() and its async version keep them).
+ *
  * Returns: (transfer full) (element-type DdAuditChange): the changes, in
- * the order of the fields; none for an update of a task's hidden columns
+ * the order of the fields; none for an update of a task's hidden columns;
+ * %NULL with @error when the units' names could not be read
  */
 GPtrArray  *dd_history_list_changes    (DdHistory          *self,
-                                        const DdAuditEntry *entry);
+                                        const DdAuditEntry *entry,
+                                        GError            **error);
 
 /**
  * dd_history_list_people:

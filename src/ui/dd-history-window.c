@@ -110,6 +110,19 @@ weak_window_steal (gpointer data)
   return self;
 }
 
+static void
+show_read_error (DdHistoryWindow *self,
+                 const GError    *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s says why the history could not be read. */
+  message = g_strdup_printf (_("The history could not be read: %s"), error->message);
+  gtk_label_set_text (self->status_label, message);
+  gtk_widget_set_sensitive (self->older_button, FALSE);
+  g_list_store_remove_all (self->rows);
+}
+
 /* Shows the page of @entries (%NULL: @error says why it was not read). */
 static void
 show_page (DdHistoryWindow *self,
@@ -124,13 +137,7 @@ show_page (DdHistoryWindow *self,
 
   if (entries == NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why the history could not be read. */
-      message = g_strdup_printf (_("The history could not be read: %s"), error->message);
-      gtk_label_set_text (self->status_label, message);
-      gtk_widget_set_sensitive (self->older_button, FALSE);
-      g_list_store_remove_all (self->rows);
+      show_read_error (self, error);
       return;
     }
 
@@ -138,8 +145,15 @@ show_page (DdHistoryWindow *self,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < shown; i++)
     {
-      g_autoptr(GPtrArray) changes = dd_history_list_changes (self->history, g_ptr_array_index (entries, i));
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) changes = dd_history_list_changes (self->history, g_ptr_array_index (entries, i),
+                                                              &local_error);
 
+      if (changes == NULL)
+        {
+          show_read_error (self, local_error);
+          return;
+        }
       for (guint j = 0; j < changes->len; j++)
         g_ptr_array_add (items, dd_history_row_new (g_ptr_array_index (changes, j)));
     }

@@ -194,7 +194,9 @@ dup_changes (DdStore   *store,
   sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_trace_cb, out_unit_reads);
   for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GPtrArray) changes = dd_history_list_changes (history, entries->pdata[i]);
+      g_autoptr(GPtrArray) changes = dd_history_list_changes (history, entries->pdata[i], NULL);
+
+      g_assert_nonnull (changes);
 
       for (guint j = 0; j < changes->len; j++)
         {

@@ -331,7 +331,9 @@ task_changes (Fixture *f,
   g_assert_no_error (error);
   for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GPtrArray) some = dd_history_list_changes (f->history, entries->pdata[i]);
+      g_autoptr(GPtrArray) some = dd_history_list_changes (f->history, entries->pdata[i], &error);
+
+      g_assert_no_error (error);
 
       for (guint j = 0; j < some->len; j++)
         g_ptr_array_add (changes, dd_audit_change_copy (some->pdata[j]));

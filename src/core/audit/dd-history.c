@@ -479,18 +479,17 @@ dd_history_list_people (DdHistory  *self,
 }
 
 GPtrArray *
-dd_history_list_changes (DdHistory          *self,
-                         const DdAuditEntry *entry)
+dd_history_list_changes (DdHistory           *self,
+                         const DdAuditEntry  *entry,
+                         GError             **error)
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_audit_change_free);
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DD_IS_HISTORY (self), NULL);
   g_return_val_if_fail (entry != NULL, NULL);
 
-  /* Without their names, units are said by their ids ("Unit #3"). */
-  if (!ensure_units (self, &error))
-    g_debug ("No unit names for the history: %s", error->message);
+  if (!ensure_units (self, error))
+    return NULL;
   _dd_audit_entry_decode (entry, self->unit_names, changes);
   return g_steal_pointer (&changes);
 }
