@@ -178,9 +178,11 @@ gboolean    dd_store_is_lock_warning_acknowledged (DdStore *self);
  * reloads the user's role. Meant to be called every couple of seconds from
  * a timeout; never inside a write.
  *
- * Returns: %TRUE when the file was changed by someone else
+ * Returns: %TRUE when the file was changed by someone else; %FALSE when
+ * not, or with @error set when the file could not be read
  */
-gboolean    dd_store_poll_external_changes (DdStore *self);
+gboolean    dd_store_poll_external_changes (DdStore  *self,
+                                            GError  **error);
 
 /* TRUE when PRAGMA quick_check found the file damaged at opening: it is
  * then open read-only (dd_store_get_read_only_reason() says why). */

@@ -112,7 +112,9 @@ gboolean    dd_store_load_sample    (DdStore *self, const GDate *today, GError *
  * set when the file could not be read. */
 char       *dd_store_dup_setting    (DdStore *self, const char *key, GError **error);
 gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char *value, GError **error);
-guint       dd_store_get_due_soon_days (DdStore *self);
+/* The "sắp đến hạn" horizon in working days (Preferences); the default
+ * when never set, or with @error set when the file could not be read. */
+guint       dd_store_get_due_soon_days (DdStore *self, GError **error);
 
 /* Small lists, read at once. (transfer full) GListModel of DdPlan / DdUnit. */
 GListModel *dd_store_list_plans     (DdStore *self, GError **error);

@@ -20,7 +20,9 @@ fill_query (DdStore       *store,
             DdStatsQuery  *query,
             GError       **error)
 {
-  query->tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query->tasks.due_soon_days = dd_store_get_due_soon_days (store, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
   return dd_cli_resolve_plan (store, plan_number, &query->tasks.plan_id, error);
 }
 

@@ -125,7 +125,9 @@ resolve_filters (DdStore        *store,
 {
   DdTaskQuery *tasks = &options->export.tasks;
 
-  tasks->due_soon_days = dd_store_get_due_soon_days (store);
+  tasks->due_soon_days = dd_store_get_due_soon_days (store, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
 
   if (!dd_cli_resolve_plan (store, options->plan_number, &tasks->plan_id, error))
     return FALSE;

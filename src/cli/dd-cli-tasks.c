@@ -96,7 +96,9 @@ tasks_run (DdCliInvocation  *cli,
   DdTaskQuery *query = &options->query;
   g_autoptr(DdTaskList) list = NULL;
 
-  query->due_soon_days = dd_store_get_due_soon_days (cli->store);
+  query->due_soon_days = dd_store_get_due_soon_days (cli->store, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
   if (!dd_cli_resolve_plan (cli->store, options->plan_number, &query->plan_id, error))
     return FALSE;
 

@@ -120,7 +120,7 @@ count (DdOverviewPage *self,
 
   dd_task_query_init (&query);
   query.as_of = *today;
-  query.due_soon_days = dd_store_get_due_soon_days (self->store);
+  query.due_soon_days = dd_store_get_due_soon_days (self->store, NULL);
   query.plan_id = plan_id;
 
   if (!dd_store_count_by_status (self->store, &query, counts, &error))

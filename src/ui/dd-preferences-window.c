@@ -101,7 +101,7 @@ load (DdPreferencesWindow *self)
 
   gtk_widget_set_visible (self->due_soon_row, self->store != NULL);
   if (self->store != NULL)
-    gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store));
+    gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store, NULL));
 
   /* Everyone, viewers too, may set their own name. */
   gtk_widget_set_visible (self->display_name_label, self->store != NULL);

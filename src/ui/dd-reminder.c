@@ -90,7 +90,7 @@ count (DdReminder *self)
     }
 
   dd_task_query_init (&query);
-  query.due_soon_days = dd_store_get_due_soon_days (self->store);
+  query.due_soon_days = dd_store_get_due_soon_days (self->store, NULL);
   if (!dd_stats_count_reminders (self->stats, &query, &counts, &error))
     {
       g_debug ("Could not count the tasks that need attention: %s", error->message);

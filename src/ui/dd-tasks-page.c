@@ -180,7 +180,7 @@ build_query (DdTasksPage *self,
 
   query->as_of = self->as_of;
   if (self->store != NULL)
-    query->due_soon_days = dd_store_get_due_soon_days (self->store);
+    query->due_soon_days = dd_store_get_due_soon_days (self->store, NULL);
   query->plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
   query->unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
   query->lead_only = query->unit_id > 0 && gtk_toggle_button_get_active (self->lead_only_button);

@@ -823,6 +823,7 @@ _dd_window_update_banners (DdWindow *self)
 {
   const char *warning = self->store != NULL ? dd_store_get_lock_warning (self->store) : NULL;
   gboolean damaged = self->store != NULL && dd_store_is_damaged (self->store);
+  const char *backup;
 
   g_assert (DD_IS_WINDOW (self));
 
@@ -833,6 +834,20 @@ _dd_window_update_banners (DdWindow *self)
   gtk_info_bar_set_revealed (self->lock_bar,
                              warning != NULL && !dd_store_is_read_only (self->store)
                              && !dd_store_is_lock_warning_acknowledged (self->store));
+
+  /* The daily backup of opening failed: the work is safe, but there is no
+   * copy of today's file to go back to; said until the user closes it. */
+  backup = self->store != NULL ? dd_store_get_backup_warning (self->store) : NULL;
+  if (backup != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Today's backup copy of this database could not be made: %s. "
+                           "Your changes are still saved in the database, but there is no copy of "
+                           "today's file to go back to. Ask the office's IT officer to check the "
+                           "backup folder (Preferences)."), backup);
+      gtk_label_set_text (self->backup_label, text);
+    }
+  gtk_info_bar_set_revealed (self->backup_bar, backup != NULL && !self->backup_dismissed);
 
   /* A damaged file: the read-only bar says why, and offers the way out. */
   gtk_info_bar_set_message_type (self->read_only_bar, damaged ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);

@@ -23,6 +23,7 @@ struct _DdWindow
   guint deferred_id;              /* the work after the first frame */
   gboolean painted;               /* the first frame is drawn */
   gboolean check_started;         /* the store's damage check is running */
+  gboolean backup_dismissed;      /* the user closed the failed-backup bar */
 
   /* Template children */
   GtkLabel *title_label;
@@ -33,6 +34,8 @@ struct _DdWindow
   GtkInfoBar *lock_bar;
   GtkLabel *lock_label;
   GtkButton *lock_button;
+  GtkInfoBar *backup_bar;
+  GtkLabel *backup_label;
   GtkStack *stack;
   DdTasksPage *tasks_page;
 };

@@ -483,13 +483,26 @@ schedule_deferred_work (DdWindow *self)
     self->deferred_id = g_idle_add_full (G_PRIORITY_LOW, deferred_work_cb, self, NULL);
 }
 
+static void
+on_backup_bar_response (DdWindow *self,
+                        int       response)
+{
+  if (response != GTK_RESPONSE_CLOSE)
+    return;
+  self->backup_dismissed = TRUE;
+  _dd_window_update_banners (self);
+}
+
 static gboolean
 poll_external_changes_cb (gpointer user_data)
 {
   DdWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL)
-    dd_store_poll_external_changes (self->store);
+  /* A file that cannot be read now (a share gone away) is said by the
+   * next read of the pages; the poll tries again in a moment. */
+  if (self->store != NULL && !dd_store_poll_external_changes (self->store, &error) && error != NULL)
+    g_debug ("Polling for other desktops' changes: %s", error->message);
   return G_SOURCE_CONTINUE;
 }
 
@@ -610,6 +623,9 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_bar);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_label);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, backup_bar);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, backup_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_bar_response);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, tasks_page);
 
@@ -737,6 +753,7 @@ dd_window_set_store (DdWindow *self,
   /* The reminder speaks of the new store once the window is drawn. */
   dd_reminder_set_store (DD_REMINDER (self->reminder), NULL);
   self->check_started = FALSE;
+  self->backup_dismissed = FALSE;
   schedule_deferred_work (self);
 
   update_title (self);

@@ -107,7 +107,7 @@ main (int argc, char *argv[])
 
   dd_stats_query_init (&query);
   g_assert_true (dd_date_parse_iso (as_of_text, &query.tasks.as_of));
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   _dd_store_due_soon_limit (store, &query.tasks.as_of, query.tasks.due_soon_days, &soon);
 
   g_print ("| what (median of %d) | time |\n|---|---:|\n", RUNS);

@@ -63,7 +63,7 @@ export_once (const char *db,
   g_assert_no_error (error);
   dd_export_options_init (&options);
   g_assert_true (dd_date_parse_iso (AS_OF, &options.tasks.as_of));
-  options.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  options.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   start = g_get_monotonic_time ();
   if (!dd_export_xlsx (store, &options, out, &error))
     g_error ("%s", error->message);

@@ -60,7 +60,7 @@ read_once (DdStore *store,
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  dd_store_poll_external_changes (store);
+  dd_store_poll_external_changes (store, NULL);
   units = dd_store_list_units (store, 0, &error);
   ms = (g_get_monotonic_time () - start) / 1000.0;
   reads->max_ms = MAX (reads->max_ms, ms);

@@ -114,7 +114,7 @@ main (int argc, char *argv[])
 
   dd_task_query_init (&q);
   g_assert_true (dd_date_parse_iso (argc > 2 ? argv[2] : "2026-11-25", &q.as_of));
-  q.due_soon_days = dd_store_get_due_soon_days (store);
+  q.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   list = dd_store_query_tasks (store, &q, &error);
   g_assert_no_error (error);
 

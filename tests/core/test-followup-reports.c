@@ -748,7 +748,7 @@ look (DdStore      *store,
 
   dd_stats_query_init (&query);
   query.tasks.as_of = *as_of;
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   g_assert_true (dd_stats_get_headline (stats, &query, &headline, &error));
   g_assert_no_error (error);
   seen.forgotten_tasks = headline.counts[DD_STATUS_FORGOTTEN];

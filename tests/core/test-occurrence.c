@@ -643,7 +643,7 @@ assert_set_agrees (DdStore         *store,
   guint compared = 0;
 
   g_assert_no_error (error);
-  dd_rules_due_soon_limit (workdays, &as_of, dd_store_get_due_soon_days (store), &soon);
+  dd_rules_due_soon_limit (workdays, &as_of, dd_store_get_due_soon_days (store, NULL), &soon);
   for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
     {
       const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
@@ -1028,7 +1028,7 @@ test_latest_status (void)
       gboolean spans_holiday;
       GDate soon;
 
-      _dd_store_due_soon_limit (store, as_of, dd_store_get_due_soon_days (store), &soon);
+      _dd_store_due_soon_limit (store, as_of, dd_store_get_due_soon_days (store, NULL), &soon);
       /* Five working days are seven days but over a holiday. */
       spans_holiday = g_date_days_between (as_of, &soon) > 7;
       g_assert_true (_dd_store_prepare_recurring (store, as_of, &soon, &error));

@@ -360,7 +360,7 @@ test_poll_other_process (Fixture       *f,
   gboolean seen = FALSE;
 
   g_assert_no_error (error);
-  g_assert_false (dd_store_poll_external_changes (store));
+  g_assert_false (dd_store_poll_external_changes (store, NULL));
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
@@ -370,7 +370,7 @@ test_poll_other_process (Fixture       *f,
   start = g_get_monotonic_time ();
   while (!seen && g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
     {
-      seen = dd_store_poll_external_changes (store);
+      seen = dd_store_poll_external_changes (store, NULL);
       if (!seen)
         g_usleep (100000);
     }

@@ -515,16 +515,16 @@ test_data_version (Fixture       *f,
   g_signal_connect (other, "external-change", G_CALLBACK (on_external_change_cb), &seen);
   g_signal_connect (f->store, "external-change", G_CALLBACK (on_external_change_cb), &seen_self);
 
-  g_assert_false (dd_store_poll_external_changes (other));
-  g_assert_false (dd_store_poll_external_changes (f->store));
+  g_assert_false (dd_store_poll_external_changes (other, NULL));
+  g_assert_false (dd_store_poll_external_changes (f->store, NULL));
 
   dd_store_record_progress (f->store, 2, 20, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* One's own commits are not "external". */
-  g_assert_false (dd_store_poll_external_changes (f->store));
-  g_assert_true (dd_store_poll_external_changes (other));
+  g_assert_false (dd_store_poll_external_changes (f->store, NULL));
+  g_assert_true (dd_store_poll_external_changes (other, NULL));
   g_assert_cmpuint (seen, ==, 1);
-  g_assert_false (dd_store_poll_external_changes (other));
+  g_assert_false (dd_store_poll_external_changes (other, NULL));
   g_assert_cmpuint (seen, ==, 1);
 
   /* A role given on one desktop reaches the other at its next poll. */
@@ -532,15 +532,15 @@ test_data_version (Fixture       *f,
   dd_users_set_role (accounts, "nguoi-khac", NULL, DD_ROLE_ADMIN, 0, &error);
   g_assert_no_error (error);
   _dd_store_set_user (other, "tham-quan");
-  g_assert_true (dd_store_poll_external_changes (other));
+  g_assert_true (dd_store_poll_external_changes (other, NULL));
   g_assert_cmpint (dd_store_get_role (other), ==, DD_ROLE_VIEWER);
 
   _dd_store_set_user (other, "nguoi-khac");
   dd_store_record_progress (other, 3, 50, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   g_assert_cmpuint (seen_self, ==, 1);
-  g_assert_false (dd_store_poll_external_changes (other));
+  g_assert_false (dd_store_poll_external_changes (other, NULL));
 }
 
 /* Busy retries */
@@ -942,6 +942,32 @@ test_backup_daily (Fixture       *f,
   g_assert_true (g_str_has_prefix (strrchr (info->path, '/') + 1, "dondoc-"));
 }
 
+/* A backup folder that cannot be made (a file stands in its place): the
+ * file opens, writable, and the store says why there is no copy today. */
+static void
+test_backup_warning (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *folder = g_build_filename (blocker, "backups", NULL);
+  const char *warning;
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  dd_store_set_setting (f->store, "backup_dir", folder, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&f->store);
+  f->store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  warning = dd_store_get_backup_warning (f->store);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "not-a-folder"));
+  g_assert_false (dd_store_is_read_only (f->store));
+  dd_store_record_progress (f->store, 2, 40, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_backup_keep (Fixture       *f,
                   gconstpointer  data)
@@ -1248,7 +1274,7 @@ test_sibling (Fixture       *f,
   g_assert_no_error (save.error);
   g_assert_true (save.ok);
   g_assert_cmpint (dd_task_get_revision (copy), ==, dd_task_get_revision (task) + 1);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   again = dd_store_get_task (f->store, 2, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dd_task_get_actual_product (again), ==, "Báo cáo số 1");
@@ -1349,14 +1375,14 @@ test_access_changed (Fixture       *f,
   g_assert_true (dd_users_set_role (other_accounts, me, NULL, DD_ROLE_UNIT_EDITOR, unit, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.count, ==, 0);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   g_assert_cmpuint (seen.count, ==, 1);
   g_assert_cmpint (seen.role, ==, DD_ROLE_UNIT_EDITOR);
   g_assert_cmpint (dd_store_get_role_unit_id (f->store), ==, unit);
-  g_assert_false (dd_store_poll_external_changes (f->store));
+  g_assert_false (dd_store_poll_external_changes (f->store, NULL));
   /* Another change of the file that leaves the role as it was. */
   g_assert_true (dd_store_record_progress (other, 3, 20, NULL, NULL, NULL, &error));
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   g_assert_cmpuint (seen.count, ==, 1);
 
   /* Made a viewer there, and this desktop writes before it polls: the
@@ -1370,7 +1396,7 @@ test_access_changed (Fixture       *f,
   g_assert_cmpint (seen.role, ==, DD_ROLE_VIEWER);
   g_assert_false (seen.in_write);
   /* The poll finds the change already known. */
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   g_assert_cmpuint (seen.count, ==, 2);
 
   /* Administrator again (on the other desktop), then a write of one's
@@ -1431,6 +1457,7 @@ main (int    argc,
   ADD ("/core/shared/verify", test_verify);
   ADD ("/core/shared/backup/daily", test_backup_daily);
   ADD ("/core/shared/backup/keep", test_backup_keep);
+  ADD ("/core/shared/backup/warning", test_backup_warning);
   ADD ("/core/shared/backup/before-upgrade", test_backup_before_upgrade);
   ADD ("/core/shared/backup/restore", test_restore);
   ADD ("/core/shared/users", test_list_users);

@@ -441,7 +441,7 @@ test_sample (void)
   g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
   g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
   g_assert_no_error (error);
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
 
   stats = dd_stats_new (store);
   g_assert_true (dd_stats_get_dashboard (stats, &query, &d, &error));
@@ -514,7 +514,7 @@ check_async_reading (DdStore           *store,
   guint n_six_clear = 0;
 
   g_assert_no_error (error);
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   g_assert_true (dd_stats_get_dashboard (stats, &query, &d, &error));
   g_assert_no_error (error);
   six_clear = query.tasks;

@@ -209,7 +209,7 @@ test_worker_write (Fixture       *f,
   Wait wait;
   gulong handler;
 
-  g_assert_cmpint (dd_store_get_due_soon_days (f->store), !=, 9);
+  g_assert_cmpint (dd_store_get_due_soon_days (f->store, NULL), !=, 9);
   wait_init (&wait, 1);
   handler = g_signal_connect (f->store, "external-change", G_CALLBACK (on_store_changed_cb), &wait);
   dd_store_worker_run_async (worker, write_setting_job, g_strdup ("9"), g_free, g_free, NULL,
@@ -221,7 +221,7 @@ test_worker_write (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (wait.results, 0), ==, "9");
   /* The store had read the other connection's change before the callback. */
   g_assert_true (wait.store_changed_first);
-  g_assert_cmpint (dd_store_get_due_soon_days (f->store), ==, 9);
+  g_assert_cmpint (dd_store_get_due_soon_days (f->store, NULL), ==, 9);
   wait_clear (&wait);
 
   /* A job's error reaches the caller as it was set. */

@@ -745,7 +745,7 @@ test_reminder_sample (void)
   g_assert_no_error (error);
 
   dd_task_query_init (&query);
-  query.due_soon_days = dd_store_get_due_soon_days (store);
+  query.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   dd_store_count_by_status (store, &query, counts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counts[DD_STATUS_OVERDUE], >, 0);

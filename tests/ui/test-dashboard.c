@@ -126,7 +126,7 @@ query_as_of (Fixture *f)
 
   dd_task_query_init (&query);
   query.as_of = f->day;
-  query.due_soon_days = dd_store_get_due_soon_days (f->store);
+  query.due_soon_days = dd_store_get_due_soon_days (f->store, NULL);
   return query;
 }
 

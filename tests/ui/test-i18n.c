@@ -568,7 +568,7 @@ test_preferences_window (void)
   g_assert_true (gtk_widget_get_visible (note));
 
   gtk_spin_button_set_value (spin, 8);
-  g_assert_cmpuint (dd_store_get_due_soon_days (store), ==, 8);
+  g_assert_cmpuint (dd_store_get_due_soon_days (store, NULL), ==, 8);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   dd_test_iterate (50);

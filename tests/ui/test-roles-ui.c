@@ -522,12 +522,12 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
   dd_test_iterate (50);
   assert_viewer (f);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   dd_test_iterate (50);
   assert_unit_editor (f);
   g_assert_true (dd_users_set_role (other_accounts, "xem", NULL, DD_ROLE_ADMIN, 0, &error));
   g_assert_no_error (error);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
   dd_test_iterate (50);
   assert_admin (f);
 }

@@ -140,7 +140,7 @@ count_as_of (Fixture *f,
 
   dd_task_query_init (&query);
   query.as_of = f->as_of;
-  query.due_soon_days = dd_store_get_due_soon_days (f->store);
+  query.due_soon_days = dd_store_get_due_soon_days (f->store, NULL);
   g_assert_true (dd_store_count_by_status (f->store, &query, counts, &error));
   g_assert_no_error (error);
 }
@@ -643,7 +643,7 @@ test_extend_store_refuses (Fixture       *f,
   g_assert_true (dd_store_extend_task (other, dd_task_get_id (task), &july, "Công văn số 99/UBND-TH", NULL,
                                        NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (dd_store_poll_external_changes (f->store));
+  g_assert_true (dd_store_poll_external_changes (f->store, NULL));
 
   g_assert_false (dd_extend_dialog_apply (dialog));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
@@ -699,7 +699,7 @@ test_reminder_forgotten (Fixture       *f,
   g_assert_no_error (error);
   dd_task_query_init (&query);
   query.as_of = f->as_of;
-  query.due_soon_days = dd_store_get_due_soon_days (store);
+  query.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   g_assert_true (dd_store_count_by_status (store, &query, counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts[DD_STATUS_FORGOTTEN], >, 0);
@@ -776,7 +776,7 @@ test_dashboard_after (Fixture       *f,
   dd_stats_query_init (&query);
   dd_task_query_init (&query.tasks);
   query.tasks.as_of = f->as_of;
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (f->store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (f->store, NULL);
   g_assert_true (dd_stats_get_headline (stats, &query, &expected, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < DD_N_STATUSES; i++)

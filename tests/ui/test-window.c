@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "dd-dashboard-page.h"
@@ -748,7 +749,7 @@ expected_headline (DdStore         *store,
 
   dd_stats_query_init (&query);
   dd_date_set_today (&query.tasks.as_of);
-  query.tasks.due_soon_days = dd_store_get_due_soon_days (store);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
   {
     g_autoptr(DdStats) stats = dd_stats_new (store);
 
@@ -848,6 +849,47 @@ test_window_dashboard_figures (void)
   dd_test_remove_store_file (path);
 }
 
+/* The daily backup of opening failed (its folder cannot be made): a bar
+ * says so and why, and the user may close it; the file stays writable. */
+static void
+test_window_backup_warning (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) store = dd_test_create_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *folder = g_build_filename (blocker, "backups", NULL);
+  Fixture f = { 0 };
+  GtkInfoBar *bar;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  dd_store_set_setting (store, "backup_dir", folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  f.path = g_steal_pointer (&path);
+  f.store = dd_store_open (f.path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  f.window = g_object_ref (dd_window_new (NULL, f.store));
+  gtk_window_present (GTK_WINDOW (f.window));
+  dd_test_iterate (100);
+
+  bar = GTK_INFO_BAR (child (&f, "backup_bar"));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  text = gtk_label_get_text (GTK_LABEL (child (&f, "backup_label")));
+  g_assert_nonnull (strstr (text, "not-a-folder"));
+  g_assert_nonnull (strstr (text, _("Preferences")));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (&f, "read_only_bar"))));
+  dd_test_screenshot ("window-backup-warning");
+
+  gtk_info_bar_response (bar, GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +917,7 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/ui/window/dashboard-figures", test_window_dashboard_figures);
+  g_test_add_func ("/ui/window/backup-warning", test_window_backup_warning);
 
   return g_test_run ();
 }

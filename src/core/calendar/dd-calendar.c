@@ -866,7 +866,9 @@ list_occurrences (DdCalendar   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(TaskInfo) info = { 0 };
   GPtrArray *result;
+  GError *local_error = NULL;
   GDate day, soon;
+  guint soon_days;
   int rc;
 
   g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
@@ -880,7 +882,13 @@ list_occurrences (DdCalendar   *self,
   workdays = _dd_store_read_workdays (self->store, error);
   if (workdays == NULL)
     return NULL;
-  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self->store), &soon);
+  soon_days = dd_store_get_due_soon_days (self->store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  dd_rules_due_soon_limit (workdays, &day, soon_days, &soon);
 
   stmt = dd_sql_prepare (self->store, "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM "WHERE t.id = ?1", error);
   if (stmt == NULL)
@@ -1063,7 +1071,9 @@ dd_calendar_list_entries (DdCalendar   *self,
   DdOccurrenceSet *set = NULL;
   g_autoptr(DdOccurrenceSet) temporary = NULL;
   g_autoptr(GArray) occurrences = NULL;
+  GError *local_error = NULL;
   GDate day, soon;
+  guint soon_days;
   int rc;
 
   g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
@@ -1077,7 +1087,13 @@ dd_calendar_list_entries (DdCalendar   *self,
   workdays = _dd_store_read_workdays (self->store, error);
   if (workdays == NULL)
     return NULL;
-  dd_rules_due_soon_limit (workdays, &day, dd_store_get_due_soon_days (self->store), &soon);
+  soon_days = dd_store_get_due_soon_days (self->store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  dd_rules_due_soon_limit (workdays, &day, soon_days, &soon);
 
   /* Tasks with a date of their own (tasks_due index). */
   dated = dd_sql_prepare (self->store,

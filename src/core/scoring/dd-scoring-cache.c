@@ -89,7 +89,9 @@ context_load (DdStore  *store,
   ctx->workdays = _dd_store_read_workdays (store, error);
   if (ctx->workdays == NULL)
     return FALSE;
-  ctx->due_soon_days = dd_store_get_due_soon_days (store);
+  ctx->due_soon_days = dd_store_get_due_soon_days (store, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
   ctx->indicators = _dd_figures_read_indicators (store, 0, error);
   if (ctx->indicators == NULL)
     return FALSE;

@@ -70,7 +70,9 @@ load_dashboard_job (DdStore       *connection,
         reading->query.tasks.plan_id = 0;
     }
 
-  reading->query.tasks.due_soon_days = dd_store_get_due_soon_days (connection);
+  reading->query.tasks.due_soon_days = dd_store_get_due_soon_days (connection, error);
+  if (error != NULL && *error != NULL)
+    return NULL;
   if (load->what & DD_STATS_LOAD_FIGURES)
     {
       if (!_dd_stats_read_dashboard (connection, &reading->query, &reading->dashboard, error))

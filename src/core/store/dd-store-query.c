@@ -176,7 +176,9 @@ dd_store_get_task (DdStore      *self,
                    const GDate  *as_of,
                    GError      **error)
 {
+  GError *local_error = NULL;
   GDate day, soon;
+  guint soon_days;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
 
@@ -184,7 +186,13 @@ dd_store_get_task (DdStore      *self,
     day = *as_of;
   else
     dd_sql_today (&day);
-  _dd_store_due_soon_limit (self, &day, dd_store_get_due_soon_days (self), &soon);
+  soon_days = dd_store_get_due_soon_days (self, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  _dd_store_due_soon_limit (self, &day, soon_days, &soon);
   return _dd_store_load_task (self, task_id, &day, &soon, error);
 }
 

@@ -37,11 +37,18 @@ dd_store_dup_setting (DdStore     *self,
 }
 
 guint
-dd_store_get_due_soon_days (DdStore *self)
+dd_store_get_due_soon_days (DdStore  *self,
+                            GError  **error)
 {
-  g_autofree char *value = dd_store_dup_setting (self, "due_soon_days", NULL);
+  GError *local_error = NULL;
+  g_autofree char *value = dd_store_dup_setting (self, "due_soon_days", &local_error);
   guint64 days;
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return DD_DEFAULT_DUE_SOON_DAYS;
+    }
   if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, 365, &days, NULL))
     return (guint) days;
   return DD_DEFAULT_DUE_SOON_DAYS;

@@ -152,8 +152,10 @@ on_write_done_cb (GObject      *source,
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* A poll that cannot read the file leaves the refresh to the window's
+   * next poll; the job's own result is what the caller waits for. */
   if (self->connection != self->store)
-    dd_store_poll_external_changes (self->store);
+    dd_store_poll_external_changes (self->store, NULL);
   if (error != NULL)
     g_task_return_error (outer, error);
   else

@@ -931,17 +931,26 @@ dd_store_dup_default_path (void)
 }
 
 gboolean
-dd_store_poll_external_changes (DdStore *self)
+dd_store_poll_external_changes (DdStore  *self,
+                                GError  **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 version;
+  int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->flags.in_transaction, FALSE);
 
   /* data_version changes when another connection commits; never for this
    * connection's own commits (those emit "changed"). */
-  version = dd_sql_query_int64 (self, "PRAGMA data_version", -1);
-  if (version < 0 || version == self->data_version)
+  stmt = dd_sql_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  version = sqlite3_column_int64 (stmt, 0);
+  if (version == self->data_version)
     return FALSE;
   self->data_version = version;
   _dd_store_refresh_role (self);
