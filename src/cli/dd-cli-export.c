@@ -189,7 +189,7 @@ export_run (DdCliInvocation  *cli,
   { "plan", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, plan_number), \
     N_("Only the tasks of the plan numbered NUMBER (default: the only plan, else all)"), N_("NUMBER") }, \
   { "period", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, period_text), \
-    N_("The reporting period: 2026, Q2/2026, H1/2026, 5/2026 or DATE..DATE"), N_("PERIOD") }, \
+    N_("The reporting period: 2026, Q2/2026, H1/2026, 9M/2026, 5/2026 or DATE..DATE"), N_("PERIOD") }, \
   { "as-of", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, as_of_text), \
     N_("Work out the status as of DATE (default: today, or the end of a past period)"), N_("DATE") }, \
   { "unit", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, unit_name), \

@@ -247,6 +247,24 @@ test_period (void)
   g_assert_cmpint (g_date_get_year (&f), ==, 2025);
   g_clear_pointer (&label, g_free);
 
+  /* The decree's 9-month report: 15/12 of the year before to 14/09. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (dd_export_parse_period (i == 0 ? "9M/2026" : "2026-9m", &f, &t, &label, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&from, g_free);
+      g_clear_pointer (&to, g_free);
+      from = dd_date_to_iso (&f);
+      to = dd_date_to_iso (&t);
+      g_assert_cmpstr (from, ==, "2025-12-15");
+      g_assert_cmpstr (to, ==, "2026-09-14");
+      g_assert_cmpstr (label, ==, "9 tháng đầu năm 2026");
+      g_clear_pointer (&label, g_free);
+    }
+  g_assert_false (dd_export_parse_period ("8M/2026", &f, &t, NULL, &error));
+  g_assert_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_true (dd_export_parse_period ("2026", &f, &t, NULL, &error));
   g_assert_cmpint (g_date_get_month (&t), ==, 12);
   g_assert_cmpint (g_date_get_day (&t), ==, 14);

@@ -843,6 +843,13 @@ parse_named_period (const char       *t,
       *out_index = 1;
       return g_str_equal (a + 1, "1");
     }
+  /* The decree's 9-month report: "9M/2026" or "2026-9M". */
+  if (g_str_equal (a, "9M"))
+    {
+      *out_kind = DD_OCCURRENCE_NINE_MONTHS;
+      *out_index = 1;
+      return TRUE;
+    }
   *out_kind = DD_OCCURRENCE_MONTH;
   return parse_int (a, 1, 12, out_index);
 }
@@ -860,6 +867,9 @@ period_label (DdOccurrenceKind kind,
     case DD_OCCURRENCE_HALF_YEAR:
       /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
       return g_strdup_printf (_("First 6 months of %d"), year);
+    case DD_OCCURRENCE_NINE_MONTHS:
+      /* Translators: the 9-month reporting period: "9 tháng đầu năm 2026". */
+      return g_strdup_printf (_("First 9 months of %d"), year);
     case DD_OCCURRENCE_MONTH:
       /* Translators: a monthly reporting period: "Tháng 5/2026". */
       return g_strdup_printf (_("Month %d/%d"), index, year);
@@ -905,7 +915,7 @@ dd_export_parse_period (const char  *text,
     }
 
   g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID,
-               _("Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 5/2026 or DATE..DATE."),
+               _("Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 9M/2026, 5/2026 or DATE..DATE."),
                text);
   return FALSE;
 }
