@@ -450,6 +450,35 @@ test_done_and_reopen (Fixture       *f,
   g_clear_pointer (&timeline, g_ptr_array_unref);
   timeline = dd_store_list_progress (f->store, id, &error);
   g_assert_cmpuint (timeline->len, ==, 5);
+
+  /* The editor's note written with a new progress goes with the update;
+   * a note left as it was is not repeated on the next one. */
+  g_clear_object (&task);
+  g_clear_object (&edit);
+  task = get_task (f->store, id);
+  edit = dd_task_copy (task);
+  dd_task_set_progress (edit, 70);
+  dd_task_set_note (edit, "Đã trình UBND tỉnh ngày 20/11/2026");
+  g_assert_true (dd_store_save_task (f->store, edit, &error));
+  g_assert_no_error (error);
+  g_clear_object (&task);
+  g_clear_object (&edit);
+  task = get_task (f->store, id);
+  edit = dd_task_copy (task);
+  dd_task_set_progress (edit, 80);
+  g_assert_true (dd_store_save_task (f->store, edit, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&timeline, g_ptr_array_unref);
+  timeline = dd_store_list_progress (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 7);
+  update = g_ptr_array_index (timeline, 0);
+  g_assert_cmpint (update->progress, ==, 80);
+  g_assert_null (update->note);
+  update = g_ptr_array_index (timeline, 1);
+  g_assert_cmpint (update->progress, ==, 70);
+  g_assert_cmpstr (update->note, ==, "Đã trình UBND tỉnh ngày 20/11/2026");
+  g_assert_cmpstr (dd_task_get_note (task), ==, "Đã trình UBND tỉnh ngày 20/11/2026");
 }
 
 /* Extensions */

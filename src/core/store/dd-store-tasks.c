@@ -266,11 +266,13 @@ check_task_plan (DdStore  *self,
 
 /* For a task already in the file: refuses the save when the task was
  * deleted or changed by someone else since @task was read, and says
- * whether its progress, completion or actual product change. */
+ * whether its progress, completion or actual product change, and whether
+ * its note does. */
 static gboolean
 check_revision (DdStore   *self,
                 DdTask    *task,
                 gboolean  *out_progress_changed,
+                gboolean  *out_note_changed,
                 gboolean  *out_was_done,
                 GError   **error)
 {
@@ -278,7 +280,7 @@ check_revision (DdStore   *self,
   GDate old_completed;
 
   check = dd_sql_prepare (self,
-                   "SELECT revision, progress, completed_on, actual_product, updated_by, updated_at "
+                   "SELECT revision, progress, completed_on, actual_product, updated_by, updated_at, note "
                    "FROM tasks WHERE id = ?1 AND deleted_at IS NULL", error);
   if (check == NULL)
     return FALSE;
@@ -307,6 +309,7 @@ check_revision (DdStore   *self,
                           dd_date_is_set (&old_completed) != dd_date_is_set (&task->completed_on) ||
                           (dd_date_is_set (&old_completed) &&
                            g_date_compare (&old_completed, &task->completed_on) != 0);
+  *out_note_changed = g_strcmp0 (dd_sql_column_text (check, 6), task->note) != 0;
   return TRUE;
 }
 
@@ -425,6 +428,7 @@ save_task_locked (DdStore  *self,
   g_autofree char *now = dd_sql_now_utc ();
   gint64 lead_id = 0;
   gboolean progress_changed = FALSE;
+  gboolean note_changed = FALSE;
   gboolean was_done = FALSE;
 
   if (!check_task_fields (task, error) || !check_task_plan (self, task, error))
@@ -432,7 +436,7 @@ save_task_locked (DdStore  *self,
 
   if (task->id > 0)
     {
-      if (!check_revision (self, task, &progress_changed, &was_done, error))
+      if (!check_revision (self, task, &progress_changed, &note_changed, &was_done, error))
         return FALSE;
     }
   else
@@ -441,6 +445,7 @@ save_task_locked (DdStore  *self,
         return FALSE;
       progress_changed = task->progress > 0 || dd_date_is_set (&task->completed_on) ||
                          task->actual_product != NULL;
+      note_changed = !dd_text_is_blank (task->note);
     }
 
   if (task->lead != NULL)
@@ -466,9 +471,12 @@ save_task_locked (DdStore  *self,
       GDate reported;
       gboolean reopened = was_done && !dd_date_is_set (&task->completed_on);
 
+      /* The note written with the new progress explains it ("đã trình
+       * UBND tỉnh ngày …"): the timeline keeps it with the update. */
       dd_sql_today (&reported);
       if (!insert_progress_update (self, task->id, &reported, (int) task->progress,
-                                   &task->completed_on, task->actual_product, NULL, reopened, error))
+                                   &task->completed_on, task->actual_product,
+                                   note_changed ? task->note : NULL, reopened, error))
         return FALSE;
     }
 
