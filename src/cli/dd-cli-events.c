@@ -87,19 +87,51 @@ resolve_plan (DdStore     *store,
   return dd_cli_resolve_plan (store, text, out_id, error);
 }
 
-/* Prints @task_id as the task list's JSON prints a task. */
+/* The source document as a JSON object (null when none): its parts, as
+ * stored (the sentence an office writes is the text output's). */
+static JsonNode *
+source_json (const DdSourceDocument *source)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *date = NULL;
+
+  if (source == NULL)
+    return json_node_new (JSON_NODE_NULL);
+
+  builder = json_builder_new ();
+  date = dd_cli_dup_date_iso (&source->date);
+  json_builder_begin_object (builder);
+  dd_cli_builder_add_string_or_null (builder, "kind", source->kind);
+  dd_cli_builder_add_string_or_null (builder, "number", source->number);
+  dd_cli_builder_add_string_or_null (builder, "date", date);
+  dd_cli_builder_add_string_or_null (builder, "issuer", source->issuer);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Prints @task_id as the task list's JSON prints a task, with what only
+ * one task's reading holds: its source document ("source"). */
 static gboolean
 print_task_json (DdStore  *store,
                  gint64    task_id,
                  GError  **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(DdTask) task = get_task (store, task_id, error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
 
   if (task == NULL)
     return FALSE;
   dd_cli_add_task_json (builder, task);
-  dd_cli_print_json (builder);
+  root = json_builder_get_root (builder);
+  json_object_set_member (json_node_get_object (root), "source", source_json (dd_task_get_source (task)));
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
   return TRUE;
 }
 

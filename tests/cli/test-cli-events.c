@@ -172,6 +172,16 @@ test_add (Fixture       *f,
   coordinators = json_object_get_array_member (task, "coordinators");
   g_assert_cmpuint (json_array_get_length (coordinators), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (coordinators, 1), ==, "Ban Tiếp công dân");
+  /* The source document, part by part. */
+  {
+    JsonObject *source = json_object_get_object_member (task, "source");
+
+    g_assert_nonnull (source);
+    g_assert_cmpstr (json_object_get_string_member (source, "kind"), ==, "Thông báo kết luận");
+    g_assert_cmpstr (json_object_get_string_member (source, "number"), ==, "125/TB-UBND");
+    g_assert_cmpstr (json_object_get_string_member (source, "date"), ==, "2026-12-02");
+    g_assert_cmpstr (json_object_get_string_member (source, "issuer"), ==, "UBND tỉnh");
+  }
 
   /* The plain output: the new id, which the list then shows. */
   {
@@ -231,6 +241,9 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (task, "lead"), ==, HCQT);
   g_assert_cmpstr (json_object_get_string_member (task, "plan"), ==, "");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (task, "coordinators")), ==, 1);
+  /* A task assigned by no document says so. */
+  g_assert_true (json_object_has_member (task, "source"));
+  g_assert_true (json_object_get_null_member (task, "source"));
 }
 
 static void
