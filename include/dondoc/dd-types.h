@@ -65,6 +65,30 @@ typedef enum
                                DD_PERIOD_NINE_MONTHS | DD_PERIOD_YEARLY)
 
 /**
+ * dd_period_flag_get_label:
+ * @flag: one #DdPeriodFlags bit
+ *
+ * The translated name of a reporting period as a schedule names it, for a
+ * label or a check box: "Hằng tháng", "Hằng quý", "6 tháng", "9 tháng",
+ * "Hằng năm", "Đột xuất".
+ *
+ * Returns: (transfer none): the name; %NULL for a value that is not one bit
+ */
+const char *dd_period_flag_get_label (DdPeriodFlags flag);
+
+/**
+ * dd_period_flags_format:
+ * @periods: #DdPeriodFlags bits
+ *
+ * The periods of @periods in words, in the decree's order (month, quarter,
+ * 6 months, 9 months, year, then ad hoc), as a sentence writes them:
+ * "hằng quý, 6 tháng, đột xuất". Empty for 0.
+ *
+ * Returns: (transfer full): the text
+ */
+char       *dd_period_flags_format   (guint periods) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
  * DdTaskStatus:
  * The status of a task as of a reference date (PRODUCT.md, "Task status").
  * The order is the order statuses are listed and sorted in.

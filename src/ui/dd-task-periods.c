@@ -90,17 +90,17 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* The periods a periodic task's schedule may name, in the order shown. */
+/* The periods a periodic task's schedule may name, in the order shown
+ * (their names: dd_period_flag_get_label()). */
 static const struct
 {
-  guint flag;
-  const char *label;
+  DdPeriodFlags flag;
 } period_kinds[] = {
-  { DD_PERIOD_MONTHLY, N_("Monthly") },
-  { DD_PERIOD_QUARTERLY, N_("Quarterly") },
-  { DD_PERIOD_HALF_YEAR, N_("6 months") },
-  { DD_PERIOD_NINE_MONTHS, N_("9 months") },
-  { DD_PERIOD_YEARLY, N_("Yearly") },
+  { DD_PERIOD_MONTHLY },
+  { DD_PERIOD_QUARTERLY },
+  { DD_PERIOD_HALF_YEAR },
+  { DD_PERIOD_NINE_MONTHS },
+  { DD_PERIOD_YEARLY },
 };
 
 G_DEFINE_FINAL_TYPE (DdTaskPeriods, dd_task_periods, GTK_TYPE_WIDGET)
@@ -755,7 +755,7 @@ dd_task_periods_init (DdTaskPeriods *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
     {
-      self->period_checks[i] = gtk_check_button_new_with_label (_(period_kinds[i].label));
+      self->period_checks[i] = gtk_check_button_new_with_label (dd_period_flag_get_label (period_kinds[i].flag));
       g_signal_connect_object (self->period_checks[i], "toggled", G_CALLBACK (on_schedule_changed_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_box_append (self->periods_box, self->period_checks[i]);

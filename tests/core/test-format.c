@@ -86,6 +86,31 @@ test_follows_catalogue (void)
   }
 }
 
+/* The reporting periods' names: one list for the editor's check boxes and
+ * the history's sentences, in the decree's order whatever the bits. */
+static void
+test_period_names (void)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *some = NULL;
+  g_autofree char *none = dd_period_flags_format (0);
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  dd_init_i18n ();
+
+  g_assert_cmpstr (dd_period_flag_get_label (DD_PERIOD_QUARTERLY), ==, "Hằng quý");
+  g_assert_cmpstr (dd_period_flag_get_label (DD_PERIOD_NINE_MONTHS), ==, "9 tháng");
+  g_assert_cmpstr (dd_period_flag_get_label (DD_PERIOD_AD_HOC), ==, "Đột xuất");
+  g_assert_null (dd_period_flag_get_label (DD_PERIOD_MONTHLY | DD_PERIOD_YEARLY));
+
+  some = dd_period_flags_format (DD_PERIOD_AD_HOC | DD_PERIOD_YEARLY | DD_PERIOD_QUARTERLY);
+  g_assert_cmpstr (some, ==, "hằng quý, hằng năm, đột xuất");
+  all = dd_period_flags_format (DD_PERIOD_ALL_PERIODS);
+  g_assert_cmpstr (all, ==, "hằng tháng, hằng quý, 6 tháng, 9 tháng, hằng năm");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -93,5 +118,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/format/numbers", test_numbers);
   g_test_add_func ("/core/format/dates", test_dates);
   g_test_add_func ("/core/format/follows-catalogue", test_follows_catalogue);
+  g_test_add_func ("/core/format/period-names", test_period_names);
   return g_test_run ();
 }

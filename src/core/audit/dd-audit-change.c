@@ -183,30 +183,6 @@ unit_name (Decoding *d,
   return d->unit_names != NULL ? g_hash_table_lookup (d->unit_names, &unit_id) : NULL;
 }
 
-/* A task's reporting periods (DdPeriodFlags), in words. (transfer full) */
-static char *
-format_periods (guint periods)
-{
-  static const struct { guint flag; const char *label; } names[] = {
-    { DD_PERIOD_MONTHLY, N_("monthly") },
-    { DD_PERIOD_QUARTERLY, N_("quarterly") },
-    { DD_PERIOD_HALF_YEAR, N_("6 months") },
-    { DD_PERIOD_NINE_MONTHS, N_("9 months") },
-    { DD_PERIOD_YEARLY, N_("yearly") },
-    { DD_PERIOD_AD_HOC, N_("ad hoc") },
-  };
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (periods & names[i].flag)
-      {
-        if (text->len > 0)
-          g_string_append (text, ", ");
-        g_string_append (text, _(names[i].label));
-      }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static const char *
 due_rule_label (gint64 rule)
 {
@@ -272,7 +248,7 @@ format_value (Decoding   *d,
       }
 
     case VALUE_PERIODS:
-      return format_periods ((guint) g_ascii_strtoull (text, NULL, 10));
+      return dd_period_flags_format ((guint) g_ascii_strtoull (text, NULL, 10));
 
     case VALUE_DUE_RULE:
       {

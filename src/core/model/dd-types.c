@@ -51,6 +51,52 @@ dd_deadline_kind_from_string (const char     *str,
   return FALSE;
 }
 
+/* The decree's order of the periods. */
+static const DdPeriodFlags period_order[] = {
+  DD_PERIOD_MONTHLY, DD_PERIOD_QUARTERLY, DD_PERIOD_HALF_YEAR,
+  DD_PERIOD_NINE_MONTHS, DD_PERIOD_YEARLY, DD_PERIOD_AD_HOC,
+};
+
+const char *
+dd_period_flag_get_label (DdPeriodFlags flag)
+{
+  switch (flag)
+    {
+    case DD_PERIOD_MONTHLY:
+      return _("Monthly");
+    case DD_PERIOD_QUARTERLY:
+      return _("Quarterly");
+    case DD_PERIOD_HALF_YEAR:
+      return _("6 months");
+    case DD_PERIOD_NINE_MONTHS:
+      return _("9 months");
+    case DD_PERIOD_YEARLY:
+      return _("Yearly");
+    case DD_PERIOD_AD_HOC:
+      /* Translators: reports asked for outside the schedule ("đột xuất"). */
+      return _("Ad hoc");
+    default:
+      return NULL;
+    }
+}
+
+char *
+dd_period_flags_format (guint periods)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (period_order); i++)
+    if (periods & period_order[i])
+      {
+        g_autofree char *word = g_utf8_strdown (dd_period_flag_get_label (period_order[i]), -1);
+
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, word);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 const char *
 dd_deadline_kind_get_label (DdDeadlineKind kind)
 {
