@@ -64,6 +64,10 @@ typedef enum
 #define DD_PERIOD_ALL_PERIODS (DD_PERIOD_MONTHLY | DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | \
                                DD_PERIOD_NINE_MONTHS | DD_PERIOD_YEARLY)
 
+/* The periods of a periodic task that names none, when the office's default
+ * schedule names none either: the quarterly, 6-month and annual reports. */
+#define DD_PERIOD_DEFAULT_PERIODS (DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY)
+
 /**
  * dd_period_flag_get_label:
  * @flag: one #DdPeriodFlags bit

@@ -7,6 +7,7 @@
 
 #include "dd-preferences-window.h"
 #include "dd-access.h"
+#include "dd-schedule-fields.h"
 
 struct _DdPreferencesWindow
 {
@@ -24,6 +25,11 @@ struct _DdPreferencesWindow
   GtkEntry *display_name_entry;
   GtkWidget *display_name_button;
   GtkLabel *display_name_hint;
+  GtkWidget *schedule_label;
+  DdScheduleFields *schedule_fields;
+  GtkWidget *schedule_row;
+  GtkLabel *schedule_hint;
+  GtkWidget *schedule_button;
 
   /* Owned state */
   char *display_name_usual_hint;
@@ -31,6 +37,7 @@ struct _DdPreferencesWindow
   DdStore *store;
   char *initial_language;
   gboolean loading;
+  gboolean can_schedule;          /* the user may set the office's default */
 };
 
 G_DEFINE_FINAL_TYPE (DdPreferencesWindow, dd_preferences_window, GTK_TYPE_WINDOW)
@@ -77,6 +84,21 @@ update_access (DdPreferencesWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->due_soon_hint), admin_reason != NULL);
 
+  /* The default schedule is the office's rule, an administrator's. */
+  self->can_schedule = admin_reason == NULL;
+  dd_schedule_fields_set_editable (self->schedule_fields, self->can_schedule);
+  if (admin_reason != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", _("The schedule of every task that has none of its own."),
+                                               admin_reason);
+
+      gtk_label_set_text (self->schedule_hint, text);
+    }
+  else
+    gtk_label_set_text (self->schedule_hint, _("The schedule of every task that has none of its own."));
+  gtk_widget_set_sensitive (self->schedule_button,
+                            self->can_schedule && dd_schedule_fields_is_edited (self->schedule_fields));
+
   dd_access_set_sensitive (self->display_name_row, file_reason == NULL);
   if (file_reason != NULL)
     {
@@ -102,6 +124,26 @@ load (DdPreferencesWindow *self)
   gtk_widget_set_visible (self->due_soon_row, self->store != NULL);
   if (self->store != NULL)
     gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store, NULL));
+
+  gtk_widget_set_visible (self->schedule_label, self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_fields), self->store != NULL);
+  gtk_widget_set_visible (self->schedule_row, self->store != NULL);
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      DdTaskSchedule schedule;
+
+      if (!dd_store_get_default_schedule (self->store, &schedule, &error))
+        {
+          show_error (self, error);
+          dd_task_schedule_init (&schedule);
+        }
+      /* None named: those a periodic task then follows. */
+      if ((schedule.periods & DD_PERIOD_ALL_PERIODS) == 0)
+        schedule.periods |= DD_PERIOD_DEFAULT_PERIODS;
+      dd_schedule_fields_show_rows (self->schedule_fields, TRUE, TRUE);
+      dd_schedule_fields_set_schedule (self->schedule_fields, &schedule);
+    }
 
   /* Everyone, viewers too, may set their own name. */
   gtk_widget_set_visible (self->display_name_label, self->store != NULL);
@@ -157,7 +199,40 @@ save_display_name (DdPreferencesWindow *self)
   gtk_widget_set_sensitive (self->display_name_button, FALSE);
 }
 
+static void
+save_schedule (DdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskSchedule schedule;
+
+  if (self->store == NULL || !self->can_schedule || !dd_schedule_fields_is_edited (self->schedule_fields))
+    return;
+
+  dd_schedule_fields_get_schedule (self->schedule_fields, &schedule);
+  if (!dd_store_set_default_schedule (self->store, &schedule, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_error (self, NULL);
+  dd_schedule_fields_set_schedule (self->schedule_fields, &schedule);
+  gtk_widget_set_sensitive (self->schedule_button, FALSE);
+}
+
 /* Callbacks */
+
+static void
+on_schedule_changed_cb (DdPreferencesWindow *self)
+{
+  gtk_widget_set_sensitive (self->schedule_button,
+                            self->can_schedule && dd_schedule_fields_is_edited (self->schedule_fields));
+}
+
+static void
+on_schedule_button_clicked_cb (DdPreferencesWindow *self)
+{
+  save_schedule (self);
+}
 
 static void
 on_language_selected_cb (DdPreferencesWindow *self)
@@ -214,12 +289,13 @@ on_display_name_activate_cb (DdPreferencesWindow *self)
   save_display_name (self);
 }
 
-/* A name typed but not yet set is set when the window closes, as the
- * other preferences are. */
+/* A name typed but not yet set, or a schedule changed but not yet saved,
+ * is set when the window closes, as the other preferences are. */
 static gboolean
 dd_preferences_window_close_request (GtkWindow *window)
 {
   save_display_name (DD_PREFERENCES_WINDOW (window));
+  save_schedule (DD_PREFERENCES_WINDOW (window));
 
   return GTK_WINDOW_CLASS (dd_preferences_window_parent_class)->close_request (window);
 }
@@ -259,6 +335,8 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   object_class->finalize = dd_preferences_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = dd_preferences_window_close_request;
 
+  g_type_ensure (DD_TYPE_SCHEDULE_FIELDS);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/dd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_dropdown);
@@ -272,7 +350,14 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_entry);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_button);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, display_name_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_label);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_fields);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_row);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_hint);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_button);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_activate_cb);

@@ -8,6 +8,7 @@
 
 #include "dd-access.h"
 #include "dd-report-dialog.h"
+#include "dd-schedule-fields.h"
 #include "dd-status-pill.h"
 #include "dd-task-periods.h"
 
@@ -53,11 +54,9 @@ struct _DdTaskPeriods
   GDate from;                     /* the due dates listed */
   GDate to;
   DdTaskSchedule schedule;        /* as read */
-  guint updating;                 /* the schedule's fields are being set */
   gboolean can_record;
   gboolean can_schedule;
   GtkSizeGroup *columns[3];       /* period, due date, state */
-  GtkWidget *period_checks[5];
 
   /* Template children */
   GtkWidget *box;
@@ -69,16 +68,7 @@ struct _DdTaskPeriods
   GtkListBox *list;
   GtkWidget *schedule_title;
   GtkWidget *schedule_grid;
-  GtkWidget *periods_title;
-  GtkBox *periods_box;
-  GtkWidget *due_rule_title;
-  GtkWidget *due_rule_box;
-  GtkDropDown *due_rule_dropdown;
-  GtkSpinButton *due_param_spin;
-  GtkLabel *due_param_label;
-  GtkWidget *update_title;
-  GtkWidget *update_box;
-  GtkSpinButton *update_spin;
+  DdScheduleFields *schedule_fields;
   GtkButton *schedule_button;
   GtkLabel *schedule_hint;
 };
@@ -89,19 +79,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* The periods a periodic task's schedule may name, in the order shown
- * (their names: dd_period_flag_get_label()). */
-static const struct
-{
-  DdPeriodFlags flag;
-} period_kinds[] = {
-  { DD_PERIOD_MONTHLY },
-  { DD_PERIOD_QUARTERLY },
-  { DD_PERIOD_HALF_YEAR },
-  { DD_PERIOD_NINE_MONTHS },
-  { DD_PERIOD_YEARLY },
-};
 
 G_DEFINE_FINAL_TYPE (DdTaskPeriods, dd_task_periods, GTK_TYPE_WIDGET)
 
@@ -369,68 +346,10 @@ has_schedule (DdTaskPeriods *self)
 }
 
 static void
-update_due_param (DdTaskPeriods *self)
-{
-  guint rule = gtk_drop_down_get_selected (self->due_rule_dropdown);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->due_param_spin), rule != DD_DUE_RULE_PERIOD_END);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_param_label), rule != DD_DUE_RULE_PERIOD_END);
-  self->updating++;
-  if (rule == DD_DUE_RULE_DAY_OF_MONTH)
-    {
-      gtk_spin_button_set_range (self->due_param_spin, 1, 31);
-      gtk_label_set_text (self->due_param_label, _("(the day of the month)"));
-    }
-  else
-    {
-      gtk_spin_button_set_range (self->due_param_spin, 0, 60);
-      gtk_label_set_text (self->due_param_label, _("working days"));
-    }
-  self->updating--;
-}
-
-static guint
-read_period_checks (DdTaskPeriods *self)
-{
-  guint periods = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->period_checks[i])))
-      periods |= period_kinds[i].flag;
-  return periods;
-}
-
-/* The schedule the fields say. */
-static void
-read_fields (DdTaskPeriods  *self,
-             DdTaskSchedule *out)
-{
-  *out = self->schedule;
-  if (self->task != NULL && dd_task_get_deadline_kind (self->task) == DD_DEADLINE_PERIODIC)
-    out->periods = read_period_checks (self);
-  out->due_rule = (DdDueRule) gtk_drop_down_get_selected (self->due_rule_dropdown);
-  out->due_param = out->due_rule == DD_DUE_RULE_PERIOD_END
-                   ? 0 : gtk_spin_button_get_value_as_int (self->due_param_spin);
-  out->update_every_months = (guint) gtk_spin_button_get_value_as_int (self->update_spin);
-}
-
-static gboolean
-schedule_edited (DdTaskPeriods *self)
-{
-  DdTaskSchedule fields;
-
-  read_fields (self, &fields);
-  return fields.due_rule != self->schedule.due_rule
-         || fields.due_param != self->schedule.due_param
-         || fields.update_every_months != self->schedule.update_every_months
-         || fields.periods != self->schedule.periods;
-}
-
-static void
 update_schedule_button (DdTaskPeriods *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->schedule_button),
-                            self->can_schedule && schedule_edited (self));
+                            self->can_schedule && dd_schedule_fields_is_edited (self->schedule_fields));
 }
 
 static void
@@ -441,18 +360,7 @@ show_schedule_rows (DdTaskPeriods *self)
 
   gtk_widget_set_visible (self->schedule_title, periodic || ongoing);
   gtk_widget_set_visible (self->schedule_grid, periodic || ongoing);
-  gtk_widget_set_visible (self->periods_title, periodic);
-  gtk_widget_set_visible (GTK_WIDGET (self->periods_box), periodic);
-  gtk_widget_set_visible (self->due_rule_title, periodic);
-  gtk_widget_set_visible (self->due_rule_box, periodic);
-  gtk_widget_set_visible (self->update_title, ongoing);
-  gtk_widget_set_visible (self->update_box, ongoing);
-
-  /* The periods as the store writes them out: the task's own, or those
-   * of its text, or the office's default. */
-  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->period_checks[i]),
-                                 (self->schedule.periods & period_kinds[i].flag) != 0);
+  dd_schedule_fields_show_rows (self->schedule_fields, periodic, ongoing);
 }
 
 static void
@@ -467,13 +375,10 @@ load_schedule (DdTaskPeriods *self)
                                          &self->schedule, &error))
     show_error (self, error->message);
 
-  self->updating++;
-  gtk_drop_down_set_selected (self->due_rule_dropdown, self->schedule.due_rule);
-  update_due_param (self);
-  gtk_spin_button_set_value (self->due_param_spin, self->schedule.due_param);
-  gtk_spin_button_set_value (self->update_spin, self->schedule.update_every_months);
+  /* The periods as the store writes them out: the task's own, or those
+   * of its text, or the office's default. */
   show_schedule_rows (self);
-  self->updating--;
+  dd_schedule_fields_set_schedule (self->schedule_fields, &self->schedule);
 }
 
 static void
@@ -496,11 +401,7 @@ update_access (DdTaskPeriods *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->ad_hoc_button), self->can_record);
   dd_access_set_tooltip (GTK_WIDGET (self->ad_hoc_button), record_reason);
 
-  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
-    dd_access_set_sensitive (self->period_checks[i], self->can_schedule);
-  dd_access_set_sensitive (GTK_WIDGET (self->due_rule_dropdown), self->can_schedule);
-  dd_access_set_sensitive (GTK_WIDGET (self->due_param_spin), self->can_schedule);
-  dd_access_set_sensitive (GTK_WIDGET (self->update_spin), self->can_schedule);
+  dd_schedule_fields_set_editable (self->schedule_fields, self->can_schedule);
   if (schedule_reason != NULL)
     gtk_label_set_text (self->schedule_hint, schedule_reason);
   else if (self->schedule.inherited)
@@ -644,9 +545,6 @@ on_ad_hoc_button_clicked_cb (DdTaskPeriods *self)
 static void
 on_schedule_changed_cb (DdTaskPeriods *self)
 {
-  if (self->updating > 0)
-    return;
-  update_due_param (self);
   update_schedule_button (self);
 }
 
@@ -659,7 +557,7 @@ on_schedule_button_clicked_cb (DdTaskPeriods *self)
   if (!has_stored_task (self))
     return;
 
-  read_fields (self, &schedule);
+  dd_schedule_fields_get_schedule (self->schedule_fields, &schedule);
   if (!dd_store_set_task_schedule (self->store, dd_task_get_id (self->task), &schedule, &error))
     {
       show_error (self, error->message);
@@ -703,6 +601,8 @@ dd_task_periods_class_init (DdTaskPeriodsClass *klass)
 
   object_class->dispose = dd_task_periods_dispose;
 
+  g_type_ensure (DD_TYPE_SCHEDULE_FIELDS);
+
   /**
    * DdTaskPeriods::changed:
    *
@@ -726,16 +626,7 @@ dd_task_periods_class_init (DdTaskPeriodsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, list);
   gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, schedule_title);
   gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, schedule_grid);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, periods_title);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, periods_box);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, due_rule_title);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, due_rule_box);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, due_rule_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, due_param_spin);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, due_param_label);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, update_title);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, update_box);
-  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, update_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, schedule_fields);
   gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, DdTaskPeriods, schedule_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_ad_hoc_button_clicked_cb);
@@ -752,14 +643,6 @@ dd_task_periods_init (DdTaskPeriods *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
     self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
-    {
-      self->period_checks[i] = gtk_check_button_new_with_label (dd_period_flag_get_label (period_kinds[i].flag));
-      g_signal_connect_object (self->period_checks[i], "toggled", G_CALLBACK (on_schedule_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->periods_box, self->period_checks[i]);
-    }
 
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);

@@ -9,6 +9,7 @@
 #include "dd-holiday-editor.h"
 #include "dd-indicators-page.h"
 #include "dd-preferences-window.h"
+#include "dd-schedule-fields.h"
 #include "dd-scoring-dialog.h"
 #include "dd-task-editor.h"
 #include "dd-store-private.h"
@@ -54,6 +55,7 @@ typedef struct
 #define INDICATORS(f, name) dd_test_template_child ((f)->indicators, DD_TYPE_INDICATORS_PAGE, name)
 #define HOLIDAYS(f, name) dd_test_template_child ((f)->holidays, DD_TYPE_HOLIDAY_EDITOR, name)
 #define PREFERENCES(f, name) dd_test_template_child ((f)->preferences, DD_TYPE_PREFERENCES_WINDOW, name)
+#define SCHEDULE(f, name) dd_test_template_child (PREFERENCES (f, "schedule_fields"), DD_TYPE_SCHEDULE_FIELDS, name)
 #define CALENDAR(f, name) dd_test_template_child ((f)->calendar, DD_TYPE_CALENDAR_PAGE, name)
 
 static gint64
@@ -363,6 +365,8 @@ assert_admin (Fixture *f)
   g_assert_true (gtk_widget_get_sensitive (PREFERENCES (f, "due_soon_row")));
   g_assert_false (gtk_widget_get_visible (PREFERENCES (f, "due_soon_hint")));
   g_assert_true (gtk_widget_get_sensitive (PREFERENCES (f, "display_name_row")));
+  g_assert_true (gtk_widget_get_sensitive (SCHEDULE (f, "due_rule_dropdown")));
+  g_assert_true (gtk_widget_get_sensitive (SCHEDULE (f, "update_spin")));
 }
 
 static void
@@ -418,6 +422,12 @@ assert_unit_editor (Fixture *f)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (PREFERENCES (f, "due_soon_hint"))),
                             "your role is “unit editor”"));
   g_assert_true (gtk_widget_get_sensitive (PREFERENCES (f, "display_name_row")));
+  /* The office's default schedule is an administrator's too. */
+  g_assert_false (gtk_widget_get_sensitive (SCHEDULE (f, "due_rule_dropdown")));
+  g_assert_false (gtk_widget_get_sensitive (SCHEDULE (f, "update_spin")));
+  g_assert_false (gtk_widget_get_sensitive (PREFERENCES (f, "schedule_button")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (PREFERENCES (f, "schedule_hint"))),
+                            "your role is “unit editor”"));
 }
 
 static void

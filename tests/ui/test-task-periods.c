@@ -18,6 +18,8 @@
 #include "dd-store-private.h"
 #include "dd-report-dialog.h"
 #include "dd-task-extensions.h"
+#include "dd-preferences-window.h"
+#include "dd-schedule-fields.h"
 #include "dd-task-periods.h"
 #include "dd-tasks-page.h"
 #include "dd-test-gtk.h"
@@ -905,6 +907,16 @@ row_button (Fixture          *f,
   return dd_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
 }
 
+/* A field of the task's schedule (DdScheduleFields). */
+static gpointer
+schedule_child (Fixture    *f,
+                const char *name)
+{
+  gpointer fields = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "schedule_fields");
+
+  return dd_test_template_child (fields, DD_TYPE_SCHEDULE_FIELDS, name);
+}
+
 /* What each role may do: a unit editor records its unit's reports but
  * neither sets a schedule nor extends a deadline; a viewer does nothing. */
 static void
@@ -916,7 +928,7 @@ test_roles (Fixture       *f,
   g_autoptr(DdTask) overdue = NULL;
   GtkWidget *read_only = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "read_only_label");
   GtkWidget *ad_hoc = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "ad_hoc_button");
-  GtkWidget *due_rule = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_rule_dropdown");
+  GtkWidget *due_rule = schedule_child (f, "due_rule_dropdown");
   GtkWidget *extend = dd_test_template_child (f->extensions, DD_TYPE_TASK_EXTENSIONS, "extend_button");
 
   g_assert_true (dd_users_set_role (users, "xem", NULL, DD_ROLE_VIEWER, 0, &error));
@@ -999,9 +1011,9 @@ test_schedule (Fixture       *f,
 {
   g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
   g_autoptr(GError) error = NULL;
-  GtkWidget *periods_box = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "periods_box");
-  GtkWidget *due_rule = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_rule_dropdown");
-  GtkWidget *due_param = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "due_param_spin");
+  GtkWidget *periods_box = schedule_child (f, "periods_box");
+  GtkWidget *due_rule = schedule_child (f, "due_rule_dropdown");
+  GtkWidget *due_param = schedule_child (f, "due_param_spin");
   GtkWidget *save = dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "schedule_button");
   GtkWidget *monthly;
   DdTaskSchedule schedule;
@@ -1038,6 +1050,87 @@ test_schedule (Fixture       *f,
   g_assert_nonnull (dd_task_periods_find_row (f->periods, DD_OCCURRENCE_MONTH, 2026, 9));
 }
 
+/* The office's default schedule, set in Preferences, is the schedule of
+ * every task without one of its own: task 8's reports fall due 5 working
+ * days after the cut-off day, in its Reports page too. */
+static void
+test_default_schedule (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+  g_autoptr(GError) error = NULL;
+  DdPreferencesWindow *preferences;
+  GtkWidget *fields, *due_rule, *due_param, *save, *update;
+  const DdOccurrence *q3;
+  DdTaskSchedule schedule;
+  gint64 task_8;
+
+  show_task_8 (f);
+  task_8 = dd_task_get_id (dd_task_periods_get_task (f->periods));
+  g_assert_true (dd_calendar_get_task_schedule (calendar, task_8, &schedule, &error));
+  g_assert_true (schedule.inherited);
+  g_assert_cmpint (schedule.due_rule, ==, DD_DUE_RULE_PERIOD_END);
+
+  preferences = g_object_ref (dd_preferences_window_new (f->window, f->store));
+  gtk_window_present (GTK_WINDOW (preferences));
+  dd_test_iterate (50);
+  fields = dd_test_template_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "schedule_fields");
+  due_rule = dd_test_template_child (fields, DD_TYPE_SCHEDULE_FIELDS, "due_rule_dropdown");
+  due_param = dd_test_template_child (fields, DD_TYPE_SCHEDULE_FIELDS, "due_param_spin");
+  update = dd_test_template_child (fields, DD_TYPE_SCHEDULE_FIELDS, "update_spin");
+  save = dd_test_template_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "schedule_button");
+  g_assert_true (gtk_widget_get_visible (fields));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (update)), ==, 1);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (due_rule), DD_DUE_RULE_WORKDAYS_AFTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (due_param), 5);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  dd_test_screenshot ("preferences-default-schedule");
+  g_signal_emit_by_name (save, "clicked");
+  dd_test_iterate (50);
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (preferences, DD_TYPE_PREFERENCES_WINDOW,
+                                                                  "error_label")));
+
+  g_assert_true (dd_store_get_default_schedule (f->store, &schedule, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (schedule.due_rule, ==, DD_DUE_RULE_WORKDAYS_AFTER);
+  g_assert_cmpint (schedule.due_param, ==, 5);
+  g_assert_true (dd_calendar_get_task_schedule (calendar, task_8, &schedule, &error));
+  g_assert_true (schedule.inherited);
+  g_assert_cmpint (schedule.due_rule, ==, DD_DUE_RULE_WORKDAYS_AFTER);
+
+  /* The task's page, opened again, follows: Q3 (cut-off 14/9/2026, a
+   * Monday) is due five working days later. */
+  {
+    g_autoptr(DdTask) task = get_task (f, "8.");
+
+    dd_task_periods_set_task (f->periods, f->store, task);
+    dd_test_iterate (100);
+  }
+  g_assert_cmpstr (gtk_label_get_text (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "schedule_hint")),
+                   ==, _("This task follows the office’s default schedule."));
+  q3 = NULL;
+  for (guint i = 0; i < dd_task_periods_get_periods (f->periods)->len; i++)
+    {
+      const DdOccurrence *occ = g_ptr_array_index (dd_task_periods_get_periods (f->periods), i);
+
+      if (occ->kind == DD_OCCURRENCE_QUARTER && occ->year == 2026 && occ->index == 3)
+        q3 = occ;
+    }
+  g_assert_nonnull (q3);
+  {
+    g_autofree char *due = dd_date_to_iso (&q3->due);
+
+    g_assert_cmpstr (due, ==, "2026-09-21");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  dd_test_iterate (50);
+  g_assert_finalize_object (preferences);
+}
+
 /* An ongoing task (2, "Thường xuyên") lists its update windows, which are
  * its progress updates (no report to record), and its schedule says how
  * often one is owed. */
@@ -1063,10 +1156,9 @@ test_ongoing (Fixture       *f,
       g_assert_cmpint (occ->kind, ==, DD_OCCURRENCE_UPDATE);
       g_assert_null (dd_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON));
     }
-  g_assert_true (gtk_widget_get_visible (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "update_box")));
-  g_assert_false (gtk_widget_get_visible (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS, "periods_box")));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (dd_test_template_child (f->periods, DD_TYPE_TASK_PERIODS,
-                                                                             "update_spin")), ==, 1);
+  g_assert_true (gtk_widget_get_visible (schedule_child (f, "update_box")));
+  g_assert_false (gtk_widget_get_visible (schedule_child (f, "periods_box")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (schedule_child (f, "update_spin")), ==, 1);
   dd_test_screenshot ("task-periods-ongoing");
 }
 
@@ -1104,6 +1196,7 @@ main (int   argc,
   ADD ("task-periods/roles", test_roles);
   ADD ("task-periods/new-task", test_new_task);
   ADD ("task-periods/schedule", test_schedule);
+  ADD ("task-periods/default-schedule", test_default_schedule);
   ADD ("task-periods/ongoing", test_ongoing);
   ADD ("task-extensions/extend", test_extend);
   ADD ("task-extensions/refused", test_extend_refused);

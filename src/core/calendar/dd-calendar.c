@@ -529,7 +529,7 @@ dd_calendar_get_task_schedule (DdCalendar      *self,
     {
       out->periods = task_periods (self->store, out, (guint) sqlite3_column_int (stmt, 1)) & DD_PERIOD_ALL_PERIODS;
       if (out->periods == 0)
-        out->periods = DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+        out->periods = DD_PERIOD_DEFAULT_PERIODS;
     }
   return TRUE;
 }

@@ -389,7 +389,7 @@ _dd_occurrences_expand_by (guint        periods,
   if (workdays == NULL)
     workdays = defaults = dd_workdays_new ();
   if ((periods & ~DD_PERIOD_AD_HOC) == 0)
-    periods |= DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+    periods |= DD_PERIOD_DEFAULT_PERIODS;
 
   /* A due date can fall up to a couple of months after its period's year
    * (a rule of "N working days after"), so look at the neighbours too; a

@@ -222,7 +222,7 @@ task_has_kind (const ReportTask *task,
   guint periods = task->periods;
 
   if ((periods & ~DD_PERIOD_AD_HOC) == 0)
-    periods |= DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+    periods |= DD_PERIOD_DEFAULT_PERIODS;
   for (guint bit = 1; bit <= DD_PERIOD_NINE_MONTHS; bit <<= 1)
     {
       DdOccurrenceKind k;
