@@ -5,10 +5,12 @@
 
 #include <string.h>
 
+#include "dd-calendar-day.h"
 #include "dd-calendar-page.h"
 #include "dd-holiday-editor.h"
 #include "dd-reminder.h"
 #include "dd-task-editor.h"
+#include "dd-task-periods.h"
 #include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -694,12 +696,42 @@ test_calendar_window (void)
   collect_deadlines (dd_calendar_page_get_day_widget (DD_CALENDAR_PAGE (page), &date), task_8, buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
 
-  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  dd_test_wait_for (has_task_editor, NULL);
-  editor = dd_test_find_toplevel (DD_TYPE_TASK_EDITOR);
-  g_assert_cmpint (dd_task_get_id (dd_task_editor_get_task (DD_TASK_EDITOR (editor))), ==, task_8);
-  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
-  gtk_window_destroy (editor);
+  /* Task 8's reports of Q2 and of the first 6 months, both due on Monday
+   * 15/06 (the cut-off day 14/06 is a Sunday): each opens the editor on
+   * the task's reports, at its own period. */
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const DdCalendarEntry *entry = dd_calendar_day_get_attached_entry (g_ptr_array_index (buttons, i));
+      GtkWidget *periods, *notebook;
+      GtkListBox *list;
+      GtkListBoxRow *row;
+
+      g_assert_nonnull (entry);
+      g_assert_nonnull (entry->occurrence);
+      g_assert_true (entry->kind == DD_OCCURRENCE_QUARTER || entry->kind == DD_OCCURRENCE_HALF_YEAR);
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+      dd_test_wait_for (has_task_editor, NULL);
+      editor = dd_test_find_toplevel (DD_TYPE_TASK_EDITOR);
+      g_assert_cmpint (dd_task_get_id (dd_task_editor_get_task (DD_TASK_EDITOR (editor))), ==, task_8);
+      g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
+      dd_test_iterate (50);
+
+      periods = dd_test_find_descendant (GTK_WIDGET (editor), DD_TYPE_TASK_PERIODS);
+      notebook = dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "notebook");
+      g_assert_true (gtk_widget_is_ancestor (periods,
+                                             gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook),
+                                                                        gtk_notebook_get_current_page (GTK_NOTEBOOK (notebook)))));
+      g_assert_true (gtk_widget_is_drawable (periods));
+      list = GTK_LIST_BOX (dd_test_template_child (periods, DD_TYPE_TASK_PERIODS, "list"));
+      row = dd_task_periods_find_row (DD_TASK_PERIODS (periods), entry->kind, 2026,
+                                      entry->kind == DD_OCCURRENCE_QUARTER ? 2 : 1);
+      g_assert_nonnull (row);
+      g_assert_true (gtk_list_box_get_selected_row (list) == row);
+      if (i == 0)
+        dd_test_screenshot ("calendar-window-open-period");
+      gtk_window_destroy (editor);
+      dd_test_iterate (50);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   dd_test_iterate (50);
