@@ -40,6 +40,8 @@ G_BEGIN_DECLS
  * @DD_STORE_ERROR_PERMISSION: the user's role does not allow the change
  * @DD_STORE_ERROR_UNSAFE_FILESYSTEM: the file lies on a filesystem whose locks do
  *   not work (dd_store_get_lock_warning()) and the warning was not acknowledged
+ * @DD_STORE_ERROR_TAMPERED: the file's schema (tables, views, triggers, indexes)
+ *   or its data version differ from what Đôn Đốc makes: it was changed outside it
  */
 typedef enum
 {
@@ -56,6 +58,7 @@ typedef enum
   DD_STORE_ERROR_FAILED,
   DD_STORE_ERROR_PERMISSION,
   DD_STORE_ERROR_UNSAFE_FILESYSTEM,
+  DD_STORE_ERROR_TAMPERED,
 } DdStoreError;
 
 /**

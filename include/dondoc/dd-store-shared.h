@@ -188,15 +188,23 @@ gboolean    dd_store_poll_external_changes (DdStore  *self,
  * then open read-only (dd_store_get_read_only_reason() says why). */
 gboolean    dd_store_is_damaged        (DdStore *self);
 
+/* TRUE when the file's schema (its tables, views, triggers and indexes)
+ * differs from the one Đôn Đốc makes for its data version: someone changed
+ * it outside Đôn Đốc. It is then open read-only for good, on a read-only
+ * connection (dd_store_get_read_only_reason() names the objects). */
+gboolean    dd_store_is_tampered       (DdStore *self);
+
 /**
  * dd_store_verify:
  * @out_report: (out) (optional) (transfer full): what was checked, one line each
  *
- * Runs PRAGMA integrity_check (the full one) and checks the application id
- * and the schema version.
+ * Runs PRAGMA integrity_check (the full one) and checks the application id,
+ * the schema version and the schema itself (each table, view, trigger and
+ * index against those Đôn Đốc makes for that version).
  *
  * Returns: %TRUE when all is well; otherwise %FALSE with @error saying why
- * (%DD_STORE_ERROR_NOT_DATABASE for a damaged file, TOO_NEW, …)
+ * (%DD_STORE_ERROR_NOT_DATABASE for a damaged file, TAMPERED for a changed
+ * schema, TOO_NEW, …)
  */
 gboolean    dd_store_verify            (DdStore   *self,
                                         char     **out_report,

@@ -257,6 +257,24 @@ open_store (DdCliStoreMode   mode,
   return dd_store_open (path, DD_STORE_OPEN_READ_ONLY, error);
 }
 
+/* Says on stderr what the output cannot: that the file is damaged or was
+ * changed outside Đôn Đốc, or that a command that would write found it
+ * read-only (a command that opens it read-only asked for that), and that
+ * the daily backup failed. */
+static void
+warn_about_file (DdStore        *store,
+                 DdCliStoreMode  mode)
+{
+  const char *reason = dd_store_get_read_only_reason (store);
+  const char *backup = dd_store_get_backup_warning (store);
+
+  if (reason != NULL &&
+      (dd_store_is_damaged (store) || dd_store_is_tampered (store) || mode == DD_CLI_STORE_READ_WRITE))
+    g_printerr (MESSAGE_PREFIX "%s\n", reason);
+  if (backup != NULL)
+    g_printerr (MESSAGE_PREFIX "%s\n", backup);
+}
+
 /* Steps 1 to 7 of DdCliCommand; @cli->argv holds the arguments. */
 static int
 run_steps (const DdCliCommand  *command,
@@ -287,6 +305,7 @@ run_steps (const DdCliCommand  *command,
       store = open_store (command->store, cli->globals, &error);
       if (store == NULL)
         return report_error (context, cli->globals, error);
+      warn_about_file (store, command->store);
     }
 
   cli->store = store;

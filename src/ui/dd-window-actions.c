@@ -884,7 +884,11 @@ _dd_window_actions_update (DdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recycle-bin", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.users", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-newest", self->store != NULL);
+  /* The dialog of win.restore says why a non-administrator cannot restore;
+   * its one-click form is an administrator's only. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-newest",
+                                 self->store != NULL
+                                 && dd_store_can (self->store, DD_ACTION_RESTORE_BACKUP, NULL, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.acknowledge-lock-warning",
                                  self->store != NULL
                                  && !dd_store_is_lock_warning_acknowledged (self->store));

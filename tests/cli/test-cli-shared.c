@@ -283,6 +283,105 @@ test_recycle_bin (Fixture       *f,
   }
 }
 
+static void
+role_admin (sqlite3_context *ctx,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  sqlite3_result_text (ctx, "admin", -1, SQLITE_STATIC);
+}
+
+/* Runs @sql on the file as another program would, without Đôn Đốc's
+ * functions and checks. */
+static void
+tamper (Fixture    *f,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_tampered (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  tamper (f, "CREATE TRIGGER wipe AFTER UPDATE ON tasks BEGIN DELETE FROM tasks; END");
+  sum = dd_test_file_checksum (f->db);
+  {
+    g_auto(Result) r = RUN (f, "verify");
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.out, "“wipe”"));
+    g_assert_nonnull (strstr (r.err, "outside"));
+  }
+  /* A read says on stderr that the file cannot be trusted; a write is
+   * refused and the trigger never runs. */
+  {
+    g_auto(Result) r = RUN (f, "tasks");
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.err, "“wipe”"));
+  }
+  {
+    g_auto(Result) r = RUN (f, "update", "2", "--progress", "10");
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "outside"));
+  }
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_tasks (f), ==, 8);
+}
+
+static void
+test_restore_viewer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+
+  {
+    g_auto(Result) r = RUN (f, "backup");
+
+    g_assert_cmpint (r.status, ==, 0);
+    backup = g_strdup (g_strstrip (r.out));
+  }
+  /* Another account is the administrator; this one only views. The
+   * guards of users call dd_role () and the audit dd_user (): a plain
+   * connection is given stand-ins. */
+  sql = g_strdup_printf ("INSERT INTO users (account, role) VALUES ('boss', 'admin'); "
+                         "INSERT OR REPLACE INTO users (account, role) VALUES ('%s', 'viewer')",
+                         g_get_user_name ());
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_create_function (db, "dd_role", 0, SQLITE_UTF8, NULL, role_admin, NULL, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_create_function (db, "dd_user", 0, SQLITE_UTF8, NULL, role_admin, NULL, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  sum = dd_test_file_checksum (f->db);
+  {
+    g_auto(Result) r = RUN (f, "restore", backup);
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "administrator"));
+  }
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +392,8 @@ main (int    argc,
   ADD ("/cli/shared/history", test_history);
   ADD ("/cli/shared/backup-restore", test_backup_restore);
   ADD ("/cli/shared/verify", test_verify);
+  ADD ("/cli/shared/tampered", test_tampered);
+  ADD ("/cli/shared/restore-viewer", test_restore_viewer);
   ADD ("/cli/shared/recycle-bin", test_recycle_bin);
 #undef ADD
 

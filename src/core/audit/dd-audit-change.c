@@ -317,6 +317,9 @@ describe_subject (Decoding *d)
     return g_strdup (_("Dossier figures"));
   if (g_strcmp0 (table, "holidays") == 0 || g_strcmp0 (table, "holiday_years") == 0)
     return g_strdup (_("Holidays"));
+  if (g_strcmp0 (table, "file") == 0)
+    /* Translators: what a change was made to: the whole database file. */
+    return g_strdup (_("The whole database"));
 
   return g_strdup (table);
 }
@@ -495,6 +498,10 @@ _dd_audit_entry_decode (const DdAuditEntry *entry,
   else if (g_str_equal (table, "tasks") && g_str_equal (action, "restore"))
     add_change (&d, DD_AUDIT_CHANGE_FROM_RECYCLE_BIN, DD_AUDIT_FIELD_NONE,
                 _("Restored from the recycle bin"), NULL, NULL);
+  else if (g_str_equal (table, "file") && g_str_equal (action, "restore"))
+    /* dd_backups_restore_file(): the new value is the backup's name. */
+    add_change (&d, DD_AUDIT_CHANGE_OTHER, DD_AUDIT_FIELD_NONE,
+                _("Replaced by a backup"), NULL, member_text (d.new_values, "backup"));
   else if (g_str_equal (action, "insert") || g_str_equal (action, "delete"))
     decode_row (&d, table, g_str_equal (action, "insert"));
   else

@@ -69,12 +69,14 @@ dd_backup_info_free (DdBackupInfo *self)
 static void
 read_backup_info (DdBackupInfo *info)
 {
+  DdQueryLimit limit = { 0 };
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   info->readable = FALSE;
   if (sqlite3_open_v2 (info->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     goto out;
+  _dd_sql_harden (db, &limit);
   if (sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
                           "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != DD_APPLICATION_ID)
@@ -122,6 +124,8 @@ check_backup_file (const char  *backup_path,
 {
   g_autofree char *display = g_filename_display_name (backup_path);
   g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *differences = NULL;
+  DdQueryLimit limit = { 0 };
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 app_id = -1, version = -1;
@@ -136,6 +140,7 @@ check_backup_file (const char  *backup_path,
     }
   if (sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     goto out;
+  _dd_sql_harden (db, &limit);
   if (sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
                           "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
@@ -154,6 +159,10 @@ check_backup_file (const char  *backup_path,
                               (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", sqlite3_errmsg (db));
+  /* A backup whose schema was changed would bring the change into the
+   * shared file. */
+  if (problems->len == 0 && version >= 1 && version <= DD_SCHEMA_VERSION)
+    differences = _dd_store_schema_differences (db, (int) version);
   ok = TRUE;
 
 out:
@@ -170,6 +179,13 @@ out:
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
                    _("The backup “%s” is damaged (%s); nothing was restored."), display, problems->str);
+      return FALSE;
+    }
+  if (differences != NULL && *differences != '\0')
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED,
+                   _("The backup “%s” was changed outside Đôn Đốc (%s); nothing was restored."),
+                   display, differences);
       return FALSE;
     }
   if (version > DD_SCHEMA_VERSION || version < 1)
@@ -414,63 +430,148 @@ dd_backups_list_folder (const char  *folder,
   return g_steal_pointer (&backups);
 }
 
-gboolean
-dd_backups_restore_file (const char  *db_path,
-                         const char  *backup_path,
-                         GError     **error)
+/* Restoring */
+
+/* Whether this account may replace @db_path: an administrator of the file,
+ * or, when the file cannot be read at all (what a restore is often for),
+ * of the backup. The role is read on read-only connections: nothing is
+ * written, no backup made. */
+static gboolean
+check_may_restore (const char  *db_path,
+                   const char  *backup_path,
+                   GError     **error)
 {
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *temp = NULL;
-  g_autofree char *journal = NULL;
-  g_autofree char *kept = NULL;
-  sqlite3 *lock = NULL;
-  gboolean locked = FALSE;
-  gboolean ok = FALSE;
 
-  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
-
-  display = g_filename_display_name (db_path);
-  if (!check_backup_file (backup_path, error))
-    return FALSE;
-
-  dir = g_path_get_dirname (db_path);
-  journal = g_strconcat (db_path, "-journal", NULL);
-
-  /* While the file is replaced nobody may write to it: hold its write lock
-   * (a damaged file may not give one; it is replaced all the same). */
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    store = dd_store_open (db_path, DD_STORE_OPEN_READ_ONLY, &local);
+  if (store == NULL)
     {
-      g_autofree char *backup_dir = g_build_filename (dir, "backups", NULL);
-      g_autofree char *stem = _dd_backup_stem (db_path);
-
-      if (sqlite3_open_v2 (db_path, &lock, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-        {
-          sqlite3_busy_timeout (lock, DD_BUSY_TIMEOUT_MS);
-          locked = sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
-        }
-
-      /* The replaced file is kept, byte for byte, as a backup too. */
-      if (g_mkdir_with_parents (backup_dir, 0775) != 0)
-        {
-          int saved = errno;
-          g_autofree char *dir_display = g_filename_display_name (backup_dir);
-
-          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
-                       _("Cannot create the backup folder “%s”: %s"), dir_display, g_strerror (saved));
-          goto out;
-        }
-      kept = _dd_backup_new_path (backup_dir, stem, "replaced");
-      if (!copy_file_synced (db_path, kept, error))
-        goto out;
+      g_clear_error (&local);
+      store = dd_store_open (backup_path, DD_STORE_OPEN_READ_ONLY, &local);
     }
+  if (store == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (dd_store_get_role (store) == DD_ROLE_ADMIN)
+    return TRUE;
+  display = g_filename_display_name (db_path);
+  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION,
+               _("Only an administrator of “%s” may replace it by a backup: everyone's later "
+                 "work would be gone. Nothing was restored."), display);
+  return FALSE;
+}
 
-  temp = g_strdup_printf ("%s.restore-%08x", db_path, g_random_int ());
-  if (!copy_file_synced (backup_path, temp, error))
+/* Records in the copy about to become the file who restored it, when, from
+ * which backup and which file it replaced (audit_log, from data version 3). */
+static gboolean
+record_restore (const char  *copy_path,
+                const char  *backup_path,
+                const char  *kept_path,
+                GError     **error)
+{
+  g_autofree char *backup_name = g_path_get_basename (backup_path);
+  g_autofree char *kept_name = kept_path != NULL ? g_path_get_basename (kept_path) : NULL;
+  DdQueryLimit limit = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (copy_path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      _dd_sql_harden (db, &limit);
+      rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'",
+                               -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      rc = sqlite3_prepare_v2 (db, "INSERT INTO audit_log (user, table_name, action, new_values) "
+                               "VALUES (?1, 'file', 'restore', json_object ('backup', ?2, 'replaced', ?3))",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, backup_name, -1, SQLITE_TRANSIENT);
+          if (kept_name != NULL)
+            sqlite3_bind_text (stmt, 3, kept_name, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+        }
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                 _("Cannot record the restore in the history: %s; nothing was restored."),
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+/* Gives @path the owner, group and mode of the file it replaces, so that
+ * whoever could write the shared file still can. The owner can be given
+ * only by root; the group and mode by the owner. */
+static void
+keep_ownership (const char     *path,
+                const GStatBuf *was)
+{
+  if (chown (path, was->st_uid, was->st_gid) != 0 && chown (path, (uid_t) -1, was->st_gid) != 0)
+    g_debug ("Cannot give %s the group of the file it replaces: %s", path, g_strerror (errno));
+  if (g_chmod (path, was->st_mode & 07777) != 0)
+    g_debug ("Cannot give %s the mode of the file it replaces: %s", path, g_strerror (errno));
+}
+
+/* Keeps the file being replaced, byte for byte, among its backups. */
+static char *
+keep_replaced (const char  *db_path,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *backup_dir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *stem = _dd_backup_stem (db_path);
+  g_autofree char *kept = NULL;
+
+  if (g_mkdir_with_parents (backup_dir, 0775) != 0)
+    {
+      int saved = errno;
+      g_autofree char *dir_display = g_filename_display_name (backup_dir);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                   _("Cannot create the backup folder “%s”: %s"), dir_display, g_strerror (saved));
+      return NULL;
+    }
+  kept = _dd_backup_new_path (backup_dir, stem, "replaced");
+  if (!copy_file_synced (db_path, kept, error))
+    return NULL;
+  return g_steal_pointer (&kept);
+}
+
+/* Writes the backup, with the record of the restore, beside @db_path and
+ * renames it over it. */
+static gboolean
+replace_file (const char      *db_path,
+              const char      *backup_path,
+              const char      *kept,
+              const GStatBuf  *was,
+              GError         **error)
+{
+  g_autofree char *temp = g_strdup_printf ("%s.restore-%08x", db_path, g_random_int ());
+  g_autofree char *temp_journal = g_strconcat (temp, "-journal", NULL);
+  g_autofree char *display = g_filename_display_name (db_path);
+
+  if (!copy_file_synced (backup_path, temp, error) ||
+      !record_restore (temp, backup_path, kept, error))
     {
       g_unlink (temp);
-      goto out;
+      g_unlink (temp_journal);
+      return FALSE;
     }
+  if (was != NULL)
+    keep_ownership (temp, was);
   if (g_rename (temp, db_path) != 0)
     {
       int saved = errno;
@@ -478,15 +579,57 @@ dd_backups_restore_file (const char  *db_path,
       g_unlink (temp);
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
                    _("Cannot replace “%s”: %s"), display, g_strerror (saved));
-      goto out;
+      return FALSE;
     }
   sync_folder (db_path);
+  return TRUE;
+}
+
+gboolean
+dd_backups_restore_file (const char  *db_path,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  g_autofree char *journal = NULL;
+  g_autofree char *kept = NULL;
+  DdQueryLimit limit = { 0 };
+  GStatBuf was;
+  gboolean exists;
+  sqlite3 *lock = NULL;
+  gboolean locked = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
+
+  if (!check_backup_file (backup_path, error) || !check_may_restore (db_path, backup_path, error))
+    return FALSE;
+
+  journal = g_strconcat (db_path, "-journal", NULL);
+  exists = g_stat (db_path, &was) == 0;
+
+  /* While the file is replaced nobody may write to it: hold its write lock
+   * (a damaged file may not give one; it is replaced all the same). */
+  if (exists)
+    {
+      if (sqlite3_open_v2 (db_path, &lock, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        {
+          _dd_sql_harden (lock, &limit);
+          sqlite3_busy_timeout (lock, DD_BUSY_TIMEOUT_MS);
+          locked = sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+        }
+      kept = keep_replaced (db_path, error);
+      if (kept == NULL)
+        goto out;
+    }
+
+  if (!replace_file (db_path, backup_path, kept, exists ? &was : NULL, error))
+    goto out;
 
   /* A journal left beside the old file belongs to it, not to the restored
    * one: SQLite would otherwise "roll it back" into the backup. */
   if (g_file_test (journal, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *aside = g_strconcat (kept != NULL ? kept : temp, "-journal", NULL);
+      g_autofree char *aside = g_strconcat (kept != NULL ? kept : db_path, kept != NULL ? "-journal" : "-journal-aside", NULL);
 
       if (g_rename (journal, aside) != 0)
         g_unlink (journal);
@@ -500,4 +643,3 @@ out:
   sqlite3_close (lock);
   return ok;
 }
-

@@ -93,10 +93,15 @@ void
 _dd_store_register_shared_functions (DdStore *self)
 {
   /* Not SQLITE_DETERMINISTIC: the values change with _dd_store_set_user()
-   * and the roles in the file. */
-  sqlite3_create_function_v2 (self->db, "dd_user", 0, SQLITE_UTF8, self, sql_user, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dd_role", 0, SQLITE_UTF8, self, sql_role, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dd_unit", 0, SQLITE_UTF8, self, sql_unit, NULL, NULL, NULL);
+   * and the roles in the file. SQLITE_INNOCUOUS, which the guard and audit
+   * triggers need under trusted_schema=OFF: they change nothing and only
+   * tell the connection's own account, role and unit, which the file
+   * records anyway (users, audit_log). */
+  int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
+
+  sqlite3_create_function_v2 (self->db, "dd_user", 0, flags, self, sql_user, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dd_role", 0, flags, self, sql_role, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dd_unit", 0, flags, self, sql_unit, NULL, NULL, NULL);
 }
 
 /* DdStore::access-changed */

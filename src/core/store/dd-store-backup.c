@@ -179,11 +179,14 @@ copy_db_with_backup_api (sqlite3     *source,
                          const char  *dest_path,
                          GError     **error)
 {
+  DdQueryLimit limit = { 0 };
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    _dd_sql_harden (dest, &limit);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Cannot write the backup: %s"),
@@ -420,12 +423,15 @@ char *
 _dd_store_auto_backup_run (const DdAutoBackupPlan  *plan,
                            GError                 **error)
 {
+  DdQueryLimit limit = { 0 };
   sqlite3 *source = NULL;
   char *path;
 
   if (!make_folder (plan->dir, error))
     return NULL;
-  if (sqlite3_open_v2 (plan->db_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (plan->db_path, &source, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    _dd_sql_harden (source, &limit);
+  else
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Cannot write the backup: %s"),
                    source != NULL ? sqlite3_errmsg (source) : "");

@@ -188,6 +188,13 @@ dd_store_is_damaged (DdStore *self)
 }
 
 gboolean
+dd_store_is_tampered (DdStore *self)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  return self->access.tampered;
+}
+
+gboolean
 dd_store_verify (DdStore   *self,
                  char     **out_report,
                  GError   **error)
@@ -195,6 +202,7 @@ dd_store_verify (DdStore   *self,
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *schema = NULL;
   gint64 app_id;
   int rc;
 
@@ -218,8 +226,12 @@ dd_store_verify (DdStore   *self,
       g_string_append (problems, sqlite3_errmsg (self->db));
     }
   app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
+  if (self->schema_version <= DD_SCHEMA_VERSION)
+    schema = _dd_store_schema_differences (self->db, self->schema_version);
 
   g_string_append_printf (report, _("Integrity: %s\n"), problems->len == 0 ? _("ok") : problems->str);
+  if (schema != NULL)
+    g_string_append_printf (report, _("Structure: %s\n"), *schema == '\0' ? _("ok") : schema);
   g_string_append_printf (report, _("Data version: %d (this version of Đôn Đốc: %d)\n"),
                           self->schema_version, DD_SCHEMA_VERSION);
   if (out_report != NULL)
@@ -235,6 +247,12 @@ dd_store_verify (DdStore   *self,
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FOREIGN,
                    _("The file is not marked as a Đôn Đốc database."));
+      return FALSE;
+    }
+  if (schema != NULL && *schema != '\0')
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED,
+                   _("The database was changed outside Đôn Đốc: %s."), schema);
       return FALSE;
     }
   if (self->schema_version > DD_SCHEMA_VERSION)

@@ -37,6 +37,10 @@ dd_sql_set_sqlite_error (DdStore  *self,
                      "open (or its network share was disconnected). Nothing was written; open the "
                      "file again."), display);
     }
+  else if (primary == SQLITE_INTERRUPT && self->limit.tripped)
+    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED,
+                 _("A query ran far longer than any of Đôn Đốc needs and was stopped: the file may "
+                   "have been changed outside Đôn Đốc. Nothing was written; run “verify” on it."));
   else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_BUSY,
                  _("The database is in use by another user and did not become free in time. "

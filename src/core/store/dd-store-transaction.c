@@ -12,8 +12,9 @@
  * file may be written (read-only, the lock warning, a file moved away, the
  * role read again under the lock), COMMIT, ROLLBACK, both statements
  * retried while another desktop holds the lock (on_busy_cb() in dd-store.c
- * waits within the budget set here). It calls only the SQL helpers and the
- * access checks (dd-store-access.c, dd-store-refusal.c), never the files
+ * waits within the budget set here). It calls only the SQL helpers, the
+ * schema check (dd-store-schema.c) and the access checks (dd-store-access.c,
+ * dd-store-refusal.c), never the files
  * that write in a transaction, so that every one of them may call it. The
  * "changed" signal is DdStore's (dd-store.c registers it); it is emitted by
  * name here, as dd-store-access.c does for "access-changed".
@@ -100,6 +101,14 @@ begin_write (DdStore   *self,
   if (rc != SQLITE_OK)
     return dd_sql_set_sqlite_error (self, rc, error);
   self->flags.in_transaction = TRUE;
+
+  /* The schema as it is now, under the lock: nobody changed it since it
+   * was checked (dd-store-schema.c). */
+  if (!_dd_store_recheck_schema (self, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
 
   /* The role as the file says now, under the lock. */
   _dd_store_refresh_role (self);

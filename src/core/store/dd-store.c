@@ -27,10 +27,6 @@
  * dd-store-settings.c.
  */
 
-#define MIGRATIONS_PATH "/io/github/dondoc/Dondoc/core/sql/"
-
-
-
 G_DEFINE_FINAL_TYPE (DdStore, dd_store, G_TYPE_OBJECT)
 
 enum {
@@ -116,26 +112,16 @@ migrate (DdStore  *self,
 {
   for (int version = self->schema_version + 1; version <= DD_SCHEMA_VERSION; version++)
     {
-      g_autofree char *pattern = g_strdup_printf ("%04d-", version);
-      g_auto(GStrv) children = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
+      g_autofree char *sql = _dd_store_migration_sql (version);
       g_autofree char *pragmas = NULL;
-      const char *name = NULL;
 
-      children = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-      for (guint i = 0; children != NULL && children[i] != NULL; i++)
-        if (g_str_has_prefix (children[i], pattern))
-          name = children[i];
-      if (name == NULL)
-        g_error ("Migration %04d is missing from the resources", version);
-
-      {
-        g_autofree char *path = g_strconcat (MIGRATIONS_PATH, name, NULL);
-        bytes = g_resources_lookup_data (path, 0, NULL);
-      }
-      g_assert (bytes != NULL);
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (sql == NULL)
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                       _("This version of Đôn Đốc lacks the upgrade to data version %d; "
+                         "the file was left untouched."), version);
+          return FALSE;
+        }
 
       /* Each migration runs in one transaction with the version bump, so an
        * interrupted upgrade leaves the file at the previous version. */
@@ -256,6 +242,8 @@ open_handle (DdStore     *self,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
+  /* What the file defines runs untrusted and within limits. */
+  _dd_sql_harden (self->db, &self->limit);
   /* SQLite's page cache holds at most this much of the file (it grows only
    * as pages are read). SQLite's default, 2 MiB, is less than the task
    * list's indexes on a file of 100,000 tasks, so each keystroke of a search
@@ -403,6 +391,62 @@ set_read_only_at_open (DdStore          *self,
     }
 }
 
+/* The extended result code of the first read of @db's schema. */
+static int
+probe_schema (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    rc = sqlite3_extended_errcode (db);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* A writer that died in the middle of a change leaves a hot journal beside
+ * the file; a read-only connection cannot undo it, and SQLite refuses it
+ * any read. The file is not damaged: a connection that may write undoes
+ * the change on its first read. So it is undone here, on a connection of
+ * its own, when this account may write the file; else the user is told
+ * what it is. */
+static gboolean
+check_hot_journal (DdStore     *self,
+                   const char  *display,
+                   GError     **error)
+{
+  DdQueryLimit limit = { 0 };
+  sqlite3 *rw = NULL;
+  int rc;
+
+  if (probe_schema (self->db) != SQLITE_READONLY_ROLLBACK)
+    return TRUE;
+  rc = SQLITE_READONLY_ROLLBACK;
+  if (can_write (self->path) &&
+      sqlite3_open_v2 (self->path, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      _dd_sql_harden (rw, &limit);
+      sqlite3_busy_timeout (rw, DD_BUSY_TIMEOUT_MS);
+      rc = probe_schema (rw);
+      g_debug ("Hot journal of %s rolled back: %s", self->path, sqlite3_errstr (rc));
+    }
+  sqlite3_close (rw);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY,
+                   _("“%s” holds a change that another desktop began and did not finish (it was "
+                     "interrupted). The file is not damaged: the change will be undone when someone "
+                     "who may write to the file opens it. Until then it cannot be read here."),
+                   display);
+      return FALSE;
+    }
+  /* A fresh connection: this one remembers the refusal. */
+  g_clear_pointer (&self->db, sqlite3_close);
+  return open_handle (self, FALSE, error);
+}
+
 /* Whether the file just opened is a Đôn Đốc database (any file, for one
  * being created): refuses a damaged one that cannot be read and another
  * application's. @out_n_tables: how many tables it has. */
@@ -413,9 +457,13 @@ check_identity (DdStore      *self,
                 gint64       *out_n_tables,
                 GError      **error)
 {
+  gint64 app_id, n_tables;
+
+  if (!create && !check_hot_journal (self, display, error))
+    return FALSE;
   /* A damaged file shows up here, on the first read. */
-  gint64 app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
-  gint64 n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
+  app_id = dd_sql_query_int64 (self, "PRAGMA application_id", -1);
+  n_tables = dd_sql_query_int64 (self, "SELECT count(*) FROM sqlite_master", -1);
 
   if (app_id < 0 && !create)
     app_id = header_application_id (self->path);
@@ -466,6 +514,59 @@ check_or_defer_damage (DdStore           *self,
       return TRUE;
     }
   return check_damage (self, display, error);
+}
+
+/* A data version no Đôn Đốc writes: below 0 (a file that says 0 is one
+ * being created and must hold nothing). */
+static gboolean
+check_version_valid (DdStore     *self,
+                     const char  *display,
+                     GError     **error)
+{
+  if (self->schema_version >= 0)
+    return TRUE;
+  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED,
+               _("“%s” says it has data version %d, which no version of Đôn Đốc writes: the file "
+                 "was changed outside Đôn Đốc. It was left untouched; restore a good backup."),
+               display, self->schema_version);
+  return FALSE;
+}
+
+/* Compares the file's schema with the one the migrations of its version
+ * make. A file of this version that differs opens read-only (on a new
+ * read-only connection, so that no trigger of it ever runs); an older one
+ * is refused, since upgrading it would run its triggers. */
+static gboolean
+check_schema (DdStore     *self,
+              const char  *display,
+              GError     **error)
+{
+  g_autofree char *differences = NULL;
+
+  if (self->access.damaged || self->schema_version > DD_SCHEMA_VERSION)
+    return TRUE;
+  differences = _dd_store_schema_differences (self->db, self->schema_version);
+  if (*differences == '\0')
+    return TRUE;
+  g_debug ("Schema of %s: %s", self->path, differences);
+  if (self->schema_version < DD_SCHEMA_VERSION)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED,
+                   _("“%s” was changed outside Đôn Đốc (%s). It must be upgraded, which would run "
+                     "those changes, so it was left untouched; restore a good backup."),
+                   display, differences);
+      return FALSE;
+    }
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->access.read_only_reason);
+  self->access.tampered = TRUE;
+  self->access.read_only = TRUE;
+  self->flags.read_only_for_check = FALSE;
+  self->access.read_only_reason =
+    g_strdup_printf (_("“%s” was changed outside Đôn Đốc (%s). It was opened read-only so that "
+                       "nothing that was added runs with your name; an administrator should "
+                       "restore a good backup."), display, differences);
+  return open_handle (self, FALSE, error);
 }
 
 /* A newer Đôn Đốc wrote the file: reading is safe, writing is not. */
@@ -566,6 +667,11 @@ dd_store_setup (DdStore           *self,
     return FALSE;
 
   self->schema_version = (int) dd_sql_query_int64 (self, "PRAGMA user_version", 0);
+  if (!check_version_valid (self, display, error) ||
+      (exists && !check_schema (self, display, error)))
+    return FALSE;
+  if (!self->access.tampered && !self->access.damaged && self->schema_version <= DD_SCHEMA_VERSION)
+    _dd_store_pin_schema (self);
   if (self->schema_version > DD_SCHEMA_VERSION && !self->access.damaged)
     return reopen_newer_read_only (self, display, error);
 
@@ -672,6 +778,7 @@ dd_store_init (DdStore *self)
 {
   self->access.user = g_strdup (g_get_user_name ());
   self->access.role = DD_ROLE_ADMIN;
+  self->schema_cookie = -1;
   self->busy.tries = 5;
   self->busy.attempt_ms = 1500;
   self->busy.backoff_ms = 250;
@@ -707,6 +814,7 @@ typedef struct
   DdAutoBackupPlan plan;
   char *problems;       /* "" when none */
   char *backup_error;
+  DdQueryLimit limit;
 } CheckJob;
 
 static void
@@ -734,6 +842,7 @@ check_thread (GTask        *task,
     job->problems = g_strdup (db != NULL ? sqlite3_errmsg (db) : "cannot open");
   else
     {
+      _dd_sql_harden (db, &job->limit);
       sqlite3_busy_timeout (db, DD_BUSY_TIMEOUT_MS);
       job->problems = run_quick_check (db);
     }
@@ -868,6 +977,10 @@ dd_store_open_sibling (DdStore  *self,
     return NULL;
   if (!sibling->access.read_only && !dd_sql_exec (sibling, "PRAGMA synchronous = FULL", error))
     return NULL;
+  /* The same file, whose schema was found right: each write checks that it
+   * still is. */
+  if (self->schema_cookie >= 0)
+    _dd_store_pin_schema (sibling);
   return g_steal_pointer (&sibling);
 }
 

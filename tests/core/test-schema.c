@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-schema"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-store-private.h"
+#include "dd-test-core.h"
+
+/*
+ * A shared file nobody can turn against its users: tampered schemas (an
+ * extra trigger, an endless one, a table swapped for an endless view, a
+ * changed guard), data versions no Đôn Đốc writes, a hot journal opened
+ * read-only, the query limit, and who may restore a backup and how.
+ */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  DdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = dd_test_make_tmp_dir ("dondoc-schema-XXXXXX");
+  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
+  f->store = dd_test_new_store (f->db);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  dd_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* Runs @sql on @path as another program would: a plain connection, none
+ * of Đôn Đốc's functions or checks. */
+static void
+tamper (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static guint
+count_backups (Fixture *f)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+
+  return g_file_test (backups, G_FILE_TEST_IS_DIR) ? dd_test_count_files (backups) : 0;
+}
+
+/* Opens the tampered file: read-only, saying which object, refusing a
+ * write, failing verify; the tasks as they were. */
+static void
+check_tampered (Fixture    *f,
+                const char *object)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *report = NULL;
+  guint n_backups = count_backups (f);
+
+  g_clear_object (&f->store);
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_tampered (store));
+  g_assert_true (dd_store_is_read_only (store));
+  g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), object));
+  g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "outside"));
+
+  g_assert_false (dd_store_record_progress (store, 3, 40, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (dd_store_verify (store, &report, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, object));
+  g_assert_nonnull (strstr (report, object));
+  g_clear_error (&error);
+
+  /* Nothing was written: no daily backup of a file that cannot be trusted. */
+  g_assert_cmpuint (count_backups (f), ==, n_backups);
+}
+
+static void
+test_fresh_file_matches (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *report = NULL;
+
+  g_clear_object (&f->store);
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_tampered (store));
+  g_assert_false (dd_store_is_read_only (store));
+  g_assert_true (dd_store_verify (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "Structure: ok"));
+
+  /* SQLite's own statistics are no change of the schema. */
+  g_assert_true (dd_sql_exec (store, "ANALYZE", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_tampered (store));
+}
+
+static void
+test_trigger_deleting_tasks (Fixture       *f,
+                             gconstpointer  data)
+{
+  tamper (f->db, "CREATE TRIGGER wipe AFTER UPDATE ON tasks BEGIN "
+                 "DELETE FROM tasks WHERE id <> NEW.id; DELETE FROM audit_log; END");
+  check_tampered (f, "“wipe”");
+  g_assert_cmpint (raw_int (f->db, "SELECT count(*) FROM tasks"), ==, 8);
+}
+
+static void
+test_endless_trigger (Fixture       *f,
+                      gconstpointer  data)
+{
+  tamper (f->db, "CREATE TRIGGER spin BEFORE UPDATE ON tasks BEGIN "
+                 "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                 "SELECT x FROM c); END");
+  check_tampered (f, "“spin”");
+}
+
+static void
+test_endless_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  gint64 start;
+
+  tamper (f->db, "PRAGMA foreign_keys = OFF; DROP TABLE tasks; "
+                 "CREATE VIEW tasks AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                 "SELECT x AS id, NULL AS deleted_at FROM c WHERE x < 0");
+  check_tampered (f, "“tasks”");
+
+  /* Reading through the view stops at the limit instead of hanging. */
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  store->limit.max_steps = 20000000;
+  start = g_get_monotonic_time ();
+  g_assert_false (dd_store_has_tasks (store, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_test_message ("stopped after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+}
+
+static void
+test_changed_guard (Fixture       *f,
+                    gconstpointer  data)
+{
+  tamper (f->db, "DROP TRIGGER tasks_guard_delete; "
+                 "CREATE TRIGGER tasks_guard_delete BEFORE DELETE ON tasks WHEN 0 BEGIN SELECT 1; END");
+  check_tampered (f, "“tasks_guard_delete”");
+}
+
+/* Another desktop adds a trigger while the file is open here: the next
+ * write finds it under the lock and refuses. */
+static void
+test_changed_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dd_store_record_progress (f->store, 3, 20, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  tamper (f->db, "CREATE TRIGGER late AFTER UPDATE ON tasks BEGIN DELETE FROM tasks; END");
+  g_assert_false (dd_store_record_progress (f->store, 3, 30, NULL, NULL, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "“late”"));
+  g_assert_true (dd_store_is_tampered (f->store));
+  g_assert_true (dd_store_is_read_only (f->store));
+  g_assert_cmpint (raw_int (f->db, "SELECT count(*) FROM tasks"), ==, 8);
+}
+
+/* The progress handler stops a statement of the application's connection
+ * too, with a clear error, and the next statement runs normally. */
+static void
+test_query_limit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store->limit.max_steps = 5000000;
+  g_assert_false (dd_sql_exec (f->store, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                         "SELECT count(*) FROM c", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, 8);
+}
+
+static void
+test_defensive (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No connection of the application may write the schema by hand. */
+  dd_sql_exec (f->store, "PRAGMA writable_schema = ON", NULL);
+  g_assert_false (dd_sql_exec (f->store, "UPDATE sqlite_schema SET sql = sql WHERE name = 'tasks'", &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_negative_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  guint n_backups;
+
+  g_clear_object (&f->store);
+  tamper (f->db, "PRAGMA user_version = -3");
+  sum = dd_test_file_checksum (f->db);
+  n_backups = count_backups (f);
+
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_null (store);
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "-3"));
+  g_clear_error (&error);
+  store = dd_store_open (f->db, DD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_backups (f), ==, n_backups);
+}
+
+static void
+test_future_version (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  guint n_backups;
+
+  g_clear_object (&f->store);
+  tamper (f->db, "PRAGMA user_version = 4000");
+  sum = dd_test_file_checksum (f->db);
+  n_backups = count_backups (f);
+
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_read_only (store));
+  g_assert_nonnull (strstr (dd_store_get_read_only_reason (store), "4000"));
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
+
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_assert_cmpuint (count_backups (f), ==, n_backups);
+}
+
+/* A writer dies in the middle of a change: the file and its journal are
+ * copied while the change is under way, as a kill would leave them. */
+static void
+test_hot_journal_read_only (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *hot = g_build_filename (f->dir, "hot.sqlite", NULL);
+  g_autofree char *hot_journal = g_strconcat (hot, "-journal", NULL);
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *report = NULL;
+  sqlite3 *db = NULL;
+  gsize len;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cache_size = 5; BEGIN; CREATE TABLE junk (x); "
+                                     "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                                     "WHERE i < 3000) INSERT INTO junk SELECT randomblob (1000) FROM c",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (journal, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  dd_test_write_file (hot_journal, contents, (gssize) len);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  dd_test_write_file (hot, contents, (gssize) len);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  /* Read-only, as verify and the read commands open it: the change is
+   * undone (this account may write the file), nothing is "damaged". */
+  store = dd_store_open (hot, DD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_damaged (store));
+  g_assert_false (dd_store_is_tampered (store));
+  g_assert_cmpuint (dd_test_count_tasks (store), ==, 8);
+  g_assert_true (dd_store_verify (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (hot_journal, G_FILE_TEST_EXISTS));
+}
+
+/* Restoring */
+
+static char *
+make_backup (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdBackups) backups = dd_backups_new (f->store);
+  char *path = dd_backups_make (backups, NULL, &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_restore_viewer_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = make_backup (f);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (dd_sql_exec (f->store, "INSERT INTO users (account, role) VALUES ('boss', 'admin'); "
+                                        "UPDATE users SET role = 'viewer' WHERE account = dd_user ()",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  sum = dd_test_file_checksum (f->db);
+
+  g_assert_false (dd_backups_restore_file (f->db, backup, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "administrator"));
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+}
+
+static void
+test_restore_recorded (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = make_backup (f);
+  g_autofree char *backup_name = g_path_get_basename (backup);
+  g_autofree char *user = NULL;
+  g_autofree char *values = NULL;
+  g_autoptr(DdStore) store = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GStatBuf st;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_chmod (f->db, 0660), ==, 0);
+  g_assert_true (dd_backups_restore_file (f->db, backup, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0660);
+
+  store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_tampered (store));
+  stmt = dd_sql_prepare (store, "SELECT user, new_values FROM audit_log WHERE table_name = 'file' "
+                                "AND action = 'restore' ORDER BY id DESC LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  user = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  values = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (user, ==, g_get_user_name ());
+  g_assert_nonnull (strstr (values, backup_name));
+  g_assert_nonnull (strstr (values, "replaced"));
+}
+
+static void
+test_restore_tampered_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = make_backup (f);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  g_clear_object (&f->store);
+  tamper (backup, "CREATE TRIGGER wipe AFTER UPDATE ON tasks BEGIN DELETE FROM tasks; END");
+  sum = dd_test_file_checksum (f->db);
+  g_assert_false (dd_backups_restore_file (f->db, backup, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "“wipe”"));
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dd_test_init_i18n ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/core/schema/fresh-file-matches", test_fresh_file_matches);
+  ADD ("/core/schema/trigger-deleting-tasks", test_trigger_deleting_tasks);
+  ADD ("/core/schema/endless-trigger", test_endless_trigger);
+  ADD ("/core/schema/endless-view", test_endless_view);
+  ADD ("/core/schema/changed-guard", test_changed_guard);
+  ADD ("/core/schema/changed-while-open", test_changed_while_open);
+  ADD ("/core/schema/query-limit", test_query_limit);
+  ADD ("/core/schema/defensive", test_defensive);
+  ADD ("/core/schema/negative-version", test_negative_version);
+  ADD ("/core/schema/future-version", test_future_version);
+  ADD ("/core/schema/hot-journal-read-only", test_hot_journal_read_only);
+  ADD ("/core/schema/restore-viewer-refused", test_restore_viewer_refused);
+  ADD ("/core/schema/restore-recorded", test_restore_recorded);
+  ADD ("/core/schema/restore-tampered-backup", test_restore_tampered_backup);
+#undef ADD
+
+  return g_test_run ();
+}
