@@ -700,6 +700,93 @@ test_pdf (void)
   g_regex_unref (spaces);
 }
 
+/* Each character that once made a corrupt workbook or a failed handout, in
+ * a plan's title, a task's title, its product and its lead unit's name:
+ * U+000B (Word's line break), U+FFFE, U+FFFF, U+FDD0, U+FDEF, and text
+ * that reads as Excel's "_xHHHH_" escapes. */
+#define VT "\v"
+#define U_FFFE "\xEF\xBF\xBE"
+#define U_FFFF "\xEF\xBF\xBF"
+#define U_FDD0 "\xEF\xB7\x90"
+#define U_FDEF "\xEF\xB7\xAF"
+#define U_FFFD "\xEF\xBF\xBD"
+
+static void
+test_hostile_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *path = tmp_path ("hostile.xlsx");
+  g_autofree char *pdf = tmp_path ("hostile.pdf");
+  g_autofree char *text = NULL;
+  DdImportSummary summary = { 0, };
+  DdExportOptions options;
+  const char *titles[] = { "Rà soát" U_FFFF " thủ tục" U_FDD0 " _x0041_ xong" VT "bước hai",
+                           "Nhiệm vụ cuối cùng" };
+  const char *products[] = { "Báo cáo" U_FDEF VT "_x00E9_", "Quyết định" };
+  const char *leads[] = { "Phòng Tư pháp" U_FFFE, "Phòng Hành chính - Quản trị" };
+
+  plan->number = g_strdup ("5/KH-TEST");
+  plan->title = g_strdup ("Kế hoạch" VT "cải cách" U_FFFE " hành chính _x0041_");
+  plan->issuer = g_strdup ("Văn phòng Ủy ban nhân dân tỉnh Nghệ An");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup (titles[i]);
+      task->lead = g_strdup (leads[i]);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      task->deadline_text = g_strdup ("Trước 30/4/2026");
+      task->product = g_strdup (products[i]);
+      task->directing = g_strdup ("Chánh Văn phòng");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  g_assert_true (dd_store_import_plan (store, plan, &summary, &error));
+  g_assert_no_error (error);
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = summary.plan_id;
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  b = expect_begin (G_N_ELEMENTS (titles));
+  add_cell (b, SHEET_TASKS, "B3", "Rà soát" U_FFFD " thủ tục" U_FFFD " _x0041_ xong\nbước hai", 0, "xs");
+  add_cell (b, SHEET_TASKS, "C3", "Phòng Tư pháp" U_FFFD, 0, "xs");
+  add_cell (b, SHEET_TASKS, "F3", "Báo cáo" U_FFFD "\n_x00E9_", 0, "xs");
+  add_cell (b, SHEET_TASKS, "B4", "Nhiệm vụ cuối cùng", 0, "xs");
+  add_cell (b, SHEET_ACTIONS, "B4", "Rà soát" U_FFFD " thủ tục" U_FFFD " _x0041_ xong\nbước hai", 0, "xs");
+  /* The summary's shared strings: the plan's title under the report's. */
+  add_cell (b, SHEET_SUMMARY, "A7", "Kế hoạch\ncải cách" U_FFFD " hành chính _x0041_", 0, "s");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "strict_xml");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "subject");
+  json_builder_add_string_value (b, "Kế hoạch\ncải cách" U_FFFD " hành chính _x0041_");
+  json_builder_end_object (b);
+  {
+    /* LibreOffice keeps every row after the hostile ones. */
+    const char *lo_text[] = { "Nhiệm vụ cuối cùng", "Phòng Hành chính - Quản trị", "_x0041_", NULL };
+
+    add_strings (b, "libreoffice", lo_text);
+  }
+  json_builder_end_object (b);
+  check_workbook (path, b);
+
+  /* The handout renders, with the same text. */
+  g_assert_true (dd_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "_x0041_"));
+  g_assert_nonnull (strstr (text, "Nhiệm vụ cuối cùng"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/core/export/xlsx/markup-and-decimal-comma", test_xlsx_markup_and_decimal_comma);
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
+  g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

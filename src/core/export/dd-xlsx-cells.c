@@ -199,40 +199,18 @@ stream_blank (DdXlsxRowStream *s,
 
 /* Shared with the sheets */
 
-/* Prepares a text for a cell: valid UTF-8, no control character XML
- * cannot carry, at most DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
- * counts) with the mark at the end of a cut text. Returns @text itself
- * when nothing needs changing (the common case, checked in one pass). */
-const char *
-_dd_xlsx_clean_text (DdXlsx     *x,
-                     const char *text)
+/* Cuts @text (clean) at DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
+ * counts), the mark at the end, into @out. */
+static const char *
+cut_text (DdXlsx     *x,
+          GString    *out,
+          const char *text)
 {
-  gsize len = strlen (text);
-  gboolean control = FALSE;
-  const char *end;
-  g_autofree char *valid = NULL;
-  const char *src = text;
   glong units = 0;
-  glong limit;
+  glong limit = DD_EXPORT_MAX_CELL_CHARS - (glong) g_utf8_strlen (x->mark, -1);
 
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) text[i] < 0x20 && text[i] != '\n' && text[i] != '\t')
-      {
-        control = TRUE;
-        break;
-      }
-  if (!g_utf8_validate (text, (gssize) len, &end))
-    {
-      valid = g_utf8_make_valid (text, (gssize) len);
-      src = valid;
-      len = strlen (src);
-    }
-  else if (!control && len <= DD_EXPORT_MAX_CELL_CHARS)
-    return text;   /* bytes ≥ UTF-16 units: it fits */
-
-  g_string_truncate (x->buf, 0);
-  limit = DD_EXPORT_MAX_CELL_CHARS - (glong) g_utf8_strlen (x->mark, -1);
-  for (const char *c = src; *c != '\0'; c = g_utf8_next_char (c))
+  g_string_truncate (out, 0);
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
     {
       gunichar ch = g_utf8_get_char (c);
       glong w = ch > 0xFFFF ? 2 : 1;
@@ -250,17 +228,34 @@ _dd_xlsx_clean_text (DdXlsx     *x,
             }
           if (rest > DD_EXPORT_MAX_CELL_CHARS)
             {
-              g_string_append (x->buf, x->mark);
-              return x->buf->str;
+              g_string_append (out, x->mark);
+              return out->str;
             }
         }
       units += w;
-      if (ch < 0x20 && ch != '\n' && ch != '\t')
-        g_string_append_c (x->buf, ' ');
-      else
-        g_string_append_unichar (x->buf, ch);
+      g_string_append_unichar (out, ch);
     }
-  return x->buf->str;
+  return out->str;
+}
+
+/* Prepares a text for a cell: through the documents' sanitiser
+ * (_dd_export_clean_text(): valid UTF-8, nothing XML cannot carry,
+ * "_xHHHH_" escaped), at most DD_EXPORT_MAX_CELL_CHARS UTF-16 units with
+ * the mark at the end of a cut text. Returns @text itself when nothing
+ * needs changing (the common case, checked in one pass). */
+const char *
+_dd_xlsx_clean_text (DdXlsx     *x,
+                     const char *text)
+{
+  const char *clean = _dd_export_clean_text (x->buf, text, DD_CLEAN_ESCAPE_X);
+
+  /* Bytes ≥ UTF-16 units, and escapes only lengthen: it fits. */
+  if (strlen (clean) <= DD_EXPORT_MAX_CELL_CHARS)
+    return clean;
+  /* Cut as Excel counts (the escapes are read back as one character), then escape. */
+  clean = _dd_export_clean_text (x->buf, text, DD_CLEAN_NONE);
+  clean = cut_text (x, x->cut, clean);
+  return _dd_export_clean_text (x->buf, clean, DD_CLEAN_ESCAPE_X);
 }
 
 /* From here the data rows of @ws are streamed. The rows libxlsxwriter
@@ -281,7 +276,7 @@ _dd_xlsx_stream_begin (DdXlsx         *x,
       int saved = errno;
 
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write the workbook: %s"), g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), g_strerror (saved));
       return FALSE;
     }
   s = g_new0 (DdXlsxRowStream, 1);

@@ -50,6 +50,7 @@ typedef struct
   DdXlsxRowStream *current;    /* the sheet being streamed, or NULL */
   lxw_error lxw;               /* the first error of libxlsxwriter */
   GString *buf;                /* scratch for _dd_xlsx_clean_text() */
+  GString *cut;                /* the same, for a text cut at Excel's limit */
   char *mark;                  /* the truncation mark */
   double size;
 

@@ -41,7 +41,15 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
 static const char *
 column_title (TaskColumn column)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "export column", task_columns[column].name);
+  const char *name = task_columns[column].name;
+  char key[96];
+  gsize offset = sizeof "export column";
+  const char *translated;
+
+  g_snprintf (key, sizeof key, "export column\004%s", name);
+  translated = _dd_document_pgettext (key, offset);
+  /* Untranslated: the message itself, not the key on this stack. */
+  return translated == key + offset ? name : translated;
 }
 
 /* The note of a task, with what the export knows besides it: the task's
@@ -160,7 +168,7 @@ write_task_row (const DdExportTask  *task,
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_TIME_FRAME], task->deadline_text, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_PRODUCT], task->product, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_DIRECTING], task->directing, x->f_text);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], dd_task_status_get_label (status), x->f_status[status]);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], _dd_chart_status_label (status), x->f_status[status]);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_DUE], &task->due, x->f_date);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_COMPLETED], &task->completed_on, x->f_date);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_ACTUAL], task->actual_product, x->f_text);
@@ -169,7 +177,7 @@ write_task_row (const DdExportTask  *task,
   if (x->lxw != LXW_NO_ERROR)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
   return TRUE;
@@ -308,7 +316,7 @@ write_action_row (const DdExportTask  *task,
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, dd_task_status_get_label (task->status), x->f_status[task->status]);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, _dd_chart_status_label (task->status), x->f_status[task->status]);
   if (task->status == DD_STATUS_OVERDUE)
     {
       _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
@@ -325,7 +333,7 @@ write_action_row (const DdExportTask  *task,
   if (x->lxw != LXW_NO_ERROR)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
   return TRUE;
