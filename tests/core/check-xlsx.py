@@ -22,6 +22,9 @@ EXPECT.json (written by tests/core/test-export.c):
   libreoffice   [texts the PDF that LibreOffice makes must contain]
   lo_pages_min  the least number of pages of that PDF
   properties    {"title": …, "subject": …}: the document's properties
+  row_heights   {sheet: [[row, least height in points], …]}; every row from
+                the header down must have a height of its own (printed rows
+                are as high as they say, never as high as their text)
   strict_xml    true: every XML part parses with a strict parser and holds
                 no character XML 1.0 forbids nor any noncharacter
 
@@ -210,6 +213,14 @@ def main():
         got = [ws.cell(row=2, column=i + 1).value for i in range(len(texts))]
         check(got == texts, "%s: header %r, expected %r" % (sheet, got, texts))
         check(ws.freeze_panes == "A3", "%s: frozen at %r, expected A3" % (sheet, ws.freeze_panes))
+    for sheet, rows in expect.get("row_heights", {}).items():
+        ws = wb[sheet]
+        for r in range(2, ws.max_row + 1):
+            h = ws.row_dimensions[r].height
+            check(h is not None and h >= 17, "%s: row %d has no height of its own (%r)" % (sheet, r, h))
+        for r, least in rows:
+            h = ws.row_dimensions[r].height
+            check(h is not None and h >= least, "%s: row %d is %r pt high, expected %r or more" % (sheet, r, h, least))
     for sheet, n in expect.get("rows", {}).items():
         ws = wb[sheet]
         check(ws.max_row - 2 == n, "%s: %d rows under the header, expected %d" % (sheet, ws.max_row - 2, n))

@@ -326,6 +326,10 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_TASKS, "H10", "Quên việc", 0, "s");
   add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
   add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
+  /* The progress, last: 100 % for the tasks done, 0 for one not begun. */
+  add_cell (b, SHEET_TASKS, "M3", NULL, 1.0, "pct");
+  add_cell (b, SHEET_TASKS, "M5", NULL, 1.0, "pct");
+  add_cell (b, SHEET_TASKS, "M4", NULL, 0.0, "pct");
   add_cell (b, SHEET_TASKS, "H3", "Hoàn thành đúng hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I3", "2026-04-30", 0, "d");
   add_cell (b, SHEET_TASKS, "J3", "2026-04-28", 0, "d");
@@ -358,6 +362,26 @@ test_xlsx_seed (void)
   json_builder_add_int_value (b, 4);
   json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$29:$A$31");
   json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  /* Rows as high as their wrapped text: task 2's title (about 170
+   * characters in a narrow column) takes five lines or more; the header's
+   * "Kết quả / sản phẩm thực tế" three. */
+  json_builder_set_member_name (b, "row_heights");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_TASKS);
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 4);
+  json_builder_add_int_value (b, 5 * 13);
+  json_builder_end_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 2);
+  json_builder_add_int_value (b, 3 * 13);
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, SHEET_ACTIONS);
+  json_builder_begin_array (b);
   json_builder_end_array (b);
   json_builder_end_object (b);
   add_strings (b, "libreoffice", lo_text);

@@ -187,6 +187,9 @@ make_formats (DdXlsx *x)
   x->f_pct_bold = new_cell_format (x);
   format_set_num_format (x->f_pct_bold, "0.0%");
   format_set_bold (x->f_pct_bold);
+  x->f_progress = new_cell_format (x);
+  format_set_num_format (x->f_progress, "0%");
+  format_set_align (x->f_progress, LXW_ALIGN_CENTER);
 
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
