@@ -69,15 +69,20 @@ static Catalogue *
 load_catalogue (void)
 {
   Catalogue *c = g_new0 (Catalogue, 1);
-  const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : LOCALEDIR, "vi", "LC_MESSAGES",
-                                            GETTEXT_PACKAGE ".mo", NULL);
+  /* Where gettext was told to look, else where dd_init_i18n() would tell it. */
+  const char *dirs[] = { bindtextdomain (GETTEXT_PACKAGE, NULL), g_getenv ("DONDOC_LOCALEDIR"), LOCALEDIR };
   guint32 magic;
 
-  c->file = g_mapped_file_new (path, FALSE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs) && c->file == NULL; i++)
+    if (dirs[i] != NULL && *dirs[i] != '\0')
+      {
+        g_autofree char *path = g_build_filename (dirs[i], "vi", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+        c->file = g_mapped_file_new (path, FALSE, NULL);
+      }
   if (c->file == NULL)
     {
-      g_message ("The Vietnamese catalogue “%s” cannot be read: documents are in English", path);
+      g_message ("The Vietnamese catalogue %s.mo cannot be read: documents are in English", GETTEXT_PACKAGE);
       return c;
     }
   c->data = g_mapped_file_get_contents (c->file);
