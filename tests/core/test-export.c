@@ -811,6 +811,36 @@ test_hostile_characters (void)
   g_assert_nonnull (strstr (text, "Nhiệm vụ cuối cùng"));
 }
 
+/* The place and date line as Nghị định 30/2020 writes it: leading zeros
+ * for days under 10 and the months 1 and 2; English as English writes it. */
+static void
+test_date_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  const struct { int d, m; const char *lang; const char *line; } cases[] = {
+    { 5, 12, NULL, "Nghệ An, ngày 05 tháng 12 năm 2026" },
+    { 5, 2, "vi", "Nghệ An, ngày 05 tháng 02 năm 2026" },
+    { 28, 4, NULL, "Nghệ An, ngày 28 tháng 4 năm 2026" },
+    { 9, 1, "vi", "Nghệ An, ngày 09 tháng 01 năm 2026" },
+    { 5, 12, "en", "Nghệ An, 5 December 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DdExportData) data = NULL;
+      DdExportOptions options;
+
+      options_for (&options, 20, 6, 2026);
+      options.tasks.plan_id = 1;
+      options.language = cases[i].lang;
+      g_date_set_dmy (&options.report_date, (GDateDay) cases[i].d, (GDateMonth) cases[i].m, 2026);
+      data = _dd_export_data_new (store, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (data->date_line, ==, cases[i].line);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -832,6 +862,7 @@ main (int    argc,
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
   g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
+  g_test_add_func ("/core/export/date-line", test_date_line);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

@@ -800,9 +800,9 @@ dd_report_new (DdStore                *store,
   DdReport *self;
 
   g_return_val_if_fail (options != NULL, NULL);
-  _dd_document_language_push (_dd_export_language (options));
+  int previous = _dd_document_language_push (_dd_export_language (options));
   self = report_new (store, options, error);
-  _dd_document_language_pop ();
+  _dd_document_language_pop (previous);
   return self;
 }
 
@@ -859,7 +859,7 @@ dd_report_paginate (DdReport *self,
 
   g_return_val_if_fail (DD_IS_REPORT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
-  _dd_document_language_push (self->data->language);
+  int previous = _dd_document_language_push (self->data->language);
 
   self->width = MAX (width, 100);
   self->height = MAX (height, 100);
@@ -933,7 +933,7 @@ dd_report_paginate (DdReport *self,
       g_array_append_val (page, p);
       y += b->height;
     }
-  _dd_document_language_pop ();
+  _dd_document_language_pop (previous);
   return self->pages->len;
 }
 
@@ -949,7 +949,7 @@ dd_report_draw_page (DdReport *self,
   g_return_if_fail (DD_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->pages->len);
-  _dd_document_language_push (self->data->language);
+  int previous = _dd_document_language_push (self->data->language);
 
   placements = g_ptr_array_index (self->pages, page);
   cairo_save (cr);
@@ -977,7 +977,7 @@ dd_report_draw_page (DdReport *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   show_layout (cr, layout, 0, self->height - layout_height (layout));
   cairo_restore (cr);
-  _dd_document_language_pop ();
+  _dd_document_language_pop (previous);
 }
 
 static gboolean export_pdf (DdStore *store, const DdExportOptions *options, const char *path, GError **error);
@@ -991,9 +991,9 @@ dd_export_pdf (DdStore                *store,
   gboolean ok;
 
   g_return_val_if_fail (options != NULL, FALSE);
-  _dd_document_language_push (_dd_export_language (options));
+  int previous = _dd_document_language_push (_dd_export_language (options));
   ok = export_pdf (store, options, path, error);
-  _dd_document_language_pop ();
+  _dd_document_language_pop (previous);
   return ok;
 }
 

@@ -446,6 +446,28 @@ load_plan (DdStore  *store,
                        (guint) sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) != 0);
 }
 
+/* The date of a document's place and date line. In Vietnamese as Nghị
+ * định 30/2020/NĐ-CP writes it: a leading zero for days under 10 and for
+ * the months 1 and 2 ("ngày 05 tháng 02 năm 2026", "ngày 28 tháng 4 năm
+ * 2026"), so that nothing can be written in before them. */
+static char *
+dup_document_date (DdLanguage   language,
+                   const GDate *date)
+{
+  guint month = g_date_get_month (date);
+
+  if (language != DD_LANGUAGE_VIETNAMESE)
+    {
+      int previous = _dd_document_language_push (language);
+      char *text = dd_format_date_long (date);
+
+      _dd_document_language_pop (previous);
+      return text;
+    }
+  return g_strdup_printf ("ngày %02u tháng %0*u năm %u", (guint) g_date_get_day (date),
+                          month <= 2 ? 2 : 1, month, (guint) g_date_get_year (date));
+}
+
 /* Replaces *@text by its cleaned copy (_dd_export_clean_text()). */
 static void
 clean_in_place (char **text)
@@ -559,7 +581,7 @@ _dd_export_data_prepare (DdStore               *store,
     }
 
   report_date = dd_date_is_set (&options->report_date) ? options->report_date : options->tasks.as_of;
-  long_date = dd_format_date_long (&report_date);
+  long_date = dup_document_date (data->language, &report_date);
   if (data->place != NULL)
     /* Translators: the place and date line of a document: "Nghệ An, ngày 25 tháng 11 năm 2026". */
     data->date_line = g_strdup_printf (_("%s, %s"), data->place, long_date);

@@ -395,9 +395,9 @@ dd_export_xlsx (DdStore                *store,
 
   g_return_val_if_fail (options != NULL, FALSE);
   /* Every message of the workbook, and its errors, in its language. */
-  _dd_document_language_push (_dd_export_language (options));
+  int previous = _dd_document_language_push (_dd_export_language (options));
   ok = export_xlsx (store, options, path, error);
-  _dd_document_language_pop ();
+  _dd_document_language_pop (previous);
   return ok;
 }
 

@@ -23,9 +23,10 @@ G_BEGIN_DECLS
  * vi_VN locale being installed, nor on LANGUAGE.
  */
 
-/* Makes this thread's documents speak @language until the matching pop. */
-void        _dd_document_language_push (DdLanguage language);
-void        _dd_document_language_pop  (void);
+/* Makes this thread's documents speak @language until the matching pop,
+ * which gives back what push returned (pushes nest). */
+int         _dd_document_language_push (DdLanguage language);
+void        _dd_document_language_pop  (int        previous);
 /* The language of the document being made on this thread, or -1. */
 int         _dd_document_language_get  (void);
 

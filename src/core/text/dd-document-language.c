@@ -147,16 +147,19 @@ lookup_vi (const char *key)
   return NULL;
 }
 
-void
+int
 _dd_document_language_push (DdLanguage language)
 {
+  int previous = _dd_document_language_get ();
+
   g_private_set (&document_language, GINT_TO_POINTER ((int) language + 1));
+  return previous;
 }
 
 void
-_dd_document_language_pop (void)
+_dd_document_language_pop (int previous)
 {
-  g_private_set (&document_language, NULL);
+  g_private_set (&document_language, GINT_TO_POINTER (previous + 1));
 }
 
 int
