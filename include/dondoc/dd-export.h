@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 /*
  * Meeting exports: the progress report of a plan as an Excel workbook
  * (dd_export_xlsx()) and as a printable A4 PDF (dd_export_pdf()). Both are
- * made from the same figures (DdReport), in the language of the interface.
+ * made from the same figures (DdReport), in the language the options ask
+ * for (Vietnamese by default); their errors, for the person who runs them,
+ * in the interface's language.
  */
 
 /* The default font of the exports, as the Government's documents use it
@@ -47,6 +49,10 @@ G_BEGIN_DECLS
  *   setting "report_issuer", else the plan's issuer
  * @font_name: (nullable): the font; %NULL: %DD_EXPORT_DEFAULT_FONT
  * @font_size: the body size in points; 0: %DD_EXPORT_DEFAULT_FONT_SIZE
+ * @language: (nullable): the language of the document, "vi" or "en"; %NULL:
+ *   Vietnamese, whatever the locale of the process (a Vietnamese
+ *   administrative document is Vietnamese, even when made by a scheduled
+ *   job without LANG)
  *
  * What to export. A plain value, like DdTaskQuery: copy it freely; the
  * strings stay owned by the caller. The period selects the indicator
@@ -65,6 +71,7 @@ typedef struct
   const char *issuer;
   const char *font_name;
   double font_size;
+  const char *language;
 } DdExportOptions;
 
 /* Fills @self: dd_task_query_init() (every task, as of today), no

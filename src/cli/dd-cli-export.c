@@ -30,6 +30,7 @@ typedef struct
   char *font;
   double font_size;
   char *place;
+  char *lang;
   char *display;
   char *period_label;
   DdExportOptions export;
@@ -70,6 +71,14 @@ check_file (ExportOptions  *options,
     return dd_cli_set_usage_error (error, _("Say where to write the file: --out FILE"));
   if (options->font_size != 0 && (options->font_size < 6 || options->font_size > 72))
     return dd_cli_set_usage_error (error, _("The font size must be between 6 and 72"));
+
+  if (options->lang != NULL && g_strcmp0 (options->lang, "vi") != 0 && g_strcmp0 (options->lang, "en") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--lang: “%s” is not a language of the documents: say vi or en"),
+                                                  options->lang);
+
+      return dd_cli_set_usage_error (error, message);
+    }
 
   options->display = g_filename_display_name (options->out);
   lower = g_ascii_strdown (options->out, -1);
@@ -114,6 +123,8 @@ export_check (DdCliInvocation  *cli,
   export->font_name = options->font;
   export->font_size = options->font_size;
   export->place = options->place;
+  /* Vietnamese unless asked: whatever the locale of the job that runs it. */
+  export->language = options->lang;
   return TRUE;
 }
 
@@ -200,6 +211,8 @@ export_run (DdCliInvocation  *cli,
     N_("The body text size in points (default: 13)"), N_("SIZE") }, \
   { "place", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, place), \
     N_("The place of the date line (default: the province of the plan's issuer)"), N_("PLACE") }, \
+  { "lang", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (ExportOptions, lang), \
+    N_("The language of the document: vi (default) or en"), N_("LANGUAGE") }, \
   { NULL }
 
 static const GOptionEntry export_entries[] = {

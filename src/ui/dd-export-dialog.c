@@ -14,6 +14,7 @@ struct _DdExportDialog
   /* Template children */
   GtkDropDown *format_dropdown;
   GtkDropDown *period_dropdown;
+  GtkDropDown *language_dropdown;
   GtkCheckButton *filter_check;
   GtkWidget *progress_box;
   GtkSpinner *spinner;
@@ -104,6 +105,7 @@ set_busy (DdExportDialog *self,
   gtk_widget_set_sensitive (self->export_button, !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_dropdown), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_dropdown), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_check), !busy);
 }
 
@@ -266,6 +268,7 @@ dd_export_dialog_class_init (DdExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DdExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdExportDialog, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdExportDialog, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdExportDialog, filter_check);
   gtk_widget_class_bind_template_child (widget_class, DdExportDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, DdExportDialog, spinner);
@@ -330,13 +333,18 @@ dd_export_dialog_export_to (DdExportDialog *self,
     return;
 
   dd_export_options_init (&options);
+  /* The whole plan unless the list's filter is asked for, explicitly. */
   if (gtk_check_button_get_active (self->filter_check))
     options.tasks = self->filter;
   else
     {
       options.tasks.as_of = self->filter.as_of;
       options.tasks.due_soon_days = self->filter.due_soon_days;
+      options.tasks.plan_id = self->filter.plan_id;
     }
+  /* Vietnamese first, whatever the window's language: the languages are
+   * named in their own words. */
+  options.language = gtk_drop_down_get_selected (self->language_dropdown) == 1 ? "en" : "vi";
 
   selected = gtk_drop_down_get_selected (self->period_dropdown);
   period = selected < self->period_texts->len ? g_ptr_array_index (self->period_texts, selected) : NULL;

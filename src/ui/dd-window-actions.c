@@ -409,6 +409,9 @@ _dd_window_print (DdWindow    *self,
   query = dd_tasks_page_get_query (self->tasks_page);
   if (query != NULL)
     options.tasks = *query;
+  /* Printing what the window shows: in the window's language (the export
+   * dialog offers the choice, Vietnamese first). */
+  options.language = dd_format_get_language () == DD_LANGUAGE_ENGLISH ? "en" : "vi";
   report = dd_report_new (self->store, &options, error);
   if (report == NULL)
     return FALSE;

@@ -105,6 +105,60 @@ test_refusals (Fixture       *f,
   }
 }
 
+/* The sheet names of the workbook @path, one a line (read with Python's zipfile). */
+static char *
+sheet_names (const char *path)
+{
+  const char *script =
+    "import re, sys, zipfile\n"
+    "xml = zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode('utf-8')\n"
+    "print('\\n'.join(re.findall(r'<sheet name=\"([^\"]*)\"', xml)))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* A scheduled job has no LANG (cron): the document is Vietnamese all the
+ * same, unless --lang en asks for English; --lang takes nothing else. */
+static void
+test_export_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *vi = g_build_filename (f->dir, "vi.xlsx", NULL);
+  g_autofree char *en = g_build_filename (f->dir, "en.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "vi.pdf", NULL);
+  g_autofree char *vi_names = NULL;
+  g_autofree char *en_names = NULL;
+  g_auto(Result) r1 = { 0, };
+  g_auto(Result) r2 = { 0, };
+  g_auto(Result) r3 = { 0, };
+  g_auto(Result) r4 = { 0, };
+
+  f->envp = g_environ_unsetenv (f->envp, "LANGUAGE");
+  f->envp = g_environ_setenv (f->envp, "LC_ALL", "C", TRUE);
+  f->envp = g_environ_setenv (f->envp, "LANG", "C", TRUE);
+  r1 = run (f, "--db", f->db, "export", "--out", vi, "--plan", "662/KH-VPUB", "--as-of", "2026-06-20");
+  g_assert_cmpint (r1.status, ==, 0);
+  vi_names = sheet_names (vi);
+  g_assert_cmpstr (vi_names, ==, "Tổng hợp\nNhiệm vụ\nĐơn vị\nQuá hạn - sắp đến hạn\nChỉ tiêu\n");
+
+  r2 = run (f, "--db", f->db, "export", "--out", en, "--plan", "662/KH-VPUB", "--lang", "en");
+  g_assert_cmpint (r2.status, ==, 0);
+  en_names = sheet_names (en);
+  g_assert_cmpstr (en_names, ==, "Summary\nTasks\nUnits\nOverdue - due soon\nIndicators\n");
+
+  /* The handout too; and a failure says so in the document's language. */
+  r3 = run (f, "--db", f->db, "report", "--out", pdf, "--plan", "662/KH-VPUB");
+  g_assert_cmpint (r3.status, ==, 0);
+  r4 = run (f, "--db", f->db, "export", "--out", vi, "--lang", "fr");
+  g_assert_cmpint (r4.status, ==, 2);
+  g_assert_nonnull (strstr (r4.err, "--lang"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +168,7 @@ main (int    argc,
 
   g_test_add ("/cli/export/xlsx", Fixture, NULL, export_set_up, test_export_xlsx, fixture_tear_down);
   g_test_add ("/cli/export/report-pdf", Fixture, NULL, export_set_up, test_report_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/language", Fixture, NULL, export_set_up, test_export_language, fixture_tear_down);
   g_test_add ("/cli/export/refusals", Fixture, NULL, export_set_up, test_refusals, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,11 +14,19 @@ EXPECT.json (written by tests/core/test-export.c):
   cells         [[sheet, "B3", value, kind]]: kind is "s" (text), "n"
                 (number), "d" (date, value "YYYY-MM-DD"), "pct" (a number
                 with a % format), "prefix" (text that starts with value),
-                "truncated" (text of 32,767 characters ending with value)
+                "truncated" (text of 32,767 characters ending with value),
+                "xs" (an inline string of a streamed sheet as Excel reads
+                it: its "_xHHHH_" escapes decoded; openpyxl leaves them)
   date_columns  {sheet: [column letters whose data cells are dates or empty]}
   charts        {sheet: [["doughnut"|"bar", n_series, "categories ref"]]}
   libreoffice   [texts the PDF that LibreOffice makes must contain]
   lo_pages_min  the least number of pages of that PDF
+  properties    {"title": …, "subject": …}: the document's properties
+  row_heights   {sheet: [[row, least height in points], …]}; every row from
+                the header down must have a height of its own (printed rows
+                are as high as they say, never as high as their text)
+  strict_xml    true: every XML part parses with a strict parser and holds
+                no character XML 1.0 forbids nor any noncharacter
 
 Prints what it checked; exits 1 with the first difference. It must never
 skip: a missing openpyxl or soffice is a failure (CI installs them).
@@ -87,6 +95,11 @@ def check_cell(wb, sheet, ref, value, kind):
     if kind == "s":
         check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
         check(cell.value == value, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "xs":
+        import re
+        check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
+        excel = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), cell.value or "")
+        check(excel == value, "%s: %r (as Excel reads %r), expected %r" % (where, excel, cell.value, value))
     elif kind == "prefix":
         check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
         check(isinstance(cell.value, str) and cell.value.startswith(value),
@@ -111,6 +124,36 @@ def check_cell(wb, sheet, ref, value, kind):
         check(cell.number_format == "dd/mm/yyyy", "%s: date format %r" % (where, cell.number_format))
     else:
         fail("unknown kind %r" % kind)
+
+
+def is_bad_char(c):
+    o = ord(c)
+    if o < 0x20 and c not in "\t\n\r":
+        return True
+    return 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
+
+
+def check_strict_xml(path):
+    import re
+    import zipfile
+    import xml.parsers.expat
+    refs = re.compile(r"&#(x[0-9A-Fa-f]+|[0-9]+);")
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not (name.endswith(".xml") or name.endswith(".rels")):
+                continue
+            text = z.read(name).decode("utf-8")
+            bad = [c for c in text if is_bad_char(c)]
+            check(not bad, "%s holds the character U+%04X" % (name, ord(bad[0])) if bad else "")
+            for ref in refs.findall(text):
+                code = int(ref[1:], 16) if ref.startswith("x") else int(ref)
+                check(not is_bad_char(chr(code)), "%s refers to the character U+%04X" % (name, code))
+            parser = xml.parsers.expat.ParserCreate()
+            try:
+                parser.Parse(text.encode("utf-8"), True)
+            except xml.parsers.expat.ExpatError as e:
+                fail("%s is not well-formed XML: %s" % (name, e))
+    print("ok: every XML part is well-formed and clean")
 
 
 def check_libreoffice(path, expect):
@@ -144,7 +187,12 @@ def main():
     with open(sys.argv[2], encoding="utf-8") as f:
         expect = json.load(f)
 
+    if expect.get("strict_xml"):
+        check_strict_xml(path)
     wb = openpyxl.load_workbook(path)
+    for key, want in expect.get("properties", {}).items():
+        got = getattr(wb.properties, key)
+        check(got == want, "property %s: %r, expected %r" % (key, got, want))
     check(wb.sheetnames == expect["sheets"], "sheets %r, expected %r" % (wb.sheetnames, expect["sheets"]))
     print("ok: sheets %s" % ", ".join(wb.sheetnames))
 
@@ -165,6 +213,14 @@ def main():
         got = [ws.cell(row=2, column=i + 1).value for i in range(len(texts))]
         check(got == texts, "%s: header %r, expected %r" % (sheet, got, texts))
         check(ws.freeze_panes == "A3", "%s: frozen at %r, expected A3" % (sheet, ws.freeze_panes))
+    for sheet, rows in expect.get("row_heights", {}).items():
+        ws = wb[sheet]
+        for r in range(2, ws.max_row + 1):
+            h = ws.row_dimensions[r].height
+            check(h is not None and h >= 17, "%s: row %d has no height of its own (%r)" % (sheet, r, h))
+        for r, least in rows:
+            h = ws.row_dimensions[r].height
+            check(h is not None and h >= least, "%s: row %d is %r pt high, expected %r or more" % (sheet, r, h, least))
     for sheet, n in expect.get("rows", {}).items():
         ws = wb[sheet]
         check(ws.max_row - 2 == n, "%s: %d rows under the header, expected %d" % (sheet, ws.max_row - 2, n))

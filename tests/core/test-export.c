@@ -326,6 +326,10 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_TASKS, "H10", "Quên việc", 0, "s");
   add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
   add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
+  /* The progress, last: 100 % for the tasks done, 0 for one not begun. */
+  add_cell (b, SHEET_TASKS, "M3", NULL, 1.0, "pct");
+  add_cell (b, SHEET_TASKS, "M5", NULL, 1.0, "pct");
+  add_cell (b, SHEET_TASKS, "M4", NULL, 0.0, "pct");
   add_cell (b, SHEET_TASKS, "H3", "Hoàn thành đúng hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I3", "2026-04-30", 0, "d");
   add_cell (b, SHEET_TASKS, "J3", "2026-04-28", 0, "d");
@@ -358,6 +362,26 @@ test_xlsx_seed (void)
   json_builder_add_int_value (b, 4);
   json_builder_add_string_value (b, "'" SHEET_SUMMARY "'!$A$29:$A$31");
   json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  /* Rows as high as their wrapped text: task 2's title (about 170
+   * characters in a narrow column) takes five lines or more; the header's
+   * "Kết quả / sản phẩm thực tế" three. */
+  json_builder_set_member_name (b, "row_heights");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_TASKS);
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 4);
+  json_builder_add_int_value (b, 5 * 13);
+  json_builder_end_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 2);
+  json_builder_add_int_value (b, 3 * 13);
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, SHEET_ACTIONS);
+  json_builder_begin_array (b);
   json_builder_end_array (b);
   json_builder_end_object (b);
   add_strings (b, "libreoffice", lo_text);
@@ -700,6 +724,123 @@ test_pdf (void)
   g_regex_unref (spaces);
 }
 
+/* Each character that once made a corrupt workbook or a failed handout, in
+ * a plan's title, a task's title, its product and its lead unit's name:
+ * U+000B (Word's line break), U+FFFE, U+FFFF, U+FDD0, U+FDEF, and text
+ * that reads as Excel's "_xHHHH_" escapes. */
+#define VT "\v"
+#define U_FFFE "\xEF\xBF\xBE"
+#define U_FFFF "\xEF\xBF\xBF"
+#define U_FDD0 "\xEF\xB7\x90"
+#define U_FDEF "\xEF\xB7\xAF"
+#define U_FFFD "\xEF\xBF\xBD"
+
+static void
+test_hostile_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *path = tmp_path ("hostile.xlsx");
+  g_autofree char *pdf = tmp_path ("hostile.pdf");
+  g_autofree char *text = NULL;
+  DdImportSummary summary = { 0, };
+  DdExportOptions options;
+  const char *titles[] = { "Rà soát" U_FFFF " thủ tục" U_FDD0 " _x0041_ xong" VT "bước hai",
+                           "Nhiệm vụ cuối cùng" };
+  const char *products[] = { "Báo cáo" U_FDEF VT "_x00E9_", "Quyết định" };
+  const char *leads[] = { "Phòng Tư pháp" U_FFFE, "Phòng Hành chính - Quản trị" };
+
+  plan->number = g_strdup ("5/KH-TEST");
+  plan->title = g_strdup ("Kế hoạch" VT "cải cách" U_FFFE " hành chính _x0041_");
+  plan->issuer = g_strdup ("Văn phòng Ủy ban nhân dân tỉnh Nghệ An");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup (titles[i]);
+      task->lead = g_strdup (leads[i]);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      task->deadline_text = g_strdup ("Trước 30/4/2026");
+      task->product = g_strdup (products[i]);
+      task->directing = g_strdup ("Chánh Văn phòng");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  g_assert_true (dd_store_import_plan (store, plan, &summary, &error));
+  g_assert_no_error (error);
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = summary.plan_id;
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  b = expect_begin (G_N_ELEMENTS (titles));
+  add_cell (b, SHEET_TASKS, "B3", "Rà soát" U_FFFD " thủ tục" U_FFFD " _x0041_ xong\nbước hai", 0, "xs");
+  add_cell (b, SHEET_TASKS, "C3", "Phòng Tư pháp" U_FFFD, 0, "xs");
+  add_cell (b, SHEET_TASKS, "F3", "Báo cáo" U_FFFD "\n_x00E9_", 0, "xs");
+  add_cell (b, SHEET_TASKS, "B4", "Nhiệm vụ cuối cùng", 0, "xs");
+  add_cell (b, SHEET_ACTIONS, "B4", "Rà soát" U_FFFD " thủ tục" U_FFFD " _x0041_ xong\nbước hai", 0, "xs");
+  /* The summary's shared strings: the plan's title under the report's. */
+  add_cell (b, SHEET_SUMMARY, "A7", "Kế hoạch\ncải cách" U_FFFD " hành chính _x0041_", 0, "s");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "strict_xml");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "subject");
+  json_builder_add_string_value (b, "Kế hoạch\ncải cách" U_FFFD " hành chính _x0041_");
+  json_builder_end_object (b);
+  {
+    /* LibreOffice keeps every row after the hostile ones. */
+    const char *lo_text[] = { "Nhiệm vụ cuối cùng", "Phòng Hành chính - Quản trị", "_x0041_", NULL };
+
+    add_strings (b, "libreoffice", lo_text);
+  }
+  json_builder_end_object (b);
+  check_workbook (path, b);
+
+  /* The handout renders, with the same text. */
+  g_assert_true (dd_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "_x0041_"));
+  g_assert_nonnull (strstr (text, "Nhiệm vụ cuối cùng"));
+}
+
+/* The place and date line as Nghị định 30/2020 writes it: leading zeros
+ * for days under 10 and the months 1 and 2; English as English writes it. */
+static void
+test_date_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  const struct { int d, m; const char *lang; const char *line; } cases[] = {
+    { 5, 12, NULL, "Nghệ An, ngày 05 tháng 12 năm 2026" },
+    { 5, 2, "vi", "Nghệ An, ngày 05 tháng 02 năm 2026" },
+    { 28, 4, NULL, "Nghệ An, ngày 28 tháng 4 năm 2026" },
+    { 9, 1, "vi", "Nghệ An, ngày 09 tháng 01 năm 2026" },
+    { 5, 12, "en", "Nghệ An, 5 December 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DdExportData) data = NULL;
+      DdExportOptions options;
+
+      options_for (&options, 20, 6, 2026);
+      options.tasks.plan_id = 1;
+      options.language = cases[i].lang;
+      g_date_set_dmy (&options.report_date, (GDateDay) cases[i].d, (GDateMonth) cases[i].m, 2026);
+      data = _dd_export_data_new (store, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (data->date_line, ==, cases[i].line);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +861,8 @@ main (int    argc,
   g_test_add_func ("/core/export/xlsx/markup-and-decimal-comma", test_xlsx_markup_and_decimal_comma);
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
+  g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
+  g_test_add_func ("/core/export/date-line", test_date_line);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

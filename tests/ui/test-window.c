@@ -664,6 +664,17 @@ test_window_export (Fixture       *f,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
       dd_test_wait_for (export_dialog_shown, NULL);
       dialog = dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG);
+      if (i == 0)
+        {
+          /* The whole plan, in Vietnamese, unless chosen otherwise. */
+          GtkDropDown *language = dd_test_template_child (dialog, DD_TYPE_EXPORT_DIALOG, "language_dropdown");
+          GtkCheckButton *filter = dd_test_template_child (dialog, DD_TYPE_EXPORT_DIALOG, "filter_check");
+
+          g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
+          g_assert_false (gtk_check_button_get_active (filter));
+          dd_test_run_for (400);
+          dd_test_screenshot ("export-dialog");
+        }
       dd_export_dialog_export_to (DD_EXPORT_DIALOG (dialog), formats[i], out);
 
       take_message_dialog (&text, &secondary);
@@ -672,6 +683,22 @@ test_window_export (Fixture       *f,
       g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 1000);
       g_assert_true (g_str_has_prefix (contents, magic[i]));
+      if (formats[i] == DD_EXPORT_FORMAT_XLSX)
+        {
+          /* The window speaks English here; the document is Vietnamese
+           * unless the dialog is told otherwise. */
+          const char *script =
+            "import re, sys, zipfile\n"
+            "xml = zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode('utf-8')\n"
+            "print(re.findall(r'<sheet name=\"([^\"]*)\"', xml)[0])\n";
+          const char *argv[] = { "/usr/bin/python3", "-c", script, out, NULL };
+          g_autofree char *first = NULL;
+          int status = 0;
+
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &first, NULL,
+                                       &status, NULL));
+          g_assert_cmpstr (first, ==, "Tổng hợp\n");
+        }
       g_unlink (out);
     }
 }

@@ -115,3 +115,28 @@ dd_indicator_level_get_label (DdIndicatorLevel level)
       return _("No data");
     }
 }
+
+const char *
+_dd_chart_status_label (DdTaskStatus status)
+{
+  /* The same messages as dd_task_status_get_label(). */
+  switch (status)
+    {
+    case DD_STATUS_DONE_ON_TIME:
+      return _("Done on time");
+    case DD_STATUS_DONE_LATE:
+      return _("Done late");
+    case DD_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case DD_STATUS_DUE_SOON:
+      return _("Due soon");
+    case DD_STATUS_OVERDUE:
+      return _("Overdue");
+    case DD_STATUS_FORGOTTEN:
+      /* Translators: the plan's "quên việc": a period passed without the expected report. */
+      return _("Forgotten");
+    case DD_STATUS_NO_DEADLINE:
+    default:
+      return _("No deadline");
+    }
+}

@@ -124,7 +124,7 @@ _dd_chart_segment_label (const char *prefix,
   g_autofree char *core = NULL;
 
   core = g_strdup_printf (ngettext ("%s: %s of %s task (%s)", "%s: %s of %s tasks (%s)", total),
-                          dd_task_status_get_label ((DdTaskStatus) status), n, t, p);
+                          _dd_chart_status_label ((DdTaskStatus) status), n, t, p);
   if (prefix != NULL)
     /* Translators: a unit's name, then the figures of one of its statuses. */
     return g_strdup_printf (_("%s — %s"), prefix, core);

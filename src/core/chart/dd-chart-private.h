@@ -4,9 +4,15 @@
 #include <pango/pangocairo.h>
 
 #include "dd-core-private.h"
+#define DD_DOCUMENT_GETTEXT
+#include "dd-document-language-private.h"
 #include "dondoc/dd-chart.h"
 
 G_BEGIN_DECLS
+
+/* dd_task_status_get_label() in the language of the document being made
+ * (see dd-document-language-private.h), for the charts and the exports. */
+const char *_dd_chart_status_label (DdTaskStatus status);
 
 /*
  * A chart is laid out into a scene: a list of shapes and texts, each with

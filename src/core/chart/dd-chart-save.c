@@ -194,7 +194,7 @@ create_temp_file (const char  *path,
 
       g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
                    /* Translators: %s is a file name, then the system's reason. */
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, g_strerror (saved));
       return NULL;
     }
   g_close (fd, NULL);
@@ -266,7 +266,7 @@ replace_with (GFile       *tmp_file,
 
       g_unlink (tmp_path);
       g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -298,7 +298,7 @@ dd_chart_save (DdChart     *self,
     {
       g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_FORMAT,
                    /* Translators: %s is a file name. */
-                   _("Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf."),
+                   dgettext (GETTEXT_PACKAGE, "Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf."),
                    display);
       return FALSE;
     }
@@ -311,7 +311,7 @@ dd_chart_save (DdChart     *self,
     {
       g_file_delete (tmp_file, NULL, NULL);
       g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, local_error->message);
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, local_error->message);
       return FALSE;
     }
 
@@ -321,7 +321,7 @@ dd_chart_save (DdChart     *self,
     {
       g_file_delete (tmp_file, NULL, NULL);
       g_set_error (error, DD_CHART_ERROR, DD_CHART_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display,
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display,
                    local_error != NULL ? local_error->message : cairo_status_to_string (status));
       return FALSE;
     }

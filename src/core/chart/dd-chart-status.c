@@ -40,7 +40,7 @@ add_status_hits (DdChartLayout *l,
       n = _dd_chart_count_label (hl->counts[s]);
       p = dd_format_percent (pct[s], 1);
       /* Translators: a legend entry: status, number of tasks, percentage. */
-      g_ptr_array_index (entries, s) = g_strdup_printf (_("%s: %s (%s)"), dd_task_status_get_label ((DdTaskStatus) s), n, p);
+      g_ptr_array_index (entries, s) = g_strdup_printf (_("%s: %s (%s)"), _dd_chart_status_label ((DdTaskStatus) s), n, p);
 
       hit.kind = DD_CHART_STATUS;
       hit.status = s;

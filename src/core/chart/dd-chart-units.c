@@ -107,7 +107,7 @@ flow_legend (DdChartLayout *l,
       if (!present[s])
         continue;
       dd_status_get_color ((DdTaskStatus) s, c);
-      w = _dd_chart_legend_entry (l, 0, 0, x1 - x0, c, dd_task_status_get_label ((DdTaskStatus) s), line_h, -1,
+      w = _dd_chart_legend_entry (l, 0, 0, x1 - x0, c, _dd_chart_status_label ((DdTaskStatus) s), line_h, -1,
                                   FALSE);
       if (w <= 0)
         break;
@@ -120,9 +120,9 @@ flow_legend (DdChartLayout *l,
       hit.status = s;
       hit.index = -1;
       g_date_clear (&hit.date, 1);
-      hit.label = g_strdup (dd_task_status_get_label ((DdTaskStatus) s));
+      hit.label = g_strdup (_dd_chart_status_label ((DdTaskStatus) s));
       index = _dd_chart_add_hit (l, &hit);
-      _dd_chart_legend_entry (l, x, y, x1 - x, c, dd_task_status_get_label ((DdTaskStatus) s), line_h, index, TRUE);
+      _dd_chart_legend_entry (l, x, y, x1 - x, c, _dd_chart_status_label ((DdTaskStatus) s), line_h, index, TRUE);
       x += w + gap;
     }
   return y + line_h - y0;

@@ -39,6 +39,7 @@ typedef struct
   char *place;
   char *issuer;
   char *font_name;
+  char *language;
   char *path;
 } ExportJob;
 
@@ -50,6 +51,7 @@ export_job_free (ExportJob *job)
   g_free (job->place);
   g_free (job->issuer);
   g_free (job->font_name);
+  g_free (job->language);
   g_free (job->path);
   g_free (job);
 }
@@ -68,6 +70,7 @@ export_job_new (ExportFunc             func,
   job->options.place = job->place = g_strdup (options->place);
   job->options.issuer = job->issuer = g_strdup (options->issuer);
   job->options.font_name = job->font_name = g_strdup (options->font_name);
+  job->options.language = job->language = g_strdup (options->language);
   job->path = g_strdup (path);
   return job;
 }

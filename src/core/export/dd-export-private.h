@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dd-core-private.h"
+#include "dd-chart-private.h"
 #include "dondoc/dd-export.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,24 @@ G_BEGIN_DECLS
  * The figures shared by the workbook and the PDF (dd-report.c), and the
  * reading of them (dd-store-export.c).
  */
+
+/* The sanitiser of every string of a document (dd-export-text.c). */
+typedef enum
+{
+  DD_CLEAN_NONE = 0,
+  DD_CLEAN_ESCAPE_X = 1 << 0,  /* a cell's text: "_xHHHH_" escaped as Excel reads it */
+} DdCleanFlags;
+
+/* @text fit for XML 1.0 and for Pango: invalid UTF-8 repaired, C0 controls
+ * but tab and line feed replaced (U+000B, U+000C and CR by a line break,
+ * the others by a space), noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF)
+ * by U+FFFD. Returns @text itself when nothing needs changing, else
+ * @out->str (valid until @out changes); %NULL for %NULL. */
+const char *_dd_export_clean_text (GString      *out,
+                                   const char   *text,
+                                   DdCleanFlags  flags);
+/* The same as a copy. (transfer full) */
+char       *_dd_export_dup_clean  (const char   *text);
 
 /* One task as an export writes it. The strings point into the store's
  * current row: valid only during the callback. */
@@ -97,7 +116,8 @@ typedef struct
 /* The report's figures (dd-report.c). */
 typedef struct
 {
-  DdExportOptions options;
+  DdExportOptions options;     /* options.language is NULL: see language */
+  DdLanguage language;         /* of the document */
   char *font_name;
   char *period_label;
   char *place;
@@ -113,6 +133,9 @@ typedef struct
   GArray *actions;             /* DdExportAction: overdue (most late first), then due soon */
   GPtrArray *indicators;       /* DdExportIndicator* */
 } DdExportData;
+
+/* The document's language of @options ("en", else Vietnamese). */
+DdLanguage    _dd_export_language  (const DdExportOptions *options);
 
 /* Reads everything but the tasks' text (which the writers read in order). */
 DdExportData *_dd_export_data_new  (DdStore               *store,

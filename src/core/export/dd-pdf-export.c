@@ -238,6 +238,10 @@ new_layout (DdReport   *self,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (self->family);
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  /* Pango never sees what it cannot take: the documents' sanitiser. */
+  text = _dd_export_clean_text (clean, text, DD_CLEAN_NONE);
 
   pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -543,7 +547,7 @@ build_headline (DdReport *self)
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
       b = add_row (self, t);
-      b->cells[0] = g_strdup (dd_task_status_get_label ((DdTaskStatus) s));
+      b->cells[0] = g_strdup (_dd_chart_status_label ((DdTaskStatus) s));
       b->cells[1] = dup_number (d->headline.counts[s]);
       b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100.0 * d->headline.counts[s] / d->headline.tasks : 0, 1);
       b->status_col = 0;
@@ -615,7 +619,7 @@ build_units_table (DdReport *self)
   for (int s = 0; s < DD_N_STATUSES && n < MAX_COLS - 1; s++)
     {
       widths[n] = 1.3;
-      head[n++] = dd_task_status_get_label ((DdTaskStatus) s);
+      head[n++] = _dd_chart_status_label ((DdTaskStatus) s);
     }
   widths[n] = 1.7;
   head[n++] = _("Completion rate");
@@ -786,10 +790,26 @@ dd_report_init (DdReport *self)
 
 /* Public API */
 
+static DdReport *report_new (DdStore *store, const DdExportOptions *options, GError **error);
+
 DdReport *
 dd_report_new (DdStore                *store,
                const DdExportOptions  *options,
                GError                **error)
+{
+  DdReport *self;
+
+  g_return_val_if_fail (options != NULL, NULL);
+  int previous = _dd_document_language_push (_dd_export_language (options));
+  self = report_new (store, options, error);
+  _dd_document_language_pop (previous);
+  return self;
+}
+
+static DdReport *
+report_new (DdStore                *store,
+            const DdExportOptions  *options,
+            GError                **error)
 {
   g_autoptr(DdReport) self = g_object_new (DD_TYPE_REPORT, NULL);
   gboolean began, ok;
@@ -839,6 +859,7 @@ dd_report_paginate (DdReport *self,
 
   g_return_val_if_fail (DD_IS_REPORT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
+  int previous = _dd_document_language_push (self->data->language);
 
   self->width = MAX (width, 100);
   self->height = MAX (height, 100);
@@ -912,6 +933,7 @@ dd_report_paginate (DdReport *self,
       g_array_append_val (page, p);
       y += b->height;
     }
+  _dd_document_language_pop (previous);
   return self->pages->len;
 }
 
@@ -927,6 +949,7 @@ dd_report_draw_page (DdReport *self,
   g_return_if_fail (DD_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->pages->len);
+  int previous = _dd_document_language_push (self->data->language);
 
   placements = g_ptr_array_index (self->pages, page);
   cairo_save (cr);
@@ -954,13 +977,31 @@ dd_report_draw_page (DdReport *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   show_layout (cr, layout, 0, self->height - layout_height (layout));
   cairo_restore (cr);
+  _dd_document_language_pop (previous);
 }
+
+static gboolean export_pdf (DdStore *store, const DdExportOptions *options, const char *path, GError **error);
 
 gboolean
 dd_export_pdf (DdStore                *store,
                const DdExportOptions  *options,
                const char             *path,
                GError                **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  int previous = _dd_document_language_push (_dd_export_language (options));
+  ok = export_pdf (store, options, path, error);
+  _dd_document_language_pop (previous);
+  return ok;
+}
+
+static gboolean
+export_pdf (DdStore                *store,
+            const DdExportOptions  *options,
+            const char             *path,
+            GError                **error)
 {
   g_autoptr(DdReport) report = NULL;
   g_autofree char *tmp = NULL;
@@ -1010,7 +1051,7 @@ dd_export_pdf (DdStore                *store,
 
       g_unlink (tmp);
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, cairo_status_to_string (status));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, cairo_status_to_string (status));
       return FALSE;
     }
   return _dd_export_commit (tmp, path, error);

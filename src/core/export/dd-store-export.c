@@ -35,6 +35,12 @@ dd_export_options_init (DdExportOptions *self)
   g_date_clear (&self->report_date, 1);
 }
 
+DdLanguage
+_dd_export_language (const DdExportOptions *options)
+{
+  return g_strcmp0 (options->language, "en") == 0 ? DD_LANGUAGE_ENGLISH : DD_LANGUAGE_VIETNAMESE;
+}
+
 /* Tasks */
 
 #define EXPORT_TEXT_COLUMNS \
@@ -426,7 +432,7 @@ load_plan (DdStore  *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-                   _("There is no plan with id %lld."), (long long) plan_id);
+                   dgettext (GETTEXT_PACKAGE, "There is no plan with id %lld."), (long long) plan_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -438,6 +444,57 @@ load_plan (DdStore  *store,
   return _dd_plan_new (sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1), &issued,
                        dd_sql_column_text (stmt, 3), dd_sql_column_text (stmt, 4), dd_sql_column_text (stmt, 5),
                        (guint) sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) != 0);
+}
+
+/* The date of a document's place and date line. In Vietnamese as Nghị
+ * định 30/2020/NĐ-CP writes it: a leading zero for days under 10 and for
+ * the months 1 and 2 ("ngày 05 tháng 02 năm 2026", "ngày 28 tháng 4 năm
+ * 2026"), so that nothing can be written in before them. */
+static char *
+dup_document_date (DdLanguage   language,
+                   const GDate *date)
+{
+  guint month = g_date_get_month (date);
+
+  if (language != DD_LANGUAGE_VIETNAMESE)
+    {
+      int previous = _dd_document_language_push (language);
+      char *text = dd_format_date_long (date);
+
+      _dd_document_language_pop (previous);
+      return text;
+    }
+  return g_strdup_printf ("ngày %02u tháng %0*u năm %u", (guint) g_date_get_day (date),
+                          month <= 2 ? 2 : 1, month, (guint) g_date_get_year (date));
+}
+
+/* Replaces *@text by its cleaned copy (_dd_export_clean_text()). */
+static void
+clean_in_place (char **text)
+{
+  char *clean = _dd_export_dup_clean (*text);
+
+  g_free (*text);
+  *text = clean;
+}
+
+/* Every string of the report's header, as documents can carry them. */
+static void
+clean_header (DdExportData *data)
+{
+  char **fields[] = { &data->font_name, &data->period_label, &data->place, &data->issuer,
+                      &data->title, &data->subtitle, &data->date_line };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    clean_in_place (fields[i]);
+  data->options.font_name = data->font_name;
+  for (guint i = 0; i < data->indicators->len; i++)
+    {
+      DdExportIndicator *row = g_ptr_array_index (data->indicators, i);
+
+      clean_in_place (&row->title);
+      clean_in_place (&row->unit);
+    }
 }
 
 DdExportData *
@@ -459,6 +516,8 @@ _dd_export_data_prepare (DdStore               *store,
   g_return_val_if_fail (dd_date_is_set (&options->tasks.as_of), NULL);
 
   data->options = *options;
+  data->language = _dd_export_language (options);
+  data->options.language = NULL;
   data->text = g_strdup (options->tasks.text);
   data->options.tasks.text = data->text;
   data->font_name = g_strdup (options->font_name != NULL && *options->font_name != '\0'
@@ -522,12 +581,13 @@ _dd_export_data_prepare (DdStore               *store,
     }
 
   report_date = dd_date_is_set (&options->report_date) ? options->report_date : options->tasks.as_of;
-  long_date = dd_format_date_long (&report_date);
+  long_date = dup_document_date (data->language, &report_date);
   if (data->place != NULL)
     /* Translators: the place and date line of a document: "Nghệ An, ngày 25 tháng 11 năm 2026". */
     data->date_line = g_strdup_printf (_("%s, %s"), data->place, long_date);
   else
     data->date_line = g_strdup (long_date);
+  clean_header (data);
 
   return g_steal_pointer (&data);
 }
@@ -562,7 +622,7 @@ _dd_export_data_finish (DdExportData  *data,
           continue;
         row = g_new0 (DdStatsUnit, 1);
         row->unit_id = id;
-        row->name = g_strdup (dd_sql_column_text (stmt, 1));
+        row->name = _dd_export_dup_clean (dd_sql_column_text (stmt, 1));
         for (int s = 0; s < DD_N_STATUSES; s++)
           {
             row->counts[s] = counts[s];
@@ -732,7 +792,7 @@ _dd_export_temp_path (const char  *path,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -751,7 +811,7 @@ _dd_export_commit (const char  *tmp,
 
       g_unlink (tmp);
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -915,7 +975,7 @@ dd_export_parse_period (const char  *text,
     }
 
   g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID,
-               _("Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 9M/2026, 5/2026 or DATE..DATE."),
+               dgettext (GETTEXT_PACKAGE, "Cannot read the period “%s”: write 2026, Q2/2026, H1/2026, 9M/2026, 5/2026 or DATE..DATE."),
                text);
   return FALSE;
 }

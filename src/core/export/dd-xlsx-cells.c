@@ -18,6 +18,9 @@
  */
 
 #define ROW_CHUNK (256u << 10)
+#define MAX_WRAP_COLUMNS 32
+/* Excel's highest row. */
+#define MAX_ROW_POINTS 409.0
 
 /* The data rows of a big sheet (see dd-xlsx-export.c). */
 struct _DdXlsxRowStream
@@ -35,6 +38,12 @@ struct _DdXlsxRowStream
   lxw_col_t first_col;
   lxw_col_t last_col;
   char *entry;                 /* "xl/worksheets/sheetN.xml" */
+  /* Row heights: LibreOffice and Excel print a row as high as it says,
+   * never as high as its wrapped text, so each row says it. */
+  gsize row_attr_at;           /* in xml, just after `<row r="N"` */
+  guint row_lines;             /* the most lines of a cell of the open row */
+  double line_height;          /* of one line of text, in points */
+  double line_chars[MAX_WRAP_COLUMNS];   /* characters a line of a column holds; 0: one line */
 };
 
 /* Auxiliary methods */
@@ -71,6 +80,64 @@ xml_put (GString    *out,
 
 #define XML_PUT(out, literal) xml_put ((out), "" literal "", sizeof (literal) - 1)
 
+/* Ends the open row, its height put in its tag: enough for its most
+ * lines (at least one). */
+static void
+close_row (DdXlsxRowStream *s)
+{
+  if (s->line_height > 0)
+    {
+      char attr[64];
+      char num[G_ASCII_DTOSTR_BUF_SIZE];
+      double points = MIN (MAX_ROW_POINTS, ceil (s->row_lines * s->line_height + 3));
+      int n;
+
+      n = g_snprintf (attr, sizeof attr, " ht=\"%s\" customHeight=\"1\"",
+                      g_ascii_formatd (num, sizeof num, "%.0f", points));
+      g_string_insert_len (s->xml, (gssize) s->row_attr_at, attr, n);
+    }
+  XML_PUT (s->xml, "</row>");
+}
+
+/* How many lines @text takes in a column that holds @per_line characters
+ * a line: each paragraph its own lines, a word that does not fit at the
+ * end of a line taken to the next (counted as a tenth more). */
+static guint
+text_lines (const char *text,
+            double      per_line)
+{
+  guint lines = 0;
+  guint chars = 0;
+
+  for (const guchar *p = (const guchar *) text;; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += chars == 0 ? 1 : (guint) ceil (chars * 1.1 / per_line);
+          chars = 0;
+          if (*p == '\0')
+            break;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        chars++;
+    }
+  return lines;
+}
+
+/* How many characters a line of a column @width wide holds. A column's
+ * width counts the digits of the default font (7 pixels, 3/4 of a point
+ * each) plus 5 pixels; a cell keeps 2 points each side. An average letter
+ * of the serif fonts is at most half the size (DejaVu Serif, where
+ * Times New Roman is missing; Times is narrower). */
+static double
+line_chars (DdXlsx *x,
+            double  width)
+{
+  double points = (width * 7 + 5) * 0.75 - 4;
+
+  return MAX (1.0, points / (x->size * 0.5));
+}
+
 static DdXlsxRowStream *
 stream_of (DdXlsx        *x,
            lxw_worksheet *ws)
@@ -93,7 +160,7 @@ stream_cell (DdXlsxRowStream *s,
   if (!s->row_open || row != s->row)
     {
       if (s->row_open)
-        XML_PUT (s->xml, "</row>");
+        close_row (s);
       if (s->xml->len >= ROW_CHUNK)
         {
           _dd_deflate_stream_push (s->deflate, s->xml);
@@ -102,7 +169,10 @@ stream_cell (DdXlsxRowStream *s,
       s->row_ref_len = (gsize) g_snprintf (s->row_ref, sizeof s->row_ref, "%u", (guint) row + 1);
       XML_PUT (s->xml, "<row r=\"");
       xml_put (s->xml, s->row_ref, s->row_ref_len);
-      XML_PUT (s->xml, "\">");
+      XML_PUT (s->xml, "\"");
+      s->row_attr_at = s->xml->len;
+      s->row_lines = 1;
+      XML_PUT (s->xml, ">");
       s->row = row;
       s->row_open = TRUE;
       s->first_row = s->any ? MIN (s->first_row, row) : row;
@@ -141,6 +211,8 @@ stream_string (DdXlsxRowStream *s,
   const char *p = text;
 
   stream_cell (s, row, col, format);
+  if (col < MAX_WRAP_COLUMNS && s->line_chars[col] > 0 && format != NULL && format->text_wrap)
+    s->row_lines = MAX (s->row_lines, text_lines (text, s->line_chars[col]));
   if (len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
     XML_PUT (s->xml, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
   else
@@ -199,40 +271,18 @@ stream_blank (DdXlsxRowStream *s,
 
 /* Shared with the sheets */
 
-/* Prepares a text for a cell: valid UTF-8, no control character XML
- * cannot carry, at most DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
- * counts) with the mark at the end of a cut text. Returns @text itself
- * when nothing needs changing (the common case, checked in one pass). */
-const char *
-_dd_xlsx_clean_text (DdXlsx     *x,
-                     const char *text)
+/* Cuts @text (clean) at DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
+ * counts), the mark at the end, into @out. */
+static const char *
+cut_text (DdXlsx     *x,
+          GString    *out,
+          const char *text)
 {
-  gsize len = strlen (text);
-  gboolean control = FALSE;
-  const char *end;
-  g_autofree char *valid = NULL;
-  const char *src = text;
   glong units = 0;
-  glong limit;
+  glong limit = DD_EXPORT_MAX_CELL_CHARS - (glong) g_utf8_strlen (x->mark, -1);
 
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) text[i] < 0x20 && text[i] != '\n' && text[i] != '\t')
-      {
-        control = TRUE;
-        break;
-      }
-  if (!g_utf8_validate (text, (gssize) len, &end))
-    {
-      valid = g_utf8_make_valid (text, (gssize) len);
-      src = valid;
-      len = strlen (src);
-    }
-  else if (!control && len <= DD_EXPORT_MAX_CELL_CHARS)
-    return text;   /* bytes ≥ UTF-16 units: it fits */
-
-  g_string_truncate (x->buf, 0);
-  limit = DD_EXPORT_MAX_CELL_CHARS - (glong) g_utf8_strlen (x->mark, -1);
-  for (const char *c = src; *c != '\0'; c = g_utf8_next_char (c))
+  g_string_truncate (out, 0);
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
     {
       gunichar ch = g_utf8_get_char (c);
       glong w = ch > 0xFFFF ? 2 : 1;
@@ -250,17 +300,34 @@ _dd_xlsx_clean_text (DdXlsx     *x,
             }
           if (rest > DD_EXPORT_MAX_CELL_CHARS)
             {
-              g_string_append (x->buf, x->mark);
-              return x->buf->str;
+              g_string_append (out, x->mark);
+              return out->str;
             }
         }
       units += w;
-      if (ch < 0x20 && ch != '\n' && ch != '\t')
-        g_string_append_c (x->buf, ' ');
-      else
-        g_string_append_unichar (x->buf, ch);
+      g_string_append_unichar (out, ch);
     }
-  return x->buf->str;
+  return out->str;
+}
+
+/* Prepares a text for a cell: through the documents' sanitiser
+ * (_dd_export_clean_text(): valid UTF-8, nothing XML cannot carry,
+ * "_xHHHH_" escaped), at most DD_EXPORT_MAX_CELL_CHARS UTF-16 units with
+ * the mark at the end of a cut text. Returns @text itself when nothing
+ * needs changing (the common case, checked in one pass). */
+const char *
+_dd_xlsx_clean_text (DdXlsx     *x,
+                     const char *text)
+{
+  const char *clean = _dd_export_clean_text (x->buf, text, DD_CLEAN_ESCAPE_X);
+
+  /* Bytes ≥ UTF-16 units, and escapes only lengthen: it fits. */
+  if (strlen (clean) <= DD_EXPORT_MAX_CELL_CHARS)
+    return clean;
+  /* Cut as Excel counts (the escapes are read back as one character), then escape. */
+  clean = _dd_export_clean_text (x->buf, text, DD_CLEAN_NONE);
+  clean = cut_text (x, x->cut, clean);
+  return _dd_export_clean_text (x->buf, clean, DD_CLEAN_ESCAPE_X);
 }
 
 /* From here the data rows of @ws are streamed. The rows libxlsxwriter
@@ -281,7 +348,7 @@ _dd_xlsx_stream_begin (DdXlsx         *x,
       int saved = errno;
 
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write the workbook: %s"), g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), g_strerror (saved));
       return FALSE;
     }
   s = g_new0 (DdXlsxRowStream, 1);
@@ -305,7 +372,7 @@ _dd_xlsx_stream_end (DdXlsx *x)
   lxw_worksheet *ws = s->ws;
 
   if (s->row_open)
-    g_string_append (s->xml, "</row>");
+    close_row (s);
   s->row_open = FALSE;
   _dd_deflate_stream_push (s->deflate, s->xml);
   s->xml = NULL;
@@ -319,6 +386,27 @@ _dd_xlsx_stream_end (DdXlsx *x)
       ws->optimize_row->row_num = s->last_row;
     }
   x->current = NULL;
+}
+
+void
+_dd_xlsx_stream_wrap_column (DdXlsx    *x,
+                             lxw_col_t  col,
+                             double     width)
+{
+  DdXlsxRowStream *s = x->current;
+
+  g_return_if_fail (s != NULL);
+  s->line_height = x->size * 1.25;
+  if (col < MAX_WRAP_COLUMNS)
+    s->line_chars[col] = line_chars (x, width);
+}
+
+guint
+_dd_xlsx_text_lines (DdXlsx     *x,
+                     const char *text,
+                     double      width)
+{
+  return text_lines (text, line_chars (x, width));
 }
 
 void

@@ -187,6 +187,9 @@ make_formats (DdXlsx *x)
   x->f_pct_bold = new_cell_format (x);
   format_set_num_format (x->f_pct_bold, "0.0%");
   format_set_bold (x->f_pct_bold);
+  x->f_progress = new_cell_format (x);
+  format_set_num_format (x->f_progress, "0%");
+  format_set_align (x->f_progress, LXW_ALIGN_CENTER);
 
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
@@ -236,7 +239,7 @@ write_workbook (DdXlsx  *x,
   if (summary == NULL || tasks == NULL || units == NULL || actions == NULL || indicators == NULL)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
 
@@ -253,7 +256,7 @@ write_workbook (DdXlsx  *x,
   if (x->lxw != LXW_NO_ERROR)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
   return TRUE;
@@ -312,6 +315,7 @@ xlsx_init (DdXlsx       *x,
   x->store = store;
   x->size = data->options.font_size;
   x->buf = g_string_sized_new (256);
+  x->cut = g_string_new (NULL);
   x->action_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   /* Translators: ends a text cut at Excel's limit of 32,767 characters. */
   x->mark = g_strdup (_("… [truncated]"));
@@ -328,6 +332,7 @@ xlsx_clear (DdXlsx *x)
   for (guint i = 0; i < x->n_streams; i++)
     _dd_xlsx_stream_free (x->streams[i]);
   g_string_free (x->buf, TRUE);
+  g_string_free (x->cut, TRUE);
   g_hash_table_unref (x->action_rows);
   g_free (x->mark);
   g_free (x->sheet_summary);
@@ -355,7 +360,7 @@ write_and_close (DdXlsx      *x,
   if (x->wb == NULL)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
       return FALSE;
     }
 
@@ -370,7 +375,7 @@ write_and_close (DdXlsx      *x,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, lxw_strerror (closed));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, lxw_strerror (closed));
       ok = FALSE;
     }
   return ok;
@@ -378,11 +383,29 @@ write_and_close (DdXlsx      *x,
 
 /* Public API */
 
+static gboolean export_xlsx (DdStore *store, const DdExportOptions *options, const char *path, GError **error);
+
 gboolean
 dd_export_xlsx (DdStore                *store,
                 const DdExportOptions  *options,
                 const char             *path,
                 GError                **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  /* Every message of the workbook, and its errors, in its language. */
+  int previous = _dd_document_language_push (_dd_export_language (options));
+  ok = export_xlsx (store, options, path, error);
+  _dd_document_language_pop (previous);
+  return ok;
+}
+
+static gboolean
+export_xlsx (DdStore                *store,
+             const DdExportOptions  *options,
+             const char             *path,
+             GError                **error)
 {
   g_autoptr(DdExportData) data = NULL;
   g_autofree char *tmp = NULL;
@@ -437,7 +460,7 @@ dd_export_xlsx (DdStore                *store,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (&local, DD_EXPORT_ERROR, DD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write “%s”: %s"), display, g_strerror (saved));
       ok = FALSE;
     }
   g_unlink (lxw_tmp);

@@ -53,7 +53,7 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
       case UNIT_COL_STATUSES:
         CHECK (x, worksheet_set_column (ws, c, c + DD_N_STATUSES - 1, 13, NULL));
         for (int s = 0; s < DD_N_STATUSES; s++)
-          CHECK (x, worksheet_write_string (ws, 1, c++, dd_task_status_get_label ((DdTaskStatus) s), x->f_head));
+          CHECK (x, worksheet_write_string (ws, 1, c++, _dd_chart_status_label ((DdTaskStatus) s), x->f_head));
         break;
       case UNIT_COL_RATE:
       default:

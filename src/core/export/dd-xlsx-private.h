@@ -31,6 +31,7 @@ typedef enum
   COL_COMPLETED,
   COL_ACTUAL,
   COL_NOTE,
+  COL_PROGRESS,
   N_TASK_COLUMNS
 } TaskColumn;
 
@@ -50,6 +51,7 @@ typedef struct
   DdXlsxRowStream *current;    /* the sheet being streamed, or NULL */
   lxw_error lxw;               /* the first error of libxlsxwriter */
   GString *buf;                /* scratch for _dd_xlsx_clean_text() */
+  GString *cut;                /* the same, for a text cut at Excel's limit */
   char *mark;                  /* the truncation mark */
   double size;
 
@@ -78,6 +80,7 @@ typedef struct
   lxw_format *f_int_bold;
   lxw_format *f_pct;
   lxw_format *f_pct_bold;
+  lxw_format *f_progress;      /* "45%" of a task's progress */
   lxw_format *f_status[DD_N_STATUSES];
 
   /* Copies of the tasks for action read with the task sheet, so that
@@ -154,6 +157,17 @@ gboolean     _dd_xlsx_stream_begin      (DdXlsx         *x,
                                          lxw_worksheet  *ws,
                                          GError        **error);
 void         _dd_xlsx_stream_end        (DdXlsx *x);
+/* In the sheet being streamed, the text of column @col (@width as
+ * worksheet_set_column() takes it) wraps: each row gets the height of its
+ * most lines. Every row of the stream gets a height once one column is set. */
+void         _dd_xlsx_stream_wrap_column (DdXlsx    *x,
+                                          lxw_col_t  col,
+                                          double     width);
+/* How many lines @text takes in a column @width wide (an estimate on the
+ * safe side: a row too high rather than text cut). */
+guint        _dd_xlsx_text_lines        (DdXlsx     *x,
+                                         const char *text,
+                                         double      width);
 /* Once the workbook @from is closed: waits for the rows to be deflated and
  * writes @to, the workbook with them. FALSE with errno set on failure. */
 gboolean     _dd_xlsx_stream_splice     (DdXlsx     *x,

@@ -53,8 +53,9 @@ _dd_xlsx_setup_print (DdXlsx        *x,
 
   /* Translators: the page footer of the workbook; &P is the page, &N the number of pages. */
   pages = g_strdup (_("Page &P/&N"));
-  footer = g_strdup_printf ("&C&\"%s,Regular\"&%d%s", x->data->font_name, (int) (x->size - 1 + 0.5), pages);
-  if (strlen (footer) < 255)
+  footer = g_strdup_printf ("&C&\"%s,Regular\"&%d%s", x->data->font_name, (int) (x->size + 0.5), pages);
+  /* A font's name with a '"' or '&' would end the font code early. */
+  if (strlen (footer) < 255 && strpbrk (x->data->font_name, "\"&") == NULL)
     CHECK (x, worksheet_set_footer (ws, footer));
   else
     {

@@ -93,7 +93,7 @@ write_headline_table (DdXlsx        *x,
     {
       double share = d->headline.tasks > 0 ? (double) d->headline.counts[s] / d->headline.tasks : 0;
 
-      CHECK (x, worksheet_write_string (ws, r, 0, dd_task_status_get_label ((DdTaskStatus) s), x->f_status[s]));
+      CHECK (x, worksheet_write_string (ws, r, 0, _dd_chart_status_label ((DdTaskStatus) s), x->f_status[s]));
       _dd_xlsx_write_number (x, ws, r, 1, d->headline.counts[s], x->f_int);
       _dd_xlsx_write_number (x, ws, r, 2, share, x->f_pct);
     }
@@ -170,7 +170,7 @@ write_units_table (DdXlsx        *x,
   rows->head = r;
   CHECK (x, worksheet_write_string (ws, r, 0, C_("export column", "Lead unit"), x->f_head));
   for (int s = 0; s < DD_N_STATUSES; s++)
-    CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) (1 + s), dd_task_status_get_label ((DdTaskStatus) s),
+    CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) (1 + s), _dd_chart_status_label ((DdTaskStatus) s),
                                       x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 1 + DD_N_STATUSES, _("Total"), x->f_head));
   CHECK (x, worksheet_set_row (ws, r, x->size * 3.2, NULL));

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -20,28 +21,79 @@ typedef struct
 {
   const char *name;            /* English msgid, context "export column" */
   double width;
+  gboolean wraps;              /* text that may take several lines */
+  gboolean shrinks;            /* narrowed when the columns are too wide for the page */
 } ColumnSpec;
 
+/* Widths for the body size of 13 pt printed on landscape A4 at no less
+ * than 10 pt: the columns together at most PAGE_UNITS (below). Dates and
+ * numbers keep their width (a number that does not fit prints "###");
+ * text wraps onto more lines instead, each row as high as it needs. */
 static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
-  [COL_PLAN] = { NC_("export column", "Plan"), 14 },
-  [COL_NUMBER] = { NC_("export column", "No."), 6 },
-  [COL_TITLE] = { NC_("export column", "Task"), 44 },
-  [COL_LEAD] = { NC_("export column", "Lead unit"), 20 },
-  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 20 },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 14 },
-  [COL_PRODUCT] = { NC_("export column", "Product"), 22 },
-  [COL_DIRECTING] = { NC_("export column", "Directing leader"), 16 },
-  [COL_STATUS] = { NC_("export column", "Status"), 14 },
-  [COL_DUE] = { NC_("export column", "Due"), 12 },
-  [COL_COMPLETED] = { NC_("export column", "Completed on"), 12 },
-  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), 26 },
-  [COL_NOTE] = { NC_("export column", "Note"), 20 },
+  [COL_PLAN] = { NC_("export column", "Plan"), 11, TRUE, TRUE },
+  [COL_NUMBER] = { NC_("export column", "No."), 5, TRUE, FALSE },
+  [COL_TITLE] = { NC_("export column", "Task"), 24, TRUE, TRUE },
+  [COL_LEAD] = { NC_("export column", "Lead unit"), 13, TRUE, TRUE },
+  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 12, TRUE, TRUE },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 10, TRUE, TRUE },
+  [COL_PRODUCT] = { NC_("export column", "Product"), 12, TRUE, TRUE },
+  [COL_DIRECTING] = { NC_("export column", "Directing leader"), 10, TRUE, TRUE },
+  [COL_STATUS] = { NC_("export column", "Status"), 11, TRUE, FALSE },
+  [COL_DUE] = { NC_("export column", "Due"), 15, FALSE, FALSE },
+  [COL_COMPLETED] = { NC_("export column", "Completed on"), 15, FALSE, FALSE },
+  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), 12, TRUE, TRUE },
+  [COL_NOTE] = { NC_("export column", "Note"), 11, TRUE, TRUE },
+  [COL_PROGRESS] = { NC_("export column", "Progress"), 8, TRUE, FALSE },
 };
+
+/* What the columns of a landscape sheet may add up to (in widths as
+ * worksheet_set_column() takes them) for 13 pt text to print at 10 pt or
+ * more once fitted to the page's width: A4 landscape less the margins is
+ * 706 points, so 883 points at 80 %, 1,177 pixels of 7 per unit plus 5 a
+ * column. */
+#define PAGE_PIXELS 1150.0
+
+/* The width of each column present (@col[c] >= 0), those that may shrink
+ * narrowed together so that the sheet fits. */
+static void
+fit_widths (const int  col[N_TASK_COLUMNS],
+            double     size,
+            double     widths[N_TASK_COLUMNS])
+{
+  double fixed = 0, flexible = 0, scale = 1;
+  /* Widths are for 13 pt; a larger body needs more room. */
+  double grow = MAX (1.0, size / DD_EXPORT_DEFAULT_FONT_SIZE);
+
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    {
+      if (col[c] < 0)
+        continue;
+      widths[c] = task_columns[c].width * grow;
+      if (task_columns[c].shrinks)
+        flexible += widths[c] * 7;
+      else
+        fixed += widths[c] * 7;
+      fixed += 5;
+    }
+  if (flexible > 0 && fixed + flexible > PAGE_PIXELS)
+    scale = MAX (0.5, (PAGE_PIXELS - fixed) / flexible);
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    if (col[c] >= 0 && task_columns[c].shrinks)
+      widths[c] = floor (widths[c] * scale * 2) / 2;
+}
 
 static const char *
 column_title (TaskColumn column)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "export column", task_columns[column].name);
+  const char *name = task_columns[column].name;
+  char key[96];
+  gsize offset = sizeof "export column";
+  const char *translated;
+
+  g_snprintf (key, sizeof key, "export column\004%s", name);
+  translated = _dd_document_pgettext (key, offset);
+  /* Untranslated: the message itself, not the key on this stack. */
+  return translated == key + offset ? name : translated;
 }
 
 /* The note of a task, with what the export knows besides it: the task's
@@ -160,16 +212,18 @@ write_task_row (const DdExportTask  *task,
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_TIME_FRAME], task->deadline_text, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_PRODUCT], task->product, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_DIRECTING], task->directing, x->f_text);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], dd_task_status_get_label (status), x->f_status[status]);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) x->col[COL_STATUS], _dd_chart_status_label (status), x->f_status[status]);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_DUE], &task->due, x->f_date);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) x->col[COL_COMPLETED], &task->completed_on, x->f_date);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_ACTUAL], task->actual_product, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_NOTE], note, x->f_text);
+  _dd_xlsx_write_number (x, ws, r, (lxw_col_t) x->col[COL_PROGRESS], MIN (task->progress, 100) / 100.0,
+                         x->f_progress);
 
   if (x->lxw != LXW_NO_ERROR)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
   return TRUE;
@@ -220,23 +274,34 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
 {
   TaskSheet t = { x, ws, 2 };
   guint n = 0;
+  double widths[N_TASK_COLUMNS];
+  guint head_lines = 1;
 
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     x->col[c] = (c == COL_PLAN && !x->data->all_plans) ? -1 : (int) n++;
   x->n_columns = n;
+  fit_widths (x->col, x->size, widths);
 
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
-      CHECK (x, worksheet_set_column (ws, (lxw_col_t) x->col[c], (lxw_col_t) x->col[c],
-                                      task_columns[c].width, NULL));
+      CHECK (x, worksheet_set_column (ws, (lxw_col_t) x->col[c], (lxw_col_t) x->col[c], widths[c], NULL));
 
   _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks);
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
-      CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], column_title (c), x->f_head));
+      {
+        const char *title = column_title (c);
+
+        CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], title, x->f_head));
+        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, title, widths[c]));
+      }
+  CHECK (x, worksheet_set_row (ws, 1, head_lines * x->size * 1.25 + 3, NULL));
 
   if (!_dd_xlsx_stream_begin (x, ws, error))
     return FALSE;
+  for (int c = 0; c < N_TASK_COLUMNS; c++)
+    if (x->col[c] >= 0 && task_columns[c].wraps)
+      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) x->col[c], widths[c]);
   if (!read_and_write_tasks (x, &t, error))
     return FALSE;
   _dd_xlsx_stream_end (x);
@@ -308,7 +373,7 @@ write_action_row (const DdExportTask  *task,
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
   _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, dd_task_status_get_label (task->status), x->f_status[task->status]);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, _dd_chart_status_label (task->status), x->f_status[task->status]);
   if (task->status == DD_STATUS_OVERDUE)
     {
       _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
@@ -325,7 +390,7 @@ write_action_row (const DdExportTask  *task,
   if (x->lxw != LXW_NO_ERROR)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
-                   _("Cannot write the workbook: %s"), lxw_strerror (x->lxw));
+                   dgettext (GETTEXT_PACKAGE, "Cannot write the workbook: %s"), lxw_strerror (x->lxw));
       return FALSE;
     }
   return TRUE;
@@ -339,18 +404,20 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
   ActionSheet a = { 0, };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int c = 0;
-  struct { int *col; const char *title; double width; } cols[] = {
-    { &a.c_plan, C_("export column", "Plan"), 14 },
-    { &a.c_number, C_("export column", "No."), 6 },
-    { &a.c_title, C_("export column", "Task"), 46 },
-    { &a.c_lead, C_("export column", "Lead unit"), 22 },
-    { &a.c_coord, C_("export column", "Coordinating units"), 22 },
-    { &a.c_due, C_("export column", "Due"), 12 },
-    { &a.c_status, C_("export column", "Status"), 14 },
-    { &a.c_late, C_("export column", "Days overdue"), 10 },
-    { &a.c_left, C_("export column", "Days left"), 10 },
-    { &a.c_directing, C_("export column", "Directing leader"), 18 },
-    { &a.c_note, C_("export column", "Note"), 22 },
+  guint head_lines = 1;
+  /* For 13 pt on landscape A4 at 10 pt or more, as the task sheet (PAGE_PIXELS). */
+  struct { int *col; const char *title; double width; gboolean wraps; } cols[] = {
+    { &a.c_plan, C_("export column", "Plan"), 11, TRUE },
+    { &a.c_number, C_("export column", "No."), 5, TRUE },
+    { &a.c_title, C_("export column", "Task"), 34, TRUE },
+    { &a.c_lead, C_("export column", "Lead unit"), 16, TRUE },
+    { &a.c_coord, C_("export column", "Coordinating units"), 15, TRUE },
+    { &a.c_due, C_("export column", "Due"), 15, FALSE },
+    { &a.c_status, C_("export column", "Status"), 11, TRUE },
+    { &a.c_late, C_("export column", "Days overdue"), 9, TRUE },
+    { &a.c_left, C_("export column", "Days left"), 9, TRUE },
+    { &a.c_directing, C_("export column", "Directing leader"), 12, TRUE },
+    { &a.c_note, C_("export column", "Note"), 14, TRUE },
   };
 
   a.x = x;
@@ -376,7 +443,13 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
           continue;
         }
       *cols[i].col = c;
+      if (x->size > DD_EXPORT_DEFAULT_FONT_SIZE)
+        cols[i].width *= x->size / DD_EXPORT_DEFAULT_FONT_SIZE;
+      /* All plans: the plan's column taken from the task's. */
+      if (cols[i].col == &a.c_title && x->data->all_plans)
+        cols[i].width -= 11;
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, cols[i].width, NULL));
+      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width));
       c++;
     }
   a.n_cols = (guint) c;
@@ -386,10 +459,17 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
     if (*cols[i].col >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
 
+  CHECK (x, worksheet_set_row (ws, 1, head_lines * x->size * 1.25 + 3, NULL));
   if (x->data->actions->len == 0)
-    CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
+    {
+      CHECK (x, worksheet_set_row (ws, 2, x->size * 1.25 + 3, NULL));
+      CHECK (x, worksheet_write_string (ws, 2, 0, _("No task is overdue or due soon."), x->f_note));
+    }
   if (!_dd_xlsx_stream_begin (x, ws, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    if (*cols[i].col >= 0 && cols[i].wraps)
+      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) *cols[i].col, cols[i].width);
   /* In the list's order for action: the copies kept from the task sheet,
    * and the others (if any) read again by id, in runs. */
   for (guint i = 0; i < x->data->actions->len; i++)

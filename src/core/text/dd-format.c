@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dondoc/dondoc.h"
+#include "dd-document-language-private.h"
 
 static int forced_language = -1;
 
@@ -16,6 +17,9 @@ dd_format_get_language (void)
 {
   const char *probe = "Done on time";
 
+  /* A document being made on this thread speaks its own language. */
+  if (_dd_document_language_get () >= 0)
+    return (DdLanguage) _dd_document_language_get ();
   if (forced_language >= 0)
     return (DdLanguage) forced_language;
 
