@@ -42,7 +42,8 @@ DdStore    *dd_calendar_get_store    (DdCalendar *self);
  * dd_calendar_get_workdays:
  *
  * The working-day calendar of the file: the years whose table is stored,
- * and the Labor Code defaults for the others.
+ * the official schedules shipped for the others, and the rule
+ * (dd_holidays_default_for_year()) for the years without either.
  *
  * Returns: (transfer full): a calendar, or %NULL with @error set
  */
@@ -50,18 +51,74 @@ DdWorkdays *dd_calendar_get_workdays (DdCalendar  *self,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /**
+ * DdHolidayYear:
+ * @year: the year
+ * @source: where its table comes from: the file (an administrator's edits,
+ *   %DD_HOLIDAY_SOURCE_OFFICIAL when a notice's number was entered, else
+ *   %DD_HOLIDAY_SOURCE_EDITED), the shipped official schedule, or the rule
+ *   (%DD_HOLIDAY_SOURCE_DEFAULT, "dự kiến")
+ * @document: (nullable): the document that set it ("9441/TB-BNV ngày 16/10/2025")
+ * @days: (element-type DdHoliday): its days off and working Saturdays, sorted by date
+ *
+ * A year's table of days off and where it comes from. A boxed type.
+ */
+typedef struct
+{
+  int year;
+  DdHolidaySource source;
+  char *document;
+  GPtrArray *days;
+} DdHolidayYear;
+
+#define DD_TYPE_HOLIDAY_YEAR (dd_holiday_year_get_type ())
+GType          dd_holiday_year_get_type (void) G_GNUC_CONST;
+DdHolidayYear *dd_holiday_year_copy     (const DdHolidayYear *self) G_GNUC_WARN_UNUSED_RESULT;
+void           dd_holiday_year_free     (DdHolidayYear *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdHolidayYear, dd_holiday_year_free)
+
+/**
+ * dd_calendar_read_holiday_year:
+ *
+ * The table of @year: as stored in the file when someone changed it, else
+ * the shipped official schedule (2020–2026), else the rule
+ * (dd_holidays_for_year()). Reading never writes: a year is stored only
+ * by an explicit change (dd_calendar_add_holiday(),
+ * dd_calendar_remove_holiday(), dd_calendar_apply_notice()).
+ *
+ * Returns: (transfer full): the table, or %NULL with @error
+ */
+DdHolidayYear *dd_calendar_read_holiday_year (DdCalendar  *self,
+                                              int          year,
+                                              GError     **error);
+
+/**
  * dd_calendar_list_holidays:
  *
- * The days off of @year. The first time a year is needed its table is
- * written from the Labor Code defaults (dd_holidays_default_for_year());
- * a read-only store, or a user who may not change settings, gets the
- * defaults without writing them.
+ * The days off of @year, as dd_calendar_read_holiday_year() finds them.
+ * Writes nothing.
  *
  * Returns: (transfer full) (element-type DdHoliday): sorted by date, or %NULL with @error
  */
 GPtrArray  *dd_calendar_list_holidays (DdCalendar  *self,
                                        int          year,
                                        GError     **error);
+
+/**
+ * dd_calendar_apply_notice:
+ * @year: the notice's year
+ * @notice: its number and days (dd_holiday_notice_to_table() checks them)
+ *
+ * Replaces the table of @year by the one @notice makes, and records its
+ * number, in one transaction: every row removed and added, and the number,
+ * are in the history. Everything computed in working days (due dates of
+ * periodic reports, the due-soon window, the statuses) is computed again
+ * from the new table on the next read. Nothing is written when the notice
+ * is refused.
+ */
+gboolean    dd_calendar_apply_notice (DdCalendar             *self,
+                                      int                     year,
+                                      const DdHolidayNotice  *notice,
+                                      GError                **error);
 
 /**
  * dd_calendar_add_holiday:

@@ -47,6 +47,7 @@ typedef struct
 {
   char *add_text;
   char *remove_text;
+  char *import_path;
   char *kind_text;
   char *name;
   gint64 year;
@@ -77,6 +78,8 @@ holidays_check (DdCliInvocation  *cli,
     return dd_cli_set_usage_error (error, _("The kind must be one of holiday, compensatory, working_saturday"));
   if (options->add_text != NULL && options->name == NULL)
     return dd_cli_set_usage_error (error, _("--add needs --name"));
+  if (options->import_path != NULL && (options->add_text != NULL || options->remove_text != NULL))
+    return dd_cli_set_usage_error (error, _("--import cannot be combined with --add or --remove"));
   return TRUE;
 }
 
@@ -98,10 +101,30 @@ edit_holidays (DdCalendar       *calendar,
   return dd_calendar_remove_holiday (calendar, &date, error);
 }
 
+/* Reads the notice of --import and makes it the year's table. */
+static gboolean
+import_notice (DdCalendar       *calendar,
+               HolidaysOptions  *options,
+               GError          **error)
+{
+  g_autoptr(DdHolidayNotice) notice = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (options->import_path, &contents, &length, &local_error))
+    return dd_cli_set_refused (error, _("Cannot read %s: %s"), options->import_path, local_error->message);
+  notice = dd_holiday_notice_parse_csv (contents, length, &local_error);
+  if (notice == NULL)
+    return dd_cli_set_refused (error, "%s: %s", options->import_path, local_error->message);
+  return dd_calendar_apply_notice (calendar, (int) options->year, notice, error);
+}
+
 static void
-print_holidays_json (GPtrArray *list)
+print_holidays_json (DdHolidayYear *table)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *list = table->days;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < list->len; i++)
@@ -113,6 +136,9 @@ print_holidays_json (GPtrArray *list)
       dd_cli_builder_add_string_or_null (builder, "date", iso);
       dd_cli_builder_add_string_or_null (builder, "name", holiday->name);
       dd_cli_builder_add_string_or_null (builder, "kind", dd_holiday_kind_to_string (holiday->kind));
+      /* Where the year's table comes from, on each day: "default" is "dự kiến". */
+      dd_cli_builder_add_string_or_null (builder, "source", dd_holiday_source_to_string (table->source));
+      dd_cli_builder_add_string_or_null (builder, "document", table->document);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -120,9 +146,10 @@ print_holidays_json (GPtrArray *list)
 }
 
 static void
-print_holidays_text (GPtrArray *list)
+print_holidays_text (DdHolidayYear *year)
 {
   g_autoptr(DdCliTable) table = dd_cli_table_new (4);
+  GPtrArray *list = year->days;
 
   dd_cli_table_set_column (table, 0, _("Date"), DD_CLI_ALIGN_LEFT, 0);
   dd_cli_table_set_column (table, 1, _("Weekday"), DD_CLI_ALIGN_LEFT, 0);
@@ -141,6 +168,14 @@ print_holidays_text (GPtrArray *list)
       dd_cli_table_add_row (table, cells);
     }
   dd_cli_print_table (table);
+
+  if (year->source == DD_HOLIDAY_SOURCE_DEFAULT)
+    g_print ("%s\n", _("Expected (dự kiến): no schedule announced yet; the Labor Code’s days as usually placed."));
+  else if (year->document != NULL)
+    /* Translators: %s is the document that set the year's days off. */
+    g_print (_("Official: %s\n"), year->document);
+  else
+    g_print ("%s\n", _("Entered in this file."));
 }
 
 static gboolean
@@ -150,20 +185,23 @@ holidays_run (DdCliInvocation  *cli,
 {
   HolidaysOptions *options = data;
   g_autoptr(DdCalendar) calendar = dd_calendar_new (cli->store);
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DdHolidayYear) table = NULL;
 
   if ((options->add_text != NULL || options->remove_text != NULL)
       && !edit_holidays (calendar, options, error))
     return FALSE;
+  if (options->import_path != NULL && !import_notice (calendar, options, error))
+    return FALSE;
 
-  list = dd_calendar_list_holidays (calendar, (int) options->year, error);
-  if (list == NULL)
+  /* Listing writes nothing: only --add, --remove and --import store a year. */
+  table = dd_calendar_read_holiday_year (calendar, (int) options->year, error);
+  if (table == NULL)
     return FALSE;
 
   if (cli->format == FORMAT_JSON)
-    print_holidays_json (list);
+    print_holidays_json (table);
   else
-    print_holidays_text (list);
+    print_holidays_text (table);
   return TRUE;
 }
 
@@ -177,6 +215,9 @@ static const GOptionEntry holidays_entries[] = {
     N_("With --add: holiday, compensatory or working_saturday (default: holiday)"), N_("KIND") },
   { "name", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (HolidaysOptions, name),
     N_("With --add: the name of the day"), N_("NAME") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, DD_CLI_OPTION (HolidaysOptions, import_path),
+    N_("Replace the year’s days by a notice’s: a CSV of lines “document,NUMBER”, "
+       "“off,DATE” and “work,DATE”"), N_("FILE") },
   { NULL }
 };
 
@@ -216,13 +257,23 @@ workdays_check_usage (DdCliInvocation  *cli,
   gboolean dashes_seen = FALSE;
   guint n_args = 0;
 
-  /* "--" lets a negative N through the option parser; it is no argument. */
+  /* A negative N comes through the option parser as it is, "-5" or after
+   * "--" (no argument); anything else that looks like an option is one
+   * the command does not know. */
   for (guint i = 1; i < cli->argc; i++)
     {
-      if (!dashes_seen && g_str_equal (cli->argv[i], "--"))
+      const char *arg = cli->argv[i];
+
+      if (!dashes_seen && g_str_equal (arg, "--"))
         dashes_seen = TRUE;
+      else if (!dashes_seen && arg[0] == '-' && !g_ascii_isdigit (arg[1]))
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option %s"), arg);
+
+          return dd_cli_set_usage_error (error, message);
+        }
       else if (n_args++ < G_N_ELEMENTS (options->args))
-        options->args[n_args - 1] = cli->argv[i];
+        options->args[n_args - 1] = arg;
     }
 
   if (n_args != G_N_ELEMENTS (options->args))
@@ -266,8 +317,7 @@ workdays_run (DdCliInvocation  *cli,
       return TRUE;
     }
 
-  dd_workdays_add (workdays, &options->first, (int) options->n, &out);
-  if (!g_date_valid (&out) || g_date_get_year (&out) > DD_LUNAR_MAX_YEAR + 1)
+  if (!dd_workdays_add_checked (workdays, &options->first, (int) options->n, &out))
     return dd_cli_set_refused (error, _("The result lies outside the years the calendar knows."));
   print_date_line (&out);
   return TRUE;
@@ -278,16 +328,18 @@ const DdCliCommand dd_cli_command_workdays = {
   .synopsis = N_("workdays add DATE N | between DATE1 DATE2"),
   .description = N_("Working-day arithmetic"),
   .parameter_string = N_("add DATE N | between DATE1 DATE2 — working-day arithmetic"),
-  .summary = N_("“add” prints the date N working days after DATE (before it for a negative N, "
-                "written after “--”); “between” counts the working days after DATE1 up to "
-                "and including DATE2. Weekends and the days off of each year (see "
-                "“holidays”) are skipped."),
+  .summary = N_("“add” prints the date N working days after DATE (before it for a negative N: "
+                "from a day off, the working day before it is the first one back); "
+                "“between” counts the working days after DATE1 up to and including DATE2 "
+                "(negative when DATE2 comes first), so that “between D (add D N)” is N. "
+                "Weekends and the days off of each year (see “holidays”) are skipped."),
   .options_size = sizeof (WorkdaysOptions),
   .n_args = DD_CLI_ARGS_ANY,
   .store = DD_CLI_STORE_READ_WRITE,
   .check_usage = workdays_check_usage,
   .check = workdays_check,
   .run = workdays_run,
+  .negative_numbers = TRUE,
 };
 
 /* lunar, solar */

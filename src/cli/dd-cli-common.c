@@ -287,6 +287,7 @@ run_steps (const DdCliCommand  *command,
   g_autoptr(DdStore) store = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_ignore_unknown_options (context, command->negative_numbers);
   if (!g_option_context_parse_strv (context, &cli->argv, &error))
     return usage_error (context, error->message);
   cli->argc = g_strv_length (cli->argv);

@@ -128,6 +128,9 @@ typedef struct
   DdCliFunc check_usage;         /* or NULL */
   DdCliFunc check;               /* or NULL */
   DdCliFunc run;
+  gboolean negative_numbers;     /* "-5" is an argument, not an option: unknown
+                                  * options stay among the arguments, for
+                                  * @check_usage to refuse */
 } DdCliCommand;
 
 #define MESSAGE_PREFIX "dondoc-cli: "

@@ -45,10 +45,14 @@ test_holidays_json (Fixture       *f,
 {
   struct { const char *date; const char *kind; } y2026[] = {
     { "2026-01-01", "holiday" },
+    /* 9441/TB-BNV: Friday 2/1 off, Saturday 10/1 worked. */
+    { "2026-01-02", "compensatory" }, { "2026-01-10", "working_saturday" },
     { "2026-02-16", "holiday" }, { "2026-02-17", "holiday" }, { "2026-02-18", "holiday" },
     { "2026-02-19", "holiday" }, { "2026-02-20", "holiday" },
     { "2026-04-26", "holiday" }, { "2026-04-27", "compensatory" },
     { "2026-04-30", "holiday" }, { "2026-05-01", "holiday" },
+    /* Monday 31/8 off, Saturday 22/8 worked. */
+    { "2026-08-22", "working_saturday" }, { "2026-08-31", "compensatory" },
     { "2026-09-01", "holiday" }, { "2026-09-02", "holiday" },
   };
   Result r = run (f, "--db", f->db, "init");
@@ -70,17 +74,91 @@ test_holidays_json (Fixture       *f,
       g_assert_cmpstr (json_object_get_string_member (o, "date"), ==, y2026[i].date);
       g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, y2026[i].kind);
       g_assert_cmpstr (json_object_get_string_member (o, "name"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "official");
+      g_assert_cmpstr (json_object_get_string_member (o, "document"), ==, "9441/TB-BNV ngày 16/10/2025");
     }
   result_clear (&r);
 
-  /* 2027: Tết from Friday 5/2 over the weekend, two compensatory days. */
+  /* 2027, not announced: the rule, "default" (dự kiến). Tết from Thursday
+   * 4/2 over the weekend, two compensatory days 9/2 and 10/2. */
   r = run (f, "--db", f->db, "holidays", "2027", "--format", "json");
   assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"2027-02-04\""));
   g_assert_nonnull (strstr (r.out, "\"2027-02-10\""));
-  g_assert_nonnull (strstr (r.out, "\"2027-02-11\""));
+  g_assert_null (strstr (r.out, "\"2027-02-11\""));
   g_assert_nonnull (strstr (r.out, "\"2027-05-03\""));
   g_assert_nonnull (strstr (r.out, "\"compensatory\""));
+  g_assert_nonnull (strstr (r.out, "\"source\" : \"default\""));
+  g_assert_null (strstr (r.out, "\"official\""));
   result_clear (&r);
+
+  /* 2020 (Labor Code 2012): Quốc khánh one day. */
+  r = run (f, "--db", f->db, "holidays", "2020", "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"2020-09-02\""));
+  g_assert_null (strstr (r.out, "\"2020-09-01\""));
+  g_assert_nonnull (strstr (r.out, "4544/TB-LĐTBXH"));
+  result_clear (&r);
+
+  /* Listing wrote nothing: a later correction of the rule reaches 2027. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM holiday_years", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static void
+test_holidays_import (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "tb-2027.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  Result r = run (f, "--db", f->db, "init");
+
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* A notice for 2027: Tết 4/2 to 10/2 as the rule, 30/4 to 3/5, and
+   * Friday 3/9 swapped for Saturday 11/9. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "what,value,comment\n"
+                                      "document,123/TB-BNV ngày 01/10/2026\n"
+                                      "off,2027-01-01\n"
+                                      "off,2027-02-04\noff,2027-02-05\noff,2027-02-08\n"
+                                      "off,2027-02-09\noff,2027-02-10\n"
+                                      "off,16/04/2027,Giỗ Tổ\n"
+                                      "off,2027-04-30\noff,2027-05-03\n"
+                                      "off,2027-09-02\noff,2027-09-03,hoán đổi\n"
+                                      "work,2027-09-11\n", -1, NULL));
+  r = run (f, "--db", f->db, "holidays", "2027", "--import", csv, "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"source\" : \"official\""));
+  g_assert_nonnull (strstr (r.out, "123/TB-BNV ngày 01/10/2026"));
+  g_assert_nonnull (strstr (r.out, "\"working_saturday\""));
+  result_clear (&r);
+  line (f, "2027-09-06", "--db", f->db, "workdays", "add", "2027-09-01", "1");
+  line (f, "2027-09-11", "--db", f->db, "workdays", "add", "2027-09-10", "1");
+
+  /* A weekday as a working Saturday: said with its date, nothing written. */
+  g_assert_true (g_file_set_contents (bad, "document,1/TB\noff,2027-01-01\nwork,2027-01-04\n", -1, NULL));
+  r = run (f, "--db", f->db, "holidays", "2027", "--import", bad);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "04/01/2027"));
+  result_clear (&r);
+  /* A line that is not a day: its number. */
+  g_assert_true (g_file_set_contents (bad, "document,1/TB\noff,2027-13-01\n", -1, NULL));
+  r = run (f, "--db", f->db, "holidays", "2027", "--import", bad);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "2:"));
+  result_clear (&r);
+  line (f, "2027-09-11", "--db", f->db, "workdays", "add", "2027-09-10", "1");
 }
 
 static void
@@ -133,8 +211,14 @@ test_workdays (Fixture       *f,
   /* Across Tết 2026 and the compensatory Monday 27/4/2026. */
   line (f, "2026-02-23", "--db", f->db, "workdays", "add", "2026-02-13", "1");
   line (f, "2026-05-04", "--db", f->db, "workdays", "add", "2026-04-24", "3");
-  line (f, "2027-02-12", "--db", f->db, "workdays", "add", "2027-02-04", "1");
+  line (f, "2027-02-11", "--db", f->db, "workdays", "add", "2027-02-03", "1");
   line (f, "2026-02-13", "--db", f->db, "workdays", "add", "2026-02-23", "--", "-1");
+  /* A negative N without "--"; add and between agree on a weekend day. */
+  line (f, "2026-02-12", "--db", f->db, "workdays", "add", "2026-02-14", "-1");
+  line (f, "-1", "--db", f->db, "workdays", "between", "2026-02-14", "2026-02-12");
+  line (f, "0", "--db", f->db, "workdays", "between", "2026-02-14", "2026-02-13");
+  /* Saturday 10/1/2026 is worked (9441/TB-BNV). */
+  line (f, "2026-01-10", "--db", f->db, "workdays", "add", "2026-01-12", "-1");
   line (f, "1", "--db", f->db, "workdays", "between", "2026-02-13", "2026-02-23");
   line (f, "250", "--db", f->db, "workdays", "between", "2026-01-01", "2026-12-31");
 
@@ -146,6 +230,17 @@ test_workdays (Fixture       *f,
   result_clear (&r);
   r = run (f, "--db", f->db, "workdays", "add", "2026-02-13", "one");
   assert_refused (&r, 2);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "workdays", "add", "2026-02-13", "--bogus", "1");
+  assert_refused (&r, 2);
+  result_clear (&r);
+  /* The lower bound as the upper. */
+  r = run (f, "--db", f->db, "workdays", "add", "2026-01-01", "-100000");
+  assert_refused (&r, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  r = run (f, "--db", f->db, "workdays", "add", "2026-01-01", "100000");
+  assert_refused (&r, 1);
   result_clear (&r);
 }
 
@@ -256,6 +351,7 @@ main (int    argc,
 
   ADD ("/cli/holidays/json", test_holidays_json);
   ADD ("/cli/holidays/edit", test_holidays_edit);
+  ADD ("/cli/holidays/import", test_holidays_import);
   ADD ("/cli/workdays", test_workdays);
   ADD ("/cli/lunar-solar", test_lunar_solar);
   ADD ("/cli/calendar", test_calendar);

@@ -580,7 +580,8 @@ test_calendar_holiday_editor (Fixture       *f,
 
   holidays = dd_calendar_list_holidays (calendar, 2026, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (holidays->len, ==, 14);
+  /* The 16 days of the official 2026 table (9441/TB-BNV) and these two. */
+  g_assert_cmpuint (holidays->len, ==, 18);
 
   /* The month shows both at once. */
   cell = day_widget (f, 10, 6, 2026);
@@ -601,8 +602,10 @@ test_calendar_holiday_editor (Fixture       *f,
     g_signal_emit_by_name (button, "clicked");
     after = dd_calendar_list_holidays (calendar, 2026, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (after->len, ==, 13);
-    g_assert_cmpuint (g_date_get_month (&((DdHoliday *) g_ptr_array_index (after, 0))->date), ==, 2);
+    g_assert_cmpuint (after->len, ==, 17);
+    /* The first left is Friday 2/1, the day off swapped for Saturday 10/1. */
+    g_assert_cmpuint (g_date_get_month (&((DdHoliday *) g_ptr_array_index (after, 0))->date), ==, 1);
+    g_assert_cmpuint (g_date_get_day (&((DdHoliday *) g_ptr_array_index (after, 0))->date), ==, 2);
   }
 
   gtk_window_destroy (editor);

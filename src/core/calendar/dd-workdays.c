@@ -7,68 +7,6 @@
 
 #include "dondoc/dondoc.h"
 
-/* Auxiliary methods: holiday kinds and rows */
-
-static const char * const holiday_kind_names[DD_N_HOLIDAY_KINDS] = {
-  "holiday", "compensatory", "working_saturday",
-};
-
-const char *
-dd_holiday_kind_to_string (DdHolidayKind kind)
-{
-  g_return_val_if_fail ((guint) kind < DD_N_HOLIDAY_KINDS, "holiday");
-  return holiday_kind_names[kind];
-}
-
-gboolean
-dd_holiday_kind_from_string (const char    *str,
-                             DdHolidayKind *out_kind)
-{
-  g_return_val_if_fail (out_kind != NULL, FALSE);
-
-  for (guint i = 0; str != NULL && i < DD_N_HOLIDAY_KINDS; i++)
-    if (g_str_equal (str, holiday_kind_names[i]))
-      {
-        *out_kind = (DdHolidayKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-G_DEFINE_BOXED_TYPE (DdHoliday, dd_holiday, dd_holiday_copy, dd_holiday_free)
-
-DdHoliday *
-dd_holiday_new (const GDate   *date,
-                DdHolidayKind  kind,
-                const char    *name)
-{
-  DdHoliday *self;
-
-  g_return_val_if_fail (dd_date_is_set (date), NULL);
-
-  self = g_new0 (DdHoliday, 1);
-  self->date = *date;
-  self->kind = kind;
-  self->name = g_strdup (name != NULL ? name : "");
-  return self;
-}
-
-DdHoliday *
-dd_holiday_copy (const DdHoliday *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return dd_holiday_new (&self->date, self->kind, self->name);
-}
-
-void
-dd_holiday_free (DdHoliday *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self);
-}
-
 static int
 compare_holidays (gconstpointer a,
                   gconstpointer b)
@@ -85,87 +23,6 @@ is_weekend (const GDate *date)
   GDateWeekday wd = g_date_get_weekday (date);
 
   return wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY;
-}
-
-static void
-add_default (GPtrArray   *list,
-             GHashTable  *taken,
-             const GDate *date,
-             const char  *name)
-{
-  /* Two holidays on one day (Giỗ Tổ on 30/4, say) give one day off. */
-  if (g_hash_table_contains (taken, GUINT_TO_POINTER (g_date_get_julian (date))))
-    return;
-  g_hash_table_add (taken, GUINT_TO_POINTER (g_date_get_julian (date)));
-  g_ptr_array_add (list, dd_holiday_new (date, DD_HOLIDAY_KIND_HOLIDAY, name));
-}
-
-GPtrArray *
-dd_holidays_default_for_year (int year)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-  DdLunarDate lunar;
-  GDate day;
-  guint n_holidays;
-
-  g_return_val_if_fail (year >= DD_LUNAR_MIN_YEAR && year <= DD_LUNAR_MAX_YEAR, NULL);
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, 1, G_DATE_JANUARY, (GDateYear) year);
-  add_default (list, taken, &day, _("New Year’s Day"));
-
-  /* Tết: the last day of the old lunar year and the first four of the new. */
-  lunar = (DdLunarDate) { 1, 1, year, FALSE };
-  if (dd_lunar_to_solar (&lunar, &day, NULL))
-    {
-      g_date_subtract_days (&day, 1);
-      add_default (list, taken, &day, _("Lunar New Year (Tết Nguyên đán)"));
-      for (int i = 0; i < 4; i++)
-        {
-          g_date_add_days (&day, 1);
-          add_default (list, taken, &day, _("Lunar New Year (Tết Nguyên đán)"));
-        }
-    }
-
-  lunar = (DdLunarDate) { 10, 3, year, FALSE };
-  if (dd_lunar_to_solar (&lunar, &day, NULL))
-    add_default (list, taken, &day, _("Hùng Kings’ Commemoration Day (Giỗ Tổ Hùng Vương)"));
-
-  g_date_set_dmy (&day, 30, G_DATE_APRIL, (GDateYear) year);
-  add_default (list, taken, &day, _("Reunification Day (30/4)"));
-  g_date_set_dmy (&day, 1, G_DATE_MAY, (GDateYear) year);
-  add_default (list, taken, &day, _("International Workers’ Day (1/5)"));
-  g_date_set_dmy (&day, 1, G_DATE_SEPTEMBER, (GDateYear) year);
-  add_default (list, taken, &day, _("National Day (Quốc khánh)"));
-  g_date_set_dmy (&day, 2, G_DATE_SEPTEMBER, (GDateYear) year);
-  add_default (list, taken, &day, _("National Day (Quốc khánh)"));
-
-  g_ptr_array_sort (list, compare_holidays);
-
-  /* A holiday on the weekly rest days gives a day off on the next working
-   * day; several of them (Tết over a weekend) give consecutive days. */
-  n_holidays = list->len;
-  for (guint i = 0; i < n_holidays; i++)
-    {
-      const DdHoliday *holiday = g_ptr_array_index (list, i);
-      g_autofree char *name = NULL;
-      GDate comp = holiday->date;
-
-      if (!is_weekend (&holiday->date))
-        continue;
-      do
-        g_date_add_days (&comp, 1);
-      while (is_weekend (&comp) ||
-             g_hash_table_contains (taken, GUINT_TO_POINTER (g_date_get_julian (&comp))));
-      g_hash_table_add (taken, GUINT_TO_POINTER (g_date_get_julian (&comp)));
-      /* Translators: %s is the name of the holiday that fell on a weekend. */
-      name = g_strdup_printf (_("Compensatory day off for %s"), holiday->name);
-      g_ptr_array_add (list, dd_holiday_new (&comp, DD_HOLIDAY_KIND_COMPENSATORY, name));
-    }
-
-  g_ptr_array_sort (list, compare_holidays);
-  return g_steal_pointer (&list);
 }
 
 /* DdWorkdays */
@@ -249,7 +106,7 @@ ensure_year (DdWorkdays *self,
   if (list != NULL)
     return list;
   if (year >= DD_LUNAR_MIN_YEAR && year <= DD_LUNAR_MAX_YEAR)
-    list = dd_holidays_default_for_year (year);
+    list = dd_holidays_for_year (year, NULL, NULL);
   else
     list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
   g_hash_table_insert (self->years, GINT_TO_POINTER (year), list);
@@ -342,6 +199,66 @@ dd_workdays_roll_forward (DdWorkdays  *self,
     dd_workdays_next (self, date, out);
 }
 
+/* The first and last days arithmetic may reach: a year's compensatory
+ * days may fall early in the next one. */
+static void
+bounds (GDate *first,
+        GDate *last)
+{
+  g_date_clear (first, 1);
+  g_date_set_dmy (first, 1, G_DATE_JANUARY, DD_LUNAR_MIN_YEAR);
+  g_date_clear (last, 1);
+  g_date_set_dmy (last, 31, G_DATE_DECEMBER, DD_LUNAR_MAX_YEAR + 1);
+}
+
+gboolean
+dd_workdays_add_checked (DdWorkdays  *self,
+                         const GDate *date,
+                         int          n,
+                         GDate       *out)
+{
+  GDate first, last;
+
+  g_return_val_if_fail (DD_IS_WORKDAYS (self), FALSE);
+  g_return_val_if_fail (dd_date_is_set (date) && out != NULL, FALSE);
+
+  bounds (&first, &last);
+  if (g_date_compare (date, &first) < 0 || g_date_compare (date, &last) > 0)
+    {
+      g_date_clear (out, 1);
+      return FALSE;
+    }
+  *out = *date;   /* @out may be @date */
+  if (n == 0)
+    {
+      dd_workdays_roll_forward (self, out, out);
+      return g_date_compare (out, &last) <= 0;
+    }
+  for (; n > 0; n--)
+    do
+      {
+        if (g_date_compare (out, &last) >= 0)
+          {
+            g_date_clear (out, 1);
+            return FALSE;
+          }
+        g_date_add_days (out, 1);
+      }
+    while (!dd_workdays_is_working_day (self, out));
+  while (n < 0 || !dd_workdays_is_working_day (self, out))
+    {
+      if (n < 0 && dd_workdays_is_working_day (self, out))
+        n++;
+      if (g_date_compare (out, &first) <= 0)
+        {
+          g_date_clear (out, 1);
+          return FALSE;
+        }
+      g_date_subtract_days (out, 1);
+    }
+  return TRUE;
+}
+
 void
 dd_workdays_add (DdWorkdays  *self,
                  const GDate *date,
@@ -363,12 +280,13 @@ dd_workdays_add (DdWorkdays  *self,
       dd_workdays_next (self, out, out);
       n--;
     }
-  while (n < 0)
+  /* Backwards, the working day e such that (e, date] holds -n working
+   * days: from a day off, the working day before it counts as the first. */
+  while (n < 0 || !dd_workdays_is_working_day (self, out))
     {
-      do
-        g_date_subtract_days (out, 1);
-      while (!dd_workdays_is_working_day (self, out));
-      n++;
+      if (n < 0 && dd_workdays_is_working_day (self, out))
+        n++;
+      g_date_subtract_days (out, 1);
     }
 }
 
