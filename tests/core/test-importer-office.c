@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "dondoc/dondoc.h"
 #include "dd-test-core.h"
@@ -196,6 +197,50 @@ test_office_xlsx_inline (void)
   task = g_ptr_array_index (plan->tasks, 1);
   g_assert_cmpstr (task->lead, ==, "Phòng Tổng hợp");
   g_assert_cmpstr (task->title, ==, "Kiểm tra công vụ");
+  /* Every task has its number and its lead: nothing to warn about. */
+  g_assert_cmpuint (plan->warnings->len, ==, 0);
+}
+
+/* What was read but may not be what was meant: a task without a number
+ * in a table with a TT column, a task without a lead unit. */
+static void
+test_office_warnings (void)
+{
+  static const char sheet_part[] =
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>TT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Nhiệm vụ</t></is></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><t>Chủ trì</t></is></c></row>"
+    "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>Rà soát</t></is></c><c r=\"C3\" t=\"inlineStr\"><is><t>Sở Nội vụ</t></is></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>2.</t></is></c><c r=\"B4\" t=\"inlineStr\"><is><t>Báo cáo</t></is></c></row>"
+    "</sheetData></worksheet>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dd-office-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  int status = -1;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "warnings.xlsx", NULL);
+  /* A workbook of one sheet, zipped by Python's zipfile. */
+  command = g_strdup_printf ("/usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], \"w\"); "
+                             "z.writestr(\"xl/workbook.xml\", \"<workbook/>\"); "
+                             "z.writestr(\"xl/worksheets/sheet1.xml\", sys.argv[2]); z.close()' '%s' '%s'",
+                             path, sheet_part);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->tasks->len, ==, 2);
+  g_assert_cmpstr (((DdImportedTask *) g_ptr_array_index (plan->tasks, 0))->number, ==, "1.");
+  g_assert_cmpuint (plan->warnings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 0), ==, "Row 3: the task has no number (TT); it is numbered “1.”.");
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 1), ==, "Row 4: task 2. has no lead unit (Chủ trì).");
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 typedef struct
@@ -298,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/core/importer-office/xlsx-seed", test_office_xlsx_seed);
   g_test_add_func ("/core/importer-office/docx-features", test_office_docx_features);
   g_test_add_func ("/core/importer-office/xlsx-inline", test_office_xlsx_inline);
+  g_test_add_func ("/core/importer-office/warnings", test_office_warnings);
   g_test_add_func ("/core/importer-office/hostile", test_office_hostile);
   g_test_add_func ("/core/importer-office/old-formats", test_office_old_formats);
   g_test_add_func ("/core/importer-office/match-units", test_office_match_units);

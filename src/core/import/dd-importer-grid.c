@@ -248,9 +248,22 @@ read_row (DdImportedPlan         *plan,
     }
 
   if (cells[COL_NUMBER] == NULL || _dd_import_is_blank (cells[COL_NUMBER]))
-    cells[COL_NUMBER] = number = g_strdup_printf ("%u.", ordinal);
+    {
+      cells[COL_NUMBER] = number = g_strdup_printf ("%u.", ordinal);
+      /* Only a table with a TT column lacks one here: say so. */
+      if (table->columns[COL_NUMBER] >= 0)
+        g_ptr_array_add (plan->warnings,
+                         /* Translators: a row of the table, then the number it was given. */
+                         g_strdup_printf (_("Row %u: the task has no number (TT); it is numbered “%s”."),
+                                          row->line, number));
+    }
   cells[COL_LEAD] = lead = strip_list_marks (cells[COL_LEAD]);
   cells[COL_COORDINATORS] = coordinators = strip_list_marks (cells[COL_COORDINATORS]);
+  if (lead == NULL || _dd_import_is_blank (lead))
+    g_ptr_array_add (plan->warnings,
+                     /* Translators: a row of the table, then the task's number. */
+                     g_strdup_printf (_("Row %u: task %s has no lead unit (Chủ trì)."),
+                                      row->line, cells[COL_NUMBER]));
   return _dd_import_build_task (row->line, cells, table->names, error);
 }
 
