@@ -599,6 +599,8 @@ test_window_import_office (Fixture       *f,
   g_autofree char *secondary = NULL;
 
   _dd_window_import_path (f->window, good);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("import-docx-summary");
   take_message_dialog (&text, &secondary);
   g_assert_nonnull (strstr (text, "features"));
   g_assert_nonnull (strstr (secondary, "2 tasks added"));
@@ -607,6 +609,8 @@ test_window_import_office (Fixture       *f,
   g_clear_pointer (&secondary, g_free);
 
   _dd_window_import_path (f->window, bad);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("import-docx-bomb");
   take_message_dialog (&text, &secondary);
   g_assert_nonnull (strstr (text, "could not be imported"));
   g_assert_nonnull (strstr (secondary, "ZIP bomb"));
