@@ -70,6 +70,7 @@ typedef enum
  * @DD_IMPORT_ERROR_DATE: a date that does not exist ("31/02/2026") or cannot be read
  * @DD_IMPORT_ERROR_VALUE: a required cell is empty (task without a title, …)
  * @DD_IMPORT_ERROR_EMPTY: the file holds no task
+ * @DD_IMPORT_ERROR_TOO_LARGE: beyond a limit of the office readers (a ZIP bomb, a 10 MB cell, a table of 10,000 rows)
  */
 typedef enum
 {
@@ -80,6 +81,7 @@ typedef enum
   DD_IMPORT_ERROR_DATE,
   DD_IMPORT_ERROR_VALUE,
   DD_IMPORT_ERROR_EMPTY,
+  DD_IMPORT_ERROR_TOO_LARGE,
 } DdImportError;
 
 /**

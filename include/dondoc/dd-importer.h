@@ -40,7 +40,17 @@ typedef enum
   DD_IMPORT_FORMAT_AUTO = 0,
   DD_IMPORT_FORMAT_TEXT,   /* the plan document as plain text, with its "Phụ lục" */
   DD_IMPORT_FORMAT_CSV,    /* RFC 4180, UTF-8 (BOM allowed), a header row */
+  DD_IMPORT_FORMAT_DOCX,   /* the plan document from Word: its appendix is a table */
+  DD_IMPORT_FORMAT_XLSX,   /* a workbook whose first sheet is the appendix's table */
 } DdImportFormat;
+
+/* A section row of the table ("I. NHIỆM VỤ CHUNG"): the tasks from
+ * @first_task (an index of the plan's tasks) up to the next section. */
+typedef struct
+{
+  char *title;             /* "I. NHIỆM VỤ CHUNG" */
+  guint first_task;
+} DdImportedSection;
 
 typedef struct
 {
@@ -52,6 +62,8 @@ typedef struct
   char *source_name;       /* file name it came from; nullable */
   GPtrArray *tasks;        /* of DdImportedTask* */
   GPtrArray *indicators;   /* of DdImportedIndicator* */
+  GPtrArray *sections;     /* of DdImportedSection*: the table's section rows, in order */
+  GPtrArray *warnings;     /* of char*: translated, what was read but may not be what was meant */
 } DdImportedPlan;
 
 DdImportedPlan *dd_imported_plan_new  (void);
@@ -64,7 +76,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdImportedPlan, dd_imported_plan_free)
  * @length: their length
  * @format: the format, or %DD_IMPORT_FORMAT_AUTO to detect it (a plan
  *   document has a "Phụ lục" line; a CSV file has a header row with the
- *   appendix's column names, separated by commas or semicolons)
+ *   appendix's column names, separated by commas or semicolons; a ZIP is a
+ *   .docx or an .xlsx file by its parts). An OpenDocument file (.odt,
+ *   .ods) or an old binary Word or Excel file (.doc, .xls) is refused with
+ *   a message saying to save it as .docx or .xlsx.
  * @source_name: (nullable): the file's name, for messages and a CSV plan's default number
  * @error: a %DD_IMPORT_ERROR whose translated message names the line (and the
  *   column where it applies): "Dòng 12, cột “Thời gian”: ngày “31/02/2026” không tồn tại."
@@ -78,10 +93,14 @@ DdImportedPlan *dd_importer_parse_data (const char     *data,
                                         GError        **error);
 
 /* Reads @path and calls dd_importer_parse_data(); the format is guessed from
- * the content and the extension (.csv, .txt). */
+ * the content and the extension (.csv, .txt, .docx, .xlsx). */
 DdImportedPlan *dd_importer_parse_file (const char     *path,
                                         DdImportFormat  format,
                                         GError        **error);
+
+/* The file name patterns of the files dd_importer_parse_file() reads, for
+ * a file chooser's filter: "*.txt", "*.csv", "*.docx", "*.xlsx". */
+const char * const *dd_importer_get_patterns (void);
 
 G_END_DECLS
 
@@ -93,6 +112,32 @@ G_END_DECLS
 #include "dd-store.h"
 
 G_BEGIN_DECLS
+
+/* A unit named by an imported plan (lead or coordinator), and the unit of
+ * the store it will be: matched by the same tolerant key as the import. */
+typedef struct
+{
+  char *name;              /* as the file writes it */
+  char *existing;          /* the store's unit it matches; NULL: a new unit */
+  guint n_tasks;           /* tasks of the file naming it */
+} DdImportedUnit;
+
+/**
+ * dd_imported_plan_match_units:
+ * @self: a parsed plan
+ * @store: (nullable): the store it would go into; %NULL: every unit is new
+ * @error: the store's error when its units cannot be read
+ *
+ * What the import of @self would do to the units, without writing: each
+ * unit the plan names, once, in the order of the file, with the store's
+ * unit it matches.
+ *
+ * Returns: (transfer full) (element-type DdImportedUnit) (nullable): the
+ *   units, or %NULL with @error set
+ */
+GPtrArray      *dd_imported_plan_match_units   (const DdImportedPlan  *self,
+                                                DdStore               *store,
+                                                GError               **error);
 
 /**
  * DdImporter:

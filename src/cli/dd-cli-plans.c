@@ -78,9 +78,16 @@ const DdCliCommand dd_cli_command_init = {
 
 typedef struct
 {
+  gboolean dry_run;
   char *display_path;
   DdImportedPlan *plan;
 } ImportOptions;
+
+static const GOptionEntry import_entries[] = {
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, DD_CLI_OPTION (ImportOptions, dry_run),
+    N_("Print what the import would do (tasks, units, deadlines, warnings) and write nothing"), NULL },
+  { NULL }
+};
 
 static void
 import_clear (gpointer data)
@@ -147,6 +154,120 @@ print_import_summary (const DdImportedPlan    *plan,
     }
 }
 
+/* The store a dry run compares the plan with: the database opened
+ * read-only when it exists (never created, upgraded or backed up), else
+ * none — every unit is then new. */
+static gboolean
+open_dry_run_store (DdCliInvocation  *cli,
+                    DdStore         **out_store,
+                    GError          **error)
+{
+  g_autofree char *path = dd_cli_dup_database_path (cli->globals);
+
+  *out_store = NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  *out_store = dd_store_open (path, DD_STORE_OPEN_READ_ONLY, error);
+  return *out_store != NULL;
+}
+
+/* "Due date 30/04/2026", "Ongoing". (transfer full) */
+static char *
+dup_deadline_text (const DdDeadline *deadline)
+{
+  g_autofree char *due = g_date_valid (&deadline->due) ? dd_cli_dup_date_dmy (&deadline->due) : NULL;
+
+  if (due != NULL)
+    return g_strdup_printf ("%s %s", dd_deadline_kind_get_label (deadline->kind), due);
+  return g_strdup (dd_deadline_kind_get_label (deadline->kind));
+}
+
+static void
+print_preview_tasks (const DdImportedPlan *plan)
+{
+  guint next_section = 0;
+
+  for (guint i = 0; i < plan->tasks->len; i++)
+    {
+      const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
+      g_autofree char *deadline = dup_deadline_text (&task->deadline);
+
+      while (next_section < plan->sections->len &&
+             ((DdImportedSection *) g_ptr_array_index (plan->sections, next_section))->first_task <= i)
+        g_print ("  %s\n", ((DdImportedSection *) g_ptr_array_index (plan->sections, next_section++))->title);
+      g_print ("  %s %s\n", task->number != NULL ? task->number : "?", task->title);
+      if (task->lead != NULL)
+        g_print (_("      Lead: %s\n"), task->lead);
+      for (guint j = 0; j < task->coordinators->len; j++)
+        g_print (_("      Coordinating: %s\n"), (const char *) g_ptr_array_index (task->coordinators, j));
+      if (task->deadline.understood)
+        /* Translators: the deadline as written → as understood. */
+        g_print (_("      Deadline: “%s” → %s\n"), task->deadline_text != NULL ? task->deadline_text : "", deadline);
+      else
+        g_print (_("      Deadline: “%s” → not understood: to be set by hand\n"),
+                 task->deadline_text != NULL ? task->deadline_text : "");
+      if (task->product != NULL)
+        g_print (_("      Product: %s\n"), task->product);
+      if (task->directing != NULL)
+        g_print (_("      Directing: %s\n"), task->directing);
+    }
+}
+
+/* The dry run's report: what the import would write, and nothing written. */
+static gboolean
+import_preview (DdCliInvocation  *cli,
+                ImportOptions    *options,
+                GError          **error)
+{
+  const DdImportedPlan *plan = options->plan;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autofree char *issued = dd_cli_dup_date_dmy (&plan->issued_on);
+  guint n_new = 0, n_flagged = 0;
+
+  if (!open_dry_run_store (cli, &store, error) ||
+      (units = dd_imported_plan_match_units (plan, store, error)) == NULL)
+    return FALSE;
+
+  /* Translators: %s is the file; a dry run writes nothing. */
+  g_print (_("Dry run of the import of %s: nothing was written.\n"), options->display_path);
+  g_print (_("Plan %s of %s: %s\n"), plan->number, issued != NULL ? issued : "—", plan->title);
+  if (plan->issuer != NULL)
+    g_print (_("  Issued by: %s\n"), plan->issuer);
+  g_print (_("Tasks (%u):\n"), plan->tasks->len);
+  print_preview_tasks (plan);
+
+  g_print (_("Units:\n"));
+  for (guint i = 0; i < units->len; i++)
+    {
+      DdImportedUnit *unit = g_ptr_array_index (units, i);
+
+      if (unit->existing != NULL)
+        /* Translators: a unit of the file, the unit of the database it
+         * matches, then how many tasks name it. */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "  matched: %s = %s (%u task)\n", "  matched: %s = %s (%u tasks)\n",
+                              unit->n_tasks),
+                 unit->name, unit->existing, unit->n_tasks);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "  new: %s (%u task)\n", "  new: %s (%u tasks)\n", unit->n_tasks),
+                 unit->name, unit->n_tasks);
+      n_new += unit->existing == NULL;
+    }
+  for (guint i = 0; i < plan->tasks->len; i++)
+    n_flagged += !((DdImportedTask *) g_ptr_array_index (plan->tasks, i))->deadline.understood;
+
+  g_print (_("Warnings:\n"));
+  if (n_flagged > 0)
+    g_print (_("  %u deadlines not understood: they will be flagged for a date to be set by hand\n"), n_flagged);
+  for (guint i = 0; i < plan->warnings->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (plan->warnings, i));
+  if (n_flagged == 0 && plan->warnings->len == 0)
+    g_print (_("  none\n"));
+  g_print (_("Summary: %u tasks, %u units matched, %u new units, %u deadlines understood\n"),
+           plan->tasks->len, units->len - n_new, n_new, plan->tasks->len - n_flagged);
+  return TRUE;
+}
+
 static gboolean
 import_run (DdCliInvocation  *cli,
             gpointer          data,
@@ -154,8 +275,15 @@ import_run (DdCliInvocation  *cli,
 {
   ImportOptions *options = data;
   DdImportSummary summary = { 0, };
+  g_autoptr(DdStore) store = NULL;
 
-  if (!dd_store_import_plan (cli->store, options->plan, &summary, error))
+  if (options->dry_run)
+    return import_preview (cli, options, error);
+
+  store = dd_cli_open_store (cli->globals, error);
+  if (store == NULL)
+    return FALSE;
+  if (!dd_store_import_plan (store, options->plan, &summary, error))
     {
       g_prefix_error (error, "%s: ", options->display_path);
       return FALSE;
@@ -166,14 +294,20 @@ import_run (DdCliInvocation  *cli,
 
 const DdCliCommand dd_cli_command_import = {
   .name = "import",
-  .synopsis = N_("import FILE"),
-  .description = N_("Import a plan's appendix table (plan text or CSV)"),
-  .parameter_string = N_("import FILE — import a plan's appendix table (plan text or CSV)"),
+  .synopsis = N_("import FILE [--dry-run]"),
+  .description = N_("Import a plan's appendix table (plan text, CSV, .docx or .xlsx)"),
+  .parameter_string = N_("import FILE — import a plan's appendix table (plan text, CSV, .docx or .xlsx)"),
+  .summary = N_("A Word document (.docx) gives the plan's number, date, issuer and title and its "
+                "appendix table; an Excel workbook (.xlsx) its first sheet's table. With --dry-run, "
+                "the tasks, the units matched and new, the deadlines understood and the warnings are "
+                "printed, and nothing is written."),
+  .entries = import_entries,
   .options_size = sizeof (ImportOptions),
   .clear = import_clear,
   .n_args = 1,
   .args_error = N_("“import” needs exactly one file"),
-  .store = DD_CLI_STORE_READ_WRITE,
+  /* Opened by the command: read-only, or not at all, for a dry run. */
+  .store = DD_CLI_STORE_NONE,
   .check = import_check,
   .run = import_run,
 };

@@ -486,13 +486,13 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   DdWindow *self = DD_WINDOW (widget);
-  static const char * const patterns[] = { "*.txt", "*.csv", "*.tsv", NULL };
+  static const char * const patterns[] = { "*.txt", "*.csv", "*.tsv", "*.docx", "*.xlsx", NULL };
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Import Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (chooser), _("Plan tables (text, CSV)"), patterns);
+  add_filters (GTK_FILE_CHOOSER (chooser), _("Plan tables (text, CSV, Word .docx, Excel .xlsx)"), patterns);
   show_chooser (self, chooser, G_CALLBACK (on_import_response_cb));
 }
 

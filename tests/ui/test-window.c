@@ -586,6 +586,41 @@ test_window_import (Fixture       *f,
   }
 }
 
+/* A Word document and a hostile one, through the window's import. */
+static void
+test_window_import_office (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "office", "features.docx", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "office", "hostile-bomb.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+
+  _dd_window_import_path (f->window, good);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("import-docx-summary");
+  take_message_dialog (&text, &secondary);
+  g_assert_nonnull (strstr (text, "features"));
+  g_assert_nonnull (strstr (secondary, "2 tasks added"));
+  wait_for_n_items (f, 8 + 2);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&secondary, g_free);
+
+  _dd_window_import_path (f->window, bad);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("import-docx-bomb");
+  take_message_dialog (&text, &secondary);
+  g_assert_nonnull (strstr (text, "could not be imported"));
+  g_assert_nonnull (strstr (secondary, "ZIP bomb"));
+  dd_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 8 + 2);
+  plans = dd_store_list_plans (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+}
+
 typedef struct
 {
   GListModel *model;
@@ -937,6 +972,7 @@ main (int   argc,
   ADD ("edit", test_window_edit);
   ADD ("units-page", test_window_units_page);
   ADD ("import", test_window_import);
+  ADD ("import-office", test_window_import_office);
   ADD ("live-refresh", test_window_live_refresh);
   ADD ("export", test_window_export);
   ADD ("print", test_window_print);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dd-importer-private.h"
+#include "dd-importer-office.h"
 
 /*
  * The appendix as CSV (DD_IMPORT_FORMAT_CSV): RFC 4180 with a header row
@@ -173,8 +173,8 @@ record_is_blank (CsvRecord *record)
   return TRUE;
 }
 
-static int
-column_for_name (const char *name)
+int
+_dd_import_column_for_name (const char *name)
 {
   g_autofree char *folded = _dd_import_fold_key (name);
 
@@ -196,7 +196,7 @@ map_header (CsvRecord *record,
     columns[j] = -1;
   for (guint i = 0; i < record->fields->len; i++)
     {
-      int column = column_for_name (g_ptr_array_index (record->fields, i));
+      int column = _dd_import_column_for_name (g_ptr_array_index (record->fields, i));
 
       /* The first of two columns with one meaning wins. */
       if (column >= 0 && columns[column] < 0)

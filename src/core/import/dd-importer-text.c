@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dd-importer-private.h"
+#include "dd-importer-office.h"
 
 /*
  * The plan document saved as plain text (DD_IMPORT_FORMAT_TEXT): the
@@ -634,4 +634,29 @@ _dd_import_find_appendix (char **lines)
           return i;
     }
   return first;
+}
+
+/* Shared with the office readers (dd-importer-office.h) */
+
+/* The paragraphs above a Word document's table, one a line: its head and
+ * body as above, and the reference line "(Kèm theo Kế hoạch số …)" under
+ * the "Phụ lục" heading. */
+gboolean
+_dd_import_parse_text_head (DdImportedPlan  *plan,
+                            char           **lines,
+                            GError         **error)
+{
+  int appendix = _dd_import_find_appendix (lines);
+  int n_lines = (int) g_strv_length (lines);
+
+  if (!parse_text_body (plan, lines, appendix >= 0 ? appendix : n_lines, error))
+    return FALSE;
+  for (int i = MAX (appendix, 0); i < n_lines; i++)
+    {
+      g_autofree char *folded = _dd_import_fold_key (lines[i]);
+
+      if (strstr (folded, "so") != NULL && !read_plan_reference (plan, (guint) i + 1, lines[i], error))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dd-importer-private.h"
+#include "dd-importer-office.h"
 
 /*
  * Two inputs, one result:
@@ -16,6 +16,8 @@
  *   body gives the title, the basis documents and the indicators.
  * - CSV: RFC 4180 with a header row naming the appendix's columns, optionally
  *   preceded by "key, value" lines about the plan.
+ * - DOCX and XLSX: the plan document from Word, the table from Excel
+ *   (dd-importer-office.c and the readers it calls).
  *
  * Everything is matched on folded text (lower case, no diacritics, "đ" → "d"),
  * so "Phụ lục", "PHỤ LỤC" and "Phu luc" are one heading. Folded Vietnamese is
@@ -44,12 +46,39 @@ imported_indicator_free (gpointer data)
   g_free (indicator);
 }
 
+static void
+imported_section_free (gpointer data)
+{
+  DdImportedSection *section = data;
+
+  if (section == NULL)
+    return;
+  g_free (section->title);
+  g_free (section);
+}
+
+/* The plan's number and title: never NULL, since the store needs a
+ * number and a title to show. (transfer full) */
+static DdImportedPlan *
+finish_plan (DdImportedPlan *plan,
+             const char     *source_name)
+{
+  g_autofree char *stem = _dd_import_source_stem (source_name);
+
+  if (plan->number == NULL)
+    plan->number = g_strdup (stem != NULL ? stem : _("Imported plan"));
+  if (plan->title == NULL)
+    plan->title = g_strdup (stem != NULL ? stem : plan->number);
+  return plan;
+}
+
 /* Public API */
 
 /**
  * dd_imported_plan_new:
  *
- * Returns: (transfer full): an empty plan, with empty task and indicator arrays
+ * Returns: (transfer full): an empty plan, with empty task, indicator,
+ *   section and warning arrays
  */
 DdImportedPlan *
 dd_imported_plan_new (void)
@@ -59,6 +88,8 @@ dd_imported_plan_new (void)
   g_date_clear (&plan->issued_on, 1);
   plan->tasks = g_ptr_array_new_with_free_func (_dd_imported_task_free);
   plan->indicators = g_ptr_array_new_with_free_func (imported_indicator_free);
+  plan->sections = g_ptr_array_new_with_free_func (imported_section_free);
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
   return plan;
 }
 
@@ -80,6 +111,8 @@ dd_imported_plan_free (DdImportedPlan *self)
   g_free (self->source_name);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -92,12 +125,24 @@ dd_importer_parse_data (const char      *data,
 {
   g_autoptr(DdImportedPlan) plan = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *stem = NULL;
   const char *end = NULL;
   const char *body;
+  gboolean office;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  office = format == DD_IMPORT_FORMAT_DOCX || format == DD_IMPORT_FORMAT_XLSX ||
+           (format == DD_IMPORT_FORMAT_AUTO && data != NULL && _dd_import_is_office_data (data, length));
+  if (office)
+    {
+      plan = dd_imported_plan_new ();
+      if (source_name != NULL)
+        plan->source_name = g_path_get_basename (source_name);
+      if (!_dd_import_parse_office (plan, data != NULL ? data : "", length, format, source_name, error))
+        return NULL;
+      return finish_plan (g_steal_pointer (&plan), source_name);
+    }
 
   if (length > 0 && !g_utf8_validate_len (data, length, &end))
     {
@@ -156,14 +201,7 @@ dd_importer_parse_data (const char      *data,
   else if (!_dd_import_parse_text (plan, body, error))
     return NULL;
 
-  /* Never NULL: the store needs a number and a title to show. */
-  stem = _dd_import_source_stem (source_name);
-  if (plan->number == NULL)
-    plan->number = g_strdup (stem != NULL ? stem : _("Imported plan"));
-  if (plan->title == NULL)
-    plan->title = g_strdup (stem != NULL ? stem : plan->number);
-
-  return g_steal_pointer (&plan);
+  return finish_plan (g_steal_pointer (&plan), source_name);
 }
 
 DdImportedPlan *
@@ -187,4 +225,20 @@ dd_importer_parse_file (const char      *path,
       return NULL;
     }
   return dd_importer_parse_data (contents, length, format, path, error);
+}
+
+/**
+ * dd_importer_get_patterns:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the file name
+ *   patterns of the files the importer reads
+ */
+const char * const *
+dd_importer_get_patterns (void)
+{
+  static const char * const patterns[] = {
+    "*.txt", "*.csv", "*.docx", "*.xlsx", "*.TXT", "*.CSV", "*.DOCX", "*.XLSX", NULL
+  };
+
+  return patterns;
 }

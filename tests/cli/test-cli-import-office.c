@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-import-office"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-cli-test.h"
+
+/*
+ * `dondoc-cli import FILE.docx|FILE.xlsx [--dry-run]`, run as a script
+ * would: the office fixtures of tests/data/office (make-fixtures.py).
+ */
+
+static char *
+office_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "office", name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+init_empty (Fixture *f)
+{
+  Result r = run (f, "--db", f->db, "init");
+
+  assert_ok (&r);
+  result_clear (&r);
+}
+
+/* The dry run reports and writes nothing; the import then writes. */
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *docx = office_path ("plan-662.docx");
+  g_autofree char *xlsx = office_path ("plan-662.xlsx");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result r;
+
+  init_empty (f);
+  before = read_bytes (f->db);
+  r = run (f, "--db", f->db, "import", docx, "--dry-run");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "nothing was written"));
+  g_assert_nonnull (strstr (r.out, "Plan 662/KH-VPUB of 28/04/2026"));
+  g_assert_nonnull (strstr (r.out, "Tasks (8):"));
+  g_assert_nonnull (strstr (r.out, "  I. NHIỆM VỤ CHUNG\n"));
+  g_assert_nonnull (strstr (r.out, "Deadline: “Trước 30/4/2026” → Due date 30/04/2026"));
+  g_assert_nonnull (strstr (r.out, "  new: Phòng Hành chính - Quản trị (6 tasks)"));
+  g_assert_nonnull (strstr (r.out, "Summary: 8 tasks, 0 units matched, 6 new units, 8 deadlines understood"));
+  result_clear (&r);
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* A dry run without the database does not create it. */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "none.sqlite", NULL);
+
+    r = run (f, "--db", missing, "import", xlsx, "--dry-run");
+    assert_ok (&r);
+    result_clear (&r);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  r = run (f, "--db", f->db, "import", xlsx);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Tasks: 8 added, 0 updated, 0 unchanged"));
+  result_clear (&r);
+
+  /* The same plan from Word: its units are now the database's. */
+  r = run (f, "--db", f->db, "import", docx, "--dry-run");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "  matched: Phòng Hành chính - Quản trị = Phòng Hành chính - Quản trị (6 tasks)"));
+  g_assert_nonnull (strstr (r.out, "6 units matched, 0 new units"));
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "import", docx);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Updated plan 662/KH-VPUB"));
+  result_clear (&r);
+}
+
+/* Every hostile file: exit 1, a message naming it, the database as it was. */
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const names[] = {
+    "hostile-not-zip.docx", "hostile-bomb.docx", "hostile-entries.xlsx", "hostile-no-table.docx",
+    "hostile-xxe.docx", "hostile-big-cell.docx", "hostile-rows.docx", "plan-662.ods",
+  };
+  g_autoptr(GBytes) before = NULL;
+
+  init_empty (f);
+  before = read_bytes (f->db);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = office_path (names[i]);
+      g_autoptr(GBytes) after = NULL;
+
+      for (guint dry = 0; dry < 2; dry++)
+        {
+          Result r = dry ? run (f, "--db", f->db, "import", path, "--dry-run")
+                         : run (f, "--db", f->db, "import", path);
+
+          g_test_message ("%s: %s", names[i], r.err);
+          assert_refused (&r, 1);
+          g_assert_nonnull (strstr (r.err, names[i]));
+          result_clear (&r);
+        }
+      after = read_bytes (f->db);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* The messages in Vietnamese. */
+static void
+test_vietnamese (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = office_path ("hostile-bomb.docx");
+  Result r;
+
+  init_empty (f);
+  f->envp = g_environ_setenv (f->envp, "LANGUAGE", "vi", TRUE);
+  f->envp = g_environ_setenv (f->envp, "LC_ALL", "C.UTF-8", TRUE);
+  r = run (f, "--db", f->db, "import", path);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "bom ZIP"));
+  result_clear (&r);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (cli_path () == NULL)
+    {
+      g_printerr ("DONDOC_CLI is not set\n");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/import-office/dry-run", test_dry_run);
+  ADD ("/cli/import-office/hostile", test_hostile);
+  ADD ("/cli/import-office/vietnamese", test_vietnamese);
+#undef ADD
+
+  return g_test_run ();
+}
