@@ -745,13 +745,18 @@ void
 dd_chart_view_update (DdChartView *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (DD_IS_CHART_VIEW (self));
 
   if (self->chart != NULL)
     title = dd_chart_dup_default_title (self->chart);
+  if (self->chart != NULL)
+    description = dd_chart_dup_description (self->chart);
+  /* The title, and the figures in words for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
