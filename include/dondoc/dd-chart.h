@@ -103,6 +103,8 @@ void        dd_chart_set_title       (DdChart    *self,
 const char *dd_chart_get_title       (DdChart    *self);
 /* The usual title of the chart's kind, with its reference date. (transfer full) */
 char       *dd_chart_dup_default_title (DdChart  *self);
+/* Its figures in words, for a screen reader (dd-chart-describe.c). (transfer full) */
+char       *dd_chart_dup_description (DdChart   *self);
 
 /* Style. Colours are RGBA in 0–1; a background with alpha 0 (the default)
  * is not painted. The font size is in device units (pixels, or points on

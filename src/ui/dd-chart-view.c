@@ -25,6 +25,7 @@ struct _DdChartView
   GtkWidget parent_instance;
 
   DdChart *chart;
+  double font_px;                 /* the text size set on the chart, 0: the core's */
   int min_height;
   gboolean loading;               /* figures on their way: nothing to show */
   double foreground[4];
@@ -56,11 +57,43 @@ G_DEFINE_FINAL_TYPE (DdChartView, dd_chart_view, GTK_TYPE_WIDGET)
 #define EXPORT_VECTOR_WIDTH 720.0
 #define DEFAULT_ASPECT 0.6
 
+/* The chart's body text on screen, in pixels: the core's rule follows the
+ * chart's size (its shorter side ÷ 30, 6–14 px), which gave legends and
+ * axes of about 7 px on a small card. On screen it never goes under
+ * 11 px (the interface's small text, 8 pt at 96 dpi); titles are 1.25 times
+ * that. Saved and printed charts keep the core's rule, at their size. */
+#define SCREEN_FONT_MIN_PX 11.0
+#define SCREEN_FONT_MAX_PX 14.0
+
 static const double export_foreground[4] = { 0.1, 0.1, 0.1, 1.0 };
 static const double export_background[4] = { 1.0, 1.0, 1.0, 1.0 };
 static const double no_background[4] = { 0.0, 0.0, 0.0, 0.0 };
 
 /* Auxiliary methods */
+
+/* The text size for the chart drawn at @width × @height on screen. */
+static void
+fit_font (DdChartView *self,
+          int          width,
+          int          height)
+{
+  double px = CLAMP (MIN (width, height) / 30.0, SCREEN_FONT_MIN_PX, SCREEN_FONT_MAX_PX);
+
+  if (self->chart == NULL || px == self->font_px)
+    return;
+  self->font_px = px;
+  dd_chart_set_font (self->chart, NULL, px);
+}
+
+/* The core's own rule, for a chart saved at another size. */
+static void
+unfit_font (DdChartView *self)
+{
+  if (self->chart == NULL || self->font_px == 0)
+    return;
+  self->font_px = 0;
+  dd_chart_set_font (self->chart, NULL, 0);
+}
 
 /* A hit the dashboard can open tasks for: a status or a unit. */
 static gboolean
@@ -103,6 +136,7 @@ with_export_style (DdChartView *self,
   if (title != NULL)
     dd_chart_set_title (self->chart, title);
   dd_chart_set_colors (self->chart, export_foreground, export_background);
+  unfit_font (self);
 
   ret = func (self, data);
 
@@ -157,6 +191,8 @@ texture_func (DdChartView *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * td->scale, height * td->scale);
   cr = cairo_create (surface);
   cairo_scale (cr, td->scale, td->scale);
+  /* The image of what is on screen. */
+  fit_font (self, width, height);
   dd_chart_render (self->chart, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -421,6 +457,7 @@ dd_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return;
 
+  fit_font (self, width, height);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   dd_chart_render (self->chart, cr, width, height);
   cairo_destroy (cr);
@@ -691,6 +728,8 @@ dd_chart_view_set_chart (DdChartView *self,
   if (!g_set_object (&self->chart, chart))
     return;
 
+  /* Set again at the next drawing. */
+  self->font_px = 0;
   if (self->chart != NULL)
     dd_chart_set_colors (self->chart, self->foreground, no_background);
   dd_chart_view_update (self);
@@ -706,13 +745,18 @@ void
 dd_chart_view_update (DdChartView *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (DD_IS_CHART_VIEW (self));
 
   if (self->chart != NULL)
     title = dd_chart_dup_default_title (self->chart);
+  if (self->chart != NULL)
+    description = dd_chart_dup_description (self->chart);
+  /* The title, and the figures in words for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -787,6 +831,7 @@ dd_chart_view_hit_test (DdChartView *self,
   if (self->chart == NULL || self->loading || width <= 0 || height <= 0)
     return FALSE;
 
+  fit_font (self, width, height);
   return dd_chart_hit_test (self->chart, width, height, x, y, out_hit);
 }
 

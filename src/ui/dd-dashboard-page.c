@@ -160,8 +160,10 @@ update_date_buttons (DdDashboardPage *self)
       g_autofree char *to_date = dd_format_date (&to);
       g_autofree char *range = NULL;
 
-      /* Translators: the dates of the dashboard's period: "01/04/2026 – 30/06/2026". */
-      range = g_strdup_printf (_("%s – %s"), from_date, to_date);
+      /* Translators: the dates of the dashboard's period, then the cards it
+       * applies to (the others count every task as of the reference date):
+       * "01/04/2026 – 30/06/2026: completion and indicator charts". */
+      range = g_strdup_printf (_("%s – %s: completion and indicator charts"), from_date, to_date);
       gtk_label_set_text (self->period_label, range);
     }
 

@@ -228,6 +228,30 @@ update_counts (DdTasksPage       *self,
     }
 }
 
+/* Reads the list again (@query NULL) or with @query, out of the view
+ * while it changes: the list's items are all new, and GTK's selection and
+ * list views, told that every row was replaced, look for the rows they
+ * were tracking (the selected, the focused, the first shown) among all
+ * the new ones, reading every task of the list: the first sort of a
+ * 100,000-task list froze the window for seconds. Taken out and given
+ * back, the view only binds the rows it shows. The caller selects its
+ * task again by its id (select_task()). */
+static gboolean
+change_list (DdTasksPage        *self,
+             const DdTaskQuery  *query,
+             GError            **error)
+{
+  gboolean ok;
+
+  gtk_single_selection_set_model (self->selection, NULL);
+  if (query != NULL)
+    ok = dd_task_list_set_query (self->tasks, query, error);
+  else
+    ok = dd_task_list_refresh (self->tasks, error);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+  return ok;
+}
+
 /* Runs the query of the filters and the sort order again and selects
  * @select_id (or keeps the selection when it is -1). */
 static void
@@ -262,7 +286,7 @@ apply_query (DdTasksPage *self,
         }
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
     }
-  else if (!dd_task_list_set_query (self->tasks, &query, &error))
+  else if (!change_list (self, &query, &error))
     {
       show_error (self, _("Could not read the tasks"), error);
       return;
@@ -946,7 +970,7 @@ dd_tasks_page_reload (DdTasksPage *self,
   if (select_id < 0)
     select_id = get_selected_id (self);
 
-  if (!dd_task_list_refresh (self->tasks, &error))
+  if (!change_list (self, NULL, &error))
     {
       show_error (self, _("Could not read the tasks"), error);
       return;

@@ -276,6 +276,61 @@ main (int argc, char *argv[])
       g_object_unref (dd_scoring_list_scorecards (scoring, &period, &query.tasks.as_of, NULL)); });
   }
 
+  /* Scorecards: the first call after a write, of the connection the
+   * DdScoring reads through, then of another (a second desktop): a task's
+   * title changed, then put back (the file keeps its tasks as they were;
+   * its audit log grows by two entries a run). */
+  {
+    g_autoptr(DdStore) own = dd_store_open (argv[1], DD_STORE_OPEN_EXISTING, &error);
+    g_autoptr(DdStore) other = NULL;
+    g_autoptr(DdScoring) kept = NULL;
+    DdScorePeriod period;
+    double times[2][6];
+    gint64 task_id;
+
+    if (own == NULL)
+      g_error ("%s", error->message);
+    other = dd_store_open (argv[1], DD_STORE_OPEN_EXISTING, &error);
+    if (other == NULL)
+      g_error ("%s", error->message);
+    kept = dd_scoring_new (own);
+    task_id = dd_sql_query_int64 (own, "SELECT id FROM tasks WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET 5000", 0);
+    dd_score_period_init (&period, DD_OCCURRENCE_YEAR, g_date_get_year (&query.tasks.as_of), 1);
+    g_object_unref (dd_scoring_list_scorecards (kept, &period, &query.tasks.as_of, NULL));
+    for (guint who = 0; who < 2; who++)
+      for (guint run = 0; run < G_N_ELEMENTS (times[who]); run++)
+        {
+          DdStore *writer = who == 0 ? own : other;
+          g_autoptr(DdTask) task = dd_store_get_task (writer, task_id, NULL, &error);
+          g_autofree char *title = NULL;
+          double t0;
+
+          if (task == NULL)
+            g_error ("%s", error->message);
+          title = g_strdup (dd_task_get_title (task));
+          if (g_str_has_suffix (title, " (sửa)"))
+            title[strlen (title) - strlen (" (sửa)")] = '\0';
+          else
+            {
+              g_autofree char *longer = g_strconcat (title, " (sửa)", NULL);
+
+              g_free (title);
+              title = g_steal_pointer (&longer);
+            }
+          dd_task_set_title (task, title);
+          if (!dd_store_save_task (writer, task, &error))
+            g_error ("%s", error->message);
+          t0 = dd_bench_now_ms ();
+          g_object_unref (dd_scoring_list_scorecards (kept, &period, &query.tasks.as_of, NULL));
+          times[who][run] = dd_bench_now_ms () - t0;
+        }
+    dd_bench_result ("scorecards_after_write", "scorecards: one year, first call after a write",
+                     dd_bench_median (times[0], G_N_ELEMENTS (times[0])), "ms");
+    dd_bench_result ("scorecards_after_other_write",
+                     "scorecards: one year, first call after another desktop's write",
+                     dd_bench_median (times[1], G_N_ELEMENTS (times[1])), "ms");
+  }
+
   /* Peer 1: the sqlite3 shell on the same aggregate. */
   {
     g_autofree char *as_of_iso = g_strdup (as_of_text);

@@ -756,6 +756,37 @@ test_kind_names (void)
   g_assert_false (dd_chart_kind_from_string (NULL, NULL));
 }
 
+/* Each chart's figures in words, for a screen reader. */
+static void
+test_description (void)
+{
+  static const guint counts[DD_N_STATUSES] = { 5, 2, 9, 3, 4, 1 };
+  g_autoptr(DdChart) status = status_chart (counts);
+  g_autoptr(DdChart) units = units_chart ();
+  g_autoptr(DdChart) progress = progress_chart ();
+  g_autoptr(DdChart) indicators = indicators_chart (93);
+  g_autoptr(DdChart) empty = dd_chart_new (DD_CHART_UNITS);
+  g_autofree char *status_text = dd_chart_dup_description (status);
+  g_autofree char *units_text = dd_chart_dup_description (units);
+  g_autofree char *progress_text = dd_chart_dup_description (progress);
+  g_autofree char *indicators_text = dd_chart_dup_description (indicators);
+  g_autofree char *empty_text = dd_chart_dup_description (empty);
+  g_autofree char *overdue = g_strdup_printf ("%s: 4", dd_task_status_get_label (DD_STATUS_OVERDUE));
+  g_autofree char *unit_overdue = g_strdup_printf ("%s: 6", dd_task_status_get_label (DD_STATUS_OVERDUE));
+
+  g_assert_true (g_str_has_prefix (status_text, "24 tasks. "));
+  g_assert_nonnull (strstr (status_text, overdue));
+  g_assert_nonnull (strstr (units_text, "Ban Tiếp công dân tỉnh, 12 tasks: "));
+  g_assert_nonnull (strstr (units_text, unit_overdue));
+  g_assert_nonnull (strstr (units_text, ", 3 tasks: "));
+  /* The last week begun by 17/06: 15–21/06, 11 due and 6 done. */
+  g_assert_nonnull (strstr (progress_text, "By 21/06/2026, 11 tasks due and 6 completed, of 20 tasks"));
+  g_assert_nonnull (strstr (indicators_text, "of a target of 100%"));
+  g_assert_nonnull (strstr (indicators_text, "93"));
+  g_assert_nonnull (strstr (indicators_text, "100% hồ sơ giải quyết đúng hạn: no figures, target 100%"));
+  g_assert_cmpstr (empty_text, ==, "No data");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/progress-hits", test_progress_hits);
   g_test_add_func ("/core/chart/indicator-levels", test_indicator_levels);
   g_test_add_func ("/core/chart/save", test_save);
+  g_test_add_func ("/core/chart/description", test_description);
   g_test_add_func ("/core/chart/save-errors", test_save_errors);
 
   return g_test_run ();

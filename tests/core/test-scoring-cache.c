@@ -22,7 +22,10 @@
  *     and the list of a card), its coordinators, a unit renamed or merged,
  *     from this connection and from a second DdStore on the same file;
  *   - the "6 rõ" check made from a task's words checked beforehand equals
- *     the whole check.
+ *     the whole check;
+ *   - after writes of either connection, what a kept DdScoring counts
+ *     equals what a new one counts, without reading every task's words
+ *     again.
  *
  * The plan, issued 1/3/2025, led by Phòng A, Ban B, Đội C, with tasks due
  * in every quarter from 2025 to 2026, some done on time, some late, some
@@ -425,6 +428,21 @@ on_trace_cb (unsigned  type,
   return 0;
 }
 
+/* The read of every task's words (dd-scoring-cache.c, load_words()). */
+static int
+on_whole_read_cb (unsigned  type,
+                  void     *data,
+                  void     *stmt,
+                  void     *sql)
+{
+  guint *n_reads = data;
+  const char *text = sqlite3_sql (stmt);
+
+  if (text != NULL && strstr (text, "FROM tasks NOT INDEXED") != NULL)
+    (*n_reads)++;
+  return 0;
+}
+
 static guint
 task_reads_of_listing (DdScoring           *scoring,
                        const DdScorePeriod *period,
@@ -465,6 +483,107 @@ test_kept_between_calls (Fixture       *f,
   g_assert_cmpuint (task_reads_of_listing (f->scoring, &year, &as_of), ==, 0);
 }
 
+/* Every figure of every card, and the tasks behind them, equal. */
+static void
+assert_same_cards (GListModel *expected,
+                   GListModel *actual)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (expected), ==, g_list_model_get_n_items (actual));
+  for (guint i = 0; i < g_list_model_get_n_items (expected); i++)
+    {
+      g_autoptr(DdScorecard) e = g_list_model_get_item (expected, i);
+      g_autoptr(DdScorecard) a = g_list_model_get_item (actual, i);
+      GPtrArray *e_tasks = dd_scorecard_get_tasks (e);
+      GPtrArray *a_tasks = dd_scorecard_get_tasks (a);
+
+      g_assert_cmpint (dd_scorecard_get_unit_id (e), ==, dd_scorecard_get_unit_id (a));
+      g_assert_cmpstr (dd_scorecard_get_unit_name (e), ==, dd_scorecard_get_unit_name (a));
+      g_assert_cmpuint (dd_scorecard_get_n_led (e), ==, dd_scorecard_get_n_led (a));
+      g_assert_cmpuint (dd_scorecard_get_n_coordinated (e), ==, dd_scorecard_get_n_coordinated (a));
+      g_assert_cmpuint (dd_scorecard_get_input (e)->six_clear_passed, ==,
+                        dd_scorecard_get_input (a)->six_clear_passed);
+      g_assert_cmpint (dd_scorecard_has_score (e), ==, dd_scorecard_has_score (a));
+      assert_same_score (dd_scorecard_get_score (e), dd_scorecard_get_score (a));
+      g_assert_cmpuint (dd_scorecard_get_rank (e), ==, dd_scorecard_get_rank (a));
+      g_assert_cmpuint (e_tasks->len, ==, a_tasks->len);
+      for (guint j = 0; j < e_tasks->len; j++)
+        {
+          const DdScoreTask *et = g_ptr_array_index (e_tasks, j);
+          const DdScoreTask *at = g_ptr_array_index (a_tasks, j);
+
+          g_assert_cmpint (et->task_id, ==, at->task_id);
+          g_assert_cmpstr (et->number, ==, at->number);
+          g_assert_cmpstr (et->title, ==, at->title);
+        }
+    }
+}
+
+/* What a kept DdScoring counts after writes equals what a new one, which
+ * reads everything, counts; and the tasks' words are not read whole again
+ * (only the tasks the audit log names). */
+static void
+test_equals_full_recompute (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = dd_test_open_other (f->db, NULL);
+  gint64 task1 = _dd_store_find_task_by_number (f->store, 1, "1.");
+  gint64 task2 = _dd_store_find_task_by_number (f->store, 1, "2.");
+  gint64 task3 = _dd_store_find_task_by_number (f->store, 1, "3.");
+  DdScorePeriod year;
+  GDate as_of;
+
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, 2025, 1);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 25, G_DATE_NOVEMBER, 2025);
+  g_object_unref (list_cards (f->scoring, &year, &as_of));
+
+  for (guint step = 0; step < 7; step++)
+    {
+      DdStore *writer = step % 2 == 0 ? f->store : other;
+      g_autoptr(DdScoring) fresh = NULL;
+      g_autoptr(GListModel) kept_cards = NULL;
+      g_autoptr(GListModel) fresh_cards = NULL;
+      sqlite3 *db = _dd_store_get_db (f->store);
+      guint n_whole_reads = 0;
+
+      switch (step)
+        {
+        case 0:
+          retitle (writer, task2, "Ký số văn bản đi của các sở, ban, ngành");
+          break;
+        case 1:
+          retitle (writer, task1, "Rà");
+          break;
+        case 2:
+          g_assert_true (dd_store_delete_task (writer, task3, &error));
+          break;
+        case 3:
+          g_assert_true (dd_store_restore_task (writer, task3, &error));
+          break;
+        case 4:
+          dd_test_complete_task (writer, 1, "3.", "2025-11-20");
+          break;
+        case 5:
+          retitle (writer, task3, "Số");
+          break;
+        default:
+          g_assert_true (dd_store_rename_unit (writer, f->unit_c, "Đội C (mới)", &error));
+          break;
+        }
+      g_assert_no_error (error);
+
+      sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_whole_read_cb, &n_whole_reads);
+      kept_cards = list_cards (f->scoring, &year, &as_of);
+      sqlite3_trace_v2 (db, 0, NULL, NULL);
+      g_assert_cmpuint (n_whole_reads, ==, 0);
+
+      fresh = dd_scoring_new (f->store);
+      fresh_cards = list_cards (fresh, &year, &as_of);
+      assert_same_cards (fresh_cards, kept_cards);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +596,7 @@ main (int   argc,
   ADD ("/core/scoring-cache/follows-writes", test_follows_writes);
   ADD ("/core/scoring-cache/in-transaction", test_in_transaction);
   ADD ("/core/scoring-cache/kept-between-calls", test_kept_between_calls);
+  ADD ("/core/scoring-cache/equals-full-recompute", test_equals_full_recompute);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,10 @@
  * typed indicator sums. Bound parameters only.
  */
 
+/* The tasks' words read again one by one after commits before the whole
+ * table is read again instead (keeps the string chunk from growing). */
+#define MAX_WORDS_REFRESHED 20000
+
 static void
 unit_row_free (UnitRow *row)
 {
@@ -43,17 +47,40 @@ context_clear (Context *ctx)
 }
 
 static void
-scoring_cache_clear (DdScoringCache *cache)
+words_clear (DdScoringCache *cache)
 {
-  context_clear (&cache->ctx);
   g_clear_pointer (&cache->words, g_array_unref);
   g_clear_pointer (&cache->strings, g_string_chunk_free);
+  g_clear_pointer (&cache->words_mark_at, g_free);
+  cache->words_mark = 0;
+  cache->words_stale = FALSE;
+  cache->n_words_refreshed = 0;
+}
+
+/* All but the tasks' words, which are then brought up to date from the
+ * audit log when next needed (refresh_words()). */
+static void
+scoring_cache_clear_but_words (DdScoringCache *cache)
+{
+  context_clear (&cache->ctx);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
   g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
   g_clear_pointer (&cache->reports, g_hash_table_unref);
   g_clear_pointer (&cache->rows, g_array_unref);
   g_clear_pointer (&cache->row_units, g_array_unref);
   g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
+  cache->words_stale = cache->words != NULL;
+  /* The texts of the words read again are added to the chunk, never
+   * removed: past a number of them, start again from a full read. */
+  if (cache->n_words_refreshed > MAX_WORDS_REFRESHED)
+    words_clear (cache);
+}
+
+static void
+scoring_cache_clear (DdScoringCache *cache)
+{
+  scoring_cache_clear_but_words (cache);
+  words_clear (cache);
 }
 
 DdScoringCache *
@@ -176,7 +203,7 @@ _dd_scoring_cache_get (DdScoringCache  *kept,
   /* Taken before reading: a commit while it reads makes it not current. */
   if (!dd_store_stamp_take (store, &stamp))
     cache = *out_temporary = _dd_scoring_cache_new ();
-  scoring_cache_clear (cache);
+  scoring_cache_clear_but_words (cache);
   /* Never current until filled: a failed read is read again next time. */
   dd_store_stamp_clear (&cache->stamp);
   if (!context_load (store, &cache->ctx, error))
@@ -215,21 +242,205 @@ task_words_set (DdScoringCache *cache,
                                               dd_sql_column_text (stmt, first_column + 3));
 }
 
+/* The audit log's last entry: its id (0 for none) and time. */
+static gboolean
+read_log_mark (DdStore  *store,
+               gint64   *out_id,
+               char    **out_at,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1",
+                                                 error);
+  int rc;
+
+  *out_id = 0;
+  *out_at = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_at = g_strdup (dd_sql_column_text (stmt, 1));
+      rc = sqlite3_step (stmt);
+    }
+  return _dd_scoring_read_done (store, rc, error);
+}
+
+/* Whether the log still holds the entry the words were read after, as it
+ * was: else the file is another one (a backup put back) and nothing said
+ * since that entry holds. */
+static gboolean
+log_mark_holds (DdStore         *store,
+                DdScoringCache  *cache,
+                gboolean        *out_holds,
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_holds = FALSE;
+  if (cache->words_mark <= 0 || cache->words_mark_at == NULL)
+    return TRUE;
+  stmt = dd_sql_prepare (store, "SELECT at FROM audit_log WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cache->words_mark);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_holds = g_strcmp0 (dd_sql_column_text (stmt, 0), cache->words_mark_at) == 0;
+      rc = sqlite3_step (stmt);
+    }
+  return _dd_scoring_read_done (store, rc, error);
+}
+
+/* The place of task @id in the words (by id), or where it would go. */
+static guint
+words_position (GArray  *words,
+                gint64   id,
+                gboolean *out_found)
+{
+  guint low = 0, high = words->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      gint64 at = g_array_index (words, TaskWords, middle).id;
+
+      if (at == id)
+        {
+          *out_found = TRUE;
+          return middle;
+        }
+      if (at < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *out_found = FALSE;
+  return low;
+}
+
+/* The words of task @id read again into the kept ones: replaced, added
+ * (a new task) or removed (a task deleted or gone). */
+static gboolean
+refresh_task_words (DdStore         *store,
+                    DdScoringCache  *cache,
+                    sqlite3_stmt    *one,
+                    gint64           id,
+                    GError         **error)
+{
+  gboolean found;
+  guint position = words_position (cache->words, id, &found);
+  int rc;
+
+  sqlite3_reset (one);
+  sqlite3_bind_int64 (one, 1, id);
+  rc = sqlite3_step (one);
+  if (rc == SQLITE_ROW)
+    {
+      TaskWords entry;
+
+      task_words_set (cache, &entry, id, one, 0);
+      if (found)
+        g_array_index (cache->words, TaskWords, position) = entry;
+      else
+        g_array_insert_val (cache->words, position, entry);
+      cache->n_words_refreshed++;
+      return TRUE;
+    }
+  if (found)
+    g_array_remove_index (cache->words, position);
+  return _dd_scoring_read_done (store, rc, error);
+}
+
+/* The kept words brought up to date after commits: only the tasks the
+ * audit log names since its entry the words were read after. FALSE with
+ * *@out_done FALSE (and no error) when they cannot be: read them all. */
+static gboolean
+refresh_words (DdStore         *store,
+               DdScoringCache  *cache,
+               gboolean        *out_done,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) changed = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  g_autofree char *mark_at = NULL;
+  gboolean holds;
+  gint64 mark;
+  int rc;
+
+  *out_done = FALSE;
+  if (!log_mark_holds (store, cache, &holds, error) || !holds)
+    return holds;
+  /* Taken before the tasks are read: what is committed meanwhile is read
+   * again next time. */
+  if (!read_log_mark (store, &mark, &mark_at, error))
+    return FALSE;
+  changed = dd_sql_prepare (store,
+                            "SELECT DISTINCT task_id FROM audit_log WHERE id > ?1 AND table_name = 'tasks' "
+                            "AND task_id IS NOT NULL", error);
+  one = dd_sql_prepare (store, "SELECT number, title, product, directing FROM tasks "
+                        "WHERE id = ?1 AND deleted_at IS NULL", error);
+  if (changed == NULL || one == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (changed, 1, cache->words_mark);
+  for (guint n = 0; (rc = sqlite3_step (changed)) == SQLITE_ROW; n++)
+    {
+      /* A plan imported: reading the table whole is then quicker. */
+      if (n >= MAX_WORDS_REFRESHED / 4)
+        return TRUE;
+      if (!refresh_task_words (store, cache, one, sqlite3_column_int64 (changed, 0), error))
+        return FALSE;
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+
+  cache->words_mark = mark;
+  g_free (cache->words_mark_at);
+  cache->words_mark_at = g_steal_pointer (&mark_at);
+  cache->words_stale = FALSE;
+  *out_done = TRUE;
+  return TRUE;
+}
+
 /* The words of every live task, in one pass over the table in id order:
  * most of them are in the periods of a scorecard and its trend (86% on
  * the benchmark file for a year), so picking them one by one would read
- * nearly every page anyway, and in no order. */
+ * nearly every page anyway, and in no order. Kept across commits, and
+ * then brought up to date from the audit log (refresh_words()). */
 static gboolean
 load_words (DdStore         *store,
             DdScoringCache  *cache,
             GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (TaskWords));
+  g_autoptr(GArray) words = NULL;
+  g_autofree char *mark_at = NULL;
+  gint64 mark;
   int rc;
 
+  if (cache->words != NULL && cache->words_stale)
+    {
+      gboolean done;
+
+      if (!refresh_words (store, cache, &done, error))
+        {
+          words_clear (cache);
+          if (error != NULL && *error != NULL)
+            return FALSE;
+        }
+      else if (!done)
+        words_clear (cache);
+    }
   if (cache->words != NULL)
     return TRUE;
+
+  words_clear (cache);
+  /* Taken before the table is read (see refresh_words()). */
+  if (!read_log_mark (store, &mark, &mark_at, error))
+    return FALSE;
   /* NOT INDEXED: the table in its own order is already by id; through
    * tasks_scoring it would be an index walk and a seek a row besides. */
   stmt = dd_sql_prepare (store,
@@ -237,8 +448,8 @@ load_words (DdStore         *store,
                          "WHERE deleted_at IS NULL ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  if (cache->strings == NULL)
-    cache->strings = g_string_chunk_new (256 * 1024);
+  cache->strings = g_string_chunk_new (256 * 1024);
+  words = g_array_new (FALSE, FALSE, sizeof (TaskWords));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TaskWords entry;
@@ -249,6 +460,8 @@ load_words (DdStore         *store,
   if (!_dd_scoring_read_done (store, rc, error))
     return FALSE;
   cache->words = g_steal_pointer (&words);
+  cache->words_mark = mark;
+  cache->words_mark_at = g_steal_pointer (&mark_at);
   return TRUE;
 }
 

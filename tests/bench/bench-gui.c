@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-gui"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "dd-bench.h"
+#include "dd-chart-view.h"
+#include "dd-dashboard-page.h"
+#include "dd-renderer.h"
+#include "dd-tasks-page.h"
+#include "dd-window.h"
+
+/*
+ * What the user waits for in the real window on a large file: the window
+ * (DdWindow, as the application makes it, at 1366 × 768) is driven under
+ * Xvfb through its own widgets and actions, and each figure runs from the
+ * moment the input would be handled (the call the event's handler makes:
+ * the column header's sort, the text typed into the search entry, the
+ * sidebar's page, the window's action) to the end of the first frame
+ * painted (GdkFrameClock "after-paint") that shows the result. Beside it,
+ * the longest time the main thread did not turn (a frozen window) while
+ * waiting for that frame: a timer at high priority every 5 ms notes the
+ * longest gap between its turns.
+ *
+ *   bench-gui DB [RUNS] [WHAT]
+ *
+ * WHAT: a list of dashboard, pages, sorts, typing, dialogs (default all).
+ * Prints a Markdown table and RESULT lines (see dd-bench.h). A benchmark,
+ * not a test: no assertion on time. Needs a display: run it under xvfb-run
+ * (run-benchmarks.py does). The file is opened as the application opens
+ * it (DD_STORE_OPEN_CHECK_LATER); each action runs once on a fresh window
+ * ("the first time"), RUNS windows in all, and the median is printed.
+ */
+
+#define TIMEOUT_MS 60000
+
+/* What to measure (the third argument, default "all"). */
+enum
+{
+  PHASE_DASHBOARD = 1 << 0,
+  PHASE_PAGES = 1 << 1,
+  PHASE_SORTS = 1 << 2,
+  PHASE_TYPING = 1 << 3,
+  PHASE_DIALOGS = 1 << 4,
+};
+
+static const GDebugKey phase_keys[] = {
+  { "dashboard", PHASE_DASHBOARD },
+  { "pages", PHASE_PAGES },
+  { "sorts", PHASE_SORTS },
+  { "typing", PHASE_TYPING },
+  { "dialogs", PHASE_DIALOGS },
+};
+
+static guint phases;
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  GdkFrameClock *clock;
+  Condition      condition;
+  gpointer       data;
+  double         shown;          /* ms, monotonic: the frame; 0 while waiting */
+  double         last_tick;      /* the stall timer's last turn */
+  double         longest_stall;
+} Wait;
+
+static gboolean
+stall_timer_cb (gpointer user_data)
+{
+  Wait *wait = user_data;
+  double now = dd_bench_now_ms ();
+
+  wait->longest_stall = MAX (wait->longest_stall, now - wait->last_tick);
+  wait->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Wait          *wait)
+{
+  if (wait->shown == 0 && (wait->condition == NULL || wait->condition (wait->data)))
+    wait->shown = dd_bench_now_ms ();
+}
+
+/* Runs the main loop until a frame of @widget's toplevel is painted after
+ * @condition holds; the time from @start to that frame, and in
+ * @out_stall the longest the main thread stood still meanwhile. */
+static double
+wait_for_frame (GtkWidget *widget,
+                double     start,
+                Condition  condition,
+                gpointer   data,
+                double    *out_stall)
+{
+  Wait wait = { 0, };
+  guint timer;
+  gulong handler;
+
+  /* The toplevel's clock: a page not shown yet has none of its own. */
+  wait.clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (widget)));
+  g_assert (wait.clock != NULL);
+  wait.condition = condition;
+  wait.data = data;
+  wait.last_tick = start;
+  timer = g_timeout_add_full (G_PRIORITY_HIGH, 5, stall_timer_cb, &wait, NULL);
+  handler = g_signal_connect (wait.clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  /* Something must be drawn: a frame that shows nothing new is not asked
+   * for by GTK, so ask for one (as any change would). */
+  gtk_widget_queue_draw (widget);
+  while (wait.shown == 0 && dd_bench_now_ms () - start < TIMEOUT_MS)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (wait.shown == 0 && condition != NULL && condition (data))
+        gtk_widget_queue_draw (widget);
+    }
+  g_signal_handler_disconnect (wait.clock, handler);
+  g_source_remove (timer);
+  stall_timer_cb (&wait);
+  if (out_stall != NULL)
+    *out_stall = wait.longest_stall;
+  if (wait.shown == 0)
+    {
+      g_printerr ("no frame within %d s\n", TIMEOUT_MS / 1000);
+      return TIMEOUT_MS;
+    }
+  return wait.shown - start;
+}
+
+static void
+spin (guint ms)
+{
+  double end = dd_bench_now_ms () + ms;
+
+  while (dd_bench_now_ms () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The figures: each action's times over the runs. */
+typedef struct
+{
+  const char *key;
+  char       *label;
+  GArray     *shown;    /* double ms */
+  GArray     *stall;
+} Figure;
+
+static GPtrArray *figures;
+
+static void
+figure_free (gpointer data)
+{
+  Figure *figure = data;
+
+  g_free (figure->label);
+  g_array_unref (figure->shown);
+  g_array_unref (figure->stall);
+  g_free (figure);
+}
+
+static void
+record (const char *key,
+        const char *label,
+        double      shown,
+        double      stall)
+{
+  Figure *figure = NULL;
+
+  for (guint i = 0; i < figures->len && figure == NULL; i++)
+    if (g_strcmp0 (((Figure *) figures->pdata[i])->key, key) == 0)
+      figure = figures->pdata[i];
+  if (figure == NULL)
+    {
+      figure = g_new0 (Figure, 1);
+      figure->key = g_intern_string (key);
+      figure->label = g_strdup (label);
+      figure->shown = g_array_new (FALSE, FALSE, sizeof (double));
+      figure->stall = g_array_new (FALSE, FALSE, sizeof (double));
+      g_ptr_array_add (figures, figure);
+    }
+  g_array_append_val (figure->shown, shown);
+  g_array_append_val (figure->stall, stall);
+  g_printerr ("  %-40s %8.1f ms (main thread still for %.1f ms)\n", key, shown, stall);
+}
+
+/* The window */
+
+typedef struct
+{
+  DdWindow *window;
+  DdStore *store;
+} Bench;
+
+static gboolean
+window_painted (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+dashboard_charts_shown (gpointer data)
+{
+  DdDashboardPage *page = data;
+
+  for (guint i = 0; i < DD_N_CHART_KINDS; i++)
+    if (dd_chart_view_get_loading (dd_dashboard_page_get_chart_view (page, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+dashboard_complete (gpointer data)
+{
+  return dashboard_charts_shown (data) && !dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (data));
+}
+
+/* With DD_BENCH_SCREENSHOT_DIR set, the screen as @name.png there (to
+ * look at what was measured). */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("DD_BENCH_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  spin (300);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  quoted = g_shell_quote (path);
+  command = g_strdup_printf ("import -window root %s", quoted);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_printerr ("Could not take the screenshot %s\n", path);
+}
+
+/* The whole screen (Xvfb's, 1366 × 768 in run-benchmarks.py). */
+static void
+fit_screen (GtkWindow *window)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_n_items (monitors) > 0
+                                  ? g_list_model_get_item (monitors, 0) : NULL;
+  GdkRectangle geometry = { 0, 0, 1366, 768 };
+
+  if (monitor != NULL)
+    gdk_monitor_get_geometry (monitor, &geometry);
+  gtk_window_set_default_size (window, geometry.width, geometry.height);
+}
+
+static void
+open_window (Bench      *bench,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dashboard;
+  double start, first, shown, stall;
+
+  start = dd_bench_now_ms ();
+  bench->store = dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
+  if (bench->store == NULL)
+    g_error ("%s: %s", path, error->message);
+  /* As the application opens a file (dd-application.c): on the
+   * dashboard when it has tasks. */
+  bench->window = g_object_ref_sink (dd_window_new (NULL, NULL));
+  dd_window_open (bench->window, bench->store);
+  fit_screen (GTK_WINDOW (bench->window));
+  gtk_window_present (GTK_WINDOW (bench->window));
+  while (gtk_widget_get_frame_clock (GTK_WIDGET (bench->window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  first = wait_for_frame (GTK_WIDGET (bench->window), start, window_painted, bench->window, &stall);
+  record ("gui_first_frame", "First frame of the window (store opened, window built)", first, stall);
+  if (!(phases & PHASE_DASHBOARD))
+    return;
+
+  /* The window opens on the dashboard: its figures, charts and "6 rõ"
+   * count are read on a thread after the first frame. */
+  dashboard = dd_window_get_page (bench->window, "dashboard");
+  start += first;
+  shown = wait_for_frame (dashboard, start, dashboard_charts_shown, dashboard, &stall);
+  record ("gui_dash_charts", "Dashboard: figures and charts shown, after the first frame", shown, stall);
+  shown = wait_for_frame (dashboard, start, dashboard_complete, dashboard, &stall);
+  record ("gui_dash_complete", "Dashboard: complete with the \"6 rõ\" count, after the first frame", shown, stall);
+  screenshot ("dashboard");
+}
+
+static void
+close_window (Bench *bench)
+{
+  gtk_window_destroy (GTK_WINDOW (bench->window));
+  spin (200);
+  g_clear_object (&bench->window);
+  g_clear_object (&bench->store);
+}
+
+/* Switching pages: the sidebar sets the stack's visible child. */
+static gboolean
+page_shown (gpointer data)
+{
+  GtkWidget *page = data;
+
+  if (!gtk_widget_get_mapped (page))
+    return FALSE;
+  if (DD_IS_DASHBOARD_PAGE (page))
+    return dashboard_complete (page);
+  /* Pages that read on a thread say so with a spinner. */
+  for (GtkWidget *spinner = find_descendant (page, GTK_TYPE_SPINNER); spinner != NULL; spinner = NULL)
+    if (gtk_widget_get_mapped (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+bench_pages (Bench *bench)
+{
+  /* The window opens on the dashboard (measured in open_window()). */
+  static const char *names[] = { "tasks", "overview", "calendar", "units", "indicators" };
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (bench->window), GTK_TYPE_STACK));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("gui_page_%s", names[i]);
+      g_autofree char *label = g_strdup_printf ("Switch to the page \"%s\" the first time", names[i]);
+      double start = dd_bench_now_ms (), shown, stall;
+      GtkWidget *page;
+
+      gtk_stack_set_visible_child_name (stack, names[i]);
+      page = dd_window_get_page (bench->window, names[i]);
+      shown = wait_for_frame (page, start, page_shown, page, &stall);
+      record (key, label, shown, stall);
+      screenshot (key);
+      spin (300);
+    }
+}
+
+/* The task list */
+
+typedef struct
+{
+  DdTasksPage *page;
+  DdTaskSort sort;
+  gboolean descending;
+  const char *text;
+} ListWait;
+
+static gboolean
+list_sorted (gpointer data)
+{
+  ListWait *wait = data;
+  const DdTaskQuery *query = dd_tasks_page_get_query (wait->page);
+
+  return query != NULL && query->sort == wait->sort && query->descending == wait->descending;
+}
+
+static gboolean
+list_searched (gpointer data)
+{
+  ListWait *wait = data;
+  const DdTaskQuery *query = dd_tasks_page_get_query (wait->page);
+  const char *text = query != NULL && query->text != NULL ? query->text : "";
+
+  return g_strcmp0 (text, wait->text) == 0;
+}
+
+static void
+bench_sorts (Bench *bench)
+{
+  DdTasksPage *page = DD_TASKS_PAGE (dd_window_get_page (bench->window, "tasks"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page))), GTK_WIDGET (page));
+  spin (300);
+  /* From the last column to the first: the first ("TT") is the order the
+   * list opens with. */
+  for (guint i = g_list_model_get_n_items (columns); i-- > 0;)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      ListWait wait = { page, 0, FALSE, NULL };
+      double start, shown, stall;
+
+      if (gtk_column_view_column_get_sorter (column) == NULL)
+        continue;
+      for (guint j = 0; j < 2; j++)
+        {
+          g_free (key);
+          g_free (label);
+          key = g_strdup_printf ("gui_sort_%u%s", i, j == 0 ? "" : "_desc");
+          label = g_strdup_printf ("Task list: first sort by column %u (\"%s\")%s", i,
+                                   gtk_column_view_column_get_title (column),
+                                   j == 0 ? "" : ", then descending");
+          start = dd_bench_now_ms ();
+          /* A click on the header: ascending, a second one descending. */
+          gtk_column_view_sort_by_column (view, column, j == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+          wait.sort = dd_tasks_page_get_query (page)->sort;
+          wait.descending = j == 1;
+          shown = wait_for_frame (GTK_WIDGET (view), start, list_sorted, &wait, &stall);
+          record (key, label, shown, stall);
+          spin (200);
+        }
+    }
+}
+
+static void
+bench_typing (Bench      *bench,
+              const char *words,
+              const char *key,
+              const char *label)
+{
+  DdTasksPage *page = DD_TASKS_PAGE (dd_window_get_page (bench->window, "tasks"));
+  GtkEditable *entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+  g_autofree char *max_key = g_strdup_printf ("%s_max", key);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double longest_stall = 0;
+  const char *p = words;
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  while (*p != '\0')
+    {
+      g_autofree char *typed = NULL;
+      ListWait wait = { page, 0, FALSE, NULL };
+      double start, shown, stall;
+
+      p = g_utf8_next_char (p);
+      typed = g_strndup (words, p - words);
+      wait.text = typed;
+      start = dd_bench_now_ms ();
+      gtk_editable_set_text (entry, typed);
+      gtk_editable_set_position (entry, -1);
+      shown = wait_for_frame (GTK_WIDGET (entry), start, list_searched, &wait, &stall);
+      g_array_append_val (times, shown);
+      longest_stall = MAX (longest_stall, stall);
+    }
+  record (key, label, dd_bench_median ((double *) times->data, times->len), longest_stall);
+  record (max_key, "(slowest keystroke)", dd_bench_max ((double *) times->data, times->len), longest_stall);
+  gtk_editable_set_text (entry, "");
+  spin (400);
+}
+
+/* A new window (the editor, a dialog): to its first frame. */
+
+static GtkWidget *
+new_toplevel (GListModel *toplevels,
+              guint       n_before)
+{
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n && n > n_before; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (window) && !DD_IS_WINDOW (window)
+          && gtk_widget_get_frame_clock (window) != NULL)
+        return window;
+    }
+  return NULL;
+}
+
+static void
+bench_dialog (Bench      *bench,
+              const char *action,
+              const char *key,
+              const char *label)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  double start = dd_bench_now_ms (), shown, stall, opened_stall;
+  GtkWidget *dialog = NULL;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (bench->window), action, NULL))
+    g_error ("%s: not enabled", action);
+  /* Built and presented within the call, or a moment after. */
+  while ((dialog = new_toplevel (toplevels, n_before)) == NULL && dd_bench_now_ms () - start < TIMEOUT_MS)
+    g_main_context_iteration (NULL, TRUE);
+  opened_stall = dd_bench_now_ms () - start;
+  g_assert (dialog != NULL);
+  shown = wait_for_frame (dialog, start, window_painted, dialog, &stall);
+  record (key, label, shown, MAX (stall, opened_stall));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (300);
+}
+
+static void
+bench_editor (Bench *bench)
+{
+  DdTasksPage *page = DD_TASKS_PAGE (dd_window_get_page (bench->window, "tasks"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  spin (200);
+  bench_dialog (bench, "win.edit-task", "gui_editor", "Open the task editor (a selected task)");
+}
+
+static void
+print_figures (void)
+{
+  printf ("| the window on the large file, 1366 × 768 (median of the runs) | to the frame | main thread still |\n"
+          "|---|---:|---:|\n");
+  for (guint i = 0; i < figures->len; i++)
+    {
+      Figure *figure = figures->pdata[i];
+      g_autofree char *stall_key = g_strdup_printf ("%s_stall", figure->key);
+      double shown = dd_bench_median ((double *) figure->shown->data, figure->shown->len);
+      double stall = dd_bench_max ((double *) figure->stall->data, figure->stall->len);
+
+      char shown_text[G_ASCII_DTOSTR_BUF_SIZE], stall_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Whatever the locale's decimal mark: run-benchmarks.py reads them. */
+      g_ascii_formatd (shown_text, sizeof shown_text, "%.1f", shown);
+      g_ascii_formatd (stall_text, sizeof stall_text, "%.1f", stall);
+      printf ("| %-70s | %8s ms | %8s ms |\n", figure->label, shown_text, stall_text);
+      printf ("LABEL\t%s\t%s\n", figure->key, figure->label);
+      printf ("LABEL\t%s\t%s: longest the main thread stood still\n", stall_key, figure->label);
+      printf ("RESULT\t%s\t%s\tms\n", figure->key, shown_text);
+      printf ("RESULT\t%s\t%s\tms\n", stall_key, stall_text);
+    }
+  fflush (stdout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint runs = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 3;
+
+  phases = g_parse_debug_string (argc > 3 ? argv[3] : "all", phase_keys, G_N_ELEMENTS (phase_keys));
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s DB [RUNS] [dashboard,pages,sorts,typing,dialogs|all]\n", argv[0]);
+      return 2;
+    }
+  setlocale (LC_ALL, "");
+  dd_init_i18n ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* As the application does: GTK's cairo renderer where OpenGL is software. */
+  dd_renderer_choose ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run under xvfb-run\n");
+      return 77;
+    }
+  figures = g_ptr_array_new_with_free_func (figure_free);
+
+  for (guint run = 0; run < MAX (runs, 1); run++)
+    {
+      Bench bench = { 0, };
+
+      g_printerr ("run %u\n", run + 1);
+      /* Pages, then the task list and the dialogs, on a fresh window each. */
+      open_window (&bench, argv[1]);
+      spin (1500);
+      if (phases & PHASE_PAGES)
+        bench_pages (&bench);
+      close_window (&bench);
+      if (!(phases & (PHASE_SORTS | PHASE_TYPING | PHASE_DIALOGS)))
+        continue;
+
+      open_window (&bench, argv[1]);
+      spin (1500);
+      if (phases & PHASE_SORTS)
+        bench_sorts (&bench);
+      if (phases & PHASE_TYPING)
+        {
+          bench_typing (&bench, "hành chính", "gui_typing", "Task list: typing \"hành chính\", median keystroke");
+          bench_typing (&bench, "quynh luu", "gui_typing_ascii", "Task list: typing \"quynh luu\", median keystroke");
+        }
+      if (phases & PHASE_DIALOGS)
+        {
+          bench_editor (&bench);
+          bench_dialog (&bench, "win.export", "gui_export_dialog", "Open the export dialog");
+        }
+      close_window (&bench);
+    }
+  print_figures ();
+  g_ptr_array_unref (figures);
+  return 0;
+}
