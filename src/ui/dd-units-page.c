@@ -308,7 +308,7 @@ show_cards (DdUnitsPage  *self,
   g_autofree char *summary = NULL;
   DdScorecard *selected = dd_units_page_get_selected (self);
   gint64 selected_id = self->select_after;
-  guint n = 0, scored = 0;
+  guint n = 0, scored = 0, n_groups = 0;
 
   if (selected_id == 0 && selected != NULL)
     selected_id = dd_scorecard_get_unit_id (selected);
@@ -318,17 +318,21 @@ show_cards (DdUnitsPage  *self,
     summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
 
   g_list_store_remove_all (self->cards);
-  if (cards != NULL)
+  for (guint i = 0; cards != NULL && i < g_list_model_get_n_items (cards); i++)
     {
-      n = g_list_model_get_n_items (cards);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
 
-          if (dd_scorecard_has_score (card))
-            scored++;
-          g_list_store_append (self->cards, card);
+      /* A collective phrase of the plan ("các sở, ngành") is not a unit:
+       * not a row among them, only counted in the summary. */
+      if (dd_scorecard_get_is_group (card))
+        {
+          n_groups++;
+          continue;
         }
+      if (dd_scorecard_has_score (card))
+        scored++;
+      g_list_store_append (self->cards, card);
+      n++;
     }
 
   if (summary == NULL)
@@ -338,6 +342,18 @@ show_cards (DdUnitsPage  *self,
                                          "activate it to see its tasks.",
                                          n),
                                n, scored);
+  if (n_groups > 0 && cards != NULL)
+    {
+      g_autofree char *groups = NULL;
+      g_autofree char *units = g_steal_pointer (&summary);
+
+      groups = g_strdup_printf (ngettext ("%u collective phrase of the plan (“the departments” and the like) "
+                                          "is not listed as a unit.",
+                                          "%u collective phrases of the plan (“the departments” and the like) "
+                                          "are not listed as units.",
+                                          n_groups), n_groups);
+      summary = g_strdup_printf ("%s %s", units, groups);
+    }
   gtk_label_set_text (self->summary_label, summary);
 
   if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
@@ -406,9 +422,17 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   else
     {
       child = gtk_label_new (NULL);
-      if (column == COLUMN_NAME || column == COLUMN_LEVEL)
+      if (column == COLUMN_NAME)
         {
           gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
+      else if (column == COLUMN_LEVEL)
+        {
+          /* "Hoàn thành xuất sắc nhiệm vụ" read whole: two lines at most. */
+          gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_lines (GTK_LABEL (child), 2);
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
         }
       else
@@ -481,7 +505,17 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_RANK:
-      text = dd_scorecard_has_score (card) ? format_count (dd_scorecard_get_rank (card)) : g_strdup ("—");
+      /* Equal scores share a rank (the core's 1, 2, 2, 4); a score of 0
+       * ranks nothing: "hạng 1" beside "Không hoàn thành nhiệm vụ" when
+       * every unit has 0 would read as praise. */
+      if (dd_scorecard_has_score (card) && dd_scorecard_get_score (card) > 0)
+        text = format_count (dd_scorecard_get_rank (card));
+      else
+        {
+          text = g_strdup ("—");
+          if (dd_scorecard_has_score (card))
+            gtk_widget_set_tooltip_text (child, _("A score of 0 is not ranked"));
+        }
       break;
 
     case COLUMN_LED:
