@@ -323,16 +323,15 @@ show_cards (DdUnitsPage  *self,
       g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
 
       /* A collective phrase of the plan ("các sở, ngành") is not a unit:
-       * not a row among them, only counted in the summary. */
+       * its row says so (on_cell_bind_cb()) and the summary counts it
+       * apart. */
       if (dd_scorecard_get_is_group (card))
-        {
-          n_groups++;
-          continue;
-        }
+        n_groups++;
+      else
+        n++;
       if (dd_scorecard_has_score (card))
         scored++;
       g_list_store_append (self->cards, card);
-      n++;
     }
 
   if (summary == NULL)
@@ -347,10 +346,10 @@ show_cards (DdUnitsPage  *self,
       g_autofree char *groups = NULL;
       g_autofree char *units = g_steal_pointer (&summary);
 
-      groups = g_strdup_printf (ngettext ("%u collective phrase of the plan (“the departments” and the like) "
-                                          "is not listed as a unit.",
-                                          "%u collective phrases of the plan (“the departments” and the like) "
-                                          "are not listed as units.",
+      groups = g_strdup_printf (ngettext ("%u row is a collective phrase of the plan (“the departments” "
+                                          "and the like): not a unit, not scored.",
+                                          "%u rows are collective phrases of the plan (“the departments” "
+                                          "and the like): not units, not scored.",
                                           n_groups), n_groups);
       summary = g_strdup_printf ("%s %s", units, groups);
     }
@@ -477,7 +476,17 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       return;
 
     case COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (child), dd_scorecard_get_unit_name (card));
+      if (dd_scorecard_get_is_group (card))
+        {
+          g_autofree char *name = NULL;
+
+          /* Translators: a row of the Units page that is a plan's collective
+           * phrase, not a unit: “Các sở, ban, ngành (tên gọi chung)”. */
+          name = g_strdup_printf (_("%s (collective phrase)"), dd_scorecard_get_unit_name (card));
+          gtk_label_set_text (GTK_LABEL (child), name);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (child), dd_scorecard_get_unit_name (card));
       gtk_widget_set_tooltip_text (child, dd_scorecard_get_is_group (card)
                                    ? _("A group of units named collectively in the plan")
                                    : dd_scorecard_get_unit_name (card));
