@@ -481,8 +481,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
           g_autofree char *name = NULL;
 
           /* Translators: a row of the Units page that is a plan's collective
-           * phrase, not a unit: “Các sở, ban, ngành (tên gọi chung)”. */
-          name = g_strdup_printf (_("%s (collective phrase)"), dd_scorecard_get_unit_name (card));
+           * phrase, not a unit: “Tên gọi chung: Các sở, ban, ngành”. */
+          name = g_strdup_printf (_("Collective phrase: %s"), dd_scorecard_get_unit_name (card));
           gtk_label_set_text (GTK_LABEL (child), name);
         }
       else

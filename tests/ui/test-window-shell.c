@@ -422,6 +422,33 @@ test_page_keys (Fixture       *f,
   dd_test_iterate (500);
 }
 
+/* Calendar: Page Up/Down and Home reach the page before the month's
+ * scrolled window (which scrolled instead); the weekdays stay in view. */
+static void
+test_calendar_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page = dd_window_get_page (f->window, "calendar");
+  GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "month_header"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  gboolean capture = FALSE;
+
+  show_page (f, "calendar");
+  dd_test_iterate (200);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        capture = gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE;
+    }
+  g_assert_true (capture);
+  g_assert_null (gtk_widget_get_ancestor (header, GTK_TYPE_SCROLLED_WINDOW));
+  dd_test_screenshot ("shell-calendar-1366");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
+  dd_test_iterate (300);
+}
+
 /* Columns */
 
 static void
@@ -488,6 +515,7 @@ main (int   argc,
   ADD ("dossier-close", test_dossier_close);
   ADD ("editor-escape", test_editor_escape);
   ADD ("page-keys", test_page_keys);
+  ADD ("calendar-keys", test_calendar_keys);
   ADD ("columns", test_columns);
 
 #undef ADD
