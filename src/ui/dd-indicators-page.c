@@ -9,6 +9,7 @@
 
 #include "dd-indicators-page.h"
 #include "dd-access.h"
+#include "dd-figure-cell.h"
 #include "dd-page.h"
 
 /*
@@ -199,22 +200,6 @@ on_access_changed_cb (DdIndicatorsPage *self)
   apply_access (self);
 }
 
-/* The text a cell showed when the grid was filled or last recorded: a
- * cell whose text differs holds a typed figure not yet recorded. */
-static const char *
-cell_saved_text (GtkWidget *entry)
-{
-  const char *saved = g_object_get_data (G_OBJECT (entry), "saved-text");
-
-  return saved != NULL ? saved : "";
-}
-
-static gboolean
-cell_is_typed (GtkWidget *entry)
-{
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), cell_saved_text (entry)) != 0;
-}
-
 /* Records the figure typed in @entry, if it changed. The grid stays (the
  * focus may be in the next cell): the store's "changed" is not followed
  * for the page's own write. On failure the cell is marked and says why. */
@@ -223,16 +208,15 @@ commit_cell (DdIndicatorsPage  *self,
              GtkWidget         *entry,
              GError           **error)
 {
-  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "unit-id"));
-  int quarter = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "quarter"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   gboolean ok;
 
-  if (self->filling_grid || self->store == NULL || !cell_is_typed (entry))
+  if (self->filling_grid || self->store == NULL || !dd_figure_cell_is_typed (entry))
     return TRUE;
 
   self->writing = TRUE;
-  ok = dd_indicators_page_enter (self, unit_id, quarter, text, error);
+  ok = dd_indicators_page_enter (self, dd_figure_cell_get_unit_id (entry), dd_figure_cell_get_quarter (entry),
+                                 text, error);
   self->writing = FALSE;
   if (!ok)
     {
@@ -242,7 +226,7 @@ commit_cell (DdIndicatorsPage  *self,
       return FALSE;
     }
   gtk_widget_remove_css_class (entry, "error");
-  g_object_set_data_full (G_OBJECT (entry), "saved-text", g_strdup (text), g_free);
+  dd_figure_cell_set_saved (entry, text);
   g_object_set_data (G_OBJECT (entry), "figure-tip", NULL);
   gtk_widget_set_tooltip_text (entry, NULL);
   return TRUE;
@@ -282,7 +266,7 @@ on_cell_activate_cb (GtkEntry         *entry,
   commit_cell (self, GTK_WIDGET (entry), &error);
 }
 
-/* Tab, a click elsewhere: what was typed is kept, as with Enter. */
+/* Tab, a click elsewhere: recorded as with Enter. */
 static void
 on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
                         DdIndicatorsPage        *self)
@@ -292,24 +276,6 @@ on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
   commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), &error);
 }
 
-/* The typed text of each cell, by unit and quarter: kept when the grid is
- * read again for a change made elsewhere. */
-static GHashTable *
-dup_typed_cells (DdIndicatorsPage *self)
-{
-  GHashTable *typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child) && cell_is_typed (child))
-      g_hash_table_insert (typed,
-                           g_strdup_printf ("%" G_GSIZE_FORMAT "/%d",
-                                            GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "unit-id")),
-                                            GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "quarter"))),
-                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
-  return typed;
-}
-
 static GtkWidget *
 new_cell (DdIndicatorsPage *self,
           gint64            unit_id,
@@ -317,18 +283,9 @@ new_cell (DdIndicatorsPage *self,
           const char       *saved,
           GHashTable       *typed)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *entry = dd_figure_cell_new (unit_id, quarter, saved, typed);
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  g_autofree char *key = g_strdup_printf ("%" G_GSIZE_FORMAT "/%d", (gsize) unit_id, quarter);
-  const char *text = typed != NULL ? g_hash_table_lookup (typed, key) : NULL;
-  g_autofree char *name = NULL;
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
-  gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : saved);
-  g_object_set_data_full (G_OBJECT (entry), "saved-text", g_strdup (saved), g_free);
-  g_object_set_data (G_OBJECT (entry), "unit-id", GSIZE_TO_POINTER ((gsize) unit_id));
-  g_object_set_data (G_OBJECT (entry), "quarter", GINT_TO_POINTER (quarter));
   g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
   gtk_widget_add_controller (entry, focus);
@@ -349,7 +306,7 @@ fill_grid (DdIndicatorsPage *self)
   /* Read again for a change made elsewhere: what is typed stays typed. */
   if (info != NULL && self->shown_indicator == gtk_drop_down_get_selected (self->indicator_dropdown)
       && self->shown_year == current_year (self))
-    typed = dup_typed_cells (self);
+    typed = dd_figure_cells_dup_typed (GTK_WIDGET (self->grid));
   self->shown_indicator = gtk_drop_down_get_selected (self->indicator_dropdown);
   self->shown_year = current_year (self);
   self->filling_grid = TRUE;
@@ -1231,8 +1188,7 @@ dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self)
   if (self->store == NULL || period == NULL
       || !gtk_widget_get_sensitive (GTK_WIDGET (self->dossier_save_button)))
     return NULL;
-  /* A figure typed in a spin button is its value once the spin reads it. */
-  gtk_spin_button_update (self->received_spin);
+  gtk_spin_button_update (self->received_spin);  /* what is typed in it */
   gtk_spin_button_update (self->on_time_spin);
   gtk_spin_button_update (self->late_spin);
   gtk_spin_button_update (self->pending_spin);

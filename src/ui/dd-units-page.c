@@ -322,9 +322,7 @@ show_cards (DdUnitsPage  *self,
     {
       g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
 
-      /* A collective phrase of the plan ("các sở, ngành") is not a unit:
-       * its row says so (on_cell_bind_cb()) and the summary counts it
-       * apart. */
+      /* A collective phrase ("các sở, ngành"): counted apart. */
       if (dd_scorecard_get_is_group (card))
         n_groups++;
       else
@@ -343,15 +341,12 @@ show_cards (DdUnitsPage  *self,
                                n, scored);
   if (n_groups > 0 && cards != NULL)
     {
-      g_autofree char *groups = NULL;
       g_autofree char *units = g_steal_pointer (&summary);
 
-      groups = g_strdup_printf (ngettext ("%u row is a collective phrase of the plan (“the departments” "
-                                          "and the like): not a unit, not scored.",
-                                          "%u rows are collective phrases of the plan (“the departments” "
-                                          "and the like): not units, not scored.",
-                                          n_groups), n_groups);
-      summary = g_strdup_printf ("%s %s", units, groups);
+      summary = g_strdup_printf (ngettext ("%s %u row is a collective phrase of the plan (“the departments” "
+                                           "and the like): not a unit, not scored.",
+                                           "%s %u rows are collective phrases of the plan (“the departments” "
+                                           "and the like): not units, not scored.", n_groups), units, n_groups);
     }
   gtk_label_set_text (self->summary_label, summary);
 
@@ -428,7 +423,6 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
         }
       else if (column == COLUMN_LEVEL)
         {
-          /* "Hoàn thành xuất sắc nhiệm vụ" read whole: two lines at most. */
           gtk_label_set_xalign (GTK_LABEL (child), 0.0);
           gtk_label_set_wrap (GTK_LABEL (child), TRUE);
           gtk_label_set_lines (GTK_LABEL (child), 2);
@@ -452,6 +446,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = gtk_list_item_get_child (list_item);
   DdScorecard *card = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
+  gboolean ranked;
   double rate;
 
   if (card == NULL)
@@ -476,17 +471,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       return;
 
     case COLUMN_NAME:
-      if (dd_scorecard_get_is_group (card))
-        {
-          g_autofree char *name = NULL;
-
-          /* Translators: a row of the Units page that is a plan's collective
-           * phrase, not a unit: “Tên gọi chung: Các sở, ban, ngành”. */
-          name = g_strdup_printf (_("Collective phrase: %s"), dd_scorecard_get_unit_name (card));
-          gtk_label_set_text (GTK_LABEL (child), name);
-        }
-      else
-        gtk_label_set_text (GTK_LABEL (child), dd_scorecard_get_unit_name (card));
+      /* Translators: a row of the Units page that is a plan's collective
+       * phrase, not a unit: “Tên gọi chung: Các sở, ban, ngành”. */
+      text = dd_scorecard_get_is_group (card) ? g_strdup_printf (_("Collective phrase: %s"),
+                                                                 dd_scorecard_get_unit_name (card))
+                                              : g_strdup (dd_scorecard_get_unit_name (card));
+      gtk_label_set_text (GTK_LABEL (child), text);
       gtk_widget_set_tooltip_text (child, dd_scorecard_get_is_group (card)
                                    ? _("A group of units named collectively in the plan")
                                    : dd_scorecard_get_unit_name (card));
@@ -514,17 +504,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_RANK:
-      /* Equal scores share a rank (the core's 1, 2, 2, 4); a score of 0
-       * ranks nothing: "hạng 1" beside "Không hoàn thành nhiệm vụ" when
-       * every unit has 0 would read as praise. */
-      if (dd_scorecard_has_score (card) && dd_scorecard_get_score (card) > 0)
-        text = format_count (dd_scorecard_get_rank (card));
-      else
-        {
-          text = g_strdup ("—");
-          if (dd_scorecard_has_score (card))
-            gtk_widget_set_tooltip_text (child, _("A score of 0 is not ranked"));
-        }
+      /* Equal scores share a rank (1, 2, 2, 4); a score of 0 ranks nothing. */
+      ranked = dd_scorecard_has_score (card) && dd_scorecard_get_score (card) > 0;
+      text = ranked ? format_count (dd_scorecard_get_rank (card)) : g_strdup ("—");
+      gtk_widget_set_tooltip_text (child, dd_scorecard_has_score (card) && !ranked
+                                          ? _("A score of 0 is not ranked") : NULL);
       break;
 
     case COLUMN_LED:
