@@ -124,24 +124,44 @@ open_window (DdApplication *self,
 
 /* Actions */
 
+static gboolean
+has_window (GtkApplication *app,
+            GtkWindow      *window)
+{
+  return g_list_find (gtk_application_get_windows (app), window) != NULL;
+}
+
+/* Closes each window as its close button would, editors first: a task
+ * editor with changes and a main window with typed figures ask, and the
+ * quitting stops at the first that stays open (nothing typed is lost).
+ * The application ends with its last window. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Destroying the windows lets each drop its store cleanly. */
-  while (windows != NULL)
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (!DD_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (DD_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, g_object_ref (l->data));
+
+  for (guint i = 0; i < windows->len; i++)
     {
-      GList *next = windows->next;
+      GtkWindow *window = g_ptr_array_index (windows, i);
 
-      gtk_window_destroy (GTK_WINDOW (windows->data));
-      windows = next;
+      if (!has_window (app, window))
+        continue;
+      gtk_window_close (window);
+      if (has_window (app, window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return;
     }
 
-  g_application_quit (app);
+  g_application_quit (G_APPLICATION (app));
 }
 
 static void

@@ -137,9 +137,11 @@ new_entry_button (DdCalendarDay         *self,
 
   if (!detailed)
     {
-      /* Cut short: the cell's width decides, not the title's. */
+      /* Cut short: the cell's width decides, not the title's. The title
+       * alone: a period in front ("Tháng 11/2026: …") left no room for
+       * it; the tooltip names the period. */
       gtk_label_set_max_width_chars (GTK_LABEL (pill), 12);
-      dd_status_pill_set_status (pill, entry->status, text);
+      dd_status_pill_set_status (pill, entry->status, entry->title);
       gtk_button_set_child (GTK_BUTTON (button), pill);
     }
   else

@@ -643,7 +643,16 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    DdCalendarPage        *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  /* Seen before the focused widget (capture): a text field, and a popover
+   * (another native) of the page, keep their keys. */
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)
+                        || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL
+                        || gtk_widget_get_native (focus) != gtk_widget_get_native (GTK_WIDGET (self))))
     return FALSE;
 
   /* The agenda is a list: its keys scroll it. */

@@ -9,6 +9,7 @@
 
 #include "dd-indicators-page.h"
 #include "dd-access.h"
+#include "dd-figure-cell.h"
 #include "dd-page.h"
 
 /*
@@ -43,6 +44,11 @@ struct _DdIndicatorsPage
   GPtrArray *indicators;       /* DdIndicatorInfo* */
   gboolean dirty;
   gboolean filling;
+  gboolean filling_grid;       /* the grid's cells are being replaced */
+  gboolean writing;            /* a cell's figure is being recorded */
+  guint shown_indicator;       /* the indicator and year of the grid's cells */
+  int shown_year;
+  DdDossierFigures dossier_loaded;  /* the form's figures as read */
 
   /* Template children */
   GtkWidget *box;
@@ -194,20 +200,96 @@ on_access_changed_cb (DdIndicatorsPage *self)
   apply_access (self);
 }
 
+/* Records the figure typed in @entry, if it changed. The grid stays (the
+ * focus may be in the next cell): the store's "changed" is not followed
+ * for the page's own write. On failure the cell is marked and says why. */
+static gboolean
+commit_cell (DdIndicatorsPage  *self,
+             GtkWidget         *entry,
+             GError           **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean ok;
+
+  if (self->filling_grid || self->store == NULL || !dd_figure_cell_is_typed (entry))
+    return TRUE;
+
+  self->writing = TRUE;
+  ok = dd_indicators_page_enter (self, dd_figure_cell_get_unit_id (entry), dd_figure_cell_get_quarter (entry),
+                                 text, error);
+  self->writing = FALSE;
+  if (!ok)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, (*error)->message);
+      gtk_label_set_text (self->summary_label, (*error)->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (entry, "error");
+  dd_figure_cell_set_saved (entry, text);
+  g_object_set_data (G_OBJECT (entry), "figure-tip", NULL);
+  gtk_widget_set_tooltip_text (entry, NULL);
+  return TRUE;
+}
+
+/* Records every typed cell of the grid; FALSE (and the first error) when
+ * one holds no figure. */
+static gboolean
+commit_cells (DdIndicatorsPage  *self,
+              GError           **error)
+{
+  gboolean ok = TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GError) cell_error = NULL;
+
+      if (!GTK_IS_ENTRY (child) || !gtk_widget_get_sensitive (child))
+        continue;
+      if (!commit_cell (self, child, &cell_error))
+        {
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&cell_error));
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 static void
 on_cell_activate_cb (GtkEntry         *entry,
                      DdIndicatorsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "unit-id"));
-  int quarter = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "quarter"));
 
-  if (!dd_indicators_page_enter (self, unit_id, quarter, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      gtk_label_set_text (self->summary_label, error->message);
-    }
+  commit_cell (self, GTK_WIDGET (entry), &error);
+}
+
+/* Tab, a click elsewhere: recorded as with Enter. */
+static void
+on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                        DdIndicatorsPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), &error);
+}
+
+static GtkWidget *
+new_cell (DdIndicatorsPage *self,
+          gint64            unit_id,
+          int               quarter,
+          const char       *saved,
+          GHashTable       *typed)
+{
+  GtkWidget *entry = dd_figure_cell_new (unit_id, quarter, saved, typed);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (entry, focus);
+  return entry;
 }
 
 static void
@@ -217,10 +299,19 @@ fill_grid (DdIndicatorsPage *self)
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) typed = NULL;
   DdScorePeriod year;
   int row = 1;
 
+  /* Read again for a change made elsewhere: what is typed stays typed. */
+  if (info != NULL && self->shown_indicator == gtk_drop_down_get_selected (self->indicator_dropdown)
+      && self->shown_year == current_year (self))
+    typed = dd_figure_cells_dup_typed (GTK_WIDGET (self->grid));
+  self->shown_indicator = gtk_drop_down_get_selected (self->indicator_dropdown);
+  self->shown_year = current_year (self);
+  self->filling_grid = TRUE;
   clear_grid (self);
+  self->filling_grid = FALSE;
   if (self->store == NULL || info == NULL)
     {
       gtk_label_set_text (self->summary_label, _("No indicator: import a plan with its indicators."));
@@ -245,7 +336,8 @@ fill_grid (DdIndicatorsPage *self)
                           "see the unit scorecards."));
   else
     gtk_label_set_text (self->summary_label,
-                        _("Type “done/total” in a cell (412/415) and press Enter; an empty cell clears the figure. "
+                        _("Type “done/total” in a cell (412/415): it is recorded when you press Enter or leave the cell; "
+                          "an empty cell clears the figure. "
                           "Periods follow Nghị định 09/2019/NĐ-CP."));
 
   for (int q = 1; q <= 4; q++)
@@ -274,12 +366,13 @@ fill_grid (DdIndicatorsPage *self)
 
       for (int q = 1; q <= 4; q++)
         {
-          GtkWidget *entry = gtk_entry_new ();
+          g_autofree char *saved = NULL;
+          const char *tip = NULL;
+          g_autofree char *tip_text = NULL;
+          GtkWidget *entry;
           DdScorePeriod period;
 
           dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, current_year (self), q);
-          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
-          gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
           for (guint f = 0; f < figures->len; f++)
             {
               const DdIndicatorFigure *figure = g_ptr_array_index (figures, f);
@@ -290,17 +383,18 @@ fill_grid (DdIndicatorsPage *self)
                 {
                   g_autofree char *num = dd_format_number (figure->numerator, 0);
                   g_autofree char *den = dd_format_number (figure->denominator, 0);
-                  g_autofree char *text = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
-                  g_autofree char *tip = g_strdup_printf (_("%s of %s — source: %s"), num, den,
-                                                          figure->source != NULL ? figure->source : "—");
 
-                  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-                  g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip), g_free);
+                  g_free (saved);
+                  saved = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
+                  g_free (tip_text);
+                  tip_text = g_strdup_printf (_("%s of %s — source: %s"), num, den,
+                                              figure->source != NULL ? figure->source : "—");
+                  tip = tip_text;
                 }
             }
-          g_object_set_data (G_OBJECT (entry), "unit-id", GSIZE_TO_POINTER ((gsize) dd_unit_get_id (unit)));
-          g_object_set_data (G_OBJECT (entry), "quarter", GINT_TO_POINTER (q));
-          g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
+          entry = new_cell (self, dd_unit_get_id (unit), q, saved != NULL ? saved : "", typed);
+          if (tip != NULL)
+            g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip_text), g_free);
           gtk_grid_attach (self->grid, entry, q, row, 1, 1);
         }
       row++;
@@ -467,6 +561,7 @@ fill_dossier (DdIndicatorsPage *self)
   gtk_spin_button_set_value (self->pending_spin, figures.pending);
   gtk_spin_button_set_value (self->apologies_spin, figures.apologies);
   gtk_editable_set_text (GTK_EDITABLE (self->dossier_source_entry), "");
+  read_dossier_spins (self, &self->dossier_loaded);
   self->dossier_filling = FALSE;
   apply_dossier_access (self);
   update_apology_gap (self);
@@ -672,17 +767,35 @@ on_import_button_clicked_cb (DdIndicatorsPage *self)
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Before the grid shows another indicator or year, its typed cells are
+ * recorded; a cell that holds no figure keeps the grid where it was. */
+static gboolean
+leave_grid (DdIndicatorsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (commit_cells (self, &error))
+    return TRUE;
+
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->indicator_dropdown, self->shown_indicator);
+  gtk_spin_button_set_value (self->year_spin, self->shown_year);
+  self->filling = FALSE;
+  gtk_label_set_text (self->summary_label, error->message);
+  return FALSE;
+}
+
 static void
 on_indicator_dropdown_selected_cb (DdIndicatorsPage *self)
 {
-  if (!self->filling)
+  if (!self->filling && leave_grid (self))
     fill_grid (self);
 }
 
 static void
 on_year_spin_value_changed_cb (DdIndicatorsPage *self)
 {
-  if (!self->filling)
+  if (!self->filling && leave_grid (self))
     {
       fill_grid (self);
       populate_dossier_choices (self);
@@ -692,6 +805,9 @@ on_year_spin_value_changed_cb (DdIndicatorsPage *self)
 static void
 on_store_changed_cb (DdIndicatorsPage *self)
 {
+  /* The page's own cell write: the grid shows it already. */
+  if (self->writing)
+    return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     dd_indicators_page_reload (self);
   else
@@ -1025,8 +1141,60 @@ dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
 
     /* Translators: after saving the dossier figures of a period. */
     text = g_strdup_printf (_("Dossier figures of %s saved."), label);
+    self->dossier_loaded = figures;
     gtk_label_set_text (self->dossier_message_label, text);
     gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
   }
   return TRUE;
+}
+
+/**
+ * dd_indicators_page_save_typed:
+ * @self: the page
+ * @error: where a cell that holds no figure says why
+ *
+ * Records the figures typed in the grid's cells and not yet recorded (as
+ * leaving the cell does). The window calls it before it closes.
+ *
+ * Returns: %FALSE when a typed cell holds no figure (it stays marked)
+ */
+gboolean
+dd_indicators_page_save_typed (DdIndicatorsPage  *self,
+                               GError           **error)
+{
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
+
+  return commit_cells (self, error);
+}
+
+/**
+ * dd_indicators_page_dup_unsaved_dossier:
+ * @self: the page
+ *
+ * Whether the dossier form holds figures typed and not saved.
+ *
+ * Returns: (transfer full) (nullable): the form's period ("Quý IV/2026"),
+ *   or %NULL when nothing typed is unsaved
+ */
+char *
+dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self)
+{
+  const DdScorePeriod *period;
+  DdDossierFigures figures;
+
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), NULL);
+
+  period = current_dossier_period (self);
+  if (self->store == NULL || period == NULL
+      || !gtk_widget_get_sensitive (GTK_WIDGET (self->dossier_save_button)))
+    return NULL;
+  gtk_spin_button_update (self->received_spin);  /* what is typed in it */
+  gtk_spin_button_update (self->on_time_spin);
+  gtk_spin_button_update (self->late_spin);
+  gtk_spin_button_update (self->pending_spin);
+  gtk_spin_button_update (self->apologies_spin);
+  read_dossier_spins (self, &figures);
+  if (same_figures (&figures, &self->dossier_loaded))
+    return NULL;
+  return dd_score_period_dup_label (period);
 }

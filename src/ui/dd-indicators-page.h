@@ -31,5 +31,10 @@ gboolean   dd_indicators_page_import_file (DdIndicatorsPage  *self,
 /* "Save Dossier Figures": the form's figures for its unit and period. */
 gboolean   dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
                                             GError           **error);
+/* Before the window closes: the typed cells recorded, and the dossier
+ * form's unsaved period (or NULL). */
+gboolean   dd_indicators_page_save_typed   (DdIndicatorsPage  *self,
+                                            GError           **error);
+char      *dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self);
 
 G_END_DECLS

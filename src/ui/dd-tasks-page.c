@@ -91,6 +91,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DdTasksPage, dd_tasks_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_tasks_page_page_init))
 
 
+/* The plan column's width, when shown (several plans). */
+#define PLAN_COLUMN_WIDTH 88
+
 /* Auxiliary methods */
 
 static void
@@ -387,6 +390,10 @@ fill_filters (DdTasksPage *self)
   gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
   /* With several plans in the file, TT alone is ambiguous: show the plan. */
   gtk_column_view_column_set_visible (self->plan_column, self->plan_ids->len > 2);
+  /* GTK 4.8 still counts a hidden column's fixed width against the one
+   * that expands: the title column lost it, and as much stayed empty on
+   * the right. */
+  gtk_column_view_column_set_fixed_width (self->plan_column, self->plan_ids->len > 2 ? PLAN_COLUMN_WIDTH : 0);
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
   gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
 

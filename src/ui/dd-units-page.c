@@ -308,7 +308,7 @@ show_cards (DdUnitsPage  *self,
   g_autofree char *summary = NULL;
   DdScorecard *selected = dd_units_page_get_selected (self);
   gint64 selected_id = self->select_after;
-  guint n = 0, scored = 0;
+  guint n = 0, scored = 0, n_groups = 0;
 
   if (selected_id == 0 && selected != NULL)
     selected_id = dd_scorecard_get_unit_id (selected);
@@ -318,17 +318,18 @@ show_cards (DdUnitsPage  *self,
     summary = g_strdup_printf (_("The scorecards could not be read: %s"), error->message);
 
   g_list_store_remove_all (self->cards);
-  if (cards != NULL)
+  for (guint i = 0; cards != NULL && i < g_list_model_get_n_items (cards); i++)
     {
-      n = g_list_model_get_n_items (cards);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
 
-          if (dd_scorecard_has_score (card))
-            scored++;
-          g_list_store_append (self->cards, card);
-        }
+      /* A collective phrase ("các sở, ngành"): counted apart. */
+      if (dd_scorecard_get_is_group (card))
+        n_groups++;
+      else
+        n++;
+      if (dd_scorecard_has_score (card))
+        scored++;
+      g_list_store_append (self->cards, card);
     }
 
   if (summary == NULL)
@@ -338,6 +339,15 @@ show_cards (DdUnitsPage  *self,
                                          "activate it to see its tasks.",
                                          n),
                                n, scored);
+  if (n_groups > 0 && cards != NULL)
+    {
+      g_autofree char *units = g_steal_pointer (&summary);
+
+      summary = g_strdup_printf (ngettext ("%s %u row is a collective phrase of the plan (“the departments” "
+                                           "and the like): not a unit, not scored.",
+                                           "%s %u rows are collective phrases of the plan (“the departments” "
+                                           "and the like): not units, not scored.", n_groups), units, n_groups);
+    }
   gtk_label_set_text (self->summary_label, summary);
 
   if (selected_id == 0 || !dd_units_page_select_unit (self, selected_id))
@@ -406,9 +416,16 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   else
     {
       child = gtk_label_new (NULL);
-      if (column == COLUMN_NAME || column == COLUMN_LEVEL)
+      if (column == COLUMN_NAME)
         {
           gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
+      else if (column == COLUMN_LEVEL)
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_lines (GTK_LABEL (child), 2);
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
         }
       else
@@ -429,6 +446,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = gtk_list_item_get_child (list_item);
   DdScorecard *card = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
+  gboolean ranked;
   double rate;
 
   if (card == NULL)
@@ -453,7 +471,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       return;
 
     case COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (child), dd_scorecard_get_unit_name (card));
+      /* Translators: a row of the Units page that is a plan's collective
+       * phrase, not a unit: “Tên gọi chung: Các sở, ban, ngành”. */
+      text = dd_scorecard_get_is_group (card) ? g_strdup_printf (_("Collective phrase: %s"),
+                                                                 dd_scorecard_get_unit_name (card))
+                                              : g_strdup (dd_scorecard_get_unit_name (card));
+      gtk_label_set_text (GTK_LABEL (child), text);
       gtk_widget_set_tooltip_text (child, dd_scorecard_get_is_group (card)
                                    ? _("A group of units named collectively in the plan")
                                    : dd_scorecard_get_unit_name (card));
@@ -481,7 +504,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_RANK:
-      text = dd_scorecard_has_score (card) ? format_count (dd_scorecard_get_rank (card)) : g_strdup ("—");
+      /* Equal scores share a rank (1, 2, 2, 4); a score of 0 ranks nothing. */
+      ranked = dd_scorecard_has_score (card) && dd_scorecard_get_score (card) > 0;
+      text = ranked ? format_count (dd_scorecard_get_rank (card)) : g_strdup ("—");
+      gtk_widget_set_tooltip_text (child, dd_scorecard_has_score (card) && !ranked
+                                          ? _("A score of 0 is not ranked") : NULL);
       break;
 
     case COLUMN_LED:

@@ -24,6 +24,7 @@ struct _DdWindow
   gboolean painted;               /* the first frame is drawn */
   gboolean check_started;         /* the store's damage check is running */
   gboolean backup_dismissed;      /* the user closed the failed-backup bar */
+  gboolean close_confirmed;       /* closing without the typed figures was chosen */
 
   /* Template children */
   GtkLabel *title_label;
@@ -51,6 +52,10 @@ DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
 
 /* Shows the lock warning and the damaged-file banner as the store says. */
 void    _dd_window_update_banners     (DdWindow       *self);
+
+/* dd-window-shell.c */
+void    _dd_window_class_shell_init   (GtkWidgetClass *widget_class);
+void    _dd_window_shell_init         (DdWindow       *self);
 
 /* dd-window.c */
 DdTask *_dd_window_dup_selected_task  (DdWindow       *self);

@@ -630,6 +630,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, tasks_page);
 
   _dd_window_class_actions_init (widget_class);
+  _dd_window_class_shell_init (widget_class);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     g_type_ensure (pages[i].get_type ());
@@ -667,6 +668,7 @@ dd_window_init (DdWindow *self)
                            G_CALLBACK (on_tasks_page_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   add_stack_pages (self);
+  _dd_window_shell_init (self);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_stack_visible_child_cb), self, G_CONNECT_SWAPPED);
 
