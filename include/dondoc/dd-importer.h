@@ -52,6 +52,8 @@ typedef struct
   char *source_name;       /* file name it came from; nullable */
   GPtrArray *tasks;        /* of DdImportedTask* */
   GPtrArray *indicators;   /* of DdImportedIndicator* */
+  guint n_removed_chars;   /* controls and noncharacters removed from the file */
+  guint removed_line;      /* the line of the first of them; 0 when none */
 } DdImportedPlan;
 
 DdImportedPlan *dd_imported_plan_new  (void);
