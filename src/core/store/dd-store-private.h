@@ -303,4 +303,11 @@ void     _dd_store_set_busy_policy           (DdStore *self, int tries, int atte
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 
+/* Removes the ".part" and ".part-journal" files of @folder whose name
+ * starts with @prefix and that a killed writer left (older than 15 min). */
+void     _dd_remove_stale_parts (const char *folder,
+                                 const char *prefix);
+/* fsync()s the file at @path; FALSE (errno set) when it cannot. */
+gboolean _dd_fsync_path         (const char *path);
+
 G_END_DECLS
