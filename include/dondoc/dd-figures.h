@@ -77,6 +77,11 @@ typedef struct
 gboolean    dd_dossier_figures_validate  (const DdDossierFigures *self,
                                           GError                **error);
 
+/* The largest numerator or denominator a figure may have: a trillion is
+ * more than any count an office keeps, and any sum of such figures stays
+ * finite. */
+#define DD_FIGURES_MAX 1e12
+
 #define DD_TYPE_FIGURES (dd_figures_get_type ())
 G_DECLARE_FINAL_TYPE (DdFigures, dd_figures, DD, FIGURES, GObject)
 
@@ -105,7 +110,7 @@ GPtrArray  *dd_figures_list_indicators (DdFigures  *self,
  * @source: (nullable): where the figure comes from
  *
  * Records (or replaces) a figure. %DD_STORE_ERROR_INVALID (translated) when
- * a number is negative or not finite, @numerator > @denominator, or
+ * a number is negative, not finite or above %DD_FIGURES_MAX, @numerator > @denominator, or
  * @denominator is 0 while @numerator is not, or the indicator is derived;
  * %DD_STORE_ERROR_NO_SUCH_ROW when the indicator or unit does not exist.
  */

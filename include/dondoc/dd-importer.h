@@ -64,6 +64,8 @@ typedef struct
   GPtrArray *indicators;   /* of DdImportedIndicator* */
   GPtrArray *sections;     /* of DdImportedSection*: the table's section rows, in order */
   GPtrArray *warnings;     /* of char*: translated, what was read but may not be what was meant */
+  guint n_removed_chars;   /* controls and noncharacters removed from the file */
+  guint removed_line;      /* the line of the first of them; 0 when none */
 } DdImportedPlan;
 
 DdImportedPlan *dd_imported_plan_new  (void);

@@ -57,4 +57,39 @@ char *dd_text_normalize_space (const char *text);
 /* NULL, empty or only white space. */
 gboolean dd_text_is_blank (const char *text);
 
+/**
+ * dd_text_is_forbidden_char:
+ * @c: a character
+ *
+ * Whether @c has no place in the text of a plan: a C0 control but tab,
+ * line feed and carriage return, DEL, a C1 control (U+0080–U+009F, which
+ * terminals obey as ESC sequences), or a noncharacter (U+FDD0–U+FDEF and
+ * U+xxFFFE/U+xxFFFF), which XML forbids too.
+ */
+gboolean dd_text_is_forbidden_char (gunichar c);
+
+/**
+ * dd_text_remove_forbidden:
+ * @text: valid UTF-8, changed in place
+ * @out_first_line: (out) (optional): the line (1-based) of the first
+ *   character removed, 0 when none
+ *
+ * Removes every character dd_text_is_forbidden_char() refuses.
+ *
+ * Returns: how many were removed
+ */
+guint dd_text_remove_forbidden (char  *text,
+                                guint *out_first_line);
+
+/**
+ * dd_text_dup_escaped_for_terminal:
+ * @text: (nullable): valid UTF-8
+ *
+ * @text with each forbidden character (see dd_text_is_forbidden_char())
+ * written as “\uXXXX” — visible on a terminal, which never obeys it, and
+ * the same character again in a JSON string — and a backslash before
+ * one as “\u005C”. (transfer full)
+ */
+char *dd_text_dup_escaped_for_terminal (const char *text);
+
 G_END_DECLS

@@ -16,17 +16,24 @@
 /* Auxiliary methods */
 
 /* The default print handlers convert to the locale's charset; the contract
- * of the command line is UTF-8 always (scripts parse it), so write as is. */
+ * of the command line is UTF-8 always (scripts parse it), so write as is —
+ * but for the controls and noncharacters a file may hold (an ESC sequence
+ * in a task's title would be obeyed by the terminal), written as “\uXXXX”,
+ * which a JSON string reads back as the same character. */
 void
 dd_cli_print_utf8_stdout (const char *string)
 {
-  fputs (string, stdout);
+  g_autofree char *escaped = dd_text_dup_escaped_for_terminal (string);
+
+  fputs (escaped, stdout);
 }
 
 void
 dd_cli_print_utf8_stderr (const char *string)
 {
-  fputs (string, stderr);
+  g_autofree char *escaped = dd_text_dup_escaped_for_terminal (string);
+
+  fputs (escaped, stderr);
 }
 
 void

@@ -138,6 +138,11 @@ print_import_summary (const DdImportedPlan    *plan,
   g_print (_("  Units added: %u\n"), summary->units_added);
   g_print (_("  Indicators: %u\n"), summary->indicators);
   g_print (_("  Deadlines not understood: %u\n"), summary->tasks_flagged);
+  if (plan->n_removed_chars > 0)
+    /* Translators: how many characters were removed, then the line of the
+     * first of them. */
+    g_printerr (_("Warning: %u control characters or noncharacters removed from the file (the first on "
+                  "line %u).\n"), plan->n_removed_chars, plan->removed_line);
 
   for (guint i = 0; plan->tasks != NULL && i < plan->tasks->len; i++)
     {

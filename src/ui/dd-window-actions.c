@@ -248,6 +248,17 @@ on_import_done_cb (GObject      *source_object,
     return;
 
   text = dup_import_summary_text (&summary);
+  if (plan->n_removed_chars > 0)
+    {
+      g_autofree char *summary_text = g_steal_pointer (&text);
+
+      text = g_strdup_printf (ngettext ("%s\n%u control character or noncharacter was removed "
+                                        "(the first on line %u)",
+                                        "%s\n%u control characters or noncharacters were removed "
+                                        "(the first on line %u)",
+                                        plan->n_removed_chars),
+                              summary_text, plan->n_removed_chars, plan->removed_line);
+    }
   primary = g_strdup_printf (summary.plan_existed
                              /* Translators: %s is the plan's number, "662/KH-VPUB". */
                              ? _("Plan %s updated")

@@ -684,6 +684,46 @@ test_import_bad_csv (Fixture       *f,
   }
 }
 
+/* Controls in a file are removed with a warning; a control that reaches
+ * the terminal anyway (here in a file name) is written visibly, never
+ * obeyed. */
+static void
+test_import_controls (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "phu-luc.csv", NULL);
+  g_autofree char *odd = g_build_filename (f->dir, "x\x1b[2J\xc2\x9by.csv", NULL);
+  g_autoptr(JsonNode) tasks = NULL;
+  Result r;
+
+  if (skip_without_cli ())
+    return;
+
+  init_seed (f);
+  dd_test_write_file (csv,
+                      "TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
+                      "1.,Rà soát \x1b[31mquy chế\xef\xbf\xbe,Phòng Hành chính - Quản trị,,Trước 30/6/2026,Quy chế,\n",
+                      -1);
+  r = run (f, "--db", f->db, "import", csv);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.err, "2 control characters or noncharacters removed"));
+  g_assert_nonnull (strstr (r.err, "line 2"));
+  g_assert_null (strchr (r.out, '\x1b'));
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "tasks", "--as-of", "2026-05-15");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Rà soát [31mquy chế"));
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "import", odd);
+  assert_refused (&r, 1);
+  g_assert_null (strchr (r.err, '\x1b'));
+  g_assert_null (strstr (r.err, "\xc2\x9b"));
+  g_assert_nonnull (strstr (r.err, "x\\u001B[2J\\u009By.csv"));
+  result_clear (&r);
+}
+
 static void
 test_tasks_filters (Fixture       *f,
                     gconstpointer  data)
@@ -919,6 +959,7 @@ main (int    argc,
   ADD ("/cli/init/refuses-existing", test_init_refuses_existing);
   ADD ("/cli/import/seed", test_import_seed);
   ADD ("/cli/import/bad-csv", test_import_bad_csv);
+  ADD ("/cli/import/controls", test_import_controls);
   ADD ("/cli/update/progress", test_update);
   ADD ("/cli/update/invalid", test_update_invalid);
   ADD ("/cli/open/missing", test_missing_file);

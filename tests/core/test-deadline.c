@@ -154,6 +154,29 @@ test_deadline_impossible (void)
     }
 }
 
+/* A year of five digits is refused whole: the first four digits of it are
+ * not a year ("1/1/10000" was read as 01/01/1000, "30/4/20265" as
+ * 30/04/2026). */
+static void
+test_deadline_long_year (void)
+{
+  static const char * const texts[] = {
+    "Trước 1/1/10000", "30/4/20265", "ngày 30 tháng 4 năm 20265", "Quý II/20265",
+    "Tháng 6/20265", "Năm 20265", "6 tháng đầu năm 20265", "30/4/99999999999999999999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      DdDeadline deadline;
+
+      g_test_message ("“%s”", texts[i]);
+      g_assert_false (dd_deadline_parse (texts[i], &deadline, &error));
+      g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_DATE);
+      g_assert_nonnull (strstr (error->message, "four digits"));
+    }
+}
+
 static void
 test_deadline_clears_output (void)
 {
@@ -181,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/core/deadline/table", test_deadline_table);
   g_test_add_func ("/core/deadline/impossible", test_deadline_impossible);
   g_test_add_func ("/core/deadline/clears-output", test_deadline_clears_output);
+  g_test_add_func ("/core/deadline/long-year", test_deadline_long_year);
 
   return g_test_run ();
 }

@@ -137,6 +137,14 @@ test_bad (Fixture       *f,
     { "{T};Phòng Hành chính - Quản trị;2026-Q1;1;1", DD_IMPORT_ERROR_VALUE,
       "Line 2: the same indicator, unit and period as line 1." },
     { "{T};\"Phòng Hành chính;2026-Q2;1;2", DD_IMPORT_ERROR_FORMAT, "Line 2: a quoted field" },
+    /* Decimals only, and bounded: no sum of figures may overflow. */
+    { "{T};Phòng Hành chính - Quản trị;2026-Q2;1;1e308", DD_IMPORT_ERROR_VALUE,
+      "Line 2, column 5 (denominator): “1e308” is not a number of at least 0" },
+    { "{T};Phòng Hành chính - Quản trị;2026-Q2;0x10;20", DD_IMPORT_ERROR_VALUE,
+      "Line 2, column 4 (numerator): “0x10” is not a number" },
+    { "{T};Phòng Hành chính - Quản trị;2026-Q2;1;inf", DD_IMPORT_ERROR_VALUE, "“inf” is not a number" },
+    { "{T};Phòng Hành chính - Quản trị;2026-Q2;1;1000000000001", DD_IMPORT_ERROR_VALUE,
+      "Line 2, column 5 (denominator): “1000000000001” is larger than 1,000,000,000,000" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -178,6 +186,52 @@ test_bad (Fixture       *f,
   g_assert_cmpint (n_figures (f), ==, 0);
 }
 
+/* A first row is a header only when it looks like one: a mistyped number
+ * ("4l2") in a file without a header is an error on line 1, not a row
+ * dropped silently as the "header". */
+static void
+test_headerless (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  guint n = 0;
+
+  csv = g_strdup_printf ("%ld;Phòng Hành chính - Quản trị;2026-Q2;4l2;415\n"
+                         "%ld;;2026-Q2;30;30\n", (long) f->typed, (long) f->typed);
+  g_assert_false (dd_figures_import_indicator_figures (f->figures, csv, -1, NULL, &error));
+  g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "Line 1, column 4 (numerator): “4l2”"));
+  g_assert_cmpint (n_figures (f), ==, 0);
+  g_clear_error (&error);
+
+  /* Without the typo both rows are figures. */
+  g_free (csv);
+  csv = g_strdup_printf ("%ld;Phòng Hành chính - Quản trị;2026-Q2;412;415\n"
+                         "%ld;;2026-Q2;30;30\n", (long) f->typed, (long) f->typed);
+  g_assert_true (dd_figures_import_indicator_figures (f->figures, csv, -1, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+}
+
+/* A figure typed in the window is bounded as an imported one is. */
+static void
+test_set_bounded (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdScorePeriod q2;
+
+  g_assert_true (dd_score_period_parse ("2026-Q2", &q2, &error));
+  g_assert_false (dd_figures_set_indicator_figure (f->figures, f->typed, 0, &q2, 1e308, 1e308, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+  g_assert_cmpint (n_figures (f), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (dd_figures_set_indicator_figure (f->figures, f->typed, 0, &q2, DD_FIGURES_MAX, DD_FIGURES_MAX,
+                                                  NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Messages in Vietnamese when the language is. */
 static void
 test_translated (Fixture       *f,
@@ -207,6 +261,9 @@ main (int   argc,
 
   ADD ("good", test_good);
   ADD ("bad", test_bad);
+  ADD ("headerless", test_headerless);
+  ADD ("set-bounded", test_set_bounded);
+  /* Last: the language it sets stays for the process. */
   ADD ("translated", test_translated);
 
 #undef ADD

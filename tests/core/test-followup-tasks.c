@@ -357,6 +357,25 @@ test_bad_input (Fixture       *f,
     g_assert_nonnull (error);
     g_assert_nonnull (strstr (error->message, "31/02"));
     assert_date (dd_task_get_due (task), "2026-06-30");
+    g_clear_error (&error);
+  }
+  {
+    /* Completed after today: refused, by the editor's save and by a
+     * progress update alike; nothing is written. */
+    g_autoptr(DdTask) task = dd_task_copy (stored);
+    GDate later;
+
+    dd_date_set_today (&later);
+    g_date_add_days (&later, 1);
+    dd_task_set_completed_on (task, &later);
+    assert_refused (f, task, "Completion date");
+    g_assert_false (dd_store_record_progress (f->store, id, 100, &later, NULL, NULL, &error));
+    g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "after today"));
+    g_clear_error (&error);
+    g_clear_object (&stored);
+    stored = get_task (f->store, id);
+    g_assert_null (dd_task_get_completed_on (stored));
   }
 }
 

@@ -322,6 +322,46 @@ test_importer_csv_data (void)
   g_assert_cmpint (task->deadline.kind, ==, DD_DEADLINE_DATE);
 }
 
+/* A five-digit year is refused with its line and column. */
+static void
+test_importer_long_year (void)
+{
+  static const char csv[] =
+    "Số TT;Nhiệm vụ;Chủ trì;Thời gian hoàn thành\r\n"
+    "1.;Việc một;Phòng A;30/4/2026\r\n"
+    "2.;Việc hai;Phòng A;Trước 1/1/10000\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+
+  plan = dd_importer_parse_data (csv, strlen (csv), DD_IMPORT_FORMAT_AUTO, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "Line 3, column “Thời gian hoàn thành”"));
+  g_assert_nonnull (strstr (error->message, "1/1/10000"));
+}
+
+/* An ESC sequence and noncharacters are removed, counted, and the line
+ * of the first given. */
+static void
+test_importer_forbidden (void)
+{
+  static const char csv[] =
+    "Số TT;Nhiệm vụ;Chủ trì;Thời gian hoàn thành\r\n"
+    "1.;Việc một;Phòng A;30/4/2026\r\n"
+    "2.;Việc \x1b[2Jhai\xef\xbf\xbf;Phòng\xc2\x9b A;30/4/2026\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  DdImportedTask *task;
+
+  plan = dd_importer_parse_data (csv, strlen (csv), DD_IMPORT_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_removed_chars, ==, 3);
+  g_assert_cmpuint (plan->removed_line, ==, 3);
+  task = g_ptr_array_index (plan->tasks, 1);
+  g_assert_cmpstr (task->title, ==, "Việc [2Jhai");
+  g_assert_cmpstr (task->lead, ==, "Phòng A");
+}
+
 /* Excel's "sep=;" line names the delimiter and counts as a line. */
 static void
 test_importer_csv_sep_hint (void)
@@ -525,6 +565,8 @@ main (int   argc,
   g_test_add_func ("/core/importer/unknown-deadline", test_importer_unknown_deadline);
   g_test_add_func ("/core/importer/bad-files", test_importer_bad_files);
   g_test_add_func ("/core/importer/bad-data", test_importer_bad_data);
+  g_test_add_func ("/core/importer/long-year", test_importer_long_year);
+  g_test_add_func ("/core/importer/forbidden", test_importer_forbidden);
 
   return g_test_run ();
 }

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <string.h>
 #include <unistd.h>
 
@@ -906,6 +909,47 @@ count_backups (const char *dir)
   return list != NULL ? list->len : 0;
 }
 
+/* The ".part" files of a killed backup are removed by the next one, once
+ * they are old enough not to be another desktop's backup under way. */
+static void
+test_backup_stale_parts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "parts", NULL);
+  g_autofree char *first = make_backup (f->store, folder, &error);
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *other = g_build_filename (folder, "khac.dondoc.part", NULL);
+  g_autofree char *second = NULL;
+  struct utimbuf old = { 0, };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  stale = g_strconcat (first, "-killed.part", NULL);
+  stale_journal = g_strconcat (first, "-killed.part-journal", NULL);
+  fresh = g_strconcat (first, "-running.part", NULL);
+  old.actime = old.modtime = time (NULL) - 3600;
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *path = (const char *[]) { stale, stale_journal, fresh, other }[i];
+
+      dd_test_write_file (path, "x", -1);
+      if (path != fresh)
+        g_assert_cmpint (utime (path, &old), ==, 0);
+    }
+
+  second = make_backup (f->store, folder, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  /* Not a part of this file's backups. */
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_backup_daily (Fixture       *f,
                    gconstpointer  data)
@@ -1456,6 +1500,7 @@ main (int    argc,
   ADD ("/core/shared/damaged/path-disappears", test_path_disappears);
   ADD ("/core/shared/verify", test_verify);
   ADD ("/core/shared/backup/daily", test_backup_daily);
+  ADD ("/core/shared/backup/stale-parts", test_backup_stale_parts);
   ADD ("/core/shared/backup/keep", test_backup_keep);
   ADD ("/core/shared/backup/warning", test_backup_warning);
   ADD ("/core/shared/backup/before-upgrade", test_backup_before_upgrade);

@@ -80,6 +80,26 @@ test_normalize_space (void)
   g_assert_null (dd_text_normalize_space (NULL));
 }
 
+/* Controls (but tab, line feed, carriage return) and noncharacters go, and
+ * are written visibly for a terminal. */
+static void
+test_forbidden (void)
+{
+  g_autofree char *text = g_strdup ("A\tB\x1b[2Jc\r\nd\xc2\x9b" "31m\xef\xbf\xbe" "e\xef\xb7\x90" "f\x7f\xf4\x8f\xbf\xbf" "Đ");
+  g_autofree char *escaped = NULL;
+  guint line = 0;
+
+  escaped = dd_text_dup_escaped_for_terminal (text);
+  g_assert_cmpstr (escaped, ==, "A\tB\\u001B[2Jc\r\nd\\u009B31m\\uFFFEe\\uFDD0f\\u007F\\uDBFF\\uDFFFĐ");
+  g_assert_cmpuint (dd_text_remove_forbidden (text, &line), ==, 6);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpstr (text, ==, "A\tB[2Jc\r\nd31mefĐ");
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_false (dd_text_is_forbidden_char (0x1EA0));   /* Ạ */
+  g_assert_false (dd_text_is_forbidden_char (0xFFFD));
+  g_assert_true (dd_text_is_forbidden_char (0x1FFFF));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -88,5 +108,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/text/unit-key", test_unit_key);
   g_test_add_func ("/core/text/collate", test_collate);
   g_test_add_func ("/core/text/normalize-space", test_normalize_space);
+  g_test_add_func ("/core/text/forbidden", test_forbidden);
   return g_test_run ();
 }

@@ -50,6 +50,10 @@ match_uint (GMatchInfo *match,
 
   if (str == NULL || *str == '\0')
     return 0;
+  /* More digits than any day, month or year has: out of range, never
+   * wrapped around to a small number. */
+  if (strlen (str) > 9)
+    return G_MAXUINT;
   return (guint) strtoul (str, NULL, 10);
 }
 
@@ -72,7 +76,14 @@ set_date (DdDeadline  *out,
           const char  *what,
           GError     **error)
 {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+  if (year > 9999)
+    {
+      g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_DATE,
+                   /* Translators: %s is the date as written, e.g. “1/1/10000”. */
+                   _("the year of “%s” has more than four digits"), what);
+      return FALSE;
+    }
+  if (year < 1000 || month < 1 || month > 12 || day < 1 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
       set_error_date (error, what);
@@ -250,8 +261,8 @@ parse_full_date (const char  *folded,
 
   *found = FALSE;
   g_regex_match (get_regex (&regex,
-                            "(?<![\\d/.-])(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?![\\d/.-]\\d)"
-                            "|ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})(?!\\d)"),
+                            "(?<![\\d/.-])(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4,})(?!\\d)(?![/.-]\\d)"
+                            "|ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4,})(?!\\d)"),
                  folded, 0, &match);
   while (g_match_info_matches (match))
     {
@@ -296,7 +307,7 @@ parse_period_date (const char  *folded,
 
   *found = TRUE;
 
-  if (g_regex_match (get_regex (&half_re, "\\b(?:6|sau) thang (dau|cuoi) nam\\s*(\\d{4})(?!\\d)"),
+  if (g_regex_match (get_regex (&half_re, "\\b(?:6|sau) thang (dau|cuoi) nam\\s*(\\d{4,})(?!\\d)"),
                      folded, 0, &match))
     {
       g_autofree char *which = g_match_info_fetch (match, 1);
@@ -309,13 +320,13 @@ parse_period_date (const char  *folded,
   g_clear_pointer (&match, g_match_info_free);
 
   /* The 9-month report of Nghị định 09/2019 covers the year to September. */
-  if (g_regex_match (get_regex (&nine_re, "\\b(?:9|chin) thang\\s*(?:dau nam|nam|[/.-])\\s*(\\d{4})(?!\\d)"),
+  if (g_regex_match (get_regex (&nine_re, "\\b(?:9|chin) thang\\s*(?:dau nam|nam|[/.-])\\s*(\\d{4,})(?!\\d)"),
                      folded, 0, &match))
     return set_date (out, 30, 9, match_uint (match, 1), text, error);
   g_clear_pointer (&match, g_match_info_free);
 
   if (g_regex_match (get_regex (&quarter_re,
-                                "\\bquy\\s+([ivxl]+|\\d+)\\s*(?:[/.-]|\\s|nam)\\s*(?:nam\\s+)?(\\d{4})(?!\\d)"),
+                                "\\bquy\\s+([ivxl]+|\\d+)\\s*(?:[/.-]|\\s|nam)\\s*(?:nam\\s+)?(\\d{4,})(?!\\d)"),
                      folded, 0, &match))
     {
       g_autofree char *which = g_match_info_fetch (match, 1);
@@ -332,7 +343,7 @@ parse_period_date (const char  *folded,
   g_clear_pointer (&match, g_match_info_free);
 
   if (g_regex_match (get_regex (&month_re,
-                                "\\bthang\\s+(\\d{1,2})\\s*(?:[/.-]|\\s)\\s*(?:nam\\s+)?(\\d{4})(?!\\d)"),
+                                "\\bthang\\s+(\\d{1,2})\\s*(?:[/.-]|\\s)\\s*(?:nam\\s+)?(\\d{4,})(?!\\d)"),
                      folded, 0, &match))
     {
       guint month = match_uint (match, 1);
@@ -347,7 +358,7 @@ parse_period_date (const char  *folded,
     }
   g_clear_pointer (&match, g_match_info_free);
 
-  if (g_regex_match (get_regex (&year_re, "\\bnam\\s+(\\d{4})(?!\\d)"), folded, 0, &match))
+  if (g_regex_match (get_regex (&year_re, "\\bnam\\s+(\\d{4,})(?!\\d)"), folded, 0, &match))
     return set_date (out, 31, 12, match_uint (match, 1), text, error);
 
   *found = FALSE;

@@ -784,6 +784,10 @@ _dd_export_temp_path (const char  *path,
   g_autofree char *tmpl = NULL;
   int fd;
 
+  /* Those of an export of this file that was killed. */
+  tmpl = g_strdup_printf (".%s.", base);
+  _dd_remove_stale_parts (dir, tmpl);
+  g_free (tmpl);
   tmpl = g_strdup_printf ("%s%c.%s.XXXXXX.part", dir, G_DIR_SEPARATOR, base);
   fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
   if (fd < 0)
@@ -804,7 +808,9 @@ _dd_export_commit (const char  *tmp,
                    const char  *path,
                    GError     **error)
 {
-  if (g_rename (tmp, path) != 0)
+  /* On the disk before it takes the name: a crash never leaves the old
+   * file replaced by an empty one. */
+  if (!_dd_fsync_path (tmp) || g_rename (tmp, path) != 0)
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (path);

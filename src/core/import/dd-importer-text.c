@@ -614,26 +614,22 @@ _dd_import_parse_text (DdImportedPlan  *plan,
 
 /* Shared with dd-importer.c */
 
-/* The first "Phụ lục" heading followed by a tab-separated line; else the
- * first "Phụ lục" heading; else -1. */
+/* The first "Phụ lục" heading, or -1. (The first heading followed by a
+ * tab-separated line, which this once looked for by scanning the rest of
+ * the file from every heading — quadratic —, is always the first heading:
+ * a tab line after a later heading is after the first one too.) One pass,
+ * stopping at the heading. */
 int
 _dd_import_find_appendix (char **lines)
 {
-  int first = -1;
-
   for (int i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *folded = _dd_import_fold_key (lines[i]);
 
-      if (!_dd_import_has_word_prefix (folded, "phu luc"))
-        continue;
-      if (first < 0)
-        first = i;
-      for (int j = i + 1; lines[j] != NULL; j++)
-        if (strchr (lines[j], '\t') != NULL)
-          return i;
+      if (_dd_import_has_word_prefix (folded, "phu luc"))
+        return i;
     }
-  return first;
+  return -1;
 }
 
 /* Shared with the office readers (dd-importer-office.h) */

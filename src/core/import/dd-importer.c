@@ -128,6 +128,7 @@ dd_importer_parse_data (const char      *data,
   const char *end = NULL;
   const char *body;
   gboolean office;
+  guint n_removed, removed_line;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -158,6 +159,10 @@ dd_importer_parse_data (const char      *data,
     }
 
   text = g_strndup (data != NULL ? data : "", length);
+  /* Controls (ESC sequences…) and noncharacters have no place in a plan,
+   * and XML (the workbook) forbids them: removed, and counted for the
+   * warning the caller shows. */
+  n_removed = dd_text_remove_forbidden (text, &removed_line);
   body = text;
   if (g_str_has_prefix (body, "\xEF\xBB\xBF"))
     body += 3;
@@ -192,6 +197,8 @@ dd_importer_parse_data (const char      *data,
   plan = dd_imported_plan_new ();
   if (source_name != NULL)
     plan->source_name = g_path_get_basename (source_name);
+  plan->n_removed_chars = n_removed;
+  plan->removed_line = removed_line;
 
   if (format == DD_IMPORT_FORMAT_CSV)
     {

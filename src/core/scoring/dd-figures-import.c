@@ -19,9 +19,10 @@
  * The indicator is its id ("3") or its plan's number and its position in
  * the plan ("662/KH-VPUB#1"); the unit is a unit's name (an empty cell: the
  * whole office); the period as dd_score_period_parse() reads it; numbers
- * with a dot or a decimal comma. A first row whose numerator is not a
- * number is a header. Fields are separated by commas, semicolons (Excel in
- * Vietnamese saves those) or tabs, quoted as RFC 4180 says.
+ * with a dot or a decimal comma, at most DD_FIGURES_MAX. A first row
+ * whose numerator is a word and whose denominator holds no digit is a
+ * header. Fields are separated by commas, semicolons (Excel in Vietnamese
+ * saves those) or tabs, quoted as RFC 4180 says.
  *
  * Every row is read and checked before anything is written, and all are
  * written in one transaction: one bad row and nothing is imported.
@@ -217,15 +218,30 @@ sniff_delimiter (const char *text)
   return semicolons > commas ? ';' : ',';
 }
 
-/* "412", "412.5", "412,5"; "1.234" is not a thousands separator but a decimal. */
+/* "412", "412.5", "412,5"; "1.234" is not a thousands separator but a
+ * decimal. Plain decimals only: no sign, exponent ("1e308"), hexadecimal
+ * ("0x10"), "inf" or "nan", which strtod would all read. */
 static gboolean
 parse_number (const char *text,
               double     *out)
 {
   g_autofree char *copy = g_strdup (text);
+  const char *p = copy;
   char *end = NULL;
 
-  if (*copy == '\0')
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.' || *p == ',')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
     return FALSE;
   g_strdelimit (copy, ",", '.');
   *out = g_ascii_strtod (copy, &end);
@@ -417,10 +433,22 @@ read_row (const Record  *record,
                       _("“%s” is not a number of at least 0"), cell[COL_NUMERATOR]);
       return FALSE;
     }
+  if (row->numerator > DD_FIGURES_MAX)
+    {
+      set_cell_error (error, DD_IMPORT_ERROR_VALUE, record->line, COL_NUMERATOR,
+                      _("“%s” is larger than 1,000,000,000,000"), cell[COL_NUMERATOR]);
+      return FALSE;
+    }
   if (!parse_number (cell[COL_DENOMINATOR], &row->denominator) || row->denominator < 0)
     {
       set_cell_error (error, DD_IMPORT_ERROR_VALUE, record->line, COL_DENOMINATOR,
                       _("“%s” is not a number of at least 0"), cell[COL_DENOMINATOR]);
+      return FALSE;
+    }
+  if (row->denominator > DD_FIGURES_MAX)
+    {
+      set_cell_error (error, DD_IMPORT_ERROR_VALUE, record->line, COL_DENOMINATOR,
+                      _("“%s” is larger than 1,000,000,000,000"), cell[COL_DENOMINATOR]);
       return FALSE;
     }
   if (row->numerator > row->denominator)
@@ -497,8 +525,20 @@ decode_text (const char  *text,
   return g_steal_pointer (&copy);
 }
 
-/* The first record that may be a figure: after blank lines and a header
- * (a first row whose numerator is not a number). */
+/* Whether @text holds a digit: a header's names hold none. */
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first record that may be a figure: after blank lines and a header.
+ * A first row is a header only when it looks like one — its numerator and
+ * denominator cells hold no digit, the numerator's a word. A row with a mistyped
+ * number ("4l2") is a figure, and refused as one, never dropped. */
 static guint
 first_figure (GPtrArray *records)
 {
@@ -509,10 +549,12 @@ first_figure (GPtrArray *records)
   if (first < records->len)
     {
       const Record *record = g_ptr_array_index (records, first);
-      double number;
+      const char *numerator = record->fields->len > COL_NUMERATOR
+        ? g_ptr_array_index (record->fields, COL_NUMERATOR) : "";
+      const char *denominator = record->fields->len > COL_DENOMINATOR
+        ? g_ptr_array_index (record->fields, COL_DENOMINATOR) : "";
 
-      if (record->fields->len <= COL_NUMERATOR
-          || !parse_number (g_ptr_array_index (record->fields, COL_NUMERATOR), &number))
+      if (*numerator != '\0' && !has_digit (numerator) && !has_digit (denominator))
         first++;
     }
   return first;

@@ -248,6 +248,12 @@ dd_figures_set_indicator_figure (DdFigures            *self,
                    _("The numerator and the denominator must be numbers of at least 0"));
       return FALSE;
     }
+  if (numerator > DD_FIGURES_MAX || denominator > DD_FIGURES_MAX)
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   _("The numerator and the denominator must be at most 1,000,000,000,000"));
+      return FALSE;
+    }
   if (denominator == 0 && numerator != 0)
     {
       g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
@@ -446,7 +452,11 @@ dd_figures_sum_indicator (DdFigures            *self,
   sum = dd_sql_prepare (store,
                         "SELECT total (numerator), total (denominator) FROM indicator_figures "
                         "WHERE indicator_id = ?1 AND period_start >= ?2 AND period_end <= ?3 "
-                        "AND (?4 = 0 OR unit_id = ?5)", error);
+                        "AND (?4 = 0 OR unit_id = ?5) "
+                        /* Figures above the bound cannot be entered; one
+                         * of an older or altered file is left out, so
+                         * that the sum stays finite. */
+                        "AND numerator BETWEEN 0 AND ?6 AND denominator BETWEEN 0 AND ?6", error);
   if (sum == NULL)
     return FALSE;
   for (guint p = 0; p < n_periods; p++)
@@ -460,6 +470,7 @@ dd_figures_sum_indicator (DdFigures            *self,
         dd_sql_bind_date (sum, 3, &periods[p].end);
         sqlite3_bind_int (sum, 4, unit_ids != NULL);
         sqlite3_bind_int64 (sum, 5, unit_ids != NULL ? unit_ids[u] : 0);
+        sqlite3_bind_double (sum, 6, DD_FIGURES_MAX);
         rc = sqlite3_step (sum);
         if (rc != SQLITE_ROW)
           return dd_sql_set_sqlite_error (store, rc, error);

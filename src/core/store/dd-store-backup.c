@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -286,6 +288,49 @@ make_folder (const char  *folder,
   return TRUE;
 }
 
+/* Files */
+
+/* A ".part" file this old was left by a writer that was killed or failed:
+ * no backup or export takes this long. */
+#define STALE_PART_SECONDS (15 * 60)
+
+void
+_dd_remove_stale_parts (const char *folder,
+                        const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) ||
+          (!g_str_has_suffix (name, ".part") && !g_str_has_suffix (name, ".part-journal")))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64) st.st_mtime >= STALE_PART_SECONDS)
+        g_unlink (path);
+    }
+}
+
+gboolean
+_dd_fsync_path (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int rc;
+
+  if (fd < 0)
+    return FALSE;
+  rc = fsync (fd);
+  close (fd);
+  return rc == 0;
+}
+
 /* Copies @source into a new backup in @folder (which exists) and keeps the
  * newest @keep backups of @stem there. Returns: (transfer full) its path. */
 static char *
@@ -303,12 +348,20 @@ write_backup (sqlite3     *source,
   /* Written under a temporary name: a backup that is listed is whole. */
   part = g_strconcat (path, ".part", NULL);
   g_unlink (part);
+  /* Those of a backup that was killed (and their journals). */
+  {
+    g_autofree char *prefix = g_strconcat (stem, "-", NULL);
+
+    _dd_remove_stale_parts (folder, prefix);
+  }
   if (!copy_db_with_backup_api (source, part, error))
     {
       g_unlink (part);
       return NULL;
     }
-  if (g_rename (part, path) != 0)
+  /* On the disk before it has its name: a crash never leaves a named
+   * backup that is empty. */
+  if (!_dd_fsync_path (part) || g_rename (part, path) != 0)
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (folder);

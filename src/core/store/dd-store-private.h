@@ -12,7 +12,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 9
+#define DD_SCHEMA_VERSION 10
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -302,5 +302,12 @@ void     _dd_store_set_user                  (DdStore *self, const char *account
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
+
+/* Removes the ".part" and ".part-journal" files of @folder whose name
+ * starts with @prefix and that a killed writer left (older than 15 min). */
+void     _dd_remove_stale_parts (const char *folder,
+                                 const char *prefix);
+/* fsync()s the file at @path; FALSE (errno set) when it cannot. */
+gboolean _dd_fsync_path         (const char *path);
 
 G_END_DECLS

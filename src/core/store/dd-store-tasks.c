@@ -182,6 +182,28 @@ insert_progress_update (DdStore      *self,
   return dd_sql_step_done (self, stmt, error);
 }
 
+/* A task cannot have been completed after today. */
+static gboolean
+check_completed_on (const GDate  *completed_on,
+                    GError      **error)
+{
+  GDate today;
+
+  if (!dd_date_is_set (completed_on))
+    return TRUE;
+  dd_sql_today (&today);
+  if (g_date_compare (completed_on, &today) > 0)
+    {
+      g_autofree char *dmy = dd_date_to_dmy (completed_on);
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   /* Translators: %s is a date, “31/12/2099”. */
+                   _("Completion date: %s is after today."), dmy);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Refuses a task that says nothing, whose progress is out of range, or
  * whose lead unit also coordinates it; a done task is 100% done. Reads
  * nothing: every refusal names the field. */
@@ -220,6 +242,8 @@ check_task_fields (DdTask  *task,
             }
         }
     }
+  if (!check_completed_on (&task->completed_on, error))
+    return FALSE;
   if (dd_date_is_set (&task->completed_on))
     task->progress = 100;
   return TRUE;
@@ -638,6 +662,8 @@ _dd_store_record_progress_locked (DdStore      *self,
                    _("Progress must be between 0 and 100%%."));
       return FALSE;
     }
+  if (!check_completed_on (completed_on, error))
+    return FALSE;
   if (dd_date_is_set (completed_on))
     {
       if (progress >= 0 && progress < 100)

@@ -224,3 +224,78 @@ dd_text_is_blank (const char *text)
       return FALSE;
   return TRUE;
 }
+
+gboolean
+dd_text_is_forbidden_char (gunichar c)
+{
+  if (c < 0x20)
+    return c != '\t' && c != '\n' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F)
+    return TRUE;
+  if (c >= 0xFDD0 && c <= 0xFDEF)
+    return TRUE;
+  return (c & 0xFFFE) == 0xFFFE;
+}
+
+guint
+dd_text_remove_forbidden (char  *text,
+                          guint *out_first_line)
+{
+  guint removed = 0, line = 1, first_line = 0;
+  char *out = text;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
+
+      if (dd_text_is_forbidden_char (c))
+        {
+          if (removed++ == 0)
+            first_line = line;
+        }
+      else
+        {
+          line += c == '\n';
+          memmove (out, p, (gsize) (next - p));
+          out += next - p;
+        }
+      p = next;
+    }
+  *out = '\0';
+  if (out_first_line != NULL)
+    *out_first_line = first_line;
+  return removed;
+}
+
+char *
+dd_text_dup_escaped_for_terminal (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (dd_text_is_forbidden_char (c))
+        {
+          /* Beyond the BMP, JSON spells a character as its surrogates. */
+          if (c > 0xFFFF)
+            g_string_append_printf (out, "\\u%04X\\u%04X",
+                                    0xD800 + ((c - 0x10000) >> 10), 0xDC00 + ((c - 0x10000) & 0x3FF));
+          else
+            g_string_append_printf (out, "\\u%04X", c);
+        }
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
