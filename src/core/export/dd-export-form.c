@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-store-private.h"
+#include "dd-export-private.h"
+
+/*
+ * The form of Nghị định 30/2020/NĐ-CP around a document: the issuing body
+ * in two lines, the number line, the document's kind, the signature, from
+ * the office's settings (DdExportOffice, table settings) or the plan.
+ */
+
+static const char * const office_keys[] = {
+  "report_place", "report_issuer_superior", "report_issuer", "report_signer_position", "report_signer_name",
+};
+
+static char **
+office_field (DdExportOffice *self,
+              guint           i)
+{
+  char **fields[] = { &self->place, &self->issuer_superior, &self->issuer, &self->signer_position,
+                      &self->signer_name };
+
+  return fields[i];
+}
+
+DdExportOffice *
+dd_export_office_load (DdStore  *store,
+                       GError  **error)
+{
+  g_autoptr(DdExportOffice) self = g_new0 (DdExportOffice, 1);
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (office_keys); i++)
+    {
+      GError *local_error = NULL;
+      char *value = dd_store_dup_setting (store, office_keys[i], &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (value != NULL && *g_strstrip (value) == '\0')
+        g_clear_pointer (&value, g_free);
+      *office_field (self, i) = value;
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+dd_export_office_save (const DdExportOffice  *self,
+                       DdStore               *store,
+                       GError               **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (office_keys); i++)
+    {
+      const char *value = *office_field ((DdExportOffice *) self, i);
+      g_autofree char *clean = g_strstrip (g_strdup (value != NULL ? value : ""));
+
+      if (!g_utf8_validate (clean, -1, NULL))
+        {
+          g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_INVALID,
+                       _("The office's setting “%s” is not valid UTF-8 text."), office_keys[i]);
+          return FALSE;
+        }
+      if (!dd_store_set_setting (store, office_keys[i], clean, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dd_export_office_free (DdExportOffice *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (office_keys); i++)
+    g_free (*office_field (self, i));
+  g_free (self);
+}
+
+/* The province named at the end of an issuer ("… tỉnh Nghệ An" → "Nghệ An"). */
+static char *
+place_from_issuer (const char *issuer)
+{
+  static const char * const markers[] = { "thành phố ", "Thành phố ", "tỉnh ", "Tỉnh ", "TỈNH ", "THÀNH PHỐ " };
+  const char *best = NULL;
+  g_autofree char *place = NULL;
+
+  if (issuer == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const char *p = issuer, *hit;
+
+      while ((hit = strstr (p, markers[i])) != NULL)
+        {
+          if (best == NULL || hit + strlen (markers[i]) > best)
+            best = hit + strlen (markers[i]);
+          p = hit + 1;
+        }
+    }
+  if (best == NULL || *best == '\0')
+    return NULL;
+  place = g_strstrip (g_strdup (best));
+  /* "NGHỆ AN" in a header in capitals: write it as a name. */
+  if (g_utf8_validate (place, -1, NULL))
+    {
+      g_autofree char *lower = g_utf8_strdown (place, -1);
+      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean start = TRUE;
+
+      for (const char *c = lower; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          gunichar ch = g_utf8_get_char (c);
+
+          g_string_append_unichar (out, start ? g_unichar_totitle (ch) : ch);
+          start = g_unichar_isspace (ch) || ch == '-';
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  return g_steal_pointer (&place);
+}
+
+/* The bodies that are an issuer's superior, as they begin its name's
+ * second part, and how the form writes them ("Ủy ban nhân dân" → "UBND"). */
+static const struct { const char *name; const char *short_name; } superiors[] = {
+  { "Ủy ban nhân dân ", "UBND " }, { "Uỷ ban nhân dân ", "UBND " }, { "ỦY BAN NHÂN DÂN ", "UBND " },
+  { "UBND ", "UBND " }, { "Hội đồng nhân dân ", "HĐND " }, { "HỘI ĐỒNG NHÂN DÂN ", "HĐND " },
+  { "HĐND ", "HĐND " },
+};
+
+/* Splits a one-line issuer in the form's two lines, in capitals: "Văn
+ * phòng Ủy ban nhân dân tỉnh Nghệ An" → "UBND TỈNH NGHỆ AN" over "VĂN
+ * PHÒNG". A name without a superior body is one line (@superior NULL). */
+static void
+split_issuer (const char  *issuer,
+              char       **superior,
+              char       **body)
+{
+  const char *best = NULL;
+  guint which = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (superiors); i++)
+    {
+      const char *hit = strstr (issuer, superiors[i].name);
+
+      if (hit != NULL && hit > issuer && hit[-1] == ' ' && (best == NULL || hit < best))
+        {
+          best = hit;
+          which = i;
+        }
+    }
+  if (best == NULL)
+    {
+      *superior = NULL;
+      *body = g_utf8_strup (issuer, -1);
+      return;
+    }
+  {
+    g_autofree char *first = g_strstrip (g_strndup (issuer, (gsize) (best - issuer)));
+    g_autofree char *second = g_strconcat (superiors[which].short_name, best + strlen (superiors[which].name),
+                                           NULL);
+
+    *superior = g_utf8_strup (g_strstrip (second), -1);
+    *body = g_utf8_strup (first, -1);
+  }
+}
+
+/* "662/KH-VPUB" → "VPUB": the office's code in a document's number. */
+static char *
+office_code (const char *number)
+{
+  const char *slash = number != NULL ? strrchr (number, '/') : NULL;
+  const char *dash = slash != NULL ? strchr (slash, '-') : NULL;
+
+  if (dash == NULL || dash[1] == '\0')
+    return NULL;
+  return g_strdup (dash + 1);
+}
+
+gboolean
+_dd_export_data_fill_form (DdExportData           *data,
+                           DdStore                *store,
+                           DdPlan                 *plan,
+                           const DdExportOptions  *options,
+                           GError                **error)
+{
+  g_autoptr(DdExportOffice) office = dd_export_office_load (store, error);
+  g_autofree char *code = NULL;
+  const char *issuer;
+
+  if (office == NULL)
+    return FALSE;
+
+  issuer = options->issuer != NULL && *options->issuer != '\0' ? options->issuer : NULL;
+  if (issuer == NULL && office->issuer != NULL && office->issuer_superior != NULL)
+    {
+      data->issuer_superior = g_utf8_strup (office->issuer_superior, -1);
+      data->issuer_body = g_utf8_strup (office->issuer, -1);
+      data->issuer = g_strdup_printf ("%s %s", office->issuer, office->issuer_superior);
+    }
+  else
+    {
+      if (issuer == NULL)
+        issuer = office->issuer;
+      if (issuer == NULL && plan != NULL)
+        issuer = dd_plan_get_issuer (plan);
+      if (issuer != NULL && *issuer != '\0')
+        {
+          data->issuer = g_strdup (issuer);
+          split_issuer (issuer, &data->issuer_superior, &data->issuer_body);
+        }
+    }
+
+  if (options->place != NULL && *options->place != '\0')
+    data->place = g_strdup (options->place);
+  else if (office->place != NULL)
+    data->place = g_strdup (office->place);
+  else
+    data->place = place_from_issuer (data->issuer);
+
+  /* The number is the clerk's to write in: "Số:     /BC-VPUB". */
+  code = office_code (plan != NULL ? dd_plan_get_number (plan) : NULL);
+  {
+    g_autofree char *tail = code != NULL ? g_strdup_printf ("BC-%s", code) : g_strdup ("BC");
+
+    /* Translators: the number line of a report, left blank for the clerk; %s: "BC-VPUB". */
+    data->number_line = g_strdup_printf (_("No.:          /%s"), tail);
+  }
+  /* Translators: the kind of document above its title, in capitals. */
+  data->kind = g_strdup (_("REPORT"));
+  data->signer_position = office->signer_position != NULL ? g_utf8_strup (office->signer_position, -1) : NULL;
+  data->signer_name = g_strdup (office->signer_name);
+  return TRUE;
+}
