@@ -314,6 +314,7 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "A2", "VĂN PHÒNG", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A4", "Số:          /BC-VPUB", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A5", "BÁO CÁO", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A9", "Phạm vi: toàn bộ nhiệm vụ, 8 nhiệm vụ", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A6",
             "Tình hình thực hiện Kế hoạch số 662/KH-VPUB — tính đến ngày 20/06/2026", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A8", "Kỳ báo cáo: Quý II/2026", 0, "s");
@@ -937,6 +938,69 @@ test_form_header (void)
   g_assert_nonnull (strstr (text, "Nơi nhận:"));
 }
 
+/* An export of the list filtered says so under its title, with its count;
+ * the whole plan says that too. */
+static void
+test_scope_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(GListModel) units = dd_store_list_units (store, 1, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *xlsx = tmp_path ("scope.xlsx");
+  g_autofree char *pdf = tmp_path ("scope.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *scope = NULL;
+  DdExportOptions options;
+  guint n;
+
+  g_assert_no_error (error);
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  {
+    g_autoptr(DdExportData) whole = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (whole->scope_line, ==, "Phạm vi: toàn bộ nhiệm vụ, 8 nhiệm vụ");
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_str_equal (dd_unit_get_name (unit), "Phòng Hành chính - Quản trị"))
+        options.tasks.unit_id = dd_unit_get_id (unit);
+    }
+  g_assert_cmpint (options.tasks.unit_id, >, 0);
+  /* The unit's forgotten tasks (none is overdue in the seed on 20/06). */
+  options.tasks.status = DD_STATUS_FORGOTTEN;
+  {
+    g_autoptr(DdExportData) filtered = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    n = filtered->headline.tasks;
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, ==, filtered->headline.counts[DD_STATUS_FORGOTTEN]);
+  }
+  scope = g_strdup_printf ("Phạm vi: các nhiệm vụ quên việc của Phòng Hành chính - Quản trị, %u nhiệm vụ", n);
+  g_assert_true (dd_export_xlsx (store, &options, xlsx, &error));
+  g_assert_no_error (error);
+  b = expect_begin (n);
+  add_cell (b, SHEET_SUMMARY, "A9", scope, 0, "s");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (xlsx, b);
+
+  g_assert_true (dd_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+  if (strstr (flat, scope) == NULL)
+    g_test_message ("handout text: %s", flat);
+  g_assert_nonnull (strstr (flat, scope));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -960,6 +1024,7 @@ main (int    argc,
   g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
   g_test_add_func ("/core/export/date-line", test_date_line);
   g_test_add_func ("/core/export/form-header", test_form_header);
+  g_test_add_func ("/core/export/scope-line", test_scope_line);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

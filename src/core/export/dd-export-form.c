@@ -8,6 +8,7 @@
 
 #include "dd-store-private.h"
 #include "dd-export-private.h"
+#include "dd-chart-private.h"
 
 /*
  * The form of Nghị định 30/2020/NĐ-CP around a document: the issuing body
@@ -242,5 +243,96 @@ _dd_export_data_fill_form (DdExportData           *data,
   data->kind = g_strdup (_("REPORT"));
   data->signer_position = office->signer_position != NULL ? g_utf8_strup (office->signer_position, -1) : NULL;
   data->signer_name = g_strdup (office->signer_name);
+  return TRUE;
+}
+
+/* The scope line, as documents can carry it (the words searched for). */
+static void
+clean_scope (DdExportData *data)
+{
+  char *clean = _dd_export_dup_clean (data->scope_line);
+
+  g_free (data->scope_line);
+  data->scope_line = clean;
+}
+
+/* The name of unit @id, or NULL. */
+static char *
+dup_unit_name (DdStore  *store,
+               gint64    id,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT name FROM units WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    dd_sql_set_sqlite_error (store, rc, error);
+  return NULL;
+}
+
+gboolean
+_dd_export_data_fill_scope (DdExportData  *data,
+                            DdStore       *store,
+                            GError       **error)
+{
+  const DdTaskQuery *q = &data->options.tasks;
+  g_autofree char *what = NULL;
+  g_autofree char *count = NULL;
+
+  if (q->status >= 0 && q->status < DD_N_STATUSES)
+    {
+      g_autofree char *status = g_utf8_strdown (_dd_chart_status_label ((DdTaskStatus) q->status), -1);
+
+      /* Translators: the scope of a document: the tasks of one status ("các nhiệm vụ quá hạn"). */
+      what = g_strdup_printf (_("the %s tasks"), status);
+    }
+  else
+    /* Translators: the scope of a document when the list has no filter. */
+    what = g_strdup (_("every task"));
+  if (q->unit_id > 0)
+    {
+      GError *local_error = NULL;
+      g_autofree char *unit = dup_unit_name (store, q->unit_id, &local_error);
+      char *next;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      /* Translators: the scope of a document: "các nhiệm vụ quá hạn của Phòng Hành chính - Quản trị". */
+      next = g_strdup_printf (q->lead_only ? C_("document scope", "%s led by %s")
+                                           : C_("document scope", "%s of %s"),
+                              what, unit != NULL ? unit : "?");
+      g_free (what);
+      what = next;
+    }
+  if (q->text != NULL && *q->text != '\0')
+    {
+      /* Translators: the scope of a document: the words searched for in the task list. */
+      char *next = g_strdup_printf (_("%s matching “%s”"), what, q->text);
+
+      g_free (what);
+      what = next;
+    }
+  if (q->six_clear_incomplete)
+    {
+      /* Translators: the scope of a document: the tasks that fail the "6 rõ" check. */
+      char *next = g_strdup_printf (_("%s failing the “6 rõ” check"), what);
+
+      g_free (what);
+      what = next;
+    }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", data->headline.tasks),
+                           data->headline.tasks);
+  /* Translators: under the title of every document: what it covers and how many tasks. */
+  data->scope_line = g_strdup_printf (_("Scope: %s, %s"), what, count);
+  clean_scope (data);
   return TRUE;
 }

@@ -128,6 +128,7 @@ typedef struct
   char *kind;                  /* "BÁO CÁO" */
   char *signer_position;       /* "CHÁNH VĂN PHÒNG", or NULL */
   char *signer_name;           /* or NULL */
+  char *scope_line;            /* "Phạm vi: các nhiệm vụ quá hạn …, 2 nhiệm vụ" (after finish) */
   char *title;                 /* "Báo cáo tiến độ … — tính đến ngày dd/mm/yyyy" */
   char *subtitle;              /* the plan's title, or "All plans" */
   char *date_line;             /* "Nghệ An, ngày 25 tháng 11 năm 2026" */
@@ -151,6 +152,12 @@ gboolean      _dd_export_data_fill_form (DdExportData           *data,
                                          DdPlan                 *plan,
                                          const DdExportOptions  *options,
                                          GError                **error);
+
+/* The scope line of @data from its query and its count of tasks, once
+ * they are gathered (dd-export-form.c). */
+gboolean      _dd_export_data_fill_scope (DdExportData  *data,
+                                          DdStore       *store,
+                                          GError       **error);
 
 /* Reads everything but the tasks' text (which the writers read in order). */
 DdExportData *_dd_export_data_new  (DdStore               *store,

@@ -598,6 +598,8 @@ build_heading (DdReport *self)
 
       add_text (self, TEXT_SUBTITLE, line);
     }
+  if (d->scope_line != NULL)
+    add_text (self, TEXT_SUBTITLE, d->scope_line);
   add_gap (self, 8);
 }
 

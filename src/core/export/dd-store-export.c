@@ -535,6 +535,8 @@ _dd_export_data_finish (DdExportData  *data,
 
   dd_stats_headline_update (&data->headline);
   g_array_sort (data->actions, compare_actions);
+  if (!_dd_export_data_fill_scope (data, store, error))
+    return FALSE;
 
   /* Units in Vietnamese order (the store's order), the tasks without a lead
    * last. Only their names: the counts are those gathered above. */
@@ -617,6 +619,7 @@ _dd_export_data_free (DdExportData *data)
   g_free (data->kind);
   g_free (data->signer_position);
   g_free (data->signer_name);
+  g_free (data->scope_line);
   g_free (data->title);
   g_free (data->subtitle);
   g_free (data->date_line);

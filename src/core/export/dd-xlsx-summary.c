@@ -62,6 +62,9 @@ write_document_header (DdXlsx        *x,
       line = g_strdup_printf (_("Reporting period: %s"), d->period_label);
       CHECK (x, worksheet_merge_range (ws, 7, 0, 7, SUM_LAST_COL, _dd_xlsx_clean_text (x, line), x->f_subtitle));
     }
+  if (d->scope_line != NULL)
+    CHECK (x, worksheet_merge_range (ws, 8, 0, 8, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->scope_line),
+                                     x->f_subtitle));
 }
 
 /* The end of the form from row @r: "Nơi nhận:" at the left, the signer's
