@@ -129,6 +129,22 @@ void     dd_export_office_free        (DdExportOffice *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportOffice, dd_export_office_free)
 
 /**
+ * dd_export_dup_scope:
+ * @store: the store
+ * @query: the tasks
+ * @error: %DD_STORE_ERROR
+ *
+ * What @query selects and how many tasks, as documents print it under
+ * their title ("các nhiệm vụ quá hạn của Phòng Hành chính - Quản trị, 2
+ * nhiệm vụ"), in the interface's language: for a choice of scope.
+ *
+ * Returns: (transfer full): the phrase, %NULL on error.
+ */
+char    *dd_export_dup_scope          (DdStore            *store,
+                                       const DdTaskQuery  *query,
+                                       GError            **error);
+
+/**
  * dd_export_parse_period:
  * @text: "2026" (the year's report), "Q2/2026" or "2026-Q2" (a quarter),
  *   "H1/2026" or "2026-H1" (the 6-month report), "5/2026" or "2026-05" (a

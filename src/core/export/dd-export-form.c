@@ -276,12 +276,14 @@ dup_unit_name (DdStore  *store,
   return NULL;
 }
 
-gboolean
-_dd_export_data_fill_scope (DdExportData  *data,
-                            DdStore       *store,
-                            GError       **error)
+/* "các nhiệm vụ quá hạn của Phòng Hành chính - Quản trị, 2 nhiệm vụ":
+ * what @q selects and @n_tasks, or NULL with @error set. */
+static char *
+dup_scope_phrase (DdStore            *store,
+                  const DdTaskQuery  *q,
+                  guint               n_tasks,
+                  GError            **error)
 {
-  const DdTaskQuery *q = &data->options.tasks;
   g_autofree char *what = NULL;
   g_autofree char *count = NULL;
 
@@ -304,7 +306,7 @@ _dd_export_data_fill_scope (DdExportData  *data,
       if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
-          return FALSE;
+          return NULL;
         }
       /* Translators: the scope of a document: "các nhiệm vụ quá hạn của Phòng Hành chính - Quản trị". */
       next = g_strdup_printf (q->lead_only ? C_("document scope", "%s led by %s")
@@ -329,10 +331,37 @@ _dd_export_data_fill_scope (DdExportData  *data,
       g_free (what);
       what = next;
     }
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", data->headline.tasks),
-                           data->headline.tasks);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n_tasks), n_tasks);
+  /* Translators: what a document covers, then its count of tasks: "các nhiệm vụ quá hạn, 2 nhiệm vụ". */
+  return g_strdup_printf (C_("document scope", "%s, %s"), what, count);
+}
+
+gboolean
+_dd_export_data_fill_scope (DdExportData  *data,
+                            DdStore       *store,
+                            GError       **error)
+{
+  g_autofree char *phrase = dup_scope_phrase (store, &data->options.tasks, data->headline.tasks, error);
+
+  if (phrase == NULL)
+    return FALSE;
   /* Translators: under the title of every document: what it covers and how many tasks. */
-  data->scope_line = g_strdup_printf (_("Scope: %s, %s"), what, count);
+  data->scope_line = g_strdup_printf (_("Scope: %s"), phrase);
   clean_scope (data);
   return TRUE;
+}
+
+char *
+dd_export_dup_scope (DdStore            *store,
+                     const DdTaskQuery  *query,
+                     GError            **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!dd_store_count_tasks (store, query, &n, error))
+    return NULL;
+  return dup_scope_phrase (store, query, n, error);
 }
