@@ -79,6 +79,72 @@ typedef struct
 void     dd_export_options_init  (DdExportOptions *self);
 
 /**
+ * DdExportOffice:
+ * @place: the place of the date line ("Nghệ An")
+ * @issuer_superior: the body above the issuer ("UBND tỉnh Nghệ An")
+ * @issuer: the issuing body ("Văn phòng"); alone (no @issuer_superior), the
+ *   whole name, which documents split in two lines
+ * @signer_position: who signs ("Chánh Văn phòng")
+ * @signer_name: the signer's name
+ *
+ * The office's own header and signature of its documents (Nghị định
+ * 30/2020/NĐ-CP), kept in the file's settings: every desktop prints the
+ * same. Each string may be %NULL (not set). Documents of one plan without
+ * an issuer here take the plan's issuer; documents of all plans take
+ * these.
+ */
+typedef struct
+{
+  char *place;
+  char *issuer_superior;
+  char *issuer;
+  char *signer_position;
+  char *signer_name;
+} DdExportOffice;
+
+/**
+ * dd_export_office_load:
+ * @store: the store
+ * @error: %DD_STORE_ERROR
+ *
+ * Returns: (transfer full): the office's settings, %NULL on error.
+ */
+DdExportOffice *dd_export_office_load (DdStore  *store,
+                                       GError  **error);
+
+/**
+ * dd_export_office_save:
+ * @self: the settings; a %NULL or empty string clears one
+ * @store: the store (an administrator's: settings are theirs)
+ * @error: %DD_STORE_ERROR
+ *
+ * Writes the office's settings, trimmed (one write each).
+ */
+gboolean dd_export_office_save        (const DdExportOffice  *self,
+                                       DdStore               *store,
+                                       GError               **error);
+
+/* Frees @self and its strings. */
+void     dd_export_office_free        (DdExportOffice *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportOffice, dd_export_office_free)
+
+/**
+ * dd_export_dup_scope:
+ * @store: the store
+ * @query: the tasks
+ * @error: %DD_STORE_ERROR
+ *
+ * What @query selects and how many tasks, as documents print it under
+ * their title ("các nhiệm vụ quá hạn của Phòng Hành chính - Quản trị, 2
+ * nhiệm vụ"), in the interface's language: for a choice of scope.
+ *
+ * Returns: (transfer full): the phrase, %NULL on error.
+ */
+char    *dd_export_dup_scope          (DdStore            *store,
+                                       const DdTaskQuery  *query,
+                                       GError            **error);
+
+/**
  * dd_export_parse_period:
  * @text: "2026" (the year's report), "Q2/2026" or "2026-Q2" (a quarter),
  *   "H1/2026" or "2026-H1" (the 6-month report), "5/2026" or "2026-05" (a

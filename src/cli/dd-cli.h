@@ -200,6 +200,9 @@ extern const DdCliCommand dd_cli_command_restore_task;
 extern const DdCliCommand dd_cli_command_export;
 extern const DdCliCommand dd_cli_command_report;
 
+/* The office's header and signature of its documents (dd-cli-settings.c). */
+extern const DdCliCommand dd_cli_command_settings;
+
 /* Scorecards, indicators, dossiers, "6 rõ" (dd-cli-scorecard.c). */
 extern const DdCliCommand dd_cli_command_scorecard;
 extern const DdCliCommand dd_cli_command_indicator;

@@ -312,6 +312,18 @@ dd_export_dialog_new (GtkWindow         *parent,
   if (!dd_date_is_set (&self->filter.as_of))
     dd_date_set_today (&self->filter.as_of);
   fill_periods (self);
+  /* The list's filter is a choice that names itself and its count; the
+   * whole plan otherwise. */
+  {
+    g_autofree char *scope = dd_export_dup_scope (store, &self->filter, NULL);
+
+    if (scope != NULL)
+      {
+        g_autofree char *label = g_strdup_printf (_("Only the tasks of the list’s filter: %s"), scope);
+
+        gtk_check_button_set_label (self->filter_check, label);
+      }
+  }
   return self;
 }
 

@@ -7,6 +7,7 @@
 
 #include "dd-preferences-window.h"
 #include "dd-access.h"
+#include "dd-office-settings.h"
 #include "dd-schedule-fields.h"
 
 struct _DdPreferencesWindow
@@ -30,6 +31,7 @@ struct _DdPreferencesWindow
   GtkWidget *schedule_row;
   GtkLabel *schedule_hint;
   GtkWidget *schedule_button;
+  GtkWidget *office_button;
 
   /* Owned state */
   char *display_name_usual_hint;
@@ -235,6 +237,13 @@ on_schedule_button_clicked_cb (DdPreferencesWindow *self)
 }
 
 static void
+on_office_button_clicked_cb (DdPreferencesWindow *self)
+{
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_office_settings_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 on_language_selected_cb (DdPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -357,7 +366,9 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, schedule_button);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, office_button);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_office_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_activate_cb);
@@ -387,6 +398,7 @@ dd_preferences_window_new (GtkWindow *parent,
                        "modal", parent != NULL,
                        NULL);
   g_set_object (&self->store, store);
+  gtk_widget_set_visible (self->office_button, store != NULL);
   if (store != NULL)
     dd_access_connect (store, G_CALLBACK (update_access), self);
   load (self);

@@ -159,6 +159,53 @@ test_export_language (Fixture       *f,
   g_assert_nonnull (strstr (r4.err, "--lang"));
 }
 
+/* `settings office` sets the header of the documents and shows it; the
+ * export of every plan prints it. */
+static void
+test_settings_office (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "all.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o;
+
+  {
+    g_auto(Result) r = run (f, "--db", f->db, "settings", "office", "--issuer-superior", "UBND tỉnh Nghệ An",
+                            "--issuer", "Văn phòng", "--signer-position", "Chánh Văn phòng",
+                            "--signer-name", "Nguyễn Văn An", "--place", "Nghệ An", "--format", "json");
+
+    assert_ok (&r);
+    node = parse_json (r.out);
+  }
+  o = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (o, "issuer_superior"), ==, "UBND tỉnh Nghệ An");
+  g_assert_cmpstr (json_object_get_string_member (o, "signer_name"), ==, "Nguyễn Văn An");
+  {
+    /* An empty value clears one; the others stay. */
+    g_auto(Result) r = run (f, "--db", f->db, "settings", "office", "--place", "");
+
+    assert_ok (&r);
+    g_assert_nonnull (strstr (r.out, "Nguyễn Văn An"));
+  }
+  {
+    g_auto(Result) r = run (f, "--db", f->db, "settings", "printer");
+
+    assert_refused (&r, 2);
+  }
+  {
+    const char *argv[] = { "pdftotext", out, "-", NULL };
+    g_auto(Result) r = run (f, "--db", f->db, "report", "--out", out, "--as-of", "2026-06-20");
+
+    assert_ok (&r);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, NULL));
+  }
+  g_assert_nonnull (strstr (text, "UBND TỈNH NGHỆ AN"));
+  g_assert_nonnull (strstr (text, "CHÁNH VĂN PHÒNG"));
+  g_assert_nonnull (strstr (text, "Nguyễn Văn An"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +216,7 @@ main (int    argc,
   g_test_add ("/cli/export/xlsx", Fixture, NULL, export_set_up, test_export_xlsx, fixture_tear_down);
   g_test_add ("/cli/export/report-pdf", Fixture, NULL, export_set_up, test_report_pdf, fixture_tear_down);
   g_test_add ("/cli/export/language", Fixture, NULL, export_set_up, test_export_language, fixture_tear_down);
+  g_test_add ("/cli/export/settings-office", Fixture, NULL, export_set_up, test_settings_office, fixture_tear_down);
   g_test_add ("/cli/export/refusals", Fixture, NULL, export_set_up, test_refusals, fixture_tear_down);
   return g_test_run ();
 }

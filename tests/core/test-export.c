@@ -309,9 +309,14 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "E1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0, "s");
   add_cell (b, SHEET_SUMMARY, "E2", "Độc lập - Tự do - Hạnh phúc", 0, "s");
   add_cell (b, SHEET_SUMMARY, "E4", "Nghệ An, ngày 25 tháng 11 năm 2026", 0, "s");
-  add_cell (b, SHEET_SUMMARY, "A1", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", 0, "s");
+  /* The issuer in the two lines of Nghị định 30/2020, the number left blank, the kind. */
+  add_cell (b, SHEET_SUMMARY, "A1", "UBND TỈNH NGHỆ AN", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A2", "VĂN PHÒNG", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A4", "Số:          /BC-VPUB", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A5", "BÁO CÁO", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A9", "Phạm vi: toàn bộ nhiệm vụ, 8 nhiệm vụ", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A6",
-            "Báo cáo tiến độ thực hiện Kế hoạch số 662/KH-VPUB — tính đến ngày 20/06/2026", 0, "s");
+            "Tình hình thực hiện Kế hoạch số 662/KH-VPUB — tính đến ngày 20/06/2026", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A8", "Kỳ báo cáo: Quý II/2026", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A12", "Hoàn thành đúng hạn", 0, "s");
   add_cell (b, SHEET_SUMMARY, "B12", NULL, 2, "n");
@@ -448,7 +453,7 @@ test_xlsx_empty_and_one (void)
   g_assert_no_error (error);
   b = expect_begin (0);
   add_cell (b, SHEET_SUMMARY, "B19", NULL, 0, "n");
-  add_cell (b, SHEET_SUMMARY, "A6", "Báo cáo tiến độ thực hiện các kế hoạch — tính đến ngày 20/06/2026", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A6", "Tình hình thực hiện các kế hoạch — tính đến ngày 20/06/2026", 0, "s");
   add_cell (b, SHEET_ACTIONS, "A3", "Không có nhiệm vụ quá hạn hoặc sắp đến hạn.", 0, "s");
   add_cell (b, SHEET_INDICATORS, "A3", "Kế hoạch chưa có chỉ tiêu.", 0, "s");
   json_builder_end_array (b);
@@ -635,6 +640,27 @@ pdf_text (const char *path)
   return out;
 }
 
+/* The text of the first page's header (its top 140 points) between x and
+ * x + w points, its spaces and line breaks as single spaces. */
+static char *
+pdf_region_text (const char *path,
+                 int         x,
+                 int         w)
+{
+  g_autofree char *xs = g_strdup_printf ("%d", x);
+  g_autofree char *ws = g_strdup_printf ("%d", w);
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-x", xs, "-y", "0", "-W", ws, "-H", "140",
+                         path, "-", NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  char *flat;
+
+  g_assert_cmpint (status, ==, 0);
+  flat = g_regex_replace (spaces, out, -1, 0, " ", 0, NULL);
+  return g_strstrip (flat);
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -663,7 +689,8 @@ test_pdf (void)
   const char *expected[] = {
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
     "Nghệ An, ngày 25 tháng 11 năm 2026", "Kế hoạch số 662/KH-VPUB", "I. SỐ LIỆU TỔNG HỢP",
-    "Hoàn thành đúng hạn", "Phòng Hành chính - Quản trị", "Trang 1/", "VĂN PHÒNG ỦY BAN",
+    "Hoàn thành đúng hạn", "Phòng Hành chính - Quản trị", "Trang 1/", "UBND TỈNH NGHỆ AN", "VĂN PHÒNG",
+    "BÁO CÁO Tình hình thực hiện Kế hoạch số 662/KH-VPUB", "Nơi nhận:",
   };
   DdExportOptions options;
   guint pages;
@@ -841,6 +868,139 @@ test_date_line (void)
     }
 }
 
+/* The fixture's header in the form of Nghị định 30/2020, exact in the
+ * workbook and the handout; then the office's own settings, which the
+ * export of all plans takes. */
+static void
+test_form_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *xlsx = tmp_path ("form.xlsx");
+  g_autofree char *pdf = tmp_path ("form.pdf");
+  g_autofree char *all_pdf = tmp_path ("form-all.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(DdExportOffice) loaded = NULL;
+  DdExportOffice office = { NULL, "UBND tỉnh Nghệ An", "Văn phòng", "Chánh Văn phòng", "Nguyễn Văn An" };
+  DdExportOptions options;
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  g_date_set_dmy (&options.report_date, 28, 4, 2026);
+  g_assert_true (dd_export_xlsx (store, &options, xlsx, &error));
+  g_assert_no_error (error);
+  b = expect_begin (8);
+  add_cell (b, SHEET_SUMMARY, "A1", "UBND TỈNH NGHỆ AN", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A2", "VĂN PHÒNG", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A4", "Số:          /BC-VPUB", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "E4", "Nghệ An, ngày 28 tháng 4 năm 2026", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "A5", "BÁO CÁO", 0, "s");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (xlsx, b);
+
+  /* The handout: the header's left block (x under 250 pt) and right
+   * block, read apart, exactly. */
+  g_assert_true (dd_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_region_text (pdf, 0, 250);
+  g_assert_cmpstr (text, ==, "UBND TỈNH NGHỆ AN VĂN PHÒNG Số: /BC-VPUB");
+  g_free (text);
+  text = pdf_region_text (pdf, 250, 345);
+  g_assert_cmpstr (text, ==, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                             "Nghệ An, ngày 28 tháng 4 năm 2026");
+
+  /* The office's settings, read back; all plans take them. */
+  g_assert_true (dd_export_office_save (&office, store, &error));
+  g_assert_no_error (error);
+  loaded = dd_export_office_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded->place);
+  g_assert_cmpstr (loaded->signer_name, ==, "Nguyễn Văn An");
+  options.tasks.plan_id = 0;
+  {
+    g_autoptr(DdExportData) all = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (all->issuer_superior, ==, "UBND TỈNH NGHỆ AN");
+    g_assert_cmpstr (all->issuer_body, ==, "VĂN PHÒNG");
+    g_assert_cmpstr (all->number_line, ==, "Số:          /BC");
+    g_assert_cmpstr (all->date_line, ==, "Nghệ An, ngày 28 tháng 4 năm 2026");
+    g_assert_cmpstr (all->signer_position, ==, "CHÁNH VĂN PHÒNG");
+  }
+  g_assert_true (dd_export_pdf (store, &options, all_pdf, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = pdf_text (all_pdf);
+  g_assert_nonnull (strstr (text, "CHÁNH VĂN PHÒNG"));
+  g_assert_nonnull (strstr (text, "Nguyễn Văn An"));
+  g_assert_nonnull (strstr (text, "Nơi nhận:"));
+}
+
+/* An export of the list filtered says so under its title, with its count;
+ * the whole plan says that too. */
+static void
+test_scope_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(GListModel) units = dd_store_list_units (store, 1, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *xlsx = tmp_path ("scope.xlsx");
+  g_autofree char *pdf = tmp_path ("scope.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *scope = NULL;
+  DdExportOptions options;
+  guint n;
+
+  g_assert_no_error (error);
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  {
+    g_autoptr(DdExportData) whole = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (whole->scope_line, ==, "Phạm vi: toàn bộ nhiệm vụ, 8 nhiệm vụ");
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_str_equal (dd_unit_get_name (unit), "Phòng Hành chính - Quản trị"))
+        options.tasks.unit_id = dd_unit_get_id (unit);
+    }
+  g_assert_cmpint (options.tasks.unit_id, >, 0);
+  /* The unit's forgotten tasks (none is overdue in the seed on 20/06). */
+  options.tasks.status = DD_STATUS_FORGOTTEN;
+  {
+    g_autoptr(DdExportData) filtered = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    n = filtered->headline.tasks;
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, ==, filtered->headline.counts[DD_STATUS_FORGOTTEN]);
+  }
+  scope = g_strdup_printf ("Phạm vi: các nhiệm vụ quên việc của Phòng Hành chính - Quản trị, %u nhiệm vụ", n);
+  g_assert_true (dd_export_xlsx (store, &options, xlsx, &error));
+  g_assert_no_error (error);
+  b = expect_begin (n);
+  add_cell (b, SHEET_SUMMARY, "A9", scope, 0, "s");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (xlsx, b);
+
+  g_assert_true (dd_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+  if (strstr (flat, scope) == NULL)
+    g_test_message ("handout text: %s", flat);
+  g_assert_nonnull (strstr (flat, scope));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,6 +1023,8 @@ main (int    argc,
   g_test_add_func ("/core/export/pdf", test_pdf);
   g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
   g_test_add_func ("/core/export/date-line", test_date_line);
+  g_test_add_func ("/core/export/form-header", test_form_header);
+  g_test_add_func ("/core/export/scope-line", test_scope_line);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

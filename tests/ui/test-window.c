@@ -707,6 +707,10 @@ test_window_export (Fixture       *f,
 
           g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
           g_assert_false (gtk_check_button_get_active (filter));
+          /* The filter's choice names it and its count. */
+          g_test_message ("filter choice: %s", gtk_check_button_get_label (filter));
+          g_assert_true (g_str_has_prefix (gtk_check_button_get_label (filter), "Only the tasks of the list’s filter: "));
+          g_assert_true (g_regex_match_simple (", [0-9]+ tasks?$", gtk_check_button_get_label (filter), 0, 0));
           dd_test_run_for (400);
           dd_test_screenshot ("export-dialog");
         }

@@ -121,7 +121,14 @@ typedef struct
   char *font_name;
   char *period_label;
   char *place;
-  char *issuer;
+  char *issuer;                /* the whole name, one line */
+  char *issuer_superior;       /* "UBND TỈNH NGHỆ AN", or NULL */
+  char *issuer_body;           /* "VĂN PHÒNG", or NULL */
+  char *number_line;           /* "Số:          /BC-VPUB" */
+  char *kind;                  /* "BÁO CÁO" */
+  char *signer_position;       /* "CHÁNH VĂN PHÒNG", or NULL */
+  char *signer_name;           /* or NULL */
+  char *scope_line;            /* "Phạm vi: các nhiệm vụ quá hạn …, 2 nhiệm vụ" (after finish) */
   char *title;                 /* "Báo cáo tiến độ … — tính đến ngày dd/mm/yyyy" */
   char *subtitle;              /* the plan's title, or "All plans" */
   char *date_line;             /* "Nghệ An, ngày 25 tháng 11 năm 2026" */
@@ -136,6 +143,21 @@ typedef struct
 
 /* The document's language of @options ("en", else Vietnamese). */
 DdLanguage    _dd_export_language  (const DdExportOptions *options);
+
+/* The issuer's two lines, the place, the number line, the kind and the
+ * signature of @data from @options, the office's settings and @plan
+ * (nullable: all plans) (dd-export-form.c). */
+gboolean      _dd_export_data_fill_form (DdExportData           *data,
+                                         DdStore                *store,
+                                         DdPlan                 *plan,
+                                         const DdExportOptions  *options,
+                                         GError                **error);
+
+/* The scope line of @data from its query and its count of tasks, once
+ * they are gathered (dd-export-form.c). */
+gboolean      _dd_export_data_fill_scope (DdExportData  *data,
+                                          DdStore       *store,
+                                          GError       **error);
 
 /* Reads everything but the tasks' text (which the writers read in order). */
 DdExportData *_dd_export_data_new  (DdStore               *store,

@@ -37,6 +37,7 @@ typedef enum
   BLOCK_CHART,
   BLOCK_ROW,                   /* a row of a table */
   BLOCK_GAP,
+  BLOCK_SIGNATURE,             /* "Nơi nhận:" and the signature */
 } BlockKind;
 
 typedef enum
@@ -318,25 +319,35 @@ header_do (DdReport *self,
   double right_x = self->width * 0.38;
   double right_w = self->width - right_x;
   double yl = 0, yr = 0, h;
-  g_autofree char *issuer = d->issuer != NULL ? g_utf8_strup (d->issuer, -1) : NULL;
+  g_autoptr(PangoLayout) l0 = NULL;
   g_autoptr(PangoLayout) l1 = NULL;
+  g_autoptr(PangoLayout) l2 = NULL;
   g_autoptr(PangoLayout) r1 = NULL;
   g_autoptr(PangoLayout) r2 = NULL;
   g_autoptr(PangoLayout) r3 = NULL;
 
-  if (issuer != NULL)
+  /* The superior body in regular capitals over the issuer in bold, a
+   * short rule, the number line. */
+  if (d->issuer_superior != NULL)
     {
-      l1 = new_layout (self, cr, issuer, size, TRUE, FALSE, left_w, PANGO_ALIGN_CENTER);
+      l0 = new_layout (self, cr, d->issuer_superior, size, FALSE, FALSE, left_w, PANGO_ALIGN_CENTER);
+      if (draw)
+        show_layout (cr, l0, 0, 0);
+      yl = layout_height (l0);
+    }
+  if (d->issuer_body != NULL)
+    {
+      l1 = new_layout (self, cr, d->issuer_body, size, TRUE, FALSE, left_w, PANGO_ALIGN_CENTER);
       h = layout_height (l1);
       if (draw)
         {
-          show_layout (cr, l1, 0, 0);
+          show_layout (cr, l1, 0, yl);
           cairo_set_line_width (cr, 0.6);
-          cairo_move_to (cr, left_w * 0.3, h + 3);
-          cairo_line_to (cr, left_w * 0.7, h + 3);
+          cairo_move_to (cr, left_w * 0.35, yl + h + 3);
+          cairo_line_to (cr, left_w * 0.65, yl + h + 3);
           cairo_stroke (cr);
         }
-      yl = h + 6;
+      yl += h + 10;
     }
 
   /* The national title stays on one line: a wide fallback font gets smaller. */
@@ -369,8 +380,57 @@ header_do (DdReport *self,
   yr += layout_height (r2) + 10;
   if (draw)
     show_layout (cr, r3, right_x, yr);
+  /* The number line level with the place and date, as the form has them. */
+  l2 = new_layout (self, cr, d->number_line, size, FALSE, FALSE, left_w, PANGO_ALIGN_CENTER);
+  if (draw)
+    show_layout (cr, l2, 0, MAX (yl, yr));
+  yl = MAX (yl, yr) + layout_height (l2);
   yr += layout_height (r3);
   return MAX (yl, yr) + 12;
+}
+
+/* The end of the form (Nghị định 30/2020): "Nơi nhận:" at the left, the
+ * signer's position, the space to sign and the name at the right. Draws
+ * when @draw, returns its height. */
+static double
+signature_do (DdReport *self,
+              cairo_t  *cr,
+              gboolean  draw)
+{
+  DdExportData *d = self->data;
+  double size = d->options.font_size - 2.5;
+  double half = self->width / 2;
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) position = NULL;
+  g_autoptr(PangoLayout) name = NULL;
+  double yl, yr = 0;
+
+  left = new_layout (self, cr, _("Recipients:"), size, TRUE, TRUE, half, PANGO_ALIGN_LEFT);
+  yl = layout_height (left);
+  if (draw)
+    show_layout (cr, left, 0, 0);
+  g_clear_object (&left);
+  left = new_layout (self, cr, _("- Archive: VT."), size - 1, FALSE, FALSE, half, PANGO_ALIGN_LEFT);
+  if (draw)
+    show_layout (cr, left, 0, yl);
+  yl += layout_height (left);
+  if (d->signer_position != NULL)
+    {
+      position = new_layout (self, cr, d->signer_position, size, TRUE, FALSE, half, PANGO_ALIGN_CENTER);
+      if (draw)
+        show_layout (cr, position, half, 0);
+      yr = layout_height (position);
+    }
+  /* The space to sign and seal. */
+  yr += size * 5;
+  if (d->signer_name != NULL)
+    {
+      name = new_layout (self, cr, d->signer_name, size, TRUE, FALSE, half, PANGO_ALIGN_CENTER);
+      if (draw)
+        show_layout (cr, name, half, yr);
+      yr += layout_height (name);
+    }
+  return MAX (yl, yr) + 6;
 }
 
 static double
@@ -466,6 +526,17 @@ block_do (DdReport *self,
         }
       return header_do (self, cr, FALSE);
 
+    case BLOCK_SIGNATURE:
+      if (draw)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, y);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          signature_do (self, cr, TRUE);
+          cairo_restore (cr);
+        }
+      return signature_do (self, cr, FALSE);
+
     case BLOCK_TEXT:
       {
         double size;
@@ -517,6 +588,7 @@ build_heading (DdReport *self)
   DdExportData *d = self->data;
 
   add_block (self, BLOCK_HEADER);
+  add_text (self, TEXT_TITLE, d->kind);
   add_text (self, TEXT_TITLE, d->title);
   if (d->subtitle != NULL)
     add_text (self, TEXT_SUBTITLE, d->subtitle);
@@ -526,6 +598,8 @@ build_heading (DdReport *self)
 
       add_text (self, TEXT_SUBTITLE, line);
     }
+  if (d->scope_line != NULL)
+    add_text (self, TEXT_SUBTITLE, d->scope_line);
   add_gap (self, 8);
 }
 
@@ -828,6 +902,11 @@ report_new (DdStore                *store,
   self->family = g_strdup_printf ("%s, DejaVu Serif, Liberation Serif, serif", self->data->font_name);
   build (self);
   ok = build_actions (self, store, error);
+  if (ok)
+    {
+      add_gap (self, 14);
+      add_block (self, BLOCK_SIGNATURE)->keep_with_next = FALSE;
+    }
   _dd_export_read_end (store, began);
   if (!ok)
     return NULL;

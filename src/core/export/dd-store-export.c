@@ -355,60 +355,6 @@ compare_actions (gconstpointer a,
   return (x->days > y->days) - (x->days < y->days);
 }
 
-/* The province named at the end of an issuer ("… tỉnh Nghệ An" → "Nghệ An"). */
-static char *
-place_from_issuer (const char *issuer)
-{
-  static const char * const markers[] = { "thành phố ", "Thành phố ", "tỉnh ", "Tỉnh ", "TỈNH ", "THÀNH PHỐ " };
-  const char *best = NULL;
-  g_autofree char *place = NULL;
-
-  if (issuer == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      const char *p = issuer, *hit;
-
-      while ((hit = strstr (p, markers[i])) != NULL)
-        {
-          if (best == NULL || hit + strlen (markers[i]) > best)
-            best = hit + strlen (markers[i]);
-          p = hit + 1;
-        }
-    }
-  if (best == NULL || *best == '\0')
-    return NULL;
-  place = g_strstrip (g_strdup (best));
-  /* "NGHỆ AN" in a header in capitals: write it as a name. */
-  if (g_utf8_validate (place, -1, NULL))
-    {
-      g_autofree char *lower = g_utf8_strdown (place, -1);
-      g_autoptr(GString) out = g_string_new (NULL);
-      gboolean start = TRUE;
-
-      for (const char *c = lower; *c != '\0'; c = g_utf8_next_char (c))
-        {
-          gunichar ch = g_utf8_get_char (c);
-
-          g_string_append_unichar (out, start ? g_unichar_totitle (ch) : ch);
-          start = g_unichar_isspace (ch) || ch == '-';
-        }
-      return g_string_free (g_steal_pointer (&out), FALSE);
-    }
-  return g_steal_pointer (&place);
-}
-
-static char *
-dup_nonempty (const char *a,
-              const char *b)
-{
-  if (a != NULL && *a != '\0')
-    return g_strdup (a);
-  if (b != NULL && *b != '\0')
-    return g_strdup (b);
-  return NULL;
-}
-
 /* The plan @plan_id, or NULL with @error set. */
 static DdPlan *
 load_plan (DdStore  *store,
@@ -483,7 +429,9 @@ static void
 clean_header (DdExportData *data)
 {
   char **fields[] = { &data->font_name, &data->period_label, &data->place, &data->issuer,
-                      &data->title, &data->subtitle, &data->date_line };
+                      &data->issuer_superior, &data->issuer_body, &data->number_line, &data->kind,
+                      &data->signer_position, &data->signer_name, &data->title, &data->subtitle,
+                      &data->date_line };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     clean_in_place (fields[i]);
@@ -505,9 +453,6 @@ _dd_export_data_prepare (DdStore               *store,
   g_autoptr(DdExportData) data = g_new0 (DdExportData, 1);
   g_autoptr(DdPlan) plan = NULL;
   g_autofree char *as_of_text = NULL;
-  g_autofree char *setting_place = NULL;
-  g_autofree char *setting_issuer = NULL;
-  GError *local_error = NULL;
   g_autofree char *long_date = NULL;
   GDate report_date;
 
@@ -545,28 +490,17 @@ _dd_export_data_prepare (DdStore               *store,
     return NULL;
 
   /* Texts of the header. */
-  setting_place = dd_store_dup_setting (store, "report_place", &local_error);
-  if (local_error == NULL)
-    setting_issuer = dd_store_dup_setting (store, "report_issuer", &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  data->issuer = dup_nonempty (options->issuer, setting_issuer);
-  if (data->issuer == NULL && plan != NULL)
-    data->issuer = dup_nonempty (dd_plan_get_issuer (plan), NULL);
-  data->place = dup_nonempty (options->place, setting_place);
-  if (data->place == NULL)
-    data->place = place_from_issuer (data->issuer);
+  if (!_dd_export_data_fill_form (data, store, plan, options, error))
+    return NULL;
 
   as_of_text = dd_format_date (&options->tasks.as_of);
   if (plan != NULL)
-    /* Translators: the title of the meeting report; %s: the plan's number, then the reference date. */
-    data->title = g_strdup_printf (_("Progress report on Plan No. %s — as of %s"),
+    /* Translators: the title of the meeting report, under "REPORT"; %s: the plan's number, then the
+     * reference date. */
+    data->title = g_strdup_printf (_("Implementation of Plan No. %s — as of %s"),
                                    dd_plan_get_number (plan), as_of_text);
   else
-    data->title = g_strdup_printf (_("Progress report on all plans — as of %s"), as_of_text);
+    data->title = g_strdup_printf (_("Implementation of the plans — as of %s"), as_of_text);
   data->subtitle = plan != NULL ? g_strdup (dd_plan_get_title (plan)) : NULL;
 
   if (options->period_label != NULL && *options->period_label != '\0')
@@ -601,6 +535,8 @@ _dd_export_data_finish (DdExportData  *data,
 
   dd_stats_headline_update (&data->headline);
   g_array_sort (data->actions, compare_actions);
+  if (!_dd_export_data_fill_scope (data, store, error))
+    return FALSE;
 
   /* Units in Vietnamese order (the store's order), the tasks without a lead
    * last. Only their names: the counts are those gathered above. */
@@ -677,6 +613,13 @@ _dd_export_data_free (DdExportData *data)
   g_free (data->period_label);
   g_free (data->place);
   g_free (data->issuer);
+  g_free (data->issuer_superior);
+  g_free (data->issuer_body);
+  g_free (data->number_line);
+  g_free (data->kind);
+  g_free (data->signer_position);
+  g_free (data->signer_name);
+  g_free (data->scope_line);
   g_free (data->title);
   g_free (data->subtitle);
   g_free (data->date_line);

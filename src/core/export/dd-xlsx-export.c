@@ -153,6 +153,15 @@ make_formats (DdXlsx *x)
   format_set_align (x->f_issuer, LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (x->f_issuer);
 
+  x->f_superior = new_format (x);
+  format_set_align (x->f_superior, LXW_ALIGN_CENTER);
+  format_set_align (x->f_superior, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (x->f_superior);
+
+  x->f_recipients = new_format (x);
+  format_set_bold (x->f_recipients);
+  format_set_italic (x->f_recipients);
+
   x->f_motto = new_format (x);
   format_set_bold (x->f_motto);
   format_set_align (x->f_motto, LXW_ALIGN_CENTER);

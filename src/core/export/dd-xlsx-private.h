@@ -69,6 +69,8 @@ typedef struct
   lxw_format *f_title;
   lxw_format *f_subtitle;
   lxw_format *f_issuer;
+  lxw_format *f_superior;
+  lxw_format *f_recipients;
   lxw_format *f_motto;
   lxw_format *f_motto2;
   lxw_format *f_date_line;

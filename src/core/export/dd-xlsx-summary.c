@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -15,23 +16,37 @@
 
 #define SUM_LAST_COL 8   /* A–I */
 
+/* The short rule under the issuer and the motto (Nghị định 30/2020). */
+#define SHORT_RULE "────────────"
+
+/* The header of Nghị định 30/2020/NĐ-CP: the issuer in two lines over its
+ * rule and the number line at the left; the national title, the motto and
+ * the place and date at the right; the kind of document and its title. */
 static void
 write_document_header (DdXlsx        *x,
                        lxw_worksheet *ws)
 {
   DdExportData *d = x->data;
-  g_autofree char *issuer = d->issuer != NULL ? g_utf8_strup (d->issuer, -1) : NULL;
 
   CHECK (x, worksheet_set_row (ws, 0, x->size * 1.6, NULL));
   CHECK (x, worksheet_set_row (ws, 1, x->size * 1.6, NULL));
-  if (issuer != NULL)
-    CHECK (x, worksheet_merge_range (ws, 0, 0, 2, 2, _dd_xlsx_clean_text (x, issuer), x->f_issuer));
+  CHECK (x, worksheet_set_row (ws, 2, x->size * 0.9, NULL));
+  if (d->issuer_superior != NULL)
+    CHECK (x, worksheet_merge_range (ws, 0, 0, 0, 2, _dd_xlsx_clean_text (x, d->issuer_superior), x->f_superior));
+  if (d->issuer_body != NULL)
+    {
+      CHECK (x, worksheet_merge_range (ws, 1, 0, 1, 2, _dd_xlsx_clean_text (x, d->issuer_body), x->f_issuer));
+      CHECK (x, worksheet_merge_range (ws, 2, 0, 2, 2, SHORT_RULE, x->f_superior));
+    }
+  CHECK (x, worksheet_merge_range (ws, 3, 0, 3, 2, _dd_xlsx_clean_text (x, d->number_line), x->f_superior));
   /* Translators: the national title at the top right of every administrative document. */
   CHECK (x, worksheet_merge_range (ws, 0, 4, 0, SUM_LAST_COL, _("SOCIALIST REPUBLIC OF VIETNAM"), x->f_motto));
   /* Translators: the motto under the national title. */
   CHECK (x, worksheet_merge_range (ws, 1, 4, 1, SUM_LAST_COL, _("Independence - Freedom - Happiness"), x->f_motto2));
   CHECK (x, worksheet_merge_range (ws, 3, 4, 3, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->date_line), x->f_date_line));
 
+  CHECK (x, worksheet_set_row (ws, 4, x->size * 2.0, NULL));
+  CHECK (x, worksheet_merge_range (ws, 4, 0, 4, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->kind), x->f_title));
   CHECK (x, worksheet_set_row (ws, 5, x->size * 2.8, NULL));
   CHECK (x, worksheet_merge_range (ws, 5, 0, 5, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->title), x->f_title));
   if (d->subtitle != NULL)
@@ -47,6 +62,31 @@ write_document_header (DdXlsx        *x,
       line = g_strdup_printf (_("Reporting period: %s"), d->period_label);
       CHECK (x, worksheet_merge_range (ws, 7, 0, 7, SUM_LAST_COL, _dd_xlsx_clean_text (x, line), x->f_subtitle));
     }
+  if (d->scope_line != NULL)
+    CHECK (x, worksheet_merge_range (ws, 8, 0, 8, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->scope_line),
+                                     x->f_subtitle));
+}
+
+/* The end of the form from row @r: "Nơi nhận:" at the left, the signer's
+ * position, the space to sign and the name at the right. */
+static void
+write_signature (DdXlsx        *x,
+                 lxw_worksheet *ws,
+                 lxw_row_t      r)
+{
+  DdExportData *d = x->data;
+
+  /* Translators: the recipients' list at the bottom left of an administrative document. */
+  CHECK (x, worksheet_write_string (ws, r, 0, _("Recipients:"), x->f_recipients));
+  /* Translators: the last recipient of every document: its copy in the office's archive. */
+  CHECK (x, worksheet_write_string (ws, r + 1, 0, _("- Archive: VT."), x->f_plain));
+  if (d->signer_position != NULL)
+    CHECK (x, worksheet_merge_range (ws, r, 4, r, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->signer_position),
+                                     x->f_motto));
+  CHECK (x, worksheet_set_row (ws, r + 2, x->size * 4.5, NULL));
+  if (d->signer_name != NULL)
+    CHECK (x, worksheet_merge_range (ws, r + 3, 4, r + 3, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->signer_name),
+                                     x->f_motto));
 }
 
 static lxw_chart_font
@@ -239,6 +279,14 @@ add_units_bars (DdXlsx          *x,
   CHECK (x, worksheet_insert_chart_opt (ws, r + 1, 0, bars, &place));
 }
 
+/* The rows the bars of @n_units take (288 pixels high at scale 1, rows of
+ * 20 pixels). */
+static lxw_row_t
+units_bars_rows (guint n_units)
+{
+  return (lxw_row_t) ceil (288.0 * MAX (1.0, 0.5 + 0.08 * n_units) / 20.0) + 1;
+}
+
 /* Shared with dd-xlsx-export.c */
 
 void
@@ -258,5 +306,9 @@ _dd_xlsx_write_summary_sheet (DdXlsx        *x,
   add_status_donut (x, ws, &statuses);
   r = write_units_table (x, ws, units, MAX (r + 2, 26), &by_unit);
   if (units->len > 0)
-    add_units_bars (x, ws, units->len, r, &by_unit);
+    {
+      add_units_bars (x, ws, units->len, r, &by_unit);
+      r += units_bars_rows (units->len) + 1;
+    }
+  write_signature (x, ws, r + 1);
 }
