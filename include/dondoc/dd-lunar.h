@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * month without a principal solar term (a multiple of 30° of the sun's
  * longitude) is the leap month and repeats the number of the month before.
  * New moons follow Meeus, "Astronomical Algorithms", ch. 49; the sun's
- * apparent longitude ch. 25. Valid for solar dates 1900-01-01 … 2100-12-31.
+ * apparent longitude VSOP87 as truncated in ch. 32, with the IAU 1980
+ * nutation; ΔT the Espenak–Meeus polynomials, the observed values to 2025
+ * and a stated extrapolation (dd-lunar-sun.c). Checked against an ephemeris
+ * (tests/data/lunar). Valid for solar dates 1900-01-01 … 2100-12-31.
  * Pure functions, any thread.
  */
 
@@ -79,5 +82,51 @@ char    *dd_lunar_date_format (const DdLunarDate *self);
 /* Parses "D/M/YYYY" or "DD/MM/YYYY" (no leap flag: @out->leap is FALSE). */
 gboolean dd_lunar_date_parse  (const char  *text,
                                DdLunarDate *out);
+
+/**
+ * DdLunarEvent:
+ * @DD_LUNAR_EVENT_NEW_MOON: a new moon, the start of a month
+ * @DD_LUNAR_EVENT_PRINCIPAL_TERM: a principal term (trung khí), the sun at
+ *   a multiple of 30°
+ */
+typedef enum
+{
+  DD_LUNAR_EVENT_NEW_MOON,
+  DD_LUNAR_EVENT_PRINCIPAL_TERM,
+} DdLunarEvent;
+
+/**
+ * dd_lunar_next_new_moon:
+ * @after: an instant, in seconds since 1970-01-01 00:00 UTC (UT)
+ *
+ * Returns: the instant of the first new moon at or after @after, same unit
+ */
+double   dd_lunar_next_new_moon (double after);
+
+/**
+ * dd_lunar_next_principal_term:
+ * @after: an instant, in seconds since 1970-01-01 00:00 UTC (UT)
+ * @longitude: (out) (optional): the sun's longitude then, 0, 30, … 330
+ *
+ * Returns: the instant of the first principal term after @after
+ */
+double   dd_lunar_next_principal_term (double  after,
+                                       int    *longitude);
+
+/**
+ * dd_lunar_near_boundary:
+ * @solar: a day
+ * @event: (out) (optional): what falls near midnight
+ * @instant: (out) (optional): when, in seconds since 1970-01-01 UTC
+ *
+ * Whether a new moon or a principal term falls within a minute of the
+ * midnight (UTC+7) that starts or ends @solar, where a small error in the
+ * astronomy or a published calendar's time zone could move a month.
+ *
+ * Returns: TRUE when one does
+ */
+gboolean dd_lunar_near_boundary (const GDate  *solar,
+                                 DdLunarEvent *event,
+                                 double       *instant);
 
 G_END_DECLS

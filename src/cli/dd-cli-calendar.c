@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "dd-cli.h"
@@ -344,6 +346,48 @@ const DdCliCommand dd_cli_command_workdays = {
 
 /* lunar, solar */
 
+/* The lunar date as JSON; near a midnight where a new moon or a principal
+ * term falls within a minute, "near_boundary" and the instant (UTC+7). */
+static void
+print_lunar_json (const GDate       *date,
+                  const DdLunarDate *lunar,
+                  const char        *text)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *iso = dd_date_to_iso (date);
+  DdLunarEvent event;
+  double instant;
+  gboolean near = dd_lunar_near_boundary (date, &event, &instant);
+
+  json_builder_begin_object (builder);
+  dd_cli_builder_add_string_or_null (builder, "date", iso);
+  json_builder_set_member_name (builder, "day");
+  json_builder_add_int_value (builder, lunar->day);
+  json_builder_set_member_name (builder, "month");
+  json_builder_add_int_value (builder, lunar->month);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, lunar->year);
+  json_builder_set_member_name (builder, "leap");
+  json_builder_add_boolean_value (builder, lunar->leap);
+  dd_cli_builder_add_string_or_null (builder, "text", text);
+  json_builder_set_member_name (builder, "near_boundary");
+  json_builder_add_boolean_value (builder, near);
+  if (near)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64) floor (instant));
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+
+      dd_cli_builder_add_string_or_null (builder, "boundary_event",
+                                         event == DD_LUNAR_EVENT_NEW_MOON ? "new_moon"
+                                                                          : "principal_term");
+      dd_cli_builder_add_string_or_null (builder, "boundary_instant", when);
+    }
+  json_builder_end_object (builder);
+  dd_cli_print_json (builder);
+}
+
 static gboolean
 lunar_run (DdCliInvocation  *cli,
            gpointer          options,
@@ -358,17 +402,35 @@ lunar_run (DdCliInvocation  *cli,
   if (!dd_lunar_from_solar (&date, &lunar, error))
     return FALSE;
   text = dd_lunar_date_format (&lunar);
-  g_print ("%s\n", text);
+  if (cli->format == FORMAT_JSON)
+    print_lunar_json (&date, &lunar, text);
+  else
+    g_print ("%s\n", text);
   return TRUE;
 }
+
+typedef struct
+{
+  gboolean unused;
+} LunarOptions;
+
+static const GOptionEntry lunar_entries[] = {
+  DD_CLI_FORMAT_ENTRY,
+  { NULL }
+};
 
 const DdCliCommand dd_cli_command_lunar = {
   .name = "lunar",
   .synopsis = N_("lunar DATE"),
   .description = N_("The lunar date of a solar date"),
   .parameter_string = N_("DATE — the Vietnamese lunar date of a solar date"),
+  .summary = N_("With --format json, “near_boundary” is true when a new moon or a principal "
+                "term falls within a minute of the day’s midnight (UTC+7), with its instant."),
+  .entries = lunar_entries,
+  .options_size = sizeof (LunarOptions),
   .n_args = 1,
   .args_error = N_("“lunar” takes one argument, the date"),
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
   .store = DD_CLI_STORE_NONE,
   .run = lunar_run,
 };

@@ -266,6 +266,39 @@ test_lunar_solar (Fixture       *f,
   r = run (f, "solar", "30/13/2026");
   assert_refused (&r, 1);
   result_clear (&r);
+  /* JSON: the date's fields, and a new moon within a minute of midnight. */
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *o;
+
+    r = run (f, "lunar", "1967-07-07", "--format", "json");
+    assert_ok (&r);
+    root = parse_json (r.out);
+    o = json_node_get_object (root);
+    g_assert_cmpint (json_object_get_int_member (o, "day"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (o, "month"), ==, 6);
+    g_assert_cmpint (json_object_get_int_member (o, "year"), ==, 1967);
+    g_assert_false (json_object_get_boolean_member (o, "leap"));
+    g_assert_cmpstr (json_object_get_string_member (o, "text"), ==, "01/06/1967");
+    g_assert_true (json_object_get_boolean_member (o, "near_boundary"));
+    g_assert_cmpstr (json_object_get_string_member (o, "boundary_event"), ==, "new_moon");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "boundary_instant"),
+                                     "1967-07-0"));
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (o, "boundary_instant"),
+                                     "+07:00"));
+    result_clear (&r);
+    g_clear_pointer (&root, json_node_unref);
+
+    r = run (f, "lunar", "2026-02-17", "--format", "json");
+    assert_ok (&r);
+    root = parse_json (r.out);
+    o = json_node_get_object (root);
+    g_assert_cmpstr (json_object_get_string_member (o, "text"), ==, "01/01/2026");
+    g_assert_false (json_object_get_boolean_member (o, "near_boundary"));
+    g_assert_false (json_object_has_member (o, "boundary_instant"));
+    result_clear (&r);
+  }
+
   r = run (f, "lunar", "1800-01-01");
   assert_refused (&r, 1);
   result_clear (&r);

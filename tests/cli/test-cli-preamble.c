@@ -105,7 +105,7 @@ static const char * const commands[] = {
 };
 
 static const char * const json_commands[] = {
-  "tasks", "units", "plans", "update", "holidays", "calendar", "summary", "history", "scorecard",
+  "tasks", "units", "plans", "update", "holidays", "lunar", "calendar", "summary", "history", "scorecard",
   "indicator", "dossier", "check", "scoring",
 };
 

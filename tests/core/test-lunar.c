@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "dondoc/dondoc.h"
@@ -181,6 +182,158 @@ test_range_and_format (void)
   g_assert_false (dd_lunar_date_parse ("x", &parsed));
 }
 
+/* The reference table (tests/data/lunar), generated once from an ephemeris
+ * by make-lunar-table.js beside it. */
+static GStrv
+read_table (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lunar", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_strsplit (g_strchomp (text), "\n", -1);
+}
+
+/* An instant written in UTC+7 as the table does, in Unix seconds. */
+static double
+local_instant (const char *iso)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, zone);
+
+  g_assert_nonnull (dt);
+  return (double) g_date_time_to_unix (dt) + g_date_time_get_microsecond (dt) / 1e6;
+}
+
+/* The largest error allowed against the ephemeris, in seconds. */
+#define MOON_TOLERANCE 20.0
+#define TERM_TOLERANCE 20.0
+
+static void
+test_ephemeris_instants (void)
+{
+  g_auto(GStrv) rows = read_table ("instants.csv");
+  double worst_moon = 0, worst_term = 0;
+  guint n_moons = 0, n_terms = 0;
+
+  g_assert_cmpstr (rows[0], ==, "kind,longitude,instant_utc7");
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (rows[i], ",", -1);
+      double expected, got, error;
+      int longitude;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 3);
+      expected = local_instant (f[2]);
+      if (g_str_equal (f[0], "new_moon"))
+        {
+          got = dd_lunar_next_new_moon (expected - 3 * 86400.0);
+          error = got - expected;
+          if (fabs (error) > fabs (worst_moon))
+            worst_moon = error;
+          if (fabs (error) > MOON_TOLERANCE)
+            g_test_message ("new moon %s: %+.1f s", f[2], error);
+          g_assert_cmpfloat (fabs (error), <=, MOON_TOLERANCE);
+          n_moons++;
+        }
+      else
+        {
+          g_assert_cmpstr (f[0], ==, "term");
+          got = dd_lunar_next_principal_term (expected - 3 * 86400.0, &longitude);
+          g_assert_cmpint (longitude, ==, atoi (f[1]));
+          error = got - expected;
+          if (fabs (error) > fabs (worst_term))
+            worst_term = error;
+          if (fabs (error) > TERM_TOLERANCE)
+            g_test_message ("term %s %s: %+.1f s", f[1], f[2], error);
+          g_assert_cmpfloat (fabs (error), <=, TERM_TOLERANCE);
+          n_terms++;
+        }
+    }
+  g_test_message ("%u new moons, worst %+.1f s; %u principal terms, worst %+.1f s",
+                  n_moons, worst_moon, n_terms, worst_term);
+  g_assert_cmpuint (n_moons, >=, 2487);
+  g_assert_cmpuint (n_terms, >=, 2412);
+}
+
+static void
+assert_first_day (const char *iso)
+{
+  DdLunarDate lunar;
+  GDate d = dd_test_date (iso);
+
+  g_test_message ("%s", iso);
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.day, ==, 1);
+  g_date_subtract_days (&d, 1);
+  g_assert_true (dd_lunar_from_solar (&d, &lunar, NULL));
+  g_assert_cmpint (lunar.day, >=, 29);
+}
+
+/* Every Tết and leap month 1900–2100 as the table's instants place them. */
+static void
+test_ephemeris_years (void)
+{
+  g_auto(GStrv) rows = read_table ("years.csv");
+  guint n = 0, n_leap = 0;
+
+  g_assert_cmpstr (rows[0], ==, "year,tet,leap_month,leap_start");
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (rows[i], ",", -1);
+      int year = atoi (f[0]), leap = atoi (f[2]);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 4);
+      g_test_message ("lunar year %d", year);
+      assert_solar (1, 1, year, FALSE, f[1]);
+      g_assert_cmpint (dd_lunar_leap_month (year), ==, leap);
+      if (leap != 0)
+        {
+          assert_solar (1, leap, year, TRUE, f[3]);
+          n_leap++;
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 201);
+  g_assert_cmpuint (n_leap, >=, 70);
+}
+
+/* The months an ephemeris starts a day after the old computation did
+ * (1967-07-07, 2077-11-15, 2085-10-18). The last two follow from ΔT (about
+ * 84 and 87 s, not 152 and 170). The new moon of July 1967 is 6 s after
+ * midnight UTC+7 on 1967-07-08 by the ephemeris, 2 s before by Meeus
+ * ch. 49: the month still starts on 1967-07-07 here, but the day is flagged
+ * as near a boundary, as published calendars do. */
+static void
+test_months_near_midnight (void)
+{
+  GDate d;
+  DdLunarEvent event;
+  double instant = 0;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  assert_first_day ("1967-07-07");
+  assert_first_day ("2077-11-16");
+  assert_first_day ("2085-10-19");
+
+  d = dd_test_date ("1967-07-07");
+  g_assert_true (dd_lunar_near_boundary (&d, &event, &instant));
+  g_assert_cmpint (event, ==, DD_LUNAR_EVENT_NEW_MOON);
+  dt = g_date_time_new_from_unix_utc ((gint64) floor (instant));
+  iso = g_date_time_format_iso8601 (dt);
+  g_test_message ("new moon of July 1967: %s", iso);
+  g_assert_cmpfloat (fabs (instant - local_instant ("1967-07-08T00:00:05.8")), <=, 20.0);
+
+  /* The day after starts at that midnight too; a day in mid-month does not. */
+  d = dd_test_date ("1967-07-08");
+  g_assert_true (dd_lunar_near_boundary (&d, NULL, NULL));
+  d = dd_test_date ("1967-07-20");
+  g_assert_false (dd_lunar_near_boundary (&d, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +346,9 @@ main (int    argc,
   g_test_add_func ("/lunar/known-days", test_known_days);
   g_test_add_func ("/lunar/round-trip-range", test_round_trip_range);
   g_test_add_func ("/lunar/range-and-format", test_range_and_format);
+  g_test_add_func ("/lunar/ephemeris-instants", test_ephemeris_instants);
+  g_test_add_func ("/lunar/ephemeris-years", test_ephemeris_years);
+  g_test_add_func ("/lunar/months-near-midnight", test_months_near_midnight);
 
   return g_test_run ();
 }

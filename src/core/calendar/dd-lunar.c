@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dondoc/dondoc.h"
+#include "dd-lunar-private.h"
 
 /*
  * Days are counted as Julian Day Numbers (JDN): the integer day whose noon
@@ -24,67 +25,6 @@
 G_DEFINE_QUARK (dd-lunar-error-quark, dd_lunar_error)
 
 /* Auxiliary methods: astronomy */
-
-static double
-norm360 (double degrees)
-{
-  degrees = fmod (degrees, 360.0);
-  return degrees < 0 ? degrees + 360.0 : degrees;
-}
-
-/* ΔT = TT − UT in days, from the polynomials of Espenak and Meeus (NASA,
- * "Five Millennium Canon of Solar Eclipses"), for 1860–2150. */
-static double
-delta_t_days (double jd)
-{
-  double y = 2000.0 + (jd - 2451545.0) / 365.25;
-  double t, seconds;
-
-  if (y < 1900)
-    {
-      t = y - 1860;
-      seconds = 7.62 + 0.5737 * t - 0.251754 * t * t + 0.01680668 * t * t * t
-                - 0.0004473624 * pow (t, 4) + pow (t, 5) / 233174;
-    }
-  else if (y < 1920)
-    {
-      t = y - 1900;
-      seconds = -2.79 + 1.494119 * t - 0.0598939 * t * t + 0.0061966 * t * t * t
-                - 0.000197 * pow (t, 4);
-    }
-  else if (y < 1941)
-    {
-      t = y - 1920;
-      seconds = 21.20 + 0.84493 * t - 0.076100 * t * t + 0.0020936 * t * t * t;
-    }
-  else if (y < 1961)
-    {
-      t = y - 1950;
-      seconds = 29.07 + 0.407 * t - t * t / 233 + t * t * t / 2547;
-    }
-  else if (y < 1986)
-    {
-      t = y - 1975;
-      seconds = 45.45 + 1.067 * t - t * t / 260 - t * t * t / 718;
-    }
-  else if (y < 2005)
-    {
-      t = y - 2000;
-      seconds = 63.86 + 0.3345 * t - 0.060374 * t * t + 0.0017275 * t * t * t
-                + 0.000651814 * pow (t, 4) + 0.00002373599 * pow (t, 5);
-    }
-  else if (y < 2050)
-    {
-      t = y - 2000;
-      seconds = 62.92 + 0.32217 * t + 0.005589 * t * t;
-    }
-  else
-    {
-      t = (y - 1820) / 100;
-      seconds = -20 + 32 * t * t - 0.5628 * (2150 - y);
-    }
-  return seconds / 86400.0;
-}
 
 /* The instant (JDE) of the mean new moon of lunation @k (k = 0 near
  * 6 January 2000) corrected by the periodic terms of Meeus ch. 49. */
@@ -150,27 +90,11 @@ new_moon_jde (int k)
   return jde + c;
 }
 
-/* The sun's apparent geocentric longitude in degrees at the instant @jde
- * (Meeus ch. 25, to about 0.01°). */
-static double
-sun_longitude (double jde)
-{
-  double T = (jde - 2451545.0) / 36525.0;
-  double L0 = 280.46646 + 36000.76983 * T + 0.0003032 * T * T;
-  double M = (357.52911 + 35999.05029 * T - 0.0001537 * T * T) * DEG;
-  double C = (1.914602 - 0.004817 * T - 0.000014 * T * T) * sin (M)
-             + (0.019993 - 0.000101 * T) * sin (2 * M)
-             + 0.000289 * sin (3 * M);
-  double omega = (125.04 - 1934.136 * T) * DEG;
-
-  return norm360 (L0 + C - 0.00569 - 0.00478 * sin (omega));
-}
-
 /* The local (UTC+7) day on which an instant given in TT falls. */
 static int
 local_day_of (double jde)
 {
-  double ut = jde - delta_t_days (jde);
+  double ut = jde - dd_lunar_delta_t_days (jde);
 
   return (int) floor (ut + TIME_ZONE_DAYS + 0.5);
 }
@@ -190,7 +114,7 @@ sun_sector_at_day_start (int jdn)
 {
   double ut = jdn - 0.5 - TIME_ZONE_DAYS;
 
-  return (int) (sun_longitude (ut + delta_t_days (ut)) / 30.0);
+  return (int) (dd_lunar_sun_longitude (ut + dd_lunar_delta_t_days (ut)) / 30.0);
 }
 
 /* The lunation whose first day is on or before @jdn, the next one's after. */
@@ -209,15 +133,14 @@ lunation_of_day (int jdn)
 /* The lunation that is month 11: the one in which the December solstice of
  * solar year @year falls (on the local calendar day). */
 static int
-month11_lunation (int year)
+compute_month11_lunation (int year)
 {
   double Y = (year - 2000) / 1000.0;
   double jde = 2451900.05952 + 365242.74049 * Y - 0.06223 * Y * Y - 0.00823 * Y * Y * Y
                + 0.00032 * Y * Y * Y * Y;
 
-  /* Meeus ch. 27: refine the mean solstice until the sun is at 270°. */
-  for (int i = 0; i < 4; i++)
-    jde += 58.0 * sin ((270.0 - sun_longitude (jde)) * DEG);
+  /* Meeus ch. 27 gives the mean solstice; the sun fixes it. */
+  jde = dd_lunar_sun_reaches (270.0, jde);
   return lunation_of_day (local_day_of (jde));
 }
 
@@ -230,9 +153,31 @@ typedef struct
   int leap_index;   /* 0, or the index (1–12) of the leap month from k11 */
 } Period;
 
+/* Month 11 of the solar years CACHE_FIRST_YEAR … CACHE_LAST_YEAR, computed
+ * once: the conversions ask for them again and again. */
+#define CACHE_FIRST_YEAR (DD_LUNAR_MIN_YEAR - 2)
+#define CACHE_LAST_YEAR (DD_LUNAR_MAX_YEAR + 1)
+
+static int
+month11_lunation (int year)
+{
+  static int cache[CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (int y = CACHE_FIRST_YEAR; y <= CACHE_LAST_YEAR; y++)
+        cache[y - CACHE_FIRST_YEAR] = compute_month11_lunation (y);
+      g_once_init_leave (&once, 1);
+    }
+  if (year < CACHE_FIRST_YEAR || year > CACHE_LAST_YEAR)
+    return compute_month11_lunation (year);
+  return cache[year - CACHE_FIRST_YEAR];
+}
+
 static void
-period_for (int     year,
-            Period *p)
+compute_period (int     year,
+                Period *p)
 {
   int k_next = month11_lunation (year);
 
@@ -255,6 +200,25 @@ period_for (int     year,
           sector = next;
         }
     }
+}
+
+static void
+period_for (int     year,
+            Period *p)
+{
+  static Period cache[CACHE_LAST_YEAR - CACHE_FIRST_YEAR];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (int y = CACHE_FIRST_YEAR + 1; y <= CACHE_LAST_YEAR; y++)
+        compute_period (y, &cache[y - CACHE_FIRST_YEAR - 1]);
+      g_once_init_leave (&once, 1);
+    }
+  if (year <= CACHE_FIRST_YEAR || year > CACHE_LAST_YEAR)
+    compute_period (year, p);
+  else
+    *p = cache[year - CACHE_FIRST_YEAR - 1];
 }
 
 /* The month number (1–12) and leap flag of the month at @index in @p. */
@@ -285,6 +249,84 @@ check_solar_range (int      year,
 }
 
 /* Public API */
+
+#define UNIX_EPOCH_JD 2440587.5
+#define BOUNDARY_SECONDS 60.0
+
+static double
+jd_to_unix (double jd)
+{
+  return (jd - UNIX_EPOCH_JD) * 86400.0;
+}
+
+static double
+unix_to_jd (double unix_time)
+{
+  return unix_time / 86400.0 + UNIX_EPOCH_JD;
+}
+
+double
+dd_lunar_next_new_moon (double after)
+{
+  double jd = unix_to_jd (after);
+  int k = (int) floor ((jd - 2451550.09766) / SYNODIC_MONTH) - 1;
+
+  for (;; k++)
+    {
+      double jde = new_moon_jde (k);
+      double ut = jde - dd_lunar_delta_t_days (jde);
+
+      if (ut >= jd)
+        return jd_to_unix (ut);
+    }
+}
+
+double
+dd_lunar_next_principal_term (double  after,
+                              int    *longitude)
+{
+  double jd = unix_to_jd (after);
+  double jde = jd + dd_lunar_delta_t_days (jd);
+  double now = dd_lunar_sun_longitude (jde);
+  int target = ((int) floor (now / 30.0) + 1) % 12 * 30;
+  double ahead = fmod (target - now + 360.0, 360.0);
+  double found = dd_lunar_sun_reaches (target, jde + ahead * 365.2422 / 360.0);
+
+  if (longitude != NULL)
+    *longitude = target;
+  return jd_to_unix (found - dd_lunar_delta_t_days (found));
+}
+
+gboolean
+dd_lunar_near_boundary (const GDate  *solar,
+                        DdLunarEvent *event,
+                        double       *instant)
+{
+  int jdn;
+
+  g_return_val_if_fail (dd_date_is_set (solar), FALSE);
+
+  jdn = (int) g_date_get_julian (solar) + JDN_OFFSET_GDATE;
+  /* The midnight that starts the day, then the one that ends it. */
+  for (int i = 0; i < 2; i++)
+    {
+      double midnight = jd_to_unix (jdn + i - 0.5 - TIME_ZONE_DAYS);
+      double moon = dd_lunar_next_new_moon (midnight - BOUNDARY_SECONDS);
+      double term = dd_lunar_next_principal_term (midnight - BOUNDARY_SECONDS, NULL);
+
+      if (moon <= midnight + BOUNDARY_SECONDS || term <= midnight + BOUNDARY_SECONDS)
+        {
+          gboolean is_moon = moon <= midnight + BOUNDARY_SECONDS;
+
+          if (event != NULL)
+            *event = is_moon ? DD_LUNAR_EVENT_NEW_MOON : DD_LUNAR_EVENT_PRINCIPAL_TERM;
+          if (instant != NULL)
+            *instant = is_moon ? moon : term;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 gboolean
 dd_lunar_from_solar (const GDate  *solar,
