@@ -92,3 +92,61 @@ void       dd_imported_plan_map_units       (DdImportedPlan        *self,
                                              GHashTable            *map);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* What a preview shows before an import is written: the parsed plan, the
+ * units it names (DdImportedUnit) and, for a plan the store has, the
+ * changes (DdImportChange). */
+typedef struct
+{
+  DdImportedPlan *plan;
+  GPtrArray *units;        /* of DdImportedUnit* */
+  GPtrArray *changes;      /* of DdImportChange*; empty for a new plan */
+  gboolean plan_exists;    /* the import would update a stored plan */
+} DdImportPreview;
+
+void dd_import_preview_free (DdImportPreview *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdImportPreview, dd_import_preview_free)
+
+/* Reads and parses @path (dd_importer_parse_file()) and compares it with
+ * the store (dd_imported_plan_match_units(), dd_store_diff_import()) on the
+ * importer's thread, writing nothing. */
+void             dd_importer_preview_file_async  (DdImporter           *self,
+                                                  const char           *path,
+                                                  DdImportFormat        format,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/**
+ * dd_importer_preview_file_finish:
+ * @error: the %DD_IMPORT_ERROR of dd_importer_parse_file(), the store's
+ *   errors, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL with @error set
+ */
+DdImportPreview *dd_importer_preview_file_finish (DdImporter           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* Writes @plan (transfer full: the importer owns it from now on), as
+ * previewed and perhaps mapped (dd_imported_plan_map_units()), with
+ * dd_store_import_plan() on the importer's thread. */
+void             dd_importer_import_plan_async   (DdImporter           *self,
+                                                  DdImportedPlan       *plan,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/**
+ * dd_importer_import_plan_finish:
+ * @out_summary: (out caller-allocates) (optional): what the import did
+ * @error: the errors of dd_store_import_plan(), or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: %TRUE when the plan was written
+ */
+gboolean         dd_importer_import_plan_finish  (DdImporter           *self,
+                                                  GAsyncResult         *result,
+                                                  DdImportSummary      *out_summary,
+                                                  GError              **error);
+
+G_END_DECLS
