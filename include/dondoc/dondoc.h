@@ -35,6 +35,7 @@
 #include "dd-store-reports.h"
 #include "dd-store-shared.h"
 #include "dd-store-units.h"
+#include "dd-store-import-diff.h"
 #include "dd-history.h"
 #include "dd-users.h"
 #include "dd-backups.h"

@@ -218,6 +218,58 @@ print_preview_tasks (const DdImportedPlan *plan)
     }
 }
 
+/* A re-import's "Changes" section: what the import would add, change
+ * (which fields) and no longer find in the file. */
+static gboolean
+print_preview_changes (const DdImportedPlan  *plan,
+                       DdStore               *store,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean exists = FALSE;
+
+  if (store == NULL)
+    return TRUE;
+  changes = dd_store_diff_import (store, plan, &exists, error);
+  if (changes == NULL)
+    return FALSE;
+  if (!exists)
+    return TRUE;
+
+  /* Translators: %s is the plan's number; the section of a dry run
+   * listing what re-importing the plan would change. */
+  g_print (_("Changes to the stored plan %s:\n"), plan->number);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const DdImportChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *fields = dd_import_change_dup_fields_text (change);
+
+      switch (change->kind)
+        {
+        case DD_IMPORT_CHANGE_ADDED:
+          /* Translators: a task of the file the database does not have: TT, title. */
+          g_print (_("  added: %s %s\n"), change->number, change->title);
+          break;
+        case DD_IMPORT_CHANGE_CHANGED:
+          /* Translators: TT, title, then the fields that changed ("Task, Deadline"). */
+          g_print (_("  changed: %s %s (%s)\n"), change->number, change->title, fields);
+          if (change->old_title != NULL)
+            g_print (_("      task was: %s\n"), change->old_title);
+          if (change->fields & DD_IMPORT_FIELD_DEADLINE)
+            g_print (_("      deadline was: “%s”\n"), change->old_deadline != NULL ? change->old_deadline : "");
+          break;
+        case DD_IMPORT_CHANGE_REMOVED:
+        default:
+          /* Translators: a stored task the file no longer has: TT, title. */
+          g_print (_("  not in the file (kept as it is): %s %s\n"), change->number, change->title);
+          break;
+        }
+    }
+  if (changes->len == 0)
+    g_print (_("  none: the file is the same as the stored plan\n"));
+  return TRUE;
+}
+
 /* The dry run's report: what the import would write, and nothing written. */
 static gboolean
 import_preview (DdCliInvocation  *cli,
@@ -270,7 +322,7 @@ import_preview (DdCliInvocation  *cli,
     g_print (_("  none\n"));
   g_print (_("Summary: %u tasks, %u units matched, %u new units, %u deadlines understood\n"),
            plan->tasks->len, units->len - n_new, n_new, plan->tasks->len - n_flagged);
-  return TRUE;
+  return print_preview_changes (plan, store, error);
 }
 
 static gboolean
@@ -305,7 +357,8 @@ const DdCliCommand dd_cli_command_import = {
   .summary = N_("A Word document (.docx) gives the plan's number, date, issuer and title and its "
                 "appendix table; an Excel workbook (.xlsx) its first sheet's table. With --dry-run, "
                 "the tasks, the units matched and new, the deadlines understood and the warnings are "
-                "printed, and nothing is written."),
+                "printed, and what re-importing a stored plan would change (tasks added, changed and "
+                "no longer in the file); nothing is written."),
   .entries = import_entries,
   .options_size = sizeof (ImportOptions),
   .clear = import_clear,

@@ -96,6 +96,74 @@ test_dry_run (Fixture       *f,
   result_clear (&r);
 }
 
+/* A revised plan: the dry run's "Changes" section names the task added,
+ * the task changed with its fields, the task no longer in the file. */
+static const char plan_csv[] =
+  "Kế hoạch số:,700/KH-VPUB\n"
+  "Ngày ban hành:,04/5/2026\n"
+  "Tên kế hoạch:,Kế hoạch thử\n"
+  "\n"
+  "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
+  "1.,Xây dựng kế hoạch,Phòng Tổng hợp,,Trước 30/5/2026,Kế hoạch,\n"
+  "2.,Số hoá hồ sơ,Phòng Kinh tế,Phòng Tổng hợp,Quý II/2026,Kết quả,\n"
+  "3.,Báo cáo định kỳ,Phòng Tổng hợp,,Thường xuyên,Báo cáo,\n";
+
+static void
+test_dry_run_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "revised.csv", NULL);
+  g_autofree char *seed = dd_test_seed_path ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result r;
+
+  init_csv (f, plan_csv);
+  dd_test_write_file (path,
+                      "Kế hoạch số:,700/KH-VPUB\n"
+                      "Ngày ban hành:,04/5/2026\n"
+                      "Tên kế hoạch:,Kế hoạch thử\n"
+                      "\n"
+                      "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian,Sản phẩm,Trách nhiệm chỉ đạo\n"
+                      "1.,Xây dựng kế hoạch,Phòng Tổng hợp,,Trước 30/5/2026,Kế hoạch,\n"
+                      "2.,Số hoá toàn bộ hồ sơ,Phòng Kinh tế,Phòng Tổng hợp,Trước 30/9/2026,Kết quả,\n"
+                      "4.,Tổng kết,Phòng Tổng hợp,,Trước 15/12/2026,Báo cáo tổng kết,\n", -1);
+  before = read_bytes (f->db);
+  r = run (f, "--db", f->db, "import", path, "--dry-run");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  /* The report as before … */
+  g_assert_nonnull (strstr (r.out, "nothing was written"));
+  g_assert_nonnull (strstr (r.out, "Summary: 3 tasks, 2 units matched, 0 new units, 3 deadlines understood\n"));
+  /* … and what would change. */
+  g_assert_nonnull (strstr (r.out, "Changes to the stored plan 700/KH-VPUB:\n"
+                                   "  changed: 2. Số hoá toàn bộ hồ sơ (Task, Deadline)\n"
+                                   "      task was: Số hoá hồ sơ\n"
+                                   "      deadline was: “Quý II/2026”\n"
+                                   "  added: 4. Tổng kết\n"
+                                   "  not in the file (kept as it is): 3. Báo cáo định kỳ\n"));
+  g_assert_null (strstr (r.out, "  changed: 1."));
+  result_clear (&r);
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A plan the database does not have: no such section. */
+  r = run (f, "--db", f->db, "import", seed, "--dry-run");
+  assert_ok (&r);
+  g_assert_null (strstr (r.out, "Changes to the stored plan"));
+  result_clear (&r);
+
+  /* The same file again: nothing to change. */
+  r = run (f, "--db", f->db, "import", path);
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "import", path, "--dry-run");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Changes to the stored plan 700/KH-VPUB:\n"
+                                   "  not in the file (kept as it is): 3. Báo cáo định kỳ\n"));
+  result_clear (&r);
+}
+
 /* Every hostile file: exit 1, a message naming it, the database as it was. */
 static void
 test_hostile (Fixture       *f,
@@ -162,6 +230,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/import-office/dry-run", test_dry_run);
+  ADD ("/cli/import-office/dry-run-changes", test_dry_run_changes);
   ADD ("/cli/import-office/hostile", test_hostile);
   ADD ("/cli/import-office/vietnamese", test_vietnamese);
 #undef ADD

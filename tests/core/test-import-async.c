@@ -188,6 +188,84 @@ test_file (Fixture       *f,
   dd_test_remove_store_file (other_path);
 }
 
+/* The window's way: a preview that writes nothing, then the previewed
+ * plan written, its new units mapped to the store's. */
+static void
+test_preview_then_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *good = data_path ("plan-official.txt");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(DdImportPreview) preview = NULL;
+  g_autoptr(GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) units_before = NULL;
+  g_autoptr(GListModel) units_after = NULL;
+  g_autoptr(GError) error = NULL;
+  DdImportSummary summary = { 0, };
+  guint n_tasks = dd_test_count_tasks (f->store);
+  guint n_new = 0;
+  const char *existing_name;
+
+  units_before = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (units_before), >, 0);
+  existing_name = dd_unit_get_name (g_list_model_get_item (units_before, 0));
+  g_object_unref (g_list_model_get_item (units_before, 0));
+
+  dd_importer_preview_file_async (f->importer, good, DD_IMPORT_FORMAT_AUTO, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  preview = dd_importer_preview_file_finish (f->importer, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  g_assert_false (preview->plan_exists);
+  g_assert_cmpuint (preview->changes->len, ==, 0);
+  g_assert_cmpuint (preview->units->len, >, 0);
+  g_assert_cmpuint (f->changes, ==, 0);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks);
+
+  /* Every new unit filed under one the store has. */
+  for (guint i = 0; i < preview->units->len; i++)
+    {
+      DdImportedUnit *unit = g_ptr_array_index (preview->units, i);
+
+      if (unit->existing == NULL)
+        {
+          g_hash_table_insert (map, unit->name, (gpointer) existing_name);
+          n_new++;
+        }
+    }
+  g_assert_cmpuint (n_new, >, 0);
+  dd_imported_plan_map_units (preview->plan, map);
+
+  g_clear_object (&result);
+  dd_importer_import_plan_async (f->importer, g_steal_pointer (&preview->plan), NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dd_importer_import_plan_finish (f->importer, result, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.units_added, ==, 0);
+  g_assert_cmpuint (summary.tasks_added, >, 0);
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks + summary.tasks_added);
+  units_after = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (units_after), ==, g_list_model_get_n_items (units_before));
+
+  /* Previewed again: the plan is there now, and the file adds nothing new
+   * but the units it names under their own spelling. */
+  g_clear_object (&result);
+  g_clear_pointer (&preview, dd_import_preview_free);
+  dd_importer_preview_file_async (f->importer, good, DD_IMPORT_FORMAT_AUTO, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  preview = dd_importer_preview_file_finish (f->importer, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (preview->plan_exists);
+  for (guint i = 0; i < preview->changes->len; i++)
+    g_assert_cmpint (((DdImportChange *) g_ptr_array_index (preview->changes, i))->kind, ==,
+                     DD_IMPORT_CHANGE_CHANGED);
+}
+
 /* A bad file: the parser's error, and nothing written. */
 static void
 test_bad_file (Fixture       *f,
@@ -314,6 +392,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/import-async/preview-then-import", test_preview_then_import);
   ADD ("/core/import-async/file", test_file);
   ADD ("/core/import-async/bad-file", test_bad_file);
   ADD ("/core/import-async/refused", test_refused);

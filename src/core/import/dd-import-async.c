@@ -191,3 +191,167 @@ dd_importer_import_file_finish (DdImporter       *self,
   import_result_free (imported);
   return plan;
 }
+
+/* The preview: parsed and compared on the worker's thread and connection,
+ * nothing written. */
+
+void
+dd_import_preview_free (DdImportPreview *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->plan, dd_imported_plan_free);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_free (self);
+}
+
+static gpointer
+preview_job_run (DdStore       *connection,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const ImportJob *job = data;
+  g_autoptr(DdImportPreview) preview = g_new0 (DdImportPreview, 1);
+
+  preview->plan = dd_importer_parse_file (job->path, job->format, error);
+  if (preview->plan == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  preview->units = dd_imported_plan_match_units (preview->plan, connection, error);
+  if (preview->units == NULL)
+    return NULL;
+  preview->changes = dd_store_diff_import (connection, preview->plan, &preview->plan_exists, error);
+  if (preview->changes == NULL)
+    return NULL;
+  return g_steal_pointer (&preview);
+}
+
+static void
+on_preview_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DdImportPreview *preview = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  if (preview == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, preview, (GDestroyNotify) dd_import_preview_free);
+}
+
+void
+dd_importer_preview_file_async (DdImporter          *self,
+                                const char          *path,
+                                DdImportFormat       format,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (DD_IS_IMPORTER (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (path);
+  job->format = format;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_importer_preview_file_async);
+  dd_store_worker_run_async (self->worker, preview_job_run, job, (GDestroyNotify) import_job_free,
+                             (GDestroyNotify) dd_import_preview_free, cancellable,
+                             on_preview_done_cb, g_steal_pointer (&task));
+}
+
+DdImportPreview *
+dd_importer_preview_file_finish (DdImporter    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (DD_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Writing a plan already parsed (and previewed). */
+
+static gpointer
+import_plan_job_run (DdStore       *connection,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  DdImportSummary *summary = g_new0 (DdImportSummary, 1);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !dd_store_import_plan (connection, data, summary, error))
+    {
+      g_free (summary);
+      return NULL;
+    }
+  return summary;
+}
+
+static void
+on_import_plan_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DdImportSummary *summary = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, g_free);
+}
+
+void
+dd_importer_import_plan_async (DdImporter          *self,
+                               DdImportedPlan      *plan,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DD_IS_IMPORTER (self));
+  g_return_if_fail (plan != NULL);
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_importer_import_plan_async);
+  dd_store_worker_run_async (self->worker, import_plan_job_run, plan, (GDestroyNotify) dd_imported_plan_free,
+                             g_free, cancellable, on_import_plan_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+dd_importer_import_plan_finish (DdImporter       *self,
+                                GAsyncResult     *result,
+                                DdImportSummary  *out_summary,
+                                GError          **error)
+{
+  g_autofree DdImportSummary *summary = NULL;
+
+  g_return_val_if_fail (DD_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  summary = g_task_propagate_pointer (G_TASK (result), error);
+  if (summary == NULL)
+    return FALSE;
+  if (out_summary != NULL)
+    *out_summary = *summary;
+  return TRUE;
+}

@@ -34,9 +34,9 @@ _dd_store_find_task_by_number (DdStore    *self,
 
 /* The plan that an import updates: same number, and the same date when both
  * the file and the database know it. */
-static gint64
-find_plan (DdStore              *self,
-           const DdImportedPlan *plan)
+gint64
+_dd_store_find_import_plan (DdStore              *self,
+                            const DdImportedPlan *plan)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -134,10 +134,10 @@ write_indicators (DdStore               *self,
 
 /* Whether the coordinators of a task, as stored, differ from @names (in
  * order, by their tolerant unit key). */
-static gboolean
-coordinators_differ (DdStore            *self,
-                     gint64              task_id,
-                     const char * const *names)
+gboolean
+_dd_store_coordinators_differ (DdStore            *self,
+                               gint64              task_id,
+                               const char * const *names)
 {
   g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self,
                                           "SELECT u.match_key FROM task_coordinators c "
@@ -255,7 +255,7 @@ write_imported_task (DdStore               *self,
   *changed = sqlite3_changes (self->db) > 0;
   if (task_id == 0)
     task_id = sqlite3_last_insert_rowid (self->db);
-  else if (!*changed && !coordinators_differ (self, task_id, (const char * const *) names->pdata))
+  else if (!*changed && !_dd_store_coordinators_differ (self, task_id, (const char * const *) names->pdata))
     return TRUE;
   else
     *changed = TRUE;
@@ -304,7 +304,7 @@ _dd_store_import_plan_locked (DdStore               *self,
       g_hash_table_insert (seen, task->number, (gpointer) task);
     }
 
-  plan_id = find_plan (self, plan);
+  plan_id = _dd_store_find_import_plan (self, plan);
   local.plan_existed = plan_id > 0;
   n_before = 0;
   if (plan_id > 0)

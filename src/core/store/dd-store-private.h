@@ -45,6 +45,10 @@ gboolean _dd_store_load_task_source   (DdStore *self, DdTask *task, GError **err
 gint64   _dd_store_lookup_unit        (DdStore *self, const char *name, GError **error);
 const char *_dd_store_builtin_plan_title (const char *builtin);
 gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const char *number);
+/* The stored plan an import of @plan updates (same number, same date when both know it); 0: none. */
+gint64   _dd_store_find_import_plan   (DdStore *self, const DdImportedPlan *plan);
+/* Whether the stored coordinators of a task differ from @names (by unit key, in order). */
+gboolean _dd_store_coordinators_differ (DdStore *self, gint64 task_id, const char * const *names);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 /* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
  * in the list's order (dd-store-query.c). @joins may be NULL. */
