@@ -143,19 +143,22 @@ dd_importer_get_store (DdImporter *self)
   return self->store;
 }
 
-void
-dd_importer_import_file_async (DdImporter          *self,
-                               const char          *path,
-                               DdImportFormat       format,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+/* Reads the file @path on the importer's worker with @run (its result
+ * freed by @result_free), then @done_cb returns it to @callback. */
+static void
+run_file_job (DdImporter          *self,
+              const char          *path,
+              DdImportFormat       format,
+              DdStoreJobFunc       run,
+              GDestroyNotify       result_free,
+              GAsyncReadyCallback  done_cb,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
-
-  g_return_if_fail (DD_IS_IMPORTER (self));
-  g_return_if_fail (path != NULL);
 
   if (self->worker == NULL)
     self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
@@ -164,10 +167,24 @@ dd_importer_import_file_async (DdImporter          *self,
   job->path = g_strdup (path);
   job->format = format;
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dd_importer_import_file_async);
-  dd_store_worker_run_async (self->worker, import_job_run, job, (GDestroyNotify) import_job_free,
-                             (GDestroyNotify) import_result_free, cancellable,
-                             on_import_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (task, source_tag);
+  dd_store_worker_run_async (self->worker, run, job, (GDestroyNotify) import_job_free,
+                             result_free, cancellable, done_cb, g_steal_pointer (&task));
+}
+
+void
+dd_importer_import_file_async (DdImporter          *self,
+                               const char          *path,
+                               DdImportFormat       format,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (DD_IS_IMPORTER (self));
+  g_return_if_fail (path != NULL);
+
+  run_file_job (self, path, format, import_job_run, (GDestroyNotify) import_result_free,
+                on_import_done_cb, dd_importer_import_file_async, cancellable, callback, user_data);
 }
 
 DdImportedPlan *
@@ -252,23 +269,11 @@ dd_importer_preview_file_async (DdImporter          *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
-
   g_return_if_fail (DD_IS_IMPORTER (self));
   g_return_if_fail (path != NULL);
 
-  if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
-
-  job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (path);
-  job->format = format;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dd_importer_preview_file_async);
-  dd_store_worker_run_async (self->worker, preview_job_run, job, (GDestroyNotify) import_job_free,
-                             (GDestroyNotify) dd_import_preview_free, cancellable,
-                             on_preview_done_cb, g_steal_pointer (&task));
+  run_file_job (self, path, format, preview_job_run, (GDestroyNotify) dd_import_preview_free,
+                on_preview_done_cb, dd_importer_preview_file_async, cancellable, callback, user_data);
 }
 
 DdImportPreview *
