@@ -76,8 +76,9 @@ def check_print_setup(ws, expect):
     check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
           "%s: not fitted to the page" % name)
     check(ws.page_setup.fitToWidth in (1, "1", None), "%s: fitToWidth %r" % (name, ws.page_setup.fitToWidth))
-    # Any height (0), but the summary fits on one page.
-    want_height = "1" if name == expect["sheets"][0] else "0"
+    # Fitted to the width only, every sheet: one page high would print the
+    # summary under 10 pt.
+    want_height = "0"
     check(("1" if ws.page_setup.fitToHeight is None else str(ws.page_setup.fitToHeight)) == want_height, "%s: fitToHeight %r, expected %s"
           % (name, ws.page_setup.fitToHeight, want_height))
     footer = ws.oddFooter.center.text or ""
@@ -114,6 +115,12 @@ def check_cell(wb, sheet, ref, value, kind):
         check(cell.data_type == "n" and not isinstance(cell.value, datetime.datetime),
               "%s: type %r, expected a number" % (where, cell.data_type))
         check(abs(float(cell.value) - float(value)) < 1e-9, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "tt":
+        # A task's number as a number that prints as written ("1.").
+        check(cell.data_type == "n" and not isinstance(cell.value, datetime.datetime),
+              "%s: type %r, expected a number" % (where, cell.data_type))
+        check(abs(float(cell.value) - float(value)) < 1e-9, "%s: %r, expected %r" % (where, cell.value, value))
+        check(cell.number_format == '0"."', "%s: format %r, expected 0\".\"" % (where, cell.number_format))
     elif kind == "pct":
         check(cell.data_type == "n", "%s: type %r, expected a number" % (where, cell.data_type))
         check("%" in cell.number_format, "%s: format %r is not a percentage" % (where, cell.number_format))

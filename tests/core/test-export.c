@@ -329,7 +329,8 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "B20", NULL, 2.0 / 6.0, "pct");
   add_cell (b, SHEET_TASKS, "H4", "Quên việc", 0, "s");
   add_cell (b, SHEET_TASKS, "H10", "Quên việc", 0, "s");
-  add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
+  /* TT a number (it sorts as one: 1, 2, 10), printed as written. */
+  add_cell (b, SHEET_TASKS, "A3", NULL, 1, "tt");
   add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
   /* The progress, last: 100 % for the tasks done, 0 for one not begun. */
   add_cell (b, SHEET_TASKS, "M3", NULL, 1.0, "pct");
@@ -347,6 +348,40 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_INDICATORS, "A3", "1. 100% văn bản trao đổi công việc", 0, "prefix");
   add_cell (b, SHEET_INDICATORS, "F4", "Chưa có dữ liệu", 0, "s");
   add_cell (b, SHEET_INDICATORS, "E4", NULL, 1.0, "pct");
+  /* The derived "đúng hạn" indicator with its figures, as the scorecards
+   * of Q2 count them, not "no data". */
+  add_cell (b, SHEET_INDICATORS, "A5", "2. 100% hồ sơ, nhiệm vụ", 0, "prefix");
+  add_cell (b, SHEET_INDICATORS, "A6", "Toàn cơ quan", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B6", NULL, 2, "n");
+  add_cell (b, SHEET_INDICATORS, "C6", NULL, 2, "n");
+  add_cell (b, SHEET_INDICATORS, "F6", "Đạt chỉ tiêu", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A7", "Phòng Hành chính - Quản trị", 0, "s");
+  /* Both rates side by side, and how they are counted. */
+  add_cell (b, SHEET_SUMMARY, "A21", "Tỷ lệ đúng hạn", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "B21", NULL, 2.0 / 6.0, "pct");
+  add_cell (b, SHEET_SUMMARY, "A22", "Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành ÷ (số nhiệm vụ hoàn thành + số "
+            "nhiệm vụ quá hạn, quên việc chưa hoàn thành); tỷ lệ đúng hạn", 0, "prefix");
+  add_cell (b, SHEET_SUMMARY, "A29", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "I29", NULL, 6, "n");
+  add_cell (b, SHEET_SUMMARY, "J28", "Tỷ lệ hoàn thành", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "K28", "Tỷ lệ đúng hạn", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "J29", NULL, 0.4, "pct");
+  add_cell (b, SHEET_SUMMARY, "K29", NULL, 0.4, "pct");
+  add_cell (b, SHEET_SUMMARY, "J31", "—", 0, "s");
+  add_cell (b, SHEET_UNITS, "K2", "Tỷ lệ đúng hạn", 0, "s");
+  /* The forgotten tasks listed, with the report or update they missed,
+   * its due date and the working days since (14 from Monday 1/6 to 20/6). */
+  add_cell (b, SHEET_ACTIONS, "A3", "II. Quên việc: 4 nhiệm vụ", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "A4", NULL, 2, "tt");
+  add_cell (b, SHEET_ACTIONS, "C4", "Trung tâm Phục vụ Hành chính công", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "E4", "2026-06-01", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "F4", "Quên việc", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "G4", NULL, 14, "n");
+  add_cell (b, SHEET_ACTIONS, "J4", "Chưa báo cáo: Tháng 5/2026", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "A7", NULL, 8, "tt");
+  add_cell (b, SHEET_ACTIONS, "E7", "2026-06-15", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "G7", NULL, 4, "n");
+  add_cell (b, SHEET_ACTIONS, "J7", "Chưa báo cáo: Quý II/2026", 0, "s");
   json_builder_end_array (b);
   json_builder_set_member_name (b, "header");
   json_builder_begin_object (b);
@@ -424,10 +459,11 @@ test_xlsx_injection (void)
   add_cell (b, SHEET_TASKS, "B7", "Rà soát  thủ tục", 0, "prefix");
   add_cell (b, SHEET_TASKS, "B8", "=HYPERLINK(\"http://x\")", 0, "s");
   add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
-  /* The list for action: overdue since 30/4/2026, 51 days on 20/6/2026. */
+  /* The list for action: overdue since 30/4/2026, 51 days on 20/6/2026,
+   * of which 35 working days (weekends and 1/5 off). */
   add_cell (b, SHEET_ACTIONS, "A3", "I. Quá hạn: 6 nhiệm vụ", 0, "s");
   add_cell (b, SHEET_ACTIONS, "B4", "=1+2", 0, "s");
-  add_cell (b, SHEET_ACTIONS, "G4", NULL, 51, "n");
+  add_cell (b, SHEET_ACTIONS, "G4", NULL, 35, "n");
   add_cell (b, SHEET_ACTIONS, "E4", "2026-04-30", 0, "d");
   add_cell (b, SHEET_SUMMARY, "B20", NULL, 0, "pct");
   json_builder_end_array (b);
@@ -480,8 +516,10 @@ test_xlsx_empty_and_one (void)
   add_cell (b, SHEET_TASKS, "B3", "Nhiệm vụ duy nhất", 0, "s");
   add_cell (b, SHEET_TASKS, "H3", "Sắp đến hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I3", "2026-06-25", 0, "d");
-  add_cell (b, SHEET_ACTIONS, "A3", "II. Sắp đến hạn: 1 nhiệm vụ", 0, "s");
-  add_cell (b, SHEET_ACTIONS, "H4", NULL, 5, "n");
+  add_cell (b, SHEET_ACTIONS, "A3", "III. Sắp đến hạn: 1 nhiệm vụ", 0, "s");
+  /* Days left in working days, as time limits run: Saturday 20/6 to
+   * Thursday 25/6 is 4 (22, 23, 24, 25), not 5. */
+  add_cell (b, SHEET_ACTIONS, "H4", NULL, 4, "n");
   add_cell (b, SHEET_UNITS, "A3", "Phòng số 1", 0, "s");
   add_cell (b, SHEET_UNITS, "B3", NULL, 1, "n");
   json_builder_end_array (b);
@@ -577,7 +615,7 @@ test_xlsx_markup_and_decimal_comma (void)
   add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I5", "2026-04-30", 0, "d");
   add_cell (b, SHEET_ACTIONS, "B4", titles[0], 0, "s");
-  add_cell (b, SHEET_ACTIONS, "G6", NULL, 51, "n");
+  add_cell (b, SHEET_ACTIONS, "G6", NULL, 35, "n");
   json_builder_end_array (b);
   json_builder_end_object (b);
   check_workbook (path, b);
@@ -741,7 +779,9 @@ test_pdf (void)
     text = pdf_text (big);
     flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
     g_assert_nonnull (strstr (flat, "I. Quá hạn: 300 nhiệm vụ"));
-    g_assert_nonnull (strstr (flat, "Quá hạn 51 ngày"));
+    /* 35 working days late (51 days: weekends and 1/5 are not counted),
+     * then the progress. */
+    g_assert_nonnull (strstr (flat, "30/04/2026 Quá hạn 35 0%"));
     /* The last row (its text may wrap in its cell). */
     g_assert_nonnull (strstr (flat, "300."));
     g_assert_nonnull (strstr (flat, "Nhiệm vụ kiểm thử"));
@@ -749,6 +789,93 @@ test_pdf (void)
     g_assert_nonnull (strstr (flat, footer));
   }
   g_regex_unref (spaces);
+}
+
+/* Shares that add up (largest remainder) and are equal for equal counts. */
+static void
+test_shares (void)
+{
+  const guint thirds[] = { 1, 1, 1 };
+  const guint mixed[] = { 3, 3, 16 };
+  const guint sevenths[] = { 3, 3, 1 };
+  const guint none[] = { 0, 0 };
+  guint out[3];
+
+  /* Equal shares win: three thirds are 33.3 % each (99.9 %). */
+  _dd_export_shares (thirds, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, 333);
+  g_assert_cmpuint (out[1], ==, 333);
+  g_assert_cmpuint (out[2], ==, 333);
+  /* 13.636… twice and 72.727…: the two equal ones stay equal (13.6 %, not
+   * 13.6 % and 13.7 %), the third takes the tenth left: 100.0 %. */
+  _dd_export_shares (mixed, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, 136);
+  g_assert_cmpuint (out[1], ==, 136);
+  g_assert_cmpuint (out[2], ==, 728);
+  _dd_export_shares (sevenths, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, out[1]);
+  g_assert_cmpuint (out[0] + out[1] + out[2], >=, 999);
+  g_assert_cmpuint (out[2], ==, 143);
+  _dd_export_shares (none, 2, 1000, out);
+  g_assert_cmpuint (out[0] + out[1], ==, 0);
+}
+
+/* The indicators' true figures: a quarter's figure and those of its months
+ * are never added together; months alone are. */
+static void
+test_indicator_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(DdFigures) figures = dd_figures_new (store);
+  g_autoptr(GPtrArray) indicators = dd_figures_list_indicators (figures, 1, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *path = tmp_path ("figures.xlsx");
+  g_autofree char *period_label = NULL;
+  const DdIndicatorInfo *typed = NULL;
+  DdScorePeriod q2, april, may;
+  gint64 unit;
+  DdExportOptions options;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < indicators->len && typed == NULL; i++)
+    if (!((DdIndicatorInfo *) g_ptr_array_index (indicators, i))->derived)
+      typed = g_ptr_array_index (indicators, i);
+  g_assert_nonnull (typed);
+  g_assert_cmpint (typed->position, ==, 1);
+  unit = _dd_store_lookup_unit (store, "Phòng Hành chính - Quản trị", &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_score_period_parse ("2026-Q2", &q2, &error));
+  g_assert_true (dd_score_period_parse ("2026-04", &april, &error));
+  g_assert_true (dd_score_period_parse ("2026-05", &may, &error));
+  /* The whole office: the quarter 120/120, and its months 40/40 and 38/40. */
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &q2, 120, 120, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &april, 40, 40, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &may, 38, 40, NULL, &error));
+  /* A unit: its months only, 10/12 and 5/6. */
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, unit, &april, 10, 12, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, unit, &may, 5, 6, NULL, &error));
+  g_assert_no_error (error);
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  g_assert_true (dd_export_parse_period ("Q2/2026", &options.from, &options.to, &period_label, &error));
+  options.period_label = period_label;
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  b = expect_begin (8);
+  add_cell (b, SHEET_INDICATORS, "A3", "1. 100% văn bản trao đổi công việc", 0, "prefix");
+  add_cell (b, SHEET_INDICATORS, "A4", "Toàn cơ quan", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B4", NULL, 120, "n");
+  add_cell (b, SHEET_INDICATORS, "C4", NULL, 120, "n");
+  add_cell (b, SHEET_INDICATORS, "D4", NULL, 1.0, "pct");
+  add_cell (b, SHEET_INDICATORS, "A5", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B5", NULL, 15, "n");
+  add_cell (b, SHEET_INDICATORS, "C5", NULL, 18, "n");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (path, b);
 }
 
 /* Each character that once made a corrupt workbook or a failed handout, in
@@ -1025,6 +1152,8 @@ main (int    argc,
   g_test_add_func ("/core/export/date-line", test_date_line);
   g_test_add_func ("/core/export/form-header", test_form_header);
   g_test_add_func ("/core/export/scope-line", test_scope_line);
+  g_test_add_func ("/core/export/shares", test_shares);
+  g_test_add_func ("/core/export/indicator-figures", test_indicator_figures);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

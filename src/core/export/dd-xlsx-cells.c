@@ -527,3 +527,23 @@ _dd_xlsx_write_number (DdXlsx        *x,
   else
     CHECK (x, worksheet_write_number (ws, row, col, value, format));
 }
+
+void
+_dd_xlsx_write_tt (DdXlsx        *x,
+                   lxw_worksheet *ws,
+                   lxw_row_t      row,
+                   lxw_col_t      col,
+                   const char    *number)
+{
+  const char *p = number;
+  guint64 value = 0;
+  guint digits = 0;
+
+  for (; p != NULL && g_ascii_isdigit (*p) && digits < 9; p++, digits++)
+    value = value * 10 + (guint64) (*p - '0');
+  /* "12" or "12.": a number; "1.2", "12a", "II", "": text as it is. */
+  if (digits > 0 && (p[0] == '\0' || (p[0] == '.' && p[1] == '\0')))
+    _dd_xlsx_write_number (x, ws, row, col, (double) value, p[0] == '.' ? x->f_tt_dot : x->f_tt);
+  else
+    _dd_xlsx_write_text (x, ws, row, col, number, x->f_center);
+}

@@ -57,8 +57,9 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
         break;
       case UNIT_COL_RATE:
       default:
-        CHECK (x, worksheet_set_column (ws, c, c, 13, NULL));
+        CHECK (x, worksheet_set_column (ws, c, c + 1, 13, NULL));
         CHECK (x, worksheet_write_string (ws, 1, c++, _("Completion rate"), x->f_head));
+        CHECK (x, worksheet_write_string (ws, 1, c++, _("On-time rate"), x->f_head));
         break;
       }
 
@@ -67,7 +68,6 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
       gboolean is_total = u == d->units->len;
       const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
       const guint *counts = is_total ? totals : unit->counts;
-      double rate;
 
       c = 0;
       for (guint i = 0; i < G_N_ELEMENTS (unit_columns); i++)
@@ -88,10 +88,8 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
             break;
           case UNIT_COL_RATE:
           default:
-            if (_dd_export_rate (counts, &rate))
-              _dd_xlsx_write_number (x, ws, r, c++, rate, is_total ? x->f_pct_bold : x->f_pct);
-            else
-              CHECK (x, worksheet_write_string (ws, r, c++, "—", x->f_center));
+            _dd_xlsx_write_rates (x, ws, r, c, counts, is_total ? x->f_pct_bold : x->f_pct);
+            c += 2;
             break;
           }
       if (!is_total)
@@ -102,7 +100,8 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
         }
     }
   r++;
-  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue or forgotten)."), x->f_note));
+  CHECK (x, worksheet_set_row (ws, r, x->size * 2.8, NULL));
+  CHECK (x, worksheet_merge_range (ws, r, 0, r, c - 1, _dd_export_rates_note (), x->f_note_wrap));
 
   CHECK (x, worksheet_set_row (ws, 1, x->size * 3.2, NULL));
   worksheet_freeze_panes (ws, 2, 1);
@@ -140,11 +139,13 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
 
       if (row->indicator_id != last)
         {
-          g_autofree char *line = g_strdup_printf ("%u. %s", ++n, row->title);
+          g_autofree char *line = row->derived ? g_strdup_printf (_("%u. %s (computed from the tasks)"), ++n, row->title)
+                                               : g_strdup_printf ("%u. %s", ++n, row->title);
 
           CHECK (x, worksheet_merge_range (ws, r, 0, r, (lxw_col_t) (G_N_ELEMENTS (heads) - 1),
                                            _dd_xlsx_clean_text (x, line), x->f_text_bold));
-          CHECK (x, worksheet_set_row (ws, r, x->size * (1.4 + 1.4 * (g_utf8_strlen (row->title, -1) / 120)), NULL));
+          /* As many lines as the title takes over the merged columns. */
+          CHECK (x, worksheet_set_row (ws, r, _dd_xlsx_text_lines (x, line, 114) * x->size * 1.3 + 4, NULL));
           r++;
           last = row->indicator_id;
         }

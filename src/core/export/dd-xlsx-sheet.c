@@ -43,8 +43,9 @@ _dd_xlsx_setup_print (DdXlsx        *x,
     worksheet_set_landscape (ws);
   else
     worksheet_set_portrait (ws);
-  /* Any number of pages high; the summary, without repeated rows, is one page. */
-  worksheet_fit_to_pages (ws, 1, repeat_first < 0 ? 1 : 0);
+  /* Fitted to the width only, never to one page high: a sheet squeezed
+   * into one page prints its text under 10 pt. As many pages as it takes. */
+  worksheet_fit_to_pages (ws, 1, 0);
   /* Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm. */
   worksheet_set_margins (ws, 1.18, 0.70, 0.79, 0.79);
   worksheet_center_horizontally (ws);
