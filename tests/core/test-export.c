@@ -425,6 +425,14 @@ test_xlsx_seed (void)
   json_builder_end_array (b);
   json_builder_end_object (b);
   add_strings (b, "libreoffice", lo_text);
+  /* Printed legibility: LibreOffice's PDF of the workbook, every word at
+   * 10 pt or more, the lead unit never cut (check-pdf-text.py). */
+  json_builder_set_member_name (b, "legible");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "min");
+  json_builder_add_double_value (b, 10);
+  add_strings (b, "phrases", (const char * const[]) { "Phòng Hành chính - Quản trị", NULL });
+  json_builder_end_object (b);
   json_builder_end_object (b);
   check_workbook (path, b);
 }
@@ -680,6 +688,26 @@ pdf_text (const char *path)
 
 /* The text of the first page's header (its top 140 points) between x and
  * x + w points, its spaces and line breaks as single spaces. */
+/* The top of the first word @word on the first page of @path, in points. */
+static int
+pdf_word_top (const char *path,
+              const char *word)
+{
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-", NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+  g_autofree char *tail = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (out, tail);
+  const char *y;
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (end);
+  y = g_strrstr_len (out, end - out, "yMin=\"");
+  g_assert_nonnull (y);
+  return (int) g_ascii_strtod (y + 6, NULL);
+}
+
+/* The text of the header: above the kind of document ("BÁO CÁO"). */
 static char *
 pdf_region_text (const char *path,
                  int         x,
@@ -687,7 +715,8 @@ pdf_region_text (const char *path,
 {
   g_autofree char *xs = g_strdup_printf ("%d", x);
   g_autofree char *ws = g_strdup_printf ("%d", w);
-  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-x", xs, "-y", "0", "-W", ws, "-H", "140",
+  g_autofree char *hs = g_strdup_printf ("%d", pdf_word_top (path, "BÁO"));
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-x", xs, "-y", "0", "-W", ws, "-H", hs,
                          path, "-", NULL };
   int status;
   g_autofree char *out = run (argv, &status);
@@ -697,6 +726,23 @@ pdf_region_text (const char *path,
   g_assert_cmpint (status, ==, 0);
   flat = g_regex_replace (spaces, out, -1, 0, " ", 0, NULL);
   return g_strstrip (flat);
+}
+
+/* Every word of the handout @path at 10 pt or more, the lead unit whole on
+ * a line: check-pdf-text.py, calibrated on the scope line ("Phạm vi: …",
+ * the body size, 13 pt, regular weight) of the handout itself. */
+static void
+check_pdf_legible (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "check-pdf-text.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, "10", "Phạm", "13", "Phòng Hành chính - Quản trị",
+                         NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+
+  g_test_message ("%s", out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "PASS"));
 }
 
 static guint
@@ -765,6 +811,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (flat, footer));
   g_free (flat);
   g_free (text);
+  check_pdf_legible (path);
 
   /* 300 overdue tasks: the list runs over several pages, each with its
    * number and the table's header again. */

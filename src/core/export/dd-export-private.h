@@ -188,9 +188,10 @@ gboolean      _dd_export_data_fill_form (DdExportData           *data,
                                          GError                **error);
 
 /* The scope line of @data from its query and its count of tasks, once
- * they are gathered (dd-export-form.c). */
+ * they are gathered, or counted now when @count (dd-export-form.c). */
 gboolean      _dd_export_data_fill_scope (DdExportData  *data,
                                           DdStore       *store,
+                                          gboolean       count,
                                           GError       **error);
 
 /* Reads everything but the tasks' text (which the writers read in order). */

@@ -462,7 +462,7 @@ _dd_export_data_finish (DdExportData  *data,
   if (!_dd_export_fill_forgotten (data, store, error))
     return FALSE;
   g_array_sort (data->actions, compare_actions);
-  if (!_dd_export_data_fill_scope (data, store, error)
+  if (!_dd_export_data_fill_scope (data, store, FALSE, error)
       || !_dd_export_data_fill_indicators (data, store, error))
     return FALSE;
 

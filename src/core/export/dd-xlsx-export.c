@@ -116,6 +116,13 @@ make_formats (DdXlsx *x)
   x->f_sheet_title = new_format (x);
   format_set_bold (x->f_sheet_title);
   format_set_font_size (x->f_sheet_title, x->size + 1);
+  format_set_text_wrap (x->f_sheet_title);
+  format_set_align (x->f_sheet_title, LXW_ALIGN_VERTICAL_TOP);
+  x->f_sheet_title_font = new_format (x);
+  format_set_bold (x->f_sheet_title_font);
+  format_set_font_size (x->f_sheet_title_font, x->size + 1);
+  x->f_scope_font = new_format (x);
+  format_set_italic (x->f_scope_font);
 
   x->f_title = new_format (x);
   format_set_bold (x->f_title);

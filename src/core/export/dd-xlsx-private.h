@@ -66,6 +66,8 @@ typedef struct
   lxw_format *f_center;
   lxw_format *f_head;
   lxw_format *f_sheet_title;
+  lxw_format *f_sheet_title_font;  /* its first line in a rich string */
+  lxw_format *f_scope_font;        /* the scope line under it */
   lxw_format *f_title;
   lxw_format *f_subtitle;
   lxw_format *f_issuer;
@@ -112,10 +114,13 @@ void         _dd_xlsx_setup_print       (DdXlsx        *x,
                                          gboolean       landscape,
                                          int            repeat_first,
                                          int            repeat_last);
-/* The first line of a sheet: @title, then the report's. */
+/* The first line of a sheet: @title, then the report's; under it the
+ * scope line, over columns A to @last_col (together @width wide). */
 void         _dd_xlsx_write_sheet_title (DdXlsx        *x,
                                          lxw_worksheet *ws,
-                                         const char    *title);
+                                         const char    *title,
+                                         lxw_col_t      last_col,
+                                         double         width);
 
 /* The cells (dd-xlsx-cells.c). In a sheet being streamed, rows come in
  * order and the cells of a row in the order of their columns. */

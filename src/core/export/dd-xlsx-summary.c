@@ -19,8 +19,11 @@
 /* The short rule under the issuer and the motto (Nghị định 30/2020). */
 #define SHORT_RULE "────────────"
 
-/* The width of columns A–K (set in _dd_xlsx_write_summary_sheet()). */
-#define SUM_WIDTH (34.0 + 12.0 * SUM_LAST_COL)
+/* The widths of column A and of each of B–K, and of them all: landscape
+ * A4 at about 85 % (13 pt prints at 11). */
+#define SUM_NAME_WIDTH 34.0
+#define SUM_COL_WIDTH 11.0
+#define SUM_WIDTH (SUM_NAME_WIDTH + SUM_COL_WIDTH * SUM_LAST_COL)
 
 /* The height of a row for @text merged over A–K in @size points. */
 static double
@@ -32,6 +35,15 @@ merged_height (DdXlsx     *x,
   double width = SUM_WIDTH * x->size / size;
 
   return MAX (2, _dd_xlsx_text_lines (x, text, width)) * size * 1.3 + 4;
+}
+
+/* A row as high as @text takes in @width (one line at the least). */
+static double
+row_height (DdXlsx     *x,
+            const char *text,
+            double      width)
+{
+  return _dd_xlsx_text_lines (x, text != NULL ? text : "", width) * x->size * 1.3 + 4;
 }
 
 /* The header of Nghị định 30/2020/NĐ-CP: the issuer in two lines over its
@@ -133,7 +145,8 @@ write_rates_note (DdXlsx        *x,
                   lxw_worksheet *ws,
                   lxw_row_t      r)
 {
-  CHECK (x, worksheet_set_row (ws, r, x->size * 4.2, NULL));
+  CHECK (x, worksheet_set_row (ws, r, row_height (x, _dd_export_rates_note (), SUM_NAME_WIDTH + 2 * SUM_COL_WIDTH),
+                               NULL));
   CHECK (x, worksheet_merge_range (ws, r, 0, r, 2, _dd_export_rates_note (), x->f_note_wrap));
 }
 
@@ -162,6 +175,7 @@ write_headline_table (DdXlsx        *x,
   _dd_export_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
   for (int s = 0; s < DD_N_STATUSES; s++, r++)
     {
+      CHECK (x, worksheet_set_row (ws, r, row_height (x, "", 1), NULL));
       CHECK (x, worksheet_write_string (ws, r, 0, _dd_chart_status_label ((DdTaskStatus) s), x->f_status[s]));
       _dd_xlsx_write_number (x, ws, r, 1, d->headline.counts[s], x->f_int);
       _dd_xlsx_write_number (x, ws, r, 2, shares[s] / 1000.0, x->f_pct);
@@ -196,8 +210,10 @@ add_status_donut (DdXlsx          *x,
                   lxw_worksheet   *ws,
                   const TableRows *rows)
 {
-  lxw_chart_font title_font = chart_font (x, x->size, TRUE);
-  lxw_chart_font body_font = chart_font (x, x->size - 2, FALSE);
+  /* The sheet prints at about 83 % of its size (fitted to the width):
+   * the body size prints at 10 pt or more, smaller would not. */
+  lxw_chart_font title_font = chart_font (x, x->size + 1, TRUE);
+  lxw_chart_font body_font = chart_font (x, x->size, FALSE);
   lxw_chart_fill fills[DD_N_STATUSES];
   lxw_chart_point points[DD_N_STATUSES];
   lxw_chart_point *point_ptrs[DD_N_STATUSES + 1];
@@ -292,6 +308,7 @@ write_units_table (DdXlsx        *x,
       const DdStatsUnit *unit = g_ptr_array_index (units, i);
 
       _dd_xlsx_write_text (x, ws, r, 0, unit->name, x->f_text);
+      CHECK (x, worksheet_set_row (ws, r, row_height (x, unit->name, SUM_NAME_WIDTH), NULL));
       for (int s = 0; s < DD_N_STATUSES; s++)
         _dd_xlsx_write_number (x, ws, r, (lxw_col_t) (1 + s), unit->counts[s], x->f_int);
       _dd_xlsx_write_number (x, ws, r, 1 + DD_N_STATUSES, unit->total, x->f_int_bold);
@@ -316,8 +333,10 @@ add_units_bars (DdXlsx          *x,
                 lxw_row_t        r,
                 const TableRows *rows)
 {
-  lxw_chart_font title_font = chart_font (x, x->size, TRUE);
-  lxw_chart_font body_font = chart_font (x, x->size - 2, FALSE);
+  /* The sheet prints at about 83 % of its size (fitted to the width):
+   * the body size prints at 10 pt or more, smaller would not. */
+  lxw_chart_font title_font = chart_font (x, x->size + 1, TRUE);
+  lxw_chart_font body_font = chart_font (x, x->size, FALSE);
   lxw_chart_options place = { 0, };
   lxw_chart *bars = workbook_add_chart (x->wb, LXW_CHART_BAR_STACKED);
 
@@ -369,14 +388,22 @@ _dd_xlsx_write_summary_sheet (DdXlsx        *x,
   TableRows statuses, by_unit;
   lxw_row_t r;
 
-  CHECK (x, worksheet_set_column (ws, 0, 0, SUM_WIDTH - 12.0 * SUM_LAST_COL, NULL));
-  CHECK (x, worksheet_set_column (ws, 1, SUM_LAST_COL, 12, NULL));
+  CHECK (x, worksheet_set_column (ws, 0, 0, SUM_NAME_WIDTH, NULL));
+  CHECK (x, worksheet_set_column (ws, 1, SUM_LAST_COL, SUM_COL_WIDTH, NULL));
   _dd_xlsx_setup_print (x, ws, TRUE, -1, -1);
   write_document_header (x, ws);
 
   r = write_headline_table (x, ws, 9, &statuses);
   add_status_donut (x, ws, &statuses);
-  r = write_units_table (x, ws, units, MAX (r + 2, 26), &by_unit);
+  /* II. on a page of its own: the bars are never cut by a page's end
+   * (a page fitted to the width, not to one page high). */
+  r = MAX (r + 2, 26);
+  {
+    lxw_row_t breaks[] = { r, 0 };
+
+    CHECK (x, worksheet_set_h_pagebreaks (ws, breaks));
+  }
+  r = write_units_table (x, ws, units, r, &by_unit);
   if (units->len > 0)
     {
       add_units_bars (x, ws, units->len, r, &by_unit);

@@ -46,12 +46,13 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
   [COL_PROGRESS] = { NC_("export column", "Progress"), 8, TRUE, FALSE },
 };
 
-/* What the columns of a landscape sheet may add up to (in widths as
- * worksheet_set_column() takes them) for 13 pt text to print at 10 pt or
- * more once fitted to the page's width: A4 landscape less the margins is
- * 706 points, so 883 points at 80 %, 1,177 pixels of 7 per unit plus 5 a
- * column. */
-#define PAGE_PIXELS 1150.0
+/* What the columns of a landscape sheet may add up to (in pixels of 7 a
+ * width unit plus 5 a column) for 13 pt text to print at 10 pt or more
+ * once fitted to the page's width: A4 landscape less the margins is 706
+ * points. Measured in LibreOffice's PDF (the sizes of its text operators,
+ * its column widths in Carlito, Calibri's twin): 1,150 printed 13 pt at
+ * 9.8; 1,060 at about 10.6. */
+#define PAGE_PIXELS 1060.0
 
 /* The width of each column present (@col[c] >= 0), those that may shrink
  * narrowed together so that the sheet fits. */
@@ -287,7 +288,17 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) x->col[c], (lxw_col_t) x->col[c], widths[c], NULL));
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks);
+  {
+    double width = 0;
+
+    for (int c = 0; c < N_TASK_COLUMNS; c++)
+      if (x->col[c] >= 0)
+        width += widths[c];
+    /* Its scope is counted before its rows are read. */
+    if (!_dd_export_data_fill_scope (x->data, x->store, TRUE, error))
+      return FALSE;
+    _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks, (lxw_col_t) (n - 1), width);
+  }
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
       {
@@ -476,7 +487,14 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
     }
   a.n_cols = (guint) c;
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions);
+  {
+    double width = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      if (*cols[i].col >= 0)
+        width += cols[i].width;
+    _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions, (lxw_col_t) (a.n_cols - 1), width);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
     if (*cols[i].col >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
