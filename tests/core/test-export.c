@@ -488,7 +488,7 @@ test_xlsx_empty_and_one (void)
   g_autofree char *one = tmp_path ("one.xlsx");
   g_autoptr(JsonBuilder) b = NULL;
   const char *titles[] = { "Nhiệm vụ duy nhất" };
-  const char * const lo_text[] = { "Nhiệm vụ duy nhất", "Phòng số 1", NULL };
+  const char * const lo_text[] = { "Nhiệm vụ duy nhất", "Phòng số 1", "CUỐIĐỀ", NULL };
   DdExportOptions options;
 
   /* An empty database: every sheet, no row. */
@@ -516,8 +516,22 @@ test_xlsx_empty_and_one (void)
   check_workbook (empty, b);
   g_clear_object (&b);
 
-  /* One task, due soon (25/6 is 3 working days after 20/6). */
+  /* One task, due soon (25/6 is 3 working days after 20/6), of a plan
+   * whose title is 408 characters: printed whole, its last line too. */
   options.tasks.plan_id = add_plan (store, "2/KH-TEST", 1, titles, "Trước 25/6/2026");
+  {
+    g_autoptr(GString) title = g_string_new (NULL);
+    g_autofree char *sql = NULL;
+
+    while (g_utf8_strlen (title->str, -1) < 400)
+      g_string_append (title, "Kế hoạch cải cách hành chính của tỉnh Nghệ An, ");
+    g_string_truncate (title, strlen (title->str) - 2);
+    g_string_append (title, " CUỐIĐỀ");
+    g_assert_cmpint (g_utf8_strlen (title->str, -1), >=, 400);
+    sql = g_strdup_printf ("UPDATE plans SET title = '%s' WHERE id = %lld", title->str,
+                           (long long) options.tasks.plan_id);
+    g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   g_assert_true (dd_export_xlsx (store, &options, one, &error));
   g_assert_no_error (error);
   b = expect_begin (1);

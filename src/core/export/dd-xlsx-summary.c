@@ -167,7 +167,7 @@ write_headline_table (DdXlsx        *x,
   CHECK (x, worksheet_write_string (ws, r, 0, C_("export column", "Status"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 1, C_("export column", "Tasks"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 2, C_("export column", "Share"), x->f_head));
-  CHECK (x, worksheet_set_row (ws, r, x->size * 2.6, NULL));
+  CHECK (x, worksheet_set_row (ws, r, x->size * 1.3 * 3 + 4, NULL));   /* "Số nhiệm vụ": three lines */
   r++;
   rows->first = r;
   /* Shares by the largest remainder, in tenths of a percent as they
