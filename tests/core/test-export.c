@@ -700,8 +700,6 @@ pdf_text (const char *path)
   return out;
 }
 
-/* The text of the first page's header (its top 140 points) between x and
- * x + w points, its spaces and line breaks as single spaces. */
 /* The top of the first word @word on the first page of @path, in points. */
 static int
 pdf_word_top (const char *path,
@@ -721,7 +719,9 @@ pdf_word_top (const char *path,
   return (int) g_ascii_strtod (y + 6, NULL);
 }
 
-/* The text of the header: above the kind of document ("BÁO CÁO"). */
+/* The text of the first page's header (above the kind of document, "BÁO
+ * CÁO") between x and x + w points, its spaces and line breaks as single
+ * spaces. */
 static char *
 pdf_region_text (const char *path,
                  int         x,
@@ -843,6 +843,8 @@ test_pdf (void)
     /* 35 working days late (51 days: weekends and 1/5 are not counted),
      * then the progress. */
     g_assert_nonnull (strstr (flat, "30/04/2026 Quá hạn 35 0%"));
+    /* A cell's text never runs into the next one's ("Phòng số 130/04/2026"). */
+    g_assert_false (g_regex_match_simple ("[^\\s]30/04/2026|30/04/2026[^\\s]", text, 0, 0));
     /* The last row (its text may wrap in its cell). */
     g_assert_nonnull (strstr (flat, "300."));
     g_assert_nonnull (strstr (flat, "Nhiệm vụ kiểm thử"));
