@@ -78,7 +78,13 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
             if (is_total)
               CHECK (x, worksheet_write_string (ws, r, c++, _("Total"), x->f_text_bold));
             else
-              _dd_xlsx_write_text (x, ws, r, c++, unit->name != NULL ? unit->name : _("No lead unit"), x->f_text);
+              {
+                const char *name = unit->name != NULL ? unit->name : _("No lead unit");
+
+                /* A long name on as many lines as it takes, never cut. */
+                CHECK (x, worksheet_set_row (ws, r, _dd_xlsx_text_lines (x, name, 40) * x->size * 1.3 + 4, NULL));
+                _dd_xlsx_write_text (x, ws, r, c++, name, x->f_text);
+              }
             break;
           case UNIT_COL_TOTAL:
             _dd_xlsx_write_number (x, ws, r, c++, is_total ? total : unit->total, x->f_int_bold);
@@ -104,7 +110,15 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
   CHECK (x, worksheet_set_row (ws, r, x->size * 2.8, NULL));
   CHECK (x, worksheet_merge_range (ws, r, 0, r, c - 1, _dd_export_rates_note (), x->f_note_wrap));
 
-  CHECK (x, worksheet_set_row (ws, 1, x->size * 3.2, NULL));
+  {
+    /* The header as high as its longest name takes in 11 ("Hoàn thành
+     * đúng hạn": four lines). */
+    guint lines = _dd_xlsx_text_lines (x, _("Completion rate"), 12 * 0.85);
+
+    for (int s = 0; s < DD_N_STATUSES; s++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, _dd_chart_status_label ((DdTaskStatus) s), 11 * 0.85));
+    CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
+  }
   worksheet_freeze_panes (ws, 2, 1);
   _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
 }
@@ -152,7 +166,17 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
           last = row->indicator_id;
         }
 
-      _dd_xlsx_write_text (x, ws, r, 0, row->unit != NULL ? row->unit : _("Whole office"), x->f_text);
+      {
+        const char *unit = row->unit != NULL ? row->unit : _("Whole office");
+        guint lines = _dd_xlsx_text_lines (x, unit, widths[0]);
+
+        /* The unit and the assessment ("Chưa có dữ liệu") never cut. */
+        for (int l = DD_INDICATOR_NO_DATA; l <= DD_INDICATOR_GREEN; l++)
+          lines = MAX (lines, _dd_xlsx_text_lines (x, dd_indicator_level_get_label ((DdIndicatorLevel) l),
+                                                   widths[5]));
+        CHECK (x, worksheet_set_row (ws, r, lines * x->size * 1.3 + 4, NULL));
+        _dd_xlsx_write_text (x, ws, r, 0, unit, x->f_text);
+      }
       level_of.target = row->target;
       level_of.has_data = row->has_data;
       level_of.numerator = row->numerator;

@@ -181,6 +181,8 @@ write_headline_table (DdXlsx        *x,
       _dd_xlsx_write_number (x, ws, r, 2, shares[s] / 1000.0, x->f_pct);
     }
   rows->last = r - 1;
+  for (lxw_row_t t = r; t < r + 3; t++)
+    CHECK (x, worksheet_set_row (ws, t, row_height (x, "", 1), NULL));
   CHECK (x, worksheet_write_string (ws, r, 0, _("Total"), x->f_text_bold));
   _dd_xlsx_write_number (x, ws, r, 1, d->headline.tasks, x->f_int_bold);
   _dd_xlsx_write_number (x, ws, r, 2, d->headline.tasks > 0 ? 1.0 : 0.0, x->f_pct_bold);
@@ -300,7 +302,14 @@ write_units_table (DdXlsx        *x,
   CHECK (x, worksheet_write_string (ws, r, 1 + DD_N_STATUSES, _("Total"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 2 + DD_N_STATUSES, _("Completion rate"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 3 + DD_N_STATUSES, _("On-time rate"), x->f_head));
-  CHECK (x, worksheet_set_row (ws, r, x->size * 3.2, NULL));
+  {
+    /* As high as the longest head takes in its narrow column (bold). */
+    guint lines = _dd_xlsx_text_lines (x, _("Completion rate"), SUM_COL_WIDTH * 0.85);
+
+    for (int s = 0; s < DD_N_STATUSES; s++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, _dd_chart_status_label ((DdTaskStatus) s), SUM_COL_WIDTH * 0.85));
+    CHECK (x, worksheet_set_row (ws, r, lines * x->size * 1.3 + 4, NULL));
+  }
   r++;
   rows->first = r;
   for (guint i = 0; i < units->len; i++, r++)

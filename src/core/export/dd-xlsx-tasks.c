@@ -35,7 +35,7 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
   [COL_TITLE] = { NC_("export column", "Task"), 24, TRUE, TRUE },
   [COL_LEAD] = { NC_("export column", "Lead unit"), 13, TRUE, TRUE },
   [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 12, TRUE, TRUE },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 10, TRUE, TRUE },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 13, TRUE, FALSE },   /* "30/4/2026" unbroken */
   [COL_PRODUCT] = { NC_("export column", "Product"), 12, TRUE, TRUE },
   [COL_DIRECTING] = { NC_("export column", "Directing leader"), 10, TRUE, TRUE },
   [COL_STATUS] = { NC_("export column", "Status"), 11, TRUE, FALSE },
@@ -305,7 +305,8 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
         const char *title = column_title (c);
 
         CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], title, x->f_head));
-        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, title, widths[c]));
+        /* Bold: wider than the estimate's letters. */
+        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, title, widths[c] * 0.85));
       }
   CHECK (x, worksheet_set_row (ws, 1, head_lines * x->size * 1.25 + 3, NULL));
 
@@ -451,8 +452,8 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
     { &a.c_coord, C_("export column", "Coordinating units"), 15, TRUE },
     { &a.c_due, C_("export column", "Due"), 15, FALSE },
     { &a.c_status, C_("export column", "Status"), 11, TRUE },
-    { &a.c_late, C_("export column", "Working days late"), 9, TRUE },
-    { &a.c_left, C_("export column", "Working days left"), 9, TRUE },
+    { &a.c_late, C_("export column", "Working days late"), 10, TRUE },
+    { &a.c_left, C_("export column", "Working days left"), 10, TRUE },
     { &a.c_directing, C_("export column", "Directing leader"), 12, TRUE },
     { &a.c_note, C_("export column", "Note"), 14, TRUE },
   };
@@ -482,7 +483,7 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
       if (cols[i].col == &a.c_title && x->data->all_plans)
         cols[i].width -= 11;
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, cols[i].width, NULL));
-      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width));
+      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width * 0.85));
       c++;
     }
   a.n_cols = (guint) c;
