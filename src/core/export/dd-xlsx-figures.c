@@ -205,7 +205,14 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
       CHECK (x, worksheet_write_string (ws, r + 1, 0, _dd_xlsx_clean_text (x, line), x->f_note));
     }
 
-  CHECK (x, worksheet_set_row (ws, 1, x->size * 2.2, NULL));
+  {
+    guint lines = 1;
+
+    /* The heads in bold, as many lines as the narrowest takes. */
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, heads[i], widths[i] * 0.85));
+    CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
+  }
   worksheet_freeze_panes (ws, 2, 0);
   _dd_xlsx_setup_print (x, ws, FALSE, 1, 1);
 }
