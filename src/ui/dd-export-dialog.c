@@ -25,6 +25,7 @@ struct _DdExportDialog
   DdExporter *exporter;
   DdTaskQuery filter;
   char *filter_text;          /* owns filter.text */
+  gint64 plan_id;             /* the whole plan's (0: all plans) */
   GPtrArray *period_texts;    /* for dd_export_parse_period; NULL entry = whole plan */
   GtkFileChooserNative *chooser;
   gboolean busy;
@@ -311,6 +312,7 @@ dd_export_dialog_new (GtkWindow         *parent,
     dd_task_query_init (&self->filter);
   if (!dd_date_is_set (&self->filter.as_of))
     dd_date_set_today (&self->filter.as_of);
+  self->plan_id = self->filter.plan_id;
   fill_periods (self);
   /* The list's filter is a choice that names itself and its count; the
    * whole plan otherwise. */
@@ -352,7 +354,7 @@ dd_export_dialog_export_to (DdExportDialog *self,
     {
       options.tasks.as_of = self->filter.as_of;
       options.tasks.due_soon_days = self->filter.due_soon_days;
-      options.tasks.plan_id = self->filter.plan_id;
+      options.tasks.plan_id = self->plan_id;
     }
   /* Vietnamese first, whatever the window's language: the languages are
    * named in their own words. */
@@ -382,4 +384,52 @@ dd_export_dialog_export_to (DdExportDialog *self,
   else
     dd_exporter_export_xlsx_async (self->exporter, &options, path, NULL,
                                    on_export_done_cb, g_object_ref (self));
+}
+
+void
+dd_export_dialog_start_from (DdExportDialog *self,
+                             gint64          plan_id,
+                             const GDate    *as_of,
+                             const GDate    *from,
+                             const GDate    *to)
+{
+  GtkStringList *labels;
+  guint found = G_MAXUINT;
+
+  g_return_if_fail (DD_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (as_of != NULL && dd_date_is_set (as_of));
+
+  self->plan_id = plan_id;
+  /* The statuses as of the dashboard's date; the periods around it. */
+  self->filter.as_of = *as_of;
+  fill_periods (self);
+  if (from == NULL || to == NULL || !dd_date_is_set (from) || !dd_date_is_set (to))
+    return;
+
+  /* The dashboard's period, if the list has it; else as it is. */
+  for (guint i = 0; i < self->period_texts->len && found == G_MAXUINT; i++)
+    {
+      const char *text = g_ptr_array_index (self->period_texts, i);
+      GDate f, t;
+
+      if (text != NULL && dd_export_parse_period (text, &f, &t, NULL, NULL)
+          && g_date_compare (&f, from) == 0 && g_date_compare (&t, to) == 0)
+        found = i;
+    }
+  if (found == G_MAXUINT)
+    {
+      g_autofree char *f = dd_format_date (from);
+      g_autofree char *t = dd_format_date (to);
+      g_autofree char *label = NULL;
+      g_autofree char *iso_from = dd_date_to_iso (from);
+      g_autofree char *iso_to = dd_date_to_iso (to);
+
+      /* Translators: the dashboard's period in the export dialog: "Kỳ của bảng tổng hợp: 01/04/2026 – 30/06/2026". */
+      label = g_strdup_printf (_("The dashboard’s period: %s – %s"), f, t);
+      labels = GTK_STRING_LIST (gtk_drop_down_get_model (self->period_dropdown));
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->period_texts, g_strdup_printf ("%s..%s", iso_from, iso_to));
+      found = self->period_texts->len - 1;
+    }
+  gtk_drop_down_set_selected (self->period_dropdown, found);
 }

@@ -27,6 +27,15 @@ DdExportDialog *dd_export_dialog_new (GtkWindow         *parent,
                                       DdStore           *store,
                                       const DdTaskQuery *current_filter) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Opened from the dashboard: the whole plan is @plan_id's (0: all plans),
+ * the statuses as of @as_of, and the period @from–@to chosen (the one of
+ * the list that has these days, else those days as they are). */
+void dd_export_dialog_start_from (DdExportDialog *self,
+                                  gint64          plan_id,
+                                  const GDate    *as_of,
+                                  const GDate    *from,
+                                  const GDate    *to);
+
 /* Writes to @path without asking (the chooser's answer; tests). The
  * "finished" signal (gboolean ok, const char *path_or_error) follows. */
 void dd_export_dialog_export_to (DdExportDialog *self,

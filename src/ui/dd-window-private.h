@@ -68,6 +68,7 @@ void    _dd_window_import_path        (DdWindow       *self,
                                        const char     *path);
 gboolean _dd_window_print             (DdWindow       *self,
                                        const char     *export_filename,
+                                       gboolean        use_filter,
                                        GError        **error);
 void    _dd_window_show_error         (DdWindow       *self,
                                        const char     *primary,

@@ -42,6 +42,7 @@ import tempfile
 
 try:
     import openpyxl
+    import openpyxl.styles
     from openpyxl.utils import get_column_letter
 except ImportError as e:  # a failure, not a skip
     print("FAIL: python3-openpyxl is missing: %s" % e)
@@ -76,8 +77,9 @@ def check_print_setup(ws, expect):
     check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
           "%s: not fitted to the page" % name)
     check(ws.page_setup.fitToWidth in (1, "1", None), "%s: fitToWidth %r" % (name, ws.page_setup.fitToWidth))
-    # Any height (0), but the summary fits on one page.
-    want_height = "1" if name == expect["sheets"][0] else "0"
+    # Fitted to the width only, every sheet: one page high would print the
+    # summary under 10 pt.
+    want_height = "0"
     check(("1" if ws.page_setup.fitToHeight is None else str(ws.page_setup.fitToHeight)) == want_height, "%s: fitToHeight %r, expected %s"
           % (name, ws.page_setup.fitToHeight, want_height))
     footer = ws.oddFooter.center.text or ""
@@ -114,6 +116,12 @@ def check_cell(wb, sheet, ref, value, kind):
         check(cell.data_type == "n" and not isinstance(cell.value, datetime.datetime),
               "%s: type %r, expected a number" % (where, cell.data_type))
         check(abs(float(cell.value) - float(value)) < 1e-9, "%s: %r, expected %r" % (where, cell.value, value))
+    elif kind == "tt":
+        # A task's number as a number that prints as written ("1.").
+        check(cell.data_type == "n" and not isinstance(cell.value, datetime.datetime),
+              "%s: type %r, expected a number" % (where, cell.data_type))
+        check(abs(float(cell.value) - float(value)) < 1e-9, "%s: %r, expected %r" % (where, cell.value, value))
+        check(cell.number_format == '0"."', "%s: format %r, expected 0\".\"" % (where, cell.number_format))
     elif kind == "pct":
         check(cell.data_type == "n", "%s: type %r, expected a number" % (where, cell.data_type))
         check("%" in cell.number_format, "%s: format %r is not a percentage" % (where, cell.number_format))
@@ -160,11 +168,15 @@ def check_libreoffice(path, expect):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     check(soffice is not None, "soffice is missing (install libreoffice-calc-nogui)")
     check(shutil.which("pdftotext") is not None, "pdftotext is missing (install poppler-utils)")
+    legible = expect.get("legible")
     with tempfile.TemporaryDirectory() as tmp:
         profile = "file://" + os.path.join(tmp, "profile")
         env = dict(os.environ, HOME=tmp)
+        files = [path]
+        if legible:
+            files.append(calibration_workbook(tmp, expect["font"]))
         run = subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--norestore",
-                              "--convert-to", "pdf", "--outdir", tmp, path],
+                              "--convert-to", "pdf", "--outdir", tmp] + files,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=240)
         pdf = os.path.join(tmp, os.path.splitext(os.path.basename(path))[0] + ".pdf")
         check(run.returncode == 0 and os.path.exists(pdf),
@@ -178,6 +190,38 @@ def check_libreoffice(path, expect):
         for want in expect["libreoffice"]:
             check(" ".join(want.split()) in flat, "LibreOffice's PDF lacks %r" % want)
         print("ok: LibreOffice made a PDF of %d pages with the expected text" % pages)
+        if legible:
+            check_legible(pdf, os.path.join(tmp, "calibration.pdf"), legible)
+
+
+def calibration_workbook(tmp, font):
+    """A workbook of one word in 20 pt, printed at 100 %: LibreOffice's box
+    heights over the size (check-pdf-text.py)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Hiệu"
+    ws["A1"].font = openpyxl.styles.Font(name=font, size=20)
+    ws.page_setup.scale = 100
+    path = os.path.join(tmp, "calibration.xlsx")
+    wb.save(path)
+    return path
+
+
+def check_legible(pdf, calibration, legible):
+    """Every word of LibreOffice's PDF at @legible["min"] pt or more, its
+    phrases whole on a line."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "check_pdf_text", os.path.join(os.path.dirname(os.path.abspath(__file__)), "check-pdf-text.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    check(os.path.exists(calibration), "LibreOffice made no calibration PDF")
+    factor, error = module.calibrate(calibration, "Hiệu", 20)
+    check(factor is not None, "calibration: %s" % error)
+    failures = module.check(pdf, float(legible["min"]), factor, legible.get("phrases", []))
+    for f in failures:
+        print("FAIL: LibreOffice's PDF: " + f)
+    check(not failures, "LibreOffice's PDF is not legible")
 
 
 def main():

@@ -329,7 +329,8 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "B20", NULL, 2.0 / 6.0, "pct");
   add_cell (b, SHEET_TASKS, "H4", "Quên việc", 0, "s");
   add_cell (b, SHEET_TASKS, "H10", "Quên việc", 0, "s");
-  add_cell (b, SHEET_TASKS, "A3", "1.", 0, "s");
+  /* TT a number (it sorts as one: 1, 2, 10), printed as written. */
+  add_cell (b, SHEET_TASKS, "A3", NULL, 1, "tt");
   add_cell (b, SHEET_TASKS, "K5", "Báo cáo số 12/BC-VPUB", 0, "s");
   /* The progress, last: 100 % for the tasks done, 0 for one not begun. */
   add_cell (b, SHEET_TASKS, "M3", NULL, 1.0, "pct");
@@ -347,6 +348,40 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_INDICATORS, "A3", "1. 100% văn bản trao đổi công việc", 0, "prefix");
   add_cell (b, SHEET_INDICATORS, "F4", "Chưa có dữ liệu", 0, "s");
   add_cell (b, SHEET_INDICATORS, "E4", NULL, 1.0, "pct");
+  /* The derived "đúng hạn" indicator with its figures, as the scorecards
+   * of Q2 count them, not "no data". */
+  add_cell (b, SHEET_INDICATORS, "A5", "2. 100% hồ sơ, nhiệm vụ", 0, "prefix");
+  add_cell (b, SHEET_INDICATORS, "A6", "Toàn cơ quan", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B6", NULL, 2, "n");
+  add_cell (b, SHEET_INDICATORS, "C6", NULL, 2, "n");
+  add_cell (b, SHEET_INDICATORS, "F6", "Đạt chỉ tiêu", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A7", "Phòng Hành chính - Quản trị", 0, "s");
+  /* Both rates side by side, and how they are counted. */
+  add_cell (b, SHEET_SUMMARY, "A21", "Tỷ lệ đúng hạn", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "B21", NULL, 2.0 / 6.0, "pct");
+  add_cell (b, SHEET_SUMMARY, "A22", "Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành ÷ (số nhiệm vụ hoàn thành + số "
+            "nhiệm vụ quá hạn, quên việc chưa hoàn thành); tỷ lệ đúng hạn", 0, "prefix");
+  add_cell (b, SHEET_SUMMARY, "A29", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "I29", NULL, 6, "n");
+  add_cell (b, SHEET_SUMMARY, "J28", "Tỷ lệ hoàn thành", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "K28", "Tỷ lệ đúng hạn", 0, "s");
+  add_cell (b, SHEET_SUMMARY, "J29", NULL, 0.4, "pct");
+  add_cell (b, SHEET_SUMMARY, "K29", NULL, 0.4, "pct");
+  add_cell (b, SHEET_SUMMARY, "J31", "—", 0, "s");
+  add_cell (b, SHEET_UNITS, "K2", "Tỷ lệ đúng hạn", 0, "s");
+  /* The forgotten tasks listed, with the report or update they missed,
+   * its due date and the working days since (14 from Monday 1/6 to 20/6). */
+  add_cell (b, SHEET_ACTIONS, "A3", "II. Quên việc: 4 nhiệm vụ", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "A4", NULL, 2, "tt");
+  add_cell (b, SHEET_ACTIONS, "C4", "Trung tâm Phục vụ Hành chính công", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "E4", "2026-06-01", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "F4", "Quên việc", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "G4", NULL, 14, "n");
+  add_cell (b, SHEET_ACTIONS, "J4", "Chưa báo cáo: Tháng 5/2026", 0, "s");
+  add_cell (b, SHEET_ACTIONS, "A7", NULL, 8, "tt");
+  add_cell (b, SHEET_ACTIONS, "E7", "2026-06-15", 0, "d");
+  add_cell (b, SHEET_ACTIONS, "G7", NULL, 4, "n");
+  add_cell (b, SHEET_ACTIONS, "J7", "Chưa báo cáo: Quý II/2026", 0, "s");
   json_builder_end_array (b);
   json_builder_set_member_name (b, "header");
   json_builder_begin_object (b);
@@ -390,6 +425,14 @@ test_xlsx_seed (void)
   json_builder_end_array (b);
   json_builder_end_object (b);
   add_strings (b, "libreoffice", lo_text);
+  /* Printed legibility: LibreOffice's PDF of the workbook, every word at
+   * 10 pt or more, the lead unit never cut (check-pdf-text.py). */
+  json_builder_set_member_name (b, "legible");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "min");
+  json_builder_add_double_value (b, 10);
+  add_strings (b, "phrases", (const char * const[]) { "Phòng Hành chính - Quản trị", NULL });
+  json_builder_end_object (b);
   json_builder_end_object (b);
   check_workbook (path, b);
 }
@@ -424,10 +467,11 @@ test_xlsx_injection (void)
   add_cell (b, SHEET_TASKS, "B7", "Rà soát  thủ tục", 0, "prefix");
   add_cell (b, SHEET_TASKS, "B8", "=HYPERLINK(\"http://x\")", 0, "s");
   add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
-  /* The list for action: overdue since 30/4/2026, 51 days on 20/6/2026. */
+  /* The list for action: overdue since 30/4/2026, 51 days on 20/6/2026,
+   * of which 35 working days (weekends and 1/5 off). */
   add_cell (b, SHEET_ACTIONS, "A3", "I. Quá hạn: 6 nhiệm vụ", 0, "s");
   add_cell (b, SHEET_ACTIONS, "B4", "=1+2", 0, "s");
-  add_cell (b, SHEET_ACTIONS, "G4", NULL, 51, "n");
+  add_cell (b, SHEET_ACTIONS, "G4", NULL, 35, "n");
   add_cell (b, SHEET_ACTIONS, "E4", "2026-04-30", 0, "d");
   add_cell (b, SHEET_SUMMARY, "B20", NULL, 0, "pct");
   json_builder_end_array (b);
@@ -444,7 +488,7 @@ test_xlsx_empty_and_one (void)
   g_autofree char *one = tmp_path ("one.xlsx");
   g_autoptr(JsonBuilder) b = NULL;
   const char *titles[] = { "Nhiệm vụ duy nhất" };
-  const char * const lo_text[] = { "Nhiệm vụ duy nhất", "Phòng số 1", NULL };
+  const char * const lo_text[] = { "Nhiệm vụ duy nhất", "Phòng số 1", "CUỐIĐỀ", NULL };
   DdExportOptions options;
 
   /* An empty database: every sheet, no row. */
@@ -472,16 +516,32 @@ test_xlsx_empty_and_one (void)
   check_workbook (empty, b);
   g_clear_object (&b);
 
-  /* One task, due soon (25/6 is 3 working days after 20/6). */
+  /* One task, due soon (25/6 is 3 working days after 20/6), of a plan
+   * whose title is 408 characters: printed whole, its last line too. */
   options.tasks.plan_id = add_plan (store, "2/KH-TEST", 1, titles, "Trước 25/6/2026");
+  {
+    g_autoptr(GString) title = g_string_new (NULL);
+    g_autofree char *sql = NULL;
+
+    while (g_utf8_strlen (title->str, -1) < 400)
+      g_string_append (title, "Kế hoạch cải cách hành chính của tỉnh Nghệ An, ");
+    g_string_truncate (title, strlen (title->str) - 2);
+    g_string_append (title, " CUỐIĐỀ");
+    g_assert_cmpint (g_utf8_strlen (title->str, -1), >=, 400);
+    sql = g_strdup_printf ("UPDATE plans SET title = '%s' WHERE id = %lld", title->str,
+                           (long long) options.tasks.plan_id);
+    g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   g_assert_true (dd_export_xlsx (store, &options, one, &error));
   g_assert_no_error (error);
   b = expect_begin (1);
   add_cell (b, SHEET_TASKS, "B3", "Nhiệm vụ duy nhất", 0, "s");
   add_cell (b, SHEET_TASKS, "H3", "Sắp đến hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I3", "2026-06-25", 0, "d");
-  add_cell (b, SHEET_ACTIONS, "A3", "II. Sắp đến hạn: 1 nhiệm vụ", 0, "s");
-  add_cell (b, SHEET_ACTIONS, "H4", NULL, 5, "n");
+  add_cell (b, SHEET_ACTIONS, "A3", "III. Sắp đến hạn: 1 nhiệm vụ", 0, "s");
+  /* Days left in working days, as time limits run: Saturday 20/6 to
+   * Thursday 25/6 is 4 (22, 23, 24, 25), not 5. */
+  add_cell (b, SHEET_ACTIONS, "H4", NULL, 4, "n");
   add_cell (b, SHEET_UNITS, "A3", "Phòng số 1", 0, "s");
   add_cell (b, SHEET_UNITS, "B3", NULL, 1, "n");
   json_builder_end_array (b);
@@ -577,7 +637,7 @@ test_xlsx_markup_and_decimal_comma (void)
   add_cell (b, SHEET_TASKS, "H3", "Quá hạn", 0, "s");
   add_cell (b, SHEET_TASKS, "I5", "2026-04-30", 0, "d");
   add_cell (b, SHEET_ACTIONS, "B4", titles[0], 0, "s");
-  add_cell (b, SHEET_ACTIONS, "G6", NULL, 51, "n");
+  add_cell (b, SHEET_ACTIONS, "G6", NULL, 35, "n");
   json_builder_end_array (b);
   json_builder_end_object (b);
   check_workbook (path, b);
@@ -640,8 +700,28 @@ pdf_text (const char *path)
   return out;
 }
 
-/* The text of the first page's header (its top 140 points) between x and
- * x + w points, its spaces and line breaks as single spaces. */
+/* The top of the first word @word on the first page of @path, in points. */
+static int
+pdf_word_top (const char *path,
+              const char *word)
+{
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-", NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+  g_autofree char *tail = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (out, tail);
+  const char *y;
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (end);
+  y = g_strrstr_len (out, end - out, "yMin=\"");
+  g_assert_nonnull (y);
+  return (int) g_ascii_strtod (y + 6, NULL);
+}
+
+/* The text of the first page's header (above the kind of document, "BÁO
+ * CÁO") between x and x + w points, its spaces and line breaks as single
+ * spaces. */
 static char *
 pdf_region_text (const char *path,
                  int         x,
@@ -649,7 +729,8 @@ pdf_region_text (const char *path,
 {
   g_autofree char *xs = g_strdup_printf ("%d", x);
   g_autofree char *ws = g_strdup_printf ("%d", w);
-  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-x", xs, "-y", "0", "-W", ws, "-H", "140",
+  g_autofree char *hs = g_strdup_printf ("%d", pdf_word_top (path, "BÁO"));
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-x", xs, "-y", "0", "-W", ws, "-H", hs,
                          path, "-", NULL };
   int status;
   g_autofree char *out = run (argv, &status);
@@ -659,6 +740,23 @@ pdf_region_text (const char *path,
   g_assert_cmpint (status, ==, 0);
   flat = g_regex_replace (spaces, out, -1, 0, " ", 0, NULL);
   return g_strstrip (flat);
+}
+
+/* Every word of the handout @path at 10 pt or more, the lead unit whole on
+ * a line: check-pdf-text.py, calibrated on the scope line ("Phạm vi: …",
+ * the body size, 13 pt, regular weight) of the handout itself. */
+static void
+check_pdf_legible (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "check-pdf-text.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, "10", "Phạm", "13", "Phòng Hành chính - Quản trị",
+                         NULL };
+  int status;
+  g_autofree char *out = run (argv, &status);
+
+  g_test_message ("%s", out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "PASS"));
 }
 
 static guint
@@ -727,6 +825,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (flat, footer));
   g_free (flat);
   g_free (text);
+  check_pdf_legible (path);
 
   /* 300 overdue tasks: the list runs over several pages, each with its
    * number and the table's header again. */
@@ -741,7 +840,11 @@ test_pdf (void)
     text = pdf_text (big);
     flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
     g_assert_nonnull (strstr (flat, "I. Quá hạn: 300 nhiệm vụ"));
-    g_assert_nonnull (strstr (flat, "Quá hạn 51 ngày"));
+    /* 35 working days late (51 days: weekends and 1/5 are not counted),
+     * then the progress. */
+    g_assert_nonnull (strstr (flat, "30/04/2026 Quá hạn 35 0%"));
+    /* A cell's text never runs into the next one's ("Phòng số 130/04/2026"). */
+    g_assert_false (g_regex_match_simple ("[^\\s]30/04/2026|30/04/2026[^\\s]", text, 0, 0));
     /* The last row (its text may wrap in its cell). */
     g_assert_nonnull (strstr (flat, "300."));
     g_assert_nonnull (strstr (flat, "Nhiệm vụ kiểm thử"));
@@ -749,6 +852,93 @@ test_pdf (void)
     g_assert_nonnull (strstr (flat, footer));
   }
   g_regex_unref (spaces);
+}
+
+/* Shares that add up (largest remainder) and are equal for equal counts. */
+static void
+test_shares (void)
+{
+  const guint thirds[] = { 1, 1, 1 };
+  const guint mixed[] = { 3, 3, 16 };
+  const guint sevenths[] = { 3, 3, 1 };
+  const guint none[] = { 0, 0 };
+  guint out[3];
+
+  /* Equal shares win: three thirds are 33.3 % each (99.9 %). */
+  _dd_export_shares (thirds, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, 333);
+  g_assert_cmpuint (out[1], ==, 333);
+  g_assert_cmpuint (out[2], ==, 333);
+  /* 13.636… twice and 72.727…: the two equal ones stay equal (13.6 %, not
+   * 13.6 % and 13.7 %), the third takes the tenth left: 100.0 %. */
+  _dd_export_shares (mixed, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, 136);
+  g_assert_cmpuint (out[1], ==, 136);
+  g_assert_cmpuint (out[2], ==, 728);
+  _dd_export_shares (sevenths, 3, 1000, out);
+  g_assert_cmpuint (out[0], ==, out[1]);
+  g_assert_cmpuint (out[0] + out[1] + out[2], >=, 999);
+  g_assert_cmpuint (out[2], ==, 143);
+  _dd_export_shares (none, 2, 1000, out);
+  g_assert_cmpuint (out[0] + out[1], ==, 0);
+}
+
+/* The indicators' true figures: a quarter's figure and those of its months
+ * are never added together; months alone are. */
+static void
+test_indicator_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(DdFigures) figures = dd_figures_new (store);
+  g_autoptr(GPtrArray) indicators = dd_figures_list_indicators (figures, 1, &error);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *path = tmp_path ("figures.xlsx");
+  g_autofree char *period_label = NULL;
+  const DdIndicatorInfo *typed = NULL;
+  DdScorePeriod q2, april, may;
+  gint64 unit;
+  DdExportOptions options;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < indicators->len && typed == NULL; i++)
+    if (!((DdIndicatorInfo *) g_ptr_array_index (indicators, i))->derived)
+      typed = g_ptr_array_index (indicators, i);
+  g_assert_nonnull (typed);
+  g_assert_cmpint (typed->position, ==, 1);
+  unit = _dd_store_lookup_unit (store, "Phòng Hành chính - Quản trị", &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_score_period_parse ("2026-Q2", &q2, &error));
+  g_assert_true (dd_score_period_parse ("2026-04", &april, &error));
+  g_assert_true (dd_score_period_parse ("2026-05", &may, &error));
+  /* The whole office: the quarter 120/120, and its months 40/40 and 38/40. */
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &q2, 120, 120, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &april, 40, 40, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, 0, &may, 38, 40, NULL, &error));
+  /* A unit: its months only, 10/12 and 5/6. */
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, unit, &april, 10, 12, NULL, &error));
+  g_assert_true (dd_figures_set_indicator_figure (figures, typed->id, unit, &may, 5, 6, NULL, &error));
+  g_assert_no_error (error);
+
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = 1;
+  g_assert_true (dd_export_parse_period ("Q2/2026", &options.from, &options.to, &period_label, &error));
+  options.period_label = period_label;
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  b = expect_begin (8);
+  add_cell (b, SHEET_INDICATORS, "A3", "1. 100% văn bản trao đổi công việc", 0, "prefix");
+  add_cell (b, SHEET_INDICATORS, "A4", "Toàn cơ quan", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B4", NULL, 120, "n");
+  add_cell (b, SHEET_INDICATORS, "C4", NULL, 120, "n");
+  add_cell (b, SHEET_INDICATORS, "D4", NULL, 1.0, "pct");
+  add_cell (b, SHEET_INDICATORS, "A5", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "B5", NULL, 15, "n");
+  add_cell (b, SHEET_INDICATORS, "C5", NULL, 18, "n");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  check_workbook (path, b);
 }
 
 /* Each character that once made a corrupt workbook or a failed handout, in
@@ -1025,6 +1215,8 @@ main (int    argc,
   g_test_add_func ("/core/export/date-line", test_date_line);
   g_test_add_func ("/core/export/form-header", test_form_header);
   g_test_add_func ("/core/export/scope-line", test_scope_line);
+  g_test_add_func ("/core/export/shares", test_shares);
+  g_test_add_func ("/core/export/indicator-figures", test_indicator_figures);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

@@ -760,7 +760,7 @@ test_window_print (Fixture       *f,
   DdStatsHeadline headline;
   int status = 0;
 
-  g_assert_true (_dd_window_print (f->window, out, &error));
+  g_assert_true (_dd_window_print (f->window, out, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
@@ -788,6 +788,78 @@ test_window_print (Fixture       *f,
   g_assert_nonnull (strstr (text, "Scope: every task"));
   g_assert_nonnull (strstr (text, expected));
   g_unlink (out);
+}
+
+static gboolean
+dashboard_loaded_cb (gpointer data)
+{
+  return !dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (data));
+}
+
+/* The print dialog's scope: the whole plan by default, even with the list
+ * filtered; the list's filter when chosen, said under the title. */
+static void
+test_window_print_scope (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *out = g_build_filename (dir, "printed-scope.pdf", NULL);
+  GtkDropDown *status_dropdown = GTK_DROP_DOWN (tasks_child (f, "status_dropdown"));
+  const char *argv[] = { "pdftotext", out, "-", NULL };
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  /* The list shows the forgotten tasks only. */
+  gtk_drop_down_set_selected (status_dropdown, DD_STATUS_FORGOTTEN + 1);
+  dd_test_run_for (300);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      int status = 0;
+
+      g_assert_true (_dd_window_print (f->window, out, i == 1, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                                   &status, &error));
+      g_assert_no_error (error);
+      flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+      g_test_message ("printed: %.400s", flat);
+      if (i == 0)
+        g_assert_nonnull (strstr (flat, "Scope: every task, 8 tasks"));
+      else
+        g_assert_true (g_regex_match_simple ("Scope: the forgotten tasks, [0-9]+ tasks?", flat, 0, 0));
+      g_unlink (out);
+    }
+}
+
+/* Export… from the dashboard starts from its plan, date and period. */
+static void
+test_window_export_from_dashboard (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = dd_window_get_page (f->window, "dashboard");
+  GtkDropDown *period;
+  GtkStringObject *item;
+  GtkWindow *dialog;
+  GDate from, to;
+  g_autofree char *f_text = NULL;
+
+  gtk_stack_set_visible_child_name (f->window->stack, "dashboard");
+  dd_test_wait_for (dashboard_loaded_cb, page);
+  dd_dashboard_page_get_period (DD_DASHBOARD_PAGE (page), &from, &to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  dd_test_wait_for (export_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG);
+  period = dd_test_template_child (dialog, DD_TYPE_EXPORT_DIALOG, "period_dropdown");
+  /* Not "the whole plan": the dashboard's period, by its name or its days. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), !=, 0);
+  item = GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (period));
+  g_test_message ("period: %s (the dashboard's: %s)", gtk_string_object_get_string (item),
+                  (f_text = dd_format_date (&from)));
+  dd_test_run_for (300);
+  dd_test_screenshot ("export-from-dashboard");
+  gtk_window_destroy (dialog);
 }
 
 static gboolean
@@ -982,6 +1054,8 @@ main (int   argc,
   ADD ("live-refresh", test_window_live_refresh);
   ADD ("export", test_window_export);
   ADD ("print", test_window_print);
+  ADD ("print-scope", test_window_print_scope);
+  ADD ("export-from-dashboard", test_window_export_from_dashboard);
 
 #undef ADD
 

@@ -339,10 +339,18 @@ dup_scope_phrase (DdStore            *store,
 gboolean
 _dd_export_data_fill_scope (DdExportData  *data,
                             DdStore       *store,
+                            gboolean       count,
                             GError       **error)
 {
-  g_autofree char *phrase = dup_scope_phrase (store, &data->options.tasks, data->headline.tasks, error);
+  g_autofree char *phrase = NULL;
+  guint n = data->headline.tasks;
 
+  /* Before the tasks are read (the title of the sheet that lists them):
+   * counted on its own, in the same read transaction. */
+  if (count && !dd_store_count_tasks (store, &data->options.tasks, &n, error))
+    return FALSE;
+  g_clear_pointer (&data->scope_line, g_free);
+  phrase = dup_scope_phrase (store, &data->options.tasks, n, error);
   if (phrase == NULL)
     return FALSE;
   /* Translators: under the title of every document: what it covers and how many tasks. */

@@ -89,28 +89,22 @@ typedef struct
   double target;               /* percent */
   char *unit;                  /* nullable: the whole office */
   gboolean has_data;
+  gboolean derived;            /* computed from the tasks ("đúng hạn"), not typed */
   double numerator;
   double denominator;
 } DdExportIndicator;
 
 void _dd_export_indicator_free (DdExportIndicator *row);
 
-/* The indicators of @plan_id (0: all), each followed by its figures per
- * unit (whole office first, then units in Vietnamese order) summed over
- * the figures whose period lies in [@from, @to] (either may be invalid).
- * (transfer full) (element-type DdExportIndicator) */
-GPtrArray *_dd_store_export_indicators (DdStore      *store,
-                                        gint64        plan_id,
-                                        const GDate  *from,
-                                        const GDate  *to,
-                                        GError      **error);
-
-/* A task of the list for action: overdue (days late) or due soon (days left). */
+/* A task of the list for action: overdue or forgotten (working days late
+ * since @due), or due soon (working days left). */
 typedef struct
 {
   gint64 id;
   DdTaskStatus status;
   int days;
+  GDate due;                   /* a forgotten task's: the missed report or update's */
+  const char *what;            /* a forgotten task's missed report ("Quý I/2026"), or NULL */
 } DdExportAction;
 
 /* The report's figures (dd-report.c). */
@@ -137,9 +131,49 @@ typedef struct
   GHashTable *unit_counts;     /* lead id → guint[DD_N_STATUSES], while gathering */
   DdStatsHeadline headline;
   GPtrArray *units;            /* DdStatsUnit*: per lead unit, Vietnamese order, no lead last */
-  GArray *actions;             /* DdExportAction: overdue (most late first), then due soon */
-  GPtrArray *indicators;       /* DdExportIndicator* */
+  GArray *actions;             /* DdExportAction: overdue, forgotten (most late first), due soon */
+  GPtrArray *indicators;       /* DdExportIndicator*: each indicator, the whole office first */
+  DdWorkdays *workdays;        /* the file's calendar of days off */
+  GHashTable *late_days;       /* due date (Julian) → working days late, counted once */
+  GStringChunk *strings;       /* the actions' texts */
 } DdExportData;
+
+/* The indicators of the plan (all plans') with their true figures
+ * (dd-export-figures.c): a typed one per unit, the whole office first,
+ * from the figures whose period lies in the report's, never a period and
+ * one inside it added together; a derived one ("đúng hạn") as the
+ * scorecards compute it for the report's period, else from every task of
+ * its plan as of the report's date. */
+gboolean      _dd_export_data_fill_indicators (DdExportData  *data,
+                                               DdStore       *store,
+                                               GError       **error);
+/* The due date, working days late and what was missed of each forgotten
+ * task of the actions (dd-export-figures.c). */
+gboolean      _dd_export_fill_forgotten (DdExportData  *data,
+                                         DdStore       *store,
+                                         GError       **error);
+/* Working days from @due to the report's date (negative: left). */
+int           _dd_export_workdays_late  (DdExportData  *data,
+                                         const GDate   *due);
+/* The note of a row for action: "Chưa báo cáo: Quý I/2026" for a
+ * forgotten task, then @note. (transfer full) */
+char         *_dd_export_dup_action_note (const DdExportAction *action,
+                                          const char           *note);
+/* How the two rates are counted, for the note under them (translated). */
+const char   *_dd_export_rates_note     (void);
+/* Whether white text contrasts more than black with @rgba (WCAG 2's
+ * contrast ratio: the better of the two, at least 4.5 on the statuses'
+ * colours). */
+gboolean      _dd_export_white_on          (const double rgba[4]);
+gboolean      _dd_export_status_white_text (DdTaskStatus status);
+/* Shares of @counts[@n] in units of 1/@total_units (1000: tenths of a
+ * percent) by the largest remainder: they add up to @total_units, and
+ * equal counts get equal shares (then they may fall short by a unit or
+ * two). All 0 when the counts are. */
+void          _dd_export_shares         (const guint   *counts,
+                                         guint          n,
+                                         guint          total_units,
+                                         guint         *out);
 
 /* The document's language of @options ("en", else Vietnamese). */
 DdLanguage    _dd_export_language  (const DdExportOptions *options);
@@ -154,9 +188,10 @@ gboolean      _dd_export_data_fill_form (DdExportData           *data,
                                          GError                **error);
 
 /* The scope line of @data from its query and its count of tasks, once
- * they are gathered (dd-export-form.c). */
+ * they are gathered, or counted now when @count (dd-export-form.c). */
 gboolean      _dd_export_data_fill_scope (DdExportData  *data,
                                           DdStore       *store,
+                                          gboolean       count,
                                           GError       **error);
 
 /* Reads everything but the tasks' text (which the writers read in order). */
@@ -194,6 +229,9 @@ GPtrArray    *_dd_export_chart_units (const DdExportData *data);
  * when there is nothing to divide by. */
 gboolean      _dd_export_rate        (const guint counts[DD_N_STATUSES],
                                       double     *out_rate);
+/* On-time rate: done on time ÷ the same (done + overdue or forgotten). */
+gboolean      _dd_export_on_time_rate (const guint counts[DD_N_STATUSES],
+                                       double     *out_rate);
 
 /* One read transaction over a whole export: one snapshot of a file other
  * desktops may be writing, and one shared lock instead of one per

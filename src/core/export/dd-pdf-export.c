@@ -9,7 +9,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "dd-export-private.h"
+#include "dd-pdf-private.h"
 
 /*
  * The meeting handout: DdReport lays the report out in blocks (the
@@ -20,175 +20,9 @@
  * installed one that has every Vietnamese glyph.
  */
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
-/* Nghị định 30/2020/NĐ-CP: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm. */
-#define MARGIN_LEFT (30 / 25.4 * 72)
-#define MARGIN_RIGHT (20 / 25.4 * 72)
-#define MARGIN_TOP (20 / 25.4 * 72)
-#define MARGIN_BOTTOM (20 / 25.4 * 72)
-#define CELL_PAD 2.5
-#define MAX_COLS 12
-
-typedef enum
-{
-  BLOCK_HEADER,                /* the document header */
-  BLOCK_TEXT,                  /* a paragraph */
-  BLOCK_CHART,
-  BLOCK_ROW,                   /* a row of a table */
-  BLOCK_GAP,
-  BLOCK_SIGNATURE,             /* "Nơi nhận:" and the signature */
-} BlockKind;
-
-typedef enum
-{
-  TEXT_BODY,
-  TEXT_TITLE,
-  TEXT_SUBTITLE,
-  TEXT_SECTION,
-  TEXT_NOTE,
-} TextStyle;
-
-typedef struct
-{
-  guint n_cols;
-  double widths[MAX_COLS];     /* fractions of the width */
-  char *head[MAX_COLS];
-  double head_height;
-  double font_size;
-  double head_size;
-} Table;
-
-typedef struct
-{
-  BlockKind kind;
-  double height;
-  gboolean keep_with_next;
-  /* BLOCK_TEXT */
-  char *text;
-  TextStyle style;
-  /* BLOCK_CHART */
-  DdChart *chart;
-  double chart_height;
-  /* BLOCK_ROW */
-  Table *table;
-  char *cells[MAX_COLS];
-  int status_col;              /* a cell coloured as its status, or -1 */
-  DdTaskStatus status;
-  gboolean bold;
-  gboolean span;               /* one cell over the whole row (a sub-heading) */
-} Block;
-
-typedef struct
-{
-  Block *block;
-  double y;
-  gboolean with_head;          /* the table's header row goes above it */
-} Placement;
-
-struct _DdReport
-{
-  GObject parent_instance;
-
-  DdExportData *data;
-  char *family;                /* the font with its fallbacks */
-  GPtrArray *tables;           /* Table* */
-  GPtrArray *blocks;           /* Block* */
-  GPtrArray *pages;            /* GArray of Placement, one per page */
-  double width;
-  double height;
-  gboolean char_wrap;          /* table cells may break inside a long word */
-};
-
 G_DEFINE_FINAL_TYPE (DdReport, dd_report, G_TYPE_OBJECT)
 
 /* Auxiliary methods */
-
-static void
-table_free (Table *table)
-{
-  for (guint i = 0; i < table->n_cols; i++)
-    g_free (table->head[i]);
-  g_free (table);
-}
-
-static void
-block_free (Block *block)
-{
-  g_free (block->text);
-  g_clear_object (&block->chart);
-  for (guint i = 0; i < MAX_COLS; i++)
-    g_free (block->cells[i]);
-  g_free (block);
-}
-
-static Block *
-add_block (DdReport  *self,
-           BlockKind  kind)
-{
-  Block *block = g_new0 (Block, 1);
-
-  block->kind = kind;
-  block->status_col = -1;
-  g_ptr_array_add (self->blocks, block);
-  return block;
-}
-
-static void
-add_text (DdReport   *self,
-          TextStyle   style,
-          const char *text)
-{
-  Block *block = add_block (self, BLOCK_TEXT);
-
-  block->style = style;
-  block->text = g_strdup (text);
-  block->keep_with_next = style == TEXT_SECTION;
-}
-
-static void
-add_gap (DdReport *self,
-         double    height)
-{
-  Block *block = add_block (self, BLOCK_GAP);
-
-  block->height = height;
-}
-
-static Table *
-add_table (DdReport    *self,
-           double       font_size,
-           guint        n_cols,
-           const double widths[],
-           const char  *head[])
-{
-  Table *table = g_new0 (Table, 1);
-  double sum = 0;
-
-  g_assert (n_cols <= MAX_COLS);
-  table->n_cols = n_cols;
-  table->font_size = font_size;
-  table->head_size = font_size;
-  for (guint i = 0; i < n_cols; i++)
-    sum += widths[i];
-  for (guint i = 0; i < n_cols; i++)
-    {
-      table->widths[i] = widths[i] / sum;
-      table->head[i] = g_strdup (head[i]);
-    }
-  g_ptr_array_add (self->tables, table);
-  return table;
-}
-
-static Block *
-add_row (DdReport *self,
-         Table    *table)
-{
-  Block *block = add_block (self, BLOCK_ROW);
-
-  block->table = table;
-  return block;
-}
 
 /* Document numbers and dates ("662/KH-VPUB", "15-CT/TU", "19/3/2026") are
  * never cut at the end of a line, although Unicode allows a break after "/". */
@@ -240,6 +74,11 @@ new_layout (DdReport   *self,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (self->family);
   g_autoptr(GString) clean = g_string_new (NULL);
+
+  /* The units of @cr are points: a point of type is one of them (Pango
+   * takes 96 a inch otherwise, and 13 pt prints at 17.3). */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
 
   /* Pango never sees what it cannot take: the documents' sanitiser. */
   text = _dd_export_clean_text (clean, text, DD_CLEAN_NONE);
@@ -314,7 +153,8 @@ header_do (DdReport *self,
            gboolean  draw)
 {
   DdExportData *d = self->data;
-  double size = d->options.font_size - 2.5;
+  /* Nghị định 30/2020: the issuer and the national title in 12–13 pt. */
+  double size = MAX (12.0, d->options.font_size - 1);
   double left_w = self->width * 0.36;
   double right_x = self->width * 0.38;
   double right_w = self->width - right_x;
@@ -357,8 +197,9 @@ header_do (DdReport *self,
     int pw, ph;
 
     pango_layout_get_size (probe, &pw, &ph);
-    if ((double) pw / PANGO_SCALE > right_w - 2)
-      size *= (right_w - 2) / ((double) pw / PANGO_SCALE);
+    /* With room to spare: the font's size is rounded, its hinting may widen it. */
+    if ((double) pw / PANGO_SCALE > right_w - 8)
+      size *= (right_w - 8) / ((double) pw / PANGO_SCALE);
   }
   r1 = new_layout (self, cr, _("SOCIALIST REPUBLIC OF VIETNAM"), size, TRUE, FALSE, right_w, PANGO_ALIGN_CENTER);
   r2 = new_layout (self, cr, _("Independence - Freedom - Happiness"), size, TRUE, FALSE, right_w, PANGO_ALIGN_CENTER);
@@ -398,7 +239,8 @@ signature_do (DdReport *self,
               gboolean  draw)
 {
   DdExportData *d = self->data;
-  double size = d->options.font_size - 2.5;
+  /* "Nơi nhận:" in 12 pt, the recipients in 11 (Nghị định 30/2020). */
+  double size = MAX (12.0, d->options.font_size - 1);
   double half = self->width / 2;
   g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) position = NULL;
@@ -453,11 +295,13 @@ row_do (DdReport *self,
       const char *text = head ? t->head[c] : block->cells[c];
       gboolean numeric = !head && !block->span && c > 0 && text != NULL && g_ascii_isdigit (text[0])
                          && (int) c != block->status_col;
+      /* A date centred, clear of the text beside it. */
+      gboolean date = numeric && strchr (text, '/') != NULL;
 
       layouts[c] = new_layout (self, cr, text != NULL ? text : "", head ? t->head_size : t->font_size,
                                head || block->bold, FALSE,
                                w - 2 * CELL_PAD,
-                               head || (int) c == block->status_col ? PANGO_ALIGN_CENTER
+                               head || date || (int) c == block->status_col ? PANGO_ALIGN_CENTER
                                : numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       height = MAX (height, layout_height (layouts[c]) + 2 * CELL_PAD);
     }
@@ -483,7 +327,7 @@ row_do (DdReport *self,
               dd_status_get_color (block->status, rgba);
               cairo_set_source_rgb (cr, rgba[0], rgba[1], rgba[2]);
               cairo_fill_preserve (cr);
-              dark = 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 0.5;
+              dark = _dd_export_white_on (rgba);
             }
           else if (block->span)
             {
@@ -573,265 +417,6 @@ block_do (DdReport *self,
     }
 }
 
-/* Building the blocks */
-
-static char *
-dup_number (guint value)
-{
-  return dd_format_number (value, 0);
-}
-
-/* The document header, the title and what it covers. */
-static void
-build_heading (DdReport *self)
-{
-  DdExportData *d = self->data;
-
-  add_block (self, BLOCK_HEADER);
-  add_text (self, TEXT_TITLE, d->kind);
-  add_text (self, TEXT_TITLE, d->title);
-  if (d->subtitle != NULL)
-    add_text (self, TEXT_SUBTITLE, d->subtitle);
-  if (d->period_label != NULL)
-    {
-      g_autofree char *line = g_strdup_printf (_("Reporting period: %s"), d->period_label);
-
-      add_text (self, TEXT_SUBTITLE, line);
-    }
-  if (d->scope_line != NULL)
-    add_text (self, TEXT_SUBTITLE, d->scope_line);
-  add_gap (self, 8);
-}
-
-/* I. Headline figures: tasks per status, the total, the completion rate. */
-static void
-build_headline (DdReport *self)
-{
-  DdExportData *d = self->data;
-  const double widths[] = { 3, 1.2, 1.2 };
-  const char *head[] = { C_("export column", "Status"), C_("export column", "Tasks"),
-                         C_("export column", "Share") };
-  g_autofree char *rate_text = NULL;
-  double rate;
-  Table *t;
-  Block *b;
-
-  add_text (self, TEXT_SECTION, _("I. HEADLINE FIGURES"));
-  t = add_table (self, d->options.font_size - 2, 3, widths, head);
-  for (int s = 0; s < DD_N_STATUSES; s++)
-    {
-      b = add_row (self, t);
-      b->cells[0] = g_strdup (_dd_chart_status_label ((DdTaskStatus) s));
-      b->cells[1] = dup_number (d->headline.counts[s]);
-      b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100.0 * d->headline.counts[s] / d->headline.tasks : 0, 1);
-      b->status_col = 0;
-      b->status = (DdTaskStatus) s;
-    }
-  b = add_row (self, t);
-  b->bold = TRUE;
-  b->cells[0] = g_strdup (_("Total"));
-  b->cells[1] = dup_number (d->headline.tasks);
-  b->cells[2] = dd_format_percent (d->headline.tasks > 0 ? 100 : 0, 1);
-  add_gap (self, 6);
-
-  if (_dd_export_rate (d->headline.counts, &rate))
-    {
-      g_autofree char *pct = dd_format_percent (100 * rate, 1);
-
-      /* Translators: under the headline figures of the handout. */
-      rate_text = g_strdup_printf (_("Completion rate: %s (done ÷ (done + overdue or forgotten))."), pct);
-    }
-  else
-    rate_text = g_strdup (_("Completion rate: none yet (no task done or overdue)."));
-  add_text (self, TEXT_BODY, rate_text);
-  add_gap (self, 6);
-}
-
-/* A chart drawn by the dashboard's code, with its default title; @units
- * for the units chart (the most overdue first). */
-static void
-add_chart (DdReport    *self,
-           DdChartKind  kind,
-           GPtrArray   *units,
-           double       height)
-{
-  DdExportData *d = self->data;
-  Block *b = add_block (self, BLOCK_CHART);
-  g_autofree char *title = NULL;
-
-  b->chart = dd_chart_new (kind);
-  if (units != NULL)
-    dd_chart_set_units (b->chart, units);
-  dd_chart_set_headline (b->chart, &d->headline);
-  dd_chart_set_as_of (b->chart, &d->options.tasks.as_of);
-  if (units != NULL)
-    dd_chart_set_unit_sort (b->chart, DD_CHART_SORT_BY_LATENESS);
-  dd_chart_set_font (b->chart, self->family, d->options.font_size - 4);
-  title = dd_chart_dup_default_title (b->chart);
-  dd_chart_set_title (b->chart, title);
-  b->chart_height = height;
-}
-
-/* The table of II: each lead unit's tasks per status and completion rate,
- * then their total. */
-static void
-build_units_table (DdReport *self)
-{
-  DdExportData *d = self->data;
-  double widths[MAX_COLS] = { 0, };
-  const char *head[MAX_COLS] = { NULL, };
-  guint n = 0;
-  guint totals[DD_N_STATUSES] = { 0, };
-  guint total = 0;
-  double rate;
-  Table *t;
-
-  widths[n] = 2.6;
-  head[n++] = C_("export column", "Lead unit");
-  widths[n] = 1.4;
-  head[n++] = C_("export column", "Tasks");
-  for (int s = 0; s < DD_N_STATUSES && n < MAX_COLS - 1; s++)
-    {
-      widths[n] = 1.3;
-      head[n++] = _dd_chart_status_label ((DdTaskStatus) s);
-    }
-  widths[n] = 1.7;
-  head[n++] = _("Completion rate");
-  t = add_table (self, d->options.font_size - 5, n, widths, head);
-  /* Ten columns on a portrait page: the status names wrap in smaller type. */
-  t->head_size = d->options.font_size - 6;
-  for (guint u = 0; u <= d->units->len; u++)
-    {
-      gboolean is_total = u == d->units->len;
-      const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
-      const guint *counts = is_total ? totals : unit->counts;
-      guint c = 0;
-      Block *b;
-
-      if (is_total && d->units->len == 0)
-        break;
-      b = add_row (self, t);
-      b->bold = is_total;
-      b->cells[c++] = g_strdup (is_total ? _("Total") : unit->name != NULL ? unit->name : _("No lead unit"));
-      b->cells[c++] = dup_number (is_total ? total : unit->total);
-      for (int s = 0; s < DD_N_STATUSES && c < n - 1; s++)
-        b->cells[c++] = dup_number (counts[s]);
-      b->cells[c++] = _dd_export_rate (counts, &rate) ? dd_format_percent (100 * rate, 1) : g_strdup ("—");
-      if (!is_total)
-        {
-          for (int s = 0; s < DD_N_STATUSES; s++)
-            totals[s] += unit->counts[s];
-          total += unit->total;
-        }
-    }
-}
-
-static void
-build (DdReport *self)
-{
-  g_autoptr(GPtrArray) chart_units = _dd_export_chart_units (self->data);
-
-  build_heading (self);
-  build_headline (self);
-  add_chart (self, DD_CHART_STATUS, NULL, 220);
-
-  /* II. By lead unit */
-  add_gap (self, 8);
-  add_text (self, TEXT_SECTION, _("II. BY LEAD UNIT"));
-  if (chart_units->len > 0)
-    {
-      add_chart (self, DD_CHART_UNITS, chart_units, MIN (560, 100 + 26.0 * chart_units->len));
-      add_gap (self, 6);
-    }
-  build_units_table (self);
-}
-
-typedef struct
-{
-  DdReport *self;
-  Table *table;
-  DdTaskStatus section;
-  guint n_overdue;
-  guint n_soon;
-  guint32 as_of;
-} ActionRows;
-
-static gboolean
-add_action_row (const DdExportTask  *task,
-                gpointer             user_data,
-                GError             **error)
-{
-  ActionRows *a = user_data;
-  Block *b;
-  int days;
-
-  if (task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
-    return TRUE;
-  if (a->section != task->status)
-    {
-      b = add_row (a->self, a->table);
-      b->span = TRUE;
-      b->bold = TRUE;
-      if (task->status == DD_STATUS_OVERDUE)
-        b->cells[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "I. Overdue: %u task", "I. Overdue: %u tasks",
-                                                    a->n_overdue), a->n_overdue);
-      else
-        b->cells[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks",
-                                                    a->n_soon), a->n_soon);
-      a->section = task->status;
-    }
-  days = task->status == DD_STATUS_OVERDUE
-           ? (int) a->as_of - (int) g_date_get_julian (&task->due)
-           : (int) g_date_get_julian (&task->due) - (int) a->as_of;
-  b = add_row (a->self, a->table);
-  b->cells[0] = g_strdup (task->number);
-  b->cells[1] = g_strdup (task->title);
-  b->cells[2] = g_strdup (task->lead);
-  b->cells[3] = dd_format_date (&task->due);
-  b->cells[4] = task->status == DD_STATUS_OVERDUE
-                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", days), days)
-                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
-  b->status_col = 4;
-  b->status = task->status;
-  return TRUE;
-}
-
-static gboolean
-build_actions (DdReport  *self,
-               DdStore   *store,
-               GError   **error)
-{
-  DdExportData *d = self->data;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const double widths[] = { 1.0, 4.6, 2.6, 1.7, 2.1 };
-  const char *head[] = { C_("export column", "No."), C_("export column", "Task"),
-                         C_("export column", "Lead unit"), C_("export column", "Due"),
-                         C_("export column", "Status") };
-  ActionRows a = { self, NULL, (DdTaskStatus) -1, 0, 0, 0 };
-
-  add_gap (self, 10);
-  add_text (self, TEXT_SECTION, _("III. OVERDUE AND DUE SOON"));
-  if (d->actions->len == 0)
-    {
-      add_text (self, TEXT_NOTE, _("No task is overdue or due soon."));
-      return TRUE;
-    }
-  for (guint i = 0; i < d->actions->len; i++)
-    {
-      const DdExportAction *action = &g_array_index (d->actions, DdExportAction, i);
-
-      g_array_append_val (ids, action->id);
-      if (action->status == DD_STATUS_OVERDUE)
-        a.n_overdue++;
-      else
-        a.n_soon++;
-    }
-  a.table = add_table (self, d->options.font_size - 3, G_N_ELEMENTS (widths), widths, head);
-  a.as_of = g_date_get_julian (&d->options.tasks.as_of);
-  return _dd_store_export_foreach_task (store, ids, TRUE, &d->options.tasks.as_of, d->options.tasks.due_soon_days,
-                                        add_action_row, &a, error);
-}
-
 /* GObject overrides */
 
 static void
@@ -857,8 +442,8 @@ dd_report_class_init (DdReportClass *klass)
 static void
 dd_report_init (DdReport *self)
 {
-  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
-  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_report_block_free);
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_report_table_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
@@ -900,12 +485,11 @@ report_new (DdStore                *store,
     }
   /* The chosen font, then serif fonts that cover Vietnamese. */
   self->family = g_strdup_printf ("%s, DejaVu Serif, Liberation Serif, serif", self->data->font_name);
-  build (self);
-  ok = build_actions (self, store, error);
+  ok = _dd_report_build (self, store, error);
   if (ok)
     {
-      add_gap (self, 14);
-      add_block (self, BLOCK_SIGNATURE)->keep_with_next = FALSE;
+      _dd_report_add_gap (self, 14);
+      _dd_report_add_block (self, BLOCK_SIGNATURE)->keep_with_next = FALSE;
     }
   _dd_export_read_end (store, began);
   if (!ok)

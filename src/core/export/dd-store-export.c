@@ -185,102 +185,6 @@ _dd_store_export_foreach_task (DdStore          *store,
   return TRUE;
 }
 
-/* Indicators */
-
-void
-_dd_export_indicator_free (DdExportIndicator *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->title);
-  g_free (row->unit);
-  g_free (row);
-}
-
-GPtrArray *
-_dd_store_export_indicators (DdStore      *store,
-                             gint64        plan_id,
-                             const GDate  *from,
-                             const GDate  *to,
-                             GError      **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_export_indicator_free);
-  g_autoptr(sqlite3_stmt) indicators = NULL;
-  g_autoptr(sqlite3_stmt) figures = NULL;
-  int rc;
-
-  indicators = dd_sql_prepare (store,
-                               "SELECT i.id, i.title, i.target FROM indicators i "
-                               "JOIN plans p ON p.id = i.plan_id "
-                               "WHERE ?1 = 0 OR i.plan_id = ?1 "
-                               "ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC, i.position",
-                               error);
-  if (indicators == NULL)
-    return NULL;
-  /* Figures whose period lies inside [from, to]; the whole office (unit
-   * NULL) first, then units in Vietnamese order. */
-  figures = dd_sql_prepare (store,
-                            "SELECT u.name, sum (f.numerator), sum (f.denominator) "
-                            "FROM indicator_figures f LEFT JOIN units u ON u.id = f.unit_id "
-                            "WHERE f.indicator_id = ?1 "
-                            "AND (?2 IS NULL OR f.period_start >= ?2) "
-                            "AND (?3 IS NULL OR f.period_end <= ?3) "
-                            "GROUP BY f.unit_id "
-                            "ORDER BY f.unit_id IS NOT NULL, u.sort_key, f.unit_id",
-                            error);
-  if (figures == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (indicators, 1, plan_id);
-  while ((rc = sqlite3_step (indicators)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (indicators, 0);
-      const char *title = dd_sql_column_text (indicators, 1);
-      double target = sqlite3_column_double (indicators, 2);
-      guint n = 0;
-      int frc;
-
-      sqlite3_reset (figures);
-      sqlite3_bind_int64 (figures, 1, id);
-      dd_sql_bind_date (figures, 2, from);
-      dd_sql_bind_date (figures, 3, to);
-      while ((frc = sqlite3_step (figures)) == SQLITE_ROW)
-        {
-          DdExportIndicator *row = g_new0 (DdExportIndicator, 1);
-
-          row->indicator_id = id;
-          row->title = g_strdup (title != NULL ? title : "");
-          row->target = target;
-          row->unit = g_strdup (dd_sql_column_text (figures, 0));
-          row->numerator = sqlite3_column_double (figures, 1);
-          row->denominator = sqlite3_column_double (figures, 2);
-          row->has_data = row->denominator > 0;
-          g_ptr_array_add (rows, row);
-          n++;
-        }
-      if (frc != SQLITE_DONE)
-        {
-          dd_sql_set_sqlite_error (store, frc, error);
-          return NULL;
-        }
-      if (n == 0)
-        {
-          DdExportIndicator *row = g_new0 (DdExportIndicator, 1);
-
-          row->indicator_id = id;
-          row->title = g_strdup (title != NULL ? title : "");
-          row->target = target;
-          g_ptr_array_add (rows, row);
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
 /* The report's figures */
 
 gboolean
@@ -292,6 +196,20 @@ _dd_export_rate (const guint  counts[DD_N_STATUSES],
   memcpy (headline.counts, counts, sizeof headline.counts);
   dd_stats_headline_update (&headline);
   *out_rate = headline.completion_rate;
+  return headline.has_rate;
+}
+
+gboolean
+_dd_export_on_time_rate (const guint  counts[DD_N_STATUSES],
+                         double      *out_rate)
+{
+  DdStatsHeadline headline = { 0, };
+
+  /* The same denominator as the completion rate. */
+  memcpy (headline.counts, counts, sizeof headline.counts);
+  dd_stats_headline_update (&headline);
+  *out_rate = headline.has_rate
+    ? (double) counts[DD_STATUS_DONE_ON_TIME] / (double) (headline.done + headline.late_not_done) : 0.0;
   return headline.has_rate;
 }
 
@@ -319,14 +237,19 @@ _dd_export_data_add_task (DdExportData       *data,
   if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
       && dd_date_is_set (&task->due))
     {
-      DdExportAction action;
-      guint32 as_of = g_date_get_julian (&data->options.tasks.as_of);
+      DdExportAction action = { task->id, task->status, 0, task->due, NULL };
+      int late = _dd_export_workdays_late (data, &task->due);
 
-      action.id = task->id;
-      action.status = task->status;
-      action.days = task->status == DD_STATUS_OVERDUE
-                      ? (int) (as_of - g_date_get_julian (&task->due))
-                      : (int) (g_date_get_julian (&task->due) - as_of);
+      /* In working days, as time limits run (the calendar of days off). */
+      action.days = task->status == DD_STATUS_OVERDUE ? late : -late;
+      g_array_append_val (data->actions, action);
+    }
+  else if (task->status == DD_STATUS_FORGOTTEN)
+    {
+      /* Its missed report's date and lateness: _dd_export_fill_forgotten(). */
+      DdExportAction action = { task->id, task->status, 0, { 0, }, NULL };
+
+      g_date_clear (&action.due, 1);
       g_array_append_val (data->actions, action);
     }
 }
@@ -340,8 +263,15 @@ gather_task (const DdExportTask  *task,
   return TRUE;
 }
 
-/* Overdue first, most days late first; then due soon, the nearest first;
- * ties in the list's order (the sort is stable on ids' positions). */
+/* Overdue first, then forgotten, most days late first; then due soon, the
+ * nearest first; ties in the list's order (the sort is stable on ids'
+ * positions). */
+static int
+action_rank (DdTaskStatus status)
+{
+  return status == DD_STATUS_OVERDUE ? 0 : status == DD_STATUS_FORGOTTEN ? 1 : 2;
+}
+
 static int
 compare_actions (gconstpointer a,
                  gconstpointer b)
@@ -349,8 +279,8 @@ compare_actions (gconstpointer a,
   const DdExportAction *x = a, *y = b;
 
   if (x->status != y->status)
-    return x->status == DD_STATUS_OVERDUE ? -1 : 1;
-  if (x->status == DD_STATUS_OVERDUE)
+    return action_rank (x->status) - action_rank (y->status);
+  if (x->status != DD_STATUS_DUE_SOON)
     return (x->days < y->days) - (x->days > y->days);
   return (x->days > y->days) - (x->days < y->days);
 }
@@ -436,13 +366,6 @@ clean_header (DdExportData *data)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     clean_in_place (fields[i]);
   data->options.font_name = data->font_name;
-  for (guint i = 0; i < data->indicators->len; i++)
-    {
-      DdExportIndicator *row = g_ptr_array_index (data->indicators, i);
-
-      clean_in_place (&row->title);
-      clean_in_place (&row->unit);
-    }
 }
 
 DdExportData *
@@ -474,6 +397,8 @@ _dd_export_data_prepare (DdStore               *store,
   data->units = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_unit_free);
   data->actions = g_array_new (FALSE, FALSE, sizeof (DdExportAction));
   data->unit_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  data->late_days = g_hash_table_new (NULL, NULL);
+  data->strings = g_string_chunk_new (256);
 
   /* The plan, for the title and the header. */
   if (options->tasks.plan_id > 0)
@@ -484,9 +409,9 @@ _dd_export_data_prepare (DdStore               *store,
     }
   data->all_plans = plan == NULL;
 
-  data->indicators = _dd_store_export_indicators (store, options->tasks.plan_id,
-                                                  &options->from, &options->to, error);
-  if (data->indicators == NULL)
+  data->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_export_indicator_free);
+  data->workdays = _dd_store_read_workdays (store, error);
+  if (data->workdays == NULL)
     return NULL;
 
   /* Texts of the header. */
@@ -534,8 +459,11 @@ _dd_export_data_finish (DdExportData  *data,
   GHashTable *units = data->unit_counts;
 
   dd_stats_headline_update (&data->headline);
+  if (!_dd_export_fill_forgotten (data, store, error))
+    return FALSE;
   g_array_sort (data->actions, compare_actions);
-  if (!_dd_export_data_fill_scope (data, store, error))
+  if (!_dd_export_data_fill_scope (data, store, FALSE, error)
+      || !_dd_export_data_fill_indicators (data, store, error))
     return FALSE;
 
   /* Units in Vietnamese order (the store's order), the tasks without a lead
@@ -628,6 +556,9 @@ _dd_export_data_free (DdExportData *data)
   g_clear_pointer (&data->units, g_ptr_array_unref);
   g_clear_pointer (&data->actions, g_array_unref);
   g_clear_pointer (&data->indicators, g_ptr_array_unref);
+  g_clear_object (&data->workdays);
+  g_clear_pointer (&data->late_days, g_hash_table_unref);
+  g_clear_pointer (&data->strings, g_string_chunk_free);
   g_free (data);
 }
 

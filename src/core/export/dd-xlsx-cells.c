@@ -100,26 +100,54 @@ close_row (DdXlsxRowStream *s)
 }
 
 /* How many lines @text takes in a column that holds @per_line characters
- * a line: each paragraph its own lines, a word that does not fit at the
- * end of a line taken to the next (counted as a tenth more). */
+ * a line, wrapped as a spreadsheet wraps it: each paragraph on its own
+ * lines, words placed one after the other, a word that does not fit at
+ * the end of a line taken to the next, one longer than a line broken. */
 static guint
 text_lines (const char *text,
             double      per_line)
 {
   guint lines = 0;
-  guint chars = 0;
+  double used = 0;         /* characters on the current line */
+  guint word = 0;          /* characters of the word being read */
+  gboolean any = FALSE;    /* the paragraph has a word on its current line */
 
   for (const guchar *p = (const guchar *) text;; p++)
     {
-      if (*p == '\n' || *p == '\0')
+      gboolean end = *p == '\0' || *p == '\n';
+
+      if (end || *p == ' ')
         {
-          lines += chars == 0 ? 1 : (guint) ceil (chars * 1.1 / per_line);
-          chars = 0;
-          if (*p == '\0')
-            break;
+          if (word > 0)
+            {
+              if (any && used + 1 + word > per_line)
+                {
+                  lines++;
+                  used = 0;
+                  any = FALSE;
+                }
+              if (word > per_line)
+                {
+                  /* Broken where it overflows: whole lines, the rest on the last. */
+                  lines += (guint) (word / per_line);
+                  used = word - per_line * (guint) (word / per_line);
+                }
+              else
+                used += (any ? 1 : 0) + word;
+              any = TRUE;
+              word = 0;
+            }
+          if (end)
+            {
+              lines++;
+              used = 0;
+              any = FALSE;
+              if (*p == '\0')
+                break;
+            }
         }
       else if ((*p & 0xC0) != 0x80)
-        chars++;
+        word++;
     }
   return lines;
 }
@@ -526,4 +554,24 @@ _dd_xlsx_write_number (DdXlsx        *x,
     stream_number (s, row, col, value, format);
   else
     CHECK (x, worksheet_write_number (ws, row, col, value, format));
+}
+
+void
+_dd_xlsx_write_tt (DdXlsx        *x,
+                   lxw_worksheet *ws,
+                   lxw_row_t      row,
+                   lxw_col_t      col,
+                   const char    *number)
+{
+  const char *p = number;
+  guint64 value = 0;
+  guint digits = 0;
+
+  for (; p != NULL && g_ascii_isdigit (*p) && digits < 9; p++, digits++)
+    value = value * 10 + (guint64) (*p - '0');
+  /* "12" or "12.": a number; "1.2", "12a", "II", "": text as it is. */
+  if (digits > 0 && (p[0] == '\0' || (p[0] == '.' && p[1] == '\0')))
+    _dd_xlsx_write_number (x, ws, row, col, (double) value, p[0] == '.' ? x->f_tt_dot : x->f_tt);
+  else
+    _dd_xlsx_write_text (x, ws, row, col, number, x->f_center);
 }

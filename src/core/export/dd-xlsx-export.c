@@ -55,23 +55,6 @@
 
 /* Auxiliary methods */
 
-/* White text on a dark status colour, black on a light one (relative
- * luminance, WCAG). */
-static gboolean
-status_is_dark (DdTaskStatus status)
-{
-  double rgba[4], lum = 0;
-  const double w[3] = { 0.2126, 0.7152, 0.0722 };
-
-  dd_status_get_color (status, rgba);
-  for (int i = 0; i < 3; i++)
-    {
-      double c = rgba[i] <= 0.03928 ? rgba[i] / 12.92 : pow ((rgba[i] + 0.055) / 1.055, 2.4);
-      lum += w[i] * c;
-    }
-  return lum < 0.25;
-}
-
 /* A sheet's name from its translation: at most 31 characters, none of the
  * ones Excel forbids. */
 static char *
@@ -133,6 +116,13 @@ make_formats (DdXlsx *x)
   x->f_sheet_title = new_format (x);
   format_set_bold (x->f_sheet_title);
   format_set_font_size (x->f_sheet_title, x->size + 1);
+  format_set_text_wrap (x->f_sheet_title);
+  format_set_align (x->f_sheet_title, LXW_ALIGN_VERTICAL_TOP);
+  x->f_sheet_title_font = new_format (x);
+  format_set_bold (x->f_sheet_title_font);
+  format_set_font_size (x->f_sheet_title_font, x->size + 1);
+  x->f_scope_font = new_format (x);
+  format_set_italic (x->f_scope_font);
 
   x->f_title = new_format (x);
   format_set_bold (x->f_title);
@@ -181,6 +171,10 @@ make_formats (DdXlsx *x)
   x->f_plain = new_format (x);
   x->f_note = new_format (x);
   format_set_italic (x->f_note);
+  x->f_note_wrap = new_format (x);
+  format_set_italic (x->f_note_wrap);
+  format_set_text_wrap (x->f_note_wrap);
+  format_set_align (x->f_note_wrap, LXW_ALIGN_VERTICAL_TOP);
 
   x->f_date = new_cell_format (x);
   format_set_num_format (x->f_date, "dd/mm/yyyy");
@@ -199,13 +193,19 @@ make_formats (DdXlsx *x)
   x->f_progress = new_cell_format (x);
   format_set_num_format (x->f_progress, "0%");
   format_set_align (x->f_progress, LXW_ALIGN_CENTER);
+  x->f_tt = new_cell_format (x);
+  format_set_num_format (x->f_tt, "0");
+  format_set_align (x->f_tt, LXW_ALIGN_CENTER);
+  x->f_tt_dot = new_cell_format (x);
+  format_set_num_format (x->f_tt_dot, "0\".\"");
+  format_set_align (x->f_tt_dot, LXW_ALIGN_CENTER);
 
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
       x->f_status[s] = new_cell_format (x);
       format_set_pattern (x->f_status[s], LXW_PATTERN_SOLID);
       format_set_bg_color (x->f_status[s], _dd_xlsx_status_color ((DdTaskStatus) s));
-      format_set_font_color (x->f_status[s], status_is_dark ((DdTaskStatus) s) ? 0xFFFFFF : 0x000000);
+      format_set_font_color (x->f_status[s], _dd_export_status_white_text ((DdTaskStatus) s) ? 0xFFFFFF : 0x000000);
       format_set_align (x->f_status[s], LXW_ALIGN_CENTER);
     }
 }

@@ -38,7 +38,8 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
   guint totals[DD_N_STATUSES] = { 0, };
   guint total = 0;
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_units);
+  /* The columns below: 40 + 10 + 7 × 11 + 2 × 12. */
+  _dd_xlsx_write_sheet_title (x, ws, x->sheet_units, 1 + DD_N_STATUSES + 2, 151);
   for (guint i = 0; i < G_N_ELEMENTS (unit_columns); i++)
     switch (unit_columns[i])
       {
@@ -51,14 +52,15 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
         CHECK (x, worksheet_write_string (ws, 1, c++, C_("export column", "Tasks"), x->f_head));
         break;
       case UNIT_COL_STATUSES:
-        CHECK (x, worksheet_set_column (ws, c, c + DD_N_STATUSES - 1, 13, NULL));
+        CHECK (x, worksheet_set_column (ws, c, c + DD_N_STATUSES - 1, 11, NULL));
         for (int s = 0; s < DD_N_STATUSES; s++)
           CHECK (x, worksheet_write_string (ws, 1, c++, _dd_chart_status_label ((DdTaskStatus) s), x->f_head));
         break;
       case UNIT_COL_RATE:
       default:
-        CHECK (x, worksheet_set_column (ws, c, c, 13, NULL));
+        CHECK (x, worksheet_set_column (ws, c, c + 1, 12, NULL));
         CHECK (x, worksheet_write_string (ws, 1, c++, _("Completion rate"), x->f_head));
+        CHECK (x, worksheet_write_string (ws, 1, c++, _("On-time rate"), x->f_head));
         break;
       }
 
@@ -67,7 +69,6 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
       gboolean is_total = u == d->units->len;
       const DdStatsUnit *unit = is_total ? NULL : g_ptr_array_index (d->units, u);
       const guint *counts = is_total ? totals : unit->counts;
-      double rate;
 
       c = 0;
       for (guint i = 0; i < G_N_ELEMENTS (unit_columns); i++)
@@ -77,7 +78,13 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
             if (is_total)
               CHECK (x, worksheet_write_string (ws, r, c++, _("Total"), x->f_text_bold));
             else
-              _dd_xlsx_write_text (x, ws, r, c++, unit->name != NULL ? unit->name : _("No lead unit"), x->f_text);
+              {
+                const char *name = unit->name != NULL ? unit->name : _("No lead unit");
+
+                /* A long name on as many lines as it takes, never cut. */
+                CHECK (x, worksheet_set_row (ws, r, _dd_xlsx_text_lines (x, name, 40) * x->size * 1.3 + 4, NULL));
+                _dd_xlsx_write_text (x, ws, r, c++, name, x->f_text);
+              }
             break;
           case UNIT_COL_TOTAL:
             _dd_xlsx_write_number (x, ws, r, c++, is_total ? total : unit->total, x->f_int_bold);
@@ -88,10 +95,8 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
             break;
           case UNIT_COL_RATE:
           default:
-            if (_dd_export_rate (counts, &rate))
-              _dd_xlsx_write_number (x, ws, r, c++, rate, is_total ? x->f_pct_bold : x->f_pct);
-            else
-              CHECK (x, worksheet_write_string (ws, r, c++, "—", x->f_center));
+            _dd_xlsx_write_rates (x, ws, r, c, counts, is_total ? x->f_pct_bold : x->f_pct);
+            c += 2;
             break;
           }
       if (!is_total)
@@ -102,9 +107,18 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
         }
     }
   r++;
-  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue or forgotten)."), x->f_note));
+  CHECK (x, worksheet_set_row (ws, r, x->size * 2.8, NULL));
+  CHECK (x, worksheet_merge_range (ws, r, 0, r, c - 1, _dd_export_rates_note (), x->f_note_wrap));
 
-  CHECK (x, worksheet_set_row (ws, 1, x->size * 3.2, NULL));
+  {
+    /* The header as high as its longest name takes in 11 ("Hoàn thành
+     * đúng hạn": four lines). */
+    guint lines = _dd_xlsx_text_lines (x, _("Completion rate"), 12 * 0.85);
+
+    for (int s = 0; s < DD_N_STATUSES; s++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, _dd_chart_status_label ((DdTaskStatus) s), 11 * 0.85));
+    CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
+  }
   worksheet_freeze_panes (ws, 2, 1);
   _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
 }
@@ -123,9 +137,10 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
     C_("export column", "Unit"), C_("export column", "Achieved"), C_("export column", "Out of"),
     C_("export column", "Rate"), C_("export column", "Target"), C_("export column", "Assessment"),
   };
-  const double widths[] = { 44, 12, 12, 12, 12, 22 };
+  /* Portrait A4 at 87 %: 13 pt prints at 11. */
+  const double widths[] = { 38, 10, 10, 10, 10, 18 };
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_indicators);
+  _dd_xlsx_write_sheet_title (x, ws, x->sheet_indicators, G_N_ELEMENTS (widths) - 1, 96);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     {
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) i, (lxw_col_t) i, widths[i], NULL));
@@ -140,16 +155,28 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
 
       if (row->indicator_id != last)
         {
-          g_autofree char *line = g_strdup_printf ("%u. %s", ++n, row->title);
+          g_autofree char *line = row->derived ? g_strdup_printf (_("%u. %s (computed from the tasks)"), ++n, row->title)
+                                               : g_strdup_printf ("%u. %s", ++n, row->title);
 
           CHECK (x, worksheet_merge_range (ws, r, 0, r, (lxw_col_t) (G_N_ELEMENTS (heads) - 1),
                                            _dd_xlsx_clean_text (x, line), x->f_text_bold));
-          CHECK (x, worksheet_set_row (ws, r, x->size * (1.4 + 1.4 * (g_utf8_strlen (row->title, -1) / 120)), NULL));
+          /* As many lines as the title takes over the merged columns. */
+          CHECK (x, worksheet_set_row (ws, r, _dd_xlsx_text_lines (x, line, 96) * x->size * 1.3 + 4, NULL));
           r++;
           last = row->indicator_id;
         }
 
-      _dd_xlsx_write_text (x, ws, r, 0, row->unit != NULL ? row->unit : _("Whole office"), x->f_text);
+      {
+        const char *unit = row->unit != NULL ? row->unit : _("Whole office");
+        guint lines = _dd_xlsx_text_lines (x, unit, widths[0]);
+
+        /* The unit and the assessment ("Chưa có dữ liệu") never cut. */
+        for (int l = DD_INDICATOR_NO_DATA; l <= DD_INDICATOR_GREEN; l++)
+          lines = MAX (lines, _dd_xlsx_text_lines (x, dd_indicator_level_get_label ((DdIndicatorLevel) l),
+                                                   widths[5]));
+        CHECK (x, worksheet_set_row (ws, r, lines * x->size * 1.3 + 4, NULL));
+        _dd_xlsx_write_text (x, ws, r, 0, unit, x->f_text);
+      }
       level_of.target = row->target;
       level_of.has_data = row->has_data;
       level_of.numerator = row->numerator;
@@ -178,7 +205,14 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
       CHECK (x, worksheet_write_string (ws, r + 1, 0, _dd_xlsx_clean_text (x, line), x->f_note));
     }
 
-  CHECK (x, worksheet_set_row (ws, 1, x->size * 2.2, NULL));
+  {
+    guint lines = 1;
+
+    /* The heads in bold, as many lines as the narrowest takes. */
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, heads[i], widths[i] * 0.85));
+    CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
+  }
   worksheet_freeze_panes (ws, 2, 0);
   _dd_xlsx_setup_print (x, ws, FALSE, 1, 1);
 }

@@ -66,6 +66,8 @@ typedef struct
   lxw_format *f_center;
   lxw_format *f_head;
   lxw_format *f_sheet_title;
+  lxw_format *f_sheet_title_font;  /* its first line in a rich string */
+  lxw_format *f_scope_font;        /* the scope line under it */
   lxw_format *f_title;
   lxw_format *f_subtitle;
   lxw_format *f_issuer;
@@ -77,12 +79,15 @@ typedef struct
   lxw_format *f_section;
   lxw_format *f_plain;
   lxw_format *f_note;
+  lxw_format *f_note_wrap;     /* a note over merged cells, wrapped */
   lxw_format *f_date;
   lxw_format *f_int;
   lxw_format *f_int_bold;
   lxw_format *f_pct;
   lxw_format *f_pct_bold;
   lxw_format *f_progress;      /* "45%" of a task's progress */
+  lxw_format *f_tt;            /* a task's number (TT) as a number: "12" */
+  lxw_format *f_tt_dot;        /* the same written "12." */
   lxw_format *f_status[DD_N_STATUSES];
 
   /* Copies of the tasks for action read with the task sheet, so that
@@ -102,17 +107,20 @@ typedef struct
 /* What the sheets share (dd-xlsx-sheet.c) */
 
 lxw_color_t  _dd_xlsx_status_color      (DdTaskStatus status);
-/* A4, fitted to the page's width; rows @repeat_first to @repeat_last on
- * every page (-1: none, and the sheet on one page). */
+/* A4, fitted to the page's width only; rows @repeat_first to @repeat_last on
+ * every page (-1: none). */
 void         _dd_xlsx_setup_print       (DdXlsx        *x,
                                          lxw_worksheet *ws,
                                          gboolean       landscape,
                                          int            repeat_first,
                                          int            repeat_last);
-/* The first line of a sheet: @title, then the report's. */
+/* The first line of a sheet: @title, then the report's; under it the
+ * scope line, over columns A to @last_col (together @width wide). */
 void         _dd_xlsx_write_sheet_title (DdXlsx        *x,
                                          lxw_worksheet *ws,
-                                         const char    *title);
+                                         const char    *title,
+                                         lxw_col_t      last_col,
+                                         double         width);
 
 /* The cells (dd-xlsx-cells.c). In a sheet being streamed, rows come in
  * order and the cells of a row in the order of their columns. */
@@ -142,6 +150,13 @@ void         _dd_xlsx_write_number      (DdXlsx        *x,
                                          lxw_col_t      col,
                                          double         value,
                                          lxw_format    *format);
+/* A task's number (TT): a number cell when it is one ("12", "12."), so
+ * that it sorts as one (1, 2, 10); else text ("1.2", "II"). */
+void         _dd_xlsx_write_tt          (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      row,
+                                         lxw_col_t      col,
+                                         const char    *number);
 /* A string from the program (a label, a section line), taken as it is. */
 void         _dd_xlsx_put_string        (DdXlsx        *x,
                                          lxw_worksheet *ws,
@@ -176,6 +191,15 @@ gboolean     _dd_xlsx_stream_splice     (DdXlsx     *x,
                                          const char *from,
                                          const char *to);
 void         _dd_xlsx_stream_free       (DdXlsxRowStream *s);
+
+/* The completion and on-time rates of @counts in columns @c and @c + 1
+ * ("—" where there is nothing to divide by) (dd-xlsx-summary.c). */
+void         _dd_xlsx_write_rates       (DdXlsx        *x,
+                                         lxw_worksheet *ws,
+                                         lxw_row_t      r,
+                                         lxw_col_t      c,
+                                         const guint   *counts,
+                                         lxw_format    *format);
 
 /* The sheets, which only the workbook (dd-xlsx-export.c) calls */
 

@@ -43,8 +43,9 @@ _dd_xlsx_setup_print (DdXlsx        *x,
     worksheet_set_landscape (ws);
   else
     worksheet_set_portrait (ws);
-  /* Any number of pages high; the summary, without repeated rows, is one page. */
-  worksheet_fit_to_pages (ws, 1, repeat_first < 0 ? 1 : 0);
+  /* Fitted to the width only, never to one page high: a sheet squeezed
+   * into one page prints its text under 10 pt. As many pages as it takes. */
+  worksheet_fit_to_pages (ws, 1, 0);
   /* Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm. */
   worksheet_set_margins (ws, 1.18, 0.70, 0.79, 0.79);
   worksheet_center_horizontally (ws);
@@ -68,11 +69,35 @@ _dd_xlsx_setup_print (DdXlsx        *x,
 void
 _dd_xlsx_write_sheet_title (DdXlsx        *x,
                             lxw_worksheet *ws,
-                            const char    *title)
+                            const char    *title,
+                            lxw_col_t      last_col,
+                            double         width)
 {
   g_autofree char *line = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *clean_second = NULL;
+  lxw_rich_string_tuple head = { x->f_sheet_title_font, NULL };
+  lxw_rich_string_tuple scope = { x->f_scope_font, NULL };
+  lxw_rich_string_tuple *fragments[] = { &head, &scope, NULL };
+  guint lines;
 
   /* Translators: the first line of a sheet: its name, then the report's title. */
   line = g_strdup_printf (_("%s — %s"), title, x->data->title);
-  CHECK (x, worksheet_write_string (ws, 0, 0, _dd_xlsx_clean_text (x, line), x->f_sheet_title));
+  first = g_strdup (_dd_xlsx_clean_text (x, line));
+  if (x->data->scope_line == NULL)
+    {
+      CHECK (x, worksheet_write_string (ws, 0, 0, first, x->f_sheet_title));
+      return;
+    }
+  /* The scope under it, on every sheet: what the figures cover. */
+  second = g_strconcat ("\n", x->data->scope_line, NULL);
+  head.string = first;
+  clean_second = g_strdup (_dd_xlsx_clean_text (x, second));
+  scope.string = clean_second;
+  lines = _dd_xlsx_text_lines (x, first, width * x->size / (x->size + 1))
+          + _dd_xlsx_text_lines (x, x->data->scope_line, width);
+  CHECK (x, worksheet_set_row (ws, 0, lines * (x->size + 1) * 1.3 + 4, NULL));
+  CHECK (x, worksheet_merge_range (ws, 0, 0, 0, last_col, "", x->f_sheet_title));
+  CHECK (x, worksheet_write_rich_string (ws, 0, 0, fragments, x->f_sheet_title));
 }

@@ -14,10 +14,37 @@
  * figures with their doughnut, and the lead units with their bars.
  */
 
-#define SUM_LAST_COL 8   /* A–I */
+#define SUM_LAST_COL 10  /* A–K: a unit, its statuses, the total and the two rates */
 
 /* The short rule under the issuer and the motto (Nghị định 30/2020). */
 #define SHORT_RULE "────────────"
+
+/* The widths of column A and of each of B–K, and of them all: landscape
+ * A4 at about 85 % (13 pt prints at 11). */
+#define SUM_NAME_WIDTH 34.0
+#define SUM_COL_WIDTH 11.0
+#define SUM_WIDTH (SUM_NAME_WIDTH + SUM_COL_WIDTH * SUM_LAST_COL)
+
+/* The height of a row for @text merged over A–K in @size points. */
+static double
+merged_height (DdXlsx     *x,
+               const char *text,
+               double      size)
+{
+  /* _dd_xlsx_text_lines() counts for the body size: a larger one is a narrower column. */
+  double width = SUM_WIDTH * x->size / size;
+
+  return MAX (2, _dd_xlsx_text_lines (x, text, width)) * size * 1.3 + 4;
+}
+
+/* A row as high as @text takes in @width (one line at the least). */
+static double
+row_height (DdXlsx     *x,
+            const char *text,
+            double      width)
+{
+  return _dd_xlsx_text_lines (x, text != NULL ? text : "", width) * x->size * 1.3 + 4;
+}
 
 /* The header of Nghị định 30/2020/NĐ-CP: the issuer in two lines over its
  * rule and the number line at the left; the national title, the motto and
@@ -47,11 +74,13 @@ write_document_header (DdXlsx        *x,
 
   CHECK (x, worksheet_set_row (ws, 4, x->size * 2.0, NULL));
   CHECK (x, worksheet_merge_range (ws, 4, 0, 4, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->kind), x->f_title));
-  CHECK (x, worksheet_set_row (ws, 5, x->size * 2.8, NULL));
+  /* The title and the plan's (408 characters and more) as many lines as
+   * they take over the merged width. */
+  CHECK (x, worksheet_set_row (ws, 5, merged_height (x, d->title, x->size + 1), NULL));
   CHECK (x, worksheet_merge_range (ws, 5, 0, 5, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->title), x->f_title));
   if (d->subtitle != NULL)
     {
-      CHECK (x, worksheet_set_row (ws, 6, x->size * 2.8, NULL));
+      CHECK (x, worksheet_set_row (ws, 6, merged_height (x, d->subtitle, x->size), NULL));
       CHECK (x, worksheet_merge_range (ws, 6, 0, 6, SUM_LAST_COL, _dd_xlsx_clean_text (x, d->subtitle), x->f_subtitle));
     }
   if (d->period_label != NULL)
@@ -110,6 +139,17 @@ typedef struct
   lxw_row_t last;
 } TableRows;
 
+/* How the two rates are counted, under them: the note of the report. */
+static void
+write_rates_note (DdXlsx        *x,
+                  lxw_worksheet *ws,
+                  lxw_row_t      r)
+{
+  CHECK (x, worksheet_set_row (ws, r, row_height (x, _dd_export_rates_note (), SUM_NAME_WIDTH + 2 * SUM_COL_WIDTH),
+                               NULL));
+  CHECK (x, worksheet_merge_range (ws, r, 0, r, 2, _dd_export_rates_note (), x->f_note_wrap));
+}
+
 /* I. Headline figures from @r: one row per status, the total, the rate.
  * Returns the row after them. */
 static lxw_row_t
@@ -119,6 +159,7 @@ write_headline_table (DdXlsx        *x,
                       TableRows     *rows)
 {
   DdExportData *d = x->data;
+  guint shares[DD_N_STATUSES];
   double rate;
 
   CHECK (x, worksheet_write_string (ws, r++, 0, _("I. HEADLINE FIGURES"), x->f_section));
@@ -126,18 +167,22 @@ write_headline_table (DdXlsx        *x,
   CHECK (x, worksheet_write_string (ws, r, 0, C_("export column", "Status"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 1, C_("export column", "Tasks"), x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 2, C_("export column", "Share"), x->f_head));
-  CHECK (x, worksheet_set_row (ws, r, x->size * 2.6, NULL));
+  CHECK (x, worksheet_set_row (ws, r, x->size * 1.3 * 3 + 4, NULL));   /* "Số nhiệm vụ": three lines */
   r++;
   rows->first = r;
+  /* Shares by the largest remainder, in tenths of a percent as they
+   * print: they add up, and equal counts show equal shares. */
+  _dd_export_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
   for (int s = 0; s < DD_N_STATUSES; s++, r++)
     {
-      double share = d->headline.tasks > 0 ? (double) d->headline.counts[s] / d->headline.tasks : 0;
-
+      CHECK (x, worksheet_set_row (ws, r, row_height (x, "", 1), NULL));
       CHECK (x, worksheet_write_string (ws, r, 0, _dd_chart_status_label ((DdTaskStatus) s), x->f_status[s]));
       _dd_xlsx_write_number (x, ws, r, 1, d->headline.counts[s], x->f_int);
-      _dd_xlsx_write_number (x, ws, r, 2, share, x->f_pct);
+      _dd_xlsx_write_number (x, ws, r, 2, shares[s] / 1000.0, x->f_pct);
     }
   rows->last = r - 1;
+  for (lxw_row_t t = r; t < r + 3; t++)
+    CHECK (x, worksheet_set_row (ws, t, row_height (x, "", 1), NULL));
   CHECK (x, worksheet_write_string (ws, r, 0, _("Total"), x->f_text_bold));
   _dd_xlsx_write_number (x, ws, r, 1, d->headline.tasks, x->f_int_bold);
   _dd_xlsx_write_number (x, ws, r, 2, d->headline.tasks > 0 ? 1.0 : 0.0, x->f_pct_bold);
@@ -149,8 +194,15 @@ write_headline_table (DdXlsx        *x,
     CHECK (x, worksheet_write_string (ws, r, 1, "—", x->f_center));
   CHECK (x, worksheet_write_blank (ws, r, 2, x->f_text));
   r++;
-  /* Translators: how the completion rate is counted, under it. */
-  CHECK (x, worksheet_write_string (ws, r, 0, _("Completion rate = done ÷ (done + overdue or forgotten)."), x->f_note));
+  /* Translators: done on time ÷ (done + overdue or forgotten), beside the completion rate. */
+  CHECK (x, worksheet_write_string (ws, r, 0, _("On-time rate"), x->f_text_bold));
+  if (_dd_export_on_time_rate (d->headline.counts, &rate))
+    _dd_xlsx_write_number (x, ws, r, 1, rate, x->f_pct_bold);
+  else
+    CHECK (x, worksheet_write_string (ws, r, 1, "—", x->f_center));
+  CHECK (x, worksheet_write_blank (ws, r, 2, x->f_text));
+  r++;
+  write_rates_note (x, ws, r);
   return r;
 }
 
@@ -160,11 +212,16 @@ add_status_donut (DdXlsx          *x,
                   lxw_worksheet   *ws,
                   const TableRows *rows)
 {
-  lxw_chart_font title_font = chart_font (x, x->size, TRUE);
-  lxw_chart_font body_font = chart_font (x, x->size - 2, FALSE);
+  /* The sheet prints at about 83 % of its size (fitted to the width):
+   * the body size prints at 10 pt or more, smaller would not. */
+  lxw_chart_font title_font = chart_font (x, x->size + 1, TRUE);
+  lxw_chart_font body_font = chart_font (x, x->size, FALSE);
   lxw_chart_fill fills[DD_N_STATUSES];
   lxw_chart_point points[DD_N_STATUSES];
   lxw_chart_point *point_ptrs[DD_N_STATUSES + 1];
+  lxw_chart_font label_fonts[DD_N_STATUSES];
+  lxw_chart_data_label labels[DD_N_STATUSES];
+  lxw_chart_data_label *label_ptrs[DD_N_STATUSES + 1];
   lxw_chart_options place = { 0, };
   lxw_chart *donut = workbook_add_chart (x->wb, LXW_CHART_DOUGHNUT);
   lxw_chart_series *series = chart_add_series (donut, NULL, NULL);
@@ -179,12 +236,20 @@ add_status_donut (DdXlsx          *x,
       fills[s].color = _dd_xlsx_status_color ((DdTaskStatus) s);
       points[s].fill = &fills[s];
       point_ptrs[s] = &points[s];
+      /* Each slice's label in the colour that contrasts with it (WCAG). */
+      label_fonts[s] = body_font;
+      label_fonts[s].color = _dd_export_status_white_text ((DdTaskStatus) s) ? 0xFFFFFF : 0x000000;
+      memset (&labels[s], 0, sizeof labels[s]);
+      labels[s].font = &label_fonts[s];
+      label_ptrs[s] = &labels[s];
     }
   point_ptrs[DD_N_STATUSES] = NULL;
+  label_ptrs[DD_N_STATUSES] = NULL;
   CHECK (x, chart_series_set_points (series, point_ptrs));
   chart_series_set_labels (series);
   chart_series_set_labels_options (series, LXW_FALSE, LXW_FALSE, LXW_TRUE);
   chart_series_set_labels_font (series, &body_font);
+  CHECK (x, chart_series_set_labels_custom (series, label_ptrs));
   chart_title_set_name (donut, _("Tasks by status"));
   chart_title_set_name_font (donut, &title_font);
   chart_legend_set_position (donut, LXW_CHART_LEGEND_RIGHT);
@@ -195,6 +260,28 @@ add_status_donut (DdXlsx          *x,
   place.x_scale = 1.15;
   place.y_scale = 1.0;
   CHECK (x, worksheet_insert_chart_opt (ws, 9, 3, donut, &place));
+}
+
+/* Shared with dd-xlsx-figures.c */
+
+void
+_dd_xlsx_write_rates (DdXlsx        *x,
+                      lxw_worksheet *ws,
+                      lxw_row_t      r,
+                      lxw_col_t      c,
+                      const guint   *counts,
+                      lxw_format    *format)
+{
+  double rate;
+
+  if (_dd_export_rate (counts, &rate))
+    _dd_xlsx_write_number (x, ws, r, c, rate, format);
+  else
+    CHECK (x, worksheet_write_string (ws, r, c, "—", x->f_center));
+  if (_dd_export_on_time_rate (counts, &rate))
+    _dd_xlsx_write_number (x, ws, r, c + 1, rate, format);
+  else
+    CHECK (x, worksheet_write_string (ws, r, c + 1, "—", x->f_center));
 }
 
 /* II. By lead unit, from @r: the table the bars are drawn from, and under
@@ -213,7 +300,16 @@ write_units_table (DdXlsx        *x,
     CHECK (x, worksheet_write_string (ws, r, (lxw_col_t) (1 + s), _dd_chart_status_label ((DdTaskStatus) s),
                                       x->f_head));
   CHECK (x, worksheet_write_string (ws, r, 1 + DD_N_STATUSES, _("Total"), x->f_head));
-  CHECK (x, worksheet_set_row (ws, r, x->size * 3.2, NULL));
+  CHECK (x, worksheet_write_string (ws, r, 2 + DD_N_STATUSES, _("Completion rate"), x->f_head));
+  CHECK (x, worksheet_write_string (ws, r, 3 + DD_N_STATUSES, _("On-time rate"), x->f_head));
+  {
+    /* As high as the longest head takes in its narrow column (bold). */
+    guint lines = _dd_xlsx_text_lines (x, _("Completion rate"), SUM_COL_WIDTH * 0.85);
+
+    for (int s = 0; s < DD_N_STATUSES; s++)
+      lines = MAX (lines, _dd_xlsx_text_lines (x, _dd_chart_status_label ((DdTaskStatus) s), SUM_COL_WIDTH * 0.85));
+    CHECK (x, worksheet_set_row (ws, r, lines * x->size * 1.3 + 4, NULL));
+  }
   r++;
   rows->first = r;
   for (guint i = 0; i < units->len; i++, r++)
@@ -221,9 +317,11 @@ write_units_table (DdXlsx        *x,
       const DdStatsUnit *unit = g_ptr_array_index (units, i);
 
       _dd_xlsx_write_text (x, ws, r, 0, unit->name, x->f_text);
+      CHECK (x, worksheet_set_row (ws, r, row_height (x, unit->name, SUM_NAME_WIDTH), NULL));
       for (int s = 0; s < DD_N_STATUSES; s++)
         _dd_xlsx_write_number (x, ws, r, (lxw_col_t) (1 + s), unit->counts[s], x->f_int);
       _dd_xlsx_write_number (x, ws, r, 1 + DD_N_STATUSES, unit->total, x->f_int_bold);
+      _dd_xlsx_write_rates (x, ws, r, 2 + DD_N_STATUSES, unit->counts, x->f_pct);
     }
   rows->last = r - 1;
   if (units->len == 0)
@@ -244,8 +342,10 @@ add_units_bars (DdXlsx          *x,
                 lxw_row_t        r,
                 const TableRows *rows)
 {
-  lxw_chart_font title_font = chart_font (x, x->size, TRUE);
-  lxw_chart_font body_font = chart_font (x, x->size - 2, FALSE);
+  /* The sheet prints at about 83 % of its size (fitted to the width):
+   * the body size prints at 10 pt or more, smaller would not. */
+  lxw_chart_font title_font = chart_font (x, x->size + 1, TRUE);
+  lxw_chart_font body_font = chart_font (x, x->size, FALSE);
   lxw_chart_options place = { 0, };
   lxw_chart *bars = workbook_add_chart (x->wb, LXW_CHART_BAR_STACKED);
 
@@ -297,14 +397,22 @@ _dd_xlsx_write_summary_sheet (DdXlsx        *x,
   TableRows statuses, by_unit;
   lxw_row_t r;
 
-  CHECK (x, worksheet_set_column (ws, 0, 0, 34, NULL));
-  CHECK (x, worksheet_set_column (ws, 1, SUM_LAST_COL, 12, NULL));
+  CHECK (x, worksheet_set_column (ws, 0, 0, SUM_NAME_WIDTH, NULL));
+  CHECK (x, worksheet_set_column (ws, 1, SUM_LAST_COL, SUM_COL_WIDTH, NULL));
   _dd_xlsx_setup_print (x, ws, TRUE, -1, -1);
   write_document_header (x, ws);
 
   r = write_headline_table (x, ws, 9, &statuses);
   add_status_donut (x, ws, &statuses);
-  r = write_units_table (x, ws, units, MAX (r + 2, 26), &by_unit);
+  /* II. on a page of its own: the bars are never cut by a page's end
+   * (a page fitted to the width, not to one page high). */
+  r = MAX (r + 2, 26);
+  {
+    lxw_row_t breaks[] = { r, 0 };
+
+    CHECK (x, worksheet_set_h_pagebreaks (ws, breaks));
+  }
+  r = write_units_table (x, ws, units, r, &by_unit);
   if (units->len > 0)
     {
       add_units_bars (x, ws, units->len, r, &by_unit);

@@ -35,7 +35,7 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
   [COL_TITLE] = { NC_("export column", "Task"), 24, TRUE, TRUE },
   [COL_LEAD] = { NC_("export column", "Lead unit"), 13, TRUE, TRUE },
   [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 12, TRUE, TRUE },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 10, TRUE, TRUE },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 13, TRUE, FALSE },   /* "30/4/2026" unbroken */
   [COL_PRODUCT] = { NC_("export column", "Product"), 12, TRUE, TRUE },
   [COL_DIRECTING] = { NC_("export column", "Directing leader"), 10, TRUE, TRUE },
   [COL_STATUS] = { NC_("export column", "Status"), 11, TRUE, FALSE },
@@ -46,12 +46,13 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
   [COL_PROGRESS] = { NC_("export column", "Progress"), 8, TRUE, FALSE },
 };
 
-/* What the columns of a landscape sheet may add up to (in widths as
- * worksheet_set_column() takes them) for 13 pt text to print at 10 pt or
- * more once fitted to the page's width: A4 landscape less the margins is
- * 706 points, so 883 points at 80 %, 1,177 pixels of 7 per unit plus 5 a
- * column. */
-#define PAGE_PIXELS 1150.0
+/* What the columns of a landscape sheet may add up to (in pixels of 7 a
+ * width unit plus 5 a column) for 13 pt text to print at 10 pt or more
+ * once fitted to the page's width: A4 landscape less the margins is 706
+ * points. Measured in LibreOffice's PDF (the sizes of its text operators,
+ * its column widths in Carlito, Calibri's twin): 1,150 printed 13 pt at
+ * 9.8; 1,060 at about 10.6. */
+#define PAGE_PIXELS 1060.0
 
 /* The width of each column present (@col[c] >= 0), those that may shrink
  * narrowed together so that the sheet fits. */
@@ -205,7 +206,7 @@ write_task_row (const DdExportTask  *task,
 
   if (x->col[COL_PLAN] >= 0)
     _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_PLAN], task->plan_number, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_NUMBER], task->number, x->f_center);
+  _dd_xlsx_write_tt (x, ws, r, (lxw_col_t) x->col[COL_NUMBER], task->number);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_TITLE], task->title, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_LEAD], task->lead, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) x->col[COL_COORDINATORS], task->coordinators, x->f_text);
@@ -245,8 +246,9 @@ write_and_keep_task_row (const DdExportTask  *task,
   if (!write_task_row (task, t, error))
     return FALSE;
   /* A task for action keeps a copy for the sheet of its own. */
-  if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
-      && dd_date_is_set (&task->due) && x->action_bytes < _dd_export_action_cache_max
+  if ((((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON) && dd_date_is_set (&task->due))
+       || task->status == DD_STATUS_FORGOTTEN)
+      && x->action_bytes < _dd_export_action_cache_max
       && !g_hash_table_contains (x->action_rows, &task->id))
     {
       gsize size;
@@ -286,14 +288,25 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
     if (x->col[c] >= 0)
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) x->col[c], (lxw_col_t) x->col[c], widths[c], NULL));
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks);
+  {
+    double width = 0;
+
+    for (int c = 0; c < N_TASK_COLUMNS; c++)
+      if (x->col[c] >= 0)
+        width += widths[c];
+    /* Its scope is counted before its rows are read. */
+    if (!_dd_export_data_fill_scope (x->data, x->store, TRUE, error))
+      return FALSE;
+    _dd_xlsx_write_sheet_title (x, ws, x->sheet_tasks, (lxw_col_t) (n - 1), width);
+  }
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
       {
         const char *title = column_title (c);
 
         CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], title, x->f_head));
-        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, title, widths[c]));
+        /* Bold: wider than the estimate's letters. */
+        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, title, widths[c] * 0.85));
       }
   CHECK (x, worksheet_set_row (ws, 1, head_lines * x->size * 1.25 + 3, NULL));
 
@@ -320,9 +333,8 @@ typedef struct
   lxw_worksheet *ws;
   lxw_row_t row;
   int section;                 /* the status of the last row, -1 before any */
-  guint n_overdue;
-  guint n_soon;
-  guint32 as_of;
+  guint n[3];                  /* overdue, forgotten, due soon */
+  guint next;                  /* the action of the next row */
   int c_plan, c_number, c_title, c_lead, c_coord, c_due, c_status, c_late, c_left, c_directing, c_note;
   guint n_cols;
 } ActionSheet;
@@ -334,14 +346,35 @@ write_section (ActionSheet  *a,
   g_autofree char *line = NULL;
 
   if (status == DD_STATUS_OVERDUE)
-    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "I. Overdue: %u task", "I. Overdue: %u tasks", a->n_overdue),
-                            a->n_overdue);
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "I. Overdue: %u task", "I. Overdue: %u tasks", a->n[0]),
+                            a->n[0]);
+  else if (status == DD_STATUS_FORGOTTEN)
+    /* Translators: a section of the list for action: the tasks whose report or update was forgotten. */
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Forgotten: %u task", "II. Forgotten: %u tasks",
+                                         a->n[1]), a->n[1]);
   else
-    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "II. Due soon: %u task", "II. Due soon: %u tasks", a->n_soon),
-                            a->n_soon);
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "III. Due soon: %u task", "III. Due soon: %u tasks",
+                                         a->n[2]), a->n[2]);
   _dd_xlsx_put_string (a->x, a->ws, a->row, 0, line, a->x->f_section);
   a->row++;
   a->section = status;
+}
+
+/* The action of @id: the rows come in the actions' order, a task deleted
+ * meanwhile skipped. */
+static const DdExportAction *
+action_of (ActionSheet *a,
+           gint64       id)
+{
+  GArray *actions = a->x->data->actions;
+
+  for (guint i = a->next; i < actions->len; i++)
+    if (g_array_index (actions, DdExportAction, i).id == id)
+      {
+        a->next = i + 1;
+        return &g_array_index (actions, DdExportAction, i);
+      }
+  return NULL;
 }
 
 static gboolean
@@ -353,39 +386,44 @@ write_action_row (const DdExportTask  *task,
   DdXlsx *x = a->x;
   lxw_worksheet *ws = a->ws;
   g_autofree char *owned_note = NULL;
+  g_autofree char *row_note = NULL;
   const char *note = task_note (task, &owned_note);
+  const DdExportAction *action = action_of (a, task->id);
   lxw_row_t r;
-  int days;
 
-  if (task->status != DD_STATUS_OVERDUE && task->status != DD_STATUS_DUE_SOON)
+  if (action == NULL || task->status != action->status)
     return TRUE;   /* changed meanwhile */
-  if (a->section != (int) task->status)
-    write_section (a, task->status);
+  if (a->section != (int) action->status)
+    write_section (a, action->status);
   r = a->row++;
-  days = task->status == DD_STATUS_OVERDUE
-           ? (int) a->as_of - (int) g_date_get_julian (&task->due)
-           : (int) g_date_get_julian (&task->due) - (int) a->as_of;
+  row_note = _dd_export_dup_action_note (action, note);
 
   if (a->c_plan >= 0)
     _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_plan, task->plan_number, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_number, task->number, x->f_center);
+  _dd_xlsx_write_tt (x, ws, r, (lxw_col_t) a->c_number, task->number);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_title, task->title, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
-  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &task->due, x->f_date);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, _dd_chart_status_label (task->status), x->f_status[task->status]);
-  if (task->status == DD_STATUS_OVERDUE)
+  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &action->due, x->f_date);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, _dd_chart_status_label (action->status),
+                       x->f_status[action->status]);
+  if (action->status == DD_STATUS_DUE_SOON)
     {
-      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, days, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_left, action->days, x->f_int);
+    }
+  else if (dd_date_is_set (&action->due))
+    {
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, action->days, x->f_int);
       _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
     }
   else
     {
       _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
-      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_left, days, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
     }
   _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_directing, task->directing, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_note, note, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_note, row_note, x->f_text);
 
   if (x->lxw != LXW_NO_ERROR)
     {
@@ -414,8 +452,8 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
     { &a.c_coord, C_("export column", "Coordinating units"), 15, TRUE },
     { &a.c_due, C_("export column", "Due"), 15, FALSE },
     { &a.c_status, C_("export column", "Status"), 11, TRUE },
-    { &a.c_late, C_("export column", "Days overdue"), 9, TRUE },
-    { &a.c_left, C_("export column", "Days left"), 9, TRUE },
+    { &a.c_late, C_("export column", "Working days late"), 10, TRUE },
+    { &a.c_left, C_("export column", "Working days left"), 10, TRUE },
     { &a.c_directing, C_("export column", "Directing leader"), 12, TRUE },
     { &a.c_note, C_("export column", "Note"), 14, TRUE },
   };
@@ -424,15 +462,11 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
   a.ws = ws;
   a.row = 2;
   a.section = -1;
-  a.as_of = g_date_get_julian (&x->data->options.tasks.as_of);
   for (guint i = 0; i < x->data->actions->len; i++)
     {
       const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
 
-      if (action->status == DD_STATUS_OVERDUE)
-        a.n_overdue++;
-      else
-        a.n_soon++;
+      a.n[action->status == DD_STATUS_OVERDUE ? 0 : action->status == DD_STATUS_FORGOTTEN ? 1 : 2]++;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
@@ -449,12 +483,19 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
       if (cols[i].col == &a.c_title && x->data->all_plans)
         cols[i].width -= 11;
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, cols[i].width, NULL));
-      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width));
+      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width * 0.85));
       c++;
     }
   a.n_cols = (guint) c;
 
-  _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions);
+  {
+    double width = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      if (*cols[i].col >= 0)
+        width += cols[i].width;
+    _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions, (lxw_col_t) (a.n_cols - 1), width);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
     if (*cols[i].col >= 0)
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));

@@ -1,0 +1,562 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-export"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-store-private.h"
+#include "dd-export-private.h"
+
+/*
+ * The figures of a "báo cáo tình hình thực hiện" beyond the counts: how
+ * late each overdue or forgotten task is in working days (the core's
+ * calendar of days off), what a forgotten task missed, the indicators with
+ * their true figures, and shares that add up.
+ */
+
+/* Working days */
+
+int
+_dd_export_workdays_late (DdExportData *data,
+                          const GDate  *due)
+{
+  guint32 day = g_date_get_julian (due);
+  gpointer found;
+  int days;
+
+  /* Many tasks share a due date: count each date's days once. */
+  if (g_hash_table_lookup_extended (data->late_days, GUINT_TO_POINTER (day), NULL, &found))
+    return GPOINTER_TO_INT (found);
+  days = dd_workdays_between (data->workdays, due, &data->options.tasks.as_of);
+  g_hash_table_insert (data->late_days, GUINT_TO_POINTER (day), GINT_TO_POINTER (days));
+  return days;
+}
+
+/* Forgotten tasks */
+
+/* Of the occurrences that decide a recurring task's status, the forgotten
+ * one due longest ago (the most late), or NULL. */
+static const DdOccurrence *
+first_forgotten (GArray      *occurrences,
+                 const GDate *as_of)
+{
+  const DdOccurrence *found = NULL;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      const DdOccurrence *occ = &g_array_index (occurrences, DdOccurrence, i);
+
+      if (occ->status != DD_STATUS_FORGOTTEN || g_date_compare (&occ->due, as_of) >= 0)
+        continue;
+      if (found == NULL || g_date_compare (&occ->due, &found->due) < 0)
+        found = occ;
+    }
+  return found;
+}
+
+/* The forgotten tasks of @actions (@index: id → position) in @set. */
+static void
+judge_forgotten (DdExportData    *data,
+                 DdOccurrenceSet *set,
+                 GHashTable      *index,
+                 const GDate     *soon)
+{
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  const GDate *as_of = &data->options.tasks.as_of;
+
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+    {
+      const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
+      gpointer position;
+      DdExportAction *action;
+      const DdOccurrence *missed;
+
+      if (!g_hash_table_lookup_extended (index, &task->id, NULL, &position))
+        continue;
+      g_array_set_size (occurrences, 0);
+      _dd_occurrence_set_judge_latest (set, t, as_of, soon, occurrences);
+      missed = first_forgotten (occurrences, as_of);
+      if (missed == NULL)
+        continue;
+      action = &g_array_index (data->actions, DdExportAction, GPOINTER_TO_UINT (position));
+      action->due = missed->due;
+      action->days = _dd_export_workdays_late (data, &missed->due);
+      if (missed->label != NULL)
+        action->what = g_string_chunk_insert_const (data->strings, missed->label);
+    }
+}
+
+gboolean
+_dd_export_fill_forgotten (DdExportData  *data,
+                           DdStore       *store,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const GDate *as_of = &data->options.tasks.as_of;
+  GDate from, to, soon;
+  gint64 only_id = 0;
+
+  for (guint i = 0; i < data->actions->len; i++)
+    {
+      DdExportAction *action = &g_array_index (data->actions, DdExportAction, i);
+
+      if (action->status == DD_STATUS_FORGOTTEN)
+        {
+          g_hash_table_insert (index, &action->id, GUINT_TO_POINTER (i));
+          only_id = action->id;
+        }
+    }
+  if (g_hash_table_size (index) == 0)
+    return TRUE;
+
+  /* The same look-back and judging as the status itself
+   * (dd-store-recurring.c): one task read alone, or all at once. */
+  _dd_store_due_soon_limit (store, as_of, data->options.tasks.due_soon_days, &soon);
+  from = *as_of;
+  g_date_subtract_days (&from, 430);
+  to = dd_date_is_set (&soon) && g_date_compare (&soon, as_of) > 0 ? soon : *as_of;
+  {
+    g_autoptr(DdOccurrenceSet) set = NULL;
+
+    set = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_OPEN, g_hash_table_size (index) == 1 ? only_id : 0,
+                                   data->workdays, &from, &to, as_of, error);
+    if (set == NULL)
+      return FALSE;
+    judge_forgotten (data, set, index, dd_date_is_set (&soon) ? &soon : as_of);
+  }
+  return TRUE;
+}
+
+/* The note of a row for action: what a forgotten task missed, then the
+ * task's note. (transfer full) */
+char *
+_dd_export_dup_action_note (const DdExportAction *action,
+                            const char           *note)
+{
+  g_autofree char *missed = NULL;
+
+  if (action->status != DD_STATUS_FORGOTTEN || action->what == NULL)
+    return g_strdup (note);
+  /* Translators: in the note of a forgotten task: the report or update it did not make ("Quý I/2026"). */
+  missed = g_strdup_printf (_("Not reported: %s"), action->what);
+  if (note == NULL || *note == '\0')
+    return g_steal_pointer (&missed);
+  return g_strconcat (missed, "\n", note, NULL);
+}
+
+const char *
+_dd_export_rates_note (void)
+{
+  /* Translators: the note under the two rates of a report. */
+  return _("Completion rate = tasks done ÷ (tasks done + tasks overdue or forgotten, not done); "
+           "on-time rate = tasks done on time ÷ the same.");
+}
+
+/* Colours */
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+gboolean
+_dd_export_white_on (const double rgba[4])
+{
+  double l = 0.2126 * linear (rgba[0]) + 0.7152 * linear (rgba[1]) + 0.0722 * linear (rgba[2]);
+
+  /* WCAG 2: the contrast ratio (L1 + 0.05) ÷ (L2 + 0.05) of each. */
+  return 1.05 / (l + 0.05) > (l + 0.05) / 0.05;
+}
+
+gboolean
+_dd_export_status_white_text (DdTaskStatus status)
+{
+  double rgba[4];
+
+  dd_status_get_color (status, rgba);
+  return _dd_export_white_on (rgba);
+}
+
+/* Shares */
+
+void
+_dd_export_shares (const guint *counts,
+                   guint        n,
+                   guint        total_units,
+                   guint       *out)
+{
+  guint64 sum = 0;
+  guint given = 0;
+  g_autofree guint64 *rest = g_new0 (guint64, n);
+
+  for (guint i = 0; i < n; i++)
+    sum += counts[i];
+  memset (out, 0, n * sizeof *out);
+  if (sum == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 scaled = (guint64) counts[i] * total_units;
+
+      out[i] = (guint) (scaled / sum);
+      rest[i] = scaled % sum;
+      given += out[i];
+    }
+  /* The largest remainders get one more each, a whole group of equal
+   * remainders at a time: equal counts always get equal shares, even when
+   * the shares then fall short of the whole by a unit or two (three
+   * thirds are 33.3 % each). Each group is looked at once. */
+  while (given < total_units)
+    {
+      guint64 best = 0;
+      guint n_best = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (rest[i] > best)
+          {
+            best = rest[i];
+            n_best = 1;
+          }
+        else if (rest[i] == best && best > 0)
+          n_best++;
+      if (best == 0)
+        break;
+      /* A group too big for what is left gets nothing; the next may. */
+      for (guint i = 0; i < n; i++)
+        if (rest[i] == best)
+          {
+            if (given + n_best <= total_units)
+              out[i]++;
+            rest[i] = 0;
+          }
+      if (given + n_best <= total_units)
+        given += n_best;
+    }
+}
+
+/* Indicators */
+
+void
+_dd_export_indicator_free (DdExportIndicator *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->title);
+  g_free (row->unit);
+  g_free (row);
+}
+
+typedef struct
+{
+  gint64 id;
+  gint64 plan_id;
+  char *title;
+  double target;
+  gboolean derived;
+} IndicatorInfo;
+
+static void
+info_clear (IndicatorInfo *info)
+{
+  g_free (info->title);
+}
+
+static DdExportIndicator *
+row_new (const IndicatorInfo *info,
+         const char          *unit,
+         double               numerator,
+         double               denominator)
+{
+  DdExportIndicator *row = g_new0 (DdExportIndicator, 1);
+
+  row->indicator_id = info->id;
+  row->title = g_strdup (info->title != NULL ? info->title : "");
+  row->target = info->target;
+  row->derived = info->derived;
+  row->unit = g_strdup (unit);
+  row->numerator = numerator;
+  row->denominator = denominator;
+  row->has_data = denominator > 0;
+  return row;
+}
+
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+} Window;
+
+/* A typed indicator: per unit (the whole office first), the figures whose
+ * period lies in the report's, never one inside another that is taken:
+ * the longest periods first, so that a quarter's figure and those of its
+ * months are never added together (each is the same work counted again). */
+static gboolean
+typed_rows (DdExportData        *data,
+            DdStore             *store,
+            const IndicatorInfo *info,
+            GPtrArray           *rows,
+            GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Window));
+  gint64 unit = -1;
+  DdExportIndicator *row = NULL;
+  guint n = 0;
+  int rc;
+
+  stmt = dd_sql_prepare (store,
+                         "SELECT ifnull (f.unit_id, 0), u.name, f.period_start, f.period_end, "
+                         "f.numerator, f.denominator FROM indicator_figures f "
+                         "LEFT JOIN units u ON u.id = f.unit_id "
+                         "WHERE f.indicator_id = ?1 "
+                         "AND (?2 IS NULL OR f.period_start >= ?2) AND (?3 IS NULL OR f.period_end <= ?3) "
+                         "AND f.numerator BETWEEN 0 AND ?4 AND f.denominator BETWEEN 0 AND ?4 "
+                         "ORDER BY f.unit_id IS NOT NULL, u.sort_key, f.unit_id, "
+                         "julianday (f.period_end) - julianday (f.period_start) DESC, f.period_start",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  dd_sql_bind_date (stmt, 2, &data->options.from);
+  dd_sql_bind_date (stmt, 3, &data->options.to);
+  sqlite3_bind_double (stmt, 4, DD_FIGURES_MAX);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate start, end;
+      Window window;
+      gboolean overlaps = FALSE;
+
+      if (sqlite3_column_int64 (stmt, 0) != unit)
+        {
+          unit = sqlite3_column_int64 (stmt, 0);
+          row = row_new (info, dd_sql_column_text (stmt, 1), 0, 0);
+          g_ptr_array_add (rows, row);
+          g_array_set_size (taken, 0);
+          n++;
+        }
+      dd_sql_column_date (stmt, 2, &start);
+      dd_sql_column_date (stmt, 3, &end);
+      if (!dd_date_is_set (&start) || !dd_date_is_set (&end))
+        continue;
+      window.start = g_date_get_julian (&start);
+      window.end = g_date_get_julian (&end);
+      for (guint i = 0; i < taken->len && !overlaps; i++)
+        {
+          const Window *other = &g_array_index (taken, Window, i);
+
+          overlaps = window.start <= other->end && other->start <= window.end;
+        }
+      if (overlaps)
+        continue;
+      g_array_append_val (taken, window);
+      row->numerator += sqlite3_column_double (stmt, 4);
+      row->denominator += sqlite3_column_double (stmt, 5);
+      row->has_data = row->denominator > 0;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (store, rc, error);
+  if (n == 0)
+    g_ptr_array_add (rows, row_new (info, NULL, 0, 0));
+  return TRUE;
+}
+
+/* The scoring period whose days are exactly the report's, if any. */
+static gboolean
+score_period_of (const DdExportOptions *options,
+                 DdScorePeriod         *out)
+{
+  const DdOccurrenceKind kinds[] = { DD_OCCURRENCE_MONTH, DD_OCCURRENCE_QUARTER, DD_OCCURRENCE_HALF_YEAR,
+                                     DD_OCCURRENCE_YEAR };
+
+  if (!dd_date_is_set (&options->from) || !dd_date_is_set (&options->to))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      dd_score_period_for_date (out, kinds[k], &options->from);
+      if (g_date_compare (&out->start, &options->from) == 0 && g_date_compare (&out->end, &options->to) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A derived indicator ("đúng hạn": tasks and dossiers done on time ÷ those
+ * judged) for a reporting period, exactly as the scorecards compute it:
+ * per unit, the whole office their sum. */
+static void
+derived_rows_scored (GListModel          *cards,
+                     const IndicatorInfo *info,
+                     GPtrArray           *rows)
+{
+  DdExportIndicator *office = row_new (info, NULL, 0, 0);
+  guint n = g_list_model_get_n_items (cards);
+
+  g_ptr_array_add (rows, office);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+      GPtrArray *indicators = dd_scorecard_get_indicators (card);
+
+      if (dd_scorecard_get_is_group (card) || indicators == NULL)
+        continue;
+      for (guint j = 0; j < indicators->len; j++)
+        {
+          const DdScoreIndicator *ind = g_ptr_array_index (indicators, j);
+
+          if (ind->indicator_id != info->id || ind->denominator <= 0)
+            continue;
+          g_ptr_array_add (rows, row_new (info, dd_scorecard_get_unit_name (card), ind->numerator,
+                                          ind->denominator));
+          office->numerator += ind->numerator;
+          office->denominator += ind->denominator;
+        }
+    }
+  office->has_data = office->denominator > 0;
+}
+
+/* The same without a reporting period: every task of the plan as of the
+ * report's date, judged as the task sheet judges it, by lead unit. */
+static gboolean
+derived_rows_counted (DdExportData        *data,
+                      DdStore             *store,
+                      const IndicatorInfo *info,
+                      GPtrArray           *rows,
+                      GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  DdExportIndicator *office = row_new (info, NULL, 0, 0);
+  DdExportIndicator *row = NULL;
+  gint64 unit = -1;
+  GDate soon;
+  int rc;
+
+  g_ptr_array_add (rows, office);
+  _dd_store_due_soon_limit (store, &data->options.tasks.as_of, data->options.tasks.due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (store, &data->options.tasks.as_of, &soon, error))
+    return FALSE;
+  stmt = dd_sql_prepare (store,
+                         "SELECT t.lead_unit_id, u.name, "
+                         "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2, t.id) AS s, count (*) "
+                         "FROM tasks t JOIN units u ON u.id = t.lead_unit_id "
+                         "WHERE t.plan_id = ?3 AND t.deleted_at IS NULL "
+                         "GROUP BY t.lead_unit_id, s ORDER BY u.sort_key, t.lead_unit_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_date (stmt, 1, &data->options.tasks.as_of);
+  dd_sql_bind_date (stmt, 2, &soon);
+  sqlite3_bind_int64 (stmt, 3, info->plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int status = sqlite3_column_int (stmt, 2);
+      double count = sqlite3_column_double (stmt, 3);
+      gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE
+                        || status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
+
+      if (!judged)
+        continue;
+      if (sqlite3_column_int64 (stmt, 0) != unit)
+        {
+          unit = sqlite3_column_int64 (stmt, 0);
+          row = row_new (info, dd_sql_column_text (stmt, 1), 0, 0);
+          g_ptr_array_add (rows, row);
+        }
+      row->denominator += count;
+      office->denominator += count;
+      if (status == DD_STATUS_DONE_ON_TIME)
+        {
+          row->numerator += count;
+          office->numerator += count;
+        }
+      row->has_data = office->has_data = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return dd_sql_set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+static GArray *
+read_indicators (DdStore  *store,
+                 gint64    plan_id,
+                 GError  **error)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (IndicatorInfo));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (list, (GDestroyNotify) info_clear);
+  stmt = dd_sql_prepare (store,
+                         "SELECT i.id, i.plan_id, i.title, i.target, "
+                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) "
+                         "FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                         "WHERE ?1 = 0 OR i.plan_id = ?1 "
+                         "ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC, i.position",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IndicatorInfo info = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                             g_strdup (dd_sql_column_text (stmt, 2)), sqlite3_column_double (stmt, 3),
+                             sqlite3_column_int (stmt, 4) != 0 };
+
+      g_array_append_val (list, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+_dd_export_data_fill_indicators (DdExportData  *data,
+                                 DdStore       *store,
+                                 GError       **error)
+{
+  g_autoptr(GArray) list = read_indicators (store, data->options.tasks.plan_id, error);
+  g_autoptr(GListModel) cards = NULL;
+  DdScorePeriod period;
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const IndicatorInfo *info = &g_array_index (list, IndicatorInfo, i);
+
+      if (!info->derived)
+        {
+          if (!typed_rows (data, store, info, data->indicators, error))
+            return FALSE;
+          continue;
+        }
+      if (cards == NULL && score_period_of (&data->options, &period))
+        {
+          g_autoptr(DdScoring) scoring = dd_scoring_new (store);
+
+          cards = dd_scoring_list_scorecards (scoring, &period, &data->options.tasks.as_of, error);
+          if (cards == NULL)
+            return FALSE;
+        }
+      if (cards != NULL)
+        derived_rows_scored (cards, info, data->indicators);
+      else if (!derived_rows_counted (data, store, info, data->indicators, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < data->indicators->len; i++)
+    {
+      DdExportIndicator *row = g_ptr_array_index (data->indicators, i);
+      char *clean = _dd_export_dup_clean (row->title);
+
+      g_free (row->title);
+      row->title = clean;
+      clean = _dd_export_dup_clean (row->unit);
+      g_free (row->unit);
+      row->unit = clean;
+    }
+  return TRUE;
+}
