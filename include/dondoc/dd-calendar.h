@@ -140,6 +140,64 @@ gboolean    dd_calendar_remove_holiday (DdCalendar   *self,
                                         const GDate  *date,
                                         GError      **error);
 
+/**
+ * DdMovedDeadline:
+ * @task_id: the task
+ * @title: (nullable): its title
+ * @kind: the occurrence's kind
+ * @occurrence: what is due ("Quý II/2026")
+ * @old_due: its due date by the table before
+ * @new_due: by the table after
+ *
+ * A due date counted in working days that a change of a year's days off
+ * moves. A boxed type.
+ */
+typedef struct
+{
+  gint64 task_id;
+  char *title;
+  DdOccurrenceKind kind;
+  char *occurrence;
+  GDate old_due;
+  GDate new_due;
+} DdMovedDeadline;
+
+#define DD_TYPE_MOVED_DEADLINE (dd_moved_deadline_get_type ())
+GType            dd_moved_deadline_get_type (void) G_GNUC_CONST;
+DdMovedDeadline *dd_moved_deadline_copy     (const DdMovedDeadline *self) G_GNUC_WARN_UNUSED_RESULT;
+void             dd_moved_deadline_free     (DdMovedDeadline *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdMovedDeadline, dd_moved_deadline_free)
+
+/**
+ * dd_calendar_list_moved_deadlines:
+ * @year: the year whose table would change
+ * @days: (nullable) (element-type DdHoliday): its new table; %NULL for the
+ *   table it has when nothing is stored (the official schedule or the rule)
+ *
+ * What changing @year's table to @days would move, written nowhere: the
+ * due dates computed in working days (periodic reports, ongoing tasks'
+ * updates, ad hoc reports) from December of the year before to March of
+ * the year after that fall on another day by @days than by the file's
+ * tables now.
+ *
+ * Returns: (transfer full) (element-type DdMovedDeadline): by old due date, or %NULL with @error
+ */
+GPtrArray  *dd_calendar_list_moved_deadlines (DdCalendar  *self,
+                                              int          year,
+                                              GPtrArray   *days,
+                                              GError     **error);
+
+/**
+ * dd_calendar_get_last_moves:
+ *
+ * The due dates the last successful change of days off through @self
+ * (dd_calendar_add_holiday(), dd_calendar_remove_holiday(),
+ * dd_calendar_apply_notice()) moved, as recorded in the history with it.
+ *
+ * Returns: (transfer none) (nullable) (element-type DdMovedDeadline): %NULL before any change
+ */
+GPtrArray  *dd_calendar_get_last_moves (DdCalendar *self);
+
 /* A task's time */
 
 /* The extensions of a task, oldest first. (transfer full) (element-type DdExtension) */

@@ -134,6 +134,8 @@ typedef enum
   DD_AUDIT_FIELD_USER_DISPLAY_NAME,
   DD_AUDIT_FIELD_USER_ROLE,
   DD_AUDIT_FIELD_USER_UNIT,
+  /* A due date counted in working days, moved by a change of days off */
+  DD_AUDIT_FIELD_OCCURRENCE_DUE,
 } DdAuditField;
 
 /* The field's name for people ("Progress", "Lead unit"), translated; ""

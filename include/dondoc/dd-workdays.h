@@ -205,6 +205,25 @@ void             dd_workdays_set_year       (DdWorkdays      *self,
                                              int              year,
                                              GPtrArray       *holidays);
 
+/* Says where the table of @year comes from (given by dd_workdays_set_year(),
+ * the official schedule, or the rule) and the document that set it. */
+void             dd_workdays_set_source     (DdWorkdays      *self,
+                                             int              year,
+                                             DdHolidaySource  source,
+                                             const char      *document);
+
+/**
+ * dd_workdays_get_source:
+ * @out_document: (out) (optional) (transfer none) (nullable): the document
+ *
+ * Where the table of @year comes from: as dd_workdays_set_source() said,
+ * else as dd_holidays_for_year() says for a year not given (official or
+ * "dự kiến").
+ */
+DdHolidaySource  dd_workdays_get_source     (DdWorkdays      *self,
+                                             int              year,
+                                             const char     **out_document);
+
 /* The entry of the table for @date, or %NULL. (transfer none) */
 const DdHoliday *dd_workdays_lookup         (DdWorkdays      *self,
                                              const GDate     *date);

@@ -122,6 +122,39 @@ import_notice (DdCalendar       *calendar,
   return dd_calendar_apply_notice (calendar, (int) options->year, notice, error);
 }
 
+/* The due dates the change moved (dd_calendar_get_last_moves()): on
+ * stdout after the text table, on stderr when stdout is JSON. */
+static void
+print_moves (DdCalendar *calendar,
+             gboolean    to_stderr)
+{
+  GPtrArray *moves = dd_calendar_get_last_moves (calendar);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (moves == NULL)
+    return;
+  if (moves->len == 0)
+    g_string_append_printf (text, "%s\n", _("No due date counted in working days moved."));
+  else
+    g_string_append_printf (text, ngettext ("%u due date counted in working days moved (recorded in the history):\n",
+                                            "%u due dates counted in working days moved (recorded in the history):\n",
+                                            moves->len), moves->len);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      const DdMovedDeadline *move = g_ptr_array_index (moves, i);
+      g_autofree char *old_due = dd_date_to_iso (&move->old_due);
+      g_autofree char *new_due = dd_date_to_iso (&move->new_due);
+
+      /* Translators: a due date moved: task id, title, what is due, old and new date. */
+      g_string_append_printf (text, _("  task %lld “%s”, %s: %s → %s\n"), (long long) move->task_id,
+                              move->title != NULL ? move->title : "", move->occurrence, old_due, new_due);
+    }
+  if (to_stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
+}
+
 static void
 print_holidays_json (DdHolidayYear *table)
 {
@@ -201,9 +234,15 @@ holidays_run (DdCliInvocation  *cli,
     return FALSE;
 
   if (cli->format == FORMAT_JSON)
-    print_holidays_json (table);
+    {
+      print_holidays_json (table);
+      print_moves (calendar, TRUE);
+    }
   else
-    print_holidays_text (table);
+    {
+      print_holidays_text (table);
+      print_moves (calendar, FALSE);
+    }
   return TRUE;
 }
 

@@ -284,26 +284,58 @@ show_lunar_day (DdCalendarDay *self,
   gtk_widget_set_tooltip_text (self->lunar_label, lunar_tooltip);
 }
 
-/* The day off, or the Saturday worked, in its label and the day's tooltip. */
+/* Where the days off of a year come from, for a tooltip. (transfer full) */
+static char *
+dup_source_text (DdHolidaySource  source,
+                 const char      *document)
+{
+  if (source == DD_HOLIDAY_SOURCE_DEFAULT)
+    return g_strdup (_("Expected: no schedule announced yet for this year"));
+  if (document != NULL)
+    /* Translators: where a year's days off come from; %s is the document. */
+    return g_strdup_printf (_("Official: document %s"), document);
+  return g_strdup (_("Entered in this file"));
+}
+
+/* The day off, or the Saturday worked, in its label and the day's tooltip,
+ * with where the year's days come from (official or expected). */
 static void
 show_holiday (DdCalendarDay   *self,
               const GDate     *date,
-              const DdHoliday *holiday)
+              const DdHoliday *holiday,
+              DdHolidaySource  source,
+              const char      *document)
 {
   g_autofree char *date_long = dd_format_date_long (date);
   g_autofree char *cell_tooltip = NULL;
+  g_autofree char *name = NULL;
+  gboolean expected = holiday != NULL && source == DD_HOLIDAY_SOURCE_DEFAULT;
 
-  gtk_label_set_text (GTK_LABEL (self->holiday_label), holiday != NULL ? holiday->name : "");
-  gtk_widget_set_tooltip_text (self->holiday_label, holiday != NULL ? holiday->name : NULL);
+  if (holiday != NULL && expected && self->detailed)
+    /* Translators: a day off in the week view, of a year not announced yet. */
+    name = g_strdup_printf (_("%s (expected)"), holiday->name);
+  else if (holiday != NULL)
+    name = g_strdup (holiday->name);
+  gtk_label_set_text (GTK_LABEL (self->holiday_label), name != NULL ? name : "");
   if (self->detailed)
     gtk_widget_set_visible (self->holiday_label, holiday != NULL);
 
   if (holiday != NULL)
-    /* Translators: the tooltip of a day of the calendar: the date, then its day off. */
-    cell_tooltip = g_strdup_printf (C_("calendar day", "%s\n%s"), date_long, holiday->name);
+    {
+      g_autofree char *source_text = dup_source_text (source, document);
+
+      gtk_widget_set_tooltip_text (self->holiday_label, source_text);
+      /* Translators: the tooltip of a day of the calendar: the date, its day
+       * off, where the year's days off come from. */
+      cell_tooltip = g_strdup_printf (C_("calendar day", "%s\n%s\n%s"), date_long, holiday->name, source_text);
+    }
   else
-    cell_tooltip = g_strdup (date_long);
+    {
+      gtk_widget_set_tooltip_text (self->holiday_label, NULL);
+      cell_tooltip = g_strdup (date_long);
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), cell_tooltip);
+  set_css_class (GTK_WIDGET (self), "expected", expected);
 }
 
 /* GObject overrides */
@@ -510,7 +542,9 @@ dd_calendar_day_new (gboolean detailed)
 /**
  * dd_calendar_day_show:
  * @date: the day
- * @holiday: (nullable): its day off or Saturday worked
+ * @workdays: (nullable): the working-day calendar: the day off or
+ *   Saturday worked of @date, and whether its year's days are official
+ *   or expected
  * @entries: (nullable) (element-type DdCalendarEntry): its deadlines, the
  *   most urgent first
  * @flags: how it stands to the month, today and the selection
@@ -520,11 +554,14 @@ dd_calendar_day_new (gboolean detailed)
 void
 dd_calendar_day_show (DdCalendarDay      *self,
                       const GDate        *date,
-                      const DdHoliday    *holiday,
+                      DdWorkdays         *workdays,
                       GPtrArray          *entries,
                       DdCalendarDayFlags  flags)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  const DdHoliday *holiday = workdays != NULL ? dd_workdays_lookup (workdays, date) : NULL;
+  const char *document = NULL;
+  DdHolidaySource source = DD_HOLIDAY_SOURCE_EDITED;
   gboolean day_off = holiday != NULL && holiday->kind != DD_HOLIDAY_KIND_WORKING_SATURDAY;
   gboolean working_saturday = holiday != NULL && holiday->kind == DD_HOLIDAY_KIND_WORKING_SATURDAY;
   g_autofree char *day_text = NULL;
@@ -545,7 +582,9 @@ dd_calendar_day_show (DdCalendarDay      *self,
   gtk_label_set_text (GTK_LABEL (self->day_label), day_text);
 
   show_lunar_day (self, date);
-  show_holiday (self, date, holiday);
+  if (holiday != NULL)
+    source = dd_workdays_get_source (workdays, g_date_get_year (&holiday->date), &document);
+  show_holiday (self, date, holiday, source, document);
 
   /* Shading. */
   set_css_class (widget, "holiday", day_off);
@@ -621,4 +660,40 @@ dd_calendar_day_get_attached_entry (GObject *object)
   g_return_val_if_fail (G_IS_OBJECT (object), NULL);
 
   return g_object_get_data (object, ENTRY_KEY);
+}
+
+/**
+ * dd_calendar_day_describe_year:
+ * @label: the legend's label of the days off
+ * @workdays: (nullable): the working-day calendar
+ * @year: the year shown
+ *
+ * Says on @label whether the days off of @year are official (the document
+ * in its tooltip) or expected ("dự kiến", the rule's until a notice).
+ */
+void
+dd_calendar_day_describe_year (GtkLabel   *label,
+                               DdWorkdays *workdays,
+                               int         year)
+{
+  const char *document = NULL;
+  DdHolidaySource source;
+  g_autofree char *source_text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (workdays == NULL)
+    {
+      gtk_label_set_text (label, _("Day off"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      return;
+    }
+  source = dd_workdays_get_source (workdays, year, &document);
+  source_text = dup_source_text (source, document);
+  gtk_label_set_text (label, source == DD_HOLIDAY_SOURCE_DEFAULT ? _("Day off (expected)") : _("Day off"));
+  /* Translators: the tooltip of the legend's "Day off": the year, then where its days off come from. */
+  tooltip = g_strdup_printf (_("Days off of %d — %s"), year, source_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  set_css_class (GTK_WIDGET (label), "legend-expected", source == DD_HOLIDAY_SOURCE_DEFAULT);
 }

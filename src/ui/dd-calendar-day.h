@@ -25,10 +25,13 @@ G_DECLARE_FINAL_TYPE (DdCalendarDay, dd_calendar_day, DD, CALENDAR_DAY, GtkWidge
 GtkWidget   *dd_calendar_day_new          (gboolean            detailed) G_GNUC_WARN_UNUSED_RESULT;
 void         dd_calendar_day_show         (DdCalendarDay      *self,
                                            const GDate        *date,
-                                           const DdHoliday    *holiday,
+                                           DdWorkdays         *workdays,
                                            GPtrArray          *entries,
                                            DdCalendarDayFlags  flags);
 void         dd_calendar_day_clear        (DdCalendarDay      *self);
+void         dd_calendar_day_describe_year (GtkLabel          *label,
+                                            DdWorkdays        *workdays,
+                                            int                year);
 /* The day shown: an invalid date once cleared. */
 const GDate *dd_calendar_day_get_date     (DdCalendarDay      *self);
 void         dd_calendar_day_set_selected (DdCalendarDay      *self,

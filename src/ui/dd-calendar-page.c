@@ -78,6 +78,7 @@ struct _DdCalendarPage
   GtkGrid *week_grid;
   GtkListBox *agenda_list;
   GtkBox *legend_box;
+  GtkLabel *legend_holiday;   /* "Day off", or "(expected)" for a year not announced */
 };
 
 enum {
@@ -219,16 +220,6 @@ entries_of_day (DdCalendarPage *self,
   return g_hash_table_lookup (self->by_day, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
 
-static const DdHoliday *
-lookup_holiday (DdCalendarPage *self,
-                const GDate    *date)
-{
-  if (self->workdays == NULL)
-    return NULL;
-
-  return dd_workdays_lookup (self->workdays, date);
-}
-
 static void
 move_selection (DdCalendarPage *self,
                 const GDate    *date,
@@ -339,7 +330,7 @@ show_day (DdCalendarPage *self,
   if (g_date_compare (date, &self->selected) == 0)
     flags |= DD_CALENDAR_DAY_SELECTED;
 
-  dd_calendar_day_show (day, date, lookup_holiday (self, date), entries_of_day (self, date), flags);
+  dd_calendar_day_show (day, date, self->workdays, entries_of_day (self, date), flags);
 }
 
 /* Loading and showing */
@@ -522,6 +513,7 @@ refresh (DdCalendarPage *self)
 
   update_title (self);
   update_actions (self);
+  dd_calendar_day_describe_year (self->legend_holiday, self->workdays, g_date_get_year (&self->selected));
 }
 
 /* The day of @date in the month or week view shown, or %NULL. */
@@ -1017,6 +1009,7 @@ dd_calendar_page_init (DdCalendarPage *self)
     gtk_widget_set_halign (holiday, GTK_ALIGN_END);
     gtk_widget_add_css_class (holiday, "legend-holiday");
     gtk_box_append (self->legend_box, holiday);
+    self->legend_holiday = GTK_LABEL (holiday);
     gtk_widget_add_css_class (weekend, "legend-weekend");
     gtk_box_append (self->legend_box, weekend);
   }

@@ -3,18 +3,23 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dd-holiday-editor.h"
 #include "dd-access.h"
 
 /*
- * DdHolidayEditor: the days off of one year, as the store keeps them
- * (dd_calendar_list_holidays(): the Labor Code defaults until the year is
- * edited). The Government's yearly announcement is entered here: add a
- * day (a holiday, a compensatory day off), remove one, or mark a Saturday
- * as a working day. Every change is written at once; the calendar and the
- * working-day arithmetic follow the store's "changed" signal.
+ * DdHolidayEditor: the days off of one year (dd_calendar_read_holiday_year():
+ * as stored when someone changed the year, else the official schedule
+ * shipped, else the rule, "dự kiến"), and where they come from on top.
+ * The Government's yearly notice is entered here in one form (its number,
+ * its days off and working Saturdays: dd_calendar_apply_notice(), one
+ * transaction), after a preview of the due dates it moves; or one day at a
+ * time: add a day (a holiday, a compensatory day off), remove one, or mark
+ * a Saturday as a working day. Every change says which due dates counted
+ * in working days it moved (the history records them too); the calendar
+ * and the working-day arithmetic follow the store's "changed" signal.
  *
  * The days off are settings: an administrator changes them. Anyone else
  * (or anyone, on a file that cannot be written now) sees them read-only,
@@ -32,6 +37,9 @@ struct _DdHolidayEditor
 
   /* Template children */
   GtkLabel *title_label;
+  GtkLabel *source_label;
+  GtkRevealer *result_revealer;
+  GtkLabel *result_label;
   GtkInfoBar *access_bar;
   GtkLabel *access_label;
   GtkRevealer *error_revealer;
@@ -42,6 +50,15 @@ struct _DdHolidayEditor
   GtkDropDown *kind_dropdown;
   GtkEntry *name_entry;
   GtkWidget *add_button;
+  GtkStack *form_stack;
+  GtkWidget *notice_grid;
+  GtkEntry *notice_number_entry;
+  GtkEntry *notice_days_entry;
+  GtkEntry *notice_saturdays_entry;
+  GtkRevealer *confirm_revealer;
+  GtkLabel *confirm_label;
+
+  DdHolidayNotice *pending;   /* the notice previewed, until applied or cancelled */
 };
 
 enum {
@@ -85,6 +102,7 @@ update_access (DdHolidayEditor *self)
   g_autofree char *reason = dup_access_reason (self);
 
   dd_access_set_sensitive (self->add_grid, reason == NULL);
+  dd_access_set_sensitive (self->notice_grid, reason == NULL);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -113,6 +131,90 @@ show_error (DdHolidayEditor *self,
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+/* Where the year's days come from, on top of the list. */
+static void
+show_source (DdHolidayEditor *self,
+             DdHolidaySource  source,
+             const char      *document)
+{
+  GtkWidget *label = GTK_WIDGET (self->source_label);
+  g_autofree char *text = NULL;
+
+  if (source == DD_HOLIDAY_SOURCE_DEFAULT)
+    text = g_strdup (_("Expected: no schedule has been announced for this year. These are the Labor Code’s "
+                       "days, placed as the Government usually places them; enter the notice when it "
+                       "comes out."));
+  else if (document != NULL)
+    /* Translators: the source of a year's days off; %s is the document ("9441/TB-BNV ngày 16/10/2025"). */
+    text = g_strdup_printf (_("Official: as set by document %s."), document);
+  else
+    text = g_strdup (_("Entered in this file, without the number of a notice."));
+  gtk_label_set_text (self->source_label, text);
+  gtk_widget_remove_css_class (label, "expected");
+  gtk_widget_remove_css_class (label, "official");
+  if (source == DD_HOLIDAY_SOURCE_DEFAULT)
+    gtk_widget_add_css_class (label, "expected");
+  else if (source == DD_HOLIDAY_SOURCE_OFFICIAL)
+    gtk_widget_add_css_class (label, "official");
+}
+
+/* The due dates @moves moves, one a line, at most ten. (transfer full) */
+static char *
+format_moves (GPtrArray *moves)
+{
+  GString *text = g_string_new (NULL);
+  guint shown = MIN (moves->len, 10);
+
+  if (moves->len == 0)
+    return g_strdup (_("No due date counted in working days moves."));
+
+  g_string_append_printf (text,
+                          /* Translators: before the list of due dates moved by a change of days off. */
+                          ngettext ("%u due date counted in working days moves:",
+                                       "%u due dates counted in working days move:", moves->len),
+                          moves->len);
+  for (guint i = 0; i < shown; i++)
+    {
+      const DdMovedDeadline *move = g_ptr_array_index (moves, i);
+      g_autofree char *old_due = dd_format_date (&move->old_due);
+      g_autofree char *new_due = dd_format_date (&move->new_due);
+
+      g_string_append_c (text, '\n');
+      /* Translators: a due date moved: the task, what is due, the old and the new date. */
+      g_string_append_printf (text, _("• %s — %s: %s → %s"),
+                              move->title != NULL ? move->title : "", move->occurrence, old_due, new_due);
+    }
+  if (moves->len > shown)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("… and %u more (see the history)",
+                                                 "… and %u more (see the history)", moves->len - shown),
+                              moves->len - shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* After a change: what it did, and the due dates it moved. */
+static void
+show_result (DdHolidayEditor *self,
+             const char      *done)
+{
+  GPtrArray *moves = self->calendar != NULL ? dd_calendar_get_last_moves (self->calendar) : NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *text = NULL;
+
+  if (done == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
+      return;
+    }
+  if (moves != NULL)
+    moved = format_moves (moves);
+  text = moved != NULL ? g_strdup_printf ("%s %s", done, moved) : g_strdup (done);
+  gtk_label_set_text (self->result_label, text);
+  gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 }
 
 static void
@@ -177,7 +279,8 @@ new_row (DdHolidayEditor *self,
 static void
 reload (DdHolidayEditor *self)
 {
-  g_autoptr(GPtrArray) holidays = NULL;
+  g_autoptr(DdHolidayYear) table = NULL;
+  GPtrArray *holidays;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   GtkWidget *child;
@@ -199,26 +302,20 @@ reload (DdHolidayEditor *self)
       return;
     }
 
-  /* The first time a year is listed its table is written from the
-   * defaults (and the store says it changed). Whoever may not write the
-   * settings gets an error instead, as a read-only file would get the
-   * defaults: they are what the calendar counts with too. */
-  holidays = dd_calendar_list_holidays (self->calendar, self->year, &error);
-  if (holidays == NULL
-      && (g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION)
-          || g_error_matches (error, DD_STORE_ERROR, DD_STORE_ERROR_UNSAFE_FILESYSTEM)))
-    {
-      g_clear_error (&error);
-      holidays = dd_holidays_default_for_year (self->year);
-    }
-  if (holidays == NULL)
+  /* Reading writes nothing. A file that cannot be read still has the
+   * official schedule or the rule, as the calendar counts with them. */
+  table = dd_calendar_read_holiday_year (self->calendar, self->year, &error);
+  if (table == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The days off could not be read: %s"), error->message);
 
       show_error (self, text);
-      update_access (self);
-      return;
+      table = g_new0 (DdHolidayYear, 1);
+      table->year = self->year;
+      table->days = dd_holidays_for_year (self->year, &table->source, &table->document);
     }
+  show_source (self, table->source, table->document);
+  holidays = table->days;
 
   for (guint i = 0; i < holidays->len; i++)
     gtk_list_box_append (self->list_box, new_row (self, g_ptr_array_index (holidays, i)));
@@ -242,6 +339,7 @@ on_remove_clicked_cb (GtkButton       *button,
 {
   const GDate *date = g_object_get_data (G_OBJECT (button), "dd-date");
   g_autoptr(GError) error = NULL;
+  g_autofree char *dmy = NULL;
 
   if (self->store == NULL || date == NULL)
     return;
@@ -254,8 +352,16 @@ on_remove_clicked_cb (GtkButton       *button,
       return;
     }
 
+  /* The button and its date go with the list. */
+  dmy = dd_format_date (date);
   show_error (self, NULL);
   reload (self);
+  {
+    /* Translators: after removing a day off; %s is its date. */
+    g_autofree char *done = g_strdup_printf (_("%s removed."), dmy);
+
+    show_result (self, done);
+  }
 }
 
 static void
@@ -335,6 +441,188 @@ add_action (GtkWidget  *widget,
     dd_holiday_editor_set_year (self, g_date_get_year (&date));
   else
     reload (self);
+  {
+    g_autofree char *dmy = dd_format_date (&date);
+    /* Translators: after adding a day off; %s is its date. */
+    g_autofree char *done = g_strdup_printf (_("%s added."), dmy);
+
+    show_result (self, done);
+  }
+}
+
+/* The notice */
+
+/* Reads one date of a notice's list: "dd/mm/yyyy", "yyyy-mm-dd", or
+ * "dd/mm" in the year shown. */
+static gboolean
+parse_notice_date (DdHolidayEditor *self,
+                   const char      *text,
+                   GDate           *out)
+{
+  g_autofree char *with_year = NULL;
+
+  g_date_clear (out, 1);
+  if (dd_date_parse_any (text, out))
+    return TRUE;
+  with_year = g_strdup_printf ("%s/%d", text, self->year);
+  return strchr (text, '/') != NULL && strchr (text, '/') == strrchr (text, '/')
+         && dd_date_parse_dmy (with_year, out);
+}
+
+/* Appends to @days the dates @text lists: separated by commas, semicolons
+ * or lines, each a date or a range "16/02 – 20/02". */
+static gboolean
+parse_notice_dates (DdHolidayEditor  *self,
+                    const char       *text,
+                    GArray           *days,
+                    GError          **error)
+{
+  static const char * const range_marks[] = { "–", " - ", " đến ", ".." };
+  g_auto(GStrv) items = g_regex_split_simple ("[,;\n]+", text != NULL ? text : "", 0, 0);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (items[i]));
+      GDate first, last;
+      gboolean parsed = FALSE;
+
+      if (*item == '\0')
+        continue;
+      g_date_clear (&first, 1);
+      g_date_clear (&last, 1);
+      if (parse_notice_date (self, item, &first))
+        {
+          last = first;
+          parsed = TRUE;
+        }
+      for (guint m = 0; !parsed && m < G_N_ELEMENTS (range_marks); m++)
+        {
+          g_auto(GStrv) ends = g_strsplit (item, range_marks[m], 2);
+
+          if (ends[0] == NULL || ends[1] == NULL)
+            continue;
+          parsed = parse_notice_date (self, g_strstrip (ends[0]), &first)
+                   && parse_notice_date (self, g_strstrip (ends[1]), &last)
+                   && g_date_compare (&first, &last) <= 0
+                   && g_date_days_between (&first, &last) <= 31;
+        }
+      if (!parsed)
+        {
+          g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                       /* Translators: %s is what was typed among a notice's days. */
+                       _("“%s” is not a date or a range of dates: write 16/02/2026, 16/02 or 16/02 – 20/02."),
+                       item);
+          return FALSE;
+        }
+      for (GDate day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
+        g_array_append_val (days, day);
+    }
+  return TRUE;
+}
+
+/* The notice the form holds, checked against the year; %NULL with @error. */
+static DdHolidayNotice *
+read_notice (DdHolidayEditor  *self,
+             GPtrArray       **out_table,
+             GError          **error)
+{
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notice_number_entry))));
+  g_autoptr(DdHolidayNotice) notice = dd_holiday_notice_new (*number != '\0' ? number : NULL);
+
+  if (!parse_notice_dates (self, gtk_editable_get_text (GTK_EDITABLE (self->notice_days_entry)),
+                           notice->days_off, error)
+      || !parse_notice_dates (self, gtk_editable_get_text (GTK_EDITABLE (self->notice_saturdays_entry)),
+                              notice->working_saturdays, error))
+    return NULL;
+  *out_table = dd_holiday_notice_to_table (notice, self->year, error);
+  if (*out_table == NULL)
+    return NULL;
+  return g_steal_pointer (&notice);
+}
+
+static void
+cancel_notice (DdHolidayEditor *self)
+{
+  g_clear_pointer (&self->pending, dd_holiday_notice_free);
+  gtk_revealer_set_reveal_child (self->confirm_revealer, FALSE);
+}
+
+/* "Preview": checks the form and says what applying it would replace and move. */
+static void
+preview_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  DdHolidayEditor *self = DD_HOLIDAY_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(DdHolidayNotice) notice = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *text = NULL;
+
+  if (!is_writable (self))
+    return;
+  cancel_notice (self);
+  show_result (self, NULL);
+  notice = read_notice (self, &table, &error);
+  if (notice != NULL)
+    moves = dd_calendar_list_moved_deadlines (self->calendar, self->year, table, &error);
+  if (moves == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+
+  moved = format_moves (moves);
+  /* Translators: the confirmation of a notice: its number, its year, how many
+   * days off and working Saturdays, then the due dates it moves. */
+  text = g_strdup_printf (_("Replace the days off of %d by those of notice %s: %u days off and %u working "
+                            "Saturdays.\n%s"),
+                          self->year, notice->document, notice->days_off->len, notice->working_saturdays->len,
+                          moved);
+  gtk_label_set_text (self->confirm_label, text);
+  self->pending = g_steal_pointer (&notice);
+  gtk_revealer_set_reveal_child (self->confirm_revealer, TRUE);
+}
+
+static void
+cancel_notice_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  cancel_notice (DD_HOLIDAY_EDITOR (widget));
+}
+
+/* "Apply": the previewed notice replaces the year's table, in one transaction. */
+static void
+apply_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DdHolidayEditor *self = DD_HOLIDAY_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (self->pending == NULL || !is_writable (self))
+    return;
+  if (!dd_calendar_apply_notice (self->calendar, self->year, self->pending, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The notice could not be applied: %s"), error->message);
+
+      show_error (self, text);
+      return;
+    }
+  /* Translators: after a notice was applied; %s is its number, %d the year. */
+  done = g_strdup_printf (_("Notice %s applied to %d."), self->pending->document, self->year);
+  cancel_notice (self);
+  show_error (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->notice_number_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->notice_days_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->notice_saturdays_entry), "");
+  reload (self);
+  show_result (self, done);
 }
 
 static void
@@ -381,6 +669,7 @@ dd_holiday_editor_dispose (GObject *object)
   DdHolidayEditor *self = DD_HOLIDAY_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_HOLIDAY_EDITOR);
+  g_clear_pointer (&self->pending, dd_holiday_notice_free);
   g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
@@ -463,6 +752,16 @@ dd_holiday_editor_class_init (DdHolidayEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-holiday-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, source_label);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, result_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, result_label);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, notice_grid);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, notice_number_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, notice_days_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, notice_saturdays_entry);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, confirm_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, confirm_label);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, access_bar);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, access_label);
   gtk_widget_class_bind_template_child (widget_class, DdHolidayEditor, error_revealer);
@@ -476,6 +775,9 @@ dd_holiday_editor_class_init (DdHolidayEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "holidays.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "holidays.preview-notice", NULL, preview_notice_action);
+  gtk_widget_class_install_action (widget_class, "holidays.apply-notice", NULL, apply_notice_action);
+  gtk_widget_class_install_action (widget_class, "holidays.cancel-notice", NULL, cancel_notice_action);
   gtk_widget_class_install_action (widget_class, "holidays.previous-year", NULL, previous_year_action);
   gtk_widget_class_install_action (widget_class, "holidays.next-year", NULL, next_year_action);
 
@@ -556,6 +858,10 @@ dd_holiday_editor_set_year (DdHolidayEditor *self,
   self->year = year;
   /* During construction the store may not be there yet: constructed() reads. */
   if (self->constructed)
-    reload (self);
+    {
+      cancel_notice (self);
+      show_result (self, NULL);
+      reload (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
 }

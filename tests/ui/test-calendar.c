@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "dd-calendar-day.h"
@@ -613,6 +614,150 @@ test_calendar_holiday_editor (Fixture       *f,
   g_assert_null (dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR));
 }
 
+static DdHolidaySource
+year_source (DdStore *store,
+             int      year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
+  g_autoptr(DdHolidayYear) table = dd_calendar_read_holiday_year (calendar, year, &error);
+
+  g_assert_no_error (error);
+  return table->source;
+}
+
+/* The legend's "Day off". */
+static GtkWidget *
+legend_holiday (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (page_child (f->page, "legend_box"));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "legend-holiday"))
+      return child;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* 2027 has no notice yet: its days are "expected" in the calendar and the
+ * editor. The notice is entered in one form, checked (a bad date refused,
+ * nothing written), previewed with the due dates it moves (task 8's Q1/2027
+ * report, 5 working days after 14/3, moves from 19/3 to 22/3 with 16/3
+ * off), then applied: the year is official, with its number, and the
+ * calendar shows the report on its new day. */
+static void
+test_calendar_holiday_notice (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 task_8 = task_id_of_number (f->store, "8.");
+  DdTaskSchedule schedule;
+  GtkWindow *editor;
+  GtkWidget *source;
+  GDate date;
+
+  dd_task_schedule_init (&schedule);
+  schedule.periods = DD_PERIOD_QUARTERLY | DD_PERIOD_HALF_YEAR | DD_PERIOD_YEARLY;
+  schedule.due_rule = DD_DUE_RULE_WORKDAYS_AFTER;
+  schedule.due_param = 5;
+  g_assert_true (dd_store_set_task_schedule (f->store, task_8, &schedule, &error));
+  g_assert_no_error (error);
+
+  set_dmy (&date, 8, 2, 2027);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "holiday"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "expected"));
+  g_assert_true (gtk_widget_has_css_class (legend_holiday (f), "legend-expected"));
+  dd_test_iterate (200);
+  dd_test_screenshot ("calendar-expected-2027");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (day_widget (f, 8, 2, 2027)), "\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.holidays", NULL);
+  dd_test_wait_for (has_holiday_editor, NULL);
+  editor = dd_test_find_toplevel (DD_TYPE_HOLIDAY_EDITOR);
+  g_assert_cmpint (dd_holiday_editor_get_year (DD_HOLIDAY_EDITOR (editor)), ==, 2027);
+  source = editor_child (editor, "source_label");
+  g_assert_true (gtk_widget_has_css_class (source, "expected"));
+
+  /* The form: a bad date is said, nothing written. */
+  gtk_stack_set_visible_child_name (GTK_STACK (editor_child (editor, "form_stack")), "notice");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_number_entry")), "15/TB-TEST ngày 01/11/2026");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_days_entry")), "01/01, 31/02");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.preview-notice", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (editor_child (editor, "error_label"))), "31/02"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "confirm_revealer"))));
+  g_assert_cmpint (year_source (f->store, 2027), ==, DD_HOLIDAY_SOURCE_DEFAULT);
+
+  /* A working Saturday that is not a Saturday: refused too. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_days_entry")), "01/01");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_saturdays_entry")), "11/01");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.preview-notice", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "confirm_revealer"))));
+
+  /* The preview: what moves, nothing written yet. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_days_entry")),
+                         "01/01, 04/02 – 10/02, 16/03, 16/04, 30/04, 03/05, 02/09 – 03/09");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "notice_saturdays_entry")), "13/03");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.preview-notice", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "confirm_revealer"))));
+  {
+    const char *text = gtk_label_get_text (GTK_LABEL (editor_child (editor, "confirm_label")));
+
+    g_assert_nonnull (strstr (text, "15/TB-TEST"));
+    g_assert_nonnull (strstr (text, "→ 22/03/2027"));
+  }
+  g_assert_cmpint (year_source (f->store, 2027), ==, DD_HOLIDAY_SOURCE_DEFAULT);
+  dd_test_iterate (300);
+  dd_test_screenshot ("holiday-notice-preview");
+
+  /* Applied: one transaction, the year official with its number. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "holidays.apply-notice", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "error_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "confirm_revealer"))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (editor, "result_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (editor_child (editor, "result_label"))),
+                            "19/03/2027 → 22/03/2027"));
+  g_assert_true (gtk_widget_has_css_class (source, "official"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (source)), "15/TB-TEST ngày 01/11/2026"));
+  g_assert_nonnull (dd_test_find_label (editor_child (editor, "list_box"), "16/03/2027"));
+  g_assert_nonnull (dd_test_find_label (editor_child (editor, "list_box"), "13/03/2027"));
+  {
+    g_autoptr(DdCalendar) calendar = dd_calendar_new (f->store);
+    g_autoptr(DdHolidayYear) year = dd_calendar_read_holiday_year (calendar, 2027, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (year->source, ==, DD_HOLIDAY_SOURCE_OFFICIAL);
+    g_assert_cmpstr (year->document, ==, "15/TB-TEST ngày 01/11/2026");
+    /* 4–10/2 (7), 1/1, 16/3, 16/4, 30/4, 3/5, 2–3/9 and Saturday 13/3. */
+    g_assert_cmpuint (year->days->len, ==, 15);
+  }
+  dd_test_iterate (300);
+  dd_test_screenshot ("holiday-notice-applied");
+
+  /* The calendar follows: no longer expected, the report on its new day. */
+  dd_test_iterate (50);
+  g_assert_false (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "expected"));
+  g_assert_false (gtk_widget_has_css_class (legend_holiday (f), "legend-expected"));
+  set_dmy (&date, 22, 3, 2027);
+  dd_calendar_page_set_date (f->page, &date);
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 16, 3, 2027), "holiday"));
+  g_assert_true (gtk_widget_has_css_class (day_widget (f, 13, 3, 2027), "working-day"));
+  g_assert_cmpuint (count_deadlines (day_widget (f, 22, 3, 2027), task_8), ==, 1);
+  g_assert_cmpuint (count_deadlines (day_widget (f, 19, 3, 2027), task_8), ==, 0);
+  dd_test_iterate (200);
+  dd_test_screenshot ("calendar-official-2027");
+
+  /* 2026 is official by the shipped schedule. */
+  dd_holiday_editor_set_year (DD_HOLIDAY_EDITOR (editor), 2026);
+  g_assert_true (gtk_widget_has_css_class (source, "official"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (source)), "9441/TB-BNV"));
+
+  gtk_window_destroy (editor);
+  dd_test_iterate (20);
+}
+
 static void
 test_calendar_read_only (Fixture       *f,
                          gconstpointer  data)
@@ -882,9 +1027,23 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The language of the environment, as the application takes it (the
+   * tests run in English; the screenshots are taken in Vietnamese with
+   * LANGUAGE=vi LC_ALL=vi_VN.UTF-8). */
+  setlocale (LC_ALL, "");
+  dd_test_init_i18n ();
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
+
+  /* The application's style sheet, as DdApplication loads it. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) \
   g_test_add ("/ui/calendar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -895,6 +1054,7 @@ main (int   argc,
   ADD ("more", test_calendar_more);
   ADD ("agenda", test_calendar_agenda);
   ADD ("holiday-editor", test_calendar_holiday_editor);
+  ADD ("holiday-notice", test_calendar_holiday_notice);
   ADD ("read-only", test_calendar_read_only);
   g_test_add_func ("/ui/calendar/window", test_calendar_window);
   g_test_add_func ("/ui/reminder/sample", test_reminder_sample);

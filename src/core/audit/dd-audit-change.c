@@ -109,9 +109,11 @@ static const struct
   [DD_AUDIT_FIELD_USER_DISPLAY_NAME] = { "users", "display_name", N_("Display name"), VALUE_TEXT },
   [DD_AUDIT_FIELD_USER_ROLE] = { "users", "role", N_("Role"), VALUE_ROLE },
   [DD_AUDIT_FIELD_USER_UNIT] = { "users", "unit_id", N_("Unit"), VALUE_UNIT },
+  [DD_AUDIT_FIELD_OCCURRENCE_DUE] = { "occurrence_due", "due", N_("Due date after the days off changed"),
+                                      VALUE_DATE },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) == DD_AUDIT_FIELD_USER_UNIT + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == DD_AUDIT_FIELD_OCCURRENCE_DUE + 1);
 
 
 G_DEFINE_BOXED_TYPE (DdAuditChange, dd_audit_change, dd_audit_change_copy, dd_audit_change_free)
@@ -462,6 +464,20 @@ decode_update (Decoding   *d,
           && (d->old_values == NULL || !json_object_has_member (d->old_values, key)))
         continue;
 
+      if (i == DD_AUDIT_FIELD_OCCURRENCE_DUE)
+        {
+          g_autofree char *occurrence = member_text (d->new_values, "occurrence");
+          g_autofree char *label = NULL;
+
+          /* Translators: in the history, a due date moved by a change of the
+           * days off; %s is what is due ("Quý II/2026"). */
+          label = g_strdup_printf (_("Due date of %s, after the days off changed"), occurrence);
+          add_change (d, DD_AUDIT_CHANGE_FIELD, (DdAuditField) i, label,
+                      format_value (d, d->old_values, key, fields[i].kind),
+                      format_value (d, d->new_values, key, fields[i].kind));
+          n_changes++;
+          continue;
+        }
       add_change (d, DD_AUDIT_CHANGE_FIELD, (DdAuditField) i, _(fields[i].label),
                   format_value (d, d->old_values, key, fields[i].kind),
                   format_value (d, d->new_values, key, fields[i].kind));

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
+#include "dd-calendar-private.h"
 
 /*
  * DdCalendar's days off (dd-calendar.h): a year's table is stored only
@@ -197,6 +198,23 @@ ensure_year_locked (DdStore  *store,
          && (document == NULL || write_document_locked (store, year, document, error));
 }
 
+/* Ends a change of @year's table begun with @before the tables until
+ * then: records the due dates it moved and commits. */
+static gboolean
+commit_change (DdCalendar  *self,
+               int          year,
+               DdWorkdays  *before,
+               GError     **error)
+{
+  DdStore *store = dd_calendar_get_store (self);
+  g_autoptr(GPtrArray) moves = _dd_calendar_record_moves_locked (store, year, before, error);
+
+  if (moves == NULL || !_dd_store_commit (store, error))
+    return FALSE;
+  _dd_calendar_take_last_moves (self, g_steal_pointer (&moves));
+  return TRUE;
+}
+
 /* Public API */
 
 DdHolidayYear *
@@ -266,6 +284,7 @@ dd_calendar_add_holiday (DdCalendar    *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *clean = NULL;
+  g_autoptr(DdWorkdays) before = NULL;
   int year;
 
   g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
@@ -285,7 +304,8 @@ dd_calendar_add_holiday (DdCalendar    *self,
 
   if (!_dd_store_begin (store, error))
     return FALSE;
-  if (!ensure_year_locked (store, year, error))
+  before = _dd_store_read_workdays (store, error);
+  if (before == NULL || !ensure_year_locked (store, year, error))
     goto fail;
   stmt = dd_sql_prepare (store,
                          "INSERT INTO holidays (year, day, kind, name, updated_at, updated_by) "
@@ -301,9 +321,9 @@ dd_calendar_add_holiday (DdCalendar    *self,
   dd_sql_bind_text (stmt, 4, clean);
   dd_sql_bind_text (stmt, 5, now);
   dd_sql_bind_text (stmt, 6, dd_store_get_user (store));
-  if (!dd_sql_step_done (store, stmt, error))
+  if (!dd_sql_step_done (store, stmt, error) || !commit_change (self, year, before, error))
     goto fail;
-  return _dd_store_commit (store, error);
+  return TRUE;
 
 fail:
   _dd_store_rollback (store);
@@ -317,6 +337,7 @@ dd_calendar_remove_holiday (DdCalendar   *self,
 {
   DdStore *store;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(DdWorkdays) before = NULL;
   int year;
 
   g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
@@ -330,7 +351,8 @@ dd_calendar_remove_holiday (DdCalendar   *self,
   if (!_dd_store_begin (store, error))
     return FALSE;
   /* Removing a day of a year not stored first makes the year's table its own. */
-  if (!ensure_year_locked (store, year, error))
+  before = _dd_store_read_workdays (store, error);
+  if (before == NULL || !ensure_year_locked (store, year, error))
     goto fail;
   stmt = dd_sql_prepare (store, "DELETE FROM holidays WHERE day = ?1", error);
   if (stmt == NULL)
@@ -346,7 +368,9 @@ dd_calendar_remove_holiday (DdCalendar   *self,
                    _("There is no day off on %s."), dmy);
       goto fail;
     }
-  return _dd_store_commit (store, error);
+  if (!commit_change (self, year, before, error))
+    goto fail;
+  return TRUE;
 
 fail:
   _dd_store_rollback (store);
@@ -361,6 +385,7 @@ dd_calendar_apply_notice (DdCalendar             *self,
 {
   g_autoptr(GPtrArray) table = NULL;
   g_autofree char *document = NULL;
+  g_autoptr(DdWorkdays) before = NULL;
   DdStore *store;
 
   g_return_val_if_fail (DD_IS_CALENDAR (self), FALSE);
@@ -376,11 +401,14 @@ dd_calendar_apply_notice (DdCalendar             *self,
   if (!_dd_store_begin (store, error))
     return FALSE;
   /* The year's rows go (each deletion in the history), the notice's come. */
-  if (!delete_year_locked (store, year, error)
+  before = _dd_store_read_workdays (store, error);
+  if (before == NULL
+      || !delete_year_locked (store, year, error)
       || !insert_days_locked (store, year, table, error)
-      || !write_document_locked (store, year, document, error))
+      || !write_document_locked (store, year, document, error)
+      || !commit_change (self, year, before, error))
     goto fail;
-  return _dd_store_commit (store, error);
+  return TRUE;
 
 fail:
   _dd_store_rollback (store);

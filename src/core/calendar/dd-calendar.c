@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-reports-private.h"
+#include "dd-calendar-private.h"
 
 /*
  * DdCalendar: the time of a file (see dd-calendar.h). The days off, the
@@ -34,6 +35,7 @@ struct _DdCalendar
 
   DdStore *store;
   Month month;
+  GPtrArray *last_moves;    /* of the last change of days off (DdMovedDeadline) */
 };
 
 G_DEFINE_FINAL_TYPE (DdCalendar, dd_calendar, G_TYPE_OBJECT)
@@ -117,6 +119,7 @@ dd_calendar_finalize (GObject *object)
   DdCalendar *self = (DdCalendar *) object;
 
   month_clear (&self->month);
+  g_clear_pointer (&self->last_moves, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dd_calendar_parent_class)->finalize (object);
@@ -212,6 +215,22 @@ dd_calendar_get_workdays (DdCalendar *self,
   g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
 
   return _dd_store_read_workdays (self->store, error);
+}
+
+void
+_dd_calendar_take_last_moves (DdCalendar *self,
+                              GPtrArray  *moves)
+{
+  g_clear_pointer (&self->last_moves, g_ptr_array_unref);
+  self->last_moves = moves;
+}
+
+GPtrArray *
+dd_calendar_get_last_moves (DdCalendar *self)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR (self), NULL);
+
+  return self->last_moves;
 }
 
 /* A task's time */

@@ -8,6 +8,7 @@
 
 #include "dondoc/dondoc.h"
 #include "dd-core-resources.h"
+#include "dd-holidays-private.h"
 
 /*
  * A year's days off before any file is involved: the schedules the
@@ -238,6 +239,51 @@ dd_holidays_default_for_year (int year)
   add_compensatory (list, taken);
   g_ptr_array_sort (list, compare_holidays);
   return g_steal_pointer (&list);
+}
+
+/* The rule before schema 11, for recognizing the years it stored. */
+
+char *
+_dd_holidays_dup_legacy_key (int year)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+  static const int fixed[][2] = { { 1, 1 }, { 30, 4 }, { 1, 5 }, { 1, 9 }, { 2, 9 } };
+  DdLunarDate lunar = { 1, 1, year, FALSE };
+  GString *key = g_string_new (NULL);
+  GDate day;
+
+  if (year < DD_LUNAR_MIN_YEAR || year > DD_LUNAR_MAX_YEAR)
+    return g_string_free (key, FALSE);
+
+  g_date_clear (&day, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      g_date_set_dmy (&day, (GDateDay) fixed[i][0], (GDateMonth) fixed[i][1], (GDateYear) year);
+      add_default (list, taken, &day, "");
+    }
+  /* Tết: the last day of the old year and the first four; Giỗ Tổ every year. */
+  if (dd_lunar_to_solar (&lunar, &day, NULL))
+    {
+      g_date_subtract_days (&day, 1);
+      for (int i = 0; i < 5; i++, g_date_add_days (&day, 1))
+        add_default (list, taken, &day, "");
+    }
+  lunar = (DdLunarDate) { 10, 3, year, FALSE };
+  if (dd_lunar_to_solar (&lunar, &day, NULL))
+    add_default (list, taken, &day, "");
+
+  g_ptr_array_sort (list, compare_holidays);
+  add_compensatory (list, taken);
+  g_ptr_array_sort (list, compare_holidays);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const DdHoliday *holiday = g_ptr_array_index (list, i);
+
+      g_string_append_printf (key, "%s%04u-%02u-%02u:%d", i > 0 ? "," : "", g_date_get_year (&holiday->date),
+                              g_date_get_month (&holiday->date), g_date_get_day (&holiday->date), holiday->kind);
+    }
+  return g_string_free (key, FALSE);
 }
 
 /* The official schedules */

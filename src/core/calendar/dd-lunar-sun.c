@@ -187,9 +187,19 @@ dd_lunar_sun_longitude (double jde)
   lambda_p = lon - (1.397 * T + 0.00031 * T * T) * DEG;
   lon += (-0.09033 + 0.03916 * (cos (lambda_p) + sin (lambda_p)) * tan (lat)) * ARCSEC;
 
-  lon += (nutation_longitude (T) - 20.4898 / R) * ARCSEC;
+  /* Nutation, aberration, and the equinox of date moved to the IAU 2006
+   * precession the ephemerides use (0.29965″ a century slower than the
+   * IAU 1976 precession VSOP87's "of date" longitudes assume; without it
+   * the principal terms drift from 8 s late in 1900 to 6 s early in 2100). */
+  lon += (nutation_longitude (T) - 20.4898 / R + DD_LUNAR_PRECESSION_2006 * T) * ARCSEC;
   lon = fmod (lon / DEG, 360.0);
   return lon < 0 ? lon + 360.0 : lon;
+}
+
+double
+dd_lunar_nutation_longitude (double jde)
+{
+  return nutation_longitude ((jde - 2451545.0) / 36525.0);
 }
 
 double

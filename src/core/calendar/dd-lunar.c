@@ -26,10 +26,11 @@ G_DEFINE_QUARK (dd-lunar-error-quark, dd_lunar_error)
 
 /* Auxiliary methods: astronomy */
 
-/* The instant (JDE) of the mean new moon of lunation @k (k = 0 near
- * 6 January 2000) corrected by the periodic terms of Meeus ch. 49. */
+/* The instant (JDE) of the new moon of lunation @k (k = 0 near 6 January
+ * 2000): the mean new moon corrected by the periodic terms of Meeus ch. 49,
+ * then refined to the instant the moon of Meeus ch. 47 meets the sun. */
 static double
-new_moon_jde (int k)
+compute_new_moon_jde (int k)
 {
   static const double planetary[14][3] = {
     { 299.77, 0.107408, 0.000325 }, { 251.88, 0.016321, 0.000165 },
@@ -87,7 +88,35 @@ new_moon_jde (int k)
         a -= 0.009173 * T2;
       c += planetary[i][2] * sin (a * DEG);
     }
-  return jde + c;
+  return dd_lunar_conjunction (jde + c);
+}
+
+/* Lunations 1899–2101 and a margin: each is computed once (about 0.2 ms),
+ * then read (a converted day needs a few). */
+#define K_MIN (-1300)
+#define K_MAX 1300
+
+static double
+new_moon_jde (int k)
+{
+  static double cache[K_MAX - K_MIN + 1];
+  static GMutex lock;
+  double jde;
+
+  if (k < K_MIN || k > K_MAX)
+    return compute_new_moon_jde (k);
+
+  g_mutex_lock (&lock);
+  jde = cache[k - K_MIN];
+  g_mutex_unlock (&lock);
+  if (jde != 0)
+    return jde;
+
+  jde = compute_new_moon_jde (k);
+  g_mutex_lock (&lock);
+  cache[k - K_MIN] = jde;
+  g_mutex_unlock (&lock);
+  return jde;
 }
 
 /* The local (UTC+7) day on which an instant given in TT falls. */
@@ -153,26 +182,38 @@ typedef struct
   int leap_index;   /* 0, or the index (1–12) of the leap month from k11 */
 } Period;
 
-/* Month 11 of the solar years CACHE_FIRST_YEAR … CACHE_LAST_YEAR, computed
- * once: the conversions ask for them again and again. */
+/* Month 11 of the solar years CACHE_FIRST_YEAR … CACHE_LAST_YEAR, each
+ * computed the first time it is asked for (the conversions ask for them
+ * again and again; a first conversion needs only its own years). */
 #define CACHE_FIRST_YEAR (DD_LUNAR_MIN_YEAR - 2)
 #define CACHE_LAST_YEAR (DD_LUNAR_MAX_YEAR + 1)
+#define N_CACHED_YEARS (CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1)
+
+static GMutex cache_lock;
 
 static int
 month11_lunation (int year)
 {
-  static int cache[CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1];
-  static gsize once = 0;
+  static int cache[N_CACHED_YEARS];
+  static gboolean known[N_CACHED_YEARS];
+  gboolean found;
+  int k;
 
-  if (g_once_init_enter (&once))
-    {
-      for (int y = CACHE_FIRST_YEAR; y <= CACHE_LAST_YEAR; y++)
-        cache[y - CACHE_FIRST_YEAR] = compute_month11_lunation (y);
-      g_once_init_leave (&once, 1);
-    }
   if (year < CACHE_FIRST_YEAR || year > CACHE_LAST_YEAR)
     return compute_month11_lunation (year);
-  return cache[year - CACHE_FIRST_YEAR];
+  g_mutex_lock (&cache_lock);
+  found = known[year - CACHE_FIRST_YEAR];
+  k = cache[year - CACHE_FIRST_YEAR];
+  g_mutex_unlock (&cache_lock);
+  if (found)
+    return k;
+
+  k = compute_month11_lunation (year);
+  g_mutex_lock (&cache_lock);
+  cache[year - CACHE_FIRST_YEAR] = k;
+  known[year - CACHE_FIRST_YEAR] = TRUE;
+  g_mutex_unlock (&cache_lock);
+  return k;
 }
 
 static void
@@ -206,19 +247,27 @@ static void
 period_for (int     year,
             Period *p)
 {
-  static Period cache[CACHE_LAST_YEAR - CACHE_FIRST_YEAR];
-  static gsize once = 0;
+  static Period cache[N_CACHED_YEARS];
+  static gboolean known[N_CACHED_YEARS];
+  gboolean found;
 
-  if (g_once_init_enter (&once))
+  if (year < CACHE_FIRST_YEAR || year > CACHE_LAST_YEAR)
     {
-      for (int y = CACHE_FIRST_YEAR + 1; y <= CACHE_LAST_YEAR; y++)
-        compute_period (y, &cache[y - CACHE_FIRST_YEAR - 1]);
-      g_once_init_leave (&once, 1);
+      compute_period (year, p);
+      return;
     }
-  if (year <= CACHE_FIRST_YEAR || year > CACHE_LAST_YEAR)
-    compute_period (year, p);
-  else
-    *p = cache[year - CACHE_FIRST_YEAR - 1];
+  g_mutex_lock (&cache_lock);
+  found = known[year - CACHE_FIRST_YEAR];
+  *p = cache[year - CACHE_FIRST_YEAR];
+  g_mutex_unlock (&cache_lock);
+  if (found)
+    return;
+
+  compute_period (year, p);
+  g_mutex_lock (&cache_lock);
+  cache[year - CACHE_FIRST_YEAR] = *p;
+  known[year - CACHE_FIRST_YEAR] = TRUE;
+  g_mutex_unlock (&cache_lock);
 }
 
 /* The month number (1–12) and leap flag of the month at @index in @p. */

@@ -33,7 +33,34 @@ struct _DdWorkdays
 
   GHashTable *years;    /* year → GPtrArray of DdHoliday, sorted */
   GHashTable *by_day;   /* julian day → DdHoliday (owned by years) */
+  GHashTable *sources;  /* year → YearSource, for the years whose source is known */
 };
+
+typedef struct
+{
+  DdHolidaySource source;
+  char *document;
+} YearSource;
+
+static void
+year_source_free (YearSource *self)
+{
+  g_free (self->document);
+  g_free (self);
+}
+
+static void
+put_source (DdWorkdays      *self,
+            int              year,
+            DdHolidaySource  source,
+            char            *document)
+{
+  YearSource *entry = g_new0 (YearSource, 1);
+
+  entry->source = source;
+  entry->document = document;
+  g_hash_table_insert (self->sources, GINT_TO_POINTER (year), entry);
+}
 
 G_DEFINE_FINAL_TYPE (DdWorkdays, dd_workdays, G_TYPE_OBJECT)
 
@@ -44,6 +71,7 @@ dd_workdays_finalize (GObject *object)
 
   g_clear_pointer (&self->by_day, g_hash_table_unref);
   g_clear_pointer (&self->years, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
 
   G_OBJECT_CLASS (dd_workdays_parent_class)->finalize (object);
 }
@@ -61,6 +89,7 @@ dd_workdays_init (DdWorkdays *self)
 {
   self->years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->by_day = g_hash_table_new (NULL, NULL);
+  self->sources = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) year_source_free);
 }
 
 DdWorkdays *
@@ -106,7 +135,16 @@ ensure_year (DdWorkdays *self,
   if (list != NULL)
     return list;
   if (year >= DD_LUNAR_MIN_YEAR && year <= DD_LUNAR_MAX_YEAR)
-    list = dd_holidays_for_year (year, NULL, NULL);
+    {
+      DdHolidaySource source;
+      char *document = NULL;
+
+      list = dd_holidays_for_year (year, &source, &document);
+      if (!g_hash_table_contains (self->sources, GINT_TO_POINTER (year)))
+        put_source (self, year, source, document);
+      else
+        g_free (document);
+    }
   else
     list = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
   g_hash_table_insert (self->years, GINT_TO_POINTER (year), list);
@@ -137,6 +175,35 @@ dd_workdays_set_year (DdWorkdays *self,
   /* Replacing the entry frees the old rows after they left the index. */
   g_hash_table_insert (self->years, GINT_TO_POINTER (year), list);
   index_year (self, list);
+  /* A table given is someone's, until dd_workdays_set_source() says more. */
+  put_source (self, year, DD_HOLIDAY_SOURCE_EDITED, NULL);
+}
+
+void
+dd_workdays_set_source (DdWorkdays      *self,
+                        int              year,
+                        DdHolidaySource  source,
+                        const char      *document)
+{
+  g_return_if_fail (DD_IS_WORKDAYS (self));
+
+  put_source (self, year, source, g_strdup (document));
+}
+
+DdHolidaySource
+dd_workdays_get_source (DdWorkdays  *self,
+                        int          year,
+                        const char **out_document)
+{
+  YearSource *entry;
+
+  g_return_val_if_fail (DD_IS_WORKDAYS (self), DD_HOLIDAY_SOURCE_DEFAULT);
+
+  ensure_year (self, year);
+  entry = g_hash_table_lookup (self->sources, GINT_TO_POINTER (year));
+  if (out_document != NULL)
+    *out_document = entry != NULL ? entry->document : NULL;
+  return entry != NULL ? entry->source : DD_HOLIDAY_SOURCE_DEFAULT;
 }
 
 const DdHoliday *

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
+#include "dd-holidays-private.h"
 
 /*
  * The SQL helpers every dd-store-*.c file uses: preparing, binding and
@@ -301,9 +302,23 @@ sql_collate_vi (void       *user_data,
   return dd_text_collate (sa, sb);
 }
 
+/* dd_legacy_holidays (YEAR): _dd_holidays_dup_legacy_key(), for migration 0011. */
+static void
+sql_legacy_holidays (sqlite3_context *ctx,
+                     int              argc,
+                     sqlite3_value  **argv)
+{
+  char *key = _dd_holidays_dup_legacy_key (sqlite3_value_int (argv[0]));
+
+  sqlite3_result_text (ctx, key, -1, g_free);
+}
+
 void
 _dd_sql_register_functions (sqlite3 *db)
 {
+  sqlite3_create_function_v2 (db, "dd_legacy_holidays", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_legacy_holidays, NULL, NULL, NULL);
   sqlite3_create_function_v2 (db, "dd_search_match", 2,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_search_match, NULL, NULL, NULL);

@@ -65,7 +65,24 @@ _dd_store_read_workdays (DdStore  *self,
       if (list == NULL)
         return NULL;
       dd_workdays_set_year (workdays, year, list);
+      dd_workdays_set_source (workdays, year, DD_HOLIDAY_SOURCE_EDITED, NULL);
     }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  /* A stored year with its notice's number is official (dd-calendar-holidays.c). */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = dd_sql_prepare (self, "SELECT CAST (substr (s.key, 19) AS INTEGER), s.value FROM settings s "
+                         "JOIN holiday_years y ON y.year = CAST (substr (s.key, 19) AS INTEGER) "
+                         "WHERE s.key LIKE 'holidays.document.%'", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    dd_workdays_set_source (workdays, sqlite3_column_int (stmt, 0), DD_HOLIDAY_SOURCE_OFFICIAL,
+                            dd_sql_column_text (stmt, 1));
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
