@@ -11,6 +11,7 @@
 #include "dd-status-pill.h"
 #include "dd-task-column.h"
 #include "dd-tasks-page.h"
+#include "dd-unit-search.h"
 
 /*
  * DdTasksPage: the task list, the first page of the window. A filter bar
@@ -799,8 +800,7 @@ setup_filters (DdTasksPage *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->unit_dropdown, expression);
-  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
+  dd_unit_search_setup (self->unit_dropdown);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
 
   statuses = gtk_string_list_new (NULL);
