@@ -82,6 +82,24 @@ test_counts_and_shares (void)
   check_owned (dd_format_iso_time (NULL), "");
 }
 
+/* A program run from the build tree finds the build's catalogues without
+ * DONDOC_LOCALEDIR (as `_build/src/cli/dondoc-cli` does); the variable
+ * still wins. */
+static void
+test_locale_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("DONDOC_LOCALEDIR"));
+
+  g_unsetenv ("DONDOC_LOCALEDIR");
+  g_assert_cmpstr (dd_get_locale_dir (), ==, BUILD_LOCALEDIR);
+  g_setenv ("DONDOC_LOCALEDIR", "/somewhere/else", TRUE);
+  g_assert_cmpstr (dd_get_locale_dir (), ==, "/somewhere/else");
+  if (saved != NULL)
+    g_setenv ("DONDOC_LOCALEDIR", saved, TRUE);
+  else
+    g_unsetenv ("DONDOC_LOCALEDIR");
+}
+
 static void
 test_dates (void)
 {
@@ -163,6 +181,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/format/numbers", test_numbers);
   g_test_add_func ("/core/format/dates", test_dates);
   g_test_add_func ("/core/format/counts-and-shares", test_counts_and_shares);
+  g_test_add_func ("/core/format/locale-dir", test_locale_dir);
   g_test_add_func ("/core/format/follows-catalogue", test_follows_catalogue);
   g_test_add_func ("/core/format/period-names", test_period_names);
   return g_test_run ();
