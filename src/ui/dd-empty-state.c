@@ -12,7 +12,6 @@
 typedef struct
 {
   GtkWidget *box;
-  GtkImage *icon;
   GtkLabel *title;
   GtkLabel *description;
   GtkWidget *buttons;
@@ -45,9 +44,6 @@ ensure (GtkOverlay *overlay)
   gtk_widget_set_halign (state->box, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (state->box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state->box, "empty-state");
-  state->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (state->icon, 96);
-  gtk_widget_add_css_class (GTK_WIDGET (state->icon), "dim-label");
   state->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (state->title), "title-2");
   state->description = GTK_LABEL (gtk_label_new (NULL));
@@ -56,7 +52,6 @@ ensure (GtkOverlay *overlay)
   gtk_label_set_max_width_chars (state->description, 50);
   state->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (state->buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (state->box), GTK_WIDGET (state->icon));
   gtk_box_append (GTK_BOX (state->box), GTK_WIDGET (state->title));
   gtk_box_append (GTK_BOX (state->box), GTK_WIDGET (state->description));
   gtk_box_append (GTK_BOX (state->box), state->buttons);
@@ -80,7 +75,6 @@ show (EmptyState       *state,
     gtk_box_remove (GTK_BOX (state->buttons), child);
   if (kind == DD_EMPTY_STATE_NO_PLAN)
     {
-      gtk_image_set_from_icon_name (state->icon, "x-office-document-symbolic");
       gtk_label_set_text (state->title, _("No plan yet"));
       gtk_label_set_text (state->description,
                           _("Import a plan's appendix table (text, Word or Excel), or add the tasks "
@@ -90,7 +84,6 @@ show (EmptyState       *state,
     }
   else if (kind == DD_EMPTY_STATE_NO_MATCH)
     {
-      gtk_image_set_from_icon_name (state->icon, "edit-find-symbolic");
       gtk_label_set_text (state->title, _("No matching task"));
       gtk_label_set_text (state->description,
                           _("No task matches the search and the filters. Clear them to see every task."));

@@ -67,12 +67,13 @@ dd_toast_init (DdToast *self)
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
   gtk_widget_add_css_class (box, "dd-toast");
   self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_max_width_chars (self->label, 60);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->label, 12);
+  gtk_label_set_max_width_chars (self->label, 80);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
   self->button = GTK_BUTTON (gtk_button_new ());
   gtk_button_set_use_underline (self->button, TRUE);
@@ -86,7 +87,8 @@ dd_toast_init (DdToast *self)
 
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
+  /* Above the task list's status bar. */
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 48);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notification"), -1);
 }

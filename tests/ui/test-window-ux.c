@@ -152,6 +152,11 @@ test_view_task (Fixture       *f,
   dd_test_wait_for (dd_test_pointer_cleared, &editor);
   toast = g_strdup_printf (_("Task %s saved"), number);
   g_assert_cmpstr (dd_window_get_toast_text (f->window), ==, toast);
+  dd_test_run_for (500);
+  /* Shown whole, its text on one line. */
+  g_assert_true (gtk_widget_get_mapped (f->window->toast));
+  g_assert_cmpint (gtk_widget_get_height (f->window->toast), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (f->window->toast), <, 60);
   dd_test_screenshot ("ux-saved-toast");
 }
 
