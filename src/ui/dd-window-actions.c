@@ -828,18 +828,24 @@ acknowledge_lock_warning_action (GtkWidget  *widget,
 
 /* Public to the window */
 
-/* The task of a deadline the calendar shows (not necessarily selected in
- * the list): shown to read first ("View Task"), with "Edit" for those who
- * may change it. */
+/* The editor of a task that is not (necessarily) selected in the list. */
 DdTaskEditor *
 _dd_window_edit_task (DdWindow *self,
                       gint64    task_id)
 {
-  DdTaskEditor *editor;
-
   g_assert (DD_IS_WINDOW (self));
 
-  editor = open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
+  return open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
+}
+
+/* The task of a deadline the calendar shows: to read first ("View Task"),
+ * with "Edit" for those who may change it. */
+DdTaskEditor *
+_dd_window_view_task (DdWindow *self,
+                      gint64    task_id)
+{
+  DdTaskEditor *editor = _dd_window_edit_task (self, task_id);
+
   if (editor != NULL)
     dd_task_editor_set_viewing (editor, TRUE);
   return editor;

@@ -50,6 +50,9 @@ void    _dd_window_actions_update     (DdWindow       *self);
  * or NULL when the task could not be read (the error is shown). */
 DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
                                        gint64          task_id);
+/* The same, shown to read first ("View Task"): from the calendar. */
+DdTaskEditor *_dd_window_view_task    (DdWindow       *self,
+                                       gint64          task_id);
 
 /* Shows the lock warning and the damaged-file banner as the store says. */
 void    _dd_window_update_banners     (DdWindow       *self);

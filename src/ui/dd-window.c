@@ -234,7 +234,7 @@ on_page_open_task_cb (GtkWidget *page,
                       gint64     task_id,
                       DdWindow  *self)
 {
-  _dd_window_edit_task (self, task_id);
+  _dd_window_view_task (self, task_id);
 }
 
 /* A report or an update in the calendar: its task, at that period. */
@@ -246,7 +246,7 @@ on_page_open_task_period_cb (GtkWidget *page,
                              int        index,
                              DdWindow  *self)
 {
-  DdTaskEditor *editor = _dd_window_edit_task (self, task_id);
+  DdTaskEditor *editor = _dd_window_view_task (self, task_id);
 
   if (editor != NULL)
     dd_task_editor_show_period (editor, (DdOccurrenceKind) kind, year, index);

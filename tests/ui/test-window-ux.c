@@ -106,7 +106,7 @@ test_view_task (Fixture       *f,
   number = dd_format_task_number (dd_task_get_number (task));
   g_assert_nonnull (number);
   g_assert_false (g_str_has_suffix (number, "."));
-  editor = _dd_window_edit_task (f->window, dd_task_get_id (task));
+  editor = _dd_window_view_task (f->window, dd_task_get_id (task));
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   dd_test_iterate (100);
