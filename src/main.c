@@ -16,7 +16,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(DdApplication) app = NULL;
-  const char *localedir = g_getenv ("DONDOC_LOCALEDIR");
   int status;
 
   g_autofree char *language = NULL;
@@ -34,7 +33,7 @@ main (int   argc,
    * wins. */
   dd_init_i18n ();
 
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, dd_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

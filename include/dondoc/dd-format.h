@@ -44,4 +44,18 @@ char *dd_format_number     (double value,
 char *dd_format_percent    (double value,
                             guint  decimals);
 
+/* A count with the language's grouping: "11.383" / "11,383". (transfer full) */
+char *dd_format_count      (guint64 count);
+/* A share in percent with the one rule of the app: one decimal, none when
+ * it is whole ("100%", "95,2%", never "100,0 %"); "—" for NaN. (transfer full) */
+char *dd_format_share      (double  value);
+/* A task's number as a sentence names it: "5" for "5." ("nhiệm vụ 5 của
+ * Kế hoạch 662/KH-VPUB"); %NULL for %NULL or an empty number. (transfer full) */
+char *dd_format_task_number (const char *number);
+/* A moment in local time, "05/12/2026 22:52"; "" for %NULL. (transfer full) */
+char *dd_format_date_time  (GDateTime  *time);
+/* The same for an ISO 8601 time (UTC when it names no zone), as the file
+ * keeps them; the text itself when it cannot be read. (transfer full) */
+char *dd_format_iso_time   (const char *iso);
+
 G_END_DECLS

@@ -46,6 +46,41 @@ gboolean    dd_store_merge_units       (DdStore     *self,
                                         gint64       into_id,
                                         GError     **error);
 
+/**
+ * DdUnitContents:
+ * @led_tasks: tasks the unit leads (those in the recycle bin included)
+ * @coordinated_tasks: tasks it coordinates
+ * @reports: reports given on the tasks it leads
+ * @indicator_figures: its indicator figures (one per indicator and period)
+ * @dossier_figures: its dossier figures (one per period)
+ * @users: the accounts of the unit
+ *
+ * What belongs to a unit, and so what dd_store_merge_units() moves.
+ */
+typedef struct
+{
+  guint led_tasks;
+  guint coordinated_tasks;
+  guint reports;
+  guint indicator_figures;
+  guint dossier_figures;
+  guint users;
+} DdUnitContents;
+
+/**
+ * dd_store_count_unit_contents:
+ * @unit_id: the unit
+ * @out: (out caller-allocates): the counts
+ *
+ * Counts what belongs to @unit_id (see #DdUnitContents), for the merge
+ * dialog to say what moves before it is confirmed.
+ * %DD_STORE_ERROR_NO_SUCH_ROW when there is no such unit.
+ */
+gboolean    dd_store_count_unit_contents (DdStore        *self,
+                                          gint64          unit_id,
+                                          DdUnitContents *out,
+                                          GError        **error);
+
 /* The person in charge of a task */
 
 /* Sets the person in charge of a task (rõ người); %NULL or "" clears it. */

@@ -134,4 +134,16 @@ const char *dd_task_status_get_label (DdTaskStatus status);
  */
 void dd_init_i18n (void);
 
+/**
+ * dd_get_locale_dir:
+ *
+ * Where the message catalogues are: $DONDOC_LOCALEDIR when set, else the
+ * build tree's (_build/po/locale) for a program started from the build
+ * tree it was built in (so that `_build/src/cli/dondoc-cli` speaks the
+ * user's language as the installed one does), else the installed ones.
+ *
+ * Returns: (transfer none): a folder
+ */
+const char *dd_get_locale_dir (void);
+
 G_END_DECLS

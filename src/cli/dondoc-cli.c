@@ -116,10 +116,9 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
+  /* The installed catalogue, or the build tree's when run from it. */
   dd_init_i18n ();
-  localedir = g_getenv ("DONDOC_LOCALEDIR");
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
+  localedir = dd_get_locale_dir ();
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -80,8 +80,7 @@ static char *get_note (DdTask *t) { return text_or_empty (dd_task_get_note (t));
 static char *
 get_progress (DdTask *t)
 {
-  /* Translators: a progress figure, "40 %". */
-  return g_strdup_printf (_("%u %%"), dd_task_get_progress (t));
+  return dd_format_share (dd_task_get_progress (t));
 }
 
 static char *

@@ -7,6 +7,7 @@
 
 #include "dd-history-row.h"
 #include "dd-history-window.h"
+#include "dd-unit-search.h"
 
 /*
  * DdHistoryWindow: the audit history, one row per changed field (when,
@@ -511,6 +512,8 @@ dd_history_window_init (DdHistoryWindow *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dd_unit_search_setup (self->person_dropdown);
+  dd_unit_search_setup (self->unit_dropdown);
 
   self->page_size = DEFAULT_PAGE_SIZE;
   self->rows = g_list_store_new (DD_TYPE_HISTORY_ROW);

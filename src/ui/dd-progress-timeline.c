@@ -46,22 +46,6 @@ new_label (const char *text,
 }
 
 /* "06/12/2026 14:05", in local time, from the store's ISO 8601 UTC. (transfer full) */
-static char *
-dup_local_time (const char *iso)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (iso, zone);
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%d/%m/%Y %H:%M");
-}
-
 /* The first line: the date and what happened. (transfer full) */
 static char *
 dup_headline (const DdProgressUpdate *update)
@@ -100,7 +84,7 @@ new_row (const DdProgressUpdate *update)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *headline = dup_headline (update);
-  g_autofree char *when = dup_local_time (update->recorded_at);
+  g_autofree char *when = dd_format_iso_time (update->recorded_at);
   g_autofree char *footer = NULL;
   const char *who;
 

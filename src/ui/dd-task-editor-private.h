@@ -44,12 +44,16 @@ struct _DdTaskEditor
   char *new_unit_confirmed;       /* the match key of a new lead the user agreed to create */
   gboolean reopen_confirmed;      /* the user agreed to reopen the done task */
   GtkWidget *question;            /* the question asked, or NULL */
+  gboolean viewing;               /* "View Task": read-only until "Edit" (dd-task-view.c) */
 
   /* Template children */
   GtkInfoBar *read_only_bar;
   GtkLabel *read_only_label;
   GtkSpinner *save_spinner;
   GtkButton *save_button;
+  GtkButton *edit_button;
+  GtkButton *cancel_button;
+  GtkLabel *status_label;
   GtkNotebook *notebook;
   GtkGrid *grid;
   GtkGrid *progress_grid;
@@ -97,6 +101,14 @@ struct _DdTaskEditor
 gboolean  _dd_task_editor_validate         (DdTaskEditor *self);
 /* Asks whether to reopen the done task; clears "done" when the user agrees. */
 void      _dd_task_editor_ask_reopen       (DdTaskEditor *self);
+/* What the user may change, viewing or not, and the title that says so. */
+void      _dd_task_editor_update_access    (DdTaskEditor *self);
+
+/* dd-task-view.c */
+/* The status line: the status and how many working days late. */
+void      _dd_task_editor_update_status    (DdTaskEditor *self);
+/* The buttons and look of viewing (read-only) or editing. */
+void      _dd_task_editor_apply_viewing    (DdTaskEditor *self);
 
 /* dd-task-form.c */
 void      _dd_task_form_class_init         (GtkWidgetClass *widget_class);

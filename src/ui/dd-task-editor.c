@@ -216,6 +216,7 @@ static void
 update_title (DdTaskEditor *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *number = NULL;
 
   if (self->is_new)
     {
@@ -223,9 +224,13 @@ update_title (DdTaskEditor *self)
       return;
     }
 
-  /* Translators: the editor's title; %s is the task's number ("3."). */
-  title = g_strdup_printf (_("Edit Task %s"),
-                           dd_task_get_number (self->task) != NULL ? dd_task_get_number (self->task) : "");
+  number = dd_format_task_number (dd_task_get_number (self->task));
+  if (dd_task_editor_get_viewing (self))
+    /* Translators: the title of a task shown read-only; %s is its number ("3"). */
+    title = g_strdup_printf (_("View Task %s"), number != NULL ? number : "");
+  else
+    /* Translators: the editor's title; %s is the task's number ("3"). */
+    title = g_strdup_printf (_("Edit Task %s"), number != NULL ? number : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -298,6 +303,7 @@ on_followup_changed_cb (DdTaskEditor *self)
     }
   load_timeline (self);
   load_followup (self);
+  _dd_task_editor_update_status (self);
   _dd_task_editor_validate (self);
   g_signal_emit (self, signals[SAVED], 0, dd_task_get_id (self->task));
 }
@@ -330,7 +336,7 @@ update_access (DdTaskEditor *self)
   if (self->store != NULL && self->task != NULL)
     can_change (self, &self->read_only_reason);
 
-  _dd_task_form_set_read_only (self, self->read_only_reason != NULL);
+  _dd_task_form_set_read_only (self, self->read_only_reason != NULL || self->viewing);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->lead_entry), NULL);
   if (self->read_only_reason != NULL)
     {
@@ -353,6 +359,8 @@ update_access (DdTaskEditor *self)
                                                 : _("Only an administrator can give the task to another unit."));
     }
   gtk_info_bar_set_revealed (self->read_only_bar, self->read_only_reason != NULL);
+  _dd_task_editor_apply_viewing (self);
+  update_title (self);
 }
 
 static void
@@ -581,8 +589,17 @@ save_action (GtkWidget  *widget,
   DdTaskEditor *self = DD_TASK_EDITOR (widget);
 
   /* The editor closes when the save is done (on_save_done_cb()). */
-  if (!self->saving && self->read_only_reason == NULL)
+  if (!self->saving && self->read_only_reason == NULL && !self->viewing)
     save (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  dd_task_editor_set_viewing (DD_TASK_EDITOR (widget), FALSE);
+  _dd_task_editor_validate (DD_TASK_EDITOR (widget));
 }
 
 static void
@@ -651,7 +668,7 @@ dd_task_editor_constructed (GObject *object)
   g_signal_connect_object (self->extensions, "changed", G_CALLBACK (on_followup_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_followup (self);
-  update_title (self);
+  _dd_task_editor_update_status (self);
   update_access (self);
   _dd_task_editor_validate (self);
   self->snapshot = _dd_task_form_dup_snapshot (self);
@@ -735,6 +752,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, notebook);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, grid);
   gtk_widget_class_bind_template_child (widget_class, DdTaskEditor, progress_grid);
@@ -830,6 +850,7 @@ dd_task_editor_class_init (DdTaskEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "editor.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
@@ -855,9 +876,15 @@ _dd_task_editor_validate (DdTaskEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
                                  valid && self->store != NULL && self->task != NULL
-                                 && self->read_only_reason == NULL && !self->saving);
+                                 && self->read_only_reason == NULL && !self->viewing && !self->saving);
 
   return valid;
+}
+
+void
+_dd_task_editor_update_access (DdTaskEditor *self)
+{
+  update_access (self);
 }
 
 void

@@ -21,5 +21,8 @@ void          dd_task_editor_show_period (DdTaskEditor    *self,
                                           int              year,
                                           int              index);
 DdStore      *dd_task_editor_get_store (DdTaskEditor *self);
+void          dd_task_editor_set_viewing (DdTaskEditor *self,
+                                          gboolean      viewing);
+gboolean      dd_task_editor_get_viewing (DdTaskEditor *self);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include "dd-status-pill.h"
 #include "dd-task-column.h"
 #include "dd-tasks-page.h"
+#include "dd-empty-state.h"
+#include "dd-unit-search.h"
 
 /*
  * DdTasksPage: the task list, the first page of the window. A filter bar
@@ -48,6 +50,7 @@ struct _DdTasksPage
   GtkWidget *box;
   GtkSearchEntry *search_entry;
   GtkDropDown *unit_dropdown;
+  GtkOverlay *list_overlay;       /* the empty state goes over the list */
   GtkToggleButton *lead_only_button;
   GtkDropDown *status_dropdown;
   GtkToggleButton *six_clear_button;
@@ -215,6 +218,7 @@ update_counts (DdTasksPage       *self,
 
   text = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
   gtk_label_set_text (self->count_label, text);
+  dd_empty_state_update_tasks (self->list_overlay, self->store, n_items);
 
   if (self->store != NULL && query != NULL
       && !dd_store_count_by_status (self->store, query, counts, &error))
@@ -692,6 +696,25 @@ dd_tasks_page_set_property (GObject      *object,
     }
 }
 
+/* "Clear Filters" of the empty state: every task of every plan. */
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (widget);
+
+  self->updating_filters++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_toggle_button_set_active (self->lead_only_button, FALSE);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_toggle_button_set_active (self->six_clear_button, FALSE);
+  gtk_drop_down_set_selected (self->plan_dropdown, 0);
+  self->updating_filters--;
+  apply_query (self, -1);
+}
+
 static void
 dd_tasks_page_class_init (DdTasksPageClass *klass)
 {
@@ -724,6 +747,8 @@ dd_tasks_page_class_init (DdTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, box);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, list_overlay);
+  gtk_widget_class_install_action (widget_class, "tasks.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, lead_only_button);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, six_clear_button);
@@ -799,8 +824,7 @@ setup_filters (DdTasksPage *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->unit_dropdown, expression);
-  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
+  dd_unit_search_setup (self->unit_dropdown);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
 
   statuses = gtk_string_list_new (NULL);

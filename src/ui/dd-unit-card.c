@@ -88,9 +88,14 @@ add_score (DdUnitCard  *self,
       /* A scorecard with a score has a number (0–100), never NaN. */
       g_autofree char *number = dd_format_number (dd_scorecard_get_score (card), 1);
       /* Translators: "Điểm 87,5/100 — Hoàn thành tốt nhiệm vụ (hạng 2)". */
-      score = g_strdup_printf (_("Score %s/100 — %s (rank %u)"), number,
-                               dd_score_level_get_label (dd_scorecard_get_level (card)),
-                               dd_scorecard_get_rank (card));
+      if (dd_scorecard_get_score (card) > 0)
+        score = g_strdup_printf (_("Score %s/100 — %s (rank %u)"), number,
+                                 dd_score_level_get_label (dd_scorecard_get_level (card)),
+                                 dd_scorecard_get_rank (card));
+      else
+        /* Translators: a score of 0 takes no rank beside the others. */
+        score = g_strdup_printf (_("Score %s/100 — %s (not ranked)"), number,
+                                 dd_score_level_get_label (dd_scorecard_get_level (card)));
       add_label (self->content_box, score, "title-4");
     }
   else
@@ -215,8 +220,8 @@ add_indicators (DdUnitCard  *self,
   for (guint i = 0; i < indicators->len; i++)
     {
       const DdScoreIndicator *indicator = g_ptr_array_index (indicators, i);
-      g_autofree char *achieved = dd_format_percent (indicator->achieved, 1);
-      g_autofree char *target = dd_format_percent (indicator->target, 0);
+      g_autofree char *achieved = dd_format_share (indicator->achieved);
+      g_autofree char *target = dd_format_share (indicator->target);
       g_autofree char *num = dd_format_number (indicator->numerator, 0);
       g_autofree char *den = dd_format_number (indicator->denominator, 0);
       /* Translators: "412/415 = 99,3% (chỉ tiêu 100%): 100% văn bản …". */

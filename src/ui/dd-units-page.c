@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-units-page.h"
+#include "dd-merge-dialog.h"
 #include "dd-access.h"
 #include "dd-page.h"
 #include "dd-scoring-dialog.h"
@@ -193,10 +194,16 @@ update_period_label (DdUnitsPage *self)
   g_autofree char *label = dd_score_period_dup_label (&self->period);
   g_autofree char *from = dd_format_date (&self->period.start);
   g_autofree char *to = dd_format_date (&self->period.end);
-  /* Translators: a period and its days, "Quý II/2026 (15/03/2026 – 14/06/2026)". */
-  g_autofree char *text = g_strdup_printf (_("%s (%s – %s)"), label, from, to);
+  /* Translators: the scoring period is a reporting window, not the calendar
+   * quarter the dashboard shows: "Kỳ báo cáo Quý II/2026 (15/03/2026 –
+   * 14/06/2026)". */
+  g_autofree char *text = g_strdup_printf (_("Reporting period %s (%s – %s)"), label, from, to);
 
   gtk_label_set_text (self->period_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_label),
+                               _("Units are scored over the reporting period (from the 15th of the month "
+                                 "before to the 14th of the last month), as reports are due; the dashboard's "
+                                 "quarters and months are calendar ones."));
 }
 
 /* Units and the scoring rules are an administrator's (the guard triggers of
@@ -487,7 +494,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       return;
 
     case COLUMN_RATE:
-      text = dd_scorecard_get_completion_rate (card, &rate) ? dd_format_percent (100.0 * rate, 1)
+      text = dd_scorecard_get_completion_rate (card, &rate) ? dd_format_share (100.0 * rate)
                                                             : g_strdup ("—");
       break;
 
@@ -702,13 +709,11 @@ on_merge_response_cb (GtkDialog *dialog,
                       gpointer   user_data)
 {
   DdUnitsPage *self = DD_UNITS_PAGE (user_data);
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  gint64 target = dd_merge_dialog_get_target (DD_MERGE_DIALOG (dialog));
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && selected < ids->len &&
-      !dd_units_page_merge_selected (self, g_array_index (ids, gint64, selected), &error))
+  if (response == GTK_RESPONSE_ACCEPT && target > 0 &&
+      !dd_units_page_merge_selected (self, target, &error))
     show_error (self, _("The units could not be merged"), error);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -720,38 +725,13 @@ merge_action (GtkWidget  *widget,
 {
   DdUnitsPage *self = DD_UNITS_PAGE (widget);
   DdScorecard *card = dd_units_page_get_selected (self);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *message = NULL;
-  GtkWidget *dropdown, *dialog;
-  guint n;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
 
-  if (card == NULL)
-    {
-      g_array_unref (ids);
-      return;
-    }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DdScorecard) other = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
-      gint64 id = dd_scorecard_get_unit_id (other);
-
-      if (id == dd_scorecard_get_unit_id (card))
-        continue;
-      gtk_string_list_append (names, dd_scorecard_get_unit_name (other));
-      g_array_append_val (ids, id);
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  message = g_strdup_printf (_("Move the tasks, coordinations and figures of “%s” to the unit below, "
-                               "then remove “%s”. Figures of the same period are added up."),
-                             dd_scorecard_get_unit_name (card), dd_scorecard_get_unit_name (card));
-  dialog = new_dialog (self, _("Merge Units"), message, dropdown, _("_Merge"));
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
+  if (card == NULL || self->store == NULL)
+    return;
+  dialog = dd_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                card, G_LIST_MODEL (self->cards));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,6 +7,7 @@
 
 #include "dd-access.h"
 #include "dd-users-window.h"
+#include "dd-unit-search.h"
 
 /*
  * DdUsersWindow: the accounts recorded in the file with their role and, for
@@ -327,7 +328,6 @@ static void
 dd_users_window_init (DdUsersWindow *self)
 {
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = NULL;
   const DdAdminColumn columns[] = {
     { _("Name"), 20, 40 },
     { _("Account"), 14, 0 },
@@ -344,9 +344,7 @@ dd_users_window_init (DdUsersWindow *self)
     gtk_string_list_append (role_names, dd_role_get_label (roles[i]));
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (role_names));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->unit_dropdown, expression);
-  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
+  dd_unit_search_setup (self->unit_dropdown);
 }
 
 /* Public API */

@@ -308,7 +308,14 @@ on_editor_saved_cb (DdWindow     *self,
                     gint64        task_id,
                     DdTaskEditor *editor)
 {
+  DdTask *task = dd_task_editor_get_task (editor);
+  g_autofree char *number = task != NULL ? dd_format_task_number (dd_task_get_number (task)) : NULL;
+  g_autofree char *text = NULL;
+
   dd_tasks_page_reload (self->tasks_page, task_id);
+  /* Translators: a toast once a task is saved: "Đã lưu nhiệm vụ 5". */
+  text = number != NULL ? g_strdup_printf (_("Task %s saved"), number) : g_strdup (_("Task saved"));
+  _dd_window_show_toast (self, text);
 }
 
 /* Actions */
@@ -968,8 +975,7 @@ acknowledge_lock_warning_action (GtkWidget  *widget,
 
 /* Public to the window */
 
-/* The editor of a task that is not (necessarily) selected in the list:
- * the calendar opens the task of a deadline. */
+/* The editor of a task that is not (necessarily) selected in the list. */
 DdTaskEditor *
 _dd_window_edit_task (DdWindow *self,
                       gint64    task_id)
@@ -977,6 +983,19 @@ _dd_window_edit_task (DdWindow *self,
   g_assert (DD_IS_WINDOW (self));
 
   return open_editor (self, task_id, dd_tasks_page_get_as_of (self->tasks_page));
+}
+
+/* The task of a deadline the calendar shows: to read first ("View Task"),
+ * with "Edit" for those who may change it. */
+DdTaskEditor *
+_dd_window_view_task (DdWindow *self,
+                      gint64    task_id)
+{
+  DdTaskEditor *editor = _dd_window_edit_task (self, task_id);
+
+  if (editor != NULL)
+    dd_task_editor_set_viewing (editor, TRUE);
+  return editor;
 }
 
 void

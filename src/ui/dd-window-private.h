@@ -39,6 +39,7 @@ struct _DdWindow
   GtkLabel *backup_label;
   GtkStack *stack;
   DdTasksPage *tasks_page;
+  GtkWidget *toast;               /* DdToast over the pages (dd-window-shell.c) */
 };
 
 /* dd-window-actions.c */
@@ -49,9 +50,17 @@ void    _dd_window_actions_update     (DdWindow       *self);
  * or NULL when the task could not be read (the error is shown). */
 DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
                                        gint64          task_id);
+/* The same, shown to read first ("View Task"): from the calendar. */
+DdTaskEditor *_dd_window_view_task    (DdWindow       *self,
+                                       gint64          task_id);
 
 /* Shows the lock warning and the damaged-file banner as the store says. */
 void    _dd_window_update_banners     (DdWindow       *self);
+/* dd-window-shell.c: a toast over the pages. */
+void    _dd_window_show_toast         (DdWindow       *self,
+                                       const char     *text);
+/* dd-window-title.c: the title names the office and the plan. */
+void    _dd_window_update_title       (DdWindow       *self);
 
 /* dd-window-shell.c */
 void    _dd_window_class_shell_init   (GtkWidgetClass *widget_class);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-indicators-page.h"
+#include "dd-toast.h"
 #include "dd-window-private.h"
 
 /*
@@ -208,4 +209,25 @@ _dd_window_shell_init (DdWindow *self)
   add_shortcut (shortcuts, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-page", 1);
   add_shortcut (shortcuts, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.next-page", -1);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Short news ("Task 5 saved") over the pages, at the bottom. */
+  self->toast = dd_toast_new ();
+  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->stack))), self->toast);
+}
+
+void
+_dd_window_show_toast (DdWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (DD_IS_WINDOW (self));
+
+  dd_toast_show (DD_TOAST (self->toast), text, NULL, NULL, NULL);
+}
+
+const char *
+dd_window_get_toast_text (DdWindow *self)
+{
+  g_return_val_if_fail (DD_IS_WINDOW (self), NULL);
+
+  return dd_toast_get_text (DD_TOAST (self->toast));
 }

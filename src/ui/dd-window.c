@@ -103,32 +103,7 @@ _dd_window_show_error (DdWindow     *self,
 static void
 update_title (DdWindow *self)
 {
-  const char *path = self->store != NULL ? dd_store_get_path (self->store) : NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  const char *subtitle = NULL;
-  g_autofree char *dirname = NULL;
-
-  if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
-    {
-      basename = g_path_get_basename (path);
-      dirname = g_path_get_dirname (path);
-    }
-
-  if (self->store != NULL && dd_store_is_sample (self->store))
-    subtitle = _("Sample data");
-  else
-    subtitle = dirname;
-
-  gtk_label_set_text (self->title_label, basename != NULL ? basename : _("Đôn Đốc"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), path);
-  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
-
-  if (basename != NULL)
-    /* Translators: the window title: the database file, then the application. */
-    title = g_strdup_printf (_("%s — Đôn Đốc"), basename);
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Đôn Đốc"));
+  _dd_window_update_title (self);
 }
 
 static void
@@ -259,7 +234,7 @@ on_page_open_task_cb (GtkWidget *page,
                       gint64     task_id,
                       DdWindow  *self)
 {
-  _dd_window_edit_task (self, task_id);
+  _dd_window_view_task (self, task_id);
 }
 
 /* A report or an update in the calendar: its task, at that period. */
@@ -271,7 +246,7 @@ on_page_open_task_period_cb (GtkWidget *page,
                              int        index,
                              DdWindow  *self)
 {
-  DdTaskEditor *editor = _dd_window_edit_task (self, task_id);
+  DdTaskEditor *editor = _dd_window_view_task (self, task_id);
 
   if (editor != NULL)
     dd_task_editor_show_period (editor, (DdOccurrenceKind) kind, year, index);
@@ -738,7 +713,12 @@ dd_window_set_store (DdWindow *self,
   if (self->store == store)
     return;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, update_title, self);
   g_set_object (&self->store, store);
+  /* An import or Office Settings may change what the title names. */
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   /* Other desktops write to the same file: look every couple of seconds
    * (PRAGMA data_version is cheap); the store then says "changed" and every

@@ -20,5 +20,7 @@ void      dd_window_open      (DdWindow       *self,
                                DdStore        *store);
 GtkWidget *dd_window_get_page (DdWindow       *self,
                                const char     *name);
+/* The text of the toast shown at the bottom ("Task 5 saved"), or %NULL. */
+const char *dd_window_get_toast_text (DdWindow *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "dondoc/dondoc.h"
 
@@ -35,6 +36,68 @@ test_numbers (void)
     g_assert_cmpstr (p, ==, "95.2%");
   }
   dd_format_set_language (-1);
+}
+
+static void
+check_owned (char *got, const char *expected)
+{
+  g_assert_cmpstr (got, ==, expected);
+  g_free (got);
+}
+
+/* Counts grouped, shares with one rule, task numbers as sentences say
+ * them, moments in local time. */
+static void
+test_counts_and_shares (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) moment = g_date_time_new (utc, 2026, 12, 5, 22, 52, 39);
+  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+  g_autofree char *expected_time = g_date_time_format (local, "%d/%m/%Y %H:%M");
+
+  dd_format_set_language (DD_LANGUAGE_VIETNAMESE);
+  check_owned (dd_format_count (11383), "11.383");
+  check_owned (dd_format_count (100000), "100.000");
+  check_owned (dd_format_count (0), "0");
+  check_owned (dd_format_share (100.0), "100%");
+  check_owned (dd_format_share (99.96), "100%");
+  check_owned (dd_format_share (95.24), "95,2%");
+  check_owned (dd_format_share (2.0 / 3.0 * 100.0), "66,7%");
+  check_owned (dd_format_share (0), "0%");
+  check_owned (dd_format_share (NAN), "—");
+  dd_format_set_language (DD_LANGUAGE_ENGLISH);
+  check_owned (dd_format_count (11383), "11,383");
+  check_owned (dd_format_share (95.24), "95.2%");
+  dd_format_set_language (-1);
+
+  check_owned (dd_format_task_number ("5."), "5");
+  check_owned (dd_format_task_number (" 12.3. "), "12.3");
+  check_owned (dd_format_task_number ("II"), "II");
+  g_assert_null (dd_format_task_number ("."));
+  g_assert_null (dd_format_task_number (NULL));
+
+  check_owned (dd_format_iso_time ("2026-12-05T22:52:39Z"), expected_time);
+  check_owned (dd_format_date_time (moment), expected_time);
+  check_owned (dd_format_iso_time ("not a time"), "not a time");
+  check_owned (dd_format_iso_time (NULL), "");
+}
+
+/* A program run from the build tree finds the build's catalogues without
+ * DONDOC_LOCALEDIR (as `_build/src/cli/dondoc-cli` does); the variable
+ * still wins. */
+static void
+test_locale_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("DONDOC_LOCALEDIR"));
+
+  g_unsetenv ("DONDOC_LOCALEDIR");
+  g_assert_cmpstr (dd_get_locale_dir (), ==, BUILD_LOCALEDIR);
+  g_setenv ("DONDOC_LOCALEDIR", "/somewhere/else", TRUE);
+  g_assert_cmpstr (dd_get_locale_dir (), ==, "/somewhere/else");
+  if (saved != NULL)
+    g_setenv ("DONDOC_LOCALEDIR", saved, TRUE);
+  else
+    g_unsetenv ("DONDOC_LOCALEDIR");
 }
 
 static void
@@ -117,6 +180,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/format/numbers", test_numbers);
   g_test_add_func ("/core/format/dates", test_dates);
+  g_test_add_func ("/core/format/counts-and-shares", test_counts_and_shares);
+  g_test_add_func ("/core/format/locale-dir", test_locale_dir);
   g_test_add_func ("/core/format/follows-catalogue", test_follows_catalogue);
   g_test_add_func ("/core/format/period-names", test_period_names);
   return g_test_run ();

@@ -384,14 +384,14 @@ test_changes (Fixture       *f,
   change = find_change (changes, DD_AUDIT_CHANGE_FIELD, DD_AUDIT_FIELD_TASK_PROGRESS);
   g_assert_cmpstr (change->label, ==, "Progress");
   g_assert_cmpstr (change->label, ==, dd_audit_field_get_label (DD_AUDIT_FIELD_TASK_PROGRESS));
-  g_assert_cmpstr (change->new_value, ==, "45 %");
+  g_assert_cmpstr (change->new_value, ==, "45%");
   g_assert_cmpstr (change->subject, ==, subject);
   g_assert_cmpstr (change->who, ==, g_get_user_name ());
   g_assert_nonnull (strchr (change->when, '/'));
   g_assert_cmpint (change->task_id, ==, 2);
   change = find_change (changes, DD_AUDIT_CHANGE_ADDED, DD_AUDIT_FIELD_NONE);
   g_assert_cmpstr (change->label, ==, "Progress reported");
-  g_assert_cmpstr (change->new_value, ==, "45 % — giữa kỳ");
+  g_assert_cmpstr (change->new_value, ==, "45% — giữa kỳ");
   g_assert_cmpstr (change->old_value, ==, "");
   g_clear_pointer (&changes, g_ptr_array_unref);
 

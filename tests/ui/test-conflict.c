@@ -164,8 +164,8 @@ test_dialog_lists_fields (Fixture       *f,
   g_assert_cmpstrv (fields, ((const char * const[]) { "directing", "progress", "note", NULL }));
 
   /* Each value is on screen, the file's with who changed it. */
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "80 %"));
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "30 %"));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "80%"));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "30%"));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "Bình đã cập nhật ghi chú"));
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "Phó Chánh Văn phòng phụ trách"));
   theirs = GTK_WIDGET (dd_conflict_dialog_get_choice (dialog, "progress", FALSE));

@@ -179,14 +179,14 @@ test_task_history (Fixture       *f,
     }
 
   /* On screen. */
-  wait_for_label (GTK_WIDGET (window), "45 %");
+  wait_for_label (GTK_WIDGET (window), "45%");
   dd_test_maybe_pause ();
 
   row = find_row (rows, "Progress", &progress_at);
   g_assert_nonnull (row);
   g_assert_cmpstr (dd_history_row_get_who (row), ==, OTHER_NAME);
-  g_assert_cmpstr (dd_history_row_get_old_value (row), ==, "0 %");
-  g_assert_cmpstr (dd_history_row_get_new_value (row), ==, "45 %");
+  g_assert_cmpstr (dd_history_row_get_old_value (row), ==, "0%");
+  g_assert_cmpstr (dd_history_row_get_new_value (row), ==, "45%");
   g_assert_nonnull (strchr (dd_history_row_get_when (row), '/'));
   row = find_row (rows, "Note", NULL);
   g_assert_nonnull (row);

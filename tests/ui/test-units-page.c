@@ -5,8 +5,11 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "dd-indicators-page.h"
+#include "dd-merge-dialog.h"
+#include "dd-unit-search.h"
 #include "dd-units-page.h"
 #include "dd-test-gtk.h"
 
@@ -216,6 +219,154 @@ test_rename_merge (Fixture       *f,
   g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, hcqt);
 }
 
+typedef struct
+{
+  GtkDropDown *dropdown;
+  guint n;
+} Shown;
+
+static gboolean
+shows_n (gpointer data)
+{
+  Shown *shown = data;
+
+  return dd_unit_search_get_n_shown (shown->dropdown) == shown->n;
+}
+
+/* Types @text in @dropdown's search and waits until @n names are shown;
+ * every one shown holds @folded once folded. */
+static void
+search_for (GtkDropDown *dropdown,
+            const char  *text,
+            guint        n,
+            const char  *folded)
+{
+  GtkWidget *list = dd_test_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GListModel *shown;
+  Shown wanted = { dropdown, n };
+
+  gtk_editable_set_text (dd_unit_search_get_entry (dropdown), text);
+  dd_test_wait_for (shows_n, &wanted);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (shown, i);
+      g_autofree char *name = dd_text_fold_for_search (gtk_string_object_get_string (item));
+
+      g_assert_nonnull (strstr (name, folded));
+    }
+}
+
+/* How many of the page's units (not collective phrases) other than
+ * @except hold @folded once folded. */
+static guint
+count_units_with (Fixture    *f,
+                  const char *folded,
+                  gint64      except)
+{
+  GListModel *model = dd_units_page_get_model (f->page);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (model, i);
+      g_autofree char *name = dd_text_fold_for_search (dd_scorecard_get_unit_name (card));
+
+      if (!dd_scorecard_get_is_group (card) && dd_scorecard_get_unit_id (card) != except &&
+          strstr (name, folded) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* The merge dialog: no unit chosen at first, no collective phrase offered,
+ * a search that finds "hanh chinh" anywhere, and what moves said before
+ * "Merge" can be pressed. */
+static void
+test_merge_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 ttpv = unit_id (f, TTPV);
+  gint64 hcqt = unit_id (f, HCQT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *placeholder = NULL;
+  g_autofree char *led = NULL;
+  g_autofree char *n_led = NULL;
+  DdUnitContents contents;
+  DdMergeDialog *dialog;
+  GtkDropDown *dropdown;
+  GListModel *names;
+  GtkWidget *merge;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  guint hcqt_position = G_MAXUINT;
+
+  g_assert_true (dd_units_page_select_unit (f->page, ttpv));
+  g_assert_true (dd_store_count_unit_contents (f->store, ttpv, &contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (contents.led_tasks, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "units.merge", NULL));
+  dialog = DD_MERGE_DIALOG (dd_test_find_toplevel (DD_TYPE_MERGE_DIALOG));
+  g_assert_nonnull (dialog);
+  dropdown = dd_merge_dialog_get_dropdown (dialog);
+  merge = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  /* Nothing chosen, Merge off; what the unit has is said already. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (dd_merge_dialog_get_target (dialog), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (merge));
+  n_led = dd_format_count (contents.led_tasks);
+  led = g_strdup_printf (ngettext ("%s task it leads", "%s tasks it leads", contents.led_tasks), n_led);
+  g_assert_nonnull (strstr (dd_merge_dialog_get_summary (dialog), led));
+  g_assert_nonnull (strstr (dd_merge_dialog_get_summary (dialog), TTPV));
+
+  /* Every unit but itself and the collective phrases. */
+  names = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (dd_units_page_get_model (f->page)); i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (dd_units_page_get_model (f->page), i);
+
+      if (dd_scorecard_get_is_group (card))
+        g_ptr_array_add (groups, g_strdup (dd_scorecard_get_unit_name (card)));
+    }
+  g_assert_cmpuint (groups->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==,
+                    g_list_model_get_n_items (dd_units_page_get_model (f->page)) - 1 - groups->len);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      g_assert_cmpstr (gtk_string_object_get_string (name), !=, TTPV);
+      g_assert_false (g_ptr_array_find_with_equal_func (groups, gtk_string_object_get_string (name),
+                                                        g_str_equal, NULL));
+      if (g_strcmp0 (gtk_string_object_get_string (name), HCQT) == 0)
+        hcqt_position = i;
+    }
+  g_assert_cmpuint (hcqt_position, <, G_MAXUINT);
+
+  /* Our own placeholder, and a search anywhere in the name, without
+   * diacritics or case. */
+  g_object_get (dd_unit_search_get_entry (dropdown), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, _("Type part of a name…"));
+  g_assert_cmpuint (count_units_with (f, "hanh chinh", ttpv), >, 0);
+  search_for (dropdown, "hanh chinh", count_units_with (f, "hanh chinh", ttpv), "hanh chinh");
+  search_for (dropdown, "HÀNH CHÍNH", count_units_with (f, "hanh chinh", ttpv), "hanh chinh");
+  search_for (dropdown, "quan tri", count_units_with (f, "quan tri", ttpv), "quan tri");
+  search_for (dropdown, "zzzz", 0, "zzzz");
+  search_for (dropdown, "", g_list_model_get_n_items (names), "");
+  dd_test_screenshot ("units-merge-dialog");
+
+  /* Choosing the unit names it and turns Merge on. */
+  gtk_drop_down_set_selected (dropdown, hcqt_position);
+  g_assert_cmpint (dd_merge_dialog_get_target (dialog), ==, hcqt);
+  g_assert_true (gtk_widget_get_sensitive (merge));
+  g_assert_nonnull (strstr (dd_merge_dialog_get_summary (dialog), HCQT));
+  dd_test_screenshot ("units-merge-dialog-chosen");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_for_cards (f);
+  g_assert_cmpint (unit_id (f, TTPV), ==, 0);
+  g_assert_cmpint (dd_scorecard_get_unit_id (dd_units_page_get_selected (f->page)), ==, hcqt);
+}
+
 static void
 test_indicators_page (Fixture       *f,
                       gconstpointer  data)
@@ -266,6 +417,7 @@ main (int   argc,
   ADD ("card", test_card);
   ADD ("rename-merge", test_rename_merge);
   ADD ("indicators-page", test_indicators_page);
+  ADD ("merge-dialog", test_merge_dialog);
 
 #undef ADD
 

@@ -183,7 +183,12 @@ test_window_list (Fixture       *f,
   g_assert_null (gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "units")));
   g_assert_null (gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "dashboard")));
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "test.sqlite — Đôn Đốc");
+  /* The title names the office (the plan's issuer), the subtitle the plan
+   * and the file (#18: not "test.sqlite — Đôn Đốc"). */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "Văn phòng Ủy ban nhân dân tỉnh Nghệ An — Đôn Đốc");
+  g_assert_nonnull (strstr (gtk_label_get_text (dd_test_template_child (f->window, DD_TYPE_WINDOW, "subtitle_label")),
+                            "test.sqlite"));
 }
 
 static void

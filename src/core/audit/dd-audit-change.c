@@ -234,8 +234,9 @@ format_value (Decoding   *d,
       }
 
     case VALUE_PERCENT:
-      /* Translators: a progress figure, "40 %". */
-      return g_strdup_printf (_("%s %%"), text);
+      /* Translators: a progress figure, "40%" (no space, as every
+       * percentage of the app, dd_format_share()). */
+      return g_strdup_printf (_("%s%%"), text);
 
     case VALUE_BOOLEAN:
       return g_strdup (g_str_equal (text, "0") ? _("No") : _("Yes"));

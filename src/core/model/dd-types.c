@@ -23,10 +23,38 @@ static const char * const status_names[DD_N_STATUSES] = {
 void
 dd_init_i18n (void)
 {
-  const char *dir = g_getenv ("DONDOC_LOCALEDIR");
-
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, dd_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+/* Whether this program was started from the build tree it was built in
+ * (the build's catalogues are then in BUILD_LOCALEDIR, "_build/po/locale"). */
+static gboolean
+runs_from_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *po_dir = g_path_get_dirname (BUILD_LOCALEDIR);
+  g_autofree char *build_root = g_path_get_dirname (po_dir);
+  g_autofree char *prefix = g_strconcat (build_root, G_DIR_SEPARATOR_S, NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, prefix) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR);
+}
+
+const char *
+dd_get_locale_dir (void)
+{
+  static const char *dir;
+  static gsize chosen;
+  const char *env = g_getenv ("DONDOC_LOCALEDIR");
+
+  if (env != NULL && *env != '\0')
+    return env;
+  if (g_once_init_enter (&chosen))
+    {
+      dir = runs_from_build_tree () ? BUILD_LOCALEDIR : LOCALEDIR;
+      g_once_init_leave (&chosen, 1);
+    }
+  return dir;
 }
 
 const char *

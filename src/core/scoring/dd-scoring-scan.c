@@ -444,13 +444,15 @@ set_ranks (GPtrArray *cards)
       g_ptr_array_add (scored, g_ptr_array_index (cards, i));
   g_ptr_array_sort (scored, compare_scores_desc);
 
-  /* Equal scores share a rank; the next one skips (1, 2, 2, 4). */
+  /* Equal scores share a rank; the next one skips (1, 2, 2, 4). Scores
+   * are shown with one decimal: two that look the same are equal. */
   for (guint i = 0; i < scored->len; i++)
     {
       DdScorecard *card = g_ptr_array_index (scored, i);
       guint rank = i + 1;
 
-      if (i > 0 && dd_scorecard_get_score (card) == dd_scorecard_get_score (g_ptr_array_index (scored, i - 1)))
+      if (i > 0 && round (dd_scorecard_get_score (card) * 10) ==
+                   round (dd_scorecard_get_score (g_ptr_array_index (scored, i - 1)) * 10))
         rank = dd_scorecard_get_rank (g_ptr_array_index (scored, i - 1));
       _dd_scorecard_set_rank (card, rank);
     }

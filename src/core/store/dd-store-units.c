@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
@@ -300,4 +302,43 @@ dd_store_merge_units (DdStore  *self,
       return FALSE;
     }
   return _dd_store_commit (self, error);
+}
+
+gboolean
+dd_store_count_unit_contents (DdStore        *self,
+                              gint64          unit_id,
+                              DdUnitContents *out,
+                              GError        **error)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM tasks WHERE lead_unit_id = ?1), "
+    "(SELECT count(*) FROM task_coordinators WHERE unit_id = ?1), "
+    "(SELECT count(*) FROM occurrence_reports r JOIN tasks t ON t.id = r.task_id "
+    " WHERE t.lead_unit_id = ?1 AND r.reported_on IS NOT NULL), "
+    "(SELECT count(*) FROM indicator_figures WHERE unit_id = ?1), "
+    "(SELECT count(*) FROM dossier_figures WHERE unit_id = ?1), "
+    "(SELECT count(*) FROM users WHERE unit_id = ?1)";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!unit_exists (self, unit_id))
+    return no_such_unit (unit_id, error);
+  stmt = dd_sql_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (self, rc, error);
+  out->led_tasks = sqlite3_column_int (stmt, 0);
+  out->coordinated_tasks = sqlite3_column_int (stmt, 1);
+  out->reports = sqlite3_column_int (stmt, 2);
+  out->indicator_figures = sqlite3_column_int (stmt, 3);
+  out->dossier_figures = sqlite3_column_int (stmt, 4);
+  out->users = sqlite3_column_int (stmt, 5);
+  return TRUE;
 }

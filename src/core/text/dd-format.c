@@ -139,3 +139,64 @@ dd_format_percent (double value,
 
   return g_strconcat (number, "%", NULL);
 }
+
+char *
+dd_format_count (guint64 count)
+{
+  return dd_format_number ((double) count, 0);
+}
+
+char *
+dd_format_share (double value)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  /* One rule for every share: one decimal, none when it is whole, so that
+   * equal counts of the same total always read the same. */
+  value = round (value * 10.0) / 10.0;
+  number = dd_format_number (value, fabs (value - round (value)) < 0.05 ? 0 : 1);
+  return g_strconcat (number, "%", NULL);
+}
+
+char *
+dd_format_date_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  /* dd/mm/yyyy hh:mm in both languages, as dates are. */
+  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}
+
+char *
+dd_format_iso_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  time = g_date_time_new_from_iso8601 (iso, utc);
+  if (time == NULL)
+    return g_strdup (iso);
+  return dd_format_date_time (time);
+}
+
+char *
+dd_format_task_number (const char *number)
+{
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (number == NULL)
+    return NULL;
+  text = g_strstrip (g_strdup (number));
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == '.' || text[len - 1] == ' '))
+    text[--len] = '\0';
+  return len > 0 ? g_steal_pointer (&text) : NULL;
+}
