@@ -14,7 +14,7 @@ typedef struct _DdSqlCache DdSqlCache;
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 10
+#define DD_SCHEMA_VERSION 11
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -284,6 +284,8 @@ char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
 /* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
 void          _dd_sql_register_functions (sqlite3 *db);
+/* dd_json_object() and dd_json_changed(), the audit triggers' (dd-store-json.c). */
+void          _dd_sql_register_json_functions (sqlite3 *db);
 
 /* The shared file: who writes and whether they may (dd-store-access.c,
  * the refusals in dd-store-refusal.c), the file's health

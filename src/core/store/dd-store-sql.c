@@ -390,6 +390,7 @@ _dd_sql_register_functions (sqlite3 *db)
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_six_clear_text, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
+  _dd_sql_register_json_functions (db);
 }
 
 gboolean
