@@ -19,31 +19,8 @@
  * read-only, the query limit, and who may restore a backup and how.
  */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  DdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = dd_test_make_tmp_dir ("dondoc-schema-XXXXXX");
-  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
-  f->store = dd_test_new_store (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  dd_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+/* dir, db and the store on it (tests/lib/dd-test-core.h). */
+typedef DdTestFileFixture Fixture;
 
 /* Runs @sql on @path as another program would: a plain connection, none
  * of Đôn Đốc's functions or checks. */
@@ -596,7 +573,8 @@ main (int   argc,
   dd_test_init_i18n ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, dd_test_file_fixture_set_up, fn, dd_test_file_fixture_tear_down)
   ADD ("/core/schema/fresh-file-matches", test_fresh_file_matches);
   ADD ("/core/schema/trigger-deleting-tasks", test_trigger_deleting_tasks);
   ADD ("/core/schema/endless-trigger", test_endless_trigger);
