@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -331,6 +332,48 @@ make_backup (Fixture *f)
   return path;
 }
 
+/* The window's backup bar: when this file's last good backup was made
+ * (another file's, or an unreadable one, does not count), and whether it
+ * is older than the setting allows (7 days unless set). */
+static void
+test_backup_age (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = make_backup (f);
+  g_autofree char *folder = g_path_get_dirname (backup);
+  g_autofree char *other = g_build_filename (folder, "other-20300101-000000.sqlite", NULL);
+  g_autofree char *junk = g_build_filename (folder, "dondoc-20300101-000000.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(DdBackups) backups = dd_backups_new (f->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 8);
+  g_autoptr(GDateTime) last = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  dd_test_write_file (other, contents, (gssize) length);
+  dd_test_write_file (junk, "not a database", -1);
+
+  last = dd_backups_dup_last_good (backups, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (last);
+  g_assert_cmpint (g_date_time_get_year (last), ==, g_date_time_get_year (now));
+  g_assert_cmpint (llabs (g_date_time_difference (now, last)), <, 10 * G_TIME_SPAN_MINUTE);
+
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, DD_DEFAULT_BACKUP_WARN_DAYS);
+  g_assert_false (dd_backups_is_overdue (last, now, DD_DEFAULT_BACKUP_WARN_DAYS));
+  g_assert_true (dd_backups_is_overdue (last, later, DD_DEFAULT_BACKUP_WARN_DAYS));
+  g_assert_true (dd_backups_is_overdue (NULL, now, DD_DEFAULT_BACKUP_WARN_DAYS));
+
+  g_assert_true (dd_store_set_setting (f->store, "backup_warn_days", "10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, 10);
+  g_assert_false (dd_backups_is_overdue (last, later, 10));
+  g_assert_true (dd_store_set_setting (f->store, "backup_warn_days", "0", &error));
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, DD_DEFAULT_BACKUP_WARN_DAYS);
+}
+
 static void
 test_restore_viewer_refused (Fixture       *f,
                              gconstpointer  data)
@@ -590,6 +633,7 @@ main (int   argc,
   ADD ("/core/schema/restore-recorded", test_restore_recorded);
   ADD ("/core/schema/restore-tampered-backup", test_restore_tampered_backup);
   ADD ("/core/schema/untrusted-writes", test_untrusted_writes);
+  ADD ("/core/schema/backup-age", test_backup_age);
   ADD ("/core/schema/upgrade-untrusted", test_upgrade_untrusted);
 #undef ADD
   g_test_add_func ("/core/schema/json-format", test_json_format);
