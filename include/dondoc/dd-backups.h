@@ -84,6 +84,34 @@ GPtrArray  *dd_backups_list_folder     (const char  *folder,
                                         GError     **error);
 
 /**
+ * dd_backups_dup_last_good:
+ * @self: the backups
+ * @error: set when the folder cannot be read (a folder not made yet is
+ *   no error: no backup)
+ *
+ * When the newest backup of the store's file that is a readable Đôn Đốc
+ * database was made (dd_backups_list_folder()). Main thread.
+ *
+ * Returns: (transfer full) (nullable): its time (local), or %NULL when
+ *   there is none or with @error set
+ */
+GDateTime  *dd_backups_dup_last_good   (DdBackups  *self,
+                                        GError    **error);
+
+/**
+ * dd_backups_is_overdue:
+ * @last_good: (nullable): when the last good backup was made (%NULL: none)
+ * @now: the time now
+ * @days: how many days without one are accepted
+ *
+ * Returns: whether more than @days days passed since @last_good (always
+ *   %TRUE without one)
+ */
+gboolean    dd_backups_is_overdue      (GDateTime  *last_good,
+                                        GDateTime  *now,
+                                        guint       days);
+
+/**
  * dd_backups_restore_file:
  * @db_path: the database file to replace (it may be damaged, or missing)
  * @backup_path: a backup

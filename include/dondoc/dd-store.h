@@ -115,6 +115,11 @@ gboolean    dd_store_set_setting    (DdStore *self, const char *key, const char 
 /* The "sắp đến hạn" horizon in working days (Preferences); the default
  * when never set, or with @error set when the file could not be read. */
 guint       dd_store_get_due_soon_days (DdStore *self, GError **error);
+/* How many days without a good backup the window accepts before it warns
+ * (the setting "backup_warn_days", 1 to 365, Preferences); the default when
+ * never set, or with @error set when the file could not be read. */
+#define DD_DEFAULT_BACKUP_WARN_DAYS 7
+guint       dd_store_get_backup_warn_days (DdStore *self, GError **error);
 
 /* Small lists, read at once. (transfer full) GListModel of DdPlan / DdUnit. */
 GListModel *dd_store_list_plans     (DdStore *self, GError **error);

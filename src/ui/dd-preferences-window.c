@@ -18,6 +18,7 @@ struct _DdPreferencesWindow
   GtkDropDown *language_dropdown;
   GtkLabel *language_note;
   GtkSpinButton *due_soon_spin;
+  GtkSpinButton *backup_days_spin;
   GtkWidget *due_soon_row;
   GtkLabel *due_soon_hint;
   GtkLabel *error_label;
@@ -125,7 +126,10 @@ load (DdPreferencesWindow *self)
 
   gtk_widget_set_visible (self->due_soon_row, self->store != NULL);
   if (self->store != NULL)
-    gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store, NULL));
+    {
+      gtk_spin_button_set_value (self->due_soon_spin, dd_store_get_due_soon_days (self->store, NULL));
+      gtk_spin_button_set_value (self->backup_days_spin, dd_store_get_backup_warn_days (self->store, NULL));
+    }
 
   gtk_widget_set_visible (self->schedule_label, self->store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_fields), self->store != NULL);
@@ -281,6 +285,23 @@ on_due_soon_changed_cb (DdPreferencesWindow *self)
     show_error (self, NULL);
 }
 
+/* The window's backup bar warns after this many days without one. */
+static void
+on_backup_days_changed_cb (DdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->backup_days_spin));
+  if (!dd_store_set_setting (self->store, "backup_warn_days", value, &error))
+    show_error (self, error);
+  else
+    show_error (self, NULL);
+}
+
 static void
 on_display_name_changed_cb (DdPreferencesWindow *self)
 {
@@ -351,6 +372,7 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, language_note);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, backup_days_spin);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_row);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, due_soon_hint);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, error_label);
@@ -370,6 +392,7 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_office_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_days_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_activate_cb);
 

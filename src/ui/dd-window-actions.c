@@ -998,11 +998,73 @@ _dd_window_view_task (DdWindow *self,
   return editor;
 }
 
+/* "06/12/2026 08:15", or "none" */
+static char *
+dup_backup_time (GDateTime *time)
+{
+  if (time == NULL)
+    return g_strdup (_("none was found"));
+  return g_date_time_format (time, "%d/%m/%Y %H:%M");
+}
+
+static void
+update_backup_failed_text (DdWindow   *self,
+                           const char *failure)
+{
+  g_autofree char *last = dup_backup_time (self->last_good_backup);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (_("Today's backup copy of this database could not be made: %s. "
+                            "Your changes are still saved in the database, but there is no copy of "
+                            "today's file to go back to. Ask the office's IT officer to check the "
+                            "backup folder (Preferences)."), failure);
+  if (self->backup_age_read)
+    {
+      g_autofree char *more = g_strdup_printf (_("Last good backup: %s."), last);
+      g_autofree char *both = g_strconcat (text, " ", more, NULL);
+
+      gtk_label_set_text (self->backup_label, both);
+    }
+  else
+    gtk_label_set_text (self->backup_label, text);
+}
+
+/* Whether the last good backup is older than the setting allows; if so,
+ * the bar's text says when it was made. */
+static gboolean
+update_backup_age_text (DdWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint days = dd_store_get_backup_warn_days (self->store, NULL);
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+
+  /* Without any backup, the failure of today's says why (the store makes
+   * one each day it is opened for writing): a new file has none yet. */
+  if (self->last_good_backup == NULL || !dd_backups_is_overdue (self->last_good_backup, now, days))
+    return FALSE;
+  last = dup_backup_time (self->last_good_backup);
+  text = g_strdup_printf (ngettext (
+                                       "No backup copy of this database was made in the last %u day "
+                                       "(last good backup: %s). Your changes are saved, but there is no "
+                                       "recent copy to go back to. Ask the office's IT officer to check "
+                                       "the backup folder (Preferences).",
+                                       "No backup copy of this database was made in the last %u days "
+                                       "(last good backup: %s). Your changes are saved, but there is no "
+                                       "recent copy to go back to. Ask the office's IT officer to check "
+                                       "the backup folder (Preferences).", days),
+                          days, last);
+  gtk_label_set_text (self->backup_label, text);
+  return TRUE;
+}
+
 void
 _dd_window_update_banners (DdWindow *self)
 {
   const char *warning = self->store != NULL ? dd_store_get_lock_warning (self->store) : NULL;
   gboolean damaged = self->store != NULL && dd_store_is_damaged (self->store);
+  gboolean tampered = self->store != NULL && dd_store_is_tampered (self->store);
+  gboolean overdue;
   const char *backup;
 
   g_assert (DD_IS_WINDOW (self));
@@ -1015,23 +1077,21 @@ _dd_window_update_banners (DdWindow *self)
                              warning != NULL && !dd_store_is_read_only (self->store)
                              && !dd_store_is_lock_warning_acknowledged (self->store));
 
-  /* The daily backup of opening failed: the work is safe, but there is no
-   * copy of today's file to go back to; said until the user closes it. */
+  /* The daily backup of opening failed, or the last good backup is older
+   * than the office accepts (Preferences): the work is safe, but there is
+   * no recent copy to go back to; said until the user closes it. */
   backup = self->store != NULL ? dd_store_get_backup_warning (self->store) : NULL;
+  overdue = backup == NULL && self->store != NULL && self->backup_age_read &&
+            update_backup_age_text (self);
   if (backup != NULL)
-    {
-      g_autofree char *text =
-        g_strdup_printf (_("Today's backup copy of this database could not be made: %s. "
-                           "Your changes are still saved in the database, but there is no copy of "
-                           "today's file to go back to. Ask the office's IT officer to check the "
-                           "backup folder (Preferences)."), backup);
-      gtk_label_set_text (self->backup_label, text);
-    }
-  gtk_info_bar_set_revealed (self->backup_bar, backup != NULL && !self->backup_dismissed);
+    update_backup_failed_text (self, backup);
+  gtk_info_bar_set_revealed (self->backup_bar, (backup != NULL || overdue) && !self->backup_dismissed);
 
-  /* A damaged file: the read-only bar says why, and offers the way out. */
-  gtk_info_bar_set_message_type (self->read_only_bar, damaged ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);
-  gtk_widget_set_visible (GTK_WIDGET (self->restore_newest_button), damaged);
+  /* A damaged or tampered file: the read-only bar says why, and offers the
+   * way out (an administrator's; a tampered backup is refused). */
+  gtk_info_bar_set_message_type (self->read_only_bar,
+                                 damaged || tampered ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_newest_button), damaged || tampered);
 }
 
 void

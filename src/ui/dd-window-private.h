@@ -24,6 +24,8 @@ struct _DdWindow
   gboolean painted;               /* the first frame is drawn */
   gboolean check_started;         /* the store's damage check is running */
   gboolean backup_dismissed;      /* the user closed the failed-backup bar */
+  gboolean backup_age_read;       /* last_good_backup was looked for (after the first frame) */
+  GDateTime *last_good_backup;    /* the newest readable backup of the file, or NULL */
   gboolean close_confirmed;       /* closing without the typed figures was chosen */
 
   /* Template children */

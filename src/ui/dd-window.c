@@ -119,9 +119,17 @@ update_read_only (DdWindow *self)
       const char *reason = dd_store_get_read_only_reason (self->store);
       g_autofree char *text = NULL;
 
-      /* Translators: shown above the task list of a read-only database; %s is why. */
-      text = g_strdup_printf (_("This database is open read-only: %s"),
-                              reason != NULL ? reason : _("the file cannot be written."));
+      /* A file changed outside Đôn Đốc: the reason names what was added or
+       * changed; nobody should work in it until someone checks it. */
+      if (dd_store_is_tampered (self->store))
+        /* Translators: shown above the task list; %s names the objects changed. */
+        text = g_strdup_printf (_("Do not work in this database until it is checked. %s Call the office's "
+                                  "IT officer or an administrator of Đôn Đốc, who can restore the newest good "
+                                  "backup."), reason);
+      else
+        /* Translators: shown above the task list of a read-only database; %s is why. */
+        text = g_strdup_printf (_("This database is open read-only: %s"),
+                                reason != NULL ? reason : _("the file cannot be written."));
       gtk_label_set_text (self->read_only_label, text);
     }
 
@@ -406,10 +414,27 @@ _dd_window_get_visible_page (DdWindow *self)
  * a file opened with DD_STORE_OPEN_CHECK_LATER (a thread that reads the
  * whole file, on a machine with two cores). They start once the window has
  * drawn its first frame, or at once for a window that is not shown. */
+/* When the file's last good backup was made, for the backup bar: reading
+ * the backups folder opens each backup, so after the first frame. */
+static void
+read_backup_age (DdWindow *self)
+{
+  g_autoptr(DdBackups) backups = NULL;
+
+  if (self->store == NULL || self->backup_age_read || dd_store_get_path (self->store) == NULL ||
+      g_str_equal (dd_store_get_path (self->store), ":memory:"))
+    return;
+  self->backup_age_read = TRUE;
+  backups = dd_backups_new (self->store);
+  self->last_good_backup = dd_backups_dup_last_good (backups, NULL);
+  _dd_window_update_banners (self);
+}
+
 static void
 run_deferred_work (DdWindow *self)
 {
   dd_reminder_set_store (DD_REMINDER (self->reminder), self->store);
+  read_backup_age (self);
 
   if (self->store != NULL && dd_store_is_checking (self->store) && !self->check_started)
     {
@@ -511,6 +536,7 @@ dd_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->last_good_backup, g_date_time_unref);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -736,6 +762,8 @@ dd_window_set_store (DdWindow *self,
   dd_reminder_set_store (DD_REMINDER (self->reminder), NULL);
   self->check_started = FALSE;
   self->backup_dismissed = FALSE;
+  self->backup_age_read = FALSE;
+  g_clear_pointer (&self->last_good_backup, g_date_time_unref);
   schedule_deferred_work (self);
 
   update_title (self);

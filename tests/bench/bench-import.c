@@ -4,8 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -25,6 +29,14 @@
  *   bench-import [N_ROWS] [FOLDER]
  *
  * N_ROWS defaults to 100,000; FOLDER to the temporary folder.
+ *
+ * Each figure is the wall-clock time and, beside it, the processor time
+ * of this process (user + system): on a loaded machine the first is
+ * mostly waiting for a core, so the load average is printed too. While
+ * the first import runs, another process ("another desktop") takes the
+ * write lock every 100 ms, as a save does, and the longest it waited and
+ * how many of its attempts gave up (busy for DD_BUSY_TIMEOUT_MS) are
+ * printed.
  */
 
 static const char *units[] = {
@@ -65,6 +77,30 @@ make_text (gsize bytes)
 }
 
 static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
+         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
+
+/* A figure as wall-clock time, and the processor time since @cpu_start. */
+static void
+result_with_cpu (const char *key,
+                 const char *label,
+                 double      wall_ms,
+                 double      cpu_start)
+{
+  g_autofree char *cpu_key = g_strconcat (key, "_cpu", NULL);
+  const char *cpu_label = "  the same, processor time";
+
+  dd_bench_result (key, label, wall_ms, "ms");
+  dd_bench_result (cpu_key, cpu_label, cpu_ms () - cpu_start, "ms");
+}
+
+static double
 import_once (DdStore              *store,
              const DdImportedPlan *plan,
              DdImportSummary      *summary)
@@ -75,6 +111,47 @@ import_once (DdStore              *store,
   if (!dd_store_import_plan (store, plan, summary, &error))
     g_error ("import: %s", error->message);
   return dd_bench_now_ms () - start;
+}
+
+/* Another desktop: takes the write lock every 100 ms until SIGTERM and
+ * writes "longest-wait-ms given-up attempts" to @out. */
+static volatile sig_atomic_t stop_saving;
+
+static void
+on_term (int sig)
+{
+  stop_saving = 1;
+}
+
+static void G_GNUC_NORETURN
+save_meanwhile (const char *db,
+                int         out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (db, DD_STORE_OPEN_EXISTING, &error);
+  double longest = 0;
+  guint failed = 0, attempts = 0;
+  char line[128];
+  int len;
+
+  signal (SIGTERM, on_term);
+  g_assert_no_error (error);
+  while (!stop_saving)
+    {
+      double start = dd_bench_now_ms ();
+
+      attempts++;
+      if (_dd_store_begin (store, NULL))
+        _dd_store_commit (store, NULL);
+      else
+        failed++;
+      longest = MAX (longest, dd_bench_now_ms () - start);
+      g_usleep (100 * 1000);
+    }
+  len = g_snprintf (line, sizeof line, "%.1f %u %u", longest, failed, attempts);
+  if (write (out, line, (size_t) len) != len)
+    _exit (1);
+  _exit (0);
 }
 
 int
@@ -91,7 +168,8 @@ main (int   argc,
   g_autofree char *label = NULL;
   DdImportSummary summary = { 0, };
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
-  double start, ms;
+  double start, ms, cpu;
+  double load[3] = { 0, };
 
   if (argc > 2)
     {
@@ -108,38 +186,76 @@ main (int   argc,
   if (store == NULL)
     g_error ("open: %s", error->message);
 
+  if (getloadavg (load, 3) > 0)
+    printf ("Load average at the start: %.1f %.1f %.1f on %u cores\n\n", load[0], load[1], load[2],
+            g_get_num_processors ());
   printf ("| %-52s | %15s |\n|---|---|\n", "Figure", "Value");
 
   csv = make_csv (n);
+  cpu = cpu_ms ();
   start = dd_bench_now_ms ();
   plan = dd_importer_parse_data (csv, strlen (csv), DD_IMPORT_FORMAT_CSV, "bench.csv", &error);
   if (plan == NULL)
     g_error ("parse: %s", error->message);
   label = g_strdup_printf ("parse a CSV plan of %u rows (%.1f MB)", n, strlen (csv) / 1e6);
-  dd_bench_result ("import_parse_csv_ms", label, dd_bench_now_ms () - start, "ms");
+  result_with_cpu ("import_parse_csv_ms", label, dd_bench_now_ms () - start, cpu);
 
-  ms = import_once (store, plan, &summary);
-  g_free (label);
-  label = g_strdup_printf ("import %u rows into a new database", n);
-  dd_bench_result ("import_new_ms", label, ms, "ms");
-  g_assert (summary.tasks_added == n);
+  {
+    int fds[2];
+    pid_t saver;
+    char line[128] = { 0 };
+    double longest = 0;
+    guint failed = 0, attempts = 0;
+
+    g_assert (pipe (fds) == 0);
+    saver = fork ();
+    if (saver == 0)
+      {
+        close (fds[0]);
+        save_meanwhile (db, fds[1]);
+      }
+    close (fds[1]);
+    g_usleep (300 * 1000);
+    cpu = cpu_ms ();
+    ms = import_once (store, plan, &summary);
+    g_free (label);
+    label = g_strdup_printf ("import %u rows into a new database", n);
+    result_with_cpu ("import_new_ms", label, ms, cpu);
+    g_assert (summary.tasks_added == n);
+    kill (saver, SIGTERM);
+    if (read (fds[0], line, sizeof line - 1) > 0)
+      sscanf (line, "%lf %u %u", &longest, &failed, &attempts);
+    close (fds[0]);
+    waitpid (saver, NULL, 0);
+    dd_bench_result ("import_save_wait_ms", "  another desktop's save meanwhile: longest wait", longest, "ms");
+    dd_bench_result ("import_save_failed", "  another desktop's saves that gave up (busy)", failed, "");
+    g_print ("  (%u attempts)\n", attempts);
+  }
+  {
+    GStatBuf st;
+
+    if (g_stat (db, &st) == 0)
+      dd_bench_result ("import_db_mb", "  size of the database file", st.st_size / 1e6, "MB");
+  }
 
   memset (&summary, 0, sizeof summary);
+  cpu = cpu_ms ();
   ms = import_once (store, plan, &summary);
   g_free (label);
   label = g_strdup_printf ("import the same %u rows again (update path)", n);
-  dd_bench_result ("import_again_ms", label, ms, "ms");
+  result_with_cpu ("import_again_ms", label, ms, cpu);
   g_assert (summary.tasks_unchanged + summary.tasks_updated == n);
   g_clear_pointer (&plan, dd_imported_plan_free);
 
   text = make_text (10 * 1000 * 1000);
+  cpu = cpu_ms ();
   start = dd_bench_now_ms ();
   plan = dd_importer_parse_data (text, strlen (text), DD_IMPORT_FORMAT_AUTO, NULL, &error);
   if (plan == NULL)
     g_error ("parse text: %s", error->message);
   g_free (label);
   label = g_strdup_printf ("parse a %.1f MB plan text (%u tasks)", strlen (text) / 1e6, plan->tasks->len);
-  dd_bench_result ("import_parse_text_ms", label, dd_bench_now_ms () - start, "ms");
+  result_with_cpu ("import_parse_text_ms", label, dd_bench_now_ms () - start, cpu);
   g_clear_pointer (&plan, dd_imported_plan_free);
   g_free (text);
 

@@ -85,6 +85,20 @@ TARGETS = {
     "ratio_xlsxwriter_vs_export": ("Ratio: xlsxwriter ÷ ours", "≥ 4×", lambda v: v >= 4),
     "ratio_openpyxl_vs_export": ("Ratio: openpyxl ÷ ours", "≥ 10×", lambda v: v >= 10),
     "ratio_export_vs_floor": ("Ratio: ours ÷ zlib floor", "≤ 2×", lambda v: v <= 2),
+    "import_parse_csv_ms": ("Import: parse a CSV plan of 100,000 rows (wall clock)", "-", None),
+    "import_parse_csv_ms_cpu": ("Import: parse a CSV plan of 100,000 rows (processor time)", "-", None),
+    "import_new_ms": ("Import: 100,000 rows into a new database (wall clock)", "< 10,000 ms",
+                      lambda v: v < 10000),
+    "import_new_ms_cpu": ("Import: 100,000 rows into a new database (processor time)", "-", None),
+    "import_save_wait_ms": ("Import: another desktop's save meanwhile, longest wait", "-", None),
+    "import_save_failed": ("Import: another desktop's saves that gave up meanwhile", "-", None),
+    "import_db_mb": ("Import: size of the database of 100,000 imported rows (MB)", "-", None),
+    "import_again_ms": ("Import: the same 100,000 rows again, update path (wall clock)", "< 10,000 ms",
+                        lambda v: v < 10000),
+    "import_again_ms_cpu": ("Import: the same rows again (processor time)", "-", None),
+    "import_parse_text_ms": ("Import: parse a 10 MB plan text (wall clock)", "< 2,000 ms", lambda v: v < 2000),
+    "import_parse_text_ms_cpu": ("Import: parse a 10 MB plan text (processor time)", "-", None),
+    "import_many_appendix_ms": ("Import: refuse 1.2 MB of \"Phụ lục\" lines without a table", "-", None),
     "peer_sqlite3_units": ("Peer: sqlite3 shell, status per lead unit", "-", None),
     "ratio_units_vs_sqlite3": ("Ratio: ours ÷ sqlite3 shell (same aggregate)", "≤ 1.5×", lambda v: v <= 1.5),
     "peer_matplotlib_units": ("Peer: python3-matplotlib, same stacked bars to PNG", "-", None),
@@ -244,6 +258,8 @@ def main():
     collect(run([os.path.join(bench, "bench-task-list"), db, AS_OF]), results)
     collect(run([os.path.join(bench, "bench-charts"), db, AS_OF, sqlite3_shell, PYTHON]), results)
     collect(run([os.path.join(bench, "bench-export"), db, PYTHON]), results)
+    # The import (issue #20): its own database, in the build's data folder.
+    collect(run([os.path.join(bench, "bench-import"), str(n_tasks), os.path.join(build, "bench-data")]), results)
 
     # The window: a copy of the database, as the app may write its daily
     # backup beside it.

@@ -110,6 +110,31 @@ test_good (Fixture       *f,
                    ==, 415);
 }
 
+/* The source cell, free text stored and shown as is, loses its controls
+ * (an ESC sequence) and noncharacters; tab and the words stay. */
+static void
+test_source_controls (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autofree char *csv = NULL;
+  DdScorePeriod q2;
+  const DdIndicatorFigure *figure;
+
+  csv = g_strdup_printf ("%" G_GINT64_FORMAT ";Phòng Hành chính - Quản trị;2026-Q2;412;415;"
+                         "\x1b[31mBáo cáo\x07 số 12\xef\xbf\xbe/BC\xc2\x9b\n",
+                         f->typed);
+  g_assert_true (dd_figures_import_indicator_figures (f->figures, csv, -1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_score_period_parse ("2026-Q2", &q2, &error));
+  figures = dd_figures_list_indicator_figures (f->figures, f->typed, &q2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 1);
+  figure = g_ptr_array_index (figures, 0);
+  g_assert_cmpstr (figure->source, ==, "[31mBáo cáo số 12/BC");
+}
+
 typedef struct
 {
   const char *row;          /* {T}: the typed indicator's id; {D}: the derived one's */
@@ -262,6 +287,7 @@ main (int   argc,
   ADD ("good", test_good);
   ADD ("bad", test_bad);
   ADD ("headerless", test_headerless);
+  ADD ("source-controls", test_source_controls);
   ADD ("set-bounded", test_set_bounded);
   /* Last: the language it sets stays for the process. */
   ADD ("translated", test_translated);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -19,31 +20,8 @@
  * read-only, the query limit, and who may restore a backup and how.
  */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  DdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = dd_test_make_tmp_dir ("dondoc-schema-XXXXXX");
-  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
-  f->store = dd_test_new_store (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  dd_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+/* dir, db and the store on it (tests/lib/dd-test-core.h). */
+typedef DdTestFileFixture Fixture;
 
 /* Runs @sql on @path as another program would: a plain connection, none
  * of Đôn Đốc's functions or checks. */
@@ -354,6 +332,48 @@ make_backup (Fixture *f)
   return path;
 }
 
+/* The window's backup bar: when this file's last good backup was made
+ * (another file's, or an unreadable one, does not count), and whether it
+ * is older than the setting allows (7 days unless set). */
+static void
+test_backup_age (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = make_backup (f);
+  g_autofree char *folder = g_path_get_dirname (backup);
+  g_autofree char *other = g_build_filename (folder, "other-20300101-000000.sqlite", NULL);
+  g_autofree char *junk = g_build_filename (folder, "dondoc-20300101-000000.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(DdBackups) backups = dd_backups_new (f->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 8);
+  g_autoptr(GDateTime) last = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  dd_test_write_file (other, contents, (gssize) length);
+  dd_test_write_file (junk, "not a database", -1);
+
+  last = dd_backups_dup_last_good (backups, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (last);
+  g_assert_cmpint (g_date_time_get_year (last), ==, g_date_time_get_year (now));
+  g_assert_cmpint (llabs (g_date_time_difference (now, last)), <, 10 * G_TIME_SPAN_MINUTE);
+
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, DD_DEFAULT_BACKUP_WARN_DAYS);
+  g_assert_false (dd_backups_is_overdue (last, now, DD_DEFAULT_BACKUP_WARN_DAYS));
+  g_assert_true (dd_backups_is_overdue (last, later, DD_DEFAULT_BACKUP_WARN_DAYS));
+  g_assert_true (dd_backups_is_overdue (NULL, now, DD_DEFAULT_BACKUP_WARN_DAYS));
+
+  g_assert_true (dd_store_set_setting (f->store, "backup_warn_days", "10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, 10);
+  g_assert_false (dd_backups_is_overdue (last, later, 10));
+  g_assert_true (dd_store_set_setting (f->store, "backup_warn_days", "0", &error));
+  g_assert_cmpuint (dd_store_get_backup_warn_days (f->store, NULL), ==, DD_DEFAULT_BACKUP_WARN_DAYS);
+}
+
 static void
 test_restore_viewer_refused (Fixture       *f,
                              gconstpointer  data)
@@ -432,6 +452,163 @@ test_restore_tampered_backup (Fixture       *f,
   g_assert_cmpstr (sum, ==, after);
 }
 
+/* The audit triggers' own JSON functions write what SQLite's json_object()
+ * and the json_each() join of the triggers of data versions before 11
+ * wrote, byte for byte: the history's stored format. */
+static const char *json_texts[] = {
+  "", "plain", "Việt Nam – “ngoặc”", "quote \" and \\ backslash", "\x01\b\t\n\f\r\x1f\x7f end",
+  "1", "{\"not\": \"json\"}",
+};
+
+static void
+bind_json_value (sqlite3_stmt *stmt,
+                 int           index,
+                 guint         which)
+{
+  static const double reals[] = { 0.1, 1.0, 1e20, 2.5e-7, -0.0, 123456.789012345678, -3.0 };
+  static const gint64 ints[] = { 0, 1, -1, G_MAXINT64, G_MININT64, 42 };
+  guint n_texts = G_N_ELEMENTS (json_texts), n_reals = G_N_ELEMENTS (reals);
+
+  if (which == 0)
+    sqlite3_bind_null (stmt, index);
+  else if (which <= n_texts)
+    sqlite3_bind_text (stmt, index, json_texts[which - 1], -1, SQLITE_STATIC);
+  else if (which <= n_texts + n_reals)
+    sqlite3_bind_double (stmt, index, reals[which - 1 - n_texts]);
+  else
+    sqlite3_bind_int64 (stmt, index, ints[(which - 1 - n_texts - n_reals) % G_N_ELEMENTS (ints)]);
+}
+
+static char *
+json_query (sqlite3    *db,
+            const char *sql,
+            guint       a,
+            guint       b)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  bind_json_value (stmt, 1, a);
+  bind_json_value (stmt, 2, b);
+  bind_json_value (stmt, 3, b);
+  bind_json_value (stmt, 4, a);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static void
+test_json_format (void)
+{
+  sqlite3 *db = NULL;
+  guint n = 1 + G_N_ELEMENTS (json_texts) + 7 + 6;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  _dd_sql_register_functions (db);
+  for (guint a = 0; a < n; a++)
+    for (guint b = 0; b < n; b++)
+      {
+        g_autofree char *old_object = json_query (db, "SELECT json_object ('k', ?1, 'q\"\\', ?2)", a, b);
+        g_autofree char *new_object = json_query (db, "SELECT dd_json_object ('k', ?1, 'q\"\\', ?2)", a, b);
+
+        g_assert_cmpstr (new_object, ==, old_object);
+        for (int which = 0; which < 2; which++)
+          {
+            /* Two columns: "a" goes from value a to b, "b" from b to a. */
+            g_autofree char *old_sql = g_strdup_printf (
+              "SELECT json_group_object (%s.key, %s.value) FROM json_each (json_object ('a', ?1, 'b', ?3)) o "
+              "JOIN json_each (json_object ('a', ?2, 'b', ?4)) n ON n.key = o.key WHERE o.value IS NOT n.value",
+              which ? "n" : "o", which ? "n" : "o");
+            g_autofree char *new_sql = g_strdup_printf ("SELECT dd_json_changed (%d, 'a', ?1, ?2, 'b', ?3, ?4)",
+                                                        which);
+            g_autofree char *old_diff = json_query (db, old_sql, a, b);
+            g_autofree char *new_diff = json_query (db, new_sql, a, b);
+
+            g_assert_cmpstr (new_diff, ==, old_diff);
+          }
+      }
+  sqlite3_close (db);
+}
+
+/* Every connection runs with trusted_schema=OFF, and the guard and audit
+ * triggers still run: a write is recorded in the history. */
+static void
+test_untrusted_writes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) sibling = NULL;
+  g_autofree char *old_values = NULL;
+  g_autofree char *new_values = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (dd_sql_query_int64 (f->store, "PRAGMA trusted_schema", -1), ==, 0);
+  g_assert_true (dd_store_record_progress (f->store, 3, 40, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  stmt = dd_sql_prepare (f->store, "SELECT old_values, new_values FROM audit_log WHERE table_name = 'tasks' "
+                                   "AND row_id = 3 AND action = 'update' ORDER BY id DESC LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  old_values = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  new_values = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (old_values, "\"progress\":0"));
+  g_assert_nonnull (strstr (new_values, "\"progress\":40"));
+  g_assert_null (strstr (new_values, "\"title\""));
+
+  sibling = dd_store_open_sibling (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_sql_query_int64 (sibling, "PRAGMA trusted_schema", -1), ==, 0);
+}
+
+/* A file of data version 10 (its audit triggers call json_object()) is
+ * upgraded: its schema is then exactly the current one, and it runs
+ * untrusted. */
+static void
+test_upgrade_untrusted (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old.sqlite", NULL);
+  g_autofree char *differences = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int version = 1; version < DD_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *sql = _dd_store_migration_sql (version);
+
+      g_assert_nonnull (sql);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  {
+    g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                                                DD_SCHEMA_VERSION - 1, DD_APPLICATION_ID);
+
+    g_assert_cmpint (sqlite3_exec (db, pragmas, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_tampered (store));
+  g_assert_false (dd_store_is_read_only (store));
+  g_assert_cmpint (dd_sql_query_int64 (store, "PRAGMA user_version", -1), ==, DD_SCHEMA_VERSION);
+  g_assert_cmpint (dd_sql_query_int64 (store, "PRAGMA trusted_schema", -1), ==, 0);
+  differences = _dd_store_schema_differences (store->db, DD_SCHEMA_VERSION);
+  g_assert_cmpstr (differences, ==, "");
+  g_assert_cmpint (dd_sql_query_int64 (store, "SELECT count(*) FROM sqlite_schema "
+                                              "WHERE type = 'trigger' AND replace (sql, 'dd_json_', '') LIKE '%json%'", -1), ==, 0);
+  g_assert_true (dd_sql_exec (store, "INSERT INTO settings (key, value) VALUES ('probe', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_sql_query_int64 (store, "SELECT count(*) FROM audit_log WHERE table_name = 'settings' "
+                                              "AND new_values = '{\"key\":\"probe\",\"value\":\"x\",\"revision\":1}'",
+                                       -1), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,7 +616,8 @@ main (int   argc,
   dd_test_init_i18n ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, dd_test_file_fixture_set_up, fn, dd_test_file_fixture_tear_down)
   ADD ("/core/schema/fresh-file-matches", test_fresh_file_matches);
   ADD ("/core/schema/trigger-deleting-tasks", test_trigger_deleting_tasks);
   ADD ("/core/schema/endless-trigger", test_endless_trigger);
@@ -454,7 +632,11 @@ main (int   argc,
   ADD ("/core/schema/restore-viewer-refused", test_restore_viewer_refused);
   ADD ("/core/schema/restore-recorded", test_restore_recorded);
   ADD ("/core/schema/restore-tampered-backup", test_restore_tampered_backup);
+  ADD ("/core/schema/untrusted-writes", test_untrusted_writes);
+  ADD ("/core/schema/backup-age", test_backup_age);
+  ADD ("/core/schema/upgrade-untrusted", test_upgrade_untrusted);
 #undef ADD
+  g_test_add_func ("/core/schema/json-format", test_json_format);
 
   return g_test_run ();
 }

@@ -21,33 +21,10 @@
  * Each test has its own folder with a database holding plan 662/KH-VPUB.
  */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  DdStore *store;
-} Fixture;
+/* dir, db and the store on it (tests/lib/dd-test-core.h). */
+typedef DdTestFileFixture Fixture;
 
 /* Auxiliary methods */
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = dd_test_make_tmp_dir ("dondoc-shared-XXXXXX");
-  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
-  f->store = dd_test_new_store (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  dd_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
 
 static gint64
 sql_int (DdStore    *store,
@@ -1479,7 +1456,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("LANGUAGE", "en", TRUE);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, dd_test_file_fixture_set_up, fn, dd_test_file_fixture_tear_down)
   ADD ("/core/shared/audit", test_audit);
   ADD ("/core/shared/recycle-bin", test_recycle_bin);
   ADD ("/core/shared/roles", test_roles);
@@ -1491,7 +1469,8 @@ main (int    argc,
     {
       g_autofree char *path = g_strdup_printf ("/core/shared/damaged/%s", damages[i].name);
 
-      g_test_add (path, Fixture, &damages[i], fixture_set_up, test_damaged, fixture_tear_down);
+      g_test_add (path, Fixture, &damages[i], dd_test_file_fixture_set_up, test_damaged,
+                  dd_test_file_fixture_tear_down);
     }
   ADD ("/core/shared/damaged/read-only-file", test_read_only_file);
   ADD ("/core/shared/damaged/checked-later", test_check_later_damaged);

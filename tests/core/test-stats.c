@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "dd-store-private.h"
@@ -335,6 +336,41 @@ test_progress_week_period (Fixture       *f,
   dd_stats_progress_clear (&p);
 }
 
+/* Figures above DD_FIGURES_MAX cannot be entered; those of an older or
+ * altered file are left out of the sums, which stay finite (two of 1e308
+ * once made the sum infinite and the score NaN). */
+static void
+test_indicators_out_of_range (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) one_plan = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, numerator, denominator) VALUES "
+    "((SELECT id FROM indicators ORDER BY position LIMIT 1 OFFSET 1), %" G_GINT64_FORMAT ", '2026-04-01', '2026-04-30', 1e308, 1e308), "
+    "((SELECT id FROM indicators ORDER BY position LIMIT 1 OFFSET 1), %" G_GINT64_FORMAT ", '2026-05-01', '2026-05-31', 1e308, 1e308)",
+    f->unit_a, f->unit_b);
+  const DdStatsIndicator *i;
+
+  exec_sql (f->store, sql);
+  all = dd_stats_list_indicators (f->stats, &f->query, &error);
+  g_assert_no_error (error);
+  i = g_ptr_array_index (all, 1);
+  g_assert_cmpfloat (i->numerator, ==, 82);
+  g_assert_cmpfloat (i->denominator, ==, 100);
+  g_assert_true (isfinite (i->achieved));
+  g_assert_cmpint (dd_indicator_level_for (i), ==, DD_INDICATOR_AMBER);
+
+  f->query.tasks.plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans", 0);
+  one_plan = dd_stats_list_indicators (f->stats, &f->query, &error);
+  g_assert_no_error (error);
+  i = g_ptr_array_index (one_plan, 1);
+  g_assert_cmpfloat (i->numerator, ==, 82);
+  g_assert_cmpfloat (i->denominator, ==, 100);
+  f->query.tasks.plan_id = 0;
+}
+
 static void
 test_indicators (Fixture       *f,
                  gconstpointer  data)
@@ -593,6 +629,7 @@ main (int   argc,
   ADD ("/core/stats/progress-month", test_progress_month);
   ADD ("/core/stats/progress-week-period", test_progress_week_period);
   ADD ("/core/stats/indicators", test_indicators);
+  ADD ("/core/stats/indicators-out-of-range", test_indicators_out_of_range);
   ADD ("/core/stats/dashboard", test_dashboard);
   ADD ("/core/stats/async/memory", test_async_memory);
   g_test_add_func ("/core/stats/async/file", test_async_file);

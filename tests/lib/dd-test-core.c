@@ -118,3 +118,22 @@ dd_test_init_i18n (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+void
+dd_test_file_fixture_set_up (DdTestFileFixture *f,
+                             gconstpointer      data)
+{
+  f->dir = dd_test_make_tmp_dir ("dondoc-test-XXXXXX");
+  f->db = g_build_filename (f->dir, "dondoc.sqlite", NULL);
+  f->store = dd_test_new_store (f->db);
+}
+
+void
+dd_test_file_fixture_tear_down (DdTestFileFixture *f,
+                                gconstpointer      data)
+{
+  g_clear_object (&f->store);
+  dd_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}

@@ -23,6 +23,20 @@ void     dd_test_remove_store_file  (const char  *path);
  * (transfer full) */
 DdStore *dd_test_open_other         (const char  *path,
                                      const char  *account);
+/* A fixture for g_test_add(): a store holding the seed plan (as
+ * dd_test_new_store()) on the file @db in the new temporary folder @dir. */
+typedef struct
+{
+  char *dir;
+  char *db;
+  DdStore *store;
+} DdTestFileFixture;
+
+void     dd_test_file_fixture_set_up    (DdTestFileFixture *f,
+                                         gconstpointer      data);
+/* Closes the store, removes the folder and all in it. */
+void     dd_test_file_fixture_tear_down (DdTestFileFixture *f,
+                                         gconstpointer      data);
 /* How many tasks @store lists with the default query. */
 guint    dd_test_count_tasks        (DdStore     *store);
 /* The id of the unit called @name; fails the test when there is none. */

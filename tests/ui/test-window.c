@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "dd-dashboard-page.h"
 #include "dd-task-editor.h"
@@ -1035,6 +1036,126 @@ test_window_backup_warning (void)
   fixture_tear_down (&f, NULL);
 }
 
+static gboolean
+backup_bar_revealed (gpointer data)
+{
+  return gtk_info_bar_get_revealed (GTK_INFO_BAR (child (data, "backup_bar")));
+}
+
+/* The last good backup is older than the office accepts (7 days unless
+ * set): opened read-only (no daily backup is made then), the bar says so
+ * and gives its date; with the setting raised it says nothing. */
+static void
+test_window_backup_overdue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) store = dd_test_create_store (&path);
+  g_autoptr(DdBackups) backups = dd_backups_new (store);
+  g_autofree char *backup = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *shown = NULL;
+  Fixture f = { 0 };
+  const char *text;
+
+  backup = dd_backups_make (backups, NULL, &error);
+  g_assert_no_error (error);
+  folder = g_path_get_dirname (backup);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *stem = g_path_get_basename (path);
+
+    *strrchr (stem, '.') = '\0';
+    when = g_date_time_add_days (now, -10);
+    stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+    old = g_strdup_printf ("%s/%s-%s.sqlite", folder, stem, stamp);
+  }
+  g_assert_cmpint (g_rename (backup, old), ==, 0);
+  /* Only that one: not the daily backup made when the file was opened. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (folder, name, NULL);
+
+        if (!g_str_equal (file, old))
+          g_assert_cmpint (g_unlink (file), ==, 0);
+      }
+  }
+  g_clear_object (&backups);
+  g_clear_object (&store);
+
+  f.path = g_steal_pointer (&path);
+  f.store = dd_store_open (f.path, DD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DdBackups) check = dd_backups_new (f.store);
+    g_autoptr(GDateTime) last = dd_backups_dup_last_good (check, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (last);
+  }
+  f.window = g_object_ref (dd_window_new (NULL, f.store));
+  gtk_window_present (GTK_WINDOW (f.window));
+  /* The backups folder is read after the first frame. */
+  dd_test_wait_for (backup_bar_revealed, &f);
+
+  text = gtk_label_get_text (GTK_LABEL (child (&f, "backup_label")));
+  shown = g_date_time_format (when, "%d/%m/%Y");
+  g_assert_nonnull (strstr (text, shown));
+  g_assert_nonnull (strstr (text, " 7 "));
+  dd_test_iterate (100);
+  dd_test_screenshot ("window-backup-overdue");
+  fixture_tear_down (&f, NULL);
+}
+
+/* A file changed outside Đôn Đốc (an extra trigger): the read-only bar is
+ * an error, names the trigger, says not to work in the file and whom to
+ * call, and offers the restore of the newest good backup. */
+static void
+test_window_tampered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) store = dd_test_create_store (&path);
+  g_autofree char *expected = NULL;
+  Fixture f = { 0 };
+  sqlite3 *db = NULL;
+  const char *text;
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER wipe AFTER UPDATE ON tasks BEGIN DELETE FROM tasks; END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f.path = g_steal_pointer (&path);
+  f.store = dd_store_open (f.path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_is_tampered (f.store));
+  f.window = g_object_ref (dd_window_new (NULL, f.store));
+  gtk_window_present (GTK_WINDOW (f.window));
+  dd_test_iterate (100);
+
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (&f, "read_only_bar"))));
+  g_assert_cmpint (gtk_info_bar_get_message_type (GTK_INFO_BAR (child (&f, "read_only_bar"))), ==,
+                   GTK_MESSAGE_ERROR);
+  text = gtk_label_get_text (GTK_LABEL (child (&f, "read_only_label")));
+  g_assert_nonnull (strstr (text, "wipe"));
+  expected = g_strdup_printf (_("Do not work in this database until it is checked. %s Call the office's "
+                                "IT officer or an administrator of Đôn Đốc, who can restore the newest good "
+                                "backup."), dd_store_get_read_only_reason (f.store));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (&f, "restore_newest_button"))));
+  dd_test_screenshot ("window-tampered");
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1066,6 +1187,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/dashboard-figures", test_window_dashboard_figures);
   g_test_add_func ("/ui/window/backup-warning", test_window_backup_warning);
+  g_test_add_func ("/ui/window/backup-overdue", test_window_backup_overdue);
+  g_test_add_func ("/ui/window/tampered", test_window_tampered);
 
   return g_test_run ();
 }

@@ -400,6 +400,51 @@ dd_backups_make (DdBackups   *self,
   return _dd_store_backup_to (self->store, dir, NULL, error);
 }
 
+GDateTime *
+dd_backups_dup_last_good (DdBackups  *self,
+                          GError    **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *stem = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (DD_IS_BACKUPS (self), NULL);
+
+  folder = dd_backups_dup_folder (self, error);
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return NULL;
+  backups = dd_backups_list_folder (folder, &local_error);
+  if (backups == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  /* The folder may be shared by several files: this file's only. */
+  stem = _dd_backup_stem (dd_store_get_path (self->store));
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const DdBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *name = g_path_get_basename (info->path);
+
+      if (info->readable && _dd_backup_parse_name (name, stem, NULL, NULL))
+        return g_date_time_ref (info->made_at);
+    }
+  return NULL;
+}
+
+gboolean
+dd_backups_is_overdue (GDateTime *last_good,
+                       GDateTime *now,
+                       guint      days)
+{
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (last_good == NULL)
+    return TRUE;
+  return g_date_time_difference (now, last_good) > (GTimeSpan) days * G_TIME_SPAN_DAY;
+}
+
 GPtrArray *
 dd_backups_list_folder (const char  *folder,
                         GError     **error)

@@ -460,6 +460,10 @@ read_row (const Record  *record,
     }
 
   row->source = *cell[COL_SOURCE] != '\0' ? dd_text_normalize_space (cell[COL_SOURCE]) : NULL;
+  /* Free text, stored and shown as is: no ESC sequences nor characters
+   * XML refuses (the workbook), as the plan importer removes them. */
+  if (row->source != NULL)
+    dd_text_remove_forbidden (row->source, NULL);
   return TRUE;
 }
 

@@ -663,7 +663,10 @@ _dd_stats_read_indicators (DdStore            *self,
    * same totals to the last bit) at two thirds of its cost, without a seek
    * per indicator nor CASE per figure. For one plan, the runs of its
    * indicators only. Office-wide figures (unit NULL) and units' figures are
-   * summed apart; the choice between them is made below. */
+   * summed apart; the choice between them is made below. A figure above
+   * DD_FIGURES_MAX cannot be entered; one of an older or altered file is
+   * left out, as dd_figures_sum() leaves it out, so that no sum becomes
+   * infinite (and no score NaN). */
   figures = dd_sql_prepare (self,
                             plan_id > 0
                             ? "SELECT f.indicator_id, "
@@ -675,6 +678,7 @@ _dd_stats_read_indicators (DdStore            *self,
                               "WHERE (?1 IS NULL OR f.period_start >= ?1) "
                               " AND (?2 IS NULL OR f.period_end <= ?2) "
                               " AND (?3 = 0 OR f.unit_id = ?3) "
+                              " AND f.numerator BETWEEN 0 AND ?5 AND f.denominator BETWEEN 0 AND ?5 "
                               " AND f.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?4) "
                               "GROUP BY f.indicator_id ORDER BY f.indicator_id"
                             : "SELECT f.indicator_id, "
@@ -686,6 +690,7 @@ _dd_stats_read_indicators (DdStore            *self,
                               "WHERE (?1 IS NULL OR f.period_start >= ?1) "
                               " AND (?2 IS NULL OR f.period_end <= ?2) "
                               " AND (?3 = 0 OR f.unit_id = ?3) "
+                              " AND f.numerator BETWEEN 0 AND ?5 AND f.denominator BETWEEN 0 AND ?5 "
                               "GROUP BY f.indicator_id ORDER BY f.indicator_id",
                             error);
   if (figures == NULL)
@@ -695,6 +700,7 @@ _dd_stats_read_indicators (DdStore            *self,
   sqlite3_bind_int64 (figures, 3, MAX (query->tasks.unit_id, 0));
   if (plan_id > 0)
     sqlite3_bind_int64 (figures, 4, plan_id);
+  sqlite3_bind_double (figures, 5, DD_FIGURES_MAX);
   while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
     {
       FigureSums sum;

@@ -69,7 +69,7 @@ compare_task (DdStore               *self,
   for (guint i = 0; task->coordinators != NULL && i < task->coordinators->len; i++)
     g_ptr_array_add (names, g_ptr_array_index (task->coordinators, i));
   g_ptr_array_add (names, NULL);
-  if (_dd_store_coordinators_differ (self, sqlite3_column_int64 (stmt, 0),
+  if (_dd_store_coordinators_differ (self, NULL, sqlite3_column_int64 (stmt, 0),
                                      (const char * const *) names->pdata))
     fields |= DD_IMPORT_FIELD_COORDINATORS;
   return fields;

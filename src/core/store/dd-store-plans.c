@@ -163,28 +163,26 @@ _dd_store_find_or_create_unit (DdStore     *self,
                                gboolean    *created,
                                GError     **error)
 {
-  g_autofree char *clean = dd_text_normalize_space (name);
-  g_autofree char *key = dd_text_unit_match_key (clean);
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
+
+  return _dd_store_find_or_create_unit_cached (self, cache, name, created, error);
+}
+
+static gint64
+insert_unit (DdStore     *self,
+             DdSqlCache  *cache,
+             const char  *clean,
+             const char  *key,
+             GError     **error)
+{
   g_autofree char *now = dd_sql_now_utc ();
+  sqlite3_stmt *insert;
   guint8 *sort_key;
   gsize sort_len;
 
-  g_assert (self->flags.in_transaction);
-  if (created != NULL)
-    *created = FALSE;
-
-  find = dd_sql_prepare (self, "SELECT id FROM units WHERE match_key = ?1", error);
-  if (find == NULL)
-    return -1;
-  dd_sql_bind_text (find, 1, key);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    return sqlite3_column_int64 (find, 0);
-
-  insert = dd_sql_prepare (self,
-                    "INSERT INTO units (name, match_key, sort_key, is_group, created_at, updated_at, updated_by) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)", error);
+  insert = dd_sql_cache_get (self, cache,
+                             "INSERT INTO units (name, match_key, sort_key, is_group, created_at, updated_at, "
+                             "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)", error);
   if (insert == NULL)
     return -1;
   sort_key = dd_text_collate_key (clean, &sort_len);
@@ -196,7 +194,47 @@ _dd_store_find_or_create_unit (DdStore     *self,
   dd_sql_bind_text (insert, 6, self->access.user);
   if (!dd_sql_step_done (self, insert, error))
     return -1;
-  if (created != NULL)
-    *created = TRUE;
   return sqlite3_last_insert_rowid (self->db);
+}
+
+/* An import names the same few units on thousands of rows: @cache
+ * remembers each name's unit for the rest of the transaction. */
+gint64
+_dd_store_find_or_create_unit_cached (DdStore     *self,
+                                      DdSqlCache  *cache,
+                                      const char  *name,
+                                      gboolean    *created,
+                                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *find;
+  gint64 id;
+
+  g_assert (self->flags.in_transaction);
+  if (created != NULL)
+    *created = FALSE;
+  id = dd_sql_cache_lookup_unit (cache, name);
+  if (id > 0)
+    return id;
+
+  clean = dd_text_normalize_space (name);
+  key = dd_text_unit_match_key (clean);
+  find = dd_sql_cache_get (self, cache, "SELECT id FROM units WHERE match_key = ?1", error);
+  if (find == NULL)
+    return -1;
+  dd_sql_bind_text (find, 1, key);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    id = sqlite3_column_int64 (find, 0);
+  sqlite3_reset (find);
+  if (id <= 0)
+    {
+      id = insert_unit (self, cache, clean, key, error);
+      if (id < 0)
+        return -1;
+      if (created != NULL)
+        *created = TRUE;
+    }
+  dd_sql_cache_remember_unit (cache, name, id);
+  return id;
 }

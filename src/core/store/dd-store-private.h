@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+typedef struct _DdSqlCache DdSqlCache;
+
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 11
+#define DD_SCHEMA_VERSION 12
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -48,7 +50,8 @@ gint64   _dd_store_find_task_by_number (DdStore *self, gint64 plan_id, const cha
 /* The stored plan an import of @plan updates (same number, same date when both know it); 0: none. */
 gint64   _dd_store_find_import_plan   (DdStore *self, const DdImportedPlan *plan);
 /* Whether the stored coordinators of a task differ from @names (by unit key, in order). */
-gboolean _dd_store_coordinators_differ (DdStore *self, gint64 task_id, const char * const *names);
+gboolean _dd_store_coordinators_differ (DdStore *self, DdSqlCache *cache, gint64 task_id,
+                                        const char * const *names);
 sqlite3 *_dd_store_get_db             (DdStore *self);
 /* "SELECT @columns FROM tasks t @joins WHERE … ORDER BY …" for @query, bound,
  * in the list's order (dd-store-query.c). @joins may be NULL. */
@@ -64,9 +67,15 @@ void     _dd_status_counts_free        (DdStatusCounts *counts);
 /* Finds a unit by its tolerant key, or creates it; -1 on error. */
 gint64   _dd_store_find_or_create_unit (DdStore *self, const char *name, gboolean *created,
                                         GError **error);
-/* Makes @names (in order) the coordinators of @task_id. */
-gboolean _dd_store_replace_coordinators (DdStore *self, gint64 task_id, const char * const *names,
-                                         guint *units_added, GError **error);
+/* The same through @cache's statements and the units it remembers. */
+gint64   _dd_store_find_or_create_unit_cached (DdStore *self, DdSqlCache *cache, const char *name,
+                                               gboolean *created, GError **error);
+/* Makes @names (in order) the coordinators of @task_id; @cache may be NULL. */
+gboolean _dd_store_replace_coordinators (DdStore *self, DdSqlCache *cache, gint64 task_id,
+                                         const char * const *names, guint *units_added, GError **error);
+/* The same for a task just inserted, which has none yet. */
+gboolean _dd_store_add_coordinators    (DdStore *self, DdSqlCache *cache, gint64 task_id,
+                                         const char * const *names, guint *units_added, GError **error);
 /* The folded text a task is searched by (tasks.search_text). */
 char    *_dd_store_search_text         (const char *number, const char *title, const char *lead,
                                         const char * const *coordinators, const char *deadline_text,
@@ -252,6 +261,14 @@ gboolean      dd_sql_set_sqlite_error (DdStore *self, int rc, GError **error);
 /* Sets DD_STORE_ERROR_INVALID with @message; returns FALSE. */
 gboolean      _dd_store_invalid       (GError **error, const char *message);
 sqlite3_stmt *dd_sql_prepare       (DdStore *self, const char *sql, GError **error);
+/* Prepared statements reused through one long write, and the units it
+ * found (dd-store-sql.c). */
+DdSqlCache   *dd_sql_cache_new     (void);
+void          dd_sql_cache_free    (DdSqlCache *cache);
+sqlite3_stmt *dd_sql_cache_get     (DdStore *self, DdSqlCache *cache, const char *sql, GError **error);
+gint64        dd_sql_cache_lookup_unit   (DdSqlCache *cache, const char *name);
+void          dd_sql_cache_remember_unit (DdSqlCache *cache, const char *name, gint64 id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdSqlCache, dd_sql_cache_free)
 void          dd_sql_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
 void          dd_sql_bind_date     (sqlite3_stmt *stmt, int index, const GDate *date);
 /* Takes ownership of @data (g_free). */
@@ -267,6 +284,8 @@ char         *dd_sql_now_utc       (void);
 void          dd_sql_today         (GDate *date);
 /* dd_search_match(), dd_six_clear_text() and the collation dd_vi. */
 void          _dd_sql_register_functions (sqlite3 *db);
+/* dd_json_object() and dd_json_changed(), the audit triggers' (dd-store-json.c). */
+void          _dd_sql_register_json_functions (sqlite3 *db);
 
 /* The shared file: who writes and whether they may (dd-store-access.c,
  * the refusals in dd-store-refusal.c), the file's health

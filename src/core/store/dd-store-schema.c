@@ -22,13 +22,17 @@
  *
  * Every connection is also set SQLITE_DBCONFIG_DEFENSIVE (no writable
  * schema, no journal_mode=OFF) and trusted_schema=OFF (the file's triggers
- * and views may call only the functions registered SQLITE_INNOCUOUS). The
- * audit triggers call json_object(), which SQLite 3.40 does not count as
- * innocuous: so a connection trusts the schema again only once it was found
- * to be exactly the migrations' (_dd_store_pin_schema()), and each write
- * transaction, under the write lock, first makes sure it still is
- * (_dd_store_recheck_schema(): another desktop may change the file while it
- * is open). A file that differs is never trusted and never written. And
+ * and views may call only the functions registered SQLITE_INNOCUOUS). Since
+ * data version 11 the audit triggers call only the application's innocuous
+ * functions (dd-store-json.c), so a file of the current version runs with
+ * trusted_schema=OFF for good. The audit triggers of older versions call
+ * json_object(), which SQLite 3.40 does not count as innocuous: a file that
+ * must be upgraded trusts its schema only once it was found to be exactly
+ * its version's migrations' (_dd_store_pin_schema()), until the upgrade is
+ * done. Each write transaction, under the write lock, first makes sure the
+ * schema is still the one found (_dd_store_recheck_schema(): another desktop
+ * may change the file while it is open). A file that differs is never
+ * trusted and never written. And
  * a progress handler stops any statement that runs more virtual-machine
  * steps than any query of the application needs, so that nothing a file
  * defines (an endless recursive CTE, a table swapped for an endless view)
@@ -350,7 +354,10 @@ _dd_store_pin_schema (DdStore *self)
   g_assert (self->db != NULL);
 
   self->schema_cookie = dd_sql_query_int64 (self, "PRAGMA schema_version", -1);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+  /* Only an older version's triggers need it, for the upgrade (migrate()
+   * in dd-store.c turns it off again). */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA,
+                     self->schema_version < DD_SCHEMA_VERSION, NULL);
 }
 
 gboolean

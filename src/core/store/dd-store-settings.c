@@ -54,6 +54,24 @@ dd_store_get_due_soon_days (DdStore  *self,
   return DD_DEFAULT_DUE_SOON_DAYS;
 }
 
+guint
+dd_store_get_backup_warn_days (DdStore  *self,
+                               GError  **error)
+{
+  GError *local_error = NULL;
+  g_autofree char *value = dd_store_dup_setting (self, "backup_warn_days", &local_error);
+  guint64 days;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return DD_DEFAULT_BACKUP_WARN_DAYS;
+    }
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+    return (guint) days;
+  return DD_DEFAULT_BACKUP_WARN_DAYS;
+}
+
 gboolean
 dd_store_set_setting (DdStore     *self,
                       const char  *key,

@@ -79,6 +79,85 @@ dd_sql_prepare (DdStore     *self,
   return stmt;
 }
 
+/* Statements of one long write (an import), each prepared once and
+ * reused: preparing a statement on a table compiles its guard and audit
+ * triggers, which cost more than running it. Keyed by the SQL text's
+ * address (string literals). The cache also remembers the units the write
+ * found or created, by the name as written (dd-store-plans.c). It lives
+ * inside one transaction and is freed before the connection closes. */
+struct _DdSqlCache
+{
+  GHashTable *stmts;            /* const char *sql → sqlite3_stmt * */
+  GHashTable *units;            /* char *name → gint64 id (boxed) */
+};
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+DdSqlCache *
+dd_sql_cache_new (void)
+{
+  DdSqlCache *cache = g_new0 (DdSqlCache, 1);
+
+  cache->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                        finalize_stmt);
+  cache->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return cache;
+}
+
+void
+dd_sql_cache_free (DdSqlCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->stmts);
+  g_hash_table_unref (cache->units);
+  g_free (cache);
+}
+
+/* @sql, prepared on first use, reset and its bindings cleared; owned by
+ * @cache. */
+sqlite3_stmt *
+dd_sql_cache_get (DdStore     *self,
+                  DdSqlCache  *cache,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = dd_sql_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (cache->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* The id of the unit named @name as this write found or created it, or 0. */
+gint64
+dd_sql_cache_lookup_unit (DdSqlCache *cache,
+                          const char *name)
+{
+  gint64 *id = g_hash_table_lookup (cache->units, name);
+
+  return id != NULL ? *id : 0;
+}
+
+void
+dd_sql_cache_remember_unit (DdSqlCache *cache,
+                            const char *name,
+                            gint64      id)
+{
+  g_hash_table_insert (cache->units, g_strdup (name), g_memdup2 (&id, sizeof id));
+}
+
 void
 dd_sql_bind_text (sqlite3_stmt *stmt,
                   int           index,
@@ -326,6 +405,7 @@ _dd_sql_register_functions (sqlite3 *db)
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_six_clear_text, NULL, NULL, NULL);
   sqlite3_create_collation_v2 (db, "dd_vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
+  _dd_sql_register_json_functions (db);
 }
 
 gboolean

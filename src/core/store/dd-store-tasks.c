@@ -76,23 +76,27 @@ _dd_store_search_text (const char         *number,
  * whose coordinators did not change writes nothing to the audit history
  * about them (a delete and re-insert would record a removal and an
  * addition of every coordinator on every save). */
-gboolean
-_dd_store_replace_coordinators (DdStore             *self,
-                                gint64               task_id,
-                                const char * const  *names,
-                                guint               *units_added,
-                                GError             **error)
+static gboolean
+write_coordinators (DdStore             *self,
+                    DdSqlCache          *cache,
+                    gint64               task_id,
+                    const char * const  *names,
+                    gboolean             fresh,
+                    guint               *units_added,
+                    GError             **error)
 {
-  g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(DdSqlCache) own = cache == NULL ? dd_sql_cache_new () : NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) json = g_string_new ("[");
+  sqlite3_stmt *del, *ins;
 
+  if (cache == NULL)
+    cache = own;
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       gboolean created = FALSE;
       gboolean seen = FALSE;
-      gint64 unit_id = _dd_store_find_or_create_unit (self, names[i], &created, error);
+      gint64 unit_id = _dd_store_find_or_create_unit_cached (self, cache, names[i], &created, error);
 
       if (unit_id < 0)
         return FALSE;
@@ -108,21 +112,25 @@ _dd_store_replace_coordinators (DdStore             *self,
     }
   g_string_append_c (json, ']');
 
-  del = dd_sql_prepare (self,
-                        "DELETE FROM task_coordinators WHERE task_id = ?1 "
-                        "AND unit_id NOT IN (SELECT value FROM json_each (?2))", error);
-  if (del == NULL)
+  /* A task just inserted has none to remove. */
+  del = fresh ? NULL : dd_sql_cache_get (self, cache,
+                          "DELETE FROM task_coordinators WHERE task_id = ?1 "
+                          "AND unit_id NOT IN (SELECT value FROM json_each (?2))", error);
+  if (!fresh && del == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, task_id);
-  dd_sql_bind_text (del, 2, json->str);
-  if (!dd_sql_step_done (self, del, error))
-    return FALSE;
+  if (!fresh)
+    {
+      sqlite3_bind_int64 (del, 1, task_id);
+      dd_sql_bind_text (del, 2, json->str);
+      if (!dd_sql_step_done (self, del, error))
+        return FALSE;
+    }
 
-  ins = dd_sql_prepare (self,
-                        "INSERT INTO task_coordinators (task_id, unit_id, position) VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT (task_id, unit_id) DO UPDATE SET position = excluded.position "
-                        "WHERE position IS NOT excluded.position",
-                        error);
+  ins = dd_sql_cache_get (self, cache,
+                          "INSERT INTO task_coordinators (task_id, unit_id, position) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT (task_id, unit_id) DO UPDATE SET position = excluded.position "
+                          "WHERE position IS NOT excluded.position",
+                          error);
   if (ins == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -135,6 +143,28 @@ _dd_store_replace_coordinators (DdStore             *self,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_dd_store_replace_coordinators (DdStore             *self,
+                                DdSqlCache          *cache,
+                                gint64               task_id,
+                                const char * const  *names,
+                                guint               *units_added,
+                                GError             **error)
+{
+  return write_coordinators (self, cache, task_id, names, FALSE, units_added, error);
+}
+
+gboolean
+_dd_store_add_coordinators (DdStore             *self,
+                            DdSqlCache          *cache,
+                            gint64               task_id,
+                            const char * const  *names,
+                            guint               *units_added,
+                            GError             **error)
+{
+  return write_coordinators (self, cache, task_id, names, TRUE, units_added, error);
 }
 
 char *
@@ -482,7 +512,8 @@ save_task_locked (DdStore  *self,
   if (!write_task_row (self, task, lead_id, now, error))
     return FALSE;
 
-  if (!_dd_store_replace_coordinators (self, task->id, (const char * const *) task->coordinators, NULL, error))
+  if (!_dd_store_replace_coordinators (self, NULL, task->id, (const char * const *) task->coordinators, NULL,
+                                       error))
     return FALSE;
 
   if (task->person_set && !_dd_store_set_task_person_locked (self, task->id, task->person, error))

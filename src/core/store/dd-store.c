@@ -143,6 +143,8 @@ migrate (DdStore  *self,
       self->flags.migrating = FALSE;
       self->schema_version = version;
     }
+  /* The current version's triggers need no trust (dd-store-schema.c). */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   return TRUE;
 }
 
@@ -250,6 +252,13 @@ open_handle (DdStore     *self,
    * read them again from the system; 40 MiB holds them (issue 9: the
    * resident memory with such a file open stays under 150 MB). */
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (DD_STORE_CACHE_KIB), NULL, NULL, NULL);
+  /* Every write to a table with guard triggers keeps a statement journal
+   * (the pages it changes, so that a refusal undoes only that statement):
+   * about 25 pages a task on import, which SQLite otherwise writes to a
+   * file in /var/tmp once they pass 64 KiB, i.e. for every task (issue
+   * #20: 50 system calls a task). In memory they are a copy, freed at the
+   * end of each statement. */
+  sqlite3_exec (self->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   self->busy.budget_ms = DD_BUSY_TIMEOUT_MS;
   sqlite3_busy_handler (self->db, on_busy_cb, self);
   _dd_store_register_shared_functions (self);
