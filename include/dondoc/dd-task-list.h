@@ -69,6 +69,9 @@ G_DECLARE_FINAL_TYPE (DdTaskList, dd_task_list, DD, TASK_LIST, GObject)
  * dd_task_list_set_query_async() reads on a worker of its own.
  */
 
+/* An empty list, to read its first query with dd_task_list_set_query_async(). */
+DdTaskList *dd_task_list_new   (DdStore           *store) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Runs the query again (after a change of the store) and emits
  * items-changed for the whole list when the result differs. */
 gboolean dd_task_list_refresh  (DdTaskList        *self,

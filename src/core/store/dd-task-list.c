@@ -190,6 +190,27 @@ read_ids (DdStore           *connection,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * dd_task_list_new:
+ * @store: the database
+ *
+ * A list of no task yet, the default query's (dd_task_query_init()), for
+ * a view to show at once while dd_task_list_set_query_async() reads its
+ * first query.
+ *
+ * Returns: (transfer full): a new, empty task list
+ */
+DdTaskList *
+dd_task_list_new (DdStore *store)
+{
+  DdTaskQuery query;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  dd_task_query_init (&query);
+  return _dd_task_list_new (store, &query);
+}
+
 gboolean
 dd_task_list_refresh (DdTaskList  *self,
                       GError     **error)
