@@ -938,9 +938,9 @@ setup_filters (DdTasksPage *self)
   gtk_drop_down_set_expression (self->unit_dropdown, expression);
   gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
-  dd_choice_width_set (self->unit_dropdown, 18);
-  dd_choice_width_set (self->status_dropdown, 16);
-  dd_choice_width_set (self->plan_dropdown, 14);
+  dd_choice_width_set (self->unit_dropdown, 12);
+  dd_choice_width_set (self->status_dropdown, 12);
+  dd_choice_width_set (self->plan_dropdown, 10);
 
   statuses = gtk_string_list_new (NULL);
   gtk_string_list_append (statuses, _("All statuses"));
