@@ -105,6 +105,9 @@ const char *dd_chart_get_title       (DdChart    *self);
 char       *dd_chart_dup_default_title (DdChart  *self);
 /* Its figures in words, for a screen reader (dd-chart-describe.c). (transfer full) */
 char       *dd_chart_dup_description (DdChart   *self);
+/* Its figures as a table: a GPtrArray of GStrv rows, the headings first
+ * (dd-chart-table.c). (transfer full) */
+GPtrArray  *dd_chart_dup_table       (DdChart   *self);
 
 /* Style. Colours are RGBA in 0–1; a background with alpha 0 (the default)
  * is not painted. The font size is in device units (pixels, or points on

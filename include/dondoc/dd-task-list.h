@@ -65,8 +65,12 @@ G_DECLARE_FINAL_TYPE (DdTaskList, dd_task_list, DD, TASK_LIST, GObject)
  * DdTaskList is a GListModel of DdTask made by dd_store_query_tasks(). It
  * holds only the ids of the matching tasks; a task is read from the store
  * when a view asks for it (and kept in a small cache), so a list of 100,000
- * tasks costs 800 KB, not 100,000 objects. Main thread only.
+ * tasks costs 800 KB, not 100,000 objects. Main thread only; its
+ * dd_task_list_set_query_async() reads on a worker of its own.
  */
+
+/* An empty list, to read its first query with dd_task_list_set_query_async(). */
+DdTaskList *dd_task_list_new   (DdStore           *store) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Runs the query again (after a change of the store) and emits
  * items-changed for the whole list when the result differs. */
@@ -76,6 +80,16 @@ gboolean dd_task_list_refresh  (DdTaskList        *self,
 gboolean dd_task_list_set_query (DdTaskList        *self,
                                  const DdTaskQuery *query,
                                  GError           **error);
+void     dd_task_list_set_query_async  (DdTaskList          *self,
+                                        const DdTaskQuery   *query,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean dd_task_list_set_query_finish (DdTaskList          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+void     dd_task_list_get_status_counts (DdTaskList        *self,
+                                         guint              counts[DD_N_STATUSES]);
 const DdTaskQuery *dd_task_list_get_query (DdTaskList *self);
 gint64   dd_task_list_get_id_at (DdTaskList        *self,
                                  guint              position);

@@ -6,12 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "dd-chart-card.h"
+#include "dd-chart-table.h"
 
 /*
  * DdChartCard: one chart of the dashboard in its card. Its title (which
  * says the reference date) beside a menu to save or copy the chart, over
  * the chart itself (a DdChartView of the card's DdChart). The menu's
- * items reach the view's "chart" actions through the card.
+ * items reach the view's "chart" actions through the card. A toggle
+ * beside the menu shows the chart's figures as a table instead
+ * (dd_chart_dup_table(), DdChartTable): for those who read figures
+ * rather than shapes, and for the keyboard and screen readers.
  */
 
 struct _DdChartCard
@@ -22,7 +26,11 @@ struct _DdChartCard
   GtkWidget *header;
   GtkLabel *title;
   GtkWidget *menu_button;
+  GtkWidget *table_button;
+  GtkStack *stack;
+  GtkScrolledWindow *table_window;
   DdChartView *view;
+  gboolean table_stale;       /* the figures changed since the table was made */
 };
 
 enum {
@@ -44,7 +52,42 @@ units_min_height (guint n_units)
   return CLAMP (90 + 26 * (int) n_units, 220, 1200);
 }
 
+/* The table of the chart's figures, made again when shown and stale. */
+static void
+update_table (DdChartCard *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *table;
+
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button)) || !self->table_stale)
+    return;
+
+  self->table_stale = FALSE;
+  rows = dd_chart_dup_table (self->chart);
+  if (rows->len == 0)
+    {
+      table = gtk_label_new (_("No data"));
+      gtk_widget_add_css_class (table, "dim-label");
+    }
+  else
+    {
+      title = dd_chart_dup_default_title (self->chart);
+      table = dd_chart_table_new (rows, title);
+    }
+  gtk_scrolled_window_set_child (self->table_window, table);
+}
+
 /* Callbacks */
+
+static void
+on_table_button_toggled_cb (DdChartCard *self)
+{
+  gboolean table = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button));
+
+  update_table (self);
+  gtk_stack_set_visible_child (self->stack, table ? GTK_WIDGET (self->table_window) : GTK_WIDGET (self->view));
+}
 
 /* The menu, made when first opened: four menus built with the page were
  * part of the time the window took to appear. */
@@ -96,13 +139,38 @@ dd_chart_card_constructed (GObject *object)
   gtk_widget_set_tooltip_text (self->menu_button, _("Save or copy this chart"));
   gtk_box_append (GTK_BOX (self->header), self->menu_button);
 
+  /* The figures as a table, beside the menu. */
+  self->table_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->table_button), "view-list-symbolic");
+  gtk_widget_set_valign (self->table_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->table_button, "flat");
+  gtk_widget_set_tooltip_text (self->table_button, _("Show the figures as a table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Table view"), -1);
+  g_signal_connect_object (self->table_button, "toggled",
+                           G_CALLBACK (on_table_button_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_insert_child_after (GTK_BOX (self->header), self->table_button, title);
+
   /* The menu button's items reach the view's actions through the card. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "chart", dd_chart_view_get_actions (self->view));
 
-  gtk_widget_set_vexpand (view, TRUE);
+  /* On a large window the card grows as tall as its neighbour (the
+   * units chart, a row per unit): the donut keeps the height its width
+   * asks for, in the middle of the card, rather than grow with it. */
+  if (dd_chart_get_kind (self->chart) == DD_CHART_STATUS)
+    gtk_widget_set_valign (view, GTK_ALIGN_CENTER);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_child (self->stack, view);
+  self->table_window = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->table_window, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_child (self->stack, GTK_WIDGET (self->table_window));
+  gtk_stack_set_visible_child (self->stack, view);
+  self->table_stale = TRUE;
 
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
-  gtk_widget_set_parent (view, GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 }
 
 static void
@@ -111,13 +179,16 @@ dd_chart_card_dispose (GObject *object)
   DdChartCard *self = DD_CHART_CARD (object);
 
   g_clear_pointer (&self->header, gtk_widget_unparent);
-  if (self->view != NULL)
+  if (self->stack != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (self->view));
-      self->view = NULL;
+      gtk_widget_unparent (GTK_WIDGET (self->stack));
+      self->stack = NULL;
     }
+  self->view = NULL;
+  self->table_window = NULL;
   self->title = NULL;
   self->menu_button = NULL;
+  self->table_button = NULL;
   g_clear_object (&self->chart);
 
   G_OBJECT_CLASS (dd_chart_card_parent_class)->dispose (object);
@@ -236,6 +307,41 @@ dd_chart_card_get_chart (DdChartCard *self)
  * Returns: (transfer none) (nullable): the view of the chart, %NULL once
  *   the card is disposed
  */
+/**
+ * dd_chart_card_set_table_shown:
+ * @shown: whether to show the figures as a table rather than the chart
+ *
+ * What the card's table toggle does.
+ */
+void
+dd_chart_card_set_table_shown (DdChartCard *self,
+                               gboolean     shown)
+{
+  g_return_if_fail (DD_IS_CHART_CARD (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->table_button), shown);
+}
+
+/**
+ * dd_chart_card_get_table:
+ *
+ * Returns: (transfer none) (nullable): the table of the figures, once
+ *   shown (a GtkColumnView; a label without figures)
+ */
+GtkWidget *
+dd_chart_card_get_table (DdChartCard *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (DD_IS_CHART_CARD (self), NULL);
+
+  child = self->table_window != NULL ? gtk_scrolled_window_get_child (self->table_window) : NULL;
+  /* A label ("No data") sits in the viewport the scrolled window gave it. */
+  if (GTK_IS_VIEWPORT (child))
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  return child;
+}
+
 DdChartView *
 dd_chart_card_get_view (DdChartCard *self)
 {
@@ -255,6 +361,8 @@ dd_chart_card_set_as_of (DdChartCard *self,
   dd_chart_set_as_of (self->chart, as_of);
   title = dd_chart_dup_default_title (self->chart);
   gtk_label_set_text (self->title, title);
+  self->table_stale = TRUE;
+  update_table (self);
 }
 
 void
@@ -265,6 +373,8 @@ dd_chart_card_set_dashboard (DdChartCard            *self,
 
   dd_chart_set_dashboard (self->chart, dashboard);
   dd_chart_view_update (self->view);
+  self->table_stale = TRUE;
+  update_table (self);
   if (dd_chart_get_kind (self->chart) == DD_CHART_UNITS)
     dd_chart_view_set_min_height (self->view,
                                   units_min_height (dashboard->units != NULL ? dashboard->units->len : 0));

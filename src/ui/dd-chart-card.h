@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (DdChartCard, dd_chart_card, DD, CHART_CARD, GtkWidget)
 GtkWidget   *dd_chart_card_new           (DdChart                *chart) G_GNUC_WARN_UNUSED_RESULT;
 DdChart     *dd_chart_card_get_chart     (DdChartCard            *self);
 DdChartView *dd_chart_card_get_view      (DdChartCard            *self);
+/* The figures as a table instead of the chart (the card's toggle). */
+void         dd_chart_card_set_table_shown (DdChartCard          *self,
+                                            gboolean              shown);
+GtkWidget   *dd_chart_card_get_table     (DdChartCard            *self);
 /* Sets the chart's reference date; the title says it. */
 void         dd_chart_card_set_as_of     (DdChartCard            *self,
                                           const GDate            *as_of);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-access.h"
+#include "dd-choice-width.h"
 #include "dd-column-sorter.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
@@ -44,6 +45,8 @@ struct _DdTasksPage
   gboolean descending;
   guint updating_filters;
   gboolean filters_stale;         /* the filters' units and plans to read again */
+  GCancellable *query_cancellable; /* the query being read on the list's worker */
+  gint64 pending_select;          /* the task to select when it is read, or -1 */
   GtkWidget *status_pills[DD_N_STATUSES];
 
   /* Template children */
@@ -72,6 +75,7 @@ struct _DdTasksPage
   GtkColumnViewColumn *progress_column;
   GtkColumnViewColumn *six_clear_column;
   GtkLabel *count_label;
+  GtkSpinner *spinner;
   GtkBox *status_counts_box;
 };
 
@@ -204,35 +208,74 @@ build_query (DdTasksPage *self,
   query->descending = self->descending;
 }
 
+/* The count of the list and, in the status bar, of each status (read
+ * with the list). At 1366 px the seven "status: count" did not fit and
+ * their counts were cut: each says its count first, in bold, and gives up
+ * the end of its status' name (an ellipsis) before its count; the tooltip
+ * and the accessible name say it whole. */
 static void
-update_counts (DdTasksPage       *self,
-               const DdTaskQuery *query)
+update_counts (DdTasksPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
   guint counts[DD_N_STATUSES] = { 0, };
   guint n_items = 0;
 
   if (self->tasks != NULL)
-    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+    {
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+      dd_task_list_get_status_counts (self->tasks, counts);
+    }
 
-  text = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
+  total = dd_format_number (n_items, 0);
+  /* Translators: the number of tasks listed, in the status bar: "11.383 nhiệm vụ". */
+  text = g_strdup_printf (ngettext ("%s task", "%s tasks", n_items), total);
   gtk_label_set_text (self->count_label, text);
   dd_empty_state_update_tasks (self->list_overlay, self->store, n_items);
 
-  if (self->store != NULL && query != NULL
-      && !dd_store_count_by_status (self->store, query, counts, &error))
-    g_debug ("Could not count the tasks by status: %s", error->message);
-
   for (guint i = 0; i < DD_N_STATUSES; i++)
     {
-      g_autofree char *pill_text = NULL;
+      GtkWidget *pill = self->status_pills[i];
+      g_autofree char *count = dd_format_number (counts[i], 0);
+      g_autofree char *markup = NULL;
+      g_autofree char *whole = NULL;
+      g_autofree char *tooltip = NULL;
 
+      dd_status_pill_set_status (pill, i, NULL);
+      markup = g_markup_printf_escaped ("<b>%s</b> %s", count, dd_task_status_get_label (i));
+      gtk_label_set_markup (GTK_LABEL (pill), markup);
+      /* The count and one letter at least. */
+      gtk_label_set_width_chars (GTK_LABEL (pill), (int) g_utf8_strlen (count, -1) + 2);
       /* Translators: a status and the number of tasks in it, in the status
        * bar: "Quá hạn: 2". */
-      pill_text = g_strdup_printf (_("%s: %u"), dd_task_status_get_label (i), counts[i]);
-      dd_status_pill_set_status (self->status_pills[i], i, pill_text);
+      whole = g_strdup_printf (_("%s: %s"), dd_task_status_get_label (i), count);
+      /* Translators: the tooltip of a status' count in the status bar: the
+       * status and its count, then what a click does. */
+      tooltip = g_strdup_printf (_("%s. Show only the tasks in this status"), whole);
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (pill), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (pill)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, whole, -1);
     }
+}
+
+/* The spinner of the status bar, while a query is read on the worker. */
+static void
+set_loading (DdTasksPage *self,
+             gboolean     loading)
+{
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+}
+
+/* Forgets the query being read, if any: its result will not be shown. */
+static void
+drop_pending_query (DdTasksPage *self)
+{
+  if (self->query_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+  set_loading (self, FALSE);
 }
 
 /* Reads the list again (@query NULL) or with @query, out of the view
@@ -250,6 +293,7 @@ change_list (DdTasksPage        *self,
 {
   gboolean ok;
 
+  drop_pending_query (self);
   gtk_single_selection_set_model (self->selection, NULL);
   if (query != NULL)
     ok = dd_task_list_set_query (self->tasks, query, error);
@@ -259,11 +303,72 @@ change_list (DdTasksPage        *self,
   return ok;
 }
 
-/* Runs the query of the filters and the sort order again and selects
- * @select_id (or keeps the selection when it is -1). */
+/* The ids of the query read on the worker: shown at once, out of the view
+ * as change_list() does, the task asked for (or the one selected until
+ * now) selected again. (Changed in the view with nothing selected, GTK
+ * 4.8's list view still froze 45–60 s on 100,000 rows: measured.) The
+ * view then builds its rows anew: that, not the query, is what the main
+ * thread still does. */
 static void
-apply_query (DdTasksPage *self,
-             gint64       select_id)
+on_query_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DdTasksPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 select_id;
+  gboolean ok;
+
+  /* A later query (or a reading at once) replaced this one, or the page
+   * lost its store: nothing to show, the list stays as it is. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->query_cancellable
+      || self->store == NULL || self->tasks != DD_TASK_LIST (source))
+    {
+      dd_task_list_set_query_finish (DD_TASK_LIST (source), result, NULL);
+      return;
+    }
+  g_clear_object (&self->query_cancellable);
+  set_loading (self, FALSE);
+
+  select_id = self->pending_select >= 0 ? self->pending_select : get_selected_id (self);
+  gtk_single_selection_set_model (self->selection, NULL);
+  ok = dd_task_list_set_query_finish (self->tasks, result, &error);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could not read the tasks"), error);
+      return;
+    }
+  select_task (self, select_id);
+  update_counts (self);
+}
+
+/* Reads @query on the list's worker, the old rows shown meanwhile with
+ * a spinner: a sort or a search of 100,000 tasks takes longer than a
+ * frame. A query asked for while one is read replaces it. */
+static void
+read_query_later (DdTasksPage       *self,
+                  const DdTaskQuery *query,
+                  gint64             select_id)
+{
+  drop_pending_query (self);
+  self->query_cancellable = g_cancellable_new ();
+  self->pending_select = select_id;
+  set_loading (self, TRUE);
+  dd_task_list_set_query_async (self->tasks, query, self->query_cancellable,
+                                on_query_read_cb, g_object_ref (self));
+}
+
+/* Runs the query of the filters and the sort order again and selects
+ * @select_id (or keeps the selection when it is -1): on the worker when
+ * @later (what the user changed: the rows stay until the new ones are
+ * read), else at once (the first reading, and the other pages' requests,
+ * which select a task next). */
+static void
+run_query (DdTasksPage *self,
+           gint64       select_id,
+           gboolean     later)
 {
   g_autoptr(GError) error = NULL;
   DdTaskQuery query;
@@ -276,12 +381,25 @@ apply_query (DdTasksPage *self,
   if (self->tasks == NULL && !is_shown (self))
     return;
 
-  if (select_id < 0)
-    select_id = get_selected_id (self);
-
   build_query (self, &query);
   /* "Lead" narrows a unit's tasks: without a unit it has nothing to do. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_button), query.unit_id > 0);
+
+  if (later)
+    {
+      /* The first reading too: the page shows at once, empty, with the
+       * spinner. */
+      if (self->tasks == NULL)
+        {
+          self->tasks = dd_task_list_new (self->store);
+          gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+        }
+      read_query_later (self, &query, select_id);
+      return;
+    }
+
+  if (select_id < 0)
+    select_id = get_selected_id (self);
 
   if (self->tasks == NULL)
     {
@@ -300,7 +418,21 @@ apply_query (DdTasksPage *self,
     }
 
   select_task (self, select_id);
-  update_counts (self, &query);
+  update_counts (self);
+}
+
+static void
+apply_query (DdTasksPage *self,
+             gint64       select_id)
+{
+  run_query (self, select_id, FALSE);
+}
+
+/* What the user changed: the sort, the search, a filter. */
+static void
+apply_query_later (DdTasksPage *self)
+{
+  run_query (self, -1, TRUE);
 }
 
 static void
@@ -441,7 +573,7 @@ on_view_sorter_changed_cb (DdTasksPage     *self,
 
   self->sort = sort;
   self->descending = descending;
-  apply_query (self, -1);
+  apply_query_later (self);
 }
 
 static void
@@ -461,13 +593,13 @@ on_column_view_activate_cb (DdTasksPage *self,
 static void
 on_search_entry_search_changed_cb (DdTasksPage *self)
 {
-  apply_query (self, -1);
+  apply_query_later (self);
 }
 
 static void
 on_filter_changed_cb (DdTasksPage *self)
 {
-  apply_query (self, -1);
+  apply_query_later (self);
 }
 
 static void
@@ -480,7 +612,7 @@ on_as_of_calendar_day_selected_cb (DdTasksPage *self)
                   g_date_time_get_month (date),
                   g_date_time_get_year (date));
   update_as_of_button (self);
-  apply_query (self, -1);
+  apply_query_later (self);
 }
 
 static void
@@ -536,7 +668,7 @@ dd_tasks_page_refresh (DdPage *page)
   dd_tasks_page_reload (self, -1);
   /* Not read (no store, or not shown yet): nothing counted. */
   if (self->store == NULL || self->tasks == NULL)
-    update_counts (self, NULL);
+    update_counts (self);
 }
 
 static gboolean
@@ -621,11 +753,11 @@ dd_tasks_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (dd_tasks_page_parent_class)->map (widget);
 
   /* Shown for the first time since the store was given: read the filters
-   * and the list now. */
+   * now and the list on its worker (the page shows at once). */
   if (self->filters_stale)
     populate_filters (self);
   if (self->tasks == NULL)
-    apply_query (self, -1);
+    apply_query_later (self);
 }
 
 static void
@@ -638,6 +770,9 @@ dd_tasks_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->query_cancellable != NULL)
+    g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_TASKS_PAGE);
 
@@ -770,6 +905,7 @@ dd_tasks_page_class_init (DdTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, progress_column);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, six_clear_column);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DdTasksPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DdTasksPage, status_counts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -826,6 +962,9 @@ setup_filters (DdTasksPage *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   dd_unit_search_setup (self->unit_dropdown);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
+  dd_choice_width_set (self->unit_dropdown, 12);
+  dd_choice_width_set (self->status_dropdown, 12);
+  dd_choice_width_set (self->plan_dropdown, 10);
 
   statuses = gtk_string_list_new (NULL);
   gtk_string_list_append (statuses, _("All statuses"));
@@ -841,7 +980,6 @@ setup_filters (DdTasksPage *self)
       gtk_button_set_child (GTK_BUTTON (button), pill);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "status-button");
-      gtk_widget_set_tooltip_text (button, _("Show only the tasks in this status"));
       g_object_set_data (G_OBJECT (button), "dd-status", GUINT_TO_POINTER (i));
       g_signal_connect_object (button, "clicked",
                                G_CALLBACK (on_status_button_clicked_cb), self, 0);
@@ -857,6 +995,7 @@ dd_tasks_page_init (DdTasksPage *self)
   self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->plan_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->sort = DD_TASK_SORT_NUMBER;
+  self->pending_select = -1;
   g_date_clear (&self->as_of, 1);
   dd_date_set_today (&self->as_of);
 
@@ -933,6 +1072,7 @@ dd_tasks_page_set_store (DdTasksPage *self,
     return;
 
   /* A new list for the new store. */
+  drop_pending_query (self);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->tasks);
 
@@ -1001,15 +1141,31 @@ dd_tasks_page_reload (DdTasksPage *self,
   if (select_id < 0)
     select_id = get_selected_id (self);
 
-  if (!change_list (self, NULL, &error))
+  /* A query of the user's still being read: read it now instead. */
+  if (self->query_cancellable != NULL)
+    build_query (self, &query);
+  if (!change_list (self, self->query_cancellable != NULL ? &query : NULL, &error))
     {
       show_error (self, _("Could not read the tasks"), error);
       return;
     }
 
-  build_query (self, &query);
   select_task (self, select_id);
-  update_counts (self, &query);
+  update_counts (self);
+}
+
+/**
+ * dd_tasks_page_is_loading:
+ *
+ * Returns: whether a query the user asked for (a sort, a search, a
+ *   filter) is being read; the list shows the previous one meanwhile
+ */
+gboolean
+dd_tasks_page_is_loading (DdTasksPage *self)
+{
+  g_return_val_if_fail (DD_IS_TASKS_PAGE (self), FALSE);
+
+  return self->query_cancellable != NULL;
 }
 
 DdTaskList *

@@ -23,6 +23,7 @@ void               dd_tasks_page_show_task         (DdTasksPage *self,
                                                     gint64       plan_id);
 /* The list shown, or %NULL until it is first read (when the page is first
  * shown). (transfer none) (nullable) */
+gboolean           dd_tasks_page_is_loading        (DdTasksPage *self);
 DdTaskList        *dd_tasks_page_get_tasks         (DdTasksPage *self);
 /* The query of the list (filters, sort order, reference date), or %NULL
  * until it is first read. (transfer none) (nullable) */

@@ -290,6 +290,113 @@ test_refresh_after_change (void)
   g_assert_cmpstr (dd_task_get_actual_product (task), ==, "Kế hoạch đào tạo");
 }
 
+typedef struct
+{
+  GAsyncResult *results[2];
+  guint n_done;
+} AsyncWait;
+
+static void
+on_query_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  g_assert_cmpuint (wait->n_done, <, 2);
+  wait->results[wait->n_done++] = g_object_ref (result);
+}
+
+/* A query read on the list's worker (a file: a thread and a connection of
+ * its own): the list keeps its rows and query until the finish takes the
+ * new ones; a second query makes the first out of date, which then
+ * changes nothing. */
+static void
+test_set_query_async (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) store = dd_test_create_store (&path);
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  DdTaskQuery by_title = q;
+  DdTaskQuery done = q;
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(DdTaskList) expected = NULL;
+  guint counts[DD_N_STATUSES], expected_counts[DD_N_STATUSES];
+  AsyncWait wait = { { NULL, }, 0 };
+  guint calls = 0;
+
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &calls);
+
+  by_title.sort = DD_TASK_SORT_TITLE;
+  by_title.descending = TRUE;
+  by_title.text = "ke hoach";
+  done.status = DD_STATUS_DONE_ON_TIME;
+  dd_task_list_set_query_async (list, &by_title, NULL, on_query_read, &wait);
+  dd_task_list_set_query_async (list, &done, NULL, on_query_read, &wait);
+  /* Nothing changes within the calls. */
+  g_assert_cmpuint (calls, ==, 0);
+  g_assert_cmpint (dd_task_list_get_query (list)->sort, ==, DD_TASK_SORT_NUMBER);
+  while (wait.n_done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  /* Still nothing until a finish takes the ids. */
+  g_assert_cmpuint (calls, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+
+  /* The first was replaced by the second. */
+  g_assert_false (dd_task_list_set_query_finish (list, wait.results[0], &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (calls, ==, 0);
+  g_assert_cmpint (dd_task_list_get_query (list)->sort, ==, DD_TASK_SORT_NUMBER);
+
+  g_assert_true (dd_task_list_set_query_finish (list, wait.results[1], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpint (dd_task_list_get_query (list)->status, ==, DD_STATUS_DONE_ON_TIME);
+
+  /* The same tasks and counts as the query read at once. */
+  expected = dd_store_query_tasks (store, &done, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (expected)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (dd_task_list_get_id_at (list, 0), ==, dd_task_list_get_id_at (expected, 0));
+  dd_task_list_get_status_counts (list, counts);
+  dd_task_list_get_status_counts (expected, expected_counts);
+  g_assert_cmpmem (counts, sizeof counts, expected_counts, sizeof expected_counts);
+  g_assert_cmpuint (counts[DD_STATUS_DONE_ON_TIME], ==, 1);
+  {
+    guint total = 0;
+
+    for (guint i = 0; i < DD_N_STATUSES; i++)
+      total += counts[i];
+    /* Every status counted, the status filter aside. */
+    g_assert_cmpuint (total, ==, 8);
+  }
+
+  /* A refresh makes a query being read out of date too. */
+  wait.n_done = 0;
+  g_clear_object (&wait.results[0]);
+  g_clear_object (&wait.results[1]);
+  dd_task_list_set_query_async (list, &by_title, NULL, on_query_read, &wait);
+  g_assert_true (dd_task_list_refresh (list, &error));
+  while (wait.n_done < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dd_task_list_set_query_finish (list, wait.results[0], &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (dd_task_list_get_query (list)->status, ==, DD_STATUS_DONE_ON_TIME);
+  g_clear_object (&wait.results[0]);
+
+  g_clear_object (&list);
+  g_clear_object (&expected);
+  g_clear_object (&store);
+  dd_test_remove_store_file (path);
+}
+
 static guint
 count_matching (DdStore    *store,
                 const char *text)
@@ -443,6 +550,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/task-list/filter-lead-only", test_filter_lead_only);
   g_test_add_func ("/core/task-list/sort", test_sort);
   g_test_add_func ("/core/task-list/refresh-after-change", test_refresh_after_change);
+  g_test_add_func ("/core/task-list/set-query-async", test_set_query_async);
   g_test_add_func ("/core/task-list/many-tasks", test_many_tasks);
   g_test_add_func ("/core/task-list/search-follows-changes", test_search_follows_changes);
   g_test_add_func ("/core/task-list/search-uses-index", test_search_uses_index);

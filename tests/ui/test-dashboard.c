@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dd-chart-card.h"
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
 #include "dd-tasks-page.h"
@@ -753,6 +754,146 @@ test_start_page (Fixture       *f,
 }
 
 /* The periods: the month, quarter, half-year and year of the day. */
+/* A widget of type @type below @widget (depth first), or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of the cell (@row, @column) of a chart's table, as drawn. */
+static const char *
+table_cell (GtkColumnView *table,
+            guint          row,
+            guint          column)
+{
+  GtkWidget *rows = gtk_widget_get_last_child (GTK_WIDGET (table));
+  guint i = 0;
+
+  /* The column view's list of rows, each row its cells in order. */
+  for (GtkWidget *r = gtk_widget_get_first_child (rows); r != NULL; r = gtk_widget_get_next_sibling (r))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (r);
+
+      if (!gtk_widget_get_visible (r) || gtk_widget_get_first_child (r) == NULL)
+        continue;
+      if (i++ != row)
+        continue;
+      for (guint c = 0; c < column && cell != NULL; c++)
+        cell = gtk_widget_get_next_sibling (cell);
+      g_assert_nonnull (cell);
+      cell = find_descendant (cell, GTK_TYPE_LABEL);
+      g_assert_nonnull (cell);
+      return gtk_label_get_text (GTK_LABEL (cell));
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Each chart card's "Table view" toggle shows the chart's figures as a
+ * table: the status chart's counts are the store's, row by row; the
+ * toggle is reached with the keyboard and brings the chart back. */
+static void
+test_table_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery query = query_as_of (f);
+  guint counts[DD_N_STATUSES];
+  guint total = 0;
+
+  show_window (f);
+  gtk_window_set_default_size (f->window, 1366, 768);
+  g_assert_true (dd_store_count_by_status (f->store, &query, counts, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < DD_N_STATUSES; i++)
+    total += counts[i];
+
+  for (guint kind = 0; kind < DD_N_CHART_KINDS; kind++)
+    {
+      GtkWidget *view = GTK_WIDGET (dd_dashboard_page_get_chart_view (f->page, kind));
+      GtkWidget *card = gtk_widget_get_ancestor (view, DD_TYPE_CHART_CARD);
+      GtkWidget *toggle = find_descendant (card, GTK_TYPE_TOGGLE_BUTTON);
+      GtkWidget *table;
+
+      g_assert_nonnull (toggle);
+      g_assert_true (gtk_widget_get_focusable (toggle) || gtk_widget_get_focus_on_click (toggle));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), ==, "Show the figures as a table");
+      g_assert_null (dd_chart_card_get_table (DD_CHART_CARD (card)));
+      /* As Space does (the button's "clicked" comes after its pressed look). */
+      g_assert_true (gtk_widget_activate (toggle));
+      dd_test_wait_for (widget_unmapped, view);
+      table = dd_chart_card_get_table (DD_CHART_CARD (card));
+      g_assert_true (gtk_widget_get_mapped (table));
+      if (!dd_chart_has_data (dd_chart_card_get_chart (DD_CHART_CARD (card))))
+        {
+          /* The sample's indicator has no figure yet: the table says so. */
+          g_assert_cmpuint (kind, ==, DD_CHART_INDICATORS);
+          g_assert_true (GTK_IS_LABEL (table));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (table)), ==, "No data");
+          g_assert_true (gtk_widget_activate (toggle));
+          dd_test_wait_for (widget_mapped, view);
+          continue;
+        }
+      g_assert_true (GTK_IS_COLUMN_VIEW (table));
+      g_assert_true (gtk_widget_get_mapped (table));
+      g_assert_false (gtk_widget_get_mapped (view));
+      /* The headings and at least one row of figures. */
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (table))), >=, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))), >, 0);
+
+      if (kind == DD_CHART_STATUS)
+        {
+          GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (table));
+          g_autoptr(GtkColumnViewColumn) second = g_list_model_get_item (columns, 1);
+          g_autofree char *all = dd_format_number (total, 0);
+
+          g_assert_cmpstr (gtk_column_view_column_get_title (second), ==, "Tasks");
+          /* A row per status, then the total. */
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))),
+                            ==, DD_N_STATUSES + 1);
+          for (guint i = 0; i < DD_N_STATUSES; i++)
+            {
+              g_autofree char *n = dd_format_number (counts[i], 0);
+
+              g_assert_cmpstr (table_cell (GTK_COLUMN_VIEW (table), i, 0), ==, dd_task_status_get_label (i));
+              g_assert_cmpstr (table_cell (GTK_COLUMN_VIEW (table), i, 1), ==, n);
+            }
+          g_assert_cmpstr (table_cell (GTK_COLUMN_VIEW (table), DD_N_STATUSES, 1), ==, all);
+          dd_test_screenshot ("dashboard-table-view");
+        }
+
+      /* Back to the chart. */
+      g_assert_true (gtk_widget_activate (toggle));
+      dd_test_wait_for (widget_mapped, view);
+      g_assert_false (gtk_widget_get_mapped (table));
+    }
+}
+
 static void
 test_periods (void)
 {
@@ -818,6 +959,7 @@ main (int   argc,
   ADD ("save", test_save);
   ADD ("store-changed", test_store_changed);
   ADD ("start-page", test_start_page);
+  ADD ("table-view", test_table_view);
 
 #undef ADD
 

@@ -451,6 +451,12 @@ test_calendar_keys (Fixture       *f,
 
 /* Columns */
 
+static gboolean
+list_read (gpointer data)
+{
+  return !dd_tasks_page_is_loading (DD_TASKS_PAGE (data));
+}
+
 static void
 test_columns (Fixture       *f,
               gconstpointer  data)
@@ -498,6 +504,77 @@ test_columns (Fixture       *f,
   }
 }
 
+/* The status bar at 1366 px: every status' count is shown whole, the
+ * bar inside the window; the filter bar's controls stay where they are
+ * whatever unit is chosen (a click aimed at "Lead" landed on the status). */
+static void
+test_status_and_filter_bars (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *tasks = GTK_WIDGET (dd_window_get_page (f->window, "tasks"));
+  GtkWidget *counts = GTK_WIDGET (gtk_widget_get_template_child (tasks, DD_TYPE_TASKS_PAGE, "status_counts_box"));
+  GtkDropDown *units = GTK_DROP_DOWN (gtk_widget_get_template_child (tasks, DD_TYPE_TASKS_PAGE, "unit_dropdown"));
+  GtkWidget *lead = GTK_WIDGET (gtk_widget_get_template_child (tasks, DD_TYPE_TASKS_PAGE, "lead_only_button"));
+  GListModel *names;
+  graphene_rect_t bounds, lead_bounds;
+  int unit_width;
+  guint n_pills = 0, longest = 0;
+  gsize longest_len = 0;
+
+  show_page (f, "tasks");
+  dd_test_iterate (300);
+
+  for (GtkWidget *button = gtk_widget_get_first_child (counts); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *pill = gtk_button_get_child (GTK_BUTTON (button));
+      const char *text = gtk_label_get_text (GTK_LABEL (pill));
+      g_autofree char *count = g_strndup (text, strcspn (text, " "));
+      PangoLayout *layout = gtk_widget_create_pango_layout (pill, NULL);
+      g_autofree char *markup = g_strdup_printf ("<b>%s</b>", count);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+      int w;
+
+      /* The count first, then the status. */
+      g_assert_true (g_ascii_isdigit (text[0]));
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      g_object_unref (layout);
+      g_assert_cmpint (gtk_widget_get_width (pill), >=, w);
+      /* The whole of it in the tooltip. */
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, count));
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (f->window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+      n_pills++;
+    }
+  g_assert_cmpuint (n_pills, ==, DD_N_STATUSES);
+  dd_test_screenshot ("shell-status-bar-1366");
+
+  /* The unit with the longest name: the drop-down keeps its width. */
+  unit_width = gtk_widget_get_width (GTK_WIDGET (units));
+  g_assert_true (gtk_widget_compute_bounds (lead, tasks, &lead_bounds));
+  names = gtk_drop_down_get_model (units);
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (strlen (gtk_string_object_get_string (name)) > longest_len)
+        {
+          longest_len = strlen (gtk_string_object_get_string (name));
+          longest = i;
+        }
+    }
+  g_assert_cmpuint (longest_len, >, 30);
+  gtk_drop_down_set_selected (units, longest);
+  dd_test_wait_for (list_read, tasks);
+  dd_test_iterate (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (units)), ==, unit_width);
+  g_assert_true (gtk_widget_compute_bounds (lead, tasks, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, lead_bounds.origin.x);
+  dd_test_screenshot ("shell-filter-bar-1366");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +594,7 @@ main (int   argc,
   ADD ("page-keys", test_page_keys);
   ADD ("calendar-keys", test_calendar_keys);
   ADD ("columns", test_columns);
+  ADD ("status-and-filter-bars", test_status_and_filter_bars);
 
 #undef ADD
 

@@ -142,6 +142,20 @@ wait_for_n_items (Fixture *f,
   dd_test_wait_for (has_n_items, &n);
 }
 
+static gboolean
+list_read (gpointer data)
+{
+  return !dd_tasks_page_is_loading (DD_TASKS_PAGE (data));
+}
+
+/* A sort or filter the user sets is read on a worker: until the list
+ * shows it. */
+static void
+wait_for_list (Fixture *f)
+{
+  dd_test_wait_for (list_read, dd_window_get_page (f->window, "tasks"));
+}
+
 static char *
 fold_task (DdTask *task)
 {
@@ -366,6 +380,7 @@ test_window_sort (Fixture       *f,
   number_column = GTK_COLUMN_VIEW_COLUMN (tasks_child (f, "number_column"));
 
   gtk_column_view_sort_by_column (f->column_view, title_column, GTK_SORT_DESCENDING);
+  wait_for_list (f);
   query = dd_task_list_get_query (DD_TASK_LIST (f->model));
   g_assert_cmpint (query->sort, ==, DD_TASK_SORT_TITLE);
   g_assert_true (query->descending);
@@ -377,6 +392,7 @@ test_window_sort (Fixture       *f,
   g_clear_object (&first);
 
   gtk_column_view_sort_by_column (f->column_view, title_column, GTK_SORT_ASCENDING);
+  wait_for_list (f);
   query = dd_task_list_get_query (DD_TASK_LIST (f->model));
   g_assert_cmpint (query->sort, ==, DD_TASK_SORT_TITLE);
   g_assert_false (query->descending);
@@ -386,6 +402,7 @@ test_window_sort (Fixture       *f,
 
   /* Back to the appendix order. */
   gtk_column_view_sort_by_column (f->column_view, number_column, GTK_SORT_ASCENDING);
+  wait_for_list (f);
   query = dd_task_list_get_query (DD_TASK_LIST (f->model));
   g_assert_cmpint (query->sort, ==, DD_TASK_SORT_NUMBER);
   first = g_list_model_get_item (f->model, 0);

@@ -56,8 +56,8 @@ add_status_hits (DdChartLayout *l,
 }
 
 /* The legend beside the donut when the chart is wide, under it otherwise,
- * as many entries as fit. Returns in @dx1 and @dy1 the right and bottom
- * of the room left for the donut. */
+ * as many entries as fit. Returns in @dx0, @dx1 and @dy1 the left, right
+ * and bottom of the room left for the donut. */
 static void
 add_status_legend (DdChartLayout *l,
                    char         **entry_text,
@@ -68,6 +68,7 @@ add_status_legend (DdChartLayout *l,
                    double         x1,
                    double         y1,
                    double         line_h,
+                   double        *dx0,
                    double        *dx1,
                    double        *dy1)
 {
@@ -86,7 +87,14 @@ add_status_legend (DdChartLayout *l,
       }
   if (legend_right)
     {
+      double group_w;
+
       legend_w = MIN (legend_w, aw * 0.55);
+      /* The donut (as wide as it is high) and its legend side by side in
+       * the middle, not at the two ends of a wide chart. */
+      group_w = MIN (aw, ah + line_h + legend_w);
+      *dx0 = x0 + (aw - group_w) / 2;
+      x1 = *dx0 + group_w;
       *dx1 = x1 - legend_w - line_h;
     }
   else
@@ -159,7 +167,7 @@ _dd_chart_layout_status (DdChartLayout *l,
 
   _dd_chart_percentages (hl->counts, DD_N_STATUSES, pct);
   n_entries = add_status_hits (l, pct, entries, hits);
-  add_status_legend (l, (char **) entries->pdata, hits, n_entries, x0, y0, x1, y1, line_h, &dx1, &dy1);
+  add_status_legend (l, (char **) entries->pdata, hits, n_entries, x0, y0, x1, y1, line_h, &dx0, &dx1, &dy1);
 
   /* The donut: from twelve o'clock, clockwise, in status order. */
   cx = (dx0 + dx1) / 2;

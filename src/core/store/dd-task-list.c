@@ -21,6 +21,9 @@ struct _DdTaskList
   GDate soon_limit;
   GArray *ids;           /* gint64 */
   GHashTable *cache;     /* gint64* id → DdTask */
+  guint counts[DD_N_STATUSES];  /* of the last reading, every status */
+  DdStoreWorker *worker; /* dd_task_list_set_query_async(), made at its first call */
+  guint generation;      /* of the last query asked for: older results are dropped */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -100,6 +103,7 @@ dd_task_list_finalize (GObject *object)
 {
   DdTaskList *self = (DdTaskList *) object;
 
+  g_clear_object (&self->worker);
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -151,28 +155,78 @@ _dd_task_list_new (DdStore           *store,
   return self;
 }
 
+/* Shows @ids (the result of the list's query) in place of the old ones. */
+static void
+take_ids (DdTaskList *self,
+          GArray     *ids,
+          const guint counts[DD_N_STATUSES])
+{
+  guint old_len = self->ids->len;
+
+  /* Rows may have changed even when the ids did not: drop the cache and tell
+   * the views to rebind everything. */
+  g_hash_table_remove_all (self->cache);
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  memcpy (self->counts, counts, sizeof self->counts);
+
+  if (old_len > 0 || self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+}
+
+/* The ids of @query's tasks and the counts by status of its tasks in every
+ * status, through @connection. */
+static GArray *
+read_ids (DdStore           *connection,
+          const DdTaskQuery *query,
+          guint              counts[DD_N_STATUSES],
+          GError           **error)
+{
+  g_autoptr(GArray) ids = _dd_store_query_task_ids (connection, query, error);
+
+  /* The counts of the pass that read the ids (kept by the connection). */
+  if (ids == NULL || !dd_store_count_by_status (connection, query, counts, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * dd_task_list_new:
+ * @store: the database
+ *
+ * A list of no task yet, the default query's (dd_task_query_init()), for
+ * a view to show at once while dd_task_list_set_query_async() reads its
+ * first query.
+ *
+ * Returns: (transfer full): a new, empty task list
+ */
+DdTaskList *
+dd_task_list_new (DdStore *store)
+{
+  DdTaskQuery query;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  dd_task_query_init (&query);
+  return _dd_task_list_new (store, &query);
+}
+
 gboolean
 dd_task_list_refresh (DdTaskList  *self,
                       GError     **error)
 {
   g_autoptr(GArray) ids = NULL;
-  guint old_len;
+  guint counts[DD_N_STATUSES];
 
   g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
 
-  ids = _dd_store_query_task_ids (self->store, &self->query, error);
+  /* What was asked for before is now out of date. */
+  self->generation++;
+  ids = read_ids (self->store, &self->query, counts, error);
   if (ids == NULL)
     return FALSE;
 
-  /* Rows may have changed even when the ids did not: drop the cache and tell
-   * the views to rebind everything. */
-  g_hash_table_remove_all (self->cache);
-  old_len = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-
-  if (old_len > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  take_ids (self, ids, counts);
   return TRUE;
 }
 
@@ -186,6 +240,180 @@ dd_task_list_set_query (DdTaskList        *self,
 
   take_query (self, query);
   return dd_task_list_refresh (self, error);
+}
+
+/* A query to run on the worker: a copy that owns its text. */
+typedef struct
+{
+  DdTaskQuery query;
+  char *text;
+  guint generation;
+} QueryJob;
+
+typedef struct
+{
+  GArray *ids;
+  guint counts[DD_N_STATUSES];
+  guint generation;
+} QueryResult;
+
+static void
+query_job_free (QueryJob *job)
+{
+  g_free (job->text);
+  g_free (job);
+}
+
+static void
+query_result_free (QueryResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_free (result);
+}
+
+/* On the worker's thread, through its connection. */
+static gpointer
+query_ids_job (DdStore       *connection,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  QueryJob *job = data;
+  QueryResult *result = g_new0 (QueryResult, 1);
+
+  result->generation = job->generation;
+  result->ids = read_ids (connection, &job->query, result->counts, error);
+  if (result->ids == NULL)
+    {
+      query_result_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+static void
+on_query_ids_done_cb (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  QueryResult *result = dd_store_worker_run_finish (DD_STORE_WORKER (source), res, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) query_result_free);
+}
+
+/**
+ * dd_task_list_set_query_async:
+ * @self: a task list
+ * @query: the new query (copied)
+ * @cancellable: (nullable): to drop the result
+ * @callback: called on the main thread once the list shows the new query
+ * @user_data: for @callback
+ *
+ * Replaces the query as dd_task_list_set_query() does, but runs it on a
+ * worker of the list's own (a thread and a connection of its own): the
+ * list keeps its rows and its query until the caller takes the new ones
+ * with dd_task_list_set_query_finish(), which changes the list at once
+ * (one items-changed: a view may be given the list again after it). A
+ * later call (or a refresh) makes an earlier one out of date: its finish
+ * then changes nothing and says %G_IO_ERROR_CANCELLED, as it does when
+ * @cancellable is cancelled.
+ */
+void
+dd_task_list_set_query_async (DdTaskList          *self,
+                              const DdTaskQuery   *query,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryJob *job;
+
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS);
+
+  job = g_new0 (QueryJob, 1);
+  job->query = *query;
+  job->text = g_strdup (query->text);
+  job->query.text = job->text;
+  if (!dd_date_is_set (&job->query.as_of))
+    dd_date_set_today (&job->query.as_of);
+  job->generation = ++self->generation;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_task_list_set_query_async);
+  /* The task keeps the query to take when the ids arrive; the worker's
+   * job reads a copy of its own. */
+  g_task_set_task_data (task, job, (GDestroyNotify) query_job_free);
+  job = g_memdup2 (job, sizeof *job);
+  job->text = g_strdup (job->text);
+  job->query.text = job->text;
+  dd_store_worker_run_async (self->worker, query_ids_job, job, (GDestroyNotify) query_job_free,
+                             (GDestroyNotify) query_result_free, cancellable,
+                             on_query_ids_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * dd_task_list_set_query_finish:
+ * @self: a task list
+ * @result: the result given to the callback
+ * @error: where to say why not (%G_IO_ERROR_CANCELLED when replaced or
+ *   cancelled)
+ *
+ * Takes the ids read by dd_task_list_set_query_async(): the list shows
+ * its query from now on.
+ *
+ * Returns: whether the list now shows the query
+ */
+gboolean
+dd_task_list_set_query_finish (DdTaskList    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  QueryResult *read;
+
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  read = g_task_propagate_pointer (G_TASK (result), error);
+  if (read == NULL)
+    return FALSE;
+  /* Asked again (or read at once) since: this one is out of date. */
+  if (read->generation != self->generation)
+    {
+      query_result_free (read);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "A newer query replaced this one");
+      return FALSE;
+    }
+  take_query (self, &((QueryJob *) g_task_get_task_data (G_TASK (result)))->query);
+  take_ids (self, read->ids, read->counts);
+  query_result_free (read);
+  return TRUE;
+}
+
+/**
+ * dd_task_list_get_status_counts:
+ * @self: a task list
+ * @counts: (out caller-allocates): the number of tasks in each status
+ *
+ * The counts by status of the tasks the query finds in every status (its
+ * status filter aside), read with the list's last ids.
+ */
+void
+dd_task_list_get_status_counts (DdTaskList *self,
+                                guint       counts[DD_N_STATUSES])
+{
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+  g_return_if_fail (counts != NULL);
+
+  memcpy (counts, self->counts, sizeof self->counts);
 }
 
 const DdTaskQuery *
