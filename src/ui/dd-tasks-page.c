@@ -13,6 +13,7 @@
 #include "dd-task-column.h"
 #include "dd-tasks-page.h"
 #include "dd-empty-state.h"
+#include "dd-filter-choices.h"
 #include "dd-unit-search.h"
 
 /*
@@ -464,9 +465,6 @@ fill_filters (DdTasksPage *self)
 {
   g_autoptr(GtkStringList) units = NULL;
   g_autoptr(GtkStringList) plans = NULL;
-  g_autoptr(GListModel) unit_list = NULL;
-  g_autoptr(GListModel) plan_list = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 unit_id;
   gint64 plan_id;
 
@@ -475,52 +473,8 @@ fill_filters (DdTasksPage *self)
 
   self->updating_filters++;
 
-  g_array_set_size (self->unit_ids, 0);
-  g_array_set_size (self->plan_ids, 0);
-
-  units = gtk_string_list_new (NULL);
-  gtk_string_list_append (units, _("All units"));
-  g_array_append_val (self->unit_ids, (gint64) { 0 });
-
-  plans = gtk_string_list_new (NULL);
-  gtk_string_list_append (plans, _("All plans"));
-  g_array_append_val (self->plan_ids, (gint64) { 0 });
-
-  if (self->store != NULL)
-    {
-      unit_list = dd_store_list_units (self->store, 0, &error);
-      if (unit_list == NULL)
-        {
-          g_debug ("Could not list the units: %s", error->message);
-          g_clear_error (&error);
-        }
-
-      plan_list = dd_store_list_plans (self->store, &error);
-      if (plan_list == NULL)
-        {
-          g_debug ("Could not list the plans: %s", error->message);
-          g_clear_error (&error);
-        }
-    }
-
-  for (guint i = 0; unit_list != NULL && i < g_list_model_get_n_items (unit_list); i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
-      gint64 id = dd_unit_get_id (unit);
-
-      gtk_string_list_append (units, dd_unit_get_name (unit));
-      g_array_append_val (self->unit_ids, id);
-    }
-
-  for (guint i = 0; plan_list != NULL && i < g_list_model_get_n_items (plan_list); i++)
-    {
-      g_autoptr(DdPlan) plan = g_list_model_get_item (plan_list, i);
-      g_autofree char *name = dd_plan_dup_display_name (plan);
-      gint64 id = dd_plan_get_id (plan);
-
-      gtk_string_list_append (plans, name != NULL ? name : dd_plan_get_number (plan));
-      g_array_append_val (self->plan_ids, id);
-    }
+  units = dd_filter_choices_units (self->store, self->unit_ids);
+  plans = dd_filter_choices_plans (self->store, self->plan_ids);
 
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
   gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
