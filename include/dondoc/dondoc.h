@@ -47,4 +47,5 @@
 #include "dd-figures.h"
 #include "dd-six-clear.h"
 #include "dd-export.h"
+#include "dd-progress-form.h"
 #undef DONDOC_INSIDE

@@ -1004,6 +1004,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.acknowledge-lock-warning", NULL,
                                    acknowledge_lock_warning_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  _dd_window_class_forms_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -379,6 +379,78 @@ test_preview_changes (Fixture       *f,
   g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks + 1);
 }
 
+/* The units' progress forms through the window: written into a folder,
+ * one filled by the unit (openpyxl) read back, shown, and recorded. */
+static void
+test_progress_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "fill-form.py", NULL);
+  g_autofree char *form = NULL;
+  g_autofree char *filled = g_build_filename (f->dir, "filled.xlsx", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  GtkWindow *dialog;
+  DdTaskQuery query;
+  const char *name;
+  int status = -1;
+
+  _dd_window_export_forms_to (f->window, f->dir);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "Tien-do-") && form == NULL)
+      form = g_build_filename (f->dir, name, NULL);
+  g_assert_nonnull (form);
+
+  /* The unit sets its first task to 45 %. */
+  command = g_strdup_printf ("/usr/bin/python3 %s fill %s %s '{\"I7\": 45, \"M7\": \"Đã xong dự thảo\"}'",
+                             script, form, filled);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Shown, then Cancel: nothing written. */
+  dd_test_iterate (200);
+  before = dd_test_file_checksum (f->path);
+  _dd_window_import_form_path (f->window, filled);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "45%"));
+  g_assert_nonnull (strstr (secondary, "Đã xong dự thảo"));
+  dd_test_screenshot ("progress-form-preview");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dd_test_iterate (200);
+  after = dd_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Again, recorded. */
+  _dd_window_import_form_path (f->window, filled);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  dd_test_iterate (50);
+  close_message_dialog ();
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (dd_task_get_progress (item) == 45)
+        g_set_object (&task, item);
+    }
+  g_assert_nonnull (task);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +469,7 @@ main (int   argc,
   ADD ("map-unit", test_preview_map_unit);
   ADD ("cancel", test_preview_cancel);
   ADD ("changes", test_preview_changes);
+  g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
 
 #undef ADD
 
