@@ -38,7 +38,46 @@ typedef struct
   lxw_format *wrap;
 } Form;
 
+/* The tasks sheet's columns: their titles and widths (in characters). */
+static const struct { const char *title; double width; } columns[DD_FORM_N_COLUMNS] = {
+  { "", 4 },
+  { N_("No."), 6 },
+  { N_("Plan"), 14 },
+  { N_("Task"), 48 },
+  { N_("Deadline"), 16 },
+  { N_("Reports owed"), 26 },
+  { N_("Progress now (%)"), 10 },
+  { N_("Status"), 14 },
+  { N_("New progress (%)"), 11 },
+  { N_("Completion date"), 13 },
+  { N_("Product"), 26 },
+  { N_("Report number"), 16 },
+  { N_("Note"), 30 },
+};
+
 /* Auxiliary methods */
+
+/* How many lines @text takes in a column @width characters wide: the
+ * row's height, which neither libxlsxwriter nor LibreOffice computes. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (guint) ((g_utf8_strlen (paragraphs[i], -1) + width - 1.5) / (width - 1)));
+  return MAX (lines, 1);
+}
+
+static void
+set_row_lines (lxw_worksheet *sheet,
+               lxw_row_t      row,
+               guint          lines)
+{
+  worksheet_set_row (sheet, row, 15.0 * lines + 2, NULL);
+}
 
 static void
 add_formats (Form *form)
@@ -97,7 +136,12 @@ write_help (Form       *form,
   worksheet_set_column (help, 0, 0, 110, form->wrap);
   worksheet_write_string (help, 0, 0, heading, form->title);
   for (guint i = 0; lines[i] != NULL; i++)
-    worksheet_write_string (help, (lxw_row_t) (i + 2), 0, lines[i], i == 0 ? form->header : form->wrap);
+    {
+      worksheet_write_string (help, (lxw_row_t) (i + 2), 0, lines[i], i == 0 ? form->header : form->wrap);
+      set_row_lines (help, (lxw_row_t) (i + 2), count_lines (lines[i], 110));
+    }
+  worksheet_set_paper (help, 9);
+  worksheet_fit_to_pages (help, 1, 0);
 }
 
 static void
@@ -133,21 +177,6 @@ write_header (Form        *form,
               const char  *unit,
               const GDate *as_of)
 {
-  static const struct { const char *title; double width; } columns[DD_FORM_N_COLUMNS] = {
-    { "", 4 },
-    { N_("No."), 6 },
-    { N_("Plan"), 14 },
-    { N_("Task"), 48 },
-    { N_("Deadline"), 16 },
-    { N_("Reports owed"), 26 },
-    { N_("Progress now (%)"), 10 },
-    { N_("Status"), 14 },
-    { N_("New progress (%)"), 11 },
-    { N_("Completion date"), 13 },
-    { N_("Product"), 26 },
-    { N_("Report number"), 16 },
-    { N_("Note"), 30 },
-  };
   g_autofree char *date = dd_date_to_dmy (as_of);
   g_autofree char *code = _dd_progress_form_code (unit_id, 0, 0, "-");
   g_autofree char *key = g_strdup_printf ("u:%" G_GINT64_FORMAT ":%s", unit_id, code);
@@ -166,7 +195,13 @@ write_header (Form        *form,
       worksheet_write_string (form->sheet, DD_FORM_ROW_HEADER, (lxw_col_t) j,
                               j == DD_FORM_COL_KEY ? "id" : _(columns[j].title), form->header);
     }
+  set_row_lines (form->sheet, DD_FORM_ROW_HEADER, 2);
   worksheet_freeze_panes (form->sheet, DD_FORM_ROW_FIRST, DD_FORM_COL_TITLE + 1);
+  /* Printed: A4 landscape, one page wide, the header on every page. */
+  worksheet_set_paper (form->sheet, 9);
+  worksheet_set_landscape (form->sheet);
+  worksheet_fit_to_pages (form->sheet, 1, 0);
+  worksheet_repeat_rows (form->sheet, DD_FORM_ROW_HEADER, DD_FORM_ROW_HEADER);
 }
 
 /* The status and the period, as the application names them, in the
@@ -306,6 +341,10 @@ write_task (Form         *form,
   worksheet_write_number (form->sheet, row, DD_FORM_COL_PROGRESS, dd_task_get_progress (task), form->cell);
   worksheet_write_string (form->sheet, row, DD_FORM_COL_STATUS,
                           status_label (dd_task_get_status (task)), form->cell);
+  set_row_lines (form->sheet, row,
+                 MAX (MAX (count_lines (dd_task_get_title (task), columns[DD_FORM_COL_TITLE].width),
+                           count_lines (deadline, columns[DD_FORM_COL_DEADLINE].width)),
+                      count_lines (owed, columns[DD_FORM_COL_PERIODS].width)));
   for (guint j = DD_FORM_COL_NEW_PROGRESS; j < DD_FORM_N_COLUMNS; j++)
     worksheet_write_blank (form->sheet, row, (lxw_col_t) j,
                            j == DD_FORM_COL_COMPLETED ? form->fill_date : form->fill);
