@@ -48,4 +48,5 @@
 #include "dd-six-clear.h"
 #include "dd-export.h"
 #include "dd-progress-form.h"
+#include "dd-urging-letter.h"
 #undef DONDOC_INSIDE

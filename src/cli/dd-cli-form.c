@@ -221,3 +221,100 @@ const DdCliCommand dd_cli_command_form = {
   .check_usage = form_check_usage,
   .run = form_run,
 };
+
+/* letters --out DIR [--as-of DATE] [--unit UNIT] [--format docx|pdf] [--template FILE] */
+
+typedef struct
+{
+  char *out;
+  char *as_of_text;
+  char *unit;
+  char *format;
+  char *template_path;
+} LettersOptions;
+
+static const GOptionEntry letters_entries[] = {
+  { "out", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (LettersOptions, out),
+    N_("The folder to write the letters into"), N_("DIR") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (LettersOptions, as_of_text),
+    N_("The letters’ date, which judges the tasks (default: today)"), N_("DATE") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (LettersOptions, unit),
+    N_("Only this unit’s letter"), N_("UNIT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (LettersOptions, format),
+    N_("docx (the default), or pdf: also converted by LibreOffice"), N_("FORMAT") },
+  { "template", 0, 0, G_OPTION_ARG_FILENAME, DD_CLI_OPTION (LettersOptions, template_path),
+    N_("The office’s own template (.docx with the placeholders of the one shipped)"), N_("FILE") },
+  { NULL }
+};
+
+static gboolean
+letters_check_usage (DdCliInvocation  *cli,
+                     gpointer          data,
+                     GError          **error)
+{
+  LettersOptions *options = data;
+
+  if (options->out == NULL)
+    return dd_cli_set_usage_error (error, _("“letters” needs --out DIR"));
+  if (options->format != NULL && !g_str_equal (options->format, "docx") && !g_str_equal (options->format, "pdf"))
+    return dd_cli_set_usage_error (error, _("--format is docx or pdf"));
+  return TRUE;
+}
+
+static gboolean
+letters_run (DdCliInvocation  *cli,
+             gpointer          data,
+             GError          **error)
+{
+  LettersOptions *options = data;
+  g_autoptr(GPtrArray) paths = NULL;
+  DdUrgingOptions urging;
+  GDate as_of;
+
+  dd_urging_options_init (&urging);
+  if (options->as_of_text != NULL)
+    {
+      if (!dd_cli_parse_date_option ("--as-of", options->as_of_text, &as_of, error))
+        return FALSE;
+      urging.as_of = &as_of;
+    }
+  if (options->unit != NULL)
+    {
+      g_autoptr(DdUnit) unit = dd_cli_find_unit (cli->store, options->unit, error);
+
+      if (unit == NULL)
+        return FALSE;
+      urging.unit_id = dd_unit_get_id (unit);
+    }
+  if (!g_file_test (options->out, G_FILE_TEST_IS_DIR))
+    return dd_cli_set_refused (error, _("“%s” is not a folder."), options->out);
+  urging.dir = options->out;
+  urging.template_path = options->template_path;
+  urging.pdf = g_strcmp0 (options->format, "pdf") == 0;
+  paths = dd_urging_letters_write (cli->store, &urging, error);
+  if (paths == NULL)
+    return FALSE;
+  for (guint i = 0; i < paths->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (paths, i));
+  /* Translators: after "letters": how many were written. */
+  g_print (ngettext ("%u letter written\n", "%u letters written\n", paths->len), paths->len);
+  return TRUE;
+}
+
+const DdCliCommand dd_cli_command_letters = {
+  .name = "letters",
+  .synopsis = N_("letters"),
+  .description = N_("Write the urging letters (công văn đôn đốc) of the units with late items"),
+  .parameter_string = N_("letters --out DIR — one urging letter per unit with overdue, due-soon or forgotten items"),
+  .summary = N_("Each letter is the template (data/letters) filled in the form of Nghị định 30/2020/NĐ-CP "
+                "with the office's issuer, place and signer (the report settings), the unit and its "
+                "tasks, named after the unit. --format pdf also converts them with LibreOffice."),
+  .entries = letters_entries,
+  .options_size = sizeof (LettersOptions),
+  .n_args = 0,
+  .args_error = N_("“letters” takes no arguments, only options"),
+  .formats = DD_CLI_FORMATS_TEXT,
+  .store = DD_CLI_STORE_READ_ONLY,
+  .check_usage = letters_check_usage,
+  .run = letters_run,
+};

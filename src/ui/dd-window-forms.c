@@ -11,7 +11,8 @@
  * The window's side of the units' progress forms (dd-progress-form.h):
  * "Export Progress Forms…" writes one form per unit into a folder;
  * "Import Progress Form…" reads a filled one, shows what it would record
- * and its conflicts, and records it only when the user says so.
+ * and its conflicts, and records it only when the user says so; "Write
+ * Urging Letters…" writes the letters of the units with late tasks.
  */
 
 /* Auxiliary methods */
@@ -173,7 +174,66 @@ import_form_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_letters_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        DdWindow        *self)
+{
+  g_autofree char *dir = take_path (dialog, response);
+
+  if (dir != NULL)
+    _dd_window_write_letters_to (self, dir);
+}
+
+static void
+letters_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = chooser_new (self, _("Write Urging Letters"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Write"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_letters_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Shared with the window */
+
+void
+_dd_window_write_letters_to (DdWindow   *self,
+                             const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *text = NULL;
+  DdUrgingOptions options;
+
+  g_return_if_fail (DD_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  dd_urging_options_init (&options);
+  options.dir = dir;
+  /* A PDF beside each letter when LibreOffice can make it. */
+  options.pdf = soffice != NULL;
+  paths = dd_urging_letters_write (self->store, &options, &error);
+  if (paths == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters could not be written"), error);
+      return;
+    }
+  /* Translators: how many letters, the folder they are in. */
+  text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.",
+                                    "%u letters (.docx%s) were written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.", paths->len),
+                          paths->len, options.pdf ? _(" and PDF") : "", dir);
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters written"), text);
+}
 
 void
 _dd_window_export_forms_to (DdWindow   *self,
@@ -240,4 +300,5 @@ _dd_window_class_forms_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-forms", NULL, export_forms_action);
   gtk_widget_class_install_action (widget_class, "win.import-form", NULL, import_form_action);
+  gtk_widget_class_install_action (widget_class, "win.urging-letters", NULL, letters_action);
 }

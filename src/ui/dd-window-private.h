@@ -73,6 +73,9 @@ void    _dd_window_export_forms_to    (DdWindow       *self,
                                        const char     *dir);
 void    _dd_window_import_form_path   (DdWindow       *self,
                                        const char     *path);
+/* The urging letters of every unit with late tasks, into @dir. */
+void    _dd_window_write_letters_to   (DdWindow       *self,
+                                       const char     *dir);
 gboolean _dd_window_print             (DdWindow       *self,
                                        const char     *export_filename,
                                        GError        **error);

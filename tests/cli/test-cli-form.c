@@ -283,6 +283,96 @@ test_refused (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static char *
+read_letter (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "check-letter.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (status != 0)
+    g_error ("check-letter.py failed: %s", err);
+  return out;
+}
+
+/* The urging letters: one per unit with late items, the template filled
+ * (no placeholder left, each task a line), well-formed; as PDF by
+ * LibreOffice. */
+static void
+test_letters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "letters", NULL);
+  g_autofree char *letter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  Result r;
+
+  init_csv (f, plan_csv);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  /* Phòng Tổng hợp: a forgotten quarterly report (task 2.) and two tasks
+   * due on 30/12 (not yet due soon); Phòng Kinh tế: nothing late. */
+  g_assert_nonnull (strstr (r.out, "Cong-van-don-doc-phong-tong-hop.docx"));
+  g_assert_null (strstr (r.out, "phong-kinh-te"));
+  g_assert_nonnull (strstr (r.out, "1 letter written"));
+  result_clear (&r);
+
+  letter = g_build_filename (dir, "Cong-van-don-doc-phong-tong-hop.docx", NULL);
+  text = read_letter (letter);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "{{"));
+  g_assert_nonnull (strstr (text, "V/v đôn đốc thực hiện nhiệm vụ\n"));
+  g_assert_nonnull (strstr (text, ", ngày 06 tháng 12 năm 2026\n"));
+  g_assert_nonnull (strstr (text, "\nKính gửi: Phòng Tổng hợp.\n"));
+  g_assert_nonnull (strstr (text, "Đến ngày 06/12/2026, Phòng Tổng hợp còn 01 nhiệm vụ"));
+  g_assert_nonnull (strstr (text, "\n- Nhiệm vụ 2. (700/KH-VPUB) Báo cáo kết quả: "));
+  g_assert_null (strstr (text, "Xây dựng kế hoạch"));
+  g_assert_nonnull (strstr (text, "báo cáo kết quả thực hiện trước ngày 13/12/2026."));
+  g_assert_nonnull (strstr (text, "Nơi nhận:"));
+
+  /* A unit that does not exist; a bad format. */
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--unit", "Phòng Không Có");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--format", "odt");
+  assert_refused (&r, 2);
+  result_clear (&r);
+
+  if (soffice == NULL)
+    {
+      g_test_message ("LibreOffice is not installed: no PDF");
+      return;
+    }
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--as-of", "2026-12-06", "--unit", "Phòng Tổng hợp",
+           "--format", "pdf");
+  assert_ok (&r);
+  result_clear (&r);
+  {
+    g_autofree char *pdf = g_build_filename (dir, "Cong-van-don-doc-phong-tong-hop.pdf", NULL);
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = -1;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    g_assert_nonnull (strstr (out, "Kính gửi: Phòng Tổng hợp."));
+    g_assert_nonnull (strstr (out, "Báo cáo kết quả"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +383,7 @@ main (int   argc,
   ADD ("/cli/form/export", test_export);
   ADD ("/cli/form/round-trip", test_round_trip);
   ADD ("/cli/form/refused", test_refused);
+  ADD ("/cli/letters", test_letters);
 #undef ADD
 
   return g_test_run ();

@@ -451,6 +451,39 @@ test_progress_form (Fixture       *f,
   g_assert_nonnull (task);
 }
 
+/* The urging letters through the window: one per unit with late tasks. */
+static void
+test_letters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_docx = 0;
+
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  GtkMessageType type = GTK_MESSAGE_OTHER;
+  guint n_pdf = 0;
+
+  _dd_window_write_letters_to (f->window, f->dir);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("urging-letters");
+  g_object_get (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG), "message-type", &type, NULL);
+  g_assert_cmpint (type, ==, GTK_MESSAGE_INFO);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      n_docx += g_str_has_prefix (name, "Cong-van-don-doc-") && g_str_has_suffix (name, ".docx");
+      n_pdf += g_str_has_prefix (name, "Cong-van-don-doc-") && g_str_has_suffix (name, ".pdf");
+    }
+  /* The seed plan has late tasks; a PDF beside each letter when
+   * LibreOffice is there. */
+  g_assert_cmpuint (n_docx, >, 0);
+  g_assert_cmpuint (n_pdf, ==, soffice != NULL ? n_docx : 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +502,7 @@ main (int   argc,
   ADD ("map-unit", test_preview_map_unit);
   ADD ("cancel", test_preview_cancel);
   ADD ("changes", test_preview_changes);
+  g_test_add ("/ui/letters/window", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
 
 #undef ADD

@@ -45,4 +45,11 @@ char *_dd_progress_form_code (gint64      unit_id,
                               gint64      revision,
                               const char *period);
 
+/* A file's name for a unit's document: @prefix, the unit's name without
+ * diacritics, in lower case, words joined by "-", then @suffix.
+ * (transfer full) */
+char *_dd_office_dup_file_name (const char *prefix,
+                                const char *unit,
+                                const char *suffix);
+
 G_END_DECLS

@@ -332,6 +332,33 @@ _dd_progress_form_code (gint64      unit_id,
   return g_strndup (sum, 12);
 }
 
+/* "Tien-do-", "Sở Nội vụ", ".xlsx" → "Tien-do-so-noi-vu.xlsx" */
+char *
+_dd_office_dup_file_name (const char *prefix,
+                          const char *unit,
+                          const char *suffix)
+{
+  g_autofree char *folded = dd_text_fold_for_search (unit);
+  GString *name = g_string_new (prefix);
+  gsize start = name->len;
+  gboolean dash = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && name->len > start)
+            g_string_append_c (name, '-');
+          g_string_append_c (name, *p);
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+  g_string_append (name, suffix);
+  return g_string_free (name, FALSE);
+}
+
 /* Public API */
 
 void

@@ -399,7 +399,7 @@ dup_unit_name (DdStore  *store,
         return g_strdup (dd_unit_get_name (unit));
     }
   g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NO_SUCH_ROW,
-               g_dgettext (GETTEXT_PACKAGE, "There is no unit with id %lld."), (long long) unit_id);
+               g_dgettext (GETTEXT_PACKAGE, N_("There is no unit with id %lld.")), (long long) unit_id);
   return NULL;
 }
 
@@ -424,7 +424,7 @@ write_form (DdStore      *store,
   if (form.workbook == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   g_dgettext (GETTEXT_PACKAGE, "Could not write “%s”."), tmp);
+                   g_dgettext (GETTEXT_PACKAGE, N_("Could not write “%s”.")), tmp);
       return FALSE;
     }
   add_formats (&form);
@@ -446,7 +446,7 @@ write_form (DdStore      *store,
   if (lxw != LXW_NO_ERROR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   g_dgettext (GETTEXT_PACKAGE, "Could not write “%s”: %s."), tmp, lxw_strerror (lxw));
+                   g_dgettext (GETTEXT_PACKAGE, N_("Could not write “%s”: %s.")), tmp, lxw_strerror (lxw));
       return FALSE;
     }
   return TRUE;
@@ -490,36 +490,12 @@ dd_progress_form_export (DdStore      *self,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   g_dgettext (GETTEXT_PACKAGE, "Could not write “%s”: %s."), path, g_strerror (saved));
+                   g_dgettext (GETTEXT_PACKAGE, N_("Could not write “%s”: %s.")), path, g_strerror (saved));
       ok = FALSE;
     }
   if (!ok)
     g_unlink (tmp);
   return ok;
-}
-
-/* "Sở Nội vụ" → "Tien-do-So-Noi-vu.xlsx" */
-static char *
-dup_file_name (const char *unit)
-{
-  g_autofree char *folded = dd_text_fold_for_search (unit);
-  GString *name = g_string_new ("Tien-do-");
-  gboolean dash = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          if (dash && name->len > strlen ("Tien-do-"))
-            g_string_append_c (name, '-');
-          g_string_append_c (name, *p);
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-  g_string_append (name, ".xlsx");
-  return g_string_free (name, FALSE);
 }
 
 GPtrArray *
@@ -546,7 +522,7 @@ dd_progress_form_export_all (DdStore      *self,
 
       if (dd_unit_get_n_led (unit) == 0 || dd_unit_get_is_group (unit))
         continue;
-      name = dup_file_name (dd_unit_get_name (unit));
+      name = _dd_office_dup_file_name ("Tien-do-", dd_unit_get_name (unit), ".xlsx");
       /* Two units whose names fold alike: the second gets its id. */
       if (g_hash_table_contains (names, name))
         {
