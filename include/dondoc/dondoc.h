@@ -47,4 +47,6 @@
 #include "dd-figures.h"
 #include "dd-six-clear.h"
 #include "dd-export.h"
+#include "dd-progress-form.h"
+#include "dd-urging-letter.h"
 #undef DONDOC_INSIDE

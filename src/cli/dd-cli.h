@@ -198,6 +198,10 @@ extern const DdCliCommand dd_cli_command_restore_task;
 
 /* Meeting exports (dd-cli-export.c). */
 extern const DdCliCommand dd_cli_command_export;
+
+/* The units' progress forms and urging letters (dd-cli-form.c). */
+extern const DdCliCommand dd_cli_command_form;
+extern const DdCliCommand dd_cli_command_letters;
 extern const DdCliCommand dd_cli_command_report;
 
 /* The office's header and signature of its documents (dd-cli-settings.c). */

@@ -31,6 +31,8 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_chart,
   &dd_cli_command_summary,
   &dd_cli_command_export,
+  &dd_cli_command_form,
+  &dd_cli_command_letters,
   &dd_cli_command_report,
   &dd_cli_command_settings,
   &dd_cli_command_history,

@@ -13,6 +13,7 @@
 #include "dd-restore-dialog.h"
 #include "dd-users-window.h"
 #include "dd-history-window.h"
+#include "dd-import-preview-dialog.h"
 #include "dd-window-private.h"
 
 /*
@@ -220,25 +221,44 @@ dup_import_summary_text (const DdImportSummary *summary)
   return g_string_free (text, FALSE);
 }
 
+/* One import from the window: the file previewed, then perhaps written. */
+typedef struct
+{
+  DdWindow *window;
+  DdImporter *importer;
+  char *number;                  /* the plan's, for the summary */
+  guint n_removed_chars;
+  guint removed_line;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  job->window->importing = FALSE;
+  _dd_window_actions_update (job->window);
+  g_object_unref (job->window);
+  g_object_unref (job->importer);
+  g_free (job->number);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
 static void
 on_import_done_cb (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(DdWindow) self = user_data;
-  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(ImportJob) job = user_data;
+  DdWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *primary = NULL;
   DdImportSummary summary = { 0, };
 
-  self->importing = FALSE;
-  _dd_window_actions_update (self);
-
-  /* One transaction: a file that cannot be read, or a plan that cannot be
-   * written, leaves the database as it was. */
-  plan = dd_importer_import_file_finish (DD_IMPORTER (source_object), result, &summary, &error);
-  if (plan == NULL)
+  /* One transaction: a plan that cannot be written leaves the database
+   * as it was. */
+  if (!dd_importer_import_plan_finish (DD_IMPORTER (source_object), result, &summary, &error))
     {
       _dd_window_show_error (self, _("The plan could not be imported"), error);
       return;
@@ -249,7 +269,7 @@ on_import_done_cb (GObject      *source_object,
     return;
 
   text = dup_import_summary_text (&summary);
-  if (plan->n_removed_chars > 0)
+  if (job->n_removed_chars > 0)
     {
       g_autofree char *summary_text = g_steal_pointer (&text);
 
@@ -257,23 +277,70 @@ on_import_done_cb (GObject      *source_object,
                                         "(the first on line %u)",
                                         "%s\n%u control characters or noncharacters were removed "
                                         "(the first on line %u)",
-                                        plan->n_removed_chars),
-                              summary_text, plan->n_removed_chars, plan->removed_line);
+                                        job->n_removed_chars),
+                              summary_text, job->n_removed_chars, job->removed_line);
     }
   primary = g_strdup_printf (summary.plan_existed
                              /* Translators: %s is the plan's number, "662/KH-VPUB". */
                              ? _("Plan %s updated")
                              : _("Plan %s imported"),
-                             plan->number);
+                             job->number);
   _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, primary, text);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+/* Import: the plan, its units mapped as chosen, written on the importer's
+ * thread; Cancel: nothing written. */
+static void
+on_import_preview_finished_cb (DdImportPreviewDialog *dialog,
+                               gboolean               confirmed,
+                               ImportJob             *job)
+{
+  DdImportedPlan *plan;
+
+  if (!confirmed || job->window->store == NULL
+      || (plan = dd_import_preview_dialog_steal_plan (dialog)) == NULL)
+    {
+      import_job_free (job);
+      return;
+    }
+  job->number = g_strdup (plan->number);
+  job->n_removed_chars = plan->n_removed_chars;
+  job->removed_line = plan->removed_line;
+  dd_importer_import_plan_async (job->importer, plan, NULL, on_import_done_cb, job);
+}
+
+static void
+on_import_preview_done_cb (GObject      *source_object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  DdWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  DdImportPreview *preview;
+  DdImportPreviewDialog *dialog;
+
+  /* A file that cannot be read is refused before anything is shown. */
+  preview = dd_importer_preview_file_finish (DD_IMPORTER (source_object), result, &error);
+  if (preview == NULL || self->store == NULL)
+    {
+      if (preview == NULL)
+        _dd_window_show_error (self, _("The plan could not be imported"), error);
+      g_clear_pointer (&preview, dd_import_preview_free);
+      import_job_free (job);
+      return;
+    }
+  dialog = dd_import_preview_dialog_new (GTK_WINDOW (self), self->store, preview);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_import_preview_finished_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
 _dd_window_import_path (DdWindow   *self,
                         const char *path)
 {
-  g_autoptr(DdImporter) importer = NULL;
+  ImportJob *job;
 
   g_return_if_fail (DD_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -284,12 +351,15 @@ _dd_window_import_path (DdWindow   *self,
   self->importing = TRUE;
   _dd_window_actions_update (self);
 
-  /* Read, parsed and written off the main thread, on the importer's own
-   * connection, opened for this import: it sees the file's access as it
-   * is now. The import holds the importer until its callback. */
-  importer = dd_importer_new (self->store);
-  dd_importer_import_file_async (importer, path, DD_IMPORT_FORMAT_AUTO, NULL,
-                                 on_import_done_cb, g_object_ref (self));
+  /* Read and parsed off the main thread, on the importer's own connection,
+   * opened for this import: it sees the file's access as it is now. The
+   * preview dialog shows what the import would do; only its Import writes.
+   * The job holds the importer until the end. */
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->importer = dd_importer_new (self->store);
+  dd_importer_preview_file_async (job->importer, path, DD_IMPORT_FORMAT_AUTO, NULL,
+                                  on_import_preview_done_cb, job);
 }
 
 static void
@@ -1160,6 +1230,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.acknowledge-lock-warning", NULL,
                                    acknowledge_lock_warning_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  _dd_window_class_forms_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

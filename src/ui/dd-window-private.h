@@ -77,6 +77,16 @@ void    _dd_window_reload_all         (DdWindow       *self);
  * the outcome shown in a dialog. */
 void    _dd_window_import_path        (DdWindow       *self,
                                        const char     *path);
+/* dd-window-forms.c: the units' progress forms, written into @dir, or
+ * one read from @path, shown and recorded when the user says so. */
+void    _dd_window_class_forms_init   (GtkWidgetClass *widget_class);
+void    _dd_window_export_forms_to    (DdWindow       *self,
+                                       const char     *dir);
+void    _dd_window_import_form_path   (DdWindow       *self,
+                                       const char     *path);
+/* The urging letters of every unit with late tasks, into @dir. */
+void    _dd_window_write_letters_to   (DdWindow       *self,
+                                       const char     *dir);
 gboolean _dd_window_print             (DdWindow       *self,
                                        const char     *export_filename,
                                        gboolean        use_filter,

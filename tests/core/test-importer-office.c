@@ -243,6 +243,80 @@ test_office_warnings (void)
   g_rmdir (dir);
 }
 
+/* The warnings of a table: a column the appendix does not have, an Excel
+ * date kept as a number, a row without a title, a number given twice, a
+ * due date before the plan's own; controls removed as from a text file. */
+static void
+test_office_more_warnings (void)
+{
+  static const char sheet_part[] =
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Số: 12/KH-UBND ngày 10/3/2026</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>TT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Nhiệm vụ</t></is></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><t>Chủ trì</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>Thời gian</t></is></c>"
+    "<c r=\"E2\" t=\"inlineStr\"><is><t>Ghi chú</t></is></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>Rà\xc2\x9b soát\xef\xb7\x90</t></is></c>"
+    "<c r=\"C3\" t=\"inlineStr\"><is><t>Sở Nội vụ</t></is></c><c r=\"D3\"><v>46203</v></c>"
+    "<c r=\"E3\" t=\"inlineStr\"><is><t>ghi chú bỏ qua</t></is></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>2.</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>Sở Tư pháp</t></is></c></row>"
+    "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B5\" t=\"inlineStr\"><is><t>Báo cáo</t></is></c>"
+    "<c r=\"C5\" t=\"inlineStr\"><is><t>Sở Tư pháp</t></is></c><c r=\"D5\" t=\"inlineStr\"><is><t>Trước 30/1/2026</t></is></c></row>"
+    "</sheetData></worksheet>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dd-office-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *part_path = NULL;
+  g_autofree char *command = NULL;
+  DdImportedTask *task;
+  int status = -1;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "more-warnings.xlsx", NULL);
+  part_path = g_build_filename (dir, "sheet1.xml", NULL);
+  g_assert_true (g_file_set_contents (part_path, sheet_part, -1, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("/usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], \"w\"); "
+                             "z.writestr(\"xl/workbook.xml\", \"<workbook/>\"); "
+                             "z.write(sys.argv[2], \"xl/worksheets/sheet1.xml\"); z.close()' '%s' '%s'",
+                             path, part_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  /* The row without a title is left out. */
+  g_assert_cmpuint (plan->tasks->len, ==, 2);
+  task = g_ptr_array_index (plan->tasks, 0);
+  g_assert_cmpstr (task->title, ==, "Rà soát");
+  g_assert_cmpstr (task->deadline_text, ==, "30/6/2026");
+  g_assert_true (task->deadline.understood);
+  g_assert_cmpint (task->deadline.kind, ==, DD_DEADLINE_DATE);
+  g_assert_cmpuint (g_date_get_day (&task->deadline.due), ==, 30);
+  g_assert_cmpuint (g_date_get_month (&task->deadline.due), ==, 6);
+  g_assert_cmpuint (g_date_get_year (&task->deadline.due), ==, 2026);
+  g_assert_cmpuint (plan->n_removed_chars, ==, 2);
+  g_assert_cmpuint (plan->removed_line, ==, 3);
+  for (guint i = 0; i < plan->warnings->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (plan->warnings, i));
+  g_assert_cmpuint (plan->warnings->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 0), ==,
+                   "Column “Ghi chú” (row 2) is not one of the appendix’s columns: it is ignored.");
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 1), ==,
+                   "Row 3: the deadline is a date kept by Excel as the number 46203; it is read as 30/6/2026.");
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 2), ==,
+                   "Row 4: task 2. has no title (Nhiệm vụ); the row is left out.");
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 3), ==,
+                   "Row 5: the number 1. is already the number of the task on row 3.");
+  g_assert_cmpstr (g_ptr_array_index (plan->warnings, 4), ==,
+                   "Row 5: task 1. is due on 30/01/2026, before the plan’s date (10/03/2026).");
+  g_unlink (path);
+  g_unlink (part_path);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -344,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/core/importer-office/docx-features", test_office_docx_features);
   g_test_add_func ("/core/importer-office/xlsx-inline", test_office_xlsx_inline);
   g_test_add_func ("/core/importer-office/warnings", test_office_warnings);
+  g_test_add_func ("/core/importer-office/more-warnings", test_office_more_warnings);
   g_test_add_func ("/core/importer-office/hostile", test_office_hostile);
   g_test_add_func ("/core/importer-office/old-formats", test_office_old_formats);
   g_test_add_func ("/core/importer-office/match-units", test_office_match_units);

@@ -13,6 +13,7 @@
 #include "dd-tasks-page.h"
 #include "dd-units-page.h"
 #include "dd-export-dialog.h"
+#include "dd-import-preview-dialog.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
@@ -569,6 +570,24 @@ take_message_dialog (char **text,
   dd_test_iterate (50);
 }
 
+static gboolean
+import_preview_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG) != NULL;
+}
+
+/* The window previews a file before importing it: confirm it. */
+static void
+confirm_import_preview (void)
+{
+  GtkWindow *dialog;
+
+  dd_test_wait_for (import_preview_shown, NULL);
+  dialog = dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG);
+  g_signal_emit_by_name (dd_test_template_child (dialog, DD_TYPE_IMPORT_PREVIEW_DIALOG, "import_button"),
+                         "clicked");
+}
+
 static void
 test_window_import (Fixture       *f,
                     gconstpointer  data)
@@ -588,6 +607,7 @@ test_window_import (Fixture       *f,
 
   /* A good file: a summary, and its tasks in the list. */
   _dd_window_import_path (f->window, good);
+  confirm_import_preview ();
   take_message_dialog (&text, &secondary);
   g_assert_nonnull (strstr (text, expected->number));
   g_assert_nonnull (strstr (secondary, "added"));
@@ -622,6 +642,7 @@ test_window_import_office (Fixture       *f,
   g_autofree char *secondary = NULL;
 
   _dd_window_import_path (f->window, good);
+  confirm_import_preview ();
   dd_test_wait_for (message_dialog_shown, NULL);
   dd_test_screenshot ("import-docx-summary");
   take_message_dialog (&text, &secondary);

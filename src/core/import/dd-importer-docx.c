@@ -644,6 +644,7 @@ _dd_import_parse_docx (DdImportedPlan  *plan,
     }
 
   head = dup_head_lines (blocks, appendix);
+  _dd_import_remove_forbidden_lines (plan, head);
   if (!_dd_import_parse_text_head (plan, head, error))
     return FALSE;
   guess_issuer (plan, head);

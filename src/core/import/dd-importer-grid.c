@@ -192,6 +192,49 @@ strip_list_marks (const char *cell)
                           cell, -1, 0, "", 0, NULL);
 }
 
+/* An Excel date kept as its serial number ("46203": days since
+ * 30/12/1899) in "Thời gian": the date as a plan writes it, "30/6/2026",
+ * or NULL when @cell is not such a number (from 1/1/2000 to 31/12/2099). */
+static char *
+dup_serial_date (const char *cell)
+{
+  static GRegex *regex = NULL;
+  g_autofree char *clean = _dd_import_clean_cell (cell);
+  GDate date;
+  guint64 serial;
+
+  if (clean == NULL || !g_regex_match (_dd_import_regex (&regex, "^\\d{5}(?:\\.\\d+)?$"), clean, 0, NULL))
+    return NULL;
+  serial = g_ascii_strtoull (clean, NULL, 10);
+  if (serial < 36526 || serial > 73050)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+  g_date_add_days (&date, (guint) serial);
+  return g_strdup_printf ("%u/%u/%u", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+/* Controls and noncharacters removed from the cells of @row, as the text
+ * reader removes them from its file; counted in the plan. */
+static void
+remove_forbidden (DdImportedPlan        *plan,
+                  const DdImportGridRow *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      char *cell = g_ptr_array_index (row->cells, i);
+      guint n;
+
+      if (cell == NULL)
+        continue;
+      n = dd_text_remove_forbidden (cell, NULL);
+      if (n > 0 && plan->n_removed_chars == 0)
+        plan->removed_line = row->line;
+      plan->n_removed_chars += n;
+    }
+}
+
 static gboolean
 check_cells (const DdImportGridRow  *row,
              GError                **error)
@@ -229,10 +272,12 @@ read_row (DdImportedPlan         *plan,
           const GridTable        *table,
           const DdImportGridRow  *row,
           guint                   ordinal,
+          gboolean               *out_skipped,
           GError                **error)
 {
   const char *cells[N_COLUMNS] = { NULL };
   g_autofree char *number = NULL;
+  g_autofree char *serial = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *coordinators = NULL;
   char *heading;
@@ -257,6 +302,27 @@ read_row (DdImportedPlan         *plan,
                          g_strdup_printf (_("Row %u: the task has no number (TT); it is numbered “%s”."),
                                           row->line, number));
     }
+  if (cells[COL_TITLE] == NULL || _dd_import_is_blank (cells[COL_TITLE]))
+    {
+      g_ptr_array_add (plan->warnings,
+                       /* Translators: a row of the table, then the task's number. */
+                       g_strdup_printf (_("Row %u: task %s has no title (Nhiệm vụ); the row is left out."),
+                                        row->line, cells[COL_NUMBER]));
+      *out_skipped = TRUE;
+      return NULL;
+    }
+  serial = dup_serial_date (cells[COL_DEADLINE]);
+  if (serial != NULL)
+    {
+      g_autofree char *stored = _dd_import_clean_cell (cells[COL_DEADLINE]);
+
+      g_ptr_array_add (plan->warnings,
+                       /* Translators: a row of the table, the number Excel kept, the date it stands for. */
+                       g_strdup_printf (_("Row %u: the deadline is a date kept by Excel as the number %s; "
+                                          "it is read as %s."),
+                                        row->line, stored, serial));
+      cells[COL_DEADLINE] = serial;
+    }
   cells[COL_LEAD] = lead = strip_list_marks (cells[COL_LEAD]);
   cells[COL_COORDINATORS] = coordinators = strip_list_marks (cells[COL_COORDINATORS]);
   if (lead == NULL || _dd_import_is_blank (lead))
@@ -265,6 +331,63 @@ read_row (DdImportedPlan         *plan,
                      g_strdup_printf (_("Row %u: task %s has no lead unit (Chủ trì)."),
                                       row->line, cells[COL_NUMBER]));
   return _dd_import_build_task (row->line, cells, table->names, error);
+}
+
+/* The header's cells that name no column of the appendix: ignored, and
+ * said so. */
+static void
+warn_unknown_columns (DdImportedPlan        *plan,
+                      const GridTable       *table,
+                      const DdImportGridRow *header)
+{
+  for (guint i = 0; i < header->cells->len && i < DD_OFFICE_MAX_COLUMNS; i++)
+    {
+      g_autofree char *name = _dd_import_clean_cell (g_ptr_array_index (header->cells, i));
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < N_COLUMNS && !used; j++)
+        used = table->columns[j] == (int) i;
+      if (name == NULL || used)
+        continue;
+      g_ptr_array_add (plan->warnings,
+                       /* Translators: a column's name in the file, then the header's row. */
+                       g_strdup_printf (_("Column “%s” (row %u) is not one of the appendix’s columns: "
+                                          "it is ignored."), name, header->line));
+    }
+}
+
+/* A number (TT) given to two tasks, a due date before the plan's own. */
+static void
+check_tasks (DdImportedPlan *plan)
+{
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < plan->tasks->len; i++)
+    {
+      const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
+      const DdImportedTask *first = task->number != NULL ? g_hash_table_lookup (numbers, task->number) : NULL;
+
+      if (first != NULL)
+        g_ptr_array_add (plan->warnings,
+                         /* Translators: a row, the task's number, the row that has it first. */
+                         g_strdup_printf (_("Row %u: the number %s is already the number of the task on "
+                                            "row %u."), task->line, task->number, first->line));
+      else if (task->number != NULL)
+        g_hash_table_insert (numbers, task->number, (gpointer) task);
+
+      if (task->deadline.kind == DD_DEADLINE_DATE && g_date_valid (&task->deadline.due) &&
+          g_date_valid (&plan->issued_on) && g_date_compare (&task->deadline.due, &plan->issued_on) < 0)
+        {
+          g_autofree char *due = dd_date_to_dmy (&task->deadline.due);
+          g_autofree char *issued = dd_date_to_dmy (&plan->issued_on);
+
+          g_ptr_array_add (plan->warnings,
+                           /* Translators: a row, the task's number, its due date, the plan's date. */
+                           g_strdup_printf (_("Row %u: task %s is due on %s, before the plan’s date (%s)."),
+                                            task->line, task->number != NULL ? task->number : "",
+                                            due, issued));
+        }
+    }
 }
 
 /* Shared with the readers */
@@ -278,6 +401,20 @@ _dd_import_grid_row_free (gpointer data)
     return;
   g_ptr_array_unref (row->cells);
   g_free (row);
+}
+
+void
+_dd_import_remove_forbidden_lines (DdImportedPlan  *plan,
+                                   char           **lines)
+{
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      guint n = dd_text_remove_forbidden (lines[i], NULL);
+
+      if (n > 0 && plan->n_removed_chars == 0)
+        plan->removed_line = i + 1;
+      plan->n_removed_chars += n;
+    }
 }
 
 int
@@ -319,7 +456,10 @@ _dd_import_read_grid (DdImportedPlan  *plan,
       int columns[N_COLUMNS];
 
       if (map_row (g_ptr_array_index (rows, i), columns) >= 2 && columns[COL_TITLE] >= 0)
-        first = map_table (rows, i, &table);
+        {
+          first = map_table (rows, i, &table);
+          warn_unknown_columns (plan, &table, g_ptr_array_index (rows, i));
+        }
     }
   if (first == G_MAXUINT)
     {
@@ -335,13 +475,15 @@ _dd_import_read_grid (DdImportedPlan  *plan,
       const DdImportGridRow *row = g_ptr_array_index (rows, i);
       DdImportedTask *task;
       guint n_sections = plan->sections->len;
+      gboolean skipped = FALSE;
 
       if (!check_cells (row, error))
         return FALSE;
+      remove_forbidden (plan, row);
       if (row_is_blank (row) || is_header_row (row) || is_column_numbers (row))
         continue;
-      task = read_row (plan, &table, row, ordinal + 1, error);
-      if (task == NULL && plan->sections->len > n_sections)
+      task = read_row (plan, &table, row, ordinal + 1, &skipped, error);
+      if (task == NULL && (skipped || plan->sections->len > n_sections))
         continue;
       if (task == NULL)
         return FALSE;
@@ -354,5 +496,6 @@ _dd_import_read_grid (DdImportedPlan  *plan,
                    _("The table of tasks (header on row %u) has no task."), table.header_line);
       return FALSE;
     }
+  check_tasks (plan);
   return TRUE;
 }

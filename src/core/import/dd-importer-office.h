@@ -66,6 +66,12 @@ gboolean    _dd_import_grid_has_header (GPtrArray *rows);
 /* The index of that header row in @rows, or -1. */
 int         _dd_import_grid_find_header (GPtrArray *rows);
 
+/* Controls and noncharacters removed from @lines above the table, as the
+ * text reader removes them; counted in @plan (the first's line: its index
+ * + 1). The table's cells get the same in _dd_import_read_grid(). */
+void        _dd_import_remove_forbidden_lines (DdImportedPlan  *plan,
+                                               char           **lines);
+
 /* The plan's number, date, issuer, title and basis from the paragraphs
  * above its table (dd-importer-text.c). */
 gboolean    _dd_import_parse_text_head (DdImportedPlan  *plan,
@@ -78,6 +84,13 @@ gboolean    _dd_import_parse_docx (DdImportedPlan  *plan,
 gboolean    _dd_import_parse_xlsx (DdImportedPlan  *plan,
                                    GHashTable      *parts,
                                    GError         **error);
+/* The rows (DdImportGridRow, in order) of the sheet @sheet_name (NULL: the
+ * first) of the workbook @data, read with the limits above; for the
+ * progress forms (src/core/office). (transfer full) */
+GPtrArray  *_dd_office_read_xlsx_sheet (const char  *data,
+                                        gsize        length,
+                                        const char  *sheet_name,
+                                        GError     **error);
 
 G_END_DECLS
 

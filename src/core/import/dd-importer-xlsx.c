@@ -76,10 +76,13 @@ dup_text (const xmlNode *node)
   return g_string_free (out, FALSE);
 }
 
-/* The path of the first sheet, from the workbook and its relationships. */
+/* The path of the sheet named @name (NULL: the first sheet), from the
+ * workbook and its relationships; NULL without error when there is no
+ * such sheet. */
 static char *
-dup_first_sheet_path (GHashTable  *parts,
-                      GError     **error)
+dup_sheet_path (GHashTable  *parts,
+                const char  *name,
+                GError     **error)
 {
   xmlDoc *workbook = _dd_office_parse_part (parts, "xl/workbook.xml", TRUE, error);
   g_autoptr(GError) rels_error = NULL;
@@ -91,6 +94,18 @@ dup_first_sheet_path (GHashTable  *parts,
   if (workbook == NULL)
     return NULL;
   sheet = find_child (find_child (xmlDocGetRootElement (workbook), "sheets"), "sheet");
+  for (; name != NULL && sheet != NULL; sheet = sheet->next)
+    {
+      g_autofree char *sheet_name = is_s (sheet, "sheet") ? _dd_office_dup_prop (sheet, NULL, "name") : NULL;
+
+      if (g_strcmp0 (sheet_name, name) == 0)
+        break;
+    }
+  if (name != NULL && sheet == NULL)
+    {
+      xmlFreeDoc (workbook);
+      return NULL;
+    }
   if (sheet != NULL)
     {
       rid = _dd_office_dup_prop (sheet, R_NS, "id");
@@ -119,6 +134,8 @@ dup_first_sheet_path (GHashTable  *parts,
         path = target[0] == '/' ? g_strdup (target + 1) : g_strconcat ("xl/", target, NULL);
     }
   g_clear_pointer (&rels, xmlFreeDoc);
+  if (path == NULL && name != NULL)
+    return NULL;
   return path != NULL ? path : g_strdup ("xl/worksheets/sheet1.xml");
 }
 
@@ -322,27 +339,26 @@ dup_head_lines (GPtrArray *rows,
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
-/* Shared with dd-importer-office.c */
-
-gboolean
-_dd_import_parse_xlsx (DdImportedPlan  *plan,
-                       GHashTable      *parts,
-                       GError         **error)
+/* The rows of the sheet at @sheet_path, in order. (transfer full) */
+static GPtrArray *
+read_rows (GHashTable  *parts,
+           const char  *sheet_path,
+           GError     **error)
 {
-  g_autofree char *sheet_path = dup_first_sheet_path (parts, error);
   g_autoptr(GPtrArray) shared = NULL;
   g_autoptr(GHashTable) by_number = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_auto(GStrv) head = NULL;
+  GPtrArray *rows;
   const xmlNode *root;
   xmlDoc *sheet;
   gboolean ok;
+  GHashTableIter iter;
+  gpointer value;
 
-  if (sheet_path == NULL || (shared = read_shared_strings (parts, error)) == NULL)
-    return FALSE;
+  if ((shared = read_shared_strings (parts, error)) == NULL)
+    return NULL;
   sheet = _dd_office_parse_part (parts, sheet_path, TRUE, error);
   if (sheet == NULL)
-    return FALSE;
+    return NULL;
 
   by_number = g_hash_table_new_full (NULL, NULL, NULL, _dd_import_grid_row_free);
   root = xmlDocGetRootElement (sheet);
@@ -352,24 +368,68 @@ _dd_import_parse_xlsx (DdImportedPlan  *plan,
     apply_merges (find_child (root, "mergeCells"), by_number);
   xmlFreeDoc (sheet);
   if (!ok)
-    return FALSE;
+    return NULL;
 
   rows = g_ptr_array_new_with_free_func (_dd_import_grid_row_free);
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, by_number);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        g_ptr_array_add (rows, value);
-        g_hash_table_iter_steal (&iter);
-      }
-  }
+  g_hash_table_iter_init (&iter, by_number);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (rows, value);
+      g_hash_table_iter_steal (&iter);
+    }
   g_ptr_array_sort (rows, compare_rows);
+  return rows;
+}
+
+/* Shared with dd-importer-office.c */
+
+gboolean
+_dd_import_parse_xlsx (DdImportedPlan  *plan,
+                       GHashTable      *parts,
+                       GError         **error)
+{
+  g_autofree char *sheet_path = dup_sheet_path (parts, NULL, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) head = NULL;
+
+  if (sheet_path == NULL || (rows = read_rows (parts, sheet_path, error)) == NULL)
+    return FALSE;
 
   head = dup_head_lines (rows, MAX (_dd_import_grid_find_header (rows), 0));
+  _dd_import_remove_forbidden_lines (plan, head);
   if (!_dd_import_parse_text_head (plan, head, error))
     return FALSE;
   return _dd_import_read_grid (plan, rows, error);
+}
+
+GPtrArray *
+_dd_office_read_xlsx_sheet (const char  *data,
+                            gsize        length,
+                            const char  *sheet_name,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) parts = _dd_office_read_zip (data, length, error);
+  g_autofree char *sheet_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (parts == NULL)
+    return NULL;
+  if (!g_hash_table_contains (parts, "xl/workbook.xml"))
+    {
+      g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
+                   _("This file is not an Excel workbook (.xlsx)."));
+      return NULL;
+    }
+  sheet_path = dup_sheet_path (parts, sheet_name, &local_error);
+  if (sheet_path == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
+                     /* Translators: %s is the name of a sheet of a workbook. */
+                     _("This workbook has no sheet “%s”."), sheet_name);
+      return NULL;
+    }
+  return read_rows (parts, sheet_path, error);
 }

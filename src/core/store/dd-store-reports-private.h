@@ -18,6 +18,11 @@ gboolean _dd_store_read_default_schedule (DdStore *self, DdTaskSchedule *out, GE
  * (dd_occurrences_expand()). DD_PERIOD_AD_HOC of the text is kept. */
 guint _dd_store_effective_periods     (guint own, guint text, guint fallback);
 
+/* dd_store_record_report() inside the caller's transaction
+ * (_dd_store_begin()). */
+gboolean _dd_store_record_report_locked (DdStore *self, gint64 task_id, DdOccurrenceKind kind,
+                                         int year, int index, const GDate *reported_on,
+                                         const char *number, const char *note, GError **error);
 /* dd-store-occurrences.c: _dd_occurrence_set_judge() choosing the periodic
  * reports and update windows by the last day of the period they report on
  * instead of their due date (ad hoc reports by their due date): what the

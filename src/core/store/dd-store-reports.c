@@ -480,6 +480,38 @@ write_period_locked (DdStore           *self,
   return TRUE;
 }
 
+/* Shared with the store's other files */
+
+/* dd_store_record_report() in the caller's transaction (a progress form
+ * writes all its rows in one). */
+gboolean
+_dd_store_record_report_locked (DdStore           *self,
+                                gint64             task_id,
+                                DdOccurrenceKind   kind,
+                                int                year,
+                                int                index,
+                                const GDate       *reported_on,
+                                const char        *number,
+                                const char        *note,
+                                GError           **error)
+{
+  g_autofree char *clean_number = clean_text (number);
+  g_autofree char *clean_note = clean_text (note);
+  ReportTask task = { 0 };
+  GDate today;
+
+  dd_sql_today (&today);
+  if (reported_on != NULL && !check_report_date (reported_on, &today, error))
+    return FALSE;
+  if (!read_report_task (self, task_id, &task, error) || !check_can_report (self, &task, error))
+    return FALSE;
+  if (kind == DD_OCCURRENCE_AD_HOC)
+    return write_ad_hoc_locked (self, task_id, index, reported_on, clean_number, clean_note, error);
+  return check_period (self, &task, kind, year, index, &today, error) &&
+         write_period_locked (self, task_id, kind, year, index, reported_on, clean_number, clean_note,
+                              error);
+}
+
 /* Public API */
 
 gboolean
@@ -493,35 +525,23 @@ dd_store_record_report (DdStore           *self,
                         const char        *note,
                         GError           **error)
 {
-  g_autofree char *clean_number = clean_text (number);
-  g_autofree char *clean_note = clean_text (note);
-  ReportTask task = { 0 };
   GDate today;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
 
+  /* A bad date is refused before the file is locked. */
   dd_sql_today (&today);
   if (reported_on != NULL && !check_report_date (reported_on, &today, error))
     return FALSE;
 
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (!read_report_task (self, task_id, &task, error) || !check_can_report (self, &task, error))
-    goto fail;
-  if (kind == DD_OCCURRENCE_AD_HOC)
+  if (!_dd_store_record_report_locked (self, task_id, kind, year, index, reported_on, number, note, error))
     {
-      if (!write_ad_hoc_locked (self, task_id, index, reported_on, clean_number, clean_note, error))
-        goto fail;
+      _dd_store_rollback (self);
+      return FALSE;
     }
-  else if (!check_period (self, &task, kind, year, index, &today, error) ||
-           !write_period_locked (self, task_id, kind, year, index, reported_on, clean_number, clean_note,
-                                 error))
-    goto fail;
   return _dd_store_commit (self, error);
-
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
 }
 
 gint64

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-form"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-cli-test.h"
+
+/*
+ * The units' progress round trip, run as a script would: `form export`
+ * writes a unit's form, python3-openpyxl plays the unit filling it
+ * (tests/data/office/fill-form.py), `form import` reads it back — the dry
+ * run writes nothing, the import records the progress, the report of the
+ * period owed and the history, leaves a conflict alone, and refuses an
+ * altered form or one of another unit with nothing written.
+ */
+
+static const char plan_csv[] =
+  "Kế hoạch số:,700/KH-VPUB\n"
+  "Ngày ban hành:,04/1/2026\n"
+  "Tên kế hoạch:,Kế hoạch thử\n"
+  "\n"
+  "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian,Sản phẩm\n"
+  "1.,Xây dựng kế hoạch,Phòng Tổng hợp,,Trước 30/12/2026,Kế hoạch\n"
+  "2.,Báo cáo kết quả,Phòng Tổng hợp,,hằng quý,Báo cáo\n"
+  "3.,Số hoá hồ sơ,Phòng Tổng hợp,,Trước 30/12/2026,Kết quả\n"
+  "4.,Việc của phòng khác,Phòng Kinh tế,,Trước 30/12/2026,Kết quả\n";
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static char *
+python (const char * const *args)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "fill-form.py", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
+  g_ptr_array_add (argv, script);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (status != 0)
+    g_error ("fill-form.py failed: %s", err);
+  return out;
+}
+
+#define py(...) python ((const char * const []) { __VA_ARGS__, NULL })
+
+/* The tasks, by number: their JSON objects. */
+static JsonObject *
+task_json (Fixture    *f,
+           JsonNode  **root,
+           const char *number)
+{
+  Result r = run (f, "--db", f->db, "tasks", "--format", "json");
+  JsonArray *tasks;
+
+  assert_ok (&r);
+  g_clear_pointer (root, json_node_unref);
+  *root = parse_json (r.out);
+  result_clear (&r);
+  tasks = json_node_get_array (*root);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    {
+      JsonObject *task = json_array_get_object_element (tasks, i);
+
+      if (g_strcmp0 (json_object_get_string_member (task, "number"), number) == 0 &&
+          g_strcmp0 (json_object_get_string_member (task, "plan"), "700/KH-VPUB") == 0)
+        return task;
+    }
+  g_assert_not_reached ();
+}
+
+/* The form as written: sheets, protection, validation, hidden ids. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *form = g_build_filename (f->dir, "form.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  JsonArray *rows;
+  Result r;
+
+  init_csv (f, plan_csv);
+  r = run (f, "--db", f->db, "form", "export", "--unit", "Phòng Tổng hợp", "--out", form);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Phòng Tổng hợp"));
+  result_clear (&r);
+
+  out = py ("describe", form);
+  node = parse_json (out);
+  object = json_node_get_object (node);
+  g_test_message ("%s", out);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "sheets"), 0), ==, "Hướng dẫn");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "sheets"), 1), ==, "Tiến độ");
+  /* The instructions, in Vietnamese. */
+  g_assert_nonnull (strstr (json_array_get_string_element (json_object_get_array_member (object, "help"), 0),
+                            "PHIẾU BÁO CÁO TIẾN ĐỘ"));
+  g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==, "Phòng Tổng hợp");
+  g_assert_true (json_object_get_boolean_member (object, "protected"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "hidden"), 0), ==, "A");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "validations")), ==, 2);
+  g_assert_nonnull (strstr (json_array_get_string_element (json_object_get_array_member (object, "validations"), 0),
+                            "date None 36526 J7:J9"));
+  g_assert_nonnull (strstr (json_array_get_string_element (json_object_get_array_member (object, "validations"), 1),
+                            "whole None 0 I7:I9"));
+  /* Its three tasks (not the other unit's), the cells to fill unlocked. */
+  rows = json_object_get_array_member (object, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonArray *cells = json_object_get_array_member (row, "cells");
+
+      g_assert_true (g_str_has_prefix (json_array_get_string_element (cells, 0), "t:"));
+      g_assert_true (json_object_get_boolean_member (row, "fill_unlocked"));
+      g_assert_true (json_object_get_boolean_member (row, "others_locked"));
+    }
+  /* The periodic task's reports owed. */
+  g_assert_nonnull (strstr (json_array_get_string_element (
+    json_object_get_array_member (json_array_get_object_element (rows, 1), "cells"), 5), "Quý"));
+
+  /* Every unit: one file each. */
+  r = run (f, "--db", f->db, "form", "export", "--all", "--out", f->dir);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "2 forms written"));
+  result_clear (&r);
+  g_assert_true (g_file_test (g_build_filename (f->dir, "Tien-do-phong-tong-hop.xlsx", NULL), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_build_filename (f->dir, "Tien-do-phong-kinh-te.xlsx", NULL), G_FILE_TEST_EXISTS));
+}
+
+/* Filled by the unit, read back: dry run, conflict, import, history. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *form = g_build_filename (f->dir, "form.xlsx", NULL);
+  g_autofree char *filled = g_build_filename (f->dir, "filled.xlsx", NULL);
+  g_autofree char *id3 = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  JsonObject *task;
+  Result r;
+
+  init_csv (f, plan_csv);
+  r = run (f, "--db", f->db, "form", "export", "--unit", "Phòng Tổng hợp", "--out", form);
+  assert_ok (&r);
+  result_clear (&r);
+  g_free (py ("fill", form, filled,
+              "{\"I7\": 60, \"M7\": \"Đang hoàn thiện dự thảo\","
+              " \"I8\": 50, \"L8\": \"45/BC-PTH\","
+              " \"J9\": \"date:2026-12-01\", \"K9\": \"Hệ thống số hoá\"}"));
+
+  /* Meanwhile the office changes task 3: a conflict. */
+  task = task_json (f, &root, "3.");
+  id3 = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (task, "id"));
+  r = run (f, "--db", f->db, "update", id3, "--progress", "30");
+  assert_ok (&r);
+  result_clear (&r);
+
+  before = read_bytes (f->db);
+  r = run (f, "--db", f->db, "form", "import", filled, "--dry-run");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "progress form of Phòng Tổng hợp"));
+  g_assert_nonnull (strstr (r.out, "  row 7: task 1. Xây dựng kế hoạch\n      progress: 0% → 60%\n"));
+  g_assert_nonnull (strstr (r.out, "      note: Đang hoàn thiện dự thảo\n"));
+  g_assert_nonnull (strstr (r.out, "      report number: 45/BC-PTH (Quarter I/2026)\n"));
+  g_assert_nonnull (strstr (r.out, "  conflict, row 9: task 3. Số hoá hồ sơ: changed in the database"));
+  g_assert_nonnull (strstr (r.out, "  2 rows to record, 1 conflicts\n"));
+  g_assert_nonnull (strstr (r.out, "nothing was written"));
+  result_clear (&r);
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+
+  r = run (f, "--db", f->db, "form", "import", filled);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "2 rows recorded"));
+  result_clear (&r);
+  task = task_json (f, &root, "1.");
+  g_assert_cmpint (json_object_get_int_member (task, "progress"), ==, 60);
+  task = task_json (f, &root, "2.");
+  g_assert_cmpint (json_object_get_int_member (task, "progress"), ==, 50);
+  /* The conflict was not overwritten. */
+  task = task_json (f, &root, "3.");
+  g_assert_cmpint (json_object_get_int_member (task, "progress"), ==, 30);
+  g_assert_true (json_object_get_null_member (task, "completed_on"));
+
+  /* The report of the period owed, with its number. */
+  task = task_json (f, &root, "2.");
+  {
+    g_autofree char *id2 = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (task, "id"));
+
+    r = run (f, "--db", f->db, "report", "list", id2);
+    assert_ok (&r);
+    g_test_message ("%s", r.out);
+    g_assert_nonnull (strstr (r.out, "45/BC-PTH"));
+    result_clear (&r);
+  }
+  /* The history: the update, noted as the unit's form. */
+  r = run (f, "--db", f->db, "history", "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "From the progress form of Phòng Tổng hợp: Đang hoàn thiện dự thảo"));
+  result_clear (&r);
+}
+
+/* Refused, with the row named, and nothing written. */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *form = g_build_filename (f->dir, "form.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xlsx", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result r;
+
+  init_csv (f, plan_csv);
+  r = run (f, "--db", f->db, "form", "export", "--unit", "Phòng Tổng hợp", "--out", form);
+  assert_ok (&r);
+  result_clear (&r);
+  before = read_bytes (f->db);
+
+  /* An id altered. */
+  g_free (py ("fill", form, bad, "{\"A8\": \"t:4:1:-:000000000000\", \"I8\": 90}"));
+  r = run (f, "--db", f->db, "form", "import", bad);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Row 8: the task’s hidden id was altered"));
+  result_clear (&r);
+
+  /* Not a percentage. */
+  g_free (py ("fill", form, bad, "{\"I7\": \"nhiều\"}"));
+  r = run (f, "--db", f->db, "form", "import", bad);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Row 7, column “New progress (%)”: “nhiều” is not a whole number from 0 to 100."));
+  result_clear (&r);
+
+  /* A row added. */
+  g_free (py ("fill", form, bad, "{\"D12\": \"Việc thêm\", \"I12\": 10}"));
+  r = run (f, "--db", f->db, "form", "import", bad);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Row 12 is not a task of the form"));
+  result_clear (&r);
+
+  /* Another unit's form. */
+  g_free (py ("fill", form, bad, "{\"I7\": 10}"));
+  r = run (f, "--db", f->db, "form", "import", bad, "--unit", "Phòng Kinh tế");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "progress form of “Phòng Tổng hợp”"));
+  result_clear (&r);
+
+  /* Not a form at all: a plan's table. Two files, one bad: nothing. */
+  {
+    g_autofree char *xlsx = g_test_build_filename (G_TEST_DIST, "data", "office", "plan-662.xlsx", NULL);
+
+    r = run (f, "--db", f->db, "form", "import", bad, xlsx);
+    assert_refused (&r, 1);
+    g_assert_nonnull (strstr (r.err, "is not a progress form"));
+    result_clear (&r);
+  }
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static char *
+read_letter (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "check-letter.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (status != 0)
+    g_error ("check-letter.py failed: %s", err);
+  return out;
+}
+
+/* The urging letters: one per unit with late items, the template filled
+ * (no placeholder left, each task a line), well-formed; as PDF by
+ * LibreOffice. */
+static void
+test_letters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "letters", NULL);
+  g_autofree char *letter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  Result r;
+
+  init_csv (f, plan_csv);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  /* Phòng Tổng hợp: a forgotten quarterly report (task 2.) and two tasks
+   * due on 30/12 (not yet due soon); Phòng Kinh tế: nothing late. */
+  g_assert_nonnull (strstr (r.out, "Cong-van-don-doc-phong-tong-hop.docx"));
+  g_assert_null (strstr (r.out, "phong-kinh-te"));
+  g_assert_nonnull (strstr (r.out, "1 letter written"));
+  result_clear (&r);
+
+  letter = g_build_filename (dir, "Cong-van-don-doc-phong-tong-hop.docx", NULL);
+  text = read_letter (letter);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "{{"));
+  g_assert_nonnull (strstr (text, "V/v đôn đốc thực hiện nhiệm vụ\n"));
+  g_assert_nonnull (strstr (text, ", ngày 06 tháng 12 năm 2026\n"));
+  g_assert_nonnull (strstr (text, "\nKính gửi: Phòng Tổng hợp.\n"));
+  g_assert_nonnull (strstr (text, "Đến ngày 06/12/2026, Phòng Tổng hợp còn 01 nhiệm vụ"));
+  g_assert_nonnull (strstr (text, "\n- Nhiệm vụ 2. (700/KH-VPUB) Báo cáo kết quả: "));
+  g_assert_null (strstr (text, "Xây dựng kế hoạch"));
+  g_assert_nonnull (strstr (text, "báo cáo kết quả thực hiện trước ngày 13/12/2026."));
+  g_assert_nonnull (strstr (text, "Nơi nhận:"));
+
+  /* A unit that does not exist; a bad format. */
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--unit", "Phòng Không Có");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--format", "odt");
+  assert_refused (&r, 2);
+  result_clear (&r);
+
+  if (soffice == NULL)
+    {
+      g_test_message ("LibreOffice is not installed: no PDF");
+      return;
+    }
+  r = run (f, "--db", f->db, "letters", "--out", dir, "--as-of", "2026-12-06", "--unit", "Phòng Tổng hợp",
+           "--format", "pdf");
+  assert_ok (&r);
+  result_clear (&r);
+  {
+    g_autofree char *pdf = g_build_filename (dir, "Cong-van-don-doc-phong-tong-hop.pdf", NULL);
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = -1;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    g_assert_nonnull (strstr (out, "Kính gửi: Phòng Tổng hợp."));
+    g_assert_nonnull (strstr (out, "Báo cáo kết quả"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/form/export", test_export);
+  ADD ("/cli/form/round-trip", test_round_trip);
+  ADD ("/cli/form/refused", test_refused);
+  ADD ("/cli/letters", test_letters);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,511 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-preview"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-import-preview-dialog.h"
+#include "dd-window.h"
+#include "dd-window-private.h"
+#include "dd-test-gtk.h"
+
+/*
+ * The window's import through its preview: a file is read and shown
+ * (rows, deadlines understood, units matched and new, changes, warnings)
+ * before anything is written; Import writes it as mapped, Cancel writes
+ * nothing. The assertions hold in any language, so that the screenshots
+ * may be taken in Vietnamese (LANGUAGE=vi LC_ALL=vi_VN.UTF-8).
+ */
+
+typedef struct
+{
+  char *path;
+  char *dir;
+  DdStore *store;
+  DdWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = dd_test_create_store (&f->path);
+  f->dir = dd_test_make_tmp_dir ("dondoc-preview-XXXXXX");
+  f->window = g_object_ref (dd_window_new (NULL, f->store));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  dd_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  dd_test_iterate (50);
+  g_clear_object (&f->store);
+  dd_test_remove_store_file (f->path);
+  dd_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG) != NULL;
+}
+
+static DdImportPreviewDialog *
+wait_for_preview (void)
+{
+  dd_test_wait_for (preview_shown, NULL);
+  dd_test_iterate (100);
+  return DD_IMPORT_PREVIEW_DIALOG (dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG));
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+close_message_dialog (void)
+{
+  dd_test_wait_for (message_dialog_shown, NULL);
+  gtk_window_destroy (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  dd_test_iterate (50);
+}
+
+static void
+click (DdImportPreviewDialog *dialog,
+       const char            *name)
+{
+  GtkWidget *button = dd_test_template_child (dialog, DD_TYPE_IMPORT_PREVIEW_DIALOG, name);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dd_test_iterate (50);
+}
+
+/* A label under @widget whose text holds @part. */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down of the new unit @name in the units' tab, or NULL. */
+static GtkDropDown *
+find_unit_choice (GtkWidget  *widget,
+                  const char *name)
+{
+  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_unit_choice (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+show_tab (DdImportPreviewDialog *dialog,
+          int                    page)
+{
+  GtkNotebook *notebook = dd_test_template_child (dialog, DD_TYPE_IMPORT_PREVIEW_DIALOG, "notebook");
+
+  gtk_notebook_set_current_page (notebook, page);
+  dd_test_iterate (150);
+}
+
+static guint
+count_units (DdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (units);
+}
+
+static gboolean
+store_has_unit (DdStore    *store,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_strcmp0 (dd_unit_get_name (unit), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+dup_understood (const DdImportedTask *task)
+{
+  g_autofree char *due = NULL;
+
+  if (!g_date_valid (&task->deadline.due))
+    return g_strdup (dd_deadline_kind_get_label (task->deadline.kind));
+  due = dd_format_date (&task->deadline.due);
+  return g_strdup_printf (C_("deadline understood", "%s %s"),
+                          dd_deadline_kind_get_label (task->deadline.kind), due);
+}
+
+/* A Word plan: every row with its fields and the deadline it became, every
+ * unit matched or new, every warning; Import writes it. */
+static void
+test_preview_docx (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *docx = g_test_build_filename (G_TEST_DIST, "data", "office", "features.docx", NULL);
+  const DdImportPreview *preview;
+  DdImportPreviewDialog *dialog;
+  guint n_tasks = dd_test_count_tasks (f->store);
+  guint n_units = count_units (f->store);
+  guint n_new = 0;
+
+  _dd_window_import_path (f->window, docx);
+  dialog = wait_for_preview ();
+  preview = dd_import_preview_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->plan->tasks->len, ==, 2);
+  g_assert_false (preview->plan_exists);
+  for (guint i = 0; i < preview->plan->tasks->len; i++)
+    {
+      const DdImportedTask *task = g_ptr_array_index (preview->plan->tasks, i);
+      g_autofree char *understood = dup_understood (task);
+
+      g_assert_true (task->deadline.understood);
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), task->title));
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), task->deadline_text));
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), understood));
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), task->lead));
+    }
+  /* Section rows too. */
+  g_assert_cmpuint (preview->plan->sections->len, >, 0);
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog),
+                                        ((DdImportedSection *) g_ptr_array_index (preview->plan->sections, 0))->title));
+  dd_test_screenshot ("import-preview-tasks");
+
+  show_tab (dialog, 1);
+  for (guint i = 0; i < preview->units->len; i++)
+    {
+      const DdImportedUnit *unit = g_ptr_array_index (preview->units, i);
+
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), unit->name));
+      /* A drop-down for each new unit, none for a matched one. */
+      g_assert_true ((find_unit_choice (GTK_WIDGET (dialog), unit->name) != NULL) == (unit->existing == NULL));
+      n_new += unit->existing == NULL;
+    }
+  dd_test_screenshot ("import-preview-units");
+  show_tab (dialog, 3);
+  for (guint i = 0; i < preview->plan->warnings->len; i++)
+    g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), g_ptr_array_index (preview->plan->warnings, i)));
+
+  /* Nothing written before Import. */
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks);
+  click (dialog, "import_button");
+  close_message_dialog ();
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG));
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks + 2);
+  g_assert_cmpuint (count_units (f->store), ==, n_units + n_new);
+}
+
+/* A new unit mapped onto one the database has: no unit created, its
+ * tasks filed under the existing one. */
+static void
+test_preview_map_unit (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "ke-hoach-moi.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(DdUnit) target = NULL;
+  DdImportPreviewDialog *dialog;
+  GtkDropDown *choice;
+  guint n_units = count_units (f->store);
+  guint n_led = 0;
+
+  dd_test_write_file (csv,
+                      "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian\n"
+                      "1.,Rà soát quy trình nội bộ,Tổ công tác đặc biệt,,Trước 30/6/2026\n"
+                      "2.,Số hóa hồ sơ lưu trữ,Tổ công tác đặc biệt,,Quý III/2026\n", -1);
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  target = g_list_model_get_item (units, 0);
+  n_led = dd_unit_get_n_led (target);
+
+  _dd_window_import_path (f->window, csv);
+  dialog = wait_for_preview ();
+  show_tab (dialog, 1);
+  choice = find_unit_choice (GTK_WIDGET (dialog), "Tổ công tác đặc biệt");
+  g_assert_nonnull (choice);
+  /* The first choice creates the unit; the next ones are the database's,
+   * in its order. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (choice)), ==, n_units + 1);
+  gtk_drop_down_set_selected (choice, 1);
+  dd_test_iterate (100);
+  dd_test_screenshot ("import-preview-map-unit");
+  {
+    g_autoptr(GHashTable) map = dd_import_preview_dialog_dup_unit_map (dialog);
+
+    g_assert_cmpstr (g_hash_table_lookup (map, "Tổ công tác đặc biệt"), ==, dd_unit_get_name (target));
+  }
+  click (dialog, "import_button");
+  close_message_dialog ();
+
+  g_assert_cmpuint (count_units (f->store), ==, n_units);
+  g_assert_false (store_has_unit (f->store, "Tổ công tác đặc biệt"));
+  g_clear_object (&units);
+  g_clear_object (&target);
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  target = g_list_model_get_item (units, 0);
+  g_assert_cmpuint (dd_unit_get_n_led (target), ==, n_led + 2);
+}
+
+/* Cancel, or closing the window: the database file byte-identical, and
+ * the window ready for the next import. */
+static void
+test_preview_cancel (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *docx = g_test_build_filename (G_TEST_DIST, "data", "office", "plan-662.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DdImportPreviewDialog *dialog;
+
+  dd_test_iterate (200);
+  before = dd_test_file_checksum (f->path);
+  _dd_window_import_path (f->window, docx);
+  dialog = wait_for_preview ();
+  click (dialog, "cancel_button");
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG));
+  dd_test_iterate (200);
+  after = dd_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Again, closed by the window manager this time. */
+  _dd_window_import_path (f->window, docx);
+  dialog = wait_for_preview ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  dd_test_iterate (200);
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG));
+  g_clear_pointer (&after, g_free);
+  after = dd_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+}
+
+/* A revised plan: what it adds, changes and no longer has, before it is
+ * applied. */
+static void
+test_preview_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *revised = g_build_filename (f->dir, "revised.csv", NULL);
+  const char *head = "Kế hoạch số:,700/KH-VPUB\n"
+                     "Ngày ban hành:,04/5/2026\n"
+                     "Tên kế hoạch:,Kế hoạch thử\n"
+                     "\n"
+                     "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian,Sản phẩm\n";
+  g_autofree char *first_text = g_strconcat (head,
+                                             "1.,Xây dựng kế hoạch,Sở Nội vụ,,Trước 30/5/2026,Kế hoạch\n"
+                                             "2.,Số hoá hồ sơ,Sở Nội vụ,,Quý II/2026,Kết quả\n"
+                                             "3.,Báo cáo định kỳ,Sở Nội vụ,,Thường xuyên,Báo cáo\n", NULL);
+  g_autofree char *revised_text = g_strconcat (head,
+                                               "1.,Xây dựng kế hoạch,Sở Nội vụ,,Trước 30/5/2026,Kế hoạch\n"
+                                               "2.,Số hoá toàn bộ hồ sơ,Sở Nội vụ,,Trước 30/9/2026,Kết quả\n"
+                                               "4.,Tổng kết,Sở Nội vụ,,Trước 15/12/2026,Báo cáo\n", NULL);
+  const DdImportPreview *preview;
+  DdImportPreviewDialog *dialog;
+  guint n_tasks;
+
+  dd_test_write_file (first, first_text, -1);
+  dd_test_write_file (revised, revised_text, -1);
+  _dd_window_import_path (f->window, first);
+  click (wait_for_preview (), "import_button");
+  close_message_dialog ();
+  n_tasks = dd_test_count_tasks (f->store);
+
+  _dd_window_import_path (f->window, revised);
+  dialog = wait_for_preview ();
+  preview = dd_import_preview_dialog_get_preview (dialog);
+  g_assert_true (preview->plan_exists);
+  g_assert_cmpuint (preview->changes->len, ==, 3);
+  show_tab (dialog, 2);
+  for (guint i = 0; i < preview->changes->len; i++)
+    {
+      const DdImportChange *change = g_ptr_array_index (preview->changes, i);
+
+      g_assert_nonnull (find_label_with (GTK_WIDGET (dialog), change->title));
+    }
+  /* The old title and "Thời gian" of the changed task. */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (dialog), "“Số hoá hồ sơ”"));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (dialog), "“Quý II/2026”"));
+  dd_test_screenshot ("import-preview-changes");
+  click (dialog, "import_button");
+  close_message_dialog ();
+  /* One added; the one no longer in the file kept. */
+  g_assert_cmpuint (dd_test_count_tasks (f->store), ==, n_tasks + 1);
+}
+
+/* The units' progress forms through the window: written into a folder,
+ * one filled by the unit (openpyxl) read back, shown, and recorded. */
+static void
+test_progress_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "fill-form.py", NULL);
+  g_autofree char *form = NULL;
+  g_autofree char *filled = g_build_filename (f->dir, "filled.xlsx", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  GtkWindow *dialog;
+  DdTaskQuery query;
+  const char *name;
+  int status = -1;
+
+  _dd_window_export_forms_to (f->window, f->dir);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "Tien-do-") && form == NULL)
+      form = g_build_filename (f->dir, name, NULL);
+  g_assert_nonnull (form);
+
+  /* The unit sets its first task to 45 %. */
+  command = g_strdup_printf ("/usr/bin/python3 %s fill %s %s '{\"I7\": 45, \"M7\": \"Đã xong dự thảo\"}'",
+                             script, form, filled);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Shown, then Cancel: nothing written. */
+  dd_test_iterate (200);
+  before = dd_test_file_checksum (f->path);
+  _dd_window_import_form_path (f->window, filled);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "45%"));
+  g_assert_nonnull (strstr (secondary, "Đã xong dự thảo"));
+  dd_test_screenshot ("progress-form-preview");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dd_test_iterate (200);
+  after = dd_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Again, recorded. */
+  _dd_window_import_form_path (f->window, filled);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  dd_test_iterate (50);
+  close_message_dialog ();
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (dd_task_get_progress (item) == 45)
+        g_set_object (&task, item);
+    }
+  g_assert_nonnull (task);
+}
+
+/* The urging letters through the window: one per unit with late tasks. */
+static void
+test_letters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_docx = 0;
+
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  GtkMessageType type = GTK_MESSAGE_OTHER;
+  guint n_pdf = 0;
+
+  _dd_window_write_letters_to (f->window, f->dir);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dd_test_screenshot ("urging-letters");
+  g_object_get (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG), "message-type", &type, NULL);
+  g_assert_cmpint (type, ==, GTK_MESSAGE_INFO);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      n_docx += g_str_has_prefix (name, "Cong-van-don-doc-") && g_str_has_suffix (name, ".docx");
+      n_pdf += g_str_has_prefix (name, "Cong-van-don-doc-") && g_str_has_suffix (name, ".pdf");
+    }
+  /* The seed plan has late tasks; a PDF beside each letter when
+   * LibreOffice is there. */
+  g_assert_cmpuint (n_docx, >, 0);
+  g_assert_cmpuint (n_pdf, ==, soffice != NULL ? n_docx : 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
+  dd_test_init_i18n ();
+
+  if (!dd_test_init_gtk ())
+    return DD_TEST_EXIT_SKIP;
+
+#define ADD(path, func) \
+  g_test_add ("/ui/import-preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("docx", test_preview_docx);
+  ADD ("map-unit", test_preview_map_unit);
+  ADD ("cancel", test_preview_cancel);
+  ADD ("changes", test_preview_changes);
+  g_test_add ("/ui/letters/window", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
+  g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
+
+#undef ADD
+
+  return g_test_run ();
+}
