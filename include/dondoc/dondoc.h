@@ -47,4 +47,5 @@
 #include "dd-figures.h"
 #include "dd-six-clear.h"
 #include "dd-export.h"
+#include "dd-pg.h"
 #undef DONDOC_INSIDE
