@@ -20,8 +20,24 @@ struct _DdTestPgCluster
   guint n_databases;
 };
 
-/* What the abort handler needs, made before any test runs. */
+/* What the abort handler runs, made before any test runs: stopping the
+ * server, then removing its folder. */
 static char **abort_argv;
+static char **abort_rm_argv;
+
+static void
+run_in_child (char **argv)
+{
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (pid > 0)
+    waitpid (pid, NULL, 0);
+}
 
 /* argv for @tool of PG_BIN with @args, through runuser when we are root. */
 static GStrv
@@ -68,19 +84,10 @@ run_tool (DdTestPgCluster *cluster,
 static void
 on_abort (int signum)
 {
-  pid_t pid;
-
   if (abort_argv != NULL)
-    {
-      pid = fork ();
-      if (pid == 0)
-        {
-          execv (abort_argv[0], abort_argv);
-          _exit (127);
-        }
-      if (pid > 0)
-        waitpid (pid, NULL, 0);
-    }
+    run_in_child (abort_argv);
+  if (abort_rm_argv != NULL)
+    run_in_child (abort_rm_argv);
   signal (signum, SIG_DFL);
   raise (signum);
 }
@@ -129,7 +136,10 @@ dd_test_pg_cluster_start (void)
 
   {
     const char *args[] = { "-D", cluster->data_dir, "-m", "immediate", "stop", NULL };
+    const char *rm[] = { "/bin/rm", "-rf", cluster->dir, NULL };
+
     abort_argv = tool_argv (cluster, "pg_ctl", args);
+    abort_rm_argv = g_strdupv ((char **) rm);
     signal (SIGABRT, on_abort);
   }
   return cluster;
@@ -146,6 +156,7 @@ dd_test_pg_cluster_stop (DdTestPgCluster *cluster)
   run_tool (cluster, "pg_ctl", args);
   signal (SIGABRT, SIG_DFL);
   g_clear_pointer (&abort_argv, g_strfreev);
+  g_clear_pointer (&abort_rm_argv, g_strfreev);
 
   /* The folder and everything in it (the cluster's files). */
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
