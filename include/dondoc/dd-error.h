@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define DD_CHART_ERROR   (dd_chart_error_quark ())
 #define DD_SCORING_ERROR (dd_scoring_error_quark ())
 #define DD_LUNAR_ERROR   (dd_lunar_error_quark ())
+#define DD_PG_ERROR      (dd_pg_error_quark ())
 
 /**
  * DdStoreError:
@@ -130,11 +131,33 @@ typedef enum
   DD_LUNAR_ERROR_INVALID,
 } DdLunarError;
 
+/**
+ * DdPgError:
+ * @DD_PG_ERROR_CONNECT: the server could not be reached or refused the login
+ * @DD_PG_ERROR_QUERY: the server refused a statement (the message says why)
+ * @DD_PG_ERROR_PERMISSION: the connected role may not do this
+ * @DD_PG_ERROR_NEWER: the database's schema is newer than this program's
+ * @DD_PG_ERROR_NOT_INITIALIZED: the database has no Đôn Đốc schema ("init" first)
+ * @DD_PG_ERROR_NEEDS_UPGRADE: the database's schema is older ("upgrade")
+ * @DD_PG_ERROR_NOT_FOUND: no such unit or login role
+ */
+typedef enum
+{
+  DD_PG_ERROR_CONNECT,
+  DD_PG_ERROR_QUERY,
+  DD_PG_ERROR_PERMISSION,
+  DD_PG_ERROR_NEWER,
+  DD_PG_ERROR_NOT_INITIALIZED,
+  DD_PG_ERROR_NEEDS_UPGRADE,
+  DD_PG_ERROR_NOT_FOUND,
+} DdPgError;
+
 GQuark dd_store_error_quark (void);
 GQuark dd_import_error_quark (void);
 GQuark dd_export_error_quark (void);
 GQuark dd_chart_error_quark (void);
 GQuark dd_scoring_error_quark (void);
 GQuark dd_lunar_error_quark (void);
+GQuark dd_pg_error_quark (void);
 
 G_END_DECLS

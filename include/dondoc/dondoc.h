@@ -49,4 +49,5 @@
 #include "dd-export.h"
 #include "dd-progress-form.h"
 #include "dd-urging-letter.h"
+#include "dd-pg.h"
 #undef DONDOC_INSIDE

@@ -223,4 +223,7 @@ extern const DdCliCommand dd_cli_command_report_add_ad_hoc;
 extern const DdCliCommand dd_cli_command_report_list;
 extern const DdCliCommand dd_cli_command_schedule;
 
+/* --db postgresql://…: init, upgrade, roles (dd-cli-pg.c); the exit status. */
+int dd_cli_pg_main (Globals *globals, char **args);
+
 G_END_DECLS

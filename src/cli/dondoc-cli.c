@@ -160,6 +160,11 @@ main (int    argc,
     }
 
   name = args[1];
+  if (dd_pg_location_is_uri (globals.db_path))
+    {
+      status = dd_cli_pg_main (&globals, args);
+      goto out;
+    }
   if (g_str_equal (name, "report") && args[2] != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (report_commands); i++)
       if (g_str_equal (args[2], report_commands[i]->name))

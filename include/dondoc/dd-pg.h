@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined(DONDOC_INSIDE) && !defined(DONDOC_COMPILATION)
+# error "Only <dondoc/dondoc.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The PostgreSQL server side (issue #22, first part): connecting with a libpq
+ * URI, the schema's migrations (data/pg/NNNN-*.sql, in the core), the group
+ * roles and the login roles of an office. The store's other features do not
+ * run over PostgreSQL yet.
+ */
+
+/* The number of data/pg migrations this program knows. */
+#define DD_PG_SCHEMA_VERSION 3
+/* The SQLite data version (DD_SCHEMA_VERSION) whose tables they hold. */
+#define DD_PG_DATA_VERSION 10
+
+/**
+ * DdPgRole:
+ * @DD_PG_ROLE_VIEWER: reads everything, writes nothing (group dondoc_viewer)
+ * @DD_PG_ROLE_UNIT_EDITOR: writes its unit's tasks, reports and figures
+ *   (group dondoc_unit_editor)
+ * @DD_PG_ROLE_ADMIN: writes everything but the audit history (group dondoc_admin)
+ */
+typedef enum
+{
+  DD_PG_ROLE_VIEWER,
+  DD_PG_ROLE_UNIT_EDITOR,
+  DD_PG_ROLE_ADMIN,
+} DdPgRole;
+
+/**
+ * DdPgRoleEntry:
+ * @login: the login role
+ * @role: its Đôn Đốc role (the highest group it is a member of)
+ * @unit_id: its unit's id, 0 for none
+ * @unit_name: (nullable): its unit's name
+ *
+ * A login role of the server with a Đôn Đốc role, as dd_pg_list_roles() lists it.
+ */
+typedef struct
+{
+  char *login;
+  DdPgRole role;
+  gint64 unit_id;
+  char *unit_name;
+} DdPgRoleEntry;
+
+void dd_pg_role_entry_free (DdPgRoleEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdPgRoleEntry, dd_pg_role_entry_free)
+
+/**
+ * dd_pg_role_to_string:
+ * @role: a role
+ *
+ * Returns: (transfer none): its stable name: "viewer", "unit_editor" or "admin"
+ */
+const char *dd_pg_role_to_string (DdPgRole role);
+
+/**
+ * dd_pg_role_from_string:
+ * @str: "viewer", "unit-editor" (or "unit_editor") or "admin"
+ * @out_role: (out): the role
+ *
+ * Returns: %TRUE when @str names a role
+ */
+gboolean dd_pg_role_from_string (const char *str,
+                                 DdPgRole   *out_role);
+
+/**
+ * dd_pg_location_is_uri:
+ * @location: (nullable): what --db names
+ *
+ * Returns: %TRUE when @location is a libpq URI ("postgresql://…" or
+ *   "postgres://…") rather than a file
+ */
+gboolean dd_pg_location_is_uri (const char *location);
+
+#define DD_TYPE_PG (dd_pg_get_type ())
+G_DECLARE_FINAL_TYPE (DdPg, dd_pg, DD, PG, GObject)
+
+/**
+ * dd_pg_connect:
+ * @uri: a libpq URI: postgresql://[user@][host][:port]/dbname[?host=/socket/folder&sslmode=…]
+ * @error: return location for a #GError (%DD_PG_ERROR_CONNECT)
+ *
+ * Connects to the server as libpq's URI, environment and ~/.pgpass say;
+ * the password is never taken from the command line.
+ *
+ * Returns: (transfer full): the connection, or %NULL
+ */
+DdPg *dd_pg_connect (const char  *uri,
+                     GError     **error);
+
+/**
+ * dd_pg_get_database:
+ * @self: a connection
+ *
+ * Returns: (transfer none): the name of the connected database
+ */
+const char *dd_pg_get_database (DdPg *self);
+
+/**
+ * dd_pg_get_schema_version:
+ * @self: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: the number of migrations the database has had, 0 when it has no
+ *   Đôn Đốc schema, -1 on error
+ */
+int dd_pg_get_schema_version (DdPg    *self,
+                              GError **error);
+
+/**
+ * dd_pg_init_schema:
+ * @self: a connection as the database's owner (or a role that may create
+ *   tables and roles)
+ * @out_applied: (out) (optional): how many migrations were applied
+ * @error: return location for a #GError
+ *
+ * Creates the schema and the group roles in a database without one, in one
+ * transaction; does nothing on a database already at DD_PG_SCHEMA_VERSION.
+ * Refuses an older schema (%DD_PG_ERROR_NEEDS_UPGRADE: dd_pg_upgrade_schema()) and
+ * a newer one (%DD_PG_ERROR_NEWER), changing nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean dd_pg_init_schema (DdPg     *self,
+                            guint    *out_applied,
+                            GError  **error);
+
+/**
+ * dd_pg_upgrade_schema:
+ * @self: a connection as the database's owner
+ * @out_applied: (out) (optional): how many migrations were applied
+ * @error: return location for a #GError
+ *
+ * Applies the migrations the database has not had, in one transaction
+ * (an administrator's command; a desktop never migrates). Does nothing on a
+ * database already at DD_PG_SCHEMA_VERSION; refuses a database without the
+ * schema (%DD_PG_ERROR_NOT_INITIALIZED) and a newer one (%DD_PG_ERROR_NEWER).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean dd_pg_upgrade_schema (DdPg     *self,
+                               guint    *out_applied,
+                               GError  **error);
+
+/**
+ * dd_pg_grant_role:
+ * @self: a connection as a role that may create roles and grant the groups
+ * @login: the login role (created, without a password, if it does not exist)
+ * @role: the role to give it (replacing any other Đôn Đốc role)
+ * @unit: (nullable): the unit's name, required for %DD_PG_ROLE_UNIT_EDITOR
+ *   and ignored otherwise
+ * @error: return location for a #GError
+ *
+ * Makes @login a member of the group of @role, and links it to @unit, in
+ * one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean dd_pg_grant_role (DdPg        *self,
+                           const char  *login,
+                           DdPgRole     role,
+                           const char  *unit,
+                           GError     **error);
+
+/**
+ * dd_pg_revoke_role:
+ * @self: a connection as a role that may grant the groups
+ * @login: the login role
+ * @error: return location for a #GError (%DD_PG_ERROR_NOT_FOUND when
+ *   @login has no Đôn Đốc role)
+ *
+ * Takes @login out of the Đôn Đốc groups and forgets its unit; the login
+ * role itself stays (it is the server administrator's).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean dd_pg_revoke_role (DdPg        *self,
+                            const char  *login,
+                            GError     **error);
+
+/**
+ * dd_pg_list_roles:
+ * @self: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type DdPgRoleEntry): the login roles
+ *   with a Đôn Đốc role, by name; %NULL on error
+ */
+GPtrArray *dd_pg_list_roles (DdPg    *self,
+                             GError **error);
+
+G_END_DECLS

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dondoc-pg"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dondoc/dondoc.h"
+#include "dd-pg-private.h"
+#include "dd-pg-resources.h"
+
+/*
+ * The connection to a PostgreSQL server (libpq) and the schema's migrations.
+ * Each migration is a file of data/pg, embedded in the core; the table
+ * dondoc_schema records the ones a database has had (one row each, with who
+ * applied it), so that its version is their number.
+ */
+
+G_DEFINE_QUARK (dd-pg-error-quark, dd_pg_error)
+
+struct _DdPg
+{
+  GObject parent_instance;
+  PGconn *conn;
+};
+
+G_DEFINE_FINAL_TYPE (DdPg, dd_pg, G_TYPE_OBJECT)
+
+/* The migrations in order: migration N is the Nth. */
+static const char * const migrations[] = {
+  "0001-tables.sql",
+  "0002-roles.sql",
+  "0003-status.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
+
+/* Serializes two administrators upgrading at once (any fixed number). */
+#define MIGRATION_LOCK "4422220022"
+
+static void
+dd_pg_finalize (GObject *object)
+{
+  DdPg *self = DD_PG (object);
+
+  g_clear_pointer (&self->conn, PQfinish);
+  G_OBJECT_CLASS (dd_pg_parent_class)->finalize (object);
+}
+
+static void
+dd_pg_class_init (DdPgClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dd_pg_finalize;
+}
+
+static void
+dd_pg_init (DdPg *self)
+{
+}
+
+gboolean
+dd_pg_location_is_uri (const char *location)
+{
+  return location != NULL && (g_str_has_prefix (location, "postgresql://")
+                              || g_str_has_prefix (location, "postgres://"));
+}
+
+/* Errors */
+
+/* The guard triggers' codes (data/pg/0002-roles.sql), in words. */
+static const char *
+refusal_text (const char *code)
+{
+  if (g_strcmp0 (code, "dd:permission:unit") == 0)
+    return _("Only an editor of the unit that leads the task may change it.");
+  if (g_strcmp0 (code, "dd:permission:admin") == 0)
+    return _("Only an administrator may do this.");
+  if (g_strcmp0 (code, "dd:builtin") == 0)
+    return _("The built-in plan of assignments outside any plan cannot be changed or deleted.");
+  return NULL;
+}
+
+gboolean
+dd_pg_result_ok (PGresult  *result,
+                 GError   **error)
+{
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  const char *state;
+  const char *primary;
+  const char *text;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+
+  state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  if (primary == NULL)
+    primary = result != NULL ? PQresultErrorMessage (result) : _("no answer from the server");
+  text = refusal_text (primary);
+
+  if (text != NULL)
+    g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION, text);
+  else if (g_strcmp0 (state, "42501") == 0)
+    g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION,
+                 _("The server refused: your role may not do this (%s)."), primary);
+  else if (state != NULL && g_str_has_prefix (state, "08"))
+    g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
+                 _("The connection to the PostgreSQL server was lost: %s"), primary);
+  else
+    g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                 _("The PostgreSQL server refused the statement: %s"), primary);
+  return FALSE;
+}
+
+gboolean
+dd_pg_exec (DdPg        *self,
+            const char  *sql,
+            GError     **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean ok = dd_pg_result_ok (result, error);
+
+  PQclear (result);
+  return ok;
+}
+
+void
+dd_pg_rollback (DdPg *self)
+{
+  PQclear (PQexec (self->conn, "ROLLBACK"));
+}
+
+PGconn *
+dd_pg_get_conn (DdPg *self)
+{
+  return self->conn;
+}
+
+/* Connection */
+
+DdPg *
+dd_pg_connect (const char  *uri,
+               GError     **error)
+{
+  g_autoptr(DdPg) self = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  self = g_object_new (DD_TYPE_PG, NULL);
+  self->conn = PQconnectdb (uri);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      if (self->conn == NULL)
+        {
+          g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT, _("Out of memory"));
+          return NULL;
+        }
+      /* Not the URI itself: it may hold a password. */
+      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
+                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
+                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
+                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
+      return NULL;
+    }
+  /* The schema is the public one of the database; messages stay in English
+   * (their codes are what is read), dates in ISO. */
+  if (!dd_pg_exec (self, "SET search_path = public; SET datestyle = ISO; "
+                         "SET client_min_messages = warning", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dd_pg_get_database (DdPg *self)
+{
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  return PQdb (self->conn);
+}
+
+/* Migrations */
+
+/* The version, or -1; within a transaction or not. */
+static int
+read_schema_version (DdPg    *self,
+                     GError **error)
+{
+  PGresult *result;
+  int version = -1;
+
+  result = PQexec (self->conn, "SELECT to_regclass ('public.dondoc_schema') IS NOT NULL");
+  if (dd_pg_result_ok (result, error))
+    {
+      if (g_str_equal (PQgetvalue (result, 0, 0), "f"))
+        version = 0;
+      else
+        {
+          PQclear (result);
+          result = PQexec (self->conn, "SELECT coalesce (max (version), 0) FROM dondoc_schema");
+          if (dd_pg_result_ok (result, error))
+            version = atoi (PQgetvalue (result, 0, 0));
+        }
+    }
+  PQclear (result);
+  return version;
+}
+
+int
+dd_pg_get_schema_version (DdPg    *self,
+                          GError **error)
+{
+  g_return_val_if_fail (DD_IS_PG (self), -1);
+
+  return read_schema_version (self, error);
+}
+
+static gboolean
+apply_migration (DdPg     *self,
+                 guint     version,
+                 GError  **error)
+{
+  g_autofree char *path = g_strconcat ("/io/github/dondoc/Dondoc/pg/", migrations[version - 1], NULL);
+  g_autofree char *record = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gsize size;
+
+  bytes = g_resource_lookup_data (dd_pg_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  if (!dd_pg_exec (self, sql, error))
+    {
+      g_prefix_error (error, _("Migration %s: "), migrations[version - 1]);
+      return FALSE;
+    }
+  record = g_strdup_printf ("INSERT INTO dondoc_schema (version, name) VALUES (%u, '%s')",
+                            version, migrations[version - 1]);
+  return dd_pg_exec (self, record, error);
+}
+
+typedef enum
+{
+  MIGRATE_INIT,
+  MIGRATE_UPGRADE,
+} MigrateMode;
+
+/* Checks the version found against what @mode may do; FALSE with @error
+ * set when it must not go on. */
+static gboolean
+check_version (DdPg         *self,
+               MigrateMode   mode,
+               int           version,
+               GError      **error)
+{
+  const char *db = PQdb (self->conn);
+
+  if (version > DD_PG_SCHEMA_VERSION)
+    {
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_NEWER,
+                   _("The database “%s” has schema version %d, newer than this program’s (%d): "
+                     "use a newer version of Đôn Đốc; nothing was changed."),
+                   db, version, DD_PG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (mode == MIGRATE_INIT && version > 0 && version < DD_PG_SCHEMA_VERSION)
+    {
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_NEEDS_UPGRADE,
+                   _("The database “%s” has schema version %d, older than this program’s (%d): "
+                     "run “upgrade” to bring it up to date."),
+                   db, version, DD_PG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (mode == MIGRATE_UPGRADE && version == 0)
+    {
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_NOT_INITIALIZED,
+                   _("The database “%s” has no Đôn Đốc schema yet: run “init” first."), db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (DdPg         *self,
+         MigrateMode   mode,
+         guint        *out_applied,
+         GError      **error)
+{
+  int version;
+  guint applied = 0;
+
+  if (out_applied != NULL)
+    *out_applied = 0;
+  if (!dd_pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", error))
+    return FALSE;
+
+  version = read_schema_version (self, error);
+  if (version < 0 || !check_version (self, mode, version, error))
+    goto fail;
+
+  if (version == 0
+      && !dd_pg_exec (self,
+                      "CREATE TABLE dondoc_schema ("
+                      "  version integer PRIMARY KEY,"
+                      "  name text NOT NULL,"
+                      "  applied_at timestamptz NOT NULL DEFAULT now(),"
+                      "  applied_by text NOT NULL DEFAULT session_user)", error))
+    goto fail;
+
+  for (guint v = version + 1; v <= DD_PG_SCHEMA_VERSION; v++, applied++)
+    if (!apply_migration (self, v, error))
+      goto fail;
+
+  if (!dd_pg_exec (self, "COMMIT", error))
+    goto fail;
+  if (out_applied != NULL)
+    *out_applied = applied;
+  return TRUE;
+
+fail:
+  dd_pg_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dd_pg_init_schema (DdPg     *self,
+                   guint    *out_applied,
+                   GError  **error)
+{
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  return migrate (self, MIGRATE_INIT, out_applied, error);
+}
+
+gboolean
+dd_pg_upgrade_schema (DdPg     *self,
+                      guint    *out_applied,
+                      GError  **error)
+{
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  return migrate (self, MIGRATE_UPGRADE, out_applied, error);
+}
