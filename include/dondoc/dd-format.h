@@ -49,6 +49,15 @@ char *dd_format_count      (guint64 count);
 /* A share in percent with the one rule of the app: one decimal, none when
  * it is whole ("100%", "95,2%", never "100,0 %"); "—" for NaN. (transfer full) */
 char *dd_format_share      (double  value);
+/* Splits @total_units (1000: tenths of a percent) among @counts[@n] by the
+ * largest remainder, so that shares add up, except that equal counts always
+ * get equal shares: a group of equal remainders too large for what is left
+ * gets nothing more (three thirds are 333 each). All 0 when the counts are.
+ * The charts and the documents share it, so a share reads the same in both. */
+void  dd_format_split_shares (const guint *counts,
+                              guint        n,
+                              guint        total_units,
+                              guint       *out);
 /* A task's number as a sentence names it: "5" for "5." ("nhiệm vụ 5 của
  * Kế hoạch 662/KH-VPUB"); %NULL for %NULL or an empty number. (transfer full) */
 char *dd_format_task_number (const char *number);

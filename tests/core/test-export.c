@@ -865,21 +865,21 @@ test_shares (void)
   guint out[3];
 
   /* Equal shares win: three thirds are 33.3 % each (99.9 %). */
-  _dd_export_shares (thirds, 3, 1000, out);
+  dd_format_split_shares (thirds, 3, 1000, out);
   g_assert_cmpuint (out[0], ==, 333);
   g_assert_cmpuint (out[1], ==, 333);
   g_assert_cmpuint (out[2], ==, 333);
   /* 13.636… twice and 72.727…: the two equal ones stay equal (13.6 %, not
    * 13.6 % and 13.7 %), the third takes the tenth left: 100.0 %. */
-  _dd_export_shares (mixed, 3, 1000, out);
+  dd_format_split_shares (mixed, 3, 1000, out);
   g_assert_cmpuint (out[0], ==, 136);
   g_assert_cmpuint (out[1], ==, 136);
   g_assert_cmpuint (out[2], ==, 728);
-  _dd_export_shares (sevenths, 3, 1000, out);
+  dd_format_split_shares (sevenths, 3, 1000, out);
   g_assert_cmpuint (out[0], ==, out[1]);
   g_assert_cmpuint (out[0] + out[1] + out[2], >=, 999);
   g_assert_cmpuint (out[2], ==, 143);
-  _dd_export_shares (none, 2, 1000, out);
+  dd_format_split_shares (none, 2, 1000, out);
   g_assert_cmpuint (out[0] + out[1], ==, 0);
 }
 

@@ -66,40 +66,17 @@ _dd_chart_line_height (DdChartLayout *l)
   return h;
 }
 
-/* Percentages of @counts that add up to exactly 100 at one decimal
- * (largest remainder), so the legend never says 99.9% or 100.1%. */
+/* Percentages of @counts at one decimal by the rule of the documents
+ * (dd_format_split_shares()): they add up to 100 unless equal counts would
+ * then differ, and the legend and the workbook agree. */
 void
 _dd_chart_percentages (const guint *counts,
                        guint        n,
                        double      *out)
 {
-  guint total = 0;
-  int tenths[64];
-  double rem[64];
-  int sum = 0;
+  g_autofree guint *tenths = g_new0 (guint, n);
 
-  g_assert (n <= G_N_ELEMENTS (tenths));
-  for (guint i = 0; i < n; i++)
-    total += counts[i];
-  for (guint i = 0; i < n; i++)
-    {
-      double exact = total > 0 ? 1000.0 * counts[i] / total : 0;
-
-      tenths[i] = (int) floor (exact);
-      rem[i] = exact - tenths[i];
-      sum += tenths[i];
-    }
-  while (total > 0 && sum < 1000)
-    {
-      guint best = 0;
-
-      for (guint i = 1; i < n; i++)
-        if (rem[i] > rem[best])
-          best = i;
-      tenths[best]++;
-      rem[best] = -1;
-      sum++;
-    }
+  dd_format_split_shares (counts, n, 1000, tenths);
   for (guint i = 0; i < n; i++)
     out[i] = tenths[i] / 10.0;
 }

@@ -166,14 +166,6 @@ const char   *_dd_export_rates_note     (void);
  * colours). */
 gboolean      _dd_export_white_on          (const double rgba[4]);
 gboolean      _dd_export_status_white_text (DdTaskStatus status);
-/* Shares of @counts[@n] in units of 1/@total_units (1000: tenths of a
- * percent) by the largest remainder: they add up to @total_units, and
- * equal counts get equal shares (then they may fall short by a unit or
- * two). All 0 when the counts are. */
-void          _dd_export_shares         (const guint   *counts,
-                                         guint          n,
-                                         guint          total_units,
-                                         guint         *out);
 
 /* The document's language of @options ("en", else Vietnamese). */
 DdLanguage    _dd_export_language  (const DdExportOptions *options);

@@ -161,7 +161,7 @@ build_headline (DdReport *self)
 
   _dd_report_add_text (self, TEXT_SECTION, _("I. HEADLINE FIGURES"));
   t = _dd_report_add_table (self, small_size (self, 2), 3, widths, head);
-  _dd_export_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
+  dd_format_split_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
   for (int s = 0; s < DD_N_STATUSES; s++)
     {
       b = _dd_report_add_row (self, t);

@@ -172,7 +172,7 @@ write_headline_table (DdXlsx        *x,
   rows->first = r;
   /* Shares by the largest remainder, in tenths of a percent as they
    * print: they add up, and equal counts show equal shares. */
-  _dd_export_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
+  dd_format_split_shares (d->headline.counts, DD_N_STATUSES, 1000, shares);
   for (int s = 0; s < DD_N_STATUSES; s++, r++)
     {
       CHECK (x, worksheet_set_row (ws, r, row_height (x, "", 1), NULL));

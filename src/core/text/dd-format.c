@@ -160,6 +160,61 @@ dd_format_share (double value)
   return g_strconcat (number, "%", NULL);
 }
 
+void
+dd_format_split_shares (const guint *counts,
+                        guint        n,
+                        guint        total_units,
+                        guint       *out)
+{
+  guint64 sum = 0;
+  guint given = 0;
+  g_autofree guint64 *rest = g_new0 (guint64, n);
+
+  for (guint i = 0; i < n; i++)
+    sum += counts[i];
+  memset (out, 0, n * sizeof *out);
+  if (sum == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 scaled = (guint64) counts[i] * total_units;
+
+      out[i] = (guint) (scaled / sum);
+      rest[i] = scaled % sum;
+      given += out[i];
+    }
+  /* The largest remainders get one more each, a whole group of equal
+   * remainders at a time: equal counts always get equal shares, even when
+   * the shares then fall short of the whole by a unit or two (three
+   * thirds are 33.3 % each). Each group is looked at once. */
+  while (given < total_units)
+    {
+      guint64 best = 0;
+      guint n_best = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (rest[i] > best)
+          {
+            best = rest[i];
+            n_best = 1;
+          }
+        else if (rest[i] == best && best > 0)
+          n_best++;
+      if (best == 0)
+        break;
+      /* A group too big for what is left gets nothing; the next may. */
+      for (guint i = 0; i < n; i++)
+        if (rest[i] == best)
+          {
+            if (given + n_best <= total_units)
+              out[i]++;
+            rest[i] = 0;
+          }
+      if (given + n_best <= total_units)
+        given += n_best;
+    }
+}
+
 char *
 dd_format_date_time (GDateTime *time)
 {
