@@ -231,6 +231,7 @@ test_primary_menu (Fixture       *f,
   static const char * const reached[] = {
     "win.open", "win.new-database", "win.import", "win.export", "win.print", "win.recycle-bin",
     "win.users", "win.restore", "win.history", "app.preferences", "win.show-help-overlay", "app.about",
+    "win.export-forms", "win.import-form", "win.urging-letters",
   };
   GtkMenuButton *button = GTK_MENU_BUTTON (dd_test_find_descendant (gtk_window_get_titlebar (GTK_WINDOW (f->window)),
                                                                     GTK_TYPE_MENU_BUTTON));
