@@ -122,6 +122,19 @@ sheet_names (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* The text of the PDF @path (pdftotext, one line of the page a line). */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 /* A scheduled job has no LANG (cron): the document is Vietnamese all the
  * same, unless --lang en asks for English; --lang takes nothing else. */
 static void
@@ -137,6 +150,7 @@ test_export_language (Fixture       *f,
   g_auto(Result) r2 = { 0, };
   g_auto(Result) r3 = { 0, };
   g_auto(Result) r4 = { 0, };
+  g_autofree char *text = NULL;
 
   f->envp = g_environ_unsetenv (f->envp, "LANGUAGE");
   f->envp = g_environ_setenv (f->envp, "LC_ALL", "C", TRUE);
@@ -152,8 +166,14 @@ test_export_language (Fixture       *f,
   g_assert_cmpstr (en_names, ==, "Summary\nTasks\nUnits\nOverdue - due soon\nIndicators\n");
 
   /* The handout too; and a failure says so in the document's language. */
-  r3 = run (f, "--db", f->db, "report", "--out", pdf, "--plan", "662/KH-VPUB");
+  r3 = run (f, "--db", f->db, "report", "--out", pdf, "--plan", "662/KH-VPUB", "--as-of", "2026-12-06");
   g_assert_cmpint (r3.status, ==, 0);
+  /* Every word, the periods of the missed reports too (the calendar's
+   * labels, not only the export's own). */
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Chưa báo cáo: Tháng"));
+  g_assert_null (strstr (text, "Month"));
+  g_assert_null (strstr (text, "months of"));
   r4 = run (f, "--db", f->db, "export", "--out", vi, "--lang", "fr");
   g_assert_cmpint (r4.status, ==, 2);
   g_assert_nonnull (strstr (r4.err, "--lang"));

@@ -5,6 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
+/* The periods' names are printed in documents: in the document's language
+ * on the thread that makes one (dd-document-language-private.h). */
+#define DD_DOCUMENT_GETTEXT
+#include "dd-document-language-private.h"
+
 #include "dondoc/dondoc.h"
 #include "dd-occurrence-private.h"
 

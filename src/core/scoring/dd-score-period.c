@@ -6,6 +6,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+/* The periods' names are printed in documents: in the document's language
+ * on the thread that makes one (dd-document-language-private.h). */
+#define DD_DOCUMENT_GETTEXT
+#include "dd-document-language-private.h"
+
 #include "dd-scoring-private.h"
 
 /*
