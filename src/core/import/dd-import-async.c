@@ -80,19 +80,56 @@ import_job_run (DdStore       *connection,
   return result;
 }
 
+/* What a job hands back, and how to free it: one finish callback serves
+ * every job of the importer. */
+typedef struct
+{
+  GDestroyNotify free_result;
+} JobKind;
+
+static const JobKind import_kind = { (GDestroyNotify) import_result_free };
+static const JobKind preview_kind = { (GDestroyNotify) dd_import_preview_free };
+static const JobKind import_plan_kind = { g_free };
+
 static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const JobKind *kind = g_task_get_task_data (task);
   GError *error = NULL;
-  ImportResult *imported = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
+  gpointer value = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
 
-  if (imported == NULL)
+  if (value == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, imported, (GDestroyNotify) import_result_free);
+    g_task_return_pointer (task, value, kind->free_result);
+}
+
+/* Runs @run on the importer's worker with @job (freed by @job_free);
+ * its result comes back to @callback through a task tagged @source_tag. */
+static void
+run_job (DdImporter          *self,
+         DdStoreJobFunc       run,
+         gpointer             job,
+         GDestroyNotify       job_free,
+         const JobKind       *kind,
+         gpointer             source_tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->worker == NULL)
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) kind, NULL);
+  dd_store_worker_run_async (self->worker, run, job, job_free, kind->free_result,
+                             cancellable, on_job_done_cb, g_steal_pointer (&task));
 }
 
 /* GObject overrides */
@@ -143,33 +180,25 @@ dd_importer_get_store (DdImporter *self)
   return self->store;
 }
 
-/* Reads the file @path on the importer's worker with @run (its result
- * freed by @result_free), then @done_cb returns it to @callback. */
+/* Reads the file @path on the importer's worker with @run; @kind says
+ * how its result is freed. */
 static void
 run_file_job (DdImporter          *self,
               const char          *path,
               DdImportFormat       format,
               DdStoreJobFunc       run,
-              GDestroyNotify       result_free,
-              GAsyncReadyCallback  done_cb,
+              const JobKind       *kind,
               gpointer             source_tag,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
+  ImportJob *job = g_new0 (ImportJob, 1);
 
-  if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
-
-  job = g_new0 (ImportJob, 1);
   job->path = g_strdup (path);
   job->format = format;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  dd_store_worker_run_async (self->worker, run, job, (GDestroyNotify) import_job_free,
-                             result_free, cancellable, done_cb, g_steal_pointer (&task));
+  run_job (self, run, job, (GDestroyNotify) import_job_free, kind, source_tag,
+           cancellable, callback, user_data);
 }
 
 void
@@ -183,8 +212,8 @@ dd_importer_import_file_async (DdImporter          *self,
   g_return_if_fail (DD_IS_IMPORTER (self));
   g_return_if_fail (path != NULL);
 
-  run_file_job (self, path, format, import_job_run, (GDestroyNotify) import_result_free,
-                on_import_done_cb, dd_importer_import_file_async, cancellable, callback, user_data);
+  run_file_job (self, path, format, import_job_run, &import_kind, dd_importer_import_file_async,
+                cancellable, callback, user_data);
 }
 
 DdImportedPlan *
@@ -246,21 +275,6 @@ preview_job_run (DdStore       *connection,
   return g_steal_pointer (&preview);
 }
 
-static void
-on_preview_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  DdImportPreview *preview = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
-
-  if (preview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, preview, (GDestroyNotify) dd_import_preview_free);
-}
-
 void
 dd_importer_preview_file_async (DdImporter          *self,
                                 const char          *path,
@@ -272,8 +286,8 @@ dd_importer_preview_file_async (DdImporter          *self,
   g_return_if_fail (DD_IS_IMPORTER (self));
   g_return_if_fail (path != NULL);
 
-  run_file_job (self, path, format, preview_job_run, (GDestroyNotify) dd_import_preview_free,
-                on_preview_done_cb, dd_importer_preview_file_async, cancellable, callback, user_data);
+  run_file_job (self, path, format, preview_job_run, &preview_kind, dd_importer_preview_file_async,
+                cancellable, callback, user_data);
 }
 
 DdImportPreview *
@@ -306,21 +320,6 @@ import_plan_job_run (DdStore       *connection,
   return summary;
 }
 
-static void
-on_import_plan_done_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  DdImportSummary *summary = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
-
-  if (summary == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, summary, g_free);
-}
-
 void
 dd_importer_import_plan_async (DdImporter          *self,
                                DdImportedPlan      *plan,
@@ -328,18 +327,11 @@ dd_importer_import_plan_async (DdImporter          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DD_IS_IMPORTER (self));
   g_return_if_fail (plan != NULL);
 
-  if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_WRITES);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dd_importer_import_plan_async);
-  dd_store_worker_run_async (self->worker, import_plan_job_run, plan, (GDestroyNotify) dd_imported_plan_free,
-                             g_free, cancellable, on_import_plan_done_cb, g_steal_pointer (&task));
+  run_job (self, import_plan_job_run, plan, (GDestroyNotify) dd_imported_plan_free, &import_plan_kind,
+           dd_importer_import_plan_async, cancellable, callback, user_data);
 }
 
 gboolean
