@@ -172,7 +172,10 @@ values_differ (sqlite3_value *a,
     }
   if (ta != tb)
     return TRUE;
-  return sqlite3_value_bytes (a) != sqlite3_value_bytes (b) ||
+  /* An empty text or blob has no pointer: memcmp() must not see it. */
+  if (sqlite3_value_bytes (a) != sqlite3_value_bytes (b))
+    return TRUE;
+  return sqlite3_value_bytes (a) > 0 &&
          memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), (size_t) sqlite3_value_bytes (a)) != 0;
 }
 
