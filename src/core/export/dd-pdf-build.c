@@ -346,6 +346,7 @@ add_action_row (const DdExportTask  *task,
   GArray *actions = a->self->data->actions;
   const DdExportAction *action = NULL;
   Block *b;
+  g_autofree char *note = NULL;
 
   for (guint i = a->next; i < actions->len && action == NULL; i++)
     if (g_array_index (actions, DdExportAction, i).id == task->id)
@@ -367,8 +368,8 @@ add_action_row (const DdExportTask  *task,
     }
   b = _dd_report_add_row (a->self, a->table);
   b->cells[0] = g_strdup (task->number);
-  b->cells[1] = _dd_export_dup_action_note (action, NULL);
-  b->cells[1] = b->cells[1] != NULL ? g_strconcat (task->title, "\n", b->cells[1], NULL) : g_strdup (task->title);
+  note = _dd_export_dup_action_note (action, NULL);
+  b->cells[1] = note != NULL ? g_strconcat (task->title, "\n", note, NULL) : g_strdup (task->title);
   b->cells[2] = g_strdup (task->lead);
   b->cells[3] = dd_date_is_set (&action->due) ? dd_format_date (&action->due) : g_strdup ("—");
   b->cells[4] = g_strdup (_dd_chart_status_label (action->status));
