@@ -16,12 +16,13 @@ G_BEGIN_DECLS
  * holds the December solstice is month 11; in a year of 13 months the first
  * month without a principal solar term (a multiple of 30° of the sun's
  * longitude) is the leap month and repeats the number of the month before.
- * New moons follow Meeus, "Astronomical Algorithms", ch. 49; the sun's
- * apparent longitude VSOP87 as truncated in ch. 32, with the IAU 1980
- * nutation; ΔT the Espenak–Meeus polynomials, the observed values to 2025
- * and a stated extrapolation (dd-lunar-sun.c). Checked against an ephemeris
- * (tests/data/lunar). Valid for solar dates 1900-01-01 … 2100-12-31.
- * Pure functions, any thread.
+ * The sun's and the moon's apparent longitudes come from the Swiss
+ * Ephemeris (libswe, Moshier mode); new moons and principal terms are the
+ * instants found from them; ΔT the Espenak–Meeus polynomials, the observed
+ * values to 2025 and a stated extrapolation (dd-lunar-sun.c). Checked
+ * against an ephemeris table (tests/data/lunar) and independent figures.
+ * Valid for solar dates 1900-01-01 … 2100-12-31. Pure functions, any
+ * thread (libswe keeps its state per thread).
  */
 
 /* The first and last solar years the conversions accept. */

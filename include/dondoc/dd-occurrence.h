@@ -174,6 +174,40 @@ void       dd_period_bounds       (DdOccurrenceKind  kind,
                                    GDate            *out_end);
 
 /**
+ * DdPeriodLabelFlags:
+ * @DD_PERIOD_LABEL_DEFAULT: the names of the follow-up ("6 tháng năm 2026")
+ * @DD_PERIOD_LABEL_FIRST_HALF: the first half of a year named as a
+ *   document's period line names it ("6 tháng đầu năm 2026")
+ */
+typedef enum
+{
+  DD_PERIOD_LABEL_DEFAULT = 0,
+  DD_PERIOD_LABEL_FIRST_HALF = 1 << 0,
+} DdPeriodLabelFlags;
+
+/**
+ * dd_period_dup_label:
+ * @kind: the period's kind
+ * @year: the year
+ * @index: the month (1–12), the quarter (1–4) or the half (1 or 2)
+ * @flags: #DdPeriodLabelFlags
+ *
+ * The one name of a reporting period, wherever it is shown or printed:
+ * "Tháng 5/2026", "Quý II/2026" (Roman numerals), "6 tháng năm 2026",
+ * "6 tháng cuối năm 2026" (@index 2), "9 tháng đầu năm 2026", "Năm 2026",
+ * "Báo cáo đột xuất"; an update (%DD_OCCURRENCE_UPDATE) is named by its
+ * month. While a document is being made on this thread the name is in the
+ * document's language (dd-document-language-private.h), otherwise in the
+ * interface's.
+ *
+ * Returns: (transfer full): the name
+ */
+char      *dd_period_dup_label    (DdOccurrenceKind   kind,
+                                   int                year,
+                                   int                index,
+                                   DdPeriodLabelFlags flags) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
  * dd_occurrences_expand:
  * @periods: #DdPeriodFlags; 0 ("Định kỳ" without saying which) means
  *   quarterly, 6-month and annual

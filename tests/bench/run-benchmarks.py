@@ -258,6 +258,8 @@ def main():
     collect(run([os.path.join(bench, "bench-task-list"), db, AS_OF]), results)
     collect(run([os.path.join(bench, "bench-charts"), db, AS_OF, sqlite3_shell, PYTHON]), results)
     collect(run([os.path.join(bench, "bench-export"), db, PYTHON]), results)
+    # Re-judging the due dates after a change of days off (issue #21), on a copy.
+    collect(run([os.path.join(bench, "bench-moves"), db]), results)
     # The import (issue #20): its own database, in the build's data folder.
     collect(run([os.path.join(bench, "bench-import"), str(n_tasks), os.path.join(build, "bench-data")]), results)
 

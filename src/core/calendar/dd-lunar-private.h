@@ -10,17 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* The correction of the IAU 1976 general precession in longitude to IAU
- * 2006, in arcseconds a Julian century from J2000 (both the sun's and the
- * moon's longitudes of date get it, so a new moon does not move). */
-#define DD_LUNAR_PRECESSION_2006 (-0.29965)
-
 /* ΔT = TT − UT in days at the instant @jd (UT or TT alike: ΔT changes by
  * far less than a second in a minute). */
 double dd_lunar_delta_t_days     (double jd);
 
-/* The sun's apparent geocentric longitude in degrees, 0–360, at @jde (TT):
- * VSOP87 truncated as in Meeus ch. 32, FK5, IAU 1980 nutation, aberration. */
+/* The apparent geocentric longitude of @body (SE_SUN, SE_MOON) in
+ * degrees, 0–360, at @jde (TT), from the Swiss Ephemeris (dd-lunar-sun.c). */
+double dd_lunar_ephemeris_longitude (int    body,
+                                     double jde);
+
+/* The sun's apparent geocentric longitude in degrees, 0–360, at @jde (TT). */
 double dd_lunar_sun_longitude    (double jde);
 
 /* The instant (JDE) near @jde_guess when the sun's apparent longitude is
@@ -28,11 +27,7 @@ double dd_lunar_sun_longitude    (double jde);
 double dd_lunar_sun_reaches      (double degrees,
                                   double jde_guess);
 
-/* The nutation in longitude (IAU 1980) at @jde, in arcseconds. */
-double dd_lunar_nutation_longitude (double jde);
-
-/* The moon's apparent geocentric longitude in degrees, 0–360, at @jde (TT):
- * ELP-2000/82 truncated as in Meeus ch. 47, with the nutation (dd-lunar-moon.c). */
+/* The moon's apparent geocentric longitude in degrees, 0–360, at @jde (TT). */
 double dd_lunar_moon_longitude   (double jde);
 
 /* The instant (JDE) near @jde_guess (within a few hours) when the moon's

@@ -28,7 +28,7 @@ G_DEFINE_QUARK (dd-lunar-error-quark, dd_lunar_error)
 
 /* The instant (JDE) of the new moon of lunation @k (k = 0 near 6 January
  * 2000): the mean new moon corrected by the periodic terms of Meeus ch. 49,
- * then refined to the instant the moon of Meeus ch. 47 meets the sun. */
+ * then refined to the instant the moon meets the sun (dd-lunar-moon.c). */
 static double
 compute_new_moon_jde (int k)
 {

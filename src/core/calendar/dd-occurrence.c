@@ -241,10 +241,11 @@ roman (int quarter)
   return numerals[CLAMP (quarter, 1, 4) - 1];
 }
 
-static char *
-label_for (DdOccurrenceKind kind,
-           int              year,
-           int              index)
+char *
+dd_period_dup_label (DdOccurrenceKind   kind,
+                     int                year,
+                     int                index,
+                     DdPeriodLabelFlags flags)
 {
   switch (kind)
     {
@@ -256,11 +257,18 @@ label_for (DdOccurrenceKind kind,
       /* Translators: %s is the quarter in Roman numerals, "Quý II/2026". */
       return g_strdup_printf (_("Quarter %s/%d"), roman (index), year);
     case DD_OCCURRENCE_HALF_YEAR:
+      if (index == 2)
+        /* Translators: the second half of a year, "6 tháng cuối năm 2026". */
+        return g_strdup_printf (_("Last 6 months of %d"), year);
+      if (flags & DD_PERIOD_LABEL_FIRST_HALF)
+        /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
+        return g_strdup_printf (_("First 6 months of %d"), year);
       return g_strdup_printf (_("6 months of %d"), year);
     case DD_OCCURRENCE_NINE_MONTHS:
       /* Translators: the 9-month report of a year, "9 tháng đầu năm 2026". */
       return g_strdup_printf (_("First 9 months of %d"), year);
     case DD_OCCURRENCE_YEAR:
+      /* Translators: the annual reporting period: "Năm 2026". */
       return g_strdup_printf (_("Year %d"), year);
     case DD_OCCURRENCE_AD_HOC:
     default:
@@ -314,7 +322,7 @@ occurrence_new (DdOccurrenceKind kind,
   g_date_clear (&occ->due, 1);
   g_date_clear (&occ->reported_on, 1);
   occ->status = DD_STATUS_IN_PROGRESS;
-  occ->label = label_for (kind, year, index);
+  occ->label = dd_period_dup_label (kind, year, index, DD_PERIOD_LABEL_DEFAULT);
   return occ;
 }
 

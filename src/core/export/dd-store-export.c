@@ -699,8 +699,6 @@ _dd_export_commit (const char  *tmp,
 
 /* Periods */
 
-static const char * const roman[] = { "I", "II", "III", "IV" };
-
 static gboolean
 parse_int (const char *text,
            int         min,
@@ -794,34 +792,6 @@ parse_named_period (const char       *t,
   return parse_int (a, 1, 12, out_index);
 }
 
-static char *
-period_label (DdOccurrenceKind kind,
-              int              year,
-              int              index)
-{
-  switch (kind)
-    {
-    case DD_OCCURRENCE_QUARTER:
-      /* Translators: a reporting period: "Quý II/2026". */
-      return g_strdup_printf (_("Quarter %s/%d"), roman[index - 1], year);
-    case DD_OCCURRENCE_HALF_YEAR:
-      /* Translators: the 6-month reporting period: "6 tháng đầu năm 2026". */
-      return g_strdup_printf (_("First 6 months of %d"), year);
-    case DD_OCCURRENCE_NINE_MONTHS:
-      /* Translators: the 9-month reporting period: "9 tháng đầu năm 2026". */
-      return g_strdup_printf (_("First 9 months of %d"), year);
-    case DD_OCCURRENCE_MONTH:
-      /* Translators: a monthly reporting period: "Tháng 5/2026". */
-      return g_strdup_printf (_("Month %d/%d"), index, year);
-    case DD_OCCURRENCE_YEAR:
-    case DD_OCCURRENCE_AD_HOC:
-    case DD_OCCURRENCE_UPDATE:
-    default:
-      /* Translators: the annual reporting period: "Năm 2026". */
-      return g_strdup_printf (_("Year %d"), year);
-    }
-}
-
 gboolean
 dd_export_parse_period (const char  *text,
                         GDate       *out_from,
@@ -850,7 +820,7 @@ dd_export_parse_period (const char  *text,
     {
       dd_period_bounds (kind, year, index, out_from, out_to);
       if (out_label != NULL)
-        *out_label = period_label (kind, year, index);
+        *out_label = dd_period_dup_label (kind, year, index, DD_PERIOD_LABEL_FIRST_HALF);
       return TRUE;
     }
 

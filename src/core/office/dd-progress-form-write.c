@@ -233,26 +233,10 @@ status_label (DdTaskStatus status)
 static char *
 dup_period_label (const DdOccurrence *occurrence)
 {
-  static const char * const roman[] = { "I", "II", "III", "IV" };
-  int year = occurrence->year, index = occurrence->index;
-
-  switch (occurrence->kind)
-    {
-    case DD_OCCURRENCE_MONTH:
-      return g_strdup_printf (_("Month %d/%d"), index, year);
-    case DD_OCCURRENCE_QUARTER:
-      return g_strdup_printf (_("Quarter %s/%d"), roman[CLAMP (index, 1, 4) - 1], year);
-    case DD_OCCURRENCE_HALF_YEAR:
-      return g_strdup_printf (_("6 months of %d"), year);
-    case DD_OCCURRENCE_NINE_MONTHS:
-      return g_strdup_printf (_("First 9 months of %d"), year);
-    case DD_OCCURRENCE_YEAR:
-      return g_strdup_printf (_("Year %d"), year);
-    case DD_OCCURRENCE_AD_HOC:
-    case DD_OCCURRENCE_UPDATE:
-    default:
-      return g_strdup (occurrence->label);
-    }
+  if (occurrence->kind == DD_OCCURRENCE_AD_HOC || occurrence->kind == DD_OCCURRENCE_UPDATE)
+    return g_strdup (occurrence->label);
+  return dd_period_dup_label (occurrence->kind, occurrence->year, occurrence->index,
+                              DD_PERIOD_LABEL_DEFAULT);
 }
 
 /* The reports @task owes by @as_of (and in the days after), one a line;

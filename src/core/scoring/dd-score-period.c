@@ -230,23 +230,7 @@ dd_score_period_to_string (const DdScorePeriod *self)
 char *
 dd_score_period_dup_label (const DdScorePeriod *self)
 {
-  static const char * const roman[] = { "I", "II", "III", "IV" };
-
   g_return_val_if_fail (self != NULL, NULL);
 
-  switch (self->kind)
-    {
-    case DD_OCCURRENCE_MONTH:
-      return g_strdup_printf (_("Month %d/%d"), self->index, self->year);
-    case DD_OCCURRENCE_QUARTER:
-      return g_strdup_printf (_("Quarter %s/%d"), roman[CLAMP (self->index, 1, 4) - 1], self->year);
-    case DD_OCCURRENCE_HALF_YEAR:
-      if (self->index == 2)
-        /* Translators: the second half of a year, "6 tháng cuối năm 2026". */
-        return g_strdup_printf (_("Last 6 months of %d"), self->year);
-      return g_strdup_printf (_("6 months of %d"), self->year);
-    case DD_OCCURRENCE_YEAR:
-    default:
-      return g_strdup_printf (_("Year %d"), self->year);
-    }
+  return dd_period_dup_label (self->kind, self->year, self->index, DD_PERIOD_LABEL_DEFAULT);
 }

@@ -6,11 +6,15 @@
  *
  *   gcc -O2 -o /tmp/make-lunar-table make-lunar-table.c -lswe -lm
  *   /tmp/make-lunar-table .
+ *   /tmp/make-lunar-table --utc8
  *
  * writes instants.csv (every new moon and principal term, the sun at a
  * multiple of 30° of apparent longitude, in UTC+7 to 0.1 s) and years.csv
  * (Tết and the leap month of each lunar year 1900–2100, derived here from
- * those instants alone, independently of the application).
+ * those instants alone, independently of the application's code).
+ * With --utc8 it writes nothing and prints how the calendar of 1900–1967
+ * computed for UTC+8 (the zone of Vietnam until 1967) differs from the one
+ * computed for UTC+7 (README).
  *
  * ΔT (TT − UT) is no part of an ephemeris for the future: the instants are
  * found in TT, then converted with the model of src/core/calendar/
@@ -95,7 +99,9 @@ term_tt (double degrees, double guess)
   return guess;
 }
 
-#define ZONE (7.0 / 24.0)
+/* The zone of the calendar, hours east of Greenwich: UTC+7 (UTC+8 for the
+ * comparison of --utc8). */
+static double zone_hours = 7.0;
 #define MAX 3000
 
 static double moons[MAX], terms[MAX];
@@ -106,13 +112,13 @@ static int n_moons, n_terms;
 static long
 local_day (double jd_ut)   /* Julian Day Number of the UTC+7 civil day */
 {
-  return (long) floor (jd_ut + ZONE + 0.5);
+  return (long) floor (jd_ut + zone_hours / 24.0 + 0.5);
 }
 
 static void
 format_local (double jd_ut, char *out, size_t size)
 {
-  double local = jd_ut + ZONE + 0.5;
+  double local = jd_ut + zone_hours / 24.0 + 0.5;
   long jdn = (long) floor (local);
   double tenths = round ((local - jdn) * 864000.0);
   int y, m, d;
@@ -163,6 +169,101 @@ has_term (int k)
   return 0;
 }
 
+/* The month of the year (1–12) that holds the 12 or 13 lunations from
+ * month 11 of @year − 1 (@k0) to month 11 of @year (@k1): the first
+ * month without a principal term is the leap one (0: none). */
+static int
+leap_index (int k0, int k1)
+{
+  if (k1 - k0 == 13)
+    for (int i = 1; i <= 12; i++)
+      if (!has_term (k0 + i))
+        return i;
+  return 0;
+}
+
+static void
+set_zone (double hours)
+{
+  zone_hours = hours;
+  for (int i = 0; i < n_moons; i++)
+    moon_day[i] = local_day (moons[i]);
+  for (int i = 0; i < n_terms; i++)
+    term_day[i] = local_day (terms[i]);
+}
+
+/* Each day's name, month × 1000 + leap × 100 + day, from @from on (JDN). */
+static void
+name_days (long from, long n, int *names)
+{
+  for (int y = 1899; y <= 2100; y++)
+    {
+      int k0 = month11 (y - 1), k1 = month11 (y), leap = leap_index (k0, k1);
+
+      for (int i = 0; i < k1 - k0; i++)
+        {
+          int n_month = leap && i >= leap ? i - 1 : i;
+          int month = (10 + n_month) % 12 + 1;
+
+          for (long d = moon_day[k0 + i]; d < moon_day[k0 + i + 1]; d++)
+            if (d >= from && d < from + n)
+              names[d - from] = month * 1000 + (leap && i == leap) * 100 + (int) (d - moon_day[k0 + i] + 1);
+        }
+    }
+}
+
+/* --utc8: the calendar of 1900–1967 computed for UTC+8, the zone Vietnam
+ * kept until 1967, against the one computed for UTC+7. */
+static int
+report_utc8 (void)
+{
+  long from = (long) floor (swe_julday (1900, 1, 1, 12, SE_GREG_CAL));
+  long to = (long) floor (swe_julday (1967, 12, 31, 12, SE_GREG_CAL));
+  long n = to - from + 1;
+  int *names7 = calloc ((size_t) n, sizeof (int)), *names8 = calloc ((size_t) n, sizeof (int));
+  long *day7 = calloc ((size_t) n_moons, sizeof (long));
+  int n_apart = 0, n_renamed = 0;
+  long last_month = -1;
+  char text[64];
+
+  set_zone (7);
+  name_days (from, n, names7);
+  memcpy (day7, moon_day, (size_t) n_moons * sizeof (long));
+  set_zone (8);
+  name_days (from, n, names8);
+  for (int k = 0; k < n_moons; k++)
+    if (day7[k] >= from && day7[k] <= to && day7[k] != moon_day[k])
+      {
+        format_day (day7[k], text, sizeof text);
+        printf ("month starting %s (UTC+7) starts a day later under UTC+8\n", text);
+        n_apart++;
+      }
+  for (long d = 0; d < n; d++)
+    if (names7[d] != names8[d])
+      {
+        int k = 0;
+
+        while (k + 1 < n_moons && day7[k + 1] <= from + d)
+          k++;
+        if (k != last_month)
+          {
+            format_day (day7[k], text, sizeof text);
+            printf ("month starting %s (UTC+7) has a day named differently under UTC+8: "
+                    "%d/%d%s there, %d/%d%s under UTC+7\n", text,
+                    names8[d] % 100, names8[d] / 1000, names8[d] / 100 % 10 ? " (leap)" : "",
+                    names7[d] % 100, names7[d] / 1000, names7[d] / 100 % 10 ? " (leap)" : "");
+            n_renamed++;
+            last_month = k;
+          }
+      }
+  printf ("1900-1967: %d lunar months start a day apart under UTC+8; "
+          "%d months hold at least one day named differently\n", n_apart, n_renamed);
+  free (names7);
+  free (names8);
+  free (day7);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,8 +282,7 @@ main (int argc, char **argv)
     {
       double ut = t - delta_t_seconds (t) / 86400.0;
 
-      moons[n_moons] = ut;
-      moon_day[n_moons++] = local_day (ut);
+      moons[n_moons++] = ut;
     }
   for (int lon = ((int) (longitude (start, SE_SUN) / 30) + 1) * 30 % 360,
        dummy = 0; ; lon = (lon + 30) % 360, dummy++)
@@ -194,9 +294,12 @@ main (int argc, char **argv)
       if (t >= stop)
         break;
       terms[n_terms] = ut;
-      term_lon[n_terms] = lon;
-      term_day[n_terms++] = local_day (ut);
+      term_lon[n_terms++] = lon;
     }
+
+  set_zone (7);
+  if (strcmp (dir, "--utc8") == 0)
+    return report_utc8 ();
 
   snprintf (path, sizeof path, "%s/instants.csv", dir);
   f = fopen (path, "w");
@@ -219,12 +322,8 @@ main (int argc, char **argv)
    * the first month without a principal term. */
   for (int y = 1899; y <= 2101; y++)
     {
-      int k0 = month11 (y - 1), k1 = month11 (y), leap = 0;
+      int k0 = month11 (y - 1), k1 = month11 (y), leap = leap_index (k0, k1);
 
-      if (k1 - k0 == 13)
-        for (int i = 1; i <= 12 && !leap; i++)
-          if (!has_term (k0 + i))
-            leap = i;
       if (leap)
         {
           int month = (11 + leap - 2) % 12 + 1;
