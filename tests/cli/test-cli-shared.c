@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "test-cli-shared"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -395,6 +397,86 @@ test_restore_viewer (Fixture       *f,
   g_assert_cmpstr (sum, ==, after);
 }
 
+/* dondoc-cli on the case's database, as an account that may not write it:
+ * "nobody" when the test runs as root (root may write anything). */
+static Result
+run_as_reader (Fixture            *f,
+               const char * const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0, NULL, NULL };
+  int wait_status = 0;
+
+  if (geteuid () == 0)
+    {
+      g_strv_builder_add (builder, "/usr/sbin/runuser");
+      g_strv_builder_add_many (builder, "-u", "nobody", "--", NULL);
+    }
+  g_strv_builder_add_many (builder, cli_path (), "--db", f->db, NULL);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (f->dir, argv, f->envp, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %s%s", args[0], r.out, r.err);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+/* A writer was killed in the middle of a change, and an account that may
+ * not write the file (nor its folder) opens it: it is told what happened,
+ * never that the file is damaged, and nothing is written. The next open by
+ * one who may write undoes the change. */
+static void
+test_hot_journal_reader (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *journal_sum = NULL;
+  g_autofree char *after = NULL;
+  const char *commands[][3] = { { "verify", NULL }, { "tasks", NULL }, { "tasks", "--format=json", NULL } };
+
+  dd_test_make_hot_journal (f->db);
+  g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (journal, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  sum = dd_test_file_checksum (f->db);
+  journal_sum = dd_test_file_checksum (journal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = run_as_reader (f, commands[i]);
+
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_true (g_str_has_prefix (r.err, "dondoc-cli: "));
+      g_assert_nonnull (strstr (r.err, "another desktop began and did not finish"));
+      g_assert_nonnull (strstr (r.err, "will be undone when someone who may write"));
+      g_assert_null (strstr (r.err, "damaged so badly"));
+      g_assert_null (strstr (r.err, "restore"));
+      g_assert_cmpstr (r.out, ==, "");
+    }
+  after = dd_test_file_checksum (f->db);
+  g_assert_cmpstr (sum, ==, after);
+  g_clear_pointer (&after, g_free);
+  after = dd_test_file_checksum (journal);
+  g_assert_cmpstr (journal_sum, ==, after);
+
+  /* Someone who may write: the change is undone, the file intact. */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  {
+    g_auto(Result) r = RUN (f, "verify");
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Integrity: ok"));
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_tasks (f), ==, 8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,6 +487,7 @@ main (int    argc,
   ADD ("/cli/shared/history", test_history);
   ADD ("/cli/shared/backup-restore", test_backup_restore);
   ADD ("/cli/shared/verify", test_verify);
+  ADD ("/cli/shared/hot-journal-reader", test_hot_journal_reader);
   ADD ("/cli/shared/tampered", test_tampered);
   ADD ("/cli/shared/restore-viewer", test_restore_viewer);
   ADD ("/cli/shared/recycle-bin", test_recycle_bin);

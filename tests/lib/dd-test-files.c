@@ -104,3 +104,34 @@ dd_test_damage_tasks_page (const char *path)
     contents[i] = (char) (i * 7 + 3);
   dd_test_write_file (path, contents, (gssize) len);
 }
+
+void
+dd_test_make_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *hot = g_strconcat (path, ".hot", NULL);
+  g_autofree char *hot_journal = g_strconcat (path, ".hot-journal", NULL);
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  gsize len = 0;
+
+  /* A change larger than a small page cache spills to the file before its
+   * commit; the file and its journal are copied while it is under way. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cache_size = 5; BEGIN; CREATE TABLE junk (x); "
+                                     "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                                     "WHERE i < 3000) INSERT INTO junk SELECT randomblob (1000) FROM c",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (journal, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  dd_test_write_file (hot_journal, contents, (gssize) len);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  dd_test_write_file (hot, contents, (gssize) len);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_rename (hot, path), ==, 0);
+  g_assert_cmpint (g_rename (hot_journal, journal), ==, 0);
+}

@@ -32,5 +32,9 @@ char  *dd_test_seed_path         (void);
 /* Overwrites the root page of the tasks table of the database @path: its
  * schema stays readable, its tasks do not. */
 void   dd_test_damage_tasks_page (const char *path);
+/* Leaves the database @path as a writer killed in the middle of a change
+ * would: the file with part of a change written and its hot journal
+ * (@path-journal) beside it. The change, when rolled back, changes nothing. */
+void   dd_test_make_hot_journal  (const char *path);
 
 G_END_DECLS

@@ -134,7 +134,7 @@ diff_due_dates (GHashTable *before,
       parts = g_strsplit (key, "|", 3);
       move = g_new0 (DdMovedDeadline, 1);
       move->task_id = g_ascii_strtoll (parts[0], NULL, 10);
-      move->kind = (DdOccurrenceKind) atoi (parts[1]);
+      move->kind = (DdOccurrenceKind) g_ascii_strtoll (parts[1], NULL, 10);
       move->occurrence = g_strdup (parts[2]);
       move->title = g_strdup (g_hash_table_lookup (titles, key));
       g_date_clear (&move->old_due, 1);
@@ -242,8 +242,9 @@ dd_calendar_list_moved_deadlines (DdCalendar  *self,
   after = _dd_store_read_workdays (store, error);
   if (after == NULL)
     return NULL;
+  /* unstored owns the days, to free them at the end (g_autoptr). */
   if (days == NULL)
-    days = unstored = dd_holidays_for_year (year, NULL, NULL);
+    days = unstored = dd_holidays_for_year (year, NULL, NULL);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
   dd_workdays_set_year (after, year, days);
   return list_moves (store, year, before, after, error);
 }

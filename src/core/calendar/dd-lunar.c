@@ -540,7 +540,7 @@ dd_lunar_date_parse (const char  *text,
   if (g_strv_length (parts) != 3)
     return FALSE;
   for (guint i = 0; i < 3; i++)
-    if (!g_ascii_string_to_unsigned (parts[i], 10, i == 2 ? 1 : 1, i == 2 ? 9999 : 30,
+    if (!g_ascii_string_to_unsigned (parts[i], 10, 1, i == 2 ? 9999 : 30,
                                      &values[i], NULL))
       return FALSE;
   if (values[1] > 12)

@@ -399,8 +399,9 @@ _dd_occurrences_expand_by (guint        periods,
 
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
 
+  /* defaults owns the calendar it lends, to free it at the end (g_autoptr). */
   if (workdays == NULL)
-    workdays = defaults = dd_workdays_new ();
+    workdays = defaults = dd_workdays_new ();  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
   if ((periods & ~DD_PERIOD_AD_HOC) == 0)
     periods |= DD_PERIOD_DEFAULT_PERIODS;
 
@@ -443,8 +444,9 @@ _dd_occurrences_expand_updates_by (guint        every_months,
 
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
 
+  /* defaults owns the calendar it lends, to free it at the end (g_autoptr). */
   if (workdays == NULL)
-    workdays = defaults = dd_workdays_new ();
+    workdays = defaults = dd_workdays_new ();  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
   if (every_months == 0 || every_months > 12)
     every_months = 1;
 

@@ -156,8 +156,10 @@ _dd_chart_value_axis (DdChartLayout *l,
 
   _dd_chart_with_alpha (l->chart->foreground, 0.18, grid);
   _dd_chart_with_alpha (l->chart->foreground, 0.75, muted);
-  for (double v = 0; v <= max + step / 2; v += step)
+  /* An integer counter: a sum of steps would drift (cert-flp30-c). */
+  for (guint k = 0; k * step <= max + step / 2; k++)
     {
+      double v = k * step;
       double x = px0 + (px1 - px0) * v / max;
       double xy[4] = { x, gy0, x, gy1 };
       g_autofree char *text = percent ? dd_format_percent (v, 0) : dd_format_number (v, 0);

@@ -103,8 +103,10 @@ fit_plot (DdChartLayout *l,
   p->max = ceil (max_value / p->step) * p->step;
   if (p->max <= 0)
     p->max = 1;
-  for (double v = 0; v <= p->max + p->step / 2; v += p->step)
+  /* An integer counter: a sum of steps would drift (cert-flp30-c). */
+  for (guint k = 0; k * p->step <= p->max + p->step / 2; k++)
     {
+      double v = k * p->step;
       g_autofree char *text = dd_format_number (v, 0);
       double w;
       PangoLayout *probe = _dd_chart_make_text (l, text, 0.9, FALSE, -1, 1, PANGO_ALIGN_LEFT, &w, NULL);
@@ -130,8 +132,10 @@ add_y_axis (DdChartLayout *l,
 {
   double last_top = G_MAXDOUBLE;
 
-  for (double v = 0; v <= p->max + p->step / 2; v += p->step)
+  /* An integer counter: a sum of steps would drift (cert-flp30-c). */
+  for (guint k = 0; k * p->step <= p->max + p->step / 2; k++)
     {
+      double v = k * p->step;
       double y = p->py1 - (p->py1 - p->py0) * v / p->max;
       double xy[4] = { p->px0, y, p->px1, y };
       g_autofree char *text = dd_format_number (v, 0);

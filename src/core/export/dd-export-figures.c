@@ -273,7 +273,7 @@ typed_rows (DdExportData        *data,
       Window window;
       gboolean overlaps = FALSE;
 
-      if (sqlite3_column_int64 (stmt, 0) != unit)
+      if (row == NULL || sqlite3_column_int64 (stmt, 0) != unit)
         {
           unit = sqlite3_column_int64 (stmt, 0);
           row = row_new (info, dd_sql_column_text (stmt, 1), 0, 0);
@@ -400,7 +400,7 @@ derived_rows_counted (DdExportData        *data,
 
       if (!judged)
         continue;
-      if (sqlite3_column_int64 (stmt, 0) != unit)
+      if (row == NULL || sqlite3_column_int64 (stmt, 0) != unit)
         {
           unit = sqlite3_column_int64 (stmt, 0);
           row = row_new (info, dd_sql_column_text (stmt, 1), 0, 0);

@@ -123,7 +123,6 @@ _dd_export_clean_text (GString      *out,
     {
       valid = g_utf8_make_valid (text, (gssize) len);
       text = valid;
-      len = strlen (text);
     }
   else if (!needs_cleaning (text, len, flags))
     return text;

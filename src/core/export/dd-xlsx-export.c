@@ -226,9 +226,14 @@ add_sheet (DdXlsx     *x,
   return ws;
 }
 
+/* The store's read transaction (*@began), in which the header's texts
+ * were read, is ended before the rows: they are read in short ones, and
+ * the figures after them each part in one of its own, so that other
+ * desktops' saves go through meanwhile (dd-store-export.c). */
 static gboolean
-write_workbook (DdXlsx  *x,
-                GError **error)
+write_workbook (DdXlsx    *x,
+                gboolean  *began,
+                GError   **error)
 {
   lxw_worksheet *summary, *tasks, *units, *actions, *indicators;
   lxw_doc_properties props = { 0, };
@@ -252,8 +257,11 @@ write_workbook (DdXlsx  *x,
       return FALSE;
     }
 
-  if (!_dd_xlsx_write_tasks_sheet (x, tasks, error)
-      || !_dd_export_data_finish (x->data, x->store, error))
+  _dd_export_read_end (x->store, *began);
+  *began = FALSE;
+  if (!_dd_xlsx_write_tasks_sheet (x, tasks, error))
+    return FALSE;
+  if (!_dd_export_data_finish (x->data, x->store, error))
     return FALSE;
   if (!_dd_xlsx_write_actions_sheet (x, actions, error))
     return FALSE;
@@ -373,7 +381,7 @@ write_and_close (DdXlsx      *x,
       return FALSE;
     }
 
-  ok = write_workbook (x, error);
+  ok = write_workbook (x, began, error);
   _dd_export_read_end (x->store, *began);
   *began = FALSE;
   /* Writes and frees the workbook, whatever happened before: once. */

@@ -441,9 +441,10 @@ read_row (const CsvTable  *table,
     if (table->columns[j] >= 0)
       cells[j] = g_ptr_array_index (record->fields, table->columns[j]);
 
-  /* A table without a TT column is numbered as the appendix would be. */
+  /* A table without a TT column is numbered as the appendix would be
+   * (number owns the text, to free it at the end: g_autofree). */
   if (cells[COL_NUMBER] == NULL || _dd_import_is_blank (cells[COL_NUMBER]))
-    cells[COL_NUMBER] = number = g_strdup_printf ("%u.", ordinal);
+    cells[COL_NUMBER] = number = g_strdup_printf ("%u.", ordinal);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
 
   return _dd_import_build_task (record->line, cells, table->names, error);
 }

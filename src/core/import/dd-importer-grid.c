@@ -324,6 +324,8 @@ read_row (DdImportedPlan         *plan,
       cells[COL_DEADLINE] = serial;
     }
   cells[COL_LEAD] = lead = strip_list_marks (cells[COL_LEAD]);
+  /* coordinators owns the text, to free it at the end (g_autofree). */
+  /* NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores) */
   cells[COL_COORDINATORS] = coordinators = strip_list_marks (cells[COL_COORDINATORS]);
   if (lead == NULL || _dd_import_is_blank (lead))
     g_ptr_array_add (plan->warnings,

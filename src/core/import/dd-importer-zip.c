@@ -42,6 +42,16 @@ set_too_large (GError **error,
   return FALSE;
 }
 
+/* A text of the file or of a library (a part's name, libarchive's or
+ * libxml2's reason, which may quote the file's bytes) as a message may
+ * hold it: valid UTF-8 (found by the fuzz targets plan-xlsx and form).
+ * (transfer full) */
+static char *
+dup_shown (const char *text)
+{
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
+}
+
 /* The data of the current entry, counted against @total. */
 static GBytes *
 read_entry (struct archive  *archive,
@@ -60,9 +70,11 @@ read_entry (struct archive  *archive,
         break;
       if (n < 0)
         {
+          g_autofree char *shown = dup_shown (name);
+          g_autofree char *why = dup_shown (archive_error_string (archive));
+
           g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
-                       _("The file is damaged: its part “%s” cannot be unpacked (%s)."),
-                       name, archive_error_string (archive));
+                       _("The file is damaged: its part “%s” cannot be unpacked (%s)."), shown, why);
           g_byte_array_unref (bytes);
           return NULL;
         }
@@ -126,9 +138,10 @@ _dd_office_read_zip (const char  *data,
   archive_read_support_filter_none (archive);
   if (archive_read_open_memory (archive, data, length) != ARCHIVE_OK)
     {
+      g_autofree char *why = dup_shown (archive_error_string (archive));
+
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
-                   _("The file is not a valid .docx or .xlsx file (not a ZIP archive): %s"),
-                   archive_error_string (archive));
+                   _("The file is not a valid .docx or .xlsx file (not a ZIP archive): %s"), why);
       archive_read_free (archive);
       return NULL;
     }
@@ -159,9 +172,10 @@ _dd_office_read_zip (const char  *data,
     }
   if (rc != ARCHIVE_EOF)
     {
+      g_autofree char *why = dup_shown (archive_error_string (archive));
+
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
-                   _("The file is not a valid .docx or .xlsx file (not a ZIP archive): %s"),
-                   archive_error_string (archive));
+                   _("The file is not a valid .docx or .xlsx file (not a ZIP archive): %s"), why);
       archive_read_free (archive);
       return NULL;
     }
@@ -209,8 +223,8 @@ _dd_office_parse_part (GHashTable  *parts,
   if (doc == NULL || doc->intSubset != NULL || doc->extSubset != NULL)
     {
       const xmlError *xml_error = xmlCtxtGetLastError (context);
-      g_autofree char *why = g_strdup (xml_error != NULL && xml_error->message != NULL
-                                       ? xml_error->message : "DTD");
+      g_autofree char *why = dup_shown (xml_error != NULL && xml_error->message != NULL
+                                        ? xml_error->message : "DTD");
 
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_FORMAT,
                    /* Translators: the part's name, its line, then libxml2's reason. */

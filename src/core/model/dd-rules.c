@@ -17,8 +17,9 @@ dd_rules_due_soon_limit (DdWorkdays  *workdays,
   g_return_if_fail (dd_date_is_set (as_of));
   g_return_if_fail (out_limit != NULL);
 
+  /* defaults owns the calendar it lends, to free it at the end (g_autoptr). */
   if (workdays == NULL)
-    workdays = defaults = dd_workdays_new ();
+    workdays = defaults = dd_workdays_new ();  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
 
   /* A window of 0 working days still counts a task due today as due soon. */
   if (due_soon_days == 0)

@@ -130,7 +130,7 @@ dd_source_document_new (const char  *kind,
 
   self->kind = dup_trimmed (kind, -1);
   self->number = dup_trimmed (number, -1);
-  if (dd_date_is_set (date))
+  if (date != NULL && dd_date_is_set (date))
     self->date = *date;
   else
     g_date_clear (&self->date, 1);

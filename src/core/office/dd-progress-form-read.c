@@ -108,7 +108,8 @@ parse_progress (const DdImportGridRow  *row,
   value = g_ascii_strtod (text, &end);
   while (end != NULL && (*end == ' ' || *end == '%'))
     end++;
-  if (end == text || *end != '\0' || !(value >= 0 && value <= 100) || fabs (value - round (value)) > 1e-6)
+  if (end == NULL || end == text || *end != '\0' || !(value >= 0 && value <= 100)
+      || fabs (value - round (value)) > 1e-6)
     return refuse (error, DD_IMPORT_ERROR_VALUE,
                    /* Translators: a row, a column's name, what it holds. */
                    _("Row %u, column “%s”: “%s” is not a whole number from 0 to 100."),
@@ -201,8 +202,10 @@ find_period (DdCalendar  *calendar,
     {
       const DdOccurrence *occurrence = g_ptr_array_index (periods, i);
 
-      if (occurrence->kind == kind && occurrence->year == atoi (parts[1]) &&
-          occurrence->index == atoi (parts[2]) && !g_date_valid (&occurrence->reported_on))
+      /* The key is the form's cell: a number that does not parse is 0,
+       * which no period has. */
+      if (occurrence->kind == kind && occurrence->year == g_ascii_strtoll (parts[1], NULL, 10) &&
+          occurrence->index == g_ascii_strtoll (parts[2], NULL, 10) && !g_date_valid (&occurrence->reported_on))
         {
           row->report_period = g_strdup (occurrence->label);
           row->period_kind = kind;

@@ -52,6 +52,14 @@ dd_sql_set_sqlite_error (DdStore  *self,
   else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_NOT_DATABASE,
                  _("The file is not a Đôn Đốc database, or it is damaged."));
+  else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM)
+    /* The test of fault injection (tests/core/test-faults.c) checks that a
+     * change that fails so is never in the file. */
+    g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED,
+                 _("The disk or the network share failed while the database was read or written "
+                   "(%s). What you were doing was not saved; check the disk or the connection to "
+                   "the share, then try again."),
+                 self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   else if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
                  _("The change breaks a rule of the database: %s"),

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-export-blocking"
+
+#include "config.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dd-bench.h"
+#include "dd-store-private.h"
+
+/*
+ * Does an export hold other desktops' saves waiting? In the rollback
+ * journal mode a reader's shared lock holds a writer's commit back: a save
+ * waits (in the store's busy handler) until the reader lets go. The
+ * workbook's export reads its ~1.5 s of rows in short read transactions
+ * (dd-store-export.c); this compares that with one read transaction over
+ * the whole export, as it was (the store's own transaction around the
+ * export makes it read in one statement).
+ *
+ *   bench-export-blocking DB [ROUNDS]
+ *
+ * DB: the large database of dd-bench-generate (copied first: it is
+ * written). While this process exports every task to a workbook, another
+ * process (another desktop) saves a task's progress every 20 ms and times
+ * each save; printed: the export's time and the longest and median saves,
+ * beside the same saves for 5 s without an export (what a save takes on
+ * this machine anyway).
+ */
+
+#define AS_OF "2026-11-25"
+#define SAVE_PAUSE_MS 20
+
+typedef struct
+{
+  double longest_ms;
+  double median_ms;
+  guint n;
+  guint over_50;
+  guint failed;
+} Saves;
+
+static DdStore *
+open_store (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  DdStore *store = dd_store_open (db, DD_STORE_OPEN_EXISTING, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The other desktop: saves until the parent closes @stop, then writes its
+ * figures to @out. */
+static void G_GNUC_NORETURN
+save_until_stopped (const char *db,
+                    int         stop,
+                    int         out)
+{
+  g_autoptr(DdStore) store = open_store (db);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  Saves saves = { 0, };
+  struct pollfd p = { stop, POLLIN, 0 };
+  char byte = 1;
+
+  g_assert_cmpint (write (out, &byte, 1), ==, 1);
+  for (guint i = 0; poll (&p, 1, 0) == 0; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = dd_bench_now_ms (), ms;
+
+      if (!dd_store_record_progress (store, 2, (int) (i * 7 % 100), NULL, NULL, NULL, &error))
+        saves.failed++;
+      ms = dd_bench_now_ms () - start;
+      g_array_append_val (times, ms);
+      if (ms > 50)
+        saves.over_50++;
+      g_usleep (SAVE_PAUSE_MS * 1000);
+    }
+  saves.n = times->len;
+  saves.longest_ms = dd_bench_max ((double *) times->data, times->len);
+  saves.median_ms = dd_bench_median ((double *) times->data, times->len);
+  g_assert_cmpint (write (out, &saves, sizeof saves), ==, (ssize_t) sizeof saves);
+  _exit (0);
+}
+
+typedef enum
+{
+  MODE_IDLE,              /* no export: what a save takes anyway */
+  MODE_ONE_TRANSACTION,   /* one read transaction over the export, as before */
+  MODE_SHORT,             /* the export as it reads now */
+  N_MODES
+} Mode;
+
+static const char * const mode_names[N_MODES] = {
+  "no export (5 s)", "one transaction (before)", "short transactions (now)"
+};
+static const char * const mode_keys[N_MODES] = { "idle", "one", "short" };
+
+/* One export of every task while the other desktop saves. */
+static void
+run_round (const char *db,
+           const char *out_path,
+           Mode        mode,
+           double     *out_export_ms,
+           Saves      *out_saves)
+{
+  g_autoptr(DdStore) store = open_store (db);
+  g_autoptr(GError) error = NULL;
+  DdExportOptions options;
+  int stop[2], back[2];
+  pid_t pid;
+  double start;
+  char byte;
+
+  dd_export_options_init (&options);
+  g_assert_true (dd_date_parse_iso (AS_OF, &options.tasks.as_of));
+  options.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+
+  g_assert_cmpint (pipe (stop), ==, 0);
+  g_assert_cmpint (pipe (back), ==, 0);
+  fflush (stdout);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (stop[1]);
+      close (back[0]);
+      save_until_stopped (db, stop[0], back[1]);
+    }
+  close (stop[0]);
+  close (back[1]);
+  g_assert_cmpint (read (back[0], &byte, 1), ==, 1);
+  /* The other desktop saves a few times before the export starts. */
+  g_usleep (200 * 1000);
+
+  start = dd_bench_now_ms ();
+  if (mode == MODE_IDLE)
+    g_usleep (5 * G_USEC_PER_SEC);
+  if (mode == MODE_ONE_TRANSACTION)
+    g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), "BEGIN DEFERRED", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (mode != MODE_IDLE && !dd_export_xlsx (store, &options, out_path, &error))
+    g_error ("%s", error->message);
+  if (mode == MODE_ONE_TRANSACTION)
+    sqlite3_exec (_dd_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  *out_export_ms = dd_bench_now_ms () - start;
+
+  close (stop[1]);
+  g_assert_cmpint (read (back[0], out_saves, sizeof *out_saves), ==, (ssize_t) sizeof *out_saves);
+  close (back[0]);
+  waitpid (pid, NULL, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *out = NULL;
+  int rounds = argc > 2 ? atoi (argv[2]) : 3;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-export-blocking DB [ROUNDS]\n");
+      return 2;
+    }
+  {
+    g_autofree char *parent = g_path_get_dirname (argv[1]);
+    g_autofree char *tmpl = g_build_filename (parent, "bench-export-blocking-XXXXXX", NULL);
+
+    dir = g_mkdtemp (g_steal_pointer (&tmpl));
+    g_assert_nonnull (dir);
+  }
+  db = g_build_filename (dir, "bench.sqlite", NULL);
+  out = g_build_filename (dir, "export.xlsx", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (argv[1]);
+    g_autoptr(GFile) to = g_file_new_for_path (db);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  /* The daily backup, once, before anything is timed. */
+  g_object_unref (open_store (db));
+
+  printf ("database: %s, %d rounds, a save every %d ms meanwhile\n\n", argv[1], rounds, SAVE_PAUSE_MS);
+  printf ("| %-34s | %9s | %6s | %11s | %11s | %7s | %6s |\n", "export read", "export", "saves",
+          "longest save", "median save", "> 50 ms", "failed");
+  printf ("|%s|%s|%s|%s|%s|%s|%s|\n", "------------------------------------", "-----------", "--------",
+          "-------------", "-------------", "---------", "--------");
+  for (int r = 0; r < rounds; r++)
+    for (Mode mode = 0; mode < N_MODES; mode++)
+      {
+        Saves saves;
+        double export_ms;
+
+        run_round (db, out, mode, &export_ms, &saves);
+        printf ("| %-34s | %6.0f ms | %6u | %8.1f ms | %8.1f ms | %7u | %6u |\n", mode_names[mode],
+                export_ms, saves.n, saves.longest_ms, saves.median_ms, saves.over_50, saves.failed);
+        if (r == rounds - 1)
+          {
+            g_autofree char *key = g_strdup_printf ("export_blocking_longest_save_%s", mode_keys[mode]);
+
+            printf ("RESULT\t%s\t%.4f\tms\n", key, saves.longest_ms);
+          }
+        fflush (stdout);
+      }
+
+  {
+    g_autofree char *journal = g_strconcat (db, "-journal", NULL);
+    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (backups);
+    g_unlink (journal);
+    g_unlink (db);
+    g_unlink (out);
+    g_rmdir (dir);
+  }
+  return 0;
+}
