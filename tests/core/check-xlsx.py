@@ -22,6 +22,10 @@ EXPECT.json (written by tests/core/test-export.c):
   libreoffice   [texts the PDF that LibreOffice makes must contain]
   lo_pages_min  the least number of pages of that PDF
   properties    {"title": …, "subject": …}: the document's properties
+  legible       {"min": pt, "phrases": [...], "whole_words": [...]}: every
+                word of LibreOffice's PDF at min pt or more, each phrase
+                whole on a line, each of whole_words printed whole and never
+                broken over two lines (check-pdf-text.py)
   row_heights   {sheet: [[row, least height in points], …]}; every row from
                 the header down must have a height of its own (printed rows
                 are as high as they say, never as high as their text)
@@ -219,6 +223,8 @@ def check_legible(pdf, calibration, legible):
     factor, error = module.calibrate(calibration, "Hiệu", 20)
     check(factor is not None, "calibration: %s" % error)
     failures = module.check(pdf, float(legible["min"]), factor, legible.get("phrases", []))
+    if legible.get("whole_words"):
+        failures += module.check_whole(pdf, legible["whole_words"])
     for f in failures:
         print("FAIL: LibreOffice's PDF: " + f)
     check(not failures, "LibreOffice's PDF is not legible")

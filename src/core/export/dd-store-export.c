@@ -185,6 +185,70 @@ _dd_store_export_foreach_task (DdStore          *store,
   return TRUE;
 }
 
+/* The extent of the columns' text */
+
+gboolean
+_dd_store_export_extent (DdStore           *store,
+                         const DdTaskQuery *query,
+                         DdExportExtent    *out,
+                         GError           **error)
+{
+  /* In the order of DdExtentColumn; the coordinators from the units. */
+  static const char *const columns[DD_N_EXTENTS] = {
+    "p.number", "t.number", "t.title", "lu.name", NULL, "t.deadline_text", "t.product", "t.directing",
+    "t.actual_product", "t.note",
+  };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int col = 0;
+
+  memset (out, 0, sizeof *out);
+  for (int c = 0; c < DD_N_EXTENTS; c++)
+    if (columns[c] != NULL)
+      g_string_append_printf (sql, "dd_longest_words (%s), avg (length (coalesce (%s, ''))), ",
+                              columns[c], columns[c]);
+  g_string_append (sql, "count (*), count (t.completed_on), count (nullif (t.deadline_understood, 1))");
+  stmt = _dd_store_prepare_task_query (store, query, sql->str, EXPORT_TEXT_JOINS, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (store, sqlite3_errcode (_dd_store_get_db (store)), error);
+  for (int c = 0; c < DD_N_EXTENTS; c++)
+    if (columns[c] != NULL)
+      {
+        out->longest[c] = g_strdup (dd_sql_column_text (stmt, col++));
+        out->mean[c] = sqlite3_column_double (stmt, col++);
+      }
+  out->n_tasks = (guint64) sqlite3_column_int64 (stmt, col++);
+  out->n_completed = (guint64) sqlite3_column_int64 (stmt, col++);
+  out->any_not_understood = sqlite3_column_int64 (stmt, col++) > 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The coordinators: the words of every unit's name, and their mean
+   * length a task over the whole file (a few thousand rows, not a
+   * look-up per task). */
+  stmt = dd_sql_prepare (store,
+                         "SELECT (SELECT dd_longest_words (name) FROM units), "
+                         "(SELECT sum (length (u.name) + 2) * 1.0 FROM task_coordinators c JOIN units u ON u.id = c.unit_id) "
+                         "  / (SELECT count (*) FROM tasks WHERE deleted_at IS NULL), "
+                         "EXISTS (SELECT 1 FROM task_extensions)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dd_sql_set_sqlite_error (store, sqlite3_errcode (_dd_store_get_db (store)), error);
+  out->longest[DD_EXTENT_COORDINATORS] = g_strdup (dd_sql_column_text (stmt, 0));
+  out->mean[DD_EXTENT_COORDINATORS] = sqlite3_column_double (stmt, 1);
+  out->any_extended = sqlite3_column_int (stmt, 2) != 0;
+  return TRUE;
+}
+
+void
+_dd_export_extent_clear (DdExportExtent *extent)
+{
+  for (int c = 0; c < DD_N_EXTENTS; c++)
+    g_clear_pointer (&extent->longest[c], g_free);
+}
+
 /* The report's figures */
 
 gboolean

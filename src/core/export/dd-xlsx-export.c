@@ -343,6 +343,7 @@ xlsx_clear (DdXlsx *x)
   g_string_free (x->buf, TRUE);
   g_string_free (x->cut, TRUE);
   g_hash_table_unref (x->action_rows);
+  _dd_xlsx_measure_free (x);
   g_free (x->mark);
   g_free (x->sheet_summary);
   g_free (x->sheet_tasks);

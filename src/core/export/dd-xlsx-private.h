@@ -2,6 +2,7 @@
 #pragma once
 
 #include <xlsxwriter.h>
+#include <pango/pango.h>
 
 #include "dd-export-private.h"
 
@@ -95,6 +96,10 @@ typedef struct
   GHashTable *action_rows;
   gsize action_bytes;
 
+  /* Measures text in the workbook's font (dd-xlsx-sheet.c), made when first needed. */
+  PangoLayout *measure;
+  double letter;               /* _dd_xlsx_letter_points(), 0 until measured */
+
   /* The columns of the tasks sheet. */
   guint n_columns;
   int col[N_TASK_COLUMNS];     /* column of each, or -1 */
@@ -121,6 +126,28 @@ void         _dd_xlsx_write_sheet_title (DdXlsx        *x,
                                          const char    *title,
                                          lxw_col_t      last_col,
                                          double         width);
+
+/* Measuring text (dd-xlsx-cells.c) */
+
+/* The width in points of the widest line of @text in the workbook's font
+ * at its body size (bold when @bold), as the fonts of this machine set it:
+ * those LibreOffice prints with. */
+double       _dd_xlsx_text_points       (DdXlsx        *x,
+                                         const char    *text,
+                                         gboolean       bold);
+/* The width of the widest piece of @text that no line may break (a word,
+ * or its part up to a hyphen or a slash). */
+double       _dd_xlsx_word_points       (DdXlsx        *x,
+                                         const char    *text,
+                                         gboolean       bold);
+/* The mean width of a letter of Vietnamese text in the workbook's font at
+ * its body size, in points, on the safe side: what the row heights count
+ * lines with. */
+double       _dd_xlsx_letter_points     (DdXlsx        *x);
+/* The column width (as worksheet_set_column() takes it) whose cells hold
+ * a line of @points. */
+double       _dd_xlsx_width_for_points  (double         points);
+void         _dd_xlsx_measure_free      (DdXlsx        *x);
 
 /* The cells (dd-xlsx-cells.c). In a sheet being streamed, rows come in
  * order and the cells of a row in the order of their columns. */
