@@ -29,6 +29,7 @@ EXPECT.json (written by tests/core/test-export.c):
   row_heights   {sheet: [[row, least height in points], …]}; every row from
                 the header down must have a height of its own (printed rows
                 are as high as they say, never as high as their text)
+  merged        {sheet: ["A3:F3", …]}: ranges that must be merged
   strict_xml    true: every XML part parses with a strict parser and holds
                 no character XML 1.0 forbids nor any noncharacter
 
@@ -292,6 +293,11 @@ def main():
                       % (sheet, cell.coordinate, cell.value))
                 check(cell.number_format == "dd/mm/yyyy", "%s!%s: format %r" % (sheet, cell.coordinate,
                                                                                  cell.number_format))
+
+    for sheet, ranges in expect.get("merged", {}).items():
+        got = set(str(r) for r in wb[sheet].merged_cells.ranges)
+        for want in ranges:
+            check(want in got, "%s: %s is not merged (merged: %s)" % (sheet, want, sorted(got)[:10]))
 
     for sheet, ref, value, kind in expect.get("cells", []):
         check_cell(wb, sheet, ref, value, kind)

@@ -357,6 +357,7 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_INDICATORS, "C6", NULL, 2, "n");
   add_cell (b, SHEET_INDICATORS, "F6", "Đạt chỉ tiêu", 0, "s");
   add_cell (b, SHEET_INDICATORS, "A7", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A8", "3. 100% cán bộ", 0, "prefix");
   /* Both rates side by side, and how they are counted. */
   add_cell (b, SHEET_SUMMARY, "A21", "Tỷ lệ đúng hạn", 0, "s");
   add_cell (b, SHEET_SUMMARY, "B21", NULL, 2.0 / 6.0, "pct");
@@ -387,6 +388,11 @@ test_xlsx_seed (void)
   json_builder_set_member_name (b, "header");
   json_builder_begin_object (b);
   add_strings (b, SHEET_TASKS, header);
+  json_builder_end_object (b);
+  /* The indicators' titles over the whole width, the sheet streamed. */
+  json_builder_set_member_name (b, "merged");
+  json_builder_begin_object (b);
+  add_strings (b, SHEET_INDICATORS, (const char * const[]) { "A1:F1", "A3:F3", "A5:F5", "A8:F8", NULL });
   json_builder_end_object (b);
   json_builder_set_member_name (b, "charts");
   json_builder_begin_object (b);

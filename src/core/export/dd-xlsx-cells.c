@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
@@ -538,6 +539,47 @@ _dd_xlsx_stream_wrap_column (DdXlsx    *x,
   s->line_height = x->size * 1.25;
   if (col < MAX_WRAP_COLUMNS)
     s->line_chars[col] = line_chars (x, width);
+}
+
+void
+_dd_xlsx_stream_merged_text (DdXlsx     *x,
+                             lxw_row_t   row,
+                             lxw_col_t   first_col,
+                             lxw_col_t   last_col,
+                             const char *text,
+                             lxw_format *format,
+                             double      width)
+{
+  DdXlsxRowStream *s = x->current;
+  lxw_worksheet *ws;
+  lxw_merged_range *range;
+  const char *clean = _dd_xlsx_clean_text (x, text);
+  double first_chars;
+
+  g_return_if_fail (s != NULL && first_col < MAX_WRAP_COLUMNS && first_col <= last_col);
+  ws = s->ws;
+  /* Its lines counted over the merged width, not its first column's. */
+  first_chars = s->line_chars[first_col];
+  s->line_chars[first_col] = 0;
+  stream_string (s, row, first_col, clean, format);
+  s->line_chars[first_col] = first_chars;
+  s->row_lines = MAX (s->row_lines, text_lines (clean, line_chars (x, width)));
+  for (lxw_col_t c = first_col + 1; c <= last_col; c++)
+    stream_blank (s, row, c, format);
+
+  /* The merge as worksheet_merge_range() keeps it (the cells are ours):
+   * libxlsxwriter writes it after the rows and frees it with the sheet. */
+  if (ws->merged_range_count == G_MAXUINT16)
+    return;
+  range = calloc (1, sizeof *range);
+  if (range == NULL)
+    return;
+  range->first_row = row;
+  range->last_row = row;
+  range->first_col = first_col;
+  range->last_col = last_col;
+  STAILQ_INSERT_TAIL (ws->merged_ranges, range, list_pointers);
+  ws->merged_range_count++;
 }
 
 guint

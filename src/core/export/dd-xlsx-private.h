@@ -39,7 +39,7 @@ typedef enum
 /* The data rows of a big sheet, formatted as XML (dd-xlsx-cells.c). */
 typedef struct _DdXlsxRowStream DdXlsxRowStream;
 
-#define MAX_STREAMS 2
+#define MAX_STREAMS 3
 
 /* One workbook being written. */
 typedef struct
@@ -207,6 +207,16 @@ void         _dd_xlsx_stream_end        (DdXlsx *x);
 void         _dd_xlsx_stream_wrap_column (DdXlsx    *x,
                                           lxw_col_t  col,
                                           double     width);
+/* In the sheet being streamed, @text (from the program or the database)
+ * over the merged cells @first_col to @last_col of @row (together @width
+ * wide), its row as high as the text takes there. */
+void         _dd_xlsx_stream_merged_text (DdXlsx        *x,
+                                          lxw_row_t      row,
+                                          lxw_col_t      first_col,
+                                          lxw_col_t      last_col,
+                                          const char    *text,
+                                          lxw_format    *format,
+                                          double         width);
 /* How many lines @text takes in a column @width wide (an estimate on the
  * safe side: a row too high rather than text cut). */
 guint        _dd_xlsx_text_lines        (DdXlsx     *x,
@@ -240,7 +250,8 @@ void         _dd_xlsx_write_summary_sheet    (DdXlsx        *x,
                                               lxw_worksheet *ws);
 void         _dd_xlsx_write_units_sheet      (DdXlsx        *x,
                                               lxw_worksheet *ws);
-void         _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
-                                              lxw_worksheet *ws);
+gboolean     _dd_xlsx_write_indicators_sheet (DdXlsx         *x,
+                                              lxw_worksheet  *ws,
+                                              GError        **error);
 
 G_END_DECLS
