@@ -237,13 +237,13 @@ typedef struct
 #define ACTION_CACHE_MAX_BYTES (24u << 20)
 gsize _dd_export_action_cache_max = ACTION_CACHE_MAX_BYTES;
 
-/* The strings of a DdExportTask. */
+/* The strings of a DdExportTask the sheet for action shows (the copy's
+ * others are NULL: its time frame, product and result are not there). */
 static const gsize text_fields[] = {
   G_STRUCT_OFFSET (DdExportTask, plan_number), G_STRUCT_OFFSET (DdExportTask, number),
   G_STRUCT_OFFSET (DdExportTask, title), G_STRUCT_OFFSET (DdExportTask, lead),
-  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, deadline_text),
-  G_STRUCT_OFFSET (DdExportTask, product), G_STRUCT_OFFSET (DdExportTask, directing),
-  G_STRUCT_OFFSET (DdExportTask, actual_product), G_STRUCT_OFFSET (DdExportTask, note),
+  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, directing),
+  G_STRUCT_OFFSET (DdExportTask, note),
 };
 
 #define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
@@ -259,7 +259,7 @@ task_size (const DdExportTask *task)
   return size;
 }
 
-/* A copy of a task with its strings in the same block (g_free). */
+/* A copy of a task with the strings of text_fields in the same block (g_free). */
 static DdExportTask *
 copy_task (const DdExportTask *task,
            gsize              *out_size)
@@ -270,6 +270,9 @@ copy_task (const DdExportTask *task,
 
   copy = g_malloc (size);
   *copy = *task;
+  copy->deadline_text = NULL;
+  copy->product = NULL;
+  copy->actual_product = NULL;
   p = (char *) (copy + 1);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (TEXT_FIELD (task, text_fields[i]) != NULL)
@@ -634,6 +637,9 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
         return FALSE;
     }
   _dd_xlsx_stream_end (x);
+  /* Not needed any more: the sheets after this one have their own rows. */
+  g_hash_table_remove_all (x->action_rows);
+  x->action_bytes = 0;
 
   worksheet_freeze_panes (ws, 2, 0);
   _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
