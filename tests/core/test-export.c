@@ -363,6 +363,7 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_SUMMARY, "B21", NULL, 2.0 / 6.0, "pct");
   add_cell (b, SHEET_SUMMARY, "A22", "Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành ÷ (số nhiệm vụ hoàn thành + số "
             "nhiệm vụ quá hạn, quên việc chưa hoàn thành); tỷ lệ đúng hạn", 0, "prefix");
+  add_cell (b, SHEET_SUMMARY, "A27", "II. TÌNH HÌNH THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A29", "Phòng Hành chính - Quản trị", 0, "s");
   add_cell (b, SHEET_SUMMARY, "I29", NULL, 6, "n");
   add_cell (b, SHEET_SUMMARY, "J28", "Tỷ lệ hoàn thành", 0, "s");
@@ -389,6 +390,22 @@ test_xlsx_seed (void)
   json_builder_begin_object (b);
   add_strings (b, SHEET_TASKS, header);
   json_builder_end_object (b);
+  /* Part II of the summary on a page of its own: a manual break before
+   * row 27, which Excel reads from <rowBreaks> and LibreOffice follows. */
+  json_builder_set_member_name (b, "row_breaks");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_SUMMARY);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 26);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "lo_page_starts");
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 2);
+  json_builder_add_string_value (b, "II. TÌNH HÌNH THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ");
+  json_builder_end_array (b);
+  json_builder_end_array (b);
   /* The indicators' titles over the whole width, the sheet streamed. */
   json_builder_set_member_name (b, "merged");
   json_builder_begin_object (b);
