@@ -98,8 +98,9 @@ typedef enum
 
 /* What the text of each column of the tasks of a query takes: the few
  * longest words (one a line, NULL: no text) and the mean characters of
- * its cells (an empty one counting 0); how many tasks have a completion date, whether any has a
- * time frame not understood and whether any task was ever extended. */
+ * its cells (an empty one counting 0); how many tasks have a completion
+ * date, whether any has a time frame not understood and whether any task
+ * was ever extended. Read from the first tasks only when @sampled. */
 typedef struct
 {
   char *longest[DD_N_EXTENTS];
@@ -108,9 +109,10 @@ typedef struct
   guint64 n_completed;
   gboolean any_not_understood;   /* a time frame not understood (said in the note) */
   gboolean any_extended;
+  gboolean sampled;
 } DdExportExtent;
 
-/* Reads the extent of the tasks of @query in one pass (no row kept). */
+/* Reads the extent of the tasks of @query (no row kept). */
 gboolean _dd_store_export_extent      (DdStore           *store,
                                        const DdTaskQuery *query,
                                        DdExportExtent    *out,

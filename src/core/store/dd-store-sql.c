@@ -392,91 +392,9 @@ sql_legacy_holidays (sqlite3_context *ctx,
   sqlite3_result_text (ctx, key, -1, g_free);
 }
 
-/* dd_longest_words (TEXT), an aggregate: the few longest words (split at
- * white space) of all its values, longest first, one a line; NULL when
- * there is none. What a column of a printed sheet must be at least as
- * wide as, so that no word breaks in the middle. */
-#define LONGEST_WORDS 4
-
-typedef struct
-{
-  char *words[LONGEST_WORDS];
-  glong lengths[LONGEST_WORDS];
-} LongestWords;
-
-static void
-longest_words_step (sqlite3_context *ctx,
-                    int              argc,
-                    sqlite3_value  **argv)
-{
-  LongestWords *acc = sqlite3_aggregate_context (ctx, sizeof (LongestWords));
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (acc == NULL || text == NULL)
-    return;
-  for (const char *p = text; *p != '\0';)
-    {
-      gsize n = strcspn (p, " \t\n\r");
-      glong chars;
-      int at;
-
-      if (n == 0)
-        {
-          p++;
-          continue;
-        }
-      /* Only words longer than the shortest kept are counted. */
-      if (n > 0 && (acc->words[LONGEST_WORDS - 1] == NULL || (glong) n > acc->lengths[LONGEST_WORDS - 1])
-          && (chars = g_utf8_strlen (p, (gssize) n)) > acc->lengths[LONGEST_WORDS - 1])
-        {
-          gboolean known = FALSE;
-
-          for (int i = 0; i < LONGEST_WORDS && acc->words[i] != NULL; i++)
-            known = known || (strncmp (acc->words[i], p, n) == 0 && acc->words[i][n] == '\0');
-          for (at = LONGEST_WORDS - 1; !known && at > 0 && (acc->words[at - 1] == NULL
-                                                            || acc->lengths[at - 1] < chars); at--)
-            ;
-          if (!known)
-            {
-              g_free (acc->words[LONGEST_WORDS - 1]);
-              memmove (acc->words + at + 1, acc->words + at, (LONGEST_WORDS - 1 - at) * sizeof (char *));
-              memmove (acc->lengths + at + 1, acc->lengths + at, (LONGEST_WORDS - 1 - at) * sizeof (glong));
-              acc->words[at] = g_strndup (p, n);
-              acc->lengths[at] = chars;
-            }
-        }
-      p += n;
-    }
-}
-
-static void
-longest_words_final (sqlite3_context *ctx)
-{
-  LongestWords *acc = sqlite3_aggregate_context (ctx, 0);
-  GString *out;
-
-  if (acc == NULL || acc->words[0] == NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  out = g_string_new (NULL);
-  for (int i = 0; i < LONGEST_WORDS && acc->words[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, acc->words[i]);
-      g_free (acc->words[i]);
-    }
-  sqlite3_result_text (ctx, g_string_free (out, FALSE), -1, g_free);
-}
-
 void
 _dd_sql_register_functions (sqlite3 *db)
 {
-  sqlite3_create_function_v2 (db, "dd_longest_words", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, NULL, longest_words_step, longest_words_final, NULL);
   sqlite3_create_function_v2 (db, "dd_legacy_holidays", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_legacy_holidays, NULL, NULL, NULL);
