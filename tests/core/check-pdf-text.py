@@ -4,6 +4,7 @@
 
     check-pdf-text.py FILE.pdf MIN_PT CALIBRATION_WORD CALIBRATION_PT [PHRASE...]
     check-pdf-text.py FILE.pdf MIN_PT --calibrate CAL.pdf WORD PT [PHRASE...]
+    check-pdf-text.py FILE.pdf --whole WORD...
 
 Reads every word's box with poppler's `pdftotext -bbox-layout`. A box's
 height is not the font's size: poppler takes it from the font's ascent and
@@ -21,6 +22,11 @@ so that a calibration word printed at another size cannot hide the others.
 Each word's size is its box height over the factor; one under MIN_PT (less
 a 2 % tolerance for the rounding of boxes) fails, and so does a PHRASE not
 found whole on one line.
+
+With --whole, each WORD must be printed whole somewhere and never broken
+in the middle: no printed word that is the start of WORD with the rest of
+it as the first word of the next line of the same column (as LibreOffice
+prints a word wider than its column: "trưởn" over "g").
 """
 
 import subprocess
@@ -55,6 +61,44 @@ def read(path):
             for w in ws:
                 words.append((n, w.text or "", float(w.get("yMax")) - float(w.get("yMin"))))
     return words, lines
+
+
+def boxes(path):
+    """The words of @path: (page, text, xMin, yMin, xMax, yMax)."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", path, "-"], capture_output=True, check=True).stdout
+    root = ET.fromstring(xml.replace(b'xmlns="http://www.w3.org/1999/xhtml"', b""))
+    out = []
+    for n, page in enumerate(root.findall(".//page"), 1):
+        for w in page.iter("word"):
+            out.append((n, w.text or "", float(w.get("xMin")), float(w.get("yMin")),
+                        float(w.get("xMax")), float(w.get("yMax"))))
+    return out
+
+
+def check_whole(path, words):
+    """Failures: @words never printed whole, or broken over two lines."""
+    printed = boxes(path)
+    texts = set(b[1] for b in printed)
+    by_start = {}
+    for b in printed:
+        by_start.setdefault((b[0], b[1]), []).append(b)
+    failures = []
+    for word in sorted(set(words)):
+        if len(word) < 2:
+            continue
+        if word not in texts:
+            failures.append("%r is never printed whole" % word)
+        for n, head, x0, y0, x1, y1 in printed:
+            if not (0 < len(head) < len(word) and word.startswith(head)):
+                continue
+            h = y1 - y0
+            for _, _, u0, v0, u1, _ in by_start.get((n, word[len(head):]), []):
+                # The next line, in the same column (centred text may start further left).
+                if 0.5 * h < v0 - y0 < 1.6 * h and u0 < x1 and u1 > x0 - 40:
+                    failures.append("page %d: %r broken as %r / %r" % (n, word, head, word[len(head):]))
+    if not failures:
+        print("ok: %d words printed whole, none broken" % len(set(words)))
+    return failures
 
 
 def calibrate(path, word, pt):
@@ -95,6 +139,12 @@ def check(path, min_pt, factor, phrases):
 
 def main():
     args = sys.argv[1:]
+    if len(args) > 1 and args[1] == "--whole":
+        failures = check_whole(args[0], args[2:])
+        for f in failures:
+            print("FAIL: " + f)
+        print("PASS" if not failures else "FAILED")
+        return 0 if not failures else 1
     path, min_pt = args[0], float(args[1])
     cal = (path, args[2], float(args[3]))
     phrases = args[4:]

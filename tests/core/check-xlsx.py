@@ -22,9 +22,19 @@ EXPECT.json (written by tests/core/test-export.c):
   libreoffice   [texts the PDF that LibreOffice makes must contain]
   lo_pages_min  the least number of pages of that PDF
   properties    {"title": …, "subject": …}: the document's properties
+  legible       {"min": pt, "phrases": [...], "whole_words": [...]}: every
+                word of LibreOffice's PDF at min pt or more, each phrase
+                whole on a line, each of whole_words printed whole and never
+                broken over two lines (check-pdf-text.py)
   row_heights   {sheet: [[row, least height in points], …]}; every row from
                 the header down must have a height of its own (printed rows
                 are as high as they say, never as high as their text)
+  merged        {sheet: ["A3:F3", …]}: ranges that must be merged
+  row_breaks    {sheet: [row, …]}: its manual page breaks, as Excel reads
+                them (<rowBreaks> with its counts; a break with id N starts
+                a page at row N + 1), openpyxl's row_breaks the same
+  lo_page_starts [[page, text]]: LibreOffice's PDF page (from 1) begins
+                with text (its first line)
   strict_xml    true: every XML part parses with a strict parser and holds
                 no character XML 1.0 forbids nor any noncharacter
 
@@ -134,6 +144,26 @@ def check_cell(wb, sheet, ref, value, kind):
         fail("unknown kind %r" % kind)
 
 
+def check_row_breaks(path, wb, sheet, rows):
+    """The manual page breaks of @sheet are @rows, as openpyxl and as the
+    XML Excel reads."""
+    import re
+    import zipfile
+    ws = wb[sheet]
+    got = [(b.id, bool(b.man)) for b in ws.row_breaks.brk]
+    check(got == [(r, True) for r in rows], "%s: page breaks %r, expected manual ones at %r" % (sheet, got, rows))
+    part = "xl/worksheets/sheet%d.xml" % (wb.sheetnames.index(sheet) + 1)
+    with zipfile.ZipFile(path) as z:
+        xml = z.read(part).decode("utf-8")
+    m = re.search(r'<rowBreaks count="(\d+)" manualBreakCount="(\d+)">(.*?)</rowBreaks>', xml)
+    check(m is not None, "%s (%s): no <rowBreaks count=… manualBreakCount=…>" % (sheet, part))
+    check(int(m.group(1)) == len(rows) and int(m.group(2)) == len(rows),
+          "%s: rowBreaks count %s, manualBreakCount %s, expected %d" % (sheet, m.group(1), m.group(2), len(rows)))
+    brks = re.findall(r'<brk id="(\d+)" max="16383" man="1"/>', m.group(3))
+    check([int(b) for b in brks] == rows, "%s: <brk> %r, expected %r" % (sheet, m.group(3), rows))
+    print("ok: %s breaks its pages before rows %s" % (sheet, ", ".join(str(r + 1) for r in rows)))
+
+
 def is_bad_char(c):
     o = ord(c)
     if o < 0x20 and c not in "\t\n\r":
@@ -190,6 +220,12 @@ def check_libreoffice(path, expect):
         for want in expect["libreoffice"]:
             check(" ".join(want.split()) in flat, "LibreOffice's PDF lacks %r" % want)
         print("ok: LibreOffice made a PDF of %d pages with the expected text" % pages)
+        for page, start in expect.get("lo_page_starts", []):
+            first = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"], stdout=subprocess.PIPE,
+                                   check=True).stdout.decode("utf-8").strip().splitlines()
+            check(first and first[0].startswith(start),
+                  "LibreOffice's page %d begins with %r, expected %r" % (page, first[0] if first else "", start))
+            print("ok: LibreOffice's page %d begins with %r" % (page, start))
         if legible:
             check_legible(pdf, os.path.join(tmp, "calibration.pdf"), legible)
 
@@ -219,6 +255,8 @@ def check_legible(pdf, calibration, legible):
     factor, error = module.calibrate(calibration, "Hiệu", 20)
     check(factor is not None, "calibration: %s" % error)
     failures = module.check(pdf, float(legible["min"]), factor, legible.get("phrases", []))
+    if legible.get("whole_words"):
+        failures += module.check_whole(pdf, legible["whole_words"])
     for f in failures:
         print("FAIL: LibreOffice's PDF: " + f)
     check(not failures, "LibreOffice's PDF is not legible")
@@ -286,6 +324,14 @@ def main():
                       % (sheet, cell.coordinate, cell.value))
                 check(cell.number_format == "dd/mm/yyyy", "%s!%s: format %r" % (sheet, cell.coordinate,
                                                                                  cell.number_format))
+
+    for sheet, ranges in expect.get("merged", {}).items():
+        got = set(str(r) for r in wb[sheet].merged_cells.ranges)
+        for want in ranges:
+            check(want in got, "%s: %s is not merged (merged: %s)" % (sheet, want, sorted(got)[:10]))
+
+    for sheet, rows in expect.get("row_breaks", {}).items():
+        check_row_breaks(path, wb, sheet, rows)
 
     for sheet, ref, value, kind in expect.get("cells", []):
         check_cell(wb, sheet, ref, value, kind)

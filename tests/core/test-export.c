@@ -11,6 +11,7 @@
 
 #include "dd-store-private.h"
 #include "dd-export-private.h"
+#include "dd-pdf-private.h"
 #include "dd-test-core.h"
 
 /*
@@ -356,11 +357,13 @@ test_xlsx_seed (void)
   add_cell (b, SHEET_INDICATORS, "C6", NULL, 2, "n");
   add_cell (b, SHEET_INDICATORS, "F6", "Đạt chỉ tiêu", 0, "s");
   add_cell (b, SHEET_INDICATORS, "A7", "Phòng Hành chính - Quản trị", 0, "s");
+  add_cell (b, SHEET_INDICATORS, "A8", "3. 100% cán bộ", 0, "prefix");
   /* Both rates side by side, and how they are counted. */
   add_cell (b, SHEET_SUMMARY, "A21", "Tỷ lệ đúng hạn", 0, "s");
   add_cell (b, SHEET_SUMMARY, "B21", NULL, 2.0 / 6.0, "pct");
   add_cell (b, SHEET_SUMMARY, "A22", "Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành ÷ (số nhiệm vụ hoàn thành + số "
             "nhiệm vụ quá hạn, quên việc chưa hoàn thành); tỷ lệ đúng hạn", 0, "prefix");
+  add_cell (b, SHEET_SUMMARY, "A27", "II. TÌNH HÌNH THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ", 0, "s");
   add_cell (b, SHEET_SUMMARY, "A29", "Phòng Hành chính - Quản trị", 0, "s");
   add_cell (b, SHEET_SUMMARY, "I29", NULL, 6, "n");
   add_cell (b, SHEET_SUMMARY, "J28", "Tỷ lệ hoàn thành", 0, "s");
@@ -386,6 +389,27 @@ test_xlsx_seed (void)
   json_builder_set_member_name (b, "header");
   json_builder_begin_object (b);
   add_strings (b, SHEET_TASKS, header);
+  json_builder_end_object (b);
+  /* Part II of the summary on a page of its own: a manual break before
+   * row 27, which Excel reads from <rowBreaks> and LibreOffice follows. */
+  json_builder_set_member_name (b, "row_breaks");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SHEET_SUMMARY);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 26);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "lo_page_starts");
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 2);
+  json_builder_add_string_value (b, "II. TÌNH HÌNH THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ");
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  /* The indicators' titles over the whole width, the sheet streamed. */
+  json_builder_set_member_name (b, "merged");
+  json_builder_begin_object (b);
+  add_strings (b, SHEET_INDICATORS, (const char * const[]) { "A1:F1", "A3:F3", "A5:F5", "A8:F8", NULL });
   json_builder_end_object (b);
   json_builder_set_member_name (b, "charts");
   json_builder_begin_object (b);
@@ -432,6 +456,32 @@ test_xlsx_seed (void)
   json_builder_set_member_name (b, "min");
   json_builder_add_double_value (b, 10);
   add_strings (b, "phrases", (const char * const[]) { "Phòng Hành chính - Quản trị", NULL });
+  /* No word broken in the middle ("Thủ trưởn/g cơ quan", "Trách nhiệ/m
+   * chỉ đạo"): every word of the heads, of each task's lead unit and
+   * directing leader, and of the statuses, printed whole. */
+  json_builder_set_member_name (b, "whole_words");
+  json_builder_begin_array (b);
+  {
+    g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT coalesce (lu.name, ''), coalesce (t.directing, '') FROM tasks t "
+                                                   "LEFT JOIN units lu ON lu.id = t.lead_unit_id", &error);
+    const char * const statuses[] = { "Hoàn thành đúng hạn", "Quên việc", "Đang thực hiện", "Chưa có thời hạn", NULL };
+    g_autoptr(GString) texts = g_string_new (NULL);
+    g_auto(GStrv) words = NULL;
+
+    g_assert_no_error (error);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (texts, "%s %s ", dd_sql_column_text (stmt, 0), dd_sql_column_text (stmt, 1));
+    for (guint i = 0; header[i] != NULL; i++)
+      g_string_append_printf (texts, "%s ", header[i]);
+    for (guint i = 0; statuses[i] != NULL; i++)
+      g_string_append_printf (texts, "%s ", statuses[i]);
+    g_assert_nonnull (strstr (texts->str, "Thủ trưởng cơ quan"));
+    words = g_strsplit (texts->str, " ", -1);
+    for (guint i = 0; words[i] != NULL; i++)
+      if (g_utf8_strlen (words[i], -1) > 1)
+        json_builder_add_string_value (b, words[i]);
+  }
+  json_builder_end_array (b);
   json_builder_end_object (b);
   json_builder_end_object (b);
   check_workbook (path, b);
@@ -812,6 +862,51 @@ test_pdf (void)
   }
   g_assert_cmpuint (pdf_pages (path), ==, pages);
   g_assert_cmpuint (pages, >=, 2);
+  {
+    /* Whatever the page's height, the signature and "Nơi nhận:" never
+     * stand alone on the last page: some of the report goes with them. */
+    cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595.28, 841.89);
+    cairo_t *cr = cairo_create (surface);
+    guint alone = 0, tried = 0;
+
+    for (double height = 420; height <= 842; height += 6, tried++)
+      {
+        guint n = dd_report_paginate (report, cr, 595.28 - (30 + 20) / 25.4 * 72, height);
+        GArray *last = g_ptr_array_index (report->pages, n - 1);
+        guint content = 0;
+
+        g_assert_cmpuint (last->len, >, 0);
+        g_assert_cmpint (g_array_index (last, Placement, last->len - 1).block->kind, ==, BLOCK_SIGNATURE);
+        for (guint i = 0; i < last->len; i++)
+          if (g_array_index (last, Placement, i).block->kind != BLOCK_SIGNATURE
+              && g_array_index (last, Placement, i).block->kind != BLOCK_GAP)
+            content++;
+        if (content == 0)
+          {
+            g_test_message ("at a page %.0f pt high, the signature is alone on page %u", height, n);
+            alone++;
+          }
+        /* Nothing left out: every block but a gap on a page, once. */
+        {
+          guint placed = 0, blocks = 0;
+
+          for (guint p = 0; p < n; p++)
+            {
+              GArray *page = g_ptr_array_index (report->pages, p);
+
+              for (guint i = 0; i < page->len; i++)
+                placed += g_array_index (page, Placement, i).block->kind != BLOCK_GAP;
+            }
+          for (guint i = 0; i < report->blocks->len; i++)
+            blocks += ((Block *) g_ptr_array_index (report->blocks, i))->kind != BLOCK_GAP;
+          g_assert_cmpuint (placed, ==, blocks);
+        }
+      }
+    g_assert_cmpuint (alone, ==, 0);
+    g_assert_cmpuint (tried, >, 60);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
 
   text = pdf_text (path);
   flat = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);

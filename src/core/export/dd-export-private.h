@@ -80,6 +80,45 @@ gboolean _dd_store_export_foreach_query (DdStore           *store,
                                          gpointer           user_data,
                                          GError           **error);
 
+/* The text columns of the task sheet whose extent is read before its rows. */
+typedef enum
+{
+  DD_EXTENT_PLAN,
+  DD_EXTENT_NUMBER,
+  DD_EXTENT_TITLE,
+  DD_EXTENT_LEAD,
+  DD_EXTENT_COORDINATORS,
+  DD_EXTENT_TIME_FRAME,
+  DD_EXTENT_PRODUCT,
+  DD_EXTENT_DIRECTING,
+  DD_EXTENT_ACTUAL,
+  DD_EXTENT_NOTE,
+  DD_N_EXTENTS
+} DdExtentColumn;
+
+/* What the text of each column of the tasks of a query takes: the few
+ * longest words (one a line, NULL: no text) and the mean characters of
+ * its cells (an empty one counting 0); how many tasks have a completion
+ * date, whether any has a time frame not understood and whether any task
+ * was ever extended. Read from the first tasks only when @sampled. */
+typedef struct
+{
+  char *longest[DD_N_EXTENTS];
+  double mean[DD_N_EXTENTS];
+  guint64 n_tasks;
+  guint64 n_completed;
+  gboolean any_not_understood;   /* a time frame not understood (said in the note) */
+  gboolean any_extended;
+  gboolean sampled;
+} DdExportExtent;
+
+/* Reads the extent of the tasks of @query (no row kept). */
+gboolean _dd_store_export_extent      (DdStore           *store,
+                                       const DdTaskQuery *query,
+                                       DdExportExtent    *out,
+                                       GError           **error);
+void     _dd_export_extent_clear      (DdExportExtent    *extent);
+
 /* One figure of an indicator: the sums over the period for one unit or
  * (@unit NULL) for the whole office. @has_data FALSE: no figure at all. */
 typedef struct

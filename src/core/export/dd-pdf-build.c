@@ -363,6 +363,8 @@ add_action_row (const DdExportTask  *task,
       b = _dd_report_add_row (a->self, a->table);
       b->span = TRUE;
       b->bold = TRUE;
+      /* A sub-heading never ends a page, away from its first row. */
+      b->keep_with_next = TRUE;
       b->cells[0] = (char *) section_title (a, action->status, &title);
       a->section = action->status;
     }
@@ -450,6 +452,7 @@ build_indicators (DdReport *self)
           b = _dd_report_add_row (self, t);
           b->span = TRUE;
           b->bold = TRUE;
+          b->keep_with_next = TRUE;
           b->cells[0] = row->derived
             /* Translators: an indicator computed from the tasks ("đúng hạn"), not typed. */
             ? g_strdup_printf (_("%u. %s (computed from the tasks)"), ++n, row->title)

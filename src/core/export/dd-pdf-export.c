@@ -510,6 +510,54 @@ footer_height (DdReport *self)
   return self->data->options.font_size + 10;
 }
 
+/* The signature never stands alone on the last page: the last blocks of
+ * @from (gaps, then one block of text or one row, with the headings kept
+ * with it) go with it onto @to, still empty; @from keeps at least one.
+ * Returns the height they take on @to; *@head_on_page is the table whose
+ * header row @to shows last. */
+static double
+carry_over (GArray  *from,
+            GArray  *to,
+            Table  **head_on_page)
+{
+  guint keep = from->len;
+  gboolean content = FALSE;
+  double y = 0;
+
+  while (keep > 1)
+    {
+      const Placement *p = &g_array_index (from, Placement, keep - 1);
+
+      /* A heading stays with what follows it: a section's title, a
+       * sub-heading over a table's rows. */
+      if (content && !p->block->keep_with_next && !(p->block->kind == BLOCK_ROW && p->block->span))
+        break;
+      content = content || p->block->kind != BLOCK_GAP;
+      keep--;
+    }
+  *head_on_page = NULL;
+  for (guint i = keep; i < from->len; i++)
+    {
+      Placement p = g_array_index (from, Placement, i);
+
+      if (p.block->kind == BLOCK_GAP && to->len == 0)
+        continue;
+      p.with_head = p.block->kind == BLOCK_ROW && *head_on_page != p.block->table;
+      if (p.with_head)
+        {
+          y += p.block->table->head_height;
+          *head_on_page = p.block->table;
+        }
+      else if (p.block->kind != BLOCK_ROW)
+        *head_on_page = NULL;
+      p.y = y;
+      g_array_append_val (to, p);
+      y += p.block->height;
+    }
+  g_array_set_size (from, keep);
+  return y;
+}
+
 guint
 dd_report_paginate (DdReport *self,
                     cairo_t  *cr,
@@ -575,10 +623,14 @@ dd_report_paginate (DdReport *self,
         continue;
       if (y > 0 && y + need > avail)
         {
+          GArray *full = page;
+
           page = g_array_new (FALSE, FALSE, sizeof (Placement));
           g_ptr_array_add (self->pages, page);
           y = 0;
           head_on_page = NULL;
+          if (b->kind == BLOCK_SIGNATURE)
+            y = carry_over (full, page, &head_on_page);
           if (b->kind == BLOCK_GAP)
             continue;
           if (b->kind == BLOCK_ROW)

@@ -5,7 +5,9 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
 #include "dd-xlsx-private.h"
@@ -154,16 +156,16 @@ text_lines (const char *text,
 
 /* How many characters a line of a column @width wide holds. A column's
  * width counts the digits of the default font (7 pixels, 3/4 of a point
- * each) plus 5 pixels; a cell keeps 2 points each side. An average letter
- * of the serif fonts is at most half the size (DejaVu Serif, where
- * Times New Roman is missing; Times is narrower). */
+ * each) plus 5 pixels; a cell keeps 2 points each side. A letter is the
+ * mean of Vietnamese text in the workbook's font as this machine sets it
+ * (_dd_xlsx_letter_points()). */
 static double
 line_chars (DdXlsx *x,
             double  width)
 {
   double points = (width * 7 + 5) * 0.75 - 4;
 
-  return MAX (1.0, points / (x->size * 0.5));
+  return MAX (1.0, points / _dd_xlsx_letter_points (x));
 }
 
 static DdXlsxRowStream *
@@ -297,6 +299,116 @@ stream_blank (DdXlsxRowStream *s,
   XML_PUT (s->xml, "/>");
 }
 
+/* Measuring text */
+
+/* A cell keeps about 2 points of its width each side (LibreOffice and
+ * Excel); a word is given 4 % more than Pango measures, for the rounding
+ * of LibreOffice's own layout. */
+#define CELL_PADDING_POINTS 4.5
+#define WORD_MARGIN 1.04
+
+static PangoLayout *
+measure_layout (DdXlsx   *x,
+                gboolean  bold)
+{
+  PangoFontDescription *desc;
+
+  if (x->measure == NULL)
+    {
+      /* A font map of its own: the export may run on any thread. At 72
+       * dpi, so that a size in points measures in points. */
+      PangoFontMap *map = pango_cairo_font_map_new ();
+      PangoContext *context = pango_font_map_create_context (map);
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+      pango_cairo_context_set_resolution (context, 72);
+      x->measure = pango_layout_new (context);
+      g_object_unref (context);
+      g_object_unref (map);
+    }
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, x->data->font_name);
+  pango_font_description_set_size (desc, (gint) (x->size * PANGO_SCALE + 0.5));
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (x->measure, desc);
+  pango_font_description_free (desc);
+  return x->measure;
+}
+
+double
+_dd_xlsx_text_points (DdXlsx     *x,
+                      const char *text,
+                      gboolean    bold)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  layout = measure_layout (x, bold);
+  pango_layout_set_text (layout, _dd_xlsx_clean_text (x, text), -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+double
+_dd_xlsx_word_points (DdXlsx     *x,
+                      const char *text,
+                      gboolean    bold)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  /* Wrapped at every place a line may break (white space, after a
+   * hyphen or a slash, as LibreOffice breaks them too): the widest line
+   * is the widest piece no line can break. */
+  layout = measure_layout (x, bold);
+  pango_layout_set_text (layout, _dd_xlsx_clean_text (x, text), -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_width (layout, -1);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+double
+_dd_xlsx_letter_points (DdXlsx *x)
+{
+  /* Words of the plans, as many capitals and diacritics as they have. */
+  static const char sample[] = "Phòng Hành chính - Quản trị; Trung tâm Phục vụ Hành chính công. "
+                               "Kế hoạch tuyên truyền, tin bài, chuyên trang, chuyên mục về CCHC; "
+                               "Tăng cường kiểm tra kỷ luật, kỷ cương hành chính, thực thi công vụ.";
+
+  if (x->letter <= 0)
+    {
+      double points = _dd_xlsx_text_points (x, sample, FALSE);
+
+      /* A tenth more than the mean: lines end short of their width. */
+      x->letter = points > 0 ? points / g_utf8_strlen (sample, -1) * 1.1 : x->size * 0.5;
+      g_debug ("a letter of %s at %g pt: %.2f pt", x->data->font_name, x->size, x->letter);
+    }
+  return x->letter;
+}
+
+double
+_dd_xlsx_width_for_points (double points)
+{
+  /* A column of width w is w × 7 + 5 pixels of 3/4 point. */
+  return MAX (1.0, ((points * WORD_MARGIN + CELL_PADDING_POINTS) / 0.75 - 5) / 7);
+}
+
+void
+_dd_xlsx_measure_free (DdXlsx *x)
+{
+  g_clear_object (&x->measure);
+}
+
 /* Shared with the sheets */
 
 /* Cuts @text (clean) at DD_EXPORT_MAX_CELL_CHARS UTF-16 units (as Excel
@@ -427,6 +539,47 @@ _dd_xlsx_stream_wrap_column (DdXlsx    *x,
   s->line_height = x->size * 1.25;
   if (col < MAX_WRAP_COLUMNS)
     s->line_chars[col] = line_chars (x, width);
+}
+
+void
+_dd_xlsx_stream_merged_text (DdXlsx     *x,
+                             lxw_row_t   row,
+                             lxw_col_t   first_col,
+                             lxw_col_t   last_col,
+                             const char *text,
+                             lxw_format *format,
+                             double      width)
+{
+  DdXlsxRowStream *s = x->current;
+  lxw_worksheet *ws;
+  lxw_merged_range *range;
+  const char *clean = _dd_xlsx_clean_text (x, text);
+  double first_chars;
+
+  g_return_if_fail (s != NULL && first_col < MAX_WRAP_COLUMNS && first_col <= last_col);
+  ws = s->ws;
+  /* Its lines counted over the merged width, not its first column's. */
+  first_chars = s->line_chars[first_col];
+  s->line_chars[first_col] = 0;
+  stream_string (s, row, first_col, clean, format);
+  s->line_chars[first_col] = first_chars;
+  s->row_lines = MAX (s->row_lines, text_lines (clean, line_chars (x, width)));
+  for (lxw_col_t c = first_col + 1; c <= last_col; c++)
+    stream_blank (s, row, c, format);
+
+  /* The merge as worksheet_merge_range() keeps it (the cells are ours):
+   * libxlsxwriter writes it after the rows and frees it with the sheet. */
+  if (ws->merged_range_count == G_MAXUINT16)
+    return;
+  range = calloc (1, sizeof *range);
+  if (range == NULL)
+    return;
+  range->first_row = row;
+  range->last_row = row;
+  range->first_col = first_col;
+  range->last_col = last_col;
+  STAILQ_INSERT_TAIL (ws->merged_ranges, range, list_pointers);
+  ws->merged_range_count++;
 }
 
 guint

@@ -21,19 +21,20 @@
  * cell writers of dd-xlsx-cells.c and the print setup and title line of
  * dd-xlsx-sheet.c.
  *
- * Memory: the two sheets that grow with the plan ("Nhiệm vụ" and "Quá hạn -
- * sắp đến hạn") are written in libxlsxwriter's constant-memory mode, row
- * after row, with inline strings and no table; they need nothing else (an
- * autofilter, frozen panes and print titles are kept apart from the rows).
- * The small sheets ("Tổng hợp", "Đơn vị", "Chỉ tiêu") are written in the
- * normal mode: they merge cells for the document header and the charts
- * read their cached values from them, neither of which the constant mode
- * allows. libxlsxwriter takes the mode of a sheet from the workbook's
- * options when the sheet is added (workbook_add_worksheet() copies
- * options.constant_memory into the sheet), so it is switched on just for
- * the two big sheets.
+ * Memory: the three sheets that grow with the plan ("Nhiệm vụ", "Quá hạn -
+ * sắp đến hạn", and "Chỉ tiêu", an indicator's figures for each unit) are
+ * written in libxlsxwriter's constant-memory mode, row after row, with
+ * inline strings and no table; they need nothing else (an autofilter,
+ * frozen panes, print titles and the merged title rows of the indicators
+ * are kept apart from the rows). The small sheets ("Tổng hợp", "Đơn vị")
+ * are written in the normal mode: they merge cells for the document
+ * header and the charts read their cached values from them, neither of
+ * which the constant mode allows. libxlsxwriter takes the mode of a sheet
+ * from the workbook's options when the sheet is added
+ * (workbook_add_worksheet() copies options.constant_memory into the
+ * sheet), so it is switched on just for the big sheets.
  *
- * Speed: the data rows of those two sheets are not given to libxlsxwriter
+ * Speed: the data rows of those sheets are not given to libxlsxwriter
  * cell by cell (an allocation, a copy and an fprintf() each, then the whole
  * sheet compressed in workbook_close() after everything else). They are
  * formatted (dd-xlsx-cells.c) into the very XML its constant-memory mode
@@ -249,7 +250,7 @@ write_workbook (DdXlsx    *x,
   tasks = add_sheet (x, x->sheet_tasks, TRUE);
   units = add_sheet (x, x->sheet_units, FALSE);
   actions = add_sheet (x, x->sheet_actions, TRUE);
-  indicators = add_sheet (x, x->sheet_indicators, FALSE);
+  indicators = add_sheet (x, x->sheet_indicators, TRUE);
   if (summary == NULL || tasks == NULL || units == NULL || actions == NULL || indicators == NULL)
     {
       g_set_error (error, DD_EXPORT_ERROR, DD_EXPORT_ERROR_FAILED,
@@ -267,7 +268,8 @@ write_workbook (DdXlsx    *x,
     return FALSE;
   _dd_xlsx_write_summary_sheet (x, summary);
   _dd_xlsx_write_units_sheet (x, units);
-  _dd_xlsx_write_indicators_sheet (x, indicators);
+  if (!_dd_xlsx_write_indicators_sheet (x, indicators, error))
+    return FALSE;
   worksheet_activate (summary);
 
   if (x->lxw != LXW_NO_ERROR)
@@ -351,6 +353,7 @@ xlsx_clear (DdXlsx *x)
   g_string_free (x->buf, TRUE);
   g_string_free (x->cut, TRUE);
   g_hash_table_unref (x->action_rows);
+  _dd_xlsx_measure_free (x);
   g_free (x->mark);
   g_free (x->sheet_summary);
   g_free (x->sheet_tasks);

@@ -125,14 +125,48 @@ _dd_xlsx_write_units_sheet (DdXlsx        *x,
 
 /* The indicators sheet */
 
-void
-_dd_xlsx_write_indicators_sheet (DdXlsx        *x,
-                                 lxw_worksheet *ws)
+/* One row of an indicator's figures for a unit (or the whole office). */
+static void
+write_indicator_row (DdXlsx                  *x,
+                     lxw_worksheet           *ws,
+                     lxw_row_t                r,
+                     const DdExportIndicator *row)
+{
+  DdStatsIndicator level_of = { 0, };
+  DdIndicatorLevel level;
+
+  _dd_xlsx_write_text (x, ws, r, 0, row->unit != NULL ? row->unit : _("Whole office"), x->f_text);
+  level_of.target = row->target;
+  level_of.has_data = row->has_data;
+  level_of.numerator = row->numerator;
+  level_of.denominator = row->denominator;
+  level_of.achieved = row->has_data ? 100.0 * row->numerator / row->denominator : 0;
+  level = dd_indicator_level_for (&level_of);
+  if (row->has_data)
+    {
+      _dd_xlsx_write_number (x, ws, r, 1, row->numerator, x->f_int);
+      _dd_xlsx_write_number (x, ws, r, 2, row->denominator, x->f_int);
+      _dd_xlsx_write_number (x, ws, r, 3, row->numerator / row->denominator, x->f_pct);
+    }
+  else
+    for (lxw_col_t c = 1; c <= 3; c++)
+      _dd_xlsx_put_blank (x, ws, r, c, x->f_int);
+  _dd_xlsx_write_number (x, ws, r, 4, row->target / 100.0, x->f_pct);
+  _dd_xlsx_put_string (x, ws, r, 5, dd_indicator_level_get_label (level), x->f_center);
+}
+
+/* Its rows grow with the indicators and the units (74,000 in the
+ * benchmark's file): streamed as the task sheet's, never held. */
+gboolean
+_dd_xlsx_write_indicators_sheet (DdXlsx         *x,
+                                 lxw_worksheet  *ws,
+                                 GError        **error)
 {
   DdExportData *d = x->data;
   lxw_row_t r = 2;
   gint64 last = -1;
   guint n = 0;
+  guint lines = 1;
   const char *heads[] = {
     C_("export column", "Unit"), C_("export column", "Achieved"), C_("export column", "Out of"),
     C_("export column", "Rate"), C_("export column", "Target"), C_("export column", "Assessment"),
@@ -145,74 +179,42 @@ _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
     {
       CHECK (x, worksheet_set_column (ws, (lxw_col_t) i, (lxw_col_t) i, widths[i], NULL));
       CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) i, heads[i], x->f_head));
+      /* The heads in bold, as many lines as the narrowest takes. */
+      lines = MAX (lines, _dd_xlsx_text_lines (x, heads[i], widths[i] * 0.85));
     }
+  CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
 
+  if (!_dd_xlsx_stream_begin (x, ws, error))
+    return FALSE;
+  /* The unit and the assessment ("Chưa có dữ liệu") never cut. */
+  _dd_xlsx_stream_wrap_column (x, 0, widths[0]);
+  _dd_xlsx_stream_wrap_column (x, 5, widths[5]);
   for (guint i = 0; i < d->indicators->len; i++)
     {
       const DdExportIndicator *row = g_ptr_array_index (d->indicators, i);
-      DdStatsIndicator level_of = { 0, };
-      DdIndicatorLevel level;
 
       if (row->indicator_id != last)
         {
           g_autofree char *line = row->derived ? g_strdup_printf (_("%u. %s (computed from the tasks)"), ++n, row->title)
                                                : g_strdup_printf ("%u. %s", ++n, row->title);
 
-          CHECK (x, worksheet_merge_range (ws, r, 0, r, (lxw_col_t) (G_N_ELEMENTS (heads) - 1),
-                                           _dd_xlsx_clean_text (x, line), x->f_text_bold));
           /* As many lines as the title takes over the merged columns. */
-          CHECK (x, worksheet_set_row (ws, r, _dd_xlsx_text_lines (x, line, 96) * x->size * 1.3 + 4, NULL));
-          r++;
+          _dd_xlsx_stream_merged_text (x, r++, 0, (lxw_col_t) (G_N_ELEMENTS (heads) - 1), line, x->f_text_bold, 96);
           last = row->indicator_id;
         }
-
-      {
-        const char *unit = row->unit != NULL ? row->unit : _("Whole office");
-        guint lines = _dd_xlsx_text_lines (x, unit, widths[0]);
-
-        /* The unit and the assessment ("Chưa có dữ liệu") never cut. */
-        for (int l = DD_INDICATOR_NO_DATA; l <= DD_INDICATOR_GREEN; l++)
-          lines = MAX (lines, _dd_xlsx_text_lines (x, dd_indicator_level_get_label ((DdIndicatorLevel) l),
-                                                   widths[5]));
-        CHECK (x, worksheet_set_row (ws, r, lines * x->size * 1.3 + 4, NULL));
-        _dd_xlsx_write_text (x, ws, r, 0, unit, x->f_text);
-      }
-      level_of.target = row->target;
-      level_of.has_data = row->has_data;
-      level_of.numerator = row->numerator;
-      level_of.denominator = row->denominator;
-      level_of.achieved = row->has_data ? 100.0 * row->numerator / row->denominator : 0;
-      level = dd_indicator_level_for (&level_of);
-      if (row->has_data)
-        {
-          _dd_xlsx_write_number (x, ws, r, 1, row->numerator, x->f_int);
-          _dd_xlsx_write_number (x, ws, r, 2, row->denominator, x->f_int);
-          _dd_xlsx_write_number (x, ws, r, 3, row->numerator / row->denominator, x->f_pct);
-        }
-      else
-        for (lxw_col_t c = 1; c <= 3; c++)
-          CHECK (x, worksheet_write_blank (ws, r, c, x->f_int));
-      _dd_xlsx_write_number (x, ws, r, 4, row->target / 100.0, x->f_pct);
-      CHECK (x, worksheet_write_string (ws, r, 5, dd_indicator_level_get_label (level), x->f_center));
-      r++;
+      write_indicator_row (x, ws, r++, row);
     }
   if (d->indicators->len == 0)
-    CHECK (x, worksheet_write_string (ws, r, 0, _("The plan has no indicator."), x->f_note));
+    _dd_xlsx_put_string (x, ws, r, 0, _("The plan has no indicator."), x->f_note);
   else if (d->period_label != NULL)
     {
       g_autofree char *line = g_strdup_printf (_("Figures reported for the period %s."), d->period_label);
 
-      CHECK (x, worksheet_write_string (ws, r + 1, 0, _dd_xlsx_clean_text (x, line), x->f_note));
+      _dd_xlsx_put_string (x, ws, r + 1, 0, _dd_xlsx_clean_text (x, line), x->f_note);
     }
+  _dd_xlsx_stream_end (x);
 
-  {
-    guint lines = 1;
-
-    /* The heads in bold, as many lines as the narrowest takes. */
-    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-      lines = MAX (lines, _dd_xlsx_text_lines (x, heads[i], widths[i] * 0.85));
-    CHECK (x, worksheet_set_row (ws, 1, lines * x->size * 1.3 + 4, NULL));
-  }
   worksheet_freeze_panes (ws, 2, 0);
   _dd_xlsx_setup_print (x, ws, FALSE, 1, 1);
+  return TRUE;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <xlsxwriter.h>
+#include <pango/pango.h>
 
 #include "dd-export-private.h"
 
@@ -38,7 +39,7 @@ typedef enum
 /* The data rows of a big sheet, formatted as XML (dd-xlsx-cells.c). */
 typedef struct _DdXlsxRowStream DdXlsxRowStream;
 
-#define MAX_STREAMS 2
+#define MAX_STREAMS 3
 
 /* One workbook being written. */
 typedef struct
@@ -95,6 +96,10 @@ typedef struct
   GHashTable *action_rows;
   gsize action_bytes;
 
+  /* Measures text in the workbook's font (dd-xlsx-sheet.c), made when first needed. */
+  PangoLayout *measure;
+  double letter;               /* _dd_xlsx_letter_points(), 0 until measured */
+
   /* The columns of the tasks sheet. */
   guint n_columns;
   int col[N_TASK_COLUMNS];     /* column of each, or -1 */
@@ -121,6 +126,28 @@ void         _dd_xlsx_write_sheet_title (DdXlsx        *x,
                                          const char    *title,
                                          lxw_col_t      last_col,
                                          double         width);
+
+/* Measuring text (dd-xlsx-cells.c) */
+
+/* The width in points of the widest line of @text in the workbook's font
+ * at its body size (bold when @bold), as the fonts of this machine set it:
+ * those LibreOffice prints with. */
+double       _dd_xlsx_text_points       (DdXlsx        *x,
+                                         const char    *text,
+                                         gboolean       bold);
+/* The width of the widest piece of @text that no line may break (a word,
+ * or its part up to a hyphen or a slash). */
+double       _dd_xlsx_word_points       (DdXlsx        *x,
+                                         const char    *text,
+                                         gboolean       bold);
+/* The mean width of a letter of Vietnamese text in the workbook's font at
+ * its body size, in points, on the safe side: what the row heights count
+ * lines with. */
+double       _dd_xlsx_letter_points     (DdXlsx        *x);
+/* The column width (as worksheet_set_column() takes it) whose cells hold
+ * a line of @points. */
+double       _dd_xlsx_width_for_points  (double         points);
+void         _dd_xlsx_measure_free      (DdXlsx        *x);
 
 /* The cells (dd-xlsx-cells.c). In a sheet being streamed, rows come in
  * order and the cells of a row in the order of their columns. */
@@ -180,6 +207,16 @@ void         _dd_xlsx_stream_end        (DdXlsx *x);
 void         _dd_xlsx_stream_wrap_column (DdXlsx    *x,
                                           lxw_col_t  col,
                                           double     width);
+/* In the sheet being streamed, @text (from the program or the database)
+ * over the merged cells @first_col to @last_col of @row (together @width
+ * wide), its row as high as the text takes there. */
+void         _dd_xlsx_stream_merged_text (DdXlsx        *x,
+                                          lxw_row_t      row,
+                                          lxw_col_t      first_col,
+                                          lxw_col_t      last_col,
+                                          const char    *text,
+                                          lxw_format    *format,
+                                          double         width);
 /* How many lines @text takes in a column @width wide (an estimate on the
  * safe side: a row too high rather than text cut). */
 guint        _dd_xlsx_text_lines        (DdXlsx     *x,
@@ -213,7 +250,8 @@ void         _dd_xlsx_write_summary_sheet    (DdXlsx        *x,
                                               lxw_worksheet *ws);
 void         _dd_xlsx_write_units_sheet      (DdXlsx        *x,
                                               lxw_worksheet *ws);
-void         _dd_xlsx_write_indicators_sheet (DdXlsx        *x,
-                                              lxw_worksheet *ws);
+gboolean     _dd_xlsx_write_indicators_sheet (DdXlsx         *x,
+                                              lxw_worksheet  *ws,
+                                              GError        **error);
 
 G_END_DECLS

@@ -17,33 +17,35 @@
 
 /* The tasks sheet */
 
+typedef enum
+{
+  FIT_TEXT,                    /* wraps; wider for more text */
+  FIT_FIXED,                   /* as wide as its longest value, no wider */
+} FitKind;
+
 typedef struct
 {
   const char *name;            /* English msgid, context "export column" */
-  double width;
+  int extent;                  /* DdExtentColumn of its text, or -1 */
+  FitKind fit;
   gboolean wraps;              /* text that may take several lines */
-  gboolean shrinks;            /* narrowed when the columns are too wide for the page */
 } ColumnSpec;
 
-/* Widths for the body size of 13 pt printed on landscape A4 at no less
- * than 10 pt: the columns together at most PAGE_UNITS (below). Dates and
- * numbers keep their width (a number that does not fit prints "###");
- * text wraps onto more lines instead, each row as high as it needs. */
 static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
-  [COL_PLAN] = { NC_("export column", "Plan"), 11, TRUE, TRUE },
-  [COL_NUMBER] = { NC_("export column", "No."), 5, TRUE, FALSE },
-  [COL_TITLE] = { NC_("export column", "Task"), 24, TRUE, TRUE },
-  [COL_LEAD] = { NC_("export column", "Lead unit"), 13, TRUE, TRUE },
-  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), 12, TRUE, TRUE },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), 13, TRUE, FALSE },   /* "30/4/2026" unbroken */
-  [COL_PRODUCT] = { NC_("export column", "Product"), 12, TRUE, TRUE },
-  [COL_DIRECTING] = { NC_("export column", "Directing leader"), 10, TRUE, TRUE },
-  [COL_STATUS] = { NC_("export column", "Status"), 11, TRUE, FALSE },
-  [COL_DUE] = { NC_("export column", "Due"), 15, FALSE, FALSE },
-  [COL_COMPLETED] = { NC_("export column", "Completed on"), 15, FALSE, FALSE },
-  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), 12, TRUE, TRUE },
-  [COL_NOTE] = { NC_("export column", "Note"), 11, TRUE, TRUE },
-  [COL_PROGRESS] = { NC_("export column", "Progress"), 8, TRUE, FALSE },
+  [COL_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE },
+  [COL_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE },
+  [COL_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE },
+  [COL_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE },
+  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), DD_EXTENT_TIME_FRAME, FIT_TEXT, TRUE },
+  [COL_PRODUCT] = { NC_("export column", "Product"), DD_EXTENT_PRODUCT, FIT_TEXT, TRUE },
+  [COL_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE },
+  [COL_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE },
+  [COL_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE },
+  [COL_COMPLETED] = { NC_("export column", "Completed on"), -1, FIT_FIXED, FALSE },
+  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), DD_EXTENT_ACTUAL, FIT_TEXT, TRUE },
+  [COL_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE },
+  [COL_PROGRESS] = { NC_("export column", "Progress"), -1, FIT_FIXED, FALSE },
 };
 
 /* What the columns of a landscape sheet may add up to (in pixels of 7 a
@@ -53,34 +55,126 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
  * its column widths in Carlito, Calibri's twin): 1,150 printed 13 pt at
  * 9.8; 1,060 at about 10.6. */
 #define PAGE_PIXELS 1060.0
+/* No single word makes a column wider than this share of the page (a long
+ * web address breaks rather than squeeze every other column). */
+#define MAX_WORD_SHARE 0.3
 
-/* The width of each column present (@col[c] >= 0), those that may shrink
- * narrowed together so that the sheet fits. */
-static void
-fit_widths (const int  col[N_TASK_COLUMNS],
-            double     size,
-            double     widths[N_TASK_COLUMNS])
+static const char *column_title (TaskColumn column);
+
+/* The narrowest a column may be, in pixels: its widest word (the head's
+ * in bold, the longest words of its text, a whole date, "100%"), and
+ * in @weight how much text a cell of it holds (pixels of one line). */
+static double
+column_least_pixels (DdXlsx               *x,
+                     const DdExportExtent *e,
+                     TaskColumn            c,
+                     double               *weight)
 {
-  double fixed = 0, flexible = 0, scale = 1;
-  /* Widths are for 13 pt; a larger body needs more room. */
-  double grow = MAX (1.0, size / DD_EXPORT_DEFAULT_FONT_SIZE);
+  double points = _dd_xlsx_word_points (x, column_title (c), TRUE);
+  /* An average letter of the body, in pixels (as line_chars() counts). */
+  double letter = _dd_xlsx_letter_points (x) / 0.75;
+  int ext = task_columns[c].extent;
+
+  *weight = 0;
+  if (ext >= 0)
+    {
+      points = MAX (points, _dd_xlsx_word_points (x, e->longest[ext], FALSE));
+      *weight = e->mean[ext] * letter;
+    }
+  switch (c)
+    {
+    case COL_STATUS:
+      for (int s = 0; s < DD_N_STATUSES; s++)
+        {
+          const char *label = _dd_chart_status_label ((DdTaskStatus) s);
+
+          points = MAX (points, _dd_xlsx_word_points (x, label, FALSE));
+          *weight = MAX (*weight, g_utf8_strlen (label, -1) * letter / 2);
+        }
+      break;
+    case COL_DUE:
+    case COL_COMPLETED:
+      /* A date never wraps: where the sample may have missed one, room for it. */
+      if (c == COL_DUE ? e->n_tasks > 0 : e->n_completed > 0 || e->sampled)
+        points = MAX (points, _dd_xlsx_text_points (x, "00/00/0000", FALSE));
+      break;
+    case COL_PROGRESS:
+      points = MAX (points, _dd_xlsx_text_points (x, "100%", FALSE));
+      break;
+    case COL_NOTE:
+      /* The notes the export adds: the first due date, the time frame not understood. */
+      if (e->any_extended || e->sampled)
+        points = MAX (points, _dd_xlsx_text_points (x, "00/00/0000", FALSE));
+      if (e->any_not_understood || e->sampled)
+        points = MAX (points, _dd_xlsx_word_points (x, _("Time frame not understood"), FALSE));
+      break;
+    default:
+      break;
+    }
+  return MIN (_dd_xlsx_width_for_points (points) * 7 + 5, PAGE_PIXELS * MAX_WORD_SHARE);
+}
+
+/* The width of each column present (@x->col[c] >= 0), by its content:
+ * each at least as wide as its widest word, so that no word breaks in
+ * the middle; what is left of the page shared among the columns of text
+ * so that their cells take about as many lines (a column as wide as its
+ * mean text over the same number of lines, and a word more for what the
+ * ends of its lines leave), an empty column left at its head's widest
+ * word. */
+static void
+fit_widths (DdXlsx               *x,
+            const DdExportExtent *e,
+            double                widths[N_TASK_COLUMNS])
+{
+  double least[N_TASK_COLUMNS], weight[N_TASK_COLUMNS], px[N_TASK_COLUMNS];
+  double total = 0, total_weight = 0, lo = 0, hi = 0;
+  /* Widths are for 13 pt and a page of it; a larger body needs more room. */
+  double page = PAGE_PIXELS * MAX (1.0, x->size / DD_EXPORT_DEFAULT_FONT_SIZE);
+  /* What the end of a line leaves unused, about a word of five letters:
+   * a narrow column loses more of its width to it than a wide one. */
+  double word = 5 * _dd_xlsx_letter_points (x) / 0.75;
 
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     {
-      if (col[c] < 0)
+      if (x->col[c] < 0)
         continue;
-      widths[c] = task_columns[c].width * grow;
-      if (task_columns[c].shrinks)
-        flexible += widths[c] * 7;
-      else
-        fixed += widths[c] * 7;
-      fixed += 5;
+      least[c] = column_least_pixels (x, e, c, &weight[c]);
+      if (task_columns[c].fit != FIT_TEXT)
+        weight[c] = 0;
+      total += least[c];
+      total_weight += weight[c];
+      hi = MAX (hi, weight[c] > 0 ? page / weight[c] : 0);
     }
-  if (flexible > 0 && fixed + flexible > PAGE_PIXELS)
-    scale = MAX (0.5, (PAGE_PIXELS - fixed) / flexible);
+  if (total_weight == 0)
+    {
+      /* Nothing to read: the text columns share the page as their heads. */
+      for (int c = 0; c < N_TASK_COLUMNS; c++)
+        if (x->col[c] >= 0 && task_columns[c].fit == FIT_TEXT)
+          weight[c] = least[c];
+      hi = page;
+    }
+  /* The widest k with Σ max (least, k × weight) within the page. */
+  for (int i = 0; i < 60 && total < page; i++)
+    {
+      double k = (lo + hi) / 2, sum = 0;
+
+      for (int c = 0; c < N_TASK_COLUMNS; c++)
+        if (x->col[c] >= 0)
+          sum += MAX (least[c], k * weight[c] + (weight[c] > 0 ? word : 0));
+      if (sum <= page)
+        lo = k;
+      else
+        hi = k;
+    }
   for (int c = 0; c < N_TASK_COLUMNS; c++)
-    if (col[c] >= 0 && task_columns[c].shrinks)
-      widths[c] = floor (widths[c] * scale * 2) / 2;
+    {
+      if (x->col[c] < 0)
+        continue;
+      /* More words than the page holds: every column narrowed alike. */
+      px[c] = total >= page ? least[c] * page / total : MAX (least[c], lo * weight[c] + (weight[c] > 0 ? word : 0));
+      widths[c] = floor ((px[c] - 5) / 7 * 4) / 4;
+      g_debug ("column %d: least %.0f px, weight %.0f, %.0f px", c, least[c], weight[c], px[c]);
+    }
 }
 
 static const char *
@@ -144,13 +238,13 @@ typedef struct
 #define ACTION_CACHE_MAX_BYTES (24u << 20)
 gsize _dd_export_action_cache_max = ACTION_CACHE_MAX_BYTES;
 
-/* The strings of a DdExportTask. */
+/* The strings of a DdExportTask the sheet for action shows (the copy's
+ * others are NULL: its time frame, product and result are not there). */
 static const gsize text_fields[] = {
   G_STRUCT_OFFSET (DdExportTask, plan_number), G_STRUCT_OFFSET (DdExportTask, number),
   G_STRUCT_OFFSET (DdExportTask, title), G_STRUCT_OFFSET (DdExportTask, lead),
-  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, deadline_text),
-  G_STRUCT_OFFSET (DdExportTask, product), G_STRUCT_OFFSET (DdExportTask, directing),
-  G_STRUCT_OFFSET (DdExportTask, actual_product), G_STRUCT_OFFSET (DdExportTask, note),
+  G_STRUCT_OFFSET (DdExportTask, coordinators), G_STRUCT_OFFSET (DdExportTask, directing),
+  G_STRUCT_OFFSET (DdExportTask, note),
 };
 
 #define TEXT_FIELD(task, offset) (*(const char **) ((char *) (task) + (offset)))
@@ -166,7 +260,7 @@ task_size (const DdExportTask *task)
   return size;
 }
 
-/* A copy of a task with its strings in the same block (g_free). */
+/* A copy of a task with the strings of text_fields in the same block (g_free). */
 static DdExportTask *
 copy_task (const DdExportTask *task,
            gsize              *out_size)
@@ -177,6 +271,9 @@ copy_task (const DdExportTask *task,
 
   copy = g_malloc (size);
   *copy = *task;
+  copy->deadline_text = NULL;
+  copy->product = NULL;
+  copy->actual_product = NULL;
   p = (char *) (copy + 1);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (TEXT_FIELD (task, text_fields[i]) != NULL)
@@ -278,11 +375,19 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
   guint n = 0;
   double widths[N_TASK_COLUMNS];
   guint head_lines = 1;
+  DdExportExtent extent;
+  gint64 start;
 
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     x->col[c] = (c == COL_PLAN && !x->data->all_plans) ? -1 : (int) n++;
   x->n_columns = n;
-  fit_widths (x->col, x->size, widths);
+  /* The columns by what they will hold, read before the rows. */
+  start = g_get_monotonic_time ();
+  if (!_dd_store_export_extent (x->store, &x->data->options.tasks, &extent, error))
+    return FALSE;
+  fit_widths (x, &extent, widths);
+  _dd_export_extent_clear (&extent);
+  g_debug ("the task sheet's columns sized in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
@@ -536,6 +641,9 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
         return FALSE;
     }
   _dd_xlsx_stream_end (x);
+  /* Not needed any more: the sheets after this one have their own rows. */
+  g_hash_table_remove_all (x->action_rows);
+  x->action_bytes = 0;
 
   worksheet_freeze_panes (ws, 2, 0);
   _dd_xlsx_setup_print (x, ws, TRUE, 1, 1);
