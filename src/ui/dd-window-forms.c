@@ -17,33 +17,6 @@
 
 /* Auxiliary methods */
 
-static GtkFileChooserNative *
-chooser_new (DdWindow             *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               accept, _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  return chooser;
-}
-
-static char *
-take_path (GtkNativeDialog *dialog,
-           int              response)
-{
-  g_autoptr(GFile) file = NULL;
-  char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    path = g_file_get_path (file);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  return path;
-}
-
 /* What the form would record, one paragraph a row. (transfer full) */
 static char *
 dup_form_text (const DdFormImport *form)
@@ -123,7 +96,7 @@ on_export_forms_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              DdWindow        *self)
 {
-  g_autofree char *dir = take_path (dialog, response);
+  g_autofree char *dir = _dd_window_take_chosen_path (self, dialog, response);
 
   if (dir != NULL)
     _dd_window_export_forms_to (self, dir);
@@ -134,7 +107,7 @@ on_import_form_response_cb (GtkNativeDialog *dialog,
                             int              response,
                             DdWindow        *self)
 {
-  g_autofree char *path = take_path (dialog, response);
+  g_autofree char *path = _dd_window_take_chosen_path (self, dialog, response);
 
   if (path != NULL)
     _dd_window_import_form_path (self, path);
@@ -150,9 +123,9 @@ export_forms_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Export Progress Forms"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_forms_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = gtk_file_chooser_native_new (_("Export Progress Forms"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_export_forms_response_cb));
 }
 
 static void
@@ -166,12 +139,12 @@ import_form_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Import Progress Form"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  chooser = gtk_file_chooser_native_new (_("Import Progress Form"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Progress forms (Excel .xlsx)"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_form_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_import_form_response_cb));
 }
 
 static void
@@ -179,7 +152,7 @@ on_letters_response_cb (GtkNativeDialog *dialog,
                         int              response,
                         DdWindow        *self)
 {
-  g_autofree char *dir = take_path (dialog, response);
+  g_autofree char *dir = _dd_window_take_chosen_path (self, dialog, response);
 
   if (dir != NULL)
     _dd_window_write_letters_to (self, dir);
@@ -195,9 +168,9 @@ letters_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Write Urging Letters"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Write"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_letters_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = gtk_file_chooser_native_new (_("Write Urging Letters"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Write"), _("_Cancel"));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_letters_response_cb));
 }
 
 /* Shared with the window */

@@ -56,6 +56,16 @@ DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
 DdTaskEditor *_dd_window_view_task    (DdWindow       *self,
                                        gint64          task_id);
 
+/* Shows @chooser, modal, as the window's one file chooser (closing the
+ * one shown before), with @callback on its "response". */
+void    _dd_window_show_chooser       (DdWindow             *self,
+                                       GtkFileChooserNative *chooser,
+                                       GCallback             callback);
+/* In a chooser's "response": the path chosen, or NULL when none was
+ * (transfer full); the chooser is closed and dropped. */
+char   *_dd_window_take_chosen_path   (DdWindow        *self,
+                                       GtkNativeDialog *dialog,
+                                       int              response);
 /* Shows the lock warning and the damaged-file banner as the store says. */
 void    _dd_window_update_banners     (DdWindow       *self);
 /* dd-window-shell.c: a toast over the pages. */
