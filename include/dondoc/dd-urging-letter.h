@@ -5,7 +5,7 @@
 # error "Only <dondoc/dondoc.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <gio/gio.h>
 #include "dd-store.h"
 
 G_BEGIN_DECLS
@@ -58,5 +58,14 @@ void       dd_urging_options_init  (DdUrgingOptions        *self);
 GPtrArray *dd_urging_letters_write (DdStore                *self,
                                     const DdUrgingOptions  *options,
                                     GError                **error);
+
+void       dd_urging_letters_write_async  (DdStore                *self,
+                                           const DdUrgingOptions  *options,
+                                           GCancellable           *cancellable,
+                                           GAsyncReadyCallback     callback,
+                                           gpointer                user_data);
+GPtrArray *dd_urging_letters_write_finish (DdStore                *self,
+                                           GAsyncResult           *result,
+                                           GError                **error);
 
 G_END_DECLS

@@ -147,6 +147,70 @@ import_form_action (GtkWidget  *widget,
   _dd_window_show_chooser (self, chooser, G_CALLBACK (on_import_form_response_cb));
 }
 
+/* The window's side of one letters job. */
+typedef struct
+{
+  DdWindow *window;
+  GCancellable *cancellable;
+  char *dir;
+  gboolean pdf;
+} LettersJob;
+
+static void
+letters_job_free (LettersJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->cancellable);
+  g_free (job->dir);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LettersJob, letters_job_free)
+
+/* While the letters are written, a spinner turns in the header bar and
+ * the action waits; the window goes on. */
+static void
+set_letters_busy (DdWindow     *self,
+                  GCancellable *cancellable)
+{
+  g_set_object (&self->letters_cancellable, cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), cancellable != NULL);
+  gtk_spinner_set_spinning (self->busy_spinner, cancellable != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner),
+                               cancellable != NULL ? _("Writing the urging letters…") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.urging-letters", cancellable == NULL);
+}
+
+/* The letters are written: what and where, or why not. */
+static void
+on_letters_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(LettersJob) job = user_data;
+  DdWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = dd_urging_letters_write_finish (DD_STORE (source), result, &error);
+  g_autofree char *text = NULL;
+
+  /* The window was closed meanwhile: nobody to tell. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  set_letters_busy (self, NULL);
+  if (paths == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters could not be written"), error);
+      return;
+    }
+  /* Translators: how many letters, the folder they are in. */
+  text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.",
+                                    "%u letters (.docx%s) were written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.", paths->len),
+                          paths->len, job->pdf ? _(" and PDF") : "", job->dir);
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters written"), text);
+}
+
 static void
 on_letters_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -179,33 +243,27 @@ void
 _dd_window_write_letters_to (DdWindow   *self,
                              const char *dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *text = NULL;
+  LettersJob *job;
   DdUrgingOptions options;
 
   g_return_if_fail (DD_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->letters_cancellable != NULL)
     return;
   dd_urging_options_init (&options);
   options.dir = dir;
   /* A PDF beside each letter when LibreOffice can make it. */
   options.pdf = soffice != NULL;
-  paths = dd_urging_letters_write (self->store, &options, &error);
-  if (paths == NULL)
-    {
-      _dd_window_show_error (self, _("The urging letters could not be written"), error);
-      return;
-    }
-  /* Translators: how many letters, the folder they are in. */
-  text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
-                                    "due-soon or forgotten tasks.",
-                                    "%u letters (.docx%s) were written to %s, one for each unit with overdue, "
-                                    "due-soon or forgotten tasks.", paths->len),
-                          paths->len, options.pdf ? _(" and PDF") : "", dir);
-  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters written"), text);
+  cancellable = g_cancellable_new ();
+  set_letters_busy (self, cancellable);
+  job = g_new0 (LettersJob, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  job->dir = g_strdup (dir);
+  job->pdf = options.pdf;
+  dd_urging_letters_write_async (self->store, &options, cancellable, on_letters_written_cb, job);
 }
 
 void

@@ -27,6 +27,7 @@ struct _DdWindow
   gboolean backup_age_read;       /* last_good_backup was looked for (after the first frame) */
   GDateTime *last_good_backup;    /* the newest readable backup of the file, or NULL */
   gboolean close_confirmed;       /* closing without the typed figures was chosen */
+  GCancellable *letters_cancellable; /* the urging letters being written, or NULL */
 
   /* Template children */
   GtkLabel *title_label;
@@ -41,6 +42,7 @@ struct _DdWindow
   GtkLabel *backup_label;
   GtkStack *stack;
   DdTasksPage *tasks_page;
+  GtkSpinner *busy_spinner;       /* turns while the urging letters are written */
   GtkWidget *toast;               /* DdToast over the pages (dd-window-shell.c) */
 };
 

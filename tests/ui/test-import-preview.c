@@ -451,25 +451,67 @@ test_progress_form (Fixture       *f,
   g_assert_nonnull (task);
 }
 
-/* The urging letters through the window: one per unit with late tasks. */
+static gboolean
+on_tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The urging letters through the window: one per unit with late tasks,
+ * written on a worker while the window goes on (LibreOffice's PDF
+ * conversion takes seconds), a spinner turning meanwhile. */
 static void
 test_letters (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  GtkWidget *spinner = dd_test_template_child (f->window, DD_TYPE_WINDOW, "busy_spinner");
+  GtkMessageType type = GTK_MESSAGE_OTHER;
+  gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   const char *name;
   guint n_docx = 0;
-
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
-  GtkMessageType type = GTK_MESSAGE_OTHER;
   guint n_pdf = 0;
+  guint ticks = 0;
+  guint tick_id;
+  /* A button of the action in the header bar: enabled with it. */
+  GtkWidget *probe = gtk_button_new_with_label ("probe");
 
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.urging-letters");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (f->window))), probe);
+  dd_test_iterate (50);
+  g_assert_true (gtk_widget_get_sensitive (probe));
+  g_assert_false (gtk_widget_get_visible (spinner));
   _dd_window_write_letters_to (f->window, f->dir);
-  dd_test_wait_for (message_dialog_shown, NULL);
+  /* Back at once: the job runs, the spinner turns, the action waits. */
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (probe));
+
+  /* The main loop runs while the letters are written. */
+  tick_id = g_timeout_add (20, on_tick_cb, &ticks);
+  dd_test_screenshot ("urging-letters-writing");
+  while (!message_dialog_shown (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_source_remove (tick_id);
+  g_test_message ("%u ticks of 20 ms while the letters were written", ticks);
+  /* LibreOffice needs far longer than a few ticks for a letter. */
+  if (soffice != NULL)
+    g_assert_cmpuint (ticks, >, 5);
   dd_test_screenshot ("urging-letters");
   g_object_get (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG), "message-type", &type, NULL);
   g_assert_cmpint (type, ==, GTK_MESSAGE_INFO);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_widget_get_sensitive (probe));
   close_message_dialog ();
   dir = g_dir_open (f->dir, 0, &error);
   g_assert_no_error (error);
@@ -482,6 +524,27 @@ test_letters (Fixture       *f,
    * LibreOffice is there. */
   g_assert_cmpuint (n_docx, >, 0);
   g_assert_cmpuint (n_pdf, ==, soffice != NULL ? n_docx : 0);
+}
+
+/* Closing the window while its letters are written: the job ends
+ * without it, nothing is shown. */
+static void
+test_letters_close (Fixture       *f,
+                    gconstpointer  data)
+{
+  DdWindow *window = f->window;
+  GObject *weak = G_OBJECT (window);
+
+  _dd_window_write_letters_to (window, f->dir);
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&f->window);
+  /* The job holds the window until its end, then lets it go. */
+  while (weak != NULL)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  f->window = g_object_ref (dd_window_new (NULL, f->store));
 }
 
 int
@@ -503,6 +566,8 @@ main (int   argc,
   ADD ("cancel", test_preview_cancel);
   ADD ("changes", test_preview_changes);
   g_test_add ("/ui/letters/window", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
+  g_test_add ("/ui/letters/close-while-writing", Fixture, NULL, fixture_set_up, test_letters_close,
+              fixture_tear_down);
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
 
 #undef ADD
