@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "dd-mail-settings-window.h"
 #include "dd-window-private.h"
 
 /*
@@ -60,6 +62,22 @@ dup_form_text (const DdFormImport *form)
         g_string_append_printf (text, _("\nNote: %s"), row->note);
     }
   return g_string_free (text, FALSE);
+}
+
+/* The letters' temporary folder, with what is in it. */
+static void
+remove_letters_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* Callbacks */
@@ -179,6 +197,7 @@ set_letters_busy (DdWindow     *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner),
                                cancellable != NULL ? _("Writing the urging letters…") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.urging-letters", cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.email-letters", cancellable == NULL);
 }
 
 /* The letters are written: what and where, or why not. */
@@ -237,7 +256,140 @@ letters_action (GtkWidget  *widget,
   _dd_window_show_chooser (self, chooser, G_CALLBACK (on_letters_response_cb));
 }
 
+static void
+mail_settings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_mail_settings_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The letters are sent, or one was not: the letters sent are recorded in
+ * their tasks' history. */
+static void
+on_letters_sent_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LettersJob) job = user_data;
+  DdWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = dd_urging_letters_send_finish (DD_STORE (source), result, &error);
+  GString *text;
+
+  remove_letters_dir (job->dir);
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  set_letters_busy (self, NULL);
+  if (sent == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters were not all sent"), error);
+      return;
+    }
+  text = g_string_new (NULL);
+  /* Translators: how many letters were emailed; the list of units follows. */
+  g_string_append_printf (text, ngettext ("%u letter was sent by email:", "%u letters were sent by email:",
+                                          sent->len), sent->len);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      const DdSentLetter *letter = g_ptr_array_index (sent, i);
+
+      /* Translators: one letter sent: the unit, its address. */
+      g_string_append_printf (text, _("\n%s <%s>"), letter->unit, letter->address);
+    }
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters sent"), text->str);
+  g_string_free (text, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+static void
+on_email_confirm_response_cb (GtkDialog *dialog,
+                              int        response,
+                              DdWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    _dd_window_email_letters (self);
+}
+
+/* Nothing is sent without the user's word: who sends, through what. */
+static void
+email_letters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdMailSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  settings = dd_mail_settings_load (self->store, &error);
+  if (settings == NULL)
+    {
+      _dd_window_show_error (self, _("The email settings could not be read"), error);
+      return;
+    }
+  if (settings->host == NULL || settings->sender == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.mail-settings", NULL);
+      return;
+    }
+  /* Translators: asked before emailing the letters: the sender, the server. */
+  text = g_strdup_printf (_("Each unit with overdue, due-soon or forgotten tasks gets its urging letter at its "
+                            "address, from %s through %s. Each letter sent is recorded in its tasks’ history."),
+                          settings->sender, settings->host);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   _("Send the urging letters by email?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Send"), GTK_RESPONSE_ACCEPT, NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_email_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Shared with the window */
+
+void
+_dd_window_email_letters (DdWindow *self)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *dir = NULL;
+  LettersJob *job;
+  DdUrgingOptions options;
+
+  g_return_if_fail (DD_IS_WINDOW (self));
+
+  if (self->store == NULL || self->letters_cancellable != NULL)
+    return;
+  /* The letters are attached from a folder of their own, removed after. */
+  dir = g_dir_make_tmp ("dondoc-letters-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters could not be written"), error);
+      return;
+    }
+  dd_urging_options_init (&options);
+  options.dir = dir;
+  options.pdf = soffice != NULL;
+  cancellable = g_cancellable_new ();
+  set_letters_busy (self, cancellable);
+  job = g_new0 (LettersJob, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  job->dir = g_steal_pointer (&dir);
+  job->pdf = options.pdf;
+  dd_urging_letters_send_async (self->store, &options, cancellable, on_letters_sent_cb, job);
+}
+
 
 void
 _dd_window_write_letters_to (DdWindow   *self,
@@ -332,4 +484,6 @@ _dd_window_class_forms_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-forms", NULL, export_forms_action);
   gtk_widget_class_install_action (widget_class, "win.import-form", NULL, import_form_action);
   gtk_widget_class_install_action (widget_class, "win.urging-letters", NULL, letters_action);
+  gtk_widget_class_install_action (widget_class, "win.email-letters", NULL, email_letters_action);
+  gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
 }

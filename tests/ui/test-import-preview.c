@@ -8,9 +8,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-import-preview-dialog.h"
+#include "dd-mail-settings-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
+#include "dd-test-smtp.h"
 
 /*
  * The window's import through its preview: a file is read and shown
@@ -547,6 +549,140 @@ test_letters_close (Fixture       *f,
   f->window = g_object_ref (dd_window_new (NULL, f->store));
 }
 
+static gboolean
+mail_settings_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_MAIL_SETTINGS_WINDOW) != NULL;
+}
+
+static void
+set_entry (GtkWidget  *window,
+           const char *name,
+           const char *text)
+{
+  GtkEditable *entry = dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, name);
+
+  gtk_editable_set_text (entry, text);
+}
+
+/* The entry of unit @name in the settings' list, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The urging letters emailed from the window to a real SMTP server on
+ * 127.0.0.1: the server and each unit's address typed in the settings
+ * window, the user's word asked first, the letters sent on a worker, each
+ * unit's message received, the result shown. */
+static void
+test_letters_email (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *secondary = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(DdMailSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  DdTestSmtpSink sink = { 0 };
+  GtkWindow *window;
+  GtkWindow *dialog;
+  guint n_units = 0;
+  guint n_messages = 0;
+
+  dd_test_smtp_sink_start (&sink, sink_dir, NULL, NULL);
+
+  /* The settings, typed in their window. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mail-settings", NULL);
+  dd_test_wait_for (mail_settings_shown, NULL);
+  window = dd_test_find_toplevel (DD_TYPE_MAIL_SETTINGS_WINDOW);
+  set_entry (GTK_WIDGET (window), "host_entry", "127.0.0.1");
+  gtk_spin_button_set_value (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "port_spin"),
+                             g_ascii_strtod (sink.port, NULL));
+  gtk_drop_down_set_selected (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "tls_dropdown"),
+                              DD_MAIL_TLS_NONE);
+  set_entry (GTK_WIDGET (window), "sender_entry", "vanphong@ubnd.example.vn");
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *address = g_strdup_printf ("donvi%u@ubnd.example.vn", i);
+      GtkWidget *entry = find_named (GTK_WIDGET (window), dd_unit_get_name (unit));
+
+      if (dd_unit_get_is_group (unit))
+        continue;
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), address);
+      n_units++;
+    }
+  g_assert_cmpuint (n_units, >, 0);
+  dd_test_screenshot ("mail-settings");
+  g_signal_emit_by_name (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "save_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW,
+                                                                  "error_label")));
+  settings = dd_mail_settings_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->host, ==, "127.0.0.1");
+  g_assert_cmpuint (settings->port, ==, (guint) g_ascii_strtoull (sink.port, NULL, 10));
+  g_assert_cmpint (settings->tls, ==, DD_MAIL_TLS_NONE);
+  gtk_window_destroy (window);
+  dd_test_iterate (50);
+
+  /* Asked first: Cancel sends nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "vanphong@ubnd.example.vn"));
+  dd_test_screenshot ("email-letters-confirm");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dd_test_iterate (100);
+  g_assert_null (dd_test_smtp_sink_dup_message (&sink, 1));
+
+  /* Send: the window goes on while the letters are written and sent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (f->window, DD_TYPE_WINDOW, "busy_spinner")));
+  while (!message_dialog_shown (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_clear_pointer (&secondary, g_free);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_test_message ("%s", secondary);
+  dd_test_screenshot ("email-letters-sent");
+  for (char *text; (text = dd_test_smtp_sink_dup_message (&sink, n_messages + 1)) != NULL; g_free (text))
+    {
+      g_assert_nonnull (strstr (text, "\"rcpt_tos\": [\n  \"donvi"));
+      g_assert_nonnull (strstr (text, "\"subject\": \"Công văn đôn đốc thực hiện nhiệm vụ: "));
+      g_assert_nonnull (strstr (text, "\"filename\": \"Cong-van-don-doc-"));
+      n_messages++;
+    }
+  /* The seed plan's late units (two) each got theirs. */
+  g_assert_cmpuint (n_messages, >, 0);
+  g_assert_nonnull (strstr (secondary, "@ubnd.example.vn>"));
+  close_message_dialog ();
+  dd_test_smtp_sink_stop (&sink);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +702,7 @@ main (int   argc,
   ADD ("cancel", test_preview_cancel);
   ADD ("changes", test_preview_changes);
   g_test_add ("/ui/letters/window", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
+  g_test_add ("/ui/letters/email", Fixture, NULL, fixture_set_up, test_letters_email, fixture_tear_down);
   g_test_add ("/ui/letters/close-while-writing", Fixture, NULL, fixture_set_up, test_letters_close,
               fixture_tear_down);
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
