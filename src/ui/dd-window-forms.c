@@ -87,24 +87,43 @@ on_form_response_cb (GtkDialog *dialog,
                      int        response,
                      DdWindow  *self)
 {
-  DdFormImport *form = g_object_get_data (G_OBJECT (dialog), "dd-form");
+  GPtrArray *forms = g_object_get_data (G_OBJECT (dialog), "dd-forms");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint applied = 0;
 
   if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
-      if (!dd_progress_form_apply (self->store, form, &applied, &error))
-        _dd_window_show_error (self, _("The progress form could not be recorded"), error);
+      /* One transaction a form, as the command line records them. */
+      for (guint i = 0; i < forms->len && error == NULL; i++)
+        {
+          guint n = 0;
+
+          if (dd_progress_form_apply (self->store, g_ptr_array_index (forms, i), &n, &error))
+            applied += n;
+        }
+      if (error != NULL)
+        _dd_window_show_error (self, forms->len > 1 ? _("The progress forms could not all be recorded")
+                                                    : _("The progress form could not be recorded"), error);
       else
         {
-          /* Translators: after a progress form was recorded: how many rows, whose form. */
-          text = g_strdup_printf (ngettext ("%u row of the form of %s was recorded.",
-                                            "%u rows of the form of %s were recorded.", applied),
-                                  applied, form->unit);
-          _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Progress form recorded"), text);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+          const DdFormImport *first = g_ptr_array_index (forms, 0);
+
+          if (forms->len == 1)
+            /* Translators: after a progress form was recorded: how many rows, whose form. */
+            text = g_strdup_printf (ngettext ("%u row of the form of %s was recorded.",
+                                              "%u rows of the form of %s were recorded.", applied),
+                                    applied, first->unit);
+          else
+            /* Translators: after several progress forms were recorded: how many rows, how many forms. */
+            text = g_strdup_printf (ngettext ("%u row of %u forms was recorded.",
+                                              "%u rows of %u forms were recorded.", applied),
+                                    applied, forms->len);
+          _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO,
+                                   forms->len > 1 ? _("Progress forms recorded") : _("Progress form recorded"),
+                                   text);
         }
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -125,10 +144,28 @@ on_import_form_response_cb (GtkNativeDialog *dialog,
                             int              response,
                             DdWindow        *self)
 {
-  g_autofree char *path = _dd_window_take_chosen_path (self, dialog, response);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-  if (path != NULL)
-    _dd_window_import_form_path (self, path);
+  /* Every form chosen, then the chooser closed as the window's others. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+    }
+  g_free (_dd_window_take_chosen_path (self, dialog, GTK_RESPONSE_CANCEL));
+  if (paths->len > 0)
+    {
+      g_ptr_array_add (paths, NULL);
+      _dd_window_import_form_paths (self, (const char * const *) paths->pdata);
+    }
 }
 
 static void
@@ -157,8 +194,10 @@ import_form_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Import Progress Form"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import Progress Forms"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  /* The forms of several units, back together, in one preview. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Progress forms (Excel .xlsx)"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -447,33 +486,66 @@ void
 _dd_window_import_form_path (DdWindow   *self,
                              const char *path)
 {
+  const char *paths[] = { path, NULL };
+
+  _dd_window_import_form_paths (self, paths);
+}
+
+void
+_dd_window_import_form_paths (DdWindow           *self,
+                              const char * const *paths)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_form_import_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *primary = NULL;
-  DdFormImport *form;
+  GString *text = g_string_new (NULL);
+  gboolean changed = FALSE;
   GtkWidget *dialog;
 
   g_return_if_fail (DD_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
 
   if (self->store == NULL)
     return;
-  /* Read and compared, nothing written: a refused form says why. */
-  form = dd_progress_form_read (self->store, path, 0, &error);
-  if (form == NULL)
+  /* Every form read and compared before anything is written: a refused
+   * one says which and why, and none is recorded. */
+  for (guint i = 0; paths[i] != NULL; i++)
     {
-      _dd_window_show_error (self, _("The progress form could not be read"), error);
-      return;
+      DdFormImport *form = dd_progress_form_read (self->store, paths[i], 0, &error);
+      g_autofree char *form_text = NULL;
+
+      if (form == NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (paths[i]);
+
+          g_prefix_error (&error, "%s: ", name);
+          _dd_window_show_error (self, _("The progress form could not be read"), error);
+          g_string_free (text, TRUE);
+          return;
+        }
+      g_ptr_array_add (forms, form);
+      changed |= form->n_changed > 0;
+      form_text = dup_form_text (form);
+      if (paths[1] != NULL)
+        /* Translators: the heading of one form among several: its unit. */
+        g_string_append_printf (text, _("%sForm of %s:\n"), i > 0 ? "\n\n" : "", form->unit);
+      g_string_append (text, form_text);
     }
-  text = dup_form_text (form);
-  /* Translators: %s is the unit whose form it is. */
-  primary = g_strdup_printf (_("Record the progress form of %s?"), form->unit);
+  if (forms->len == 1)
+    /* Translators: %s is the unit whose form it is. */
+    primary = g_strdup_printf (_("Record the progress form of %s?"), ((DdFormImport *) forms->pdata[0])->unit);
+  else
+    /* Translators: asked before recording several progress forms. */
+    primary = g_strdup_printf (ngettext ("Record the %u progress form?", "Record the %u progress forms?",
+                                         forms->len), forms->len);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text->str);
+  g_string_free (text, TRUE);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
                           _("_Record"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_response_sensitive (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT, form->n_changed > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "dd-form", form, (GDestroyNotify) dd_form_import_free);
+  gtk_dialog_set_response_sensitive (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT, changed);
+  g_object_set_data_full (G_OBJECT (dialog), "dd-forms", g_steal_pointer (&forms), (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_form_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -453,6 +453,77 @@ test_progress_form (Fixture       *f,
   g_assert_nonnull (task);
 }
 
+/* Several units' forms back at once: read together, shown in one
+ * preview (each form under its unit), recorded together. */
+static void
+test_progress_forms_several (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "fill-form.py", NULL);
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWindow *dialog;
+  DdTaskQuery query;
+  const char *name;
+  guint n_45 = 0, n_55 = 0;
+
+  _dd_window_export_forms_to (f->window, f->dir);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "Tien-do-") && forms->len < 2)
+      g_ptr_array_add (forms, g_build_filename (f->dir, name, NULL));
+  g_assert_cmpuint (forms->len, ==, 2);
+
+  /* Two units each set their first task: 45 % and 55 %. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/filled-%u.xlsx", f->dir, i);
+      g_autofree char *command = g_strdup_printf ("/usr/bin/python3 %s fill %s %s '{\"I7\": %u}'", script,
+                                                  (char *) g_ptr_array_index (forms, i), out, i == 0 ? 45 : 55);
+      int status = -1;
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      g_ptr_array_add (filled, g_steal_pointer (&out));
+    }
+  g_ptr_array_add (filled, NULL);
+
+  _dd_window_import_form_paths (f->window, (const char * const *) filled->pdata);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (primary, ==, "Record the 2 progress forms?");
+  g_assert_nonnull (strstr (secondary, "45%"));
+  g_assert_nonnull (strstr (secondary, "55%"));
+  g_assert_nonnull (strstr (secondary, "Form of "));
+  g_assert_true (strstr (secondary, "Form of ") != g_strrstr (secondary, "Form of "));
+  dd_test_screenshot ("progress-forms-several");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  dd_test_iterate (50);
+  close_message_dialog ();
+
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      n_45 += dd_task_get_progress (item) == 45;
+      n_55 += dd_task_get_progress (item) == 55;
+    }
+  g_assert_cmpuint (n_45, ==, 1);
+  g_assert_cmpuint (n_55, ==, 1);
+}
+
 static gboolean
 on_tick_cb (gpointer data)
 {
@@ -706,6 +777,8 @@ main (int   argc,
   g_test_add ("/ui/letters/close-while-writing", Fixture, NULL, fixture_set_up, test_letters_close,
               fixture_tear_down);
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
+  g_test_add ("/ui/progress-form/several", Fixture, NULL, fixture_set_up, test_progress_forms_several,
+              fixture_tear_down);
 
 #undef ADD
 
