@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define DD_SCORING_ERROR (dd_scoring_error_quark ())
 #define DD_LUNAR_ERROR   (dd_lunar_error_quark ())
 #define DD_PG_ERROR      (dd_pg_error_quark ())
+#define DD_MAIL_ERROR    (dd_mail_error_quark ())
 
 /**
  * DdStoreError:
@@ -152,6 +153,28 @@ typedef enum
   DD_PG_ERROR_NOT_FOUND,
 } DdPgError;
 
+/**
+ * DdMailError:
+ * @DD_MAIL_ERROR_SETTINGS: no mail server is set (Preferences), or a unit
+ *   that would get a letter has no email address
+ * @DD_MAIL_ERROR_CONNECT: the server could not be reached
+ * @DD_MAIL_ERROR_TLS: the server offers no TLS, or its certificate is refused
+ * @DD_MAIL_ERROR_LOGIN: the server refused the account or its password
+ * @DD_MAIL_ERROR_RECIPIENT: the server refused a recipient's address
+ * @DD_MAIL_ERROR_KEYRING: the desktop's keyring could not be read or written
+ * @DD_MAIL_ERROR_FAILED: the server refused the message for another reason
+ */
+typedef enum
+{
+  DD_MAIL_ERROR_SETTINGS,
+  DD_MAIL_ERROR_CONNECT,
+  DD_MAIL_ERROR_TLS,
+  DD_MAIL_ERROR_LOGIN,
+  DD_MAIL_ERROR_RECIPIENT,
+  DD_MAIL_ERROR_KEYRING,
+  DD_MAIL_ERROR_FAILED,
+} DdMailError;
+
 GQuark dd_store_error_quark (void);
 GQuark dd_import_error_quark (void);
 GQuark dd_export_error_quark (void);
@@ -159,5 +182,6 @@ GQuark dd_chart_error_quark (void);
 GQuark dd_scoring_error_quark (void);
 GQuark dd_lunar_error_quark (void);
 GQuark dd_pg_error_quark (void);
+GQuark dd_mail_error_quark (void);
 
 G_END_DECLS

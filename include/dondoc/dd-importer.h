@@ -66,6 +66,7 @@ typedef struct
   GPtrArray *warnings;     /* of char*: translated, what was read but may not be what was meant */
   guint n_removed_chars;   /* controls and noncharacters removed from the file */
   guint removed_line;      /* the line of the first of them; 0 when none */
+  gboolean table_rows;     /* the tasks' lines are rows of a table (.docx, .xlsx), not lines of text */
 } DdImportedPlan;
 
 DdImportedPlan *dd_imported_plan_new  (void);

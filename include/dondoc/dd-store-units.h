@@ -31,6 +31,26 @@ gboolean    dd_store_rename_unit       (DdStore     *self,
                                         GError     **error);
 
 /**
+ * dd_store_dup_unit_email:
+ * The unit's email address, where its urging letters are sent. (transfer
+ * full) (nullable): %NULL when none is set.
+ */
+char       *dd_store_dup_unit_email    (DdStore     *self,
+                                        gint64       unit_id,
+                                        GError     **error);
+
+/**
+ * dd_store_set_unit_email:
+ * Sets (or with %NULL or "" clears) the unit's email address
+ * (administrators). %DD_STORE_ERROR_INVALID for text that is not one
+ * address (name@domain).
+ */
+gboolean    dd_store_set_unit_email    (DdStore     *self,
+                                        gint64       unit_id,
+                                        const char  *email,
+                                        GError     **error);
+
+/**
  * dd_store_merge_units:
  * @from_id: the unit that disappears
  * @into_id: the unit that stays

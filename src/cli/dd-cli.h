@@ -203,6 +203,10 @@ extern const DdCliCommand dd_cli_command_export;
 extern const DdCliCommand dd_cli_command_form;
 extern const DdCliCommand dd_cli_command_letters;
 extern const DdCliCommand dd_cli_command_report;
+/* The urging letters by email (dd-cli-mail.c). */
+extern const DdCliCommand dd_cli_command_mail;
+extern const DdCliCommand dd_cli_command_mail_settings;
+extern const DdCliCommand dd_cli_command_unit_email;
 
 /* The office's header and signature of its documents (dd-cli-settings.c). */
 extern const DdCliCommand dd_cli_command_settings;

@@ -8,6 +8,7 @@
 #include "dd-preferences-window.h"
 #include "dd-access.h"
 #include "dd-office-settings.h"
+#include "dd-mail-settings-window.h"
 #include "dd-schedule-fields.h"
 
 struct _DdPreferencesWindow
@@ -33,6 +34,7 @@ struct _DdPreferencesWindow
   GtkLabel *schedule_hint;
   GtkWidget *schedule_button;
   GtkWidget *office_button;
+  GtkWidget *mail_button;
 
   /* Owned state */
   char *display_name_usual_hint;
@@ -248,6 +250,13 @@ on_office_button_clicked_cb (DdPreferencesWindow *self)
 }
 
 static void
+on_mail_button_clicked_cb (DdPreferencesWindow *self)
+{
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_mail_settings_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 on_language_selected_cb (DdPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -389,8 +398,10 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, office_button);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, mail_button);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_office_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mail_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_days_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);
@@ -422,6 +433,7 @@ dd_preferences_window_new (GtkWindow *parent,
                        NULL);
   g_set_object (&self->store, store);
   gtk_widget_set_visible (self->office_button, store != NULL);
+  gtk_widget_set_visible (self->mail_button, store != NULL);
   if (store != NULL)
     dd_access_connect (store, G_CALLBACK (update_access), self);
   load (self);

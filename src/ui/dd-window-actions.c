@@ -83,10 +83,10 @@ add_filters (GtkFileChooser     *chooser,
   gtk_file_chooser_set_filter (chooser, filter);
 }
 
-static char *
-take_chosen_path (DdWindow        *self,
-                  GtkNativeDialog *dialog,
-                  int              response)
+char *
+_dd_window_take_chosen_path (DdWindow        *self,
+                             GtkNativeDialog *dialog,
+                             int              response)
 {
   g_autoptr(GFile) file = NULL;
   char *path = NULL;
@@ -105,10 +105,10 @@ take_chosen_path (DdWindow        *self,
   return path;
 }
 
-static void
-show_chooser (DdWindow             *self,
-              GtkFileChooserNative *chooser,
-              GCallback             callback)
+void
+_dd_window_show_chooser (DdWindow             *self,
+                         GtkFileChooserNative *chooser,
+                         GCallback             callback)
 {
   if (self->chooser != NULL)
     {
@@ -159,7 +159,7 @@ on_open_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      DdWindow        *self)
 {
-  g_autofree char *path = take_chosen_path (self, dialog, response);
+  g_autofree char *path = _dd_window_take_chosen_path (self, dialog, response);
 
   if (path != NULL)
     open_store (self, path, DD_STORE_OPEN_EXISTING);
@@ -170,7 +170,7 @@ on_new_database_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              DdWindow        *self)
 {
-  g_autofree char *path = take_chosen_path (self, dialog, response);
+  g_autofree char *path = _dd_window_take_chosen_path (self, dialog, response);
 
   if (path != NULL)
     open_store (self, path, DD_STORE_OPEN_CREATE);
@@ -367,7 +367,7 @@ on_import_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        DdWindow        *self)
 {
-  g_autofree char *path = take_chosen_path (self, dialog, response);
+  g_autofree char *path = _dd_window_take_chosen_path (self, dialog, response);
 
   if (path != NULL)
     _dd_window_import_path (self, path);
@@ -486,7 +486,7 @@ open_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (chooser), _("Đôn Đốc databases"), patterns);
-  show_chooser (self, chooser, G_CALLBACK (on_open_response_cb));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_open_response_cb));
 }
 
 static void
@@ -504,7 +504,7 @@ new_database_action (GtkWidget  *widget,
   add_filters (GTK_FILE_CHOOSER (chooser), _("Đôn Đốc databases"), patterns);
   /* Translators: the proposed file name of a new database. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("dondoc.sqlite"));
-  show_chooser (self, chooser, G_CALLBACK (on_new_database_response_cb));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_new_database_response_cb));
 }
 
 static void
@@ -520,7 +520,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (chooser), _("Plan tables (text, CSV, Word .docx, Excel .xlsx)"), patterns);
-  show_chooser (self, chooser, G_CALLBACK (on_import_response_cb));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_import_response_cb));
 }
 
 static DdTaskEditor *

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "dd-mail-settings-window.h"
 #include "dd-window-private.h"
 
 /*
@@ -16,33 +18,6 @@
  */
 
 /* Auxiliary methods */
-
-static GtkFileChooserNative *
-chooser_new (DdWindow             *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               accept, _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  return chooser;
-}
-
-static char *
-take_path (GtkNativeDialog *dialog,
-           int              response)
-{
-  g_autoptr(GFile) file = NULL;
-  char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    path = g_file_get_path (file);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  return path;
-}
 
 /* What the form would record, one paragraph a row. (transfer full) */
 static char *
@@ -89,6 +64,22 @@ dup_form_text (const DdFormImport *form)
   return g_string_free (text, FALSE);
 }
 
+/* The letters' temporary folder, with what is in it. */
+static void
+remove_letters_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Callbacks */
 
 static void
@@ -96,24 +87,43 @@ on_form_response_cb (GtkDialog *dialog,
                      int        response,
                      DdWindow  *self)
 {
-  DdFormImport *form = g_object_get_data (G_OBJECT (dialog), "dd-form");
+  GPtrArray *forms = g_object_get_data (G_OBJECT (dialog), "dd-forms");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint applied = 0;
 
   if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
-      if (!dd_progress_form_apply (self->store, form, &applied, &error))
-        _dd_window_show_error (self, _("The progress form could not be recorded"), error);
+      /* One transaction a form, as the command line records them. */
+      for (guint i = 0; i < forms->len && error == NULL; i++)
+        {
+          guint n = 0;
+
+          if (dd_progress_form_apply (self->store, g_ptr_array_index (forms, i), &n, &error))
+            applied += n;
+        }
+      if (error != NULL)
+        _dd_window_show_error (self, forms->len > 1 ? _("The progress forms could not all be recorded")
+                                                    : _("The progress form could not be recorded"), error);
       else
         {
-          /* Translators: after a progress form was recorded: how many rows, whose form. */
-          text = g_strdup_printf (ngettext ("%u row of the form of %s was recorded.",
-                                            "%u rows of the form of %s were recorded.", applied),
-                                  applied, form->unit);
-          _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Progress form recorded"), text);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+          const DdFormImport *first = g_ptr_array_index (forms, 0);
+
+          if (forms->len == 1)
+            /* Translators: after a progress form was recorded: how many rows, whose form. */
+            text = g_strdup_printf (ngettext ("%u row of the form of %s was recorded.",
+                                              "%u rows of the form of %s were recorded.", applied),
+                                    applied, first->unit);
+          else
+            /* Translators: after several progress forms were recorded: how many rows, how many forms. */
+            text = g_strdup_printf (ngettext ("%u row of %u forms was recorded.",
+                                              "%u rows of %u forms were recorded.", applied),
+                                    applied, forms->len);
+          _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO,
+                                   forms->len > 1 ? _("Progress forms recorded") : _("Progress form recorded"),
+                                   text);
         }
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -123,7 +133,7 @@ on_export_forms_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              DdWindow        *self)
 {
-  g_autofree char *dir = take_path (dialog, response);
+  g_autofree char *dir = _dd_window_take_chosen_path (self, dialog, response);
 
   if (dir != NULL)
     _dd_window_export_forms_to (self, dir);
@@ -134,10 +144,28 @@ on_import_form_response_cb (GtkNativeDialog *dialog,
                             int              response,
                             DdWindow        *self)
 {
-  g_autofree char *path = take_path (dialog, response);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-  if (path != NULL)
-    _dd_window_import_form_path (self, path);
+  /* Every form chosen, then the chooser closed as the window's others. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+    }
+  g_free (_dd_window_take_chosen_path (self, dialog, GTK_RESPONSE_CANCEL));
+  if (paths->len > 0)
+    {
+      g_ptr_array_add (paths, NULL);
+      _dd_window_import_form_paths (self, (const char * const *) paths->pdata);
+    }
 }
 
 static void
@@ -150,9 +178,9 @@ export_forms_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Export Progress Forms"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_forms_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = gtk_file_chooser_native_new (_("Export Progress Forms"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_export_forms_response_cb));
 }
 
 static void
@@ -166,12 +194,79 @@ import_form_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Import Progress Form"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  chooser = gtk_file_chooser_native_new (_("Import Progress Forms"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  /* The forms of several units, back together, in one preview. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Progress forms (Excel .xlsx)"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_form_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_import_form_response_cb));
+}
+
+/* The window's side of one letters job. */
+typedef struct
+{
+  DdWindow *window;
+  GCancellable *cancellable;
+  char *dir;
+  gboolean pdf;
+} LettersJob;
+
+static void
+letters_job_free (LettersJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->cancellable);
+  g_free (job->dir);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LettersJob, letters_job_free)
+
+/* While the letters are written, a spinner turns in the header bar and
+ * the action waits; the window goes on. */
+static void
+set_letters_busy (DdWindow     *self,
+                  GCancellable *cancellable)
+{
+  g_set_object (&self->letters_cancellable, cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), cancellable != NULL);
+  gtk_spinner_set_spinning (self->busy_spinner, cancellable != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner),
+                               cancellable != NULL ? _("Writing the urging letters…") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.urging-letters", cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.email-letters", cancellable == NULL);
+}
+
+/* The letters are written: what and where, or why not. */
+static void
+on_letters_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(LettersJob) job = user_data;
+  DdWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = dd_urging_letters_write_finish (DD_STORE (source), result, &error);
+  g_autofree char *text = NULL;
+
+  /* The window was closed meanwhile: nobody to tell. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  set_letters_busy (self, NULL);
+  if (paths == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters could not be written"), error);
+      return;
+    }
+  /* Translators: how many letters, the folder they are in. */
+  text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.",
+                                    "%u letters (.docx%s) were written to %s, one for each unit with overdue, "
+                                    "due-soon or forgotten tasks.", paths->len),
+                          paths->len, job->pdf ? _(" and PDF") : "", job->dir);
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters written"), text);
 }
 
 static void
@@ -179,7 +274,7 @@ on_letters_response_cb (GtkNativeDialog *dialog,
                         int              response,
                         DdWindow        *self)
 {
-  g_autofree char *dir = take_path (dialog, response);
+  g_autofree char *dir = _dd_window_take_chosen_path (self, dialog, response);
 
   if (dir != NULL)
     _dd_window_write_letters_to (self, dir);
@@ -195,44 +290,171 @@ letters_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = chooser_new (self, _("Write Urging Letters"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Write"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_letters_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = gtk_file_chooser_native_new (_("Write Urging Letters"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Write"), _("_Cancel"));
+  _dd_window_show_chooser (self, chooser, G_CALLBACK (on_letters_response_cb));
+}
+
+static void
+mail_settings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (dd_mail_settings_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The letters are sent, or one was not: the letters sent are recorded in
+ * their tasks' history. */
+static void
+on_letters_sent_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LettersJob) job = user_data;
+  DdWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = dd_urging_letters_send_finish (DD_STORE (source), result, &error);
+  GString *text;
+
+  remove_letters_dir (job->dir);
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  set_letters_busy (self, NULL);
+  if (sent == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters were not all sent"), error);
+      return;
+    }
+  text = g_string_new (NULL);
+  /* Translators: how many letters were emailed; the list of units follows. */
+  g_string_append_printf (text, ngettext ("%u letter was sent by email:", "%u letters were sent by email:",
+                                          sent->len), sent->len);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      const DdSentLetter *letter = g_ptr_array_index (sent, i);
+
+      /* Translators: one letter sent: the unit, its address. */
+      g_string_append_printf (text, _("\n%s <%s>"), letter->unit, letter->address);
+    }
+  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters sent"), text->str);
+  g_string_free (text, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+static void
+on_email_confirm_response_cb (GtkDialog *dialog,
+                              int        response,
+                              DdWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    _dd_window_email_letters (self);
+}
+
+/* Nothing is sent without the user's word: who sends, through what. */
+static void
+email_letters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdMailSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  settings = dd_mail_settings_load (self->store, &error);
+  if (settings == NULL)
+    {
+      _dd_window_show_error (self, _("The email settings could not be read"), error);
+      return;
+    }
+  if (settings->host == NULL || settings->sender == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.mail-settings", NULL);
+      return;
+    }
+  /* Translators: asked before emailing the letters: the sender, the server. */
+  text = g_strdup_printf (_("Each unit with overdue, due-soon or forgotten tasks gets its urging letter at its "
+                            "address, from %s through %s. Each letter sent is recorded in its tasks’ history."),
+                          settings->sender, settings->host);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   _("Send the urging letters by email?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Send"), GTK_RESPONSE_ACCEPT, NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_email_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Shared with the window */
 
 void
-_dd_window_write_letters_to (DdWindow   *self,
-                             const char *dir)
+_dd_window_email_letters (DdWindow *self)
 {
+  g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  LettersJob *job;
   DdUrgingOptions options;
 
   g_return_if_fail (DD_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->letters_cancellable != NULL)
+    return;
+  /* The letters are attached from a folder of their own, removed after. */
+  dir = g_dir_make_tmp ("dondoc-letters-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      _dd_window_show_error (self, _("The urging letters could not be written"), error);
+      return;
+    }
+  dd_urging_options_init (&options);
+  options.dir = dir;
+  options.pdf = soffice != NULL;
+  cancellable = g_cancellable_new ();
+  set_letters_busy (self, cancellable);
+  job = g_new0 (LettersJob, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  job->dir = g_steal_pointer (&dir);
+  job->pdf = options.pdf;
+  dd_urging_letters_send_async (self->store, &options, cancellable, on_letters_sent_cb, job);
+}
+
+
+void
+_dd_window_write_letters_to (DdWindow   *self,
+                             const char *dir)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  LettersJob *job;
+  DdUrgingOptions options;
+
+  g_return_if_fail (DD_IS_WINDOW (self));
+
+  if (self->store == NULL || self->letters_cancellable != NULL)
     return;
   dd_urging_options_init (&options);
   options.dir = dir;
   /* A PDF beside each letter when LibreOffice can make it. */
   options.pdf = soffice != NULL;
-  paths = dd_urging_letters_write (self->store, &options, &error);
-  if (paths == NULL)
-    {
-      _dd_window_show_error (self, _("The urging letters could not be written"), error);
-      return;
-    }
-  /* Translators: how many letters, the folder they are in. */
-  text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
-                                    "due-soon or forgotten tasks.",
-                                    "%u letters (.docx%s) were written to %s, one for each unit with overdue, "
-                                    "due-soon or forgotten tasks.", paths->len),
-                          paths->len, options.pdf ? _(" and PDF") : "", dir);
-  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters written"), text);
+  cancellable = g_cancellable_new ();
+  set_letters_busy (self, cancellable);
+  job = g_new0 (LettersJob, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  job->dir = g_strdup (dir);
+  job->pdf = options.pdf;
+  dd_urging_letters_write_async (self->store, &options, cancellable, on_letters_written_cb, job);
 }
 
 void
@@ -264,33 +486,66 @@ void
 _dd_window_import_form_path (DdWindow   *self,
                              const char *path)
 {
+  const char *paths[] = { path, NULL };
+
+  _dd_window_import_form_paths (self, paths);
+}
+
+void
+_dd_window_import_form_paths (DdWindow           *self,
+                              const char * const *paths)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_form_import_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *primary = NULL;
-  DdFormImport *form;
+  GString *text = g_string_new (NULL);
+  gboolean changed = FALSE;
   GtkWidget *dialog;
 
   g_return_if_fail (DD_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
 
   if (self->store == NULL)
     return;
-  /* Read and compared, nothing written: a refused form says why. */
-  form = dd_progress_form_read (self->store, path, 0, &error);
-  if (form == NULL)
+  /* Every form read and compared before anything is written: a refused
+   * one says which and why, and none is recorded. */
+  for (guint i = 0; paths[i] != NULL; i++)
     {
-      _dd_window_show_error (self, _("The progress form could not be read"), error);
-      return;
+      DdFormImport *form = dd_progress_form_read (self->store, paths[i], 0, &error);
+      g_autofree char *form_text = NULL;
+
+      if (form == NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (paths[i]);
+
+          g_prefix_error (&error, "%s: ", name);
+          _dd_window_show_error (self, _("The progress form could not be read"), error);
+          g_string_free (text, TRUE);
+          return;
+        }
+      g_ptr_array_add (forms, form);
+      changed |= form->n_changed > 0;
+      form_text = dup_form_text (form);
+      if (paths[1] != NULL)
+        /* Translators: the heading of one form among several: its unit. */
+        g_string_append_printf (text, _("%sForm of %s:\n"), i > 0 ? "\n\n" : "", form->unit);
+      g_string_append (text, form_text);
     }
-  text = dup_form_text (form);
-  /* Translators: %s is the unit whose form it is. */
-  primary = g_strdup_printf (_("Record the progress form of %s?"), form->unit);
+  if (forms->len == 1)
+    /* Translators: %s is the unit whose form it is. */
+    primary = g_strdup_printf (_("Record the progress form of %s?"), ((DdFormImport *) forms->pdata[0])->unit);
+  else
+    /* Translators: asked before recording several progress forms. */
+    primary = g_strdup_printf (ngettext ("Record the %u progress form?", "Record the %u progress forms?",
+                                         forms->len), forms->len);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text->str);
+  g_string_free (text, TRUE);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
                           _("_Record"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_response_sensitive (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT, form->n_changed > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "dd-form", form, (GDestroyNotify) dd_form_import_free);
+  gtk_dialog_set_response_sensitive (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT, changed);
+  g_object_set_data_full (G_OBJECT (dialog), "dd-forms", g_steal_pointer (&forms), (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_form_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -301,4 +556,6 @@ _dd_window_class_forms_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-forms", NULL, export_forms_action);
   gtk_widget_class_install_action (widget_class, "win.import-form", NULL, import_form_action);
   gtk_widget_class_install_action (widget_class, "win.urging-letters", NULL, letters_action);
+  gtk_widget_class_install_action (widget_class, "win.email-letters", NULL, email_letters_action);
+  gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
 }

@@ -27,6 +27,7 @@ struct _DdWindow
   gboolean backup_age_read;       /* last_good_backup was looked for (after the first frame) */
   GDateTime *last_good_backup;    /* the newest readable backup of the file, or NULL */
   gboolean close_confirmed;       /* closing without the typed figures was chosen */
+  GCancellable *letters_cancellable; /* the urging letters being written, or NULL */
 
   /* Template children */
   GtkLabel *title_label;
@@ -41,6 +42,7 @@ struct _DdWindow
   GtkLabel *backup_label;
   GtkStack *stack;
   DdTasksPage *tasks_page;
+  GtkSpinner *busy_spinner;       /* turns while the urging letters are written */
   GtkWidget *toast;               /* DdToast over the pages (dd-window-shell.c) */
 };
 
@@ -56,6 +58,16 @@ DdTaskEditor *_dd_window_edit_task    (DdWindow       *self,
 DdTaskEditor *_dd_window_view_task    (DdWindow       *self,
                                        gint64          task_id);
 
+/* Shows @chooser, modal, as the window's one file chooser (closing the
+ * one shown before), with @callback on its "response". */
+void    _dd_window_show_chooser       (DdWindow             *self,
+                                       GtkFileChooserNative *chooser,
+                                       GCallback             callback);
+/* In a chooser's "response": the path chosen, or NULL when none was
+ * (transfer full); the chooser is closed and dropped. */
+char   *_dd_window_take_chosen_path   (DdWindow        *self,
+                                       GtkNativeDialog *dialog,
+                                       int              response);
 /* Shows the lock warning and the damaged-file banner as the store says. */
 void    _dd_window_update_banners     (DdWindow       *self);
 /* dd-window-shell.c: a toast over the pages. */
@@ -84,6 +96,13 @@ void    _dd_window_export_forms_to    (DdWindow       *self,
                                        const char     *dir);
 void    _dd_window_import_form_path   (DdWindow       *self,
                                        const char     *path);
+/* The same for several forms (NULL-terminated), shown and recorded
+ * together; one refused refuses them all. */
+void    _dd_window_import_form_paths  (DdWindow           *self,
+                                       const char * const *paths);
+/* The urging letters of every unit with late tasks, emailed each to its
+ * unit (dd_urging_letters_send_async()), the window going on meanwhile. */
+void    _dd_window_email_letters      (DdWindow       *self);
 /* The urging letters of every unit with late tasks, into @dir. */
 void    _dd_window_write_letters_to   (DdWindow       *self,
                                        const char     *dir);

@@ -537,6 +537,9 @@ dd_window_dispose (GObject *object)
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_good_backup, g_date_time_unref);
+  /* A job still running ends without the window. */
+  g_cancellable_cancel (self->letters_cancellable);
+  g_clear_object (&self->letters_cancellable);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -629,6 +632,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_backup_bar_response);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, busy_spinner);
 
   _dd_window_class_actions_init (widget_class);
   _dd_window_class_shell_init (widget_class);

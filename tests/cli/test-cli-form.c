@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "dd-cli-test.h"
+#include "dd-test-smtp.h"
 
 /*
  * The units' progress round trip, run as a script would: `form export`
@@ -373,6 +375,196 @@ test_letters (Fixture       *f,
   }
 }
 
+/* The message the sink took as its @n-th, or NULL. */
+static JsonObject *
+sink_message (DdTestSmtpSink *sink,
+              guint           n)
+{
+  g_autofree char *text = dd_test_smtp_sink_dup_message (sink, n);
+  JsonNode *node;
+  JsonObject *object;
+
+  if (text == NULL)
+    return NULL;
+  node = parse_json (text);
+  object = json_object_ref (json_node_get_object (node));
+  json_node_unref (node);
+  return object;
+}
+
+static guint
+count_sent (Fixture *f)
+{
+  Result r = run (f, "--db", f->db, "history");
+  guint n = 0;
+
+  assert_ok (&r);
+  for (const char *p = r.out; (p = strstr (p, " insert letters_sent #")) != NULL; p++)
+    n++;
+  result_clear (&r);
+  return n;
+}
+
+/* The urging letters by email, against a real SMTP server on 127.0.0.1:
+ * each unit's letter to its address with the right subject and the letter
+ * attached, recorded in its tasks' history; a refused recipient, a server
+ * down and a server without TLS each say so, and nothing is recorded. */
+static void
+test_mail (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "letters", NULL);
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *refusing_dir = g_build_filename (f->dir, "sink-refusing", NULL);
+  g_autofree char *letter = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonObject) message = NULL;
+  g_autofree char *sha = NULL;
+  JsonObject *attachment;
+  JsonArray *rcpt;
+  DdTestSmtpSink sink = { 0 };
+  Result r;
+
+  init_csv (f, plan_csv);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  /* No server set; then no unit address: refused, nothing sent. */
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "No mail server is set"));
+  result_clear (&r);
+  dd_test_smtp_sink_start (&sink, sink_dir, NULL, NULL);
+  r = run (f, "--db", f->db, "mail-settings", "--host", "127.0.0.1", "--port", sink.port, "--tls", "none",
+           "--sender", "vanphong@ubnd.example.vn");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Server: 127.0.0.1\n"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--dry-run", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Phòng Tổng hợp has no email address"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "not an address");
+  assert_refused (&r, 1);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "tonghop@ubnd.example.vn");
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "Phòng Tổng hợp: tonghop@ubnd.example.vn\n");
+  result_clear (&r);
+
+  /* The dry run sends nothing. */
+  r = run (f, "--db", f->db, "mail", "--dry-run", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Phòng Tổng hợp <tonghop@ubnd.example.vn>: Cong-van-don-doc-phong-tong-hop.docx "
+                                   "(not sent)\n"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+  g_assert_cmpuint (count_sent (f), ==, 0);
+
+  /* Sent: the message arrives with its recipient, subject and letter. */
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06", "--out", dir);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "1 letter sent\n"));
+  result_clear (&r);
+  message = sink_message (&sink, 1);
+  g_assert_nonnull (message);
+  rcpt = json_object_get_array_member (message, "rcpt_tos");
+  g_assert_cmpuint (json_array_get_length (rcpt), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (rcpt, 0), ==, "tonghop@ubnd.example.vn");
+  g_assert_cmpstr (json_object_get_string_member (message, "mail_from"), ==, "vanphong@ubnd.example.vn");
+  g_assert_cmpstr (json_object_get_string_member (message, "to"), ==, "tonghop@ubnd.example.vn");
+  g_assert_cmpstr (json_object_get_string_member (message, "subject"), ==,
+                   "Công văn đôn đốc thực hiện nhiệm vụ: Phòng Tổng hợp");
+  g_assert_nonnull (strstr (json_object_get_string_member (message, "body"), "Kính gửi: Phòng Tổng hợp"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (message, "attachments")), ==, 1);
+  attachment = json_array_get_object_element (json_object_get_array_member (message, "attachments"), 0);
+  g_assert_cmpstr (json_object_get_string_member (attachment, "filename"), ==, "Cong-van-don-doc-phong-tong-hop.docx");
+  g_assert_cmpstr (json_object_get_string_member (attachment, "type"), ==,
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  letter = g_build_filename (dir, "Cong-van-don-doc-phong-tong-hop.docx", NULL);
+  bytes = read_bytes (letter);
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_assert_cmpstr (json_object_get_string_member (attachment, "sha256"), ==, sha);
+  /* The letter names one task (2.): its history says it was sent. */
+  g_assert_cmpuint (count_sent (f), ==, 1);
+  r = run (f, "--db", f->db, "history");
+  g_assert_nonnull (strstr (r.out, "\"address\":\"tonghop@ubnd.example.vn\""));
+  result_clear (&r);
+  dd_test_smtp_sink_stop (&sink);
+
+  /* The server refuses the recipient: said, not recorded. */
+  dd_test_smtp_sink_start (&sink, refusing_dir, "--refuse", "tonghop@ubnd.example.vn");
+  r = run (f, "--db", f->db, "mail-settings", "--port", sink.port);
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "refused the address tonghop@ubnd.example.vn"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+  g_assert_cmpuint (count_sent (f), ==, 1);
+
+  /* A server without STARTTLS when TLS is asked for. */
+  r = run (f, "--db", f->db, "mail-settings", "--tls", "starttls");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "does not offer TLS"));
+  result_clear (&r);
+  g_assert_cmpuint (count_sent (f), ==, 1);
+
+  /* The server down (its port closed). */
+  dd_test_smtp_sink_stop (&sink);
+  r = run (f, "--db", f->db, "mail-settings", "--tls", "none");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "could not be reached"));
+  result_clear (&r);
+  g_assert_cmpuint (count_sent (f), ==, 1);
+}
+
+/* A server that wants a login: the account from the settings, the
+ * password from the keyring — here, with no keyring on the test machine,
+ * from DONDOC_TEST_SMTP_PASSWORD; a wrong one is refused. */
+static void
+test_mail_login (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autoptr(JsonObject) message = NULL;
+  DdTestSmtpSink sink = { 0 };
+  Result r;
+
+  init_csv (f, plan_csv);
+  dd_test_smtp_sink_start (&sink, sink_dir, "--auth", "vanphong:mat-khau");
+  r = run (f, "--db", f->db, "mail-settings", "--host", "127.0.0.1", "--port", sink.port, "--tls", "none",
+           "--sender", "vanphong@ubnd.example.vn", "--user", "vanphong");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "tonghop@ubnd.example.vn");
+  assert_ok (&r);
+  result_clear (&r);
+
+  f->envp = g_environ_setenv (f->envp, "DONDOC_TEST_SMTP_PASSWORD", "sai", TRUE);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "refused the account “vanphong”"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+
+  f->envp = g_environ_setenv (f->envp, "DONDOC_TEST_SMTP_PASSWORD", "mat-khau", TRUE);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  result_clear (&r);
+  message = sink_message (&sink, 1);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (message, "rcpt_tos"), 0), ==,
+                   "tonghop@ubnd.example.vn");
+  dd_test_smtp_sink_stop (&sink);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +576,8 @@ main (int   argc,
   ADD ("/cli/form/round-trip", test_round_trip);
   ADD ("/cli/form/refused", test_refused);
   ADD ("/cli/letters", test_letters);
+  ADD ("/cli/mail", test_mail);
+  ADD ("/cli/mail/login", test_mail_login);
 #undef ADD
 
   return g_test_run ();

@@ -317,6 +317,96 @@ test_office_more_warnings (void)
   g_rmdir (dir);
 }
 
+/* Writes @sheet_part as the one sheet of a workbook at @dir/@name. (transfer full) */
+static char *
+make_workbook (const char *dir,
+               const char *name,
+               const char *sheet_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *part_path = g_build_filename (dir, "sheet1.xml", NULL);
+  g_autofree char *command = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  int status = -1;
+
+  g_assert_true (g_file_set_contents (part_path, sheet_part, -1, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("/usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], \"w\"); "
+                             "z.writestr(\"xl/workbook.xml\", \"<workbook/>\"); "
+                             "z.write(sys.argv[2], \"xl/worksheets/sheet1.xml\"); z.close()' '%s' '%s'",
+                             path, part_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_unlink (part_path);
+  return path;
+}
+
+/* The rules shared with the text and CSV readers name a row of the table
+ * ("Row 4 of the table"), not a line, when the tasks come from one. */
+static void
+test_office_table_rows (void)
+{
+  static const char bad_date[] =
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>TT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Nhiệm vụ</t></is></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><t>Chủ trì</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>Thời gian</t></is></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>Rà soát</t></is></c>"
+    "<c r=\"C3\" t=\"inlineStr\"><is><t>Sở Nội vụ</t></is></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>2.</t></is></c><c r=\"B4\" t=\"inlineStr\"><is><t>Báo cáo</t></is></c>"
+    "<c r=\"C4\" t=\"inlineStr\"><is><t>Sở Tư pháp</t></is></c><c r=\"D4\" t=\"inlineStr\"><is><t>31/02/2026</t></is></c></row>"
+    "</sheetData></worksheet>";
+  static const char twice[] =
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kế hoạch số 12/KH-UBND ngày 10/3/2026</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>TT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Nhiệm vụ</t></is></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><t>Chủ trì</t></is></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>Rà soát</t></is></c>"
+    "<c r=\"C3\" t=\"inlineStr\"><is><t>Sở Nội vụ</t></is></c></row>"
+    "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B5\" t=\"inlineStr\"><is><t>Báo cáo</t></is></c>"
+    "<c r=\"C5\" t=\"inlineStr\"><is><t>Sở Tư pháp</t></is></c></row>"
+    "</sheetData></worksheet>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autofree char *dir = g_dir_make_tmp ("dd-office-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *path2 = NULL;
+
+  g_assert_no_error (error);
+  path = make_workbook (dir, "bad-date.xlsx", bad_date);
+  plan = dd_importer_parse_file (path, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_DATE);
+  g_assert_null (plan);
+  g_assert_true (g_str_has_prefix (error->message, "Row 4 of the table, column “Thời gian”: "));
+  g_clear_error (&error);
+
+  /* The same number twice: warned by the reader, refused by the store. */
+  path2 = make_workbook (dir, "twice.xlsx", twice);
+  plan = dd_importer_parse_file (path2, DD_IMPORT_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_true (plan->table_rows);
+  if (plan->number == NULL)
+    plan->number = g_strdup ("12/KH-UBND");
+  if (plan->title == NULL)
+    plan->title = g_strdup ("Kế hoạch");
+  g_assert_false (dd_store_import_plan (store, plan, NULL, &error));
+  g_assert_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "Row 5 of the table, column “TT”: the number “1.” was already used on row 3.");
+  g_clear_error (&error);
+
+  /* A text plan still says "Line". */
+  plan->table_rows = FALSE;
+  g_assert_false (dd_store_import_plan (store, plan, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line 5, column “TT”: "));
+  g_unlink (path);
+  g_unlink (path2);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -420,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/core/importer-office/warnings", test_office_warnings);
   g_test_add_func ("/core/importer-office/more-warnings", test_office_more_warnings);
   g_test_add_func ("/core/importer-office/hostile", test_office_hostile);
+  g_test_add_func ("/core/importer-office/table-rows", test_office_table_rows);
   g_test_add_func ("/core/importer-office/old-formats", test_office_old_formats);
   g_test_add_func ("/core/importer-office/match-units", test_office_match_units);
   return g_test_run ();

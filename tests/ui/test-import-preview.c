@@ -8,9 +8,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-import-preview-dialog.h"
+#include "dd-mail-settings-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
 #include "dd-test-gtk.h"
+#include "dd-test-smtp.h"
 
 /*
  * The window's import through its preview: a file is read and shown
@@ -451,25 +453,138 @@ test_progress_form (Fixture       *f,
   g_assert_nonnull (task);
 }
 
-/* The urging letters through the window: one per unit with late tasks. */
+/* Several units' forms back at once: read together, shown in one
+ * preview (each form under its unit), recorded together. */
+static void
+test_progress_forms_several (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "office", "fill-form.py", NULL);
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWindow *dialog;
+  DdTaskQuery query;
+  const char *name;
+  guint n_45 = 0, n_55 = 0;
+
+  _dd_window_export_forms_to (f->window, f->dir);
+  close_message_dialog ();
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "Tien-do-") && forms->len < 2)
+      g_ptr_array_add (forms, g_build_filename (f->dir, name, NULL));
+  g_assert_cmpuint (forms->len, ==, 2);
+
+  /* Two units each set their first task: 45 % and 55 %. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/filled-%u.xlsx", f->dir, i);
+      g_autofree char *command = g_strdup_printf ("/usr/bin/python3 %s fill %s %s '{\"I7\": %u}'", script,
+                                                  (char *) g_ptr_array_index (forms, i), out, i == 0 ? 45 : 55);
+      int status = -1;
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      g_ptr_array_add (filled, g_steal_pointer (&out));
+    }
+  g_ptr_array_add (filled, NULL);
+
+  _dd_window_import_form_paths (f->window, (const char * const *) filled->pdata);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (primary, ==, "Record the 2 progress forms?");
+  g_assert_nonnull (strstr (secondary, "45%"));
+  g_assert_nonnull (strstr (secondary, "55%"));
+  g_assert_nonnull (strstr (secondary, "Form of "));
+  g_assert_true (strstr (secondary, "Form of ") != g_strrstr (secondary, "Form of "));
+  dd_test_screenshot ("progress-forms-several");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  dd_test_iterate (50);
+  close_message_dialog ();
+
+  dd_task_query_init (&query);
+  list = dd_store_query_tasks (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      n_45 += dd_task_get_progress (item) == 45;
+      n_55 += dd_task_get_progress (item) == 55;
+    }
+  g_assert_cmpuint (n_45, ==, 1);
+  g_assert_cmpuint (n_55, ==, 1);
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The urging letters through the window: one per unit with late tasks,
+ * written on a worker while the window goes on (LibreOffice's PDF
+ * conversion takes seconds), a spinner turning meanwhile. */
 static void
 test_letters (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  GtkWidget *spinner = dd_test_template_child (f->window, DD_TYPE_WINDOW, "busy_spinner");
+  GtkMessageType type = GTK_MESSAGE_OTHER;
+  gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   const char *name;
   guint n_docx = 0;
-
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
-  GtkMessageType type = GTK_MESSAGE_OTHER;
   guint n_pdf = 0;
+  guint ticks = 0;
+  guint tick_id;
+  /* A button of the action in the header bar: enabled with it. */
+  GtkWidget *probe = gtk_button_new_with_label ("probe");
 
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.urging-letters");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (f->window))), probe);
+  dd_test_iterate (50);
+  g_assert_true (gtk_widget_get_sensitive (probe));
+  g_assert_false (gtk_widget_get_visible (spinner));
   _dd_window_write_letters_to (f->window, f->dir);
-  dd_test_wait_for (message_dialog_shown, NULL);
+  /* Back at once: the job runs, the spinner turns, the action waits. */
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (probe));
+
+  /* The main loop runs while the letters are written. */
+  tick_id = g_timeout_add (20, on_tick_cb, &ticks);
+  dd_test_screenshot ("urging-letters-writing");
+  while (!message_dialog_shown (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_source_remove (tick_id);
+  g_test_message ("%u ticks of 20 ms while the letters were written", ticks);
+  /* LibreOffice needs far longer than a few ticks for a letter. */
+  if (soffice != NULL)
+    g_assert_cmpuint (ticks, >, 5);
   dd_test_screenshot ("urging-letters");
   g_object_get (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG), "message-type", &type, NULL);
   g_assert_cmpint (type, ==, GTK_MESSAGE_INFO);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_widget_get_sensitive (probe));
   close_message_dialog ();
   dir = g_dir_open (f->dir, 0, &error);
   g_assert_no_error (error);
@@ -482,6 +597,161 @@ test_letters (Fixture       *f,
    * LibreOffice is there. */
   g_assert_cmpuint (n_docx, >, 0);
   g_assert_cmpuint (n_pdf, ==, soffice != NULL ? n_docx : 0);
+}
+
+/* Closing the window while its letters are written: the job ends
+ * without it, nothing is shown. */
+static void
+test_letters_close (Fixture       *f,
+                    gconstpointer  data)
+{
+  DdWindow *window = f->window;
+  GObject *weak = G_OBJECT (window);
+
+  _dd_window_write_letters_to (window, f->dir);
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&f->window);
+  /* The job holds the window until its end, then lets it go. */
+  while (weak != NULL)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  f->window = g_object_ref (dd_window_new (NULL, f->store));
+}
+
+static gboolean
+mail_settings_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_MAIL_SETTINGS_WINDOW) != NULL;
+}
+
+static void
+set_entry (GtkWidget  *window,
+           const char *name,
+           const char *text)
+{
+  GtkEditable *entry = dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, name);
+
+  gtk_editable_set_text (entry, text);
+}
+
+/* The entry of unit @name in the settings' list, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The urging letters emailed from the window to a real SMTP server on
+ * 127.0.0.1: the server and each unit's address typed in the settings
+ * window, the user's word asked first, the letters sent on a worker, each
+ * unit's message received, the result shown. */
+static void
+test_letters_email (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *secondary = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(DdMailSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  DdTestSmtpSink sink = { 0 };
+  GtkWindow *window;
+  GtkWindow *dialog;
+  guint n_units = 0;
+  guint n_messages = 0;
+
+  dd_test_smtp_sink_start (&sink, sink_dir, NULL, NULL);
+
+  /* The settings, typed in their window. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mail-settings", NULL);
+  dd_test_wait_for (mail_settings_shown, NULL);
+  window = dd_test_find_toplevel (DD_TYPE_MAIL_SETTINGS_WINDOW);
+  set_entry (GTK_WIDGET (window), "host_entry", "127.0.0.1");
+  gtk_spin_button_set_value (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "port_spin"),
+                             g_ascii_strtod (sink.port, NULL));
+  gtk_drop_down_set_selected (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "tls_dropdown"),
+                              DD_MAIL_TLS_NONE);
+  set_entry (GTK_WIDGET (window), "sender_entry", "vanphong@ubnd.example.vn");
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *address = g_strdup_printf ("donvi%u@ubnd.example.vn", i);
+      GtkWidget *entry = find_named (GTK_WIDGET (window), dd_unit_get_name (unit));
+
+      if (dd_unit_get_is_group (unit))
+        continue;
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), address);
+      n_units++;
+    }
+  g_assert_cmpuint (n_units, >, 0);
+  dd_test_screenshot ("mail-settings");
+  g_signal_emit_by_name (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW, "save_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (window, DD_TYPE_MAIL_SETTINGS_WINDOW,
+                                                                  "error_label")));
+  settings = dd_mail_settings_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->host, ==, "127.0.0.1");
+  g_assert_cmpuint (settings->port, ==, (guint) g_ascii_strtoull (sink.port, NULL, 10));
+  g_assert_cmpint (settings->tls, ==, DD_MAIL_TLS_NONE);
+  gtk_window_destroy (window);
+  dd_test_iterate (50);
+
+  /* Asked first: Cancel sends nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "vanphong@ubnd.example.vn"));
+  dd_test_screenshot ("email-letters-confirm");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dd_test_iterate (100);
+  g_assert_null (dd_test_smtp_sink_dup_message (&sink, 1));
+
+  /* Send: the window goes on while the letters are written and sent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (dd_test_template_child (f->window, DD_TYPE_WINDOW, "busy_spinner")));
+  while (!message_dialog_shown (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_clear_pointer (&secondary, g_free);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_test_message ("%s", secondary);
+  dd_test_screenshot ("email-letters-sent");
+  for (char *text; (text = dd_test_smtp_sink_dup_message (&sink, n_messages + 1)) != NULL; g_free (text))
+    {
+      g_assert_nonnull (strstr (text, "\"rcpt_tos\": [\n  \"donvi"));
+      g_assert_nonnull (strstr (text, "\"subject\": \"Công văn đôn đốc thực hiện nhiệm vụ: "));
+      g_assert_nonnull (strstr (text, "\"filename\": \"Cong-van-don-doc-"));
+      n_messages++;
+    }
+  /* The seed plan's late units (two) each got theirs. */
+  g_assert_cmpuint (n_messages, >, 0);
+  g_assert_nonnull (strstr (secondary, "@ubnd.example.vn>"));
+  close_message_dialog ();
+  dd_test_smtp_sink_stop (&sink);
 }
 
 int
@@ -503,7 +773,12 @@ main (int   argc,
   ADD ("cancel", test_preview_cancel);
   ADD ("changes", test_preview_changes);
   g_test_add ("/ui/letters/window", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
+  g_test_add ("/ui/letters/email", Fixture, NULL, fixture_set_up, test_letters_email, fixture_tear_down);
+  g_test_add ("/ui/letters/close-while-writing", Fixture, NULL, fixture_set_up, test_letters_close,
+              fixture_tear_down);
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
+  g_test_add ("/ui/progress-form/several", Fixture, NULL, fixture_set_up, test_progress_forms_several,
+              fixture_tear_down);
 
 #undef ADD
 

@@ -337,6 +337,14 @@ summarize (Decoding   *d,
 
   if (g_strcmp0 (table, "task_coordinators") == 0)
     return format_value (d, values, "unit_id", VALUE_UNIT);
+  if (g_strcmp0 (table, "letters_sent") == 0)
+    {
+      g_autofree char *address = member_text (values, "address");
+      g_autofree char *subject = member_text (values, "subject");
+
+      /* Translators: an urging letter sent: to whom, its subject. */
+      return g_strdup_printf (_("to %s — %s"), address, subject);
+    }
   if (g_strcmp0 (table, "progress_updates") == 0)
     {
       g_autofree char *progress = format_value (d, values, "progress", VALUE_PERCENT);
@@ -439,6 +447,8 @@ decode_row (Decoding   *d,
     what = insert ? _("Reporting schedule set") : _("Reporting schedule removed");
   else if (g_str_equal (table, "task_extensions"))
     what = insert ? _("Deadline extended") : _("Extension removed");
+  else if (g_str_equal (table, "letters_sent"))
+    what = _("Urging letter sent by email");
   else if (g_str_equal (table, "indicator_rules"))
     what = insert ? _("Figures computed from the tasks and dossiers") : _("Figures entered by hand");
   else

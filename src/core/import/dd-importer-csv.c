@@ -446,7 +446,7 @@ read_row (const CsvTable  *table,
   if (cells[COL_NUMBER] == NULL || _dd_import_is_blank (cells[COL_NUMBER]))
     cells[COL_NUMBER] = number = g_strdup_printf ("%u.", ordinal);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
 
-  return _dd_import_build_task (record->line, cells, table->names, error);
+  return _dd_import_build_task (record->line, FALSE, cells, table->names, error);
 }
 
 static gboolean

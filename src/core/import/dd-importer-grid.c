@@ -332,7 +332,7 @@ read_row (DdImportedPlan         *plan,
                      /* Translators: a row of the table, then the task's number. */
                      g_strdup_printf (_("Row %u: task %s has no lead unit (Chủ trì)."),
                                       row->line, cells[COL_NUMBER]));
-  return _dd_import_build_task (row->line, cells, table->names, error);
+  return _dd_import_build_task (row->line, TRUE, cells, table->names, error);
 }
 
 /* The header's cells that name no column of the appendix: ignored, and
@@ -446,6 +446,8 @@ _dd_import_read_grid (DdImportedPlan  *plan,
   GridTable table;
   guint first = G_MAXUINT, ordinal = 0;
 
+  /* The shared rules' messages name rows of the table, not lines. */
+  plan->table_rows = TRUE;
   if (rows->len > DD_OFFICE_MAX_ROWS)
     {
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_TOO_LARGE,

@@ -51,8 +51,10 @@ char     *_dd_import_clean_document_number  (const char *number);
 char     *_dd_import_source_stem            (const char *source_name);
 gboolean  _dd_import_is_blank               (const char *line);
 /* The task of one row's @cells (N_COLUMNS, NULL for a missing column);
- * @names are the columns' names for messages. (transfer full) */
+ * @names are the columns' names for messages, which name @line as a row
+ * of the table when @table_row. (transfer full) */
 DdImportedTask *_dd_import_build_task       (guint                line,
+                                             gboolean             table_row,
                                              const char * const  *cells,
                                              const char * const  *names,
                                              GError             **error);

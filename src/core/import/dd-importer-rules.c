@@ -211,6 +211,7 @@ _dd_import_is_blank (const char *line)
  */
 DdImportedTask *
 _dd_import_build_task (guint                line,
+                       gboolean             table_row,
                        const char * const  *cells,
                        const char * const  *names,
                        GError             **error)
@@ -223,7 +224,9 @@ _dd_import_build_task (guint                line,
     {
       g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE,
                    /* Translators: %s is a column name of the file, e.g. “Nhiệm vụ”. */
-                   _("Line %u, column “%s”: the task has no title."),
+                   table_row ? _("Row %u of the table, column “%s”: the task has no title.")
+                   /* Translators: %s is a column name of the file, e.g. “Nhiệm vụ”. */
+                   : _("Line %u, column “%s”: the task has no title."),
                    line, names[COL_TITLE]);
       return NULL;
     }
@@ -244,7 +247,9 @@ _dd_import_build_task (guint                line,
                    /* Translators: the first %s is a column name of the file
                     * (“Thời gian”), the second what is wrong with it:
                     * “the date “31/02/2026” does not exist”. */
-                   _("Line %u, column “%s”: %s."),
+                   table_row ? _("Row %u of the table, column “%s”: %s.")
+                   /* Translators: as above, for a line of a text or CSV file. */
+                   : _("Line %u, column “%s”: %s."),
                    line, names[COL_DEADLINE], local_error->message);
       _dd_imported_task_free (task);
       return NULL;

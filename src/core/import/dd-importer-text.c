@@ -574,7 +574,7 @@ read_table (DdImportedPlan  *plan,
       if (!check_row (cells, line, names, error))
         return FALSE;
 
-      task = _dd_import_build_task (line, (const char * const *) cells, names, error);
+      task = _dd_import_build_task (line, FALSE, (const char * const *) cells, names, error);
       if (task == NULL)
         return FALSE;
       g_ptr_array_add (plan->tasks, task);

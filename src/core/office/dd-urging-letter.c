@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "dd-progress-form-private.h"
+#include "dd-urging-letter-private.h"
 #include "dd-importer-office.h"
 #include "dd-document-language-private.h"
 #include "dondoc/dd-urging-letter.h"
@@ -430,12 +431,14 @@ dd_urging_options_init (DdUrgingOptions *self)
   self->report_days = 7;
 }
 
+/* The letters written, each with its unit and tasks (DdUrgingLetterInfo),
+ * for dd_urging_letters_send(). (transfer full) */
 GPtrArray *
-dd_urging_letters_write (DdStore                *self,
-                         const DdUrgingOptions  *options,
-                         GError                **error)
+_dd_urging_letters_write_full (DdStore                *self,
+                               const DdUrgingOptions  *options,
+                               GError                **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) _dd_urging_letter_info_free);
   g_autoptr(DdExportOffice) office = NULL;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GBytes) template = NULL;
@@ -443,9 +446,6 @@ dd_urging_letters_write (DdStore                *self,
   GDate as_of;
   int previous;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (options != NULL && options->dir != NULL, NULL);
 
   if (options->as_of != NULL)
     as_of = *options->as_of;
@@ -477,20 +477,71 @@ dd_urging_letters_write (DdStore                *self,
         ok = FALSE;
       else if (g_list_model_get_n_items (tasks) > 0)
         {
+          DdUrgingLetterInfo *info;
+
           name = _dd_office_dup_file_name ("Cong-van-don-doc-", dd_unit_get_name (unit), ".docx");
           path = g_build_filename (options->dir, name, NULL);
           ok = write_letter (template, office, dd_unit_get_name (unit), tasks, options, &as_of, path, error) &&
                (!options->pdf || convert_to_pdf (path, error));
-          if (ok && options->pdf)
+          if (!ok)
+            break;
+          info = g_new0 (DdUrgingLetterInfo, 1);
+          info->unit_id = dd_unit_get_id (unit);
+          info->unit = g_strdup (dd_unit_get_name (unit));
+          info->task_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          for (guint k = 0; k < g_list_model_get_n_items (tasks); k++)
+            {
+              g_autoptr(DdTask) task = g_list_model_get_item (tasks, k);
+              gint64 id = dd_task_get_id (task);
+
+              g_array_append_val (info->task_ids, id);
+            }
+          if (options->pdf)
             {
               g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".docx"));
 
-              g_ptr_array_add (paths, g_strconcat (stem, ".pdf", NULL));
+              info->path = g_strconcat (stem, ".pdf", NULL);
             }
-          else if (ok)
-            g_ptr_array_add (paths, g_steal_pointer (&path));
+          else
+            info->path = g_steal_pointer (&path);
+          g_ptr_array_add (letters, info);
         }
     }
   _dd_document_language_pop (previous);
-  return ok ? g_steal_pointer (&paths) : NULL;
+  return ok ? g_steal_pointer (&letters) : NULL;
+}
+
+void
+_dd_urging_letter_info_free (DdUrgingLetterInfo *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->unit);
+  g_free (self->path);
+  g_clear_pointer (&self->task_ids, g_array_unref);
+  g_free (self);
+}
+
+GPtrArray *
+dd_urging_letters_write (DdStore                *self,
+                         const DdUrgingOptions  *options,
+                         GError                **error)
+{
+  g_autoptr(GPtrArray) letters = NULL;
+  GPtrArray *paths;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (options != NULL && options->dir != NULL, NULL);
+
+  letters = _dd_urging_letters_write_full (self, options, error);
+  if (letters == NULL)
+    return NULL;
+  paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < letters->len; i++)
+    {
+      DdUrgingLetterInfo *info = g_ptr_array_index (letters, i);
+
+      g_ptr_array_add (paths, g_steal_pointer (&info->path));
+    }
+  return paths;
 }

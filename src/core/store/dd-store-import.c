@@ -401,7 +401,9 @@ check_importable (const DdImportedPlan  *plan,
       if (other != NULL)
         {
           g_set_error (error, DD_IMPORT_ERROR, DD_IMPORT_ERROR_VALUE,
-                       _("Line %u, column “TT”: the number “%s” was already used on line %u."),
+                       plan->table_rows
+                       ? _("Row %u of the table, column “TT”: the number “%s” was already used on row %u.")
+                       : _("Line %u, column “TT”: the number “%s” was already used on line %u."),
                        task->line, task->number, other->line);
           return FALSE;
         }

@@ -342,3 +342,87 @@ dd_store_count_unit_contents (DdStore        *self,
   out->users = sqlite3_column_int (stmt, 5);
   return TRUE;
 }
+
+/* The units' email addresses */
+
+/* One address, "name@domain.tld": no spaces, no list, no display name. */
+static gboolean
+is_email_address (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL || strchr (at + 1, '.') == NULL ||
+      at[1] == '.' || g_str_has_suffix (text, "."))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || strchr ("<>,;:\"()[]\\", *p) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+dd_store_dup_unit_email (DdStore  *self,
+                         gint64    unit_id,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  stmt = dd_sql_prepare (self, "SELECT email FROM units WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (dd_sql_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    no_such_unit (unit_id, error);
+  else
+    dd_sql_set_sqlite_error (self, rc, error);
+  return NULL;
+}
+
+gboolean
+dd_store_set_unit_email (DdStore     *self,
+                         gint64       unit_id,
+                         const char  *email,
+                         GError     **error)
+{
+  g_autofree char *clean = email != NULL ? g_strstrip (g_strdup (email)) : NULL;
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  if (clean != NULL && !is_email_address (clean))
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed as a unit's email address. */
+                   _("“%s” is not an email address (write one address, like vanthu@snv.gov.vn)."), clean);
+      return FALSE;
+    }
+  if (!unit_exists (self, unit_id))
+    return no_such_unit (unit_id, error);
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  stmt = dd_sql_prepare (self,
+                         "UPDATE units SET email = ?1, revision = revision + 1, updated_at = ?2, "
+                         "updated_by = ?3 WHERE id = ?4 AND email IS NOT ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  dd_sql_bind_text (stmt, 1, clean);
+  dd_sql_bind_text (stmt, 2, now);
+  dd_sql_bind_text (stmt, 3, dd_store_get_user (self));
+  sqlite3_bind_int64 (stmt, 4, unit_id);
+  if (!dd_sql_step_done (self, stmt, error))
+    goto fail;
+  return _dd_store_commit (self, error);
+
+fail:
+  _dd_store_rollback (self);
+  return FALSE;
+}
