@@ -11,6 +11,11 @@
  * rows many times over, and a few hundred KB at most. */
 #define CACHE_MAX 1024
 
+/* How many of a new result's first tasks the worker reads with its ids: as
+ * many rows as GTK 4.8's list view builds at once (about 200 around the
+ * first shown), so that building them reads nothing on the main thread. */
+#define PREFETCH_MAX 208
+
 struct _DdTaskList
 {
   GObject parent_instance;
@@ -159,7 +164,8 @@ _dd_task_list_new (DdStore           *store,
 static void
 take_ids (DdTaskList *self,
           GArray     *ids,
-          const guint counts[DD_N_STATUSES])
+          const guint counts[DD_N_STATUSES],
+          GPtrArray  *tasks)
 {
   guint old_len = self->ids->len;
 
@@ -169,6 +175,14 @@ take_ids (DdTaskList *self,
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
   memcpy (self->counts, counts, sizeof self->counts);
+  /* The first rows, read with the ids (on a worker): the rows a view
+   * builds next are in memory. */
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      DdTask *task = g_ptr_array_index (tasks, i);
+
+      g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
+    }
 
   if (old_len > 0 || self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
@@ -226,7 +240,7 @@ dd_task_list_refresh (DdTaskList  *self,
   if (ids == NULL)
     return FALSE;
 
-  take_ids (self, ids, counts);
+  take_ids (self, ids, counts, NULL);
   return TRUE;
 }
 
@@ -254,6 +268,7 @@ typedef struct
 {
   GArray *ids;
   guint counts[DD_N_STATUSES];
+  GPtrArray *tasks;      /* DdTask: the first ids' (PREFETCH_MAX) */
   guint generation;
 } QueryResult;
 
@@ -268,7 +283,33 @@ static void
 query_result_free (QueryResult *result)
 {
   g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->tasks, g_ptr_array_unref);
   g_free (result);
+}
+
+/* The tasks of the first of @ids, as dd_task_list_get_item() reads them,
+ * through @connection; those that cannot be read are left for the list
+ * to read (or to show empty) when asked. */
+static GPtrArray *
+read_first_tasks (DdStore           *connection,
+                  const DdTaskQuery *query,
+                  GArray            *ids,
+                  GCancellable      *cancellable)
+{
+  GPtrArray *tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate soon_limit;
+
+  g_date_clear (&soon_limit, 1);
+  _dd_store_due_soon_limit (connection, &query->as_of, query->due_soon_days, &soon_limit);
+  for (guint i = 0; i < MIN (ids->len, PREFETCH_MAX) && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      DdTask *task = _dd_store_load_task (connection, g_array_index (ids, gint64, i), &query->as_of,
+                                          &soon_limit, NULL);
+
+      if (task != NULL)
+        g_ptr_array_add (tasks, task);
+    }
+  return tasks;
 }
 
 /* On the worker's thread, through its connection. */
@@ -288,6 +329,7 @@ query_ids_job (DdStore       *connection,
       query_result_free (result);
       return NULL;
     }
+  result->tasks = read_first_tasks (connection, &job->query, result->ids, cancellable);
   return result;
 }
 
@@ -393,7 +435,7 @@ dd_task_list_set_query_finish (DdTaskList    *self,
       return FALSE;
     }
   take_query (self, &((QueryJob *) g_task_get_task_data (G_TASK (result)))->query);
-  take_ids (self, read->ids, read->counts);
+  take_ids (self, read->ids, read->counts, read->tasks);
   query_result_free (read);
   return TRUE;
 }
