@@ -253,7 +253,10 @@ update_counts (DdTasksPage *self)
       /* Translators: the tooltip of a status' count in the status bar: the
        * status and its count, then what a click does. */
       tooltip = g_strdup_printf (_("%s. Show only the tasks in this status"), whole);
-      gtk_widget_set_tooltip_text (gtk_widget_get_parent (pill), tooltip);
+      /* Only when it changes: setting a tooltip asks the display where the
+       * pointer is (a round trip to the X server). */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (gtk_widget_get_parent (pill)), tooltip) != 0)
+        gtk_widget_set_tooltip_text (gtk_widget_get_parent (pill), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (pill)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, whole, -1);
     }
