@@ -14,6 +14,7 @@
 #include "dd-tasks-page.h"
 #include "dd-empty-state.h"
 #include "dd-filter-choices.h"
+#include "dd-first-rows.h"
 #include "dd-unit-search.h"
 
 /*
@@ -48,6 +49,7 @@ struct _DdTasksPage
   gboolean filters_stale;         /* the filters' units and plans to read again */
   GCancellable *query_cancellable; /* the query being read on the list's worker */
   gint64 pending_select;          /* the task to select when it is read, or -1 */
+  DdFirstRows first_rows;         /* a new result's first rows shown before the rest */
   GtkWidget *status_pills[DD_N_STATUSES];
 
   /* Template children */
@@ -271,10 +273,16 @@ set_loading (DdTasksPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
+/* The rows of a new result given to the view before the rest: a
+ * screenful at 1920 × 1080 (rows of about 37 px). */
+#define FIRST_ROWS 32
+static gboolean reveal_rest (gpointer data);
+
 /* Forgets the query being read, if any: its result will not be shown. */
 static void
 drop_pending_query (DdTasksPage *self)
 {
+  dd_first_rows_cancel (&self->first_rows);
   if (self->query_cancellable == NULL)
     return;
   g_cancellable_cancel (self->query_cancellable);
@@ -337,6 +345,13 @@ on_query_read_cb (GObject      *source,
   select_id = self->pending_select >= 0 ? self->pending_select : get_selected_id (self);
   gtk_single_selection_set_model (self->selection, NULL);
   ok = dd_task_list_set_query_finish (self->tasks, result, &error);
+  if (ok && dd_first_rows_limit (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, FIRST_ROWS,
+                                 reveal_rest, self))
+    {
+      /* Selected and counted with the rest (reveal_rest()). */
+      self->pending_select = select_id;
+      set_loading (self, TRUE);
+    }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
   if (!ok)
     {
@@ -344,8 +359,26 @@ on_query_read_cb (GObject      *source,
         show_error (self, _("Could not read the tasks"), error);
       return;
     }
+  if (dd_first_rows_pending (&self->first_rows))
+    return;
   select_task (self, select_id);
   update_counts (self);
+}
+
+/* The whole result, once the frame with its first rows is painted
+ * (DdFirstRows): the view builds the other rows it keeps now. Then the
+ * task asked for is selected and the counts shown. */
+static gboolean
+reveal_rest (gpointer data)
+{
+  DdTasksPage *self = data;
+
+  dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
+  set_loading (self, FALSE);
+  select_task (self, self->pending_select);
+  self->pending_select = -1;
+  update_counts (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Reads @query on the list's worker, the old rows shown meanwhile with
@@ -730,6 +763,7 @@ dd_tasks_page_dispose (GObject *object)
   if (self->query_cancellable != NULL)
     g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
+  dd_first_rows_cancel (&self->first_rows);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_TASKS_PAGE);
 
@@ -1115,14 +1149,15 @@ dd_tasks_page_reload (DdTasksPage *self,
  * dd_tasks_page_is_loading:
  *
  * Returns: whether a query the user asked for (a sort, a search, a
- *   filter) is being read; the list shows the previous one meanwhile
+ *   filter) is being read (the list shows the previous one meanwhile),
+ *   or the view shows only its first rows yet
  */
 gboolean
 dd_tasks_page_is_loading (DdTasksPage *self)
 {
   g_return_val_if_fail (DD_IS_TASKS_PAGE (self), FALSE);
 
-  return self->query_cancellable != NULL;
+  return self->query_cancellable != NULL || dd_first_rows_pending (&self->first_rows);
 }
 
 DdTaskList *

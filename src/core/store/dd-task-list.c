@@ -29,6 +29,7 @@ struct _DdTaskList
   guint counts[DD_N_STATUSES];  /* of the last reading, every status */
   DdStoreWorker *worker; /* dd_task_list_set_query_async(), made at its first call */
   guint generation;      /* of the last query asked for: older results are dropped */
+  guint row_limit;       /* the items shown of the ids (dd_task_list_set_row_limit()) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -58,7 +59,9 @@ dd_task_list_get_item_type (GListModel *model)
 static guint
 dd_task_list_get_n_items (GListModel *model)
 {
-  return DD_TASK_LIST (model)->ids->len;
+  DdTaskList *self = DD_TASK_LIST (model);
+
+  return MIN (self->ids->len, self->row_limit);
 }
 
 static gpointer
@@ -70,7 +73,7 @@ dd_task_list_get_item (GListModel *model,
   DdTask *task;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= MIN (self->ids->len, self->row_limit))
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
@@ -131,6 +134,7 @@ dd_task_list_init (DdTaskList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_date_clear (&self->soon_limit, 1);
+  self->row_limit = G_MAXUINT;
 }
 
 static void
@@ -167,10 +171,11 @@ take_ids (DdTaskList *self,
           const guint counts[DD_N_STATUSES],
           GPtrArray  *tasks)
 {
-  guint old_len = self->ids->len;
+  guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self));
 
   /* Rows may have changed even when the ids did not: drop the cache and tell
-   * the views to rebind everything. */
+   * the views to rebind everything. A row limit was for the last result. */
+  self->row_limit = G_MAXUINT;
   g_hash_table_remove_all (self->cache);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
@@ -186,6 +191,49 @@ take_ids (DdTaskList *self,
 
   if (old_len > 0 || self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+}
+
+/**
+ * dd_task_list_set_row_limit:
+ * @self: a task list
+ * @limit: how many of the tasks to show as items, %G_MAXUINT for all
+ *
+ * Shows only the first @limit tasks as the list's items, for a view to
+ * build the first screenful of a new result before the rest (GTK 4.8's
+ * list view builds 200 rows at once), then all of them. Emits
+ * items-changed for the items added or removed at the end. The ids, the
+ * counts and dd_task_list_find() still cover the whole result; the next
+ * result read shows all its tasks.
+ */
+void
+dd_task_list_set_row_limit (DdTaskList *self,
+                            guint       limit)
+{
+  guint before, after;
+
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+
+  before = g_list_model_get_n_items (G_LIST_MODEL (self));
+  self->row_limit = limit;
+  after = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+}
+
+/**
+ * dd_task_list_get_n_tasks:
+ * @self: a task list
+ *
+ * Returns: how many tasks the result has, its row limit aside
+ */
+guint
+dd_task_list_get_n_tasks (DdTaskList *self)
+{
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), 0);
+
+  return self->ids->len;
 }
 
 /* The ids of @query's tasks and the counts by status of its tasks in every
