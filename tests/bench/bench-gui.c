@@ -33,6 +33,8 @@
  *   bench-gui DB [RUNS] [WHAT]
  *
  * WHAT: a list of dashboard, pages, sorts, typing, dialogs (default all).
+ * DD_BENCH_SCREENSHOT_DIR=dir: the screen after the dashboard, each page,
+ * the sorts and each search, as PNG files there.
  * Prints a Markdown table and RESULT lines (see dd-bench.h). A benchmark,
  * not a test: no assertion on time. Needs a display: run it under xvfb-run
  * (run-benchmarks.py does). The file is opened as the application opens
@@ -410,8 +412,19 @@ list_sorted (gpointer data)
   ListWait *wait = data;
   const DdTaskQuery *query = dd_tasks_page_get_query (wait->page);
 
-  return query != NULL && query->sort == wait->sort && query->descending == wait->descending
-         && !dd_tasks_page_is_loading (wait->page);
+  /* The list takes the query with its result (read on a worker), and is
+   * given back to the view at once: the next frame shows the result (its
+   * first rows; see list_complete()). */
+  return query != NULL && query->sort == wait->sort && query->descending == wait->descending;
+}
+
+/* Every row the view keeps built for the result, not only the first. */
+static gboolean
+list_complete (gpointer data)
+{
+  ListWait *wait = data;
+
+  return list_sorted (data) && !dd_tasks_page_is_loading (wait->page);
 }
 
 static gboolean
@@ -461,9 +474,25 @@ bench_sorts (Bench *bench)
           wait.descending = j == 1;
           shown = wait_for_frame (GTK_WIDGET (view), start, list_sorted, &wait, &stall);
           record (key, label, shown, stall);
+          g_free (key);
+          key = g_strdup_printf ("gui_sort_%u%s_all", i, j == 0 ? "" : "_desc");
+          shown = wait_for_frame (GTK_WIDGET (view), start, list_complete, &wait, &stall);
+          record (key, "(every row built, the spinner stopped)", shown, stall);
           spin (200);
         }
     }
+  /* The list as the last sort left it ("Kế hoạch", descending), and how
+   * many rows GTK keeps built for it (the cost of each change). */
+  {
+    GtkWidget *rows = find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+    guint n_rows = 0;
+
+    for (GtkWidget *row = rows != NULL ? gtk_widget_get_first_child (rows) : NULL; row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_printerr ("  rows built by the list view after a sort: %u\n", n_rows);
+  }
+  screenshot ("gui_tasks_sorted");
 }
 
 static void
@@ -505,6 +534,8 @@ bench_typing (Bench      *bench,
   record (key, label, dd_bench_median ((double *) times->data, times->len), longest_stall);
   cpu_at_frame = dd_bench_max ((double *) cpus->data, cpus->len);
   record (max_key, "(slowest keystroke)", dd_bench_max ((double *) times->data, times->len), longest_stall);
+  g_autofree char *shot = g_strdup_printf ("%s_searched", key);
+  screenshot (shot);
   gtk_editable_set_text (entry, "");
   spin (400);
 }
