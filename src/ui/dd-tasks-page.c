@@ -100,7 +100,6 @@ static void dd_tasks_page_page_init (DdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DdTasksPage, dd_tasks_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_tasks_page_page_init))
 
-
 /* The plan column's width, when shown (several plans). */
 #define PLAN_COLUMN_WIDTH 88
 
@@ -273,8 +272,7 @@ set_loading (DdTasksPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
-/* The rows of a new result given to the view before the rest: a
- * screenful at 1920 × 1080 (rows of about 37 px). */
+/* A new result's rows shown before the rest: a screenful at 1920 × 1080. */
 #define FIRST_ROWS 32
 static gboolean reveal_rest (gpointer data);
 
@@ -282,7 +280,11 @@ static gboolean reveal_rest (gpointer data);
 static void
 drop_pending_query (DdTasksPage *self)
 {
-  dd_first_rows_cancel (&self->first_rows);
+  if (dd_first_rows_pending (&self->first_rows)) /* the caller reads the list anew */
+    {
+      dd_first_rows_cancel (&self->first_rows);
+      set_loading (self, FALSE);
+    }
   if (self->query_cancellable == NULL)
     return;
   g_cancellable_cancel (self->query_cancellable);
@@ -365,9 +367,8 @@ on_query_read_cb (GObject      *source,
   update_counts (self);
 }
 
-/* The whole result, once the frame with its first rows is painted
- * (DdFirstRows): the view builds the other rows it keeps now. Then the
- * task asked for is selected and the counts shown. */
+/* The whole result, once the frame with its first rows is painted (DdFirstRows),
+ * the task asked for selected and the counts shown. */
 static gboolean
 reveal_rest (gpointer data)
 {
