@@ -14,6 +14,7 @@
 #include "dd-tasks-page.h"
 #include "dd-empty-state.h"
 #include "dd-filter-choices.h"
+#include "dd-first-rows.h"
 #include "dd-unit-search.h"
 
 /*
@@ -48,6 +49,7 @@ struct _DdTasksPage
   gboolean filters_stale;         /* the filters' units and plans to read again */
   GCancellable *query_cancellable; /* the query being read on the list's worker */
   gint64 pending_select;          /* the task to select when it is read, or -1 */
+  DdFirstRows first_rows;         /* a new result's first rows shown before the rest */
   GtkWidget *status_pills[DD_N_STATUSES];
 
   /* Template children */
@@ -97,7 +99,6 @@ static void dd_tasks_page_page_init (DdPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DdTasksPage, dd_tasks_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DD_TYPE_PAGE, dd_tasks_page_page_init))
-
 
 /* The plan column's width, when shown (several plans). */
 #define PLAN_COLUMN_WIDTH 88
@@ -253,7 +254,10 @@ update_counts (DdTasksPage *self)
       /* Translators: the tooltip of a status' count in the status bar: the
        * status and its count, then what a click does. */
       tooltip = g_strdup_printf (_("%s. Show only the tasks in this status"), whole);
-      gtk_widget_set_tooltip_text (gtk_widget_get_parent (pill), tooltip);
+      /* Only when it changes: setting a tooltip asks the display where the
+       * pointer is (a round trip to the X server). */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (gtk_widget_get_parent (pill)), tooltip) != 0)
+        gtk_widget_set_tooltip_text (gtk_widget_get_parent (pill), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (pill)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, whole, -1);
     }
@@ -268,10 +272,19 @@ set_loading (DdTasksPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
+/* A new result's rows shown before the rest: a screenful at 1920 × 1080. */
+#define FIRST_ROWS 32
+static gboolean reveal_rest (gpointer data);
+
 /* Forgets the query being read, if any: its result will not be shown. */
 static void
 drop_pending_query (DdTasksPage *self)
 {
+  if (dd_first_rows_pending (&self->first_rows)) /* the caller reads the list anew */
+    {
+      dd_first_rows_cancel (&self->first_rows);
+      set_loading (self, FALSE);
+    }
   if (self->query_cancellable == NULL)
     return;
   g_cancellable_cancel (self->query_cancellable);
@@ -334,6 +347,13 @@ on_query_read_cb (GObject      *source,
   select_id = self->pending_select >= 0 ? self->pending_select : get_selected_id (self);
   gtk_single_selection_set_model (self->selection, NULL);
   ok = dd_task_list_set_query_finish (self->tasks, result, &error);
+  if (ok && dd_first_rows_limit (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, FIRST_ROWS,
+                                 reveal_rest, self))
+    {
+      /* Selected and counted with the rest (reveal_rest()). */
+      self->pending_select = select_id;
+      set_loading (self, TRUE);
+    }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
   if (!ok)
     {
@@ -341,8 +361,25 @@ on_query_read_cb (GObject      *source,
         show_error (self, _("Could not read the tasks"), error);
       return;
     }
+  if (dd_first_rows_pending (&self->first_rows))
+    return;
   select_task (self, select_id);
   update_counts (self);
+}
+
+/* The whole result, once the frame with its first rows is painted (DdFirstRows),
+ * the task asked for selected and the counts shown. */
+static gboolean
+reveal_rest (gpointer data)
+{
+  DdTasksPage *self = data;
+
+  dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
+  set_loading (self, FALSE);
+  select_task (self, self->pending_select);
+  self->pending_select = -1;
+  update_counts (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Reads @query on the list's worker, the old rows shown meanwhile with
@@ -727,6 +764,7 @@ dd_tasks_page_dispose (GObject *object)
   if (self->query_cancellable != NULL)
     g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
+  dd_first_rows_cancel (&self->first_rows);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_TASKS_PAGE);
 
@@ -1112,14 +1150,15 @@ dd_tasks_page_reload (DdTasksPage *self,
  * dd_tasks_page_is_loading:
  *
  * Returns: whether a query the user asked for (a sort, a search, a
- *   filter) is being read; the list shows the previous one meanwhile
+ *   filter) is being read (the list shows the previous one meanwhile),
+ *   or the view shows only its first rows yet
  */
 gboolean
 dd_tasks_page_is_loading (DdTasksPage *self)
 {
   g_return_val_if_fail (DD_IS_TASKS_PAGE (self), FALSE);
 
-  return self->query_cancellable != NULL;
+  return self->query_cancellable != NULL || dd_first_rows_pending (&self->first_rows);
 }
 
 DdTaskList *

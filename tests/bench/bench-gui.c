@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -25,11 +26,15 @@
  * painted (GdkFrameClock "after-paint") that shows the result. Beside it,
  * the longest time the main thread did not turn (a frozen window) while
  * waiting for that frame: a timer at high priority every 5 ms notes the
- * longest gap between its turns.
+ * longest gap between its turns. And the processor time the main thread
+ * spent meanwhile (CLOCK_THREAD_CPUTIME_ID): on a machine shared with
+ * other work the times to the frame grow with its load, this one hardly.
  *
  *   bench-gui DB [RUNS] [WHAT]
  *
  * WHAT: a list of dashboard, pages, sorts, typing, dialogs (default all).
+ * DD_BENCH_SCREENSHOT_DIR=dir: the screen after the dashboard, each page,
+ * the sorts and each search, as PNG files there.
  * Prints a Markdown table and RESULT lines (see dd-bench.h). A benchmark,
  * not a test: no assertion on time. Needs a display: run it under xvfb-run
  * (run-benchmarks.py does). The file is opened as the application opens
@@ -59,6 +64,28 @@ static const GDebugKey phase_keys[] = {
 
 static guint phases;
 
+/* The processor time of the calling (main) thread, in ms. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The main thread's processor time when the last input was given
+ * (mark_start()) and when the frame that showed it was painted. */
+static double cpu_at_start, cpu_at_frame;
+
+/* The input is given now: the time, and the processor time from now. */
+static double
+mark_start (void)
+{
+  cpu_at_start = thread_cpu_ms ();
+  return dd_bench_now_ms ();
+}
+
 typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
@@ -87,7 +114,10 @@ after_paint_cb (GdkFrameClock *clock,
                 Wait          *wait)
 {
   if (wait->shown == 0 && (wait->condition == NULL || wait->condition (wait->data)))
-    wait->shown = dd_bench_now_ms ();
+    {
+      wait->shown = dd_bench_now_ms ();
+      cpu_at_frame = thread_cpu_ms ();
+    }
 }
 
 /* Runs the main loop until a frame of @widget's toplevel is painted after
@@ -104,6 +134,7 @@ wait_for_frame (GtkWidget *widget,
   guint timer;
   gulong handler;
 
+  cpu_at_frame = 0;
   /* The toplevel's clock: a page not shown yet has none of its own. */
   wait.clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (widget)));
   g_assert (wait.clock != NULL);
@@ -168,6 +199,7 @@ typedef struct
   char       *label;
   GArray     *shown;    /* double ms */
   GArray     *stall;
+  GArray     *cpu;      /* the main thread's processor time, ms */
 } Figure;
 
 static GPtrArray *figures;
@@ -180,6 +212,7 @@ figure_free (gpointer data)
   g_free (figure->label);
   g_array_unref (figure->shown);
   g_array_unref (figure->stall);
+  g_array_unref (figure->cpu);
   g_free (figure);
 }
 
@@ -189,6 +222,9 @@ record (const char *key,
         double      shown,
         double      stall)
 {
+  /* The processor time of the main thread from the start of the wait to
+   * its frame (the start is taken by the caller, mark_start()). */
+  double cpu = cpu_at_frame > 0 ? cpu_at_frame - cpu_at_start : 0;
   Figure *figure = NULL;
 
   for (guint i = 0; i < figures->len && figure == NULL; i++)
@@ -201,11 +237,13 @@ record (const char *key,
       figure->label = g_strdup (label);
       figure->shown = g_array_new (FALSE, FALSE, sizeof (double));
       figure->stall = g_array_new (FALSE, FALSE, sizeof (double));
+      figure->cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_ptr_array_add (figures, figure);
     }
   g_array_append_val (figure->shown, shown);
   g_array_append_val (figure->stall, stall);
-  g_printerr ("  %-40s %8.1f ms (main thread still for %.1f ms)\n", key, shown, stall);
+  g_array_append_val (figure->cpu, cpu);
+  g_printerr ("  %-40s %8.1f ms (main thread still for %.1f ms, busy for %.1f ms)\n", key, shown, stall, cpu);
 }
 
 /* The window */
@@ -281,7 +319,7 @@ open_window (Bench      *bench,
   GtkWidget *dashboard;
   double start, first, shown, stall;
 
-  start = dd_bench_now_ms ();
+  start = mark_start ();
   bench->store = dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   if (bench->store == NULL)
     g_error ("%s: %s", path, error->message);
@@ -346,7 +384,7 @@ bench_pages (Bench *bench)
     {
       g_autofree char *key = g_strdup_printf ("gui_page_%s", names[i]);
       g_autofree char *label = g_strdup_printf ("Switch to the page \"%s\" the first time", names[i]);
-      double start = dd_bench_now_ms (), shown, stall;
+      double start = mark_start (), shown, stall;
       GtkWidget *page;
 
       gtk_stack_set_visible_child_name (stack, names[i]);
@@ -374,8 +412,19 @@ list_sorted (gpointer data)
   ListWait *wait = data;
   const DdTaskQuery *query = dd_tasks_page_get_query (wait->page);
 
-  return query != NULL && query->sort == wait->sort && query->descending == wait->descending
-         && !dd_tasks_page_is_loading (wait->page);
+  /* The list takes the query with its result (read on a worker), and is
+   * given back to the view at once: the next frame shows the result (its
+   * first rows; see list_complete()). */
+  return query != NULL && query->sort == wait->sort && query->descending == wait->descending;
+}
+
+/* Every row the view keeps built for the result, not only the first. */
+static gboolean
+list_complete (gpointer data)
+{
+  ListWait *wait = data;
+
+  return list_sorted (data) && !dd_tasks_page_is_loading (wait->page);
 }
 
 static gboolean
@@ -417,7 +466,7 @@ bench_sorts (Bench *bench)
           label = g_strdup_printf ("Task list: first sort by column %u (\"%s\")%s", i,
                                    gtk_column_view_column_get_title (column),
                                    j == 0 ? "" : ", then descending");
-          start = dd_bench_now_ms ();
+          start = mark_start ();
           /* A click on the header: ascending, a second one descending. */
           gtk_column_view_sort_by_column (view, column, j == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
           /* The list shows the sort once read (on a worker). */
@@ -425,9 +474,25 @@ bench_sorts (Bench *bench)
           wait.descending = j == 1;
           shown = wait_for_frame (GTK_WIDGET (view), start, list_sorted, &wait, &stall);
           record (key, label, shown, stall);
+          g_free (key);
+          key = g_strdup_printf ("gui_sort_%u%s_all", i, j == 0 ? "" : "_desc");
+          shown = wait_for_frame (GTK_WIDGET (view), start, list_complete, &wait, &stall);
+          record (key, "(every row built, the spinner stopped)", shown, stall);
           spin (200);
         }
     }
+  /* The list as the last sort left it ("Kế hoạch", descending), and how
+   * many rows GTK keeps built for it (the cost of each change). */
+  {
+    GtkWidget *rows = find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+    guint n_rows = 0;
+
+    for (GtkWidget *row = rows != NULL ? gtk_widget_get_first_child (rows) : NULL; row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_printerr ("  rows built by the list view after a sort: %u\n", n_rows);
+  }
+  screenshot ("gui_tasks_sorted");
 }
 
 static void
@@ -440,7 +505,8 @@ bench_typing (Bench      *bench,
   GtkEditable *entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_autofree char *max_key = g_strdup_printf ("%s_max", key);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  double longest_stall = 0;
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  double longest_stall = 0, cpu;
   const char *p = words;
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
@@ -453,15 +519,23 @@ bench_typing (Bench      *bench,
       p = g_utf8_next_char (p);
       typed = g_strndup (words, p - words);
       wait.text = typed;
-      start = dd_bench_now_ms ();
+      start = mark_start ();
       gtk_editable_set_text (entry, typed);
       gtk_editable_set_position (entry, -1);
       shown = wait_for_frame (GTK_WIDGET (entry), start, list_searched, &wait, &stall);
       g_array_append_val (times, shown);
+      cpu = cpu_at_frame - cpu_at_start;
+      g_array_append_val (cpus, cpu);
       longest_stall = MAX (longest_stall, stall);
     }
+  /* The processor time of the median and of the busiest keystroke. */
+  cpu_at_start = 0;
+  cpu_at_frame = dd_bench_median ((double *) cpus->data, cpus->len);
   record (key, label, dd_bench_median ((double *) times->data, times->len), longest_stall);
+  cpu_at_frame = dd_bench_max ((double *) cpus->data, cpus->len);
   record (max_key, "(slowest keystroke)", dd_bench_max ((double *) times->data, times->len), longest_stall);
+  g_autofree char *shot = g_strdup_printf ("%s_searched", key);
+  screenshot (shot);
   gtk_editable_set_text (entry, "");
   spin (400);
 }
@@ -487,6 +561,8 @@ bench_typing_on (Bench      *bench,
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   typing.last_tick = dd_bench_now_ms ();
+  /* The processor time of the whole word, from its first key. */
+  cpu_at_start = thread_cpu_ms ();
   timer = g_timeout_add_full (G_PRIORITY_HIGH, 5, stall_timer_cb, &typing, NULL);
   for (const char *p = words; *p != '\0';)
     {
@@ -534,7 +610,7 @@ bench_dialog (Bench      *bench,
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint n_before = g_list_model_get_n_items (toplevels);
-  double start = dd_bench_now_ms (), shown, stall, opened_stall;
+  double start = mark_start (), shown, stall, opened_stall;
   GtkWidget *dialog = NULL;
 
   if (!gtk_widget_activate_action (GTK_WIDGET (bench->window), action, NULL))
@@ -565,25 +641,31 @@ bench_editor (Bench *bench)
 static void
 print_figures (void)
 {
-  printf ("| the window on the large file, 1366 × 768 (median of the runs) | to the frame | main thread still |\n"
-          "|---|---:|---:|\n");
+  printf ("| the window on the large file, 1366 × 768 (median of the runs) | to the frame | main thread still "
+          "| main thread busy |\n"
+          "|---|---:|---:|---:|\n");
   for (guint i = 0; i < figures->len; i++)
     {
       Figure *figure = figures->pdata[i];
       g_autofree char *stall_key = g_strdup_printf ("%s_stall", figure->key);
+      g_autofree char *cpu_key = g_strdup_printf ("%s_cpu", figure->key);
       double shown = dd_bench_median ((double *) figure->shown->data, figure->shown->len);
       double stall = dd_bench_max ((double *) figure->stall->data, figure->stall->len);
-
+      double cpu = dd_bench_median ((double *) figure->cpu->data, figure->cpu->len);
       char shown_text[G_ASCII_DTOSTR_BUF_SIZE], stall_text[G_ASCII_DTOSTR_BUF_SIZE];
+      char cpu_text[G_ASCII_DTOSTR_BUF_SIZE];
 
       /* Whatever the locale's decimal mark: run-benchmarks.py reads them. */
       g_ascii_formatd (shown_text, sizeof shown_text, "%.1f", shown);
       g_ascii_formatd (stall_text, sizeof stall_text, "%.1f", stall);
-      printf ("| %-70s | %8s ms | %8s ms |\n", figure->label, shown_text, stall_text);
+      g_ascii_formatd (cpu_text, sizeof cpu_text, "%.1f", cpu);
+      printf ("| %-70s | %8s ms | %8s ms | %8s ms |\n", figure->label, shown_text, stall_text, cpu_text);
       printf ("LABEL\t%s\t%s\n", figure->key, figure->label);
       printf ("LABEL\t%s\t%s: longest the main thread stood still\n", stall_key, figure->label);
+      printf ("LABEL\t%s\t%s: processor time of the main thread\n", cpu_key, figure->label);
       printf ("RESULT\t%s\t%s\tms\n", figure->key, shown_text);
       printf ("RESULT\t%s\t%s\tms\n", stall_key, stall_text);
+      printf ("RESULT\t%s\t%s\tms\n", cpu_key, cpu_text);
     }
   fflush (stdout);
 }

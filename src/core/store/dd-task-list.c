@@ -11,6 +11,11 @@
  * rows many times over, and a few hundred KB at most. */
 #define CACHE_MAX 1024
 
+/* How many of a new result's first tasks the worker reads with its ids: as
+ * many rows as GTK 4.8's list view builds at once (about 200 around the
+ * first shown), so that building them reads nothing on the main thread. */
+#define PREFETCH_MAX 208
+
 struct _DdTaskList
 {
   GObject parent_instance;
@@ -24,6 +29,7 @@ struct _DdTaskList
   guint counts[DD_N_STATUSES];  /* of the last reading, every status */
   DdStoreWorker *worker; /* dd_task_list_set_query_async(), made at its first call */
   guint generation;      /* of the last query asked for: older results are dropped */
+  guint row_limit;       /* the items shown of the ids (dd_task_list_set_row_limit()) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -53,7 +59,9 @@ dd_task_list_get_item_type (GListModel *model)
 static guint
 dd_task_list_get_n_items (GListModel *model)
 {
-  return DD_TASK_LIST (model)->ids->len;
+  DdTaskList *self = DD_TASK_LIST (model);
+
+  return MIN (self->ids->len, self->row_limit);
 }
 
 static gpointer
@@ -65,7 +73,7 @@ dd_task_list_get_item (GListModel *model,
   DdTask *task;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= MIN (self->ids->len, self->row_limit))
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
@@ -126,6 +134,7 @@ dd_task_list_init (DdTaskList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_date_clear (&self->soon_limit, 1);
+  self->row_limit = G_MAXUINT;
 }
 
 static void
@@ -159,19 +168,72 @@ _dd_task_list_new (DdStore           *store,
 static void
 take_ids (DdTaskList *self,
           GArray     *ids,
-          const guint counts[DD_N_STATUSES])
+          const guint counts[DD_N_STATUSES],
+          GPtrArray  *tasks)
 {
-  guint old_len = self->ids->len;
+  guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self));
 
   /* Rows may have changed even when the ids did not: drop the cache and tell
-   * the views to rebind everything. */
+   * the views to rebind everything. A row limit was for the last result. */
+  self->row_limit = G_MAXUINT;
   g_hash_table_remove_all (self->cache);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
   memcpy (self->counts, counts, sizeof self->counts);
+  /* The first rows, read with the ids (on a worker): the rows a view
+   * builds next are in memory. */
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      DdTask *task = g_ptr_array_index (tasks, i);
+
+      g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
+    }
 
   if (old_len > 0 || self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+}
+
+/**
+ * dd_task_list_set_row_limit:
+ * @self: a task list
+ * @limit: how many of the tasks to show as items, %G_MAXUINT for all
+ *
+ * Shows only the first @limit tasks as the list's items, for a view to
+ * build the first screenful of a new result before the rest (GTK 4.8's
+ * list view builds 200 rows at once), then all of them. Emits
+ * items-changed for the items added or removed at the end. The ids, the
+ * counts and dd_task_list_find() still cover the whole result; the next
+ * result read shows all its tasks.
+ */
+void
+dd_task_list_set_row_limit (DdTaskList *self,
+                            guint       limit)
+{
+  guint before, after;
+
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+
+  before = g_list_model_get_n_items (G_LIST_MODEL (self));
+  self->row_limit = limit;
+  after = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+}
+
+/**
+ * dd_task_list_get_n_tasks:
+ * @self: a task list
+ *
+ * Returns: how many tasks the result has, its row limit aside
+ */
+guint
+dd_task_list_get_n_tasks (DdTaskList *self)
+{
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), 0);
+
+  return self->ids->len;
 }
 
 /* The ids of @query's tasks and the counts by status of its tasks in every
@@ -226,7 +288,7 @@ dd_task_list_refresh (DdTaskList  *self,
   if (ids == NULL)
     return FALSE;
 
-  take_ids (self, ids, counts);
+  take_ids (self, ids, counts, NULL);
   return TRUE;
 }
 
@@ -254,6 +316,7 @@ typedef struct
 {
   GArray *ids;
   guint counts[DD_N_STATUSES];
+  GPtrArray *tasks;      /* DdTask: the first ids' (PREFETCH_MAX) */
   guint generation;
 } QueryResult;
 
@@ -268,7 +331,33 @@ static void
 query_result_free (QueryResult *result)
 {
   g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->tasks, g_ptr_array_unref);
   g_free (result);
+}
+
+/* The tasks of the first of @ids, as dd_task_list_get_item() reads them,
+ * through @connection; those that cannot be read are left for the list
+ * to read (or to show empty) when asked. */
+static GPtrArray *
+read_first_tasks (DdStore           *connection,
+                  const DdTaskQuery *query,
+                  GArray            *ids,
+                  GCancellable      *cancellable)
+{
+  GPtrArray *tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate soon_limit;
+
+  g_date_clear (&soon_limit, 1);
+  _dd_store_due_soon_limit (connection, &query->as_of, query->due_soon_days, &soon_limit);
+  for (guint i = 0; i < MIN (ids->len, PREFETCH_MAX) && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      DdTask *task = _dd_store_load_task (connection, g_array_index (ids, gint64, i), &query->as_of,
+                                          &soon_limit, NULL);
+
+      if (task != NULL)
+        g_ptr_array_add (tasks, task);
+    }
+  return tasks;
 }
 
 /* On the worker's thread, through its connection. */
@@ -288,6 +377,7 @@ query_ids_job (DdStore       *connection,
       query_result_free (result);
       return NULL;
     }
+  result->tasks = read_first_tasks (connection, &job->query, result->ids, cancellable);
   return result;
 }
 
@@ -393,7 +483,7 @@ dd_task_list_set_query_finish (DdTaskList    *self,
       return FALSE;
     }
   take_query (self, &((QueryJob *) g_task_get_task_data (G_TASK (result)))->query);
-  take_ids (self, read->ids, read->counts);
+  take_ids (self, read->ids, read->counts, read->tasks);
   query_result_free (read);
   return TRUE;
 }
