@@ -145,6 +145,43 @@ dossier_period_is_derived (DdIndicatorsPage     *self,
   return FALSE;
 }
 
+/* Whether the form holds figures typed, and not saved, for the unit,
+ * period and year it shows (whatever the drop-downs now say). */
+static gboolean
+form_is_unsaved (DdIndicatorsPage *self)
+{
+  DdDossierFigures figures;
+
+  if (self->store == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->dossier_save_button)))
+    return FALSE;
+  gtk_spin_button_update (self->received_spin);  /* what is typed in it */
+  gtk_spin_button_update (self->on_time_spin);
+  gtk_spin_button_update (self->late_spin);
+  gtk_spin_button_update (self->pending_spin);
+  gtk_spin_button_update (self->apologies_spin);
+  read_dossier_spins (self, &figures);
+  return !same_figures (&figures, &self->dossier_loaded);
+}
+
+/* Whether the unit, period and year chosen are those of the figures shown. */
+static gboolean
+shows_chosen (DdIndicatorsPage *self)
+{
+  return current_dossier_unit (self) == self->dossier_shown_unit
+         && gtk_drop_down_get_selected (self->dossier_period_dropdown) == self->dossier_shown_period
+         && _dd_indicators_page_current_year (self) == self->dossier_shown_year;
+}
+
+static guint
+unit_position (DdIndicatorsPage *self,
+               gint64            unit_id)
+{
+  for (guint i = 0; i < self->dossier_unit_ids->len; i++)
+    if (g_array_index (self->dossier_unit_ids, gint64, i) == unit_id)
+      return i;
+  return 0;
+}
+
 static void
 fill_dossier (DdIndicatorsPage *self)
 {
@@ -154,6 +191,19 @@ fill_dossier (DdIndicatorsPage *self)
   const char *reason = NULL;
   gboolean found = FALSE;
   gint64 unit_id = current_dossier_unit (self);
+  guint period_position = gtk_drop_down_get_selected (self->dossier_period_dropdown);
+
+  /* Read again (the file changed) on the same unit and period: what is
+   * typed and not saved stays typed. */
+  if (unit_id == self->dossier_shown_unit && period_position == self->dossier_shown_period
+      && _dd_indicators_page_current_year (self) == self->dossier_shown_year && form_is_unsaved (self))
+    {
+      _dd_indicators_dossier_apply_access (self);
+      return;
+    }
+  self->dossier_shown_unit = unit_id;
+  self->dossier_shown_period = period_position;
+  self->dossier_shown_year = _dd_indicators_page_current_year (self);
 
   self->dossier_filling = TRUE;
   self->dossier_locked = FALSE;
@@ -222,6 +272,8 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
   g_autoptr(GtkStringList) period_names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) units = NULL;
   gint64 unit_id = current_dossier_unit (self);
+  /* No unit listed yet (0 is also "the whole office", which a reload keeps). */
+  gboolean first = self->dossier_unit_ids->len <= 1;
   guint period_selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
   guint unit_selected = 0;
   int year = _dd_indicators_page_current_year (self);
@@ -248,8 +300,8 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
       gtk_string_list_append (unit_names, dd_unit_get_name (unit));
       g_array_append_val (self->dossier_unit_ids, id);
       folded = dd_text_fold_for_search (dd_unit_get_name (unit));
-      if (id == unit_id || (unit_id == 0 && own > 0 && id == own)
-          || (unit_id == 0 && own == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
+      if ((!first && id == unit_id) || (first && own > 0 && id == own)
+          || (first && own == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
         unit_selected = self->dossier_unit_ids->len - 1;
     }
 
@@ -294,11 +346,125 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
   fill_dossier (self);
 }
 
+/* After "Save" (saved) or "Discard": the unit, period or year chosen
+ * while the question was asked. */
+static void
+switch_to_wanted (DdIndicatorsPage *self)
+{
+  self->dossier_switching = TRUE;
+  if (self->dossier_want_year != _dd_indicators_page_current_year (self))
+    {
+      /* The grid and the form follow the year (its handler). */
+      gtk_spin_button_set_value (self->year_spin, self->dossier_want_year);
+    }
+  else
+    {
+      self->dossier_filling = TRUE;
+      gtk_drop_down_set_selected (self->dossier_unit_dropdown, self->dossier_want_unit);
+      gtk_drop_down_set_selected (self->dossier_period_dropdown, self->dossier_want_period);
+      self->dossier_filling = FALSE;
+      fill_dossier (self);
+    }
+  self->dossier_switching = FALSE;
+}
+
+static void
+on_question_response_cb (GtkDialog        *dialog,
+                         int               response,
+                         DdIndicatorsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->dossier_question = NULL;
+  if (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_REJECT)
+    return;
+  /* Figures that do not add up are not saved: the form stays, and says why. */
+  if (response == GTK_RESPONSE_ACCEPT && !dd_indicators_page_save_dossier (self, &error))
+    {
+      gtk_label_set_text (self->dossier_message_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->dossier_message_label), "error");
+      return;
+    }
+  switch_to_wanted (self);
+}
+
+static void
+ask_save (DdIndicatorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *units = gtk_drop_down_get_model (self->dossier_unit_dropdown);
+  const DdScorePeriod *period;
+  g_autofree char *label = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  period = self->dossier_shown_period < self->dossier_periods->len
+           ? &g_array_index (self->dossier_periods, DdScorePeriod, self->dossier_shown_period) : NULL;
+  label = period != NULL ? dd_score_period_dup_label (period) : g_strdup ("");
+  /* Translators: asked before the dossier form shows another unit, period
+   * or year; the first %s is a period (“Quý IV/2026”), the second a unit. */
+  secondary = g_strdup_printf (_("The dossier figures typed for %s of %s have not been saved."), label,
+                               gtk_string_list_get_string (GTK_STRING_LIST (units),
+                                                           unit_position (self, self->dossier_shown_unit)));
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", _("Save the typed dossier figures?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response_cb), self, 0);
+  self->dossier_question = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _dd_indicators_dossier_ask_before_leaving:
+ *
+ * Before the form shows another unit, period or year (already chosen):
+ * when it holds figures typed and not saved, the choice is put back and
+ * the user asked to save them, discard them or stay ("Lưu / Bỏ / Hủy").
+ *
+ * Returns: %TRUE when asked (the caller shows nothing else)
+ */
+gboolean
+_dd_indicators_dossier_ask_before_leaving (DdIndicatorsPage *self)
+{
+  /* The drop-down put back tells it later, when it shows what it did. */
+  if (self->dossier_switching || shows_chosen (self) || !form_is_unsaved (self))
+    return FALSE;
+
+  self->dossier_want_unit = gtk_drop_down_get_selected (self->dossier_unit_dropdown);
+  self->dossier_want_period = gtk_drop_down_get_selected (self->dossier_period_dropdown);
+  self->dossier_want_year = _dd_indicators_page_current_year (self);
+
+  self->dossier_filling = TRUE;
+  gtk_drop_down_set_selected (self->dossier_unit_dropdown, unit_position (self, self->dossier_shown_unit));
+  gtk_drop_down_set_selected (self->dossier_period_dropdown, self->dossier_shown_period);
+  self->dossier_filling = FALSE;
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->year_spin, self->dossier_shown_year);
+  self->filling = FALSE;
+
+  if (self->dossier_question != NULL)
+    gtk_window_present (GTK_WINDOW (self->dossier_question));
+  else
+    ask_save (self);
+  return TRUE;
+}
+
 static void
 on_dossier_selection_changed_cb (DdIndicatorsPage *self)
 {
-  if (!self->dossier_filling)
-    fill_dossier (self);
+  if (self->dossier_filling || _dd_indicators_dossier_ask_before_leaving (self))
+    return;
+  fill_dossier (self);
 }
 
 static void
@@ -318,6 +484,14 @@ on_dossier_save_clicked_cb (DdIndicatorsPage *self)
       gtk_label_set_text (self->dossier_message_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->dossier_message_label), "error");
     }
+}
+
+void
+_dd_indicators_dossier_dispose (DdIndicatorsPage *self)
+{
+  if (self->dossier_question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dossier_question));
+  self->dossier_question = NULL;
 }
 
 void
@@ -380,21 +554,11 @@ char *
 dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self)
 {
   const DdScorePeriod *period;
-  DdDossierFigures figures;
 
   g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), NULL);
 
   period = current_dossier_period (self);
-  if (self->store == NULL || period == NULL
-      || !gtk_widget_get_sensitive (GTK_WIDGET (self->dossier_save_button)))
-    return NULL;
-  gtk_spin_button_update (self->received_spin);  /* what is typed in it */
-  gtk_spin_button_update (self->on_time_spin);
-  gtk_spin_button_update (self->late_spin);
-  gtk_spin_button_update (self->pending_spin);
-  gtk_spin_button_update (self->apologies_spin);
-  read_dossier_spins (self, &figures);
-  if (same_figures (&figures, &self->dossier_loaded))
+  if (period == NULL || !form_is_unsaved (self))
     return NULL;
   return dd_score_period_dup_label (period);
 }

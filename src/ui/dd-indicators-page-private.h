@@ -50,6 +50,14 @@ struct _DdIndicatorsPage
   gboolean dossier_locked;      /* the period's figures are those of other periods */
   const char *dossier_locked_reason;
   gboolean dossier_access_shown;  /* the message label says why the form is off */
+  gint64 dossier_shown_unit;    /* the unit, period and year the form's figures are of */
+  guint dossier_shown_period;
+  int dossier_shown_year;
+  GtkWidget *dossier_question;  /* "Save the typed dossier figures?", while asked */
+  guint dossier_want_unit;      /* what was chosen meanwhile (drop-down positions, year) */
+  guint dossier_want_period;
+  int dossier_want_year;
+  gboolean dossier_switching;   /* the question was answered: switch without asking */
   GtkNativeDialog *chooser;
 };
 
@@ -58,5 +66,7 @@ int  _dd_indicators_page_current_year     (DdIndicatorsPage *self);
 void _dd_indicators_dossier_class_init    (GtkWidgetClass   *widget_class);
 void _dd_indicators_dossier_populate      (DdIndicatorsPage *self);
 void _dd_indicators_dossier_apply_access  (DdIndicatorsPage *self);
+gboolean _dd_indicators_dossier_ask_before_leaving (DdIndicatorsPage *self);
+void _dd_indicators_dossier_dispose       (DdIndicatorsPage *self);
 
 G_END_DECLS

@@ -443,7 +443,10 @@ on_indicator_dropdown_selected_cb (DdIndicatorsPage *self)
 static void
 on_year_spin_value_changed_cb (DdIndicatorsPage *self)
 {
-  if (!self->filling && leave_grid (self))
+  /* Figures typed in the dossier form: asked first (the year is put back). */
+  if (self->filling || _dd_indicators_dossier_ask_before_leaving (self))
+    return;
+  if (leave_grid (self))
     {
       fill_grid (self);
       _dd_indicators_dossier_populate (self);
@@ -503,6 +506,7 @@ dd_indicators_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  _dd_indicators_dossier_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_INDICATORS_PAGE);
 

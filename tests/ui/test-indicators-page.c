@@ -225,6 +225,21 @@ test_dossier (Fixture       *f,
 
   /* The quarter shows the sums of its months, and is not edited whole. */
   select_period (f, "Quarter II/2026");
+/* Clicks @label in the question the page asks (a message dialog). */
+static void
+answer_question (const char *label)
+{
+  GtkWindow *dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  GtkWidget *found;
+
+  g_assert_nonnull (dialog);
+  found = dd_test_find_label (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (found);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (found, GTK_TYPE_BUTTON), "clicked");
+  dd_test_iterate (50);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+}
+
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (f, "received_spin"))), ==, 1200);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "These are the sums of the quarter's months: edit the months.");
@@ -266,3 +281,4 @@ main (int   argc,
 
   return g_test_run ();
 }
+  answer_question ("Discard");
