@@ -496,19 +496,21 @@ test_page_keys (Fixture       *f,
   gboolean reached = FALSE;
 
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>1"));
-  g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>6"));
+  g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>5"));
+  /* Five pages: the charts and the plans are one overview. */
+  g_assert_false (has_trigger (GTK_WIDGET (f->window), "<Alt>6"));
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Control>Page_Down"));
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Control>Page_Up"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
   g_assert_cmpstr (visible_name (f), ==, "tasks");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 2);
   g_assert_cmpstr (visible_name (f), ==, "calendar");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", 1);
   g_assert_cmpstr (visible_name (f), ==, "units");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
-  g_assert_cmpstr (visible_name (f), ==, "overview");
+  g_assert_cmpstr (visible_name (f), ==, "dashboard");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
   g_assert_cmpstr (visible_name (f), ==, "indicators");
@@ -703,9 +705,9 @@ main (int   argc,
   ADD ("grid-tab", test_grid_tab);
   ADD ("grid-close", test_grid_close);
   ADD ("dossier-close", test_dossier_close);
+  ADD ("dossier-switch", test_dossier_switch);
   ADD ("editor-escape", test_editor_escape);
   ADD ("page-keys", test_page_keys);
-  ADD ("dossier-switch", test_dossier_switch);
   ADD ("calendar-keys", test_calendar_keys);
   ADD ("columns", test_columns);
   ADD ("status-and-filter-bars", test_status_and_filter_bars);
