@@ -612,6 +612,30 @@ edit_task_action (GtkWidget  *widget,
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
+/* "View…": the selected task to read first ("View Task"), with "Edit"
+ * for those who may change it; for a list reached from a chart's figure,
+ * where one looks before one edits. */
+static void
+view_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdTask) selected = NULL;
+  DdTaskEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  selected = _dd_window_dup_selected_task (self);
+  if (selected == NULL)
+    return;
+
+  editor = open_editor (self, dd_task_get_id (selected), dd_task_get_as_of (selected));
+  if (editor != NULL)
+    dd_task_editor_set_viewing (editor, TRUE);
+}
+
              GVariant   *param)
 {
   DdWindow *self = DD_WINDOW (widget);
@@ -980,6 +1004,7 @@ _dd_window_actions_update (DdWindow *self)
   /* A unit editor adds tasks its unit leads; a viewer adds none (the
    * task list's button says why). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task",
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view-task", self->store != NULL && selected);
                                  self->store != NULL
                                  && dd_store_can (self->store, DD_ACTION_ADD_TASK, NULL, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-task", admin && selected);
@@ -1015,6 +1040,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.delete-task", NULL, delete_task_action);
+  gtk_widget_class_install_action (widget_class, "win.view-task", NULL, view_task_action);
   gtk_widget_class_install_action (widget_class, "win.recycle-bin", NULL, recycle_bin_action);
   gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
