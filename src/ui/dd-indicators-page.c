@@ -755,7 +755,11 @@ dd_indicators_page_import_file (DdIndicatorsPage  *self,
   if (!dd_figures_import_indicator_figures (self->figures, contents, (gssize) length, &n, error))
     return FALSE;
   /* The store's "changed" refilled the grid; then say what happened. */
-  text = g_strdup_printf (ngettext ("Imported %u figure.", "Imported %u figures.", n), n);
+  {
+    g_autofree char *count = dd_format_count (n);
+
+    text = g_strdup_printf (ngettext ("Imported %s figure.", "Imported %s figures.", n), count);
+  }
   gtk_label_set_text (self->summary_label, text);
   if (out_n_figures != NULL)
     *out_n_figures = n;

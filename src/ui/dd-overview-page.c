@@ -74,7 +74,7 @@ new_count_button (DdOverviewPage *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *pill = dd_status_pill_new ();
-  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *number = dd_format_count (count);
   GtkWidget *number_label = gtk_label_new (number);
   gint64 *plan_id_data = g_new (gint64, 1);
 
@@ -182,8 +182,11 @@ new_plan_card (DdOverviewPage *self,
         }
     }
 
-  n_tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", dd_plan_get_n_tasks (plan)),
-                             dd_plan_get_n_tasks (plan));
+  {
+    g_autofree char *count = dd_format_count (dd_plan_get_n_tasks (plan));
+
+    n_tasks = g_strdup_printf (ngettext ("%s task", "%s tasks", dd_plan_get_n_tasks (plan)), count);
+  }
   if (dd_plan_get_is_sample (plan))
     {
       g_autofree char *text = NULL;
@@ -228,9 +231,6 @@ on_store_changed_cb (DdOverviewPage *self)
   dd_page_refresh (DD_PAGE (self));
 }
 
-/* DdPage */
-
-/* Read when shown: a file with years of plans is not read for a page
 static gboolean
 reload_idle_cb (gpointer data)
 {
@@ -241,6 +241,9 @@ reload_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* DdPage */
+
+/* Read when shown: a file with years of plans is not read for a page
  * nobody looks at. */
 static void
 dd_overview_page_refresh (DdPage *page)
@@ -285,10 +288,10 @@ dd_overview_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_OVERVIEW_PAGE);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   G_OBJECT_CLASS (dd_overview_page_parent_class)->dispose (object);
 }
 
@@ -418,8 +421,8 @@ dd_overview_page_reload (DdOverviewPage *self)
   g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
 
   self->dirty = FALSE;
-
   g_clear_handle_id (&self->reload_id, g_source_remove);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_box))) != NULL)
     gtk_flow_box_remove (self->plans_box, child);
 
