@@ -63,6 +63,24 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+/* The button under @widget that fires @action_name, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The date pickers (menu buttons) shown under @widget. */
 static guint
 count_shown_pickers (GtkWidget *widget)
@@ -93,12 +111,12 @@ test_view_from_chart (Fixture       *f,
   GtkWidget *dashboard = dd_window_get_page (f->window, "dashboard");
   GtkWidget *tasks = dd_window_get_page (f->window, "tasks");
   GtkColumnView *view = dd_test_template_child (tasks, DD_TYPE_TASKS_PAGE, "column_view");
-  GtkWidget *label = dd_test_find_label (tasks, _("View…"));
-  GtkWidget *button, *grid;
+  GtkWidget *button = find_action_button (tasks, "win.view-task");
+  GtkWidget *grid;
   DdTaskEditor *editor;
 
-  g_assert_nonnull (label);
-  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Read the selected task without changing it"));
   /* As a click on the "Tasks" figure or a chart's segment does. */
   g_signal_emit_by_name (dashboard, "show-tasks", (gint64) 0, (gint64) 0, (int) -1);
   dd_test_wait_for (list_has_rows, view);
