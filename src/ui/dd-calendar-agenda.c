@@ -104,6 +104,7 @@ fill_overdue (GtkListBox  *list,
               const GDate *today)
 {
   g_autofree char *heading = NULL;
+  g_autofree char *count = NULL;
   guint n_overdue = 0;
   guint n_listed = 0;
 
@@ -115,10 +116,11 @@ fill_overdue (GtkListBox  *list,
     return;
 
   /* Translators: the first heading of the agenda. */
-  heading = g_strdup_printf (ngettext ("Overdue or forgotten: %u deadline",
-                                       "Overdue or forgotten: %u deadlines",
+  count = dd_format_count (n_overdue);
+  heading = g_strdup_printf (ngettext ("Overdue or forgotten: %s deadline",
+                                       "Overdue or forgotten: %s deadlines",
                                        n_overdue),
-                             n_overdue);
+                             count);
   gtk_list_box_append (list, new_agenda_heading (heading, "overdue"));
 
   for (guint i = 0; i < entries->len && n_listed < DD_CALENDAR_MAX_LISTED; i++)

@@ -8,6 +8,7 @@
 #include "dd-chart-card.h"
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
+#include "dd-overview-page.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
 #include "dd-date-popover.h"
@@ -66,6 +67,7 @@ struct _DdDashboardPage
   DdDatePopover *as_of_popover;
   GtkFlowBox *headline_box;
   GtkFlowBox *charts_box;
+  DdOverviewPage *plans_section;  /* each plan's header and counts, under the charts */
   GtkButton *tasks_button;
   GtkLabel *tasks_value;
   GtkButton *on_time_button;
@@ -457,6 +459,17 @@ on_headline_clicked_cb (GtkButton       *button,
   g_signal_emit (self, signals [SHOW_TASKS], 0, dd_dashboard_page_get_plan_id (self), (gint64) 0, status);
 }
 
+/* A count of the plans under the charts: the same as a figure's. */
+static void
+on_plans_show_tasks_cb (DdOverviewPage  *section,
+                        gint64           plan_id,
+                        gint64           unit_id,
+                        int              status,
+                        DdDashboardPage *self)
+{
+  g_signal_emit (self, signals [SHOW_TASKS], 0, plan_id, unit_id, status);
+}
+
 static void
 on_six_clear_clicked_cb (DdDashboardPage *self)
 {
@@ -693,6 +706,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_to_popover_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plans_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_plans_show_tasks_cb);
 }
 
 static void
@@ -716,7 +731,8 @@ dd_dashboard_page_save_state (DdPage      *page,
 static void
 dd_dashboard_page_page_init (DdPageInterface *iface)
 {
-  iface->title = N_("Dashboard");
+  /* The one overview: the figures and charts, then each plan's counts. */
+  iface->title = N_("Overview");
   iface->icon_name = "x-office-presentation-symbolic";
   iface->refresh = dd_dashboard_page_refresh;
   iface->save_state = dd_dashboard_page_save_state;
@@ -811,6 +827,7 @@ dd_dashboard_page_class_init (DdDashboardPageClass *klass)
 
   g_type_ensure (DD_TYPE_CHART_VIEW);
   g_type_ensure (DD_TYPE_DATE_POPOVER);
+  g_type_ensure (DD_TYPE_OVERVIEW_PAGE);
 
   bind_template (widget_class);
 
@@ -910,6 +927,7 @@ dd_dashboard_page_set_store (DdDashboardPage *self,
     self->stats = dd_stats_new (store);
 
   dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
+  dd_overview_page_set_store (self->plans_section, store);
 }
 
 const GDate *

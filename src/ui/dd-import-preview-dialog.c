@@ -249,6 +249,7 @@ fill_tasks (DdImportPreviewDialog *self)
   const DdImportedPlan *plan = self->preview->plan;
   g_autoptr(GListModel) rows = build_rows (plan);
   g_autofree char *tab = NULL;
+  g_autofree char *count = NULL;
 
   add_column (self, COL_NUMBER, C_("appendix column", "No."), 48, FALSE);
   add_column (self, COL_TITLE, C_("appendix column", "Task"), 300, TRUE);
@@ -263,7 +264,8 @@ fill_tasks (DdImportPreviewDialog *self)
   gtk_column_view_set_model (self->tasks_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (rows))));
   /* Translators: the tab of the import preview's tasks; %u is their number. */
-  tab = g_strdup_printf (_("Tasks (%u)"), plan->tasks->len);
+  count = dd_format_count (plan->tasks->len);
+  tab = g_strdup_printf (_("Tasks (%s)"), count);
   gtk_label_set_text (self->tasks_tab, tab);
 }
 
@@ -336,7 +338,7 @@ fill_units (DdImportPreviewDialog *self)
   for (guint i = 0; i < units->len; i++)
     {
       const DdImportedUnit *unit = g_ptr_array_index (units, i);
-      g_autofree char *count = g_strdup_printf ("%u", unit->n_tasks);
+      g_autofree char *count = dd_format_count (unit->n_tasks);
       GtkWidget *choice = NULL;
 
       gtk_grid_attach (self->units_grid, grid_label (unit->name, FALSE), 0, (int) i + 1, 1, 1);

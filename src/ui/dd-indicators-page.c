@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-indicators-page.h"
+#include "dd-indicators-page-private.h"
 #include "dd-access.h"
 #include "dd-figure-cell.h"
 #include "dd-page.h"
@@ -35,51 +36,7 @@
  * follows DdStore::access-changed.
  */
 
-struct _DdIndicatorsPage
-{
-  GtkWidget parent_instance;
-
-  DdStore *store;
-  DdFigures *figures;          /* of the store */
-  GPtrArray *indicators;       /* DdIndicatorInfo* */
-  gboolean dirty;
-  gboolean filling;
-  gboolean filling_grid;       /* the grid's cells are being replaced */
-  gboolean writing;            /* a cell's figure is being recorded */
-  guint shown_indicator;       /* the indicator and year of the grid's cells */
-  int shown_year;
-  DdDossierFigures dossier_loaded;  /* the form's figures as read */
-
-  /* Template children */
-  GtkWidget *box;
-  GtkInfoBar *access_bar;
-  GtkLabel *access_label;
-  GtkDropDown *indicator_dropdown;
-  GtkSpinButton *year_spin;
-  GtkEntry *source_entry;
-  GtkLabel *summary_label;
-  GtkGrid *grid;
-  GtkButton *import_button;
-  GtkDropDown *dossier_unit_dropdown;
-  GtkDropDown *dossier_period_dropdown;
-  GtkSpinButton *received_spin;
-  GtkSpinButton *on_time_spin;
-  GtkSpinButton *late_spin;
-  GtkSpinButton *pending_spin;
-  GtkSpinButton *apologies_spin;
-  GtkEntry *dossier_source_entry;
-  GtkButton *dossier_save_button;
-  GtkLabel *apology_gap_label;
-  GtkLabel *dossier_message_label;
-
-  GArray *dossier_unit_ids;     /* gint64: 0 the whole office, then units */
-  GArray *dossier_periods;      /* DdScorePeriod, parallel to the period drop-down */
-  gboolean dossier_filling;
-  gboolean dossier_locked;      /* the period's figures are those of other periods */
-  const char *dossier_locked_reason;
-  gboolean dossier_access_shown;  /* the message label says why the form is off */
-  GtkNativeDialog *chooser;
-};
+/* struct _DdIndicatorsPage: in dd-indicators-page-private.h */
 
 enum {
   PROP_0,
@@ -104,8 +61,8 @@ current_indicator (DdIndicatorsPage *self)
   return g_ptr_array_index (self->indicators, selected);
 }
 
-static int
-current_year (DdIndicatorsPage *self)
+int
+_dd_indicators_page_current_year (DdIndicatorsPage *self)
 {
   return gtk_spin_button_get_value_as_int (self->year_spin);
 }
@@ -131,8 +88,6 @@ clear_grid (DdIndicatorsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
 }
-
-static void apply_dossier_access (DdIndicatorsPage *self);
 
 /* What this user may record, on the cells of the grid, Import Figures…,
  * the dossier form and the bar on top. Reads no figure: the cells keep
@@ -191,7 +146,7 @@ apply_access (DdIndicatorsPage *self)
     gtk_label_set_text (self->access_label, other_reason);
   gtk_info_bar_set_revealed (self->access_bar, self->store != NULL && (reason != NULL || other_reason != NULL));
 
-  apply_dossier_access (self);
+  _dd_indicators_dossier_apply_access (self);
 }
 
 static void
@@ -305,10 +260,10 @@ fill_grid (DdIndicatorsPage *self)
 
   /* Read again for a change made elsewhere: what is typed stays typed. */
   if (info != NULL && self->shown_indicator == gtk_drop_down_get_selected (self->indicator_dropdown)
-      && self->shown_year == current_year (self))
+      && self->shown_year == _dd_indicators_page_current_year (self))
     typed = dd_figure_cells_dup_typed (GTK_WIDGET (self->grid));
   self->shown_indicator = gtk_drop_down_get_selected (self->indicator_dropdown);
-  self->shown_year = current_year (self);
+  self->shown_year = _dd_indicators_page_current_year (self);
   self->filling_grid = TRUE;
   clear_grid (self);
   self->filling_grid = FALSE;
@@ -319,7 +274,7 @@ fill_grid (DdIndicatorsPage *self)
       return;
     }
 
-  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, current_year (self), 1);
+  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, _dd_indicators_page_current_year (self), 1);
   units = dd_store_list_units (self->store, 0, &error);
   if (units != NULL)
     figures = dd_figures_list_indicator_figures (self->figures, info->id, &year, &error);
@@ -346,7 +301,7 @@ fill_grid (DdIndicatorsPage *self)
       g_autofree char *label = NULL;
       GtkWidget *header;
 
-      dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, current_year (self), q);
+      dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
       label = dd_score_period_dup_label (&period);
       header = gtk_label_new (label);
       gtk_widget_add_css_class (header, "heading");
@@ -372,7 +327,7 @@ fill_grid (DdIndicatorsPage *self)
           GtkWidget *entry;
           DdScorePeriod period;
 
-          dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, current_year (self), q);
+          dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
           for (guint f = 0; f < figures->len; f++)
             {
               const DdIndicatorFigure *figure = g_ptr_array_index (figures, f);
@@ -402,313 +357,6 @@ fill_grid (DdIndicatorsPage *self)
   apply_access (self);
 }
 
-/* Dossier figures */
-
-static const DdScorePeriod *
-current_dossier_period (DdIndicatorsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
-
-  if (self->dossier_periods == NULL || selected >= self->dossier_periods->len)
-    return NULL;
-  return &g_array_index (self->dossier_periods, DdScorePeriod, selected);
-}
-
-static gint64
-current_dossier_unit (DdIndicatorsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->dossier_unit_dropdown);
-
-  if (self->dossier_unit_ids == NULL || selected >= self->dossier_unit_ids->len)
-    return 0;
-  return g_array_index (self->dossier_unit_ids, gint64, selected);
-}
-
-static void
-read_dossier_spins (DdIndicatorsPage *self,
-                    DdDossierFigures *out)
-{
-  out->received = (guint) gtk_spin_button_get_value_as_int (self->received_spin);
-  out->on_time = (guint) gtk_spin_button_get_value_as_int (self->on_time_spin);
-  out->late = (guint) gtk_spin_button_get_value_as_int (self->late_spin);
-  out->pending = (guint) gtk_spin_button_get_value_as_int (self->pending_spin);
-  out->apologies = (guint) gtk_spin_button_get_value_as_int (self->apologies_spin);
-}
-
-/* The gap the plan asks to close: a late dossier without an apology. */
-static void
-update_apology_gap (DdIndicatorsPage *self)
-{
-  DdDossierFigures figures;
-  g_autofree char *text = NULL;
-
-  read_dossier_spins (self, &figures);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->apology_gap_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->apology_gap_label), "success");
-  if (figures.late == 0)
-    text = g_strdup (_("No dossier was resolved late."));
-  else if (figures.apologies >= figures.late)
-    {
-      text = g_strdup_printf (ngettext ("An apology letter was sent for the %u late dossier.",
-                                        "Apology letters were sent for all %u late dossiers.",
-                                        figures.late), figures.late);
-      gtk_widget_add_css_class (GTK_WIDGET (self->apology_gap_label), "success");
-    }
-  else
-    {
-      guint gap = figures.late - figures.apologies;
-
-      /* Translators: the plan asks for an apology for every late dossier. */
-      text = g_strdup_printf (ngettext ("%u late dossier has no apology letter (%u late, %u letters).",
-                                        "%u late dossiers have no apology letter (%u late, %u letters).",
-                                        gap), gap, figures.late, figures.apologies);
-      gtk_widget_add_css_class (GTK_WIDGET (self->apology_gap_label), "error");
-    }
-  gtk_label_set_text (self->apology_gap_label, text);
-}
-
-static gboolean
-same_figures (const DdDossierFigures *a,
-              const DdDossierFigures *b)
-{
-  return a->received == b->received && a->on_time == b->on_time && a->late == b->late &&
-         a->pending == b->pending && a->apologies == b->apologies;
-}
-
-static void
-add_figures (DdDossierFigures       *sum,
-             const DdDossierFigures *figures)
-{
-  sum->received += figures->received;
-  sum->on_time += figures->on_time;
-  sum->late += figures->late;
-  sum->pending += figures->pending;
-  sum->apologies += figures->apologies;
-}
-
-/* Whether the figures of @period come from other periods: the months of a
- * quarter, or the quarter a month lies in. Sets @out_reason. */
-static gboolean
-dossier_period_is_derived (DdIndicatorsPage     *self,
-                           gint64                unit_id,
-                           const DdScorePeriod  *period,
-                           const char          **out_reason)
-{
-  DdScorePeriod quarter;
-  DdDossierFigures months = { 0, }, whole = { 0, };
-  gboolean any_month = FALSE, found = FALSE;
-  int first_month;
-
-  if (period->kind == DD_OCCURRENCE_QUARTER)
-    quarter = *period;
-  else
-    dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, period->year, (period->index + 2) / 3);
-
-  first_month = (quarter.index - 1) * 3 + 1;
-  for (int m = first_month; m < first_month + 3; m++)
-    {
-      DdScorePeriod month;
-      DdDossierFigures figures;
-
-      dd_score_period_init (&month, DD_OCCURRENCE_MONTH, quarter.year, m);
-      if (dd_figures_get_dossier_figures (self->figures, unit_id, &month, &figures, &found, NULL) && found)
-        {
-          any_month = TRUE;
-          add_figures (&months, &figures);
-        }
-    }
-  if (!dd_figures_get_dossier_figures (self->figures, unit_id, &quarter, &whole, &found, NULL) || !found)
-    return FALSE;
-
-  if (period->kind == DD_OCCURRENCE_QUARTER && any_month)
-    {
-      *out_reason = _("These are the sums of the quarter's months: edit the months.");
-      return TRUE;
-    }
-  if (period->kind == DD_OCCURRENCE_MONTH && !same_figures (&whole, &months))
-    {
-      *out_reason = _("The figures of this quarter were recorded for the whole quarter: edit the quarter.");
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-fill_dossier (DdIndicatorsPage *self)
-{
-  const DdScorePeriod *period = current_dossier_period (self);
-  g_autoptr(GError) error = NULL;
-  DdDossierFigures figures = { 0, };
-  const char *reason = NULL;
-  gboolean found = FALSE;
-  gint64 unit_id = current_dossier_unit (self);
-
-  self->dossier_filling = TRUE;
-  self->dossier_locked = FALSE;
-  self->dossier_locked_reason = NULL;
-  gtk_label_set_text (self->dossier_message_label, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
-  if (self->store != NULL && period != NULL)
-    {
-      if (!dd_figures_get_dossier_figures (self->figures, unit_id, period, &figures, &found, &error))
-        gtk_label_set_text (self->dossier_message_label, error->message);
-      self->dossier_locked = dossier_period_is_derived (self, unit_id, period, &reason);
-      self->dossier_locked_reason = reason;
-    }
-  gtk_spin_button_set_value (self->received_spin, figures.received);
-  gtk_spin_button_set_value (self->on_time_spin, figures.on_time);
-  gtk_spin_button_set_value (self->late_spin, figures.late);
-  gtk_spin_button_set_value (self->pending_spin, figures.pending);
-  gtk_spin_button_set_value (self->apologies_spin, figures.apologies);
-  gtk_editable_set_text (GTK_EDITABLE (self->dossier_source_entry), "");
-  read_dossier_spins (self, &self->dossier_loaded);
-  self->dossier_filling = FALSE;
-  apply_dossier_access (self);
-  update_apology_gap (self);
-}
-
-/* The form is for whoever may record the chosen unit's figures, on a
- * period that is not the sum (or part) of others; the label says why not. */
-static void
-apply_dossier_access (DdIndicatorsPage *self)
-{
-  const DdScorePeriod *period = current_dossier_period (self);
-  g_autofree char *reason = NULL;
-  gboolean writable;
-
-  if (self->store != NULL)
-    dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, current_dossier_unit (self), &reason);
-  writable = self->store != NULL && period != NULL && reason == NULL && !self->dossier_locked;
-  dd_access_set_sensitive (GTK_WIDGET (self->received_spin), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->on_time_spin), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->late_spin), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->pending_spin), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->apologies_spin), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->dossier_source_entry), writable);
-  dd_access_set_sensitive (GTK_WIDGET (self->dossier_save_button), writable);
-  dd_access_set_tooltip (GTK_WIDGET (self->dossier_save_button), reason);
-
-  /* A message of the last save (or a read error) stays until the form is
-   * filled again. */
-  if (gtk_widget_has_css_class (GTK_WIDGET (self->dossier_message_label), "error"))
-    return;
-  if (reason != NULL && self->store != NULL && period != NULL)
-    gtk_label_set_text (self->dossier_message_label, reason);
-  else if (self->dossier_locked_reason != NULL)
-    gtk_label_set_text (self->dossier_message_label, self->dossier_locked_reason);
-  else if (self->dossier_access_shown)
-    gtk_label_set_text (self->dossier_message_label, "");
-  self->dossier_access_shown = reason != NULL;
-}
-
-/* The units (the Service Center first chosen) and the quarters and months
- * of the shown year. */
-static void
-populate_dossier_choices (DdIndicatorsPage *self)
-{
-  g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) period_names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) units = NULL;
-  gint64 unit_id = current_dossier_unit (self);
-  guint period_selected = gtk_drop_down_get_selected (self->dossier_period_dropdown);
-  guint unit_selected = 0;
-  int year = current_year (self);
-  gint64 own = 0;
-
-  self->dossier_filling = TRUE;
-  /* A unit editor records its own unit's dossiers: shown first. */
-  if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
-    own = dd_store_get_role_unit_id (self->store);
-
-  g_array_set_size (self->dossier_unit_ids, 0);
-  gtk_string_list_append (unit_names, _("The whole office"));
-  g_array_append_val (self->dossier_unit_ids, (gint64) { 0 });
-  if (self->store != NULL)
-    units = dd_store_list_units (self->store, 0, NULL);
-  for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
-      gint64 id = dd_unit_get_id (unit);
-      g_autofree char *folded = NULL;
-
-      if (dd_unit_get_is_group (unit))
-        continue;
-      gtk_string_list_append (unit_names, dd_unit_get_name (unit));
-      g_array_append_val (self->dossier_unit_ids, id);
-      folded = dd_text_fold_for_search (dd_unit_get_name (unit));
-      if (id == unit_id || (unit_id == 0 && own > 0 && id == own)
-          || (unit_id == 0 && own == 0 && unit_selected == 0 && strstr (folded, "phuc vu hanh chinh cong") != NULL))
-        unit_selected = self->dossier_unit_ids->len - 1;
-    }
-
-  g_array_set_size (self->dossier_periods, 0);
-  for (int q = 1; q <= 4; q++)
-    {
-      DdScorePeriod period;
-      g_autofree char *label = NULL;
-
-      dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, year, q);
-      label = dd_score_period_dup_label (&period);
-      gtk_string_list_append (period_names, label);
-      g_array_append_val (self->dossier_periods, period);
-      for (int m = (q - 1) * 3 + 1; m <= q * 3; m++)
-        {
-          g_autofree char *month_label = NULL;
-          g_autofree char *indented = NULL;
-
-          dd_score_period_init (&period, DD_OCCURRENCE_MONTH, year, m);
-          month_label = dd_score_period_dup_label (&period);
-          indented = g_strdup_printf ("    %s", month_label);
-          gtk_string_list_append (period_names, indented);
-          g_array_append_val (self->dossier_periods, period);
-        }
-    }
-
-  gtk_drop_down_set_model (self->dossier_unit_dropdown, G_LIST_MODEL (unit_names));
-  gtk_drop_down_set_selected (self->dossier_unit_dropdown, unit_selected);
-  gtk_drop_down_set_model (self->dossier_period_dropdown, G_LIST_MODEL (period_names));
-  if (period_selected == GTK_INVALID_LIST_POSITION || period_selected >= self->dossier_periods->len)
-    {
-      GDate today;
-      DdScorePeriod now;
-
-      /* The current quarter when the year is this one. */
-      dd_date_set_today (&today);
-      dd_score_period_for_date (&now, DD_OCCURRENCE_QUARTER, &today);
-      period_selected = now.year == year ? (guint) (now.index - 1) * 4 : 0;
-    }
-  gtk_drop_down_set_selected (self->dossier_period_dropdown, period_selected);
-  self->dossier_filling = FALSE;
-  fill_dossier (self);
-}
-
-/* Callbacks */
-
-static void
-on_dossier_selection_changed_cb (DdIndicatorsPage *self)
-{
-  if (!self->dossier_filling)
-    fill_dossier (self);
-}
-
-static void
-on_dossier_value_changed_cb (DdIndicatorsPage *self)
-{
-  if (!self->dossier_filling)
-    update_apology_gap (self);
-}
-
-static void
-on_dossier_save_clicked_cb (DdIndicatorsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dd_indicators_page_save_dossier (self, &error))
-    {
-      gtk_label_set_text (self->dossier_message_label, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->dossier_message_label), "error");
-    }
-}
 
 static void
 on_import_response_cb (GtkNativeDialog  *chooser,
@@ -795,10 +443,13 @@ on_indicator_dropdown_selected_cb (DdIndicatorsPage *self)
 static void
 on_year_spin_value_changed_cb (DdIndicatorsPage *self)
 {
-  if (!self->filling && leave_grid (self))
+  /* Figures typed in the dossier form: asked first (the year is put back). */
+  if (self->filling || _dd_indicators_dossier_ask_before_leaving (self))
+    return;
+  if (leave_grid (self))
     {
       fill_grid (self);
-      populate_dossier_choices (self);
+      _dd_indicators_dossier_populate (self);
     }
 }
 
@@ -855,6 +506,7 @@ dd_indicators_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  _dd_indicators_dossier_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_INDICATORS_PAGE);
 
@@ -947,11 +599,10 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, apology_gap_label);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_dossier_selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_dossier_value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_dossier_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_year_spin_value_changed_cb);
+
+  _dd_indicators_dossier_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1034,7 +685,7 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
     gtk_drop_down_set_selected (self->indicator_dropdown, selected);
   self->filling = FALSE;
   fill_grid (self);
-  populate_dossier_choices (self);
+  _dd_indicators_dossier_populate (self);
 }
 
 gboolean
@@ -1055,7 +706,7 @@ dd_indicators_page_enter (DdIndicatorsPage  *self,
   info = current_indicator (self);
   if (self->store == NULL || info == NULL)
     return TRUE;
-  dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, current_year (self), quarter);
+  dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), quarter);
 
   {
     g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
@@ -1104,47 +755,14 @@ dd_indicators_page_import_file (DdIndicatorsPage  *self,
   if (!dd_figures_import_indicator_figures (self->figures, contents, (gssize) length, &n, error))
     return FALSE;
   /* The store's "changed" refilled the grid; then say what happened. */
-  text = g_strdup_printf (ngettext ("Imported %u figure.", "Imported %u figures.", n), n);
+  {
+    g_autofree char *count = dd_format_count (n);
+
+    text = g_strdup_printf (ngettext ("Imported %s figure.", "Imported %s figures.", n), count);
+  }
   gtk_label_set_text (self->summary_label, text);
   if (out_n_figures != NULL)
     *out_n_figures = n;
-  return TRUE;
-}
-
-/**
- * dd_indicators_page_save_dossier:
- *
- * What "Save Dossier Figures" does: records the figures of the form for
- * the chosen unit and period, once they add up.
- */
-gboolean
-dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
-                                 GError           **error)
-{
-  const DdScorePeriod *period;
-  DdDossierFigures figures;
-  const char *source;
-
-  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
-
-  period = current_dossier_period (self);
-  if (self->store == NULL || period == NULL || self->dossier_locked)
-    return TRUE;
-  read_dossier_spins (self, &figures);
-  source = gtk_editable_get_text (GTK_EDITABLE (self->dossier_source_entry));
-  if (!dd_figures_set_dossier_figures (self->figures, current_dossier_unit (self), period, &figures,
-                                       source, error))
-    return FALSE;
-  {
-    g_autofree char *label = dd_score_period_dup_label (period);
-    g_autofree char *text = NULL;
-
-    /* Translators: after saving the dossier figures of a period. */
-    text = g_strdup_printf (_("Dossier figures of %s saved."), label);
-    self->dossier_loaded = figures;
-    gtk_label_set_text (self->dossier_message_label, text);
-    gtk_widget_remove_css_class (GTK_WIDGET (self->dossier_message_label), "error");
-  }
   return TRUE;
 }
 
@@ -1165,36 +783,4 @@ dd_indicators_page_save_typed (DdIndicatorsPage  *self,
   g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
 
   return commit_cells (self, error);
-}
-
-/**
- * dd_indicators_page_dup_unsaved_dossier:
- * @self: the page
- *
- * Whether the dossier form holds figures typed and not saved.
- *
- * Returns: (transfer full) (nullable): the form's period ("Quý IV/2026"),
- *   or %NULL when nothing typed is unsaved
- */
-char *
-dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self)
-{
-  const DdScorePeriod *period;
-  DdDossierFigures figures;
-
-  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), NULL);
-
-  period = current_dossier_period (self);
-  if (self->store == NULL || period == NULL
-      || !gtk_widget_get_sensitive (GTK_WIDGET (self->dossier_save_button)))
-    return NULL;
-  gtk_spin_button_update (self->received_spin);  /* what is typed in it */
-  gtk_spin_button_update (self->on_time_spin);
-  gtk_spin_button_update (self->late_spin);
-  gtk_spin_button_update (self->pending_spin);
-  gtk_spin_button_update (self->apologies_spin);
-  read_dossier_spins (self, &figures);
-  if (same_figures (&figures, &self->dossier_loaded))
-    return NULL;
-  return dd_score_period_dup_label (period);
 }

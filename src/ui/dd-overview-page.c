@@ -10,10 +10,14 @@
 #include "dd-status-pill.h"
 
 /*
- * DdOverviewPage: how the plans stand as of today. The counts of tasks by
- * status over all plans, then each plan's header (number, date, title,
- * issuer, basis documents) with its own counts. Every count opens the
- * tasks behind it ("show-tasks").
+ * DdOverviewPage: how each plan stands as of today: its header (number,
+ * date, title, issuer, basis documents) with its own counts of tasks by
+ * status. Every count opens the tasks behind it ("show-tasks").
+ *
+ * It is the lower part of the one overview page, under the dashboard's
+ * figures and charts (DdDashboardPage holds it; it scrolls with them), no
+ * longer a page of the sidebar of its own. Its counts are read after the
+ * page's first frame, so that the dashboard's figures come first.
  */
 
 struct _DdOverviewPage
@@ -22,12 +26,12 @@ struct _DdOverviewPage
 
   DdStore *store;
   gboolean dirty;
+  guint reload_id;              /* the reading after the first frame */
 
   /* Template children */
-  GtkWidget *scrolled_window;
+  GtkWidget *content_box;
   GtkLabel *as_of_label;
-  GtkFlowBox *totals_box;
-  GtkBox *plans_box;
+  GtkFlowBox *plans_box;
 };
 
 enum {
@@ -70,7 +74,7 @@ new_count_button (DdOverviewPage *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *pill = dd_status_pill_new ();
-  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *number = dd_format_count (count);
   GtkWidget *number_label = gtk_label_new (number);
   gint64 *plan_id_data = g_new (gint64, 1);
 
@@ -178,8 +182,11 @@ new_plan_card (DdOverviewPage *self,
         }
     }
 
-  n_tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", dd_plan_get_n_tasks (plan)),
-                             dd_plan_get_n_tasks (plan));
+  {
+    g_autofree char *count = dd_format_count (dd_plan_get_n_tasks (plan));
+
+    n_tasks = g_strdup_printf (ngettext ("%s task", "%s tasks", dd_plan_get_n_tasks (plan)), count);
+  }
   if (dd_plan_get_is_sample (plan))
     {
       g_autofree char *text = NULL;
@@ -224,6 +231,16 @@ on_store_changed_cb (DdOverviewPage *self)
   dd_page_refresh (DD_PAGE (self));
 }
 
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  DdOverviewPage *self = data;
+
+  self->reload_id = 0;
+  dd_overview_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* DdPage */
 
 /* Read when shown: a file with years of plans is not read for a page
@@ -257,9 +274,10 @@ dd_overview_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (dd_overview_page_parent_class)->map (widget);
 
   /* Tasks may have been edited on the task page meanwhile: the counts are
-   * cheap, read them again each time the page is shown. */
-  if (self->dirty || self->store != NULL)
-    dd_overview_page_reload (self);
+   * cheap, read them again each time the page is shown, once the
+   * dashboard above has drawn its first frame. */
+  if ((self->dirty || self->store != NULL) && self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
 }
 
 static void
@@ -270,6 +288,7 @@ dd_overview_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_OVERVIEW_PAGE);
 
@@ -344,9 +363,8 @@ dd_overview_page_class_init (DdOverviewPageClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, as_of_label);
-  gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, DdOverviewPage, plans_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -396,7 +414,6 @@ dd_overview_page_reload (DdOverviewPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *heading = NULL;
-  guint counts[DD_N_STATUSES] = { 0, };
   GtkWidget *child;
   guint n_plans;
   GDate today;
@@ -404,24 +421,20 @@ dd_overview_page_reload (DdOverviewPage *self)
   g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
 
   self->dirty = FALSE;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_box))) != NULL)
-    gtk_flow_box_remove (self->totals_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_box))) != NULL)
-    gtk_box_remove (self->plans_box, child);
+    gtk_flow_box_remove (self->plans_box, child);
 
   dd_date_set_today (&today);
   date = dd_format_date (&today);
-  /* Translators: the heading of the overview: "Tình hình tính đến ngày 28/04/2026". */
-  heading = g_strdup_printf (_("Situation as of %s"), date);
+  /* Translators: the heading of the plans on the overview page, under the
+   * charts: "Các kế hoạch, tính đến ngày 28/04/2026". */
+  heading = g_strdup_printf (_("The plans as of %s"), date);
   gtk_label_set_text (self->as_of_label, heading);
 
   if (self->store == NULL)
     return;
-
-  if (count (self, 0, &today, counts))
-    for (guint i = 0; i < DD_N_STATUSES; i++)
-      gtk_flow_box_append (self->totals_box, new_count_button (self, 0, i, counts[i], TRUE));
 
   plans = dd_store_list_plans (self->store, &error);
   if (plans == NULL)
@@ -429,14 +442,14 @@ dd_overview_page_reload (DdOverviewPage *self)
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (_("The plans could not be read: %s"), error->message);
-      gtk_box_append (self->plans_box, new_label (text, "error"));
+      gtk_flow_box_append (self->plans_box, new_label (text, "error"));
       return;
     }
 
   if (g_list_model_get_n_items (plans) == 0)
-    gtk_box_append (self->plans_box,
-                    new_label (_("There is no plan in this database yet. Import one with “Import Plan…” in the main menu."),
-                               "dim-label"));
+    gtk_flow_box_append (self->plans_box,
+                         new_label (_("There is no plan in this database yet. Import one with “Import Plan…” in the main menu."),
+                                    "dim-label"));
 
   /* The most recent plans (the list comes newest first); older ones are a
    * choice of the plan filter away on the task page. */
@@ -445,7 +458,7 @@ dd_overview_page_reload (DdOverviewPage *self)
     {
       g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
 
-      gtk_box_append (self->plans_box, new_plan_card (self, plan, &today));
+      gtk_flow_box_append (self->plans_box, new_plan_card (self, plan, &today));
     }
   if (n_plans > MAX_PLAN_CARDS)
     {
@@ -455,6 +468,6 @@ dd_overview_page_reload (DdOverviewPage *self)
                                         "%u older plans are not shown here: choose them in the plan filter of the task list.",
                                         n_plans - MAX_PLAN_CARDS),
                               n_plans - MAX_PLAN_CARDS);
-      gtk_box_append (self->plans_box, new_label (more, "dim-label"));
+      gtk_flow_box_append (self->plans_box, new_label (more, "dim-label"));
     }
 }

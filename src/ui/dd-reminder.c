@@ -428,20 +428,25 @@ dd_reminder_dup_text (DdReminder *self)
 
   g_return_val_if_fail (DD_IS_REMINDER (self), NULL);
 
+  g_autofree char *overdue = dd_format_count (self->n_overdue);
+  g_autofree char *forgotten = dd_format_count (self->n_forgotten);
+  g_autofree char *due_soon = dd_format_count (self->n_due_soon);
+
   if (self->n_overdue > 0)
-    /* Translators: in the reminder shown on opening a database. */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task overdue", "%u tasks overdue", self->n_overdue),
-                                             self->n_overdue));
+    /* Translators: in the reminder shown on opening a database; %s is a
+     * count ("11.383"). */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s task overdue", "%s tasks overdue", self->n_overdue),
+                                             overdue));
   if (self->n_forgotten > 0)
     /* Translators: in the reminder shown on opening a database: tasks
      * "quên việc", whose latest periodic report or update was not made. */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task with a forgotten report",
-                                                       "%u tasks with a forgotten report", self->n_forgotten),
-                                             self->n_forgotten));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s task with a forgotten report",
+                                                       "%s tasks with a forgotten report", self->n_forgotten),
+                                             forgotten));
   if (self->n_due_soon > 0)
     /* Translators: in the reminder shown on opening a database. */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u task due soon", "%u tasks due soon", self->n_due_soon),
-                                             self->n_due_soon));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s task due soon", "%s tasks due soon", self->n_due_soon),
+                                             due_soon));
 
   for (guint i = 0; i < parts->len; i++)
     {

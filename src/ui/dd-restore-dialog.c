@@ -71,13 +71,15 @@ dup_holds (const DdBackupInfo *info)
 {
   g_autofree char *plans = NULL;
   g_autofree char *tasks = NULL;
+  g_autofree char *count = NULL;
 
   if (!info->readable)
     return g_strdup (_("Cannot be read"));
   if (info->schema_version > dd_store_get_schema_version_supported ())
     return g_strdup (_("Made by a newer version"));
   plans = g_strdup_printf (ngettext ("%u plan", "%u plans", info->n_plans), info->n_plans);
-  tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", info->n_tasks), info->n_tasks);
+  count = dd_format_count (info->n_tasks);
+  tasks = g_strdup_printf (ngettext ("%s task", "%s tasks", info->n_tasks), count);
   /* Translators: what a backup holds: "2 kế hoạch, 31 nhiệm vụ". */
   return g_strdup_printf (_("%s, %s"), plans, tasks);
 }

@@ -282,7 +282,13 @@ set_read_only (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_SPIN_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+      /* A date's picker: nothing to pick on a task that is read. */
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          gtk_widget_set_sensitive (child, !read_only);
+          gtk_widget_set_visible (child, !read_only);
+        }
+      else if (GTK_IS_SPIN_BUTTON (child) || GTK_IS_CHECK_BUTTON (child))
         gtk_widget_set_sensitive (child, !read_only);
       else if (GTK_IS_EDITABLE (child))
         gtk_editable_set_editable (GTK_EDITABLE (child), !read_only);

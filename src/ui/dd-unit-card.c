@@ -174,7 +174,7 @@ add_statuses (DdUnitCard  *self,
 
       if (n == 0)
         continue;
-      count = g_strdup_printf ("%u", n);
+      count = dd_format_count (n);
       pill = dd_status_pill_new ();
       dd_status_pill_set_status (pill, (DdTaskStatus) s, NULL);
       gtk_widget_set_halign (pill, GTK_ALIGN_START);

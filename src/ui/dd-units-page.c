@@ -179,7 +179,7 @@ compare_cards (gconstpointer a,
 static char *
 format_count (guint n)
 {
-  return g_strdup_printf ("%u", n);
+  return dd_format_count (n);
 }
 
 static char *

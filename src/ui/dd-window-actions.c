@@ -180,28 +180,31 @@ static char *
 dup_import_summary_text (const DdImportSummary *summary)
 {
   GString *text = g_string_new (NULL);
+  /* A plan of a whole province may add thousands: "11.383". */
+  g_autofree char *added = dd_format_count (summary->tasks_added);
+  g_autofree char *updated = dd_format_count (summary->tasks_updated);
+  g_autofree char *unchanged = dd_format_count (summary->tasks_unchanged);
+  g_autofree char *kept = dd_format_count (summary->tasks_kept);
 
-  g_string_append_printf (text, ngettext ("%u task added", "%u tasks added", summary->tasks_added),
-                          summary->tasks_added);
+  g_string_append_printf (text, ngettext ("%s task added", "%s tasks added", summary->tasks_added), added);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, ngettext ("%u task updated", "%u tasks updated", summary->tasks_updated),
-                          summary->tasks_updated);
+  g_string_append_printf (text, ngettext ("%s task updated", "%s tasks updated", summary->tasks_updated), updated);
   if (summary->tasks_unchanged > 0)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
-                              ngettext ("%u task unchanged", "%u tasks unchanged",
+                              ngettext ("%s task unchanged", "%s tasks unchanged",
                                         summary->tasks_unchanged),
-                              summary->tasks_unchanged);
+                              unchanged);
     }
   if (summary->tasks_kept > 0)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
-                              ngettext ("%u task not in the file was kept as it was",
-                                        "%u tasks not in the file were kept as they were",
+                              ngettext ("%s task not in the file was kept as it was",
+                                        "%s tasks not in the file were kept as they were",
                                         summary->tasks_kept),
-                              summary->tasks_kept);
+                              kept);
     }
   g_string_append_c (text, '\n');
   g_string_append_printf (text, ngettext ("%u unit added", "%u units added", summary->units_added),
@@ -609,6 +612,30 @@ edit_task_action (GtkWidget  *widget,
   open_editor (self, dd_task_get_id (selected), dd_task_get_as_of (selected));
 }
 
+/* "View…": the selected task to read first ("View Task"), with "Edit"
+ * for those who may change it; for a list reached from a chart's figure,
+ * where one looks before one edits. */
+static void
+view_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  g_autoptr(DdTask) selected = NULL;
+  DdTaskEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  selected = _dd_window_dup_selected_task (self);
+  if (selected == NULL)
+    return;
+
+  editor = open_editor (self, dd_task_get_id (selected), dd_task_get_as_of (selected));
+  if (editor != NULL)
+    dd_task_editor_set_viewing (editor, TRUE);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -977,6 +1004,7 @@ _dd_window_actions_update (DdWindow *self)
   /* The editor opens read-only, saying why, for whoever may not change the
    * task; deleting and restoring are for administrators (dd_store_can()). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-task", self->store != NULL && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view-task", self->store != NULL && selected);
   /* A unit editor adds tasks its unit leads; a viewer adds none (the
    * task list's button says why). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task",
@@ -1012,6 +1040,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_action);
   gtk_widget_class_install_action (widget_class, "win.edit-task", NULL, edit_task_action);
+  gtk_widget_class_install_action (widget_class, "win.view-task", NULL, view_task_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.delete-task", NULL, delete_task_action);

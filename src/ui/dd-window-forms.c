@@ -260,6 +260,13 @@ on_letters_written_cb (GObject      *source,
       _dd_window_show_error (self, _("The urging letters could not be written"), error);
       return;
     }
+  if (paths->len == 0)
+    {
+      /* Nothing owed: say so, not "0 letters were written". */
+      _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("No urging letter to write"),
+                               _("No unit has overdue, due-soon or forgotten tasks: nothing was written."));
+      return;
+    }
   /* Translators: how many letters, the folder they are in. */
   text = g_strdup_printf (ngettext ("%u letter (.docx%s) was written to %s, one for each unit with overdue, "
                                     "due-soon or forgotten tasks.",
@@ -473,6 +480,12 @@ _dd_window_export_forms_to (DdWindow   *self,
   if (paths == NULL)
     {
       _dd_window_show_error (self, _("The progress forms could not be written"), error);
+      return;
+    }
+  if (paths->len == 0)
+    {
+      _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("No progress form to write"),
+                               _("No unit has a task to report on: nothing was written."));
       return;
     }
   /* Translators: how many forms, the folder they are in. */

@@ -21,7 +21,7 @@
  * the window open on that page with a question: save and close, close
  * without saving, or keep editing.
  *
- * Alt+1…6 show the pages in the order of the sidebar; Ctrl+Page Down and
+ * Alt+1…5 show the pages in the order of the sidebar; Ctrl+Page Down and
  * Ctrl+Page Up the next and previous one. The sidebar is for the pointer:
  * it takes no keyboard focus, so that Tab goes from the header to the page
  * (through GtkStackSidebar, Tab selected each row it passed, switching
@@ -204,7 +204,7 @@ _dd_window_shell_init (DdWindow *self)
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (int i = 0; i < 6; i++)
+  for (int i = 0; i < 5; i++)
     add_shortcut (shortcuts, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", i);
   add_shortcut (shortcuts, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-page", 1);
   add_shortcut (shortcuts, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.next-page", -1);

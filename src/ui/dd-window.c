@@ -10,7 +10,6 @@
 #include "dd-calendar-page.h"
 #include "dd-dashboard-page.h"
 #include "dd-indicators-page.h"
-#include "dd-overview-page.h"
 #include "dd-reminder.h"
 #include "dd-units-page.h"
 #include "dd-window-private.h"
@@ -283,15 +282,6 @@ connect_dashboard_page (DdWindow  *self,
 }
 
 static void
-connect_overview_page (DdWindow  *self,
-                       GtkWidget *page)
-{
-  g_assert (DD_IS_OVERVIEW_PAGE (page));
-
-  g_signal_connect_object (page, "show-tasks", G_CALLBACK (on_page_show_tasks_cb), self, 0);
-}
-
-static void
 connect_calendar_page (DdWindow  *self,
                        GtkWidget *page)
 {
@@ -330,7 +320,6 @@ typedef struct
 
 static const PageInfo pages[] = {
   { "dashboard", dd_dashboard_page_get_type, connect_dashboard_page },
-  { "overview", dd_overview_page_get_type, connect_overview_page },
   { "calendar", dd_calendar_page_get_type, connect_calendar_page },
   { "units", dd_units_page_get_type, connect_units_page },
   { "indicators", dd_indicators_page_get_type, NULL },
@@ -837,7 +826,7 @@ dd_window_open (DdWindow *self,
 /**
  * dd_window_get_page:
  * @name: the name of a page of the stack: "tasks", "dashboard",
- *   "overview", "calendar", "units" or "indicators"
+ *   "calendar", "units" or "indicators"
  *
  * Pages after the task list are built when first shown; this builds the
  * page if it is not.

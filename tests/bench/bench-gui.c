@@ -377,7 +377,7 @@ static void
 bench_pages (Bench *bench)
 {
   /* The window opens on the dashboard (measured in open_window()). */
-  static const char *names[] = { "tasks", "overview", "calendar", "units", "indicators" };
+  static const char *names[] = { "tasks", "calendar", "units", "indicators" };
   GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (bench->window), GTK_TYPE_STACK));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

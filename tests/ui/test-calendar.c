@@ -830,7 +830,7 @@ test_calendar_window (void)
   g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "Calendar");
   g_assert_cmpstr (gtk_stack_page_get_icon_name (stack_page), ==, "x-office-calendar-symbolic");
   g_assert_true (gtk_widget_get_prev_sibling (gtk_stack_page_get_child (stack_page))
-                 == gtk_stack_get_child_by_name (stack, "overview"));
+                 == gtk_stack_get_child_by_name (stack, "dashboard"));
   g_assert_null (gtk_widget_get_first_child (gtk_stack_page_get_child (stack_page)));
 
   gtk_stack_set_visible_child_name (stack, "calendar");

@@ -754,6 +754,52 @@ test_letters_email (Fixture       *f,
   dd_test_smtp_sink_stop (&sink);
 }
 
+/* A file with no task: no letter and no form to write, and the window
+ * says so rather than "0 letters were written". */
+static void
+test_nothing_to_write (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.sqlite", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  DdWindow *window;
+  GtkWindow *dialog;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (out, 0700), ==, 0);
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (window));
+  dd_test_iterate (100);
+
+  _dd_window_write_letters_to (window, out);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (primary, ==, "No urging letter to write");
+  g_assert_nonnull (strstr (secondary, "nothing was written"));
+  close_message_dialog ();
+  g_clear_pointer (&primary, g_free);
+  g_clear_pointer (&secondary, g_free);
+
+  _dd_window_export_forms_to (window, out);
+  dd_test_wait_for (message_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (primary, ==, "No progress form to write");
+  g_assert_nonnull (strstr (secondary, "nothing was written"));
+  dd_test_screenshot ("nothing-to-write");
+  close_message_dialog ();
+  g_assert_cmpuint (dd_test_count_files (out), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +825,7 @@ main (int   argc,
   g_test_add ("/ui/progress-form/window", Fixture, NULL, fixture_set_up, test_progress_form, fixture_tear_down);
   g_test_add ("/ui/progress-form/several", Fixture, NULL, fixture_set_up, test_progress_forms_several,
               fixture_tear_down);
+  g_test_add ("/ui/letters/nothing", Fixture, NULL, fixture_set_up, test_nothing_to_write, fixture_tear_down);
 
 #undef ADD
 

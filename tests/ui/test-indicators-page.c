@@ -141,6 +141,54 @@ test_import (Fixture       *f,
   g_assert_cmpint (n_figures (f), ==, 2);
 }
 
+/* A file of more than 999 figures: the count is grouped ("1,200", "1.200"
+ * in Vietnamese), as every count the user reads. */
+static void
+test_import_count (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Chỉ tiêu;Đơn vị;Kỳ;Tử số;Mẫu số;Nguồn\n");
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  guint n_rows = 0, n = 0;
+
+  units = dd_store_list_units (f->store, 0, &error);
+  g_assert_no_error (error);
+  indicators = dd_figures_list_indicators (f->figures, 0, &error);
+  g_assert_no_error (error);
+  /* Each typed indicator (by its id), the whole office ("") and each
+   * unit, every quarter back from 2026. */
+  for (guint k = 0; n_rows < 1200 && k < indicators->len; k++)
+    {
+      const DdIndicatorInfo *info = g_ptr_array_index (indicators, k);
+
+      if (info->derived)
+        continue;
+      for (guint i = 0; n_rows < 1200 && i <= g_list_model_get_n_items (units); i++)
+        {
+          g_autoptr(DdUnit) unit = i > 0 ? g_list_model_get_item (units, i - 1) : NULL;
+
+          if (unit != NULL && dd_unit_get_is_group (unit))
+            continue;
+          for (int year = 2026; year >= 1950 && n_rows < 1200; year--)
+            for (int q = 1; q <= 4 && n_rows < 1200; q++, n_rows++)
+              g_string_append_printf (text, "%" G_GINT64_FORMAT ";%s;%d-Q%d;9;10;\n", info->id,
+                                      unit != NULL ? dd_unit_get_name (unit) : "", year, q);
+        }
+    }
+  g_assert_cmpuint (n_rows, ==, 1200);
+  path = write_file (f, "many.csv", text->str);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (dd_indicators_page_import_file (f->page, file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1200);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "summary_label"))), ==, "Imported 1,200 figures.");
+}
+
 static void
 set_spins (Fixture *f,
            int      received,
@@ -175,6 +223,21 @@ select_period (Fixture    *f,
         }
     }
   g_error ("No period “%s”", label);
+}
+
+/* Clicks @label in the question the page asks (a message dialog). */
+static void
+answer_question (const char *label)
+{
+  GtkWindow *dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  GtkWidget *found;
+
+  g_assert_nonnull (dialog);
+  found = dd_test_find_label (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (found);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (found, GTK_TYPE_BUTTON), "clicked");
+  dd_test_iterate (50);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -223,8 +286,10 @@ test_dossier (Fixture       *f,
   g_assert_true (dd_figures_get_dossier_figures (f->figures, -1, &may, &sum, &found, &error));
   g_assert_cmpuint (sum.received, ==, 1200);
 
-  /* The quarter shows the sums of its months, and is not edited whole. */
+  /* The quarter shows the sums of its months, and is not edited whole.
+   * The figures typed (and refused) are not dropped unasked: discarded. */
   select_period (f, "Quarter II/2026");
+  answer_question ("Discard");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (f, "received_spin"))), ==, 1200);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "These are the sums of the quarter's months: edit the months.");
@@ -260,6 +325,7 @@ main (int   argc,
   g_test_add ("/ui/indicators/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("import", test_import);
+  ADD ("import-count", test_import_count);
   ADD ("dossier", test_dossier);
 
 #undef ADD

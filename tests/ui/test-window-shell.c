@@ -260,6 +260,119 @@ test_dossier_close (Fixture       *f,
   g_assert_cmpuint (saved.on_time, ==, 20);
 }
 
+/* Types @text into @spin as a user does, then Tab. */
+static void
+type_and_tab (Fixture       *f,
+              GtkSpinButton *spin,
+              const char    *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  dd_test_iterate (20);
+}
+
+static gboolean
+dossier_found (Fixture *f,
+               gint64   unit_id,
+               int      quarter,
+               guint   *out_received)
+{
+  g_autoptr(DdFigures) figures = dd_figures_new (f->store);
+  g_autoptr(GError) error = NULL;
+  DdDossierFigures saved = { 0, };
+  gboolean found = FALSE;
+  DdScorePeriod period;
+
+  dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, 2026, quarter);
+  g_assert_true (dd_figures_get_dossier_figures (figures, unit_id, &period, &saved, &found, &error));
+  g_assert_no_error (error);
+  *out_received = saved.received;
+  return found;
+}
+
+/* Figures typed in the dossier form, then another unit or period chosen:
+ * asked (Save, Discard, Cancel), never lost unasked. */
+static void
+test_dossier_switch (Fixture       *f,
+                     gconstpointer  data)
+{
+  DdIndicatorsPage *page = show_indicators (f);
+  GtkSpinButton *received = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "received_spin");
+  GtkSpinButton *on_time = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "on_time_spin");
+  GtkDropDown *units = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "dossier_unit_dropdown");
+  GtkDropDown *periods = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "dossier_period_dropdown");
+  GtkSpinButton *year = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "year_spin");
+  gint64 center = dd_test_unit_id (f->store, "Trung tâm Phục vụ Hành chính công");
+  guint center_position;
+  guint n = 0;
+  GtkWindow *dialog;
+
+  gtk_drop_down_set_selected (periods, 0);
+  dd_test_iterate (20);
+  center_position = gtk_drop_down_get_selected (units);
+  g_assert_cmpuint (center_position, >, 0);
+
+  /* Typed, Tab, another unit: the question, the form as it was. */
+  type_and_tab (f, received, "30");
+  type_and_tab (f, on_time, "30");
+  gtk_drop_down_set_selected (units, 0);
+  dd_test_iterate (50);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, center_position);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (received), ==, 30);
+  dd_test_screenshot ("shell-dossier-switch-question");
+
+  /* Cancel: nothing saved, nothing lost, the same unit. */
+  g_signal_emit_by_name (dialog_button (dialog, "Cancel"), "clicked");
+  dd_test_iterate (20);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, center_position);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (received), ==, 30);
+  g_assert_false (dossier_found (f, center, 1, &n));
+
+  /* Save: saved for the unit they were typed for, then the unit chosen. */
+  gtk_drop_down_set_selected (units, 0);
+  dd_test_iterate (50);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (dialog_button (dialog, "Save"), "clicked");
+  dd_test_iterate (50);
+  g_assert_true (dossier_found (f, center, 1, &n));
+  g_assert_cmpuint (n, ==, 30);
+  g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (received), ==, 0);
+
+  /* Discard, on another period of the whole office: not saved. */
+  type_and_tab (f, received, "5");
+  type_and_tab (f, on_time, "5");
+  gtk_drop_down_set_selected (periods, 4);
+  dd_test_iterate (50);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (periods), ==, 0);
+  g_signal_emit_by_name (dialog_button (dialog, "Discard"), "clicked");
+  dd_test_iterate (50);
+  g_assert_false (dossier_found (f, 0, 1, &n));
+  g_assert_cmpuint (gtk_drop_down_get_selected (periods), ==, 4);
+
+  /* Another year asks too, and puts the year back meanwhile. */
+  type_and_tab (f, received, "7");
+  type_and_tab (f, on_time, "7");
+  gtk_spin_button_set_value (year, 2025);
+  dd_test_iterate (50);
+  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2026);
+  g_signal_emit_by_name (dialog_button (dialog, "Save"), "clicked");
+  dd_test_iterate (50);
+  g_assert_true (dossier_found (f, 0, 2, &n));
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2025);
+  g_assert_null (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+}
+
 /* Task editor */
 
 static gboolean
@@ -383,19 +496,21 @@ test_page_keys (Fixture       *f,
   gboolean reached = FALSE;
 
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>1"));
-  g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>6"));
+  g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>5"));
+  /* Five pages: the charts and the plans are one overview. */
+  g_assert_false (has_trigger (GTK_WIDGET (f->window), "<Alt>6"));
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Control>Page_Down"));
   g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Control>Page_Up"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
   g_assert_cmpstr (visible_name (f), ==, "tasks");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 2);
   g_assert_cmpstr (visible_name (f), ==, "calendar");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", 1);
   g_assert_cmpstr (visible_name (f), ==, "units");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
-  g_assert_cmpstr (visible_name (f), ==, "overview");
+  g_assert_cmpstr (visible_name (f), ==, "dashboard");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
   g_assert_cmpstr (visible_name (f), ==, "indicators");
@@ -590,6 +705,7 @@ main (int   argc,
   ADD ("grid-tab", test_grid_tab);
   ADD ("grid-close", test_grid_close);
   ADD ("dossier-close", test_dossier_close);
+  ADD ("dossier-switch", test_dossier_switch);
   ADD ("editor-escape", test_editor_escape);
   ADD ("page-keys", test_page_keys);
   ADD ("calendar-keys", test_calendar_keys);

@@ -63,6 +63,86 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+/* The button under @widget that fires @action_name, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The date pickers (menu buttons) shown under @widget. */
+static guint
+count_shown_pickers (GtkWidget *widget)
+{
+  guint n = GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_visible (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_pickers (child);
+  return n;
+}
+
+static gboolean
+list_has_rows (gpointer data)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (data));
+
+  return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+/* A chart's figure opens the tasks behind it; there "View…" shows the
+ * selected task to read: the editor's fields look read, its date pickers
+ * are gone, and Edit brings them back. */
+static void
+test_view_from_chart (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *dashboard = dd_window_get_page (f->window, "dashboard");
+  GtkWidget *tasks = dd_window_get_page (f->window, "tasks");
+  GtkColumnView *view = dd_test_template_child (tasks, DD_TYPE_TASKS_PAGE, "column_view");
+  GtkWidget *button = find_action_button (tasks, "win.view-task");
+  GtkWidget *grid;
+  DdTaskEditor *editor;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Read the selected task without changing it"));
+  /* As a click on the "Tasks" figure or a chart's segment does. */
+  g_signal_emit_by_name (dashboard, "show-tasks", (gint64) 0, (gint64) 0, (int) -1);
+  dd_test_wait_for (list_has_rows, view);
+  dd_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (tasks));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  dd_test_iterate (50);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  dd_test_iterate (100);
+  editor = DD_TASK_EDITOR (dd_test_find_toplevel (DD_TYPE_TASK_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (dd_task_editor_get_viewing (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor), "task-viewing"));
+  grid = dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "grid");
+  g_assert_cmpuint (count_shown_pickers (grid), ==, 0);
+  dd_test_screenshot ("ux-view-from-chart");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit", NULL));
+  dd_test_iterate (50);
+  g_assert_false (dd_task_editor_get_viewing (editor));
+  /* The due date's and the source document date's. */
+  g_assert_cmpuint (count_shown_pickers (grid), ==, 2);
+}
+
 /* The first task of the file in @status (as of today), or NULL. */
 static DdTask *
 find_task (Fixture      *f,
@@ -394,6 +474,7 @@ main (int   argc,
   g_test_add ("/ui/window-ux/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("view-task", test_view_task);
+  ADD ("view-from-chart", test_view_from_chart);
   ADD ("title", test_title);
   ADD ("primary-menu", test_primary_menu);
   ADD ("unit-filter", test_unit_filter);

@@ -193,8 +193,12 @@ test_window_list (Fixture       *f,
 
   /* The pages beside the task list. */
   g_assert_nonnull (gtk_stack_get_child_by_name (stack, "tasks"));
-  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "overview"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "dashboard"));
   g_assert_nonnull (gtk_stack_get_child_by_name (stack, "units"));
+  /* One overview: the charts and the plans' counts on one page. */
+  g_assert_null (gtk_stack_get_child_by_name (stack, "overview"));
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, "dashboard"))),
+                   ==, "Overview");
   /* The pages not shown yet are not built (the window opens faster). */
   g_assert_null (gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "units")));
   g_assert_null (gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "dashboard")));
@@ -530,14 +534,15 @@ test_window_units_page (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (unit_dropdown), ==, position + 1);
   g_assert_cmpuint (g_list_model_get_n_items (f->model), >=, dd_unit_get_n_led (unit));
 
-  /* The overview shows the plan's header. */
-  gtk_stack_set_visible_child_name (stack, "overview");
+  /* The overview shows the plan's header, under the charts. */
+  dd_window_get_page (DD_WINDOW (f->window), "dashboard");
+  gtk_stack_set_visible_child_name (stack, "dashboard");
   dd_test_iterate (100);
   {
     g_autoptr(GListModel) plans = dd_store_list_plans (f->store, &error);
     g_autoptr(DdPlan) plan = NULL;
     g_autofree char *name = NULL;
-    GtkWidget *overview = dd_window_get_page (DD_WINDOW (f->window), "overview");
+    GtkWidget *overview = dd_window_get_page (DD_WINDOW (f->window), "dashboard");
 
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dd-indicators-page.h"
+
+G_BEGIN_DECLS
+
+/* The page's state, shared by dd-indicators-page.c (the grid) and
+ * dd-indicators-dossier.c (the dossier form). */
+struct _DdIndicatorsPage
+{
+  GtkWidget parent_instance;
+
+  DdStore *store;
+  DdFigures *figures;          /* of the store */
+  GPtrArray *indicators;       /* DdIndicatorInfo* */
+  gboolean dirty;
+  gboolean filling;
+  gboolean filling_grid;       /* the grid's cells are being replaced */
+  gboolean writing;            /* a cell's figure is being recorded */
+  guint shown_indicator;       /* the indicator and year of the grid's cells */
+  int shown_year;
+  DdDossierFigures dossier_loaded;  /* the form's figures as read */
+
+  /* Template children */
+  GtkWidget *box;
+  GtkInfoBar *access_bar;
+  GtkLabel *access_label;
+  GtkDropDown *indicator_dropdown;
+  GtkSpinButton *year_spin;
+  GtkEntry *source_entry;
+  GtkLabel *summary_label;
+  GtkGrid *grid;
+  GtkButton *import_button;
+  GtkDropDown *dossier_unit_dropdown;
+  GtkDropDown *dossier_period_dropdown;
+  GtkSpinButton *received_spin;
+  GtkSpinButton *on_time_spin;
+  GtkSpinButton *late_spin;
+  GtkSpinButton *pending_spin;
+  GtkSpinButton *apologies_spin;
+  GtkEntry *dossier_source_entry;
+  GtkButton *dossier_save_button;
+  GtkLabel *apology_gap_label;
+  GtkLabel *dossier_message_label;
+
+  GArray *dossier_unit_ids;     /* gint64: 0 the whole office, then units */
+  GArray *dossier_periods;      /* DdScorePeriod, parallel to the period drop-down */
+  gboolean dossier_filling;
+  gboolean dossier_locked;      /* the period's figures are those of other periods */
+  const char *dossier_locked_reason;
+  gboolean dossier_access_shown;  /* the message label says why the form is off */
+  gint64 dossier_shown_unit;    /* the unit, period and year the form's figures are of */
+  guint dossier_shown_period;
+  int dossier_shown_year;
+  GtkWidget *dossier_question;  /* "Save the typed dossier figures?", while asked */
+  guint dossier_want_unit;      /* what was chosen meanwhile (drop-down positions, year) */
+  guint dossier_want_period;
+  int dossier_want_year;
+  gboolean dossier_switching;   /* the question was answered: switch without asking */
+  GtkNativeDialog *chooser;
+};
+
+int  _dd_indicators_page_current_year     (DdIndicatorsPage *self);
+
+void _dd_indicators_dossier_class_init    (GtkWidgetClass   *widget_class);
+void _dd_indicators_dossier_populate      (DdIndicatorsPage *self);
+void _dd_indicators_dossier_apply_access  (DdIndicatorsPage *self);
+gboolean _dd_indicators_dossier_ask_before_leaving (DdIndicatorsPage *self);
+void _dd_indicators_dossier_dispose       (DdIndicatorsPage *self);
+
+G_END_DECLS
