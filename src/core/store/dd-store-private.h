@@ -323,6 +323,9 @@ void     _dd_auto_backup_plan_clear          (DdAutoBackupPlan *plan);
 /* Tests: act as another account; shorten the busy retries. */
 void     _dd_store_set_user                  (DdStore *self, const char *account);
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
+/* Makes the store read-only for the rest of its life, saying why (a
+ * command's copy of a server's data: dd_pg_read_store()). */
+void     _dd_store_set_read_only             (DdStore *self, const char *reason);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 
