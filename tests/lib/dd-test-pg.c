@@ -144,6 +144,19 @@ dd_test_pg_cluster_start (void)
     run_tool (cluster, "initdb", args);
   }
 
+  {
+    /* One role logs in with a password, for the tests of a wrong one. */
+    g_autofree char *hba = g_build_filename (cluster->data_dir, "pg_hba.conf", NULL);
+    g_autofree char *rules = NULL;
+    g_autofree char *with_password = NULL;
+
+    g_file_get_contents (hba, &rules, NULL, &error);
+    g_assert_no_error (error);
+    with_password = g_strconcat ("local all " DD_TEST_PG_PASSWORD_ROLE " scram-sha-256\n", rules, NULL);
+    g_file_set_contents (hba, with_password, -1, &error);
+    g_assert_no_error (error);
+  }
+
   log = g_build_filename (cluster->dir, "server.log", NULL);
   server_options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off "
                                     "-c full_page_writes=off -c synchronous_commit=off",

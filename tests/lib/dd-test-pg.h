@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 
 typedef struct _DdTestPgCluster DdTestPgCluster;
 
+/* The one role that logs in with a password (scram-sha-256) rather than
+ * "trust": a test creates it with the password it wants. */
+#define DD_TEST_PG_PASSWORD_ROLE "dd_password"
+
 DdTestPgCluster *dd_test_pg_cluster_start   (void);
 void             dd_test_pg_cluster_stop    (DdTestPgCluster *cluster);
 const char      *dd_test_pg_cluster_get_socket_dir (DdTestPgCluster *cluster);
