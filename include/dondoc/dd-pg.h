@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  */
 
 /* The number of data/pg migrations this program knows. */
-#define DD_PG_SCHEMA_VERSION 3
+#define DD_PG_SCHEMA_VERSION 4
 /* The SQLite data version (DD_SCHEMA_VERSION) whose tables they hold. */
 #define DD_PG_DATA_VERSION 10
 
@@ -301,6 +301,24 @@ gboolean dd_pg_migrate_to_file (DdPg        *self,
  * Returns: (transfer full): the store, or %NULL
  */
 DdStore *dd_pg_read_store (DdPg    *self,
+                           GError **error);
+
+/**
+ * dd_pg_open_store:
+ * @self: a connection that may read the data
+ * @error: return location for a #GError
+ *
+ * Like dd_pg_read_store(), but the store writes: each of its write
+ * transactions is sent to the server before it commits (the rows it
+ * touched, each update only if the row's revision on the server is still
+ * the one read, else %DD_STORE_ERROR_CONFLICT), in one transaction of the
+ * server's, whose triggers and row-level security apply. When the server
+ * refuses, the store's transaction is rolled back: the action is on the
+ * server whole or reported as failed. @self is kept by the store.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+DdStore *dd_pg_open_store (DdPg    *self,
                            GError **error);
 
 G_END_DECLS

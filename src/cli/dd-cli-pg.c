@@ -15,10 +15,11 @@
  * Every other command refuses a server location with a clear message.
  */
 
-/* The commands of the main table that read the server through
- * dd_cli_open_server_store(); their output is the same as on a file. */
+/* The commands of the main table that work on the server through
+ * dd_cli_open_server_store(): their output is the same as on a file, and
+ * "update" and "report record|undo|list" write through to the server. */
 static const char * const server_read_commands[] = {
-  "tasks", "summary", "scorecard", "calendar", "units", "plans",
+  "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
 };
 
 DdStore *
@@ -29,7 +30,7 @@ dd_cli_open_server_store (Globals  *globals,
 
   if (pg == NULL)
     return NULL;
-  return dd_pg_read_store (pg, error);
+  return dd_pg_open_store (pg, error);
 }
 
 static DdPg *
@@ -432,7 +433,8 @@ dd_cli_pg_main (Globals  *globals,
 
   message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: only “init”, "
                                "“upgrade”, “roles”, “user”, “tasks”, “summary”, “scorecard”, "
-                               "“calendar”, “units” and “plans” do (see the README)"), name);
+                               "“calendar”, “units”, “plans”, “update” and “report” do (see the README)"),
+                             name);
   g_printerr ("%s%s\n", MESSAGE_PREFIX, message);
   return EXIT_BAD_INPUT;
 }

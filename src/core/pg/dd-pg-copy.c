@@ -36,25 +36,10 @@ static const char * const tables[] = {
   "task_sources", "users", "audit_log",
 };
 
-typedef enum
-{
-  KIND_TEXT,
-  KIND_INTEGER,
-  KIND_REAL,
-  KIND_BLOB,
-} ColumnKind;
-
-typedef struct
-{
-  char *name;                   /* in the file */
-  const char *server_name;      /* on the server */
-  ColumnKind kind;              /* the file's declared type */
-} Column;
-
 static void
 column_free (gpointer data)
 {
-  Column *column = data;
+  DdPgColumn *column = data;
 
   g_free (column->name);
   g_free (column);
@@ -69,7 +54,7 @@ dd_pg_table_count_free (DdPgTableCount *count)
   g_free (count);
 }
 
-static ColumnKind
+static DdPgColumnKind
 kind_of (const char *declared)
 {
   if (g_ascii_strcasecmp (declared, "INTEGER") == 0)
@@ -81,8 +66,8 @@ kind_of (const char *declared)
   return KIND_TEXT;
 }
 
-static gboolean
-set_sqlite_error (sqlite3 *db, GError **error)
+gboolean
+_dd_pg_set_sqlite_error (sqlite3 *db, GError **error)
 {
   g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY, _("The file refused the copy: %s"),
                sqlite3_errmsg (db));
@@ -92,12 +77,12 @@ set_sqlite_error (sqlite3 *db, GError **error)
 static gboolean
 exec_sqlite (sqlite3 *db, const char *sql, GError **error)
 {
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK || set_sqlite_error (db, error);
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK || _dd_pg_set_sqlite_error (db, error);
 }
 
 /* The columns of @table in the file (users' role is the server's groups). */
-static GPtrArray *
-read_columns (sqlite3     *db,
+GPtrArray *
+_dd_pg_read_columns (sqlite3     *db,
               const char  *table,
               GError     **error)
 {
@@ -109,12 +94,12 @@ read_columns (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (db, error);
+      _dd_pg_set_sqlite_error (db, error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Column *column = g_new0 (Column, 1);
+      DdPgColumn *column = g_new0 (DdPgColumn, 1);
 
       column->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       column->kind = kind_of ((const char *) sqlite3_column_text (stmt, 1));
@@ -125,7 +110,7 @@ read_columns (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (db, error);
+      _dd_pg_set_sqlite_error (db, error);
       return NULL;
     }
   return g_steal_pointer (&columns);
@@ -201,7 +186,7 @@ verify_counts (DdPg       *pg,
 static void
 append_server_expression (GString      *sql,
                           const char   *table,
-                          const Column *column,
+                          const DdPgColumn *column,
                           GHashTable   *timestamps)
 {
   g_autofree char *key = g_strconcat (table, ".", column->server_name, NULL);
@@ -253,7 +238,7 @@ decode_bytea (const char *text, gsize *len)
 static void
 bind_server_value (sqlite3_stmt *stmt,
                    int           index,
-                   ColumnKind    kind,
+                   DdPgColumnKind    kind,
                    const char   *value)
 {
   if (value == NULL)
@@ -281,7 +266,7 @@ copy_table_from_server (DdPg        *pg,
                         GHashTable  *timestamps,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) columns = read_columns (db, table, error);
+  g_autoptr(GPtrArray) columns = _dd_pg_read_columns (db, table, error);
   g_autoptr(GString) select = g_string_new ("SELECT ");
   g_autoptr(GString) insert = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -294,7 +279,7 @@ copy_table_from_server (DdPg        *pg,
   g_string_printf (insert, "INSERT INTO \"%s\" (", table);
   for (guint c = 0; c < columns->len; c++)
     {
-      Column *column = columns->pdata[c];
+      DdPgColumn *column = columns->pdata[c];
 
       g_string_append (select, c > 0 ? ", " : "");
       append_server_expression (select, table, column, timestamps);
@@ -302,25 +287,25 @@ copy_table_from_server (DdPg        *pg,
     }
   /* In the order of the raw columns (the text of an id does not sort). */
   g_string_append_printf (select, " FROM \"%s\" ORDER BY \"%s\", \"%s\"", table,
-                          ((Column *) columns->pdata[0])->server_name,
-                          ((Column *) columns->pdata[1])->server_name);
+                          ((DdPgColumn *) columns->pdata[0])->server_name,
+                          ((DdPgColumn *) columns->pdata[1])->server_name);
   g_string_append (insert, ") VALUES (");
   for (guint c = 0; c < columns->len; c++)
     g_string_append (insert, c > 0 ? ", ?" : "?");
   g_string_append (insert, ")");
 
   if (sqlite3_prepare_v2 (db, insert->str, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (db, error);
+    return _dd_pg_set_sqlite_error (db, error);
   result = PQexec (dd_pg_get_conn (pg), select->str);
   if (!dd_pg_result_ok (result, error))
     ok = FALSE;
   for (int r = 0; ok && r < PQntuples (result); r++)
     {
       for (guint c = 0; c < columns->len; c++)
-        bind_server_value (stmt, c + 1, ((Column *) columns->pdata[c])->kind,
+        bind_server_value (stmt, c + 1, ((DdPgColumn *) columns->pdata[c])->kind,
                            PQgetisnull (result, r, c) ? NULL : PQgetvalue (result, r, c));
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        ok = set_sqlite_error (db, error);
+        ok = _dd_pg_set_sqlite_error (db, error);
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
     }
@@ -360,7 +345,7 @@ drop_triggers (sqlite3 *db, GError **error)
   if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (db, error);
+      _dd_pg_set_sqlite_error (db, error);
       return NULL;
     }
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -510,7 +495,7 @@ copy_table_to_server (DdPg        *pg,
                       const char  *table,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) columns = read_columns (db, table, error);
+  g_autoptr(GPtrArray) columns = _dd_pg_read_columns (db, table, error);
   g_autoptr(GString) copy = g_string_new (NULL);
   g_autoptr(GString) select = g_string_new ("SELECT ");
   g_autoptr(GString) data = g_string_new (NULL);
@@ -524,7 +509,7 @@ copy_table_to_server (DdPg        *pg,
   g_string_printf (copy, "COPY \"%s\" (", table);
   for (guint c = 0; c < columns->len; c++)
     {
-      Column *column = columns->pdata[c];
+      DdPgColumn *column = columns->pdata[c];
 
       if (g_str_equal (table, "users") && g_str_equal (column->name, "role"))
         continue;
@@ -536,7 +521,7 @@ copy_table_to_server (DdPg        *pg,
   g_string_append (copy, ") FROM STDIN");
 
   if (sqlite3_prepare_v2 (db, select->str, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (db, error);
+    return _dd_pg_set_sqlite_error (db, error);
   result = PQexec (dd_pg_get_conn (pg), copy->str);
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
@@ -559,7 +544,7 @@ copy_table_to_server (DdPg        *pg,
         break;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (db, error);
+    _dd_pg_set_sqlite_error (db, error);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -692,15 +677,14 @@ dd_pg_migrate_to_file (DdPg        *self,
   return TRUE;
 }
 
-DdStore *
-dd_pg_read_store (DdPg    *self,
-                  GError **error)
+/* A store in memory with the server's data, its user the login. */
+static DdStore *
+copy_store (DdPg    *self,
+            GError **error)
 {
   g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_pg_table_count_free);
   g_autoptr(DdStore) store = NULL;
   g_autofree char *login = NULL;
-
-  g_return_val_if_fail (DD_IS_PG (self), NULL);
 
   if (!dd_pg_check_reader (self, error) || !dd_pg_check_schema (self, error))
     return NULL;
@@ -710,6 +694,33 @@ dd_pg_read_store (DdPg    *self,
   /* Its role is the server's, read with the rest (users). */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
-  _dd_store_set_read_only (store, _("On a PostgreSQL server, this command only reads for now."));
   return g_steal_pointer (&store);
+}
+
+DdStore *
+dd_pg_read_store (DdPg    *self,
+                  GError **error)
+{
+  DdStore *store;
+
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  store = copy_store (self, error);
+  if (store != NULL)
+    _dd_store_set_read_only (store, _("On a PostgreSQL server, this command only reads for now."));
+  return store;
+}
+
+DdStore *
+dd_pg_open_store (DdPg    *self,
+                  GError **error)
+{
+  DdStore *store;
+
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  store = copy_store (self, error);
+  if (store != NULL)
+    _dd_pg_write_through (self, store);
+  return store;
 }

@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "0001-tables.sql",
   "0002-roles.sql",
   "0003-status.sql",
+  "0004-write-through.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 

@@ -237,6 +237,14 @@ char *_dd_store_schema_differences  (sqlite3 *db, int version);
 void     _dd_store_pin_schema       (DdStore *self);
 gboolean _dd_store_recheck_schema   (DdStore *self, GError **error);
 
+/* Runs inside a write transaction just before it commits; FALSE (with
+ * @error set) rolls it back and fails the write. A store that is a copy of
+ * a server's data writes its changes through to the server this way
+ * (dd-pg-write.c). */
+typedef gboolean (*DdStoreCommitHook) (DdStore *store, gpointer data, GError **error);
+void _dd_store_set_commit_hook (DdStore *self, DdStoreCommitHook hook, gpointer data,
+                                GDestroyNotify destroy);
+
 struct _DdStore
 {
   GObject parent_instance;
@@ -253,6 +261,9 @@ struct _DdStore
   guint64 commit_serial;        /* bumped by every commit of this connection */
   DdStatusCounts *counts;       /* dd-store-query.c */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
+  DdStoreCommitHook commit_hook;
+  gpointer commit_hook_data;
+  GDestroyNotify commit_hook_destroy;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
