@@ -383,6 +383,124 @@ test_faults (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The same update on both backends leaves the same tasks; on the server
+ * it is audited with the login's name by the server's triggers, and the
+ * identity sequences stay past the ids the copy gave. */
+static void
+test_writes (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *boss = dd_test_pg_uri (fixture->cluster, fixture->database, "boss");
+  const char * const tasks[] = { "tasks", "--format", "json", NULL };
+  const char * const update[] = { "update", "3", "--progress", "65", "--note", "Đang làm", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int updates;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "boss", "--role", "admin", NULL), ==, 0);
+  updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
+
+  const char * const record[] = { "report", "record", "7", "--period", "2026-Q3", "--on", "2026-09-10",
+                                  "--number", "12/BC", NULL };
+  const char * const reports[] = { "report", "list", "7", "--format", "json", NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *location = i == 0 ? office.file : boss;
+
+      g_free (read_on (location, update));
+      g_free (read_on (location, record));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char * const *command = i == 0 ? tasks : reports;
+      g_autofree char *on_file = read_on (office.file, command);
+      g_autofree char *on_server = read_on (fixture->uri, command);
+
+      g_assert_cmpstr (on_server, ==, on_file);
+      if (i == 1)
+        g_assert_nonnull (strstr (on_server, "12/BC"));
+    }
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM occurrence_reports WHERE task_id = 7 AND "
+                                         "report_number = '12/BC'"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'boss' AND "
+                                         "table_name = 'occurrence_reports' AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, 65);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'boss' AND "
+                                         "table_name = 'tasks' AND row_id = 3 AND action = 'update'"), ==, 1);
+  /* Another desktop's insert takes the next id, not one the copy used. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress) "
+                                  "VALUES (3, '2026-12-01', 70)");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 2);
+  office_clear (&office);
+}
+
+/* A row someone changed on the server after it was read: the save is
+ * refused as a conflict and nothing of it is written; a viewer's save is
+ * refused too. */
+static void
+test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *boss_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "boss");
+  g_autofree char *reader_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "reader");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) store = NULL;
+  int updates;
+  int progress;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "boss", "--role", "admin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "reader", "--role", "viewer", NULL), ==, 0);
+
+  pg = dd_pg_connect (boss_uri, &error);
+  g_assert_no_error (error);
+  store = dd_pg_open_store (pg, &error);
+  g_assert_no_error (error);
+  updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
+  progress = count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
+                                  "WHERE id = 3");
+
+  g_assert_false (dd_store_record_progress (store, 3, 55, NULL, NULL, "mine", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  note = dd_test_pg_dup_value (fixture->conn, "SELECT note FROM tasks WHERE id = 3");
+  g_assert_cmpstr (note, ==, "changed meanwhile");
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, progress);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates);
+
+  /* Another task, not changed meanwhile: saved. */
+  g_assert_true (dd_store_record_progress (store, 4, 75, NULL, NULL, "mine", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 4"), ==, 75);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 1);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+
+  /* A viewer's login: refused, nothing written. */
+  pg = dd_pg_connect (reader_uri, &error);
+  g_assert_no_error (error);
+  store = dd_pg_open_store (pg, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_record_progress (store, 5, 90, NULL, NULL, "viewer", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 5"), ==, 60);
+  office_clear (&office);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -399,6 +517,8 @@ main (int argc, char **argv)
   ADD ("/pg/migrate/back-to-file", test_back_to_file);
   ADD ("/pg/user/set-list", test_user_set_list);
   ADD ("/pg/faults", test_faults);
+  ADD ("/pg/backends/writes", test_writes);
+  ADD ("/pg/backends/write-conflict", test_write_conflict);
 #undef ADD
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);

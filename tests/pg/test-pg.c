@@ -100,7 +100,8 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION);
 
   /* A database one migration behind: init refuses, upgrade applies it. */
-  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_task_status (integer, date, date, date, date)");
+  /* (the objects of the last migration, 0004-write-through.sql) */
+  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_advance_identities ()");
   status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version = %d", DD_PG_SCHEMA_VERSION);
   dd_test_pg_exec (fixture->conn, status);
   {
@@ -111,6 +112,8 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_nonnull (strstr (err, "upgrade"));
   }
   assert_cli_ok (fixture, "upgrade", "1 migrations applied");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_proc WHERE proname = 'dd_advance_identities'"),
+                   ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT dd_task_status (1, '2026-01-10', NULL, '2026-01-11', NULL)"),
                    ==, DD_STATUS_OVERDUE);
 }
@@ -146,8 +149,13 @@ test_refuse_newer (DdTestPgFixture *fixture, gconstpointer data)
     }
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION + 1);
 
-  /* Any other command refuses a server location for now, with a message. */
+  /* A command that reads the server refuses the newer schema too. */
   g_assert_cmpint (run_cli (fixture->uri, &out, &err, "tasks", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "newer"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* A command that does not work on a server yet says so. */
+  g_assert_cmpint (run_cli (fixture->uri, &out, &err, "history", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "PostgreSQL"));
 }
 
