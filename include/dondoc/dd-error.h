@@ -141,6 +141,7 @@ typedef enum
  * @DD_PG_ERROR_NOT_INITIALIZED: the database has no Đôn Đốc schema ("init" first)
  * @DD_PG_ERROR_NEEDS_UPGRADE: the database's schema is older ("upgrade")
  * @DD_PG_ERROR_NOT_FOUND: no such unit or login role
+ * @DD_PG_ERROR_NOT_EMPTY: moving an office into a database that already holds data
  */
 typedef enum
 {
@@ -151,6 +152,7 @@ typedef enum
   DD_PG_ERROR_NOT_INITIALIZED,
   DD_PG_ERROR_NEEDS_UPGRADE,
   DD_PG_ERROR_NOT_FOUND,
+  DD_PG_ERROR_NOT_EMPTY,
 } DdPgError;
 
 /**

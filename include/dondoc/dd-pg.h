@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "dd-types.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -17,7 +19,7 @@ G_BEGIN_DECLS
  */
 
 /* The number of data/pg migrations this program knows. */
-#define DD_PG_SCHEMA_VERSION 3
+#define DD_PG_SCHEMA_VERSION 4
 /* The SQLite data version (DD_SCHEMA_VERSION) whose tables they hold. */
 #define DD_PG_DATA_VERSION 10
 
@@ -198,5 +200,125 @@ gboolean dd_pg_revoke_role (DdPg        *self,
  */
 GPtrArray *dd_pg_list_roles (DdPg    *self,
                              GError **error);
+
+/**
+ * dd_pg_check_schema:
+ * @self: a connection
+ * @error: return location for a #GError (%DD_PG_ERROR_NOT_INITIALIZED,
+ *   %DD_PG_ERROR_NEEDS_UPGRADE or %DD_PG_ERROR_NEWER)
+ *
+ * Checks that the database has this program's schema, neither none, nor
+ * an older one (an administrator's "upgrade" first), nor a newer one.
+ *
+ * Returns: %TRUE when it has
+ */
+gboolean dd_pg_check_schema (DdPg    *self,
+                             GError **error);
+
+/**
+ * dd_pg_check_reader:
+ * @self: a connection
+ * @error: return location for a #GError (%DD_PG_ERROR_PERMISSION)
+ *
+ * Checks that the connected login may read the data: it has a Đôn Đốc
+ * role (viewer, unit editor or administrator), or owns the database.
+ *
+ * Returns: %TRUE when it may
+ */
+gboolean dd_pg_check_reader (DdPg    *self,
+                             GError **error);
+
+/**
+ * DdPgTableCount:
+ * @table: the table
+ * @source: its rows where they were copied from
+ * @target: its rows where they were copied to (equal, when the copy is kept)
+ *
+ * A table's verified count after dd_pg_migrate_from_store() or
+ * dd_pg_migrate_to_file().
+ */
+typedef struct
+{
+  char *table;
+  gint64 source;
+  gint64 target;
+} DdPgTableCount;
+
+void dd_pg_table_count_free (DdPgTableCount *count);
+
+/**
+ * dd_pg_migrate_from_store:
+ * @self: a connection as the owner of the database's tables
+ * @source: the office's file
+ * @out_counts: (out) (optional) (transfer full) (element-type DdPgTableCount):
+ *   every table's rows in the file and on the server
+ * @error: return location for a #GError (%DD_PG_ERROR_NOT_EMPTY when the
+ *   database already holds data)
+ *
+ * Moves an office to the server: every row of every table of @source
+ * (tasks, the recycle bin, the revisions, the audit history as it was
+ * written), with their ids, into a database just made by "init", in one
+ * transaction, its triggers off meanwhile; the counts of every table are
+ * compared before it commits. The login roles are not made: each person's
+ * role on the server is given with dd_pg_grant_role().
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean dd_pg_migrate_from_store (DdPg       *self,
+                                   DdStore    *source,
+                                   GPtrArray **out_counts,
+                                   GError    **error);
+
+/**
+ * dd_pg_migrate_to_file:
+ * @self: a connection that may read the data
+ * @path: the new file (an existing file is refused)
+ * @out_counts: (out) (optional) (transfer full) (element-type DdPgTableCount):
+ *   every table's rows on the server and in the file
+ * @error: return location for a #GError
+ *
+ * Copies the server's data into a new Đôn Đốc file (a laptop going
+ * offline), every table of one snapshot, the counts compared; the file's
+ * users have the roles their login roles have on the server.
+ *
+ * Returns: %TRUE on success; on failure no file is left
+ */
+gboolean dd_pg_migrate_to_file (DdPg        *self,
+                                const char  *path,
+                                GPtrArray  **out_counts,
+                                GError     **error);
+
+/**
+ * dd_pg_read_store:
+ * @self: a connection that may read the data
+ * @error: return location for a #GError
+ *
+ * Reads the server's data, one snapshot, into a store in memory for the
+ * command line's reading commands: every read of the store and of the
+ * domains then runs on it as on a file, with the same results. It is
+ * read-only; its user is the connected login, with its role on the server.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+DdStore *dd_pg_read_store (DdPg    *self,
+                           GError **error);
+
+/**
+ * dd_pg_open_store:
+ * @self: a connection that may read the data
+ * @error: return location for a #GError
+ *
+ * Like dd_pg_read_store(), but the store writes: each of its write
+ * transactions is sent to the server before it commits (the rows it
+ * touched, each update only if the row's revision on the server is still
+ * the one read, else %DD_STORE_ERROR_CONFLICT), in one transaction of the
+ * server's, whose triggers and row-level security apply. When the server
+ * refuses, the store's transaction is rolled back: the action is on the
+ * server whole or reported as failed. @self is kept by the store.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+DdStore *dd_pg_open_store (DdPg    *self,
+                           GError **error);
 
 G_END_DECLS

@@ -255,6 +255,8 @@ open_store (DdCliStoreMode   mode,
 {
   g_autofree char *path = NULL;
 
+  if (dd_pg_location_is_uri (globals->db_path))
+    return dd_cli_open_server_store (globals, error);
   if (mode == DD_CLI_STORE_READ_WRITE)
     return dd_cli_open_store (globals, error);
 
@@ -313,7 +315,9 @@ run_steps (const DdCliCommand  *command,
       store = open_store (command->store, cli->globals, &error);
       if (store == NULL)
         return report_error (context, cli->globals, error);
-      warn_about_file (store, command->store);
+      /* A server's data is read into a store of its own, read-only. */
+      if (!dd_pg_location_is_uri (cli->globals->db_path))
+        warn_about_file (store, command->store);
     }
 
   cli->store = store;

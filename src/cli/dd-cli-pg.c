@@ -9,9 +9,29 @@
 
 /*
  * --db postgresql://…: the commands that work on a PostgreSQL server so far
- * (issue #22, first part): init, upgrade and roles, an administrator's.
+ * (issue #22): init, upgrade, roles and user, an administrator's; the
+ * reading commands of server_read_commands, on a copy of the server's data
+ * in memory (dd_pg_read_store()); migrate, between a file and a server.
  * Every other command refuses a server location with a clear message.
  */
+
+/* The commands of the main table that work on the server through
+ * dd_cli_open_server_store(): their output is the same as on a file, and
+ * "update" and "report record|undo|list" write through to the server. */
+static const char * const server_read_commands[] = {
+  "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
+};
+
+DdStore *
+dd_cli_open_server_store (Globals  *globals,
+                          GError  **error)
+{
+  g_autoptr(DdPg) pg = dd_pg_connect (globals->db_path, error);
+
+  if (pg == NULL)
+    return NULL;
+  return dd_pg_open_store (pg, error);
+}
 
 static DdPg *
 connect_server (DdCliInvocation  *cli,
@@ -196,10 +216,200 @@ static const DdCliCommand pg_command_roles = {
   .run = roles_run,
 };
 
+/* user list | user set ACCOUNT --role ROLE [--unit UNIT] */
+
+typedef struct
+{
+  char *role;
+  char *unit;
+} UserOptions;
+
+static const GOptionEntry user_entries[] = {
+  { "role", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (UserOptions, role),
+    N_("viewer, unit_editor or admin"), N_("ROLE") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (UserOptions, unit),
+    N_("A unit editor's unit"), N_("UNIT") },
+  DD_CLI_FORMAT_ENTRY,
+  { NULL }
+};
+
+static gboolean
+user_check_usage (DdCliInvocation  *cli,
+                  gpointer          data,
+                  GError          **error)
+{
+  UserOptions *options = data;
+  const char *action = cli->argc > 1 ? cli->argv[1] : NULL;
+  DdPgRole role;
+
+  if (g_strcmp0 (action, "list") == 0 && cli->argc == 2 && options->role == NULL && options->unit == NULL)
+    return TRUE;
+  if (g_strcmp0 (action, "set") != 0 || cli->argc != 3 || options->role == NULL)
+    return dd_cli_set_usage_error (error, _("Use “user list” or “user set ACCOUNT --role "
+                                            "viewer|unit_editor|admin [--unit UNIT]”"));
+  if (!dd_pg_role_from_string (options->role, &role))
+    return dd_cli_set_usage_error (error, _("The role must be viewer, unit_editor or admin"));
+  if ((role == DD_PG_ROLE_UNIT_EDITOR) != (options->unit != NULL))
+    return dd_cli_set_usage_error (error, _("A unit editor needs --unit; viewer and admin take none"));
+  return TRUE;
+}
+
+static gboolean
+user_run (DdCliInvocation  *cli,
+          gpointer          data,
+          GError          **error)
+{
+  UserOptions *options = data;
+  g_autoptr(DdPg) pg = connect_server (cli, error);
+  DdPgRole role;
+
+  if (pg == NULL)
+    return FALSE;
+  if (g_str_equal (cli->argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) entries = dd_pg_list_roles (pg, error);
+
+      if (entries == NULL)
+        return FALSE;
+      print_roles (entries, cli->format);
+      return TRUE;
+    }
+  dd_pg_role_from_string (options->role, &role);
+  if (!dd_pg_grant_role (pg, cli->argv[2], role, options->unit, error))
+    return FALSE;
+  g_print (_("“%s” is now %s.\n"), cli->argv[2], dd_pg_role_to_string (role));
+  return TRUE;
+}
+
+static const DdCliCommand pg_command_user = {
+  .name = "user",
+  .synopsis = N_("user list|set"),
+  .description = N_("The server's accounts and their roles (an administrator's command)"),
+  .parameter_string = N_("user list | set ACCOUNT --role viewer|unit_editor|admin [--unit UNIT]"),
+  .entries = user_entries,
+  .options_size = sizeof (UserOptions),
+  .n_args = DD_CLI_ARGS_ANY,
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
+  .store = DD_CLI_STORE_NONE,
+  .check_usage = user_check_usage,
+  .run = user_run,
+};
+
+/* migrate --from FILE --to URL, or --from URL --to FILE */
+
+typedef struct
+{
+  char *from;
+  char *to;
+} MigrateOptions;
+
+static const GOptionEntry migrate_entries[] = {
+  { "from", 0, 0, G_OPTION_ARG_FILENAME, DD_CLI_OPTION (MigrateOptions, from),
+    N_("The office's file, or the server's libpq URI"), N_("LOCATION") },
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, DD_CLI_OPTION (MigrateOptions, to),
+    N_("The server's empty database (after “init”), or a new file"), N_("LOCATION") },
+  DD_CLI_FORMAT_ENTRY,
+  { NULL }
+};
+
+static gboolean
+migrate_check (DdCliInvocation  *cli,
+               gpointer          data,
+               GError          **error)
+{
+  MigrateOptions *options = data;
+
+  if (options->from == NULL || options->to == NULL)
+    return dd_cli_set_usage_error (error, _("“migrate” needs --from and --to"));
+  if (dd_pg_location_is_uri (options->from) == dd_pg_location_is_uri (options->to))
+    return dd_cli_set_usage_error (error, _("One of --from and --to must be a file and the other a "
+                                            "postgresql:// URI"));
+  return TRUE;
+}
+
+static void
+print_counts (GPtrArray *counts, OutputFormat format)
+{
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < counts->len; i++)
+        {
+          DdPgTableCount *count = counts->pdata[i];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "table");
+          json_builder_add_string_value (builder, count->table);
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_int_value (builder, count->source);
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_int_value (builder, count->target);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      dd_cli_print_json (builder);
+      return;
+    }
+  for (guint i = 0; i < counts->len; i++)
+    {
+      DdPgTableCount *count = counts->pdata[i];
+
+      /* The table's name, its rows in the source and in the copy. */
+      g_print ("%-20s %8lld → %8lld\n", count->table, (long long) count->source,
+               (long long) count->target);
+    }
+  g_print (_("Every table was copied and its rows counted on both sides: the counts are equal.\n"));
+}
+
+static gboolean
+migrate_run (DdCliInvocation  *cli,
+             gpointer          data,
+             GError          **error)
+{
+  MigrateOptions *options = data;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(DdPg) pg = NULL;
+
+  if (dd_pg_location_is_uri (options->to))
+    {
+      g_autoptr(DdStore) source = dd_store_open (options->from, DD_STORE_OPEN_EXISTING, error);
+
+      pg = source != NULL ? dd_pg_connect (options->to, error) : NULL;
+      if (pg == NULL || !dd_pg_migrate_from_store (pg, source, &counts, error))
+        return FALSE;
+    }
+  else
+    {
+      pg = dd_pg_connect (options->from, error);
+      if (pg == NULL || !dd_pg_migrate_to_file (pg, options->to, &counts, error))
+        return FALSE;
+    }
+  print_counts (counts, cli->format);
+  return TRUE;
+}
+
+const DdCliCommand dd_cli_command_migrate = {
+  .name = "migrate",
+  .synopsis = N_("migrate --from … --to …"),
+  .description = N_("Move an office's data from a file to a PostgreSQL server, or back to a new file"),
+  .parameter_string = N_("migrate --from FILE --to postgresql://… | --from postgresql://… --to FILE"),
+  .entries = migrate_entries,
+  .options_size = sizeof (MigrateOptions),
+  .n_args = 0,
+  .args_error = N_("“migrate” takes no arguments"),
+  .formats = DD_CLI_FORMATS_TEXT_JSON,
+  .store = DD_CLI_STORE_NONE,
+  .check = migrate_check,
+  .run = migrate_run,
+};
+
 static const DdCliCommand * const pg_commands[] = {
   &pg_command_init,
   &pg_command_upgrade,
   &pg_command_roles,
+  &pg_command_user,
 };
 
 int
@@ -217,8 +427,14 @@ dd_cli_pg_main (Globals  *globals,
         return dd_cli_run_command (pg_commands[i], globals, &command_argv);
       }
 
+  for (guint i = 0; i < G_N_ELEMENTS (server_read_commands); i++)
+    if (g_str_equal (name, server_read_commands[i]))
+      return -1;
+
   message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: only “init”, "
-                               "“upgrade” and “roles” do (see the README)"), name);
+                               "“upgrade”, “roles”, “user”, “tasks”, “summary”, “scorecard”, "
+                               "“calendar”, “units”, “plans”, “update” and “report” do (see the README)"),
+                             name);
   g_printerr ("%s%s\n", MESSAGE_PREFIX, message);
   return EXIT_BAD_INPUT;
 }

@@ -227,7 +227,12 @@ extern const DdCliCommand dd_cli_command_report_add_ad_hoc;
 extern const DdCliCommand dd_cli_command_report_list;
 extern const DdCliCommand dd_cli_command_schedule;
 
-/* --db postgresql://…: init, upgrade, roles (dd-cli-pg.c); the exit status. */
+/* --db postgresql://…: init, upgrade, roles, user (dd-cli-pg.c); the exit
+ * status, or -1 for a command of the main table that reads the server
+ * (its store: dd_cli_open_server_store()). migrate, between a file and a
+ * server. */
 int dd_cli_pg_main (Globals *globals, char **args);
+DdStore * dd_cli_open_server_store (Globals *globals, GError **error);
+extern const DdCliCommand dd_cli_command_migrate;
 
 G_END_DECLS

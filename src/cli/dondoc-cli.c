@@ -50,6 +50,7 @@ static const DdCliCommand * const commands[] = {
   &dd_cli_command_check,
   &dd_cli_command_scoring,
   &dd_cli_command_schedule,
+  &dd_cli_command_migrate,
 };
 
 /* The sub-commands of "report" (a task's reports, dd-cli-reports.c):
@@ -166,7 +167,8 @@ main (int    argc,
   if (dd_pg_location_is_uri (globals.db_path))
     {
       status = dd_cli_pg_main (&globals, args);
-      goto out;
+      if (status >= 0)
+        goto out;
     }
   if (g_str_equal (name, "report") && args[2] != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (report_commands); i++)

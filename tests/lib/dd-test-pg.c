@@ -20,10 +20,15 @@ struct _DdTestPgCluster
   guint n_databases;
 };
 
-/* What the abort handler runs, made before any test runs: stopping the
- * server, then removing its folder. */
+/* What the handler of a fatal signal runs, made before any test runs:
+ * stopping the server at once, then removing its folder. */
 static char **abort_argv;
 static char **abort_rm_argv;
+
+/* The signals that end a test program without its stopping the cluster:
+ * an assertion (SIGABRT), meson's timeout (SIGTERM), Ctrl+C (SIGINT), a
+ * closed terminal (SIGHUP). */
+static const int fatal_signals[] = { SIGABRT, SIGTERM, SIGINT, SIGHUP };
 
 static void
 run_in_child (char **argv)
@@ -81,15 +86,29 @@ run_tool (DdTestPgCluster *cluster,
     g_error ("%s failed:\n%s\n%s", tool, out, err);
 }
 
+/* Only async-signal-safe calls: fork, execv, waitpid, raise. The handler
+ * is reset on entry (SA_RESETHAND), so raising the signal again ends the
+ * program as the signal would have. */
 static void
-on_abort (int signum)
+on_fatal_signal (int signum)
 {
   if (abort_argv != NULL)
     run_in_child (abort_argv);
   if (abort_rm_argv != NULL)
     run_in_child (abort_rm_argv);
-  signal (signum, SIG_DFL);
   raise (signum);
+}
+
+static void
+set_fatal_handlers (gboolean install)
+{
+  struct sigaction action = { 0 };
+
+  sigemptyset (&action.sa_mask);
+  action.sa_handler = install ? on_fatal_signal : SIG_DFL;
+  action.sa_flags = install ? SA_RESETHAND : 0;
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    sigaction (fatal_signals[i], &action, NULL);
 }
 
 DdTestPgCluster *
@@ -125,6 +144,19 @@ dd_test_pg_cluster_start (void)
     run_tool (cluster, "initdb", args);
   }
 
+  {
+    /* One role logs in with a password, for the tests of a wrong one. */
+    g_autofree char *hba = g_build_filename (cluster->data_dir, "pg_hba.conf", NULL);
+    g_autofree char *rules = NULL;
+    g_autofree char *with_password = NULL;
+
+    g_file_get_contents (hba, &rules, NULL, &error);
+    g_assert_no_error (error);
+    with_password = g_strconcat ("local all " DD_TEST_PG_PASSWORD_ROLE " scram-sha-256\n", rules, NULL);
+    g_file_set_contents (hba, with_password, -1, &error);
+    g_assert_no_error (error);
+  }
+
   log = g_build_filename (cluster->dir, "server.log", NULL);
   server_options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off "
                                     "-c full_page_writes=off -c synchronous_commit=off",
@@ -135,12 +167,12 @@ dd_test_pg_cluster_start (void)
   }
 
   {
-    const char *args[] = { "-D", cluster->data_dir, "-m", "immediate", "stop", NULL };
+    const char *args[] = { "-D", cluster->data_dir, "-m", "immediate", "-w", "stop", NULL };
     const char *rm[] = { "/bin/rm", "-rf", cluster->dir, NULL };
 
     abort_argv = tool_argv (cluster, "pg_ctl", args);
     abort_rm_argv = g_strdupv ((char **) rm);
-    signal (SIGABRT, on_abort);
+    set_fatal_handlers (TRUE);
   }
   return cluster;
 }
@@ -154,7 +186,7 @@ dd_test_pg_cluster_stop (DdTestPgCluster *cluster)
   int status;
 
   run_tool (cluster, "pg_ctl", args);
-  signal (SIGABRT, SIG_DFL);
+  set_fatal_handlers (FALSE);
   g_clear_pointer (&abort_argv, g_strfreev);
   g_clear_pointer (&abort_rm_argv, g_strfreev);
 
@@ -253,4 +285,16 @@ dd_test_pg_fixture_teardown (DdTestPgFixture *fixture,
   PQfinish (admin);
   g_free (fixture->database);
   g_free (fixture->uri);
+}
+
+GPid
+dd_test_pg_cluster_get_server_pid (DdTestPgCluster *cluster)
+{
+  g_autofree char *path = g_build_filename (cluster->data_dir, "postmaster.pid", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return (GPid) g_ascii_strtoll (contents, NULL, 10);
 }

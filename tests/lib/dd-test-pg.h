@@ -13,15 +13,24 @@ G_BEGIN_DECLS
  * logins for the test's roles. Run as root (CI), the server runs as the
  * "postgres" system user (runuser), the folder given to it; otherwise as
  * the user running the tests. One cluster a test program: start it in
- * main() before g_test_run(), stop it after (it is also stopped if a test
- * aborts). The cluster's superuser is "postgres".
+ * main() before g_test_run(), stop it after. It is also stopped (at once)
+ * and its folder removed when the program is ended by SIGABRT (a failed
+ * assertion), SIGTERM (meson's timeout), SIGINT or SIGHUP. The cluster's
+ * superuser is "postgres".
  */
 
 typedef struct _DdTestPgCluster DdTestPgCluster;
 
+/* The one role that logs in with a password (scram-sha-256) rather than
+ * "trust": a test creates it with the password it wants. */
+#define DD_TEST_PG_PASSWORD_ROLE "dd_password"
+
 DdTestPgCluster *dd_test_pg_cluster_start   (void);
 void             dd_test_pg_cluster_stop    (DdTestPgCluster *cluster);
 const char      *dd_test_pg_cluster_get_socket_dir (DdTestPgCluster *cluster);
+
+/* The server's process id (its postmaster.pid). */
+GPid             dd_test_pg_cluster_get_server_pid (DdTestPgCluster *cluster);
 
 /* A libpq URI for @database as @user (NULL: the superuser). */
 char            *dd_test_pg_uri             (DdTestPgCluster *cluster,

@@ -8,6 +8,11 @@
  */
 #include <dondoc/dondoc.h>
 
+#include <errno.h>
+#include <signal.h>
+
+#include <glib/gstdio.h>
+
 #include "dd-test-pg.h"
 
 static DdTestPgCluster *cluster;
@@ -95,7 +100,8 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION);
 
   /* A database one migration behind: init refuses, upgrade applies it. */
-  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_task_status (integer, date, date, date, date)");
+  /* (the objects of the last migration, 0004-write-through.sql) */
+  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_advance_identities ()");
   status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version = %d", DD_PG_SCHEMA_VERSION);
   dd_test_pg_exec (fixture->conn, status);
   {
@@ -106,6 +112,8 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_nonnull (strstr (err, "upgrade"));
   }
   assert_cli_ok (fixture, "upgrade", "1 migrations applied");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_proc WHERE proname = 'dd_advance_identities'"),
+                   ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT dd_task_status (1, '2026-01-10', NULL, '2026-01-11', NULL)"),
                    ==, DD_STATUS_OVERDUE);
 }
@@ -141,8 +149,13 @@ test_refuse_newer (DdTestPgFixture *fixture, gconstpointer data)
     }
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION + 1);
 
-  /* Any other command refuses a server location for now, with a message. */
+  /* A command that reads the server refuses the newer schema too. */
   g_assert_cmpint (run_cli (fixture->uri, &out, &err, "tasks", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "newer"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* A command that does not work on a server yet says so. */
+  g_assert_cmpint (run_cli (fixture->uri, &out, &err, "history", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "PostgreSQL"));
 }
 
@@ -374,6 +387,66 @@ test_status_equals_c_rule (DdTestPgFixture *fixture, gconstpointer data)
   PQclear (result);
 }
 
+/* A test program that meson's timeout ends (SIGTERM), or Ctrl+C (SIGINT),
+ * leaves no server running and no folder behind. */
+/* Whether process @pid has ended: no such process, or a zombie (it runs
+ * nothing) that its new parent has not reaped yet. */
+static gboolean
+process_gone (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return kill (pid, 0) == -1 && errno == ESRCH;
+  end = strrchr (stat, ')');
+  return end != NULL && end[1] == ' ' && end[2] == 'Z';
+}
+
+static void
+test_harness_signal (gconstpointer data)
+{
+  int signum = GPOINTER_TO_INT (data);
+  g_autofree char *report = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid server;
+
+  if (g_test_subprocess ())
+    {
+      DdTestPgCluster *own = dd_test_pg_cluster_start ();
+      g_autofree char *text = g_strdup_printf ("%s\n%d\n", dd_test_pg_cluster_get_socket_dir (own),
+                                               (int) dd_test_pg_cluster_get_server_pid (own));
+
+      /* Where the cluster is, for the parent (GLib 2.74 has no
+       * g_test_trap_get_stdout()). */
+      g_file_set_contents (g_getenv ("DD_TEST_PG_REPORT"), text, -1, &error);
+      g_assert_no_error (error);
+      raise (signum);
+      g_assert_not_reached ();
+    }
+  report = g_build_filename (g_get_tmp_dir (), "dd-test-pg-signal-XXXXXX", NULL);
+  g_close (g_mkstemp (report), NULL);
+  g_setenv ("DD_TEST_PG_REPORT", report, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_file_get_contents (report, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (report);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  server = (GPid) g_ascii_strtoll (lines[1], NULL, 10);
+  g_assert_cmpint (server, >, 1);
+  g_assert_true (g_str_has_prefix (lines[0], g_get_tmp_dir ()));
+  g_assert_false (g_file_test (lines[0], G_FILE_TEST_EXISTS));
+  /* pg_ctl -w waited for the server to exit; init reaps it a moment later. */
+  for (int i = 0; i < 50 && !process_gone (server); i++)
+    g_usleep (100 * 1000);
+  g_assert_true (process_gone (server));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -381,6 +454,12 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   dd_init_i18n ();
+
+  g_test_add_data_func ("/pg/harness/sigterm", GINT_TO_POINTER (SIGTERM), test_harness_signal);
+  g_test_add_data_func ("/pg/harness/sigint", GINT_TO_POINTER (SIGINT), test_harness_signal);
+  /* A subprocess of the tests above starts its own cluster. */
+  if (g_test_subprocess ())
+    return g_test_run ();
 
   cluster = dd_test_pg_cluster_start ();
 #define ADD(path, func) \

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "dondoc/dondoc.h"
 
@@ -15,5 +16,33 @@ gboolean dd_pg_exec            (DdPg        *self,
                                 const char  *sql,
                                 GError     **error);
 void     dd_pg_rollback        (DdPg        *self);
+
+/* dd-pg-copy.c: a column of a table of the file, as the copies see it. */
+typedef enum
+{
+  KIND_TEXT,
+  KIND_INTEGER,
+  KIND_REAL,
+  KIND_BLOB,
+} DdPgColumnKind;
+
+typedef struct
+{
+  char *name;                   /* in the file */
+  const char *server_name;      /* on the server */
+  DdPgColumnKind kind;          /* the file's declared type */
+} DdPgColumn;
+
+/* The columns of @table in the file (element-type DdPgColumn). */
+GPtrArray *_dd_pg_read_columns     (sqlite3     *db,
+                                    const char  *table,
+                                    GError     **error);
+/* Sets @error from @db's last error; returns FALSE. */
+gboolean   _dd_pg_set_sqlite_error (sqlite3     *db,
+                                    GError     **error);
+/* dd-pg-write.c: makes @store (a copy of @self's data in memory) write
+ * each of its transactions through to the server before it commits. */
+void       _dd_pg_write_through    (DdPg        *self,
+                                    DdStore     *store);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "0001-tables.sql",
   "0002-roles.sql",
   "0003-status.sql",
+  "0004-write-through.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 
@@ -247,6 +248,7 @@ typedef enum
 {
   MIGRATE_INIT,
   MIGRATE_UPGRADE,
+  MIGRATE_NONE,                 /* using the data: the version must be this program's */
 } MigrateMode;
 
 /* Checks the version found against what @mode may do; FALSE with @error
@@ -275,7 +277,15 @@ check_version (DdPg         *self,
                    db, version, DD_PG_SCHEMA_VERSION);
       return FALSE;
     }
-  if (mode == MIGRATE_UPGRADE && version == 0)
+  if (mode == MIGRATE_NONE && version > 0 && version < DD_PG_SCHEMA_VERSION)
+    {
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_NEEDS_UPGRADE,
+                   _("The database “%s” has schema version %d, older than this program’s (%d): "
+                     "an administrator must run “upgrade” first; nothing was changed."),
+                   db, version, DD_PG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (mode != MIGRATE_INIT && version == 0)
     {
       g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_NOT_INITIALIZED,
                    _("The database “%s” has no Đôn Đốc schema yet: run “init” first."), db);
@@ -344,4 +354,42 @@ dd_pg_upgrade_schema (DdPg     *self,
   g_return_val_if_fail (DD_IS_PG (self), FALSE);
 
   return migrate (self, MIGRATE_UPGRADE, out_applied, error);
+}
+
+gboolean
+dd_pg_check_schema (DdPg    *self,
+                    GError **error)
+{
+  int version;
+
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  version = read_schema_version (self, error);
+  return version >= 0 && check_version (self, MIGRATE_NONE, version, error);
+}
+
+gboolean
+dd_pg_check_reader (DdPg    *self,
+                    GError **error)
+{
+  PGresult *result;
+  gboolean may;
+
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  result = PQexec (self->conn, "SELECT has_table_privilege ('public.tasks', 'SELECT') "
+                               "AND has_table_privilege ('public.audit_log', 'SELECT')");
+  if (!dd_pg_result_ok (result, error))
+    {
+      PQclear (result);
+      return FALSE;
+    }
+  may = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+  if (!may)
+    g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION,
+                 _("The login “%s” has no Đôn Đốc role on the database “%s”: an administrator gives "
+                   "it one with “user set %s --role viewer” (or unit_editor, admin); nothing was read."),
+                 PQuser (self->conn), PQdb (self->conn), PQuser (self->conn));
+  return may;
 }

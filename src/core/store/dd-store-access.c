@@ -331,6 +331,16 @@ _dd_store_set_busy_policy (DdStore *self,
 }
 
 void
+_dd_store_set_read_only (DdStore    *self,
+                         const char *reason)
+{
+  g_free (self->access.read_only_reason);
+  self->access.read_only_reason = g_strdup (reason);
+  self->access.read_only = TRUE;
+  _dd_store_access_changed (self);
+}
+
+void
 _dd_store_set_lock_warning (DdStore    *self,
                             const char *warning)
 {

@@ -237,6 +237,14 @@ char *_dd_store_schema_differences  (sqlite3 *db, int version);
 void     _dd_store_pin_schema       (DdStore *self);
 gboolean _dd_store_recheck_schema   (DdStore *self, GError **error);
 
+/* Runs inside a write transaction just before it commits; FALSE (with
+ * @error set) rolls it back and fails the write. A store that is a copy of
+ * a server's data writes its changes through to the server this way
+ * (dd-pg-write.c). */
+typedef gboolean (*DdStoreCommitHook) (DdStore *store, gpointer data, GError **error);
+void _dd_store_set_commit_hook (DdStore *self, DdStoreCommitHook hook, gpointer data,
+                                GDestroyNotify destroy);
+
 struct _DdStore
 {
   GObject parent_instance;
@@ -253,6 +261,9 @@ struct _DdStore
   guint64 commit_serial;        /* bumped by every commit of this connection */
   DdStatusCounts *counts;       /* dd-store-query.c */
   DdRecurringCache *recurring;  /* dd-store-recurring.c */
+  DdStoreCommitHook commit_hook;
+  gpointer commit_hook_data;
+  GDestroyNotify commit_hook_destroy;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -323,6 +334,9 @@ void     _dd_auto_backup_plan_clear          (DdAutoBackupPlan *plan);
 /* Tests: act as another account; shorten the busy retries. */
 void     _dd_store_set_user                  (DdStore *self, const char *account);
 void     _dd_store_set_busy_policy           (DdStore *self, int tries, int attempt_ms, int backoff_ms);
+/* Makes the store read-only for the rest of its life, saying why (a
+ * command's copy of a server's data: dd_pg_read_store()). */
+void     _dd_store_set_read_only             (DdStore *self, const char *reason);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 

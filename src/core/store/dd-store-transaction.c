@@ -142,6 +142,11 @@ _dd_store_commit (DdStore  *self,
 
   g_assert (self->flags.in_transaction);
 
+  if (self->commit_hook != NULL && !self->commit_hook (self, self->commit_hook_data, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
   rc = exec_with_retry (self, "COMMIT");
   if (rc != SQLITE_OK)
     {
@@ -166,4 +171,17 @@ _dd_store_rollback (DdStore *self)
   self->flags.in_transaction = FALSE;
   /* A write refused because the role changed meanwhile: say so now. */
   _dd_store_flush_access_changed (self);
+}
+
+void
+_dd_store_set_commit_hook (DdStore           *self,
+                           DdStoreCommitHook  hook,
+                           gpointer           data,
+                           GDestroyNotify     destroy)
+{
+  if (self->commit_hook_destroy != NULL)
+    self->commit_hook_destroy (self->commit_hook_data);
+  self->commit_hook = hook;
+  self->commit_hook_data = data;
+  self->commit_hook_destroy = destroy;
 }

@@ -727,6 +727,7 @@ dd_store_finalize (GObject *object)
   _dd_store_access_clear (&self->access);
   g_clear_pointer (&self->recurring, _dd_recurring_cache_free);
   g_clear_pointer (&self->counts, _dd_status_counts_free);
+  _dd_store_set_commit_hook (self, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }

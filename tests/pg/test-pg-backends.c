@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The same office on both backends, from outside (the built dondoc-cli):
+ * the sample file moved to a throwaway server with "migrate", the reading
+ * commands' JSON on the file and on the server compared (one list of
+ * commands run on each backend), the move back to a new file, "user list"
+ * and "user set", and the faults: a server that is down, a wrong
+ * password, a login without a role, a schema from a newer version, a
+ * target that already holds data. Nothing is written on a fault.
+ */
+#include <dondoc/dondoc.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "dd-test-pg.h"
+
+static DdTestPgCluster *cluster;
+
+/* Runs the built dondoc-cli with the NULL-terminated arguments; its exit
+ * status, output and error output. */
+static int
+run_cli (char **out,
+         char **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DONDOC_CLI");
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static int
+count (PGconn *conn, const char *sql)
+{
+  g_autofree char *value = dd_test_pg_dup_value (conn, sql);
+
+  return atoi (value);
+}
+
+/* A folder of the test's own with the sample office's file in it. */
+typedef struct
+{
+  char *dir;
+  char *file;
+} Office;
+
+static void
+office_make (Office *office)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  office->dir = g_dir_make_tmp ("dd-backends-XXXXXX", &error);
+  g_assert_no_error (error);
+  office->file = g_build_filename (office->dir, "office.sqlite", NULL);
+  g_assert_cmpint (run_cli (&out, &err, "--db", office->file, "--sample-data", "summary", NULL), ==, 0);
+  g_assert_true (g_file_test (office->file, G_FILE_TEST_EXISTS));
+}
+
+static void
+office_clear (Office *office)
+{
+  g_autoptr(GDir) dir = g_dir_open (office->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (office->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (office->dir);
+  g_free (office->dir);
+  g_free (office->file);
+}
+
+/* "init" and "migrate --from FILE --to URI": every table's count equal on
+ * both sides; the JSON of the counts. */
+static JsonNode *
+move_to_server (DdTestPgFixture *fixture, const Office *office)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *counts;
+  JsonArray *array;
+
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "init", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "migrate", "--from", office->file, "--to", fixture->uri,
+                            "--format", "json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  counts = json_from_string (out, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (counts);
+  g_assert_cmpuint (json_array_get_length (array), >=, 19);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *table = json_array_get_object_element (array, i);
+
+      g_assert_cmpint (json_object_get_int_member (table, "source"), ==,
+                       json_object_get_int_member (table, "target"));
+    }
+  return counts;
+}
+
+static gint64
+count_of (JsonNode *counts, const char *table)
+{
+  JsonArray *array = json_node_get_array (counts);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "table"), table))
+        return json_object_get_int_member (object, "target");
+    }
+  g_assert_not_reached ();
+}
+
+/* The reading commands whose JSON must be the same on both backends. */
+static const char * const *const read_commands[] = {
+  (const char *[]) { "tasks", "--format", "json", NULL },
+  (const char *[]) { "tasks", "--status", "overdue", "--format", "json", NULL },
+  (const char *[]) { "summary", "--format", "json", NULL },
+  (const char *[]) { "scorecard", "--format", "json", NULL },
+  (const char *[]) { "calendar", "--from", "2026-01-01", "--to", "2027-12-31", "--format", "json", NULL },
+  (const char *[]) { "units", "--format", "json", NULL },
+  (const char *[]) { "plans", "--format", "json", NULL },
+};
+
+/* The output of @command on the backend @location (a file or a URI). */
+static char *
+read_on (const char *location, const char * const *command)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("DONDOC_CLI")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (location));
+  for (guint i = 0; command[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (command[i]));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s on %s failed: %s", command[0], location, err);
+  g_assert_cmpstr (err, ==, "");
+  return out;
+}
+
+/* Every reading command gives the same JSON on the file and on the server,
+ * for the superuser and for a viewer's login. */
+static void
+test_same_json (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *viewer_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "reader");
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (count_of (counts, "tasks"), >, 10);
+  g_assert_cmpint (count_of (counts, "audit_log"), >, 10);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "reader", "--role", "viewer",
+                            NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (read_commands); i++)
+    {
+      const char *backends[] = { office.file, fixture->uri, viewer_uri };
+      g_autofree char *on_file = read_on (backends[0], read_commands[i]);
+      g_autoptr(JsonNode) parsed = json_from_string (on_file, NULL);
+
+      g_assert_nonnull (parsed);
+      g_assert_cmpuint (strlen (on_file), >, 20);
+      for (guint b = 1; b < G_N_ELEMENTS (backends); b++)
+        {
+          g_autofree char *on_server = read_on (backends[b], read_commands[i]);
+
+          g_assert_cmpstr (on_server, ==, on_file);
+        }
+    }
+  /* Not a trivial equality: the list holds every live task. */
+  {
+    g_autofree char *tasks = read_on (fixture->uri, read_commands[0]);
+    g_autoptr(JsonNode) node = json_from_string (tasks, NULL);
+
+    g_assert_cmpint (json_array_get_length (json_node_get_array (node)), ==,
+                     count (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL"));
+  }
+  office_clear (&office);
+}
+
+/* A second move into the same database is refused and changes nothing. */
+static void
+test_refuse_non_empty (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "migrate", "--from", office.file, "--to", fixture->uri, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already holds data"));
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks"), ==, count_of (counts, "tasks"));
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log"), ==, count_of (counts, "audit_log"));
+  office_clear (&office);
+}
+
+/* Back to a new file: the tasks, the history and the recycle bin read the
+ * same as in the first file; an existing file is never written over. */
+static void
+test_back_to_file (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const history[] = { "history", "--format", "json", NULL };
+  const char * const tasks[] = { "tasks", "--format", "json", NULL };
+  const char * const verify[] = { "verify", NULL };
+  Office office;
+
+  office_make (&office);
+  /* One task in the recycle bin, so that it travels too. */
+  g_assert_cmpint (run_cli (&out, &err, "--db", office.file, "delete", "1", NULL), ==, 0);
+  counts = move_to_server (fixture, &office);
+  copy = g_build_filename (office.dir, "laptop.sqlite", NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "migrate", "--from", fixture->uri, "--to", copy, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "the counts are equal"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char * const *command = i == 0 ? history : tasks;
+      g_autofree char *on_file = read_on (office.file, command);
+      g_autofree char *on_copy = read_on (copy, command);
+
+      g_assert_cmpstr (on_copy, ==, on_file);
+    }
+  before = read_on (copy, verify);
+  g_assert_nonnull (strstr (before, "in good order"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "migrate", "--from", fixture->uri, "--to", copy, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  after = read_on (copy, history);
+  g_assert_cmpuint (strlen (after), >, 100);
+  office_clear (&office);
+}
+
+/* "user set" makes the login role and its grants; "user list" shows them. */
+static void
+test_user_set_list (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "alice", "--role", "unit_editor",
+                            NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "alice", "--role", "unit_editor",
+                            "--unit", "Phòng Kinh tế", NULL), ==, 0);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_auth_members m JOIN pg_roles g ON "
+                                         "g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member WHERE "
+                                         "r.rolname = 'alice' AND g.rolname = 'dondoc_unit_editor'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "list", "--format", "json", NULL), ==, 0);
+  list = json_from_string (out, NULL);
+  g_assert_nonnull (list);
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "login"), "alice"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (entry, "role"), ==, "unit_editor");
+        }
+    }
+  g_assert_true (found);
+  office_clear (&office);
+}
+
+/* A server that is down, a wrong password, a login without a role, a
+ * schema from a newer version: a clear message, exit 1, nothing written. */
+static void
+test_faults (DdTestPgFixture *fixture, gconstpointer data)
+{
+  const char * const tasks[] = { "tasks", "--format", "json", NULL };
+  g_autofree char *down = g_strdup_printf ("postgresql:///%s?host=/nonexistent-dd-socket", fixture->database);
+  g_autofree char *nobody = dd_test_pg_uri (fixture->cluster, fixture->database, "nobody");
+  g_autofree char *password_uri = dd_test_pg_uri (fixture->cluster, fixture->database,
+                                                  DD_TEST_PG_PASSWORD_ROLE);
+  g_autofree char *wrong = g_strdup_printf ("%s&password=wrong", password_uri);
+  g_autofree char *right = g_strdup_printf ("%s&password=right", password_uri);
+  const char *cases[][2] = {
+    { down, "Cannot connect" },
+    { wrong, "password authentication failed" },
+    { nobody, "has no Đôn Đốc role" },
+  };
+  Office office;
+
+  office_make (&office);
+  g_autoptr(JsonNode) counts = move_to_server (fixture, &office);
+  dd_test_pg_exec (fixture->conn, "CREATE ROLE nobody LOGIN");
+  dd_test_pg_exec (fixture->conn, "CREATE ROLE " DD_TEST_PG_PASSWORD_ROLE " LOGIN PASSWORD 'right' "
+                                  "IN ROLE dondoc_viewer");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (&out, &err, "--db", cases[i][0], tasks[0], tasks[1], tasks[2], NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      if (strstr (err, cases[i][1]) == NULL)
+        g_error ("expected “%s” in: %s", cases[i][1], err);
+    }
+  /* The right password reads. */
+  g_free (read_on (right, tasks));
+
+  /* A newer schema: refused before anything is read or written. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO dondoc_schema (version, name) VALUES (99, '0099-future.sql')");
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "tasks", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "newer than this program"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *copy = g_build_filename (office.dir, "never.sqlite", NULL);
+
+    g_assert_cmpint (run_cli (&out, &err, "migrate", "--from", fixture->uri, "--to", copy, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "newer than this program"));
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks"), ==, count_of (counts, "tasks"));
+  office_clear (&office);
+}
+
+/* The same update on both backends leaves the same tasks; on the server
+ * it is audited with the login's name by the server's triggers, and the
+ * identity sequences stay past the ids the copy gave. */
+static void
+test_writes (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *boss = dd_test_pg_uri (fixture->cluster, fixture->database, "boss");
+  const char * const tasks[] = { "tasks", "--format", "json", NULL };
+  const char * const update[] = { "update", "3", "--progress", "65", "--note", "Đang làm", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int updates;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "boss", "--role", "admin", NULL), ==, 0);
+  updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
+
+  const char * const record[] = { "report", "record", "7", "--period", "2026-Q3", "--on", "2026-09-10",
+                                  "--number", "12/BC", NULL };
+  const char * const reports[] = { "report", "list", "7", "--format", "json", NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *location = i == 0 ? office.file : boss;
+
+      g_free (read_on (location, update));
+      g_free (read_on (location, record));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char * const *command = i == 0 ? tasks : reports;
+      g_autofree char *on_file = read_on (office.file, command);
+      g_autofree char *on_server = read_on (fixture->uri, command);
+
+      g_assert_cmpstr (on_server, ==, on_file);
+      if (i == 1)
+        g_assert_nonnull (strstr (on_server, "12/BC"));
+    }
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM occurrence_reports WHERE task_id = 7 AND "
+                                         "report_number = '12/BC'"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'boss' AND "
+                                         "table_name = 'occurrence_reports' AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, 65);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'boss' AND "
+                                         "table_name = 'tasks' AND row_id = 3 AND action = 'update'"), ==, 1);
+  /* Another desktop's insert takes the next id, not one the copy used. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress) "
+                                  "VALUES (3, '2026-12-01', 70)");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 2);
+  office_clear (&office);
+}
+
+/* A row someone changed on the server after it was read: the save is
+ * refused as a conflict and nothing of it is written; a viewer's save is
+ * refused too. */
+static void
+test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *boss_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "boss");
+  g_autofree char *reader_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "reader");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) store = NULL;
+  int updates;
+  int progress;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "boss", "--role", "admin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "reader", "--role", "viewer", NULL), ==, 0);
+
+  pg = dd_pg_connect (boss_uri, &error);
+  g_assert_no_error (error);
+  store = dd_pg_open_store (pg, &error);
+  g_assert_no_error (error);
+  updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
+  progress = count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
+                                  "WHERE id = 3");
+
+  g_assert_false (dd_store_record_progress (store, 3, 55, NULL, NULL, "mine", &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  note = dd_test_pg_dup_value (fixture->conn, "SELECT note FROM tasks WHERE id = 3");
+  g_assert_cmpstr (note, ==, "changed meanwhile");
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, progress);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates);
+
+  /* Another task, not changed meanwhile: saved. */
+  g_assert_true (dd_store_record_progress (store, 4, 75, NULL, NULL, "mine", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 4"), ==, 75);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates"), ==, updates + 1);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+
+  /* A viewer's login: refused, nothing written. */
+  pg = dd_pg_connect (reader_uri, &error);
+  g_assert_no_error (error);
+  store = dd_pg_open_store (pg, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_record_progress (store, 5, 90, NULL, NULL, "viewer", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 5"), ==, 60);
+  office_clear (&office);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dd_init_i18n ();
+
+  cluster = dd_test_pg_cluster_start ();
+#define ADD(path, func) \
+  g_test_add (path, DdTestPgFixture, cluster, dd_test_pg_fixture_setup, func, dd_test_pg_fixture_teardown)
+  ADD ("/pg/backends/same-json", test_same_json);
+  ADD ("/pg/migrate/refuse-non-empty", test_refuse_non_empty);
+  ADD ("/pg/migrate/back-to-file", test_back_to_file);
+  ADD ("/pg/user/set-list", test_user_set_list);
+  ADD ("/pg/faults", test_faults);
+  ADD ("/pg/backends/writes", test_writes);
+  ADD ("/pg/backends/write-conflict", test_write_conflict);
+#undef ADD
+  status = g_test_run ();
+  dd_test_pg_cluster_stop (cluster);
+  return status;
+}
