@@ -174,6 +174,17 @@ test_export_language (Fixture       *f,
   g_assert_nonnull (strstr (text, "Chưa báo cáo: Tháng"));
   g_assert_null (strstr (text, "Month"));
   g_assert_null (strstr (text, "months of"));
+  {
+    /* A named period is named in the document's language too. */
+    g_auto(Result) r = run (f, "--db", f->db, "report", "--out", pdf, "--plan", "662/KH-VPUB",
+                            "--period", "Q2/2026");
+    g_autofree char *period_text = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    period_text = pdf_text (pdf);
+    g_assert_nonnull (strstr (period_text, "Kỳ báo cáo: Quý II/2026"));
+    g_assert_null (strstr (period_text, "Quarter"));
+  }
   r4 = run (f, "--db", f->db, "export", "--out", vi, "--lang", "fr");
   g_assert_cmpint (r4.status, ==, 2);
   g_assert_nonnull (strstr (r4.err, "--lang"));

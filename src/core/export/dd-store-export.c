@@ -596,6 +596,33 @@ clean_in_place (char **text)
   *text = clean;
 }
 
+/* The name of the reporting period (Nghị định 09/2019) that runs exactly
+ * from @from to @to, in the document's language, or NULL. */
+static char *
+dup_named_period_label (const GDate *from,
+                        const GDate *to)
+{
+  static const struct { DdOccurrenceKind kind; int n; } kinds[] = {
+    { DD_OCCURRENCE_MONTH, 12 }, { DD_OCCURRENCE_QUARTER, 4 }, { DD_OCCURRENCE_HALF_YEAR, 1 },
+    { DD_OCCURRENCE_NINE_MONTHS, 1 }, { DD_OCCURRENCE_YEAR, 1 },
+  };
+  int year;
+
+  if (!dd_date_is_set (from) || !dd_date_is_set (to))
+    return NULL;
+  year = g_date_get_year (to);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (int index = 1; index <= kinds[k].n; index++)
+      {
+        GDate start, end;
+
+        dd_period_bounds (kinds[k].kind, year, index, &start, &end);
+        if (g_date_compare (&start, from) == 0 && g_date_compare (&end, to) == 0)
+          return dd_period_dup_label (kinds[k].kind, year, index, DD_PERIOD_LABEL_FIRST_HALF);
+      }
+  return NULL;
+}
+
 /* Every string of the report's header, as documents can carry them. */
 static void
 clean_header (DdExportData *data)
@@ -670,7 +697,11 @@ _dd_export_data_prepare (DdStore               *store,
     data->title = g_strdup_printf (_("Implementation of the plans — as of %s"), as_of_text);
   data->subtitle = plan != NULL ? g_strdup (dd_plan_get_title (plan)) : NULL;
 
-  if (options->period_label != NULL && *options->period_label != '\0')
+  /* A named period is named in the document's language, whatever
+   * language the caller's label was made in. */
+  if ((data->period_label = dup_named_period_label (&options->from, &options->to)) != NULL)
+    ;
+  else if (options->period_label != NULL && *options->period_label != '\0')
     data->period_label = g_strdup (options->period_label);
   else if (dd_date_is_set (&options->from) || dd_date_is_set (&options->to))
     {
