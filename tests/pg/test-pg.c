@@ -100,8 +100,9 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION);
 
   /* A database one migration behind: init refuses, upgrade applies it. */
-  /* (the objects of the last migration, 0004-write-through.sql) */
-  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_advance_identities ()");
+  /* (the objects of the last migration, 0005-letters-mail.sql) */
+  dd_test_pg_exec (fixture->conn, "DROP TABLE letters_sent");
+  dd_test_pg_exec (fixture->conn, "ALTER TABLE units DROP COLUMN email");
   status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version = %d", DD_PG_SCHEMA_VERSION);
   dd_test_pg_exec (fixture->conn, status);
   {
@@ -112,8 +113,10 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_nonnull (strstr (err, "upgrade"));
   }
   assert_cli_ok (fixture, "upgrade", "1 migrations applied");
-  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_proc WHERE proname = 'dd_advance_identities'"),
-                   ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.tables "
+                                         "WHERE table_name = 'letters_sent'"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.columns "
+                                         "WHERE table_name = 'units' AND column_name = 'email'"), ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT dd_task_status (1, '2026-01-10', NULL, '2026-01-11', NULL)"),
                    ==, DD_STATUS_OVERDUE);
 }

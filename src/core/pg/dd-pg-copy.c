@@ -33,7 +33,7 @@ static const char * const tables[] = {
   "settings", "plans", "units", "tasks", "task_coordinators", "progress_updates",
   "indicators", "indicator_rules", "indicator_figures", "dossier_figures", "holiday_years",
   "holidays", "task_extensions", "task_schedules", "occurrence_reports", "task_people",
-  "task_sources", "users", "audit_log",
+  "task_sources", "letters_sent", "users", "audit_log",
 };
 
 void

@@ -34,6 +34,7 @@ static const char * const migrations[] = {
   "0002-roles.sql",
   "0003-status.sql",
   "0004-write-through.sql",
+  "0005-letters-mail.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 
