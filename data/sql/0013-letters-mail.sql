@@ -33,13 +33,13 @@ CREATE TRIGGER letters_sent_audit_insert AFTER INSERT ON letters_sent BEGIN
                       'address', NEW.address, 'subject', NEW.subject));
 END;
 
--- The units' triggers, with the address.
+-- The units' triggers, with the address (last, as its column is).
 DROP TRIGGER units_audit_insert;
 CREATE TRIGGER units_audit_insert AFTER INSERT ON units BEGIN
   INSERT INTO audit_log (user, table_name, row_id, task_id, action, new_values)
   VALUES (dd_user (), 'units', NEW.id, NULL, 'insert',
           dd_json_object ('id', NEW.id, 'name', NEW.name, 'is_group', NEW.is_group,
-                      'email', NEW.email, 'revision', NEW.revision));
+                      'revision', NEW.revision, 'email', NEW.email));
 END;
 
 DROP TRIGGER units_audit_update;
@@ -48,11 +48,11 @@ CREATE TRIGGER units_audit_update AFTER UPDATE ON units BEGIN
   SELECT dd_user (), 'units', NEW.id, NULL,
          'update', d.old, d.new
   FROM (SELECT dd_json_changed (0, 'id', OLD.id, NEW.id, 'name', OLD.name, NEW.name,
-                      'is_group', OLD.is_group, NEW.is_group, 'email', OLD.email, NEW.email,
-                      'revision', OLD.revision, NEW.revision) AS old,
+                      'is_group', OLD.is_group, NEW.is_group,
+                      'revision', OLD.revision, NEW.revision, 'email', OLD.email, NEW.email) AS old,
               dd_json_changed (1, 'id', OLD.id, NEW.id, 'name', OLD.name, NEW.name,
-                      'is_group', OLD.is_group, NEW.is_group, 'email', OLD.email, NEW.email,
-                      'revision', OLD.revision, NEW.revision) AS new) d
+                      'is_group', OLD.is_group, NEW.is_group,
+                      'revision', OLD.revision, NEW.revision, 'email', OLD.email, NEW.email) AS new) d
   WHERE d.new <> '{}';
 END;
 
@@ -61,5 +61,5 @@ CREATE TRIGGER units_audit_delete AFTER DELETE ON units BEGIN
   INSERT INTO audit_log (user, table_name, row_id, task_id, action, old_values)
   VALUES (dd_user (), 'units', OLD.id, NULL, 'delete',
           dd_json_object ('id', OLD.id, 'name', OLD.name, 'is_group', OLD.is_group,
-                      'email', OLD.email, 'revision', OLD.revision));
+                      'revision', OLD.revision, 'email', OLD.email));
 END;
