@@ -147,8 +147,13 @@ test_export (Fixture       *f,
   assert_ok (&r);
   g_assert_nonnull (strstr (r.out, "2 forms written"));
   result_clear (&r);
-  g_assert_true (g_file_test (g_build_filename (f->dir, "Tien-do-phong-tong-hop.xlsx", NULL), G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (g_build_filename (f->dir, "Tien-do-phong-kinh-te.xlsx", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *first = g_build_filename (f->dir, "Tien-do-phong-tong-hop.xlsx", NULL);
+    g_autofree char *second = g_build_filename (f->dir, "Tien-do-phong-kinh-te.xlsx", NULL);
+
+    g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* Filled by the unit, read back: dry run, conflict, import, history. */
