@@ -261,6 +261,34 @@ letters_check_usage (DdCliInvocation  *cli,
   return TRUE;
 }
 
+/* The letters' options shared by `letters` and `mail`: --as-of (into
+ * @as_of, which must outlive @urging) and --unit. */
+gboolean
+dd_cli_urging_options_init (DdCliInvocation  *cli,
+                            const char       *as_of_text,
+                            const char       *unit_name,
+                            DdUrgingOptions  *urging,
+                            GDate            *as_of,
+                            GError          **error)
+{
+  dd_urging_options_init (urging);
+  if (as_of_text != NULL)
+    {
+      if (!dd_cli_parse_date_option ("--as-of", as_of_text, as_of, error))
+        return FALSE;
+      urging->as_of = as_of;
+    }
+  if (unit_name != NULL)
+    {
+      g_autoptr(DdUnit) unit = dd_cli_find_unit (cli->store, unit_name, error);
+
+      if (unit == NULL)
+        return FALSE;
+      urging->unit_id = dd_unit_get_id (unit);
+    }
+  return TRUE;
+}
+
 static gboolean
 letters_run (DdCliInvocation  *cli,
              gpointer          data,
@@ -271,21 +299,8 @@ letters_run (DdCliInvocation  *cli,
   DdUrgingOptions urging;
   GDate as_of;
 
-  dd_urging_options_init (&urging);
-  if (options->as_of_text != NULL)
-    {
-      if (!dd_cli_parse_date_option ("--as-of", options->as_of_text, &as_of, error))
-        return FALSE;
-      urging.as_of = &as_of;
-    }
-  if (options->unit != NULL)
-    {
-      g_autoptr(DdUnit) unit = dd_cli_find_unit (cli->store, options->unit, error);
-
-      if (unit == NULL)
-        return FALSE;
-      urging.unit_id = dd_unit_get_id (unit);
-    }
+  if (!dd_cli_urging_options_init (cli, options->as_of_text, options->unit, &urging, &as_of, error))
+    return FALSE;
   if (!g_file_test (options->out, G_FILE_TEST_IS_DIR))
     return dd_cli_set_refused (error, _("“%s” is not a folder."), options->out);
   urging.dir = options->out;

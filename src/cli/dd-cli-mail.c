@@ -106,21 +106,8 @@ mail_run (DdCliInvocation  *cli,
   GDate as_of;
   gboolean ok;
 
-  dd_urging_options_init (&urging);
-  if (options->as_of_text != NULL)
-    {
-      if (!dd_cli_parse_date_option ("--as-of", options->as_of_text, &as_of, error))
-        return FALSE;
-      urging.as_of = &as_of;
-    }
-  if (options->unit != NULL)
-    {
-      g_autoptr(DdUnit) unit = dd_cli_find_unit (cli->store, options->unit, error);
-
-      if (unit == NULL)
-        return FALSE;
-      urging.unit_id = dd_unit_get_id (unit);
-    }
+  if (!dd_cli_urging_options_init (cli, options->as_of_text, options->unit, &urging, &as_of, error))
+    return FALSE;
   if (options->out != NULL && !g_file_test (options->out, G_FILE_TEST_IS_DIR))
     return dd_cli_set_refused (error, _("“%s” is not a folder."), options->out);
   if (options->send)

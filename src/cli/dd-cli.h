@@ -158,6 +158,10 @@ DdStore * dd_cli_open_store (Globals *globals, GError **error);
 gboolean dd_cli_resolve_plan (DdStore *store, const char *number, gint64 *out_id, GError **error);
 DdPlan * dd_cli_find_plan (DdStore *store, const char *number, GError **error);
 DdUnit * dd_cli_find_unit (DdStore *store, const char *name, GError **error);
+/* --as-of and --unit of the urging letters (`letters`, `mail`) into @urging;
+ * @as_of holds the date and must outlive @urging. */
+gboolean dd_cli_urging_options_init (DdCliInvocation *cli, const char *as_of_text, const char *unit_name,
+                                     DdUrgingOptions *urging, GDate *as_of, GError **error);
 void dd_cli_add_task_json (JsonBuilder *builder, DdTask *task);
 char * dd_cli_dup_task_deadline_cell (DdTask *task);
 DdCliTable * dd_cli_new_task_table (void);
