@@ -693,6 +693,62 @@ test_xlsx_markup_and_decimal_comma (void)
   check_workbook (path, b);
 }
 
+/* The width of column @col (1 = A) of a sheet's XML, or -1. */
+static double
+column_width (const char *xml,
+              int         col)
+{
+  g_autofree char *tag = g_strdup_printf ("<col min=\"%d\" max=\"%d\" width=\"", col, col);
+  const char *at = strstr (xml, tag);
+
+  return at != NULL ? g_ascii_strtod (at + strlen (tag), NULL) : -1;
+}
+
+/* The sheet for action sizes its columns by what they hold, as the task
+ * sheet does: the columns nothing is written in (no coordinating unit, no
+ * note, no task due soon) keep only their heads' widest word, and the
+ * tasks' titles take the room they leave (they had fixed widths: 34 for
+ * the title, 15 for the coordinating units, 10 for the days left). */
+static void
+test_xlsx_action_widths (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autofree char *path = tmp_path ("action-widths.xlsx");
+  const char *titles[] = {
+    "Rà soát, đánh giá việc thực hiện quy trình nội bộ giải quyết thủ tục hành chính tại các cơ quan",
+    "Tuyên truyền, nâng cao nhận thức về cải cách hành chính trên cổng thông tin điện tử của tỉnh",
+  };
+  const char *argv[] = { "unzip", "-p", path, "xl/worksheets/sheet4.xml", NULL };
+  g_autofree char *xml = NULL;
+  double total = 0;
+  int status;
+  DdExportOptions options;
+
+  g_assert_no_error (error);
+  options_for (&options, 20, 6, 2026);
+  options.tasks.plan_id = add_plan (store, "1/KH-TEST", G_N_ELEMENTS (titles), titles, "Trước 30/4/2026");
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+  xml = run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  /* Columns: TT, Nhiệm vụ, Cơ quan chủ trì, Phối hợp, Hạn, Tình trạng,
+   * quá hạn, còn lại, Trách nhiệm chỉ đạo, Ghi chú. */
+  g_assert_nonnull (strstr (xml, "Số ngày làm việc còn lại"));
+  g_assert_cmpfloat (column_width (xml, 2), >, 40);
+  g_assert_cmpfloat (column_width (xml, 4), >, 0);
+  g_assert_cmpfloat (column_width (xml, 4), <, 12);
+  g_assert_cmpfloat (column_width (xml, 8), >, 0);
+  g_assert_cmpfloat (column_width (xml, 8), <, 10);
+  g_assert_cmpfloat (column_width (xml, 10), <, 12);
+  /* Still within the page (the task sheet's 1,060 pixels; a width as
+   * stored has the column's 5 pixels of padding in it). */
+  for (int c = 1; c <= 10; c++)
+    total += column_width (xml, c) * 7;
+  g_assert_cmpfloat (total, <=, 1060);
+  g_assert_cmpfloat (column_width (xml, 11), <, 0);
+}
+
 static void
 test_write_failures (void)
 {
@@ -1304,6 +1360,7 @@ main (int    argc,
   g_test_add_func ("/core/export/xlsx/empty-and-one-task", test_xlsx_empty_and_one);
   g_test_add_func ("/core/export/xlsx/actions-read-again", test_xlsx_actions_read_again);
   g_test_add_func ("/core/export/xlsx/markup-and-decimal-comma", test_xlsx_markup_and_decimal_comma);
+  g_test_add_func ("/core/export/xlsx/action-widths", test_xlsx_action_widths);
   g_test_add_func ("/core/export/write-failures", test_write_failures);
   g_test_add_func ("/core/export/pdf", test_pdf);
   g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);

@@ -112,6 +112,21 @@ typedef struct
   gboolean sampled;
 } DdExportExtent;
 
+/* The extent is read from this many tasks at most, in the list's order:
+ * all of any real plan's; a sample of a whole file's 100,000 (reading
+ * them all again cost a quarter of the export's time). */
+#define _DD_EXPORT_EXTENT_SAMPLE 3000
+
+/* Reads an extent task by task: _dd_extent_reader_add() is FALSE once
+ * the sample is full (@out's sampled then TRUE); _dd_extent_reader_finish()
+ * fills @out and frees the reader. */
+typedef struct _DdExtentReader DdExtentReader;
+
+DdExtentReader *_dd_extent_reader_new    (DdExportExtent     *out);
+gboolean        _dd_extent_reader_add    (DdExtentReader     *r,
+                                          const DdExportTask *task);
+void            _dd_extent_reader_finish (DdExtentReader     *r);
+
 /* Reads the extent of the tasks of @query (no row kept). */
 gboolean _dd_store_export_extent      (DdStore           *store,
                                        const DdTaskQuery *query,

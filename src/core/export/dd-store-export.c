@@ -308,83 +308,13 @@ _dd_store_export_foreach_task (DdStore          *store,
 
 /* The extent of the columns' text */
 
-/* The extent is read from this many tasks at most, in the list's order:
- * all of any real plan's; a sample of a whole file's 100,000 (reading
- * them all again cost a quarter of the export's time). */
-#define EXTENT_SAMPLE 3000
-#define LONGEST_WORDS 4
-
-typedef struct
-{
-  DdExportExtent *out;
-  GPtrArray *words[DD_N_EXTENTS];  /* the longest words, longest first */
-  GArray *lengths[DD_N_EXTENTS];   /* their lengths in characters */
-  double sum[DD_N_EXTENTS];
-  guint n;
-} ExtentReader;
-
-/* Keeps the words of @text among the LONGEST_WORDS longest of @words. */
-static void
-keep_longest (GPtrArray  *words,
-              GArray     *lengths,
-              const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0';)
-    {
-      gsize n = strcspn (p, " \t\n\r");
-      glong chars;
-      guint at;
-      gboolean known = FALSE;
-
-      if (n == 0)
-        {
-          p++;
-          continue;
-        }
-      chars = g_utf8_strlen (p, (gssize) n);
-      for (at = words->len; at > 0 && g_array_index (lengths, glong, at - 1) < chars; at--)
-        ;
-      for (guint i = 0; i < words->len && !known; i++)
-        known = strncmp (g_ptr_array_index (words, i), p, n) == 0 && ((char *) g_ptr_array_index (words, i))[n] == '\0';
-      if (!known && at < LONGEST_WORDS)
-        {
-          g_ptr_array_insert (words, (gint) at, g_strndup (p, n));
-          g_array_insert_val (lengths, at, chars);
-          if (words->len > LONGEST_WORDS)
-            {
-              g_ptr_array_remove_index (words, LONGEST_WORDS);
-              g_array_set_size (lengths, LONGEST_WORDS);
-            }
-        }
-      p += n;
-    }
-}
-
 static gboolean
 read_extent_row (const DdExportTask  *task,
                  gpointer             user_data,
                  GError             **error)
 {
-  ExtentReader *r = user_data;
-  const char *texts[DD_N_EXTENTS] = {
-    [DD_EXTENT_PLAN] = task->plan_number, [DD_EXTENT_NUMBER] = task->number, [DD_EXTENT_TITLE] = task->title,
-    [DD_EXTENT_LEAD] = task->lead, [DD_EXTENT_COORDINATORS] = task->coordinators,
-    [DD_EXTENT_TIME_FRAME] = task->deadline_text, [DD_EXTENT_PRODUCT] = task->product,
-    [DD_EXTENT_DIRECTING] = task->directing, [DD_EXTENT_ACTUAL] = task->actual_product,
-    [DD_EXTENT_NOTE] = task->note,
-  };
-
-  for (int c = 0; c < DD_N_EXTENTS; c++)
-    if (texts[c] != NULL)
-      {
-        r->sum[c] += g_utf8_strlen (texts[c], -1);
-        keep_longest (r->words[c], r->lengths[c], texts[c]);
-      }
-  r->out->n_completed += dd_date_is_set (&task->completed_on);
-  r->out->any_not_understood |= !task->deadline_understood;
-  r->out->any_extended |= dd_date_is_set (&task->original_due);
   /* Enough: stop the reading (not an error). */
-  return ++r->n < EXTENT_SAMPLE;
+  return _dd_extent_reader_add (user_data, task);
 }
 
 gboolean
@@ -393,38 +323,12 @@ _dd_store_export_extent (DdStore           *store,
                          DdExportExtent    *out,
                          GError           **error)
 {
-  ExtentReader r = { out, };
+  DdExtentReader *r = _dd_extent_reader_new (out);
   gboolean ok;
 
-  memset (out, 0, sizeof *out);
-  for (int c = 0; c < DD_N_EXTENTS; c++)
-    {
-      r.words[c] = g_ptr_array_new_with_free_func (g_free);
-      r.lengths[c] = g_array_new (FALSE, FALSE, sizeof (glong));
-    }
-  ok = _dd_store_export_foreach_query (store, query, TRUE, read_extent_row, &r, error) || r.n >= EXTENT_SAMPLE;
-  out->n_tasks = r.n;
-  /* Read in part: what the sample did not meet may be further on. */
-  out->sampled = r.n >= EXTENT_SAMPLE;
-  for (int c = 0; c < DD_N_EXTENTS; c++)
-    {
-      if (r.words[c]->len > 0)
-        {
-          g_ptr_array_add (r.words[c], NULL);
-          out->longest[c] = g_strjoinv ("\n", (char **) r.words[c]->pdata);
-        }
-      out->mean[c] = r.n > 0 ? r.sum[c] / r.n : 0;
-      g_ptr_array_unref (r.words[c]);
-      g_array_unref (r.lengths[c]);
-    }
+  ok = _dd_store_export_foreach_query (store, query, TRUE, read_extent_row, r, error) || out->sampled;
+  _dd_extent_reader_finish (r);
   return ok;
-}
-
-void
-_dd_export_extent_clear (DdExportExtent *extent)
-{
-  for (int c = 0; c < DD_N_EXTENTS; c++)
-    g_clear_pointer (&extent->longest[c], g_free);
 }
 
 /* The report's figures */

@@ -23,30 +23,87 @@ typedef enum
   FIT_FIXED,                   /* as wide as its longest value, no wider */
 } FitKind;
 
+/* What a column holds besides its text, for its least width. */
+typedef enum
+{
+  HOLDS_TEXT,
+  HOLDS_STATUS,                /* a status label */
+  HOLDS_DUE,                   /* the due date */
+  HOLDS_COMPLETED,             /* the completion date */
+  HOLDS_PROGRESS,              /* "100%" */
+  HOLDS_NOTE,                  /* the notes the export adds */
+  HOLDS_DAYS,                  /* a count of working days (its widest given) */
+} Holds;
+
 typedef struct
 {
   const char *name;            /* English msgid, context "export column" */
   int extent;                  /* DdExtentColumn of its text, or -1 */
   FitKind fit;
   gboolean wraps;              /* text that may take several lines */
+  Holds holds;
 } ColumnSpec;
 
 static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
-  [COL_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE },
-  [COL_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE },
-  [COL_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE },
-  [COL_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE },
-  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), DD_EXTENT_TIME_FRAME, FIT_TEXT, TRUE },
-  [COL_PRODUCT] = { NC_("export column", "Product"), DD_EXTENT_PRODUCT, FIT_TEXT, TRUE },
-  [COL_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE },
-  [COL_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE },
-  [COL_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE },
-  [COL_COMPLETED] = { NC_("export column", "Completed on"), -1, FIT_FIXED, FALSE },
-  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), DD_EXTENT_ACTUAL, FIT_TEXT, TRUE },
-  [COL_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE },
-  [COL_PROGRESS] = { NC_("export column", "Progress"), -1, FIT_FIXED, FALSE },
+  [COL_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT },
+  [COL_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT },
+  [COL_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE,
+                         HOLDS_TEXT },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), DD_EXTENT_TIME_FRAME, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_PRODUCT] = { NC_("export column", "Product"), DD_EXTENT_PRODUCT, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS },
+  [COL_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE },
+  [COL_COMPLETED] = { NC_("export column", "Completed on"), -1, FIT_FIXED, FALSE, HOLDS_COMPLETED },
+  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), DD_EXTENT_ACTUAL, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_NOTE },
+  [COL_PROGRESS] = { NC_("export column", "Progress"), -1, FIT_FIXED, FALSE, HOLDS_PROGRESS },
 };
+
+/* The columns of the sheet for action, in their order. */
+typedef enum
+{
+  ACT_PLAN,
+  ACT_NUMBER,
+  ACT_TITLE,
+  ACT_LEAD,
+  ACT_COORDINATORS,
+  ACT_DUE,
+  ACT_STATUS,
+  ACT_LATE,
+  ACT_LEFT,
+  ACT_DIRECTING,
+  ACT_NOTE,
+  N_ACTION_COLUMNS
+} ActionColumn;
+
+static const ColumnSpec action_columns[N_ACTION_COLUMNS] = {
+  [ACT_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT },
+  [ACT_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT },
+  [ACT_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [ACT_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [ACT_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE,
+                         HOLDS_TEXT },
+  [ACT_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE },
+  [ACT_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS },
+  [ACT_LATE] = { NC_("export column", "Working days late"), -1, FIT_FIXED, TRUE, HOLDS_DAYS },
+  [ACT_LEFT] = { NC_("export column", "Working days left"), -1, FIT_FIXED, TRUE, HOLDS_DAYS },
+  [ACT_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [ACT_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_TEXT },
+};
+
+/* The columns of a sheet: their specs, the sheet's column of each (-1:
+ * left out), and for those that hold a count of days, the widest count
+ * (NULL: none in the sheet). */
+typedef struct
+{
+  const ColumnSpec *spec;
+  const int *col;
+  const char *const *widest_days;
+  int n;
+} Columns;
 
 /* What the columns of a landscape sheet may add up to (in pixels of 7 a
  * width unit plus 5 a column) for 13 pt text to print at 10 pt or more
@@ -59,7 +116,7 @@ static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
  * web address breaks rather than squeeze every other column). */
 #define MAX_WORD_SHARE 0.3
 
-static const char *column_title (TaskColumn column);
+static const char *column_title (const ColumnSpec *spec);
 
 /* The narrowest a column may be, in pixels: its widest word (the head's
  * in bold, the longest words of its text, a whole date, "100%"), and
@@ -67,13 +124,15 @@ static const char *column_title (TaskColumn column);
 static double
 column_least_pixels (DdXlsx               *x,
                      const DdExportExtent *e,
-                     TaskColumn            c,
+                     const Columns        *columns,
+                     int                   c,
                      double               *weight)
 {
-  double points = _dd_xlsx_word_points (x, column_title (c), TRUE);
+  const ColumnSpec *spec = &columns->spec[c];
+  double points = _dd_xlsx_word_points (x, column_title (spec), TRUE);
   /* An average letter of the body, in pixels (as line_chars() counts). */
   double letter = _dd_xlsx_letter_points (x) / 0.75;
-  int ext = task_columns[c].extent;
+  int ext = spec->extent;
 
   *weight = 0;
   if (ext >= 0)
@@ -81,9 +140,9 @@ column_least_pixels (DdXlsx               *x,
       points = MAX (points, _dd_xlsx_word_points (x, e->longest[ext], FALSE));
       *weight = e->mean[ext] * letter;
     }
-  switch (c)
+  switch (spec->holds)
     {
-    case COL_STATUS:
+    case HOLDS_STATUS:
       for (int s = 0; s < DD_N_STATUSES; s++)
         {
           const char *label = _dd_chart_status_label ((DdTaskStatus) s);
@@ -92,39 +151,47 @@ column_least_pixels (DdXlsx               *x,
           *weight = MAX (*weight, g_utf8_strlen (label, -1) * letter / 2);
         }
       break;
-    case COL_DUE:
-    case COL_COMPLETED:
+    case HOLDS_DUE:
+    case HOLDS_COMPLETED:
       /* A date never wraps: where the sample may have missed one, room for it. */
-      if (c == COL_DUE ? e->n_tasks > 0 : e->n_completed > 0 || e->sampled)
+      if (spec->holds == HOLDS_DUE ? e->n_tasks > 0 : e->n_completed > 0 || e->sampled)
         points = MAX (points, _dd_xlsx_text_points (x, "00/00/0000", FALSE));
       break;
-    case COL_PROGRESS:
+    case HOLDS_PROGRESS:
       points = MAX (points, _dd_xlsx_text_points (x, "100%", FALSE));
       break;
-    case COL_NOTE:
+    case HOLDS_NOTE:
       /* The notes the export adds: the first due date, the time frame not understood. */
       if (e->any_extended || e->sampled)
         points = MAX (points, _dd_xlsx_text_points (x, "00/00/0000", FALSE));
       if (e->any_not_understood || e->sampled)
         points = MAX (points, _dd_xlsx_word_points (x, _("Time frame not understood"), FALSE));
       break;
+    case HOLDS_DAYS:
+      /* A narrow column of figures: its head in three lines at most. */
+      points = MAX (points, _dd_xlsx_text_points (x, column_title (spec), TRUE) / 3);
+      if (columns->widest_days != NULL && columns->widest_days[c] != NULL)
+        points = MAX (points, _dd_xlsx_text_points (x, columns->widest_days[c], FALSE));
+      break;
+    case HOLDS_TEXT:
     default:
       break;
     }
   return MIN (_dd_xlsx_width_for_points (points) * 7 + 5, PAGE_PIXELS * MAX_WORD_SHARE);
 }
 
-/* The width of each column present (@x->col[c] >= 0), by its content:
- * each at least as wide as its widest word, so that no word breaks in
- * the middle; what is left of the page shared among the columns of text
- * so that their cells take about as many lines (a column as wide as its
- * mean text over the same number of lines, and a word more for what the
- * ends of its lines leave), an empty column left at its head's widest
- * word. */
+/* The width of each column present (@columns->col[c] >= 0), by its
+ * content: each at least as wide as its widest word, so that no word
+ * breaks in the middle; what is left of the page shared among the
+ * columns of text so that their cells take about as many lines (a column
+ * as wide as its mean text over the same number of lines, and a word more
+ * for what the ends of its lines leave), an empty column left at its
+ * head's widest word. */
 static void
 fit_widths (DdXlsx               *x,
             const DdExportExtent *e,
-            double                widths[N_TASK_COLUMNS])
+            const Columns        *columns,
+            double               *widths)
 {
   double least[N_TASK_COLUMNS], weight[N_TASK_COLUMNS], px[N_TASK_COLUMNS];
   double total = 0, total_weight = 0, lo = 0, hi = 0;
@@ -133,13 +200,15 @@ fit_widths (DdXlsx               *x,
   /* What the end of a line leaves unused, about a word of five letters:
    * a narrow column loses more of its width to it than a wide one. */
   double word = 5 * _dd_xlsx_letter_points (x) / 0.75;
+  int n = columns->n;
 
-  for (int c = 0; c < N_TASK_COLUMNS; c++)
+  g_assert (n <= N_TASK_COLUMNS);
+  for (int c = 0; c < n; c++)
     {
-      if (x->col[c] < 0)
+      if (columns->col[c] < 0)
         continue;
-      least[c] = column_least_pixels (x, e, c, &weight[c]);
-      if (task_columns[c].fit != FIT_TEXT)
+      least[c] = column_least_pixels (x, e, columns, c, &weight[c]);
+      if (columns->spec[c].fit != FIT_TEXT)
         weight[c] = 0;
       total += least[c];
       total_weight += weight[c];
@@ -148,8 +217,8 @@ fit_widths (DdXlsx               *x,
   if (total_weight == 0)
     {
       /* Nothing to read: the text columns share the page as their heads. */
-      for (int c = 0; c < N_TASK_COLUMNS; c++)
-        if (x->col[c] >= 0 && task_columns[c].fit == FIT_TEXT)
+      for (int c = 0; c < n; c++)
+        if (columns->col[c] >= 0 && columns->spec[c].fit == FIT_TEXT)
           weight[c] = least[c];
       hi = page;
     }
@@ -158,17 +227,17 @@ fit_widths (DdXlsx               *x,
     {
       double k = (lo + hi) / 2, sum = 0;
 
-      for (int c = 0; c < N_TASK_COLUMNS; c++)
-        if (x->col[c] >= 0)
+      for (int c = 0; c < n; c++)
+        if (columns->col[c] >= 0)
           sum += MAX (least[c], k * weight[c] + (weight[c] > 0 ? word : 0));
       if (sum <= page)
         lo = k;
       else
         hi = k;
     }
-  for (int c = 0; c < N_TASK_COLUMNS; c++)
+  for (int c = 0; c < n; c++)
     {
-      if (x->col[c] < 0)
+      if (columns->col[c] < 0)
         continue;
       /* More words than the page holds: every column narrowed alike. */
       px[c] = total >= page ? least[c] * page / total : MAX (least[c], lo * weight[c] + (weight[c] > 0 ? word : 0));
@@ -178,9 +247,9 @@ fit_widths (DdXlsx               *x,
 }
 
 static const char *
-column_title (TaskColumn column)
+column_title (const ColumnSpec *spec)
 {
-  const char *name = task_columns[column].name;
+  const char *name = spec->name;
   char key[96];
   gsize offset = sizeof "export column";
   const char *translated;
@@ -385,7 +454,7 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
   start = g_get_monotonic_time ();
   if (!_dd_store_export_extent (x->store, &x->data->options.tasks, &extent, error))
     return FALSE;
-  fit_widths (x, &extent, widths);
+  fit_widths (x, &extent, &(Columns) { task_columns, x->col, NULL, N_TASK_COLUMNS }, widths);
   _dd_export_extent_clear (&extent);
   g_debug ("the task sheet's columns sized in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
@@ -407,7 +476,7 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
   for (int c = 0; c < N_TASK_COLUMNS; c++)
     if (x->col[c] >= 0)
       {
-        const char *title = column_title (c);
+        const char *title = column_title (&task_columns[c]);
 
         CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) x->col[c], title, x->f_head));
         /* Bold: wider than the estimate's letters. */
@@ -440,7 +509,7 @@ typedef struct
   int section;                 /* the status of the last row, -1 before any */
   guint n[3];                  /* overdue, forgotten, due soon */
   guint next;                  /* the action of the next row */
-  int c_plan, c_number, c_title, c_lead, c_coord, c_due, c_status, c_late, c_left, c_directing, c_note;
+  int col[N_ACTION_COLUMNS];   /* column of each, or -1 */
   guint n_cols;
 } ActionSheet;
 
@@ -503,32 +572,32 @@ write_action_row (const DdExportTask  *task,
   r = a->row++;
   row_note = _dd_export_dup_action_note (action, note);
 
-  if (a->c_plan >= 0)
-    _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_plan, task->plan_number, x->f_text);
-  _dd_xlsx_write_tt (x, ws, r, (lxw_col_t) a->c_number, task->number);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_title, task->title, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_lead, task->lead, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_coord, task->coordinators, x->f_text);
-  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->c_due, &action->due, x->f_date);
-  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->c_status, _dd_chart_status_label (action->status),
+  if (a->col[ACT_PLAN] >= 0)
+    _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_PLAN], task->plan_number, x->f_text);
+  _dd_xlsx_write_tt (x, ws, r, (lxw_col_t) a->col[ACT_NUMBER], task->number);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_TITLE], task->title, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_LEAD], task->lead, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_COORDINATORS], task->coordinators, x->f_text);
+  _dd_xlsx_write_date (x, ws, r, (lxw_col_t) a->col[ACT_DUE], &action->due, x->f_date);
+  _dd_xlsx_put_string (x, ws, r, (lxw_col_t) a->col[ACT_STATUS], _dd_chart_status_label (action->status),
                        x->f_status[action->status]);
   if (action->status == DD_STATUS_DUE_SOON)
     {
-      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
-      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_left, action->days, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->col[ACT_LATE], x->f_int);
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->col[ACT_LEFT], action->days, x->f_int);
     }
   else if (dd_date_is_set (&action->due))
     {
-      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->c_late, action->days, x->f_int);
-      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
+      _dd_xlsx_write_number (x, ws, r, (lxw_col_t) a->col[ACT_LATE], action->days, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->col[ACT_LEFT], x->f_int);
     }
   else
     {
-      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_late, x->f_int);
-      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->c_left, x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->col[ACT_LATE], x->f_int);
+      _dd_xlsx_put_blank (x, ws, r, (lxw_col_t) a->col[ACT_LEFT], x->f_int);
     }
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_directing, task->directing, x->f_text);
-  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->c_note, row_note, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_DIRECTING], task->directing, x->f_text);
+  _dd_xlsx_write_text (x, ws, r, (lxw_col_t) a->col[ACT_NOTE], row_note, x->f_text);
 
   if (x->lxw != LXW_NO_ERROR)
     {
@@ -539,6 +608,93 @@ write_action_row (const DdExportTask  *task,
   return TRUE;
 }
 
+/* The extent of the sheet for action, read as its rows will be written. */
+typedef struct
+{
+  DdExtentReader *reader;
+  GHashTable *actions;         /* id → its DdExportAction, of the tasks read again */
+} ActionExtent;
+
+static void
+add_action_extent (DdExtentReader       *reader,
+                   const DdExportAction *action,
+                   const DdExportTask   *task)
+{
+  g_autofree char *owned_note = NULL;
+  g_autofree char *row_note = NULL;
+  DdExportTask copy = *task;
+
+  /* The note as this sheet writes it. */
+  row_note = _dd_export_dup_action_note (action, task_note (task, &owned_note));
+  copy.note = row_note;
+  _dd_extent_reader_add (reader, &copy);
+}
+
+static gboolean
+read_action_extent (const DdExportTask  *task,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  ActionExtent *e = user_data;
+  const DdExportAction *action = g_hash_table_lookup (e->actions, &task->id);
+
+  if (action != NULL)
+    add_action_extent (e->reader, action, task);
+  return TRUE;
+}
+
+/* The widths of the sheet for action, by what its rows will hold: the
+ * extent of its first tasks (those kept from the task sheet, the others
+ * read again), the notes as this sheet writes them, the widest counts of
+ * days. */
+static gboolean
+fit_action_widths (ActionSheet  *a,
+                   double        widths[N_ACTION_COLUMNS],
+                   GError      **error)
+{
+  DdXlsx *x = a->x;
+  DdExportExtent extent;
+  ActionExtent e = { _dd_extent_reader_new (&extent), g_hash_table_new (g_int64_hash, g_int64_equal) };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
+  int late = -1, left = -1;
+  char late_text[16], left_text[16];
+  const char *widest[N_ACTION_COLUMNS] = { NULL, };
+
+  for (guint i = 0; i < x->data->actions->len; i++)
+    {
+      const DdExportAction *action = &g_array_index (x->data->actions, DdExportAction, i);
+      const DdExportTask *kept = g_hash_table_lookup (x->action_rows, &action->id);
+
+      if (action->status == DD_STATUS_DUE_SOON)
+        left = MAX (left, action->days);
+      else if (dd_date_is_set (&action->due))
+        late = MAX (late, action->days);
+      if (i >= _DD_EXPORT_EXTENT_SAMPLE)
+        continue;
+      if (kept != NULL)
+        add_action_extent (e.reader, action, kept);
+      else
+        {
+          g_array_append_val (ids, action->id);
+          g_hash_table_insert (e.actions, (gpointer) &action->id, (gpointer) action);
+        }
+    }
+  if (ids->len > 0)
+    ok = _dd_store_export_foreach_task (x->store, ids, TRUE, &x->data->options.tasks.as_of,
+                                        x->data->options.tasks.due_soon_days, read_action_extent, &e, error);
+  _dd_extent_reader_finish (e.reader);
+  g_hash_table_unref (e.actions);
+  if (late >= 0)
+    widest[ACT_LATE] = (g_snprintf (late_text, sizeof late_text, "%d", late), late_text);
+  if (left >= 0)
+    widest[ACT_LEFT] = (g_snprintf (left_text, sizeof left_text, "%d", left), left_text);
+  if (ok)
+    fit_widths (x, &extent, &(Columns) { action_columns, a->col, widest, N_ACTION_COLUMNS }, widths);
+  _dd_export_extent_clear (&extent);
+  return ok;
+}
+
 gboolean
 _dd_xlsx_write_actions_sheet (DdXlsx         *x,
                               lxw_worksheet  *ws,
@@ -546,22 +702,8 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
 {
   ActionSheet a = { 0, };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int c = 0;
   guint head_lines = 1;
-  /* For 13 pt on landscape A4 at 10 pt or more, as the task sheet (PAGE_PIXELS). */
-  struct { int *col; const char *title; double width; gboolean wraps; } cols[] = {
-    { &a.c_plan, C_("export column", "Plan"), 11, TRUE },
-    { &a.c_number, C_("export column", "No."), 5, TRUE },
-    { &a.c_title, C_("export column", "Task"), 34, TRUE },
-    { &a.c_lead, C_("export column", "Lead unit"), 16, TRUE },
-    { &a.c_coord, C_("export column", "Coordinating units"), 15, TRUE },
-    { &a.c_due, C_("export column", "Due"), 15, FALSE },
-    { &a.c_status, C_("export column", "Status"), 11, TRUE },
-    { &a.c_late, C_("export column", "Working days late"), 10, TRUE },
-    { &a.c_left, C_("export column", "Working days left"), 10, TRUE },
-    { &a.c_directing, C_("export column", "Directing leader"), 12, TRUE },
-    { &a.c_note, C_("export column", "Note"), 14, TRUE },
-  };
+  double widths[N_ACTION_COLUMNS], width = 0;
 
   a.x = x;
   a.ws = ws;
@@ -573,37 +715,22 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
 
       a.n[action->status == DD_STATUS_OVERDUE ? 0 : action->status == DD_STATUS_FORGOTTEN ? 1 : 2]++;
     }
+  for (int c = 0; c < N_ACTION_COLUMNS; c++)
+    a.col[c] = (c == ACT_PLAN && !x->data->all_plans) ? -1 : (int) a.n_cols++;
+  if (!fit_action_widths (&a, widths, error))
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-    {
-      if (cols[i].col == &a.c_plan && !x->data->all_plans)
-        {
-          a.c_plan = -1;
-          continue;
-        }
-      *cols[i].col = c;
-      if (x->size > DD_EXPORT_DEFAULT_FONT_SIZE)
-        cols[i].width *= x->size / DD_EXPORT_DEFAULT_FONT_SIZE;
-      /* All plans: the plan's column taken from the task's. */
-      if (cols[i].col == &a.c_title && x->data->all_plans)
-        cols[i].width -= 11;
-      CHECK (x, worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, cols[i].width, NULL));
-      head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, cols[i].title, cols[i].width * 0.85));
-      c++;
-    }
-  a.n_cols = (guint) c;
-
-  {
-    double width = 0;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      if (*cols[i].col >= 0)
-        width += cols[i].width;
-    _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions, (lxw_col_t) (a.n_cols - 1), width);
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-    if (*cols[i].col >= 0)
-      CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) *cols[i].col, cols[i].title, x->f_head));
+  for (int c = 0; c < N_ACTION_COLUMNS; c++)
+    if (a.col[c] >= 0)
+      {
+        CHECK (x, worksheet_set_column (ws, (lxw_col_t) a.col[c], (lxw_col_t) a.col[c], widths[c], NULL));
+        head_lines = MAX (head_lines, _dd_xlsx_text_lines (x, column_title (&action_columns[c]), widths[c] * 0.85));
+        width += widths[c];
+      }
+  _dd_xlsx_write_sheet_title (x, ws, x->sheet_actions, (lxw_col_t) (a.n_cols - 1), width);
+  for (int c = 0; c < N_ACTION_COLUMNS; c++)
+    if (a.col[c] >= 0)
+      CHECK (x, worksheet_write_string (ws, 1, (lxw_col_t) a.col[c], column_title (&action_columns[c]), x->f_head));
 
   CHECK (x, worksheet_set_row (ws, 1, head_lines * x->size * 1.25 + 3, NULL));
   if (x->data->actions->len == 0)
@@ -613,9 +740,9 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
     }
   if (!_dd_xlsx_stream_begin (x, ws, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-    if (*cols[i].col >= 0 && cols[i].wraps)
-      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) *cols[i].col, cols[i].width);
+  for (int c = 0; c < N_ACTION_COLUMNS; c++)
+    if (a.col[c] >= 0 && action_columns[c].wraps)
+      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) a.col[c], widths[c]);
   /* In the list's order for action: the copies kept from the task sheet,
    * and the others (if any) read again by id, in runs. */
   for (guint i = 0; i < x->data->actions->len; i++)
