@@ -22,7 +22,8 @@
  * workbook's export reads its ~1.5 s of rows in short read transactions
  * (dd-store-export.c); this compares that with one read transaction over
  * the whole export, as it was (the store's own transaction around the
- * export makes it read in one statement).
+ * export makes it read in one statement); and the same for the report
+ * (PDF), which read in one transaction until it read as the workbook.
  *
  *   bench-export-blocking DB [ROUNDS]
  *
@@ -95,13 +96,16 @@ typedef enum
   MODE_IDLE,              /* no export: what a save takes anyway */
   MODE_ONE_TRANSACTION,   /* one read transaction over the export, as before */
   MODE_SHORT,             /* the export as it reads now */
+  MODE_PDF_ONE,           /* the report (PDF) in one read transaction, as before */
+  MODE_PDF_SHORT,         /* the report as it reads now */
   N_MODES
 } Mode;
 
 static const char * const mode_names[N_MODES] = {
-  "no export (5 s)", "one transaction (before)", "short transactions (now)"
+  "no export (5 s)", "one transaction (before)", "short transactions (now)",
+  "PDF: one transaction (before)", "PDF: short transactions (now)"
 };
-static const char * const mode_keys[N_MODES] = { "idle", "one", "short" };
+static const char * const mode_keys[N_MODES] = { "idle", "one", "short", "pdf_one", "pdf_short" };
 
 /* One export of every task while the other desktop saves. */
 static void
@@ -113,6 +117,7 @@ run_round (const char *db,
 {
   g_autoptr(DdStore) store = open_store (db);
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = g_strconcat (out_path, ".pdf", NULL);
   DdExportOptions options;
   int stop[2], back[2];
   pid_t pid;
@@ -143,11 +148,13 @@ run_round (const char *db,
   start = dd_bench_now_ms ();
   if (mode == MODE_IDLE)
     g_usleep (5 * G_USEC_PER_SEC);
-  if (mode == MODE_ONE_TRANSACTION)
+  if (mode == MODE_ONE_TRANSACTION || mode == MODE_PDF_ONE)
     g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), "BEGIN DEFERRED", NULL, NULL, NULL), ==, SQLITE_OK);
-  if (mode != MODE_IDLE && !dd_export_xlsx (store, &options, out_path, &error))
+  if ((mode == MODE_ONE_TRANSACTION || mode == MODE_SHORT) && !dd_export_xlsx (store, &options, out_path, &error))
     g_error ("%s", error->message);
-  if (mode == MODE_ONE_TRANSACTION)
+  if ((mode == MODE_PDF_ONE || mode == MODE_PDF_SHORT) && !dd_export_pdf (store, &options, pdf_path, &error))
+    g_error ("%s", error->message);
+  if (mode == MODE_ONE_TRANSACTION || mode == MODE_PDF_ONE)
     sqlite3_exec (_dd_store_get_db (store), "COMMIT", NULL, NULL, NULL);
   *out_export_ms = dd_bench_now_ms () - start;
 
@@ -230,6 +237,11 @@ main (int    argc,
     g_unlink (journal);
     g_unlink (db);
     g_unlink (out);
+    {
+      g_autofree char *pdf = g_strconcat (out, ".pdf", NULL);
+
+      g_unlink (pdf);
+    }
     g_rmdir (dir);
   }
   return 0;

@@ -387,6 +387,20 @@ op_import (Fixture  *f,
   return dd_store_import_plan (store, f->plan, &summary, error);
 }
 
+/* The same plan in chunks of one row, each its own transaction
+ * (dd-store-import.c): a failure in any of them takes back the others. */
+static gboolean
+op_import_chunks (Fixture  *f,
+                  DdStore  *store,
+                  GError  **error)
+{
+  DdImportSummary summary = { 0, };
+
+  g_assert_cmpuint (f->plan->tasks->len, >, 1);
+  _dd_store_set_import_chunk_rows (store, 1);
+  return dd_store_import_plan (store, f->plan, &summary, error);
+}
+
 /* Needs no store: none may be open on the file it replaces. */
 static gboolean
 op_restore (Fixture  *f,
@@ -567,6 +581,13 @@ test_import (Fixture       *f,
 }
 
 static void
+test_import_chunks (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_operation (f, op_import_chunks, TRUE);
+}
+
+static void
 test_restore (Fixture       *f,
               gconstpointer  data)
 {
@@ -585,6 +606,7 @@ main (int    argc,
   ADD ("/core/faults/save-task", test_save_task);
   ADD ("/core/faults/record-report", test_record_report);
   ADD ("/core/faults/import", test_import);
+  ADD ("/core/faults/import-chunks", test_import_chunks);
   ADD ("/core/faults/restore", test_restore);
 #undef ADD
 

@@ -439,6 +439,16 @@ derived_rows_counted (DdExportData        *data,
   return TRUE;
 }
 
+/* A read transaction, unless the caller holds one (as
+ * _dd_export_read_begin() does; that file calls this one). */
+static gboolean
+read_begin (DdStore *store)
+{
+  sqlite3 *db = _dd_store_get_db (store);
+
+  return sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static GArray *
 read_indicators (DdStore  *store,
                  gint64    plan_id,
@@ -487,27 +497,34 @@ _dd_export_data_fill_indicators (DdExportData  *data,
 
   if (list == NULL)
     return FALSE;
+  /* Each indicator in a read transaction of its own and the scorecards in
+   * one, when the caller holds none (the exports): a save of another
+   * desktop waits for one of them at most. */
   for (guint i = 0; i < list->len; i++)
     {
       const IndicatorInfo *info = &g_array_index (list, IndicatorInfo, i);
+      gboolean began = read_begin (store);
+      gboolean ok = TRUE;
 
       if (!info->derived)
+        ok = typed_rows (data, store, info, data->indicators, error);
+      else
         {
-          if (!typed_rows (data, store, info, data->indicators, error))
-            return FALSE;
-          continue;
-        }
-      if (cards == NULL && score_period_of (&data->options, &period))
-        {
-          g_autoptr(DdScoring) scoring = dd_scoring_new (store);
+          if (cards == NULL && score_period_of (&data->options, &period))
+            {
+              g_autoptr(DdScoring) scoring = dd_scoring_new (store);
 
-          cards = dd_scoring_list_scorecards (scoring, &period, &data->options.tasks.as_of, error);
-          if (cards == NULL)
-            return FALSE;
+              cards = dd_scoring_list_scorecards (scoring, &period, &data->options.tasks.as_of, error);
+              ok = cards != NULL;
+            }
+          if (ok && cards != NULL)
+            derived_rows_scored (cards, info, data->indicators);
+          else if (ok)
+            ok = derived_rows_counted (data, store, info, data->indicators, error);
         }
-      if (cards != NULL)
-        derived_rows_scored (cards, info, data->indicators);
-      else if (!derived_rows_counted (data, store, info, data->indicators, error))
+      if (began)
+        sqlite3_exec (_dd_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+      if (!ok)
         return FALSE;
     }
   for (guint i = 0; i < data->indicators->len; i++)

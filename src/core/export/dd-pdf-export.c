@@ -471,18 +471,19 @@ report_new (DdStore                *store,
             GError                **error)
 {
   g_autoptr(DdReport) self = g_object_new (DD_TYPE_REPORT, NULL);
-  gboolean began, ok;
+  gboolean ok;
 
   g_return_val_if_fail (DD_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  began = _dd_export_read_begin (store);
+  /* No read transaction around the report: its parts read in short ones
+   * (_dd_export_data_new(), the list for action by id), so that other
+   * desktops' saves go through meanwhile. Its figures are those of the rows
+   * read; a task deleted before its turn in the list for action is left
+   * out of the list. */
   self->data = _dd_export_data_new (store, options, error);
   if (self->data == NULL)
-    {
-      _dd_export_read_end (store, began);
-      return NULL;
-    }
+    return NULL;
   /* The chosen font, then serif fonts that cover Vietnamese. */
   self->family = g_strdup_printf ("%s, DejaVu Serif, Liberation Serif, serif", self->data->font_name);
   ok = _dd_report_build (self, store, error);
@@ -491,7 +492,6 @@ report_new (DdStore                *store,
       _dd_report_add_gap (self, 14);
       _dd_report_add_block (self, BLOCK_SIGNATURE)->keep_with_next = FALSE;
     }
-  _dd_export_read_end (store, began);
   if (!ok)
     return NULL;
   return g_steal_pointer (&self);

@@ -649,10 +649,9 @@ _dd_export_data_finish (DdExportData  *data,
   g_array_sort (data->actions, compare_actions);
   if (!_dd_export_data_fill_scope (data, store, FALSE, error))
     return FALSE;
-  began = _dd_export_read_begin (store);
-  ok = _dd_export_data_fill_indicators (data, store, error);
-  _dd_export_read_end (store, began);
-  if (!ok)
+  /* The indicators each in a read transaction of its own, the scorecards
+   * in one (dd-export-figures.c). */
+  if (!_dd_export_data_fill_indicators (data, store, error))
     return FALSE;
 
   /* Units in Vietnamese order (the store's order), the tasks without a lead
@@ -710,8 +709,13 @@ _dd_export_data_new (DdStore               *store,
                      const DdExportOptions *options,
                      GError               **error)
 {
+  gboolean began = _dd_export_read_begin (store);
   g_autoptr(DdExportData) data = _dd_export_data_prepare (store, options, error);
 
+  /* The header's texts in one read transaction; then, when the caller
+   * holds none (the report's export), the rows in short ones and the
+   * figures each part in one of its own, as the workbook's. */
+  _dd_export_read_end (store, began);
   if (data == NULL)
     return NULL;
   /* The tasks, once: the counts, the units and the list for action. */

@@ -16,6 +16,13 @@ gboolean dd_pg_exec            (DdPg        *self,
                                 const char  *sql,
                                 GError     **error);
 void     dd_pg_rollback        (DdPg        *self);
+/* A whole number the server wrote as @text, within [@min, @max]; else
+ * FALSE and @error says what the server answered. */
+gboolean dd_pg_parse_int       (const char  *text,
+                                gint64       min,
+                                gint64       max,
+                                gint64      *out,
+                                GError     **error);
 
 /* dd-pg-copy.c: a column of a table of the file, as the copies see it. */
 typedef enum

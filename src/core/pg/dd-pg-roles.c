@@ -303,13 +303,21 @@ dd_pg_list_roles (DdPg    *self,
     return NULL;
   for (int i = 0; i < PQntuples (result); i++)
     {
-      DdPgRoleEntry *entry = g_new0 (DdPgRoleEntry, 1);
+      g_autoptr(DdPgRoleEntry) entry = g_new0 (DdPgRoleEntry, 1);
+      gint64 role = 0, unit_id = 0;
 
+      if (!dd_pg_parse_int (PQgetvalue (result, i, 1), 0, 2, &role, error) ||
+          (!PQgetisnull (result, i, 2) &&
+           !dd_pg_parse_int (PQgetvalue (result, i, 2), 1, G_MAXINT64, &unit_id, error)))
+        {
+          PQclear (result);
+          return NULL;
+        }
       entry->login = g_strdup (PQgetvalue (result, i, 0));
-      entry->role = atoi (PQgetvalue (result, i, 1));
-      entry->unit_id = PQgetisnull (result, i, 2) ? 0 : g_ascii_strtoll (PQgetvalue (result, i, 2), NULL, 10);
+      entry->role = (DdPgRole) role;
+      entry->unit_id = unit_id;
       entry->unit_name = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
     }
   PQclear (result);
   return g_steal_pointer (&entries);

@@ -139,9 +139,13 @@ exec_params (DdPg *pg, const char *sql, GPtrArray *params, int *out_rows, GError
   PGresult *result = PQexecParams (dd_pg_get_conn (pg), sql, (int) params->len, NULL,
                                    (const char * const *) params->pdata, NULL, NULL, 0);
   gboolean ok = dd_pg_result_ok (result, error);
+  gint64 rows = 0;
 
+  /* PQcmdTuples() is "" for a statement that counts no rows. */
+  if (ok && out_rows != NULL && *PQcmdTuples (result) != '\0')
+    ok = dd_pg_parse_int (PQcmdTuples (result), 0, G_MAXINT, &rows, error);
   if (ok && out_rows != NULL)
-    *out_rows = atoi (PQcmdTuples (result));
+    *out_rows = (int) rows;
   PQclear (result);
   return ok;
 }

@@ -116,6 +116,21 @@ dd_pg_result_ok (PGresult  *result,
 }
 
 gboolean
+dd_pg_parse_int (const char  *text,
+                 gint64       min,
+                 gint64       max,
+                 gint64      *out,
+                 GError     **error)
+{
+  if (text != NULL && g_ascii_string_to_signed (text, 10, min, max, out, NULL))
+    return TRUE;
+  g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+               _("The PostgreSQL server answered “%s” where a whole number was expected."),
+               text != NULL ? text : "");
+  return FALSE;
+}
+
+gboolean
 dd_pg_exec (DdPg        *self,
             const char  *sql,
             GError     **error)
@@ -192,6 +207,7 @@ read_schema_version (DdPg    *self,
                      GError **error)
 {
   PGresult *result;
+  gint64 number = 0;
   int version = -1;
 
   result = PQexec (self->conn, "SELECT to_regclass ('public.dondoc_schema') IS NOT NULL");
@@ -203,8 +219,9 @@ read_schema_version (DdPg    *self,
         {
           PQclear (result);
           result = PQexec (self->conn, "SELECT coalesce (max (version), 0) FROM dondoc_schema");
-          if (dd_pg_result_ok (result, error))
-            version = atoi (PQgetvalue (result, 0, 0));
+          if (dd_pg_result_ok (result, error) &&
+              dd_pg_parse_int (PQgetvalue (result, 0, 0), 0, G_MAXINT, &number, error))
+            version = (int) number;
         }
     }
   PQclear (result);

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -27,6 +26,16 @@
 
 /* Names */
 
+/* One number of a backup's name: its digits, within [@min, @max]. */
+static gboolean
+parse_field (const char *digits,
+             guint64     min,
+             guint64     max,
+             guint64    *out)
+{
+  return g_ascii_string_to_unsigned (digits, 10, min, max, out, NULL);
+}
+
 gboolean
 _dd_backup_parse_name (const char  *name,
                        const char  *stem,
@@ -40,6 +49,7 @@ _dd_backup_parse_name (const char  *name,
   g_autofree char *found_stem = NULL;
   g_autofree char *tag = NULL;
   GDateTime *made_at;
+  guint64 fields[6];
 
   regex = g_regex_new ("^(.+)-(\\d{4})(\\d{2})(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?:-([A-Za-z0-9]+))?\\.sqlite$",
                        0, 0, NULL);
@@ -55,8 +65,12 @@ _dd_backup_parse_name (const char  *name,
   minute = g_match_info_fetch (match, 6);
   second = g_match_info_fetch (match, 7);
   tag = g_match_info_fetch (match, 8);
-  made_at = g_date_time_new_local (atoi (year), atoi (month), atoi (day), atoi (hour), atoi (minute),
-                                   atoi (second));
+  if (!parse_field (year, 1, 9999, &fields[0]) || !parse_field (month, 1, 12, &fields[1]) ||
+      !parse_field (day, 1, 31, &fields[2]) || !parse_field (hour, 0, 23, &fields[3]) ||
+      !parse_field (minute, 0, 59, &fields[4]) || !parse_field (second, 0, 59, &fields[5]))
+    return FALSE;
+  made_at = g_date_time_new_local ((int) fields[0], (int) fields[1], (int) fields[2], (int) fields[3],
+                                   (int) fields[4], (double) fields[5]);
   if (made_at == NULL)
     return FALSE;
   if (out_made_at != NULL)

@@ -412,16 +412,20 @@ check_importable (const DdImportedPlan  *plan,
   return TRUE;
 }
 
+/* Writes the rows [*@next, @end) of the plan; *@next: the first not
+ * written. */
 static gboolean
-write_tasks (DdStore               *self,
-             ImportWriter          *writer,
-             gint64                 plan_id,
-             const DdImportedPlan  *plan,
-             const ImportRows      *rows,
-             DdImportSummary       *local,
-             GError               **error)
+write_tasks_range (DdStore               *self,
+                   ImportWriter          *writer,
+                   gint64                 plan_id,
+                   const DdImportedPlan  *plan,
+                   const ImportRows      *rows,
+                   guint                 *next,
+                   guint                  end,
+                   DdImportSummary       *local,
+                   GError               **error)
 {
-  for (guint i = 0; i < plan->tasks->len; i++)
+  for (guint i = *next; i < MIN (end, plan->tasks->len); i++)
     {
       const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
       gboolean added = FALSE, changed = FALSE;
@@ -437,8 +441,23 @@ write_tasks (DdStore               *self,
         local->tasks_unchanged++;
       if (!task->deadline.understood)
         local->tasks_flagged++;
+      *next = i + 1;
     }
   return TRUE;
+}
+
+static gboolean
+write_tasks (DdStore               *self,
+             ImportWriter          *writer,
+             gint64                 plan_id,
+             const DdImportedPlan  *plan,
+             const ImportRows      *rows,
+             DdImportSummary       *local,
+             GError               **error)
+{
+  guint next = 0;
+
+  return write_tasks_range (self, writer, plan_id, plan, rows, &next, G_MAXUINT, local, error);
 }
 
 static gboolean
@@ -451,11 +470,11 @@ import_rows_locked (DdStore               *self,
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  g_autoptr(GHashTable) tasks = NULL;
   ImportWriter writer = { cache, now, NULL };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
+  gboolean ok;
 
   g_assert (self->flags.in_transaction);
 
@@ -473,12 +492,12 @@ import_rows_locked (DdStore               *self,
         n_before = (guint) sqlite3_column_int (count, 0);
     }
 
-  if (!read_task_numbers (self, &writer, plan_id, error))
-    return FALSE;
-  tasks = writer.tasks;
-  if (!write_plan_row (self, plan, is_sample, &plan_id, error) ||
-      !write_tasks (self, &writer, plan_id, plan, rows, &local, error) ||
-      !write_indicators (self, plan_id, plan, error))
+  ok = read_task_numbers (self, &writer, plan_id, error) &&
+       write_plan_row (self, plan, is_sample, &plan_id, error) &&
+       write_tasks (self, &writer, plan_id, plan, rows, &local, error) &&
+       write_indicators (self, plan_id, plan, error);
+  g_clear_pointer (&writer.tasks, g_hash_table_unref);
+  if (!ok)
     return FALSE;
 
   local.plan_id = plan_id;
@@ -504,21 +523,153 @@ _dd_store_import_plan_locked (DdStore               *self,
   return import_rows_locked (self, plan, rows, is_sample, summary, error);
 }
 
-/* One transaction, not chunks. Committing every few thousand rows would let
- * other desktops save in between, but a refused or interrupted import
- * (a guard, a full disk, a kill) would then leave the first chunks in the
- * file: tasks others already see and work on, history entries, units, all
- * of which a "plan-level marker" could only hide, not undo without
- * deleting rows others may have changed meanwhile. "A failed import
- * changes nothing" is worth more than a shorter lock for plans of a size no
- * office writes (100,000 rows); so the transaction is made short instead:
+/* The import in chunks (dd-store-import-undo.c says how a failed one is
+ * taken back). A chunk of IMPORT_CHUNK_ROWS rows holds the write lock about
+ * 0.1 s; between two, the import sleeps IMPORT_YIELD_US, longer than a
+ * waiting save's busy handler sleeps between its tries (on_busy_cb() in
+ * dd-store.c: at most 4 ms), so that a save waiting for the lock gets it. */
+#define IMPORT_CHUNK_ROWS 1000
+#define IMPORT_YIELD_US (10 * 1000)
+
+guint
+_dd_store_import_chunk_rows (DdStore *self)
+{
+  return self->import_chunk_rows > 0 ? self->import_chunk_rows : IMPORT_CHUNK_ROWS;
+}
+
+void
+_dd_store_set_import_chunk_rows (DdStore *self,
+                                 guint    rows)
+{
+  self->import_chunk_rows = rows;
+}
+
+/* The units the plan names, found or created in the order the rows name
+ * them (as write_imported_task() would); @created: the ids of those
+ * created. */
+static gboolean
+find_or_create_units (DdStore               *self,
+                      ImportWriter          *writer,
+                      const DdImportedPlan  *plan,
+                      GArray                *created,
+                      guint                 *units_added,
+                      GError               **error)
+{
+  for (guint i = 0; i < plan->tasks->len; i++)
+    {
+      const DdImportedTask *in = g_ptr_array_index (plan->tasks, i);
+      guint n = in->coordinators != NULL ? in->coordinators->len : 0;
+
+      for (guint j = 0; j <= n; j++)
+        {
+          const char *name = j == 0 ? in->lead : g_ptr_array_index (in->coordinators, j - 1);
+          gboolean made = FALSE;
+          gint64 id;
+
+          if (j == 0 && (name == NULL || *name == '\0'))
+            continue;
+          id = _dd_store_find_or_create_unit_cached (self, writer->cache, name, &made, error);
+          if (id < 0)
+            return FALSE;
+          if (made)
+            {
+              g_array_append_val (created, id);
+              (*units_added)++;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The first chunk, in the write transaction the caller began: the plan's
+ * row, its units, the marker, the first rows. Commits. */
+static gboolean
+write_first_chunk (DdStore               *self,
+                   ImportWriter          *writer,
+                   const DdImportedPlan  *plan,
+                   const ImportRows      *rows,
+                   gint64                *plan_id,
+                   gint64                *audit_mark,
+                   guint                 *next,
+                   DdImportSummary       *local,
+                   GError               **error)
+{
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  *audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (*audit_mark < 0)
+    return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  return write_plan_row (self, plan, FALSE, plan_id, error) &&
+         find_or_create_units (self, writer, plan, created, &local->units_added, error) &&
+         _dd_import_marker_write (self, *plan_id, *audit_mark, created, error) &&
+         write_tasks_range (self, writer, *plan_id, plan, rows, next, _dd_store_import_chunk_rows (self),
+                            local, error) &&
+         _dd_store_commit (self, error);
+}
+
+/* Writes @rows of a plan the file does not have in chunks, from inside the
+ * write transaction the caller began; on failure after the first chunk,
+ * takes back what the chunks wrote. */
+static gboolean
+import_in_chunks (DdStore               *self,
+                  const DdImportedPlan  *plan,
+                  const ImportRows      *rows,
+                  DdImportSummary       *summary,
+                  GError               **error)
+{
+  g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
+  g_autofree char *now = dd_sql_now_utc ();
+  g_autoptr(GHashTable) tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ImportWriter writer = { cache, now, tasks };
+  DdImportSummary local = { 0 };
+  guint chunk = _dd_store_import_chunk_rows (self);
+  gint64 plan_id = 0, audit_mark = 0;
+  guint next = 0;
+
+  if (!write_first_chunk (self, &writer, plan, rows, &plan_id, &audit_mark, &next, &local, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  while (next < rows->n_rows)
+    {
+      gboolean ok;
+
+      g_usleep (IMPORT_YIELD_US);
+      ok = _dd_store_begin (self, error) &&
+           write_tasks_range (self, &writer, plan_id, plan, rows, &next, next + chunk, &local, error) &&
+           (next < rows->n_rows ||
+            (write_indicators (self, plan_id, plan, error) &&
+             _dd_import_marker_finish (self, plan_id, audit_mark, error))) &&
+           _dd_store_commit (self, error);
+      if (!ok)
+        {
+          g_autoptr(GError) undo_error = NULL;
+
+          _dd_store_rollback (self);
+          if (!_dd_import_undo (self, plan_id, &undo_error))
+            g_prefix_error (error, _("The rows imported so far will be removed the next time an administrator "
+                                     "opens the file (%s). "), undo_error->message);
+          return FALSE;
+        }
+    }
+
+  local.plan_id = plan_id;
+  local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  if (summary != NULL)
+    *summary = local;
+  return TRUE;
+}
+
+/* A large plan that is new to the file is written in chunks (above); the
+ * rest in one transaction, as before:
  * everything but the SQL is done before the lock (import_rows_new()), each
  * statement is prepared once, the units and the plan's tasks are looked up
  * in memory, and the statement journals stay in memory (dd-store.c). A plan
- * of 1,000 rows holds the lock about 0.1 s; 100,000 rows about 10 s of
- * processor time (tests/bench/bench-import.c), during which other
- * desktops' saves wait, up to DD_BUSY_TIMEOUT_MS, then say the file is
- * busy. */
+ * of 1,000 rows holds the lock about 0.1 s. Re-importing a plan the file
+ * has is one transaction whatever its size: it changes tasks that others
+ * work on, which chunks committed one by one could not take back
+ * (tests/bench/bench-import.c gives both figures). */
 gboolean
 dd_store_import_plan (DdStore               *self,
                       const DdImportedPlan  *plan,
@@ -536,6 +687,8 @@ dd_store_import_plan (DdStore               *self,
   rows = import_rows_new (plan);
   if (!_dd_store_begin (self, error))
     return FALSE;
+  if (rows->n_rows > _dd_store_import_chunk_rows (self) && _dd_store_find_import_plan (self, plan) == 0)
+    return import_in_chunks (self, plan, rows, summary, error);
   ok = import_rows_locked (self, plan, rows, FALSE, summary, error) && _dd_store_commit (self, error);
   if (!ok)
     _dd_store_rollback (self);

@@ -415,9 +415,10 @@ read_tasks (DdStore          *self,
   g_autofree char *one = NULL;
   int rc;
 
-  /* A separate statement for one task, so that SQLite uses the index on the id. */
+  /* A separate statement for one task, so that SQLite uses the index on the
+   * id; one owns it, to free it at the end (g_autofree). */
   if (only_id > 0)
-    sql = one = g_strconcat (sql, " AND t.id = ?9", NULL);
+    sql = one = g_strconcat (sql, " AND t.id = ?9", NULL);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
   stmt = dd_sql_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;

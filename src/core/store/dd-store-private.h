@@ -264,6 +264,7 @@ struct _DdStore
   DdStoreCommitHook commit_hook;
   gpointer commit_hook_data;
   GDestroyNotify commit_hook_destroy;
+  guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -337,6 +338,17 @@ void     _dd_store_set_busy_policy           (DdStore *self, int tries, int atte
 /* Makes the store read-only for the rest of its life, saying why (a
  * command's copy of a server's data: dd_pg_read_store()). */
 void     _dd_store_set_read_only             (DdStore *self, const char *reason);
+/* The rows of a chunk of a large import (dd-store-import.c); tests make
+ * them few. */
+guint    _dd_store_import_chunk_rows         (DdStore *self);
+void     _dd_store_set_import_chunk_rows     (DdStore *self, guint rows);
+/* dd-store-import-undo.c: the marker of an import in chunks, taking one
+ * back, and those an import that was killed left (at open). */
+gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gint64 audit_mark, GArray *units,
+                                              GError **error);
+gboolean _dd_import_marker_finish            (DdStore *self, gint64 plan_id, gint64 audit_mark, GError **error);
+gboolean _dd_import_undo                     (DdStore *self, gint64 plan_id, GError **error);
+void     _dd_store_undo_stale_imports        (DdStore *self);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 

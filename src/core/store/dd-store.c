@@ -708,6 +708,9 @@ dd_store_setup (DdStore           *self,
     return FALSE;
 
   _dd_store_refresh_role (self);
+  /* An import in chunks that was killed: taken back (dd-store-import-undo.c). */
+  if (!memory)
+    _dd_store_undo_stale_imports (self);
   self->data_version = dd_sql_query_int64 (self, "PRAGMA data_version", 0);
   return TRUE;
 }

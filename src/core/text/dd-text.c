@@ -134,6 +134,9 @@ dd_text_unit_match_key (const char *name)
     }
   spaced = dd_text_normalize_space (out->str);
   g_string_free (out, TRUE);
+  /* Never NULL for a string (gcc -fanalyzer does not see that GString's
+   * str is one). */
+  g_assert (spaced != NULL);
 
   /* Trailing punctuation and the trailing "tỉnh" (of the province) do not make
    * another unit. */

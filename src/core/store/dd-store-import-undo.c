@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+
+#include "dd-store-private.h"
+
+/*
+ * The marker of an import written in chunks (dd-store-import.c), and taking
+ * such an import back.
+ *
+ * A large plan new to the file is written in transactions of a few hundred
+ * milliseconds each, so that other desktops' saves go through between them.
+ * The first one writes the plan's row, the units the plan names that the
+ * file does not have, and a marker: the setting "import_pending.<plan id>",
+ * whose value says who imports (host, process), since when, the last
+ * history entry before the import and the units it created. The last chunk
+ * writes the indicators and removes the marker and its history entries in
+ * the same transaction: from then on the plan is whole.
+ *
+ * An import that fails between the first and the last chunk is taken back
+ * in one transaction: the plan deleted (its tasks, their coordinators and
+ * whatever was attached to them meanwhile go with it), the units it created
+ * and nobody else uses since, every history entry about any of these rows
+ * after the marker's, and the marker. Row ids are not AUTOINCREMENT, so the
+ * file then holds what it held before, row for row. An import that was
+ * killed leaves its marker; the next read-write open by an administrator
+ * takes it back once it is stale: its process is gone (same host) or it
+ * began more than IMPORT_STALE_SECONDS ago (another host; an import of
+ * 100,000 rows takes seconds).
+ */
+
+#define MARKER_PREFIX "import_pending."
+#define IMPORT_STALE_SECONDS (60 * 60)
+
+typedef struct
+{
+  char *host;
+  gint64 pid;
+  gint64 started;               /* Unix time */
+  gint64 audit_mark;            /* the last audit_log id before the import */
+  GArray *units;                /* gint64: the units the import created */
+} Marker;
+
+static void
+marker_clear (Marker *marker)
+{
+  g_clear_pointer (&marker->host, g_free);
+  g_clear_pointer (&marker->units, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marker, marker_clear)
+
+static char *
+marker_key (gint64 plan_id)
+{
+  return g_strdup_printf (MARKER_PREFIX "%" G_GINT64_FORMAT, plan_id);
+}
+
+/* "host\tpid\tstarted\taudit mark\tunit,unit,…" */
+static gboolean
+marker_parse (const char *value,
+              Marker     *out)
+{
+  g_auto(GStrv) fields = g_strsplit (value, "\t", 5);
+  g_auto(GStrv) units = NULL;
+  guint64 number = 0;
+
+  if (g_strv_length (fields) != 5 ||
+      !g_ascii_string_to_unsigned (fields[1], 10, 1, G_MAXINT, &number, NULL))
+    return FALSE;
+  out->pid = (gint64) number;
+  if (!g_ascii_string_to_unsigned (fields[2], 10, 0, G_MAXINT64, &number, NULL))
+    return FALSE;
+  out->started = (gint64) number;
+  if (!g_ascii_string_to_unsigned (fields[3], 10, 0, G_MAXINT64, &number, NULL))
+    return FALSE;
+  out->audit_mark = (gint64) number;
+  out->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  units = g_strsplit (fields[4], ",", -1);
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (*units[i] == '\0')
+        continue;
+      if (!g_ascii_string_to_unsigned (units[i], 10, 1, G_MAXINT64, &number, NULL))
+        return FALSE;
+      id = (gint64) number;
+      g_array_append_val (out->units, id);
+    }
+  out->host = g_strdup (fields[0]);
+  return TRUE;
+}
+
+gboolean
+_dd_import_marker_write (DdStore  *self,
+                         gint64    plan_id,
+                         gint64    audit_mark,
+                         GArray   *units,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) value = g_string_new (NULL);
+  g_autofree char *key = marker_key (plan_id);
+
+  g_assert (self->flags.in_transaction);
+  g_string_append_printf (value, "%s\t%d\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t", g_get_host_name (),
+                          (int) getpid (), g_get_real_time () / G_USEC_PER_SEC, audit_mark);
+  for (guint i = 0; i < units->len; i++)
+    g_string_append_printf (value, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (units, gint64, i));
+  stmt = dd_sql_prepare (self, "INSERT INTO settings (key, value, updated_by) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_text (stmt, 1, key);
+  dd_sql_bind_text (stmt, 2, value->str);
+  dd_sql_bind_text (stmt, 3, self->access.user);
+  return dd_sql_step_done (self, stmt, error);
+}
+
+/* Deletes the marker of @plan_id and the history entries about it. */
+static gboolean
+marker_delete (DdStore  *self,
+               gint64    plan_id,
+               gint64    audit_mark,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) rowid = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) history = NULL;
+  g_autofree char *key = marker_key (plan_id);
+  gint64 id;
+
+  rowid = dd_sql_prepare (self, "SELECT rowid FROM settings WHERE key = ?1", error);
+  if (rowid == NULL)
+    return FALSE;
+  dd_sql_bind_text (rowid, 1, key);
+  if (sqlite3_step (rowid) != SQLITE_ROW)
+    return TRUE;
+  id = sqlite3_column_int64 (rowid, 0);
+  del = dd_sql_prepare (self, "DELETE FROM settings WHERE rowid = ?1", error);
+  history = dd_sql_prepare (self, "DELETE FROM audit_log WHERE id > ?1 AND table_name = 'settings' AND row_id = ?2",
+                            error);
+  if (del == NULL || history == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  sqlite3_bind_int64 (history, 1, audit_mark);
+  sqlite3_bind_int64 (history, 2, id);
+  return dd_sql_step_done (self, del, error) && dd_sql_step_done (self, history, error);
+}
+
+gboolean
+_dd_import_marker_finish (DdStore  *self,
+                          gint64    plan_id,
+                          gint64    audit_mark,
+                          GError  **error)
+{
+  g_assert (self->flags.in_transaction);
+  return marker_delete (self, plan_id, audit_mark, error);
+}
+
+/* Deletes the units of @marker that nothing refers to any more; their ids
+ * go into temp.dd_import_undo_units. */
+static gboolean
+delete_units (DdStore       *self,
+              const Marker  *marker,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) note = NULL;
+
+  del = dd_sql_prepare (self, "DELETE FROM units WHERE id = ?1", error);
+  note = dd_sql_prepare (self, "INSERT OR IGNORE INTO temp.dd_import_undo_units (id) VALUES (?1)", error);
+  if (del == NULL || note == NULL)
+    return FALSE;
+  for (guint i = 0; i < marker->units->len; i++)
+    {
+      gint64 id = g_array_index (marker->units, gint64, i);
+      int rc;
+
+      sqlite3_reset (del);
+      sqlite3_bind_int64 (del, 1, id);
+      rc = sqlite3_step (del);
+      /* A unit someone gave a task or a user meanwhile stays. */
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        continue;
+      if (rc != SQLITE_DONE)
+        return dd_sql_set_sqlite_error (self, rc, error);
+      if (sqlite3_changes (self->db) == 0)
+        continue;
+      sqlite3_reset (note);
+      sqlite3_bind_int64 (note, 1, id);
+      if (!dd_sql_step_done (self, note, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside a write transaction: takes back the import of @plan_id that
+ * @marker describes. */
+static gboolean
+undo_locked (DdStore       *self,
+             gint64         plan_id,
+             const Marker  *marker,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) tasks = NULL;
+  g_autoptr(sqlite3_stmt) plan = NULL;
+  g_autoptr(sqlite3_stmt) history = NULL;
+
+  if (!dd_sql_exec (self,
+                    "CREATE TEMP TABLE IF NOT EXISTS dd_import_undo_tasks (id INTEGER PRIMARY KEY);"
+                    "CREATE TEMP TABLE IF NOT EXISTS dd_import_undo_units (id INTEGER PRIMARY KEY);"
+                    "DELETE FROM temp.dd_import_undo_tasks; DELETE FROM temp.dd_import_undo_units;",
+                    error))
+    return FALSE;
+  tasks = dd_sql_prepare (self, "INSERT INTO temp.dd_import_undo_tasks (id) SELECT id FROM tasks WHERE plan_id = ?1",
+                          error);
+  /* The tasks, their coordinators and all attached to them follow the plan
+   * (ON DELETE CASCADE). */
+  plan = dd_sql_prepare (self, "DELETE FROM plans WHERE id = ?1", error);
+  history = dd_sql_prepare (self,
+                            "DELETE FROM audit_log WHERE id > ?1 AND ("
+                            "task_id IN (SELECT id FROM temp.dd_import_undo_tasks) OR "
+                            "(table_name = 'tasks' AND row_id IN (SELECT id FROM temp.dd_import_undo_tasks)) OR "
+                            "(table_name = 'plans' AND row_id = ?2) OR "
+                            "(table_name = 'units' AND row_id IN (SELECT id FROM temp.dd_import_undo_units)))",
+                            error);
+  if (tasks == NULL || plan == NULL || history == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (tasks, 1, plan_id);
+  sqlite3_bind_int64 (plan, 1, plan_id);
+  sqlite3_bind_int64 (history, 1, marker->audit_mark);
+  sqlite3_bind_int64 (history, 2, plan_id);
+  return dd_sql_step_done (self, tasks, error) &&
+         dd_sql_step_done (self, plan, error) &&
+         delete_units (self, marker, error) &&
+         dd_sql_step_done (self, history, error) &&
+         marker_delete (self, plan_id, marker->audit_mark, error) &&
+         dd_sql_exec (self, "DELETE FROM temp.dd_import_undo_tasks; DELETE FROM temp.dd_import_undo_units;", error);
+}
+
+/* Reads the marker of @plan_id; FALSE when there is none (or it is not
+ * one this program wrote). */
+static gboolean
+read_marker (DdStore *self,
+             gint64   plan_id,
+             Marker  *out)
+{
+  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  g_autofree char *key = marker_key (plan_id);
+
+  if (stmt == NULL)
+    return FALSE;
+  dd_sql_bind_text (stmt, 1, key);
+  return sqlite3_step (stmt) == SQLITE_ROW && marker_parse (dd_sql_column_text (stmt, 0), out);
+}
+
+gboolean
+_dd_import_undo (DdStore  *self,
+                 gint64    plan_id,
+                 GError  **error)
+{
+  g_auto(Marker) marker = { 0, };
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  /* No marker: the last chunk committed after all, or someone else took
+   * it back. */
+  if (!read_marker (self, plan_id, &marker))
+    {
+      _dd_store_rollback (self);
+      return TRUE;
+    }
+  if (!undo_locked (self, plan_id, &marker, error) || !_dd_store_commit (self, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+marker_is_stale (const Marker *marker)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (now - marker->started > IMPORT_STALE_SECONDS)
+    return TRUE;
+  if (g_strcmp0 (marker->host, g_get_host_name ()) != 0)
+    return FALSE;
+  /* The same host: stale once its process is gone. */
+  return marker->pid != (gint64) getpid () && kill ((pid_t) marker->pid, 0) != 0 && errno == ESRCH;
+}
+
+void
+_dd_store_undo_stale_imports (DdStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) stale = NULL;
+
+  if (self->access.read_only || self->access.role != DD_ROLE_ADMIN)
+    return;
+  stmt = dd_sql_prepare (self, "SELECT key, value FROM settings WHERE key >= '" MARKER_PREFIX "' "
+                         "AND key < 'import_pending/'", NULL);
+  if (stmt == NULL)
+    return;
+  stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(Marker) marker = { 0, };
+      guint64 plan_id = 0;
+      gint64 id;
+
+      if (!g_ascii_string_to_unsigned (dd_sql_column_text (stmt, 0) + strlen (MARKER_PREFIX), 10, 1,
+                                       G_MAXINT64, &plan_id, NULL) ||
+          !marker_parse (dd_sql_column_text (stmt, 1), &marker) || !marker_is_stale (&marker))
+        continue;
+      id = (gint64) plan_id;
+      g_array_append_val (stale, id);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < stale->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_dd_import_undo (self, g_array_index (stale, gint64, i), &error))
+        g_debug ("Cannot take back an interrupted import: %s", error->message);
+      else
+        g_debug ("Took back the interrupted import of plan %" G_GINT64_FORMAT, g_array_index (stale, gint64, i));
+    }
+}

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-chunks"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "dondoc/dondoc.h"
+#include "dd-store-private.h"
+#include "dd-test-core.h"
+#include "dd-test-files.h"
+
+/*
+ * A large plan new to the file is imported in chunks, each its own write
+ * transaction (issue #20): the result is the one transaction's, and an
+ * import that fails or is killed half-way leaves the file as it was.
+ */
+
+#define N_ROWS 25
+#define CHUNK 4
+
+/* A CSV plan of N_ROWS rows naming units the seed does not have. */
+static DdImportedPlan *
+make_plan (void)
+{
+  g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm\n");
+  g_autoptr(GError) error = NULL;
+  DdImportedPlan *plan;
+
+  for (guint i = 1; i <= N_ROWS; i++)
+    g_string_append_printf (csv, "%u.,Rà soát thủ tục số %u,Ban Thử %u,\"Sở Tư pháp, Ban Phối %u\","
+                            "Trước %u/6/2027,Báo cáo\n", i, i, i % 3, i % 2, i);
+  plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "chunks.csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (plan->tasks->len, ==, N_ROWS);
+  return plan;
+}
+
+/* Every row of every table of the file at @path, read on a connection of
+ * its own (which rolls a hot journal back first). */
+static char *
+dump_file (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_stat%' ORDER BY name", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (const char *) tables->pdata[t]);
+
+      g_string_append_printf (out, "== %s\n", (const char *) tables->pdata[t]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const unsigned char *text = sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "∅");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+query_int (DdStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* What an import wrote that does not depend on the clock. */
+#define TASKS_SQL \
+  "SELECT group_concat (x, char (10)) FROM (SELECT t.position || '|' || t.number || '|' || t.title || '|' " \
+  "|| ifnull (u.name, '') || '|' || ifnull (t.due_on, '') || '|' || t.search_text || '|' || " \
+  "(SELECT group_concat (cu.name, ';') FROM (SELECT c.unit_id FROM task_coordinators c " \
+  " WHERE c.task_id = t.id ORDER BY c.position) cc JOIN units cu ON cu.id = cc.unit_id) AS x " \
+  "FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN units u ON u.id = t.lead_unit_id " \
+  "WHERE p.number <> '662/KH-VPUB' ORDER BY t.position)"
+
+static char *
+query_text (DdStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dd_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* In chunks and in one transaction: the same tasks, units, summary and
+ * number of history entries; no marker left, nor its history. */
+static void
+test_same_result (void)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan ();
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary a = { 0, }, b = { 0, };
+  guint64 serial;
+
+  g_assert_true (dd_store_import_plan (whole, plan, &a, &error));
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (chunked, CHUNK);
+  serial = chunked->commit_serial;
+  g_assert_true (dd_store_import_plan (chunked, plan, &b, &error));
+  g_assert_no_error (error);
+  /* It did take several transactions: ⌈25 / 4⌉. */
+  g_assert_cmpuint (chunked->commit_serial - serial, ==, (N_ROWS + CHUNK - 1) / CHUNK);
+  g_assert_cmpuint (whole->commit_serial, <, chunked->commit_serial);
+
+  g_assert_false (b.plan_existed);
+  g_assert_cmpint (b.plan_id, >, 0);
+  g_assert_cmpuint (b.tasks_added, ==, a.tasks_added);
+  g_assert_cmpuint (b.tasks_added, ==, N_ROWS);
+  g_assert_cmpuint (b.units_added, ==, a.units_added);
+  g_assert_cmpuint (b.units_added, ==, 5);
+  g_assert_cmpuint (b.tasks_flagged, ==, a.tasks_flagged);
+  g_assert_cmpuint (b.tasks_updated + b.tasks_unchanged + b.tasks_kept, ==, 0);
+
+  tasks_whole = query_text (whole, TASKS_SQL);
+  tasks_chunked = query_text (chunked, TASKS_SQL);
+  g_assert_nonnull (tasks_whole);
+  g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM audit_log"), ==,
+                   query_int (whole, "SELECT count (*) FROM audit_log"));
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM audit_log WHERE table_name = 'settings' AND "
+                                       "ifnull (new_values, old_values) LIKE '%import_pending%'"), ==, 0);
+
+  /* Imported again: one transaction, everything unchanged. */
+  memset (&b, 0, sizeof b);
+  serial = chunked->commit_serial;
+  g_assert_true (dd_store_import_plan (chunked, plan, &b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chunked->commit_serial - serial, ==, 1);
+  g_assert_true (b.plan_existed);
+  g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
+}
+
+/* Fails the third commit. */
+static gboolean
+fail_third_commit (DdStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  guint *calls = data;
+
+  if (++*calls != 3)
+    return TRUE;
+  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, "the third chunk failed");
+  return FALSE;
+}
+
+/* Dies at the third commit, as a killed desktop would. */
+static gboolean
+die_at_third_commit (DdStore  *store,
+                     gpointer  data,
+                     GError  **error)
+{
+  guint *calls = data;
+
+  if (++*calls == 3)
+    _exit (0);
+  return TRUE;
+}
+
+/* The third chunk fails: the two before it are taken back, history and
+ * all; the file holds what it held before, row for row. */
+static void
+test_failure_takes_back (void)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint calls = 0;
+
+  store = dd_test_create_store (&path);
+  g_clear_object (&store);
+  before = dump_file (path);
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (store, CHUNK);
+  _dd_store_set_commit_hook (store, fail_third_commit, &calls, NULL);
+  g_assert_false (dd_store_import_plan (store, plan, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "the third chunk failed");
+  /* Two chunks committed, the third failed, then the taking back. */
+  g_assert_cmpuint (calls, ==, 4);
+  g_clear_object (&store);
+
+  after = dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  dd_test_remove_store_file (path);
+}
+
+/* Killed after two chunks: the file keeps them and the marker until an
+ * administrator opens it, which takes them back. */
+static void
+test_killed_taken_back_at_open (void)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *killed = NULL;
+  g_autofree char *after = NULL;
+  int status = 0;
+  pid_t child;
+
+  store = dd_test_create_store (&path);
+  g_clear_object (&store);
+  before = dump_file (path);
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      guint calls = 0;
+      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
+
+      if (importer == NULL)
+        _exit (2);
+      _dd_store_set_import_chunk_rows (importer, CHUNK);
+      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
+      dd_store_import_plan (importer, plan, NULL, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* The two chunks and the marker are in the file. */
+  killed = dump_file (path);
+  g_assert_cmpstr (killed, !=, before);
+  g_assert_nonnull (strstr (killed, "import_pending."));
+  g_assert_nonnull (strstr (killed, "Rà soát thủ tục số 8|"));
+  g_assert_null (strstr (killed, "Rà soát thủ tục số 9|"));
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  dd_test_remove_store_file (path);
+}
+
+/* Writes the marker of an import of plan 999 by process @pid of this
+ * host. */
+static void
+write_marker (DdStore *store,
+              pid_t    pid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO settings (key, value) VALUES ('import_pending.999', "
+                                          "'%s' || char (9) || '%d' || char (9) || '%" G_GINT64_FORMAT "' "
+                                          "|| char (9) || '0' || char (9))",
+                                          g_get_host_name (), (int) pid, g_get_real_time () / G_USEC_PER_SEC);
+
+  g_assert_true (_dd_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_dd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* An import under way in another process of this host is left alone by
+ * an open; once that process is gone, its marker is taken back. */
+static void
+test_live_import_left_alone (void)
+{
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autofree char *path = NULL;
+  int fds[2];
+  pid_t child;
+  char c;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      /* Alive until the test closes the pipe. */
+      close (fds[1]);
+      while (read (fds[0], &c, 1) > 0)
+        ;
+      _exit (0);
+    }
+  close (fds[0]);
+
+  store = dd_test_create_store (&path);
+  write_marker (store, child);
+  other = dd_test_open_other (path, NULL);
+  g_assert_cmpint (query_int (other, "SELECT count (*) FROM settings WHERE key = 'import_pending.999'"), ==, 1);
+  g_clear_object (&other);
+
+  close (fds[1]);
+  g_assert_cmpint (waitpid (child, NULL, 0), ==, child);
+  other = dd_test_open_other (path, NULL);
+  g_assert_cmpint (query_int (other, "SELECT count (*) FROM settings WHERE key = 'import_pending.999'"), ==, 0);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  dd_test_remove_store_file (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  dd_test_init_i18n ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/import-chunks/same-result", test_same_result);
+  g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
+  g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
+  g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);
+
+  return g_test_run ();
+}
