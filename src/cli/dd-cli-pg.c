@@ -10,17 +10,40 @@
 /*
  * --db postgresql://…: the commands that work on a PostgreSQL server so far
  * (issue #22): init, upgrade, roles and user, an administrator's; the
- * reading commands of server_read_commands, on a copy of the server's data
- * in memory (dd_pg_read_store()); migrate, between a file and a server.
+ * reading commands of server_read_commands, on the server's tables read in
+ * place (dd_pg_read_store()), "update" and report's writes on a copy that
+ * writes through (dd_pg_open_store()); migrate, between a file and a server.
  * Every other command refuses a server location with a clear message.
  */
 
 /* The commands of the main table that work on the server through
- * dd_cli_open_server_store(): their output is the same as on a file, and
- * "update" and "report record|undo|list" write through to the server. */
+ * dd_cli_open_server_store(): their output is the same as on a file.
+ * They read the server's tables in place (dd_pg_read_store(): no copy),
+ * but "update" and "report record|undo|add-ad-hoc", which work on a copy
+ * that writes through to the server (dd_pg_open_store()). */
 static const char * const server_read_commands[] = {
   "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
+  "history", "check", "indicator", "scoring", "schedule", "holidays", "chart", "export",
+  "letters", "dossier",
 };
+/* The subcommands of "report" that write (the others, "list" and the
+ * handout, read in place). */
+static const char * const report_writes[] = { "record", "undo", "add-ad-hoc" };
+
+/* Whether command @args[1] reads the server in place: every command of
+ * server_read_commands but "update" and report's writes. A subcommand of
+ * these that would write is refused by the store, read-only, saying so. */
+static gboolean
+reads_in_place (char **args)
+{
+  if (g_str_equal (args[1], "update"))
+    return FALSE;
+  if (g_str_equal (args[1], "report") && args[2] != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (report_writes); i++)
+      if (g_str_equal (args[2], report_writes[i]))
+        return FALSE;
+  return TRUE;
+}
 
 DdStore *
 dd_cli_open_server_store (Globals  *globals,
@@ -30,6 +53,8 @@ dd_cli_open_server_store (Globals  *globals,
 
   if (pg == NULL)
     return NULL;
+  if (globals->server_reads_only)
+    return dd_pg_read_store (pg, error);
   return dd_pg_open_store (pg, error);
 }
 
@@ -429,11 +454,14 @@ dd_cli_pg_main (Globals  *globals,
 
   for (guint i = 0; i < G_N_ELEMENTS (server_read_commands); i++)
     if (g_str_equal (name, server_read_commands[i]))
-      return -1;
+      {
+        globals->server_reads_only = reads_in_place (args);
+        return -1;
+      }
 
   message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: only “init”, "
-                               "“upgrade”, “roles”, “user”, “tasks”, “summary”, “scorecard”, "
-                               "“calendar”, “units”, “plans”, “update” and “report” do (see the README)"),
+                               "“upgrade”, “roles”, “user”, “migrate”, “update”, “report” and the "
+                               "commands that only read do (see the README)"),
                              name);
   g_printerr ("%s%s\n", MESSAGE_PREFIX, message);
   return EXIT_BAD_INPUT;

@@ -207,6 +207,7 @@ typedef struct
   guint read_only_for_check : 1; /* read-only only until the check passes */
   guint migrating : 1;          /* schema upgrade at opening: runs as admin */
   guint access_pending : 1;     /* "access-changed" is due once the write is over */
+  guint remote_tables : 1;      /* the data's tables are a server's, read in place */
 } DdStoreFlags;
 
 /* The most virtual-machine steps one statement may run (dd-store-schema.c).
@@ -337,6 +338,10 @@ void     _dd_store_set_busy_policy           (DdStore *self, int tries, int atte
 /* Makes the store read-only for the rest of its life, saying why (a
  * command's copy of a server's data: dd_pg_read_store()). */
 void     _dd_store_set_read_only             (DdStore *self, const char *reason);
+/* The data's tables are a server's, read in place (dd_pg_read_store()):
+ * they have no SQLite index, so a query names none (INDEXED BY). */
+void     _dd_store_set_remote_tables         (DdStore *self);
+gboolean _dd_store_has_remote_tables         (DdStore *self);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 
