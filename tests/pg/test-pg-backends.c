@@ -76,19 +76,29 @@ office_make (Office *office)
   g_assert_true (g_file_test (office->file, G_FILE_TEST_EXISTS));
 }
 
+/* Removes @folder and what it holds (files and folders of files). */
 static void
-office_clear (Office *office)
+remove_folder (const char *folder)
 {
-  g_autoptr(GDir) dir = g_dir_open (office->dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (office->dir, name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_folder (path);
+      else
+        g_unlink (path);
     }
-  g_rmdir (office->dir);
+  g_rmdir (folder);
+}
+
+static void
+office_clear (Office *office)
+{
+  remove_folder (office->dir);
   g_free (office->dir);
   g_free (office->file);
 }
@@ -307,6 +317,72 @@ test_in_place (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_false (dd_store_record_progress (store, 4, 77, NULL, NULL, "no", &error));
   g_assert_nonnull (error);
   g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 4"), !=, 77);
+  office_clear (&office);
+}
+
+/* The size of @path, asserted to exist and be more than a header. */
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+  return st.st_size;
+}
+
+/* The documents a server's office writes, read in place: the workbook,
+ * the handout, a chart and the urging letters, as from the file (the same
+ * number of letters; the workbook within a few bytes, its zip's dates
+ * aside). A write of a reading command is refused, saying why. */
+static void
+test_documents (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  const char *kinds[] = { "file", "server" };
+  gint64 workbook[2] = { 0, 0 };
+  guint letters[2] = { 0, 0 };
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  for (guint b = 0; b < G_N_ELEMENTS (kinds); b++)
+    {
+      const char *location = b == 0 ? office.file : fixture->uri;
+      g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", office.dir, kinds[b]);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", office.dir, kinds[b]);
+      g_autofree char *png = g_strdup_printf ("%s/%s.png", office.dir, kinds[b]);
+      g_autofree char *folder = g_strdup_printf ("%s/letters-%s", office.dir, kinds[b]);
+      const char * const commands[][8] = {
+        { "export", "--out", xlsx, "--as-of", "2026-12-01", NULL },
+        { "report", "--out", pdf, "--as-of", "2026-12-01", NULL },
+        { "chart", "status", "--out", png, "--as-of", "2026-12-01", NULL },
+        { "letters", "--out", folder, "--as-of", "2026-12-01", NULL },
+      };
+      g_autoptr(GDir) dir = NULL;
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        g_free (read_on (location, commands[c]));
+      workbook[b] = file_size (xlsx);
+      file_size (pdf);
+      file_size (png);
+      dir = g_dir_open (folder, 0, NULL);
+      while (g_dir_read_name (dir) != NULL)
+        letters[b]++;
+    }
+  g_assert_cmpint (letters[0], >, 0);
+  g_assert_cmpint (letters[1], ==, letters[0]);
+  g_assert_cmpint (ABS (workbook[1] - workbook[0]), <, 64);
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "scoring", "set", "score.late_factor", "0.5",
+                              NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "PostgreSQL"));
+  }
   office_clear (&office);
 }
 
@@ -607,6 +683,7 @@ main (int argc, char **argv)
   g_test_add (path, DdTestPgFixture, cluster, dd_test_pg_fixture_setup, func, dd_test_pg_fixture_teardown)
   ADD ("/pg/backends/same-json", test_same_json);
   ADD ("/pg/backends/in-place", test_in_place);
+  ADD ("/pg/backends/documents", test_documents);
   ADD ("/pg/migrate/refuse-non-empty", test_refuse_non_empty);
   ADD ("/pg/migrate/back-to-file", test_back_to_file);
   ADD ("/pg/user/set-list", test_user_set_list);
