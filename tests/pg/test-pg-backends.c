@@ -608,6 +608,80 @@ test_writes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The writing commands run alike on the file and on the server (the
+ * copy that writes through): each succeeds on both, with the same output,
+ * and the reading commands then give the same JSON on both. */
+static const char * const *const write_commands[] = {
+  (const char *[]) { "task", "add", "--plan", "01/KH-MẪU", "--title", "Thử ghi trên hai nơi lưu trữ",
+                     "--lead", "Phòng Kinh tế", "--coordinators", "Phòng Nông nghiệp", "--due", "2027-02-01",
+                     "--product", "Báo cáo thử", "--directing", "Lãnh đạo Văn phòng", "--person", "Chị Lan", NULL },
+  (const char *[]) { "task", "edit", "2", "--title", "Công bố danh mục thủ tục hành chính (đã sửa)", NULL },
+  (const char *[]) { "extend", "4", "--to", "2027-01-31", "--decision", "Công văn số 45/UBND-TH",
+                     "--reason", "Chờ ý kiến", "--signed-on", "2026-12-01", NULL },
+  (const char *[]) { "delete", "5", NULL },
+  (const char *[]) { "delete", "6", NULL },
+  (const char *[]) { "restore-task", "6", NULL },
+  (const char *[]) { "schedule", "7", "--every", "quarter,year", NULL },
+  (const char *[]) { "dossier", "set", "--period", "2026-Q3", "--received", "10", "--on-time", "8", "--late",
+                     "1", "--pending", "1", NULL },
+  (const char *[]) { "update", "8", "--progress", "50", NULL },
+  (const char *[]) { "report", "record", "17", "--period", "2026-Q4", "--on", "2026-12-02", NULL },
+  (const char *[]) { "unit-email", "Phòng Kinh tế", "kinhte@example.org", NULL },
+};
+
+static const char * const *const after_write_commands[] = {
+  (const char *[]) { "tasks", "--format", "json", NULL },
+  (const char *[]) { "tasks", "--as-of", "2027-02-15", "--format", "json", NULL },
+  (const char *[]) { "summary", "--format", "json", NULL },
+  (const char *[]) { "scorecard", "--period", "2026-Q3", "--format", "json", NULL },
+  (const char *[]) { "schedule", "7", "--format", "json", NULL },
+  (const char *[]) { "report", "list", "17", "--format", "json", NULL },
+  (const char *[]) { "indicator", "list", "--format", "json", NULL },
+  (const char *[]) { "dossier", "show", "--period", "2026-Q3", "--format", "json", NULL },
+  (const char *[]) { "unit-email", "Phòng Kinh tế", NULL },
+};
+
+static void
+test_same_writes (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  for (guint i = 0; i < G_N_ELEMENTS (write_commands); i++)
+    {
+      g_autofree char *on_file = read_on (office.file, write_commands[i]);
+      g_autofree char *on_server = read_on (fixture->uri, write_commands[i]);
+
+      g_assert_cmpstr (on_server, ==, on_file);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (after_write_commands); i++)
+    {
+      g_autofree char *on_file = read_on (office.file, after_write_commands[i]);
+      g_autofree char *on_server = read_on (fixture->uri, after_write_commands[i]);
+
+      if (g_strcmp0 (on_server, on_file) != 0 && g_getenv ("DD_TEST_PG_DIFF") != NULL)
+        {
+          g_autofree char *a = g_build_filename (g_getenv ("DD_TEST_PG_DIFF"), "on-file", NULL);
+          g_autofree char *b = g_build_filename (g_getenv ("DD_TEST_PG_DIFF"), "on-server", NULL);
+
+          g_file_set_contents (a, on_file, -1, NULL);
+          g_file_set_contents (b, on_server, -1, NULL);
+        }
+      g_assert_cmpstr (on_server, ==, on_file);
+    }
+  /* On the server indeed, and audited there. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks WHERE title = 'Thử ghi trên hai nơi lưu trữ'"),
+                   ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks WHERE id = 5 AND deleted_at IS NOT NULL"),
+                   ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM task_extensions WHERE task_id = 4"), ==, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'postgres' AND "
+                                         "table_name = 'dossier_figures'"), ==, 1);
+  office_clear (&office);
+}
+
 /* A row someone changed on the server after it was read: the save is
  * refused as a conflict and nothing of it is written; a viewer's save is
  * refused too. */
@@ -684,6 +758,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/same-json", test_same_json);
   ADD ("/pg/backends/in-place", test_in_place);
   ADD ("/pg/backends/documents", test_documents);
+  ADD ("/pg/backends/same-writes", test_same_writes);
   ADD ("/pg/migrate/refuse-non-empty", test_refuse_non_empty);
   ADD ("/pg/migrate/back-to-file", test_back_to_file);
   ADD ("/pg/user/set-list", test_user_set_list);
