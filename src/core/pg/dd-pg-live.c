@@ -543,6 +543,16 @@ dd_pg_read_store (DdPg    *self,
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
-  _dd_store_set_read_only (store, _("On a PostgreSQL server, this command only reads for now."));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *at = g_date_time_format (now, "%H:%M %d/%m/%Y");
+    g_autofree char *reason = NULL;
+
+    /* Translators: the first %s is a database name, the second a time and date. */
+    reason = g_strdup_printf (_("The PostgreSQL database “%s” as it was at %s, read in place. Only reading "
+                                "works on a server here for now; open it again to see later changes."),
+                              dd_pg_get_database (self), at);
+    _dd_store_set_read_only (store, reason);
+  }
   return g_steal_pointer (&store);
 }
