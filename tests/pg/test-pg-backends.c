@@ -7,6 +7,8 @@
  * and "user set", and the faults: a server that is down, a wrong
  * password, a login without a role, a schema from a newer version, a
  * target that already holds data. Nothing is written on a fault.
+ * With DD_TEST_PG_DIFF=DIR, two outputs that differ are written to
+ * DIR/on-file and DIR/on-server (for diff) before the test fails.
  */
 #include <dondoc/dondoc.h>
 
