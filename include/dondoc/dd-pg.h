@@ -293,10 +293,13 @@ gboolean dd_pg_migrate_to_file (DdPg        *self,
  * @self: a connection that may read the data
  * @error: return location for a #GError
  *
- * Reads the server's data, one snapshot, into a store in memory for the
- * command line's reading commands: every read of the store and of the
- * domains then runs on it as on a file, with the same results. It is
- * read-only; its user is the connected login, with its role on the server.
+ * A store whose reads run on the server's tables in place, without a
+ * copy: every read of the store and of the domains runs on it as on a
+ * file, with the same results, each scan of a table a query on the server
+ * that reads only the rows and columns the statement needs. Every read
+ * sees one snapshot (a REPEATABLE READ transaction that lasts as long as
+ * the store). It is read-only; its user is the connected login, with its
+ * role on the server. @self is kept by the store.
  *
  * Returns: (transfer full): the store, or %NULL
  */
@@ -308,7 +311,8 @@ DdStore *dd_pg_read_store (DdPg    *self,
  * @self: a connection that may read the data
  * @error: return location for a #GError
  *
- * Like dd_pg_read_store(), but the store writes: each of its write
+ * Reads the server's data, one snapshot, into a store in memory that
+ * writes: each of its write
  * transactions is sent to the server before it commits (the rows it
  * touched, each update only if the row's revision on the server is still
  * the one read, else %DD_STORE_ERROR_CONFLICT), in one transaction of the

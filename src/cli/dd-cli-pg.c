@@ -10,17 +10,67 @@
 /*
  * --db postgresql://…: the commands that work on a PostgreSQL server so far
  * (issue #22): init, upgrade, roles and user, an administrator's; the
- * reading commands of server_read_commands, on a copy of the server's data
- * in memory (dd_pg_read_store()); migrate, between a file and a server.
+ * commands of server_commands, reading the server's tables in place
+ * (dd_pg_read_store()) or, those that write, on a copy that writes through
+ * (dd_pg_open_store()); migrate, between a file and a server.
  * Every other command refuses a server location with a clear message.
  */
 
 /* The commands of the main table that work on the server through
- * dd_cli_open_server_store(): their output is the same as on a file, and
- * "update" and "report record|undo|list" write through to the server. */
-static const char * const server_read_commands[] = {
+ * dd_cli_open_server_store(): their output is the same as on a file.
+ * Those that only read read the server's tables in place
+ * (dd_pg_read_store(): no copy); those that write (writes_on_server())
+ * work on a copy that writes through to the server (dd_pg_open_store()),
+ * which refuses, saying so, a change of a table it cannot write yet. */
+static const char * const server_commands[] = {
   "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
+  "history", "check", "indicator", "scoring", "schedule", "holidays", "chart", "export",
+  "letters", "dossier", "task", "extend", "delete", "restore-task", "workdays", "lunar", "solar",
+  "form", "unit-email", "migrate",
 };
+/* Commands that always write. */
+static const char * const writing_commands[] = { "update", "task", "extend", "delete", "restore-task" };
+/* Commands whose subcommand is a write unless it is the one named. */
+static const char * const reading_subcommands[][2] = {
+  { "indicator", "list" }, { "dossier", "show" }, { "scoring", "show" }, { "form", "export" },
+};
+/* The subcommands of "report" that write (the others, "list" and the
+ * handout, read). */
+static const char * const report_writes[] = { "record", "undo", "add-ad-hoc" };
+/* Commands that write when given an option other than --format. */
+static const char * const writing_with_options[] = { "schedule", "holidays" };
+
+static gboolean
+is_one_of (const char *name, const char * const *names, guint n_names)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether command @args[1] (with its arguments after it) writes. */
+static gboolean
+writes_on_server (char **args)
+{
+  const char *name = args[1];
+
+  if (is_one_of (name, writing_commands, G_N_ELEMENTS (writing_commands)))
+    return TRUE;
+  if (g_str_equal (name, "report"))
+    return args[2] != NULL && is_one_of (args[2], report_writes, G_N_ELEMENTS (report_writes));
+  /* "unit-email UNIT ADDRESS" sets the address, "unit-email UNIT" shows it. */
+  if (g_str_equal (name, "unit-email"))
+    return args[2] != NULL && args[3] != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (reading_subcommands); i++)
+    if (g_str_equal (name, reading_subcommands[i][0]))
+      return args[2] != NULL && !g_str_equal (args[2], reading_subcommands[i][1]);
+  if (is_one_of (name, writing_with_options, G_N_ELEMENTS (writing_with_options)))
+    for (guint i = 2; args[i] != NULL; i++)
+      if (g_str_has_prefix (args[i], "--") && !g_str_has_prefix (args[i], "--format"))
+        return TRUE;
+  return FALSE;
+}
 
 DdStore *
 dd_cli_open_server_store (Globals  *globals,
@@ -30,6 +80,8 @@ dd_cli_open_server_store (Globals  *globals,
 
   if (pg == NULL)
     return NULL;
+  if (globals->server_reads_only)
+    return dd_pg_read_store (pg, error);
   return dd_pg_open_store (pg, error);
 }
 
@@ -427,13 +479,15 @@ dd_cli_pg_main (Globals  *globals,
         return dd_cli_run_command (pg_commands[i], globals, &command_argv);
       }
 
-  for (guint i = 0; i < G_N_ELEMENTS (server_read_commands); i++)
-    if (g_str_equal (name, server_read_commands[i]))
+  if (is_one_of (name, server_commands, G_N_ELEMENTS (server_commands)))
+    {
+      globals->server_reads_only = !writes_on_server (args);
       return -1;
+    }
 
-  message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: only “init”, "
-                               "“upgrade”, “roles”, “user”, “tasks”, “summary”, “scorecard”, "
-                               "“calendar”, “units”, “plans”, “update” and “report” do (see the README)"),
+  message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: “import”, “mail”, "
+                               "“mail-settings”, “settings”, “backup”, “restore” and “verify” work "
+                               "on a file only (see the README)"),
                              name);
   g_printerr ("%s%s\n", MESSAGE_PREFIX, message);
   return EXIT_BAD_INPUT;

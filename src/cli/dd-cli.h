@@ -37,6 +37,7 @@ typedef struct
   gboolean sample_data;
   gboolean version;
   char *main_help;
+  gboolean server_reads_only;  /* --db postgresql://…: the command reads the server in place */
 } Globals;
 
 /* What a command is given once the common preamble has run: the global

@@ -249,6 +249,30 @@ dd_application_activate (GApplication *application)
   open_window (self, store);
 }
 
+/* --db postgresql://…: the window on the server's tables read in place
+ * (dd_pg_read_store()): read-only, as its bar says, with the data as it
+ * was when opened. */
+static int
+open_server (DdApplication           *self,
+             GApplicationCommandLine *command_line,
+             const char              *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (uri, &error);
+  g_autoptr(DdStore) store = pg != NULL ? dd_pg_read_store (pg, &error) : NULL;
+
+  if (store == NULL)
+    {
+      const char *primary = _("Could not open the PostgreSQL database");
+
+      g_application_command_line_printerr (command_line, "%s: %s\n", primary, error->message);
+      show_startup_error (self, primary, error);
+      return EXIT_FAILURE;
+    }
+  open_window (self, store);
+  return EXIT_SUCCESS;
+}
+
 static int
 dd_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -265,6 +289,10 @@ dd_application_command_line (GApplication            *application,
 
   g_variant_dict_lookup (options, "db", "^ay", &db_arg);
   g_variant_dict_lookup (options, "sample-data", "b", &sample);
+
+  /* A PostgreSQL server (issue #22): read in place, read-only for now. */
+  if (db_arg != NULL && dd_pg_location_is_uri (db_arg))
+    return open_server (self, command_line, db_arg);
 
   if (db_arg != NULL)
     {
@@ -317,7 +345,8 @@ dd_application_init (DdApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "db", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open the database FILE (it must exist)"), N_("FILE") },
+      N_("Open the database FILE (it must exist), or a PostgreSQL server's (postgresql://…, read-only for now)"),
+      N_("FILE") },
     { "sample-data", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Open a database of labelled sample data (with --db, create FILE with it)"), NULL },
     { NULL }

@@ -36,6 +36,13 @@ static const char * const tables[] = {
   "task_sources", "letters_sent", "users", "audit_log",
 };
 
+const char * const *
+_dd_pg_data_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (tables);
+  return tables;
+}
+
 void
 dd_pg_table_count_free (DdPgTableCount *count)
 {
@@ -112,87 +119,6 @@ verify_counts (DdPg       *pg,
 
 /* The server to the file */
 
-/* Whether the login of users.account is a member of a group. */
-#define MEMBER_OF(group) \
-  "EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid " \
-  "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = account AND g.rolname = '" group "')"
-
-/* What the server's SELECT reads for @column of @table, in the file's text. */
-static void
-append_server_expression (GString      *sql,
-                          const char   *table,
-                          const DdPgColumn *column,
-                          GHashTable   *timestamps)
-{
-  g_autofree char *key = g_strconcat (table, ".", column->server_name, NULL);
-
-  if (g_str_equal (table, "users") && g_str_equal (column->name, "role"))
-    g_string_append (sql,
-                     "CASE WHEN " MEMBER_OF ("dondoc_admin") " THEN 'admin' "
-                     "WHEN unit_id IS NOT NULL AND " MEMBER_OF ("dondoc_unit_editor")
-                     " THEN 'unit_editor' ELSE 'viewer' END");
-  else if (g_str_equal (table, "audit_log")
-           && (g_str_equal (column->name, "old_values") || g_str_equal (column->name, "new_values")))
-    /* jsonb keeps no order of keys: the file's triggers write them in the
-     * order of the columns, as the server's tables have them (users' role,
-     * which is no column there, comes before unit_id). */
-    g_string_append_printf (sql,
-                            "CASE WHEN %1$s IS NULL THEN NULL ELSE coalesce ((SELECT '{' || string_agg "
-                            "(to_json (e.key)::text || ':' || e.value::text, ',' ORDER BY CASE WHEN "
-                            "audit_log.table_name = 'users' AND e.key = 'role' THEN 2.5 ELSE "
-                            "coalesce (a.attnum, 1000) END, e.key) || '}' FROM jsonb_each (%1$s) e "
-                            "LEFT JOIN pg_attribute a ON a.attrelid = to_regclass ('public.' || "
-                            "quote_ident (audit_log.table_name)) AND a.attname = e.key), '{}') END",
-                            column->server_name);
-  else if (g_hash_table_contains (timestamps, key))
-    g_string_append_printf (sql,
-                            "CASE WHEN extract (microseconds FROM \"%1$s\") %% 1000000 = 0 "
-                            "THEN to_char (\"%1$s\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-                            "ELSE to_char (\"%1$s\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') END",
-                            column->server_name);
-  else
-    g_string_append_printf (sql, "\"%s\"::text", column->server_name);
-}
-
-static guint8 *
-decode_bytea (const char *text, gsize *len)
-{
-  gsize n;
-  guint8 *data;
-
-  if (g_str_has_prefix (text, "\\x"))
-    text += 2;
-  n = strlen (text) / 2;
-  data = g_malloc (MAX (n, 1));
-  for (gsize i = 0; i < n; i++)
-    data[i] = (g_ascii_xdigit_value (text[2 * i]) << 4) | g_ascii_xdigit_value (text[2 * i + 1]);
-  *len = n;
-  return data;
-}
-
-static void
-bind_server_value (sqlite3_stmt *stmt,
-                   int           index,
-                   DdPgColumnKind    kind,
-                   const char   *value)
-{
-  if (value == NULL)
-    sqlite3_bind_null (stmt, index);
-  else if (kind == KIND_INTEGER)
-    sqlite3_bind_int64 (stmt, index, g_ascii_strtoll (value, NULL, 10));
-  else if (kind == KIND_REAL)
-    sqlite3_bind_double (stmt, index, g_ascii_strtod (value, NULL));
-  else if (kind == KIND_BLOB)
-    {
-      gsize len;
-      guint8 *data = decode_bytea (value, &len);
-
-      sqlite3_bind_blob (stmt, index, data, (int) len, g_free);
-    }
-  else
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
 /* The rows of @table on the server, inserted into the file. */
 static gboolean
 copy_table_from_server (DdPg        *pg,
@@ -217,7 +143,7 @@ copy_table_from_server (DdPg        *pg,
       DdPgColumn *column = columns->pdata[c];
 
       g_string_append (select, c > 0 ? ", " : "");
-      append_server_expression (select, table, column, timestamps);
+      _dd_pg_append_server_expression (select, table, column, timestamps);
       g_string_append_printf (insert, "%s\"%s\"", c > 0 ? ", " : "", column->name);
     }
   /* In the order of the raw columns (the text of an id does not sort). */
@@ -237,7 +163,7 @@ copy_table_from_server (DdPg        *pg,
   for (int r = 0; ok && r < PQntuples (result); r++)
     {
       for (guint c = 0; c < columns->len; c++)
-        bind_server_value (stmt, c + 1, ((DdPgColumn *) columns->pdata[c])->kind,
+        _dd_pg_bind_server_value (stmt, c + 1, ((DdPgColumn *) columns->pdata[c])->kind,
                            PQgetisnull (result, r, c) ? NULL : PQgetvalue (result, r, c));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         ok = _dd_pg_set_sqlite_error (db, error);
@@ -247,26 +173,6 @@ copy_table_from_server (DdPg        *pg,
   PQclear (result);
   sqlite3_finalize (stmt);
   return ok;
-}
-
-/* "table.column" of every timestamptz column of the server's tables. */
-static GHashTable *
-read_server_timestamps (DdPg *pg, GError **error)
-{
-  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PGresult *result = PQexec (dd_pg_get_conn (pg),
-                             "SELECT table_name || '.' || column_name FROM information_schema.columns "
-                             "WHERE table_schema = 'public' AND data_type = 'timestamp with time zone'");
-
-  if (!dd_pg_result_ok (result, error))
-    {
-      PQclear (result);
-      return NULL;
-    }
-  for (int r = 0; r < PQntuples (result); r++)
-    g_hash_table_add (set, g_strdup (PQgetvalue (result, r, 0)));
-  PQclear (result);
-  return g_steal_pointer (&set);
 }
 
 /* The SQL that makes the file's triggers again, and drops them. */
@@ -313,7 +219,7 @@ load_from_server (DdPg       *pg,
   if (!dd_pg_exec (pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; "
                        "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1", error))
     return FALSE;
-  timestamps = read_server_timestamps (pg, error);
+  timestamps = _dd_pg_read_server_timestamps (pg, error);
   if (timestamps == NULL || !exec_sqlite (db, "BEGIN; PRAGMA defer_foreign_keys = ON", error))
     goto fail_server;
   triggers = drop_triggers (db, error);
@@ -630,20 +536,6 @@ copy_store (DdPg    *self,
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
   return g_steal_pointer (&store);
-}
-
-DdStore *
-dd_pg_read_store (DdPg    *self,
-                  GError **error)
-{
-  DdStore *store;
-
-  g_return_val_if_fail (DD_IS_PG (self), NULL);
-
-  store = copy_store (self, error);
-  if (store != NULL)
-    _dd_store_set_read_only (store, _("On a PostgreSQL server, this command only reads for now."));
-  return store;
 }
 
 DdStore *

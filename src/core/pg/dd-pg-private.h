@@ -47,6 +47,26 @@ GPtrArray *_dd_pg_read_columns     (sqlite3     *db,
 /* Sets @error from @db's last error; returns FALSE. */
 gboolean   _dd_pg_set_sqlite_error (sqlite3     *db,
                                     GError     **error);
+/* What the server's SELECT reads for @column of @table, in the file's
+ * text; @timestamps: "table.column" of the server's timestamptz columns
+ * (_dd_pg_read_server_timestamps()). */
+void        _dd_pg_append_server_expression (GString          *sql,
+                                             const char       *table,
+                                             const DdPgColumn *column,
+                                             GHashTable       *timestamps);
+GHashTable *_dd_pg_read_server_timestamps   (DdPg             *pg,
+                                             GError          **error);
+/* Binds the server's text @value (NULL: null) as the file stores a
+ * column of @kind; _dd_pg_decode_bytea() reads bytea's hex. */
+void        _dd_pg_bind_server_value        (sqlite3_stmt     *stmt,
+                                             int               index,
+                                             DdPgColumnKind    kind,
+                                             const char       *value);
+guint8     *_dd_pg_decode_bytea             (const char       *text,
+                                             gsize            *len);
+/* dd-pg-copy.c: the tables of the data, a table after those it refers to. */
+const char * const *_dd_pg_data_tables      (guint            *n_tables);
+
 /* dd-pg-write.c: makes @store (a copy of @self's data in memory) write
  * each of its transactions through to the server before it commits. */
 void       _dd_pg_write_through    (DdPg        *self,

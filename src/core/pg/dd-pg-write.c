@@ -180,7 +180,10 @@ insert_rows (DdPg *pg, sqlite3 *db, const WriteTable *table, gint64 key, GError 
       g_string_append_printf (select, "%s\"%s\"", c > 0 ? ", " : "", column->name);
       g_string_append_printf (insert, "%s\"%s\"", c > 0 ? ", " : "", column->server_name);
     }
-  g_string_append_printf (select, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid", table->table, table->key);
+  /* task_coordinators, the one table of many rows a key, has no rowid
+   * (WITHOUT ROWID): its rows are in the order of its key. */
+  g_string_append_printf (select, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY %s", table->table, table->key,
+                          table->many ? "1, 2" : "rowid");
   g_string_append (insert, ") VALUES (");
   for (guint c = 0; c < columns->len; c++)
     g_string_append_printf (insert, "%s$%u", c > 0 ? ", " : "", c + 1);

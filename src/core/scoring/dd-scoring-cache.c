@@ -444,8 +444,11 @@ load_words (DdStore         *store,
   /* NOT INDEXED: the table in its own order is already by id; through
    * tasks_scoring it would be an index walk and a seek a row besides. */
   stmt = dd_sql_prepare (store,
-                         "SELECT id, number, title, product, directing FROM tasks NOT INDEXED "
-                         "WHERE deleted_at IS NULL ORDER BY id", error);
+                         _dd_store_has_remote_tables (store)
+                         ? "SELECT id, number, title, product, directing FROM tasks "
+                           "WHERE deleted_at IS NULL ORDER BY id"
+                         : "SELECT id, number, title, product, directing FROM tasks NOT INDEXED "
+                           "WHERE deleted_at IS NULL ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   cache->strings = g_string_chunk_new (256 * 1024);
@@ -644,13 +647,18 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
   /* A task is scored against its due date as extended before it fell due;
    * an extension signed after the due date it replaced leaves the task
    * judged against that date (README.md, "Rules": it was late already). */
+  /* A server's tables have no index of SQLite's (dd_pg_read_store()). */
+#define LOAD_ROWS_SQL(hint) \
+  "SELECT t.id, t.lead_unit_id, t.deadline_kind, " \
+  "coalesce ((SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id " \
+  "AND e.approved_on > e.old_due ORDER BY e.id LIMIT 1), t.due_on), t.completed_on, t.plan_id, " \
+  "t.deadline_understood, t.created_at " \
+  "FROM tasks t " hint "WHERE t.deleted_at IS NULL ORDER BY t.id"
   stmt = dd_sql_prepare (store,
-                         "SELECT t.id, t.lead_unit_id, t.deadline_kind, "
-                         "coalesce ((SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id "
-                         "AND e.approved_on > e.old_due ORDER BY e.id LIMIT 1), t.due_on), t.completed_on, t.plan_id, "
-                         "t.deadline_understood, t.created_at "
-                         "FROM tasks t INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
+                         _dd_store_has_remote_tables (store) ? LOAD_ROWS_SQL ("")
+                                                             : LOAD_ROWS_SQL ("INDEXED BY tasks_scoring "),
                          error);
+#undef LOAD_ROWS_SQL
   if (stmt == NULL)
     return FALSE;
   rows = g_array_new (FALSE, TRUE, sizeof (ScanRow));

@@ -341,6 +341,18 @@ _dd_store_set_read_only (DdStore    *self,
 }
 
 void
+_dd_store_set_remote_tables (DdStore *self)
+{
+  self->flags.remote_tables = TRUE;
+}
+
+gboolean
+_dd_store_has_remote_tables (DdStore *self)
+{
+  return self->flags.remote_tables;
+}
+
+void
 _dd_store_set_lock_warning (DdStore    *self,
                             const char *warning)
 {

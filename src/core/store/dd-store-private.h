@@ -207,6 +207,7 @@ typedef struct
   guint read_only_for_check : 1; /* read-only only until the check passes */
   guint migrating : 1;          /* schema upgrade at opening: runs as admin */
   guint access_pending : 1;     /* "access-changed" is due once the write is over */
+  guint remote_tables : 1;      /* the data's tables are a server's, read in place */
 } DdStoreFlags;
 
 /* The most virtual-machine steps one statement may run (dd-store-schema.c).
@@ -349,6 +350,10 @@ gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gin
 gboolean _dd_import_marker_finish            (DdStore *self, gint64 plan_id, gint64 audit_mark, GError **error);
 gboolean _dd_import_undo                     (DdStore *self, gint64 plan_id, GError **error);
 void     _dd_store_undo_stale_imports        (DdStore *self);
+/* The data's tables are a server's, read in place (dd_pg_read_store()):
+ * they have no SQLite index, so a query names none (INDEXED BY). */
+void     _dd_store_set_remote_tables         (DdStore *self);
+gboolean _dd_store_has_remote_tables         (DdStore *self);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 

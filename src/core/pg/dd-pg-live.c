@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dondoc-pg"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dondoc/dondoc.h"
+#include "dd-pg-private.h"
+#include "dd-store-private.h"
+
+/*
+ * The server's tables read in place, without a copy (issue #22): a store
+ * in memory whose tables are shadowed by SQLite virtual tables of the
+ * module "dd_pg", one per table of the data, in the temp schema (which
+ * SQLite searches before main). The store's and the domains' queries run
+ * unchanged, in SQLite's dialect and with the app's own SQL functions and
+ * collation (dd_status(), dd_vi, …: each rule stays one C function); each
+ * scan of a table becomes one query on the server that reads only the
+ * columns the statement uses and only the rows its equality and IS NULL
+ * constraints select (a task by id, a task's coordinators, the live
+ * tasks), prepared once per shape. Values are read in the file's text, as
+ * the copier reads them (dd-pg-columns.c), so every output is the same as
+ * on a file by construction. One REPEATABLE READ transaction of the
+ * server's lasts as long as the store: every read of a command sees one
+ * snapshot. The virtual tables have no xUpdate: the store is read-only.
+ */
+
+typedef struct
+{
+  DdPg *pg;                     /* kept by the store */
+  GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
+  GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
+  GHashTable *prepared;         /* SQL → statement name */
+} Live;
+
+typedef struct
+{
+  sqlite3_vtab base;
+  Live *live;
+  char *table;
+  GPtrArray *columns;           /* owned by live->columns */
+  gboolean id_first;            /* column 0 is the INTEGER id */
+} LiveTable;
+
+typedef struct
+{
+  sqlite3_vtab_cursor base;
+  PGresult *result;
+  int row;
+  int *fields;                  /* the result's field of each column, -1: not read */
+} LiveCursor;
+
+/* The most columns a scan reads by name; the others read them all. */
+#define MASK_COLUMNS 63
+
+static void
+live_free (gpointer data)
+{
+  Live *live = data;
+
+  g_hash_table_unref (live->timestamps);
+  g_hash_table_unref (live->columns);
+  g_hash_table_unref (live->prepared);
+  g_free (live);
+}
+
+static int
+set_vtab_error (sqlite3_vtab *vtab, const char *message)
+{
+  sqlite3_free (vtab->zErrMsg);
+  vtab->zErrMsg = sqlite3_mprintf ("%s", message);
+  return SQLITE_ERROR;
+}
+
+static const char *
+declared_type (DdPgColumnKind kind)
+{
+  switch (kind)
+    {
+    case KIND_INTEGER:
+      return "INTEGER";
+    case KIND_REAL:
+      return "REAL";
+    case KIND_BLOB:
+      return "BLOB";
+    case KIND_TEXT:
+    default:
+      return "TEXT";
+    }
+}
+
+static int
+live_connect (sqlite3             *db,
+              void                *aux,
+              int                  argc,
+              const char * const  *argv,
+              sqlite3_vtab       **out,
+              char               **error_message)
+{
+  Live *live = aux;
+  GPtrArray *columns;
+  LiveTable *table;
+  g_autoptr(GString) declaration = g_string_new ("CREATE TABLE x(");
+  int rc;
+
+  columns = argc == 4 ? g_hash_table_lookup (live->columns, argv[3]) : NULL;
+  if (columns == NULL || columns->len < 2)
+    {
+      *error_message = sqlite3_mprintf ("dd_pg: no table %s", argc == 4 ? argv[3] : "");
+      return SQLITE_ERROR;
+    }
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const DdPgColumn *column = columns->pdata[c];
+
+      g_string_append_printf (declaration, "%s\"%s\" %s", c > 0 ? ", " : "", column->name,
+                              declared_type (column->kind));
+    }
+  g_string_append (declaration, ")");
+  rc = sqlite3_declare_vtab (db, declaration->str);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  table = g_new0 (LiveTable, 1);
+  table->live = live;
+  table->table = g_strdup (argv[3]);
+  table->columns = columns;
+  table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
+                    ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
+  *out = &table->base;
+  return SQLITE_OK;
+}
+
+static int
+live_disconnect (sqlite3_vtab *vtab)
+{
+  LiveTable *table = (LiveTable *) vtab;
+
+  sqlite3_free (table->base.zErrMsg);
+  g_free (table->table);
+  g_free (table);
+  return SQLITE_OK;
+}
+
+/* Whether the server compares @column's values as the file does: its
+ * integers, and the text it sends as it is stored (not the timestamps,
+ * the audit's JSON nor users' role, which the SELECT rewrites). */
+static gboolean
+can_compare (LiveTable        *table,
+             const DdPgColumn *column)
+{
+  g_autofree char *key = g_strconcat (table->table, ".", column->server_name, NULL);
+
+  if (column->kind == KIND_INTEGER)
+    return TRUE;
+  if (column->kind != KIND_TEXT || g_hash_table_contains (table->live->timestamps, key))
+    return FALSE;
+  return !(g_str_equal (table->table, "users") && g_str_equal (column->name, "role")) &&
+         !g_str_equal (table->table, "audit_log");
+}
+
+/* The plan of a scan, in idxStr: "MASK:" then a term per constraint sent
+ * to the server: "=C" (equal to the next argument), "nC" (IS NULL), "NC"
+ * (IS NOT NULL). SQLite checks every constraint again (omit stays 0): the
+ * server only reads fewer rows. */
+static int
+live_best_index (sqlite3_vtab       *vtab,
+                 sqlite3_index_info *info)
+{
+  LiveTable *table = (LiveTable *) vtab;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  double cost = 1e6;
+  int n_args = 0;
+  gboolean unique = FALSE;
+
+  g_string_printf (plan, "%llx:", (unsigned long long) info->colUsed);
+  for (int i = 0; i < info->nConstraint; i++)
+    {
+      const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
+      const DdPgColumn *column;
+
+      if (!constraint->usable || constraint->iColumn < 0 || (guint) constraint->iColumn >= table->columns->len)
+        continue;
+      column = table->columns->pdata[constraint->iColumn];
+      if (constraint->op == SQLITE_INDEX_CONSTRAINT_EQ && can_compare (table, column))
+        {
+          info->aConstraintUsage[i].argvIndex = ++n_args;
+          g_string_append_printf (plan, "=%d;", constraint->iColumn);
+          unique = unique || (constraint->iColumn == 0 && table->id_first);
+          cost = MIN (cost, unique ? 1.0 : 100.0);
+        }
+      else if (constraint->op == SQLITE_INDEX_CONSTRAINT_ISNULL ||
+               constraint->op == SQLITE_INDEX_CONSTRAINT_ISNOTNULL)
+        {
+          g_string_append_printf (plan, "%c%d;",
+                                  constraint->op == SQLITE_INDEX_CONSTRAINT_ISNULL ? 'n' : 'N',
+                                  constraint->iColumn);
+          cost = MIN (cost, 5e5);
+        }
+    }
+  info->estimatedCost = cost;
+  info->estimatedRows = (sqlite3_int64) cost;
+  if (unique)
+    info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
+  info->idxStr = sqlite3_mprintf ("%s", plan->str);
+  info->needToFreeIdxStr = 1;
+  return SQLITE_OK;
+}
+
+static int
+live_open (sqlite3_vtab         *vtab,
+           sqlite3_vtab_cursor **out)
+{
+  LiveTable *table = (LiveTable *) vtab;
+  LiveCursor *cursor = g_new0 (LiveCursor, 1);
+
+  cursor->fields = g_new (int, table->columns->len);
+  *out = &cursor->base;
+  return SQLITE_OK;
+}
+
+static int
+live_close (sqlite3_vtab_cursor *base)
+{
+  LiveCursor *cursor = (LiveCursor *) base;
+
+  PQclear (cursor->result);
+  g_free (cursor->fields);
+  g_free (cursor);
+  return SQLITE_OK;
+}
+
+static gboolean
+column_used (sqlite3_uint64 mask, guint c)
+{
+  return c >= MASK_COLUMNS || (mask & ((sqlite3_uint64) 1 << c)) != 0;
+}
+
+/* Adds to @where the term @term of a plan, and its parameter to @params. */
+static void
+append_term (LiveTable      *table,
+             GString        *where,
+             GPtrArray      *params,
+             const char     *term,
+             sqlite3_value **argv,
+             int            *arg)
+{
+  guint c = (guint) g_ascii_strtoull (term + 1, NULL, 10);
+  const DdPgColumn *column;
+  const char *keyword = where->len == 0 ? " WHERE " : " AND ";
+
+  if (c >= table->columns->len)
+    return;
+  column = table->columns->pdata[c];
+  if (term[0] == 'n' || term[0] == 'N')
+    {
+      g_string_append_printf (where, "%s\"%s\" IS %sNULL", keyword, column->server_name,
+                              term[0] == 'N' ? "NOT " : "");
+      return;
+    }
+
+  /* "=C": a value of another type than the column's is left to SQLite. */
+  {
+    sqlite3_value *value = argv[(*arg)++];
+    int type = sqlite3_value_type (value);
+
+    if (column->kind == KIND_INTEGER && type == SQLITE_INTEGER)
+      {
+        g_ptr_array_add (params, g_strdup_printf ("%lld", (long long) sqlite3_value_int64 (value)));
+        g_string_append_printf (where, "%s\"%s\" = $%u::bigint", keyword, column->server_name, params->len);
+      }
+    else if (column->kind == KIND_TEXT && type == SQLITE_TEXT)
+      {
+        g_ptr_array_add (params, g_strdup ((const char *) sqlite3_value_text (value)));
+        g_string_append_printf (where, "%s\"%s\"::text = $%u", keyword, column->server_name, params->len);
+      }
+  }
+}
+
+/* The SELECT of a scan planned as @plan, and its parameters. */
+static char *
+build_select (LiveTable      *table,
+              LiveCursor     *cursor,
+              const char     *plan,
+              sqlite3_value **argv,
+              GPtrArray      *params)
+{
+  GString *sql = g_string_new ("SELECT ");
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_auto(GStrv) terms = NULL;
+  sqlite3_uint64 mask = g_ascii_strtoull (plan, NULL, 16);
+  const char *colon = strchr (plan, ':');
+  int field = 0, arg = 0;
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      /* The first column always: the rowid, and never an empty list. */
+      cursor->fields[c] = c == 0 || column_used (mask, c) ? field++ : -1;
+      if (cursor->fields[c] < 0)
+        continue;
+      g_string_append (sql, c > 0 ? ", " : "");
+      _dd_pg_append_server_expression (sql, table->table, table->columns->pdata[c], table->live->timestamps);
+    }
+  terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (terms[i][0] != '\0')
+      append_term (table, where, params, terms[i], argv, &arg);
+  /* In the copy's order, which is the file's rowid order. */
+  g_string_append_printf (sql, " FROM \"%s\"%s ORDER BY \"%s\", \"%s\"", table->table, where->str,
+                          ((DdPgColumn *) table->columns->pdata[0])->server_name,
+                          ((DdPgColumn *) table->columns->pdata[1])->server_name);
+  return g_string_free (sql, FALSE);
+}
+
+/* Runs @sql on the server, prepared the first time its shape is seen. */
+static PGresult *
+run_select (Live       *live,
+            const char *sql,
+            GPtrArray  *params)
+{
+  PGconn *conn = dd_pg_get_conn (live->pg);
+  const char *name = g_hash_table_lookup (live->prepared, sql);
+
+  if (name == NULL)
+    {
+      g_autofree char *new_name = g_strdup_printf ("dd_live_%u", g_hash_table_size (live->prepared));
+      PGresult *prepared = PQprepare (conn, new_name, sql, (int) params->len, NULL);
+
+      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+        return prepared;
+      PQclear (prepared);
+      name = new_name;
+      g_hash_table_insert (live->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+    }
+  return PQexecPrepared (conn, name, (int) params->len, (const char * const *) params->pdata, NULL, NULL, 0);
+}
+
+static int
+live_filter (sqlite3_vtab_cursor  *base,
+             int                   index_number,
+             const char           *plan,
+             int                   argc,
+             sqlite3_value       **argv)
+{
+  LiveCursor *cursor = (LiveCursor *) base;
+  LiveTable *table = (LiveTable *) base->pVtab;
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = NULL;
+
+  (void) index_number;
+  (void) argc;
+  PQclear (cursor->result);
+  cursor->result = NULL;
+  cursor->row = 0;
+  sql = build_select (table, cursor, plan != NULL ? plan : "0:", argv, params);
+  cursor->result = run_select (table->live, sql, params);
+  if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *message = g_strdup_printf (_("The server refused a read: %s"),
+                                                  PQresultErrorMessage (cursor->result));
+
+      g_strstrip (message);
+      return set_vtab_error (base->pVtab, message);
+    }
+  return SQLITE_OK;
+}
+
+static int
+live_next (sqlite3_vtab_cursor *base)
+{
+  ((LiveCursor *) base)->row++;
+  return SQLITE_OK;
+}
+
+static int
+live_eof (sqlite3_vtab_cursor *base)
+{
+  LiveCursor *cursor = (LiveCursor *) base;
+
+  return cursor->result == NULL || cursor->row >= PQntuples (cursor->result);
+}
+
+static int
+live_column (sqlite3_vtab_cursor *base,
+             sqlite3_context     *context,
+             int                  c)
+{
+  LiveCursor *cursor = (LiveCursor *) base;
+  LiveTable *table = (LiveTable *) base->pVtab;
+  int field = c >= 0 && (guint) c < table->columns->len ? cursor->fields[c] : -1;
+  const char *value;
+
+  if (field < 0 || PQgetisnull (cursor->result, cursor->row, field))
+    {
+      sqlite3_result_null (context);
+      return SQLITE_OK;
+    }
+  value = PQgetvalue (cursor->result, cursor->row, field);
+  switch (((DdPgColumn *) table->columns->pdata[c])->kind)
+    {
+    case KIND_INTEGER:
+      sqlite3_result_int64 (context, g_ascii_strtoll (value, NULL, 10));
+      break;
+    case KIND_REAL:
+      sqlite3_result_double (context, g_ascii_strtod (value, NULL));
+      break;
+    case KIND_BLOB:
+      {
+        gsize len;
+        guint8 *data = _dd_pg_decode_bytea (value, &len);
+
+        sqlite3_result_blob (context, data, (int) len, g_free);
+      }
+      break;
+    case KIND_TEXT:
+    default:
+      sqlite3_result_text (context, value, -1, SQLITE_TRANSIENT);
+      break;
+    }
+  return SQLITE_OK;
+}
+
+static int
+live_rowid (sqlite3_vtab_cursor *base,
+            sqlite3_int64       *rowid)
+{
+  LiveCursor *cursor = (LiveCursor *) base;
+  LiveTable *table = (LiveTable *) base->pVtab;
+
+  if (table->id_first && !PQgetisnull (cursor->result, cursor->row, 0))
+    *rowid = g_ascii_strtoll (PQgetvalue (cursor->result, cursor->row, 0), NULL, 10);
+  else
+    *rowid = cursor->row + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module live_module = {
+  .iVersion = 1,
+  .xCreate = live_connect,
+  .xConnect = live_connect,
+  .xBestIndex = live_best_index,
+  .xDisconnect = live_disconnect,
+  .xDestroy = live_disconnect,
+  .xOpen = live_open,
+  .xClose = live_close,
+  .xFilter = live_filter,
+  .xNext = live_next,
+  .xEof = live_eof,
+  .xColumn = live_column,
+  .xRowid = live_rowid,
+};
+
+/* The columns of every table of the data, as the file declares them. */
+static gboolean
+read_all_columns (Live     *live,
+                  sqlite3  *db,
+                  GError  **error)
+{
+  guint n_tables;
+  const char * const *tables = _dd_pg_data_tables (&n_tables);
+
+  for (guint i = 0; i < n_tables; i++)
+    {
+      GPtrArray *columns = _dd_pg_read_columns (db, tables[i], error);
+
+      if (columns == NULL)
+        return FALSE;
+      g_hash_table_insert (live->columns, g_strdup (tables[i]), columns);
+    }
+  return TRUE;
+}
+
+/* Shadows each table of @db's data by the server's. */
+static gboolean
+shadow_tables (DdPg     *pg,
+               sqlite3  *db,
+               GError  **error)
+{
+  GHashTable *timestamps = _dd_pg_read_server_timestamps (pg, error);
+  guint n_tables;
+  const char * const *tables = _dd_pg_data_tables (&n_tables);
+  Live *live;
+
+  if (timestamps == NULL)
+    return FALSE;
+  live = g_new0 (Live, 1);
+  live->pg = pg;
+  live->timestamps = timestamps;
+  live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!read_all_columns (live, db, error))
+    {
+      live_free (live);
+      return FALSE;
+    }
+  if (sqlite3_create_module_v2 (db, "dd_pg", &live_module, live, live_free) != SQLITE_OK)
+    return _dd_pg_set_sqlite_error (db, error);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("CREATE VIRTUAL TABLE temp.\"%s\" USING dd_pg(%s)",
+                                              tables[i], tables[i]);
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return _dd_pg_set_sqlite_error (db, error);
+    }
+  return TRUE;
+}
+
+DdStore *
+dd_pg_read_store (DdPg    *self,
+                  GError **error)
+{
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *login = NULL;
+
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  /* One snapshot per store: a connection serves one store at a time. */
+  if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE)
+    {
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                   _("This connection to the server already serves another store; open a new one."));
+      return NULL;
+    }
+  if (!dd_pg_check_reader (self, error) || !dd_pg_check_schema (self, error))
+    return NULL;
+  store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return NULL;
+  /* The store keeps the connection, and with it the snapshot. */
+  g_object_set_data_full (G_OBJECT (store), "dd-pg-connection", g_object_ref (self), g_object_unref);
+  if (!dd_pg_exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; "
+                         "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1", error))
+    return NULL;
+  if (!shadow_tables (self, _dd_store_get_db (store), error))
+    {
+      dd_pg_rollback (self);
+      return NULL;
+    }
+  _dd_store_set_remote_tables (store);
+  /* Its role is the server's, read through users like the rest. */
+  login = g_strdup (PQuser (dd_pg_get_conn (self)));
+  _dd_store_set_user (store, login);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *at = g_date_time_format (now, "%H:%M %d/%m/%Y");
+    g_autofree char *reason = NULL;
+
+    /* Translators: the first %s is a database name, the second a time and date. */
+    reason = g_strdup_printf (_("The PostgreSQL database “%s” as it was at %s, read in place. Only reading "
+                                "works on a server here for now; open it again to see later changes."),
+                              dd_pg_get_database (self), at);
+    _dd_store_set_read_only (store, reason);
+  }
+  return g_steal_pointer (&store);
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bench-pg-reads FILE [RUNS]: the reads of a command and of the window's
+ * task list on a PostgreSQL server (a throwaway cluster on this machine,
+ * over its Unix socket), the server's tables read in place
+ * (dd_pg_read_store()) against the copy of every table
+ * (dd_pg_open_store()) and against the file itself. FILE is a database
+ * made by dd-bench-generate (it is only read); its data is moved to the
+ * server with dd_pg_migrate_from_store() first. Prints medians of RUNS
+ * (default 3); asserts nothing about time.
+ */
+#include <dondoc/dondoc.h>
+
+#include "dd-bench.h"
+#include "dd-test-pg.h"
+
+typedef DdStore *(*OpenFunc) (const char *location);
+
+static DdStore *
+open_file (const char *location)
+{
+  return dd_store_open (location, DD_STORE_OPEN_READ_ONLY, NULL);
+}
+
+static DdStore *
+open_copy (const char *location)
+{
+  g_autoptr(DdPg) pg = dd_pg_connect (location, NULL);
+
+  return pg != NULL ? dd_pg_open_store (pg, NULL) : NULL;
+}
+
+static DdStore *
+open_in_place (const char *location)
+{
+  g_autoptr(DdPg) pg = dd_pg_connect (location, NULL);
+
+  return pg != NULL ? dd_pg_read_store (pg, NULL) : NULL;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* The window's refresh: the ids of every live task in appendix order,
+ * then its first screenful (40 tasks) read. */
+static double
+time_list (DdStore *store, gint64 unit_id)
+{
+  DdTaskQuery query;
+  g_autoptr(DdTaskList) list = NULL;
+  double start = now_ms ();
+
+  dd_task_query_init (&query);
+  g_date_set_dmy (&query.as_of, 25, 11, 2026);
+  query.unit_id = unit_id;
+  list = dd_store_query_tasks (store, &query, NULL);
+  g_assert_nonnull (list);
+  for (guint i = 0; i < MIN (40, g_list_model_get_n_items (G_LIST_MODEL (list))); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  return now_ms () - start;
+}
+
+static void
+measure (const char *backend, OpenFunc open, const char *location, guint runs)
+{
+  double opening[16], list[16], unit_list[16], one[16];
+  GDate as_of;
+
+  g_date_set_dmy (&as_of, 25, 11, 2026);
+  for (guint r = 0; r < runs; r++)
+    {
+      double start = now_ms ();
+      g_autoptr(DdStore) store = open (location);
+      g_autoptr(DdTask) task = NULL;
+
+      g_assert_nonnull (store);
+      opening[r] = now_ms () - start;
+      list[r] = time_list (store, 0);
+      unit_list[r] = time_list (store, 5);
+      start = now_ms ();
+      task = dd_store_get_task (store, 4321, &as_of, NULL);
+      one[r] = now_ms () - start;
+      g_assert_nonnull (task);
+    }
+  g_print ("| %-9s | %10.0f | %12.0f | %12.0f | %8.1f |\n", backend, dd_bench_median (opening, runs),
+           dd_bench_median (list, runs), dd_bench_median (unit_list, runs), dd_bench_median (one, runs));
+  g_print ("RESULT\tpg-reads-%s-open\t%.0f\tms\n", backend, dd_bench_median (opening, runs));
+  g_print ("RESULT\tpg-reads-%s-list\t%.0f\tms\n", backend, dd_bench_median (list, runs));
+  g_print ("RESULT\tpg-reads-%s-unit-list\t%.0f\tms\n", backend, dd_bench_median (unit_list, runs));
+  g_print ("RESULT\tpg-reads-%s-one-task\t%.1f\tms\n", backend, dd_bench_median (one, runs));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) source = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  DdTestPgCluster *cluster;
+  DdTestPgFixture fixture;
+  guint runs = argc > 2 ? CLAMP (atoi (argv[2]), 1, 16) : 3;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: bench-pg-reads FILE [RUNS]\n");
+      return 2;
+    }
+  dd_init_i18n ();
+  source = dd_store_open (argv[1], DD_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  cluster = dd_test_pg_cluster_start ();
+  dd_test_pg_fixture_setup (&fixture, cluster);
+  pg = dd_pg_connect (fixture.uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, source, NULL, &error));
+  g_assert_no_error (error);
+  dd_test_pg_exec (fixture.conn, "VACUUM ANALYZE");
+
+  g_print ("| backend   | open (ms)  | list (ms)    | unit (ms)    | task (ms) |\n");
+  g_print ("|-----------|-----------:|-------------:|-------------:|---------:|\n");
+  measure ("file", open_file, argv[1], runs);
+  measure ("in-place", open_in_place, fixture.uri, runs);
+  measure ("copy", open_copy, fixture.uri, runs);
+
+  g_clear_object (&pg);
+  dd_test_pg_fixture_teardown (&fixture, cluster);
+  dd_test_pg_cluster_stop (cluster);
+  return 0;
+}
