@@ -658,6 +658,165 @@ test_mail_digest (Fixture       *f,
   dd_test_smtp_sink_stop (&sink);
 }
 
+/* Runs the command line with @input on its standard input. */
+static Result
+run_with_input (Fixture            *f,
+                const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0, NULL, NULL };
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_environ (launcher, f->envp);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r.status = g_subprocess_get_exit_status (process);
+  return r;
+}
+
+/* Whether @name has an owner on the bus at @address, within 20 s. */
+static gboolean
+wait_for_name (const char *address,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  bus = g_dbus_connection_new_for_address_sync (address, G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION, NULL, NULL,
+                                                &error);
+  g_assert_no_error (error);
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+      g_assert_no_error (error);
+      g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+      g_usleep (100 * 1000);
+    }
+  return FALSE;
+}
+
+/* The password through the desktop's keyring for real: a session bus of
+ * the test's own with GNOME Keyring on it (unlocked with a password of
+ * the test's), the password kept by `mail-settings --password-stdin`
+ * through libsecret and read back by `mail --send` to log in to a sink
+ * that wants it — never in the file; a wrong one stored, refused. Skipped
+ * where gnome-keyring is not installed. */
+static void
+test_mail_keyring (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *keyring_daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *runtime_dir = g_build_filename (f->dir, "runtime", NULL);
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) message = NULL;
+  g_autoptr(GBytes) file = NULL;
+  const char *address;
+  const char * const keyring_argv[] = { keyring_daemon, "--unlock", "--components=secrets", "--foreground", NULL };
+  DdTestSmtpSink sink = { 0 };
+  gsize size = 0;
+  const char *bytes;
+  Result r;
+
+  if (keyring_daemon == NULL || dbus_daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon or dbus-daemon is not installed");
+      return;
+    }
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  address = g_test_dbus_get_bus_address (bus);
+  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
+  f->envp = g_environ_setenv (f->envp, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_RUNTIME_DIR", runtime_dir, TRUE);
+  f->envp = g_environ_unsetenv (f->envp, "DONDOC_TEST_SMTP_PASSWORD");
+
+  /* The keyring reads its own password from its input, to the end. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, f->envp);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  keyring = g_subprocess_launcher_spawnv (launcher, keyring_argv, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (keyring), "dondoc-test", strlen ("dondoc-test"), NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (keyring), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_for_name (address, "org.freedesktop.secrets"));
+
+  init_csv (f, plan_csv);
+  dd_test_smtp_sink_start (&sink, sink_dir, "--auth", "vanphong:mat-khau");
+  r = run (f, "--db", f->db, "mail-settings", "--host", "127.0.0.1", "--port", sink.port, "--tls", "none",
+           "--sender", "vanphong@ubnd.example.vn", "--user", "vanphong");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "tonghop@ubnd.example.vn");
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* A wrong password kept: the server refuses it, nothing sent. */
+  r = run_with_input (f, "sai\n", (const char * const []) { "--db", f->db, "mail-settings", "--password-stdin",
+                                                              NULL });
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "refused the account “vanphong”"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+
+  /* The right one replaces it: read from the keyring, the letter goes. */
+  r = run_with_input (f, "mat-khau\n", (const char * const []) { "--db", f->db, "mail-settings",
+                                                                   "--password-stdin", NULL });
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "1 letter sent\n"));
+  result_clear (&r);
+  message = sink_message (&sink, 1);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (message, "rcpt_tos"), 0), ==,
+                   "tonghop@ubnd.example.vn");
+  dd_test_smtp_sink_stop (&sink);
+
+  /* The shared file never holds it. */
+  file = read_bytes (f->db);
+  bytes = g_bytes_get_data (file, &size);
+  g_assert_null (memmem (bytes, size, "mat-khau", strlen ("mat-khau")));
+
+  g_subprocess_force_exit (keyring);
+  g_subprocess_wait (keyring, NULL, NULL);
+  g_test_dbus_down (bus);
+}
+
 /* A server that wants a login: the account from the settings, the
  * password from the keyring — here, with no keyring on the test machine,
  * from DONDOC_TEST_SMTP_PASSWORD; a wrong one is refused. */
@@ -712,6 +871,7 @@ main (int   argc,
   ADD ("/cli/mail", test_mail);
   ADD ("/cli/mail/login", test_mail_login);
   ADD ("/cli/mail/digest", test_mail_digest);
+  ADD ("/cli/mail/keyring", test_mail_keyring);
 #undef ADD
 
   return g_test_run ();
