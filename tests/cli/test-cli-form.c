@@ -448,6 +448,12 @@ test_mail (Fixture       *f,
   assert_refused (&r, 1);
   g_assert_nonnull (strstr (r.err, "Phòng Tổng hợp has no email address"));
   result_clear (&r);
+  /* Said before any letter is written (LibreOffice takes seconds each). */
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06", "--out", dir);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Phòng Tổng hợp has no email address"));
+  result_clear (&r);
+  g_assert_cmpuint (dd_test_count_files (dir), ==, 0);
   r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "not an address");
   assert_refused (&r, 1);
   result_clear (&r);

@@ -495,6 +495,20 @@ dd_urging_messages_prepare (DdStore                *self,
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
   g_return_val_if_fail (options != NULL && (options->dir != NULL || options->digest), NULL);
 
+  if (!options->digest)
+    {
+      /* A unit without an address is said before any letter is written:
+       * LibreOffice takes seconds a letter. The units are those of the
+       * digests, which write nothing. */
+      DdUrgingOptions first = *options;
+
+      first.digest = TRUE;
+      letters = _dd_urging_letters_write_full (self, &first, error);
+      if (letters == NULL || (addresses = list_addresses (self, letters, error)) == NULL)
+        return NULL;
+      g_clear_pointer (&letters, g_ptr_array_unref);
+      g_clear_pointer (&addresses, g_ptr_array_unref);
+    }
   letters = _dd_urging_letters_write_full (self, options, error);
   if (letters == NULL || (addresses = list_addresses (self, letters, error)) == NULL)
     return NULL;
