@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  *   placeholders of data/letters/cong-van-don-doc.fodt); %NULL: the one shipped
  * @pdf: also convert each letter to PDF with LibreOffice
  * @report_days: the units report back within this many days
+ * @digest: for dd_urging_messages_prepare(): each unit's items listed in
+ *   the message itself (a digest), no letter written or attached; @dir,
+ *   @template_path and @pdf are then unused
  *
  * What dd_urging_letters_write() writes. Set with dd_urging_options_init().
  */
@@ -30,6 +33,7 @@ typedef struct
   const char *template_path;
   gboolean pdf;
   guint report_days;
+  gboolean digest;
 } DdUrgingOptions;
 
 /* Everything off, a week to report back. */
@@ -99,6 +103,10 @@ DdMailSettings *dd_mail_settings_load  (DdStore               *self,
 gboolean   dd_mail_settings_save       (const DdMailSettings  *self,
                                         DdStore               *store,
                                         GError               **error);
+/* %TRUE when @self names a server and a sender; else %DD_MAIL_ERROR_SETTINGS
+ * saying what to set (checked before anything is written or sent). */
+gboolean   dd_mail_settings_check      (const DdMailSettings  *self,
+                                        GError               **error);
 void       dd_mail_settings_free       (DdMailSettings        *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdMailSettings, dd_mail_settings_free)
 
@@ -126,57 +134,104 @@ gboolean   dd_mail_settings_store_password (const DdMailSettings  *self,
                                             GError               **error);
 
 /**
- * DdSentLetter:
+ * DdUrgingMessage:
+ * @unit_id: the unit's id
  * @unit: the unit's name
- * @address: where the letter went
- * @path: the letter attached (.pdf when made, else .docx)
+ * @address: where the message goes (the unit's address)
+ * @subject: its subject
+ * @body: its text, plain, lines ending in "\n" (CR LF on the wire)
+ * @attachment: (nullable): the letter attached (.pdf when made, else
+ *   .docx), or %NULL for a digest
+ * @attachment_size: the letter's size in bytes (0 for a digest)
+ * @task_ids: (element-type gint64): the tasks it names, recorded in their
+ *   history once it is sent
+ * @sent: whether it was sent (dd_urging_messages_send())
+ *
+ * One message of the urging letters by email, as it will be sent: shown
+ * whole before anything goes.
  */
 typedef struct
 {
+  gint64 unit_id;
   char *unit;
   char *address;
-  char *path;
-} DdSentLetter;
+  char *subject;
+  char *body;
+  char *attachment;
+  goffset attachment_size;
+  GArray *task_ids;
+  gboolean sent;
+} DdUrgingMessage;
 
-void       dd_sent_letter_free         (DdSentLetter          *self);
+void       dd_urging_message_free      (DdUrgingMessage       *self);
 
 /**
- * dd_urging_letters_send:
+ * dd_urging_messages_prepare:
  * @self: the store
- * @options: what dd_urging_letters_write() writes (into @options->dir)
- * @settings: (nullable): the office's mail server; %NULL for a dry run:
- *   the letters written and their addresses checked, nothing sent
- * @password: (nullable): the account's password (dd_mail_settings_dup_password())
- * @sent: (out) (optional) (transfer full) (element-type DdSentLetter): the
- *   letters sent (or, for a dry run, to send), those before a failure included
- * @error: %DD_MAIL_ERROR (a unit without an address is refused before
- *   anything is sent), or dd_urging_letters_write()'s errors
+ * @options: what dd_urging_letters_write() writes (into @options->dir),
+ *   or with @options->digest, the digests (nothing written)
+ * @error: %DD_MAIL_ERROR (a unit without an address: nothing is sent),
+ *   or dd_urging_letters_write()'s errors
  *
- * Writes the letters, then sends each by SMTP (libcurl) to its unit's
- * address (dd_store_set_unit_email()), the letter attached, and records
- * each one sent in the history of its tasks. A letter the server did not
- * take is not recorded; the ones before it were sent and are.
+ * Makes each message of the urging letters by email, one per unit with
+ * overdue, due-soon or forgotten tasks, in Vietnamese: its letter written
+ * and attached to a short message, or its digest (the unit's items with
+ * their due dates and working days late) in the message itself. Nothing
+ * is sent: show them (the dry run, the window's preview), then send them
+ * with dd_urging_messages_send().
  *
- * Returns: %TRUE when every letter was sent
+ * Returns: (transfer full) (element-type DdUrgingMessage) (nullable): the
+ *   messages, or %NULL with @error set
  */
-gboolean   dd_urging_letters_send      (DdStore                *self,
+GPtrArray *dd_urging_messages_prepare  (DdStore                *self,
                                         const DdUrgingOptions  *options,
+                                        GError                **error);
+
+/**
+ * dd_urging_messages_send:
+ * @self: the store
+ * @messages: (element-type DdUrgingMessage): dd_urging_messages_prepare()'s
+ *   messages, sent in order; each one sent gets its @sent set
+ * @settings: the office's mail server
+ * @password: (nullable): the account's password (dd_mail_settings_dup_password())
+ * @error: %DD_MAIL_ERROR
+ *
+ * Sends each message by SMTP (libcurl) to its address, then records it in
+ * the history of the tasks it names (letters_sent). A message the server
+ * did not take is not recorded and the ones after it are not sent; the
+ * ones before it were sent and are recorded.
+ *
+ * Returns: %TRUE when every message was sent
+ */
+gboolean   dd_urging_messages_send     (DdStore                *self,
+                                        GPtrArray              *messages,
                                         const DdMailSettings   *settings,
                                         const char             *password,
-                                        GPtrArray             **sent,
                                         GError                **error);
-/* dd_urging_letters_send() on a worker; the password is looked up there.
- * The result: the GPtrArray of DdSentLetter, or the error. */
-void       dd_urging_letters_send_async  (DdStore                *self,
-                                          const DdUrgingOptions  *options,
-                                          GCancellable           *cancellable,
-                                          GAsyncReadyCallback     callback,
-                                          gpointer                user_data);
-/* (transfer full) (element-type DdSentLetter): the letters sent, or %NULL
- * with @error set (the letters sent before the failure are recorded). */
-GPtrArray *dd_urging_letters_send_finish (DdStore                *self,
-                                          GAsyncResult           *result,
-                                          GError                **error);
+
+/* dd_urging_messages_prepare() on a worker (the letters' PDFs take
+ * seconds). The result: the GPtrArray of DdUrgingMessage, or the error. */
+void       dd_urging_messages_prepare_async  (DdStore                *self,
+                                              const DdUrgingOptions  *options,
+                                              GCancellable           *cancellable,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                user_data);
+GPtrArray *dd_urging_messages_prepare_finish (DdStore                *self,
+                                              GAsyncResult           *result,
+                                              GError                **error);
+/* dd_urging_messages_send() on a worker, the settings read and the password
+ * looked up there; @messages is kept until the end and each one sent gets
+ * its @sent set. */
+void       dd_urging_messages_send_async     (DdStore                *self,
+                                              GPtrArray              *messages,
+                                              GCancellable           *cancellable,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                user_data);
+/* %TRUE when every message was sent; else @error (those sent before the
+ * failure are recorded, and have @sent set). */
+gboolean   dd_urging_messages_send_finish    (DdStore                *self,
+                                              GAsyncResult           *result,
+                                              GError                **error);
 
 void       dd_urging_letters_write_async  (DdStore                *self,
                                            const DdUrgingOptions  *options,

@@ -10,14 +10,15 @@
 #include "dd-cli.h"
 
 /*
- * mail [--out DIR] [--as-of DATE] [--unit UNIT] [--format docx|pdf] --dry-run|--send
+ * mail [--out DIR] [--as-of DATE] [--unit UNIT] [--format docx|pdf] [--digest] --dry-run|--send
  * mail-settings [--host H] [--port N] [--tls starttls|tls|none] [--sender ADDRESS]
  *               [--user ACCOUNT] [--password-stdin]
  * unit-email UNIT [ADDRESS]
  *
- * The urging letters sent by email (dd_urging_letters_send()): the office's
- * server in the file's settings, the password in the desktop's keyring,
- * each unit's address.
+ * The urging letters sent by email (dd_urging_messages_prepare(), then
+ * dd_urging_messages_send()): the office's server in the file's settings,
+ * the password in the desktop's keyring, each unit's address. The dry run
+ * prints each message whole: recipient, subject, attachment and text.
  */
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   char *format;
   gboolean dry_run;
   gboolean send;
+  gboolean digest;
 } MailOptions;
 
 static const GOptionEntry mail_entries[] = {
@@ -40,9 +42,12 @@ static const GOptionEntry mail_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, DD_CLI_OPTION (MailOptions, format),
     N_("docx (the default), or pdf: also converted by LibreOffice"), N_("FORMAT") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, DD_CLI_OPTION (MailOptions, dry_run),
-    N_("Write the letters and show where each would go; send nothing"), NULL },
+    N_("Write the letters and show each message whole (recipient, subject, attachment, text); send nothing"),
+    NULL },
   { "send", 0, 0, G_OPTION_ARG_NONE, DD_CLI_OPTION (MailOptions, send),
     N_("Send each letter to its unit’s address"), NULL },
+  { "digest", 0, 0, G_OPTION_ARG_NONE, DD_CLI_OPTION (MailOptions, digest),
+    N_("Send each unit a digest of its items in the message itself, no letter attached"), NULL },
   { NULL }
 };
 
@@ -57,6 +62,8 @@ mail_check_usage (DdCliInvocation  *cli,
     return dd_cli_set_usage_error (error, _("“mail” needs either --dry-run or --send"));
   if (options->format != NULL && !g_str_equal (options->format, "docx") && !g_str_equal (options->format, "pdf"))
     return dd_cli_set_usage_error (error, _("--format is docx or pdf"));
+  if (options->digest && (options->format != NULL || options->out != NULL))
+    return dd_cli_set_usage_error (error, _("--digest writes no letter: it takes neither --format nor --out"));
   return TRUE;
 }
 
@@ -75,20 +82,54 @@ remove_folder (const char *dir)
   g_rmdir (dir);
 }
 
+/* One line a message: the unit, its address, the letter or the digest. */
 static void
-print_sent (GPtrArray *sent,
+print_sent (GPtrArray *messages,
             gboolean   dry_run)
 {
-  for (guint i = 0; sent != NULL && i < sent->len; i++)
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
     {
-      const DdSentLetter *letter = g_ptr_array_index (sent, i);
-      g_autofree char *name = g_path_get_basename (letter->path);
+      const DdUrgingMessage *message = g_ptr_array_index (messages, i);
+      g_autofree char *name = message->attachment != NULL ? g_path_get_basename (message->attachment) : NULL;
       g_autofree char *line = NULL;
 
-      /* Translators: one letter of "mail": unit, address, file. */
-      line = g_strdup_printf (dry_run ? _("%s <%s>: %s (not sent)\n") : _("%s <%s>: %s sent\n"),
-                              letter->unit, letter->address, name);
+      if (!dry_run && !message->sent)
+        continue;
+      if (name != NULL)
+        /* Translators: one letter of "mail": unit, address, file. */
+        line = g_strdup_printf (dry_run ? _("%s <%s>: %s (not sent)\n") : _("%s <%s>: %s sent\n"),
+                                message->unit, message->address, name);
+      else
+        /* Translators: one digest of "mail": unit, address. */
+        line = g_strdup_printf (dry_run ? _("%s <%s>: digest (not sent)\n") : _("%s <%s>: digest sent\n"),
+                                message->unit, message->address);
       dd_cli_print_utf8_stdout (line);
+    }
+}
+
+/* The dry run's messages whole, as they would be sent. */
+static void
+print_messages (GPtrArray *messages)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const DdUrgingMessage *message = g_ptr_array_index (messages, i);
+      g_autofree char *size = g_format_size ((guint64) message->attachment_size);
+      g_autofree char *name = message->attachment != NULL ? g_path_get_basename (message->attachment) : NULL;
+      GString *text = g_string_new ("\n");
+
+      /* Translators: the heading of a message of "mail --dry-run": its recipient, its subject. */
+      g_string_append_printf (text, _("To: %s <%s>\nSubject: %s\n"), message->unit, message->address,
+                              message->subject);
+      if (name != NULL)
+        /* Translators: the letter attached to a message: its file, its size ("12.3 kB"). */
+        g_string_append_printf (text, _("Attachment: %s (%s)\n"), name, size);
+      g_string_append_printf (text, "\n%s", message->body);
+      if (!g_str_has_suffix (message->body, "\n"))
+        g_string_append_c (text, '\n');
+      g_string_append (text, "-----\n");
+      dd_cli_print_utf8_stdout (text->str);
+      g_string_free (text, TRUE);
     }
 }
 
@@ -99,12 +140,13 @@ mail_run (DdCliInvocation  *cli,
 {
   MailOptions *options = data;
   g_autoptr(DdMailSettings) settings = NULL;
-  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
   g_autofree char *password = NULL;
   g_autofree char *tmp_dir = NULL;
   DdUrgingOptions urging;
   GDate as_of;
   gboolean ok;
+  guint n_sent = 0;
 
   if (!dd_cli_urging_options_init (cli, options->as_of_text, options->unit, &urging, &as_of, error))
     return FALSE;
@@ -114,7 +156,8 @@ mail_run (DdCliInvocation  *cli,
     {
       GError *local_error = NULL;
 
-      if ((settings = dd_mail_settings_load (cli->store, error)) == NULL)
+      if ((settings = dd_mail_settings_load (cli->store, error)) == NULL ||
+          !dd_mail_settings_check (settings, error))
         return FALSE;
       password = dd_mail_settings_dup_password (settings, NULL, &local_error);
       if (local_error != NULL)
@@ -123,18 +166,32 @@ mail_run (DdCliInvocation  *cli,
           return FALSE;
         }
     }
-  if (options->out == NULL && (tmp_dir = g_dir_make_tmp ("dondoc-mail-XXXXXX", error)) == NULL)
+  if (!options->digest && options->out == NULL &&
+      (tmp_dir = g_dir_make_tmp ("dondoc-mail-XXXXXX", error)) == NULL)
     return FALSE;
   urging.dir = options->out != NULL ? options->out : tmp_dir;
   urging.pdf = g_strcmp0 (options->format, "pdf") == 0;
-  ok = dd_urging_letters_send (cli->store, &urging, settings, password, &sent, error);
-  print_sent (sent, options->dry_run);
+  urging.digest = options->digest;
+  messages = dd_urging_messages_prepare (cli->store, &urging, error);
+  ok = messages != NULL && (settings == NULL || dd_urging_messages_send (cli->store, messages, settings, password,
+                                                                         error));
+  print_sent (messages, options->dry_run);
+  if (ok && options->dry_run)
+    print_messages (messages);
   if (tmp_dir != NULL)
     remove_folder (tmp_dir);
-  if (ok)
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
+    n_sent += ((DdUrgingMessage *) g_ptr_array_index (messages, i))->sent;
+  if (ok && options->digest)
+    /* Translators: after "mail --digest": how many digests were sent, or would be. */
+    g_print (options->dry_run ? ngettext ("%u digest to send\n", "%u digests to send\n", messages->len)
+                              : ngettext ("%u digest sent\n", "%u digests sent\n", n_sent),
+             options->dry_run ? messages->len : n_sent);
+  else if (ok)
     /* Translators: after "mail": how many letters were sent, or would be. */
-    g_print (options->dry_run ? ngettext ("%u letter to send\n", "%u letters to send\n", sent->len)
-                              : ngettext ("%u letter sent\n", "%u letters sent\n", sent->len), sent->len);
+    g_print (options->dry_run ? ngettext ("%u letter to send\n", "%u letters to send\n", messages->len)
+                              : ngettext ("%u letter sent\n", "%u letters sent\n", n_sent),
+             options->dry_run ? messages->len : n_sent);
   return ok;
 }
 

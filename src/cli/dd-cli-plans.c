@@ -138,7 +138,12 @@ print_import_summary (const DdImportedPlan    *plan,
   g_print (_("  Units added: %u\n"), summary->units_added);
   g_print (_("  Indicators: %u\n"), summary->indicators);
   g_print (_("  Deadlines not understood: %u\n"), summary->tasks_flagged);
-  if (plan->n_removed_chars > 0)
+  if (plan->n_removed_chars > 0 && plan->table_rows)
+    /* Translators: how many characters were removed, then the row of the
+     * table (.docx, .xlsx) of the first of them. */
+    g_printerr (_("Warning: %u control characters or noncharacters removed from the file (the first on "
+                  "row %u of the table).\n"), plan->n_removed_chars, plan->removed_line);
+  else if (plan->n_removed_chars > 0)
     /* Translators: how many characters were removed, then the line of the
      * first of them. */
     g_printerr (_("Warning: %u control characters or noncharacters removed from the file (the first on "
@@ -318,7 +323,26 @@ import_preview (DdCliInvocation  *cli,
     g_print (_("  %u deadlines not understood: they will be flagged for a date to be set by hand\n"), n_flagged);
   for (guint i = 0; i < plan->warnings->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (plan->warnings, i));
-  if (n_flagged == 0 && plan->warnings->len == 0)
+  if (plan->n_removed_chars > 0)
+    {
+      /* The preview's words: the row of a table, or the line of a text. */
+      g_autofree char *removed =
+        g_strdup_printf (plan->table_rows
+                         ? ngettext ("%u control character or noncharacter was removed "
+                                     "(the first on row %u of the table)",
+                                     "%u control characters or noncharacters were removed "
+                                     "(the first on row %u of the table)",
+                                     plan->n_removed_chars)
+                         : ngettext ("%u control character or noncharacter was removed "
+                                     "(the first on line %u)",
+                                     "%u control characters or noncharacters were removed "
+                                     "(the first on line %u)",
+                                     plan->n_removed_chars),
+                         plan->n_removed_chars, plan->removed_line);
+
+      g_print ("  %s\n", removed);
+    }
+  if (n_flagged == 0 && plan->warnings->len == 0 && plan->n_removed_chars == 0)
     g_print (_("  none\n"));
   g_print (_("Summary: %u tasks, %u units matched, %u new units, %u deadlines understood\n"),
            plan->tasks->len, units->len - n_new, n_new, plan->tasks->len - n_flagged);

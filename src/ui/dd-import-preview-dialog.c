@@ -445,11 +445,18 @@ fill_warnings (DdImportPreviewDialog *self)
   if (plan->n_removed_chars > 0)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("%u control character or noncharacter was removed "
-                                   "(the first on line %u)",
-                                   "%u control characters or noncharacters were removed "
-                                   "(the first on line %u)",
-                                   plan->n_removed_chars),
+        g_strdup_printf (plan->table_rows
+                         /* Translators: the rows of a .docx or .xlsx table. */
+                         ? ngettext ("%u control character or noncharacter was removed "
+                                     "(the first on row %u of the table)",
+                                     "%u control characters or noncharacters were removed "
+                                     "(the first on row %u of the table)",
+                                     plan->n_removed_chars)
+                         : ngettext ("%u control character or noncharacter was removed "
+                                     "(the first on line %u)",
+                                     "%u control characters or noncharacters were removed "
+                                     "(the first on line %u)",
+                                     plan->n_removed_chars),
                          plan->n_removed_chars, plan->removed_line);
 
       append_line (self->warnings_box, text, "warning");

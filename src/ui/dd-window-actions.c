@@ -232,6 +232,7 @@ typedef struct
   char *number;                  /* the plan's, for the summary */
   guint n_removed_chars;
   guint removed_line;
+  gboolean table_rows;
 } ImportJob;
 
 static void
@@ -276,11 +277,18 @@ on_import_done_cb (GObject      *source_object,
     {
       g_autofree char *summary_text = g_steal_pointer (&text);
 
-      text = g_strdup_printf (ngettext ("%s\n%u control character or noncharacter was removed "
-                                        "(the first on line %u)",
-                                        "%s\n%u control characters or noncharacters were removed "
-                                        "(the first on line %u)",
-                                        job->n_removed_chars),
+      text = g_strdup_printf (job->table_rows
+                              /* Translators: the rows of a .docx or .xlsx table. */
+                              ? ngettext ("%s\n%u control character or noncharacter was removed "
+                                          "(the first on row %u of the table)",
+                                          "%s\n%u control characters or noncharacters were removed "
+                                          "(the first on row %u of the table)",
+                                          job->n_removed_chars)
+                              : ngettext ("%s\n%u control character or noncharacter was removed "
+                                          "(the first on line %u)",
+                                          "%s\n%u control characters or noncharacters were removed "
+                                          "(the first on line %u)",
+                                          job->n_removed_chars),
                               summary_text, job->n_removed_chars, job->removed_line);
     }
   primary = g_strdup_printf (summary.plan_existed
@@ -310,6 +318,7 @@ on_import_preview_finished_cb (DdImportPreviewDialog *dialog,
   job->number = g_strdup (plan->number);
   job->n_removed_chars = plan->n_removed_chars;
   job->removed_line = plan->removed_line;
+  job->table_rows = plan->table_rows;
   dd_importer_import_plan_async (job->importer, plan, NULL, on_import_done_cb, job);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dd-mail-preview-dialog.h"
 #include "dd-mail-settings-window.h"
 #include "dd-window-private.h"
 
@@ -14,7 +15,9 @@
  * "Export Progress Forms…" writes one form per unit into a folder;
  * "Import Progress Form…" reads a filled one, shows what it would record
  * and its conflicts, and records it only when the user says so; "Write
- * Urging Letters…" writes the letters of the units with late tasks.
+ * Urging Letters…" writes the letters of the units with late tasks, and
+ * "Email Urging Letters…" shows each unit's message (DdMailPreviewDialog)
+ * and sends them when the user says so.
  */
 
 /* Auxiliary methods */
@@ -211,6 +214,7 @@ typedef struct
   GCancellable *cancellable;
   char *dir;
   gboolean pdf;
+  GPtrArray *messages;          /* DdUrgingMessage, when they are sent */
 } LettersJob;
 
 static void
@@ -219,6 +223,7 @@ letters_job_free (LettersJob *job)
   g_object_unref (job->window);
   g_object_unref (job->cancellable);
   g_free (job->dir);
+  g_clear_pointer (&job->messages, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -313,55 +318,82 @@ mail_settings_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (dd_mail_settings_window_new (GTK_WINDOW (self), self->store)));
 }
 
-/* The letters are sent, or one was not: the letters sent are recorded in
- * their tasks' history. */
+/* The messages are sent, or one was not: those sent are recorded in their
+ * tasks' history and listed. */
 static void
-on_letters_sent_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_messages_sent_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(LettersJob) job = user_data;
   DdWindow *self = job->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sent = dd_urging_letters_send_finish (DD_STORE (source), result, &error);
+  gboolean ok = dd_urging_messages_send_finish (DD_STORE (source), result, &error);
   GString *text;
+  guint n_sent = 0;
 
-  remove_letters_dir (job->dir);
+  if (job->dir != NULL)
+    remove_letters_dir (job->dir);
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
   set_letters_busy (self, NULL);
-  if (sent == NULL)
-    {
-      _dd_window_show_error (self, _("The urging letters were not all sent"), error);
-      return;
-    }
+  for (guint i = 0; i < job->messages->len; i++)
+    n_sent += ((DdUrgingMessage *) g_ptr_array_index (job->messages, i))->sent;
   text = g_string_new (NULL);
-  /* Translators: how many letters were emailed; the list of units follows. */
-  g_string_append_printf (text, ngettext ("%u letter was sent by email:", "%u letters were sent by email:",
-                                          sent->len), sent->len);
-  for (guint i = 0; i < sent->len; i++)
+  if (!ok)
+    /* Translators: after a failure: the error, then how many messages had gone. */
+    g_string_append_printf (text, ngettext ("%s\n\n%u message was sent before it:",
+                                            "%s\n\n%u messages were sent before it:", n_sent),
+                            error->message, n_sent);
+  else
+    /* Translators: how many messages were emailed; the list of units follows. */
+    g_string_append_printf (text, ngettext ("%u message was sent by email:", "%u messages were sent by email:",
+                                            n_sent), n_sent);
+  for (guint i = 0; i < job->messages->len; i++)
     {
-      const DdSentLetter *letter = g_ptr_array_index (sent, i);
+      const DdUrgingMessage *message = g_ptr_array_index (job->messages, i);
 
-      /* Translators: one letter sent: the unit, its address. */
-      g_string_append_printf (text, _("\n%s <%s>"), letter->unit, letter->address);
+      if (message->sent)
+        /* Translators: one letter sent: the unit, its address. */
+        g_string_append_printf (text, _("\n%s <%s>"), message->unit, message->address);
     }
-  _dd_window_show_message (GTK_WINDOW (self), GTK_MESSAGE_INFO, _("Urging letters sent"), text->str);
+  _dd_window_show_message (GTK_WINDOW (self), ok ? GTK_MESSAGE_INFO : GTK_MESSAGE_ERROR,
+                           ok ? _("Urging letters sent") : _("The urging letters were not all sent"), text->str);
   g_string_free (text, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
 }
 
+/* Sends the messages the user saw and confirmed, on a worker. */
 static void
-on_email_confirm_response_cb (GtkDialog *dialog,
-                              int        response,
-                              DdWindow  *self)
+on_mail_preview_finished_cb (DdMailPreviewDialog *dialog,
+                             gboolean             confirmed,
+                             DdWindow            *self)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    _dd_window_email_letters (self);
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *dir = NULL;
+  LettersJob *job;
+
+  if (!confirmed)
+    return;
+  messages = dd_mail_preview_dialog_steal_messages (dialog, &dir);
+  if (messages == NULL || self->store == NULL || self->letters_cancellable != NULL)
+    {
+      if (dir != NULL)
+        remove_letters_dir (dir);
+      return;
+    }
+  cancellable = g_cancellable_new ();
+  set_letters_busy (self, cancellable);
+  job = g_new0 (LettersJob, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  job->dir = g_steal_pointer (&dir);
+  job->messages = g_ptr_array_ref (messages);
+  dd_urging_messages_send_async (self->store, messages, cancellable, on_messages_sent_cb, job);
 }
 
-/* Nothing is sent without the user's word: who sends, through what. */
+/* Nothing is sent without the user's word: each message is shown first. */
 static void
 email_letters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -370,10 +402,9 @@ email_letters_action (GtkWidget  *widget,
   DdWindow *self = DD_WINDOW (widget);
   g_autoptr(DdMailSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkWidget *dialog;
+  DdMailPreviewDialog *dialog;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->letters_cancellable != NULL)
     return;
   settings = dd_mail_settings_load (self->store, &error);
   if (settings == NULL)
@@ -381,61 +412,17 @@ email_letters_action (GtkWidget  *widget,
       _dd_window_show_error (self, _("The email settings could not be read"), error);
       return;
     }
-  if (settings->host == NULL || settings->sender == NULL)
+  if (!dd_mail_settings_check (settings, NULL))
     {
       gtk_widget_activate_action (widget, "win.mail-settings", NULL);
       return;
     }
-  /* Translators: asked before emailing the letters: the sender, the server. */
-  text = g_strdup_printf (_("Each unit with overdue, due-soon or forgotten tasks gets its urging letter at its "
-                            "address, from %s through %s. Each letter sent is recorded in its tasks’ history."),
-                          settings->sender, settings->host);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   _("Send the urging letters by email?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Send"), GTK_RESPONSE_ACCEPT, NULL);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_email_confirm_response_cb), self, 0);
+  dialog = dd_mail_preview_dialog_new (GTK_WINDOW (self), self->store, settings);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_mail_preview_finished_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Shared with the window */
-
-void
-_dd_window_email_letters (DdWindow *self)
-{
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *dir = NULL;
-  LettersJob *job;
-  DdUrgingOptions options;
-
-  g_return_if_fail (DD_IS_WINDOW (self));
-
-  if (self->store == NULL || self->letters_cancellable != NULL)
-    return;
-  /* The letters are attached from a folder of their own, removed after. */
-  dir = g_dir_make_tmp ("dondoc-letters-XXXXXX", &error);
-  if (dir == NULL)
-    {
-      _dd_window_show_error (self, _("The urging letters could not be written"), error);
-      return;
-    }
-  dd_urging_options_init (&options);
-  options.dir = dir;
-  options.pdf = soffice != NULL;
-  cancellable = g_cancellable_new ();
-  set_letters_busy (self, cancellable);
-  job = g_new0 (LettersJob, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_object_ref (cancellable);
-  job->dir = g_steal_pointer (&dir);
-  job->pdf = options.pdf;
-  dd_urging_letters_send_async (self->store, &options, cancellable, on_letters_sent_cb, job);
-}
-
 
 void
 _dd_window_write_letters_to (DdWindow   *self,

@@ -100,9 +100,6 @@ void    _dd_window_import_form_path   (DdWindow       *self,
  * together; one refused refuses them all. */
 void    _dd_window_import_form_paths  (DdWindow           *self,
                                        const char * const *paths);
-/* The urging letters of every unit with late tasks, emailed each to its
- * unit (dd_urging_letters_send_async()), the window going on meanwhile. */
-void    _dd_window_email_letters      (DdWindow       *self);
 /* The urging letters of every unit with late tasks, into @dir. */
 void    _dd_window_write_letters_to   (DdWindow       *self,
                                        const char     *dir);

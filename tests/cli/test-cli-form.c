@@ -448,6 +448,12 @@ test_mail (Fixture       *f,
   assert_refused (&r, 1);
   g_assert_nonnull (strstr (r.err, "Phòng Tổng hợp has no email address"));
   result_clear (&r);
+  /* Said before any letter is written (LibreOffice takes seconds each). */
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06", "--out", dir);
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "Phòng Tổng hợp has no email address"));
+  result_clear (&r);
+  g_assert_cmpuint (dd_test_count_files (dir), ==, 0);
   r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "not an address");
   assert_refused (&r, 1);
   result_clear (&r);
@@ -461,6 +467,16 @@ test_mail (Fixture       *f,
   assert_ok (&r);
   g_assert_nonnull (strstr (r.out, "Phòng Tổng hợp <tonghop@ubnd.example.vn>: Cong-van-don-doc-phong-tong-hop.docx "
                                    "(not sent)\n"));
+  /* Each message whole, as it would go: recipient, subject, the letter
+   * attached and its size, the text. */
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "\nTo: Phòng Tổng hợp <tonghop@ubnd.example.vn>\n"
+                                   "Subject: Công văn đôn đốc thực hiện nhiệm vụ: Phòng Tổng hợp\n"
+                                   "Attachment: Cong-van-don-doc-phong-tong-hop.docx ("));
+  /* g_format_size (): "5.6 kB", a no-break space before the unit. */
+  g_assert_nonnull (strstr (r.out, "\xc2\xa0kB)\n\nKính gửi: Phòng Tổng hợp,\n"));
+  g_assert_nonnull (strstr (r.out, "đôn đốc thực hiện các nhiệm vụ"));
+  g_assert_nonnull (strstr (r.out, "\n-----\n1 letter to send\n"));
   result_clear (&r);
   g_assert_null (sink_message (&sink, 1));
   g_assert_cmpuint (count_sent (f), ==, 0);
@@ -530,6 +546,283 @@ test_mail (Fixture       *f,
   g_assert_cmpuint (count_sent (f), ==, 1);
 }
 
+static const char digest_csv[] =
+  "Kế hoạch số:,700/KH-VPUB\n"
+  "Ngày ban hành:,04/1/2026\n"
+  "Tên kế hoạch:,Kế hoạch thử\n"
+  "\n"
+  "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian,Sản phẩm\n"
+  "1.,Xây dựng kế hoạch,Phòng Tổng hợp,,Trước 16/11/2026,Kế hoạch\n"
+  "2.,Báo cáo kết quả,Phòng Tổng hợp,,hằng quý,Báo cáo\n"
+  "3.,Số hoá hồ sơ,Phòng Tổng hợp,,Trước 09/12/2026,Kết quả\n"
+  "4.,Việc của phòng khác,Phòng Kinh tế,,Trước 30/12/2026,Kết quả\n";
+
+/* A line of @text that starts with @prefix, whole. (transfer full) */
+static char *
+dup_line_with (const char *text,
+               const char *prefix)
+{
+  const char *start = strstr (text, prefix);
+
+  if (start == NULL)
+    return NULL;
+  return g_strndup (start, strcspn (start, "\n"));
+}
+
+/* The digest by email: each unit's overdue, forgotten and due-soon items in
+ * the message itself (due dates dd/mm/yyyy, working days late), no letter;
+ * the dry run shows it whole, the sink receives the very same text, and
+ * its tasks' history records it as a letter's. */
+static void
+test_mail_digest (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *forgotten = NULL;
+  g_autofree char *due_soon = NULL;
+  g_autoptr(JsonObject) message = NULL;
+  g_autoptr(GString) body = NULL;
+  DdTestSmtpSink sink = { 0 };
+  Result r;
+
+  init_csv (f, digest_csv);
+  dd_test_smtp_sink_start (&sink, sink_dir, NULL, NULL);
+  r = run (f, "--db", f->db, "mail-settings", "--host", "127.0.0.1", "--port", sink.port, "--tls", "none",
+           "--sender", "vanphong@ubnd.example.vn");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "tonghop@ubnd.example.vn");
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* How late task 1. is, in the file's working days. */
+  r = run (f, "--db", f->db, "workdays", "between", "2026-11-16", "2026-12-06");
+  assert_ok (&r);
+  expected = g_strdup_printf ("- Nhiệm vụ 1. (700/KH-VPUB) Xây dựng kế hoạch: hạn 16/11/2026, đã quá hạn %d ngày "
+                              "làm việc;", (int) g_ascii_strtoll (r.out, NULL, 10));
+  g_assert_cmpint ((int) g_ascii_strtoll (r.out, NULL, 10), <, 20);
+  result_clear (&r);
+
+  /* Neither a format nor a folder: no letter is written. */
+  r = run (f, "--db", f->db, "mail", "--digest", "--format", "pdf", "--dry-run");
+  assert_refused (&r, 2);
+  result_clear (&r);
+
+  r = run (f, "--db", f->db, "mail", "--digest", "--dry-run", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "Phòng Tổng hợp <tonghop@ubnd.example.vn>: digest (not sent)\n"));
+  g_assert_nonnull (strstr (r.out, "\nTo: Phòng Tổng hợp <tonghop@ubnd.example.vn>\n"
+                                   "Subject: Tổng hợp nhiệm vụ cần đôn đốc: Phòng Tổng hợp\n\n"
+                                   "Kính gửi: Phòng Tổng hợp,\n"));
+  g_assert_null (strstr (r.out, "Attachment:"));
+  g_assert_null (strstr (r.out, "Phòng Kinh tế"));
+  g_assert_nonnull (strstr (r.out, "Đến ngày 06/12/2026"));
+  g_assert_nonnull (strstr (r.out, "\nQuá hạn (1):\n"));
+  g_assert_nonnull (strstr (r.out, "\nChưa gửi báo cáo, cập nhật tiến độ (1):\n"));
+  g_assert_nonnull (strstr (r.out, "\nSắp đến hạn (1):\n"));
+  overdue = dup_line_with (r.out, "- Nhiệm vụ 1. ");
+  g_assert_cmpstr (overdue, ==, expected);
+  forgotten = dup_line_with (r.out, "- Nhiệm vụ 2. ");
+  g_assert_nonnull (forgotten);
+  g_assert_true (g_str_has_prefix (forgotten, "- Nhiệm vụ 2. (700/KH-VPUB) Báo cáo kết quả: chưa gửi báo cáo"));
+  due_soon = dup_line_with (r.out, "- Nhiệm vụ 3. ");
+  g_assert_cmpstr (due_soon, ==, "- Nhiệm vụ 3. (700/KH-VPUB) Số hoá hồ sơ: hạn 09/12/2026;");
+  g_assert_nonnull (strstr (r.out, "báo cáo kết quả trước ngày 13/12/2026."));
+  g_assert_nonnull (strstr (r.out, "1 digest to send\n"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+  g_assert_cmpuint (count_sent (f), ==, 0);
+
+  /* Sent: the same text, no attachment, each of its tasks' history. */
+  r = run (f, "--db", f->db, "mail", "--digest", "--send", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Phòng Tổng hợp <tonghop@ubnd.example.vn>: digest sent\n"));
+  g_assert_nonnull (strstr (r.out, "1 digest sent\n"));
+  result_clear (&r);
+  message = sink_message (&sink, 1);
+  g_assert_nonnull (message);
+  g_assert_null (sink_message (&sink, 2));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (message, "rcpt_tos"), 0), ==,
+                   "tonghop@ubnd.example.vn");
+  g_assert_cmpstr (json_object_get_string_member (message, "subject"), ==,
+                   "Tổng hợp nhiệm vụ cần đôn đốc: Phòng Tổng hợp");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (message, "attachments")), ==, 0);
+  body = g_string_new (json_object_get_string_member (message, "body"));
+  g_string_replace (body, "\r", "", 0);
+  g_test_message ("%s", body->str);
+  g_assert_true (g_str_has_prefix (body->str, "Kính gửi: Phòng Tổng hợp,\n"));
+  g_assert_nonnull (strstr (body->str, overdue));
+  g_assert_nonnull (strstr (body->str, forgotten));
+  g_assert_nonnull (strstr (body->str, due_soon));
+  g_assert_cmpuint (count_sent (f), ==, 3);
+  r = run (f, "--db", f->db, "history");
+  g_assert_nonnull (strstr (r.out, "\"subject\":\"Tổng hợp nhiệm vụ cần đôn đốc: Phòng Tổng hợp\""));
+  result_clear (&r);
+  dd_test_smtp_sink_stop (&sink);
+}
+
+/* Runs the command line with @input on its standard input. */
+static Result
+run_with_input (Fixture            *f,
+                const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0, NULL, NULL };
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_environ (launcher, f->envp);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r.status = g_subprocess_get_exit_status (process);
+  return r;
+}
+
+/* Whether @name has an owner on the bus at @address, within 20 s. */
+static gboolean
+wait_for_name (const char *address,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  bus = g_dbus_connection_new_for_address_sync (address, G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION, NULL, NULL,
+                                                &error);
+  g_assert_no_error (error);
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+      g_assert_no_error (error);
+      g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+      g_usleep (100 * 1000);
+    }
+  return FALSE;
+}
+
+/* The password through the desktop's keyring for real: a session bus of
+ * the test's own with GNOME Keyring on it (unlocked with a password of
+ * the test's), the password kept by `mail-settings --password-stdin`
+ * through libsecret and read back by `mail --send` to log in to a sink
+ * that wants it — never in the file; a wrong one stored, refused. Skipped
+ * where gnome-keyring is not installed. */
+static void
+test_mail_keyring (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *keyring_daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
+  g_autofree char *runtime_dir = g_build_filename (f->dir, "runtime", NULL);
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) message = NULL;
+  g_autoptr(GBytes) file = NULL;
+  const char *address;
+  const char * const keyring_argv[] = { keyring_daemon, "--unlock", "--components=secrets", "--foreground", NULL };
+  DdTestSmtpSink sink = { 0 };
+  gsize size = 0;
+  const char *bytes;
+  Result r;
+
+  if (keyring_daemon == NULL || dbus_daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon or dbus-daemon is not installed");
+      return;
+    }
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  address = g_test_dbus_get_bus_address (bus);
+  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
+  f->envp = g_environ_setenv (f->envp, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_RUNTIME_DIR", runtime_dir, TRUE);
+  f->envp = g_environ_unsetenv (f->envp, "DONDOC_TEST_SMTP_PASSWORD");
+
+  /* The keyring reads its own password from its input, to the end. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, f->envp);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  keyring = g_subprocess_launcher_spawnv (launcher, keyring_argv, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (keyring), "dondoc-test", strlen ("dondoc-test"), NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (keyring), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_for_name (address, "org.freedesktop.secrets"));
+
+  init_csv (f, plan_csv);
+  dd_test_smtp_sink_start (&sink, sink_dir, "--auth", "vanphong:mat-khau");
+  r = run (f, "--db", f->db, "mail-settings", "--host", "127.0.0.1", "--port", sink.port, "--tls", "none",
+           "--sender", "vanphong@ubnd.example.vn", "--user", "vanphong");
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "unit-email", "Phòng Tổng hợp", "tonghop@ubnd.example.vn");
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* A wrong password kept: the server refuses it, nothing sent. */
+  r = run_with_input (f, "sai\n", (const char * const []) { "--db", f->db, "mail-settings", "--password-stdin",
+                                                              NULL });
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_refused (&r, 1);
+  g_assert_nonnull (strstr (r.err, "refused the account “vanphong”"));
+  result_clear (&r);
+  g_assert_null (sink_message (&sink, 1));
+
+  /* The right one replaces it: read from the keyring, the letter goes. */
+  r = run_with_input (f, "mat-khau\n", (const char * const []) { "--db", f->db, "mail-settings",
+                                                                   "--password-stdin", NULL });
+  assert_ok (&r);
+  result_clear (&r);
+  r = run (f, "--db", f->db, "mail", "--send", "--as-of", "2026-12-06");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "1 letter sent\n"));
+  result_clear (&r);
+  message = sink_message (&sink, 1);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (message, "rcpt_tos"), 0), ==,
+                   "tonghop@ubnd.example.vn");
+  dd_test_smtp_sink_stop (&sink);
+
+  /* The shared file never holds it. */
+  file = read_bytes (f->db);
+  bytes = g_bytes_get_data (file, &size);
+  g_assert_null (memmem (bytes, size, "mat-khau", strlen ("mat-khau")));
+
+  g_subprocess_force_exit (keyring);
+  g_subprocess_wait (keyring, NULL, NULL);
+  g_test_dbus_down (bus);
+}
+
 /* A server that wants a login: the account from the settings, the
  * password from the keyring — here, with no keyring on the test machine,
  * from DONDOC_TEST_SMTP_PASSWORD; a wrong one is refused. */
@@ -583,6 +876,8 @@ main (int   argc,
   ADD ("/cli/letters", test_letters);
   ADD ("/cli/mail", test_mail);
   ADD ("/cli/mail/login", test_mail_login);
+  ADD ("/cli/mail/digest", test_mail_digest);
+  ADD ("/cli/mail/keyring", test_mail_keyring);
 #undef ADD
 
   return g_test_run ();

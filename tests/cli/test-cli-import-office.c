@@ -214,6 +214,61 @@ test_vietnamese (Fixture       *f,
   result_clear (&r);
 }
 
+/* Control characters removed from a table's cell: the dry run and the
+ * import say which row of the table, as every message of a table does,
+ * never "line". */
+static void
+test_removed_controls (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char sheet_part[] =
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Số: 12/KH-UBND ngày 10/3/2026</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>TT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Nhiệm vụ</t></is></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><t>Chủ trì</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>Thời gian</t></is></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>1.</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>Rà soát</t></is></c>"
+    "<c r=\"C3\" t=\"inlineStr\"><is><t>Sở Nội vụ</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>Trước 30/6/2026</t></is></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>2.</t></is></c><c r=\"B4\" t=\"inlineStr\"><is><t>Báo\xc2\x9b cáo\xef\xb7\x90</t></is></c>"
+    "<c r=\"C4\" t=\"inlineStr\"><is><t>Sở Tư pháp</t></is></c><c r=\"D4\" t=\"inlineStr\"><is><t>Trước 30/9/2026</t></is></c></row>"
+    "</sheetData></worksheet>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "controls.xlsx", NULL);
+  g_autofree char *part_path = g_build_filename (f->dir, "sheet1.xml", NULL);
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.writestr('xl/workbook.xml', '<workbook/>'); "
+    "z.write(sys.argv[2], 'xl/worksheets/sheet1.xml'); z.close()",
+    path, part_path, NULL
+  };
+  int status = -1;
+  Result r;
+
+  g_assert_true (g_file_set_contents (part_path, sheet_part, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  init_empty (f);
+  r = run (f, "--db", f->db, "import", path, "--dry-run");
+  assert_ok (&r);
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "Warnings:\n"));
+  g_assert_nonnull (strstr (r.out, "  2 control characters or noncharacters were removed "
+                                   "(the first on row 4 of the table)\n"));
+  g_assert_null (strstr (r.out, "on line"));
+  result_clear (&r);
+  r = run (f, "--db", f->db, "import", path);
+  assert_ok (&r);
+  g_test_message ("%s", r.err);
+  g_assert_nonnull (strstr (r.err, "Warning: 2 control characters or noncharacters removed from the file "
+                                   "(the first on row 4 of the table).\n"));
+  g_assert_null (strstr (r.err, "on line"));
+  result_clear (&r);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,6 +288,7 @@ main (int    argc,
   ADD ("/cli/import-office/dry-run-changes", test_dry_run_changes);
   ADD ("/cli/import-office/hostile", test_hostile);
   ADD ("/cli/import-office/vietnamese", test_vietnamese);
+  ADD ("/cli/import-office/removed-controls", test_removed_controls);
 #undef ADD
 
   return g_test_run ();

@@ -6,8 +6,10 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "dd-import-preview-dialog.h"
+#include "dd-mail-preview-dialog.h"
 #include "dd-mail-settings-window.h"
 #include "dd-window.h"
 #include "dd-window-private.h"
@@ -654,21 +656,127 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+mail_preview_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_MAIL_PREVIEW_DIALOG) != NULL;
+}
+
+/* Iterates until the preview's messages are made (its Send button
+ * sensitive), for up to 300 s: the letters go through LibreOffice. */
+static void
+wait_for_messages (DdMailPreviewDialog *dialog)
+{
+  GtkWidget *send = dd_test_template_child (dialog, DD_TYPE_MAIL_PREVIEW_DIALOG, "send_button");
+  gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+
+  while (dd_mail_preview_dialog_get_messages (dialog) == NULL || !gtk_widget_get_sensitive (send))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  dd_test_run_for (100);
+}
+
+static DdMailPreviewDialog *
+open_mail_preview (DdWindow *window)
+{
+  DdMailPreviewDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.email-letters", NULL);
+  dd_test_wait_for (mail_preview_shown, NULL);
+  dialog = DD_MAIL_PREVIEW_DIALOG (dd_test_find_toplevel (DD_TYPE_MAIL_PREVIEW_DIALOG));
+  wait_for_messages (dialog);
+  return dialog;
+}
+
+static const char *
+preview_label (DdMailPreviewDialog *dialog,
+               const char          *name)
+{
+  return gtk_label_get_text (dd_test_template_child (dialog, DD_TYPE_MAIL_PREVIEW_DIALOG, name));
+}
+
+/* Goes through every message of the preview as a person would, choosing
+ * each unit in the list: what the dialog shows is the message as it will
+ * be sent. Returns the texts shown, by address. (transfer full) */
+static GHashTable *
+go_through_messages (DdMailPreviewDialog *dialog,
+                     gboolean             digest)
+{
+  GtkListBox *list = dd_test_template_child (dialog, DD_TYPE_MAIL_PREVIEW_DIALOG, "messages_list");
+  GtkTextView *view = dd_test_template_child (dialog, DD_TYPE_MAIL_PREVIEW_DIALOG, "body_view");
+  GPtrArray *messages = dd_mail_preview_dialog_get_messages (dialog);
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_cmpuint (messages->len, >, 0);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const DdUrgingMessage *message = g_ptr_array_index (messages, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      g_autofree char *to = g_strdup_printf ("%s <%s>", message->unit, message->address);
+      g_autofree char *subject = g_strdup_printf (digest ? "Tổng hợp nhiệm vụ cần đôn đốc: %s"
+                                                         : "Công văn đôn đốc thực hiện nhiệm vụ: %s", message->unit);
+      g_autofree char *dear = g_strdup_printf ("Kính gửi: %s,\n", message->unit);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (dd_test_find_label (GTK_WIDGET (row), message->unit));
+      gtk_list_box_select_row (list, row);
+      dd_test_run_for (30);
+      g_assert_cmpstr (preview_label (dialog, "to_label"), ==, to);
+      g_assert_true (g_str_has_suffix (message->address, "@ubnd.example.vn"));
+      g_assert_cmpstr (preview_label (dialog, "subject_label"), ==, subject);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_true (g_str_has_prefix (text, dear));
+      g_assert_cmpstr (text, ==, message->body);
+      if (digest)
+        {
+          g_assert_null (message->attachment);
+          g_assert_nonnull (strstr (text, "- Nhiệm vụ "));
+          g_assert_nonnull (strstr (text, "báo cáo kết quả trước ngày "));
+          g_assert_null (strstr (preview_label (dialog, "attachment_label"), "Cong-van-don-doc-"));
+        }
+      else
+        {
+          g_autofree char *name = g_path_get_basename (message->attachment);
+
+          g_assert_true (g_str_has_prefix (name, "Cong-van-don-doc-"));
+          g_assert_true (g_file_test (message->attachment, G_FILE_TEST_IS_REGULAR));
+          g_assert_cmpint (message->attachment_size, >, 1000);
+          g_assert_true (g_str_has_prefix (preview_label (dialog, "attachment_label"), name));
+          g_assert_nonnull (strstr (text, "công văn đôn đốc"));
+        }
+      g_hash_table_insert (texts, g_strdup (message->address), g_steal_pointer (&text));
+    }
+  return texts;
+}
+
 /* The urging letters emailed from the window to a real SMTP server on
  * 127.0.0.1: the server and each unit's address typed in the settings
- * window, the user's word asked first, the letters sent on a worker, each
- * unit's message received, the result shown. */
+ * window; each unit's message shown whole before anything is sent, as a
+ * letter attached or as a digest; Cancel sends nothing; Send sends on a
+ * worker exactly the messages shown, each unit's received, the result
+ * shown. */
 static void
 test_letters_email (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *sink_dir = g_build_filename (f->dir, "sink", NULL);
   g_autofree char *secondary = NULL;
+  g_autofree char *letter = NULL;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(DdMailSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) texts = NULL;
   gint64 end = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   DdTestSmtpSink sink = { 0 };
+  DdMailPreviewDialog *preview;
+  GObject *weak;
   GtkWindow *window;
   GtkWindow *dialog;
   guint n_units = 0;
@@ -713,21 +821,38 @@ test_letters_email (Fixture       *f,
   gtk_window_destroy (window);
   dd_test_iterate (50);
 
-  /* Asked first: Cancel sends nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
-  dd_test_wait_for (message_dialog_shown, NULL);
-  dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
-  g_object_get (dialog, "secondary-text", &secondary, NULL);
-  g_assert_nonnull (strstr (secondary, "vanphong@ubnd.example.vn"));
-  dd_test_screenshot ("email-letters-confirm");
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  /* Each message shown first, the letter attached; then as a digest;
+   * Cancel sends nothing. */
+  preview = open_mail_preview (f->window);
+  g_assert_nonnull (strstr (preview_label (preview, "details_label"), "vanphong@ubnd.example.vn"));
+  g_clear_pointer (&texts, g_hash_table_unref);
+  texts = go_through_messages (preview, FALSE);
+  letter = g_strdup (((DdUrgingMessage *) g_ptr_array_index (dd_mail_preview_dialog_get_messages (preview), 0))
+                     ->attachment);
+  dd_test_screenshot ("email-preview-letter");
+  gtk_check_button_set_active (dd_test_template_child (preview, DD_TYPE_MAIL_PREVIEW_DIALOG, "digest_check"), TRUE);
+  wait_for_messages (preview);
+  g_clear_pointer (&texts, g_hash_table_unref);
+  texts = go_through_messages (preview, TRUE);
+  gtk_list_box_select_row (dd_test_template_child (preview, DD_TYPE_MAIL_PREVIEW_DIALOG, "messages_list"),
+                           gtk_list_box_get_row_at_index (dd_test_template_child (preview, DD_TYPE_MAIL_PREVIEW_DIALOG,
+                                                                                  "messages_list"), 0));
+  dd_test_screenshot ("email-preview-digest");
+  weak = G_OBJECT (preview);
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  g_signal_emit_by_name (dd_test_template_child (preview, DD_TYPE_MAIL_PREVIEW_DIALOG, "cancel_button"), "clicked");
+  dd_test_wait_for (dd_test_pointer_cleared, &weak);
   dd_test_iterate (100);
   g_assert_null (dd_test_smtp_sink_dup_message (&sink, 1));
+  /* The letters made for the preview went with it. */
+  g_assert_false (g_file_test (letter, G_FILE_TEST_EXISTS));
 
-  /* Send: the window goes on while the letters are written and sent. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.email-letters", NULL);
-  dd_test_wait_for (message_dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  /* Send: the window goes on while the messages shown are sent. */
+  preview = open_mail_preview (f->window);
+  g_clear_pointer (&texts, g_hash_table_unref);
+  texts = go_through_messages (preview, FALSE);
+  g_signal_emit_by_name (dd_test_template_child (preview, DD_TYPE_MAIL_PREVIEW_DIALOG, "send_button"), "clicked");
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_MAIL_PREVIEW_DIALOG));
   g_assert_true (gtk_widget_get_visible (dd_test_template_child (f->window, DD_TYPE_WINDOW, "busy_spinner")));
   while (!message_dialog_shown (NULL))
     {
@@ -742,13 +867,27 @@ test_letters_email (Fixture       *f,
   dd_test_screenshot ("email-letters-sent");
   for (char *text; (text = dd_test_smtp_sink_dup_message (&sink, n_messages + 1)) != NULL; g_free (text))
     {
+      JsonNode *node = json_from_string (text, &error);
+      JsonObject *object;
+      const char *rcpt;
+      g_autoptr(GString) body = NULL;
+
+      g_assert_no_error (error);
       g_assert_nonnull (strstr (text, "\"rcpt_tos\": [\n  \"donvi"));
       g_assert_nonnull (strstr (text, "\"subject\": \"Công văn đôn đốc thực hiện nhiệm vụ: "));
       g_assert_nonnull (strstr (text, "\"filename\": \"Cong-van-don-doc-"));
+      /* The very text shown for that address. */
+      object = json_node_get_object (node);
+      rcpt = json_array_get_string_element (json_object_get_array_member (object, "rcpt_tos"), 0);
+      body = g_string_new (json_object_get_string_member (object, "body"));
+      g_string_replace (body, "\r", "", 0);
+      g_assert_cmpstr (body->str, ==, g_hash_table_lookup (texts, rcpt));
+      json_node_unref (node);
       n_messages++;
     }
-  /* The seed plan's late units (two) each got theirs. */
+  /* The seed plan's late units (two) each got theirs, all that were shown. */
   g_assert_cmpuint (n_messages, >, 0);
+  g_assert_cmpuint (n_messages, ==, g_hash_table_size (texts));
   g_assert_nonnull (strstr (secondary, "@ubnd.example.vn>"));
   close_message_dialog ();
   dd_test_smtp_sink_stop (&sink);

@@ -58,6 +58,17 @@ letters_job_run (DdStore       *connection,
   return dd_urging_letters_write (connection, &job->options, error);
 }
 
+static gpointer
+messages_job_run (DdStore       *connection,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  LettersJob *job = data;
+
+  return dd_urging_messages_prepare (connection, &job->options, error);
+}
+
 static void
 on_letters_done_cb (GObject      *source,
                     GAsyncResult *result,
@@ -122,6 +133,59 @@ GPtrArray *
 dd_urging_letters_write_finish (DdStore       *self,
                                 GAsyncResult  *result,
                                 GError       **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * dd_urging_messages_prepare_async:
+ * @self: the store
+ * @options: what dd_urging_messages_prepare() takes (copied, as for
+ *   dd_urging_letters_write_async())
+ * @cancellable: (nullable): cancels the job before it starts
+ * @callback: called on the caller's thread when the messages are made
+ * @user_data: for @callback
+ *
+ * dd_urging_messages_prepare() on a thread and a connection of its own:
+ * the window shows the messages when they are made, and goes on meanwhile.
+ */
+void
+dd_urging_messages_prepare_async (DdStore               *self,
+                                  const DdUrgingOptions *options,
+                                  GCancellable          *cancellable,
+                                  GAsyncReadyCallback    callback,
+                                  gpointer               user_data)
+{
+  g_autoptr(DdStoreWorker) worker = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DD_IS_STORE (self));
+  g_return_if_fail (options != NULL && (options->dir != NULL || options->digest));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dd_urging_messages_prepare_async);
+  worker = dd_store_worker_new (self, DD_STORE_WORKER_READS);
+  dd_store_worker_run_async (worker, messages_job_run, letters_job_new (options),
+                             (GDestroyNotify) letters_job_free, (GDestroyNotify) g_ptr_array_unref,
+                             cancellable, on_letters_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * dd_urging_messages_prepare_finish:
+ * @self: the store
+ * @result: the result given to the callback
+ * @error: what dd_urging_messages_prepare() sets, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (element-type DdUrgingMessage) (nullable): the
+ *   messages, or %NULL with @error set
+ */
+GPtrArray *
+dd_urging_messages_prepare_finish (DdStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -41,35 +41,6 @@ dup_date_part (guint value,
   return value < pad_below ? g_strdup_printf ("0%u", value) : g_strdup_printf ("%u", value);
 }
 
-/* The line of the letter for one task. (transfer full) */
-static char *
-dup_item (DdTask      *task,
-          const GDate *as_of)
-{
-  const GDate *due = dd_task_get_due (task);
-  g_autofree char *due_text = due != NULL ? dd_date_to_dmy (due) : NULL;
-  const char *number = dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "";
-
-  switch (dd_task_get_status (task))
-    {
-    case DD_STATUS_OVERDUE:
-      /* Translators: a line of the urging letter: plan, number, title, due date, days late. */
-      return g_strdup_printf (_("- Task %s (%s) %s: due on %s, %d days late;"),
-                              number, dd_task_get_plan_number (task), dd_task_get_title (task),
-                              due_text != NULL ? due_text : "", due != NULL ? g_date_days_between (due, as_of) : 0);
-    case DD_STATUS_FORGOTTEN:
-      /* Translators: a line of the urging letter: a periodic task whose report was not made. */
-      return g_strdup_printf (_("- Task %s (%s) %s: the report or progress update due was not sent;"),
-                              number, dd_task_get_plan_number (task), dd_task_get_title (task));
-    case DD_STATUS_DUE_SOON:
-    default:
-      /* Translators: a line of the urging letter: a task due soon. */
-      return g_strdup_printf (_("- Task %s (%s) %s: due on %s;"),
-                              number, dd_task_get_plan_number (task), dd_task_get_title (task),
-                              due_text != NULL ? due_text : "");
-    }
-}
-
 /* Replaces each {{key}} of @text by its value in @values. (transfer full) */
 static char *
 dup_filled (const char *text,
@@ -388,6 +359,7 @@ write_letter (GBytes               *template,
               const DdExportOffice *office,
               const char           *unit,
               GListModel           *tasks,
+              GPtrArray            *items,
               const DdUrgingOptions *options,
               const GDate          *as_of,
               const char           *path,
@@ -395,7 +367,7 @@ write_letter (GBytes               *template,
 {
   g_autoptr(GHashTable) parts = NULL;
   g_autoptr(GHashTable) values = build_values (office, unit, tasks, as_of, options->report_days);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   GBytes *document;
   gsize size = 0;
   const char *data = g_bytes_get_data (template, &size);
@@ -409,13 +381,9 @@ write_letter (GBytes               *template,
                            g_dgettext (GETTEXT_PACKAGE, N_("The letter’s template is not a Word document (.docx).")));
       return FALSE;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(DdTask) task = g_list_model_get_item (tasks, i);
-
-      g_ptr_array_add (items, dup_item (task, as_of));
-    }
-  document = fill_document (parts, values, items, error);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (lines, _dd_urging_item_dup_line (g_ptr_array_index (items, i)));
+  document = fill_document (parts, values, lines, error);
   if (document == NULL)
     return FALSE;
   g_hash_table_replace (parts, g_strdup ("word/document.xml"), document);
@@ -431,8 +399,60 @@ dd_urging_options_init (DdUrgingOptions *self)
   self->report_days = 7;
 }
 
+/* One unit's letter (or digest) of @tasks, not empty. (transfer full) */
+static DdUrgingLetterInfo *
+write_unit_letter (DdUrgingJudge         *judge,
+                   GBytes                *template,
+                   const DdExportOffice  *office,
+                   DdUnit                *unit,
+                   GListModel            *tasks,
+                   const DdUrgingOptions *options,
+                   const GDate           *as_of,
+                   GError               **error)
+{
+  g_autoptr(GPtrArray) items = _dd_urging_judge_list_items (judge, tasks, error);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  DdUrgingLetterInfo *info;
+
+  if (items == NULL)
+    return NULL;
+  if (!options->digest)
+    {
+      name = _dd_office_dup_file_name ("Cong-van-don-doc-", dd_unit_get_name (unit), ".docx");
+      path = g_build_filename (options->dir, name, NULL);
+      if (!write_letter (template, office, dd_unit_get_name (unit), tasks, items, options, as_of, path, error) ||
+          (options->pdf && !convert_to_pdf (path, error)))
+        return NULL;
+    }
+  info = g_new0 (DdUrgingLetterInfo, 1);
+  info->unit_id = dd_unit_get_id (unit);
+  info->unit = g_strdup (dd_unit_get_name (unit));
+  info->task_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint k = 0; k < items->len; k++)
+    {
+      const DdUrgingItem *item = g_ptr_array_index (items, k);
+      gint64 id = dd_task_get_id (item->task);
+
+      g_array_append_val (info->task_ids, id);
+    }
+  info->items = g_steal_pointer (&items);
+  info->as_of = *as_of;
+  info->report_by = *as_of;
+  g_date_add_days (&info->report_by, options->report_days);
+  if (path != NULL && options->pdf)
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".docx"));
+
+      info->path = g_strconcat (stem, ".pdf", NULL);
+    }
+  else
+    info->path = g_steal_pointer (&path);
+  return info;
+}
+
 /* The letters written, each with its unit and tasks (DdUrgingLetterInfo),
- * for dd_urging_letters_send(). (transfer full) */
+ * for dd_urging_messages_prepare(). (transfer full) */
 GPtrArray *
 _dd_urging_letters_write_full (DdStore                *self,
                                const DdUrgingOptions  *options,
@@ -443,6 +463,7 @@ _dd_urging_letters_write_full (DdStore                *self,
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GBytes) template = NULL;
   g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdUrgingJudge) judge = NULL;
   GDate as_of;
   int previous;
   gboolean ok = TRUE;
@@ -451,9 +472,10 @@ _dd_urging_letters_write_full (DdStore                *self,
     as_of = *options->as_of;
   else
     dd_date_set_today (&as_of);
-  if ((template = load_template (options->template_path, error)) == NULL ||
+  if ((!options->digest && (template = load_template (options->template_path, error)) == NULL) ||
       (office = dd_export_office_load (self, error)) == NULL ||
-      (units = dd_store_list_units (self, 0, error)) == NULL)
+      (units = dd_store_list_units (self, 0, error)) == NULL ||
+      (judge = _dd_urging_judge_new (self, &as_of, error)) == NULL)
     return NULL;
   stats = dd_stats_new (self);
   previous = _dd_document_language_push (DD_LANGUAGE_VIETNAMESE);
@@ -461,8 +483,6 @@ _dd_urging_letters_write_full (DdStore                *self,
     {
       g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
       g_autoptr(GListModel) tasks = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
       DdTaskQuery query;
 
       if ((options->unit_id != 0 && dd_unit_get_id (unit) != options->unit_id) ||
@@ -477,34 +497,12 @@ _dd_urging_letters_write_full (DdStore                *self,
         ok = FALSE;
       else if (g_list_model_get_n_items (tasks) > 0)
         {
-          DdUrgingLetterInfo *info;
+          DdUrgingLetterInfo *info = write_unit_letter (judge, template, office, unit, tasks, options, &as_of,
+                                                        error);
 
-          name = _dd_office_dup_file_name ("Cong-van-don-doc-", dd_unit_get_name (unit), ".docx");
-          path = g_build_filename (options->dir, name, NULL);
-          ok = write_letter (template, office, dd_unit_get_name (unit), tasks, options, &as_of, path, error) &&
-               (!options->pdf || convert_to_pdf (path, error));
-          if (!ok)
-            break;
-          info = g_new0 (DdUrgingLetterInfo, 1);
-          info->unit_id = dd_unit_get_id (unit);
-          info->unit = g_strdup (dd_unit_get_name (unit));
-          info->task_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          for (guint k = 0; k < g_list_model_get_n_items (tasks); k++)
-            {
-              g_autoptr(DdTask) task = g_list_model_get_item (tasks, k);
-              gint64 id = dd_task_get_id (task);
-
-              g_array_append_val (info->task_ids, id);
-            }
-          if (options->pdf)
-            {
-              g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".docx"));
-
-              info->path = g_strconcat (stem, ".pdf", NULL);
-            }
-          else
-            info->path = g_steal_pointer (&path);
-          g_ptr_array_add (letters, info);
+          ok = info != NULL;
+          if (ok)
+            g_ptr_array_add (letters, info);
         }
     }
   _dd_document_language_pop (previous);
@@ -519,6 +517,7 @@ _dd_urging_letter_info_free (DdUrgingLetterInfo *self)
   g_free (self->unit);
   g_free (self->path);
   g_clear_pointer (&self->task_ids, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -531,7 +530,7 @@ dd_urging_letters_write (DdStore                *self,
   GPtrArray *paths;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (options != NULL && options->dir != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->dir != NULL && !options->digest, NULL);
 
   letters = _dd_urging_letters_write_full (self, options, error);
   if (letters == NULL)

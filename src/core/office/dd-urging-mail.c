@@ -14,10 +14,11 @@
 
 /*
  * The urging letters sent by email: each unit's letter attached to a short
- * message, sent to the unit's address through the office's SMTP server by
- * libcurl (its SMTP client, STARTTLS or SMTPS, its MIME builder), then
- * recorded in letters_sent, one row per task the letter names, which the
- * task's history shows. The server's settings are the shared file's; the
+ * message, or a digest of its items in the message itself, made first and
+ * shown whole (the dry run, the window's preview), then sent to the unit's
+ * address through the office's SMTP server by libcurl (its SMTP client,
+ * STARTTLS or SMTPS, its MIME builder) and recorded in letters_sent, one
+ * row per task the message names, which the task's history shows. The server's settings are the shared file's; the
  * password is the desktop keyring's (dd-urging-secret.c).
  */
 
@@ -113,14 +114,33 @@ dd_mail_settings_free (DdMailSettings *self)
   g_free (self);
 }
 
+gboolean
+dd_mail_settings_check (const DdMailSettings  *self,
+                        GError               **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->host == NULL || *self->host == '\0' || self->sender == NULL || *self->sender == '\0')
+    {
+      g_set_error_literal (error, DD_MAIL_ERROR, DD_MAIL_ERROR_SETTINGS,
+                           _("No mail server is set: give its address and the office’s sender address in "
+                             "Preferences (Email) first; nothing was sent."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
-dd_sent_letter_free (DdSentLetter *self)
+dd_urging_message_free (DdUrgingMessage *self)
 {
   if (self == NULL)
     return;
   g_free (self->unit);
   g_free (self->address);
-  g_free (self->path);
+  g_free (self->subject);
+  g_free (self->body);
+  g_free (self->attachment);
+  g_clear_pointer (&self->task_ids, g_array_unref);
   g_free (self);
 }
 
@@ -219,15 +239,12 @@ read_nothing (char   *buffer,
   return 0;
 }
 
-/* Sends @letter to @address: a short message, the letter attached. */
+/* Sends @message: its text, its letter attached (if any). */
 static gboolean
-send_one (const DdMailSettings     *settings,
-          const char               *password,
-          const DdUrgingLetterInfo *letter,
-          const char               *address,
-          const char               *subject,
-          const char               *body,
-          GError                  **error)
+send_one (const DdMailSettings   *settings,
+          const char             *password,
+          const DdUrgingMessage  *message,
+          GError                **error)
 {
   CURL *curl = curl_easy_init ();
   struct curl_slist *recipients = NULL;
@@ -237,14 +254,16 @@ send_one (const DdMailSettings     *settings,
   char detail[CURL_ERROR_SIZE] = "";
   g_autofree char *url = NULL;
   g_autofree char *from = g_strdup_printf ("<%s>", settings->sender);
-  g_autofree char *to = g_strdup_printf ("<%s>", address);
-  g_autofree char *encoded = dup_encoded_word (subject);
+  g_autofree char *to = g_strdup_printf ("<%s>", message->address);
+  g_autofree char *encoded = dup_encoded_word (message->subject);
   g_autofree char *date = dup_rfc5322_date ();
   g_autofree char *header_subject = g_strdup_printf ("Subject: %s", encoded);
   g_autofree char *header_from = g_strdup_printf ("From: %s", from);
   g_autofree char *header_to = g_strdup_printf ("To: %s", to);
   g_autofree char *header_date = g_strdup_printf ("Date: %s", date);
-  g_autofree char *name = g_path_get_basename (letter->path);
+  g_auto(GStrv) lines = g_strsplit (message->body, "\n", -1);
+  /* SMTP's lines end in CR LF. */
+  g_autofree char *body = g_strjoinv ("\r\n", lines);
   CURLcode code;
 
   if (curl == NULL)
@@ -280,19 +299,24 @@ send_one (const DdMailSettings     *settings,
   curl_mime_data (part, body, CURL_ZERO_TERMINATED);
   curl_mime_type (part, "text/plain; charset=UTF-8");
   curl_mime_encoder (part, "quoted-printable");
-  part = curl_mime_addpart (mime);
-  curl_mime_filedata (part, letter->path);
-  curl_mime_filename (part, name);
-  curl_mime_encoder (part, "base64");
-  curl_mime_type (part, g_str_has_suffix (letter->path, ".pdf") ? "application/pdf"
-                  : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  if (message->attachment != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (message->attachment);
+
+      part = curl_mime_addpart (mime);
+      curl_mime_filedata (part, message->attachment);
+      curl_mime_filename (part, name);
+      curl_mime_encoder (part, "base64");
+      curl_mime_type (part, g_str_has_suffix (message->attachment, ".pdf") ? "application/pdf"
+                      : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
   curl_easy_setopt (curl, CURLOPT_MIMEPOST, mime);
   curl_easy_setopt (curl, CURLOPT_READFUNCTION, read_nothing);
   curl_easy_setopt (curl, CURLOPT_UPLOAD, 1L);
 
   code = curl_easy_perform (curl);
   if (code != CURLE_OK)
-    set_curl_error (code, detail, settings, address, error);
+    set_curl_error (code, detail, settings, message->address, error);
   curl_slist_free_all (recipients);
   curl_slist_free_all (headers);
   curl_mime_free (mime);
@@ -300,13 +324,11 @@ send_one (const DdMailSettings     *settings,
   return code == CURLE_OK;
 }
 
-/* The letter to @letter's unit is sent: its tasks' history says so. */
+/* @message is sent: the history of the tasks it names says so. */
 static gboolean
-record_sent (DdStore                  *self,
-             const DdUrgingLetterInfo *letter,
-             const char               *address,
-             const char               *subject,
-             GError                  **error)
+record_sent (DdStore                *self,
+             const DdUrgingMessage  *message,
+             GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -314,13 +336,13 @@ record_sent (DdStore                  *self,
     return FALSE;
   stmt = dd_sql_prepare (self, "INSERT INTO letters_sent (task_id, unit_id, address, subject, sent_by) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  for (guint i = 0; stmt != NULL && i < letter->task_ids->len; i++)
+  for (guint i = 0; stmt != NULL && i < message->task_ids->len; i++)
     {
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (letter->task_ids, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, letter->unit_id);
-      dd_sql_bind_text (stmt, 3, address);
-      dd_sql_bind_text (stmt, 4, subject);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (message->task_ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, message->unit_id);
+      dd_sql_bind_text (stmt, 3, message->address);
+      dd_sql_bind_text (stmt, 4, message->subject);
       dd_sql_bind_text (stmt, 5, dd_store_get_user (self));
       if (!dd_sql_step_done (self, stmt, error))
         {
@@ -368,79 +390,165 @@ list_addresses (DdStore    *self,
   return g_steal_pointer (&addresses);
 }
 
+/* The text of @letter's digest: its items by kind, each with its due date
+ * and working days late, and the date to report by. (transfer full) */
+static char *
+dup_digest_body (const DdUrgingLetterInfo *letter)
+{
+  static const DdTaskStatus kinds[] = { DD_STATUS_OVERDUE, DD_STATUS_FORGOTTEN, DD_STATUS_DUE_SOON };
+  GString *text = g_string_new (NULL);
+  g_autofree char *as_of = dd_date_to_dmy (&letter->as_of);
+  g_autofree char *report_by = dd_date_to_dmy (&letter->report_by);
+
+  /* Translators: the start of a digest email: the unit, the date, how many tasks. */
+  g_string_append_printf (text, _dd_document_gettext (N_("Dear %s,\n\nAs of %s, the Office’s follow-up shows %u "
+                                                         "tasks your unit leads that need your attention:\n")),
+                          letter->unit, as_of, letter->items->len);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < letter->items->len; i++)
+        n += ((DdUrgingItem *) g_ptr_array_index (letter->items, i))->status == kinds[k];
+      if (n == 0)
+        continue;
+      if (kinds[k] == DD_STATUS_OVERDUE)
+        /* Translators: a heading of a digest email; %u: how many tasks. */
+        g_string_append_printf (text, _dd_document_gettext (N_("\nOverdue (%u):\n")), n);
+      else if (kinds[k] == DD_STATUS_FORGOTTEN)
+        /* Translators: a heading of a digest email; %u: how many tasks. */
+        g_string_append_printf (text, _dd_document_gettext (N_("\nReport or progress update not sent (%u):\n")), n);
+      else
+        /* Translators: a heading of a digest email; %u: how many tasks. */
+        g_string_append_printf (text, _dd_document_gettext (N_("\nDue soon (%u):\n")), n);
+      for (guint i = 0; i < letter->items->len; i++)
+        {
+          const DdUrgingItem *item = g_ptr_array_index (letter->items, i);
+          g_autofree char *line = NULL;
+
+          if (item->status != kinds[k])
+            continue;
+          line = _dd_urging_item_dup_line (item);
+          g_string_append_printf (text, "%s\n", line);
+        }
+    }
+  /* Translators: the end of a digest email: the date to report by. */
+  g_string_append_printf (text, _dd_document_gettext (N_("\nPlease carry them out and report the results by "
+                                                         "%s.\n\nThis message was sent by Đôn Đốc, the Office’s "
+                                                         "follow-up program.\n")),
+                          report_by);
+  return g_string_free (text, FALSE);
+}
+
+/* The message of @letter to @address, in Vietnamese. (transfer full) */
+static DdUrgingMessage *
+make_message (const DdUrgingLetterInfo *letter,
+              const char               *address)
+{
+  DdUrgingMessage *message = g_new0 (DdUrgingMessage, 1);
+  int previous = _dd_document_language_push (DD_LANGUAGE_VIETNAMESE);
+
+  message->unit_id = letter->unit_id;
+  message->unit = g_strdup (letter->unit);
+  message->address = g_strdup (address);
+  message->task_ids = g_array_ref (letter->task_ids);
+  if (letter->path == NULL)
+    {
+      /* Translators: the subject of a digest email; %s: the unit. */
+      message->subject = g_strdup_printf (_dd_document_gettext (N_("Digest of the tasks to urge: %s")), letter->unit);
+      message->body = dup_digest_body (letter);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (letter->path);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     NULL, NULL);
+
+      /* Translators: the subject of an urging letter's email; %s: the unit. */
+      message->subject = g_strdup_printf (_dd_document_gettext (N_("Urging letter: the tasks of %s")),
+                                          letter->unit);
+      /* Translators: the message an urging letter is attached to; %s: the unit. */
+      message->body = g_strdup_printf (_dd_document_gettext (N_("Dear %s,\n\nThe Office sends you the attached "
+                                                                "letter urging the tasks your unit leads that are "
+                                                                "overdue, due soon or without their report.\n\nThis "
+                                                                "message was sent by Đôn Đốc, the Office’s "
+                                                                "follow-up program.\n")),
+                                       letter->unit);
+      message->attachment = g_strdup (letter->path);
+      message->attachment_size = info != NULL ? g_file_info_get_size (info) : 0;
+    }
+  _dd_document_language_pop (previous);
+  return message;
+}
+
 /* Public API */
 
-gboolean
-dd_urging_letters_send (DdStore                *self,
-                        const DdUrgingOptions  *options,
-                        const DdMailSettings   *settings,
-                        const char             *password,
-                        GPtrArray             **sent,
-                        GError                **error)
+GPtrArray *
+dd_urging_messages_prepare (DdStore                *self,
+                            const DdUrgingOptions  *options,
+                            GError                **error)
 {
-  static gsize curl_ready = 0;
   g_autoptr(GPtrArray) letters = NULL;
   g_autoptr(GPtrArray) addresses = NULL;
-  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_sent_letter_free);
-  gboolean ok = TRUE;
+  GPtrArray *messages;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (options != NULL && (options->dir != NULL || options->digest), NULL);
+
+  if (!options->digest)
+    {
+      /* A unit without an address is said before any letter is written:
+       * LibreOffice takes seconds a letter. The units are those of the
+       * digests, which write nothing. */
+      DdUrgingOptions first = *options;
+
+      first.digest = TRUE;
+      letters = _dd_urging_letters_write_full (self, &first, error);
+      if (letters == NULL || (addresses = list_addresses (self, letters, error)) == NULL)
+        return NULL;
+      g_clear_pointer (&letters, g_ptr_array_unref);
+      g_clear_pointer (&addresses, g_ptr_array_unref);
+    }
+  letters = _dd_urging_letters_write_full (self, options, error);
+  if (letters == NULL || (addresses = list_addresses (self, letters, error)) == NULL)
+    return NULL;
+  messages = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_urging_message_free);
+  for (guint i = 0; i < letters->len; i++)
+    g_ptr_array_add (messages, make_message (g_ptr_array_index (letters, i), g_ptr_array_index (addresses, i)));
+  return messages;
+}
+
+gboolean
+dd_urging_messages_send (DdStore               *self,
+                         GPtrArray             *messages,
+                         const DdMailSettings  *settings,
+                         const char            *password,
+                         GError               **error)
+{
+  static gsize curl_ready = 0;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (options != NULL && options->dir != NULL, FALSE);
-  if (sent != NULL)
-    *sent = NULL;
-  if (settings != NULL && (settings->host == NULL || *settings->host == '\0' ||
-                           settings->sender == NULL || *settings->sender == '\0'))
-    {
-      g_set_error_literal (error, DD_MAIL_ERROR, DD_MAIL_ERROR_SETTINGS,
-                           _("No mail server is set: give its address and the office’s sender address in "
-                             "Preferences (Email) first; nothing was sent."));
-      return FALSE;
-    }
+  g_return_val_if_fail (messages != NULL, FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (!dd_mail_settings_check (settings, error))
+    return FALSE;
   if (g_once_init_enter (&curl_ready))
     {
       curl_global_init (CURL_GLOBAL_DEFAULT);
       g_once_init_leave (&curl_ready, 1);
     }
-  letters = _dd_urging_letters_write_full (self, options, error);
-  if (letters == NULL || (addresses = list_addresses (self, letters, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; ok && i < letters->len; i++)
+  for (guint i = 0; i < messages->len; i++)
     {
-      const DdUrgingLetterInfo *letter = g_ptr_array_index (letters, i);
-      const char *address = g_ptr_array_index (addresses, i);
-      g_autofree char *subject = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
-      DdSentLetter *item;
-      int previous = _dd_document_language_push (DD_LANGUAGE_VIETNAMESE);
+      DdUrgingMessage *message = g_ptr_array_index (messages, i);
 
-      /* The message is in the letter's language, whatever the program's. */
-      /* Translators: the subject of an urging letter's email; %s: the unit. */
-      subject = g_strdup_printf (_dd_document_gettext (N_("Urging letter: the tasks of %s")), letter->unit);
-      /* Translators: the message an urging letter is attached to; %s: the unit. */
-      text = g_strdup_printf (_dd_document_gettext (N_("Dear %s,\n\nThe Office sends you the attached "
-                                                       "letter urging the tasks your unit leads that are overdue, "
-                                                       "due soon or without their report.\n\nThis message "
-                                                       "was sent by Đôn Đốc, the Office’s follow-up "
-                                                       "program.\n")),
-                              letter->unit);
-      /* SMTP's lines end in CR LF. */
-      lines = g_strsplit (text, "\n", -1);
-      body = g_strjoinv ("\r\n", lines);
-      _dd_document_language_pop (previous);
-      ok = settings == NULL ||
-           (send_one (settings, password, letter, address, subject, body, error) &&
-            record_sent (self, letter, address, subject, error));
-      if (!ok)
-        break;
-      item = g_new0 (DdSentLetter, 1);
-      item->unit = g_strdup (letter->unit);
-      item->address = g_strdup (address);
-      item->path = g_strdup (letter->path);
-      g_ptr_array_add (done, item);
+      if (message->sent)
+        continue;
+      if (!send_one (settings, password, message, error))
+        return FALSE;
+      message->sent = TRUE;
+      if (!record_sent (self, message, error))
+        return FALSE;
     }
-  if (sent != NULL)
-    *sent = g_steal_pointer (&done);
-  return ok;
+  return TRUE;
 }

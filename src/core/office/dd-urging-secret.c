@@ -12,7 +12,7 @@
  * The mail account's password, kept in the desktop's keyring (the Secret
  * Service, through libsecret), never in the shared file: each person who
  * sends letters keeps their own. Sending runs on a worker
- * (dd_urging_letters_send_async()), where the keyring is asked.
+ * (dd_urging_messages_send_async()), where the keyring is asked.
  */
 
 static const SecretSchema *
@@ -114,20 +114,17 @@ dd_mail_settings_store_password (const DdMailSettings  *self,
 
 typedef struct
 {
-  DdUrgingOptions options;
-  char *dir;
-  char *template_path;
-  GDate as_of;
+  GPtrArray *messages;
 } SendJob;
 
 static void
 send_job_free (SendJob *job)
 {
-  g_free (job->dir);
-  g_free (job->template_path);
+  g_ptr_array_unref (job->messages);
   g_free (job);
 }
 
+/* The messages sent, or the error: the result's value is only a mark. */
 static gpointer
 send_job_run (DdStore       *connection,
               gpointer       data,
@@ -137,10 +134,9 @@ send_job_run (DdStore       *connection,
   SendJob *job = data;
   g_autoptr(DdMailSettings) settings = dd_mail_settings_load (connection, error);
   g_autofree char *password = NULL;
-  GPtrArray *sent = NULL;
   GError *local_error = NULL;
 
-  if (settings == NULL)
+  if (settings == NULL || !dd_mail_settings_check (settings, error))
     return NULL;
   password = dd_mail_settings_dup_password (settings, cancellable, &local_error);
   if (local_error != NULL)
@@ -148,12 +144,9 @@ send_job_run (DdStore       *connection,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  if (!dd_urging_letters_send (connection, &job->options, settings, password, &sent, error))
-    {
-      g_clear_pointer (&sent, g_ptr_array_unref);
-      return NULL;
-    }
-  return sent;
+  if (!dd_urging_messages_send (connection, job->messages, settings, password, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -163,75 +156,66 @@ on_send_done_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  GPtrArray *sent = dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error);
 
-  if (sent == NULL)
+  if (dd_store_worker_run_finish (DD_STORE_WORKER (source), result, &error) == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, sent, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
- * dd_urging_letters_send_async:
+ * dd_urging_messages_send_async:
  * @self: the store
- * @options: the letters (copied; a %NULL date is today, as of this call)
+ * @messages: (element-type DdUrgingMessage): the messages to send (kept by
+ *   the job: the caller does not touch them until @callback)
  * @cancellable: (nullable): cancels the job before it starts
  * @callback: called on the caller's thread once sent, or not
  * @user_data: for @callback
  *
  * Loads the mail settings, asks the keyring for the password and runs
- * dd_urging_letters_send(), on a thread and a connection of its own; the
- * store reads the letters recorded before @callback runs.
+ * dd_urging_messages_send(), on a thread and a connection of its own; the
+ * store reads the messages recorded before @callback runs.
  */
 void
-dd_urging_letters_send_async (DdStore               *self,
-                              const DdUrgingOptions *options,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data)
+dd_urging_messages_send_async (DdStore             *self,
+                               GPtrArray           *messages,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   g_autoptr(DdStoreWorker) worker = NULL;
   g_autoptr(GTask) task = NULL;
   SendJob *job;
 
   g_return_if_fail (DD_IS_STORE (self));
-  g_return_if_fail (options != NULL && options->dir != NULL);
+  g_return_if_fail (messages != NULL);
 
   job = g_new0 (SendJob, 1);
-  job->options = *options;
-  job->options.dir = job->dir = g_strdup (options->dir);
-  job->options.template_path = job->template_path = g_strdup (options->template_path);
-  if (options->as_of != NULL)
-    job->as_of = *options->as_of;
-  else
-    dd_date_set_today (&job->as_of);
-  job->options.as_of = &job->as_of;
-
+  job->messages = g_ptr_array_ref (messages);
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dd_urging_letters_send_async);
+  g_task_set_source_tag (task, dd_urging_messages_send_async);
   worker = dd_store_worker_new (self, DD_STORE_WORKER_WRITES);
-  dd_store_worker_run_async (worker, send_job_run, job, (GDestroyNotify) send_job_free,
-                             (GDestroyNotify) g_ptr_array_unref, cancellable, on_send_done_cb,
-                             g_steal_pointer (&task));
+  dd_store_worker_run_async (worker, send_job_run, job, (GDestroyNotify) send_job_free, NULL, cancellable,
+                             on_send_done_cb, g_steal_pointer (&task));
 }
 
 /**
- * dd_urging_letters_send_finish:
+ * dd_urging_messages_send_finish:
  * @self: the store
  * @result: the result given to the callback
- * @error: dd_urging_letters_send()'s errors, %DD_MAIL_ERROR_KEYRING, or
+ * @error: dd_urging_messages_send()'s errors, %DD_MAIL_ERROR_KEYRING, or
  *   %G_IO_ERROR_CANCELLED
  *
- * Returns: (transfer full) (element-type DdSentLetter) (nullable): the
- *   letters sent, or %NULL with @error set
+ * Returns: %TRUE when every message was sent; those sent before a failure
+ *   have their @sent set
  */
-GPtrArray *
-dd_urging_letters_send_finish (DdStore       *self,
-                               GAsyncResult  *result,
-                               GError       **error)
+gboolean
+dd_urging_messages_send_finish (DdStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
 {
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
