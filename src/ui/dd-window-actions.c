@@ -40,8 +40,37 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
-/* GTK 4.8's Vietnamese catalogue lacks the shortcuts window's title and
- * search hint: they are set here, from our own catalogue. */
+/* The texts GTK 4.8 puts in the shortcuts window that its Vietnamese
+ * catalogue lacks or leaves as key names ("Shortcuts", "Page_Up"), with
+ * ours; GTK's own (English or not) is what is looked for. */
+static void
+translate_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const struct { const char *gtk; const char *ours; } texts[] = {
+        { g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts") },
+        { g_dgettext ("gtk40", "Search Results"), _("Search Results") },
+        { g_dpgettext2 ("gtk40", "keyboard label", "Page_Up"), C_("keyboard key", "Page Up") },
+        { g_dpgettext2 ("gtk40", "keyboard label", "Page_Down"), C_("keyboard key", "Page Down") },
+      };
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (g_strcmp0 (text, texts[i].gtk) == 0)
+          {
+            gtk_label_set_text (GTK_LABEL (widget), texts[i].ours);
+            break;
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    translate_labels (child);
+}
+
+/* GTK 4.8's Vietnamese catalogue lacks the shortcuts window's title, its
+ * heading and search hint, and names Page Up "Page_Up": they are set here,
+ * from our own catalogue. */
 void
 _dd_window_translate_help_overlay (DdWindow *self)
 {
@@ -54,6 +83,7 @@ _dd_window_translate_help_overlay (DdWindow *self)
   entry = find_search_entry (GTK_WIDGET (overlay));
   if (entry != NULL)
     g_object_set (entry, "placeholder-text", _("Search shortcuts"), NULL);
+  translate_labels (GTK_WIDGET (overlay));
 }
 
 static GtkFileFilter *
