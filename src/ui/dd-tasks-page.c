@@ -955,7 +955,6 @@ setup_filters (DdTasksPage *self)
   dd_unit_search_setup (self->unit_dropdown);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
   dd_choice_width_set (self->unit_dropdown, 12);
-  /* "Tất cả tình trạng", "Hoàn thành đúng hạn" and "Tất cả kế hoạch" whole. */
   dd_choice_width_set (self->status_dropdown, 15);
   dd_choice_width_set (self->plan_dropdown, 13);
 
