@@ -955,8 +955,8 @@ setup_filters (DdTasksPage *self)
   dd_unit_search_setup (self->unit_dropdown);
   gtk_drop_down_set_expression (self->plan_dropdown, expression);
   dd_choice_width_set (self->unit_dropdown, 12);
-  dd_choice_width_set (self->status_dropdown, 12);
-  dd_choice_width_set (self->plan_dropdown, 10);
+  dd_choice_width_set (self->status_dropdown, 15);
+  dd_choice_width_set (self->plan_dropdown, 13);
 
   statuses = gtk_string_list_new (NULL);
   gtk_string_list_append (statuses, _("All statuses"));

@@ -8,6 +8,8 @@
 #include "dd-toast.h"
 
 #define TOAST_SECONDS 5
+/* Long enough to reach its button ("Mở tệp"). */
+#define TOAST_BUTTON_SECONDS 10
 
 struct _DdToast
 {
@@ -114,13 +116,17 @@ dd_toast_show (DdToast    *self,
   if (button_label != NULL && action_name != NULL)
     {
       gtk_button_set_label (self->button, button_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), action_name);
+      /* The target first: an action with a parameter refuses no target. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), action_name);
     }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_timeout_cb, self);
+  self->timeout_id = g_timeout_add_seconds (gtk_widget_get_visible (GTK_WIDGET (self->button))
+                                           ? TOAST_BUTTON_SECONDS : TOAST_SECONDS,
+                                           on_timeout_cb, self);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "dd-users-window.h"
 #include "dd-history-window.h"
 #include "dd-import-preview-dialog.h"
+#include "dd-toast.h"
 #include "dd-window-private.h"
 
 /*
@@ -40,8 +41,37 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
-/* GTK 4.8's Vietnamese catalogue lacks the shortcuts window's title and
- * search hint: they are set here, from our own catalogue. */
+/* The texts GTK 4.8 puts in the shortcuts window that its Vietnamese
+ * catalogue lacks or leaves as key names ("Shortcuts", "Page_Up"), with
+ * ours; GTK's own (English or not) is what is looked for. */
+static void
+translate_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const struct { const char *gtk; const char *ours; } texts[] = {
+        { g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts") },
+        { g_dgettext ("gtk40", "Search Results"), _("Search Results") },
+        { g_dpgettext2 ("gtk40", "keyboard label", "Page_Up"), C_("keyboard key", "Page Up") },
+        { g_dpgettext2 ("gtk40", "keyboard label", "Page_Down"), C_("keyboard key", "Page Down") },
+      };
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (g_strcmp0 (text, texts[i].gtk) == 0)
+          {
+            gtk_label_set_text (GTK_LABEL (widget), texts[i].ours);
+            break;
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    translate_labels (child);
+}
+
+/* GTK 4.8's Vietnamese catalogue lacks the shortcuts window's title, its
+ * heading and search hint, and names Page Up "Page_Up": they are set here,
+ * from our own catalogue. */
 void
 _dd_window_translate_help_overlay (DdWindow *self)
 {
@@ -54,6 +84,7 @@ _dd_window_translate_help_overlay (DdWindow *self)
   entry = find_search_entry (GTK_WIDGET (overlay));
   if (entry != NULL)
     g_object_set (entry, "placeholder-text", _("Search shortcuts"), NULL);
+  translate_labels (GTK_WIDGET (overlay));
 }
 
 static GtkFileFilter *
@@ -402,43 +433,38 @@ on_editor_saved_cb (DdWindow     *self,
 
 /* Actions */
 
-static void
-on_export_message_response_cb (GtkDialog *dialog,
-                               int        response,
-                               DdWindow  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    gtk_show_uri (GTK_WINDOW (self), g_object_get_data (G_OBJECT (dialog), "uri"), GDK_CURRENT_TIME);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* The file is written: say where, and offer to open it. (A failure stays in
- * the export dialog, which shows the error.) */
+/* The file is written: a toast says so, with a button that opens it (a
+ * failure stays in the export dialog, which shows the error). */
 static void
 on_export_finished_cb (DdExportDialog *dialog,
                        gboolean        ok,
                        const char     *detail,
                        DdWindow       *self)
 {
-  GtkWidget *message;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
 
   if (!ok)
     return;
 
-  message = gtk_message_dialog_new (GTK_WINDOW (self),
-                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                    GTK_MESSAGE_INFO, GTK_BUTTONS_NONE,
-                                    "%s", _("The report was exported"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", detail);
-  gtk_dialog_add_buttons (GTK_DIALOG (message),
-                          _("_Close"), GTK_RESPONSE_CLOSE,
-                          _("_Open the File"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (message), GTK_RESPONSE_ACCEPT);
-  g_object_set_data_full (G_OBJECT (message), "uri", g_filename_to_uri (detail, NULL, NULL), g_free);
-  g_signal_connect_object (message, "response", G_CALLBACK (on_export_message_response_cb), self, 0);
+  name = g_path_get_basename (detail);
+  /* Translators: a toast once the report is written: the file's name. */
+  text = g_strdup_printf (_("Report exported: %s"), name);
+  dd_toast_show (DD_TOAST (self->toast), text, _("_Open the File"), "win.open-file",
+                 g_variant_new_string (detail));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (message));
+}
+
+/* Opens the file at the path @parameter with the desktop's application. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autofree char *uri = g_filename_to_uri (g_variant_get_string (parameter, NULL), NULL, NULL);
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -1060,6 +1086,7 @@ _dd_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.acknowledge-lock-warning", NULL,
                                    acknowledge_lock_warning_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   _dd_window_class_forms_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

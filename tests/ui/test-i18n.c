@@ -380,6 +380,15 @@ collect_all_pages (void)
     /* GTK's own title and search hint, which its Vietnamese catalogue
      * lacks, are replaced by ours. */
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, _("Keyboard Shortcuts"));
+    /* So are its heading and the key names GTK leaves as they are spelt
+     * in code ("Page_Up"). */
+    g_assert_null (dd_test_find_label (GTK_WIDGET (overlay), "Shortcuts"));
+    g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), _("Keyboard Shortcuts")));
+    g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), _("Search Results")));
+    g_assert_null (dd_test_find_label (GTK_WIDGET (overlay), "Page_Up"));
+    g_assert_null (dd_test_find_label (GTK_WIDGET (overlay), "Page_Down"));
+    g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), C_("keyboard key", "Page Up")));
+    g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), C_("keyboard key", "Page Down")));
     add_text (texts, gtk_window_get_title (GTK_WINDOW (overlay)));
     /* Its search field's hint, read without showing the window (its icons
      * would need the MIME database, which the test's own data dirs lack). */
