@@ -507,11 +507,23 @@ fill_header (DdImportPreviewDialog *self,
   gtk_label_set_text (self->details_label, details->str);
   g_string_free (details, TRUE);
 
-  /* Translators: the import preview's summary line. */
-  summary = g_strdup_printf (_("%u tasks, %u units (%u new), %u deadlines understood, %u warnings, "
-                               "%u changes. Nothing is written until you choose Import."),
-                             plan->tasks->len, self->preview->units->len, n_new,
-                             plan->tasks->len - n_flagged, n_warnings, self->preview->changes->len);
+  /* The import preview's summary line, each count with its own plural. */
+  {
+    guint n_tasks = plan->tasks->len, n_units = self->preview->units->len;
+    guint n_understood = plan->tasks->len - n_flagged, n_changes = self->preview->changes->len;
+    g_autofree char *tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", n_tasks), n_tasks);
+    /* Translators: in the import preview's summary: the units the plan names, and how many are new. */
+    g_autofree char *units = g_strdup_printf (ngettext ("%u unit (%u new)", "%u units (%u new)", n_units),
+                                              n_units, n_new);
+    g_autofree char *understood = g_strdup_printf (ngettext ("%u deadline understood", "%u deadlines understood",
+                                                             n_understood), n_understood);
+    g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+    g_autofree char *changes = g_strdup_printf (ngettext ("%u change", "%u changes", n_changes), n_changes);
+
+    /* Translators: the import preview's summary line: the five counts above, in this order. */
+    summary = g_strdup_printf (_("%s, %s, %s, %s, %s. Nothing is written until you choose Import."),
+                               tasks, units, understood, warnings, changes);
+  }
   gtk_label_set_text (self->summary_label, summary);
 }
 

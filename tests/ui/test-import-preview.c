@@ -229,6 +229,18 @@ test_preview_docx (Fixture       *f,
       n_new += unit->existing == NULL;
     }
   dd_test_screenshot ("import-preview-units");
+  /* The summary counts each with its own plural: never "1 units". */
+  {
+    g_autofree char *units = g_strdup_printf (ngettext ("%u unit (%u new)", "%u units (%u new)", preview->units->len),
+                                              preview->units->len, n_new);
+    g_autofree char *tasks = g_strdup_printf (ngettext ("%u task", "%u tasks", 2), 2);
+
+    g_assert_nonnull (find_label_with (GTK_WIDGET (dialog), units));
+    g_assert_nonnull (find_label_with (GTK_WIDGET (dialog), tasks));
+    g_assert_null (find_label_with (GTK_WIDGET (dialog), "1 units"));
+    g_assert_null (find_label_with (GTK_WIDGET (dialog), "1 warnings"));
+    g_assert_null (find_label_with (GTK_WIDGET (dialog), "1 changes"));
+  }
   show_tab (dialog, 3);
   for (guint i = 0; i < preview->plan->warnings->len; i++)
     g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), g_ptr_array_index (preview->plan->warnings, i)));
