@@ -37,39 +37,36 @@ on_timeout_cb (gpointer user_data)
 }
 
 /**
- * dd_first_rows_limit:
+ * dd_first_rows_wait:
  * @self: the page's state
  * @view: the list's view
- * @tasks: the list just given a new result, not yet given to @view
- * @n_rows: how many rows to show first
- * @done: called once the frame with the first rows is painted, after
- *   the list shows all its tasks again (its return value is ignored)
+ * @done: called once the next frame of @view is painted (or after a
+ *   moment, should none come); its return value is ignored
  * @data: for @done
  *
- * Limits @tasks to its first @n_rows when @view is drawn and the result
- * has more; cancels what was pending.
+ * Cancels what was pending, then waits for @view's next frame when @view
+ * is drawn.
  *
- * Returns: whether @done will be called (else the list shows every task)
+ * Returns: whether @done will be called (not when @view is not drawn)
  */
 gboolean
-dd_first_rows_limit (DdFirstRows *self,
-                     GtkWidget   *view,
-                     DdTaskList  *tasks,
-                     guint        n_rows,
-                     GSourceFunc  done,
-                     gpointer     data)
+dd_first_rows_wait (DdFirstRows *self,
+                    GtkWidget   *view,
+                    GSourceFunc  done,
+                    gpointer     data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (view);
 
   dd_first_rows_cancel (self);
-  if (clock == NULL || !gtk_widget_get_mapped (view) || dd_task_list_get_n_tasks (tasks) <= n_rows)
+  if (clock == NULL || !gtk_widget_get_mapped (view))
     return FALSE;
-  dd_task_list_set_row_limit (tasks, n_rows);
   self->clock = g_object_ref (clock);
   self->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
   self->timeout = g_timeout_add (FALLBACK_MS, on_timeout_cb, self);
   self->done = done;
   self->data = data;
+  /* A frame to wait for, should nothing else ask for one. */
+  gtk_widget_queue_draw (view);
   return TRUE;
 }
 

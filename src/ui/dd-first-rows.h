@@ -7,11 +7,11 @@
 G_BEGIN_DECLS
 
 /*
- * DdFirstRows: a new result's first rows shown before the rest. GTK 4.8's
- * list view builds about 200 rows for a new list; given only the first
- * screenful, it shows the result a frame sooner, and the rest is given
- * once that frame is painted (or after a moment, should no frame come).
- * A plain struct kept in the page, zeroed at first.
+ * DdFirstRows: waits for the next frame of a view to be painted. GTK
+ * 4.8's list view builds a row widget for each new item near those it
+ * shows (about 200); a list that grows is given its first screenful of
+ * new items, then the others a frame at a time, so that no frame waits
+ * for them all. A plain struct kept in the page, zeroed at first.
  */
 typedef struct
 {
@@ -22,10 +22,8 @@ typedef struct
   gpointer data;
 } DdFirstRows;
 
-gboolean dd_first_rows_limit   (DdFirstRows *self,
+gboolean dd_first_rows_wait    (DdFirstRows *self,
                                 GtkWidget   *view,
-                                DdTaskList  *tasks,
-                                guint        n_rows,
                                 GSourceFunc  done,
                                 gpointer     data);
 void     dd_first_rows_cancel  (DdFirstRows *self);
