@@ -145,32 +145,14 @@ get_selected_id (DdTasksPage *self)
   return task != NULL ? dd_task_get_id (task) : 0;
 }
 
-/* The list view inside the column view: it has the actions to scroll. */
-static GtkWidget *
-get_list_view (DdTasksPage *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
-/* Where select_task() scrolls the list to. */
-typedef enum
-{
-  SCROLL_SELECTED,         /* to the selected task, if any */
-  SCROLL_SELECTED_OR_TOP,  /* or else to the top: a new sort, search or filter */
-} Scroll;
-
-/* Selects @task_id (none when it is not listed) and scrolls as @scroll
- * says. */
+/* Selects @task_id (none when it is not listed), brought into view; with
+ * @or_top, the top of the list when none is (a new sort, search or
+ * filter). */
 static void
 select_task (DdTasksPage *self,
              gint64       task_id,
-             Scroll       scroll)
+             gboolean     or_top)
 {
-  GtkWidget *list_view = get_list_view (self);
   int position = -1;
 
   if (self->tasks != NULL && task_id > 0)
@@ -180,9 +162,8 @@ select_task (DdTasksPage *self,
 
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  if (list_view != NULL && (position >= 0 || scroll == SCROLL_SELECTED_OR_TOP)
-      && self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position >= 0 ? (guint) position : 0);
+  if ((position >= 0 || or_top) && self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0)
+    dd_first_rows_scroll_to (self->column_view, MAX (position, 0));
   /* Also when it is the same task: what may be done with it may have
    * changed with the store. */
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
@@ -300,14 +281,7 @@ set_loading (DdTasksPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
-/* When a result is longer than the list was, the new rows given to the
- * view first (a screenful at 1920 × 1080), then that many more a frame
- * at a time, up to the rows GTK 4.8 builds (about 200): each frame waits
- * for a few rows built, not for them all. */
-#define FIRST_ROWS 32
-#define MORE_ROWS 64
-#define VIEW_ROWS 224
-static gboolean reveal_more (gpointer data);
+static gboolean reveal_done (gpointer data);
 
 /* Forgets the query being read, if any: its result will not be shown. */
 static void
@@ -316,7 +290,6 @@ drop_pending_query (DdTasksPage *self)
   if (dd_first_rows_pending (&self->first_rows)) /* the caller reads the list anew */
     {
       dd_first_rows_cancel (&self->first_rows);
-      dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
       set_loading (self, FALSE);
     }
   if (self->query_cancellable == NULL)
@@ -356,7 +329,6 @@ on_query_read_cb (GObject      *source,
   g_autoptr(DdTasksPage) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 select_id;
-  guint limit;
 
   /* A later query (or a reading at once) replaced this one, or the page
    * lost its store: nothing to show, the list stays as it is. */
@@ -371,45 +343,33 @@ on_query_read_cb (GObject      *source,
 
   select_id = self->pending_select >= 0 ? self->pending_select : get_selected_id (self);
   /* No more rows than the list has now (or a screenful), for a start. */
-  limit = MAX (g_list_model_get_n_items (G_LIST_MODEL (self->tasks)), FIRST_ROWS);
-  dd_task_list_set_row_limit (self->tasks, limit);
+  dd_first_rows_begin (&self->first_rows, self->tasks);
   if (!dd_task_list_set_query_finish (self->tasks, result, &error))
     {
-      dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
+      dd_first_rows_cancel (&self->first_rows);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could not read the tasks"), error);
       return;
     }
   update_counts (self);
-  if (dd_task_list_get_n_tasks (self->tasks) > limit && limit < VIEW_ROWS
-      && dd_first_rows_wait (&self->first_rows, GTK_WIDGET (self->column_view), reveal_more, self))
+  if (dd_first_rows_reveal (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, reveal_done, self))
     {
-      /* Selected with the rest (reveal_more()). */
+      /* Selected with the rest (reveal_done()). */
       self->pending_select = select_id;
       set_loading (self, TRUE);
       return;
     }
-  dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
-  select_task (self, select_id, SCROLL_SELECTED_OR_TOP);
+  select_task (self, select_id, TRUE);
 }
 
-/* A frame painted with the rows so far: more of them, or the whole
- * result, the task asked for selected. */
+/* The view has all the rows: the task asked for selected. */
 static gboolean
-reveal_more (gpointer data)
+reveal_done (gpointer data)
 {
   DdTasksPage *self = data;
-  guint limit = g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) + MORE_ROWS;
 
-  if (limit < VIEW_ROWS && limit < dd_task_list_get_n_tasks (self->tasks))
-    {
-      dd_task_list_set_row_limit (self->tasks, limit);
-      if (dd_first_rows_wait (&self->first_rows, GTK_WIDGET (self->column_view), reveal_more, self))
-        return G_SOURCE_REMOVE;
-    }
-  dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
   set_loading (self, FALSE);
-  select_task (self, self->pending_select, SCROLL_SELECTED_OR_TOP);
+  select_task (self, self->pending_select, TRUE);
   self->pending_select = -1;
   return G_SOURCE_REMOVE;
 }
@@ -489,7 +449,7 @@ run_query (DdTasksPage *self,
       return;
     }
 
-  select_task (self, select_id, SCROLL_SELECTED_OR_TOP);
+  select_task (self, select_id, TRUE);
   update_counts (self);
 }
 
@@ -1176,7 +1136,7 @@ dd_tasks_page_reload (DdTasksPage *self,
       return;
     }
 
-  select_task (self, select_id, SCROLL_SELECTED);
+  select_task (self, select_id, FALSE);
   update_counts (self);
 }
 

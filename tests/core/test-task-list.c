@@ -359,7 +359,6 @@ test_refill_items (void)
   /* Sorted otherwise: the same number of items, none said changed, the
    * held ones now the tasks at their positions. */
   q.sort = DD_TASK_SORT_TITLE;
-  q.descending = TRUE;
   g_assert_true (dd_task_list_set_query (list, &q, &error));
   expected = dd_store_query_tasks (store, &q, &error);
   g_assert_no_error (error);
