@@ -160,6 +160,10 @@ select_task (DdTasksPage *self,
   if (position >= 0 && (guint) position >= g_list_model_get_n_items (G_LIST_MODEL (self->tasks)))
     position = -1;
 
+  /* The same position again: the selection would keep the task it took
+   * there before (not refilled in place: it does not listen to it). */
+  if (position >= 0 && gtk_single_selection_get_selected (self->selection) == (guint) position)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   if ((position >= 0 || or_top) && self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0)
@@ -299,22 +303,23 @@ drop_pending_query (DdTasksPage *self)
   set_loading (self, FALSE);
 }
 
-/* Reads the list again (@query NULL) or with @query. The list refills
- * the items the view shows (dd_task_list_set_refill_items()): GTK keeps
- * its row widgets and binds them again, and builds new ones only for the
- * items added at the end. (Every item new in one items-changed, GTK 4.8's
- * selection and list views looked for the rows they tracked among all
- * 100,000, reading every task: the first sort froze the window for
- * seconds.) The caller selects its task again by its id (select_task()). */
+/* Reads the list again (@query NULL) or with @query (refilled in place:
+ * dd_task_list_set_refill_items()). The caller selects its task again by
+ * its id (select_task()). */
 static gboolean
 change_list (DdTasksPage        *self,
              const DdTaskQuery  *query,
              GError            **error)
 {
+  gboolean ok;
+
+  /* A refresh makes every item new: out of the view while it changes, or
+   * GTK 4.8 looks for its tracked rows among all 100,000, reading each. */
   drop_pending_query (self);
-  if (query != NULL)
-    return dd_task_list_set_query (self->tasks, query, error);
-  return dd_task_list_refresh (self->tasks, error);
+  gtk_single_selection_set_model (self->selection, NULL);
+  ok = query != NULL ? dd_task_list_set_query (self->tasks, query, error) : dd_task_list_refresh (self->tasks, error);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
+  return ok;
 }
 
 /* The ids of the query read on the worker: shown at once (change_list()),

@@ -191,6 +191,7 @@ test_sort_keeps_selection (Fixture       *f,
   g_assert_cmpint (dd_task_get_id (selected), ==, id);
   g_assert_cmpuint (gtk_single_selection_get_selected (f->selection), >, 200);
   g_assert_true (in_view (f, dd_test_find_label (f->list_view, title)));
+  dd_test_screenshot ("task-list-sorted-selection");
 
   /* And back. */
   sort_by_title (f, GTK_SORT_ASCENDING);

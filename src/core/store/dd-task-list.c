@@ -105,6 +105,15 @@ load_task_at (DdTaskList *self,
   return task;
 }
 
+/* Whether a view shows @value: it listens to its "id" (a cell binds it
+ * again when notified). */
+static gboolean
+shown_in_view (gpointer value)
+{
+  return g_signal_has_handler_pending (value, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                       g_quark_from_static_string ("id"), FALSE);
+}
+
 /* Whether only the list holds @task (no view shows it any more). */
 static gboolean
 held_by_list_only (gpointer key,
@@ -223,7 +232,8 @@ refill_rows (DdTaskList *self)
       guint position = GPOINTER_TO_UINT (key);
       g_autoptr(DdTask) task = NULL;
 
-      if (position >= n_items || held_by_list_only (key, value, NULL))
+      /* Held by someone who does not listen: a snapshot, left as it is. */
+      if (position >= n_items || held_by_list_only (key, value, NULL) || !shown_in_view (value))
         {
           g_hash_table_iter_remove (&iter);
           continue;
@@ -240,7 +250,8 @@ static void
 take_ids (DdTaskList *self,
           GArray     *ids,
           const guint counts[DD_N_STATUSES],
-          GPtrArray  *tasks)
+          GPtrArray  *tasks,
+          gboolean    refill)
 {
   guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self));
   g_autoptr(GPtrArray) refilled = NULL;
@@ -262,8 +273,9 @@ take_ids (DdTaskList *self,
     }
 
   new_len = g_list_model_get_n_items (G_LIST_MODEL (self));
-  if (!self->refill_items)
+  if (!self->refill_items || !refill)
     {
+      g_hash_table_remove_all (self->rows);
       if (old_len > 0 || new_len > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
       return;
@@ -285,13 +297,16 @@ take_ids (DdTaskList *self,
  * @refill: whether to keep the items handed out
  *
  * With @refill, the list hands out one DdTask per position, the same
- * object each time while someone holds it, and a new result (a refresh or
- * another query) fills the objects still held with the tasks now at
- * their positions, in place: each then notifies all its properties, and
+ * object each time while someone holds it, and a new query's result (a
+ * sort, a search: dd_task_list_set_query() or _finish()) fills the objects still held by a view (someone
+ * connected to their "notify::id") with the tasks now at their
+ * positions, in place: each then notifies all its properties, and
  * items-changed only says the items that come or go at the end. A view
  * (GTK 4.8's list view builds new row widgets for new items) thus keeps
- * its rows and binds them again. Those items are then not snapshots:
- * take a copy (dd_task_copy()) of a task to keep.
+ * its rows and binds them again. Those items are then not snapshots: take
+ * a copy (dd_task_copy()) of a task to keep while listening to it. Items
+ * held by others stay as they were. dd_task_list_refresh() (after a
+ * change of the store) replaces every item, as without @refill.
  */
 void
 dd_task_list_set_refill_items (DdTaskList *self,
@@ -384,14 +399,15 @@ dd_task_list_new (DdStore *store)
   return _dd_task_list_new (store, &query);
 }
 
-gboolean
-dd_task_list_refresh (DdTaskList  *self,
-                      GError     **error)
+/* Reads the query again at once; @refill: the items a view shows are
+ * refilled (a new query), else all replaced (a change of the store). */
+static gboolean
+read_again (DdTaskList  *self,
+            gboolean     refill,
+            GError     **error)
 {
   g_autoptr(GArray) ids = NULL;
   guint counts[DD_N_STATUSES];
-
-  g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
 
   /* What was asked for before is now out of date. */
   self->generation++;
@@ -399,8 +415,17 @@ dd_task_list_refresh (DdTaskList  *self,
   if (ids == NULL)
     return FALSE;
 
-  take_ids (self, ids, counts, NULL);
+  take_ids (self, ids, counts, NULL, refill);
   return TRUE;
+}
+
+gboolean
+dd_task_list_refresh (DdTaskList  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
+
+  return read_again (self, FALSE, error);
 }
 
 gboolean
@@ -412,7 +437,7 @@ dd_task_list_set_query (DdTaskList        *self,
   g_return_val_if_fail (query != NULL, FALSE);
 
   take_query (self, query);
-  return dd_task_list_refresh (self, error);
+  return read_again (self, TRUE, error);
 }
 
 /* A query to run on the worker: a copy that owns its text. */
@@ -528,7 +553,7 @@ shown_range (DdTaskList *self,
   *to = 0;
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!held_by_list_only (key, value, NULL))
+    if (!held_by_list_only (key, value, NULL) && shown_in_view (value))
       {
         *from = MIN (*from, GPOINTER_TO_UINT (key));
         *to = MAX (*to, GPOINTER_TO_UINT (key) + 1);
@@ -627,7 +652,7 @@ dd_task_list_set_query_finish (DdTaskList    *self,
       return FALSE;
     }
   take_query (self, &((QueryJob *) g_task_get_task_data (G_TASK (result)))->query);
-  take_ids (self, read->ids, read->counts, read->tasks);
+  take_ids (self, read->ids, read->counts, read->tasks, TRUE);
   query_result_free (read);
   return TRUE;
 }
