@@ -93,10 +93,12 @@ void     dd_task_list_get_status_counts (DdTaskList        *self,
 const DdTaskQuery *dd_task_list_get_query (DdTaskList *self);
 gint64   dd_task_list_get_id_at (DdTaskList        *self,
                                  guint              position);
-/* Only the first @limit tasks as items (G_MAXUINT: all), until the next result. */
+/* Only the first @limit tasks as items (G_MAXUINT: all), until changed. */
 void     dd_task_list_set_row_limit (DdTaskList    *self,
                                      guint          limit);
 guint    dd_task_list_get_n_tasks   (DdTaskList    *self);
+void     dd_task_list_set_refill_items (DdTaskList *self,
+                                        gboolean    refill);
 /* Position of a task in the list, or -1. */
 int      dd_task_list_find      (DdTaskList        *self,
                                  gint64             task_id);

@@ -7,28 +7,34 @@
 G_BEGIN_DECLS
 
 /*
- * DdFirstRows: a new result's first rows shown before the rest. GTK 4.8's
- * list view builds about 200 rows for a new list; given only the first
- * screenful, it shows the result a frame sooner, and the rest is given
- * once that frame is painted (or after a moment, should no frame come).
- * A plain struct kept in the page, zeroed at first.
+ * DdFirstRows: a task list's new rows given to its view a few at a time.
+ * GTK 4.8's list view builds a row widget for each new item near those it
+ * shows (about 200); a result longer than the list was is given its
+ * first screenful of new items, then more after each painted frame, so
+ * that no frame waits for them all. A plain struct kept in the page,
+ * zeroed at first.
  */
 typedef struct
 {
   GdkFrameClock *clock;
   gulong handler;
   guint timeout;
+  GtkWidget *view;
+  DdTaskList *tasks;
   GSourceFunc done;
   gpointer data;
 } DdFirstRows;
 
-gboolean dd_first_rows_limit   (DdFirstRows *self,
+void     dd_first_rows_begin   (DdFirstRows *self,
+                                DdTaskList  *tasks);
+gboolean dd_first_rows_reveal  (DdFirstRows *self,
                                 GtkWidget   *view,
                                 DdTaskList  *tasks,
-                                guint        n_rows,
                                 GSourceFunc  done,
                                 gpointer     data);
 void     dd_first_rows_cancel  (DdFirstRows *self);
 gboolean dd_first_rows_pending (const DdFirstRows *self);
+void     dd_first_rows_scroll_to (GtkColumnView *view,
+                                  guint          position);
 
 G_END_DECLS

@@ -221,12 +221,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
+/* Shows @list_item's task in its cell of @column. */
 static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
+bind_cell (GtkListItem  *list_item,
+           DdTaskColumn  column)
 {
-  DdTaskColumn column = GPOINTER_TO_INT (user_data);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   DdTask *task = gtk_list_item_get_item (list_item);
 
@@ -283,6 +282,42 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The task list refilled the row's task in place with another task
+ * (dd_task_list_set_refill_items()): it notifies all its properties, of
+ * which "id" stands for all. */
+static void
+on_task_notify_cb (DdTask      *task,
+                   GParamSpec  *pspec,
+                   GtkListItem *list_item)
+{
+  bind_cell (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "dd-task-column")));
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  DdTask *task = gtk_list_item_get_item (list_item);
+
+  if (task == NULL)
+    return;
+  g_object_set_data (G_OBJECT (list_item), "dd-task-column", user_data);
+  bind_cell (list_item, GPOINTER_TO_INT (user_data));
+  g_signal_connect_object (task, "notify::id", G_CALLBACK (on_task_notify_cb), list_item, 0);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  DdTask *task = gtk_list_item_get_item (list_item);
+
+  if (task != NULL)
+    g_signal_handlers_disconnect_by_func (task, on_task_notify_cb, list_item);
+}
+
 /* Public API */
 
 /**
@@ -298,5 +333,6 @@ dd_task_column_new_factory (DdTaskColumn column)
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), GINT_TO_POINTER (column));
   return factory;
 }

@@ -145,17 +145,29 @@ get_selected_id (DdTasksPage *self)
   return task != NULL ? dd_task_get_id (task) : 0;
 }
 
+/* Selects @task_id (none when it is not listed), brought into view; with
+ * @or_top, the top of the list when none is (a new sort, search or
+ * filter). */
 static void
 select_task (DdTasksPage *self,
-             gint64       task_id)
+             gint64       task_id,
+             gboolean     or_top)
 {
   int position = -1;
 
   if (self->tasks != NULL && task_id > 0)
     position = dd_task_list_find (self->tasks, task_id);
+  if (position >= 0 && (guint) position >= g_list_model_get_n_items (G_LIST_MODEL (self->tasks)))
+    position = -1;
 
+  /* The same position again: the selection would keep the task it took
+   * there before (not refilled in place: it does not listen to it). */
+  if (position >= 0 && gtk_single_selection_get_selected (self->selection) == (guint) position)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  if ((position >= 0 || or_top) && self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0)
+    dd_first_rows_scroll_to (self->column_view, MAX (position, 0));
   /* Also when it is the same task: what may be done with it may have
    * changed with the store. */
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
@@ -223,9 +235,10 @@ update_counts (DdTasksPage *self)
   guint counts[DD_N_STATUSES] = { 0, };
   guint n_items = 0;
 
+  /* The whole result, also while its rows are given to the view. */
   if (self->tasks != NULL)
     {
-      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+      n_items = dd_task_list_get_n_tasks (self->tasks);
       dd_task_list_get_status_counts (self->tasks, counts);
     }
 
@@ -272,9 +285,7 @@ set_loading (DdTasksPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
-/* A new result's rows shown before the rest: a screenful at 1920 × 1080. */
-#define FIRST_ROWS 32
-static gboolean reveal_rest (gpointer data);
+static gboolean reveal_done (gpointer data);
 
 /* Forgets the query being read, if any: its result will not be shown. */
 static void
@@ -292,14 +303,9 @@ drop_pending_query (DdTasksPage *self)
   set_loading (self, FALSE);
 }
 
-/* Reads the list again (@query NULL) or with @query, out of the view
- * while it changes: the list's items are all new, and GTK's selection and
- * list views, told that every row was replaced, look for the rows they
- * were tracking (the selected, the focused, the first shown) among all
- * the new ones, reading every task of the list: the first sort of a
- * 100,000-task list froze the window for seconds. Taken out and given
- * back, the view only binds the rows it shows. The caller selects its
- * task again by its id (select_task()). */
+/* Reads the list again (@query NULL) or with @query (refilled in place:
+ * dd_task_list_set_refill_items()). The caller selects its task again by
+ * its id (select_task()). */
 static gboolean
 change_list (DdTasksPage        *self,
              const DdTaskQuery  *query,
@@ -307,22 +313,19 @@ change_list (DdTasksPage        *self,
 {
   gboolean ok;
 
+  /* A refresh makes every item new: out of the view while it changes, or
+   * GTK 4.8 looks for its tracked rows among all 100,000, reading each. */
   drop_pending_query (self);
   gtk_single_selection_set_model (self->selection, NULL);
-  if (query != NULL)
-    ok = dd_task_list_set_query (self->tasks, query, error);
-  else
-    ok = dd_task_list_refresh (self->tasks, error);
+  ok = query != NULL ? dd_task_list_set_query (self->tasks, query, error) : dd_task_list_refresh (self->tasks, error);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
   return ok;
 }
 
-/* The ids of the query read on the worker: shown at once, out of the view
- * as change_list() does, the task asked for (or the one selected until
- * now) selected again. (Changed in the view with nothing selected, GTK
- * 4.8's list view still froze 45–60 s on 100,000 rows: measured.) The
- * view then builds its rows anew: that, not the query, is what the main
- * thread still does. */
+/* The ids of the query read on the worker: shown at once (change_list()),
+ * the task asked for (or the one selected until now) selected again and
+ * scrolled to. The view binds its rows again: that, not the query, is
+ * what the main thread does. */
 static void
 on_query_read_cb (GObject      *source,
                   GAsyncResult *result,
@@ -331,7 +334,6 @@ on_query_read_cb (GObject      *source,
   g_autoptr(DdTasksPage) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 select_id;
-  gboolean ok;
 
   /* A later query (or a reading at once) replaced this one, or the page
    * lost its store: nothing to show, the list stays as it is. */
@@ -345,40 +347,35 @@ on_query_read_cb (GObject      *source,
   set_loading (self, FALSE);
 
   select_id = self->pending_select >= 0 ? self->pending_select : get_selected_id (self);
-  gtk_single_selection_set_model (self->selection, NULL);
-  ok = dd_task_list_set_query_finish (self->tasks, result, &error);
-  if (ok && dd_first_rows_limit (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, FIRST_ROWS,
-                                 reveal_rest, self))
+  /* No more rows than the list has now (or a screenful), for a start. */
+  dd_first_rows_begin (&self->first_rows, self->tasks);
+  if (!dd_task_list_set_query_finish (self->tasks, result, &error))
     {
-      /* Selected and counted with the rest (reveal_rest()). */
-      self->pending_select = select_id;
-      set_loading (self, TRUE);
-    }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
-  if (!ok)
-    {
+      dd_first_rows_cancel (&self->first_rows);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could not read the tasks"), error);
       return;
     }
-  if (dd_first_rows_pending (&self->first_rows))
-    return;
-  select_task (self, select_id);
   update_counts (self);
+  if (dd_first_rows_reveal (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, reveal_done, self))
+    {
+      /* Selected with the rest (reveal_done()). */
+      self->pending_select = select_id;
+      set_loading (self, TRUE);
+      return;
+    }
+  select_task (self, select_id, TRUE);
 }
 
-/* The whole result, once the frame with its first rows is painted (DdFirstRows),
- * the task asked for selected and the counts shown. */
+/* The view has all the rows: the task asked for selected. */
 static gboolean
-reveal_rest (gpointer data)
+reveal_done (gpointer data)
 {
   DdTasksPage *self = data;
 
-  dd_task_list_set_row_limit (self->tasks, G_MAXUINT);
   set_loading (self, FALSE);
-  select_task (self, self->pending_select);
+  select_task (self, self->pending_select, TRUE);
   self->pending_select = -1;
-  update_counts (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -430,6 +427,7 @@ run_query (DdTasksPage *self,
       if (self->tasks == NULL)
         {
           self->tasks = dd_task_list_new (self->store);
+          dd_task_list_set_refill_items (self->tasks, TRUE);
           gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
         }
       read_query_later (self, &query, select_id);
@@ -447,6 +445,7 @@ run_query (DdTasksPage *self,
           show_error (self, _("Could not read the tasks"), error);
           return;
         }
+      dd_task_list_set_refill_items (self->tasks, TRUE);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
     }
   else if (!change_list (self, &query, &error))
@@ -455,7 +454,7 @@ run_query (DdTasksPage *self,
       return;
     }
 
-  select_task (self, select_id);
+  select_task (self, select_id, TRUE);
   update_counts (self);
 }
 
@@ -1142,7 +1141,7 @@ dd_tasks_page_reload (DdTasksPage *self,
       return;
     }
 
-  select_task (self, select_id);
+  select_task (self, select_id, FALSE);
   update_counts (self);
 }
 
@@ -1187,8 +1186,9 @@ dd_tasks_page_dup_selected_task (DdTasksPage *self)
   if (self->selection == NULL)
     return NULL;
 
+  /* A copy: the list refills its items in place with each result. */
   task = gtk_single_selection_get_selected_item (self->selection);
-  return task != NULL ? g_object_ref (task) : NULL;
+  return task != NULL ? dd_task_copy (task) : NULL;
 }
 
 const GDate *

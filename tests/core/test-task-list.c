@@ -292,6 +292,130 @@ test_refresh_after_change (void)
 
 typedef struct
 {
+  guint position, removed, added;
+  guint calls;
+} ItemsChanged;
+
+static void
+on_items_changed_record (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         gpointer    user_data)
+{
+  ItemsChanged *changed = user_data;
+
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->calls++;
+}
+
+static void
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* With its items refilled, the list hands out one object per position
+ * while someone holds it: a new result fills the held ones with the tasks
+ * now at their positions (each notifies), forgets the others, and says
+ * only the items that come or go at the end. */
+static void
+test_refill_items (void)
+{
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(DdTaskList) expected = NULL;
+  g_autoptr(DdTask) held_first = NULL;
+  g_autoptr(DdTask) held_last = NULL;
+  g_autoptr(DdTask) copy = NULL;
+  ItemsChanged changed = { 0, };
+  guint notified = 0;
+  gint64 first_id;
+
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  dd_task_list_set_refill_items (list, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_record), &changed);
+
+  held_first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  held_last = g_list_model_get_item (G_LIST_MODEL (list), 7);
+  first_id = dd_task_get_id (held_first);
+  copy = dd_task_copy (held_first);
+  {
+    /* The same object for a position while it is held. */
+    g_autoptr(DdTask) again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_true (again == held_first);
+  }
+  g_signal_connect (held_first, "notify::id", G_CALLBACK (on_notify_count), &notified);
+
+  /* Sorted otherwise: the same number of items, none said changed, the
+   * held ones now the tasks at their positions. */
+  q.sort = DD_TASK_SORT_TITLE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  expected = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(DdTask) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(DdTask) b = g_list_model_get_item (G_LIST_MODEL (expected), i);
+
+      g_assert_cmpint (dd_task_get_id (a), ==, dd_task_get_id (b));
+      g_assert_cmpstr (dd_task_get_title (a), ==, dd_task_get_title (b));
+      g_assert_cmpint (dd_task_get_status (a), ==, dd_task_get_status (b));
+      if (i == 0)
+        g_assert_true (a == held_first);
+    }
+  g_assert_cmpint (dd_task_get_id (held_first), !=, first_id);
+  /* A copy taken before is a snapshot. */
+  g_assert_cmpint (dd_task_get_id (copy), ==, first_id);
+
+  /* Fewer tasks: only the end is said removed; the item held past the
+   * new end is no longer refilled. */
+  q.status = DD_STATUS_DONE_ON_TIME;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (changed.calls, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 7);
+  g_assert_cmpuint (changed.added, ==, 0);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpint (dd_task_get_id (held_first), ==, dd_task_list_get_id_at (list, 0));
+  g_assert_cmpint (dd_task_get_status (held_first), ==, DD_STATUS_DONE_ON_TIME);
+
+  /* Back to all: the end is said added. */
+  q.status = -1;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (changed.calls, ==, 2);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 7);
+  {
+    g_autoptr(DdTask) last = g_list_model_get_item (G_LIST_MODEL (list), 7);
+
+    g_assert_true (last != held_last);
+    g_assert_cmpint (dd_task_get_id (last), ==, dd_task_list_get_id_at (list, 7));
+  }
+
+  /* Without refilling, every item is said replaced, as before. */
+  dd_task_list_set_refill_items (list, FALSE);
+  g_assert_true (dd_task_list_refresh (list, &error));
+  g_assert_cmpuint (changed.calls, ==, 3);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 8);
+  g_assert_cmpuint (changed.added, ==, 8);
+}
+
+typedef struct
+{
   GAsyncResult *results[2];
   guint n_done;
 } AsyncWait;
@@ -551,6 +675,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/task-list/sort", test_sort);
   g_test_add_func ("/core/task-list/refresh-after-change", test_refresh_after_change);
   g_test_add_func ("/core/task-list/set-query-async", test_set_query_async);
+  g_test_add_func ("/core/task-list/refill-items", test_refill_items);
   g_test_add_func ("/core/task-list/many-tasks", test_many_tasks);
   g_test_add_func ("/core/task-list/search-follows-changes", test_search_follows_changes);
   g_test_add_func ("/core/task-list/search-uses-index", test_search_uses_index);

@@ -63,6 +63,9 @@ DdUnit *_dd_unit_new (gint64      id,
                       guint       n_coordinated);
 
 DdTask *_dd_task_new_empty (void);
+void    _dd_task_assign     (DdTask *self,
+                             DdTask *from);
+void    _dd_task_notify_all (DdTask *self);
 
 /* Lets the task list read tasks from its store. */
 DdTask *_dd_store_load_task (DdStore     *self,

@@ -186,6 +186,75 @@ dd_task_new (gint64 plan_id)
   return self;
 }
 
+/* Makes @self hold @from's content (every field, its identity aside):
+ * dd_task_copy(), and a task list's item refilled in place
+ * (dd_task_list_set_refill_items()). */
+void
+_dd_task_assign (DdTask *self,
+                 DdTask *from)
+{
+  g_free (self->plan_number);
+  g_free (self->number);
+  g_free (self->title);
+  g_free (self->lead);
+  g_strfreev (self->coordinators);
+  g_free (self->deadline_text);
+  g_free (self->product);
+  g_free (self->directing);
+  g_free (self->actual_product);
+  g_free (self->note);
+  g_free (self->updated_by);
+  g_free (self->updated_at);
+  g_free (self->person);
+  dd_source_document_free (self->source);
+
+  self->id = from->id;
+  self->plan_id = from->plan_id;
+  self->revision = from->revision;
+  self->lead_id = from->lead_id;
+  self->position = from->position;
+  self->plan_number = g_strdup (from->plan_number);
+  self->number = g_strdup (from->number);
+  self->title = g_strdup (from->title);
+  self->lead = g_strdup (from->lead);
+  self->coordinators = g_strdupv (from->coordinators);
+  self->deadline_kind = from->deadline_kind;
+  self->deadline_text = g_strdup (from->deadline_text);
+  self->deadline_understood = from->deadline_understood;
+  self->periods = from->periods;
+  self->annual_month = from->annual_month;
+  self->annual_day = from->annual_day;
+  self->due = from->due;
+  self->product = g_strdup (from->product);
+  self->directing = g_strdup (from->directing);
+  self->progress = from->progress;
+  self->completed_on = from->completed_on;
+  self->actual_product = g_strdup (from->actual_product);
+  self->note = g_strdup (from->note);
+  self->status = from->status;
+  self->as_of = from->as_of;
+  self->updated_by = g_strdup (from->updated_by);
+  self->updated_at = g_strdup (from->updated_at);
+  self->original_due = from->original_due;
+  self->n_extensions = from->n_extensions;
+  self->lead_is_group = from->lead_is_group;
+  self->person = g_strdup (from->person);
+  self->source = from->source != NULL ? dd_source_document_copy (from->source) : NULL;
+  self->person_set = from->person_set;
+  self->source_set = from->source_set;
+}
+
+/* Tells whoever shows @self that all of it may have changed: each of its
+ * properties notified (a task list's item refilled in place). */
+void
+_dd_task_notify_all (DdTask *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 DdTask *
 dd_task_copy (DdTask *self)
 {
@@ -194,44 +263,7 @@ dd_task_copy (DdTask *self)
   g_return_val_if_fail (DD_IS_TASK (self), NULL);
 
   copy = _dd_task_new_empty ();
-  copy->id = self->id;
-  copy->plan_id = self->plan_id;
-  copy->revision = self->revision;
-  copy->lead_id = self->lead_id;
-  copy->position = self->position;
-  copy->plan_number = g_strdup (self->plan_number);
-  g_free (copy->number);
-  copy->number = g_strdup (self->number);
-  g_free (copy->title);
-  copy->title = g_strdup (self->title);
-  copy->lead = g_strdup (self->lead);
-  g_strfreev (copy->coordinators);
-  copy->coordinators = g_strdupv (self->coordinators);
-  copy->deadline_kind = self->deadline_kind;
-  copy->deadline_text = g_strdup (self->deadline_text);
-  copy->deadline_understood = self->deadline_understood;
-  copy->periods = self->periods;
-  copy->annual_month = self->annual_month;
-  copy->annual_day = self->annual_day;
-  copy->due = self->due;
-  copy->product = g_strdup (self->product);
-  copy->directing = g_strdup (self->directing);
-  copy->progress = self->progress;
-  copy->completed_on = self->completed_on;
-  copy->actual_product = g_strdup (self->actual_product);
-  copy->note = g_strdup (self->note);
-  copy->status = self->status;
-  copy->as_of = self->as_of;
-  copy->updated_by = g_strdup (self->updated_by);
-  copy->updated_at = g_strdup (self->updated_at);
-  copy->original_due = self->original_due;
-  copy->n_extensions = self->n_extensions;
-  copy->lead_is_group = self->lead_is_group;
-  copy->person = g_strdup (self->person);
-  copy->source = self->source != NULL ? dd_source_document_copy (self->source) : NULL;
-  copy->person_set = self->person_set;
-  copy->source_set = self->source_set;
-
+  _dd_task_assign (copy, self);
   return copy;
 }
 

@@ -30,6 +30,8 @@ struct _DdTaskList
   DdStoreWorker *worker; /* dd_task_list_set_query_async(), made at its first call */
   guint generation;      /* of the last query asked for: older results are dropped */
   guint row_limit;       /* the items shown of the ids (dd_task_list_set_row_limit()) */
+  gboolean refill_items; /* dd_task_list_set_refill_items() */
+  GHashTable *rows;      /* position → DdTask handed out, while refill_items */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -64,22 +66,25 @@ dd_task_list_get_n_items (GListModel *model)
   return MIN (self->ids->len, self->row_limit);
 }
 
-static gpointer
-dd_task_list_get_item (GListModel *model,
-                       guint       position)
+/* The task at @position (below the number of ids), from the cache or
+ * read from the store; @take: taken out of the cache (or not put in it),
+ * to be the list's item for its position. (transfer full) */
+static DdTask *
+load_task_at (DdTaskList *self,
+              guint       position,
+              gboolean    take)
 {
-  DdTaskList *self = DD_TASK_LIST (model);
   g_autoptr(GError) error = NULL;
-  DdTask *task;
-  gint64 id;
+  gint64 id = g_array_index (self->ids, gint64, position);
+  DdTask *task = g_hash_table_lookup (self->cache, &id);
 
-  if (position >= MIN (self->ids->len, self->row_limit))
-    return NULL;
-
-  id = g_array_index (self->ids, gint64, position);
-  task = g_hash_table_lookup (self->cache, &id);
   if (task != NULL)
-    return g_object_ref (task);
+    {
+      g_object_ref (task);
+      if (take)
+        g_hash_table_remove (self->cache, &id);
+      return task;
+    }
 
   task = _dd_store_load_task (self->store, id, &self->query.as_of, &self->soon_limit, &error);
   if (task == NULL)
@@ -91,10 +96,53 @@ dd_task_list_get_item (GListModel *model,
       task->id = id;
       return task;
     }
+  if (take)
+    return task;
 
   if (g_hash_table_size (self->cache) >= CACHE_MAX)
     g_hash_table_remove_all (self->cache);
   g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (task));
+  return task;
+}
+
+/* Whether a view shows @value: it listens to its "id" (a cell binds it
+ * again when notified). */
+static gboolean
+shown_in_view (gpointer value)
+{
+  return g_signal_has_handler_pending (value, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                       g_quark_from_static_string ("id"), FALSE);
+}
+
+/* Whether only the list holds @task (no view shows it any more). */
+static gboolean
+held_by_list_only (gpointer key,
+                   gpointer value,
+                   gpointer user_data)
+{
+  return g_atomic_int_get (&G_OBJECT (value)->ref_count) == 1;
+}
+
+static gpointer
+dd_task_list_get_item (GListModel *model,
+                       guint       position)
+{
+  DdTaskList *self = DD_TASK_LIST (model);
+  DdTask *task;
+
+  if (position >= MIN (self->ids->len, self->row_limit))
+    return NULL;
+  if (!self->refill_items)
+    return load_task_at (self, position, FALSE);
+
+  /* The same object for a position as long as someone holds it. */
+  task = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (task != NULL)
+    return g_object_ref (task);
+  task = load_task_at (self, position, TRUE);
+  if (g_hash_table_size (self->rows) >= CACHE_MAX)
+    g_hash_table_foreach_remove (self->rows, held_by_list_only, NULL);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), g_object_ref (task));
   return task;
 }
 
@@ -115,6 +163,7 @@ dd_task_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_free (self->text);
 
   G_OBJECT_CLASS (dd_task_list_parent_class)->finalize (object);
@@ -133,6 +182,7 @@ dd_task_list_init (DdTaskList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->rows = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   g_date_clear (&self->soon_limit, 1);
   self->row_limit = G_MAXUINT;
 }
@@ -164,18 +214,51 @@ _dd_task_list_new (DdStore           *store,
   return self;
 }
 
+/* The items handed out that someone still holds, at positions below the
+ * new number of items, filled with the task now at their position: a view
+ * keeps its rows (GTK 4.8 builds new ones for new items). The others are
+ * forgotten. Returns those refilled, to notify. */
+static GPtrArray *
+refill_rows (DdTaskList *self)
+{
+  GPtrArray *refilled = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+      g_autoptr(DdTask) task = NULL;
+
+      /* Held by someone who does not listen: a snapshot, left as it is. */
+      if (position >= n_items || held_by_list_only (key, value, NULL) || !shown_in_view (value))
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      task = load_task_at (self, position, TRUE);
+      _dd_task_assign (value, task);
+      g_ptr_array_add (refilled, g_object_ref (value));
+    }
+  return refilled;
+}
+
 /* Shows @ids (the result of the list's query) in place of the old ones. */
 static void
 take_ids (DdTaskList *self,
           GArray     *ids,
           const guint counts[DD_N_STATUSES],
-          GPtrArray  *tasks)
+          GPtrArray  *tasks,
+          gboolean    refill)
 {
   guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self));
+  g_autoptr(GPtrArray) refilled = NULL;
+  guint new_len;
 
   /* Rows may have changed even when the ids did not: drop the cache and tell
-   * the views to rebind everything. A row limit was for the last result. */
-  self->row_limit = G_MAXUINT;
+   * the views to rebind everything. */
   g_hash_table_remove_all (self->cache);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
@@ -189,8 +272,51 @@ take_ids (DdTaskList *self,
       g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
     }
 
-  if (old_len > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  new_len = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (!self->refill_items || !refill)
+    {
+      g_hash_table_remove_all (self->rows);
+      if (old_len > 0 || new_len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
+      return;
+    }
+
+  /* The items kept change in place; only the end comes or goes. */
+  refilled = refill_rows (self);
+  if (new_len < old_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_len, old_len - new_len, 0);
+  else if (new_len > old_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, new_len - old_len);
+  for (guint i = 0; i < refilled->len; i++)
+    _dd_task_notify_all (g_ptr_array_index (refilled, i));
+}
+
+/**
+ * dd_task_list_set_refill_items:
+ * @self: a task list
+ * @refill: whether to keep the items handed out
+ *
+ * With @refill, the list hands out one DdTask per position, the same
+ * object each time while someone holds it, and a new query's result (a
+ * sort, a search: dd_task_list_set_query() or _finish()) fills the objects still held by a view (someone
+ * connected to their "notify::id") with the tasks now at their
+ * positions, in place: each then notifies all its properties, and
+ * items-changed only says the items that come or go at the end. A view
+ * (GTK 4.8's list view builds new row widgets for new items) thus keeps
+ * its rows and binds them again. Those items are then not snapshots: take
+ * a copy (dd_task_copy()) of a task to keep while listening to it. Items
+ * held by others stay as they were. dd_task_list_refresh() (after a
+ * change of the store) replaces every item, as without @refill.
+ */
+void
+dd_task_list_set_refill_items (DdTaskList *self,
+                               gboolean    refill)
+{
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+
+  self->refill_items = refill;
+  if (!refill)
+    g_hash_table_remove_all (self->rows);
 }
 
 /**
@@ -200,10 +326,10 @@ take_ids (DdTaskList *self,
  *
  * Shows only the first @limit tasks as the list's items, for a view to
  * build the first screenful of a new result before the rest (GTK 4.8's
- * list view builds 200 rows at once), then all of them. Emits
- * items-changed for the items added or removed at the end. The ids, the
- * counts and dd_task_list_find() still cover the whole result; the next
- * result read shows all its tasks.
+ * list view builds 200 rows at once), then more. Emits items-changed for
+ * the items added or removed at the end. The ids, the counts and
+ * dd_task_list_find() still cover the whole result; the limit stays for
+ * the next results until changed.
  */
 void
 dd_task_list_set_row_limit (DdTaskList *self,
@@ -273,14 +399,15 @@ dd_task_list_new (DdStore *store)
   return _dd_task_list_new (store, &query);
 }
 
-gboolean
-dd_task_list_refresh (DdTaskList  *self,
-                      GError     **error)
+/* Reads the query again at once; @refill: the items a view shows are
+ * refilled (a new query), else all replaced (a change of the store). */
+static gboolean
+read_again (DdTaskList  *self,
+            gboolean     refill,
+            GError     **error)
 {
   g_autoptr(GArray) ids = NULL;
   guint counts[DD_N_STATUSES];
-
-  g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
 
   /* What was asked for before is now out of date. */
   self->generation++;
@@ -288,8 +415,17 @@ dd_task_list_refresh (DdTaskList  *self,
   if (ids == NULL)
     return FALSE;
 
-  take_ids (self, ids, counts, NULL);
+  take_ids (self, ids, counts, NULL, refill);
   return TRUE;
+}
+
+gboolean
+dd_task_list_refresh (DdTaskList  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), FALSE);
+
+  return read_again (self, FALSE, error);
 }
 
 gboolean
@@ -301,7 +437,7 @@ dd_task_list_set_query (DdTaskList        *self,
   g_return_val_if_fail (query != NULL, FALSE);
 
   take_query (self, query);
-  return dd_task_list_refresh (self, error);
+  return read_again (self, TRUE, error);
 }
 
 /* A query to run on the worker: a copy that owns its text. */
@@ -310,6 +446,7 @@ typedef struct
   DdTaskQuery query;
   char *text;
   guint generation;
+  guint shown_from, shown_to;  /* the positions of the items held, also read first */
 } QueryJob;
 
 typedef struct
@@ -335,25 +472,31 @@ query_result_free (QueryResult *result)
   g_free (result);
 }
 
-/* The tasks of the first of @ids, as dd_task_list_get_item() reads them,
- * through @connection; those that cannot be read are left for the list
- * to read (or to show empty) when asked. */
+/* The tasks of the first of @ids, and of the positions of the items a
+ * view holds (refilled with the new result), as dd_task_list_get_item()
+ * reads them, through @connection; those that cannot be read are left for
+ * the list to read (or to show empty) when asked. */
 static GPtrArray *
 read_first_tasks (DdStore           *connection,
-                  const DdTaskQuery *query,
+                  const QueryJob    *job,
                   GArray            *ids,
                   GCancellable      *cancellable)
 {
+  const DdTaskQuery *query = &job->query;
   GPtrArray *tasks = g_ptr_array_new_with_free_func (g_object_unref);
   GDate soon_limit;
 
   g_date_clear (&soon_limit, 1);
   _dd_store_due_soon_limit (connection, &query->as_of, query->due_soon_days, &soon_limit);
-  for (guint i = 0; i < MIN (ids->len, PREFETCH_MAX) && !g_cancellable_is_cancelled (cancellable); i++)
+  for (guint i = 0; i < ids->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      DdTask *task = _dd_store_load_task (connection, g_array_index (ids, gint64, i), &query->as_of,
-                                          &soon_limit, NULL);
+      DdTask *task;
 
+      if (i >= PREFETCH_MAX && i < job->shown_from)
+        i = job->shown_from;
+      if (i >= MAX (PREFETCH_MAX, job->shown_to) || i >= ids->len)
+        break;
+      task = _dd_store_load_task (connection, g_array_index (ids, gint64, i), &query->as_of, &soon_limit, NULL);
       if (task != NULL)
         g_ptr_array_add (tasks, task);
     }
@@ -377,7 +520,7 @@ query_ids_job (DdStore       *connection,
       query_result_free (result);
       return NULL;
     }
-  result->tasks = read_first_tasks (connection, &job->query, result->ids, cancellable);
+  result->tasks = read_first_tasks (connection, job, result->ids, cancellable);
   return result;
 }
 
@@ -394,6 +537,31 @@ on_query_ids_done_cb (GObject      *source,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) query_result_free);
+}
+
+/* The positions of the items a view holds, [@from, @to) (empty when
+ * none, or without dd_task_list_set_refill_items()). */
+static void
+shown_range (DdTaskList *self,
+             guint      *from,
+             guint      *to)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *from = G_MAXUINT;
+  *to = 0;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!held_by_list_only (key, value, NULL) && shown_in_view (value))
+      {
+        *from = MIN (*from, GPOINTER_TO_UINT (key));
+        *to = MAX (*to, GPOINTER_TO_UINT (key) + 1);
+      }
+  /* At most a view's rows (GTK 4.8 keeps 200 or so), and a selected item
+   * far from them. */
+  if (*to > *from + 2 * PREFETCH_MAX)
+    *from = *to = 0;
 }
 
 /**
@@ -436,6 +604,7 @@ dd_task_list_set_query_async (DdTaskList          *self,
   if (!dd_date_is_set (&job->query.as_of))
     dd_date_set_today (&job->query.as_of);
   job->generation = ++self->generation;
+  shown_range (self, &job->shown_from, &job->shown_to);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dd_task_list_set_query_async);
@@ -483,7 +652,7 @@ dd_task_list_set_query_finish (DdTaskList    *self,
       return FALSE;
     }
   take_query (self, &((QueryJob *) g_task_get_task_data (G_TASK (result)))->query);
-  take_ids (self, read->ids, read->counts, read->tasks);
+  take_ids (self, read->ids, read->counts, read->tasks, TRUE);
   query_result_free (read);
   return TRUE;
 }
