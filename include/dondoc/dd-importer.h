@@ -71,6 +71,7 @@ typedef struct
 
 DdImportedPlan *dd_imported_plan_new  (void);
 void            dd_imported_plan_free (DdImportedPlan *self);
+char           *dd_imported_plan_dup_removed_note (const DdImportedPlan *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdImportedPlan, dd_imported_plan_free)
 
 /**

@@ -325,20 +325,7 @@ import_preview (DdCliInvocation  *cli,
     g_print ("  %s\n", (const char *) g_ptr_array_index (plan->warnings, i));
   if (plan->n_removed_chars > 0)
     {
-      /* The preview's words: the row of a table, or the line of a text. */
-      g_autofree char *removed =
-        g_strdup_printf (plan->table_rows
-                         ? ngettext ("%u control character or noncharacter was removed "
-                                     "(the first on row %u of the table)",
-                                     "%u control characters or noncharacters were removed "
-                                     "(the first on row %u of the table)",
-                                     plan->n_removed_chars)
-                         : ngettext ("%u control character or noncharacter was removed "
-                                     "(the first on line %u)",
-                                     "%u control characters or noncharacters were removed "
-                                     "(the first on line %u)",
-                                     plan->n_removed_chars),
-                         plan->n_removed_chars, plan->removed_line);
+      g_autofree char *removed = dd_imported_plan_dup_removed_note (plan);
 
       g_print ("  %s\n", removed);
     }

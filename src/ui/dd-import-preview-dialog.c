@@ -444,20 +444,7 @@ fill_warnings (DdImportPreviewDialog *self)
     append_line (self->warnings_box, g_ptr_array_index (plan->warnings, i), "warning");
   if (plan->n_removed_chars > 0)
     {
-      g_autofree char *text =
-        g_strdup_printf (plan->table_rows
-                         /* Translators: the rows of a .docx or .xlsx table. */
-                         ? ngettext ("%u control character or noncharacter was removed "
-                                     "(the first on row %u of the table)",
-                                     "%u control characters or noncharacters were removed "
-                                     "(the first on row %u of the table)",
-                                     plan->n_removed_chars)
-                         : ngettext ("%u control character or noncharacter was removed "
-                                     "(the first on line %u)",
-                                     "%u control characters or noncharacters were removed "
-                                     "(the first on line %u)",
-                                     plan->n_removed_chars),
-                         plan->n_removed_chars, plan->removed_line);
+      g_autofree char *text = dd_imported_plan_dup_removed_note (plan);
 
       append_line (self->warnings_box, text, "warning");
       n++;

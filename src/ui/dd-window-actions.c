@@ -261,9 +261,7 @@ typedef struct
   DdWindow *window;
   DdImporter *importer;
   char *number;                  /* the plan's, for the summary */
-  guint n_removed_chars;
-  guint removed_line;
-  gboolean table_rows;
+  char *removed_note;            /* characters removed from the file, or NULL */
 } ImportJob;
 
 static void
@@ -274,6 +272,7 @@ import_job_free (ImportJob *job)
   g_object_unref (job->window);
   g_object_unref (job->importer);
   g_free (job->number);
+  g_free (job->removed_note);
   g_free (job);
 }
 
@@ -304,23 +303,11 @@ on_import_done_cb (GObject      *source_object,
     return;
 
   text = dup_import_summary_text (&summary);
-  if (job->n_removed_chars > 0)
+  if (job->removed_note != NULL)
     {
       g_autofree char *summary_text = g_steal_pointer (&text);
 
-      text = g_strdup_printf (job->table_rows
-                              /* Translators: the rows of a .docx or .xlsx table. */
-                              ? ngettext ("%s\n%u control character or noncharacter was removed "
-                                          "(the first on row %u of the table)",
-                                          "%s\n%u control characters or noncharacters were removed "
-                                          "(the first on row %u of the table)",
-                                          job->n_removed_chars)
-                              : ngettext ("%s\n%u control character or noncharacter was removed "
-                                          "(the first on line %u)",
-                                          "%s\n%u control characters or noncharacters were removed "
-                                          "(the first on line %u)",
-                                          job->n_removed_chars),
-                              summary_text, job->n_removed_chars, job->removed_line);
+      text = g_strconcat (summary_text, "\n", job->removed_note, NULL);
     }
   primary = g_strdup_printf (summary.plan_existed
                              /* Translators: %s is the plan's number, "662/KH-VPUB". */
@@ -347,9 +334,7 @@ on_import_preview_finished_cb (DdImportPreviewDialog *dialog,
       return;
     }
   job->number = g_strdup (plan->number);
-  job->n_removed_chars = plan->n_removed_chars;
-  job->removed_line = plan->removed_line;
-  job->table_rows = plan->table_rows;
+  job->removed_note = dd_imported_plan_dup_removed_note (plan);
   dd_importer_import_plan_async (job->importer, plan, NULL, on_import_done_cb, job);
 }
 

@@ -116,6 +116,39 @@ dd_imported_plan_free (DdImportedPlan *self)
   g_free (self);
 }
 
+/**
+ * dd_imported_plan_dup_removed_note:
+ * @self: a plan read by the importer
+ *
+ * The warning that characters were removed from the file (controls and
+ * noncharacters), naming the first one's row of the table or line of the
+ * text, as the preview, the command line and the window's summary say it.
+ *
+ * Returns: (transfer full) (nullable): the warning, or %NULL when nothing
+ *   was removed
+ */
+char *
+dd_imported_plan_dup_removed_note (const DdImportedPlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_removed_chars == 0)
+    return NULL;
+  return g_strdup_printf (self->table_rows
+                          /* Translators: the rows of a .docx or .xlsx table. */
+                          ? ngettext ("%u control character or noncharacter was removed "
+                                      "(the first on row %u of the table)",
+                                      "%u control characters or noncharacters were removed "
+                                      "(the first on row %u of the table)",
+                                      self->n_removed_chars)
+                          : ngettext ("%u control character or noncharacter was removed "
+                                      "(the first on line %u)",
+                                      "%u control characters or noncharacters were removed "
+                                      "(the first on line %u)",
+                                      self->n_removed_chars),
+                          self->n_removed_chars, self->removed_line);
+}
+
 DdImportedPlan *
 dd_importer_parse_data (const char      *data,
                         gsize            length,
