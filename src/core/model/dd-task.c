@@ -30,11 +30,11 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Frees what @self owns (the pointers are left dangling: the caller
+ * finalizes @self or assigns every field). */
 static void
-dd_task_finalize (GObject *object)
+free_fields (DdTask *self)
 {
-  DdTask *self = (DdTask *) object;
-
   g_free (self->plan_number);
   g_free (self->number);
   g_free (self->title);
@@ -49,6 +49,14 @@ dd_task_finalize (GObject *object)
   g_free (self->updated_at);
   g_free (self->person);
   dd_source_document_free (self->source);
+}
+
+static void
+dd_task_finalize (GObject *object)
+{
+  DdTask *self = (DdTask *) object;
+
+  free_fields (self);
 
   G_OBJECT_CLASS (dd_task_parent_class)->finalize (object);
 }
@@ -193,20 +201,7 @@ void
 _dd_task_assign (DdTask *self,
                  DdTask *from)
 {
-  g_free (self->plan_number);
-  g_free (self->number);
-  g_free (self->title);
-  g_free (self->lead);
-  g_strfreev (self->coordinators);
-  g_free (self->deadline_text);
-  g_free (self->product);
-  g_free (self->directing);
-  g_free (self->actual_product);
-  g_free (self->note);
-  g_free (self->updated_by);
-  g_free (self->updated_at);
-  g_free (self->person);
-  dd_source_document_free (self->source);
+  free_fields (self);
 
   self->id = from->id;
   self->plan_id = from->plan_id;
