@@ -15,8 +15,10 @@ EXPECT.json (written by tests/core/test-export.c):
                 (number), "d" (date, value "YYYY-MM-DD"), "pct" (a number
                 with a % format), "prefix" (text that starts with value),
                 "truncated" (text of 32,767 characters ending with value),
-                "xs" (an inline string of a streamed sheet as Excel reads
-                it: its "_xHHHH_" escapes decoded; openpyxl leaves them)
+                "xs" (a string of a streamed sheet as Excel reads it:
+                the text in the file, inline or shared, its "_xHHHH_"
+                escapes decoded once; openpyxl leaves an inline string's
+                and decodes a shared string's)
   date_columns  {sheet: [column letters whose data cells are dates or empty]}
   charts        {sheet: [["doughnut"|"bar", n_series, "categories ref"]]}
   libreoffice   [texts the PDF that LibreOffice makes must contain]
@@ -100,7 +102,30 @@ def check_print_setup(ws, expect):
         check(got.replace("$", "") == repeat, "%s: repeated rows %r, expected %r" % (name, got, repeat))
 
 
-def check_cell(wb, sheet, ref, value, kind):
+def stored_text(path, sheet, ref):
+    """The text of cell @ref of @sheet as the file stores it: inline, or the
+    shared string it refers to (escapes not decoded)."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    rel = "{%s}id" % ns["r"]
+    with zipfile.ZipFile(path) as z:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        rid = next(s.get(rel) for s in book.iter("{%s}sheet" % ns["m"]) if s.get("name") == sheet)
+        target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+        part = ET.fromstring(z.read("xl/" + target.lstrip("/").replace("xl/", "", 1)))
+        cell = next(c for c in part.iter("{%s}c" % ns["m"]) if c.get("r") == ref)
+        def text_of(node):
+            return "".join(t.text or "" for t in node.iter("{%s}t" % ns["m"]))
+        if cell.get("t") == "s":
+            strings = ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)
+            return text_of(strings[int(cell.find("m:v", ns).text)])
+        return text_of(cell.find("m:is", ns))
+
+
+def check_cell(wb, sheet, ref, value, kind, path=None):
     ws = wb[sheet]
     cell = ws[ref]
     where = "%s!%s" % (sheet, ref)
@@ -110,8 +135,9 @@ def check_cell(wb, sheet, ref, value, kind):
     elif kind == "xs":
         import re
         check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
-        excel = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), cell.value or "")
-        check(excel == value, "%s: %r (as Excel reads %r), expected %r" % (where, excel, cell.value, value))
+        stored = stored_text(path, sheet, ref)
+        excel = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), stored)
+        check(excel == value, "%s: %r (as Excel reads %r), expected %r" % (where, excel, stored, value))
     elif kind == "prefix":
         check(cell.data_type == "s", "%s: type %r, expected text" % (where, cell.data_type))
         check(isinstance(cell.value, str) and cell.value.startswith(value),
@@ -334,7 +360,7 @@ def main():
         check_row_breaks(path, wb, sheet, rows)
 
     for sheet, ref, value, kind in expect.get("cells", []):
-        check_cell(wb, sheet, ref, value, kind)
+        check_cell(wb, sheet, ref, value, kind, path)
     print("ok: %d cells, dates and percentages" % len(expect.get("cells", [])))
 
     for sheet, charts in expect.get("charts", {}).items():

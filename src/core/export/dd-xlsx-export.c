@@ -353,6 +353,7 @@ xlsx_clear (DdXlsx *x)
   g_string_free (x->buf, TRUE);
   g_string_free (x->cut, TRUE);
   g_hash_table_unref (x->action_rows);
+  g_clear_pointer (&x->shared, g_hash_table_unref);
   _dd_xlsx_measure_free (x);
   g_free (x->mark);
   g_free (x->sheet_summary);

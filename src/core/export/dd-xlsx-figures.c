@@ -189,6 +189,9 @@ _dd_xlsx_write_indicators_sheet (DdXlsx         *x,
   /* The unit and the assessment ("Chưa có dữ liệu") never cut. */
   _dd_xlsx_stream_wrap_column (x, 0, widths[0]);
   _dd_xlsx_stream_wrap_column (x, 5, widths[5]);
+  /* Each unit's name and assessment once for the whole sheet. */
+  _dd_xlsx_stream_share_column (x, 0);
+  _dd_xlsx_stream_share_column (x, 5);
   for (guint i = 0; i < d->indicators->len; i++)
     {
       const DdExportIndicator *row = g_ptr_array_index (d->indicators, i);

@@ -96,6 +96,9 @@ typedef struct
   GHashTable *action_rows;
   gsize action_bytes;
 
+  /* The streamed sheets' shared strings: text → index + 1 (dd-xlsx-cells.c). */
+  GHashTable *shared;
+
   /* Measures text in the workbook's font (dd-xlsx-sheet.c), made when first needed. */
   PangoLayout *measure;
   double letter;               /* _dd_xlsx_letter_points(), 0 until measured */
@@ -210,6 +213,8 @@ void         _dd_xlsx_stream_wrap_column (DdXlsx    *x,
 /* In the sheet being streamed, @text (from the program or the database)
  * over the merged cells @first_col to @last_col of @row (together @width
  * wide), its row as high as the text takes there. */
+void         _dd_xlsx_stream_share_column (DdXlsx    *x,
+                                          lxw_col_t  col);
 void         _dd_xlsx_stream_merged_text (DdXlsx        *x,
                                           lxw_row_t      row,
                                           lxw_col_t      first_col,

@@ -42,24 +42,26 @@ typedef struct
   FitKind fit;
   gboolean wraps;              /* text that may take several lines */
   Holds holds;
+  gboolean repeats;            /* texts that repeat from task to task: shared strings */
 } ColumnSpec;
 
 static const ColumnSpec task_columns[N_TASK_COLUMNS] = {
-  [COL_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT },
-  [COL_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT },
-  [COL_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [COL_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [COL_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT, TRUE },
+  [COL_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT, TRUE },
+  [COL_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT, FALSE },
+  [COL_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
   [COL_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE,
-                         HOLDS_TEXT },
-  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), DD_EXTENT_TIME_FRAME, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [COL_PRODUCT] = { NC_("export column", "Product"), DD_EXTENT_PRODUCT, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [COL_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [COL_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS },
-  [COL_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE },
-  [COL_COMPLETED] = { NC_("export column", "Completed on"), -1, FIT_FIXED, FALSE, HOLDS_COMPLETED },
-  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), DD_EXTENT_ACTUAL, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [COL_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_NOTE },
-  [COL_PROGRESS] = { NC_("export column", "Progress"), -1, FIT_FIXED, FALSE, HOLDS_PROGRESS },
+                         HOLDS_TEXT, TRUE },
+  [COL_TIME_FRAME] = { NC_("export column", "Time frame"), DD_EXTENT_TIME_FRAME, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
+  [COL_PRODUCT] = { NC_("export column", "Product"), DD_EXTENT_PRODUCT, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
+  [COL_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
+  [COL_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS, TRUE },
+  [COL_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE, FALSE },
+  [COL_COMPLETED] = { NC_("export column", "Completed on"), -1, FIT_FIXED, FALSE, HOLDS_COMPLETED, FALSE },
+  [COL_ACTUAL] = { NC_("export column", "Actual result / product"), DD_EXTENT_ACTUAL, FIT_TEXT, TRUE, HOLDS_TEXT,
+                   FALSE },
+  [COL_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_NOTE, FALSE },
+  [COL_PROGRESS] = { NC_("export column", "Progress"), -1, FIT_FIXED, FALSE, HOLDS_PROGRESS, FALSE },
 };
 
 /* The columns of the sheet for action, in their order. */
@@ -80,18 +82,18 @@ typedef enum
 } ActionColumn;
 
 static const ColumnSpec action_columns[N_ACTION_COLUMNS] = {
-  [ACT_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT },
-  [ACT_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT },
-  [ACT_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [ACT_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT },
+  [ACT_PLAN] = { NC_("export column", "Plan"), DD_EXTENT_PLAN, FIT_FIXED, TRUE, HOLDS_TEXT, TRUE },
+  [ACT_NUMBER] = { NC_("export column", "No."), DD_EXTENT_NUMBER, FIT_FIXED, TRUE, HOLDS_TEXT, TRUE },
+  [ACT_TITLE] = { NC_("export column", "Task"), DD_EXTENT_TITLE, FIT_TEXT, TRUE, HOLDS_TEXT, FALSE },
+  [ACT_LEAD] = { NC_("export column", "Lead unit"), DD_EXTENT_LEAD, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
   [ACT_COORDINATORS] = { NC_("export column", "Coordinating units"), DD_EXTENT_COORDINATORS, FIT_TEXT, TRUE,
-                         HOLDS_TEXT },
-  [ACT_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE },
-  [ACT_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS },
-  [ACT_LATE] = { NC_("export column", "Working days late"), -1, FIT_FIXED, TRUE, HOLDS_DAYS },
-  [ACT_LEFT] = { NC_("export column", "Working days left"), -1, FIT_FIXED, TRUE, HOLDS_DAYS },
-  [ACT_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT },
-  [ACT_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_TEXT },
+                         HOLDS_TEXT, TRUE },
+  [ACT_DUE] = { NC_("export column", "Due"), -1, FIT_FIXED, FALSE, HOLDS_DUE, FALSE },
+  [ACT_STATUS] = { NC_("export column", "Status"), -1, FIT_TEXT, TRUE, HOLDS_STATUS, TRUE },
+  [ACT_LATE] = { NC_("export column", "Working days late"), -1, FIT_FIXED, TRUE, HOLDS_DAYS, FALSE },
+  [ACT_LEFT] = { NC_("export column", "Working days left"), -1, FIT_FIXED, TRUE, HOLDS_DAYS, FALSE },
+  [ACT_DIRECTING] = { NC_("export column", "Directing leader"), DD_EXTENT_DIRECTING, FIT_TEXT, TRUE, HOLDS_TEXT, TRUE },
+  [ACT_NOTE] = { NC_("export column", "Note"), DD_EXTENT_NOTE, FIT_TEXT, TRUE, HOLDS_TEXT, FALSE },
 };
 
 /* The columns of a sheet: their specs, the sheet's column of each (-1:
@@ -487,8 +489,13 @@ _dd_xlsx_write_tasks_sheet (DdXlsx         *x,
   if (!_dd_xlsx_stream_begin (x, ws, error))
     return FALSE;
   for (int c = 0; c < N_TASK_COLUMNS; c++)
-    if (x->col[c] >= 0 && task_columns[c].wraps)
-      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) x->col[c], widths[c]);
+    if (x->col[c] >= 0)
+      {
+        if (task_columns[c].wraps)
+          _dd_xlsx_stream_wrap_column (x, (lxw_col_t) x->col[c], widths[c]);
+        if (task_columns[c].repeats)
+          _dd_xlsx_stream_share_column (x, (lxw_col_t) x->col[c]);
+      }
   if (!read_and_write_tasks (x, &t, error))
     return FALSE;
   _dd_xlsx_stream_end (x);
@@ -741,8 +748,13 @@ _dd_xlsx_write_actions_sheet (DdXlsx         *x,
   if (!_dd_xlsx_stream_begin (x, ws, error))
     return FALSE;
   for (int c = 0; c < N_ACTION_COLUMNS; c++)
-    if (a.col[c] >= 0 && action_columns[c].wraps)
-      _dd_xlsx_stream_wrap_column (x, (lxw_col_t) a.col[c], widths[c]);
+    if (a.col[c] >= 0)
+      {
+        if (action_columns[c].wraps)
+          _dd_xlsx_stream_wrap_column (x, (lxw_col_t) a.col[c], widths[c]);
+        if (action_columns[c].repeats)
+          _dd_xlsx_stream_share_column (x, (lxw_col_t) a.col[c]);
+      }
   /* In the list's order for action: the copies kept from the task sheet,
    * and the others (if any) read again by id, in runs. */
   for (guint i = 0; i < x->data->actions->len; i++)
