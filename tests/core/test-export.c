@@ -1179,6 +1179,46 @@ test_hostile_characters (void)
   g_assert_nonnull (strstr (text, "Nhiệm vụ cuối cùng"));
 }
 
+/* Working days late as the export counts them (a table built once from the
+ * report's date) are those of dd_workdays_between(), for due dates years
+ * back and ahead asked in any order (Tết, 30/4–1/5 and 2/9 among them),
+ * and for one too far for the table. */
+static void
+test_workdays_late (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autoptr(DdExportData) data = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  DdExportOptions options;
+  GDate far;
+
+  options_for (&options, 20, 6, 2026);
+  data = _dd_export_data_new (store, &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4000; i++)
+    {
+      GDate due = options.tasks.as_of;
+      int offset = g_rand_int_range (rand, -2200, 800);
+
+      if (offset < 0)
+        g_date_subtract_days (&due, (guint) -offset);
+      else
+        g_date_add_days (&due, (guint) offset);
+      g_assert_cmpint (_dd_export_workdays_late (data, &due), ==,
+                       dd_workdays_between (data->workdays, &due, &options.tasks.as_of));
+    }
+  /* The same day: none; 30/4 and 1/5/2026 are days off. */
+  g_assert_cmpint (_dd_export_workdays_late (data, &options.tasks.as_of), ==, 0);
+  g_date_set_dmy (&far, 29, 4, 2026);
+  g_assert_cmpint (_dd_export_workdays_late (data, &far), ==,
+                   dd_workdays_between (data->workdays, &far, &options.tasks.as_of));
+  g_date_set_dmy (&far, 1, 1, 2200);
+  g_assert_cmpint (_dd_export_workdays_late (data, &far), ==,
+                   dd_workdays_between (data->workdays, &far, &options.tasks.as_of));
+  g_assert_cmpint (_dd_export_workdays_late (data, &far), <, -40000 * 5 / 7 + 1000);
+}
+
 /* The place and date line as Nghị định 30/2020 writes it: leading zeros
  * for days under 10 and the months 1 and 2; English as English writes it. */
 static void
@@ -1365,6 +1405,7 @@ main (int    argc,
   g_test_add_func ("/core/export/pdf", test_pdf);
   g_test_add_func ("/core/export/hostile-characters", test_hostile_characters);
   g_test_add_func ("/core/export/date-line", test_date_line);
+  g_test_add_func ("/core/export/workdays-late", test_workdays_late);
   g_test_add_func ("/core/export/form-header", test_form_header);
   g_test_add_func ("/core/export/scope-line", test_scope_line);
   g_test_add_func ("/core/export/shares", test_shares);

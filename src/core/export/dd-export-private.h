@@ -189,6 +189,8 @@ typedef struct
   GPtrArray *indicators;       /* DdExportIndicator*: each indicator, the whole office first */
   DdWorkdays *workdays;        /* the file's calendar of days off */
   GHashTable *late_days;       /* due date (Julian) → working days late, counted once */
+  GArray *days_back;           /* int: [k] working days in (as_of − k, as_of] */
+  GArray *days_ahead;          /* int: [k] working days in (as_of, as_of + k] */
   GStringChunk *strings;       /* the actions' texts */
 } DdExportData;
 

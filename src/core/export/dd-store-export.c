@@ -571,6 +571,8 @@ _dd_export_data_prepare (DdStore               *store,
   data->actions = g_array_new (FALSE, FALSE, sizeof (DdExportAction));
   data->unit_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   data->late_days = g_hash_table_new (NULL, NULL);
+  data->days_back = g_array_new (FALSE, FALSE, sizeof (int));
+  data->days_ahead = g_array_new (FALSE, FALSE, sizeof (int));
   data->strings = g_string_chunk_new (256);
 
   /* The plan, for the title and the header. */
@@ -751,6 +753,8 @@ _dd_export_data_free (DdExportData *data)
   g_clear_pointer (&data->indicators, g_ptr_array_unref);
   g_clear_object (&data->workdays);
   g_clear_pointer (&data->late_days, g_hash_table_unref);
+  g_clear_pointer (&data->days_back, g_array_unref);
+  g_clear_pointer (&data->days_ahead, g_array_unref);
   g_clear_pointer (&data->strings, g_string_chunk_free);
   g_free (data);
 }
