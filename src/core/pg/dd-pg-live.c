@@ -42,18 +42,29 @@ typedef struct
   char *table;
   GPtrArray *columns;           /* owned by live->columns */
   gboolean id_first;            /* column 0 is the INTEGER id */
+  gboolean small;               /* one of small_tables */
+  PGresult *whole;              /* a small table, read once */
 } LiveTable;
 
 typedef struct
 {
   sqlite3_vtab_cursor base;
-  PGresult *result;
+  PGresult *result;             /* the table's whole when borrowed */
+  gboolean borrowed;
   int row;
   int *fields;                  /* the result's field of each column, -1: not read */
 } LiveCursor;
 
 /* The most columns a scan reads by name; the others read them all. */
 #define MASK_COLUMNS 63
+
+/* The tables an office keeps small (tens or hundreds of rows): each is
+ * read whole at its first scan and every scan after reads that copy, as
+ * the snapshot never changes; a scan of one costs no round trip (a task
+ * read joins its units and plan). The plan of their scans is "*". */
+static const char * const small_tables[] = {
+  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules",
+};
 
 static void
 live_free (gpointer data)
@@ -129,6 +140,7 @@ live_connect (sqlite3             *db,
   table->columns = columns;
   table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
                     ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
+  table->small = g_strv_contains (small_tables, argv[3]);
   *out = &table->base;
   return SQLITE_OK;
 }
@@ -139,6 +151,7 @@ live_disconnect (sqlite3_vtab *vtab)
   LiveTable *table = (LiveTable *) vtab;
 
   sqlite3_free (table->base.zErrMsg);
+  PQclear (table->whole);
   g_free (table->table);
   g_free (table);
   return SQLITE_OK;
@@ -223,6 +236,14 @@ live_best_index (sqlite3_vtab       *vtab,
   int n_args = 0;
   gboolean unique = FALSE;
 
+  if (table->small)
+    {
+      info->idxStr = sqlite3_mprintf ("*");
+      info->needToFreeIdxStr = 1;
+      info->estimatedCost = 10.0;
+      info->estimatedRows = 100;
+      return SQLITE_OK;
+    }
   g_string_printf (plan, "%llx:", (unsigned long long) info->colUsed);
   for (int i = 0; i < info->nConstraint; i++)
     {
@@ -293,7 +314,8 @@ live_close (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
-  PQclear (cursor->result);
+  if (!cursor->borrowed)
+    PQclear (cursor->result);
   g_free (cursor->fields);
   g_free (cursor);
   return SQLITE_OK;
@@ -501,10 +523,23 @@ live_filter (sqlite3_vtab_cursor  *base,
 
   (void) index_number;
   (void) argc;
-  PQclear (cursor->result);
+  if (!cursor->borrowed)
+    PQclear (cursor->result);
   cursor->result = NULL;
+  cursor->borrowed = FALSE;
   cursor->row = 0;
-  sql = build_select (table, cursor, plan != NULL ? plan : "0:", argv, params);
+  /* A small table: its every column, read once (the fields of each
+   * cursor are then the columns' own positions). */
+  if (table->small && table->whole != NULL)
+    {
+      for (guint c = 0; c < table->columns->len; c++)
+        cursor->fields[c] = (int) c;
+      cursor->result = table->whole;
+      cursor->borrowed = TRUE;
+      return SQLITE_OK;
+    }
+  sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
+                      argv, params);
   cursor->result = run_select (table->live, sql, params);
   if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
     {
@@ -513,6 +548,11 @@ live_filter (sqlite3_vtab_cursor  *base,
 
       g_strstrip (message);
       return set_vtab_error (base->pVtab, message);
+    }
+  if (table->small)
+    {
+      table->whole = cursor->result;
+      cursor->borrowed = TRUE;
     }
   return SQLITE_OK;
 }
