@@ -263,6 +263,42 @@ test_worker_memory (void)
   wait_clear (&wait);
 }
 
+static gboolean
+always_due (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A database in memory runs its job even when a source of the window's
+ * drawing priority is always due (a spinner's frames, each slower than a
+ * frame's time, as on the window on a server's store): the job does not
+ * wait for an idle moment that never comes. */
+static void
+test_worker_memory_busy_frames (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStoreWorker) worker = NULL;
+  guint frames = 0;
+  guint frame_source;
+  Wait wait;
+
+  g_assert_no_error (error);
+  worker = dd_store_worker_new (store, DD_STORE_WORKER_READS);
+  /* GDK_PRIORITY_REDRAW, the frame clock's. */
+  frame_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, always_due, &frames, NULL);
+  wait_init (&wait, 1);
+  dd_store_worker_run_async (worker, record_job, NULL, NULL, g_free, NULL, on_job_done_cb, &wait);
+  for (guint i = 0; i < 1000 && wait.pending > 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (frame_source);
+  g_assert_cmpuint (wait.pending, ==, 0);
+  g_assert_no_error ((GError *) g_ptr_array_index (wait.errors, 0));
+  g_assert_nonnull (g_ptr_array_index (wait.results, 0));
+  wait_clear (&wait);
+}
+
 /* The last reference to a worker may be the one its job's task holds: it
  * is dropped on the main thread, never on the worker's own thread (where
  * disposing would wait for that very thread). */
@@ -433,6 +469,7 @@ main (int   argc,
   g_test_add ("/store-worker/cancel", Fixture, NULL, fixture_setup, test_worker_cancel, fixture_teardown);
   g_test_add ("/store-worker/write", Fixture, NULL, fixture_setup, test_worker_write, fixture_teardown);
   g_test_add_func ("/store-worker/memory", test_worker_memory);
+  g_test_add_func ("/store-worker/memory-busy-frames", test_worker_memory_busy_frames);
   g_test_add_func ("/store-worker/save-async", test_save_async);
   g_test_add ("/store-worker/last-reference", Fixture, NULL, fixture_setup, test_worker_last_reference,
               fixture_teardown);

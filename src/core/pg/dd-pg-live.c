@@ -42,18 +42,29 @@ typedef struct
   char *table;
   GPtrArray *columns;           /* owned by live->columns */
   gboolean id_first;            /* column 0 is the INTEGER id */
+  gboolean small;               /* one of small_tables */
+  PGresult *whole;              /* a small table, read once */
 } LiveTable;
 
 typedef struct
 {
   sqlite3_vtab_cursor base;
-  PGresult *result;
+  PGresult *result;             /* the table's whole when borrowed */
+  gboolean borrowed;
   int row;
   int *fields;                  /* the result's field of each column, -1: not read */
 } LiveCursor;
 
 /* The most columns a scan reads by name; the others read them all. */
 #define MASK_COLUMNS 63
+
+/* The tables an office keeps small (tens or hundreds of rows): each is
+ * read whole at its first scan and every scan after reads that copy, as
+ * the snapshot never changes; a scan of one costs no round trip (a task
+ * read joins its units and plan). The plan of their scans is "*". */
+static const char * const small_tables[] = {
+  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules",
+};
 
 static void
 live_free (gpointer data)
@@ -129,6 +140,7 @@ live_connect (sqlite3             *db,
   table->columns = columns;
   table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
                     ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
+  table->small = g_strv_contains (small_tables, argv[3]);
   *out = &table->base;
   return SQLITE_OK;
 }
@@ -139,6 +151,7 @@ live_disconnect (sqlite3_vtab *vtab)
   LiveTable *table = (LiveTable *) vtab;
 
   sqlite3_free (table->base.zErrMsg);
+  PQclear (table->whole);
   g_free (table->table);
   g_free (table);
   return SQLITE_OK;
@@ -162,9 +175,57 @@ can_compare (LiveTable        *table,
 }
 
 /* The plan of a scan, in idxStr: "MASK:" then a term per constraint sent
- * to the server: "=C" (equal to the next argument), "nC" (IS NULL), "NC"
- * (IS NOT NULL). SQLite checks every constraint again (omit stays 0): the
- * server only reads fewer rows. */
+ * to the server: "=C" (equal to the next argument), "iC" (in the next
+ * argument's list, all at once), "<C", "lC", ">C", "gC" (less than, at
+ * most, more than, at least the next argument), "nC" (IS NULL), "NC" (IS
+ * NOT NULL); then the order the server returns the rows in when SQLite
+ * takes it as the statement's ORDER BY: "aC" (ascending), "dC"
+ * (descending). SQLite checks every constraint again (omit stays 0) but
+ * an IN read all at once, which the server decides exactly (integers):
+ * the server only reads fewer rows. */
+static char
+range_term (unsigned char op)
+{
+  switch (op)
+    {
+    case SQLITE_INDEX_CONSTRAINT_LT:
+      return '<';
+    case SQLITE_INDEX_CONSTRAINT_LE:
+      return 'l';
+    case SQLITE_INDEX_CONSTRAINT_GT:
+      return '>';
+    case SQLITE_INDEX_CONSTRAINT_GE:
+      return 'g';
+    default:
+      return '\0';
+    }
+}
+
+/* Whether the server returns the rows in the ORDER BY SQLite asks for:
+ * integer columns only (the text's order is the collation's), their NULLs
+ * first as SQLite's are. Adds its terms to @plan. Not for a DISTINCT
+ * (sqlite3_vtab_distinct() 2 or 3), where an order taken would promise
+ * rows without duplicates; nor for a GROUP BY (1), left to SQLite. */
+static gboolean
+plan_order (LiveTable          *table,
+            sqlite3_index_info *info,
+            GString            *plan)
+{
+  if (info->nOrderBy == 0 || sqlite3_vtab_distinct (info) != 0)
+    return FALSE;
+  for (int i = 0; i < info->nOrderBy; i++)
+    {
+      int c = info->aOrderBy[i].iColumn;
+
+      if (c < 0 || (guint) c >= table->columns->len ||
+          ((DdPgColumn *) table->columns->pdata[c])->kind != KIND_INTEGER)
+        return FALSE;
+    }
+  for (int i = 0; i < info->nOrderBy; i++)
+    g_string_append_printf (plan, "%c%d;", info->aOrderBy[i].desc ? 'd' : 'a', info->aOrderBy[i].iColumn);
+  return TRUE;
+}
+
 static int
 live_best_index (sqlite3_vtab       *vtab,
                  sqlite3_index_info *info)
@@ -175,21 +236,46 @@ live_best_index (sqlite3_vtab       *vtab,
   int n_args = 0;
   gboolean unique = FALSE;
 
+  if (table->small)
+    {
+      info->idxStr = sqlite3_mprintf ("*");
+      info->needToFreeIdxStr = 1;
+      info->estimatedCost = 10.0;
+      info->estimatedRows = 100;
+      return SQLITE_OK;
+    }
   g_string_printf (plan, "%llx:", (unsigned long long) info->colUsed);
   for (int i = 0; i < info->nConstraint; i++)
     {
       const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
       const DdPgColumn *column;
+      char range;
 
       if (!constraint->usable || constraint->iColumn < 0 || (guint) constraint->iColumn >= table->columns->len)
         continue;
       column = table->columns->pdata[constraint->iColumn];
-      if (constraint->op == SQLITE_INDEX_CONSTRAINT_EQ && can_compare (table, column))
+      range = range_term (constraint->op);
+      if (constraint->op == SQLITE_INDEX_CONSTRAINT_EQ && column->kind == KIND_INTEGER &&
+          sqlite3_vtab_in (info, i, 1))
+        {
+          /* "c IN (…)": one query for the whole list. */
+          info->aConstraintUsage[i].argvIndex = ++n_args;
+          info->aConstraintUsage[i].omit = 1;
+          g_string_append_printf (plan, "i%d;", constraint->iColumn);
+          cost = MIN (cost, 1000.0);
+        }
+      else if (constraint->op == SQLITE_INDEX_CONSTRAINT_EQ && can_compare (table, column))
         {
           info->aConstraintUsage[i].argvIndex = ++n_args;
           g_string_append_printf (plan, "=%d;", constraint->iColumn);
           unique = unique || (constraint->iColumn == 0 && table->id_first);
           cost = MIN (cost, unique ? 1.0 : 100.0);
+        }
+      else if (range != '\0' && column->kind == KIND_INTEGER)
+        {
+          info->aConstraintUsage[i].argvIndex = ++n_args;
+          g_string_append_printf (plan, "%c%d;", range, constraint->iColumn);
+          cost = MIN (cost, 2.5e5);
         }
       else if (constraint->op == SQLITE_INDEX_CONSTRAINT_ISNULL ||
                constraint->op == SQLITE_INDEX_CONSTRAINT_ISNOTNULL)
@@ -200,6 +286,8 @@ live_best_index (sqlite3_vtab       *vtab,
           cost = MIN (cost, 5e5);
         }
     }
+  if (plan_order (table, info, plan))
+    info->orderByConsumed = 1;
   info->estimatedCost = cost;
   info->estimatedRows = (sqlite3_int64) cost;
   if (unique)
@@ -226,7 +314,8 @@ live_close (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
-  PQclear (cursor->result);
+  if (!cursor->borrowed)
+    PQclear (cursor->result);
   g_free (cursor->fields);
   g_free (cursor);
   return SQLITE_OK;
@@ -238,7 +327,51 @@ column_used (sqlite3_uint64 mask, guint c)
   return c >= MASK_COLUMNS || (mask & ((sqlite3_uint64) 1 << c)) != 0;
 }
 
-/* Adds to @where the term @term of a plan, and its parameter to @params. */
+/* The integers of an IN list read all at once, as an array's text
+ * ("{1,2,3}"): a value that is no integer can equal none of the column's. */
+static char *
+dup_in_list (sqlite3_value *list)
+{
+  GString *array = g_string_new ("{");
+  sqlite3_value *value = NULL;
+  int rc;
+
+  for (rc = sqlite3_vtab_in_first (list, &value); rc == SQLITE_OK && value != NULL;
+       rc = sqlite3_vtab_in_next (list, &value))
+    {
+      sqlite3_int64 number;
+
+      if (sqlite3_value_numeric_type (value) == SQLITE_INTEGER)
+        number = sqlite3_value_int64 (value);
+      else if (sqlite3_value_numeric_type (value) == SQLITE_FLOAT &&
+               sqlite3_value_double (value) == (double) (sqlite3_int64) sqlite3_value_double (value))
+        number = (sqlite3_int64) sqlite3_value_double (value);
+      else
+        continue;
+      g_string_append_printf (array, "%s%lld", array->len > 1 ? "," : "", (long long) number);
+    }
+  g_string_append_c (array, '}');
+  return g_string_free (array, FALSE);
+}
+
+static const char *
+range_operator (char term)
+{
+  switch (term)
+    {
+    case '<':
+      return "<";
+    case 'l':
+      return "<=";
+    case '>':
+      return ">";
+    default:
+      return ">=";
+    }
+}
+
+/* Adds to @where the term @term of a plan, and its parameter to @params
+ * (an order term adds nothing). */
 static void
 append_term (LiveTable      *table,
              GString        *where,
@@ -251,7 +384,7 @@ append_term (LiveTable      *table,
   const DdPgColumn *column;
   const char *keyword = where->len == 0 ? " WHERE " : " AND ";
 
-  if (c >= table->columns->len)
+  if (c >= table->columns->len || term[0] == 'a' || term[0] == 'd')
     return;
   column = table->columns->pdata[c];
   if (term[0] == 'n' || term[0] == 'N')
@@ -260,23 +393,63 @@ append_term (LiveTable      *table,
                               term[0] == 'N' ? "NOT " : "");
       return;
     }
+  if (term[0] == 'i')
+    {
+      g_ptr_array_add (params, dup_in_list (argv[(*arg)++]));
+      g_string_append_printf (where, "%s\"%s\" = ANY ($%u::bigint[])", keyword, column->server_name, params->len);
+      return;
+    }
 
-  /* "=C": a value of another type than the column's is left to SQLite. */
+  /* "=C" and the ranges: a value of another type than the column's is
+   * left to SQLite. */
   {
     sqlite3_value *value = argv[(*arg)++];
     int type = sqlite3_value_type (value);
+    const char *op = term[0] == '=' ? "=" : range_operator (term[0]);
 
     if (column->kind == KIND_INTEGER && type == SQLITE_INTEGER)
       {
         g_ptr_array_add (params, g_strdup_printf ("%lld", (long long) sqlite3_value_int64 (value)));
-        g_string_append_printf (where, "%s\"%s\" = $%u::bigint", keyword, column->server_name, params->len);
+        g_string_append_printf (where, "%s\"%s\" %s $%u::bigint", keyword, column->server_name, op, params->len);
       }
-    else if (column->kind == KIND_TEXT && type == SQLITE_TEXT)
+    else if (column->kind == KIND_TEXT && type == SQLITE_TEXT && term[0] == '=')
       {
         g_ptr_array_add (params, g_strdup ((const char *) sqlite3_value_text (value)));
         g_string_append_printf (where, "%s\"%s\"::text = $%u", keyword, column->server_name, params->len);
       }
   }
+}
+
+/* The ORDER BY of @terms: theirs when the plan has order terms, then the
+ * copy's order, which is the file's rowid order (the order of ties on a
+ * file, which the store's code may count on). Each column is named with
+ * its table: a bare name would be the SELECT's output of that name, its
+ * text, and sort 10 before 2. */
+static void
+append_order (LiveTable *table,
+              GString   *sql,
+              GStrv      terms)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      guint c = (guint) g_ascii_strtoull (terms[i] + 1, NULL, 10);
+      const DdPgColumn *column;
+
+      if ((terms[i][0] != 'a' && terms[i][0] != 'd') || c >= table->columns->len)
+        continue;
+      /* SQLite's NULLs are the smallest values; a column without any
+       * keeps the order the server's indexes have. */
+      column = table->columns->pdata[c];
+      g_string_append_printf (sql, "%s\"%s\".\"%s\" %s%s", any ? ", " : " ORDER BY ", table->table, column->server_name,
+                              terms[i][0] == 'a' ? "ASC" : "DESC",
+                              column->not_null ? "" : terms[i][0] == 'a' ? " NULLS FIRST" : " NULLS LAST");
+      any = TRUE;
+    }
+  g_string_append_printf (sql, "%s\"%s\".\"%s\", \"%s\".\"%s\"", any ? ", " : " ORDER BY ",
+                          table->table, ((DdPgColumn *) table->columns->pdata[0])->server_name,
+                          table->table, ((DdPgColumn *) table->columns->pdata[1])->server_name);
 }
 
 /* The SELECT of a scan planned as @plan, and its parameters. */
@@ -307,10 +480,8 @@ build_select (LiveTable      *table,
   for (guint i = 0; terms[i] != NULL; i++)
     if (terms[i][0] != '\0')
       append_term (table, where, params, terms[i], argv, &arg);
-  /* In the copy's order, which is the file's rowid order. */
-  g_string_append_printf (sql, " FROM \"%s\"%s ORDER BY \"%s\", \"%s\"", table->table, where->str,
-                          ((DdPgColumn *) table->columns->pdata[0])->server_name,
-                          ((DdPgColumn *) table->columns->pdata[1])->server_name);
+  g_string_append_printf (sql, " FROM \"%s\"%s", table->table, where->str);
+  append_order (table, sql, terms);
   return g_string_free (sql, FALSE);
 }
 
@@ -322,6 +493,7 @@ run_select (Live       *live,
 {
   PGconn *conn = dd_pg_get_conn (live->pg);
   const char *name = g_hash_table_lookup (live->prepared, sql);
+
 
   if (name == NULL)
     {
@@ -351,10 +523,23 @@ live_filter (sqlite3_vtab_cursor  *base,
 
   (void) index_number;
   (void) argc;
-  PQclear (cursor->result);
+  if (!cursor->borrowed)
+    PQclear (cursor->result);
   cursor->result = NULL;
+  cursor->borrowed = FALSE;
   cursor->row = 0;
-  sql = build_select (table, cursor, plan != NULL ? plan : "0:", argv, params);
+  /* A small table: its every column, read once (the fields of each
+   * cursor are then the columns' own positions). */
+  if (table->small && table->whole != NULL)
+    {
+      for (guint c = 0; c < table->columns->len; c++)
+        cursor->fields[c] = (int) c;
+      cursor->result = table->whole;
+      cursor->borrowed = TRUE;
+      return SQLITE_OK;
+    }
+  sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
+                      argv, params);
   cursor->result = run_select (table->live, sql, params);
   if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
     {
@@ -363,6 +548,11 @@ live_filter (sqlite3_vtab_cursor  *base,
 
       g_strstrip (message);
       return set_vtab_error (base->pVtab, message);
+    }
+  if (table->small)
+    {
+      table->whole = cursor->result;
+      cursor->borrowed = TRUE;
     }
   return SQLITE_OK;
 }

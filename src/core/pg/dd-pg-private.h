@@ -38,6 +38,7 @@ typedef struct
   char *name;                   /* in the file */
   const char *server_name;      /* on the server */
   DdPgColumnKind kind;          /* the file's declared type */
+  gboolean not_null;            /* NOT NULL or the primary key in the file */
 } DdPgColumn;
 
 /* The columns of @table in the file (element-type DdPgColumn). */

@@ -28,7 +28,8 @@
  *
  * A store with no file (a database in memory) has no second connection:
  * the jobs then run on the main thread, on the store itself, from an idle
- * callback, in the same order.
+ * callback of default priority (before the window's drawing), in the same
+ * order.
  */
 
 struct _DdStoreWorker
@@ -309,7 +310,12 @@ dd_store_worker_run_async (DdStoreWorker       *self,
   if (self->pool != NULL)
     g_thread_pool_push (self->pool, job, NULL);
   else
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_idle_job_cb, job, (GDestroyNotify) job_free);
+    /* At the priority a thread's job returns at, above the window's
+     * drawing (GDK_PRIORITY_REDRAW): at an idle's, a job shown waiting
+     * by a spinner never ran while the spinner's frames took longer than
+     * a frame's time (a slow display), each frame due again by its end
+     * (the window on a server's store, #22). */
+    g_idle_add_full (G_PRIORITY_DEFAULT, on_idle_job_cb, job, (GDestroyNotify) job_free);
 }
 
 /**
