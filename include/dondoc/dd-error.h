@@ -142,6 +142,7 @@ typedef enum
  * @DD_PG_ERROR_NEEDS_UPGRADE: the database's schema is older ("upgrade")
  * @DD_PG_ERROR_NOT_FOUND: no such unit or login role
  * @DD_PG_ERROR_NOT_EMPTY: moving an office into a database that already holds data
+ * @DD_PG_ERROR_STANDBY: the server is a hot standby (read-only): writes go to the primary
  */
 typedef enum
 {
@@ -153,6 +154,7 @@ typedef enum
   DD_PG_ERROR_NEEDS_UPGRADE,
   DD_PG_ERROR_NOT_FOUND,
   DD_PG_ERROR_NOT_EMPTY,
+  DD_PG_ERROR_STANDBY,
 } DdPgError;
 
 /**
