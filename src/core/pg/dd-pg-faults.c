@@ -12,7 +12,8 @@
 
 /*
  * The faults of a connection that libpq reports in its own words (and in
- * English where it has no translation, as for Vietnamese): TLS required
+ * English where it has no translation, as for Vietnamese): a wrong
+ * password, TLS required
  * by the location but refused by the server, a certificate that cannot
  * be checked, a hot standby that cannot take a write. Each gets a
  * translated sentence saying why and what to do.
@@ -68,7 +69,14 @@ _dd_pg_dup_connect_hint (PGconn *conn)
   g_autofree char *root = NULL;
   gboolean verifies = g_strcmp0 (mode, "verify-ca") == 0 || g_strcmp0 (mode, "verify-full") == 0;
 
-  if (mode == NULL || message == NULL)
+  if (message == NULL)
+    return NULL;
+  /* The server's words (in its own lc_messages: English by default). */
+  if (strstr (message, "password authentication failed") != NULL)
+    return g_strdup_printf (_("The server refused the password of the login “%s”: check it (Preferences → "
+                              "Office’s PostgreSQL Server…, or ~/.pgpass). Nothing was read or written."),
+                            PQuser (conn) != NULL ? PQuser (conn) : "");
+  if (mode == NULL)
     return NULL;
   if (says (message, "server does not support SSL, but SSL was required\n"))
     return g_strdup_printf (_("This connection requires encryption (TLS, sslmode=%s) but the server does not "
