@@ -105,25 +105,3 @@ _dd_pg_set_read_only_error (GError **error)
                        _("This server is a standby, a read-only copy of the office’s server: changes are "
                          "made on the primary server. Nothing was saved."));
 }
-
-gboolean
-dd_pg_check_writable (DdPg    *self,
-                      GError **error)
-{
-  PGresult *result;
-  gboolean standby;
-
-  g_return_val_if_fail (DD_IS_PG (self), FALSE);
-
-  result = PQexec (dd_pg_get_conn (self), "SELECT pg_is_in_recovery ()");
-  if (!dd_pg_result_ok (result, error))
-    {
-      PQclear (result);
-      return FALSE;
-    }
-  standby = g_str_equal (PQgetvalue (result, 0, 0), "t");
-  PQclear (result);
-  if (standby)
-    _dd_pg_set_read_only_error (error);
-  return !standby;
-}

@@ -419,3 +419,27 @@ dd_pg_check_reader (DdPg    *self,
                  PQuser (self->conn), PQdb (self->conn), PQuser (self->conn));
   return may;
 }
+
+/* A hot standby (in recovery) takes no write: refused before anything
+ * is read (dd-pg-faults.c words it). */
+gboolean
+dd_pg_check_writable (DdPg    *self,
+                      GError **error)
+{
+  PGresult *result;
+  gboolean standby;
+
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  result = PQexec (dd_pg_get_conn (self), "SELECT pg_is_in_recovery ()");
+  if (!dd_pg_result_ok (result, error))
+    {
+      PQclear (result);
+      return FALSE;
+    }
+  standby = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+  if (standby)
+    _dd_pg_set_read_only_error (error);
+  return !standby;
+}
