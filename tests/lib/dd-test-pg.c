@@ -262,10 +262,11 @@ server_start (DdTestPgCluster *cluster)
 
   if (cluster->server_options == NULL)
     cluster->server_options = g_strdup_printf (
-      "-k %s -p %u -c listen_addresses='%s' -c fsync=off -c full_page_writes=off%s%s",
+      "-k %s -p %u -c listen_addresses='%s' -c fsync=off -c full_page_writes=off%s%s%s",
       cluster->dir, cluster->port, (cluster->flags & DD_TEST_PG_TCP) ? "127.0.0.1" : "",
       (cluster->flags & DD_TEST_PG_DURABLE) ? "" : " -c synchronous_commit=off",
-      (cluster->flags & DD_TEST_PG_TLS) ? " -c ssl=on" : "");
+      (cluster->flags & DD_TEST_PG_TLS) ? " -c ssl=on" : "",
+      (cluster->flags & DD_TEST_PG_MANY) ? " -c max_connections=250 -c shared_buffers=256MB" : "");
   {
     const char *args[] = { "-D", cluster->data_dir, "-l", log, "-o", cluster->server_options, "-w",
                            "start", NULL };

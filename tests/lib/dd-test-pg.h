@@ -33,6 +33,7 @@ typedef enum
   DD_TEST_PG_TLS = 1 << 1,      /* ssl = on with a self-signed certificate for "localhost" that
                                  * openssl makes at start (implies TCP) */
   DD_TEST_PG_DURABLE = 1 << 2,  /* synchronous_commit on: an acknowledged commit survives a kill */
+  DD_TEST_PG_MANY = 1 << 3,     /* max_connections 250 (the load benchmark's desktops) */
 } DdTestPgFlags;
 
 DdTestPgCluster *dd_test_pg_cluster_start   (void);
