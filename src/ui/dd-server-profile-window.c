@@ -29,6 +29,7 @@ struct _DdServerProfileWindow
   GtkDropDown *tls_dropdown;
   GtkPasswordEntry *password_entry;
   GtkLabel *error_label;
+  GtkLabel *uri_label;
   GtkWidget *save_button;
   GtkWidget *open_button;
 };
@@ -44,6 +45,20 @@ show_error (DdServerProfileWindow *self,
 {
   gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+/* The same server for the command line (an administrator's commands). */
+static void
+show_uri (DdServerProfileWindow *self,
+          const DdPgProfile     *profile)
+{
+  g_autofree char *uri = dd_pg_profile_dup_uri (profile);
+  g_autofree char *quoted = g_shell_quote (uri);
+  /* Translators: %s is the server's location, as dondoc-cli takes it. */
+  g_autofree char *text = g_strdup_printf (_("On the command line: dondoc-cli --db %s"), quoted);
+
+  gtk_label_set_text (self->uri_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->uri_label), TRUE);
 }
 
 static DdPgProfile *
@@ -80,6 +95,7 @@ load_fields (DdServerProfileWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (ssl_modes); i++)
     if (g_strcmp0 (profile->sslmode, ssl_modes[i]) == 0)
       gtk_drop_down_set_selected (self->tls_dropdown, i);
+  show_uri (self, profile);
   /* The password is not shown back: an empty entry keeps the kept one. */
 }
 
@@ -100,6 +116,7 @@ save (DdServerProfileWindow *self)
     }
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
   show_error (self, NULL);
+  show_uri (self, profile);
   return g_steal_pointer (&profile);
 }
 
@@ -153,6 +170,7 @@ dd_server_profile_window_class_init (DdServerProfileWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, tls_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, password_entry);
   gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, uri_label);
   gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, DdServerProfileWindow, open_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);

@@ -173,6 +173,17 @@ test_profile (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_text (child (window, "error_label")),
                             "Máy chủ không chấp nhận mật khẩu của tài khoản “" DD_TEST_PG_PASSWORD_ROLE "”"));
   g_assert_null (dd_test_find_toplevel (DD_TYPE_WINDOW));
+  /* The same server for the command line, shown once saved, without the
+   * password. */
+  {
+    const char *uri = gtk_label_get_text (child (window, "uri_label"));
+
+    g_assert_true (gtk_widget_get_visible (child (window, "uri_label")));
+    g_assert_true (g_str_has_prefix (uri, "Trên dòng lệnh: dondoc-cli --db 'postgresql://"));
+    g_assert_nonnull (strstr (uri, fixture->database));
+    g_assert_nonnull (strstr (uri, "sslmode=disable"));
+    g_assert_null (strstr (uri, "mat-khau"));
+  }
   dd_test_iterate (200);
   dd_test_screenshot ("pg-profile-refused");
 
@@ -205,6 +216,7 @@ test_profile (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (settings, "[server]"));
   g_assert_nonnull (strstr (settings, port));
   g_assert_null (strstr (settings, "mat-khau"));
+
 
   gtk_window_set_default_size (GTK_WINDOW (dd_test_find_toplevel (DD_TYPE_WINDOW)), 1366, 768);
   gtk_window_maximize (GTK_WINDOW (dd_test_find_toplevel (DD_TYPE_WINDOW)));

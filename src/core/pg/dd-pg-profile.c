@@ -176,11 +176,15 @@ dd_pg_profile_save (const DdPgProfile  *self,
 char *
 dd_pg_profile_dup_uri (const DdPgProfile *self)
 {
-  g_autofree char *user = g_uri_escape_string (self->user != NULL ? self->user : "", NULL, FALSE);
-  g_autofree char *database = g_uri_escape_string (self->database != NULL ? self->database : "", NULL, FALSE);
-  g_autofree char *host = g_uri_escape_string (self->host != NULL ? self->host : "", NULL, FALSE);
+  g_autofree char *user = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *host = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  user = g_uri_escape_string (self->user != NULL ? self->user : "", NULL, FALSE);
+  database = g_uri_escape_string (self->database != NULL ? self->database : "", NULL, FALSE);
+  host = g_uri_escape_string (self->host != NULL ? self->host : "", NULL, FALSE);
 
   /* A socket folder is given as host=, as libpq wants it. */
   if (self->host != NULL && self->host[0] == '/')
