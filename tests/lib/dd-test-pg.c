@@ -38,9 +38,9 @@ static char **abort_argv[MAX_CLUSTERS];
 static char **abort_rm_argv[MAX_CLUSTERS];
 
 /* The signals that end a test program without its stopping the cluster:
- * an assertion (SIGABRT), meson's timeout (SIGTERM), Ctrl+C (SIGINT), a
- * closed terminal (SIGHUP). */
-static const int fatal_signals[] = { SIGABRT, SIGTERM, SIGINT, SIGHUP };
+ * an assertion (SIGABRT), g_error() and a fatal critical (SIGTRAP),
+ * meson's timeout (SIGTERM), Ctrl+C (SIGINT), a closed terminal (SIGHUP). */
+static const int fatal_signals[] = { SIGABRT, SIGTRAP, SIGTERM, SIGINT, SIGHUP };
 
 static void
 run_in_child (char **argv)

@@ -12,11 +12,12 @@ G_BEGIN_DECLS
  * listening on a Unix socket in that folder only (no TCP unless asked:
  * then 127.0.0.1 only), with "trust" logins for the test's roles. Run as root (CI), the server runs as the
  * "postgres" system user (runuser), the folder given to it; otherwise as
- * the user running the tests. One cluster a test program: start it in
- * main() before g_test_run(), stop it after. It is also stopped (at once)
- * and its folder removed when the program is ended by SIGABRT (a failed
- * assertion), SIGTERM (meson's timeout), SIGINT or SIGHUP; up to four
- * clusters at once (a primary and its standby, a TLS one). The cluster's
+ * the user running the tests. Start a cluster in main() before
+ * g_test_run() (or in a test), stop it after. It is also stopped (at
+ * once) and its folder removed when the program is ended by SIGABRT (a
+ * failed assertion), SIGTRAP (g_error()), SIGTERM (meson's timeout),
+ * SIGINT or SIGHUP; up to four clusters at once (a primary and its
+ * standby, a TLS one). The cluster's
  * superuser is "postgres".
  */
 
