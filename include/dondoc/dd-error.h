@@ -142,6 +142,9 @@ typedef enum
  * @DD_PG_ERROR_NEEDS_UPGRADE: the database's schema is older ("upgrade")
  * @DD_PG_ERROR_NOT_FOUND: no such unit or login role
  * @DD_PG_ERROR_NOT_EMPTY: moving an office into a database that already holds data
+ * @DD_PG_ERROR_STANDBY: the server is a hot standby (read-only): writes go to the primary
+ * @DD_PG_ERROR_PROFILE: a field of the connection profile (Preferences) is missing or invalid
+ * @DD_PG_ERROR_KEYRING: the desktop's keyring (the profile's password) could not be used
  */
 typedef enum
 {
@@ -153,6 +156,9 @@ typedef enum
   DD_PG_ERROR_NEEDS_UPGRADE,
   DD_PG_ERROR_NOT_FOUND,
   DD_PG_ERROR_NOT_EMPTY,
+  DD_PG_ERROR_STANDBY,
+  DD_PG_ERROR_PROFILE,
+  DD_PG_ERROR_KEYRING,
 } DdPgError;
 
 /**

@@ -229,6 +229,20 @@ gboolean dd_pg_check_reader (DdPg    *self,
                              GError **error);
 
 /**
+ * dd_pg_check_writable:
+ * @self: a connection
+ * @error: return location for a #GError (%DD_PG_ERROR_STANDBY)
+ *
+ * Checks that the server takes writes: a hot standby (a streaming
+ * replica, in recovery) does not, and a command that would write is
+ * refused there before anything is read.
+ *
+ * Returns: %TRUE when the server is a primary
+ */
+gboolean dd_pg_check_writable (DdPg    *self,
+                               GError **error);
+
+/**
  * DdPgTableCount:
  * @table: the table
  * @source: its rows where they were copied from

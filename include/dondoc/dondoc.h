@@ -50,4 +50,5 @@
 #include "dd-progress-form.h"
 #include "dd-urging-letter.h"
 #include "dd-pg.h"
+#include "dd-pg-profile.h"
 #undef DONDOC_INSIDE

@@ -82,6 +82,9 @@ dd_cli_open_server_store (Globals  *globals,
     return NULL;
   if (globals->server_reads_only)
     return dd_pg_read_store (pg, error);
+  /* A standby refuses the write before anything is read or changed. */
+  if (!dd_pg_check_writable (pg, error))
+    return NULL;
   return dd_pg_open_store (pg, error);
 }
 

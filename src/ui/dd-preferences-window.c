@@ -10,6 +10,7 @@
 #include "dd-office-settings.h"
 #include "dd-mail-settings-window.h"
 #include "dd-schedule-fields.h"
+#include "dd-server-profile-window.h"
 
 struct _DdPreferencesWindow
 {
@@ -35,6 +36,7 @@ struct _DdPreferencesWindow
   GtkWidget *schedule_button;
   GtkWidget *office_button;
   GtkWidget *mail_button;
+  GtkWidget *server_button;
 
   /* Owned state */
   char *display_name_usual_hint;
@@ -256,6 +258,13 @@ on_mail_button_clicked_cb (DdPreferencesWindow *self)
     gtk_window_present (GTK_WINDOW (dd_mail_settings_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* The server's connection profile is this desktop's, not the file's. */
+static void
+on_server_button_clicked_cb (DdPreferencesWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (dd_server_profile_window_new (GTK_WINDOW (self))));
+}
+
 static void
 on_language_selected_cb (DdPreferencesWindow *self)
 {
@@ -402,6 +411,8 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_office_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mail_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, server_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_soon_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_days_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed_cb);

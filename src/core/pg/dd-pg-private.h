@@ -24,6 +24,12 @@ gboolean dd_pg_parse_int       (const char  *text,
                                 gint64      *out,
                                 GError     **error);
 
+/* dd-pg-faults.c: a translated sentence for a failed connection's cause
+ * that libpq words in its own terms (TLS, certificates), or NULL; the
+ * error of a write refused by a standby (SQLSTATE 25006). */
+char    *_dd_pg_dup_connect_hint    (PGconn      *conn);
+void     _dd_pg_set_read_only_error (GError     **error);
+
 /* dd-pg-copy.c: a column of a table of the file, as the copies see it. */
 typedef enum
 {

@@ -103,10 +103,14 @@ dd_pg_result_ok (PGresult  *result,
 
   if (text != NULL)
     g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION, text);
+  else if (g_strcmp0 (state, "25006") == 0)
+    _dd_pg_set_read_only_error (error);
   else if (g_strcmp0 (state, "42501") == 0)
     g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION,
                  _("The server refused: your role may not do this (%s)."), primary);
-  else if (state != NULL && g_str_has_prefix (state, "08"))
+  /* libpq's own errors have no SQLSTATE: the connection was lost
+   * (the server killed or unreachable) before the answer came. */
+  else if (state == NULL || g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
     g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
                  _("The connection to the PostgreSQL server was lost: %s"), primary);
   else
@@ -162,6 +166,7 @@ dd_pg_connect (const char  *uri,
 {
   g_autoptr(DdPg) self = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
 
   g_return_val_if_fail (uri != NULL, NULL);
 
@@ -176,10 +181,13 @@ dd_pg_connect (const char  *uri,
         }
       /* Not the URI itself: it may hold a password. */
       message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+      hint = _dd_pg_dup_connect_hint (self->conn);
       g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
                    _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
                    PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
                    PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
+      if (hint != NULL)
+        g_prefix_error (error, "%s\n", hint);
       return NULL;
     }
   /* The schema is the public one of the database; messages stay in English
@@ -410,4 +418,28 @@ dd_pg_check_reader (DdPg    *self,
                    "it one with “user set %s --role viewer” (or unit_editor, admin); nothing was read."),
                  PQuser (self->conn), PQdb (self->conn), PQuser (self->conn));
   return may;
+}
+
+/* A hot standby (in recovery) takes no write: refused before anything
+ * is read (dd-pg-faults.c words it). */
+gboolean
+dd_pg_check_writable (DdPg    *self,
+                      GError **error)
+{
+  PGresult *result;
+  gboolean standby;
+
+  g_return_val_if_fail (DD_IS_PG (self), FALSE);
+
+  result = PQexec (dd_pg_get_conn (self), "SELECT pg_is_in_recovery ()");
+  if (!dd_pg_result_ok (result, error))
+    {
+      PQclear (result);
+      return FALSE;
+    }
+  standby = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+  if (standby)
+    _dd_pg_set_read_only_error (error);
+  return !standby;
 }
