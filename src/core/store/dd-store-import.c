@@ -234,6 +234,7 @@ typedef struct
   DdSqlCache *cache;
   char *now;
   GHashTable *tasks;            /* number → task id (boxed) */
+  gboolean keep_undo;           /* a re-import in chunks: save what it changes */
 } ImportWriter;
 
 static sqlite3_stmt *
@@ -294,6 +295,55 @@ read_task_numbers (DdStore       *self,
   return TRUE;
 }
 
+/* The columns of a task an import writes, and what they were, for taking
+ * a re-import in chunks back (0014-import-undo.sql); only when the update
+ * below will change the row, with the same parameters. */
+#define SAVE_TASK_SQL \
+  "INSERT INTO import_undo_tasks (task_id, plan_id, row_saved, position, title, lead_unit_id, deadline_kind, " \
+  "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, search_text, title_key, " \
+  "revision, updated_at, updated_by) SELECT id, ?18, 1, position, title, lead_unit_id, deadline_kind, " \
+  "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, search_text, title_key, " \
+  "revision, updated_at, updated_by FROM tasks WHERE id = ?1 AND (" \
+  "position IS NOT ?2 OR title IS NOT ?4 OR lead_unit_id IS NOT ?5 OR " \
+  "deadline_kind IS NOT ?6 OR deadline_text IS NOT ?7 OR due_on IS NOT ?9 OR " \
+  "periods IS NOT ?10 OR annual_due IS NOT ?11 OR product IS NOT ?12 OR " \
+  "directing IS NOT ?13) " \
+  "ON CONFLICT (task_id) DO NOTHING"
+
+/* The parameters of task_statement() and SAVE_TASK_SQL (each uses some:
+ * binding a number past a statement's last fails, harmlessly). */
+static void
+bind_task (DdStore               *self,
+           ImportWriter          *writer,
+           sqlite3_stmt          *stmt,
+           gint64                 task_id,
+           gint64                 plan_id,
+           guint                  position,
+           const DdImportedTask  *in,
+           const ImportRow       *row,
+           gint64                 lead_id)
+{
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, task_id);
+  sqlite3_bind_int64 (stmt, 18, plan_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  dd_sql_bind_text (stmt, 3, in->number != NULL ? in->number : "");
+  dd_sql_bind_text (stmt, 4, in->title);
+  dd_sql_bind_id (stmt, 5, lead_id);
+  sqlite3_bind_int (stmt, 6, in->deadline.kind);
+  dd_sql_bind_text (stmt, 7, in->deadline_text);
+  sqlite3_bind_int (stmt, 8, in->deadline.understood);
+  dd_sql_bind_date (stmt, 9, &in->deadline.due);
+  sqlite3_bind_int (stmt, 10, (int) in->deadline.periods);
+  dd_sql_bind_text (stmt, 11, row->annual);
+  dd_sql_bind_text (stmt, 12, in->product);
+  dd_sql_bind_text (stmt, 13, in->directing);
+  dd_sql_bind_text (stmt, 14, row->search);
+  sqlite3_bind_blob (stmt, 15, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
+  dd_sql_bind_text (stmt, 16, writer->now);
+  dd_sql_bind_text (stmt, 17, self->access.user);
+}
+
 static gint64
 find_task (ImportWriter *writer,
            const char   *number)
@@ -332,29 +382,20 @@ write_imported_task (DdStore               *self,
 
   task_id = find_task (writer, in->number);
   *added = task_id == 0;
+  /* A re-import in chunks first copies what it is about to change. */
+  if (task_id > 0 && writer->keep_undo)
+    {
+      stmt = dd_sql_cache_get (self, writer->cache, SAVE_TASK_SQL, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
+      if (!dd_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
   stmt = task_statement (self, writer, task_id > 0, error);
   if (stmt == NULL)
     return FALSE;
-  if (task_id > 0)
-    sqlite3_bind_int64 (stmt, 1, task_id);
-  else
-    sqlite3_bind_int64 (stmt, 18, plan_id);
-  sqlite3_bind_int (stmt, 2, (int) position);
-  dd_sql_bind_text (stmt, 3, in->number != NULL ? in->number : "");
-  dd_sql_bind_text (stmt, 4, in->title);
-  dd_sql_bind_id (stmt, 5, lead_id);
-  sqlite3_bind_int (stmt, 6, in->deadline.kind);
-  dd_sql_bind_text (stmt, 7, in->deadline_text);
-  sqlite3_bind_int (stmt, 8, in->deadline.understood);
-  dd_sql_bind_date (stmt, 9, &in->deadline.due);
-  sqlite3_bind_int (stmt, 10, (int) in->deadline.periods);
-  dd_sql_bind_text (stmt, 11, row->annual);
-  dd_sql_bind_text (stmt, 12, in->product);
-  dd_sql_bind_text (stmt, 13, in->directing);
-  dd_sql_bind_text (stmt, 14, row->search);
-  sqlite3_bind_blob (stmt, 15, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
-  dd_sql_bind_text (stmt, 16, writer->now);
-  dd_sql_bind_text (stmt, 17, self->access.user);
+  bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
   *changed = sqlite3_changes (self->db) > 0;
@@ -365,14 +406,17 @@ write_imported_task (DdStore               *self,
        * finds this one, as it would in the file. */
       if (in->number != NULL && !g_hash_table_contains (writer->tasks, in->number))
         g_hash_table_insert (writer->tasks, g_strdup (in->number), g_memdup2 (&task_id, sizeof task_id));
-      return _dd_store_add_coordinators (self, writer->cache, task_id, names, units_added, error);
+      return (!writer->keep_undo || _dd_import_undo_note_added (self, writer->cache, plan_id, task_id, error)) &&
+             _dd_store_add_coordinators (self, writer->cache, task_id, names, units_added, error);
     }
   else if (!*changed && !_dd_store_coordinators_differ (self, writer->cache, task_id, names))
     return TRUE;
   else
     *changed = TRUE;
 
-  return _dd_store_replace_coordinators (self, writer->cache, task_id, names, units_added, error);
+  return (!writer->keep_undo ||
+          _dd_import_undo_save_coordinators (self, writer->cache, plan_id, task_id, error)) &&
+         _dd_store_replace_coordinators (self, writer->cache, task_id, names, units_added, error);
 }
 
 static gboolean
@@ -460,6 +504,27 @@ write_tasks (DdStore               *self,
   return write_tasks_range (self, writer, plan_id, plan, rows, &next, G_MAXUINT, local, error);
 }
 
+/* The tasks of @plan_id (0: none). */
+static gboolean
+count_plan_tasks (DdStore  *self,
+                  gint64    plan_id,
+                  guint    *n,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+
+  *n = 0;
+  if (plan_id <= 0)
+    return TRUE;
+  count = dd_sql_prepare (self, "SELECT count(*) FROM tasks WHERE plan_id = ?1", error);
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, plan_id);
+  if (sqlite3_step (count) == SQLITE_ROW)
+    *n = (guint) sqlite3_column_int (count, 0);
+  return TRUE;
+}
+
 static gboolean
 import_rows_locked (DdStore               *self,
                     const DdImportedPlan  *plan,
@@ -470,7 +535,7 @@ import_rows_locked (DdStore               *self,
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  ImportWriter writer = { cache, now, NULL };
+  ImportWriter writer = { cache, now, NULL, FALSE };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
@@ -480,17 +545,8 @@ import_rows_locked (DdStore               *self,
 
   plan_id = _dd_store_find_import_plan (self, plan);
   local.plan_existed = plan_id > 0;
-  n_before = 0;
-  if (plan_id > 0)
-    {
-      g_autoptr(sqlite3_stmt) count = dd_sql_prepare (self, "SELECT count(*) FROM tasks WHERE plan_id = ?1", error);
-
-      if (count == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (count, 1, plan_id);
-      if (sqlite3_step (count) == SQLITE_ROW)
-        n_before = (guint) sqlite3_column_int (count, 0);
-    }
+  if (!count_plan_tasks (self, plan_id, &n_before, error))
+    return FALSE;
 
   ok = read_task_numbers (self, &writer, plan_id, error) &&
        write_plan_row (self, plan, is_sample, &plan_id, error) &&
@@ -581,95 +637,139 @@ find_or_create_units (DdStore               *self,
   return TRUE;
 }
 
-/* The first chunk, in the write transaction the caller began: the plan's
- * row, its units, the marker, the first rows. Commits. */
+/* An import in chunks: the plan it writes, whether the file had it, and
+ * what the summary counts. */
+typedef struct
+{
+  ImportWriter writer;
+  gint64 plan_id;               /* the plan the file had, or the new one */
+  gboolean replacing;           /* a re-import of a plan the file has */
+  gint64 audit_mark;            /* the last history entry before the import */
+  guint n_before;               /* the plan's tasks before a re-import */
+  guint next;                   /* the first row not written yet */
+  DdImportSummary local;
+} ImportChunks;
+
+/* The first chunk, in the write transaction the caller began: a new
+ * plan's row, the units, the marker, the first rows. Commits. */
 static gboolean
 write_first_chunk (DdStore               *self,
-                   ImportWriter          *writer,
+                   ImportChunks          *run,
                    const DdImportedPlan  *plan,
                    const ImportRows      *rows,
-                   gint64                *plan_id,
-                   gint64                *audit_mark,
-                   guint                 *next,
-                   DdImportSummary       *local,
                    GError               **error)
 {
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 chunk_mark;
 
-  *audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
-  if (*audit_mark < 0)
+  run->audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (run->audit_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  return write_plan_row (self, plan, FALSE, plan_id, error) &&
-         find_or_create_units (self, writer, plan, created, &local->units_added, error) &&
-         _dd_import_marker_write (self, *plan_id, *audit_mark, created, error) &&
-         write_tasks_range (self, writer, *plan_id, plan, rows, next, _dd_store_import_chunk_rows (self),
-                            local, error) &&
+  if (!run->replacing && !write_plan_row (self, plan, FALSE, &run->plan_id, error))
+    return FALSE;
+  chunk_mark = run->audit_mark;
+  return find_or_create_units (self, &run->writer, plan, created, &run->local.units_added, error) &&
+         _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created, error) &&
+         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
+                            _dd_store_import_chunk_rows (self), &run->local, error) &&
+         (!run->replacing || _dd_import_marker_add_range (self, run->plan_id, chunk_mark, error)) &&
          _dd_store_commit (self, error);
 }
 
-/* Writes @rows of a plan the file does not have in chunks, from inside the
- * write transaction the caller began; on failure after the first chunk,
- * takes back what the chunks wrote. */
+/* The last chunk's end: a re-import's plan row, the indicators, and the
+ * marker gone with what the undo needed. */
+static gboolean
+finish_chunks (DdStore               *self,
+               ImportChunks          *run,
+               const DdImportedPlan  *plan,
+               GError               **error)
+{
+  return (!run->replacing || write_plan_row (self, plan, FALSE, &run->plan_id, error)) &&
+         write_indicators (self, run->plan_id, plan, error) &&
+         _dd_import_marker_finish (self, run->plan_id, run->audit_mark, error);
+}
+
+/* One chunk after the first, in a write transaction of its own; the last
+ * one also finishes the import. */
+static gboolean
+write_next_chunk (DdStore               *self,
+                  ImportChunks          *run,
+                  const DdImportedPlan  *plan,
+                  const ImportRows      *rows,
+                  GError               **error)
+{
+  gint64 chunk_mark;
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  chunk_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (chunk_mark < 0)
+    return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
+                            run->next + _dd_store_import_chunk_rows (self), &run->local, error) &&
+         (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
+         (!run->replacing || run->next >= rows->n_rows ||
+          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, error)) &&
+         _dd_store_commit (self, error);
+}
+
+/* Writes @rows in chunks, from inside the write transaction the caller
+ * began; @plan_id: the plan the file has (a re-import), or 0. On failure
+ * after the first chunk, takes back what the chunks wrote. */
 static gboolean
 import_in_chunks (DdStore               *self,
                   const DdImportedPlan  *plan,
                   const ImportRows      *rows,
+                  gint64                 plan_id,
                   DdImportSummary       *summary,
                   GError               **error)
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  g_autoptr(GHashTable) tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ImportWriter writer = { cache, now, tasks };
-  DdImportSummary local = { 0 };
-  guint chunk = _dd_store_import_chunk_rows (self);
-  gint64 plan_id = 0, audit_mark = 0;
-  guint next = 0;
+  ImportChunks run = { { cache, now, NULL, plan_id > 0 }, plan_id, plan_id > 0, 0, 0, 0, { 0, } };
+  gboolean ok;
 
-  if (!write_first_chunk (self, &writer, plan, rows, &plan_id, &audit_mark, &next, &local, error))
+  ok = count_plan_tasks (self, plan_id, &run.n_before, error) &&
+       read_task_numbers (self, &run.writer, plan_id, error) &&
+       write_first_chunk (self, &run, plan, rows, error);
+  if (!ok)
+    _dd_store_rollback (self);
+  while (ok && run.next < rows->n_rows)
     {
-      _dd_store_rollback (self);
-      return FALSE;
-    }
-  while (next < rows->n_rows)
-    {
-      gboolean ok;
-
       g_usleep (IMPORT_YIELD_US);
-      ok = _dd_store_begin (self, error) &&
-           write_tasks_range (self, &writer, plan_id, plan, rows, &next, next + chunk, &local, error) &&
-           (next < rows->n_rows ||
-            (write_indicators (self, plan_id, plan, error) &&
-             _dd_import_marker_finish (self, plan_id, audit_mark, error))) &&
-           _dd_store_commit (self, error);
-      if (!ok)
+      if (!write_next_chunk (self, &run, plan, rows, error))
         {
           g_autoptr(GError) undo_error = NULL;
 
+          ok = FALSE;
           _dd_store_rollback (self);
-          if (!_dd_import_undo (self, plan_id, &undo_error))
+          if (!_dd_import_undo (self, run.plan_id, &undo_error))
             g_prefix_error (error, _("The rows imported so far will be removed the next time an administrator "
                                      "opens the file (%s). "), undo_error->message);
-          return FALSE;
         }
     }
+  g_clear_pointer (&run.writer.tasks, g_hash_table_unref);
+  if (!ok)
+    return FALSE;
 
-  local.plan_id = plan_id;
-  local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  run.local.plan_id = run.plan_id;
+  run.local.plan_existed = run.replacing;
+  run.local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  run.local.tasks_kept = run.n_before - MIN (run.n_before, run.local.tasks_updated + run.local.tasks_unchanged);
   if (summary != NULL)
-    *summary = local;
+    *summary = run.local;
   return TRUE;
 }
 
-/* A large plan that is new to the file is written in chunks (above); the
- * rest in one transaction, as before:
+/* A plan of more rows than a chunk holds is written in chunks (above), the
+ * rest in one transaction:
  * everything but the SQL is done before the lock (import_rows_new()), each
  * statement is prepared once, the units and the plan's tasks are looked up
  * in memory, and the statement journals stay in memory (dd-store.c). A plan
- * of 1,000 rows holds the lock about 0.1 s. Re-importing a plan the file
- * has is one transaction whatever its size: it changes tasks that others
- * work on, which chunks committed one by one could not take back
- * (tests/bench/bench-import.c gives both figures). */
+ * of 1,000 rows holds the lock about 0.1 s. A re-import in chunks first
+ * copies each task it changes (0014-import-undo.sql), so that a failure or
+ * a killed process gives the old plan back whole
+ * (tests/bench/bench-import.c gives the figures). */
 gboolean
 dd_store_import_plan (DdStore               *self,
                       const DdImportedPlan  *plan,
@@ -687,8 +787,8 @@ dd_store_import_plan (DdStore               *self,
   rows = import_rows_new (plan);
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (rows->n_rows > _dd_store_import_chunk_rows (self) && _dd_store_find_import_plan (self, plan) == 0)
-    return import_in_chunks (self, plan, rows, summary, error);
+  if (rows->n_rows > _dd_store_import_chunk_rows (self))
+    return import_in_chunks (self, plan, rows, _dd_store_find_import_plan (self, plan), summary, error);
   ok = import_rows_locked (self, plan, rows, FALSE, summary, error) && _dd_store_commit (self, error);
   if (!ok)
     _dd_store_rollback (self);
