@@ -127,10 +127,30 @@ delete_copies (DdStore  *self,
   return dd_sql_step_done (self, coordinators, error) && dd_sql_step_done (self, tasks, error);
 }
 
+/* Appends to @history the id of the history entry just written (about
+ * the marker): finishing then deletes them by id, not by reading the
+ * import's hundreds of thousands of entries. */
+static gboolean
+note_history (DdStore  *self,
+              GArray   *history,
+              GError  **error)
+{
+  gint64 id;
+
+  if (history == NULL)
+    return TRUE;
+  id = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (id < 0)
+    return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  g_array_append_val (history, id);
+  return TRUE;
+}
+
 gboolean
 _dd_import_marker_add_range (DdStore  *self,
                              gint64    plan_id,
                              gint64    chunk_mark,
+                             GArray   *history,
                              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -148,7 +168,7 @@ _dd_import_marker_add_range (DdStore  *self,
     return FALSE;
   dd_sql_bind_text (stmt, 1, key);
   dd_sql_bind_text (stmt, 2, range);
-  return dd_sql_step_done (self, stmt, error);
+  return dd_sql_step_done (self, stmt, error) && note_history (self, history, error);
 }
 
 gboolean
@@ -241,6 +261,7 @@ _dd_import_marker_write (DdStore  *self,
                          gint64    audit_mark,
                          gboolean  replacing,
                          GArray   *units,
+                         GArray   *history,
                          GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -266,19 +287,22 @@ _dd_import_marker_write (DdStore  *self,
   dd_sql_bind_text (stmt, 1, key);
   dd_sql_bind_text (stmt, 2, value->str);
   dd_sql_bind_text (stmt, 3, self->access.user);
-  return dd_sql_step_done (self, stmt, error);
+  return dd_sql_step_done (self, stmt, error) && note_history (self, history, error);
 }
 
-/* Deletes the marker of @plan_id and the history entries about it. */
+/* Deletes the marker of @plan_id and the history entries about it: those
+ * in @history (and that of the deletion), or when NULL, every one after
+ * @audit_mark. */
 static gboolean
-marker_delete (DdStore  *self,
-               gint64    plan_id,
-               gint64    audit_mark,
-               GError  **error)
+marker_delete (DdStore       *self,
+               gint64         plan_id,
+               gint64         audit_mark,
+               GArray        *history,
+               GError       **error)
 {
   g_autoptr(sqlite3_stmt) rowid = NULL;
   g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(sqlite3_stmt) history = NULL;
+  g_autoptr(sqlite3_stmt) entries = NULL;
   g_autofree char *key = marker_key (plan_id);
   gint64 id;
 
@@ -290,24 +314,35 @@ marker_delete (DdStore  *self,
     return TRUE;
   id = sqlite3_column_int64 (rowid, 0);
   del = dd_sql_prepare (self, "DELETE FROM settings WHERE rowid = ?1", error);
-  history = dd_sql_prepare (self, "DELETE FROM audit_log WHERE id > ?1 AND table_name = 'settings' AND row_id = ?2",
+  entries = dd_sql_prepare (self, history != NULL
+                            ? "DELETE FROM audit_log WHERE id = ?1 AND table_name = 'settings' AND row_id = ?2"
+                            : "DELETE FROM audit_log WHERE id > ?1 AND table_name = 'settings' AND row_id = ?2",
                             error);
-  if (del == NULL || history == NULL)
+  if (del == NULL || entries == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, id);
-  sqlite3_bind_int64 (history, 1, audit_mark);
-  sqlite3_bind_int64 (history, 2, id);
-  return dd_sql_step_done (self, del, error) && dd_sql_step_done (self, history, error);
+  if (!dd_sql_step_done (self, del, error) || !note_history (self, history, error))
+    return FALSE;
+  for (guint i = 0; i < (history != NULL ? history->len : 1); i++)
+    {
+      sqlite3_reset (entries);
+      sqlite3_bind_int64 (entries, 1, history != NULL ? g_array_index (history, gint64, i) : audit_mark);
+      sqlite3_bind_int64 (entries, 2, id);
+      if (!dd_sql_step_done (self, entries, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 _dd_import_marker_finish (DdStore  *self,
                           gint64    plan_id,
                           gint64    audit_mark,
+                          GArray   *history,
                           GError  **error)
 {
   g_assert (self->flags.in_transaction);
-  return delete_copies (self, plan_id, error) && marker_delete (self, plan_id, audit_mark, error);
+  return delete_copies (self, plan_id, error) && marker_delete (self, plan_id, audit_mark, history, error);
 }
 
 /* Deletes the units of @marker that nothing refers to any more; their ids
@@ -411,7 +446,7 @@ undo_replace_locked (DdStore       *self,
     if (!exec_with_plan (self, undo_replace_sql[i], plan_id, error))
       return FALSE;
   if (!delete_units (self, marker, error) || !delete_copies (self, plan_id, error) ||
-      !marker_delete (self, plan_id, marker->audit_mark, error))
+      !marker_delete (self, plan_id, marker->audit_mark, NULL, error))
     return FALSE;
   /* The history of the chunks, and of the taking back. */
   for (guint i = 0; i + 1 < marker->ranges->len; i += 2)
@@ -464,7 +499,7 @@ undo_locked (DdStore       *self,
          dd_sql_step_done (self, plan, error) &&
          delete_units (self, marker, error) &&
          dd_sql_step_done (self, history, error) &&
-         marker_delete (self, plan_id, marker->audit_mark, error) &&
+         marker_delete (self, plan_id, marker->audit_mark, NULL, error) &&
          dd_sql_exec (self, "DELETE FROM temp.dd_import_undo_tasks; DELETE FROM temp.dd_import_undo_units;", error);
 }
 
