@@ -36,9 +36,10 @@
  * each import runs, another process ("another desktop") saves every 20 ms
  * (a row and its history entry, in a write transaction of its own), and
  * the longest it waited and how many of its saves gave up (busy for
- * DD_BUSY_TIMEOUT_MS) are printed. The first import (a new plan) commits
- * in chunks of 1,000 rows; the second (the same plan again, the update
- * path) in one transaction (dd-store-import.c says why).
+ * DD_BUSY_TIMEOUT_MS) are printed. Both the first import (a new plan)
+ * and the second (the same plan again, the update path) commit in chunks
+ * of 1,000 rows (dd-store-import.c); G_MESSAGES_DEBUG=dd-store prints how
+ * long each chunk held the write lock.
  */
 
 static const char *units[] = {
@@ -265,7 +266,7 @@ main (int   argc,
 
   memset (&summary, 0, sizeof summary);
   g_free (label);
-  label = g_strdup_printf ("import the same %u rows again (update path, one transaction)", n);
+  label = g_strdup_printf ("import the same %u rows again (update path, chunks)", n);
   import_with_saver (store, db, plan, "import_again", label, &summary);
   g_assert (summary.tasks_unchanged + summary.tasks_updated == n);
   g_clear_pointer (&plan, dd_imported_plan_free);

@@ -587,6 +587,36 @@ test_import_chunks (Fixture       *f,
   run_operation (f, op_import_chunks, TRUE);
 }
 
+/* A plan the template has, imported again in chunks of one row with
+ * every other task renamed and the first given another coordinator
+ * (dd-store-import-undo.c keeps copies to give the old plan back). */
+static void
+test_reimport_chunks (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (f->template_db, DD_STORE_OPEN_EXISTING, &error);
+  DdImportedTask *first;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_store_import_plan (store, f->plan, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  for (guint i = 0; i < f->plan->tasks->len; i += 2)
+    {
+      DdImportedTask *task = g_ptr_array_index (f->plan->tasks, i);
+      char *title = g_strconcat (task->title, " (sửa)", NULL);
+
+      g_free (task->title);
+      task->title = title;
+    }
+  first = g_ptr_array_index (f->plan->tasks, 0);
+  if (first->coordinators == NULL)
+    first->coordinators = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (first->coordinators, g_strdup ("Phòng Một"));
+  run_operation (f, op_import_chunks, TRUE);
+}
+
 static void
 test_restore (Fixture       *f,
               gconstpointer  data)
@@ -607,6 +637,7 @@ main (int    argc,
   ADD ("/core/faults/record-report", test_record_report);
   ADD ("/core/faults/import", test_import);
   ADD ("/core/faults/import-chunks", test_import_chunks);
+  ADD ("/core/faults/reimport-chunks", test_reimport_chunks);
   ADD ("/core/faults/restore", test_restore);
 #undef ADD
 

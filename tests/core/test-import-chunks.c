@@ -22,22 +22,39 @@
 #define N_ROWS 25
 #define CHUNK 4
 
-/* A CSV plan of N_ROWS rows naming units the seed does not have. */
+/* A CSV plan of N_ROWS rows naming units the seed does not have; its
+ * second version (@revised) drops rows 3 and 4, renames every third row,
+ * gives every fourth another lead and every fifth other coordinators,
+ * names a unit the first did not, and adds three rows at the end. */
 static DdImportedPlan *
-make_plan (void)
+make_plan_version (gboolean revised)
 {
   g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm\n");
   g_autoptr(GError) error = NULL;
   DdImportedPlan *plan;
+  guint n = revised ? N_ROWS + 3 : N_ROWS;
 
-  for (guint i = 1; i <= N_ROWS; i++)
-    g_string_append_printf (csv, "%u.,Rà soát thủ tục số %u,Ban Thử %u,\"Sở Tư pháp, Ban Phối %u\","
-                            "Trước %u/6/2027,Báo cáo\n", i, i, i % 3, i % 2, i);
+  for (guint i = 1; i <= n; i++)
+    {
+      if (revised && (i == 3 || i == 4))
+        continue;
+      g_string_append_printf (csv, "%u.,Rà soát thủ tục số %u%s,Ban %s %u,\"Sở Tư pháp, Ban Phối %u\","
+                              "Trước %u/6/2027,Báo cáo\n", i, i,
+                              revised && i % 3 == 0 ? " (sửa)" : "",
+                              revised && i % 4 == 0 ? "Mới" : "Thử", i % 3,
+                              revised && i % 5 == 0 ? i % 2 + 7 : i % 2, i % 28 + 1);
+    }
   plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "chunks.csv", &error);
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  g_assert_cmpuint (plan->tasks->len, ==, N_ROWS);
+  g_assert_cmpuint (plan->tasks->len, ==, revised ? N_ROWS + 1 : N_ROWS);
   return plan;
+}
+
+static DdImportedPlan *
+make_plan (void)
+{
+  return make_plan_version (FALSE);
 }
 
 /* Every row of every table of the file at @path, read on a connection of
@@ -159,14 +176,66 @@ test_same_result (void)
   g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM audit_log WHERE table_name = 'settings' AND "
                                        "ifnull (new_values, old_values) LIKE '%import_pending%'"), ==, 0);
 
-  /* Imported again: one transaction, everything unchanged. */
+  /* Imported again: in chunks too (issue #20), everything unchanged,
+   * nothing copied for taking it back. */
   memset (&b, 0, sizeof b);
   serial = chunked->commit_serial;
   g_assert_true (dd_store_import_plan (chunked, plan, &b, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (chunked->commit_serial - serial, ==, 1);
+  g_assert_cmpuint (chunked->commit_serial - serial, ==, (N_ROWS + CHUNK - 1) / CHUNK);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM import_undo_tasks"), ==, 0);
   g_assert_true (b.plan_existed);
   g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
+}
+
+/* A plan the file has, imported again in chunks (its revised version):
+ * the same tasks, coordinators, summary and history as in one
+ * transaction, and no copy nor marker left. */
+static void
+test_reimport_same_result (void)
+{
+  g_autoptr(DdImportedPlan) first = make_plan ();
+  g_autoptr(DdImportedPlan) revised = make_plan_version (TRUE);
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary a = { 0, }, b = { 0, };
+  guint64 serial;
+
+  g_assert_true (dd_store_import_plan (whole, first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_import_plan (chunked, first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_import_plan (whole, revised, &a, &error));
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (chunked, CHUNK);
+  serial = chunked->commit_serial;
+  g_assert_true (dd_store_import_plan (chunked, revised, &b, &error));
+  g_assert_no_error (error);
+  /* ⌈26 / 4⌉ transactions. */
+  g_assert_cmpuint (chunked->commit_serial - serial, ==, (N_ROWS + 1 + CHUNK - 1) / CHUNK);
+
+  g_assert_true (b.plan_existed);
+  g_assert_cmpint (b.plan_id, ==, a.plan_id);
+  g_assert_cmpuint (b.tasks_added, ==, 3);
+  g_assert_cmpuint (b.tasks_added, ==, a.tasks_added);
+  g_assert_cmpuint (b.tasks_updated, ==, a.tasks_updated);
+  g_assert_cmpuint (b.tasks_updated, >, 10);
+  g_assert_cmpuint (b.tasks_unchanged, ==, a.tasks_unchanged);
+  g_assert_cmpuint (b.tasks_kept, ==, 2);
+  g_assert_cmpuint (b.units_added, ==, a.units_added);
+  g_assert_cmpuint (b.units_added, >, 0);
+
+  tasks_whole = query_text (whole, TASKS_SQL);
+  tasks_chunked = query_text (chunked, TASKS_SQL);
+  g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM audit_log"), ==,
+                   query_int (whole, "SELECT count (*) FROM audit_log"));
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM import_undo_tasks"), ==, 0);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM import_undo_coordinators"), ==, 0);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
 }
 
 /* Fails the third commit. */
@@ -280,6 +349,162 @@ test_killed_taken_back_at_open (void)
   dd_test_remove_store_file (path);
 }
 
+/* A file holding the first version of the plan, at @path. */
+static void
+create_with_plan (char **path)
+{
+  g_autoptr(DdImportedPlan) first = make_plan ();
+  g_autoptr(DdStore) store = dd_test_create_store (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dd_store_import_plan (store, first, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A re-import whose third chunk fails: the plan the file had is given
+ * back whole, row for row, history and all. */
+static void
+test_reimport_failure_restores (void)
+{
+  g_autoptr(DdImportedPlan) revised = make_plan_version (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint calls = 0;
+
+  create_with_plan (&path);
+  before = dump_file (path);
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (store, CHUNK);
+  _dd_store_set_commit_hook (store, fail_third_commit, &calls, NULL);
+  g_assert_false (dd_store_import_plan (store, revised, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED);
+  g_assert_cmpuint (calls, ==, 4);
+  g_clear_object (&store);
+
+  after = dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  dd_test_remove_store_file (path);
+}
+
+/* A re-import killed after two chunks: they changed the plan (and kept
+ * copies) until an administrator opens the file, which gives the old plan
+ * back, row for row. */
+static void
+test_reimport_killed_restored_at_open (void)
+{
+  g_autoptr(DdImportedPlan) revised = make_plan_version (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *killed = NULL;
+  g_autofree char *after = NULL;
+  int status = 0;
+  pid_t child;
+
+  create_with_plan (&path);
+  before = dump_file (path);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      guint calls = 0;
+      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
+
+      if (importer == NULL)
+        _exit (2);
+      _dd_store_set_import_chunk_rows (importer, CHUNK);
+      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
+      dd_store_import_plan (importer, revised, NULL, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Two chunks of the new version, the copies and the marker. */
+  killed = dump_file (path);
+  g_assert_nonnull (strstr (killed, "import_pending."));
+  g_assert_nonnull (strstr (killed, "Rà soát thủ tục số 6 (sửa)|"));
+  g_assert_null (strstr (killed, "Rà soát thủ tục số 12 (sửa)|"));
+  g_assert_nonnull (strstr (killed, "== import_undo_tasks\n"));
+  g_assert_null (strstr (killed, "== import_undo_tasks\n== "));
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  dd_test_remove_store_file (path);
+}
+
+/* Between the chunks, another save on a task the import changed; then a
+ * chunk fails. */
+static gboolean
+save_then_fail (DdStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  guint *calls = data;
+
+  ++*calls;
+  if (*calls == 2)
+    g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store),
+                                   "UPDATE tasks SET progress = 40, revision = revision + 1 "
+                                   "WHERE title = 'Rà soát thủ tục số 6 (sửa)'", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (*calls != 3)
+    return TRUE;
+  g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, "the third chunk failed");
+  return FALSE;
+}
+
+/* A re-import taken back keeps what another desktop saved meanwhile on a
+ * task it changed (the progress), gives back what the import wrote (the
+ * title), and raises the task's revision rather than lowering it, so that
+ * a desktop that read the task between the two saves cannot overwrite
+ * the second. */
+static void
+test_reimport_undo_keeps_other_saves (void)
+{
+  g_autoptr(DdImportedPlan) revised = make_plan_version (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tasks_before = NULL;
+  g_autofree char *tasks_after = NULL;
+  g_autofree char *title = NULL;
+  guint calls = 0;
+
+  create_with_plan (&path);
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  tasks_before = query_text (store, TASKS_SQL);
+  g_assert_cmpint (query_int (store, "SELECT revision FROM tasks WHERE title = 'Rà soát thủ tục số 6'"), ==, 1);
+  _dd_store_set_import_chunk_rows (store, CHUNK);
+  _dd_store_set_commit_hook (store, save_then_fail, &calls, NULL);
+  g_assert_false (dd_store_import_plan (store, revised, NULL, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED);
+  _dd_store_set_commit_hook (store, NULL, NULL, NULL);
+
+  title = query_text (store, "SELECT title FROM tasks WHERE progress = 40");
+  g_assert_cmpstr (title, ==, "Rà soát thủ tục số 6");
+  /* 1, the import's 2, the other save's 3, and the taking back's 4. */
+  g_assert_cmpint (query_int (store, "SELECT revision FROM tasks WHERE progress = 40"), ==, 4);
+  /* Every other task as it was. */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM tasks t JOIN plans p ON p.id = t.plan_id "
+                                     "WHERE p.number <> '662/KH-VPUB' AND t.revision <> 1"), ==, 1);
+  tasks_after = query_text (store, TASKS_SQL);
+  g_assert_cmpstr (tasks_after, ==, tasks_before);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_tasks"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_coordinators"), ==, 0);
+  g_clear_object (&store);
+  dd_test_remove_store_file (path);
+}
+
 /* Writes the marker of an import of plan 999 by process @pid of this
  * host. */
 static void
@@ -351,6 +576,10 @@ main (int    argc,
   g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
   g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
   g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);
+  g_test_add_func ("/core/import-chunks/reimport-same-result", test_reimport_same_result);
+  g_test_add_func ("/core/import-chunks/reimport-failure-restores", test_reimport_failure_restores);
+  g_test_add_func ("/core/import-chunks/reimport-killed-restored-at-open", test_reimport_killed_restored_at_open);
+  g_test_add_func ("/core/import-chunks/reimport-undo-keeps-other-saves", test_reimport_undo_keeps_other_saves);
 
   return g_test_run ();
 }

@@ -183,17 +183,33 @@ typedef struct
 {
   ImportRow *rows;
   guint n_rows;
+  /* An import in chunks computes the rows in a thread of their own while
+   * it writes the first ones: rows [0, ready) are done. */
+  const DdImportedPlan *plan;
+  GThread *thread;
+  GMutex mutex;
+  GCond cond;
+  guint ready;
+  gint stop;                    /* atomic: the import ended early */
 } ImportRows;
 
 static void
 import_rows_free (ImportRows *rows)
 {
+  if (rows->thread != NULL)
+    {
+      g_atomic_int_set (&rows->stop, 1);
+      g_thread_join (rows->thread);
+    }
+  g_mutex_clear (&rows->mutex);
+  g_cond_clear (&rows->cond);
   for (guint i = 0; i < rows->n_rows; i++)
     {
       g_free (rows->rows[i].search);
       g_free (rows->rows[i].annual);
       g_free (rows->rows[i].title_key);
-      g_ptr_array_unref (rows->rows[i].names);
+      if (rows->rows[i].names != NULL)
+        g_ptr_array_unref (rows->rows[i].names);
     }
   g_free (rows->rows);
   g_free (rows);
@@ -201,31 +217,91 @@ import_rows_free (ImportRows *rows)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRows, import_rows_free)
 
+static void
+import_row_compute (ImportRow            *row,
+                    const DdImportedTask *in)
+{
+  row->names = g_ptr_array_new ();
+  if (in->coordinators != NULL)
+    for (guint j = 0; j < in->coordinators->len; j++)
+      g_ptr_array_add (row->names, g_ptr_array_index (in->coordinators, j));
+  g_ptr_array_add (row->names, NULL);
+  row->search = _dd_store_search_text (in->number, in->title, in->lead,
+                                       (const char * const *) row->names->pdata, in->deadline_text,
+                                       in->product, in->directing, NULL);
+  row->annual = _dd_store_annual_due_text (in->deadline.annual_month, in->deadline.annual_day);
+  row->title_key = dd_text_collate_key (in->title, &row->title_key_len);
+}
+
+static ImportRows *
+import_rows_alloc (const DdImportedPlan *plan)
+{
+  ImportRows *rows = g_new0 (ImportRows, 1);
+
+  rows->n_rows = plan->tasks != NULL ? plan->tasks->len : 0;
+  rows->rows = g_new0 (ImportRow, rows->n_rows);
+  rows->plan = plan;
+  g_mutex_init (&rows->mutex);
+  g_cond_init (&rows->cond);
+  return rows;
+}
+
 static ImportRows *
 import_rows_new (const DdImportedPlan *plan)
 {
-  ImportRows *rows = g_new0 (ImportRows, 1);
-  guint n = plan->tasks != NULL ? plan->tasks->len : 0;
+  ImportRows *rows = import_rows_alloc (plan);
 
-  rows->rows = g_new0 (ImportRow, n);
-  rows->n_rows = n;
-  for (guint i = 0; i < n; i++)
-    {
-      const DdImportedTask *in = g_ptr_array_index (plan->tasks, i);
-      ImportRow *row = &rows->rows[i];
-
-      row->names = g_ptr_array_new ();
-      if (in->coordinators != NULL)
-        for (guint j = 0; j < in->coordinators->len; j++)
-          g_ptr_array_add (row->names, g_ptr_array_index (in->coordinators, j));
-      g_ptr_array_add (row->names, NULL);
-      row->search = _dd_store_search_text (in->number, in->title, in->lead,
-                                           (const char * const *) row->names->pdata, in->deadline_text,
-                                           in->product, in->directing, NULL);
-      row->annual = _dd_store_annual_due_text (in->deadline.annual_month, in->deadline.annual_day);
-      row->title_key = dd_text_collate_key (in->title, &row->title_key_len);
-    }
+  for (guint i = 0; i < rows->n_rows; i++)
+    import_row_compute (&rows->rows[i], g_ptr_array_index (plan->tasks, i));
+  rows->ready = rows->n_rows;
   return rows;
+}
+
+/* Says how far it got every ROWS_STEP rows. */
+#define ROWS_STEP 64
+
+static gpointer
+compute_rows_thread (gpointer data)
+{
+  ImportRows *rows = data;
+
+  for (guint i = 0; i < rows->n_rows && !g_atomic_int_get (&rows->stop); i++)
+    {
+      import_row_compute (&rows->rows[i], g_ptr_array_index (rows->plan->tasks, i));
+      if ((i + 1) % ROWS_STEP == 0 || i + 1 == rows->n_rows)
+        {
+          g_mutex_lock (&rows->mutex);
+          rows->ready = i + 1;
+          g_cond_broadcast (&rows->cond);
+          g_mutex_unlock (&rows->mutex);
+        }
+    }
+  return NULL;
+}
+
+/* The rows of @plan, computed by a thread while the first chunks are
+ * written (import_rows_wait()): on two cores the text folding and the
+ * collation keys no longer come before the first write. Only the thread
+ * writes the rows until import_rows_wait() says they are ready. */
+static ImportRows *
+import_rows_start (const DdImportedPlan *plan)
+{
+  ImportRows *rows = import_rows_alloc (plan);
+
+  rows->thread = g_thread_new ("dd-import-rows", compute_rows_thread, rows);
+  return rows;
+}
+
+/* Waits until the rows [0, @end) are computed. */
+static void
+import_rows_wait (ImportRows *rows,
+                  guint       end)
+{
+  end = MIN (end, rows->n_rows);
+  g_mutex_lock (&rows->mutex);
+  while (rows->ready < end)
+    g_cond_wait (&rows->cond, &rows->mutex);
+  g_mutex_unlock (&rows->mutex);
 }
 
 /* The statements of one import and the time it is recorded at. */
@@ -233,7 +309,8 @@ typedef struct
 {
   DdSqlCache *cache;
   char *now;
-  GHashTable *tasks;            /* number → task id (boxed) */
+  GHashTable *tasks;            /* number → NumberedTask */
+  gboolean keep_undo;           /* a re-import in chunks: save what it changes */
 } ImportWriter;
 
 static sqlite3_stmt *
@@ -265,7 +342,15 @@ task_statement (DdStore       *self,
 }
 
 /* The plan's tasks by number, read once: the first by position when a
- * number appears twice, as _dd_store_find_task_by_number() finds it. */
+ * number appears twice, as _dd_store_find_task_by_number() finds it. The
+ * query is served by the index tasks_plan_number alone (0010), without
+ * reading the tasks' rows: 100,000 of them took seconds under the lock. */
+typedef struct
+{
+  gint64 id;
+  gint64 position;
+} NumberedTask;
+
 static gboolean
 read_task_numbers (DdStore       *self,
                    ImportWriter  *writer,
@@ -278,29 +363,83 @@ read_task_numbers (DdStore       *self,
   writer->tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (plan_id <= 0)
     return TRUE;
-  stmt = dd_sql_prepare (self, "SELECT number, id FROM tasks WHERE plan_id = ?1 ORDER BY position DESC",
-                         error);
+  stmt = dd_sql_prepare (self, "SELECT number, id, position FROM tasks WHERE plan_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      const char *number = dd_sql_column_text (stmt, 0);
+      NumberedTask *known = g_hash_table_lookup (writer->tasks, number);
+      NumberedTask task = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
 
-      g_hash_table_insert (writer->tasks, g_strdup (dd_sql_column_text (stmt, 0)), g_memdup2 (&id, sizeof id));
+      if (known == NULL)
+        g_hash_table_insert (writer->tasks, g_strdup (number), g_memdup2 (&task, sizeof task));
+      else if (task.position < known->position ||
+               (task.position == known->position && task.id < known->id))
+        *known = task;
     }
   if (rc != SQLITE_DONE)
     return dd_sql_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
+/* The columns of a task an import writes, and what they were, for taking
+ * a re-import in chunks back (0014-import-undo.sql); only when the update
+ * below will change the row, with the same parameters. */
+#define SAVE_TASK_SQL \
+  "INSERT INTO import_undo_tasks (task_id, plan_id, row_saved, position, title, lead_unit_id, deadline_kind, " \
+  "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, search_text, title_key, " \
+  "revision, updated_at, updated_by) SELECT id, ?18, 1, position, title, lead_unit_id, deadline_kind, " \
+  "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, search_text, title_key, " \
+  "revision, updated_at, updated_by FROM tasks WHERE id = ?1 AND (" \
+  "position IS NOT ?2 OR title IS NOT ?4 OR lead_unit_id IS NOT ?5 OR " \
+  "deadline_kind IS NOT ?6 OR deadline_text IS NOT ?7 OR due_on IS NOT ?9 OR " \
+  "periods IS NOT ?10 OR annual_due IS NOT ?11 OR product IS NOT ?12 OR " \
+  "directing IS NOT ?13) " \
+  "ON CONFLICT (task_id) DO NOTHING"
+
+/* The parameters of task_statement() and SAVE_TASK_SQL (each uses some:
+ * binding a number past a statement's last fails, harmlessly). */
+static void
+bind_task (DdStore               *self,
+           ImportWriter          *writer,
+           sqlite3_stmt          *stmt,
+           gint64                 task_id,
+           gint64                 plan_id,
+           guint                  position,
+           const DdImportedTask  *in,
+           const ImportRow       *row,
+           gint64                 lead_id)
+{
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 1, task_id);
+  sqlite3_bind_int64 (stmt, 18, plan_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  dd_sql_bind_text (stmt, 3, in->number != NULL ? in->number : "");
+  dd_sql_bind_text (stmt, 4, in->title);
+  dd_sql_bind_id (stmt, 5, lead_id);
+  sqlite3_bind_int (stmt, 6, in->deadline.kind);
+  dd_sql_bind_text (stmt, 7, in->deadline_text);
+  sqlite3_bind_int (stmt, 8, in->deadline.understood);
+  dd_sql_bind_date (stmt, 9, &in->deadline.due);
+  sqlite3_bind_int (stmt, 10, (int) in->deadline.periods);
+  dd_sql_bind_text (stmt, 11, row->annual);
+  dd_sql_bind_text (stmt, 12, in->product);
+  dd_sql_bind_text (stmt, 13, in->directing);
+  dd_sql_bind_text (stmt, 14, row->search);
+  sqlite3_bind_blob (stmt, 15, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
+  dd_sql_bind_text (stmt, 16, writer->now);
+  dd_sql_bind_text (stmt, 17, self->access.user);
+}
+
 static gint64
 find_task (ImportWriter *writer,
            const char   *number)
 {
-  gint64 *id = number != NULL ? g_hash_table_lookup (writer->tasks, number) : NULL;
+  NumberedTask *task = number != NULL ? g_hash_table_lookup (writer->tasks, number) : NULL;
 
-  return id != NULL ? *id : 0;
+  return task != NULL ? task->id : 0;
 }
 
 static gboolean
@@ -332,29 +471,20 @@ write_imported_task (DdStore               *self,
 
   task_id = find_task (writer, in->number);
   *added = task_id == 0;
+  /* A re-import in chunks first copies what it is about to change. */
+  if (task_id > 0 && writer->keep_undo)
+    {
+      stmt = dd_sql_cache_get (self, writer->cache, SAVE_TASK_SQL, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
+      if (!dd_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
   stmt = task_statement (self, writer, task_id > 0, error);
   if (stmt == NULL)
     return FALSE;
-  if (task_id > 0)
-    sqlite3_bind_int64 (stmt, 1, task_id);
-  else
-    sqlite3_bind_int64 (stmt, 18, plan_id);
-  sqlite3_bind_int (stmt, 2, (int) position);
-  dd_sql_bind_text (stmt, 3, in->number != NULL ? in->number : "");
-  dd_sql_bind_text (stmt, 4, in->title);
-  dd_sql_bind_id (stmt, 5, lead_id);
-  sqlite3_bind_int (stmt, 6, in->deadline.kind);
-  dd_sql_bind_text (stmt, 7, in->deadline_text);
-  sqlite3_bind_int (stmt, 8, in->deadline.understood);
-  dd_sql_bind_date (stmt, 9, &in->deadline.due);
-  sqlite3_bind_int (stmt, 10, (int) in->deadline.periods);
-  dd_sql_bind_text (stmt, 11, row->annual);
-  dd_sql_bind_text (stmt, 12, in->product);
-  dd_sql_bind_text (stmt, 13, in->directing);
-  dd_sql_bind_text (stmt, 14, row->search);
-  sqlite3_bind_blob (stmt, 15, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
-  dd_sql_bind_text (stmt, 16, writer->now);
-  dd_sql_bind_text (stmt, 17, self->access.user);
+  bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
   *changed = sqlite3_changes (self->db) > 0;
@@ -364,15 +494,22 @@ write_imported_task (DdStore               *self,
       /* Rows without a number are not checked for repeats; a later one
        * finds this one, as it would in the file. */
       if (in->number != NULL && !g_hash_table_contains (writer->tasks, in->number))
-        g_hash_table_insert (writer->tasks, g_strdup (in->number), g_memdup2 (&task_id, sizeof task_id));
-      return _dd_store_add_coordinators (self, writer->cache, task_id, names, units_added, error);
+        {
+          NumberedTask task = { task_id, position };
+
+          g_hash_table_insert (writer->tasks, g_strdup (in->number), g_memdup2 (&task, sizeof task));
+        }
+      return (!writer->keep_undo || _dd_import_undo_note_added (self, writer->cache, plan_id, task_id, error)) &&
+             _dd_store_add_coordinators (self, writer->cache, task_id, names, units_added, error);
     }
   else if (!*changed && !_dd_store_coordinators_differ (self, writer->cache, task_id, names))
     return TRUE;
   else
     *changed = TRUE;
 
-  return _dd_store_replace_coordinators (self, writer->cache, task_id, names, units_added, error);
+  return (!writer->keep_undo ||
+          _dd_import_undo_save_coordinators (self, writer->cache, plan_id, task_id, error)) &&
+         _dd_store_replace_coordinators (self, writer->cache, task_id, names, units_added, error);
 }
 
 static gboolean
@@ -419,12 +556,13 @@ write_tasks_range (DdStore               *self,
                    ImportWriter          *writer,
                    gint64                 plan_id,
                    const DdImportedPlan  *plan,
-                   const ImportRows      *rows,
+                   ImportRows            *rows,
                    guint                 *next,
                    guint                  end,
                    DdImportSummary       *local,
                    GError               **error)
 {
+  import_rows_wait (rows, end);
   for (guint i = *next; i < MIN (end, plan->tasks->len); i++)
     {
       const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
@@ -451,7 +589,7 @@ write_tasks (DdStore               *self,
              ImportWriter          *writer,
              gint64                 plan_id,
              const DdImportedPlan  *plan,
-             const ImportRows      *rows,
+             ImportRows            *rows,
              DdImportSummary       *local,
              GError               **error)
 {
@@ -460,17 +598,38 @@ write_tasks (DdStore               *self,
   return write_tasks_range (self, writer, plan_id, plan, rows, &next, G_MAXUINT, local, error);
 }
 
+/* The tasks of @plan_id (0: none). */
+static gboolean
+count_plan_tasks (DdStore  *self,
+                  gint64    plan_id,
+                  guint    *n,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+
+  *n = 0;
+  if (plan_id <= 0)
+    return TRUE;
+  count = dd_sql_prepare (self, "SELECT count(*) FROM tasks WHERE plan_id = ?1", error);
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, plan_id);
+  if (sqlite3_step (count) == SQLITE_ROW)
+    *n = (guint) sqlite3_column_int (count, 0);
+  return TRUE;
+}
+
 static gboolean
 import_rows_locked (DdStore               *self,
                     const DdImportedPlan  *plan,
-                    const ImportRows      *rows,
+                    ImportRows            *rows,
                     gboolean               is_sample,
                     DdImportSummary       *summary,
                     GError               **error)
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  ImportWriter writer = { cache, now, NULL };
+  ImportWriter writer = { cache, now, NULL, FALSE };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
@@ -480,17 +639,8 @@ import_rows_locked (DdStore               *self,
 
   plan_id = _dd_store_find_import_plan (self, plan);
   local.plan_existed = plan_id > 0;
-  n_before = 0;
-  if (plan_id > 0)
-    {
-      g_autoptr(sqlite3_stmt) count = dd_sql_prepare (self, "SELECT count(*) FROM tasks WHERE plan_id = ?1", error);
-
-      if (count == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (count, 1, plan_id);
-      if (sqlite3_step (count) == SQLITE_ROW)
-        n_before = (guint) sqlite3_column_int (count, 0);
-    }
+  if (!count_plan_tasks (self, plan_id, &n_before, error))
+    return FALSE;
 
   ok = read_task_numbers (self, &writer, plan_id, error) &&
        write_plan_row (self, plan, is_sample, &plan_id, error) &&
@@ -581,95 +731,150 @@ find_or_create_units (DdStore               *self,
   return TRUE;
 }
 
-/* The first chunk, in the write transaction the caller began: the plan's
- * row, its units, the marker, the first rows. Commits. */
+/* An import in chunks: the plan it writes, whether the file had it, and
+ * what the summary counts. */
+typedef struct
+{
+  ImportWriter writer;
+  gint64 plan_id;               /* the plan the file had, or the new one */
+  gboolean replacing;           /* a re-import of a plan the file has */
+  gint64 audit_mark;            /* the last history entry before the import */
+  GArray *marker_history;       /* gint64: the history entries about the marker */
+  guint n_before;               /* the plan's tasks before a re-import */
+  guint next;                   /* the first row not written yet */
+  DdImportSummary local;
+} ImportChunks;
+
+/* The first chunk, in the write transaction the caller began: a new
+ * plan's row, the units, the marker, the first rows. Commits. */
 static gboolean
 write_first_chunk (DdStore               *self,
-                   ImportWriter          *writer,
+                   ImportChunks          *run,
                    const DdImportedPlan  *plan,
-                   const ImportRows      *rows,
-                   gint64                *plan_id,
-                   gint64                *audit_mark,
-                   guint                 *next,
-                   DdImportSummary       *local,
+                   ImportRows            *rows,
                    GError               **error)
 {
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 chunk_mark;
 
-  *audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
-  if (*audit_mark < 0)
+  run->audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (run->audit_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  return write_plan_row (self, plan, FALSE, plan_id, error) &&
-         find_or_create_units (self, writer, plan, created, &local->units_added, error) &&
-         _dd_import_marker_write (self, *plan_id, *audit_mark, created, error) &&
-         write_tasks_range (self, writer, *plan_id, plan, rows, next, _dd_store_import_chunk_rows (self),
-                            local, error) &&
+  if (!run->replacing && !write_plan_row (self, plan, FALSE, &run->plan_id, error))
+    return FALSE;
+  chunk_mark = run->audit_mark;
+  return find_or_create_units (self, &run->writer, plan, created, &run->local.units_added, error) &&
+         _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created,
+                                  run->marker_history, error) &&
+         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
+                            _dd_store_import_chunk_rows (self), &run->local, error) &&
+         (!run->replacing ||
+          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
          _dd_store_commit (self, error);
 }
 
-/* Writes @rows of a plan the file does not have in chunks, from inside the
- * write transaction the caller began; on failure after the first chunk,
- * takes back what the chunks wrote. */
+/* The last chunk's end: a re-import's plan row, the indicators, and the
+ * marker gone with what the undo needed. */
+static gboolean
+finish_chunks (DdStore               *self,
+               ImportChunks          *run,
+               const DdImportedPlan  *plan,
+               GError               **error)
+{
+  return (!run->replacing || write_plan_row (self, plan, FALSE, &run->plan_id, error)) &&
+         write_indicators (self, run->plan_id, plan, error) &&
+         _dd_import_marker_finish (self, run->plan_id, run->audit_mark, run->marker_history, error);
+}
+
+/* One chunk after the first, in a write transaction of its own; the last
+ * one also finishes the import. */
+static gboolean
+write_next_chunk (DdStore               *self,
+                  ImportChunks          *run,
+                  const DdImportedPlan  *plan,
+                  ImportRows            *rows,
+                  GError               **error)
+{
+  gint64 chunk_mark;
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  chunk_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
+  if (chunk_mark < 0)
+    return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
+                            run->next + _dd_store_import_chunk_rows (self), &run->local, error) &&
+         (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
+         (!run->replacing || run->next >= rows->n_rows ||
+          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
+         _dd_store_commit (self, error);
+}
+
+/* Writes @rows in chunks, from inside the write transaction the caller
+ * began; @plan_id: the plan the file has (a re-import), or 0. On failure
+ * after the first chunk, takes back what the chunks wrote. */
 static gboolean
 import_in_chunks (DdStore               *self,
                   const DdImportedPlan  *plan,
-                  const ImportRows      *rows,
+                  ImportRows            *rows,
+                  gint64                 plan_id,
                   DdImportSummary       *summary,
                   GError               **error)
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  g_autoptr(GHashTable) tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ImportWriter writer = { cache, now, tasks };
-  DdImportSummary local = { 0 };
-  guint chunk = _dd_store_import_chunk_rows (self);
-  gint64 plan_id = 0, audit_mark = 0;
-  guint next = 0;
+  g_autoptr(GArray) marker_history = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportChunks run = { { cache, now, NULL, plan_id > 0 }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
 
-  if (!write_first_chunk (self, &writer, plan, rows, &plan_id, &audit_mark, &next, &local, error))
+  ok = count_plan_tasks (self, plan_id, &run.n_before, error) &&
+       read_task_numbers (self, &run.writer, plan_id, error) &&
+       write_first_chunk (self, &run, plan, rows, error);
+  if (!ok)
+    _dd_store_rollback (self);
+  g_debug ("Import: the first chunk held the write lock %" G_GINT64_FORMAT " ms",
+           (g_get_monotonic_time () - start) / 1000);
+  while (ok && run.next < rows->n_rows)
     {
-      _dd_store_rollback (self);
-      return FALSE;
-    }
-  while (next < rows->n_rows)
-    {
-      gboolean ok;
-
       g_usleep (IMPORT_YIELD_US);
-      ok = _dd_store_begin (self, error) &&
-           write_tasks_range (self, &writer, plan_id, plan, rows, &next, next + chunk, &local, error) &&
-           (next < rows->n_rows ||
-            (write_indicators (self, plan_id, plan, error) &&
-             _dd_import_marker_finish (self, plan_id, audit_mark, error))) &&
-           _dd_store_commit (self, error);
+      start = g_get_monotonic_time ();
+      ok = write_next_chunk (self, &run, plan, rows, error);
+      g_debug ("Import: rows up to %u held the write lock %" G_GINT64_FORMAT " ms", run.next,
+               (g_get_monotonic_time () - start) / 1000);
       if (!ok)
         {
           g_autoptr(GError) undo_error = NULL;
 
+          ok = FALSE;
           _dd_store_rollback (self);
-          if (!_dd_import_undo (self, plan_id, &undo_error))
+          if (!_dd_import_undo (self, run.plan_id, &undo_error))
             g_prefix_error (error, _("The rows imported so far will be removed the next time an administrator "
                                      "opens the file (%s). "), undo_error->message);
-          return FALSE;
         }
     }
+  g_clear_pointer (&run.writer.tasks, g_hash_table_unref);
+  if (!ok)
+    return FALSE;
 
-  local.plan_id = plan_id;
-  local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  run.local.plan_id = run.plan_id;
+  run.local.plan_existed = run.replacing;
+  run.local.indicators = plan->indicators != NULL ? plan->indicators->len : 0;
+  run.local.tasks_kept = run.n_before - MIN (run.n_before, run.local.tasks_updated + run.local.tasks_unchanged);
   if (summary != NULL)
-    *summary = local;
+    *summary = run.local;
   return TRUE;
 }
 
-/* A large plan that is new to the file is written in chunks (above); the
- * rest in one transaction, as before:
+/* A plan of more rows than a chunk holds is written in chunks (above), the
+ * rest in one transaction:
  * everything but the SQL is done before the lock (import_rows_new()), each
  * statement is prepared once, the units and the plan's tasks are looked up
  * in memory, and the statement journals stay in memory (dd-store.c). A plan
- * of 1,000 rows holds the lock about 0.1 s. Re-importing a plan the file
- * has is one transaction whatever its size: it changes tasks that others
- * work on, which chunks committed one by one could not take back
- * (tests/bench/bench-import.c gives both figures). */
+ * of 1,000 rows holds the lock about 0.1 s. A re-import in chunks first
+ * copies each task it changes (0014-import-undo.sql), so that a failure or
+ * a killed process gives the old plan back whole
+ * (tests/bench/bench-import.c gives the figures). */
 gboolean
 dd_store_import_plan (DdStore               *self,
                       const DdImportedPlan  *plan,
@@ -684,11 +889,16 @@ dd_store_import_plan (DdStore               *self,
 
   if (!check_importable (plan, error))
     return FALSE;
+  if (plan->tasks->len > _dd_store_import_chunk_rows (self))
+    {
+      rows = import_rows_start (plan);
+      if (!_dd_store_begin (self, error))
+        return FALSE;
+      return import_in_chunks (self, plan, rows, _dd_store_find_import_plan (self, plan), summary, error);
+    }
   rows = import_rows_new (plan);
   if (!_dd_store_begin (self, error))
     return FALSE;
-  if (rows->n_rows > _dd_store_import_chunk_rows (self) && _dd_store_find_import_plan (self, plan) == 0)
-    return import_in_chunks (self, plan, rows, summary, error);
   ok = import_rows_locked (self, plan, rows, FALSE, summary, error) && _dd_store_commit (self, error);
   if (!ok)
     _dd_store_rollback (self);

@@ -14,7 +14,7 @@ typedef struct _DdSqlCache DdSqlCache;
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 13
+#define DD_SCHEMA_VERSION 14
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -345,9 +345,21 @@ guint    _dd_store_import_chunk_rows         (DdStore *self);
 void     _dd_store_set_import_chunk_rows     (DdStore *self, guint rows);
 /* dd-store-import-undo.c: the marker of an import in chunks, taking one
  * back, and those an import that was killed left (at open). */
-gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gint64 audit_mark, GArray *units,
+gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gint64 audit_mark, gboolean replacing,
+                                              GArray *units, GArray *history, GError **error);
+/* A re-import in chunks: the history entries after @chunk_mark are this
+ * chunk's; before it changes a task's coordinators, they are copied; a
+ * task it adds is listed (0014-import-undo.sql). */
+gboolean _dd_import_marker_add_range         (DdStore *self, gint64 plan_id, gint64 chunk_mark, GArray *history,
                                               GError **error);
-gboolean _dd_import_marker_finish            (DdStore *self, gint64 plan_id, gint64 audit_mark, GError **error);
+gboolean _dd_import_undo_save_coordinators   (DdStore *self, DdSqlCache *cache, gint64 plan_id, gint64 task_id,
+                                              GError **error);
+gboolean _dd_import_undo_note_added          (DdStore *self, DdSqlCache *cache, gint64 plan_id, gint64 task_id,
+                                              GError **error);
+/* @history: the ids of the marker's history entries, as _dd_import_marker_write()
+ * and _dd_import_marker_add_range() listed them, or NULL to look for them. */
+gboolean _dd_import_marker_finish            (DdStore *self, gint64 plan_id, gint64 audit_mark, GArray *history,
+                                              GError **error);
 gboolean _dd_import_undo                     (DdStore *self, gint64 plan_id, GError **error);
 void     _dd_store_undo_stale_imports        (DdStore *self);
 /* The data's tables are a server's, read in place (dd_pg_read_store()):

@@ -66,9 +66,9 @@ _dd_store_search_text (const char         *number,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i] != NULL)
-      g_string_append_printf (all, "%s\n", fields[i]);
+      g_string_append_c (g_string_append (all, fields[i]), '\n');
   for (guint i = 0; coordinators != NULL && coordinators[i] != NULL; i++)
-    g_string_append_printf (all, "%s\n", coordinators[i]);
+    g_string_append_c (g_string_append (all, coordinators[i]), '\n');
   return dd_text_fold_for_search (all->str);
 }
 

@@ -167,6 +167,7 @@ dd_text_collate_key (const char *text,
   g_autofree gunichar2 *utf16 = NULL;
   glong n_units = 0;
   guint8 *key;
+  guint8 small[512];
   int32_t len;
   UCollator *collator;
 
@@ -179,11 +180,18 @@ dd_text_collate_key (const char *text,
       n_units = 0;
     }
 
+  /* Most keys fit in @small: ICU makes each key once, not once to size
+   * it and again to write it (an import makes 100,000 of them). */
   collator = get_collator ();
   g_mutex_lock (&collator_lock);
-  len = ucol_getSortKey (collator, (const UChar *) utf16, (int32_t) n_units, NULL, 0);
-  key = g_malloc (MAX (len, 1));
-  len = ucol_getSortKey (collator, (const UChar *) utf16, (int32_t) n_units, key, len);
+  len = ucol_getSortKey (collator, (const UChar *) utf16, (int32_t) n_units, small, (int32_t) sizeof small);
+  if (len > 0 && len <= (int32_t) sizeof small)
+    key = g_memdup2 (small, (gsize) len);
+  else
+    {
+      key = g_malloc (MAX (len, 1));
+      len = ucol_getSortKey (collator, (const UChar *) utf16, (int32_t) n_units, key, MAX (len, 1));
+    }
   g_mutex_unlock (&collator_lock);
 
   /* The key ends with a NUL byte, which memcmp needs no more than we do. */
