@@ -249,6 +249,22 @@ new_cell (DdIndicatorsPage *self,
   return entry;
 }
 
+/* A screen reader names a cell by its row and column, which are in other
+ * widgets: "Phòng Hành chính - Quản trị, Quý I/2026". */
+static void
+label_cell (GtkWidget           *entry,
+            const char          *unit,
+            const DdScorePeriod *period)
+{
+  g_autofree char *quarter = dd_score_period_dup_label (period);
+  g_autofree char *label = NULL;
+
+  /* Translators: the name a screen reader gives a cell of the indicators'
+   * grid: the unit, then the quarter. */
+  label = g_strdup_printf (_("%s, %s"), unit, quarter);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /* The headings (the units, then the quarters) above the grid's scrolled
  * window: each as wide as its column. The grid's row 0 stays empty, so
  * that a unit's cells are in the rows from 1. */
@@ -374,6 +390,7 @@ fill_grid (DdIndicatorsPage *self)
                 }
             }
           entry = new_cell (self, dd_unit_get_id (unit), q, saved != NULL ? saved : "", typed);
+          label_cell (entry, dd_unit_get_name (unit), &period);
           if (tip != NULL)
             g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip_text), g_free);
           gtk_size_group_add_widget (self->columns[q], entry);

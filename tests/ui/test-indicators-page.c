@@ -383,10 +383,23 @@ test_headings (Fixture       *f,
   {
     DdScorePeriod first;
     g_autofree char *label = NULL;
+    g_autofree char *cell_label = NULL;
+    g_autofree char *problem = NULL;
 
     dd_score_period_init (&first, DD_OCCURRENCE_QUARTER, 2026, 1);
     label = dd_score_period_dup_label (&first);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (header_grid, 1, 0))), ==, label);
+    /* A screen reader names each cell by its unit and quarter. */
+    cell_label = g_strdup_printf ("%s, %s",
+                                  gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, last_row))), label);
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 1, last_row)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
+    g_assert_null (problem);
+    /* (The check does compare: the next quarter's cell is not named so.) */
+    g_free (problem);
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 2, last_row)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
+    g_assert_nonnull (problem);
   }
   dd_test_screenshot ("indicators-headings-scrolled");
 }
@@ -396,6 +409,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* GTK's test accessibility backend keeps the cells' accessible labels
+   * for gtk_test_accessible_check_property(). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
