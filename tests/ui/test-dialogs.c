@@ -14,6 +14,7 @@
 #include "dd-extend-dialog.h"
 #include "dd-history-window.h"
 #include "dd-holiday-editor.h"
+#include "dd-import-preview-dialog.h"
 #include "dd-indicators-page.h"
 #include "dd-mail-settings-window.h"
 #include "dd-merge-dialog.h"
@@ -281,6 +282,36 @@ test_page_windows (Fixture       *f,
   look_at (wait_for_toplevel (GTK_TYPE_DIALOG), "rename");
 }
 
+/* A plan to import: the preview's columns, the last one's heading whole
+ * inside the list at the dialog's width. */
+static void
+test_import_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plan-official.txt", NULL);
+  GtkWindow *dialog;
+  GtkColumnView *view;
+  GtkWidget *scrolled;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) last = NULL;
+  GtkWidget *heading;
+  graphene_rect_t bounds;
+
+  _dd_window_import_path (f->window, path);
+  dialog = wait_for_toplevel (DD_TYPE_IMPORT_PREVIEW_DIALOG);
+  view = dd_test_template_child (dialog, DD_TYPE_IMPORT_PREVIEW_DIALOG, "tasks_view");
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  columns = gtk_column_view_get_columns (view);
+  last = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+  dd_test_run_for (600);
+  heading = dd_test_find_label (GTK_WIDGET (view), gtk_column_view_column_get_title (last));
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_compute_bounds (heading, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+  dd_test_assert_whole (GTK_WIDGET (view), scrolled, "import preview headings");
+  look_at (dialog, "import-preview");
+}
+
 /* Dossier figures typed, then another unit chosen: the question. */
 static void
 test_dossier_question (Fixture       *f,
@@ -345,6 +376,7 @@ main (int   argc,
   ADD ("task", test_task_windows);
   ADD ("pages", test_page_windows);
   ADD ("dossier-question", test_dossier_question);
+  ADD ("import-preview", test_import_preview);
 
 #undef ADD
 
