@@ -764,6 +764,37 @@ today_action (GtkWidget  *widget,
   go_to_today (DD_CALENDAR_PAGE (widget), FALSE);
 }
 
+/* Ctrl+1, 2, 3 (Alt+1… switch pages): the month, the week, the agenda. */
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  int view = g_variant_get_int32 (param);
+
+  if (view >= 0 && view < (int) G_N_ELEMENTS (view_names))
+    dd_calendar_page_set_view (DD_CALENDAR_PAGE (widget), view);
+}
+
+/* Managed: the keys work wherever the focus is while the page is shown
+ * (GTK skips them while it is not). */
+static void
+add_view_keys (DdCalendarPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (int i = 0; i < (int) G_N_ELEMENTS (view_names); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
+                                                gtk_named_action_new ("calendar.view"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 holidays_action (GtkWidget  *widget,
                  const char *action_name,
@@ -944,6 +975,7 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "calendar.holidays", NULL, holidays_action);
+  gtk_widget_class_install_action (widget_class, "calendar.view", "i", view_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarpage");
@@ -955,6 +987,7 @@ dd_calendar_page_init (DdCalendarPage *self)
   GDateWeekday first = dd_format_first_weekday ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_view_keys (self);
 
   g_date_clear (&self->today, 1);
   dd_date_set_today (&self->today);

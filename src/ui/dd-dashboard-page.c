@@ -8,6 +8,7 @@
 #include "dd-chart-card.h"
 #include "dd-chart-view.h"
 #include "dd-dashboard-page.h"
+#include "dd-empty-state.h"
 #include "dd-overview-page.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
@@ -55,7 +56,8 @@ struct _DdDashboardPage
   DdChartView *views[DD_N_CHART_KINDS];     /* the cards' */
 
   /* Template children */
-  GtkWidget *content_box;         /* bound so that dispose unparents it */
+  GtkOverlay *overlay;            /* bound so that dispose unparents it */
+  GtkWidget *content_box;
   GtkDropDown *plan_dropdown;
   GtkDropDown *period_dropdown;
   GtkMenuButton *from_button;
@@ -275,6 +277,18 @@ set_loading (DdDashboardPage *self,
  * the figures need not wait for it. A new reading cancels the one before:
  * what it brings is dropped. */
 
+/* A file without any plan says so, with the buttons that import one or
+ * add a task, instead of zeros and empty charts. */
+static void
+show_plans (DdDashboardPage *self,
+            GListModel      *plans)
+{
+  gboolean none = plans == NULL || g_list_model_get_n_items (plans) == 0;
+
+  gtk_widget_set_visible (self->content_box, !none);
+  dd_empty_state_set (self->overlay, none ? DD_EMPTY_STATE_NO_PLAN : DD_EMPTY_STATE_NONE);
+}
+
 /* Shows the figures of @reading (the empty dashboard when NULL). */
 static void
 apply_figures (DdDashboardPage      *self,
@@ -287,6 +301,7 @@ apply_figures (DdDashboardPage      *self,
   if (reading != NULL && (reading->loaded & DD_STATS_LOAD_PLANS))
     {
       set_plans (self, reading->plans, reading->query.tasks.plan_id);
+      show_plans (self, reading->plans);
       self->plans_pending = FALSE;
     }
   if (reading != NULL && (reading->loaded & DD_STATS_LOAD_FIGURES))
@@ -667,6 +682,7 @@ static void
 bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, overlay);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdDashboardPage, period_dropdown);

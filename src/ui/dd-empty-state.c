@@ -113,6 +113,15 @@ dd_empty_state_update_tasks (GtkOverlay *overlay,
   return kind;
 }
 
+void
+dd_empty_state_set (GtkOverlay       *overlay,
+                    DdEmptyStateKind  kind)
+{
+  g_return_if_fail (GTK_IS_OVERLAY (overlay));
+
+  show (ensure (overlay), kind);
+}
+
 DdEmptyStateKind
 dd_empty_state_get_kind (GtkOverlay *overlay)
 {

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * GTK 4.8 lacks): an icon, a title, a line of explanation and the buttons
  * that get out of it. The task list has two: a file without any plan
  * ("No plan yet": Import Plan…, New Task…) and filters that match nothing
- * ("No matching task": Clear Filters).
+ * ("No matching task": Clear Filters). The overview shows the first one
+ * instead of empty charts.
  */
 
 typedef enum
@@ -28,6 +29,9 @@ typedef enum
 DdEmptyStateKind dd_empty_state_update_tasks (GtkOverlay *overlay,
                                               DdStore    *store,
                                               guint       n_items);
+/* Puts (once) and shows @kind in @overlay, or hides it (NONE). */
+void             dd_empty_state_set          (GtkOverlay       *overlay,
+                                              DdEmptyStateKind  kind);
 /* The kind @overlay shows now, for tests. */
 DdEmptyStateKind dd_empty_state_get_kind     (GtkOverlay *overlay);
 

@@ -557,12 +557,12 @@ dd_history_window_new (GtkWindow *parent,
   if (task_id > 0)
     {
       g_autoptr(DdTask) task = dd_store_get_task (store, task_id, NULL, NULL);
+      g_autofree char *number = task != NULL ? dd_format_task_number (dd_task_get_number (task)) : NULL;
       g_autofree char *title = NULL;
 
       gtk_widget_set_visible (self->filter_bar, FALSE);
-      /* Translators: the title of a task's history window; %s is its number. */
-      title = g_strdup_printf (_("History of Task %s"),
-                               task != NULL && dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "");
+      /* Translators: the title of a task's history window; %s is its number ("3"). */
+      title = g_strdup_printf (_("History of Task %s"), number != NULL ? number : "");
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_window_set_modal (GTK_WINDOW (self), parent != NULL);
       gtk_window_set_default_size (GTK_WINDOW (self), 900, 520);

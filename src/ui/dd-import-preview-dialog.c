@@ -252,15 +252,19 @@ fill_tasks (DdImportPreviewDialog *self)
   g_autofree char *count = NULL;
 
   add_column (self, COL_NUMBER, C_("appendix column", "No."), 48, FALSE);
-  add_column (self, COL_TITLE, C_("appendix column", "Task"), 300, TRUE);
-  add_column (self, COL_LEAD, C_("appendix column", "Lead unit"), 150, FALSE);
-  add_column (self, COL_COORDINATORS, C_("appendix column", "Coordinating units"), 150, FALSE);
+  /* The task takes what the other columns leave; each of those is as wide
+   * as its heading in Vietnamese and English ("Trách nhiệm chỉ đạo",
+   * "Coordinating units"), so that at the dialog's width (1200 px, on a
+   * 1366×768 screen) every heading is whole. */
+  add_column (self, COL_TITLE, C_("appendix column", "Task"), 170, TRUE);
+  add_column (self, COL_LEAD, C_("appendix column", "Lead unit"), 140, FALSE);
+  add_column (self, COL_COORDINATORS, C_("appendix column", "Coordinating units"), 160, FALSE);
   add_column (self, COL_TIME, C_("appendix column", "Deadline"), 110, FALSE);
   /* Translators: a column of the import preview: the deadline each
    * "Thời gian" became. */
   add_column (self, COL_DEADLINE, _("Understood as"), 130, FALSE);
   add_column (self, COL_PRODUCT, C_("appendix column", "Product"), 130, FALSE);
-  add_column (self, COL_DIRECTING, C_("appendix column", "Directing"), 110, FALSE);
+  add_column (self, COL_DIRECTING, C_("appendix column", "Directing"), 170, FALSE);
   gtk_column_view_set_model (self->tasks_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (rows))));
   /* Translators: the tab of the import preview's tasks; %u is their number. */

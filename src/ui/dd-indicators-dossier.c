@@ -375,8 +375,8 @@ on_question_response_cb (GtkDialog        *dialog,
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_weak_pointer (&self->dossier_question);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  self->dossier_question = NULL;
   if (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_REJECT)
     return;
   /* Figures that do not add up are not saved: the form stays, and says why. */
@@ -420,7 +420,8 @@ ask_save (DdIndicatorsPage *self)
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response_cb), self, 0);
-  self->dossier_question = dialog;
+  /* Weak: the question goes with the window (destroy-with-parent). */
+  g_set_weak_pointer (&self->dossier_question, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -489,9 +490,11 @@ on_dossier_save_clicked_cb (DdIndicatorsPage *self)
 void
 _dd_indicators_dossier_dispose (DdIndicatorsPage *self)
 {
-  if (self->dossier_question != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dossier_question));
-  self->dossier_question = NULL;
+  GtkWidget *question = self->dossier_question;
+
+  g_clear_weak_pointer (&self->dossier_question);
+  if (question != NULL)
+    gtk_window_destroy (GTK_WINDOW (question));
 }
 
 void

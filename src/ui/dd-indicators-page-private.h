@@ -31,6 +31,10 @@ struct _DdIndicatorsPage
   GtkEntry *source_entry;
   GtkLabel *summary_label;
   GtkGrid *grid;
+  GtkScrolledWindow *header_window;  /* the headings, kept in view */
+  GtkGrid *header_grid;
+  GtkScrolledWindow *grid_window;
+  GtkSizeGroup *columns[5];     /* a heading and its column: the units, Q1…Q4 */
   GtkButton *import_button;
   GtkDropDown *dossier_unit_dropdown;
   GtkDropDown *dossier_period_dropdown;

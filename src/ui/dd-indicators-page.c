@@ -87,6 +87,8 @@ clear_grid (DdIndicatorsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_grid))) != NULL)
+    gtk_grid_remove (self->header_grid, child);
 }
 
 /* What this user may record, on the cells of the grid, Import Figures…,
@@ -247,6 +249,56 @@ new_cell (DdIndicatorsPage *self,
   return entry;
 }
 
+/* A screen reader names a cell by its row and column, which are in other
+ * widgets: "Phòng Hành chính - Quản trị, Quý I/2026". */
+static void
+label_cell (GtkWidget           *entry,
+            const char          *unit,
+            const DdScorePeriod *period)
+{
+  g_autofree char *quarter = dd_score_period_dup_label (period);
+  g_autofree char *label = NULL;
+
+  /* Translators: the name a screen reader gives a cell of the indicators'
+   * grid: the unit, then the quarter. */
+  label = g_strdup_printf (_("%s, %s"), unit, quarter);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The headings (the units, then the quarters) above the grid's scrolled
+ * window: each as wide as its column. The grid's row 0 stays empty, so
+ * that a unit's cells are in the rows from 1. */
+static void
+attach_headings (DdIndicatorsPage *self)
+{
+  for (int q = 0; q <= 4; q++)
+    {
+      DdScorePeriod period;
+      g_autofree char *label = NULL;
+      GtkWidget *header;
+
+      if (q > 0)
+        {
+          dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
+          label = dd_score_period_dup_label (&period);
+        }
+      header = gtk_label_new (q > 0 ? label : _("Unit"));
+      gtk_label_set_xalign (GTK_LABEL (header), q > 0 ? 0.5 : 0.0);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_size_group_add_widget (self->columns[q], header);
+      gtk_grid_attach (self->header_grid, header, q, 0, 1, 1);
+    }
+}
+
+/* The headings follow the grid's horizontal scrolling. */
+static void
+on_grid_hadjustment_changed_cb (GtkAdjustment    *adjustment,
+                                DdIndicatorsPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->header_window),
+                            gtk_adjustment_get_value (adjustment));
+}
+
 static void
 fill_grid (DdIndicatorsPage *self)
 {
@@ -295,18 +347,7 @@ fill_grid (DdIndicatorsPage *self)
                           "an empty cell clears the figure. "
                           "Periods follow Nghị định 09/2019/NĐ-CP."));
 
-  for (int q = 1; q <= 4; q++)
-    {
-      DdScorePeriod period;
-      g_autofree char *label = NULL;
-      GtkWidget *header;
-
-      dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
-      label = dd_score_period_dup_label (&period);
-      header = gtk_label_new (label);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_grid_attach (self->grid, header, q, 0, 1, 1);
-    }
+  attach_headings (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
@@ -317,6 +358,7 @@ fill_grid (DdIndicatorsPage *self)
         continue;
       name = gtk_label_new (dd_unit_get_name (unit));
       gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+      gtk_size_group_add_widget (self->columns[0], name);
       gtk_grid_attach (self->grid, name, 0, row, 1, 1);
 
       for (int q = 1; q <= 4; q++)
@@ -348,8 +390,10 @@ fill_grid (DdIndicatorsPage *self)
                 }
             }
           entry = new_cell (self, dd_unit_get_id (unit), q, saved != NULL ? saved : "", typed);
+          label_cell (entry, dd_unit_get_name (unit), &period);
           if (tip != NULL)
             g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip_text), g_free);
+          gtk_size_group_add_widget (self->columns[q], entry);
           gtk_grid_attach (self->grid, entry, q, row, 1, 1);
         }
       row++;
@@ -509,6 +553,8 @@ dd_indicators_page_dispose (GObject *object)
   _dd_indicators_dossier_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_INDICATORS_PAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
 
   G_OBJECT_CLASS (dd_indicators_page_parent_class)->dispose (object);
 }
@@ -586,6 +632,9 @@ dd_indicators_page_class_init (DdIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, source_entry);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, header_window);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, header_grid);
+  gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, grid_window);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdIndicatorsPage, dossier_period_dropdown);
@@ -615,6 +664,10 @@ dd_indicators_page_init (DdIndicatorsPage *self)
   self->dossier_unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->dossier_periods = g_array_new (FALSE, TRUE, sizeof (DdScorePeriod));
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->grid_window), "value-changed",
+                           G_CALLBACK (on_grid_hadjustment_changed_cb), self, 0);
 
   dd_date_set_today (&today);
   self->filling = TRUE;

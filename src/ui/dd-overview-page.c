@@ -136,6 +136,132 @@ count (DdOverviewPage *self,
   return TRUE;
 }
 
+/* A plan's counts: in one row when they fit, else in rows as even as the
+ * width allows (4 + 3, never 6 + 1), in columns of one width. A GtkFlowBox
+ * fills each row before the next, so it leaves a count alone in the last. */
+
+#define COUNT_SPACING 6
+
+/* The columns for @n counts @child_width wide each in @width. */
+static int
+count_columns (int n,
+               int child_width,
+               int width)
+{
+  int fit = MAX (1, (width + COUNT_SPACING) / (child_width + COUNT_SPACING));
+  int rows;
+
+  if (n <= 0 || fit >= n)
+    return MAX (n, 1);
+  rows = (n + fit - 1) / fit;
+  return (n + rows - 1) / rows;
+}
+
+/* The widest and tallest count (natural sizes), and how many are shown. */
+static void
+measure_counts (GtkWidget *box,
+                int       *width,
+                int       *height,
+                int       *n)
+{
+  *width = *height = *n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width;
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &child_height, NULL, NULL);
+      *width = MAX (*width, child_width);
+      *height = MAX (*height, child_height);
+      (*n)++;
+    }
+}
+
+static void
+counts_measure (GtkWidget      *box,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  int width;
+  int height;
+  int n;
+
+  measure_counts (box, &width, &height, &n);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = width;
+      *natural = n * width + MAX (n - 1, 0) * COUNT_SPACING;
+    }
+  else if (for_size < 0)
+    {
+      /* At the narrowest width: one a row. */
+      *minimum = *natural = n * height + MAX (n - 1, 0) * COUNT_SPACING;
+    }
+  else
+    {
+      int columns = count_columns (n, width, for_size);
+      int rows = (n + columns - 1) / columns;
+
+      *minimum = *natural = rows * height + MAX (rows - 1, 0) * COUNT_SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+counts_request_mode (GtkWidget *box)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+counts_allocate (GtkWidget *box,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  int child_width;
+  int child_height;
+  int n;
+  int columns;
+  int column_width;
+  int i = 0;
+
+  measure_counts (box, &child_width, &child_height, &n);
+  columns = count_columns (n, child_width, width);
+  column_width = MAX (child_width, (width - (columns - 1) * COUNT_SPACING) / columns);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAllocation allocation;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      allocation.x = (i % columns) * (column_width + COUNT_SPACING);
+      allocation.y = (i / columns) * (child_height + COUNT_SPACING);
+      allocation.width = column_width;
+      allocation.height = child_height;
+      gtk_widget_size_allocate (child, &allocation, -1);
+      i++;
+    }
+}
+
+static GtkWidget *
+new_counts_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (counts_request_mode, counts_measure, counts_allocate));
+  gtk_widget_add_css_class (box, "plan-counts");
+  return box;
+}
+
 static GtkWidget *
 new_plan_card (DdOverviewPage *self,
                DdPlan         *plan,
@@ -198,15 +324,10 @@ new_plan_card (DdOverviewPage *self,
   else
     gtk_box_append (GTK_BOX (card), new_label (n_tasks, "dim-label"));
 
-  counts_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (counts_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (counts_box), 6);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (counts_box), 2);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (counts_box), TRUE);
+  counts_box = new_counts_box ();
   if (count (self, dd_plan_get_id (plan), today, counts))
     for (guint i = 0; i < DD_N_STATUSES; i++)
-      gtk_flow_box_append (GTK_FLOW_BOX (counts_box),
-                           new_count_button (self, dd_plan_get_id (plan), i, counts[i], FALSE));
+      gtk_box_append (GTK_BOX (counts_box), new_count_button (self, dd_plan_get_id (plan), i, counts[i], FALSE));
   gtk_box_append (GTK_BOX (card), counts_box);
 
   button = gtk_button_new_with_mnemonic (_("Show the plan’s _tasks"));

@@ -724,6 +724,7 @@ delete_task_action (GtkWidget  *widget,
   DdWindow *self = DD_WINDOW (widget);
   g_autoptr(DdTask) task = _dd_window_dup_selected_task (self);
   g_autofree char *reason = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
   GtkWidget *dialog;
@@ -739,9 +740,9 @@ delete_task_action (GtkWidget  *widget,
       return;
     }
 
-  /* Translators: %s is the task's number in its plan ("3."). */
-  primary = g_strdup_printf (_("Move task %s to the recycle bin?"),
-                             dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "");
+  number = dd_format_task_number (dd_task_get_number (task));
+  /* Translators: %s is the task's number in its plan, without its dot ("3"). */
+  primary = g_strdup_printf (_("Move task %s to the recycle bin?"), number != NULL ? number : "");
   /* Translators: %s is the task's title. */
   secondary = g_strdup_printf (_("“%s” will no longer appear in the lists, charts and reports. "
                                  "Nothing is erased: an administrator can restore it from "

@@ -27,10 +27,20 @@ static char *
 dup_form_text (const DdFormImport *form)
 {
   GString *text = g_string_new (NULL);
+  g_autofree char *n_changed = dd_format_count (form->n_changed);
+  g_autofree char *n_conflicts = dd_format_count (form->n_conflicts);
+  g_autofree char *changed = NULL;
+  g_autofree char *conflicts = NULL;
 
-  /* Translators: the summary of a filled progress form: rows to record, conflicts. */
-  g_string_append_printf (text, _("%u rows to record, %u conflicts (not recorded)."),
-                          form->n_changed, form->n_conflicts);
+  /* Each count its own plural ("1 row", never "1 rows"). */
+  /* Translators: the first half of a filled progress form's summary. */
+  changed = g_strdup_printf (ngettext ("%s row to record", "%s rows to record", form->n_changed), n_changed);
+  /* Translators: the second half of a filled progress form's summary. */
+  conflicts = g_strdup_printf (ngettext ("%s conflict (not recorded)", "%s conflicts (not recorded)",
+                                         form->n_conflicts), n_conflicts);
+  /* Translators: the summary of a filled progress form: "1 dòng sẽ ghi
+   * nhận, 0 xung đột (không ghi nhận)." */
+  g_string_append_printf (text, C_("form summary", "%s, %s."), changed, conflicts);
   for (guint i = 0; i < form->rows->len; i++)
     {
       const DdFormRow *row = g_ptr_array_index (form->rows, i);

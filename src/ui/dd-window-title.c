@@ -10,8 +10,11 @@
 /*
  * The window's title names what a deputy chief follows, not the file: the
  * office (the report's issuer, set in Office Settings, else the issuer of a
- * plan), then the plan (or how many) and the file in the subtitle. The
- * file's full path stays in the tooltip.
+ * plan), then the plan (or how many) and the file in the subtitle. A file
+ * that names neither (a new one) is titled with the application's name,
+ * the file in the subtitle, as GNOME's editors title an untitled document;
+ * the window's own title (the task switcher's) is then the application's
+ * name alone. The file's full path stays in the tooltip.
  */
 
 /* The office, the plan(s): (transfer full) (nullable) each. */
@@ -67,14 +70,14 @@ _dd_window_update_title (DdWindow *self)
   if (self->store != NULL)
     read_heading (self->store, &office, &plans);
 
-  heading = office != NULL ? office : plans != NULL ? plans : basename;
+  heading = office != NULL ? office : plans;
   where = self->store != NULL && dd_store_is_sample (self->store) ? _("Sample data") : basename;
-  if (heading == plans)
+  if (heading == NULL || heading == plans)
     subtitle = g_strdup (where);
-  else if (plans != NULL && where != NULL && heading != where)
+  else if (plans != NULL && where != NULL)
     /* Translators: the window's subtitle: the plan(s), then the file. */
     subtitle = g_strdup_printf (_("%s · %s"), plans, where);
-  else if (heading != where)
+  else
     subtitle = g_strdup (plans != NULL ? plans : where);
 
   gtk_label_set_text (self->title_label, heading != NULL ? heading : _("Đôn Đốc"));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dd-test-gtk.h"
 
 gboolean
@@ -181,4 +183,102 @@ dd_test_screenshot (const char *name)
   command = g_strdup_printf ("import -window root %s", quoted);
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error))
     g_printerr ("Could not take the screenshot %s: %s\n", path, error->message);
+}
+
+/* Texts shown whole */
+
+/* Whether @widget is inside a list's rows (GtkListView, or the rows of a
+ * GtkColumnView, whose headers are not in its list view). */
+static gboolean
+is_row_content (GtkWidget *widget)
+{
+  return GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) || GTK_IS_GRID_VIEW (widget);
+}
+
+/* Whether @widget lies inside each ancestor that clips what overflows it,
+ * up to @frame, and inside @frame. */
+static gboolean
+inside_clips (GtkWidget *widget,
+              GtkWidget *frame)
+{
+  graphene_rect_t bounds;
+
+  for (GtkWidget *clip = gtk_widget_get_parent (widget); clip != NULL; clip = gtk_widget_get_parent (clip))
+    {
+      if (clip == frame || gtk_widget_get_overflow (clip) == GTK_OVERFLOW_HIDDEN)
+        {
+          if (!gtk_widget_compute_bounds (widget, clip, &bounds))
+            return FALSE;
+          if (bounds.origin.x < -0.5
+              || bounds.origin.x + bounds.size.width > gtk_widget_get_width (clip) + 0.5)
+            return FALSE;
+        }
+      if (clip == frame)
+        break;
+    }
+  return TRUE;
+}
+
+/* Whether the whole of @text is in the tooltip of @widget or of one of its
+ * ancestors (a calendar chip's title, cut by design). */
+static gboolean
+in_tooltip (GtkWidget  *widget,
+            const char *text)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip != NULL && strstr (tooltip, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds to @cut each label under @widget (rows left out) that is not shown
+ * whole: ellipsized, narrower than its text, or past an edge of @frame. */
+static void
+collect_cut (GtkWidget *widget,
+             GtkWidget *frame,
+             GString   *cut)
+{
+  if (!gtk_widget_get_mapped (widget) || is_row_content (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int natural = 0;
+      gboolean whole = TRUE;
+
+      /* An ellipsis, or (no ellipsis asked) a text wider than the label. */
+      pango_layout_get_pixel_size (layout, &natural, NULL);
+      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE || gtk_label_get_wrap (label))
+        whole = !pango_layout_is_ellipsized (layout) || in_tooltip (widget, gtk_label_get_text (label));
+      else
+        whole = gtk_widget_get_width (widget) >= natural;
+      if (whole)
+        whole = inside_clips (widget, frame);
+      if (!whole)
+        g_string_append_printf (cut, "“%s” (%d of %d px); ", gtk_label_get_text (label),
+                                gtk_widget_get_width (widget), natural);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut (child, frame, cut);
+}
+
+void
+dd_test_assert_whole (GtkWidget  *widget,
+                      GtkWidget  *frame,
+                      const char *where)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  collect_cut (widget, frame, cut);
+  if (cut->len > 0)
+    g_test_message ("%s: cut: %s", where, cut->str);
+  g_assert_cmpstr (cut->str, ==, "");
 }

@@ -49,6 +49,14 @@ GtkWindow *dd_test_find_toplevel        (GType            type);
  * ("Delete"), or NULL. (transfer full) */
 char      *dd_test_dup_key_of_action    (GtkWidget       *widget,
                                          const char      *action_name);
+/* Fails the test, naming them, when labels under @widget are not shown
+ * whole: ellipsized (unless their tooltip or an ancestor's holds the whole
+ * text), narrower than their text, or past an edge of @frame or of an
+ * ancestor that clips. The rows of lists are left out (their long names
+ * end in "…" by design). @where names the place in the message. */
+void       dd_test_assert_whole         (GtkWidget       *widget,
+                                         GtkWidget       *frame,
+                                         const char      *where);
 /* When DD_TEST_SCREENSHOT_DIR is set, saves the whole X screen there as
  * NAME.png (with ImageMagick's import) after letting the windows draw, so
  * that a person can look at what a test drove. Does nothing otherwise. */

@@ -62,102 +62,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* Whether @widget is inside a list's rows (GtkListView, or the rows of a
- * GtkColumnView, whose headers are not in its list view). */
-static gboolean
-is_row_content (GtkWidget *widget)
-{
-  return GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) || GTK_IS_GRID_VIEW (widget);
-}
-
-/* Whether @widget lies inside each ancestor that clips what overflows it,
- * up to @frame, and inside @frame. */
-static gboolean
-inside_clips (GtkWidget *widget,
-              GtkWidget *frame)
-{
-  graphene_rect_t bounds;
-
-  for (GtkWidget *clip = gtk_widget_get_parent (widget); clip != NULL; clip = gtk_widget_get_parent (clip))
-    {
-      if (clip == frame || gtk_widget_get_overflow (clip) == GTK_OVERFLOW_HIDDEN)
-        {
-          if (!gtk_widget_compute_bounds (widget, clip, &bounds))
-            return FALSE;
-          if (bounds.origin.x < -0.5
-              || bounds.origin.x + bounds.size.width > gtk_widget_get_width (clip) + 0.5)
-            return FALSE;
-        }
-      if (clip == frame)
-        break;
-    }
-  return TRUE;
-}
-
-/* Whether the whole of @text is in the tooltip of @widget or of one of its
- * ancestors (a calendar chip's title, cut by design). */
-static gboolean
-in_tooltip (GtkWidget  *widget,
-            const char *text)
-{
-  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-      if (tooltip != NULL && strstr (tooltip, text) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Adds to @cut each label under @widget (rows left out) that is not shown
- * whole: ellipsized, narrower than its text, or past an edge of @frame. */
-static void
-collect_cut (GtkWidget *widget,
-             GtkWidget *frame,
-             GString   *cut)
-{
-  if (!gtk_widget_get_mapped (widget) || is_row_content (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
-    {
-      GtkLabel *label = GTK_LABEL (widget);
-      PangoLayout *layout = gtk_label_get_layout (label);
-      int natural = 0;
-      gboolean whole = TRUE;
-
-      /* An ellipsis, or (no ellipsis asked) a text wider than the label. */
-      pango_layout_get_pixel_size (layout, &natural, NULL);
-      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE || gtk_label_get_wrap (label))
-        whole = !pango_layout_is_ellipsized (layout) || in_tooltip (widget, gtk_label_get_text (label));
-      else
-        whole = gtk_widget_get_width (widget) >= natural;
-      if (whole)
-        whole = inside_clips (widget, frame);
-      if (!whole)
-        g_string_append_printf (cut, "“%s” (%d of %d px); ", gtk_label_get_text (label),
-                                gtk_widget_get_width (widget), natural);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_cut (child, frame, cut);
-}
-
-static void
-assert_whole (GtkWidget  *widget,
-              GtkWidget  *frame,
-              const char *where)
-{
-  g_autoptr(GString) cut = g_string_new (NULL);
-
-  collect_cut (widget, frame, cut);
-  if (cut->len > 0)
-    g_test_message ("%s: cut: %s", where, cut->str);
-  g_assert_cmpstr (cut->str, ==, "");
-}
-
 static void
 show_page (Fixture    *f,
            const char *name)
@@ -180,7 +84,7 @@ test_pages (Fixture       *f,
 
       show_page (f, pages[i]);
       dd_test_screenshot (shot);
-      assert_whole (GTK_WIDGET (f->window), GTK_WIDGET (f->window), pages[i]);
+      dd_test_assert_whole (GTK_WIDGET (f->window), GTK_WIDGET (f->window), pages[i]);
     }
 }
 
@@ -206,7 +110,72 @@ test_task_columns (Fixture       *f,
   g_assert_nonnull (header);
   g_assert_true (gtk_widget_compute_bounds (header, scrolled, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
-  assert_whole (view, scrolled, "task list headers");
+  dd_test_assert_whole (view, scrolled, "task list headers");
+}
+
+/* The widgets with the style class @name under @widget. */
+static void
+collect_class (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, name))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_class (child, name, found);
+}
+
+/* Each plan's counts on the overview (three plans, two cards a row) are
+ * laid out in rows of even length: 4 + 3 or 7, never 6 + 1. */
+static void
+test_plan_counts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+
+  show_page (f, "dashboard");
+  collect_class (GTK_WIDGET (f->window), "plan-counts", boxes);
+  g_assert_cmpuint (boxes->len, ==, 3);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      GtkWidget *box = g_ptr_array_index (boxes, i);
+      guint per_row[DD_N_STATUSES] = { 0, };
+      guint n_rows = 0;
+      guint n = 0;
+      float row_y = -1;
+
+      for (GtkWidget *count = gtk_widget_get_first_child (box); count != NULL;
+           count = gtk_widget_get_next_sibling (count), n++)
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (count, box, &bounds));
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (box) + 0.5);
+          if (bounds.origin.y > row_y + 0.5)
+            {
+              row_y = bounds.origin.y;
+              n_rows++;
+            }
+          per_row[n_rows - 1]++;
+        }
+      g_assert_cmpuint (n, ==, DD_N_STATUSES);
+      g_test_message ("plan %u: %u rows, the first of %u, the last of %u", i, n_rows, per_row[0],
+                      per_row[n_rows - 1]);
+      for (guint row = 1; row < n_rows; row++)
+        g_assert_cmpuint (per_row[0] - per_row[row], <=, 1);
+    }
+  /* Scrolled down to the cards, for a person to look at them. */
+  {
+    GtkWidget *box = g_ptr_array_index (boxes, 0);
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (box, content, &bounds));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), bounds.origin.y - 200);
+  }
+  dd_test_screenshot ("fit-plan-counts-1366");
 }
 
 int
@@ -241,6 +210,7 @@ main (int   argc,
 
   ADD ("pages", test_pages);
   ADD ("task-columns", test_task_columns);
+  ADD ("plan-counts", test_plan_counts);
 
 #undef ADD
 

@@ -441,6 +441,8 @@ test_progress_form (Fixture       *f,
   dialog = dd_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, "45%"));
+  /* One row: "1 row to record", not "1 rows". */
+  g_assert_true (g_str_has_prefix (secondary, "1 row to record, 0 conflicts (not recorded)."));
   g_assert_nonnull (strstr (secondary, "Đã xong dự thảo"));
   dd_test_screenshot ("progress-form-preview");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);

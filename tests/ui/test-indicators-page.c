@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -50,7 +51,11 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (f->window);
-  gtk_window_set_default_size (f->window, 1300, 800);
+  /* @data: a narrower window (its width), whose grid scrolls both ways. */
+  if (data != NULL)
+    gtk_window_set_default_size (f->window, GPOINTER_TO_INT (data), 360);
+  else
+    gtk_window_set_default_size (f->window, 1300, 800);
   f->page = DD_INDICATORS_PAGE (dd_indicators_page_new (f->store));
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
@@ -312,11 +317,101 @@ test_dossier (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f, "dossier_save_button"))));
 }
 
+/* Where @widget lies in the window. */
+static graphene_rect_t
+bounds_in_window (Fixture   *f,
+                  GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  return bounds;
+}
+
+/* The grid's headings (the units, the quarters) stay in view however far
+ * the grid scrolls, down or across, each over its own column. */
+static void
+test_headings (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkGrid *grid = GTK_GRID (child (f, "grid"));
+  GtkGrid *header_grid = GTK_GRID (child (f, "header_grid"));
+  GtkScrolledWindow *grid_window = GTK_SCROLLED_WINDOW (child (f, "grid_window"));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (grid_window);
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (grid_window);
+  graphene_rect_t window_bounds;
+  g_autoptr(GError) error = NULL;
+  int last_row = 1;
+
+  /* A unit's name longer than the window is wide: the grid scrolls across. */
+  g_assert_true (dd_store_rename_unit (f->store, dd_test_unit_id (f->store, "Phòng Hành chính - Quản trị"),
+                                       "Phòng Hành chính - Quản trị, Tổng hợp, Thi đua - Khen thưởng, "
+                                       "Công nghệ thông tin và Chuyển đổi số của Văn phòng",
+                                       &error));
+  g_assert_no_error (error);
+  dd_test_iterate (300);
+  window_bounds = bounds_in_window (f, GTK_WIDGET (grid_window));
+  while (gtk_grid_get_child_at (grid, 1, last_row + 1) != NULL)
+    last_row++;
+  /* The narrow window scrolls both ways. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  gtk_adjustment_set_value (hadjustment, 40);
+  dd_test_iterate (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 40);
+  for (int q = 0; q <= 4; q++)
+    {
+      GtkWidget *heading = gtk_grid_get_child_at (header_grid, q, 0);
+      GtkWidget *cell = gtk_grid_get_child_at (grid, q, last_row);
+      graphene_rect_t h;
+      graphene_rect_t c;
+
+      g_assert_true (GTK_IS_LABEL (heading));
+      g_assert_true (gtk_widget_get_mapped (heading));
+      h = bounds_in_window (f, heading);
+      c = bounds_in_window (f, cell);
+      /* Above the scrolled rows, in view. */
+      g_assert_cmpfloat (h.origin.y + h.size.height, <=, window_bounds.origin.y);
+      g_assert_cmpfloat (h.origin.y, >=, 0);
+      /* Over its column, scrolled across with it. */
+      g_assert_cmpfloat (fabs (h.origin.x - c.origin.x), <, 1);
+      g_assert_cmpfloat (fabs (h.size.width - c.size.width), <, 1);
+    }
+  {
+    DdScorePeriod first;
+    g_autofree char *label = NULL;
+    g_autofree char *cell_label = NULL;
+    g_autofree char *problem = NULL;
+
+    dd_score_period_init (&first, DD_OCCURRENCE_QUARTER, 2026, 1);
+    label = dd_score_period_dup_label (&first);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (header_grid, 1, 0))), ==, label);
+    /* A screen reader names each cell by its unit and quarter. */
+    cell_label = g_strdup_printf ("%s, %s",
+                                  gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, last_row))), label);
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 1, last_row)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
+    g_assert_null (problem);
+    /* (The check does compare: the next quarter's cell is not named so.) */
+    g_free (problem);
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 2, last_row)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
+    g_assert_nonnull (problem);
+  }
+  dd_test_screenshot ("indicators-headings-scrolled");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* GTK's test accessibility backend keeps the cells' accessible labels
+   * for gtk_test_accessible_check_property(). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
@@ -327,6 +422,8 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("import-count", test_import_count);
   ADD ("dossier", test_dossier);
+  g_test_add ("/ui/indicators/headings", Fixture, GINT_TO_POINTER (640), fixture_set_up, test_headings,
+              fixture_tear_down);
 
 #undef ADD
 

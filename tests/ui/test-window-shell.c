@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
+#include "dd-calendar-page.h"
 #include "dd-indicators-page.h"
 #include "dd-task-editor.h"
 #include "dd-tasks-page.h"
@@ -564,6 +566,118 @@ test_calendar_keys (Fixture       *f,
   dd_test_iterate (300);
 }
 
+/* The shortcut of @widget's own controllers whose trigger reads @trigger
+ * ("<Control>2"), and that controller's scope. */
+static GtkShortcut *
+find_shortcut (GtkWidget        *widget,
+               const char       *trigger,
+               GtkShortcutScope *scope)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (text, trigger) == 0)
+            {
+              *scope = gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller));
+              return shortcut;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Whether a GtkShortcutsShortcut under @widget shows @accelerator. */
+static gboolean
+overlay_lists (GtkWidget  *widget,
+               const char *accelerator)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_get (widget, "accelerator", &shown, NULL);
+      if (g_strcmp0 (shown, accelerator) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (overlay_lists (child, accelerator))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ctrl+1, 2, 3 show the calendar's month, week and agenda wherever the
+ * focus is on the page (a managed shortcut, which GTK skips while the
+ * page is hidden), and the shortcuts window lists them. */
+static void
+test_calendar_view_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *trigger;
+    const char *listed;
+    DdCalendarView view;
+    const char *name;
+  } keys[] = {
+    { "<Control>2", "<Primary>2", DD_CALENDAR_VIEW_WEEK, "week" },
+    { "<Control>3", "<Primary>3", DD_CALENDAR_VIEW_AGENDA, "agenda" },
+    { "<Control>1", "<Primary>1", DD_CALENDAR_VIEW_MONTH, "month" },
+  };
+  DdCalendarPage *page = DD_CALENDAR_PAGE (dd_window_get_page (f->window, "calendar"));
+  GtkStack *views = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DD_TYPE_CALENDAR_PAGE, "view_stack"));
+  g_autoptr(GtkApplication) app = g_object_new (GTK_TYPE_APPLICATION,
+                                                "application-id", APP_ID ".ShellTest",
+                                                "resource-base-path", RESOURCE_BASE,
+                                                "flags", G_APPLICATION_NON_UNIQUE,
+                                                NULL);
+  g_autoptr(GError) error = NULL;
+  GtkShortcutsWindow *overlay;
+  DdWindow *app_window;
+
+  show_page (f, "calendar");
+  dd_test_iterate (200);
+  g_assert_cmpint (dd_calendar_page_get_view (page), ==, DD_CALENDAR_VIEW_MONTH);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutScope scope = GTK_SHORTCUT_SCOPE_LOCAL;
+      GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (page), keys[i].trigger, &scope);
+
+      g_assert_nonnull (shortcut);
+      g_assert_cmpint (scope, ==, GTK_SHORTCUT_SCOPE_MANAGED);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                   GTK_WIDGET (page), gtk_shortcut_get_arguments (shortcut)));
+      dd_test_iterate (100);
+      g_assert_cmpint (dd_calendar_page_get_view (page), ==, keys[i].view);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, keys[i].name);
+    }
+  /* Alt+1… still switch pages. */
+  g_assert_true (has_trigger (GTK_WIDGET (f->window), "<Alt>1"));
+
+  /* Listed in the shortcuts window, translated. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  app_window = dd_window_new (app, f->store);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (app_window));
+  g_assert_nonnull (overlay);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (overlay_lists (GTK_WIDGET (overlay), keys[i].listed));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), C_("shortcut window", "Month view")));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), C_("shortcut window", "Week view")));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overlay), C_("shortcut window", "Agenda view")));
+  gtk_window_destroy (GTK_WINDOW (app_window));
+  dd_test_iterate (300);
+}
+
 /* Columns */
 
 static gboolean
@@ -709,6 +823,7 @@ main (int   argc,
   ADD ("editor-escape", test_editor_escape);
   ADD ("page-keys", test_page_keys);
   ADD ("calendar-keys", test_calendar_keys);
+  ADD ("calendar-view-keys", test_calendar_view_keys);
   ADD ("columns", test_columns);
   ADD ("status-and-filter-bars", test_status_and_filter_bars);
 

@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "dd-dashboard-page.h"
 #include "dd-empty-state.h"
 #include "dd-task-editor.h"
 #include "dd-tasks-page.h"
@@ -415,6 +417,45 @@ empty_is (gpointer data)
   return dd_empty_state_get_kind (empty->overlay) == empty->kind;
 }
 
+static gboolean
+editor_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_TASK_EDITOR) != NULL;
+}
+
+/* The overview of a file without any plan: "No plan yet" with Import
+ * Plan… and Add Task…, not the charts; Add Task… opens the editor. */
+static void
+check_overview_empty (Fixture *f)
+{
+  GtkStack *stack = dd_test_template_child (f->window, DD_TYPE_WINDOW, "stack");
+  GtkWidget *dashboard = dd_window_get_page (f->window, "dashboard");
+  Empty overview = { dd_test_template_child (dashboard, DD_TYPE_DASHBOARD_PAGE, "overlay"),
+                     DD_EMPTY_STATE_NO_PLAN };
+  GtkWidget *add;
+  GtkWindow *editor;
+
+  gtk_stack_set_visible_child_name (stack, "dashboard");
+  dd_test_wait_for (empty_is, &overview);
+  g_assert_false (gtk_widget_get_visible (dd_test_template_child (dashboard, DD_TYPE_DASHBOARD_PAGE, "content_box")));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (overview.overlay), _("No plan yet")));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (overview.overlay), "win.import"));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (overview.overlay), "win.import")));
+  add = find_action_button (GTK_WIDGET (overview.overlay), "win.new-task");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_mapped (add));
+  /* The stack's crossfade ended (slow on a loaded machine). */
+  dd_test_run_for (1000);
+  dd_test_screenshot ("ux-empty-overview");
+
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_TASK_EDITOR));
+  gtk_widget_activate (add);
+  dd_test_wait_for (editor_shown, NULL);
+  editor = dd_test_find_toplevel (DD_TYPE_TASK_EDITOR);
+  gtk_window_destroy (editor);
+  dd_test_iterate (100);
+}
+
 /* A search that finds nothing says so, with Clear Filters; a file without
  * any plan offers Import Plan… and Add Task…. */
 static void
@@ -455,8 +496,32 @@ test_empty_states (Fixture       *f,
   dd_test_wait_for (empty_is, &empty);
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (empty.overlay), _("No plan yet")));
   dd_test_screenshot ("ux-empty-no-plan");
+
+  /* Neither an office nor a plan to name: the application, then the file
+   * (not "empty.sqlite" as the title). */
+  g_assert_cmpstr (gtk_label_get_text (dd_test_template_child (f->window, DD_TYPE_WINDOW, "title_label")),
+                   ==, _("Đôn Đốc"));
+  g_assert_cmpstr (gtk_label_get_text (dd_test_template_child (f->window, DD_TYPE_WINDOW, "subtitle_label")),
+                   ==, "empty.sqlite");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, _("Đôn Đốc"));
+
+  /* The overview says the same, with the same buttons, instead of zeros
+   * and empty charts; the one button adds a task. */
+  check_overview_empty (f);
+
   dd_window_set_store (f->window, f->store);
   dd_test_iterate (100);
+  /* A file with plans: the figures again. */
+  {
+    GtkWidget *dashboard = dd_window_get_page (f->window, "dashboard");
+    Empty overview = { dd_test_template_child (dashboard, DD_TYPE_DASHBOARD_PAGE, "overlay"), DD_EMPTY_STATE_NONE };
+
+    gtk_stack_set_visible_child_name (stack, "dashboard");
+    dd_test_wait_for (empty_is, &overview);
+    g_assert_true (gtk_widget_get_visible (dd_test_template_child (dashboard, DD_TYPE_DASHBOARD_PAGE, "content_box")));
+    gtk_stack_set_visible_child (stack, GTK_WIDGET (f->window->tasks_page));
+    dd_test_iterate (300);
+  }
   g_assert_finalize_object (empty_store);
   dd_test_remove_tree (dir);
 }
@@ -466,6 +531,10 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* In the environment's language (English under meson; LANGUAGE=vi
+   * LC_ALL=vi_VN.UTF-8 for the screenshots in Vietnamese). */
+  setlocale (LC_ALL, "");
+  dd_test_init_i18n ();
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
