@@ -482,6 +482,7 @@ test_calendar_more (Fixture       *f,
   gtk_menu_button_popup (GTK_MENU_BUTTON (more));
   g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   g_assert_cmpuint (count_deadlines (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), 0), ==, 5);
+  dd_test_screenshot ("calendar-more-open");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
 
   /* The week view shows them all. */
