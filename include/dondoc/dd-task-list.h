@@ -99,6 +99,12 @@ void     dd_task_list_set_row_limit (DdTaskList    *self,
 guint    dd_task_list_get_n_tasks   (DdTaskList    *self);
 void     dd_task_list_set_refill_items (DdTaskList *self,
                                         gboolean    refill);
+void     dd_task_list_set_notify_later (DdTaskList *self,
+                                        gboolean    later);
+/* Notifies at most @max refilled items, nearest to @near first; how many wait. */
+guint    dd_task_list_notify_refilled  (DdTaskList *self,
+                                        guint       near,
+                                        guint       max);
 /* Position of a task in the list, or -1. */
 int      dd_task_list_find      (DdTaskList        *self,
                                  gint64             task_id);

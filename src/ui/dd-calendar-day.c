@@ -126,7 +126,12 @@ new_entry_button (DdCalendarDay         *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "calendar-entry");
+  /* Set while hidden: on a shown widget GTK asks the display where the
+   * pointer is (a round trip to the X server), for each of the month's
+   * deadlines. */
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_visible (button, TRUE);
   dd_calendar_deadline_set_task_id (G_OBJECT (button), entry->task_id);
   dd_calendar_day_attach_entry (G_OBJECT (button), entry);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_entry_clicked_cb), self, 0);
@@ -183,6 +188,56 @@ new_entry_button (DdCalendarDay         *self,
   return button;
 }
 
+/* What a "+N" button's popover lists, kept until it is first opened. */
+typedef struct
+{
+  char *heading;
+  GPtrArray *entries;   /* DdCalendarEntry copies: the page's go with its next reading */
+  guint n_entries;      /* the day's, also those past DD_CALENDAR_MAX_LISTED */
+} MoreEntries;
+
+static void
+more_entries_free (MoreEntries *more)
+{
+  g_free (more->heading);
+  g_ptr_array_unref (more->entries);
+  g_free (more);
+}
+
+#define MORE_KEY "dd-calendar-more"
+
+/* The popover of a "+N" button, made when first opened: a month of the
+ * large file has hundreds of deadlines a day, and making every day's
+ * list with the month (up to 200 buttons a day) took most of the
+ * calendar's first showing. */
+static void
+create_more_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  DdCalendarDay *self = user_data;
+  MoreEntries *more = g_object_get_data (G_OBJECT (button), MORE_KEY);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (more->heading);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_box_append (GTK_BOX (list), heading);
+  for (guint i = 0; i < more->entries->len; i++)
+    gtk_box_append (GTK_BOX (list), new_entry_button (self, g_ptr_array_index (more->entries, i), TRUE));
+  if (more->n_entries > DD_CALENDAR_MAX_LISTED)
+    gtk_box_append (GTK_BOX (list), dd_calendar_deadline_new_more_label (more->n_entries - DD_CALENDAR_MAX_LISTED));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_widget_set_size_request (scrolled, 300, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 /* "+N": a menu button whose popover lists every deadline of the day. */
 static GtkWidget *
 new_more_button (DdCalendarDay *self,
@@ -191,12 +246,16 @@ new_more_button (DdCalendarDay *self,
                  guint          n_hidden)
 {
   g_autofree char *label = NULL;
-  g_autofree char *heading_text = dd_format_date_long (date);
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (heading_text);
+  MoreEntries *more = g_new0 (MoreEntries, 1);
+
+  more->heading = dd_format_date_long (date);
+  more->n_entries = day_entries->len;
+  more->entries = g_ptr_array_new_full (MIN (day_entries->len, DD_CALENDAR_MAX_LISTED),
+                                        (GDestroyNotify) dd_calendar_entry_free);
+  for (guint i = 0; i < MIN (day_entries->len, DD_CALENDAR_MAX_LISTED); i++)
+    g_ptr_array_add (more->entries, dd_calendar_entry_copy (g_ptr_array_index (day_entries, i)));
+  g_object_set_data_full (G_OBJECT (button), MORE_KEY, more, (GDestroyNotify) more_entries_free);
 
   /* Translators: in a full day of the month view, the deadlines that do not fit. */
   label = g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
@@ -204,23 +263,11 @@ new_more_button (DdCalendarDay *self,
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "calendar-more");
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_tooltip_text (button, _("Show every deadline of this day"));
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_box_append (GTK_BOX (list), heading);
-  for (guint i = 0; i < MIN (day_entries->len, DD_CALENDAR_MAX_LISTED); i++)
-    gtk_box_append (GTK_BOX (list), new_entry_button (self, g_ptr_array_index (day_entries, i), TRUE));
-  if (day_entries->len > DD_CALENDAR_MAX_LISTED)
-    gtk_box_append (GTK_BOX (list), dd_calendar_deadline_new_more_label (day_entries->len - DD_CALENDAR_MAX_LISTED));
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_visible (button, TRUE);
+  /* The button is the day's child: the day outlives it. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_more_popup, self, NULL);
 
   return button;
 }

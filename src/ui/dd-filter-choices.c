@@ -81,3 +81,38 @@ dd_filter_choices_plans (DdStore *store,
     }
   return names;
 }
+
+/**
+ * dd_filter_choices_get_id:
+ * @ids: (nullable): the ids of a filter's choices, as filled above
+ * @position: a choice's position
+ *
+ * Returns: the id of the choice at @position, 0 for none
+ */
+gint64
+dd_filter_choices_get_id (GArray *ids,
+                          guint   position)
+{
+  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return 0;
+
+  return g_array_index (ids, gint64, position);
+}
+
+/**
+ * dd_filter_choices_find:
+ * @ids: (nullable): the ids of a filter's choices
+ * @id: an id
+ *
+ * Returns: the position of the choice of @id, 0 when it is not there
+ */
+guint
+dd_filter_choices_find (GArray *ids,
+                        gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}

@@ -23,6 +23,7 @@ step (DdFirstRows *self)
   GSourceFunc done = self->done;
   gpointer data = self->data;
   guint limit = g_list_model_get_n_items (G_LIST_MODEL (tasks)) + MORE_ROWS;
+  guint unnotified = dd_task_list_notify_refilled (tasks, self->near, MORE_ROWS);
 
   g_clear_handle_id (&self->timeout, g_source_remove);
   if (self->handler != 0)
@@ -35,6 +36,8 @@ step (DdFirstRows *self)
       if (wait_frame (self))
         return;
     }
+  else if (unnotified > 0 && wait_frame (self))
+    return;
   dd_first_rows_cancel (self);
   if (done != NULL)
     done (data);
@@ -93,12 +96,16 @@ dd_first_rows_begin (DdFirstRows *self,
  * @self: the page's state
  * @view: the list's view
  * @tasks: the list, with its new result (after dd_first_rows_begin())
+ * @near: the position the view shows (its rows are bound again first)
  * @done: called once the view has all the items (its return value is
  *   ignored)
  * @data: for @done
  *
  * Gives @view the rest of @tasks' items, a few after each frame painted
- * when @view is drawn, else at once.
+ * when @view is drawn, else at once; likewise the items refilled in
+ * place (dd_task_list_set_notify_later()): those nearest to @near at
+ * once, the others a few after each frame, so that the view does not
+ * bind and measure its 200 rows again in one frame.
  *
  * Returns: whether @done will be called (else @view has all the items)
  */
@@ -106,14 +113,18 @@ gboolean
 dd_first_rows_reveal (DdFirstRows *self,
                       GtkWidget   *view,
                       DdTaskList  *tasks,
+                      guint        near,
                       GSourceFunc  done,
                       gpointer     data)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (tasks));
+  guint unnotified = dd_task_list_notify_refilled (tasks, near, FIRST_ROWS);
 
   self->view = view;
   self->tasks = tasks;
-  if (dd_task_list_get_n_tasks (tasks) > n_items && n_items < VIEW_ROWS && wait_frame (self))
+  self->near = near;
+  if (((dd_task_list_get_n_tasks (tasks) > n_items && n_items < VIEW_ROWS) || unnotified > 0)
+      && wait_frame (self))
     {
       self->done = done;
       self->data = data;
@@ -121,10 +132,13 @@ dd_first_rows_reveal (DdFirstRows *self,
     }
   dd_first_rows_cancel (self);
   dd_task_list_set_row_limit (tasks, G_MAXUINT);
+  dd_task_list_notify_refilled (tasks, near, G_MAXUINT);
   return FALSE;
 }
 
-/* Stops giving rows; the list shows all its items. */
+/* Stops giving rows; the list shows all its items (the items refilled
+ * and not notified yet wait for the next result, which refills them
+ * again, or for dd_task_list_notify_refilled()). */
 void
 dd_first_rows_cancel (DdFirstRows *self)
 {

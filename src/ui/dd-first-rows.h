@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * GTK 4.8's list view builds a row widget for each new item near those it
  * shows (about 200); a result longer than the list was is given its
  * first screenful of new items, then more after each painted frame, so
- * that no frame waits for them all. A plain struct kept in the page,
+ * that no frame waits for them all; so are the rows a new result refills
+ * in place (dd_task_list_set_notify_later()). A plain struct kept in the page,
  * zeroed at first.
  */
 typedef struct
@@ -21,6 +22,7 @@ typedef struct
   guint timeout;
   GtkWidget *view;
   DdTaskList *tasks;
+  guint near;             /* the position shown: its rows bound again first */
   GSourceFunc done;
   gpointer data;
 } DdFirstRows;
@@ -30,6 +32,7 @@ void     dd_first_rows_begin   (DdFirstRows *self,
 gboolean dd_first_rows_reveal  (DdFirstRows *self,
                                 GtkWidget   *view,
                                 DdTaskList  *tasks,
+                                guint        near,
                                 GSourceFunc  done,
                                 gpointer     data);
 void     dd_first_rows_cancel  (DdFirstRows *self);

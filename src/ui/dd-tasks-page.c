@@ -173,27 +173,6 @@ select_task (DdTasksPage *self,
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
 }
 
-static gint64
-get_id_at (GArray *ids,
-           guint   position)
-{
-  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position);
-}
-
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
-}
-
 static void
 build_query (DdTasksPage *self,
              DdTaskQuery *query)
@@ -205,8 +184,8 @@ build_query (DdTasksPage *self,
   query->as_of = self->as_of;
   if (self->store != NULL)
     query->due_soon_days = dd_store_get_due_soon_days (self->store, NULL);
-  query->plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
-  query->unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  query->plan_id = dd_filter_choices_get_id (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+  query->unit_id = dd_filter_choices_get_id (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
   query->lead_only = query->unit_id > 0 && gtk_toggle_button_get_active (self->lead_only_button);
 
   status = gtk_drop_down_get_selected (self->status_dropdown);
@@ -318,6 +297,7 @@ change_list (DdTasksPage        *self,
   drop_pending_query (self);
   gtk_single_selection_set_model (self->selection, NULL);
   ok = query != NULL ? dd_task_list_set_query (self->tasks, query, error) : dd_task_list_refresh (self->tasks, error);
+  dd_task_list_notify_refilled (self->tasks, 0, G_MAXUINT);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
   return ok;
 }
@@ -334,6 +314,7 @@ on_query_read_cb (GObject      *source,
   g_autoptr(DdTasksPage) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 select_id;
+  int position;
 
   /* A later query (or a reading at once) replaced this one, or the page
    * lost its store: nothing to show, the list stays as it is. */
@@ -352,19 +333,27 @@ on_query_read_cb (GObject      *source,
   if (!dd_task_list_set_query_finish (self->tasks, result, &error))
     {
       dd_first_rows_cancel (&self->first_rows);
+      dd_task_list_notify_refilled (self->tasks, 0, G_MAXUINT);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could not read the tasks"), error);
       return;
     }
   update_counts (self);
-  if (dd_first_rows_reveal (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks, reveal_done, self))
+  /* Selected and scrolled to at once when the view has its item (or it
+   * is not listed: the top), else with the rest of the rows. */
+  position = select_id > 0 ? dd_task_list_find (self->tasks, select_id) : -1;
+  if (position < 0 || (guint) position < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)))
     {
-      /* Selected with the rest (reveal_done()). */
-      self->pending_select = select_id;
-      set_loading (self, TRUE);
-      return;
+      select_task (self, select_id, TRUE);
+      select_id = -1;
     }
-  select_task (self, select_id, TRUE);
+  /* The rows bound again from those shown there, over a few frames. */
+  self->pending_select = select_id;
+  if (dd_first_rows_reveal (&self->first_rows, GTK_WIDGET (self->column_view), self->tasks,
+                            MAX (position, 0), reveal_done, self))
+    set_loading (self, TRUE);
+  else if (select_id >= 0)
+    reveal_done (self);
 }
 
 /* The view has all the rows: the task asked for selected. */
@@ -374,7 +363,8 @@ reveal_done (gpointer data)
   DdTasksPage *self = data;
 
   set_loading (self, FALSE);
-  select_task (self, self->pending_select, TRUE);
+  if (self->pending_select >= 0)
+    select_task (self, self->pending_select, TRUE);
   self->pending_select = -1;
   return G_SOURCE_REMOVE;
 }
@@ -428,6 +418,7 @@ run_query (DdTasksPage *self,
         {
           self->tasks = dd_task_list_new (self->store);
           dd_task_list_set_refill_items (self->tasks, TRUE);
+          dd_task_list_set_notify_later (self->tasks, TRUE);
           gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
         }
       read_query_later (self, &query, select_id);
@@ -446,6 +437,7 @@ run_query (DdTasksPage *self,
           return;
         }
       dd_task_list_set_refill_items (self->tasks, TRUE);
+      dd_task_list_set_notify_later (self->tasks, TRUE);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tasks));
     }
   else if (!change_list (self, &query, &error))
@@ -504,8 +496,8 @@ fill_filters (DdTasksPage *self)
   gint64 unit_id;
   gint64 plan_id;
 
-  unit_id = get_id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
-  plan_id = get_id_at (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
+  unit_id = dd_filter_choices_get_id (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  plan_id = dd_filter_choices_get_id (self->plan_ids, gtk_drop_down_get_selected (self->plan_dropdown));
 
   self->updating_filters++;
 
@@ -513,7 +505,7 @@ fill_filters (DdTasksPage *self)
   plans = dd_filter_choices_plans (self->store, self->plan_ids);
 
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
-  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, unit_id));
+  gtk_drop_down_set_selected (self->unit_dropdown, dd_filter_choices_find (self->unit_ids, unit_id));
   /* With several plans in the file, TT alone is ambiguous: show the plan. */
   gtk_column_view_column_set_visible (self->plan_column, self->plan_ids->len > 2);
   /* GTK 4.8 still counts a hidden column's fixed width against the one
@@ -521,7 +513,7 @@ fill_filters (DdTasksPage *self)
    * the right. */
   gtk_column_view_column_set_fixed_width (self->plan_column, self->plan_ids->len > 2 ? PLAN_COLUMN_WIDTH : 0);
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (plans));
-  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+  gtk_drop_down_set_selected (self->plan_dropdown, dd_filter_choices_find (self->plan_ids, plan_id));
 
   self->updating_filters--;
 }
@@ -712,8 +704,8 @@ dd_tasks_page_restore_state (DdPage            *page,
       update_as_of_button (self);
     }
   gtk_toggle_button_set_active (self->six_clear_button, state->six_clear_incomplete);
-  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, state->plan_id));
-  gtk_drop_down_set_selected (self->unit_dropdown, find_id (self->unit_ids, state->unit_id));
+  gtk_drop_down_set_selected (self->plan_dropdown, dd_filter_choices_find (self->plan_ids, state->plan_id));
+  gtk_drop_down_set_selected (self->unit_dropdown, dd_filter_choices_find (self->unit_ids, state->unit_id));
   gtk_toggle_button_set_active (self->lead_only_button, state->lead_only);
   gtk_drop_down_set_selected (self->status_dropdown,
                               status >= 0 && status < DD_N_STATUSES ? (guint) status + 1 : 0);
@@ -1101,7 +1093,7 @@ dd_tasks_page_show_task (DdTasksPage *self,
   gtk_toggle_button_set_active (self->lead_only_button, FALSE);
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_toggle_button_set_active (self->six_clear_button, FALSE);
-  gtk_drop_down_set_selected (self->plan_dropdown, find_id (self->plan_ids, plan_id));
+  gtk_drop_down_set_selected (self->plan_dropdown, dd_filter_choices_find (self->plan_ids, plan_id));
   self->updating_filters--;
 
   apply_query (self, task_id);

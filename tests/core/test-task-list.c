@@ -250,6 +250,68 @@ test_sort (void)
   }
 }
 
+/* Sorted by progress: progress, then the order of entry (ids), both ways;
+ * the same tasks as in the appendix order; read from the index that holds
+ * that order (tasks_live_progress), not by sorting the table. */
+static void
+test_sort_progress (void)
+{
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(DdTaskList) all = NULL;
+  GDate done;
+
+  g_date_clear (&done, 1);
+  g_date_set_dmy (&done, 1, 5, 2026);
+  /* Equal progress for some, to see the ties. */
+  g_assert_true (dd_store_record_progress (store, 3, 100, &done, NULL, NULL, &error));
+  g_assert_true (dd_store_record_progress (store, 5, 40, NULL, NULL, NULL, &error));
+  g_assert_true (dd_store_record_progress (store, 2, 40, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  all = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+
+  q.sort = DD_TASK_SORT_PROGRESS;
+  for (int descending = 0; descending < 2; descending++)
+    {
+      guint n;
+
+      q.descending = descending;
+      g_clear_object (&list);
+      list = dd_store_query_tasks (store, &q, &error);
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (all)));
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          g_autoptr(DdTask) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+          g_autoptr(DdTask) b = g_list_model_get_item (G_LIST_MODEL (list), i + 1);
+          guint pa = dd_task_get_progress (a), pb = dd_task_get_progress (b);
+
+          if (!descending)
+            g_assert_true (pa < pb || (pa == pb && dd_task_get_id (a) < dd_task_get_id (b)));
+          else
+            g_assert_true (pa > pb || (pa == pb && dd_task_get_id (a) > dd_task_get_id (b)));
+        }
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (dd_task_list_find (list, dd_task_list_get_id_at (all, i)), >=, 0);
+    }
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    g_autoptr(GString) details = g_string_new (NULL);
+
+    stmt = dd_sql_prepare (store, "EXPLAIN QUERY PLAN SELECT t.id, t.deadline_kind, t.due_on, t.completed_on "
+                           "FROM tasks t WHERE t.deleted_at IS NULL ORDER BY t.progress DESC, t.id DESC", &error);
+    g_assert_no_error (error);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (details, "%s|", (const char *) sqlite3_column_text (stmt, 3));
+    g_assert_nonnull (strstr (details->str, "COVERING INDEX tasks_live_progress"));
+    g_assert_null (strstr (details->str, "TEMP B-TREE"));
+  }
+}
+
 static void
 on_items_changed (GListModel *model,
                   guint       position,
@@ -412,6 +474,105 @@ test_refill_items (void)
   g_assert_cmpuint (changed.position, ==, 0);
   g_assert_cmpuint (changed.removed, ==, 8);
   g_assert_cmpuint (changed.added, ==, 8);
+}
+
+/* A listener's count of "notify::id" for one item. */
+typedef struct
+{
+  DdTask *task;
+  guint notified;
+  guint order;      /* the how-manieth item notified */
+} Listener;
+
+static guint notify_order;
+
+static void
+on_listener_notify (DdTask     *task,
+                    GParamSpec *pspec,
+                    Listener   *listener)
+{
+  listener->notified++;
+  listener->order = ++notify_order;
+}
+
+/* With its notifications later, the list refills the items at once but
+ * says so only when asked, those nearest to a position first; the sort's
+ * result is the same as read at once. */
+static void
+test_refill_notify_later (void)
+{
+  g_autoptr(DdStore) store = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  DdTaskQuery q = query_at ("2026-05-15");
+  g_autoptr(DdTaskList) list = NULL;
+  g_autoptr(DdTaskList) expected = NULL;
+  Listener listeners[8] = { { 0, }, };
+  ItemsChanged changed = { 0, };
+
+  list = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  dd_task_list_set_refill_items (list, TRUE);
+  dd_task_list_set_notify_later (list, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_record), &changed);
+  for (guint i = 0; i < 8; i++)
+    {
+      listeners[i].task = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_signal_connect (listeners[i].task, "notify::id", G_CALLBACK (on_listener_notify), &listeners[i]);
+    }
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 0, 0), ==, 0);
+
+  /* Sorted otherwise: the items hold the new tasks, none notified yet. */
+  q.sort = DD_TASK_SORT_TITLE;
+  q.descending = TRUE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  expected = dd_store_query_tasks (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(DdTask) b = g_list_model_get_item (G_LIST_MODEL (expected), i);
+
+      g_assert_cmpint (dd_task_get_id (listeners[i].task), ==, dd_task_get_id (b));
+      g_assert_cmpstr (dd_task_get_title (listeners[i].task), ==, dd_task_get_title (b));
+      g_assert_cmpuint (listeners[i].notified, ==, 0);
+    }
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 5, 0), ==, 8);
+
+  /* Three nearest to position 5 (5, then 4 and 6), then the rest. */
+  notify_order = 0;
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 5, 3), ==, 5);
+  g_assert_cmpuint (listeners[5].order, ==, 1);
+  g_assert_cmpuint (listeners[4].order, ==, 2);
+  g_assert_cmpuint (listeners[6].order, ==, 3);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpuint (listeners[i].notified, ==, (i >= 4 && i <= 6) ? 1 : 0);
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 5, G_MAXUINT), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpuint (listeners[i].notified, ==, 1);
+
+  /* A new result before the notifications: refilled again, each item
+   * notified once for the last result. */
+  q.descending = FALSE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  q.sort = DD_TASK_SORT_NUMBER;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 0, 0), ==, 8);
+  dd_task_list_set_notify_later (list, FALSE);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_cmpuint (listeners[i].notified, ==, 2);
+      g_assert_cmpint (dd_task_get_id (listeners[i].task), ==, dd_task_list_get_id_at (list, i));
+    }
+
+  /* A refresh replaces the items: nothing waits. */
+  dd_task_list_set_notify_later (list, TRUE);
+  q.descending = TRUE;
+  g_assert_true (dd_task_list_set_query (list, &q, &error));
+  g_assert_true (dd_task_list_refresh (list, &error));
+  g_assert_cmpuint (dd_task_list_notify_refilled (list, 0, 0), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    g_object_unref (listeners[i].task);
 }
 
 typedef struct
@@ -675,7 +836,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/task-list/sort", test_sort);
   g_test_add_func ("/core/task-list/refresh-after-change", test_refresh_after_change);
   g_test_add_func ("/core/task-list/set-query-async", test_set_query_async);
+  g_test_add_func ("/core/task-list/sort-progress", test_sort_progress);
   g_test_add_func ("/core/task-list/refill-items", test_refill_items);
+  g_test_add_func ("/core/task-list/refill-notify-later", test_refill_notify_later);
   g_test_add_func ("/core/task-list/many-tasks", test_many_tasks);
   g_test_add_func ("/core/task-list/search-follows-changes", test_search_follows_changes);
   g_test_add_func ("/core/task-list/search-uses-index", test_search_uses_index);

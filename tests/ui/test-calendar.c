@@ -477,8 +477,13 @@ test_calendar_more (Fixture       *f,
       more = w;
   g_assert_nonnull (more);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, "+2 more");
-  /* Its popover lists all five. */
+  /* Its popover, made when opened, lists all five. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   g_assert_cmpuint (count_deadlines (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), 0), ==, 5);
+  dd_test_screenshot ("calendar-more-open");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
 
   /* The week view shows them all. */
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);

@@ -135,7 +135,14 @@ test_import (Fixture       *f,
 
     for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
       if (GTK_IS_ENTRY (w) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (w)), "412/415") == 0)
-        seen = TRUE;
+        {
+          seen = TRUE;
+          /* Its figure and source in its tooltip; the cell still shown
+           * (the tooltip is set while it is hidden). */
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "412 of 415 — source: BC 12");
+          g_assert_true (gtk_widget_get_visible (w));
+          g_assert_true (gtk_widget_get_mapped (w));
+        }
     g_assert_true (seen);
   }
   dd_test_screenshot ("indicators-imported");

@@ -153,6 +153,15 @@ test_sort_keeps_rows (Fixture       *f,
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < before->len; i++)
     g_assert_true (g_ptr_array_find (after, before->pdata[i], NULL));
+  /* The rows are bound again over a few frames, those shown first: once
+   * the list says it is done, every row the view keeps shows its new
+   * task, not only the first screenful. */
+  for (guint i = 0; i < MIN (after->len, g_list_model_get_n_items (f->model)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (f->model, i);
+
+      g_assert_nonnull (dd_test_find_label (f->list_view, dd_task_get_title (task)));
+    }
 }
 
 /* The selected task stays selected after a sort, and in view. */

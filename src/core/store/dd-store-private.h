@@ -14,7 +14,7 @@ typedef struct _DdSqlCache DdSqlCache;
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 14
+#define DD_SCHEMA_VERSION 15
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960

@@ -32,7 +32,22 @@ struct _DdTaskList
   guint row_limit;       /* the items shown of the ids (dd_task_list_set_row_limit()) */
   gboolean refill_items; /* dd_task_list_set_refill_items() */
   GHashTable *rows;      /* position → DdTask handed out, while refill_items */
+  gboolean notify_later; /* dd_task_list_set_notify_later() */
+  GArray *unnotified;    /* Refilled: the items refilled, not notified yet */
 };
+
+/* An item refilled in place whose notification waits (notify_later). */
+typedef struct
+{
+  guint position;
+  DdTask *task;
+} Refilled;
+
+static void
+refilled_clear (gpointer data)
+{
+  g_clear_object (&((Refilled *) data)->task);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -164,6 +179,7 @@ dd_task_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->unnotified, g_array_unref);
   g_free (self->text);
 
   G_OBJECT_CLASS (dd_task_list_parent_class)->finalize (object);
@@ -183,6 +199,8 @@ dd_task_list_init (DdTaskList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->rows = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  self->unnotified = g_array_new (FALSE, FALSE, sizeof (Refilled));
+  g_array_set_clear_func (self->unnotified, refilled_clear);
   g_date_clear (&self->soon_limit, 1);
   self->row_limit = G_MAXUINT;
 }
@@ -217,11 +235,11 @@ _dd_task_list_new (DdStore           *store,
 /* The items handed out that someone still holds, at positions below the
  * new number of items, filled with the task now at their position: a view
  * keeps its rows (GTK 4.8 builds new ones for new items). The others are
- * forgotten. Returns those refilled, to notify. */
-static GPtrArray *
+ * forgotten. Returns those refilled (Refilled), to notify. */
+static GArray *
 refill_rows (DdTaskList *self)
 {
-  GPtrArray *refilled = g_ptr_array_new_with_free_func (g_object_unref);
+  GArray *refilled = g_array_new (FALSE, FALSE, sizeof (Refilled));
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
   GHashTableIter iter;
   gpointer key, value;
@@ -240,8 +258,9 @@ refill_rows (DdTaskList *self)
         }
       task = load_task_at (self, position, TRUE);
       _dd_task_assign (value, task);
-      g_ptr_array_add (refilled, g_object_ref (value));
+      g_array_append_val (refilled, ((Refilled) { position, g_object_ref (value) }));
     }
+  g_array_set_clear_func (refilled, refilled_clear);
   return refilled;
 }
 
@@ -254,7 +273,7 @@ take_ids (DdTaskList *self,
           gboolean    refill)
 {
   guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self));
-  g_autoptr(GPtrArray) refilled = NULL;
+  g_autoptr(GArray) refilled = NULL;
   guint new_len;
 
   /* Rows may have changed even when the ids did not: drop the cache and tell
@@ -273,6 +292,8 @@ take_ids (DdTaskList *self,
     }
 
   new_len = g_list_model_get_n_items (G_LIST_MODEL (self));
+  /* Refilled again below, or replaced. */
+  g_array_set_size (self->unnotified, 0);
   if (!self->refill_items || !refill)
     {
       g_hash_table_remove_all (self->rows);
@@ -287,8 +308,89 @@ take_ids (DdTaskList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), new_len, old_len - new_len, 0);
   else if (new_len > old_len)
     g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, new_len - old_len);
+  if (self->notify_later)
+    {
+      g_array_append_vals (self->unnotified, refilled->data, refilled->len);
+      /* The references moved. */
+      g_array_set_clear_func (refilled, NULL);
+      return;
+    }
   for (guint i = 0; i < refilled->len; i++)
-    _dd_task_notify_all (g_ptr_array_index (refilled, i));
+    _dd_task_notify_all (g_array_index (refilled, Refilled, i).task);
+}
+
+/**
+ * dd_task_list_set_notify_later:
+ * @self: a task list
+ * @later: whether the items refilled wait for dd_task_list_notify_refilled()
+ *
+ * With dd_task_list_set_refill_items(), the items a new query's result
+ * refills in place hold the new tasks at once, but say so (notify) only
+ * when dd_task_list_notify_refilled() is called: a view bound to 200 rows
+ * (GTK 4.8) then binds and measures again the rows it shows first, and
+ * the others over the next frames, not all in one frame.
+ */
+void
+dd_task_list_set_notify_later (DdTaskList *self,
+                               gboolean    later)
+{
+  g_return_if_fail (DD_IS_TASK_LIST (self));
+
+  self->notify_later = later;
+  if (!later)
+    dd_task_list_notify_refilled (self, 0, G_MAXUINT);
+}
+
+static gint
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint near = GPOINTER_TO_UINT (user_data);
+  guint pa = ((const Refilled *) a)->position, pb = ((const Refilled *) b)->position;
+  guint da = pa > near ? pa - near : near - pa, db = pb > near ? pb - near : near - pb;
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return pa < pb ? -1 : pa > pb;
+}
+
+/**
+ * dd_task_list_notify_refilled:
+ * @self: a task list
+ * @near: a position: the items nearest to it first
+ * @max: how many items to notify at most (0: none, to count them)
+ *
+ * Notifies (every property, as a refill does at once without
+ * dd_task_list_set_notify_later()) at most @max of the items refilled
+ * and not notified yet, those nearest to @near first.
+ *
+ * Returns: how many items still wait to be notified
+ */
+guint
+dd_task_list_notify_refilled (DdTaskList *self,
+                              guint       near,
+                              guint       max)
+{
+  g_autoptr(GArray) now = NULL;
+  guint n;
+
+  g_return_val_if_fail (DD_IS_TASK_LIST (self), 0);
+
+  if (max == 0 || self->unnotified->len == 0)
+    return self->unnotified->len;
+  g_array_sort_with_data (self->unnotified, compare_distance, GUINT_TO_POINTER (near));
+  n = MIN (max, self->unnotified->len);
+  /* Taken out first: a notification may change the list. */
+  now = g_array_sized_new (FALSE, FALSE, sizeof (Refilled), n);
+  g_array_append_vals (now, self->unnotified->data, n);
+  g_array_set_clear_func (now, refilled_clear);
+  g_array_set_clear_func (self->unnotified, NULL);
+  g_array_remove_range (self->unnotified, 0, n);
+  g_array_set_clear_func (self->unnotified, refilled_clear);
+  for (guint i = 0; i < now->len; i++)
+    _dd_task_notify_all (g_array_index (now, Refilled, i).task);
+  return self->unnotified->len;
 }
 
 /**
