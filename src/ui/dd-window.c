@@ -457,6 +457,10 @@ deferred_work_cb (gpointer user_data)
   if (clock != NULL)
     {
       g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_first_paint_cb), self, 0);
+      /* The first frame may have been drawn already, before this idle
+       * ran (drawing comes first): ask for one more, or nothing that does
+       * not change would ever paint again and the work would wait forever. */
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       return G_SOURCE_REMOVE;
     }
 
