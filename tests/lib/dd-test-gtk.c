@@ -31,6 +31,27 @@ dd_test_iterate (guint ms)
 }
 
 void
+dd_test_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+dd_test_present_window (GtkWindow *window,
+                        int        width,
+                        int        height,
+                        guint      settle_ms)
+{
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  dd_test_iterate (settle_ms);
+}
+
+void
 dd_test_run_for (guint ms)
 {
   gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;

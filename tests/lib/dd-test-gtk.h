@@ -17,6 +17,15 @@ typedef gboolean (*DdTestCondition) (gpointer data);
 /* gtk_init_check(), saying so when there is no display (the caller then
  * returns DD_TEST_EXIT_SKIP). */
 gboolean   dd_test_init_gtk             (void);
+/* Loads the application's style sheet for the display, as DdApplication
+ * does, so that widgets are measured and drawn as a user sees them. */
+void       dd_test_load_app_style       (void);
+/* Gives @window a default size of @width × @height (the office laptop's
+ * 1366 × 768 in most tests), presents it and lets it draw for @settle_ms. */
+void       dd_test_present_window       (GtkWindow       *window,
+                                         int              width,
+                                         int              height,
+                                         guint            settle_ms);
 /* Iterates the main loop until @condition holds (fails the test after 10 s). */
 void       dd_test_wait_for             (DdTestCondition  condition,
                                          gpointer         data);

@@ -1041,14 +1041,7 @@ main (int   argc,
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
 
-  /* The application's style sheet, as DdApplication loads it. */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  dd_test_load_app_style ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/calendar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

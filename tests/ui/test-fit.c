@@ -44,9 +44,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = dd_window_new (NULL, f->store);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  dd_test_iterate (200);
+  dd_test_present_window (GTK_WINDOW (f->window), 1366, 768, 200);
 }
 
 static void
@@ -196,14 +194,7 @@ main (int   argc,
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
 
-  /* The application's style sheet, as DdApplication loads it. */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  dd_test_load_app_style ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/fit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

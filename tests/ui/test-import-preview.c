@@ -39,9 +39,7 @@ fixture_set_up (Fixture       *f,
   f->store = dd_test_create_store (&f->path);
   f->dir = dd_test_make_tmp_dir ("dondoc-preview-XXXXXX");
   f->window = g_object_ref (dd_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  dd_test_iterate (100);
+  dd_test_present_window (GTK_WINDOW (f->window), 1366, 768, 100);
 }
 
 static void

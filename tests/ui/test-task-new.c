@@ -814,16 +814,6 @@ test_unit_editor (Fixture       *f,
 
 /* Screenshots */
 
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* The editor's steps as a person sees them, in the environment's language. */
 static void
 test_screenshots (Fixture       *f,
@@ -833,7 +823,7 @@ test_screenshots (Fixture       *f,
   g_autofree char *other = dup_unit_name (f->store, 1);
   g_autofree char *coordinators = g_strdup_printf ("%s; %s", other, lead);
 
-  load_style ();
+  dd_test_load_app_style ();
   open_window (f);
   dd_test_screenshot ("01-task-list-new-button");
 

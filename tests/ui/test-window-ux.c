@@ -41,9 +41,7 @@ fixture_set_up (Fixture       *f,
   f->store = dd_test_create_store (&f->path);
   f->window = dd_window_new (NULL, f->store);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  dd_test_iterate (200);
+  dd_test_present_window (GTK_WINDOW (f->window), 1366, 768, 200);
 }
 
 static void
