@@ -213,13 +213,14 @@ print_task_state (DdTask *task)
   g_autofree char *completed_on = dd_cli_dup_date_dmy (dd_task_get_completed_on (task));
   g_autofree char *as_of = dd_cli_dup_date_dmy (dd_task_get_as_of (task));
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dd_task_get_id (task));
+  g_autofree char *number = dd_format_task_number (dd_task_get_number (task));
   const char *actual_product = dd_task_get_actual_product (task);
   const char *note = dd_task_get_note (task);
 
-  /* Translators: the task's number in the plan ("1."), its ID in the
-   * database, the plan's number, then the task's title. */
+  /* Translators: the task's number in the plan without its dot ("1"), its
+   * ID in the database, the plan's number, then the task's title. */
   g_print (_("Task %s (ID %s) of plan %s: %s\n"),
-           dd_task_get_number (task), id,
+           number != NULL ? number : "", id,
            dd_task_get_plan_number (task), dd_task_get_title (task));
   g_print (_("  Lead: %s\n"), dd_task_get_lead (task) != NULL ? dd_task_get_lead (task) : "—");
   g_print (_("  Deadline: %s\n"), deadline);

@@ -340,7 +340,7 @@ test_letters (Fixture       *f,
   g_assert_nonnull (strstr (text, ", ngày 06 tháng 12 năm 2026\n"));
   g_assert_nonnull (strstr (text, "\nKính gửi: Phòng Tổng hợp.\n"));
   g_assert_nonnull (strstr (text, "Đến ngày 06/12/2026, Phòng Tổng hợp còn 01 nhiệm vụ"));
-  g_assert_nonnull (strstr (text, "\n- Nhiệm vụ 2. (700/KH-VPUB) Báo cáo kết quả: "));
+  g_assert_nonnull (strstr (text, "\n- Nhiệm vụ 2 (700/KH-VPUB) Báo cáo kết quả: "));
   g_assert_null (strstr (text, "Xây dựng kế hoạch"));
   g_assert_nonnull (strstr (text, "báo cáo kết quả thực hiện trước ngày 13/12/2026."));
   g_assert_nonnull (strstr (text, "Nơi nhận:"));
@@ -600,7 +600,7 @@ test_mail_digest (Fixture       *f,
   /* How late task 1. is, in the file's working days. */
   r = run (f, "--db", f->db, "workdays", "between", "2026-11-16", "2026-12-06");
   assert_ok (&r);
-  expected = g_strdup_printf ("- Nhiệm vụ 1. (700/KH-VPUB) Xây dựng kế hoạch: hạn 16/11/2026, đã quá hạn %d ngày "
+  expected = g_strdup_printf ("- Nhiệm vụ 1 (700/KH-VPUB) Xây dựng kế hoạch: hạn 16/11/2026, đã quá hạn %d ngày "
                               "làm việc;", (int) g_ascii_strtoll (r.out, NULL, 10));
   g_assert_cmpint ((int) g_ascii_strtoll (r.out, NULL, 10), <, 20);
   result_clear (&r);
@@ -623,13 +623,13 @@ test_mail_digest (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "\nQuá hạn (1):\n"));
   g_assert_nonnull (strstr (r.out, "\nChưa gửi báo cáo, cập nhật tiến độ (1):\n"));
   g_assert_nonnull (strstr (r.out, "\nSắp đến hạn (1):\n"));
-  overdue = dup_line_with (r.out, "- Nhiệm vụ 1. ");
+  overdue = dup_line_with (r.out, "- Nhiệm vụ 1 ");
   g_assert_cmpstr (overdue, ==, expected);
-  forgotten = dup_line_with (r.out, "- Nhiệm vụ 2. ");
+  forgotten = dup_line_with (r.out, "- Nhiệm vụ 2 ");
   g_assert_nonnull (forgotten);
-  g_assert_true (g_str_has_prefix (forgotten, "- Nhiệm vụ 2. (700/KH-VPUB) Báo cáo kết quả: chưa gửi báo cáo"));
-  due_soon = dup_line_with (r.out, "- Nhiệm vụ 3. ");
-  g_assert_cmpstr (due_soon, ==, "- Nhiệm vụ 3. (700/KH-VPUB) Số hoá hồ sơ: hạn 09/12/2026;");
+  g_assert_true (g_str_has_prefix (forgotten, "- Nhiệm vụ 2 (700/KH-VPUB) Báo cáo kết quả: chưa gửi báo cáo"));
+  due_soon = dup_line_with (r.out, "- Nhiệm vụ 3 ");
+  g_assert_cmpstr (due_soon, ==, "- Nhiệm vụ 3 (700/KH-VPUB) Số hoá hồ sơ: hạn 09/12/2026;");
   g_assert_nonnull (strstr (r.out, "báo cáo kết quả trước ngày 13/12/2026."));
   g_assert_nonnull (strstr (r.out, "1 digest to send\n"));
   result_clear (&r);

@@ -367,6 +367,7 @@ test_changes (Fixture       *f,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *subject = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *old_lead = NULL;
   g_autofree char *new_lead = NULL;
   const DdAuditChange *change;
@@ -374,7 +375,10 @@ test_changes (Fixture       *f,
   gint64 new_lead_id = 0;
 
   g_assert_no_error (error);
-  subject = g_strdup_printf ("Task %s", dd_task_get_number (task));
+  /* Its number as a sentence names it, without the plan's dot ("Task 2"). */
+  g_assert_true (g_str_has_suffix (dd_task_get_number (task), "."));
+  number = dd_format_task_number (dd_task_get_number (task));
+  subject = g_strdup_printf ("Task %s", number);
   old_lead = g_strdup (dd_task_get_lead (task));
 
   /* A progress report: the task's field, and the report added. */

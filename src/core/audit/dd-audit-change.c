@@ -269,9 +269,11 @@ format_value (Decoding   *d,
 static char *
 task_label (const DdAuditEntry *entry)
 {
-  if (entry->task_number != NULL && *entry->task_number != '\0')
-    /* Translators: what a change was made to: a task, by its number ("Nhiệm vụ 3."). */
-    return g_strdup_printf (_("Task %s"), entry->task_number);
+  g_autofree char *number = dd_format_task_number (entry->task_number);
+
+  if (number != NULL)
+    /* Translators: what a change was made to: a task, by its number without its dot ("Nhiệm vụ 3"). */
+    return g_strdup_printf (_("Task %s"), number);
   /* Translators: a task without a number, by its id in the database. */
   return g_strdup_printf (_("Task #%lld"), (long long) entry->task_id);
 }

@@ -169,7 +169,8 @@ _dd_urging_item_dup_line (const DdUrgingItem *item)
 {
   DdTask *task = item->task;
   g_autofree char *due = g_date_valid (&item->due) ? dd_date_to_dmy (&item->due) : NULL;
-  const char *number = dd_task_get_number (task) != NULL ? dd_task_get_number (task) : "";
+  g_autofree char *bare = dd_format_task_number (dd_task_get_number (task));
+  const char *number = bare != NULL ? bare : "";
   const char *plan = dd_task_get_plan_number (task) != NULL ? dd_task_get_plan_number (task) : "";
   const char *title = dd_task_get_title (task);
 
