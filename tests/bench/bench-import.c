@@ -26,9 +26,10 @@
  * - a text of "Phụ lục" lines and no table, which find_appendix() once
  *   scanned to the end from every line.
  *
- *   bench-import [N_ROWS] [FOLDER]
+ *   bench-import [N_ROWS] [FOLDER] [CHUNK_ROWS]
  *
- * N_ROWS defaults to 100,000; FOLDER to the temporary folder.
+ * N_ROWS defaults to 100,000; FOLDER to the temporary folder; CHUNK_ROWS
+ * to the store's chunk (IMPORT_CHUNK_ROWS in dd-store-import.c).
  *
  * Each figure is the wall-clock time and, beside it, the processor time
  * of this process (user + system): on a loaded machine the first is
@@ -238,6 +239,8 @@ main (int   argc,
   store = dd_store_open (db, DD_STORE_OPEN_CREATE, &error);
   if (store == NULL)
     g_error ("open: %s", error->message);
+  if (argc > 3)
+    _dd_store_set_import_chunk_rows (store, (guint) g_ascii_strtoull (argv[3], NULL, 10));
 
   if (getloadavg (load, 3) > 0)
     printf ("Load average at the start: %.1f %.1f %.1f on %u cores\n\n", load[0], load[1], load[2],
@@ -254,7 +257,8 @@ main (int   argc,
   result_with_cpu ("import_parse_csv_ms", label, dd_bench_now_ms () - start, cpu);
 
   g_free (label);
-  label = g_strdup_printf ("import %u rows into a new database (chunks)", n);
+  label = g_strdup_printf ("import %u rows into a new database (chunks of %u)", n,
+                           _dd_store_import_chunk_rows (store));
   import_with_saver (store, db, plan, "import_new", label, &summary);
   g_assert (summary.tasks_added == n);
   {

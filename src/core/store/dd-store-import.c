@@ -315,8 +315,7 @@ typedef struct
   GArray *block;                /* BlockTask: new tasks not inserted yet */
   GArray *block_coordinators;   /* BlockCoordinator: their coordinators */
   gint64 next_id;               /* the id of the next new task; 0: not read in this transaction */
-  sqlite3_stmt *insert_tasks;   /* BLOCK_ROWS tasks */
-  sqlite3_stmt *insert_coordinators; /* BLOCK_COORDINATORS coordinators */
+  GHashTable *inserts;          /* the block's INSERTs by their number of rows, tasks' > 0, coordinators' < 0 */
 } ImportWriter;
 
 static void
@@ -325,8 +324,7 @@ import_writer_clear (ImportWriter *writer)
   g_clear_pointer (&writer->tasks, g_hash_table_unref);
   g_clear_pointer (&writer->block, g_array_unref);
   g_clear_pointer (&writer->block_coordinators, g_array_unref);
-  g_clear_pointer (&writer->insert_tasks, sqlite3_finalize);
-  g_clear_pointer (&writer->insert_coordinators, sqlite3_finalize);
+  g_clear_pointer (&writer->inserts, g_hash_table_unref);
 }
 
 /* An update keeps the progress the units reported; only the plan's own
@@ -542,29 +540,38 @@ bind_block_task (sqlite3_stmt          *stmt,
   sqlite3_bind_blob (stmt, p + 14, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
 }
 
-/* The statement for @n rows: the one kept for full blocks, or @own. */
+static void
+finalize_insert (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* The INSERT of @n tasks (@n > 0) or of -@n coordinators, prepared once
+ * an import: the blocks are mostly full, a chunk's last one of the same
+ * size each time. */
 static sqlite3_stmt *
-block_statement (DdStore        *self,
-                 sqlite3_stmt  **kept,
-                 guint           n,
-                 guint           full,
-                 char         *(*make_sql) (guint),
-                 sqlite3_stmt  **own,
-                 GError        **error)
+block_statement (DdStore       *self,
+                 ImportWriter  *writer,
+                 gint           n,
+                 GError       **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt **stmt = n == full ? kept : own;
+  sqlite3_stmt *stmt;
 
-  if (*stmt == NULL)
+  if (writer->inserts == NULL)
+    writer->inserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_insert);
+  stmt = g_hash_table_lookup (writer->inserts, GINT_TO_POINTER (n));
+  if (stmt != NULL)
     {
-      sql = make_sql (n);
-      *stmt = dd_sql_prepare (self, sql, error);
-      if (*stmt == NULL)
-        return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
     }
-  sqlite3_reset (*stmt);
-  sqlite3_clear_bindings (*stmt);
-  return *stmt;
+  sql = n > 0 ? insert_tasks_sql ((guint) n) : insert_coordinators_sql ((guint) -n);
+  stmt = dd_sql_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (writer->inserts, GINT_TO_POINTER (n), stmt);
+  return stmt;
 }
 
 static gboolean
@@ -575,10 +582,8 @@ write_block_tasks (DdStore               *self,
                    const ImportRows      *rows,
                    GError               **error)
 {
-  g_autoptr(sqlite3_stmt) own = NULL;
   guint n = writer->block->len;
-  sqlite3_stmt *stmt = block_statement (self, &writer->insert_tasks, n, BLOCK_ROWS, insert_tasks_sql,
-                                        &own, error);
+  sqlite3_stmt *stmt = block_statement (self, writer, (gint) n, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -598,25 +603,27 @@ write_block_tasks (DdStore               *self,
   return TRUE;
 }
 
+/* Writes the coordinators waiting, BLOCK_COORDINATORS at a time, and all
+ * of them if @all: the rest waits for the next block of tasks. */
 static gboolean
 write_block_coordinators (DdStore       *self,
                           ImportWriter  *writer,
+                          gboolean       all,
                           GError       **error)
 {
-  GArray *all = writer->block_coordinators;
+  GArray *waiting = writer->block_coordinators;
+  guint done = 0;
 
-  for (guint done = 0; done < all->len;)
+  while (done < waiting->len && (all || waiting->len - done >= BLOCK_COORDINATORS))
     {
-      g_autoptr(sqlite3_stmt) own = NULL;
-      guint n = MIN (BLOCK_COORDINATORS, all->len - done);
-      sqlite3_stmt *stmt = block_statement (self, &writer->insert_coordinators, n, BLOCK_COORDINATORS,
-                                            insert_coordinators_sql, &own, error);
+      guint n = MIN (BLOCK_COORDINATORS, waiting->len - done);
+      sqlite3_stmt *stmt = block_statement (self, writer, -(gint) n, error);
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         {
-          const BlockCoordinator *c = &g_array_index (all, BlockCoordinator, done + i);
+          const BlockCoordinator *c = &g_array_index (waiting, BlockCoordinator, done + i);
 
           sqlite3_bind_int64 (stmt, (int) (3 * i + 1), c->task_id);
           sqlite3_bind_int64 (stmt, (int) (3 * i + 2), c->unit_id);
@@ -627,29 +634,31 @@ write_block_coordinators (DdStore       *self,
       sqlite3_reset (stmt);
       done += n;
     }
+  g_array_remove_range (waiting, 0, done);
   return TRUE;
 }
 
-/* Inserts the block's tasks, then their coordinators. */
+/* Inserts the block's tasks, then the coordinators waiting (all of them
+ * if @all: before the transaction ends). */
 static gboolean
 write_block (DdStore               *self,
              ImportWriter          *writer,
              gint64                 plan_id,
              const DdImportedPlan  *plan,
              const ImportRows      *rows,
+             gboolean               all,
              GError               **error)
 {
-  if (writer->block == NULL || writer->block->len == 0)
+  if (writer->block == NULL)
     return TRUE;
-  if (!write_block_tasks (self, writer, plan_id, plan, rows, error) ||
-      !write_block_coordinators (self, writer, error))
+  if ((writer->block->len > 0 && !write_block_tasks (self, writer, plan_id, plan, rows, error)) ||
+      !write_block_coordinators (self, writer, all, error))
     return FALSE;
   for (guint i = 0; writer->keep_undo && i < writer->block->len; i++)
     if (!_dd_import_undo_note_added (self, writer->cache, plan_id,
                                      g_array_index (writer->block, BlockTask, i).id, error))
       return FALSE;
   g_array_set_size (writer->block, 0);
-  g_array_set_size (writer->block_coordinators, 0);
   return TRUE;
 }
 
@@ -747,8 +756,8 @@ write_imported_task (DdStore               *self,
   *added = task_id == 0;
   if (task_id == 0)
     return add_to_block (self, writer, index, in, row, lead_id, units_added, error) &&
-           (writer->block->len < BLOCK_ROWS || write_block (self, writer, plan_id, plan, rows, error));
-  if (!write_block (self, writer, plan_id, plan, rows, error))
+           (writer->block->len < BLOCK_ROWS || write_block (self, writer, plan_id, plan, rows, FALSE, error));
+  if (!write_block (self, writer, plan_id, plan, rows, TRUE, error))
     return FALSE;
   /* A re-import in chunks first copies what it is about to change. */
   if (writer->keep_undo)
@@ -847,7 +856,7 @@ write_tasks_range (DdStore               *self,
   /* The transaction ends after this range: the next one reads the largest
    * id again, as other desktops may have added tasks in between. */
   writer->next_id = 0;
-  return write_block (self, writer, plan_id, plan, rows, error);
+  return write_block (self, writer, plan_id, plan, rows, TRUE, error);
 }
 
 static gboolean
@@ -895,7 +904,7 @@ import_rows_locked (DdStore               *self,
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  ImportWriter writer = { cache, now, NULL, FALSE, NULL, NULL, 0, NULL, NULL };
+  ImportWriter writer = { cache, now, NULL, FALSE, NULL, NULL, 0, NULL };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
@@ -1090,7 +1099,7 @@ import_in_chunks (DdStore               *self,
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
   g_autoptr(GArray) marker_history = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportChunks run = { { cache, now, NULL, plan_id > 0, NULL, NULL, 0, NULL, NULL }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
+  ImportChunks run = { { cache, now, NULL, plan_id > 0, NULL, NULL, 0, NULL }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
   gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
