@@ -188,6 +188,45 @@ test_same_result (void)
   g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
 }
 
+/* A plan of more rows than the chunk threshold, with the store's own
+ * chunks (of a time, not a number of rows): more than one transaction,
+ * each ending between two blocks of rows, and the tasks of one. */
+static void
+test_timed_chunks (void)
+{
+  g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian\n");
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary summary = { 0, };
+  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
+  guint64 serial;
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, "%u.,Nhiệm vụ số %u,Ban Thử %u,Ban Phối %u,Trước %u/6/2027\n",
+                            i, i, i % 7, i % 11, i % 28 + 1);
+  plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "timed.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->tasks->len, ==, n);
+
+  _dd_store_set_import_chunk_rows (whole, n);
+  g_assert_true (dd_store_import_plan (whole, plan, NULL, &error));
+  g_assert_no_error (error);
+  serial = chunked->commit_serial;
+  g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.tasks_added, ==, n);
+  g_assert_cmpuint (chunked->commit_serial - serial, >=, 1);
+  g_assert_cmpuint (chunked->commit_serial - serial, <=, n / 100);
+  tasks_whole = query_text (whole, TASKS_SQL);
+  tasks_chunked = query_text (chunked, TASKS_SQL);
+  g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+}
+
 /* Rows with an empty number are not checked for repeats: a later one
  * updates the task of the first (as _dd_store_find_task_by_number() would
  * find it), even while that task and its coordinators still wait in the
@@ -623,6 +662,7 @@ main (int    argc,
 
   g_test_add_func ("/core/import-chunks/same-result", test_same_result);
   g_test_add_func ("/core/import-chunks/empty-numbers", test_empty_numbers);
+  g_test_add_func ("/core/import-chunks/timed", test_timed_chunks);
   g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
   g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
   g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);

@@ -315,6 +315,7 @@ typedef struct
   GArray *block;                /* BlockTask: new tasks not inserted yet */
   GArray *block_coordinators;   /* BlockCoordinator: their coordinators */
   gint64 next_id;               /* the id of the next new task; 0: not read in this transaction */
+  gint64 deadline;              /* a chunk: it ends at the first block after (monotonic µs); 0: none */
   GHashTable *inserts;          /* the block's INSERTs by their number of rows, tasks' > 0, coordinators' < 0 */
 } ImportWriter;
 
@@ -821,8 +822,9 @@ check_importable (const DdImportedPlan  *plan,
   return TRUE;
 }
 
-/* Writes the rows [*@next, @end) of the plan; *@next: the first not
- * written. */
+/* Writes the rows [*@next, @end) of the plan, or fewer in a chunk whose
+ * time is up (@writer's deadline, looked at between two blocks); *@next:
+ * the first not written. */
 static gboolean
 write_tasks_range (DdStore               *self,
                    ImportWriter          *writer,
@@ -834,11 +836,19 @@ write_tasks_range (DdStore               *self,
                    DdImportSummary       *local,
                    GError               **error)
 {
-  import_rows_wait (rows, end);
-  for (guint i = *next; i < MIN (end, plan->tasks->len); i++)
+  guint start = *next;
+
+  for (guint i = start; i < MIN (end, plan->tasks->len); i++)
     {
       const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
       gboolean added = FALSE, changed = FALSE;
+
+      if ((i - start) % BLOCK_ROWS == 0)
+        {
+          if (i > start && writer->deadline > 0 && g_get_monotonic_time () >= writer->deadline)
+            break;
+          import_rows_wait (rows, MIN (end, i + BLOCK_ROWS));
+        }
 
       if (!write_imported_task (self, writer, plan_id, plan, rows, i, &added, &changed,
                                 &local->units_added, error))
@@ -904,7 +914,7 @@ import_rows_locked (DdStore               *self,
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  ImportWriter writer = { cache, now, NULL, FALSE, NULL, NULL, 0, NULL };
+  ImportWriter writer = { cache, now, NULL, FALSE, NULL, NULL, 0, 0, NULL };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
@@ -949,17 +959,37 @@ _dd_store_import_plan_locked (DdStore               *self,
 }
 
 /* The import in chunks (dd-store-import-undo.c says how a failed one is
- * taken back). A chunk of IMPORT_CHUNK_ROWS rows holds the write lock about
- * 0.1 s; between two, the import sleeps IMPORT_YIELD_US, longer than a
- * waiting save's busy handler sleeps between its tries (on_busy_cb() in
- * dd-store.c: at most 4 ms), so that a save waiting for the lock gets it. */
+ * taken back). A plan of more than IMPORT_CHUNK_ROWS rows is written in
+ * chunks of IMPORT_CHUNK_MS each, whatever number of rows that is on a
+ * busy or an idle machine (at most IMPORT_CHUNK_MAX_ROWS): a save that
+ * comes meanwhile waits that long and the commit; between two, the import
+ * sleeps IMPORT_YIELD_US, longer than a waiting save's busy handler sleeps
+ * between its tries (on_busy_cb() in dd-store.c: at most 4 ms), so that a
+ * save waiting for the lock gets it. Fewer chunks cost less: each commit
+ * writes again the pages of the indexes in no order (the titles' keys)
+ * that its rows changed. Tests give a number of rows instead. */
 #define IMPORT_CHUNK_ROWS 1000
+#define IMPORT_CHUNK_MS 150
+#define IMPORT_CHUNK_MAX_ROWS 20000
 #define IMPORT_YIELD_US (10 * 1000)
 
 guint
 _dd_store_import_chunk_rows (DdStore *self)
 {
   return self->import_chunk_rows > 0 ? self->import_chunk_rows : IMPORT_CHUNK_ROWS;
+}
+
+/* A chunk begins (its transaction has the lock): its end of rows, and of
+ * time in @writer. */
+static guint
+chunk_begins (DdStore       *self,
+              ImportWriter  *writer,
+              guint          next)
+{
+  if (self->import_chunk_rows > 0)
+    return next + self->import_chunk_rows;
+  writer->deadline = g_get_monotonic_time () + IMPORT_CHUNK_MS * 1000;
+  return next + IMPORT_CHUNK_MAX_ROWS;
 }
 
 void
@@ -1030,6 +1060,7 @@ write_first_chunk (DdStore               *self,
                    GError               **error)
 {
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint end = chunk_begins (self, &run->writer, run->next);
   gint64 chunk_mark;
 
   run->audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
@@ -1041,8 +1072,7 @@ write_first_chunk (DdStore               *self,
   return find_or_create_units (self, &run->writer, plan, created, &run->local.units_added, error) &&
          _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created,
                                   run->marker_history, error) &&
-         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
-                            _dd_store_import_chunk_rows (self), &run->local, error) &&
+         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
          (!run->replacing ||
           _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
          _dd_store_commit (self, error);
@@ -1071,14 +1101,17 @@ write_next_chunk (DdStore               *self,
                   GError               **error)
 {
   gint64 chunk_mark;
+  guint end;
 
+  /* Not under the lock: the first rows of the chunk are ready. */
+  import_rows_wait (rows, run->next + BLOCK_ROWS);
   if (!_dd_store_begin (self, error))
     return FALSE;
+  end = chunk_begins (self, &run->writer, run->next);
   chunk_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
   if (chunk_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
-                            run->next + _dd_store_import_chunk_rows (self), &run->local, error) &&
+  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
          (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
          (!run->replacing || run->next >= rows->n_rows ||
           _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
@@ -1099,7 +1132,7 @@ import_in_chunks (DdStore               *self,
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
   g_autoptr(GArray) marker_history = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportChunks run = { { cache, now, NULL, plan_id > 0, NULL, NULL, 0, NULL }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
+  ImportChunks run = { { cache, now, NULL, plan_id > 0, NULL, NULL, 0, 0, NULL }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
   gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
