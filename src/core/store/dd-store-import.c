@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
+#include "dd-store-import-rows.h"
 
 /*
  * Writing an imported plan: its row, its tasks matched by their number
@@ -166,142 +167,6 @@ _dd_store_coordinators_differ (DdStore            *self,
     }
   sqlite3_reset (stmt);
   return differ || (names != NULL && names[i] != NULL);
-}
-
-/* What a row of the file becomes in the tasks table, computed before the
- * write lock is taken: the lock is held only for the SQL. */
-typedef struct
-{
-  char *search;
-  char *annual;
-  guint8 *title_key;
-  gsize title_key_len;
-  GPtrArray *names;             /* the coordinators, borrowed, NULL-terminated */
-} ImportRow;
-
-typedef struct
-{
-  ImportRow *rows;
-  guint n_rows;
-  /* An import in chunks computes the rows in a thread of their own while
-   * it writes the first ones: rows [0, ready) are done. */
-  const DdImportedPlan *plan;
-  GThread *thread;
-  GMutex mutex;
-  GCond cond;
-  guint ready;
-  gint stop;                    /* atomic: the import ended early */
-} ImportRows;
-
-static void
-import_rows_free (ImportRows *rows)
-{
-  if (rows->thread != NULL)
-    {
-      g_atomic_int_set (&rows->stop, 1);
-      g_thread_join (rows->thread);
-    }
-  g_mutex_clear (&rows->mutex);
-  g_cond_clear (&rows->cond);
-  for (guint i = 0; i < rows->n_rows; i++)
-    {
-      g_free (rows->rows[i].search);
-      g_free (rows->rows[i].annual);
-      g_free (rows->rows[i].title_key);
-      if (rows->rows[i].names != NULL)
-        g_ptr_array_unref (rows->rows[i].names);
-    }
-  g_free (rows->rows);
-  g_free (rows);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRows, import_rows_free)
-
-static void
-import_row_compute (ImportRow            *row,
-                    const DdImportedTask *in)
-{
-  row->names = g_ptr_array_new ();
-  if (in->coordinators != NULL)
-    for (guint j = 0; j < in->coordinators->len; j++)
-      g_ptr_array_add (row->names, g_ptr_array_index (in->coordinators, j));
-  g_ptr_array_add (row->names, NULL);
-  row->search = _dd_store_search_text (in->number, in->title, in->lead,
-                                       (const char * const *) row->names->pdata, in->deadline_text,
-                                       in->product, in->directing, NULL);
-  row->annual = _dd_store_annual_due_text (in->deadline.annual_month, in->deadline.annual_day);
-  row->title_key = dd_text_collate_key (in->title, &row->title_key_len);
-}
-
-static ImportRows *
-import_rows_alloc (const DdImportedPlan *plan)
-{
-  ImportRows *rows = g_new0 (ImportRows, 1);
-
-  rows->n_rows = plan->tasks != NULL ? plan->tasks->len : 0;
-  rows->rows = g_new0 (ImportRow, rows->n_rows);
-  rows->plan = plan;
-  g_mutex_init (&rows->mutex);
-  g_cond_init (&rows->cond);
-  return rows;
-}
-
-static ImportRows *
-import_rows_new (const DdImportedPlan *plan)
-{
-  ImportRows *rows = import_rows_alloc (plan);
-
-  for (guint i = 0; i < rows->n_rows; i++)
-    import_row_compute (&rows->rows[i], g_ptr_array_index (plan->tasks, i));
-  rows->ready = rows->n_rows;
-  return rows;
-}
-
-/* Says how far it got every ROWS_STEP rows. */
-#define ROWS_STEP 64
-
-static gpointer
-compute_rows_thread (gpointer data)
-{
-  ImportRows *rows = data;
-
-  for (guint i = 0; i < rows->n_rows && !g_atomic_int_get (&rows->stop); i++)
-    {
-      import_row_compute (&rows->rows[i], g_ptr_array_index (rows->plan->tasks, i));
-      if ((i + 1) % ROWS_STEP == 0 || i + 1 == rows->n_rows)
-        {
-          g_mutex_lock (&rows->mutex);
-          rows->ready = i + 1;
-          g_cond_broadcast (&rows->cond);
-          g_mutex_unlock (&rows->mutex);
-        }
-    }
-  return NULL;
-}
-
-/* The rows of @plan, computed by a thread while the first chunks are
- * written (import_rows_wait()): on two cores the text folding and the
- * collation keys no longer come before the first write. Only the thread
- * writes the rows until import_rows_wait() says they are ready. */
-static ImportRows *
-import_rows_start (const DdImportedPlan *plan)
-{
-  ImportRows *rows = import_rows_alloc (plan);
-
-  rows->thread = g_thread_new ("dd-import-rows", compute_rows_thread, rows);
-  return rows;
-}
-
-/* Waits until the rows [0, @end) are computed. */
-static void
-import_rows_wait (ImportRows *rows,
-                  guint       end)
-{
-  end = MIN (end, rows->n_rows);
-  g_mutex_lock (&rows->mutex);
-  while (rows->ready < end)
-    g_cond_wait (&rows->cond, &rows->mutex);
-  g_mutex_unlock (&rows->mutex);
 }
 
 /* The statements of one import and the time it is recorded at. New tasks
@@ -847,7 +712,7 @@ write_tasks_range (DdStore               *self,
         {
           if (i > start && writer->deadline > 0 && g_get_monotonic_time () >= writer->deadline)
             break;
-          import_rows_wait (rows, MIN (end, i + BLOCK_ROWS));
+          _dd_import_rows_wait (rows, MIN (end, i + BLOCK_ROWS));
         }
 
       if (!write_imported_task (self, writer, plan_id, plan, rows, i, &added, &changed,
@@ -954,7 +819,7 @@ _dd_store_import_plan_locked (DdStore               *self,
 
   if (!check_importable (plan, error))
     return FALSE;
-  rows = import_rows_new (plan);
+  rows = _dd_import_rows_new (plan);
   return import_rows_locked (self, plan, rows, is_sample, summary, error);
 }
 
@@ -1104,7 +969,7 @@ write_next_chunk (DdStore               *self,
   guint end;
 
   /* Not under the lock: the first rows of the chunk are ready. */
-  import_rows_wait (rows, run->next + BLOCK_ROWS);
+  _dd_import_rows_wait (rows, run->next + BLOCK_ROWS);
   if (!_dd_store_begin (self, error))
     return FALSE;
   end = chunk_begins (self, &run->writer, run->next);
@@ -1176,7 +1041,7 @@ import_in_chunks (DdStore               *self,
 
 /* A plan of more rows than a chunk holds is written in chunks (above), the
  * rest in one transaction:
- * everything but the SQL is done before the lock (import_rows_new()), each
+ * everything but the SQL is done before the lock (_dd_import_rows_new()), each
  * statement is prepared once, the units and the plan's tasks are looked up
  * in memory, and the statement journals stay in memory (dd-store.c). A plan
  * of 1,000 rows holds the lock about 0.1 s. A re-import in chunks first
@@ -1199,12 +1064,12 @@ dd_store_import_plan (DdStore               *self,
     return FALSE;
   if (plan->tasks->len > _dd_store_import_chunk_rows (self))
     {
-      rows = import_rows_start (plan);
+      rows = _dd_import_rows_start (plan);
       if (!_dd_store_begin (self, error))
         return FALSE;
       return import_in_chunks (self, plan, rows, _dd_store_find_import_plan (self, plan), summary, error);
     }
-  rows = import_rows_new (plan);
+  rows = _dd_import_rows_new (plan);
   if (!_dd_store_begin (self, error))
     return FALSE;
   ok = import_rows_locked (self, plan, rows, FALSE, summary, error) && _dd_store_commit (self, error);
