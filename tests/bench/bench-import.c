@@ -26,9 +26,10 @@
  * - a text of "Phụ lục" lines and no table, which find_appendix() once
  *   scanned to the end from every line.
  *
- *   bench-import [N_ROWS] [FOLDER]
+ *   bench-import [N_ROWS] [FOLDER] [CHUNK_ROWS]
  *
- * N_ROWS defaults to 100,000; FOLDER to the temporary folder.
+ * N_ROWS defaults to 100,000; FOLDER to the temporary folder; CHUNK_ROWS
+ * to the store's chunk (IMPORT_CHUNK_ROWS in dd-store-import.c).
  *
  * Each figure is the wall-clock time and, beside it, the processor time
  * of this process (user + system): on a loaded machine the first is
@@ -38,8 +39,9 @@
  * the longest it waited and how many of its saves gave up (busy for
  * DD_BUSY_TIMEOUT_MS) are printed. Both the first import (a new plan)
  * and the second (the same plan again, the update path) commit in chunks
- * of 1,000 rows (dd-store-import.c); G_MESSAGES_DEBUG=dd-store prints how
- * long each chunk held the write lock.
+ * of about 150 ms each (dd-store-import.c), or of CHUNK_ROWS rows;
+ * G_MESSAGES_DEBUG=dd-store prints how long each chunk held the write
+ * lock.
  */
 
 static const char *units[] = {
@@ -223,6 +225,7 @@ main (int   argc,
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   double start, cpu;
   double load[3] = { 0, };
+  guint64 serial;
 
   if (argc > 2)
     {
@@ -238,6 +241,8 @@ main (int   argc,
   store = dd_store_open (db, DD_STORE_OPEN_CREATE, &error);
   if (store == NULL)
     g_error ("open: %s", error->message);
+  if (argc > 3)
+    _dd_store_set_import_chunk_rows (store, (guint) g_ascii_strtoull (argv[3], NULL, 10));
 
   if (getloadavg (load, 3) > 0)
     printf ("Load average at the start: %.1f %.1f %.1f on %u cores\n\n", load[0], load[1], load[2],
@@ -254,8 +259,11 @@ main (int   argc,
   result_with_cpu ("import_parse_csv_ms", label, dd_bench_now_ms () - start, cpu);
 
   g_free (label);
-  label = g_strdup_printf ("import %u rows into a new database (chunks)", n);
+  label = argc > 3 ? g_strdup_printf ("import %u rows into a new database (chunks of %s rows)", n, argv[3])
+                   : g_strdup_printf ("import %u rows into a new database (chunks)", n);
+  serial = store->commit_serial;
   import_with_saver (store, db, plan, "import_new", label, &summary);
+  dd_bench_result ("import_new_chunks", "  write transactions (chunks)", store->commit_serial - serial, "");
   g_assert (summary.tasks_added == n);
   {
     GStatBuf st;
@@ -267,7 +275,9 @@ main (int   argc,
   memset (&summary, 0, sizeof summary);
   g_free (label);
   label = g_strdup_printf ("import the same %u rows again (update path, chunks)", n);
+  serial = store->commit_serial;
   import_with_saver (store, db, plan, "import_again", label, &summary);
+  dd_bench_result ("import_again_chunks", "  write transactions (chunks)", store->commit_serial - serial, "");
   g_assert (summary.tasks_unchanged + summary.tasks_updated == n);
   g_clear_pointer (&plan, dd_imported_plan_free);
 

@@ -188,6 +188,94 @@ test_same_result (void)
   g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
 }
 
+/* A plan of more rows than the chunk threshold, with the store's own
+ * chunks (of a time, not a number of rows): more than one transaction,
+ * each ending between two blocks of rows, and the tasks of one. */
+static void
+test_timed_chunks (void)
+{
+  g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian\n");
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary summary = { 0, };
+  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
+  guint64 serial;
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, "%u.,Nhiệm vụ số %u,Ban Thử %u,Ban Phối %u,Trước %u/6/2027\n",
+                            i, i, i % 7, i % 11, i % 28 + 1);
+  plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "timed.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->tasks->len, ==, n);
+
+  _dd_store_set_import_chunk_rows (whole, n);
+  g_assert_true (dd_store_import_plan (whole, plan, NULL, &error));
+  g_assert_no_error (error);
+  serial = chunked->commit_serial;
+  g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.tasks_added, ==, n);
+  g_assert_cmpuint (chunked->commit_serial - serial, >=, 1);
+  g_assert_cmpuint (chunked->commit_serial - serial, <=, n / 100);
+  tasks_whole = query_text (whole, TASKS_SQL);
+  tasks_chunked = query_text (chunked, TASKS_SQL);
+  g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+}
+
+/* Rows with an empty number are not checked for repeats: a later one
+ * updates the task of the first (as _dd_store_find_task_by_number() would
+ * find it), even while that task and its coordinators still wait in the
+ * block of rows not yet inserted; in chunks as in one transaction. */
+static void
+test_empty_numbers (void)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan ();
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary a = { 0, }, b = { 0, };
+  const guint empty[] = { 1, 4, 5, 17 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      DdImportedTask *task = g_ptr_array_index (plan->tasks, empty[i]);
+
+      g_free (task->number);
+      task->number = g_strdup ("");
+    }
+  g_assert_true (dd_store_import_plan (whole, plan, &a, &error));
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (chunked, CHUNK);
+  g_assert_true (dd_store_import_plan (chunked, plan, &b, &error));
+  g_assert_no_error (error);
+
+  /* The first of the four made a task, the other three updated it. */
+  g_assert_cmpuint (a.tasks_added, ==, N_ROWS - 3);
+  g_assert_cmpuint (b.tasks_added, ==, N_ROWS - 3);
+  g_assert_cmpuint (a.tasks_updated, ==, 3);
+  g_assert_cmpuint (b.tasks_updated, ==, 3);
+  g_assert_cmpint (query_int (whole, "SELECT count (*) FROM tasks t JOIN plans p ON p.id = t.plan_id "
+                                     "WHERE p.number <> '662/KH-VPUB' AND t.number = ''"), ==, 1);
+  /* It holds the last row's title and coordinators, each unit once. */
+  g_assert_cmpstr (tasks_whole = query_text (whole, "SELECT t.title || '|' || (SELECT group_concat (u.name, ';') "
+                                                    "FROM task_coordinators c JOIN units u ON u.id = c.unit_id "
+                                                    "WHERE c.task_id = t.id) FROM tasks t WHERE t.number = ''"),
+                   ==, "Rà soát thủ tục số 18|Sở Tư pháp, Ban Phối 0");
+  g_clear_pointer (&tasks_whole, g_free);
+  tasks_whole = query_text (whole, TASKS_SQL);
+  tasks_chunked = query_text (chunked, TASKS_SQL);
+  g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
+  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM audit_log"), ==,
+                   query_int (whole, "SELECT count (*) FROM audit_log"));
+}
+
 /* A plan the file has, imported again in chunks (its revised version):
  * the same tasks, coordinators, summary and history as in one
  * transaction, and no copy nor marker left. */
@@ -573,6 +661,8 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/import-chunks/same-result", test_same_result);
+  g_test_add_func ("/core/import-chunks/empty-numbers", test_empty_numbers);
+  g_test_add_func ("/core/import-chunks/timed", test_timed_chunks);
   g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
   g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
   g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-store-private.h"
+#include "dd-store-import-rows.h"
 
 /*
  * Writing an imported plan: its row, its tasks matched by their number
@@ -168,176 +169,47 @@ _dd_store_coordinators_differ (DdStore            *self,
   return differ || (names != NULL && names[i] != NULL);
 }
 
-/* What a row of the file becomes in the tasks table, computed before the
- * write lock is taken: the lock is held only for the SQL. */
-typedef struct
-{
-  char *search;
-  char *annual;
-  guint8 *title_key;
-  gsize title_key_len;
-  GPtrArray *names;             /* the coordinators, borrowed, NULL-terminated */
-} ImportRow;
-
-typedef struct
-{
-  ImportRow *rows;
-  guint n_rows;
-  /* An import in chunks computes the rows in a thread of their own while
-   * it writes the first ones: rows [0, ready) are done. */
-  const DdImportedPlan *plan;
-  GThread *thread;
-  GMutex mutex;
-  GCond cond;
-  guint ready;
-  gint stop;                    /* atomic: the import ended early */
-} ImportRows;
-
-static void
-import_rows_free (ImportRows *rows)
-{
-  if (rows->thread != NULL)
-    {
-      g_atomic_int_set (&rows->stop, 1);
-      g_thread_join (rows->thread);
-    }
-  g_mutex_clear (&rows->mutex);
-  g_cond_clear (&rows->cond);
-  for (guint i = 0; i < rows->n_rows; i++)
-    {
-      g_free (rows->rows[i].search);
-      g_free (rows->rows[i].annual);
-      g_free (rows->rows[i].title_key);
-      if (rows->rows[i].names != NULL)
-        g_ptr_array_unref (rows->rows[i].names);
-    }
-  g_free (rows->rows);
-  g_free (rows);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRows, import_rows_free)
-
-static void
-import_row_compute (ImportRow            *row,
-                    const DdImportedTask *in)
-{
-  row->names = g_ptr_array_new ();
-  if (in->coordinators != NULL)
-    for (guint j = 0; j < in->coordinators->len; j++)
-      g_ptr_array_add (row->names, g_ptr_array_index (in->coordinators, j));
-  g_ptr_array_add (row->names, NULL);
-  row->search = _dd_store_search_text (in->number, in->title, in->lead,
-                                       (const char * const *) row->names->pdata, in->deadline_text,
-                                       in->product, in->directing, NULL);
-  row->annual = _dd_store_annual_due_text (in->deadline.annual_month, in->deadline.annual_day);
-  row->title_key = dd_text_collate_key (in->title, &row->title_key_len);
-}
-
-static ImportRows *
-import_rows_alloc (const DdImportedPlan *plan)
-{
-  ImportRows *rows = g_new0 (ImportRows, 1);
-
-  rows->n_rows = plan->tasks != NULL ? plan->tasks->len : 0;
-  rows->rows = g_new0 (ImportRow, rows->n_rows);
-  rows->plan = plan;
-  g_mutex_init (&rows->mutex);
-  g_cond_init (&rows->cond);
-  return rows;
-}
-
-static ImportRows *
-import_rows_new (const DdImportedPlan *plan)
-{
-  ImportRows *rows = import_rows_alloc (plan);
-
-  for (guint i = 0; i < rows->n_rows; i++)
-    import_row_compute (&rows->rows[i], g_ptr_array_index (plan->tasks, i));
-  rows->ready = rows->n_rows;
-  return rows;
-}
-
-/* Says how far it got every ROWS_STEP rows. */
-#define ROWS_STEP 64
-
-static gpointer
-compute_rows_thread (gpointer data)
-{
-  ImportRows *rows = data;
-
-  for (guint i = 0; i < rows->n_rows && !g_atomic_int_get (&rows->stop); i++)
-    {
-      import_row_compute (&rows->rows[i], g_ptr_array_index (rows->plan->tasks, i));
-      if ((i + 1) % ROWS_STEP == 0 || i + 1 == rows->n_rows)
-        {
-          g_mutex_lock (&rows->mutex);
-          rows->ready = i + 1;
-          g_cond_broadcast (&rows->cond);
-          g_mutex_unlock (&rows->mutex);
-        }
-    }
-  return NULL;
-}
-
-/* The rows of @plan, computed by a thread while the first chunks are
- * written (import_rows_wait()): on two cores the text folding and the
- * collation keys no longer come before the first write. Only the thread
- * writes the rows until import_rows_wait() says they are ready. */
-static ImportRows *
-import_rows_start (const DdImportedPlan *plan)
-{
-  ImportRows *rows = import_rows_alloc (plan);
-
-  rows->thread = g_thread_new ("dd-import-rows", compute_rows_thread, rows);
-  return rows;
-}
-
-/* Waits until the rows [0, @end) are computed. */
-static void
-import_rows_wait (ImportRows *rows,
-                  guint       end)
-{
-  end = MIN (end, rows->n_rows);
-  g_mutex_lock (&rows->mutex);
-  while (rows->ready < end)
-    g_cond_wait (&rows->cond, &rows->mutex);
-  g_mutex_unlock (&rows->mutex);
-}
-
-/* The statements of one import and the time it is recorded at. */
+/* The statements of one import and the time it is recorded at. New tasks
+ * wait in a block (write_block()) and are inserted BLOCK_ROWS at a time. */
 typedef struct
 {
   DdSqlCache *cache;
   char *now;
   GHashTable *tasks;            /* number → NumberedTask */
   gboolean keep_undo;           /* a re-import in chunks: save what it changes */
+  GArray *block;                /* BlockTask: new tasks not inserted yet */
+  GArray *block_coordinators;   /* BlockCoordinator: their coordinators */
+  gint64 next_id;               /* the id of the next new task; 0: not read in this transaction */
+  gint64 deadline;              /* a chunk: it ends at the first block after (monotonic µs); 0: none */
+  GHashTable *inserts;          /* the block's INSERTs by their number of rows, tasks' > 0, coordinators' < 0 */
 } ImportWriter;
 
-static sqlite3_stmt *
-task_statement (DdStore       *self,
-                ImportWriter  *writer,
-                gboolean       update,
-                GError       **error)
+static void
+import_writer_clear (ImportWriter *writer)
 {
-  /* An update keeps the progress the units reported; only the plan's own
-   * columns are taken from the file. */
-  if (update)
-    return dd_sql_cache_get (self, writer->cache,
-                             "UPDATE tasks SET position = ?2, title = ?4, lead_unit_id = ?5, deadline_kind = ?6, "
-                             "deadline_text = ?7, deadline_understood = ?8, due_on = ?9, periods = ?10, "
-                             "annual_due = ?11, product = ?12, directing = ?13, "
-                             "search_text = ?14 || ifnull (char (10) || actual_product, ''), title_key = ?15, "
-                             "updated_at = ?16, updated_by = ?17, revision = revision + 1 WHERE id = ?1 AND ("
-                             "position IS NOT ?2 OR title IS NOT ?4 OR lead_unit_id IS NOT ?5 OR "
-                             "deadline_kind IS NOT ?6 OR deadline_text IS NOT ?7 OR due_on IS NOT ?9 OR "
-                             "periods IS NOT ?10 OR annual_due IS NOT ?11 OR product IS NOT ?12 OR "
-                             "directing IS NOT ?13)",
-                             error);
+  g_clear_pointer (&writer->tasks, g_hash_table_unref);
+  g_clear_pointer (&writer->block, g_array_unref);
+  g_clear_pointer (&writer->block_coordinators, g_array_unref);
+  g_clear_pointer (&writer->inserts, g_hash_table_unref);
+}
+
+/* An update keeps the progress the units reported; only the plan's own
+ * columns are taken from the file. */
+static sqlite3_stmt *
+update_statement (DdStore       *self,
+                  ImportWriter  *writer,
+                  GError       **error)
+{
   return dd_sql_cache_get (self, writer->cache,
-                           "INSERT INTO tasks (plan_id, position, number, title, lead_unit_id, deadline_kind, "
-                           "deadline_text, deadline_understood, due_on, periods, annual_due, product, directing, "
-                           "search_text, title_key, created_at, updated_at, updated_by) VALUES "
-                           "(?18, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)",
+                           "UPDATE tasks SET position = ?2, title = ?4, lead_unit_id = ?5, deadline_kind = ?6, "
+                           "deadline_text = ?7, deadline_understood = ?8, due_on = ?9, periods = ?10, "
+                           "annual_due = ?11, product = ?12, directing = ?13, "
+                           "search_text = ?14 || ifnull (char (10) || actual_product, ''), title_key = ?15, "
+                           "updated_at = ?16, updated_by = ?17, revision = revision + 1 WHERE id = ?1 AND ("
+                           "position IS NOT ?2 OR title IS NOT ?4 OR lead_unit_id IS NOT ?5 OR "
+                           "deadline_kind IS NOT ?6 OR deadline_text IS NOT ?7 OR due_on IS NOT ?9 OR "
+                           "periods IS NOT ?10 OR annual_due IS NOT ?11 OR product IS NOT ?12 OR "
+                           "directing IS NOT ?13)",
                            error);
 }
 
@@ -399,7 +271,7 @@ read_task_numbers (DdStore       *self,
   "directing IS NOT ?13) " \
   "ON CONFLICT (task_id) DO NOTHING"
 
-/* The parameters of task_statement() and SAVE_TASK_SQL (each uses some:
+/* The parameters of update_statement() and SAVE_TASK_SQL (each uses some:
  * binding a number past a statement's last fails, harmlessly). */
 static void
 bind_task (DdStore               *self,
@@ -442,18 +314,295 @@ find_task (ImportWriter *writer,
   return task != NULL ? task->id : 0;
 }
 
+/* A block of new tasks: one INSERT of many rows costs SQLite one
+ * statement (its statement journal, the pages the triggers' history
+ * entries and the indexes share) where a row each cost one per row; the
+ * ids are given, as SQLite would give them (the largest plus one: the
+ * table has no AUTOINCREMENT), so that the coordinators and a later row
+ * of the same number find the task before it is written. */
+#define BLOCK_ROWS 100
+#define BLOCK_COORDINATORS 200
+#define TASK_PARAMS 15
+
+typedef struct
+{
+  guint index;                  /* in the plan's tasks */
+  gint64 id;
+  gint64 lead_id;
+} BlockTask;
+
+typedef struct
+{
+  gint64 task_id;
+  gint64 unit_id;
+  gint position;
+} BlockCoordinator;
+
+/* INSERT INTO tasks of @n rows: ?1 the plan, ?2 the time, ?3 the user,
+ * then TASK_PARAMS a row (bind_block_task()). */
+static char *
+insert_tasks_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO tasks (id, plan_id, position, number, title, lead_unit_id, "
+                               "deadline_kind, deadline_text, deadline_understood, due_on, periods, "
+                               "annual_due, product, directing, search_text, title_key, created_at, "
+                               "updated_at, updated_by) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint p = 4 + i * TASK_PARAMS;
+
+      g_string_append_printf (sql, "%s(?%u, ?1", i > 0 ? ", " : "", p);
+      for (guint j = 1; j < TASK_PARAMS; j++)
+        g_string_append_printf (sql, ", ?%u", p + j);
+      g_string_append (sql, ", ?2, ?2, ?3)");
+    }
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+insert_coordinators_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO task_coordinators (task_id, unit_id, position) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
+  return g_string_free (sql, FALSE);
+}
+
+/* @text for as long as the statement runs: the rows outlive it. */
+static void
+bind_static_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_block_task (sqlite3_stmt          *stmt,
+                 int                    p,
+                 const BlockTask       *task,
+                 const DdImportedTask  *in,
+                 const ImportRow       *row)
+{
+  sqlite3_bind_int64 (stmt, p, task->id);
+  sqlite3_bind_int (stmt, p + 1, (int) task->index + 1);
+  bind_static_text (stmt, p + 2, in->number != NULL ? in->number : "");
+  bind_static_text (stmt, p + 3, in->title);
+  dd_sql_bind_id (stmt, p + 4, task->lead_id);
+  sqlite3_bind_int (stmt, p + 5, in->deadline.kind);
+  bind_static_text (stmt, p + 6, in->deadline_text);
+  sqlite3_bind_int (stmt, p + 7, in->deadline.understood);
+  dd_sql_bind_date (stmt, p + 8, &in->deadline.due);
+  sqlite3_bind_int (stmt, p + 9, (int) in->deadline.periods);
+  bind_static_text (stmt, p + 10, row->annual);
+  bind_static_text (stmt, p + 11, in->product);
+  bind_static_text (stmt, p + 12, in->directing);
+  bind_static_text (stmt, p + 13, row->search);
+  sqlite3_bind_blob (stmt, p + 14, row->title_key, (int) row->title_key_len, SQLITE_STATIC);
+}
+
+static void
+finalize_insert (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* The INSERT of @n tasks (@n > 0) or of -@n coordinators, prepared once
+ * an import: the blocks are mostly full, a chunk's last one of the same
+ * size each time. */
+static sqlite3_stmt *
+block_statement (DdStore       *self,
+                 ImportWriter  *writer,
+                 gint           n,
+                 GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (writer->inserts == NULL)
+    writer->inserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_insert);
+  stmt = g_hash_table_lookup (writer->inserts, GINT_TO_POINTER (n));
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  sql = n > 0 ? insert_tasks_sql ((guint) n) : insert_coordinators_sql ((guint) -n);
+  stmt = dd_sql_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (writer->inserts, GINT_TO_POINTER (n), stmt);
+  return stmt;
+}
+
+static gboolean
+write_block_tasks (DdStore               *self,
+                   ImportWriter          *writer,
+                   gint64                 plan_id,
+                   const DdImportedPlan  *plan,
+                   const ImportRows      *rows,
+                   GError               **error)
+{
+  guint n = writer->block->len;
+  sqlite3_stmt *stmt = block_statement (self, writer, (gint) n, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  dd_sql_bind_text (stmt, 2, writer->now);
+  dd_sql_bind_text (stmt, 3, self->access.user);
+  for (guint i = 0; i < n; i++)
+    {
+      const BlockTask *task = &g_array_index (writer->block, BlockTask, i);
+
+      bind_block_task (stmt, 4 + (int) (i * TASK_PARAMS), task,
+                       g_ptr_array_index (plan->tasks, task->index), &rows->rows[task->index]);
+    }
+  if (!dd_sql_step_done (self, stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Writes the coordinators waiting, BLOCK_COORDINATORS at a time, and all
+ * of them if @all: the rest waits for the next block of tasks. */
+static gboolean
+write_block_coordinators (DdStore       *self,
+                          ImportWriter  *writer,
+                          gboolean       all,
+                          GError       **error)
+{
+  GArray *waiting = writer->block_coordinators;
+  guint done = 0;
+
+  while (done < waiting->len && (all || waiting->len - done >= BLOCK_COORDINATORS))
+    {
+      guint n = MIN (BLOCK_COORDINATORS, waiting->len - done);
+      sqlite3_stmt *stmt = block_statement (self, writer, -(gint) n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          const BlockCoordinator *c = &g_array_index (waiting, BlockCoordinator, done + i);
+
+          sqlite3_bind_int64 (stmt, (int) (3 * i + 1), c->task_id);
+          sqlite3_bind_int64 (stmt, (int) (3 * i + 2), c->unit_id);
+          sqlite3_bind_int (stmt, (int) (3 * i + 3), c->position);
+        }
+      if (!dd_sql_step_done (self, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+      done += n;
+    }
+  g_array_remove_range (waiting, 0, done);
+  return TRUE;
+}
+
+/* Inserts the block's tasks, then the coordinators waiting (all of them
+ * if @all: before the transaction ends). */
+static gboolean
+write_block (DdStore               *self,
+             ImportWriter          *writer,
+             gint64                 plan_id,
+             const DdImportedPlan  *plan,
+             const ImportRows      *rows,
+             gboolean               all,
+             GError               **error)
+{
+  if (writer->block == NULL)
+    return TRUE;
+  if ((writer->block->len > 0 && !write_block_tasks (self, writer, plan_id, plan, rows, error)) ||
+      !write_block_coordinators (self, writer, all, error))
+    return FALSE;
+  for (guint i = 0; writer->keep_undo && i < writer->block->len; i++)
+    if (!_dd_import_undo_note_added (self, writer->cache, plan_id,
+                                     g_array_index (writer->block, BlockTask, i).id, error))
+      return FALSE;
+  g_array_set_size (writer->block, 0);
+  return TRUE;
+}
+
+/* Puts the row @index, a task new to the plan, in the block: its id, its
+ * coordinators' units (found or created in their order, a unit named twice
+ * keeping its first place, as _dd_store_add_coordinators() does). */
+static gboolean
+add_to_block (DdStore               *self,
+              ImportWriter          *writer,
+              guint                  index,
+              const DdImportedTask  *in,
+              const ImportRow       *row,
+              gint64                 lead_id,
+              guint                 *units_added,
+              GError               **error)
+{
+  const char * const *names = (const char * const *) row->names->pdata;
+  BlockTask task = { index, 0, lead_id };
+  guint first;
+
+  if (writer->block == NULL)
+    {
+      writer->block = g_array_new (FALSE, FALSE, sizeof (BlockTask));
+      writer->block_coordinators = g_array_new (FALSE, FALSE, sizeof (BlockCoordinator));
+    }
+  if (writer->next_id <= 0)
+    {
+      writer->next_id = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) + 1 FROM tasks", -1);
+      if (writer->next_id <= 0)
+        return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+    }
+  task.id = writer->next_id++;
+  first = writer->block_coordinators->len;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean created = FALSE, seen = FALSE;
+      gint64 unit_id = _dd_store_find_or_create_unit_cached (self, writer->cache, names[i], &created, error);
+      BlockCoordinator c = { task.id, unit_id, 0 };
+
+      if (unit_id < 0)
+        return FALSE;
+      if (created)
+        (*units_added)++;
+      for (guint j = first; j < writer->block_coordinators->len; j++)
+        seen |= g_array_index (writer->block_coordinators, BlockCoordinator, j).unit_id == unit_id;
+      if (seen)
+        continue;
+      c.position = (gint) (writer->block_coordinators->len - first);
+      g_array_append_val (writer->block_coordinators, c);
+    }
+  g_array_append_val (writer->block, task);
+  /* Rows without a number are not checked for repeats; a later one finds
+   * this one, as it would in the file. */
+  if (in->number != NULL && !g_hash_table_contains (writer->tasks, in->number))
+    {
+      NumberedTask numbered = { task.id, index + 1 };
+
+      g_hash_table_insert (writer->tasks, g_strdup (in->number), g_memdup2 (&numbered, sizeof numbered));
+    }
+  return TRUE;
+}
+
+/* Writes the row @index of the plan: a new task joins the block (written
+ * with it), a task the plan has is updated, the block written first. */
 static gboolean
 write_imported_task (DdStore               *self,
                      ImportWriter          *writer,
                      gint64                 plan_id,
-                     guint                  position,
-                     const DdImportedTask  *in,
-                     const ImportRow       *row,
+                     const DdImportedPlan  *plan,
+                     const ImportRows      *rows,
+                     guint                  index,
                      gboolean              *added,
                      gboolean              *changed,
                      guint                 *units_added,
                      GError               **error)
 {
+  const DdImportedTask *in = g_ptr_array_index (plan->tasks, index);
+  const ImportRow *row = &rows->rows[index];
   const char * const *names = (const char * const *) row->names->pdata;
   sqlite3_stmt *stmt;
   gint64 task_id, lead_id = 0;
@@ -471,42 +620,31 @@ write_imported_task (DdStore               *self,
 
   task_id = find_task (writer, in->number);
   *added = task_id == 0;
+  if (task_id == 0)
+    return add_to_block (self, writer, index, in, row, lead_id, units_added, error) &&
+           (writer->block->len < BLOCK_ROWS || write_block (self, writer, plan_id, plan, rows, FALSE, error));
+  if (!write_block (self, writer, plan_id, plan, rows, TRUE, error))
+    return FALSE;
   /* A re-import in chunks first copies what it is about to change. */
-  if (task_id > 0 && writer->keep_undo)
+  if (writer->keep_undo)
     {
       stmt = dd_sql_cache_get (self, writer->cache, SAVE_TASK_SQL, error);
       if (stmt == NULL)
         return FALSE;
-      bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
+      bind_task (self, writer, stmt, task_id, plan_id, index + 1, in, row, lead_id);
       if (!dd_sql_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = task_statement (self, writer, task_id > 0, error);
+  stmt = update_statement (self, writer, error);
   if (stmt == NULL)
     return FALSE;
-  bind_task (self, writer, stmt, task_id, plan_id, position, in, row, lead_id);
+  bind_task (self, writer, stmt, task_id, plan_id, index + 1, in, row, lead_id);
   if (!dd_sql_step_done (self, stmt, error))
     return FALSE;
   *changed = sqlite3_changes (self->db) > 0;
-  if (task_id == 0)
-    {
-      task_id = sqlite3_last_insert_rowid (self->db);
-      /* Rows without a number are not checked for repeats; a later one
-       * finds this one, as it would in the file. */
-      if (in->number != NULL && !g_hash_table_contains (writer->tasks, in->number))
-        {
-          NumberedTask task = { task_id, position };
-
-          g_hash_table_insert (writer->tasks, g_strdup (in->number), g_memdup2 (&task, sizeof task));
-        }
-      return (!writer->keep_undo || _dd_import_undo_note_added (self, writer->cache, plan_id, task_id, error)) &&
-             _dd_store_add_coordinators (self, writer->cache, task_id, names, units_added, error);
-    }
-  else if (!*changed && !_dd_store_coordinators_differ (self, writer->cache, task_id, names))
+  if (!*changed && !_dd_store_coordinators_differ (self, writer->cache, task_id, names))
     return TRUE;
-  else
-    *changed = TRUE;
-
+  *changed = TRUE;
   return (!writer->keep_undo ||
           _dd_import_undo_save_coordinators (self, writer->cache, plan_id, task_id, error)) &&
          _dd_store_replace_coordinators (self, writer->cache, task_id, names, units_added, error);
@@ -549,8 +687,9 @@ check_importable (const DdImportedPlan  *plan,
   return TRUE;
 }
 
-/* Writes the rows [*@next, @end) of the plan; *@next: the first not
- * written. */
+/* Writes the rows [*@next, @end) of the plan, or fewer in a chunk whose
+ * time is up (@writer's deadline, looked at between two blocks); *@next:
+ * the first not written. */
 static gboolean
 write_tasks_range (DdStore               *self,
                    ImportWriter          *writer,
@@ -562,13 +701,21 @@ write_tasks_range (DdStore               *self,
                    DdImportSummary       *local,
                    GError               **error)
 {
-  import_rows_wait (rows, end);
-  for (guint i = *next; i < MIN (end, plan->tasks->len); i++)
+  guint start = *next;
+
+  for (guint i = start; i < MIN (end, plan->tasks->len); i++)
     {
       const DdImportedTask *task = g_ptr_array_index (plan->tasks, i);
       gboolean added = FALSE, changed = FALSE;
 
-      if (!write_imported_task (self, writer, plan_id, i + 1, task, &rows->rows[i], &added, &changed,
+      if ((i - start) % BLOCK_ROWS == 0)
+        {
+          if (i > start && writer->deadline > 0 && g_get_monotonic_time () >= writer->deadline)
+            break;
+          _dd_import_rows_wait (rows, MIN (end, i + BLOCK_ROWS));
+        }
+
+      if (!write_imported_task (self, writer, plan_id, plan, rows, i, &added, &changed,
                                 &local->units_added, error))
         return FALSE;
       if (added)
@@ -581,7 +728,10 @@ write_tasks_range (DdStore               *self,
         local->tasks_flagged++;
       *next = i + 1;
     }
-  return TRUE;
+  /* The transaction ends after this range: the next one reads the largest
+   * id again, as other desktops may have added tasks in between. */
+  writer->next_id = 0;
+  return write_block (self, writer, plan_id, plan, rows, TRUE, error);
 }
 
 static gboolean
@@ -629,7 +779,7 @@ import_rows_locked (DdStore               *self,
 {
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
-  ImportWriter writer = { cache, now, NULL, FALSE };
+  ImportWriter writer = { cache, now, NULL, FALSE, NULL, NULL, 0, 0, NULL };
   DdImportSummary local = { 0 };
   gint64 plan_id;
   guint n_before;
@@ -646,7 +796,7 @@ import_rows_locked (DdStore               *self,
        write_plan_row (self, plan, is_sample, &plan_id, error) &&
        write_tasks (self, &writer, plan_id, plan, rows, &local, error) &&
        write_indicators (self, plan_id, plan, error);
-  g_clear_pointer (&writer.tasks, g_hash_table_unref);
+  import_writer_clear (&writer);
   if (!ok)
     return FALSE;
 
@@ -669,22 +819,42 @@ _dd_store_import_plan_locked (DdStore               *self,
 
   if (!check_importable (plan, error))
     return FALSE;
-  rows = import_rows_new (plan);
+  rows = _dd_import_rows_new (plan);
   return import_rows_locked (self, plan, rows, is_sample, summary, error);
 }
 
 /* The import in chunks (dd-store-import-undo.c says how a failed one is
- * taken back). A chunk of IMPORT_CHUNK_ROWS rows holds the write lock about
- * 0.1 s; between two, the import sleeps IMPORT_YIELD_US, longer than a
- * waiting save's busy handler sleeps between its tries (on_busy_cb() in
- * dd-store.c: at most 4 ms), so that a save waiting for the lock gets it. */
+ * taken back). A plan of more than IMPORT_CHUNK_ROWS rows is written in
+ * chunks of IMPORT_CHUNK_MS each, whatever number of rows that is on a
+ * busy or an idle machine (at most IMPORT_CHUNK_MAX_ROWS): a save that
+ * comes meanwhile waits that long and the commit; between two, the import
+ * sleeps IMPORT_YIELD_US, longer than a waiting save's busy handler sleeps
+ * between its tries (on_busy_cb() in dd-store.c: at most 4 ms), so that a
+ * save waiting for the lock gets it. Fewer chunks cost less: each commit
+ * writes again the pages of the indexes in no order (the titles' keys)
+ * that its rows changed. Tests give a number of rows instead. */
 #define IMPORT_CHUNK_ROWS 1000
+#define IMPORT_CHUNK_MS 150
+#define IMPORT_CHUNK_MAX_ROWS 20000
 #define IMPORT_YIELD_US (10 * 1000)
 
 guint
 _dd_store_import_chunk_rows (DdStore *self)
 {
   return self->import_chunk_rows > 0 ? self->import_chunk_rows : IMPORT_CHUNK_ROWS;
+}
+
+/* A chunk begins (its transaction has the lock): its end of rows, and of
+ * time in @writer. */
+static guint
+chunk_begins (DdStore       *self,
+              ImportWriter  *writer,
+              guint          next)
+{
+  if (self->import_chunk_rows > 0)
+    return next + self->import_chunk_rows;
+  writer->deadline = g_get_monotonic_time () + IMPORT_CHUNK_MS * 1000;
+  return next + IMPORT_CHUNK_MAX_ROWS;
 }
 
 void
@@ -755,6 +925,7 @@ write_first_chunk (DdStore               *self,
                    GError               **error)
 {
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint end = chunk_begins (self, &run->writer, run->next);
   gint64 chunk_mark;
 
   run->audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
@@ -766,8 +937,7 @@ write_first_chunk (DdStore               *self,
   return find_or_create_units (self, &run->writer, plan, created, &run->local.units_added, error) &&
          _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created,
                                   run->marker_history, error) &&
-         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
-                            _dd_store_import_chunk_rows (self), &run->local, error) &&
+         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
          (!run->replacing ||
           _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
          _dd_store_commit (self, error);
@@ -796,14 +966,17 @@ write_next_chunk (DdStore               *self,
                   GError               **error)
 {
   gint64 chunk_mark;
+  guint end;
 
+  /* Not under the lock: the first rows of the chunk are ready. */
+  _dd_import_rows_wait (rows, run->next + BLOCK_ROWS);
   if (!_dd_store_begin (self, error))
     return FALSE;
+  end = chunk_begins (self, &run->writer, run->next);
   chunk_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
   if (chunk_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next,
-                            run->next + _dd_store_import_chunk_rows (self), &run->local, error) &&
+  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
          (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
          (!run->replacing || run->next >= rows->n_rows ||
           _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
@@ -824,7 +997,7 @@ import_in_chunks (DdStore               *self,
   g_autoptr(DdSqlCache) cache = dd_sql_cache_new ();
   g_autofree char *now = dd_sql_now_utc ();
   g_autoptr(GArray) marker_history = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportChunks run = { { cache, now, NULL, plan_id > 0 }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
+  ImportChunks run = { { cache, now, NULL, plan_id > 0, NULL, NULL, 0, 0, NULL }, plan_id, plan_id > 0, 0, marker_history, 0, 0, { 0, } };
   gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
@@ -853,7 +1026,7 @@ import_in_chunks (DdStore               *self,
                                      "opens the file (%s). "), undo_error->message);
         }
     }
-  g_clear_pointer (&run.writer.tasks, g_hash_table_unref);
+  import_writer_clear (&run.writer);
   if (!ok)
     return FALSE;
 
@@ -868,7 +1041,7 @@ import_in_chunks (DdStore               *self,
 
 /* A plan of more rows than a chunk holds is written in chunks (above), the
  * rest in one transaction:
- * everything but the SQL is done before the lock (import_rows_new()), each
+ * everything but the SQL is done before the lock (_dd_import_rows_new()), each
  * statement is prepared once, the units and the plan's tasks are looked up
  * in memory, and the statement journals stay in memory (dd-store.c). A plan
  * of 1,000 rows holds the lock about 0.1 s. A re-import in chunks first
@@ -891,12 +1064,12 @@ dd_store_import_plan (DdStore               *self,
     return FALSE;
   if (plan->tasks->len > _dd_store_import_chunk_rows (self))
     {
-      rows = import_rows_start (plan);
+      rows = _dd_import_rows_start (plan);
       if (!_dd_store_begin (self, error))
         return FALSE;
       return import_in_chunks (self, plan, rows, _dd_store_find_import_plan (self, plan), summary, error);
     }
-  rows = import_rows_new (plan);
+  rows = _dd_import_rows_new (plan);
   if (!_dd_store_begin (self, error))
     return FALSE;
   ok = import_rows_locked (self, plan, rows, FALSE, summary, error) && _dd_store_commit (self, error);
