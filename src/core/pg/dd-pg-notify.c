@@ -368,6 +368,15 @@ on_connect_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What the server says outside a query ("terminating connection due to
+ * administrator command") is for the log, not the terminal. */
+static void
+on_notice (void       *data,
+           const char *message)
+{
+  g_debug ("The server: %s", message);
+}
+
 static void
 start_attempt (DdPgListener *self)
 {
@@ -379,6 +388,7 @@ start_attempt (DdPgListener *self)
       lose_conn (self);
       return;
     }
+  PQsetNoticeProcessor (self->conn, on_notice, NULL);
   self->timeout_id = g_timeout_add_seconds (CONNECT_TIMEOUT_S, on_connect_timeout_cb, self);
   /* As libpq's manual says: first wait until the socket can be written. */
   connect_step (self, PGRES_POLLING_WRITING);
