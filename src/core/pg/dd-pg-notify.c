@@ -288,6 +288,16 @@ on_connected (DdPgListener *self)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   result = PQexec (self->conn, "LISTEN " DD_PG_CHANGES_CHANNEL);
+  /* A hot standby cannot listen (and is not notified of the primary's
+   * writes): its window keeps its snapshot, without a bar. */
+  if (g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "25006") == 0)
+    {
+      g_debug ("A hot standby: no live refresh");
+      PQclear (result);
+      drop_connection (self);
+      set_connected (self, TRUE);
+      return;
+    }
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       PQclear (result);
