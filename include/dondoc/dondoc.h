@@ -51,4 +51,5 @@
 #include "dd-urging-letter.h"
 #include "dd-pg.h"
 #include "dd-pg-profile.h"
+#include "dd-pg-listener.h"
 #undef DONDOC_INSIDE

@@ -250,8 +250,8 @@ dd_application_activate (GApplication *application)
 }
 
 /* --db postgresql://…: the window on the server's tables read in place
- * (dd_pg_read_store()): read-only, as its bar says, with the data as it
- * was when opened. */
+ * (dd_pg_read_store()): read-only, as its bar says, and kept up to date
+ * as others save (LISTEN/NOTIFY: dd-window-server.c). */
 static int
 open_server (DdApplication           *self,
              GApplicationCommandLine *command_line,

@@ -28,6 +28,9 @@ struct _DdWindow
   GDateTime *last_good_backup;    /* the newest readable backup of the file, or NULL */
   gboolean close_confirmed;       /* closing without the typed figures was chosen */
   GCancellable *letters_cancellable; /* the urging letters being written, or NULL */
+  DdPgListener *listener;         /* a server's store follows it (dd-window-server.c) */
+  GtkWidget *server_bar;          /* the server is away: reconnecting */
+  GtkWidget *server_label;
 
   /* Template children */
   GtkLabel *title_label;
@@ -75,6 +78,12 @@ void    _dd_window_show_toast         (DdWindow       *self,
                                        const char     *text);
 /* dd-window-title.c: the title names the office and the plan. */
 void    _dd_window_update_title       (DdWindow       *self);
+
+/* dd-window-server.c: a server's store follows it; the bar of a lost
+ * connection. */
+void     _dd_window_server_set_store  (DdWindow       *self);
+gboolean _dd_window_server_is_live    (DdWindow       *self);
+void     _dd_window_server_dispose    (DdWindow       *self);
 
 /* dd-window-shell.c */
 void    _dd_window_class_shell_init   (GtkWidgetClass *widget_class);

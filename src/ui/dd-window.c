@@ -528,6 +528,7 @@ dd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  _dd_window_server_dispose (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_good_backup, g_date_time_unref);
   /* A job still running ends without the window. */
@@ -745,9 +746,11 @@ dd_window_set_store (DdWindow *self,
 
   /* Other desktops write to the same file: look every couple of seconds
    * (PRAGMA data_version is cheap); the store then says "changed" and every
-   * page refreshes in place. */
+   * page refreshes in place. A server's store is told instead
+   * (LISTEN/NOTIFY: dd-window-server.c). */
+  _dd_window_server_set_store (self);
   g_clear_handle_id (&self->poll_id, g_source_remove);
-  if (self->store != NULL)
+  if (self->store != NULL && !_dd_window_server_is_live (self))
     self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_changes_cb, self);
 
   /* The task list has the store at once (it reads it when shown); the

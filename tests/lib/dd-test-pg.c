@@ -415,6 +415,15 @@ dd_test_pg_cluster_restart (DdTestPgCluster *cluster)
   server_start (cluster);
 }
 
+void
+dd_test_pg_cluster_halt (DdTestPgCluster *cluster,
+                         const char      *mode)
+{
+  const char *args[] = { "-D", cluster->data_dir, "-m", mode, "-w", "stop", NULL };
+
+  run_tool (cluster, "pg_ctl", args);
+}
+
 guint
 dd_test_pg_cluster_get_port (DdTestPgCluster *cluster)
 {

@@ -46,6 +46,10 @@ DdTestPgCluster *dd_test_pg_cluster_start_standby (DdTestPgCluster *primary);
  * gone. dd_test_pg_cluster_restart() starts it again (crash recovery). */
 void             dd_test_pg_cluster_kill    (DdTestPgCluster *cluster);
 void             dd_test_pg_cluster_restart (DdTestPgCluster *cluster);
+/* pg_ctl stop -m @mode ("smart", "fast" or "immediate"), waiting for the
+ * server to be gone; its folder stays for dd_test_pg_cluster_restart(). */
+void             dd_test_pg_cluster_halt    (DdTestPgCluster *cluster,
+                                             const char      *mode);
 guint            dd_test_pg_cluster_get_port (DdTestPgCluster *cluster);
 /* DD_TEST_PG_TLS: the server's certificate, its own authority (a file). */
 const char      *dd_test_pg_cluster_get_certificate (DdTestPgCluster *cluster);

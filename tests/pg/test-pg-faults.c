@@ -292,6 +292,13 @@ wait_replayed (PGconn *primary, PGconn *standby)
 /* The app reads from a streaming standby of the office's server and
  * refuses to write there, with a clear message, writing nothing; what
  * the primary saves then shows on the standby. */
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 test_standby (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -327,6 +334,26 @@ test_standby (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_cmpstr (b.out, ==, a.out);
     run_clear (&a);
     run_clear (&b);
+  }
+
+  /* A window's listener on it (a standby cannot LISTEN) says no lost
+   * connection: the window shows no bar. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DdPg) pg = dd_pg_connect (on_standby, &error);
+    g_autoptr(DdStore) store = pg != NULL ? dd_pg_read_store (pg, &error) : NULL;
+    g_autoptr(DdPgListener) listener = NULL;
+    gboolean waited = FALSE;
+
+    g_assert_no_error (error);
+    listener = dd_pg_listener_new (store);
+    g_assert_nonnull (listener);
+    /* Its attempt: connect, LISTEN refused. */
+    g_timeout_add_seconds (3, set_true_cb, &waited);
+    while (!waited)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (dd_pg_listener_get_connected (listener));
+    g_assert_null (dd_pg_listener_get_error (listener));
   }
 
   /* It refuses writes: a save, a report, a role; nothing written. */

@@ -33,6 +33,7 @@ typedef struct
   GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
   GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
   GHashTable *prepared;         /* SQL → statement name */
+  GPtrArray *tables;            /* the LiveTables, for a new snapshot */
 } Live;
 
 typedef struct
@@ -66,6 +67,10 @@ static const char * const small_tables[] = {
   "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules",
 };
 
+/* A snapshot: one read-only transaction, values in the file's text. */
+#define SNAPSHOT_BEGIN "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; " \
+                       "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1"
+
 static void
 live_free (gpointer data)
 {
@@ -74,6 +79,9 @@ live_free (gpointer data)
   g_hash_table_unref (live->timestamps);
   g_hash_table_unref (live->columns);
   g_hash_table_unref (live->prepared);
+  g_ptr_array_unref (live->tables);
+  if (g_object_get_data (G_OBJECT (live->pg), "dd-pg-live") == live)
+    g_object_set_data (G_OBJECT (live->pg), "dd-pg-live", NULL);
   g_free (live);
 }
 
@@ -141,6 +149,7 @@ live_connect (sqlite3             *db,
   table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
                     ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
   table->small = g_strv_contains (small_tables, argv[3]);
+  g_ptr_array_add (live->tables, table);
   *out = &table->base;
   return SQLITE_OK;
 }
@@ -151,6 +160,7 @@ live_disconnect (sqlite3_vtab *vtab)
   LiveTable *table = (LiveTable *) vtab;
 
   sqlite3_free (table->base.zErrMsg);
+  g_ptr_array_remove_fast (table->live->tables, table);
   PQclear (table->whole);
   g_free (table->table);
   g_free (table);
@@ -680,6 +690,8 @@ shadow_tables (DdPg     *pg,
   live->timestamps = timestamps;
   live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  live->tables = g_ptr_array_new ();
+  g_object_set_data (G_OBJECT (pg), "dd-pg-live", live);
   if (!read_all_columns (live, db, error))
     {
       live_free (live);
@@ -721,8 +733,7 @@ dd_pg_read_store (DdPg    *self,
     return NULL;
   /* The store keeps the connection, and with it the snapshot. */
   g_object_set_data_full (G_OBJECT (store), "dd-pg-connection", g_object_ref (self), g_object_unref);
-  if (!dd_pg_exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; "
-                         "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1", error))
+  if (!dd_pg_exec (self, SNAPSHOT_BEGIN, error))
     return NULL;
   if (!shadow_tables (self, _dd_store_get_db (store), error))
     {
@@ -745,4 +756,59 @@ dd_pg_read_store (DdPg    *self,
     _dd_store_set_read_only (store, reason);
   }
   return g_steal_pointer (&store);
+}
+
+/* A new snapshot (dd-pg-notify.c) */
+
+DdPg *
+_dd_pg_live_get_pg (DdStore *store)
+{
+  DdPg *pg = g_object_get_data (G_OBJECT (store), "dd-pg-connection");
+
+  return pg != NULL && g_object_get_data (G_OBJECT (pg), "dd-pg-live") != NULL ? pg : NULL;
+}
+
+/* Whether a statement of @db is between its first step and its reset: a
+ * scan of it may hold a small table's rows. */
+static gboolean
+reading (sqlite3 *db)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_dd_pg_live_renew (DdStore  *store,
+                   GError  **error)
+{
+  DdPg *pg = _dd_pg_live_get_pg (store);
+  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+  PGconn *conn;
+
+  g_return_val_if_fail (live != NULL, FALSE);
+
+  if (reading (_dd_store_get_db (store)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The store is reading");
+      return FALSE;
+    }
+  /* The snapshot read only: ending it keeps nothing and loses nothing. */
+  conn = dd_pg_get_conn (pg);
+  if (PQstatus (conn) == CONNECTION_OK && PQtransactionStatus (conn) != PQTRANS_IDLE)
+    PQclear (PQexec (conn, "COMMIT"));
+  /* A connection lost (a server restarted) comes back as it was, with no
+   * prepared statements. */
+  if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) != PQTRANS_IDLE)
+    {
+      g_hash_table_remove_all (live->prepared);
+      if (!_dd_pg_reconnect (pg, error))
+        return FALSE;
+    }
+  if (!dd_pg_exec (pg, SNAPSHOT_BEGIN, error))
+    return FALSE;
+  for (guint i = 0; i < live->tables->len; i++)
+    g_clear_pointer (&((LiveTable *) live->tables->pdata[i])->whole, PQclear);
+  return TRUE;
 }

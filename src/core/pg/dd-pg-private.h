@@ -16,6 +16,10 @@ gboolean dd_pg_exec            (DdPg        *self,
                                 const char  *sql,
                                 GError     **error);
 void     dd_pg_rollback        (DdPg        *self);
+/* Connects @self again as it was (libpq's PQreset()), with the same
+ * session settings; its prepared statements and transaction are gone. */
+gboolean _dd_pg_reconnect      (DdPg        *self,
+                                GError     **error);
 /* A whole number the server wrote as @text, within [@min, @max]; else
  * FALSE and @error says what the server answered. */
 gboolean dd_pg_parse_int       (const char  *text,
@@ -73,6 +77,16 @@ guint8     *_dd_pg_decode_bytea             (const char       *text,
                                              gsize            *len);
 /* dd-pg-copy.c: the tables of the data, a table after those it refers to. */
 const char * const *_dd_pg_data_tables      (guint            *n_tables);
+
+/* dd-pg-live.c: the channel the server's triggers notify on every write
+ * to the data (data/pg/0006-notify.sql); a new snapshot of the server for
+ * @store, of dd_pg_read_store(), connecting again if the connection was
+ * lost (G_IO_ERROR_BUSY: a statement of @store is reading, try later). */
+#define DD_PG_CHANGES_CHANNEL "dondoc_changes"
+gboolean   _dd_pg_live_renew       (DdStore     *store,
+                                    GError     **error);
+/* Whether @store is of dd_pg_read_store(); its connection. */
+DdPg      *_dd_pg_live_get_pg      (DdStore     *store);
 
 /* dd-pg-write.c: makes @store (a copy of @self's data in memory) write
  * each of its transactions through to the server before it commits. */

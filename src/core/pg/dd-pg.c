@@ -35,6 +35,7 @@ static const char * const migrations[] = {
   "0003-status.sql",
   "0004-write-through.sql",
   "0005-letters-mail.sql",
+  "0006-notify.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 
@@ -160,6 +161,29 @@ dd_pg_get_conn (DdPg *self)
 
 /* Connection */
 
+/* The schema is the public one of the database; messages stay in English
+ * (their codes are what is read), dates in ISO. */
+#define SESSION_SETUP "SET search_path = public; SET datestyle = ISO; SET client_min_messages = warning"
+
+gboolean
+_dd_pg_reconnect (DdPg    *self,
+                  GError **error)
+{
+  g_autofree char *message = NULL;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
+                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
+                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
+                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
+      return FALSE;
+    }
+  return dd_pg_exec (self, SESSION_SETUP, error);
+}
+
 DdPg *
 dd_pg_connect (const char  *uri,
                GError     **error)
@@ -190,10 +214,7 @@ dd_pg_connect (const char  *uri,
         g_prefix_error (error, "%s\n", hint);
       return NULL;
     }
-  /* The schema is the public one of the database; messages stay in English
-   * (their codes are what is read), dates in ISO. */
-  if (!dd_pg_exec (self, "SET search_path = public; SET datestyle = ISO; "
-                         "SET client_min_messages = warning", error))
+  if (!dd_pg_exec (self, SESSION_SETUP, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -366,6 +366,11 @@ void     _dd_store_undo_stale_imports        (DdStore *self);
  * they have no SQLite index, so a query names none (INDEXED BY). */
 void     _dd_store_set_remote_tables         (DdStore *self);
 gboolean _dd_store_has_remote_tables         (DdStore *self);
+/* The remote tables show other writes now (a new snapshot of the server,
+ * dd-pg-notify.c): the caches' stamps are no longer current, and the store
+ * emits "external-change" and "changed" as dd_store_poll_external_changes()
+ * does for a file. */
+void     _dd_store_external_change           (DdStore *self);
 /* Tests: as if the file lay on a filesystem without working locks. */
 void     _dd_store_set_lock_warning          (DdStore *self, const char *warning);
 

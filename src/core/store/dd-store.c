@@ -1084,3 +1084,17 @@ dd_store_poll_external_changes (DdStore  *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
+
+void
+_dd_store_external_change (DdStore *self)
+{
+  g_return_if_fail (DD_IS_STORE (self));
+  g_return_if_fail (!self->flags.in_transaction);
+
+  /* What the caches kept was read from the tables before the change: as
+   * after a commit of this connection, no stamp taken before is current. */
+  self->commit_serial++;
+  _dd_store_refresh_role (self);
+  g_signal_emit (self, signals[SIGNAL_EXTERNAL_CHANGE], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
