@@ -2,8 +2,9 @@
 /* The unit scorecards of a year, the first call after a write, on the large
  * database (dd-bench-generate): what the Units page waits for once a task
  * is saved here or on another desktop (issue #18, target 100 ms). The
- * writes: a task's title changed then put back (as bench-charts), and a
- * progress update. The DdScoring is kept across the writes, as the page
+ * writes: a task's title changed then put back (as bench-charts), a
+ * progress update, and a progress update of a periodic task (its reports
+ * are judged again). The DdScoring is kept across the writes, as the page
  * keeps one. Not a test: no assertion on time.
  *
  * Every call measured goes through measured_call(); under callgrind,
@@ -82,15 +83,17 @@ main (int   argc,
   DdScorePeriod period;
   GDate as_of;
   guint runs = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7;
-  double times[4][64];
+  double times[6][64];
   double quiet[64];
-  gint64 task_id;
+  gint64 task_id, periodic_id;
   double t0;
-  static const char *const labels[4][2] = {
+  static const char *const labels[6][2] = {
     { "scorecards_after_title", "scorecards: one year, after this connection's title change" },
     { "scorecards_after_other_title", "scorecards: one year, after another desktop's title change" },
     { "scorecards_after_progress", "scorecards: one year, after this connection's progress update" },
     { "scorecards_after_other_progress", "scorecards: one year, after another desktop's progress update" },
+    { "scorecards_after_periodic", "scorecards: one year, after this connection's periodic task update" },
+    { "scorecards_after_other_periodic", "scorecards: one year, after another desktop's periodic task update" },
   };
 
   if (argc < 2)
@@ -115,6 +118,8 @@ main (int   argc,
     g_error ("%s", error->message);
   kept = dd_scoring_new (own);
   task_id = dd_sql_query_int64 (own, "SELECT id FROM tasks WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET 5000", 0);
+  periodic_id = dd_sql_query_int64 (own, "SELECT id FROM tasks WHERE deleted_at IS NULL AND deadline_kind = 3 "
+                                    "AND lead_unit_id IS NOT NULL AND completed_on IS NULL ORDER BY id LIMIT 1", 0);
   dd_score_period_init (&period, DD_OCCURRENCE_YEAR, g_date_get_year (&as_of), 1);
 
   /* The first call fills what is kept (not measured). */
@@ -128,7 +133,7 @@ main (int   argc,
       measured_call (kept, &period, &as_of);
       quiet[run] = dd_bench_now_ms () - t0;
     }
-  for (guint kind = 0; kind < 4; kind++)
+  for (guint kind = 0; kind < 6; kind++)
     for (guint run = 0; run < runs; run++)
       {
         DdStore *writer = kind % 2 == 0 ? own : other;
@@ -136,7 +141,7 @@ main (int   argc,
         if (kind < 2)
           write_title (writer, task_id);
         else
-          write_progress (writer, task_id, run);
+          write_progress (writer, kind < 4 ? task_id : periodic_id, run);
         t0 = dd_bench_now_ms ();
         measured_call (kept, &period, &as_of);
         times[kind][run] = dd_bench_now_ms () - t0;
@@ -144,7 +149,7 @@ main (int   argc,
 
   dd_bench_result ("scorecards_kept", "scorecards: one year, nothing written since",
                    dd_bench_median (quiet, runs), "ms");
-  for (guint kind = 0; kind < 4; kind++)
+  for (guint kind = 0; kind < 6; kind++)
     dd_bench_result (labels[kind][0], labels[kind][1], dd_bench_median (times[kind], runs), "ms");
   g_print ("(%u calls measured: %u with nothing written, then %u after each kind of write)\n", n_measured, runs,
            runs);

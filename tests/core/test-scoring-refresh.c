@@ -297,11 +297,61 @@ static const struct
   { DD_OCCURRENCE_MONTH, 2026, 4, "2026-04-30" },
 };
 
-/* The kept DdScoring's cards against those of a new one over a new store
+/* The kept DdScorings asked after each write: the first asked for every
+ * asking in turn (each reads the occurrences of its days again), each of
+ * the others for one asking only, as the Units page asks for its period
+ * again and again (the occurrences kept, those of the tasks written read
+ * again alone). */
+typedef struct
+{
+  DdScoring *all;
+  DdScoring *one[G_N_ELEMENTS (askings)];
+} Kept;
+
+static void
+kept_init (Kept    *kept,
+           DdStore *store)
+{
+  kept->all = dd_scoring_new (store);
+  for (guint i = 0; i < G_N_ELEMENTS (askings); i++)
+    kept->one[i] = dd_scoring_new (store);
+}
+
+static void
+kept_clear (Kept *kept)
+{
+  g_clear_object (&kept->all);
+  for (guint i = 0; i < G_N_ELEMENTS (askings); i++)
+    g_clear_object (&kept->one[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Kept, kept_clear)
+
+static void
+assert_same_cards (DdScoring           *kept,
+                   GListModel          *expected,
+                   const DdScorePeriod *period,
+                   const GDate         *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actual = dd_scoring_list_scorecards (kept, period, as_of, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (expected), ==, g_list_model_get_n_items (actual));
+  for (guint c = 0; c < g_list_model_get_n_items (expected); c++)
+    {
+      g_autoptr(DdScorecard) e = g_list_model_get_item (expected, c);
+      g_autoptr(DdScorecard) a = g_list_model_get_item (actual, c);
+
+      assert_same_card (e, a);
+    }
+}
+
+/* The kept DdScorings' cards against those of a new one over a new store
  * on the file, for every asking. */
 static void
-assert_kept_equals_fresh (Fixture   *f,
-                          DdScoring *kept)
+assert_kept_equals_fresh (Fixture *f,
+                          Kept    *kept)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) fresh_store = dd_store_open (f->db, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_READ_ONLY, &error);
@@ -312,23 +362,14 @@ assert_kept_equals_fresh (Fixture   *f,
   for (guint i = 0; i < G_N_ELEMENTS (askings); i++)
     {
       g_autoptr(GListModel) expected = NULL;
-      g_autoptr(GListModel) actual = NULL;
       DdScorePeriod period;
       GDate as_of = dd_test_date (askings[i].as_of);
 
       dd_score_period_init (&period, askings[i].kind, askings[i].year, askings[i].index);
-      actual = dd_scoring_list_scorecards (kept, &period, &as_of, &error);
-      g_assert_no_error (error);
       expected = dd_scoring_list_scorecards (fresh, &period, &as_of, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (g_list_model_get_n_items (expected), ==, g_list_model_get_n_items (actual));
-      for (guint c = 0; c < g_list_model_get_n_items (expected); c++)
-        {
-          g_autoptr(DdScorecard) e = g_list_model_get_item (expected, c);
-          g_autoptr(DdScorecard) a = g_list_model_get_item (actual, c);
-
-          assert_same_card (e, a);
-        }
+      assert_same_cards (kept->all, expected, &period, &as_of);
+      assert_same_cards (kept->one[i], expected, &period, &as_of);
     }
 }
 
@@ -358,7 +399,7 @@ random_day (void)
 }
 
 /* A task edited: one of its title (short enough to fail "6 rõ" or not),
- * lead, coordinators or due date. */
+ * lead, coordinators, due date or kind of deadline. */
 static void
 edit_task (Fixture *f,
            DdStore *writer,
@@ -370,7 +411,7 @@ edit_task (Fixture *f,
   /* In the recycle bin: nothing to edit. */
   if (task == NULL)
     return;
-  switch (g_test_rand_int_range (0, 4))
+  switch (g_test_rand_int_range (0, 5))
     {
     case 0:
       dd_task_set_title (task, g_test_rand_bit () ? "Số" : "Rà soát, đơn giản hóa thủ tục hành chính nội bộ");
@@ -387,13 +428,22 @@ edit_task (Fixture *f,
         dd_task_set_coordinators (task, names);
       }
       break;
-    default:
-      if (dd_task_get_deadline_kind (task) == DD_DEADLINE_DATE)
-        {
-          GDate due = random_day ();
+    case 3:
+      {
+        GDate due = random_day ();
 
-          dd_task_set_due (task, &due);
-        }
+        /* A periodic or ongoing task becomes one with a due date. */
+        dd_task_set_due (task, &due);
+      }
+      break;
+    default:
+      {
+        static const char *const kinds[] = { "Định kỳ hằng quý", "Thường xuyên", "Định kỳ 6 tháng" };
+
+        /* And the other way round. */
+        g_assert_true (dd_task_set_deadline_text (task, kinds[g_test_rand_int_range (0, G_N_ELEMENTS (kinds))],
+                                                  NULL));
+      }
       break;
     }
   if (!dd_store_save_task (writer, task, &error))
@@ -539,10 +589,11 @@ static void
 test_random_writes (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(DdScoring) kept = dd_scoring_new (f->store);
+  g_auto(Kept) kept = { NULL };
   guint partial, full;
 
-  assert_kept_equals_fresh (f, kept);
+  kept_init (&kept, f->store);
+  assert_kept_equals_fresh (f, &kept);
   for (guint step = 0; step < N_STEPS; step++)
     {
       /* Task writes more often than the rest, as in a working day. */
@@ -554,9 +605,9 @@ test_random_writes (Fixture       *f,
       /* Sometimes two writes before the next reading. */
       if (g_test_rand_int_range (0, 4) == 0)
         write_one (f, g_test_rand_bit () ? f->store : f->other, g_test_rand_int_range (0, 5));
-      assert_kept_equals_fresh (f, kept);
+      assert_kept_equals_fresh (f, &kept);
     }
-  _dd_scoring_get_cache_counts (kept, &partial, &full);
+  _dd_scoring_get_cache_counts (kept.one[0], &partial, &full);
   g_test_message ("%u refreshes from the log, %u full reads", partial, full);
   g_assert_cmpuint (partial, >, N_STEPS / 4);
   g_assert_cmpuint (full, >, 1);
@@ -568,15 +619,16 @@ static void
 test_each_kind (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DdScoring) kept = dd_scoring_new (f->store);
+  g_auto(Kept) kept = { NULL };
 
-  assert_kept_equals_fresh (f, kept);
+  kept_init (&kept, f->store);
+  assert_kept_equals_fresh (f, &kept);
   for (guint kind = 0; kind <= 12; kind++)
     for (guint who = 0; who < 2; who++)
       for (guint n = 0; n < 3; n++)
         {
           write_one (f, who == 0 ? f->store : f->other, kind);
-          assert_kept_equals_fresh (f, kept);
+          assert_kept_equals_fresh (f, &kept);
         }
 }
 
@@ -587,10 +639,11 @@ test_title_refreshes (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdScoring) kept = dd_scoring_new (f->store);
+  g_auto(Kept) kept = { NULL };
   guint partial, full;
 
-  assert_kept_equals_fresh (f, kept);
+  kept_init (&kept, f->store);
+  assert_kept_equals_fresh (f, &kept);
   for (guint who = 0; who < 2; who++)
     {
       DdStore *writer = who == 0 ? f->store : f->other;
@@ -600,17 +653,17 @@ test_title_refreshes (Fixture       *f,
       dd_task_set_title (task, who == 0 ? "Ký số văn bản đi của các sở, ban, ngành" : "Ký");
       g_assert_true (dd_store_save_task (writer, task, &error));
       g_assert_no_error (error);
-      assert_kept_equals_fresh (f, kept);
+      assert_kept_equals_fresh (f, &kept);
     }
-  _dd_scoring_get_cache_counts (kept, &partial, &full);
+  _dd_scoring_get_cache_counts (kept.one[0], &partial, &full);
   g_assert_cmpuint (partial, ==, 2);
   g_assert_cmpuint (full, ==, 1);
 
   /* A unit renamed: read whole. */
   g_assert_true (dd_store_rename_unit (f->other, dd_test_unit_id (f->other, "Ban B"), "Ban B (mới)", &error));
   g_assert_no_error (error);
-  assert_kept_equals_fresh (f, kept);
-  _dd_scoring_get_cache_counts (kept, &partial, &full);
+  assert_kept_equals_fresh (f, &kept);
+  _dd_scoring_get_cache_counts (kept.one[0], &partial, &full);
   g_assert_cmpuint (partial, ==, 2);
   g_assert_cmpuint (full, ==, 2);
 }

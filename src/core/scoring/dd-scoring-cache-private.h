@@ -127,10 +127,14 @@ struct _DdScoringCache
   GArray *words;                /* TaskWords of every live task, by id; NULL until needed */
   GStringChunk *strings;
   DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
+  GHashTable *occurrence_patches; /* task id → DdOccurrenceSet of that task alone, read again
+                                   * since occurrences was (NULL: it has none now), over the
+                                   * same days: its entry in occurrences no longer counts */
   GDate occurrences_from;
   GDate occurrences_to;
   GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (_dd_scoring_cache_typed_sums()) */
-  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (dd-scoring-scan.c) */
+  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (dd-scoring-scan.c),
+                                 * of the occurrences kept: emptied when they are read again */
   GArray *rows;                 /* ScanRow, by task id (_dd_scoring_cache_load_rows()) */
   GArray *row_units;            /* guint: ScanRow.coordinators */
   GPtrArray *extra_words;       /* TaskWords* read one by one */

@@ -19,6 +19,10 @@
  * table is read again instead (keeps the string chunk from growing). */
 #define MAX_WORDS_REFRESHED 20000
 
+/* The tasks whose occurrences are read again alone after commits before
+ * all of them are read again instead. */
+#define MAX_OCCURRENCE_PATCHES 256
+
 static void
 unit_row_free (UnitRow *row)
 {
@@ -64,6 +68,7 @@ scoring_cache_clear_but_words (DdScoringCache *cache)
 {
   context_clear (&cache->ctx);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
   g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
   g_clear_pointer (&cache->reports, g_hash_table_unref);
   g_clear_pointer (&cache->rows, g_array_unref);
@@ -876,6 +881,44 @@ reload_rows (DdScoringCache  *cache,
   return TRUE;
 }
 
+/* The occurrences of the tasks @ids read again, each alone, over the days
+ * of the kept ones (a periodic task's schedule, reports or progress
+ * changed); the reports then judged again. */
+static gboolean
+patch_occurrences (DdScoringCache  *cache,
+                   DdStore         *store,
+                   GArray          *ids,
+                   GError         **error)
+{
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
+  if (cache->occurrences == NULL)
+    return TRUE;
+  if (cache->occurrence_patches == NULL)
+    cache->occurrence_patches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) _dd_occurrence_set_free);
+  /* Past a number of them, all are read again in one pass. */
+  if (g_hash_table_size (cache->occurrence_patches) + ids->len > MAX_OCCURRENCE_PATCHES)
+    {
+      g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+      g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
+      return TRUE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      DdOccurrenceSet *set = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, id, cache->ctx.workdays,
+                                                      &cache->occurrences_from, &cache->occurrences_to, NULL,
+                                                      error);
+
+      if (set == NULL)
+        return FALSE;
+      if (_dd_occurrence_set_get_n_tasks (set) == 0)
+        g_clear_pointer (&set, _dd_occurrence_set_free);
+      g_hash_table_replace (cache->occurrence_patches, g_memdup2 (&id, sizeof id), set);
+    }
+  return TRUE;
+}
+
 /* Brings @cache (filled, its rows read, its stamp no longer current) up to
  * date from what the audit log says changed since its mark. *@out_done
  * FALSE (and TRUE returned) when the log cannot say: empty it. */
@@ -897,11 +940,8 @@ cache_refresh (DdScoringCache  *cache,
     return FALSE;
   if (!kept)
     return TRUE;
-  if (changes.occurrences || recurring)
-    {
-      g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
-      g_clear_pointer (&cache->reports, g_hash_table_unref);
-    }
+  if ((changes.occurrences || recurring) && !patch_occurrences (cache, store, changes.tasks, error))
+    return FALSE;
   if (changes.figures)
     g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
 
@@ -924,6 +964,10 @@ _dd_scoring_cache_load_occurrences (DdScoringCache  *cache,
       g_date_compare (&cache->occurrences_to, to) == 0)
     return TRUE;
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
+  /* The reports judged are of the tasks of these occurrences only: after
+   * a commit, those of the tasks named are judged again. */
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
   cache->occurrences = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, cache->ctx.workdays,
                                                 from, to, NULL, error);
   if (cache->occurrences == NULL)

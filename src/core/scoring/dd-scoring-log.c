@@ -205,17 +205,26 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Whether one of @ids (a set of gint64) has occurrences kept. */
+/* Whether one of @ids (a set of gint64) has occurrences kept, in the set
+ * read for all or read again alone. */
 static gboolean
 occurrences_name_one_of (DdScoringCache *cache,
                          GHashTable     *ids)
 {
   DdOccurrenceSet *set = cache->occurrences;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (set == NULL)
     return FALSE;
   for (guint i = 0; i < _dd_occurrence_set_get_n_tasks (set); i++)
     if (g_hash_table_contains (ids, &_dd_occurrence_set_get_task (set, i)->id))
+      return TRUE;
+  if (cache->occurrence_patches == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, cache->occurrence_patches);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (value != NULL && g_hash_table_contains (ids, key))
       return TRUE;
   return FALSE;
 }
