@@ -92,6 +92,16 @@ typedef struct
 /* The reports of a unit in a period: on time, late, forgotten, pending. */
 typedef guint ReportCounts[4];
 
+/* The reports of every unit in a period, as judged on a day. */
+typedef struct
+{
+  GDate start;                  /* the period */
+  GDate end;
+  GDate as_of;                  /* the day they are judged on */
+  GDate soon;                   /* and the limit of "due soon" then */
+  ReportCounts *counts;         /* per unit, in the order of Context.units */
+} JudgedReports;
+
 /*
  * The scorecards of a year are asked for again and again (each time the
  * page is shown, another period chosen, the window refreshed) while the
@@ -133,7 +143,7 @@ struct _DdScoringCache
   GDate occurrences_from;
   GDate occurrences_to;
   GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (_dd_scoring_cache_typed_sums()) */
-  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (dd-scoring-scan.c),
+  GHashTable *reports;          /* "start end as_of soon" → JudgedReports (dd-scoring-scan.c),
                                  * of the occurrences kept: emptied when they are read again */
   GArray *rows;                 /* ScanRow, by task id (_dd_scoring_cache_load_rows()) */
   GArray *row_units;            /* guint: ScanRow.coordinators */
@@ -223,6 +233,17 @@ GArray  *_dd_scoring_cache_typed_sums       (DdScoringCache       *cache,
                                              DdStore              *store,
                                              const DdScorePeriod  *period,
                                              GError              **error);
+
+/* dd-scoring-reports.c: the reports of every task of the occurrences kept
+ * (those read again alone instead of theirs in the set read for all) in
+ * [@start, @end] as of @as_of, @soon the limit of "due soon" (may be unset). */
+JudgedReports *_dd_scoring_judge_reports (DdScoringCache *cache, const GDate *start, const GDate *end,
+                                          const GDate *as_of, const GDate *soon);
+void           _dd_scoring_judged_reports_free (JudgedReports *judged);
+/* Adds (@sign 1) or takes away (-1) the reports of task @t of @set to
+ * @judged's counts; @occurrences is a GArray of DdOccurrence to work in. */
+void           _dd_scoring_count_task_reports (const Context *ctx, DdOccurrenceSet *set, guint t,
+                                               const JudgedReports *judged, int sign, GArray *occurrences);
 
 /* dd-scoring-scan.c: the scorecards of every unit for @period as of @day
  * (already at most the period's end), with ranks and trends, counted from

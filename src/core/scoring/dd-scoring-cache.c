@@ -402,9 +402,14 @@ refresh_words (DdStore         *store,
    * again next time. */
   if (!read_words_mark (store, &mark, &mark_at, error))
     return FALSE;
+  /* NOT INDEXED: by the log's ids, the entries since the mark only;
+   * through audit_log_task the planner walks every task's entries. */
   changed = dd_sql_prepare (store,
-                            "SELECT DISTINCT task_id FROM audit_log WHERE id > ?1 AND table_name = 'tasks' "
-                            "AND task_id IS NOT NULL", error);
+                            _dd_store_has_remote_tables (store)
+                            ? "SELECT DISTINCT task_id FROM audit_log WHERE id > ?1 AND table_name = 'tasks' "
+                              "AND task_id IS NOT NULL"
+                            : "SELECT DISTINCT task_id FROM audit_log NOT INDEXED WHERE id > ?1 "
+                              "AND table_name = 'tasks' AND task_id IS NOT NULL", error);
   one = dd_sql_prepare (store, "SELECT number, title, product, directing FROM tasks "
                         "WHERE id = ?1 AND deleted_at IS NULL", error);
   if (changed == NULL || one == NULL)
@@ -881,18 +886,45 @@ reload_rows (DdScoringCache  *cache,
   return TRUE;
 }
 
+/* Adds (@sign 1) or takes away (-1) the reports of task @id in @set (if
+ * it is there) in every period judged and kept. */
+static void
+adjust_reports (DdScoringCache  *cache,
+                DdOccurrenceSet *set,
+                gint64           id,
+                int              sign)
+{
+  g_autoptr(GArray) occurrences = NULL;
+  GHashTableIter iter;
+  gpointer judged;
+
+  if (set == NULL || cache->reports == NULL)
+    return;
+  occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+    {
+      if (_dd_occurrence_set_get_task (set, t)->id != id)
+        continue;
+      g_hash_table_iter_init (&iter, cache->reports);
+      while (g_hash_table_iter_next (&iter, NULL, &judged))
+        _dd_scoring_count_task_reports (&cache->ctx, set, t, judged, sign, occurrences);
+    }
+}
+
 /* The occurrences of the tasks @ids read again, each alone, over the days
  * of the kept ones (a periodic task's schedule, reports or progress
- * changed); the reports then judged again. */
+ * changed); the reports judged corrected by the difference. */
 static gboolean
 patch_occurrences (DdScoringCache  *cache,
                    DdStore         *store,
                    GArray          *ids,
                    GError         **error)
 {
-  g_clear_pointer (&cache->reports, g_hash_table_unref);
   if (cache->occurrences == NULL)
-    return TRUE;
+    {
+      g_clear_pointer (&cache->reports, g_hash_table_unref);
+      return TRUE;
+    }
   if (cache->occurrence_patches == NULL)
     cache->occurrence_patches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) _dd_occurrence_set_free);
@@ -901,6 +933,7 @@ patch_occurrences (DdScoringCache  *cache,
     {
       g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
       g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
+      g_clear_pointer (&cache->reports, g_hash_table_unref);
       return TRUE;
     }
   for (guint i = 0; i < ids->len; i++)
@@ -909,9 +942,15 @@ patch_occurrences (DdScoringCache  *cache,
       DdOccurrenceSet *set = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, id, cache->ctx.workdays,
                                                       &cache->occurrences_from, &cache->occurrences_to, NULL,
                                                       error);
+      gpointer old = NULL;
 
       if (set == NULL)
         return FALSE;
+      /* What it counted for: its last reading alone, else the set's. */
+      if (!g_hash_table_lookup_extended (cache->occurrence_patches, &id, NULL, &old))
+        old = cache->occurrences;
+      adjust_reports (cache, old, id, -1);
+      adjust_reports (cache, set, id, 1);
       if (_dd_occurrence_set_get_n_tasks (set) == 0)
         g_clear_pointer (&set, _dd_occurrence_set_free);
       g_hash_table_replace (cache->occurrence_patches, g_memdup2 (&id, sizeof id), set);
