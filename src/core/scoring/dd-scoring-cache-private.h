@@ -64,6 +64,7 @@ typedef struct
  * that its status and counts in any period need, kept with the cache. */
 typedef struct
 {
+  gint64 id;                    /* the task's */
   const TaskWords *words;       /* its id, TT, title and "6 rõ" words */
   /* The texts as SQL compared them (period_has()), in DdScoringCache.strings. */
   const char *due_text;
@@ -91,6 +92,16 @@ typedef struct
 /* The reports of a unit in a period: on time, late, forgotten, pending. */
 typedef guint ReportCounts[4];
 
+/* The reports of every unit in a period, as judged on a day. */
+typedef struct
+{
+  GDate start;                  /* the period */
+  GDate end;
+  GDate as_of;                  /* the day they are judged on */
+  GDate soon;                   /* and the limit of "due soon" then */
+  ReportCounts *counts;         /* per unit, in the order of Context.units */
+} JudgedReports;
+
 /*
  * The scorecards of a year are asked for again and again (each time the
  * page is shown, another period chosen, the window refreshed) while the
@@ -102,9 +113,15 @@ typedef guint ReportCounts[4];
  * judged on a day. A call then only counts the tasks of each period from
  * memory. Valid while the store's stamp taken when it was filled is
  * current (dd-store-stamp.h: no transaction open, nothing committed by
- * this connection or another): any write, a unit renamed or merged, a
- * coordinator added, a task edited on another desktop, drops all of it
- * but the tasks' words. Those (the one read of the whole table, ~0.3 s
+ * this connection or another). After a commit (of this connection or
+ * another desktop), the audit log's entries since the last one read
+ * before it was filled say what changed (dd-scoring-log.c): the rows
+ * of the tasks they name are read again, the typed sums dropped when
+ * indicator figures changed, the occurrences and reports when a task
+ * that has them changed; a change the log cannot describe task by task
+ * (units, plans, settings, holidays, indicators, an import under way, a
+ * schema change, another file in its place) drops all of it but the
+ * tasks' words. Those (the one read of the whole table, ~0.3 s
  * on the benchmark file) are kept with the audit log's last entry when
  * they were read: after a commit, only the tasks the log names since are
  * read again (every write of a task goes through the log's triggers,
@@ -120,10 +137,14 @@ struct _DdScoringCache
   GArray *words;                /* TaskWords of every live task, by id; NULL until needed */
   GStringChunk *strings;
   DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
+  GHashTable *occurrence_patches; /* task id → DdOccurrenceSet of that task alone, read again
+                                   * since occurrences was (NULL: it has none now), over the
+                                   * same days: its entry in occurrences no longer counts */
   GDate occurrences_from;
   GDate occurrences_to;
   GHashTable *typed_sums;       /* "start end" → GArray of TypedSum (_dd_scoring_cache_typed_sums()) */
-  GHashTable *reports;          /* "start end as_of soon" → ReportCounts per unit (dd-scoring-scan.c) */
+  GHashTable *reports;          /* "start end as_of soon" → JudgedReports (dd-scoring-scan.c),
+                                 * of the occurrences kept: emptied when they are read again */
   GArray *rows;                 /* ScanRow, by task id (_dd_scoring_cache_load_rows()) */
   GArray *row_units;            /* guint: ScanRow.coordinators */
   GPtrArray *extra_words;       /* TaskWords* read one by one */
@@ -131,6 +152,12 @@ struct _DdScoringCache
   char *words_mark_at;          /* and its time, to know the file is the same */
   gboolean words_stale;         /* something was committed since: see the log */
   guint n_words_refreshed;      /* words read again from the log's entries */
+  /* What the rest was read after (dd-scoring-log.c). */
+  gint64 mark;                  /* audit_log's last id before the context was read; 0: none */
+  char *mark_at;                /* and its time */
+  gint64 schema_version;        /* PRAGMA schema_version then */
+  guint n_partial_refreshes;    /* brought up to date from the log, for the tests */
+  guint n_full_reads;           /* read again whole (the context), likewise */
 };
 
 /* An empty cache, never current. */
@@ -154,6 +181,41 @@ DdScoringCache *_dd_scoring_cache_get  (DdScoringCache  *kept,
 void            _dd_scoring_cache_check_after (DdScoringCache *cache,
                                                DdStore        *store);
 
+/* dd-scoring-log.c: the audit log's last entry (and the schema's version)
+ * before the cache is filled, kept as its mark. */
+gboolean _dd_scoring_cache_take_mark        (DdScoringCache  *cache,
+                                             DdStore         *store,
+                                             GError         **error);
+
+/* What changed since a cache's mark, as the log says it. */
+typedef struct
+{
+  gboolean described;           /* FALSE: the log cannot say; read it all again */
+  GArray *tasks;                /* gint64 ids of the tasks named, in increasing order */
+  gboolean occurrences;         /* one of them had or has a schedule, reports or ad hoc reports */
+  gboolean figures;             /* typed indicator figures */
+  gint64 mark;                  /* the log's last entry, read before what changed is */
+  char *mark_at;
+} DdScoringChanges;
+
+/* What changed since @cache's mark (dd-scoring-log.c). */
+gboolean _dd_scoring_log_changes            (DdStore           *store,
+                                             DdScoringCache    *cache,
+                                             DdScoringChanges  *out,
+                                             GError           **error);
+void     _dd_scoring_changes_clear          (DdScoringChanges  *changes);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DdScoringChanges, _dd_scoring_changes_clear)
+/* The audit log's last entry: its id (0 for none) and time. */
+gboolean _dd_scoring_read_log_mark          (DdStore         *store,
+                                             gint64          *out_id,
+                                             char           **out_at,
+                                             GError         **error);
+/* Whether an import runs on the file (its rollback marker is there): its
+ * history may be taken back, and entries since a mark with it. */
+gboolean _dd_scoring_import_pending         (DdStore         *store,
+                                             gboolean        *out_pending,
+                                             GError         **error);
+
 /* The ScanRow of every live task with a plan, in id order, read once while
  * the cache holds. */
 gboolean _dd_scoring_cache_load_rows        (DdScoringCache  *cache,
@@ -171,6 +233,17 @@ GArray  *_dd_scoring_cache_typed_sums       (DdScoringCache       *cache,
                                              DdStore              *store,
                                              const DdScorePeriod  *period,
                                              GError              **error);
+
+/* dd-scoring-reports.c: the reports of every task of the occurrences kept
+ * (those read again alone instead of theirs in the set read for all) in
+ * [@start, @end] as of @as_of, @soon the limit of "due soon" (may be unset). */
+JudgedReports *_dd_scoring_judge_reports (DdScoringCache *cache, const GDate *start, const GDate *end,
+                                          const GDate *as_of, const GDate *soon);
+void           _dd_scoring_judged_reports_free (JudgedReports *judged);
+/* Adds (@sign 1) or takes away (-1) the reports of task @t of @set to
+ * @judged's counts; @occurrences is a GArray of DdOccurrence to work in. */
+void           _dd_scoring_count_task_reports (const Context *ctx, DdOccurrenceSet *set, guint t,
+                                               const JudgedReports *judged, int sign, GArray *occurrences);
 
 /* dd-scoring-scan.c: the scorecards of every unit for @period as of @day
  * (already at most the period's end), with ranks and trends, counted from

@@ -19,6 +19,10 @@
  * table is read again instead (keeps the string chunk from growing). */
 #define MAX_WORDS_REFRESHED 20000
 
+/* The tasks whose occurrences are read again alone after commits before
+ * all of them are read again instead. */
+#define MAX_OCCURRENCE_PATCHES 256
+
 static void
 unit_row_free (UnitRow *row)
 {
@@ -64,11 +68,14 @@ scoring_cache_clear_but_words (DdScoringCache *cache)
 {
   context_clear (&cache->ctx);
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
   g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
   g_clear_pointer (&cache->reports, g_hash_table_unref);
   g_clear_pointer (&cache->rows, g_array_unref);
   g_clear_pointer (&cache->row_units, g_array_unref);
   g_clear_pointer (&cache->extra_words, g_ptr_array_unref);
+  g_clear_pointer (&cache->mark_at, g_free);
+  cache->mark = 0;
   cache->words_stale = cache->words != NULL;
   /* The texts of the words read again are added to the chunk, never
    * removed: past a number of them, start again from a full read. */
@@ -187,6 +194,8 @@ context_load (DdStore  *store,
   return _dd_scoring_read_done (store, rc, error);
 }
 
+static gboolean cache_refresh (DdScoringCache *cache, DdStore *store, gboolean *out_done, GError **error);
+
 DdScoringCache *
 _dd_scoring_cache_get (DdScoringCache  *kept,
                        DdStore         *store,
@@ -203,10 +212,28 @@ _dd_scoring_cache_get (DdScoringCache  *kept,
   /* Taken before reading: a commit while it reads makes it not current. */
   if (!dd_store_stamp_take (store, &stamp))
     cache = *out_temporary = _dd_scoring_cache_new ();
+  else if (kept->rows != NULL)
+    {
+      gboolean done = FALSE;
+
+      /* Not current while it is brought up to date: a failure empties it. */
+      dd_store_stamp_clear (&kept->stamp);
+      if (!cache_refresh (kept, store, &done, error))
+        {
+          scoring_cache_clear (kept);
+          return NULL;
+        }
+      if (done)
+        {
+          kept->stamp = stamp;
+          return kept;
+        }
+    }
   scoring_cache_clear_but_words (cache);
   /* Never current until filled: a failed read is read again next time. */
   dd_store_stamp_clear (&cache->stamp);
-  if (!context_load (store, &cache->ctx, error))
+  cache->n_full_reads++;
+  if (!_dd_scoring_cache_take_mark (cache, store, error) || !context_load (store, &cache->ctx, error))
     {
       scoring_cache_clear (cache);
       g_clear_pointer (out_temporary, _dd_scoring_cache_free);
@@ -242,31 +269,6 @@ task_words_set (DdScoringCache *cache,
                                               dd_sql_column_text (stmt, first_column + 3));
 }
 
-/* The audit log's last entry: its id (0 for none) and time. */
-static gboolean
-read_log_mark (DdStore  *store,
-               gint64   *out_id,
-               char    **out_at,
-               GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1",
-                                                 error);
-  int rc;
-
-  *out_id = 0;
-  *out_at = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      *out_at = g_strdup (dd_sql_column_text (stmt, 1));
-      rc = sqlite3_step (stmt);
-    }
-  return _dd_scoring_read_done (store, rc, error);
-}
-
 /* Whether the log still holds the entry the words were read after, as it
  * was: else the file is another one (a backup put back) and nothing said
  * since that entry holds. */
@@ -293,6 +295,28 @@ log_mark_holds (DdStore         *store,
       rc = sqlite3_step (stmt);
     }
   return _dd_scoring_read_done (store, rc, error);
+}
+
+/* The log's last entry before the words are read; none (0: they are read
+ * whole next time) while an import runs, whose history may be taken back
+ * (dd-store-import-undo.c). */
+static gboolean
+read_words_mark (DdStore  *store,
+                 gint64   *out_id,
+                 char    **out_at,
+                 GError  **error)
+{
+  gboolean pending;
+
+  if (!_dd_scoring_import_pending (store, &pending, error) ||
+      !_dd_scoring_read_log_mark (store, out_id, out_at, error))
+    return FALSE;
+  if (pending)
+    {
+      *out_id = 0;
+      g_clear_pointer (out_at, g_free);
+    }
+  return TRUE;
 }
 
 /* The place of task @id in the words (by id), or where it would go. */
@@ -376,11 +400,16 @@ refresh_words (DdStore         *store,
     return holds;
   /* Taken before the tasks are read: what is committed meanwhile is read
    * again next time. */
-  if (!read_log_mark (store, &mark, &mark_at, error))
+  if (!read_words_mark (store, &mark, &mark_at, error))
     return FALSE;
+  /* NOT INDEXED: by the log's ids, the entries since the mark only;
+   * through audit_log_task the planner walks every task's entries. */
   changed = dd_sql_prepare (store,
-                            "SELECT DISTINCT task_id FROM audit_log WHERE id > ?1 AND table_name = 'tasks' "
-                            "AND task_id IS NOT NULL", error);
+                            _dd_store_has_remote_tables (store)
+                            ? "SELECT DISTINCT task_id FROM audit_log WHERE id > ?1 AND table_name = 'tasks' "
+                              "AND task_id IS NOT NULL"
+                            : "SELECT DISTINCT task_id FROM audit_log NOT INDEXED WHERE id > ?1 "
+                              "AND table_name = 'tasks' AND task_id IS NOT NULL", error);
   one = dd_sql_prepare (store, "SELECT number, title, product, directing FROM tasks "
                         "WHERE id = ?1 AND deleted_at IS NULL", error);
   if (changed == NULL || one == NULL)
@@ -439,7 +468,7 @@ load_words (DdStore         *store,
 
   words_clear (cache);
   /* Taken before the table is read (see refresh_words()). */
-  if (!read_log_mark (store, &mark, &mark_at, error))
+  if (!read_words_mark (store, &mark, &mark_at, error))
     return FALSE;
   /* NOT INDEXED: the table in its own order is already by id; through
    * tasks_scoring it would be an index walk and a seek a row besides. */
@@ -561,23 +590,20 @@ coordinators_for (const Context *ctx,
   return NULL;
 }
 
-/* The units @row's task coordinates with, counted in each period, into
- * the cache's row_units: not the lead itself (it does not coordinate its
- * own task), nor a unit that is gone. */
+/* The units @row's task coordinates with (@ids, @n_ids of them), counted
+ * in each period, into the cache's row_units: not the lead itself (it does
+ * not coordinate its own task), nor a unit that is gone. */
 static void
-row_add_coordinators (DdScoringCache         *cache,
-                      ScanRow                *row,
-                      const TaskCoordinators *coordinators,
-                      gint64                  lead_id)
+row_add_coordinators (DdScoringCache *cache,
+                      ScanRow        *row,
+                      const gint64   *ids,
+                      guint           n_ids,
+                      gint64          lead_id)
 {
   const Context *ctx = &cache->ctx;
-  const gint64 *ids;
 
   row->coordinators = cache->row_units->len;
-  if (coordinators == NULL)
-    return;
-  ids = &g_array_index (ctx->coordinator_units, gint64, coordinators->first);
-  for (guint i = 0; i < coordinators->n; i++)
+  for (guint i = 0; i < n_ids; i++)
     {
       guint position = ids[i] != lead_id ? _dd_scoring_context_unit_position (ctx, ids[i]) : 0;
 
@@ -592,18 +618,17 @@ row_add_coordinators (DdScoringCache         *cache,
 /* Whether @row's task, which a unit leads, passes the "6 rõ" check: it
  * does not depend on the period, so it is made once. */
 static gboolean
-row_passes_six_clear (const Context          *ctx,
-                      const ScanRow          *row,
-                      const TaskCoordinators *coordinators,
-                      gboolean                deadline_understood)
+row_passes_six_clear (const Context *ctx,
+                      const ScanRow *row,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      gboolean       deadline_understood)
 {
   const UnitRow *lead_row = g_ptr_array_index (ctx->units, row->lead - 1);
-  const gint64 *ids = coordinators != NULL
-    ? &g_array_index (ctx->coordinator_units, gint64, coordinators->first) : NULL;
   DdSixClearInput input = { 0 };
   gboolean lead_coordinates = FALSE;
 
-  for (guint i = 0; coordinators != NULL && i < coordinators->n && !lead_coordinates; i++)
+  for (guint i = 0; i < n_ids && !lead_coordinates; i++)
     {
       guint position = _dd_scoring_context_unit_position (ctx, ids[i]);
 
@@ -625,6 +650,60 @@ row_passes_six_clear (const Context          *ctx,
   return _dd_six_clear_check_known_words (&input, lead_coordinates, row->words->missing) == 0;
 }
 
+/* What a task is scored on: its id, lead, kind, due date as extended before
+ * it fell due, completion, plan, "6 rõ" flag and creation, in this order. */
+/* A task is scored against its due date as extended before it fell due;
+ * an extension signed after the due date it replaced leaves the task
+ * judged against that date (README.md, "Rules": it was late already). */
+#define ROW_SELECT \
+  "SELECT t.id, t.lead_unit_id, t.deadline_kind, " \
+  "coalesce ((SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id " \
+  "AND e.approved_on > e.old_due ORDER BY e.id LIMIT 1), t.due_on), t.completed_on, t.plan_id, " \
+  "t.deadline_understood, t.created_at FROM tasks t "
+
+/* @row from a result of ROW_SELECT, its coordinators @ids (@n_ids) and
+ * its words *@cursor on (words_for()); FALSE (and no error) when its plan
+ * is not there: it is not scored. */
+static gboolean
+row_read (DdStore         *store,
+          DdScoringCache  *cache,
+          sqlite3_stmt    *stmt,
+          const gint64    *ids,
+          guint            n_ids,
+          guint           *cursor,
+          sqlite3_stmt   **one,
+          ScanRow         *row,
+          GError         **error)
+{
+  Context *ctx = &cache->ctx;
+  gint64 lead_id = sqlite3_column_int64 (stmt, 1);
+  gint64 plan_id = sqlite3_column_int64 (stmt, 5);
+  const PlanRow *plan;
+
+  memset (row, 0, sizeof *row);
+  /* An inner join with the plans, as the query of each period had. */
+  plan = g_hash_table_lookup (ctx->plans, &plan_id);
+  if (plan == NULL)
+    return FALSE;
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->plan = plan->index;
+  row->kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
+  row->due_text = intern (cache, dd_sql_column_text (stmt, 3));
+  row->done_text = intern (cache, dd_sql_column_text (stmt, 4));
+  dd_sql_column_date (stmt, 3, &row->due);
+  dd_sql_column_date (stmt, 4, &row->done);
+  if (row->due_text == NULL)
+    row->starts = row_starts (cache, plan, stmt, 7);
+  row->words = words_for (store, cache, row->id, cursor, one, error);
+  if (row->words == NULL)
+    return FALSE;
+  row->lead = lead_id > 0 ? _dd_scoring_context_unit_position (ctx, lead_id) : 0;
+  row_add_coordinators (cache, row, ids, n_ids, lead_id);
+  if (row->lead > 0)
+    row->six_clear_passed = row_passes_six_clear (ctx, row, ids, n_ids, sqlite3_column_int (stmt, 6) != 0);
+  return TRUE;
+}
+
 /* INDEXED BY: the planner would not pick a partial index for a whole scan
  * by itself in every case; the table's rows are eleven times its size. */
 gboolean
@@ -644,21 +723,12 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
   if (!load_words (store, cache, error))
     return FALSE;
 
-  /* A task is scored against its due date as extended before it fell due;
-   * an extension signed after the due date it replaced leaves the task
-   * judged against that date (README.md, "Rules": it was late already). */
   /* A server's tables have no index of SQLite's (dd_pg_read_store()). */
-#define LOAD_ROWS_SQL(hint) \
-  "SELECT t.id, t.lead_unit_id, t.deadline_kind, " \
-  "coalesce ((SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id " \
-  "AND e.approved_on > e.old_due ORDER BY e.id LIMIT 1), t.due_on), t.completed_on, t.plan_id, " \
-  "t.deadline_understood, t.created_at " \
-  "FROM tasks t " hint "WHERE t.deleted_at IS NULL ORDER BY t.id"
   stmt = dd_sql_prepare (store,
-                         _dd_store_has_remote_tables (store) ? LOAD_ROWS_SQL ("")
-                                                             : LOAD_ROWS_SQL ("INDEXED BY tasks_scoring "),
+                         _dd_store_has_remote_tables (store)
+                         ? ROW_SELECT "WHERE t.deleted_at IS NULL ORDER BY t.id"
+                         : ROW_SELECT "INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
                          error);
-#undef LOAD_ROWS_SQL
   if (stmt == NULL)
     return FALSE;
   rows = g_array_new (FALSE, TRUE, sizeof (ScanRow));
@@ -669,35 +739,17 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 task_id = sqlite3_column_int64 (stmt, 0);
-      gint64 lead_id = sqlite3_column_int64 (stmt, 1);
-      gint64 plan_id = sqlite3_column_int64 (stmt, 5);
-      const TaskCoordinators *coordinators;
-      const PlanRow *plan;
-      ScanRow row = { 0 };
+      const TaskCoordinators *coordinators = coordinators_for (ctx, sqlite3_column_int64 (stmt, 0),
+                                                               &coordinator_cursor);
+      const gint64 *ids = coordinators != NULL
+        ? &g_array_index (ctx->coordinator_units, gint64, coordinators->first) : NULL;
+      ScanRow row;
 
-      /* An inner join with the plans, as the query of each period had. */
-      plan = g_hash_table_lookup (ctx->plans, &plan_id);
-      if (plan == NULL)
-        continue;
-      row.plan = plan->index;
-      row.kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
-      row.due_text = intern (cache, dd_sql_column_text (stmt, 3));
-      row.done_text = intern (cache, dd_sql_column_text (stmt, 4));
-      dd_sql_column_date (stmt, 3, &row.due);
-      dd_sql_column_date (stmt, 4, &row.done);
-      if (row.due_text == NULL)
-        row.starts = row_starts (cache, plan, stmt, 7);
-      row.words = words_for (store, cache, task_id, &words_cursor, &one, error);
-      if (row.words == NULL)
+      if (row_read (store, cache, stmt, ids, coordinators != NULL ? coordinators->n : 0, &words_cursor, &one,
+                    &row, error))
+        g_array_append_val (rows, row);
+      else if (error != NULL && *error != NULL)
         return FALSE;
-      row.lead = lead_id > 0 ? _dd_scoring_context_unit_position (ctx, lead_id) : 0;
-
-      coordinators = coordinators_for (ctx, task_id, &coordinator_cursor);
-      row_add_coordinators (cache, &row, coordinators, lead_id);
-      if (row.lead > 0)
-        row.six_clear_passed = row_passes_six_clear (ctx, &row, coordinators, sqlite3_column_int (stmt, 6) != 0);
-      g_array_append_val (rows, row);
     }
   if (!_dd_scoring_read_done (store, rc, error))
     return FALSE;
@@ -705,6 +757,238 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
   /* In the rows now (row_units). */
   g_clear_pointer (&ctx->coordinators, g_array_unref);
   g_clear_pointer (&ctx->coordinator_units, g_array_unref);
+  return TRUE;
+}
+
+/* The row of task @id read again, appended to @rows (nothing when it is
+ * gone, in the recycle bin or without a plan). */
+static gboolean
+reload_row (DdStore         *store,
+            DdScoringCache  *cache,
+            sqlite3_stmt    *task,
+            sqlite3_stmt    *coordinators,
+            gint64           id,
+            GArray          *rows,
+            gboolean        *out_recurring,
+            GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) one = NULL;
+  gboolean found;
+  guint cursor = words_position (cache->words, id, &found);
+  ScanRow row;
+  int rc;
+
+  sqlite3_reset (coordinators);
+  sqlite3_bind_int64 (coordinators, 1, id);
+  while ((rc = sqlite3_step (coordinators)) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (coordinators, 0);
+
+      g_array_append_val (ids, unit_id);
+    }
+  if (!_dd_scoring_read_done (store, rc, error))
+    return FALSE;
+  sqlite3_reset (task);
+  sqlite3_bind_int64 (task, 1, id);
+  rc = sqlite3_step (task);
+  if (rc != SQLITE_ROW)
+    return _dd_scoring_read_done (store, rc, error);
+  if (sqlite3_column_int (task, 2) == DD_DEADLINE_PERIODIC || sqlite3_column_int (task, 2) == DD_DEADLINE_ONGOING)
+    *out_recurring = TRUE;
+  if (row_read (store, cache, task, (const gint64 *) ids->data, ids->len, &cursor, &one, &row, error))
+    g_array_append_val (rows, row);
+  else if (error != NULL && *error != NULL)
+    return FALSE;
+  return _dd_scoring_read_done (store, sqlite3_step (task), error);
+}
+
+/* @row, kept, into @rows: its coordinators from @units into the cache's
+ * new row_units, its words found again (the array may have moved). */
+static gboolean
+keep_row (DdStore         *store,
+          DdScoringCache  *cache,
+          ScanRow          row,
+          GArray          *units,
+          GArray          *rows,
+          guint           *cursor,
+          sqlite3_stmt   **one,
+          GError         **error)
+{
+  if (row.n_coordinators > 0)
+    g_array_append_vals (cache->row_units, &g_array_index (units, guint, row.coordinators), row.n_coordinators);
+  row.coordinators = cache->row_units->len - row.n_coordinators;
+  row.words = words_for (store, cache, row.id, cursor, one, error);
+  if (row.words == NULL)
+    return FALSE;
+  g_array_append_val (rows, row);
+  return TRUE;
+}
+
+/* The rows of the tasks @ids (gint64, in increasing order, no twice) read
+ * again into the kept ones (replaced, added or removed), and the tasks'
+ * words with them. *@out_recurring: one of them is periodic or ongoing.
+ * *@out_kept FALSE (TRUE returned) when the words had to be read whole
+ * again: the rows cannot be kept then. */
+static gboolean
+reload_rows (DdScoringCache  *cache,
+             DdStore         *store,
+             GArray          *ids,
+             gboolean        *out_recurring,
+             gboolean        *out_kept,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) task = NULL;
+  g_autoptr(sqlite3_stmt) coordinators = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  g_autoptr(GArray) old_units = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint r = 0, cursor = 0;
+
+  GStringChunk *strings = cache->strings;
+
+  *out_recurring = FALSE;
+  *out_kept = FALSE;
+  /* The words first: the rows point into them. Read whole again (or too
+   * many read again), they take the rows' texts with them. */
+  if (cache->words == NULL || cache->n_words_refreshed > MAX_WORDS_REFRESHED)
+    return TRUE;
+  cache->words_stale = TRUE;
+  if (!load_words (store, cache, error))
+    return FALSE;
+  if (cache->strings != strings)
+    return TRUE;
+  task = dd_sql_prepare (store, ROW_SELECT "WHERE t.id = ?1 AND t.deleted_at IS NULL", error);
+  coordinators = dd_sql_prepare (store, "SELECT unit_id FROM task_coordinators WHERE task_id = ?1 "
+                                 "ORDER BY position", error);
+  if (task == NULL || coordinators == NULL)
+    return FALSE;
+
+  /* One pass in id order: the rows kept, those read again in their place. */
+  old_units = g_steal_pointer (&cache->row_units);
+  cache->row_units = g_array_sized_new (FALSE, FALSE, sizeof (guint), old_units->len + 16);
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (ScanRow), cache->rows->len + ids->len);
+  for (guint i = 0; i <= ids->len; i++)
+    {
+      gint64 id = i < ids->len ? g_array_index (ids, gint64, i) : G_MAXINT64;
+
+      for (; r < cache->rows->len && g_array_index (cache->rows, ScanRow, r).id <= id; r++)
+        if (g_array_index (cache->rows, ScanRow, r).id != id &&
+            !keep_row (store, cache, g_array_index (cache->rows, ScanRow, r), old_units, rows, &cursor, &one,
+                       error))
+          return FALSE;
+      if (i < ids->len && !reload_row (store, cache, task, coordinators, id, rows, out_recurring, error))
+        return FALSE;
+    }
+  g_array_unref (cache->rows);
+  cache->rows = g_steal_pointer (&rows);
+  *out_kept = TRUE;
+  return TRUE;
+}
+
+/* Adds (@sign 1) or takes away (-1) the reports of task @id in @set (if
+ * it is there) in every period judged and kept. */
+static void
+adjust_reports (DdScoringCache  *cache,
+                DdOccurrenceSet *set,
+                gint64           id,
+                int              sign)
+{
+  g_autoptr(GArray) occurrences = NULL;
+  GHashTableIter iter;
+  gpointer judged;
+
+  if (set == NULL || cache->reports == NULL)
+    return;
+  occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
+  for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
+    {
+      if (_dd_occurrence_set_get_task (set, t)->id != id)
+        continue;
+      g_hash_table_iter_init (&iter, cache->reports);
+      while (g_hash_table_iter_next (&iter, NULL, &judged))
+        _dd_scoring_count_task_reports (&cache->ctx, set, t, judged, sign, occurrences);
+    }
+}
+
+/* The occurrences of the tasks @ids read again, each alone, over the days
+ * of the kept ones (a periodic task's schedule, reports or progress
+ * changed); the reports judged corrected by the difference. */
+static gboolean
+patch_occurrences (DdScoringCache  *cache,
+                   DdStore         *store,
+                   GArray          *ids,
+                   GError         **error)
+{
+  if (cache->occurrences == NULL)
+    {
+      g_clear_pointer (&cache->reports, g_hash_table_unref);
+      return TRUE;
+    }
+  if (cache->occurrence_patches == NULL)
+    cache->occurrence_patches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) _dd_occurrence_set_free);
+  /* Past a number of them, all are read again in one pass. */
+  if (g_hash_table_size (cache->occurrence_patches) + ids->len > MAX_OCCURRENCE_PATCHES)
+    {
+      g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+      g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
+      g_clear_pointer (&cache->reports, g_hash_table_unref);
+      return TRUE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      DdOccurrenceSet *set = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, id, cache->ctx.workdays,
+                                                      &cache->occurrences_from, &cache->occurrences_to, NULL,
+                                                      error);
+      gpointer old = NULL;
+
+      if (set == NULL)
+        return FALSE;
+      /* What it counted for: its last reading alone, else the set's. */
+      if (!g_hash_table_lookup_extended (cache->occurrence_patches, &id, NULL, &old))
+        old = cache->occurrences;
+      adjust_reports (cache, old, id, -1);
+      adjust_reports (cache, set, id, 1);
+      if (_dd_occurrence_set_get_n_tasks (set) == 0)
+        g_clear_pointer (&set, _dd_occurrence_set_free);
+      g_hash_table_replace (cache->occurrence_patches, g_memdup2 (&id, sizeof id), set);
+    }
+  return TRUE;
+}
+
+/* Brings @cache (filled, its rows read, its stamp no longer current) up to
+ * date from what the audit log says changed since its mark. *@out_done
+ * FALSE (and TRUE returned) when the log cannot say: empty it. */
+static gboolean
+cache_refresh (DdScoringCache  *cache,
+               DdStore         *store,
+               gboolean        *out_done,
+               GError         **error)
+{
+  g_auto(DdScoringChanges) changes = { 0 };
+  gboolean recurring = FALSE, kept = TRUE;
+
+  *out_done = FALSE;
+  if (!_dd_scoring_log_changes (store, cache, &changes, error))
+    return FALSE;
+  if (!changes.described)
+    return TRUE;
+  if (changes.tasks->len > 0 && !reload_rows (cache, store, changes.tasks, &recurring, &kept, error))
+    return FALSE;
+  if (!kept)
+    return TRUE;
+  if ((changes.occurrences || recurring) && !patch_occurrences (cache, store, changes.tasks, error))
+    return FALSE;
+  if (changes.figures)
+    g_clear_pointer (&cache->typed_sums, g_hash_table_unref);
+
+  cache->mark = changes.mark;
+  g_free (cache->mark_at);
+  cache->mark_at = g_steal_pointer (&changes.mark_at);
+  cache->n_partial_refreshes++;
+  *out_done = TRUE;
   return TRUE;
 }
 
@@ -719,6 +1003,10 @@ _dd_scoring_cache_load_occurrences (DdScoringCache  *cache,
       g_date_compare (&cache->occurrences_to, to) == 0)
     return TRUE;
   g_clear_pointer (&cache->occurrences, _dd_occurrence_set_free);
+  g_clear_pointer (&cache->occurrence_patches, g_hash_table_unref);
+  /* The reports judged are of the tasks of these occurrences only: after
+   * a commit, those of the tasks named are judged again. */
+  g_clear_pointer (&cache->reports, g_hash_table_unref);
   cache->occurrences = _dd_occurrence_set_load (store, DD_OCCURRENCE_SCOPE_LED, 0, cache->ctx.workdays,
                                                 from, to, NULL, error);
   if (cache->occurrences == NULL)

@@ -39,6 +39,10 @@ void _dd_score_indicator_update (DdScoreIndicator *indicator);
 gboolean _dd_scoring_read_weights  (DdStore *store, DdScoreWeights *out, GError **error);
 gboolean _dd_scoring_write_weights (DdStore *store, const DdScoreWeights *weights, GError **error);
 
+/* For the tests: how often @self's kept cache was brought up to date from
+ * the audit log, and how often it was read whole (dd-scoring-log.c). */
+void _dd_scoring_get_cache_counts (DdScoring *self, guint *out_partial, guint *out_full);
+
 /* dd_figures_list_indicators() for @store, without a DdFigures. */
 GPtrArray *_dd_figures_read_indicators (DdStore *store, gint64 plan_id, GError **error);
 

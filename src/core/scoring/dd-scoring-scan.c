@@ -228,63 +228,31 @@ scan_tasks (DdScoringCache *cache,
  * report not made by its due date is forgotten in its period (not pending
  * for ever because the period was judged on its last day), one made late
  * is late in its period. */
+
 static void
 scan_reports (DdScoringCache *cache,
               Period         *p)
 {
   Context *ctx = &cache->ctx;
-  DdOccurrenceSet *set = cache->occurrences;
   g_autofree char *as_of = dd_date_to_iso (&p->reports_as_of);
   g_autofree char *soon = dd_date_is_set (&p->reports_soon) ? dd_date_to_iso (&p->reports_soon) : g_strdup ("-");
   g_autofree char *key = g_strjoin (" ", p->start, p->end, as_of, soon, NULL);
+  JudgedReports *judged;
   ReportCounts *counts;
 
   if (cache->reports == NULL)
-    cache->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  counts = g_hash_table_lookup (cache->reports, key);
-  if (counts == NULL)
+    cache->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) _dd_scoring_judged_reports_free);
+  judged = g_hash_table_lookup (cache->reports, key);
+  if (judged == NULL)
     {
-      g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (DdOccurrence));
-
-      counts = g_new0 (ReportCounts, MAX (ctx->units->len, 1));
-      for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
-        {
-          const DdOccurrenceTask *task = _dd_occurrence_set_get_task (set, t);
-          guint unit;
-
-          /* As each period chose its tasks: not completed before it began. */
-          if (dd_date_is_set (&task->completed_on) && g_date_compare (&task->completed_on, &p->period.start) < 0)
-            continue;
-          unit = _dd_scoring_context_unit_position (ctx, task->lead_unit_id);
-          if (unit == 0)
-            continue;
-          g_array_set_size (occurrences, 0);
-          _dd_occurrence_set_judge_periods (set, t, &p->period.start, &p->period.end, &p->reports_as_of,
-                                            &p->reports_soon, occurrences);
-          for (guint j = 0; j < occurrences->len; j++)
-            {
-              switch (g_array_index (occurrences, DdOccurrence, j).status)
-                {
-                case DD_STATUS_DONE_ON_TIME:
-                  counts[unit - 1][0]++;
-                  break;
-                case DD_STATUS_DONE_LATE:
-                  counts[unit - 1][1]++;
-                  break;
-                case DD_STATUS_FORGOTTEN:
-                case DD_STATUS_OVERDUE:
-                  counts[unit - 1][2]++;
-                  break;
-                default:
-                  counts[unit - 1][3]++;
-                  break;
-                }
-            }
-        }
+      judged = _dd_scoring_judge_reports (cache, &p->period.start, &p->period.end, &p->reports_as_of,
+                                          &p->reports_soon);
       if (g_hash_table_size (cache->reports) >= 32)
         g_hash_table_remove_all (cache->reports);
-      g_hash_table_insert (cache->reports, g_steal_pointer (&key), counts);
+      g_hash_table_insert (cache->reports, g_steal_pointer (&key), judged);
     }
+  counts = judged->counts;
 
   for (guint u = 0; u < ctx->units->len; u++)
     {

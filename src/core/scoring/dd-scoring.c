@@ -142,6 +142,17 @@ dd_scoring_get_store (DdScoring *self)
   return self->store;
 }
 
+void
+_dd_scoring_get_cache_counts (DdScoring *self,
+                              guint     *out_partial,
+                              guint     *out_full)
+{
+  g_return_if_fail (DD_IS_SCORING (self));
+
+  *out_partial = self->cache != NULL ? self->cache->n_partial_refreshes : 0;
+  *out_full = self->cache != NULL ? self->cache->n_full_reads : 0;
+}
+
 gboolean
 dd_scoring_get_weights (DdScoring       *self,
                         DdScoreWeights  *out,
