@@ -480,6 +480,33 @@ test_many_units (Fixture       *f,
   dd_test_screenshot ("indicators-many-units");
 }
 
+/* Whether the window's focus is in @cell (its text). */
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return cell != NULL && focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+/* Tab goes along a row and on to the next one, Shift+Tab back. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  gtk_widget_grab_focus (dd_indicators_page_get_cell (f->page, 0, 3));
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 3)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 4)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  dd_test_iterate (50);
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 1, 1)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  dd_test_iterate (50);
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 4)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +528,7 @@ main (int   argc,
   ADD ("import-count", test_import_count);
   ADD ("dossier", test_dossier);
   ADD ("many-units", test_many_units);
+  ADD ("keyboard", test_keyboard);
   g_test_add ("/ui/indicators/headings", Fixture, GINT_TO_POINTER (640), fixture_set_up, test_headings,
               fixture_tear_down);
 
