@@ -6,76 +6,115 @@
 #include "dd-figure-cell.h"
 
 /*
- * The cells of the Indicators page's grid (dd-indicators-page.c). Each
- * keeps the text it showed when the grid was read or the figure last
- * recorded ("saved-text"): a cell whose text differs holds a figure typed
- * and not yet recorded, which the page records when the focus leaves it,
- * before it shows another indicator, and before the window closes. When
- * the grid is read again for a change made elsewhere, the typed texts
- * are put back in the new cells.
+ * The cells of the Indicators page's grid (dd-indicators-grid.c): an
+ * entry made once for a column and bound, as the grid scrolls, to the rows
+ * in view. Its text is the row's (typed or saved); each change typed goes
+ * to the row, which the page records when the focus leaves the cell.
  */
 
-static char *
-dup_key (gint64 unit_id,
-         int    quarter)
+typedef struct
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%d", unit_id, quarter);
+  int quarter;
+  DdFigureRow *row;             /* owned, while bound */
+  GtkListItem *item;            /* unowned: it owns the cell */
+  gulong changed_id;
+} Cell;
+
+static Cell *
+get_cell (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "dd-figure-cell");
+}
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_clear_object (&cell->row);
+  g_free (cell);
+}
+
+static void
+on_changed_cb (GtkEditable *editable,
+               Cell        *cell)
+{
+  if (cell->row != NULL)
+    dd_figure_row_set_text (cell->row, cell->quarter, gtk_editable_get_text (editable));
 }
 
 GtkWidget *
-dd_figure_cell_new (gint64      unit_id,
-                    int         quarter,
-                    const char *saved,
-                    GHashTable *typed)
+dd_figure_cell_new (int quarter)
 {
   GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *key = dup_key (unit_id, quarter);
-  const char *text = typed != NULL ? g_hash_table_lookup (typed, key) : NULL;
+  Cell *cell = g_new0 (Cell, 1);
 
+  cell->quarter = quarter;
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : saved);
-  g_object_set_data_full (G_OBJECT (entry), "saved-text", g_strdup (saved), g_free);
-  g_object_set_data (G_OBJECT (entry), "unit-id", GSIZE_TO_POINTER ((gsize) unit_id));
+  g_object_set_data_full (G_OBJECT (entry), "dd-figure-cell", cell, cell_free);
   g_object_set_data (G_OBJECT (entry), "quarter", GINT_TO_POINTER (quarter));
+  cell->changed_id = g_signal_connect (entry, "changed", G_CALLBACK (on_changed_cb), cell);
   return entry;
 }
 
-gint64
-dd_figure_cell_get_unit_id (GtkWidget *cell)
+void
+dd_figure_cell_bind (GtkWidget   *entry,
+                     DdFigureRow *row,
+                     GtkListItem *item)
 {
-  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "unit-id"));
-}
+  Cell *cell = get_cell (entry);
 
-int
-dd_figure_cell_get_quarter (GtkWidget *cell)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "quarter"));
-}
-
-gboolean
-dd_figure_cell_is_typed (GtkWidget *cell)
-{
-  const char *saved = g_object_get_data (G_OBJECT (cell), "saved-text");
-
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), saved != NULL ? saved : "") != 0;
+  g_return_if_fail (cell != NULL);
+  g_set_object (&cell->row, row);
+  cell->item = item;
+  g_signal_handler_block (entry, cell->changed_id);
+  gtk_editable_set_text (GTK_EDITABLE (entry), dd_figure_row_get_text (row, cell->quarter));
+  g_signal_handler_unblock (entry, cell->changed_id);
+  g_object_set_data (G_OBJECT (entry), "unit-id", GSIZE_TO_POINTER ((gsize) dd_figure_row_get_unit_id (row)));
 }
 
 void
-dd_figure_cell_set_saved (GtkWidget  *cell,
-                          const char *saved)
+dd_figure_cell_unbind (GtkWidget *entry)
 {
-  g_object_set_data_full (G_OBJECT (cell), "saved-text", g_strdup (saved), g_free);
+  Cell *cell = get_cell (entry);
+
+  g_return_if_fail (cell != NULL);
+  g_clear_object (&cell->row);
+  cell->item = NULL;
+  g_object_set_data (G_OBJECT (entry), "unit-id", NULL);
 }
 
-GHashTable *
-dd_figure_cells_dup_typed (GtkWidget *grid)
+DdFigureRow *
+dd_figure_cell_get_row (GtkWidget *entry)
 {
-  GHashTable *typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Cell *cell = get_cell (entry);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child) && dd_figure_cell_is_typed (child))
-      g_hash_table_insert (typed, dup_key (dd_figure_cell_get_unit_id (child), dd_figure_cell_get_quarter (child)),
-                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
-  return typed;
+  return cell != NULL ? cell->row : NULL;
+}
+
+guint
+dd_figure_cell_get_position (GtkWidget *entry)
+{
+  Cell *cell = get_cell (entry);
+
+  if (cell == NULL || cell->item == NULL || cell->row == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_list_item_get_position (cell->item);
+}
+
+gint64
+dd_figure_cell_get_unit_id (GtkWidget *entry)
+{
+  Cell *cell = get_cell (entry);
+
+  return cell != NULL && cell->row != NULL ? dd_figure_row_get_unit_id (cell->row) : 0;
+}
+
+int
+dd_figure_cell_get_quarter (GtkWidget *entry)
+{
+  Cell *cell = get_cell (entry);
+
+  return cell != NULL ? cell->quarter : 0;
 }

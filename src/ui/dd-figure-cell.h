@@ -3,22 +3,25 @@
 
 #include <gtk/gtk.h>
 
+#include "dd-figure-row.h"
+
 G_BEGIN_DECLS
 
-/* A cell of the Indicators page's grid: an entry for "N/D" of a unit and
- * quarter, which knows the text it showed when read or last recorded. */
-GtkWidget  *dd_figure_cell_new          (gint64      unit_id,
-                                         int         quarter,
-                                         const char *saved,
-                                         GHashTable *typed);
-gint64      dd_figure_cell_get_unit_id  (GtkWidget  *cell);
-int         dd_figure_cell_get_quarter  (GtkWidget  *cell);
-/* Whether the cell holds a typed text not yet recorded. */
-gboolean    dd_figure_cell_is_typed     (GtkWidget  *cell);
-void        dd_figure_cell_set_saved    (GtkWidget  *cell,
-                                         const char *saved);
-/* The typed texts of @grid's cells, by unit and quarter, for
- * dd_figure_cell_new() when the grid is built again. (transfer full) */
-GHashTable *dd_figure_cells_dup_typed   (GtkWidget  *grid);
+/* A cell of the Indicators page's grid: an entry for "N/D" of one quarter,
+ * bound in turn to the rows in view (DdFigureRow, the grid's columns
+ * recycle their cells). What is typed goes to the row at once. */
+GtkWidget   *dd_figure_cell_new          (int          quarter);
+/* Shows @row's text of the cell's quarter; @item: the list item the cell
+ * is bound through (its position). */
+void         dd_figure_cell_bind         (GtkWidget   *cell,
+                                          DdFigureRow *row,
+                                          GtkListItem *item);
+void         dd_figure_cell_unbind       (GtkWidget   *cell);
+/* The row the cell shows, or %NULL while it shows none. (transfer none) */
+DdFigureRow *dd_figure_cell_get_row      (GtkWidget   *cell);
+/* The row's position in the grid, or GTK_INVALID_LIST_POSITION. */
+guint        dd_figure_cell_get_position (GtkWidget   *cell);
+gint64       dd_figure_cell_get_unit_id  (GtkWidget   *cell);
+int          dd_figure_cell_get_quarter  (GtkWidget   *cell);
 
 G_END_DECLS

@@ -30,11 +30,16 @@ struct _DdIndicatorsPage
   GtkSpinButton *year_spin;
   GtkEntry *source_entry;
   GtkLabel *summary_label;
-  GtkGrid *grid;
+  GtkGridView *grid;            /* a row a unit: its name, then a cell a quarter */
   GtkScrolledWindow *header_window;  /* the headings, kept in view */
   GtkGrid *header_grid;
   GtkScrolledWindow *grid_window;
   GtkSizeGroup *columns[5];     /* a heading and its column: the units, Q1…Q4 */
+  GListStore *rows;             /* DdFigureRow: the grid's model */
+  GPtrArray *cells;             /* the quarters' cells (entries) made, unowned */
+  char *quarter_labels[4];      /* of the shown year, for the cells' names */
+  char *access_reason;          /* why no figure may be recorded, or NULL */
+  char *other_reason;           /* why not another unit's figures, or NULL */
   GtkButton *import_button;
   GtkDropDown *dossier_unit_dropdown;
   GtkDropDown *dossier_period_dropdown;
@@ -66,6 +71,30 @@ struct _DdIndicatorsPage
 };
 
 int  _dd_indicators_page_current_year     (DdIndicatorsPage *self);
+const DdIndicatorInfo *_dd_indicators_page_current_indicator (DdIndicatorsPage *self);
+const DdIndicatorInfo *_dd_indicators_page_shown_indicator   (DdIndicatorsPage *self);
+gboolean _dd_indicators_page_record       (DdIndicatorsPage       *self,
+                                           const DdIndicatorInfo  *info,
+                                           int                     year,
+                                           gint64                  unit_id,
+                                           int                     quarter,
+                                           const char             *text,
+                                           GError                **error);
+
+/* The grid (dd-indicators-grid.c): a GtkGridView of one column whose
+ * rows are made for those in view only. */
+void     _dd_indicators_grid_init         (DdIndicatorsPage *self);
+void     _dd_indicators_grid_fill         (DdIndicatorsPage *self);
+gboolean _dd_indicators_grid_commit_all   (DdIndicatorsPage *self,
+                                           GError          **error);
+void     _dd_indicators_grid_apply_access (DdIndicatorsPage *self,
+                                           const char       *reason,
+                                           const char       *other_reason);
+GtkWidget *_dd_indicators_grid_get_cell   (DdIndicatorsPage *self,
+                                           guint             position,
+                                           int               quarter);
+void     _dd_indicators_grid_dispose      (DdIndicatorsPage *self);
+void     _dd_indicators_grid_finalize     (DdIndicatorsPage *self);
 
 void _dd_indicators_dossier_class_init    (GtkWidgetClass   *widget_class);
 void _dd_indicators_dossier_populate      (DdIndicatorsPage *self);

@@ -10,7 +10,6 @@
 #include "dd-indicators-page.h"
 #include "dd-indicators-page-private.h"
 #include "dd-access.h"
-#include "dd-figure-cell.h"
 #include "dd-page.h"
 
 /*
@@ -51,8 +50,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DdIndicatorsPage, dd_indicators_page, GTK_TYPE_WI
 
 /* Auxiliary methods */
 
-static const DdIndicatorInfo *
-current_indicator (DdIndicatorsPage *self)
+const DdIndicatorInfo *
+_dd_indicators_page_current_indicator (DdIndicatorsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->indicator_dropdown);
 
@@ -80,44 +79,12 @@ parse_number (const char *text,
   return *copy != '\0' && *end == '\0' && isfinite (*out);
 }
 
-static void
-clear_grid (DdIndicatorsPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
-    gtk_grid_remove (self->grid, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_grid))) != NULL)
-    gtk_grid_remove (self->header_grid, child);
-}
-
 /* What this user may record, on the cells of the grid, Import Figures…,
  * the dossier form and the bar on top. Reads no figure: the cells keep
  * what is typed in them. */
-/* Only when it changes, and while the cell is hidden: on a shown widget
- * GTK asks the display where the pointer is (a round trip to the X
- * server), 1,200 times for a grid of 300 units. Not the cell being typed
- * in: hidden, it would lose the focus. */
-static void
-set_cell_tooltip (GtkWidget  *cell,
-                  const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), text) == 0)
-    return;
-  if ((gtk_widget_get_state_flags (cell) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
-    {
-      gtk_widget_set_tooltip_text (cell, text);
-      return;
-    }
-  gtk_widget_set_visible (cell, FALSE);
-  gtk_widget_set_tooltip_text (cell, text);
-  gtk_widget_set_visible (cell, TRUE);
-}
-
 static void
 apply_access (DdIndicatorsPage *self)
 {
-  const DdIndicatorInfo *info = current_indicator (self);
   g_autofree char *reason = NULL;
   g_autofree char *other_reason = NULL;
 
@@ -126,30 +93,7 @@ apply_access (DdIndicatorsPage *self)
   if (self->store != NULL && dd_store_can (self->store, DD_ACTION_RECORD_FIGURES, NULL, &reason))
     dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, 0, &other_reason);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "unit-id"));
-      const char *tip = g_object_get_data (G_OBJECT (child), "figure-tip");
-      const char *cell_reason = reason;
-
-      if (!GTK_IS_ENTRY (child))
-        continue;
-      if (cell_reason == NULL && other_reason != NULL
-          && !dd_store_can_for_unit (self->store, DD_ACTION_RECORD_FIGURES, unit_id, NULL))
-        cell_reason = other_reason;
-      /* A derived indicator is computed, not typed, whoever looks. */
-      dd_access_set_sensitive (child, info != NULL && !info->derived && cell_reason == NULL);
-      if (cell_reason != NULL && info != NULL && !info->derived)
-        {
-          g_autofree char *text = tip != NULL ? g_strdup_printf ("%s\n%s", tip, cell_reason)
-                                              : g_strdup (cell_reason);
-
-          set_cell_tooltip (child, text);
-        }
-      else
-        set_cell_tooltip (child, tip);
-    }
+  _dd_indicators_grid_apply_access (self, reason, other_reason);
 
   /* An import is all its rows or none: a unit editor's file must hold its
    * unit's figures only (the store says which line is not). */
@@ -177,250 +121,13 @@ on_access_changed_cb (DdIndicatorsPage *self)
   apply_access (self);
 }
 
-/* Records the figure typed in @entry, if it changed. The grid stays (the
- * focus may be in the next cell): the store's "changed" is not followed
- * for the page's own write. On failure the cell is marked and says why. */
-static gboolean
-commit_cell (DdIndicatorsPage  *self,
-             GtkWidget         *entry,
-             GError           **error)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gboolean ok;
-
-  if (self->filling_grid || self->store == NULL || !dd_figure_cell_is_typed (entry))
-    return TRUE;
-
-  self->writing = TRUE;
-  ok = dd_indicators_page_enter (self, dd_figure_cell_get_unit_id (entry), dd_figure_cell_get_quarter (entry),
-                                 text, error);
-  self->writing = FALSE;
-  if (!ok)
-    {
-      gtk_widget_add_css_class (entry, "error");
-      gtk_widget_set_tooltip_text (entry, (*error)->message);
-      gtk_label_set_text (self->summary_label, (*error)->message);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (entry, "error");
-  dd_figure_cell_set_saved (entry, text);
-  g_object_set_data (G_OBJECT (entry), "figure-tip", NULL);
-  gtk_widget_set_tooltip_text (entry, NULL);
-  return TRUE;
-}
-
-/* Records every typed cell of the grid; FALSE (and the first error) when
- * one holds no figure. */
-static gboolean
-commit_cells (DdIndicatorsPage  *self,
-              GError           **error)
-{
-  gboolean ok = TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      g_autoptr(GError) cell_error = NULL;
-
-      if (!GTK_IS_ENTRY (child) || !gtk_widget_get_sensitive (child))
-        continue;
-      if (!commit_cell (self, child, &cell_error))
-        {
-          if (ok)
-            g_propagate_error (error, g_steal_pointer (&cell_error));
-          ok = FALSE;
-        }
-    }
-  return ok;
-}
-
-static void
-on_cell_activate_cb (GtkEntry         *entry,
-                     DdIndicatorsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  commit_cell (self, GTK_WIDGET (entry), &error);
-}
-
-/* Tab, a click elsewhere: recorded as with Enter. */
-static void
-on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
-                        DdIndicatorsPage        *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), &error);
-}
-
-static GtkWidget *
-new_cell (DdIndicatorsPage *self,
-          gint64            unit_id,
-          int               quarter,
-          const char       *saved,
-          GHashTable       *typed)
-{
-  GtkWidget *entry = dd_figure_cell_new (unit_id, quarter, saved, typed);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (entry, focus);
-  return entry;
-}
-
-/* A screen reader names a cell by its row and column, which are in other
- * widgets: "Phòng Hành chính - Quản trị, Quý I/2026". */
-static void
-label_cell (GtkWidget           *entry,
-            const char          *unit,
-            const DdScorePeriod *period)
-{
-  g_autofree char *quarter = dd_score_period_dup_label (period);
-  g_autofree char *label = NULL;
-
-  /* Translators: the name a screen reader gives a cell of the indicators'
-   * grid: the unit, then the quarter. */
-  label = g_strdup_printf (_("%s, %s"), unit, quarter);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* The headings (the units, then the quarters) above the grid's scrolled
- * window: each as wide as its column. The grid's row 0 stays empty, so
- * that a unit's cells are in the rows from 1. */
-static void
-attach_headings (DdIndicatorsPage *self)
-{
-  for (int q = 0; q <= 4; q++)
-    {
-      DdScorePeriod period;
-      g_autofree char *label = NULL;
-      GtkWidget *header;
-
-      if (q > 0)
-        {
-          dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
-          label = dd_score_period_dup_label (&period);
-        }
-      header = gtk_label_new (q > 0 ? label : _("Unit"));
-      gtk_label_set_xalign (GTK_LABEL (header), q > 0 ? 0.5 : 0.0);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_size_group_add_widget (self->columns[q], header);
-      gtk_grid_attach (self->header_grid, header, q, 0, 1, 1);
-    }
-}
-
-/* The headings follow the grid's horizontal scrolling. */
-static void
-on_grid_hadjustment_changed_cb (GtkAdjustment    *adjustment,
-                                DdIndicatorsPage *self)
-{
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->header_window),
-                            gtk_adjustment_get_value (adjustment));
-}
-
+/* The grid of the indicator and year chosen, read again. */
 static void
 fill_grid (DdIndicatorsPage *self)
 {
-  const DdIndicatorInfo *info = current_indicator (self);
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) typed = NULL;
-  DdScorePeriod year;
-  int row = 1;
-
-  /* Read again for a change made elsewhere: what is typed stays typed. */
-  if (info != NULL && self->shown_indicator == gtk_drop_down_get_selected (self->indicator_dropdown)
-      && self->shown_year == _dd_indicators_page_current_year (self))
-    typed = dd_figure_cells_dup_typed (GTK_WIDGET (self->grid));
-  self->shown_indicator = gtk_drop_down_get_selected (self->indicator_dropdown);
-  self->shown_year = _dd_indicators_page_current_year (self);
-  self->filling_grid = TRUE;
-  clear_grid (self);
-  self->filling_grid = FALSE;
-  if (self->store == NULL || info == NULL)
-    {
-      gtk_label_set_text (self->summary_label, _("No indicator: import a plan with its indicators."));
-      apply_access (self);
-      return;
-    }
-
-  dd_score_period_init (&year, DD_OCCURRENCE_YEAR, _dd_indicators_page_current_year (self), 1);
-  units = dd_store_list_units (self->store, 0, &error);
-  if (units != NULL)
-    figures = dd_figures_list_indicator_figures (self->figures, info->id, &year, &error);
-  if (figures == NULL)
-    {
-      gtk_label_set_text (self->summary_label, error->message);
-      apply_access (self);
-      return;
-    }
-
-  if (info->derived)
-    gtk_label_set_text (self->summary_label,
-                        _("This indicator is derived from the tasks done on time and the dossier figures: "
-                          "see the unit scorecards."));
-  else
-    gtk_label_set_text (self->summary_label,
-                        _("Type “done/total” in a cell (412/415): it is recorded when you press Enter or leave the cell; "
-                          "an empty cell clears the figure. "
-                          "Periods follow Nghị định 09/2019/NĐ-CP."));
-
-  attach_headings (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
-      GtkWidget *name;
-
-      if (dd_unit_get_is_group (unit))
-        continue;
-      name = gtk_label_new (dd_unit_get_name (unit));
-      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_size_group_add_widget (self->columns[0], name);
-      gtk_grid_attach (self->grid, name, 0, row, 1, 1);
-
-      for (int q = 1; q <= 4; q++)
-        {
-          g_autofree char *saved = NULL;
-          const char *tip = NULL;
-          g_autofree char *tip_text = NULL;
-          GtkWidget *entry;
-          DdScorePeriod period;
-
-          dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), q);
-          for (guint f = 0; f < figures->len; f++)
-            {
-              const DdIndicatorFigure *figure = g_ptr_array_index (figures, f);
-
-              if (figure->unit_id == dd_unit_get_id (unit) &&
-                  g_date_compare (&figure->period_start, &period.start) == 0 &&
-                  g_date_compare (&figure->period_end, &period.end) == 0)
-                {
-                  g_autofree char *num = dd_format_number (figure->numerator, 0);
-                  g_autofree char *den = dd_format_number (figure->denominator, 0);
-
-                  g_free (saved);
-                  saved = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
-                  g_free (tip_text);
-                  tip_text = g_strdup_printf (_("%s of %s — source: %s"), num, den,
-                                              figure->source != NULL ? figure->source : "—");
-                  tip = tip_text;
-                }
-            }
-          entry = new_cell (self, dd_unit_get_id (unit), q, saved != NULL ? saved : "", typed);
-          label_cell (entry, dd_unit_get_name (unit), &period);
-          if (tip != NULL)
-            g_object_set_data_full (G_OBJECT (entry), "figure-tip", g_steal_pointer (&tip_text), g_free);
-          gtk_size_group_add_widget (self->columns[q], entry);
-          gtk_grid_attach (self->grid, entry, q, row, 1, 1);
-        }
-      row++;
-    }
+  _dd_indicators_grid_fill (self);
   apply_access (self);
 }
-
 
 static void
 on_import_response_cb (GtkNativeDialog  *chooser,
@@ -486,7 +193,7 @@ leave_grid (DdIndicatorsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (commit_cells (self, &error))
+  if (_dd_indicators_grid_commit_all (self, &error))
     return TRUE;
 
   self->filling = TRUE;
@@ -572,9 +279,9 @@ dd_indicators_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _dd_indicators_dossier_dispose (self);
 
+  _dd_indicators_grid_dispose (self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_INDICATORS_PAGE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    g_clear_object (&self->columns[i]);
 
   G_OBJECT_CLASS (dd_indicators_page_parent_class)->dispose (object);
 }
@@ -586,6 +293,7 @@ dd_indicators_page_finalize (GObject *object)
 
   g_clear_pointer (&self->dossier_unit_ids, g_array_unref);
   g_clear_pointer (&self->dossier_periods, g_array_unref);
+  _dd_indicators_grid_finalize (self);
 
   G_OBJECT_CLASS (dd_indicators_page_parent_class)->finalize (object);
 }
@@ -684,10 +392,7 @@ dd_indicators_page_init (DdIndicatorsPage *self)
   self->dossier_unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->dossier_periods = g_array_new (FALSE, TRUE, sizeof (DdScorePeriod));
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->grid_window), "value-changed",
-                           G_CALLBACK (on_grid_hadjustment_changed_cb), self, 0);
+  _dd_indicators_grid_init (self);
 
   dd_date_set_today (&today);
   self->filling = TRUE;
@@ -761,25 +466,25 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
   _dd_indicators_dossier_populate (self);
 }
 
+/* Records "N/D" typed for @info, @unit_id and @quarter of @year (the
+ * grid's indicator and year, which the drop-down and the spin button may
+ * have left already). */
 gboolean
-dd_indicators_page_enter (DdIndicatorsPage  *self,
-                          gint64             unit_id,
-                          int                quarter,
-                          const char        *text,
-                          GError           **error)
+_dd_indicators_page_record (DdIndicatorsPage       *self,
+                            const DdIndicatorInfo  *info,
+                            int                     year,
+                            gint64                  unit_id,
+                            int                     quarter,
+                            const char             *text,
+                            GError                **error)
 {
-  const DdIndicatorInfo *info;
   g_auto(GStrv) parts = NULL;
   DdScorePeriod period;
   double num, den;
 
-  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
-  g_return_val_if_fail (quarter >= 1 && quarter <= 4, FALSE);
-
-  info = current_indicator (self);
   if (self->store == NULL || info == NULL)
     return TRUE;
-  dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, _dd_indicators_page_current_year (self), quarter);
+  dd_score_period_init (&period, DD_OCCURRENCE_QUARTER, year, quarter);
 
   {
     g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
@@ -796,6 +501,29 @@ dd_indicators_page_enter (DdIndicatorsPage  *self,
     }
   return dd_figures_set_indicator_figure (self->figures, info->id, unit_id, &period, num, den,
                                           gtk_editable_get_text (GTK_EDITABLE (self->source_entry)), error);
+}
+
+/* The indicator whose figures the grid shows, or %NULL. */
+const DdIndicatorInfo *
+_dd_indicators_page_shown_indicator (DdIndicatorsPage *self)
+{
+  if (self->indicators == NULL || self->shown_indicator >= self->indicators->len)
+    return NULL;
+  return g_ptr_array_index (self->indicators, self->shown_indicator);
+}
+
+gboolean
+dd_indicators_page_enter (DdIndicatorsPage  *self,
+                          gint64             unit_id,
+                          int                quarter,
+                          const char        *text,
+                          GError           **error)
+{
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, FALSE);
+
+  return _dd_indicators_page_record (self, _dd_indicators_page_current_indicator (self),
+                                     _dd_indicators_page_current_year (self), unit_id, quarter, text, error);
 }
 
 /**
@@ -855,5 +583,41 @@ dd_indicators_page_save_typed (DdIndicatorsPage  *self,
 {
   g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
 
-  return commit_cells (self, error);
+  return _dd_indicators_grid_commit_all (self, error);
+}
+
+/**
+ * dd_indicators_page_get_cell:
+ * @self: the page
+ * @row: the position of a unit's row in the grid (0: the first)
+ * @quarter: 1 to 4
+ *
+ * The grid's cells are made for the rows in view only.
+ *
+ * Returns: (transfer none) (nullable): the entry of @row's @quarter, or
+ *   %NULL when that row is not in view
+ */
+GtkWidget *
+dd_indicators_page_get_cell (DdIndicatorsPage *self,
+                             guint             row,
+                             int               quarter)
+{
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), NULL);
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  return _dd_indicators_grid_get_cell (self, row, quarter);
+}
+
+/**
+ * dd_indicators_page_get_n_rows:
+ * @self: the page
+ *
+ * Returns: the number of units' rows in the grid
+ */
+guint
+dd_indicators_page_get_n_rows (DdIndicatorsPage *self)
+{
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }

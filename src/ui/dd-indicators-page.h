@@ -36,5 +36,11 @@ gboolean   dd_indicators_page_save_dossier (DdIndicatorsPage  *self,
 gboolean   dd_indicators_page_save_typed   (DdIndicatorsPage  *self,
                                             GError           **error);
 char      *dd_indicators_page_dup_unsaved_dossier (DdIndicatorsPage *self);
+/* The grid's entry of a unit's @row (0 the first) and @quarter, while that
+ * row is in view (only those have cells), else %NULL; and its rows. */
+GtkWidget *dd_indicators_page_get_cell     (DdIndicatorsPage *self,
+                                            guint             row,
+                                            int               quarter);
+guint      dd_indicators_page_get_n_rows   (DdIndicatorsPage *self);
 
 G_END_DECLS

@@ -200,6 +200,7 @@ dd_mail_settings_window_class_init (DdMailSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdMailSettingsWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, DdMailSettingsWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_window_destroy);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -213,6 +213,7 @@ dd_office_settings_class_init (DdOfficeSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdOfficeSettings, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_window_destroy);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

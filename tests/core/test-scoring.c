@@ -363,7 +363,7 @@ test_weights (void)
   dd_score_weights_init_defaults (&weights);
   weights.level_pass = 75;
   g_assert_false (dd_score_weights_validate (&weights, &error));
-  g_assert_nonnull (strstr (error->message, "“Hoàn thành nhiệm vụ” (75) is above"));
+  g_assert_nonnull (strstr (error->message, "“Tasks completed” (75) is above"));
   g_clear_error (&error);
 
   /* By key. */

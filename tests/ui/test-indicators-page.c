@@ -130,12 +130,16 @@ test_import (Fixture       *f,
   /* The grid shows them at once. */
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (f->page), "Phòng Hành chính - Quản trị"));
   {
-    GtkWidget *grid = GTK_WIDGET (child (f, "grid"));
     gboolean seen = FALSE;
 
-    for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
-      if (GTK_IS_ENTRY (w) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (w)), "412/415") == 0)
+    /* (The rows in view have cells: its unit's is among them.) */
+    for (guint row = 0; row < dd_indicators_page_get_n_rows (f->page); row++)
+      for (int q = 1; q <= 4; q++)
         {
+          GtkWidget *w = dd_indicators_page_get_cell (f->page, row, q);
+
+          if (!GTK_IS_ENTRY (w) || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (w)), "412/415") != 0)
+            continue;
           seen = TRUE;
           /* Its figure and source in its tooltip; the cell still shown
            * (the tooltip is set while it is hidden). */
@@ -341,14 +345,14 @@ static void
 test_headings (Fixture       *f,
                gconstpointer  data)
 {
-  GtkGrid *grid = GTK_GRID (child (f, "grid"));
   GtkGrid *header_grid = GTK_GRID (child (f, "header_grid"));
   GtkScrolledWindow *grid_window = GTK_SCROLLED_WINDOW (child (f, "grid_window"));
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (grid_window);
   GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (grid_window);
   graphene_rect_t window_bounds;
   g_autoptr(GError) error = NULL;
-  int last_row = 1;
+  GtkWidget *unit_label;
+  guint last_row;
 
   /* A unit's name longer than the window is wide: the grid scrolls across. */
   g_assert_true (dd_store_rename_unit (f->store, dd_test_unit_id (f->store, "Phòng Hành chính - Quản trị"),
@@ -358,8 +362,7 @@ test_headings (Fixture       *f,
   g_assert_no_error (error);
   dd_test_iterate (300);
   window_bounds = bounds_in_window (f, GTK_WIDGET (grid_window));
-  while (gtk_grid_get_child_at (grid, 1, last_row + 1) != NULL)
-    last_row++;
+  last_row = dd_indicators_page_get_n_rows (f->page) - 1;
   /* The narrow window scrolls both ways. */
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
@@ -369,10 +372,14 @@ test_headings (Fixture       *f,
   dd_test_iterate (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 40);
+  /* The last row is in view, so it has cells; its unit's name before them. */
+  g_assert_nonnull (dd_indicators_page_get_cell (f->page, last_row, 1));
+  unit_label = gtk_widget_get_first_child (gtk_widget_get_parent (dd_indicators_page_get_cell (f->page, last_row, 1)));
+  g_assert_true (GTK_IS_LABEL (unit_label));
   for (int q = 0; q <= 4; q++)
     {
       GtkWidget *heading = gtk_grid_get_child_at (header_grid, q, 0);
-      GtkWidget *cell = gtk_grid_get_child_at (grid, q, last_row);
+      GtkWidget *cell = q > 0 ? dd_indicators_page_get_cell (f->page, last_row, q) : unit_label;
       graphene_rect_t h;
       graphene_rect_t c;
 
@@ -397,18 +404,107 @@ test_headings (Fixture       *f,
     label = dd_score_period_dup_label (&first);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (header_grid, 1, 0))), ==, label);
     /* A screen reader names each cell by its unit and quarter. */
-    cell_label = g_strdup_printf ("%s, %s",
-                                  gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, last_row))), label);
-    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 1, last_row)),
+    cell_label = g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (unit_label)), label);
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (dd_indicators_page_get_cell (f->page, last_row, 1)),
                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
     g_assert_null (problem);
     /* (The check does compare: the next quarter's cell is not named so.) */
     g_free (problem);
-    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (grid, 2, last_row)),
+    problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (dd_indicators_page_get_cell (f->page, last_row, 2)),
                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cell_label);
     g_assert_nonnull (problem);
   }
   dd_test_screenshot ("indicators-headings-scrolled");
+}
+
+/* The cells made for the rows of the grid, in view or about to be. */
+static guint
+n_cells_made (Fixture *f)
+{
+  guint n = 0;
+
+  for (guint row = 0; row < dd_indicators_page_get_n_rows (f->page); row++)
+    for (int q = 1; q <= 4; q++)
+      n += dd_indicators_page_get_cell (f->page, row, q) != NULL;
+  return n;
+}
+
+/* 300 units more: the grid makes cells for the rows in view only, and a
+ * figure typed in a cell that scrolls out of view and back is kept, then
+ * recorded with the others. */
+static void
+test_many_units (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkScrolledWindow *grid_window = GTK_SCROLLED_WINDOW (child (f, "grid_window"));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (grid_window);
+  g_autoptr(GString) csv = g_string_new ("task;lead;deadline\n");
+  g_autoptr(DdImportedPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *figures = NULL;
+  guint n_rows;
+
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (csv, "Nhiệm vụ %u;Phòng thử nghiệm số %03u;Tháng 6/2026\n", i, i);
+  plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "many-units.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_import_plan (f->store, plan, NULL, &error));
+  g_assert_no_error (error);
+  dd_test_iterate (300);
+
+  n_rows = dd_indicators_page_get_n_rows (f->page);
+  g_assert_cmpuint (n_rows, >, 300);
+  g_assert_cmpuint (n_cells_made (f), <, n_rows * 4 / 2);
+  g_assert_nonnull (dd_indicators_page_get_cell (f->page, 0, 1));
+
+  /* Typed in the last row (the focus elsewhere), scrolled away and back:
+   * its widgets went to other rows meanwhile. */
+  gtk_widget_grab_focus (GTK_WIDGET (child (f, "source_entry")));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  dd_test_iterate (200);
+  g_assert_null (dd_indicators_page_get_cell (f->page, n_rows / 2, 1));
+  gtk_editable_set_text (GTK_EDITABLE (dd_indicators_page_get_cell (f->page, n_rows - 1, 1)), "5/6");
+  gtk_adjustment_set_value (vadjustment, 0);
+  dd_test_iterate (200);
+  g_assert_null (dd_indicators_page_get_cell (f->page, n_rows - 1, 1));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  dd_test_iterate (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dd_indicators_page_get_cell (f->page, n_rows - 1, 1))), ==,
+                   "5/6");
+  g_assert_cmpint (n_figures (f), ==, 0);
+
+  /* Recorded as before the window closes. */
+  g_assert_true (dd_indicators_page_save_typed (f->page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_figures (f), ==, 1);
+  dd_test_screenshot ("indicators-many-units");
+}
+
+/* Whether the window's focus is in @cell (its text). */
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return cell != NULL && focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+/* Tab goes along a row and on to the next one, Shift+Tab back. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  gtk_widget_grab_focus (dd_indicators_page_get_cell (f->page, 0, 3));
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 3)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 4)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  dd_test_iterate (50);
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 1, 1)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  dd_test_iterate (50);
+  g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 4)));
 }
 
 int
@@ -422,6 +518,8 @@ main (int   argc,
 
   if (!dd_test_init_gtk ())
     return DD_TEST_EXIT_SKIP;
+  /* The app's style sheet: the grid's rows line up with its headings. */
+  dd_test_load_app_style ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/indicators/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -429,6 +527,8 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("import-count", test_import_count);
   ADD ("dossier", test_dossier);
+  ADD ("many-units", test_many_units);
+  ADD ("keyboard", test_keyboard);
   g_test_add ("/ui/indicators/headings", Fixture, GINT_TO_POINTER (640), fixture_set_up, test_headings,
               fixture_tear_down);
 

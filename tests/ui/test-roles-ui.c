@@ -185,11 +185,16 @@ grid_cells (Fixture *f,
 {
   GPtrArray *cells = g_ptr_array_new ();
 
-  for (GtkWidget *cell = gtk_widget_get_first_child (INDICATORS (f, "grid")); cell != NULL;
-       cell = gtk_widget_get_next_sibling (cell))
-    if (GTK_IS_ENTRY (cell)
-        && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "unit-id")) == unit_id)
-      g_ptr_array_add (cells, cell);
+  /* The rows in view have cells (the grid makes no other). */
+  for (guint row = 0; row < dd_indicators_page_get_n_rows (f->indicators); row++)
+    for (int q = 1; q <= 4; q++)
+      {
+        GtkWidget *cell = dd_indicators_page_get_cell (f->indicators, row, q);
+
+        if (GTK_IS_ENTRY (cell)
+            && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "unit-id")) == unit_id)
+          g_ptr_array_add (cells, cell);
+      }
   g_assert_cmpuint (cells->len, ==, 4);
   return cells;
 }

@@ -156,7 +156,7 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "sum_label"))), ==,
                    "Sum of the weights: 100 of 100 points");
   g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "Share of its points a late product keeps"));
-  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "Lowest score of “Hoàn thành tốt nhiệm vụ”"));
+  g_assert_nonnull (dd_test_find_label (GTK_WIDGET (dialog), "Lowest score of “Tasks completed well”"));
 
   /* 70 + 20 + 20 = 110: said at once, refused on Save, nothing written. */
   gtk_spin_button_set_value (dd_scoring_dialog_get_spin (dialog, "score.weight.tasks"), 70);
@@ -176,7 +176,7 @@ test_edit (Fixture       *f,
   gtk_spin_button_set_value (dd_scoring_dialog_get_spin (dialog, "score.level.pass"), 80);
   g_assert_false (dd_scoring_dialog_save (dialog, &error));
   g_assert_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "“Hoàn thành nhiệm vụ” (80) is above"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "“Tasks completed” (80) is above"));
   g_clear_error (&error);
 
   /* A good set: saved, the dialog closes, the page scores with it. */

@@ -88,14 +88,13 @@ show_indicators (Fixture *f)
   return page;
 }
 
-/* The grid's cell of the @nth unit row and @quarter. */
+/* The grid's cell of the @nth unit row and @quarter (a row in view). */
 static GtkWidget *
 cell (DdIndicatorsPage *page,
       guint             nth,
       int               quarter)
 {
-  GtkGrid *grid = dd_test_template_child (page, DD_TYPE_INDICATORS_PAGE, "grid");
-  GtkWidget *widget = gtk_grid_get_child_at (grid, quarter, (int) nth + 1);
+  GtkWidget *widget = dd_indicators_page_get_cell (page, nth, quarter);
 
   if (!GTK_IS_ENTRY (widget))
     g_printerr ("cell %u %d: %s; summary: %s; store %p\n", nth, quarter, widget ? G_OBJECT_TYPE_NAME (widget) : "none",

@@ -68,11 +68,11 @@ static const WeightSetting weight_settings[] = {
     G_STRUCT_OFFSET (DdScoreWeights, late_factor), FALSE, 0, 1 },
   { "score.coordinator_share", N_("Share of a task a coordinating unit carries"),
     G_STRUCT_OFFSET (DdScoreWeights, coordinator_share), FALSE, 0, 1 },
-  { "score.level.excellent", N_("Lowest score of “Hoàn thành xuất sắc nhiệm vụ”"),
+  { "score.level.excellent", N_("Lowest score of “Tasks completed excellently”"),
     G_STRUCT_OFFSET (DdScoreWeights, level_excellent), FALSE, 0, 100 },
-  { "score.level.good", N_("Lowest score of “Hoàn thành tốt nhiệm vụ”"),
+  { "score.level.good", N_("Lowest score of “Tasks completed well”"),
     G_STRUCT_OFFSET (DdScoreWeights, level_good), FALSE, 0, 100 },
-  { "score.level.pass", N_("Lowest score of “Hoàn thành nhiệm vụ”"),
+  { "score.level.pass", N_("Lowest score of “Tasks completed”"),
     G_STRUCT_OFFSET (DdScoreWeights, level_pass), FALSE, 0, 100 },
   { "score.trend_periods", N_("Periods shown in the trend"),
     G_STRUCT_OFFSET (DdScoreWeights, trend_periods), TRUE, 1, 12 },
@@ -197,16 +197,16 @@ dd_score_weights_validate (const DdScoreWeights *self,
   if (self->level_good > self->level_excellent)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
-                   _("The threshold of “Hoàn thành tốt nhiệm vụ” (%g) is above that of "
-                     "“Hoàn thành xuất sắc nhiệm vụ” (%g) (score.level.good)"),
+                   _("The threshold of “Tasks completed well” (%g) is above that of "
+                     "“Tasks completed excellently” (%g) (score.level.good)"),
                    self->level_good, self->level_excellent);
       return FALSE;
     }
   if (self->level_pass > self->level_good)
     {
       g_set_error (error, DD_SCORING_ERROR, DD_SCORING_ERROR_WEIGHTS,
-                   _("The threshold of “Hoàn thành nhiệm vụ” (%g) is above that of "
-                     "“Hoàn thành tốt nhiệm vụ” (%g) (score.level.pass)"),
+                   _("The threshold of “Tasks completed” (%g) is above that of "
+                     "“Tasks completed well” (%g) (score.level.pass)"),
                    self->level_pass, self->level_good);
       return FALSE;
     }
