@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   LIVE_READING,                 /* a snapshot, nothing written in it */
-  LIVE_WRITING,                 /* the store's write transaction is sending rows */
+  LIVE_WRITING,                 /* the store's write transaction sent rows */
   LIVE_COMMITTED,               /* the server committed; a new snapshot comes next */
   LIVE_FAILED,                  /* the server refused a row: only a rollback follows */
 } LiveState;
@@ -28,6 +28,7 @@ typedef struct
   GPtrArray *tables;            /* LiveTable, not kept */
   gboolean writable;            /* the store writes to the server in place */
   LiveState state;
+  gboolean in_transaction;      /* between SQLite's xBegin and its end */
   sqlite3_int64 next_rowid;     /* the rowids of the rows of tables without an id */
 } Live;
 

@@ -124,11 +124,11 @@ _dd_pg_live_row_id (LiveTable  *table,
 
   if (table->id_first && !PQgetisnull (cursor->result, cursor->row, 0))
     rowid = g_ascii_strtoll (PQgetvalue (cursor->result, cursor->row, 0), NULL, 10);
-  else if (table->live->state == LIVE_WRITING)
+  else if (table->live->in_transaction)
     rowid = ++table->live->next_rowid;
   else
     return cursor->row + 1;
-  if (table->live->state != LIVE_WRITING || !table->writable)
+  if (!table->live->in_transaction || !table->writable)
     return rowid;
 
   /* The row may be updated or deleted next: its key and revision. */
@@ -356,6 +356,7 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
    * read it keep it till the next snapshot. */
   if (table->whole != NULL)
     g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+  table->live->state = LIVE_WRITING;
   if (argc == 1)
     return change_row (table, sqlite3_value_int64 (argv[0]), NULL);
   if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
@@ -395,10 +396,7 @@ renew (Live    *live,
 int
 _dd_pg_live_begin (sqlite3_vtab *vtab)
 {
-  Live *live = ((LiveTable *) vtab)->live;
-
-  if (live->state == LIVE_READING)
-    live->state = LIVE_WRITING;
+  ((LiveTable *) vtab)->live->in_transaction = TRUE;
   return SQLITE_OK;
 }
 
@@ -411,7 +409,9 @@ _dd_pg_live_sync (sqlite3_vtab *vtab)
   PGresult *result;
   gboolean committed;
 
-  if (live->state == LIVE_COMMITTED)
+  /* Nothing written (the transaction that creates the tables), or
+   * committed already for another table of the transaction. */
+  if (live->state == LIVE_READING || live->state == LIVE_COMMITTED)
     return SQLITE_OK;
   if (live->state != LIVE_WRITING)
     {
@@ -443,6 +443,7 @@ _dd_pg_live_commit (sqlite3_vtab *vtab)
 
   /* A new snapshot for the reads after this write; a failure to take one
    * shows at the next read. */
+  live->in_transaction = FALSE;
   if (live->state == LIVE_COMMITTED && !renew (live, &error))
     g_warning ("No new snapshot after a commit: %s", error->message);
   return SQLITE_OK;
@@ -454,6 +455,7 @@ _dd_pg_live_rollback (sqlite3_vtab *vtab)
   Live *live = ((LiveTable *) vtab)->live;
   g_autoptr(GError) error = NULL;
 
+  live->in_transaction = FALSE;
   if (live->state != LIVE_READING && !renew (live, &error))
     g_warning ("No new snapshot after a rollback: %s", error->message);
   return SQLITE_OK;

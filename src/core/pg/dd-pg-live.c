@@ -104,7 +104,7 @@ live_connect (sqlite3             *db,
                               declared_type (column->kind));
       /* An INSERT that names not the column gets the file's default. */
       if (column->default_value != NULL)
-        g_string_append_printf (declaration, " DEFAULT %s", column->default_value);
+        g_string_append_printf (declaration, " DEFAULT (%s)", column->default_value);
     }
   g_string_append (declaration, ")");
   rc = sqlite3_declare_vtab (db, declaration->str);
