@@ -844,7 +844,36 @@ test_in_place_writes (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_nonnull (dd_store_get_read_only_reason (a));
   g_assert_false (dd_store_record_progress (a, 6, 90, NULL, NULL, "viewer", &error));
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM progress_updates WHERE note = 'viewer'"), ==, 0);
+  g_clear_object (&a);
+  g_clear_object (&pg_a);
+
+  /* A unit editor: its unit's task saved, audited with its login; another
+   * unit's task refused, the server unchanged. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "alice", "--role", "unit_editor",
+                            "--unit", "Phòng Kinh tế", NULL), ==, 0);
+  g_free (reader_uri);
+  reader_uri = dd_test_pg_uri (fixture->cluster, fixture->database, "alice");
+  pg_a = dd_pg_connect (reader_uri, &error);
+  g_assert_no_error (error);
+  a = dd_pg_write_store (pg_a, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_read_only (a));
+  g_assert_true (dd_store_record_progress (a, 4, 45, NULL, NULL, "alice", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'alice' AND "
+                                         "table_name = 'progress_updates' AND action = 'insert'"), ==, 1);
+  g_clear_object (&stale);
+  stale = dd_store_get_task (a, 8, NULL, &error);
+  g_assert_no_error (error);
+  dd_task_set_title (stale, "Không phải việc của đơn vị mình");
+  g_assert_false (dd_store_save_task (a, stale, &error));
+  g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_PERMISSION);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks WHERE title = "
+                                         "'Không phải việc của đơn vị mình'"), ==, 0);
   office_clear (&office);
 }
 
