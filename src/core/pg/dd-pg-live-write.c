@@ -30,7 +30,8 @@
  *    server refused anything, the store's transaction is rolled back, the
  *    server's too: the action is on the server whole or reported as failed.
  * The server's triggers write the history with its session user, and its
- * row-level security decides what the login may change. After a commit or
+ * row-level security decides what the login may change (its refusal said
+ * in the file's words for the login's role). After a commit or
  * a rollback, the store reads a new snapshot.
  */
 
@@ -206,7 +207,17 @@ run (LiveTable  *table,
   PGresult *result = PQexecParams (dd_pg_get_conn (table->live->pg), sql, (int) params->len, NULL,
                                    (const char * const *) params->pdata, NULL, NULL, 0);
 
-  if (dd_pg_result_ok (result, error))
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+
+  if (g_strcmp0 (state, "42501") == 0)
+    /* Row-level security or a guard trigger (data/pg/0002-roles.sql,
+     * whose codes are the file's guards'): the file's own words for the
+     * login's role. */
+    _dd_store_trigger_error (table->live->store,
+                             primary != NULL && g_str_has_prefix (primary, "dd:") ? primary : "dd:permission",
+                             error);
+  else if (dd_pg_result_ok (result, error))
     return result;
   PQclear (result);
   table->live->state = LIVE_FAILED;
