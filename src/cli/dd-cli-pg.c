@@ -12,9 +12,7 @@
  * (issue #22): init, upgrade, roles and user, an administrator's; the
  * commands of server_commands, reading the server's tables in place
  * (dd_pg_read_store()) or, those that write, writing them in place
- * (dd_pg_write_store()) or, those that change tables a store in place
- * does not write yet, on a copy that writes through (dd_pg_open_store());
- * migrate, between a file and a server.
+ * (dd_pg_write_store()); migrate, between a file and a server.
  * Every other command refuses a server location with a clear message.
  */
 
@@ -22,8 +20,7 @@
  * dd_cli_open_server_store(): their output is the same as on a file.
  * Those that only read read the server's tables in place
  * (dd_pg_read_store(): no copy); those that write (writes_on_server())
- * work on a copy that writes through to the server (dd_pg_open_store()),
- * which refuses, saying so, a change of a table it cannot write yet. */
+ * write them in place (dd_pg_write_store()). */
 static const char * const server_commands[] = {
   "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
   "history", "check", "indicator", "scoring", "schedule", "holidays", "chart", "export",
@@ -39,9 +36,6 @@ static const char * const reading_subcommands[][2] = {
 /* The subcommands of "report" that write (the others, "list" and the
  * handout, read). */
 static const char * const report_writes[] = { "record", "undo", "add-ad-hoc" };
-/* Commands that write tables a store in place does not write yet
- * (settings, holiday_years, indicator_rules): on a copy. */
-static const char * const copy_commands[] = { "scoring", "holidays", "indicator", "form" };
 /* Commands that write when given an option other than --format. */
 static const char * const writing_with_options[] = { "schedule", "holidays" };
 
@@ -90,8 +84,6 @@ dd_cli_open_server_store (Globals  *globals,
   /* A standby refuses the write before anything is read or changed. */
   if (!dd_pg_check_writable (pg, error))
     return NULL;
-  if (globals->server_copy)
-    return dd_pg_open_store (pg, error);
   return dd_pg_write_store (pg, error);
 }
 
@@ -492,7 +484,6 @@ dd_cli_pg_main (Globals  *globals,
   if (is_one_of (name, server_commands, G_N_ELEMENTS (server_commands)))
     {
       globals->server_reads_only = !writes_on_server (args);
-      globals->server_copy = is_one_of (name, copy_commands, G_N_ELEMENTS (copy_commands));
       return -1;
     }
 

@@ -38,7 +38,6 @@ typedef struct
   gboolean version;
   char *main_help;
   gboolean server_reads_only;  /* --db postgresql://…: the command reads the server in place */
-  gboolean server_copy;        /* --db postgresql://…: the command writes on a copy */
 } Globals;
 
 /* What a command is given once the common preamble has run: the global

@@ -629,6 +629,8 @@ static const char * const *const write_commands[] = {
   (const char *[]) { "update", "8", "--progress", "50", NULL },
   (const char *[]) { "report", "record", "17", "--period", "2026-Q4", "--on", "2026-12-02", NULL },
   (const char *[]) { "unit-email", "Phòng Kinh tế", "kinhte@example.org", NULL },
+  (const char *[]) { "scoring", "set", "score.level.good", "75", NULL },
+  (const char *[]) { "holidays", "2027", "--add", "2027-03-16", "--name", "Nghỉ thử", NULL },
 };
 
 static const char * const *const after_write_commands[] = {
@@ -641,6 +643,9 @@ static const char * const *const after_write_commands[] = {
   (const char *[]) { "indicator", "list", "--format", "json", NULL },
   (const char *[]) { "dossier", "show", "--period", "2026-Q3", "--format", "json", NULL },
   (const char *[]) { "unit-email", "Phòng Kinh tế", NULL },
+  (const char *[]) { "scoring", "show", "--format", "json", NULL },
+  (const char *[]) { "holidays", "2027", "--format", "json", NULL },
+  (const char *[]) { "scorecard", "--period", "2026-Q2", "--format", "json", NULL },
 };
 
 static void

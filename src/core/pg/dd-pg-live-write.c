@@ -36,12 +36,13 @@
  */
 
 /* The tables a store in place may change on the server: the others
- * (settings, users, the history, the rules and years the server's triggers
- * keep) are refused, saying so. */
+ * (users, whose roles are the server's login roles, and the history, which
+ * the server's triggers write) are refused, saying so. */
 static const char * const write_tables[] = {
-  "plans", "units", "tasks", "task_coordinators", "progress_updates", "indicators",
-  "indicator_figures", "dossier_figures", "holidays", "task_extensions", "task_schedules",
-  "occurrence_reports", "task_people", "task_sources", "letters_sent",
+  "settings", "plans", "units", "tasks", "task_coordinators", "progress_updates", "indicators",
+  "indicator_rules", "indicator_figures", "dossier_figures", "holiday_years", "holidays",
+  "task_extensions", "task_schedules", "occurrence_reports", "task_people", "task_sources",
+  "letters_sent",
 };
 
 /* A row a write transaction read: its key's values (the server's text,
@@ -204,11 +205,15 @@ run (LiveTable  *table,
      GPtrArray  *params,
      GError    **error)
 {
-  PGresult *result = PQexecParams (dd_pg_get_conn (table->live->pg), sql, (int) params->len, NULL,
-                                   (const char * const *) params->pdata, NULL, NULL, 0);
+  PGresult *result;
+  const char *state;
+  const char *primary;
 
-  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  g_debug ("%s (%u parameters)", sql, params->len);
+  result = PQexecParams (dd_pg_get_conn (table->live->pg), sql, (int) params->len, NULL,
+                         (const char * const *) params->pdata, NULL, NULL, 0);
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
 
   if (g_strcmp0 (state, "42501") == 0)
     /* Row-level security or a guard trigger (data/pg/0002-roles.sql,
@@ -273,8 +278,11 @@ insert_row (LiveTable      *table,
     {
       sqlite3_value *value = argv[2 + c];
 
-      /* No id: the server's identity gives it. */
-      if (c == 0 && table->id_first && sqlite3_value_type (value) == SQLITE_NULL)
+      /* No id: the server's identity gives it. SQLite gives a virtual
+       * table's column no DEFAULT: a NULL where the file has one is the
+       * server's (the same: a revision of 1, the time now). */
+      if (sqlite3_value_type (value) == SQLITE_NULL &&
+          ((c == 0 && table->id_first) || ((DdPgColumn *) table->columns->pdata[c])->default_value != NULL))
         continue;
       g_ptr_array_add (params, dup_value_param (value));
       g_string_append_printf (sql, "%s\"%s\"", values->len > 0 ? ", " : "",

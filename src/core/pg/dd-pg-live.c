@@ -102,9 +102,6 @@ live_connect (sqlite3             *db,
 
       g_string_append_printf (declaration, "%s\"%s\" %s", c > 0 ? ", " : "", column->name,
                               declared_type (column->kind));
-      /* An INSERT that names not the column gets the file's default. */
-      if (column->default_value != NULL)
-        g_string_append_printf (declaration, " DEFAULT (%s)", column->default_value);
     }
   g_string_append (declaration, ")");
   rc = sqlite3_declare_vtab (db, declaration->str);
