@@ -464,7 +464,7 @@ _dd_pg_live_commit (sqlite3_vtab *vtab)
    * shows at the next read. */
   live->in_transaction = FALSE;
   if (live->state == LIVE_COMMITTED && !renew (live, &error))
-    g_warning ("No new snapshot after a commit: %s", error->message);
+    g_debug ("No new snapshot after a commit: %s", error->message);
   return SQLITE_OK;
 }
 
@@ -476,7 +476,7 @@ _dd_pg_live_rollback (sqlite3_vtab *vtab)
 
   live->in_transaction = FALSE;
   if (live->state != LIVE_READING && !renew (live, &error))
-    g_warning ("No new snapshot after a rollback: %s", error->message);
+    g_debug ("No new snapshot after a rollback: %s", error->message);
   return SQLITE_OK;
 }
 
