@@ -756,6 +756,21 @@ dd_pg_read_store (DdPg    *self,
   return store;
 }
 
+/* Whether the server lets the login record progress: a unit editor, an
+ * administrator (or the owner, a superuser); not a viewer, whatever the
+ * users table says. */
+static gboolean
+may_write (DdPg *self)
+{
+  PGresult *result = PQexec (dd_pg_get_conn (self),
+                             "SELECT has_table_privilege ('public.progress_updates', 'INSERT')");
+  gboolean may = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                 g_str_equal (PQgetvalue (result, 0, 0), "t");
+
+  PQclear (result);
+  return may;
+}
+
 DdStore *
 dd_pg_write_store (DdPg    *self,
                    GError **error)
@@ -763,19 +778,27 @@ dd_pg_write_store (DdPg    *self,
   g_autoptr(GError) refusal = NULL;
   DdStore *store;
   gboolean writable;
+  gboolean viewer;
 
   g_return_val_if_fail (DD_IS_PG (self), NULL);
 
   /* A standby, or a login without a role that writes: read-only, saying
    * why, from the same checks a writing command makes. */
   writable = dd_pg_check_writable (self, &refusal);
-  store = open_in_place (self, writable, error);
+  viewer = writable && !may_write (self);
+  store = open_in_place (self, writable && !viewer, error);
   if (store == NULL)
     return NULL;
   if (!writable)
     set_read_only (self, store, refusal->message);
-  else if (dd_store_get_role (store) == DD_ROLE_VIEWER)
-    set_read_only (self, store, _("Your role on this server is viewer: you can read everything but "
-                                  "change nothing."));
+  else if (viewer || dd_store_get_role (store) == DD_ROLE_VIEWER)
+    {
+      /* Translators: %s is a database name. */
+      g_autofree char *reason = g_strdup_printf (_("Your role on the PostgreSQL database “%s” is viewer: you "
+                                                   "can read everything but change nothing."),
+                                                 dd_pg_get_database (self));
+
+      set_read_only (self, store, reason);
+    }
   return store;
 }
