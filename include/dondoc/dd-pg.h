@@ -321,6 +321,28 @@ DdStore *dd_pg_read_store (DdPg    *self,
                            GError **error);
 
 /**
+ * dd_pg_write_store:
+ * @self: a connection that may read the data
+ * @error: return location for a #GError
+ *
+ * A store on the server's tables in place, as dd_pg_read_store(), that
+ * also writes in place when the server lets the login write: each row the
+ * store inserts, updates or deletes is a statement on the server, in one
+ * transaction of the server's per write transaction of the store; a row
+ * is updated or deleted only if its revision is still the one read (else
+ * %DD_STORE_ERROR_CONFLICT); a new row gets its id from the server. Each
+ * write transaction begins on a new snapshot of the server's data and the
+ * reads after it see the next one. On a standby, or for a viewer, the
+ * store is read-only and dd_store_get_read_only_reason() says why. Some
+ * tables are not written this way yet (settings, users): a change of one
+ * is refused, saying so. @self is kept by the store.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+DdStore *dd_pg_write_store (DdPg    *self,
+                            GError **error);
+
+/**
  * dd_pg_open_store:
  * @self: a connection that may read the data
  * @error: return location for a #GError

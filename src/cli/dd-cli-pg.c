@@ -11,8 +11,8 @@
  * --db postgresql://…: the commands that work on a PostgreSQL server so far
  * (issue #22): init, upgrade, roles and user, an administrator's; the
  * commands of server_commands, reading the server's tables in place
- * (dd_pg_read_store()) or, those that write, on a copy that writes through
- * (dd_pg_open_store()); migrate, between a file and a server.
+ * (dd_pg_read_store()) or, those that write, writing them in place
+ * (dd_pg_write_store()); migrate, between a file and a server.
  * Every other command refuses a server location with a clear message.
  */
 
@@ -20,8 +20,7 @@
  * dd_cli_open_server_store(): their output is the same as on a file.
  * Those that only read read the server's tables in place
  * (dd_pg_read_store(): no copy); those that write (writes_on_server())
- * work on a copy that writes through to the server (dd_pg_open_store()),
- * which refuses, saying so, a change of a table it cannot write yet. */
+ * write them in place (dd_pg_write_store()). */
 static const char * const server_commands[] = {
   "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
   "history", "check", "indicator", "scoring", "schedule", "holidays", "chart", "export",
@@ -85,7 +84,7 @@ dd_cli_open_server_store (Globals  *globals,
   /* A standby refuses the write before anything is read or changed. */
   if (!dd_pg_check_writable (pg, error))
     return NULL;
-  return dd_pg_open_store (pg, error);
+  return dd_pg_write_store (pg, error);
 }
 
 static DdPg *

@@ -249,8 +249,9 @@ dd_application_activate (GApplication *application)
   open_window (self, store);
 }
 
-/* --db postgresql://…: the window on the server's tables read in place
- * (dd_pg_read_store()): read-only, as its bar says, and kept up to date
+/* --db postgresql://…: the window on the server's tables in place
+ * (dd_pg_write_store()): it writes when the login's role may, else it is
+ * read-only (a viewer, a standby) and its bar says why; kept up to date
  * as others save (LISTEN/NOTIFY: dd-window-server.c). */
 static int
 open_server (DdApplication           *self,
@@ -259,7 +260,7 @@ open_server (DdApplication           *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdPg) pg = dd_pg_connect (uri, &error);
-  g_autoptr(DdStore) store = pg != NULL ? dd_pg_read_store (pg, &error) : NULL;
+  g_autoptr(DdStore) store = pg != NULL ? dd_pg_write_store (pg, &error) : NULL;
 
   if (store == NULL)
     {
@@ -290,7 +291,7 @@ dd_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "db", "^ay", &db_arg);
   g_variant_dict_lookup (options, "sample-data", "b", &sample);
 
-  /* A PostgreSQL server (issue #22): read in place, read-only for now. */
+  /* A PostgreSQL server (issue #22): its tables in place. */
   if (db_arg != NULL && dd_pg_location_is_uri (db_arg))
     return open_server (self, command_line, db_arg);
 

@@ -139,7 +139,7 @@ on_open_clicked_cb (DdServerProfileWindow *self)
   if (profile == NULL)
     return;
   pg = dd_pg_profile_connect (profile, NULL, &error);
-  store = pg != NULL ? dd_pg_read_store (pg, &error) : NULL;
+  store = pg != NULL ? dd_pg_write_store (pg, &error) : NULL;
   if (store == NULL)
     {
       show_error (self, error);

@@ -17,10 +17,11 @@
  * off, as in the tests: no power cut here), FILE moved onto it with
  * migrate. A refresh connects again and reads a new snapshot in place
  * (dd_pg_read_store(): one snapshot a connection), as does the export;
- * saves go through the copy a desktop opens once at its start
- * (dd_pg_open_store(): the write path of today, with its revision check):
- * a copy of every table, which only WRITERS desktops (default 4) hold —
- * the others refresh, filter and open tasks instead of writing.
+ * saves go through a store that writes in place, which a desktop opens
+ * once at its start (dd_pg_write_store(): a row's revision checked on the
+ * server, new rows' ids the server's); WRITERS desktops (default: all but
+ * the exporting one) write, the others refresh, filter and open tasks
+ * instead of writing.
  * file: a copy of FILE shared by the desktops, each with its own
  * connection, as on an office's share.
  *
@@ -241,10 +242,9 @@ open_handles (const Desktop *desktop, Handles *h)
       h->read_pg = dd_pg_connect (desktop->location, &error);
       h->write_pg = h->read_pg != NULL ? dd_pg_connect (desktop->location, &error) : NULL;
       h->read = h->write_pg != NULL ? dd_pg_read_store (h->read_pg, &error) : NULL;
-      /* Desktop 0 only exports; a copy of every table is the write path
-       * of today, too big for every desktop to hold (see the report). */
+      /* Desktop 0 only exports. */
       if (h->read != NULL && desktop->index > 0 && desktop->index <= desktop->n_writers)
-        h->write = dd_pg_open_store (h->write_pg, &error);
+        h->write = dd_pg_write_store (h->write_pg, &error);
     }
   if (error != NULL)
     {
@@ -570,7 +570,7 @@ main (int argc, char **argv)
   desktop.n_desktops = (guint) CLAMP (atoi (argv[3]), 2, 200);
   desktop.seconds = g_ascii_strtod (argv[4], NULL);
   desktop.think_ms = argc > 5 ? g_ascii_strtod (argv[5], NULL) : 1000;
-  desktop.n_writers = desktop.pg ? (guint) (argc > 6 ? atoi (argv[6]) : 4) : desktop.n_desktops;
+  desktop.n_writers = argc > 6 ? (guint) atoi (argv[6]) : desktop.n_desktops;
   desktop.out_dir = dir;
   read_candidates (argv[1], &desktop);
   if (desktop.pg)

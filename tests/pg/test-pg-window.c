@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "dd-conflict-dialog.h"
+#include "dd-task-editor.h"
 #include "dd-tasks-page.h"
 #include "dd-window.h"
 #include "dd-test-core.h"
@@ -16,8 +18,11 @@
  * in place (dd_pg_read_store()): the task list holds the server's live
  * tasks, its first row painted, and the read-only bar names the server and
  * its database; the status drop-down narrows the list to the tasks the
- * file's store finds in that status. With DD_TEST_SCREENSHOT_DIR set, the
- * window is captured. Needs a display (77 without one), like the GUI tests.
+ * file's store finds in that status. On a store that writes in place
+ * (dd_pg_write_store()), the window is writable (no bar), the task
+ * editor's save reaches the server, and a save meeting another desktop's
+ * save of the same task opens the conflict dialog. With
+ * DD_TEST_SCREENSHOT_DIR set, the window is captured. Needs a display (77 without one), like the GUI tests.
  */
 
 static DdTestPgCluster *cluster;
@@ -184,6 +189,148 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   dd_test_remove_store_file (path);
 }
 
+static void
+on_saved_cb (DdTaskEditor *editor,
+             gint64        task_id,
+             gpointer      data)
+{
+  *(gint64 *) data = task_id;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return *(gint64 *) data > 0;
+}
+
+static gboolean
+conflict_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG) != NULL;
+}
+
+/* The task editor of task @id over @window, its progress set to @progress
+ * and saved (the editor's own action). */
+static void
+open_editor (DdWindow      *window,
+             DdStore       *store,
+             gint64         id,
+             gint64        *saved,
+             DdTaskEditor **editor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = dd_store_get_task (store, id, NULL, &error);
+
+  g_assert_no_error (error);
+  *editor = dd_task_editor_new (GTK_WINDOW (window), store, task);
+  g_object_add_weak_pointer (G_OBJECT (*editor), (gpointer *) editor);
+  g_signal_connect (*editor, "saved", G_CALLBACK (on_saved_cb), saved);
+  gtk_window_present (GTK_WINDOW (*editor));
+  dd_test_iterate (50);
+}
+
+static void
+save_progress (DdTaskEditor *editor,
+               int           progress)
+{
+  gtk_spin_button_set_value (dd_test_template_child (editor, DD_TYPE_TASK_EDITOR, "progress_spin"), progress);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+}
+
+static void
+test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) file = dd_test_create_store (&path);
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdPg) other_pg = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autoptr(DdTask) theirs = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *live = NULL;
+  DdTaskEditor *editor = NULL;
+  GtkInfoBar *bar;
+  GtkWindow *dialog;
+  DdWindow *window;
+  gint64 saved = 0;
+  NItems n;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, file, NULL, &error));
+  g_assert_no_error (error);
+  store = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  g_assert_false (dd_store_is_read_only (store));
+
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
+  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
+  n.n_items = (guint) atoi (live);
+  dd_test_wait_for (has_n_items, &n);
+  bar = dd_test_template_child (window, DD_TYPE_WINDOW, "read_only_bar");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* The editor's save is on the server, audited by its triggers. */
+  open_editor (window, store, 2, &saved, &editor);
+  save_progress (editor, 85);
+  dd_test_wait_for (is_saved, &saved);
+  g_assert_cmpint (saved, ==, 2);
+  progress = dd_test_pg_dup_value (fixture->conn, "SELECT progress FROM tasks WHERE id = 2");
+  g_assert_cmpstr (progress, ==, "85");
+  g_clear_pointer (&progress, g_free);
+  progress = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM audit_log WHERE table_name = 'tasks' "
+                                                  "AND row_id = 2 AND action = 'update'");
+  g_assert_cmpstr (progress, !=, "0");
+  g_clear_pointer (&progress, g_free);
+  if (editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (editor));
+  dd_test_iterate (300);
+  dd_test_screenshot ("pg-window-saved");
+
+  /* Another desktop saves task 3 after this one read it: the same
+   * conflict dialog as on a file, and the other's save stays. */
+  other_pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  other = dd_pg_write_store (other_pg, &error);
+  g_assert_no_error (error);
+  saved = 0;
+  open_editor (window, store, 3, &saved, &editor);
+  theirs = dd_store_get_task (other, 3, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DdTask) copy = dd_task_copy (theirs);
+
+    dd_task_set_progress (copy, 40);
+    g_assert_true (dd_store_save_task (other, copy, &error));
+    g_assert_no_error (error);
+  }
+  save_progress (editor, 95);
+  dd_test_wait_for (conflict_shown, NULL);
+  g_assert_cmpint (saved, ==, 0);
+  progress = dd_test_pg_dup_value (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
+  g_assert_cmpstr (progress, ==, "40");
+  dd_test_iterate (100);
+  dd_test_screenshot ("pg-window-conflict");
+
+  while ((dialog = dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  if (editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+  g_clear_object (&file);
+  dd_test_remove_store_file (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,6 +343,8 @@ main (int argc, char **argv)
   cluster = dd_test_pg_cluster_start ();
   g_test_add ("/pg/window/read-in-place", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
               test_window_on_server, dd_test_pg_fixture_teardown);
+  g_test_add ("/pg/window/write-in-place", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
+              test_window_writes, dd_test_pg_fixture_teardown);
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);
   return status;

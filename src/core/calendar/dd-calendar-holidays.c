@@ -90,25 +90,34 @@ write_document_locked (DdStore     *store,
   g_autofree char *key = document_key (year);
   g_autofree char *now = dd_sql_now_utc ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
 
   if (document == NULL)
-    stmt = dd_sql_prepare (store, "DELETE FROM settings WHERE key = ?1", error);
-  else
-    stmt = dd_sql_prepare (store,
-                           "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value, revision = revision + 1, "
-                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
-                           "WHERE value IS NOT excluded.value", error);
-  if (stmt == NULL)
-    return FALSE;
-  dd_sql_bind_text (stmt, 1, key);
-  if (document != NULL)
     {
-      dd_sql_bind_text (stmt, 2, document);
-      dd_sql_bind_text (stmt, 3, now);
-      dd_sql_bind_text (stmt, 4, dd_store_get_user (store));
+      stmt = dd_sql_prepare (store, "DELETE FROM settings WHERE key = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      dd_sql_bind_text (stmt, 1, key);
+      return dd_sql_step_done (store, stmt, error);
     }
-  return dd_sql_step_done (store, stmt, error);
+  stmt = dd_sql_prepare (store,
+                         "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, "
+                         "updated_by = ?4 WHERE key = ?1 AND value IS NOT ?2", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
+                         "INSERT INTO settings (key, value, updated_at, updated_by) SELECT ?1, ?2, ?3, ?4 "
+                         "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1)", error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      dd_sql_bind_text (one, 1, key);
+      dd_sql_bind_text (one, 2, document);
+      dd_sql_bind_text (one, 3, now);
+      dd_sql_bind_text (one, 4, dd_store_get_user (store));
+    }
+  return dd_sql_step_upsert (store, stmt, insert, error);
 }
 
 /* Writes @days as the table of @year (which is not stored yet). */
@@ -282,6 +291,7 @@ dd_calendar_add_holiday (DdCalendar    *self,
 {
   DdStore *store;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *clean = NULL;
   g_autoptr(DdWorkdays) before = NULL;
@@ -308,20 +318,25 @@ dd_calendar_add_holiday (DdCalendar    *self,
   if (before == NULL || !ensure_year_locked (store, year, error))
     goto fail;
   stmt = dd_sql_prepare (store,
+                         "UPDATE holidays SET kind = ?3, name = ?4, revision = revision + 1, updated_at = ?5, "
+                         "updated_by = ?6 WHERE day = ?2", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
                          "INSERT INTO holidays (year, day, kind, name, updated_at, updated_by) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                         "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
-                         "revision = revision + 1, updated_at = excluded.updated_at, "
-                         "updated_by = excluded.updated_by", error);
-  if (stmt == NULL)
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (insert == NULL)
     goto fail;
-  sqlite3_bind_int (stmt, 1, year);
-  dd_sql_bind_date (stmt, 2, date);
-  sqlite3_bind_int (stmt, 3, kind);
-  dd_sql_bind_text (stmt, 4, clean);
-  dd_sql_bind_text (stmt, 5, now);
-  dd_sql_bind_text (stmt, 6, dd_store_get_user (store));
-  if (!dd_sql_step_done (store, stmt, error) || !commit_change (self, year, before, error))
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      sqlite3_bind_int (one, 1, year);
+      dd_sql_bind_date (one, 2, date);
+      sqlite3_bind_int (one, 3, kind);
+      dd_sql_bind_text (one, 4, clean);
+      dd_sql_bind_text (one, 5, now);
+      dd_sql_bind_text (one, 6, dd_store_get_user (store));
+    }
+  if (!dd_sql_step_upsert (store, stmt, insert, error) || !commit_change (self, year, before, error))
     goto fail;
   return TRUE;
 

@@ -23,6 +23,7 @@ column_free (gpointer data)
   DdPgColumn *column = data;
 
   g_free (column->name);
+  g_free (column->default_value);
   g_free (column);
 }
 
@@ -53,8 +54,8 @@ _dd_pg_read_columns (sqlite3     *db,
                      GError     **error)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (column_free);
-  g_autofree char *sql = g_strdup_printf ("SELECT name, type, \"notnull\" OR pk > 0 "
-                                          "FROM pragma_table_info ('%s') ORDER BY cid",
+  g_autofree char *sql = g_strdup_printf ("SELECT name, type, \"notnull\" OR pk > 0, pk, "
+                                          "dflt_value FROM pragma_table_info ('%s') ORDER BY cid",
                                           table);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -71,6 +72,8 @@ _dd_pg_read_columns (sqlite3     *db,
       column->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       column->kind = kind_of ((const char *) sqlite3_column_text (stmt, 1));
       column->not_null = sqlite3_column_int (stmt, 2) != 0;
+      column->pk = (guint) sqlite3_column_int (stmt, 3);
+      column->default_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       column->server_name = g_str_equal (table, "audit_log") && g_str_equal (column->name, "user")
                             ? "account" : column->name;
       g_ptr_array_add (columns, column);

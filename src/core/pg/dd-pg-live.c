@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dondoc/dondoc.h"
-#include "dd-pg-private.h"
+#include "dd-pg-live-private.h"
 #include "dd-store-private.h"
 
 /*
@@ -24,37 +24,9 @@
  * the copier reads them (dd-pg-columns.c), so every output is the same as
  * on a file by construction. One REPEATABLE READ transaction of the
  * server's lasts as long as the store: every read of a command sees one
- * snapshot. The virtual tables have no xUpdate: the store is read-only.
+ * snapshot. A store that writes (dd_pg_write_store()) writes through the
+ * same virtual tables, in place (dd-pg-live-write.c).
  */
-
-typedef struct
-{
-  DdPg *pg;                     /* kept by the store */
-  GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
-  GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
-  GHashTable *prepared;         /* SQL → statement name */
-  GPtrArray *tables;            /* the LiveTables, for a new snapshot */
-} Live;
-
-typedef struct
-{
-  sqlite3_vtab base;
-  Live *live;
-  char *table;
-  GPtrArray *columns;           /* owned by live->columns */
-  gboolean id_first;            /* column 0 is the INTEGER id */
-  gboolean small;               /* one of small_tables */
-  PGresult *whole;              /* a small table, read once */
-} LiveTable;
-
-typedef struct
-{
-  sqlite3_vtab_cursor base;
-  PGresult *result;             /* the table's whole when borrowed */
-  gboolean borrowed;
-  int row;
-  int *fields;                  /* the result's field of each column, -1: not read */
-} LiveCursor;
 
 /* The most columns a scan reads by name; the others read them all. */
 #define MASK_COLUMNS 63
@@ -66,10 +38,6 @@ typedef struct
 static const char * const small_tables[] = {
   "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules",
 };
-
-/* A snapshot: one read-only transaction, values in the file's text. */
-#define SNAPSHOT_BEGIN "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; " \
-                       "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1"
 
 static void
 live_free (gpointer data)
@@ -149,6 +117,7 @@ live_connect (sqlite3             *db,
   table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
                     ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
   table->small = g_strv_contains (small_tables, argv[3]);
+  _dd_pg_live_table_init (table);
   g_ptr_array_add (live->tables, table);
   *out = &table->base;
   return SQLITE_OK;
@@ -160,8 +129,8 @@ live_disconnect (sqlite3_vtab *vtab)
   LiveTable *table = (LiveTable *) vtab;
 
   sqlite3_free (table->base.zErrMsg);
-  g_ptr_array_remove_fast (table->live->tables, table);
-  PQclear (table->whole);
+  g_ptr_array_remove (table->live->tables, table);
+  _dd_pg_live_table_clear (table);
   g_free (table->table);
   g_free (table);
   return SQLITE_OK;
@@ -479,8 +448,10 @@ build_select (LiveTable      *table,
 
   for (guint c = 0; c < table->columns->len; c++)
     {
-      /* The first column always: the rowid, and never an empty list. */
-      cursor->fields[c] = c == 0 || column_used (mask, c) ? field++ : -1;
+      /* The first column always: the rowid, and never an empty list;
+       * the key and the revision for a store that writes. */
+      cursor->fields[c] = c == 0 || column_used (mask, c) ||
+                          (table->live->writable && _dd_pg_live_is_key (table, c)) ? field++ : -1;
       if (cursor->fields[c] < 0)
         continue;
       g_string_append (sql, c > 0 ? ", " : "");
@@ -592,6 +563,9 @@ live_column (sqlite3_vtab_cursor *base,
   int field = c >= 0 && (guint) c < table->columns->len ? cursor->fields[c] : -1;
   const char *value;
 
+  /* An UPDATE's column it does not change: not sent back (xUpdate). */
+  if (sqlite3_vtab_nochange (context))
+    return SQLITE_OK;
   if (field < 0 || PQgetisnull (cursor->result, cursor->row, field))
     {
       sqlite3_result_null (context);
@@ -626,18 +600,17 @@ static int
 live_rowid (sqlite3_vtab_cursor *base,
             sqlite3_int64       *rowid)
 {
-  LiveCursor *cursor = (LiveCursor *) base;
-  LiveTable *table = (LiveTable *) base->pVtab;
-
-  if (table->id_first && !PQgetisnull (cursor->result, cursor->row, 0))
-    *rowid = g_ascii_strtoll (PQgetvalue (cursor->result, cursor->row, 0), NULL, 10);
-  else
-    *rowid = cursor->row + 1;
+  *rowid = _dd_pg_live_row_id ((LiveTable *) base->pVtab, (LiveCursor *) base);
   return SQLITE_OK;
 }
 
 static const sqlite3_module live_module = {
   .iVersion = 1,
+  .xUpdate = _dd_pg_live_update,
+  .xBegin = _dd_pg_live_begin,
+  .xSync = _dd_pg_live_sync,
+  .xCommit = _dd_pg_live_commit,
+  .xRollback = _dd_pg_live_rollback,
   .xCreate = live_connect,
   .xConnect = live_connect,
   .xBestIndex = live_best_index,
@@ -672,12 +645,14 @@ read_all_columns (Live     *live,
   return TRUE;
 }
 
-/* Shadows each table of @db's data by the server's. */
+/* Shadows each table of @store's data by the server's. */
 static gboolean
 shadow_tables (DdPg     *pg,
-               sqlite3  *db,
+               DdStore  *store,
+               gboolean  writable,
                GError  **error)
 {
+  sqlite3 *db = _dd_store_get_db (store);
   GHashTable *timestamps = _dd_pg_read_server_timestamps (pg, error);
   guint n_tables;
   const char * const *tables = _dd_pg_data_tables (&n_tables);
@@ -691,6 +666,9 @@ shadow_tables (DdPg     *pg,
   live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   live->tables = g_ptr_array_new ();
+  live->store = store;
+  live->db = db;
+  live->writable = writable;
   g_object_set_data (G_OBJECT (pg), "dd-pg-live", live);
   if (!read_all_columns (live, db, error))
     {
@@ -707,17 +685,19 @@ shadow_tables (DdPg     *pg,
       if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return _dd_pg_set_sqlite_error (db, error);
     }
+  if (writable)
+    _dd_pg_live_set_writable (live, store);
   return TRUE;
 }
 
-DdStore *
-dd_pg_read_store (DdPg    *self,
-                  GError **error)
+/* A store on @self's tables in place; read-only unless @writable. */
+static DdStore *
+open_in_place (DdPg      *self,
+               gboolean   writable,
+               GError   **error)
 {
   g_autoptr(DdStore) store = NULL;
   g_autofree char *login = NULL;
-
-  g_return_val_if_fail (DD_IS_PG (self), NULL);
 
   /* One snapshot per store: a connection serves one store at a time. */
   if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE)
@@ -733,9 +713,9 @@ dd_pg_read_store (DdPg    *self,
     return NULL;
   /* The store keeps the connection, and with it the snapshot. */
   g_object_set_data_full (G_OBJECT (store), "dd-pg-connection", g_object_ref (self), g_object_unref);
-  if (!dd_pg_exec (self, SNAPSHOT_BEGIN, error))
+  if (!dd_pg_exec (self, _dd_pg_live_begin_sql (writable), error))
     return NULL;
-  if (!shadow_tables (self, _dd_store_get_db (store), error))
+  if (!shadow_tables (self, store, writable, error))
     {
       dd_pg_rollback (self);
       return NULL;
@@ -744,18 +724,86 @@ dd_pg_read_store (DdPg    *self,
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *at = g_date_time_format (now, "%H:%M %d/%m/%Y");
-    g_autofree char *reason = NULL;
+  return g_steal_pointer (&store);
+}
 
-    /* Translators: the first %s is a database name, the second a time and date. */
-    reason = g_strdup_printf (_("The PostgreSQL database “%s” as it was at %s, read in place. Only reading "
+/* Makes @store read-only, saying why: @reason, or that it is the data as
+ * it was at its opening. */
+static void
+set_read_only (DdPg       *self,
+               DdStore    *store,
+               const char *reason)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *at = g_date_time_format (now, "%H:%M %d/%m/%Y");
+  g_autofree char *snapshot = NULL;
+
+  /* Translators: the first %s is a database name, the second a time and date. */
+  snapshot = g_strdup_printf (_("The PostgreSQL database “%s” as it was at %s, read in place. Only reading "
                                 "works on a server here for now; open it again to see later changes."),
                               dd_pg_get_database (self), at);
-    _dd_store_set_read_only (store, reason);
-  }
-  return g_steal_pointer (&store);
+  _dd_store_set_read_only (store, reason != NULL ? reason : snapshot);
+}
+
+DdStore *
+dd_pg_read_store (DdPg    *self,
+                  GError **error)
+{
+  DdStore *store;
+
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  store = open_in_place (self, FALSE, error);
+  if (store != NULL)
+    set_read_only (self, store, NULL);
+  return store;
+}
+
+/* Whether the server lets the login record progress: a unit editor, an
+ * administrator (or the owner, a superuser); not a viewer, whatever the
+ * users table says. */
+static gboolean
+may_write (DdPg *self)
+{
+  PGresult *result = PQexec (dd_pg_get_conn (self),
+                             "SELECT has_table_privilege ('public.progress_updates', 'INSERT')");
+  gboolean may = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                 g_str_equal (PQgetvalue (result, 0, 0), "t");
+
+  PQclear (result);
+  return may;
+}
+
+DdStore *
+dd_pg_write_store (DdPg    *self,
+                   GError **error)
+{
+  g_autoptr(GError) refusal = NULL;
+  DdStore *store;
+  gboolean writable;
+  gboolean viewer;
+
+  g_return_val_if_fail (DD_IS_PG (self), NULL);
+
+  /* A standby, or a login without a role that writes: read-only, saying
+   * why, from the same checks a writing command makes. */
+  writable = dd_pg_check_writable (self, &refusal);
+  viewer = writable && !may_write (self);
+  store = open_in_place (self, writable && !viewer, error);
+  if (store == NULL)
+    return NULL;
+  if (!writable)
+    set_read_only (self, store, refusal->message);
+  else if (viewer || dd_store_get_role (store) == DD_ROLE_VIEWER)
+    {
+      /* Translators: %s is a database name. */
+      g_autofree char *reason = g_strdup_printf (_("Your role on the PostgreSQL database “%s” is viewer: you "
+                                                   "can read everything but change nothing."),
+                                                 dd_pg_get_database (self));
+
+      set_read_only (self, store, reason);
+    }
+  return store;
 }
 
 /* A new snapshot (dd-pg-notify.c) */
@@ -789,26 +837,22 @@ _dd_pg_live_renew (DdStore  *store,
 
   g_return_val_if_fail (live != NULL, FALSE);
 
-  if (reading (_dd_store_get_db (store)))
+  /* Never in the middle of a read or of the store's own write. */
+  if (live->in_transaction || reading (_dd_store_get_db (store)))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The store is reading");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The store is reading or writing");
       return FALSE;
     }
-  /* The snapshot read only: ending it keeps nothing and loses nothing. */
-  conn = dd_pg_get_conn (pg);
-  if (PQstatus (conn) == CONNECTION_OK && PQtransactionStatus (conn) != PQTRANS_IDLE)
-    PQclear (PQexec (conn, "COMMIT"));
   /* A connection lost (a server restarted) comes back as it was, with no
    * prepared statements. */
-  if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) != PQTRANS_IDLE)
+  conn = dd_pg_get_conn (pg);
+  if (PQstatus (conn) != CONNECTION_OK)
     {
       g_hash_table_remove_all (live->prepared);
       if (!_dd_pg_reconnect (pg, error))
         return FALSE;
     }
-  if (!dd_pg_exec (pg, SNAPSHOT_BEGIN, error))
-    return FALSE;
-  for (guint i = 0; i < live->tables->len; i++)
-    g_clear_pointer (&((LiveTable *) live->tables->pdata[i])->whole, PQclear);
-  return TRUE;
+  /* Outside the store's write transaction the snapshot holds nothing
+   * written: ending it loses nothing. */
+  return _dd_pg_live_new_snapshot (live, error);
 }

@@ -509,15 +509,8 @@ dd_pg_listener_new (DdStore *store)
   self->store = g_object_ref (store);
   self->pg = g_object_ref (pg);
   read_parameters (self);
-  if (dd_store_is_read_only (store))
-    {
-      /* Translators: %s is a database name. */
-      g_autofree char *reason = g_strdup_printf (_("The PostgreSQL database “%s”, read in place and kept up to date "
-                                                   "as others save. Only reading works on a server here for now."),
-                                                 dd_pg_get_database (pg));
-
-      _dd_store_set_read_only (store, reason);
-    }
+  /* A read-only store (a viewer, a standby) keeps the reason its opening
+   * gave (dd_pg_write_store()). */
   start_attempt (self);
   return self;
 }

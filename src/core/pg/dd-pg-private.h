@@ -49,6 +49,8 @@ typedef struct
   const char *server_name;      /* on the server */
   DdPgColumnKind kind;          /* the file's declared type */
   gboolean not_null;            /* NOT NULL or the primary key in the file */
+  guint pk;                     /* its place in the file's primary key, from 1; 0: not in it */
+  char *default_value;          /* the file's DEFAULT, as SQL, or NULL */
 } DdPgColumn;
 
 /* The columns of @table in the file (element-type DdPgColumn). */

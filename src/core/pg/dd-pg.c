@@ -106,6 +106,12 @@ dd_pg_result_ok (PGresult  *result,
     g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION, text);
   else if (g_strcmp0 (state, "25006") == 0)
     _dd_pg_set_read_only_error (error);
+  /* Two desktops' transactions crossed (a row changed since the snapshot,
+   * or a deadlock): the other one's change stays, this one is refused. */
+  else if (g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0)
+    g_set_error_literal (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT,
+                         _("Someone else changed the same data on the server at the same time; nothing "
+                           "was saved: read it again and redo the change."));
   else if (g_strcmp0 (state, "42501") == 0)
     g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_PERMISSION,
                  _("The server refused: your role may not do this (%s)."), primary);

@@ -474,28 +474,34 @@ write_row (DdStore     *store,
            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
 
   stmt = dd_sql_prepare (store,
+                         "UPDATE indicator_figures SET numerator = ?5, denominator = ?6, source = ?7, "
+                         "revision = revision + 1, updated_at = ?8, updated_by = ?9 "
+                         "WHERE indicator_id = ?1 AND ifnull (unit_id, 0) = ifnull (?2, 0) "
+                         "AND period_start = ?3 AND period_end = ?4", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
                          "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
                          "numerator, denominator, source, updated_at, updated_by) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                         "ON CONFLICT (indicator_id, ifnull (unit_id, 0), period_start, period_end) DO UPDATE SET "
-                         "numerator = excluded.numerator, denominator = excluded.denominator, "
-                         "source = excluded.source, revision = revision + 1, "
-                         "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                         error);
-  if (stmt == NULL)
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->indicator_id);
-  dd_sql_bind_id (stmt, 2, row->unit_id);
-  dd_sql_bind_date (stmt, 3, &row->period.start);
-  dd_sql_bind_date (stmt, 4, &row->period.end);
-  sqlite3_bind_double (stmt, 5, row->numerator);
-  sqlite3_bind_double (stmt, 6, row->denominator);
-  dd_sql_bind_text (stmt, 7, row->source);
-  dd_sql_bind_text (stmt, 8, now);
-  dd_sql_bind_text (stmt, 9, dd_store_get_user (store));
-  return dd_sql_step_done (store, stmt, error);
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      sqlite3_bind_int64 (one, 1, row->indicator_id);
+      dd_sql_bind_id (one, 2, row->unit_id);
+      dd_sql_bind_date (one, 3, &row->period.start);
+      dd_sql_bind_date (one, 4, &row->period.end);
+      sqlite3_bind_double (one, 5, row->numerator);
+      sqlite3_bind_double (one, 6, row->denominator);
+      dd_sql_bind_text (one, 7, row->source);
+      dd_sql_bind_text (one, 8, now);
+      dd_sql_bind_text (one, 9, dd_store_get_user (store));
+    }
+  return dd_sql_step_upsert (store, stmt, insert, error);
 }
 
 /* @text as a C string once it is known to be text: no NUL byte within

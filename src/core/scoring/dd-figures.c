@@ -233,6 +233,7 @@ dd_figures_set_indicator_figure (DdFigures            *self,
   DdStore *store;
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *clean_source = dd_text_normalize_space (source);
   int rc;
@@ -295,26 +296,31 @@ dd_figures_set_indicator_figure (DdFigures            *self,
   if (!_dd_store_begin (store, error))
     return FALSE;
   stmt = dd_sql_prepare (store,
+                         "UPDATE indicator_figures SET numerator = ?5, denominator = ?6, source = ?7, "
+                         "revision = revision + 1, updated_at = ?8, updated_by = ?9 "
+                         "WHERE indicator_id = ?1 AND ifnull (unit_id, 0) = ifnull (?2, 0) "
+                         "AND period_start = ?3 AND period_end = ?4", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
                          "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
                          "numerator, denominator, source, updated_at, updated_by) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                         "ON CONFLICT (indicator_id, ifnull (unit_id, 0), period_start, period_end) DO UPDATE SET "
-                         "numerator = excluded.numerator, denominator = excluded.denominator, "
-                         "source = excluded.source, revision = revision + 1, "
-                         "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                         error);
-  if (stmt == NULL)
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (insert == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  dd_sql_bind_id (stmt, 2, unit_id);
-  dd_sql_bind_date (stmt, 3, &period->start);
-  dd_sql_bind_date (stmt, 4, &period->end);
-  sqlite3_bind_double (stmt, 5, numerator);
-  sqlite3_bind_double (stmt, 6, denominator);
-  dd_sql_bind_text (stmt, 7, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
-  dd_sql_bind_text (stmt, 8, now);
-  dd_sql_bind_text (stmt, 9, dd_store_get_user (store));
-  if (!dd_sql_step_done (store, stmt, error))
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      sqlite3_bind_int64 (one, 1, indicator_id);
+      dd_sql_bind_id (one, 2, unit_id);
+      dd_sql_bind_date (one, 3, &period->start);
+      dd_sql_bind_date (one, 4, &period->end);
+      sqlite3_bind_double (one, 5, numerator);
+      sqlite3_bind_double (one, 6, denominator);
+      dd_sql_bind_text (one, 7, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
+      dd_sql_bind_text (one, 8, now);
+      dd_sql_bind_text (one, 9, dd_store_get_user (store));
+    }
+  if (!dd_sql_step_upsert (store, stmt, insert, error))
     goto fail;
   return _dd_store_commit (store, error);
 
@@ -539,6 +545,7 @@ dd_figures_set_dossier_figures (DdFigures               *self,
 {
   DdStore *store;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *clean_source = dd_text_normalize_space (source);
 
@@ -555,28 +562,33 @@ dd_figures_set_dossier_figures (DdFigures               *self,
   if (!_dd_store_begin (store, error))
     return FALSE;
   stmt = dd_sql_prepare (store,
+                         "UPDATE dossier_figures SET received = ?4, on_time = ?5, late = ?6, pending = ?7, "
+                         "apologies = ?8, source = ?9, revision = revision + 1, updated_at = ?10, "
+                         "updated_by = ?11 WHERE ifnull (unit_id, 0) = ifnull (?1, 0) "
+                         "AND period_start = ?2 AND period_end = ?3", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
                          "INSERT INTO dossier_figures (unit_id, period_start, period_end, received, on_time, "
                          "late, pending, apologies, source, updated_at, updated_by) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                         "ON CONFLICT (ifnull (unit_id, 0), period_start, period_end) DO UPDATE SET "
-                         "received = excluded.received, on_time = excluded.on_time, late = excluded.late, "
-                         "pending = excluded.pending, apologies = excluded.apologies, source = excluded.source, "
-                         "revision = revision + 1, updated_at = excluded.updated_at, "
-                         "updated_by = excluded.updated_by", error);
-  if (stmt == NULL)
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (insert == NULL)
     goto fail;
-  dd_sql_bind_id (stmt, 1, unit_id);
-  dd_sql_bind_date (stmt, 2, &period->start);
-  dd_sql_bind_date (stmt, 3, &period->end);
-  sqlite3_bind_int64 (stmt, 4, figures->received);
-  sqlite3_bind_int64 (stmt, 5, figures->on_time);
-  sqlite3_bind_int64 (stmt, 6, figures->late);
-  sqlite3_bind_int64 (stmt, 7, figures->pending);
-  sqlite3_bind_int64 (stmt, 8, figures->apologies);
-  dd_sql_bind_text (stmt, 9, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
-  dd_sql_bind_text (stmt, 10, now);
-  dd_sql_bind_text (stmt, 11, dd_store_get_user (store));
-  if (!dd_sql_step_done (store, stmt, error))
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      dd_sql_bind_id (one, 1, unit_id);
+      dd_sql_bind_date (one, 2, &period->start);
+      dd_sql_bind_date (one, 3, &period->end);
+      sqlite3_bind_int64 (one, 4, figures->received);
+      sqlite3_bind_int64 (one, 5, figures->on_time);
+      sqlite3_bind_int64 (one, 6, figures->late);
+      sqlite3_bind_int64 (one, 7, figures->pending);
+      sqlite3_bind_int64 (one, 8, figures->apologies);
+      dd_sql_bind_text (one, 9, clean_source != NULL && *clean_source != '\0' ? clean_source : NULL);
+      dd_sql_bind_text (one, 10, now);
+      dd_sql_bind_text (one, 11, dd_store_get_user (store));
+    }
+  if (!dd_sql_step_upsert (store, stmt, insert, error))
     goto fail;
   return _dd_store_commit (store, error);
 

@@ -57,6 +57,7 @@ _dd_store_write_task_source (DdStore                 *self,
                              GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
 
   g_assert (self->flags.in_transaction);
@@ -73,25 +74,29 @@ _dd_store_write_task_source (DdStore                 *self,
   /* An update only when something changed: the history records no
    * change that did not happen. */
   stmt = dd_sql_prepare (self,
-                         "INSERT INTO task_sources (task_id, kind, number, issued_on, issuer, updated_at, "
-                         "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                         "ON CONFLICT (task_id) DO UPDATE SET kind = excluded.kind, number = excluded.number, "
-                         "issued_on = excluded.issued_on, issuer = excluded.issuer, "
-                         "revision = revision + 1, updated_at = excluded.updated_at, "
-                         "updated_by = excluded.updated_by "
-                         "WHERE kind IS NOT excluded.kind OR number IS NOT excluded.number "
-                         "OR issued_on IS NOT excluded.issued_on OR issuer IS NOT excluded.issuer",
+                         "UPDATE task_sources SET kind = ?2, number = ?3, issued_on = ?4, issuer = ?5, "
+                         "revision = revision + 1, updated_at = ?6, updated_by = ?7 WHERE task_id = ?1 "
+                         "AND (kind IS NOT ?2 OR number IS NOT ?3 OR issued_on IS NOT ?4 OR issuer IS NOT ?5)",
                          error);
-  if (stmt == NULL)
+  insert = stmt == NULL ? NULL : dd_sql_prepare (self,
+                         "INSERT INTO task_sources (task_id, kind, number, issued_on, issuer, updated_at, "
+                         "updated_by) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 "
+                         "WHERE NOT EXISTS (SELECT 1 FROM task_sources WHERE task_id = ?1)", error);
+  if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  dd_sql_bind_text (stmt, 2, source->kind);
-  dd_sql_bind_text (stmt, 3, source->number);
-  dd_sql_bind_date (stmt, 4, &source->date);
-  dd_sql_bind_text (stmt, 5, source->issuer);
-  dd_sql_bind_text (stmt, 6, now);
-  dd_sql_bind_text (stmt, 7, self->access.user);
-  return dd_sql_step_done (self, stmt, error);
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      sqlite3_bind_int64 (one, 1, task_id);
+      dd_sql_bind_text (one, 2, source->kind);
+      dd_sql_bind_text (one, 3, source->number);
+      dd_sql_bind_date (one, 4, &source->date);
+      dd_sql_bind_text (one, 5, source->issuer);
+      dd_sql_bind_text (one, 6, now);
+      dd_sql_bind_text (one, 7, self->access.user);
+    }
+  return dd_sql_step_upsert (self, stmt, insert, error);
 }
 
 gboolean

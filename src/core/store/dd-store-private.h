@@ -245,6 +245,16 @@ gboolean _dd_store_recheck_schema   (DdStore *self, GError **error);
 typedef gboolean (*DdStoreCommitHook) (DdStore *store, gpointer data, GError **error);
 void _dd_store_set_commit_hook (DdStore *self, DdStoreCommitHook hook, gpointer data,
                                 GDestroyNotify destroy);
+/* Runs right after a write transaction began, before its checks read
+ * anything; FALSE (with @error set) refuses the write. A store that writes
+ * to a server's tables in place takes a new snapshot of the server's this
+ * way (dd-pg-live-write.c), so that its checks read the data as it is now. */
+void _dd_store_set_begin_hook (DdStore *self, DdStoreCommitHook hook, gpointer data);
+/* The error behind the last failed statement on tables that are not
+ * SQLite's (a server's refusal, a conflict, a lost connection): taken
+ * (@error is owned) by the next dd_sql_set_sqlite_error(), which reports
+ * it instead of SQLite's generic one. */
+void _dd_store_set_remote_error (DdStore *self, GError *error);
 
 struct _DdStore
 {
@@ -265,6 +275,9 @@ struct _DdStore
   DdStoreCommitHook commit_hook;
   gpointer commit_hook_data;
   GDestroyNotify commit_hook_destroy;
+  DdStoreCommitHook begin_hook;
+  gpointer begin_hook_data;
+  GError *remote_error;         /* _dd_store_set_remote_error() */
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
 };
 
@@ -291,6 +304,13 @@ void          dd_sql_bind_id       (sqlite3_stmt *stmt, int index, gint64 id);
 const char   *dd_sql_column_text   (sqlite3_stmt *stmt, int column);
 void          dd_sql_column_date   (sqlite3_stmt *stmt, int column, GDate *out);
 gboolean      dd_sql_step_done     (DdStore *self, sqlite3_stmt *stmt, GError **error);
+/* An insert or update that works on both backends (SQLite has no UPSERT
+ * for a server's tables, which are virtual tables): @update, then
+ * @insert only if @update changed no row (an INSERT … SELECT … WHERE NOT
+ * EXISTS where the update has a condition of its own). The caller binds
+ * both alike. */
+gboolean      dd_sql_step_upsert   (DdStore *self, sqlite3_stmt *update, sqlite3_stmt *insert,
+                                    GError **error);
 gboolean      dd_sql_exec          (DdStore *self, const char *sql, GError **error);
 gint64        dd_sql_query_int64   (DdStore *self, const char *sql, gint64 fallback);
 char         *dd_sql_now_utc       (void);

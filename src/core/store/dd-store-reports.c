@@ -436,6 +436,7 @@ write_period_locked (DdStore           *self,
                      GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
 
   if (reported_on == NULL)
@@ -446,30 +447,44 @@ write_period_locked (DdStore           *self,
                            "WHERE task_id = ?1 AND kind = ?2 AND year = ?3 AND period_index = ?4 "
                            "AND reported_on IS NOT NULL", error);
   else
-    stmt = dd_sql_prepare (self,
-                           "INSERT INTO occurrence_reports (task_id, kind, year, period_index, reported_on, "
-                           "report_number, note, updated_at, updated_by) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, nullif (?9, ''), nullif (?6, ''), ?7, ?8) "
-                           "ON CONFLICT (task_id, kind, year, period_index) WHERE kind <> 4 DO UPDATE SET "
-                           "reported_on = excluded.reported_on, "
-                           "report_number = nullif (coalesce (?9, report_number), ''), "
-                           "note = nullif (coalesce (?6, note), ''), "
-                           "revision = revision + 1, updated_at = excluded.updated_at, "
-                           "updated_by = excluded.updated_by", error);
+    {
+      /* The period's report if there is one (an ad hoc one is always
+       * new), else a new one. */
+      stmt = dd_sql_prepare (self,
+                             "UPDATE occurrence_reports SET reported_on = ?5, "
+                             "report_number = nullif (coalesce (?9, report_number), ''), "
+                             "note = nullif (coalesce (?6, note), ''), "
+                             "revision = revision + 1, updated_at = ?7, updated_by = ?8 "
+                             "WHERE task_id = ?1 AND kind = ?2 AND year = ?3 AND period_index = ?4 "
+                             "AND kind <> 4", error);
+      insert = stmt == NULL ? NULL : dd_sql_prepare (self,
+                             "INSERT INTO occurrence_reports (task_id, kind, year, period_index, reported_on, "
+                             "report_number, note, updated_at, updated_by) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, nullif (?9, ''), nullif (?6, ''), ?7, ?8)", error);
+      if (insert == NULL)
+        return FALSE;
+    }
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int (stmt, 2, kind);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int (stmt, 4, index);
-  if (reported_on != NULL)
-    dd_sql_bind_date (stmt, 5, reported_on);
-  bind_kept_text (stmt, 6, note);
-  dd_sql_bind_text (stmt, 7, now);
-  dd_sql_bind_text (stmt, 8, dd_store_get_user (self));
-  if (reported_on != NULL)
-    bind_kept_text (stmt, 9, number);
-  if (!dd_sql_step_done (self, stmt, error))
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      if (one == NULL)
+        continue;
+      sqlite3_bind_int64 (one, 1, task_id);
+      sqlite3_bind_int (one, 2, kind);
+      sqlite3_bind_int (one, 3, year);
+      sqlite3_bind_int (one, 4, index);
+      if (reported_on != NULL)
+        dd_sql_bind_date (one, 5, reported_on);
+      bind_kept_text (one, 6, note);
+      dd_sql_bind_text (one, 7, now);
+      dd_sql_bind_text (one, 8, dd_store_get_user (self));
+      if (reported_on != NULL)
+        bind_kept_text (one, 9, number);
+    }
+  if (insert != NULL ? !dd_sql_step_upsert (self, stmt, insert, error) : !dd_sql_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -615,6 +630,7 @@ dd_store_set_task_schedule (DdStore               *self,
                             GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
   ReportTask task = { 0 };
 
@@ -632,27 +648,38 @@ dd_store_set_task_schedule (DdStore               *self,
   if (schedule == NULL)
     stmt = dd_sql_prepare (self, "DELETE FROM task_schedules WHERE task_id = ?1", error);
   else
-    stmt = dd_sql_prepare (self,
-                           "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months, "
-                           "periods, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7) "
-                           "ON CONFLICT (task_id) DO UPDATE SET due_rule = excluded.due_rule, "
-                           "due_param = excluded.due_param, update_every_months = excluded.update_every_months, "
-                           "periods = excluded.periods, "
-                           "revision = revision + 1, updated_at = excluded.updated_at, "
-                           "updated_by = excluded.updated_by", error);
+    {
+      stmt = dd_sql_prepare (self,
+                             "UPDATE task_schedules SET due_rule = ?2, due_param = ?3, update_every_months = ?4, "
+                             "periods = nullif (?5, 0), revision = revision + 1, updated_at = ?6, "
+                             "updated_by = ?7 WHERE task_id = ?1", error);
+      insert = stmt == NULL ? NULL : dd_sql_prepare (self,
+                             "INSERT INTO task_schedules (task_id, due_rule, due_param, update_every_months, "
+                             "periods, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7)",
+                             error);
+      if (insert == NULL)
+        goto fail;
+    }
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  if (schedule != NULL)
+  for (guint s = 0; s < 2; s++)
     {
-      sqlite3_bind_int (stmt, 2, schedule->due_rule);
-      sqlite3_bind_int (stmt, 3, schedule->due_param);
-      sqlite3_bind_int (stmt, 4, (int) schedule->update_every_months);
-      sqlite3_bind_int (stmt, 5, (int) schedule->periods);
-      dd_sql_bind_text (stmt, 6, now);
-      dd_sql_bind_text (stmt, 7, dd_store_get_user (self));
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      if (one == NULL)
+        continue;
+      sqlite3_bind_int64 (one, 1, task_id);
+      if (schedule != NULL)
+        {
+          sqlite3_bind_int (one, 2, schedule->due_rule);
+          sqlite3_bind_int (one, 3, schedule->due_param);
+          sqlite3_bind_int (one, 4, (int) schedule->update_every_months);
+          sqlite3_bind_int (one, 5, (int) schedule->periods);
+          dd_sql_bind_text (one, 6, now);
+          dd_sql_bind_text (one, 7, dd_store_get_user (self));
+        }
     }
-  if (!dd_sql_step_done (self, stmt, error))
+  if (insert != NULL ? !dd_sql_step_upsert (self, stmt, insert, error) : !dd_sql_step_done (self, stmt, error))
     goto fail;
   return _dd_store_commit (self, error);
 

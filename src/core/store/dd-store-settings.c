@@ -79,6 +79,7 @@ dd_store_set_setting (DdStore     *self,
                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = dd_sql_now_utc ();
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
@@ -87,17 +88,22 @@ dd_store_set_setting (DdStore     *self,
   if (!_dd_store_begin (self, error))
     return FALSE;
   stmt = dd_sql_prepare (self,
-                  "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value, revision = revision + 1, "
-                  "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                  error);
-  if (stmt == NULL)
+                  "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, updated_by = ?4 "
+                  "WHERE key = ?1", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (self,
+                  "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)", error);
+  if (insert == NULL)
     goto fail;
-  dd_sql_bind_text (stmt, 1, key);
-  dd_sql_bind_text (stmt, 2, value);
-  dd_sql_bind_text (stmt, 3, now);
-  dd_sql_bind_text (stmt, 4, self->access.user);
-  if (!dd_sql_step_done (self, stmt, error))
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      dd_sql_bind_text (one, 1, key);
+      dd_sql_bind_text (one, 2, value);
+      dd_sql_bind_text (one, 3, now);
+      dd_sql_bind_text (one, 4, self->access.user);
+    }
+  if (!dd_sql_step_upsert (self, stmt, insert, error))
     goto fail;
   return _dd_store_commit (self, error);
 

@@ -24,6 +24,12 @@ dd_sql_set_sqlite_error (DdStore  *self,
 {
   int primary = rc & 0xff;
 
+  /* A server's refusal, said in its own words (dd-pg-live-write.c). */
+  if (self->remote_error != NULL && primary != SQLITE_OK)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->remote_error));
+      return FALSE;
+    }
   /* The guard triggers of 0003-shared.sql raise codes, not sentences. */
   if (rc == SQLITE_CONSTRAINT_TRIGGER && self->db != NULL &&
       g_str_has_prefix (sqlite3_errmsg (self->db), "dd:"))
@@ -224,6 +230,17 @@ dd_sql_column_date (sqlite3_stmt *stmt,
 }
 
 /* Runs a statement that returns no row (or whose rows are not needed). */
+gboolean
+dd_sql_step_upsert (DdStore       *self,
+                    sqlite3_stmt  *update,
+                    sqlite3_stmt  *insert,
+                    GError       **error)
+{
+  if (!dd_sql_step_done (self, update, error))
+    return FALSE;
+  return sqlite3_changes (self->db) > 0 || dd_sql_step_done (self, insert, error);
+}
+
 gboolean
 dd_sql_step_done (DdStore       *self,
                   sqlite3_stmt  *stmt,

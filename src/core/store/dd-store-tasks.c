@@ -88,7 +88,7 @@ write_coordinators (DdStore             *self,
   g_autoptr(DdSqlCache) own = cache == NULL ? dd_sql_cache_new () : NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) json = g_string_new ("[");
-  sqlite3_stmt *del, *ins;
+  sqlite3_stmt *del, *upd, *ins;
 
   if (cache == NULL)
     cache = own;
@@ -126,20 +126,27 @@ write_coordinators (DdStore             *self,
         return FALSE;
     }
 
-  ins = dd_sql_cache_get (self, cache,
-                          "INSERT INTO task_coordinators (task_id, unit_id, position) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT (task_id, unit_id) DO UPDATE SET position = excluded.position "
-                          "WHERE position IS NOT excluded.position",
+  upd = dd_sql_cache_get (self, cache,
+                          "UPDATE task_coordinators SET position = ?3 WHERE task_id = ?1 AND unit_id = ?2 "
+                          "AND position IS NOT ?3", error);
+  ins = upd == NULL ? NULL : dd_sql_cache_get (self, cache,
+                          "INSERT INTO task_coordinators (task_id, unit_id, position) SELECT ?1, ?2, ?3 "
+                          "WHERE NOT EXISTS (SELECT 1 FROM task_coordinators WHERE task_id = ?1 AND unit_id = ?2)",
                           error);
   if (ins == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_reset (ins);
-      sqlite3_bind_int64 (ins, 1, task_id);
-      sqlite3_bind_int64 (ins, 2, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (ins, 3, (int) i);
-      if (!dd_sql_step_done (self, ins, error))
+      sqlite3_stmt *pair[] = { upd, ins };
+
+      for (guint s = 0; s < G_N_ELEMENTS (pair); s++)
+        {
+          sqlite3_reset (pair[s]);
+          sqlite3_bind_int64 (pair[s], 1, task_id);
+          sqlite3_bind_int64 (pair[s], 2, g_array_index (ids, gint64, i));
+          sqlite3_bind_int (pair[s], 3, (int) i);
+        }
+      if (!dd_sql_step_upsert (self, upd, ins, error))
         return FALSE;
     }
   return TRUE;

@@ -101,6 +101,12 @@ begin_write (DdStore   *self,
   if (rc != SQLITE_OK)
     return dd_sql_set_sqlite_error (self, rc, error);
   self->flags.in_transaction = TRUE;
+  g_clear_error (&self->remote_error);
+  if (self->begin_hook != NULL && !self->begin_hook (self, self->begin_hook_data, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
 
   /* The schema as it is now, under the lock: nobody changed it since it
    * was checked (dd-store-schema.c). */
@@ -184,4 +190,21 @@ _dd_store_set_commit_hook (DdStore           *self,
   self->commit_hook = hook;
   self->commit_hook_data = data;
   self->commit_hook_destroy = destroy;
+}
+
+void
+_dd_store_set_begin_hook (DdStore           *self,
+                          DdStoreCommitHook  hook,
+                          gpointer           data)
+{
+  self->begin_hook = hook;
+  self->begin_hook_data = data;
+}
+
+void
+_dd_store_set_remote_error (DdStore *self,
+                            GError  *error)
+{
+  g_clear_error (&self->remote_error);
+  self->remote_error = error;
 }

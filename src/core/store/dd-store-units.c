@@ -49,6 +49,7 @@ _dd_store_set_task_person_locked (DdStore     *self,
 {
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *clean = dd_text_normalize_space (person);
   g_autofree char *now = dd_sql_now_utc ();
 
@@ -63,24 +64,32 @@ _dd_store_set_task_person_locked (DdStore     *self,
       return FALSE;
     }
   if (clean == NULL || *clean == '\0')
-    stmt = dd_sql_prepare (self, "DELETE FROM task_people WHERE task_id = ?1", error);
-  else
-    stmt = dd_sql_prepare (self,
-                           "INSERT INTO task_people (task_id, person, updated_at, updated_by) "
-                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (task_id) DO UPDATE SET "
-                           "person = excluded.person, revision = revision + 1, "
-                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
-                           "WHERE person IS NOT excluded.person", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  if (clean != NULL && *clean != '\0')
     {
-      dd_sql_bind_text (stmt, 2, clean);
-      dd_sql_bind_text (stmt, 3, now);
-      dd_sql_bind_text (stmt, 4, dd_store_get_user (self));
+      stmt = dd_sql_prepare (self, "DELETE FROM task_people WHERE task_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, task_id);
+      return dd_sql_step_done (self, stmt, error);
     }
-  return dd_sql_step_done (self, stmt, error);
+  stmt = dd_sql_prepare (self,
+                         "UPDATE task_people SET person = ?2, revision = revision + 1, updated_at = ?3, "
+                         "updated_by = ?4 WHERE task_id = ?1 AND person IS NOT ?2", error);
+  insert = stmt == NULL ? NULL : dd_sql_prepare (self,
+                         "INSERT INTO task_people (task_id, person, updated_at, updated_by) "
+                         "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM task_people WHERE task_id = ?1)",
+                         error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint s = 0; s < 2; s++)
+    {
+      sqlite3_stmt *one = s == 0 ? stmt : insert;
+
+      sqlite3_bind_int64 (one, 1, task_id);
+      dd_sql_bind_text (one, 2, clean);
+      dd_sql_bind_text (one, 3, now);
+      dd_sql_bind_text (one, 4, dd_store_get_user (self));
+    }
+  return dd_sql_step_upsert (self, stmt, insert, error);
 }
 
 gboolean

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dd-pg-private.h"
+
+G_BEGIN_DECLS
+
+/* What the server's tables in place share between their reads
+ * (dd-pg-live.c) and their writes (dd-pg-live-write.c). */
+
+/* Where the server's transaction of a store in place stands. */
+typedef enum
+{
+  LIVE_READING,                 /* a snapshot, nothing written in it */
+  LIVE_WRITING,                 /* the store's write transaction sent rows */
+  LIVE_COMMITTED,               /* the server committed; a new snapshot comes next */
+  LIVE_FAILED,                  /* the server refused a row: only a rollback follows */
+} LiveState;
+
+typedef struct
+{
+  DdPg *pg;                     /* kept by the store */
+  DdStore *store;               /* not kept: it owns the database that owns this */
+  sqlite3 *db;
+  GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
+  GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
+  GHashTable *prepared;         /* SQL → statement name */
+  GPtrArray *tables;            /* LiveTable, not kept */
+  gboolean writable;            /* the store writes to the server in place */
+  LiveState state;
+  gboolean in_transaction;      /* between SQLite's xBegin and its end */
+  sqlite3_int64 next_rowid;     /* the rowids of the rows of tables without an id */
+} Live;
+
+typedef struct
+{
+  sqlite3_vtab base;
+  Live *live;
+  char *table;
+  GPtrArray *columns;           /* owned by live->columns */
+  gboolean id_first;            /* column 0 is the INTEGER id */
+  gboolean small;               /* one of small_tables */
+  gboolean writable;            /* one of the tables a store in place may write */
+  int revision;                 /* the column "revision", or -1 */
+  PGresult *whole;              /* a small table, read once a snapshot */
+  GPtrArray *retired;           /* wholes a write made stale, freed with the snapshot */
+  GHashTable *read_rows;        /* rowid → LiveRow, in a write transaction */
+} LiveTable;
+
+typedef struct
+{
+  sqlite3_vtab_cursor base;
+  PGresult *result;             /* the table's whole when borrowed */
+  gboolean borrowed;
+  int row;
+  int *fields;                  /* the result's field of each column, -1: not read */
+} LiveCursor;
+
+/* The BEGIN of a store's snapshot. */
+const char *_dd_pg_live_begin_sql  (gboolean        writable);
+/* Whether column @c is in @table's key (the id, else the file's primary
+ * key) or its revision: always read by a store that writes. */
+gboolean _dd_pg_live_is_key        (LiveTable      *table,
+                                    guint           c);
+/* The rowid of @cursor's row; in a write transaction, its key and
+ * revision are kept for the xUpdate that may follow. */
+sqlite3_int64 _dd_pg_live_row_id   (LiveTable      *table,
+                                    LiveCursor     *cursor);
+void     _dd_pg_live_table_init    (LiveTable      *table);
+void     _dd_pg_live_table_clear   (LiveTable      *table);
+/* Ends the server's transaction (rolled back: nothing written is in it)
+ * and begins a new snapshot; forgets what the last one read. */
+gboolean _dd_pg_live_new_snapshot  (Live           *live,
+                                    GError        **error);
+/* Sets up @store's transactions with the server (the begin hook). */
+void     _dd_pg_live_set_writable  (Live           *live,
+                                    DdStore        *store);
+
+int _dd_pg_live_update   (sqlite3_vtab   *vtab,
+                          int             argc,
+                          sqlite3_value **argv,
+                          sqlite3_int64  *rowid);
+int _dd_pg_live_begin    (sqlite3_vtab   *vtab);
+int _dd_pg_live_sync     (sqlite3_vtab   *vtab);
+int _dd_pg_live_commit   (sqlite3_vtab   *vtab);
+int _dd_pg_live_rollback (sqlite3_vtab   *vtab);
+
+G_END_DECLS

@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dondoc-pg"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dondoc/dondoc.h"
+#include "dd-pg-live-private.h"
+#include "dd-store-private.h"
+
+/*
+ * Writing to the server's tables in place (issue #22), through the same
+ * virtual tables that read them (dd-pg-live.c): each row the store's SQL
+ * inserts, updates or deletes is one statement on the server (xUpdate), in
+ * one server transaction that spans the store's write transaction:
+ *  - the store's BEGIN takes a new snapshot (the begin hook), so that its
+ *    checks (the revision of the task being saved, …) read the data as it
+ *    is now, with the file's messages;
+ *  - an existing row is updated or deleted by its key and only if its
+ *    revision is still the one read: else someone changed it meanwhile,
+ *    and the write fails as a conflict (DD_STORE_ERROR_CONFLICT), as on a
+ *    file; the server's REPEATABLE READ refuses a row changed since the
+ *    snapshot just as well (SQLSTATE 40001);
+ *  - a new row gets its id from the server (its identity column,
+ *    RETURNING id → the rowid SQLite gives the store), so two desktops
+ *    never give two rows the same id;
+ *  - xSync commits the server's transaction before SQLite commits; if the
+ *    server refused anything, the store's transaction is rolled back, the
+ *    server's too: the action is on the server whole or reported as failed.
+ * The server's triggers write the history with its session user, and its
+ * row-level security decides what the login may change (its refusal said
+ * in the file's words for the login's role). After a commit or
+ * a rollback, the store reads a new snapshot.
+ */
+
+/* The tables a store in place may change on the server: the others
+ * (users, whose roles are the server's login roles, and the history, which
+ * the server's triggers write) are refused, saying so. */
+static const char * const write_tables[] = {
+  "settings", "plans", "units", "tasks", "task_coordinators", "progress_updates", "indicators",
+  "indicator_rules", "indicator_figures", "dossier_figures", "holiday_years", "holidays",
+  "task_extensions", "task_schedules", "occurrence_reports", "task_people", "task_sources",
+  "letters_sent",
+};
+
+/* A row a write transaction read: its key's values (the server's text,
+ * in the order of the table's key columns) and its revision (or NULL). */
+typedef struct
+{
+  GPtrArray *key;               /* of char *, NULL for NULL */
+  char *revision;
+} LiveRow;
+
+static void
+live_row_free (gpointer data)
+{
+  LiveRow *row = data;
+
+  g_ptr_array_unref (row->key);
+  g_free (row->revision);
+  g_free (row);
+}
+
+const char *
+_dd_pg_live_begin_sql (gboolean writable)
+{
+  return writable
+         ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL TimeZone = 'UTC'; "
+           "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1"
+         : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TimeZone = 'UTC'; "
+           "SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 1";
+}
+
+gboolean
+_dd_pg_live_is_key (LiveTable *table,
+                    guint      c)
+{
+  const DdPgColumn *column = table->columns->pdata[c];
+
+  if ((int) c == table->revision)
+    return TRUE;
+  return table->id_first ? c == 0 : column->pk > 0;
+}
+
+void
+_dd_pg_live_table_init (LiveTable *table)
+{
+  table->writable = g_strv_contains (write_tables, table->table);
+  table->revision = -1;
+  for (guint c = 0; c < table->columns->len; c++)
+    if (g_str_equal (((DdPgColumn *) table->columns->pdata[c])->name, "revision"))
+      table->revision = (int) c;
+  table->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
+  table->read_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, live_row_free);
+}
+
+void
+_dd_pg_live_table_clear (LiveTable *table)
+{
+  g_clear_pointer (&table->whole, PQclear);
+  g_clear_pointer (&table->retired, g_ptr_array_unref);
+  g_clear_pointer (&table->read_rows, g_hash_table_unref);
+}
+
+/* The text of @cursor's column @c, or NULL (NULL, or not read). */
+static char *
+dup_cursor_text (LiveCursor *cursor,
+                 guint       c)
+{
+  int field = cursor->fields[c];
+
+  if (field < 0 || PQgetisnull (cursor->result, cursor->row, field))
+    return NULL;
+  return g_strdup (PQgetvalue (cursor->result, cursor->row, field));
+}
+
+sqlite3_int64
+_dd_pg_live_row_id (LiveTable  *table,
+                    LiveCursor *cursor)
+{
+  sqlite3_int64 rowid;
+  gint64 *key;
+  LiveRow *row;
+
+  if (table->id_first && !PQgetisnull (cursor->result, cursor->row, 0))
+    rowid = g_ascii_strtoll (PQgetvalue (cursor->result, cursor->row, 0), NULL, 10);
+  else if (table->live->in_transaction)
+    rowid = ++table->live->next_rowid;
+  else
+    return cursor->row + 1;
+  if (!table->live->in_transaction || !table->writable)
+    return rowid;
+
+  /* The row may be updated or deleted next: its key and revision. */
+  row = g_new0 (LiveRow, 1);
+  row->key = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < table->columns->len; c++)
+    if ((int) c != table->revision && _dd_pg_live_is_key (table, c))
+      g_ptr_array_add (row->key, dup_cursor_text (cursor, c));
+  row->revision = table->revision >= 0 ? dup_cursor_text (cursor, (guint) table->revision) : NULL;
+  key = g_new (gint64, 1);
+  *key = rowid;
+  g_hash_table_replace (table->read_rows, key, row);
+  return rowid;
+}
+
+/* Fails the statement with @error (owned), which the store reports. */
+static int
+fail (LiveTable *table,
+      GError    *error)
+{
+  sqlite3_free (table->base.zErrMsg);
+  table->base.zErrMsg = sqlite3_mprintf ("%s", error->message);
+  _dd_store_set_remote_error (table->live->store, error);
+  return SQLITE_ERROR;
+}
+
+static int
+fail_conflict (LiveTable     *table,
+               sqlite3_int64  rowid)
+{
+  GError *error = NULL;
+
+  g_set_error (&error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT,
+               _("Someone else changed this on the server since it was read (%s %lld); nothing was "
+                 "saved: read it again and redo the change."), table->table,
+               (long long) (table->id_first ? rowid : 0));
+  return fail (table, error);
+}
+
+/* @value as the server's text input (NULL for NULL). */
+static char *
+dup_value_param (sqlite3_value *value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *hex;
+  const guint8 *data;
+
+  switch (sqlite3_value_type (value))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return g_strdup_printf ("%lld", (long long) sqlite3_value_int64 (value));
+    case SQLITE_FLOAT:
+      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, sqlite3_value_double (value)));
+    case SQLITE_BLOB:
+      hex = g_string_new ("\\x");
+      data = sqlite3_value_blob (value);
+      for (int i = 0; i < sqlite3_value_bytes (value); i++)
+        g_string_append_printf (hex, "%02x", data[i]);
+      return g_string_free (hex, FALSE);
+    default:
+      return g_strdup ((const char *) sqlite3_value_text (value));
+    }
+}
+
+/* Runs @sql with @params in the store's server transaction; a refusal
+ * fails the transaction (the server's is aborted). */
+static PGresult *
+run (LiveTable  *table,
+     const char *sql,
+     GPtrArray  *params,
+     GError    **error)
+{
+  PGresult *result;
+  const char *state;
+  const char *primary;
+
+  g_debug ("%s (%u parameters)", sql, params->len);
+  result = PQexecParams (dd_pg_get_conn (table->live->pg), sql, (int) params->len, NULL,
+                         (const char * const *) params->pdata, NULL, NULL, 0);
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+
+  if (g_strcmp0 (state, "42501") == 0)
+    /* Row-level security or a guard trigger (data/pg/0002-roles.sql,
+     * whose codes are the file's guards'): the file's own words for the
+     * login's role. */
+    _dd_store_trigger_error (table->live->store,
+                             primary != NULL && g_str_has_prefix (primary, "dd:") ? primary : "dd:permission",
+                             error);
+  else if (dd_pg_result_ok (result, error))
+    return result;
+  PQclear (result);
+  table->live->state = LIVE_FAILED;
+  return NULL;
+}
+
+/* Adds " WHERE key = … AND revision = …" for the row read as @rowid. */
+static gboolean
+append_where (LiveTable     *table,
+              sqlite3_int64  rowid,
+              GString       *sql,
+              GPtrArray     *params)
+{
+  LiveRow *row = g_hash_table_lookup (table->read_rows, &rowid);
+  guint k = 0;
+
+  if (row == NULL)
+    return FALSE;
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const DdPgColumn *column = table->columns->pdata[c];
+
+      if ((int) c == table->revision || !_dd_pg_live_is_key (table, c))
+        continue;
+      if (k >= row->key->len || row->key->pdata[k] == NULL)
+        return FALSE;
+      g_ptr_array_add (params, g_strdup (row->key->pdata[k++]));
+      g_string_append_printf (sql, "%s\"%s\"::text = $%u", k == 1 ? " WHERE " : " AND ",
+                              column->server_name, params->len);
+    }
+  if (row->revision != NULL)
+    {
+      g_ptr_array_add (params, g_strdup (row->revision));
+      g_string_append_printf (sql, " AND revision = $%u::integer", params->len);
+    }
+  return k > 0;
+}
+
+static int
+insert_row (LiveTable      *table,
+            sqlite3_value **argv,
+            sqlite3_int64  *rowid)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  GError *error = NULL;
+  PGresult *result;
+  gboolean ignore = sqlite3_vtab_on_conflict (table->live->db) == SQLITE_IGNORE;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (", table->table);
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      sqlite3_value *value = argv[2 + c];
+
+      /* No id: the server's identity gives it. SQLite gives a virtual
+       * table's column no DEFAULT: a NULL where the file has one is the
+       * server's (the same: a revision of 1, the time now). */
+      if (sqlite3_value_type (value) == SQLITE_NULL &&
+          ((c == 0 && table->id_first) || ((DdPgColumn *) table->columns->pdata[c])->default_value != NULL))
+        continue;
+      g_ptr_array_add (params, dup_value_param (value));
+      g_string_append_printf (sql, "%s\"%s\"", values->len > 0 ? ", " : "",
+                              ((DdPgColumn *) table->columns->pdata[c])->server_name);
+      g_string_append_printf (values, "%s$%u", values->len > 0 ? ", " : "", params->len);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)%s", values->str, ignore ? " ON CONFLICT DO NOTHING" : "");
+  if (table->id_first)
+    g_string_append (sql, " RETURNING id");
+  result = run (table, sql->str, params, &error);
+  if (result == NULL)
+    return fail (table, error);
+  if (table->id_first && PQntuples (result) == 1)
+    *rowid = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  else
+    *rowid = ++table->live->next_rowid;
+  PQclear (result);
+  return SQLITE_OK;
+}
+
+/* Updates (@argv) or deletes (@argv NULL) the row read as @rowid, only if
+ * it still has the revision read. */
+static int
+change_row (LiveTable      *table,
+            sqlite3_int64   rowid,
+            sqlite3_value **argv)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  GError *error = NULL;
+  PGresult *result;
+  gboolean changed;
+
+  if (argv == NULL)
+    g_string_printf (sql, "DELETE FROM \"%s\"", table->table);
+  else
+    {
+      g_string_printf (sql, "UPDATE \"%s\" SET ", table->table);
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          if (sqlite3_value_nochange (argv[2 + c]))
+            continue;
+          g_ptr_array_add (params, dup_value_param (argv[2 + c]));
+          g_string_append_printf (sql, "%s\"%s\" = $%u", params->len > 1 ? ", " : "",
+                                  ((DdPgColumn *) table->columns->pdata[c])->server_name, params->len);
+        }
+      /* Nothing changes: the row as it is. */
+      if (params->len == 0)
+        return SQLITE_OK;
+    }
+  if (!append_where (table, rowid, sql, params))
+    return fail_conflict (table, rowid);
+  result = run (table, sql->str, params, &error);
+  if (result == NULL)
+    return fail (table, error);
+  changed = g_strcmp0 (PQcmdTuples (result), "1") == 0;
+  PQclear (result);
+  if (!changed)
+    {
+      table->live->state = LIVE_FAILED;
+      return fail_conflict (table, rowid);
+    }
+  return SQLITE_OK;
+}
+
+int
+_dd_pg_live_update (sqlite3_vtab   *vtab,
+                    int             argc,
+                    sqlite3_value **argv,
+                    sqlite3_int64  *rowid)
+{
+  LiveTable *table = (LiveTable *) vtab;
+  GError *error = NULL;
+
+  if (!table->writable || !table->live->writable)
+    {
+      g_set_error (&error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                   _("This change (table “%s”) cannot be written to a PostgreSQL server yet; "
+                     "nothing was saved."), table->table);
+      return fail (table, error);
+    }
+  if (table->live->state == LIVE_FAILED)
+    {
+      g_set_error_literal (&error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                           _("The server already refused a part of this change; nothing was saved."));
+      return fail (table, error);
+    }
+  /* The small table's snapshot is stale now: read again from the server
+   * (within this transaction, with this change). The cursors that still
+   * read it keep it till the next snapshot. */
+  if (table->whole != NULL)
+    g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+  table->live->state = LIVE_WRITING;
+  if (argc == 1)
+    return change_row (table, sqlite3_value_int64 (argv[0]), NULL);
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    return insert_row (table, argv, rowid);
+  if (table->id_first && sqlite3_value_int64 (argv[0]) != sqlite3_value_int64 (argv[1]))
+    {
+      g_set_error (&error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                   _("A row's id cannot change on a PostgreSQL server (table “%s”); nothing was saved."),
+                   table->table);
+      return fail (table, error);
+    }
+  return change_row (table, sqlite3_value_int64 (argv[0]), argv);
+}
+
+/* A new snapshot: the server's transaction as it is now; what was read
+ * for the last one is forgotten. */
+gboolean
+_dd_pg_live_new_snapshot (Live    *live,
+                          GError **error)
+{
+  PGconn *conn = dd_pg_get_conn (live->pg);
+
+  if (PQtransactionStatus (conn) != PQTRANS_IDLE)
+    dd_pg_rollback (live->pg);
+  live->state = LIVE_READING;
+  for (guint i = 0; i < live->tables->len; i++)
+    {
+      LiveTable *table = live->tables->pdata[i];
+
+      if (table->whole != NULL)
+        g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+      g_hash_table_remove_all (table->read_rows);
+    }
+  return dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error);
+}
+
+int
+_dd_pg_live_begin (sqlite3_vtab *vtab)
+{
+  ((LiveTable *) vtab)->live->in_transaction = TRUE;
+  return SQLITE_OK;
+}
+
+int
+_dd_pg_live_sync (sqlite3_vtab *vtab)
+{
+  LiveTable *table = (LiveTable *) vtab;
+  Live *live = table->live;
+  GError *error = NULL;
+  PGresult *result;
+  gboolean committed;
+
+  /* Nothing written (the transaction that creates the tables), or
+   * committed already for another table of the transaction. */
+  if (live->state == LIVE_READING || live->state == LIVE_COMMITTED)
+    return SQLITE_OK;
+  if (live->state != LIVE_WRITING)
+    {
+      g_set_error_literal (&error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                           _("The server already refused a part of this change; nothing was saved."));
+      return fail (table, error);
+    }
+  /* The server's COMMIT of an aborted transaction answers ROLLBACK. */
+  result = PQexec (dd_pg_get_conn (live->pg), "COMMIT");
+  committed = dd_pg_result_ok (result, &error) && g_str_equal (PQcmdStatus (result), "COMMIT");
+  PQclear (result);
+  if (!committed)
+    {
+      live->state = LIVE_FAILED;
+      if (error == NULL)
+        g_set_error_literal (&error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                             _("The server did not commit this change; nothing was saved."));
+      return fail (table, error);
+    }
+  live->state = LIVE_COMMITTED;
+  return SQLITE_OK;
+}
+
+int
+_dd_pg_live_commit (sqlite3_vtab *vtab)
+{
+  Live *live = ((LiveTable *) vtab)->live;
+  g_autoptr(GError) error = NULL;
+
+  /* A new snapshot for the reads after this write; a failure to take one
+   * shows at the next read. */
+  live->in_transaction = FALSE;
+  if (live->state == LIVE_COMMITTED && !_dd_pg_live_new_snapshot (live, &error))
+    g_debug ("No new snapshot after a commit: %s", error->message);
+  return SQLITE_OK;
+}
+
+int
+_dd_pg_live_rollback (sqlite3_vtab *vtab)
+{
+  Live *live = ((LiveTable *) vtab)->live;
+  g_autoptr(GError) error = NULL;
+
+  live->in_transaction = FALSE;
+  if (live->state != LIVE_READING && !_dd_pg_live_new_snapshot (live, &error))
+    g_debug ("No new snapshot after a rollback: %s", error->message);
+  return SQLITE_OK;
+}
+
+/* The store's BEGIN: a new snapshot, so that the checks in the write
+ * transaction read the server's data as it is now. */
+static gboolean
+on_store_begin (DdStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  (void) store;
+  return _dd_pg_live_new_snapshot (data, error);
+}
+
+void
+_dd_pg_live_set_writable (Live    *live,
+                          DdStore *store)
+{
+  _dd_store_set_begin_hook (store, on_store_begin, live);
+}
