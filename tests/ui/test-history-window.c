@@ -291,7 +291,7 @@ test_browser (Fixture       *f,
 
     /* Newest first: the other person's last save. */
     g_assert_cmpstr (dd_history_row_get_who (first), ==, OTHER_NAME);
-    g_autofree char *subject = g_strdup_printf (_("Task %s"), "5.");
+    g_autofree char *subject = g_strdup_printf (_("Task %s"), "5");
 
     g_assert_cmpstr (dd_history_row_get_subject (first), ==, subject);
   }
@@ -451,7 +451,7 @@ test_display_name (Fixture       *f,
   rows = dd_history_window_get_rows (window);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (dd_history_row_get_who (first), ==, "Lê Văn An (Văn phòng)");
-  subject = g_strdup_printf (_("Task %s"), "3.");
+  subject = g_strdup_printf (_("Task %s"), "3");
   g_assert_cmpstr (dd_history_row_get_subject (first), ==, subject);
   wait_for_label (GTK_WIDGET (window), "Lê Văn An (Văn phòng)");
   gtk_window_destroy (GTK_WINDOW (window));
