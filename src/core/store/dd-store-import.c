@@ -915,6 +915,8 @@ typedef struct
   DdImportSummary local;
 } ImportChunks;
 
+static gboolean finish_chunks (DdStore *self, ImportChunks *run, const DdImportedPlan *plan, GError **error);
+
 /* The first chunk, in the write transaction the caller began: a new
  * plan's row, the units, the marker, the first rows. Commits. */
 static gboolean
@@ -938,7 +940,10 @@ write_first_chunk (DdStore               *self,
          _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created,
                                   run->marker_history, error) &&
          write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
-         (!run->replacing ||
+         /* A fast machine may write every row within the first chunk's
+          * time: then it is the last one too. */
+         (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
+         (!run->replacing || run->next >= rows->n_rows ||
           _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
          _dd_store_commit (self, error);
 }
