@@ -44,14 +44,7 @@ typedef struct
   gint64 unit_c;
 } Fixture;
 
-static const struct
-{
-  const char *title;
-  const char *lead;
-  const char *coordinator;
-  const char *deadline;
-  const char *completed;
-} fixture_tasks[] = {
+static const DdTestPlanTask fixture_tasks[] = {
   { "Rà soát thủ tục hành chính cấp tỉnh", "Phòng A", "Ban B", "Trước 10/4/2025", "2025-04-05" },
   { "Ký số", "Phòng A", NULL, "Trước 20/7/2025", "2025-07-25" },
   { "Số hóa hồ sơ một cửa", "Phòng A", "Đội C", "Trước 30/10/2025", NULL },
@@ -68,8 +61,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
-  DdImportedIndicator *indicator;
+  g_autoptr(DdImportedPlan) plan = NULL;
   gint64 plan_id;
 
   f->dir = dd_test_make_tmp_dir ("dondoc-scoring-cache-XXXXXX");
@@ -77,34 +69,8 @@ fixture_set_up (Fixture       *f,
   f->store = dd_store_open (f->db, DD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  plan->number = g_strdup ("12/KH-TEST");
-  plan->title = g_strdup ("Kế hoạch cải cách hành chính");
-  g_date_set_dmy (&plan->issued_on, 1, G_DATE_MARCH, 2025);
-  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
-    {
-      DdImportedTask *task = g_new0 (DdImportedTask, 1);
-
-      task->line = i + 1;
-      task->number = g_strdup_printf ("%u.", i + 1);
-      task->title = g_strdup (fixture_tasks[i].title);
-      task->lead = g_strdup (fixture_tasks[i].lead);
-      task->coordinators = g_ptr_array_new_with_free_func (g_free);
-      if (fixture_tasks[i].coordinator != NULL)
-        g_ptr_array_add (task->coordinators, g_strdup (fixture_tasks[i].coordinator));
-      task->deadline_text = g_strdup (fixture_tasks[i].deadline);
-      task->product = g_strdup ("Báo cáo");
-      task->directing = g_strdup ("Thủ trưởng cơ quan");
-      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
-      g_ptr_array_add (plan->tasks, task);
-    }
-  indicator = g_new0 (DdImportedIndicator, 1);
-  indicator->title = g_strdup ("Tỷ lệ văn bản ký số");
-  indicator->target = 90;
-  g_ptr_array_add (plan->indicators, indicator);
-  indicator = g_new0 (DdImportedIndicator, 1);
-  indicator->title = g_strdup ("Tỷ lệ hồ sơ, nhiệm vụ đúng hạn");
-  indicator->target = 100;
-  g_ptr_array_add (plan->indicators, indicator);
+  plan = dd_test_plan_new ("12/KH-TEST", fixture_tasks, G_N_ELEMENTS (fixture_tasks),
+                           0, G_N_ELEMENTS (fixture_tasks));
   g_assert_true (dd_store_import_plan (f->store, plan, NULL, &error));
   g_assert_no_error (error);
 

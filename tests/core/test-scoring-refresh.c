@@ -46,23 +46,17 @@ typedef struct
   guint n_imports;
 } Fixture;
 
-static const struct
-{
-  const char *title;
-  const char *lead;
-  const char *coordinator;
-  const char *deadline;
-} fixture_tasks[] = {
-  { "Rà soát thủ tục hành chính cấp tỉnh", "Phòng A", "Ban B", "Trước 10/4/2025" },
-  { "Ký số", "Phòng A", NULL, "Trước 20/7/2025" },
-  { "Số hóa hồ sơ một cửa", "Phòng A", "Đội C", "Trước 30/10/2025" },
-  { "Cập nhật cơ sở dữ liệu cán bộ", "Ban B", "Phòng A", "Trước 15/1/2026" },
-  { "Tập huấn chuyển đổi số cho cấp xã", "Ban B", NULL, "Trước 30/4/2026" },
-  { "Báo cáo kết quả cải cách hành chính", "Đội C", "Ban B", "Định kỳ hằng quý" },
-  { "Theo dõi việc giải quyết hồ sơ", "Đội C", NULL, "Thường xuyên" },
-  { "Đánh giá chỉ số hài lòng của người dân", "Phòng A", "Ban B", "Trước 30/9/2026" },
-  { "Công khai kết quả giải quyết hồ sơ", "Đội C", "Phòng A", "Trước 31/12/2026" },
-  { "Báo cáo tình hình ứng dụng công nghệ thông tin", "Tổ D", "Đội C", "Định kỳ 6 tháng" },
+static const DdTestPlanTask fixture_tasks[] = {
+  { "Rà soát thủ tục hành chính cấp tỉnh", "Phòng A", "Ban B", "Trước 10/4/2025", NULL },
+  { "Ký số", "Phòng A", NULL, "Trước 20/7/2025", NULL },
+  { "Số hóa hồ sơ một cửa", "Phòng A", "Đội C", "Trước 30/10/2025", NULL },
+  { "Cập nhật cơ sở dữ liệu cán bộ", "Ban B", "Phòng A", "Trước 15/1/2026", NULL },
+  { "Tập huấn chuyển đổi số cho cấp xã", "Ban B", NULL, "Trước 30/4/2026", NULL },
+  { "Báo cáo kết quả cải cách hành chính", "Đội C", "Ban B", "Định kỳ hằng quý", NULL },
+  { "Theo dõi việc giải quyết hồ sơ", "Đội C", NULL, "Thường xuyên", NULL },
+  { "Đánh giá chỉ số hài lòng của người dân", "Phòng A", "Ban B", "Trước 30/9/2026", NULL },
+  { "Công khai kết quả giải quyết hồ sơ", "Đội C", "Phòng A", "Trước 31/12/2026", NULL },
+  { "Báo cáo tình hình ứng dụng công nghệ thông tin", "Tổ D", "Đội C", "Định kỳ 6 tháng", NULL },
 };
 
 static DdImportedPlan *
@@ -70,38 +64,7 @@ plan_new (const char *number,
           guint       first,
           guint       n)
 {
-  DdImportedPlan *plan = dd_imported_plan_new ();
-  DdImportedIndicator *indicator;
-
-  plan->number = g_strdup (number);
-  plan->title = g_strdup ("Kế hoạch cải cách hành chính");
-  g_date_set_dmy (&plan->issued_on, 1, G_DATE_MARCH, 2025);
-  for (guint i = first; i < first + n && i < G_N_ELEMENTS (fixture_tasks); i++)
-    {
-      DdImportedTask *task = g_new0 (DdImportedTask, 1);
-
-      task->line = i + 1;
-      task->number = g_strdup_printf ("%u.", i + 1);
-      task->title = g_strdup (fixture_tasks[i].title);
-      task->lead = g_strdup (fixture_tasks[i].lead);
-      task->coordinators = g_ptr_array_new_with_free_func (g_free);
-      if (fixture_tasks[i].coordinator != NULL)
-        g_ptr_array_add (task->coordinators, g_strdup (fixture_tasks[i].coordinator));
-      task->deadline_text = g_strdup (fixture_tasks[i].deadline);
-      task->product = g_strdup ("Báo cáo");
-      task->directing = g_strdup ("Thủ trưởng cơ quan");
-      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
-      g_ptr_array_add (plan->tasks, task);
-    }
-  indicator = g_new0 (DdImportedIndicator, 1);
-  indicator->title = g_strdup ("Tỷ lệ văn bản ký số");
-  indicator->target = 90;
-  g_ptr_array_add (plan->indicators, indicator);
-  indicator = g_new0 (DdImportedIndicator, 1);
-  indicator->title = g_strdup ("Tỷ lệ hồ sơ, nhiệm vụ đúng hạn");
-  indicator->target = 100;
-  g_ptr_array_add (plan->indicators, indicator);
-  return plan;
+  return dd_test_plan_new (number, fixture_tasks, G_N_ELEMENTS (fixture_tasks), first, n);
 }
 
 static void

@@ -137,3 +137,44 @@ dd_test_file_fixture_tear_down (DdTestFileFixture *f,
   g_free (f->dir);
   g_free (f->db);
 }
+
+DdImportedPlan *
+dd_test_plan_new (const char           *number,
+                  const DdTestPlanTask *tasks,
+                  guint                 n_tasks,
+                  guint                 first,
+                  guint                 n)
+{
+  DdImportedPlan *plan = dd_imported_plan_new ();
+  DdImportedIndicator *indicator;
+
+  plan->number = g_strdup (number);
+  plan->title = g_strdup ("Kế hoạch cải cách hành chính");
+  g_date_set_dmy (&plan->issued_on, 1, G_DATE_MARCH, 2025);
+  for (guint i = first; i < first + n && i < n_tasks; i++)
+    {
+      DdImportedTask *task = g_new0 (DdImportedTask, 1);
+
+      task->line = i + 1;
+      task->number = g_strdup_printf ("%u.", i + 1);
+      task->title = g_strdup (tasks[i].title);
+      task->lead = g_strdup (tasks[i].lead);
+      task->coordinators = g_ptr_array_new_with_free_func (g_free);
+      if (tasks[i].coordinator != NULL)
+        g_ptr_array_add (task->coordinators, g_strdup (tasks[i].coordinator));
+      task->deadline_text = g_strdup (tasks[i].deadline);
+      task->product = g_strdup ("Báo cáo");
+      task->directing = g_strdup ("Thủ trưởng cơ quan");
+      g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+      g_ptr_array_add (plan->tasks, task);
+    }
+  indicator = g_new0 (DdImportedIndicator, 1);
+  indicator->title = g_strdup ("Tỷ lệ văn bản ký số");
+  indicator->target = 90;
+  g_ptr_array_add (plan->indicators, indicator);
+  indicator = g_new0 (DdImportedIndicator, 1);
+  indicator->title = g_strdup ("Tỷ lệ hồ sơ, nhiệm vụ đúng hạn");
+  indicator->target = 100;
+  g_ptr_array_add (plan->indicators, indicator);
+  return plan;
+}

@@ -50,6 +50,28 @@ void     dd_test_complete_task      (DdStore     *store,
                                      const char  *iso_date);
 /* The day @iso (YYYY-MM-DD); NULL gives a cleared date. */
 GDate    dd_test_date               (const char  *iso);
+/* A task of a plan built by dd_test_plan_new(): its title, lead unit,
+ * coordinating unit (NULL: none), deadline as the plan writes it, and the
+ * day it was done (YYYY-MM-DD, NULL: not done; for the caller to record). */
+typedef struct
+{
+  const char *title;
+  const char *lead;
+  const char *coordinator;
+  const char *deadline;
+  const char *completed;
+} DdTestPlanTask;
+
+/* A plan "Kế hoạch cải cách hành chính" numbered @number, issued 1/3/2025,
+ * holding @tasks[@first] … @tasks[@first + @n - 1] (those of them that
+ * exist among @n_tasks), numbered "@first + 1." onwards, each with the
+ * product "Báo cáo", and two indicators: "Tỷ lệ văn bản ký số" (target 90)
+ * and "Tỷ lệ hồ sơ, nhiệm vụ đúng hạn" (100). (transfer full) */
+DdImportedPlan *dd_test_plan_new    (const char           *number,
+                                     const DdTestPlanTask *tasks,
+                                     guint                 n_tasks,
+                                     guint                 first,
+                                     guint                 n);
 /* The application's message catalogue, bound as src/main.c binds it (from
  * $DONDOC_LOCALEDIR, the build tree's, when it is set). Call it after
  * setlocale(). */
