@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -98,6 +99,24 @@ commands_description (void)
   return g_string_free (text, FALSE);
 }
 
+/* A scheduled job runs with no LANG: the "C" locale's ASCII would make
+ * GOption refuse every argument with a letter of Vietnamese ("Invalid byte
+ * sequence in conversion input") and print "?" for them. Arguments and
+ * terminals are UTF-8 on every system the app supports, so the characters'
+ * locale becomes C.UTF-8 then (Debian always has it); the messages' language
+ * stays what the environment says. */
+static void
+use_utf8_characters (void)
+{
+  const char *codeset;
+
+  if (g_get_charset (NULL))
+    return;
+  codeset = nl_langinfo (CODESET);
+  if (g_ascii_strcasecmp (codeset, "ANSI_X3.4-1968") == 0 || g_ascii_strcasecmp (codeset, "ASCII") == 0)
+    setlocale (LC_CTYPE, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -122,6 +141,7 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
+  use_utf8_characters ();
   /* The installed catalogue, or the build tree's when run from it. */
   dd_init_i18n ();
   localedir = dd_get_locale_dir ();

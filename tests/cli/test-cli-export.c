@@ -159,6 +159,18 @@ test_export_language (Fixture       *f,
   g_assert_cmpint (r1.status, ==, 0);
   vi_names = sheet_names (vi);
   g_assert_cmpstr (vi_names, ==, "Tổng hợp\nNhiệm vụ\nĐơn vị\nQuá hạn - sắp đến hạn\nChỉ tiêu\n");
+  {
+    /* Vietnamese arguments work with no LANG, as a scheduled job runs. */
+    g_auto(Result) set = run (f, "--db", f->db, "settings", "office", "--signer-name", "Nguyễn Văn An");
+    g_auto(Result) unit = run (f, "--db", f->db, "export", "--out", vi, "--plan", "662/KH-VPUB",
+                               "--unit", "Phòng Hành chính - Quản trị");
+    g_auto(Result) shown = run (f, "--db", f->db, "settings", "office", "--format", "json");
+
+    g_assert_cmpint (set.status, ==, 0);
+    g_assert_cmpint (unit.status, ==, 0);
+    g_assert_cmpint (shown.status, ==, 0);
+    g_assert_nonnull (strstr (shown.out, "\"Nguyễn Văn An\""));
+  }
 
   r2 = run (f, "--db", f->db, "export", "--out", en, "--plan", "662/KH-VPUB", "--lang", "en");
   g_assert_cmpint (r2.status, ==, 0);
