@@ -106,19 +106,60 @@ read_task_row (DdStore      *store,
  * lock holds a writer's commit back in the rollback journal mode). */
 #define EXPORT_READ_SLICE_US (10 * G_TIME_SPAN_MILLISECOND)
 
-/* Reads @ids[*@next…] with @stmt (prepared by id) until they are all read
- * or the slice is used up; *@next: the first one not read. */
+guint _dd_export_slice_rows = 0;
+void (*_dd_export_slice_hook) (gpointer data) = NULL;
+gpointer _dd_export_slice_hook_data = NULL;
+
+/* The rows of one slice, copied out of the statement: they are written
+ * after the slice's read transaction has ended. */
+typedef struct
+{
+  GArray *tasks;          /* of DdExportTask, their strings in @strings */
+  GStringChunk *strings;
+} Slice;
+
+static const char *
+slice_text (Slice      *slice,
+            const char *text)
+{
+  return text != NULL ? g_string_chunk_insert (slice->strings, text) : NULL;
+}
+
+static void
+slice_add (Slice              *slice,
+           const DdExportTask *task)
+{
+  DdExportTask copy = *task;
+
+  copy.plan_number = slice_text (slice, task->plan_number);
+  copy.number = slice_text (slice, task->number);
+  copy.title = slice_text (slice, task->title);
+  copy.lead = slice_text (slice, task->lead);
+  copy.coordinators = slice_text (slice, task->coordinators);
+  copy.deadline_text = slice_text (slice, task->deadline_text);
+  copy.product = slice_text (slice, task->product);
+  copy.directing = slice_text (slice, task->directing);
+  copy.actual_product = slice_text (slice, task->actual_product);
+  copy.note = slice_text (slice, task->note);
+  g_array_append_val (slice->tasks, copy);
+}
+
+/* Reads @ids[*@next…] with @stmt (prepared by id) into @slice until they
+ * are all read or the slice's time is used up; *@next: the first one not
+ * read. Only SQLite's work is done here, in the read transaction: the
+ * rows are written once it has ended, so that a save of another desktop
+ * waiting for it commits while they are (and the export does not then
+ * wait for that commit at the start of its next slice). */
 static gboolean
-read_ids_slice (DdStore          *store,
-                sqlite3_stmt     *stmt,
-                GArray           *ids,
-                guint            *next,
-                gboolean          with_text,
-                const GDate      *as_of,
-                const GDate      *soon,
-                DdExportTaskFunc  func,
-                gpointer          user_data,
-                GError          **error)
+read_ids_slice (DdStore      *store,
+                sqlite3_stmt *stmt,
+                GArray       *ids,
+                guint        *next,
+                gboolean      with_text,
+                const GDate  *as_of,
+                const GDate  *soon,
+                Slice        *slice,
+                GError      **error)
 {
   gint64 start = g_get_monotonic_time ();
   guint i = *next;
@@ -128,28 +169,49 @@ read_ids_slice (DdStore          *store,
       DdExportTask task;
       int rc;
 
-      /* The clock is asked every 64 rows (about 0.1 ms of reading). */
+      if (_dd_export_slice_rows > 0 && i - *next >= _dd_export_slice_rows)
+        break;
+      /* The clock is asked every 64 rows (about 0.05 ms of reading). */
       if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > EXPORT_READ_SLICE_US)
         break;
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
-        continue;   /* deleted meanwhile by another desktop */
+        continue;   /* deleted (or put in the bin) meanwhile by another desktop */
       if (rc != SQLITE_ROW)
-        return dd_sql_set_sqlite_error (store, rc, error);
+        {
+          sqlite3_reset (stmt);
+          return dd_sql_set_sqlite_error (store, rc, error);
+        }
       read_task_row (store, stmt, with_text, as_of, soon, &task);
-      if (!func (&task, user_data, error))
-        return FALSE;
+      slice_add (slice, &task);
     }
   sqlite3_reset (stmt);
   *next = i;
   return TRUE;
 }
 
-/* Reads the tasks @ids with @stmt: in one go inside the caller's
- * transaction, else in short read transactions, so that other desktops'
- * saves go through between them. */
+/* Hands the rows of @slice to @func, and empties it. */
+static gboolean
+write_slice (Slice             *slice,
+             DdExportTaskFunc   func,
+             gpointer           user_data,
+             GError           **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < slice->tasks->len; i++)
+    ok = func (&g_array_index (slice->tasks, DdExportTask, i), user_data, error);
+  g_array_set_size (slice->tasks, 0);
+  g_string_chunk_clear (slice->strings);
+  return ok;
+}
+
+/* Reads the tasks @ids with @stmt: in short read transactions, unless the
+ * caller holds one, so that other desktops' saves go through between
+ * them. Each slice's rows are read in one transaction and written after
+ * it. */
 static gboolean
 read_ids (DdStore          *store,
           sqlite3_stmt     *stmt,
@@ -162,26 +224,25 @@ read_ids (DdStore          *store,
           GError          **error)
 {
   sqlite3 *db = _dd_store_get_db (store);
+  Slice slice = { g_array_new (FALSE, FALSE, sizeof (DdExportTask)), g_string_chunk_new (64 * 1024) };
   guint next = 0;
+  gboolean ok = TRUE;
 
-  while (next < ids->len)
+  while (ok && next < ids->len)
     {
       gboolean began = sqlite3_get_autocommit (db)
                        && sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
-      gboolean ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, func, user_data, error);
 
+      ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, &slice, error);
       if (began)
         sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-      else
-        {
-          /* Inside the caller's transaction: no reason to stop. */
-          while (ok && next < ids->len)
-            ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, func, user_data, error);
-        }
-      if (!ok)
-        return FALSE;
+      ok = ok && write_slice (&slice, func, user_data, error);
+      if (ok && began && next < ids->len && _dd_export_slice_hook != NULL)
+        _dd_export_slice_hook (_dd_export_slice_hook_data);
     }
-  return TRUE;
+  g_array_unref (slice.tasks);
+  g_string_chunk_free (slice.strings);
+  return ok;
 }
 
 /* The ids of @query's tasks in the list's order: one statement that reads
@@ -217,10 +278,13 @@ prepare_by_id (DdStore   *store,
                gboolean   with_text,
                GError   **error)
 {
+  /* A task another desktop put in the recycle bin meanwhile is left out,
+   * as one deleted for good. */
   return dd_sql_prepare (store,
                          with_text
-                           ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS " WHERE t.id = ?1"
-                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1",
+                           ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS
+                             " WHERE t.id = ?1 AND t.deleted_at IS NULL"
+                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL",
                          error);
 }
 
