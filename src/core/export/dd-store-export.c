@@ -106,6 +106,15 @@ read_task_row (DdStore      *store,
  * lock holds a writer's commit back in the rollback journal mode). */
 #define EXPORT_READ_SLICE_US (10 * G_TIME_SPAN_MILLISECOND)
 
+/* The same after another desktop committed since the export's previous
+ * slice. Its next save, waiting at the end of the slice, commits while
+ * the slice's rows are written (as long as it takes to read them): 10 ms
+ * of writing seldom covers a commit's fsyncs on a loaded machine or a
+ * share, and the export then waited for the rest of it at the start of
+ * its next slice, once a slice. With 50 ms, a save waits at most about
+ * 50 ms more than its own commit (bench-export-blocking). */
+#define EXPORT_READ_SLICE_CHANGED_US (50 * G_TIME_SPAN_MILLISECOND)
+
 guint _dd_export_slice_rows = 0;
 void (*_dd_export_slice_hook) (gpointer data) = NULL;
 gpointer _dd_export_slice_hook_data = NULL;
@@ -158,6 +167,7 @@ read_ids_slice (DdStore      *store,
                 gboolean      with_text,
                 const GDate  *as_of,
                 const GDate  *soon,
+                gint64        slice_us,
                 Slice        *slice,
                 GError      **error)
 {
@@ -172,7 +182,7 @@ read_ids_slice (DdStore      *store,
       if (_dd_export_slice_rows > 0 && i - *next >= _dd_export_slice_rows)
         break;
       /* The clock is asked every 64 rows (about 0.05 ms of reading). */
-      if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > EXPORT_READ_SLICE_US)
+      if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > slice_us)
         break;
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
@@ -208,10 +218,32 @@ write_slice (Slice             *slice,
   return ok;
 }
 
+/* Whether another connection committed since *@version was read (in the
+ * read transaction just begun; its first statement, so the one that waits
+ * for the lock), and *@version now. */
+static gboolean
+changed_since (sqlite3_stmt *version_stmt,
+               gint64       *version)
+{
+  gboolean changed = FALSE;
+
+  if (version_stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (version_stmt) == SQLITE_ROW)
+    {
+      gint64 now = sqlite3_column_int64 (version_stmt, 0);
+
+      changed = *version >= 0 && now != *version;
+      *version = now;
+    }
+  sqlite3_reset (version_stmt);
+  return changed;
+}
+
 /* Reads the tasks @ids with @stmt: in short read transactions, unless the
  * caller holds one, so that other desktops' saves go through between
  * them. Each slice's rows are read in one transaction and written after
- * it. */
+ * it; a slice is longer after another desktop's commit. */
 static gboolean
 read_ids (DdStore          *store,
           sqlite3_stmt     *stmt,
@@ -224,7 +256,9 @@ read_ids (DdStore          *store,
           GError          **error)
 {
   sqlite3 *db = _dd_store_get_db (store);
+  g_autoptr(sqlite3_stmt) version_stmt = dd_sql_prepare (store, "PRAGMA data_version", NULL);
   Slice slice = { g_array_new (FALSE, FALSE, sizeof (DdExportTask)), g_string_chunk_new (64 * 1024) };
+  gint64 version = -1;
   guint next = 0;
   gboolean ok = TRUE;
 
@@ -232,8 +266,10 @@ read_ids (DdStore          *store,
     {
       gboolean began = sqlite3_get_autocommit (db)
                        && sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+      gint64 slice_us = began && changed_since (version_stmt, &version)
+                          ? EXPORT_READ_SLICE_CHANGED_US : EXPORT_READ_SLICE_US;
 
-      ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, &slice, error);
+      ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, slice_us, &slice, error);
       if (began)
         sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
       ok = ok && write_slice (&slice, func, user_data, error);
