@@ -325,15 +325,20 @@ prepare_by_id (DdStore   *store,
 }
 
 /* Outside a transaction (the workbook's export), the rows with their text
- * are read in short read transactions of EXPORT_READ_SLICE_US each, by id
- * in the list's order: the long read (about 1.5 s on 100,000 tasks) would
- * otherwise hold every other desktop's save waiting, since a reader's
- * shared lock holds a writer's commit back in the rollback journal mode
- * (bench-export-blocking). A task changed meanwhile is read as it is when
- * its turn comes, one deleted meanwhile is left out, one added is not in
- * the export: each row is one that was saved, and the workbook's figures,
- * gathered from the rows it writes, add up to them. Inside a transaction
- * (the PDF's, whose figures are read before its rows), one statement. */
+ * are read in short read transactions (EXPORT_READ_SLICE_US, or
+ * EXPORT_READ_SLICE_CHANGED_US after another desktop's commit), by id in
+ * the list's order, each slice's rows written after its transaction: the
+ * long read (about 1.5 s on 100,000 tasks) would otherwise hold every
+ * other desktop's save waiting, since a reader's shared lock holds a
+ * writer's commit back in the rollback journal mode (bench-export-blocking).
+ * A task changed meanwhile is read as it is when its turn comes (each row
+ * in one statement: another desktop's save of it is in the row whole or
+ * not at all), one deleted or put in the bin meanwhile is left out, one
+ * added is not in the export: each row is one that was saved, and the
+ * workbook's figures, gathered from the rows it writes, add up to them.
+ * A save of several tasks may be in the export for some of them only.
+ * Inside a transaction (the PDF's, whose figures are read before its
+ * rows), one statement. */
 gboolean
 _dd_store_export_foreach_query (DdStore           *store,
                                 const DdTaskQuery *query,
