@@ -1382,6 +1382,131 @@ test_scope_line (void)
   g_assert_nonnull (strstr (flat, scope));
 }
 
+/* Another desktop's saves between two of an export's short read
+ * transactions: each is in the export whole (a task read after it: its
+ * progress and product both new) or not at all (one read before it: both
+ * old); a task it put in the recycle bin is left out; and no lock is held
+ * between the transactions (each save commits at once, in the same thread:
+ * a held lock would make it wait its whole busy time and fail). */
+typedef struct
+{
+  DdStore *other;
+  gint64 before;        /* read in the first transaction */
+  gint64 after;         /* read in the last */
+  gint64 binned;
+  guint calls;
+  guint saves;          /* in the workbook's export: one save each time */
+} Between;
+
+static void
+save_between_slices (gpointer data)
+{
+  Between *b = data;
+  g_autoptr(GError) error = NULL;
+
+  if (b->saves > 0)
+    {
+      g_assert_true (dd_store_record_progress (b->other, b->before, (int) (b->calls++ % 90), NULL, NULL, NULL,
+                                               &error));
+      g_assert_no_error (error);
+      return;
+    }
+  if (b->calls++ > 0)
+    return;
+  g_assert_true (dd_store_record_progress (b->other, b->before, 61, NULL, "Sản phẩm A mới", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_record_progress (b->other, b->after, 72, NULL, "Sản phẩm B mới", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_store_delete_task (b->other, b->binned, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  GHashTable *rows;     /* id → "progress|title|product" */
+  GArray *order;        /* the ids as they came */
+} Collected;
+
+static gboolean
+collect_row (const DdExportTask  *task,
+             gpointer             user_data,
+             GError             **error)
+{
+  Collected *c = user_data;
+  gint64 *id = g_memdup2 (&task->id, sizeof task->id);
+
+  g_array_append_val (c->order, task->id);
+  g_hash_table_insert (c->rows, id, g_strdup_printf ("%u|%s|%s", task->progress, task->title,
+                                                  task->actual_product != NULL ? task->actual_product : ""));
+  return TRUE;
+}
+
+static void
+test_saves_between_slices (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) store = dd_test_create_store (&path);
+  g_autoptr(DdStore) other = dd_test_open_other (path, NULL);
+  g_autoptr(GHashTable) rows0 = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *xlsx = tmp_path ("between-slices.xlsx");
+  Between b = { other, 0, };
+  DdExportOptions options;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  options_for (&options, 25, 11, 2026);
+  /* The rows as they are, in the list's order. */
+  g_assert_true (_dd_store_export_foreach_query (store, &options.tasks, TRUE, collect_row,
+                                                 &(Collected) { rows0, ids }, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, 6);
+  g_assert_cmpuint (g_hash_table_size (rows0), ==, ids->len);
+  b.before = g_array_index (ids, gint64, 0);
+  b.after = g_array_index (ids, gint64, ids->len - 1);
+  b.binned = g_array_index (ids, gint64, ids->len - 2);
+
+  _dd_export_slice_rows = 2;
+  _dd_export_slice_hook = save_between_slices;
+  _dd_export_slice_hook_data = &b;
+  g_assert_true (_dd_store_export_foreach_query (store, &options.tasks, TRUE, collect_row,
+                                                 &(Collected) { rows, order }, &error));
+  g_assert_no_error (error);
+  /* In the same order, less the task put in the bin. */
+  for (guint i = 0, j = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) != b.binned)
+      g_assert_cmpint (g_array_index (order, gint64, j++), ==, g_array_index (ids, gint64, i));
+  /* One call between each two transactions of two rows. */
+  g_assert_cmpuint (b.calls, ==, (ids->len + 1) / 2 - 1);
+
+  g_assert_cmpuint (g_hash_table_size (rows), ==, ids->len - 1);
+  g_assert_false (g_hash_table_contains (rows, &b.binned));
+  g_assert_cmpstr (g_hash_table_lookup (rows, &b.before), ==, g_hash_table_lookup (rows0, &b.before));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (rows, &b.after), "72|"));
+  g_assert_true (g_str_has_suffix (g_hash_table_lookup (rows, &b.after), "|Sản phẩm B mới"));
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(gint64 *) key != b.after)
+      g_assert_cmpstr (value, ==, g_hash_table_lookup (rows0, key));
+
+  /* The whole workbook, a save between each two of its transactions. */
+  b.calls = 0;
+  b.saves = 1;
+  g_assert_true (dd_export_xlsx (store, &options, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (b.calls, >=, (ids->len - 1) / 2 - 1);
+
+  _dd_export_slice_rows = 0;
+  _dd_export_slice_hook = NULL;
+  _dd_export_slice_hook_data = NULL;
+  g_clear_object (&other);
+  g_clear_object (&store);
+  dd_test_remove_store_file (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1410,6 +1535,7 @@ main (int    argc,
   g_test_add_func ("/core/export/scope-line", test_scope_line);
   g_test_add_func ("/core/export/shares", test_shares);
   g_test_add_func ("/core/export/indicator-figures", test_indicator_figures);
+  g_test_add_func ("/core/export/saves-between-slices", test_saves_between_slices);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

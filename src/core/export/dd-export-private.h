@@ -266,6 +266,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdExportData, _dd_export_data_free)
  * (bytes) before it reads the others again by id; tests set it to 0. */
 extern gsize _dd_export_action_cache_max;
 
+/* Tests: at most this many rows in one short read transaction of an export
+ * (0: as many as its time allows), and a function called between two of
+ * them (after the first has ended and its rows are written). */
+extern guint _dd_export_slice_rows;
+extern void (*_dd_export_slice_hook) (gpointer data);
+extern gpointer _dd_export_slice_hook_data;
+
 /* The units chart shows at most this many units; the rest are summed in
  * one "Other units" bar (the full table is on the units sheet). */
 #define DD_EXPORT_CHART_UNITS 15

@@ -106,19 +106,70 @@ read_task_row (DdStore      *store,
  * lock holds a writer's commit back in the rollback journal mode). */
 #define EXPORT_READ_SLICE_US (10 * G_TIME_SPAN_MILLISECOND)
 
-/* Reads @ids[*@next…] with @stmt (prepared by id) until they are all read
- * or the slice is used up; *@next: the first one not read. */
+/* The same after another desktop committed since the export's previous
+ * slice. Its next save, waiting at the end of the slice, commits while
+ * the slice's rows are written (as long as it takes to read them): 10 ms
+ * of writing seldom covers a commit's fsyncs on a loaded machine or a
+ * share, and the export then waited for the rest of it at the start of
+ * its next slice, once a slice. With 50 ms, a save waits at most about
+ * 50 ms more than its own commit (bench-export-blocking). */
+#define EXPORT_READ_SLICE_CHANGED_US (50 * G_TIME_SPAN_MILLISECOND)
+
+guint _dd_export_slice_rows = 0;
+void (*_dd_export_slice_hook) (gpointer data) = NULL;
+gpointer _dd_export_slice_hook_data = NULL;
+
+/* The rows of one slice, copied out of the statement: they are written
+ * after the slice's read transaction has ended. */
+typedef struct
+{
+  GArray *tasks;          /* of DdExportTask, their strings in @strings */
+  GStringChunk *strings;
+} Slice;
+
+static const char *
+slice_text (Slice      *slice,
+            const char *text)
+{
+  return text != NULL ? g_string_chunk_insert (slice->strings, text) : NULL;
+}
+
+static void
+slice_add (Slice              *slice,
+           const DdExportTask *task)
+{
+  DdExportTask copy = *task;
+
+  copy.plan_number = slice_text (slice, task->plan_number);
+  copy.number = slice_text (slice, task->number);
+  copy.title = slice_text (slice, task->title);
+  copy.lead = slice_text (slice, task->lead);
+  copy.coordinators = slice_text (slice, task->coordinators);
+  copy.deadline_text = slice_text (slice, task->deadline_text);
+  copy.product = slice_text (slice, task->product);
+  copy.directing = slice_text (slice, task->directing);
+  copy.actual_product = slice_text (slice, task->actual_product);
+  copy.note = slice_text (slice, task->note);
+  g_array_append_val (slice->tasks, copy);
+}
+
+/* Reads @ids[*@next…] with @stmt (prepared by id) into @slice until they
+ * are all read or the slice's time is used up; *@next: the first one not
+ * read. Only SQLite's work is done here, in the read transaction: the
+ * rows are written once it has ended, so that a save of another desktop
+ * waiting for it commits while they are (and the export does not then
+ * wait for that commit at the start of its next slice). */
 static gboolean
-read_ids_slice (DdStore          *store,
-                sqlite3_stmt     *stmt,
-                GArray           *ids,
-                guint            *next,
-                gboolean          with_text,
-                const GDate      *as_of,
-                const GDate      *soon,
-                DdExportTaskFunc  func,
-                gpointer          user_data,
-                GError          **error)
+read_ids_slice (DdStore      *store,
+                sqlite3_stmt *stmt,
+                GArray       *ids,
+                guint        *next,
+                gboolean      with_text,
+                const GDate  *as_of,
+                const GDate  *soon,
+                gint64        slice_us,
+                Slice        *slice,
+                GError      **error)
 {
   gint64 start = g_get_monotonic_time ();
   guint i = *next;
@@ -128,28 +179,71 @@ read_ids_slice (DdStore          *store,
       DdExportTask task;
       int rc;
 
-      /* The clock is asked every 64 rows (about 0.1 ms of reading). */
-      if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > EXPORT_READ_SLICE_US)
+      if (_dd_export_slice_rows > 0 && i - *next >= _dd_export_slice_rows)
+        break;
+      /* The clock is asked every 64 rows (about 0.05 ms of reading). */
+      if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > slice_us)
         break;
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
-        continue;   /* deleted meanwhile by another desktop */
+        continue;   /* deleted (or put in the bin) meanwhile by another desktop */
       if (rc != SQLITE_ROW)
-        return dd_sql_set_sqlite_error (store, rc, error);
+        {
+          sqlite3_reset (stmt);
+          return dd_sql_set_sqlite_error (store, rc, error);
+        }
       read_task_row (store, stmt, with_text, as_of, soon, &task);
-      if (!func (&task, user_data, error))
-        return FALSE;
+      slice_add (slice, &task);
     }
   sqlite3_reset (stmt);
   *next = i;
   return TRUE;
 }
 
-/* Reads the tasks @ids with @stmt: in one go inside the caller's
- * transaction, else in short read transactions, so that other desktops'
- * saves go through between them. */
+/* Hands the rows of @slice to @func, and empties it. */
+static gboolean
+write_slice (Slice             *slice,
+             DdExportTaskFunc   func,
+             gpointer           user_data,
+             GError           **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < slice->tasks->len; i++)
+    ok = func (&g_array_index (slice->tasks, DdExportTask, i), user_data, error);
+  g_array_set_size (slice->tasks, 0);
+  g_string_chunk_clear (slice->strings);
+  return ok;
+}
+
+/* Whether another connection committed since *@version was read (in the
+ * read transaction just begun; its first statement, so the one that waits
+ * for the lock), and *@version now. */
+static gboolean
+changed_since (sqlite3_stmt *version_stmt,
+               gint64       *version)
+{
+  gboolean changed = FALSE;
+
+  if (version_stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (version_stmt) == SQLITE_ROW)
+    {
+      gint64 now = sqlite3_column_int64 (version_stmt, 0);
+
+      changed = *version >= 0 && now != *version;
+      *version = now;
+    }
+  sqlite3_reset (version_stmt);
+  return changed;
+}
+
+/* Reads the tasks @ids with @stmt: in short read transactions, unless the
+ * caller holds one, so that other desktops' saves go through between
+ * them. Each slice's rows are read in one transaction and written after
+ * it; a slice is longer after another desktop's commit. */
 static gboolean
 read_ids (DdStore          *store,
           sqlite3_stmt     *stmt,
@@ -162,26 +256,29 @@ read_ids (DdStore          *store,
           GError          **error)
 {
   sqlite3 *db = _dd_store_get_db (store);
+  g_autoptr(sqlite3_stmt) version_stmt = dd_sql_prepare (store, "PRAGMA data_version", NULL);
+  Slice slice = { g_array_new (FALSE, FALSE, sizeof (DdExportTask)), g_string_chunk_new (64 * 1024) };
+  gint64 version = -1;
   guint next = 0;
+  gboolean ok = TRUE;
 
-  while (next < ids->len)
+  while (ok && next < ids->len)
     {
       gboolean began = sqlite3_get_autocommit (db)
                        && sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
-      gboolean ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, func, user_data, error);
+      gint64 slice_us = began && changed_since (version_stmt, &version)
+                          ? EXPORT_READ_SLICE_CHANGED_US : EXPORT_READ_SLICE_US;
 
+      ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, slice_us, &slice, error);
       if (began)
         sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-      else
-        {
-          /* Inside the caller's transaction: no reason to stop. */
-          while (ok && next < ids->len)
-            ok = read_ids_slice (store, stmt, ids, &next, with_text, as_of, soon, func, user_data, error);
-        }
-      if (!ok)
-        return FALSE;
+      ok = ok && write_slice (&slice, func, user_data, error);
+      if (ok && began && next < ids->len && _dd_export_slice_hook != NULL)
+        _dd_export_slice_hook (_dd_export_slice_hook_data);
     }
-  return TRUE;
+  g_array_unref (slice.tasks);
+  g_string_chunk_free (slice.strings);
+  return ok;
 }
 
 /* The ids of @query's tasks in the list's order: one statement that reads
@@ -217,23 +314,31 @@ prepare_by_id (DdStore   *store,
                gboolean   with_text,
                GError   **error)
 {
+  /* A task another desktop put in the recycle bin meanwhile is left out,
+   * as one deleted for good. */
   return dd_sql_prepare (store,
                          with_text
-                           ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS " WHERE t.id = ?1"
-                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1",
+                           ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS
+                             " WHERE t.id = ?1 AND t.deleted_at IS NULL"
+                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL",
                          error);
 }
 
 /* Outside a transaction (the workbook's export), the rows with their text
- * are read in short read transactions of EXPORT_READ_SLICE_US each, by id
- * in the list's order: the long read (about 1.5 s on 100,000 tasks) would
- * otherwise hold every other desktop's save waiting, since a reader's
- * shared lock holds a writer's commit back in the rollback journal mode
- * (bench-export-blocking). A task changed meanwhile is read as it is when
- * its turn comes, one deleted meanwhile is left out, one added is not in
- * the export: each row is one that was saved, and the workbook's figures,
- * gathered from the rows it writes, add up to them. Inside a transaction
- * (the PDF's, whose figures are read before its rows), one statement. */
+ * are read in short read transactions (EXPORT_READ_SLICE_US, or
+ * EXPORT_READ_SLICE_CHANGED_US after another desktop's commit), by id in
+ * the list's order, each slice's rows written after its transaction: the
+ * long read (about 1.5 s on 100,000 tasks) would otherwise hold every
+ * other desktop's save waiting, since a reader's shared lock holds a
+ * writer's commit back in the rollback journal mode (bench-export-blocking).
+ * A task changed meanwhile is read as it is when its turn comes (each row
+ * in one statement: another desktop's save of it is in the row whole or
+ * not at all), one deleted or put in the bin meanwhile is left out, one
+ * added is not in the export: each row is one that was saved, and the
+ * workbook's figures, gathered from the rows it writes, add up to them.
+ * A save of several tasks may be in the export for some of them only.
+ * Inside a transaction (the PDF's, whose figures are read before its
+ * rows), one statement. */
 gboolean
 _dd_store_export_foreach_query (DdStore           *store,
                                 const DdTaskQuery *query,
