@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "dd-calendar-page.h"
+#include "dd-calendar-actions.h"
 #include "dd-access.h"
 #include "dd-calendar-agenda.h"
 #include "dd-calendar-day.h"
 #include "dd-calendar-deadline.h"
-#include "dd-holiday-editor.h"
+#include "dd-calendar-range.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
 
@@ -39,8 +40,6 @@
  * days shown, keeps the selection and moves it.
  */
 
-/* How far back the agenda looks for what is still overdue. */
-#define OVERDUE_LOOKBACK_DAYS 730
 #define N_MONTH_CELLS 42
 
 struct _DdCalendarPage
@@ -105,109 +104,11 @@ static const char * const view_names[] = { "month", "week", "agenda" };
 /* Auxiliary methods */
 
 static void
-date_add_days (GDate *date,
-               int    days)
-{
-  if (days >= 0)
-    g_date_add_days (date, (guint) days);
-  else
-    g_date_subtract_days (date, (guint) -days);
-}
-
-/* The first day of the week of @date (Monday in Vietnam). */
-static void
-week_start (const GDate *date,
-            GDate       *out)
-{
-  int offset;
-
-  *out = *date;
-  offset = ((int) g_date_get_weekday (date) - (int) dd_format_first_weekday () + 7) % 7;
-  date_add_days (out, -offset);
-}
-
-/* The days the month view shows for the month of @date. */
-static guint
-month_range (const GDate *date,
-             GDate       *out_start,
-             GDate       *out_end)
-{
-  GDate first;
-  guint offset;
-  guint n_rows;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, g_date_get_month (date), g_date_get_year (date));
-  week_start (&first, out_start);
-  offset = g_date_days_between (out_start, &first);
-  n_rows = (offset + g_date_get_days_in_month (g_date_get_month (date), g_date_get_year (date)) + 6) / 7;
-
-  *out_end = *out_start;
-  g_date_add_days (out_end, n_rows * 7 - 1);
-  return n_rows;
-}
-
-static void
 view_range (DdCalendarPage *self,
             GDate          *out_start,
             GDate          *out_end)
 {
-  switch (self->view)
-    {
-    case DD_CALENDAR_VIEW_WEEK:
-      week_start (&self->selected, out_start);
-      *out_end = *out_start;
-      g_date_add_days (out_end, 6);
-      break;
-
-    case DD_CALENDAR_VIEW_AGENDA:
-      *out_start = self->today;
-      date_add_days (out_start, -OVERDUE_LOOKBACK_DAYS);
-      *out_end = self->today;
-      g_date_add_days (out_end, DD_CALENDAR_AGENDA_DAYS - 1);
-      break;
-
-    case DD_CALENDAR_VIEW_MONTH:
-    default:
-      month_range (&self->selected, out_start, out_end);
-      break;
-    }
-}
-
-/* The title of the month view: "May 2026", "Tháng 5 năm 2026". */
-static char *
-dup_month_title (GDateMonth month,
-                 int        year)
-{
-  switch ((int) month)
-    {
-    case 1:
-      return g_strdup_printf (C_("calendar title", "January %d"), year);
-    case 2:
-      return g_strdup_printf (C_("calendar title", "February %d"), year);
-    case 3:
-      return g_strdup_printf (C_("calendar title", "March %d"), year);
-    case 4:
-      return g_strdup_printf (C_("calendar title", "April %d"), year);
-    case 5:
-      return g_strdup_printf (C_("calendar title", "May %d"), year);
-    case 6:
-      return g_strdup_printf (C_("calendar title", "June %d"), year);
-    case 7:
-      return g_strdup_printf (C_("calendar title", "July %d"), year);
-    case 8:
-      return g_strdup_printf (C_("calendar title", "August %d"), year);
-    case 9:
-      return g_strdup_printf (C_("calendar title", "September %d"), year);
-    case 10:
-      return g_strdup_printf (C_("calendar title", "October %d"), year);
-    case 11:
-      return g_strdup_printf (C_("calendar title", "November %d"), year);
-    case 12:
-      return g_strdup_printf (C_("calendar title", "December %d"), year);
-    default:
-      return g_strdup_printf ("%d/%d", (int) month, year);
-    }
+  dd_calendar_range_of_view (self->view, &self->selected, &self->today, out_start, out_end);
 }
 
 static GPtrArray *
@@ -219,11 +120,6 @@ entries_of_day (DdCalendarPage *self,
 
   return g_hash_table_lookup (self->by_day, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
-
-static void
-move_selection (DdCalendarPage *self,
-                const GDate    *date,
-                gboolean        grab_focus);
 
 /* Callbacks */
 
@@ -298,7 +194,7 @@ on_day_pressed_cb (DdCalendarDay  *day,
     {
       GDate selected = *date;
 
-      move_selection (self, &selected, TRUE);
+      _dd_calendar_page_select (self, &selected, TRUE);
     }
 }
 
@@ -388,43 +284,7 @@ load_range (DdCalendarPage *self,
 static void
 update_title (DdCalendarPage *self)
 {
-  g_autofree char *title = NULL;
-
-  switch (self->view)
-    {
-    case DD_CALENDAR_VIEW_WEEK:
-      {
-        g_autofree char *first = NULL;
-        g_autofree char *last = NULL;
-        GDate start, end;
-
-        view_range (self, &start, &end);
-        first = dd_format_date (&start);
-        last = dd_format_date (&end);
-        /* Translators: the title of the week view: the ISO week number, its first and last days. */
-        title = g_strdup_printf (_("Week %u: %s – %s"),
-                                 g_date_get_iso8601_week_of_year (&self->selected), first, last);
-      }
-      break;
-
-    case DD_CALENDAR_VIEW_AGENDA:
-      {
-        g_autofree char *first = dd_format_date (&self->today);
-        g_autofree char *last = NULL;
-        GDate end = self->today;
-
-        g_date_add_days (&end, DD_CALENDAR_AGENDA_DAYS - 1);
-        last = dd_format_date (&end);
-        /* Translators: the title of the agenda view. */
-        title = g_strdup_printf (_("The next 30 days: %s – %s"), first, last);
-      }
-      break;
-
-    case DD_CALENDAR_VIEW_MONTH:
-    default:
-      title = dup_month_title (g_date_get_month (&self->selected), g_date_get_year (&self->selected));
-      break;
-    }
+  g_autofree char *title = dd_calendar_range_dup_title (self->view, &self->selected, &self->today);
 
   gtk_label_set_text (self->title_label, title);
 }
@@ -494,7 +354,7 @@ refresh (DdCalendarPage *self)
 
     case DD_CALENDAR_VIEW_MONTH:
     default:
-      self->n_month_rows = month_range (&self->selected, &start, &end);
+      self->n_month_rows = dd_calendar_range_month (&self->selected, &start, &end);
       for (guint i = 0; i < N_MONTH_CELLS; i++)
         {
           GDate day = start;
@@ -546,10 +406,10 @@ find_cell (DdCalendarPage *self,
   return NULL;
 }
 
-static void
-move_selection (DdCalendarPage *self,
-                const GDate    *date,
-                gboolean        grab_focus)
+void
+_dd_calendar_page_select (DdCalendarPage *self,
+                          const GDate    *date,
+                          gboolean        grab_focus)
 {
   GDate start, end;
   DdCalendarDay *old_cell;
@@ -585,34 +445,9 @@ move_selection (DdCalendarPage *self,
     gtk_widget_grab_focus (GTK_WIDGET (new_cell));
 }
 
-static void
-move_months (DdCalendarPage *self,
-             int             months,
-             gboolean        grab_focus)
-{
-  GDate date = self->selected;
-
-  if (months >= 0)
-    g_date_add_months (&date, (guint) months);
-  else
-    g_date_subtract_months (&date, (guint) -months);
-  move_selection (self, &date, grab_focus);
-}
-
-static void
-move_days (DdCalendarPage *self,
-           int             days,
-           gboolean        grab_focus)
-{
-  GDate date = self->selected;
-
-  date_add_days (&date, days);
-  move_selection (self, &date, grab_focus);
-}
-
-static void
-go_to_today (DdCalendarPage *self,
-             gboolean        grab_focus)
+void
+_dd_calendar_page_go_to_today (DdCalendarPage *self,
+                               gboolean        grab_focus)
 {
   GDate today;
 
@@ -623,75 +458,10 @@ go_to_today (DdCalendarPage *self,
       self->today = today;
       self->dirty = TRUE;
     }
-  move_selection (self, &self->today, grab_focus);
+  _dd_calendar_page_select (self, &self->today, grab_focus);
 }
 
 /* Callbacks */
-
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   DdCalendarPage        *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-
-  /* Seen before the focused widget (capture): a text field, and a popover
-   * (another native) of the page, keep their keys. */
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)
-                        || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL
-                        || gtk_widget_get_native (focus) != gtk_widget_get_native (GTK_WIDGET (self))))
-    return FALSE;
-
-  /* The agenda is a list: its keys scroll it. */
-  if (self->view == DD_CALENDAR_VIEW_AGENDA)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_days (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_days (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_days (self, -7, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_days (self, 7, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      move_months (self, -1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      move_months (self, 1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      go_to_today (self, TRUE);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
 
 static void
 on_view_stack_visible_child_cb (DdCalendarPage *self)
@@ -726,90 +496,6 @@ on_store_changed_cb (DdCalendarPage *self)
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
-}
-
-/* Actions */
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-
-  if (self->view == DD_CALENDAR_VIEW_WEEK)
-    move_days (self, -7, FALSE);
-  else
-    move_months (self, -1, FALSE);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-
-  if (self->view == DD_CALENDAR_VIEW_WEEK)
-    move_days (self, 7, FALSE);
-  else
-    move_months (self, 1, FALSE);
-}
-
-static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  go_to_today (DD_CALENDAR_PAGE (widget), FALSE);
-}
-
-/* Ctrl+1, 2, 3 (Alt+1… switch pages): the month, the week, the agenda. */
-static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  int view = g_variant_get_int32 (param);
-
-  if (view >= 0 && view < (int) G_N_ELEMENTS (view_names))
-    dd_calendar_page_set_view (DD_CALENDAR_PAGE (widget), view);
-}
-
-/* Managed: the keys work wherever the focus is while the page is shown
- * (GTK skips them while it is not). */
-static void
-add_view_keys (DdCalendarPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  for (int i = 0; i < (int) G_N_ELEMENTS (view_names); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
-                                                gtk_named_action_new ("calendar.view"));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static void
-holidays_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  DdHolidayEditor *editor;
-
-  if (self->store == NULL)
-    return;
-
-  editor = dd_holiday_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->store, (int) g_date_get_year (&self->selected));
-  gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* GObject overrides */
@@ -967,15 +653,12 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, week_grid);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, legend_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "calendar.holidays", NULL, holidays_action);
-  gtk_widget_class_install_action (widget_class, "calendar.view", "i", view_action);
+  /* The keys (Page Up and Down, Home, the arrows, Ctrl+1, 2, 3) and the
+   * header's actions. */
+  _dd_calendar_actions_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarpage");
@@ -987,7 +670,7 @@ dd_calendar_page_init (DdCalendarPage *self)
   GDateWeekday first = dd_format_first_weekday ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_view_keys (self);
+  _dd_calendar_actions_init (self);
 
   g_date_clear (&self->today, 1);
   dd_date_set_today (&self->today);
@@ -1129,7 +812,7 @@ dd_calendar_page_set_date (DdCalendarPage *self,
   g_return_if_fail (DD_IS_CALENDAR_PAGE (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  move_selection (self, date, FALSE);
+  _dd_calendar_page_select (self, date, FALSE);
 }
 
 DdCalendarView
