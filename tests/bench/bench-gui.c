@@ -462,13 +462,16 @@ calendar_step (CalendarWait *wait,
 static void
 bench_calendar (Bench *bench)
 {
-  GtkWidget *page = dd_window_get_page (bench->window, "calendar");
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
-  CalendarWait wait = { page, };
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (bench->window), GTK_TYPE_STACK));
+  CalendarWait wait = { NULL, };
   double start = mark_start (), shown, stall;
+  GtkWidget *page;
 
+  /* The sidebar's page: built when first shown. */
+  gtk_stack_set_visible_child_name (stack, "calendar");
+  page = dd_window_get_page (bench->window, "calendar");
+  wait.page = page;
   g_date_clear (&wait.date, 1);
-  gtk_stack_set_visible_child (stack, page);
   shown = wait_for_frame (page, start, calendar_shown, &wait, &stall);
   record ("gui_calendar_shown", "Calendar: first showing, the month's deadlines shown", shown, stall);
   screenshot ("gui_calendar_shown");
