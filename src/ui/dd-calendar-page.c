@@ -37,7 +37,17 @@
  *
  * Each day of the month and week views is a DdCalendarDay; the agenda is
  * filled by dd_calendar_agenda_fill(). The page reads the deadlines of the
- * days shown, keeps the selection and moves it.
+ * days shown, keeps the selection and moves it (the keys and the header's
+ * actions are dd-calendar-actions.c's).
+ *
+ * The deadlines are read on the calendar's worker
+ * (dd_calendar_list_entries_async(): a month of a file of years of plans
+ * is tens of thousands of entries, longer to read than a frame may wait).
+ * While they are read the title already names the month or week asked
+ * for, a spinner turns beside it ("loading"), and the days shown stay as
+ * they were until the new ones come, all at once; a newer request (the
+ * next key, the file changed again) drops the one before. A week inside
+ * the days loaded (of its month) is shown at once.
  */
 
 #define N_MONTH_CELLS 42
@@ -53,10 +63,17 @@ struct _DdCalendarPage
   GHashTable *by_day;       /* julian day → GPtrArray of entries (not owned) */
   GDate loaded_start;
   GDate loaded_end;
+  GDate shown_start;        /* the days the view's cells show */
+  GDate shown_end;
+  GCancellable *cancellable;  /* the load asked for last, while it runs */
+  GDate loading_start;      /* its days */
+  GDate loading_end;
   GDate selected;
   GDate today;
   DdCalendarView view;
-  gboolean dirty;
+  gboolean dirty;           /* the file changed since the last load asked for */
+  gboolean loading;
+  gboolean focus_on_load;   /* the selected day takes the focus once shown */
   guint n_month_rows;
   DdCalendarDay *month_cells[N_MONTH_CELLS];
   DdCalendarDay *week_cells[7];
@@ -68,6 +85,7 @@ struct _DdCalendarPage
   GtkWidget *today_button;
   GtkWidget *next_button;
   GtkLabel *title_label;
+  GtkSpinner *spinner;
   GtkWidget *switcher;
   GtkWidget *holidays_button;
   GtkLabel *error_label;
@@ -83,8 +101,11 @@ struct _DdCalendarPage
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   OPEN_TASK,
@@ -232,40 +253,56 @@ show_day (DdCalendarPage *self,
 /* Loading and showing */
 
 static void
-load_range (DdCalendarPage *self,
-            const GDate    *start,
-            const GDate    *end)
+set_loading (DdCalendarPage *self,
+             gboolean        loading)
 {
-  g_autoptr(GError) error = NULL;
+  if (self->loading == loading)
+    return;
 
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* Drops the load asked for last, if it still runs: its days are not those
+ * to show any more. */
+static void
+cancel_load (DdCalendarPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+/* Keeps the deadlines of [@start, @end] (@entries and @workdays: transfer
+ * full, %NULL with @error), sorted as the days show them. */
+static void
+take_entries (DdCalendarPage *self,
+              const GDate    *start,
+              const GDate    *end,
+              DdWorkdays     *workdays,
+              GPtrArray      *entries,
+              const GError   *error)
+{
   g_clear_pointer (&self->by_day, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->workdays);
   self->loaded_start = *start;
   self->loaded_end = *end;
-  self->dirty = FALSE;
   self->by_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->workdays = workdays;
+  self->entries = entries;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  if (self->store == NULL)
-    return;
-
-  self->workdays = dd_calendar_get_workdays (self->calendar, &error);
-  if (self->workdays != NULL)
-    self->entries = dd_calendar_list_entries (self->calendar, start, end, &self->today, &error);
-
-  if (self->workdays == NULL || self->entries == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
     {
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (_("The deadlines could not be read: %s"), error->message);
       gtk_label_set_text (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
 
-  g_ptr_array_sort (self->entries, dd_calendar_deadline_compare);
   for (guint i = 0; i < self->entries->len; i++)
     {
       DdCalendarEntry *entry = g_ptr_array_index (self->entries, i);
@@ -323,25 +360,21 @@ update_actions (DdCalendarPage *self)
     }
 }
 
-/* Shows the view: reads the store again when the range it needs is not the
- * one loaded, or when the store changed. */
+/* Fills the view's cells with the days of [@start, @end], from the
+ * deadlines loaded (which hold them). */
 static void
-refresh (DdCalendarPage *self)
+show_view (DdCalendarPage *self,
+           const GDate    *start,
+           const GDate    *end)
 {
-  GDate start, end;
-
-  view_range (self, &start, &end);
-  if (self->dirty || self->by_day == NULL
-      || g_date_compare (&start, &self->loaded_start) != 0
-      || g_date_compare (&end, &self->loaded_end) != 0)
-    load_range (self, &start, &end);
-
+  self->shown_start = *start;
+  self->shown_end = *end;
   switch (self->view)
     {
     case DD_CALENDAR_VIEW_WEEK:
       for (guint i = 0; i < 7; i++)
         {
-          GDate day = start;
+          GDate day = *start;
 
           g_date_add_days (&day, i);
           show_day (self, self->week_cells[i], &day, FALSE);
@@ -354,10 +387,10 @@ refresh (DdCalendarPage *self)
 
     case DD_CALENDAR_VIEW_MONTH:
     default:
-      self->n_month_rows = dd_calendar_range_month (&self->selected, &start, &end);
+      self->n_month_rows = (g_date_days_between (start, end) + 1) / 7;
       for (guint i = 0; i < N_MONTH_CELLS; i++)
         {
-          GDate day = start;
+          GDate day = *start;
           gboolean shown = i < self->n_month_rows * 7;
 
           g_date_add_days (&day, i);
@@ -371,9 +404,69 @@ refresh (DdCalendarPage *self)
       break;
     }
 
+  dd_calendar_day_describe_year (self->legend_holiday, self->workdays, g_date_get_year (&self->selected));
+}
+
+/* Whether the deadlines loaded are those of [@start, @end] as the file
+ * is: for the agenda, its very days; a month or a week, within them. */
+static gboolean
+is_loaded (DdCalendarPage *self,
+           const GDate    *start,
+           const GDate    *end)
+{
+  if (self->dirty || self->by_day == NULL)
+    return FALSE;
+  if (self->view == DD_CALENDAR_VIEW_AGENDA)
+    return g_date_compare (start, &self->loaded_start) == 0 && g_date_compare (end, &self->loaded_end) == 0;
+  return g_date_compare (start, &self->loaded_start) >= 0 && g_date_compare (end, &self->loaded_end) <= 0;
+}
+
+static void on_entries_loaded_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
+
+/* Asks the worker for the deadlines of [@start, @end], unless they are
+ * asked for already and the file did not change since. */
+static void
+start_load (DdCalendarPage *self,
+            const GDate    *start,
+            const GDate    *end)
+{
+  if (self->cancellable != NULL && !self->dirty
+      && g_date_compare (start, &self->loading_start) == 0 && g_date_compare (end, &self->loading_end) == 0)
+    return;
+
+  cancel_load (self);
+  self->dirty = FALSE;
+  self->loading_start = *start;
+  self->loading_end = *end;
+  self->cancellable = g_cancellable_new ();
+  dd_calendar_list_entries_async (self->calendar, start, end, &self->today, dd_calendar_deadline_compare,
+                                  self->cancellable, on_entries_loaded_cb, self);
+  set_loading (self, TRUE);
+}
+
+/* Shows the view of the selected day: at once when its deadlines are
+ * loaded; else the title says what comes, and the days shown stay until
+ * the deadlines are read (on_entries_loaded_cb()). */
+static void
+refresh (DdCalendarPage *self)
+{
+  GDate start, end;
+
+  view_range (self, &start, &end);
   update_title (self);
   update_actions (self);
-  dd_calendar_day_describe_year (self->legend_holiday, self->workdays, g_date_get_year (&self->selected));
+  if (self->store != NULL && !is_loaded (self, &start, &end))
+    {
+      start_load (self, &start, &end);
+      return;
+    }
+
+  /* Whatever was asked for before is not what to show now. */
+  cancel_load (self);
+  set_loading (self, FALSE);
+  show_view (self, &start, &end);
 }
 
 /* The day of @date in the month or week view shown, or %NULL. */
@@ -425,9 +518,9 @@ _dd_calendar_page_select (DdCalendarPage *self,
 
   view_range (self, &start, &end);
   if (self->view != DD_CALENDAR_VIEW_AGENDA
-      && g_date_compare (&start, &self->loaded_start) == 0
-      && g_date_compare (&end, &self->loaded_end) == 0
-      && !self->dirty)
+      && g_date_compare (&start, &self->shown_start) == 0
+      && g_date_compare (&end, &self->shown_end) == 0
+      && !self->dirty && !self->loading)
     {
       /* The same month or week: only the selection moves. */
       if (old_cell != NULL)
@@ -440,7 +533,10 @@ _dd_calendar_page_select (DdCalendarPage *self,
   else
     refresh (self);
 
-  new_cell = find_cell (self, &self->selected);
+  /* While the days come, the focus stays where it is, and goes to the
+   * selected day once it is shown. */
+  self->focus_on_load = grab_focus && self->loading;
+  new_cell = self->loading ? NULL : find_cell (self, &self->selected);
   if (grab_focus && new_cell != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (new_cell));
 }
@@ -490,6 +586,37 @@ on_agenda_list_row_activated_cb (DdCalendarPage *self,
     g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
 }
 
+/* The deadlines asked for last. A request dropped since (a newer one, the
+ * page disposed: it cancels its request) gives G_IO_ERROR_CANCELLED, and
+ * the page is not touched. */
+static void
+on_entries_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DdCalendarPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  DdWorkdays *workdays = NULL;
+  GPtrArray *entries = dd_calendar_list_entries_finish (DD_CALENDAR (source), result, &workdays, &error);
+  DdCalendarDay *cell;
+  GDate start, end;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  take_entries (self, &self->loading_start, &self->loading_end, workdays, entries, error);
+  set_loading (self, FALSE);
+  /* The days asked for last are those of the view. */
+  view_range (self, &start, &end);
+  show_view (self, &start, &end);
+
+  cell = find_cell (self, &self->selected);
+  if (self->focus_on_load && cell != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (cell));
+  self->focus_on_load = FALSE;
+}
+
 static void
 on_store_changed_cb (DdCalendarPage *self)
 {
@@ -528,6 +655,7 @@ dd_calendar_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  cancel_load (self);
   g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
@@ -552,6 +680,10 @@ dd_calendar_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -607,6 +739,19 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
+   * DdCalendarPage:loading:
+   *
+   * Whether the deadlines of the days asked for last are still being read
+   * (a spinner turns beside the title); the days shown are theirs once it
+   * is %FALSE.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_LOADING, properties [PROP_LOADING]);
+
+  /**
    * DdCalendarPage::open-task:
    * @task_id: the task of the deadline activated
    *
@@ -644,6 +789,7 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, holidays_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, error_label);
@@ -677,6 +823,10 @@ dd_calendar_page_init (DdCalendarPage *self)
   self->selected = self->today;
   g_date_clear (&self->loaded_start, 1);
   g_date_clear (&self->loaded_end, 1);
+  g_date_clear (&self->shown_start, 1);
+  g_date_clear (&self->shown_end, 1);
+  g_date_clear (&self->loading_start, 1);
+  g_date_clear (&self->loading_end, 1);
   self->view = DD_CALENDAR_VIEW_MONTH;
 
   /* Weekday names, Monday first. */
@@ -784,7 +934,9 @@ dd_calendar_page_set_store (DdCalendarPage *self,
 /**
  * dd_calendar_page_reload:
  *
- * Reads the deadlines and the days off from the store again.
+ * Reads the deadlines and the days off from the store again, on the
+ * calendar's worker: the days shown stay until they are read (see
+ * dd_calendar_page_is_loading()).
  */
 void
 dd_calendar_page_reload (DdCalendarPage *self)
@@ -813,6 +965,20 @@ dd_calendar_page_set_date (DdCalendarPage *self,
   g_return_if_fail (date != NULL && g_date_valid (date));
 
   _dd_calendar_page_select (self, date, FALSE);
+}
+
+/**
+ * dd_calendar_page_is_loading:
+ *
+ * Returns: whether the deadlines of the days asked for last are still
+ *   being read; the days shown are theirs once it is %FALSE
+ */
+gboolean
+dd_calendar_page_is_loading (DdCalendarPage *self)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR_PAGE (self), FALSE);
+
+  return self->loading;
 }
 
 DdCalendarView
