@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  * occurrences of the range it last listed while nothing was committed
  * since (listing the same month again costs a few milliseconds): a view
  * that lists the calendar keeps one DdCalendar for its store. Main thread
- * only, like DdStore. Errors are in DD_STORE_ERROR.
+ * only, like DdStore (dd_calendar_list_entries_async() reads on a worker
+ * of the calendar's own). Errors are in DD_STORE_ERROR.
  *
  * The writes that are events of a task's life (extending a deadline,
  * setting the rules, recording a report) are DdStore's (dd-store-tasks.h).
@@ -317,5 +318,28 @@ GPtrArray  *dd_calendar_list_entries (DdCalendar   *self,
                                       const GDate  *to,
                                       const GDate  *as_of,
                                       GError      **error);
+
+/*
+ * The same on a thread and a connection of the calendar's own (made by the
+ * first call), for the window: on a file of years of plans a month's
+ * entries take longer to read than a frame may wait. The loads run one
+ * after the other; a cancelled one that has not started reads nothing.
+ * @compare (nullable) sorts the entries on that thread (a view's order);
+ * _finish gives the entries and the working-day calendar they were judged
+ * by, or %G_IO_ERROR_CANCELLED when @cancellable was cancelled. Call it on
+ * the store's thread; @callback runs there.
+ */
+void        dd_calendar_list_entries_async  (DdCalendar          *self,
+                                             const GDate         *from,
+                                             const GDate         *to,
+                                             const GDate         *as_of,
+                                             GCompareFunc         compare,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray  *dd_calendar_list_entries_finish (DdCalendar          *self,
+                                             GAsyncResult        *result,
+                                             DdWorkdays         **out_workdays,
+                                             GError             **error);
 
 G_END_DECLS

@@ -246,6 +246,7 @@ new_more_button (DdCalendarDay *self,
                  guint          n_hidden)
 {
   g_autofree char *label = NULL;
+  g_autofree char *count = dd_format_count (n_hidden);
   GtkWidget *button = gtk_menu_button_new ();
   MoreEntries *more = g_new0 (MoreEntries, 1);
 
@@ -257,8 +258,9 @@ new_more_button (DdCalendarDay *self,
     g_ptr_array_add (more->entries, dd_calendar_entry_copy (g_ptr_array_index (day_entries, i)));
   g_object_set_data_full (G_OBJECT (button), MORE_KEY, more, (GDestroyNotify) more_entries_free);
 
-  /* Translators: in a full day of the month view, the deadlines that do not fit. */
-  label = g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
+  /* Translators: in a full day of the month view, the deadlines that do
+   * not fit; %s is their number, grouped ("+12.875"). */
+  label = g_strdup_printf (ngettext ("+%s more", "+%s more", n_hidden), count);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_set_halign (button, GTK_ALIGN_START);

@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "dd-calendar-page.h"
+#include "dd-calendar-actions.h"
 #include "dd-access.h"
 #include "dd-calendar-agenda.h"
 #include "dd-calendar-day.h"
 #include "dd-calendar-deadline.h"
-#include "dd-holiday-editor.h"
+#include "dd-calendar-range.h"
 #include "dd-page.h"
 #include "dd-status-pill.h"
 
@@ -36,11 +37,19 @@
  *
  * Each day of the month and week views is a DdCalendarDay; the agenda is
  * filled by dd_calendar_agenda_fill(). The page reads the deadlines of the
- * days shown, keeps the selection and moves it.
+ * days shown, keeps the selection and moves it (the keys and the header's
+ * actions are dd-calendar-actions.c's).
+ *
+ * The deadlines are read on the calendar's worker
+ * (dd_calendar_list_entries_async(): a month of a file of years of plans
+ * is tens of thousands of entries, longer to read than a frame may wait).
+ * While they are read the title already names the month or week asked
+ * for, a spinner turns beside it ("loading"), and the days shown stay as
+ * they were until the new ones come, all at once; a newer request (the
+ * next key, the file changed again) drops the one before. A week inside
+ * the days loaded (of its month) is shown at once.
  */
 
-/* How far back the agenda looks for what is still overdue. */
-#define OVERDUE_LOOKBACK_DAYS 730
 #define N_MONTH_CELLS 42
 
 struct _DdCalendarPage
@@ -54,10 +63,17 @@ struct _DdCalendarPage
   GHashTable *by_day;       /* julian day → GPtrArray of entries (not owned) */
   GDate loaded_start;
   GDate loaded_end;
+  GDate shown_start;        /* the days the view's cells show */
+  GDate shown_end;
+  GCancellable *cancellable;  /* the load asked for last, while it runs */
+  GDate loading_start;      /* its days */
+  GDate loading_end;
   GDate selected;
   GDate today;
   DdCalendarView view;
-  gboolean dirty;
+  gboolean dirty;           /* the file changed since the last load asked for */
+  gboolean loading;
+  gboolean focus_on_load;   /* the selected day takes the focus once shown */
   guint n_month_rows;
   DdCalendarDay *month_cells[N_MONTH_CELLS];
   DdCalendarDay *week_cells[7];
@@ -69,6 +85,7 @@ struct _DdCalendarPage
   GtkWidget *today_button;
   GtkWidget *next_button;
   GtkLabel *title_label;
+  GtkSpinner *spinner;
   GtkWidget *switcher;
   GtkWidget *holidays_button;
   GtkLabel *error_label;
@@ -84,8 +101,11 @@ struct _DdCalendarPage
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   OPEN_TASK,
@@ -105,109 +125,11 @@ static const char * const view_names[] = { "month", "week", "agenda" };
 /* Auxiliary methods */
 
 static void
-date_add_days (GDate *date,
-               int    days)
-{
-  if (days >= 0)
-    g_date_add_days (date, (guint) days);
-  else
-    g_date_subtract_days (date, (guint) -days);
-}
-
-/* The first day of the week of @date (Monday in Vietnam). */
-static void
-week_start (const GDate *date,
-            GDate       *out)
-{
-  int offset;
-
-  *out = *date;
-  offset = ((int) g_date_get_weekday (date) - (int) dd_format_first_weekday () + 7) % 7;
-  date_add_days (out, -offset);
-}
-
-/* The days the month view shows for the month of @date. */
-static guint
-month_range (const GDate *date,
-             GDate       *out_start,
-             GDate       *out_end)
-{
-  GDate first;
-  guint offset;
-  guint n_rows;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, g_date_get_month (date), g_date_get_year (date));
-  week_start (&first, out_start);
-  offset = g_date_days_between (out_start, &first);
-  n_rows = (offset + g_date_get_days_in_month (g_date_get_month (date), g_date_get_year (date)) + 6) / 7;
-
-  *out_end = *out_start;
-  g_date_add_days (out_end, n_rows * 7 - 1);
-  return n_rows;
-}
-
-static void
 view_range (DdCalendarPage *self,
             GDate          *out_start,
             GDate          *out_end)
 {
-  switch (self->view)
-    {
-    case DD_CALENDAR_VIEW_WEEK:
-      week_start (&self->selected, out_start);
-      *out_end = *out_start;
-      g_date_add_days (out_end, 6);
-      break;
-
-    case DD_CALENDAR_VIEW_AGENDA:
-      *out_start = self->today;
-      date_add_days (out_start, -OVERDUE_LOOKBACK_DAYS);
-      *out_end = self->today;
-      g_date_add_days (out_end, DD_CALENDAR_AGENDA_DAYS - 1);
-      break;
-
-    case DD_CALENDAR_VIEW_MONTH:
-    default:
-      month_range (&self->selected, out_start, out_end);
-      break;
-    }
-}
-
-/* The title of the month view: "May 2026", "Tháng 5 năm 2026". */
-static char *
-dup_month_title (GDateMonth month,
-                 int        year)
-{
-  switch ((int) month)
-    {
-    case 1:
-      return g_strdup_printf (C_("calendar title", "January %d"), year);
-    case 2:
-      return g_strdup_printf (C_("calendar title", "February %d"), year);
-    case 3:
-      return g_strdup_printf (C_("calendar title", "March %d"), year);
-    case 4:
-      return g_strdup_printf (C_("calendar title", "April %d"), year);
-    case 5:
-      return g_strdup_printf (C_("calendar title", "May %d"), year);
-    case 6:
-      return g_strdup_printf (C_("calendar title", "June %d"), year);
-    case 7:
-      return g_strdup_printf (C_("calendar title", "July %d"), year);
-    case 8:
-      return g_strdup_printf (C_("calendar title", "August %d"), year);
-    case 9:
-      return g_strdup_printf (C_("calendar title", "September %d"), year);
-    case 10:
-      return g_strdup_printf (C_("calendar title", "October %d"), year);
-    case 11:
-      return g_strdup_printf (C_("calendar title", "November %d"), year);
-    case 12:
-      return g_strdup_printf (C_("calendar title", "December %d"), year);
-    default:
-      return g_strdup_printf ("%d/%d", (int) month, year);
-    }
+  dd_calendar_range_of_view (self->view, &self->selected, &self->today, out_start, out_end);
 }
 
 static GPtrArray *
@@ -219,11 +141,6 @@ entries_of_day (DdCalendarPage *self,
 
   return g_hash_table_lookup (self->by_day, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
-
-static void
-move_selection (DdCalendarPage *self,
-                const GDate    *date,
-                gboolean        grab_focus);
 
 /* Callbacks */
 
@@ -298,7 +215,7 @@ on_day_pressed_cb (DdCalendarDay  *day,
     {
       GDate selected = *date;
 
-      move_selection (self, &selected, TRUE);
+      _dd_calendar_page_select (self, &selected, TRUE);
     }
 }
 
@@ -336,40 +253,56 @@ show_day (DdCalendarPage *self,
 /* Loading and showing */
 
 static void
-load_range (DdCalendarPage *self,
-            const GDate    *start,
-            const GDate    *end)
+set_loading (DdCalendarPage *self,
+             gboolean        loading)
 {
-  g_autoptr(GError) error = NULL;
+  if (self->loading == loading)
+    return;
 
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* Drops the load asked for last, if it still runs: its days are not those
+ * to show any more. */
+static void
+cancel_load (DdCalendarPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+/* Keeps the deadlines of [@start, @end] (@entries and @workdays: transfer
+ * full, %NULL with @error), sorted as the days show them. */
+static void
+take_entries (DdCalendarPage *self,
+              const GDate    *start,
+              const GDate    *end,
+              DdWorkdays     *workdays,
+              GPtrArray      *entries,
+              const GError   *error)
+{
   g_clear_pointer (&self->by_day, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->workdays);
   self->loaded_start = *start;
   self->loaded_end = *end;
-  self->dirty = FALSE;
   self->by_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->workdays = workdays;
+  self->entries = entries;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  if (self->store == NULL)
-    return;
-
-  self->workdays = dd_calendar_get_workdays (self->calendar, &error);
-  if (self->workdays != NULL)
-    self->entries = dd_calendar_list_entries (self->calendar, start, end, &self->today, &error);
-
-  if (self->workdays == NULL || self->entries == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
     {
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (_("The deadlines could not be read: %s"), error->message);
       gtk_label_set_text (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
 
-  g_ptr_array_sort (self->entries, dd_calendar_deadline_compare);
   for (guint i = 0; i < self->entries->len; i++)
     {
       DdCalendarEntry *entry = g_ptr_array_index (self->entries, i);
@@ -388,43 +321,7 @@ load_range (DdCalendarPage *self,
 static void
 update_title (DdCalendarPage *self)
 {
-  g_autofree char *title = NULL;
-
-  switch (self->view)
-    {
-    case DD_CALENDAR_VIEW_WEEK:
-      {
-        g_autofree char *first = NULL;
-        g_autofree char *last = NULL;
-        GDate start, end;
-
-        view_range (self, &start, &end);
-        first = dd_format_date (&start);
-        last = dd_format_date (&end);
-        /* Translators: the title of the week view: the ISO week number, its first and last days. */
-        title = g_strdup_printf (_("Week %u: %s – %s"),
-                                 g_date_get_iso8601_week_of_year (&self->selected), first, last);
-      }
-      break;
-
-    case DD_CALENDAR_VIEW_AGENDA:
-      {
-        g_autofree char *first = dd_format_date (&self->today);
-        g_autofree char *last = NULL;
-        GDate end = self->today;
-
-        g_date_add_days (&end, DD_CALENDAR_AGENDA_DAYS - 1);
-        last = dd_format_date (&end);
-        /* Translators: the title of the agenda view. */
-        title = g_strdup_printf (_("The next 30 days: %s – %s"), first, last);
-      }
-      break;
-
-    case DD_CALENDAR_VIEW_MONTH:
-    default:
-      title = dup_month_title (g_date_get_month (&self->selected), g_date_get_year (&self->selected));
-      break;
-    }
+  g_autofree char *title = dd_calendar_range_dup_title (self->view, &self->selected, &self->today);
 
   gtk_label_set_text (self->title_label, title);
 }
@@ -463,25 +360,21 @@ update_actions (DdCalendarPage *self)
     }
 }
 
-/* Shows the view: reads the store again when the range it needs is not the
- * one loaded, or when the store changed. */
+/* Fills the view's cells with the days of [@start, @end], from the
+ * deadlines loaded (which hold them). */
 static void
-refresh (DdCalendarPage *self)
+show_view (DdCalendarPage *self,
+           const GDate    *start,
+           const GDate    *end)
 {
-  GDate start, end;
-
-  view_range (self, &start, &end);
-  if (self->dirty || self->by_day == NULL
-      || g_date_compare (&start, &self->loaded_start) != 0
-      || g_date_compare (&end, &self->loaded_end) != 0)
-    load_range (self, &start, &end);
-
+  self->shown_start = *start;
+  self->shown_end = *end;
   switch (self->view)
     {
     case DD_CALENDAR_VIEW_WEEK:
       for (guint i = 0; i < 7; i++)
         {
-          GDate day = start;
+          GDate day = *start;
 
           g_date_add_days (&day, i);
           show_day (self, self->week_cells[i], &day, FALSE);
@@ -494,10 +387,10 @@ refresh (DdCalendarPage *self)
 
     case DD_CALENDAR_VIEW_MONTH:
     default:
-      self->n_month_rows = month_range (&self->selected, &start, &end);
+      self->n_month_rows = (g_date_days_between (start, end) + 1) / 7;
       for (guint i = 0; i < N_MONTH_CELLS; i++)
         {
-          GDate day = start;
+          GDate day = *start;
           gboolean shown = i < self->n_month_rows * 7;
 
           g_date_add_days (&day, i);
@@ -511,9 +404,69 @@ refresh (DdCalendarPage *self)
       break;
     }
 
+  dd_calendar_day_describe_year (self->legend_holiday, self->workdays, g_date_get_year (&self->selected));
+}
+
+/* Whether the deadlines loaded are those of [@start, @end] as the file
+ * is: for the agenda, its very days; a month or a week, within them. */
+static gboolean
+is_loaded (DdCalendarPage *self,
+           const GDate    *start,
+           const GDate    *end)
+{
+  if (self->dirty || self->by_day == NULL)
+    return FALSE;
+  if (self->view == DD_CALENDAR_VIEW_AGENDA)
+    return g_date_compare (start, &self->loaded_start) == 0 && g_date_compare (end, &self->loaded_end) == 0;
+  return g_date_compare (start, &self->loaded_start) >= 0 && g_date_compare (end, &self->loaded_end) <= 0;
+}
+
+static void on_entries_loaded_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
+
+/* Asks the worker for the deadlines of [@start, @end], unless they are
+ * asked for already and the file did not change since. */
+static void
+start_load (DdCalendarPage *self,
+            const GDate    *start,
+            const GDate    *end)
+{
+  if (self->cancellable != NULL && !self->dirty
+      && g_date_compare (start, &self->loading_start) == 0 && g_date_compare (end, &self->loading_end) == 0)
+    return;
+
+  cancel_load (self);
+  self->dirty = FALSE;
+  self->loading_start = *start;
+  self->loading_end = *end;
+  self->cancellable = g_cancellable_new ();
+  dd_calendar_list_entries_async (self->calendar, start, end, &self->today, dd_calendar_deadline_compare,
+                                  self->cancellable, on_entries_loaded_cb, self);
+  set_loading (self, TRUE);
+}
+
+/* Shows the view of the selected day: at once when its deadlines are
+ * loaded; else the title says what comes, and the days shown stay until
+ * the deadlines are read (on_entries_loaded_cb()). */
+static void
+refresh (DdCalendarPage *self)
+{
+  GDate start, end;
+
+  view_range (self, &start, &end);
   update_title (self);
   update_actions (self);
-  dd_calendar_day_describe_year (self->legend_holiday, self->workdays, g_date_get_year (&self->selected));
+  if (self->store != NULL && !is_loaded (self, &start, &end))
+    {
+      start_load (self, &start, &end);
+      return;
+    }
+
+  /* Whatever was asked for before is not what to show now. */
+  cancel_load (self);
+  set_loading (self, FALSE);
+  show_view (self, &start, &end);
 }
 
 /* The day of @date in the month or week view shown, or %NULL. */
@@ -546,10 +499,10 @@ find_cell (DdCalendarPage *self,
   return NULL;
 }
 
-static void
-move_selection (DdCalendarPage *self,
-                const GDate    *date,
-                gboolean        grab_focus)
+void
+_dd_calendar_page_select (DdCalendarPage *self,
+                          const GDate    *date,
+                          gboolean        grab_focus)
 {
   GDate start, end;
   DdCalendarDay *old_cell;
@@ -565,9 +518,9 @@ move_selection (DdCalendarPage *self,
 
   view_range (self, &start, &end);
   if (self->view != DD_CALENDAR_VIEW_AGENDA
-      && g_date_compare (&start, &self->loaded_start) == 0
-      && g_date_compare (&end, &self->loaded_end) == 0
-      && !self->dirty)
+      && g_date_compare (&start, &self->shown_start) == 0
+      && g_date_compare (&end, &self->shown_end) == 0
+      && !self->dirty && !self->loading)
     {
       /* The same month or week: only the selection moves. */
       if (old_cell != NULL)
@@ -580,39 +533,17 @@ move_selection (DdCalendarPage *self,
   else
     refresh (self);
 
-  new_cell = find_cell (self, &self->selected);
+  /* While the days come, the focus stays where it is, and goes to the
+   * selected day once it is shown. */
+  self->focus_on_load = grab_focus && self->loading;
+  new_cell = self->loading ? NULL : find_cell (self, &self->selected);
   if (grab_focus && new_cell != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (new_cell));
 }
 
-static void
-move_months (DdCalendarPage *self,
-             int             months,
-             gboolean        grab_focus)
-{
-  GDate date = self->selected;
-
-  if (months >= 0)
-    g_date_add_months (&date, (guint) months);
-  else
-    g_date_subtract_months (&date, (guint) -months);
-  move_selection (self, &date, grab_focus);
-}
-
-static void
-move_days (DdCalendarPage *self,
-           int             days,
-           gboolean        grab_focus)
-{
-  GDate date = self->selected;
-
-  date_add_days (&date, days);
-  move_selection (self, &date, grab_focus);
-}
-
-static void
-go_to_today (DdCalendarPage *self,
-             gboolean        grab_focus)
+void
+_dd_calendar_page_go_to_today (DdCalendarPage *self,
+                               gboolean        grab_focus)
 {
   GDate today;
 
@@ -623,75 +554,10 @@ go_to_today (DdCalendarPage *self,
       self->today = today;
       self->dirty = TRUE;
     }
-  move_selection (self, &self->today, grab_focus);
+  _dd_calendar_page_select (self, &self->today, grab_focus);
 }
 
 /* Callbacks */
-
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   DdCalendarPage        *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-
-  /* Seen before the focused widget (capture): a text field, and a popover
-   * (another native) of the page, keep their keys. */
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)
-                        || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL
-                        || gtk_widget_get_native (focus) != gtk_widget_get_native (GTK_WIDGET (self))))
-    return FALSE;
-
-  /* The agenda is a list: its keys scroll it. */
-  if (self->view == DD_CALENDAR_VIEW_AGENDA)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_days (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_days (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_days (self, -7, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_days (self, 7, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      move_months (self, -1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      move_months (self, 1, TRUE);
-      return TRUE;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      go_to_today (self, TRUE);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
 
 static void
 on_view_stack_visible_child_cb (DdCalendarPage *self)
@@ -720,96 +586,43 @@ on_agenda_list_row_activated_cb (DdCalendarPage *self,
     g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
 }
 
+/* The deadlines asked for last. A request dropped since (a newer one, the
+ * page disposed: it cancels its request) gives G_IO_ERROR_CANCELLED, and
+ * the page is not touched. */
+static void
+on_entries_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DdCalendarPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  DdWorkdays *workdays = NULL;
+  GPtrArray *entries = dd_calendar_list_entries_finish (DD_CALENDAR (source), result, &workdays, &error);
+  DdCalendarDay *cell;
+  GDate start, end;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  take_entries (self, &self->loading_start, &self->loading_end, workdays, entries, error);
+  set_loading (self, FALSE);
+  /* The days asked for last are those of the view. */
+  view_range (self, &start, &end);
+  show_view (self, &start, &end);
+
+  cell = find_cell (self, &self->selected);
+  if (self->focus_on_load && cell != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (cell));
+  self->focus_on_load = FALSE;
+}
+
 static void
 on_store_changed_cb (DdCalendarPage *self)
 {
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
-}
-
-/* Actions */
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-
-  if (self->view == DD_CALENDAR_VIEW_WEEK)
-    move_days (self, -7, FALSE);
-  else
-    move_months (self, -1, FALSE);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-
-  if (self->view == DD_CALENDAR_VIEW_WEEK)
-    move_days (self, 7, FALSE);
-  else
-    move_months (self, 1, FALSE);
-}
-
-static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  go_to_today (DD_CALENDAR_PAGE (widget), FALSE);
-}
-
-/* Ctrl+1, 2, 3 (Alt+1… switch pages): the month, the week, the agenda. */
-static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  int view = g_variant_get_int32 (param);
-
-  if (view >= 0 && view < (int) G_N_ELEMENTS (view_names))
-    dd_calendar_page_set_view (DD_CALENDAR_PAGE (widget), view);
-}
-
-/* Managed: the keys work wherever the focus is while the page is shown
- * (GTK skips them while it is not). */
-static void
-add_view_keys (DdCalendarPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  for (int i = 0; i < (int) G_N_ELEMENTS (view_names); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
-                                                gtk_named_action_new ("calendar.view"));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static void
-holidays_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  DdCalendarPage *self = DD_CALENDAR_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  DdHolidayEditor *editor;
-
-  if (self->store == NULL)
-    return;
-
-  editor = dd_holiday_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->store, (int) g_date_get_year (&self->selected));
-  gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* GObject overrides */
@@ -842,6 +655,7 @@ dd_calendar_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  cancel_load (self);
   g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
@@ -866,6 +680,10 @@ dd_calendar_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -921,6 +739,19 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   g_object_class_override_property (object_class, PROP_STORE, "store");
 
   /**
+   * DdCalendarPage:loading:
+   *
+   * Whether the deadlines of the days asked for last are still being read
+   * (a spinner turns beside the title); the days shown are theirs once it
+   * is %FALSE.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_LOADING, properties [PROP_LOADING]);
+
+  /**
    * DdCalendarPage::open-task:
    * @task_id: the task of the deadline activated
    *
@@ -958,6 +789,7 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, holidays_button);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, error_label);
@@ -967,15 +799,12 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, week_grid);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, legend_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "calendar.holidays", NULL, holidays_action);
-  gtk_widget_class_install_action (widget_class, "calendar.view", "i", view_action);
+  /* The keys (Page Up and Down, Home, the arrows, Ctrl+1, 2, 3) and the
+   * header's actions. */
+  _dd_calendar_actions_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarpage");
@@ -987,13 +816,17 @@ dd_calendar_page_init (DdCalendarPage *self)
   GDateWeekday first = dd_format_first_weekday ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_view_keys (self);
+  _dd_calendar_actions_init (self);
 
   g_date_clear (&self->today, 1);
   dd_date_set_today (&self->today);
   self->selected = self->today;
   g_date_clear (&self->loaded_start, 1);
   g_date_clear (&self->loaded_end, 1);
+  g_date_clear (&self->shown_start, 1);
+  g_date_clear (&self->shown_end, 1);
+  g_date_clear (&self->loading_start, 1);
+  g_date_clear (&self->loading_end, 1);
   self->view = DD_CALENDAR_VIEW_MONTH;
 
   /* Weekday names, Monday first. */
@@ -1101,7 +934,9 @@ dd_calendar_page_set_store (DdCalendarPage *self,
 /**
  * dd_calendar_page_reload:
  *
- * Reads the deadlines and the days off from the store again.
+ * Reads the deadlines and the days off from the store again, on the
+ * calendar's worker: the days shown stay until they are read (see
+ * dd_calendar_page_is_loading()).
  */
 void
 dd_calendar_page_reload (DdCalendarPage *self)
@@ -1129,7 +964,21 @@ dd_calendar_page_set_date (DdCalendarPage *self,
   g_return_if_fail (DD_IS_CALENDAR_PAGE (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  move_selection (self, date, FALSE);
+  _dd_calendar_page_select (self, date, FALSE);
+}
+
+/**
+ * dd_calendar_page_is_loading:
+ *
+ * Returns: whether the deadlines of the days asked for last are still
+ *   being read; the days shown are theirs once it is %FALSE
+ */
+gboolean
+dd_calendar_page_is_loading (DdCalendarPage *self)
+{
+  g_return_val_if_fail (DD_IS_CALENDAR_PAGE (self), FALSE);
+
+  return self->loading;
 }
 
 DdCalendarView

@@ -27,6 +27,9 @@ DdStore        *dd_calendar_page_get_store      (DdCalendarPage *self);
 void            dd_calendar_page_set_store      (DdCalendarPage *self,
                                                  DdStore        *store);
 void            dd_calendar_page_reload         (DdCalendarPage *self);
+/* Whether the deadlines of the days asked for last are still being read
+ * (on the calendar's worker; DdCalendarPage:loading notifies). */
+gboolean        dd_calendar_page_is_loading     (DdCalendarPage *self);
 
 /* The selected day; the month and week views show the month and week it is in. */
 void            dd_calendar_page_get_date       (DdCalendarPage *self,

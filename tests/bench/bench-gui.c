@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-bench.h"
+#include "dd-calendar-page.h"
 #include "dd-chart-view.h"
 #include "dd-column-sorter.h"
 #include "dd-dashboard-page.h"
@@ -32,7 +33,8 @@
  *
  *   bench-gui DB [RUNS] [WHAT]
  *
- * WHAT: a list of dashboard, pages, sorts, typing, dialogs (default all).
+ * WHAT: a list of dashboard, pages, sorts, typing, dialogs, calendar
+ * (default all).
  * DD_BENCH_SCREENSHOT_DIR=dir: the screen after the dashboard, each page,
  * the sorts and each search, as PNG files there.
  * Prints a Markdown table and RESULT lines (see dd-bench.h). A benchmark,
@@ -52,6 +54,7 @@ enum
   PHASE_SORTS = 1 << 2,
   PHASE_TYPING = 1 << 3,
   PHASE_DIALOGS = 1 << 4,
+  PHASE_CALENDAR = 1 << 5,
 };
 
 static const GDebugKey phase_keys[] = {
@@ -60,6 +63,7 @@ static const GDebugKey phase_keys[] = {
   { "sorts", PHASE_SORTS },
   { "typing", PHASE_TYPING },
   { "dialogs", PHASE_DIALOGS },
+  { "calendar", PHASE_CALENDAR },
 };
 
 static guint phases;
@@ -408,6 +412,101 @@ bench_pages (Bench *bench)
     }
 }
 
+/* The calendar: its first showing, then the month changed by the
+ * page's actions (those of Page Down and Page Up, and of the buttons),
+ * the week and the agenda. Each is shown once the page shows the day
+ * asked for and no spinner of its spins (the deadlines read). */
+
+typedef struct
+{
+  GtkWidget *page;
+  GDate date;
+} CalendarWait;
+
+static gboolean
+calendar_shown (gpointer data)
+{
+  CalendarWait *wait = data;
+  GDate date;
+
+  if (!page_shown (wait->page))
+    return FALSE;
+  dd_calendar_page_get_date (DD_CALENDAR_PAGE (wait->page), &date);
+  return !g_date_valid (&wait->date) || g_date_compare (&date, &wait->date) == 0;
+}
+
+static void
+calendar_step (CalendarWait *wait,
+               const char   *action,
+               guint         times,
+               const char   *key,
+               const char   *label)
+{
+  double start = 0, shown, stall = 0;
+
+  for (guint i = 0; i < times; i++)
+    {
+      /* Each key's call, as fast as a held key repeats (30 ms): the
+       * figure runs from the last one. */
+      if (i > 0)
+        spin (30);
+      start = mark_start ();
+      gtk_widget_activate_action (wait->page, action, NULL);
+    }
+  dd_calendar_page_get_date (DD_CALENDAR_PAGE (wait->page), &wait->date);
+  shown = wait_for_frame (wait->page, start, calendar_shown, wait, &stall);
+  record (key, label, shown, stall);
+  spin (300);
+}
+
+static void
+bench_calendar (Bench *bench)
+{
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (bench->window), GTK_TYPE_STACK));
+  CalendarWait wait = { NULL, };
+  double start = mark_start (), shown, stall;
+  GtkWidget *page;
+
+  /* The sidebar's page: built when first shown. */
+  gtk_stack_set_visible_child_name (stack, "calendar");
+  page = dd_window_get_page (bench->window, "calendar");
+  wait.page = page;
+  g_date_clear (&wait.date, 1);
+  shown = wait_for_frame (page, start, calendar_shown, &wait, &stall);
+  record ("gui_calendar_shown", "Calendar: first showing, the month's deadlines shown", shown, stall);
+  screenshot ("gui_calendar_shown");
+  spin (300);
+  calendar_step (&wait, "calendar.next", 1, "gui_calendar_next", "Calendar: next month (Page Down)");
+  calendar_step (&wait, "calendar.previous", 1, "gui_calendar_back",
+                 "Calendar: back to the month before (Page Up)");
+  calendar_step (&wait, "calendar.next", 3, "gui_calendar_next3",
+                 "Calendar: three months on, a key every 30 ms, last key to its month");
+  screenshot ("gui_calendar_next3");
+  calendar_step (&wait, "calendar.today", 1, "gui_calendar_today", "Calendar: back to today (Home)");
+  {
+    GVariant *week = g_variant_new_int32 (DD_CALENDAR_VIEW_WEEK);
+
+    start = mark_start ();
+    gtk_widget_activate_action_variant (page, "calendar.view", week);
+    shown = wait_for_frame (page, start, calendar_shown, &wait, &stall);
+    record ("gui_calendar_week", "Calendar: the week view (Ctrl+2)", shown, stall);
+    spin (300);
+    calendar_step (&wait, "calendar.next", 1, "gui_calendar_next_week", "Calendar: next week");
+  }
+  {
+    GVariant *agenda = g_variant_new_int32 (DD_CALENDAR_VIEW_AGENDA);
+
+    start = mark_start ();
+    gtk_widget_activate_action_variant (page, "calendar.view", agenda);
+    shown = wait_for_frame (page, start, calendar_shown, &wait, &stall);
+    record ("gui_calendar_agenda", "Calendar: the agenda (Ctrl+3)", shown, stall);
+    screenshot ("gui_calendar_agenda");
+    spin (300);
+  }
+}
+
+/* The task list */
+
 /* The task list */
 
 typedef struct
@@ -721,7 +820,7 @@ main (int   argc,
   phases = g_parse_debug_string (argc > 3 ? argv[3] : "all", phase_keys, G_N_ELEMENTS (phase_keys));
   if (argc < 2)
     {
-      g_printerr ("usage: %s DB [RUNS] [dashboard,pages,sorts,typing,dialogs|all]\n", argv[0]);
+      g_printerr ("usage: %s DB [RUNS] [dashboard,pages,sorts,typing,dialogs,calendar|all]\n", argv[0]);
       return 2;
     }
   setlocale (LC_ALL, "");
@@ -749,6 +848,13 @@ main (int   argc,
       if (phases & PHASE_PAGES)
         bench_pages (&bench);
       close_window (&bench);
+      if (phases & PHASE_CALENDAR)
+        {
+          open_window (&bench, argv[1]);
+          spin (1500);
+          bench_calendar (&bench);
+          close_window (&bench);
+        }
       if (!(phases & (PHASE_SORTS | PHASE_TYPING | PHASE_DIALOGS)))
         continue;
 

@@ -21,7 +21,9 @@
  * The deadline calendar over a temporary database with plan 662/KH-VPUB:
  * navigation by buttons and keys, the days off of 2026, the occurrences of
  * the periodic task 8, opening a task from a deadline, the holiday editor;
- * and the reminder bar over the sample data.
+ * and the reminder bar over the sample data. The page reads the deadlines
+ * on the calendar's worker: after each change of the days shown, a test
+ * waits for them (wait_loaded()) before it reads the days.
  */
 
 typedef struct
@@ -50,6 +52,20 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  return !dd_calendar_page_is_loading (DD_CALENDAR_PAGE (data));
+}
+
+/* The deadlines of the days asked for last are read (on the calendar's
+ * worker) and shown. */
+static void
+wait_loaded (Fixture *f)
+{
+  dd_test_wait_for (page_loaded, f->page);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -64,6 +80,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   dd_test_wait_for (is_mapped, f->page);
+  wait_loaded (f);
 }
 
 static void
@@ -244,6 +261,7 @@ test_calendar_navigate (Fixture       *f,
 
   set_dmy (&date, 15, 5, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_cmpstr (gtk_label_get_text (title), ==, "May 2026");
 
   /* May 2026 begins on a Friday: the grid starts on Monday 27 April and
@@ -265,6 +283,7 @@ test_calendar_navigate (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.previous", NULL);
   assert_selected (f, 15, 4, 2026);
   g_assert_cmpstr (gtk_label_get_text (title), ==, "April 2026");
+  wait_loaded (f);
 
   /* The keys: arrows between days, Page Up/Down between months. */
   g_assert_true (press_key (f, GDK_KEY_Right));
@@ -290,6 +309,7 @@ test_calendar_navigate (Fixture       *f,
   /* Across the end of a month and of a year. */
   set_dmy (&date, 31, 12, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_true (press_key (f, GDK_KEY_Right));
   assert_selected (f, 1, 1, 2027);
   g_assert_cmpstr (gtk_label_get_text (title), ==, "January 2027");
@@ -301,16 +321,19 @@ test_calendar_navigate (Fixture       *f,
   set_dmy (&date, 15, 6, 2026);
   dd_calendar_page_set_date (f->page, &date);
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  wait_loaded (f);
   g_assert_cmpint (dd_calendar_page_get_view (f->page), ==, DD_CALENDAR_VIEW_WEEK);
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Week 25: 15/06/2026 – 21/06/2026");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
   assert_selected (f, 22, 6, 2026);
+  wait_loaded (f);
   g_assert_nonnull (day_widget (f, 28, 6, 2026));
   set_dmy (&date, 21, 6, 2026);
   g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
 
   /* The agenda has no previous and next; its keys scroll it. */
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
+  wait_loaded (f);
   g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "next_button")));
   g_assert_false (press_key (f, GDK_KEY_Page_Down));
   g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
@@ -359,6 +382,7 @@ test_calendar_holidays (Fixture       *f,
       /* … each on its day, shaded and named. */
       set_dmy (&date, expected[i].day, expected[i].month, 2026);
       dd_calendar_page_set_date (f->page, &date);
+      wait_loaded (f);
       cell = day_widget (f, expected[i].day, expected[i].month, 2026);
       g_assert_true (gtk_widget_has_css_class (cell, "holiday"));
       g_assert_nonnull (dd_test_find_label (cell, holiday->name));
@@ -367,6 +391,7 @@ test_calendar_holidays (Fixture       *f,
   /* Tết: 17/2/2026 is the first day of the first lunar month. */
   set_dmy (&date, 1, 2, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_nonnull (dd_test_find_label (day_widget (f, 17, 2, 2026), "1/1"));
   g_assert_nonnull (dd_test_find_label (day_widget (f, 18, 2, 2026), "2"));
   g_assert_nonnull (dd_test_find_label (day_widget (f, 16, 2, 2026), "29"));
@@ -381,6 +406,7 @@ test_calendar_holidays (Fixture       *f,
    * compensatory day after. */
   set_dmy (&date, 1, 2, 2027);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_nonnull (dd_test_find_label (day_widget (f, 6, 2, 2027), "1/1"));
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 5, 2, 2027), "holiday"));
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 9, 2, 2027), "holiday"));
@@ -412,10 +438,12 @@ test_calendar_periodic (Fixture       *f,
   GDate date;
 
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  wait_loaded (f);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     {
       set_dmy (&date, due[i].day, due[i].month, 2026);
       dd_calendar_page_set_date (f->page, &date);
+      wait_loaded (f);
       g_assert_cmpuint (count_deadlines (day_widget (f, due[i].day, due[i].month, 2026), task_8),
                         ==, due[i].n);
     }
@@ -423,12 +451,14 @@ test_calendar_periodic (Fixture       *f,
   /* Nothing else of task 8 in 2026: week by week through the year. */
   set_dmy (&date, 1, 1, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   while (TRUE)
     {
       GDate shown;
 
       total += count_deadlines (page_child (f->page, "week_grid"), task_8);
       gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+      wait_loaded (f);
       dd_calendar_page_get_date (f->page, &shown);
       if (g_date_get_year (&shown) > 2026)
         break;
@@ -437,8 +467,10 @@ test_calendar_periodic (Fixture       *f,
 
   /* In the month view, activating a deadline asks for its task. */
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_MONTH);
+  wait_loaded (f);
   set_dmy (&date, 14, 9, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   collect_deadlines (day_widget (f, 14, 9, 2026), task_8, buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_assert_true (GTK_IS_BUTTON (g_ptr_array_index (buttons, 0)));
@@ -467,6 +499,7 @@ test_calendar_more (Fixture       *f,
     }
 
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   cell = day_widget (f, 9, 7, 2026);
   g_assert_cmpuint (count_deadlines (cell, 0), ==, 3);
 
@@ -487,6 +520,7 @@ test_calendar_more (Fixture       *f,
 
   /* The week view shows them all. */
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  wait_loaded (f);
   g_assert_cmpuint (count_deadlines (day_widget (f, 9, 7, 2026), 0), ==, 5);
 }
 
@@ -508,6 +542,7 @@ test_calendar_agenda (Fixture       *f,
   task_id = add_task (f->store, "Nhiệm vụ của chương trình nghị sự", &soon);
 
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
+  wait_loaded (f);
   collect_deadlines (list, 0, rows);
   g_assert_cmpuint (rows->len, >, 0);
   g_assert_cmpuint (count_deadlines (list, task_id), ==, 1);
@@ -522,6 +557,103 @@ test_calendar_agenda (Fixture       *f,
   gtk_widget_activate (g_ptr_array_index (rows, 0));
   g_assert_cmpuint (f->n_opened, ==, 1);
   g_assert_cmpint (f->opened, ==, *(gint64 *) g_object_get_data (g_ptr_array_index (rows, 0), "dd-task-id"));
+}
+
+/* Two months on by Page Down without waiting: the title follows each key
+ * at once, the days shown stay (never emptied) while the deadlines are
+ * read, a spinner turns; then the last month asked for shows its own
+ * deadlines, none of the month skipped, and its selected day takes the
+ * focus. */
+static void
+test_calendar_quick_months (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkLabel *title = GTK_LABEL (page_child (f->page, "title_label"));
+  GtkWidget *spinner = page_child (f->page, "spinner");
+  GtkWidget *grid = page_child (f->page, "month_grid");
+  gint64 february, march, april;
+  GDate date;
+
+  set_dmy (&date, 10, 2, 2027);
+  february = add_task (f->store, "Nhiệm vụ hạn tháng hai", &date);
+  set_dmy (&date, 10, 3, 2027);
+  march = add_task (f->store, "Nhiệm vụ hạn tháng ba", &date);
+  set_dmy (&date, 12, 4, 2027);
+  april = add_task (f->store, "Nhiệm vụ hạn tháng tư", &date);
+
+  set_dmy (&date, 15, 2, 2027);
+  dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpuint (count_deadlines (day_widget (f, 10, 2, 2027), february), ==, 1);
+
+  g_assert_true (press_key (f, GDK_KEY_Page_Down));
+  g_assert_true (dd_calendar_page_is_loading (f->page));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "March 2027");
+  g_assert_true (press_key (f, GDK_KEY_Page_Down));
+  g_assert_true (dd_calendar_page_is_loading (f->page));
+  assert_selected (f, 15, 4, 2027);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "April 2027");
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  /* February stays until April comes. */
+  g_assert_cmpuint (count_deadlines (day_widget (f, 10, 2, 2027), february), ==, 1);
+
+  wait_loaded (f);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "April 2027");
+  g_assert_cmpuint (count_deadlines (day_widget (f, 12, 4, 2027), april), ==, 1);
+  g_assert_cmpuint (count_deadlines (grid, march), ==, 0);
+  g_assert_cmpuint (count_deadlines (grid, february), ==, 0);
+  set_dmy (&date, 10, 3, 2027);
+  g_assert_null (dd_calendar_page_get_day_widget (f->page, &date));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == day_widget (f, 15, 4, 2027));
+
+  /* Nothing of March comes late: April stays. */
+  dd_test_iterate (200);
+  g_assert_false (dd_calendar_page_is_loading (f->page));
+  g_assert_cmpuint (count_deadlines (day_widget (f, 12, 4, 2027), april), ==, 1);
+  g_assert_cmpuint (count_deadlines (grid, march), ==, 0);
+
+  /* Back a month and forth again before March is read: April's days,
+   * kept, are shown again at once (the request for March dropped). */
+  g_assert_true (press_key (f, GDK_KEY_Page_Up));
+  g_assert_true (dd_calendar_page_is_loading (f->page));
+  g_assert_true (press_key (f, GDK_KEY_Page_Down));
+  g_assert_false (dd_calendar_page_is_loading (f->page));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpuint (count_deadlines (day_widget (f, 12, 4, 2027), april), ==, 1);
+  dd_test_iterate (200);
+  g_assert_cmpuint (count_deadlines (day_widget (f, 12, 4, 2027), april), ==, 1);
+  g_assert_cmpuint (count_deadlines (grid, march), ==, 0);
+}
+
+/* A task another desktop adds to the month shown appears once the window's
+ * polling sees the change: the days are read again on the worker, those
+ * shown staying meanwhile. */
+static void
+test_calendar_external_change (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) other = dd_test_open_other (f->path, NULL);
+  gint64 task_id;
+  GDate date;
+
+  set_dmy (&date, 15, 5, 2027);
+  dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
+
+  set_dmy (&date, 20, 5, 2027);
+  task_id = add_task (other, "Nhiệm vụ do máy khác thêm", &date);
+  g_assert_cmpuint (count_deadlines (day_widget (f, 20, 5, 2027), task_id), ==, 0);
+  g_assert_true (dd_store_poll_external_changes (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dd_calendar_page_is_loading (f->page));
+  g_assert_nonnull (day_widget (f, 20, 5, 2027));
+  wait_loaded (f);
+  g_assert_cmpuint (count_deadlines (day_widget (f, 20, 5, 2027), task_id), ==, 1);
+  g_assert_nonnull (dd_test_find_label (day_widget (f, 20, 5, 2027), "Nhiệm vụ do máy khác thêm"));
 }
 
 static gboolean
@@ -550,6 +682,7 @@ test_calendar_holiday_editor (Fixture       *f,
 
   set_dmy (&date, 10, 6, 2026);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_false (gtk_widget_has_css_class (day_widget (f, 10, 6, 2026), "holiday"));
   g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "holidays_button")));
 
@@ -589,7 +722,8 @@ test_calendar_holiday_editor (Fixture       *f,
   /* The 16 days of the official 2026 table (9441/TB-BNV) and these two. */
   g_assert_cmpuint (holidays->len, ==, 18);
 
-  /* The month shows both at once. */
+  /* The month shows both once read again. */
+  wait_loaded (f);
   cell = day_widget (f, 10, 6, 2026);
   g_assert_true (gtk_widget_has_css_class (cell, "holiday"));
   g_assert_nonnull (dd_test_find_label (cell, "Ngày nghỉ thử nghiệm"));
@@ -669,6 +803,7 @@ test_calendar_holiday_notice (Fixture       *f,
 
   set_dmy (&date, 8, 2, 2027);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "holiday"));
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "expected"));
   g_assert_true (gtk_widget_has_css_class (legend_holiday (f), "legend-expected"));
@@ -743,10 +878,12 @@ test_calendar_holiday_notice (Fixture       *f,
 
   /* The calendar follows: no longer expected, the report on its new day. */
   dd_test_iterate (50);
+  wait_loaded (f);
   g_assert_false (gtk_widget_has_css_class (day_widget (f, 8, 2, 2027), "expected"));
   g_assert_false (gtk_widget_has_css_class (legend_holiday (f), "legend-expected"));
   set_dmy (&date, 22, 3, 2027);
   dd_calendar_page_set_date (f->page, &date);
+  wait_loaded (f);
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 16, 3, 2027), "holiday"));
   g_assert_true (gtk_widget_has_css_class (day_widget (f, 13, 3, 2027), "working-day"));
   g_assert_cmpuint (count_deadlines (day_widget (f, 22, 3, 2027), task_8), ==, 1);
@@ -781,6 +918,7 @@ test_calendar_read_only (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   dd_test_iterate (20);
+  dd_test_wait_for (page_loaded, page);
   /* The days off can be seen, not changed: the editor opens read-only and
    * says why. */
   g_assert_true (gtk_widget_get_sensitive (page_child (DD_CALENDAR_PAGE (page), "holidays_button")));
@@ -846,6 +984,7 @@ test_calendar_window (void)
 
   set_dmy (&date, 15, 6, 2026);
   dd_calendar_page_set_date (DD_CALENDAR_PAGE (page), &date);
+  dd_test_wait_for (page_loaded, page);
   collect_deadlines (dd_calendar_page_get_day_widget (DD_CALENDAR_PAGE (page), &date), task_8, buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
 
@@ -1051,6 +1190,8 @@ main (int   argc,
   ADD ("periodic", test_calendar_periodic);
   ADD ("more", test_calendar_more);
   ADD ("agenda", test_calendar_agenda);
+  ADD ("quick-months", test_calendar_quick_months);
+  ADD ("external-change", test_calendar_external_change);
   ADD ("holiday-editor", test_calendar_holiday_editor);
   ADD ("holiday-notice", test_calendar_holiday_notice);
   ADD ("read-only", test_calendar_read_only);

@@ -36,6 +36,7 @@ struct _DdCalendar
   DdStore *store;
   Month month;
   GPtrArray *last_moves;    /* of the last change of days off (DdMovedDeadline) */
+  DdCalendarLoads loads;    /* dd-calendar-async.c's */
 };
 
 G_DEFINE_FINAL_TYPE (DdCalendar, dd_calendar, G_TYPE_OBJECT)
@@ -120,6 +121,11 @@ dd_calendar_finalize (GObject *object)
 
   month_clear (&self->month);
   g_clear_pointer (&self->last_moves, g_ptr_array_unref);
+  /* No job of ours runs (each holds the calendar): the remote calendar is
+   * not in use. The worker first: when this is its last reference, its
+   * dispose waits for its thread. */
+  g_clear_object (&self->loads.worker);
+  g_clear_object (&self->loads.remote);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dd_calendar_parent_class)->finalize (object);
@@ -189,6 +195,12 @@ dd_calendar_init (DdCalendar *self)
 }
 
 /* Public API */
+
+DdCalendarLoads *
+_dd_calendar_get_loads (DdCalendar *self)
+{
+  return &self->loads;
+}
 
 DdCalendar *
 dd_calendar_new (DdStore *store)
