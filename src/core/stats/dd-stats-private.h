@@ -21,6 +21,12 @@ gboolean   _dd_stats_read_progress   (DdStore            *self,
 GPtrArray *_dd_stats_read_indicators (DdStore            *self,
                                       const DdStatsQuery *query,
                                       GError            **error);
+/* dd-stats-derived.c: the figures of the derived indicators in @derived
+ * (DdStatsIndicator*, zero) from the scorecards of @query's period. */
+gboolean   _dd_stats_fill_derived    (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      GPtrArray          *derived,
+                                      GError            **error);
 gboolean   _dd_stats_read_dashboard  (DdStore            *self,
                                       const DdStatsQuery *query,
                                       DdStatsDashboard   *out_dashboard,

@@ -18,7 +18,8 @@
  * task comes from _dd_store_task_status() (the one rule, with recurring
  * tasks judged by their occurrences), without calling the
  * SQL function dd_status() per row (which parses four dates each time and
- * costs more than the whole scan). Indicators are summed by SQL.
+ * costs more than the whole scan). Typed indicators are summed by SQL;
+ * derived ones are the scorecards' (dd-stats-derived.c).
  */
 
 /* The most buckets a progress series has: 19 years of weeks. */
@@ -648,6 +649,7 @@ _dd_stats_read_indicators (DdStore            *self,
 {
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
   g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
+  g_autoptr(GPtrArray) derived = g_ptr_array_new ();
   g_autoptr(sqlite3_stmt) figures = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 plan_id;
@@ -719,7 +721,8 @@ _dd_stats_read_indicators (DdStore            *self,
     }
 
   stmt = dd_sql_prepare (self,
-                         "SELECT i.id, i.title, i.target FROM indicators i "
+                         "SELECT i.id, i.title, i.target, "
+                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) FROM indicators i "
                          "WHERE (?4 = 0 OR i.plan_id = ?4) ORDER BY i.plan_id, i.position, i.id",
                          error);
   if (stmt == NULL)
@@ -734,7 +737,7 @@ _dd_stats_read_indicators (DdStore            *self,
       const FigureSums *sum = sums->len == 0 ? NULL
                               : bsearch (&key, sums->data, sums->len, sizeof (FigureSums), compare_figure_sums);
 
-      if (sum == NULL)
+      if (sum == NULL || sqlite3_column_int (stmt, 3) != 0)
         sum = &key;
       indicator->indicator_id = key.indicator_id;
       indicator->title = g_strdup (dd_sql_column_text (stmt, 1));
@@ -754,12 +757,19 @@ _dd_stats_read_indicators (DdStore            *self,
         ? 100.0 * indicator->numerator / indicator->denominator
         : 0.0;
       g_ptr_array_add (indicators, indicator);
+      /* Never typed (a figure of an older file would be left out): the
+       * scorecards' figures, below. */
+      if (sqlite3_column_int (stmt, 3) != 0)
+        g_ptr_array_add (derived, indicator);
     }
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
       return NULL;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!_dd_stats_fill_derived (self, query, derived, error))
+    return NULL;
   return g_steal_pointer (&indicators);
 }
 
