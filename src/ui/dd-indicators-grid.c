@@ -356,7 +356,7 @@ make_rows (DdIndicatorsPage *self,
            GPtrArray        *figures)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   DdScorePeriod quarters[4];
 
   for (int q = 1; q <= 4; q++)
@@ -447,7 +447,7 @@ show_derived (DdIndicatorsPage *self,
 {
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = make_rows (self, load->units, figures);
-  g_autoptr(GHashTable) by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     {
