@@ -319,7 +319,13 @@ dd_unit_card_show (DdUnitCard  *self,
   clear_box (self->content_box);
   if (card == NULL)
     {
+      /* Not an empty pane: what choosing a unit shows here. */
       gtk_label_set_text (self->title_label, _("Select a unit to see its scorecard."));
+      add_label (self->content_box,
+                 _("Select a row of the list above (or move to it with the arrow keys): its score and level, "
+                   "how each part of the score is made, its tasks by status, its indicators and its overdue "
+                   "tasks are shown here."),
+                 "dim-label");
       return;
     }
   gtk_label_set_text (self->title_label, dd_scorecard_get_unit_name (card));
