@@ -642,21 +642,17 @@ compare_figure_sums (const void *a,
   return ia < ib ? -1 : ia > ib;
 }
 
-GPtrArray *
-_dd_stats_read_indicators (DdStore            *self,
-                           const DdStatsQuery *query,
-                           GError            **error)
+/* The typed figures' sums of @query's indicators, by indicator id, into
+ * @sums (FigureSums). */
+static gboolean
+read_figure_sums (DdStore            *self,
+                  const DdStatsQuery *query,
+                  GArray             *sums,
+                  GError            **error)
 {
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
-  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
-  g_autoptr(GPtrArray) derived = g_ptr_array_new ();
   g_autoptr(sqlite3_stmt) figures = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 plan_id;
   int rc;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   plan_id = MAX (query->tasks.plan_id, 0);
   /* The figures in one scan of the covering index indicator_figures_sums,
@@ -696,7 +692,7 @@ _dd_stats_read_indicators (DdStore            *self,
                               "GROUP BY f.indicator_id ORDER BY f.indicator_id",
                             error);
   if (figures == NULL)
-    return NULL;
+    return FALSE;
   dd_sql_bind_date (figures, 1, &query->from);
   dd_sql_bind_date (figures, 2, &query->to);
   sqlite3_bind_int64 (figures, 3, MAX (query->tasks.unit_id, 0));
@@ -717,8 +713,29 @@ _dd_stats_read_indicators (DdStore            *self,
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+GPtrArray *
+_dd_stats_read_indicators (DdStore            *self,
+                           const DdStatsQuery *query,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
+  g_autoptr(GPtrArray) derived = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 plan_id;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  plan_id = MAX (query->tasks.plan_id, 0);
+  if (!read_figure_sums (self, query, sums, error))
+    return NULL;
 
   stmt = dd_sql_prepare (self,
                          "SELECT i.id, i.title, i.target, "
