@@ -692,6 +692,56 @@ load_and_wait (DdStats            *stats,
   return wait.reading;
 }
 
+/* On the worker, the figures come without the derived indicators' (the
+ * scorecards take seconds on a large file), and a reading of
+ * DD_STATS_LOAD_DERIVED alone gives every indicator as the method does. */
+static void
+test_derived_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdStatsReading) figures = NULL;
+  g_autoptr(DdStatsReading) derived = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  DdStatsQuery query;
+  guint n_derived = 0;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+  g_assert_true (dd_date_parse_iso ("2026-01-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &query.to));
+  stats = dd_stats_new (store);
+  expected = dd_stats_list_indicators (stats, &query, &error);
+  g_assert_no_error (error);
+
+  figures = load_and_wait (stats, &query, DD_STATS_LOAD_FIGURES, NULL, &error);
+  g_assert_no_error (error);
+  derived = load_and_wait (stats, &query, DD_STATS_LOAD_DERIVED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (derived->loaded == DD_STATS_LOAD_DERIVED);
+  g_assert_cmpuint (figures->dashboard.indicators->len, ==, expected->len);
+  g_assert_cmpuint (derived->dashboard.indicators->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const DdStatsIndicator *e = g_ptr_array_index (expected, i);
+      const DdStatsIndicator *a = g_ptr_array_index (derived->dashboard.indicators, i);
+      const DdStatsIndicator *f = g_ptr_array_index (figures->dashboard.indicators, i);
+
+      g_assert_cmpint (a->indicator_id, ==, e->indicator_id);
+      g_assert_cmpfloat (a->numerator, ==, e->numerator);
+      g_assert_cmpfloat (a->denominator, ==, e->denominator);
+      /* The sample's indicators are all derived: none has a figure yet. */
+      g_assert_false (f->has_data);
+      n_derived += e->has_data;
+    }
+  g_assert_cmpuint (n_derived, >, 0);
+}
+
 /* The reading on a worker gives what the methods give at once; a plan
  * that is gone is dropped from the query; a cancelled reading is not made.
  * On a file (a thread and a connection of its own) and in memory (on the
@@ -798,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/core/stats/async/file", test_async_file);
   g_test_add_func ("/core/stats/sample", test_sample);
   g_test_add_func ("/core/stats/derived", test_derived);
+  g_test_add_func ("/core/stats/derived-async", test_derived_async);
 #undef ADD
 
   return g_test_run ();

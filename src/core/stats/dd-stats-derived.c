@@ -71,11 +71,11 @@ periods_within (const GDate *from,
 gboolean
 _dd_stats_fill_derived (DdStore            *self,
                         const DdStatsQuery *query,
+                        DdScoring         **scoring,
                         GPtrArray          *derived,
                         GError            **error)
 {
   g_autoptr(GArray) periods = NULL;
-  g_autoptr(DdScoring) scoring = NULL;
   gint64 unit_id = MAX (query->tasks.unit_id, 0);
 
   if (derived->len == 0 || !dd_date_is_set (&query->from) || !dd_date_is_set (&query->to))
@@ -84,7 +84,11 @@ _dd_stats_fill_derived (DdStore            *self,
   if (periods == NULL || periods->len == 0)
     return TRUE;
 
-  scoring = dd_scoring_new (self);
+  if (*scoring == NULL || dd_scoring_get_store (*scoring) != self)
+    {
+      g_clear_object (scoring);
+      *scoring = dd_scoring_new (self);
+    }
   for (guint p = 0; p < periods->len; p++)
     {
       const DdScorePeriod *period = &g_array_index (periods, DdScorePeriod, p);
@@ -95,7 +99,7 @@ _dd_stats_fill_derived (DdStore            *self,
        * the scorecards judge a period that has passed: as of its end. */
       if (!dd_date_is_set (as_of) || g_date_compare (as_of, &period->end) >= 0)
         as_of = NULL;
-      cards = dd_scoring_list_scorecards (scoring, period, as_of, error);
+      cards = dd_scoring_list_scorecards (*scoring, period, as_of, error);
       if (cards == NULL)
         return FALSE;
       for (guint i = 0; i < derived->len; i++)

@@ -721,6 +721,7 @@ read_figure_sums (DdStore            *self,
 GPtrArray *
 _dd_stats_read_indicators (DdStore            *self,
                            const DdStatsQuery *query,
+                           DdScoring         **scoring,
                            GError            **error)
 {
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
@@ -785,7 +786,7 @@ _dd_stats_read_indicators (DdStore            *self,
       return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!_dd_stats_fill_derived (self, query, derived, error))
+  if (scoring != NULL && !_dd_stats_fill_derived (self, query, scoring, derived, error))
     return NULL;
   return g_steal_pointer (&indicators);
 }
@@ -793,6 +794,7 @@ _dd_stats_read_indicators (DdStore            *self,
 gboolean
 _dd_stats_read_dashboard (DdStore            *self,
                           const DdStatsQuery *query,
+                          DdScoring         **scoring,
                           DdStatsDashboard   *out_dashboard,
                           GError            **error)
 {
@@ -812,7 +814,7 @@ _dd_stats_read_dashboard (DdStore            *self,
   units = units_from_scan (self, &scan, error);
   if (units == NULL)
     return FALSE;
-  indicators = _dd_stats_read_indicators (self, query, error);
+  indicators = _dd_stats_read_indicators (self, query, scoring, error);
   if (indicators == NULL)
     return FALSE;
 
