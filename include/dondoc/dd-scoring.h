@@ -360,11 +360,40 @@ const DdScoreComponentResult *
                                                      DdScoreComponent component);
 /* (element-type DdScoreIndicator) (transfer none) */
 GPtrArray           *dd_scorecard_get_indicators    (DdScorecard *self);
+/* The card's figures of @indicator_id for its period: those the
+ * scorecards count (a derived indicator's from the tasks and dossiers), or
+ * %NULL when it has none (nothing judged, or no figure with a denominator).
+ * (transfer none) */
+const DdScoreIndicator *
+                     dd_scorecard_find_indicator    (DdScorecard *self,
+                                                     gint64       indicator_id);
 /* The tasks behind the counts, led first, by TT. (element-type DdScoreTask) (transfer none) */
 GPtrArray           *dd_scorecard_get_tasks         (DdScorecard *self);
 /* The scores of the last periods, oldest first, ending with this one; NAN
  * where a period had no score. (element-type double) (transfer none) */
 GArray              *dd_scorecard_get_trend         (DdScorecard *self);
+
+/**
+ * dd_scorecards_sum_indicator:
+ * @cards: (element-type DdScorecard): the scorecards of one period, as
+ *   dd_scoring_list_scorecards() gives them
+ * @indicator_id: an indicator
+ * @unit_id: a unit, or 0 for every unit (the whole office)
+ * @out_numerator: (out): the sum of the units' numerators
+ * @out_denominator: (out): the sum of their denominators
+ *
+ * An indicator's figures over the units' scorecards (groups left out, as
+ * they are never scored; each unit's from dd_scorecard_find_indicator()):
+ * the whole office's row of the workbook's indicators sheet, and a derived
+ * indicator's bar on the dashboard.
+ *
+ * Returns: %TRUE when the denominator is above 0
+ */
+gboolean dd_scorecards_sum_indicator (GListModel *cards,
+                                      gint64      indicator_id,
+                                      gint64      unit_id,
+                                      double     *out_numerator,
+                                      double     *out_denominator);
 
 /* The scoring of a store */
 

@@ -50,6 +50,7 @@ struct _DdDashboardPage
   DdStatsQuery query;             /* the figures asked for last */
   gboolean loading;               /* those figures are still being read */
   gboolean counting;              /* the "6 rõ" count likewise (read after them) */
+  gboolean six_clear_read;        /* it is, while the derived indicators are counted */
   gboolean plans_pending;         /* the plans asked for have not arrived */
   DdStatsHeadline headline;
   DdChartCard *cards[DD_N_CHART_KINDS];
@@ -219,7 +220,7 @@ update_headline (DdDashboardPage *self)
   };
 
   /* Neither zeros nor the figures of other filters while they are read. */
-  if (self->counting)
+  if (self->counting && !self->six_clear_read)
     /* Translators: a dashboard figure that is still being read. */
     gtk_label_set_text (self->six_clear_value, C_("figure being read", "…"));
   else
@@ -334,6 +335,31 @@ weak_page_steal (gpointer data)
   return self;
 }
 
+/* The derived indicators' figures, read after the "6 rõ" count: the
+ * indicators chart again, with them. */
+static void
+on_derived_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DdDashboardPage) self = weak_page_steal (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStatsReading) reading = dd_stats_load_dashboard_finish (DD_STATS (source), result, &error);
+  DdStatsDashboard indicators;
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->views[0] == NULL)
+    return;
+  if (reading == NULL)
+    g_debug ("Could not read the derived indicators' figures: %s", error->message);
+  else
+    {
+      memset (&indicators, 0, sizeof indicators);
+      indicators.indicators = reading->dashboard.indicators;
+      dd_chart_card_set_dashboard (self->cards[DD_CHART_INDICATORS], &indicators);
+    }
+  set_loading (self, FALSE, FALSE);
+}
+
 static void
 on_six_clear_read_cb (GObject      *source,
                       GAsyncResult *result,
@@ -348,7 +374,9 @@ on_six_clear_read_cb (GObject      *source,
   if (reading == NULL)
     g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
   self->n_six_clear = reading != NULL ? reading->n_six_clear : 0;
-  set_loading (self, FALSE, FALSE);
+  /* The count is shown; the page is still counting the derived indicators. */
+  self->six_clear_read = TRUE;
+  update_headline (self);
 }
 
 static void
@@ -369,10 +397,18 @@ on_figures_read_cb (GObject      *source,
 
   apply_figures (self, reading);
   set_loading (self, FALSE, TRUE);
+  /* Its derived indicators are still being counted. */
+  dd_chart_view_set_loading (self->views[DD_CHART_INDICATORS], TRUE);
   dd_stats_load_dashboard_async (DD_STATS (source),
                                  reading != NULL ? &reading->query : &self->query,
                                  DD_STATS_LOAD_SIX_CLEAR, self->cancellable,
                                  on_six_clear_read_cb, weak_page_new (self));
+  /* After it (the worker's jobs run in turn): the scorecards of the
+   * derived indicators, seconds on a large file. */
+  dd_stats_load_dashboard_async (DD_STATS (source),
+                                 reading != NULL ? &reading->query : &self->query,
+                                 DD_STATS_LOAD_DERIVED, self->cancellable,
+                                 on_derived_read_cb, weak_page_new (self));
 }
 
 /* Asks for the figures of the filters as they are now (and the plans of
@@ -390,6 +426,7 @@ start_load (DdDashboardPage *self,
   update_date_buttons (self);
   memset (&self->headline, 0, sizeof self->headline);
   self->n_six_clear = 0;
+  self->six_clear_read = FALSE;
   /* Plans asked for by a reading that was dropped are still to read. */
   self->plans_pending |= with_plans;
 

@@ -263,6 +263,24 @@ _dd_indicators_dossier_apply_access (DdIndicatorsPage *self)
   self->dossier_access_shown = reason != NULL;
 }
 
+/* Whether the unit drop-down's model lists @names, whose ids were @old_ids. */
+static gboolean
+same_units (DdIndicatorsPage *self,
+            GArray           *old_ids,
+            GtkStringList    *names)
+{
+  GListModel *model = gtk_drop_down_get_model (self->dossier_unit_dropdown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n || old_ids->len != n
+      || memcmp (old_ids->data, self->dossier_unit_ids->data, n * sizeof (gint64)) != 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), gtk_string_list_get_string (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The units (the Service Center first chosen) and the quarters and months
  * of the shown year. */
 void
@@ -270,7 +288,8 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
 {
   g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) period_names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GArray) old_ids = NULL;
+  GListModel *units = NULL;
   gint64 unit_id = current_dossier_unit (self);
   /* No unit listed yet (0 is also "the whole office", which a reload keeps). */
   gboolean first = self->dossier_unit_ids->len <= 1;
@@ -284,11 +303,12 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
   if (self->store != NULL && dd_store_get_role (self->store) == DD_ROLE_UNIT_EDITOR)
     own = dd_store_get_role_unit_id (self->store);
 
+  old_ids = g_array_copy (self->dossier_unit_ids);
   g_array_set_size (self->dossier_unit_ids, 0);
   gtk_string_list_append (unit_names, _("The whole office"));
   g_array_append_val (self->dossier_unit_ids, (gint64) { 0 });
   if (self->store != NULL)
-    units = dd_store_list_units (self->store, 0, NULL);
+    units = _dd_indicators_page_get_units (self, NULL);
   for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
     {
       g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
@@ -328,7 +348,10 @@ _dd_indicators_dossier_populate (DdIndicatorsPage *self)
         }
     }
 
-  gtk_drop_down_set_model (self->dossier_unit_dropdown, G_LIST_MODEL (unit_names));
+  /* A drop-down of 300 units makes a row widget for each of the first 200
+   * at once: a new model only when the units changed. */
+  if (!same_units (self, old_ids, unit_names))
+    gtk_drop_down_set_model (self->dossier_unit_dropdown, G_LIST_MODEL (unit_names));
   gtk_drop_down_set_selected (self->dossier_unit_dropdown, unit_selected);
   gtk_drop_down_set_model (self->dossier_period_dropdown, G_LIST_MODEL (period_names));
   if (period_selected == GTK_INVALID_LIST_POSITION || period_selected >= self->dossier_periods->len)

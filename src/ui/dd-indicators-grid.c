@@ -69,12 +69,19 @@ update_cell (DdIndicatorsPage *self,
   int quarter = dd_figure_cell_get_quarter (cell);
   const char *reason, *error, *tip;
   gboolean typed = info != NULL && !info->derived;
+  gboolean computed = info != NULL && info->derived;
 
   if (row == NULL)
     return;
   reason = row_reason (self, row);
-  /* A derived indicator is computed, not typed, whoever looks. */
-  dd_access_set_sensitive (cell, typed && reason == NULL);
+  /* A derived indicator is computed, not typed, whoever looks: its
+   * figures are read (and reached with Tab), never edited. */
+  gtk_editable_set_editable (GTK_EDITABLE (cell), !computed);
+  if (computed)
+    gtk_widget_add_css_class (cell, "computed");
+  else
+    gtk_widget_remove_css_class (cell, "computed");
+  dd_access_set_sensitive (cell, computed || (typed && reason == NULL));
   error = dd_figure_row_get_error (row, quarter);
   tip = dd_figure_row_get_tip (row, quarter);
   if (error != NULL)
@@ -179,7 +186,7 @@ commit_cell (DdIndicatorsPage *self,
   g_autoptr(GError) error = NULL;
   DdFigureRow *row = dd_figure_cell_get_row (cell);
 
-  if (row != NULL && gtk_widget_get_sensitive (cell))
+  if (row != NULL && gtk_widget_get_sensitive (cell) && gtk_editable_get_editable (GTK_EDITABLE (cell)))
     commit_figure (self, row, dd_figure_cell_get_quarter (cell), &error);
 }
 
@@ -349,7 +356,7 @@ make_rows (DdIndicatorsPage *self,
            GPtrArray        *figures)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   DdScorePeriod quarters[4];
 
   for (int q = 1; q <= 4; q++)
@@ -404,11 +411,160 @@ set_unit_width (DdIndicatorsPage *self,
   gtk_widget_set_size_request (heading, widest, -1);
 }
 
+/* A derived indicator's figures */
+
+/* The four quarters' scorecards of a derived indicator, asked for at once
+ * (the scoring's worker counts them one after the other). */
+typedef struct
+{
+  GWeakRef page;
+  GListModel *units;
+  gint64 indicator_id;
+  int year;
+  GListModel *cards[4];
+  guint pending;
+  GError *error;
+} DerivedLoad;
+
+static void
+derived_load_unref (DerivedLoad *load)
+{
+  if (--load->pending > 0)
+    return;
+  g_weak_ref_clear (&load->page);
+  g_clear_object (&load->units);
+  for (int q = 0; q < 4; q++)
+    g_clear_object (&load->cards[q]);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+/* The rows of @load's units, each quarter with its unit's figures in the
+ * quarter's scorecards: the same texts as typed figures ("3/6"). */
+static void
+show_derived (DdIndicatorsPage *self,
+              DerivedLoad      *load)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = make_rows (self, load->units, figures);
+  g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DdFigureRow *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (by_unit, g_memdup2 (&(gint64) { dd_figure_row_get_unit_id (row) }, sizeof (gint64)), row);
+    }
+  for (int q = 1; q <= 4; q++)
+    for (guint i = 0; i < g_list_model_get_n_items (load->cards[q - 1]); i++)
+      {
+        g_autoptr(DdScorecard) card = g_list_model_get_item (load->cards[q - 1], i);
+        const DdScoreIndicator *figure = dd_scorecard_find_indicator (card, load->indicator_id);
+        DdFigureRow *row = g_hash_table_lookup (by_unit, &(gint64) { dd_scorecard_get_unit_id (card) });
+        g_autofree char *num = NULL, *den = NULL, *saved = NULL, *tip = NULL;
+
+        if (figure == NULL || row == NULL)
+          continue;
+        num = dd_format_number (figure->numerator, 0);
+        den = dd_format_number (figure->denominator, 0);
+        saved = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
+        /* Translators: a cell of a derived indicator: "3 of 6 done on time (computed from the tasks)". */
+        tip = g_strdup_printf (_("%s of %s done on time, counted from the tasks and the dossier figures "
+                                 "as in the unit scorecards"), num, den);
+        dd_figure_row_set_saved (row, q, saved, tip);
+      }
+  set_unit_width (self, rows);
+  self->filling_grid = TRUE;
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), rows->pdata, rows->len);
+  self->filling_grid = FALSE;
+}
+
+/* One quarter's call: the load and the quarter (1 to 4). */
+typedef struct
+{
+  DerivedLoad *load;
+  int quarter;
+} DerivedCall;
+
+static void
+on_derived_counted_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autofree DerivedCall *call = user_data;
+  DerivedLoad *load = call->load;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdIndicatorsPage) self = NULL;
+
+  load->cards[call->quarter - 1] = dd_scoring_list_scorecards_finish (DD_SCORING (source), result, &error);
+  if (error != NULL && load->error == NULL)
+    load->error = g_steal_pointer (&error);
+  if (load->pending > 1)
+    {
+      derived_load_unref (load);
+      return;
+    }
+
+  /* The last quarter: shown unless the page is gone or another indicator,
+   * year or reading was asked for since. */
+  self = g_weak_ref_get (&load->page);
+  if (self != NULL && !g_error_matches (load->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->derived_cancel);
+      self->derived_loading = FALSE;
+      if (load->error != NULL)
+        gtk_label_set_text (self->summary_label, load->error->message);
+      else
+        {
+          show_derived (self, load);
+          gtk_label_set_text (self->summary_label,
+                              _("This indicator is computed from the tasks done on time and the dossier figures, "
+                                "as the unit scorecards count them: it cannot be typed."));
+        }
+    }
+  derived_load_unref (load);
+}
+
+/* Asks for the four quarters' scorecards of @year; the rows are shown
+ * without figures until they come. */
+static void
+load_derived (DdIndicatorsPage      *self,
+              const DdIndicatorInfo *info,
+              GListModel            *units)
+{
+  DerivedLoad *load = g_new0 (DerivedLoad, 1);
+
+  if (self->scoring == NULL || dd_scoring_get_store (self->scoring) != self->store)
+    {
+      g_clear_object (&self->scoring);
+      self->scoring = dd_scoring_new (self->store);
+    }
+  g_weak_ref_init (&load->page, self);
+  load->units = g_object_ref (units);
+  load->indicator_id = info->id;
+  load->year = self->shown_year;
+  load->pending = 4;
+  self->derived_cancel = g_cancellable_new ();
+  self->derived_loading = TRUE;
+  gtk_label_set_text (self->summary_label, _("Counting the figures from the tasks…"));
+  for (int q = 1; q <= 4; q++)
+    {
+      DerivedCall *call = g_new0 (DerivedCall, 1);
+      DdScorePeriod quarter;
+
+      call->load = load;
+      call->quarter = q;
+      dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, load->year, q);
+      dd_scoring_list_scorecards_async (self->scoring, &quarter, NULL, self->derived_cancel,
+                                        on_derived_counted_cb, call);
+    }
+}
+
 void
 _dd_indicators_grid_fill (DdIndicatorsPage *self)
 {
   const DdIndicatorInfo *info = _dd_indicators_page_current_indicator (self);
-  g_autoptr(GListModel) units = NULL;
+  GListModel *units;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -423,6 +579,9 @@ _dd_indicators_grid_fill (DdIndicatorsPage *self)
   self->shown_year = _dd_indicators_page_current_year (self);
   set_quarter_labels (self);
 
+  g_cancellable_cancel (self->derived_cancel);
+  g_clear_object (&self->derived_cancel);
+  self->derived_loading = FALSE;
   self->filling_grid = TRUE;
   g_list_store_remove_all (self->rows);
   self->filling_grid = FALSE;
@@ -433,9 +592,11 @@ _dd_indicators_grid_fill (DdIndicatorsPage *self)
     }
 
   dd_score_period_init (&year, DD_OCCURRENCE_YEAR, _dd_indicators_page_current_year (self), 1);
-  units = dd_store_list_units (self->store, 0, &error);
-  if (units != NULL)
+  units = _dd_indicators_page_get_units (self, &error);
+  if (units != NULL && !info->derived)
     figures = dd_figures_list_indicator_figures (self->figures, info->id, &year, &error);
+  else if (units != NULL)
+    figures = g_ptr_array_new ();
   if (figures == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
@@ -443,9 +604,7 @@ _dd_indicators_grid_fill (DdIndicatorsPage *self)
     }
 
   if (info->derived)
-    gtk_label_set_text (self->summary_label,
-                        _("This indicator is derived from the tasks done on time and the dossier figures: "
-                          "see the unit scorecards."));
+    load_derived (self, info, units);
   else
     gtk_label_set_text (self->summary_label,
                         _("Type “done/total” in a cell (412/415): it is recorded when you press Enter or leave the cell; "
@@ -489,6 +648,9 @@ void
 _dd_indicators_grid_dispose (DdIndicatorsPage *self)
 {
   /* The rows' widgets go with the grid view (the template's). */
+  g_cancellable_cancel (self->derived_cancel);
+  g_clear_object (&self->derived_cancel);
+  g_clear_object (&self->scoring);
   if (self->grid != NULL)
     gtk_grid_view_set_model (self->grid, NULL);
   g_clear_object (&self->rows);

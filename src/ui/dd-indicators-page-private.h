@@ -68,9 +68,16 @@ struct _DdIndicatorsPage
   int dossier_want_year;
   gboolean dossier_switching;   /* the question was answered: switch without asking */
   GtkNativeDialog *chooser;
+  DdScoring *scoring;           /* of the store: a derived indicator's figures */
+  GCancellable *derived_cancel; /* of the derived figures asked for last */
+  gboolean derived_loading;     /* they are being counted */
+  GListModel *units;            /* of the store, read once a reload (grid and form) */
 };
 
 int  _dd_indicators_page_current_year     (DdIndicatorsPage *self);
+/* The store's units (DdUnit), read once until the page reloads. (transfer none) */
+GListModel *_dd_indicators_page_get_units (DdIndicatorsPage  *self,
+                                           GError           **error);
 const DdIndicatorInfo *_dd_indicators_page_current_indicator (DdIndicatorsPage *self);
 const DdIndicatorInfo *_dd_indicators_page_shown_indicator   (DdIndicatorsPage *self);
 gboolean _dd_indicators_page_record       (DdIndicatorsPage       *self,

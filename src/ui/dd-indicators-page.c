@@ -273,6 +273,7 @@ dd_indicators_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->figures);
+  g_clear_object (&self->units);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -427,12 +428,22 @@ dd_indicators_page_set_store (DdIndicatorsPage *self,
     return;
   /* The figures' object first: the refresh below reads through it. */
   g_clear_object (&self->figures);
+  g_clear_object (&self->units);
   if (store != NULL)
     self->figures = dd_figures_new (store);
   if (!dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb)))
     return;
   if (self->store != NULL)
     dd_access_connect (self->store, G_CALLBACK (on_access_changed_cb), self);
+}
+
+GListModel *
+_dd_indicators_page_get_units (DdIndicatorsPage  *self,
+                               GError           **error)
+{
+  if (self->units == NULL && self->store != NULL)
+    self->units = dd_store_list_units (self->store, 0, error);
+  return self->units;
 }
 
 void
@@ -445,6 +456,8 @@ dd_indicators_page_reload (DdIndicatorsPage *self)
   g_return_if_fail (DD_IS_INDICATORS_PAGE (self));
 
   self->dirty = FALSE;
+  /* Read again below, once for the grid and the dossier form. */
+  g_clear_object (&self->units);
   selected = gtk_drop_down_get_selected (self->indicator_dropdown);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   if (self->store != NULL)
@@ -620,4 +633,19 @@ dd_indicators_page_get_n_rows (DdIndicatorsPage *self)
   g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+}
+
+/**
+ * dd_indicators_page_is_loading:
+ * @self: the page
+ *
+ * Returns: whether a derived indicator's figures are still being counted
+ *   (off the main thread); the grid's rows hold them once it is %FALSE
+ */
+gboolean
+dd_indicators_page_is_loading (DdIndicatorsPage *self)
+{
+  g_return_val_if_fail (DD_IS_INDICATORS_PAGE (self), FALSE);
+
+  return self->derived_loading;
 }

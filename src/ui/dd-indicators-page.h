@@ -42,5 +42,7 @@ GtkWidget *dd_indicators_page_get_cell     (DdIndicatorsPage *self,
                                             guint             row,
                                             int               quarter);
 guint      dd_indicators_page_get_n_rows   (DdIndicatorsPage *self);
+/* Whether a derived indicator's figures are still being counted. */
+gboolean   dd_indicators_page_is_loading   (DdIndicatorsPage *self);
 
 G_END_DECLS

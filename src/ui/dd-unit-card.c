@@ -317,9 +317,22 @@ dd_unit_card_show (DdUnitCard  *self,
   g_return_if_fail (card == NULL || DD_IS_SCORECARD (card));
 
   clear_box (self->content_box);
+  /* No unit: a status in the middle of the pane, not a line on top of an
+   * empty one. */
+  gtk_widget_set_valign (self->box, card == NULL ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_label_set_xalign (self->title_label, card == NULL ? 0.5 : 0.0);
   if (card == NULL)
     {
+      GtkWidget *hint;
+
       gtk_label_set_text (self->title_label, _("Select a unit to see its scorecard."));
+      hint = add_label (self->content_box,
+                        _("Select a row of the list above (or move to it with the arrow keys): its score and level, "
+                          "how each part of the score is made, its tasks by status, its indicators and its overdue "
+                          "tasks are shown here."),
+                        "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (hint), 0.5);
+      gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
       return;
     }
   gtk_label_set_text (self->title_label, dd_scorecard_get_unit_name (card));

@@ -494,6 +494,169 @@ test_sample (void)
   dd_stats_dashboard_clear (&d);
 }
 
+/* The scorecards' figures of @indicator_id over @periods (judged as the
+ * dashboard judges them: as of @as_of while a period runs), for @unit_id
+ * (0: every unit). */
+static void
+scored_sum (DdStore     *store,
+            gint64       indicator_id,
+            gint64       unit_id,
+            const char  *const *periods,
+            const GDate *as_of,
+            double      *out_numerator,
+            double      *out_denominator)
+{
+  g_autoptr(DdScoring) scoring = dd_scoring_new (store);
+
+  *out_numerator = *out_denominator = 0;
+  for (guint i = 0; periods[i] != NULL; i++)
+    {
+      g_autoptr(GListModel) cards = NULL;
+      g_autoptr(GError) error = NULL;
+      DdScorePeriod period;
+      double numerator, denominator;
+
+      g_assert_true (dd_score_period_parse (periods[i], &period, &error));
+      cards = dd_scoring_list_scorecards (scoring, &period, g_date_compare (as_of, &period.end) < 0 ? as_of : NULL,
+                                          &error);
+      g_assert_no_error (error);
+      dd_scorecards_sum_indicator (cards, indicator_id, unit_id, &numerator, &denominator);
+      *out_numerator += numerator;
+      *out_denominator += denominator;
+    }
+}
+
+static const DdStatsIndicator *
+find_indicator (GPtrArray *indicators,
+                gint64     id)
+{
+  for (guint i = 0; i < indicators->len; i++)
+    if (((DdStatsIndicator *) g_ptr_array_index (indicators, i))->indicator_id == id)
+      return g_ptr_array_index (indicators, i);
+  g_assert_not_reached ();
+}
+
+/* A derived indicator ("100% hồ sơ, nhiệm vụ hoàn thành đúng hạn"): its
+ * figures are the scorecards' of the reporting periods in the dashboard's
+ * period (the workbook's and the Indicators page's), never typed figures. */
+static void
+test_derived (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdFigures) figures = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(DdUnit) unit = NULL;
+  const char *const q1[] = { "2026-Q1", NULL };
+  const char *const months[] = { "2026-05", "2026-06", NULL };
+  DdDossierFigures dossiers = { .received = 20, .on_time = 15, .late = 3, .pending = 2, .apologies = 3 };
+  DdScorePeriod period;
+  DdStatsQuery query;
+  gint64 derived = 0;
+  double numerator, denominator;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+  stats = dd_stats_new (store);
+  figures = dd_figures_new (store);
+  infos = dd_figures_list_indicators (figures, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < infos->len && derived == 0; i++)
+    if (((DdIndicatorInfo *) g_ptr_array_index (infos, i))->derived)
+      derived = ((DdIndicatorInfo *) g_ptr_array_index (infos, i))->id;
+  g_assert_cmpint (derived, >, 0);
+  units = dd_store_list_units (store, 0, &error);
+  g_assert_no_error (error);
+  /* The first unit (a group is never scored). */
+  for (guint i = 0; unit == NULL && i < g_list_model_get_n_items (units); i++)
+    {
+      unit = g_list_model_get_item (units, i);
+      if (dd_unit_get_is_group (unit))
+        g_clear_object (&unit);
+    }
+  g_assert_nonnull (unit);
+  /* Dossiers of a unit in the first quarter, and a typed figure an older
+   * file may hold for the derived indicator: the first counts, the second
+   * never. */
+  g_assert_true (dd_score_period_parse ("2026-Q1", &period, &error));
+  g_assert_true (dd_figures_set_dossier_figures (figures, dd_unit_get_id (unit), &period, &dossiers, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO indicator_figures (indicator_id, unit_id, period_start, "
+                                            "period_end, numerator, denominator) VALUES (%" G_GINT64_FORMAT
+                                            ", NULL, '2026-01-01', '2026-03-01', 1, 1000)", derived);
+
+    g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  /* Exactly a reporting quarter. */
+  query.from = period.start;
+  query.to = period.end;
+  {
+    g_autoptr(GPtrArray) list = dd_stats_list_indicators (stats, &query, &error);
+    const DdStatsIndicator *indicator;
+
+    g_assert_no_error (error);
+    indicator = find_indicator (list, derived);
+    scored_sum (store, derived, 0, q1, &query.tasks.as_of, &numerator, &denominator);
+    g_assert_cmpfloat (denominator, >=, 18);
+    g_assert_cmpfloat (numerator, >=, 15);
+    g_assert_true (indicator->has_data);
+    g_assert_cmpfloat (indicator->numerator, ==, numerator);
+    g_assert_cmpfloat (indicator->denominator, ==, denominator);
+    g_assert_cmpfloat (indicator->achieved, ==, 100.0 * numerator / denominator);
+  }
+  /* One unit's. */
+  query.tasks.unit_id = dd_unit_get_id (unit);
+  {
+    g_autoptr(GPtrArray) list = dd_stats_list_indicators (stats, &query, &error);
+    const DdStatsIndicator *indicator;
+
+    g_assert_no_error (error);
+    indicator = find_indicator (list, derived);
+    scored_sum (store, derived, dd_unit_get_id (unit), q1, &query.tasks.as_of, &numerator, &denominator);
+    g_assert_cmpfloat (denominator, >=, 18);
+    g_assert_cmpfloat (indicator->numerator, ==, numerator);
+    g_assert_cmpfloat (indicator->denominator, ==, denominator);
+  }
+  query.tasks.unit_id = 0;
+
+  /* The dashboard's calendar quarter (01/04–30/06): the reporting months
+   * that lie in it (15/04–14/05, 15/05–14/06), the second judged as of the
+   * dashboard's date; through the dashboard's reading too. */
+  g_assert_true (dd_date_parse_iso ("2026-04-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &query.to));
+  {
+    DdStatsDashboard d;
+    const DdStatsIndicator *indicator;
+
+    g_assert_true (dd_stats_get_dashboard (stats, &query, &d, &error));
+    g_assert_no_error (error);
+    indicator = find_indicator (d.indicators, derived);
+    scored_sum (store, derived, 0, months, &query.tasks.as_of, &numerator, &denominator);
+    g_assert_cmpfloat (indicator->numerator, ==, numerator);
+    g_assert_cmpfloat (indicator->denominator, ==, denominator);
+    g_assert_true (indicator->has_data == (denominator > 0));
+    dd_stats_dashboard_clear (&d);
+  }
+
+  /* A period of decades: no figure rather than hundreds of scorecards. */
+  g_assert_true (dd_date_parse_iso ("1900-01-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2100-12-31", &query.to));
+  {
+    g_autoptr(GPtrArray) list = dd_stats_list_indicators (stats, &query, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (find_indicator (list, derived)->has_data);
+  }
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -527,6 +690,56 @@ load_and_wait (DdStats            *stats,
   if (wait.error != NULL)
     g_propagate_error (error, wait.error);
   return wait.reading;
+}
+
+/* On the worker, the figures come without the derived indicators' (the
+ * scorecards take seconds on a large file), and a reading of
+ * DD_STATS_LOAD_DERIVED alone gives every indicator as the method does. */
+static void
+test_derived_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdStatsReading) figures = NULL;
+  g_autoptr(DdStatsReading) derived = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  DdStatsQuery query;
+  guint n_derived = 0;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+  g_assert_true (dd_date_parse_iso ("2026-01-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &query.to));
+  stats = dd_stats_new (store);
+  expected = dd_stats_list_indicators (stats, &query, &error);
+  g_assert_no_error (error);
+
+  figures = load_and_wait (stats, &query, DD_STATS_LOAD_FIGURES, NULL, &error);
+  g_assert_no_error (error);
+  derived = load_and_wait (stats, &query, DD_STATS_LOAD_DERIVED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (derived->loaded == DD_STATS_LOAD_DERIVED);
+  g_assert_cmpuint (figures->dashboard.indicators->len, ==, expected->len);
+  g_assert_cmpuint (derived->dashboard.indicators->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const DdStatsIndicator *e = g_ptr_array_index (expected, i);
+      const DdStatsIndicator *a = g_ptr_array_index (derived->dashboard.indicators, i);
+      const DdStatsIndicator *f = g_ptr_array_index (figures->dashboard.indicators, i);
+
+      g_assert_cmpint (a->indicator_id, ==, e->indicator_id);
+      g_assert_cmpfloat (a->numerator, ==, e->numerator);
+      g_assert_cmpfloat (a->denominator, ==, e->denominator);
+      /* The sample's indicators are all derived: none has a figure yet. */
+      g_assert_false (f->has_data);
+      n_derived += e->has_data;
+    }
+  g_assert_cmpuint (n_derived, >, 0);
 }
 
 /* The reading on a worker gives what the methods give at once; a plan
@@ -634,6 +847,8 @@ main (int   argc,
   ADD ("/core/stats/async/memory", test_async_memory);
   g_test_add_func ("/core/stats/async/file", test_async_file);
   g_test_add_func ("/core/stats/sample", test_sample);
+  g_test_add_func ("/core/stats/derived", test_derived);
+  g_test_add_func ("/core/stats/derived-async", test_derived_async);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -507,6 +508,148 @@ test_keyboard (Fixture       *f,
   g_assert_true (focus_in (f, dd_indicators_page_get_cell (f->page, 0, 4)));
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return !dd_indicators_page_is_loading (f->page);
+}
+
+/* The texts of @unit_id's four quarters of 2026 as the core gives them
+ * (the scorecards of each quarter), "" where the unit has none. */
+static void
+expected_derived (Fixture *f,
+                  gint64   indicator_id,
+                  gint64   unit_id,
+                  char    *out[4])
+{
+  g_autoptr(DdScoring) scoring = dd_scoring_new (f->store);
+
+  for (int q = 1; q <= 4; q++)
+    {
+      g_autoptr(GListModel) cards = NULL;
+      g_autoptr(GError) error = NULL;
+      DdScorePeriod quarter;
+
+      dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, 2026, q);
+      cards = dd_scoring_list_scorecards (scoring, &quarter, NULL, &error);
+      g_assert_no_error (error);
+      out[q - 1] = g_strdup ("");
+      for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+        {
+          g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+          const DdScoreIndicator *figure = dd_scorecard_find_indicator (card, indicator_id);
+
+          if (dd_scorecard_get_unit_id (card) == unit_id && figure != NULL)
+            {
+              g_free (out[q - 1]);
+              out[q - 1] = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
+            }
+        }
+    }
+}
+
+/* A derived indicator ("đúng hạn"): its cells show the scorecards'
+ * figures of each unit and quarter, counted off the main thread, read-only
+ * (never typed, whoever looks), named by unit and quarter; the dossier
+ * figures of a quarter count in it, as in the scorecards. */
+static void
+test_derived (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (f, "indicator_dropdown"));
+  gint64 center = dd_test_unit_id (f->store, "Trung tâm Phục vụ Hành chính công");
+  DdDossierFigures dossiers = { .received = 40, .on_time = 30, .late = 6, .pending = 4, .apologies = 6 };
+  DdScorePeriod second;
+  guint derived = G_MAXUINT;
+  guint n_figures = 0, n_checked = 0;
+  gboolean center_seen = FALSE;
+
+  indicators = dd_figures_list_indicators (f->figures, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < indicators->len && derived == G_MAXUINT; i++)
+    if (((DdIndicatorInfo *) g_ptr_array_index (indicators, i))->derived)
+      derived = i;
+  g_assert_cmpuint (derived, <, indicators->len);
+  dd_score_period_init (&second, DD_OCCURRENCE_QUARTER, 2026, 2);
+  g_assert_true (dd_figures_set_dossier_figures (f->figures, center, &second, &dossiers, NULL, &error));
+  g_assert_no_error (error);
+  dd_test_iterate (100);
+
+  gtk_drop_down_set_selected (dropdown, derived);
+  /* Counted on the scoring's worker: the page says so meanwhile. */
+  g_assert_true (dd_indicators_page_is_loading (f->page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "summary_label"))), ==,
+                   "Counting the figures from the tasks…");
+  dd_test_wait_for (page_loaded, f);
+  dd_test_iterate (200);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "summary_label"))), ==,
+                   "This indicator is computed from the tasks done on time and the dossier figures, "
+                   "as the unit scorecards count them: it cannot be typed.");
+
+  for (guint row = 0; row < dd_indicators_page_get_n_rows (f->page); row++)
+    {
+      GtkWidget *first = dd_indicators_page_get_cell (f->page, row, 1);
+      const char *name;
+      gint64 unit_id;
+      char *expected[4];
+
+      if (first == NULL)
+        continue;
+      name = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_parent (first))));
+      unit_id = dd_test_unit_id (f->store, name);
+      expected_derived (f, ((DdIndicatorInfo *) g_ptr_array_index (indicators, derived))->id, unit_id, expected);
+      for (int q = 1; q <= 4; q++)
+        {
+          GtkWidget *cell = dd_indicators_page_get_cell (f->page, row, q);
+          DdScorePeriod quarter;
+          g_autofree char *label = NULL;
+          g_autofree char *quarter_label = NULL;
+          g_autofree char *problem = NULL;
+
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, expected[q - 1]);
+          n_figures += *expected[q - 1] != '\0';
+          /* Readable and reached with Tab, never edited. */
+          g_assert_true (gtk_widget_get_sensitive (cell));
+          g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+          g_assert_true (gtk_widget_has_css_class (cell, "computed"));
+          dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, 2026, q);
+          quarter_label = dd_score_period_dup_label (&quarter);
+          label = g_strdup_printf ("%s, %s", name, quarter_label);
+          problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+          g_assert_null (problem);
+          n_checked++;
+          g_free (expected[q - 1]);
+        }
+      if (unit_id == center)
+        {
+          /* 30 of its 36 dossiers resolved on time, and its tasks. */
+          GtkWidget *cell = dd_indicators_page_get_cell (f->page, row, 2);
+          double numerator = 0, denominator = 0;
+
+          g_assert_cmpint (sscanf (gtk_editable_get_text (GTK_EDITABLE (cell)), "%lf/%lf", &numerator, &denominator),
+                           ==, 2);
+          g_assert_cmpfloat (numerator, >=, 30);
+          g_assert_cmpfloat (denominator, >=, 36);
+          center_seen = TRUE;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 8);
+  g_assert_cmpuint (n_figures, >, 0);
+  g_assert_true (center_seen);
+  dd_test_screenshot ("indicators-derived");
+
+  /* Back to a typed indicator: its cells may be typed in again. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  dd_test_iterate (200);
+  g_assert_false (dd_indicators_page_is_loading (f->page));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (dd_indicators_page_get_cell (f->page, 0, 1))));
+  g_assert_false (gtk_widget_has_css_class (dd_indicators_page_get_cell (f->page, 0, 1), "computed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +672,7 @@ main (int   argc,
   ADD ("dossier", test_dossier);
   ADD ("many-units", test_many_units);
   ADD ("keyboard", test_keyboard);
+  ADD ("derived", test_derived);
   g_test_add ("/ui/indicators/headings", Fixture, GINT_TO_POINTER (640), fixture_set_up, test_headings,
               fixture_tear_down);
 

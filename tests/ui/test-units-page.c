@@ -401,6 +401,42 @@ test_indicators_page (Fixture       *f,
   dd_test_iterate (50);
 }
 
+/* The list and the card share the page's height at 1366 × 768 and at
+ * 1920 × 1080 (neither keeps a fixed 420 px with the rest empty), and
+ * before a unit is chosen the card says what choosing one shows. */
+static void
+test_pane (Fixture       *f,
+           gconstpointer  data)
+{
+  const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+      DdUnitsPage *page = DD_UNITS_PAGE (dd_units_page_new (f->store));
+      g_autofree char *text = NULL;
+      GtkPaned *paned;
+      int height, position;
+
+      gtk_window_set_child (window, GTK_WIDGET (page));
+      dd_test_present_window (window, sizes[i][0], sizes[i][1], 200);
+      dd_test_wait_for (page_counted, page);
+      dd_test_iterate (100);
+      paned = GTK_PANED (dd_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_PANED));
+      height = gtk_widget_get_height (GTK_WIDGET (paned));
+      position = gtk_paned_get_position (paned);
+      g_test_message ("%d × %d: the list %d px of %d", sizes[i][0], sizes[i][1], position, height);
+      g_assert_cmpint (height, >, sizes[i][1] / 2);
+      g_assert_cmpint (position, >=, height * 35 / 100);
+      g_assert_cmpint (position, <=, height * 65 / 100);
+      g_assert_null (dd_units_page_get_selected (page));
+      text = dd_units_page_dup_card_text (page);
+      g_assert_nonnull (strstr (text, "Select a row of the list above"));
+      gtk_window_destroy (window);
+      dd_test_iterate (50);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +454,7 @@ main (int   argc,
   ADD ("rename-merge", test_rename_merge);
   ADD ("indicators-page", test_indicators_page);
   ADD ("merge-dialog", test_merge_dialog);
+  ADD ("pane", test_pane);
 
 #undef ADD
 

@@ -424,7 +424,8 @@ score_period_of (const DdExportOptions *options,
 
 /* A derived indicator ("đúng hạn": tasks and dossiers done on time ÷ those
  * judged) for a reporting period, exactly as the scorecards compute it:
- * per unit, the whole office their sum. */
+ * per unit, the whole office their sum (the figures the Indicators page's
+ * grid and the dashboard show). */
 static void
 derived_rows_scored (GListModel          *cards,
                      const IndicatorInfo *info,
@@ -433,27 +434,19 @@ derived_rows_scored (GListModel          *cards,
   DdExportIndicator *office = row_new (info, NULL, 0, 0);
   guint n = g_list_model_get_n_items (cards);
 
+  office->has_data = dd_scorecards_sum_indicator (cards, info->id, 0, &office->numerator, &office->denominator);
   g_ptr_array_add (rows, office);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
-      GPtrArray *indicators = dd_scorecard_get_indicators (card);
+      const DdScoreIndicator *ind;
 
-      if (dd_scorecard_get_is_group (card) || indicators == NULL)
+      if (dd_scorecard_get_is_group (card))
         continue;
-      for (guint j = 0; j < indicators->len; j++)
-        {
-          const DdScoreIndicator *ind = g_ptr_array_index (indicators, j);
-
-          if (ind->indicator_id != info->id || ind->denominator <= 0)
-            continue;
-          g_ptr_array_add (rows, row_new (info, dd_scorecard_get_unit_name (card), ind->numerator,
-                                          ind->denominator));
-          office->numerator += ind->numerator;
-          office->denominator += ind->denominator;
-        }
+      ind = dd_scorecard_find_indicator (card, info->id);
+      if (ind != NULL)
+        g_ptr_array_add (rows, row_new (info, dd_scorecard_get_unit_name (card), ind->numerator, ind->denominator));
     }
-  office->has_data = office->denominator > 0;
 }
 
 /* The same without a reporting period: every task of the plan as of the

@@ -482,6 +482,56 @@ dd_scorecard_get_indicators (DdScorecard *self)
   return self->input.indicators;
 }
 
+const DdScoreIndicator *
+dd_scorecard_find_indicator (DdScorecard *self,
+                             gint64       indicator_id)
+{
+  GPtrArray *indicators;
+
+  g_return_val_if_fail (DD_IS_SCORECARD (self), NULL);
+
+  indicators = self->input.indicators;
+  for (guint i = 0; indicators != NULL && i < indicators->len; i++)
+    {
+      const DdScoreIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      if (indicator->indicator_id == indicator_id && indicator->denominator > 0)
+        return indicator;
+    }
+  return NULL;
+}
+
+gboolean
+dd_scorecards_sum_indicator (GListModel *cards,
+                             gint64      indicator_id,
+                             gint64      unit_id,
+                             double     *out_numerator,
+                             double     *out_denominator)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (cards), FALSE);
+  g_return_val_if_fail (out_numerator != NULL && out_denominator != NULL, FALSE);
+
+  *out_numerator = *out_denominator = 0;
+  n = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+      const DdScoreIndicator *indicator;
+
+      /* A group's tasks are its units' (it is never scored). */
+      if (dd_scorecard_get_is_group (card) || (unit_id > 0 && card->unit_id != unit_id))
+        continue;
+      indicator = dd_scorecard_find_indicator (card, indicator_id);
+      if (indicator == NULL)
+        continue;
+      *out_numerator += indicator->numerator;
+      *out_denominator += indicator->denominator;
+    }
+  return *out_denominator > 0;
+}
+
 GPtrArray *
 dd_scorecard_get_tasks (DdScorecard *self)
 {

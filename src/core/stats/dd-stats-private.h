@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dondoc/dd-stats.h"
+#include "dondoc/dd-scoring.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,24 @@ gboolean   _dd_stats_read_progress   (DdStore            *self,
                                       const DdStatsQuery *query,
                                       DdStatsProgress    *out_progress,
                                       GError            **error);
+/* @scoring: (nullable): where the scoring of the derived indicators'
+ * figures is kept (made in it when NULL; the scorecards take seconds on a
+ * large file); %NULL: they have no figure. */
 GPtrArray *_dd_stats_read_indicators (DdStore            *self,
                                       const DdStatsQuery *query,
+                                      DdScoring         **scoring,
+                                      GError            **error);
+/* dd-stats-derived.c: the figures of the derived indicators in @derived
+ * (DdStatsIndicator*, zero) from the scorecards of @query's period, through
+ * *@scoring (made when NULL, or of another connection). */
+gboolean   _dd_stats_fill_derived    (DdStore            *self,
+                                      const DdStatsQuery *query,
+                                      DdScoring         **scoring,
+                                      GPtrArray          *derived,
                                       GError            **error);
 gboolean   _dd_stats_read_dashboard  (DdStore            *self,
                                       const DdStatsQuery *query,
+                                      DdScoring         **scoring,
                                       DdStatsDashboard   *out_dashboard,
                                       GError            **error);
 

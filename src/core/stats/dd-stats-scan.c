@@ -18,7 +18,8 @@
  * task comes from _dd_store_task_status() (the one rule, with recurring
  * tasks judged by their occurrences), without calling the
  * SQL function dd_status() per row (which parses four dates each time and
- * costs more than the whole scan). Indicators are summed by SQL.
+ * costs more than the whole scan). Typed indicators are summed by SQL;
+ * derived ones are the scorecards' (dd-stats-derived.c).
  */
 
 /* The most buckets a progress series has: 19 years of weeks. */
@@ -641,20 +642,17 @@ compare_figure_sums (const void *a,
   return ia < ib ? -1 : ia > ib;
 }
 
-GPtrArray *
-_dd_stats_read_indicators (DdStore            *self,
-                           const DdStatsQuery *query,
-                           GError            **error)
+/* The typed figures' sums of @query's indicators, by indicator id, into
+ * @sums (FigureSums). */
+static gboolean
+read_figure_sums (DdStore            *self,
+                  const DdStatsQuery *query,
+                  GArray             *sums,
+                  GError            **error)
 {
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
-  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
   g_autoptr(sqlite3_stmt) figures = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 plan_id;
   int rc;
-
-  g_return_val_if_fail (DD_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   plan_id = MAX (query->tasks.plan_id, 0);
   /* The figures in one scan of the covering index indicator_figures_sums,
@@ -694,7 +692,7 @@ _dd_stats_read_indicators (DdStore            *self,
                               "GROUP BY f.indicator_id ORDER BY f.indicator_id",
                             error);
   if (figures == NULL)
-    return NULL;
+    return FALSE;
   dd_sql_bind_date (figures, 1, &query->from);
   dd_sql_bind_date (figures, 2, &query->to);
   sqlite3_bind_int64 (figures, 3, MAX (query->tasks.unit_id, 0));
@@ -715,11 +713,34 @@ _dd_stats_read_indicators (DdStore            *self,
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+GPtrArray *
+_dd_stats_read_indicators (DdStore            *self,
+                           const DdStatsQuery *query,
+                           DdScoring         **scoring,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
+  g_autoptr(GPtrArray) derived = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 plan_id;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  plan_id = MAX (query->tasks.plan_id, 0);
+  if (!read_figure_sums (self, query, sums, error))
+    return NULL;
 
   stmt = dd_sql_prepare (self,
-                         "SELECT i.id, i.title, i.target FROM indicators i "
+                         "SELECT i.id, i.title, i.target, "
+                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) FROM indicators i "
                          "WHERE (?4 = 0 OR i.plan_id = ?4) ORDER BY i.plan_id, i.position, i.id",
                          error);
   if (stmt == NULL)
@@ -734,7 +755,7 @@ _dd_stats_read_indicators (DdStore            *self,
       const FigureSums *sum = sums->len == 0 ? NULL
                               : bsearch (&key, sums->data, sums->len, sizeof (FigureSums), compare_figure_sums);
 
-      if (sum == NULL)
+      if (sum == NULL || sqlite3_column_int (stmt, 3) != 0)
         sum = &key;
       indicator->indicator_id = key.indicator_id;
       indicator->title = g_strdup (dd_sql_column_text (stmt, 1));
@@ -754,18 +775,26 @@ _dd_stats_read_indicators (DdStore            *self,
         ? 100.0 * indicator->numerator / indicator->denominator
         : 0.0;
       g_ptr_array_add (indicators, indicator);
+      /* Never typed (a figure of an older file would be left out): the
+       * scorecards' figures, below. */
+      if (sqlite3_column_int (stmt, 3) != 0)
+        g_ptr_array_add (derived, indicator);
     }
   if (rc != SQLITE_DONE)
     {
       dd_sql_set_sqlite_error (self, rc, error);
       return NULL;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (scoring != NULL && !_dd_stats_fill_derived (self, query, scoring, derived, error))
+    return NULL;
   return g_steal_pointer (&indicators);
 }
 
 gboolean
 _dd_stats_read_dashboard (DdStore            *self,
                           const DdStatsQuery *query,
+                          DdScoring         **scoring,
                           DdStatsDashboard   *out_dashboard,
                           GError            **error)
 {
@@ -785,7 +814,7 @@ _dd_stats_read_dashboard (DdStore            *self,
   units = units_from_scan (self, &scan, error);
   if (units == NULL)
     return FALSE;
-  indicators = _dd_stats_read_indicators (self, query, error);
+  indicators = _dd_stats_read_indicators (self, query, scoring, error);
   if (indicators == NULL)
     return FALSE;
 

@@ -21,6 +21,10 @@ struct _DdStats
 
   DdStore *store;
   DdStoreWorker *worker;
+  /* The derived indicators' scorecards, through the worker's connection and
+   * on its thread only: kept between readings, so that a reading while
+   * nothing was committed counts nothing again. */
+  DdScoring *worker_scoring;
 };
 
 G_DEFINE_FINAL_TYPE (DdStats, dd_stats, G_TYPE_OBJECT)
@@ -29,6 +33,7 @@ typedef struct
 {
   DdStatsQuery query;
   DdStatsLoad what;
+  DdScoring **scoring;         /* the DdStats's worker_scoring */
 } LoadData;
 
 static gboolean
@@ -75,9 +80,20 @@ load_dashboard_job (DdStore       *connection,
     return NULL;
   if (load->what & DD_STATS_LOAD_FIGURES)
     {
-      if (!_dd_stats_read_dashboard (connection, &reading->query, &reading->dashboard, error))
+      if (!_dd_stats_read_dashboard (connection, &reading->query,
+                                     (load->what & DD_STATS_LOAD_DERIVED) ? load->scoring : NULL,
+                                     &reading->dashboard, error))
         return NULL;
-      reading->loaded |= DD_STATS_LOAD_FIGURES;
+      reading->loaded |= DD_STATS_LOAD_FIGURES | (load->what & DD_STATS_LOAD_DERIVED);
+    }
+  else if ((load->what & DD_STATS_LOAD_DERIVED) && !g_cancellable_is_cancelled (cancellable))
+    {
+      /* The indicators alone, after the figures: the scorecards' take
+       * seconds on a large file, which the other figures need not wait for. */
+      reading->dashboard.indicators = _dd_stats_read_indicators (connection, &reading->query, load->scoring, error);
+      if (reading->dashboard.indicators == NULL)
+        return NULL;
+      reading->loaded |= DD_STATS_LOAD_DERIVED;
     }
 
   if ((load->what & DD_STATS_LOAD_SIX_CLEAR) && !g_cancellable_is_cancelled (cancellable))
@@ -116,6 +132,7 @@ dd_stats_dispose (GObject *object)
   DdStats *self = DD_STATS (object);
 
   g_clear_object (&self->worker);
+  g_clear_object (&self->worker_scoring);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dd_stats_parent_class)->dispose (object);
@@ -198,9 +215,11 @@ dd_stats_list_indicators (DdStats            *self,
                           const DdStatsQuery *query,
                           GError            **error)
 {
+  g_autoptr(DdScoring) scoring = NULL;
+
   g_return_val_if_fail (DD_IS_STATS (self), NULL);
 
-  return _dd_stats_read_indicators (self->store, query, error);
+  return _dd_stats_read_indicators (self->store, query, &scoring, error);
 }
 
 gboolean
@@ -209,9 +228,11 @@ dd_stats_get_dashboard (DdStats            *self,
                         DdStatsDashboard   *out_dashboard,
                         GError            **error)
 {
+  g_autoptr(DdScoring) scoring = NULL;
+
   g_return_val_if_fail (DD_IS_STATS (self), FALSE);
 
-  return _dd_stats_read_dashboard (self->store, query, out_dashboard, error);
+  return _dd_stats_read_dashboard (self->store, query, &scoring, out_dashboard, error);
 }
 
 void
@@ -219,7 +240,7 @@ dd_stats_reading_free (DdStatsReading *self)
 {
   if (self == NULL)
     return;
-  if (self->loaded & DD_STATS_LOAD_FIGURES)
+  if (self->loaded & (DD_STATS_LOAD_FIGURES | DD_STATS_LOAD_DERIVED))
     dd_stats_dashboard_clear (&self->dashboard);
   g_clear_object (&self->plans);
   g_free (self);
@@ -245,6 +266,7 @@ dd_stats_load_dashboard_async (DdStats             *self,
   load = g_new0 (LoadData, 1);
   load->query = *query;
   load->what = what;
+  load->scoring = &self->worker_scoring;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dd_stats_load_dashboard_async);
   dd_store_worker_run_async (self->worker, load_dashboard_job, load, g_free,
