@@ -188,22 +188,13 @@ test_same_result (void)
   g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
 }
 
-/* A plan of more rows than the chunk threshold, with the store's own
- * chunks (of a time, not a number of rows): more than one transaction,
- * each ending between two blocks of rows, and the tasks of one. */
-static void
-test_timed_chunks (void)
+/* A CSV plan of @n rows with two indicators. */
+static DdImportedPlan *
+make_large_plan (guint n)
 {
   g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian\n");
-  g_autoptr(DdImportedPlan) plan = NULL;
-  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
-  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
-  g_autofree char *tasks_whole = NULL;
-  g_autofree char *tasks_chunked = NULL;
-  DdImportSummary summary = { 0, };
-  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
-  guint64 serial;
+  DdImportedPlan *plan;
 
   for (guint i = 1; i <= n; i++)
     g_string_append_printf (csv, "%u.,Nhiệm vụ số %u,Ban Thử %u,Ban Phối %u,Trước %u/6/2027\n",
@@ -211,20 +202,94 @@ test_timed_chunks (void)
   plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "timed.csv", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->tasks->len, ==, n);
+  for (guint i = 0; i < 2; i++)
+    {
+      DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
 
+      indicator->title = g_strdup_printf ("Chỉ tiêu thử %u", i + 1);
+      indicator->target = 90.0 + i;
+      g_ptr_array_add (plan->indicators, indicator);
+    }
+  return plan;
+}
+
+/* What the end of an import in chunks must leave: the plan's indicators,
+ * no marker nor its history, no copy for taking it back. */
+static void
+assert_import_finished (DdStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                                     "WHERE p.number <> '662/KH-VPUB' AND i.title LIKE 'Chỉ tiêu thử %'"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM audit_log WHERE table_name = 'settings' AND "
+                                     "ifnull (new_values, old_values) LIKE '%import_pending%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_tasks"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_coordinators"), ==, 0);
+}
+
+/* A plan of 2.5 times the chunk threshold imported, then imported again
+ * (every row unchanged), with the store's own chunks of a time (not a
+ * number of rows) of @chunk_us (0: the default): the tasks of one
+ * transaction, finished; each import took between @min_commits and
+ * @max_commits transactions. */
+static void
+check_timed_import (gint64 chunk_us,
+                    guint  min_commits,
+                    guint  max_commits)
+{
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
+  g_autoptr(DdImportedPlan) plan = make_large_plan (n);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary summary = { 0, };
+  guint64 serial;
+
+  /* The bounds below count blocks of 100 of these rows. */
+  g_assert_cmpuint (n, ==, 2500);
   _dd_store_set_import_chunk_rows (whole, n);
   g_assert_true (dd_store_import_plan (whole, plan, NULL, &error));
   g_assert_no_error (error);
-  serial = chunked->commit_serial;
-  g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.tasks_added, ==, n);
-  g_assert_cmpuint (chunked->commit_serial - serial, >=, 1);
-  g_assert_cmpuint (chunked->commit_serial - serial, <=, n / 100);
+  _dd_store_set_import_chunk_time (chunked, chunk_us);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      serial = chunked->commit_serial;
+      g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pass == 0 ? summary.tasks_added : summary.tasks_unchanged, ==, n);
+      g_assert_cmpuint (chunked->commit_serial - serial, >=, min_commits);
+      g_assert_cmpuint (chunked->commit_serial - serial, <=, max_commits);
+      assert_import_finished (chunked);
+      g_clear_pointer (&tasks_chunked, g_free);
+      tasks_chunked = query_text (chunked, TASKS_SQL);
+    }
   tasks_whole = query_text (whole, TASKS_SQL);
-  tasks_chunked = query_text (chunked, TASKS_SQL);
   g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
-  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+}
+
+/* The store's own chunks, as long as this machine makes them. */
+static void
+test_timed_chunks (void)
+{
+  check_timed_import (0, 1, 2500 / 100);
+}
+
+/* A chunk long enough for every row, as on a fast machine: the first
+ * chunk is the last, and finishes the import (4a54087). */
+static void
+test_timed_one_chunk (void)
+{
+  check_timed_import (G_USEC_PER_SEC * 600, 1, 1);
+}
+
+/* A chunk ends at the first block of rows after its time: with no time,
+ * each holds one block (100 rows). */
+static void
+test_timed_many_chunks (void)
+{
+  check_timed_import (1, 2500 / 100, 2500 / 100);
 }
 
 /* Rows with an empty number are not checked for repeats: a later one
@@ -353,6 +418,36 @@ die_at_third_commit (DdStore  *store,
   return TRUE;
 }
 
+/* Opens the file at @path in a child process and imports @plan there in
+ * chunks of CHUNK rows, with @hook at each commit (which may end the
+ * process, as a killed desktop); returns once the child ended with 0. */
+static void
+import_in_child (const char            *path,
+                 const DdImportedPlan  *plan,
+                 DdStoreCommitHook      hook)
+{
+  int status = 0;
+  pid_t child;
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      guint calls = 0;
+      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
+
+      if (importer == NULL)
+        _exit (2);
+      _dd_store_set_import_chunk_rows (importer, CHUNK);
+      _dd_store_set_commit_hook (importer, hook, &calls, NULL);
+      dd_store_import_plan (importer, plan, NULL, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 /* The third chunk fails: the two before it are taken back, history and
  * all; the file holds what it held before, row for row. */
 static void
@@ -397,30 +492,12 @@ test_killed_taken_back_at_open (void)
   g_autofree char *before = NULL;
   g_autofree char *killed = NULL;
   g_autofree char *after = NULL;
-  int status = 0;
-  pid_t child;
 
   store = dd_test_create_store (&path);
   g_clear_object (&store);
   before = dump_file (path);
 
-  child = fork ();
-  g_assert_cmpint (child, >=, 0);
-  if (child == 0)
-    {
-      guint calls = 0;
-      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
-
-      if (importer == NULL)
-        _exit (2);
-      _dd_store_set_import_chunk_rows (importer, CHUNK);
-      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
-      dd_store_import_plan (importer, plan, NULL, NULL);
-      _exit (3);
-    }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  import_in_child (path, plan, die_at_third_commit);
 
   /* The two chunks and the marker are in the file. */
   killed = dump_file (path);
@@ -491,28 +568,10 @@ test_reimport_killed_restored_at_open (void)
   g_autofree char *before = NULL;
   g_autofree char *killed = NULL;
   g_autofree char *after = NULL;
-  int status = 0;
-  pid_t child;
 
   create_with_plan (&path);
   before = dump_file (path);
-  child = fork ();
-  g_assert_cmpint (child, >=, 0);
-  if (child == 0)
-    {
-      guint calls = 0;
-      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
-
-      if (importer == NULL)
-        _exit (2);
-      _dd_store_set_import_chunk_rows (importer, CHUNK);
-      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
-      dd_store_import_plan (importer, revised, NULL, NULL);
-      _exit (3);
-    }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  import_in_child (path, revised, die_at_third_commit);
 
   /* Two chunks of the new version, the copies and the marker. */
   killed = dump_file (path);
@@ -663,6 +722,8 @@ main (int    argc,
   g_test_add_func ("/core/import-chunks/same-result", test_same_result);
   g_test_add_func ("/core/import-chunks/empty-numbers", test_empty_numbers);
   g_test_add_func ("/core/import-chunks/timed", test_timed_chunks);
+  g_test_add_func ("/core/import-chunks/timed-one-chunk", test_timed_one_chunk);
+  g_test_add_func ("/core/import-chunks/timed-many-chunks", test_timed_many_chunks);
   g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
   g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
   g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);

@@ -279,6 +279,7 @@ struct _DdStore
   gpointer begin_hook_data;
   GError *remote_error;         /* _dd_store_set_remote_error() */
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
+  gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -363,6 +364,7 @@ void     _dd_store_set_read_only             (DdStore *self, const char *reason)
  * them few. */
 guint    _dd_store_import_chunk_rows         (DdStore *self);
 void     _dd_store_set_import_chunk_rows     (DdStore *self, guint rows);
+void     _dd_store_set_import_chunk_time     (DdStore *self, gint64 usec);
 /* dd-store-import-undo.c: the marker of an import in chunks, taking one
  * back, and those an import that was killed left (at open). */
 gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gint64 audit_mark, gboolean replacing,
