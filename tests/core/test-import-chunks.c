@@ -188,22 +188,13 @@ test_same_result (void)
   g_assert_cmpuint (b.tasks_unchanged, ==, N_ROWS);
 }
 
-/* A plan of more rows than the chunk threshold, with the store's own
- * chunks (of a time, not a number of rows): more than one transaction,
- * each ending between two blocks of rows, and the tasks of one. */
-static void
-test_timed_chunks (void)
+/* A CSV plan of @n rows with two indicators. */
+static DdImportedPlan *
+make_large_plan (guint n)
 {
   g_autoptr(GString) csv = g_string_new ("TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian\n");
-  g_autoptr(DdImportedPlan) plan = NULL;
-  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
-  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
   g_autoptr(GError) error = NULL;
-  g_autofree char *tasks_whole = NULL;
-  g_autofree char *tasks_chunked = NULL;
-  DdImportSummary summary = { 0, };
-  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
-  guint64 serial;
+  DdImportedPlan *plan;
 
   for (guint i = 1; i <= n; i++)
     g_string_append_printf (csv, "%u.,Nhiệm vụ số %u,Ban Thử %u,Ban Phối %u,Trước %u/6/2027\n",
@@ -211,20 +202,94 @@ test_timed_chunks (void)
   plan = dd_importer_parse_data (csv->str, csv->len, DD_IMPORT_FORMAT_CSV, "timed.csv", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->tasks->len, ==, n);
+  for (guint i = 0; i < 2; i++)
+    {
+      DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
 
+      indicator->title = g_strdup_printf ("Chỉ tiêu thử %u", i + 1);
+      indicator->target = 90.0 + i;
+      g_ptr_array_add (plan->indicators, indicator);
+    }
+  return plan;
+}
+
+/* What the end of an import in chunks must leave: the plan's indicators,
+ * no marker nor its history, no copy for taking it back. */
+static void
+assert_import_finished (DdStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                                     "WHERE p.number <> '662/KH-VPUB' AND i.title LIKE 'Chỉ tiêu thử %'"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM audit_log WHERE table_name = 'settings' AND "
+                                     "ifnull (new_values, old_values) LIKE '%import_pending%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_tasks"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_undo_coordinators"), ==, 0);
+}
+
+/* A plan of 2.5 times the chunk threshold imported, then imported again
+ * (every row unchanged), with the store's own chunks of a time (not a
+ * number of rows) of @chunk_us (0: the default): the tasks of one
+ * transaction, finished; each import took between @min_commits and
+ * @max_commits transactions. */
+static void
+check_timed_import (gint64 chunk_us,
+                    guint  min_commits,
+                    guint  max_commits)
+{
+  g_autoptr(DdStore) whole = dd_test_new_store (":memory:");
+  g_autoptr(DdStore) chunked = dd_test_new_store (":memory:");
+  guint n = _dd_store_import_chunk_rows (chunked) * 5 / 2;
+  g_autoptr(DdImportedPlan) plan = make_large_plan (n);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks_whole = NULL;
+  g_autofree char *tasks_chunked = NULL;
+  DdImportSummary summary = { 0, };
+  guint64 serial;
+
+  /* The bounds below count blocks of 100 of these rows. */
+  g_assert_cmpuint (n, ==, 2500);
   _dd_store_set_import_chunk_rows (whole, n);
   g_assert_true (dd_store_import_plan (whole, plan, NULL, &error));
   g_assert_no_error (error);
-  serial = chunked->commit_serial;
-  g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.tasks_added, ==, n);
-  g_assert_cmpuint (chunked->commit_serial - serial, >=, 1);
-  g_assert_cmpuint (chunked->commit_serial - serial, <=, n / 100);
+  _dd_store_set_import_chunk_time (chunked, chunk_us);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      serial = chunked->commit_serial;
+      g_assert_true (dd_store_import_plan (chunked, plan, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pass == 0 ? summary.tasks_added : summary.tasks_unchanged, ==, n);
+      g_assert_cmpuint (chunked->commit_serial - serial, >=, min_commits);
+      g_assert_cmpuint (chunked->commit_serial - serial, <=, max_commits);
+      assert_import_finished (chunked);
+      g_clear_pointer (&tasks_chunked, g_free);
+      tasks_chunked = query_text (chunked, TASKS_SQL);
+    }
   tasks_whole = query_text (whole, TASKS_SQL);
-  tasks_chunked = query_text (chunked, TASKS_SQL);
   g_assert_cmpstr (tasks_chunked, ==, tasks_whole);
-  g_assert_cmpint (query_int (chunked, "SELECT count (*) FROM settings WHERE key LIKE 'import_pending.%'"), ==, 0);
+}
+
+/* The store's own chunks, as long as this machine makes them. */
+static void
+test_timed_chunks (void)
+{
+  check_timed_import (0, 1, 2500 / 100);
+}
+
+/* A chunk long enough for every row, as on a fast machine: the first
+ * chunk is the last, and finishes the import (4a54087). */
+static void
+test_timed_one_chunk (void)
+{
+  check_timed_import (G_USEC_PER_SEC * 600, 1, 1);
+}
+
+/* A chunk ends at the first block of rows after its time: with no time,
+ * each holds one block (100 rows). */
+static void
+test_timed_many_chunks (void)
+{
+  check_timed_import (1, 2500 / 100, 2500 / 100);
 }
 
 /* Rows with an empty number are not checked for repeats: a later one
@@ -353,6 +418,36 @@ die_at_third_commit (DdStore  *store,
   return TRUE;
 }
 
+/* Opens the file at @path in a child process and imports @plan there in
+ * chunks of CHUNK rows, with @hook at each commit (which may end the
+ * process, as a killed desktop); returns once the child ended with 0. */
+static void
+import_in_child (const char            *path,
+                 const DdImportedPlan  *plan,
+                 DdStoreCommitHook      hook)
+{
+  int status = 0;
+  pid_t child;
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      guint calls = 0;
+      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
+
+      if (importer == NULL)
+        _exit (2);
+      _dd_store_set_import_chunk_rows (importer, CHUNK);
+      _dd_store_set_commit_hook (importer, hook, &calls, NULL);
+      dd_store_import_plan (importer, plan, NULL, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 /* The third chunk fails: the two before it are taken back, history and
  * all; the file holds what it held before, row for row. */
 static void
@@ -397,30 +492,12 @@ test_killed_taken_back_at_open (void)
   g_autofree char *before = NULL;
   g_autofree char *killed = NULL;
   g_autofree char *after = NULL;
-  int status = 0;
-  pid_t child;
 
   store = dd_test_create_store (&path);
   g_clear_object (&store);
   before = dump_file (path);
 
-  child = fork ();
-  g_assert_cmpint (child, >=, 0);
-  if (child == 0)
-    {
-      guint calls = 0;
-      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
-
-      if (importer == NULL)
-        _exit (2);
-      _dd_store_set_import_chunk_rows (importer, CHUNK);
-      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
-      dd_store_import_plan (importer, plan, NULL, NULL);
-      _exit (3);
-    }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  import_in_child (path, plan, die_at_third_commit);
 
   /* The two chunks and the marker are in the file. */
   killed = dump_file (path);
@@ -491,28 +568,10 @@ test_reimport_killed_restored_at_open (void)
   g_autofree char *before = NULL;
   g_autofree char *killed = NULL;
   g_autofree char *after = NULL;
-  int status = 0;
-  pid_t child;
 
   create_with_plan (&path);
   before = dump_file (path);
-  child = fork ();
-  g_assert_cmpint (child, >=, 0);
-  if (child == 0)
-    {
-      guint calls = 0;
-      DdStore *importer = dd_store_open (path, DD_STORE_OPEN_EXISTING, NULL);
-
-      if (importer == NULL)
-        _exit (2);
-      _dd_store_set_import_chunk_rows (importer, CHUNK);
-      _dd_store_set_commit_hook (importer, die_at_third_commit, &calls, NULL);
-      dd_store_import_plan (importer, revised, NULL, NULL);
-      _exit (3);
-    }
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  import_in_child (path, revised, die_at_third_commit);
 
   /* Two chunks of the new version, the copies and the marker. */
   killed = dump_file (path);
@@ -593,6 +652,260 @@ test_reimport_undo_keeps_other_saves (void)
   dd_test_remove_store_file (path);
 }
 
+/* The sheets "Nhiệm vụ" and "Đơn vị" of the workbook @store exports
+ * into @dir, as of 01/06/2027. */
+static char *
+exported_sheets (DdStore    *store,
+                 const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "seen.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  DdExportOptions options;
+
+  dd_export_options_init (&options);
+  g_date_set_dmy (&options.tasks.as_of, 1, 6, 2027);
+  g_date_set_dmy (&options.report_date, 1, 6, 2027);
+  g_assert_true (dd_export_xlsx (store, &options, path, &error));
+  g_assert_no_error (error);
+  for (guint i = 2; i <= 3; i++)
+    {
+      g_autofree char *sheet = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      const char *argv[] = { "unzip", "-p", path, sheet, NULL };
+      g_autofree char *text = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      g_string_append (out, text);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What a desktop sees, as text: the plans (number, tasks), the tasks of
+ * the list, the overview (headline and units), the scorecards of
+ * 2027-Q2 and the units page (the units that have tasks), the calendar of June 2027 and the workbook's task and unit
+ * sheets, all as of 01/06/2027. */
+static char *
+seen_by (DdStore    *store,
+         const char *dir)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);
+  g_autoptr(DdStats) stats = dd_stats_new (store);
+  g_autoptr(DdScoring) scoring = dd_scoring_new (store);
+  g_autoptr(DdCalendar) calendar = dd_calendar_new (store);
+  g_autoptr(GListModel) cards = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sheets = NULL;
+  DdStatsHeadline headline = { 0, };
+  DdStatsQuery query;
+  DdScorePeriod period;
+  GDate from, to;
+  guint n = 0;
+
+  g_autoptr(GListModel) unit_list = dd_store_list_units (store, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (unit_list); i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (unit_list, i);
+
+      /* The units the import created (its first chunk) are listed, with no
+       * task. */
+      if (dd_unit_get_n_led (unit) + dd_unit_get_n_coordinated (unit) > 0)
+        g_string_append_printf (out, "units page %s: %u led, %u coordinated\n", dd_unit_get_name (unit),
+                                dd_unit_get_n_led (unit), dd_unit_get_n_coordinated (unit));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+
+      g_string_append_printf (out, "plan %s: %u\n", dd_plan_get_number (plan), dd_plan_get_n_tasks (plan));
+    }
+  dd_stats_query_init (&query);
+  g_date_set_dmy (&query.tasks.as_of, 1, 6, 2027);
+  g_assert_true (dd_store_count_tasks (store, &query.tasks, &n, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (out, "tasks: %u, any: %d\n", n, dd_store_has_tasks (store, NULL));
+  g_assert_true (dd_stats_get_headline (stats, &query, &headline, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (out, "headline: %u, done %u, late %u\n", headline.tasks, headline.done,
+                          headline.late_not_done);
+  units = dd_stats_list_units (stats, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const DdStatsUnit *unit = units->pdata[i];
+
+      g_string_append_printf (out, "unit %s: %u\n", unit->name != NULL ? unit->name : "-", unit->total);
+    }
+  g_assert_true (dd_score_period_parse ("2027-Q2", &period, &error));
+  cards = dd_scoring_list_scorecards (scoring, &period, &query.tasks.as_of, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+
+      /* The units the import created (its first chunk) have a card, of
+       * no task. */
+      if (dd_scorecard_get_n_led (card) + dd_scorecard_get_n_coordinated (card) > 0)
+        g_string_append_printf (out, "card %s: %u led, %u coordinated, rank %u\n", dd_scorecard_get_unit_name (card),
+                                dd_scorecard_get_n_led (card), dd_scorecard_get_n_coordinated (card),
+                                dd_scorecard_get_rank (card));
+    }
+  g_date_set_dmy (&from, 1, 6, 2027);
+  g_date_set_dmy (&to, 30, 6, 2027);
+  entries = dd_calendar_list_entries (calendar, &from, &to, &query.tasks.as_of, &error);
+  g_assert_no_error (error);
+  g_string_append_printf (out, "calendar: %u\n", entries->len);
+  sheets = exported_sheets (store, dir);
+  g_string_append (out, sheets);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Another desktop, looking between the chunks of an import. */
+typedef struct
+{
+  DdStore *other;
+  const char *dir;
+  char *expected;               /* what it sees between chunks */
+  guint calls;
+} Watch;
+
+/* At each commit of the import after its first (the rows of the chunks
+ * before it and the marker are in the file): the other desktop sees the
+ * same each time, and no task of the plan. */
+static gboolean
+watch_between_chunks (DdStore  *store,
+                      gpointer  data,
+                      GError  **error)
+{
+  Watch *watch = data;
+  g_autofree char *seen = NULL;
+
+  if (++watch->calls < 2)
+    return TRUE;
+  g_assert_cmpint (query_int (watch->other, "SELECT count (*) FROM tasks WHERE title LIKE 'Rà soát thủ tục số %'"),
+                   >=, (gint64) (watch->calls - 1) * CHUNK);
+  seen = seen_by (watch->other, watch->dir);
+  g_assert_null (strstr (seen, "thủ tục số"));
+  if (watch->expected == NULL)
+    watch->expected = g_steal_pointer (&seen);
+  else
+    g_assert_cmpstr (seen, ==, watch->expected);
+  return TRUE;
+}
+
+/* A plan imported in chunks, new (@revised FALSE) or again in its revised
+ * version over the first: another desktop on the same file sees nothing
+ * of it in any list, count, scorecard, calendar or workbook between the
+ * chunks (a new plan: what it saw before; a re-import: the plan hidden
+ * whole, neither old nor new), and all of it once the import is done. */
+static void
+check_hidden_from_others (gboolean revised)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan_version (revised);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Watch watch = { NULL, NULL, NULL, 0 };
+
+  if (revised)
+    create_with_plan (&path);
+  else
+    {
+      store = dd_test_create_store (&path);
+      g_clear_object (&store);
+    }
+  dir = g_path_get_dirname (path);
+  other = dd_test_open_other (path, NULL);
+  before = seen_by (other, dir);
+  g_assert_true ((strstr (before, "thủ tục số 10") != NULL) == revised);
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  _dd_store_set_import_chunk_rows (store, CHUNK);
+  watch.other = other;
+  watch.dir = dir;
+  _dd_store_set_commit_hook (store, watch_between_chunks, &watch, NULL);
+  g_assert_true (dd_store_import_plan (store, plan, NULL, &error));
+  g_assert_no_error (error);
+  /* It did look between chunks: ⌈25 / 4⌉ or ⌈26 / 4⌉ commits. */
+  g_assert_cmpuint (watch.calls, ==, 7);
+  if (!revised)
+    g_assert_cmpstr (watch.expected, ==, before);
+
+  after = seen_by (other, dir);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_nonnull (strstr (after, "thủ tục số 1"));
+  g_assert_nonnull (strstr (after, revised ? "thủ tục số 28" : "thủ tục số 25"));
+  g_assert_true ((strstr (after, "thủ tục số 6 (sửa)") != NULL) == revised);
+  g_free (watch.expected);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  dd_test_remove_store_file (path);
+}
+
+static void
+test_hidden_from_others (void)
+{
+  check_hidden_from_others (FALSE);
+}
+
+static void
+test_reimport_hidden_from_others (void)
+{
+  check_hidden_from_others (TRUE);
+}
+
+/* Killed after two chunks: another desktop sees nothing of the plan (its
+ * rows are in the file), and after an administrator's open took them
+ * back, what it saw before. */
+static void
+test_killed_hidden (void)
+{
+  g_autoptr(DdImportedPlan) plan = make_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) other = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *killed = NULL;
+  g_autofree char *after = NULL;
+
+  store = dd_test_create_store (&path);
+  g_clear_object (&store);
+  dir = g_path_get_dirname (path);
+  other = dd_test_open_other (path, NULL);
+  before = seen_by (other, dir);
+  import_in_child (path, plan, die_at_third_commit);
+  g_assert_cmpint (query_int (other, "SELECT count (*) FROM tasks WHERE title LIKE 'Rà soát thủ tục số %'"),
+                   ==, 2 * CHUNK);
+  g_assert_cmpint (query_int (other, "SELECT count (*) FROM import_pending"), ==, 1);
+  killed = seen_by (other, dir);
+  g_assert_cmpstr (killed, ==, before);
+
+  store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM import_pending"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM tasks WHERE title LIKE 'Rà soát thủ tục số %'"), ==, 0);
+  after = seen_by (other, dir);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  dd_test_remove_store_file (path);
+}
+
 /* Writes the marker of an import of plan 999 by process @pid of this
  * host. */
 static void
@@ -663,6 +976,8 @@ main (int    argc,
   g_test_add_func ("/core/import-chunks/same-result", test_same_result);
   g_test_add_func ("/core/import-chunks/empty-numbers", test_empty_numbers);
   g_test_add_func ("/core/import-chunks/timed", test_timed_chunks);
+  g_test_add_func ("/core/import-chunks/timed-one-chunk", test_timed_one_chunk);
+  g_test_add_func ("/core/import-chunks/timed-many-chunks", test_timed_many_chunks);
   g_test_add_func ("/core/import-chunks/failure-takes-back", test_failure_takes_back);
   g_test_add_func ("/core/import-chunks/killed-taken-back-at-open", test_killed_taken_back_at_open);
   g_test_add_func ("/core/import-chunks/live-import-left-alone", test_live_import_left_alone);
@@ -670,6 +985,9 @@ main (int    argc,
   g_test_add_func ("/core/import-chunks/reimport-failure-restores", test_reimport_failure_restores);
   g_test_add_func ("/core/import-chunks/reimport-killed-restored-at-open", test_reimport_killed_restored_at_open);
   g_test_add_func ("/core/import-chunks/reimport-undo-keeps-other-saves", test_reimport_undo_keeps_other_saves);
+  g_test_add_func ("/core/import-chunks/hidden-from-others", test_hidden_from_others);
+  g_test_add_func ("/core/import-chunks/reimport-hidden-from-others", test_reimport_hidden_from_others);
+  g_test_add_func ("/core/import-chunks/killed-hidden", test_killed_hidden);
 
   return g_test_run ();
 }

@@ -99,13 +99,15 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   assert_cli_ok (fixture, "upgrade", "nothing to do");
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION);
 
-  /* A database two migrations behind: init refuses, upgrade applies them. */
-  /* (the objects of the last two, 0005-letters-mail.sql and 0006-notify.sql) */
+  /* A database three migrations behind: init refuses, upgrade applies them. */
+  /* (the objects of the last three, 0005-letters-mail.sql, 0006-notify.sql
+   * and 0007-import-pending.sql) */
   dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_notify_change () CASCADE");
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==, 0);
+  dd_test_pg_exec (fixture->conn, "DROP TABLE import_pending");
   dd_test_pg_exec (fixture->conn, "DROP TABLE letters_sent");
   dd_test_pg_exec (fixture->conn, "ALTER TABLE units DROP COLUMN email");
-  status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version >= %d", DD_PG_SCHEMA_VERSION - 1);
+  status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version >= %d", DD_PG_SCHEMA_VERSION - 2);
   dd_test_pg_exec (fixture->conn, status);
   {
     g_autofree char *out = NULL;
@@ -114,9 +116,12 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_cmpint (run_cli (fixture->uri, &out, &err, "init", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "upgrade"));
   }
-  assert_cli_ok (fixture, "upgrade", "2 migrations applied");
-  /* Every table of the data notifies the windows (0006-notify.sql). */
-  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==, 20);
+  assert_cli_ok (fixture, "upgrade", "3 migrations applied");
+  /* Every table of the data notifies the windows (0006-notify.sql, and
+   * import_pending of 0007). */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==, 21);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.tables "
+                                         "WHERE table_name = 'import_pending'"), ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.tables "
                                          "WHERE table_name = 'letters_sent'"), ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.columns "

@@ -925,7 +925,8 @@ dd_calendar_list_entries (DdCalendar   *self,
   /* Tasks with a date of their own (tasks_due index). */
   dated = dd_sql_prepare (self->store,
                           "SELECT " TASK_INFO_COLUMNS TASK_INFO_FROM
-                          "WHERE t.deleted_at IS NULL AND t.due_on BETWEEN ?1 AND ?2 "
+                          "WHERE t.deleted_at IS NULL AND "
+                          DD_SQL_TASK_SHOWN ("t.id") " AND t.due_on BETWEEN ?1 AND ?2 "
                           "ORDER BY t.due_on, t.id", error);
   if (dated == NULL)
     return NULL;

@@ -477,7 +477,8 @@ derived_rows_counted (FillContext         *ctx,
                                             "SELECT t.lead_unit_id, u.name, "
                                             "dd_status (t.deadline_kind, t.due_on, t.completed_on, ?1, ?2, t.id) AS s, "
                                             "count (*) FROM tasks t JOIN units u ON u.id = t.lead_unit_id "
-                                            "WHERE t.plan_id = ?3 AND t.deleted_at IS NULL "
+                                            "WHERE t.plan_id = ?3 AND t.deleted_at IS NULL AND "
+                                            DD_SQL_TASK_SHOWN ("t.id") " "
                                             "GROUP BY t.lead_unit_id, s ORDER BY u.sort_key, t.lead_unit_id", error);
       if (stmt == NULL)
         return FALSE;

@@ -549,8 +549,9 @@ load_plan (DdStore  *store,
   /* One plan: not dd_store_list_plans(), which counts the tasks of all. */
   stmt = dd_sql_prepare (store,
                          "SELECT p.id, p.number, p.issued_on, p.title, p.issuer, p.basis, "
-                         "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), "
-                         "p.is_sample FROM plans p WHERE p.id = ?1",
+                         "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL AND "
+                         DD_SQL_TASK_SHOWN ("t.id") "), "
+                         "p.is_sample FROM plans p WHERE p.id = ?1 AND " DD_SQL_PLAN_SHOWN ("p.id"),
                          error);
   if (stmt == NULL)
     return NULL;

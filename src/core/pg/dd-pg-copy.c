@@ -30,7 +30,7 @@
 /* The tables of the data, a table after those it refers to.
  * deadline_kinds is the schema's own on both sides. */
 static const char * const tables[] = {
-  "settings", "plans", "units", "tasks", "task_coordinators", "progress_updates",
+  "settings", "plans", "import_pending", "units", "tasks", "task_coordinators", "progress_updates",
   "indicators", "indicator_rules", "indicator_figures", "dossier_figures", "holiday_years",
   "holidays", "task_extensions", "task_schedules", "occurrence_reports", "task_people",
   "task_sources", "letters_sent", "users", "audit_log",

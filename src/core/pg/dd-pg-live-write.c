@@ -39,7 +39,7 @@
  * (users, whose roles are the server's login roles, and the history, which
  * the server's triggers write) are refused, saying so. */
 static const char * const write_tables[] = {
-  "settings", "plans", "units", "tasks", "task_coordinators", "progress_updates", "indicators",
+  "settings", "plans", "import_pending", "units", "tasks", "task_coordinators", "progress_updates", "indicators",
   "indicator_rules", "indicator_figures", "dossier_figures", "holiday_years", "holidays",
   "task_extensions", "task_schedules", "occurrence_reports", "task_people", "task_sources",
   "letters_sent",

@@ -36,7 +36,7 @@
  * the snapshot never changes; a scan of one costs no round trip (a task
  * read joins its units and plan). The plan of their scans is "*". */
 static const char * const small_tables[] = {
-  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules",
+  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules", "import_pending",
 };
 
 static void

@@ -36,6 +36,7 @@ static const char * const migrations[] = {
   "0004-write-through.sql",
   "0005-letters-mail.sql",
   "0006-notify.sql",
+  "0007-import-pending.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 

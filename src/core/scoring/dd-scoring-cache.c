@@ -411,7 +411,7 @@ refresh_words (DdStore         *store,
                             : "SELECT DISTINCT task_id FROM audit_log NOT INDEXED WHERE id > ?1 "
                               "AND table_name = 'tasks' AND task_id IS NOT NULL", error);
   one = dd_sql_prepare (store, "SELECT number, title, product, directing FROM tasks "
-                        "WHERE id = ?1 AND deleted_at IS NULL", error);
+                        "WHERE id = ?1 AND deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("id"), error);
   if (changed == NULL || one == NULL)
     return FALSE;
   sqlite3_bind_int64 (changed, 1, cache->words_mark);
@@ -475,9 +475,9 @@ load_words (DdStore         *store,
   stmt = dd_sql_prepare (store,
                          _dd_store_has_remote_tables (store)
                          ? "SELECT id, number, title, product, directing FROM tasks "
-                           "WHERE deleted_at IS NULL ORDER BY id"
+                           "WHERE deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("id") " ORDER BY id"
                          : "SELECT id, number, title, product, directing FROM tasks NOT INDEXED "
-                           "WHERE deleted_at IS NULL ORDER BY id", error);
+                           "WHERE deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("id") " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   cache->strings = g_string_chunk_new (256 * 1024);
@@ -726,8 +726,9 @@ _dd_scoring_cache_load_rows (DdScoringCache  *cache,
   /* A server's tables have no index of SQLite's (dd_pg_read_store()). */
   stmt = dd_sql_prepare (store,
                          _dd_store_has_remote_tables (store)
-                         ? ROW_SELECT "WHERE t.deleted_at IS NULL ORDER BY t.id"
-                         : ROW_SELECT "INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL ORDER BY t.id",
+                         ? ROW_SELECT "WHERE t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id") " ORDER BY t.id"
+                         : ROW_SELECT "INDEXED BY tasks_scoring WHERE t.deleted_at IS NULL AND "
+                                      DD_SQL_TASK_SHOWN ("t.id") " ORDER BY t.id",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -858,7 +859,8 @@ reload_rows (DdScoringCache  *cache,
     return FALSE;
   if (cache->strings != strings)
     return TRUE;
-  task = dd_sql_prepare (store, ROW_SELECT "WHERE t.id = ?1 AND t.deleted_at IS NULL", error);
+  task = dd_sql_prepare (store, ROW_SELECT "WHERE t.id = ?1 AND t.deleted_at IS NULL AND "
+                                           DD_SQL_TASK_SHOWN ("t.id"), error);
   coordinators = dd_sql_prepare (store, "SELECT unit_id FROM task_coordinators WHERE task_id = ?1 "
                                  "ORDER BY position", error);
   if (task == NULL || coordinators == NULL)

@@ -225,7 +225,7 @@ dd_scoring_check_six_clear (DdScoring  *self,
                          "t.deadline_kind, t.due_on IS NOT NULL, t.deadline_understood, t.product, t.directing "
                          "FROM tasks t LEFT JOIN units u ON u.id = t.lead_unit_id "
                          "LEFT JOIN task_people tp ON tp.task_id = t.id "
-                         "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.plan_id = ?1) "
+                         "WHERE t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id") " AND (?1 = 0 OR t.plan_id = ?1) "
                          "ORDER BY t.plan_id, t.position, t.id", error);
   if (stmt == NULL)
     return NULL;

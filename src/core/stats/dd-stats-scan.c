@@ -260,10 +260,13 @@ prepare_days (DdStore  *self,
   guint32 lo = G_MAXUINT32, hi = 0;
 
   stmt = dd_sql_prepare (self,
-                         "SELECT (SELECT min (due_on) FROM tasks WHERE deleted_at IS NULL), "
-                         "(SELECT max (due_on) FROM tasks WHERE deleted_at IS NULL), "
-                         "(SELECT min (completed_on) FROM tasks WHERE deleted_at IS NULL), "
-                         "(SELECT max (completed_on) FROM tasks WHERE deleted_at IS NULL)",
+                         "SELECT (SELECT min (due_on) FROM tasks WHERE deleted_at IS NULL AND "
+                         DD_SQL_TASK_SHOWN ("id") "), "
+                         "(SELECT max (due_on) FROM tasks WHERE deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("id") "), "
+                         "(SELECT min (completed_on) FROM tasks WHERE deleted_at IS NULL AND "
+                         DD_SQL_TASK_SHOWN ("id") "), "
+                         "(SELECT max (completed_on) FROM tasks WHERE deleted_at IS NULL AND "
+                         DD_SQL_TASK_SHOWN ("id") ")",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -298,7 +301,7 @@ prepare_scan (DdStore             *self,
               GError             **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.id "
-                                         "FROM tasks t WHERE t.deleted_at IS NULL");
+                                         "FROM tasks t WHERE t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id"));
   g_autofree char *folded = dd_text_fold_for_search (query->text);
   g_auto(GStrv) words = g_strsplit (folded != NULL ? folded : "", " ", -1);
   g_autoptr(GPtrArray) bound = g_ptr_array_new ();

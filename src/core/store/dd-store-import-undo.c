@@ -20,9 +20,14 @@
  * The first one writes the plan's row, the units the plan names that the
  * file does not have, and a marker: the setting "import_pending.<plan id>",
  * whose value says who imports (host, process), since when, the last
- * history entry before the import and the units it created. The last chunk
- * writes the indicators and removes the marker and its history entries in
- * the same transaction: from then on the plan is whole.
+ * history entry before the import and the units it created; and it lists
+ * the plan in import_pending (0016-import-pending.sql), which hides the
+ * plan and its tasks from every reader. The last chunk writes the
+ * indicators and removes the marker, its history entries and the plan's
+ * row of import_pending in the same transaction: from then on the plan is
+ * whole, and shown. A re-import hides the plan the same way: other
+ * desktops do not see it, old or new, until its last chunk (showing the
+ * old version meanwhile would need every query to read the copies below).
  *
  * A large plan imported again over the one the file has is written in
  * chunks as well. Its plan row and indicators are written by the last
@@ -265,7 +270,9 @@ _dd_import_marker_write (DdStore  *self,
                          GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) hide = NULL;
   g_autoptr(GString) value = g_string_new (NULL);
+  g_autofree char *now = dd_sql_now_utc ();
   g_autofree char *key = marker_key (plan_id);
 
   g_assert (self->flags.in_transaction);
@@ -282,12 +289,16 @@ _dd_import_marker_write (DdStore  *self,
         return FALSE;
     }
   stmt = dd_sql_prepare (self, "INSERT INTO settings (key, value, updated_by) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
+  hide = dd_sql_prepare (self, "INSERT INTO import_pending (plan_id, started_at) VALUES (?1, ?2)", error);
+  if (stmt == NULL || hide == NULL)
     return FALSE;
   dd_sql_bind_text (stmt, 1, key);
   dd_sql_bind_text (stmt, 2, value->str);
   dd_sql_bind_text (stmt, 3, self->access.user);
-  return dd_sql_step_done (self, stmt, error) && note_history (self, history, error);
+  sqlite3_bind_int64 (hide, 1, plan_id);
+  sqlite3_bind_text (hide, 2, now, -1, SQLITE_TRANSIENT);
+  return dd_sql_step_done (self, stmt, error) && note_history (self, history, error) &&
+         dd_sql_step_done (self, hide, error);
 }
 
 /* Deletes the marker of @plan_id and the history entries about it: those
@@ -303,11 +314,17 @@ marker_delete (DdStore       *self,
   g_autoptr(sqlite3_stmt) rowid = NULL;
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) entries = NULL;
+  g_autoptr(sqlite3_stmt) show = NULL;
   g_autofree char *key = marker_key (plan_id);
   gint64 id;
 
+  /* The plan is shown again, in the same transaction. */
+  show = dd_sql_prepare (self, "DELETE FROM import_pending WHERE plan_id = ?1", error);
   rowid = dd_sql_prepare (self, "SELECT rowid FROM settings WHERE key = ?1", error);
-  if (rowid == NULL)
+  if (show == NULL || rowid == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (show, 1, plan_id);
+  if (!dd_sql_step_done (self, show, error))
     return FALSE;
   dd_sql_bind_text (rowid, 1, key);
   if (sqlite3_step (rowid) != SQLITE_ROW)

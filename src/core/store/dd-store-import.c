@@ -832,7 +832,9 @@ _dd_store_import_plan_locked (DdStore               *self,
  * between its tries (on_busy_cb() in dd-store.c: at most 4 ms), so that a
  * save waiting for the lock gets it. Fewer chunks cost less: each commit
  * writes again the pages of the indexes in no order (the titles' keys)
- * that its rows changed. Tests give a number of rows instead. */
+ * that its rows changed. Tests give a number of rows instead, or another
+ * time (_dd_store_set_import_chunk_time()): a machine's speed then decides
+ * nothing of what they see. */
 #define IMPORT_CHUNK_ROWS 1000
 #define IMPORT_CHUNK_MS 150
 #define IMPORT_CHUNK_MAX_ROWS 20000
@@ -853,7 +855,8 @@ chunk_begins (DdStore       *self,
 {
   if (self->import_chunk_rows > 0)
     return next + self->import_chunk_rows;
-  writer->deadline = g_get_monotonic_time () + IMPORT_CHUNK_MS * 1000;
+  writer->deadline = g_get_monotonic_time () +
+                     (self->import_chunk_us > 0 ? self->import_chunk_us : IMPORT_CHUNK_MS * 1000);
   return next + IMPORT_CHUNK_MAX_ROWS;
 }
 
@@ -862,6 +865,13 @@ _dd_store_set_import_chunk_rows (DdStore *self,
                                  guint    rows)
 {
   self->import_chunk_rows = rows;
+}
+
+void
+_dd_store_set_import_chunk_time (DdStore *self,
+                                 gint64   usec)
+{
+  self->import_chunk_us = usec;
 }
 
 /* The units the plan names, found or created in the order the rows name
@@ -915,7 +925,42 @@ typedef struct
   DdImportSummary local;
 } ImportChunks;
 
-static gboolean finish_chunks (DdStore *self, ImportChunks *run, const DdImportedPlan *plan, GError **error);
+/* The last chunk's end: a re-import's plan row, the indicators, and the
+ * marker gone with what the undo needed. */
+static gboolean
+finish_chunks (DdStore               *self,
+               ImportChunks          *run,
+               const DdImportedPlan  *plan,
+               GError               **error)
+{
+  return (!run->replacing || write_plan_row (self, plan, FALSE, &run->plan_id, error)) &&
+         write_indicators (self, run->plan_id, plan, error) &&
+         _dd_import_marker_finish (self, run->plan_id, run->audit_mark, run->marker_history, error);
+}
+
+/* The end of every chunk, the first one included: its rows up to @end
+ * (or fewer when its time is up), then, when it wrote the last row, what
+ * finishes the import (a fast machine may write every row within the
+ * first chunk's time), else a re-import's history range of the chunk
+ * (entries after @chunk_mark) in its marker; commits. The one place that
+ * decides whether a chunk is the last. */
+static gboolean
+write_chunk_rows (DdStore               *self,
+                  ImportChunks          *run,
+                  const DdImportedPlan  *plan,
+                  ImportRows            *rows,
+                  guint                  end,
+                  gint64                 chunk_mark,
+                  GError               **error)
+{
+  if (!write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error))
+    return FALSE;
+  if (run->next >= rows->n_rows)
+    return finish_chunks (self, run, plan, error) && _dd_store_commit (self, error);
+  return (!run->replacing ||
+          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
+         _dd_store_commit (self, error);
+}
 
 /* The first chunk, in the write transaction the caller began: a new
  * plan's row, the units, the marker, the first rows. Commits. */
@@ -928,37 +973,16 @@ write_first_chunk (DdStore               *self,
 {
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint end = chunk_begins (self, &run->writer, run->next);
-  gint64 chunk_mark;
 
   run->audit_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
   if (run->audit_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
   if (!run->replacing && !write_plan_row (self, plan, FALSE, &run->plan_id, error))
     return FALSE;
-  chunk_mark = run->audit_mark;
   return find_or_create_units (self, &run->writer, plan, created, &run->local.units_added, error) &&
          _dd_import_marker_write (self, run->plan_id, run->audit_mark, run->replacing, created,
                                   run->marker_history, error) &&
-         write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
-         /* A fast machine may write every row within the first chunk's
-          * time: then it is the last one too. */
-         (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
-         (!run->replacing || run->next >= rows->n_rows ||
-          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
-         _dd_store_commit (self, error);
-}
-
-/* The last chunk's end: a re-import's plan row, the indicators, and the
- * marker gone with what the undo needed. */
-static gboolean
-finish_chunks (DdStore               *self,
-               ImportChunks          *run,
-               const DdImportedPlan  *plan,
-               GError               **error)
-{
-  return (!run->replacing || write_plan_row (self, plan, FALSE, &run->plan_id, error)) &&
-         write_indicators (self, run->plan_id, plan, error) &&
-         _dd_import_marker_finish (self, run->plan_id, run->audit_mark, run->marker_history, error);
+         write_chunk_rows (self, run, plan, rows, end, run->audit_mark, error);
 }
 
 /* One chunk after the first, in a write transaction of its own; the last
@@ -981,11 +1005,7 @@ write_next_chunk (DdStore               *self,
   chunk_mark = dd_sql_query_int64 (self, "SELECT ifnull (max (id), 0) FROM audit_log", -1);
   if (chunk_mark < 0)
     return dd_sql_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  return write_tasks_range (self, &run->writer, run->plan_id, plan, rows, &run->next, end, &run->local, error) &&
-         (run->next < rows->n_rows || finish_chunks (self, run, plan, error)) &&
-         (!run->replacing || run->next >= rows->n_rows ||
-          _dd_import_marker_add_range (self, run->plan_id, chunk_mark, run->marker_history, error)) &&
-         _dd_store_commit (self, error);
+  return write_chunk_rows (self, run, plan, rows, end, chunk_mark, error);
 }
 
 /* Writes @rows in chunks, from inside the write transaction the caller

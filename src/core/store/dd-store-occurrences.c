@@ -536,24 +536,28 @@ load_tasks (DdStore            *self,
     {
     case DD_OCCURRENCE_SCOPE_CALENDAR:
       recurring = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
-                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3)";
+                  "WHERE t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id") " AND t.deadline_kind IN (2, 3)";
       ad_hoc = "SELECT " TASK_COLUMNS ", t.title FROM tasks t "
-               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "WHERE t.deleted_at IS NULL AND "
+               DD_SQL_TASK_SHOWN ("t.id") " AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
                "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2)";
       break;
     case DD_OCCURRENCE_SCOPE_LED:
       recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
-                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.lead_unit_id IS NOT NULL "
+                  "WHERE t.deleted_at IS NULL AND "
+                  DD_SQL_TASK_SHOWN ("t.id") " AND t.deadline_kind IN (2, 3) AND t.lead_unit_id IS NOT NULL "
                   "AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
       ad_hoc = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
-               "WHERE t.deleted_at IS NULL AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
+               "WHERE t.deleted_at IS NULL AND "
+               DD_SQL_TASK_SHOWN ("t.id") " AND t.deadline_kind NOT IN (2, 3) AND t.id IN "
                "(SELECT task_id FROM occurrence_reports WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2) "
                "AND t.lead_unit_id IS NOT NULL AND (t.completed_on IS NULL OR t.completed_on >= ?1)";
       break;
     case DD_OCCURRENCE_SCOPE_OPEN:
     default:
       recurring = "SELECT " TASK_COLUMNS ", NULL FROM tasks t "
-                  "WHERE t.deleted_at IS NULL AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
+                  "WHERE t.deleted_at IS NULL AND "
+                  DD_SQL_TASK_SHOWN ("t.id") " AND t.deadline_kind IN (2, 3) AND t.due_on IS NULL "
                   "AND (t.completed_on IS NULL OR t.completed_on > ?3)";
       break;
     }

@@ -28,9 +28,11 @@ dd_store_list_plans (DdStore  *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT p.id, p.number, p.issued_on, p.title, p.issuer, p.basis, "
-                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL), p.is_sample, "
+                  "(SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted_at IS NULL AND "
+                  DD_SQL_TASK_SHOWN ("t.id") "), p.is_sample, "
                   "p.builtin "
-                  "FROM plans p ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC",
+                  "FROM plans p WHERE "
+                  DD_SQL_PLAN_SHOWN ("p.id") " ORDER BY p.issued_on IS NULL, p.issued_on DESC, p.id DESC",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -103,24 +105,33 @@ dd_store_list_units (DdStore  *self,
    * not two counts per unit: on 100,000 tasks and 300 units those read
    * every task row twice over, half a second as the window opens. */
   if (!add_unit_counts (self,
-                        "SELECT t.lead_unit_id, count(*) FROM tasks t WHERE t.deleted_at IS NULL "
+                        "SELECT t.lead_unit_id, count(*) FROM tasks t WHERE t.deleted_at IS NULL AND "
+                        DD_SQL_TASK_SHOWN ("t.id") " "
                         "AND (?1 = 0 OR t.plan_id = ?1) GROUP BY t.lead_unit_id",
                         plan_id, 1, led, error))
     return NULL;
   if (plan_id == 0)
     {
-      /* Every coordinator row, less those of the tasks in the recycle bin. */
+      /* Every coordinator row, less those of the tasks in the recycle bin
+       * and of the live tasks of a plan under import (none, read from the
+       * index of the plans' tasks, while none runs). */
       if (!add_unit_counts (self, "SELECT c.unit_id, count(*) FROM task_coordinators c GROUP BY c.unit_id",
                             0, 1, coordinated, error)
           || !add_unit_counts (self,
                                "SELECT c.unit_id, count(*) FROM tasks t CROSS JOIN task_coordinators c "
                                "ON c.task_id = t.id WHERE t.deleted_at IS NOT NULL GROUP BY c.unit_id",
+                               0, -1, coordinated, error)
+          || !add_unit_counts (self,
+                               "SELECT c.unit_id, count(*) FROM tasks t CROSS JOIN task_coordinators c "
+                               "ON c.task_id = t.id WHERE t.plan_id IN " DD_SQL_HIDDEN_PLANS " "
+                               "AND t.deleted_at IS NULL GROUP BY c.unit_id",
                                0, -1, coordinated, error))
         return NULL;
     }
   else if (!add_unit_counts (self,
                              "SELECT c.unit_id, count(*) FROM tasks t CROSS JOIN task_coordinators c "
-                             "ON c.task_id = t.id WHERE t.plan_id = ?1 AND t.deleted_at IS NULL "
+                             "ON c.task_id = t.id WHERE t.plan_id = ?1 AND t.deleted_at IS NULL AND "
+                             DD_SQL_TASK_SHOWN ("t.id") " "
                              "GROUP BY c.unit_id",
                              plan_id, 1, coordinated, error))
     return NULL;

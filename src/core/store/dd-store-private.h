@@ -14,7 +14,24 @@ typedef struct _DdSqlCache DdSqlCache;
 
 /* 'DnDc': PRAGMA application_id of every Đôn Đốc database. */
 #define DD_APPLICATION_ID 0x446E4463
-#define DD_SCHEMA_VERSION 15
+#define DD_SCHEMA_VERSION 16
+
+/* What a reader may see of a plan an import in chunks is writing: nothing
+ * until its last chunk (0016-import-pending.sql). Each read query of the
+ * tasks puts DD_SQL_TASK_SHOWN (its task's id) beside its "deleted_at IS
+ * NULL"; a list of plans, DD_SQL_PLAN_SHOWN (its plan's id); a count that
+ * subtracts, "plan_id IN " DD_SQL_HIDDEN_PLANS. The task's
+ * condition names only the task's id, which every index of the tasks
+ * holds, so that an index covering a query stays covering; while no
+ * import runs, it costs a test a row (the EXISTS is read once a
+ * statement), and while one runs, the ids of the plan's tasks are read
+ * once a statement. The importing store's own queries do not use it. */
+#define DD_SQL_HIDDEN_PLANS "(SELECT plan_id FROM import_pending)"
+#define DD_SQL_PLAN_SHOWN(plan_id) \
+  "(" plan_id " NOT IN " DD_SQL_HIDDEN_PLANS ")"
+#define DD_SQL_TASK_SHOWN(task_id) \
+  "(NOT EXISTS " DD_SQL_HIDDEN_PLANS " OR " task_id " NOT IN " \
+  "(SELECT id FROM tasks WHERE plan_id IN " DD_SQL_HIDDEN_PLANS "))"
 
 /* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
 #define DD_STORE_CACHE_KIB 40960
@@ -279,6 +296,7 @@ struct _DdStore
   gpointer begin_hook_data;
   GError *remote_error;         /* _dd_store_set_remote_error() */
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
+  gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -363,6 +381,7 @@ void     _dd_store_set_read_only             (DdStore *self, const char *reason)
  * them few. */
 guint    _dd_store_import_chunk_rows         (DdStore *self);
 void     _dd_store_set_import_chunk_rows     (DdStore *self, guint rows);
+void     _dd_store_set_import_chunk_time     (DdStore *self, gint64 usec);
 /* dd-store-import-undo.c: the marker of an import in chunks, taking one
  * back, and those an import that was killed left (at open). */
 gboolean _dd_import_marker_write             (DdStore *self, gint64 plan_id, gint64 audit_mark, gboolean replacing,

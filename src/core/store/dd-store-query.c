@@ -142,7 +142,8 @@ _dd_store_load_task (DdStore      *self,
 
   stmt = dd_sql_prepare (self,
                   "SELECT " TASK_COLUMNS " FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1 AND t.deleted_at IS NULL",
+                  "LEFT JOIN units lu ON lu.id = t.lead_unit_id WHERE t.id = ?1 AND t.deleted_at IS NULL AND "
+                  DD_SQL_TASK_SHOWN ("t.id"),
                   error);
   if (stmt == NULL)
     return NULL;
@@ -228,7 +229,7 @@ build_where (const DdTaskQuery *query,
   q->sql = g_string_new (" FROM tasks t ");
   if (joins != NULL)
     g_string_append (q->sql, joins);
-  g_string_append (q->sql, " WHERE t.deleted_at IS NULL");
+  g_string_append (q->sql, " WHERE t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id"));
   q->words = g_ptr_array_new_with_free_func (g_free);
 
   if (query->plan_id > 0)

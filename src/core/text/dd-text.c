@@ -60,40 +60,79 @@ dd_text_normalize_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Appends @c of the decomposed text to @out, folded: marks dropped, a run
+ * of spaces one space (none first), Đ/đ as d, lower case. */
+static inline void
+fold_char (GString  *out,
+           gunichar  c,
+           gboolean *pending_space)
+{
+  GUnicodeType type;
+
+  if (c < 0x80)
+    {
+      /* ASCII has no mark; g_unichar_isspace()'s spaces. */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          *pending_space = out->len > 0;
+          return;
+        }
+      if (*pending_space)
+        g_string_append_c (out, ' ');
+      *pending_space = FALSE;
+      g_string_append_c (out, g_ascii_tolower ((char) c));
+      return;
+    }
+  type = g_unichar_type (c);
+  if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+      type == G_UNICODE_ENCLOSING_MARK)
+    return;
+  if (g_unichar_isspace (c) || c == 0x00A0)
+    {
+      *pending_space = out->len > 0;
+      return;
+    }
+  if (c == 0x0110 || c == 0x0111)   /* Đ, đ: a letter of its own, not d + mark */
+    c = 'd';
+  if (*pending_space)
+    g_string_append_c (out, ' ');
+  *pending_space = FALSE;
+  g_string_append_unichar (out, g_unichar_tolower (c));
+}
+
+/* The text in NFD with its marks dropped. Each character is decomposed on
+ * its own (g_unichar_fully_decompose(), the tables g_utf8_normalize()
+ * reads), ASCII not at all: the canonical reordering that NFD adds only
+ * moves characters of a combining class, which are all marks, dropped
+ * here; so the result is g_utf8_normalize (G_NORMALIZE_NFD)'s, folded, at
+ * a fraction of its cost (an import folds every row's text). */
 char *
 dd_text_fold_for_search (const char *text)
 {
-  g_autofree char *nfd = NULL;
   GString *out;
   gboolean pending_space = FALSE;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (nfd == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (nfd));
-  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType type = g_unichar_type (c);
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gunichar c = (guchar) *p;
+      gsize n;
 
-      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
-          type == G_UNICODE_ENCLOSING_MARK)
-        continue;
-      if (g_unichar_isspace (c) || c == 0x00A0)
+      if (c < 0x80)
         {
-          pending_space = out->len > 0;
+          fold_char (out, c, &pending_space);
+          p++;
           continue;
         }
-      if (c == 0x0110 || c == 0x0111)   /* Đ, đ: a letter of its own, not d + mark */
-        c = 'd';
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, g_unichar_tolower (c));
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        fold_char (out, decomposed[i], &pending_space);
     }
   return g_string_free (out, FALSE);
 }
