@@ -315,12 +315,14 @@ prepare_by_id (DdStore   *store,
                GError   **error)
 {
   /* A task another desktop put in the recycle bin meanwhile is left out,
-   * as one deleted for good. */
+   * as one deleted for good; so is one whose plan another desktop began to
+   * import again meanwhile (hidden until that import ends). */
   return dd_sql_prepare (store,
                          with_text
                            ? "SELECT " EXPORT_TEXT_COLUMNS " FROM tasks t " EXPORT_TEXT_JOINS
-                             " WHERE t.id = ?1 AND t.deleted_at IS NULL"
-                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL",
+                             " WHERE t.id = ?1 AND t.deleted_at IS NULL AND " DD_SQL_TASK_SHOWN ("t.id")
+                           : "SELECT " EXPORT_STATUS_COLUMNS " FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL"
+                             " AND " DD_SQL_TASK_SHOWN ("t.id"),
                          error);
 }
 
