@@ -694,9 +694,39 @@ test_same_writes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
-/* A row someone changed on the server after it was read: the save is
+/* Another desktop's transaction that changed task 3 and holds it: it
+ * commits once a save of this test waits for the row (pg_stat_activity
+ * says a backend waits on a lock), so the change lands after the save's
+ * snapshot was taken and before its update. */
+typedef struct
+{
+  DdTestPgFixture *fixture;
+  PGconn *holder;   /* the other desktop's, in its transaction */
+  gboolean waited;
+} Meanwhile;
+
+static gpointer
+commit_when_waited (gpointer data)
+{
+  Meanwhile *meanwhile = data;
+  PGconn *watch = dd_test_pg_connect (meanwhile->fixture->cluster, meanwhile->fixture->database, NULL);
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!meanwhile->waited && g_get_monotonic_time () < end)
+    {
+      meanwhile->waited = count (watch, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                        "AND datname = current_database ()") > 0;
+      if (!meanwhile->waited)
+        g_usleep (20000);
+    }
+  dd_test_pg_exec (meanwhile->holder, "COMMIT");
+  PQfinish (watch);
+  return NULL;
+}
+
+/* A row someone changed on the server after the save read it: the save is
  * refused as a conflict and nothing of it is written; a viewer's save is
- * refused too. */
+ * refused too. The stores write in place (dd_pg_write_store()). */
 static void
 test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -709,6 +739,8 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(DdPg) pg = NULL;
   g_autoptr(DdStore) store = NULL;
+  Meanwhile meanwhile = { fixture, NULL, FALSE };
+  GThread *other;
   int updates;
   int progress;
   Office office;
@@ -722,16 +754,23 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
 
   pg = dd_pg_connect (boss_uri, &error);
   g_assert_no_error (error);
-  store = dd_pg_open_store (pg, &error);
+  store = dd_pg_write_store (pg, &error);
   g_assert_no_error (error);
+  g_assert_false (dd_store_is_read_only (store));
   updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
   progress = count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
-  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
-                                  "WHERE id = 3");
+  meanwhile.holder = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (meanwhile.holder, "BEGIN");
+  dd_test_pg_exec (meanwhile.holder, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
+                                     "WHERE id = 3");
+  other = g_thread_new ("other-desktop", commit_when_waited, &meanwhile);
 
   g_assert_false (dd_store_record_progress (store, 3, 55, NULL, NULL, "mine", &error));
+  g_thread_join (other);
+  g_assert_true (meanwhile.waited);
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  PQfinish (meanwhile.holder);
   note = dd_test_pg_dup_value (fixture->conn, "SELECT note FROM tasks WHERE id = 3");
   g_assert_cmpstr (note, ==, "changed meanwhile");
   g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, progress);
@@ -748,7 +787,7 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
   /* A viewer's login: refused, nothing written. */
   pg = dd_pg_connect (reader_uri, &error);
   g_assert_no_error (error);
-  store = dd_pg_open_store (pg, &error);
+  store = dd_pg_write_store (pg, &error);
   g_assert_no_error (error);
   g_assert_false (dd_store_record_progress (store, 5, 90, NULL, NULL, "viewer", &error));
   g_assert_nonnull (error);

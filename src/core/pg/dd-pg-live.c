@@ -816,6 +816,14 @@ _dd_pg_live_get_pg (DdStore *store)
   return pg != NULL && g_object_get_data (G_OBJECT (pg), "dd-pg-live") != NULL ? pg : NULL;
 }
 
+gboolean
+dd_pg_store_is_server (DdStore *self)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  return _dd_pg_live_get_pg (self) != NULL;
+}
+
 /* Whether a statement of @db is between its first step and its reset: a
  * scan of it may hold a small table's rows. */
 static gboolean
