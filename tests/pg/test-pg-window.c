@@ -388,6 +388,97 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
   dd_test_remove_store_file (path);
 }
 
+/* The transactions open on the server's database, the test's own aside:
+ * a store's snapshot between its reads is one ("idle in transaction"). */
+static int
+open_transactions (PGconn *conn)
+{
+  g_autofree char *n = dd_test_pg_dup_value (conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                                   "current_database () AND pid <> pg_backend_pid () AND "
+                                                   "state LIKE 'idle in transaction%'");
+
+  return atoi (n);
+}
+
+static gboolean
+no_open_transaction (gpointer data)
+{
+  DdTestPgFixture *fixture = data;
+
+  dd_test_iterate (50);
+  return open_transactions (fixture->conn) == 0;
+}
+
+/* A window's store holds no transaction open on the server while it is
+ * idle (it would hold back VACUUM): its snapshot ends a moment after its
+ * last read, and its next read begins a new one, which sees the server as
+ * it is now. A command's store keeps its one snapshot. */
+static void
+test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) file = dd_test_create_store (&path);
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdPg) command_pg = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) command = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autofree char *live = NULL;
+  DdWindow *window;
+  NItems n;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, file, NULL, &error));
+  g_assert_no_error (error);
+  store = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  /* Its snapshot, open since its opening. */
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
+  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
+  n.n_items = (guint) atoi (live);
+  dd_test_wait_for (has_n_items, &n);
+  /* The pages have read; idle, the window holds no transaction. */
+  dd_test_wait_for (no_open_transaction, fixture);
+
+  /* A read begins a new snapshot, the server's as it is now… */
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = 'Đổi khi cửa sổ nghỉ' WHERE id = 3");
+  task = dd_store_get_task (store, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_title (task), ==, "Đổi khi cửa sổ nghỉ");
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+  /* …which ends in turn (after the window's refresh for that change). */
+  dd_test_wait_for (no_open_transaction, fixture);
+
+  /* A command's store keeps its snapshot for the whole command. */
+  command_pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  command = dd_pg_read_store (command_pg, &error);
+  g_assert_no_error (error);
+  g_clear_object (&task);
+  task = dd_store_get_task (command, 3, NULL, &error);
+  g_assert_no_error (error);
+  dd_test_iterate (4500);
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+  g_clear_object (&command);
+  g_clear_object (&command_pg);
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+  g_clear_object (&file);
+  dd_test_remove_store_file (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -408,6 +499,8 @@ main (int argc, char **argv)
               test_window_on_server, dd_test_pg_fixture_teardown);
   g_test_add ("/pg/window/write-in-place", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
               test_window_writes, dd_test_pg_fixture_teardown);
+  g_test_add ("/pg/window/idle-snapshot", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
+              test_idle_snapshot, dd_test_pg_fixture_teardown);
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);
   return status;

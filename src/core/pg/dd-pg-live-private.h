@@ -30,6 +30,12 @@ typedef struct
   LiveState state;
   gboolean in_transaction;      /* between SQLite's xBegin and its end */
   sqlite3_int64 next_rowid;     /* the rowids of the rows of tables without an id */
+  gboolean snapshot_open;       /* the server's transaction of the reads is open */
+  gboolean end_when_idle;       /* a window's: ended after IDLE_END_MS without a read */
+  GMainContext *idle_context;   /* where that timeout runs (the window's thread) */
+  guint idle_id;                /* the timeout that ends it */
+  gint64 last_read;             /* monotonic time of the last scan */
+  guint n_cursors;              /* open cursors (they may borrow a retired whole) */
 } Live;
 
 typedef struct
@@ -69,8 +75,13 @@ sqlite3_int64 _dd_pg_live_row_id   (LiveTable      *table,
 void     _dd_pg_live_table_init    (LiveTable      *table);
 void     _dd_pg_live_table_clear   (LiveTable      *table);
 /* Ends the server's transaction (rolled back: nothing written is in it)
- * and begins a new snapshot; forgets what the last one read. */
+ * and forgets what it read; the next read begins a new one. */
+void     _dd_pg_live_end_snapshot  (Live           *live);
+/* Ends the server's transaction and begins a new snapshot. */
 gboolean _dd_pg_live_new_snapshot  (Live           *live,
+                                    GError        **error);
+/* A snapshot for a read or a write: the open one, else a new one. */
+gboolean _dd_pg_live_use_snapshot  (Live           *live,
                                     GError        **error);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,

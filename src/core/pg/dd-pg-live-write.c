@@ -370,6 +370,9 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
                            _("The server already refused a part of this change; nothing was saved."));
       return fail (table, error);
     }
+  /* (The store's BEGIN took one; a write outside it takes its own.) */
+  if (!_dd_pg_live_use_snapshot (table->live, &error))
+    return fail (table, error);
   /* The small table's snapshot is stale now: read again from the server
    * (within this transaction, with this change). The cursors that still
    * read it keep it till the next snapshot. */
@@ -390,26 +393,39 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
   return change_row (table, sqlite3_value_int64 (argv[0]), argv);
 }
 
-/* A new snapshot: the server's transaction as it is now; what was read
- * for the last one is forgotten. */
-gboolean
-_dd_pg_live_new_snapshot (Live    *live,
-                          GError **error)
+void
+_dd_pg_live_end_snapshot (Live *live)
 {
   PGconn *conn = dd_pg_get_conn (live->pg);
 
   if (PQtransactionStatus (conn) != PQTRANS_IDLE)
     dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
+  live->snapshot_open = FALSE;
   for (guint i = 0; i < live->tables->len; i++)
     {
       LiveTable *table = live->tables->pdata[i];
 
       if (table->whole != NULL)
         g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+      /* No cursor left to read the old copies. */
+      if (live->n_cursors == 0)
+        g_ptr_array_set_size (table->retired, 0);
       g_hash_table_remove_all (table->read_rows);
     }
-  return dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error);
+}
+
+/* A new snapshot: the server's transaction as it is now; what was read
+ * for the last one is forgotten. */
+gboolean
+_dd_pg_live_new_snapshot (Live    *live,
+                          GError **error)
+{
+  _dd_pg_live_end_snapshot (live);
+  if (!dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error))
+    return FALSE;
+  live->snapshot_open = TRUE;
+  return TRUE;
 }
 
 int
@@ -458,13 +474,12 @@ int
 _dd_pg_live_commit (sqlite3_vtab *vtab)
 {
   Live *live = ((LiveTable *) vtab)->live;
-  g_autoptr(GError) error = NULL;
 
-  /* A new snapshot for the reads after this write; a failure to take one
-   * shows at the next read. */
+  /* The reads after this write begin a new snapshot (a failure to take
+   * one shows there). */
   live->in_transaction = FALSE;
-  if (live->state == LIVE_COMMITTED && !_dd_pg_live_new_snapshot (live, &error))
-    g_debug ("No new snapshot after a commit: %s", error->message);
+  if (live->state == LIVE_COMMITTED)
+    _dd_pg_live_end_snapshot (live);
   return SQLITE_OK;
 }
 
@@ -472,11 +487,10 @@ int
 _dd_pg_live_rollback (sqlite3_vtab *vtab)
 {
   Live *live = ((LiveTable *) vtab)->live;
-  g_autoptr(GError) error = NULL;
 
   live->in_transaction = FALSE;
-  if (live->state != LIVE_READING && !_dd_pg_live_new_snapshot (live, &error))
-    g_debug ("No new snapshot after a rollback: %s", error->message);
+  if (live->state != LIVE_READING)
+    _dd_pg_live_end_snapshot (live);
   return SQLITE_OK;
 }
 

@@ -24,12 +24,18 @@
  * the copier reads them (dd-pg-columns.c), so every output is the same as
  * on a file by construction. One REPEATABLE READ transaction of the
  * server's lasts as long as the store: every read of a command sees one
- * snapshot. A store that writes (dd_pg_write_store()) writes through the
- * same virtual tables, in place (dd-pg-live-write.c).
+ * snapshot. A window's store ends it when idle (_dd_pg_live_end_when_idle(),
+ * once its listener hears every write) and its next read begins a new one.
+ * A store that writes (dd_pg_write_store()) writes through the same
+ * virtual tables, in place (dd-pg-live-write.c).
  */
 
 /* The most columns a scan reads by name; the others read them all. */
 #define MASK_COLUMNS 63
+
+/* A window's snapshot ends after this long without a read
+ * (_dd_pg_live_end_when_idle()). */
+#define IDLE_END_MS 2000
 
 /* The tables an office keeps small (tens or hundreds of rows): each is
  * read whole at its first scan and every scan after reads that copy, as
@@ -44,6 +50,9 @@ live_free (gpointer data)
 {
   Live *live = data;
 
+  if (live->idle_id != 0)
+    g_source_destroy (g_main_context_find_source_by_id (live->idle_context, live->idle_id));
+  g_clear_pointer (&live->idle_context, g_main_context_unref);
   g_hash_table_unref (live->timestamps);
   g_hash_table_unref (live->columns);
   g_hash_table_unref (live->prepared);
@@ -284,6 +293,7 @@ live_open (sqlite3_vtab         *vtab,
   LiveCursor *cursor = g_new0 (LiveCursor, 1);
 
   cursor->fields = g_new (int, table->columns->len);
+  table->live->n_cursors++;
   *out = &cursor->base;
   return SQLITE_OK;
 }
@@ -293,6 +303,7 @@ live_close (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
+  ((LiveTable *) base->pVtab)->live->n_cursors--;
   if (!cursor->borrowed)
     PQclear (cursor->result);
   g_free (cursor->fields);
@@ -500,6 +511,7 @@ live_filter (sqlite3_vtab_cursor  *base,
   LiveCursor *cursor = (LiveCursor *) base;
   LiveTable *table = (LiveTable *) base->pVtab;
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
   (void) index_number;
@@ -509,6 +521,8 @@ live_filter (sqlite3_vtab_cursor  *base,
   cursor->result = NULL;
   cursor->borrowed = FALSE;
   cursor->row = 0;
+  if (!_dd_pg_live_use_snapshot (table->live, &error))
+    return set_vtab_error (base->pVtab, error->message);
   /* A small table: its every column, read once (the fields of each
    * cursor are then the columns' own positions). */
   if (table->small && table->whole != NULL)
@@ -669,6 +683,7 @@ shadow_tables (DdPg     *pg,
   live->store = store;
   live->db = db;
   live->writable = writable;
+  live->snapshot_open = TRUE;   /* open_in_place() began it */
   g_object_set_data (G_OBJECT (pg), "dd-pg-live", live);
   if (!read_all_columns (live, db, error))
     {
@@ -700,7 +715,8 @@ open_in_place (DdPg      *self,
   g_autofree char *login = NULL;
 
   /* One snapshot per store: a connection serves one store at a time. */
-  if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE)
+  if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE ||
+      g_object_get_data (G_OBJECT (self), "dd-pg-live") != NULL)
     {
       g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
                    _("This connection to the server already serves another store; open a new one."));
@@ -861,6 +877,70 @@ _dd_pg_live_renew (DdStore  *store,
         return FALSE;
     }
   /* Outside the store's write transaction the snapshot holds nothing
-   * written: ending it loses nothing. */
-  return _dd_pg_live_new_snapshot (live, error);
+   * written: ending it loses nothing. Beginning the new one now checks
+   * the connection; a window's ends again when idle. */
+  return _dd_pg_live_new_snapshot (live, error) && _dd_pg_live_use_snapshot (live, error);
+}
+
+static gboolean
+idle_end_cb (gpointer data)
+{
+  Live *live = data;
+  gint64 quiet_ms = (g_get_monotonic_time () - live->last_read) / 1000;
+
+  if (!live->snapshot_open)
+    {
+      live->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Not in the middle of a read (its rows are one snapshot's) nor of
+   * the store's write: later. */
+  if (quiet_ms < IDLE_END_MS || live->in_transaction || live->state != LIVE_READING || reading (live->db))
+    return G_SOURCE_CONTINUE;
+  _dd_pg_live_end_snapshot (live);
+  live->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The timeout that ends the snapshot when idle, in the main context of
+ * the thread that asked for it (the window's). */
+static void
+arm_idle_end (Live *live)
+{
+  GSource *source;
+
+  if (!live->end_when_idle || live->idle_id != 0 || !live->snapshot_open)
+    return;
+  source = g_timeout_source_new (IDLE_END_MS);
+  g_source_set_callback (source, idle_end_cb, live, NULL);
+  g_source_set_static_name (source, "[dondoc] pg snapshot idle");
+  live->idle_id = g_source_attach (source, live->idle_context);
+  g_source_unref (source);
+}
+
+gboolean
+_dd_pg_live_use_snapshot (Live    *live,
+                          GError **error)
+{
+  if (!live->snapshot_open && !_dd_pg_live_new_snapshot (live, error))
+    return FALSE;
+  live->last_read = g_get_monotonic_time ();
+  arm_idle_end (live);
+  return TRUE;
+}
+
+void
+_dd_pg_live_end_when_idle (DdStore *store)
+{
+  DdPg *pg = _dd_pg_live_get_pg (store);
+  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+
+  g_return_if_fail (live != NULL);
+
+  if (live->end_when_idle)
+    return;
+  live->end_when_idle = TRUE;
+  live->idle_context = g_main_context_ref_thread_default ();
+  live->last_read = g_get_monotonic_time ();
+  arm_idle_end (live);
 }
