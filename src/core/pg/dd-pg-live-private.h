@@ -59,7 +59,8 @@ typedef struct
   PGresult *result;             /* the table's whole when borrowed */
   gboolean borrowed;
   int row;
-  int *fields;                  /* the result's field of each column, -1: not read */
+  int *fields;                  /* the result's field of each column, -1: not read (NULL) */
+  gboolean keys;                /* read the key and revision (a write transaction's) */
 } LiveCursor;
 
 /* The BEGIN of a store's snapshot. */

@@ -130,7 +130,7 @@ _dd_pg_live_row_id (LiveTable  *table,
     rowid = ++table->live->next_rowid;
   else
     return cursor->row + 1;
-  if (!table->live->in_transaction || !table->writable)
+  if (!table->live->in_transaction || !table->writable || !cursor->keys)
     return rowid;
 
   /* The row may be updated or deleted next: its key and revision. */

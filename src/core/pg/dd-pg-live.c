@@ -442,6 +442,18 @@ append_order (LiveTable *table,
                           table->table, ((DdPgColumn *) table->columns->pdata[1])->server_name);
 }
 
+/* Whether @terms (of a plan) have the term @kind on column @c. */
+static gboolean
+plan_has_term (GStrv  terms,
+               char   kind,
+               guint  c)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (terms[i][0] == kind && g_ascii_strtoull (terms[i] + 1, NULL, 10) == c)
+      return TRUE;
+  return FALSE;
+}
+
 /* The SELECT of a scan planned as @plan, and its parameters. */
 static char *
 build_select (LiveTable      *table,
@@ -457,18 +469,23 @@ build_select (LiveTable      *table,
   const char *colon = strchr (plan, ':');
   int field = 0, arg = 0;
 
+  terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
+  /* The key and the revision for a store that writes, in its write
+   * transaction (its xUpdate's rows). */
+  cursor->keys = table->live->writable && table->live->in_transaction;
   for (guint c = 0; c < table->columns->len; c++)
     {
-      /* The first column always: the rowid, and never an empty list;
-       * the key and the revision for a store that writes. */
-      cursor->fields[c] = c == 0 || column_used (mask, c) ||
-                          (table->live->writable && _dd_pg_live_is_key (table, c)) ? field++ : -1;
+      /* The first column always: the rowid, and never an empty list. A
+       * column the server found NULL (IS NULL) is NULL in every row: not
+       * read, so that an index without it answers ("deleted_at IS NULL":
+       * the live tasks' index has the list's columns). */
+      cursor->fields[c] = c == 0 || (cursor->keys && _dd_pg_live_is_key (table, c)) ||
+                          (column_used (mask, c) && !plan_has_term (terms, 'n', c)) ? field++ : -1;
       if (cursor->fields[c] < 0)
         continue;
       g_string_append (sql, c > 0 ? ", " : "");
       _dd_pg_append_server_expression (sql, table->table, table->columns->pdata[c], table->live->timestamps);
     }
-  terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
   for (guint i = 0; terms[i] != NULL; i++)
     if (terms[i][0] != '\0')
       append_term (table, where, params, terms[i], argv, &arg);
@@ -529,6 +546,7 @@ live_filter (sqlite3_vtab_cursor  *base,
     {
       for (guint c = 0; c < table->columns->len; c++)
         cursor->fields[c] = (int) c;
+      cursor->keys = table->live->writable && table->live->in_transaction;
       cursor->result = table->whole;
       cursor->borrowed = TRUE;
       return SQLITE_OK;
