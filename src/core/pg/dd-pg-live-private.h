@@ -23,6 +23,7 @@ typedef struct
   DdStore *store;               /* not kept: it owns the database that owns this */
   sqlite3 *db;
   GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
+  GHashTable *dates;            /* "table.column" of the date columns */
   GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
   GHashTable *prepared;         /* SQL → statement name */
   GPtrArray *tables;            /* LiveTable, not kept */

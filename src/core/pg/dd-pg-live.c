@@ -54,6 +54,7 @@ live_free (gpointer data)
     g_source_destroy (g_main_context_find_source_by_id (live->idle_context, live->idle_id));
   g_clear_pointer (&live->idle_context, g_main_context_unref);
   g_hash_table_unref (live->timestamps);
+  g_clear_pointer (&live->dates, g_hash_table_unref);
   g_hash_table_unref (live->columns);
   g_hash_table_unref (live->prepared);
   g_ptr_array_unref (live->tables);
@@ -143,6 +144,17 @@ live_disconnect (sqlite3_vtab *vtab)
   g_free (table->table);
   g_free (table);
   return SQLITE_OK;
+}
+
+/* Whether @column is a date on the server: its text in the file
+ * ("2026-12-06") sorts as the date does. */
+static gboolean
+is_date (LiveTable        *table,
+         const DdPgColumn *column)
+{
+  g_autofree char *key = g_strconcat (table->table, ".", column->server_name, NULL);
+
+  return column->kind == KIND_TEXT && g_hash_table_contains (table->live->dates, key);
 }
 
 /* Whether the server compares @column's values as the file does: its
@@ -259,7 +271,7 @@ live_best_index (sqlite3_vtab       *vtab,
           unique = unique || (constraint->iColumn == 0 && table->id_first);
           cost = MIN (cost, unique ? 1.0 : 100.0);
         }
-      else if (range != '\0' && column->kind == KIND_INTEGER)
+      else if (range != '\0' && (column->kind == KIND_INTEGER || is_date (table, column)))
         {
           info->aConstraintUsage[i].argvIndex = ++n_args;
           g_string_append_printf (plan, "%c%d;", range, constraint->iColumn);
@@ -360,6 +372,22 @@ range_operator (char term)
     }
 }
 
+/* Whether @text is a day as the file writes it ("2026-12-06"): its order
+ * as text is the date's. */
+static gboolean
+is_iso_date (const char *text)
+{
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return text[0] != '0' &&
+         g_date_valid_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                           (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                           (GDateYear) g_ascii_strtoull (text, NULL, 10));
+}
+
 /* Adds to @where the term @term of a plan, and its parameter to @params
  * (an order term adds nothing). */
 static void
@@ -401,6 +429,14 @@ append_term (LiveTable      *table,
       {
         g_ptr_array_add (params, g_strdup_printf ("%lld", (long long) sqlite3_value_int64 (value)));
         g_string_append_printf (where, "%s\"%s\" %s $%u::bigint", keyword, column->server_name, op, params->len);
+      }
+    else if (term[0] != '=' && type == SQLITE_TEXT && is_date (table, column) &&
+             is_iso_date ((const char *) sqlite3_value_text (value)))
+      {
+        /* A range of days (a window of reports, the updates of a year):
+         * the server reads those rows only. */
+        g_ptr_array_add (params, g_strdup ((const char *) sqlite3_value_text (value)));
+        g_string_append_printf (where, "%s\"%s\" %s $%u::date", keyword, column->server_name, op, params->len);
       }
     else if (column->kind == KIND_TEXT && type == SQLITE_TEXT && term[0] == '=')
       {
@@ -677,6 +713,28 @@ read_all_columns (Live     *live,
   return TRUE;
 }
 
+/* "table.column" of the server's date columns, or NULL. */
+static GHashTable *
+read_server_dates (DdPg    *pg,
+                   GError **error)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PGresult *result = PQexec (dd_pg_get_conn (pg),
+                             "SELECT table_name || '.' || column_name FROM information_schema.columns "
+                             "WHERE table_schema = 'public' AND data_type = 'date'");
+
+  if (!dd_pg_result_ok (result, error))
+    {
+      PQclear (result);
+      g_hash_table_unref (set);
+      return NULL;
+    }
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_add (set, g_strdup (PQgetvalue (result, r, 0)));
+  PQclear (result);
+  return set;
+}
+
 /* Shadows each table of @store's data by the server's. */
 static gboolean
 shadow_tables (DdPg     *pg,
@@ -686,6 +744,7 @@ shadow_tables (DdPg     *pg,
 {
   sqlite3 *db = _dd_store_get_db (store);
   GHashTable *timestamps = _dd_pg_read_server_timestamps (pg, error);
+  GHashTable *dates = timestamps != NULL ? read_server_dates (pg, error) : NULL;
   guint n_tables;
   const char * const *tables = _dd_pg_data_tables (&n_tables);
   Live *live;
@@ -695,6 +754,7 @@ shadow_tables (DdPg     *pg,
   live = g_new0 (Live, 1);
   live->pg = pg;
   live->timestamps = timestamps;
+  live->dates = dates;
   live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   live->tables = g_ptr_array_new ();
