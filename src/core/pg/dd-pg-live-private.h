@@ -85,6 +85,15 @@ gboolean _dd_pg_live_new_snapshot  (Live           *live,
 /* A snapshot for a read or a write: the open one, else a new one. */
 gboolean _dd_pg_live_use_snapshot  (Live           *live,
                                     GError        **error);
+/* A window's snapshot ends after this long without a read
+ * (_dd_pg_live_end_when_idle()). */
+#define IDLE_END_MS 2000
+/* Arms the timeout that ends a window's snapshot when idle, in its main
+ * context (live->idle_context). */
+void     _dd_pg_live_arm_idle_end  (Live           *live);
+/* Whether a statement of @db is between its first step and its reset: a
+ * scan of it may hold a small table's rows. */
+gboolean _dd_pg_live_reading       (sqlite3        *db);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);

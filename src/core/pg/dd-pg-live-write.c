@@ -428,6 +428,65 @@ _dd_pg_live_new_snapshot (Live    *live,
   return TRUE;
 }
 
+gboolean
+_dd_pg_live_reading (sqlite3 *db)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      return TRUE;
+  return FALSE;
+}
+
+/* The snapshot of a window's store: ended when idle */
+
+static gboolean
+idle_end_cb (gpointer data)
+{
+  Live *live = data;
+  gint64 quiet_ms = (g_get_monotonic_time () - live->last_read) / 1000;
+
+  if (!live->snapshot_open)
+    {
+      live->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Not in the middle of a read (its rows are one snapshot's) nor of
+   * the store's write: later. */
+  if (quiet_ms < IDLE_END_MS || live->in_transaction || live->state != LIVE_READING ||
+      _dd_pg_live_reading (live->db))
+    return G_SOURCE_CONTINUE;
+  _dd_pg_live_end_snapshot (live);
+  live->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The timeout that ends the snapshot when idle, in the main context of
+ * the thread that asked for it (the window's). */
+void
+_dd_pg_live_arm_idle_end (Live *live)
+{
+  GSource *source;
+
+  if (!live->end_when_idle || live->idle_id != 0 || !live->snapshot_open)
+    return;
+  source = g_timeout_source_new (IDLE_END_MS);
+  g_source_set_callback (source, idle_end_cb, live, NULL);
+  g_source_set_static_name (source, "[dondoc] pg snapshot idle");
+  live->idle_id = g_source_attach (source, live->idle_context);
+  g_source_unref (source);
+}
+
+gboolean
+_dd_pg_live_use_snapshot (Live    *live,
+                          GError **error)
+{
+  if (!live->snapshot_open && !_dd_pg_live_new_snapshot (live, error))
+    return FALSE;
+  live->last_read = g_get_monotonic_time ();
+  _dd_pg_live_arm_idle_end (live);
+  return TRUE;
+}
+
 int
 _dd_pg_live_begin (sqlite3_vtab *vtab)
 {

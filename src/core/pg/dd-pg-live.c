@@ -33,10 +33,6 @@
 /* The most columns a scan reads by name; the others read them all. */
 #define MASK_COLUMNS 63
 
-/* A window's snapshot ends after this long without a read
- * (_dd_pg_live_end_when_idle()). */
-#define IDLE_END_MS 2000
-
 /* The tables an office keeps small (tens or hundreds of rows): each is
  * read whole at its first scan and every scan after reads that copy, as
  * the snapshot never changes; a scan of one costs no round trip (a task
@@ -749,8 +745,11 @@ shadow_tables (DdPg     *pg,
   const char * const *tables = _dd_pg_data_tables (&n_tables);
   Live *live;
 
-  if (timestamps == NULL)
-    return FALSE;
+  if (dates == NULL)
+    {
+      g_clear_pointer (&timestamps, g_hash_table_unref);
+      return FALSE;
+    }
   live = g_new0 (Live, 1);
   live->pg = pg;
   live->timestamps = timestamps;
@@ -918,17 +917,6 @@ dd_pg_store_is_server (DdStore *self)
   return _dd_pg_live_get_pg (self) != NULL;
 }
 
-/* Whether a statement of @db is between its first step and its reset: a
- * scan of it may hold a small table's rows. */
-static gboolean
-reading (sqlite3 *db)
-{
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
-    if (sqlite3_stmt_busy (stmt))
-      return TRUE;
-  return FALSE;
-}
-
 gboolean
 _dd_pg_live_renew (DdStore  *store,
                    GError  **error)
@@ -940,7 +928,7 @@ _dd_pg_live_renew (DdStore  *store,
   g_return_val_if_fail (live != NULL, FALSE);
 
   /* Never in the middle of a read or of the store's own write. */
-  if (live->in_transaction || reading (_dd_store_get_db (store)))
+  if (live->in_transaction || _dd_pg_live_reading (_dd_store_get_db (store)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The store is reading or writing");
       return FALSE;
@@ -960,53 +948,6 @@ _dd_pg_live_renew (DdStore  *store,
   return _dd_pg_live_new_snapshot (live, error) && _dd_pg_live_use_snapshot (live, error);
 }
 
-static gboolean
-idle_end_cb (gpointer data)
-{
-  Live *live = data;
-  gint64 quiet_ms = (g_get_monotonic_time () - live->last_read) / 1000;
-
-  if (!live->snapshot_open)
-    {
-      live->idle_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  /* Not in the middle of a read (its rows are one snapshot's) nor of
-   * the store's write: later. */
-  if (quiet_ms < IDLE_END_MS || live->in_transaction || live->state != LIVE_READING || reading (live->db))
-    return G_SOURCE_CONTINUE;
-  _dd_pg_live_end_snapshot (live);
-  live->idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* The timeout that ends the snapshot when idle, in the main context of
- * the thread that asked for it (the window's). */
-static void
-arm_idle_end (Live *live)
-{
-  GSource *source;
-
-  if (!live->end_when_idle || live->idle_id != 0 || !live->snapshot_open)
-    return;
-  source = g_timeout_source_new (IDLE_END_MS);
-  g_source_set_callback (source, idle_end_cb, live, NULL);
-  g_source_set_static_name (source, "[dondoc] pg snapshot idle");
-  live->idle_id = g_source_attach (source, live->idle_context);
-  g_source_unref (source);
-}
-
-gboolean
-_dd_pg_live_use_snapshot (Live    *live,
-                          GError **error)
-{
-  if (!live->snapshot_open && !_dd_pg_live_new_snapshot (live, error))
-    return FALSE;
-  live->last_read = g_get_monotonic_time ();
-  arm_idle_end (live);
-  return TRUE;
-}
-
 void
 _dd_pg_live_end_when_idle (DdStore *store)
 {
@@ -1020,5 +961,5 @@ _dd_pg_live_end_when_idle (DdStore *store)
   live->end_when_idle = TRUE;
   live->idle_context = g_main_context_ref_thread_default ();
   live->last_read = g_get_monotonic_time ();
-  arm_idle_end (live);
+  _dd_pg_live_arm_idle_end (live);
 }
