@@ -343,22 +343,16 @@ DdStore *dd_pg_write_store (DdPg    *self,
                             GError **error);
 
 /**
- * dd_pg_open_store:
- * @self: a connection that may read the data
- * @error: return location for a #GError
+ * dd_pg_store_is_server:
+ * @self: a store
  *
- * Reads the server's data, one snapshot, into a store in memory that
- * writes: each of its write
- * transactions is sent to the server before it commits (the rows it
- * touched, each update only if the row's revision on the server is still
- * the one read, else %DD_STORE_ERROR_CONFLICT), in one transaction of the
- * server's, whose triggers and row-level security apply. When the server
- * refuses, the store's transaction is rolled back: the action is on the
- * server whole or reported as failed. @self is kept by the store.
+ * Whether @self is a PostgreSQL server's data read in place
+ * (dd_pg_read_store(), dd_pg_write_store()) rather than a file's: the
+ * window and its dialogs say "on the server" where a file's say "in the
+ * file".
  *
- * Returns: (transfer full): the store, or %NULL
+ * Returns: %TRUE for a server's store
  */
-DdStore *dd_pg_open_store (DdPg    *self,
-                           GError **error);
+gboolean dd_pg_store_is_server (DdStore *self);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ static const char * const server_commands[] = {
   "tasks", "summary", "scorecard", "calendar", "units", "plans", "update", "report",
   "history", "check", "indicator", "scoring", "schedule", "holidays", "chart", "export",
   "letters", "dossier", "task", "extend", "delete", "restore-task", "workdays", "lunar", "solar",
-  "form", "unit-email", "migrate",
+  "form", "unit-email", "migrate", "mail", "mail-settings",
 };
 /* Commands that always write. */
 static const char * const writing_commands[] = { "update", "task", "extend", "delete", "restore-task" };
@@ -37,7 +37,7 @@ static const char * const reading_subcommands[][2] = {
  * handout, read). */
 static const char * const report_writes[] = { "record", "undo", "add-ad-hoc" };
 /* Commands that write when given an option other than --format. */
-static const char * const writing_with_options[] = { "schedule", "holidays" };
+static const char * const writing_with_options[] = { "schedule", "holidays", "mail-settings" };
 
 static gboolean
 is_one_of (const char *name, const char * const *names, guint n_names)
@@ -58,6 +58,9 @@ writes_on_server (char **args)
     return TRUE;
   if (g_str_equal (name, "report"))
     return args[2] != NULL && is_one_of (args[2], report_writes, G_N_ELEMENTS (report_writes));
+  /* "mail --send" records each letter sent (letters_sent); "--dry-run" reads. */
+  if (g_str_equal (name, "mail"))
+    return g_strv_contains ((const char * const *) args + 2, "--send");
   /* "unit-email UNIT ADDRESS" sets the address, "unit-email UNIT" shows it. */
   if (g_str_equal (name, "unit-email"))
     return args[2] != NULL && args[3] != NULL;
@@ -487,9 +490,8 @@ dd_cli_pg_main (Globals  *globals,
       return -1;
     }
 
-  message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: “import”, “mail”, "
-                               "“mail-settings”, “settings”, “backup”, “restore” and “verify” work "
-                               "on a file only (see the README)"),
+  message = g_strdup_printf (_("“%s” does not work on a PostgreSQL server yet: “import”, “settings”, "
+                               "“backup”, “restore” and “verify” work on a file only (see the README)"),
                              name);
   g_printerr ("%s%s\n", MESSAGE_PREFIX, message);
   return EXIT_BAD_INPUT;

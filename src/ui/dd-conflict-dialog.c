@@ -10,7 +10,8 @@
 /*
  * DdConflictDialog: shown when the task editor's save meets
  * DD_STORE_ERROR_CONFLICT. It lists, field by field, what the user typed
- * against what is now in the file, with who changed the file's value and
+ * against what is now in the file (or on the server, for a PostgreSQL
+ * store: dd_pg_store_is_server()), with who changed that value and
  * when (from the audit history), and lets the user keep theirs or take the
  * other one for each field. Fields that are the same on both sides are not
  * shown. A field only one side changed starts on that side's value, so that
@@ -47,6 +48,7 @@ struct _DdConflictDialog
 
   /* Template children */
   GtkLabel *intro_label;
+  GtkLabel *theirs_heading;
   GtkGrid *fields_grid;
 };
 
@@ -187,9 +189,13 @@ build (DdConflictDialog *self)
   g_autoptr(DdHistory) log = dd_history_new (self->store);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean server = dd_pg_store_is_server (self->store);
   DdHistoryQuery query;
   int row = 1;
 
+  /* The other side is a file's or a server's, as the store is. */
+  if (server)
+    gtk_label_set_text (self->theirs_heading, _("Now on the server"));
   dd_history_query_init (&query);
   query.task_id = dd_task_get_id (self->theirs);
   query.limit = 200;
@@ -227,6 +233,8 @@ build (DdConflictDialog *self)
         note = _("Changed on both sides");
       else if (mine_changed)
         note = _("Only you changed it");
+      else if (server)
+        note = _("Only changed on the server");
       else
         note = _("Only changed in the file");
       label = gtk_label_new (note);
@@ -250,7 +258,8 @@ build (DdConflictDialog *self)
       {
         g_autofree char *detail = NULL;
 
-        /* Translators: under the value now in the file: "Take theirs — Changed by …". */
+        /* Translators: under the value now in the file (or on the server):
+         * "Take theirs — Changed by …". */
         detail = who != NULL ? g_strdup_printf (_("Take theirs — %s"), who) : g_strdup (_("Take theirs"));
         gtk_check_button_set_child (choice->theirs, value_box (theirs, detail));
       }
@@ -373,6 +382,7 @@ dd_conflict_dialog_class_init (DdConflictDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dd-conflict-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DdConflictDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, DdConflictDialog, theirs_heading);
   gtk_widget_class_bind_template_child (widget_class, DdConflictDialog, fields_grid);
 
   gtk_widget_class_install_action (widget_class, "conflict.save", NULL, save_action);
@@ -395,7 +405,7 @@ dd_conflict_dialog_init (DdConflictDialog *self)
  * @store: the store, for the history of the task
  * @base: the task as the user read it
  * @mine: the user's edited copy
- * @theirs: the task as it is now in the file
+ * @theirs: the task as it is now in the file (or on the server)
  *
  * Returns: (transfer none): the dialog, owned by GTK like every toplevel
  */

@@ -3,17 +3,29 @@
  * bench-pg-reads FILE [RUNS]: the reads of a command and of the window's
  * task list on a PostgreSQL server (a throwaway cluster on this machine,
  * over its Unix socket), the server's tables read in place
- * (dd_pg_read_store()) against the copy of every table
- * (dd_pg_open_store()) and against the file itself. FILE is a database
- * made by dd-bench-generate (it is only read); its data is moved to the
- * server with dd_pg_migrate_from_store() first. Prints medians of RUNS
- * (default 3); asserts nothing about time. DD_BENCH_PG_NO_COPY=1 leaves
- * the copy out (it takes half a minute a run at 100,000 tasks).
+ * by a command (dd_pg_read_store()) and by the window, whose store also
+ * writes in place (dd_pg_write_store()), against the file itself. FILE is
+ * a database made by dd-bench-generate (it is only read); its data is
+ * moved to the server with dd_pg_migrate_from_store() first. Prints
+ * medians of RUNS (default 3); asserts nothing about time.
+ *
+ * Then the window's refresh, as after another desktop's save (the store's
+ * snapshot renewed, its caches stale): the list's ids and its first 208
+ * tasks (what the task list's worker reads before the view shows it),
+ * then the ids alone, REFRESHES times (20) each on one store: median and
+ * 95th percentile.
+ *
+ * DD_BENCH_PG_URI=postgresql://… measures a database FILE was moved to
+ * already (no throwaway cluster, no move).
  */
 #include <dondoc/dondoc.h>
 
 #include "dd-bench.h"
 #include "dd-test-pg.h"
+#include "dd-pg-private.h"
+#include "dd-store-private.h"
+
+#define REFRESHES 20
 
 typedef DdStore *(*OpenFunc) (const char *location);
 
@@ -24,11 +36,11 @@ open_file (const char *location)
 }
 
 static DdStore *
-open_copy (const char *location)
+open_window (const char *location)
 {
   g_autoptr(DdPg) pg = dd_pg_connect (location, NULL);
 
-  return pg != NULL ? dd_pg_open_store (pg, NULL) : NULL;
+  return pg != NULL ? dd_pg_write_store (pg, NULL) : NULL;
 }
 
 static DdStore *
@@ -45,10 +57,10 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-/* The window's refresh: the ids of every live task in appendix order,
- * then its first screenful (40 tasks) read. */
+/* The ids of every live task in appendix order (of @unit_id's), then the
+ * first @n_first of them read. */
 static double
-time_list (DdStore *store, gint64 unit_id)
+time_list_first (DdStore *store, gint64 unit_id, guint n_first)
 {
   DdTaskQuery query;
   g_autoptr(DdTaskList) list = NULL;
@@ -59,9 +71,48 @@ time_list (DdStore *store, gint64 unit_id)
   query.unit_id = unit_id;
   list = dd_store_query_tasks (store, &query, NULL);
   g_assert_nonnull (list);
-  for (guint i = 0; i < MIN (40, g_list_model_get_n_items (G_LIST_MODEL (list))); i++)
+  for (guint i = 0; i < MIN (n_first, g_list_model_get_n_items (G_LIST_MODEL (list))); i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
   return now_ms () - start;
+}
+
+/* A first screenful (40 tasks). */
+static double
+time_list (DdStore *store, gint64 unit_id)
+{
+  return time_list_first (store, unit_id, 40);
+}
+
+/* The window's refresh after another desktop's save, REFRESHES times,
+ * reading the ids and the first @n_first tasks. */
+static void
+measure_refresh (const char *location,
+                 guint       n_first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (location, &error);
+  g_autoptr(DdStore) store = NULL;
+  double times[REFRESHES];
+
+  g_assert_no_error (error);
+  store = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  time_list_first (store, 0, n_first);
+  for (guint r = 0; r < REFRESHES; r++)
+    {
+      double start = now_ms ();
+
+      g_assert_true (_dd_pg_live_renew (store, &error));
+      _dd_store_external_change (store);
+      time_list_first (store, 0, n_first);
+      times[r] = now_ms () - start;
+    }
+  qsort (times, REFRESHES, sizeof (double), dd_bench_compare_double);
+  g_print ("window refresh (ids + %u tasks), %u times: median %.0f ms, p95 %.0f ms, max %.0f ms\n", n_first,
+           REFRESHES, times[REFRESHES / 2], times[(REFRESHES * 95 + 99) / 100 - 1], times[REFRESHES - 1]);
+  g_print ("RESULT\tpg-reads-window-refresh-%u-median\t%.0f\tms\n", n_first, times[REFRESHES / 2]);
+  g_print ("RESULT\tpg-reads-window-refresh-%u-p95\t%.0f\tms\n", n_first,
+           times[(REFRESHES * 95 + 99) / 100 - 1]);
 }
 
 static void
@@ -100,8 +151,9 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) source = NULL;
   g_autoptr(DdPg) pg = NULL;
-  DdTestPgCluster *cluster;
+  DdTestPgCluster *cluster = NULL;
   DdTestPgFixture fixture;
+  const char *uri = g_getenv ("DD_BENCH_PG_URI");
   guint runs = argc > 2 ? CLAMP (atoi (argv[2]), 1, 16) : 3;
 
   if (argc < 2)
@@ -113,24 +165,32 @@ main (int argc, char **argv)
   source = dd_store_open (argv[1], DD_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
 
-  cluster = dd_test_pg_cluster_start ();
-  dd_test_pg_fixture_setup (&fixture, cluster);
-  pg = dd_pg_connect (fixture.uri, &error);
-  g_assert_no_error (error);
-  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
-  g_assert_true (dd_pg_migrate_from_store (pg, source, NULL, &error));
-  g_assert_no_error (error);
-  dd_test_pg_exec (fixture.conn, "VACUUM ANALYZE");
+  if (uri == NULL)
+    {
+      cluster = dd_test_pg_cluster_start ();
+      dd_test_pg_fixture_setup (&fixture, cluster);
+      pg = dd_pg_connect (fixture.uri, &error);
+      g_assert_no_error (error);
+      g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+      g_assert_true (dd_pg_migrate_from_store (pg, source, NULL, &error));
+      g_assert_no_error (error);
+      dd_test_pg_exec (fixture.conn, "VACUUM ANALYZE");
+      uri = fixture.uri;
+    }
 
   g_print ("| backend   | open (ms)  | list (ms)    | unit (ms)    | task (ms) |\n");
   g_print ("|-----------|-----------:|-------------:|-------------:|---------:|\n");
   measure ("file", open_file, argv[1], runs);
-  measure ("in-place", open_in_place, fixture.uri, runs);
-  if (g_getenv ("DD_BENCH_PG_NO_COPY") == NULL)
-    measure ("copy", open_copy, fixture.uri, runs);
+  measure ("in-place", open_in_place, uri, runs);
+  measure ("window", open_window, uri, runs);
+  measure_refresh (uri, 208);
+  measure_refresh (uri, 0);
 
   g_clear_object (&pg);
-  dd_test_pg_fixture_teardown (&fixture, cluster);
-  dd_test_pg_cluster_stop (cluster);
+  if (cluster != NULL)
+    {
+      dd_test_pg_fixture_teardown (&fixture, cluster);
+      dd_test_pg_cluster_stop (cluster);
+    }
   return 0;
 }

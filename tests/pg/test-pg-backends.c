@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "dd-test-pg.h"
+#include "dd-test-smtp.h"
 #include "dd-store-private.h"
 
 static DdTestPgCluster *cluster;
@@ -694,9 +695,39 @@ test_same_writes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
-/* A row someone changed on the server after it was read: the save is
+/* Another desktop's transaction that changed task 3 and holds it: it
+ * commits once a save of this test waits for the row (pg_stat_activity
+ * says a backend waits on a lock), so the change lands after the save's
+ * snapshot was taken and before its update. */
+typedef struct
+{
+  DdTestPgFixture *fixture;
+  PGconn *holder;   /* the other desktop's, in its transaction */
+  gboolean waited;
+} Meanwhile;
+
+static gpointer
+commit_when_waited (gpointer data)
+{
+  Meanwhile *meanwhile = data;
+  PGconn *watch = dd_test_pg_connect (meanwhile->fixture->cluster, meanwhile->fixture->database, NULL);
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!meanwhile->waited && g_get_monotonic_time () < end)
+    {
+      meanwhile->waited = count (watch, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                        "AND datname = current_database ()") > 0;
+      if (!meanwhile->waited)
+        g_usleep (20000);
+    }
+  dd_test_pg_exec (meanwhile->holder, "COMMIT");
+  PQfinish (watch);
+  return NULL;
+}
+
+/* A row someone changed on the server after the save read it: the save is
  * refused as a conflict and nothing of it is written; a viewer's save is
- * refused too. */
+ * refused too. The stores write in place (dd_pg_write_store()). */
 static void
 test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -709,6 +740,8 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(DdPg) pg = NULL;
   g_autoptr(DdStore) store = NULL;
+  Meanwhile meanwhile = { fixture, NULL, FALSE };
+  GThread *other;
   int updates;
   int progress;
   Office office;
@@ -722,16 +755,23 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
 
   pg = dd_pg_connect (boss_uri, &error);
   g_assert_no_error (error);
-  store = dd_pg_open_store (pg, &error);
+  store = dd_pg_write_store (pg, &error);
   g_assert_no_error (error);
+  g_assert_false (dd_store_is_read_only (store));
   updates = count (fixture->conn, "SELECT count(*) FROM progress_updates");
   progress = count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
-  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
-                                  "WHERE id = 3");
+  meanwhile.holder = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (meanwhile.holder, "BEGIN");
+  dd_test_pg_exec (meanwhile.holder, "UPDATE tasks SET note = 'changed meanwhile', revision = revision + 1 "
+                                     "WHERE id = 3");
+  other = g_thread_new ("other-desktop", commit_when_waited, &meanwhile);
 
   g_assert_false (dd_store_record_progress (store, 3, 55, NULL, NULL, "mine", &error));
+  g_thread_join (other);
+  g_assert_true (meanwhile.waited);
   g_assert_error (error, DD_STORE_ERROR, DD_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  PQfinish (meanwhile.holder);
   note = dd_test_pg_dup_value (fixture->conn, "SELECT note FROM tasks WHERE id = 3");
   g_assert_cmpstr (note, ==, "changed meanwhile");
   g_assert_cmpint (count (fixture->conn, "SELECT progress FROM tasks WHERE id = 3"), ==, progress);
@@ -748,7 +788,7 @@ test_write_conflict (DdTestPgFixture *fixture, gconstpointer data)
   /* A viewer's login: refused, nothing written. */
   pg = dd_pg_connect (reader_uri, &error);
   g_assert_no_error (error);
-  store = dd_pg_open_store (pg, &error);
+  store = dd_pg_write_store (pg, &error);
   g_assert_no_error (error);
   g_assert_false (dd_store_record_progress (store, 5, 90, NULL, NULL, "viewer", &error));
   g_assert_nonnull (error);
@@ -950,6 +990,141 @@ test_two_desktops (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* An address for every unit of the office at @location (unit-email). */
+static void
+set_unit_addresses (const char *location)
+{
+  g_autofree char *units = read_on (location, (const char *[]) { "units", "--format", "json", NULL });
+  g_autoptr(JsonNode) node = json_from_string (units, NULL);
+  JsonArray *array = json_node_get_array (node);
+
+  g_assert_cmpuint (json_array_get_length (array), >, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *unit = json_array_get_object_element (array, i);
+      g_autofree char *address = g_strdup_printf ("don-vi-%" G_GINT64_FORMAT "@ubnd.example.vn",
+                                                  json_object_get_int_member (unit, "id"));
+      const char *name = json_object_get_string_member (unit, "name");
+
+      g_free (read_on (location, (const char *[]) { "unit-email", name, address, NULL }));
+    }
+}
+
+/* The letters sent, as the history at @location tells them. */
+static guint
+count_sent (const char *location)
+{
+  g_autofree char *history = read_on (location, (const char *[]) { "history", NULL });
+  guint n = 0;
+
+  for (const char *p = history; (p = strstr (p, " insert letters_sent #")) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* The messages the sink took. */
+static guint
+count_messages (DdTestSmtpSink *sink)
+{
+  guint n = 0;
+
+  while (TRUE)
+    {
+      g_autofree char *message = dd_test_smtp_sink_dup_message (sink, n + 1);
+
+      if (message == NULL)
+        return n;
+      n++;
+    }
+}
+
+/* The urging letters by email on both backends, against a real SMTP
+ * server on 127.0.0.1 (tests/lib/smtp-sink.py): the mail server and the
+ * units' addresses set (mail-settings, unit-email), the dry run sends and
+ * records nothing, the send mails each unit its letter and records each
+ * in its tasks' history (letters_sent; on the server by the login, audited
+ * by the server's triggers), the same output on both; a recipient the mail
+ * server refuses is said and not recorded. */
+static void
+test_letters_mail (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *boss = dd_test_pg_uri (fixture->cluster, fixture->database, "boss");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *kinds[] = { "file", "server" };
+  char *dry_run[2] = { NULL, NULL };
+  char *sent[2] = { NULL, NULL };
+  guint n_sent[2] = { 0, 0 };
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "user", "set", "boss", "--role", "admin", NULL), ==, 0);
+  for (guint b = 0; b < G_N_ELEMENTS (kinds); b++)
+    {
+      const char *location = b == 0 ? office.file : boss;
+      g_autofree char *sink_dir = g_strdup_printf ("%s/sink-%s", office.dir, kinds[b]);
+      g_autofree char *refusing_dir = g_strdup_printf ("%s/refusing-%s", office.dir, kinds[b]);
+      g_autofree char *folder = g_strdup_printf ("%s/mail-%s", office.dir, kinds[b]);
+      DdTestSmtpSink sink = { 0 };
+      guint before;
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      dd_test_smtp_sink_start (&sink, sink_dir, NULL, NULL);
+      g_free (read_on (location, (const char *[]) { "mail-settings", "--host", "127.0.0.1", "--port", sink.port,
+                                                    "--tls", "none", "--sender", "vanphong@ubnd.example.vn",
+                                                    NULL }));
+      set_unit_addresses (location);
+      before = count_sent (location);
+
+      dry_run[b] = read_on (location, (const char *[]) { "mail", "--dry-run", "--as-of", "2026-12-01", NULL });
+      g_assert_nonnull (strstr (dry_run[b], "(not sent)"));
+      g_assert_cmpuint (count_messages (&sink), ==, 0);
+      g_assert_cmpuint (count_sent (location), ==, before);
+
+      sent[b] = read_on (location, (const char *[]) { "mail", "--send", "--as-of", "2026-12-01", "--out", folder,
+                                                      NULL });
+      g_assert_nonnull (strstr (sent[b], " letters sent\n"));
+      g_assert_cmpuint (count_messages (&sink), >, 1);
+      {
+        g_autofree char *to_send = g_strdup_printf ("%u letters to send", count_messages (&sink));
+
+        g_assert_nonnull (strstr (dry_run[b], to_send));
+      }
+      n_sent[b] = count_sent (location) - before;
+      g_assert_cmpuint (n_sent[b], >=, count_messages (&sink));
+      dd_test_smtp_sink_stop (&sink);
+
+      /* Phòng Tổng hợp's address refused by the mail server: said, and
+       * nothing more recorded. */
+      dd_test_smtp_sink_start (&sink, refusing_dir, "--refuse", "don-vi-9@ubnd.example.vn");
+      g_free (read_on (location, (const char *[]) { "mail-settings", "--port", sink.port, NULL }));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_cli (&out, &err, "--db", location, "mail", "--send", "--as-of", "2026-12-01", "--unit",
+                                "Phòng Tổng hợp", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "refused the address don-vi-9@ubnd.example.vn"));
+      g_assert_cmpuint (count_messages (&sink), ==, 0);
+      g_assert_cmpuint (count_sent (location), ==, before + n_sent[b]);
+      dd_test_smtp_sink_stop (&sink);
+    }
+  g_assert_cmpstr (dry_run[1], ==, dry_run[0]);
+  g_assert_cmpstr (sent[1], ==, sent[0]);
+  g_assert_cmpuint (n_sent[1], ==, n_sent[0]);
+  /* On the server indeed: sent by the login, audited by the server. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM letters_sent WHERE sent_by = 'boss' AND "
+                                         "address LIKE 'don-vi-%@ubnd.example.vn'"), ==, n_sent[1]);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE account = 'boss' AND "
+                                         "table_name = 'letters_sent' AND action = 'insert'"), ==, n_sent[1]);
+  for (guint b = 0; b < 2; b++)
+    {
+      g_free (dry_run[b]);
+      g_free (sent[b]);
+    }
+  office_clear (&office);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -973,6 +1148,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/write-conflict", test_write_conflict);
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
+  ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);

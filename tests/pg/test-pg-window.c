@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "dd-conflict-dialog.h"
 #include "dd-task-editor.h"
@@ -21,7 +24,8 @@
  * file's store finds in that status. On a store that writes in place
  * (dd_pg_write_store()), the window is writable (no bar), the task
  * editor's save reaches the server, and a save meeting another desktop's
- * save of the same task opens the conflict dialog. With
+ * save of the same task opens the conflict dialog, which names the server
+ * where a file's names the file. In Vietnamese when the locale is there. With
  * DD_TEST_SCREENSHOT_DIR set, the window is captured. Needs a display (77 without one), like the GUI tests.
  */
 
@@ -237,6 +241,55 @@ save_progress (DdTaskEditor *editor,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
 }
 
+/* The conflict dialog's other side is "on the server" for a server's
+ * store, "in the file" for a file's: its column and a field only the
+ * other side changed (the note). */
+static void
+check_conflict_wording (GtkWidget *dialog,
+                        gboolean   server)
+{
+  const char *heading = server ? _("Now on the server") : _("Now in the file");
+  const char *not_heading = server ? _("Now in the file") : _("Now on the server");
+  const char *note = server ? _("Only changed on the server") : _("Only changed in the file");
+  const char *not_note = server ? _("Only changed in the file") : _("Only changed on the server");
+
+  g_assert_nonnull (dd_test_find_label (dialog, heading));
+  g_assert_null (dd_test_find_label (dialog, not_heading));
+  g_assert_nonnull (dd_test_find_label (dialog, note));
+  g_assert_null (dd_test_find_label (dialog, not_note));
+  /* In Vietnamese, the words the office reads. */
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "vi"))
+    {
+      g_assert_cmpstr (heading, ==, server ? "Hiện có trên máy chủ" : "Hiện có trong tệp");
+      g_assert_cmpstr (note, ==, server ? "Chỉ người khác sửa trên máy chủ" : "Chỉ người khác sửa");
+    }
+}
+
+/* The same dialog on a file's store (task 3, its progress changed here
+ * and its note there) keeps the file's words. */
+static void
+check_file_conflict (DdStore *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) base = dd_store_get_task (file, 3, NULL, &error);
+  g_autoptr(DdTask) mine = NULL;
+  g_autoptr(DdTask) theirs = NULL;
+  DdConflictDialog *dialog;
+
+  g_assert_no_error (error);
+  g_assert_false (dd_pg_store_is_server (file));
+  mine = dd_task_copy (base);
+  theirs = dd_task_copy (base);
+  dd_task_set_progress (mine, 95);
+  dd_task_set_note (theirs, "Đã sửa ở máy khác");
+  dialog = dd_conflict_dialog_new (NULL, file, base, mine, theirs);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dd_test_iterate (50);
+  check_conflict_wording (GTK_WIDGET (dialog), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dd_test_iterate (50);
+}
+
 static void
 test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -306,6 +359,7 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
     g_autoptr(DdTask) copy = dd_task_copy (theirs);
 
     dd_task_set_progress (copy, 40);
+    dd_task_set_note (copy, "Đã sửa ở máy khác");
     g_assert_true (dd_store_save_task (other, copy, &error));
     g_assert_no_error (error);
   }
@@ -314,6 +368,8 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpint (saved, ==, 0);
   progress = dd_test_pg_dup_value (fixture->conn, "SELECT progress FROM tasks WHERE id = 3");
   g_assert_cmpstr (progress, ==, "40");
+  g_assert_true (dd_pg_store_is_server (store));
+  check_conflict_wording (GTK_WIDGET (dd_test_find_toplevel (DD_TYPE_CONFLICT_DIALOG)), TRUE);
   dd_test_iterate (100);
   dd_test_screenshot ("pg-window-conflict");
 
@@ -324,7 +380,99 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   dd_test_iterate (50);
   g_assert_finalize_object (window);
+  check_file_conflict (file);
   g_clear_object (&other);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+  g_clear_object (&file);
+  dd_test_remove_store_file (path);
+}
+
+/* The transactions open on the server's database, the test's own aside:
+ * a store's snapshot between its reads is one ("idle in transaction"). */
+static int
+open_transactions (PGconn *conn)
+{
+  g_autofree char *n = dd_test_pg_dup_value (conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                                   "current_database () AND pid <> pg_backend_pid () AND "
+                                                   "state LIKE 'idle in transaction%'");
+
+  return atoi (n);
+}
+
+static gboolean
+no_open_transaction (gpointer data)
+{
+  DdTestPgFixture *fixture = data;
+
+  dd_test_iterate (50);
+  return open_transactions (fixture->conn) == 0;
+}
+
+/* A window's store holds no transaction open on the server while it is
+ * idle (it would hold back VACUUM): its snapshot ends a moment after its
+ * last read, and its next read begins a new one, which sees the server as
+ * it is now. A command's store keeps its one snapshot. */
+static void
+test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) file = dd_test_create_store (&path);
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdPg) command_pg = NULL;
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdStore) command = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autofree char *live = NULL;
+  DdWindow *window;
+  NItems n;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, file, NULL, &error));
+  g_assert_no_error (error);
+  store = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  /* Its snapshot, open since its opening. */
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
+  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
+  n.n_items = (guint) atoi (live);
+  dd_test_wait_for (has_n_items, &n);
+  /* The pages have read; idle, the window holds no transaction. */
+  dd_test_wait_for (no_open_transaction, fixture);
+
+  /* A read begins a new snapshot, the server's as it is now… */
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = 'Đổi khi cửa sổ nghỉ' WHERE id = 3");
+  task = dd_store_get_task (store, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_title (task), ==, "Đổi khi cửa sổ nghỉ");
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+  /* …which ends in turn (after the window's refresh for that change). */
+  dd_test_wait_for (no_open_transaction, fixture);
+
+  /* A command's store keeps its snapshot for the whole command. */
+  command_pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  command = dd_pg_read_store (command_pg, &error);
+  g_assert_no_error (error);
+  g_clear_object (&task);
+  task = dd_store_get_task (command, 3, NULL, &error);
+  g_assert_no_error (error);
+  dd_test_iterate (4500);
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+  g_clear_object (&command);
+  g_clear_object (&command_pg);
+  g_assert_cmpint (open_transactions (fixture->conn), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
   g_clear_object (&store);
   g_clear_object (&pg);
   g_clear_object (&file);
@@ -336,7 +484,13 @@ main (int argc, char **argv)
 {
   int status;
 
+  /* In Vietnamese when the machine has it (else in English). */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  g_setenv ("LC_ALL", "vi_VN.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
+  if (setlocale (LC_ALL, "") == NULL)
+    g_unsetenv ("LC_ALL");
+  dd_test_init_i18n ();
   if (!dd_test_init_gtk ())
     return 77;
 
@@ -345,6 +499,8 @@ main (int argc, char **argv)
               test_window_on_server, dd_test_pg_fixture_teardown);
   g_test_add ("/pg/window/write-in-place", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
               test_window_writes, dd_test_pg_fixture_teardown);
+  g_test_add ("/pg/window/idle-snapshot", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
+              test_idle_snapshot, dd_test_pg_fixture_teardown);
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);
   return status;

@@ -10,9 +10,9 @@
 #include "dd-pg-private.h"
 
 /*
- * The columns of a table of the file as the copies (dd-pg-copy.c), the
- * server's tables read in place (dd-pg-live.c) and the writes through to
- * the server (dd-pg-write.c) see them: their names in the file and on the
+ * The columns of a table of the file as the copies (dd-pg-copy.c) and the
+ * server's tables read and written in place (dd-pg-live.c,
+ * dd-pg-live-write.c) see them: their names in the file and on the
  * server, the file's declared types, and a server's value in the file's
  * text.
  */

@@ -15,7 +15,7 @@
 /*
  * Moving an office's data between an SQLite file and a PostgreSQL server,
  * table by table, in either direction: "migrate" to the server or back to a
- * file, and a command's read of the server into a store in memory.
+ * file.
  *
  * The columns are the file's (PRAGMA table_info), found by name on the
  * server; the dialects differ only in how a value is written: dates and
@@ -516,38 +516,4 @@ dd_pg_migrate_to_file (DdPg        *self,
   if (out_counts != NULL)
     *out_counts = g_steal_pointer (&counts);
   return TRUE;
-}
-
-/* A store in memory with the server's data, its user the login. */
-static DdStore *
-copy_store (DdPg    *self,
-            GError **error)
-{
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_pg_table_count_free);
-  g_autoptr(DdStore) store = NULL;
-  g_autofree char *login = NULL;
-
-  if (!dd_pg_check_reader (self, error) || !dd_pg_check_schema (self, error))
-    return NULL;
-  store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, error);
-  if (store == NULL || !load_from_server (self, _dd_store_get_db (store), counts, error))
-    return NULL;
-  /* Its role is the server's, read with the rest (users). */
-  login = g_strdup (PQuser (dd_pg_get_conn (self)));
-  _dd_store_set_user (store, login);
-  return g_steal_pointer (&store);
-}
-
-DdStore *
-dd_pg_open_store (DdPg    *self,
-                  GError **error)
-{
-  DdStore *store;
-
-  g_return_val_if_fail (DD_IS_PG (self), NULL);
-
-  store = copy_store (self, error);
-  if (store != NULL)
-    _dd_pg_write_through (self, store);
-  return store;
 }

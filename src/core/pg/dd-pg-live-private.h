@@ -23,6 +23,7 @@ typedef struct
   DdStore *store;               /* not kept: it owns the database that owns this */
   sqlite3 *db;
   GHashTable *timestamps;       /* "table.column" of the timestamptz columns */
+  GHashTable *dates;            /* "table.column" of the date columns */
   GHashTable *columns;          /* table → GPtrArray of DdPgColumn */
   GHashTable *prepared;         /* SQL → statement name */
   GPtrArray *tables;            /* LiveTable, not kept */
@@ -30,6 +31,12 @@ typedef struct
   LiveState state;
   gboolean in_transaction;      /* between SQLite's xBegin and its end */
   sqlite3_int64 next_rowid;     /* the rowids of the rows of tables without an id */
+  gboolean snapshot_open;       /* the server's transaction of the reads is open */
+  gboolean end_when_idle;       /* a window's: ended after IDLE_END_MS without a read */
+  GMainContext *idle_context;   /* where that timeout runs (the window's thread) */
+  guint idle_id;                /* the timeout that ends it */
+  gint64 last_read;             /* monotonic time of the last scan */
+  guint n_cursors;              /* open cursors (they may borrow a retired whole) */
 } Live;
 
 typedef struct
@@ -53,7 +60,8 @@ typedef struct
   PGresult *result;             /* the table's whole when borrowed */
   gboolean borrowed;
   int row;
-  int *fields;                  /* the result's field of each column, -1: not read */
+  int *fields;                  /* the result's field of each column, -1: not read (NULL) */
+  gboolean keys;                /* read the key and revision (a write transaction's) */
 } LiveCursor;
 
 /* The BEGIN of a store's snapshot. */
@@ -69,9 +77,23 @@ sqlite3_int64 _dd_pg_live_row_id   (LiveTable      *table,
 void     _dd_pg_live_table_init    (LiveTable      *table);
 void     _dd_pg_live_table_clear   (LiveTable      *table);
 /* Ends the server's transaction (rolled back: nothing written is in it)
- * and begins a new snapshot; forgets what the last one read. */
+ * and forgets what it read; the next read begins a new one. */
+void     _dd_pg_live_end_snapshot  (Live           *live);
+/* Ends the server's transaction and begins a new snapshot. */
 gboolean _dd_pg_live_new_snapshot  (Live           *live,
                                     GError        **error);
+/* A snapshot for a read or a write: the open one, else a new one. */
+gboolean _dd_pg_live_use_snapshot  (Live           *live,
+                                    GError        **error);
+/* A window's snapshot ends after this long without a read
+ * (_dd_pg_live_end_when_idle()). */
+#define IDLE_END_MS 2000
+/* Arms the timeout that ends a window's snapshot when idle, in its main
+ * context (live->idle_context). */
+void     _dd_pg_live_arm_idle_end  (Live           *live);
+/* Whether a statement of @db is between its first step and its reset: a
+ * scan of it may hold a small table's rows. */
+gboolean _dd_pg_live_reading       (sqlite3        *db);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);

@@ -130,7 +130,7 @@ _dd_pg_live_row_id (LiveTable  *table,
     rowid = ++table->live->next_rowid;
   else
     return cursor->row + 1;
-  if (!table->live->in_transaction || !table->writable)
+  if (!table->live->in_transaction || !table->writable || !cursor->keys)
     return rowid;
 
   /* The row may be updated or deleted next: its key and revision. */
@@ -370,6 +370,9 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
                            _("The server already refused a part of this change; nothing was saved."));
       return fail (table, error);
     }
+  /* (The store's BEGIN took one; a write outside it takes its own.) */
+  if (!_dd_pg_live_use_snapshot (table->live, &error))
+    return fail (table, error);
   /* The small table's snapshot is stale now: read again from the server
    * (within this transaction, with this change). The cursors that still
    * read it keep it till the next snapshot. */
@@ -390,26 +393,98 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
   return change_row (table, sqlite3_value_int64 (argv[0]), argv);
 }
 
-/* A new snapshot: the server's transaction as it is now; what was read
- * for the last one is forgotten. */
-gboolean
-_dd_pg_live_new_snapshot (Live    *live,
-                          GError **error)
+void
+_dd_pg_live_end_snapshot (Live *live)
 {
   PGconn *conn = dd_pg_get_conn (live->pg);
 
   if (PQtransactionStatus (conn) != PQTRANS_IDLE)
     dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
+  live->snapshot_open = FALSE;
   for (guint i = 0; i < live->tables->len; i++)
     {
       LiveTable *table = live->tables->pdata[i];
 
       if (table->whole != NULL)
         g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+      /* No cursor left to read the old copies. */
+      if (live->n_cursors == 0)
+        g_ptr_array_set_size (table->retired, 0);
       g_hash_table_remove_all (table->read_rows);
     }
-  return dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error);
+}
+
+/* A new snapshot: the server's transaction as it is now; what was read
+ * for the last one is forgotten. */
+gboolean
+_dd_pg_live_new_snapshot (Live    *live,
+                          GError **error)
+{
+  _dd_pg_live_end_snapshot (live);
+  if (!dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error))
+    return FALSE;
+  live->snapshot_open = TRUE;
+  return TRUE;
+}
+
+gboolean
+_dd_pg_live_reading (sqlite3 *db)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      return TRUE;
+  return FALSE;
+}
+
+/* The snapshot of a window's store: ended when idle */
+
+static gboolean
+idle_end_cb (gpointer data)
+{
+  Live *live = data;
+  gint64 quiet_ms = (g_get_monotonic_time () - live->last_read) / 1000;
+
+  if (!live->snapshot_open)
+    {
+      live->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Not in the middle of a read (its rows are one snapshot's) nor of
+   * the store's write: later. */
+  if (quiet_ms < IDLE_END_MS || live->in_transaction || live->state != LIVE_READING ||
+      _dd_pg_live_reading (live->db))
+    return G_SOURCE_CONTINUE;
+  _dd_pg_live_end_snapshot (live);
+  live->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The timeout that ends the snapshot when idle, in the main context of
+ * the thread that asked for it (the window's). */
+void
+_dd_pg_live_arm_idle_end (Live *live)
+{
+  GSource *source;
+
+  if (!live->end_when_idle || live->idle_id != 0 || !live->snapshot_open)
+    return;
+  source = g_timeout_source_new (IDLE_END_MS);
+  g_source_set_callback (source, idle_end_cb, live, NULL);
+  g_source_set_static_name (source, "[dondoc] pg snapshot idle");
+  live->idle_id = g_source_attach (source, live->idle_context);
+  g_source_unref (source);
+}
+
+gboolean
+_dd_pg_live_use_snapshot (Live    *live,
+                          GError **error)
+{
+  if (!live->snapshot_open && !_dd_pg_live_new_snapshot (live, error))
+    return FALSE;
+  live->last_read = g_get_monotonic_time ();
+  _dd_pg_live_arm_idle_end (live);
+  return TRUE;
 }
 
 int
@@ -458,13 +533,12 @@ int
 _dd_pg_live_commit (sqlite3_vtab *vtab)
 {
   Live *live = ((LiveTable *) vtab)->live;
-  g_autoptr(GError) error = NULL;
 
-  /* A new snapshot for the reads after this write; a failure to take one
-   * shows at the next read. */
+  /* The reads after this write begin a new snapshot (a failure to take
+   * one shows there). */
   live->in_transaction = FALSE;
-  if (live->state == LIVE_COMMITTED && !_dd_pg_live_new_snapshot (live, &error))
-    g_debug ("No new snapshot after a commit: %s", error->message);
+  if (live->state == LIVE_COMMITTED)
+    _dd_pg_live_end_snapshot (live);
   return SQLITE_OK;
 }
 
@@ -472,11 +546,10 @@ int
 _dd_pg_live_rollback (sqlite3_vtab *vtab)
 {
   Live *live = ((LiveTable *) vtab)->live;
-  g_autoptr(GError) error = NULL;
 
   live->in_transaction = FALSE;
-  if (live->state != LIVE_READING && !_dd_pg_live_new_snapshot (live, &error))
-    g_debug ("No new snapshot after a rollback: %s", error->message);
+  if (live->state != LIVE_READING)
+    _dd_pg_live_end_snapshot (live);
   return SQLITE_OK;
 }
 

@@ -24,8 +24,10 @@
  * the copier reads them (dd-pg-columns.c), so every output is the same as
  * on a file by construction. One REPEATABLE READ transaction of the
  * server's lasts as long as the store: every read of a command sees one
- * snapshot. A store that writes (dd_pg_write_store()) writes through the
- * same virtual tables, in place (dd-pg-live-write.c).
+ * snapshot. A window's store ends it when idle (_dd_pg_live_end_when_idle(),
+ * once its listener hears every write) and its next read begins a new one.
+ * A store that writes (dd_pg_write_store()) writes through the same
+ * virtual tables, in place (dd-pg-live-write.c).
  */
 
 /* The most columns a scan reads by name; the others read them all. */
@@ -44,7 +46,11 @@ live_free (gpointer data)
 {
   Live *live = data;
 
+  if (live->idle_id != 0)
+    g_source_destroy (g_main_context_find_source_by_id (live->idle_context, live->idle_id));
+  g_clear_pointer (&live->idle_context, g_main_context_unref);
   g_hash_table_unref (live->timestamps);
+  g_clear_pointer (&live->dates, g_hash_table_unref);
   g_hash_table_unref (live->columns);
   g_hash_table_unref (live->prepared);
   g_ptr_array_unref (live->tables);
@@ -134,6 +140,17 @@ live_disconnect (sqlite3_vtab *vtab)
   g_free (table->table);
   g_free (table);
   return SQLITE_OK;
+}
+
+/* Whether @column is a date on the server: its text in the file
+ * ("2026-12-06") sorts as the date does. */
+static gboolean
+is_date (LiveTable        *table,
+         const DdPgColumn *column)
+{
+  g_autofree char *key = g_strconcat (table->table, ".", column->server_name, NULL);
+
+  return column->kind == KIND_TEXT && g_hash_table_contains (table->live->dates, key);
 }
 
 /* Whether the server compares @column's values as the file does: its
@@ -250,7 +267,7 @@ live_best_index (sqlite3_vtab       *vtab,
           unique = unique || (constraint->iColumn == 0 && table->id_first);
           cost = MIN (cost, unique ? 1.0 : 100.0);
         }
-      else if (range != '\0' && column->kind == KIND_INTEGER)
+      else if (range != '\0' && (column->kind == KIND_INTEGER || is_date (table, column)))
         {
           info->aConstraintUsage[i].argvIndex = ++n_args;
           g_string_append_printf (plan, "%c%d;", range, constraint->iColumn);
@@ -284,6 +301,7 @@ live_open (sqlite3_vtab         *vtab,
   LiveCursor *cursor = g_new0 (LiveCursor, 1);
 
   cursor->fields = g_new (int, table->columns->len);
+  table->live->n_cursors++;
   *out = &cursor->base;
   return SQLITE_OK;
 }
@@ -293,6 +311,7 @@ live_close (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
+  ((LiveTable *) base->pVtab)->live->n_cursors--;
   if (!cursor->borrowed)
     PQclear (cursor->result);
   g_free (cursor->fields);
@@ -349,6 +368,22 @@ range_operator (char term)
     }
 }
 
+/* Whether @text is a day as the file writes it ("2026-12-06"): its order
+ * as text is the date's. */
+static gboolean
+is_iso_date (const char *text)
+{
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return text[0] != '0' &&
+         g_date_valid_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                           (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                           (GDateYear) g_ascii_strtoull (text, NULL, 10));
+}
+
 /* Adds to @where the term @term of a plan, and its parameter to @params
  * (an order term adds nothing). */
 static void
@@ -391,6 +426,14 @@ append_term (LiveTable      *table,
         g_ptr_array_add (params, g_strdup_printf ("%lld", (long long) sqlite3_value_int64 (value)));
         g_string_append_printf (where, "%s\"%s\" %s $%u::bigint", keyword, column->server_name, op, params->len);
       }
+    else if (term[0] != '=' && type == SQLITE_TEXT && is_date (table, column) &&
+             is_iso_date ((const char *) sqlite3_value_text (value)))
+      {
+        /* A range of days (a window of reports, the updates of a year):
+         * the server reads those rows only. */
+        g_ptr_array_add (params, g_strdup ((const char *) sqlite3_value_text (value)));
+        g_string_append_printf (where, "%s\"%s\" %s $%u::date", keyword, column->server_name, op, params->len);
+      }
     else if (column->kind == KIND_TEXT && type == SQLITE_TEXT && term[0] == '=')
       {
         g_ptr_array_add (params, g_strdup ((const char *) sqlite3_value_text (value)));
@@ -431,6 +474,18 @@ append_order (LiveTable *table,
                           table->table, ((DdPgColumn *) table->columns->pdata[1])->server_name);
 }
 
+/* Whether @terms (of a plan) have the term @kind on column @c. */
+static gboolean
+plan_has_term (GStrv  terms,
+               char   kind,
+               guint  c)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (terms[i][0] == kind && g_ascii_strtoull (terms[i] + 1, NULL, 10) == c)
+      return TRUE;
+  return FALSE;
+}
+
 /* The SELECT of a scan planned as @plan, and its parameters. */
 static char *
 build_select (LiveTable      *table,
@@ -446,18 +501,23 @@ build_select (LiveTable      *table,
   const char *colon = strchr (plan, ':');
   int field = 0, arg = 0;
 
+  terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
+  /* The key and the revision for a store that writes, in its write
+   * transaction (its xUpdate's rows). */
+  cursor->keys = table->live->writable && table->live->in_transaction;
   for (guint c = 0; c < table->columns->len; c++)
     {
-      /* The first column always: the rowid, and never an empty list;
-       * the key and the revision for a store that writes. */
-      cursor->fields[c] = c == 0 || column_used (mask, c) ||
-                          (table->live->writable && _dd_pg_live_is_key (table, c)) ? field++ : -1;
+      /* The first column always: the rowid, and never an empty list. A
+       * column the server found NULL (IS NULL) is NULL in every row: not
+       * read, so that an index without it answers ("deleted_at IS NULL":
+       * the live tasks' index has the list's columns). */
+      cursor->fields[c] = c == 0 || (cursor->keys && _dd_pg_live_is_key (table, c)) ||
+                          (column_used (mask, c) && !plan_has_term (terms, 'n', c)) ? field++ : -1;
       if (cursor->fields[c] < 0)
         continue;
       g_string_append (sql, c > 0 ? ", " : "");
       _dd_pg_append_server_expression (sql, table->table, table->columns->pdata[c], table->live->timestamps);
     }
-  terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
   for (guint i = 0; terms[i] != NULL; i++)
     if (terms[i][0] != '\0')
       append_term (table, where, params, terms[i], argv, &arg);
@@ -500,6 +560,7 @@ live_filter (sqlite3_vtab_cursor  *base,
   LiveCursor *cursor = (LiveCursor *) base;
   LiveTable *table = (LiveTable *) base->pVtab;
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
   (void) index_number;
@@ -509,12 +570,15 @@ live_filter (sqlite3_vtab_cursor  *base,
   cursor->result = NULL;
   cursor->borrowed = FALSE;
   cursor->row = 0;
+  if (!_dd_pg_live_use_snapshot (table->live, &error))
+    return set_vtab_error (base->pVtab, error->message);
   /* A small table: its every column, read once (the fields of each
    * cursor are then the columns' own positions). */
   if (table->small && table->whole != NULL)
     {
       for (guint c = 0; c < table->columns->len; c++)
         cursor->fields[c] = (int) c;
+      cursor->keys = table->live->writable && table->live->in_transaction;
       cursor->result = table->whole;
       cursor->borrowed = TRUE;
       return SQLITE_OK;
@@ -645,6 +709,28 @@ read_all_columns (Live     *live,
   return TRUE;
 }
 
+/* "table.column" of the server's date columns, or NULL. */
+static GHashTable *
+read_server_dates (DdPg    *pg,
+                   GError **error)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PGresult *result = PQexec (dd_pg_get_conn (pg),
+                             "SELECT table_name || '.' || column_name FROM information_schema.columns "
+                             "WHERE table_schema = 'public' AND data_type = 'date'");
+
+  if (!dd_pg_result_ok (result, error))
+    {
+      PQclear (result);
+      g_hash_table_unref (set);
+      return NULL;
+    }
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_add (set, g_strdup (PQgetvalue (result, r, 0)));
+  PQclear (result);
+  return set;
+}
+
 /* Shadows each table of @store's data by the server's. */
 static gboolean
 shadow_tables (DdPg     *pg,
@@ -654,21 +740,27 @@ shadow_tables (DdPg     *pg,
 {
   sqlite3 *db = _dd_store_get_db (store);
   GHashTable *timestamps = _dd_pg_read_server_timestamps (pg, error);
+  GHashTable *dates = timestamps != NULL ? read_server_dates (pg, error) : NULL;
   guint n_tables;
   const char * const *tables = _dd_pg_data_tables (&n_tables);
   Live *live;
 
-  if (timestamps == NULL)
-    return FALSE;
+  if (dates == NULL)
+    {
+      g_clear_pointer (&timestamps, g_hash_table_unref);
+      return FALSE;
+    }
   live = g_new0 (Live, 1);
   live->pg = pg;
   live->timestamps = timestamps;
+  live->dates = dates;
   live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   live->tables = g_ptr_array_new ();
   live->store = store;
   live->db = db;
   live->writable = writable;
+  live->snapshot_open = TRUE;   /* open_in_place() began it */
   g_object_set_data (G_OBJECT (pg), "dd-pg-live", live);
   if (!read_all_columns (live, db, error))
     {
@@ -700,7 +792,8 @@ open_in_place (DdPg      *self,
   g_autofree char *login = NULL;
 
   /* One snapshot per store: a connection serves one store at a time. */
-  if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE)
+  if (PQtransactionStatus (dd_pg_get_conn (self)) != PQTRANS_IDLE ||
+      g_object_get_data (G_OBJECT (self), "dd-pg-live") != NULL)
     {
       g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
                    _("This connection to the server already serves another store; open a new one."));
@@ -816,15 +909,12 @@ _dd_pg_live_get_pg (DdStore *store)
   return pg != NULL && g_object_get_data (G_OBJECT (pg), "dd-pg-live") != NULL ? pg : NULL;
 }
 
-/* Whether a statement of @db is between its first step and its reset: a
- * scan of it may hold a small table's rows. */
-static gboolean
-reading (sqlite3 *db)
+gboolean
+dd_pg_store_is_server (DdStore *self)
 {
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
-    if (sqlite3_stmt_busy (stmt))
-      return TRUE;
-  return FALSE;
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  return _dd_pg_live_get_pg (self) != NULL;
 }
 
 gboolean
@@ -838,7 +928,7 @@ _dd_pg_live_renew (DdStore  *store,
   g_return_val_if_fail (live != NULL, FALSE);
 
   /* Never in the middle of a read or of the store's own write. */
-  if (live->in_transaction || reading (_dd_store_get_db (store)))
+  if (live->in_transaction || _dd_pg_live_reading (_dd_store_get_db (store)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The store is reading or writing");
       return FALSE;
@@ -853,6 +943,23 @@ _dd_pg_live_renew (DdStore  *store,
         return FALSE;
     }
   /* Outside the store's write transaction the snapshot holds nothing
-   * written: ending it loses nothing. */
-  return _dd_pg_live_new_snapshot (live, error);
+   * written: ending it loses nothing. Beginning the new one now checks
+   * the connection; a window's ends again when idle. */
+  return _dd_pg_live_new_snapshot (live, error) && _dd_pg_live_use_snapshot (live, error);
+}
+
+void
+_dd_pg_live_end_when_idle (DdStore *store)
+{
+  DdPg *pg = _dd_pg_live_get_pg (store);
+  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+
+  g_return_if_fail (live != NULL);
+
+  if (live->end_when_idle)
+    return;
+  live->end_when_idle = TRUE;
+  live->idle_context = g_main_context_ref_thread_default ();
+  live->last_read = g_get_monotonic_time ();
+  _dd_pg_live_arm_idle_end (live);
 }

@@ -307,6 +307,10 @@ on_connected (DdPgListener *self)
   PQclear (result);
   self->listened = TRUE;
   self->watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP, on_input_cb, self);
+  /* Every write is notified from now on: the store need not hold its
+   * snapshot's transaction open between reads (it would hold back the
+   * server's VACUUM); its next read begins a new one. */
+  _dd_pg_live_end_when_idle (self->store);
 
   /* Listening from now on. What came before: on a first connection,
    * nothing if the server is where the store's snapshot saw it (no

@@ -89,10 +89,10 @@ gboolean   _dd_pg_live_renew       (DdStore     *store,
                                     GError     **error);
 /* Whether @store is of dd_pg_read_store(); its connection. */
 DdPg      *_dd_pg_live_get_pg      (DdStore     *store);
-
-/* dd-pg-write.c: makes @store (a copy of @self's data in memory) write
- * each of its transactions through to the server before it commits. */
-void       _dd_pg_write_through    (DdPg        *self,
-                                    DdStore     *store);
+/* Makes @store (a window's, read on the main thread) end its snapshot's
+ * transaction after a moment without a read: an idle window holds no
+ * transaction open on the server (VACUUM); its next read begins a new
+ * snapshot. A command's store keeps one snapshot for the command. */
+void       _dd_pg_live_end_when_idle (DdStore   *store);
 
 G_END_DECLS

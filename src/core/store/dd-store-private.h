@@ -256,9 +256,8 @@ void     _dd_store_pin_schema       (DdStore *self);
 gboolean _dd_store_recheck_schema   (DdStore *self, GError **error);
 
 /* Runs inside a write transaction just before it commits; FALSE (with
- * @error set) rolls it back and fails the write. A store that is a copy of
- * a server's data writes its changes through to the server this way
- * (dd-pg-write.c). */
+ * @error set) rolls it back and fails the write (the import's tests fail
+ * a chunk's commit this way). */
 typedef gboolean (*DdStoreCommitHook) (DdStore *store, gpointer data, GError **error);
 void _dd_store_set_commit_hook (DdStore *self, DdStoreCommitHook hook, gpointer data,
                                 GDestroyNotify destroy);
