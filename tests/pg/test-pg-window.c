@@ -400,6 +400,34 @@ open_transactions (PGconn *conn)
   return atoi (n);
 }
 
+/* The same among the connections made since @since (a server timestamp):
+ * a command's, not the window's, whose later reads may be under way. */
+static int
+open_transactions_since (PGconn     *conn,
+                         const char *since)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database () "
+                                          "AND pid <> pg_backend_pid () AND backend_start >= '%s' AND "
+                                          "state LIKE 'idle in transaction%%'", since);
+  g_autofree char *n = dd_test_pg_dup_value (conn, sql);
+
+  return atoi (n);
+}
+
+typedef struct
+{
+  PGconn *conn;
+  const char *since;
+} Since;
+
+static gboolean
+none_open_since (gpointer data)
+{
+  Since *since = data;
+
+  return open_transactions_since (since->conn, since->since) == 0;
+}
+
 static gboolean
 no_open_transaction (gpointer data)
 {
@@ -425,6 +453,7 @@ test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdStore) command = NULL;
   g_autoptr(DdTask) task = NULL;
   g_autofree char *live = NULL;
+  g_autofree char *since = NULL;
   DdWindow *window;
   NItems n;
 
@@ -456,7 +485,10 @@ test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
   /* …which ends in turn (after the window's refresh for that change). */
   dd_test_wait_for (no_open_transaction, fixture);
 
-  /* A command's store keeps its snapshot for the whole command. */
+  /* A command's store keeps its snapshot for the whole command. (The
+   * window's scorecards may still be reading on its workers meanwhile:
+   * only the command's connection is counted.) */
+  since = dd_test_pg_dup_value (fixture->conn, "SELECT clock_timestamp ()");
   command_pg = dd_pg_connect (fixture->uri, &error);
   g_assert_no_error (error);
   command = dd_pg_read_store (command_pg, &error);
@@ -465,10 +497,13 @@ test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
   task = dd_store_get_task (command, 3, NULL, &error);
   g_assert_no_error (error);
   dd_test_iterate (4500);
-  g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
+  g_assert_cmpint (open_transactions_since (fixture->conn, since), ==, 1);
   g_clear_object (&command);
   g_clear_object (&command_pg);
-  g_assert_cmpint (open_transactions (fixture->conn), ==, 0);
+  /* Closed, its backend ends (the server takes a moment to see it go). */
+  dd_test_wait_for (none_open_since, &(Since) { fixture->conn, since });
+  /* And the window's, idle again, ends its own. */
+  dd_test_wait_for (no_open_transaction, fixture);
 
   gtk_window_destroy (GTK_WINDOW (window));
   dd_test_iterate (50);
