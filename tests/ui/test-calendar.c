@@ -642,6 +642,23 @@ test_calendar_agenda (Fixture       *f,
 
 /* Many deadlines a day: the list view makes row widgets for those in view
  * only, and the first and last items are reached by scrolling. */
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? NULL : find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_calendar_agenda_many (Fixture       *f,
                            gconstpointer  data)
@@ -650,6 +667,9 @@ test_calendar_agenda_many (Fixture       *f,
   g_autoptr(DdCalendarAgendaItem) last = NULL;
   g_autoptr(DdCalendarAgendaItem) first = NULL;
   guint n_items, n_widgets = 0;
+  g_autofree char *more_label = NULL;
+  GtkWidget *cell, *more;
+  guint n_day;
   GDate today;
 
   g_date_clear (&today, 1);
@@ -688,6 +708,23 @@ test_calendar_agenda_many (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (find_css_class (list, "agenda-heading"),
                                            dd_calendar_agenda_item_get_css_class (first)));
 
+  /* The week view shows the first of each day, the rest in "+N". */
+  g_date_add_days (&today, 1);
+  dd_calendar_page_set_date (f->page, &today);
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  wait_loaded (f);
+  cell = dd_calendar_page_get_day_widget (f->page, &today);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (count_deadlines (cell, 0), ==, DD_CALENDAR_MAX_WEEK_ENTRIES);
+  more = find_menu_button (cell);
+  g_assert_nonnull (more);
+  /* Its popover lists them all: the 160 due that day (and any other). */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  n_day = count_deadlines (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), 0);
+  g_assert_cmpuint (n_day, >=, 160);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  more_label = g_strdup_printf ("+%u more", n_day - DD_CALENDAR_MAX_WEEK_ENTRIES);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, more_label);
 }
 
 /* Two months on by Page Down without waiting: the title follows each key
