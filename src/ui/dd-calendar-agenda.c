@@ -34,7 +34,8 @@ struct _DdCalendarAgendaItem
   ItemKind kind;
   char *text;                 /* a heading's or the "… and 3 more" text */
   char *css_class;            /* a heading's: "overdue", "today", "empty" or NULL */
-  DdCalendarEntry *entry;     /* a deadline's */
+  const DdCalendarEntry *entry; /* a deadline's, in @owner */
+  GPtrArray *owner;           /* the array that holds @entry, or NULL: @entry is a copy */
   gboolean show_date;         /* a deadline's: its date in front (overdue ones) */
 };
 
@@ -47,7 +48,10 @@ dd_calendar_agenda_item_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->css_class);
-  g_clear_pointer (&self->entry, dd_calendar_entry_free);
+  if (self->owner != NULL)
+    g_ptr_array_unref (self->owner);
+  else if (self->entry != NULL)
+    dd_calendar_entry_free ((DdCalendarEntry *) self->entry);
 
   G_OBJECT_CLASS (dd_calendar_agenda_item_parent_class)->finalize (object);
 }
@@ -76,15 +80,23 @@ new_heading_item (const char *text,
   return self;
 }
 
-/* (transfer full) */
+/* @owner: the array that holds @entry, kept (no copy of thousands of
+ * entries on the main thread), or %NULL. (transfer full) */
 static DdCalendarAgendaItem *
 new_entry_item (const DdCalendarEntry *entry,
+                GPtrArray             *owner,
                 gboolean               show_date)
 {
   DdCalendarAgendaItem *self = g_object_new (DD_TYPE_CALENDAR_AGENDA_ITEM, NULL);
 
   self->kind = ITEM_ENTRY;
-  self->entry = dd_calendar_entry_copy (entry);
+  if (owner != NULL)
+    {
+      self->owner = g_ptr_array_ref (owner);
+      self->entry = entry;
+    }
+  else
+    self->entry = dd_calendar_entry_copy (entry);
   self->show_date = show_date;
   return self;
 }
@@ -355,7 +367,7 @@ fill_overdue (GPtrArray   *items,
 
       if (is_overdue (entry, today))
         {
-          g_ptr_array_add (items, new_entry_item (entry, TRUE));
+          g_ptr_array_add (items, new_entry_item (entry, entries, TRUE));
           n_listed++;
         }
     }
@@ -393,6 +405,90 @@ dup_day_heading (const GDate     *day,
   return heading;
 }
 
+/* Filling the model step by step: each row the list view makes for a new
+ * item in view costs (GTK 4.8 makes some 200 at once), so the items come
+ * in growing steps from the main loop, each step short enough not to hold the
+ * window; the first step shows the top of the agenda at once. */
+
+#define FILL_KEY "dd-agenda-fill"
+#define FIRST_STEP 40
+#define STEP_BUDGET_US (20 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  GListStore *store;          /* (unowned): it owns this */
+  GPtrArray *items;
+  guint n_added;
+  guint step;
+  guint source_id;
+  DdCalendarAgendaFilled filled;
+  gpointer filled_data;
+} Fill;
+
+static void
+fill_free (Fill *fill)
+{
+  g_clear_handle_id (&fill->source_id, g_source_remove);
+  g_ptr_array_unref (fill->items);
+  g_free (fill);
+}
+
+/* Appends the next step of items; a quick step doubles the next. */
+static gboolean
+fill_step_cb (gpointer data)
+{
+  Fill *fill = data;
+  guint n = MIN (fill->step, fill->items->len - fill->n_added);
+  gint64 start = g_get_monotonic_time ();
+
+  g_list_store_splice (fill->store, fill->n_added, 0, fill->items->pdata + fill->n_added, n);
+  fill->n_added += n;
+  if (g_get_monotonic_time () - start < STEP_BUDGET_US / 2)
+    fill->step *= 2;
+  if (fill->n_added < fill->items->len)
+    return G_SOURCE_CONTINUE;
+
+  {
+    DdCalendarAgendaFilled filled = fill->filled;
+    gpointer filled_data = fill->filled_data;
+
+    fill->source_id = 0;
+    /* Frees @fill. */
+    g_object_set_data (G_OBJECT (fill->store), FILL_KEY, NULL);
+    if (filled != NULL)
+      filled (filled_data);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * dd_calendar_agenda_stop_filling:
+ *
+ * Drops the items of the last dd_calendar_agenda_fill() on @store still to
+ * come; its callback is not called.
+ */
+void
+dd_calendar_agenda_stop_filling (GListStore *store)
+{
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  g_object_set_data (G_OBJECT (store), FILL_KEY, NULL);
+}
+
+/**
+ * dd_calendar_agenda_is_filling:
+ *
+ * Returns: whether items of the last dd_calendar_agenda_fill() on @store
+ * are still to come
+ */
+gboolean
+dd_calendar_agenda_is_filling (GListStore *store)
+{
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+
+  return g_object_get_data (G_OBJECT (store), FILL_KEY) != NULL;
+}
+
 /**
  * dd_calendar_agenda_fill:
  *
@@ -403,7 +499,9 @@ dd_calendar_agenda_fill (GListStore  *store,
                          GPtrArray   *entries,
                          GHashTable  *by_day,
                          DdWorkdays  *workdays,
-                         const GDate *today)
+                         const GDate *today,
+                         DdCalendarAgendaFilled filled,
+                         gpointer     filled_data)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_upcoming = 0;
@@ -430,7 +528,7 @@ dd_calendar_agenda_fill (GListStore  *store,
       heading = dup_day_heading (&day, d == 0, workdays != NULL ? dd_workdays_lookup (workdays, &day) : NULL);
       g_ptr_array_add (items, new_heading_item (heading, d == 0 ? "today" : NULL));
       for (guint i = 0; i < MIN (day_entries->len, DD_CALENDAR_MAX_LISTED); i++)
-        g_ptr_array_add (items, new_entry_item (g_ptr_array_index (day_entries, i), FALSE));
+        g_ptr_array_add (items, new_entry_item (g_ptr_array_index (day_entries, i), entries, FALSE));
       if (day_entries->len > DD_CALENDAR_MAX_LISTED)
         g_ptr_array_add (items, new_more_item (day_entries->len - DD_CALENDAR_MAX_LISTED));
       n_upcoming += day_entries->len;
@@ -439,7 +537,25 @@ dd_calendar_agenda_fill (GListStore  *store,
   if (n_upcoming == 0)
     g_ptr_array_add (items, new_heading_item (_("Nothing falls due in the next 30 days."), "empty"));
 
-  /* One change of the model, however many items. */
+  /* The first items now, the rest step by step. */
+  dd_calendar_agenda_stop_filling (store);
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+                       items->pdata, MIN (items->len, FIRST_STEP));
+  if (items->len > FIRST_STEP)
+    {
+      Fill *fill = g_new0 (Fill, 1);
+
+      fill->store = store;
+      fill->items = g_steal_pointer (&items);
+      fill->n_added = FIRST_STEP;
+      fill->step = FIRST_STEP;
+      fill->filled = filled;
+      fill->filled_data = filled_data;
+      /* After the window's layout and drawing (GDK_PRIORITY_REDRAW), so
+       * that a frame comes between two steps, but before the default
+       * idles, which a window that keeps drawing (a spinner turns) may
+       * starve. */
+      fill->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fill_step_cb, fill, NULL);
+      g_object_set_data_full (G_OBJECT (store), FILL_KEY, fill, (GDestroyNotify) fill_free);
+    }
 }

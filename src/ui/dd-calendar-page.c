@@ -253,6 +253,17 @@ show_day (DdCalendarPage *self,
 
 /* Loading and showing */
 
+/* The spinner turns while deadlines are read, and while a long agenda
+ * comes into its list. */
+static void
+update_spinner (DdCalendarPage *self)
+{
+  gboolean busy = self->loading || dd_calendar_agenda_is_filling (self->agenda_items);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
 static void
 set_loading (DdCalendarPage *self,
              gboolean        loading)
@@ -261,8 +272,17 @@ set_loading (DdCalendarPage *self,
     return;
 
   self->loading = loading;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
-  gtk_spinner_set_spinning (self->spinner, loading);
+  update_spinner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* The last of a long agenda is in its list. */
+static void
+on_agenda_filled (gpointer data)
+{
+  DdCalendarPage *self = data;
+
+  update_spinner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
@@ -370,6 +390,12 @@ show_view (DdCalendarPage *self,
 {
   self->shown_start = *start;
   self->shown_end = *end;
+  /* The rest of an agenda no longer shown: it is filled again when it is. */
+  if (self->view != DD_CALENDAR_VIEW_AGENDA && dd_calendar_agenda_is_filling (self->agenda_items))
+    {
+      dd_calendar_agenda_stop_filling (self->agenda_items);
+      on_agenda_filled (self);
+    }
   switch (self->view)
     {
     case DD_CALENDAR_VIEW_WEEK:
@@ -383,7 +409,9 @@ show_view (DdCalendarPage *self,
       break;
 
     case DD_CALENDAR_VIEW_AGENDA:
-      dd_calendar_agenda_fill (self->agenda_items, self->entries, self->by_day, self->workdays, &self->today);
+      dd_calendar_agenda_fill (self->agenda_items, self->entries, self->by_day, self->workdays, &self->today,
+                               on_agenda_filled, self);
+      update_spinner (self);
       break;
 
     case DD_CALENDAR_VIEW_MONTH:
@@ -657,6 +685,8 @@ dd_calendar_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   cancel_load (self);
+  if (self->agenda_items != NULL)
+    dd_calendar_agenda_stop_filling (self->agenda_items);
   g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
@@ -984,14 +1014,15 @@ dd_calendar_page_set_date (DdCalendarPage *self,
  * dd_calendar_page_is_loading:
  *
  * Returns: whether the deadlines of the days asked for last are still
- *   being read; the days shown are theirs once it is %FALSE
+ *   being read (or, in the agenda, still coming into its list); the days
+ *   shown are theirs once it is %FALSE
  */
 gboolean
 dd_calendar_page_is_loading (DdCalendarPage *self)
 {
   g_return_val_if_fail (DD_IS_CALENDAR_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || dd_calendar_agenda_is_filling (self->agenda_items);
 }
 
 DdCalendarView
