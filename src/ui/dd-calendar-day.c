@@ -280,21 +280,21 @@ show_entries (DdCalendarDay *self,
 {
   gboolean week = self->detailed;
   guint n_entries = day_entries != NULL ? day_entries->len : 0;
-  guint n_shown;
+  guint n_shown, max_shown;
 
   remove_children (self->entries);
-  n_shown = week ? n_entries : MIN (n_entries, MAX_MONTH_ENTRIES);
+  /* A day of the week shows more than one of the month, but not hundreds
+   * (200 widgets a day froze the window on a large file): the rest in
+   * the "+N" popover, made when opened. */
+  max_shown = week ? DD_CALENDAR_MAX_WEEK_ENTRIES : MAX_MONTH_ENTRIES;
+  n_shown = MIN (n_entries, max_shown);
   /* "+1" would take the room of the deadline it hides. */
-  if (!week && n_entries == MAX_MONTH_ENTRIES + 1)
+  if (n_entries == max_shown + 1)
     n_shown = n_entries;
-  if (week && n_shown > DD_CALENDAR_MAX_LISTED)
-    n_shown = DD_CALENDAR_MAX_LISTED;
   for (guint i = 0; i < n_shown; i++)
     gtk_box_append (GTK_BOX (self->entries),
                     new_entry_button (self, g_ptr_array_index (day_entries, i), week));
-  if (week && n_shown < n_entries)
-    gtk_box_append (GTK_BOX (self->entries), dd_calendar_deadline_new_more_label (n_entries - n_shown));
-  if (!week && n_shown < n_entries)
+  if (n_shown < n_entries)
     gtk_box_append (GTK_BOX (self->entries),
                     new_more_button (self, &self->date, day_entries, n_entries - n_shown));
 }

@@ -19,6 +19,10 @@ typedef enum
   DD_CALENDAR_DAY_SELECTED = 1 << 2,
 } DdCalendarDayFlags;
 
+/* The deadlines a day of the week view shows; the rest are in its "+N"
+ * popover, as in the month view. */
+#define DD_CALENDAR_MAX_WEEK_ENTRIES 20
+
 #define DD_TYPE_CALENDAR_DAY (dd_calendar_day_get_type ())
 G_DECLARE_FINAL_TYPE (DdCalendarDay, dd_calendar_day, DD, CALENDAR_DAY, GtkWidget)
 

@@ -93,7 +93,8 @@ struct _DdCalendarPage
   GtkGrid *month_header;
   GtkGrid *month_grid;
   GtkGrid *week_grid;
-  GtkListBox *agenda_list;
+  GtkListView *agenda_list;
+  GListStore *agenda_items;   /* DdCalendarAgendaItem */
   GtkBox *legend_box;
   GtkLabel *legend_holiday;   /* "Day off", or "(expected)" for a year not announced */
 };
@@ -252,6 +253,17 @@ show_day (DdCalendarPage *self,
 
 /* Loading and showing */
 
+/* The spinner turns while deadlines are read, and while a long agenda
+ * comes into its list. */
+static void
+update_spinner (DdCalendarPage *self)
+{
+  gboolean busy = self->loading || dd_calendar_agenda_is_filling (self->agenda_items);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
 static void
 set_loading (DdCalendarPage *self,
              gboolean        loading)
@@ -260,8 +272,17 @@ set_loading (DdCalendarPage *self,
     return;
 
   self->loading = loading;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
-  gtk_spinner_set_spinning (self->spinner, loading);
+  update_spinner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* The last of a long agenda is in its list. */
+static void
+on_agenda_filled (gpointer data)
+{
+  DdCalendarPage *self = data;
+
+  update_spinner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
@@ -369,6 +390,12 @@ show_view (DdCalendarPage *self,
 {
   self->shown_start = *start;
   self->shown_end = *end;
+  /* The rest of an agenda no longer shown: it is filled again when it is. */
+  if (self->view != DD_CALENDAR_VIEW_AGENDA && dd_calendar_agenda_is_filling (self->agenda_items))
+    {
+      dd_calendar_agenda_stop_filling (self->agenda_items);
+      on_agenda_filled (self);
+    }
   switch (self->view)
     {
     case DD_CALENDAR_VIEW_WEEK:
@@ -382,7 +409,9 @@ show_view (DdCalendarPage *self,
       break;
 
     case DD_CALENDAR_VIEW_AGENDA:
-      dd_calendar_agenda_fill (self->agenda_list, self->entries, self->by_day, self->workdays, &self->today);
+      dd_calendar_agenda_fill (self->agenda_items, self->entries, self->by_day, self->workdays, &self->today,
+                               on_agenda_filled, self);
+      update_spinner (self);
       break;
 
     case DD_CALENDAR_VIEW_MONTH:
@@ -573,17 +602,17 @@ on_view_stack_visible_child_cb (DdCalendarPage *self)
       }
 }
 
+/* A deadline of the agenda opens its task, at its period; headings are
+ * not activatable. */
 static void
-on_agenda_list_row_activated_cb (DdCalendarPage *self,
-                                 GtkListBoxRow  *row)
+on_agenda_list_activate_cb (DdCalendarPage *self,
+                            guint           position)
 {
-  const DdCalendarEntry *entry = dd_calendar_day_get_attached_entry (G_OBJECT (row));
-  gint64 task_id = dd_calendar_deadline_get_task_id (G_OBJECT (row));
+  g_autoptr(DdCalendarAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->agenda_items), position);
+  const DdCalendarEntry *entry = item != NULL ? dd_calendar_agenda_item_get_entry (item) : NULL;
 
   if (entry != NULL && entry->task_id > 0)
     open_entry (self, entry);
-  else if (task_id > 0)
-    g_signal_emit (self, signals [OPEN_TASK], 0, task_id);
 }
 
 /* The deadlines asked for last. A request dropped since (a newer one, the
@@ -656,6 +685,8 @@ dd_calendar_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   cancel_load (self);
+  if (self->agenda_items != NULL)
+    dd_calendar_agenda_stop_filling (self->agenda_items);
   g_clear_object (&self->calendar);
   g_clear_object (&self->store);
 
@@ -664,6 +695,7 @@ dd_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->by_day, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->workdays);
+  g_clear_object (&self->agenda_items);
 
   G_OBJECT_CLASS (dd_calendar_page_parent_class)->dispose (object);
 }
@@ -800,7 +832,7 @@ dd_calendar_page_class_init (DdCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, DdCalendarPage, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_list_activate_cb);
 
   /* The keys (Page Up and Down, Home, the arrows, Ctrl+1, 2, 3) and the
    * header's actions. */
@@ -853,6 +885,17 @@ dd_calendar_page_init (DdCalendarPage *self)
       self->week_cells[i] = new_day (self, TRUE);
       gtk_grid_attach (self->week_grid, GTK_WIDGET (self->week_cells[i]), i, 0, 1, 1);
     }
+
+  /* The agenda: a row widget only for the items in view, however many
+   * deadlines (some 6,000 on a 100,000-task file). */
+  {
+    g_autoptr(GtkListItemFactory) factory = dd_calendar_agenda_new_factory ();
+
+    self->agenda_items = g_list_store_new (DD_TYPE_CALENDAR_AGENDA_ITEM);
+    gtk_list_view_set_factory (self->agenda_list, factory);
+    gtk_list_view_set_model (self->agenda_list,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda_items)))));
+  }
 
   /* What the colours mean. */
   {
@@ -971,14 +1014,15 @@ dd_calendar_page_set_date (DdCalendarPage *self,
  * dd_calendar_page_is_loading:
  *
  * Returns: whether the deadlines of the days asked for last are still
- *   being read; the days shown are theirs once it is %FALSE
+ *   being read (or, in the agenda, still coming into its list); the days
+ *   shown are theirs once it is %FALSE
  */
 gboolean
 dd_calendar_page_is_loading (DdCalendarPage *self)
 {
   g_return_val_if_fail (DD_IS_CALENDAR_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || dd_calendar_agenda_is_filling (self->agenda_items);
 }
 
 DdCalendarView

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dd-calendar-agenda.h"
 #include "dd-calendar-day.h"
 #include "dd-calendar-page.h"
 #include "dd-holiday-editor.h"
@@ -524,14 +525,82 @@ test_calendar_more (Fixture       *f,
   g_assert_cmpuint (count_deadlines (day_widget (f, 9, 7, 2026), 0), ==, 5);
 }
 
+/* The agenda's list view makes widgets for the rows in view only: its
+ * items are found through its model. */
+static GListModel *
+agenda_items (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (page_child (f->page, "agenda_list"))));
+}
+
+/* The position of the first deadline of @task_id in the agenda, or -1;
+ * @n_found: how many deadlines of @task_id it lists. */
+static int
+find_agenda_entry (Fixture *f,
+                   gint64   task_id,
+                   guint   *n_found)
+{
+  GListModel *items = agenda_items (f);
+  int found = -1;
+
+  *n_found = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DdCalendarAgendaItem) item = g_list_model_get_item (items, i);
+      const DdCalendarEntry *entry = dd_calendar_agenda_item_get_entry (item);
+
+      if (entry != NULL && entry->task_id == task_id)
+        {
+          if (found < 0)
+            found = (int) i;
+          (*n_found)++;
+        }
+    }
+  return found;
+}
+
+/* Scrolls the agenda to @position as its keys do, and lets it draw. */
+static void
+scroll_agenda_to (Fixture *f,
+                  guint    position)
+{
+  GtkWidget *list = page_child (f->page, "agenda_list");
+
+  gtk_widget_grab_focus (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", position));
+  dd_test_iterate (100);
+}
+
+/* The first widget of the agenda (depth first) with @css_class. */
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_calendar_agenda (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(DdCalendarAgendaItem) first_item = NULL;
   GtkWidget *list = page_child (f->page, "agenda_list");
   GtkWidget *first_row;
   gint64 task_id;
+  guint n_found;
+  int position;
   GDate soon, today;
 
   /* A task due in three days. */
@@ -543,20 +612,119 @@ test_calendar_agenda (Fixture       *f,
 
   dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
   wait_loaded (f);
+  dd_test_iterate (100);
   collect_deadlines (list, 0, rows);
   g_assert_cmpuint (rows->len, >, 0);
-  g_assert_cmpuint (count_deadlines (list, task_id), ==, 1);
-  g_assert_nonnull (dd_test_find_label (list, "Nhiệm vụ của chương trình nghị sự"));
 
   /* Overdue ones on top: the seed plan's task 1 was due on 30/4/2026, and
    * the ongoing tasks' forgotten months. */
-  first_row = gtk_widget_get_first_child (list);
+  first_item = g_list_model_get_item (agenda_items (f), 0);
+  g_assert_true (dd_calendar_agenda_item_is_heading (first_item));
+  g_assert_cmpstr (dd_calendar_agenda_item_get_css_class (first_item), ==, "overdue");
+  first_row = find_css_class (list, "agenda-heading");
+  g_assert_nonnull (first_row);
   g_assert_true (gtk_widget_has_css_class (first_row, "overdue"));
 
   g_signal_connect (f->page, "open-task", G_CALLBACK (on_open_task_cb), f);
-  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  /* A row is activated through the list view's row that holds it. */
+  gtk_widget_activate (gtk_widget_get_parent (g_ptr_array_index (rows, 0)));
   g_assert_cmpuint (f->n_opened, ==, 1);
   g_assert_cmpint (f->opened, ==, *(gint64 *) g_object_get_data (g_ptr_array_index (rows, 0), "dd-task-id"));
+
+  /* The new task once, in its day; its row shows its title once in view. */
+  position = find_agenda_entry (f, task_id, &n_found);
+  g_assert_cmpuint (n_found, ==, 1);
+  g_assert_cmpint (position, >, 0);
+  scroll_agenda_to (f, position);
+  g_assert_cmpuint (count_deadlines (list, task_id), ==, 1);
+  g_assert_nonnull (dd_test_find_label (list, "Nhiệm vụ của chương trình nghị sự"));
+}
+
+/* Many deadlines a day: the list view makes row widgets for those in view
+ * only, and the first and last items are reached by scrolling. */
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? NULL : find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_calendar_agenda_many (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *list = page_child (f->page, "agenda_list");
+  g_autoptr(DdCalendarAgendaItem) last = NULL;
+  g_autoptr(DdCalendarAgendaItem) first = NULL;
+  guint n_items, n_widgets = 0;
+  g_autofree char *more_label = NULL;
+  GtkWidget *cell, *more;
+  guint n_day;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  dd_date_set_today (&today);
+  for (guint d = 1; d <= 4; d++)
+    for (guint i = 0; i < 160; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Việc %u của ngày %u", i + 1, d);
+        GDate due = today;
+
+        g_date_add_days (&due, d);
+        add_task (f->store, title, &due);
+      }
+
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_AGENDA);
+  wait_loaded (f);
+  dd_test_iterate (100);
+  n_items = g_list_model_get_n_items (agenda_items (f));
+  g_assert_cmpuint (n_items, >=, 4 * 161);
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_widgets++;
+  g_assert_cmpuint (n_widgets, >, 0);
+  /* GTK 4.8's list view keeps about 200 rows however long the list
+   * (6,000 items on a large file); not one per item. */
+  g_assert_cmpuint (n_widgets * 2, <, n_items);
+
+  /* The last item, then the first again. */
+  last = g_list_model_get_item (agenda_items (f), n_items - 1);
+  scroll_agenda_to (f, n_items - 1);
+  g_assert_nonnull (dd_test_find_label (list, dd_calendar_agenda_item_get_text (last)));
+  first = g_list_model_get_item (agenda_items (f), 0);
+  scroll_agenda_to (f, 0);
+  g_assert_nonnull (dd_test_find_label (list, dd_calendar_agenda_item_get_text (first)));
+  g_assert_true (gtk_widget_has_css_class (find_css_class (list, "agenda-heading"),
+                                           dd_calendar_agenda_item_get_css_class (first)));
+
+  /* The week view shows the first of each day, the rest in "+N". */
+  g_date_add_days (&today, 1);
+  dd_calendar_page_set_date (f->page, &today);
+  dd_calendar_page_set_view (f->page, DD_CALENDAR_VIEW_WEEK);
+  wait_loaded (f);
+  cell = dd_calendar_page_get_day_widget (f->page, &today);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (count_deadlines (cell, 0), ==, DD_CALENDAR_MAX_WEEK_ENTRIES);
+  more = find_menu_button (cell);
+  g_assert_nonnull (more);
+  /* Its popover lists them all: the 160 due that day (and any other). */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  n_day = count_deadlines (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), 0);
+  g_assert_cmpuint (n_day, >=, 160);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  more_label = g_strdup_printf ("+%u more", n_day - DD_CALENDAR_MAX_WEEK_ENTRIES);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, more_label);
 }
 
 /* Two months on by Page Down without waiting: the title follows each key
@@ -1190,6 +1358,7 @@ main (int   argc,
   ADD ("periodic", test_calendar_periodic);
   ADD ("more", test_calendar_more);
   ADD ("agenda", test_calendar_agenda);
+  ADD ("agenda-many", test_calendar_agenda_many);
   ADD ("quick-months", test_calendar_quick_months);
   ADD ("external-change", test_calendar_external_change);
   ADD ("holiday-editor", test_calendar_holiday_editor);
