@@ -442,8 +442,16 @@ write_one (Fixture   *f,
       break;
     case 3:
       /* A task in the recycle bin, if there is one. */
-      task_id = dd_sql_query_int64 (writer, "SELECT id FROM tasks WHERE deleted_at IS NOT NULL "
-                                    "ORDER BY random () LIMIT 1", 0);
+      {
+        gint64 n_deleted = dd_sql_query_int64 (writer, "SELECT count(*) FROM tasks WHERE deleted_at IS NOT NULL", 0);
+        g_autofree char *sql = NULL;
+
+        /* Chosen by g_test's generator, so that a seed replays the run. */
+        if (n_deleted > 0)
+          sql = g_strdup_printf ("SELECT id FROM tasks WHERE deleted_at IS NOT NULL ORDER BY id LIMIT 1 OFFSET %d",
+                                 g_test_rand_int_range (0, (gint32) n_deleted));
+        task_id = sql != NULL ? dd_sql_query_int64 (writer, sql, 0) : 0;
+      }
       if (task_id > 0)
         ok = dd_store_restore_task (writer, task_id, &error);
       break;
@@ -631,6 +639,36 @@ test_title_refreshes (Fixture       *f,
   g_assert_cmpuint (full, ==, 2);
 }
 
+/* A dated task with an ad hoc report, in the recycle bin when the kept
+ * cards were read, restored by either connection: its report, which no
+ * log entry of the restore names, counts again (it was left out once,
+ * seen in CI as one forgotten report too few). */
+static void
+test_restored_ad_hoc (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Kept) kept = { NULL };
+
+  for (guint who = 0; who < 2; who++)
+    {
+      DdStore *writer = who == 0 ? f->store : f->other;
+      gint64 task_id = g_array_index (f->tasks, gint64, who);
+      GDate due = dd_test_date ("2026-03-10");
+
+      g_assert_cmpint (dd_store_add_ad_hoc_report (writer, task_id, "Báo cáo đột xuất", &due, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_true (dd_store_delete_task (writer, task_id, &error));
+      g_assert_no_error (error);
+      kept_init (&kept, f->store);
+      assert_kept_equals_fresh (f, &kept);
+      g_assert_true (dd_store_restore_task (writer, task_id, &error));
+      g_assert_no_error (error);
+      assert_kept_equals_fresh (f, &kept);
+      kept_clear (&kept);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +679,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/scoring-refresh/title", test_title_refreshes);
   ADD ("/core/scoring-refresh/each-kind", test_each_kind);
+  ADD ("/core/scoring-refresh/restored-ad-hoc", test_restored_ad_hoc);
   ADD ("/core/scoring-refresh/random-writes", test_random_writes);
 #undef ADD
 

@@ -828,7 +828,9 @@ keep_row (DdStore         *store,
 
 /* The rows of the tasks @ids (gint64, in increasing order, no twice) read
  * again into the kept ones (replaced, added or removed), and the tasks'
- * words with them. *@out_recurring: one of them is periodic or ongoing.
+ * words with them. *@out_recurring: one of them is periodic or ongoing,
+ * or was not kept before (restored from the recycle bin: its ad hoc
+ * reports, which no log entry of this commit names, count again).
  * *@out_kept FALSE (TRUE returned) when the words had to be read whole
  * again: the rows cannot be kept then. */
 static gboolean
@@ -873,14 +875,20 @@ reload_rows (DdScoringCache  *cache,
   for (guint i = 0; i <= ids->len; i++)
     {
       gint64 id = i < ids->len ? g_array_index (ids, gint64, i) : G_MAXINT64;
+      gboolean had = FALSE;
+      guint n_rows;
 
       for (; r < cache->rows->len && g_array_index (cache->rows, ScanRow, r).id <= id; r++)
-        if (g_array_index (cache->rows, ScanRow, r).id != id &&
-            !keep_row (store, cache, g_array_index (cache->rows, ScanRow, r), old_units, rows, &cursor, &one,
-                       error))
+        if (g_array_index (cache->rows, ScanRow, r).id == id)
+          had = TRUE;
+        else if (!keep_row (store, cache, g_array_index (cache->rows, ScanRow, r), old_units, rows, &cursor, &one,
+                            error))
           return FALSE;
+      n_rows = rows->len;
       if (i < ids->len && !reload_row (store, cache, task, coordinators, id, rows, out_recurring, error))
         return FALSE;
+      if (!had && rows->len > n_rows)
+        *out_recurring = TRUE;
     }
   g_array_unref (cache->rows);
   cache->rows = g_steal_pointer (&rows);
