@@ -442,6 +442,50 @@ test_indicators (Fixture       *f,
     g_assert_false (((DdStatsIndicator *) g_ptr_array_index (later, k))->has_data);
 }
 
+/* Every plan's indicators in one list: two plans' indicators of the
+ * same text each name their plan (the overview's chart showed the same
+ * label twice); one plan's keep their text. */
+static void
+test_indicators_of_plans (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdImportedPlan) plan = dd_imported_plan_new ();
+  DdImportedIndicator *indicator = g_new0 (DdImportedIndicator, 1);
+  DdImportedTask *task = g_new0 (DdImportedTask, 1);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  plan->number = g_strdup ("2/KH-TEST");
+  plan->title = g_strdup ("Kế hoạch thứ hai");
+  task->line = 1;
+  task->number = g_strdup ("1.");
+  task->title = g_strdup ("Rà soát thủ tục hành chính");
+  task->lead = g_strdup ("Phòng A");
+  task->coordinators = g_ptr_array_new_with_free_func (g_free);
+  task->deadline_text = g_strdup ("Thường xuyên");
+  g_assert_true (dd_deadline_parse (task->deadline_text, &task->deadline, NULL));
+  g_ptr_array_add (plan->tasks, task);
+  indicator->title = g_strdup ("Chỉ tiêu 1");
+  indicator->target = 100;
+  g_ptr_array_add (plan->indicators, indicator);
+  dd_store_import_plan (f->store, plan, NULL, &error);
+  g_assert_no_error (error);
+
+  all = dd_stats_list_indicators (f->stats, &f->query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpstr (((DdStatsIndicator *) g_ptr_array_index (all, 0))->title, ==, "Chỉ tiêu 1 (plan 1/KH-TEST)");
+  g_assert_cmpstr (((DdStatsIndicator *) g_ptr_array_index (all, 2))->title, ==, "Chỉ tiêu 3 (plan 1/KH-TEST)");
+  g_assert_cmpstr (((DdStatsIndicator *) g_ptr_array_index (all, 3))->title, ==, "Chỉ tiêu 1 (plan 2/KH-TEST)");
+
+  f->query.tasks.plan_id = dd_sql_query_int64 (f->store, "SELECT id FROM plans WHERE number = '2/KH-TEST'", 0);
+  second = dd_stats_list_indicators (f->stats, &f->query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 1);
+  g_assert_cmpstr (((DdStatsIndicator *) g_ptr_array_index (second, 0))->title, ==, "Chỉ tiêu 1");
+}
+
 static void
 test_dashboard (Fixture       *f,
                 gconstpointer  data)
@@ -843,6 +887,7 @@ main (int   argc,
   ADD ("/core/stats/progress-week-period", test_progress_week_period);
   ADD ("/core/stats/indicators", test_indicators);
   ADD ("/core/stats/indicators-out-of-range", test_indicators_out_of_range);
+  ADD ("/core/stats/indicators-of-plans", test_indicators_of_plans);
   ADD ("/core/stats/dashboard", test_dashboard);
   ADD ("/core/stats/async/memory", test_async_memory);
   g_test_add_func ("/core/stats/async/file", test_async_file);

@@ -721,6 +721,30 @@ read_figure_sums (DdStore            *self,
   return TRUE;
 }
 
+/* With every plan's indicators in one list, two plans' indicators often
+ * have the same text ("100% hồ sơ … đúng hạn"): each names its plan then,
+ * so that a chart's rows and its table can be told apart. @plans holds
+ * each indicator's plan id, @numbers its plan's number. */
+static void
+name_plans (GPtrArray *indicators,
+            GArray    *plans,
+            GPtrArray *numbers)
+{
+  gboolean several = FALSE;
+
+  for (guint i = 1; i < plans->len && !several; i++)
+    several = g_array_index (plans, gint64, i) != g_array_index (plans, gint64, 0);
+  for (guint i = 0; several && i < indicators->len; i++)
+    {
+      DdStatsIndicator *indicator = g_ptr_array_index (indicators, i);
+      char *title = indicator->title;
+
+      /* Translators: an indicator's text, then its plan's number. */
+      indicator->title = g_strdup_printf (_("%s (plan %s)"), title, (const char *) g_ptr_array_index (numbers, i));
+      g_free (title);
+    }
+}
+
 GPtrArray *
 _dd_stats_read_indicators (DdStore            *self,
                            const DdStatsQuery *query,
@@ -730,6 +754,8 @@ _dd_stats_read_indicators (DdStore            *self,
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_indicator_free);
   g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (FigureSums));
   g_autoptr(GPtrArray) derived = g_ptr_array_new ();
+  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 plan_id;
   int rc;
@@ -743,7 +769,8 @@ _dd_stats_read_indicators (DdStore            *self,
 
   stmt = dd_sql_prepare (self,
                          "SELECT i.id, i.title, i.target, "
-                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id) FROM indicators i "
+                         "EXISTS (SELECT 1 FROM indicator_rules r WHERE r.indicator_id = i.id), i.plan_id, "
+                         "(SELECT p.number FROM plans p WHERE p.id = i.plan_id) FROM indicators i "
                          "WHERE (?4 = 0 OR i.plan_id = ?4) ORDER BY i.plan_id, i.position, i.id",
                          error);
   if (stmt == NULL)
@@ -762,6 +789,8 @@ _dd_stats_read_indicators (DdStore            *self,
         sum = &key;
       indicator->indicator_id = key.indicator_id;
       indicator->title = g_strdup (dd_sql_column_text (stmt, 1));
+      g_array_append_vals (plans, &(gint64) { sqlite3_column_int64 (stmt, 4) }, 1);
+      g_ptr_array_add (numbers, g_strdup (dd_sql_column_text (stmt, 5)));
       indicator->target = sqlite3_column_double (stmt, 2);
       if (sum->office_denominator > 0)
         {
@@ -791,6 +820,8 @@ _dd_stats_read_indicators (DdStore            *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (scoring != NULL && !_dd_stats_fill_derived (self, query, scoring, derived, error))
     return NULL;
+  if (plan_id == 0)
+    name_plans (indicators, plans, numbers);
   return g_steal_pointer (&indicators);
 }
 
