@@ -463,7 +463,8 @@ show_derived (DdIndicatorsPage *self,
         DdFigureRow *row = g_hash_table_lookup (by_unit, &(gint64) { dd_scorecard_get_unit_id (card) });
         g_autofree char *num = NULL, *den = NULL, *saved = NULL, *tip = NULL;
 
-        if (figure == NULL || row == NULL)
+        /* Nothing judged (no task due, no dossier): a dash, below. */
+        if (figure == NULL || row == NULL || !(figure->denominator > 0))
           continue;
         num = dd_format_number (figure->numerator, 0);
         den = dd_format_number (figure->denominator, 0);
@@ -473,6 +474,14 @@ show_derived (DdIndicatorsPage *self,
                                  "as in the unit scorecards"), num, den);
         dd_figure_row_set_saved (row, q, saved, tip);
       }
+  /* An empty cell reads as "not entered yet"; nothing can be entered in
+   * a derived indicator, so say there was nothing to count. */
+  for (guint i = 0; i < rows->len; i++)
+    for (int q = 1; q <= 4; q++)
+      if (*dd_figure_row_get_text (g_ptr_array_index (rows, i), q) == '\0')
+        dd_figure_row_set_saved (g_ptr_array_index (rows, i), q, "—",
+                                 _("Nothing to count: no task of this unit was due in this quarter, "
+                                   "and no dossier figure was entered"));
   set_unit_width (self, rows);
   self->filling_grid = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), rows->pdata, rows->len);

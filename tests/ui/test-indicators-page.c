@@ -517,7 +517,8 @@ page_loaded (gpointer data)
 }
 
 /* The texts of @unit_id's four quarters of 2026 as the core gives them
- * (the scorecards of each quarter), "" where the unit has none. */
+ * (the scorecards of each quarter), "—" where nothing was counted (the
+ * unit has no card, or no task due and no dossier in the quarter). */
 static void
 expected_derived (Fixture *f,
                   gint64   indicator_id,
@@ -535,13 +536,13 @@ expected_derived (Fixture *f,
       dd_score_period_init (&quarter, DD_OCCURRENCE_QUARTER, 2026, q);
       cards = dd_scoring_list_scorecards (scoring, &quarter, NULL, &error);
       g_assert_no_error (error);
-      out[q - 1] = g_strdup ("");
+      out[q - 1] = g_strdup ("—");
       for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
         {
           g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
           const DdScoreIndicator *figure = dd_scorecard_find_indicator (card, indicator_id);
 
-          if (dd_scorecard_get_unit_id (card) == unit_id && figure != NULL)
+          if (dd_scorecard_get_unit_id (card) == unit_id && figure != NULL && figure->denominator > 0)
             {
               g_free (out[q - 1]);
               out[q - 1] = g_strdup_printf ("%g/%g", figure->numerator, figure->denominator);
@@ -565,7 +566,7 @@ test_derived (Fixture       *f,
   DdDossierFigures dossiers = { .received = 40, .on_time = 30, .late = 6, .pending = 4, .apologies = 6 };
   DdScorePeriod second;
   guint derived = G_MAXUINT;
-  guint n_figures = 0, n_checked = 0;
+  guint n_figures = 0, n_dashes = 0, n_checked = 0;
   gboolean center_seen = FALSE;
 
   indicators = dd_figures_list_indicators (f->figures, 0, &error);
@@ -611,7 +612,8 @@ test_derived (Fixture       *f,
           g_autofree char *problem = NULL;
 
           g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, expected[q - 1]);
-          n_figures += *expected[q - 1] != '\0';
+          n_figures += g_strcmp0 (expected[q - 1], "—") != 0;
+          n_dashes += g_strcmp0 (expected[q - 1], "—") == 0;
           /* Readable and reached with Tab, never edited. */
           g_assert_true (gtk_widget_get_sensitive (cell));
           g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
@@ -639,6 +641,7 @@ test_derived (Fixture       *f,
     }
   g_assert_cmpuint (n_checked, >=, 8);
   g_assert_cmpuint (n_figures, >, 0);
+  g_assert_cmpuint (n_dashes, >, 0);
   g_assert_true (center_seen);
   dd_test_screenshot ("indicators-derived");
 
