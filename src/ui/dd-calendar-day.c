@@ -22,8 +22,11 @@
  * task, at its period for an occurrence).
  */
 
-/* Deadlines shown in a day of the month view before "+N". */
-#define MAX_MONTH_ENTRIES 3
+/* Lines of deadlines a day of the month view shows, "+N" included: six
+ * weeks of days this tall fit under the week days at 1366 × 768 (with
+ * four lines, the rows, all as tall as the fullest, did not, and the last
+ * week was hidden below the fold). */
+#define MAX_MONTH_LINES 3
 
 struct _DdCalendarDay
 {
@@ -280,17 +283,15 @@ show_entries (DdCalendarDay *self,
 {
   gboolean week = self->detailed;
   guint n_entries = day_entries != NULL ? day_entries->len : 0;
-  guint n_shown, max_shown;
+  guint n_shown, max_lines;
 
   remove_children (self->entries);
   /* A day of the week shows more than one of the month, but not hundreds
    * (200 widgets a day froze the window on a large file): the rest in
-   * the "+N" popover, made when opened. */
-  max_shown = week ? DD_CALENDAR_MAX_WEEK_ENTRIES : MAX_MONTH_ENTRIES;
-  n_shown = MIN (n_entries, max_shown);
-  /* "+1" would take the room of the deadline it hides. */
-  if (n_entries == max_shown + 1)
-    n_shown = n_entries;
+   * the "+N" popover, made when opened. "+1" would take the room of the
+   * deadline it hides: a day that fits shows them all. */
+  max_lines = week ? DD_CALENDAR_MAX_WEEK_ENTRIES + 1 : MAX_MONTH_LINES;
+  n_shown = n_entries <= max_lines ? n_entries : max_lines - 1;
   for (guint i = 0; i < n_shown; i++)
     gtk_box_append (GTK_BOX (self->entries),
                     new_entry_button (self, g_ptr_array_index (day_entries, i), week));
