@@ -185,7 +185,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (child), 0.0);
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      /* By words: "Thiếu: thời gian" over "kết quả", never "Missi-ng". */
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
       gtk_label_set_lines (GTK_LABEL (child), 2);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (child, "six-clear-badge");
