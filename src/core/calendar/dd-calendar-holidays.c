@@ -88,36 +88,8 @@ write_document_locked (DdStore     *store,
                        GError     **error)
 {
   g_autofree char *key = document_key (year);
-  g_autofree char *now = dd_sql_now_utc ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
 
-  if (document == NULL)
-    {
-      stmt = dd_sql_prepare (store, "DELETE FROM settings WHERE key = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      dd_sql_bind_text (stmt, 1, key);
-      return dd_sql_step_done (store, stmt, error);
-    }
-  stmt = dd_sql_prepare (store,
-                         "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, "
-                         "updated_by = ?4 WHERE key = ?1 AND value IS NOT ?2", error);
-  insert = stmt == NULL ? NULL : dd_sql_prepare (store,
-                         "INSERT INTO settings (key, value, updated_at, updated_by) SELECT ?1, ?2, ?3, ?4 "
-                         "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1)", error);
-  if (insert == NULL)
-    return FALSE;
-  for (guint s = 0; s < 2; s++)
-    {
-      sqlite3_stmt *one = s == 0 ? stmt : insert;
-
-      dd_sql_bind_text (one, 1, key);
-      dd_sql_bind_text (one, 2, document);
-      dd_sql_bind_text (one, 3, now);
-      dd_sql_bind_text (one, 4, dd_store_get_user (store));
-    }
-  return dd_sql_step_upsert (store, stmt, insert, error);
+  return _dd_store_write_setting (store, key, document, error);
 }
 
 /* Writes @days as the table of @year (which is not stored yet). */

@@ -88,8 +88,6 @@ _dd_scoring_write_weights (DdStore               *store,
                            const DdScoreWeights  *weights,
                            GError               **error)
 {
-  g_autofree char *now = dd_sql_now_utc ();
-
   if (!dd_score_weights_validate (weights, error))
     return FALSE;
 
@@ -97,8 +95,6 @@ _dd_scoring_write_weights (DdStore               *store,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autoptr(sqlite3_stmt) insert = NULL;
       const guint8 *field = (const guint8 *) weights + weight_keys[i].offset;
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -106,25 +102,7 @@ _dd_scoring_write_weights (DdStore               *store,
         g_snprintf (buffer, sizeof buffer, "%u", *(const guint *) field);
       else
         g_ascii_dtostr (buffer, sizeof buffer, *(const double *) field);
-
-      stmt = dd_sql_prepare (store,
-                             "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, "
-                             "updated_by = ?4 WHERE key = ?1 AND value IS NOT ?2", error);
-      insert = stmt == NULL ? NULL : dd_sql_prepare (store,
-                             "INSERT INTO settings (key, value, updated_at, updated_by) SELECT ?1, ?2, ?3, ?4 "
-                             "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1)", error);
-      if (insert == NULL)
-        goto fail;
-      for (guint s = 0; s < 2; s++)
-        {
-          sqlite3_stmt *one = s == 0 ? stmt : insert;
-
-          dd_sql_bind_text (one, 1, weight_keys[i].key);
-          dd_sql_bind_text (one, 2, buffer);
-          dd_sql_bind_text (one, 3, now);
-          dd_sql_bind_text (one, 4, dd_store_get_user (store));
-        }
-      if (!dd_sql_step_upsert (store, stmt, insert, error))
+      if (!_dd_store_write_setting (store, weight_keys[i].key, buffer, error))
         goto fail;
     }
   return _dd_store_commit (store, error);

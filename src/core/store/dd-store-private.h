@@ -39,6 +39,13 @@ typedef struct _DdSqlCache DdSqlCache;
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin() (dd-store-transaction.c). */
 gboolean _dd_store_begin              (DdStore *self, GError **error);
+/* Sets the setting @key to @value (or, for %NULL, removes it), as the
+ * store's user, inside the caller's transaction: the one writer of the
+ * settings table for every domain (holidays' notices, scoring rules…). */
+gboolean _dd_store_write_setting      (DdStore     *self,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
 /* Like _dd_store_begin(), for a change a viewer may make too (their own
  * display name). */
 gboolean _dd_store_begin_own_row      (DdStore *self, GError **error);

@@ -73,27 +73,33 @@ dd_store_get_backup_warn_days (DdStore  *self,
 }
 
 gboolean
-dd_store_set_setting (DdStore     *self,
-                      const char  *key,
-                      const char  *value,
-                      GError     **error)
+_dd_store_write_setting (DdStore     *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
 {
+  g_autofree char *now = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *now = dd_sql_now_utc ();
 
-  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-
-  if (!_dd_store_begin (self, error))
-    return FALSE;
+  if (value == NULL)
+    {
+      stmt = dd_sql_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      dd_sql_bind_text (stmt, 1, key);
+      return dd_sql_step_done (self, stmt, error);
+    }
+  /* The same value again writes nothing: no revision, no history entry. */
   stmt = dd_sql_prepare (self,
-                  "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, updated_by = ?4 "
-                  "WHERE key = ?1", error);
+                         "UPDATE settings SET value = ?2, revision = revision + 1, updated_at = ?3, "
+                         "updated_by = ?4 WHERE key = ?1 AND value IS NOT ?2", error);
   insert = stmt == NULL ? NULL : dd_sql_prepare (self,
-                  "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)", error);
+                         "INSERT INTO settings (key, value, updated_at, updated_by) SELECT ?1, ?2, ?3, ?4 "
+                         "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1)", error);
   if (insert == NULL)
-    goto fail;
+    return FALSE;
+  now = dd_sql_now_utc ();
   for (guint s = 0; s < 2; s++)
     {
       sqlite3_stmt *one = s == 0 ? stmt : insert;
@@ -101,13 +107,26 @@ dd_store_set_setting (DdStore     *self,
       dd_sql_bind_text (one, 1, key);
       dd_sql_bind_text (one, 2, value);
       dd_sql_bind_text (one, 3, now);
-      dd_sql_bind_text (one, 4, self->access.user);
+      dd_sql_bind_text (one, 4, dd_store_get_user (self));
     }
-  if (!dd_sql_step_upsert (self, stmt, insert, error))
-    goto fail;
-  return _dd_store_commit (self, error);
+  return dd_sql_step_upsert (self, stmt, insert, error);
+}
 
-fail:
-  _dd_store_rollback (self);
-  return FALSE;
+gboolean
+dd_store_set_setting (DdStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!_dd_store_begin (self, error))
+    return FALSE;
+  if (!_dd_store_write_setting (self, key, value, error))
+    {
+      _dd_store_rollback (self);
+      return FALSE;
+    }
+  return _dd_store_commit (self, error);
 }
