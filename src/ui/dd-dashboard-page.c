@@ -276,6 +276,9 @@ set_loading (DdDashboardPage *self,
   self->counting = counting;
   self->deriving = deriving;
   update_headline (self);
+  /* The plans' counts under the charts are read on this thread, which
+   * hands the figures over: after them. */
+  dd_overview_page_hold (self->plans_section, is_loading (self));
 
   if (was != is_loading (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
