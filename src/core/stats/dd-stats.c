@@ -56,37 +56,70 @@ has_plan (GListModel *plans,
   return FALSE;
 }
 
-/* The figures (with the derived indicators' when @scoring is set). */
+/* The figures (with the derived indicators' when @scoring is set), kept
+ * on disk or read. */
 static gboolean
 load_figures (DdStore        *connection,
+              const char     *state,
               DdStatsReading *reading,
               DdScoring     **scoring,
               GError        **error)
 {
-  return _dd_stats_read_dashboard (connection, &reading->query, scoring, &reading->dashboard, error);
+  const char *part = scoring != NULL ? "figures-derived" : "figures";
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, part);
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, part);
+
+  if (kept != NULL && _dd_stats_cache_decode_dashboard (kept, &reading->dashboard))
+    return TRUE;
+  if (!_dd_stats_read_dashboard (connection, &reading->query, scoring, &reading->dashboard, error))
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, part, _dd_stats_cache_encode_dashboard (&reading->dashboard));
+  return TRUE;
 }
 
 /* The indicators alone, every one with the derived indicators' figures. */
 static gboolean
 load_derived (DdStore        *connection,
+              const char     *state,
               DdStatsReading *reading,
               DdScoring     **scoring,
               GError        **error)
 {
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, "derived");
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, "derived");
+
+  reading->dashboard.indicators = kept != NULL ? _dd_stats_cache_decode_indicators (kept) : NULL;
+  if (reading->dashboard.indicators != NULL)
+    return TRUE;
   reading->dashboard.indicators = _dd_stats_read_indicators (connection, &reading->query, scoring, error);
-  return reading->dashboard.indicators != NULL;
+  if (reading->dashboard.indicators == NULL)
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, "derived",
+                        _dd_stats_cache_encode_indicators (reading->dashboard.indicators));
+  return TRUE;
 }
 
 /* By the same SQL filter the task list uses when the figure is clicked. */
 static gboolean
 load_six_clear (DdStore        *connection,
+                const char     *state,
                 DdStatsReading *reading,
                 GError        **error)
 {
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, "six-clear");
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, "six-clear");
   DdTaskQuery six_clear = reading->query.tasks;
 
+  if (kept != NULL && g_variant_is_of_type (kept, G_VARIANT_TYPE_UINT32))
+    {
+      reading->n_six_clear = g_variant_get_uint32 (kept);
+      return TRUE;
+    }
   six_clear.six_clear_incomplete = TRUE;
-  return dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error);
+  if (!dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error))
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, "six-clear", g_variant_new_uint32 (reading->n_six_clear));
+  return TRUE;
 }
 
 /* The plans; the plan asked for is dropped when it is gone (deleted here
@@ -112,7 +145,8 @@ load_plans (DdStore        *connection,
   return TRUE;
 }
 
-/* The job: on the worker's thread, through its connection. */
+/* The job: on the worker's thread, through its connection. What the file
+ * gave before, in the same state, is taken from the disk (dd-stats-cache.c). */
 static gpointer
 load_dashboard_job (DdStore       *connection,
                     gpointer       data,
@@ -121,6 +155,7 @@ load_dashboard_job (DdStore       *connection,
 {
   const LoadData *load = data;
   g_autoptr(DdStatsReading) reading = g_new0 (DdStatsReading, 1);
+  g_autofree char *state = _dd_stats_cache_state (connection);
 
   reading->query = load->query;
   if (((load->what & DD_STATS_LOAD_PLANS) || reading->query.tasks.plan_id != 0) &&
@@ -132,7 +167,7 @@ load_dashboard_job (DdStore       *connection,
     return NULL;
   if (load->what & DD_STATS_LOAD_FIGURES)
     {
-      if (!load_figures (connection, reading, (load->what & DD_STATS_LOAD_DERIVED) ? load->scoring : NULL,
+      if (!load_figures (connection, state, reading, (load->what & DD_STATS_LOAD_DERIVED) ? load->scoring : NULL,
                          error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_FIGURES | (load->what & DD_STATS_LOAD_DERIVED);
@@ -141,14 +176,14 @@ load_dashboard_job (DdStore       *connection,
     {
       /* The indicators alone, beside the figures: the scorecards take
        * a second on a large file, which the other figures need not wait for. */
-      if (!load_derived (connection, reading, load->scoring, error))
+      if (!load_derived (connection, state, reading, load->scoring, error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_DERIVED;
     }
 
   if ((load->what & DD_STATS_LOAD_SIX_CLEAR) && !g_cancellable_is_cancelled (cancellable))
     {
-      if (!load_six_clear (connection, reading, error))
+      if (!load_six_clear (connection, state, reading, error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_SIX_CLEAR;
     }
