@@ -262,10 +262,14 @@ void dd_stats_reading_free (DdStatsReading *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdStatsReading, dd_stats_reading_free)
 
 /*
- * Reads what @what says for @query on the object's own thread and
- * connection, one reading after the other, below drawing and input. The
- * due-soon setting of the file replaces @query's. A reading cancelled
- * before it starts is not made.
+ * Reads what @what says for @query on the object's own threads and
+ * connections, below drawing and input: the readings with
+ * %DD_STATS_LOAD_DERIVED one after the other on one thread, the others one
+ * after the other on another, so that the two kinds are read side by side
+ * (their callbacks may come in either order). The due-soon setting of the
+ * file replaces @query's; a plan of @query that no longer exists is
+ * dropped (DdStatsReading.query). A reading cancelled before it starts is
+ * not made.
  */
 void            dd_stats_load_dashboard_async  (DdStats             *self,
                                                 const DdStatsQuery  *query,

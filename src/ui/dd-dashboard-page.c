@@ -50,7 +50,8 @@ struct _DdDashboardPage
   DdStatsQuery query;             /* the figures asked for last */
   gboolean loading;               /* those figures are still being read */
   gboolean counting;              /* the "6 rõ" count likewise (read after them) */
-  gboolean six_clear_read;        /* it is, while the derived indicators are counted */
+  gboolean deriving;              /* the derived indicators likewise (read beside them) */
+  DdStatsReading *derived;        /* those, when they came before the figures */
   gboolean plans_pending;         /* the plans asked for have not arrived */
   DdStatsHeadline headline;
   DdChartCard *cards[DD_N_CHART_KINDS];
@@ -220,7 +221,7 @@ update_headline (DdDashboardPage *self)
   };
 
   /* Neither zeros nor the figures of other filters while they are read. */
-  if (self->counting && !self->six_clear_read)
+  if (self->counting)
     /* Translators: a dashboard figure that is still being read. */
     gtk_label_set_text (self->six_clear_value, C_("figure being read", "…"));
   else
@@ -251,32 +252,46 @@ update_headline (DdDashboardPage *self)
     gtk_label_set_text (self->rate_value, C_("completion rate", "—"));
 }
 
+static gboolean
+is_loading (DdDashboardPage *self)
+{
+  return self->loading || self->counting || self->deriving;
+}
+
 /* @loading: the figures and charts are being read; @counting: the "6 rõ"
- * count, read after them. */
+ * count; @deriving: the derived indicators, whose chart waits for them
+ * too. */
 static void
 set_loading (DdDashboardPage *self,
              gboolean         loading,
-             gboolean         counting)
+             gboolean         counting,
+             gboolean         deriving)
 {
-  gboolean was = self->loading || self->counting;
+  gboolean was = is_loading (self);
 
   for (guint i = 0; i < DD_N_CHART_KINDS; i++)
-    dd_chart_view_set_loading (self->views[i], loading);
+    dd_chart_view_set_loading (self->views[i], loading || (i == DD_CHART_INDICATORS && deriving));
 
   self->loading = loading;
   self->counting = counting;
+  self->deriving = deriving;
   update_headline (self);
+  /* The plans' counts under the charts are read on this thread, which
+   * hands the figures over: after them. */
+  dd_overview_page_hold (self->plans_section, is_loading (self));
 
-  if (was != (loading || counting))
+  if (was != is_loading (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
 /* The figures are read on the DdStats's worker (a thread and a connection
- * of its own, below drawing and input); a reading of the figures is
- * followed by one of the "6 rõ" count: that one reads every task's text
- * (seconds on a large file while the file is checked after opening), and
- * the figures need not wait for it. A new reading cancels the one before:
- * what it brings is dropped. */
+ * of its own, below drawing and input), followed there by the "6 rõ"
+ * count: that one reads every task's text, and the figures need not wait
+ * for it. The derived indicators (the scorecards of the period, the
+ * longest reading) are asked at the same time and read beside them, on
+ * the DdStats's second worker: the page is complete when the longer of
+ * the two is, not their sum. A new reading cancels the one before: what
+ * it brings is dropped. */
 
 /* A file without any plan says so, with the buttons that import one or
  * add a task, instead of zeros and empty charts. */
@@ -335,8 +350,23 @@ weak_page_steal (gpointer data)
   return self;
 }
 
-/* The derived indicators' figures, read after the "6 rõ" count: the
- * indicators chart again, with them. */
+/* The indicators chart again, with the derived indicators' figures. */
+static void
+apply_derived (DdDashboardPage *self)
+{
+  DdStatsDashboard indicators;
+
+  if (self->derived == NULL)
+    return;
+  memset (&indicators, 0, sizeof indicators);
+  indicators.indicators = self->derived->dashboard.indicators;
+  dd_chart_card_set_dashboard (self->cards[DD_CHART_INDICATORS], &indicators);
+  g_clear_pointer (&self->derived, dd_stats_reading_free);
+}
+
+/* The derived indicators' figures, read beside the others: shown at once
+ * when the other figures are, else kept until they come (the chart would
+ * otherwise show them, then lose them to the figures without). */
 static void
 on_derived_read_cb (GObject      *source,
                     GAsyncResult *result,
@@ -345,19 +375,16 @@ on_derived_read_cb (GObject      *source,
   g_autoptr(DdDashboardPage) self = weak_page_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStatsReading) reading = dd_stats_load_dashboard_finish (DD_STATS (source), result, &error);
-  DdStatsDashboard indicators;
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->views[0] == NULL)
     return;
   if (reading == NULL)
     g_debug ("Could not read the derived indicators' figures: %s", error->message);
-  else
-    {
-      memset (&indicators, 0, sizeof indicators);
-      indicators.indicators = reading->dashboard.indicators;
-      dd_chart_card_set_dashboard (self->cards[DD_CHART_INDICATORS], &indicators);
-    }
-  set_loading (self, FALSE, FALSE);
+  g_clear_pointer (&self->derived, dd_stats_reading_free);
+  self->derived = g_steal_pointer (&reading);
+  if (!self->loading)
+    apply_derived (self);
+  set_loading (self, self->loading, self->counting, FALSE);
 }
 
 static void
@@ -374,9 +401,7 @@ on_six_clear_read_cb (GObject      *source,
   if (reading == NULL)
     g_debug ("Could not count the tasks not clear in 6 ways: %s", error->message);
   self->n_six_clear = reading != NULL ? reading->n_six_clear : 0;
-  /* The count is shown; the page is still counting the derived indicators. */
-  self->six_clear_read = TRUE;
-  update_headline (self);
+  set_loading (self, self->loading, FALSE, self->deriving);
 }
 
 static void
@@ -396,19 +421,9 @@ on_figures_read_cb (GObject      *source,
     g_debug ("Could not read the figures of the dashboard: %s", error->message);
 
   apply_figures (self, reading);
-  set_loading (self, FALSE, TRUE);
-  /* Its derived indicators are still being counted. */
-  dd_chart_view_set_loading (self->views[DD_CHART_INDICATORS], TRUE);
-  dd_stats_load_dashboard_async (DD_STATS (source),
-                                 reading != NULL ? &reading->query : &self->query,
-                                 DD_STATS_LOAD_SIX_CLEAR, self->cancellable,
-                                 on_six_clear_read_cb, weak_page_new (self));
-  /* After it (the worker's jobs run in turn): the scorecards of the
-   * derived indicators, seconds on a large file. */
-  dd_stats_load_dashboard_async (DD_STATS (source),
-                                 reading != NULL ? &reading->query : &self->query,
-                                 DD_STATS_LOAD_DERIVED, self->cancellable,
-                                 on_derived_read_cb, weak_page_new (self));
+  /* The derived indicators, when they came first. */
+  apply_derived (self);
+  set_loading (self, FALSE, self->counting, self->deriving);
 }
 
 /* Asks for the figures of the filters as they are now (and the plans of
@@ -426,7 +441,7 @@ start_load (DdDashboardPage *self,
   update_date_buttons (self);
   memset (&self->headline, 0, sizeof self->headline);
   self->n_six_clear = 0;
-  self->six_clear_read = FALSE;
+  g_clear_pointer (&self->derived, dd_stats_reading_free);
   /* Plans asked for by a reading that was dropped are still to read. */
   self->plans_pending |= with_plans;
 
@@ -448,15 +463,22 @@ start_load (DdDashboardPage *self,
     {
       /* Nothing to read: the empty dashboard. */
       apply_figures (self, NULL);
-      set_loading (self, FALSE, FALSE);
+      set_loading (self, FALSE, FALSE, FALSE);
       return;
     }
 
   self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE, TRUE);
+  set_loading (self, TRUE, TRUE, TRUE);
+  /* All asked at once: the figures first on one worker, then the "6 rõ"
+   * count after them there; the derived indicators on the other worker
+   * meanwhile. */
   dd_stats_load_dashboard_async (self->stats, query,
                                  DD_STATS_LOAD_FIGURES | (self->plans_pending ? DD_STATS_LOAD_PLANS : 0),
                                  self->cancellable, on_figures_read_cb, weak_page_new (self));
+  dd_stats_load_dashboard_async (self->stats, query, DD_STATS_LOAD_SIX_CLEAR, self->cancellable,
+                                 on_six_clear_read_cb, weak_page_new (self));
+  dd_stats_load_dashboard_async (self->stats, query, DD_STATS_LOAD_DERIVED, self->cancellable,
+                                 on_derived_read_cb, weak_page_new (self));
 }
 
 /* Callbacks */
@@ -648,6 +670,7 @@ dd_dashboard_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->stats);
+  g_clear_pointer (&self->derived, dd_stats_reading_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -682,7 +705,7 @@ dd_dashboard_page_get_property (GObject    *object,
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading || self->counting);
+      g_value_set_boolean (value, is_loading (self));
       break;
 
     default:
@@ -1094,5 +1117,5 @@ dd_dashboard_page_is_loading (DdDashboardPage *self)
 {
   g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), FALSE);
 
-  return self->loading || self->counting;
+  return is_loading (self);
 }

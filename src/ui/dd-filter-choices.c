@@ -33,7 +33,7 @@ dd_filter_choices_units (DdStore *store,
   gtk_string_list_append (names, _("All units"));
   g_array_append_val (ids, (gint64) { 0 });
 
-  if (store != NULL && (units = dd_store_list_units (store, 0, &error)) == NULL)
+  if (store != NULL && (units = dd_store_list_unit_names (store, &error)) == NULL)
     g_debug ("Could not list the units: %s", error->message);
 
   for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)

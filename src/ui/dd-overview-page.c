@@ -16,8 +16,9 @@
  *
  * It is the lower part of the one overview page, under the dashboard's
  * figures and charts (DdDashboardPage holds it; it scrolls with them), no
- * longer a page of the sidebar of its own. Its counts are read after the
- * page's first frame, so that the dashboard's figures come first.
+ * longer a page of the sidebar of its own. Its counts are read on the
+ * main thread, after the page's first frame and once the dashboard's
+ * figures have arrived (dd_overview_page_hold()), so that those come first.
  */
 
 struct _DdOverviewPage
@@ -26,6 +27,7 @@ struct _DdOverviewPage
 
   DdStore *store;
   gboolean dirty;
+  gboolean held;                /* the dashboard above is still reading */
   guint reload_id;              /* the reading after the first frame */
 
   /* Template children */
@@ -371,10 +373,20 @@ dd_overview_page_refresh (DdPage *page)
 {
   DdOverviewPage *self = DD_OVERVIEW_PAGE (page);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->held)
     dd_overview_page_reload (self);
   else
     self->dirty = TRUE;
+}
+
+/* At a low priority, after the frame being drawn: when shown, not held,
+ * and with something to read. */
+static void
+schedule_reload (DdOverviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->held && (self->dirty || self->store != NULL)
+      && self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
 }
 
 static void
@@ -397,8 +409,9 @@ dd_overview_page_map (GtkWidget *widget)
   /* Tasks may have been edited on the task page meanwhile: the counts are
    * cheap, read them again each time the page is shown, once the
    * dashboard above has drawn its first frame. */
-  if ((self->dirty || self->store != NULL) && self->reload_id == 0)
-    self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
+  if (self->held)
+    self->dirty = TRUE;
+  schedule_reload (self);
 }
 
 static void
@@ -521,6 +534,32 @@ dd_overview_page_set_store (DdOverviewPage *self,
   g_return_if_fail (store == NULL || DD_IS_STORE (store));
 
   dd_page_set_store_field (DD_PAGE (self), &self->store, store, G_CALLBACK (on_store_changed_cb));
+}
+
+/**
+ * dd_overview_page_hold:
+ * @held: whether the counts wait
+ *
+ * Keeps the counts from being read while @held (the dashboard above reads
+ * its figures on its workers: these are read on the main thread, which
+ * hands the figures over), and reads them when let go if the page is
+ * shown meanwhile.
+ */
+void
+dd_overview_page_hold (DdOverviewPage *self,
+                       gboolean        held)
+{
+  g_return_if_fail (DD_IS_OVERVIEW_PAGE (self));
+
+  self->held = held;
+  if (held)
+    {
+      if (self->reload_id != 0)
+        self->dirty = TRUE;
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+    }
+  else if (self->dirty)
+    schedule_reload (self);
 }
 
 /**

@@ -14,5 +14,7 @@ DdStore   *dd_overview_page_get_store (DdOverviewPage *self);
 void       dd_overview_page_set_store (DdOverviewPage *self,
                                        DdStore        *store);
 void       dd_overview_page_reload    (DdOverviewPage *self);
+void       dd_overview_page_hold      (DdOverviewPage *self,
+                                       gboolean        held);
 
 G_END_DECLS

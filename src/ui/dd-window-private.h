@@ -22,6 +22,10 @@ struct _DdWindow
   GtkWidget *reminder;            /* DdReminder: overdue and due soon, on opening */
   guint deferred_id;              /* the work after the first frame */
   gboolean painted;               /* the first frame is drawn */
+  gboolean page_read;             /* the page shown first has read its figures */
+  GtkWidget *page_waited;         /* that page, while the work waits for it */
+  gulong page_wait_handler;       /* its notify::loading */
+  guint page_wait_id;             /* the longest the work waits */
   gboolean check_started;         /* the store's damage check is running */
   gboolean backup_dismissed;      /* the user closed the failed-backup bar */
   gboolean backup_age_read;       /* last_good_backup was looked for (after the first frame) */

@@ -402,7 +402,11 @@ _dd_window_get_visible_page (DdWindow *self)
  * counts (a pass over every task) and the damage check and daily backup of
  * a file opened with DD_STORE_OPEN_CHECK_LATER (a thread that reads the
  * whole file, on a machine with two cores). They start once the window has
- * drawn its first frame, or at once for a window that is not shown. */
+ * drawn its first frame, or at once for a window that is not shown; on the
+ * dashboard, once it has read its figures too (their two workers would
+ * otherwise share the cores with them), PAGE_WAIT_MS at most. */
+#define PAGE_WAIT_MS 3000
+
 /* When the file's last good backup was made, for the backup bar: reading
  * the backups folder opens each backup, so after the first frame. */
 static void
@@ -435,6 +439,60 @@ run_deferred_work (DdWindow *self)
 static void schedule_deferred_work (DdWindow *self);
 
 static void
+stop_waiting_for_page (DdWindow *self)
+{
+  g_clear_handle_id (&self->page_wait_id, g_source_remove);
+  if (self->page_waited != NULL)
+    g_clear_signal_handler (&self->page_wait_handler, self->page_waited);
+  g_clear_object (&self->page_waited);
+}
+
+/* The page has read its figures, or waited long enough: the work runs. */
+static void
+end_page_wait (DdWindow *self)
+{
+  stop_waiting_for_page (self);
+  self->page_read = TRUE;
+  schedule_deferred_work (self);
+}
+
+static void
+on_page_loading_cb (GObject    *page,
+                    GParamSpec *pspec,
+                    DdWindow   *self)
+{
+  if (!dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (page)))
+    end_page_wait (self);
+}
+
+static gboolean
+on_page_wait_timeout_cb (gpointer user_data)
+{
+  DdWindow *self = user_data;
+
+  self->page_wait_id = 0;
+  end_page_wait (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the work waits for the page shown (the dashboard reading its
+ * figures); it is scheduled again when the page has read them. */
+static gboolean
+wait_for_page (DdWindow *self)
+{
+  DdPage *page = _dd_window_get_visible_page (self);
+
+  if (self->page_read || self->page_waited != NULL)
+    return self->page_waited != NULL;
+  if (!DD_IS_DASHBOARD_PAGE (page) || !dd_dashboard_page_is_loading (DD_DASHBOARD_PAGE (page)))
+    return FALSE;
+  self->page_waited = g_object_ref (GTK_WIDGET (page));
+  self->page_wait_handler = g_signal_connect (page, "notify::loading", G_CALLBACK (on_page_loading_cb), self);
+  self->page_wait_id = g_timeout_add (PAGE_WAIT_MS, on_page_wait_timeout_cb, self);
+  return TRUE;
+}
+
+static void
 on_after_first_paint_cb (GdkFrameClock *clock,
                          DdWindow      *self)
 {
@@ -463,6 +521,8 @@ deferred_work_cb (gpointer user_data)
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return G_SOURCE_REMOVE;
     }
+  if (clock == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) && wait_for_page (self))
+    return G_SOURCE_REMOVE;
 
   run_deferred_work (self);
   return G_SOURCE_REMOVE;
@@ -528,6 +588,7 @@ dd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  stop_waiting_for_page (self);
   _dd_window_server_dispose (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_good_backup, g_date_time_unref);
@@ -761,6 +822,8 @@ dd_window_set_store (DdWindow *self,
   /* The reminder speaks of the new store once the window is drawn. */
   dd_reminder_set_store (DD_REMINDER (self->reminder), NULL);
   self->check_started = FALSE;
+  stop_waiting_for_page (self);
+  self->page_read = FALSE;
   self->backup_dismissed = FALSE;
   self->backup_age_read = FALSE;
   g_clear_pointer (&self->last_good_backup, g_date_time_unref);

@@ -296,22 +296,31 @@ test_unit_names (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) full = dd_store_list_units (f->store, 0, &error);
   g_autoptr(GListModel) names = NULL;
+  g_autoptr(GListModel) store_names = NULL;
 
   g_assert_no_error (error);
   names = dd_history_list_units (f->history, &error);
   g_assert_no_error (error);
+  /* The task list's unit filter reads them so (dd-filter-choices.c). */
+  store_names = dd_store_list_unit_names (f->store, &error);
+  g_assert_no_error (error);
 
   /* The same units in the same order, without the counts. */
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (full));
+  g_assert_cmpuint (g_list_model_get_n_items (store_names), ==, g_list_model_get_n_items (full));
   g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
     {
       g_autoptr(DdUnit) a = g_list_model_get_item (full, i);
       g_autoptr(DdUnit) b = g_list_model_get_item (names, i);
+      g_autoptr(DdUnit) c = g_list_model_get_item (store_names, i);
 
       g_assert_cmpint (dd_unit_get_id (a), ==, dd_unit_get_id (b));
       g_assert_cmpstr (dd_unit_get_name (a), ==, dd_unit_get_name (b));
       g_assert_cmpint (dd_unit_get_is_group (a), ==, dd_unit_get_is_group (b));
+      g_assert_cmpint (dd_unit_get_id (a), ==, dd_unit_get_id (c));
+      g_assert_cmpstr (dd_unit_get_name (a), ==, dd_unit_get_name (c));
+      g_assert_cmpint (dd_unit_get_is_group (a), ==, dd_unit_get_is_group (c));
     }
 }
 

@@ -871,12 +871,149 @@ test_async_file (void)
   dd_test_remove_tree (dir);
 }
 
+/* What a reading of a file gave is kept on disk (the user's cache folder)
+ * and given again while the file is as it was: the same figures, the same
+ * "6 rõ" count, the same derived indicators. Once the file changed (a task
+ * moved to the recycle bin), the figures are read again, never the kept
+ * ones. */
+static void
+check_same_reading (const DdStatsReading *a,
+                    const DdStatsReading *b)
+{
+  g_assert_cmpuint (a->dashboard.headline.tasks, ==, b->dashboard.headline.tasks);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (a->dashboard.headline.counts[s], ==, b->dashboard.headline.counts[s]);
+  g_assert_cmpfloat (a->dashboard.headline.completion_rate, ==, b->dashboard.headline.completion_rate);
+  g_assert_cmpuint (a->dashboard.units->len, ==, b->dashboard.units->len);
+  for (guint i = 0; i < a->dashboard.units->len; i++)
+    {
+      const DdStatsUnit *ua = g_ptr_array_index (a->dashboard.units, i);
+      const DdStatsUnit *ub = g_ptr_array_index (b->dashboard.units, i);
+
+      g_assert_cmpint (ua->unit_id, ==, ub->unit_id);
+      g_assert_cmpstr (ua->name, ==, ub->name);
+      g_assert_cmpuint (ua->total, ==, ub->total);
+      g_assert_cmpmem (ua->counts, sizeof ua->counts, ub->counts, sizeof ub->counts);
+    }
+  g_assert_cmpuint (a->dashboard.progress.points->len, ==, b->dashboard.progress.points->len);
+  g_assert_cmpuint (a->dashboard.progress.total_due, ==, b->dashboard.progress.total_due);
+  for (guint i = 0; i < a->dashboard.progress.points->len; i++)
+    {
+      const DdStatsPoint *pa = &g_array_index (a->dashboard.progress.points, DdStatsPoint, i);
+      const DdStatsPoint *pb = &g_array_index (b->dashboard.progress.points, DdStatsPoint, i);
+
+      g_assert_cmpint (g_date_compare (&pa->start, &pb->start), ==, 0);
+      g_assert_cmpint (g_date_compare (&pa->end, &pb->end), ==, 0);
+      g_assert_cmpuint (pa->due, ==, pb->due);
+      g_assert_cmpuint (pa->completed, ==, pb->completed);
+      g_assert_cmpint (pa->future, ==, pb->future);
+    }
+  g_assert_cmpuint (a->n_six_clear, ==, b->n_six_clear);
+}
+
+static void
+check_same_indicators (GPtrArray *a,
+                       GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const DdStatsIndicator *ia = g_ptr_array_index (a, i);
+      const DdStatsIndicator *ib = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (ia->indicator_id, ==, ib->indicator_id);
+      g_assert_cmpstr (ia->title, ==, ib->title);
+      g_assert_cmpint (ia->has_data, ==, ib->has_data);
+      g_assert_cmpfloat (ia->numerator, ==, ib->numerator);
+      g_assert_cmpfloat (ia->denominator, ==, ib->denominator);
+    }
+}
+
+static guint
+count_kept (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "dondoc", "dashboard", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_kept_file (void)
+{
+  const DdStatsLoad what = DD_STATS_LOAD_FIGURES | DD_STATS_LOAD_SIX_CLEAR;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-stats-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "stats.sqlite", NULL);
+  g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdStatsReading) first = NULL;
+  g_autoptr(DdStatsReading) again = NULL;
+  g_autoptr(DdStatsReading) after = NULL;
+  g_autoptr(DdStatsReading) derived = NULL;
+  g_autoptr(DdStatsReading) derived_again = NULL;
+  g_autoptr(DdTaskList) tasks = NULL;
+  g_autoptr(DdTask) task = NULL;
+  DdTaskQuery all;
+  DdStatsQuery query;
+  DdStatsDashboard now;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_date_parse_iso ("2026-01-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &query.to));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  stats = dd_stats_new (store);
+  g_assert_cmpuint (count_kept (), ==, 0);
+
+  first = load_and_wait (stats, &query, what, NULL, &error);
+  g_assert_no_error (error);
+  derived = load_and_wait (stats, &query, DD_STATS_LOAD_DERIVED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kept (), ==, 3);
+  again = load_and_wait (stats, &query, what, NULL, &error);
+  g_assert_no_error (error);
+  check_same_reading (first, again);
+  check_same_indicators (first->dashboard.indicators, again->dashboard.indicators);
+  derived_again = load_and_wait (stats, &query, DD_STATS_LOAD_DERIVED, NULL, &error);
+  g_assert_no_error (error);
+  check_same_indicators (derived->dashboard.indicators, derived_again->dashboard.indicators);
+
+  /* A change of the file: read again, as the methods read it now. */
+  dd_task_query_init (&all);
+  tasks = dd_store_query_tasks (store, &all, &error);
+  g_assert_no_error (error);
+  task = g_list_model_get_item (G_LIST_MODEL (tasks), 0);
+  g_assert_true (dd_store_delete_task (store, dd_task_get_id (task), &error));
+  g_assert_no_error (error);
+  after = load_and_wait (stats, &query, what, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->dashboard.headline.tasks, ==, first->dashboard.headline.tasks - 1);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+  g_assert_true (dd_stats_get_dashboard (stats, &query, &now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->dashboard.headline.tasks, ==, now.headline.tasks);
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (after->dashboard.headline.counts[s], ==, now.headline.counts[s]);
+  dd_stats_dashboard_clear (&now);
+
+  g_clear_object (&stats);
+  g_clear_object (&store);
+  dd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
+  /* The readings of a file are kept in the user's cache folder. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/stats/headline", test_headline);
@@ -891,6 +1028,7 @@ main (int   argc,
   ADD ("/core/stats/dashboard", test_dashboard);
   ADD ("/core/stats/async/memory", test_async_memory);
   g_test_add_func ("/core/stats/async/file", test_async_file);
+  g_test_add_func ("/core/stats/async/kept", test_kept_file);
   g_test_add_func ("/core/stats/sample", test_sample);
   g_test_add_func ("/core/stats/derived", test_derived);
   g_test_add_func ("/core/stats/derived-async", test_derived_async);

@@ -68,6 +68,55 @@ periods_within (const GDate *from,
   return g_steal_pointer (&taken);
 }
 
+typedef struct
+{
+  gint64 indicator_id;          /* the key */
+  double numerator;
+  double denominator;
+} Sum;
+
+/* The sums of each indicator's figures over @cards, as
+ * dd_scorecards_sum_indicator() makes them for one (groups left out, a
+ * card's first figure with a denominator), for every indicator in one pass:
+ * on the large file the dashboard asks it of 500 derived indicators over
+ * 300 scorecards. Indicator id → Sum. */
+static GHashTable *
+sum_indicators (GListModel *cards,
+                gint64      unit_id)
+{
+  GHashTable *sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = g_list_model_get_n_items (cards);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DdScorecard) card = g_list_model_get_item (cards, i);
+      GPtrArray *indicators = dd_scorecard_get_indicators (card);
+
+      if (dd_scorecard_get_is_group (card) || (unit_id > 0 && dd_scorecard_get_unit_id (card) != unit_id))
+        continue;
+      g_hash_table_remove_all (seen);
+      for (guint k = 0; indicators != NULL && k < indicators->len; k++)
+        {
+          DdScoreIndicator *indicator = g_ptr_array_index (indicators, k);
+          Sum *sum;
+
+          if (indicator->denominator <= 0 || !g_hash_table_add (seen, &indicator->indicator_id))
+            continue;
+          sum = g_hash_table_lookup (sums, &indicator->indicator_id);
+          if (sum == NULL)
+            {
+              sum = g_new0 (Sum, 1);
+              sum->indicator_id = indicator->indicator_id;
+              g_hash_table_insert (sums, &sum->indicator_id, sum);
+            }
+          sum->numerator += indicator->numerator;
+          sum->denominator += indicator->denominator;
+        }
+    }
+  return sums;
+}
+
 gboolean
 _dd_stats_fill_derived (DdStore            *self,
                         const DdStatsQuery *query,
@@ -94,6 +143,7 @@ _dd_stats_fill_derived (DdStore            *self,
       const DdScorePeriod *period = &g_array_index (periods, DdScorePeriod, p);
       const GDate *as_of = &query->tasks.as_of;
       g_autoptr(GListModel) cards = NULL;
+      g_autoptr(GHashTable) sums = NULL;
 
       /* Judged as of the dashboard's date while the period runs, else as
        * the scorecards judge a period that has passed: as of its end. */
@@ -102,14 +152,16 @@ _dd_stats_fill_derived (DdStore            *self,
       cards = dd_scoring_list_scorecards (*scoring, period, as_of, error);
       if (cards == NULL)
         return FALSE;
+      sums = sum_indicators (cards, unit_id);
       for (guint i = 0; i < derived->len; i++)
         {
           DdStatsIndicator *indicator = g_ptr_array_index (derived, i);
-          double numerator, denominator;
+          const Sum *sum = g_hash_table_lookup (sums, &indicator->indicator_id);
 
-          dd_scorecards_sum_indicator (cards, indicator->indicator_id, unit_id, &numerator, &denominator);
-          indicator->numerator += numerator;
-          indicator->denominator += denominator;
+          if (sum == NULL)
+            continue;
+          indicator->numerator += sum->numerator;
+          indicator->denominator += sum->denominator;
         }
     }
   for (guint i = 0; i < derived->len; i++)

@@ -40,4 +40,27 @@ gboolean   _dd_stats_read_dashboard  (DdStore            *self,
                                       DdStatsDashboard   *out_dashboard,
                                       GError            **error);
 
+/* dd-stats-cache.c: the readings kept on disk by the file's state. The
+ * state (transfer full): NULL when the file's readings are not kept. */
+char      *_dd_stats_cache_state     (DdStore            *connection);
+/* (transfer full): NULL when @state is. */
+char      *_dd_stats_cache_key       (const char         *state,
+                                      const DdStatsQuery *query,
+                                      const char         *part);
+/* (transfer full) (nullable): the part kept for @key. */
+GVariant  *_dd_stats_cache_load      (DdStore            *connection,
+                                      const char         *key,
+                                      const char         *part);
+/* Keeps @value (floating, sunk) for @key if the file is still in @state. */
+void       _dd_stats_cache_save      (DdStore            *connection,
+                                      const char         *state,
+                                      const char         *key,
+                                      const char         *part,
+                                      GVariant           *value);
+GVariant  *_dd_stats_cache_encode_dashboard  (const DdStatsDashboard *dashboard);
+gboolean   _dd_stats_cache_decode_dashboard  (GVariant               *value,
+                                              DdStatsDashboard       *out_dashboard);
+GVariant  *_dd_stats_cache_encode_indicators (GPtrArray              *indicators);
+GPtrArray *_dd_stats_cache_decode_indicators (GVariant               *value);
+
 G_END_DECLS

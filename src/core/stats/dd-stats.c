@@ -11,8 +11,11 @@
 /*
  * DdStats: the dashboard's statistics over one store's file. Its methods
  * read at once through the store; dd_stats_load_dashboard_async() reads on
- * the object's own worker (a thread and a connection of its own, below
- * drawing and input), made when first needed.
+ * the object's own workers (each a thread and a connection of its own,
+ * below drawing and input), made when first needed: one for the figures,
+ * plans and "6 rõ" count, one for the derived indicators. Those are the
+ * scorecards of the period, the longest reading on a large file: on the
+ * office's two cores they are read beside the figures, not after them.
  */
 
 struct _DdStats
@@ -21,9 +24,10 @@ struct _DdStats
 
   DdStore *store;
   DdStoreWorker *worker;
-  /* The derived indicators' scorecards, through the worker's connection and
-   * on its thread only: kept between readings, so that a reading while
-   * nothing was committed counts nothing again. */
+  DdStoreWorker *derived_worker;  /* the readings with DD_STATS_LOAD_DERIVED */
+  /* The derived indicators' scorecards, through the derived worker's
+   * connection and on its thread only: kept between readings, so that a
+   * reading while nothing was committed counts nothing again. */
   DdScoring *worker_scoring;
 };
 
@@ -33,7 +37,7 @@ typedef struct
 {
   DdStatsQuery query;
   DdStatsLoad what;
-  DdScoring **scoring;         /* the DdStats's worker_scoring */
+  DdScoring **scoring;         /* the DdStats's worker_scoring (derived worker only) */
 } LoadData;
 
 static gboolean
@@ -52,7 +56,97 @@ has_plan (GListModel *plans,
   return FALSE;
 }
 
-/* The job: on the worker's thread, through its connection. */
+/* The figures (with the derived indicators' when @scoring is set), kept
+ * on disk or read. */
+static gboolean
+load_figures (DdStore        *connection,
+              const char     *state,
+              DdStatsReading *reading,
+              DdScoring     **scoring,
+              GError        **error)
+{
+  const char *part = scoring != NULL ? "figures-derived" : "figures";
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, part);
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, part);
+
+  if (kept != NULL && _dd_stats_cache_decode_dashboard (kept, &reading->dashboard))
+    return TRUE;
+  if (!_dd_stats_read_dashboard (connection, &reading->query, scoring, &reading->dashboard, error))
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, part, _dd_stats_cache_encode_dashboard (&reading->dashboard));
+  return TRUE;
+}
+
+/* The indicators alone, every one with the derived indicators' figures. */
+static gboolean
+load_derived (DdStore        *connection,
+              const char     *state,
+              DdStatsReading *reading,
+              DdScoring     **scoring,
+              GError        **error)
+{
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, "derived");
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, "derived");
+
+  reading->dashboard.indicators = kept != NULL ? _dd_stats_cache_decode_indicators (kept) : NULL;
+  if (reading->dashboard.indicators != NULL)
+    return TRUE;
+  reading->dashboard.indicators = _dd_stats_read_indicators (connection, &reading->query, scoring, error);
+  if (reading->dashboard.indicators == NULL)
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, "derived",
+                        _dd_stats_cache_encode_indicators (reading->dashboard.indicators));
+  return TRUE;
+}
+
+/* By the same SQL filter the task list uses when the figure is clicked. */
+static gboolean
+load_six_clear (DdStore        *connection,
+                const char     *state,
+                DdStatsReading *reading,
+                GError        **error)
+{
+  g_autofree char *key = _dd_stats_cache_key (state, &reading->query, "six-clear");
+  g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, "six-clear");
+  DdTaskQuery six_clear = reading->query.tasks;
+
+  if (kept != NULL && g_variant_is_of_type (kept, G_VARIANT_TYPE_UINT32))
+    {
+      reading->n_six_clear = g_variant_get_uint32 (kept);
+      return TRUE;
+    }
+  six_clear.six_clear_incomplete = TRUE;
+  if (!dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error))
+    return FALSE;
+  _dd_stats_cache_save (connection, state, key, "six-clear", g_variant_new_uint32 (reading->n_six_clear));
+  return TRUE;
+}
+
+/* The plans; the plan asked for is dropped when it is gone (deleted here
+ * or on another desktop): the figures are then those of every plan,
+ * whichever of the readings asked together finds it first. */
+static gboolean
+load_plans (DdStore        *connection,
+            DdStatsLoad     what,
+            DdStatsReading *reading,
+            GError        **error)
+{
+  g_autoptr(GListModel) plans = dd_store_list_plans (connection, error);
+
+  if (plans == NULL)
+    return FALSE;
+  if (reading->query.tasks.plan_id != 0 && !has_plan (plans, reading->query.tasks.plan_id))
+    reading->query.tasks.plan_id = 0;
+  if (what & DD_STATS_LOAD_PLANS)
+    {
+      reading->plans = g_steal_pointer (&plans);
+      reading->loaded |= DD_STATS_LOAD_PLANS;
+    }
+  return TRUE;
+}
+
+/* The job: on the worker's thread, through its connection. What the file
+ * gave before, in the same state, is taken from the disk (dd-stats-cache.c). */
 static gpointer
 load_dashboard_job (DdStore       *connection,
                     gpointer       data,
@@ -61,49 +155,35 @@ load_dashboard_job (DdStore       *connection,
 {
   const LoadData *load = data;
   g_autoptr(DdStatsReading) reading = g_new0 (DdStatsReading, 1);
+  g_autofree char *state = _dd_stats_cache_state (connection);
 
   reading->query = load->query;
-  if (load->what & DD_STATS_LOAD_PLANS)
-    {
-      reading->plans = dd_store_list_plans (connection, error);
-      if (reading->plans == NULL)
-        return NULL;
-      reading->loaded |= DD_STATS_LOAD_PLANS;
-      /* The plan asked for is gone (deleted here or on another desktop):
-       * the figures are those of every plan. */
-      if (reading->query.tasks.plan_id != 0 && !has_plan (reading->plans, reading->query.tasks.plan_id))
-        reading->query.tasks.plan_id = 0;
-    }
+  if (((load->what & DD_STATS_LOAD_PLANS) || reading->query.tasks.plan_id != 0) &&
+      !load_plans (connection, load->what, reading, error))
+    return NULL;
 
   reading->query.tasks.due_soon_days = dd_store_get_due_soon_days (connection, error);
   if (error != NULL && *error != NULL)
     return NULL;
   if (load->what & DD_STATS_LOAD_FIGURES)
     {
-      if (!_dd_stats_read_dashboard (connection, &reading->query,
-                                     (load->what & DD_STATS_LOAD_DERIVED) ? load->scoring : NULL,
-                                     &reading->dashboard, error))
+      if (!load_figures (connection, state, reading, (load->what & DD_STATS_LOAD_DERIVED) ? load->scoring : NULL,
+                         error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_FIGURES | (load->what & DD_STATS_LOAD_DERIVED);
     }
   else if ((load->what & DD_STATS_LOAD_DERIVED) && !g_cancellable_is_cancelled (cancellable))
     {
-      /* The indicators alone, after the figures: the scorecards' take
-       * seconds on a large file, which the other figures need not wait for. */
-      reading->dashboard.indicators = _dd_stats_read_indicators (connection, &reading->query, load->scoring, error);
-      if (reading->dashboard.indicators == NULL)
+      /* The indicators alone, beside the figures: the scorecards take
+       * a second on a large file, which the other figures need not wait for. */
+      if (!load_derived (connection, state, reading, load->scoring, error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_DERIVED;
     }
 
   if ((load->what & DD_STATS_LOAD_SIX_CLEAR) && !g_cancellable_is_cancelled (cancellable))
     {
-      /* By the same SQL filter the task list uses when the figure is
-       * clicked. */
-      DdTaskQuery six_clear = reading->query.tasks;
-
-      six_clear.six_clear_incomplete = TRUE;
-      if (!dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error))
+      if (!load_six_clear (connection, state, reading, error))
         return NULL;
       reading->loaded |= DD_STATS_LOAD_SIX_CLEAR;
     }
@@ -132,6 +212,7 @@ dd_stats_dispose (GObject *object)
   DdStats *self = DD_STATS (object);
 
   g_clear_object (&self->worker);
+  g_clear_object (&self->derived_worker);
   g_clear_object (&self->worker_scoring);
   g_clear_object (&self->store);
 
@@ -255,13 +336,16 @@ dd_stats_load_dashboard_async (DdStats             *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  DdStoreWorker **worker;
   LoadData *load;
 
   g_return_if_fail (DD_IS_STATS (self));
   g_return_if_fail (query != NULL);
 
-  if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND);
+  /* The scorecards (worker_scoring) are only ever used on one thread. */
+  worker = (what & DD_STATS_LOAD_DERIVED) ? &self->derived_worker : &self->worker;
+  if (*worker == NULL)
+    *worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND);
 
   load = g_new0 (LoadData, 1);
   load->query = *query;
@@ -269,7 +353,7 @@ dd_stats_load_dashboard_async (DdStats             *self,
   load->scoring = &self->worker_scoring;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dd_stats_load_dashboard_async);
-  dd_store_worker_run_async (self->worker, load_dashboard_job, load, g_free,
+  dd_store_worker_run_async (*worker, load_dashboard_job, load, g_free,
                              (GDestroyNotify) dd_stats_reading_free, cancellable,
                              on_load_dashboard_done_cb, g_steal_pointer (&task));
 }

@@ -88,16 +88,46 @@ add_unit_counts (DdStore     *self,
   return TRUE;
 }
 
+/* The units in Vietnamese order, with the counts in @led and @coordinated
+ * (unit id → count; none when NULL). */
+static GListModel *
+read_units (DdStore     *self,
+            GHashTable  *led,
+            GHashTable  *coordinated,
+            GError     **error)
+{
+  g_autoptr(GListStore) units = g_list_store_new (DD_TYPE_UNIT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = dd_sql_prepare (self, "SELECT u.id, u.name, u.is_group FROM units u ORDER BY u.sort_key, u.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(DdUnit) unit = NULL;
+
+      unit = _dd_unit_new (id, dd_sql_column_text (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
+                           led != NULL ? (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (led, &id)) : 0,
+                           coordinated != NULL ? (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (coordinated, &id)) : 0);
+      g_list_store_append (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dd_sql_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&units));
+}
+
 GListModel *
 dd_store_list_units (DdStore  *self,
                      gint64    plan_id,
                      GError  **error)
 {
-  g_autoptr(GListStore) units = g_list_store_new (DD_TYPE_UNIT);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) led = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) coordinated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), NULL);
 
@@ -136,25 +166,16 @@ dd_store_list_units (DdStore  *self,
                              plan_id, 1, coordinated, error))
     return NULL;
 
-  stmt = dd_sql_prepare (self, "SELECT u.id, u.name, u.is_group FROM units u ORDER BY u.sort_key, u.id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autoptr(DdUnit) unit = _dd_unit_new (id,
-                                             dd_sql_column_text (stmt, 1),
-                                             sqlite3_column_int (stmt, 2) != 0,
-                                             (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (led, &id)),
-                                             (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (coordinated, &id)));
-      g_list_store_append (units, unit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dd_sql_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&units));
+  return read_units (self, led, coordinated, error);
+}
+
+GListModel *
+dd_store_list_unit_names (DdStore  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  return read_units (self, NULL, NULL, error);
 }
 
 /* A collective phrase ("Các phòng, ban, đơn vị liên quan") names a group of
