@@ -296,6 +296,7 @@ struct _DdStore
   GError *remote_error;         /* _dd_store_set_remote_error() */
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
   gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
+  GArray *batch_ids;            /* _dd_store_set_batch_ids(): gint64, sorted, or NULL */
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -404,6 +405,16 @@ void     _dd_store_undo_stale_imports        (DdStore *self);
  * they have no SQLite index, so a query names none (INDEXED BY). */
 void     _dd_store_set_remote_tables         (DdStore *self);
 gboolean _dd_store_has_remote_tables         (DdStore *self);
+/* The ids of the tasks a reader is about to read one after the other (a
+ * task list's first rows), or none (@n_ids 0). A store whose tables are a
+ * server's then reads a task's rows (the task, its coordinators,
+ * extensions, people, source…) for all of them in one query per table
+ * and statement, not one per task (dd-pg-live.c); the rows are those of
+ * the same snapshot, so every read gives what it gives alone. A file's
+ * store ignores them: its reads cost no round trip. */
+void     _dd_store_set_batch_ids             (DdStore *self, const gint64 *ids, guint n_ids);
+/* Those ids, sorted (NULL when none). */
+GArray  *_dd_store_get_batch_ids             (DdStore *self);
 /* The remote tables show other writes now (a new snapshot of the server,
  * dd-pg-notify.c): the caches' stamps are no longer current, and the store
  * emits "external-change" and "changed" as dd_store_poll_external_changes()
