@@ -1108,6 +1108,139 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The status of every task of @store's default list as of @as_of, as
+ * "id:status" texts in the list's order. */
+static GPtrArray *
+list_statuses (DdStore *store, const GDate *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  query.as_of = *as_of;
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (rows, g_strdup_printf ("%" G_GINT64_FORMAT ":%d", dd_task_get_id (task),
+                                              dd_task_get_status (task)));
+    }
+  return rows;
+}
+
+/* The statuses @window reads after a refresh (a new snapshot, as its
+ * listener takes) are those a store opened now reads: the recurring
+ * tasks' status judged again from the server's log of changes. */
+static void
+assert_statuses_fresh (DdTestPgFixture *fixture, DdStore *window, const GDate *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdStore) fresh = NULL;
+  g_autoptr(GPtrArray) on_window = NULL;
+  g_autoptr(GPtrArray) on_fresh = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_dd_pg_live_renew (window, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (window);
+  on_window = list_statuses (window, as_of);
+  fresh = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  on_fresh = list_statuses (fresh, as_of);
+  assert_same_rows (on_fresh, on_window);
+}
+
+/* Whether task @id has @status in @rows (of list_statuses()). */
+static gboolean
+has_status (GPtrArray *rows, gint64 id, DdTaskStatus status)
+{
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", id, status);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (rows->pdata[i], row))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window keeps the recurring tasks' status between refreshes and
+ * judges again only the tasks the server's audit log names (issue 22):
+ * after other desktops' updates of recurring tasks, their completion,
+ * a change of the days off, and an update committed after the window's
+ * snapshot by a transaction that was writing when it was taken (whose
+ * log entry comes before the last one that snapshot saw), it reads the
+ * statuses a store opened afresh reads. */
+static void
+test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  PGconn *other;
+  GDate as_of;
+  Office office;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  before = list_statuses (window, &as_of);
+  /* The sample's ongoing tasks 10 and 16 are forgotten (no monthly
+   * update). */
+  g_assert_true (has_status (before, 10, DD_STATUS_FORGOTTEN));
+  g_assert_true (has_status (before, 16, DD_STATUS_FORGOTTEN));
+
+  /* Task 16 updated every week for over a year, task 7 completed. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "SELECT 16, d::date, 50, 'đều đặn' FROM generate_series "
+                                  "('2025-08-01'::date, '2026-12-05'::date, '7 days') d");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET completed_on = '2026-12-01', progress = 100, "
+                                  "revision = revision + 1 WHERE id = 7");
+  assert_statuses_fresh (fixture, window, &as_of);
+  after = list_statuses (window, &as_of);
+  g_assert_false (has_status (after, 16, DD_STATUS_FORGOTTEN));
+  g_assert_true (has_status (after, 10, DD_STATUS_FORGOTTEN));
+
+  /* Nothing changed: the same statuses. */
+  assert_statuses_fresh (fixture, window, &as_of);
+
+  /* A unit renamed: what the log does not tell task by task. */
+  dd_test_pg_exec (fixture->conn, "UPDATE units SET name = name || ' mới' WHERE id = (SELECT min (id) FROM units)");
+  assert_statuses_fresh (fixture, window, &as_of);
+
+  /* Another desktop writes task 10's updates and is slower to commit
+   * than a third, which writes after it: the window's snapshot taken
+   * between sees the third's entry (the last) and not the second's. */
+  other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (other, "BEGIN");
+  dd_test_pg_exec (other, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                          "SELECT 10, d::date, 40, 'chậm' FROM generate_series "
+                          "('2025-08-01'::date, '2026-12-05'::date, '7 days') d");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'Ghi chú', revision = revision + 1 WHERE id = 3");
+  assert_statuses_fresh (fixture, window, &as_of);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_statuses (window, &as_of);
+  g_assert_true (has_status (after, 10, DD_STATUS_FORGOTTEN));
+  dd_test_pg_exec (other, "COMMIT");
+  PQfinish (other);
+  assert_statuses_fresh (fixture, window, &as_of);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_statuses (window, &as_of);
+  g_assert_false (has_status (after, 10, DD_STATUS_FORGOTTEN));
+  office_clear (&office);
+}
+
 /* Two desktops at once: two series of "update" processes running
  * together on the same two tasks. Every save acknowledged (exit 0) is on
  * the server, once; every other one was refused as a conflict (or a
@@ -1329,6 +1462,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/write-conflict", test_write_conflict);
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
   ADD ("/pg/backends/batched-rows", test_batched_rows);
+  ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD

@@ -28,6 +28,14 @@
  * once its listener hears every write) and its next read begins a new one.
  * A store that writes (dd_pg_write_store()) writes through the same
  * virtual tables, in place (dd-pg-live-write.c).
+ *
+ * A task list reads its rows task by task, as on a file; told which tasks
+ * come next (_dd_store_set_batch_ids()), a scan of a task's own table by
+ * its task's id reads those tasks' rows at once, one query per table and
+ * shape of scan, kept for the snapshot. The store's caches that a new
+ * snapshot makes stale ask the server's audit log what changed since
+ * (live_change_log()): the recurring tasks' status is judged again only
+ * for the tasks it names.
  */
 
 /* The most columns a scan reads by name; the others read them all. */
@@ -991,6 +999,93 @@ read_server_dates (DdPg    *pg,
   return set;
 }
 
+/* The server's log of changes (_dd_store_set_change_log()) */
+
+/* The mark of what a snapshot sees, "LAST;XIDS;PLANS": the last entry of
+ * the audit log it sees (its ids grow as entries are written); the
+ * server's transactions that were writing when it was taken, whose
+ * entries, committed after, may come before LAST; and the plans being
+ * imported (import_pending, which the log does not record). With it, the
+ * number of the writers of the last mark ($1) that committed since. */
+#define MARK_SQL \
+  "SELECT (SELECT coalesce (max (id), 0) FROM audit_log) || ';' || " \
+  "coalesce ((SELECT string_agg (x::text, ',' ORDER BY x) FROM pg_snapshot_xip (pg_current_snapshot ()) x), " \
+  "'') || ';' || coalesce ((SELECT string_agg (plan_id::text, ',' ORDER BY plan_id) FROM import_pending), ''), " \
+  "(SELECT count(*) FROM unnest ($1::xid8[]) x WHERE pg_xact_status (x) = 'committed' " \
+  "AND pg_visible_in_snapshot (x, pg_current_snapshot ()))"
+/* The entries after a mark's LAST; past MAX_CHANGES, anything changed. */
+#define MAX_CHANGES 1000
+#define CHANGES_SQL "SELECT table_name, task_id FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT 1001"
+
+/* The log's entries after @last into @tables and @tasks; FALSE when the
+ * server refuses or when there are too many to tell. */
+static gboolean
+read_changes (Live       *live,
+              const char *last,
+              GPtrArray  *tables,
+              GArray     *tasks)
+{
+  const char *params[] = { last };
+  PGresult *result = PQexecParams (dd_pg_get_conn (live->pg), CHANGES_SQL, 1, NULL, params, NULL, NULL, 0);
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) <= MAX_CHANGES;
+
+  live->n_reads++;
+  for (int r = 0; ok && r < PQntuples (result); r++)
+    {
+      gint64 task = PQgetisnull (result, r, 1) ? 0 : g_ascii_strtoll (PQgetvalue (result, r, 1), NULL, 10);
+
+      g_ptr_array_add (tables, g_strdup (PQgetvalue (result, r, 0)));
+      g_array_append_val (tasks, task);
+    }
+  PQclear (result);
+  return ok;
+}
+
+/* The store's DdStoreChangeLog: the mark of its snapshot (beginning one
+ * if none is open) and, since an earlier mark, the changes the log
+ * records; NULL when a writer of that mark has committed since (its
+ * entries may be anywhere), when plans began or ended being imported, or
+ * when the server refuses. Nothing of the store's own transaction. */
+static char *
+live_change_log (DdStore    *store,
+                 const char *since,
+                 GPtrArray  *tables,
+                 GArray     *tasks,
+                 gpointer    data)
+{
+  Live *live = data;
+  g_auto(GStrv) before = since != NULL ? g_strsplit (since, ";", 3) : NULL;
+  g_auto(GStrv) now = NULL;
+  g_autofree char *writers = NULL;
+  g_autofree char *mark = NULL;
+  const char *params[1];
+  PGresult *result;
+  gboolean known;
+
+  (void) store;
+  if (live->in_transaction || (before != NULL && g_strv_length (before) != 3) ||
+      !_dd_pg_live_use_snapshot (live, NULL))
+    return NULL;
+  writers = g_strdup_printf ("{%s}", before != NULL ? before[1] : "");
+  params[0] = writers;
+  result = PQexecParams (dd_pg_get_conn (live->pg), MARK_SQL, 1, NULL, params, NULL, NULL, 0);
+  live->n_reads++;
+  known = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  if (known)
+    {
+      mark = g_strdup (PQgetvalue (result, 0, 0));
+      known = g_str_equal (PQgetvalue (result, 0, 1), "0");
+    }
+  PQclear (result);
+  if (mark == NULL || since == NULL)
+    return g_steal_pointer (&mark);
+  now = g_strsplit (mark, ";", 3);
+  if (!known || g_strv_length (now) != 3 || !g_str_equal (before[2], now[2]) ||
+      !read_changes (live, before[0], tables, tasks))
+    return NULL;
+  return g_steal_pointer (&mark);
+}
+
 /* Shadows each table of @store's data by the server's. */
 static gboolean
 shadow_tables (DdPg     *pg,
@@ -1076,6 +1171,7 @@ open_in_place (DdPg      *self,
       return NULL;
     }
   _dd_store_set_remote_tables (store);
+  _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
