@@ -19,6 +19,7 @@
 #include "dd-test-pg.h"
 #include "dd-test-smtp.h"
 #include "dd-store-private.h"
+#include "dd-pg-private.h"
 
 static DdTestPgCluster *cluster;
 
@@ -927,6 +928,319 @@ test_in_place_writes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* Gives tasks of the file at @path what the sample has none of: extensions
+ * (two for one task), source documents and persons in charge. */
+static void
+add_task_rows (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (path, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store),
+                                 "INSERT INTO task_extensions (task_id, old_due, new_due, decision, reason, "
+                                 "approved_by, approved_on) VALUES "
+                                 "(2, '2026-10-02', '2026-11-02', 'Công văn số 45/UBND-TH', 'Chờ số liệu', "
+                                 "'Ông A', '2026-09-30'), "
+                                 "(3, '2026-11-21', '2026-12-21', 'Công văn số 46/UBND-TH', NULL, 'Ông A', "
+                                 "'2026-11-20'), "
+                                 "(3, '2026-12-21', '2027-01-21', 'Công văn số 47/UBND-TH', 'Lần hai', 'Bà B', "
+                                 "'2026-12-20'); "
+                                 "INSERT INTO task_sources (task_id, kind, number, issued_on, issuer) VALUES "
+                                 "(1, 'Thông báo kết luận', '125/TB-UBND', '2026-12-02', 'UBND tỉnh'), "
+                                 "(4, 'Công văn', '12/SNV', NULL, NULL); "
+                                 "INSERT INTO task_people (task_id, person) VALUES (2, 'Nguyễn Văn An'), "
+                                 "(5, 'Trần Thị Bình')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* Every field of @task a list shows or a form edits, as one text. */
+static char *
+describe_task (DdTask *task)
+{
+  g_autofree char *coordinators = g_strjoinv ("|", (char **) dd_task_get_coordinators (task));
+  g_autofree char *source = dd_task_get_source (task) != NULL ? dd_source_document_format (dd_task_get_source (task))
+                                                              : NULL;
+  g_autofree char *due = dd_task_get_due (task) != NULL ? dd_date_to_iso (dd_task_get_due (task)) : NULL;
+  g_autofree char *original = dd_task_get_original_due (task) != NULL
+                              ? dd_date_to_iso (dd_task_get_original_due (task)) : NULL;
+  g_autofree char *completed = dd_task_get_completed_on (task) != NULL
+                               ? dd_date_to_iso (dd_task_get_completed_on (task)) : NULL;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s r%" G_GINT64_FORMAT " %s %s lead %s [%s] kind %d %s due %s "
+                          "orig %s ext %u done %s %u%% person %s source %s status %d product %s directing %s "
+                          "note %s by %s at %s",
+                          dd_task_get_id (task), dd_task_get_plan_number (task), dd_task_get_number (task),
+                          dd_task_get_revision (task), dd_task_get_title (task), dd_task_get_product (task),
+                          dd_task_get_lead (task), coordinators, dd_task_get_deadline_kind (task),
+                          dd_task_get_deadline_text (task), due, original, dd_task_get_n_extensions (task),
+                          completed, dd_task_get_progress (task), dd_task_get_person (task), source,
+                          dd_task_get_status (task), dd_task_get_product (task), dd_task_get_directing (task),
+                          dd_task_get_note (task), dd_task_get_updated_by (task), dd_task_get_updated_at (task));
+}
+
+/* The tasks of @store's default list as of @as_of, each described, in
+ * the list's order; the reads sent to the server meanwhile in @n_reads
+ * (a server's store). */
+static GPtrArray *
+describe_list (DdStore *store, const GDate *as_of, guint64 *n_reads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  guint64 before = n_reads != NULL ? _dd_pg_live_count_reads (store) : 0;
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  query.as_of = *as_of;
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (rows, describe_task (task));
+    }
+  if (n_reads != NULL)
+    *n_reads = _dd_pg_live_count_reads (store) - before;
+  return rows;
+}
+
+static void
+assert_same_rows (GPtrArray *on_file, GPtrArray *on_server)
+{
+  g_assert_cmpuint (on_file->len, ==, on_server->len);
+  for (guint i = 0; i < on_file->len; i++)
+    g_assert_cmpstr (on_file->pdata[i], ==, on_server->pdata[i]);
+}
+
+/* The window's list reads its tasks' rows from the server in batches
+ * (the task, its coordinators, extensions, people, source, each table
+ * once for many tasks): every task reads as on the file, for a list read
+ * task by task and for the first rows its worker reads; a task another
+ * desktop changed reads changed after the refresh that follows (a new
+ * snapshot), not from the batch read before; and a task this store saves
+ * reads saved. */
+static void
+test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) file = NULL;
+  g_autoptr(DdStore) server = NULL;
+  g_autoptr(GPtrArray) on_file = NULL;
+  g_autoptr(GPtrArray) on_server = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *coordinator = NULL;
+  guint64 n_reads = 0;
+  gint64 id;
+  GDate as_of;
+  Office office;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  office_make (&office);
+  add_task_rows (office.file);
+  counts = move_to_server (fixture, &office);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  server = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+
+  /* The sample has tasks with coordinators, extensions and sources. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(DISTINCT task_id) FROM task_coordinators"), >, 1);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM task_extensions"), ==, 3);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM task_sources"), ==, 2);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM task_people"), ==, 2);
+  on_file = describe_list (file, &as_of, NULL);
+  on_server = describe_list (server, &as_of, &n_reads);
+  g_assert_cmpuint (on_file->len, >, 10);
+  assert_same_rows (on_file, on_server);
+  /* In batches: far fewer reads than one per task, let alone six. */
+  g_test_message ("%u tasks read in %" G_GUINT64_FORMAT " reads", on_server->len, n_reads);
+  g_assert_cmpuint (n_reads, <, on_server->len);
+
+  /* Another desktop changes the first task, its coordinators and a
+   * later task's title: this store's snapshot does not show it yet, the
+   * next one (the listener's refresh) does. */
+  id = count (fixture->conn, "SELECT id FROM tasks WHERE deleted_at IS NULL ORDER BY plan_id, position LIMIT 1");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = 'Đổi bởi máy khác', revision = revision + 1 "
+                                  "WHERE id IN (SELECT id FROM tasks WHERE deleted_at IS NULL "
+                                  "ORDER BY plan_id, position LIMIT 1 OFFSET 5)");
+  changed = g_strdup_printf ("DELETE FROM task_coordinators WHERE task_id = %" G_GINT64_FORMAT "; "
+                             "INSERT INTO task_coordinators (task_id, unit_id, position) "
+                             "SELECT %" G_GINT64_FORMAT ", max (id), 0 FROM units", id, id);
+  dd_test_pg_exec (fixture->conn, changed);
+  g_ptr_array_unref (on_server);
+  on_server = describe_list (server, &as_of, NULL);
+  assert_same_rows (on_file, on_server);
+  g_assert_true (_dd_pg_live_renew (server, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (server);
+  g_ptr_array_unref (on_server);
+  on_server = describe_list (server, &as_of, NULL);
+  g_assert_cmpuint (on_server->len, ==, on_file->len);
+  g_assert_nonnull (strstr (on_server->pdata[5], " Đổi bởi máy khác "));
+  g_assert_null (strstr (on_file->pdata[5], " Đổi bởi máy khác "));
+  coordinator = dd_test_pg_dup_value (fixture->conn, "SELECT name FROM units ORDER BY id DESC LIMIT 1");
+  task = dd_store_get_task (server, id, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_coordinators (task)[0], ==, coordinator);
+  g_assert_null (dd_task_get_coordinators (task)[1]);
+  for (guint i = 0; i < on_file->len; i++)
+    if (i != 0 && i != 5)
+      g_assert_cmpstr (on_file->pdata[i], ==, on_server->pdata[i]);
+
+  /* This store saves a task of the list: read again, it is saved. */
+  g_assert_true (dd_store_record_progress (server, id, 55, NULL, NULL, "lô", &error));
+  g_assert_no_error (error);
+  g_ptr_array_unref (on_server);
+  on_server = describe_list (server, &as_of, NULL);
+  g_clear_object (&task);
+  task = dd_store_get_task (server, id, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_task_get_progress (task), ==, 55);
+  g_assert_nonnull (strstr (on_server->pdata[0], " 55% "));
+  office_clear (&office);
+}
+
+/* The status of every task of @store's default list as of @as_of, as
+ * "id:status" texts in the list's order. */
+static GPtrArray *
+list_statuses (DdStore *store, const GDate *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTaskList) list = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  DdTaskQuery query;
+
+  dd_task_query_init (&query);
+  query.as_of = *as_of;
+  list = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DdTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (rows, g_strdup_printf ("%" G_GINT64_FORMAT ":%d", dd_task_get_id (task),
+                                              dd_task_get_status (task)));
+    }
+  return rows;
+}
+
+/* The statuses @window reads after a refresh (a new snapshot, as its
+ * listener takes) are those a store opened now reads: the recurring
+ * tasks' status judged again from the server's log of changes. */
+static void
+assert_statuses_fresh (DdTestPgFixture *fixture, DdStore *window, const GDate *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdStore) fresh = NULL;
+  g_autoptr(GPtrArray) on_window = NULL;
+  g_autoptr(GPtrArray) on_fresh = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_dd_pg_live_renew (window, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (window);
+  on_window = list_statuses (window, as_of);
+  fresh = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  on_fresh = list_statuses (fresh, as_of);
+  assert_same_rows (on_fresh, on_window);
+}
+
+/* Whether task @id has @status in @rows (of list_statuses()). */
+static gboolean
+has_status (GPtrArray *rows, gint64 id, DdTaskStatus status)
+{
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", id, status);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (rows->pdata[i], row))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window keeps the recurring tasks' status between refreshes and
+ * judges again only the tasks the server's audit log names (issue 22):
+ * after other desktops' updates of recurring tasks, their completion,
+ * a change of the days off, and an update committed after the window's
+ * snapshot by a transaction that was writing when it was taken (whose
+ * log entry comes before the last one that snapshot saw), it reads the
+ * statuses a store opened afresh reads. */
+static void
+test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  PGconn *other;
+  GDate as_of;
+  Office office;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  before = list_statuses (window, &as_of);
+  /* The sample's ongoing tasks 10 and 16 are forgotten (no monthly
+   * update). */
+  g_assert_true (has_status (before, 10, DD_STATUS_FORGOTTEN));
+  g_assert_true (has_status (before, 16, DD_STATUS_FORGOTTEN));
+
+  /* Task 16 updated every week for over a year, task 7 completed. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "SELECT 16, d::date, 50, 'đều đặn' FROM generate_series "
+                                  "('2025-08-01'::date, '2026-12-05'::date, '7 days') d");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET completed_on = '2026-12-01', progress = 100, "
+                                  "revision = revision + 1 WHERE id = 7");
+  assert_statuses_fresh (fixture, window, &as_of);
+  after = list_statuses (window, &as_of);
+  g_assert_false (has_status (after, 16, DD_STATUS_FORGOTTEN));
+  g_assert_true (has_status (after, 10, DD_STATUS_FORGOTTEN));
+
+  /* Nothing changed: the same statuses. */
+  assert_statuses_fresh (fixture, window, &as_of);
+
+  /* A unit renamed: what the log does not tell task by task. */
+  dd_test_pg_exec (fixture->conn, "UPDATE units SET name = name || ' mới' WHERE id = (SELECT min (id) FROM units)");
+  assert_statuses_fresh (fixture, window, &as_of);
+
+  /* Another desktop writes task 10's updates and is slower to commit
+   * than a third, which writes after it: the window's snapshot taken
+   * between sees the third's entry (the last) and not the second's. */
+  other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (other, "BEGIN");
+  dd_test_pg_exec (other, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                          "SELECT 10, d::date, 40, 'chậm' FROM generate_series "
+                          "('2025-08-01'::date, '2026-12-05'::date, '7 days') d");
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'Ghi chú', revision = revision + 1 WHERE id = 3");
+  assert_statuses_fresh (fixture, window, &as_of);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_statuses (window, &as_of);
+  g_assert_true (has_status (after, 10, DD_STATUS_FORGOTTEN));
+  dd_test_pg_exec (other, "COMMIT");
+  PQfinish (other);
+  assert_statuses_fresh (fixture, window, &as_of);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_statuses (window, &as_of);
+  g_assert_false (has_status (after, 10, DD_STATUS_FORGOTTEN));
+  office_clear (&office);
+}
+
 /* Two desktops at once: two series of "update" processes running
  * together on the same two tasks. Every save acknowledged (exit 0) is on
  * the server, once; every other one was refused as a conflict (or a
@@ -1147,6 +1461,8 @@ main (int argc, char **argv)
   ADD ("/pg/backends/writes", test_writes);
   ADD ("/pg/backends/write-conflict", test_write_conflict);
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
+  ADD ("/pg/backends/batched-rows", test_batched_rows);
+  ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD

@@ -37,6 +37,9 @@ typedef struct
   guint idle_id;                /* the timeout that ends it */
   gint64 last_read;             /* monotonic time of the last scan */
   guint n_cursors;              /* open cursors (they may borrow a retired whole) */
+  GHashTable *batches;          /* a scan's shape → LiveBatch, this snapshot's */
+  GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
+  guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
 } Live;
 
 typedef struct
@@ -52,6 +55,7 @@ typedef struct
   PGresult *whole;              /* a small table, read once a snapshot */
   GPtrArray *retired;           /* wholes a write made stale, freed with the snapshot */
   GHashTable *read_rows;        /* rowid → LiveRow, in a write transaction */
+  int batch_column;             /* a task's rows: its task's id, read in batches; or -1 */
 } LiveTable;
 
 typedef struct
@@ -60,6 +64,7 @@ typedef struct
   PGresult *result;             /* the table's whole when borrowed */
   gboolean borrowed;
   int row;
+  int end;                      /* the row after its last (a batch's part), -1: the result's end */
   int *fields;                  /* the result's field of each column, -1: not read (NULL) */
   gboolean keys;                /* read the key and revision (a write transaction's) */
 } LiveCursor;
@@ -94,6 +99,8 @@ void     _dd_pg_live_arm_idle_end  (Live           *live);
 /* Whether a statement of @db is between its first step and its reset: a
  * scan of it may hold a small table's rows. */
 gboolean _dd_pg_live_reading       (sqlite3        *db);
+/* Forgets the rows read in batches (a new snapshot, a write). */
+void     _dd_pg_live_drop_batches  (Live           *live);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);

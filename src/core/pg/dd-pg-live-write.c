@@ -378,6 +378,7 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
    * read it keep it till the next snapshot. */
   if (table->whole != NULL)
     g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
+  _dd_pg_live_drop_batches (table->live);
   table->live->state = LIVE_WRITING;
   if (argc == 1)
     return change_row (table, sqlite3_value_int64 (argv[0]), NULL);
@@ -402,6 +403,7 @@ _dd_pg_live_end_snapshot (Live *live)
     dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
   live->snapshot_open = FALSE;
+  _dd_pg_live_drop_batches (live);
   for (guint i = 0; i < live->tables->len; i++)
     {
       LiveTable *table = live->tables->pdata[i];

@@ -28,6 +28,14 @@
  * once its listener hears every write) and its next read begins a new one.
  * A store that writes (dd_pg_write_store()) writes through the same
  * virtual tables, in place (dd-pg-live-write.c).
+ *
+ * A task list reads its rows task by task, as on a file; told which tasks
+ * come next (_dd_store_set_batch_ids()), a scan of a task's own table by
+ * its task's id reads those tasks' rows at once, one query per table and
+ * shape of scan, kept for the snapshot. The store's caches that a new
+ * snapshot makes stale ask the server's audit log what changed since
+ * (live_change_log()): the recurring tasks' status is judged again only
+ * for the tasks it names.
  */
 
 /* The most columns a scan reads by name; the others read them all. */
@@ -38,8 +46,63 @@
  * the snapshot never changes; a scan of one costs no round trip (a task
  * read joins its units and plan). The plan of their scans is "*". */
 static const char * const small_tables[] = {
-  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules", "import_pending",
+  "units", "plans", "settings", "users", "holidays", "holiday_years", "indicator_rules", "import_pending", NULL,
 };
+
+/* The tables of a task's own rows, which a task list reads task by task
+ * (_dd_store_set_batch_ids()): a scan of one by its task's id ("id" of
+ * the tasks, "task_id" of the others) reads the rows of every task of
+ * the batch in one query, kept for the snapshot, and serves the scans of
+ * the other tasks of the batch from them. */
+static const char * const batch_tables[] = {
+  "tasks", "task_coordinators", "task_extensions", "task_people", "task_sources", "task_schedules", NULL,
+};
+
+/* A task's rows in a batch: [start, end) of its result. */
+typedef struct
+{
+  gint64 id;
+  int start;
+  int end;
+} BatchRows;
+
+/* The rows of the tasks of a batch, for one shape of scan. */
+typedef struct
+{
+  PGresult *result;
+  int *fields;                  /* each cursor's fields (build_select()) */
+  GArray *covered;              /* gint64, sorted: the tasks asked for */
+  GArray *rows;                 /* BatchRows, by id: those that have rows */
+} LiveBatch;
+
+static void
+batch_free (gpointer data)
+{
+  LiveBatch *batch = data;
+
+  PQclear (batch->result);
+  g_free (batch->fields);
+  g_array_unref (batch->covered);
+  g_array_unref (batch->rows);
+  g_free (batch);
+}
+
+void
+_dd_pg_live_drop_batches (Live *live)
+{
+  GHashTableIter iter;
+  gpointer batch;
+
+  /* A cursor may still read one: freed with the last cursor. */
+  g_hash_table_iter_init (&iter, live->batches);
+  while (g_hash_table_iter_next (&iter, NULL, &batch))
+    {
+      g_ptr_array_add (live->retired_batches, batch);
+      g_hash_table_iter_remove (&iter);
+    }
+  if (live->n_cursors == 0)
+    g_ptr_array_set_size (live->retired_batches, 0);
+}
 
 static void
 live_free (gpointer data)
@@ -54,6 +117,9 @@ live_free (gpointer data)
   g_hash_table_unref (live->columns);
   g_hash_table_unref (live->prepared);
   g_ptr_array_unref (live->tables);
+  _dd_pg_live_drop_batches (live);
+  g_hash_table_unref (live->batches);
+  g_ptr_array_unref (live->retired_batches);
   if (g_object_get_data (G_OBJECT (live->pg), "dd-pg-live") == live)
     g_object_set_data (G_OBJECT (live->pg), "dd-pg-live", NULL);
   g_free (live);
@@ -123,6 +189,11 @@ live_connect (sqlite3             *db,
   table->id_first = g_str_equal (((DdPgColumn *) columns->pdata[0])->name, "id") &&
                     ((DdPgColumn *) columns->pdata[0])->kind == KIND_INTEGER;
   table->small = g_strv_contains (small_tables, argv[3]);
+  table->batch_column = -1;
+  for (guint c = 0; c < columns->len && g_strv_contains (batch_tables, argv[3]); c++)
+    if (g_str_equal (((DdPgColumn *) columns->pdata[c])->name, g_str_equal (argv[3], "tasks") ? "id" : "task_id") &&
+        ((DdPgColumn *) columns->pdata[c])->kind == KIND_INTEGER)
+      table->batch_column = (int) c;
   _dd_pg_live_table_init (table);
   g_ptr_array_add (live->tables, table);
   *out = &table->base;
@@ -311,7 +382,10 @@ live_close (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
-  ((LiveTable *) base->pVtab)->live->n_cursors--;
+  Live *live = ((LiveTable *) base->pVtab)->live;
+
+  if (--live->n_cursors == 0)
+    g_ptr_array_set_size (live->retired_batches, 0);
   if (!cursor->borrowed)
     PQclear (cursor->result);
   g_free (cursor->fields);
@@ -392,7 +466,8 @@ append_term (LiveTable      *table,
              GPtrArray      *params,
              const char     *term,
              sqlite3_value **argv,
-             int            *arg)
+             int            *arg,
+             const char    **batch_ids)
 {
   guint c = (guint) g_ascii_strtoull (term + 1, NULL, 10);
   const DdPgColumn *column;
@@ -405,6 +480,15 @@ append_term (LiveTable      *table,
     {
       g_string_append_printf (where, "%s\"%s\" IS %sNULL", keyword, column->server_name,
                               term[0] == 'N' ? "NOT " : "");
+      return;
+    }
+  if (term[0] == '=' && *batch_ids != NULL && (int) c == table->batch_column)
+    {
+      /* A batch: every task of it, its argument (one of them) aside. */
+      (*arg)++;
+      g_ptr_array_add (params, g_strdup (*batch_ids));
+      *batch_ids = NULL;
+      g_string_append_printf (where, "%s\"%s\" = ANY ($%u::bigint[])", keyword, column->server_name, params->len);
       return;
     }
   if (term[0] == 'i')
@@ -450,9 +534,16 @@ append_term (LiveTable      *table,
 static void
 append_order (LiveTable *table,
               GString   *sql,
-              GStrv      terms)
+              GStrv      terms,
+              gboolean   batch)
 {
-  gboolean any = FALSE;
+  gboolean any = batch;
+
+  /* A batch's rows task by task, each task's in the order of its own
+   * scan. */
+  if (batch)
+    g_string_append_printf (sql, " ORDER BY \"%s\".\"%s\"", table->table,
+                            ((DdPgColumn *) table->columns->pdata[table->batch_column])->server_name);
 
   for (guint i = 0; terms[i] != NULL; i++)
     {
@@ -486,13 +577,15 @@ plan_has_term (GStrv  terms,
   return FALSE;
 }
 
-/* The SELECT of a scan planned as @plan, and its parameters. */
+/* The SELECT of a scan planned as @plan, and its parameters; with
+ * @batch_ids (an array's text), that of the rows of all those tasks. */
 static char *
 build_select (LiveTable      *table,
               LiveCursor     *cursor,
               const char     *plan,
               sqlite3_value **argv,
-              GPtrArray      *params)
+              GPtrArray      *params,
+              const char     *batch_ids)
 {
   GString *sql = g_string_new ("SELECT ");
   g_autoptr(GString) where = g_string_new (NULL);
@@ -500,6 +593,7 @@ build_select (LiveTable      *table,
   sqlite3_uint64 mask = g_ascii_strtoull (plan, NULL, 16);
   const char *colon = strchr (plan, ':');
   int field = 0, arg = 0;
+  gboolean batch;
 
   terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
   /* The key and the revision for a store that writes, in its write
@@ -512,17 +606,19 @@ build_select (LiveTable      *table,
        * read, so that an index without it answers ("deleted_at IS NULL":
        * the live tasks' index has the list's columns). */
       cursor->fields[c] = c == 0 || (cursor->keys && _dd_pg_live_is_key (table, c)) ||
+                          (batch_ids != NULL && (int) c == table->batch_column) ||
                           (column_used (mask, c) && !plan_has_term (terms, 'n', c)) ? field++ : -1;
       if (cursor->fields[c] < 0)
         continue;
       g_string_append (sql, c > 0 ? ", " : "");
       _dd_pg_append_server_expression (sql, table->table, table->columns->pdata[c], table->live->timestamps);
     }
+  batch = batch_ids != NULL;
   for (guint i = 0; terms[i] != NULL; i++)
     if (terms[i][0] != '\0')
-      append_term (table, where, params, terms[i], argv, &arg);
+      append_term (table, where, params, terms[i], argv, &arg, &batch_ids);
   g_string_append_printf (sql, " FROM \"%s\"%s", table->table, where->str);
-  append_order (table, sql, terms);
+  append_order (table, sql, terms, batch);
   return g_string_free (sql, FALSE);
 }
 
@@ -547,7 +643,171 @@ run_select (Live       *live,
       name = new_name;
       g_hash_table_insert (live->prepared, g_strdup (sql), g_steal_pointer (&new_name));
     }
+  live->n_reads++;
   return PQexecPrepared (conn, name, (int) params->len, (const char * const *) params->pdata, NULL, NULL, 0);
+}
+
+/* Whether @plan's scan may be read in a batch: a table of a task's rows,
+ * outside a write (its rows are read with their keys), one "=" term on
+ * the task's id, given an integer, and no IN list. Sets @batch_arg to
+ * that term's argument and puts in @key the plan and the other
+ * arguments: the scans a batch serves are those of the same key. */
+static gboolean
+plan_batch (LiveTable      *table,
+            const char     *plan,
+            sqlite3_value **argv,
+            int            *batch_arg,
+            GString        *key)
+{
+  const char *colon = plan != NULL ? strchr (plan, ':') : NULL;
+  g_auto(GStrv) terms = NULL;
+  int arg = 0;
+
+  *batch_arg = -1;
+  if (colon == NULL || table->batch_column < 0 || table->live->in_transaction)
+    return FALSE;
+  terms = g_strsplit (colon + 1, ";", -1);
+  g_string_append (key, plan);
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      char kind = terms[i][0];
+
+      if (kind == 'i')
+        return FALSE;
+      if (strchr ("=<l>g", kind) == NULL || kind == '\0')
+        continue;
+      if (kind == '=' && *batch_arg < 0 && g_ascii_strtoll (terms[i] + 1, NULL, 10) == table->batch_column)
+        {
+          *batch_arg = arg++;
+          continue;
+        }
+      g_string_append_printf (key, "\x1f%d:%s", sqlite3_value_type (argv[arg]),
+                              sqlite3_value_text (argv[arg]) != NULL ? (const char *) sqlite3_value_text (argv[arg])
+                                                                     : "");
+      arg++;
+    }
+  return *batch_arg >= 0 && sqlite3_value_type (argv[*batch_arg]) == SQLITE_INTEGER;
+}
+
+static gint
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether the sorted @ids have @id. */
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  guint index;
+
+  return g_array_binary_search (ids, &id, compare_id, &index);
+}
+
+/* Indexes @batch's rows, which come task by task (ORDER BY the task's id
+ * first), by task. */
+static void
+index_batch (LiveTable *table,
+             LiveBatch *batch)
+{
+  int field = batch->fields[table->batch_column];
+
+  for (int r = 0; r < PQntuples (batch->result); r++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (batch->result, r, field), NULL, 10);
+      BatchRows *last = batch->rows->len > 0 ? &g_array_index (batch->rows, BatchRows, batch->rows->len - 1) : NULL;
+
+      if (last != NULL && last->id == id)
+        last->end = r + 1;
+      else
+        g_array_append_val (batch->rows, ((BatchRows) { id, r, r + 1 }));
+    }
+}
+
+/* Reads the rows of the tasks @ids for @plan's scan, in one query. NULL,
+ * and the server's answer in @cursor, when it refuses. */
+static LiveBatch *
+run_batch (LiveTable      *table,
+           LiveCursor     *cursor,
+           const char     *plan,
+           sqlite3_value **argv,
+           GArray         *ids)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autofree char *sql = NULL;
+  LiveBatch *batch;
+  PGresult *result;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (array, '}');
+  sql = build_select (table, cursor, plan, argv, params, array->str);
+  result = run_select (table->live, sql, params);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      cursor->result = result;
+      return NULL;
+    }
+  batch = g_new0 (LiveBatch, 1);
+  batch->result = result;
+  batch->fields = g_memdup2 (cursor->fields, sizeof (int) * table->columns->len);
+  batch->covered = g_array_copy (ids);
+  batch->rows = g_array_new (FALSE, FALSE, sizeof (BatchRows));
+  index_batch (table, batch);
+  return batch;
+}
+
+/* Serves @cursor's scan from a batch (one kept, or read now for the ids
+ * the store is about to read): 1 when it did, 0 when the scan is read on
+ * its own, -1 when the server refused the batch (its answer in @cursor). */
+static int
+read_batched (LiveTable      *table,
+              LiveCursor     *cursor,
+              const char     *plan,
+              sqlite3_value **argv)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  LiveBatch *batch;
+  BatchRows *rows = NULL;
+  GArray *ids;
+  gint64 id;
+  guint index;
+  int arg;
+
+  if (!plan_batch (table, plan, argv, &arg, key))
+    return 0;
+  id = sqlite3_value_int64 (argv[arg]);
+  batch = g_hash_table_lookup (table->live->batches, key->str);
+  if (batch == NULL || !ids_contain (batch->covered, id))
+    {
+      ids = _dd_store_get_batch_ids (table->live->store);
+      if (ids == NULL || !ids_contain (ids, id))
+        return 0;
+      /* The batch it replaces may still be read by a cursor. */
+      if (batch != NULL)
+        g_ptr_array_add (table->live->retired_batches, batch);
+      batch = run_batch (table, cursor, plan, argv, ids);
+      if (batch == NULL)
+        {
+          g_hash_table_remove (table->live->batches, key->str);
+          return -1;
+        }
+      g_hash_table_replace (table->live->batches, g_strdup (key->str), batch);
+    }
+  if (g_array_binary_search (batch->rows, &id, compare_id, &index))
+    rows = &g_array_index (batch->rows, BatchRows, index);
+  memcpy (cursor->fields, batch->fields, sizeof (int) * table->columns->len);
+  cursor->keys = FALSE;
+  cursor->result = batch->result;
+  cursor->borrowed = TRUE;
+  cursor->row = rows != NULL ? rows->start : 0;
+  cursor->end = rows != NULL ? rows->end : 0;
+  return 1;
 }
 
 static int
@@ -562,6 +822,7 @@ live_filter (sqlite3_vtab_cursor  *base,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
+  int batched;
 
   (void) index_number;
   (void) argc;
@@ -570,6 +831,7 @@ live_filter (sqlite3_vtab_cursor  *base,
   cursor->result = NULL;
   cursor->borrowed = FALSE;
   cursor->row = 0;
+  cursor->end = -1;
   if (!_dd_pg_live_use_snapshot (table->live, &error))
     return set_vtab_error (base->pVtab, error->message);
   /* A small table: its every column, read once (the fields of each
@@ -583,9 +845,15 @@ live_filter (sqlite3_vtab_cursor  *base,
       cursor->borrowed = TRUE;
       return SQLITE_OK;
     }
-  sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
-                      argv, params);
-  cursor->result = run_select (table->live, sql, params);
+  batched = table->small ? 0 : read_batched (table, cursor, plan, argv);
+  if (batched > 0)
+    return SQLITE_OK;
+  if (batched == 0)
+    {
+      sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
+                          argv, params, NULL);
+      cursor->result = run_select (table->live, sql, params);
+    }
   if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
     {
       g_autofree char *message = g_strdup_printf (_("The server refused a read: %s"),
@@ -614,7 +882,7 @@ live_eof (sqlite3_vtab_cursor *base)
 {
   LiveCursor *cursor = (LiveCursor *) base;
 
-  return cursor->result == NULL || cursor->row >= PQntuples (cursor->result);
+  return cursor->result == NULL || cursor->row >= (cursor->end >= 0 ? cursor->end : PQntuples (cursor->result));
 }
 
 static int
@@ -731,6 +999,93 @@ read_server_dates (DdPg    *pg,
   return set;
 }
 
+/* The server's log of changes (_dd_store_set_change_log()) */
+
+/* The mark of what a snapshot sees, "LAST;XIDS;PLANS": the last entry of
+ * the audit log it sees (its ids grow as entries are written); the
+ * server's transactions that were writing when it was taken, whose
+ * entries, committed after, may come before LAST; and the plans being
+ * imported (import_pending, which the log does not record). With it, the
+ * number of the writers of the last mark ($1) that committed since. */
+#define MARK_SQL \
+  "SELECT (SELECT coalesce (max (id), 0) FROM audit_log) || ';' || " \
+  "coalesce ((SELECT string_agg (x::text, ',' ORDER BY x) FROM pg_snapshot_xip (pg_current_snapshot ()) x), " \
+  "'') || ';' || coalesce ((SELECT string_agg (plan_id::text, ',' ORDER BY plan_id) FROM import_pending), ''), " \
+  "(SELECT count(*) FROM unnest ($1::xid8[]) x WHERE pg_xact_status (x) = 'committed' " \
+  "AND pg_visible_in_snapshot (x, pg_current_snapshot ()))"
+/* The entries after a mark's LAST; past MAX_CHANGES, anything changed. */
+#define MAX_CHANGES 1000
+#define CHANGES_SQL "SELECT table_name, task_id FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT 1001"
+
+/* The log's entries after @last into @tables and @tasks; FALSE when the
+ * server refuses or when there are too many to tell. */
+static gboolean
+read_changes (Live       *live,
+              const char *last,
+              GPtrArray  *tables,
+              GArray     *tasks)
+{
+  const char *params[] = { last };
+  PGresult *result = PQexecParams (dd_pg_get_conn (live->pg), CHANGES_SQL, 1, NULL, params, NULL, NULL, 0);
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) <= MAX_CHANGES;
+
+  live->n_reads++;
+  for (int r = 0; ok && r < PQntuples (result); r++)
+    {
+      gint64 task = PQgetisnull (result, r, 1) ? 0 : g_ascii_strtoll (PQgetvalue (result, r, 1), NULL, 10);
+
+      g_ptr_array_add (tables, g_strdup (PQgetvalue (result, r, 0)));
+      g_array_append_val (tasks, task);
+    }
+  PQclear (result);
+  return ok;
+}
+
+/* The store's DdStoreChangeLog: the mark of its snapshot (beginning one
+ * if none is open) and, since an earlier mark, the changes the log
+ * records; NULL when a writer of that mark has committed since (its
+ * entries may be anywhere), when plans began or ended being imported, or
+ * when the server refuses. Nothing of the store's own transaction. */
+static char *
+live_change_log (DdStore    *store,
+                 const char *since,
+                 GPtrArray  *tables,
+                 GArray     *tasks,
+                 gpointer    data)
+{
+  Live *live = data;
+  g_auto(GStrv) before = since != NULL ? g_strsplit (since, ";", 3) : NULL;
+  g_auto(GStrv) now = NULL;
+  g_autofree char *writers = NULL;
+  g_autofree char *mark = NULL;
+  const char *params[1];
+  PGresult *result;
+  gboolean known;
+
+  (void) store;
+  if (live->in_transaction || (before != NULL && g_strv_length (before) != 3) ||
+      !_dd_pg_live_use_snapshot (live, NULL))
+    return NULL;
+  writers = g_strdup_printf ("{%s}", before != NULL ? before[1] : "");
+  params[0] = writers;
+  result = PQexecParams (dd_pg_get_conn (live->pg), MARK_SQL, 1, NULL, params, NULL, NULL, 0);
+  live->n_reads++;
+  known = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  if (known)
+    {
+      mark = g_strdup (PQgetvalue (result, 0, 0));
+      known = g_str_equal (PQgetvalue (result, 0, 1), "0");
+    }
+  PQclear (result);
+  if (mark == NULL || since == NULL)
+    return g_steal_pointer (&mark);
+  now = g_strsplit (mark, ";", 3);
+  if (!known || g_strv_length (now) != 3 || !g_str_equal (before[2], now[2]) ||
+      !read_changes (live, before[0], tables, tasks))
+    return NULL;
+  return g_steal_pointer (&mark);
+}
+
 /* Shadows each table of @store's data by the server's. */
 static gboolean
 shadow_tables (DdPg     *pg,
@@ -757,6 +1112,8 @@ shadow_tables (DdPg     *pg,
   live->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   live->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   live->tables = g_ptr_array_new ();
+  live->batches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  live->retired_batches = g_ptr_array_new_with_free_func (batch_free);
   live->store = store;
   live->db = db;
   live->writable = writable;
@@ -814,6 +1171,7 @@ open_in_place (DdPg      *self,
       return NULL;
     }
   _dd_store_set_remote_tables (store);
+  _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
@@ -962,4 +1320,15 @@ _dd_pg_live_end_when_idle (DdStore *store)
   live->idle_context = g_main_context_ref_thread_default ();
   live->last_read = g_get_monotonic_time ();
   _dd_pg_live_arm_idle_end (live);
+}
+
+guint64
+_dd_pg_live_count_reads (DdStore *store)
+{
+  DdPg *pg = _dd_pg_live_get_pg (store);
+  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return live->n_reads;
 }

@@ -94,5 +94,8 @@ DdPg      *_dd_pg_live_get_pg      (DdStore     *store);
  * transaction open on the server (VACUUM); its next read begins a new
  * snapshot. A command's store keeps one snapshot for the command. */
 void       _dd_pg_live_end_when_idle (DdStore   *store);
+/* Tests and benchmarks: how many reads @store (of dd_pg_read_store() or
+ * dd_pg_write_store()) has sent to the server. */
+guint64    _dd_pg_live_count_reads (DdStore     *store);
 
 G_END_DECLS

@@ -352,6 +352,35 @@ _dd_store_has_remote_tables (DdStore *self)
   return self->flags.remote_tables;
 }
 
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+_dd_store_set_batch_ids (DdStore      *self,
+                         const gint64 *ids,
+                         guint         n_ids)
+{
+  g_clear_pointer (&self->batch_ids, g_array_unref);
+  /* Only a server's tables read them. */
+  if (n_ids == 0 || !self->flags.remote_tables)
+    return;
+  self->batch_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (self->batch_ids, ids, n_ids);
+  g_array_sort (self->batch_ids, compare_ids);
+}
+
+GArray *
+_dd_store_get_batch_ids (DdStore *self)
+{
+  return self->batch_ids;
+}
+
 void
 _dd_store_set_lock_warning (DdStore    *self,
                             const char *warning)

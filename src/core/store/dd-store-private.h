@@ -119,6 +119,18 @@ GPtrArray  *_dd_store_read_holidays (DdStore *self, int year, GError **error);
  * _dd_store_prepare_recurring() must be called before a read that judges
  * tasks as of that date; _dd_store_task_status() is then the status rule. */
 typedef struct _DdRecurringCache DdRecurringCache;
+/* A server's log of the changes to the data (its audit log): the mark of
+ * what the store's reads see now, and when @since is a mark it gave
+ * before, the changes since: each changed row's table in @tables (char *)
+ * and its task's id in @tasks (gint64, 0 when the row names no task).
+ * Returns NULL when it cannot tell (the changes may then be anything):
+ * never inside the store's transaction. (dd-pg-live.c) */
+typedef char *(*DdStoreChangeLog) (DdStore    *store,
+                                   const char *since,
+                                   GPtrArray  *tables,
+                                   GArray     *tasks,
+                                   gpointer    data);
+void         _dd_store_set_change_log    (DdStore *self, DdStoreChangeLog log, gpointer data);
 void         _dd_recurring_cache_free    (DdRecurringCache *cache);
 /* The SQL function dd_status() of @self's connection, by that rule. */
 void         _dd_store_register_status_function (DdStore *self);
@@ -303,6 +315,9 @@ struct _DdStore
   GError *remote_error;         /* _dd_store_set_remote_error() */
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
   gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
+  GArray *batch_ids;            /* _dd_store_set_batch_ids(): gint64, sorted, or NULL */
+  DdStoreChangeLog change_log;  /* a server's (_dd_store_set_change_log()), or NULL */
+  gpointer change_log_data;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every
@@ -411,6 +426,16 @@ void     _dd_store_undo_stale_imports        (DdStore *self);
  * they have no SQLite index, so a query names none (INDEXED BY). */
 void     _dd_store_set_remote_tables         (DdStore *self);
 gboolean _dd_store_has_remote_tables         (DdStore *self);
+/* The ids of the tasks a reader is about to read one after the other (a
+ * task list's first rows), or none (@n_ids 0). A store whose tables are a
+ * server's then reads a task's rows (the task, its coordinators,
+ * extensions, people, source…) for all of them in one query per table
+ * and statement, not one per task (dd-pg-live.c); the rows are those of
+ * the same snapshot, so every read gives what it gives alone. A file's
+ * store ignores them: its reads cost no round trip. */
+void     _dd_store_set_batch_ids             (DdStore *self, const gint64 *ids, guint n_ids);
+/* Those ids, sorted (NULL when none). */
+GArray  *_dd_store_get_batch_ids             (DdStore *self);
 /* The remote tables show other writes now (a new snapshot of the server,
  * dd-pg-notify.c): the caches' stamps are no longer current, and the store
  * emits "external-change" and "changed" as dd_store_poll_external_changes()

@@ -29,7 +29,28 @@
  * past one of each kind and the coming ones
  * (_dd_occurrence_set_judge_latest()), and only their updates are read.
  * Ad hoc (đột xuất) reports count on the calendar but not here.
+ *
+ * On a server (whose every write another desktop makes is a new snapshot
+ * here, so the file's stamp is never current after it), the server's log
+ * of changes (_dd_store_set_change_log()) says which tasks changed since
+ * the cache was computed: only those are judged again, and nothing when
+ * none changed. What it cannot tell task by task (a plan, a holiday, a
+ * setting, a unit) is judged all again, as on the file.
  */
+
+/* The tables whose changes name a task (task_id) and change at most that
+ * task's status; those no status depends on. */
+static const char * const task_tables[] = {
+  "tasks", "task_coordinators", "task_extensions", "progress_updates", "task_schedules",
+  "occurrence_reports", "task_people", "task_sources", "letters_sent", NULL,
+};
+static const char * const unread_tables[] = {
+  "users", "dossier_figures", "indicators", "indicator_figures", "indicator_rules", NULL,
+};
+
+/* Past this many tasks changed, judging every recurring task again is
+ * about as quick. */
+#define MAX_TASKS_JUDGED_AGAIN 64
 
 /* How far back the latest past occurrence is looked for: a year and a bit
  * covers the longest period (a year) and its latest due-date rule. */
@@ -41,6 +62,7 @@ struct _DdRecurringCache
   guint32 soon;
   DdStoreStamp stamp;   /* what the file was when it was computed */
   GArray *status;       /* Judged, only where it differs from "in progress": by task id */
+  char *mark;           /* the server's change log's when it was (brought up to date), or NULL */
 };
 
 /* A task's status as a whole. The tasks come in id order: a sorted array
@@ -58,6 +80,7 @@ _dd_recurring_cache_free (DdRecurringCache *cache)
   if (cache == NULL)
     return;
   g_clear_pointer (&cache->status, g_array_unref);
+  g_free (cache->mark);
   g_free (cache);
 }
 
@@ -172,6 +195,77 @@ compute (DdStore      *self,
   return g_steal_pointer (&result);
 }
 
+/* Puts @id's status of @one (compute() of that task alone) in @status,
+ * or takes it out (in progress, or no longer a recurring task). */
+static void
+patch (GArray *status,
+       gint64  id,
+       GArray *one)
+{
+  const Judged *judged = (const Judged *) status->data;
+  guint lo = 0, hi = status->len;
+  Judged now = { id, DD_STATUS_IN_PROGRESS };
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (judged[mid].id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < status->len && judged[lo].id == id)
+    g_array_remove_index (status, lo);
+  if (lookup (one, id, &now.status) && now.status != DD_STATUS_IN_PROGRESS)
+    g_array_insert_val (status, lo, now);
+}
+
+/* Brings @cache up to date from the server's log of changes since its
+ * mark: the tasks named are judged again, alone. FALSE when the log
+ * cannot tell, or names what every task may depend on, or too many. */
+static gboolean
+update_from_log (DdStore          *self,
+                 DdRecurringCache *cache,
+                 const GDate      *as_of,
+                 const GDate      *soon)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) tasks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *mark = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->change_log == NULL || cache->mark == NULL)
+    return FALSE;
+  mark = self->change_log (self, cache->mark, tables, tasks, self->change_log_data);
+  if (mark == NULL)
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      if (g_strv_contains (unread_tables, tables->pdata[i]))
+        continue;
+      if (!g_strv_contains (task_tables, tables->pdata[i]) || g_array_index (tasks, gint64, i) <= 0)
+        return FALSE;
+      g_hash_table_add (named, &g_array_index (tasks, gint64, i));
+      if (g_hash_table_size (named) > MAX_TASKS_JUDGED_AGAIN)
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(GArray) one = compute (self, as_of, soon, *(gint64 *) key, NULL);
+
+      if (one == NULL)
+        return FALSE;
+      patch (cache->status, *(gint64 *) key, one);
+    }
+  g_free (cache->mark);
+  cache->mark = g_steal_pointer (&mark);
+  return TRUE;
+}
+
 gboolean
 _dd_store_prepare_recurring (DdStore      *self,
                              const GDate  *as_of,
@@ -181,6 +275,7 @@ _dd_store_prepare_recurring (DdStore      *self,
   DdRecurringCache *cache = self->recurring;
   DdStoreStamp stamp;
   GArray *status;
+  char *mark = NULL;
 
   g_return_val_if_fail (dd_date_is_set (as_of), FALSE);
 
@@ -189,14 +284,27 @@ _dd_store_prepare_recurring (DdStore      *self,
 
   /* Inside a transaction the stamp is never current: what this one wrote
    * is judged, and the result is not kept beyond it. */
-  dd_store_stamp_take (self, &stamp);
+  if (dd_store_stamp_take (self, &stamp) && cache_is_for (cache, as_of, soon) &&
+      update_from_log (self, cache, as_of, soon))
+    {
+      cache->stamp = stamp;
+      return TRUE;
+    }
+  /* The server's mark of the snapshot read next (the same). */
+  if (stamp.valid && self->change_log != NULL)
+    mark = self->change_log (self, NULL, NULL, NULL, self->change_log_data);
   status = compute (self, as_of, soon, 0, error);
   if (status == NULL)
-    return FALSE;
+    {
+      g_free (mark);
+      return FALSE;
+    }
   if (cache == NULL)
     cache = self->recurring = g_new0 (DdRecurringCache, 1);
   g_clear_pointer (&cache->status, g_array_unref);
   cache->status = status;
+  g_free (cache->mark);
+  cache->mark = mark;
   cache->as_of = julian_or_zero (as_of);
   cache->soon = julian_or_zero (soon);
   cache->stamp = stamp;
@@ -313,4 +421,13 @@ _dd_store_register_status_function (DdStore *self)
     sqlite3_create_function_v2 (self->db, "dd_status", n_args,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 self, sql_status, NULL, NULL, NULL);
+}
+
+void
+_dd_store_set_change_log (DdStore          *self,
+                          DdStoreChangeLog  log,
+                          gpointer          data)
+{
+  self->change_log = log;
+  self->change_log_data = data;
 }

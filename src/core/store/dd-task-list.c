@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dd-core-private.h"
+#include "dd-store-private.h"
 
 /* How many loaded tasks the list keeps before it starts over: a screenful of
  * rows many times over, and a few hundred KB at most. */
@@ -81,6 +82,27 @@ dd_task_list_get_n_items (GListModel *model)
   return MIN (self->ids->len, self->row_limit);
 }
 
+/* The task at @position read from the store, the rows of the next
+ * PREFETCH_MAX read with it from a server's tables (in one query per
+ * table, _dd_store_set_batch_ids()): a view reads them next. NULL (and
+ * @error) when it is no longer there. */
+static DdTask *
+load_batched (DdTaskList  *self,
+              guint        position,
+              GError     **error)
+{
+  gint64 id = g_array_index (self->ids, gint64, position);
+  guint end = MIN (MIN (self->ids->len, self->row_limit), position + PREFETCH_MAX);
+  DdTask *task;
+
+  if (!_dd_store_has_remote_tables (self->store))
+    return _dd_store_load_task (self->store, id, &self->query.as_of, &self->soon_limit, error);
+  _dd_store_set_batch_ids (self->store, &g_array_index (self->ids, gint64, position), end - position);
+  task = _dd_store_load_task (self->store, id, &self->query.as_of, &self->soon_limit, error);
+  _dd_store_set_batch_ids (self->store, NULL, 0);
+  return task;
+}
+
 /* The task at @position (below the number of ids), from the cache or
  * read from the store; @take: taken out of the cache (or not put in it),
  * to be the list's item for its position. (transfer full) */
@@ -101,7 +123,7 @@ load_task_at (DdTaskList *self,
       return task;
     }
 
-  task = _dd_store_load_task (self->store, id, &self->query.as_of, &self->soon_limit, &error);
+  task = load_batched (self, position, &error);
   if (task == NULL)
     {
       /* Deleted by another desktop since the ids were read: show an empty
@@ -588,20 +610,29 @@ read_first_tasks (DdStore           *connection,
   GPtrArray *tasks = g_ptr_array_new_with_free_func (g_object_unref);
   GDate soon_limit;
 
+  g_autoptr(GArray) first_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   g_date_clear (&soon_limit, 1);
   _dd_store_due_soon_limit (connection, &query->as_of, query->due_soon_days, &soon_limit);
-  for (guint i = 0; i < ids->len && !g_cancellable_is_cancelled (cancellable); i++)
+  for (guint i = 0; i < ids->len; i++)
     {
-      DdTask *task;
-
       if (i >= PREFETCH_MAX && i < job->shown_from)
         i = job->shown_from;
       if (i >= MAX (PREFETCH_MAX, job->shown_to) || i >= ids->len)
         break;
-      task = _dd_store_load_task (connection, g_array_index (ids, gint64, i), &query->as_of, &soon_limit, NULL);
+      g_array_append_val (first_ids, g_array_index (ids, gint64, i));
+    }
+  /* A server's tables read the rows of all of them at once. */
+  _dd_store_set_batch_ids (connection, (const gint64 *) (gpointer) first_ids->data, first_ids->len);
+  for (guint i = 0; i < first_ids->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      DdTask *task = _dd_store_load_task (connection, g_array_index (first_ids, gint64, i), &query->as_of,
+                                          &soon_limit, NULL);
+
       if (task != NULL)
         g_ptr_array_add (tasks, task);
     }
+  _dd_store_set_batch_ids (connection, NULL, 0);
   return tasks;
 }
 
