@@ -156,9 +156,11 @@ dd_chart_card_constructed (GObject *object)
 
   /* On a large window the card grows as tall as its neighbour (the
    * units chart, a row per unit): the donut keeps the height its width
-   * asks for, in the middle of the card, rather than grow with it. */
+   * asks for, at the top of the card under its title, rather than grow
+   * with it. In the middle of a card 1,200 px tall (300 units) it was
+   * below the first screen, which showed an empty card. */
   if (dd_chart_get_kind (self->chart) == DD_CHART_STATUS)
-    gtk_widget_set_valign (view, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (view, GTK_ALIGN_START);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
