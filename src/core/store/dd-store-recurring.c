@@ -120,11 +120,10 @@ task_status (GArray      *occurrences,
   return status;
 }
 
-/* The status of @id in @status (from compute()), if it is there. */
-static gboolean
-lookup (GArray       *status,
-        gint64        id,
-        DdTaskStatus *out)
+/* Where @id is, or would go, in @status (from compute(), in id order). */
+static guint
+position (GArray *status,
+          gint64  id)
 {
   const Judged *judged = (const Judged *) status->data;
   guint lo = 0, hi = status->len;
@@ -138,6 +137,18 @@ lookup (GArray       *status,
       else
         hi = mid;
     }
+  return lo;
+}
+
+/* The status of @id in @status (from compute()), if it is there. */
+static gboolean
+lookup (GArray       *status,
+        gint64        id,
+        DdTaskStatus *out)
+{
+  const Judged *judged = (const Judged *) status->data;
+  guint lo = position (status, id);
+
   if (lo < status->len && judged[lo].id == id)
     {
       *out = judged[lo].status;
@@ -203,18 +214,9 @@ patch (GArray *status,
        GArray *one)
 {
   const Judged *judged = (const Judged *) status->data;
-  guint lo = 0, hi = status->len;
+  guint lo = position (status, id);
   Judged now = { id, DD_STATUS_IN_PROGRESS };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (judged[mid].id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   if (lo < status->len && judged[lo].id == id)
     g_array_remove_index (status, lo);
   if (lookup (one, id, &now.status) && now.status != DD_STATUS_IN_PROGRESS)
