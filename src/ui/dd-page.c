@@ -165,6 +165,28 @@ dd_page_search (DdPage     *self,
 }
 
 /**
+ * dd_page_focus:
+ *
+ * Puts the keyboard focus in the page, on what it is for, when the window
+ * shows it by a key (Alt+1…5): the focus otherwise stayed on the page left,
+ * now hidden, and GTK moved it outside the pages (the status bar's first
+ * count, which Enter then turned into a filter).
+ */
+void
+dd_page_focus (DdPage *self)
+{
+  DdPageInterface *iface;
+
+  g_return_if_fail (DD_IS_PAGE (self));
+
+  iface = DD_PAGE_GET_IFACE (self);
+  if (iface->focus != NULL)
+    iface->focus (self);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * dd_page_save_state:
  * @state: (out caller-allocates): what the page shows
  *

@@ -49,6 +49,8 @@ G_DECLARE_INTERFACE (DdPage, dd_page, DD, PAGE, GtkWidget)
  *   leaves it %NULL
  * @save_state: optional: fills the fields of a #DdPageState the page has
  * @restore_state: optional: shows what a #DdPageState says
+ * @focus: optional: puts the keyboard focus on what the page is for (the
+ *   task list's rows); without it, the page's first widget that takes it
  *
  * A page of the main window (as GcalView is a view of GNOME Calendar's
  * window): it shows the "store" it is given and reads it again when the
@@ -68,6 +70,7 @@ struct _DdPageInterface
                              DdPageState       *state);
   void     (*restore_state) (DdPage            *self,
                              const DdPageState *state);
+  void     (*focus)         (DdPage            *self);
 };
 
 DdStore    *dd_page_get_store          (DdPage            *self);
@@ -81,6 +84,7 @@ void        dd_page_save_state         (DdPage            *self,
                                         DdPageState       *state);
 void        dd_page_restore_state      (DdPage            *self,
                                         const DdPageState *state);
+void        dd_page_focus              (DdPage            *self);
 
 /* The title (translated) and icon of the pages of @page_type, a type that
  * implements DdPage: the window names a page before it builds it. */

@@ -686,6 +686,17 @@ dd_tasks_page_search (DdPage     *page,
   return TRUE;
 }
 
+/* The rows, where Enter opens the task and the arrows move: what a key
+ * that shows this page is for; the search field when there is none. */
+static void
+dd_tasks_page_focus (DdPage *page)
+{
+  DdTasksPage *self = DD_TASKS_PAGE (page);
+
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 dd_tasks_page_save_state (DdPage      *page,
                           DdPageState *state)
@@ -744,6 +755,7 @@ dd_tasks_page_page_init (DdPageInterface *iface)
   iface->search = dd_tasks_page_search;
   iface->save_state = dd_tasks_page_save_state;
   iface->restore_state = dd_tasks_page_restore_state;
+  iface->focus = dd_tasks_page_focus;
 }
 
 /* GObject overrides */

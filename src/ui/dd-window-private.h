@@ -26,6 +26,7 @@ struct _DdWindow
   GtkWidget *page_waited;         /* that page, while the work waits for it */
   gulong page_wait_handler;       /* its notify::loading */
   guint page_wait_id;             /* the longest the work waits */
+  guint focus_page_id;            /* the focus into the page shown */
   gboolean check_started;         /* the store's damage check is running */
   gboolean backup_dismissed;      /* the user closed the failed-backup bar */
   gboolean backup_age_read;       /* last_good_backup was looked for (after the first frame) */

@@ -370,6 +370,18 @@ ensure_page (DdWindow *self,
   return DD_PAGE (page);
 }
 
+static gboolean
+focus_visible_page_cb (gpointer data)
+{
+  DdWindow *self = data;
+  DdPage *page = _dd_window_get_visible_page (self);
+
+  self->focus_page_id = 0;
+  if (page != NULL)
+    dd_page_focus (page);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_stack_visible_child_cb (DdWindow *self)
 {
@@ -382,6 +394,14 @@ on_stack_visible_child_cb (DdWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (strcmp (name, pages[i].name) == 0)
       give_store_to_page (self, ensure_page (self, i), FALSE);
+
+  /* The focus goes with the page, to what it is for (dd_page_focus()):
+   * GtkStack gives it, once this signal is handled, to the page's first
+   * focusable widget (the task list's status counts, where Enter set a
+   * filter) or leaves it on the page hidden. By a key, a click in the
+   * sidebar (which takes none) or a chart's drill-down alike. */
+  if (self->focus_page_id == 0)
+    self->focus_page_id = g_idle_add (focus_visible_page_cb, self);
 }
 
 DdPage *
@@ -588,6 +608,7 @@ dd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_clear_handle_id (&self->focus_page_id, g_source_remove);
   stop_waiting_for_page (self);
   _dd_window_server_dispose (self);
   g_clear_object (&self->store);

@@ -486,6 +486,15 @@ visible_name (Fixture *f)
   return gtk_stack_get_visible_child_name (GTK_STACK (dd_test_template_child (f->window, DD_TYPE_WINDOW, "stack")));
 }
 
+static gboolean
+focus_within (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 test_page_keys (Fixture       *f,
                 gconstpointer  data)
@@ -513,6 +522,20 @@ test_page_keys (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
   g_assert_cmpstr (visible_name (f), ==, "indicators");
+
+  /* The focus follows the page a key shows: on the task list's rows (it
+   * stayed on the hidden page and GTK gave it to the status bar's first
+   * count, where Enter set a status filter), inside the page on others. */
+  dd_test_iterate (200);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 0);
+  dd_test_iterate (200);
+  g_assert_true (focus_within (f, column_view));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "i", 2);
+  dd_test_iterate (200);
+  g_assert_true (focus_within (f, GTK_WIDGET (dd_window_get_page (f->window, "calendar"))));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", "i", -1);
+  dd_test_iterate (200);
+  g_assert_true (focus_within (f, GTK_WIDGET (dd_window_get_page (f->window, "dashboard"))));
 
   /* Tab from the top: the task list is reached, no page switched. */
   show_page (f, "tasks");
