@@ -53,6 +53,7 @@ typedef struct
   gboolean writable;            /* one of the tables a store in place may write */
   int revision;                 /* the column "revision", or -1 */
   PGresult *whole;              /* a small table, read once a snapshot */
+  GHashTable *whole_rows;       /* its rows by id (gint64 → row + 1), made at the first lookup */
   GPtrArray *retired;           /* wholes a write made stale, freed with the snapshot */
   GHashTable *read_rows;        /* rowid → LiveRow, in a write transaction */
   int batch_column;             /* a task's rows: its task's id, read in batches; or -1 */
