@@ -40,6 +40,7 @@ typedef struct
   GHashTable *batches;          /* a scan's shape → LiveBatch, this snapshot's */
   GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
+  guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
 } Live;
 
 typedef struct
@@ -105,6 +106,13 @@ void     _dd_pg_live_drop_batches  (Live           *live);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);
+
+/* The store's DdStoreListReader (dd-pg-list.c); @data is the Live. */
+GArray  *_dd_pg_live_read_list     (DdStore           *store,
+                                    const DdTaskQuery *query,
+                                    const GDate       *soon,
+                                    const char        *words,
+                                    gpointer           data);
 
 int _dd_pg_live_update   (sqlite3_vtab   *vtab,
                           int             argc,

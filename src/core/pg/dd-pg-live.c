@@ -1225,6 +1225,7 @@ open_in_place (DdPg      *self,
     }
   _dd_store_set_remote_tables (store);
   _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
+  _dd_store_set_list_reader (store, _dd_pg_live_read_list, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
