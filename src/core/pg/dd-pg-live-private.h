@@ -39,6 +39,7 @@ typedef struct
   guint n_cursors;              /* open cursors (they may borrow a retired whole) */
   GHashTable *batches;          /* a scan's shape → LiveBatch, this snapshot's */
   GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
+  GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
   guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
 } Live;
