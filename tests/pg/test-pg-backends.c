@@ -1108,6 +1108,134 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* Copies a few of @path's tasks under new ids with no lead, no due date
+ * and no coordinator, and two with the same title: ties and NULLs for
+ * every sort of the list. */
+static void
+add_list_ties (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (path, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store),
+                                 "CREATE TEMP TABLE copies AS SELECT * FROM tasks "
+                                 "WHERE deleted_at IS NULL ORDER BY id LIMIT 4; "
+                                 "UPDATE temp.copies SET id = id + 100000, position = position + 500, "
+                                 "lead_unit_id = NULL, due_on = NULL; "
+                                 "INSERT INTO tasks SELECT * FROM temp.copies",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* @query's ids and status counts on @file and @server are the same; the
+ * server sorted and counted them itself unless @in_store. */
+static void
+assert_same_list (DdStore           *file,
+                  DdStore           *server,
+                  const DdTaskQuery *query,
+                  gboolean           in_store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) on_file = NULL;
+  g_autoptr(GArray) on_server = NULL;
+  guint file_counts[DD_N_STATUSES], server_counts[DD_N_STATUSES];
+  guint64 lists = _dd_pg_live_count_lists (server);
+
+  on_file = _dd_store_query_task_ids (file, query, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_count_by_status (file, query, file_counts, &error));
+  on_server = _dd_store_query_task_ids (server, query, &error);
+  g_assert_no_error (error);
+  g_assert_true (dd_store_count_by_status (server, query, server_counts, &error));
+  g_assert_cmpuint (_dd_pg_live_count_lists (server), ==, lists + (in_store ? 0 : 1));
+  g_assert_cmpuint (on_file->len, ==, on_server->len);
+  for (guint i = 0; i < on_file->len; i++)
+    if (g_array_index (on_file, gint64, i) != g_array_index (on_server, gint64, i))
+      g_error ("sort %d%s, status %d, unit %" G_GINT64_FORMAT ", plan %" G_GINT64_FORMAT ", text “%s”: "
+               "row %u is task %" G_GINT64_FORMAT " on the file, %" G_GINT64_FORMAT " on the server",
+               query->sort, query->descending ? " descending" : "", query->status, query->unit_id,
+               query->plan_id, query->text != NULL ? query->text : "", i, g_array_index (on_file, gint64, i),
+               g_array_index (on_server, gint64, i));
+  for (guint s = 0; s < DD_N_STATUSES; s++)
+    g_assert_cmpuint (file_counts[s], ==, server_counts[s]);
+}
+
+/* The task list's ids and status counts sorted and counted on the server
+ * (dd-pg-list.c) are the file's: every sort both ways, each status, a
+ * unit (leading, or taking part too), a plan, words of the text, and ties
+ * and NULLs in each sort's column. A sort by product or directing (the
+ * app's collation) and the "6 rõ" filter are left to the store, alike. */
+static void
+test_list_order (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) file = NULL;
+  g_autoptr(DdStore) server = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *two_words = NULL;
+  DdTaskQuery query;
+  Office office;
+  gint64 unit, plan;
+
+  office_make (&office);
+  add_list_ties (office.file);
+  counts = move_to_server (fixture, &office);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  server = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  /* The unit that takes part in the most tasks, and the plan of most. */
+  unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
+                               "ORDER BY count(*) DESC, unit_id LIMIT 1");
+  plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
+  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% % %' ORDER BY id LIMIT 1");
+  words = g_strsplit (title, " ", 3);
+  two_words = g_strdup_printf ("%s %s", words[1], words[0]);
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks WHERE deadline_kind IN (2, 3)"), >, 0);
+
+  for (int sort = DD_TASK_SORT_NUMBER; sort <= DD_TASK_SORT_PROGRESS; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        gboolean in_store = sort == DD_TASK_SORT_PRODUCT || sort == DD_TASK_SORT_DIRECTING;
+
+        dd_task_query_init (&query);
+        g_date_set_dmy (&query.as_of, 6, 12, 2026);
+        query.sort = sort;
+        query.descending = descending;
+        assert_same_list (file, server, &query, in_store);
+        for (int status = 0; status < DD_N_STATUSES; status++)
+          {
+            query.status = status;
+            assert_same_list (file, server, &query, in_store);
+          }
+        query.status = -1;
+        query.unit_id = unit;
+        assert_same_list (file, server, &query, in_store);
+        query.lead_only = TRUE;
+        assert_same_list (file, server, &query, in_store);
+        query.unit_id = 0;
+        query.lead_only = FALSE;
+        query.plan_id = plan;
+        assert_same_list (file, server, &query, in_store);
+        query.plan_id = 0;
+        query.text = words[0];
+        assert_same_list (file, server, &query, in_store);
+        query.text = two_words;
+        assert_same_list (file, server, &query, in_store);
+        query.text = "không có chữ này";
+        assert_same_list (file, server, &query, in_store);
+        query.text = NULL;
+        query.six_clear_incomplete = TRUE;
+        assert_same_list (file, server, &query, TRUE);
+      }
+  office_clear (&office);
+}
+
 /* The status of every task of @store's default list as of @as_of, as
  * "id:status" texts in the list's order. */
 static GPtrArray *
@@ -1462,6 +1590,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/write-conflict", test_write_conflict);
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
   ADD ("/pg/backends/batched-rows", test_batched_rows);
+  ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);

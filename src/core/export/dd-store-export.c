@@ -115,6 +115,13 @@ read_task_row (DdStore      *store,
  * 50 ms more than its own commit (bench-export-blocking). */
 #define EXPORT_READ_SLICE_CHANGED_US (50 * G_TIME_SPAN_MILLISECOND)
 
+/* On a server's tables (read in place, dd-pg-live.c), how many tasks'
+ * rows are read at once: the rows of the next EXPORT_BATCH_IDS tasks of
+ * the list come in one query per table (the task, its coordinators, its
+ * extensions) instead of three queries a task, which on 100,000 tasks
+ * was 300,000 round trips to the server. A few MB of rows at a time. */
+#define EXPORT_BATCH_IDS 4096
+
 guint _dd_export_slice_rows = 0;
 void (*_dd_export_slice_hook) (gpointer data) = NULL;
 gpointer _dd_export_slice_hook_data = NULL;
@@ -172,6 +179,7 @@ read_ids_slice (DdStore      *store,
                 GError      **error)
 {
   gint64 start = g_get_monotonic_time ();
+  gboolean remote = _dd_store_has_remote_tables (store);
   guint i = *next;
 
   for (; i < ids->len; i++)
@@ -184,6 +192,8 @@ read_ids_slice (DdStore      *store,
       /* The clock is asked every 64 rows (about 0.05 ms of reading). */
       if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > slice_us)
         break;
+      if (remote && i % EXPORT_BATCH_IDS == 0)
+        _dd_store_set_batch_ids (store, &g_array_index (ids, gint64, i), MIN (EXPORT_BATCH_IDS, ids->len - i));
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       rc = sqlite3_step (stmt);
@@ -276,6 +286,7 @@ read_ids (DdStore          *store,
       if (ok && began && next < ids->len && _dd_export_slice_hook != NULL)
         _dd_export_slice_hook (_dd_export_slice_hook_data);
     }
+  _dd_store_set_batch_ids (store, NULL, 0);
   g_array_unref (slice.tasks);
   g_string_chunk_free (slice.strings);
   return ok;

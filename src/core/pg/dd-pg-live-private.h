@@ -39,7 +39,9 @@ typedef struct
   guint n_cursors;              /* open cursors (they may borrow a retired whole) */
   GHashTable *batches;          /* a scan's shape → LiveBatch, this snapshot's */
   GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
+  GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
+  guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
 } Live;
 
 typedef struct
@@ -53,6 +55,7 @@ typedef struct
   gboolean writable;            /* one of the tables a store in place may write */
   int revision;                 /* the column "revision", or -1 */
   PGresult *whole;              /* a small table, read once a snapshot */
+  GHashTable *whole_rows;       /* its rows by id (gint64 → row + 1), made at the first lookup */
   GPtrArray *retired;           /* wholes a write made stale, freed with the snapshot */
   GHashTable *read_rows;        /* rowid → LiveRow, in a write transaction */
   int batch_column;             /* a task's rows: its task's id, read in batches; or -1 */
@@ -104,6 +107,13 @@ void     _dd_pg_live_drop_batches  (Live           *live);
 /* Sets up @store's transactions with the server (the begin hook). */
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);
+
+/* The store's DdStoreListReader (dd-pg-list.c); @data is the Live. */
+GArray  *_dd_pg_live_read_list     (DdStore           *store,
+                                    const DdTaskQuery *query,
+                                    const GDate       *soon,
+                                    const char        *words,
+                                    gpointer           data);
 
 int _dd_pg_live_update   (sqlite3_vtab   *vtab,
                           int             argc,

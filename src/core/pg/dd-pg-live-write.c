@@ -100,6 +100,7 @@ void
 _dd_pg_live_table_clear (LiveTable *table)
 {
   g_clear_pointer (&table->whole, PQclear);
+  g_clear_pointer (&table->whole_rows, g_hash_table_unref);
   g_clear_pointer (&table->retired, g_ptr_array_unref);
   g_clear_pointer (&table->read_rows, g_hash_table_unref);
 }

@@ -32,7 +32,10 @@
  * A task list reads its rows task by task, as on a file; told which tasks
  * come next (_dd_store_set_batch_ids()), a scan of a task's own table by
  * its task's id reads those tasks' rows at once, one query per table and
- * shape of scan, kept for the snapshot. The store's caches that a new
+ * shape of scan, kept for the snapshot. A scan repeated for many values
+ * of another integer column (an export's loop over the plans or the
+ * indicators) reads every value's rows at once after AUTO_BATCH_SCANS of
+ * them, kept the same way. The store's caches that a new
  * snapshot makes stale ask the server's audit log what changed since
  * (live_change_log()): the recurring tasks' status is judged again only
  * for the tasks it names.
@@ -71,7 +74,7 @@ typedef struct
 {
   PGresult *result;
   int *fields;                  /* each cursor's fields (build_select()) */
-  GArray *covered;              /* gint64, sorted: the tasks asked for */
+  GArray *covered;              /* gint64, sorted: the tasks asked for; NULL: every value */
   GArray *rows;                 /* BatchRows, by id: those that have rows */
 } LiveBatch;
 
@@ -82,7 +85,7 @@ batch_free (gpointer data)
 
   PQclear (batch->result);
   g_free (batch->fields);
-  g_array_unref (batch->covered);
+  g_clear_pointer (&batch->covered, g_array_unref);
   g_array_unref (batch->rows);
   g_free (batch);
 }
@@ -102,6 +105,7 @@ _dd_pg_live_drop_batches (Live *live)
     }
   if (live->n_cursors == 0)
     g_ptr_array_set_size (live->retired_batches, 0);
+  g_hash_table_remove_all (live->scan_counts);
 }
 
 static void
@@ -119,6 +123,7 @@ live_free (gpointer data)
   g_ptr_array_unref (live->tables);
   _dd_pg_live_drop_batches (live);
   g_hash_table_unref (live->batches);
+  g_hash_table_unref (live->scan_counts);
   g_ptr_array_unref (live->retired_batches);
   if (g_object_get_data (G_OBJECT (live->pg), "dd-pg-live") == live)
     g_object_set_data (G_OBJECT (live->pg), "dd-pg-live", NULL);
@@ -293,6 +298,33 @@ plan_order (LiveTable          *table,
   return TRUE;
 }
 
+/* A small table's plan: "*" (every row of its whole), or "*=" (the row
+ * of the id the first argument gives, looked up in its whole) when the
+ * statement gives its id: a task read joins its plan and its units by
+ * id, and a scan of the whole for each of 100,000 tasks (an export) was
+ * most of the export's time. SQLite checks the constraint again. */
+static int
+plan_small (LiveTable          *table,
+            sqlite3_index_info *info)
+{
+  gboolean by_id = FALSE;
+
+  for (int i = 0; i < info->nConstraint && table->id_first && !by_id; i++)
+    if (info->aConstraint[i].usable && info->aConstraint[i].iColumn == 0 &&
+        info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ)
+      {
+        info->aConstraintUsage[i].argvIndex = 1;
+        by_id = TRUE;
+      }
+  info->idxStr = sqlite3_mprintf (by_id ? "*=" : "*");
+  info->needToFreeIdxStr = 1;
+  info->estimatedCost = by_id ? 1.0 : 10.0;
+  info->estimatedRows = by_id ? 1 : 100;
+  if (by_id)
+    info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
+  return SQLITE_OK;
+}
+
 static int
 live_best_index (sqlite3_vtab       *vtab,
                  sqlite3_index_info *info)
@@ -304,13 +336,7 @@ live_best_index (sqlite3_vtab       *vtab,
   gboolean unique = FALSE;
 
   if (table->small)
-    {
-      info->idxStr = sqlite3_mprintf ("*");
-      info->needToFreeIdxStr = 1;
-      info->estimatedCost = 10.0;
-      info->estimatedRows = 100;
-      return SQLITE_OK;
-    }
+    return plan_small (table, info);
   g_string_printf (plan, "%llx:", (unsigned long long) info->colUsed);
   for (int i = 0; i < info->nConstraint; i++)
     {
@@ -467,7 +493,8 @@ append_term (LiveTable      *table,
              const char     *term,
              sqlite3_value **argv,
              int            *arg,
-             const char    **batch_ids)
+             int            *batch_column,
+             const char     *batch_ids)
 {
   guint c = (guint) g_ascii_strtoull (term + 1, NULL, 10);
   const DdPgColumn *column;
@@ -482,12 +509,18 @@ append_term (LiveTable      *table,
                               term[0] == 'N' ? "NOT " : "");
       return;
     }
-  if (term[0] == '=' && *batch_ids != NULL && (int) c == table->batch_column)
+  if (term[0] == '=' && (int) c == *batch_column)
     {
-      /* A batch: every task of it, its argument (one of them) aside. */
+      /* A batch: every task of it, its argument (one of them) aside; or
+       * every value of the column (a scan repeated for many). */
       (*arg)++;
-      g_ptr_array_add (params, g_strdup (*batch_ids));
-      *batch_ids = NULL;
+      *batch_column = -1;
+      if (batch_ids == NULL)
+        {
+          g_string_append_printf (where, "%s\"%s\" IS NOT NULL", keyword, column->server_name);
+          return;
+        }
+      g_ptr_array_add (params, g_strdup (batch_ids));
       g_string_append_printf (where, "%s\"%s\" = ANY ($%u::bigint[])", keyword, column->server_name, params->len);
       return;
     }
@@ -535,15 +568,15 @@ static void
 append_order (LiveTable *table,
               GString   *sql,
               GStrv      terms,
-              gboolean   batch)
+              int        batch_column)
 {
-  gboolean any = batch;
+  gboolean any = batch_column >= 0;
 
-  /* A batch's rows task by task, each task's in the order of its own
-   * scan. */
-  if (batch)
+  /* A batch's rows task by task (value by value), each task's in the
+   * order of its own scan. */
+  if (batch_column >= 0)
     g_string_append_printf (sql, " ORDER BY \"%s\".\"%s\"", table->table,
-                            ((DdPgColumn *) table->columns->pdata[table->batch_column])->server_name);
+                            ((DdPgColumn *) table->columns->pdata[batch_column])->server_name);
 
   for (guint i = 0; terms[i] != NULL; i++)
     {
@@ -577,14 +610,17 @@ plan_has_term (GStrv  terms,
   return FALSE;
 }
 
-/* The SELECT of a scan planned as @plan, and its parameters; with
- * @batch_ids (an array's text), that of the rows of all those tasks. */
+/* The SELECT of a scan planned as @plan, and its parameters; with a
+ * @batch_column (else -1), that of the rows of all the values @batch_ids
+ * (an array's text) gives to that column's "=" term, or of every value
+ * but NULL when @batch_ids is NULL. */
 static char *
 build_select (LiveTable      *table,
               LiveCursor     *cursor,
               const char     *plan,
               sqlite3_value **argv,
               GPtrArray      *params,
+              int             batch_column,
               const char     *batch_ids)
 {
   GString *sql = g_string_new ("SELECT ");
@@ -593,7 +629,7 @@ build_select (LiveTable      *table,
   sqlite3_uint64 mask = g_ascii_strtoull (plan, NULL, 16);
   const char *colon = strchr (plan, ':');
   int field = 0, arg = 0;
-  gboolean batch;
+  int unused_column = batch_column;
 
   terms = g_strsplit (colon != NULL ? colon + 1 : "", ";", -1);
   /* The key and the revision for a store that writes, in its write
@@ -606,19 +642,18 @@ build_select (LiveTable      *table,
        * read, so that an index without it answers ("deleted_at IS NULL":
        * the live tasks' index has the list's columns). */
       cursor->fields[c] = c == 0 || (cursor->keys && _dd_pg_live_is_key (table, c)) ||
-                          (batch_ids != NULL && (int) c == table->batch_column) ||
+                          (int) c == batch_column ||
                           (column_used (mask, c) && !plan_has_term (terms, 'n', c)) ? field++ : -1;
       if (cursor->fields[c] < 0)
         continue;
       g_string_append (sql, c > 0 ? ", " : "");
       _dd_pg_append_server_expression (sql, table->table, table->columns->pdata[c], table->live->timestamps);
     }
-  batch = batch_ids != NULL;
   for (guint i = 0; terms[i] != NULL; i++)
     if (terms[i][0] != '\0')
-      append_term (table, where, params, terms[i], argv, &arg, &batch_ids);
+      append_term (table, where, params, terms[i], argv, &arg, &unused_column, batch_ids);
   g_string_append_printf (sql, " FROM \"%s\"%s", table->table, where->str);
-  append_order (table, sql, terms, batch);
+  append_order (table, sql, terms, batch_column);
   return g_string_free (sql, FALSE);
 }
 
@@ -647,16 +682,40 @@ run_select (Live       *live,
   return PQexecPrepared (conn, name, (int) params->len, (const char * const *) params->pdata, NULL, NULL, 0);
 }
 
-/* Whether @plan's scan may be read in a batch: a table of a task's rows,
- * outside a write (its rows are read with their keys), one "=" term on
- * the task's id, given an integer, and no IN list. Sets @batch_arg to
- * that term's argument and puts in @key the plan and the other
- * arguments: the scans a batch serves are those of the same key. */
+/* The column of @terms' scan that a batch may read for many values: the
+ * task's id of a table of a task's rows (the ids the store names), else
+ * the first integer column but the id that an "=" term gives (every
+ * value, once the scan is repeated: AUTO_BATCH_SCANS); -1 for none. */
+static int
+batch_column_of (LiveTable *table,
+                 GStrv      terms)
+{
+  for (guint i = 0; terms[i] != NULL && table->batch_column >= 0; i++)
+    if (terms[i][0] == '=' && g_ascii_strtoll (terms[i] + 1, NULL, 10) == table->batch_column)
+      return table->batch_column;
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      guint c = (guint) g_ascii_strtoull (terms[i] + 1, NULL, 10);
+
+      if (terms[i][0] == '=' && c < table->columns->len && (c > 0 || !table->id_first) &&
+          ((DdPgColumn *) table->columns->pdata[c])->kind == KIND_INTEGER)
+        return (int) c;
+    }
+  return -1;
+}
+
+/* Whether @plan's scan may be read in a batch: outside a write (its rows
+ * are read with their keys), one "=" term on its batch column
+ * (batch_column_of()), given an integer, and no IN list. Sets @batch_arg
+ * to that term's argument, @column to that column, and puts in @key the
+ * plan and the other arguments: the scans a batch serves are those of
+ * the same key. */
 static gboolean
 plan_batch (LiveTable      *table,
             const char     *plan,
             sqlite3_value **argv,
             int            *batch_arg,
+            int            *column,
             GString        *key)
 {
   const char *colon = plan != NULL ? strchr (plan, ':') : NULL;
@@ -664,9 +723,12 @@ plan_batch (LiveTable      *table,
   int arg = 0;
 
   *batch_arg = -1;
-  if (colon == NULL || table->batch_column < 0 || table->live->in_transaction)
+  if (colon == NULL || table->live->in_transaction)
     return FALSE;
   terms = g_strsplit (colon + 1, ";", -1);
+  *column = batch_column_of (table, terms);
+  if (*column < 0)
+    return FALSE;
   g_string_append (key, plan);
   for (guint i = 0; terms[i] != NULL; i++)
     {
@@ -676,7 +738,7 @@ plan_batch (LiveTable      *table,
         return FALSE;
       if (strchr ("=<l>g", kind) == NULL || kind == '\0')
         continue;
-      if (kind == '=' && *batch_arg < 0 && g_ascii_strtoll (terms[i] + 1, NULL, 10) == table->batch_column)
+      if (kind == '=' && *batch_arg < 0 && g_ascii_strtoll (terms[i] + 1, NULL, 10) == *column)
         {
           *batch_arg = arg++;
           continue;
@@ -709,12 +771,12 @@ ids_contain (GArray *ids,
 }
 
 /* Indexes @batch's rows, which come task by task (ORDER BY the task's id
- * first), by task. */
+ * first), by task (by value of its column). */
 static void
-index_batch (LiveTable *table,
-             LiveBatch *batch)
+index_batch (LiveBatch *batch,
+             int        column)
 {
-  int field = batch->fields[table->batch_column];
+  int field = batch->fields[column];
 
   for (int r = 0; r < PQntuples (batch->result); r++)
     {
@@ -728,13 +790,15 @@ index_batch (LiveTable *table,
     }
 }
 
-/* Reads the rows of the tasks @ids for @plan's scan, in one query. NULL,
- * and the server's answer in @cursor, when it refuses. */
+/* Reads the rows of the tasks @ids (or of every value of @column, for
+ * NULL) for @plan's scan, in one query. NULL, and the server's answer in
+ * @cursor, when it refuses. */
 static LiveBatch *
 run_batch (LiveTable      *table,
            LiveCursor     *cursor,
            const char     *plan,
            sqlite3_value **argv,
+           int             column,
            GArray         *ids)
 {
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
@@ -743,10 +807,10 @@ run_batch (LiveTable      *table,
   LiveBatch *batch;
   PGresult *result;
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
     g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
   g_string_append_c (array, '}');
-  sql = build_select (table, cursor, plan, argv, params, array->str);
+  sql = build_select (table, cursor, plan, argv, params, column, ids != NULL ? array->str : NULL);
   result = run_select (table->live, sql, params);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
@@ -756,15 +820,34 @@ run_batch (LiveTable      *table,
   batch = g_new0 (LiveBatch, 1);
   batch->result = result;
   batch->fields = g_memdup2 (cursor->fields, sizeof (int) * table->columns->len);
-  batch->covered = g_array_copy (ids);
+  batch->covered = ids != NULL ? g_array_copy (ids) : NULL;
   batch->rows = g_array_new (FALSE, FALSE, sizeof (BatchRows));
-  index_batch (table, batch);
+  index_batch (batch, column);
   return batch;
 }
 
+/* How many scans of one shape and arguments but one integer "=" term's a
+ * snapshot reads one by one before reading them all at once: a loop over
+ * the plans, indicators or units of an export (1,500 scans of the
+ * 100,000-task workbook, a round trip each) then costs one query, while
+ * a few scans (a task opened, a unit's list) stay their own. */
+#define AUTO_BATCH_SCANS 32
+
+/* Counts one more scan of @key; whether there were AUTO_BATCH_SCANS. */
+static gboolean
+scan_repeated (Live       *live,
+               const char *key)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (live->scan_counts, key)) + 1;
+
+  g_hash_table_replace (live->scan_counts, g_strdup (key), GUINT_TO_POINTER (n));
+  return n > AUTO_BATCH_SCANS;
+}
+
 /* Serves @cursor's scan from a batch (one kept, or read now for the ids
- * the store is about to read): 1 when it did, 0 when the scan is read on
- * its own, -1 when the server refused the batch (its answer in @cursor). */
+ * the store is about to read, or for every value of a scan repeated):
+ * 1 when it did, 0 when the scan is read on its own, -1 when the server
+ * refused the batch (its answer in @cursor). */
 static int
 read_batched (LiveTable      *table,
               LiveCursor     *cursor,
@@ -774,24 +857,29 @@ read_batched (LiveTable      *table,
   g_autoptr(GString) key = g_string_new (NULL);
   LiveBatch *batch;
   BatchRows *rows = NULL;
-  GArray *ids;
+  GArray *ids = NULL;
   gint64 id;
   guint index;
-  int arg;
+  int arg, column;
 
-  if (!plan_batch (table, plan, argv, &arg, key))
+  if (!plan_batch (table, plan, argv, &arg, &column, key))
     return 0;
   id = sqlite3_value_int64 (argv[arg]);
   batch = g_hash_table_lookup (table->live->batches, key->str);
-  if (batch == NULL || !ids_contain (batch->covered, id))
+  if (batch == NULL || (batch->covered != NULL && !ids_contain (batch->covered, id)))
     {
-      ids = _dd_store_get_batch_ids (table->live->store);
-      if (ids == NULL || !ids_contain (ids, id))
+      if (column == table->batch_column)
+        {
+          ids = _dd_store_get_batch_ids (table->live->store);
+          if (ids == NULL || !ids_contain (ids, id))
+            return 0;
+        }
+      else if (!scan_repeated (table->live, key->str))
         return 0;
       /* The batch it replaces may still be read by a cursor. */
       if (batch != NULL)
         g_ptr_array_add (table->live->retired_batches, batch);
-      batch = run_batch (table, cursor, plan, argv, ids);
+      batch = run_batch (table, cursor, plan, argv, column, ids);
       if (batch == NULL)
         {
           g_hash_table_remove (table->live->batches, key->str);
@@ -810,6 +898,34 @@ read_batched (LiveTable      *table,
   return 1;
 }
 
+/* Sets @cursor (on @table's whole) to the row of the id @value, or to
+ * none; to every row when @value is no integer (SQLite decides). */
+static void
+look_up_small (LiveTable     *table,
+               LiveCursor    *cursor,
+               sqlite3_value *value)
+{
+  gint64 id;
+  int row;
+
+  if (sqlite3_value_type (value) != SQLITE_INTEGER)
+    return;
+  if (table->whole_rows == NULL)
+    {
+      table->whole_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (int r = 0; r < PQntuples (table->whole); r++)
+        if (!PQgetisnull (table->whole, r, 0))
+          g_hash_table_insert (table->whole_rows,
+                               g_memdup2 (&(gint64) { g_ascii_strtoll (PQgetvalue (table->whole, r, 0), NULL, 10) },
+                                          sizeof (gint64)),
+                               GINT_TO_POINTER (r + 1));
+    }
+  id = sqlite3_value_int64 (value);
+  row = GPOINTER_TO_INT (g_hash_table_lookup (table->whole_rows, &id)) - 1;
+  cursor->row = MAX (row, 0);
+  cursor->end = row >= 0 ? row + 1 : 0;
+}
+
 static int
 live_filter (sqlite3_vtab_cursor  *base,
              int                   index_number,
@@ -825,7 +941,6 @@ live_filter (sqlite3_vtab_cursor  *base,
   int batched;
 
   (void) index_number;
-  (void) argc;
   if (!cursor->borrowed)
     PQclear (cursor->result);
   cursor->result = NULL;
@@ -843,6 +958,8 @@ live_filter (sqlite3_vtab_cursor  *base,
       cursor->keys = table->live->writable && table->live->in_transaction;
       cursor->result = table->whole;
       cursor->borrowed = TRUE;
+      if (g_strcmp0 (plan, "*=") == 0 && argc == 1)
+        look_up_small (table, cursor, argv[0]);
       return SQLITE_OK;
     }
   batched = table->small ? 0 : read_batched (table, cursor, plan, argv);
@@ -851,7 +968,7 @@ live_filter (sqlite3_vtab_cursor  *base,
   if (batched == 0)
     {
       sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
-                          argv, params, NULL);
+                          argv, params, -1, NULL);
       cursor->result = run_select (table->live, sql, params);
     }
   if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
@@ -865,7 +982,10 @@ live_filter (sqlite3_vtab_cursor  *base,
   if (table->small)
     {
       table->whole = cursor->result;
+      g_clear_pointer (&table->whole_rows, g_hash_table_unref);
       cursor->borrowed = TRUE;
+      if (g_strcmp0 (plan, "*=") == 0 && argc == 1)
+        look_up_small (table, cursor, argv[0]);
     }
   return SQLITE_OK;
 }
@@ -1114,6 +1234,7 @@ shadow_tables (DdPg     *pg,
   live->tables = g_ptr_array_new ();
   live->batches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   live->retired_batches = g_ptr_array_new_with_free_func (batch_free);
+  live->scan_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   live->store = store;
   live->db = db;
   live->writable = writable;
@@ -1172,6 +1293,7 @@ open_in_place (DdPg      *self,
     }
   _dd_store_set_remote_tables (store);
   _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
+  _dd_store_set_list_reader (store, _dd_pg_live_read_list, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);

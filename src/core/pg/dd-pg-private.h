@@ -97,5 +97,7 @@ void       _dd_pg_live_end_when_idle (DdStore   *store);
 /* Tests and benchmarks: how many reads @store (of dd_pg_read_store() or
  * dd_pg_write_store()) has sent to the server. */
 guint64    _dd_pg_live_count_reads (DdStore     *store);
+/* Tests: the task lists the server sorted and counted (dd-pg-list.c). */
+guint64    _dd_pg_live_count_lists (DdStore     *store);
 
 G_END_DECLS

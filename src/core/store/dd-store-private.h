@@ -131,6 +131,33 @@ typedef char *(*DdStoreChangeLog) (DdStore    *store,
                                    GArray     *tasks,
                                    gpointer    data);
 void         _dd_store_set_change_log    (DdStore *self, DdStoreChangeLog log, gpointer data);
+/* One task of a server's reading of a task list (DdStoreListReader). */
+typedef struct
+{
+  gint64 id;
+  gint8 status;                 /* the rule's status without the occurrences (dd_task_status()) */
+  gint8 kind;                   /* its DdDeadlineKind */
+} DdStoreListRow;
+/* A server's reading of @query's tasks, its status filter aside, as
+ * DdStoreListRow in the list's order (for a sort by status, in the order
+ * of their ids: the status that decides is the store's), sorted and
+ * filtered on the server; @words: the folded words of its text, or NULL.
+ * Returns NULL when it cannot give exactly what the store's own SQL reads
+ * (a sort by the app's collation, the "6 rõ" filter, the store's write
+ * transaction, a server that refuses): the store then reads through its
+ * SQL. (dd-pg-list.c) */
+typedef GArray *(*DdStoreListReader) (DdStore           *store,
+                                      const DdTaskQuery *query,
+                                      const GDate       *soon,
+                                      const char        *words,
+                                      gpointer           data);
+void         _dd_store_set_list_reader   (DdStore *self, DdStoreListReader reader, gpointer data);
+/* The status of task @task_id whose rule's status (without the
+ * occurrences) is @status, as _dd_store_task_status_days() gives it: an
+ * ongoing or periodic task in progress judged by its occurrences (the
+ * cache _dd_store_prepare_recurring() made for @as_of and @soon). */
+DdTaskStatus _dd_store_recurring_status  (DdStore *self, gint64 task_id, DdDeadlineKind kind,
+                                          DdTaskStatus status, guint32 as_of, guint32 soon);
 void         _dd_recurring_cache_free    (DdRecurringCache *cache);
 /* The SQL function dd_status() of @self's connection, by that rule. */
 void         _dd_store_register_status_function (DdStore *self);
@@ -318,6 +345,8 @@ struct _DdStore
   GArray *batch_ids;            /* _dd_store_set_batch_ids(): gint64, sorted, or NULL */
   DdStoreChangeLog change_log;  /* a server's (_dd_store_set_change_log()), or NULL */
   gpointer change_log_data;
+  DdStoreListReader list_reader; /* a server's (_dd_store_set_list_reader()), or NULL */
+  gpointer list_reader_data;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every

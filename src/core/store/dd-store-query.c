@@ -375,16 +375,120 @@ counts_key (DdStore           *self,
                           sqlite3_total_changes (self->db), query->text != NULL ? query->text : "");
 }
 
+/* Keeps @counts, those of @query's tasks in every status, for
+ * dd_store_count_by_status(). */
+static void
+keep_counts (DdStore           *self,
+             const DdTaskQuery *query,
+             const guint        counts[DD_N_STATUSES])
+{
+  if (self->counts == NULL)
+    self->counts = g_new0 (DdStatusCounts, 1);
+  g_free (self->counts->key);
+  self->counts->key = counts_key (self, query);
+  memcpy (self->counts->counts, counts, sizeof (guint) * DD_N_STATUSES);
+}
+
+/* The rows of a server's list, sorted by status (@query's direction),
+ * in their order within a status: the server sorted them by id, as the
+ * file's order sorts the tasks of one status. */
+static void
+sort_by_status (GArray            *rows,
+                const DdTaskQuery *query)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (DdStoreListRow), rows->len);
+
+  for (int s = 0; s < DD_N_STATUSES; s++)
+    {
+      int status = query->descending ? DD_N_STATUSES - 1 - s : s;
+
+      for (guint i = 0; i < rows->len; i++)
+        if (g_array_index (rows, DdStoreListRow, i).status == status)
+          g_array_append_val (sorted, g_array_index (rows, DdStoreListRow, i));
+    }
+  g_array_set_size (rows, 0);
+  g_array_append_vals (rows, sorted->data, sorted->len);
+}
+
+/* The ids of @query's tasks as a server sorts and filters them
+ * (DdStoreListReader), each judged here as dd_status() judges it: the
+ * rule's status the server gives, and a recurring task's from its
+ * occurrences. NULL (and no @error) when the server cannot give them. */
+static GArray *
+query_server_ids (DdStore           *self,
+                  const DdTaskQuery *query,
+                  guint              counts[DD_N_STATUSES],
+                  GError           **error)
+{
+  g_auto(QuerySql) q = { 0 };
+  g_autoptr(GArray) rows = NULL;
+  GArray *ids;
+  guint32 as_of, soon_days;
+  GDate soon;
+
+  _dd_store_due_soon_limit (self, &query->as_of, query->due_soon_days, &soon);
+  if (!_dd_store_prepare_recurring (self, &query->as_of, &soon, error))
+    return NULL;
+  /* The folded words, as the file's query binds them. */
+  build_where (query, FALSE, NULL, &q);
+  rows = self->list_reader (self, query, &soon, q.words->len > 0 ? q.words->pdata[0] : NULL,
+                            self->list_reader_data);
+  if (rows == NULL)
+    return NULL;
+  as_of = g_date_get_julian (&query->as_of);
+  soon_days = dd_date_is_set (&soon) ? g_date_get_julian (&soon) : 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DdStoreListRow *row = &g_array_index (rows, DdStoreListRow, i);
+
+      row->status = (gint8) _dd_store_recurring_status (self, row->id, (DdDeadlineKind) row->kind,
+                                                        (DdTaskStatus) row->status, as_of, soon_days);
+    }
+  if (query->sort == DD_TASK_SORT_STATUS)
+    sort_by_status (rows, query);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DdStoreListRow *row = &g_array_index (rows, DdStoreListRow, i);
+
+      if (row->status >= 0 && row->status < DD_N_STATUSES)
+        counts[row->status]++;
+      if (query->status < 0 || row->status == query->status)
+        g_array_append_val (ids, row->id);
+    }
+  return ids;
+}
+
 GArray *
 _dd_store_query_task_ids (DdStore           *self,
                           const DdTaskQuery *query,
                           GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   DdTaskQuery all = *query;
   guint counts[DD_N_STATUSES] = { 0, };
   int rc;
+
+  /* On a server, sorted and counted there: a scan of every live task
+   * through the tables read in place took 90-160 ms on 100,000 tasks. */
+  if (self->list_reader != NULL)
+    {
+      GError *local = NULL;
+
+      ids = query_server_ids (self, query, counts, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+      if (ids != NULL)
+        {
+          keep_counts (self, query, counts);
+          return g_steal_pointer (&ids);
+        }
+    }
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* One pass gives both the list and its status counts (which the window
    * asks for next, dd_store_count_by_status()): the rows of every status
@@ -409,11 +513,7 @@ _dd_store_query_task_ids (DdStore           *self,
       dd_sql_set_sqlite_error (self, rc, error);
       return NULL;
     }
-  if (self->counts == NULL)
-    self->counts = g_new0 (DdStatusCounts, 1);
-  g_free (self->counts->key);
-  self->counts->key = counts_key (self, query);
-  memcpy (self->counts->counts, counts, sizeof counts);
+  keep_counts (self, query, counts);
   return g_steal_pointer (&ids);
 }
 

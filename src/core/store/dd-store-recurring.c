@@ -322,8 +322,19 @@ _dd_store_task_status_days (DdStore        *self,
                             guint32         as_of,
                             guint32         soon)
 {
+  return _dd_store_recurring_status (self, task_id, kind,
+                                     _dd_rules_task_status_days (kind, due, completed_on, as_of, soon), as_of, soon);
+}
+
+DdTaskStatus
+_dd_store_recurring_status (DdStore        *self,
+                            gint64          task_id,
+                            DdDeadlineKind  kind,
+                            DdTaskStatus    status,
+                            guint32         as_of,
+                            guint32         soon)
+{
   DdRecurringCache *cache = self->recurring;
-  DdTaskStatus status = _dd_rules_task_status_days (kind, due, completed_on, as_of, soon);
 
   if (status != DD_STATUS_IN_PROGRESS ||
       (kind != DD_DEADLINE_ONGOING && kind != DD_DEADLINE_PERIODIC) ||
@@ -423,6 +434,15 @@ _dd_store_register_status_function (DdStore *self)
     sqlite3_create_function_v2 (self->db, "dd_status", n_args,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 self, sql_status, NULL, NULL, NULL);
+}
+
+void
+_dd_store_set_list_reader (DdStore           *self,
+                           DdStoreListReader  reader,
+                           gpointer           data)
+{
+  self->list_reader = reader;
+  self->list_reader_data = data;
 }
 
 void
