@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dd-store-private.h"
+#include "dd-stats-private.h"
 #include "dd-test-files.h"
 #include "dd-test-core.h"
 
@@ -1007,6 +1008,93 @@ test_kept_file (void)
   dd_test_remove_tree (dir);
 }
 
+/* The dashboard's "6 rõ" count (dd-stats-six-clear.c: one pass in C)
+ * equals the task list's filter (SIX_CLEAR_FAILS_EXPR), on the sample
+ * made to fail each term of the rule in turn, for every plan and each. */
+static void
+check_six_clear_count (DdStore *store,
+                       GDate   *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);
+  guint n_plans;
+
+  g_assert_no_error (error);
+  n_plans = g_list_model_get_n_items (plans);
+  for (guint i = 0; i <= n_plans; i++)
+    {
+      DdTaskQuery query;
+      guint counted = G_MAXUINT, filtered = G_MAXUINT;
+
+      dd_task_query_init (&query);
+      query.as_of = *as_of;
+      if (i < n_plans)
+        {
+          g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+
+          query.plan_id = dd_plan_get_id (plan);
+        }
+      g_assert_true (_dd_stats_count_six_clear (store, &query, &counted, &error));
+      g_assert_no_error (error);
+      query.six_clear_incomplete = TRUE;
+      g_assert_true (dd_store_count_tasks (store, &query, &filtered, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (counted, ==, filtered);
+    }
+}
+
+static void
+test_six_clear_count (void)
+{
+  const char *const changes[] = {
+    /* Short titles, blank products and directing leaders. */
+    "UPDATE tasks SET title = 'Kế hoạch' WHERE id % 7 = 0",
+    "UPDATE tasks SET title = '   ' WHERE id % 31 = 1",
+    "UPDATE tasks SET product = '  ' WHERE id % 5 = 1",
+    "UPDATE tasks SET product = NULL WHERE id % 37 = 2",
+    "UPDATE tasks SET directing = NULL WHERE id % 11 = 2",
+    /* No kind, a date without its date, a time not understood. */
+    "UPDATE tasks SET deadline_kind = 0, due_on = NULL WHERE id % 13 = 3",
+    "UPDATE tasks SET due_on = NULL WHERE deadline_kind IN (1, 5) AND id % 3 = 0",
+    "UPDATE tasks SET deadline_understood = 0 WHERE deadline_kind IN (2, 3, 4) AND id % 2 = 0",
+    "UPDATE tasks SET deadline_understood = 0 WHERE deadline_kind IN (1, 5) AND id % 2 = 1",
+    /* No lead, a group leading, a lead among the coordinators (an
+     * imported file may hold one). */
+    "UPDATE tasks SET lead_unit_id = NULL WHERE id % 17 = 4",
+    "UPDATE tasks SET lead_unit_id = (SELECT min (id) FROM units WHERE is_group = 1) WHERE id % 19 = 5",
+    "INSERT OR IGNORE INTO task_coordinators (task_id, unit_id, position) "
+    "SELECT id, lead_unit_id, 99 FROM tasks WHERE lead_unit_id IS NOT NULL AND id % 23 = 6",
+    /* In the recycle bin: counted by neither. */
+    "UPDATE tasks SET deleted_at = '2026-05-01T00:00:00Z' WHERE id % 29 = 7",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  GDate as_of;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &as_of));
+  g_assert_true (dd_store_load_sample (store, &as_of, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_sql_query_int64 (store, "SELECT count (*) FROM units WHERE is_group = 1", 0), >, 0);
+  check_six_clear_count (store, &as_of);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      exec_sql (store, changes[i]);
+      check_six_clear_count (store, &as_of);
+    }
+  {
+    DdTaskQuery query;
+
+    dd_task_query_init (&query);
+    g_assert_true (_dd_stats_count_six_clear (store, &query, &n, &error));
+    g_assert_no_error (error);
+    /* Most of the sample's tasks fail by now, not all. */
+    g_assert_cmpuint (n, >, 10);
+    g_assert_cmpint (n, <, dd_sql_query_int64 (store, "SELECT count (*) FROM tasks WHERE deleted_at IS NULL", 0));
+  }
+}
+
 /* The derived indicators' figures (summed without the scorecards,
  * _dd_scoring_sum_derived()) equal the scorecards' (dd_scorecards_sum_indicator())
  * for every derived indicator of the sample, in the periods the dashboard
@@ -1189,6 +1277,7 @@ main (int   argc,
   g_test_add_func ("/core/stats/derived", test_derived);
   g_test_add_func ("/core/stats/derived-async", test_derived_async);
   g_test_add_func ("/core/stats/derived-every", test_derived_every);
+  g_test_add_func ("/core/stats/six-clear-count", test_six_clear_count);
 #undef ADD
 
   return g_test_run ();

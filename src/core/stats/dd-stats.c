@@ -99,7 +99,8 @@ load_derived (DdStore        *connection,
   return TRUE;
 }
 
-/* By the same SQL filter the task list uses when the figure is clicked. */
+/* The tasks the task list's filter shows when the figure is clicked
+ * (dd-stats-six-clear.c). */
 static gboolean
 load_six_clear (DdStore        *connection,
                 const char     *state,
@@ -108,15 +109,13 @@ load_six_clear (DdStore        *connection,
 {
   g_autofree char *key = _dd_stats_cache_key (state, &reading->query, "six-clear");
   g_autoptr(GVariant) kept = _dd_stats_cache_load (connection, key, "six-clear");
-  DdTaskQuery six_clear = reading->query.tasks;
 
   if (kept != NULL && g_variant_is_of_type (kept, G_VARIANT_TYPE_UINT32))
     {
       reading->n_six_clear = g_variant_get_uint32 (kept);
       return TRUE;
     }
-  six_clear.six_clear_incomplete = TRUE;
-  if (!dd_store_count_tasks (connection, &six_clear, &reading->n_six_clear, error))
+  if (!_dd_stats_count_six_clear (connection, &reading->query.tasks, &reading->n_six_clear, error))
     return FALSE;
   _dd_stats_cache_save (connection, state, key, "six-clear", g_variant_new_uint32 (reading->n_six_clear));
   return TRUE;
