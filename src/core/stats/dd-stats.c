@@ -124,16 +124,17 @@ load_six_clear (DdStore        *connection,
   return TRUE;
 }
 
-/* The plans; the plan asked for is dropped when it is gone (deleted here
- * or on another desktop): the figures are then those of every plan,
- * whichever of the readings asked together finds it first. */
+/* The plans, their names for the drop-down (not their tasks counted); the
+ * plan asked for is dropped when it is gone (deleted here or on another
+ * desktop): the figures are then those of every plan, whichever of the
+ * readings asked together finds it first. */
 static gboolean
 load_plans (DdStore        *connection,
             DdStatsLoad     what,
             DdStatsReading *reading,
             GError        **error)
 {
-  g_autoptr(GListModel) plans = dd_store_list_plans (connection, error);
+  g_autoptr(GListModel) plans = dd_store_list_plan_names (connection, error);
 
   if (plans == NULL)
     return FALSE;
