@@ -231,8 +231,9 @@ gboolean   dd_stats_get_dashboard    (DdStats            *self,
  * @DD_STATS_LOAD_FIGURES: the headline, the units, the progress and the
  *   indicators (DdStatsReading.dashboard)
  * @DD_STATS_LOAD_PLANS: the plans too (DdStatsReading.plans), for a
- *   plan drop-down; a plan of the query that no longer exists is dropped
- *   from it (the figures are then those of every plan)
+ *   plan drop-down (their names: without their task counts,
+ *   dd_store_list_plan_names()); a plan of the query that no longer
+ *   exists is dropped from it (the figures are then those of every plan)
  * @DD_STATS_LOAD_SIX_CLEAR: the count of the tasks not clear in the six
  *   ways ("6 rõ"), which reads every task's text
  * @DD_STATS_LOAD_DERIVED: the derived indicators' figures, the scorecards'
@@ -254,7 +255,7 @@ typedef struct
   DdStatsLoad loaded;
   DdStatsQuery query;          /* as read: the plan dropped if it is gone */
   DdStatsDashboard dashboard;  /* DD_STATS_LOAD_FIGURES; its indicators with DERIVED */
-  GListModel *plans;           /* DD_STATS_LOAD_PLANS: of DdPlan, or NULL */
+  GListModel *plans;           /* DD_STATS_LOAD_PLANS: of DdPlan (no count), or NULL */
   guint n_six_clear;           /* DD_STATS_LOAD_SIX_CLEAR */
 } DdStatsReading;
 

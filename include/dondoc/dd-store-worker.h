@@ -20,12 +20,19 @@ G_BEGIN_DECLS
  * @DD_STORE_WORKER_BACKGROUND: the worker's thread runs below drawing and
  *   input (a niceness of 10 on Linux): for figures the user did not ask for
  *   by a click
+ * @DD_STORE_WORKER_SMALL_CACHE: the worker's connection keeps a page cache
+ *   of 2 MiB instead of the store's 40: for jobs that read most pages of
+ *   what they scan once (whole tables, whole indexes), to which a large
+ *   cache brings nothing but the cost of new memory for every page read
+ *   (the dashboard's readings: twice to three times their processor time
+ *   on the large file) and that memory kept afterwards
  */
 typedef enum
 {
   DD_STORE_WORKER_READS = 0,
   DD_STORE_WORKER_WRITES = 1 << 0,
   DD_STORE_WORKER_BACKGROUND = 1 << 1,
+  DD_STORE_WORKER_SMALL_CACHE = 1 << 2,
 } DdStoreWorkerFlags;
 
 /**

@@ -67,7 +67,7 @@ dd_filter_choices_plans (DdStore *store,
   gtk_string_list_append (names, _("All plans"));
   g_array_append_val (ids, (gint64) { 0 });
 
-  if (store != NULL && (plans = dd_store_list_plans (store, &error)) == NULL)
+  if (store != NULL && (plans = dd_store_list_plan_names (store, &error)) == NULL)
     g_debug ("Could not list the plans: %s", error->message);
 
   for (guint i = 0; plans != NULL && i < g_list_model_get_n_items (plans); i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dd-store-private.h"
+#include "dd-stats-private.h"
 #include "dd-test-files.h"
 #include "dd-test-core.h"
 
@@ -1007,6 +1008,249 @@ test_kept_file (void)
   dd_test_remove_tree (dir);
 }
 
+/* The dashboard's "6 rõ" count (dd-stats-six-clear.c: one pass in C)
+ * equals the task list's filter (SIX_CLEAR_FAILS_EXPR), on the sample
+ * made to fail each term of the rule in turn, for every plan and each. */
+static void
+check_six_clear_count (DdStore *store,
+                       GDate   *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = dd_store_list_plans (store, &error);
+  guint n_plans;
+
+  g_assert_no_error (error);
+  n_plans = g_list_model_get_n_items (plans);
+  for (guint i = 0; i <= n_plans; i++)
+    {
+      DdTaskQuery query;
+      guint counted = G_MAXUINT, filtered = G_MAXUINT;
+
+      dd_task_query_init (&query);
+      query.as_of = *as_of;
+      if (i < n_plans)
+        {
+          g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+
+          query.plan_id = dd_plan_get_id (plan);
+        }
+      g_assert_true (_dd_stats_count_six_clear (store, &query, &counted, &error));
+      g_assert_no_error (error);
+      query.six_clear_incomplete = TRUE;
+      g_assert_true (dd_store_count_tasks (store, &query, &filtered, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (counted, ==, filtered);
+    }
+}
+
+static void
+test_six_clear_count (void)
+{
+  const char *const changes[] = {
+    /* Short titles, blank products and directing leaders. */
+    "UPDATE tasks SET title = 'Kế hoạch' WHERE id % 7 = 0",
+    "UPDATE tasks SET title = '   ' WHERE id % 31 = 1",
+    "UPDATE tasks SET product = '  ' WHERE id % 5 = 1",
+    "UPDATE tasks SET product = NULL WHERE id % 37 = 2",
+    "UPDATE tasks SET directing = NULL WHERE id % 11 = 2",
+    /* No kind, a date without its date, a time not understood. */
+    "UPDATE tasks SET deadline_kind = 0, due_on = NULL WHERE id % 13 = 3",
+    "UPDATE tasks SET due_on = NULL WHERE deadline_kind IN (1, 5) AND id % 3 = 0",
+    "UPDATE tasks SET deadline_understood = 0 WHERE deadline_kind IN (2, 3, 4) AND id % 2 = 0",
+    "UPDATE tasks SET deadline_understood = 0 WHERE deadline_kind IN (1, 5) AND id % 2 = 1",
+    /* No lead, a group leading, a lead among the coordinators (an
+     * imported file may hold one). */
+    "UPDATE tasks SET lead_unit_id = NULL WHERE id % 17 = 4",
+    "UPDATE tasks SET lead_unit_id = (SELECT min (id) FROM units WHERE is_group = 1) WHERE id % 19 = 5",
+    "INSERT OR IGNORE INTO task_coordinators (task_id, unit_id, position) "
+    "SELECT id, lead_unit_id, 99 FROM tasks WHERE lead_unit_id IS NOT NULL AND id % 23 = 6",
+    /* In the recycle bin: counted by neither. */
+    "UPDATE tasks SET deleted_at = '2026-05-01T00:00:00Z' WHERE id % 29 = 7",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = dd_store_open (":memory:", DD_STORE_OPEN_CREATE, &error);
+  GDate as_of;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &as_of));
+  g_assert_true (dd_store_load_sample (store, &as_of, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_sql_query_int64 (store, "SELECT count (*) FROM units WHERE is_group = 1", 0), >, 0);
+  check_six_clear_count (store, &as_of);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      exec_sql (store, changes[i]);
+      check_six_clear_count (store, &as_of);
+    }
+  {
+    DdTaskQuery query;
+
+    dd_task_query_init (&query);
+    g_assert_true (_dd_stats_count_six_clear (store, &query, &n, &error));
+    g_assert_no_error (error);
+    /* Most of the sample's tasks fail by now, not all. */
+    g_assert_cmpuint (n, >, 10);
+    g_assert_cmpint (n, <, dd_sql_query_int64 (store, "SELECT count (*) FROM tasks WHERE deleted_at IS NULL", 0));
+  }
+}
+
+/* The derived indicators' figures (summed without the scorecards,
+ * _dd_scoring_sum_derived()) equal the scorecards' (dd_scorecards_sum_indicator())
+ * for every derived indicator of the sample, in the periods the dashboard
+ * offers and for every unit; again on the worker after tasks were
+ * completed (its kept scoring brought up to date), and after a unit
+ * became a group. */
+static void
+check_derived_every (DdStats            *stats,
+                     DdStore            *store,
+                     const DdStatsQuery *base)
+{
+  /* Reporting periods (from the 15th of a month to the 14th), and the
+   * dashboard's calendar quarter 01/04–30/06 with the two reporting months
+   * that lie in it. */
+  static const struct
+  {
+    const char *from;           /* NULL: the period's own days */
+    const char *to;
+    const char *periods[3];
+  } ranges[] = {
+    { NULL, NULL, { "2026-Q1", NULL } },
+    { NULL, NULL, { "2026-Q2", NULL } },
+    { NULL, NULL, { "2026-H1", NULL } },
+    { NULL, NULL, { "2026", NULL } },
+    { "2026-04-01", "2026-06-30", { "2026-05", "2026-06", NULL } },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = dd_store_list_units (store, 0, &error);
+  g_autoptr(DdFigures) figures = dd_figures_new (store);
+  g_autoptr(GPtrArray) infos = dd_figures_list_indicators (figures, 0, &error);
+  guint n_with_data = 0;
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (guint u = 0; u <= g_list_model_get_n_items (units); u++)
+      {
+        g_autoptr(DdUnit) unit = u > 0 ? g_list_model_get_item (units, u - 1) : NULL;
+        g_autoptr(GPtrArray) list = NULL;
+        DdStatsQuery query = *base;
+
+        if (ranges[r].from != NULL)
+          {
+            g_assert_true (dd_date_parse_iso (ranges[r].from, &query.from));
+            g_assert_true (dd_date_parse_iso (ranges[r].to, &query.to));
+          }
+        else
+          {
+            DdScorePeriod period;
+
+            g_assert_true (dd_score_period_parse (ranges[r].periods[0], &period, &error));
+            query.from = period.start;
+            query.to = period.end;
+          }
+        query.tasks.unit_id = unit != NULL ? dd_unit_get_id (unit) : 0;
+        list = dd_stats_list_indicators (stats, &query, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < infos->len; i++)
+          {
+            const DdIndicatorInfo *info = g_ptr_array_index (infos, i);
+            const DdStatsIndicator *indicator;
+            double numerator, denominator;
+
+            if (!info->derived)
+              continue;
+            indicator = find_indicator (list, info->id);
+            scored_sum (store, info->id, query.tasks.unit_id, ranges[r].periods, &query.tasks.as_of, &numerator,
+                        &denominator);
+            g_assert_cmpfloat (indicator->numerator, ==, numerator);
+            g_assert_cmpfloat (indicator->denominator, ==, denominator);
+            g_assert_cmpint (indicator->has_data, ==, denominator > 0);
+            n_with_data += indicator->has_data;
+          }
+      }
+  g_assert_cmpuint (n_with_data, >, 0);
+}
+
+static void
+check_derived_async (DdStats            *stats,
+                     DdStore            *store,
+                     const DdStatsQuery *query,
+                     const char         *const *periods)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStatsReading) reading = load_and_wait (stats, query, DD_STATS_LOAD_DERIVED, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < reading->dashboard.indicators->len; i++)
+    {
+      const DdStatsIndicator *indicator = g_ptr_array_index (reading->dashboard.indicators, i);
+      double numerator, denominator;
+
+      scored_sum (store, indicator->indicator_id, 0, periods, &query->tasks.as_of, &numerator, &denominator);
+      if (!indicator->has_data && denominator == 0)
+        continue;
+      g_assert_cmpfloat (indicator->numerator, ==, numerator);
+      g_assert_cmpfloat (indicator->denominator, ==, denominator);
+    }
+}
+
+static void
+test_derived_every (void)
+{
+  const char *const q2[] = { "2026-05", "2026-06", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = dd_test_make_tmp_dir ("dondoc-stats-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "stats.sqlite", NULL);
+  g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+  g_autoptr(DdStats) stats = NULL;
+  g_autoptr(DdFigures) figures = NULL;
+  g_autoptr(GListModel) units = NULL;
+  DdDossierFigures dossiers = { .received = 20, .on_time = 15, .late = 3, .pending = 2, .apologies = 3 };
+  DdScorePeriod period;
+  DdStatsQuery query;
+
+  g_assert_no_error (error);
+  dd_stats_query_init (&query);
+  g_assert_true (dd_date_parse_iso ("2026-05-15", &query.tasks.as_of));
+  g_assert_true (dd_store_load_sample (store, &query.tasks.as_of, &error));
+  g_assert_no_error (error);
+  query.tasks.due_soon_days = dd_store_get_due_soon_days (store, NULL);
+  stats = dd_stats_new (store);
+  figures = dd_figures_new (store);
+  units = dd_store_list_units (store, 0, &error);
+  g_assert_no_error (error);
+  /* Dossiers of two units, in a quarter and in a month. */
+  g_assert_true (dd_score_period_parse ("2026-Q1", &period, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DdUnit) unit = g_list_model_get_item (units, i);
+
+      g_assert_true (dd_figures_set_dossier_figures (figures, dd_unit_get_id (unit), &period, &dossiers, NULL,
+                                                     &error));
+      g_assert_no_error (error);
+      g_assert_true (dd_score_period_parse ("2026-05", &period, &error));
+    }
+  check_derived_every (stats, store, &query);
+
+  /* On the worker, its scoring kept: read, then brought up to date after
+   * tasks were completed (the audit log names them), then after a unit
+   * became a group (read again whole). */
+  g_assert_true (dd_date_parse_iso ("2026-04-01", &query.from));
+  g_assert_true (dd_date_parse_iso ("2026-06-30", &query.to));
+  check_derived_async (stats, store, &query, q2);
+  exec_sql (store, "UPDATE tasks SET completed_on = '2026-05-10', progress = 100 "
+                   "WHERE completed_on IS NULL AND id % 3 = 0");
+  check_derived_async (stats, store, &query, q2);
+  exec_sql (store, "UPDATE units SET is_group = 1 WHERE id = (SELECT lead_unit_id FROM tasks "
+                   "WHERE lead_unit_id IS NOT NULL AND deleted_at IS NULL LIMIT 1)");
+  check_derived_async (stats, store, &query, q2);
+  check_derived_every (stats, store, &query);
+
+  g_clear_object (&stats);
+  g_clear_object (&store);
+  dd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1032,6 +1276,8 @@ main (int   argc,
   g_test_add_func ("/core/stats/sample", test_sample);
   g_test_add_func ("/core/stats/derived", test_derived);
   g_test_add_func ("/core/stats/derived-async", test_derived_async);
+  g_test_add_func ("/core/stats/derived-every", test_derived_every);
+  g_test_add_func ("/core/stats/six-clear-count", test_six_clear_count);
 #undef ADD
 
   return g_test_run ();

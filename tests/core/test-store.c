@@ -585,6 +585,28 @@ test_sample (Fixture       *f,
       g_assert_true (dd_plan_get_is_sample (plan));
       g_assert_nonnull (strstr (dd_plan_get_title (plan), "Dữ liệu mẫu"));
     }
+  /* The plan pickers' list: the same plans in the same order, no count. */
+  {
+    g_autoptr(GListModel) names = dd_store_list_plan_names (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (plans));
+    for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+      {
+        g_autoptr(DdPlan) plan = g_list_model_get_item (plans, i);
+        g_autoptr(DdPlan) named = g_list_model_get_item (names, i);
+        g_autofree char *display = dd_plan_dup_display_name (plan);
+        g_autofree char *named_display = dd_plan_dup_display_name (named);
+
+        g_assert_cmpint (dd_plan_get_id (named), ==, dd_plan_get_id (plan));
+        g_assert_cmpstr (dd_plan_get_number (named), ==, dd_plan_get_number (plan));
+        g_assert_cmpstr (dd_plan_get_title (named), ==, dd_plan_get_title (plan));
+        g_assert_cmpstr (named_display, ==, display);
+        g_assert_cmpint (dd_plan_get_is_sample (named), ==, dd_plan_get_is_sample (plan));
+        g_assert_cmpuint (dd_plan_get_n_tasks (plan), >, 0);
+        g_assert_cmpuint (dd_plan_get_n_tasks (named), ==, 0);
+      }
+  }
   units = dd_store_list_units (store, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (units), >=, 12);
 

@@ -173,6 +173,7 @@ dd_scoring_list_scorecards_async (DdScoring            *self,
   g_return_if_fail (DD_IS_SCORING (self));
   g_return_if_fail (period != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->cache == NULL || !self->cache->without_words);
 
   if (self->worker == NULL)
     self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS);

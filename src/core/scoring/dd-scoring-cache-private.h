@@ -134,6 +134,11 @@ struct _DdScoringCache
 {
   DdStoreStamp stamp;
   Context ctx;
+  /* The rows read without the tasks' words (ScanRow.words NULL, and no
+   * "6 rõ" result): for the derived indicators alone, which count the
+   * tasks' dates (_dd_scoring_new_for_derived()); such a cache never
+   * makes scorecards. */
+  gboolean without_words;
   GArray *words;                /* TaskWords of every live task, by id; NULL until needed */
   GStringChunk *strings;
   DdOccurrenceSet *occurrences; /* over [occurrences_from, occurrences_to] */
@@ -252,6 +257,17 @@ GListModel *_dd_scoring_cache_list_scorecards (DdScoringCache       *cache,
                                                DdStore              *store,
                                                const DdScorePeriod  *period,
                                                const GDate          *day,
+                                               GError              **error);
+/* dd-scoring-scan.c: the sums of every derived indicator's figures over
+ * the scorecards of @period as of @day (already at most the period's end),
+ * as dd_scorecards_sum_indicator() sums them (for @unit_id, or every unit
+ * when 0), without the scorecards: DdDerivedSum, in the order of
+ * Context.indicators, those with a denominator only. (transfer full) */
+GArray     *_dd_scoring_cache_sum_derived     (DdScoringCache       *cache,
+                                               DdStore              *store,
+                                               const DdScorePeriod  *period,
+                                               const GDate          *day,
+                                               gint64                unit_id,
                                                GError              **error);
 
 /* The place of @unit_id in Context.units + 1; 0 for a unit not there. */

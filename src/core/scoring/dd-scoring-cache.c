@@ -211,7 +211,10 @@ _dd_scoring_cache_get (DdScoringCache  *kept,
 
   /* Taken before reading: a commit while it reads makes it not current. */
   if (!dd_store_stamp_take (store, &stamp))
-    cache = *out_temporary = _dd_scoring_cache_new ();
+    {
+      cache = *out_temporary = _dd_scoring_cache_new ();
+      cache->without_words = kept->without_words;
+    }
   else if (kept->rows != NULL)
     {
       gboolean done = FALSE;
@@ -450,6 +453,13 @@ load_words (DdStore         *store,
   gint64 mark;
   int rc;
 
+  /* The rows' texts (their dates) are kept in the chunk all the same. */
+  if (cache->without_words)
+    {
+      if (cache->strings == NULL)
+        cache->strings = g_string_chunk_new (64 * 1024);
+      return TRUE;
+    }
   if (cache->words != NULL && cache->words_stale)
     {
       gboolean done;
@@ -694,12 +704,15 @@ row_read (DdStore         *store,
   dd_sql_column_date (stmt, 4, &row->done);
   if (row->due_text == NULL)
     row->starts = row_starts (cache, plan, stmt, 7);
-  row->words = words_for (store, cache, row->id, cursor, one, error);
-  if (row->words == NULL)
-    return FALSE;
+  if (!cache->without_words)
+    {
+      row->words = words_for (store, cache, row->id, cursor, one, error);
+      if (row->words == NULL)
+        return FALSE;
+    }
   row->lead = lead_id > 0 ? _dd_scoring_context_unit_position (ctx, lead_id) : 0;
   row_add_coordinators (cache, row, ids, n_ids, lead_id);
-  if (row->lead > 0)
+  if (row->lead > 0 && row->words != NULL)
     row->six_clear_passed = row_passes_six_clear (ctx, row, ids, n_ids, sqlite3_column_int (stmt, 6) != 0);
   return TRUE;
 }
@@ -776,7 +789,7 @@ reload_row (DdStore         *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) one = NULL;
   gboolean found;
-  guint cursor = words_position (cache->words, id, &found);
+  guint cursor = cache->words != NULL ? words_position (cache->words, id, &found) : 0;
   ScanRow row;
   int rc;
 
@@ -819,9 +832,12 @@ keep_row (DdStore         *store,
   if (row.n_coordinators > 0)
     g_array_append_vals (cache->row_units, &g_array_index (units, guint, row.coordinators), row.n_coordinators);
   row.coordinators = cache->row_units->len - row.n_coordinators;
-  row.words = words_for (store, cache, row.id, cursor, one, error);
-  if (row.words == NULL)
-    return FALSE;
+  if (!cache->without_words)
+    {
+      row.words = words_for (store, cache, row.id, cursor, one, error);
+      if (row.words == NULL)
+        return FALSE;
+    }
   g_array_append_val (rows, row);
   return TRUE;
 }
@@ -854,13 +870,16 @@ reload_rows (DdScoringCache  *cache,
   *out_kept = FALSE;
   /* The words first: the rows point into them. Read whole again (or too
    * many read again), they take the rows' texts with them. */
-  if (cache->words == NULL || cache->n_words_refreshed > MAX_WORDS_REFRESHED)
-    return TRUE;
-  cache->words_stale = TRUE;
-  if (!load_words (store, cache, error))
-    return FALSE;
-  if (cache->strings != strings)
-    return TRUE;
+  if (!cache->without_words)
+    {
+      if (cache->words == NULL || cache->n_words_refreshed > MAX_WORDS_REFRESHED)
+        return TRUE;
+      cache->words_stale = TRUE;
+      if (!load_words (store, cache, error))
+        return FALSE;
+      if (cache->strings != strings)
+        return TRUE;
+    }
   task = dd_sql_prepare (store, ROW_SELECT "WHERE t.id = ?1 AND t.deleted_at IS NULL AND "
                                            DD_SQL_TASK_SHOWN ("t.id"), error);
   coordinators = dd_sql_prepare (store, "SELECT unit_id FROM task_coordinators WHERE task_id = ?1 "

@@ -43,6 +43,32 @@ gboolean _dd_scoring_write_weights (DdStore *store, const DdScoreWeights *weight
  * the audit log, and how often it was read whole (dd-scoring-log.c). */
 void _dd_scoring_get_cache_counts (DdScoring *self, guint *out_partial, guint *out_full);
 
+/* The figures of one derived indicator summed over the units' scorecards
+ * of a period (_dd_scoring_sum_derived()). */
+typedef struct
+{
+  gint64 indicator_id;
+  double numerator;
+  double denominator;
+} DdDerivedSum;
+
+/* A DdScoring for the derived indicators' figures alone: it reads the
+ * tasks' dates but not their words (the one read of the whole tasks
+ * table), and never makes scorecards (dd_scoring_list_scorecards() and
+ * its async pair refuse it). (transfer full) */
+DdScoring *_dd_scoring_new_for_derived (DdStore *store);
+/* The sums of the figures of every derived indicator in the units'
+ * scorecards of @period as of @as_of (%NULL: as dd_scoring_list_scorecards()
+ * takes it), for @unit_id (0: every unit but groups): what
+ * dd_scorecards_sum_indicator() gives of the scorecards, without making
+ * them (one period, no trend, reports nor typed figures). DdDerivedSum,
+ * those with a denominator; (transfer full), %NULL with @error. */
+GArray    *_dd_scoring_sum_derived     (DdScoring           *self,
+                                        const DdScorePeriod *period,
+                                        const GDate         *as_of,
+                                        gint64               unit_id,
+                                        GError             **error);
+
 /* dd_figures_list_indicators() for @store, without a DdFigures. */
 GPtrArray *_dd_figures_read_indicators (DdStore *store, gint64 plan_id, GError **error);
 

@@ -268,17 +268,15 @@ scan_reports (DdScoringCache *cache,
 /* The indicators of each unit: typed figures summed over the period, and
  * the derived ones from the tasks and dossiers. A period of the trend needs
  * only the scores: not their titles (period_indicator_new()). */
+/* The dossier figures of each unit in @p's period, into its tallies. */
 static gboolean
-scan_indicators (DdStore          *store,
-                 DdScoringCache   *cache,
-                 Period           *p,
-                 GError          **error)
+read_dossiers (DdStore   *store,
+               Context   *ctx,
+               Period    *p,
+               GError   **error)
 {
-  Context *ctx = &cache->ctx;
   GPtrArray *tallies = p->tallies;
   g_autoptr(sqlite3_stmt) dossiers = NULL;
-  GArray *sums;
-  guint cursor = 0;
   int rc;
 
   dossiers = dd_sql_prepare (store,
@@ -298,9 +296,44 @@ scan_indicators (DdStore          *store,
       tally->dossier_on_time = (guint) sqlite3_column_double (dossiers, 1);
       tally->dossier_judged = (guint) (sqlite3_column_double (dossiers, 1) + sqlite3_column_double (dossiers, 2));
     }
-  if (!_dd_scoring_read_done (store, rc, error))
-    return FALSE;
+  return _dd_scoring_read_done (store, rc, error);
+}
 
+/* The figure of derived indicator @info in the card of the unit at
+ * @unit in @p (its tasks of the indicator's plan done on time of those
+ * judged, and its dossiers); FALSE when it has none. */
+static gboolean
+derived_figure (const Context         *ctx,
+                const Period          *p,
+                const DdIndicatorInfo *info,
+                guint                  unit,
+                double                *out_numerator,
+                double                *out_denominator)
+{
+  const PlanRow *plan = g_hash_table_lookup (ctx->plans, &info->plan_id);
+  const Tally *tally = g_ptr_array_index (p->tallies, unit);
+  const guint *pair = plan != NULL ? p->on_time[(gsize) unit * p->n_plans + plan->index] : NULL;
+
+  if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
+    return FALSE;
+  *out_numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
+  *out_denominator = (pair != NULL ? pair[1] : 0) + tally->dossier_judged;
+  return TRUE;
+}
+
+static gboolean
+scan_indicators (DdStore          *store,
+                 DdScoringCache   *cache,
+                 Period           *p,
+                 GError          **error)
+{
+  Context *ctx = &cache->ctx;
+  GPtrArray *tallies = p->tallies;
+  GArray *sums;
+  guint cursor = 0;
+
+  if (!read_dossiers (store, ctx, p, error))
+    return FALSE;
   sums = _dd_scoring_cache_typed_sums (cache, store, &p->period, error);
   if (sums == NULL)
     return FALSE;
@@ -311,22 +344,20 @@ scan_indicators (DdStore          *store,
 
       if (info->derived)
         {
-          const PlanRow *plan = g_hash_table_lookup (ctx->plans, &info->plan_id);
-
           for (guint u = 0; u < tallies->len; u++)
             {
               Tally *tally = g_ptr_array_index (tallies, u);
-              const guint *pair = plan != NULL ? p->on_time[(gsize) u * p->n_plans + plan->index] : NULL;
               DdScoreIndicator *indicator;
+              double numerator, denominator;
 
-              if ((pair == NULL || pair[1] == 0) && tally->dossier_judged == 0)
+              if (!derived_figure (ctx, p, info, u, &numerator, &denominator))
                 continue;
               indicator = period_indicator_new (p, info->title);
               indicator->indicator_id = info->id;
               indicator->target = info->target;
               indicator->derived = TRUE;
-              indicator->numerator = (pair != NULL ? pair[0] : 0) + tally->dossier_on_time;
-              indicator->denominator = (pair != NULL ? pair[1] : 0) + tally->dossier_judged;
+              indicator->numerator = numerator;
+              indicator->denominator = denominator;
               _dd_score_indicator_update (indicator);
               g_ptr_array_add (tally->input.indicators, indicator);
             }
@@ -426,6 +457,33 @@ set_ranks (GPtrArray *cards)
     }
 }
 
+/* @p, empty, for @period judged on @day; with @want_tasks, the cards list
+ * their tasks (the period asked for). */
+static void
+period_init (DdScoringCache      *cache,
+             Period              *p,
+             const DdScorePeriod *period,
+             const GDate         *day,
+             gboolean             want_tasks)
+{
+  p->period = *period;
+  p->want_tasks = want_tasks;
+  /* Its tasks as they stood at its end at the latest. */
+  p->as_of = *day;
+  if (g_date_compare (&p->as_of, &p->period.end) > 0)
+    p->as_of = p->period.end;
+  dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
+  p->reports_as_of = *day;
+  dd_rules_due_soon_limit (cache->ctx.workdays, day, cache->ctx.due_soon_days, &p->reports_soon);
+  p->start = dd_date_to_iso (&p->period.start);
+  p->end = dd_date_to_iso (&p->period.end);
+  p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  p->n_plans = g_hash_table_size (cache->ctx.plans);
+  p->on_time = g_malloc0_n ((gsize) MAX (cache->ctx.units->len, 1) * MAX (p->n_plans, 1), sizeof *p->on_time);
+  for (guint i = 0; i < cache->ctx.units->len; i++)
+    g_ptr_array_add (p->tallies, tally_new (!p->want_tasks));
+}
+
 /* The periods of a call: periods[0] is the period asked for, then the
  * earlier ones of the trend, oldest first (periods[1] is trend_periods - 1
  * periods back); the tasks of each are judged as of @day or its end,
@@ -441,29 +499,11 @@ periods_new (DdScoringCache       *cache,
 
   for (guint k = 0; k < n_periods; k++)
     {
-      Period *p = &periods[k];
+      DdScorePeriod shifted;
 
-      if (k == 0)
-        {
-          p->period = *period;
-          p->want_tasks = TRUE;
-        }
-      else
-        dd_score_period_shift (period, -(int) (n_periods - k), &p->period);
-      /* Its tasks as they stood at its end at the latest. */
-      p->as_of = *day;
-      if (g_date_compare (&p->as_of, &p->period.end) > 0)
-        p->as_of = p->period.end;
-      dd_rules_due_soon_limit (cache->ctx.workdays, &p->as_of, cache->ctx.due_soon_days, &p->soon);
-      p->reports_as_of = *day;
-      dd_rules_due_soon_limit (cache->ctx.workdays, day, cache->ctx.due_soon_days, &p->reports_soon);
-      p->start = dd_date_to_iso (&p->period.start);
-      p->end = dd_date_to_iso (&p->period.end);
-      p->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
-      p->n_plans = g_hash_table_size (cache->ctx.plans);
-      p->on_time = g_malloc0_n ((gsize) MAX (cache->ctx.units->len, 1) * MAX (p->n_plans, 1), sizeof *p->on_time);
-      for (guint i = 0; i < cache->ctx.units->len; i++)
-        g_ptr_array_add (p->tallies, tally_new (!p->want_tasks));
+      if (k > 0)
+        dd_score_period_shift (period, -(int) (n_periods - k), &shifted);
+      period_init (cache, &periods[k], k == 0 ? period : &shifted, day, k == 0);
     }
   *out_n_periods = n_periods;
   return periods;
@@ -574,4 +614,51 @@ _dd_scoring_cache_list_scorecards (DdScoringCache       *cache,
   for (guint i = 0; i < cards->len; i++)
     g_list_store_append (model, g_ptr_array_index (cards, i));
   return G_LIST_MODEL (g_steal_pointer (&model));
+}
+
+GArray *
+_dd_scoring_cache_sum_derived (DdScoringCache       *cache,
+                               DdStore              *store,
+                               const DdScorePeriod  *period,
+                               const GDate          *day,
+                               gint64                unit_id,
+                               GError              **error)
+{
+  Context *ctx = &cache->ctx;
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (DdDerivedSum));
+  Period p = { 0 };
+  gboolean done;
+
+  /* The period alone: no trend, reports, occurrences nor typed sums; the
+   * tasks counted as for its scorecards, their words not read. */
+  period_init (cache, &p, period, day, FALSE);
+  done = _dd_scoring_cache_load_rows (cache, store, error) && read_dossiers (store, ctx, &p, error);
+  if (done)
+    {
+      scan_tasks (cache, &p, 1);
+      for (guint i = 0; i < ctx->indicators->len; i++)
+        {
+          const DdIndicatorInfo *info = g_ptr_array_index (ctx->indicators, i);
+          DdDerivedSum sum = { info->id, 0, 0 };
+
+          if (!info->derived)
+            continue;
+          /* As dd_scorecards_sum_indicator() sums the cards: groups left out. */
+          for (guint u = 0; u < ctx->units->len; u++)
+            {
+              const UnitRow *row = g_ptr_array_index (ctx->units, u);
+              double numerator, denominator;
+
+              if (row->is_group || (unit_id > 0 && row->id != unit_id)
+                  || !derived_figure (ctx, &p, info, u, &numerator, &denominator))
+                continue;
+              sum.numerator += numerator;
+              sum.denominator += denominator;
+            }
+          if (sum.denominator > 0)
+            g_array_append_val (sums, sum);
+        }
+    }
+  period_clear (&p);
+  return done ? g_steal_pointer (&sums) : NULL;
 }

@@ -190,6 +190,7 @@ dd_scoring_list_scorecards (DdScoring            *self,
 
   g_return_val_if_fail (DD_IS_SCORING (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (self->cache == NULL || !self->cache->without_words, NULL);
 
   _dd_scoring_judged_day (period, as_of, &day);
 
@@ -204,6 +205,42 @@ dd_scoring_list_scorecards (DdScoring            *self,
   if (cache == self->cache)
     _dd_scoring_cache_check_after (cache, self->store);
   return cards;
+}
+
+DdScoring *
+_dd_scoring_new_for_derived (DdStore *store)
+{
+  DdScoring *self = dd_scoring_new (store);
+
+  self->cache->without_words = TRUE;
+  return self;
+}
+
+GArray *
+_dd_scoring_sum_derived (DdScoring           *self,
+                         const DdScorePeriod *period,
+                         const GDate         *as_of,
+                         gint64               unit_id,
+                         GError             **error)
+{
+  g_autoptr(DdScoringCache) temporary = NULL;
+  DdScoringCache *cache;
+  GArray *sums;
+  GDate day;
+
+  g_return_val_if_fail (DD_IS_SCORING (self), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  /* Never lent: such a scoring makes no scorecards on a worker. */
+  g_return_val_if_fail (self->cache != NULL, NULL);
+
+  _dd_scoring_judged_day (period, as_of, &day);
+  cache = _dd_scoring_cache_get (self->cache, self->store, &temporary, error);
+  if (cache == NULL)
+    return NULL;
+  sums = _dd_scoring_cache_sum_derived (cache, self->store, period, &day, unit_id, error);
+  if (cache == self->cache)
+    _dd_scoring_cache_check_after (cache, self->store);
+  return sums;
 }
 
 GPtrArray *

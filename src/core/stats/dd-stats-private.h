@@ -40,6 +40,15 @@ gboolean   _dd_stats_read_dashboard  (DdStore            *self,
                                       DdStatsDashboard   *out_dashboard,
                                       GError            **error);
 
+/* dd-stats-six-clear.c: the tasks of @query (its plan; other filters
+ * than the plan are counted by the task list's filter) that fail the
+ * "6 rõ" check, as dd_store_count_tasks() counts them with
+ * six_clear_incomplete, in one pass over the tasks. */
+gboolean   _dd_stats_count_six_clear (DdStore            *self,
+                                      const DdTaskQuery  *query,
+                                      guint              *out_count,
+                                      GError            **error);
+
 /* dd-stats-cache.c: the readings kept on disk by the file's state. The
  * state (transfer full): NULL when the file's readings are not kept. */
 char      *_dd_stats_cache_state     (DdStore            *connection);

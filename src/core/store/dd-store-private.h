@@ -33,8 +33,10 @@ typedef struct _DdSqlCache DdSqlCache;
   "(NOT EXISTS " DD_SQL_HIDDEN_PLANS " OR " task_id " NOT IN " \
   "(SELECT id FROM tasks WHERE plan_id IN " DD_SQL_HIDDEN_PLANS "))"
 
-/* PRAGMA cache_size of every connection, in KiB (dd-store.c). */
+/* PRAGMA cache_size of every connection, in KiB (dd-store.c); of the
+ * connections of workers with DD_STORE_WORKER_SMALL_CACHE. */
 #define DD_STORE_CACHE_KIB 40960
+#define DD_STORE_SMALL_CACHE_KIB 2048
 
 /* Internal, for dd-sample.c and tests: these run inside a transaction that
  * the caller opened with _dd_store_begin() (dd-store-transaction.c). */

@@ -34,7 +34,8 @@
  * title of three words, a directing leader, a product) are the check's own
  * C code (dd_six_clear_text() in dd-store-sql.c); the person in charge does
  * not change the outcome (a group lead stays unclear). Kinds: 0 none,
- * 1 date, 2 ongoing, 3 periodic, 4 statutory, 5 external. */
+ * 1 date, 2 ongoing, 3 periodic, 4 statutory, 5 external. The dashboard
+ * counts the same terms in C (dd-stats-six-clear.c): change both. */
 #define SIX_CLEAR_FAILS_EXPR \
   "(t.lead_unit_id IS NULL " \
   "OR t.deadline_kind NOT IN (1, 2, 3, 4, 5) " \

@@ -10,6 +10,7 @@
 #endif
 
 #include "dondoc/dondoc.h"
+#include "dd-store-private.h"
 
 /*
  * DdStoreWorker: the one way the application reads or writes the file off
@@ -175,6 +176,13 @@ ensure_connection (DdStoreWorker  *self,
   self->connection = dd_store_open_sibling (self->store, &local_error);
   if (self->connection != NULL)
     {
+      /* Before any job: the connection is the pool's thread's from then on. */
+      if ((self->flags & DD_STORE_WORKER_SMALL_CACHE) &&
+          !dd_sql_exec (self->connection, "PRAGMA cache_size = -" G_STRINGIFY (DD_STORE_SMALL_CACHE_KIB), error))
+        {
+          g_clear_object (&self->connection);
+          return FALSE;
+        }
       self->pool = g_thread_pool_new (on_pool_job, self, 1, TRUE, error);
       return self->pool != NULL;
     }
