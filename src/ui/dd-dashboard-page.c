@@ -1119,3 +1119,18 @@ dd_dashboard_page_is_loading (DdDashboardPage *self)
 
   return is_loading (self);
 }
+
+/**
+ * dd_dashboard_page_is_counting:
+ *
+ * Returns: whether the headline figures, the charts or the "6 rõ" count
+ *   asked for last are still being read (the derived indicators may be,
+ *   once it is %FALSE: see dd_dashboard_page_is_loading())
+ */
+gboolean
+dd_dashboard_page_is_counting (DdDashboardPage *self)
+{
+  g_return_val_if_fail (DD_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->loading || self->counting;
+}

@@ -54,6 +54,7 @@ DdChartView       *dd_dashboard_page_get_chart_view (DdDashboardPage  *self,
 void               dd_dashboard_page_reload         (DdDashboardPage  *self);
 /* Whether the figures asked for last are still being read. */
 gboolean           dd_dashboard_page_is_loading     (DdDashboardPage  *self);
+gboolean           dd_dashboard_page_is_counting    (DdDashboardPage  *self);
 /* The tasks failing the "6 rõ" check, as last counted (0 while counted). */
 guint              dd_dashboard_page_get_n_six_clear (DdDashboardPage *self);
 
