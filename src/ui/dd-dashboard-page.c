@@ -469,9 +469,8 @@ start_load (DdDashboardPage *self,
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE, TRUE, TRUE);
-  /* All asked at once: the figures first on one worker, then the "6 rõ"
-   * count after them there; the derived indicators on the other worker
-   * meanwhile. */
+  /* All asked at once: the figures on one worker, the "6 rõ" count on the
+   * other meanwhile, then the derived indicators after the count there. */
   dd_stats_load_dashboard_async (self->stats, query,
                                  DD_STATS_LOAD_FIGURES | (self->plans_pending ? DD_STATS_LOAD_PLANS : 0),
                                  self->cancellable, on_figures_read_cb, weak_page_new (self));

@@ -27,7 +27,7 @@ struct _DdStats
 
   DdStore *store;
   DdStoreWorker *worker;
-  DdStoreWorker *derived_worker;  /* the readings with DD_STATS_LOAD_DERIVED */
+  DdStoreWorker *derived_worker;  /* with DD_STATS_LOAD_DERIVED, or the "6 rõ" count alone */
   /* The derived indicators' scorecards, through the derived worker's
    * connection and on its thread only: kept between readings, so that a
    * reading while nothing was committed counts nothing again. */
@@ -340,13 +340,19 @@ dd_stats_load_dashboard_async (DdStats             *self,
 {
   g_autoptr(GTask) task = NULL;
   DdStoreWorker **worker;
+  gboolean count_alone;
   LoadData *load;
 
   g_return_if_fail (DD_IS_STATS (self));
   g_return_if_fail (query != NULL);
 
-  /* The scorecards (worker_scoring) are only ever used on one thread. */
-  worker = (what & DD_STATS_LOAD_DERIVED) ? &self->derived_worker : &self->worker;
+  /* The scorecards (worker_scoring) are only ever used on one thread. The
+   * "6 rõ" count asked alone goes there too, before the derived indicators
+   * asked after it: the dashboard's figures, charts and count are then
+   * each the first job of a worker (two cores), the derived indicators,
+   * which show that they are being read, come last. */
+  count_alone = (what & (DD_STATS_LOAD_SIX_CLEAR | DD_STATS_LOAD_FIGURES)) == DD_STATS_LOAD_SIX_CLEAR;
+  worker = (what & DD_STATS_LOAD_DERIVED) || count_alone ? &self->derived_worker : &self->worker;
   if (*worker == NULL)
     *worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND | DD_STORE_WORKER_SMALL_CACHE);
 
