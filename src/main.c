@@ -20,6 +20,8 @@ main (int   argc,
 
   g_autofree char *language = NULL;
 
+  /* Before any thread (GLib's workers, the store's) allocates. */
+  dd_renderer_keep_frame_memory ();
   setlocale (LC_ALL, "");
 
   /* The language chosen in Preferences, before anything is translated. */

@@ -10,7 +10,7 @@
 /* The new rows given first (a screenful at 1920 × 1080), then that many
  * more a frame at a time, up to about the rows GTK 4.8 builds. */
 #define FIRST_ROWS 32
-#define MORE_ROWS 64
+#define MORE_ROWS 32
 #define VIEW_ROWS 224
 
 static gboolean wait_frame (DdFirstRows *self);

@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void dd_renderer_choose (void);
+void dd_renderer_choose            (void);
+void dd_renderer_keep_frame_memory (void);
 
 G_END_DECLS

@@ -823,6 +823,8 @@ main (int   argc,
       g_printerr ("usage: %s DB [RUNS] [dashboard,pages,sorts,typing,dialogs,calendar|all]\n", argv[0]);
       return 2;
     }
+  /* As the application does (src/main.c). */
+  dd_renderer_keep_frame_memory ();
   setlocale (LC_ALL, "");
   dd_init_i18n ();
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DONDOC_LOCALEDIR") != NULL ? g_getenv ("DONDOC_LOCALEDIR") : LOCALEDIR);
