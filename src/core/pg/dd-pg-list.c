@@ -163,8 +163,7 @@ _dd_pg_live_read_list (DdStore           *store,
 guint64
 _dd_pg_live_count_lists (DdStore *store)
 {
-  DdPg *pg = _dd_pg_live_get_pg (store);
-  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+  Live *live = _dd_pg_live_of (store);
 
   g_return_val_if_fail (live != NULL, 0);
 

@@ -108,6 +108,9 @@ void     _dd_pg_live_drop_batches  (Live           *live);
 void     _dd_pg_live_set_writable  (Live           *live,
                                     DdStore        *store);
 
+/* The tables in place of a store, or NULL (a file's store, a copy). */
+Live    *_dd_pg_live_of            (DdStore        *store);
+
 /* The store's DdStoreListReader (dd-pg-list.c); @data is the Live. */
 GArray  *_dd_pg_live_read_list     (DdStore           *store,
                                     const DdTaskQuery *query,

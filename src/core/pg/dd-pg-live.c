@@ -1389,6 +1389,16 @@ _dd_pg_live_get_pg (DdStore *store)
   return pg != NULL && g_object_get_data (G_OBJECT (pg), "dd-pg-live") != NULL ? pg : NULL;
 }
 
+/* The tables in place of @store, or NULL when it has none (a file's
+ * store, a copy). */
+Live *
+_dd_pg_live_of (DdStore *store)
+{
+  DdPg *pg = _dd_pg_live_get_pg (store);
+
+  return pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+}
+
 gboolean
 dd_pg_store_is_server (DdStore *self)
 {
@@ -1401,8 +1411,7 @@ gboolean
 _dd_pg_live_renew (DdStore  *store,
                    GError  **error)
 {
-  DdPg *pg = _dd_pg_live_get_pg (store);
-  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+  Live *live = _dd_pg_live_of (store);
   PGconn *conn;
 
   g_return_val_if_fail (live != NULL, FALSE);
@@ -1415,11 +1424,11 @@ _dd_pg_live_renew (DdStore  *store,
     }
   /* A connection lost (a server restarted) comes back as it was, with no
    * prepared statements. */
-  conn = dd_pg_get_conn (pg);
+  conn = dd_pg_get_conn (live->pg);
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_hash_table_remove_all (live->prepared);
-      if (!_dd_pg_reconnect (pg, error))
+      if (!_dd_pg_reconnect (live->pg, error))
         return FALSE;
     }
   /* Outside the store's write transaction the snapshot holds nothing
@@ -1431,8 +1440,7 @@ _dd_pg_live_renew (DdStore  *store,
 void
 _dd_pg_live_end_when_idle (DdStore *store)
 {
-  DdPg *pg = _dd_pg_live_get_pg (store);
-  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+  Live *live = _dd_pg_live_of (store);
 
   g_return_if_fail (live != NULL);
 
@@ -1447,8 +1455,7 @@ _dd_pg_live_end_when_idle (DdStore *store)
 guint64
 _dd_pg_live_count_reads (DdStore *store)
 {
-  DdPg *pg = _dd_pg_live_get_pg (store);
-  Live *live = pg != NULL ? g_object_get_data (G_OBJECT (pg), "dd-pg-live") : NULL;
+  Live *live = _dd_pg_live_of (store);
 
   g_return_val_if_fail (live != NULL, 0);
 
