@@ -15,12 +15,15 @@
  * pg: a throwaway PostgreSQL 15 cluster on this machine over TCP on
  * 127.0.0.1 (loopback), commits durable (synchronous_commit on; fsync
  * off, as in the tests: no power cut here), FILE moved onto it with
- * migrate. A refresh connects again and reads a new snapshot in place
- * (dd_pg_read_store(): one snapshot a connection), as does the export;
- * saves go through a store that writes in place, which a desktop opens
- * once at its start (dd_pg_write_store(): a row's revision checked on the
- * server, new rows' ids the server's); WRITERS desktops (default: all but
- * the exporting one) write, the others refresh, filter and open tasks
+ * migrate. Each desktop opens one store at its start, as the window does
+ * (dd_pg_write_store(): reads in place, a row's revision checked on the
+ * server, new rows' ids the server's), and refreshes it as the window
+ * does when another desktop's save is notified: a new snapshot on the
+ * same connection, the store's caches dropped (_dd_pg_live_renew(),
+ * _dd_store_external_change()), then the list read again. The export
+ * reads a store of its own on a new connection (as the export's worker
+ * does: dd_store_open_sibling()). WRITERS desktops (default: all but the
+ * exporting one) write, the others refresh, filter and open tasks
  * instead of writing.
  * file: a copy of FILE shared by the desktops, each with its own
  * connection, as on an office's share.
@@ -41,6 +44,8 @@
 
 #include "dd-bench.h"
 #include "dd-test-pg.h"
+#include "dd-pg-private.h"
+#include "dd-store-private.h"
 
 #define AS_OF "2026-11-25"
 #define BENCH_LOGIN "bench"
@@ -80,7 +85,6 @@ typedef struct
 typedef struct
 {
   DdPg *read_pg;
-  DdPg *write_pg;
   DdStore *read;
   DdStore *write;
 } Handles;
@@ -99,7 +103,9 @@ pick (GArray *ids, GRand *rand)
   return g_array_index (ids, gint64, g_rand_int_range (rand, 0, (gint32) ids->len));
 }
 
-/* A fresh snapshot to read (pg), or the shared file's connection. */
+/* A fresh snapshot to read (pg), or the shared file's connection: the
+ * window's store takes a new snapshot on its connection; the exporting
+ * desktop's store is opened again, as the export's worker opens one. */
 static gboolean
 refresh_store (const Desktop *desktop, Handles *h)
 {
@@ -107,8 +113,16 @@ refresh_store (const Desktop *desktop, Handles *h)
 
   if (!desktop->pg)
     return TRUE;
-  /* A store holds its connection's snapshot: a new one, as the window
-   * would open it again. */
+  if (desktop->index > 0)
+    {
+      if (!_dd_pg_live_renew (h->read, &error))
+        {
+          fprintf (out, "E refresh %s\n", error->message);
+          return FALSE;
+        }
+      _dd_store_external_change (h->read);
+      return TRUE;
+    }
   g_clear_object (&h->read);
   g_clear_object (&h->read_pg);
   h->read_pg = dd_pg_connect (desktop->location, &error);
@@ -240,11 +254,13 @@ open_handles (const Desktop *desktop, Handles *h)
   else
     {
       h->read_pg = dd_pg_connect (desktop->location, &error);
-      h->write_pg = h->read_pg != NULL ? dd_pg_connect (desktop->location, &error) : NULL;
-      h->read = h->write_pg != NULL ? dd_pg_read_store (h->read_pg, &error) : NULL;
-      /* Desktop 0 only exports. */
+      /* Desktop 0 only exports; the others hold the window's store. */
+      if (h->read_pg != NULL && desktop->index == 0)
+        h->read = dd_pg_read_store (h->read_pg, &error);
+      else if (h->read_pg != NULL)
+        h->read = dd_pg_write_store (h->read_pg, &error);
       if (h->read != NULL && desktop->index > 0 && desktop->index <= desktop->n_writers)
-        h->write = dd_pg_write_store (h->write_pg, &error);
+        h->write = g_object_ref (h->read);
     }
   if (error != NULL)
     {
@@ -296,7 +312,6 @@ run_desktop (const Desktop *desktop)
   g_clear_object (&h.read);
   g_clear_object (&h.write);
   g_clear_object (&h.read_pg);
-  g_clear_object (&h.write_pg);
   fclose (out);
   return 0;
 }

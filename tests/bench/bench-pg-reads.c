@@ -15,6 +15,8 @@
  * then the ids alone, REFRESHES times (20) each on one store: median and
  * 95th percentile, the reads sent to the server per refresh, and the
  * time of the recurring tasks' status, which the refresh prepares first.
+ * Then SAVES (40) progress updates saved through the window's store on
+ * the idle server: median, 95th percentile, reads sent per save.
  *
  * DD_BENCH_PG_URI=postgresql://… measures a database FILE was moved to
  * already (no throwaway cluster, no move). DD_BENCH_CHECK_ORDERS=1 then
@@ -138,6 +140,51 @@ measure_refresh (const char *location,
            times[(REFRESHES * 95 + 99) / 100 - 1]);
 }
 
+#define SAVES 40
+
+/* A desktop's save of a progress update on the window's store, SAVES
+ * times on tasks far apart, the server otherwise idle: what one save
+ * costs before any load (bench-pg-load puts it beside the others). */
+static void
+measure_saves (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (location, &error);
+  g_autoptr(DdStore) store = NULL;
+  g_autoptr(DdTaskList) tasks = NULL;
+  DdTaskQuery query;
+  double times[SAVES], reads[SAVES];
+
+  g_assert_no_error (error);
+  store = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  /* Live tasks, far apart in the list. */
+  dd_task_query_init (&query);
+  tasks = dd_store_query_tasks (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_task_list_get_n_tasks (tasks), >=, SAVES);
+  for (guint r = 0; r < SAVES; r++)
+    {
+      g_autofree char *note = g_strdup_printf ("bench-pg-reads save %u", r);
+      gint64 id = dd_task_list_get_id_at (tasks, r * (dd_task_list_get_n_tasks (tasks) / SAVES));
+      guint64 before = _dd_pg_live_count_reads (store);
+      double start = now_ms ();
+
+      g_assert_true (dd_store_record_progress (store, id, 10 + r, NULL, NULL, note, &error));
+      g_assert_no_error (error);
+      times[r] = now_ms () - start;
+      reads[r] = (double) (_dd_pg_live_count_reads (store) - before);
+    }
+  qsort (times, SAVES, sizeof (double), dd_bench_compare_double);
+  qsort (reads, SAVES, sizeof (double), dd_bench_compare_double);
+  g_print ("window save (a progress update), %u times: median %.1f ms, p95 %.1f ms, max %.1f ms; "
+           "%.0f reads sent to the server\n", SAVES, times[SAVES / 2], times[(SAVES * 95 + 99) / 100 - 1],
+           times[SAVES - 1], reads[SAVES / 2]);
+  g_print ("RESULT\tpg-reads-window-save-median\t%.1f\tms\n", times[SAVES / 2]);
+  g_print ("RESULT\tpg-reads-window-save-p95\t%.1f\tms\n", times[(SAVES * 95 + 99) / 100 - 1]);
+  g_print ("RESULT\tpg-reads-window-save-reads\t%.0f\treads\n", reads[SAVES / 2]);
+}
+
 /* Whether the server's list (sorted and counted there, dd-pg-list.c) is
  * the file's for @sort and the filters of a unit and a status, on this
  * data set: prints the lists that differ (none expected). */
@@ -252,6 +299,7 @@ main (int argc, char **argv)
   measure ("window", open_window, uri, runs);
   measure_refresh (uri, 208);
   measure_refresh (uri, 0);
+  measure_saves (uri);
   if (g_getenv ("DD_BENCH_CHECK_ORDERS") != NULL)
     check_orders (source, uri);
 
