@@ -13,8 +13,9 @@ GtkWidget *dd_reminder_new           (void) G_GNUC_WARN_UNUSED_RESULT;
 DdStore   *dd_reminder_get_store     (DdReminder *self);
 void       dd_reminder_set_store     (DdReminder *self,
                                       DdStore    *store);
-/* Counts again (as of today) and shows or hides the bar. */
+/* Counts again (as of today, on a worker) and shows or hides the bar. */
 void       dd_reminder_update        (DdReminder *self);
+gboolean   dd_reminder_is_counting   (DdReminder *self);
 guint      dd_reminder_get_n_overdue (DdReminder *self);
 guint      dd_reminder_get_n_forgotten (DdReminder *self);
 guint      dd_reminder_get_n_due_soon (DdReminder *self);

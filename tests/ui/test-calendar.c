@@ -1203,10 +1203,11 @@ test_calendar_window (void)
 
 /* The reminder */
 
+/* The reminder has its store and has counted it (on its worker). */
 static gboolean
-reminder_has_store (gpointer data)
+reminder_counted (gpointer data)
 {
-  return dd_reminder_get_store (DD_REMINDER (data)) != NULL;
+  return dd_reminder_get_store (DD_REMINDER (data)) != NULL && !dd_reminder_is_counting (DD_REMINDER (data));
 }
 
 static void
@@ -1247,8 +1248,8 @@ test_reminder_sample (void)
   window = g_object_ref (dd_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
   reminder = DD_REMINDER (window->reminder);
-  /* It counts once the window has drawn its first frame. */
-  dd_test_wait_for (reminder_has_store, reminder);
+  /* It counts once the window has drawn its first frame, on a worker. */
+  dd_test_wait_for (reminder_counted, reminder);
   dd_test_iterate (50);
 
   g_assert_true (dd_reminder_get_store (reminder) == store);
@@ -1306,6 +1307,9 @@ test_reminder_sample (void)
                          "response", GTK_RESPONSE_CLOSE);
   g_assert_false (dd_reminder_get_revealed (reminder));
   dd_reminder_update (reminder);
+  g_assert_true (dd_reminder_is_counting (reminder));
+  dd_test_wait_for (reminder_counted, reminder);
+  g_assert_cmpuint (dd_reminder_get_n_overdue (reminder), ==, counts[DD_STATUS_OVERDUE]);
   g_assert_false (dd_reminder_get_revealed (reminder));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1327,6 +1331,7 @@ test_reminder_nothing (void)
 
   /* An empty database: nothing to say. */
   dd_reminder_set_store (DD_REMINDER (reminder), store);
+  dd_test_wait_for (reminder_counted, reminder);
   g_assert_false (dd_reminder_get_revealed (DD_REMINDER (reminder)));
   g_assert_cmpuint (dd_reminder_get_n_overdue (DD_REMINDER (reminder)), ==, 0);
 

@@ -691,6 +691,12 @@ on_show_tasks_cb (DdReminder *reminder,
 
 /* The reminder counts as of today, over the sample data (dd_store_load_sample()
  * as of today: tasks overdue, due soon, and forgotten reports). */
+static gboolean
+reminder_counted (gpointer data)
+{
+  return !dd_reminder_is_counting (DD_REMINDER (data));
+}
+
 static void
 test_reminder_forgotten (Fixture       *f,
                          gconstpointer  data)
@@ -720,7 +726,8 @@ test_reminder_forgotten (Fixture       *f,
   gtk_stack_add_named (f->stack, reminder, "reminder");
   gtk_stack_set_visible_child (f->stack, reminder);
   dd_reminder_set_store (DD_REMINDER (reminder), store);
-  dd_test_iterate (50);
+  /* Counted on the reminder's worker. */
+  dd_test_wait_for (reminder_counted, reminder);
 
   g_assert_true (dd_reminder_get_revealed (DD_REMINDER (reminder)));
   g_assert_cmpuint (dd_reminder_get_n_forgotten (DD_REMINDER (reminder)), ==, counts[DD_STATUS_FORGOTTEN]);
