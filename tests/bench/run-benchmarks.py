@@ -139,14 +139,25 @@ def collect(out, results):
             LABELS[key] = label
 
 
-def gui_target(key):
+def gui_target(key, results):
     """The window's figures (bench-gui): under 100 ms from the input to the
-    frame that shows the result, and never a frozen main thread over 100 ms;
-    the dashboard complete within 300 ms of the first frame."""
-    if key == "gui_first_frame" or key.endswith("_cpu"):
+    frame that shows the result, or, when it cannot be, off the main thread
+    with visible progress (a spinner turning in a frame within 100 ms, the
+    main thread never still over 100 ms meanwhile); the dashboard complete
+    within 300 ms of the first frame."""
+    # Before the first frame there is no window on the screen to freeze:
+    # the first frame's target is the cold start's (< 500 ms, above).
+    if key.startswith("gui_first_frame") or key.endswith("_cpu"):
         return "-", None
+    if key.endswith("_progress"):
+        return "< 100 ms", lambda v: v < 100
     if key.startswith("gui_dash_") and not key.endswith("_stall"):
         return "< 300 ms", lambda v: v < 300
+    if not key.endswith(("_stall", "_burst")) and key + "_progress" in results:
+        progress = results[key + "_progress"][0]
+        stall = results.get(key + "_stall", (float("inf"),))[0]
+        return ("< 100 ms, or progress within 100 ms and the main thread never still 100 ms",
+                lambda v: v < 100 or (progress < 100 and stall < 100))
     return "< 100 ms", lambda v: v < 100
 
 
@@ -229,7 +240,7 @@ def write_results(path, results, info, db_name, n_tasks):
         if key in TARGETS:
             continue
         if key.startswith("gui_"):
-            target, ok = gui_target(key)
+            target, ok = gui_target(key, results)
             met = "-" if ok is None else ("yes" if ok(value) else "**no**")
             lines.append("| %s | %s | %s | %s |" % (LABELS.get(key, key), fmt(value, unit), target, met))
         else:
