@@ -151,7 +151,7 @@ def gui_target(key, results):
         return "-", None
     if key.endswith("_progress"):
         return "< 100 ms", lambda v: v < 100
-    if key.startswith("gui_dash_") and not key.endswith("_stall"):
+    if key.startswith("gui_dash_") and not key.endswith(("_stall", "_burst")):
         return "< 300 ms", lambda v: v < 300
     if not key.endswith(("_stall", "_burst")) and key + "_progress" in results:
         progress = results[key + "_progress"][0]
