@@ -74,6 +74,14 @@ G_DEFINE_FINAL_TYPE (DdReminder, dd_reminder, GTK_TYPE_WIDGET)
 
 /* Auxiliary methods */
 
+/* Drops the count being made, if any: its result will not be shown. */
+static void
+stop_counting (DdReminder *self)
+{
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+}
+
 /* On the worker's thread: the three counts as of today. */
 static gpointer
 count_job (DdStore       *connection,
@@ -190,9 +198,7 @@ dd_reminder_dispose (GObject *object)
   g_clear_handle_id (&self->notify_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->counting != NULL)
-    g_cancellable_cancel (self->counting);
-  g_clear_object (&self->counting);
+  stop_counting (self);
   g_clear_object (&self->worker);
   g_clear_object (&self->store);
 
@@ -339,9 +345,7 @@ dd_reminder_set_store (DdReminder *self,
 
   /* A newly opened database is announced again, counted by a worker of
    * its own. */
-  if (self->counting != NULL)
-    g_cancellable_cancel (self->counting);
-  g_clear_object (&self->counting);
+  stop_counting (self);
   g_clear_object (&self->worker);
   self->dismissed = FALSE;
   self->notify_pending = self->store != NULL;
@@ -412,9 +416,7 @@ dd_reminder_update (DdReminder *self)
 {
   g_return_if_fail (DD_IS_REMINDER (self));
 
-  if (self->counting != NULL)
-    g_cancellable_cancel (self->counting);
-  g_clear_object (&self->counting);
+  stop_counting (self);
   if (self->store == NULL)
     {
       self->n_overdue = self->n_forgotten = self->n_due_soon = 0;
