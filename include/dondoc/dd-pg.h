@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  */
 
 /* The number of data/pg migrations this program knows. */
-#define DD_PG_SCHEMA_VERSION 7
+#define DD_PG_SCHEMA_VERSION 8
 /* The SQLite data version (DD_SCHEMA_VERSION) whose tables they hold. */
 #define DD_PG_DATA_VERSION 10
 

@@ -1369,6 +1369,216 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The queries of test_list_changes(): every sort the server keeps
+ * (number, deadline, progress, status), both ways, all tasks; and by
+ * number a unit's (taking part too), a unit's lead, a plan's and words. */
+static GArray *
+kept_queries (gint64 unit, gint64 plan, const char *word)
+{
+  GArray *queries = g_array_new (FALSE, FALSE, sizeof (DdTaskQuery));
+  const DdTaskSort sorts[] = { DD_TASK_SORT_NUMBER, DD_TASK_SORT_DEADLINE, DD_TASK_SORT_PROGRESS,
+                               DD_TASK_SORT_STATUS };
+  DdTaskQuery query;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        dd_task_query_init (&query);
+        g_date_set_dmy (&query.as_of, 6, 12, 2026);
+        query.sort = sorts[s];
+        query.descending = descending;
+        g_array_append_val (queries, query);
+      }
+  query.sort = DD_TASK_SORT_NUMBER;
+  query.descending = FALSE;
+  query.unit_id = unit;
+  g_array_append_val (queries, query);
+  query.lead_only = TRUE;
+  query.descending = TRUE;
+  g_array_append_val (queries, query);
+  query.unit_id = 0;
+  query.lead_only = FALSE;
+  query.plan_id = plan;
+  g_array_append_val (queries, query);
+  query.plan_id = 0;
+  query.text = word;
+  g_array_append_val (queries, query);
+  return queries;
+}
+
+/* Each of @windows after a refresh (a new snapshot, its caches dropped,
+ * as its listener does) reads for its query of @queries (a window keeps
+ * a few lists) the ids and counts that a store opened now reads, twice;
+ * *@kept: how many of these readings came from the list it kept (as it
+ * was, or with the changes since), not read whole. */
+static void
+assert_kept_lists_fresh (DdTestPgFixture *fixture, GPtrArray *windows, GArray *queries, guint *kept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdStore) fresh = NULL;
+
+  g_assert_no_error (error);
+  fresh = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  *kept = 0;
+  for (guint q = 0; q < queries->len; q++)
+    {
+      DdStore *window = windows->pdata[q];
+      guint64 before = _dd_pg_live_count_lists_kept (window);
+
+      g_assert_true (_dd_pg_live_renew (window, &error));
+      g_assert_no_error (error);
+      _dd_store_external_change (window);
+      assert_same_list (fresh, window, &g_array_index (queries, DdTaskQuery, q), FALSE);
+      /* Asked again in the same snapshot: the list kept as it is. */
+      assert_same_list (fresh, window, &g_array_index (queries, DdTaskQuery, q), FALSE);
+      *kept += (guint) (_dd_pg_live_count_lists_kept (window) - before);
+    }
+}
+
+/* A window's task lists kept with their snapshot and brought up to date
+ * with only the tasks changed since (dd-pg-list.c,
+ * data/pg/0008-task-changes.sql) are the lists a store opened afresh
+ * reads, after each kind of change another desktop (or psql) makes: a
+ * status, a deadline (and none), a task moved to another plan and place,
+ * put in the bin and back, deleted for good, added, a coordinator added,
+ * many tasks at once, a write committed after the window's snapshot by a
+ * transaction open when it was taken; a plan hidden by an import and a
+ * truncated table read the whole lists again. */
+static void
+test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) queries = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *sql = NULL;
+  gint64 unit, plan, other_plan, first, last;
+  guint kept, lists;
+  PGconn *other;
+  Office office;
+
+  office_make (&office);
+  add_list_ties (office.file);
+  counts = move_to_server (fixture, &office);
+  unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
+                               "ORDER BY count(*) DESC, unit_id LIMIT 1");
+  plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
+  other_plan = count (fixture->conn, "SELECT max (plan_id) FROM tasks");
+  g_assert_cmpint (other_plan, !=, plan);
+  first = count (fixture->conn, "SELECT min (id) FROM tasks");
+  last = count (fixture->conn, "SELECT max (id) FROM tasks WHERE id < 100000");
+  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% %' ORDER BY id LIMIT 1");
+  words = g_strsplit (title, " ", 2);
+  queries = kept_queries (unit, plan, words[0]);
+  /* A window for each query, as a desktop's list. */
+  for (guint q = 0; q < queries->len; q++)
+    {
+      g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (windows, dd_pg_write_store (pg, &error));
+      g_assert_no_error (error);
+    }
+  lists = queries->len;
+
+  /* Read whole the first time (then kept in the same snapshot), then
+   * nothing changed: kept as they are. */
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, lists);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* Completed late; a deadline moved back, one taken away. */
+  sql = g_strdup_printf ("UPDATE tasks SET progress = 100, completed_on = '2026-11-30' WHERE id = %" G_GINT64_FORMAT,
+                         first);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET due_on = '2025-01-01' WHERE id = %" G_GINT64_FORMAT, first + 1);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET due_on = NULL, progress = 7 WHERE id = %" G_GINT64_FORMAT, first + 2);
+  dd_test_pg_exec (fixture->conn, sql);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* Moved to the end of another plan; into the bin. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = -1 WHERE id = %" G_GINT64_FORMAT,
+                         other_plan, last);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET deleted_at = now () WHERE id = %" G_GINT64_FORMAT, first + 3);
+  dd_test_pg_exec (fixture->conn, sql);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* Back from the bin; another deleted for good; a copy of one added;
+   * the unit now taking part in a task it had none of. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET deleted_at = NULL WHERE id = %" G_GINT64_FORMAT, first + 3);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM tasks WHERE id = %" G_GINT64_FORMAT, first + 4);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO tasks (plan_id, position, number, title, lead_unit_id, deadline_kind, due_on, "
+                         "progress, search_text) SELECT plan_id, position, number, title || ' (bản sao)', "
+                         "lead_unit_id, deadline_kind, due_on, progress, search_text FROM tasks "
+                         "WHERE id = %" G_GINT64_FORMAT, first + 5);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO task_coordinators (task_id, unit_id, position) SELECT min (id), %" G_GINT64_FORMAT
+                         ", 9 FROM tasks WHERE id NOT IN (SELECT task_id FROM task_coordinators WHERE unit_id = %"
+                         G_GINT64_FORMAT ") AND lead_unit_id IS DISTINCT FROM %" G_GINT64_FORMAT, unit, unit, unit);
+  dd_test_pg_exec (fixture->conn, sql);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* A third of the tasks at once. */
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET progress = (progress + 37) % 101, "
+                                  "due_on = due_on + (id % 5)::int WHERE id % 3 = 0");
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* Another desktop writing while the window takes its snapshot, and
+   * committing after it: not seen, then seen. */
+  other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (other, "BEGIN");
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = 0, due_on = '2024-02-29', "
+                         "progress = 99 WHERE id = %" G_GINT64_FORMAT, plan, first + 6);
+  dd_test_pg_exec (other, sql);
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'Ghi chú' WHERE id = (SELECT max (id) FROM tasks)");
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+  dd_test_pg_exec (other, "COMMIT");
+  PQfinish (other);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* A plan hidden while it is imported, then shown: read whole. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO import_pending (plan_id, started_at) VALUES (%" G_GINT64_FORMAT ", 'now')", plan);
+  dd_test_pg_exec (fixture->conn, sql);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, lists);
+  dd_test_pg_exec (fixture->conn, "DELETE FROM import_pending");
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, lists);
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, 2 * lists);
+
+  /* Every task gone at once: read whole. */
+  dd_test_pg_exec (fixture->conn, "TRUNCATE tasks CASCADE");
+  assert_kept_lists_fresh (fixture, windows, queries, &kept);
+  g_assert_cmpuint (kept, ==, lists);
+  office_clear (&office);
+}
+
 /* Two desktops at once: two series of "update" processes running
  * together on the same two tasks. Every save acknowledged (exit 0) is on
  * the server, once; every other one was refused as a conflict (or a
@@ -1592,6 +1802,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/batched-rows", test_batched_rows);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
+  ADD ("/pg/backends/list-changes", test_list_changes);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD

@@ -99,15 +99,17 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   assert_cli_ok (fixture, "upgrade", "nothing to do");
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM dondoc_schema"), ==, DD_PG_SCHEMA_VERSION);
 
-  /* A database three migrations behind: init refuses, upgrade applies them. */
-  /* (the objects of the last three, 0005-letters-mail.sql, 0006-notify.sql
-   * and 0007-import-pending.sql) */
+  /* A database four migrations behind: init refuses, upgrade applies them. */
+  /* (the objects of the last four, 0005-letters-mail.sql, 0006-notify.sql,
+   * 0007-import-pending.sql and 0008-task-changes.sql) */
   dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_notify_change () CASCADE");
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==, 0);
   dd_test_pg_exec (fixture->conn, "DROP TABLE import_pending");
   dd_test_pg_exec (fixture->conn, "DROP TABLE letters_sent");
   dd_test_pg_exec (fixture->conn, "ALTER TABLE units DROP COLUMN email");
-  status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version >= %d", DD_PG_SCHEMA_VERSION - 2);
+  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_note_task_change () CASCADE");
+  dd_test_pg_exec (fixture->conn, "DROP TABLE task_changes");
+  status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version >= %d", DD_PG_SCHEMA_VERSION - 3);
   dd_test_pg_exec (fixture->conn, status);
   {
     g_autofree char *out = NULL;
@@ -116,7 +118,7 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_cmpint (run_cli (fixture->uri, &out, &err, "init", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "upgrade"));
   }
-  assert_cli_ok (fixture, "upgrade", "3 migrations applied");
+  assert_cli_ok (fixture, "upgrade", "4 migrations applied");
   /* Every table of the data notifies the windows (0006-notify.sql, and
    * import_pending of 0007). */
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==, 21);
@@ -126,6 +128,8 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
                                          "WHERE table_name = 'letters_sent'"), ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.columns "
                                          "WHERE table_name = 'units' AND column_name = 'email'"), ==, 1);
+  /* Every write of a task or its coordinators noted (0008-task-changes.sql). */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_change'"), ==, 4);
   g_assert_cmpint (count (fixture->conn, "SELECT dd_task_status (1, '2026-01-10', NULL, '2026-01-11', NULL)"),
                    ==, DD_STATUS_OVERDUE);
 }

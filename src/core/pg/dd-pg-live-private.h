@@ -32,6 +32,8 @@ typedef struct
   gboolean in_transaction;      /* between SQLite's xBegin and its end */
   sqlite3_int64 next_rowid;     /* the rowids of the rows of tables without an id */
   gboolean snapshot_open;       /* the server's transaction of the reads is open */
+  char *snapshot;               /* its pg_current_snapshot (), or NULL: not asked yet */
+  char *pending;                /* the plans being imported in it, "1,5" (import_pending) */
   gboolean end_when_idle;       /* a window's: ended after IDLE_END_MS without a read */
   GMainContext *idle_context;   /* where that timeout runs (the window's thread) */
   guint idle_id;                /* the timeout that ends it */
@@ -42,6 +44,8 @@ typedef struct
   GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
   guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
+  guint64 n_lists_kept;         /* of them, a kept list (as it was, or with the changes since) */
+  GPtrArray *lists;             /* ListKept: the last lists read, the latest last */
 } Live;
 
 typedef struct
@@ -87,6 +91,10 @@ void     _dd_pg_live_table_clear   (LiveTable      *table);
 /* Ends the server's transaction (rolled back: nothing written is in it)
  * and forgets what it read; the next read begins a new one. */
 void     _dd_pg_live_end_snapshot  (Live           *live);
+/* Asks the open snapshot for live->snapshot and live->pending, unless
+ * its BEGIN did. */
+gboolean _dd_pg_live_snapshot_info (Live           *live,
+                                    GError        **error);
 /* Ends the server's transaction and begins a new snapshot. */
 gboolean _dd_pg_live_new_snapshot  (Live           *live,
                                     GError        **error);
@@ -110,6 +118,10 @@ void     _dd_pg_live_set_writable  (Live           *live,
 
 /* The tables in place of a store, or NULL (a file's store, a copy). */
 Live    *_dd_pg_live_of            (DdStore        *store);
+
+/* Forgets the lists kept (dd-pg-list.c): a connection made again may
+ * reach another server. */
+void     _dd_pg_live_drop_lists    (Live           *live);
 
 /* The store's DdStoreListReader (dd-pg-list.c); @data is the Live. */
 GArray  *_dd_pg_live_read_list     (DdStore           *store,

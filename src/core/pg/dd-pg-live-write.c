@@ -413,6 +413,8 @@ _dd_pg_live_end_snapshot (Live *live)
     dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
   live->snapshot_open = FALSE;
+  g_clear_pointer (&live->snapshot, g_free);
+  g_clear_pointer (&live->pending, g_free);
   _dd_pg_live_drop_batches (live);
   for (guint i = 0; i < live->tables->len; i++)
     {
@@ -427,15 +429,62 @@ _dd_pg_live_end_snapshot (Live *live)
     }
 }
 
+/* What the snapshot's first statement asks: the snapshot itself (which
+ * transactions it sees, dd-pg-list.c) and the plans hidden in it. */
+#define SNAPSHOT_INFO_SQL \
+  "SELECT pg_current_snapshot ()::text, coalesce ((SELECT string_agg (plan_id::text, ',' ORDER BY plan_id) " \
+  "FROM import_pending), '')"
+
+static gboolean
+take_snapshot_info (Live      *live,
+                    PGresult  *result,
+                    GError   **error)
+{
+  gboolean ok = dd_pg_result_ok (result, error);
+
+  if (ok && (PQntuples (result) != 1 || PQnfields (result) != 2))
+    {
+      g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_QUERY, _("The PostgreSQL server gave no snapshot of its data; nothing was read."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_free (live->snapshot);
+      g_free (live->pending);
+      live->snapshot = g_strdup (PQgetvalue (result, 0, 0));
+      live->pending = g_strdup (PQgetvalue (result, 0, 1));
+    }
+  PQclear (result);
+  return ok;
+}
+
+gboolean
+_dd_pg_live_snapshot_info (Live    *live,
+                           GError **error)
+{
+  if (live->snapshot != NULL)
+    return TRUE;
+  live->n_reads++;
+  return take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), SNAPSHOT_INFO_SQL), error);
+}
+
 /* A new snapshot: the server's transaction as it is now; what was read
- * for the last one is forgotten. */
+ * for the last one is forgotten. Its BEGIN asks what it is, in the same
+ * round trip. */
 gboolean
 _dd_pg_live_new_snapshot (Live    *live,
                           GError **error)
 {
+  g_autofree char *sql = NULL;
+
   _dd_pg_live_end_snapshot (live);
-  if (!dd_pg_exec (live->pg, _dd_pg_live_begin_sql (live->writable), error))
-    return FALSE;
+  sql = g_strconcat (_dd_pg_live_begin_sql (live->writable), "; " SNAPSHOT_INFO_SQL, NULL);
+  if (!take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), sql), error))
+    {
+      if (PQtransactionStatus (dd_pg_get_conn (live->pg)) != PQTRANS_IDLE)
+        dd_pg_rollback (live->pg);
+      return FALSE;
+    }
   live->snapshot_open = TRUE;
   return TRUE;
 }

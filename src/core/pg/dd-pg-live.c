@@ -122,6 +122,10 @@ live_free (gpointer data)
   g_hash_table_unref (live->prepared);
   g_ptr_array_unref (live->tables);
   _dd_pg_live_drop_batches (live);
+  _dd_pg_live_drop_lists (live);
+  g_clear_pointer (&live->lists, g_ptr_array_unref);
+  g_free (live->snapshot);
+  g_free (live->pending);
   g_hash_table_unref (live->batches);
   g_hash_table_unref (live->scan_counts);
   g_ptr_array_unref (live->retired_batches);
@@ -1428,6 +1432,7 @@ _dd_pg_live_renew (DdStore  *store,
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_hash_table_remove_all (live->prepared);
+      _dd_pg_live_drop_lists (live);
       if (!_dd_pg_reconnect (live->pg, error))
         return FALSE;
     }

@@ -99,5 +99,8 @@ void       _dd_pg_live_end_when_idle (DdStore   *store);
 guint64    _dd_pg_live_count_reads (DdStore     *store);
 /* Tests: the task lists the server sorted and counted (dd-pg-list.c). */
 guint64    _dd_pg_live_count_lists (DdStore     *store);
+/* Of them, how many came from a list kept (as it was, or with the
+ * changes since its snapshot), not read whole. */
+guint64    _dd_pg_live_count_lists_kept (DdStore *store);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "0005-letters-mail.sql",
   "0006-notify.sql",
   "0007-import-pending.sql",
+  "0008-task-changes.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DD_PG_SCHEMA_VERSION);
 
