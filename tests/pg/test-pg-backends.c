@@ -1579,6 +1579,129 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The lead's name of task @id as @window reads it after a refresh (a new
+ * snapshot, its caches dropped); *@kept: the small tables' wholes it kept
+ * from the last snapshot meanwhile. */
+static char *
+lead_after_refresh (DdStore *window, gint64 id, guint *kept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdTask) task = NULL;
+  guint64 before = _dd_pg_live_count_wholes_kept (window);
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  g_assert_true (_dd_pg_live_renew (window, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (window);
+  task = dd_store_get_task (window, id, &as_of, &error);
+  g_assert_no_error (error);
+  *kept = (guint) (_dd_pg_live_count_wholes_kept (window) - before);
+  return g_strdup (dd_task_get_lead (task));
+}
+
+/* The small tables a window reads whole (units, plans, settings…) serve
+ * its next snapshot while no transaction that snapshot did not see wrote
+ * them (data/pg/0008-task-changes.sql, table_changes): a refresh after a
+ * task's save reads none again; one after a unit's renaming reads the
+ * units again and shows the new name, also when the renaming committed
+ * after the window's snapshot by a transaction open when it was taken; a
+ * TRUNCATE reads the table again. */
+static void
+test_small_tables_kept (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *value = NULL;
+  gint64 id, lead;
+  PGconn *other;
+  Office office;
+  guint kept;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  id = count (fixture->conn, "SELECT min (id) FROM tasks WHERE lead_unit_id IS NOT NULL");
+  sql = g_strdup_printf ("SELECT lead_unit_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  lead = count (fixture->conn, sql);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+
+  /* The copy into the server noted every table changed: the first
+   * refresh reads them; then a save of a task changes none of them. */
+  name = lead_after_refresh (window, id, &kept);
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpuint (kept, >=, 2);
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET progress = 42, revision = revision + 1 WHERE id = 3");
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpuint (kept, >=, 2);
+
+  /* The lead unit renamed: the units read again. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE units SET name = 'Sở Đổi Tên' WHERE id = %" G_GINT64_FORMAT, lead);
+  dd_test_pg_exec (fixture->conn, sql);
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpstr (name, ==, "Sở Đổi Tên");
+
+  /* Renamed by a transaction open while the window takes its snapshot,
+   * committed after: the old name, then the new one. */
+  other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
+  dd_test_pg_exec (other, "BEGIN");
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE units SET name = 'Sở Tên Mới' WHERE id = %" G_GINT64_FORMAT, lead);
+  dd_test_pg_exec (other, sql);
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpstr (name, ==, "Sở Đổi Tên");
+  dd_test_pg_exec (other, "COMMIT");
+  PQfinish (other);
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpstr (name, ==, "Sở Tên Mới");
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_assert_cmpstr (name, ==, "Sở Tên Mới");
+  g_assert_cmpuint (kept, >=, 2);
+
+  /* A setting added, then every setting gone by TRUNCATE (which fires no
+   * row trigger): read again each time. (The TRUNCATE waits for the
+   * window's snapshot to end: as a window's does, after a while without
+   * a read.) */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO settings (key, value) VALUES ('test_kept', 'một')");
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  value = dd_store_dup_setting (window, "test_kept", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "một");
+  _dd_pg_live_end_when_idle (window);
+  {
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+  }
+  dd_test_pg_exec (fixture->conn, "TRUNCATE settings");
+  g_free (name);
+  name = lead_after_refresh (window, id, &kept);
+  g_free (value);
+  value = dd_store_dup_setting (window, "test_kept", &error);
+  g_assert_no_error (error);
+  g_assert_null (value);
+  office_clear (&office);
+}
+
 /* Two desktops at once: two series of "update" processes running
  * together on the same two tasks. Every save acknowledged (exit 0) is on
  * the server, once; every other one was refused as a conflict (or a
@@ -1803,6 +1926,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/list-changes", test_list_changes);
+  ADD ("/pg/backends/small-tables-kept", test_small_tables_kept);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD

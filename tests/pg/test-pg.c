@@ -108,7 +108,9 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
   dd_test_pg_exec (fixture->conn, "DROP TABLE letters_sent");
   dd_test_pg_exec (fixture->conn, "ALTER TABLE units DROP COLUMN email");
   dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_note_task_change () CASCADE");
-  dd_test_pg_exec (fixture->conn, "DROP TABLE task_changes");
+  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_note_table_change () CASCADE");
+  dd_test_pg_exec (fixture->conn, "DROP FUNCTION dd_note_all_changed ()");
+  dd_test_pg_exec (fixture->conn, "DROP TABLE task_changes, table_changes");
   status = g_strdup_printf ("DELETE FROM dondoc_schema WHERE version >= %d", DD_PG_SCHEMA_VERSION - 3);
   dd_test_pg_exec (fixture->conn, status);
   {
@@ -128,8 +130,10 @@ test_init_idempotent (DdTestPgFixture *fixture, gconstpointer data)
                                          "WHERE table_name = 'letters_sent'"), ==, 1);
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM information_schema.columns "
                                          "WHERE table_name = 'units' AND column_name = 'email'"), ==, 1);
-  /* Every write of a task or its coordinators noted (0008-task-changes.sql). */
-  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_change'"), ==, 4);
+  /* Every write of a task or its coordinators noted, and of the seven
+   * small tables a window keeps (0008-task-changes.sql): by row and by
+   * TRUNCATE. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_change'"), ==, 18);
   g_assert_cmpint (count (fixture->conn, "SELECT dd_task_status (1, '2026-01-10', NULL, '2026-01-11', NULL)"),
                    ==, DD_STATUS_OVERDUE);
 }

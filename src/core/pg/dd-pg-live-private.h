@@ -34,6 +34,8 @@ typedef struct
   gboolean snapshot_open;       /* the server's transaction of the reads is open */
   char *snapshot;               /* its pg_current_snapshot (), or NULL: not asked yet */
   char *pending;                /* the plans being imported in it, "1,5" (import_pending) */
+  char *previous;               /* the last snapshot's, once it ended: the small tables' wholes
+                                 * read in it are kept unless changed since (table_changes) */
   gboolean end_when_idle;       /* a window's: ended after IDLE_END_MS without a read */
   GMainContext *idle_context;   /* where that timeout runs (the window's thread) */
   guint idle_id;                /* the timeout that ends it */
@@ -45,6 +47,7 @@ typedef struct
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
   guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
   guint64 n_lists_kept;         /* of them, a kept list (as it was, or with the changes since) */
+  guint64 n_wholes_kept;        /* small tables' wholes kept from one snapshot to the next */
   GPtrArray *lists;             /* ListKept: the last lists read, the latest last */
 } Live;
 
@@ -60,6 +63,9 @@ typedef struct
   int revision;                 /* the column "revision", or -1 */
   PGresult *whole;              /* a small table, read once a snapshot */
   GHashTable *whole_rows;       /* its rows by id (gint64 → row + 1), made at the first lookup */
+  PGresult *carried;            /* the whole of the last snapshot, till the next one says it is
+                                 * unchanged (its whole again) or not */
+  GHashTable *carried_rows;     /* its whole_rows */
   GPtrArray *retired;           /* wholes a write made stale, freed with the snapshot */
   GHashTable *read_rows;        /* rowid → LiveRow, in a write transaction */
   int batch_column;             /* a task's rows: its task's id, read in batches; or -1 */
@@ -122,6 +128,9 @@ Live    *_dd_pg_live_of            (DdStore        *store);
 /* Forgets the lists kept (dd-pg-list.c): a connection made again may
  * reach another server. */
 void     _dd_pg_live_drop_lists    (Live           *live);
+/* Forgets the small tables' wholes kept from the last snapshot, for the
+ * same reason. */
+void     _dd_pg_live_drop_carried  (Live           *live);
 
 /* The store's DdStoreListReader (dd-pg-list.c); @data is the Live. */
 GArray  *_dd_pg_live_read_list     (DdStore           *store,

@@ -101,6 +101,8 @@ _dd_pg_live_table_clear (LiveTable *table)
 {
   g_clear_pointer (&table->whole, PQclear);
   g_clear_pointer (&table->whole_rows, g_hash_table_unref);
+  g_clear_pointer (&table->carried, PQclear);
+  g_clear_pointer (&table->carried_rows, g_hash_table_unref);
   g_clear_pointer (&table->retired, g_ptr_array_unref);
   g_clear_pointer (&table->read_rows, g_hash_table_unref);
 }
@@ -404,6 +406,23 @@ _dd_pg_live_update (sqlite3_vtab   *vtab,
   return change_row (table, sqlite3_value_int64 (argv[0]), argv);
 }
 
+/* @table's whole of the last snapshot, no longer to be read. */
+static void
+retire_carried (LiveTable *table)
+{
+  if (table->carried != NULL)
+    g_ptr_array_add (table->retired, g_steal_pointer (&table->carried));
+  g_clear_pointer (&table->carried_rows, g_hash_table_unref);
+}
+
+void
+_dd_pg_live_drop_carried (Live *live)
+{
+  for (guint i = 0; i < live->tables->len; i++)
+    retire_carried (live->tables->pdata[i]);
+  g_clear_pointer (&live->previous, g_free);
+}
+
 void
 _dd_pg_live_end_snapshot (Live *live)
 {
@@ -413,14 +432,25 @@ _dd_pg_live_end_snapshot (Live *live)
     dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
   live->snapshot_open = FALSE;
-  g_clear_pointer (&live->snapshot, g_free);
+  /* The small tables read whole in it may serve the next one. */
+  if (live->snapshot != NULL)
+    {
+      g_free (live->previous);
+      live->previous = g_steal_pointer (&live->snapshot);
+    }
   g_clear_pointer (&live->pending, g_free);
   _dd_pg_live_drop_batches (live);
   for (guint i = 0; i < live->tables->len; i++)
     {
       LiveTable *table = live->tables->pdata[i];
 
-      if (table->whole != NULL)
+      if (table->whole != NULL && live->previous != NULL)
+        {
+          retire_carried (table);
+          table->carried = g_steal_pointer (&table->whole);
+          table->carried_rows = g_steal_pointer (&table->whole_rows);
+        }
+      else if (table->whole != NULL)
         g_ptr_array_add (table->retired, g_steal_pointer (&table->whole));
       /* No cursor left to read the old copies. */
       if (live->n_cursors == 0)
@@ -430,11 +460,30 @@ _dd_pg_live_end_snapshot (Live *live)
 }
 
 /* What the snapshot's first statement asks: the snapshot itself (which
- * transactions it sees, dd-pg-list.c) and the plans hidden in it. */
-#define SNAPSHOT_INFO_SQL \
-  "SELECT pg_current_snapshot ()::text, coalesce ((SELECT string_agg (plan_id::text, ',' ORDER BY plan_id) " \
-  "FROM import_pending), '')"
+ * transactions it sees, dd-pg-list.c), the plans hidden in it, and the
+ * small tables written by a transaction @previous (the last snapshot's,
+ * or NULL) does not see. */
+static char *
+snapshot_info_sql (Live       *live,
+                   const char *previous)
+{
+  g_autofree char *changed = NULL;
+  char *literal;
 
+  if (previous != NULL && (literal = PQescapeLiteral (dd_pg_get_conn (live->pg), previous, strlen (previous))))
+    {
+      changed = g_strdup_printf ("coalesce ((SELECT string_agg (table_name, ',') FROM table_changes "
+                                 "WHERE changed_xid >= pg_snapshot_xmin (%s::pg_snapshot) "
+                                 "AND NOT pg_visible_in_snapshot (changed_xid, %s::pg_snapshot)), '')",
+                                 literal, literal);
+      PQfreemem (literal);
+    }
+  return g_strdup_printf ("SELECT pg_current_snapshot ()::text, coalesce ((SELECT string_agg (plan_id::text, ',' "
+                          "ORDER BY plan_id) FROM import_pending), ''), %s", changed != NULL ? changed : "NULL");
+}
+
+/* Takes the snapshot's info from @result; the small tables' wholes of
+ * the last snapshot are this one's unless written since. */
 static gboolean
 take_snapshot_info (Live      *live,
                     PGresult  *result,
@@ -442,19 +491,39 @@ take_snapshot_info (Live      *live,
 {
   gboolean ok = dd_pg_result_ok (result, error);
 
-  if (ok && (PQntuples (result) != 1 || PQnfields (result) != 2))
+  if (ok && (PQntuples (result) != 1 || PQnfields (result) != 3))
     {
-      g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_QUERY, _("The PostgreSQL server gave no snapshot of its data; nothing was read."));
+      g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_QUERY,
+                           _("The PostgreSQL server gave no snapshot of its data; nothing was read."));
       ok = FALSE;
     }
   if (ok)
     {
+      g_auto(GStrv) changed = PQgetisnull (result, 0, 2) ? NULL : g_strsplit (PQgetvalue (result, 0, 2), ",", -1);
+
       g_free (live->snapshot);
       g_free (live->pending);
       live->snapshot = g_strdup (PQgetvalue (result, 0, 0));
       live->pending = g_strdup (PQgetvalue (result, 0, 1));
+      for (guint i = 0; i < live->tables->len; i++)
+        {
+          LiveTable *table = live->tables->pdata[i];
+
+          if (table->carried == NULL)
+            continue;
+          if (changed == NULL || table->whole != NULL
+              || g_strv_contains ((const char * const *) changed, table->table))
+            retire_carried (table);
+          else
+            {
+              table->whole = g_steal_pointer (&table->carried);
+              table->whole_rows = g_steal_pointer (&table->carried_rows);
+              live->n_wholes_kept++;
+            }
+        }
     }
   PQclear (result);
+  g_clear_pointer (&live->previous, g_free);
   return ok;
 }
 
@@ -462,10 +531,13 @@ gboolean
 _dd_pg_live_snapshot_info (Live    *live,
                            GError **error)
 {
+  g_autofree char *sql = NULL;
+
   if (live->snapshot != NULL)
     return TRUE;
   live->n_reads++;
-  return take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), SNAPSHOT_INFO_SQL), error);
+  sql = snapshot_info_sql (live, live->previous);
+  return take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), sql), error);
 }
 
 /* A new snapshot: the server's transaction as it is now; what was read
@@ -475,10 +547,12 @@ gboolean
 _dd_pg_live_new_snapshot (Live    *live,
                           GError **error)
 {
+  g_autofree char *info = NULL;
   g_autofree char *sql = NULL;
 
   _dd_pg_live_end_snapshot (live);
-  sql = g_strconcat (_dd_pg_live_begin_sql (live->writable), "; " SNAPSHOT_INFO_SQL, NULL);
+  info = snapshot_info_sql (live, live->previous);
+  sql = g_strconcat (_dd_pg_live_begin_sql (live->writable), "; ", info, NULL);
   if (!take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), sql), error))
     {
       if (PQtransactionStatus (dd_pg_get_conn (live->pg)) != PQTRANS_IDLE)

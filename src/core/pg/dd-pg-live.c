@@ -126,6 +126,7 @@ live_free (gpointer data)
   g_clear_pointer (&live->lists, g_ptr_array_unref);
   g_free (live->snapshot);
   g_free (live->pending);
+  g_free (live->previous);
   g_hash_table_unref (live->batches);
   g_hash_table_unref (live->scan_counts);
   g_ptr_array_unref (live->retired_batches);
@@ -1433,6 +1434,7 @@ _dd_pg_live_renew (DdStore  *store,
     {
       g_hash_table_remove_all (live->prepared);
       _dd_pg_live_drop_lists (live);
+      _dd_pg_live_drop_carried (live);
       if (!_dd_pg_reconnect (live->pg, error))
         return FALSE;
     }
@@ -1455,6 +1457,16 @@ _dd_pg_live_end_when_idle (DdStore *store)
   live->idle_context = g_main_context_ref_thread_default ();
   live->last_read = g_get_monotonic_time ();
   _dd_pg_live_arm_idle_end (live);
+}
+
+guint64
+_dd_pg_live_count_wholes_kept (DdStore *store)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return live->n_wholes_kept;
 }
 
 guint64
