@@ -1366,6 +1366,14 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
   g_clear_pointer (&after, g_ptr_array_unref);
   after = list_statuses (window, &as_of);
   g_assert_false (has_status (after, 10, DD_STATUS_FORGOTTEN));
+
+  /* More entries than the log's reading tells one by one (over 1,000):
+   * every status judged again, the same. */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "SELECT 10 + (d::date - '2023-01-01'::date) % 7, d::date, 30, 'dồn' FROM generate_series "
+                                  "('2023-01-01'::date, '2026-01-10'::date, '1 day') d");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM audit_log WHERE table_name = 'progress_updates'"), >, 1000);
+  assert_statuses_fresh (fixture, window, &as_of);
   office_clear (&office);
 }
 

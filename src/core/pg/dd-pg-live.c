@@ -1131,39 +1131,45 @@ read_server_dates (DdPg    *pg,
  * server's transactions that were writing when it was taken, whose
  * entries, committed after, may come before LAST; and the plans being
  * imported (import_pending, which the log does not record). With it, the
- * number of the writers of the last mark ($1) that committed since. */
+ * number of the writers of the last mark ($1) that committed since, and
+ * the entries after the last mark's LAST ($2, if any) as "table task"
+ * (task 0: none) separated by commas: one round trip for both (a
+ * refresh waits for each one on a loaded server). */
 #define MARK_SQL \
   "SELECT (SELECT coalesce (max (id), 0) FROM audit_log) || ';' || " \
   "coalesce ((SELECT string_agg (x::text, ',' ORDER BY x) FROM pg_snapshot_xip (pg_current_snapshot ()) x), " \
   "'') || ';' || coalesce ((SELECT string_agg (plan_id::text, ',' ORDER BY plan_id) FROM import_pending), ''), " \
   "(SELECT count(*) FROM unnest ($1::xid8[]) x WHERE pg_xact_status (x) = 'committed' " \
-  "AND pg_visible_in_snapshot (x, pg_current_snapshot ()))"
+  "AND pg_visible_in_snapshot (x, pg_current_snapshot ())), " \
+  "(SELECT coalesce (string_agg (c.table_name || ' ' || coalesce (c.task_id, 0), ',' ORDER BY c.id), '') " \
+  "FROM (SELECT id, table_name, task_id FROM audit_log WHERE id > $2::bigint ORDER BY id LIMIT " \
+  G_STRINGIFY (MAX_CHANGES) " + 1) c)"
 /* The entries after a mark's LAST; past MAX_CHANGES, anything changed. */
 #define MAX_CHANGES 1000
-#define CHANGES_SQL "SELECT table_name, task_id FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT 1001"
 
-/* The log's entries after @last into @tables and @tasks; FALSE when the
- * server refuses or when there are too many to tell. */
+/* The log's entries of @changes (MARK_SQL's) into @tables and @tasks;
+ * FALSE when there are too many to tell. */
 static gboolean
-read_changes (Live       *live,
-              const char *last,
+read_changes (const char *changes,
               GPtrArray  *tables,
               GArray     *tasks)
 {
-  const char *params[] = { last };
-  PGresult *result = PQexecParams (dd_pg_get_conn (live->pg), CHANGES_SQL, 1, NULL, params, NULL, NULL, 0);
-  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) <= MAX_CHANGES;
+  g_auto(GStrv) entries = *changes != '\0' ? g_strsplit (changes, ",", -1) : g_new0 (char *, 1);
 
-  live->n_reads++;
-  for (int r = 0; ok && r < PQntuples (result); r++)
+  if (g_strv_length (entries) > MAX_CHANGES)
+    return FALSE;
+  for (guint i = 0; entries[i] != NULL; i++)
     {
-      gint64 task = PQgetisnull (result, r, 1) ? 0 : g_ascii_strtoll (PQgetvalue (result, r, 1), NULL, 10);
+      const char *space = strchr (entries[i], ' ');
+      gint64 task;
 
-      g_ptr_array_add (tables, g_strdup (PQgetvalue (result, r, 0)));
+      if (space == NULL)
+        return FALSE;
+      task = g_ascii_strtoll (space + 1, NULL, 10);
+      g_ptr_array_add (tables, g_strndup (entries[i], space - entries[i]));
       g_array_append_val (tasks, task);
     }
-  PQclear (result);
-  return ok;
+  return TRUE;
 }
 
 /* The store's DdStoreChangeLog: the mark of its snapshot (beginning one
@@ -1183,7 +1189,8 @@ live_change_log (DdStore    *store,
   g_auto(GStrv) now = NULL;
   g_autofree char *writers = NULL;
   g_autofree char *mark = NULL;
-  const char *params[1];
+  g_autofree char *changes = NULL;
+  const char *params[2];
   PGresult *result;
   gboolean known;
 
@@ -1193,20 +1200,22 @@ live_change_log (DdStore    *store,
     return NULL;
   writers = g_strdup_printf ("{%s}", before != NULL ? before[1] : "");
   params[0] = writers;
-  result = PQexecParams (dd_pg_get_conn (live->pg), MARK_SQL, 1, NULL, params, NULL, NULL, 0);
+  params[1] = before != NULL ? before[0] : NULL;
+  result = PQexecParams (dd_pg_get_conn (live->pg), MARK_SQL, 2, NULL, params, NULL, NULL, 0);
   live->n_reads++;
-  known = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  known = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && PQnfields (result) == 3;
   if (known)
     {
       mark = g_strdup (PQgetvalue (result, 0, 0));
       known = g_str_equal (PQgetvalue (result, 0, 1), "0");
+      changes = g_strdup (PQgetvalue (result, 0, 2));
     }
   PQclear (result);
   if (mark == NULL || since == NULL)
     return g_steal_pointer (&mark);
   now = g_strsplit (mark, ";", 3);
   if (!known || g_strv_length (now) != 3 || !g_str_equal (before[2], now[2]) ||
-      !read_changes (live, before[0], tables, tasks))
+      !read_changes (changes, tables, tasks))
     return NULL;
   return g_steal_pointer (&mark);
 }
