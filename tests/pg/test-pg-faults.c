@@ -172,6 +172,7 @@ test_tls_missing (DdTestPgFixture *fixture, gconstpointer data)
 {
   g_autofree char *require = dd_test_pg_tcp_uri (fixture->cluster, fixture->database, NULL, "require");
   g_autofree char *plain = dd_test_pg_tcp_uri (fixture->cluster, fixture->database, NULL, "disable");
+  g_autofree char *schema = NULL;
   Run run;
 
   run = run_cli ("--db", require, "init", NULL);
@@ -184,7 +185,8 @@ test_tls_missing (DdTestPgFixture *fixture, gconstpointer data)
   run = run_cli ("--db", plain, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
-  g_assert_nonnull (dd_test_pg_dup_value (fixture->conn, "SELECT to_regclass ('public.dondoc_schema')"));
+  schema = dd_test_pg_dup_value (fixture->conn, "SELECT to_regclass ('public.dondoc_schema')");
+  g_assert_cmpstr (schema, ==, "dondoc_schema");
 }
 
 /* Another self-signed certificate authority, not the server's. */
@@ -225,6 +227,7 @@ test_tls_verify (void)
   g_autofree char *dir = g_dir_make_tmp ("dd-tls-XXXXXX", &error);
   g_autofree char *absent = g_build_filename (dir, "absent.crt", NULL);
   g_autofree char *other = make_other_authority (dir);
+  g_autofree char *schema = NULL;
   const char *ca = dd_test_pg_cluster_get_certificate (tls);
   g_autofree char *good = verify_uri (tls, "postgres", ca, "localhost");
   g_autofree char *no_ca = verify_uri (tls, "postgres", absent, "localhost");
@@ -247,7 +250,8 @@ test_tls_verify (void)
   if (run.status != 0)
     g_error ("init over TLS: %s", run.err);
   run_clear (&run);
-  g_assert_nonnull (dd_test_pg_dup_value (admin, "SELECT to_regclass ('public.dondoc_schema')"));
+  schema = dd_test_pg_dup_value (admin, "SELECT to_regclass ('public.dondoc_schema')");
+  g_assert_cmpstr (schema, ==, "dondoc_schema");
   run = run_cli ("--db", good, "tasks", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "[]\n");
