@@ -1377,6 +1377,19 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* Runs the SQL of @format on @conn. */
+static void G_GNUC_PRINTF (2, 3)
+exec_printf (PGconn *conn, const char *format, ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  dd_test_pg_exec (conn, sql);
+}
+
 /* The queries of test_list_changes(): every sort the server keeps
  * (number, deadline, progress, status), both ways, all tasks; and by
  * number a unit's (taking part too), a unit's lead, a plan's and words. */
@@ -1463,7 +1476,6 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GArray) queries = NULL;
   g_autofree char *title = NULL;
   g_auto(GStrv) words = NULL;
-  g_autofree char *sql = NULL;
   gint64 unit, plan, other_plan, first, last;
   guint kept, lists;
   PGconn *other;
@@ -1501,48 +1513,31 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (kept, ==, 2 * lists);
 
   /* Completed late; a deadline moved back, one taken away. */
-  sql = g_strdup_printf ("UPDATE tasks SET progress = 100, completed_on = '2026-11-30' WHERE id = %" G_GINT64_FORMAT,
+  exec_printf (fixture->conn, "UPDATE tasks SET progress = 100, completed_on = '2026-11-30' WHERE id = %" G_GINT64_FORMAT,
                          first);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET due_on = '2025-01-01' WHERE id = %" G_GINT64_FORMAT, first + 1);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET due_on = NULL, progress = 7 WHERE id = %" G_GINT64_FORMAT, first + 2);
-  dd_test_pg_exec (fixture->conn, sql);
+  exec_printf (fixture->conn, "UPDATE tasks SET due_on = '2025-01-01' WHERE id = %" G_GINT64_FORMAT, first + 1);
+  exec_printf (fixture->conn, "UPDATE tasks SET due_on = NULL, progress = 7 WHERE id = %" G_GINT64_FORMAT, first + 2);
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, 2 * lists);
 
   /* Moved to the end of another plan; into the bin. */
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = -1 WHERE id = %" G_GINT64_FORMAT,
+  exec_printf (fixture->conn, "UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = -1 WHERE id = %" G_GINT64_FORMAT,
                          other_plan, last);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET deleted_at = now () WHERE id = %" G_GINT64_FORMAT, first + 3);
-  dd_test_pg_exec (fixture->conn, sql);
+  exec_printf (fixture->conn, "UPDATE tasks SET deleted_at = now () WHERE id = %" G_GINT64_FORMAT, first + 3);
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, 2 * lists);
 
   /* Back from the bin; another deleted for good; a copy of one added;
    * the unit now taking part in a task it had none of. */
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET deleted_at = NULL WHERE id = %" G_GINT64_FORMAT, first + 3);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("DELETE FROM tasks WHERE id = %" G_GINT64_FORMAT, first + 4);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("INSERT INTO tasks (plan_id, position, number, title, lead_unit_id, deadline_kind, due_on, "
+  exec_printf (fixture->conn, "UPDATE tasks SET deleted_at = NULL WHERE id = %" G_GINT64_FORMAT, first + 3);
+  exec_printf (fixture->conn, "DELETE FROM tasks WHERE id = %" G_GINT64_FORMAT, first + 4);
+  exec_printf (fixture->conn, "INSERT INTO tasks (plan_id, position, number, title, lead_unit_id, deadline_kind, due_on, "
                          "progress, search_text) SELECT plan_id, position, number, title || ' (bản sao)', "
                          "lead_unit_id, deadline_kind, due_on, progress, search_text FROM tasks "
                          "WHERE id = %" G_GINT64_FORMAT, first + 5);
-  dd_test_pg_exec (fixture->conn, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("INSERT INTO task_coordinators (task_id, unit_id, position) SELECT min (id), %" G_GINT64_FORMAT
+  exec_printf (fixture->conn, "INSERT INTO task_coordinators (task_id, unit_id, position) SELECT min (id), %" G_GINT64_FORMAT
                          ", 9 FROM tasks WHERE id NOT IN (SELECT task_id FROM task_coordinators WHERE unit_id = %"
                          G_GINT64_FORMAT ") AND lead_unit_id IS DISTINCT FROM %" G_GINT64_FORMAT, unit, unit, unit);
-  dd_test_pg_exec (fixture->conn, sql);
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, 2 * lists);
 
@@ -1556,10 +1551,8 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
    * committing after it: not seen, then seen. */
   other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
   dd_test_pg_exec (other, "BEGIN");
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = 0, due_on = '2024-02-29', "
+  exec_printf (other, "UPDATE tasks SET plan_id = %" G_GINT64_FORMAT ", position = 0, due_on = '2024-02-29', "
                          "progress = 99 WHERE id = %" G_GINT64_FORMAT, plan, first + 6);
-  dd_test_pg_exec (other, sql);
   dd_test_pg_exec (fixture->conn, "UPDATE tasks SET note = 'Ghi chú' WHERE id = (SELECT max (id) FROM tasks)");
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, 2 * lists);
@@ -1569,9 +1562,7 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (kept, ==, 2 * lists);
 
   /* A plan hidden while it is imported, then shown: read whole. */
-  g_free (sql);
-  sql = g_strdup_printf ("INSERT INTO import_pending (plan_id, started_at) VALUES (%" G_GINT64_FORMAT ", 'now')", plan);
-  dd_test_pg_exec (fixture->conn, sql);
+  exec_printf (fixture->conn, "INSERT INTO import_pending (plan_id, started_at) VALUES (%" G_GINT64_FORMAT ", 'now')", plan);
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, lists);
   dd_test_pg_exec (fixture->conn, "DELETE FROM import_pending");
@@ -1653,9 +1644,7 @@ test_small_tables_kept (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (kept, >=, 2);
 
   /* The lead unit renamed: the units read again. */
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE units SET name = 'Sở Đổi Tên' WHERE id = %" G_GINT64_FORMAT, lead);
-  dd_test_pg_exec (fixture->conn, sql);
+  exec_printf (fixture->conn, "UPDATE units SET name = 'Sở Đổi Tên' WHERE id = %" G_GINT64_FORMAT, lead);
   g_free (name);
   name = lead_after_refresh (window, id, &kept);
   g_assert_cmpstr (name, ==, "Sở Đổi Tên");
@@ -1664,9 +1653,7 @@ test_small_tables_kept (DdTestPgFixture *fixture, gconstpointer data)
    * committed after: the old name, then the new one. */
   other = dd_test_pg_connect (fixture->cluster, fixture->database, NULL);
   dd_test_pg_exec (other, "BEGIN");
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE units SET name = 'Sở Tên Mới' WHERE id = %" G_GINT64_FORMAT, lead);
-  dd_test_pg_exec (other, sql);
+  exec_printf (other, "UPDATE units SET name = 'Sở Tên Mới' WHERE id = %" G_GINT64_FORMAT, lead);
   g_free (name);
   name = lead_after_refresh (window, id, &kept);
   g_assert_cmpstr (name, ==, "Sở Đổi Tên");
@@ -1707,6 +1694,77 @@ test_small_tables_kept (DdTestPgFixture *fixture, gconstpointer data)
   value = dd_store_dup_setting (window, "test_kept", &error);
   g_assert_no_error (error);
   g_assert_null (value);
+  office_clear (&office);
+}
+
+/* A window open on the empty server while an administrator moves an office
+ * onto it (migrate, whose copy runs with the triggers that note changes
+ * off): its next refresh reads the units and the task list whole, not as
+ * kept (dd_note_all_changed()). */
+static void
+test_kept_after_migrate (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdPg) fresh_pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(DdStore) fresh = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 until;
+  DdTaskQuery query;
+  Office office;
+
+  office_make (&office);
+  g_assert_cmpint (run_cli (&out, &err, "--db", fixture->uri, "init", NULL), ==, 0);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  dd_task_query_init (&query);
+  g_date_set_dmy (&query.as_of, 6, 12, 2026);
+  /* Read twice in two snapshots: kept. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (_dd_pg_live_renew (window, &error));
+      _dd_store_external_change (window);
+      g_clear_object (&units);
+      units = dd_store_list_units (window, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (units), ==, 0);
+      g_clear_pointer (&ids, g_array_unref);
+      ids = _dd_store_query_task_ids (window, &query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 0);
+    }
+  g_assert_cmpuint (_dd_pg_live_count_lists_kept (window), ==, 1);
+
+  /* The window's snapshot ends when idle (the copy waits for it). */
+  _dd_pg_live_end_when_idle (window);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  counts = move_to_server (fixture, &office);
+
+  g_assert_true (_dd_pg_live_renew (window, &error));
+  _dd_store_external_change (window);
+  g_clear_object (&units);
+  units = dd_store_list_units (window, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==,
+                    (guint) count (fixture->conn, "SELECT count(*) FROM units"));
+  fresh_pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  fresh = dd_pg_read_store (fresh_pg, &error);
+  g_assert_no_error (error);
+  assert_same_list (fresh, window, &query, FALSE);
+  g_assert_cmpuint (_dd_pg_live_count_lists_kept (window), ==, 1);
   office_clear (&office);
 }
 
@@ -1935,6 +1993,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/list-changes", test_list_changes);
   ADD ("/pg/backends/small-tables-kept", test_small_tables_kept);
+  ADD ("/pg/backends/kept-after-migrate", test_kept_after_migrate);
   ADD ("/pg/backends/two-desktops", test_two_desktops);
   ADD ("/pg/backends/letters-mail", test_letters_mail);
 #undef ADD
