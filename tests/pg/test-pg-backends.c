@@ -1578,6 +1578,21 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* Lets @window's snapshot end as a window's does after a while without a
+ * read (a TRUNCATE or a migrate waits for it), running the main loop. */
+static void
+end_snapshot_when_idle (DdStore *window)
+{
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  _dd_pg_live_end_when_idle (window);
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
 /* The lead's name of task @id as @window reads it after a refresh (a new
  * snapshot, its caches dropped); *@kept: the small tables' wholes it kept
  * from the last snapshot meanwhile. */
@@ -1677,16 +1692,7 @@ test_small_tables_kept (DdTestPgFixture *fixture, gconstpointer data)
   value = dd_store_dup_setting (window, "test_kept", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "một");
-  _dd_pg_live_end_when_idle (window);
-  {
-    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-    while (g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
-  }
+  end_snapshot_when_idle (window);
   dd_test_pg_exec (fixture->conn, "TRUNCATE settings");
   g_free (name);
   name = lead_after_refresh (window, id, &kept);
@@ -1714,7 +1720,6 @@ test_kept_after_migrate (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GArray) ids = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  gint64 until;
   DdTaskQuery query;
   Office office;
 
@@ -1743,13 +1748,7 @@ test_kept_after_migrate (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (_dd_pg_live_count_lists_kept (window), ==, 1);
 
   /* The window's snapshot ends when idle (the copy waits for it). */
-  _dd_pg_live_end_when_idle (window);
-  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
+  end_snapshot_when_idle (window);
   counts = move_to_server (fixture, &office);
 
   g_assert_true (_dd_pg_live_renew (window, &error));
