@@ -1427,31 +1427,52 @@ kept_queries (gint64 unit, gint64 plan, const char *word)
   return queries;
 }
 
-/* Each of @windows after a refresh (a new snapshot, its caches dropped,
- * as its listener does) reads for its query of @queries (a window keeps
- * a few lists) the ids and counts that a store opened now reads, twice;
- * *@kept: how many of these readings came from the list it kept (as it
- * was, or with the changes since), not read whole. */
-static void
-assert_kept_lists_fresh (DdTestPgFixture *fixture, GPtrArray *windows, GArray *queries, guint *kept)
+/* A store of the server opened now. */
+static DdStore *
+open_fresh (DdTestPgFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
-  g_autoptr(DdStore) fresh = NULL;
+  DdStore *fresh;
 
   g_assert_no_error (error);
   fresh = dd_pg_read_store (pg, &error);
   g_assert_no_error (error);
+  return fresh;
+}
+
+/* @window after a refresh (a new snapshot, its caches dropped, as its
+ * listener does) reads for @query the ids and counts that @fresh reads;
+ * how many of its readings came from a list it kept (as it was, or with
+ * the changes since), not read whole. */
+static guint
+read_after_refresh (DdStore *fresh, DdStore *window, const DdTaskQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 before = _dd_pg_live_count_lists_kept (window);
+
+  g_assert_true (_dd_pg_live_renew (window, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (window);
+  assert_same_list (fresh, window, query, FALSE);
+  return (guint) (_dd_pg_live_count_lists_kept (window) - before);
+}
+
+/* Each of @windows after a refresh reads for its query of @queries the
+ * ids and counts that a store opened now reads, twice; *@kept: how many
+ * of these readings came from the list it kept, not read whole. */
+static void
+assert_kept_lists_fresh (DdTestPgFixture *fixture, GPtrArray *windows, GArray *queries, guint *kept)
+{
+  g_autoptr(DdStore) fresh = open_fresh (fixture);
+
   *kept = 0;
   for (guint q = 0; q < queries->len; q++)
     {
       DdStore *window = windows->pdata[q];
       guint64 before = _dd_pg_live_count_lists_kept (window);
 
-      g_assert_true (_dd_pg_live_renew (window, &error));
-      g_assert_no_error (error);
-      _dd_store_external_change (window);
-      assert_same_list (fresh, window, &g_array_index (queries, DdTaskQuery, q), FALSE);
+      read_after_refresh (fresh, window, &g_array_index (queries, DdTaskQuery, q));
       /* Asked again in the same snapshot: the list kept as it is. */
       assert_same_list (fresh, window, &g_array_index (queries, DdTaskQuery, q), FALSE);
       *kept += (guint) (_dd_pg_live_count_lists_kept (window) - before);
@@ -1575,6 +1596,91 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   dd_test_pg_exec (fixture->conn, "TRUNCATE tasks CASCADE");
   assert_kept_lists_fresh (fixture, windows, queries, &kept);
   g_assert_cmpuint (kept, ==, lists);
+  office_clear (&office);
+}
+
+/* A window keeps its whole list while its user filters it by a few
+ * units, plans or words in between (dd-pg-list.c: up to eight lists and
+ * 300,000 rows, the least recently read going first): going back to the
+ * list after seven others reads only the tasks changed since; after eight,
+ * or past the rows a window keeps, it reads the list whole. The latest
+ * list is kept whatever its size. */
+static void
+test_lists_kept_while_filtering (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(GArray) queries = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) unit_list = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) words = NULL;
+  const DdTaskQuery *list;
+  gint64 unit, plan, first;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
+                               "ORDER BY count(*) DESC, unit_id LIMIT 1");
+  plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
+  first = count (fixture->conn, "SELECT min (id) FROM tasks");
+  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% %' ORDER BY id LIMIT 1");
+  words = g_strsplit (title, " ", 2);
+  /* The whole list by number, then eleven others. */
+  queries = kept_queries (unit, plan, words[0]);
+  g_assert_cmpuint (queries->len, >=, 10);
+  list = &g_array_index (queries, DdTaskQuery, 0);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(DdStore) fresh = open_fresh (fixture);
+
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 0);
+    for (guint q = 1; q <= 7; q++)
+      g_assert_cmpuint (read_after_refresh (fresh, window, &g_array_index (queries, DdTaskQuery, q)), ==, 0);
+  }
+  /* Another desktop's save, then back to the whole list: kept, brought
+   * up to date. */
+  exec_printf (fixture->conn, "UPDATE tasks SET progress = 100, completed_on = '2026-11-30' WHERE id = %" G_GINT64_FORMAT,
+               first);
+  {
+    g_autoptr(DdStore) fresh = open_fresh (fixture);
+
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 1);
+    /* Seven of the others again and an eighth: the whole list, now the
+     * least recently read of nine, goes. */
+    for (guint q = 1; q <= 8; q++)
+      read_after_refresh (fresh, window, &g_array_index (queries, DdTaskQuery, q));
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 0);
+  }
+
+  /* Fewer rows kept than the whole list and a unit's together: the
+   * unit's list pushes the whole one out; it stays with one more row. */
+  all = _dd_store_query_task_ids (window, list, &error);
+  g_assert_no_error (error);
+  unit_list = _dd_store_query_task_ids (window, &g_array_index (queries, DdTaskQuery, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unit_list->len, >, 0);
+  exec_printf (fixture->conn, "UPDATE tasks SET progress = 3 WHERE id = %" G_GINT64_FORMAT, first + 1);
+  {
+    g_autoptr(DdStore) fresh = open_fresh (fixture);
+
+    _dd_pg_live_set_kept_rows (window, all->len + unit_list->len - 1);
+    read_after_refresh (fresh, window, &g_array_index (queries, DdTaskQuery, 8));
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 0);
+    _dd_pg_live_set_kept_rows (window, all->len + unit_list->len);
+    read_after_refresh (fresh, window, &g_array_index (queries, DdTaskQuery, 8));
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 1);
+    /* The latest list kept, however few rows a window keeps. */
+    _dd_pg_live_set_kept_rows (window, 1);
+    g_assert_cmpuint (read_after_refresh (fresh, window, list), ==, 1);
+  }
   office_clear (&office);
 }
 
@@ -1991,6 +2097,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/list-changes", test_list_changes);
+  ADD ("/pg/backends/lists-kept-while-filtering", test_lists_kept_while_filtering);
   ADD ("/pg/backends/small-tables-kept", test_small_tables_kept);
   ADD ("/pg/backends/kept-after-migrate", test_kept_after_migrate);
   ADD ("/pg/backends/two-desktops", test_two_desktops);

@@ -39,8 +39,14 @@
  * deadline, progress, status), not for those by the units' names (a
  * unit's renaming moves rows of unchanged tasks) nor by title. */
 
-/* How many lists a store keeps (the list, a unit's, a plan's). */
-#define KEPT_LISTS 3
+/* How many lists a store keeps, and their rows at most: the whole list
+ * and the lists a user filters in between (units, plans, words), so that
+ * going back to the whole list after a few filters does not read its
+ * 100,000 rows again. A row kept costs 40 bytes (its copy for the store
+ * is the store's): 300,000 rows are 12 MB. The least recently read go
+ * first; the latest stays whatever its size. */
+#define KEPT_LISTS 8
+#define KEPT_ROWS 300000
 
 /* The order of a row, as the server sorted it: three values and the id. */
 typedef struct
@@ -279,6 +285,27 @@ read_row (PGresult       *result,
   key->c = int_value (result, r, 6);
 }
 
+/* Lets the least recently read lists go, beyond KEPT_LISTS or the rows
+ * kept; the latest stays. */
+static void
+trim (Live *live)
+{
+  guint max_rows = live->kept_rows_max > 0 ? live->kept_rows_max : KEPT_ROWS;
+
+  for (guint n_rows = 0, i = live->lists->len; i-- > 0;)
+    {
+      const ListKept *older = live->lists->pdata[i];
+
+      n_rows += older->rows->len;
+      if (i < live->lists->len - 1 && (live->lists->len - i > KEPT_LISTS || n_rows > max_rows))
+        {
+          /* This one and every older one go. */
+          g_ptr_array_remove_range (live->lists, 0, i + 1);
+          return;
+        }
+    }
+}
+
 /* The kept list of @key, the latest of live->lists now; or NULL. */
 static ListKept *
 find_kept (Live       *live,
@@ -291,6 +318,7 @@ find_kept (Live       *live,
       if (g_str_equal (kept->query, key))
         {
           g_ptr_array_add (live->lists, g_ptr_array_steal_index (live->lists, i));
+          trim (live);
           return kept;
         }
     }
@@ -315,9 +343,8 @@ keep (Live              *live,
   kept->keys = keys;
   if (live->lists == NULL)
     live->lists = g_ptr_array_new_with_free_func (list_kept_free);
-  if (live->lists->len >= KEPT_LISTS)
-    g_ptr_array_remove_index (live->lists, 0);
   g_ptr_array_add (live->lists, kept);
+  trim (live);
 }
 
 typedef struct
@@ -533,6 +560,17 @@ _dd_pg_live_count_lists (DdStore *store)
   g_return_val_if_fail (live != NULL, 0);
 
   return live->n_lists;
+}
+
+void
+_dd_pg_live_set_kept_rows (DdStore *store,
+                           guint    rows)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_if_fail (live != NULL);
+
+  live->kept_rows_max = rows;
 }
 
 guint64

@@ -49,6 +49,7 @@ typedef struct
   guint64 n_lists_kept;         /* of them, a kept list (as it was, or with the changes since) */
   guint64 n_wholes_kept;        /* small tables' wholes kept from one snapshot to the next */
   GPtrArray *lists;             /* ListKept: the last lists read, the latest last */
+  guint kept_rows_max;          /* their rows at most, or 0: KEPT_ROWS (dd-pg-list.c) */
 } Live;
 
 typedef struct

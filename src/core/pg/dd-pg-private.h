@@ -102,6 +102,9 @@ guint64    _dd_pg_live_count_lists (DdStore     *store);
 /* Of them, how many came from a list kept (as it was, or with the
  * changes since its snapshot), not read whole. */
 guint64    _dd_pg_live_count_lists_kept (DdStore *store);
+/* Tests: keep at most @rows rows of lists (0: the store's own limit). */
+void       _dd_pg_live_set_kept_rows (DdStore   *store,
+                                      guint      rows);
 /* Tests: how many times a small table's whole read in one snapshot served
  * the next (unchanged since, data/pg/0008-task-changes.sql). */
 guint64    _dd_pg_live_count_wholes_kept (DdStore *store);
