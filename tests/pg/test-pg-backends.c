@@ -20,6 +20,7 @@
 #include "dd-test-smtp.h"
 #include "dd-store-private.h"
 #include "dd-pg-private.h"
+#include "dd-export-private.h"
 
 static DdTestPgCluster *cluster;
 
@@ -1108,6 +1109,137 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* An export's row of a task (DdExportTask), as one text, into the
+ * GPtrArray @data. */
+static gboolean
+collect_export_row (const DdExportTask *task, gpointer data, GError **error)
+{
+  g_autofree char *due = dd_date_is_set (&task->due) ? dd_date_to_iso (&task->due) : NULL;
+
+  g_ptr_array_add (data, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s %s lead %s [%s] %s due %s %s %s "
+                                          "%u%% status %d %s %s",
+                                          task->id, task->plan_number, task->number, task->title, task->lead,
+                                          task->coordinators, task->deadline_text, due, task->product,
+                                          task->directing, task->progress, task->status,
+                                          task->actual_product, task->note));
+  return TRUE;
+}
+
+static void
+write_between_slices (gpointer data)
+{
+  DdTestPgFixture *fixture = data;
+
+  /* Every task and its coordinators, by another desktop. */
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = title || ' (sửa)', progress = 100 - progress; "
+                                  "DELETE FROM task_coordinators WHERE position > 0");
+}
+
+static void
+kill_read_ahead (gpointer data)
+{
+  DdTestPgFixture *fixture = data;
+
+  dd_test_pg_exec (fixture->conn, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                                  "WHERE application_name = 'dondoc-prefetch'");
+}
+
+/* An export's task rows read ahead (dd-pg-prefetch.c): the rows of each
+ * batch of tasks (the tasks, their coordinators, extensions, people,
+ * sources, schedules) asked on a connection of their own, in the
+ * export's snapshot, while the batch before is formatted, are those the
+ * file gives; another desktop's writes while the export reads (between
+ * its short transactions, before the later batches are asked) are not in
+ * them, as they are not in the store's own reads; the next snapshot
+ * shows them, read ahead too. */
+static void
+test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) file = NULL;
+  g_autoptr(DdStore) server = NULL;
+  g_autoptr(GPtrArray) on_file = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) on_server = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_free);
+  guint64 taken;
+  DdTaskQuery query;
+  Office office;
+
+  office_make (&office);
+  add_task_rows (office.file);
+  counts = move_to_server (fixture, &office);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  server = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  dd_task_query_init (&query);
+  g_date_set_dmy (&query.as_of, 6, 12, 2026);
+  g_assert_true (_dd_store_export_foreach_query (file, &query, TRUE, collect_export_row, on_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (on_file->len, >=, 20);
+
+  /* The store's snapshot taken (its list read), then another desktop
+   * writes; three tasks a batch, two rows a transaction, and another
+   * desktop writing between each two. */
+  {
+    g_autoptr(DdTaskList) list = dd_store_query_tasks (server, &query, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, on_file->len);
+  }
+  write_between_slices (fixture);
+  _dd_export_batch_ids = 3;
+  _dd_export_slice_rows = 2;
+  _dd_export_slice_hook = write_between_slices;
+  _dd_export_slice_hook_data = fixture;
+  g_assert_true (_dd_store_export_foreach_query (server, &query, TRUE, collect_export_row, on_server, &error));
+  g_assert_no_error (error);
+  _dd_export_slice_hook = NULL;
+  _dd_export_slice_hook_data = NULL;
+  g_assert_cmpuint (on_server->len, ==, on_file->len);
+  for (guint i = 0; i < on_file->len; i++)
+    g_assert_cmpstr (on_server->pdata[i], ==, on_file->pdata[i]);
+  /* Every batch but the first, of the tasks and their other tables. */
+  taken = _dd_pg_live_count_read_ahead (server);
+  g_test_message ("%u tasks, %" G_GUINT64_FORMAT " batches read ahead", on_file->len, taken);
+  g_assert_cmpuint (taken, >=, 2 * (on_file->len / 3 - 1));
+
+  /* The next snapshot: the writes, read ahead as well. */
+  g_assert_true (_dd_pg_live_renew (server, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (server);
+  g_assert_true (_dd_store_export_foreach_query (server, &query, TRUE, collect_export_row, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, on_file->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_nonnull (strstr (after->pdata[i], " (sửa) lead "));
+  g_assert_cmpuint (_dd_pg_live_count_read_ahead (server), >=, taken + 2 * (on_file->len / 3 - 1));
+
+  /* The reading ahead's connection killed between each two transactions
+   * (its query may be running): the store reads what it lacks itself,
+   * the reading ahead connects again; the same rows. */
+  g_assert_true (_dd_pg_live_renew (server, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (server);
+  _dd_export_slice_hook = kill_read_ahead;
+  _dd_export_slice_hook_data = fixture;
+  g_assert_true (_dd_store_export_foreach_query (server, &query, TRUE, collect_export_row, again, &error));
+  g_assert_no_error (error);
+  _dd_export_slice_hook = NULL;
+  _dd_export_slice_hook_data = NULL;
+  g_assert_cmpuint (again->len, ==, after->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (again->pdata[i], ==, after->pdata[i]);
+  _dd_export_batch_ids = 0;
+  _dd_export_slice_rows = 0;
+  office_clear (&office);
+}
+
 /* Copies a few of @path's tasks under new ids with no lead, no due date
  * and no coordinator, and two with the same title: ties and NULLs for
  * every sort of the list. */
@@ -2094,6 +2226,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/write-conflict", test_write_conflict);
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
   ADD ("/pg/backends/batched-rows", test_batched_rows);
+  ADD ("/pg/backends/read-ahead", test_read_ahead);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/list-changes", test_list_changes);

@@ -21,6 +21,8 @@
 #include <glib/gstdio.h>
 
 #include "dd-test-pg.h"
+#include "dd-export-private.h"
+#include "dd-pg-private.h"
 
 /* TCP on 127.0.0.1 without TLS; commits survive a kill. */
 static DdTestPgCluster *cluster;
@@ -303,6 +305,13 @@ set_true_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+count_export_row (const DdExportTask *task, gpointer data, GError **error)
+{
+  (*(guint *) data)++;
+  return TRUE;
+}
+
 static void
 test_standby (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -358,6 +367,26 @@ test_standby (DdTestPgFixture *fixture, gconstpointer data)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (dd_pg_listener_get_connected (listener));
     g_assert_null (dd_pg_listener_get_error (listener));
+  }
+
+  /* An export's rows are read ahead there too: a standby exports its
+   * snapshot (dd-pg-prefetch.c). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DdPg) pg = dd_pg_connect (on_standby, &error);
+    g_autoptr(DdStore) store = pg != NULL ? dd_pg_read_store (pg, &error) : NULL;
+    guint n = 0;
+    DdTaskQuery query;
+
+    g_assert_no_error (error);
+    dd_task_query_init (&query);
+    g_date_set_dmy (&query.as_of, 6, 12, 2026);
+    _dd_export_batch_ids = 3;
+    g_assert_true (_dd_store_export_foreach_query (store, &query, TRUE, count_export_row, &n, &error));
+    _dd_export_batch_ids = 0;
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, >, 6);
+    g_assert_cmpuint (_dd_pg_live_count_read_ahead (store), >, 0);
   }
 
   /* It refuses writes: a save, a report, a role; nothing written. */

@@ -270,6 +270,8 @@ extern gsize _dd_export_action_cache_max;
  * (0: as many as its time allows), and a function called between two of
  * them (after the first has ended and its rows are written). */
 extern guint _dd_export_slice_rows;
+/* Tests: the tasks whose rows a server's tables read at once (0: 4,096). */
+extern guint _dd_export_batch_ids;
 extern void (*_dd_export_slice_hook) (gpointer data);
 extern gpointer _dd_export_slice_hook_data;
 

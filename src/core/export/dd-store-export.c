@@ -123,6 +123,7 @@ read_task_row (DdStore      *store,
 #define EXPORT_BATCH_IDS 4096
 
 guint _dd_export_slice_rows = 0;
+guint _dd_export_batch_ids = 0;
 void (*_dd_export_slice_hook) (gpointer data) = NULL;
 gpointer _dd_export_slice_hook_data = NULL;
 
@@ -180,6 +181,7 @@ read_ids_slice (DdStore      *store,
 {
   gint64 start = g_get_monotonic_time ();
   gboolean remote = _dd_store_has_remote_tables (store);
+  guint batch = _dd_export_batch_ids > 0 ? _dd_export_batch_ids : EXPORT_BATCH_IDS;
   guint i = *next;
 
   for (; i < ids->len; i++)
@@ -192,8 +194,14 @@ read_ids_slice (DdStore      *store,
       /* The clock is asked every 64 rows (about 0.05 ms of reading). */
       if (i > *next && i % 64 == 0 && g_get_monotonic_time () - start > slice_us)
         break;
-      if (remote && i % EXPORT_BATCH_IDS == 0)
-        _dd_store_set_batch_ids (store, &g_array_index (ids, gint64, i), MIN (EXPORT_BATCH_IDS, ids->len - i));
+      if (remote && i % batch == 0)
+        {
+          _dd_store_set_batch_ids (store, &g_array_index (ids, gint64, i), MIN (batch, ids->len - i));
+          /* Read ahead while these are formatted. */
+          if (i + batch < ids->len)
+            _dd_store_set_next_batch_ids (store, &g_array_index (ids, gint64, i + batch),
+                                          MIN (batch, ids->len - i - batch));
+        }
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       rc = sqlite3_step (stmt);

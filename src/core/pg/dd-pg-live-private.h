@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dd-pg-private.h"
+#include "dd-pg-prefetch-private.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,9 @@ typedef struct
   guint64 n_wholes_kept;        /* small tables' wholes kept from one snapshot to the next */
   GPtrArray *lists;             /* ListKept: the last lists read, the latest last */
   guint kept_rows_max;          /* their rows at most, or 0: KEPT_ROWS (dd-pg-list.c) */
+  DdPgPrefetch *prefetch;       /* the next batch read ahead (dd-pg-prefetch.c), or NULL */
+  char *exported;               /* pg_export_snapshot () of this snapshot, or NULL */
+  gboolean no_prefetch;         /* the server would not export it */
 } Live;
 
 typedef struct

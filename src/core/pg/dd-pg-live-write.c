@@ -440,6 +440,9 @@ _dd_pg_live_end_snapshot (Live *live)
     }
   g_clear_pointer (&live->pending, g_free);
   _dd_pg_live_drop_batches (live);
+  /* What was read ahead in it, and its export, end with it. */
+  g_clear_pointer (&live->exported, g_free);
+  _dd_pg_prefetch_reset (live->prefetch);
   for (guint i = 0; i < live->tables->len; i++)
     {
       LiveTable *table = live->tables->pdata[i];

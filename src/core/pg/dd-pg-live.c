@@ -124,6 +124,8 @@ live_free (gpointer data)
   _dd_pg_live_drop_batches (live);
   _dd_pg_live_drop_lists (live);
   g_clear_pointer (&live->lists, g_ptr_array_unref);
+  g_clear_pointer (&live->prefetch, _dd_pg_prefetch_free);
+  g_free (live->exported);
   g_free (live->snapshot);
   g_free (live->pending);
   g_free (live->previous);
@@ -795,9 +797,87 @@ index_batch (LiveBatch *batch,
     }
 }
 
+/* @ids as an array's text, "{1,2,3}". */
+static char *
+ids_array (GArray *ids)
+{
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (array, '}');
+  return g_string_free (array, FALSE);
+}
+
+/* What a query read ahead is known by: its SQL and its parameters. */
+static char *
+request_key (const char *sql,
+             GPtrArray  *params)
+{
+  GString *key = g_string_new (sql);
+
+  for (guint i = 0; i < params->len; i++)
+    g_string_append_printf (key, "\x1f%s", params->pdata[i] != NULL ? (char *) params->pdata[i] : "\x1e");
+  return g_string_free (key, FALSE);
+}
+
+/* Whether this snapshot can be read ahead: exported for the prefetcher
+ * (once a snapshot: one round trip). Only the reads of a snapshot, never
+ * a write's transaction. */
+static gboolean
+export_snapshot (Live *live)
+{
+  PGresult *result;
+
+  if (live->no_prefetch || live->in_transaction || !live->snapshot_open)
+    return FALSE;
+  if (live->exported != NULL)
+    return TRUE;
+  result = PQexec (dd_pg_get_conn (live->pg), "SELECT pg_export_snapshot ()");
+  live->n_reads++;
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    {
+      /* (The transaction, aborted, reports it at the next read.) */
+      g_debug ("No snapshot to read ahead in: %s", PQerrorMessage (dd_pg_get_conn (live->pg)));
+      live->no_prefetch = TRUE;
+      PQclear (result);
+      return FALSE;
+    }
+  live->exported = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  if (live->prefetch == NULL)
+    live->prefetch = _dd_pg_prefetch_new (dd_pg_get_conn (live->pg));
+  return TRUE;
+}
+
+/* Asks the prefetcher for the rows of the store's next batch of tasks
+ * (_dd_store_get_next_batch_ids()) for @plan's scan, as run_batch() will
+ * ask for them. */
+static void
+ask_next_batch (LiveTable      *table,
+                LiveCursor     *cursor,
+                const char     *plan,
+                sqlite3_value **argv,
+                int             column)
+{
+  GArray *next = _dd_store_get_next_batch_ids (table->live->store);
+  g_autoptr(GPtrArray) params = NULL;
+  g_autofree char *array = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *key = NULL;
+
+  if (next == NULL || !export_snapshot (table->live))
+    return;
+  params = g_ptr_array_new_with_free_func (g_free);
+  array = ids_array (next);
+  sql = build_select (table, cursor, plan, argv, params, column, array);
+  key = request_key (sql, params);
+  _dd_pg_prefetch_ask (table->live->prefetch, table->live->exported, key, sql, params);
+}
+
 /* Reads the rows of the tasks @ids (or of every value of @column, for
- * NULL) for @plan's scan, in one query. NULL, and the server's answer in
- * @cursor, when it refuses. */
+ * NULL) for @plan's scan, in one query (or takes them read ahead). NULL,
+ * and the server's answer in @cursor, when it refuses. */
 static LiveBatch *
 run_batch (LiveTable      *table,
            LiveCursor     *cursor,
@@ -807,16 +887,22 @@ run_batch (LiveTable      *table,
            GArray         *ids)
 {
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) array = g_string_new ("{");
+  g_autofree char *array = ids != NULL ? ids_array (ids) : NULL;
   g_autofree char *sql = NULL;
   LiveBatch *batch;
-  PGresult *result;
+  PGresult *result = NULL;
 
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (array, '}');
-  sql = build_select (table, cursor, plan, argv, params, column, ids != NULL ? array->str : NULL);
-  result = run_select (table->live, sql, params);
+  sql = build_select (table, cursor, plan, argv, params, column, array);
+  if (ids != NULL && table->live->prefetch != NULL && table->live->exported != NULL)
+    {
+      g_autofree char *key = request_key (sql, params);
+
+      result = _dd_pg_prefetch_take (table->live->prefetch, key);
+    }
+  if (result == NULL)
+    result = run_select (table->live, sql, params);
+  if (ids != NULL)
+    ask_next_batch (table, cursor, plan, argv, column);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       cursor->result = result;
@@ -1476,6 +1562,16 @@ _dd_pg_live_count_wholes_kept (DdStore *store)
   g_return_val_if_fail (live != NULL, 0);
 
   return live->n_wholes_kept;
+}
+
+guint64
+_dd_pg_live_count_read_ahead (DdStore *store)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return _dd_pg_prefetch_count_taken (live->prefetch);
 }
 
 guint64

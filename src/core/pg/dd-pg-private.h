@@ -102,6 +102,9 @@ guint64    _dd_pg_live_count_lists (DdStore     *store);
 /* Of them, how many came from a list kept (as it was, or with the
  * changes since its snapshot), not read whole. */
 guint64    _dd_pg_live_count_lists_kept (DdStore *store);
+/* Tests: how many batches of an export's rows @store took read ahead
+ * (dd-pg-prefetch.c). */
+guint64    _dd_pg_live_count_read_ahead (DdStore *store);
 /* Tests: keep at most @rows rows of lists (0: the store's own limit). */
 void       _dd_pg_live_set_kept_rows (DdStore   *store,
                                       guint      rows);

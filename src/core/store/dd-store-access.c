@@ -361,24 +361,52 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* @ids sorted, or NULL: none, or a file's store (only a server's tables
+ * read them). */
+static GArray *
+sorted_ids (DdStore      *self,
+            const gint64 *ids,
+            guint         n_ids)
+{
+  GArray *sorted;
+
+  if (n_ids == 0 || !self->flags.remote_tables)
+    return NULL;
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (sorted, ids, n_ids);
+  g_array_sort (sorted, compare_ids);
+  return sorted;
+}
+
 void
 _dd_store_set_batch_ids (DdStore      *self,
                          const gint64 *ids,
                          guint         n_ids)
 {
   g_clear_pointer (&self->batch_ids, g_array_unref);
-  /* Only a server's tables read them. */
-  if (n_ids == 0 || !self->flags.remote_tables)
-    return;
-  self->batch_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  g_array_append_vals (self->batch_ids, ids, n_ids);
-  g_array_sort (self->batch_ids, compare_ids);
+  g_clear_pointer (&self->next_batch_ids, g_array_unref);
+  self->batch_ids = sorted_ids (self, ids, n_ids);
 }
 
 GArray *
 _dd_store_get_batch_ids (DdStore *self)
 {
   return self->batch_ids;
+}
+
+void
+_dd_store_set_next_batch_ids (DdStore      *self,
+                              const gint64 *ids,
+                              guint         n_ids)
+{
+  g_clear_pointer (&self->next_batch_ids, g_array_unref);
+  self->next_batch_ids = sorted_ids (self, ids, n_ids);
+}
+
+GArray *
+_dd_store_get_next_batch_ids (DdStore *self)
+{
+  return self->next_batch_ids;
 }
 
 void

@@ -345,6 +345,7 @@ struct _DdStore
   guint import_chunk_rows;      /* tests: rows an import's chunk holds; 0: the default */
   gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
   GArray *batch_ids;            /* _dd_store_set_batch_ids(): gint64, sorted, or NULL */
+  GArray *next_batch_ids;       /* _dd_store_set_next_batch_ids(): the same */
   DdStoreChangeLog change_log;  /* a server's (_dd_store_set_change_log()), or NULL */
   gpointer change_log_data;
   DdStoreListReader list_reader; /* a server's (_dd_store_set_list_reader()), or NULL */
@@ -467,6 +468,11 @@ gboolean _dd_store_has_remote_tables         (DdStore *self);
 void     _dd_store_set_batch_ids             (DdStore *self, const gint64 *ids, guint n_ids);
 /* Those ids, sorted (NULL when none). */
 GArray  *_dd_store_get_batch_ids             (DdStore *self);
+/* The ids of the batch after (after _dd_store_set_batch_ids(), which
+ * forgets them): a server's tables may read their rows ahead while the
+ * caller works on this batch (dd-pg-prefetch.c). */
+void     _dd_store_set_next_batch_ids        (DdStore *self, const gint64 *ids, guint n_ids);
+GArray  *_dd_store_get_next_batch_ids        (DdStore *self);
 /* The remote tables show other writes now (a new snapshot of the server,
  * dd-pg-notify.c): the caches' stamps are no longer current, and the store
  * emits "external-change" and "changed" as dd_store_poll_external_changes()

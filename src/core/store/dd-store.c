@@ -740,6 +740,7 @@ dd_store_finalize (GObject *object)
   _dd_store_set_commit_hook (self, NULL, NULL, NULL);
   g_clear_error (&self->remote_error);
   g_clear_pointer (&self->batch_ids, g_array_unref);
+  g_clear_pointer (&self->next_batch_ids, g_array_unref);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
