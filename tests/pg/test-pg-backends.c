@@ -1559,6 +1559,22 @@ kept_queries (gint64 unit, gint64 plan, const char *word)
   return queries;
 }
 
+/* kept_queries() for the office on the server: *@unit, the unit taking
+ * part in most tasks, *@plan, its largest plan, and the first of *@words
+ * (which the queries point into), of a task's title. */
+static GArray *
+office_kept_queries (DdTestPgFixture *fixture, gint64 *unit, gint64 *plan, GStrv *words)
+{
+  g_autofree char *title = NULL;
+
+  *unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
+                                "ORDER BY count(*) DESC, unit_id LIMIT 1");
+  *plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
+  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% %' ORDER BY id LIMIT 1");
+  *words = g_strsplit (title, " ", 2);
+  return kept_queries (*unit, *plan, (*words)[0]);
+}
+
 /* A store of the server opened now. */
 static DdStore *
 open_fresh (DdTestPgFixture *fixture)
@@ -1627,7 +1643,6 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) queries = NULL;
-  g_autofree char *title = NULL;
   g_auto(GStrv) words = NULL;
   gint64 unit, plan, other_plan, first, last;
   guint kept, lists;
@@ -1637,16 +1652,11 @@ test_list_changes (DdTestPgFixture *fixture, gconstpointer data)
   office_make (&office);
   add_list_ties (office.file);
   counts = move_to_server (fixture, &office);
-  unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
-                               "ORDER BY count(*) DESC, unit_id LIMIT 1");
-  plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
+  queries = office_kept_queries (fixture, &unit, &plan, &words);
   other_plan = count (fixture->conn, "SELECT max (plan_id) FROM tasks");
   g_assert_cmpint (other_plan, !=, plan);
   first = count (fixture->conn, "SELECT min (id) FROM tasks");
   last = count (fixture->conn, "SELECT max (id) FROM tasks WHERE id < 100000");
-  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% %' ORDER BY id LIMIT 1");
-  words = g_strsplit (title, " ", 2);
-  queries = kept_queries (unit, plan, words[0]);
   /* A window for each query, as a desktop's list. */
   for (guint q = 0; q < queries->len; q++)
     {
@@ -1747,7 +1757,6 @@ test_lists_kept_while_filtering (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GArray) queries = NULL;
   g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) unit_list = NULL;
-  g_autofree char *title = NULL;
   g_auto(GStrv) words = NULL;
   const DdTaskQuery *list;
   gint64 unit, plan, first;
@@ -1755,14 +1764,9 @@ test_lists_kept_while_filtering (DdTestPgFixture *fixture, gconstpointer data)
 
   office_make (&office);
   counts = move_to_server (fixture, &office);
-  unit = count (fixture->conn, "SELECT unit_id FROM task_coordinators GROUP BY unit_id "
-                               "ORDER BY count(*) DESC, unit_id LIMIT 1");
-  plan = count (fixture->conn, "SELECT plan_id FROM tasks GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1");
   first = count (fixture->conn, "SELECT min (id) FROM tasks");
-  title = dd_test_pg_dup_value (fixture->conn, "SELECT title FROM tasks WHERE title LIKE '% %' ORDER BY id LIMIT 1");
-  words = g_strsplit (title, " ", 2);
   /* The whole list by number, then eleven others. */
-  queries = kept_queries (unit, plan, words[0]);
+  queries = office_kept_queries (fixture, &unit, &plan, &words);
   g_assert_cmpuint (queries->len, >=, 10);
   list = &g_array_index (queries, DdTaskQuery, 0);
   pg = dd_pg_connect (fixture->uri, &error);

@@ -47,8 +47,7 @@ struct _DdPgListener
 
   DdStore *store;
   DdPg *pg;                     /* the store's */
-  GPtrArray *keywords;          /* its connection's parameters, NULL-terminated */
-  GPtrArray *values;
+  DdPgParams params;            /* its connection's parameters */
   PGconn *conn;                 /* our own, or NULL between attempts */
   guint watch_id;               /* conn's socket */
   guint timeout_id;             /* the attempt in progress gives up */
@@ -78,44 +77,18 @@ static void refresh (DdPgListener *self);
 
 /* The connection's parameters */
 
-static void
-add_parameter (DdPgListener *self,
-               const char   *keyword,
-               const char   *value)
-{
-  for (guint i = 0; i + 1 < self->keywords->len; i++)
-    if (g_str_equal (self->keywords->pdata[i], keyword))
-      {
-        g_free (self->values->pdata[i]);
-        self->values->pdata[i] = g_strdup (value);
-        return;
-      }
-  /* Before the NULL that ends each array. */
-  g_ptr_array_insert (self->keywords, (int) self->keywords->len - 1, g_strdup (keyword));
-  g_ptr_array_insert (self->values, (int) self->values->len - 1, g_strdup (value));
-}
-
 /* Those of the store's connection, which connected: the same server, the
  * same login and password; keepalives so that a server gone away without
  * a word (a cable, a power cut) is noticed within a minute. */
 static void
 read_parameters (DdPgListener *self)
 {
-  PQconninfoOption *options = PQconninfo (dd_pg_get_conn (self->pg));
-
-  self->keywords = g_ptr_array_new_with_free_func (g_free);
-  self->values = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->keywords, NULL);
-  g_ptr_array_add (self->values, NULL);
-  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
-    if (option->val != NULL && option->val[0] != '\0')
-      add_parameter (self, option->keyword, option->val);
-  PQconninfoFree (options);
-  add_parameter (self, "application_name", "dondoc-listen");
-  add_parameter (self, "keepalives", "1");
-  add_parameter (self, "keepalives_idle", "20");
-  add_parameter (self, "keepalives_interval", "5");
-  add_parameter (self, "keepalives_count", "4");
+  _dd_pg_params_init (&self->params, dd_pg_get_conn (self->pg));
+  _dd_pg_params_set (&self->params, "application_name", "dondoc-listen");
+  _dd_pg_params_set (&self->params, "keepalives", "1");
+  _dd_pg_params_set (&self->params, "keepalives_idle", "20");
+  _dd_pg_params_set (&self->params, "keepalives_interval", "5");
+  _dd_pg_params_set (&self->params, "keepalives_count", "4");
 }
 
 /* States */
@@ -395,8 +368,8 @@ static void
 start_attempt (DdPgListener *self)
 {
   drop_connection (self);
-  self->conn = PQconnectStartParams ((const char * const *) self->keywords->pdata,
-                                     (const char * const *) self->values->pdata, FALSE);
+  self->conn = PQconnectStartParams ((const char * const *) self->params.keywords->pdata,
+                                     (const char * const *) self->params.values->pdata, FALSE);
   if (self->conn == NULL || PQstatus (self->conn) == CONNECTION_BAD || PQsocket (self->conn) < 0)
     {
       lose_conn (self);
@@ -428,8 +401,7 @@ dd_pg_listener_finalize (GObject *object)
 {
   DdPgListener *self = DD_PG_LISTENER (object);
 
-  g_clear_pointer (&self->keywords, g_ptr_array_unref);
-  g_clear_pointer (&self->values, g_ptr_array_unref);
+  _dd_pg_params_clear (&self->params);
   g_free (self->error);
   G_OBJECT_CLASS (dd_pg_listener_parent_class)->finalize (object);
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dd-pg-private.h"
 #include "dd-pg-prefetch-private.h"
 
 /*
@@ -43,8 +44,7 @@ typedef struct
 
 struct _DdPgPrefetch
 {
-  GPtrArray *keywords;          /* the connection's parameters, NULL-terminated */
-  GPtrArray *values;
+  DdPgParams params;            /* the connection's parameters */
   GThread *thread;
   GMutex lock;
   GCond cond;
@@ -70,22 +70,6 @@ request_free (gpointer data)
   g_ptr_array_unref (request->params);
   g_clear_pointer (&request->result, PQclear);
   g_free (request);
-}
-
-static void
-add_parameter (DdPgPrefetch *self,
-               const char   *keyword,
-               const char   *value)
-{
-  for (guint i = 0; i + 1 < self->keywords->len; i++)
-    if (g_str_equal (self->keywords->pdata[i], keyword))
-      {
-        g_free (self->values->pdata[i]);
-        self->values->pdata[i] = g_strdup (value);
-        return;
-      }
-  g_ptr_array_insert (self->keywords, (int) self->keywords->len - 1, g_strdup (keyword));
-  g_ptr_array_insert (self->values, (int) self->values->len - 1, g_strdup (value));
 }
 
 /* The thread */
@@ -124,11 +108,10 @@ enter_snapshot (DdPgPrefetch *self,
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_clear_pointer (&self->conn, PQfinish);
-      self->conn = PQconnectdbParams ((const char * const *) self->keywords->pdata,
-                                      (const char * const *) self->values->pdata, FALSE);
+      self->conn = PQconnectdbParams ((const char * const *) self->params.keywords->pdata,
+                                      (const char * const *) self->params.values->pdata, FALSE);
       if (PQstatus (self->conn) != CONNECTION_OK
-          || !exec_ok (self->conn, "SET search_path = public; SET datestyle = ISO; "
-                                   "SET client_min_messages = warning"))
+          || !exec_ok (self->conn, DD_PG_SESSION_SETUP))
         {
           g_debug ("No connection to read ahead: %s", PQerrorMessage (self->conn));
           g_clear_pointer (&self->conn, PQfinish);
@@ -212,19 +195,11 @@ DdPgPrefetch *
 _dd_pg_prefetch_new (PGconn *like)
 {
   DdPgPrefetch *self = g_new0 (DdPgPrefetch, 1);
-  PQconninfoOption *options = PQconninfo (like);
 
-  self->keywords = g_ptr_array_new_with_free_func (g_free);
-  self->values = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->keywords, NULL);
-  g_ptr_array_add (self->values, NULL);
-  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
-    if (option->val != NULL && option->val[0] != '\0')
-      add_parameter (self, option->keyword, option->val);
-  PQconninfoFree (options);
-  add_parameter (self, "application_name", "dondoc-prefetch");
+  _dd_pg_params_init (&self->params, like);
+  _dd_pg_params_set (&self->params, "application_name", "dondoc-prefetch");
   /* The store waits for a request running: never for long. */
-  add_parameter (self, "connect_timeout", "10");
+  _dd_pg_params_set (&self->params, "connect_timeout", "10");
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->requests = g_hash_table_new (g_str_hash, g_str_equal);
@@ -279,8 +254,7 @@ _dd_pg_prefetch_free (DdPgPrefetch *self)
   g_hash_table_unref (self->requests);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
-  g_ptr_array_unref (self->keywords);
-  g_ptr_array_unref (self->values);
+  _dd_pg_params_clear (&self->params);
   g_free (self);
 }
 

@@ -10,6 +10,30 @@ G_BEGIN_DECLS
 
 /* What the files of src/core/pg share. */
 PGconn  *dd_pg_get_conn        (DdPg        *self);
+
+/* Each connection's first statement: the schema is the public one of the
+ * database; messages stay in English (their codes are what is read),
+ * dates in ISO. */
+#define DD_PG_SESSION_SETUP "SET search_path = public; SET datestyle = ISO; SET client_min_messages = warning"
+
+/* A connection's parameters, for PQconnectdbParams() and
+ * PQconnectStartParams(): keywords and values, each array ending with a
+ * NULL. */
+typedef struct
+{
+  GPtrArray *keywords;
+  GPtrArray *values;
+} DdPgParams;
+
+/* Those of @conn, which connected (PQconninfo()): the same server, the
+ * same login and password. */
+void     _dd_pg_params_init    (DdPgParams  *params,
+                                PGconn      *conn);
+/* Sets @keyword to @value, in place of the value it had. */
+void     _dd_pg_params_set     (DdPgParams  *params,
+                                const char  *keyword,
+                                const char  *value);
+void     _dd_pg_params_clear   (DdPgParams  *params);
 gboolean dd_pg_result_ok       (PGresult    *result,
                                 GError     **error);
 gboolean dd_pg_exec            (DdPg        *self,

@@ -161,6 +161,46 @@ dd_pg_rollback (DdPg *self)
   PQclear (PQexec (self->conn, "ROLLBACK"));
 }
 
+void
+_dd_pg_params_set (DdPgParams *params,
+                   const char *keyword,
+                   const char *value)
+{
+  for (guint i = 0; i + 1 < params->keywords->len; i++)
+    if (g_str_equal (params->keywords->pdata[i], keyword))
+      {
+        g_free (params->values->pdata[i]);
+        params->values->pdata[i] = g_strdup (value);
+        return;
+      }
+  /* Before the NULL that ends each array. */
+  g_ptr_array_insert (params->keywords, (int) params->keywords->len - 1, g_strdup (keyword));
+  g_ptr_array_insert (params->values, (int) params->values->len - 1, g_strdup (value));
+}
+
+void
+_dd_pg_params_init (DdPgParams *params,
+                    PGconn     *conn)
+{
+  PQconninfoOption *options = PQconninfo (conn);
+
+  params->keywords = g_ptr_array_new_with_free_func (g_free);
+  params->values = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (params->keywords, NULL);
+  g_ptr_array_add (params->values, NULL);
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (option->val != NULL && option->val[0] != '\0')
+      _dd_pg_params_set (params, option->keyword, option->val);
+  PQconninfoFree (options);
+}
+
+void
+_dd_pg_params_clear (DdPgParams *params)
+{
+  g_clear_pointer (&params->keywords, g_ptr_array_unref);
+  g_clear_pointer (&params->values, g_ptr_array_unref);
+}
+
 PGconn *
 dd_pg_get_conn (DdPg *self)
 {
@@ -169,9 +209,6 @@ dd_pg_get_conn (DdPg *self)
 
 /* Connection */
 
-/* The schema is the public one of the database; messages stay in English
- * (their codes are what is read), dates in ISO. */
-#define SESSION_SETUP "SET search_path = public; SET datestyle = ISO; SET client_min_messages = warning"
 
 gboolean
 _dd_pg_reconnect (DdPg    *self,
@@ -189,7 +226,7 @@ _dd_pg_reconnect (DdPg    *self,
                    PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
       return FALSE;
     }
-  return dd_pg_exec (self, SESSION_SETUP, error);
+  return dd_pg_exec (self, DD_PG_SESSION_SETUP, error);
 }
 
 DdPg *
@@ -222,7 +259,7 @@ dd_pg_connect (const char  *uri,
         g_prefix_error (error, "%s\n", hint);
       return NULL;
     }
-  if (!dd_pg_exec (self, SESSION_SETUP, error))
+  if (!dd_pg_exec (self, DD_PG_SESSION_SETUP, error))
     return NULL;
 
   return g_steal_pointer (&self);
