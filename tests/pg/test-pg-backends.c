@@ -1240,6 +1240,146 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+static void G_GNUC_PRINTF (2, 3)
+exec_printf (PGconn *conn, const char *format, ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  dd_test_pg_exec (conn, sql);
+}
+
+static void
+note_export_thread (gpointer data)
+{
+  *(GThread **) data = g_thread_self ();
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean written;
+  GError *error;
+} Exported;
+
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Exported *exported = data;
+
+  exported->written = dd_exporter_export_xlsx_finish (DD_EXPORTER (source), result, &exported->error);
+  exported->done = TRUE;
+}
+
+/* The text of every sheet of the workbook at @path (unzip). */
+static char *
+workbook_sheets (const char *path)
+{
+  const char *argv[] = { "unzip", "-p", path, "xl/worksheets/*.xml", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Exports the workbook of @window's exporter to @path as the window's
+ * export dialog does, running the main loop till it is written; the
+ * thread that read the tasks' rows. */
+static GThread *
+export_from_window (DdExporter *exporter, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Exported exported = { FALSE, };
+  GThread *thread = NULL;
+  DdExportOptions options;
+
+  g_file_delete (file, NULL, NULL);
+  dd_export_options_init (&options);
+  g_date_set_dmy (&options.tasks.as_of, 6, 12, 2026);
+  _dd_export_slice_rows = 2;
+  _dd_export_slice_hook = note_export_thread;
+  _dd_export_slice_hook_data = &thread;
+  dd_exporter_export_xlsx_async (exporter, &options, path, NULL, on_exported_cb, &exported);
+  while (!exported.done)
+    g_main_context_iteration (NULL, TRUE);
+  _dd_export_slice_rows = 0;
+  _dd_export_slice_hook = NULL;
+  _dd_export_slice_hook_data = NULL;
+  g_assert_no_error (exported.error);
+  g_assert_true (exported.written);
+  return thread;
+}
+
+/* The window's export on the server (DdExporter) runs on its worker's
+ * thread, on a store of a connection made for it (DD_STORE_WORKER_LONG),
+ * not on the main thread, which it froze for the whole export (2.5 s on
+ * the 100,000-task office); it reads the server as it is when it starts,
+ * like a file's export, a write made after the window's snapshot too; the
+ * next export, the write after that one. */
+static void
+test_export_in_thread (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(DdExporter) exporter = NULL;
+  g_autoptr(DdTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first_sheets = NULL;
+  g_autofree char *second_sheets = NULL;
+  GThread *thread;
+  gint64 id;
+  GDate as_of;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  path = g_build_filename (office.dir, "bao-cao.xlsx", NULL);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  id = count (fixture->conn, "SELECT min (id) FROM tasks WHERE deleted_at IS NULL");
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  /* The window's snapshot: a task read; then another desktop's save. */
+  task = dd_store_get_task (window, id, &as_of, &error);
+  g_assert_no_error (error);
+  exec_printf (fixture->conn, "UPDATE tasks SET title = 'Việc sửa sau ảnh chụp' WHERE id = %" G_GINT64_FORMAT, id);
+
+  exporter = dd_exporter_new (window);
+  thread = export_from_window (exporter, path);
+  g_assert_nonnull (thread);
+  g_assert_true (thread != g_thread_self ());
+  first_sheets = workbook_sheets (path);
+  g_assert_nonnull (strstr (first_sheets, "Việc sửa sau ảnh chụp"));
+  /* The window's own snapshot is still the one before. */
+  g_clear_object (&task);
+  task = dd_store_get_task (window, id, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_task_get_title (task), !=, "Việc sửa sau ảnh chụp");
+
+  exec_printf (fixture->conn, "UPDATE tasks SET title = 'Việc sửa lần hai' WHERE id = %" G_GINT64_FORMAT, id);
+  thread = export_from_window (exporter, path);
+  g_assert_true (thread != g_thread_self ());
+  second_sheets = workbook_sheets (path);
+  g_assert_nonnull (strstr (second_sheets, "Việc sửa lần hai"));
+  g_assert_null (strstr (second_sheets, "Việc sửa sau ảnh chụp"));
+  /* No connection of an export left behind. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dondoc-job'"),
+                   ==, 0);
+  office_clear (&office);
+}
+
 /* Copies a few of @path's tasks under new ids with no lead, no due date
  * and no coordinator, and two with the same title: ties and NULLs for
  * every sort of the list. */
@@ -1510,18 +1650,6 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
 }
 
 /* Runs the SQL of @format on @conn. */
-static void G_GNUC_PRINTF (2, 3)
-exec_printf (PGconn *conn, const char *format, ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  dd_test_pg_exec (conn, sql);
-}
-
 /* The queries of test_list_changes(): every sort the server keeps
  * (number, deadline, progress, status), both ways, all tasks; and by
  * number a unit's (taking part too), a unit's lead, a plan's and words. */
@@ -2231,6 +2359,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/in-place-writes", test_in_place_writes);
   ADD ("/pg/backends/batched-rows", test_batched_rows);
   ADD ("/pg/backends/read-ahead", test_read_ahead);
+  ADD ("/pg/backends/export-in-thread", test_export_in_thread);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);
   ADD ("/pg/backends/list-changes", test_list_changes);

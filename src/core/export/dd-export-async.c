@@ -116,7 +116,7 @@ export_async (DdExporter            *self,
   g_autoptr(GTask) task = NULL;
 
   if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS);
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS | DD_STORE_WORKER_LONG);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);

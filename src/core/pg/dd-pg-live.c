@@ -1360,6 +1360,25 @@ shadow_tables (DdPg     *pg,
   return TRUE;
 }
 
+static void
+params_free (gpointer data)
+{
+  _dd_pg_params_clear (data);
+  g_free (data);
+}
+
+/* The store of a worker's long job (an export): a read store on a new
+ * connection with the parameters @data (the store's), its snapshot the
+ * server as it is now. */
+static DdStore *
+open_job_store (gpointer   data,
+                GError   **error)
+{
+  g_autoptr(DdPg) pg = _dd_pg_connect_params (data, error);
+
+  return pg != NULL ? dd_pg_read_store (pg, error) : NULL;
+}
+
 /* A store on @self's tables in place; read-only unless @writable. */
 static DdStore *
 open_in_place (DdPg      *self,
@@ -1397,6 +1416,15 @@ open_in_place (DdPg      *self,
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
+  /* A long job of its workers (an export) runs on a thread, on a
+   * connection of its own: the parameters copied now, on this thread. */
+  {
+    DdPgParams *params = g_new0 (DdPgParams, 1);
+
+    _dd_pg_params_init (params, dd_pg_get_conn (self));
+    _dd_pg_params_set (params, "application_name", "dondoc-job");
+    _dd_store_set_job_opener (store, open_job_store, params, params_free);
+  }
   return g_steal_pointer (&store);
 }
 

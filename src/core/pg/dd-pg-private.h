@@ -34,6 +34,10 @@ void     _dd_pg_params_set     (DdPgParams  *params,
                                 const char  *keyword,
                                 const char  *value);
 void     _dd_pg_params_clear   (DdPgParams  *params);
+/* A new connection with @params (a store's: another desktop's work on
+ * the same server as the same login). */
+DdPg    *_dd_pg_connect_params (const DdPgParams *params,
+                                GError          **error);
 gboolean dd_pg_result_ok       (PGresult    *result,
                                 GError     **error);
 gboolean dd_pg_exec            (DdPg        *self,

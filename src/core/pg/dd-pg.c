@@ -265,6 +265,34 @@ dd_pg_connect (const char  *uri,
   return g_steal_pointer (&self);
 }
 
+DdPg *
+_dd_pg_connect_params (const DdPgParams  *params,
+                       GError           **error)
+{
+  g_autoptr(DdPg) self = g_object_new (DD_TYPE_PG, NULL);
+  g_autofree char *message = NULL;
+
+  self->conn = PQconnectdbParams ((const char * const *) params->keywords->pdata,
+                                  (const char * const *) params->values->pdata, FALSE);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      if (self->conn == NULL)
+        {
+          g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT, _("Out of memory"));
+          return NULL;
+        }
+      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
+                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
+                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
+                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
+      return NULL;
+    }
+  if (!dd_pg_exec (self, DD_PG_SESSION_SETUP, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 const char *
 dd_pg_get_database (DdPg *self)
 {

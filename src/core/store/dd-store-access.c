@@ -410,6 +410,34 @@ _dd_store_get_next_batch_ids (DdStore *self)
 }
 
 void
+_dd_store_set_job_opener (DdStore          *self,
+                          DdStoreJobOpener  func,
+                          gpointer          data,
+                          GDestroyNotify    data_free)
+{
+  if (self->job_opener_free != NULL)
+    self->job_opener_free (self->job_opener_data);
+  self->job_opener = func;
+  self->job_opener_data = data;
+  self->job_opener_free = data_free;
+}
+
+gboolean
+_dd_store_has_job_opener (DdStore *self)
+{
+  return self->job_opener != NULL;
+}
+
+DdStore *
+_dd_store_open_for_job (DdStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (self->job_opener != NULL, NULL);
+
+  return self->job_opener (self->job_opener_data, error);
+}
+
+void
 _dd_store_set_lock_warning (DdStore    *self,
                             const char *warning)
 {

@@ -133,6 +133,9 @@ typedef char *(*DdStoreChangeLog) (DdStore    *store,
                                    GArray     *tasks,
                                    gpointer    data);
 void         _dd_store_set_change_log    (DdStore *self, DdStoreChangeLog log, gpointer data);
+/* Opens a store for one job (_dd_store_set_job_opener()). */
+typedef DdStore *(*DdStoreJobOpener) (gpointer data, GError **error);
+
 /* One task of a server's reading of a task list (DdStoreListReader). */
 typedef struct
 {
@@ -346,6 +349,9 @@ struct _DdStore
   gint64 import_chunk_us;       /* tests: the time of an import's chunk (µs); 0: the default */
   GArray *batch_ids;            /* _dd_store_set_batch_ids(): gint64, sorted, or NULL */
   GArray *next_batch_ids;       /* _dd_store_set_next_batch_ids(): the same */
+  DdStoreJobOpener job_opener;  /* _dd_store_set_job_opener(), or NULL */
+  gpointer job_opener_data;
+  GDestroyNotify job_opener_free;
   DdStoreChangeLog change_log;  /* a server's (_dd_store_set_change_log()), or NULL */
   gpointer change_log_data;
   DdStoreListReader list_reader; /* a server's (_dd_store_set_list_reader()), or NULL */
@@ -468,6 +474,14 @@ gboolean _dd_store_has_remote_tables         (DdStore *self);
 void     _dd_store_set_batch_ids             (DdStore *self, const gint64 *ids, guint n_ids);
 /* Those ids, sorted (NULL when none). */
 GArray  *_dd_store_get_batch_ids             (DdStore *self);
+/* A store on a connection of its own to the same data, for one long job
+ * of a worker (DD_STORE_WORKER_LONG) on a store with no file to open a
+ * sibling on: a server's (dd-pg-live.c). Called on the worker's thread:
+ * @data is the opener's own. */
+void     _dd_store_set_job_opener            (DdStore *self, DdStoreJobOpener func, gpointer data,
+                                              GDestroyNotify data_free);
+gboolean _dd_store_has_job_opener            (DdStore *self);
+DdStore *_dd_store_open_for_job              (DdStore *self, GError **error);
 /* The ids of the batch after (after _dd_store_set_batch_ids(), which
  * forgets them): a server's tables may read their rows ahead while the
  * caller works on this batch (dd-pg-prefetch.c). */

@@ -30,7 +30,9 @@
  * A store with no file (a database in memory) has no second connection:
  * the jobs then run on the main thread, on the store itself, from an idle
  * callback of default priority (before the window's drawing), in the same
- * order.
+ * order. A server's store (no file either) runs the jobs of a worker for
+ * long jobs (DD_STORE_WORKER_LONG: exports) on the worker's thread all
+ * the same, each on a store of a connection made for it.
  */
 
 struct _DdStoreWorker
@@ -39,6 +41,7 @@ struct _DdStoreWorker
 
   DdStore *store;
   DdStore *connection;          /* the sibling; the store itself when it has no file */
+  gboolean per_job;             /* a connection made for each job (DD_STORE_WORKER_LONG) */
   GThreadPool *pool;            /* one exclusive thread */
   DdStoreWorkerFlags flags;
 };
@@ -115,7 +118,18 @@ on_pool_job (gpointer data,
     }
 #endif
 
-  job_run (job, self->connection);
+  if (self->per_job)
+    {
+      /* Made and let go on this thread: the job's alone. */
+      g_autoptr(DdStore) connection = NULL;
+
+      if (!g_cancellable_is_cancelled (g_task_get_cancellable (job->outer)))
+        connection = _dd_store_open_for_job (self->store, &job->error);
+      if (job->error == NULL)
+        job_run (job, connection);
+    }
+  else
+    job_run (job, self->connection);
 
   /* The outcome goes back, and the job (with its task, which holds the
    * worker) is freed, on the thread of the task's callback, right after
@@ -170,7 +184,7 @@ ensure_connection (DdStoreWorker  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (self->connection != NULL)
+  if (self->connection != NULL || self->per_job)
     return TRUE;
 
   self->connection = dd_store_open_sibling (self->store, &local_error);
@@ -190,6 +204,14 @@ ensure_connection (DdStoreWorker  *self,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+  /* A server's store: a long job on a thread, on a connection of its own
+   * (made for each job: it sees the server as it is then). */
+  if ((self->flags & DD_STORE_WORKER_LONG) && _dd_store_has_job_opener (self->store))
+    {
+      self->per_job = TRUE;
+      self->pool = g_thread_pool_new (on_pool_job, self, 1, TRUE, error);
+      return self->pool != NULL;
     }
   /* A database in memory: the jobs run here, in order. */
   self->connection = g_object_ref (self->store);

@@ -741,6 +741,7 @@ dd_store_finalize (GObject *object)
   g_clear_error (&self->remote_error);
   g_clear_pointer (&self->batch_ids, g_array_unref);
   g_clear_pointer (&self->next_batch_ids, g_array_unref);
+  _dd_store_set_job_opener (self, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
