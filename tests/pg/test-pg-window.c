@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dd-conflict-dialog.h"
+#include "dd-export-dialog.h"
 #include "dd-task-editor.h"
 #include "dd-tasks-page.h"
 #include "dd-window.h"
@@ -25,7 +27,8 @@
  * (dd_pg_write_store()), the window is writable (no bar), the task
  * editor's save reaches the server, and a save meeting another desktop's
  * save of the same task opens the conflict dialog, which names the server
- * where a file's names the file. In Vietnamese when the locale is there. With
+ * where a file's names the file. The export dialog writes the meeting
+ * workbook of the server as it is when the export starts. In Vietnamese when the locale is there. With
  * DD_TEST_SCREENSHOT_DIR set, the window is captured. Needs a display (77 without one), like the GUI tests.
  */
 
@@ -190,6 +193,109 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   g_clear_object (&store);
   g_clear_object (&pg);
   g_clear_object (&file);
+  dd_test_remove_store_file (path);
+}
+
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  return dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG) != NULL;
+}
+
+typedef struct
+{
+  DdWindow *window;
+  const char *name;
+} ToastWait;
+
+/* Whether the window's toast names the file @data->name. */
+static gboolean
+export_toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+  const char *text = dd_window_get_toast_text (wait->window);
+
+  return text != NULL && strstr (text, wait->name) != NULL;
+}
+
+/* Export… on the server's window: the dialog, then the toast naming the
+ * workbook, whose tasks' sheet lists every live task of the server,
+ * among them a title another desktop changed a moment before (the export
+ * reads the server as it is when it starts; that it does so on a thread
+ * and a connection of its own is /pg/backends/export-in-thread's). */
+static void
+test_window_export (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) file = dd_test_create_store (&path);
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *out = g_build_filename (dir, "bao-cao-may-chu.xlsx", NULL);
+  g_autofree char *read_back = NULL;
+  g_autofree char *expected = NULL;
+  const char *script =
+    "import openpyxl, sys\n"
+    "ws = openpyxl.load_workbook(sys.argv[1], read_only=True).worksheets[1]\n"
+    "titles = [r[2] for r in ws.iter_rows(min_row=3, values_only=True) if r[2]]\n"
+    "print(len(titles), sys.argv[2] in titles)\n";
+  ToastWait wait;
+  DdWindow *window;
+  GtkWindow *dialog;
+  NItems n;
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, file, NULL, &error));
+  g_assert_no_error (error);
+  store = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref (dd_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
+  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
+  n.n_items = (guint) atoi (live);
+  dd_test_wait_for (has_n_items, &n);
+
+  /* Another desktop renames a task after the window has read it. */
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = 'Đổi tên trước khi xuất' WHERE id = 3");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dd_test_wait_for (export_dialog_shown, NULL);
+  dialog = dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG);
+  dd_test_run_for (400);
+  dd_test_screenshot ("pg-window-export-dialog");
+  dd_export_dialog_export_to (DD_EXPORT_DIALOG (dialog), DD_EXPORT_FORMAT_XLSX, out);
+  wait.window = window;
+  wait.name = "bao-cao-may-chu.xlsx";
+  dd_test_wait_for (export_toast_shown, &wait);
+  dd_test_run_for (300);
+  dd_test_screenshot ("pg-window-export-done");
+  g_assert_null (dd_test_find_toplevel (DD_TYPE_EXPORT_DIALOG));
+
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c", script, out, "Đổi tên trước khi xuất", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &read_back, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  expected = g_strdup_printf ("%u True\n", n.n_items);
+  g_assert_cmpstr (read_back, ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+  g_clear_object (&file);
+  g_unlink (out);
   dd_test_remove_store_file (path);
 }
 
@@ -536,6 +642,8 @@ main (int argc, char **argv)
               test_window_writes, dd_test_pg_fixture_teardown);
   g_test_add ("/pg/window/idle-snapshot", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
               test_idle_snapshot, dd_test_pg_fixture_teardown);
+  g_test_add ("/pg/window/export", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
+              test_window_export, dd_test_pg_fixture_teardown);
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);
   return status;

@@ -1428,22 +1428,20 @@ open_in_place (DdPg      *self,
   return g_steal_pointer (&store);
 }
 
-/* Makes @store read-only, saying why: @reason, or that it is the data as
- * it was at its opening. */
+/* Makes @store read-only, saying why: @reason, or that it was opened
+ * only to read (dd_pg_read_store()). */
 static void
 set_read_only (DdPg       *self,
                DdStore    *store,
                const char *reason)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *at = g_date_time_format (now, "%H:%M %d/%m/%Y");
-  g_autofree char *snapshot = NULL;
+  g_autofree char *only_reading = NULL;
 
-  /* Translators: the first %s is a database name, the second a time and date. */
-  snapshot = g_strdup_printf (_("The PostgreSQL database “%s” as it was at %s, read in place. Only reading "
-                                "works on a server here for now; open it again to see later changes."),
-                              dd_pg_get_database (self), at);
-  _dd_store_set_read_only (store, reason != NULL ? reason : snapshot);
+  /* Translators: %s is a database name. */
+  only_reading = g_strdup_printf (_("The PostgreSQL database “%s”, opened only to read: nothing can be "
+                                    "changed from here."),
+                                  dd_pg_get_database (self));
+  _dd_store_set_read_only (store, reason != NULL ? reason : only_reading);
 }
 
 DdStore *
