@@ -1507,6 +1507,139 @@ test_saves_between_slices (void)
   dd_test_remove_store_file (path);
 }
 
+/* The indicators' rows of @data as text, one line a row. */
+static char *
+indicator_rows (DdExportData *data)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < data->indicators->len; i++)
+    {
+      DdExportIndicator *row = g_ptr_array_index (data->indicators, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "|%s|%s|%g|%g|%d\n", row->indicator_id, row->title,
+                              row->unit != NULL ? row->unit : "(office)", row->numerator, row->denominator,
+                              row->has_data);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The values of the workbook @path's indicators sheet, one line a row. */
+static char *
+indicators_sheet (const char *path)
+{
+  const char *script =
+    "import openpyxl, sys\n"
+    "ws = openpyxl.load_workbook(sys.argv[1], read_only=True)['" SHEET_INDICATORS "']\n"
+    "for r in ws.iter_rows(values_only=True): print(r)\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  int status;
+  char *out = run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* The derived ("đúng hạn") indicators of an export of every task of their
+ * plans come from the counts the export gathers from its rows, not from a
+ * query a plan: the same rows, unit by unit, as that query gives, on
+ * three plans whose tasks are done on time, done late, overdue and not
+ * yet due, for all plans and for one; in the workbook's sheet as in the
+ * report's figures. An export filtered by unit counts with the query. */
+static void
+test_indicators_from_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = seed_store ();
+  g_autofree char *gathered_xlsx = tmp_path ("indicators-gathered.xlsx");
+  g_autofree char *queried_xlsx = tmp_path ("indicators-queried.xlsx");
+  g_autofree char *gathered_sheet = NULL;
+  g_autofree char *queried_sheet = NULL;
+  const char *deadlines[] = { "Trước 30/4/2026", "Trước 31/12/2026" };
+  gint64 plans[G_N_ELEMENTS (deadlines)];
+  DdExportOptions options;
+  guint n_done = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (deadlines); p++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u/KH-KT", 10 + p);
+      g_autofree char *sql = NULL;
+
+      plans[p] = add_plan (store, number, 30, NULL, deadlines[p]);
+      /* Its "on time" indicator (the rule is the title's, by trigger). */
+      sql = g_strdup_printf ("INSERT INTO indicators (plan_id, position, title, target, updated_at, updated_by) "
+                             "VALUES (%" G_GINT64_FORMAT ", 1, '100%% nhiệm vụ hoàn thành đúng hạn', 100, "
+                             "'2026-01-01T00:00:00Z', 'test')", plans[p]);
+      g_assert_cmpint (sqlite3_exec (_dd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      /* Some done before their deadline, some after, the rest not. */
+      for (guint i = 0; i < 30; i += 3)
+        {
+          g_autofree char *task_number = g_strdup_printf ("%u.", i + 1);
+          gint64 task = _dd_store_find_task_by_number (store, plans[p], task_number);
+          GDate done;
+
+          g_date_set_dmy (&done, i % 2 == 0 ? 10 : 20, i % 2 == 0 ? 4 : 5, 2026);
+          g_assert_true (dd_store_record_progress (store, task, 100, &done, "Xong", NULL, &error));
+          g_assert_no_error (error);
+          n_done++;
+        }
+    }
+  g_assert_cmpuint (n_done, ==, 20);
+
+  options_for (&options, 20, 6, 2026);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(DdExportData) gathered = NULL;
+      g_autoptr(DdExportData) queried = NULL;
+      g_autofree char *gathered_rows = NULL;
+      g_autofree char *queried_rows = NULL;
+
+      options.tasks.plan_id = pass == 0 ? 0 : plans[0];
+      gathered = _dd_export_data_new (store, &options, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (gathered->plan_counts);
+      _dd_export_gather_plan_counts = FALSE;
+      queried = _dd_export_data_new (store, &options, &error);
+      _dd_export_gather_plan_counts = TRUE;
+      g_assert_no_error (error);
+      g_assert_null (queried->plan_counts);
+      gathered_rows = indicator_rows (gathered);
+      queried_rows = indicator_rows (queried);
+      g_test_message ("%s", gathered_rows);
+      g_assert_cmpstr (gathered_rows, ==, queried_rows);
+      /* Figures there: of the first plan (deadline 30/4), 5 done on time
+       * in April, 5 late in May, 20 overdue; of the second, 10 done on
+       * time, 20 not yet due and not counted. */
+      g_assert_nonnull (strstr (gathered_rows, "|(office)|5|30|1\n"));
+      if (pass == 0)
+        g_assert_nonnull (strstr (gathered_rows, "|(office)|10|10|1\n"));
+    }
+
+  /* The workbook's sheet, the same either way. */
+  options.tasks.plan_id = 0;
+  g_assert_true (dd_export_xlsx (store, &options, gathered_xlsx, &error));
+  g_assert_no_error (error);
+  _dd_export_gather_plan_counts = FALSE;
+  g_assert_true (dd_export_xlsx (store, &options, queried_xlsx, &error));
+  _dd_export_gather_plan_counts = TRUE;
+  g_assert_no_error (error);
+  gathered_sheet = indicators_sheet (gathered_xlsx);
+  queried_sheet = indicators_sheet (queried_xlsx);
+  g_assert_cmpstr (gathered_sheet, ==, queried_sheet);
+  g_assert_nonnull (strstr (gathered_sheet, "100% nhiệm vụ hoàn thành đúng hạn"));
+
+  /* Filtered by a unit: the rows are not every task of the plans. */
+  options.tasks.unit_id = _dd_store_lookup_unit (store, "Phòng số 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options.tasks.unit_id, >, 0);
+  {
+    g_autoptr(DdExportData) filtered = _dd_export_data_new (store, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (filtered->plan_counts);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1536,6 +1669,7 @@ main (int    argc,
   g_test_add_func ("/core/export/shares", test_shares);
   g_test_add_func ("/core/export/indicator-figures", test_indicator_figures);
   g_test_add_func ("/core/export/saves-between-slices", test_saves_between_slices);
+  g_test_add_func ("/core/export/indicators-from-rows", test_indicators_from_rows);
 
   result = g_test_run ();
   if (g_getenv ("DONDOC_KEEP_EXPORTS") == NULL)

@@ -305,7 +305,20 @@ typedef struct
   sqlite3_stmt *typed;
   sqlite3_stmt *derived;       /* prepared when first needed */
   GArray *taken;               /* of Window */
+  GArray *units;               /* of UnitName: every unit in the store's order, read when first needed */
 } FillContext;
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+} UnitName;
+
+static void
+unit_name_clear (gpointer data)
+{
+  g_free (((UnitName *) data)->name);
+}
 
 static gboolean
 fill_context_init (FillContext   *ctx,
@@ -315,6 +328,7 @@ fill_context_init (FillContext   *ctx,
 {
   ctx->data = data;
   ctx->derived = NULL;
+  ctx->units = NULL;
   ctx->taken = g_array_new (FALSE, FALSE, sizeof (Window));
   ctx->typed = dd_sql_prepare (store,
                                "SELECT ifnull (f.unit_id, 0), u.name, f.period_start, f.period_end, "
@@ -340,6 +354,7 @@ fill_context_clear (FillContext *ctx)
   g_clear_pointer (&ctx->typed, sqlite3_finalize);
   g_clear_pointer (&ctx->derived, sqlite3_finalize);
   g_clear_pointer (&ctx->taken, g_array_unref);
+  g_clear_pointer (&ctx->units, g_array_unref);
 }
 
 /* A typed indicator: per unit (the whole office first), the figures whose
@@ -449,6 +464,80 @@ derived_rows_scored (GListModel          *cards,
     }
 }
 
+/* Whether @status counts in an "on time" indicator: done (on time or
+ * late), or late and not done. */
+static gboolean
+judged (int status)
+{
+  return status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE
+         || status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
+}
+
+/* The same as derived_rows_counted() from the counts the export gathered
+ * from its rows (DdExportData.plan_counts: they are every task of the
+ * plans), by lead unit in the store's order: no query but the units'. */
+static gboolean
+derived_rows_gathered (FillContext         *ctx,
+                       DdStore             *store,
+                       const IndicatorInfo *info,
+                       GPtrArray           *rows,
+                       GError             **error)
+{
+  GHashTable *plan = g_hash_table_lookup (ctx->data->plan_counts, &info->plan_id);
+  DdExportIndicator *office = row_new (info, NULL, 0, 0);
+
+  g_ptr_array_add (rows, office);
+  if (plan == NULL)
+    return TRUE;
+  if (ctx->units == NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = dd_sql_prepare (store, "SELECT id, name FROM units ORDER BY sort_key, id",
+                                                     error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      ctx->units = g_array_new (FALSE, FALSE, sizeof (UnitName));
+      g_array_set_clear_func (ctx->units, unit_name_clear);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          UnitName unit = { sqlite3_column_int64 (stmt, 0), g_strdup (dd_sql_column_text (stmt, 1)) };
+
+          g_array_append_val (ctx->units, unit);
+        }
+      if (rc != SQLITE_DONE)
+        return dd_sql_set_sqlite_error (store, rc, error);
+    }
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      const UnitName *unit = &g_array_index (ctx->units, UnitName, i);
+      const guint *counts = g_hash_table_lookup (plan, &unit->id);
+      DdExportIndicator *row = NULL;
+
+      if (counts == NULL)
+        continue;
+      for (int status = 0; status < DD_N_STATUSES; status++)
+        {
+          if (!judged (status) || counts[status] == 0)
+            continue;
+          if (row == NULL)
+            {
+              row = row_new (info, unit->name, 0, 0);
+              g_ptr_array_add (rows, row);
+            }
+          row->denominator += counts[status];
+          office->denominator += counts[status];
+          if (status == DD_STATUS_DONE_ON_TIME)
+            {
+              row->numerator += counts[status];
+              office->numerator += counts[status];
+            }
+          row->has_data = office->has_data = TRUE;
+        }
+    }
+  return TRUE;
+}
+
 /* The same without a reporting period: every task of the plan as of the
  * report's date, judged as the task sheet judges it, by lead unit. */
 static gboolean
@@ -491,10 +580,8 @@ derived_rows_counted (FillContext         *ctx,
     {
       int status = sqlite3_column_int (stmt, 2);
       double count = sqlite3_column_double (stmt, 3);
-      gboolean judged = status == DD_STATUS_DONE_ON_TIME || status == DD_STATUS_DONE_LATE
-                        || status == DD_STATUS_OVERDUE || status == DD_STATUS_FORGOTTEN;
 
-      if (!judged)
+      if (!judged (status))
         continue;
       if (row == NULL || sqlite3_column_int64 (stmt, 0) != unit)
         {
@@ -591,6 +678,8 @@ fill_one (FillContext         *ctx,
       derived_rows_scored (*cards, info, data->indicators);
       return TRUE;
     }
+  if (data->plan_counts != NULL)
+    return derived_rows_gathered (ctx, store, info, data->indicators, error);
   return derived_rows_counted (ctx, store, info, data->indicators, error);
 }
 

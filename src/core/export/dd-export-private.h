@@ -53,6 +53,7 @@ typedef struct
   const char *actual_product;
   const char *note;
   DdTaskStatus status;
+  gint64 plan_id;
 } DdExportTask;
 
 typedef gboolean (*DdExportTaskFunc) (const DdExportTask *task,
@@ -183,6 +184,8 @@ typedef struct
   gboolean all_plans;
   char *text;                  /* options.tasks.text, owned */
   GHashTable *unit_counts;     /* lead id → guint[DD_N_STATUSES], while gathering */
+  GHashTable *plan_counts;     /* plan id → (lead id → guint[DD_N_STATUSES]) of the rows when they are
+                                * every task of their plans (no filter but the plan), else NULL */
   DdStatsHeadline headline;
   GPtrArray *units;            /* DdStatsUnit*: per lead unit, Vietnamese order, no lead last */
   GArray *actions;             /* DdExportAction: overdue, forgotten (most late first), due soon */
@@ -272,6 +275,9 @@ extern gsize _dd_export_action_cache_max;
 extern guint _dd_export_slice_rows;
 /* Tests: the tasks whose rows a server's tables read at once (0: 4,096). */
 extern guint _dd_export_batch_ids;
+/* Tests: FALSE counts the derived indicators with a query a plan even when
+ * the export's rows are every task of their plans (TRUE by default). */
+extern gboolean _dd_export_gather_plan_counts;
 extern void (*_dd_export_slice_hook) (gpointer data);
 extern gpointer _dd_export_slice_hook_data;
 

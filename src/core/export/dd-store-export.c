@@ -49,12 +49,12 @@ _dd_export_language (const DdExportOptions *options)
   "  JOIN units u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.position)), " \
   "t.deadline_kind, t.deadline_text, t.deadline_understood, t.due_on, " \
   "(SELECT e.old_due FROM task_extensions e WHERE e.task_id = t.id ORDER BY e.id LIMIT 1), " \
-  "t.product, t.directing, t.progress, t.completed_on, t.actual_product, t.note"
+  "t.product, t.directing, t.progress, t.completed_on, t.actual_product, t.note, t.plan_id"
 #define EXPORT_TEXT_JOINS \
   "JOIN plans p ON p.id = t.plan_id LEFT JOIN units lu ON lu.id = t.lead_unit_id"
 
 /* Only what the figures need: no join, no text. */
-#define EXPORT_STATUS_COLUMNS "t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on"
+#define EXPORT_STATUS_COLUMNS "t.id, t.lead_unit_id, t.deadline_kind, t.due_on, t.completed_on, t.plan_id"
 
 /* One row of either column list into @task (its strings point into @stmt). */
 static void
@@ -73,6 +73,7 @@ read_task_row (DdStore      *store,
       task->deadline_kind = (DdDeadlineKind) CLAMP (sqlite3_column_int (stmt, 2), 0, DD_N_DEADLINE_KINDS - 1);
       dd_sql_column_date (stmt, 3, &task->due);
       dd_sql_column_date (stmt, 4, &task->completed_on);
+      task->plan_id = sqlite3_column_int64 (stmt, 5);
       g_date_clear (&task->original_due, 1);
       task->deadline_understood = TRUE;
     }
@@ -96,6 +97,7 @@ read_task_row (DdStore      *store,
       dd_sql_column_date (stmt, 15, &task->completed_on);
       task->actual_product = dd_sql_column_text (stmt, 16);
       task->note = dd_sql_column_text (stmt, 17);
+      task->plan_id = sqlite3_column_int64 (stmt, 18);
     }
   task->status = _dd_store_task_status (store, task->id, task->deadline_kind, &task->due, &task->completed_on,
                                         as_of, soon);
@@ -124,6 +126,7 @@ read_task_row (DdStore      *store,
 
 guint _dd_export_slice_rows = 0;
 guint _dd_export_batch_ids = 0;
+gboolean _dd_export_gather_plan_counts = TRUE;
 void (*_dd_export_slice_hook) (gpointer data) = NULL;
 gpointer _dd_export_slice_hook_data = NULL;
 
@@ -506,6 +509,31 @@ _dd_export_data_add_task (DdExportData       *data,
     }
   counts[task->status]++;
 
+  /* By plan too, for the derived indicators (dd-export-figures.c). */
+  if (data->plan_counts != NULL && task->lead_id != 0)
+    {
+      GHashTable *plan = g_hash_table_lookup (data->plan_counts, &task->plan_id);
+
+      if (plan == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = task->plan_id;
+          plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_hash_table_insert (data->plan_counts, key, plan);
+        }
+      counts = g_hash_table_lookup (plan, &task->lead_id);
+      if (counts == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = task->lead_id;
+          counts = g_new0 (guint, DD_N_STATUSES);
+          g_hash_table_insert (plan, key, counts);
+        }
+      counts[task->status]++;
+    }
+
   if ((task->status == DD_STATUS_OVERDUE || task->status == DD_STATUS_DUE_SOON)
       && dd_date_is_set (&task->due))
     {
@@ -697,6 +725,13 @@ _dd_export_data_prepare (DdStore               *store,
   data->units = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_stats_unit_free);
   data->actions = g_array_new (FALSE, FALSE, sizeof (DdExportAction));
   data->unit_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* The rows are every task of their plans: their counts by plan serve
+   * the derived indicators, instead of a query a plan (on a server, 500
+   * plans' queries were a fifth of the export of 100,000 tasks). */
+  if (_dd_export_gather_plan_counts && data->options.tasks.unit_id <= 0 && data->options.tasks.status < 0
+      && (data->text == NULL || *data->text == '\0') && !data->options.tasks.six_clear_incomplete)
+    data->plan_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_hash_table_unref);
   data->late_days = g_hash_table_new (NULL, NULL);
   data->days_back = g_array_new (FALSE, FALSE, sizeof (int));
   data->days_ahead = g_array_new (FALSE, FALSE, sizeof (int));
@@ -875,6 +910,7 @@ _dd_export_data_free (DdExportData *data)
   g_free (data->date_line);
   g_free (data->text);
   g_clear_pointer (&data->unit_counts, g_hash_table_unref);
+  g_clear_pointer (&data->plan_counts, g_hash_table_unref);
   g_clear_pointer (&data->units, g_ptr_array_unref);
   g_clear_pointer (&data->actions, g_array_unref);
   g_clear_pointer (&data->indicators, g_ptr_array_unref);
