@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  *   cache brings nothing but the cost of new memory for every page read
  *   (the dashboard's readings: twice to three times their processor time
  *   on the large file) and that memory kept afterwards
- * @DD_STORE_WORKER_LONG: the jobs read for seconds (an export): on a
+ * @DD_STORE_WORKER_LONG: the jobs read for seconds (an export, the
+ *   dashboard's readings, the scorecards): on a
  *   server's store, which has no file to open a second connection to,
  *   each job still runs on the worker's thread, on a read-only store of a
  *   connection made for it (the server as it is when the job starts),

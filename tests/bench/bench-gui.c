@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-bench.h"
+#include <dondoc/dondoc.h>
 #include "dd-calendar-page.h"
 #include "dd-chart-view.h"
 #include "dd-column-sorter.h"
@@ -36,6 +37,8 @@
  *
  *   bench-gui DB [RUNS] [WHAT]
  *
+ * DB: a file, or a server's postgresql:// URI (its window as the
+ * application opens it, the tables read in place).
  * WHAT: a list of dashboard, pages, sorts, typing, dialogs, calendar
  * (default all).
  * DD_BENCH_SCREENSHOT_DIR=dir: the screen after the dashboard, each page,
@@ -368,7 +371,16 @@ open_window (Bench      *bench,
   double start, first, shown, stall;
 
   start = mark_start ();
-  bench->store = dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
+  if (dd_pg_location_is_uri (path))
+    {
+      /* A server (issue #22): its tables in place, as `dondoc --db URI`
+       * opens them (dd-application.c). */
+      g_autoptr(DdPg) pg = dd_pg_connect (path, &error);
+
+      bench->store = pg != NULL ? dd_pg_write_store (pg, &error) : NULL;
+    }
+  else
+    bench->store = dd_store_open (path, DD_STORE_OPEN_EXISTING | DD_STORE_OPEN_CHECK_LATER, &error);
   if (bench->store == NULL)
     g_error ("%s: %s", path, error->message);
   /* As the application opens a file (dd-application.c): on the

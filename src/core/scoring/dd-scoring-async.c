@@ -176,7 +176,7 @@ dd_scoring_list_scorecards_async (DdScoring            *self,
   g_return_if_fail (self->cache == NULL || !self->cache->without_words);
 
   if (self->worker == NULL)
-    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS);
+    self->worker = dd_store_worker_new (self->store, DD_STORE_WORKER_READS | DD_STORE_WORKER_LONG);
 
   list = g_new0 (ListData, 1);
   list->period = *period;

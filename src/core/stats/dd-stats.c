@@ -354,7 +354,8 @@ dd_stats_load_dashboard_async (DdStats             *self,
   count_alone = (what & (DD_STATS_LOAD_SIX_CLEAR | DD_STATS_LOAD_FIGURES)) == DD_STATS_LOAD_SIX_CLEAR;
   worker = (what & DD_STATS_LOAD_DERIVED) || count_alone ? &self->derived_worker : &self->worker;
   if (*worker == NULL)
-    *worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND | DD_STORE_WORKER_SMALL_CACHE);
+    *worker = dd_store_worker_new (self->store, DD_STORE_WORKER_BACKGROUND | DD_STORE_WORKER_SMALL_CACHE
+                                                | DD_STORE_WORKER_LONG);
 
   load = g_new0 (LoadData, 1);
   load->query = *query;
