@@ -80,6 +80,27 @@ has_n_items (gpointer data)
   return shown (n->selection) != NULL && g_list_model_get_n_items (shown (n->selection)) == n->n_items;
 }
 
+/* A window on @store at the office laptop's size, presented, once its
+ * list shows every live task of the server (@n: its selection, that
+ * count). */
+static DdWindow *
+present_window (DdTestPgFixture *fixture,
+                DdStore         *store,
+                NItems          *n)
+{
+  DdWindow *window = g_object_ref (dd_window_new (NULL, store));
+  g_autofree char *live = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  n->selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
+  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
+  n->n_items = (guint) atoi (live);
+  g_assert_cmpuint (n->n_items, >, 0);
+  dd_test_wait_for (has_n_items, n);
+  return window;
+}
+
 /* The commonest status of @file's tasks that does not hold them all, and
  * how many tasks are in it. */
 static DdTaskStatus
@@ -149,9 +170,7 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdStore) file = dd_test_create_store (&path);
   g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
   g_autoptr(DdStore) store = NULL;
-  g_autofree char *live = NULL;
   DdWindow *window;
-  GtkSelectionModel *selection;
   GtkInfoBar *bar;
   GtkLabel *bar_label;
   NItems n;
@@ -163,15 +182,7 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   store = dd_pg_read_store (pg, &error);
   g_assert_no_error (error);
 
-  window = g_object_ref (dd_window_new (NULL, store));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
-  n.selection = selection;
-  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
-  n.n_items = (guint) atoi (live);
-  g_assert_cmpuint (n.n_items, >, 0);
-  dd_test_wait_for (has_n_items, &n);
+  window = present_window (fixture, store, &n);
   dd_test_wait_for (first_row_shown, tasks_child (window, "column_view"));
 
   /* The bar says where the data is and that it is read-only. */
@@ -231,7 +242,6 @@ test_window_export (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdStore) file = dd_test_create_store (&path);
   g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
   g_autoptr(DdStore) store = NULL;
-  g_autofree char *live = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *out = g_build_filename (dir, "bao-cao-may-chu.xlsx", NULL);
   g_autofree char *read_back = NULL;
@@ -254,13 +264,7 @@ test_window_export (DdTestPgFixture *fixture, gconstpointer data)
   store = dd_pg_read_store (pg, &error);
   g_assert_no_error (error);
 
-  window = g_object_ref (dd_window_new (NULL, store));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
-  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
-  n.n_items = (guint) atoi (live);
-  dd_test_wait_for (has_n_items, &n);
+  window = present_window (fixture, store, &n);
 
   /* Another desktop renames a task after the window has read it. */
   dd_test_pg_exec (fixture->conn, "UPDATE tasks SET title = 'Đổi tên trước khi xuất' WHERE id = 3");
@@ -408,7 +412,6 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdStore) other = NULL;
   g_autoptr(DdTask) theirs = NULL;
   g_autofree char *progress = NULL;
-  g_autofree char *live = NULL;
   DdTaskEditor *editor = NULL;
   GtkInfoBar *bar;
   GtkWindow *dialog;
@@ -424,13 +427,7 @@ test_window_writes (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (dd_store_is_read_only (store));
 
-  window = g_object_ref (dd_window_new (NULL, store));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
-  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
-  n.n_items = (guint) atoi (live);
-  dd_test_wait_for (has_n_items, &n);
+  window = present_window (fixture, store, &n);
   bar = dd_test_template_child (window, DD_TYPE_WINDOW, "read_only_bar");
   g_assert_false (gtk_info_bar_get_revealed (bar));
 
@@ -558,7 +555,6 @@ test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdStore) store = NULL;
   g_autoptr(DdStore) command = NULL;
   g_autoptr(DdTask) task = NULL;
-  g_autofree char *live = NULL;
   g_autofree char *since = NULL;
   DdWindow *window;
   NItems n;
@@ -572,13 +568,7 @@ test_idle_snapshot (DdTestPgFixture *fixture, gconstpointer data)
   /* Its snapshot, open since its opening. */
   g_assert_cmpint (open_transactions (fixture->conn), ==, 1);
 
-  window = g_object_ref (dd_window_new (NULL, store));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  n.selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (tasks_child (window, "column_view")));
-  live = dd_test_pg_dup_value (fixture->conn, "SELECT count(*) FROM tasks WHERE deleted_at IS NULL");
-  n.n_items = (guint) atoi (live);
-  dd_test_wait_for (has_n_items, &n);
+  window = present_window (fixture, store, &n);
   /* The pages have read; idle, the window holds no transaction. */
   dd_test_wait_for (no_open_transaction, fixture);
 
