@@ -209,24 +209,43 @@ dd_pg_get_conn (DdPg *self)
 
 /* Connection */
 
+/* Whether @self's connection, just made, is up, saying why not (with the
+ * hint of _dd_pg_dup_connect_hint() when @with_hint: never the URI
+ * itself, which may hold a password); then its session set up. */
+static gboolean
+set_up_session (DdPg      *self,
+                gboolean   with_hint,
+                GError   **error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+
+  if (self->conn == NULL)
+    {
+      g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT, _("Out of memory"));
+      return FALSE;
+    }
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+      hint = with_hint ? _dd_pg_dup_connect_hint (self->conn) : NULL;
+      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
+                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
+                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
+                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
+      if (hint != NULL)
+        g_prefix_error (error, "%s\n", hint);
+      return FALSE;
+    }
+  return dd_pg_exec (self, DD_PG_SESSION_SETUP, error);
+}
 
 gboolean
 _dd_pg_reconnect (DdPg    *self,
                   GError **error)
 {
-  g_autofree char *message = NULL;
-
   PQreset (self->conn);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    {
-      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
-                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
-                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
-                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
-      return FALSE;
-    }
-  return dd_pg_exec (self, DD_PG_SESSION_SETUP, error);
+  return set_up_session (self, FALSE, error);
 }
 
 DdPg *
@@ -234,34 +253,13 @@ dd_pg_connect (const char  *uri,
                GError     **error)
 {
   g_autoptr(DdPg) self = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *hint = NULL;
 
   g_return_val_if_fail (uri != NULL, NULL);
 
   self = g_object_new (DD_TYPE_PG, NULL);
   self->conn = PQconnectdb (uri);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      if (self->conn == NULL)
-        {
-          g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT, _("Out of memory"));
-          return NULL;
-        }
-      /* Not the URI itself: it may hold a password. */
-      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-      hint = _dd_pg_dup_connect_hint (self->conn);
-      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
-                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
-                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
-                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
-      if (hint != NULL)
-        g_prefix_error (error, "%s\n", hint);
-      return NULL;
-    }
-  if (!dd_pg_exec (self, DD_PG_SESSION_SETUP, error))
+  if (!set_up_session (self, TRUE, error))
     return NULL;
-
   return g_steal_pointer (&self);
 }
 
@@ -270,25 +268,10 @@ _dd_pg_connect_params (const DdPgParams  *params,
                        GError           **error)
 {
   g_autoptr(DdPg) self = g_object_new (DD_TYPE_PG, NULL);
-  g_autofree char *message = NULL;
 
   self->conn = PQconnectdbParams ((const char * const *) params->keywords->pdata,
                                   (const char * const *) params->values->pdata, FALSE);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      if (self->conn == NULL)
-        {
-          g_set_error_literal (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT, _("Out of memory"));
-          return NULL;
-        }
-      message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-      g_set_error (error, DD_PG_ERROR, DD_PG_ERROR_CONNECT,
-                   _("Cannot connect to the database “%s” on the PostgreSQL server “%s”: %s"),
-                   PQdb (self->conn) != NULL ? PQdb (self->conn) : "",
-                   PQhost (self->conn) != NULL ? PQhost (self->conn) : "", message);
-      return NULL;
-    }
-  if (!dd_pg_exec (self, DD_PG_SESSION_SETUP, error))
+  if (!set_up_session (self, FALSE, error))
     return NULL;
   return g_steal_pointer (&self);
 }
