@@ -1131,19 +1131,23 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
-/* An export's row of a task (DdExportTask), as one text, into the
- * GPtrArray @data. */
+/* An export's row of a task (DdExportTask), every field of it, as one
+ * text, into the GPtrArray @data. */
 static gboolean
 collect_export_row (const DdExportTask *task, gpointer data, GError **error)
 {
   g_autofree char *due = dd_date_is_set (&task->due) ? dd_date_to_iso (&task->due) : NULL;
+  g_autofree char *original = dd_date_is_set (&task->original_due) ? dd_date_to_iso (&task->original_due) : NULL;
+  g_autofree char *completed = dd_date_is_set (&task->completed_on) ? dd_date_to_iso (&task->completed_on) : NULL;
 
-  g_ptr_array_add (data, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s %s lead %s [%s] %s due %s %s %s "
-                                          "%u%% status %d %s %s",
-                                          task->id, task->plan_number, task->number, task->title, task->lead,
-                                          task->coordinators, task->deadline_text, due, task->product,
-                                          task->directing, task->progress, task->status,
-                                          task->actual_product, task->note));
+  g_ptr_array_add (data, g_strdup_printf ("%" G_GINT64_FORMAT " plan %" G_GINT64_FORMAT " %s %s %s "
+                                          "lead %" G_GINT64_FORMAT " %s [%s] kind %d %s (%d) due %s orig %s "
+                                          "%s %s %u%% done %s status %d %s %s",
+                                          task->id, task->plan_id, task->plan_number, task->number, task->title,
+                                          task->lead_id, task->lead, task->coordinators, task->deadline_kind,
+                                          task->deadline_text, task->deadline_understood, due, original,
+                                          task->product, task->directing, task->progress, completed,
+                                          task->status, task->actual_product, task->note));
   return TRUE;
 }
 
@@ -1167,11 +1171,11 @@ kill_read_ahead (gpointer data)
 }
 
 /* An export's task rows read ahead (dd-pg-prefetch.c): the rows of each
- * batch of tasks (the tasks, their coordinators, extensions, people,
- * sources, schedules) asked on a connection of their own, in the
- * export's snapshot, while the batch before is formatted, are those the
- * file gives; another desktop's writes while the export reads (between
- * its short transactions, before the later batches are asked) are not in
+ * batch of tasks (the server's three queries of dd-pg-rows.c: the tasks,
+ * their coordinators, their extensions) asked on a connection of their
+ * own, in the export's snapshot, while the batch before is formatted, are
+ * those the file gives; another desktop's writes while the export reads
+ * (between two batches, before the later batches are asked) are not in
  * them, as they are not in the store's own reads; the next snapshot
  * shows them, read ahead too. */
 static void
@@ -1206,8 +1210,8 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (on_file->len, >=, 20);
 
   /* The store's snapshot taken (its list read), then another desktop
-   * writes; three tasks a batch, two rows a transaction, and another
-   * desktop writing between each two. */
+   * writes; three tasks a batch, and another desktop writing between
+   * each two. */
   {
     g_autoptr(DdTaskList) list = dd_store_query_tasks (server, &query, &error);
 
@@ -1216,7 +1220,6 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
   }
   write_between_slices (fixture);
   _dd_export_batch_ids = 3;
-  _dd_export_slice_rows = 2;
   _dd_export_slice_hook = write_between_slices;
   _dd_export_slice_hook_data = fixture;
   g_assert_true (_dd_store_export_foreach_query (server, &query, TRUE, collect_export_row, on_server, &error));
@@ -1226,9 +1229,10 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpuint (on_server->len, ==, on_file->len);
   for (guint i = 0; i < on_file->len; i++)
     g_assert_cmpstr (on_server->pdata[i], ==, on_file->pdata[i]);
-  /* Every batch but the first, of the tasks and their other tables. */
+  /* The batches but the first, their three queries (a query the
+   * prefetcher had not begun yet is read by the store itself). */
   taken = _dd_pg_live_count_read_ahead (server);
-  g_test_message ("%u tasks, %" G_GUINT64_FORMAT " batches read ahead", on_file->len, taken);
+  g_test_message ("%u tasks, %" G_GUINT64_FORMAT " queries read ahead", on_file->len, taken);
   g_assert_cmpuint (taken, >=, 2 * (on_file->len / 3 - 1));
 
   /* The next snapshot: the writes, read ahead as well. */
@@ -1242,7 +1246,7 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
     g_assert_nonnull (strstr (after->pdata[i], " (sửa) lead "));
   g_assert_cmpuint (_dd_pg_live_count_read_ahead (server), >=, taken + 2 * (on_file->len / 3 - 1));
 
-  /* The reading ahead's connection killed between each two transactions
+  /* The reading ahead's connection killed between each two batches
    * (its query may be running): the store reads what it lacks itself,
    * the reading ahead connects again; the same rows. */
   g_assert_true (_dd_pg_live_renew (server, &error));
@@ -1258,7 +1262,116 @@ test_read_ahead (DdTestPgFixture *fixture, gconstpointer data)
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpstr (again->pdata[i], ==, after->pdata[i]);
   _dd_export_batch_ids = 0;
-  _dd_export_slice_rows = 0;
+  office_clear (&office);
+}
+
+/* The rows of @ids (with their text or not) of @store, each described. */
+static GPtrArray *
+export_rows_of (DdStore *store, GArray *ids, gboolean with_text, const GDate *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (_dd_store_export_foreach_task (store, ids, with_text, as_of, 7, collect_export_row, rows, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* An export's rows on a server are read by the server itself
+ * (dd-pg-rows.c: three queries a batch, joined on the desktop), not
+ * through SQLite over the tables in place: every field the same as the
+ * file's, with and without the text, in the order asked (not the ids'),
+ * the coordinators joined in their order, the due date before the first
+ * of two extensions; a task in the recycle bin, one that does not exist
+ * and the tasks of a plan being imported left out on both. */
+static void
+test_export_rows (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) file = NULL;
+  g_autoptr(DdStore) server = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate as_of;
+  Office office;
+  guint64 batches;
+
+  office_make (&office);
+  add_task_rows (office.file);
+  g_clear_pointer (&(JsonNode *) { move_to_server (fixture, &office) }, json_node_unref);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  /* Task 6's coordinators in another order than their ids'. */
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (file),
+                                 "UPDATE task_coordinators SET position = 9 - position WHERE task_id = 6; "
+                                 "UPDATE tasks SET completed_on = '2026-11-30', progress = 100 WHERE id = 5",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dd_test_pg_exec (fixture->conn, "UPDATE task_coordinators SET position = 9 - position WHERE task_id = 6; "
+                                  "UPDATE tasks SET completed_on = '2026-11-30', progress = 100 WHERE id = 5");
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  server = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  /* Backwards, a missing one among them. */
+  for (gint64 id = 22; id >= 1; id--)
+    g_array_append_val (ids, id);
+  g_array_insert_val (ids, 5, ((gint64) { 99999 }));
+  _dd_export_batch_ids = 4;
+  for (int with_text = 1; with_text >= 0; with_text--)
+    {
+      g_autoptr(GPtrArray) on_file = export_rows_of (file, ids, with_text, &as_of);
+      g_autoptr(GPtrArray) on_server = NULL;
+
+      batches = _dd_pg_live_count_row_batches (server);
+      on_server = export_rows_of (server, ids, with_text, &as_of);
+      g_assert_cmpuint (on_file->len, ==, 22);
+      g_assert_true (g_str_has_prefix (on_file->pdata[0], "22 "));
+      assert_same_rows (on_file, on_server);
+      /* Each batch of four read by the server. */
+      g_assert_cmpuint (_dd_pg_live_count_row_batches (server) - batches, ==, (ids->len + 3) / 4);
+      if (with_text)
+        {
+          g_assert_nonnull (strstr (on_file->pdata[22 - 3], " orig 2026-11-21 "));
+          g_assert_nonnull (strstr (on_file->pdata[22 - 2], " orig 2026-10-02 "));
+        }
+    }
+
+  /* Task 4 in the recycle bin, on both. */
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (file),
+                                 "UPDATE tasks SET deleted_at = '2026-12-01T08:00:00Z' WHERE id = 4",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET deleted_at = '2026-12-01T08:00:00Z' WHERE id = 4");
+  g_assert_true (_dd_pg_live_renew (server, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (server);
+  {
+    g_autoptr(GPtrArray) on_file = export_rows_of (file, ids, TRUE, &as_of);
+    g_autoptr(GPtrArray) on_server = export_rows_of (server, ids, TRUE, &as_of);
+
+    g_assert_cmpuint (on_file->len, ==, 21);
+    assert_same_rows (on_file, on_server);
+  }
+
+  /* The plan being imported again by another desktop: its tasks hidden. */
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (file),
+                                 "INSERT INTO import_pending (plan_id, started_at) "
+                                 "SELECT id, '2026-12-06T08:00:00Z' FROM plans",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dd_test_pg_exec (fixture->conn, "INSERT INTO import_pending (plan_id, started_at) "
+                                  "SELECT id, '2026-12-06T08:00:00Z' FROM plans");
+  g_assert_true (_dd_pg_live_renew (server, &error));
+  g_assert_no_error (error);
+  _dd_store_external_change (server);
+  for (int with_text = 1; with_text >= 0; with_text--)
+    {
+      g_autoptr(GPtrArray) on_file = export_rows_of (file, ids, with_text, &as_of);
+      g_autoptr(GPtrArray) on_server = export_rows_of (server, ids, with_text, &as_of);
+
+      g_assert_cmpuint (on_file->len, ==, 0);
+      assert_same_rows (on_file, on_server);
+    }
+  _dd_export_batch_ids = 0;
   office_clear (&office);
 }
 
@@ -1326,13 +1439,14 @@ export_from_window (DdExporter *exporter, const char *path)
   g_file_delete (file, NULL, NULL);
   dd_export_options_init (&options);
   g_date_set_dmy (&options.tasks.as_of, 6, 12, 2026);
-  _dd_export_slice_rows = 2;
+  /* The hook runs between two batches of the server's rows. */
+  _dd_export_batch_ids = 3;
   _dd_export_slice_hook = note_export_thread;
   _dd_export_slice_hook_data = &thread;
   dd_exporter_export_xlsx_async (exporter, &options, path, NULL, on_exported_cb, &exported);
   while (!exported.done)
     g_main_context_iteration (NULL, TRUE);
-  _dd_export_slice_rows = 0;
+  _dd_export_batch_ids = 0;
   _dd_export_slice_hook = NULL;
   _dd_export_slice_hook_data = NULL;
   g_assert_no_error (exported.error);
@@ -2513,6 +2627,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/batched-rows", test_batched_rows);
   ADD ("/pg/backends/read-ahead", test_read_ahead);
   ADD ("/pg/backends/export-in-thread", test_export_in_thread);
+  ADD ("/pg/backends/export-rows", test_export_rows);
   ADD ("/pg/backends/dashboard-in-thread", test_dashboard_in_thread);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);

@@ -271,7 +271,9 @@ extern gsize _dd_export_action_cache_max;
 
 /* Tests: at most this many rows in one short read transaction of an export
  * (0: as many as its time allows), and a function called between two of
- * them (after the first has ended and its rows are written). */
+ * them (after the first has ended and its rows are written); on a
+ * server's tables, whose rows the server reads in batches, between two
+ * batches. */
 extern guint _dd_export_slice_rows;
 /* Tests: the tasks whose rows a server's tables read at once (0: 4,096). */
 extern guint _dd_export_batch_ids;

@@ -3,6 +3,7 @@
 
 #include "dd-pg-private.h"
 #include "dd-pg-prefetch-private.h"
+#include "dd-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,7 @@ typedef struct
   GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
   GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
+  guint64 n_row_batches;        /* an export's batches of rows read here (dd-pg-rows.c) */
   guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
   guint64 n_lists_kept;         /* of them, a kept list (as it was, or with the changes since) */
   guint64 n_wholes_kept;        /* small tables' wholes kept from one snapshot to the next */
@@ -144,6 +146,32 @@ GArray  *_dd_pg_live_read_list     (DdStore           *store,
                                     const char        *words,
                                     gpointer           data);
 
+/* The store's DdStoreRowsReader (dd-pg-rows.c); @data is the Live. */
+int      _dd_pg_live_read_rows     (DdStore           *store,
+                                    const gint64      *ids,
+                                    guint              n_ids,
+                                    const gint64      *next_ids,
+                                    guint              n_next_ids,
+                                    gboolean           with_text,
+                                    DdStoreRowFunc     func,
+                                    gpointer           func_data,
+                                    gpointer           data,
+                                    GError           **error);
+/* Runs @sql on the server, prepared the first time its shape is seen. */
+PGresult *_dd_pg_live_run_select   (Live              *live,
+                                    const char        *sql,
+                                    GPtrArray         *params);
+/* @ids as an array's text, "{1,2,3}". (transfer full) */
+char     *_dd_pg_ids_array         (const gint64      *ids,
+                                    guint              n_ids);
+/* What a query read ahead is known by: its SQL and its parameters.
+ * (transfer full) */
+char     *_dd_pg_live_request_key  (const char        *sql,
+                                    GPtrArray         *params);
+/* Whether this snapshot can be read ahead: exported for the prefetcher
+ * (once a snapshot: one round trip; live->exported, live->prefetch). Only
+ * the reads of a snapshot, never a write's transaction. */
+gboolean  _dd_pg_live_export_snapshot (Live           *live);
 int _dd_pg_live_update   (sqlite3_vtab   *vtab,
                           int             argc,
                           sqlite3_value **argv,

@@ -664,11 +664,10 @@ build_select (LiveTable      *table,
   return g_string_free (sql, FALSE);
 }
 
-/* Runs @sql on the server, prepared the first time its shape is seen. */
-static PGresult *
-run_select (Live       *live,
-            const char *sql,
-            GPtrArray  *params)
+PGresult *
+_dd_pg_live_run_select (Live       *live,
+                        const char *sql,
+                        GPtrArray  *params)
 {
   PGconn *conn = dd_pg_get_conn (live->pg);
   const char *name = g_hash_table_lookup (live->prepared, sql);
@@ -797,22 +796,28 @@ index_batch (LiveBatch *batch,
     }
 }
 
-/* @ids as an array's text, "{1,2,3}". */
-static char *
-ids_array (GArray *ids)
+char *
+_dd_pg_ids_array (const gint64 *ids,
+                  guint         n_ids)
 {
-  GString *array = g_string_new ("{");
+  GString *array = g_string_sized_new (8 * n_ids + 2);
 
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (array, '{');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
   g_string_append_c (array, '}');
   return g_string_free (array, FALSE);
 }
 
-/* What a query read ahead is known by: its SQL and its parameters. */
 static char *
-request_key (const char *sql,
-             GPtrArray  *params)
+ids_array (GArray *ids)
+{
+  return _dd_pg_ids_array ((const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+char *
+_dd_pg_live_request_key (const char *sql,
+                         GPtrArray  *params)
 {
   GString *key = g_string_new (sql);
 
@@ -821,11 +826,8 @@ request_key (const char *sql,
   return g_string_free (key, FALSE);
 }
 
-/* Whether this snapshot can be read ahead: exported for the prefetcher
- * (once a snapshot: one round trip). Only the reads of a snapshot, never
- * a write's transaction. */
-static gboolean
-export_snapshot (Live *live)
+gboolean
+_dd_pg_live_export_snapshot (Live *live)
 {
   PGresult *result;
 
@@ -866,12 +868,12 @@ ask_next_batch (LiveTable      *table,
   g_autofree char *sql = NULL;
   g_autofree char *key = NULL;
 
-  if (next == NULL || !export_snapshot (table->live))
+  if (next == NULL || !_dd_pg_live_export_snapshot (table->live))
     return;
   params = g_ptr_array_new_with_free_func (g_free);
   array = ids_array (next);
   sql = build_select (table, cursor, plan, argv, params, column, array);
-  key = request_key (sql, params);
+  key = _dd_pg_live_request_key (sql, params);
   _dd_pg_prefetch_ask (table->live->prefetch, table->live->exported, key, sql, params);
 }
 
@@ -895,12 +897,12 @@ run_batch (LiveTable      *table,
   sql = build_select (table, cursor, plan, argv, params, column, array);
   if (ids != NULL && table->live->prefetch != NULL && table->live->exported != NULL)
     {
-      g_autofree char *key = request_key (sql, params);
+      g_autofree char *key = _dd_pg_live_request_key (sql, params);
 
       result = _dd_pg_prefetch_take (table->live->prefetch, key);
     }
   if (result == NULL)
-    result = run_select (table->live, sql, params);
+    result = _dd_pg_live_run_select (table->live, sql, params);
   if (ids != NULL)
     ask_next_batch (table, cursor, plan, argv, column);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
@@ -1060,7 +1062,7 @@ live_filter (sqlite3_vtab_cursor  *base,
     {
       sql = build_select (table, cursor, table->small ? "ffffffffffffffff:" : plan != NULL ? plan : "0:",
                           argv, params, -1, NULL);
-      cursor->result = run_select (table->live, sql, params);
+      cursor->result = _dd_pg_live_run_select (table->live, sql, params);
     }
   if (PQresultStatus (cursor->result) != PGRES_TUPLES_OK)
     {
@@ -1413,6 +1415,7 @@ open_in_place (DdPg      *self,
   _dd_store_set_remote_tables (store);
   _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   _dd_store_set_list_reader (store, _dd_pg_live_read_list, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
+  _dd_store_set_rows_reader (store, _dd_pg_live_read_rows, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
@@ -1598,6 +1601,16 @@ _dd_pg_live_count_read_ahead (DdStore *store)
   g_return_val_if_fail (live != NULL, 0);
 
   return _dd_pg_prefetch_count_taken (live->prefetch);
+}
+
+guint64
+_dd_pg_live_count_row_batches (DdStore *store)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return live->n_row_batches;
 }
 
 guint64

@@ -157,6 +157,32 @@ typedef GArray *(*DdStoreListReader) (DdStore           *store,
                                       const char        *words,
                                       gpointer           data);
 void         _dd_store_set_list_reader   (DdStore *self, DdStoreListReader reader, gpointer data);
+/* One row of a server's reading of tasks' rows (DdStoreRowsReader): the
+ * text of its columns, NULL for NULL, as the file's query reads them. */
+typedef gboolean (*DdStoreRowFunc) (const char * const *values,
+                                    gpointer            data,
+                                    GError            **error);
+/* A server's reading of the rows of the tasks @ids, in that order, each
+ * with the columns of @sql_columns (one of the lists the export reads,
+ * named by @with_text) given to @func; a task deleted, put in the bin or
+ * hidden (its plan being imported) is left out, as the file's query
+ * leaves it out. @next_ids: the tasks read next, read ahead meanwhile
+ * (or NULL). Returns 1 when every row was given, 0 when the server
+ * refused or @func failed (@error set), -1 when it cannot read them
+ * (inside the store's write): the store then reads them through its SQL.
+ * (dd-pg-rows.c) */
+typedef int (*DdStoreRowsReader) (DdStore        *store,
+                                  const gint64   *ids,
+                                  guint           n_ids,
+                                  const gint64   *next_ids,
+                                  guint           n_next_ids,
+                                  gboolean        with_text,
+                                  DdStoreRowFunc  func,
+                                  gpointer        func_data,
+                                  gpointer        data,
+                                  GError        **error);
+void         _dd_store_set_rows_reader   (DdStore *self, DdStoreRowsReader reader, gpointer data);
+DdStoreRowsReader _dd_store_get_rows_reader (DdStore *self, gpointer *data);
 /* The status of task @task_id whose rule's status (without the
  * occurrences) is @status, as _dd_store_task_status_days() gives it: an
  * ongoing or periodic task in progress judged by its occurrences (the
@@ -356,6 +382,8 @@ struct _DdStore
   gpointer change_log_data;
   DdStoreListReader list_reader; /* a server's (_dd_store_set_list_reader()), or NULL */
   gpointer list_reader_data;
+  DdStoreRowsReader rows_reader; /* a server's (_dd_store_set_rows_reader()), or NULL */
+  gpointer rows_reader_data;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every

@@ -446,6 +446,23 @@ _dd_store_set_list_reader (DdStore           *self,
 }
 
 void
+_dd_store_set_rows_reader (DdStore           *self,
+                           DdStoreRowsReader  reader,
+                           gpointer           data)
+{
+  self->rows_reader = reader;
+  self->rows_reader_data = data;
+}
+
+DdStoreRowsReader
+_dd_store_get_rows_reader (DdStore  *self,
+                           gpointer *data)
+{
+  *data = self->rows_reader_data;
+  return self->rows_reader;
+}
+
+void
 _dd_store_set_change_log (DdStore          *self,
                           DdStoreChangeLog  log,
                           gpointer          data)
