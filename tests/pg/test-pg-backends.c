@@ -1375,6 +1375,115 @@ test_export_rows (DdTestPgFixture *fixture, gconstpointer data)
   office_clear (&office);
 }
 
+/* The indicators' rows of an export of @store for @options, one line a
+ * row. */
+static char *
+export_indicators_of (DdStore *store, const DdExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdExportData) data = _dd_export_data_new (store, options, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < data->indicators->len; i++)
+    {
+      const DdExportIndicator *row = g_ptr_array_index (data->indicators, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "|%s|%s|%.17g|%.17g|%d\n", row->indicator_id, row->title,
+                              row->unit != NULL ? row->unit : "(office)", row->numerator, row->denominator,
+                              row->has_data);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* An export's typed indicators on a server: every figure read by the
+ * server in one query (dd-pg-rows.c), not indicator by indicator through
+ * SQLite, in the typed query's order: the same rows as the file's, with
+ * and without a period: the whole office first, the units in their
+ * Vietnamese order (not their ids'), a quarter taken before its months
+ * (never both), a figure outside the period or above the largest number
+ * left out. */
+static void
+test_export_figures (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) file = NULL;
+  g_autoptr(DdStore) server = NULL;
+  DdExportOptions options;
+  Office office;
+
+  office_make (&office);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  /* Units 12 ("Ban Tiếp công dân tỉnh") and 8 ("Phòng Hành chính - Quản
+   * trị") come before unit 2 ("Phòng Kinh tế") in Vietnamese order. */
+  g_assert_cmpint (sqlite3_exec (_dd_store_get_db (file),
+                                 "INSERT INTO indicators (id, plan_id, position, title, target, updated_at, updated_by) "
+                                 "VALUES (90, 1, 9, 'Tỷ lệ hồ sơ tiếp nhận trực tuyến', 80, "
+                                 "'2026-01-01T00:00:00Z', 'test'), "
+                                 "(91, 1, 10, 'Tỷ lệ văn bản điện tử', 90, '2026-01-01T00:00:00Z', 'test'); "
+                                 "INSERT INTO indicator_figures (indicator_id, unit_id, period_start, period_end, "
+                                 "numerator, denominator, updated_at) VALUES "
+                                 "(90, 2, '2026-04-01', '2026-06-30', 6, 10, '2026-07-01T00:00:00Z'), "
+                                 "(90, 2, '2026-01-01', '2026-01-31', 1, 2, '2026-02-01T00:00:00Z'), "
+                                 "(90, 2, '2026-01-01', '2026-03-31', 5, 10, '2026-04-01T00:00:00Z'), "
+                                 "(90, 12, '2026-02-01', '2026-02-28', 3, 4, '2026-03-01T00:00:00Z'), "
+                                 "(90, 8, '2025-10-01', '2025-12-31', 7, 9, '2026-01-05T00:00:00Z'), "
+                                 "(90, 8, '2026-05-01', '2026-05-31', 0.25, 0.5, '2026-06-01T00:00:00Z'), "
+                                 "(90, NULL, '2026-01-01', '2026-03-31', 10, 20, '2026-04-01T00:00:00Z'), "
+                                 "(90, NULL, '2026-01-01', '2026-12-31', 50, 100, '2027-01-01T00:00:00Z'), "
+                                 "(91, 8, '2026-03-01', '2026-03-31', 2e12, 3e12, '2026-04-01T00:00:00Z'), "
+                                 "(91, 12, '2026-03-01', '2026-03-31', 1, 3, '2026-04-01T00:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&file);
+  g_clear_pointer (&(JsonNode *) { move_to_server (fixture, &office) }, json_node_unref);
+  file = dd_store_open (office.file, 0, &error);
+  g_assert_no_error (error);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  server = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+
+  dd_export_options_init (&options);
+  g_date_set_dmy (&options.tasks.as_of, 6, 12, 2026);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *on_file = NULL;
+      g_autofree char *on_server = NULL;
+      guint64 reads = _dd_pg_live_count_figure_reads (server);
+
+      /* The year 2026, then no period. */
+      if (pass == 0)
+        {
+          g_date_set_dmy (&options.from, 1, 1, 2026);
+          g_date_set_dmy (&options.to, 31, 12, 2026);
+        }
+      else
+        {
+          g_date_clear (&options.from, 1);
+          g_date_clear (&options.to, 1);
+        }
+      on_file = export_indicators_of (file, &options);
+      on_server = export_indicators_of (server, &options);
+      g_test_message ("%s", on_file);
+      g_assert_cmpstr (on_server, ==, on_file);
+      g_assert_cmpuint (_dd_pg_live_count_figure_reads (server), ==, reads + 1);
+      /* The office's year, not its first quarter too; unit 12 before 8
+       * before 2; unit 2's two quarters, not its January. */
+      g_assert_nonnull (strstr (on_file, "|Tỷ lệ hồ sơ tiếp nhận trực tuyến|(office)|50|100|1\n"
+                                         "90|Tỷ lệ hồ sơ tiếp nhận trực tuyến|Ban Tiếp công dân tỉnh|3|4|1\n"
+                                         "90|Tỷ lệ hồ sơ tiếp nhận trực tuyến|Phòng Hành chính - Quản trị|"));
+      g_assert_nonnull (strstr (on_file, "|Phòng Kinh tế|11|20|1\n"));
+      /* 2025's quarter only without a period; the figure above the
+       * largest number never. */
+      g_assert_nonnull (strstr (on_file, pass == 0 ? "Quản trị|0.25|0.5|1\n" : "Quản trị|7.25|9.5|1\n"));
+      g_assert_nonnull (strstr (on_file, "91|Tỷ lệ văn bản điện tử|Ban Tiếp công dân tỉnh|1|3|1\n"));
+      g_assert_null (strstr (on_file, "91|Tỷ lệ văn bản điện tử|Phòng Hành chính"));
+    }
+  office_clear (&office);
+}
+
 static void G_GNUC_PRINTF (2, 3)
 exec_printf (PGconn *conn, const char *format, ...)
 {
@@ -2628,6 +2737,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/read-ahead", test_read_ahead);
   ADD ("/pg/backends/export-in-thread", test_export_in_thread);
   ADD ("/pg/backends/export-rows", test_export_rows);
+  ADD ("/pg/backends/export-figures", test_export_figures);
   ADD ("/pg/backends/dashboard-in-thread", test_dashboard_in_thread);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);

@@ -298,6 +298,18 @@ typedef struct
   guint32 end;
 } Window;
 
+/* A typed figure a server read (DdStoreFiguresReader); the strings in
+ * FillContext.strings. */
+typedef struct
+{
+  gint64 unit;                 /* 0: the whole office */
+  const char *unit_name;
+  const char *start;
+  const char *end;
+  double numerator;
+  double denominator;
+} Figure;
+
 /* The indicators' statements, prepared once for all of them. */
 typedef struct
 {
@@ -306,6 +318,8 @@ typedef struct
   sqlite3_stmt *derived;       /* prepared when first needed */
   GArray *taken;               /* of Window */
   GArray *units;               /* of UnitName: every unit in the store's order, read when first needed */
+  GHashTable *figures;         /* a server's: indicator id → GArray of Figure in the typed query's order; or NULL */
+  GStringChunk *strings;       /* their text */
 } FillContext;
 
 typedef struct
@@ -320,16 +334,67 @@ unit_name_clear (gpointer data)
   g_free (((UnitName *) data)->name);
 }
 
+/* A row of DdStoreFiguresReader: indicator, unit (0: the whole office),
+ * its name, the period's start and end, numerator, denominator. */
+static gboolean
+add_server_figure (const char * const *values,
+                   gpointer            data,
+                   GError            **error)
+{
+  FillContext *ctx = data;
+  gint64 indicator = g_ascii_strtoll (values[0], NULL, 10);
+  GArray *figures = g_hash_table_lookup (ctx->figures, &indicator);
+  Figure f;
+
+  if (figures == NULL)
+    {
+      figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+      g_hash_table_insert (ctx->figures, g_memdup2 (&indicator, sizeof indicator), figures);
+    }
+  f.unit = values[1] != NULL ? g_ascii_strtoll (values[1], NULL, 10) : 0;
+  f.unit_name = values[2] != NULL ? g_string_chunk_insert_const (ctx->strings, values[2]) : NULL;
+  f.start = values[3] != NULL ? g_string_chunk_insert (ctx->strings, values[3]) : NULL;
+  f.end = values[4] != NULL ? g_string_chunk_insert (ctx->strings, values[4]) : NULL;
+  f.numerator = values[5] != NULL ? g_ascii_strtod (values[5], NULL) : 0;
+  f.denominator = values[6] != NULL ? g_ascii_strtod (values[6], NULL) : 0;
+  g_array_append_val (figures, f);
+  return TRUE;
+}
+
 static gboolean
 fill_context_init (FillContext   *ctx,
                    DdExportData  *data,
                    DdStore       *store,
                    GError       **error)
 {
+  gpointer reader_data = NULL;
+  DdStoreFiguresReader reader = _dd_store_get_figures_reader (store, &reader_data);
+
   ctx->data = data;
+  ctx->typed = NULL;
   ctx->derived = NULL;
   ctx->units = NULL;
+  ctx->figures = NULL;
+  ctx->strings = NULL;
   ctx->taken = g_array_new (FALSE, FALSE, sizeof (Window));
+  /* On a server, every indicator's figures in one query, in the typed
+   * query's order: through SQLite over the tables in place, the 74,000
+   * figures of the benchmark's file were an eighth of the export's time. */
+  if (reader != NULL)
+    {
+      int rc;
+
+      ctx->figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+      ctx->strings = g_string_chunk_new (64 * 1024);
+      rc = reader (store, &data->options.from, &data->options.to, DD_FIGURES_MAX, add_server_figure, ctx,
+                   reader_data, error);
+      if (rc == 0)
+        return FALSE;
+      if (rc > 0)
+        return TRUE;
+      g_clear_pointer (&ctx->figures, g_hash_table_unref);
+      g_clear_pointer (&ctx->strings, g_string_chunk_free);
+    }
   ctx->typed = dd_sql_prepare (store,
                                "SELECT ifnull (f.unit_id, 0), u.name, f.period_start, f.period_end, "
                                "f.numerator, f.denominator FROM indicator_figures f "
@@ -338,7 +403,7 @@ fill_context_init (FillContext   *ctx,
                                "AND (?2 IS NULL OR f.period_start >= ?2) AND (?3 IS NULL OR f.period_end <= ?3) "
                                "AND f.numerator BETWEEN 0 AND ?4 AND f.denominator BETWEEN 0 AND ?4 "
                                "ORDER BY f.unit_id IS NOT NULL, u.sort_key, f.unit_id, "
-                               "julianday (f.period_end) - julianday (f.period_start) DESC, f.period_start",
+                               "julianday (f.period_end) - julianday (f.period_start) DESC, f.period_start, f.id",
                                error);
   if (ctx->typed == NULL)
     return FALSE;
@@ -355,12 +420,67 @@ fill_context_clear (FillContext *ctx)
   g_clear_pointer (&ctx->derived, sqlite3_finalize);
   g_clear_pointer (&ctx->taken, g_array_unref);
   g_clear_pointer (&ctx->units, g_array_unref);
+  g_clear_pointer (&ctx->figures, g_hash_table_unref);
+  g_clear_pointer (&ctx->strings, g_string_chunk_free);
+}
+
+/* Where typed_rows() stands in an indicator's figures. */
+typedef struct
+{
+  gint64 unit;
+  DdExportIndicator *row;
+  guint n;
+} TypedState;
+
+/* One figure of an indicator, in the order of the typed query. */
+static void
+add_figure (FillContext         *ctx,
+            const IndicatorInfo *info,
+            GPtrArray           *rows,
+            TypedState          *state,
+            gint64               unit,
+            const char          *unit_name,
+            const char          *start_text,
+            const char          *end_text,
+            double               numerator,
+            double               denominator)
+{
+  GArray *taken = ctx->taken;
+  GDate start, end;
+  Window window;
+  gboolean overlaps = FALSE;
+
+  if (state->row == NULL || unit != state->unit)
+    {
+      state->unit = unit;
+      state->row = row_new (info, unit_name, 0, 0);
+      g_ptr_array_add (rows, state->row);
+      g_array_set_size (taken, 0);
+      state->n++;
+    }
+  if (!dd_date_parse_iso (start_text, &start) || !dd_date_parse_iso (end_text, &end))
+    return;
+  window.start = g_date_get_julian (&start);
+  window.end = g_date_get_julian (&end);
+  for (guint i = 0; i < taken->len && !overlaps; i++)
+    {
+      const Window *other = &g_array_index (taken, Window, i);
+
+      overlaps = window.start <= other->end && other->start <= window.end;
+    }
+  if (overlaps)
+    return;
+  g_array_append_val (taken, window);
+  state->row->numerator += numerator;
+  state->row->denominator += denominator;
+  state->row->has_data = state->row->denominator > 0;
 }
 
 /* A typed indicator: per unit (the whole office first), the figures whose
  * period lies in the report's, never one inside another that is taken:
  * the longest periods first, so that a quarter's figure and those of its
- * months are never added together (each is the same work counted again). */
+ * months are never added together (each is the same work counted again).
+ * On a server, from the figures it read for every indicator at once. */
 static gboolean
 typed_rows (FillContext         *ctx,
             DdStore             *store,
@@ -369,51 +489,33 @@ typed_rows (FillContext         *ctx,
             GError             **error)
 {
   sqlite3_stmt *stmt = ctx->typed;
-  GArray *taken = ctx->taken;
-  gint64 unit = -1;
-  DdExportIndicator *row = NULL;
-  guint n = 0;
+  TypedState state = { -1, NULL, 0 };
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  g_array_set_size (taken, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (ctx->figures != NULL)
     {
-      GDate start, end;
-      Window window;
-      gboolean overlaps = FALSE;
+      GArray *figures = g_hash_table_lookup (ctx->figures, &info->id);
 
-      if (row == NULL || sqlite3_column_int64 (stmt, 0) != unit)
+      for (guint i = 0; figures != NULL && i < figures->len; i++)
         {
-          unit = sqlite3_column_int64 (stmt, 0);
-          row = row_new (info, dd_sql_column_text (stmt, 1), 0, 0);
-          g_ptr_array_add (rows, row);
-          g_array_set_size (taken, 0);
-          n++;
-        }
-      dd_sql_column_date (stmt, 2, &start);
-      dd_sql_column_date (stmt, 3, &end);
-      if (!dd_date_is_set (&start) || !dd_date_is_set (&end))
-        continue;
-      window.start = g_date_get_julian (&start);
-      window.end = g_date_get_julian (&end);
-      for (guint i = 0; i < taken->len && !overlaps; i++)
-        {
-          const Window *other = &g_array_index (taken, Window, i);
+          const Figure *f = &g_array_index (figures, Figure, i);
 
-          overlaps = window.start <= other->end && other->start <= window.end;
+          add_figure (ctx, info, rows, &state, f->unit, f->unit_name, f->start, f->end, f->numerator,
+                      f->denominator);
         }
-      if (overlaps)
-        continue;
-      g_array_append_val (taken, window);
-      row->numerator += sqlite3_column_double (stmt, 4);
-      row->denominator += sqlite3_column_double (stmt, 5);
-      row->has_data = row->denominator > 0;
     }
-  if (rc != SQLITE_DONE)
-    return dd_sql_set_sqlite_error (store, rc, error);
-  if (n == 0)
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, info->id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        add_figure (ctx, info, rows, &state, sqlite3_column_int64 (stmt, 0), dd_sql_column_text (stmt, 1),
+                    dd_sql_column_text (stmt, 2), dd_sql_column_text (stmt, 3), sqlite3_column_double (stmt, 4),
+                    sqlite3_column_double (stmt, 5));
+      if (rc != SQLITE_DONE)
+        return dd_sql_set_sqlite_error (store, rc, error);
+    }
+  if (state.n == 0)
     g_ptr_array_add (rows, row_new (info, NULL, 0, 0));
   return TRUE;
 }

@@ -48,6 +48,7 @@ typedef struct
   GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
   guint64 n_row_batches;        /* an export's batches of rows read here (dd-pg-rows.c) */
+  guint64 n_figure_reads;       /* an export's typed figures read here (dd-pg-rows.c) */
   guint64 n_lists;              /* task lists sorted on the server (_dd_pg_live_count_lists()) */
   guint64 n_lists_kept;         /* of them, a kept list (as it was, or with the changes since) */
   guint64 n_wholes_kept;        /* small tables' wholes kept from one snapshot to the next */
@@ -153,6 +154,15 @@ int      _dd_pg_live_read_rows     (DdStore           *store,
                                     const gint64      *next_ids,
                                     guint              n_next_ids,
                                     gboolean           with_text,
+                                    DdStoreRowFunc     func,
+                                    gpointer           func_data,
+                                    gpointer           data,
+                                    GError           **error);
+/* The store's DdStoreFiguresReader (dd-pg-rows.c); @data is the Live. */
+int      _dd_pg_live_read_figures  (DdStore           *store,
+                                    const GDate       *from,
+                                    const GDate       *to,
+                                    double             max,
                                     DdStoreRowFunc     func,
                                     gpointer           func_data,
                                     gpointer           data,

@@ -1416,6 +1416,7 @@ open_in_place (DdPg      *self,
   _dd_store_set_change_log (store, live_change_log, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   _dd_store_set_list_reader (store, _dd_pg_live_read_list, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   _dd_store_set_rows_reader (store, _dd_pg_live_read_rows, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
+  _dd_store_set_figures_reader (store, _dd_pg_live_read_figures, g_object_get_data (G_OBJECT (self), "dd-pg-live"));
   /* Its role is the server's, read through users like the rest. */
   login = g_strdup (PQuser (dd_pg_get_conn (self)));
   _dd_store_set_user (store, login);
@@ -1601,6 +1602,16 @@ _dd_pg_live_count_read_ahead (DdStore *store)
   g_return_val_if_fail (live != NULL, 0);
 
   return _dd_pg_prefetch_count_taken (live->prefetch);
+}
+
+guint64
+_dd_pg_live_count_figure_reads (DdStore *store)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return live->n_figure_reads;
 }
 
 guint64

@@ -136,6 +136,9 @@ guint64    _dd_pg_live_count_read_ahead (DdStore *store);
 /* Tests: how many batches of an export's rows the server joined for
  * @store itself, not read through SQLite (dd-pg-rows.c). */
 guint64    _dd_pg_live_count_row_batches (DdStore *store);
+/* Tests: how many times the server read every typed figure for @store's
+ * export (dd-pg-rows.c). */
+guint64    _dd_pg_live_count_figure_reads (DdStore *store);
 /* Tests: keep at most @rows rows of lists (0: the store's own limit). */
 void       _dd_pg_live_set_kept_rows (DdStore   *store,
                                       guint      rows);

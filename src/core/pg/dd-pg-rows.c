@@ -242,3 +242,65 @@ _dd_pg_live_read_rows (DdStore         *store,
     }
   return ok ? 1 : 0;
 }
+
+/* Every typed figure in the export's typed query's order
+ * (dd-export-figures.c), by indicator: NULLs of the unit first as SQLite
+ * puts them ("IS NOT NULL" is FALSE first on both), the units' stored
+ * sort keys compared as bytes on both, the period's length in days. */
+#define FIGURES_SQL \
+  "SELECT f.indicator_id, f.unit_id, u.name, f.period_start, f.period_end, f.numerator, f.denominator " \
+  "FROM indicator_figures f LEFT JOIN units u ON u.id = f.unit_id " \
+  "WHERE ($1::date IS NULL OR f.period_start >= $1::date) AND ($2::date IS NULL OR f.period_end <= $2::date) " \
+  "AND f.numerator BETWEEN 0 AND $3::float8 AND f.denominator BETWEEN 0 AND $3::float8 " \
+  "ORDER BY f.indicator_id, f.unit_id IS NOT NULL, u.sort_key, f.unit_id, " \
+  "f.period_end - f.period_start DESC, f.period_start, f.id"
+
+int
+_dd_pg_live_read_figures (DdStore         *store,
+                          const GDate     *from,
+                          const GDate     *to,
+                          double           max,
+                          DdStoreRowFunc   func,
+                          gpointer         func_data,
+                          gpointer         data,
+                          GError         **error)
+{
+  Live *live = data;
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *values[7];
+  GError *local = NULL;
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  (void) store;
+  if (live->in_transaction)
+    return -1;
+  if (!_dd_pg_live_use_snapshot (live, &local))
+    {
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), local->message);
+      g_error_free (local);
+      return 0;
+    }
+  g_ptr_array_add (params, dd_date_is_set (from) ? dd_date_to_iso (from) : NULL);
+  g_ptr_array_add (params, dd_date_is_set (to) ? dd_date_to_iso (to) : NULL);
+  g_ptr_array_add (params, g_strdup (g_ascii_dtostr (number, sizeof number, max)));
+  result = _dd_pg_live_run_select (live, FIGURES_SQL, params);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQnfields (result) != G_N_ELEMENTS (values))
+    {
+      g_autofree char *refused = g_strdup_printf (_("The server refused a read: %s"), PQresultErrorMessage (result));
+
+      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), g_strstrip (refused));
+      PQclear (result);
+      return 0;
+    }
+  live->n_figure_reads++;
+  for (int r = 0; ok && r < PQntuples (result); r++)
+    {
+      for (int c = 0; c < (int) G_N_ELEMENTS (values); c++)
+        values[c] = PQgetisnull (result, r, c) ? NULL : PQgetvalue (result, r, c);
+      ok = func (values, func_data, error);
+    }
+  PQclear (result);
+  return ok ? 1 : 0;
+}

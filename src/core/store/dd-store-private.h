@@ -183,6 +183,24 @@ typedef int (*DdStoreRowsReader) (DdStore        *store,
                                   GError        **error);
 void         _dd_store_set_rows_reader   (DdStore *self, DdStoreRowsReader reader, gpointer data);
 DdStoreRowsReader _dd_store_get_rows_reader (DdStore *self, gpointer *data);
+/* A server's reading of every typed figure of every indicator whose
+ * period lies within [@from, @to] (either unset: open) and whose numbers
+ * lie in [0, @max], given to @func as text: the indicator's id, the
+ * unit's id (NULL: the whole office), its name, the period's start and
+ * end, the numerator and the denominator; by indicator, then in the order
+ * of the export's typed query (dd-export-figures.c): the whole office
+ * first, units in the store's order, the longest periods first, then by
+ * start and id. Returns as DdStoreRowsReader does. (dd-pg-rows.c) */
+typedef int (*DdStoreFiguresReader) (DdStore        *store,
+                                     const GDate    *from,
+                                     const GDate    *to,
+                                     double          max,
+                                     DdStoreRowFunc  func,
+                                     gpointer        func_data,
+                                     gpointer        data,
+                                     GError        **error);
+void         _dd_store_set_figures_reader (DdStore *self, DdStoreFiguresReader reader, gpointer data);
+DdStoreFiguresReader _dd_store_get_figures_reader (DdStore *self, gpointer *data);
 /* The status of task @task_id whose rule's status (without the
  * occurrences) is @status, as _dd_store_task_status_days() gives it: an
  * ongoing or periodic task in progress judged by its occurrences (the
@@ -384,6 +402,8 @@ struct _DdStore
   gpointer list_reader_data;
   DdStoreRowsReader rows_reader; /* a server's (_dd_store_set_rows_reader()), or NULL */
   gpointer rows_reader_data;
+  DdStoreFiguresReader figures_reader; /* a server's (_dd_store_set_figures_reader()), or NULL */
+  gpointer figures_reader_data;
 };
 
 /* SQL helpers (dd-store-sql.c), shared by the dd-store-*.c files. Every

@@ -463,6 +463,23 @@ _dd_store_get_rows_reader (DdStore  *self,
 }
 
 void
+_dd_store_set_figures_reader (DdStore              *self,
+                              DdStoreFiguresReader  reader,
+                              gpointer              data)
+{
+  self->figures_reader = reader;
+  self->figures_reader_data = data;
+}
+
+DdStoreFiguresReader
+_dd_store_get_figures_reader (DdStore  *self,
+                              gpointer *data)
+{
+  *data = self->figures_reader_data;
+  return self->figures_reader;
+}
+
+void
 _dd_store_set_change_log (DdStore          *self,
                           DdStoreChangeLog  log,
                           gpointer          data)
