@@ -1655,6 +1655,100 @@ on_scorecards_cb (GObject      *source,
   loaded->done = TRUE;
 }
 
+typedef struct
+{
+  gboolean done;
+  GPtrArray *entries;
+  GError *error;
+} CalendarLoaded;
+
+static void
+on_calendar_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CalendarLoaded *loaded = data;
+
+  loaded->entries = dd_calendar_list_entries_finish (DD_CALENDAR (source), result, NULL, &loaded->error);
+  loaded->done = TRUE;
+}
+
+/* How many of @entries are of task @id. */
+static guint
+entries_of (GPtrArray *entries, gint64 id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += ((const DdCalendarEntry *) entries->pdata[i])->task_id == id;
+  return n;
+}
+
+/* The calendar's loads (dd_calendar_list_entries_async()) of a window on
+ * the server run on their worker's thread, each on a connection made for
+ * it, not on the main thread (which they held still for half a second
+ * on the 100,000-task office): each reads the server as it is when it
+ * starts, a task another desktop put in the bin after the window's
+ * snapshot left out (the window's snapshot, read on the main thread,
+ * still has it), and the next load, on another connection, the task
+ * back once restored. */
+static void
+test_calendar_in_thread (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdPg) pg = NULL;
+  g_autoptr(DdStore) window = NULL;
+  g_autoptr(DdCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) still = NULL;
+  GDate from, to, as_of;
+  gint64 id;
+  Office office;
+
+  office_make (&office);
+  counts = move_to_server (fixture, &office);
+  pg = dd_pg_connect (fixture->uri, &error);
+  g_assert_no_error (error);
+  window = dd_pg_write_store (pg, &error);
+  g_assert_no_error (error);
+  calendar = dd_calendar_new (window);
+  g_date_set_dmy (&from, 1, 1, 2026);
+  g_date_set_dmy (&to, 31, 12, 2027);
+  g_date_set_dmy (&as_of, 6, 12, 2026);
+  before = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >, 0);
+  id = ((const DdCalendarEntry *) before->pdata[0])->task_id;
+  g_assert_cmpuint (entries_of (before, id), >, 0);
+  exec_printf (fixture->conn, "UPDATE tasks SET deleted_at = now () WHERE id = %" G_GINT64_FORMAT, id);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      CalendarLoaded loaded = { FALSE, };
+
+      dd_calendar_list_entries_async (calendar, &from, &to, &as_of, NULL, NULL, on_calendar_cb, &loaded);
+      while (!loaded.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (loaded.error);
+      if (pass == 0)
+        {
+          g_assert_cmpuint (entries_of (loaded.entries, id), ==, 0);
+          g_assert_cmpuint (loaded.entries->len, ==, before->len - entries_of (before, id));
+          exec_printf (fixture->conn, "UPDATE tasks SET deleted_at = NULL WHERE id = %" G_GINT64_FORMAT, id);
+        }
+      else
+        g_assert_cmpuint (loaded.entries->len, ==, before->len);
+      g_ptr_array_unref (loaded.entries);
+    }
+  /* The window's snapshot, on the main thread, as it was. */
+  still = dd_calendar_list_entries (calendar, &from, &to, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (still->len, ==, before->len);
+  /* No connection of a load left behind. */
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dondoc-job'"),
+                   ==, 0);
+  office_clear (&office);
+}
+
 /* Of @cards, the tasks led and coordinated in every status. */
 static guint
 scorecards_tasks (GListModel *cards)
@@ -2738,6 +2832,7 @@ main (int argc, char **argv)
   ADD ("/pg/backends/export-in-thread", test_export_in_thread);
   ADD ("/pg/backends/export-rows", test_export_rows);
   ADD ("/pg/backends/export-figures", test_export_figures);
+  ADD ("/pg/backends/calendar-in-thread", test_calendar_in_thread);
   ADD ("/pg/backends/dashboard-in-thread", test_dashboard_in_thread);
   ADD ("/pg/backends/list-order", test_list_order);
   ADD ("/pg/backends/recurring-log", test_recurring_log);

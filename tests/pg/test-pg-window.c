@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dd-calendar-page.h"
 #include "dd-conflict-dialog.h"
 #include "dd-export-dialog.h"
 #include "dd-task-editor.h"
@@ -28,7 +29,10 @@
  * editor's save reaches the server, and a save meeting another desktop's
  * save of the same task opens the conflict dialog, which names the server
  * where a file's names the file. The export dialog writes the meeting
- * workbook of the server as it is when the export starts. In Vietnamese when the locale is there. With
+ * workbook of the server as it is when the export starts. The calendar
+ * page shows the server's deadlines, read on a connection of each load's
+ * own, and no longer those of a task another desktop put in the bin. In
+ * Vietnamese when the locale is there. With
  * DD_TEST_SCREENSHOT_DIR set, the window is captured. Needs a display (77 without one), like the GUI tests.
  */
 
@@ -197,6 +201,85 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   dd_test_screenshot ("pg-window-tasks");
 
   check_status_filter (window, file, &n);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dd_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_clear_object (&store);
+  g_clear_object (&pg);
+  g_clear_object (&file);
+  dd_test_remove_store_file (path);
+}
+
+/* The deadline buttons of task @task_id under @widget (0: any task),
+ * those of a "+N" popover aside. */
+static guint
+count_deadlines (GtkWidget *widget,
+                 gint64     task_id)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (widget), "dd-task-id");
+  guint n = id != NULL && (task_id == 0 || *id == task_id);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      n += count_deadlines (child, task_id);
+  return n;
+}
+
+static gboolean
+calendar_loaded (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && !dd_calendar_page_is_loading (DD_CALENDAR_PAGE (data));
+}
+
+/* The calendar page of the server's window: task 8's two reports due on
+ * Monday 15/06/2026 (Q2 and the first six months), as on the file; once
+ * another desktop put the task in the bin, a reload shows them no more
+ * (each load reads the server as it is, on a connection of its own, off
+ * the main thread: /pg/backends/calendar-in-thread). */
+static void
+test_window_calendar (DdTestPgFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DdStore) file = dd_test_create_store (&path);
+  g_autoptr(DdPg) pg = dd_pg_connect (fixture->uri, &error);
+  g_autoptr(DdStore) store = NULL;
+  g_autofree char *task_8 = NULL;
+  DdWindow *window;
+  GtkStack *stack;
+  GtkWidget *page;
+  GDate date;
+  NItems n;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_pg_init_schema (pg, NULL, &error));
+  g_assert_true (dd_pg_migrate_from_store (pg, file, NULL, &error));
+  g_assert_no_error (error);
+  store = dd_pg_read_store (pg, &error);
+  g_assert_no_error (error);
+  task_8 = dd_test_pg_dup_value (fixture->conn, "SELECT id FROM tasks WHERE number = '8.'");
+
+  window = present_window (fixture, store, &n);
+  stack = dd_test_template_child (window, DD_TYPE_WINDOW, "stack");
+  gtk_stack_set_visible_child_name (stack, "calendar");
+  page = dd_window_get_page (window, "calendar");
+  g_assert_true (DD_IS_CALENDAR_PAGE (page));
+  g_date_set_dmy (&date, 15, 6, 2026);
+  dd_calendar_page_set_date (DD_CALENDAR_PAGE (page), &date);
+  dd_test_wait_for (calendar_loaded, page);
+  g_assert_cmpuint (count_deadlines (dd_calendar_page_get_day_widget (DD_CALENDAR_PAGE (page), &date),
+                                     g_ascii_strtoll (task_8, NULL, 10)), ==, 2);
+  dd_test_iterate (300);
+  dd_test_screenshot ("pg-window-calendar");
+
+  dd_test_pg_exec (fixture->conn, "UPDATE tasks SET deleted_at = now () WHERE number = '8.'");
+  dd_calendar_page_reload (DD_CALENDAR_PAGE (page));
+  dd_test_wait_for (calendar_loaded, page);
+  g_assert_cmpuint (count_deadlines (dd_calendar_page_get_day_widget (DD_CALENDAR_PAGE (page), &date),
+                                     g_ascii_strtoll (task_8, NULL, 10)), ==, 0);
+  g_assert_cmpuint (count_deadlines (page, 0), >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   dd_test_iterate (50);
@@ -634,6 +717,8 @@ main (int argc, char **argv)
               test_idle_snapshot, dd_test_pg_fixture_teardown);
   g_test_add ("/pg/window/export", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
               test_window_export, dd_test_pg_fixture_teardown);
+  g_test_add ("/pg/window/calendar", DdTestPgFixture, cluster, dd_test_pg_fixture_setup,
+              test_window_calendar, dd_test_pg_fixture_teardown);
   status = g_test_run ();
   dd_test_pg_cluster_stop (cluster);
   return status;
