@@ -142,6 +142,36 @@ read_or_take (Live       *live,
   return result != NULL ? result : _dd_pg_live_run_select (live, sql, params);
 }
 
+/* The store's snapshot for a reading, or @error as the store says it. */
+static gboolean
+begin_read (Live    *live,
+            GError **error)
+{
+  GError *local = NULL;
+
+  if (_dd_pg_live_use_snapshot (live, &local))
+    return TRUE;
+  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+/* Whether @result holds rows of @n_fields columns; else @error says what
+ * the server answered, as a refused read through the tables does. */
+static gboolean
+rows_read (PGresult  *result,
+           int        n_fields,
+           GError   **error)
+{
+  g_autofree char *refused = NULL;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQnfields (result) == n_fields)
+    return TRUE;
+  refused = g_strdup_printf (_("The server refused a read: %s"), PQresultErrorMessage (result));
+  g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), g_strstrip (refused));
+  return FALSE;
+}
+
 int
 _dd_pg_live_read_rows (DdStore         *store,
                        const gint64    *ids,
@@ -163,19 +193,14 @@ _dd_pg_live_read_rows (DdStore         *store,
   GArray *rows[N_QUERIES] = { NULL, };
   g_autoptr(GString) coordinators = g_string_new (NULL);
   const char *values[TEXT_COLUMNS];
-  GError *local = NULL;
   gboolean ok = TRUE;
 
   (void) store;
   /* Inside the store's write, its own SQL reads what it wrote. */
   if (live->in_transaction)
     return -1;
-  if (!_dd_pg_live_use_snapshot (live, &local))
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), local->message);
-      g_error_free (local);
-      return 0;
-    }
+  if (!begin_read (live, error))
+    return 0;
   g_ptr_array_add (params, _dd_pg_ids_array (ids, n_ids));
   for (guint q = 0; q < n_queries; q++)
     result[q] = read_or_take (live, sql[q], params);
@@ -187,16 +212,7 @@ _dd_pg_live_read_rows (DdStore         *store,
         ask_ahead (live, sql[q], next);
     }
   for (guint q = 0; ok && q < n_queries; q++)
-    if (PQresultStatus (result[q]) != PGRES_TUPLES_OK
-        || PQnfields (result[q]) != (q == TASKS ? n_columns : 2))
-      {
-        g_autofree char *refused = g_strdup_printf (_("The server refused a read: %s"),
-                                                    PQresultErrorMessage (result[q]));
-
-        g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"),
-                     g_strstrip (refused));
-        ok = FALSE;
-      }
+    ok = rows_read (result[q], q == TASKS ? n_columns : 2, error);
   if (ok)
     live->n_row_batches++;
   for (guint q = 0; ok && q < n_queries; q++)
@@ -269,28 +285,20 @@ _dd_pg_live_read_figures (DdStore         *store,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   const char *values[7];
-  GError *local = NULL;
   PGresult *result;
   gboolean ok = TRUE;
 
   (void) store;
   if (live->in_transaction)
     return -1;
-  if (!_dd_pg_live_use_snapshot (live, &local))
-    {
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), local->message);
-      g_error_free (local);
-      return 0;
-    }
+  if (!begin_read (live, error))
+    return 0;
   g_ptr_array_add (params, dd_date_is_set (from) ? dd_date_to_iso (from) : NULL);
   g_ptr_array_add (params, dd_date_is_set (to) ? dd_date_to_iso (to) : NULL);
   g_ptr_array_add (params, g_strdup (g_ascii_dtostr (number, sizeof number, max)));
   result = _dd_pg_live_run_select (live, FIGURES_SQL, params);
-  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQnfields (result) != G_N_ELEMENTS (values))
+  if (!rows_read (result, G_N_ELEMENTS (values), error))
     {
-      g_autofree char *refused = g_strdup_printf (_("The server refused a read: %s"), PQresultErrorMessage (result));
-
-      g_set_error (error, DD_STORE_ERROR, DD_STORE_ERROR_FAILED, _("Database error: %s"), g_strstrip (refused));
       PQclear (result);
       return 0;
     }
