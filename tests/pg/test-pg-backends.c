@@ -2054,6 +2054,7 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   PGconn *other;
+  guint64 reads, reads_one;
   GDate as_of;
   Office office;
 
@@ -2108,6 +2109,28 @@ test_recurring_log (DdTestPgFixture *fixture, gconstpointer data)
   g_clear_pointer (&after, g_ptr_array_unref);
   after = list_statuses (window, &as_of);
   g_assert_false (has_status (after, 10, DD_STATUS_FORGOTTEN));
+
+  /* Other desktops' saves of several recurring tasks between two
+   * refreshes are judged again together: the refresh asks the server as
+   * many times after four of them as after one (it asked three times a
+   * task, and a refresh under load waited on each). */
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "VALUES (16, '2026-12-04', 60, 'một')");
+  reads = _dd_pg_live_count_reads (window);
+  assert_statuses_fresh (fixture, window, &as_of);
+  reads_one = _dd_pg_live_count_reads (window) - reads;
+  g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM tasks WHERE deadline_kind IN (2, 3) "
+                                         "AND deleted_at IS NULL"), ==, 4);
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "SELECT id, '2026-12-04', 70, 'bốn' FROM tasks WHERE deadline_kind IN (2, 3) "
+                                  "AND deleted_at IS NULL");
+  dd_test_pg_exec (fixture->conn, "INSERT INTO progress_updates (task_id, reported_on, progress, note) "
+                                  "VALUES (3, '2026-12-04', 20, 'không định kỳ')");
+  g_assert_cmpint (count (fixture->conn, "SELECT count(DISTINCT task_id) FROM progress_updates "
+                                         "WHERE reported_on = '2026-12-04' AND note IN ('bốn', 'không định kỳ')"), ==, 5);
+  reads = _dd_pg_live_count_reads (window);
+  assert_statuses_fresh (fixture, window, &as_of);
+  g_assert_cmpuint (_dd_pg_live_count_reads (window) - reads, ==, reads_one);
 
   /* More entries than the log's reading tells one by one (over 1,000):
    * every status judged again, the same. */

@@ -227,6 +227,13 @@ compare_task_ids (gconstpointer a,
 #define TASK_COLUMNS \
   "t.id, t.lead_unit_id, t.deadline_kind, t.periods, t.completed_on, t.plan_id, t.created_at"
 
+/* The rows of some tasks only: parameter 9 is their ids as a JSON array
+ * (_dd_occurrence_set_load_some()). One statement for all of them, so
+ * that a refresh judging again the tasks changed since the last asks a
+ * server once per table, not once per task and table; SQLite uses the
+ * index on the id either way. */
+#define ONLY_TASKS "task_id IN (SELECT value FROM json_each (?9))"
+
 /* A task's own rules (task_schedules), as dd_calendar_get_task_schedule() reads them. */
 typedef struct
 {
@@ -407,7 +414,7 @@ read_tasks (DdStore          *self,
             DdOccurrenceSet  *set,
             Names            *names,
             const char       *sql,
-            gint64            only_id,
+            const char       *only,
             const GDate      *as_of,
             GError          **error)
 {
@@ -415,10 +422,10 @@ read_tasks (DdStore          *self,
   g_autofree char *one = NULL;
   int rc;
 
-  /* A separate statement for one task, so that SQLite uses the index on the
-   * id; one owns it, to free it at the end (g_autofree). */
-  if (only_id > 0)
-    sql = one = g_strconcat (sql, " AND t.id = ?9", NULL);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
+  /* A separate statement for some tasks (ONLY_TASKS), so that SQLite uses
+   * the index on the id; one owns it, to free it at the end (g_autofree). */
+  if (only != NULL)
+    sql = one = g_strconcat (sql, " AND t.id IN (SELECT value FROM json_each (?9))", NULL);  /* NOLINT(clang-analyzer-deadcode.DeadStores) */
   stmt = dd_sql_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -426,8 +433,8 @@ read_tasks (DdStore          *self,
   dd_sql_bind_date (stmt, 2, &set->to);
   if (as_of != NULL)
     dd_sql_bind_date (stmt, 3, as_of);
-  if (only_id > 0)
-    sqlite3_bind_int64 (stmt, 9, only_id);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 9, only, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask task = { 0 };
@@ -482,23 +489,26 @@ read_tasks (DdStore          *self,
 static gboolean
 load_schedules (DdStore          *self,
                 DdOccurrenceSet  *set,
-                gint64            only_id,
+                const char       *only,
                 GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint cursor = 0;
   int rc;
 
+  /* None of the tasks asked for is in the set (none recurring). */
+  if (set->tasks->len == 0)
+    return TRUE;
   stmt = dd_sql_prepare (self,
-                         only_id > 0
+                         only != NULL
                          ? "SELECT task_id, due_rule, due_param, update_every_months, coalesce (periods, 0) "
-                           "FROM task_schedules WHERE task_id = ?9"
+                           "FROM task_schedules WHERE " ONLY_TASKS " ORDER BY task_id"
                          : "SELECT task_id, due_rule, due_param, update_every_months, coalesce (periods, 0) "
                            "FROM task_schedules ORDER BY task_id", error);
   if (stmt == NULL)
     return FALSE;
-  if (only_id > 0)
-    sqlite3_bind_int64 (stmt, 9, only_id);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 9, only, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
@@ -521,7 +531,7 @@ static gboolean
 load_tasks (DdStore            *self,
             DdOccurrenceSet    *set,
             DdOccurrenceScope   scope,
-            gint64              only_id,
+            const char         *only,
             const GDate        *as_of,
             GError            **error)
 {
@@ -564,12 +574,12 @@ load_tasks (DdStore            *self,
   if (scope == DD_OCCURRENCE_SCOPE_CALENDAR && !due_in_range_context (self, set, &names, error))
     return FALSE;
   if (!plans_and_units (self, &names, set->strings, scope == DD_OCCURRENCE_SCOPE_CALENDAR, error) ||
-      !read_tasks (self, set, &names, recurring, only_id, as_of, error) ||
-      (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only_id, as_of, error)))
+      !read_tasks (self, set, &names, recurring, only, as_of, error) ||
+      (ad_hoc != NULL && !read_tasks (self, set, &names, ad_hoc, only, as_of, error)))
     return FALSE;
   /* In task order, as the scans below come. */
   g_array_sort (set->tasks, compare_task_ids);
-  return load_schedules (self, set, only_id, error);
+  return load_schedules (self, set, only, error);
 }
 
 /* The reports made for the periods of the periodic tasks. An expansion
@@ -577,19 +587,22 @@ load_tasks (DdStore            *self,
 static gboolean
 load_reports (DdStore          *self,
               DdOccurrenceSet  *set,
-              gint64            only_id,
+              const char       *only,
               GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint cursor = 0;
   int rc;
 
+  /* None of the tasks asked for is in the set (none recurring). */
+  if (set->tasks->len == 0)
+    return TRUE;
   /* occurrence_reports_period, in task order. */
   stmt = dd_sql_prepare (self,
-                         only_id > 0
+                         only != NULL
                          ? "SELECT task_id, kind, year, period_index, reported_on FROM occurrence_reports "
                            "WHERE kind <> 4 AND reported_on IS NOT NULL AND year BETWEEN ?1 AND ?2 "
-                           "AND task_id = ?9"
+                           "AND " ONLY_TASKS " ORDER BY task_id"
                          : "SELECT task_id, kind, year, period_index, reported_on FROM occurrence_reports "
                            "WHERE kind <> 4 AND reported_on IS NOT NULL AND year BETWEEN ?1 AND ?2 "
                            "ORDER BY task_id", error);
@@ -597,8 +610,8 @@ load_reports (DdStore          *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, g_date_get_year (&set->from) - 1);
   sqlite3_bind_int (stmt, 2, g_date_get_year (&set->to) + 1);
-  if (only_id > 0)
-    sqlite3_bind_int64 (stmt, 9, only_id);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 9, only, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
@@ -637,7 +650,7 @@ updates_until (const DdOccurrenceSet *set,
 static gboolean
 load_updates (DdStore          *self,
               DdOccurrenceSet  *set,
-              gint64            only_id,
+              const char       *only,
               GError          **error)
 {
   typedef struct
@@ -694,9 +707,9 @@ load_updates (DdStore          *self,
   /* progress_updates_day (0006-occurrences.sql): the days of the windows
    * only, in date order; then gathered per task, still in date order. */
   stmt = dd_sql_prepare (self,
-                         only_id > 0
+                         only != NULL
                          ? "SELECT task_id, reported_on FROM progress_updates "
-                           "WHERE task_id = ?9 AND reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on"
+                           "WHERE " ONLY_TASKS " AND reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on"
                          : "SELECT task_id, reported_on FROM progress_updates "
                            "WHERE reported_on BETWEEN ?1 AND ?2 ORDER BY reported_on", error);
   if (stmt == NULL)
@@ -704,8 +717,8 @@ load_updates (DdStore          *self,
   dd_sql_bind_date (stmt, 1, &first);
   updates_until (set, &last);
   dd_sql_bind_date (stmt, 2, &last);
-  if (only_id > 0)
-    sqlite3_bind_int64 (stmt, 9, only_id);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 9, only, -1, SQLITE_STATIC);
   found = g_array_new (FALSE, FALSE, sizeof (Found));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -751,26 +764,30 @@ load_updates (DdStore          *self,
 static gboolean
 load_ad_hoc (DdStore          *self,
              DdOccurrenceSet  *set,
-             gint64            only_id,
+             const char       *only,
              GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint cursor = 0;
   int rc;
 
+  /* None of the tasks asked for is in the set (none recurring). */
+  if (set->tasks->len == 0)
+    return TRUE;
   /* occurrence_reports_due, then a sort of the few found. */
   stmt = dd_sql_prepare (self,
-                         only_id > 0
+                         only != NULL
                          ? "SELECT task_id, id, title, due_on, reported_on FROM occurrence_reports "
-                           "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 AND task_id = ?9 ORDER BY due_on, id"
+                           "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 AND " ONLY_TASKS " "
+                           "ORDER BY task_id, due_on, id"
                          : "SELECT task_id, id, title, due_on, reported_on FROM occurrence_reports "
                            "WHERE kind = 4 AND due_on BETWEEN ?1 AND ?2 ORDER BY task_id, due_on, id", error);
   if (stmt == NULL)
     return FALSE;
   dd_sql_bind_date (stmt, 1, &set->from);
   dd_sql_bind_date (stmt, 2, &set->to);
-  if (only_id > 0)
-    sqlite3_bind_int64 (stmt, 9, only_id);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 9, only, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DdOccurrenceTask *task = task_at (set, sqlite3_column_int64 (stmt, 0), &cursor);
@@ -794,17 +811,31 @@ load_ad_hoc (DdStore          *self,
   return TRUE;
 }
 
+/* The set of the tasks @ids (@n_ids of them; NULL: every task of @scope)
+ * that are in @scope: one scan of each table for all of them. */
 DdOccurrenceSet *
-_dd_occurrence_set_load (DdStore            *self,
-                         DdOccurrenceScope   scope,
-                         gint64              only_id,
-                         DdWorkdays         *workdays,
-                         const GDate        *from,
-                         const GDate        *to,
-                         const GDate        *as_of,
-                         GError            **error)
+_dd_occurrence_set_load_some (DdStore            *self,
+                              DdOccurrenceScope   scope,
+                              const gint64       *ids,
+                              guint               n_ids,
+                              DdWorkdays         *workdays,
+                              const GDate        *from,
+                              const GDate        *to,
+                              const GDate        *as_of,
+                              GError            **error)
 {
   g_autoptr(DdOccurrenceSet) set = g_new0 (DdOccurrenceSet, 1);
+  g_autoptr(GString) json = NULL;
+  const char *only = NULL;
+
+  if (ids != NULL)
+    {
+      json = g_string_new ("[");
+      for (guint i = 0; i < n_ids; i++)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+      g_string_append_c (json, ']');
+      only = json->str;
+    }
 
   g_return_val_if_fail (dd_date_is_set (from) && dd_date_is_set (to), NULL);
   g_return_val_if_fail (scope != DD_OCCURRENCE_SCOPE_OPEN || dd_date_is_set (as_of), NULL);
@@ -824,14 +855,28 @@ _dd_occurrence_set_load (DdStore            *self,
   set->expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) expansion_free);
   set->strings = g_string_chunk_new (64 * 1024);
   if (!_dd_store_read_default_schedule (self, &set->fallback, error) ||
-      !load_tasks (self, set, scope, only_id, as_of, error) ||
-      !load_reports (self, set, only_id, error) ||
-      !load_updates (self, set, only_id, error))
+      !load_tasks (self, set, scope, only, as_of, error) ||
+      !load_reports (self, set, only, error) ||
+      !load_updates (self, set, only, error))
     return NULL;
   /* The recurring status does not count ad hoc reports. */
-  if (scope != DD_OCCURRENCE_SCOPE_OPEN && !load_ad_hoc (self, set, only_id, error))
+  if (scope != DD_OCCURRENCE_SCOPE_OPEN && !load_ad_hoc (self, set, only, error))
     return NULL;
   return g_steal_pointer (&set);
+}
+
+DdOccurrenceSet *
+_dd_occurrence_set_load (DdStore            *self,
+                         DdOccurrenceScope   scope,
+                         gint64              only_id,
+                         DdWorkdays         *workdays,
+                         const GDate        *from,
+                         const GDate        *to,
+                         const GDate        *as_of,
+                         GError            **error)
+{
+  return _dd_occurrence_set_load_some (self, scope, only_id > 0 ? &only_id : NULL, only_id > 0 ? 1 : 0,
+                                       workdays, from, to, as_of, error);
 }
 
 guint

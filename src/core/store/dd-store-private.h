@@ -259,6 +259,9 @@ typedef struct _DdOccurrenceSet DdOccurrenceSet;
 DdOccurrenceSet *_dd_occurrence_set_load (DdStore *self, DdOccurrenceScope scope, gint64 only_id,
                                           DdWorkdays *workdays, const GDate *from, const GDate *to,
                                           const GDate *as_of, GError **error);
+DdOccurrenceSet *_dd_occurrence_set_load_some (DdStore *self, DdOccurrenceScope scope, const gint64 *ids,
+                                               guint n_ids, DdWorkdays *workdays, const GDate *from,
+                                               const GDate *to, const GDate *as_of, GError **error);
 void             _dd_occurrence_set_free (DdOccurrenceSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdOccurrenceSet, _dd_occurrence_set_free)
 guint                   _dd_occurrence_set_get_n_tasks (DdOccurrenceSet *set);

@@ -157,6 +157,15 @@ lookup (GArray       *status,
   return FALSE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 static gboolean
 cache_is_for (DdRecurringCache *cache,
               const GDate      *as_of,
@@ -165,11 +174,14 @@ cache_is_for (DdRecurringCache *cache,
   return cache != NULL && cache->as_of == julian_or_zero (as_of) && cache->soon == julian_or_zero (soon);
 }
 
+/* The status of the recurring tasks among @ids (@n_ids, sorted; NULL:
+ * all), those not in progress, in id order. */
 static GArray *
 compute (DdStore      *self,
          const GDate  *as_of,
          const GDate  *soon,
-         gint64        only_id,
+         const gint64 *ids,
+         guint         n_ids,
          GError      **error)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (Judged));
@@ -187,7 +199,8 @@ compute (DdStore      *self,
   to = g_date_compare (&near, as_of) > 0 ? near : *as_of;
 
   /* The tasks, reports and updates in four scans (dd-store-occurrences.c). */
-  set = _dd_occurrence_set_load (self, DD_OCCURRENCE_SCOPE_OPEN, only_id, workdays, &from, &to, as_of, error);
+  set = _dd_occurrence_set_load_some (self, DD_OCCURRENCE_SCOPE_OPEN, ids, n_ids, workdays, &from, &to, as_of,
+                                      error);
   if (set == NULL)
     return NULL;
   for (guint t = 0; t < _dd_occurrence_set_get_n_tasks (set); t++)
@@ -206,8 +219,8 @@ compute (DdStore      *self,
   return g_steal_pointer (&result);
 }
 
-/* Puts @id's status of @one (compute() of that task alone) in @status,
- * or takes it out (in progress, or no longer a recurring task). */
+/* Puts @id's status of @one (compute() of some tasks, @id among them) in
+ * @status, or takes it out (in progress, or no longer a recurring task). */
 static void
 patch (GArray *status,
        gint64  id,
@@ -224,7 +237,8 @@ patch (GArray *status,
 }
 
 /* Brings @cache up to date from the server's log of changes since its
- * mark: the tasks named are judged again, alone. FALSE when the log
+ * mark: the tasks named are judged again, together (one scan of each
+ * table for all, however many saves came since). FALSE when the log
  * cannot tell, or names what every task may depend on, or too many. */
 static gboolean
 update_from_log (DdStore          *self,
@@ -235,6 +249,8 @@ update_from_log (DdStore          *self,
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) tasks = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) judged = NULL;
   g_autofree char *mark = NULL;
   GHashTableIter iter;
   gpointer key;
@@ -256,12 +272,15 @@ update_from_log (DdStore          *self,
     }
   g_hash_table_iter_init (&iter, named);
   while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  if (ids->len > 0)
     {
-      g_autoptr(GArray) one = compute (self, as_of, soon, *(gint64 *) key, NULL);
-
-      if (one == NULL)
+      g_array_sort (ids, compare_ids);
+      judged = compute (self, as_of, soon, (const gint64 *) (gpointer) ids->data, ids->len, NULL);
+      if (judged == NULL)
         return FALSE;
-      patch (cache->status, *(gint64 *) key, one);
+      for (guint i = 0; i < ids->len; i++)
+        patch (cache->status, g_array_index (ids, gint64, i), judged);
     }
   g_free (cache->mark);
   cache->mark = g_steal_pointer (&mark);
@@ -295,7 +314,7 @@ _dd_store_prepare_recurring (DdStore      *self,
   /* The server's mark of the snapshot read next (the same). */
   if (stamp.valid && self->change_log != NULL)
     mark = self->change_log (self, NULL, NULL, NULL, self->change_log_data);
-  status = compute (self, as_of, soon, 0, error);
+  status = compute (self, as_of, soon, NULL, 0, error);
   if (status == NULL)
     {
       g_free (mark);
@@ -382,7 +401,7 @@ _dd_store_judge_task (DdStore       *self,
                                         &task->completed_on, as_of, soon);
       else
         {
-          one = compute (self, as_of, soon, task->id, error);
+          one = compute (self, as_of, soon, &task->id, 1, error);
           if (one == NULL)
             return FALSE;
           lookup (one, task->id, &status);
