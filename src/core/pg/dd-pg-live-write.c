@@ -423,13 +423,11 @@ _dd_pg_live_drop_carried (Live *live)
   g_clear_pointer (&live->previous, g_free);
 }
 
-void
-_dd_pg_live_end_snapshot (Live *live)
+/* What the store read in its snapshot, forgotten or kept for the next;
+ * the server's transaction is the caller's to end. */
+static void
+forget_snapshot (Live *live)
 {
-  PGconn *conn = dd_pg_get_conn (live->pg);
-
-  if (PQtransactionStatus (conn) != PQTRANS_IDLE)
-    dd_pg_rollback (live->pg);
   live->state = LIVE_READING;
   live->snapshot_open = FALSE;
   /* The small tables read whole in it may serve the next one. */
@@ -460,6 +458,14 @@ _dd_pg_live_end_snapshot (Live *live)
         g_ptr_array_set_size (table->retired, 0);
       g_hash_table_remove_all (table->read_rows);
     }
+}
+
+void
+_dd_pg_live_end_snapshot (Live *live)
+{
+  if (PQtransactionStatus (dd_pg_get_conn (live->pg)) != PQTRANS_IDLE)
+    dd_pg_rollback (live->pg);
+  forget_snapshot (live);
 }
 
 /* What the snapshot's first statement asks: the snapshot itself (which
@@ -544,18 +550,20 @@ _dd_pg_live_snapshot_info (Live    *live,
 }
 
 /* A new snapshot: the server's transaction as it is now; what was read
- * for the last one is forgotten. Its BEGIN asks what it is, in the same
- * round trip. */
+ * for the last one is forgotten. The ROLLBACK of the last one, its BEGIN
+ * and the question of what it is go in one round trip (a refresh on a
+ * loaded server waits for a core at each). */
 gboolean
 _dd_pg_live_new_snapshot (Live    *live,
                           GError **error)
 {
+  gboolean open = PQtransactionStatus (dd_pg_get_conn (live->pg)) != PQTRANS_IDLE;
   g_autofree char *info = NULL;
   g_autofree char *sql = NULL;
 
-  _dd_pg_live_end_snapshot (live);
+  forget_snapshot (live);
   info = snapshot_info_sql (live, live->previous);
-  sql = g_strconcat (_dd_pg_live_begin_sql (live->writable), "; ", info, NULL);
+  sql = g_strconcat (open ? "ROLLBACK; " : "", _dd_pg_live_begin_sql (live->writable), "; ", info, NULL);
   if (!take_snapshot_info (live, PQexec (dd_pg_get_conn (live->pg), sql), error))
     {
       if (PQtransactionStatus (dd_pg_get_conn (live->pg)) != PQTRANS_IDLE)
