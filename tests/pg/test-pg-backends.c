@@ -1042,8 +1042,8 @@ assert_same_rows (GPtrArray *on_file, GPtrArray *on_server)
  * once for many tasks): every task reads as on the file, for a list read
  * task by task and for the first rows its worker reads; a task another
  * desktop changed reads changed after the refresh that follows (a new
- * snapshot), not from the batch read before; and a task this store saves
- * reads saved. */
+ * snapshot), not from the batch read before, whose tables are read in
+ * one round trip; and a task this store saves reads saved. */
 static void
 test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
 {
@@ -1057,7 +1057,7 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   g_autoptr(DdTask) task = NULL;
   g_autofree char *changed = NULL;
   g_autofree char *coordinator = NULL;
-  guint64 n_reads = 0;
+  guint64 n_reads = 0, first_trips, trips;
   gint64 id;
   GDate as_of;
   Office office;
@@ -1081,7 +1081,9 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture->conn, "SELECT count(*) FROM task_people"), ==, 2);
   on_file = describe_list (file, &as_of, NULL);
   on_server = describe_list (server, &as_of, &n_reads);
+  first_trips = _dd_pg_live_count_batch_trips (server);
   g_assert_cmpuint (on_file->len, >, 10);
+  g_assert_cmpuint (on_file->len, <=, 208);
   assert_same_rows (on_file, on_server);
   /* In batches: far fewer reads than one per task, let alone six. */
   g_test_message ("%u tasks read in %" G_GUINT64_FORMAT " reads", on_server->len, n_reads);
@@ -1105,11 +1107,18 @@ test_batched_rows (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   _dd_store_external_change (server);
   g_ptr_array_unref (on_server);
+  trips = _dd_pg_live_count_batch_trips (server);
   on_server = describe_list (server, &as_of, NULL);
+  /* The list's scans of its last batch (the task, its extensions, people,
+   * coordinators, source) were read for the new snapshot in the round
+   * trip of the first, not one each. */
+  g_assert_cmpuint (first_trips, >=, 5);
+  g_assert_cmpuint (_dd_pg_live_count_batch_trips (server) - trips, ==, 1);
   g_assert_cmpuint (on_server->len, ==, on_file->len);
   g_assert_nonnull (strstr (on_server->pdata[5], " Đổi bởi máy khác "));
   g_assert_null (strstr (on_file->pdata[5], " Đổi bởi máy khác "));
   coordinator = dd_test_pg_dup_value (fixture->conn, "SELECT name FROM units ORDER BY id DESC LIMIT 1");
+  g_assert_nonnull (strstr (on_server->pdata[0], coordinator));
   task = dd_store_get_task (server, id, &as_of, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dd_task_get_coordinators (task)[0], ==, coordinator);

@@ -46,6 +46,10 @@ typedef struct
   GHashTable *batches;          /* a scan's shape → LiveBatch, this snapshot's */
   GPtrArray *retired_batches;   /* LiveBatch replaced, freed with the last cursor */
   GHashTable *scan_counts;      /* a scan's shape → how many this snapshot (AUTO_BATCH_SCANS) */
+  GHashTable *batch_shapes;     /* a scan's shape → BatchShape: the scans a task list's batch made */
+  GArray *round_ids;            /* the ids of the task list's last batch read (gint64), or NULL */
+  guint64 round;                /* counts the task list's batches of other ids */
+  guint64 n_batch_trips;        /* round trips that read batches (_dd_pg_live_count_batch_trips()) */
   guint64 n_reads;              /* queries sent (_dd_pg_live_count_reads()) */
   guint64 n_row_batches;        /* an export's batches of rows read here (dd-pg-rows.c) */
   guint64 n_figure_reads;       /* an export's typed figures read here (dd-pg-rows.c) */

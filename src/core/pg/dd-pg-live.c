@@ -78,6 +78,31 @@ typedef struct
   GArray *rows;                 /* BatchRows, by id: those that have rows */
 } LiveBatch;
 
+/* A shape of scan a task list's batch was read for (read_batched()):
+ * its table, plan and arguments, and the last round it served. */
+typedef struct
+{
+  char *table;
+  char *plan;
+  sqlite3_value **args;
+  int n_args;
+  int column;
+  guint64 round;
+} BatchShape;
+
+static void
+batch_shape_free (gpointer data)
+{
+  BatchShape *shape = data;
+
+  for (int i = 0; i < shape->n_args; i++)
+    sqlite3_value_free (shape->args[i]);
+  g_free (shape->args);
+  g_free (shape->table);
+  g_free (shape->plan);
+  g_free (shape);
+}
+
 static void
 batch_free (gpointer data)
 {
@@ -131,6 +156,8 @@ live_free (gpointer data)
   g_free (live->previous);
   g_hash_table_unref (live->batches);
   g_hash_table_unref (live->scan_counts);
+  g_hash_table_unref (live->batch_shapes);
+  g_clear_pointer (&live->round_ids, g_array_unref);
   g_ptr_array_unref (live->retired_batches);
   if (g_object_get_data (G_OBJECT (live->pg), "dd-pg-live") == live)
     g_object_set_data (G_OBJECT (live->pg), "dd-pg-live", NULL);
@@ -877,12 +904,224 @@ ask_next_batch (LiveTable      *table,
   _dd_pg_prefetch_ask (table->live->prefetch, table->live->exported, key, sql, params);
 }
 
+/* The batches of a task list's other scans, read in the round trip of
+ * the first (run_with_companions()).
+ *
+ * A task list reads the rows of its next tasks in one query per table
+ * (the task, its extensions twice, its people, its coordinators, its
+ * source): six round trips for a screenful, each a wait for a core on a
+ * loaded server. The shapes of those scans are the same from one batch
+ * to the next (only the ids change), so the store notes them
+ * (note_shape()) and, when the first scan of a batch goes to the server,
+ * sends the scans the last batch made with it in one round trip, libpq's
+ * pipeline mode; their rows become those scans' batches for the same
+ * ids. A shape not used by the last batch is not read again. */
+
+/* The LiveTable of @name, or NULL (disconnected since). */
+static LiveTable *
+find_table (Live       *live,
+            const char *name)
+{
+  for (guint i = 0; i < live->tables->len; i++)
+    if (g_str_equal (((LiveTable *) live->tables->pdata[i])->table, name))
+      return live->tables->pdata[i];
+  return NULL;
+}
+
+/* Notes that @key's scan (@plan, @argv) served a task of the task list's
+ * batch in this round. */
+static void
+note_shape (LiveTable      *table,
+            const char     *key,
+            const char     *plan,
+            sqlite3_value **argv,
+            int             argc,
+            int             column)
+{
+  Live *live = table->live;
+  BatchShape *shape = g_hash_table_lookup (live->batch_shapes, key);
+
+  if (shape == NULL)
+    {
+      /* A bound: the list's scans are six. */
+      if (g_hash_table_size (live->batch_shapes) >= 32)
+        return;
+      shape = g_new0 (BatchShape, 1);
+      shape->table = g_strdup (table->table);
+      shape->plan = g_strdup (plan);
+      shape->n_args = argc;
+      shape->args = g_new0 (sqlite3_value *, MAX (argc, 1));
+      for (int i = 0; i < argc; i++)
+        shape->args[i] = sqlite3_value_dup (argv[i]);
+      shape->column = column;
+      g_hash_table_insert (live->batch_shapes, g_strdup (key), shape);
+    }
+  shape->round = live->round;
+}
+
+/* A new round when @ids are not those of the list's last batch. */
+static void
+note_round (Live   *live,
+            GArray *ids)
+{
+  if (live->round_ids != NULL && live->round_ids->len == ids->len &&
+      memcmp (live->round_ids->data, ids->data, sizeof (gint64) * ids->len) == 0)
+    return;
+  g_clear_pointer (&live->round_ids, g_array_unref);
+  live->round_ids = g_array_copy (ids);
+  live->round++;
+}
+
+/* One scan of a pipeline: the asked one first, then its companions. */
+typedef struct
+{
+  const char *key;              /* its shape's (not owned) */
+  int *fields;                  /* its fields (build_select()), a companion's */
+  int column;
+  const char *name;             /* the prepared statement's */
+  GPtrArray *params;
+  PGresult *result;
+} Piped;
+
+static void
+piped_clear (gpointer data)
+{
+  Piped *piped = data;
+
+  g_free (piped->fields);
+  g_clear_pointer (&piped->params, g_ptr_array_unref);
+  g_clear_pointer (&piped->result, PQclear);
+}
+
+/* Sends @queries (Piped) in one round trip and takes their results; FALSE
+ * when the connection would not (nothing sent) or gave none. */
+static gboolean
+run_pipeline (PGconn *conn,
+              GArray *queries)
+{
+  guint sent = 0, taken = 0;
+
+  if (PQpipelineStatus (conn) != PQ_PIPELINE_OFF || !PQenterPipelineMode (conn))
+    return FALSE;
+  for (; sent < queries->len; sent++)
+    {
+      Piped *piped = &g_array_index (queries, Piped, sent);
+
+      if (!PQsendQueryPrepared (conn, piped->name, (int) piped->params->len,
+                                (const char * const *) piped->params->pdata, NULL, NULL, 0))
+        break;
+    }
+  if (sent > 0)
+    PQpipelineSync (conn);
+  /* Each query's result, then NULL; the sync's last. A lost connection
+   * ends it sooner; the bound, a sync never sent. */
+  for (guint turn = 0; sent > 0 && turn < 4 * queries->len + 4; turn++)
+    {
+      PGresult *result = PQgetResult (conn);
+
+      if (result == NULL)
+        {
+          if (PQstatus (conn) != CONNECTION_OK)
+            break;
+          continue;
+        }
+      if (PQresultStatus (result) == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (result);
+          break;
+        }
+      if (taken < sent)
+        g_array_index (queries, Piped, taken++).result = result;
+      else
+        PQclear (result);
+    }
+  PQexitPipelineMode (conn);
+  return taken > 0;
+}
+
+/* The result of @sql (@params), the scan @key of @table asks for the
+ * task list's batch @ids (@array), read in one round trip with the
+ * scans the list's last batch made: their rows become their batches.
+ * NULL when there are none, or the pipeline failed: the caller reads it
+ * alone. */
+static PGresult *
+run_with_companions (LiveTable  *table,
+                     const char *key,
+                     const char *sql,
+                     GPtrArray  *params,
+                     GArray     *ids,
+                     const char *array)
+{
+  Live *live = table->live;
+  const char *name = g_hash_table_lookup (live->prepared, sql);
+  g_autoptr(GArray) queries = NULL;
+  GHashTableIter iter;
+  gpointer shape_key, value;
+
+  note_round (live, ids);
+  if (name == NULL || live->in_transaction)
+    return NULL;
+  queries = g_array_new (FALSE, TRUE, sizeof (Piped));
+  g_array_set_clear_func (queries, piped_clear);
+  g_array_append_val (queries, ((Piped) { key, NULL, -1, name, g_ptr_array_ref (params), NULL }));
+  g_hash_table_iter_init (&iter, live->batch_shapes);
+  while (g_hash_table_iter_next (&iter, &shape_key, &value))
+    {
+      BatchShape *shape = value;
+      LiveTable *other = find_table (live, shape->table);
+      LiveCursor scratch = { 0 };
+      g_autofree char *other_sql = NULL;
+      GPtrArray *other_params;
+      const char *other_name;
+
+      /* Those of this round or the last, the asked one aside. */
+      if (shape->round + 1 < live->round || g_str_equal (shape_key, key) || other == NULL)
+        continue;
+      scratch.fields = g_new (int, other->columns->len);
+      other_params = g_ptr_array_new_with_free_func (g_free);
+      other_sql = build_select (other, &scratch, shape->plan, shape->args, other_params, shape->column, array);
+      other_name = g_hash_table_lookup (live->prepared, other_sql);
+      if (other_name == NULL)
+        {
+          g_free (scratch.fields);
+          g_ptr_array_unref (other_params);
+          continue;
+        }
+      g_array_append_val (queries, ((Piped) { shape_key, scratch.fields, shape->column, other_name, other_params,
+                                              NULL }));
+    }
+  if (queries->len == 1 || !run_pipeline (dd_pg_get_conn (live->pg), queries))
+    return NULL;
+  live->n_reads += queries->len;
+  for (guint i = 1; i < queries->len; i++)
+    {
+      Piped *piped = &g_array_index (queries, Piped, i);
+      LiveBatch *batch, *old;
+
+      if (piped->result == NULL || PQresultStatus (piped->result) != PGRES_TUPLES_OK)
+        continue;
+      batch = g_new0 (LiveBatch, 1);
+      batch->result = g_steal_pointer (&piped->result);
+      batch->fields = g_steal_pointer (&piped->fields);
+      batch->covered = g_array_copy (ids);
+      batch->rows = g_array_new (FALSE, FALSE, sizeof (BatchRows));
+      index_batch (batch, piped->column);
+      /* The batch it replaces may still be read by a cursor. */
+      if ((old = g_hash_table_lookup (live->batches, piped->key)) != NULL)
+        g_ptr_array_add (live->retired_batches, old);
+      g_hash_table_replace (live->batches, g_strdup (piped->key), batch);
+    }
+  return g_steal_pointer (&g_array_index (queries, Piped, 0).result);
+}
+
 /* Reads the rows of the tasks @ids (or of every value of @column, for
- * NULL) for @plan's scan, in one query (or takes them read ahead). NULL,
- * and the server's answer in @cursor, when it refuses. */
+ * NULL) for @plan's scan (@key), in one query (or takes them read ahead,
+ * or with the task list's other scans). NULL, and the server's answer in
+ * @cursor, when it refuses. */
 static LiveBatch *
 run_batch (LiveTable      *table,
            LiveCursor     *cursor,
+           const char     *key,
            const char     *plan,
            sqlite3_value **argv,
            int             column,
@@ -897,10 +1136,14 @@ run_batch (LiveTable      *table,
   sql = build_select (table, cursor, plan, argv, params, column, array);
   if (ids != NULL && table->live->prefetch != NULL && table->live->exported != NULL)
     {
-      g_autofree char *key = _dd_pg_live_request_key (sql, params);
+      g_autofree char *request = _dd_pg_live_request_key (sql, params);
 
-      result = _dd_pg_prefetch_take (table->live->prefetch, key);
+      result = _dd_pg_prefetch_take (table->live->prefetch, request);
     }
+  if (result == NULL)
+    table->live->n_batch_trips++;
+  if (result == NULL && ids != NULL && table->live->exported == NULL)
+    result = run_with_companions (table, key, sql, params, ids, array);
   if (result == NULL)
     result = _dd_pg_live_run_select (table->live, sql, params);
   if (ids != NULL)
@@ -945,6 +1188,7 @@ static int
 read_batched (LiveTable      *table,
               LiveCursor     *cursor,
               const char     *plan,
+              int             argc,
               sqlite3_value **argv)
 {
   g_autoptr(GString) key = g_string_new (NULL);
@@ -972,7 +1216,7 @@ read_batched (LiveTable      *table,
       /* The batch it replaces may still be read by a cursor. */
       if (batch != NULL)
         g_ptr_array_add (table->live->retired_batches, batch);
-      batch = run_batch (table, cursor, plan, argv, column, ids);
+      batch = run_batch (table, cursor, key->str, plan, argv, column, ids);
       if (batch == NULL)
         {
           g_hash_table_remove (table->live->batches, key->str);
@@ -980,6 +1224,8 @@ read_batched (LiveTable      *table,
         }
       g_hash_table_replace (table->live->batches, g_strdup (key->str), batch);
     }
+  if (column == table->batch_column && batch->covered != NULL)
+    note_shape (table, key->str, plan, argv, argc, column);
   if (g_array_binary_search (batch->rows, &id, compare_id, &index))
     rows = &g_array_index (batch->rows, BatchRows, index);
   memcpy (cursor->fields, batch->fields, sizeof (int) * table->columns->len);
@@ -1055,7 +1301,7 @@ live_filter (sqlite3_vtab_cursor  *base,
         look_up_small (table, cursor, argv[0]);
       return SQLITE_OK;
     }
-  batched = table->small ? 0 : read_batched (table, cursor, plan, argv);
+  batched = table->small ? 0 : read_batched (table, cursor, plan, argc, argv);
   if (batched > 0)
     return SQLITE_OK;
   if (batched == 0)
@@ -1337,6 +1583,7 @@ shadow_tables (DdPg     *pg,
   live->batches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   live->retired_batches = g_ptr_array_new_with_free_func (batch_free);
   live->scan_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  live->batch_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, batch_shape_free);
   live->store = store;
   live->db = db;
   live->writable = writable;
@@ -1622,6 +1869,16 @@ _dd_pg_live_count_row_batches (DdStore *store)
   g_return_val_if_fail (live != NULL, 0);
 
   return live->n_row_batches;
+}
+
+guint64
+_dd_pg_live_count_batch_trips (DdStore *store)
+{
+  Live *live = _dd_pg_live_of (store);
+
+  g_return_val_if_fail (live != NULL, 0);
+
+  return live->n_batch_trips;
 }
 
 guint64

@@ -125,6 +125,9 @@ void       _dd_pg_live_end_when_idle (DdStore   *store);
 /* Tests and benchmarks: how many reads @store (of dd_pg_read_store() or
  * dd_pg_write_store()) has sent to the server. */
 guint64    _dd_pg_live_count_reads (DdStore     *store);
+/* Of them, the round trips that read rows of a task list's batch (those
+ * read with the first of a batch, in its round trip, count once). */
+guint64    _dd_pg_live_count_batch_trips (DdStore *store);
 /* Tests: the task lists the server sorted and counted (dd-pg-list.c). */
 guint64    _dd_pg_live_count_lists (DdStore     *store);
 /* Of them, how many came from a list kept (as it was, or with the
