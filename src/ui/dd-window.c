@@ -125,10 +125,14 @@ update_read_only (DdWindow *self)
         text = g_strdup_printf (_("Do not work in this database until it is checked. %s Call the office's "
                                   "IT officer or an administrator of Đôn Đốc, who can restore the newest good "
                                   "backup."), reason);
+      else if (reason != NULL)
+        /* Each reason is a sentence that says the database is read-only
+         * and why (a file, a server's standby, a viewer's role): said
+         * once, not after "read-only:" again. */
+        text = g_strdup (reason);
       else
-        /* Translators: shown above the task list of a read-only database; %s is why. */
-        text = g_strdup_printf (_("This database is open read-only: %s"),
-                                reason != NULL ? reason : _("the file cannot be written."));
+        /* Translators: shown above the task list of a read-only database. */
+        text = g_strdup (_("This database is open read-only: the file cannot be written."));
       gtk_label_set_text (self->read_only_label, text);
     }
 

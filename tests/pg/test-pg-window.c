@@ -196,6 +196,8 @@ test_window_on_server (DdTestPgFixture *fixture, gconstpointer data)
   g_assert_true (gtk_info_bar_get_revealed (bar));
   g_assert_nonnull (strstr (gtk_label_get_text (bar_label), "PostgreSQL"));
   g_assert_nonnull (strstr (gtk_label_get_text (bar_label), fixture->database));
+  /* Said once: the reason is the sentence, no "read-only:" before it. */
+  g_assert_cmpstr (gtk_label_get_text (bar_label), ==, dd_store_get_read_only_reason (store));
 
   dd_test_iterate (300);
   dd_test_screenshot ("pg-window-tasks");
