@@ -33,13 +33,17 @@
  * No user-visible string here: failures set errno and the caller reports.
  */
 
-/* The rows are deflated at level 3, not at zlib's default (6) as the rest
- * of the workbook: zlib's fast method, half the processor time on the
- * rows' ~100 MB of XML of 100,000 tasks, for a part about a fifth larger
- * (the task sheet's 63 MB of XML: 1.1 s and 6.8 MB at level 6, 0.56 s and
- * 8.4 MB at level 3, by gzip on this machine). The export's target (2 s)
- * is not met at level 6 on two cores. */
-#define ROWS_LEVEL 3
+/* The rows are deflated at level 2, not at zlib's default (6) as the rest
+ * of the workbook: zlib's fast method, a quarter of the processor time on
+ * the rows' ~100 MB of XML of 100,000 tasks, for a part about a third
+ * larger (the task sheet's 63 MB of XML: 1.1 s and 6.8 MB at level 6,
+ * 0.56 s and 8.4 MB at level 3, by gzip on one machine). The export's
+ * target (2 s) is not met at level 6 on two cores; level 2 (zlib's
+ * shorter match search) costs a third less than level 3 for a workbook
+ * 8 % larger, and the export of a server's office under load (a core
+ * shared with 49 other desktops) is that much shorter. Level 1 is no
+ * faster and larger again (RESULTS.md, "The refresh's round trips"). */
+#define ROWS_LEVEL 2
 
 #define CHUNK_QUEUE_MAX 8
 #define OUT_BUF_SIZE (256u << 10)
